@@ -1,0 +1,3 @@
+"""FairDesk: the on-site IP complaint desk of a trade fair."""
+
+__version__ = "0.1.0"

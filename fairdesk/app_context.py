@@ -1,0 +1,44 @@
+"""Open the database and sign in the acting user: shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from fairdesk.config import database_url
+from fairdesk.db import migrate
+from fairdesk.db.engine import Database
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import NotFound
+from fairdesk.services import users
+from fairdesk.services.context import Actor, Context
+
+DEFAULT_CLI_USER = "admin"
+# Acts only to create the first admin account, which then takes over.
+SYSTEM = Actor(None, "system", Role.ADMIN)
+
+
+def open_database(
+    db_url: str | None = None, data_dir: str | None = None, *, migrate_schema: bool = True
+) -> Database:
+    db = Database(database_url(db_url, data_dir))
+    if migrate_schema:
+        migrate.upgrade(db)
+    return db
+
+
+def open_context(
+    db_url: str | None, data_dir: str | None, username: str | None, *, migrate: bool = True
+) -> Context:
+    """A context acting as `username` (default: admin, created on first use)."""
+    db = open_database(db_url, data_dir, migrate_schema=migrate)
+    name = username or DEFAULT_CLI_USER
+    system = Context(db, SYSTEM)
+    try:
+        info = users.get_user(system, name)
+    except NotFound:
+        if name != DEFAULT_CLI_USER or users.count_users(system):
+            raise NotFound(
+                f"There is no user '{name}'. Add one with: fairdesk user add {name} --role desk"
+            ) from None
+        info = users.ensure_user(system, name, Role.ADMIN, "Administrator")
+    if not info.active:
+        raise NotFound(f"The user '{name}' is disabled.")
+    return Context(db, info.actor)

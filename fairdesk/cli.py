@@ -1,0 +1,381 @@
+"""The `fairdesk` command: the desktop app with no arguments, services otherwise.
+
+Exit status: 0 on success, 1 with a one-line message on a user or environment error,
+2 on bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fairdesk import __version__
+from fairdesk.config import ENV_DATA_DIR, ENV_DB, data_dir, database_url
+from fairdesk.domain.enums import CaseState, Role
+from fairdesk.domain.errors import FairDeskError, InvalidInput
+from fairdesk.domain.rules import PRESETS
+
+ENV_USER = "FAIRDESK_USER"
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-05") from None
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("hours must be zero or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="fairdesk",
+        description="FairDesk: the IP complaint desk of a trade fair. With no command, "
+        "opens the desktop app.",
+    )
+    p.add_argument("--version", action="version", version=f"FairDesk {__version__}")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"database URL (env {ENV_DB}); default: an SQLite file in the data folder",
+    )
+    p.add_argument("--data-dir", metavar="DIR", help=f"data folder (env {ENV_DATA_DIR})")
+    p.add_argument(
+        "--user", metavar="NAME", help=f"act as this user (env {ENV_USER}; default: admin)"
+    )
+    p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", required=True
+    )
+    db.add_parser("upgrade", help="apply schema migrations (backs up an SQLite file first)")
+    db.add_parser("status", help="show the schema revision")
+
+    fair = sub.add_parser("fair", help="fair editions").add_subparsers(
+        dest="fair_command", required=True
+    )
+    fc = fair.add_parser("create", help="set up a fair edition")
+    fc.add_argument("code")
+    fc.add_argument("--name", required=True)
+    fc.add_argument("--name-en", default="")
+    fc.add_argument("--venue", default="")
+    fc.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD")
+    fc.add_argument("--end", required=True, type=_date, metavar="YYYY-MM-DD")
+    fc.add_argument("--hours", default="09:00-17:00", metavar="HH:MM-HH:MM")
+    fc.add_argument("--rules", default="cnipa-24h", choices=sorted(PRESETS))
+    fc.add_argument("--timezone", default="Asia/Shanghai")
+    fair.add_parser("list", help="list fair editions")
+
+    imp = sub.add_parser("import", help="import data").add_subparsers(
+        dest="import_command", required=True
+    )
+    ie = imp.add_parser("exhibitors", help="import an exhibitor list (CSV or XLSX)")
+    ie.add_argument("file", type=Path)
+    ie.add_argument("--fair", required=True, metavar="CODE")
+
+    demo = sub.add_parser("demo", help="create a realistic demo history")
+    demo.add_argument("--fair", metavar="CODE", help="add the demo cases to this fair")
+    demo.add_argument("--complaints", type=int, default=120, metavar="N")
+    demo.add_argument("--editions", type=int, default=3, metavar="K")
+    demo.add_argument(
+        "--exhibitors", type=int, default=3000, metavar="N", help="exhibitors per new demo edition"
+    )
+    demo.add_argument("--seed", type=int, default=8, metavar="S")
+
+    cases = sub.add_parser("cases", help="list respondent cases")
+    cases.add_argument("--fair", required=True, metavar="CODE")
+    cases.add_argument(
+        "--state",
+        action="append",
+        choices=[s.value for s in CaseState],
+        help="only this state (repeatable)",
+    )
+    cases.add_argument("--overdue", action="store_true", help="only cases with an overdue deadline")
+    cases.add_argument(
+        "--due-within",
+        type=_hours,
+        metavar="HOURS",
+        help="only cases with a deadline in the next HOURS",
+    )
+    cases.add_argument("--search", default="", help="substring of number, name, booth or right")
+    cases.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    user = sub.add_parser("user", help="users and roles").add_subparsers(
+        dest="user_command", required=True
+    )
+    ua = user.add_parser("add", help="add a user (asks for the password)")
+    ua.add_argument("name")
+    ua.add_argument("--role", required=True, choices=[r.value for r in Role])
+    ua.add_argument("--display-name", default="")
+    ua.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    user.add_parser("list", help="list users")
+
+    au = sub.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", required=True
+    )
+    au.add_parser("verify", help="check that no audit event was changed or deleted")
+    return p
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return
+    if not rows:
+        if fmt == "table":
+            out.write("(none)\n")
+        return
+    headers = list(rows[0])
+    if fmt == "csv":
+        writer = csv.DictWriter(out, headers, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
+    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    for line in [headers, ["-" * w for w in widths], *cells]:
+        out.write("  ".join(_pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
+    from fairdesk.app_context import open_context
+
+    return open_context(
+        args.db, args.data_dir, args.user or os.environ.get(ENV_USER), migrate=migrate
+    )
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from fairdesk.db import migrate
+    from fairdesk.db.engine import Database
+
+    db = Database(database_url(args.db, args.data_dir))
+    try:
+        if args.db_command == "status":
+            current = migrate.current_revision(db)
+            print(f"schema revision: {current or 'empty'} (latest: {migrate.head_revision()})")
+            return 0
+        backup = migrate.upgrade(db)
+        print(f"schema at revision {migrate.current_revision(db)}")
+        if backup:
+            print(f"a copy of the database before the upgrade: {backup}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_fair(args: argparse.Namespace) -> int:
+    from fairdesk.services import fairs
+
+    ctx = _context(args)
+    if args.fair_command == "create":
+        info = fairs.create_fair(
+            ctx,
+            args.code,
+            args.name,
+            args.start,
+            args.end,
+            hours=args.hours,
+            rules=args.rules,
+            name_en=args.name_en,
+            venue=args.venue,
+            timezone=args.timezone,
+        )
+        print(
+            f"created fair {info.code}: {info.name}, {info.start_date} to {info.end_date}, "
+            f"{info.hours}, rules {info.rules.code}"
+        )
+        return 0
+    rows = [
+        {
+            "code": f.code,
+            "name": f.name,
+            "start": f.start_date,
+            "end": f.end_date,
+            "hours": f.hours,
+            "rules": f.rules.code,
+        }
+        for f in fairs.list_fairs(ctx)
+    ]
+    print_rows(rows, "table")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from fairdesk.services.exhibitors import import_exhibitors
+
+    ctx = _context(args)
+    report = import_exhibitors(ctx, args.fair, args.file)
+    print(
+        f"{args.file}: {report.encoding}; imported {report.imported}, updated "
+        f"{report.updated}, unchanged {report.unchanged}, skipped {report.skipped} "
+        f"(blank {report.blank_rows}, merged duplicates {report.merged_rows}), rejected "
+        f"{len(report.rejected)}"
+    )
+    for row in report.rejected:
+        print(f"  row {row.row}: {row.reason}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fairdesk.services.demo import DemoOptions, create_demo
+
+    if args.complaints < 0 or args.editions < 1 or args.exhibitors < 10:
+        raise InvalidInput(
+            "--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10."
+        )
+    ctx = _context(args)
+    summary = create_demo(
+        ctx,
+        DemoOptions(
+            fair_code=args.fair,
+            complaints=args.complaints,
+            editions=args.editions,
+            exhibitors=args.exhibitors,
+            seed=args.seed,
+        ),
+        progress=lambda text: print(text, file=sys.stderr),
+    )
+    for line in summary:
+        print(line)
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from fairdesk.services.cases import CaseFilter, list_cases
+
+    ctx = _context(args)
+    rows = list_cases(
+        ctx,
+        CaseFilter(
+            fair_code=args.fair,
+            states=tuple(args.state or ()),
+            search=args.search,
+            overdue=args.overdue,
+            due_within_hours=args.due_within,
+        ),
+    )
+    out = [
+        {
+            "case": r.number,
+            "state": r.state,
+            "kind": r.kind,
+            "hall": r.hall,
+            "booth": r.booth,
+            "exhibitor": r.exhibitor_zh or r.exhibitor_en,
+            "complainant": r.complainant,
+            "next_due": r.next_due.astimezone().strftime("%Y-%m-%d %H:%M") if r.next_due else "",
+            "decide_before_close": "yes" if r.decide_before_close else "",
+        }
+        for r in rows
+    ]
+    print_rows(out, args.format)
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from fairdesk.services import users
+
+    ctx = _context(args)
+    if args.user_command == "list":
+        print_rows(
+            [
+                {
+                    "user": u.username,
+                    "name": u.display_name,
+                    "role": u.role.value,
+                    "active": "yes" if u.active else "no",
+                }
+                for u in users.list_users(ctx)
+            ],
+            "table",
+        )
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if password != getpass.getpass("Again: "):
+            raise InvalidInput("The two passwords differ.")
+    info = users.add_user(ctx, args.name, args.role, password, args.display_name)
+    print(f"added {info.username} ({info.role.value})")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from fairdesk.services.audit import verify_chain
+
+    report = verify_chain(_context(args))
+    if report.ok:
+        print(f"audit trail intact: {report.checked} events checked")
+        return 0
+    print(f"audit trail broken: {report.problem}", file=sys.stderr)
+    return 1
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "db": cmd_db,
+    "fair": cmd_fair,
+    "import": cmd_import,
+    "demo": cmd_demo,
+    "cases": cmd_cases,
+    "user": cmd_user,
+    "audit": cmd_audit,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from fairdesk.ui.app import run_app
+
+            return run_app(args)
+        return COMMANDS[args.command](args)
+    except FairDeskError as exc:
+        print(f"fairdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("fairdesk: interrupted; nothing half-done was saved", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

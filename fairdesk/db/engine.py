@@ -1,0 +1,108 @@
+"""Engine and sessions for SQLite (embedded default) and PostgreSQL (several desks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fairdesk.db.errors import storage_error
+from fairdesk.domain.errors import StorageError
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own transaction handling would issue BEGIN lazily and too late for
+    # us to choose IMMEDIATE; we issue BEGIN ourselves in `_sqlite_begin`.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A writing unit of work takes the write lock up front (BEGIN IMMEDIATE): a deferred
+    # transaction that upgrades from read to write later can fail with "database is
+    # locked" regardless of the busy timeout. Readers stay deferred and never block.
+    write = conn.get_execution_options().get("fairdesk_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(
+            f"'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or "
+            "postgresql+psycopg://user:password@host/dbname"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).expanduser().resolve().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(
+                    f"Cannot create the data folder {folder}: {exc.strerror}."
+                ) from exc
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"connect_timeout": 10})
+        return create_engine(url, **kwargs)
+    raise StorageError(
+        f"FairDesk works with SQLite or PostgreSQL, not '{parsed.get_backend_name()}'."
+    )
+
+
+class Database:
+    """One database: a reading session factory and a writing one.
+
+    Services use `reading()` for queries and `writing()` for a unit of work; both close
+    the session, and `writing()` commits or rolls back as one transaction.
+    """
+
+    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+        self.url = url
+        self.engine = make_engine(url, **engine_kwargs)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(fairdesk_write=True), expire_on_commit=False
+        )
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._guard(), self._read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        with self._guard(), self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            known = storage_error(exc, self.url)
+            if known is None:
+                raise
+            raise known from exc
+
+    def dispose(self) -> None:
+        self.engine.dispose()

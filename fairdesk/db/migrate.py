@@ -1,0 +1,89 @@
+"""Schema migrations (Alembic), applied on start and by `fairdesk db upgrade`.
+
+An SQLite file is copied aside before it is migrated, through SQLite's online backup
+API, so a failed migration never costs the fair's records.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from fairdesk.db.engine import Database
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _sqlite_path(db: Database) -> Path | None:
+    name = db.engine.url.database
+    if not db.is_sqlite or not name or name == ":memory:":
+        return None
+    return Path(name)
+
+
+def backup_sqlite(db: Database, label: str) -> Path | None:
+    """Copy the SQLite file next to itself; return the copy's path (None if nothing to copy)."""
+    path = _sqlite_path(db)
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.{label}.{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(db: Database, revision: str = "head") -> str | None:
+    """Bring the schema to `revision`; return the path of the pre-migration backup, if any."""
+    current = current_revision(db)
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    backup = None
+    if current is not None or _has_tables(db):
+        backup = backup_sqlite(db, f"before-{target}")
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return str(backup) if backup else None
+
+
+def _has_tables(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
+
+
+def needs_upgrade(db: Database) -> bool:
+    return current_revision(db) != head_revision()

@@ -1,0 +1,47 @@
+"""Who may do what outside the case workflow (the workflow's own table says the rest)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    VIEW = "view cases and fairs"
+    SET_UP_FAIR = "set up a fair"
+    IMPORT_EXHIBITORS = "import exhibitors"
+    REGISTER_COMPLAINT = "register a complaint"
+    EDIT_COMPLAINT = "edit a complaint"
+    PAUSE_CLOCK = "pause or resume a deadline"
+    MANAGE_USERS = "manage users"
+    CREATE_DEMO = "create demo data"
+    EXPORT = "export lists and statistics"
+    PATROL = "record patrols"
+    LOG_CONSULTATION = "log a consultation"
+
+
+ALL = frozenset(Role)
+GRANTS: dict[Permission, frozenset[Role]] = {
+    Permission.VIEW: ALL,
+    Permission.SET_UP_FAIR: frozenset({Role.ADMIN}),
+    Permission.IMPORT_EXHIBITORS: frozenset({Role.ADMIN, Role.DESK, Role.ORGANIZER}),
+    Permission.REGISTER_COMPLAINT: frozenset({Role.DESK}),
+    Permission.EDIT_COMPLAINT: frozenset({Role.DESK}),
+    Permission.PAUSE_CLOCK: frozenset({Role.DESK}),
+    Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.CREATE_DEMO: frozenset({Role.ADMIN}),
+    Permission.EXPORT: frozenset({Role.ADMIN, Role.DESK, Role.ORGANIZER}),
+    Permission.PATROL: frozenset({Role.INSPECTOR, Role.DESK}),
+    Permission.LOG_CONSULTATION: frozenset({Role.DESK}),
+}
+
+
+def require(role: Role, permission: Permission) -> None:
+    allowed = GRANTS[permission]
+    if role not in allowed:
+        who = ", ".join(sorted(r.value for r in allowed))
+        raise PermissionDenied(
+            f"Only {who} staff may {permission.value}; you are signed in as {role.value}."
+        )

@@ -1,0 +1,257 @@
+"""Rule sets: the deadlines and legal-basis texts a fair works under.
+
+Every number is a default a fair may change (domain.md); the presets follow the published
+rules of the fairs they are named after. Legal-basis texts are printed on documents, Chinese
+first and English after " / ", so a printer can split them on that separator.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import timedelta
+from types import MappingProxyType
+
+from fairdesk.domain.enums import ClockKind
+
+MAX_HOURS = 720.0  # 30 days: anything longer is a typo, not a fair deadline
+
+HOUR_FIELDS = ("defence_hours", "transfer_hours", "supplement_hours", "recheck_hours")
+_TEXT_FIELDS = ("code", "name")
+_FIELD_NAMES = (*_TEXT_FIELDS, *HOUR_FIELDS, "opening_hours_only", "legal_basis")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    code: str
+    name: str
+    defence_hours: float
+    transfer_hours: float
+    supplement_hours: float
+    recheck_hours: float
+    opening_hours_only: bool
+    # Read-only after construction so that editing one fair cannot change a shared preset;
+    # unhashable, hence left out of the hash.
+    legal_basis: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(
+                    f"Rule set field '{name}' must be a non-empty text, got {value!r}."
+                )
+            object.__setattr__(self, name, value.strip())
+        for name in HOUR_FIELDS:
+            object.__setattr__(self, name, _check_hours(name, getattr(self, name)))
+        if not isinstance(self.opening_hours_only, bool):
+            raise ValueError(
+                "Rule set field 'opening_hours_only' must be true or false, "
+                f"got {self.opening_hours_only!r}."
+            )
+        object.__setattr__(self, "legal_basis", _check_legal_basis(self.legal_basis))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready values, the inverse of `from_dict`."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "defence_hours": self.defence_hours,
+            "transfer_hours": self.transfer_hours,
+            "supplement_hours": self.supplement_hours,
+            "recheck_hours": self.recheck_hours,
+            "opening_hours_only": self.opening_hours_only,
+            "legal_basis": dict(self.legal_basis),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, object]) -> RuleSet:
+        """Build from stored or edited values; raises ValueError naming the bad field."""
+        if not isinstance(d, Mapping):
+            raise ValueError(f"A rule set must be a mapping of fields, got {type(d).__name__}.")
+        unknown = sorted(str(k) for k in d if k not in _FIELD_NAMES)
+        if unknown:
+            raise ValueError(f"Unknown rule set field(s): {', '.join(unknown)}.")
+        missing = [k for k in _FIELD_NAMES if k not in d and k != "legal_basis"]
+        if missing:
+            raise ValueError(f"Rule set is missing field(s): {', '.join(missing)}.")
+        legal_basis = d.get("legal_basis", {})
+        if not isinstance(legal_basis, Mapping):
+            raise ValueError(
+                "Rule set field 'legal_basis' must map keys to citation texts, "
+                f"got {type(legal_basis).__name__}."
+            )
+        # Types are checked in __post_init__; the ignores only silence the static view of
+        # `object` values coming from storage.
+        return cls(
+            code=d["code"],  # type: ignore[arg-type]
+            name=d["name"],  # type: ignore[arg-type]
+            defence_hours=d["defence_hours"],  # type: ignore[arg-type]
+            transfer_hours=d["transfer_hours"],  # type: ignore[arg-type]
+            supplement_hours=d["supplement_hours"],  # type: ignore[arg-type]
+            recheck_hours=d["recheck_hours"],  # type: ignore[arg-type]
+            opening_hours_only=d["opening_hours_only"],  # type: ignore[arg-type]
+            legal_basis=legal_basis,
+        )
+
+    def with_changes(self, **changes: object) -> RuleSet:
+        """A copy with some fields changed (e.g. a fair's own defence period), validated."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(k for k in changes if k not in known)
+        if unknown:
+            raise ValueError(f"Unknown rule set field(s): {', '.join(unknown)}.")
+        data = self.to_dict()
+        data.update(changes)
+        return RuleSet.from_dict(data)
+
+
+def _check_hours(name: str, value: object) -> float:
+    # bool is an int subclass, but True hours is a bug, not a number.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if math.isfinite(number) and 0 < number <= MAX_HOURS:
+            return number
+    raise ValueError(
+        f"Rule set field '{name}' must be a number of hours above 0 and at most "
+        f"{MAX_HOURS:g}, got {value!r}."
+    )
+
+
+def _check_legal_basis(value: Mapping[str, str]) -> Mapping[str, str]:
+    checked: dict[str, str] = {}
+    for key, text in value.items():
+        if not isinstance(key, str) or not isinstance(text, str):
+            raise ValueError(
+                "Rule set field 'legal_basis' must map text keys to citation texts, "
+                f"got {key!r}: {text!r}."
+            )
+        checked[key] = text
+    return MappingProxyType(checked)
+
+
+# Citations, Chinese first. The 2006 Measures are national (MOFCOM order 2006 No. 1), the
+# 2022 Guidelines are CNIPA's, and the 2020 Shanghai regulation binds only Shanghai fairs.
+_M2006 = ("展会知识产权保护办法", "Measures for IP Protection at Exhibitions (2006)")
+_G2022 = ("展会知识产权保护指引", "CNIPA Guidelines for IP Protection at Exhibitions (2022)")
+_SH2020 = (
+    "上海市会展业条例",
+    "Regulations of Shanghai Municipality on the Conference and Exhibition Industry (2020)",
+)
+_ZH_NUM = {
+    8: "八",
+    9: "九",
+    10: "十",
+    11: "十一",
+    12: "十二",
+    13: "十三",
+    14: "十四",
+    27: "二十七",
+    38: "三十八",
+    42: "四十二",
+}
+
+
+def _cite(*parts: tuple[tuple[str, str], tuple[int, ...]]) -> str:
+    """One bilingual citation text from (source, articles) pairs."""
+    zh: list[str] = []
+    en: list[str] = []
+    for (zh_title, en_title), articles in parts:
+        zh.append(zh_title + " " + "、".join(f"第{_ZH_NUM[a]}条" for a in articles))
+        if len(articles) == 1:
+            en.append(f"{en_title}, Art. {articles[0]}")
+        else:
+            nums = [str(a) for a in articles]
+            en.append(f"{en_title}, Arts. {', '.join(nums[:-1])} and {nums[-1]}")
+    return "；".join(zh) + " / " + "; ".join(en)
+
+
+NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
+    {
+        "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
+        "supplement": _cite((_M2006, (9,))),
+        "non_acceptance": _cite((_M2006, (9,))),
+        "commitment": _cite((_M2006, (10,))),
+        "transfer": _cite((_M2006, (11,))),
+        "notice": _cite((_M2006, (12,))),
+        "defence": _cite((_M2006, (13,))),
+        "decision": _cite((_M2006, (14,))),
+        "remedy": _cite((_G2022, (14,))),
+        "recheck": _cite((_G2022, (14,))),
+        "escalation": _cite((_G2022, (14,))),
+    }
+)
+
+# CIIE (Shanghai) defaults: the 24 h defence rests on CNIPA Art 14, and the municipal
+# regulation adds measures, escalation and credit referral. Other cities use the national set.
+SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
+    {
+        **NATIONAL_LEGAL_BASIS,
+        "defence": _cite((_M2006, (13,)), (_G2022, (14,))),
+        "remedy": _cite((_G2022, (14,)), (_SH2020, (27, 38))),
+        "recheck": _cite((_G2022, (14,)), (_SH2020, (38,))),
+        "escalation": _cite((_SH2020, (38, 42))),
+        "credit": _cite((_SH2020, (42,))),
+    }
+)
+
+PRESETS: Mapping[str, RuleSet] = MappingProxyType(
+    {
+        "cnipa-24h": RuleSet(
+            code="cnipa-24h",
+            name="CNIPA guidelines (24 h defence)",
+            defence_hours=24,
+            transfer_hours=24,
+            supplement_hours=24,
+            recheck_hours=2,
+            opening_hours_only=False,
+            legal_basis=SHANGHAI_LEGAL_BASIS,
+        ),
+        "ciftis-12h": RuleSet(
+            code="ciftis-12h",
+            name="CIFTIS Beijing (12 h defence, opening hours)",
+            defence_hours=12,
+            transfer_hours=24,
+            supplement_hours=12,
+            recheck_hours=2,
+            opening_hours_only=True,
+            legal_basis=NATIONAL_LEGAL_BASIS,
+        ),
+        "huabo-4h": RuleSet(
+            code="huabo-4h",
+            name="RX Huabo gifts fair (4 h defence, opening hours)",
+            defence_hours=4,
+            transfer_hours=24,
+            supplement_hours=4,
+            recheck_hours=1,
+            opening_hours_only=True,
+            legal_basis=NATIONAL_LEGAL_BASIS,
+        ),
+    }
+)
+
+
+def preset(code: str) -> RuleSet:
+    try:
+        return PRESETS[code]
+    except KeyError:
+        choices = ", ".join(PRESETS)
+        raise ValueError(f"Unknown rule set '{code}'. Choose one of: {choices}.") from None
+
+
+_HOURS_BY_KIND = {
+    ClockKind.DEFENCE: "defence_hours",
+    ClockKind.TRANSFER: "transfer_hours",
+    ClockKind.SUPPLEMENT: "supplement_hours",
+    ClockKind.RECHECK: "recheck_hours",
+}
+
+
+def hours_for(rules: RuleSet, kind: ClockKind) -> float:
+    hours: float = getattr(rules, _HOURS_BY_KIND[kind])
+    return hours
+
+
+def duration_for(rules: RuleSet, kind: ClockKind) -> timedelta:
+    """The clock's duration as a timedelta, ready for `compute_clock`."""
+    return timedelta(hours=hours_for(rules, kind))

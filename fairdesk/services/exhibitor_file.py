@@ -1,0 +1,798 @@
+"""Read an organiser's exhibitor list (.xlsx or CSV) into clean, merged records.
+
+Never touches the database: the import service decides what to do with the records. The
+file comes from outside (exports of registration systems, hand-edited spreadsheets), so
+everything that can go wrong with it ends in an ExhibitorFileError whose message names the
+file and says what to do, and bad rows are reported with the row number Excel shows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.normalize import (
+    clean_text,
+    exhibitor_identity,
+    hall_from_booth,
+    has_cjk,
+    normalize_booth,
+    normalize_credit_code,
+    normalize_hall,
+    normalize_name,
+)
+
+__all__ = [
+    "FIELDS",
+    "FIELD_MAX_CHARS",
+    "MAX_BOOTH_CHARS",
+    "MAX_CELL_CHARS",
+    "ExhibitorFile",
+    "ExhibitorFileError",
+    "ExhibitorRecord",
+    "RejectedRow",
+    "read_exhibitor_file",
+]
+
+MAX_CELL_CHARS = 500
+MAX_BOOTH_CHARS = 40
+# Longest value kept per field; longer cells reject the row rather than being cut. Most are
+# tighter than MAX_CELL_CHARS so that every record fits the exhibitors and booths tables.
+FIELD_MAX_CHARS: dict[str, int] = {
+    "name_zh": MAX_CELL_CHARS,
+    "name_en": MAX_CELL_CHARS,
+    "credit_code": 64,
+    "country": 100,
+    "country_en": 100,
+    "area": 200,
+    "area_en": 200,
+    "delegation": 200,
+    "hall": 20,
+    "booth": MAX_CELL_CHARS,  # the whole cell; each booth in it at most MAX_BOOTH_CHARS
+    "contact": 200,
+    "phone": 100,
+    "email": 200,
+}
+HEADER_SEARCH_ROWS = 20
+PROGRESS_EVERY = 500
+_SAMPLE_CHARS = 256 * 1024  # enough text for the first 20 rows of any sane export
+_CHUNK_BYTES = 1024 * 1024
+
+FIELDS = (
+    "name_zh",
+    "name_en",
+    "credit_code",
+    "country",
+    "country_en",
+    "area",
+    "area_en",
+    "delegation",
+    "hall",
+    "booth",
+    "contact",
+    "phone",
+    "email",
+)
+
+_XLSX_EXT = frozenset({".xlsx", ".xlsm"})
+_TEXT_EXT = frozenset({".csv", ".txt", ".tsv"})
+_SUPPORTED_EXT = _XLSX_EXT | _TEXT_EXT | {".xls"}  # .xls only to explain what to do with it
+_SAVE_AS = "save it as .xlsx or CSV"
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_KNOWN_BINARY: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"BM", "a BMP image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a program"),
+)
+# Excel error values are not data: an exhibitor's booth is never "#REF!".
+_EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA"}
+)
+
+
+class ExhibitorFileError(FairDeskError):
+    """The exhibitor file cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class ExhibitorRecord:
+    row: int  # row (as Excel numbers it) of the first file row merged into this record
+    name_zh: str
+    name_en: str
+    credit_code: str
+    country: str
+    country_en: str
+    area: str
+    area_en: str
+    delegation: str
+    booths: tuple[tuple[str, str], ...]  # (hall, normalized booth), deduplicated, file order
+    contact: str
+    phone: str
+    email: str
+    identity: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row: int
+    reason: str
+    raw: tuple[str, ...]  # cleaned cells, trailing empties dropped, long cells shortened
+
+
+@dataclass
+class ExhibitorFile:
+    path: Path
+    encoding: str  # "utf-8-sig", "utf-8", "gb18030", "utf-16", "utf-32" or "xlsx"
+    header_row: int
+    columns: dict[str, str]  # field -> header text found
+    records: list[ExhibitorRecord]
+    rejected: list[RejectedRow]
+    blank_rows: int  # blank rows between data rows (trailing blank rows are not counted)
+    merged_rows: int  # rows folded into an earlier record with the same identity
+    sheet: str = ""  # worksheet read (xlsx only)
+    delimiter: str = ""  # CSV delimiter detected (text files only)
+
+
+# --- header recognition --------------------------------------------------------------------
+
+# fmt: off
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "name_zh": (
+        "展商名称", "企业名称", "公司名称", "参展商", "中文名称", "展商中文名称", "参展商名称",
+        "参展企业", "参展企业名称", "参展单位", "单位名称", "展商", "公司中文名称",
+        "企业中文名称", "中文名", "Chinese Name", "Name (Chinese)",
+    ),
+    "name_en": (
+        "Exhibitor Name", "Company Name", "English Name", "英文名称", "展商英文名称",
+        "公司英文名称", "企业英文名称", "英文名", "Exhibitor", "Company", "Name",
+        "Name (English)",
+    ),
+    "credit_code": (
+        "统一社会信用代码", "信用代码", "社会信用代码", "Credit Code", "USCC",
+        "Unified Social Credit Code", "Registration No.", "Registration Number", "注册号",
+        "营业执照号", "Business Registration No.",
+    ),
+    "country": ("国家/地区", "国家", "国别", "国家和地区", "国家或地区"),
+    "country_en": ("Country/Region", "Country", "Country or Region", "Country and Region"),
+    "area": ("展区", "所属展区", "展区名称"),
+    "area_en": ("Exhibition Area", "Area", "Sector", "Exhibition Sector", "Zone"),
+    "delegation": (
+        "交易团", "国家馆", "展团", "国家展团", "所属交易团", "Pavilion", "Country Pavilion",
+        "Delegation", "Trading Delegation",
+    ),
+    "hall": ("展馆", "馆号", "展馆号", "Hall", "Hall No.", "Hall Number"),
+    "booth": (
+        "展位号", "展位", "展台号", "展位编号", "Booth No.", "Booth", "Booth Number", "Stand",
+        "Stand No.", "Stand Number",
+    ),
+    "contact": ("联系人", "Contact", "Contact Person", "Contact Name"),
+    "phone": (
+        "电话", "联系电话", "手机", "手机号", "手机号码", "Phone", "Phone No.", "Tel", "Tel.",
+        "Telephone", "Mobile",
+    ),
+    "email": ("邮箱", "电子邮箱", "电子邮件", "Email", "E-mail", "Email Address"),
+}
+# fmt: on
+
+# Fields that come as a Chinese/English pair: a qualifier such as "(英文)" picks the side.
+_PAIRS: dict[str, tuple[str, str]] = {
+    f: pair
+    for pair in (("name_zh", "name_en"), ("country", "country_en"), ("area", "area_en"))
+    for f in pair
+}
+_ZH_QUALIFIERS = ("中文", "chinese", "cn", "chn", "zh")
+_EN_QUALIFIERS = ("英文", "english", "en", "eng")
+
+
+def _header_key(text: str) -> str:
+    """Case-, space- and punctuation-insensitive key: "Booth No." -> "boothno".
+
+    Unlike normalize_name it keeps legal-form words: a header "Company" must stay "company".
+    """
+    s = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] in "LN")
+
+
+_ALIAS_KEYS: dict[str, str] = {
+    _header_key(label): fld for fld, labels in _ALIASES.items() for label in labels
+}
+
+
+def _match_qualified(key: str) -> str | None:
+    for quals, side in ((_ZH_QUALIFIERS, 0), (_EN_QUALIFIERS, 1)):
+        for q in quals:
+            if key.endswith(q) and len(key) > len(q):
+                fld = _ALIAS_KEYS.get(key[: -len(q)])
+                if fld is not None:
+                    return _PAIRS[fld][side] if fld in _PAIRS else fld
+    return None
+
+
+def _match_one(key: str) -> str | None:
+    return _ALIAS_KEYS.get(key) or _match_qualified(key)
+
+
+def _match_header(text: str) -> str | None:
+    """Field a header cell names, or None. Handles bilingual cells such as "展馆 Hall"."""
+    key = _header_key(text)
+    if not key or len(key) > 60:
+        return None
+    fld = _match_one(key)
+    if fld is not None:
+        return fld
+    cjk = "".join(ch for ch in key if has_cjk(ch))
+    latin = "".join(ch for ch in key if not has_cjk(ch))
+    if cjk and latin:
+        # "展商名称 Exhibitor Name" in one cell is one column: the Chinese label decides.
+        return _match_one(cjk) or _match_one(latin)
+    return None
+
+
+@dataclass(frozen=True)
+class _Header:
+    row: int
+    index: dict[str, int]  # field -> column index
+    labels: dict[str, str]  # field -> header text
+
+    @property
+    def has_name(self) -> bool:
+        return "name_zh" in self.index or "name_en" in self.index
+
+
+def _map_header(row: int, cells: Sequence[object]) -> _Header:
+    index: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for i, cell in enumerate(cells):
+        text = clean_text(cell)
+        fld = _match_header(text)
+        if fld is not None and fld not in index:  # the first of two same-named columns wins
+            index[fld] = i
+            labels[fld] = text
+    return _Header(row, index, labels)
+
+
+def _find_header(
+    rows: Iterable[tuple[int, Sequence[object]]],
+) -> tuple[_Header | None, _Header | None, bool]:
+    """(header, best partial candidate, saw any data) within the first rows."""
+    best: _Header | None = None
+    saw_data = False
+    for number, cells in rows:
+        if number > HEADER_SEARCH_ROWS:
+            break
+        if not any(clean_text(c) for c in cells):
+            continue
+        saw_data = True
+        header = _map_header(number, cells)
+        if header.has_name and "booth" in header.index:
+            return header, header, True
+        if best is None or len(header.index) > len(best.index):
+            best = header
+    return None, best, saw_data
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def _error(path: Path, problem: str) -> ExhibitorFileError:
+    return ExhibitorFileError(f'Exhibitor file "{path.name}" {problem}')
+
+
+def _no_header_error(path: Path, best: _Header | None, where: str = "") -> ExhibitorFileError:
+    hint = ""
+    if best is not None and best.index:
+        found = ", ".join(best.labels.values())
+        lacking = "no booth column" if best.has_name else "no exhibitor name column"
+        hint = f" Row {best.row}{where} has {found} but {lacking}."
+    return _error(
+        path,
+        "has no recognizable header: could not find a header row with an exhibitor name and "
+        "booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. "
+        f"within the first {HEADER_SEARCH_ROWS} rows.{hint}",
+    )
+
+
+# --- row processing ------------------------------------------------------------------------
+
+# Separators between several booths in one cell. Line breaks count too: people press
+# Alt+Enter in Excel to list booths one per line.
+_BOOTH_SEP = re.compile(r"[/、,;，；／|\r\n]")
+_FULL_BOOTH = re.compile(r"[0-9]+(?:\.[0-9]+)?[A-Z]+[0-9]+(?:-[0-9]+)?[A-Z]?")
+
+
+def _split_booths(cell: object, hall: str) -> list[tuple[str, str]]:
+    text = cell if isinstance(cell, str) else clean_text(cell)
+    booths: dict[str, str] = {}
+    for part in _BOOTH_SEP.split(text):
+        tokens = part.split()
+        # "8.1H8-42 8.1H8-43" is two booths, but "8.1 H 8-42" is one booth typed loosely.
+        if len(tokens) > 1 and all(_FULL_BOOTH.fullmatch(normalize_booth(t)) for t in tokens):
+            candidates = tokens
+        else:
+            candidates = [part]
+        for candidate in candidates:
+            booth = normalize_booth(clean_text(candidate))
+            if not any(ch.isalnum() for ch in booth):
+                continue
+            if not booths.get(booth):
+                booths[booth] = hall or hall_from_booth(booth)
+    return [(h, b) for b, h in booths.items()]
+
+
+def _shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+_TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("hall", "booth"))
+
+
+@dataclass
+class _Draft:
+    row: int
+    identity: str
+    values: dict[str, str]
+    booths: dict[str, str] = field(default_factory=dict)  # booth -> hall, insertion ordered
+
+    def absorb(self, values: dict[str, str], booths: list[tuple[str, str]]) -> None:
+        for fld, value in values.items():
+            if value and not self.values.get(fld):
+                self.values[fld] = value
+        for hall, booth in booths:
+            if not self.booths.get(booth):
+                self.booths[booth] = hall
+
+    def record(self) -> ExhibitorRecord:
+        v = self.values
+        return ExhibitorRecord(
+            row=self.row,
+            name_zh=v.get("name_zh", ""),
+            name_en=v.get("name_en", ""),
+            credit_code=v.get("credit_code", ""),
+            country=v.get("country", ""),
+            country_en=v.get("country_en", ""),
+            area=v.get("area", ""),
+            area_en=v.get("area_en", ""),
+            delegation=v.get("delegation", ""),
+            booths=tuple((h, b) for b, h in self.booths.items()),
+            contact=v.get("contact", ""),
+            phone=v.get("phone", ""),
+            email=v.get("email", ""),
+            identity=self.identity,
+        )
+
+
+class _Collector:
+    """Turns data rows below the header into records, rejections and counts."""
+
+    def __init__(
+        self, header: _Header, progress: Callable[[int, int], None] | None, total: int
+    ) -> None:
+        self.header = header
+        self.progress = progress
+        self.total = total
+        self.drafts: dict[str, _Draft] = {}
+        self.rejected: list[RejectedRow] = []
+        self.blank_rows = 0
+        self.merged_rows = 0
+        self.last_row = header.row
+        self._pending_blank = 0
+        self._header_keys = {f: _header_key(t) for f, t in header.labels.items()}
+        names = [f for f in ("name_zh", "name_en") if f in header.index]
+        # With a single name column, each name goes where its script says it belongs.
+        self._single_name = names[0] if len(names) == 1 else None
+        self.single_name_has_cjk = False
+
+    def _report(self, row: int) -> None:
+        if self.progress is not None:
+            self.progress(row, self.total if self.total >= row else 0)
+
+    def add(self, number: int, cells: Sequence[object]) -> None:
+        self.last_row = number
+        if number % PROGRESS_EVERY == 0:
+            self._report(number)
+        values = [clean_text(c) for c in cells]
+        if not any(values):
+            self._pending_blank += 1
+            return
+        self.blank_rows += self._pending_blank
+        self._pending_blank = 0
+        reason = self._check(number, cells, values)
+        if reason is not None:
+            while values and not values[-1]:
+                values.pop()
+            raw = tuple(_shorten(v) for v in values)
+            self.rejected.append(RejectedRow(number, reason, raw))
+
+    def _check(self, number: int, cells: Sequence[object], values: list[str]) -> str | None:
+        """Add the row to a record, or return why it is rejected."""
+        index = self.header.index
+        got = {f: (values[i] if i < len(values) else "") for f, i in index.items()}
+        if all(_header_key(got[f]) == k for f, k in self._header_keys.items()):
+            return "repeats the header row"
+        got["credit_code"] = normalize_credit_code(got.get("credit_code", ""))
+        problems = [
+            f"{self.header.labels[f]} is longer than {limit} characters"
+            for f, limit in FIELD_MAX_CHARS.items()
+            if len(got.get(f, "")) > limit
+        ]
+        if self._single_name is not None:
+            name = got.pop(self._single_name)
+            if has_cjk(name):
+                self.single_name_has_cjk = True
+            got["name_zh" if has_cjk(name) else "name_en"] = name
+        for f in ("name_zh", "name_en"):
+            if not normalize_name(got.get(f, "")):  # "-" or "/" is a placeholder, not a name
+                got[f] = ""
+        if not got["name_zh"] and not got["name_en"]:
+            problems.append("no exhibitor name (Chinese or English)")
+        booths: list[tuple[str, str]] = []
+        booth_text = got.get("booth", "")
+        if len(booth_text) <= MAX_CELL_CHARS:
+            # The raw cell still has its line breaks, which separate booths.
+            i = index["booth"]
+            raw_booth = cells[i] if booth_text and i < len(cells) else ""
+            booths = _split_booths(raw_booth, normalize_hall(got.get("hall", "")))
+            if not booths:
+                problems.append("no booth number")
+            long_booths = [b for _, b in booths if len(b) > MAX_BOOTH_CHARS]
+            if long_booths:
+                problems.append(
+                    f"booth number {_shorten(long_booths[0], 20)} is longer than "
+                    f"{MAX_BOOTH_CHARS} characters"
+                )
+        if problems:
+            return "; ".join(problems)
+        values_kept = {f: got.get(f, "") for f in _TEXT_FIELDS}
+        identity = exhibitor_identity(got["credit_code"], got["name_zh"], got["name_en"])
+        draft = self.drafts.get(identity)
+        if draft is None:
+            draft = self.drafts[identity] = _Draft(number, identity, {})
+        else:
+            self.merged_rows += 1
+        draft.absorb(values_kept, booths)
+        return None
+
+    def finish(
+        self, path: Path, encoding: str, sheet: str = "", delimiter: str = ""
+    ) -> ExhibitorFile:
+        if self.progress is not None:
+            self.progress(self.last_row, self.last_row)  # lets a progress bar reach 100 %
+        columns = dict(self.header.labels)
+        if self._single_name is not None:
+            label = columns.pop(self._single_name)
+            columns["name_zh" if self.single_name_has_cjk else "name_en"] = label
+        return ExhibitorFile(
+            path=path,
+            encoding=encoding,
+            header_row=self.header.row,
+            columns=columns,
+            records=[d.record() for d in self.drafts.values()],
+            rejected=self.rejected,
+            blank_rows=self.blank_rows,
+            merged_rows=self.merged_rows,
+            sheet=sheet,
+            delimiter=delimiter,
+        )
+
+
+# --- file checks ---------------------------------------------------------------------------
+
+
+def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
+    """("xlsx" | "text", first bytes) or an ExhibitorFileError saying what the file is."""
+    ext = path.suffix.lower()
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _error(path, f"does not exist (looked for {path}).") from None
+    except PermissionError:
+        raise _error(path, "cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+    if path.is_dir():
+        raise _error(path, "is a folder, not a file.")
+    if ext not in _SUPPORTED_EXT:
+        shown = ext or "(no extension)"
+        raise _error(
+            path,
+            f"has an unsupported file type {shown}; use an Excel workbook (.xlsx) or a CSV file.",
+        )
+    if st.st_size == 0:
+        raise _error(path, "is empty.")
+    if st.st_size > max_bytes:
+        raise _error(
+            path,
+            f"is {st.st_size / 1024 / 1024:.1f} MB, more than the "
+            f"{max_bytes / 1024 / 1024:.0f} MB limit for exhibitor lists.",
+        )
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except PermissionError:
+        raise _error(
+            path,
+            "cannot be read: permission denied. Close it in Excel or other programs "
+            "and check that your account may read it.",
+        ) from None
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+
+    if head.startswith(_OLE2_MAGIC):
+        if ext in _XLSX_EXT:
+            raise _error(
+                path,
+                "is password-protected or in the old Excel 97-2003 format; remove the "
+                f"password in Excel and {_SAVE_AS}.",
+            )
+        raise _error(
+            path, f"is in the old Excel 97-2003 format (.xls); open it in Excel and {_SAVE_AS}."
+        )
+    if head.startswith(_ZIP_MAGICS):
+        if _is_xlsx_zip(path):
+            return "xlsx", head
+        raise _error(path, f"is a ZIP archive but not an Excel workbook; {_SAVE_AS}.")
+    if ext == ".xls":
+        # Many web systems export an HTML or text table under an .xls name.
+        raise _error(path, f"is not a real Excel workbook (.xls files cannot be read); {_SAVE_AS}.")
+    for magic, what in _KNOWN_BINARY:
+        if head.startswith(magic):
+            raise _error(path, f"looks like {what}, not a spreadsheet; {_SAVE_AS}.")
+    if ext in _XLSX_EXT:
+        raise _error(path, f"is not a valid Excel workbook; open it in Excel and {_SAVE_AS}.")
+    unicode_bom = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+    if not head.startswith(unicode_bom) and _looks_binary(head):
+        raise _error(path, f"contains binary data, not spreadsheet text; {_SAVE_AS}.")
+    return "text", head
+
+
+def _looks_binary(head: bytes) -> bool:
+    # Text has hardly any control bytes besides tab/CR/LF; random data has about 10 %.
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return controls > len(head) * 0.05
+
+
+def _is_xlsx_zip(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise _error(path, f"is damaged (not a complete Excel workbook); {_SAVE_AS}.") from None
+    return "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
+
+
+# --- xlsx ----------------------------------------------------------------------------------
+
+
+def _numbered(
+    rows: Iterable[Sequence[object]], path: Path
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """Rows numbered from 1, Excel error values (#REF!) as empty cells; openpyxl failures on a
+    damaged sheet become ExhibitorFileError."""
+    it = iter(rows)
+    number = 0
+    while True:
+        try:
+            cells = next(it)
+        except StopIteration:
+            return
+        except ExhibitorFileError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds on damaged XML
+            raise _error(
+                path, f"is damaged and could not be read after row {number} ({exc}); {_SAVE_AS}."
+            ) from exc
+        number += 1
+        yield number, tuple(None if isinstance(c, str) and c in _EXCEL_ERRORS else c for c in cells)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+
+
+def _read_xlsx(path: Path, progress: Callable[[int, int], None] | None) -> ExhibitorFile:
+    # Imported here: heavy, and CSV imports do not need it.
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+
+    with _open_binary(path) as fh:
+        try:
+            # data_only: formulas are read as the values Excel cached, never evaluated.
+            wb: Any = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:
+            raise _error(
+                path, f"is damaged or not a valid Excel workbook ({exc}); {_SAVE_AS}."
+            ) from exc
+        try:
+            return _read_workbook(path, wb, progress)
+        finally:
+            wb.close()
+
+
+def _read_workbook(
+    path: Path, wb: Any, progress: Callable[[int, int], None] | None
+) -> ExhibitorFile:
+    best: _Header | None = None
+    best_sheet = ""
+    saw_data = False
+    for ws in wb.worksheets:
+        declared = ws.max_row if isinstance(ws.max_row, int) else 0
+        # Some generators write a wrong <dimension>; without this, rows would be cut off.
+        ws.reset_dimensions()
+        header, partial, data = _find_header(_numbered(ws.iter_rows(values_only=True), path))
+        saw_data = saw_data or data
+        if header is not None:
+            collector = _Collector(header, progress, declared)
+            for number, cells in _numbered(ws.iter_rows(values_only=True), path):
+                if number > header.row:
+                    collector.add(number, cells)
+            return collector.finish(path, "xlsx", sheet=str(ws.title))
+        if partial is not None and (best is None or len(partial.index) > len(best.index)):
+            best, best_sheet = partial, str(ws.title)
+    if not saw_data:
+        raise _error(path, "is empty: no sheet has any data.")
+    raise _no_header_error(path, best, f' of sheet "{best_sheet}"')
+
+
+# --- CSV / text ----------------------------------------------------------------------------
+
+
+def _decodes(path: Path, encoding: str) -> int | None:
+    """None when the whole file decodes, else the offset of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK_BYTES):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    return offset + exc.start
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return offset
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+    return None
+
+
+def _detect_encoding(path: Path, head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    # Decoding the whole file once is cheap and avoids re-reading after a late failure.
+    bad = _decodes(path, "utf-8")
+    if bad is None:
+        return "utf-8"
+    if _decodes(path, "gb18030") is None:
+        return "gb18030"
+    raise _error(
+        path,
+        f"is neither UTF-8 nor GB18030 text (first unreadable byte at position {bad}); "
+        f"{_SAVE_AS} UTF-8.",
+    )
+
+
+_DELIMITERS = (",", "\t", ";", "|")
+
+
+def _text_rows(
+    lines: Iterable[str], delimiter: str, path: Path
+) -> Iterator[tuple[int, Sequence[object]]]:
+    reader = csv.reader(lines, delimiter=delimiter)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _error(
+                path,
+                f"has a problem in row {number + 1} ({exc}); check for an unclosed quote "
+                "mark or a cell that is far too long.",
+            ) from None
+        except UnicodeDecodeError:
+            raise _error(path, f"has unreadable text after row {number}; {_SAVE_AS}.") from None
+        except OSError as exc:
+            raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+        number += 1
+        yield number, cells
+
+
+def _read_text(
+    path: Path, head: bytes, progress: Callable[[int, int], None] | None
+) -> ExhibitorFile:
+    encoding = _detect_encoding(path, head)
+    try:
+        with open(path, encoding=encoding, newline="") as fh:
+            sample = fh.read(_SAMPLE_CHARS)
+            at_eof = not fh.read(1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"cannot be read ({exc}).") from None
+    if not at_eof:  # drop the partial last line of the sample
+        cut = max(sample.rfind("\n"), sample.rfind("\r"))
+        sample = sample[: cut + 1] if cut > 0 else sample
+
+    # Excel understands a first line "sep=;" and does not show it as a row.
+    forced: str | None = None
+    first_line = sample.split("\n", 1)[0].rstrip("\r")
+    if len(first_line) == 5 and first_line.lower().startswith("sep="):
+        forced = first_line[4]
+        sample = sample[len(first_line) :].lstrip("\r\n")
+
+    best: tuple[_Header, str] | None = None
+    partial: _Header | None = None
+    saw_data = False
+    for delimiter in (forced,) if forced else _DELIMITERS:
+        header, candidate, data = _find_header(
+            _text_rows(io.StringIO(sample, newline=""), delimiter, path)
+        )
+        saw_data = saw_data or data
+        if header is not None and (best is None or len(header.index) > len(best[0].index)):
+            best = (header, delimiter)
+        if candidate is not None and (partial is None or len(candidate.index) > len(partial.index)):
+            partial = candidate
+    if best is None:
+        if not saw_data and at_eof:
+            raise _error(path, "is empty.")
+        raise _no_header_error(path, partial)
+    header, delimiter = best
+
+    collector = _Collector(header, progress, 0)
+    try:
+        with open(path, encoding=encoding, newline="") as fh:
+            if forced:
+                fh.readline()
+            for number, cells in _text_rows(fh, delimiter, path):
+                if number > header.row:
+                    collector.add(number, cells)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"cannot be read ({exc}).") from None
+    return collector.finish(path, encoding, delimiter=delimiter)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def read_exhibitor_file(
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    max_bytes: int = 200 * 1024 * 1024,
+) -> ExhibitorFile:
+    """Read an exhibitor list (.xlsx/.xlsm, or .csv/.txt/.tsv text) into merged records.
+
+    Rows without a name or booth are returned in `rejected` with their Excel row number;
+    rows with the same exhibitor identity merge into one record. `progress(done, total)` is
+    called every ~500 rows with total 0 when unknown. Raises ExhibitorFileError for files
+    that cannot be read at all.
+    """
+    path = Path(path)
+    kind, head = _check_file(path, max_bytes)
+    if kind == "xlsx":
+        return _read_xlsx(path, progress)
+    return _read_text(path, head, progress)

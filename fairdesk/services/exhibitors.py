@@ -1,0 +1,187 @@
+"""Exhibitor lists: import from an organizer's export, and lookups by booth or name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from fairdesk.db.models import Booth, Exhibitor
+from fairdesk.domain.normalize import normalize_booth, normalize_name
+from fairdesk.domain.permissions import Permission
+from fairdesk.services import audit
+from fairdesk.services.context import Context
+from fairdesk.services.exhibitor_file import ExhibitorRecord, RejectedRow, read_exhibitor_file
+from fairdesk.services.fairs import fair_by_code
+
+# Fields copied from the file onto the exhibitor; the identity fields are not among them.
+_FIELDS = (
+    "name_zh",
+    "name_en",
+    "credit_code",
+    "country",
+    "country_en",
+    "area",
+    "area_en",
+    "delegation",
+    "contact",
+    "phone",
+    "email",
+)
+
+
+@dataclass
+class ImportReport:
+    file: str
+    encoding: str
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    blank_rows: int = 0
+    merged_rows: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return self.blank_rows + self.merged_rows
+
+
+def _apply(exhibitor: Exhibitor, record: ExhibitorRecord) -> bool:
+    """Copy the record onto the exhibitor; True when anything changed."""
+    changed = False
+    for name in _FIELDS:
+        value = getattr(record, name)
+        if value and getattr(exhibitor, name) != value:
+            setattr(exhibitor, name, value)
+            changed = True
+    known = {b.booth_no for b in exhibitor.booths}
+    for hall, booth in record.booths:
+        if booth not in known:
+            exhibitor.booths.append(Booth(fair_id=exhibitor.fair_id, hall=hall, booth_no=booth))
+            known.add(booth)
+            changed = True
+    return changed
+
+
+def upsert_exhibitors(
+    session: Session, fair_id: int, records: Iterable[ExhibitorRecord], now: datetime
+) -> tuple[int, int, int]:
+    """Insert new exhibitors and update known ones; return (imported, updated, unchanged)."""
+    imported = updated = unchanged = 0
+    existing = {
+        e.identity: e
+        for e in session.scalars(
+            select(Exhibitor)
+            .where(Exhibitor.fair_id == fair_id)
+            .options(selectinload(Exhibitor.booths))
+        )
+    }
+    for record in records:
+        exhibitor = existing.get(record.identity)
+        if exhibitor is None:
+            exhibitor = Exhibitor(
+                fair_id=fair_id,
+                identity=record.identity,
+                name_key=normalize_name(record.name_zh or record.name_en),
+                created_at=now,
+                updated_at=now,
+                booths=[],
+            )
+            _apply(exhibitor, record)
+            session.add(exhibitor)
+            existing[record.identity] = exhibitor
+            imported += 1
+        elif _apply(exhibitor, record):
+            exhibitor.updated_at = now
+            updated += 1
+        else:
+            unchanged += 1
+    session.flush()
+    return imported, updated, unchanged
+
+
+def import_exhibitors(
+    ctx: Context,
+    fair_code: str,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import or update a fair's exhibitors from a CSV or XLSX file, all or nothing.
+
+    Re-importing the same file updates what changed and never duplicates: exhibitors are
+    matched by credit code, else by their normalised Chinese and English names.
+    """
+    ctx.require(Permission.IMPORT_EXHIBITORS)
+    parsed = read_exhibitor_file(path, progress=progress)
+    report = ImportReport(
+        str(path),
+        parsed.encoding,
+        blank_rows=parsed.blank_rows,
+        merged_rows=parsed.merged_rows,
+        rejected=list(parsed.rejected),
+    )
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, fair_code)
+        counts = upsert_exhibitors(session, fair.id, parsed.records, ctx.now())
+        report.imported, report.updated, report.unchanged = counts
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "exhibitors.import",
+            "fair",
+            fair.id,
+            fair_id=fair.id,
+            after={
+                "file": path.name,
+                "encoding": parsed.encoding,
+                "imported": report.imported,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": len(report.rejected),
+            },
+        )
+    return report
+
+
+@dataclass(frozen=True)
+class ExhibitorInfo:
+    id: int
+    name_zh: str
+    name_en: str
+    country: str
+    booths: tuple[str, ...]
+
+
+def count_exhibitors(ctx: Context, fair_code: str) -> int:
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        return (
+            session.scalar(
+                select(func.count()).select_from(Exhibitor).where(Exhibitor.fair_id == fair.id)
+            )
+            or 0
+        )
+
+
+def find_by_booth(ctx: Context, fair_code: str, booth: str) -> list[ExhibitorInfo]:
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        rows = session.scalars(
+            select(Exhibitor)
+            .join(Booth)
+            .where(Booth.fair_id == fair.id, Booth.booth_no == normalize_booth(booth))
+            .options(selectinload(Exhibitor.booths))
+        ).all()
+        return [
+            ExhibitorInfo(
+                e.id, e.name_zh, e.name_en, e.country, tuple(b.booth_no for b in e.booths)
+            )
+            for e in rows
+        ]

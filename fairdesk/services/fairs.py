@@ -1,0 +1,200 @@
+"""Fair editions: set-up, listing, and the calendar their clocks run on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import Fair
+from fairdesk.domain.calendar import FairCalendar, parse_hours
+from fairdesk.domain.errors import InvalidInput, NotFound
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.rules import RuleSet, preset
+from fairdesk.services import audit
+from fairdesk.services.context import Context
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+
+
+@dataclass(frozen=True)
+class FairInfo:
+    id: int
+    code: str
+    name: str
+    name_en: str
+    venue: str
+    start_date: date
+    end_date: date
+    hours: str
+    timezone: str
+    rules: RuleSet
+    halls: tuple[str, ...]
+
+    @classmethod
+    def of(cls, fair: Fair) -> FairInfo:
+        return cls(
+            fair.id,
+            fair.code,
+            fair.name,
+            fair.name_en,
+            fair.venue,
+            fair.start_date,
+            fair.end_date,
+            f"{fair.opening_time:%H:%M}-{fair.closing_time:%H:%M}",
+            fair.timezone,
+            RuleSet.from_dict(fair.rules),
+            tuple(fair.halls.get("halls", [])),
+        )
+
+
+def calendar_of(fair: Fair) -> FairCalendar:
+    overrides: dict[date, Any] = {}
+    for day, hours in (fair.day_hours or {}).items():
+        overrides[date.fromisoformat(day)] = parse_hours(hours) if hours else None
+    return FairCalendar(
+        start=fair.start_date,
+        end=fair.end_date,
+        opening=fair.opening_time,
+        closing=fair.closing_time,
+        tz=fair.timezone,
+        day_hours=overrides,
+    )
+
+
+def fair_by_code(session: Session, code: str) -> Fair:
+    fair = session.scalar(select(Fair).where(Fair.code == code))
+    if fair is None:
+        known = session.scalars(select(Fair.code).order_by(Fair.start_date.desc())).all()
+        hint = f" Known fairs: {', '.join(known)}." if known else " No fair is set up yet."
+        raise NotFound(f"There is no fair with the code '{code}'.{hint}")
+    return fair
+
+
+def _snapshot(fair: Fair) -> dict[str, Any]:
+    return {
+        "code": fair.code,
+        "name": fair.name,
+        "name_en": fair.name_en,
+        "venue": fair.venue,
+        "start_date": fair.start_date,
+        "end_date": fair.end_date,
+        "hours": f"{fair.opening_time:%H:%M}-{fair.closing_time:%H:%M}",
+        "timezone": fair.timezone,
+        "rules": fair.rules,
+        "halls": fair.halls,
+        "day_hours": fair.day_hours,
+    }
+
+
+def create_fair(
+    ctx: Context,
+    code: str,
+    name: str,
+    start: date,
+    end: date,
+    *,
+    hours: str = "09:00-17:00",
+    rules: str | RuleSet = "cnipa-24h",
+    name_en: str = "",
+    venue: str = "",
+    edition: int | None = None,
+    timezone: str = "Asia/Shanghai",
+    halls: list[str] | None = None,
+) -> FairInfo:
+    ctx.require(Permission.SET_UP_FAIR)
+    code = code.strip()
+    if not CODE_PATTERN.match(code):
+        raise InvalidInput(
+            f"The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
+            "(for example CIIE2026)."
+        )
+    if not name.strip():
+        raise InvalidInput("The fair needs a name.")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"'{timezone}' is not a known time zone (e.g. Asia/Shanghai).") from None
+    try:
+        opening, closing = parse_hours(hours)
+        rule_set = preset(rules) if isinstance(rules, str) else rules
+        fair = Fair(
+            code=code,
+            name=name.strip(),
+            name_en=name_en.strip(),
+            edition=edition,
+            venue=venue.strip(),
+            start_date=start,
+            end_date=end,
+            timezone=timezone,
+            opening_time=opening,
+            closing_time=closing,
+            day_hours={},
+            halls={"halls": list(halls or [])},
+            rules=rule_set.to_dict(),
+            created_at=ctx.now(),
+        )
+        calendar_of(fair)  # validates dates and hours together
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    try:
+        with ctx.db.writing() as session:
+            session.add(fair)
+            session.flush()
+            audit.record(
+                session, ctx, "fair.create", "fair", fair.id, after=_snapshot(fair), fair_id=fair.id
+            )
+    except IntegrityError:
+        raise InvalidInput(f"A fair with the code '{code}' already exists.") from None
+    return FairInfo.of(fair)
+
+
+def list_fairs(ctx: Context) -> list[FairInfo]:
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fairs = session.scalars(select(Fair).order_by(Fair.start_date.desc(), Fair.code)).all()
+        return [FairInfo.of(f) for f in fairs]
+
+
+def get_fair(ctx: Context, code: str) -> FairInfo:
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        return FairInfo.of(fair_by_code(session, code))
+
+
+def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> FairInfo:
+    """Edit the fair's rule-set numbers (e.g. defence_hours=12); running clocks follow."""
+    from fairdesk.services.clocks import refresh_fair_clocks  # clocks depend on fairs
+
+    ctx.require(Permission.SET_UP_FAIR)
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, code)
+        before = _snapshot(fair)
+        try:
+            fair.rules = RuleSet.from_dict(fair.rules).with_changes(**changes).to_dict()
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput(str(exc)) from None
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "fair.rules",
+            "fair",
+            fair.id,
+            before=before,
+            after=_snapshot(fair),
+            reason=reason,
+            fair_id=fair.id,
+        )
+        refresh_fair_clocks(session, fair, ctx.now())
+        return FairInfo.of(fair)
+
+
+def fair_close(fair: Fair) -> datetime:
+    return calendar_of(fair).fair_close()

@@ -1,0 +1,337 @@
+"""Registering a complaint: complainant, agent, rights, respondents and exhibits.
+
+A complaint is saved as a DRAFT with one respondent case per respondent (TO_NOTIFY);
+accepting, asking for supplements or rejecting it are workflow steps (`steps.py`).
+Commercial disputes use the same intake and numbering but carry no IP rights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import (
+    AccusedExhibit,
+    Booth,
+    Complaint,
+    Exhibitor,
+    IPRight,
+    Party,
+    RespondentCase,
+)
+from fairdesk.domain.enums import (
+    CaseState,
+    Channel,
+    ComplaintKind,
+    ComplaintState,
+    IPType,
+    LicenceType,
+)
+from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.normalize import normalize_booth, normalize_name
+from fairdesk.domain.permissions import Permission
+from fairdesk.services import audit, numbering
+from fairdesk.services.cases import search_text_of
+from fairdesk.services.context import Context
+from fairdesk.services.fairs import fair_by_code
+
+
+@dataclass
+class PartyInput:
+    name: str
+    name_en: str = ""
+    kind: str = "company"
+    id_doc_type: str = ""
+    id_doc_no: str = ""
+    country: str = ""
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class RightInput:
+    ip_type: str
+    number: str
+    title: str = ""
+    holder: str = ""
+    jurisdiction: str = "CN"
+    valid_from: date | None = None
+    valid_until: date | None = None
+    licence_type: str = LicenceType.OWNER
+
+
+@dataclass
+class ExhibitInput:
+    name: str
+    model: str = ""
+    quantity: int | None = None
+    note: str = ""
+
+
+@dataclass
+class RespondentInput:
+    """Identify the accused exhibitor by id, or by booth (and name when a booth is shared)."""
+
+    exhibitor_id: int | None = None
+    booth: str = ""
+    name: str = ""
+    exhibits: list[ExhibitInput] = field(default_factory=list)
+
+
+@dataclass
+class ComplaintInput:
+    complainant: PartyInput
+    respondents: list[RespondentInput]
+    rights: list[RightInput | int] = field(default_factory=list)
+    agent: PartyInput | None = None
+    power_of_attorney: bool = False
+    kind: str = ComplaintKind.IP
+    channel: str = Channel.DESK
+    summary: str = ""
+    dispute_type: str = ""
+    commitment_signed: bool = False
+    materials: dict[str, Any] = field(default_factory=dict)
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Registered:
+    complaint_id: int
+    number: str
+    case_numbers: tuple[str, ...]
+
+
+def _party(session: Session, ctx: Context, data: PartyInput, role: str) -> Party:
+    name = data.name.strip()
+    if not name:
+        raise InvalidInput(f"The {role} needs a name.")
+    key = normalize_name(name)
+    existing = session.scalar(
+        select(Party)
+        .where(Party.name_key == key, Party.id_doc_no == data.id_doc_no.strip())
+        .limit(1)
+    )
+    if existing is not None:
+        return existing
+    party = Party(
+        kind=data.kind,
+        name=name,
+        name_en=data.name_en.strip(),
+        name_key=key,
+        id_doc_type=data.id_doc_type.strip(),
+        id_doc_no=data.id_doc_no.strip(),
+        country=data.country.strip(),
+        address=data.address.strip(),
+        contact=data.contact.strip(),
+        phone=data.phone.strip(),
+        email=data.email.strip(),
+        created_at=ctx.now(),
+    )
+    session.add(party)
+    session.flush()
+    return party
+
+
+def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
+    """Find the right in the register, or add it: one row per type, number and jurisdiction."""
+    try:
+        ip_type = IPType(data.ip_type)
+    except ValueError:
+        raise InvalidInput(
+            f"'{data.ip_type}' is not a type of right; use one of "
+            f"{', '.join(t.value for t in IPType)}."
+        ) from None
+    number = data.number.strip().upper()
+    if not number:
+        raise InvalidInput("Each right needs its registration or patent number.")
+    if data.valid_from and data.valid_until and data.valid_until < data.valid_from:
+        raise InvalidInput(
+            f"Right {number}: valid until {data.valid_until} is before valid "
+            f"from {data.valid_from}."
+        )
+    jurisdiction = (data.jurisdiction or "CN").strip().upper()
+    right = session.scalar(
+        select(IPRight).where(
+            IPRight.ip_type == ip_type,
+            IPRight.number == number,
+            IPRight.jurisdiction == jurisdiction,
+        )
+    )
+    if right is None:
+        right = IPRight(
+            ip_type=ip_type,
+            number=number,
+            title=data.title.strip(),
+            holder=data.holder.strip(),
+            jurisdiction=jurisdiction,
+            valid_from=data.valid_from,
+            valid_until=data.valid_until,
+            licence_type=LicenceType(data.licence_type),
+            created_at=ctx.now(),
+        )
+        session.add(right)
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "right.register",
+            "ip_right",
+            right.id,
+            after={
+                "type": ip_type,
+                "number": number,
+                "jurisdiction": jurisdiction,
+                "valid_until": data.valid_until,
+            },
+        )
+    return right
+
+
+def _exhibitor(session: Session, fair_id: int, data: RespondentInput, index: int) -> Exhibitor:
+    where = f"Respondent {index}"
+    if data.exhibitor_id is not None:
+        exhibitor = session.get(Exhibitor, data.exhibitor_id)
+        if exhibitor is None or exhibitor.fair_id != fair_id:
+            raise InvalidInput(f"{where}: exhibitor {data.exhibitor_id} is not at this fair.")
+        return exhibitor
+    booth = normalize_booth(data.booth)
+    if not booth:
+        raise InvalidInput(f"{where}: give the booth number or choose the exhibitor.")
+    found = session.scalars(
+        select(Exhibitor)
+        .join(Booth, Booth.exhibitor_id == Exhibitor.id)
+        .where(Booth.fair_id == fair_id, Booth.booth_no == booth)
+    ).all()
+    if data.name.strip():
+        key = normalize_name(data.name)
+        found = [e for e in found if key in (normalize_name(e.name_zh), normalize_name(e.name_en))]
+    if not found:
+        raise InvalidInput(f"{where}: no exhibitor at booth {booth} in this fair's exhibitor list.")
+    if len(found) > 1:
+        names = "; ".join(e.name_zh or e.name_en for e in found)
+        raise InvalidInput(f"{where}: booth {booth} is shared by {names}. Say which one.")
+    return found[0]
+
+
+def register_complaint(ctx: Context, fair_code: str, data: ComplaintInput) -> Registered:
+    ctx.require(Permission.REGISTER_COMPLAINT)
+    kind = ComplaintKind(data.kind)
+    if not data.respondents:
+        raise InvalidInput("A complaint names at least one respondent.")
+    if kind is ComplaintKind.IP and not data.rights:
+        raise InvalidInput("An IP complaint names at least one right (patent, trademark, ...).")
+    if kind is ComplaintKind.COMMERCIAL and data.rights:
+        raise InvalidInput("A commercial dispute carries no IP rights.")
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, fair_code)
+        complainant = _party(session, ctx, data.complainant, "complainant")
+        agent = _party(session, ctx, data.agent, "agent") if data.agent else None
+        rights = [
+            session.get(IPRight, r) if isinstance(r, int) else register_right(session, ctx, r)
+            for r in data.rights
+        ]
+        if any(r is None for r in rights):
+            raise InvalidInput("One of the chosen rights is no longer in the register.")
+        exhibitors = [
+            _exhibitor(session, fair.id, r, i) for i, r in enumerate(data.respondents, start=1)
+        ]
+        if len({e.id for e in exhibitors}) != len(exhibitors):
+            raise InvalidInput("The same exhibitor is named twice as a respondent.")
+        number = numbering.complaint_number(
+            fair.code, numbering.next_value(session, fair.id, "complaint")
+        )
+        complaint = Complaint(
+            fair_id=fair.id,
+            number=number,
+            kind=kind,
+            channel=Channel(data.channel),
+            state=ComplaintState.DRAFT,
+            complainant_id=complainant.id,
+            agent_id=agent.id if agent else None,
+            power_of_attorney=data.power_of_attorney,
+            commitment_signed=data.commitment_signed,
+            materials=dict(data.materials),
+            summary=data.summary.strip(),
+            dispute_type=data.dispute_type.strip(),
+            received_at=data.received_at or ctx.now(),
+            created_by=ctx.actor.user_id,
+        )
+        complaint.rights = [r for r in rights if r is not None]
+        session.add(complaint)
+        session.flush()
+        case_numbers = []
+        for seq, (exhibitor, resp) in enumerate(zip(exhibitors, data.respondents, strict=True), 1):
+            booth = normalize_booth(resp.booth) or (
+                exhibitor.booths[0].booth_no if exhibitor.booths else ""
+            )
+            hall = next((b.hall for b in exhibitor.booths if b.booth_no == booth), "")
+            case = RespondentCase(
+                complaint_id=complaint.id,
+                fair_id=fair.id,
+                seq=seq,
+                number=numbering.case_number(number, seq),
+                exhibitor_id=exhibitor.id,
+                booth_no=booth,
+                hall=hall,
+                state=CaseState.TO_NOTIFY,
+                updated_at=ctx.now(),
+            )
+            case.exhibits = [
+                AccusedExhibit(
+                    name=x.name.strip(),
+                    model=x.model.strip(),
+                    quantity=x.quantity,
+                    note=x.note.strip(),
+                )
+                for x in resp.exhibits
+                if x.name.strip()
+            ]
+            case.search_text = search_text_of(
+                case, complaint, exhibitor, complainant, complaint.rights
+            )
+            session.add(case)
+            session.flush()
+            case_numbers.append(case.number)
+            audit.record(
+                session,
+                ctx,
+                "case.create",
+                "case",
+                case.id,
+                after={
+                    "number": case.number,
+                    "exhibitor": exhibitor.name_zh or exhibitor.name_en,
+                    "booth": booth,
+                    "state": case.state,
+                    "exhibits": [x.name for x in case.exhibits],
+                },
+                fair_id=fair.id,
+                complaint_id=complaint.id,
+                case_id=case.id,
+            )
+        audit.record(
+            session,
+            ctx,
+            "complaint.register",
+            "complaint",
+            complaint.id,
+            after={
+                "number": number,
+                "kind": kind,
+                "channel": complaint.channel,
+                "complainant": complainant.name,
+                "agent": agent.name if agent else None,
+                "rights": [r.number for r in complaint.rights],
+                "respondents": case_numbers,
+                "state": complaint.state,
+            },
+            fair_id=fair.id,
+            complaint_id=complaint.id,
+        )
+        return Registered(complaint.id, number, tuple(case_numbers))

@@ -1,0 +1,173 @@
+"""Shared fixtures: a fresh database per test on SQLite or PostgreSQL, a fake clock,
+and signed-in contexts for every role.
+
+The backend is chosen by FAIRDESK_TEST_DB: unset means SQLite in a temp folder; a
+postgresql+psycopg:// URL means that server (each test gets its own database, cloned
+from a migrated template so tests stay fast).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fairdesk.app_context import SYSTEM  # noqa: E402
+from fairdesk.db import migrate  # noqa: E402
+from fairdesk.db.engine import Database  # noqa: E402
+from fairdesk.domain.enums import Role  # noqa: E402
+from fairdesk.services import users  # noqa: E402
+from fairdesk.services.context import Actor, Context  # noqa: E402
+
+PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
+# Organizer-style exhibitor exports: the same 300 exhibitors as UTF-8 CSV, GB18030 CSV, XLSX.
+SAMPLES = Path(__file__).resolve().parent / "data"
+
+
+def pytest_report_header() -> str:
+    return f"fairdesk database backend: {'postgresql' if PG_URL else 'sqlite'}"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the real user's data folder or database."""
+    monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("FAIRDESK_DB", raising=False)
+    monkeypatch.delenv("FAIRDESK_USER", raising=False)
+    # Production-strength argon2 costs ~0.1 s a hash; tests hash many passwords.
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                         parallelism=1))
+
+
+class PgServer:
+    """Creates and drops throwaway databases on the test server."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.admin = create_engine(self.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        self.template = f"fdt_template_{os.getpid()}"
+
+    def create(self, name: str, template: str | None = None) -> str:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer | None]:
+    if not PG_URL:
+        yield None
+        return
+    server = PgServer(PG_URL)
+    server.drop(server.template)
+    db = Database(server.create(server.template))
+    migrate.upgrade(db)
+    db.dispose()
+    yield server
+    server.drop(server.template)
+    server.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    migrate.upgrade(db)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def empty_db_url(tmp_path: Path, pg_server: PgServer | None) -> Iterator[str]:
+    """A URL of a database with no tables at all (for migration tests)."""
+    if pg_server is None:
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    name = f"fdt_{uuid.uuid4().hex[:12]}"
+    url = pg_server.create(name)
+    yield url
+    pg_server.drop(name)
+
+
+@pytest.fixture
+def db(tmp_path: Path, pg_server: PgServer | None, sqlite_template: Path) -> Iterator[Database]:
+    """A migrated, empty database of its own for this test."""
+    if pg_server is None:
+        path = tmp_path / "fairdesk.sqlite3"
+        shutil.copy(sqlite_template, path)
+        database = Database(f"sqlite:///{path}")
+        yield database
+        database.dispose()
+        return
+    name = f"fdt_{uuid.uuid4().hex[:12]}"
+    database = Database(pg_server.create(name, template=pg_server.template))
+    yield database
+    database.dispose()
+    pg_server.drop(name)
+
+
+@dataclass
+class FakeClock:
+    """The time as the services see it; tests move it forward explicitly."""
+
+    current: datetime = field(default_factory=lambda: datetime(2026, 11, 5, 1, 30, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+    def set(self, moment: datetime) -> None:
+        self.current = moment
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # 2026-11-05 09:30 in Shanghai: the first morning of the test fair.
+    return FakeClock()
+
+
+@dataclass
+class Team:
+    """A signed-in context for every role, sharing one database and clock."""
+
+    admin: Context
+    desk: Context
+    desk2: Context
+    inspector: Context
+    organizer: Context
+
+    def by_role(self, role: Role) -> Context:
+        return {Role.ADMIN: self.admin, Role.DESK: self.desk, Role.INSPECTOR: self.inspector,
+                Role.ORGANIZER: self.organizer}[role]
+
+
+@pytest.fixture
+def team(db: Database, clock: FakeClock) -> Team:
+    system = Context(db, SYSTEM, clock)
+    admin = users.add_user(system, "admin", Role.ADMIN, "admin-pass-1")
+    admin_ctx = Context(db, admin.actor, clock)
+
+    def member(name: str, role: Role) -> Context:
+        info = users.add_user(admin_ctx, name, role, f"{name}-pass-1")
+        return Context(db, Actor(info.id, info.username, info.role), clock)
+
+    return Team(admin_ctx, member("desk1", Role.DESK), member("desk2", Role.DESK),
+                member("inspector1", Role.INSPECTOR), member("organizer1", Role.ORGANIZER))

@@ -1,0 +1,95 @@
+"""The transition table itself: every state reachable, every step well formed."""
+
+from __future__ import annotations
+
+import pytest
+
+from fairdesk.domain.enums import CaseState, ComplaintState, Role
+from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
+from fairdesk.domain.workflow import TRANSITIONS, Entity, allowed_actions, check
+
+
+def _reachable(entity: Entity, start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        state = todo.pop()
+        for t in TRANSITIONS:
+            if t.entity is entity and state in t.sources and t.target not in seen:
+                seen.add(t.target)
+                todo.append(t.target)
+    return seen
+
+
+def test_every_case_state_is_reachable_from_to_notify() -> None:
+    assert _reachable(Entity.CASE, CaseState.TO_NOTIFY) == {s.value for s in CaseState}
+
+
+def test_every_complaint_state_is_reachable_from_draft() -> None:
+    assert _reachable(Entity.COMPLAINT, ComplaintState.DRAFT) == {s.value for s in ComplaintState}
+
+
+def test_actions_are_unique_per_entity() -> None:
+    keys = [(t.entity, t.action) for t in TRANSITIONS]
+    assert len(keys) == len(set(keys))
+
+
+def test_organizers_take_no_step() -> None:
+    for t in TRANSITIONS:
+        assert Role.ORGANIZER not in t.roles, t.action
+
+
+@pytest.mark.parametrize(
+    ("state", "role", "expected"),
+    [
+        ("NOTIFIED", Role.DESK, {"self_remedy", "start_mediation", "withdraw", "record_defence",
+                                 "mark_defence_overdue", "move_post_fair"}),
+        ("RECHECK_DUE", Role.INSPECTOR, {"recheck_passed", "recheck_failed"}),
+        ("UNDER_REVIEW", Role.INSPECTOR, set()),
+        ("CLOSED", Role.DESK, set()),
+        ("TO_NOTIFY", Role.DESK, {"notify", "withdraw", "move_post_fair"}),
+    ],
+)
+def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
+    assert {t.action for t in allowed_actions(Entity.CASE, state, role)} == expected
+
+
+@pytest.mark.parametrize(
+    ("action", "state", "role", "params", "error", "message"),
+    [
+        ("decide_infringing", "UNDER_REVIEW", Role.DESK, {"legal_basis": "Art 14"},
+         MissingRequirement, "'Decide: infringement found' needs the trigger of the finding."),
+        ("decide_infringing", "UNDER_REVIEW", Role.DESK, {"trigger": "merits"},
+         MissingRequirement, "'Decide: infringement found' needs the legal basis."),
+        ("decide_infringing", "UNDER_REVIEW", Role.DESK,
+         {"trigger": "gut feeling", "legal_basis": "x"}, MissingRequirement,
+         "'gut feeling' is not accepted as the trigger of the finding"),
+        ("decide_infringing", "NOTIFIED", Role.DESK, {"trigger": "merits", "legal_basis": "x"},
+         IllegalTransition, "Cannot 'Decide: infringement found' a case that is NOTIFIED; "
+         "it must be UNDER_REVIEW."),
+        ("notify", "TO_NOTIFY", Role.ORGANIZER, {}, PermissionDenied,
+         "'Notify the respondent' is for desk staff; you are signed in as organizer."),
+        ("recheck_failed", "RECHECK_DUE", Role.INSPECTOR, {"result": "passed"},
+         MissingRequirement, "'passed' is not accepted as the re-inspection result"),
+        ("withdraw", "NOTIFIED", Role.DESK, {"reason": "   "}, MissingRequirement,
+         "'Withdrawn by the complainant' needs a reason."),
+        ("fly", "NOTIFIED", Role.DESK, {}, IllegalTransition,
+         "There is no step called 'fly' for a case."),
+    ],
+)
+def test_refusals_read_as_sentences(action: str, state: str, role: Role, params: dict[str, str],
+                                    error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as caught:
+        check(Entity.CASE, action, state, role, params)
+    assert message in str(caught.value)
+
+
+def test_reject_needs_a_reason_code() -> None:
+    with pytest.raises(MissingRequirement, match="needs a reason code"):
+        check(Entity.COMPLAINT, "reject", "DRAFT", Role.DESK, {})
+    t = check(Entity.COMPLAINT, "reject", "DRAFT", Role.DESK, {"reason_code": "no_standing"})
+    assert t.target == "REJECTED"
+
+
+def test_internal_steps_are_not_offered() -> None:
+    assert "close_unaccepted" not in {t.action for t in allowed_actions(Entity.CASE, "TO_NOTIFY",
+                                                                        Role.DESK)}
