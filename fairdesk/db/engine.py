@@ -86,16 +86,16 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._guard(), self._read() as session:
+        with self.guard(), self._read() as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        with self._guard(), self._write() as session, session.begin():
+        with self.guard(), self._write() as session, session.begin():
             yield session
 
     @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def guard(self) -> Iterator[None]:
         try:
             yield
         except DBAPIError as exc:

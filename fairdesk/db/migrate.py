@@ -34,7 +34,7 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with db.guard(), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -74,14 +74,14 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
     if current is not None or _has_tables(db):
         backup = backup_sqlite(db, f"before-{target}")
     cfg = _config()
-    with db.engine.begin() as conn:
+    with db.guard(), db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     return str(backup) if backup else None
 
 
 def _has_tables(db: Database) -> bool:
-    with db.engine.connect() as conn:
+    with db.guard(), db.engine.connect() as conn:
         return bool(inspect(conn).get_table_names())
 
 

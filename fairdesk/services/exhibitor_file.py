@@ -744,21 +744,20 @@ def _read_text(
         forced = first_line[4]
         sample = sample[len(first_line) :].lstrip("\r\n")
 
+    # Only delimiters, quotes and spaces is as good as nothing.
+    if at_eof and not any(ch.isalnum() for ch in sample):
+        raise _error(path, "is empty.")
     best: tuple[_Header, str] | None = None
     partial: _Header | None = None
-    saw_data = False
     for delimiter in (forced,) if forced else _DELIMITERS:
-        header, candidate, data = _find_header(
+        header, candidate, _ = _find_header(
             _text_rows(io.StringIO(sample, newline=""), delimiter, path)
         )
-        saw_data = saw_data or data
         if header is not None and (best is None or len(header.index) > len(best[0].index)):
             best = (header, delimiter)
         if candidate is not None and (partial is None or len(candidate.index) > len(partial.index)):
             partial = candidate
     if best is None:
-        if not saw_data and at_eof:
-            raise _error(path, "is empty.")
         raise _no_header_error(path, partial)
     header, delimiter = best
 

@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
@@ -156,15 +158,20 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
             f"from {data.valid_from}."
         )
     jurisdiction = (data.jurisdiction or "CN").strip().upper()
-    right = session.scalar(
-        select(IPRight).where(
-            IPRight.ip_type == ip_type,
-            IPRight.number == number,
-            IPRight.jurisdiction == jurisdiction,
-        )
+    key = (
+        IPRight.ip_type == ip_type,
+        IPRight.number == number,
+        IPRight.jurisdiction == jurisdiction,
     )
-    if right is None:
-        right = IPRight(
+    right = session.scalar(select(IPRight).where(*key))
+    if right is not None:
+        return right
+    # Another desk may register the same right at the same moment: insert-or-nothing,
+    # then read back whichever row won.
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    inserted = session.execute(
+        insert(IPRight)
+        .values(
             ip_type=ip_type,
             number=number,
             title=data.title.strip(),
@@ -173,10 +180,15 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
             valid_from=data.valid_from,
             valid_until=data.valid_until,
             licence_type=LicenceType(data.licence_type),
+            note="",
             created_at=ctx.now(),
+            version=1,
         )
-        session.add(right)
-        session.flush()
+        .on_conflict_do_nothing()
+        .returning(IPRight.id)
+    ).scalar()
+    right = session.scalars(select(IPRight).where(*key)).one()
+    if inserted is not None:
         audit.record(
             session,
             ctx,

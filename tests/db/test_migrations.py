@@ -1,0 +1,122 @@
+"""Migrations from an empty database and from the first revision, on both backends."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from fairdesk.db import migrate
+from fairdesk.db.engine import Database
+from fairdesk.db.models import Base
+
+
+def test_upgrade_from_empty_reaches_head_with_every_table(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
+    try:
+        assert migrate.current_revision(db) is None
+        migrate.upgrade(db)
+        assert migrate.current_revision(db) == migrate.head_revision()
+        with db.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        assert set(Base.metadata.tables) <= tables
+    finally:
+        db.dispose()
+
+
+def test_models_match_the_migrated_schema(empty_db_url: str) -> None:
+    """A model change without a migration fails here."""
+    db = Database(empty_db_url)
+    try:
+        migrate.upgrade(db)
+        with db.engine.connect() as conn:
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            )
+        # Trigram indexes exist on PostgreSQL only and are not modelled.
+        diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name.endswith("_trgm"))]
+        assert diff == []
+    finally:
+        db.dispose()
+
+
+def test_upgrade_from_first_revision_keeps_data(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
+    try:
+        migrate.upgrade(db, "0001")
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO fairs (code, name, name_en, venue, start_date, end_date, timezone, "
+                "opening_time, closing_time, day_hours, halls, rules, created_at, version) "
+                "VALUES ('OLD2025', '旧展会', '', '', '2025-11-05', '2025-11-10', 'Asia/Shanghai', "
+                "'09:00:00', '17:00:00', '{}', '{}', '{}', :now, 1)"), {"now": datetime(2025, 1, 1)})
+        migrate.upgrade(db)
+        assert migrate.current_revision(db) == "0002"
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT code FROM fairs")).scalar_one() == "OLD2025"
+            indexes = {i["name"] for i in inspect(conn).get_indexes("respondent_cases")}
+        assert "ix_respondent_cases_fair_updated" in indexes
+    finally:
+        db.dispose()
+
+
+@pytest.mark.skipif(bool(os.environ.get("FAIRDESK_TEST_DB")), reason="SQLite file backups")
+def test_sqlite_file_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "fairdesk.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(db, "0001")
+        backup = migrate.upgrade(db)
+        assert backup is not None and Path(backup).exists()
+        check = Database(f"sqlite:///{backup}")
+        assert migrate.current_revision(check) == "0001"
+        check.dispose()
+        assert migrate.upgrade(db) is None  # nothing to do: no new copy
+    finally:
+        db.dispose()
+
+
+@pytest.mark.skipif(bool(os.environ.get("FAIRDESK_TEST_DB")), reason="SQLite fixture file")
+def test_old_database_file_from_first_release_upgrades(tmp_path: Path) -> None:
+    """A database written by revision 0001, kept in tests/data, opens and upgrades."""
+    source = Path(__file__).parent.parent / "data" / "fairdesk-0001.sqlite3"
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(source.read_bytes())
+    db = Database(f"sqlite:///{path}")
+    try:
+        assert migrate.current_revision(db) == "0001"
+        migrate.upgrade(db)
+        with db.engine.connect() as conn:
+            fairs = conn.execute(text("SELECT code FROM fairs ORDER BY code")).scalars().all()
+            cases = conn.execute(text("SELECT count(*) FROM respondent_cases")).scalar_one()
+        assert fairs == ["OLD2025"] and cases == 2
+    finally:
+        db.dispose()
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    try:
+        with db.engine.connect() as conn:
+            pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                      for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}
+        assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2,
+                          "busy_timeout": 15000}
+    finally:
+        db.dispose()
+
+
+def test_stored_times_come_back_aware_utc(db: Database) -> None:
+    from fairdesk.db.models import User
+
+    moment = datetime(2026, 11, 5, 9, 30, 15, 123456, tzinfo=UTC)
+    with db.writing() as session:
+        session.add(User(username="t", role="desk", created_at=moment))
+    with db.reading() as session:
+        stored = session.query(User.created_at).filter_by(username="t").scalar()
+    assert stored == moment and stored.tzinfo is UTC
