@@ -20,7 +20,11 @@ def open_database(
 ) -> Database:
     db = Database(database_url(db_url, data_dir))
     if migrate_schema:
-        migrate.upgrade(db)
+        try:
+            migrate.upgrade(db)
+        except BaseException:
+            db.dispose()
+            raise
     return db
 
 
@@ -29,16 +33,21 @@ def open_context(
 ) -> Context:
     """A context acting as `username` (default: admin, created on first use)."""
     db = open_database(db_url, data_dir, migrate_schema=migrate)
-    name = username or DEFAULT_CLI_USER
-    system = Context(db, SYSTEM)
+    try:
+        return Context(db, _cli_user(Context(db, SYSTEM), username or DEFAULT_CLI_USER).actor)
+    except BaseException:
+        db.dispose()
+        raise
+
+
+def _cli_user(system: Context, name: str) -> users.UserInfo:
     try:
         info = users.get_user(system, name)
     except NotFound:
         if name != DEFAULT_CLI_USER or users.count_users(system):
-            raise NotFound(
-                f"There is no user '{name}'. Add one with: fairdesk user add {name} --role desk"
-            ) from None
+            raise NotFound(f"There is no user '{name}'. Add one with: fairdesk user add {name} "
+                           "--role desk") from None
         info = users.ensure_user(system, name, Role.ADMIN, "Administrator")
     if not info.active:
         raise NotFound(f"The user '{name}' is disabled.")
-    return Context(db, info.actor)
+    return info

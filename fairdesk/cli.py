@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -175,9 +176,10 @@ def _pad(text: str, width: int) -> str:
 def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from fairdesk.app_context import open_context
 
-    return open_context(
-        args.db, args.data_dir, args.user or os.environ.get(ENV_USER), migrate=migrate
-    )
+    ctx = open_context(args.db, args.data_dir, args.user or os.environ.get(ENV_USER),
+                       migrate=migrate)
+    args.cleanup.callback(ctx.db.dispose)
+    return ctx
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -363,6 +365,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.cleanup = ExitStack()  # databases opened by the command, closed on the way out
     try:
         if args.command is None:
             from fairdesk.ui.app import run_app
@@ -375,6 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fairdesk: interrupted; nothing half-done was saved", file=sys.stderr)
         return 1
+    finally:
+        args.cleanup.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

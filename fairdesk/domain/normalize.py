@@ -12,6 +12,7 @@ import datetime as _dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = [
     "IDENTITY_MAX_CHARS",
@@ -38,10 +39,6 @@ _BOOTH_TABLE = str.maketrans({**dict.fromkeys(_DASHES, "-"), "\u3002": ".", "\uf
 _HALL_IN_BOOTH = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,2})?)[A-Z]")
 _HALL_NUMBER = re.compile(r"(?:HALL)?([0-9]+(?:\.[0-9]+)?)(?:H|号馆|展馆|馆)?")
 
-# Invisible characters that come with copy-paste from web pages and Word; ZWJ is kept
-# because it is part of emoji sequences and some scripts.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
-
 _MIDNIGHT = _dt.time(0, 0)
 
 
@@ -65,8 +62,37 @@ def has_cjk(text: str) -> bool:
     return any(_is_cjk(ch) for ch in text)
 
 
+class _CharFilter(dict[int, int | None]):
+    """str.translate table keeping or deleting each character by a Unicode test.
+
+    Filled lazily, so the per-character Python test runs once per distinct character and
+    large files are filtered at C speed.
+    """
+
+    def __init__(self, keep: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._keep = keep
+
+    def __missing__(self, cp: int) -> int | None:
+        value = cp if self._keep(chr(cp)) else None
+        self[cp] = value
+        return value
+
+
+_NO_FORMAT_CHARS = _CharFilter(lambda ch: unicodedata.category(ch) not in ("Cc", "Cf"))
+# Letters, digits and marks only: drops punctuation, symbols, spaces and controls.
+_KEY_CHARS = _CharFilter(lambda ch: unicodedata.category(ch)[0] in "LNM")
+# Controls that are not whitespace (NUL, ESC, ...) and invisible characters that come with
+# copy-paste from web pages are dropped; ZWJ stays, as part of emoji and some scripts.
+_CELL_CHARS = _CharFilter(
+    lambda ch: (
+        ch not in "\u00ad\u200b\u2060\ufeff" and (ch.isspace() or unicodedata.category(ch) != "Cc")
+    )
+)
+
+
 def _strip_format_chars(text: str) -> str:
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return text.translate(_NO_FORMAT_CHARS)
 
 
 def normalize_booth(text: str) -> str:
@@ -150,8 +176,7 @@ _CJK_LATIN_SEAM = re.compile(
 
 
 def _key(text: str) -> str:
-    """Letters, digits and marks only: drops punctuation, symbols, spaces and controls."""
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LNM")
+    return text.translate(_KEY_CHARS)
 
 
 def _split_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
@@ -217,11 +242,10 @@ def clean_text(value: object) -> str:
         text = value.isoformat()
     else:
         text = str(value)
-    text = text.translate(_INVISIBLE)
-    # Controls that are not whitespace (NUL, ESC, ...) are dropped; str.split() then turns
-    # tabs, newlines and ideographic spaces into single spaces.
-    text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
-    return " ".join(text.split())
+    if text.isprintable():  # the common case: no controls, no odd spaces
+        return " ".join(text.split())
+    # str.split() then turns tabs, newlines and ideographic spaces into single spaces.
+    return " ".join(text.translate(_CELL_CHARS).split())
 
 
 _PLACEHOLDERS = frozenset({"NA", "NONE", "NULL", "NIL", "无", "暂无", "没有", "不适用", "空"})

@@ -28,7 +28,6 @@ from fairdesk.domain.normalize import (
     normalize_booth,
     normalize_credit_code,
     normalize_hall,
-    normalize_name,
 )
 
 __all__ = [
@@ -337,6 +336,9 @@ def _split_booths(cell: object, hall: str) -> list[tuple[str, str]]:
     return [(h, b) for b, h in booths.items()]
 
 
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+
 def _shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -394,7 +396,6 @@ class _Collector:
         self.merged_rows = 0
         self.last_row = header.row
         self._pending_blank = 0
-        self._header_keys = {f: _header_key(t) for f, t in header.labels.items()}
         names = [f for f in ("name_zh", "name_en") if f in header.index]
         # With a single name column, each name goes where its script says it belongs.
         self._single_name = names[0] if len(names) == 1 else None
@@ -425,7 +426,7 @@ class _Collector:
         """Add the row to a record, or return why it is rejected."""
         index = self.header.index
         got = {f: (values[i] if i < len(values) else "") for f, i in index.items()}
-        if all(_header_key(got[f]) == k for f, k in self._header_keys.items()):
+        if all(got[f] == label for f, label in self.header.labels.items()):
             return "repeats the header row"
         got["credit_code"] = normalize_credit_code(got.get("credit_code", ""))
         problems = [
@@ -439,7 +440,7 @@ class _Collector:
                 self.single_name_has_cjk = True
             got["name_zh" if has_cjk(name) else "name_en"] = name
         for f in ("name_zh", "name_en"):
-            if not normalize_name(got.get(f, "")):  # "-" or "/" is a placeholder, not a name
+            if not _HAS_ALNUM.search(got.get(f, "")):  # "-" or "/" is a placeholder, not a name
                 got[f] = ""
         if not got["name_zh"] and not got["name_en"]:
             problems.append("no exhibitor name (Chinese or English)")

@@ -1,0 +1,189 @@
+"""The command line: exit codes, messages, and the import done-criterion."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fairdesk.cli import main
+from tests.conftest import SAMPLES
+
+PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
+
+
+@pytest.fixture
+def run(tmp_path: Path, db, capsys):  # type: ignore[no-untyped-def]
+    """Run `fairdesk ARGS` in-process against this test's database."""
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db.url, "--data-dir", str(tmp_path / "data"), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def _create_fair(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("fair", "create", "CIIE2026", "--name", "第九届进博会", "--start",
+                       "2026-11-05", "--end", "2026-11-10", "--hours", "09:00-17:00",
+                       "--rules", "ciftis-12h")
+    assert code == 0, out
+    assert "created fair CIIE2026" in out and "rules ciftis-12h" in out
+
+
+def test_fair_create_and_list(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, out, _ = run("fair", "list")
+    assert code == 0 and "CIIE2026" in out and "第九届进博会" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start", "2026-11-10", "--end", "2026-11-05"], "is before its first day"),
+        (["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "17:00-09:00"],
+         "Opening hours must end after they start"),
+        (["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "nine to five"],
+         "Opening hours must look like 09:00-17:00"),
+        (["--start", "2026-11-05", "--end", "2026-11-10", "--timezone", "Mars/Olympus"],
+         "not a known time zone"),
+    ],
+)
+def test_fair_create_user_errors_exit_1_with_one_line(run, args, message) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("fair", "create", "X1", "--name", "x", *args)
+    assert code == 1
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_duplicate_fair_code(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, _, err = run("fair", "create", "CIIE2026", "--name", "again", "--start", "2026-11-05",
+                       "--end", "2026-11-06")
+    assert code == 1 and "already exists" in err
+
+
+def test_bad_usage_exits_2(run) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as caught:
+        run("fair", "create", "X", "--name", "x", "--start", "yesterday", "--end", "2026-11-06")
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        run("cases", "--fair", "X", "--state", "HAPPY")
+    assert caught.value.code == 2
+
+
+def test_unknown_fair_names_the_known_ones(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, _, err = run("cases", "--fair", "NOPE")
+    assert code == 1 and "no fair with the code 'NOPE'. Known fairs: CIIE2026." in err
+
+
+def test_importing_each_sample_twice_leaves_300_exhibitors(run, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from fairdesk.db.models import Booth, Exhibitor
+
+    _create_fair(run)
+    reports = []
+    for name in ("exhibitors_sample.csv", "exhibitors_sample_gb18030.csv",
+                 "exhibitors_sample.xlsx"):
+        for _ in range(2):
+            code, out, err = run("import", "exhibitors", str(SAMPLES / name), "--fair", "CIIE2026")
+            assert code == 0, err
+            reports.append(out)
+    assert "imported 300, updated 0, unchanged 0" in reports[0]
+    assert all("imported 0, updated 0, unchanged 300" in r for r in reports[1:])
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Exhibitor)) == 300
+        assert session.scalar(select(func.count()).select_from(Booth)) == 300
+
+
+def test_import_reports_rejected_rows(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    bad = tmp_path / "list.csv"
+    bad.write_text("展商名称,展位号\n甲公司,1.1A01\n乙公司,\n,1.1A03\n", encoding="utf-8")
+    code, out, _ = run("import", "exhibitors", str(bad), "--fair", "CIIE2026")
+    assert code == 0
+    assert "imported 1" in out and "rejected 2" in out
+    assert "row 3:" in out and "row 4:" in out
+
+
+def test_import_of_a_broken_file_changes_nothing(run, tmp_path: Path, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from fairdesk.db.models import Exhibitor
+
+    _create_fair(run)
+    png = tmp_path / "list.csv"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    code, _, err = run("import", "exhibitors", str(png), "--fair", "CIIE2026")
+    assert code == 1 and "list.csv" in err and "Traceback" not in err
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Exhibitor)) == 0
+
+
+def test_cases_formats(run, db) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.users import ensure_user
+    from tests.helpers import complaint_input, make_fair
+
+    _create_fair(run)  # also creates the admin account
+    admin = Context(db, ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
+    make_fair(admin, code="T2")
+    desk = Context(db, ensure_user(admin, "d1", Role.DESK).actor)
+    register_complaint(desk, "T2", complaint_input("4.1A01", "4.1A02"))
+    code, out, _ = run("cases", "--fair", "T2", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and [r["case"] for r in rows] == ["T2-0001-1", "T2-0001-2"]
+    assert {r["state"] for r in rows} == {"TO_NOTIFY"}
+    code, out, _ = run("cases", "--fair", "T2", "--format", "csv")
+    assert out.splitlines()[0].startswith("case,state,kind,hall,booth,exhibitor")
+    assert len(out.splitlines()) == 3
+    code, out, _ = run("cases", "--fair", "T2", "--state", "NOTIFIED")
+    assert code == 0 and "(none)" in out
+
+
+def test_unknown_user_is_refused(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, _, err = run("--user", "mallory", "fair", "list")
+    assert code == 1 and "There is no user 'mallory'" in err
+
+
+def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    _create_fair(run)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
+    assert code == 0 and "added org1 (organizer)" in out
+    code, _, err = run("--user", "org1", "fair", "create", "Z", "--name", "z", "--start",
+                       "2026-01-01", "--end", "2026-01-02")
+    assert code == 1 and "Only admin staff may set up a fair" in err
+
+
+def test_audit_verify_detects_a_changed_row(run, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    _create_fair(run)
+    assert run("audit", "verify")[0] == 0
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_events SET reason = 'edited' WHERE id = "
+                          "(SELECT min(id) FROM audit_events)"))
+    code, _, err = run("audit", "verify")
+    assert code == 1 and "was changed after it was written" in err
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="runs the installed command on its default SQLite")
+def test_installed_command_runs_as_a_new_user_would(tmp_path: Path) -> None:
+    env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-m", "fairdesk", "fair", "list"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "home" / "fairdesk.sqlite3").exists()
