@@ -111,7 +111,7 @@ class ExhibitorFileError(FairDeskError):
     """The exhibitor file cannot be read; the message names the file and the problem."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExhibitorRecord:
     row: int  # row (as Excel numbers it) of the first file row merged into this record
     name_zh: str
@@ -129,7 +129,7 @@ class ExhibitorRecord:
     identity: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectedRow:
     row: int
     reason: str
@@ -346,7 +346,7 @@ def _shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:
 _TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("hall", "booth"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     row: int
     identity: str
@@ -400,6 +400,10 @@ class _Collector:
         # With a single name column, each name goes where its script says it belongs.
         self._single_name = names[0] if len(names) == 1 else None
         self.single_name_has_cjk = False
+        self._strings: dict[str, str] = {}
+
+    def _shared(self, text: str) -> str:
+        return self._strings.setdefault(text, text) if len(text) <= 40 else text
 
     def _report(self, row: int) -> None:
         if self.progress is not None:
@@ -461,7 +465,9 @@ class _Collector:
                 )
         if problems:
             return "; ".join(problems)
-        values_kept = {f: got.get(f, "") for f in _TEXT_FIELDS}
+        # Countries, areas and halls repeat on every row: share one string object each.
+        values_kept = {f: self._shared(got.get(f, "")) for f in _TEXT_FIELDS}
+        booths = [(self._shared(h), b) for h, b in booths]
         identity = exhibitor_identity(got["credit_code"], got["name_zh"], got["name_en"])
         draft = self.drafts.get(identity)
         if draft is None:
@@ -470,6 +476,14 @@ class _Collector:
             self.merged_rows += 1
         draft.absorb(values_kept, booths)
         return None
+
+    def _records(self) -> list[ExhibitorRecord]:
+        # Drafts are dropped as records are made, so both never fill memory at once.
+        records = []
+        for identity in list(self.drafts):
+            records.append(self.drafts.pop(identity).record())
+        self._strings.clear()
+        return records
 
     def finish(
         self, path: Path, encoding: str, sheet: str = "", delimiter: str = ""
@@ -485,7 +499,7 @@ class _Collector:
             encoding=encoding,
             header_row=self.header.row,
             columns=columns,
-            records=[d.record() for d in self.drafts.values()],
+            records=self._records(),
             rejected=self.rejected,
             blank_rows=self.blank_rows,
             merged_rows=self.merged_rows,
@@ -521,8 +535,7 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
     if st.st_size > max_bytes:
         raise _error(
             path,
-            f"is {st.st_size / 1024 / 1024:.1f} MB, more than the "
-            f"{max_bytes / 1024 / 1024:.0f} MB limit for exhibitor lists.",
+            f"is {_size(st.st_size)}, more than the {_size(max_bytes)} limit for exhibitor lists.",
         )
     try:
         with open(path, "rb") as fh:
@@ -562,6 +575,12 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
     if not head.startswith(unicode_bom) and _looks_binary(head):
         raise _error(path, f"contains binary data, not spreadsheet text; {_SAVE_AS}.")
     return "text", head
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+    return f"{n / 1024:.1f} KB".replace(".0 KB", " KB") if n >= 1024 else f"{n} bytes"
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -740,10 +759,10 @@ def _read_text(
 
     # Excel understands a first line "sep=;" and does not show it as a row.
     forced: str | None = None
-    first_line = sample.split("\n", 1)[0].rstrip("\r")
-    if len(first_line) == 5 and first_line.lower().startswith("sep="):
+    first_line = io.StringIO(sample, newline="").readline()
+    if len(first_line.rstrip("\r\n")) == 5 and first_line.lower().startswith("sep="):
         forced = first_line[4]
-        sample = sample[len(first_line) :].lstrip("\r\n")
+        sample = sample[len(first_line) :]
 
     # Only delimiters, quotes and spaces is as good as nothing.
     if at_eof and not any(ch.isalnum() for ch in sample):

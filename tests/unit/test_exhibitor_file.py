@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,9 +85,9 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Pat
     return path
 
 
-def error_of(path: Path, **kwargs: int) -> str:
+def error_of(path: Path, max_bytes: int = 200 * 1024 * 1024) -> str:
     with pytest.raises(ExhibitorFileError) as info:
-        read_exhibitor_file(path, **kwargs)  # type: ignore[arg-type]
+        read_exhibitor_file(path, max_bytes=max_bytes)
     message = str(info.value)
     assert path.name in message  # every message names the file
     return message
@@ -207,6 +207,27 @@ def test_sep_line_sets_the_delimiter_and_is_not_a_row(tmp_path: Path) -> None:
     assert [r.row for r in result.rejected] == [2]
 
 
+def test_sep_line_followed_by_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("sep=;\r\n\r\n" + ";".join(HEADER) + "\r\n" + ";".join(row(zh="", en="")))
+    result = read_exhibitor_file(path)
+    assert (result.header_row, [r.row for r in result.rejected]) == (2, [3])
+
+
+def test_progress_exceptions_propagate(tmp_path: Path) -> None:
+    # A GUI cancels a long import by raising from the progress callback.
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    rows = [HEADER] + [row(f"展商{i}有限公司", f"E{i}", f"1A{i:04d}") for i in range(600)]
+    for path in (write_csv(tmp_path / "l.csv", rows), write_xlsx(tmp_path / "l.xlsx", {"S": rows})):
+        with pytest.raises(Cancelled):
+            read_exhibitor_file(path, progress=cancel)
+
+
 def test_title_rows_above_header_csv(tmp_path: Path) -> None:
     rows = [["第八届进博会展商名单"], [], HEADER, row(), row(zh="", en=""), row(booth="")]
     result = read_exhibitor_file(write_csv(tmp_path / "list.csv", rows))
@@ -219,7 +240,7 @@ def test_title_rows_above_header_csv(tmp_path: Path) -> None:
 
 
 def test_title_rows_above_header_xlsx(tmp_path: Path) -> None:
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["第八届进博会展商名单"],
         [],
         list(HEADER),
@@ -411,24 +432,8 @@ def test_header_aliases(tmp_path: Path) -> None:
         "No.", "公司名称", "Company Name", "USCC", "国别", "Country", "Sector", "Pavilion",
         "Hall No.", "Stand No.", "Contact Person", "Tel.", "E-mail",
     ]  # fmt: skip
-    rows = [
-        header,
-        [
-            "1",
-            "甲有限公司",
-            "A Ltd",
-            "9131X",
-            "德国",
-            "Germany",
-            "Food",
-            "German",
-            "4.1",
-            "4.1A01",
-            "Hans",
-            "+49",
-            "a@b.de",
-        ],
-    ]  # noqa: E501
+    data = "1,甲有限公司,A Ltd,9131X,德国,Germany,Food,German,4.1,4.1A01,Hans,+49,a@b.de"
+    rows = [header, data.split(",")]
     result = read_exhibitor_file(write_csv(tmp_path / "list.csv", rows))
     assert list(result.columns) == [
         "name_zh", "name_en", "credit_code", "country", "country_en", "area_en", "delegation",
@@ -513,7 +518,7 @@ def test_formula_text_in_csv_is_kept_as_data(tmp_path: Path) -> None:
 
 
 def test_xlsx_formulas_read_cached_values(tmp_path: Path) -> None:
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["展商名称", "Exhibitor Name", "展位号", "联系人"],
         ["蓝海电器有限公司", "Blue Ocean", '="8.1H8-"&"42"', "=A2"],
     ]
@@ -670,7 +675,8 @@ def test_unknown_extension(tmp_path: Path) -> None:
 
 def test_too_large(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "list.csv", [HEADER, row()])
-    assert "MB limit" in error_of(path, max_bytes=100)
+    assert "more than the 100 bytes limit" in error_of(path, max_bytes=100)
+    assert exhibitor_file._size(250 * 1024 * 1024) == "250 MB"
 
 
 def test_no_header_found(tmp_path: Path) -> None:
