@@ -45,8 +45,9 @@ def _cli_user(system: Context, name: str) -> users.UserInfo:
         info = users.get_user(system, name)
     except NotFound:
         if name != DEFAULT_CLI_USER or users.count_users(system):
-            raise NotFound(f"There is no user '{name}'. Add one with: fairdesk user add {name} "
-                           "--role desk") from None
+            raise NotFound(
+                f"There is no user '{name}'. Add one with: fairdesk user add {name} --role desk"
+            ) from None
         info = users.ensure_user(system, name, Role.ADMIN, "Administrator")
     if not info.active:
         raise NotFound(f"The user '{name}' is disabled.")

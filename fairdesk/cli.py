@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk import __version__
-from fairdesk.config import ENV_DATA_DIR, ENV_DB, data_dir, database_url
+from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
@@ -176,8 +176,9 @@ def _pad(text: str, width: int) -> str:
 def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from fairdesk.app_context import open_context
 
-    ctx = open_context(args.db, args.data_dir, args.user or os.environ.get(ENV_USER),
-                       migrate=migrate)
+    ctx = open_context(
+        args.db, args.data_dir, args.user or os.environ.get(ENV_USER), migrate=migrate
+    )
     args.cleanup.callback(ctx.db.dispose)
     return ctx
 

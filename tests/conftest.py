@@ -46,8 +46,9 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FAIRDESK_DB", raising=False)
     monkeypatch.delenv("FAIRDESK_USER", raising=False)
     # Production-strength argon2 costs ~0.1 s a hash; tests hash many passwords.
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                         parallelism=1))
+    monkeypatch.setattr(
+        users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 class PgServer:
@@ -60,7 +61,9 @@ class PgServer:
 
     def create(self, name: str, template: str | None = None) -> str:
         with self.admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+            conn.execute(
+                text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+            )
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def drop(self, name: str) -> None:
@@ -155,8 +158,12 @@ class Team:
     organizer: Context
 
     def by_role(self, role: Role) -> Context:
-        return {Role.ADMIN: self.admin, Role.DESK: self.desk, Role.INSPECTOR: self.inspector,
-                Role.ORGANIZER: self.organizer}[role]
+        return {
+            Role.ADMIN: self.admin,
+            Role.DESK: self.desk,
+            Role.INSPECTOR: self.inspector,
+            Role.ORGANIZER: self.organizer,
+        }[role]
 
 
 @pytest.fixture
@@ -169,5 +176,10 @@ def team(db: Database, clock: FakeClock) -> Team:
         info = users.add_user(admin_ctx, name, role, f"{name}-pass-1")
         return Context(db, Actor(info.id, info.username, info.role), clock)
 
-    return Team(admin_ctx, member("desk1", Role.DESK), member("desk2", Role.DESK),
-                member("inspector1", Role.INSPECTOR), member("organizer1", Role.ORGANIZER))
+    return Team(
+        admin_ctx,
+        member("desk1", Role.DESK),
+        member("desk2", Role.DESK),
+        member("inspector1", Role.INSPECTOR),
+        member("organizer1", Role.ORGANIZER),
+    )

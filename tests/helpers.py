@@ -24,35 +24,61 @@ FAIR = "TEST2026"
 def exhibitor(n: int, booth: str, hall: str = "4.1", credit: str = "") -> ExhibitorRecord:
     name_zh, name_en = f"测试展商{n}有限公司", f"Test Exhibitor {n} GmbH"
     return ExhibitorRecord(
-        row=n + 1, name_zh=name_zh, name_en=name_en, credit_code=credit, country="德国",
-        country_en="Germany", area="", area_en="", delegation="", booths=((hall, booth),),
-        contact="", phone="", email="", identity=exhibitor_identity(credit, name_zh, name_en),
+        row=n + 1,
+        name_zh=name_zh,
+        name_en=name_en,
+        credit_code=credit,
+        country="德国",
+        country_en="Germany",
+        area="",
+        area_en="",
+        delegation="",
+        booths=((hall, booth),),
+        contact="",
+        phone="",
+        email="",
+        identity=exhibitor_identity(credit, name_zh, name_en),
     )
 
 
-def make_fair(admin: Context, rules: str = "cnipa-24h", code: str = FAIR,
-              start: date = date(2026, 11, 5), end: date = date(2026, 11, 10),
-              exhibitors: int = 5) -> str:
+def make_fair(
+    admin: Context,
+    rules: str = "cnipa-24h",
+    code: str = FAIR,
+    start: date = date(2026, 11, 5),
+    end: date = date(2026, 11, 10),
+    exhibitors: int = 5,
+) -> str:
     """A six-day fair (09:00-17:00 Shanghai) with `exhibitors` exhibitors at 4.1A01, 4.1A02..."""
     fairs.create_fair(admin, code, "测试博览会", start, end, hours="09:00-17:00", rules=rules)
     with admin.db.writing() as session:
         fair = fair_by_code(session, code)
-        upsert_exhibitors(session, fair.id,
-                          [exhibitor(i, f"4.1A{i:02d}") for i in range(1, exhibitors + 1)],
-                          admin.now())
+        upsert_exhibitors(
+            session,
+            fair.id,
+            [exhibitor(i, f"4.1A{i:02d}") for i in range(1, exhibitors + 1)],
+            admin.now(),
+        )
     return code
 
 
-def complaint_input(*booths: str, agent: bool = False, commitment: bool = True,
-                    right: RightInput | None = None) -> ComplaintInput:
+def complaint_input(
+    *booths: str, agent: bool = False, commitment: bool = True, right: RightInput | None = None
+) -> ComplaintInput:
     return ComplaintInput(
         complainant=PartyInput("示例品牌股份有限公司", "Example Brand Co., Ltd."),
         agent=PartyInput("示例律师事务所", "Example Law Firm") if agent else None,
         power_of_attorney=False,
-        rights=[right or RightInput("design", "ZL202330123456.7", "座椅", "示例品牌",
-                                    valid_until=date(2038, 1, 1))],
-        respondents=[RespondentInput(booth=b, exhibits=[ExhibitInput("椅子", "X-1", 2)])
-                     for b in booths or ("4.1A01",)],
+        rights=[
+            right
+            or RightInput(
+                "design", "ZL202330123456.7", "座椅", "示例品牌", valid_until=date(2038, 1, 1)
+            )
+        ],
+        respondents=[
+            RespondentInput(booth=b, exhibits=[ExhibitInput("椅子", "X-1", 2)])
+            for b in booths or ("4.1A01",)
+        ],
         commitment_signed=commitment,
         summary="外观设计相同",
     )

@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
 
         who = f"{ctx.actor.username} ({ctx.actor.role.value})"
         self.user_label = QLabel(
-            self.tr("Demo mode: signed in as {0}").format(who) if demo
+            self.tr("Demo mode: signed in as {0}").format(who)
+            if demo
             else self.tr("Signed in as {0}").format(who)
         )
         self.statusBar().addPermanentWidget(self.user_label)
@@ -99,8 +100,12 @@ class MainWindow(QMainWindow):
             self.fair_combo.addItem(f"{info.code} · {info.name}", info.code)
         self.fair_combo.blockSignals(False)
         if self.fair_combo.count() == 0:
-            self.strip.setText(self.tr("No fair is set up yet. Create one with "
-                                       "'fairdesk fair create' or open the demo (fairdesk --demo)."))
+            self.strip.setText(
+                self.tr(
+                    "No fair is set up yet. Create one with "
+                    "'fairdesk fair create' or open the demo (fairdesk --demo)."
+                )
+            )
             return
         self.apply_filter()
 
@@ -133,5 +138,6 @@ class MainWindow(QMainWindow):
         counts = counts_by_state(self.ctx, fair_code)
         parts = [f"{state}: {counts[state]}" for state in CaseState if counts.get(state)]
         assert self.model is not None
-        self.strip.setText(self.tr("{0} cases shown · ").format(self.model.total())
-                           + "  ".join(parts))
+        self.strip.setText(
+            self.tr("{0} cases shown · ").format(self.model.total()) + "  ".join(parts)
+        )

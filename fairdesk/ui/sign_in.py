@@ -26,16 +26,21 @@ DEMO_USER = "desk1"
 class CredentialsDialog(QDialog):
     """User name and password; with `confirm`, the password twice (a new account)."""
 
-    def __init__(self, title: str, intro: str, *, confirm: bool = False,
-                 username: str = "") -> None:
+    def __init__(
+        self, title: str, intro: str, *, confirm: bool = False, username: str = ""
+    ) -> None:
         super().__init__()
         self.setWindowTitle(title)
         self.setObjectName("credentials_dialog")
         self.username_edit = QLineEdit(username, objectName="username_edit")
-        self.password_edit = QLineEdit(objectName="password_edit",
-                                       echoMode=QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit(objectName="confirm_edit",
-                                      echoMode=QLineEdit.EchoMode.Password) if confirm else None
+        self.password_edit = QLineEdit(
+            objectName="password_edit", echoMode=QLineEdit.EchoMode.Password
+        )
+        self.confirm_edit = (
+            QLineEdit(objectName="confirm_edit", echoMode=QLineEdit.EchoMode.Password)
+            if confirm
+            else None
+        )
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setStyleSheet("color: #b00020")
         form = QFormLayout(self)
@@ -45,8 +50,9 @@ class CredentialsDialog(QDialog):
         if self.confirm_edit is not None:
             form.addRow(self.tr("&Again:"), self.confirm_edit)
         form.addRow(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -72,9 +78,13 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
     system = Context(db, SYSTEM)
     if users.count_users(system) == 0:
         first = CredentialsDialog(
-            "FairDesk", QApplication.translate(
-                "sign_in", "Welcome. Create the administrator account of this service center."),
-            confirm=True, username="admin")
+            "FairDesk",
+            QApplication.translate(
+                "sign_in", "Welcome. Create the administrator account of this service center."
+            ),
+            confirm=True,
+            username="admin",
+        )
         first.check = lambda name, password: users.add_user(system, name, Role.ADMIN, password)
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -94,8 +104,9 @@ def demo_context(folder: str | None) -> Context:
     db = open_database(f"sqlite:///{path}")
     admin = Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
     if not list_fairs(admin):
-        dialog = QProgressDialog(QApplication.translate("sign_in", "Creating the demo fair…"),
-                                 "", 0, 0)
+        dialog = QProgressDialog(
+            QApplication.translate("sign_in", "Creating the demo fair…"), "", 0, 0
+        )
         dialog.setCancelButton(None)
         dialog.setMinimumDuration(0)
         dialog.show()

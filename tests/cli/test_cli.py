@@ -29,9 +29,21 @@ def run(tmp_path: Path, db, capsys):  # type: ignore[no-untyped-def]
 
 
 def _create_fair(run) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("fair", "create", "CIIE2026", "--name", "第九届进博会", "--start",
-                       "2026-11-05", "--end", "2026-11-10", "--hours", "09:00-17:00",
-                       "--rules", "ciftis-12h")
+    code, out, _ = run(
+        "fair",
+        "create",
+        "CIIE2026",
+        "--name",
+        "第九届进博会",
+        "--start",
+        "2026-11-05",
+        "--end",
+        "2026-11-10",
+        "--hours",
+        "09:00-17:00",
+        "--rules",
+        "ciftis-12h",
+    )
     assert code == 0, out
     assert "created fair CIIE2026" in out and "rules ciftis-12h" in out
 
@@ -46,12 +58,18 @@ def test_fair_create_and_list(run) -> None:  # type: ignore[no-untyped-def]
     ("args", "message"),
     [
         (["--start", "2026-11-10", "--end", "2026-11-05"], "is before its first day"),
-        (["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "17:00-09:00"],
-         "Opening hours must end after they start"),
-        (["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "nine to five"],
-         "Opening hours must look like 09:00-17:00"),
-        (["--start", "2026-11-05", "--end", "2026-11-10", "--timezone", "Mars/Olympus"],
-         "not a known time zone"),
+        (
+            ["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "17:00-09:00"],
+            "Opening hours must end after they start",
+        ),
+        (
+            ["--start", "2026-11-05", "--end", "2026-11-10", "--hours", "nine to five"],
+            "Opening hours must look like 09:00-17:00",
+        ),
+        (
+            ["--start", "2026-11-05", "--end", "2026-11-10", "--timezone", "Mars/Olympus"],
+            "not a known time zone",
+        ),
     ],
 )
 def test_fair_create_user_errors_exit_1_with_one_line(run, args, message) -> None:  # type: ignore[no-untyped-def]
@@ -62,8 +80,17 @@ def test_fair_create_user_errors_exit_1_with_one_line(run, args, message) -> Non
 
 def test_duplicate_fair_code(run) -> None:  # type: ignore[no-untyped-def]
     _create_fair(run)
-    code, _, err = run("fair", "create", "CIIE2026", "--name", "again", "--start", "2026-11-05",
-                       "--end", "2026-11-06")
+    code, _, err = run(
+        "fair",
+        "create",
+        "CIIE2026",
+        "--name",
+        "again",
+        "--start",
+        "2026-11-05",
+        "--end",
+        "2026-11-06",
+    )
     assert code == 1 and "already exists" in err
 
 
@@ -89,8 +116,11 @@ def test_importing_each_sample_twice_leaves_300_exhibitors(run, db) -> None:  # 
 
     _create_fair(run)
     reports = []
-    for name in ("exhibitors_sample.csv", "exhibitors_sample_gb18030.csv",
-                 "exhibitors_sample.xlsx"):
+    for name in (
+        "exhibitors_sample.csv",
+        "exhibitors_sample_gb18030.csv",
+        "exhibitors_sample.xlsx",
+    ):
         for _ in range(2):
             code, out, err = run("import", "exhibitors", str(SAMPLES / name), "--fair", "CIIE2026")
             assert code == 0, err
@@ -163,8 +193,19 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
     assert code == 0 and "added org1 (organizer)" in out
-    code, _, err = run("--user", "org1", "fair", "create", "Z", "--name", "z", "--start",
-                       "2026-01-01", "--end", "2026-01-02")
+    code, _, err = run(
+        "--user",
+        "org1",
+        "fair",
+        "create",
+        "Z",
+        "--name",
+        "z",
+        "--start",
+        "2026-01-01",
+        "--end",
+        "2026-01-02",
+    )
     assert code == 1 and "Only admin staff may set up a fair" in err
 
 
@@ -174,8 +215,12 @@ def test_audit_verify_detects_a_changed_row(run, db) -> None:  # type: ignore[no
     _create_fair(run)
     assert run("audit", "verify")[0] == 0
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_events SET reason = 'edited' WHERE id = "
-                          "(SELECT min(id) FROM audit_events)"))
+        conn.execute(
+            text(
+                "UPDATE audit_events SET reason = 'edited' WHERE id = "
+                "(SELECT min(id) FROM audit_events)"
+            )
+        )
     code, _, err = run("audit", "verify")
     assert code == 1 and "was changed after it was written" in err
 
@@ -183,7 +228,12 @@ def test_audit_verify_detects_a_changed_row(run, db) -> None:  # type: ignore[no
 @pytest.mark.skipif(bool(PG_URL), reason="runs the installed command on its default SQLite")
 def test_installed_command_runs_as_a_new_user_would(tmp_path: Path) -> None:
     env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "home")}
-    done = subprocess.run([sys.executable, "-m", "fairdesk", "fair", "list"], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "fairdesk", "fair", "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "fairdesk.sqlite3").exists()

@@ -26,8 +26,10 @@ def test_parallel_registrations_get_unique_gap_free_numbers(team: Team) -> None:
         own = Database(team.desk.db.url)
         try:
             ctx = Context(own, team.desk.actor, team.desk.now)
-            return [register_complaint(ctx, FAIR, complaint_input(f"4.1A0{1 + (i + k) % 3}")).number
-                    for k in range(PER_DESK)]
+            return [
+                register_complaint(ctx, FAIR, complaint_input(f"4.1A0{1 + (i + k) % 3}")).number
+                for k in range(PER_DESK)
+            ]
         finally:
             own.dispose()
 

@@ -50,11 +50,16 @@ def test_upgrade_from_first_revision_keeps_data(empty_db_url: str) -> None:
     try:
         migrate.upgrade(db, "0001")
         with db.engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO fairs (code, name, name_en, venue, start_date, end_date, timezone, "
-                "opening_time, closing_time, day_hours, halls, rules, created_at, version) "
-                "VALUES ('OLD2025', '旧展会', '', '', '2025-11-05', '2025-11-10', 'Asia/Shanghai', "
-                "'09:00:00', '17:00:00', '{}', '{}', '{}', :now, 1)"), {"now": datetime(2025, 1, 1)})
+            conn.execute(
+                text(
+                    "INSERT INTO fairs (code, name, name_en, venue, start_date, end_date, "
+                    "timezone, opening_time, closing_time, day_hours, halls, rules, "
+                    "created_at, version) VALUES ('OLD2025', '旧展会', '', '', '2025-11-05', "
+                    "'2025-11-10', 'Asia/Shanghai', '09:00:00', '17:00:00', '{}', '{}', '{}', "
+                    ":now, 1)"
+                ),
+                {"now": datetime(2025, 1, 1)},
+            )
         migrate.upgrade(db)
         assert migrate.current_revision(db) == "0002"
         with db.engine.connect() as conn:
@@ -103,10 +108,16 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     try:
         with db.engine.connect() as conn:
-            pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                      for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}
-        assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2,
-                          "busy_timeout": 15000}
+            pragma = {
+                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+            }
+        assert pragma == {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "synchronous": 2,
+            "busy_timeout": 15000,
+        }
     finally:
         db.dispose()
 

@@ -17,8 +17,9 @@ from fairdesk.domain.errors import StorageError
 from fairdesk.services import users
 from fairdesk.services.context import Context
 
-pytestmark = pytest.mark.skipif(bool(os.environ.get("FAIRDESK_TEST_DB")),
-                                reason="SQLite file conditions")
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("FAIRDESK_TEST_DB")), reason="SQLite file conditions"
+)
 
 
 def _db(path: Path) -> Database:
@@ -85,8 +86,9 @@ def test_unknown_database_kind() -> None:
 
 
 def test_unreachable_postgres_server() -> None:
-    db = Database("postgresql+psycopg://nobody@127.0.0.1:9/fairdesk",
-                  connect_args={"connect_timeout": 2})
+    db = Database(
+        "postgresql+psycopg://nobody@127.0.0.1:9/fairdesk", connect_args={"connect_timeout": 2}
+    )
     with pytest.raises(StorageError, match="Cannot reach the database server at 127.0.0.1:9"):
         users.count_users(Context(db, SYSTEM))
     db.dispose()

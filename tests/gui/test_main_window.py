@@ -35,8 +35,9 @@ def test_case_model_passes_qt_model_tester(qtmodeltester, team: Team, cases: lis
     assert model.rowCount() == 3
 
 
-def test_model_pages_through_large_lists(qtmodeltester, team: Team, cases: list[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_model_pages_through_large_lists(
+    qtmodeltester, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(case_model, "PAGE", 2)
     model = CaseTableModel(team.desk, CaseFilter(FAIR))
     assert (model.rowCount(), model.total(), model.canFetchMore()) == (2, 3, True)
@@ -56,8 +57,12 @@ def test_overdue_rows_say_so_in_words(team: Team, cases: list[str], clock: FakeC
 
 @pytest.mark.parametrize(
     ("minutes", "capped", "text"),
-    [(90, False, "in 1 h 30 min"), (5, False, "in 5 min"), (-65, False, "OVERDUE 1 h 05 min"),
-     (30, True, "in 30 min · decide before close")],
+    [
+        (90, False, "in 1 h 30 min"),
+        (5, False, "in 5 min"),
+        (-65, False, "OVERDUE 1 h 05 min"),
+        (30, True, "in 30 min · decide before close"),
+    ],
 )
 def test_countdown_text(clock: FakeClock, minutes: int, capped: bool, text: str) -> None:
     now = clock()

@@ -46,7 +46,10 @@ def test_register_creates_one_case_per_respondent(team: Team, fair: str) -> None
     assert reg.case_numbers == ("TEST2026-0001-1", "TEST2026-0001-2", "TEST2026-0001-3")
     rows = list_cases(team.desk, CaseFilter(fair))
     assert [(r.booth, r.state) for r in rows] == [
-        ("4.1A01", "TO_NOTIFY"), ("4.1A02", "TO_NOTIFY"), ("4.1A03", "TO_NOTIFY")]
+        ("4.1A01", "TO_NOTIFY"),
+        ("4.1A02", "TO_NOTIFY"),
+        ("4.1A03", "TO_NOTIFY"),
+    ]
 
 
 def test_numbers_continue_without_gaps_after_a_refused_registration(team: Team, fair: str) -> None:
@@ -78,12 +81,17 @@ def test_accept_needs_power_of_attorney_for_an_agent(team: Team, fair: str) -> N
     ("right", "message"),
     [
         (RightInput("trademark", "123456", jurisdiction="EU"), "only rights valid in China"),
-        (RightInput("invention_patent", "ZL200510012345.6", valid_until=datetime(2025, 1, 1).date()),
-         "expired on 2025-01-01"),
+        (
+            RightInput(
+                "invention_patent", "ZL200510012345.6", valid_until=datetime(2025, 1, 1).date()
+            ),
+            "expired on 2025-01-01",
+        ),
     ],
 )
-def test_accept_refuses_rights_not_valid_in_china(team: Team, fair: str, right: RightInput,
-                                                   message: str) -> None:
+def test_accept_refuses_rights_not_valid_in_china(
+    team: Team, fair: str, right: RightInput, message: str
+) -> None:
     reg = register_complaint(team.desk, fair, complaint_input(right=right))
     with pytest.raises(MissingRequirement, match=message):
         act_on_complaint(team.desk, reg.number, "accept")
@@ -92,8 +100,9 @@ def test_accept_refuses_rights_not_valid_in_china(team: Team, fair: str, right: 
 def test_reject_closes_the_cases(team: Team, fair: str) -> None:
     reg = register_complaint(team.desk, fair, complaint_input("4.1A01", "4.1A02"))
     act_on_complaint(team.desk, reg.number, "request_supplement", missing_items="专利证书")
-    result = act_on_complaint(team.desk, reg.number, "reject",
-                              reason_code="materials_not_supplemented")
+    result = act_on_complaint(
+        team.desk, reg.number, "reject", reason_code="materials_not_supplemented"
+    )
     assert result.state == "REJECTED"
     assert {_state(team, n) for n in reg.case_numbers} == {"CLOSED"}
 
@@ -109,26 +118,43 @@ def test_full_path_to_closed_after_recheck(team: Team, fair: str, clock: FakeClo
     act_on_case(team.desk, case, "notify")
     act_on_case(team.desk, case, "record_defence", summary="我方产品为自主设计")
     act_on_case(team.desk, case, "begin_review")
-    act_on_case(team.desk, case, "decide_infringing", trigger="merits",
-                legal_basis="展会知识产权保护办法 第十四条", reason="外观相同")
+    act_on_case(
+        team.desk,
+        case,
+        "decide_infringing",
+        trigger="merits",
+        legal_basis="展会知识产权保护办法 第十四条",
+        reason="外观相同",
+    )
     act_on_case(team.desk, case, "order_remedy", measure="cover")
     act_on_case(team.inspector, case, "request_recheck")
     clock.advance(hours=1)
     act_on_case(team.inspector, case, "recheck_passed")
     assert act_on_case(team.desk, case, "close").state == "CLOSED"
     actions = [e.action for e in timeline(team.organizer, case)]
-    assert actions[-8:] == ["case.notify", "case.record_defence", "case.begin_review",
-                            "case.decide_infringing", "case.order_remedy",
-                            "case.request_recheck", "case.recheck_passed", "case.close"]
+    assert actions[-8:] == [
+        "case.notify",
+        "case.record_defence",
+        "case.begin_review",
+        "case.decide_infringing",
+        "case.order_remedy",
+        "case.request_recheck",
+        "case.recheck_passed",
+        "case.close",
+    ]
     assert verify_chain(team.admin).ok
 
 
 def test_recheck_failed_escalates_and_rechecks_again(team: Team, fair: str) -> None:
     _, (case,) = _accepted_case(team)
-    for action, params in [("notify", {}), ("record_defence", {"summary": "无"}),
-                           ("begin_review", {}),
-                           ("decide_infringing", {"trigger": "admission", "legal_basis": "Art 14"}),
-                           ("order_remedy", {"measure": "take_down"}), ("request_recheck", {})]:
+    for action, params in [
+        ("notify", {}),
+        ("record_defence", {"summary": "无"}),
+        ("begin_review", {}),
+        ("decide_infringing", {"trigger": "admission", "legal_basis": "Art 14"}),
+        ("order_remedy", {"measure": "take_down"}),
+        ("request_recheck", {}),
+    ]:
         act_on_case(team.desk, case, action, **params)
     act_on_case(team.inspector, case, "recheck_failed", result="redisplayed")
     act_on_case(team.desk, case, "escalate", escalation="cancel_participation")
@@ -142,25 +168,36 @@ def test_defence_clock_overdue_and_art14_trigger(team: Team, fair: str, clock: F
     act_on_case(team.desk, case, "notify")
     with pytest.raises(IllegalTransition, match="is not over"):
         act_on_case(team.desk, case, "mark_defence_overdue")
-    assert [r.number for r in list_cases(team.desk, CaseFilter(FAIR, due_within_hours=25))] == [case]
+    assert [r.number for r in list_cases(team.desk, CaseFilter(FAIR, due_within_hours=25))] == [
+        case
+    ]
     assert list_cases(team.desk, CaseFilter(FAIR, overdue=True)) == []
     clock.advance(hours=24, minutes=1)
     assert [r.number for r in list_cases(team.desk, CaseFilter(FAIR, overdue=True))] == [case]
     act_on_case(team.desk, case, "mark_defence_overdue")
     act_on_case(team.desk, case, "begin_review")
-    result = act_on_case(team.desk, case, "decide_infringing", trigger="defence_overdue",
-                         legal_basis="展会知识产权保护指引 第十四条")
+    result = act_on_case(
+        team.desk,
+        case,
+        "decide_infringing",
+        trigger="defence_overdue",
+        legal_basis="展会知识产权保护指引 第十四条",
+    )
     assert result.state == "INFRINGEMENT_FOUND"
 
 
 def test_defence_overdue_trigger_refused_when_defence_came_in_time(team: Team, fair: str) -> None:
     _, (case,) = _accepted_case(team)
-    for action, params in [("notify", {}), ("record_defence", {"summary": "有证据"}),
-                           ("begin_review", {})]:
+    for action, params in [
+        ("notify", {}),
+        ("record_defence", {"summary": "有证据"}),
+        ("begin_review", {}),
+    ]:
         act_on_case(team.desk, case, action, **params)
     with pytest.raises(IllegalTransition, match="answered in time"):
-        act_on_case(team.desk, case, "decide_infringing", trigger="defence_overdue",
-                    legal_basis="Art 14")
+        act_on_case(
+            team.desk, case, "decide_infringing", trigger="defence_overdue", legal_basis="Art 14"
+        )
 
 
 def test_mediation_pauses_the_defence_clock(team: Team, fair: str, clock: FakeClock) -> None:
@@ -170,7 +207,9 @@ def test_mediation_pauses_the_defence_clock(team: Team, fair: str, clock: FakeCl
     act_on_case(team.desk, case, "start_mediation")
     clock.advance(hours=3)
     act_on_case(team.desk, case, "end_mediation", reason="双方分歧")
-    defence = next(s for s in clocks.clocks_for_case(team.desk, case) if s.kind is ClockKind.DEFENCE)
+    defence = next(
+        s for s in clocks.clocks_for_case(team.desk, case) if s.kind is ClockKind.DEFENCE
+    )
     assert defence.status is ClockStatus.RUNNING
     assert defence.due_at == due_before + timedelta(hours=3)
 
@@ -230,13 +269,19 @@ def test_desk_steps_refused_for_other_roles(team: Team, fair: str, role: Role) -
 def test_transfer_clock_runs_24_hours(team: Team, fair: str, clock: FakeClock) -> None:
     reg = register_complaint(team.desk, fair, complaint_input())
     act_on_complaint(team.desk, reg.number, "accept", authority="上海市知识产权局")
-    transfer = next(s for s in clocks.clocks_for_case(team.desk, reg.case_numbers[0])
-                    if s.kind is ClockKind.TRANSFER)
+    transfer = next(
+        s
+        for s in clocks.clocks_for_case(team.desk, reg.case_numbers[0])
+        if s.kind is ClockKind.TRANSFER
+    )
     assert transfer.due_at == clock.current + timedelta(hours=24)
     clock.advance(hours=5)
     act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
-    transfer = next(s for s in clocks.clocks_for_case(team.desk, reg.case_numbers[0])
-                    if s.kind is ClockKind.TRANSFER)
+    transfer = next(
+        s
+        for s in clocks.clocks_for_case(team.desk, reg.case_numbers[0])
+        if s.kind is ClockKind.TRANSFER
+    )
     assert transfer.status is ClockStatus.STOPPED
 
 

@@ -41,8 +41,18 @@ def test_organizers_take_no_step() -> None:
 @pytest.mark.parametrize(
     ("state", "role", "expected"),
     [
-        ("NOTIFIED", Role.DESK, {"self_remedy", "start_mediation", "withdraw", "record_defence",
-                                 "mark_defence_overdue", "move_post_fair"}),
+        (
+            "NOTIFIED",
+            Role.DESK,
+            {
+                "self_remedy",
+                "start_mediation",
+                "withdraw",
+                "record_defence",
+                "mark_defence_overdue",
+                "move_post_fair",
+            },
+        ),
         ("RECHECK_DUE", Role.INSPECTOR, {"recheck_passed", "recheck_failed"}),
         ("UNDER_REVIEW", Role.INSPECTOR, set()),
         ("CLOSED", Role.DESK, set()),
@@ -56,28 +66,80 @@ def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
 @pytest.mark.parametrize(
     ("action", "state", "role", "params", "error", "message"),
     [
-        ("decide_infringing", "UNDER_REVIEW", Role.DESK, {"legal_basis": "Art 14"},
-         MissingRequirement, "'Decide: infringement found' needs the trigger of the finding."),
-        ("decide_infringing", "UNDER_REVIEW", Role.DESK, {"trigger": "merits"},
-         MissingRequirement, "'Decide: infringement found' needs the legal basis."),
-        ("decide_infringing", "UNDER_REVIEW", Role.DESK,
-         {"trigger": "gut feeling", "legal_basis": "x"}, MissingRequirement,
-         "'gut feeling' is not accepted as the trigger of the finding"),
-        ("decide_infringing", "NOTIFIED", Role.DESK, {"trigger": "merits", "legal_basis": "x"},
-         IllegalTransition, "Cannot 'Decide: infringement found' a case that is NOTIFIED; "
-         "it must be UNDER_REVIEW."),
-        ("notify", "TO_NOTIFY", Role.ORGANIZER, {}, PermissionDenied,
-         "'Notify the respondent' is for desk staff; you are signed in as organizer."),
-        ("recheck_failed", "RECHECK_DUE", Role.INSPECTOR, {"result": "passed"},
-         MissingRequirement, "'passed' is not accepted as the re-inspection result"),
-        ("withdraw", "NOTIFIED", Role.DESK, {"reason": "   "}, MissingRequirement,
-         "'Withdrawn by the complainant' needs a reason."),
-        ("fly", "NOTIFIED", Role.DESK, {}, IllegalTransition,
-         "There is no step called 'fly' for a case."),
+        (
+            "decide_infringing",
+            "UNDER_REVIEW",
+            Role.DESK,
+            {"legal_basis": "Art 14"},
+            MissingRequirement,
+            "'Decide: infringement found' needs the trigger of the finding.",
+        ),
+        (
+            "decide_infringing",
+            "UNDER_REVIEW",
+            Role.DESK,
+            {"trigger": "merits"},
+            MissingRequirement,
+            "'Decide: infringement found' needs the legal basis.",
+        ),
+        (
+            "decide_infringing",
+            "UNDER_REVIEW",
+            Role.DESK,
+            {"trigger": "gut feeling", "legal_basis": "x"},
+            MissingRequirement,
+            "'gut feeling' is not accepted as the trigger of the finding",
+        ),
+        (
+            "decide_infringing",
+            "NOTIFIED",
+            Role.DESK,
+            {"trigger": "merits", "legal_basis": "x"},
+            IllegalTransition,
+            "Cannot 'Decide: infringement found' a case that is NOTIFIED; it must be UNDER_REVIEW.",
+        ),
+        (
+            "notify",
+            "TO_NOTIFY",
+            Role.ORGANIZER,
+            {},
+            PermissionDenied,
+            "'Notify the respondent' is for desk staff; you are signed in as organizer.",
+        ),
+        (
+            "recheck_failed",
+            "RECHECK_DUE",
+            Role.INSPECTOR,
+            {"result": "passed"},
+            MissingRequirement,
+            "'passed' is not accepted as the re-inspection result",
+        ),
+        (
+            "withdraw",
+            "NOTIFIED",
+            Role.DESK,
+            {"reason": "   "},
+            MissingRequirement,
+            "'Withdrawn by the complainant' needs a reason.",
+        ),
+        (
+            "fly",
+            "NOTIFIED",
+            Role.DESK,
+            {},
+            IllegalTransition,
+            "There is no step called 'fly' for a case.",
+        ),
     ],
 )
-def test_refusals_read_as_sentences(action: str, state: str, role: Role, params: dict[str, str],
-                                    error: type[Exception], message: str) -> None:
+def test_refusals_read_as_sentences(
+    action: str,
+    state: str,
+    role: Role,
+    params: dict[str, str],
+    error: type[Exception],
+    message: str,
+) -> None:
     with pytest.raises(error) as caught:
         check(Entity.CASE, action, state, role, params)
     assert message in str(caught.value)
@@ -91,5 +153,6 @@ def test_reject_needs_a_reason_code() -> None:
 
 
 def test_internal_steps_are_not_offered() -> None:
-    assert "close_unaccepted" not in {t.action for t in allowed_actions(Entity.CASE, "TO_NOTIFY",
-                                                                        Role.DESK)}
+    assert "close_unaccepted" not in {
+        t.action for t in allowed_actions(Entity.CASE, "TO_NOTIFY", Role.DESK)
+    }
