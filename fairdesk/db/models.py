@@ -413,6 +413,32 @@ class IssuedDocument(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     signature: Mapped[str] = mapped_column(String(200), default="")
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    # The key content the signature covers (parties, decision, dates), kept so that a
+    # scanned QR can be answered with what the genuine document says.
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    payload: Mapped[str] = mapped_column(Text, default="")  # what the QR code holds
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+    revoked_at: Mapped[datetime | None]
+    revoke_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SigningKey(Base):
+    """Ed25519 keys that sign printed documents' QR codes.
+
+    Kept in the database so every desk on one server signs with the same key; a key
+    with a fair_id signs that fair's documents, one without is the installation's.
+    """
+
+    __tablename__ = "signing_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)  # short fingerprint
+    fair_id: Mapped[int | None] = mapped_column(ForeignKey("fairs.id"), index=True)
+    algorithm: Mapped[str] = mapped_column(String(20), default="ed25519")
+    public_key: Mapped[str] = mapped_column(Text)  # base64 of the raw 32 bytes
+    private_key: Mapped[str] = mapped_column(Text)  # PKCS#8 PEM
+    created_at: Mapped[datetime]
+    retired_at: Mapped[datetime | None]
 
 
 class AuditEvent(Base):
