@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fairdesk.config import database_url
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
-from fairdesk.domain.errors import NotFound
+from fairdesk.domain.errors import NotFound, PermissionDenied
 from fairdesk.services import users
 from fairdesk.services.context import Actor, Context
 
@@ -29,12 +31,31 @@ def open_database(
 
 
 def open_context(
-    db_url: str | None, data_dir: str | None, username: str | None, *, migrate: bool = True
+    db_url: str | None,
+    data_dir: str | None,
+    username: str | None,
+    *,
+    migrate: bool = True,
+    password: Callable[[str], str | None] = lambda name: None,
 ) -> Context:
-    """A context acting as `username` (default: admin, created on first use)."""
+    """A context acting as `username` (default: admin, created on first use).
+
+    A user with a password must give it: `password(name)` returns it, or None when
+    there is no way to ask.
+    """
     db = open_database(db_url, data_dir, migrate_schema=migrate)
     try:
-        return Context(db, _cli_user(Context(db, SYSTEM), username or DEFAULT_CLI_USER).actor)
+        system = Context(db, SYSTEM)
+        info = _cli_user(system, username or DEFAULT_CLI_USER)
+        if users.has_password(system, info.username):
+            given = password(info.username)
+            if given is None:
+                raise PermissionDenied(
+                    f"The user '{info.username}' needs its password: set FAIRDESK_PASSWORD "
+                    "or run the command in a terminal."
+                )
+            info = users.authenticate(system, info.username, given)
+        return Context(db, info.actor)
     except BaseException:
         db.dispose()
         raise

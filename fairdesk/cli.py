@@ -24,6 +24,7 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
 
 ENV_USER = "FAIRDESK_USER"
+ENV_PASSWORD = "FAIRDESK_PASSWORD"
 
 
 def _date(text: str) -> date:
@@ -126,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--display-name", default="")
     ua.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     user.add_parser("list", help="list users")
+    ud = user.add_parser("disable", help="disable a user (they can no longer sign in)")
+    ud.add_argument("name")
+    ud.add_argument("--reason", default="")
+    user.add_parser("enable", help="enable a disabled user").add_argument("name")
+    up = user.add_parser("passwd", help="set a user's password (and lift a lockout)")
+    up.add_argument("name")
+    up.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    ur = user.add_parser("role", help="change a user's role")
+    ur.add_argument("name")
+    ur.add_argument("role", choices=[r.value for r in Role])
+    ur.add_argument("--reason", default="")
 
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", required=True
@@ -177,10 +189,24 @@ def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from fairdesk.app_context import open_context
 
     ctx = open_context(
-        args.db, args.data_dir, args.user or os.environ.get(ENV_USER), migrate=migrate
+        args.db,
+        args.data_dir,
+        args.user or os.environ.get(ENV_USER),
+        migrate=migrate,
+        password=_ask_password,
     )
     args.cleanup.callback(ctx.db.dispose)
     return ctx
+
+
+def _ask_password(username: str) -> str | None:
+    if ENV_PASSWORD in os.environ:
+        return os.environ[ENV_PASSWORD]
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"Password for {username}: ")
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -311,34 +337,46 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    password = getpass.getpass(f"New password for {args.name}: ")
+    if password != getpass.getpass("Again: "):
+        raise InvalidInput("The two passwords differ.")
+    return password
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from fairdesk.services import users
 
     ctx = _context(args)
-    if args.user_command == "list":
-        print_rows(
-            [
-                {
-                    "user": u.username,
-                    "name": u.display_name,
-                    "role": u.role.value,
-                    "active": "yes" if u.active else "no",
-                }
-                for u in users.list_users(ctx)
-            ],
-            "table",
-        )
+    action = args.user_command
+    if action == "list":
+        rows = [
+            {
+                "user": u.username,
+                "name": u.display_name,
+                "role": u.role.value,
+                "active": "yes" if u.active else "no",
+            }
+            for u in users.list_users(ctx)
+        ]
+        print_rows(rows, "table")
         return 0
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
+    if action == "add":
+        info = users.add_user(ctx, args.name, args.role, _new_password(args), args.display_name)
+    elif action == "disable":
+        info = users.disable_user(ctx, args.name, args.reason)
+    elif action == "enable":
+        info = users.enable_user(ctx, args.name)
+    elif action == "passwd":
+        info = users.set_password(ctx, args.name, _new_password(args))
     else:
-        import getpass
-
-        password = getpass.getpass(f"Password for {args.name}: ")
-        if password != getpass.getpass("Again: "):
-            raise InvalidInput("The two passwords differ.")
-    info = users.add_user(ctx, args.name, args.role, password, args.display_name)
-    print(f"added {info.username} ({info.role.value})")
+        info = users.set_role(ctx, args.name, args.role, args.reason)
+    state = "active" if info.active else "disabled"
+    print(f"{action}: {info.username} ({info.role.value}, {state})")
     return 0
 
 

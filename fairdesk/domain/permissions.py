@@ -20,6 +20,8 @@ class Permission(StrEnum):
     EXPORT = "export lists and statistics"
     PATROL = "record patrols"
     LOG_CONSULTATION = "log a consultation"
+    BACKUP = "back up or restore the database"
+    VERIFY_AUDIT = "check the audit trail"
 
 
 ALL = frozenset(Role)
@@ -35,6 +37,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.EXPORT: frozenset({Role.ADMIN, Role.DESK, Role.ORGANIZER}),
     Permission.PATROL: frozenset({Role.INSPECTOR, Role.DESK}),
     Permission.LOG_CONSULTATION: frozenset({Role.DESK}),
+    Permission.BACKUP: frozenset({Role.ADMIN}),
+    Permission.VERIFY_AUDIT: frozenset({Role.ADMIN, Role.ORGANIZER}),
 }
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import AuditEvent
+from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
 
 GENESIS = "0" * 64
@@ -115,6 +116,7 @@ class ChainReport:
 
 def verify_chain(ctx: Context, batch: int = 5000) -> ChainReport:
     """Walk the whole trail in id order and recompute every hash."""
+    ctx.require(Permission.VERIFY_AUDIT)
     prev = GENESIS
     checked = 0
     last_id = 0

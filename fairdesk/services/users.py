@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,6 +19,8 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.services import audit
 from fairdesk.services.context import Actor, Context
 
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 _hasher = PasswordHasher()
 
@@ -109,6 +113,7 @@ def ensure_user(ctx: Context, username: str, role: Role, display_name: str = "")
     with ctx.db.writing() as session:
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
+            ctx.require(Permission.MANAGE_USERS)
             user = _new_user(session, ctx, username, role, None, display_name)
         return UserInfo.of(user)
 
@@ -124,16 +129,117 @@ def get_user(ctx: Context, username: str) -> UserInfo:
         return UserInfo.of(_by_name(session, username))
 
 
-def check_password(ctx: Context, username: str, password: str) -> UserInfo:
-    with ctx.db.reading() as session:
-        user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active or not user.password_hash:
-        raise PermissionDenied("Unknown user name or wrong password.")
+def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
+    """Check a password; lock the account for a while after repeated failures.
+
+    The message never says whether the user name exists.
+    """
+    refused = PermissionDenied("Unknown user name or wrong password.")
+    now = ctx.now()
+    with ctx.db.writing() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None or not user.active or not user.password_hash:
+            raise refused
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60))
+            raise PermissionDenied(
+                f"Too many failed sign-ins: the account '{user.username}' is locked for "
+                f"{minutes} more minute{'s' if minutes != 1 else ''}, or until an admin "
+                "resets its password."
+            )
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            # The failure is counted (and committed with this block) before refusing.
+            user.failed_logins += 1
+            locked = user.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+            audit.record(
+                session, ctx, "user.login_failed", "user", user.id, after={"locked": locked}
+            )
+            info = None
+        else:
+            info = UserInfo.of(user)
+            if user.failed_logins or user.locked_until:
+                user.failed_logins = 0
+                user.locked_until = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+    if info is None:
+        raise refused
+    return info
+
+
+def _change(ctx: Context, username: str, action: str, reason: str = "", **changes: Any) -> UserInfo:
+    ctx.require(Permission.MANAGE_USERS)
+    with ctx.db.writing() as session:
+        user = _by_name(session, username)
+        before = {k: getattr(user, k) for k in changes if k != "password_hash"}
+        for key, value in changes.items():
+            setattr(user, key, value)
+        after = {k: v for k, v in changes.items() if k != "password_hash"}
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            action,
+            "user",
+            user.id,
+            before=before or None,
+            after=after or None,
+            reason=reason,
+        )
+        return UserInfo.of(user)
+
+
+def disable_user(ctx: Context, username: str, reason: str = "") -> UserInfo:
+    if username == ctx.actor.username:
+        raise InvalidInput("You cannot disable your own account.")
+    return _change(ctx, username, "user.disable", reason, active=False)
+
+
+def enable_user(ctx: Context, username: str) -> UserInfo:
+    return _change(ctx, username, "user.enable", active=True)
+
+
+def set_role(ctx: Context, username: str, role: Role | str, reason: str = "") -> UserInfo:
     try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        raise PermissionDenied("Unknown user name or wrong password.") from None
-    return UserInfo.of(user)
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput(f"'{role}' is not a role.") from None
+    if username == ctx.actor.username and role is not Role.ADMIN:
+        raise InvalidInput("You cannot take the admin role from your own account.")
+    return _change(ctx, username, "user.role", reason, role=role.value)
+
+
+def set_password(
+    ctx: Context, username: str, new_password: str, old_password: str | None = None
+) -> UserInfo:
+    """An admin sets anyone's password; a user changes their own with the old one."""
+    if len(new_password) < 8:
+        raise InvalidInput("A password needs at least 8 characters.")
+    if username != ctx.actor.username or old_password is None:
+        return _change(
+            ctx,
+            username,
+            "user.password",
+            password_hash=_hasher.hash(new_password),
+            failed_logins=0,
+            locked_until=None,
+        )
+    authenticate(ctx, username, old_password)
+    with ctx.db.writing() as session:
+        user = _by_name(session, username)
+        user.password_hash = _hasher.hash(new_password)
+        audit.record(session, ctx, "user.password", "user", user.id)
+        return UserInfo.of(user)
+
+
+def has_password(ctx: Context, username: str) -> bool:
+    with ctx.db.reading() as session:
+        return bool(_by_name(session, username).password_hash)
 
 
 def count_users(ctx: Context) -> int:

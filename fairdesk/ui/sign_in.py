@@ -89,7 +89,7 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
     login = CredentialsDialog("FairDesk", QApplication.translate("sign_in", "Sign in."))
-    login.check = lambda name, password: users.check_password(system, name, password)
+    login.check = lambda name, password: users.authenticate(system, name, password)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     return Context(db, login.result_value.actor)

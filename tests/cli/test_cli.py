@@ -192,7 +192,13 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
     _create_fair(run)
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
-    assert code == 0 and "added org1 (organizer)" in out
+    assert code == 0 and "add: org1 (organizer, active)" in out
+    code, _, err = run("--user", "org1", "fair", "list")
+    assert code == 1 and "needs its password" in err
+    monkeypatch.setenv("FAIRDESK_PASSWORD", "wrong-password")
+    code, _, err = run("--user", "org1", "fair", "list")
+    assert code == 1 and "Unknown user name or wrong password" in err
+    monkeypatch.setenv("FAIRDESK_PASSWORD", "a-long-password")
     code, _, err = run(
         "--user",
         "org1",

@@ -1,0 +1,143 @@
+"""Every public service, called as every role: refused exactly for the roles that may not.
+
+Services are discovered from fairdesk.services: a new public function taking a Context
+must be added to MATRIX, or this test fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import fairdesk.services
+from fairdesk.domain.enums import ClockKind, Role
+from fairdesk.domain.errors import FairDeskError, PermissionDenied
+from fairdesk.services.context import Context
+from tests.conftest import SAMPLES, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+ALL = frozenset(Role)
+A, D, I, O = Role.ADMIN, Role.DESK, Role.INSPECTOR, Role.ORGANIZER  # noqa: E741
+Call = Callable[[Context], Any]
+
+
+def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
+    from fairdesk.services import audit, cases, clocks, exhibitors, fairs, intake, steps, users
+
+    case = f"{FAIR}-0001-1"
+    return {
+        "fairs.create_fair": (
+            frozenset({A}),
+            lambda c: fairs.create_fair(c, "NEW1", "新展会", date(2027, 1, 1), date(2027, 1, 2)),
+        ),
+        "fairs.update_rules": (
+            frozenset({A}),
+            lambda c: fairs.update_rules(c, FAIR, defence_hours=12),
+        ),
+        "fairs.list_fairs": (ALL, fairs.list_fairs),
+        "fairs.get_fair": (ALL, lambda c: fairs.get_fair(c, FAIR)),
+        "exhibitors.import_exhibitors": (
+            frozenset({A, D, O}),
+            lambda c: exhibitors.import_exhibitors(c, FAIR, SAMPLES / "exhibitors_sample.csv"),
+        ),
+        "exhibitors.count_exhibitors": (ALL, lambda c: exhibitors.count_exhibitors(c, FAIR)),
+        "exhibitors.find_by_booth": (ALL, lambda c: exhibitors.find_by_booth(c, FAIR, "4.1A01")),
+        "intake.register_complaint": (
+            frozenset({D}),
+            lambda c: intake.register_complaint(c, FAIR, complaint_input()),
+        ),
+        "steps.act_on_complaint": (
+            frozenset({D}),
+            lambda c: steps.act_on_complaint(
+                c, f"{FAIR}-0001", "reject", reason_code="no_standing"
+            ),
+        ),
+        "steps.act_on_case": (
+            frozenset({D}),
+            lambda c: steps.act_on_case(c, case, "withdraw", reason="撤回"),
+        ),
+        "clocks.pause": (
+            frozenset({D}),
+            lambda c: clocks.pause(c, case, ClockKind.DEFENCE, "等待"),
+        ),
+        "clocks.resume": (frozenset({D}), lambda c: clocks.resume(c, case, ClockKind.DEFENCE)),
+        "clocks.clocks_for_case": (ALL, lambda c: clocks.clocks_for_case(c, case)),
+        "cases.list_cases": (ALL, lambda c: cases.list_cases(c, cases.CaseFilter(FAIR))),
+        "cases.count_cases": (ALL, lambda c: cases.count_cases(c, cases.CaseFilter(FAIR))),
+        "cases.counts_by_state": (ALL, lambda c: cases.counts_by_state(c, FAIR)),
+        "cases.timeline": (ALL, lambda c: cases.timeline(c, case)),
+        "users.add_user": (
+            frozenset({A}),
+            lambda c: users.add_user(c, "newbie", "desk", "newbie-pass"),
+        ),
+        "users.ensure_user": (frozenset({A}), lambda c: users.ensure_user(c, "ghost1", Role.DESK)),
+        "users.list_users": (frozenset({A}), users.list_users),
+        "users.disable_user": (frozenset({A}), lambda c: users.disable_user(c, "desk2")),
+        "users.enable_user": (frozenset({A}), lambda c: users.enable_user(c, "desk2")),
+        "users.set_role": (frozenset({A}), lambda c: users.set_role(c, "desk2", "inspector")),
+        "users.set_password": (
+            frozenset({A}),
+            lambda c: users.set_password(c, "desk2", "reset-password"),
+        ),
+        "audit.verify_chain": (frozenset({A, O}), audit.verify_chain),
+    }
+
+
+# Functions that take a Context but need no role: signing in, and look-ups used by it.
+OPEN = {"users.authenticate", "users.get_user", "users.count_users", "users.has_password"}
+# Modules whose services are covered by their own permission tests.
+ELSEWHERE = {"demo", "documents", "backup", "exhibitor_file"}
+
+
+def _public_services() -> set[str]:
+    names = set()
+    for info in pkgutil.iter_modules(fairdesk.services.__path__):
+        if info.name in ELSEWHERE or info.name in {"context"}:
+            continue
+        module = importlib.import_module(f"fairdesk.services.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            params = list(inspect.signature(fn).parameters.values())
+            if params and params[0].name == "ctx":
+                names.add(f"{info.name}.{name}")
+    return names
+
+
+def test_matrix_covers_every_service() -> None:
+    assert _public_services() - OPEN == set(_calls())
+
+
+@pytest.mark.parametrize("service", sorted(_calls()))
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_service_as_role(team: Team, service: str, role: Role, tmp_path: Path) -> None:
+    allowed, call = _calls()[service]
+    make_fair(team.admin)
+    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.steps import act_on_case, act_on_complaint
+
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    act_on_case(team.desk, reg.case_numbers[0], "notify")
+    if service == "clocks.resume":
+        from fairdesk.services.clocks import pause
+
+        pause(team.desk, reg.case_numbers[0], ClockKind.DEFENCE, "等待")
+    ctx = team.by_role(role)
+    if role in allowed:
+        try:
+            call(ctx)
+        except PermissionDenied as exc:  # pragma: no cover - the failure we look for
+            pytest.fail(f"{role.value} was refused {service}: {exc}")
+        except FairDeskError:
+            pass  # allowed, but refused for another reason (e.g. the state): fine here
+    else:
+        with pytest.raises(PermissionDenied, match=f"signed in as {role.value}"):
+            call(ctx)
