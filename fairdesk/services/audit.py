@@ -29,6 +29,8 @@ def jsonable(value: Any) -> Any:
     """Plain JSON values, so the stored row hashes the same after a round trip."""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, str):
+        return value.replace("\x00", "")  # as the database stores text (db/engine.py)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -231,3 +231,13 @@ def timeline(ctx: Context, case_number: str) -> list[TimelineEntry]:
             .order_by(AuditEvent.id)
         ).all()
         return [TimelineEntry(r.at, r.username, r.action, r.reason, r.after) for r in rows]
+
+
+def last_change(ctx: Context) -> int:
+    """A number that grows with every change any desk makes (the newest audit event).
+
+    Screens poll it every few seconds and reload when it moves; one primary-key lookup.
+    """
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        return session.scalar(select(func.max(AuditEvent.id))) or 0
