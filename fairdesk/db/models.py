@@ -229,6 +229,7 @@ class RespondentCase(Base):
         Index("ix_respondent_cases_fair_state", "fair_id", "state"),
         Index("ix_respondent_cases_fair_booth", "fair_id", "booth_no"),
         Index("ix_respondent_cases_fair_updated", "fair_id", "updated_at"),
+        Index("ix_respondent_cases_fair_next_due", "fair_id", "next_due_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
@@ -250,6 +251,10 @@ class RespondentCase(Base):
     # Lower-cased text of every searchable field (numbers, names zh/en, booth, rights),
     # so the desk's search-as-you-type is one indexed-table scan, not a five-way join.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The earliest running deadline of the case or its complaint, kept by the clock
+    # service, so "overdue" and "due within N hours" filter and sort on one index.
+    next_due_at: Mapped[datetime | None]
+    decide_before_close: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
     complaint: Mapped[Complaint] = relationship(back_populates="cases")

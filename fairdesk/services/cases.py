@@ -7,17 +7,16 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
 from fairdesk.db.models import (
     AuditEvent,
-    ClockDue,
     Complaint,
     Exhibitor,
     IPRight,
     Party,
     RespondentCase,
+    complaint_rights,
 )
 from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
@@ -62,7 +61,7 @@ def search_text_of(
 
 @dataclass(frozen=True)
 class CaseRow:
-    """One line of the desk's case list."""
+    """One line of the desk's case list (fields in the order the list query selects them)."""
 
     id: int
     number: str
@@ -89,106 +88,99 @@ class CaseFilter:
     overdue: bool = False
     due_within_hours: float | None = None
     hall: str = ""
+    ip_type: str = ""
+    sort: str = "number"  # a key of SORT_KEYS
+    descending: bool = False
 
 
-def _next_due() -> Any:
-    """Earliest running clock per case (its own clocks and its complaint's)."""
-    return (
-        select(
-            RespondentCase.id.label("case_id"),
-            func.min(ClockDue.due_at).label("due_at"),
-            func.max(sql_case((ClockDue.capped_at_close, 1), else_=0)).label("capped"),
-        )
-        .join(
-            ClockDue,
-            or_(
-                ClockDue.case_id == RespondentCase.id,
-                ClockDue.complaint_id == RespondentCase.complaint_id,
-            ),
-        )
-        .where(ClockDue.status == "running")
-        .group_by(RespondentCase.id)
-        .subquery("next_due")
-    )
+def _sort_keys(complainant: Any) -> dict[str, Any]:
+    return {
+        "number": RespondentCase.number,
+        "state": RespondentCase.state,
+        "exhibitor": Exhibitor.name_zh,
+        "booth": RespondentCase.booth_no,
+        "complainant": complainant.name,
+        "due": RespondentCase.next_due_at,
+        "received": Complaint.received_at,
+    }
+
+
+SORT_KEYS = tuple(_sort_keys(Party))
 
 
 def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[Any]:
     fair = fair_by_code(session, flt.fair_code)
-    due = _next_due()
     complainant = aliased(Party)
+    c = RespondentCase
     query = (
         select(
-            RespondentCase,
+            c.id,
+            c.number,
             Complaint.number,
             Complaint.kind,
+            c.state,
             Complaint.state,
             Exhibitor.name_zh,
             Exhibitor.name_en,
+            c.hall,
+            c.booth_no,
             complainant.name,
             Complaint.received_at,
-            due.c.due_at,
-            due.c.capped,
+            c.next_due_at,
+            c.decide_before_close,
+            c.version,
         )
-        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .join(Complaint, Complaint.id == c.complaint_id)
+        .join(Exhibitor, Exhibitor.id == c.exhibitor_id)
         .join(complainant, complainant.id == Complaint.complainant_id)
-        .outerjoin(due, due.c.case_id == RespondentCase.id)
-        .where(RespondentCase.fair_id == fair.id)
+        .where(c.fair_id == fair.id)
     )
     if flt.states:
-        query = query.where(RespondentCase.state.in_(flt.states))
+        query = query.where(c.state.in_(flt.states))
     if flt.hall:
-        query = query.where(RespondentCase.hall == flt.hall)
+        query = query.where(c.hall == flt.hall)
+    if flt.ip_type:
+        query = query.where(
+            select(complaint_rights.c.right_id)
+            .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+            .where(
+                complaint_rights.c.complaint_id == c.complaint_id, IPRight.ip_type == flt.ip_type
+            )
+            .exists()
+        )
     if flt.search.strip():
         needle = flt.search.strip().lower().replace("\\", "\\\\").replace("%", "\\%")
         needle = needle.replace("_", "\\_")
-        query = query.where(RespondentCase.search_text.like(f"%{needle}%", escape="\\"))
+        query = query.where(c.search_text.like(f"%{needle}%", escape="\\"))
     if flt.overdue:
-        query = query.where(due.c.due_at < now)
+        query = query.where(c.next_due_at < now)
     if flt.due_within_hours is not None:
         if flt.due_within_hours < 0:
             raise InvalidInput("'due within' needs a number of hours of zero or more.")
         query = query.where(
-            and_(due.c.due_at >= now, due.c.due_at <= now + timedelta(hours=flt.due_within_hours))
+            and_(c.next_due_at >= now, c.next_due_at <= now + timedelta(hours=flt.due_within_hours))
         )
-    return query
+    key = _sort_keys(complainant).get(flt.sort)
+    if key is None:
+        raise InvalidInput(f"Cannot sort by '{flt.sort}'; use one of {', '.join(SORT_KEYS)}.")
+    order = key.desc() if flt.descending else key.asc()
+    # Cases without a deadline sort last either way; the number keeps the order stable.
+    return query.order_by(key.is_(None), order, c.number)
 
 
 def list_cases(
     ctx: Context, flt: CaseFilter, *, offset: int = 0, limit: int | None = None
 ) -> list[CaseRow]:
     ctx.require(Permission.VIEW)
-    now = ctx.now()
     with ctx.db.reading() as session:
-        query = _case_query(session, flt, now).order_by(RespondentCase.number)
-        query = query.offset(offset).limit(limit)
-        rows = session.execute(query).all()
-        return [
-            CaseRow(
-                id=c.id,
-                number=c.number,
-                complaint_number=cno,
-                kind=kind,
-                state=c.state,
-                complaint_state=cstate,
-                exhibitor_zh=zh,
-                exhibitor_en=en,
-                hall=c.hall,
-                booth=c.booth_no,
-                complainant=who,
-                received_at=received,
-                next_due=due_at,
-                decide_before_close=bool(capped),
-                version=c.version,
-            )
-            for c, cno, kind, cstate, zh, en, who, received, due_at, capped in rows
-        ]
+        query = _case_query(session, flt, ctx.now()).offset(offset).limit(limit)
+        return [CaseRow(*row) for row in session.execute(query).all()]
 
 
 def count_cases(ctx: Context, flt: CaseFilter) -> int:
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
-        sub = _case_query(session, flt, ctx.now()).subquery()
+        sub = _case_query(session, flt, ctx.now()).order_by(None).subquery()
         return session.scalar(select(func.count()).select_from(sub)) or 0
 
 

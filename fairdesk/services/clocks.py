@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import ClockDue, ClockEventRow, Complaint, Fair, RespondentCase
@@ -101,6 +101,30 @@ def _refresh_due(session: Session, owner: Owner, kind: ClockKind, state: ClockSt
             capped_at_close=state.capped_at_close,
         )
     )
+    session.flush()
+
+
+def _refresh_case_due(session: Session, owner: Owner) -> None:
+    """Copy the earliest running deadline onto the affected respondent case(s)."""
+    if owner.case_id is not None:
+        case_ids = [owner.case_id]
+    else:
+        case_ids = list(
+            session.scalars(
+                select(RespondentCase.id).where(RespondentCase.complaint_id == owner.complaint_id)
+            )
+        )
+    for case_id in case_ids:
+        case = session.get_one(RespondentCase, case_id)
+        rows = session.execute(
+            select(ClockDue.due_at, ClockDue.capped_at_close).where(
+                ClockDue.status == "running",
+                or_(ClockDue.case_id == case.id, ClockDue.complaint_id == case.complaint_id),
+            )
+        ).all()
+        dues = [due for due, _ in rows if due is not None]
+        case.next_due_at = min(dues) if dues else None
+        case.decide_before_close = any(capped for _, capped in rows)
 
 
 def apply(
@@ -145,6 +169,7 @@ def apply(
     events.append(ClockEvent(kind, action, now, reason))
     state = _compute(owner.fair, kind, events, now)
     _refresh_due(session, owner, kind, state)
+    _refresh_case_due(session, owner)
     return state
 
 
@@ -160,6 +185,7 @@ def refresh_fair_clocks(session: Session, fair: Fair, now: datetime) -> int:
         _refresh_due(
             session, owner, ClockKind(kind), state_of(session, owner, ClockKind(kind), now)
         )
+        _refresh_case_due(session, owner)
     return len(rows)
 
 

@@ -28,7 +28,23 @@ A, D, I, O = Role.ADMIN, Role.DESK, Role.INSPECTOR, Role.ORGANIZER  # noqa: E741
 Call = Callable[[Context], Any]
 
 
+def _extra_calls() -> dict[str, tuple[frozenset[Role], Call]]:
+    """Entries from tests/unit/permission_cases_*.py (one file per area of the app), each
+    a module with CASES = {"module.function": (allowed roles, call)}. Every call runs on
+    the fixture below: fair FAIR with exhibitors at 4.1A01..4.1A05 and one accepted
+    complaint FAIR-0001 whose case FAIR-0001-1 is NOTIFIED."""
+    extra: dict[str, tuple[frozenset[Role], Call]] = {}
+    for path in sorted(Path(__file__).parent.glob("permission_cases_*.py")):
+        module = importlib.import_module(f"tests.unit.{path.stem}")
+        extra.update(module.CASES)
+    return extra
+
+
 def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
+    return {**_core_calls(), **_extra_calls()}
+
+
+def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
     from fairdesk.services import audit, cases, clocks, exhibitors, fairs, intake, steps, users
 
     case = f"{FAIR}-0001-1"
@@ -87,6 +103,7 @@ def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
             lambda c: users.set_password(c, "desk2", "reset-password"),
         ),
         "audit.verify_chain": (frozenset({A, O}), audit.verify_chain),
+        "cases.last_change": (ALL, cases.last_change),
     }
 
 

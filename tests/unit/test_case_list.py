@@ -1,0 +1,69 @@
+"""The desk's case list: filters and sort orders the screens rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from fairdesk.domain.errors import InvalidInput
+from fairdesk.services.cases import SORT_KEYS, CaseFilter, count_cases, list_cases
+from fairdesk.services.intake import RightInput, register_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint
+from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+
+@pytest.fixture
+def numbers(team: Team, clock: FakeClock) -> list[str]:
+    """Three cases: A01 notified first (due soonest), A02 notified an hour later, A03 not."""
+    make_fair(team.admin)
+    out = []
+    for booth, right in [
+        ("4.1A01", RightInput("trademark", "TM-1")),
+        ("4.1A02", RightInput("design", "ZL-2")),
+        ("4.1A03", RightInput("trademark", "TM-3")),
+    ]:
+        reg = register_complaint(team.desk, FAIR, complaint_input(booth, right=right))
+        act_on_complaint(team.desk, reg.number, "accept")
+        out.append(reg.case_numbers[0])
+    act_on_case(team.desk, out[0], "notify")
+    clock.advance(hours=1)
+    act_on_case(team.desk, out[1], "notify")
+    return out
+
+
+def _numbers(team: Team, **kw: object) -> list[str]:
+    return [r.number for r in list_cases(team.desk, CaseFilter(FAIR, **kw))]  # type: ignore[arg-type]
+
+
+def test_sort_by_due_puts_cases_without_deadline_last(team: Team, numbers: list[str]) -> None:
+    assert _numbers(team, sort="due") == numbers
+    assert _numbers(team, sort="due", descending=True) == [numbers[1], numbers[0], numbers[2]]
+
+
+def test_sort_by_booth_descending(team: Team, numbers: list[str]) -> None:
+    assert _numbers(team, sort="booth", descending=True) == numbers[::-1]
+
+
+def test_filter_by_ip_type(team: Team, numbers: list[str]) -> None:
+    assert _numbers(team, ip_type="trademark") == [numbers[0], numbers[2]]
+    assert _numbers(team, ip_type="design") == [numbers[1]]
+    assert count_cases(team.desk, CaseFilter(FAIR, ip_type="copyright")) == 0
+
+
+def test_due_within_and_overdue_follow_the_clock(
+    team: Team, numbers: list[str], clock: FakeClock
+) -> None:
+    assert _numbers(team, due_within_hours=23.5) == [numbers[0]]
+    clock.advance(hours=23, minutes=30)
+    assert _numbers(team, overdue=True) == [numbers[0]]
+    assert _numbers(team, due_within_hours=1) == [numbers[1]]
+
+
+def test_every_sort_key_works(team: Team, numbers: list[str]) -> None:
+    for key in SORT_KEYS:
+        assert sorted(_numbers(team, sort=key)) == sorted(numbers)
+
+
+def test_unknown_sort_key_is_refused(team: Team, numbers: list[str]) -> None:
+    with pytest.raises(InvalidInput, match="Cannot sort by 'colour'"):
+        _numbers(team, sort="colour")
