@@ -1,0 +1,85 @@
+"""Long work off the UI thread, with results, errors and progress back on it.
+
+`run_task(fn, on_done=..., on_error=..., on_progress=...)` runs `fn(task)` on the global
+QThreadPool; `fn` may call `task.progress(done, total)` and must stop when
+`task.cancelled` is set (raising `Cancelled` is the simplest way). Tests call
+`use_synchronous_pool()` so the same code runs inline and deterministically.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.cancelled = False
+        self.setAutoDelete(False)  # the caller keeps a reference until it finishes
+
+    def progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.signals.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self)
+        except BaseException as exc:  # delivered to the UI thread, shown there
+            if not isinstance(exc, Cancelled):
+                log.debug("task failed", exc_info=exc)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_synchronous = False
+_running: set[Task] = set()
+
+
+def use_synchronous_pool(enabled: bool = True) -> None:
+    global _synchronous
+    _synchronous = enabled
+
+
+def run_task(
+    fn: Callable[[Task], Any],
+    *,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Task:
+    task = Task(fn)
+    task.signals.done.connect(on_done)
+    task.signals.failed.connect(on_error)
+    if on_progress is not None:
+        task.signals.progressed.connect(on_progress)
+    _running.add(task)
+    task.signals.done.connect(lambda _r: _running.discard(task))
+    task.signals.failed.connect(lambda _e: _running.discard(task))
+    if _synchronous:
+        task.run()
+    else:
+        QThreadPool.globalInstance().start(task)
+    return task
