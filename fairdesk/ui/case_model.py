@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +17,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 COL_NUMBER, COL_STATE, COL_EXHIBITOR, COL_BOOTH, COL_COMPLAINANT, COL_DUE = range(6)
 HEADERS = ("Case", "State", "Exhibitor", "Booth", "Complainant", "Next deadline")
+SORT_BY_COLUMN = {
+    COL_NUMBER: "number",
+    COL_STATE: "state",
+    COL_EXHIBITOR: "exhibitor",
+    COL_BOOTH: "booth",
+    COL_COMPLAINANT: "complainant",
+    COL_DUE: "due",
+}
 CaseNumberRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 
@@ -90,6 +99,18 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_BY_COLUMN.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self._filter.sort, self._filter.descending) != (key, descending):
+            self._filter = replace(self._filter, sort=key, descending=descending)
+            self.reload()
+
+    def row_of(self, number: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.number == number), None)
 
     def row_at(self, row: int) -> CaseRow:
         return self._rows[row]

@@ -1,12 +1,18 @@
-"""The desk's main window: the current fair's respondent cases, searchable as you type."""
+"""The desk's main window: the current fair's respondent cases, searchable as you type,
+with filters, deadlines at a glance, and live refresh when another desk changes data."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,25 +24,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.enums import CaseState
-from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.enums import CaseState, IPType
+from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.services import fairs
-from fairdesk.services.cases import CaseFilter, counts_by_state
+from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
-from fairdesk.ui.case_model import CaseTableModel
+from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
+POLL_MS = 3000  # how often to look for other desks' changes
+COLUMN_WIDTHS = (150, 150, 380, 90, 220)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context, *, demo: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
+        self.demo = demo
         self.setObjectName("main_window")
         mode = self.tr(" — DEMO FAIR (sample data)") if demo else ""
         self.setWindowTitle(self.tr("FairDesk") + mode)
-        self.resize(1200, 720)
+        self.resize(1280, 760)
+        self.model: CaseTableModel | None = None
+        self._seen_change = -1
+        self._build_filters()
+        self._build_table()
+        self._build_status()
+        self._build_actions()
+        self._poll_timer = QTimer(self, interval=POLL_MS)
+        self._poll_timer.timeout.connect(self.poll_changes)
+        self._poll_timer.start()
+        self._load_fairs()
 
+    # -- construction ---------------------------------------------------------------------
+    def _build_filters(self) -> None:
         self.fair_combo = QComboBox(objectName="fair_combo")
         self.fair_combo.setAccessibleName(self.tr("Fair"))
         self.search_edit = QLineEdit(objectName="search_edit")
@@ -45,57 +68,129 @@ class MainWindow(QMainWindow):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.state_combo = QComboBox(objectName="state_combo")
+        self.state_combo.setAccessibleName(self.tr("State"))
         self.state_combo.addItem(self.tr("All states"), "")
         for state in CaseState:
             self.state_combo.addItem(state.value, state.value)
+        self.ip_combo = QComboBox(objectName="ip_combo")
+        self.ip_combo.setAccessibleName(self.tr("Type of right"))
+        self.ip_combo.addItem(self.tr("All rights"), "")
+        for ip_type in IPType:
+            self.ip_combo.addItem(ip_type.value.replace("_", " "), ip_type.value)
+        self.hall_combo = QComboBox(objectName="hall_combo")
+        self.hall_combo.setAccessibleName(self.tr("Hall"))
+        self.overdue_check = QCheckBox(self.tr("&Overdue"), objectName="overdue_check")
+        self.due_check = QCheckBox(self.tr("&Due within"), objectName="due_check")
+        self.due_hours = QDoubleSpinBox(
+            objectName="due_hours",
+            minimum=0.5,
+            maximum=240,
+            value=2,
+            suffix=self.tr(" h"),
+            decimals=1,
+        )
+        self.due_hours.setAccessibleName(self.tr("Due within hours"))
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._open_first_match)
+        for combo in (self.state_combo, self.ip_combo, self.hall_combo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.fair_combo.currentIndexChanged.connect(self._fair_changed)
+        self.overdue_check.toggled.connect(self.apply_filter)
+        self.due_check.toggled.connect(self.apply_filter)
+        self.due_hours.valueChanged.connect(self._due_hours_changed)
+
+    def _build_table(self) -> None:
         self.table = QTableView(objectName="case_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Respondent cases"))
+        self.table.activated.connect(self._open_index)  # Enter or double-click
         self.strip = QLabel(objectName="state_strip")
         self.strip.setWordWrap(True)
+        self.banner = QLabel(objectName="connection_banner")
+        self.banner.setStyleSheet(
+            "background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c060;"
+        )
+        self.banner.setWordWrap(True)
+        self.banner.hide()
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Fair:")))
-        bar.addWidget(self.fair_combo)
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.state_combo)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("&Fair:"), buddy=self.fair_combo))
+        top.addWidget(self.fair_combo)
+        top.addWidget(self.search_edit, 1)
+        filters = QHBoxLayout()
+        for widget in (
+            self.state_combo,
+            self.ip_combo,
+            QLabel(self.tr("Hall:")),
+            self.hall_combo,
+            self.overdue_check,
+            self.due_check,
+            self.due_hours,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         layout = QVBoxLayout()
-        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.strip)
         layout.addWidget(self.table, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
 
-        who = f"{ctx.actor.username} ({ctx.actor.role.value})"
-        self.user_label = QLabel(
-            self.tr("Demo mode: signed in as {0}").format(who)
-            if demo
-            else self.tr("Signed in as {0}").format(who)
-        )
+    def _build_status(self) -> None:
+        who = f"{self.ctx.actor.username} ({self.ctx.actor.role.value})"
+        text = (
+            self.tr("Demo mode: signed in as {0}") if self.demo else self.tr("Signed in as {0}")
+        ).format(who)
+        self.user_label = QLabel(text, objectName="user_label")
         self.statusBar().addPermanentWidget(self.user_label)
 
-        find = QAction(self.tr("Find"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._focus_search)
-        self.addAction(find)
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, menu=None):  # type: ignore[no-untyped-def]
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            if menu is not None:
+                menu.addAction(act)
+            self.addAction(act)
+            return act
 
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.state_combo.currentIndexChanged.connect(self.apply_filter)
-        self.fair_combo.currentIndexChanged.connect(self.apply_filter)
+        bar = self.menuBar()
+        case_menu = bar.addMenu(self.tr("&Cases"))
+        self.new_action = action(
+            self.tr("&New complaint…"), self.new_complaint, QKeySequence.StandardKey.New, case_menu
+        )
+        action(self.tr("&Open case"), self.open_selected, None, case_menu)
+        action(self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find, case_menu)
+        action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, case_menu)
+        case_menu.addSeparator()
+        action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, case_menu)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        action(
+            self.tr("Clear &filters"),
+            self.clear_filters,
+            QKeySequence("Ctrl+Shift+L"),
+            self.view_menu,
+        )
 
-        self.model: CaseTableModel | None = None
-        self._load_fairs()
-
+    # -- fairs and filters ----------------------------------------------------------------
     def _focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
     def _load_fairs(self) -> None:
         self.fair_combo.blockSignals(True)
+        self.fair_combo.clear()
         for info in fairs.list_fairs(self.ctx):
             self.fair_combo.addItem(f"{info.code} · {info.name}", info.code)
         self.fair_combo.blockSignals(False)
@@ -107,6 +202,50 @@ class MainWindow(QMainWindow):
                 )
             )
             return
+        self._fair_changed()
+
+    def _fair_changed(self) -> None:
+        code = self.fair_combo.currentData()
+        if not code:
+            return
+        info = fairs.get_fair(self.ctx, code)
+        self.hall_combo.blockSignals(True)
+        self.hall_combo.clear()
+        self.hall_combo.addItem(self.tr("All halls"), "")
+        for hall in info.halls:
+            self.hall_combo.addItem(hall, hall)
+        self.hall_combo.blockSignals(False)
+        self.apply_filter()
+
+    def _due_hours_changed(self) -> None:
+        if self.due_check.isChecked():
+            self.apply_filter()
+
+    def clear_filters(self) -> None:
+        for widget in (
+            self.state_combo,
+            self.ip_combo,
+            self.hall_combo,
+            self.overdue_check,
+            self.due_check,
+            self.search_edit,
+        ):
+            widget.blockSignals(True)
+        self.state_combo.setCurrentIndex(0)
+        self.ip_combo.setCurrentIndex(0)
+        self.hall_combo.setCurrentIndex(0)
+        self.overdue_check.setChecked(False)
+        self.due_check.setChecked(False)
+        self.search_edit.clear()
+        for widget in (
+            self.state_combo,
+            self.ip_combo,
+            self.hall_combo,
+            self.overdue_check,
+            self.due_check,
+            self.search_edit,
+        ):
+            widget.blockSignals(False)
         self.apply_filter()
 
     def current_filter(self) -> CaseFilter | None:
@@ -114,7 +253,20 @@ class MainWindow(QMainWindow):
         if not code:
             return None
         state = self.state_combo.currentData()
-        return CaseFilter(code, states=(state,) if state else (), search=self.search_edit.text())
+        flt = CaseFilter(
+            code,
+            states=(state,) if state else (),
+            search=self.search_edit.text(),
+            ip_type=self.ip_combo.currentData() or "",
+            hall=self.hall_combo.currentData() or "",
+            overdue=self.overdue_check.isChecked(),
+            due_within_hours=self.due_hours.value() if self.due_check.isChecked() else None,
+        )
+        if self.model is not None:  # keep the sort order the user chose
+            flt = replace(
+                flt, sort=self.model.case_filter.sort, descending=self.model.case_filter.descending
+            )
+        return flt
 
     def apply_filter(self) -> None:
         flt = self.current_filter()
@@ -124,20 +276,121 @@ class MainWindow(QMainWindow):
             if self.model is None:
                 self.model = CaseTableModel(self.ctx, flt, self)
                 self.table.setModel(self.model)
-                header = self.table.horizontalHeader()
-                header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-                for column, width in enumerate((150, 150, 360, 90, 220)):
+                self.table.horizontalHeader().setSectionResizeMode(
+                    QHeaderView.ResizeMode.Interactive
+                )
+                self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+                for column, width in enumerate(COLUMN_WIDTHS):
                     self.table.setColumnWidth(column, width)
             else:
                 self.model.set_filter(flt)
             self._update_strip(flt.fair_code)
+            self._connection_ok()
+        except StorageError as exc:
+            self._connection_lost(exc)
         except FairDeskError as exc:
             QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
 
     def _update_strip(self, fair_code: str) -> None:
+        assert self.model is not None
         counts = counts_by_state(self.ctx, fair_code)
         parts = [f"{state}: {counts[state]}" for state in CaseState if counts.get(state)]
-        assert self.model is not None
-        self.strip.setText(
-            self.tr("{0} cases shown · ").format(self.model.total()) + "  ".join(parts)
+        now = self.ctx.now()
+        soon = [
+            r
+            for r in list_cases(self.ctx, CaseFilter(fair_code, sort="due"), limit=3)
+            if r.next_due is not None
+        ]
+        deadlines = "; ".join(
+            f"{r.number} {countdown(r.next_due, now, r.decide_before_close)}" for r in soon
         )
+        text = self.tr("{0} cases shown · {1}").format(self.model.total(), "  ".join(parts))
+        if deadlines:
+            text += "\n" + self.tr("Next deadlines: {0}").format(deadlines)
+        self.strip.setText(text)
+
+    # -- live refresh and a lost server -----------------------------------------------------
+    def poll_changes(self) -> None:
+        """Reload when another desk changed something; say so when the server is gone."""
+        try:
+            change = last_change(self.ctx)
+        except StorageError as exc:
+            self._connection_lost(exc)
+            return
+        recovered = self.banner.isVisible()
+        self._connection_ok()
+        if change != self._seen_change or recovered:
+            self._seen_change = change
+            self.refresh()
+        elif self.model is not None:
+            # Countdowns move even when nothing changed.
+            self.model.dataChanged.emit(
+                self.model.index(0, COL_DUE), self.model.index(self.model.rowCount() - 1, COL_DUE)
+            )
+
+    def refresh(self) -> None:
+        selected = self.selected_number()
+        self.apply_filter()
+        if selected and self.model is not None:
+            row = self.model.row_of(selected)
+            if row is not None:
+                self.table.selectRow(row)
+
+    def _connection_lost(self, exc: StorageError) -> None:
+        self.banner.setText(
+            self.tr("{0}\nFairDesk keeps trying every few seconds; what was saved is safe.").format(
+                exc
+            )
+        )
+        self.banner.show()
+
+    def _connection_ok(self) -> None:
+        self.banner.hide()
+
+    # -- opening cases and forms ----------------------------------------------------------
+    def selected_number(self) -> str | None:
+        if self.model is None:
+            return None
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()).number if rows else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if self.model is not None and index.isValid():
+            self.open_case(self.model.row_at(index.row()).number)
+
+    def _open_first_match(self) -> None:
+        self._search_timer.stop()
+        self.apply_filter()
+        if self.model is not None and self.model.rowCount() == 1:
+            self.open_case(self.model.row_at(0).number)
+        elif self.model is not None and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def open_selected(self) -> None:
+        number = self.selected_number()
+        if number:
+            self.open_case(number)
+
+    def open_case(self, number: str) -> None:
+        try:
+            from fairdesk.ui.case_view import CaseView
+        except ImportError:  # pragma: no cover - the case view ships with the desk
+            QMessageBox.information(self, self.tr("FairDesk"), number)
+            return
+        view = CaseView(self.ctx, number, self)
+        view.changed.connect(lambda _n: self.refresh())
+        view.show()
+
+    def new_complaint(self) -> None:
+        code = self.fair_combo.currentData()
+        if not code:
+            QMessageBox.information(self, self.tr("FairDesk"), self.tr("Set up a fair first."))
+            return
+        try:
+            from fairdesk.ui.complaint_form import ComplaintForm
+        except ImportError:  # pragma: no cover
+            return
+        form = ComplaintForm(self.ctx, code, self)
+        if form.exec():
+            self.refresh()

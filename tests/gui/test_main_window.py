@@ -110,3 +110,62 @@ def test_no_fair_yet_explains_what_to_do(qtbot, team: Team) -> None:
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
     assert "No fair is set up yet" in window.strip.text()
+
+
+def test_header_click_sorts_by_deadline(qtbot, team: Team, cases: list[str]) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    header = window.table.horizontalHeader()
+    header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+    model = window.table.model()
+    assert model.case_filter.sort == "due"
+    assert model.row_at(0).number == cases[0]  # the only case with a deadline comes first
+    header.setSortIndicator(COL_DUE, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).number == cases[0]  # cases without a deadline stay last
+
+
+def test_overdue_filter(qtbot, team: Team, cases: list[str], clock: FakeClock) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.overdue_check.setChecked(True)
+    assert window.table.model().rowCount() == 0
+    clock.advance(hours=25)
+    window.refresh()
+    assert [window.table.model().row_at(0).number] == [cases[0]]
+    assert "Next deadlines: " + cases[0] + " OVERDUE" in window.strip.text()
+
+
+def test_another_desks_change_appears_on_the_next_poll(qtbot, team: Team, cases: list[str]) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.poll_changes()
+    act_on_case(team.desk2, cases[1], "notify")
+    window.poll_changes()
+    states = {
+        window.table.model().row_at(r).number: window.table.model().row_at(r).state
+        for r in range(window.table.model().rowCount())
+    }
+    assert states[cases[1]] == "NOTIFIED"
+
+
+def test_lost_server_is_announced_and_recovery_hides_it(
+    qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fairdesk.domain.errors import StorageError
+    from fairdesk.ui import main_window
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.show()
+
+    def down(_ctx):  # type: ignore[no-untyped-def]
+        raise StorageError("Cannot reach the database server at db:5432.")
+
+    original = main_window.last_change
+    monkeypatch.setattr(main_window, "last_change", down)
+    window.poll_changes()
+    assert window.banner.isVisible() and "Cannot reach the database server" in window.banner.text()
+    assert window.table.model().rowCount() == 3  # what was shown stays on screen
+    monkeypatch.setattr(main_window, "last_change", original)
+    window.poll_changes()
+    assert not window.banner.isVisible()
