@@ -1,37 +1,98 @@
-"""Start the desktop app: open the database, sign in, show the main window."""
+"""Start the desktop app: logging, the crash dialog, sign-in, the main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
+import shutil
 import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fairdesk.config import data_dir
 from fairdesk.domain.errors import FairDeskError
+
+log = logging.getLogger("fairdesk")
+
+
+def setup_logging(folder: Path) -> Path:
+    """Log to a rotating file in the data folder; return its path for the crash dialog."""
+    logs = folder / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    path = logs / "fairdesk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_crash_dialog(log_path: Path) -> None:
+    """A bug shows a dialog naming the log file instead of vanishing or a bare traceback."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if isinstance(exc, FairDeskError):  # an environment problem that slipped through
+            QMessageBox.warning(None, "FairDesk", str(exc))
+            return
+        QMessageBox.critical(
+            None,
+            "FairDesk",
+            QApplication.translate(
+                "app",
+                "FairDesk hit an unexpected problem: {0}\n\nWhat you saved is safe. "
+                "The details are in {1}; please send that file to your administrator.",
+            ).format(exc, log_path),
+        )
+
+    sys.excepthook = hook
 
 
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FairDesk")
     app.setOrganizationName("FairDesk")
+    throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
+    folder = throwaway or data_dir(args.data_dir)
+    install_crash_dialog(setup_logging(folder))
     try:
-        ctx, demo = _sign_in(args)
+        return _run(app, args, throwaway)
+    finally:
+        if throwaway is not None:
+            logging.shutdown()
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _run(app: QApplication, args: argparse.Namespace, throwaway: Path | None) -> int:
+    from fairdesk.ui.sign_in import demo_context, sign_in
+
+    try:
+        ctx = demo_context(throwaway) if throwaway else sign_in(args.db, args.data_dir)
     except FairDeskError as exc:
         QMessageBox.critical(None, "FairDesk", str(exc))
         print(f"fairdesk: {exc}", file=sys.stderr)
         return 1
     if ctx is None:
         return 0  # the user closed the sign-in dialog
+    from fairdesk.ui.idle_lock import IdleWatcher, LockDialog
     from fairdesk.ui.main_window import MainWindow
 
-    window = MainWindow(ctx, demo=demo)
+    window = MainWindow(ctx, demo=throwaway is not None)
     window.show()
+    if throwaway is None:  # demo users have no password to unlock with
+        watcher = IdleWatcher(parent=window)
+
+        def lock() -> None:
+            LockDialog(ctx, window).exec()
+            watcher.resume()
+
+        watcher.idle.connect(lock)
     return app.exec()
-
-
-def _sign_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from fairdesk.ui.sign_in import demo_context, sign_in
-
-    if args.demo:
-        return demo_context(args.data_dir), True
-    return sign_in(args.db, args.data_dir), False

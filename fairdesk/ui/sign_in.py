@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -9,18 +11,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
 )
 
 from fairdesk.app_context import SYSTEM, open_database
-from fairdesk.config import data_dir
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services import users
 from fairdesk.services.context import Context
 
 DEMO_USER = "desk1"
+# Big enough to look like a fair, small enough to start in seconds.
+DEMO_SIZE = {"complaints": 80, "editions": 2, "exhibitors": 1500}
 
 
 class CredentialsDialog(QDialog):
@@ -95,31 +97,23 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
     return Context(db, login.result_value.actor)
 
 
-def demo_context(folder: str | None) -> Context:
-    """The demo fair lives in its own database, so sample data never mixes with real records."""
+def demo_context(folder: Path) -> Context:
+    """A freshly seeded demo fair in `folder` (a throwaway folder), signed in as a desk user."""
     from fairdesk.services.demo import DemoOptions, create_demo
-    from fairdesk.services.fairs import list_fairs
 
-    path = data_dir(folder) / "demo" / "fairdesk-demo.sqlite3"
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{folder / 'fairdesk-demo.sqlite3'}")
     admin = Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
-    if not list_fairs(admin):
-        dialog = QProgressDialog(
-            QApplication.translate("sign_in", "Creating the demo fair…"), "", 0, 0
-        )
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(0)
-        dialog.show()
+    dialog = QProgressDialog(QApplication.translate("sign_in", "Creating the demo fair…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.show()
 
-        def progress(text: str) -> None:
-            dialog.setLabelText(text)
-            QApplication.processEvents()
+    def progress(text: str) -> None:
+        dialog.setLabelText(text)
+        QApplication.processEvents()
 
-        try:
-            create_demo(admin, DemoOptions(), progress=progress)
-        except FairDeskError as exc:
-            QMessageBox.critical(None, "FairDesk", str(exc))
-            raise
-        finally:
-            dialog.close()
+    try:
+        create_demo(admin, DemoOptions(**DEMO_SIZE), progress=progress)
+    finally:
+        dialog.close()
     return Context(db, users.get_user(admin, DEMO_USER).actor)

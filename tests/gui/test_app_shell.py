@@ -1,0 +1,91 @@
+"""The shell around the desk: idle lock, crash dialog, log file."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fairdesk.ui.app import install_crash_dialog, setup_logging
+from fairdesk.ui.idle_lock import IdleWatcher, LockDialog
+from tests.conftest import Team
+
+
+class Ticks:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_idle_watcher_fires_once_after_the_limit(qtbot) -> None:
+    ticks = Ticks()
+    watcher = IdleWatcher(minutes=10, clock=ticks)
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+    ticks.now += 9 * 60
+    watcher.check()
+    assert fired == []
+    ticks.now += 61
+    watcher.check()
+    watcher.check()
+    assert fired == [True]
+    watcher.resume()
+    ticks.now += 60
+    watcher.check()
+    assert fired == [True]
+
+
+def test_input_resets_the_idle_time(qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    ticks = Ticks()
+    watcher = IdleWatcher(minutes=1, clock=ticks)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    ticks.now += 50
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    ticks.now += 50
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+    watcher.check()
+    assert fired == []
+
+
+def test_lock_dialog_needs_the_users_password(qtbot, team: Team) -> None:
+    dialog = LockDialog(team.desk)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password_edit, "wrong")
+    dialog.accept()
+    assert dialog.result() == 0 and "wrong password" in dialog.error_label.text()
+    dialog.reject()  # Esc does nothing
+    assert dialog.isVisible() or dialog.result() == 0
+    qtbot.keyClicks(dialog.password_edit, "desk1-pass-1")
+    dialog.accept()
+    assert dialog.result() == LockDialog.DialogCode.Accepted
+
+
+def test_a_bug_shows_the_log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    log_path = setup_logging(tmp_path)
+    old_hook = sys.excepthook
+    try:
+        install_crash_dialog(log_path)
+        try:
+            raise ZeroDivisionError("boom")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+        for handler in logging.getLogger().handlers[:]:
+            if getattr(handler, "baseFilename", "") == str(log_path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert shown and str(log_path) in shown[0] and "What you saved is safe" in shown[0]
+    assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")
