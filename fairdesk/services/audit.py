@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -43,7 +43,8 @@ def jsonable(value: Any) -> Any:
 
 
 def _digest(prev_hash: str, row: AuditEvent) -> str:
-    at = row.at.replace(tzinfo=None).isoformat(timespec="microseconds")
+    # Stored as naive UTC (db/types.py): hash the same value whatever zone `at` came in.
+    at = row.at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
     body = json.dumps(
         [
             at,

@@ -108,11 +108,11 @@ def _sort_keys(complainant: Any) -> dict[str, Any]:
 SORT_KEYS = tuple(_sort_keys(Party))
 
 
-def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[Any]:
+def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
     fair = fair_by_code(session, flt.fair_code)
     complainant = aliased(Party)
     c = RespondentCase
-    query = (
+    query: Select[*tuple[Any, ...]] = (
         select(
             c.id,
             c.number,

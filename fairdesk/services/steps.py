@@ -9,7 +9,7 @@ event, all in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -43,6 +43,11 @@ class StepResult:
     version: int
 
 
+def local_time(moment: datetime, zone: str) -> str:
+    """A time as people at the fair read it: in the fair's zone, named."""
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
+
+
 def _check_version(
     session: Session, entity: Complaint | RespondentCase, label: str, expected: int | None
 ) -> None:
@@ -59,7 +64,8 @@ def _check_version(
         .order_by(AuditEvent.id.desc())
         .limit(1)
     )
-    who = f" by {last.username} at {last.at:%Y-%m-%d %H:%M} UTC ({last.action})" if last else ""
+    zone = session.get_one(Fair, entity.fair_id).timezone
+    who = f" by {last.username} at {local_time(last.at, zone)} ({last.action})" if last else ""
     raise ConcurrentEdit(
         f"{label} was changed{who} after you opened it; it is now {entity.state}. "
         "Reload it; your input is kept so you can apply it again."
@@ -233,7 +239,7 @@ def _case_guards(
     if action == "mark_defence_overdue":
         state = clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, ctx.now())
         if state.status is not ClockStatus.OVERDUE:
-            due = f"{state.due_at:%Y-%m-%d %H:%M} UTC" if state.due_at else "unknown"
+            due = local_time(state.due_at, fair.timezone) if state.due_at else "unknown"
             raise IllegalTransition(
                 f"The defence period of {case.number} is not over (due {due}); "
                 "it cannot be marked overdue yet."
@@ -257,7 +263,7 @@ def _case_guards(
         raise MissingRequirement("Detaining exhibits needs the storage place.")
     if action == "move_post_fair" and ctx.now() < fair_close(fair):
         raise IllegalTransition(
-            f"The fair closes at {fair_close(fair):%Y-%m-%d %H:%M} UTC; open cases go to "
+            f"The fair closes at {local_time(fair_close(fair), fair.timezone)}; open cases go to "
             "post-fair follow-up after that."
         )
 

@@ -1,0 +1,2667 @@
+"""A realistic demo history: CIIE-like editions, exhibitors, complaints and their cases.
+
+Everything goes through the real services (fair set-up, exhibitor upsert, intake, workflow
+steps), acted by demo users on a controllable clock, so the audit trail, the deadline
+clocks and the numbering are exactly what the desk would have produced by hand.
+
+How it works, per edition:
+1. *Targets*: each respondent case gets the state it should end in. The live edition first
+   cycles through every state reachable before the fair closes, so even a small demo shows
+   them all; then targets are drawn by realism weights.
+2. *Plans*: each target becomes a path of workflow steps with gaps in minutes of opening
+   time. Times live on the fair's "open axis" (seconds counted only while the fair is open),
+   so a step never falls at night; waiting for a defence period to run out is computed
+   with the fair's own calendar and rules.
+3. *Placement*: each complaint is placed at the latest time its whole plan still fits
+   before the limit (the real now for a live fair, the close for a past one), then moved
+   earlier by a random amount. Live placements are relative to the real now, so the same
+   seed gives the same case numbers and states whatever the time of day.
+4. *Execution*: all steps of the edition run in time order, one service call each, with
+   the clock set to the step's time. Past editions end with post-fair hand-over.
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
+
+from fairdesk.db.models import Complaint, Exhibitor, RespondentCase
+from fairdesk.domain.calendar import FairCalendar
+from fairdesk.domain.enums import (
+    TERMINAL_CASE_STATES,
+    CaseState,
+    Channel,
+    ComplaintKind,
+    DecisionTrigger,
+    EscalationAction,
+    IPType,
+    LicenceType,
+    MeasureType,
+    RecheckResult,
+    RejectReason,
+    Role,
+)
+from fairdesk.domain.errors import InvalidInput, NotFound
+from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, normalize_credit_code
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.rules import RuleSet
+from fairdesk.services import audit, users
+from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
+from fairdesk.services.context import Context
+from fairdesk.services.exhibitor_file import ExhibitorRecord
+from fairdesk.services.exhibitors import upsert_exhibitors
+from fairdesk.services.fairs import calendar_of, create_fair, fair_by_code
+from fairdesk.services.intake import (
+    ComplaintInput,
+    ExhibitInput,
+    PartyInput,
+    RespondentInput,
+    RightInput,
+    register_complaint,
+)
+from fairdesk.services.steps import act_on_case, act_on_complaint
+
+__all__ = ["DEMO_USERS", "DemoClock", "DemoOptions", "create_demo", "demo_fair_codes"]
+
+SH = ZoneInfo("Asia/Shanghai")
+CIIE_FIRST_YEAR = 2018  # the 1st CIIE; the demo's edition numbers count from it
+LIVE_HOURS = "09:00-18:00"
+PAST_HOURS = "09:00-17:00"
+LIVE_RULES = "cnipa-24h"
+PAST_RULES = ("ciftis-12h", "huabo-4h", "cnipa-24h")  # one year back, two years back, ...
+PAST_SHARE = 0.6  # earlier editions get about 60% of the live edition's complaints
+RETURNING_SHARE = 0.55  # exhibitors that come back from the previous edition
+MAX_OFFENDERS = 40
+CORE_OFFENDERS = 4  # found infringing at every edition
+VENUE = "国家会展中心（上海） / National Exhibition and Convention Center (Shanghai)"
+HALLS = (
+    "1.1",
+    "1.2",
+    "2.1",
+    "2.2",
+    "3.1",
+    "3.2",
+    "4.1",
+    "4.2",
+    "5.1",
+    "5.2",
+    "6.1",
+    "6.2",
+    "7.1",
+    "7.2",
+    "8.1",
+    "8.2",
+)
+
+# (username, role, display name)
+DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
+    ("desk1", Role.DESK, "受理员 张敏 / Desk: Zhang Min"),
+    ("desk2", Role.DESK, "受理员 李娜 / Desk: Li Na"),
+    ("inspector1", Role.INSPECTOR, "巡查员 王磊 / Inspector: Wang Lei"),
+    ("organizer1", Role.ORGANIZER, "主办方 陈静 / Organizer: Chen Jing"),
+)
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    fair_code: str | None = None  # None: create editions DEMO<year>; else add cases to that fair
+    complaints: int = 120  # complaints in the current edition (earlier ones get about 60%)
+    editions: int = 3
+    exhibitors: int = 3000  # per new demo edition
+    seed: int = 8
+
+
+class DemoClock:
+    """The `now` of the demo users' contexts: set to each step's moment before the step."""
+
+    def __init__(self, start: datetime) -> None:
+        self._t = start.astimezone(UTC)
+
+    def __call__(self) -> datetime:
+        return self._t
+
+    def set(self, when: datetime) -> None:
+        # UTC, so the audit trail hashes the same time it stores.
+        self._t = when.astimezone(UTC)
+
+
+def demo_fair_codes(today: date, editions: int) -> list[str]:
+    """Codes of the demo editions, oldest first: DEMO<year> with the live one this year."""
+    return [f"DEMO{today.year - i}" for i in reversed(range(editions))]
+
+
+# =========================================================================================
+# Pools
+# =========================================================================================
+
+# key: (zh, en, weight, halls, industries [(zh, en)], products [(zh, en, model prefix)],
+#       trademark classes)
+AREAS: dict[str, tuple[Any, ...]] = {
+    "food": (
+        "食品及农产品展区",
+        "Food and Agricultural Products",
+        25,
+        ("1.1", "1.2", "2.1", "2.2"),
+        [
+            ("食品", "Foods"),
+            ("酒业", "Wines"),
+            ("乳业", "Dairy"),
+            ("咖啡", "Coffee"),
+            ("巧克力", "Chocolate"),
+            ("橄榄油", "Olive Oil"),
+            ("海产", "Seafood"),
+            ("肉业", "Meats"),
+            ("果业", "Fruits"),
+            ("饮料", "Beverages"),
+            ("烘焙", "Bakery"),
+            ("蜂业", "Honey"),
+            ("茶业", "Tea"),
+            ("谷物", "Grains"),
+        ],
+        [
+            ("咖啡胶囊", "Coffee capsule", "CP"),
+            ("巧克力礼盒", "Chocolate gift box", "CG"),
+            ("干红葡萄酒", "Dry red wine", "RW"),
+            ("特级初榨橄榄油", "Extra virgin olive oil", "OV"),
+            ("婴幼儿配方奶粉", "Infant formula milk powder", "MP"),
+            ("麦卢卡蜂蜜", "Manuka honey", "MH"),
+            ("黄油曲奇", "Butter cookies", "BC"),
+            ("矿泉水", "Mineral water", "MW"),
+            ("冻干水果", "Freeze-dried fruit", "FD"),
+        ],
+        ("29", "30", "32", "33"),
+    ),
+    "auto": (
+        "汽车展区",
+        "Automobile",
+        8,
+        ("7.2", "8.1"),
+        [
+            ("汽车", "Motors"),
+            ("汽车零部件", "Auto Parts"),
+            ("电动出行", "E-Mobility"),
+            ("轮胎", "Tyres"),
+            ("车灯", "Automotive Lighting"),
+        ],
+        [
+            ("铝合金轮毂", "Alloy wheel", "AW"),
+            ("LED前大灯", "LED headlamp", "HL"),
+            ("交流充电桩", "AC charging pile", "EV"),
+            ("行车记录仪", "Dash camera", "DC"),
+            ("车载冰箱", "Car fridge", "CF"),
+        ],
+        ("12", "9"),
+    ),
+    "tech": (
+        "技术装备展区",
+        "Intelligent Industry & Information Technology",
+        15,
+        ("6.1", "6.2", "7.1"),
+        [
+            ("机器人", "Robotics"),
+            ("仪器", "Instruments"),
+            ("自动化", "Automation"),
+            ("电子", "Electronics"),
+            ("精密机械", "Precision Machinery"),
+            ("激光", "Laser"),
+            ("传感器", "Sensors"),
+            ("软件", "Software"),
+            ("光学", "Optics"),
+            ("无人机", "Drones"),
+        ],
+        [
+            ("协作机器人", "Collaborative robot arm", "CR"),
+            ("激光测距仪", "Laser rangefinder", "LR"),
+            ("工业传感器", "Industrial sensor", "IS"),
+            ("数控刀具", "CNC cutting tool", "CT"),
+            ("航拍无人机", "Camera drone", "UAV"),
+            ("桌面3D打印机", "Desktop 3D printer", "P3"),
+            ("智能门锁", "Smart door lock", "SL"),
+        ],
+        ("7", "9", "42"),
+    ),
+    "consumer": (
+        "消费品展区",
+        "Consumer Goods",
+        30,
+        ("3.1", "3.2", "4.1", "4.2"),
+        [
+            ("电器", "Appliances"),
+            ("纺织", "Textiles"),
+            ("家居", "Home"),
+            ("化妆品", "Cosmetics"),
+            ("珠宝", "Jewellery"),
+            ("钟表", "Watches"),
+            ("玩具", "Toys"),
+            ("箱包", "Bags"),
+            ("运动用品", "Sports"),
+            ("厨具", "Cookware"),
+            ("照明", "Lighting"),
+            ("母婴用品", "Baby Care"),
+            ("陶瓷", "Ceramics"),
+        ],
+        [
+            ("电热水壶", "Electric kettle", "EK"),
+            ("空气炸锅", "Air fryer", "AF"),
+            ("高速吹风机", "High-speed hair dryer", "HD"),
+            ("保温杯", "Vacuum flask", "VF"),
+            ("双肩背包", "Backpack", "BP"),
+            ("跑步鞋", "Running shoe", "RS"),
+            ("LED台灯", "LED desk lamp", "DL"),
+            ("香水瓶", "Perfume bottle", "PB"),
+            ("机械腕表", "Mechanical wristwatch", "MW"),
+            ("拼插积木", "Building-block set", "BB"),
+            ("不粘煎锅", "Non-stick frying pan", "FP"),
+            ("婴儿推车", "Baby stroller", "ST"),
+        ],
+        ("11", "14", "18", "21", "25", "28", "3"),
+    ),
+    "medical": (
+        "医疗器械及医药保健展区",
+        "Medical Equipment & Healthcare",
+        12,
+        ("5.1", "5.2"),
+        [
+            ("医疗", "Medical"),
+            ("制药", "Pharma"),
+            ("生物科技", "Biotech"),
+            ("保健品", "Health Products"),
+            ("诊断", "Diagnostics"),
+            ("牙科", "Dental"),
+        ],
+        [
+            ("血糖仪", "Blood glucose meter", "GM"),
+            ("电动牙刷", "Electric toothbrush", "TB"),
+            ("按摩椅", "Massage chair", "MC"),
+            ("雾化器", "Nebuliser", "NB"),
+            ("助听器", "Hearing aid", "HA"),
+            ("隐形牙套", "Clear aligner", "CA"),
+        ],
+        ("5", "10"),
+    ),
+    "services": (
+        "服务贸易展区",
+        "Trade in Services",
+        10,
+        ("8.2",),
+        [
+            ("物流", "Logistics"),
+            ("咨询", "Consulting"),
+            ("设计", "Design"),
+            ("旅游", "Travel"),
+            ("金融服务", "Financial Services"),
+            ("检测认证", "Testing & Certification"),
+        ],
+        [
+            ("展台设计方案", "Booth design", "BD"),
+            ("宣传画册", "Promotional brochure", "PR"),
+            ("品牌吉祥物", "Brand mascot", "MS"),
+            ("管理软件", "Management software", "SW"),
+        ],
+        ("35", "39", "42"),
+    ),
+}
+
+PREFIXES = (
+    ("蓝海", "Blue Ocean"),
+    ("先锋", "Pioneer"),
+    ("金色", "Golden"),
+    ("皇冠", "Crown"),
+    ("明亮", "Bright"),
+    ("极光", "Aurora"),
+    ("顶点", "Vertex"),
+    ("天顶", "Zenith"),
+    ("流明", "Lumen"),
+    ("猎户", "Orion"),
+    ("樱花", "Sakura"),
+    ("大地", "Terra"),
+    ("北极星", "Polaris"),
+    ("雪峰", "Snowpeak"),
+    ("阿尔卑斯", "Alpine"),
+    ("橡树", "Oak"),
+    ("枫叶", "Maple"),
+    ("海鸥", "Seagull"),
+    ("星辰", "Stellar"),
+    ("晨曦", "Dawn"),
+    ("银河", "Galaxy"),
+    ("凤凰", "Phoenix"),
+    ("雄狮", "Lion"),
+    ("猎鹰", "Falcon"),
+    ("翡翠", "Emerald"),
+    ("蓝宝石", "Sapphire"),
+    ("珊瑚", "Coral"),
+    ("橄榄", "Olive"),
+    ("葡萄园", "Vineyard"),
+    ("山谷", "Valley"),
+    ("河畔", "Riverside"),
+    ("湖光", "Lakeview"),
+    ("森林", "Forest"),
+    ("绿野", "Greenfield"),
+    ("阳光", "Sunshine"),
+    ("彩虹", "Rainbow"),
+    ("北风", "Boreal"),
+    ("南十字", "Southern Cross"),
+    ("地中海", "Mediterranean"),
+    ("诺德", "Nordic"),
+    ("维京", "Viking"),
+    ("北海", "North Sea"),
+    ("黑森林", "Black Forest"),
+    ("托斯卡纳", "Tuscany"),
+    ("普罗旺斯", "Provence"),
+    ("安第斯", "Andes"),
+    ("精工", "Precision"),
+    ("卓越", "Excel"),
+    ("远航", "Voyager"),
+    ("灯塔", "Lighthouse"),
+    ("磐石", "Bedrock"),
+    ("锐思", "Insight"),
+    ("恒信", "Trust"),
+    ("泰和", "Harmony"),
+    ("博雅", "Elegance"),
+    ("匠心", "Artisan"),
+    ("睿智", "Sage"),
+    ("新星", "Nova"),
+    ("光年", "Lightyear"),
+    ("量子", "Quantum"),
+    ("原点", "Origin"),
+    ("矩阵", "Matrix"),
+    ("棱镜", "Prism"),
+    ("回声", "Echo"),
+    ("脉动", "Pulse"),
+    ("远景", "Vista"),
+    ("巅峰", "Summit"),
+    ("海岸", "Coastline"),
+    ("云端", "Cloudtop"),
+    ("晶石", "Crystal"),
+    ("铂金", "Platinum"),
+    ("泰坦", "Titan"),
+    ("白桦", "Birch"),
+    ("雪松", "Cedar"),
+    ("琥珀", "Amber"),
+    ("靛蓝", "Indigo"),
+    ("朱红", "Vermilion"),
+    ("银杏", "Ginkgo"),
+)
+
+CN_CITIES = (
+    ("上海", "Shanghai", "310115"),
+    ("上海", "Shanghai", "310118"),
+    ("北京", "Beijing", "110105"),
+    ("深圳", "Shenzhen", "440300"),
+    ("杭州", "Hangzhou", "330106"),
+    ("苏州", "Suzhou", "320505"),
+    ("广州", "Guangzhou", "440106"),
+    ("宁波", "Ningbo", "330212"),
+    ("青岛", "Qingdao", "370212"),
+    ("成都", "Chengdu", "510107"),
+)
+
+_NAMES = {
+    "cn": ("李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽"),
+    "ja": ("佐藤 健", "鈴木 一郎", "高橋 美咲", "田中 裕子", "渡辺 翔"),
+    "ko": ("김민수", "이지은", "박서준", "최유진"),
+    "en": ("John Smith", "Emily Johnson", "Michael Brown", "Sarah Davis", "David Miller"),
+    "de": ("Anna Müller", "Thomas Schneider", "Julia Fischer", "Lukas Weber"),
+    "fr": ("Jean Dupont", "Marie Laurent", "Pierre Martin", "Camille Bernard"),
+    "it": ("Maria Rossi", "Marco Bianchi", "Giulia Romano", "Luca Ricci"),
+    "es": ("Carlos García", "Lucía Fernández", "Javier López"),
+    "pt": ("João Silva", "Ana Souza", "Pedro Costa"),
+    "th": ("Somchai Srisuk", "Nattaya Chaiyaporn"),
+    "ms": ("Ahmad bin Ismail", "Tan Mei Ling", "Nur Aisyah"),
+    "nl": ("Daan de Vries", "Emma Jansen", "Sanne Bakker"),
+    "sv": ("Erik Lindqvist", "Astrid Nilsson"),
+    "ru": ("Ivan Petrov", "Olga Smirnova"),
+    "vi": ("Nguyễn Văn An", "Trần Thị Mai"),
+    "hi": ("Rahul Sharma", "Priya Patel"),
+    "tr": ("Mehmet Yılmaz", "Ayşe Demir"),
+}
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc(rng: random.Random, region: str) -> str:
+    """A unified social credit code (GB 32100-2015) with valid check characters."""
+    base = _digits(rng, 8)
+    s = sum(int(c) * w for c, w in zip(base, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
+    org_check = {10: "X", 11: "0"}.get(11 - s % 11, str(11 - s % 11))
+    body = "91" + region + base + org_check
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(body, _USCC_WEIGHTS, strict=True))
+    return body + _USCC_CHARS[(31 - total % 31) % 31]
+
+
+def cn_patent_number(rng: random.Random, year: int, kind: int) -> str:
+    """ZL + year + type (1 invention, 2 utility model, 3 design) + serial, and check digit."""
+    digits = f"{year}{kind}{rng.randint(1, 2_999_999):07d}"
+    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+    check = sum(int(c) * w for c, w in zip(digits, weights, strict=True)) % 11
+    return f"ZL{digits}.{'X' if check == 10 else check}"
+
+
+def _luhn_complete(body: str) -> str:
+    total = 0
+    for i, c in enumerate(reversed(body)):
+        d = int(c)
+        if i % 2 == 0:
+            d *= 2
+            d = d - 9 if d > 9 else d
+        total += d
+    return body + str((10 - total % 10) % 10)
+
+
+_REGNO: dict[str, Callable[[random.Random], str]] = {
+    "HK": lambda r: str(r.randint(1_000_000, 3_999_999)),
+    "TW": lambda r: _digits(r, 8),
+    "JP": lambda r: str(r.randint(1, 9)) + _digits(r, 12),
+    "US": lambda r: f"{r.randint(10, 99)}-{_digits(r, 7)}",
+    "DE": lambda r: f"HRB{r.randint(10_000, 259_999)}",
+    "FR": lambda r: _luhn_complete(str(r.randint(30_000_000, 99_999_999))),
+    "IT": lambda r: "IT" + _digits(r, 11),
+    "KR": lambda r: f"{r.randint(100, 899)}-{_digits(r, 2)}-{_digits(r, 5)}",
+    "GB": lambda r: f"{r.randint(1_000_000, 13_999_999):08d}",
+    "AU": lambda r: str(r.randint(11, 99)) + _digits(r, 9),
+    "CH": lambda r: f"CHE-{_digits(r, 3)}.{_digits(r, 3)}.{_digits(r, 3)}",
+    "TH": lambda r: "0105" + _digits(r, 9),
+    "MY": lambda r: f"{r.randint(2000, 2022)}01" + _digits(r, 6),
+    "BR": lambda r: f"{_digits(r, 2)}.{_digits(r, 3)}.{_digits(r, 3)}/0001-{_digits(r, 2)}",
+    "NL": lambda r: _digits(r, 8),
+    "ES": lambda r: "B" + _digits(r, 8),
+    "NZ": lambda r: "9429" + _digits(r, 9),
+    "CA": lambda r: _digits(r, 9) + "RC0001",
+    "CL": lambda r: f"76.{_digits(r, 3)}.{_digits(r, 3)}-{r.choice('0123456789K')}",
+    "SG": lambda r: f"{r.randint(2000, 2022)}{_digits(r, 5)}{r.choice('CDEGHKMNRWZ')}",
+    "VN": lambda r: "03" + _digits(r, 8),
+    "IN": lambda r: f"U{_digits(r, 5)}MH{r.randint(2000, 2020)}PTC{_digits(r, 6)}",
+    "ZA": lambda r: f"{r.randint(2000, 2022)}/{_digits(r, 6)}/07",
+    "SE": lambda r: f"556{_digits(r, 3)}-{_digits(r, 4)}",
+    "DK": lambda r: _digits(r, 8),
+    "BE": lambda r: f"0{_digits(r, 3)}.{_digits(r, 3)}.{_digits(r, 3)}",
+    "AT": lambda r: f"FN{_digits(r, 6)}{r.choice('abdfghikmpstvwxyz')}",
+    "RU": lambda r: "10277" + _digits(r, 8),
+    "TR": lambda r: _digits(r, 10),
+    "NO": lambda r: "9" + _digits(r, 8),
+}
+
+# (code, zh, en, weight, phone code, contact names, [(english legal form, chinese form)])
+_CO_LTD = ("Co., Ltd.", "有限公司")
+COUNTRIES: tuple[tuple[str, str, str, float, str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("CN", "中国", "China", 17, "86", "cn", (_CO_LTD,)),
+    ("HK", "中国香港", "Hong Kong, China", 2, "852", "cn", (("Limited", "有限公司"),)),
+    ("TW", "中国台湾", "Taiwan, China", 1, "886", "cn", (_CO_LTD,)),
+    ("JP", "日本", "Japan", 10, "81", "ja", (("K.K.", "株式会社"), _CO_LTD)),
+    (
+        "US",
+        "美国",
+        "United States",
+        8,
+        "1",
+        "en",
+        (("Inc.", "公司"), ("LLC", "有限责任公司"), ("Corp.", "公司")),
+    ),
+    ("DE", "德国", "Germany", 8, "49", "de", (("GmbH", "有限公司"), ("AG", "股份公司"))),
+    ("FR", "法国", "France", 6, "33", "fr", (("S.A.S.", "简化股份公司"), ("S.A.", "股份公司"))),
+    ("IT", "意大利", "Italy", 6, "39", "it", (("S.p.A.", "股份公司"), ("S.r.l.", "有限公司"))),
+    ("KR", "韩国", "Korea", 6, "82", "ko", (("Co., Ltd.", "株式会社"),)),
+    ("GB", "英国", "United Kingdom", 4, "44", "en", (("Ltd", "有限公司"), ("PLC", "股份公司"))),
+    ("AU", "澳大利亚", "Australia", 5, "61", "en", (("Pty Ltd", "有限公司"),)),
+    ("CH", "瑞士", "Switzerland", 3, "41", "de", (("AG", "股份公司"), ("S.A.", "股份公司"))),
+    ("TH", "泰国", "Thailand", 3, "66", "th", (_CO_LTD,)),
+    ("MY", "马来西亚", "Malaysia", 2, "60", "ms", (("Sdn. Bhd.", "有限公司"),)),
+    ("BR", "巴西", "Brazil", 2, "55", "pt", (("Ltda.", "有限公司"),)),
+    ("NL", "荷兰", "Netherlands", 2, "31", "nl", (("B.V.", "有限公司"),)),
+    ("ES", "西班牙", "Spain", 2, "34", "es", (("S.L.", "有限公司"), ("S.A.", "股份公司"))),
+    ("NZ", "新西兰", "New Zealand", 2, "64", "en", (("Limited", "有限公司"),)),
+    ("CA", "加拿大", "Canada", 2, "1", "en", (("Inc.", "公司"),)),
+    ("CL", "智利", "Chile", 1, "56", "es", (("S.A.", "股份公司"),)),
+    ("SG", "新加坡", "Singapore", 2, "65", "en", (("Pte. Ltd.", "私人有限公司"),)),
+    ("VN", "越南", "Viet Nam", 1, "84", "vi", (_CO_LTD,)),
+    ("IN", "印度", "India", 1, "91", "hi", (("Pvt. Ltd.", "私人有限公司"),)),
+    ("ZA", "南非", "South Africa", 1, "27", "en", (("(Pty) Ltd", "有限公司"),)),
+    ("SE", "瑞典", "Sweden", 1, "46", "sv", (("AB", "股份公司"),)),
+    ("DK", "丹麦", "Denmark", 1, "45", "en", (("A/S", "股份公司"),)),
+    ("BE", "比利时", "Belgium", 1, "32", "nl", (("NV", "股份公司"),)),
+    ("AT", "奥地利", "Austria", 1, "43", "de", (("GmbH", "有限公司"),)),
+    ("RU", "俄罗斯", "Russia", 1, "7", "ru", (("LLC", "有限责任公司"),)),
+    ("TR", "土耳其", "Türkiye", 1, "90", "tr", (("A.Ş.", "股份公司"),)),
+)
+_COUNTRY = {c[0]: c for c in COUNTRIES}
+_CHINESE = frozenset({"CN", "HK", "TW"})
+
+# Fictional rights holders: (zh, en, country, area, kind, brand)
+COMPLAINANTS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("诺德丽希灯具有限公司", "Nordlicht Leuchten GmbH", "DE", "consumer", "company", "NORDLICHT"),
+    ("匠美厨具株式会社", "Takumi Kitchenware Co., Ltd.", "JP", "consumer", "company", "TAKUMI"),
+    ("贝尔坎托咖啡股份公司", "Belcanto Caffè S.p.A.", "IT", "food", "company", "BELCANTO"),
+    ("索莱娜之家简化股份公司", "Maison Solenne S.A.S.", "FR", "consumer", "company", "SOLENNE"),
+    ("韩光电子株式会社", "Hanbit Electronics Co., Ltd.", "KR", "tech", "company", "HANBIT"),
+    ("考拉湾乳业有限公司", "Koala Bay Dairy Pty Ltd", "AU", "food", "company", "KOALA BAY"),
+    ("阿尔本精密股份公司", "Alpenwerk Präzision AG", "CH", "consumer", "company", "ALPENWERK"),
+    ("明波医疗公司", "Brightwave Medical Inc.", "US", "medical", "company", "BRIGHTWAVE"),
+    ("维洛拉设计有限公司", "Veloura Design B.V.", "NL", "consumer", "company", "VELOURA"),
+    ("安第斯塔酒业股份公司", "Viña Andesita S.A.", "CL", "food", "company", "ANDESITA"),
+    ("改善机器人株式会社", "Kaizen Robotics K.K.", "JP", "tech", "company", "KAIZEN"),
+    ("枫顿户外用品公司", "Mapleton Outdoor Inc.", "CA", "consumer", "company", "MAPLETON"),
+    ("峡湾森海产有限公司", "Fjordsen Seafood AS", "NO", "food", "company", "FJORDSEN"),
+    ("林德奎斯特母婴用品股份公司", "Lindqvist Baby AB", "SE", "consumer", "company", "LINDQVIST"),
+    ("奥雷里奥汽车配件有限公司", "Aurelio Ricambi S.r.l.", "IT", "auto", "company", "AURELIO"),
+    ("绿丘蜂业有限公司", "Greenhill Honey Limited", "NZ", "food", "company", "GREENHILL"),
+    (
+        "暹罗兰花化妆品有限公司",
+        "Siam Orchid Cosmetics Co., Ltd.",
+        "TH",
+        "consumer",
+        "company",
+        "SIAM ORCHID",
+    ),
+    ("卡斯特兰珠宝有限公司", "Castellan Jewels Ltd", "GB", "consumer", "company", "CASTELLAN"),
+    ("维塔利斯制药有限公司", "Vitalis Pharma GmbH", "DE", "medical", "company", "VITALIS"),
+    ("欧仙纳斯牙科股份公司", "Oceanus Dental S.A.", "ES", "medical", "company", "OCEANUS"),
+    ("北极星光学公司", "Polaris Optics Corp.", "US", "tech", "company", "POLARIS"),
+    (
+        "贝拉维斯塔陶瓷股份公司",
+        "Bellavista Ceramica S.p.A.",
+        "IT",
+        "consumer",
+        "company",
+        "BELLAVISTA",
+    ),
+    ("特拉诺瓦食品公司", "Terranova Foods Inc.", "US", "food", "company", "TERRANOVA"),
+    (
+        "上海澄光照明科技有限公司",
+        "Shanghai Chengguang Lighting Technology Co., Ltd.",
+        "CN",
+        "consumer",
+        "company",
+        "澄光",
+    ),
+    (
+        "深圳市极峰智能科技有限公司",
+        "Shenzhen Jifeng Intelligent Technology Co., Ltd.",
+        "CN",
+        "tech",
+        "company",
+        "极峰",
+    ),
+    ("杭州青禾茶业有限公司", "Hangzhou Qinghe Tea Co., Ltd.", "CN", "food", "company", "青禾"),
+    (
+        "宁波恒泰电器有限公司",
+        "Ningbo Hengtai Electric Appliance Co., Ltd.",
+        "CN",
+        "consumer",
+        "company",
+        "恒泰",
+    ),
+    (
+        "北京雅韵文化创意有限公司",
+        "Beijing Yayun Cultural Creativity Co., Ltd.",
+        "CN",
+        "services",
+        "company",
+        "雅韵",
+    ),
+    (
+        "上海瑞泽医疗器械有限公司",
+        "Shanghai Ruize Medical Devices Co., Ltd.",
+        "CN",
+        "medical",
+        "company",
+        "瑞泽",
+    ),
+    (
+        "重庆驰远汽车部件有限公司",
+        "Chongqing Chiyuan Auto Parts Co., Ltd.",
+        "CN",
+        "auto",
+        "company",
+        "驰远",
+    ),
+    ("莱娜·霍夫曼", "Lena Hoffmann", "DE", "services", "person", "LENA HOFFMANN"),
+    ("王晓雯", "Wang Xiaowen", "CN", "consumer", "person", "晓雯设计"),
+)
+
+AGENTS: tuple[tuple[str, str, str], ...] = (
+    ("上海明理知识产权代理有限公司", "Shanghai Mingli IP Agency Co., Ltd.", "mingli-ip"),
+    ("北京正信律师事务所", "Beijing Zhengxin Law Firm", "zhengxin-law"),
+    ("上海浦江律师事务所", "Shanghai Pujiang Law Offices", "pujiang-law"),
+    ("华智知识产权代理（上海）有限公司", "Huazhi IP Agency (Shanghai) Co., Ltd.", "huazhi-ip"),
+    ("长风知识产权律师事务所", "Changfeng IP Law Firm", "changfeng-ip"),
+)
+
+COMMERCIAL_PARTIES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "上海恒达展览服务有限公司",
+        "Shanghai Hengda Exhibition Services Co., Ltd.",
+        "company",
+        "service",
+    ),
+    ("苏州佳禾进出口贸易有限公司", "Suzhou Jiahe Import & Export Co., Ltd.", "company", "payment"),
+    ("陈建国", "Chen Jianguo", "person", "contract"),
+    (
+        "浙江优选供应链管理有限公司",
+        "Zhejiang Youxuan Supply Chain Management Co., Ltd.",
+        "company",
+        "contract",
+    ),
+    ("广州百汇贸易有限公司", "Guangzhou Baihui Trading Co., Ltd.", "company", "quality"),
+)
+DISPUTES = {
+    "service": "展位搭建服务费争议 / Dispute over booth construction fees",
+    "payment": "订货定金未退还 / Deposit for an order not refunded",
+    "contract": "现场签订的采购合同未履行 / Purchase contract signed at the fair not performed",
+    "quality": "展品样品与订货质量不符 / Delivered goods differ from the sample shown",
+}
+
+AUTHORITIES = (
+    "上海市知识产权局 / Shanghai Intellectual Property Administration",
+    "上海市青浦区市场监督管理局 / Qingpu District Administration for Market Regulation",
+    "上海市青浦区知识产权局 / Qingpu District Intellectual Property Office",
+)
+COPYRIGHT_AUTHORITY = "上海市版权局 / Shanghai Copyright Administration"
+STORAGE = (
+    "国家会展中心B1仓库3区 / NECC storage B1, area 3",
+    "8.2馆服务中心暂存间 / Hall 8.2 service centre store room",
+    "南广场暂存库 / South plaza bonded store",
+)
+IP_NAMES = {
+    IPType.INVENTION_PATENT: ("发明专利", "invention patent"),
+    IPType.UTILITY_MODEL: ("实用新型专利", "utility model"),
+    IPType.DESIGN: ("外观设计专利", "design patent"),
+    IPType.TRADEMARK: ("注册商标", "registered trademark"),
+    IPType.COPYRIGHT: ("著作权", "copyright"),
+    IPType.OTHER: ("地理标志", "geographical indication"),
+}
+AREA_IP_TYPES = {
+    "food": (IPType.TRADEMARK, IPType.TRADEMARK, IPType.DESIGN, IPType.COPYRIGHT, IPType.OTHER),
+    "auto": (IPType.DESIGN, IPType.UTILITY_MODEL, IPType.INVENTION_PATENT, IPType.TRADEMARK),
+    "tech": (IPType.INVENTION_PATENT, IPType.UTILITY_MODEL, IPType.DESIGN, IPType.COPYRIGHT),
+    "consumer": (
+        IPType.DESIGN,
+        IPType.DESIGN,
+        IPType.UTILITY_MODEL,
+        IPType.TRADEMARK,
+        IPType.INVENTION_PATENT,
+        IPType.COPYRIGHT,
+    ),
+    "medical": (IPType.INVENTION_PATENT, IPType.UTILITY_MODEL, IPType.TRADEMARK, IPType.DESIGN),
+    "services": (IPType.COPYRIGHT, IPType.COPYRIGHT, IPType.TRADEMARK),
+}
+FEATURES = (
+    ("防干烧结构", "dry-boil protection structure"),
+    ("快拆连接机构", "quick-release coupling"),
+    ("散热组件", "heat-dissipation assembly"),
+    ("密封结构", "sealing structure"),
+    ("控制方法", "control method"),
+    ("折叠机构", "folding mechanism"),
+    ("定位装置", "positioning device"),
+    ("降噪结构", "noise-reduction structure"),
+)
+
+
+# =========================================================================================
+# Exhibitors
+# =========================================================================================
+
+
+@dataclass
+class _Company:
+    name_zh: str
+    name_en: str
+    credit_code: str
+    country: str
+    country_en: str
+    area: str  # AREAS key
+    delegation: str
+    contact: str
+    phone: str
+    email: str
+
+
+@dataclass
+class _Ex:
+    """One exhibitor of one edition (id known after the upsert)."""
+
+    company: _Company
+    booths: tuple[tuple[str, str], ...]
+    id: int = 0
+    offender: bool = False
+
+    @property
+    def booth(self) -> str:
+        return self.booths[0][1] if self.booths else ""
+
+
+def _lower(text: str) -> str:
+    """ "Electric kettle" -> "electric kettle", but "LED desk lamp" keeps its acronym."""
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _a(text: str) -> str:
+    return ("an " if text[:1].lower() in "aeio" else "a ") + text
+
+
+def _phone(rng: random.Random, cc: str) -> str:
+    if cc == "86":
+        return (
+            f"+86 1{rng.choice('3456789')}{rng.randint(0, 9)} {_digits(rng, 4)} {_digits(rng, 4)}"
+        )
+    return f"+{cc} {rng.randint(10, 99)} {_digits(rng, 4)} {_digits(rng, 4)}"
+
+
+def _weighted(rng: random.Random, table: Sequence[tuple[Any, float]]) -> Any:
+    return rng.choices([t for t, _ in table], weights=[w for _, w in table])[0]
+
+
+class _CompanyFactory:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.codes: set[str] = set()
+        self.names: set[tuple[str, str]] = set()
+        self.serial = 0
+        self.countries = [(c, c[3]) for c in COUNTRIES]
+        self.areas = [(k, v[2]) for k, v in AREAS.items()]
+
+    def _code(self, country: str, region: str) -> str:
+        while True:
+            raw = uscc(self.rng, region) if country == "CN" else _REGNO[country](self.rng)
+            code = normalize_credit_code(raw)
+            if code not in self.codes:
+                self.codes.add(code)
+                return code
+
+    def make(self, area: str | None = None, country: str | None = None) -> _Company:
+        rng = self.rng
+        c = _COUNTRY[country] if country else _weighted(rng, self.countries)
+        code, zh_country, en_country, _, phone_cc, names, forms = c
+        area = area or _weighted(rng, self.areas)
+        industries = AREAS[area][4]
+        city_zh, city_en, region = rng.choice(CN_CITIES)
+        for attempt in range(30):
+            p_zh, p_en = rng.choice(PREFIXES)
+            i_zh, i_en = rng.choice(industries)
+            form_en, form_zh = rng.choice(forms)
+            if code == "CN":
+                tech = "科技" if rng.random() < 0.3 else ""
+                name_zh = f"{city_zh}{p_zh}{i_zh}{tech}{form_zh}"
+                name_en = f"{city_en} {p_en} {i_en}{' Technology' if tech else ''} {form_en}"
+            else:
+                name_zh = f"{p_zh}{i_zh}{form_zh}"
+                name_en = f"{p_en} {i_en} {form_en}"
+            if (name_zh, name_en) not in self.names or attempt == 29:
+                break
+        self.names.add((name_zh, name_en))
+        self.serial += 1
+        slug = f"{p_en}-{i_en}".lower().replace(" & ", "-").replace(" ", "").replace("&", "")
+        local = rng.choice(("contact", "info", "sales", "ciie", "expo", "ip"))
+        delegation = ""
+        if code not in _CHINESE and rng.random() < 0.35:
+            delegation = f"{zh_country}国家馆 / {en_country} Pavilion"
+        elif code == "HK" and rng.random() < 0.5:
+            delegation = "中国香港馆 / Hong Kong Pavilion"
+        phone = _phone(rng, phone_cc)
+        return _Company(
+            name_zh=name_zh,
+            name_en=name_en,
+            credit_code=self._code(code, region),
+            country=zh_country,
+            country_en=en_country,
+            area=area,
+            delegation=delegation,
+            contact=rng.choice(_NAMES[names]),
+            phone=phone,
+            email=f"{local}{self.serial}@{slug}.example",
+        )
+
+
+class _BoothAllocator:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def booth(self, area: str) -> tuple[str, str]:
+        rng = self.rng
+        for _ in range(200):
+            hall = rng.choice(AREAS[area][3])
+            no = f"{hall}{rng.choice('ABCDEFGH')}{rng.randint(1, 9)}-{rng.randint(1, 60):02d}"
+            if no not in self.used:
+                break
+        else:  # a very full area: any hall
+            while True:
+                hall = rng.choice(HALLS)
+                no = f"{hall}{rng.choice('ABCDEFGHJK')}{rng.randint(1, 9)}-{rng.randint(1, 99):02d}"
+                if no not in self.used:
+                    break
+        self.used.add(no)
+        return hall, normalize_booth(no)
+
+
+def _record(ex: _Ex, row: int) -> ExhibitorRecord:
+    c = ex.company
+    area_zh, area_en = AREAS[c.area][0], AREAS[c.area][1]
+    return ExhibitorRecord(
+        row=row,
+        name_zh=c.name_zh,
+        name_en=c.name_en,
+        credit_code=c.credit_code,
+        country=c.country,
+        country_en=c.country_en,
+        area=area_zh,
+        area_en=area_en,
+        delegation=c.delegation,
+        booths=ex.booths,
+        contact=c.contact,
+        phone=c.phone,
+        email=c.email,
+        identity=exhibitor_identity(c.credit_code, c.name_zh, c.name_en),
+    )
+
+
+def _renamed(c: _Company) -> _Company:
+    """The same company under a slightly changed name (same credit code)."""
+    zh = c.name_zh
+    for form in ("股份公司", "有限责任公司", "株式会社", "有限公司", "公司"):
+        if zh.endswith(form):
+            zh = zh[: -len(form)] + "国际" + form
+            break
+    en = c.name_en + " International"
+    for form in sorted({f for country in COUNTRIES for f, _ in country[6]}, key=len, reverse=True):
+        if c.name_en.endswith(" " + form):
+            en = f"{c.name_en[: -len(form) - 1]} International {form}"
+            break
+    return _Company(**{**c.__dict__, "name_zh": zh, "name_en": en})
+
+
+# =========================================================================================
+# Complainants and rights
+# =========================================================================================
+
+
+@dataclass
+class _Holder:
+    party: PartyInput
+    area: str
+    brand: str
+    rights: list[RightInput] = field(default_factory=list)
+    products: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # number -> product
+
+
+class _RightFactory:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.numbers: set[str] = set()
+
+    def _unique(self, make: Callable[[], str]) -> str:
+        while True:
+            number = make()
+            if number not in self.numbers:
+                self.numbers.add(number)
+                return number
+
+    def make(
+        self,
+        holder: _Holder,
+        ip_type: IPType,
+        on: date,
+        *,
+        jurisdiction: str = "CN",
+        expired: bool = False,
+        licence: str = LicenceType.OWNER,
+    ) -> RightInput:
+        """A right of `holder` valid on `on` (or expired by then)."""
+        rng = self.rng
+        product = rng.choice(AREAS[holder.area][5])
+        p_zh, p_en, model = product
+        years = {
+            IPType.INVENTION_PATENT: 20,
+            IPType.UTILITY_MODEL: 10,
+            IPType.DESIGN: 15,
+            IPType.TRADEMARK: 10,
+        }.get(ip_type)
+        if expired:
+            ip_type, years = IPType.UTILITY_MODEL, 10
+            start_year = on.year - 12
+        elif years:
+            start_year = on.year - rng.randint(2, 8)
+        else:
+            start_year = on.year - rng.randint(2, 7)
+        valid_from = date(start_year, rng.randint(1, 12), rng.randint(1, 28))
+        valid_until = (
+            (date(valid_from.year + years, valid_from.month, valid_from.day) - timedelta(days=1))
+            if years
+            else None
+        )
+        holder_name = holder.party.name_en or holder.party.name
+        if licence != LicenceType.OWNER:
+            holder_name = f"{holder.brand.title()} Holdings Ltd"
+        feature = rng.choice(FEATURES)
+        if jurisdiction != "CN":
+            number = self._unique(
+                lambda: {
+                    "US": f"US {rng.randint(9_500_000, 11_999_999):,} B2",
+                    "EP": f"EP {rng.randint(2_800_000, 3_999_999)} B1",
+                    "JP": f"JP {rng.randint(6_000_000, 7_299_999)} B2",
+                }[jurisdiction]
+            )
+            title = f"{p_en} with {feature[1]}"
+        elif ip_type is IPType.TRADEMARK:
+            number = self._unique(lambda: str(rng.randint(10_000_000, 69_999_999)))
+            cls = rng.choice(AREAS[holder.area][6])
+            title = f"{holder.brand}（第{cls}类）/ {holder.brand} (class {cls})"
+        elif ip_type is IPType.COPYRIGHT:
+            if model == "SW" or rng.random() < 0.2:
+                number = self._unique(lambda: f"{start_year}SR{_digits(rng, 7)}")
+                title = f"{holder.brand} {p_zh}软件V{rng.randint(1, 5)}.0 / {p_en} software"
+            else:
+                number = self._unique(lambda: f"国作登字-{start_year}-F-{_digits(rng, 8)}")
+                title = f"{p_zh}图案美术作品 / Artwork on the {_lower(p_en)}"
+        elif ip_type is IPType.OTHER:
+            number = self._unique(
+                lambda: f"AGI{start_year}-{rng.randint(1, 9):02d}-{_digits(rng, 4)}"
+            )
+            title = f"地理标志产品：{p_zh} / Geographical indication: {_lower(p_en)}"
+        else:
+            kind = {IPType.INVENTION_PATENT: 1, IPType.UTILITY_MODEL: 2, IPType.DESIGN: 3}[ip_type]
+            number = self._unique(lambda: cn_patent_number(rng, start_year, kind))
+            if ip_type is IPType.DESIGN:
+                title = f"{p_zh}（{model}-{rng.randint(1, 9)}）/ {p_en} ({model})"
+            elif ip_type is IPType.UTILITY_MODEL:
+                title = (
+                    f"一种{p_zh}的{feature[0]} / {feature[1].capitalize()} for {_a(_lower(p_en))}"
+                )
+            else:
+                title = (
+                    f"一种{p_zh}及其{feature[0]} / {p_en} and its "
+                    f"{feature[1].replace('structure', 'construction')}"
+                )
+        right = RightInput(
+            ip_type=ip_type,
+            number=number,
+            title=title,
+            holder=holder_name,
+            jurisdiction=jurisdiction,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            licence_type=licence,
+        )
+        holder.products[number.upper()] = product
+        return right
+
+
+def _holders(rng: random.Random) -> list[_Holder]:
+    out = []
+    for zh, en, country, area, kind, brand in COMPLAINANTS:
+        c = _COUNTRY.get(country)
+        cc = c[4] if c else "47"
+        country_zh = c[1] if c else "挪威"
+        slug = "".join(ch for ch in en.lower() if ch.isascii() and ch.isalnum())[:18] or "holder"
+        if kind == "person":
+            doc_type, doc_no = (
+                ("身份证 / ID card", f"1101{_digits(rng, 14)}")
+                if country == "CN"
+                else ("护照 / Passport", f"C{_digits(rng, 8)}")
+            )
+        elif country == "CN":
+            doc_type, doc_no = "统一社会信用代码 / USCC", uscc(rng, rng.choice(CN_CITIES)[2])
+        else:
+            regno = _REGNO[country](rng) if country in _REGNO else _digits(rng, 9)
+            doc_type, doc_no = "公司注册证明 / Certificate of incorporation", regno
+        party = PartyInput(
+            name=zh,
+            name_en=en,
+            kind=kind,
+            id_doc_type=doc_type,
+            id_doc_no=doc_no,
+            country=country_zh,
+            contact=rng.choice(_NAMES[c[5] if c else "en"]),
+            phone=_phone(rng, cc),
+            email=f"legal@{slug}.example",
+        )
+        out.append(_Holder(party, area, brand))
+    return out
+
+
+def _agents(rng: random.Random) -> list[PartyInput]:
+    return [
+        PartyInput(
+            name=zh,
+            name_en=en,
+            kind="company",
+            id_doc_type="统一社会信用代码 / USCC",
+            id_doc_no=uscc(rng, "310101"),
+            country="中国",
+            contact=rng.choice(_NAMES["cn"]) + " 律师",
+            phone=f"+86 21 {_digits(rng, 4)} {_digits(rng, 4)}",
+            email=f"ciie@{slug}.example",
+        )
+        for zh, en, slug in AGENTS
+    ]
+
+
+def _commercial_parties(rng: random.Random) -> list[tuple[PartyInput, str]]:
+    out = []
+    for zh, en, kind, dispute in COMMERCIAL_PARTIES:
+        doc = (
+            ("身份证 / ID card", f"3101{_digits(rng, 14)}")
+            if kind == "person"
+            else ("统一社会信用代码 / USCC", uscc(rng, rng.choice(CN_CITIES)[2]))
+        )
+        out.append(
+            (
+                PartyInput(
+                    name=zh,
+                    name_en=en,
+                    kind=kind,
+                    id_doc_type=doc[0],
+                    id_doc_no=doc[1],
+                    country="中国",
+                    phone=f"+86 {rng.randint(130, 189)} {_digits(rng, 4)} {_digits(rng, 4)}",
+                ),
+                dispute,
+            )
+        )
+    return out
+
+
+# =========================================================================================
+# Targets and paths
+# =========================================================================================
+
+S = CaseState
+NOTIFIED_SOON = "NOTIFIED_SOON"  # defence due in the next hours
+NOTIFIED_OVERDUE = "NOTIFIED_OVERDUE"  # defence overdue, not marked yet
+CLOSED_RECHECK = "CLOSED_RECHECK"  # closed after a passed re-inspection
+CLOSED_CLEARED = "CLOSED_CLEARED"  # closed after a finding of no infringement
+
+# Every state reachable before the fair closes, in the order a small live demo covers them.
+LIVE_COVERAGE: tuple[str, ...] = (
+    S.TO_NOTIFY,
+    NOTIFIED_SOON,
+    S.SELF_REMEDIED,
+    S.MEDIATING,
+    S.SETTLED,
+    S.WITHDRAWN,
+    S.DEFENCE_RECEIVED,
+    S.DEFENCE_OVERDUE,
+    S.UNDER_REVIEW,
+    S.INFRINGEMENT_FOUND,
+    S.NOT_INFRINGING,
+    S.UNDETERMINED,
+    S.REFERRED,
+    S.REMEDY_ORDERED,
+    S.RECHECK_DUE,
+    S.RECHECK_PASSED,
+    S.RECHECK_FAILED,
+    S.ESCALATED,
+    CLOSED_RECHECK,
+    NOTIFIED_OVERDUE,
+    NOTIFIED_SOON,
+    CLOSED_CLEARED,
+)
+PAST_COVERAGE: tuple[str, ...] = (
+    S.ESCALATED,
+    CLOSED_RECHECK,
+    S.SETTLED,
+    S.SELF_REMEDIED,
+    S.REMEDY_ORDERED,
+    S.WITHDRAWN,
+    CLOSED_CLEARED,
+    S.REFERRED,
+    S.RECHECK_FAILED,
+    S.UNDER_REVIEW,
+)
+LIVE_WEIGHTS: tuple[tuple[str, float], ...] = (
+    (S.SETTLED, 13),
+    (S.SELF_REMEDIED, 12),
+    (CLOSED_RECHECK, 5),
+    (CLOSED_CLEARED, 4),
+    (S.WITHDRAWN, 6),
+    (S.NOTIFIED, 6),
+    (NOTIFIED_SOON, 2),
+    (NOTIFIED_OVERDUE, 1),
+    (S.TO_NOTIFY, 4),
+    (S.MEDIATING, 4),
+    (S.DEFENCE_RECEIVED, 5),
+    (S.DEFENCE_OVERDUE, 2),
+    (S.UNDER_REVIEW, 5),
+    (S.INFRINGEMENT_FOUND, 2),
+    (S.NOT_INFRINGING, 2),
+    (S.UNDETERMINED, 1),
+    (S.REFERRED, 2),
+    (S.REMEDY_ORDERED, 4),
+    (S.RECHECK_DUE, 2),
+    (S.RECHECK_PASSED, 3),
+    (S.RECHECK_FAILED, 1),
+    (S.ESCALATED, 1),
+)
+# Open targets in a past edition end in POST_FAIR.
+PAST_WEIGHTS: tuple[tuple[str, float], ...] = (
+    (S.SETTLED, 24),
+    (S.SELF_REMEDIED, 18),
+    (CLOSED_RECHECK, 11),
+    (CLOSED_CLEARED, 9),
+    (S.WITHDRAWN, 12),
+    (S.REFERRED, 5),
+    (S.UNDER_REVIEW, 2),
+    (S.DEFENCE_OVERDUE, 2),
+    (S.REMEDY_ORDERED, 3),
+    (S.RECHECK_FAILED, 2),
+    (S.ESCALATED, 3),
+    (S.NOTIFIED, 2),
+    (S.UNDETERMINED, 1),
+)
+COMMERCIAL_WEIGHTS: tuple[tuple[str, float], ...] = (
+    (S.SETTLED, 6),
+    (S.WITHDRAWN, 2),
+    (S.SELF_REMEDIED, 1),
+    (S.MEDIATING, 1),
+)
+INFRINGING = frozenset(
+    {
+        S.INFRINGEMENT_FOUND,
+        S.REMEDY_ORDERED,
+        S.RECHECK_DUE,
+        S.RECHECK_PASSED,
+        S.RECHECK_FAILED,
+        S.ESCALATED,
+        CLOSED_RECHECK,
+    }
+)
+SETTLED_TARGETS = frozenset(
+    {S.SELF_REMEDIED, S.SETTLED, S.WITHDRAWN, S.REFERRED, CLOSED_RECHECK, CLOSED_CLEARED}
+)
+
+# Complaint-level outcomes
+C_DRAFT, C_PENDING, C_REJECTED, C_ACCEPTED, C_TRANSFERRED = (
+    "DRAFT",
+    "PENDING_SUPPLEMENT",
+    "REJECTED",
+    "ACCEPTED",
+    "TRANSFERRED",
+)
+
+MIN = 60
+HOUR = 3600
+
+
+@dataclass
+class _Op:
+    action: str
+    gap: int = 0  # seconds of opening time after the previous step
+    frac: float | None = None  # instead of gap: this share of the defence period after notice
+    wait: bool = False  # wait until the defence period is over, then `gap`
+    inspector: bool = False
+    reason: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _CasePlan:
+    target: str
+    ex: _Ex
+    exhibits: list[ExhibitInput]
+    ops: list[_Op]
+    soon_delta: int | None = None  # notify so that the defence falls due this long after now
+    overdue: bool = False  # notify so that the defence is overdue by now
+
+
+@dataclass
+class _Plan:
+    index: int
+    outcome: str
+    data: ComplaintInput
+    ops: list[_Op]  # complaint steps after registration
+    cases: list[_CasePlan]
+    desk: str
+    recent: bool
+    u: float  # where in the feasible window it is placed
+    squeeze: int = 0  # how often its gaps were halved to make it fit
+    number: str = ""
+    case_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Event:
+    at: int  # offset on the open axis
+    plan: int
+    seq: int
+    kind: str  # register | complaint | case
+    case: int = -1
+    op: _Op | None = None
+
+
+# =========================================================================================
+# Time: the fair's open axis
+# =========================================================================================
+
+
+class _Axis:
+    """Seconds counted only while the fair is open, mapped to and from real time."""
+
+    def __init__(self, cal: FairCalendar) -> None:
+        self.cal = cal
+        since = datetime.combine(cal.start, time(0), tzinfo=cal.zone)
+        self.close = cal.fair_close().astimezone(UTC)
+        self.spans = [
+            (a.astimezone(UTC), b.astimezone(UTC)) for a, b in cal.open_intervals(since, self.close)
+        ]
+        self.cum: list[int] = []
+        total = 0
+        for a, b in self.spans:
+            self.cum.append(total)
+            total += int((b - a).total_seconds())
+        self.total = total
+
+    def at(self, off: int) -> datetime:
+        i = max(0, min(bisect_right(self.cum, off) - 1, len(self.spans) - 1))
+        return self.spans[i][0] + timedelta(seconds=off - self.cum[i])
+
+    def offset(self, when: datetime) -> int:
+        """Whole seconds of opening time before `when`."""
+        w = when.astimezone(UTC)
+        for (a, b), c in zip(self.spans, self.cum, strict=True):
+            if w <= a:
+                return c
+            if w < b:
+                return c + int((w - a).total_seconds())
+        return self.total
+
+
+class _Timeline:
+    def __init__(self, axis: _Axis, rules: RuleSet, limit: int, now: datetime | None) -> None:
+        self.axis = axis
+        self.rules = rules
+        self.limit = limit  # every step strictly before this offset
+        self.never = axis.total + 10 * 24 * HOUR
+        self._due: dict[int, int] = {}
+        # Smallest notice offset whose defence is not yet due at `now`.
+        self.due_base: int | None = None
+        # Placement window for a live fair: the opening time before today.
+        self.window = limit
+        if now is not None:
+            lo, hi = 0, limit
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if self._due_at(mid) > now:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            self.due_base = lo
+            day_start = datetime.combine(
+                now.astimezone(axis.cal.zone).date(), time(0), tzinfo=axis.cal.zone
+            )
+            # Less a minute, like the limit: before the day's opening the two are equal.
+            before_today = axis.offset(day_start) - MIN
+            self.window = before_today if before_today > 0 else limit
+        # Plans must fit between `earliest` and the limit. For a live fair this is the same
+        # budget whatever the time of day, so every choice is relative to the real now.
+        self.earliest = max(0, limit - self.window)
+
+    def _due_at(self, notice: int) -> datetime:
+        start = self.axis.at(notice)
+        due = self.axis.cal.add_duration(
+            start, timedelta(hours=self.rules.defence_hours), self.rules.opening_hours_only
+        )
+        return min(due.astimezone(UTC), self.axis.close)
+
+    def defence_due(self, notice: int) -> int:
+        """Offset at which the defence period of a notice given at `notice` runs out."""
+        if notice not in self._due:
+            due = self._due_at(notice)
+            self._due[notice] = self.never if due >= self.axis.close else self.axis.offset(due)
+        return self._due[notice]
+
+
+def _schedule(plan: _Plan, received: int, tl: _Timeline) -> list[_Event] | None:
+    """Every step of the complaint at its offset, or None if it does not fit."""
+    events = [_Event(received, plan.index, 0, "register")]
+    t = received
+    accepted: int | None = None
+    for op in plan.ops:
+        t += op.gap
+        if t >= tl.limit:
+            return None
+        events.append(_Event(t, plan.index, len(events), "complaint", op=op))
+        if op.action == "accept":
+            accepted = t
+    for i, case in enumerate(plan.cases):
+        if not case.ops:
+            continue
+        assert accepted is not None
+        prev = notice = due = accepted
+        for op in case.ops:
+            if op.action == "notify":
+                t = prev + op.gap
+                if case.soon_delta is not None:
+                    assert tl.due_base is not None
+                    want = tl.due_base + case.soon_delta
+                    if t > want:
+                        return None
+                    t = want
+                if case.overdue and (tl.due_base is None or t >= tl.due_base - MIN):
+                    return None
+                notice, due = t, tl.defence_due(t)
+            elif op.frac is not None:
+                window = min(due, tl.axis.total) - notice
+                t = max(prev + MIN, notice + max(MIN, int(op.frac * window)))
+            elif op.wait:
+                t = max(prev, due + 1) + op.gap
+            else:
+                t = prev + op.gap
+            if t >= tl.limit:
+                return None
+            events.append(_Event(t, plan.index, len(events), "case", i, op))
+            prev = t
+    return events
+
+
+def _downgrade(plan: _Plan) -> bool:
+    """Shorten the plan one notch so that it fits more easily; False when nothing is left.
+
+    First the gaps between steps are halved (up to three times), then the timing wishes
+    are dropped, and only then are steps cut from the end of the longest path.
+    """
+    if plan.squeeze < 3:
+        plan.squeeze += 1
+        for op in [*plan.ops, *(op for case in plan.cases for op in case.ops)]:
+            op.gap = max(MIN, op.gap // 2)
+        return True
+    for case in plan.cases:
+        if case.soon_delta is not None or case.overdue:
+            case.soon_delta, case.overdue = None, False
+            return True
+    longest = max(plan.cases, key=lambda c: len(c.ops))
+    if longest.ops:
+        longest.ops.pop()
+        return True
+    if plan.ops:
+        plan.ops.pop()
+        return True
+    return False
+
+
+def _place(plan: _Plan, tl: _Timeline) -> list[_Event] | None:
+    """Schedule the plan at a random feasible time; a late one if `recent`."""
+    while _schedule(plan, tl.earliest, tl) is None:
+        if not _downgrade(plan):
+            return None
+    lo, hi = tl.earliest, tl.limit - 1
+    while lo < hi:  # the latest start that still fits
+        mid = (lo + hi + 1) // 2
+        if _schedule(plan, mid, tl) is None:
+            hi = mid - 1
+        else:
+            lo = mid
+    latest = lo
+    share = plan.u**2 if plan.recent else plan.u
+    events = _schedule(plan, latest - int(share * (latest - tl.earliest)), tl)
+    assert events is not None
+    return events
+
+
+# =========================================================================================
+# Building the plans of one edition
+# =========================================================================================
+
+
+@dataclass
+class _World:
+    """What all editions share: the people, the rights and the companies."""
+
+    rng: random.Random
+    companies: _CompanyFactory
+    rights: _RightFactory
+    holders: list[_Holder]
+    agents: list[PartyInput]
+    buyers: list[tuple[PartyInput, str]]
+    offenders: list[_Company]
+
+
+class _Planner:
+    def __init__(
+        self, world: _World, exhibitors: list[_Ex], rules: RuleSet, fair_day: date, live: bool
+    ) -> None:
+        self.w = world
+        self.rng = world.rng
+        self.rules = rules
+        self.day = fair_day
+        self.live = live
+        self.by_area: dict[str, list[_Ex]] = {}
+        for ex in exhibitors:
+            if not ex.offender:
+                self.by_area.setdefault(ex.company.area, []).append(ex)
+        self.plain = [ex for ex in exhibitors if not ex.offender] or list(exhibitors)
+        # Core offenders first, then a frequent group, then the rest: so that the same
+        # companies are found infringing edition after edition.
+        offenders = [ex for ex in exhibitors if ex.offender]
+        core = offenders[:CORE_OFFENDERS]
+        frequent = offenders[CORE_OFFENDERS : CORE_OFFENDERS + 12]
+        rest = offenders[CORE_OFFENDERS + 12 :]
+        self.rng.shuffle(frequent)
+        self.rng.shuffle(rest)
+        self.offender_queue = core + frequent + rest
+        self.infringing_seen = 0
+        self.soon_seen = 0
+
+    # -- helpers --
+    def _mins(self, lo: float, hi: float) -> int:
+        return self.rng.randint(int(lo * MIN), int(hi * MIN))
+
+    def _basis(self, key: str) -> str:
+        text = self.rules.legal_basis.get(key) or self.rules.legal_basis.get("decision")
+        return (
+            text
+            or "展会知识产权保护办法 第十四条 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 14"
+        )
+
+    # -- targets --
+    def targets(self, n: int) -> list[tuple[str, list[str], bool]]:
+        """(complaint outcome, case targets, commercial) for n complaints."""
+        rng = self.rng
+        coverage: list[str] = list(LIVE_COVERAGE if self.live else PAST_COVERAGE)
+        weights = LIVE_WEIGHTS if self.live else PAST_WEIGHTS
+        # Complaint-level states come in after the first case states, so that a small demo
+        # still shows most case states; a demo smaller than its coverage list names three
+        # respondents per complaint while covering.
+        special = {3: C_DRAFT, 6: C_REJECTED, 9: C_PENDING} if self.live else {3: C_REJECTED}
+        small = n < len(coverage) + len(special)
+        out: list[tuple[str, list[str], bool]] = []
+        transferred = False
+        for i in range(n):
+            k = _weighted(rng, ((1, 70), (2, 20), (3, 10)))
+            if small and coverage:
+                k = 3
+            if i in special:
+                outcome = special[i]
+                out.append((outcome, [S.TO_NOTIFY.value] * k, False))
+                continue
+            if coverage:
+                cases: list[str] = [coverage.pop(0) for _ in range(min(k, len(coverage)))]
+                cases += [_weighted(rng, weights) for _ in range(k - len(cases))]
+                outcome = C_ACCEPTED
+                if not transferred and S.REFERRED in cases:
+                    outcome, transferred = C_TRANSFERRED, True
+                out.append((outcome, cases, False))
+                continue
+            roll = rng.random()
+            if roll < 0.05:
+                out.append(
+                    (
+                        C_ACCEPTED,
+                        [
+                            _weighted(
+                                rng, COMMERCIAL_WEIGHTS if self.live else COMMERCIAL_WEIGHTS[:3]
+                            )
+                        ],
+                        True,
+                    )
+                )
+                continue
+            if self.live and roll < 0.07:
+                outcome = C_DRAFT
+            elif self.live and roll < 0.10:
+                outcome = C_PENDING
+            elif roll < (0.16 if self.live else 0.13):
+                outcome = C_REJECTED
+            else:
+                outcome = C_TRANSFERRED if rng.random() < 0.1 else C_ACCEPTED
+            if outcome in (C_ACCEPTED, C_TRANSFERRED):
+                cases = [_weighted(rng, weights) for _ in range(k)]
+            else:
+                cases = [S.TO_NOTIFY.value] * k
+            out.append((outcome, cases, False))
+        return out
+
+    # -- respondents --
+    def _respondents(self, holder_area: str, targets: list[str]) -> list[_Ex]:
+        rng = self.rng
+        chosen: list[_Ex] = []
+        for target in targets:
+            ex: _Ex | None = None
+            if target in INFRINGING and self.offender_queue:
+                self.infringing_seen += 1
+                # Core offenders first; then every other infringing case, so that ordinary
+                # exhibitors are found infringing too.
+                if self.infringing_seen <= CORE_OFFENDERS or self.infringing_seen % 2 == 0:
+                    candidate = self.offender_queue.pop(0)
+                    if candidate not in chosen:
+                        ex = candidate
+            if ex is None:
+                pool = self.by_area.get(holder_area) or self.plain
+                if rng.random() < 0.25:
+                    pool = self.plain
+                for _ in range(20):
+                    ex = rng.choice(pool)
+                    if ex not in chosen:
+                        break
+                else:
+                    ex = next(e for e in self.plain if e not in chosen)
+            chosen.append(ex)
+        return chosen
+
+    def _exhibits(self, product: tuple[str, str, str]) -> list[ExhibitInput]:
+        rng = self.rng
+        p_zh, p_en, model = product
+        out = [
+            ExhibitInput(
+                name=f"{p_zh} / {p_en}",
+                model=f"{model}-{rng.randint(100, 990)}",
+                quantity=rng.randint(1, 24),
+            )
+        ]
+        if rng.random() < 0.3:
+            out.append(
+                ExhibitInput(
+                    name=f"{p_zh}宣传册 / {p_en} brochure",
+                    model="",
+                    quantity=rng.randint(20, 300),
+                    note="展台资料架 / on the booth's leaflet stand",
+                )
+            )
+        return out
+
+    # -- case paths --
+    def case_ops(self, target: str, offender: bool, commercial: bool) -> list[_Op]:
+        rng = self.rng
+        mins = self._mins
+        if target == S.TO_NOTIFY:
+            return []
+        ops = [_Op("notify", gap=mins(10, 120), reason="")]
+        if target in (S.NOTIFIED, NOTIFIED_SOON, NOTIFIED_OVERDUE):
+            return ops
+        if target == S.SELF_REMEDIED:
+            ops.append(
+                _Op(
+                    "self_remedy",
+                    frac=rng.uniform(0.05, 0.6),
+                    reason=rng.choice(
+                        (
+                            "被投诉人主动撤下涉嫌侵权展品 / "
+                            "The respondent removed the accused exhibit of its own accord",
+                            "被投诉人主动遮盖展品并承诺展后不再销售 / "
+                            "The respondent covered the exhibit and "
+                            "undertook not to sell it after the fair",
+                        )
+                    ),
+                )
+            )
+            return ops
+        mediate = target in (S.MEDIATING, S.SETTLED) or (
+            target == S.WITHDRAWN and rng.random() < 0.4
+        )
+        if mediate:
+            ops.append(
+                _Op(
+                    "start_mediation",
+                    frac=rng.uniform(0.1, 0.6),
+                    reason="双方同意由服务中心调解 / Both parties agreed to mediation",
+                )
+            )
+            if target == S.MEDIATING:
+                return ops
+            if target == S.SETTLED:
+                if rng.random() < 0.15:
+                    ops.append(
+                        _Op(
+                            "end_mediation",
+                            gap=mins(30, 120),
+                            reason=("补偿金额未达成一致 / No agreement on compensation"),
+                        )
+                    )
+                    ops.append(
+                        _Op(
+                            "start_mediation",
+                            gap=mins(30, 180),
+                            reason=("双方同意再次调解 / Both parties asked to mediate again"),
+                        )
+                    )
+                ops.append(
+                    _Op(
+                        "settle",
+                        gap=mins(20, 150),
+                        params={
+                            "terms": rng.choice(
+                                (
+                                    "被投诉人撤下展品并承诺不再展出、销售 / "
+                                    "The respondent withdraws the exhibit and "
+                                    "will not show or sell it again",
+                                    "双方签署许可协议 / The parties signed a licence agreement",
+                                    "被投诉人支付补偿并撤展 / "
+                                    "The respondent pays compensation and withdraws the exhibit",
+                                    "被投诉人更换展品包装 / The respondent replaces the packaging",
+                                )
+                                if not commercial
+                                else (
+                                    "被投诉人当场退还定金 / "
+                                    "The respondent refunded the deposit on the spot",
+                                    "双方确认按合同约定交货日期履行 / "
+                                    "Both confirm delivery on the contract date",
+                                    "双方同意按七折结算服务费 / "
+                                    "Both agree to settle the fee at 70%",
+                                )
+                            )
+                        },
+                    )
+                )
+            else:
+                ops.append(
+                    _Op(
+                        "withdraw",
+                        gap=mins(30, 240),
+                        reason=("双方和解后投诉人撤回投诉 / Withdrawn after a private settlement"),
+                    )
+                )
+            return ops
+        if target == S.WITHDRAWN:
+            ops.append(
+                _Op(
+                    "withdraw",
+                    frac=rng.uniform(0.1, 0.8),
+                    reason=rng.choice(
+                        (
+                            "投诉人与被投诉人自行和解 / The parties settled between themselves",
+                            "投诉人决定通过诉讼解决 / The complainant will go to court instead",
+                        )
+                    ),
+                )
+            )
+            return ops
+        # The review family.
+        p_overdue = {
+            S.DEFENCE_OVERDUE: 1.0,
+            S.DEFENCE_RECEIVED: 0.0,
+            S.UNDER_REVIEW: 0.3,
+            S.NOT_INFRINGING: 0.1,
+            CLOSED_CLEARED: 0.1,
+            S.UNDETERMINED: 0.15,
+            S.REFERRED: 0.15,
+        }.get(target, 0.45)
+        overdue = rng.random() < p_overdue
+        if overdue:
+            ops.append(
+                _Op(
+                    "mark_defence_overdue",
+                    wait=True,
+                    gap=mins(5, 60),
+                    reason=(
+                        "规定期限内未提交书面答辩及证据 / "
+                        "No written defence or evidence within the period"
+                    ),
+                )
+            )
+        else:
+            ops.append(
+                _Op(
+                    "record_defence",
+                    frac=rng.uniform(0.15, 0.85),
+                    params={
+                        "summary": rng.choice(
+                            (
+                                "被投诉人提出现有技术抗辩，提交2015年产品目录 / "
+                                "Prior-art defence with a 2015 catalogue",
+                                "被投诉人称展品系合法来源，提交采购合同 / "
+                                "Legitimate source: purchase contract filed",
+                                "被投诉人提交不侵权比对说明 / Non-infringement comparison filed",
+                                "被投诉人提交权利人许可证明 / Licence from the right holder filed",
+                                "被投诉人承认展品与权利相同，请求调解 / "
+                                "The respondent admits the identity and "
+                                "asks for mediation",
+                            )
+                        )
+                    },
+                )
+            )
+        if target in (S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE):
+            return ops
+        ops.append(_Op("begin_review", gap=mins(10, 60)))
+        if target == S.UNDER_REVIEW:
+            return ops
+        if target in (S.NOT_INFRINGING, CLOSED_CLEARED):
+            ops.append(
+                _Op(
+                    "decide_not_infringing",
+                    gap=mins(30, 180),
+                    reason=rng.choice(
+                        (
+                            "展品缺少权利要求1的技术特征 / The exhibit lacks a feature of claim 1",
+                            "展品外观与外观设计整体视觉效果不同 / "
+                            "The overall visual impression differs",
+                            "被投诉人提交的许可证明有效 / The respondent's licence is valid",
+                        )
+                    ),
+                )
+            )
+            if target == CLOSED_CLEARED:
+                ops.append(_Op("close", gap=mins(10, 60)))
+            return ops
+        if target in (S.UNDETERMINED, S.REFERRED):
+            ops.append(
+                _Op(
+                    "decide_undetermined",
+                    gap=mins(30, 180),
+                    reason=rng.choice(
+                        (
+                            "需技术鉴定，现场无法判断 / A technical examination is needed",
+                            "权利稳定性存疑（已提起无效宣告）/ An invalidation request is pending",
+                        )
+                    ),
+                )
+            )
+            if target == S.REFERRED:
+                ops.append(
+                    _Op("refer", gap=mins(60, 240), params={"authority": rng.choice(AUTHORITIES)})
+                )
+            return ops
+        if overdue:
+            trigger = (
+                DecisionTrigger.DEFENCE_OVERDUE if rng.random() < 0.85 else DecisionTrigger.MERITS
+            )
+        else:
+            trigger = _weighted(
+                rng,
+                (
+                    (DecisionTrigger.ADMISSION, 3),
+                    (DecisionTrigger.PRIOR_LEGAL_DOCUMENT, 2),
+                    (DecisionTrigger.MERITS, 5),
+                ),
+            )
+        ops.append(
+            _Op(
+                "decide_infringing",
+                gap=mins(30, 180),
+                params={
+                    "trigger": trigger,
+                    "legal_basis": self._basis(
+                        "decision" if trigger == DecisionTrigger.MERITS else "remedy"
+                    ),
+                },
+                reason=(
+                    "展品落入权利保护范围 / The exhibit falls within the scope of the right"
+                    if trigger == DecisionTrigger.MERITS
+                    else ""
+                ),
+            )
+        )
+        if target == S.INFRINGEMENT_FOUND:
+            return ops
+        measure = _weighted(
+            rng,
+            (
+                (MeasureType.COVER, 4),
+                (MeasureType.TAKE_DOWN, 4),
+                (MeasureType.DETAIN, 2),
+                (MeasureType.DISCONNECT_LINK, 1),
+            ),
+        )
+        params: dict[str, Any] = {"measure": measure, "undertaking_signed": rng.random() < 0.75}
+        if measure == MeasureType.DETAIN:
+            params["storage_place"] = rng.choice(STORAGE)
+        ops.append(
+            _Op(
+                "order_remedy",
+                gap=mins(10, 40),
+                params=params,
+                reason="依参展合同采取处置措施 / Measures under the exhibitor contract",
+            )
+        )
+        if target == S.REMEDY_ORDERED:
+            return ops
+        recheck = int(self.rules.recheck_hours * HOUR)
+        ops.append(
+            _Op(
+                "request_recheck",
+                inspector=True,
+                gap=max(10 * MIN, int(rng.uniform(0.3, 0.9) * recheck)),
+            )
+        )
+        if target == S.RECHECK_DUE:
+            return ops
+        fails = target in (S.RECHECK_FAILED, S.ESCALATED) or (
+            target == CLOSED_RECHECK and rng.random() < (0.35 if offender else 0.15)
+        )
+        if fails:
+            ops.append(
+                _Op(
+                    "recheck_failed",
+                    inspector=True,
+                    gap=mins(10, 60),
+                    params={
+                        "result": rng.choice(
+                            (RecheckResult.REDISPLAYED, RecheckResult.PARTLY, RecheckResult.FAILED)
+                        )
+                    },
+                    reason="复查发现展品重新摆出 / The exhibit was found on display again",
+                )
+            )
+            if target == S.RECHECK_FAILED:
+                return ops
+            escalation = _weighted(
+                rng,
+                (
+                    (EscalationAction.LEAVE_FAIR, 3),
+                    (EscalationAction.CANCEL_PARTICIPATION, 1),
+                    (EscalationAction.PROPOSE_BAN, 4 if offender else 1),
+                    (EscalationAction.CREDIT_REFERRAL, 2 if offender else 1),
+                ),
+            )
+            ops.append(
+                _Op(
+                    "escalate",
+                    gap=mins(10, 60),
+                    params={"escalation": escalation},
+                    reason="拒不整改 / Measures not carried out",
+                )
+            )
+            if target == S.ESCALATED:
+                return ops
+            ops.append(_Op("request_recheck", inspector=True, gap=mins(30, 120)))
+        ops.append(
+            _Op(
+                "recheck_passed",
+                inspector=True,
+                gap=mins(10, 60),
+                reason="复查确认措施已落实 / The measure was found in place",
+            )
+        )
+        if target == S.RECHECK_PASSED:
+            return ops
+        ops.append(_Op("close", gap=mins(10, 60)))
+        return ops
+
+    # -- complaint --
+    def plan(
+        self, index: int, outcome: str, targets: list[str], commercial: bool, ip_type: IPType | None
+    ) -> _Plan:
+        rng = self.rng
+        mins = self._mins
+        w = self.w
+        agent: PartyInput | None = None
+        rights: list[RightInput | int] = []
+        reject_reason = RejectReason.OTHER
+        if commercial:
+            party, dispute = rng.choice(w.buyers)
+            holder_area = rng.choice(list(AREAS))
+            product = rng.choice(AREAS[holder_area][5])
+            summary = DISPUTES[dispute]
+        else:
+            fitting = [h for h in w.holders if ip_type is None or ip_type in AREA_IP_TYPES[h.area]]
+            holder = rng.choice(fitting or w.holders)
+            party, holder_area = holder.party, holder.area
+            dispute = ""
+            if rng.random() < 0.4:
+                agent = rng.choice(w.agents)
+            if outcome == C_REJECTED:
+                reject_reason = _weighted(
+                    rng,
+                    (
+                        (RejectReason.RIGHT_NOT_VALID_IN_CHINA, 3),
+                        (RejectReason.RIGHT_INVALID, 2),
+                        (RejectReason.MATERIALS_NOT_SUPPLEMENTED, 3),
+                        (RejectReason.NO_STANDING, 1),
+                        (RejectReason.OUT_OF_SCOPE, 1),
+                    ),
+                )
+            kind = ip_type or rng.choice(AREA_IP_TYPES[holder_area])
+            if reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+                right = w.rights.make(
+                    holder, kind, self.day, jurisdiction=rng.choice(("US", "EP", "JP"))
+                )
+            elif reject_reason == RejectReason.RIGHT_INVALID:
+                right = w.rights.make(holder, kind, self.day, expired=True)
+            elif reject_reason == RejectReason.NO_STANDING:
+                right = w.rights.make(holder, kind, self.day, licence=LicenceType.SIMPLE)
+            else:
+                usable = [
+                    r
+                    for r in holder.rights
+                    if r.ip_type == kind
+                    and r.valid_from
+                    and r.valid_from < self.day - timedelta(days=60)
+                    and (r.valid_until is None or r.valid_until > self.day + timedelta(days=10))
+                ]
+                if usable and rng.random() < 0.6:
+                    right = rng.choice(usable)
+                else:
+                    licence = _weighted(
+                        rng,
+                        ((LicenceType.OWNER, 8), (LicenceType.EXCLUSIVE, 2), (LicenceType.SOLE, 1)),
+                    )
+                    right = w.rights.make(holder, kind, self.day, licence=licence)
+                    holder.rights.append(right)
+            rights.append(right)
+            product = holder.products[right.number.upper()]
+            if rng.random() < 0.15 and outcome != C_REJECTED:  # a second right of the holder
+                second = [
+                    r
+                    for r in holder.rights
+                    if r is not right
+                    and r.valid_from
+                    and r.valid_from < self.day - timedelta(days=60)
+                    and (r.valid_until is None or r.valid_until > self.day + timedelta(days=10))
+                ]
+                if second:
+                    rights.append(rng.choice(second))
+            zh, en = IP_NAMES[IPType(right.ip_type)]
+            summary = (
+                f"投诉人认为被投诉人展出的{product[0]}涉嫌侵犯其{zh}（{right.number}）。"
+                f" / The complainant alleges that the {_lower(product[1])} shown by the "
+                f"respondent infringes its {en} {right.number}."
+            )
+        respondents = self._respondents(holder_area, targets)
+        cases = []
+        for target, ex in zip(targets, respondents, strict=True):
+            case = _CasePlan(
+                target, ex, self._exhibits(product), self.case_ops(target, ex.offender, commercial)
+            )
+            if target == NOTIFIED_SOON:
+                # Short, medium and long: due in minutes, within the hour, in a few hours.
+                lo, hi = ((5, 30), (30, 90), (90, 300))[self.soon_seen % 3]
+                self.soon_seen += 1
+                case.soon_delta = self._mins(lo, hi)
+            elif target == NOTIFIED_OVERDUE:
+                case.overdue = True
+            cases.append(case)
+        # Complaint steps.
+        supplement = (
+            ""
+            if commercial
+            else rng.choice(
+                (
+                    "专利权评价报告 / Patent evaluation report",
+                    "权利证书的中文译本 / Chinese translation of the certificate",
+                    "被投诉展品的现场照片 / Photos of the accused exhibit at the booth",
+                    "权利人出具的独占许可合同 / The exclusive licence contract",
+                )
+            )
+        )
+        poa = agent is not None
+        commitment = True
+        ops: list[_Op] = []
+        if outcome == C_DRAFT:
+            commitment = rng.random() < 0.5
+        elif outcome == C_PENDING:
+            if agent is not None and rng.random() < 0.5:
+                poa, supplement = False, "授权委托书原件 / The original power of attorney"
+            ops.append(
+                _Op(
+                    "request_supplement",
+                    gap=mins(10, 40),
+                    params={"missing_items": supplement or "合同原件 / The original contract"},
+                )
+            )
+        elif outcome == C_REJECTED:
+            if reject_reason == RejectReason.MATERIALS_NOT_SUPPLEMENTED:
+                if agent is not None:
+                    poa, supplement = False, "授权委托书原件 / The original power of attorney"
+                ops.append(
+                    _Op(
+                        "request_supplement", gap=mins(10, 40), params={"missing_items": supplement}
+                    )
+                )
+                ops.append(
+                    _Op(
+                        "reject",
+                        gap=mins(180, 480),
+                        params={"reason_code": reject_reason},
+                        reason="补正期限内未补齐材料 / Materials not completed in time",
+                    )
+                )
+            else:
+                ops.append(
+                    _Op(
+                        "reject",
+                        gap=mins(20, 60),
+                        params={"reason_code": reject_reason},
+                        reason={
+                            RejectReason.RIGHT_NOT_VALID_IN_CHINA: "权利未在中国获得授权 / "
+                            "The right is "
+                            "not granted in China",
+                            RejectReason.RIGHT_INVALID: "权利已过保护期 / The right has expired",
+                            RejectReason.NO_STANDING: "普通许可被许可人无权单独投诉 / "
+                            "A simple licensee "
+                            "cannot complain alone",
+                            RejectReason.OUT_OF_SCOPE: "不属于展会知识产权投诉范围 / "
+                            "Not an IP matter of "
+                            "the fair",
+                        }.get(reject_reason, ""),
+                    )
+                )
+        else:
+            if not commercial and rng.random() < 0.2:
+                ops.append(
+                    _Op(
+                        "request_supplement", gap=mins(10, 40), params={"missing_items": supplement}
+                    )
+                )
+                ops.append(_Op("accept", gap=mins(60, 300)))
+            else:
+                ops.append(_Op("accept", gap=mins(15, 60)))
+            if outcome == C_TRANSFERRED:
+                authority = (
+                    COPYRIGHT_AUTHORITY
+                    if any(
+                        isinstance(r, RightInput) and r.ip_type == IPType.COPYRIGHT for r in rights
+                    )
+                    else rng.choice(AUTHORITIES)
+                )
+                ops[-1].params["authority"] = authority
+                ops.append(
+                    _Op(
+                        "transfer",
+                        gap=mins(60, 360),
+                        params={"authority": authority},
+                        reason="材料齐全，移交管理部门处理 / Complete materials handed over",
+                    )
+                )
+        materials = {
+            "identity": True,
+            "right_certificate": not commercial,
+            "legal_status": not commercial and rng.random() < 0.9,
+            "respondent_details": True,
+            "evidence_photos": True,
+            "power_of_attorney": poa,
+            "commitment": commitment,
+        }
+        data = ComplaintInput(
+            complainant=party,
+            agent=agent,
+            power_of_attorney=poa,
+            respondents=[
+                RespondentInput(
+                    exhibitor_id=None,
+                    booth=c.ex.booth,
+                    name=c.ex.company.name_zh,
+                    exhibits=c.exhibits,
+                )
+                for c in cases
+            ],
+            rights=rights,
+            kind=ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
+            channel=_weighted(rng, ((Channel.DESK, 85), (Channel.PATROL, 10), (Channel.ONLINE, 5))),
+            summary=summary,
+            dispute_type=dispute,
+            commitment_signed=commitment,
+            materials=materials,
+        )
+        recent = outcome in (C_DRAFT, C_PENDING) or any(t not in SETTLED_TARGETS for t in targets)
+        return _Plan(
+            index, outcome, data, ops, cases, rng.choice(("desk1", "desk2")), recent, rng.random()
+        )
+
+    def build(self, n: int) -> list[_Plan]:
+        ip_cycle = list(IPType)  # the first IP complaints show every type of right
+        plans = []
+        for i, (outcome, targets, commercial) in enumerate(self.targets(n)):
+            ip_type = (
+                ip_cycle.pop(0)
+                if ip_cycle and not commercial and outcome in (C_ACCEPTED, C_TRANSFERRED)
+                else None
+            )
+            plans.append(self.plan(i, outcome, targets, commercial, ip_type))
+        return plans
+
+
+# =========================================================================================
+# Running an edition
+# =========================================================================================
+
+
+@dataclass
+class _Actors:
+    clock: DemoClock
+    admin: Context
+    ctx: dict[str, Context]
+
+    def __getitem__(self, name: str) -> Context:
+        return self.ctx[name]
+
+
+def _execute(
+    actors: _Actors,
+    code: str,
+    plans: list[_Plan],
+    events: list[_Event],
+    axis: _Axis,
+    note: Callable[[str], None],
+) -> None:
+    events.sort(key=lambda e: (e.at, e.plan, e.seq))
+    total = len(events)
+    step = max(1, total // 4)
+    for n, ev in enumerate(events, 1):
+        actors.clock.set(axis.at(ev.at))
+        plan = plans[ev.plan]
+        desk = actors[plan.desk]
+        if ev.kind == "register":
+            plan.data.received_at = actors.clock()
+            for resp, case in zip(plan.data.respondents, plan.cases, strict=True):
+                resp.exhibitor_id = case.ex.id
+            reg = register_complaint(desk, code, plan.data)
+            plan.number, plan.case_numbers = reg.number, reg.case_numbers
+        elif ev.kind == "complaint":
+            assert ev.op is not None
+            act_on_complaint(desk, plan.number, ev.op.action, reason=ev.op.reason, **ev.op.params)
+        else:
+            assert ev.op is not None
+            who = actors["inspector1"] if ev.op.inspector else desk
+            act_on_case(
+                who, plan.case_numbers[ev.case], ev.op.action, reason=ev.op.reason, **ev.op.params
+            )
+        if n % step == 0 and n < total:
+            note(f"{n}/{total} steps")
+
+
+def _move_post_fair(
+    actors: _Actors, fair_close: datetime, numbers: list[str], rng: random.Random
+) -> int:
+    """After the close, hand every still open case over to post-fair follow-up."""
+    with actors.admin.db.reading() as session:
+        open_numbers = (
+            session.scalars(
+                select(RespondentCase.number)
+                .where(
+                    RespondentCase.number.in_(numbers),
+                    RespondentCase.state.not_in([str(s) for s in TERMINAL_CASE_STATES]),
+                )
+                .order_by(RespondentCase.number)
+            ).all()
+            if numbers
+            else []
+        )
+    when = fair_close + timedelta(minutes=rng.randint(20, 90))
+    for number in open_numbers:
+        actors.clock.set(when)
+        act_on_case(
+            actors["desk1"],
+            number,
+            "move_post_fair",
+            reason="展会闭幕，转展后追查 / Fair closed: handed over to post-fair follow-up",
+        )
+        when += timedelta(seconds=rng.randint(40, 240))
+    return len(open_numbers)
+
+
+def _run_cases(
+    actors: _Actors,
+    world: _World,
+    code: str,
+    exhibitors: list[_Ex],
+    n_complaints: int,
+    now_limit: datetime | None,
+    note: Callable[[str], None],
+) -> tuple[int, int]:
+    """Plan and take every step of n complaints; returns (complaints, post-fair moves)."""
+    with actors.admin.db.reading() as session:
+        fair = fair_by_code(session, code)
+        cal = calendar_of(fair)
+        rules = RuleSet.from_dict(fair.rules)
+    axis = _Axis(cal)
+    close = axis.close
+    live = now_limit is not None and now_limit < close
+    limit = axis.offset(now_limit) - MIN if now_limit is not None and live else axis.total
+    if limit <= 0:
+        raise InvalidInput(
+            f"The fair {code} has not opened yet; demo complaints need a fair that is open or over."
+        )
+    tl = _Timeline(axis, rules, limit, now_limit if live else None)
+    planner = _Planner(world, exhibitors, rules, cal.start, live)
+    plans = planner.build(n_complaints)
+    events: list[_Event] = []
+    kept: list[_Plan] = []
+    for plan in plans:
+        placed = _place(plan, tl)
+        if placed is None:
+            continue
+        kept.append(plan)
+        events.extend(placed)
+    note(f"{len(kept)} complaints planned, {len(events)} steps")
+    _execute(actors, code, plans, events, axis, note)
+    moved = 0
+    if not live:
+        numbers = [n for p in kept for n in p.case_numbers]
+        moved = _move_post_fair(actors, close, numbers, world.rng)
+    return len(kept), moved
+
+
+# =========================================================================================
+# Editions and exhibitors
+# =========================================================================================
+
+
+def _zh_number(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _edition_exhibitors(
+    world: _World, n: int, previous: list[_Company], renamed: bool
+) -> list[_Ex]:
+    """n exhibitors: the repeat offenders, returning companies, and newcomers."""
+    rng = world.rng
+    booths = _BoothAllocator(rng)
+    out: list[_Ex] = []
+    for i, company in enumerate(world.offenders):
+        c = _renamed(company) if renamed and i == 0 else company
+        out.append(_Ex(c, (booths.booth(c.area),), offender=True))
+    offender_ids = {id(c) for c in world.offenders}
+    returning = [c for c in previous if id(c) not in offender_ids]
+    rng.shuffle(returning)
+    keep = returning[: int(RETURNING_SHARE * max(0, n - len(out)))]
+    companies = keep + [world.companies.make() for _ in range(max(0, n - len(out) - len(keep)))]
+    for c in companies:
+        spots = [booths.booth(c.area)]
+        if rng.random() < 0.05:
+            spots.append(booths.booth(c.area))
+        out.append(_Ex(c, tuple(spots)))
+    return out
+
+
+def _import_exhibitors(ctx: Context, code: str, exhibitors: list[_Ex], rng: random.Random) -> None:
+    ctx.require(Permission.IMPORT_EXHIBITORS)
+    records = [_record(ex, row) for row, ex in enumerate(exhibitors, start=2)]
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, code)
+        imported, updated, unchanged = upsert_exhibitors(session, fair.id, records, ctx.now())
+        ids = dict(
+            session.execute(
+                select(Exhibitor.identity, Exhibitor.id).where(Exhibitor.fair_id == fair.id)
+            ).all()
+        )
+        for ex, record in zip(exhibitors, records, strict=True):
+            ex.id = ids[record.identity]
+        # Most exhibitors signed the IP commitment with their contract (展前承诺).
+        unsigned = [ex.id for ex in exhibitors if rng.random() < 0.04]
+        session.execute(
+            update(Exhibitor).where(Exhibitor.fair_id == fair.id).values(ip_commitment_signed=True),
+            execution_options={"synchronize_session": False},
+        )
+        if unsigned:
+            session.execute(
+                update(Exhibitor)
+                .where(Exhibitor.id.in_(unsigned))
+                .values(ip_commitment_signed=False),
+                execution_options={"synchronize_session": False},
+            )
+        audit.record(
+            session,
+            ctx,
+            "exhibitors.import",
+            "fair",
+            fair.id,
+            fair_id=fair.id,
+            after={
+                "file": "demo",
+                "imported": imported,
+                "updated": updated,
+                "unchanged": unchanged,
+                "rejected": 0,
+            },
+        )
+
+
+def _fair_exhibitors(ctx: Context, code: str) -> list[_Ex]:
+    """An existing fair's exhibitors, as respondents for demo complaints."""
+    areas_by_name = {v[0]: k for k, v in AREAS.items()} | {v[1]: k for k, v in AREAS.items()}
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, code)
+        rows = session.scalars(
+            select(Exhibitor)
+            .where(Exhibitor.fair_id == fair.id)
+            .options(selectinload(Exhibitor.booths))
+            .order_by(Exhibitor.id)
+        ).all()
+        out = []
+        for e in rows:
+            if not e.booths:
+                continue
+            area = areas_by_name.get(e.area) or areas_by_name.get(e.area_en) or "consumer"
+            company = _Company(
+                e.name_zh,
+                e.name_en,
+                e.credit_code,
+                e.country,
+                e.country_en,
+                area,
+                e.delegation,
+                e.contact,
+                e.phone,
+                e.email,
+            )
+            out.append(_Ex(company, tuple((b.hall, b.booth_no) for b in e.booths), id=e.id))
+    return out
+
+
+# =========================================================================================
+# Entry point
+# =========================================================================================
+
+
+def _users(ctx: Context, clock: DemoClock) -> tuple[dict[str, Context], list[str]]:
+    admin = Context(ctx.db, ctx.actor, clock)
+    contexts: dict[str, Context] = {}
+    created = []
+    for username, role, display in DEMO_USERS:
+        try:
+            existing = users.get_user(ctx, username)
+        except NotFound:
+            existing = None
+        if existing is not None and existing.role is not role:
+            raise InvalidInput(
+                f"The demo needs '{username}' to be a {role.value} user, but it is "
+                f"{existing.role.value}; use another data folder for the demo."
+            )
+        if existing is not None and not existing.active:
+            raise InvalidInput(
+                f"The demo user '{username}' is disabled; enable it or use another "
+                "data folder for the demo."
+            )
+        info = existing or users.ensure_user(admin, username, role, display)
+        if existing is None:
+            created.append(username)
+        contexts[username] = Context(ctx.db, info.actor, clock)
+    return contexts, created
+
+
+def _world(rng: random.Random, n_offenders: int) -> _World:
+    companies = _CompanyFactory(rng)
+    offenders = [
+        companies.make(
+            country=rng.choice(
+                ("CN", "HK", "TW", "JP", "KR", "DE", "IT", "US", "TH", "MY", "TR", "VN")
+            )
+        )
+        for _ in range(n_offenders)
+    ]
+    return _World(
+        rng=rng,
+        companies=companies,
+        rights=_RightFactory(rng),
+        holders=_holders(rng),
+        agents=_agents(rng),
+        buyers=_commercial_parties(rng),
+        offenders=offenders,
+    )
+
+
+def _state_line(counts: dict[str, int], order: Sequence[str]) -> str:
+    known = [f"{s} {counts[s]}" for s in order if counts.get(s)]
+    other = [f"{s} {n}" for s, n in sorted(counts.items()) if s not in order and n]
+    return ", ".join(known + other) or "none"
+
+
+def _summary(ctx: Context, code: str, label: str, n_exhibitors: int | None) -> list[str]:
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, code)
+        n_ex = (
+            n_exhibitors
+            if n_exhibitors is not None
+            else session.scalar(
+                select(func.count()).select_from(Exhibitor).where(Exhibitor.fair_id == fair.id)
+            )
+        )
+        fair_zone = fair.timezone
+        complaint_states = dict(
+            session.execute(
+                select(Complaint.state, func.count())
+                .where(Complaint.fair_id == fair.id)
+                .group_by(Complaint.state)
+            ).all()
+        )
+    states = counts_by_state(ctx, code)
+    lines = [
+        f"{code} ({label}): {n_ex} exhibitors, {sum(complaint_states.values())} complaints, "
+        f"{sum(states.values())} respondent cases",
+        "  cases: " + _state_line(states, [str(s) for s in CaseState]),
+        "  complaints: "
+        + _state_line(
+            complaint_states, [C_DRAFT, C_PENDING, C_ACCEPTED, C_TRANSFERRED, C_REJECTED]
+        ),
+    ]
+    if label.startswith("live"):
+        # A defence notified during opening hours falls due within 24 h of the real now;
+        # at night the nearest deadlines are the next morning's.
+        soon = list_cases(ctx, CaseFilter(fair_code=code, due_within_hours=24))
+        overdue = count_cases(ctx, CaseFilter(fair_code=code, overdue=True))
+        dues = [r.next_due for r in soon if r.next_due is not None]
+        zone = ZoneInfo(fair_zone)
+        first = f" (next at {min(dues).astimezone(zone):%a %H:%M})" if dues else ""
+        lines.append(
+            f"  deadlines now: {len(soon)} cases due within 24 h{first}, {overdue} overdue"
+        )
+    return lines
+
+
+def _offender_line(ctx: Context, codes: list[str], offenders: list[_Company]) -> str:
+    credit_codes = [c.credit_code for c in offenders]
+    with ctx.db.reading() as session:
+        fair_ids = [fair_by_code(session, c).id for c in codes]
+        returning = (
+            session.execute(
+                select(Exhibitor.credit_code)
+                .where(Exhibitor.fair_id.in_(fair_ids), Exhibitor.credit_code != "")
+                .group_by(Exhibitor.credit_code)
+                .having(func.count(func.distinct(Exhibitor.fair_id)) == len(fair_ids))
+            )
+            .scalars()
+            .all()
+        )
+        repeat = (
+            session.execute(
+                select(Exhibitor.credit_code)
+                .join(RespondentCase, RespondentCase.exhibitor_id == Exhibitor.id)
+                .where(
+                    Exhibitor.fair_id.in_(fair_ids),
+                    Exhibitor.credit_code.in_(credit_codes),
+                    RespondentCase.decision_trigger != "",
+                )
+                .group_by(Exhibitor.credit_code)
+                .having(func.count(func.distinct(Exhibitor.fair_id)) >= 2)
+            )
+            .scalars()
+            .all()
+        )
+    renamed = f"; {offenders[0].name_en} renamed in {codes[-1]}" if offenders else ""
+    return (
+        f"repeat offenders: {len(offenders)} at every edition under the same credit code, "
+        f"{len(repeat)} of them found infringing at 2 or more editions{renamed} "
+        f"({len(returning)} companies exhibit at every edition)"
+    )
+
+
+def create_demo(
+    ctx: Context, options: DemoOptions, progress: Callable[[str], None] | None = None
+) -> list[str]:
+    """Create demo editions (or add demo cases to `options.fair_code`); return summary lines."""
+    ctx.require(Permission.CREATE_DEMO)
+    if options.complaints < 0 or options.editions < 1 or options.exhibitors < 10:
+        raise InvalidInput(
+            "The demo needs 0 or more complaints, at least 1 edition and at least 10 exhibitors."
+        )
+
+    def note(text: str) -> None:
+        if progress is not None:
+            progress(text)
+
+    rng = random.Random(options.seed)
+    real_now = ctx.now().astimezone(UTC)
+    if options.fair_code:
+        return _demo_into_fair(ctx, options, rng, real_now, note)
+
+    today = real_now.astimezone(SH).date()
+    codes = demo_fair_codes(today, options.editions)
+    with ctx.db.reading() as session:
+        taken = [c for c in codes if _exists(session, c)]
+    if taken:
+        which = (
+            f"fair {taken[0]} already exists"
+            if len(taken) == 1
+            else f"fairs {', '.join(taken)} already exist"
+        )
+        raise InvalidInput(
+            f"The demo {which}; the demo never overwrites a fair. Use an empty data folder "
+            f"(--data-dir), or add demo cases to it with --fair {taken[-1]}."
+        )
+
+    n_offenders = min(MAX_OFFENDERS, max(1, options.exhibitors // 5))
+    world = _world(rng, n_offenders)
+    editions = []
+    for i, code in enumerate(codes):
+        year = int(code[4:])
+        live = i == len(codes) - 1
+        if live:
+            start, end, hours, rules = (
+                today - timedelta(days=2),
+                today + timedelta(days=3),
+                LIVE_HOURS,
+                LIVE_RULES,
+            )
+        else:
+            start, end, hours = date(year, 11, 5), date(year, 11, 10), PAST_HOURS
+            rules = PAST_RULES[(len(codes) - 2 - i) % len(PAST_RULES)]
+        editions.append((code, year, live, start, end, hours, rules))
+
+    first_setup = datetime.combine(editions[0][3] - timedelta(days=45), time(10), tzinfo=SH)
+    clock = DemoClock(first_setup - timedelta(days=1))
+    note("demo users")
+    contexts, created = _users(ctx, clock)
+    actors = _Actors(clock, Context(ctx.db, ctx.actor, clock), contexts)
+
+    lines: list[str] = []
+    previous: list[_Company] = []
+    last_time = clock()
+    first_year = min(CIIE_FIRST_YEAR, editions[0][1])  # a long history starts at the 1st
+    for code, year, live, start, end, hours, rules in editions:
+        edition = year - first_year + 1
+        setup = max(
+            datetime.combine(start - timedelta(days=45), time(10), tzinfo=SH),
+            last_time + timedelta(hours=1),
+        )
+        clock.set(setup)
+        note(f"{code}: fair {start} to {end}, rules {rules}")
+        create_fair(
+            actors.admin,
+            code,
+            f"第{_zh_number(edition)}届中国国际进口博览会（演示）",
+            start,
+            end,
+            hours=hours,
+            rules=rules,
+            name_en=f"{_ordinal(edition)} China International Import Expo (demo)",
+            venue=VENUE,
+            edition=edition,
+            halls=list(HALLS),
+        )
+        clock.set(setup + timedelta(days=14, minutes=rng.randint(0, 300)))
+        exhibitors = _edition_exhibitors(
+            world, options.exhibitors, previous, renamed=live and options.editions > 1
+        )
+        _import_exhibitors(actors["organizer1"], code, exhibitors, rng)
+        previous = [ex.company for ex in exhibitors]
+        note(f"{code}: {len(exhibitors)} exhibitors")
+        n = options.complaints if live else round(options.complaints * PAST_SHARE)
+        _, moved = _run_cases(
+            actors,
+            world,
+            code,
+            exhibitors,
+            n,
+            real_now if live else None,
+            _prefixed(note, code),
+        )
+        last_time = clock()
+        label = "live" if live else f"closed {end}, rules {rules}"
+        lines += _summary(ctx, code, label, len(exhibitors))
+        if moved:
+            lines.append(f"  post-fair follow-up: {moved} cases handed over after the close")
+    if options.editions > 1:
+        lines.append(_offender_line(ctx, codes, world.offenders))
+    lines.append(_users_line(created))
+    return lines
+
+
+def _prefixed(note: Callable[[str], None], code: str) -> Callable[[str], None]:
+    return lambda text: note(f"{code}: {text}")
+
+
+def _users_line(created: list[str]) -> str:
+    names = ", ".join(f"{u} ({r.value})" for u, r, _ in DEMO_USERS)
+    made = f"created {', '.join(created)}" if created else "all existed already"
+    return f"demo users: {names}; {made}. They have no password: use --user NAME."
+
+
+def _exists(session: Any, code: str) -> bool:
+    try:
+        fair_by_code(session, code)
+    except NotFound:
+        return False
+    return True
+
+
+def _demo_into_fair(
+    ctx: Context,
+    options: DemoOptions,
+    rng: random.Random,
+    real_now: datetime,
+    note: Callable[[str], None],
+) -> list[str]:
+    code = str(options.fair_code).strip()
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, code)
+        cal = calendar_of(fair)
+    opening = cal.next_opening(datetime.combine(cal.start, time(0), tzinfo=cal.zone))
+    assert opening is not None
+    if real_now <= opening + timedelta(minutes=30):
+        raise InvalidInput(
+            f"The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints "
+            "need a fair that is open or over."
+        )
+    exhibitors = _fair_exhibitors(ctx, code)
+    if not exhibitors:
+        raise InvalidInput(
+            f"The fair {code} has no exhibitors with a booth; import its "
+            "exhibitor list first (fairdesk import exhibitors)."
+        )
+    world = _world(rng, 0)
+    clock = DemoClock(opening - timedelta(days=1))
+    note("demo users")
+    contexts, created = _users(ctx, clock)
+    actors = _Actors(clock, Context(ctx.db, ctx.actor, clock), contexts)
+    note(f"{code}: {len(exhibitors)} exhibitors")
+    live = real_now < cal.fair_close()
+    n, moved = _run_cases(
+        actors,
+        world,
+        code,
+        exhibitors,
+        options.complaints,
+        real_now,
+        lambda text: note(f"{code}: {text}"),
+    )
+    lines = [f"{code}: added {n} demo complaints"]
+    lines += _summary(ctx, code, "live" if live else "closed", None)
+    if moved:
+        lines.append(f"  post-fair follow-up: {moved} cases handed over after the close")
+    lines.append(_users_line(created))
+    return lines

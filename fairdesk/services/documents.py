@@ -1,0 +1,1004 @@
+"""Printed documents: issue, reprint, reissue, revoke, and check a scanned QR code.
+
+Issuing a document takes a snapshot of the complaint or case (`DocumentData`, plain
+data), gives it a number from the fair's "document" series (`CIIE2026-D000123`), signs
+its key content with the installation's (or the fair's) Ed25519 key, renders the PDF
+and registers it: kind, title, snapshot, QR payload, SHA-256 of the PDF bytes, key id,
+who and when, all in one transaction with its audit event. A reprint renders the stored
+snapshot again and must give the same bytes. `verify` answers a QR payload with what
+the genuine document says, or why it is not genuine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import (
+    AuditEvent,
+    BoothVisit,
+    Complaint,
+    EvidenceFile,
+    EvidenceLink,
+    Exhibitor,
+    Fair,
+    IssuedDocument,
+    Party,
+    RespondentCase,
+    SigningKey,
+    User,
+)
+from fairdesk.documents import kinds as K
+from fairdesk.documents import labels as L
+from fairdesk.documents import signing
+from fairdesk.documents.model import (
+    CaseView,
+    DocumentData,
+    EventView,
+    EvidenceView,
+    ExhibitView,
+    FairView,
+    MeasureView,
+    PartyView,
+    RespondentView,
+    RightView,
+    ServedView,
+)
+from fairdesk.documents.render import render
+from fairdesk.documents.summary import describe, key_content, printed_strings
+from fairdesk.domain.enums import CaseState, ClockKind, Role
+from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, PermissionDenied
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.workflow import Entity, transition
+from fairdesk.services import audit, clocks, numbering
+from fairdesk.services.clocks import Owner
+from fairdesk.services.context import Context
+from fairdesk.services.fairs import fair_by_code
+
+_KEY_LOCK = 0x4644534B  # advisory lock key ("FDSK") serialising first-key creation on PG
+DOCUMENT_SERIES = "document"
+
+
+class DocumentMismatch(FairDeskError):
+    """A reprint did not give the bytes that were issued."""
+
+
+@dataclass(frozen=True)
+class IssuedInfo:
+    number: str
+    kind: str
+    title: str
+    title_en: str
+    complaint_number: str
+    case_number: str
+    issued_at: datetime
+    issued_by: str
+    content_hash: str
+    key_id: str
+    payload: str
+    pdf: bytes = field(repr=False)
+    supersedes: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    number: str
+    kind: str
+    title: str
+    complaint_number: str
+    case_number: str
+    issued_at: datetime
+    issued_by: str
+    revoked_at: datetime | None
+    superseded_by: str
+    revoke_reason: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    status: str  # genuine | forged | altered | unknown | revoked | malformed
+    message: str
+    summary: dict[str, str] = field(default_factory=dict)
+    number: str = ""
+    case_number: str = ""
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    key_id: str
+    fair_code: str  # "" for the installation's key
+    algorithm: str
+    public_key: str
+    fingerprint: str
+    created_at: datetime
+    retired_at: datetime | None
+
+
+def _require_desk(ctx: Context, what: str) -> None:
+    # Permission table entry to come (Permission.ISSUE_DOCUMENT); same wording as the others.
+    if ctx.actor.role is not Role.DESK:
+        raise PermissionDenied(
+            f"Only desk staff may {what}; you are signed in as {ctx.actor.role.value}."
+        )
+
+
+# -- snapshot -------------------------------------------------------------------------------
+
+
+class _Clock:
+    def __init__(self, fair: Fair, now: datetime) -> None:
+        self.zone = ZoneInfo(fair.timezone)
+        self.now = now
+
+    def local(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+
+    def offset(self) -> str:
+        delta = self.now.astimezone(self.zone).utcoffset()
+        minutes = int(delta.total_seconds() // 60) if delta else 0
+        sign = "+" if minutes >= 0 else "-"
+        return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _fair_view(fair: Fair, clock: _Clock) -> FairView:
+    rules = RuleSet.from_dict(fair.rules)
+    return FairView(
+        code=fair.code,
+        name=fair.name,
+        name_en=fair.name_en,
+        venue=fair.venue,
+        start_date=fair.start_date.isoformat(),
+        end_date=fair.end_date.isoformat(),
+        timezone=fair.timezone,
+        utc_offset=clock.offset(),
+        rules_code=rules.code,
+        defence_hours=float(rules.defence_hours),
+        recheck_hours=float(rules.recheck_hours),
+        legal_basis=dict(rules.legal_basis),
+    )
+
+
+def _party(p: Party) -> PartyView:
+    return PartyView(
+        name=p.name,
+        name_en=p.name_en,
+        kind=p.kind,
+        id_doc_type=p.id_doc_type,
+        id_doc_no=p.id_doc_no,
+        country=p.country,
+        address=p.address,
+        contact=p.contact,
+        phone=p.phone,
+        email=p.email,
+    )
+
+
+def _respondent(case: RespondentCase) -> RespondentView:
+    e: Exhibitor = case.exhibitor
+    return RespondentView(
+        name_zh=e.name_zh,
+        name_en=e.name_en,
+        credit_code=e.credit_code,
+        country=e.country,
+        country_en=e.country_en,
+        area=e.area,
+        delegation=e.delegation,
+        hall=case.hall,
+        booth=case.booth_no,
+        contact=e.contact,
+        phone=e.phone,
+        email=e.email,
+    )
+
+
+def _exhibits(case: RespondentCase) -> tuple[ExhibitView, ...]:
+    return tuple(ExhibitView(x.name, x.model, x.quantity, x.note) for x in case.exhibits)
+
+
+def _due(
+    session: Session, owner: Owner, kind: ClockKind, now: datetime
+) -> tuple[datetime | None, bool]:
+    state = clocks.state_of(session, owner, kind, now)
+    return state.due_at, state.capped_at_close
+
+
+def _last_event(session: Session, case_id: int, actions: tuple[str, ...]) -> AuditEvent | None:
+    return session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(actions))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+_DECISIONS = {
+    "case.decide_infringing": CaseState.INFRINGEMENT_FOUND,
+    "case.decide_not_infringing": CaseState.NOT_INFRINGING,
+    "case.decide_undetermined": CaseState.UNDETERMINED,
+}
+_CLOSING = (
+    "case.close",
+    "case.close_unaccepted",
+    "case.withdraw",
+    "case.settle",
+    "case.self_remedy",
+    "case.refer",
+    "case.move_post_fair",
+)
+
+
+def _action_label(action: str) -> str:
+    entity, _, step = action.partition(".")
+    if entity in ("case", "complaint"):
+        try:
+            t = transition(Entity(entity), step)
+            return f"{t.label_zh} {t.label}"
+        except (FairDeskError, ValueError):
+            pass
+    return {
+        "case.create": "立案 Case opened",
+        "complaint.register": "登记投诉 Complaint registered",
+        "document.issue": "签发文书 Document issued",
+        "document.reissue": "重新签发 Document reissued",
+        "document.revoke": "撤销文书 Document revoked",
+        "clock.pause": "暂停计时 Deadline paused",
+        "clock.resume": "恢复计时 Deadline resumed",
+    }.get(action, action)
+
+
+def _detail(after: dict[str, Any] | None) -> str:
+    if not after:
+        return ""
+    parts = []
+    for key, value in after.items():
+        if value in (None, "", [], {}):
+            continue
+        if key == "state":
+            table = L.CASE_STATES if str(value) in L.CASE_STATES else L.COMPLAINT_STATES
+            parts.append(f"→ {L.both(table, str(value))}")
+        else:
+            shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+            parts.append(f"{key}: {shown}")
+    return "; ".join(parts)
+
+
+def _timeline(session: Session, case: RespondentCase, clock: _Clock) -> tuple[EventView, ...]:
+    rows = session.scalars(
+        select(AuditEvent)
+        .where(
+            or_(
+                AuditEvent.case_id == case.id,
+                (AuditEvent.complaint_id == case.complaint_id) & AuditEvent.case_id.is_(None),
+            )
+        )
+        .order_by(AuditEvent.id)
+    ).all()
+    return tuple(
+        EventView(
+            clock.local(r.at), r.username, _action_label(r.action), r.reason, _detail(r.after)
+        )
+        for r in rows
+    )
+
+
+def _evidence(session: Session, case: RespondentCase, clock: _Clock) -> tuple[EvidenceView, ...]:
+    owners: list[tuple[str, list[int], str]] = [
+        ("complaint", [case.complaint_id], "投诉 complaint"),
+        ("case", [case.id], "案件 case"),
+        ("exhibit", [x.id for x in case.exhibits], "展品 exhibit"),
+        ("measure", [m.id for m in case.measures], "措施 measure"),
+        (
+            "visit",
+            list(session.scalars(select(BoothVisit.id).where(BoothVisit.case_id == case.id))),
+            "巡查 patrol",
+        ),
+    ]
+    out: list[EvidenceView] = []
+    for owner_type, ids, label in owners:
+        if not ids:
+            continue
+        rows = session.execute(
+            select(EvidenceLink, EvidenceFile, User.username)
+            .join(EvidenceFile, EvidenceFile.id == EvidenceLink.evidence_id)
+            .outerjoin(User, User.id == EvidenceFile.captured_by)
+            .where(EvidenceLink.owner_type == owner_type, EvidenceLink.owner_id.in_(ids))
+            .order_by(EvidenceLink.id)
+        ).all()
+        for link, ev, who in rows:
+            out.append(
+                EvidenceView(
+                    sha256=ev.sha256,
+                    name=ev.original_name,
+                    mime=ev.mime,
+                    size=ev.size,
+                    captured_at=clock.local(ev.captured_at),
+                    captured_by=who or "",
+                    attached_to=label,
+                    caption=link.caption,
+                )
+            )
+    return tuple(out)
+
+
+def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView | None:
+    query = select(IssuedDocument).where(
+        IssuedDocument.case_id == case.id, IssuedDocument.revoked_at.is_(None)
+    )
+    if wanted:
+        doc = session.scalar(query.where(IssuedDocument.number == wanted.strip()))
+        if doc is None:
+            raise NotFound(
+                f"Case {case.number} has no valid issued document numbered '{wanted}' to serve."
+            )
+    else:
+        doc = session.scalar(
+            query.where(IssuedDocument.kind.in_(K.SERVABLE)).order_by(IssuedDocument.id.desc())
+        )
+        if doc is None:
+            return None
+    k = K.kind(doc.kind)
+    data = doc.content.get("data", {})
+    return ServedView(doc.number, doc.kind, k.title, k.title_en, str(data.get("issued_at", "")))
+
+
+def _snapshot(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    number: str,
+    copy: str,
+    served: str,
+) -> DocumentData:
+    now = ctx.now()
+    clock = _Clock(fair, now)
+    supplement_due, _ = _due(
+        session, Owner(fair, complaint_id=complaint.id), ClockKind.SUPPLEMENT, now
+    )
+    transfer_due, _ = _due(session, Owner(fair, complaint_id=complaint.id), ClockKind.TRANSFER, now)
+    base: dict[str, Any] = dict(
+        kind=k.code,
+        number=number,
+        issued_at=clock.local(now),
+        issued_by=ctx.actor.username,
+        fair=_fair_view(fair, clock),
+        complaint_number=complaint.number,
+        complaint_kind=complaint.kind,
+        complaint_state=complaint.state,
+        channel=complaint.channel,
+        received_at=clock.local(complaint.received_at),
+        complainant=_party(complaint.complainant),
+        agent=_party(complaint.agent) if complaint.agent else None,
+        power_of_attorney=complaint.power_of_attorney,
+        commitment_signed=complaint.commitment_signed,
+        summary=complaint.summary,
+        dispute_type=complaint.dispute_type,
+        missing_items=str((complaint.materials or {}).get("missing", "")),
+        supplement_due_at=clock.local(supplement_due),
+        reject_reason=complaint.reject_reason,
+        authority=complaint.authority,
+        accepted_at=clock.local(complaint.accepted_at),
+        transferred_at=clock.local(complaint.transferred_at),
+        transfer_due_at=clock.local(transfer_due),
+        rights=tuple(
+            RightView(
+                r.ip_type,
+                r.number,
+                r.title,
+                r.holder,
+                r.jurisdiction,
+                r.valid_until.isoformat() if r.valid_until else "",
+                r.licence_type,
+            )
+            for r in complaint.rights
+        ),
+        cases=tuple(
+            CaseView(c.number, c.state, _respondent(c), _exhibits(c)) for c in complaint.cases
+        ),
+        copy=copy,
+    )
+    if complaint.reject_reason:
+        event = session.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.complaint_id == complaint.id, AuditEvent.action == "complaint.reject")
+            .order_by(AuditEvent.id.desc())
+            .limit(1)
+        )
+        base["note"] = event.reason if event else ""
+    if case is not None:
+        owner = Owner(fair, case_id=case.id)
+        defence_due, capped = _due(session, owner, ClockKind.DEFENCE, now)
+        recheck_due, _ = _due(session, owner, ClockKind.RECHECK, now)
+        decided = _last_event(session, case.id, tuple(_DECISIONS))
+        mediation = _last_event(session, case.id, ("case.start_mediation",))
+        escalation = _last_event(session, case.id, ("case.escalate",))
+        closing = _last_event(session, case.id, _CLOSING)
+        settled = case.state in (CaseState.SETTLED, CaseState.SELF_REMEDIED)
+        base.update(
+            case_number=case.number,
+            case_state=case.state,
+            respondent=_respondent(case),
+            exhibits=_exhibits(case),
+            notified_at=clock.local(case.notified_at),
+            defence_due_at=clock.local(defence_due),
+            defence_capped_at_close=capped,
+            defence_summary=case.defence_summary,
+            mediation_started_at=clock.local(mediation.at) if mediation else "",
+            settlement_terms=case.decision_note if settled else "",
+            decision_state=_DECISIONS[decided.action] if decided else "",
+            decision_trigger=case.decision_trigger if decided else "",
+            decision_legal_basis=case.legal_basis if decided else "",
+            decision_note=case.decision_note if decided and not settled else "",
+            decided_at=clock.local(case.decided_at),
+            case_authority=case.authority,
+            measures=tuple(
+                MeasureView(
+                    m.measure_type,
+                    clock.local(m.ordered_at),
+                    clock.local(m.due_at),
+                    m.undertaking_signed,
+                    m.storage_place,
+                    clock.local(m.returned_at),
+                    m.recheck_result,
+                    clock.local(m.rechecked_at),
+                    m.note,
+                )
+                for m in case.measures
+            ),
+            recheck_due_at=clock.local(recheck_due),
+            escalation=str((escalation.after or {}).get("escalation", "")) if escalation else "",
+            closed_at=clock.local(case.closed_at),
+            closing_reason=closing.reason if closing else "",
+        )
+        if k.code == "proof-of-service":
+            base["served"] = _served(session, case, served)
+        if k.code == "dossier":
+            base["timeline"] = _timeline(session, case, clock)
+            base["evidence"] = _evidence(session, case, clock)
+    return DocumentData(**base)
+
+
+# -- keys ---------------------------------------------------------------------------------
+
+
+def _key_info(key: SigningKey, fair_code: str) -> KeyInfo:
+    return KeyInfo(
+        key.key_id,
+        fair_code,
+        key.algorithm,
+        key.public_key,
+        signing.fingerprint(key.public_key),
+        key.created_at,
+        key.retired_at,
+    )
+
+
+def _new_key(session: Session, fair_id: int | None, now: datetime) -> SigningKey:
+    made = signing.new_key()
+    key = SigningKey(
+        key_id=made.key_id,
+        fair_id=fair_id,
+        algorithm="ed25519",
+        public_key=made.public_key,
+        private_key=made.private_key,
+        created_at=now,
+    )
+    session.add(key)
+    session.flush()
+    return key
+
+
+def _signing_key(session: Session, ctx: Context, fair: Fair) -> SigningKey:
+    """The fair's own key if it has one, else the installation's, made on first use."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KEY_LOCK})
+    for scope in (SigningKey.fair_id == fair.id, SigningKey.fair_id.is_(None)):
+        key = session.scalar(
+            select(SigningKey)
+            .where(scope, SigningKey.retired_at.is_(None))
+            .order_by(SigningKey.id.desc())
+            .limit(1)
+        )
+        if key is not None:
+            return key
+    key = _new_key(session, None, ctx.now())
+    audit.record(
+        session,
+        ctx,
+        "key.create",
+        "signing_key",
+        key.id,
+        after={"key_id": key.key_id, "scope": "installation"},
+        reason="first document signed",
+    )
+    return key
+
+
+def create_key(ctx: Context, fair_code: str | None = None, reason: str = "") -> KeyInfo:
+    """A new signing key for a fair (or the installation); the current one is retired but
+    keeps verifying what it signed."""
+    ctx.require(Permission.SET_UP_FAIR)
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, fair_code) if fair_code else None
+        fair_id = fair.id if fair else None
+        scope = SigningKey.fair_id == fair_id if fair_id else SigningKey.fair_id.is_(None)
+        now = ctx.now()
+        for old in session.scalars(
+            select(SigningKey).where(scope, SigningKey.retired_at.is_(None))
+        ):
+            old.retired_at = now
+        key = _new_key(session, fair_id, now)
+        audit.record(
+            session,
+            ctx,
+            "key.create",
+            "signing_key",
+            key.id,
+            after={"key_id": key.key_id, "scope": fair.code if fair else "installation"},
+            reason=reason,
+            fair_id=fair_id,
+        )
+        return _key_info(key, fair.code if fair else "")
+
+
+def list_keys(ctx: Context) -> list[KeyInfo]:
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        rows = session.execute(
+            select(SigningKey, Fair.code)
+            .outerjoin(Fair, Fair.id == SigningKey.fair_id)
+            .order_by(SigningKey.id)
+        ).all()
+        return [_key_info(key, code or "") for key, code in rows]
+
+
+# -- issuing --------------------------------------------------------------------------------
+
+
+def _resolve(
+    session: Session, k: K.DocKind, number: str
+) -> tuple[Complaint, RespondentCase | None]:
+    number = number.strip()
+    case = session.scalar(select(RespondentCase).where(RespondentCase.number == number))
+    if case is not None:
+        return case.complaint, (case if k.level == K.CASE else None)
+    complaint = session.scalar(select(Complaint).where(Complaint.number == number))
+    if complaint is None:
+        raise NotFound(f"There is no complaint or respondent case numbered '{number}'.")
+    if k.level == K.COMPLAINT:
+        return complaint, None
+    if len(complaint.cases) == 1:
+        return complaint, complaint.cases[0]
+    names = ", ".join(c.number for c in complaint.cases)
+    raise InvalidInput(
+        f"Complaint {complaint.number} names {len(complaint.cases)} respondents; a "
+        f"{k.title_en.lower()} is for one of them: give the case number ({names})."
+    )
+
+
+def _register(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    copy: str,
+    served: str,
+) -> tuple[IssuedDocument, bytes]:
+    fair = session.get_one(Fair, complaint.fair_id)
+    if case is not None:
+        K.check_state(k, case.number, case.state)
+    else:
+        K.check_state(k, complaint.number, complaint.state)
+    number = f"{fair.code}-D{numbering.next_value(session, fair.id, DOCUMENT_SERIES):06d}"
+    data = _snapshot(session, ctx, k, fair, complaint, case, number, copy, served)
+    K.check_condition(k, data)
+    key = _signing_key(session, ctx, fair)
+    signed = key_content(data, key.key_id)
+    signature = signing.sign(key.private_key, signed)
+    payload = signing.encode_payload(number, signature)
+    pdf = render(data, payload)
+    doc = IssuedDocument(
+        fair_id=fair.id,
+        complaint_id=complaint.id,
+        case_id=case.id if case else None,
+        kind=k.code,
+        number=number,
+        issued_at=ctx.now(),
+        issued_by=ctx.actor.user_id,
+        content_hash=hashlib.sha256(pdf).hexdigest(),
+        signature=signing.b64url(signature),
+        title=k.title,
+        content={
+            "key": signed,
+            "data": data.to_dict(),
+            "options": {"copy": copy, "served": served},
+        },
+        payload=payload,
+        key_id=key.key_id,
+    )
+    session.add(doc)
+    session.flush()
+    return doc, pdf
+
+
+def _info(
+    doc: IssuedDocument,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    ctx: Context,
+    pdf: bytes,
+    supersedes: str = "",
+) -> IssuedInfo:
+    k = K.kind(doc.kind)
+    return IssuedInfo(
+        number=doc.number,
+        kind=doc.kind,
+        title=k.title,
+        title_en=k.title_en,
+        complaint_number=complaint.number,
+        case_number=case.number if case else "",
+        issued_at=doc.issued_at,
+        issued_by=ctx.actor.username,
+        content_hash=doc.content_hash,
+        key_id=doc.key_id,
+        payload=doc.payload,
+        pdf=pdf,
+        supersedes=supersedes,
+    )
+
+
+def _audit_issue(
+    session: Session,
+    ctx: Context,
+    doc: IssuedDocument,
+    action: str,
+    reason: str = "",
+    extra: dict[str, Any] | None = None,
+) -> None:
+    audit.record(
+        session,
+        ctx,
+        action,
+        "document",
+        doc.id,
+        after={
+            "number": doc.number,
+            "kind": doc.kind,
+            "sha256": doc.content_hash,
+            "key_id": doc.key_id,
+            **(extra or {}),
+        },
+        reason=reason,
+        fair_id=doc.fair_id,
+        complaint_id=doc.complaint_id,
+        case_id=doc.case_id,
+    )
+
+
+def issue_document(
+    ctx: Context, kind: str, number: str, *, copy: str = "", served: str = ""
+) -> IssuedInfo:
+    """Issue and register a document of `kind` for a complaint or respondent case number.
+
+    `copy` chooses the party's copy of a decision; `served` names the document a proof
+    of service is for (default: the case's latest notice, decision or order).
+    """
+    _require_desk(ctx, "issue documents")
+    k = K.kind(kind)
+    copy = K.check_copy(k, copy)
+    with ctx.db.writing() as session:
+        complaint, case = _resolve(session, k, number)
+        doc, pdf = _register(session, ctx, k, complaint, case, copy, served)
+        _audit_issue(session, ctx, doc, "document.issue", extra={"copy": copy} if copy else None)
+        return _info(doc, complaint, case, ctx, pdf)
+
+
+def _document(session: Session, number: str) -> IssuedDocument:
+    doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == number.strip()))
+    if doc is None:
+        raise NotFound(f"There is no issued document numbered '{number}'.")
+    return doc
+
+
+def _successor(session: Session, doc: IssuedDocument) -> str:
+    if doc.superseded_by is None:
+        return ""
+    return session.get_one(IssuedDocument, doc.superseded_by).number
+
+
+def render_document(ctx: Context, number: str) -> bytes:
+    """The issued PDF again, rendered from the register: byte-identical or an error."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        doc = _document(session, number)
+        if doc.revoked_at is not None:
+            successor = _successor(session, doc)
+            instead = f"; print {successor} instead" if successor else ""
+            raise InvalidInput(f"Document {doc.number} was revoked ({doc.revoke_reason}){instead}.")
+        data = DocumentData.from_dict(doc.content["data"])
+        pdf = render(data, doc.payload)
+    digest = hashlib.sha256(pdf).hexdigest()
+    if digest != doc.content_hash:
+        raise DocumentMismatch(
+            f"Reprinting {doc.number} does not give the document that was issued (SHA-256 "
+            f"{digest[:12]}… instead of {doc.content_hash[:12]}…): the fonts or the PDF library "
+            "changed since. Reissue it to print a new signed copy."
+        )
+    return pdf
+
+
+def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
+    """A corrected copy under a new number; the old one then verifies as revoked."""
+    _require_desk(ctx, "reissue documents")
+    if not reason.strip():
+        raise InvalidInput("Reissuing a document needs a reason (what was corrected).")
+    with ctx.db.writing() as session:
+        old = _document(session, number)
+        if old.revoked_at is not None:
+            successor = _successor(session, old)
+            raise InvalidInput(
+                f"Document {old.number} is already revoked"
+                + (f"; reissue {successor} instead." if successor else ".")
+            )
+        k = K.kind(old.kind)
+        options = old.content.get("options", {})
+        complaint = session.get_one(Complaint, old.complaint_id)
+        case = session.get(RespondentCase, old.case_id) if old.case_id else None
+        doc, pdf = _register(
+            session,
+            ctx,
+            k,
+            complaint,
+            case,
+            str(options.get("copy", "")),
+            str(options.get("served", "")),
+        )
+        old.superseded_by = doc.id
+        old.revoked_at = ctx.now()
+        old.revoke_reason = f"superseded by {doc.number}: {reason.strip()}"
+        _audit_issue(
+            session, ctx, doc, "document.reissue", reason.strip(), {"supersedes": old.number}
+        )
+        return _info(doc, complaint, case, ctx, pdf, supersedes=old.number)
+
+
+def revoke(ctx: Context, number: str, reason: str) -> None:
+    _require_desk(ctx, "revoke documents")
+    if not reason.strip():
+        raise InvalidInput("Revoking a document needs a reason.")
+    with ctx.db.writing() as session:
+        doc = _document(session, number)
+        if doc.revoked_at is not None:
+            raise InvalidInput(f"Document {doc.number} is already revoked ({doc.revoke_reason}).")
+        doc.revoked_at = ctx.now()
+        doc.revoke_reason = reason.strip()
+        audit.record(
+            session,
+            ctx,
+            "document.revoke",
+            "document",
+            doc.id,
+            after={"number": doc.number, "kind": doc.kind},
+            reason=reason.strip(),
+            fair_id=doc.fair_id,
+            complaint_id=doc.complaint_id,
+            case_id=doc.case_id,
+        )
+
+
+def list_documents(ctx: Context, number: str = "", fair_code: str = "") -> list[DocumentRow]:
+    """Issued documents of a complaint or case (by number), or of a fair, oldest first."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        query = select(IssuedDocument).order_by(IssuedDocument.id)
+        if number.strip():
+            complaint, case = _resolve(session, K.KINDS["complaint-form"], number)
+            found = session.scalar(
+                select(RespondentCase).where(RespondentCase.number == number.strip())
+            )
+            query = (
+                query.where(IssuedDocument.case_id == found.id)
+                if found is not None
+                else query.where(IssuedDocument.complaint_id == complaint.id)
+            )
+        elif fair_code:
+            query = query.where(IssuedDocument.fair_id == fair_by_code(session, fair_code).id)
+        docs = session.scalars(query).all()
+        users = {uid: name for uid, name in session.execute(select(User.id, User.username))}
+        by_id = {d.id: d.number for d in docs}
+        out = []
+        for d in docs:
+            key = d.content.get("key", {})
+            successor = by_id.get(d.superseded_by or 0) or (
+                _successor(session, d) if d.superseded_by else ""
+            )
+            out.append(
+                DocumentRow(
+                    d.number,
+                    d.kind,
+                    d.title,
+                    str(key.get("complaint", "")),
+                    str(key.get("case", "")),
+                    d.issued_at,
+                    users.get(d.issued_by or 0, ""),
+                    d.revoked_at,
+                    successor,
+                    d.revoke_reason,
+                )
+            )
+        return out
+
+
+# -- verifying ------------------------------------------------------------------------------
+
+
+def verify(ctx: Context, payload_or_text: str) -> Verification:
+    """Check what a QR code (or a USB scanner, or a paste) gave against the register."""
+    ctx.require(Permission.VIEW)
+    try:
+        parsed = signing.parse_payload(payload_or_text)
+    except signing.MalformedPayload as exc:
+        return Verification(False, "malformed", f"Not a valid document code: {exc}.")
+    with ctx.db.reading() as session:
+        return _verify(session, parsed)
+
+
+def _verify(session: Session, parsed: signing.Payload) -> Verification:
+    doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == parsed.number))
+    if doc is None:
+        return Verification(
+            False,
+            "unknown",
+            f"No document numbered {parsed.number} was issued by this service center "
+            "(or this database is not the one it was issued from).",
+            number=parsed.number,
+        )
+    key = session.scalar(select(SigningKey).where(SigningKey.key_id == doc.key_id))
+    signed = doc.content.get("key", {})
+    if key is None:
+        return Verification(
+            False,
+            "unknown",
+            f"Document {doc.number} names signing key {doc.key_id}, which this database "
+            "does not hold.",
+            number=doc.number,
+        )
+    summary = describe(signed) if signed.get("kind") in K.KINDS else {}
+    case_no = str(signed.get("case") or signed.get("complaint") or "")
+    if not signing.verify(key.public_key, parsed.signature, signed):
+        if signing.b64url(parsed.signature) == doc.signature:
+            return Verification(
+                False,
+                "altered",
+                f"The register entry of {doc.number} was changed after it was issued: the "
+                "signature on the paper no longer matches it. Report this to the administrator.",
+                summary,
+                doc.number,
+                case_no,
+            )
+        return Verification(
+            False,
+            "forged",
+            f"FORGED: the signature does not belong to document {doc.number}. This code was "
+            "not issued by the service center.",
+            number=doc.number,
+        )
+    try:
+        intact = DocumentData.from_dict(doc.content["data"]).digest() == signed.get(
+            "content_sha256"
+        )
+    except (KeyError, TypeError, ValueError):
+        intact = False
+    if not intact:
+        return Verification(
+            False,
+            "altered",
+            f"The stored content of {doc.number} was changed after it was issued. Report this "
+            "to the administrator.",
+            summary,
+            doc.number,
+            case_no,
+        )
+    if doc.revoked_at is not None:
+        successor = _successor(session, doc)
+        when = doc.revoked_at.strftime("%Y-%m-%d %H:%M UTC")
+        if successor:
+            message = (
+                f"REVOKED: {doc.number} was superseded by {successor} on {when} "
+                f"({doc.revoke_reason}). Ask for {successor}."
+            )
+            summary = summary | {"superseded by": successor}
+        else:
+            message = f"REVOKED: {doc.number} was revoked on {when} ({doc.revoke_reason})."
+        return Verification(False, "revoked", message, summary, doc.number, case_no)
+    return Verification(
+        True,
+        "genuine",
+        f"GENUINE: {doc.number} was issued by the service center and is in force.",
+        summary,
+        doc.number,
+        case_no,
+    )
+
+
+def verify_file(ctx: Context, data: bytes) -> Verification:
+    """Read the QR code of a PDF or a picture and verify it; a PDF whose text differs from
+    the issued document is reported as altered."""
+    from fairdesk.documents import qrread
+
+    ctx.require(Permission.VIEW)
+    codes = qrread.read_codes(data)
+    if not codes:
+        return Verification(
+            False, "malformed", "No QR code could be read from this file (is it sharp and whole?)."
+        )
+    ours = [c for c in codes if c.strip().startswith(signing.PREFIX + ".")]
+    result = verify(ctx, (ours or codes)[0])
+    if not qrread.is_pdf(data) or result.status not in ("genuine", "revoked"):
+        return result
+    with ctx.db.reading() as session:
+        doc = _document(session, result.number)
+        if hashlib.sha256(data).hexdigest() == doc.content_hash:
+            return _with_note(result, "The file is byte-identical to the issued PDF.")
+        snapshot = DocumentData.from_dict(doc.content["data"])
+    text_layer = "".join(qrread.pdf_text(data).split())
+    if len(text_layer) < 20:
+        return _with_note(
+            result, "The file has no text to compare (a scan?): compare it with the summary."
+        )
+    missing = [s for s in printed_strings(snapshot) if "".join(s.split()) not in text_layer]
+    if missing:
+        return Verification(
+            False,
+            "altered",
+            f"ALTERED: the QR code of {result.number} is genuine but the text of this file "
+            f"differs from the issued document (it should read: {'; '.join(missing)}).",
+            result.summary,
+            result.number,
+            result.case_number,
+        )
+    return _with_note(
+        result, "The file differs from the issued PDF byte for byte, but its key text matches."
+    )
+
+
+def _with_note(result: Verification, note: str) -> Verification:
+    return Verification(
+        result.ok,
+        result.status,
+        f"{result.message} {note}",
+        result.summary,
+        result.number,
+        result.case_number,
+    )
+
+
+__all__ = [
+    "DocumentMismatch",
+    "DocumentRow",
+    "IssuedInfo",
+    "KeyInfo",
+    "Verification",
+    "create_key",
+    "issue_document",
+    "list_documents",
+    "list_keys",
+    "render_document",
+    "reissue",
+    "revoke",
+    "verify",
+    "verify_file",
+]

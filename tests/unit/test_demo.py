@@ -1,0 +1,357 @@
+"""The demo generator: coverage of the workflow, plausible times, repeat offenders,
+determinism, refusals, and the `fairdesk demo` command."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from fairdesk.app_context import SYSTEM
+from fairdesk.cli import main
+from fairdesk.db import migrate
+from fairdesk.db.engine import Database
+from fairdesk.db.models import AuditEvent, Complaint, Exhibitor, Fair, IPRight, RespondentCase
+from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ComplaintState, IPType, Role
+from fairdesk.domain.errors import InvalidInput, PermissionDenied
+from fairdesk.services import users
+from fairdesk.services.audit import verify_chain
+from fairdesk.services.cases import CaseFilter, counts_by_state, list_cases
+from fairdesk.services.context import Context
+from fairdesk.services.demo import DemoOptions, create_demo, demo_fair_codes
+
+SH = ZoneInfo("Asia/Shanghai")
+SMALL = DemoOptions(complaints=40, editions=2, exhibitors=200, seed=8)
+REACHABLE_LIVE = [s for s in CaseState if s is not CaseState.POST_FAIR]
+
+
+def _admin(path: Path) -> Context:
+    db = Database(f"sqlite:///{path}/t.sqlite3")
+    migrate.upgrade(db)
+    return Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
+
+
+@dataclass
+class Demo:
+    ctx: Context
+    lines: list[str]
+    progress: list[str]
+    live: str
+    past: str
+    started: datetime
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """One small demo shared by the read-only tests of this module."""
+    ctx = _admin(tmp_path_factory.mktemp("demo"))
+    started = datetime.now(UTC)
+    progress: list[str] = []
+    lines = create_demo(ctx, SMALL, progress=progress.append)
+    past, live = demo_fair_codes(started.astimezone(SH).date(), 2)
+    yield Demo(ctx, lines, progress, live, past, started)
+    ctx.db.dispose()
+
+
+def _numbers_and_states(ctx: Context) -> list[tuple[str, str, str]]:
+    with ctx.db.reading() as session:
+        rows = session.execute(
+            select(RespondentCase.number, RespondentCase.state, Exhibitor.credit_code)
+            .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+            .order_by(RespondentCase.number)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+# -- coverage ----------------------------------------------------------------------------
+
+
+def test_live_edition_shows_every_state_reachable_before_the_close(demo: Demo) -> None:
+    counts = counts_by_state(demo.ctx, demo.live)
+    missing = [s.value for s in REACHABLE_LIVE if not counts.get(s)]
+    assert not missing, f"states missing from the live edition: {missing}"
+    assert not counts.get(CaseState.POST_FAIR)
+    rows = list_cases(demo.ctx, CaseFilter(fair_code=demo.live))
+    assert len(rows) == sum(counts.values())
+    assert 1.1 <= len(rows) / 40 <= 1.8  # about 1.4 respondents per complaint
+
+
+def test_live_edition_shows_every_complaint_state(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        fair = session.scalar(select(Fair).where(Fair.code == demo.live))
+        assert fair is not None
+        states = dict(
+            session.execute(
+                select(Complaint.state, func.count())
+                .where(Complaint.fair_id == fair.id)
+                .group_by(Complaint.state)
+            ).all()
+        )
+        rejected_case_states = set(
+            session.scalars(
+                select(RespondentCase.state)
+                .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+                .where(Complaint.fair_id == fair.id, Complaint.state == ComplaintState.REJECTED)
+            )
+        )
+    assert sum(states.values()) == 40
+    assert set(states) == {s.value for s in ComplaintState}
+    assert rejected_case_states == {CaseState.CLOSED}
+
+
+def test_earlier_edition_ends_closed_or_in_post_fair_follow_up(demo: Demo) -> None:
+    counts = counts_by_state(demo.ctx, demo.past)
+    assert counts.get(CaseState.POST_FAIR), counts
+    assert set(counts) <= {s.value for s in TERMINAL_CASE_STATES}
+    with demo.ctx.db.reading() as session:
+        n = session.scalar(
+            select(func.count())
+            .select_from(Complaint)
+            .join(Fair, Fair.id == Complaint.fair_id)
+            .where(Fair.code == demo.past)
+        )
+    assert n == 24  # about 60% of the live edition
+
+
+def test_rights_of_every_type_and_agents_with_power_of_attorney(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        types = set(session.scalars(select(IPRight.ip_type).distinct()))
+        jurisdictions = set(session.scalars(select(IPRight.jurisdiction).distinct()))
+        with_agent = session.scalar(
+            select(func.count())
+            .select_from(Complaint)
+            .where(Complaint.agent_id.is_not(None), Complaint.power_of_attorney.is_(True))
+        )
+        patents = session.scalars(
+            select(IPRight.number).where(
+                IPRight.ip_type == IPType.INVENTION_PATENT, IPRight.jurisdiction == "CN"
+            )
+        ).all()
+    assert types == {t.value for t in IPType}
+    assert "CN" in jurisdictions and len(jurisdictions) > 1  # foreign rights get rejected
+    assert with_agent
+    assert patents and all(n.startswith("ZL") and len(n) == 16 and n[-2] == "." for n in patents)
+
+
+# -- time ----------------------------------------------------------------------------------
+
+
+def test_no_event_is_in_the_future_and_steps_fall_in_opening_hours(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        fairs = {f.id: f for f in session.scalars(select(Fair))}
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.fair_id.is_not(None)).order_by(AuditEvent.id)
+        ).all()
+    assert events
+    assert max(e.at for e in events) <= demo.started
+    for event in events:
+        fair = fairs[event.fair_id]
+        if not event.action.startswith(("case.", "complaint.")):
+            continue
+        local = event.at.astimezone(SH)
+        if event.action == "case.move_post_fair":
+            assert local.date() == fair.end_date and local.time() >= fair.closing_time
+            continue
+        assert fair.start_date <= local.date() <= fair.end_date, event.action
+        assert fair.opening_time <= local.time() < fair.closing_time, (event.action, local)
+    ats = [e.at for e in events]
+    assert ats == sorted(ats)  # the trail reads as a history
+
+
+def test_deadlines_due_soon_and_overdue_are_listed(demo: Demo) -> None:
+    # Notices are given in opening hours, so at night the nearest is due next morning.
+    soon = list_cases(demo.ctx, CaseFilter(fair_code=demo.live, due_within_hours=24))
+    overdue = list_cases(demo.ctx, CaseFilter(fair_code=demo.live, overdue=True))
+    assert any(r.state == CaseState.NOTIFIED for r in soon)
+    assert any(r.state == CaseState.NOTIFIED for r in overdue)
+    now = datetime.now(UTC)
+    assert all(r.next_due is not None and r.next_due >= now for r in soon)
+    assert all(r.next_due is not None and r.next_due < now for r in overdue)
+    assert any(s.startswith("  deadlines now:") and "due within 24 h" in s for s in demo.lines)
+
+
+def test_live_edition_is_open_around_the_real_date(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        fair = session.scalar(select(Fair).where(Fair.code == demo.live))
+        past = session.scalar(select(Fair).where(Fair.code == demo.past))
+    assert fair is not None and past is not None
+    today = demo.started.astimezone(SH).date()
+    assert (today - fair.start_date).days == 2 and (fair.end_date - today).days == 3
+    assert (fair.opening_time, fair.closing_time) == (time(9), time(18))
+    assert fair.rules["code"] == "cnipa-24h"
+    assert past.start_date.month == 11 and past.start_date.year == fair.start_date.year - 1
+    assert past.rules["code"] != "cnipa-24h"
+    assert "演示" in fair.name and "(demo)" in fair.name_en
+
+
+# -- exhibitors and repeat offenders ------------------------------------------------------------
+
+
+def test_repeat_offenders_keep_their_credit_code_across_editions(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        fair_ids = list(session.scalars(select(Fair.id)))
+        per_code = session.execute(
+            select(Exhibitor.credit_code, func.count(func.distinct(Exhibitor.fair_id))).group_by(
+                Exhibitor.credit_code
+            )
+        ).all()
+        infringing_twice = session.scalars(
+            select(Exhibitor.credit_code)
+            .join(RespondentCase, RespondentCase.exhibitor_id == Exhibitor.id)
+            .where(RespondentCase.decision_trigger != "")
+            .group_by(Exhibitor.credit_code)
+            .having(func.count(func.distinct(Exhibitor.fair_id)) == len(fair_ids))
+        ).all()
+        renamed = session.scalars(
+            select(Exhibitor.credit_code)
+            .group_by(Exhibitor.credit_code)
+            .having(func.count(func.distinct(Exhibitor.name_en)) > 1)
+        ).all()
+        sizes = session.execute(
+            select(Exhibitor.fair_id, func.count()).group_by(Exhibitor.fair_id)
+        ).all()
+        chinese = session.scalars(
+            select(Exhibitor.credit_code).where(Exhibitor.country == "中国")
+        ).all()
+        emails = session.scalars(select(Exhibitor.email)).all()
+    assert all(code for code, _ in per_code)  # every exhibitor has a code
+    assert sum(1 for _, n in per_code if n == len(fair_ids)) >= 40
+    assert len(infringing_twice) >= 2
+    assert len(renamed) == 1
+    assert {n for _, n in sizes} == {200}
+    assert chinese and all(len(c) == 18 and c.startswith("91") for c in chinese)
+    assert all(e.endswith(".example") for e in emails)
+    line = next(s for s in demo.lines if s.startswith("repeat offenders"))
+    assert "40 at every edition" in line
+
+
+# -- trail, summary, determinism -----------------------------------------------------------
+
+
+def test_audit_chain_verifies_after_the_demo(demo: Demo) -> None:
+    report = verify_chain(demo.ctx)
+    assert report.ok, report.problem
+    assert report.checked > 500
+
+
+def test_summary_and_progress(demo: Demo) -> None:
+    head = next(s for s in demo.lines if s.startswith(f"{demo.live} (live)"))
+    assert head.startswith(f"{demo.live} (live): 200 exhibitors, 40 complaints, ")
+    assert head.endswith(" respondent cases")
+    assert any(s.startswith(f"{demo.past} (closed") for s in demo.lines)
+    assert any("cases: " in s and "SETTLED" in s for s in demo.lines)
+    assert any(s.startswith("demo users:") and "desk1" in s for s in demo.lines)
+    assert any(p.startswith(f"{demo.live}:") for p in demo.progress)
+    for name, role in [
+        ("desk1", Role.DESK),
+        ("desk2", Role.DESK),
+        ("inspector1", Role.INSPECTOR),
+        ("organizer1", Role.ORGANIZER),
+    ]:
+        assert users.get_user(demo.ctx, name).role is role
+
+
+def test_same_seed_gives_the_same_cases(demo: Demo, tmp_path: Path) -> None:
+    again = _admin(tmp_path)
+    try:
+        create_demo(again, SMALL)
+        assert _numbers_and_states(again) == _numbers_and_states(demo.ctx)
+    finally:
+        again.db.dispose()
+
+
+def test_another_seed_gives_other_cases(tmp_path: Path) -> None:
+    a, b = _admin(tmp_path / "a"), _admin(tmp_path / "b")
+    try:
+        create_demo(a, DemoOptions(complaints=8, editions=1, exhibitors=30, seed=1))
+        create_demo(b, DemoOptions(complaints=8, editions=1, exhibitors=30, seed=2))
+        assert _numbers_and_states(a) != _numbers_and_states(b)
+    finally:
+        a.db.dispose()
+        b.db.dispose()
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def test_refuses_when_a_demo_fair_exists(demo: Demo) -> None:
+    before = _numbers_and_states(demo.ctx)
+    with pytest.raises(InvalidInput, match=r"already exist.*never overwrites"):
+        create_demo(demo.ctx, SMALL)
+    assert _numbers_and_states(demo.ctx) == before
+
+
+def test_non_admin_is_refused(tmp_path: Path) -> None:
+    admin = _admin(tmp_path)
+    try:
+        desk = admin.as_actor(users.ensure_user(admin, "someone", Role.DESK).actor)
+        with pytest.raises(PermissionDenied):
+            create_demo(desk, DemoOptions(complaints=2, editions=1, exhibitors=10))
+        with admin.db.reading() as session:
+            assert session.scalar(select(func.count()).select_from(Fair)) == 0
+    finally:
+        admin.db.dispose()
+
+
+def test_bad_sizes_are_refused(tmp_path: Path) -> None:
+    admin = _admin(tmp_path)
+    try:
+        for bad in (DemoOptions(complaints=-1), DemoOptions(editions=0), DemoOptions(exhibitors=5)):
+            with pytest.raises(InvalidInput):
+                create_demo(admin, bad)
+    finally:
+        admin.db.dispose()
+
+
+# -- adding cases to an existing fair -----------------------------------------------------------
+
+
+def test_adds_cases_to_an_existing_fair(tmp_path: Path) -> None:
+    admin = _admin(tmp_path)
+    try:
+        create_demo(admin, DemoOptions(complaints=6, editions=2, exhibitors=40, seed=3))
+        past, live = demo_fair_codes(datetime.now(UTC).astimezone(SH).date(), 2)
+        before = {c: sum(counts_by_state(admin, c).values()) for c in (past, live)}
+        lines = create_demo(admin, DemoOptions(fair_code=past, complaints=5, seed=4))
+        assert lines[0] == f"{past}: added 5 demo complaints"
+        after_past = counts_by_state(admin, past)
+        assert sum(after_past.values()) > before[past]
+        assert set(after_past) <= {s.value for s in TERMINAL_CASE_STATES}
+        create_demo(admin, DemoOptions(fair_code=live, complaints=5, seed=5))
+        assert sum(counts_by_state(admin, live).values()) > before[live]
+        assert verify_chain(admin).ok
+        with pytest.raises(InvalidInput, match="never overwrites"):
+            create_demo(admin, DemoOptions(complaints=1, editions=1, exhibitors=10))
+    finally:
+        admin.db.dispose()
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def test_cli_demo_then_cases_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(tmp_path)]
+    code = main([*base, "demo", "--complaints", "30", "--editions", "2", "--exhibitors", "100"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    live = demo_fair_codes(datetime.now(UTC).astimezone(SH).date(), 2)[-1]
+    assert f"{live} (live): 100 exhibitors, 30 complaints" in out
+    assert f"{live}: " in err  # progress goes to stderr
+
+    assert main([*base, "cases", "--fair", live, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {"case", "state", "booth", "exhibitor", "complainant"} <= set(rows[0])
+    assert all(r["case"].startswith(f"{live}-") for r in rows)
+    assert {r["state"] for r in rows} >= {s.value for s in REACHABLE_LIVE}
+
+    assert main([*base, "cases", "--fair", live, "--overdue", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+
+    assert main([*base, "demo", "--complaints", "1", "--editions", "1"]) == 1
+    assert "never overwrites" in capsys.readouterr().err
