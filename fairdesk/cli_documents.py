@@ -1,0 +1,201 @@
+"""The document commands of `fairdesk`: print, verify, keys, document.
+
+Wired into `fairdesk.cli` with `add_parsers(sub)` and `COMMANDS`; every handler takes the
+argparse Namespace and returns the exit status (FairDeskError is turned into "exit 1, one
+line" by `fairdesk.cli.main`).
+
+    fairdesk --user desk1 print decision CIIE2026-0001-1 --copy respondent -o d.pdf
+    fairdesk verify d.pdf          # or a photo of the page, or the QR text itself
+    fairdesk keys show
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fairdesk.documents.kinds import KINDS
+from fairdesk.domain.errors import InvalidInput
+
+COPIES = ("complainant", "respondent")
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the document commands to the `fairdesk` subparsers."""
+    pr = sub.add_parser(
+        "print",
+        help="issue a document (registered, signed) and save it as PDF",
+        description="Issue a printed document for a complaint or respondent case. Kinds: "
+        + ", ".join(f"{code} ({k.title})" for code, k in KINDS.items()),
+    )
+    pr.add_argument("kind", choices=list(KINDS), metavar="KIND", help="kind of document")
+    pr.add_argument("number", metavar="NUMBER", help="case number (or complaint number)")
+    pr.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    pr.add_argument("--copy", choices=COPIES, default="", help="the party's copy of a decision")
+    pr.add_argument(
+        "--served", default="", metavar="DOCNO", help="proof of service: the document served"
+    )
+
+    ve = sub.add_parser(
+        "verify",
+        help="check that a printed document is genuine",
+        description="Check a document's QR code: give the text a scanner read, a PDF, or a "
+        "picture of the page (PNG/JPEG); '-' reads the text from standard input. Exit 0 when "
+        "genuine, 1 when forged, altered, unknown, revoked or unreadable.",
+    )
+    ve.add_argument("input", metavar="PAYLOAD|FILE")
+
+    keys = sub.add_parser("keys", help="the keys that sign documents").add_subparsers(
+        dest="keys_command", required=True
+    )
+    keys.add_parser("show", help="show the public signing keys and their fingerprints")
+    kc = keys.add_parser("create", help="make a new signing key (per fair with --fair)")
+    kc.add_argument("--fair", metavar="CODE", default=None)
+    kc.add_argument("--reason", default="")
+
+    doc = sub.add_parser("document", help="issued documents").add_subparsers(
+        dest="document_command", required=True
+    )
+    dl = doc.add_parser("list", help="list issued documents")
+    group = dl.add_mutually_exclusive_group(required=True)
+    group.add_argument("--case", metavar="NUMBER", help="of this case or complaint")
+    group.add_argument("--fair", metavar="CODE", help="of this fair")
+    dr = doc.add_parser("reprint", help="print an issued document again (byte-identical)")
+    dr.add_argument("number", metavar="DOCNO")
+    dr.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    di = doc.add_parser("reissue", help="issue a corrected copy; the old one is revoked")
+    di.add_argument("number", metavar="DOCNO")
+    di.add_argument("--reason", required=True)
+    di.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    dv = doc.add_parser("revoke", help="revoke an issued document")
+    dv.add_argument("number", metavar="DOCNO")
+    dv.add_argument("--reason", required=True)
+
+
+def _context(args: argparse.Namespace) -> Any:
+    from fairdesk.cli import _context as cli_context
+
+    return cli_context(args)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from fairdesk.services.documents import issue_document
+
+    ctx = _context(args)
+    info = issue_document(ctx, args.kind, args.number, copy=args.copy, served=args.served)
+    _write(args.output, info.pdf)
+    target = info.case_number or info.complaint_number
+    print(
+        f"issued {info.number}: {info.title} / {info.title_en} for {target} -> {args.output} "
+        f"(sha256 {info.content_hash[:16]}…)"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from fairdesk.services.documents import verify, verify_file
+
+    ctx = _context(args)
+    text: str = args.input
+    if text == "-":
+        result = verify(ctx, sys.stdin.read())
+    else:
+        path = Path(text)
+        looks_like_file = not text.startswith("FD1.") and (path.exists() or path.suffix)
+        if looks_like_file:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.") from None
+            result = verify_file(ctx, data)
+        else:
+            result = verify(ctx, text)
+    for label, value in result.summary.items():
+        print(f"{label:>14}: {value}")
+    if result.ok:
+        print(result.message)
+        return 0
+    print(f"fairdesk: {result.status}: {result.message}", file=sys.stderr)
+    return 1
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from fairdesk.services.documents import create_key, list_keys
+
+    ctx = _context(args)
+    if args.keys_command == "create":
+        info = create_key(ctx, args.fair, args.reason)
+        print(f"created signing key {info.key_id} for {info.fair_code or 'this installation'}")
+        print(f"fingerprint: {info.fingerprint}")
+        return 0
+    keys = list_keys(ctx)
+    if not keys:
+        print("No signing key yet: one is made when the first document is issued.")
+        return 0
+    for k in keys:
+        scope = f"fair {k.fair_code}" if k.fair_code else "installation"
+        state = f"retired {k.retired_at:%Y-%m-%d}" if k.retired_at else "in use"
+        print(f"key {k.key_id} ({k.algorithm}, {scope}, {state}, created {k.created_at:%Y-%m-%d})")
+        print(f"  fingerprint: {k.fingerprint}")
+        print(f"  public key (raw, base64): {k.public_key}")
+    return 0
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    from fairdesk.cli import print_rows
+    from fairdesk.services import documents
+
+    ctx = _context(args)
+    command = args.document_command
+    if command == "list":
+        rows = documents.list_documents(ctx, args.case or "", args.fair or "")
+        print_rows(
+            [
+                {
+                    "document": r.number,
+                    "kind": r.kind,
+                    "title": r.title,
+                    "case": r.case_number or r.complaint_number,
+                    "issued": r.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    "by": r.issued_by,
+                    "status": (
+                        f"superseded by {r.superseded_by}"
+                        if r.superseded_by
+                        else ("revoked" if r.revoked_at else "in force")
+                    ),
+                }
+                for r in rows
+            ],
+            "table",
+        )
+        return 0
+    if command == "reprint":
+        _write(args.output, documents.render_document(ctx, args.number))
+        print(f"reprinted {args.number} -> {args.output}")
+        return 0
+    if command == "reissue":
+        info = documents.reissue(ctx, args.number, args.reason)
+        _write(args.output, info.pdf)
+        print(f"issued {info.number} superseding {info.supersedes} -> {args.output}")
+        return 0
+    documents.revoke(ctx, args.number, args.reason)
+    print(f"revoked {args.number}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "print": cmd_print,
+    "verify": cmd_verify,
+    "keys": cmd_keys,
+    "document": cmd_document,
+}

@@ -1,0 +1,49 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""受理回执: the complaint is accepted; what happens next."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents.furniture import S, bi, fields, grid, para, section, signature_lines
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import case_rows, name_of, rights_block
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    hours = f"{d.fair.defence_hours:g}"
+    out: list[Flowable] = [
+        para(f"{d.complainant.name}：", S.zh, bold=True),
+        para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
+        *bi(
+            f"你方于 {d.received_at} 提交的投诉（投诉编号 {d.complaint_number}）材料齐备，"
+            f"本中心已于 {d.accepted_at} 受理。本中心将通知被投诉人，并给予其 {hours} 小时答辩期。",
+            f"Your complaint {d.complaint_number}, filed on {d.received_at}, is complete and was "
+            f"accepted on {d.accepted_at}. The service center will notify each respondent and "
+            f"give it {hours} hours to answer.",
+        ),
+    ]
+    if d.authority:
+        out += bi(
+            f"本案将于受理后 24 小时内移交 {d.authority} 处理。",
+            f"The case will be transferred to {d.authority} within 24 hours of acceptance.",
+        )
+    out += [
+        fields(case_rows(d)),
+        *rights_block(d),
+        *section("被投诉人", "Respondents"),
+        grid(
+            [("案件编号", "Case no."), ("被投诉人", "Respondent"), ("展位", "Booth")],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    f"{c.respondent.hall} {c.respondent.booth}".strip(),
+                ]
+                for c in d.cases
+            ],
+            [22, 58, 20],
+        ),
+        signature_lines([("投诉人签收", "Received by the complainant")]),
+    ]
+    return out

@@ -1,0 +1,50 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""展位公告: large print to post on a covered exhibit; its QR opens the case."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import QRFlowable, S, bi, para
+
+
+def story(d, payload: str = "") -> list[Flowable]:  # type: ignore[no-untyped-def]
+    m = d.measures[-1]
+    what = L.zh(L.MEASURES, m.measure_type)
+    what_en = L.en(L.MEASURES, m.measure_type)
+    out: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        para("知识产权保护公告", S.big, bold=True),
+        para("IP protection notice", S.big_en),
+        Spacer(1, 8 * mm),
+        para(
+            f"本展位部分展品因涉嫌侵犯知识产权，已依据展会知识产权保护规定采取“{what}”措施。"
+            "请勿擅自揭除、移动或重新展出。",
+            S.notice,
+            bold=True,
+        ),
+        para(
+            f"Following an IP complaint, exhibits at this booth are subject to the measure "
+            f"'{what_en}' under the fair's IP protection rules. Do not remove the notice, move "
+            "or display them again.",
+            S.notice_en,
+        ),
+        Spacer(1, 6 * mm),
+        *bi(
+            f"展位 Booth：{(d.respondent.hall + ' ') if d.respondent and d.respondent.hall else ''}"
+            f"{d.respondent.booth if d.respondent else ''}    案件编号 Case：{d.case_number}    "
+            f"日期 Date：{d.issued_at}",
+            "",
+            (S.notice, S.notice_en),
+        ),
+        Spacer(1, 8 * mm),
+    ]
+    if payload:
+        out += [
+            QRFlowable(payload, 55 * mm),
+            Spacer(1, 3 * mm),
+            para("扫码查验本公告及案件 · Scan to check this notice and open the case", S.copy),
+        ]
+    return out

@@ -1,0 +1,63 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""投诉登记表及承诺书: the complaint as registered, with the complainant's commitment."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import S, bi, box, fields, grid, para, section, signature_lines
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import case_rows, name_of, parties_block, rights_block
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    rows = case_rows(d) + [
+        ("投诉状态", "Status", L.both(L.COMPLAINT_STATES, d.complaint_state)),
+    ]
+    out: list[Flowable] = [fields(rows)]
+    out += parties_block(d, respondent=False)
+    out += rights_block(d)
+    out += [
+        *section("被投诉人及涉嫌侵权展品", "Respondents and accused exhibits"),
+        grid(
+            [
+                ("案件编号", "Case no."),
+                ("被投诉人", "Respondent"),
+                ("展位", "Booth"),
+                ("涉嫌侵权展品", "Accused exhibits"),
+            ],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    f"{c.respondent.hall} {c.respondent.booth}".strip(),
+                    "；".join(
+                        f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "")
+                        for x in c.exhibits
+                    ),
+                ]
+                for c in d.cases
+            ],
+            [18, 32, 12, 38],
+        ),
+        *section("投诉事实与理由", "Facts and grounds"),
+        para(d.summary or "—", S.zh),
+    ]
+    signed = "已签署 / signed" if d.commitment_signed else "未签署 / not yet signed"
+    out += [
+        *section("投诉人承诺书", "Complainant's commitment"),
+        box(
+            bi(
+                "本投诉人承诺：所提交的投诉材料及证据真实、合法、有效，所主张的权利在中国境内合法有效；"
+                "如因投诉不实给被投诉人或展会主办方造成损失的，由本投诉人依法承担全部法律责任。"
+                f"（承诺书状态：{signed.split(' / ')[0]}）",
+                "The complainant undertakes that the materials and evidence filed are true, lawful "
+                "and valid and that the rights relied on are valid in China, and accepts full "
+                "legal liability for any loss a false complaint causes to the respondent or the "
+                f"organizer. (Commitment: {signed.split(' / ')[1]})",
+            )
+        ),
+        signature_lines([("投诉人", "Complainant"), ("代理人", "Agent")]),
+    ]
+    return out

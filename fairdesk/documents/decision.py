@@ -1,0 +1,106 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""处理意见书: the decision, one copy for each party (2006 Measures Art 14)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import (
+    case_rows,
+    exhibits_block,
+    measures_block,
+    parties_block,
+    rights_block,
+)
+
+FINDINGS = {
+    "INFRINGEMENT_FOUND": (
+        "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
+        "Having reviewed the case, the service center finds, preliminarily, that the exhibits "
+        "above infringe the complainant's rights.",
+    ),
+    "NOT_INFRINGING": (
+        "经审查，本中心认为现有材料不能证明被投诉人展出的上述展品构成侵权，被投诉人可继续展出。",
+        "Having reviewed the case, the service center finds that the materials do not show the "
+        "exhibits above to infringe; the respondent may go on displaying them.",
+    ),
+    "UNDETERMINED": (
+        "经审查，本中心依据现有材料无法认定是否构成侵权，本案移交有关部门或转展后处理。",
+        "Having reviewed the case, the service center cannot determine on the materials whether "
+        "there is an infringement; the case goes to the competent authority or to post-fair "
+        "follow-up.",
+    ),
+}
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    if d.copy == "complainant":
+        to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
+    else:
+        r = d.respondent
+        to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
+    state = d.decision_state
+    finding = FINDINGS.get(state, FINDINGS["UNDETERMINED"])
+    out: list[Flowable] = [
+        para(f"{to}：", S.zh, bold=True),
+        para(f"To {to_en}:", S.en),
+        *bi(
+            f"关于 {d.complainant.name} 对 {d.respondent.name_zh if d.respondent else ''} 的投诉"
+            f"（案件编号 {d.case_number}），本中心处理意见如下。",
+            f"On the complaint of {d.complainant.name_en or d.complainant.name} against "
+            f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "
+            f"(case {d.case_number}), the service center decides as follows.",
+        ),
+        *parties_block(d),
+        *rights_block(d),
+        *exhibits_block(d.exhibits),
+        *section("被投诉人答辩", "Respondent's defence"),
+    ]
+    if d.defence_summary:
+        out.append(para(d.defence_summary, S.zh))
+    else:
+        out += bi(
+            "被投诉人未在答辩期限内提交书面答辩。",
+            "The respondent filed no written defence within the defence period.",
+        )
+    out += [*section("处理意见", "Decision")]
+    decision = [
+        para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
+        para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
+        *bi(*finding),
+    ]
+    if d.decision_trigger:
+        decision += bi(
+            f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
+            f"Ground: {L.en(L.TRIGGERS, d.decision_trigger)}.",
+        )
+    if d.decision_legal_basis:
+        decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
+    if d.decision_note:
+        decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
+    out.append(box(decision))
+    if state == "INFRINGEMENT_FOUND" or d.measures:
+        out += bi(
+            "被投诉人应立即对上述展品采取遮盖、撤下等措施，展会期间不得再展出、宣传或销售；"
+            "拒不执行的，主办方可依据参展合同取消其参展资格。",
+            "The respondent must at once cover or take down the exhibits above and must not "
+            "display, promote or sell them again during the fair; if it refuses, the organizer "
+            "may cancel its participation under the exhibitor contract.",
+        )
+        if d.measures:
+            out += measures_block(d)
+    out += [
+        fields(case_rows(d) + [("决定时间", "Decided", d.decided_at)]),
+        *bi(
+            "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
+            "或请求知识产权管理部门处理。",
+            "This decision is served on both the complainant and the respondent. It does not "
+            "prevent either party from bringing an action before a people's court or asking an "
+            "IP authority to handle the matter.",
+        ),
+        signature_lines([("签收人", "Received by")]),
+    ]
+    return out

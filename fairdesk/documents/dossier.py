@@ -1,0 +1,95 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""案件卷宗: every field of the case, its timeline and its evidence, for an authority."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import S, fields, grid, para, section
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import (
+    case_rows,
+    exhibits_block,
+    measures_block,
+    parties_block,
+    rights_block,
+)
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    out: list[Flowable] = [
+        *section("案件概况", "Case overview"),
+        fields(
+            case_rows(d)
+            + [
+                ("投诉状态", "Complaint status", L.both(L.COMPLAINT_STATES, d.complaint_state)),
+                ("案件状态", "Case status", L.both(L.CASE_STATES, d.case_state)),
+                ("受理时间", "Accepted", d.accepted_at),
+                ("移交", "Transferred", " ".join(x for x in (d.authority, d.transferred_at) if x)),
+                (
+                    "承诺书",
+                    "Commitment",
+                    "已签署 / signed" if d.commitment_signed else "未签署 / not signed",
+                ),
+                ("通知时间", "Notified", d.notified_at),
+                ("答辩期限", "Defence due", d.defence_due_at),
+                (
+                    "决定",
+                    "Decision",
+                    " ".join(
+                        x for x in (L.both(L.CASE_STATES, d.decision_state), d.decided_at) if x
+                    ),
+                ),
+                ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
+                ("适用规定", "Rules applied", d.decision_legal_basis),
+                ("理由", "Reasons", d.decision_note),
+                ("和解条款", "Settlement", d.settlement_terms),
+                ("升级处理", "Escalation", L.both(L.ESCALATIONS, d.escalation)),
+                ("移交部门", "Referred to", d.case_authority),
+                ("结案时间", "Closed", d.closed_at),
+            ]
+        ),
+        *parties_block(d),
+        *rights_block(d),
+        *exhibits_block(d.exhibits),
+        *section("投诉事实与理由", "Facts and grounds"),
+        para(d.summary or "—", S.zh),
+        *section("答辩", "Defence"),
+        para(d.defence_summary or "—", S.zh),
+    ]
+    if d.measures:
+        out += measures_block(d)
+    out += [
+        *section("办理经过", "Timeline (from the audit trail)"),
+        grid(
+            [("时间", "Time"), ("人员", "By"), ("事项", "Step"), ("说明", "Details")],
+            [
+                [e.at, e.user, e.action, "；".join(x for x in (e.reason, e.detail) if x)]
+                for e in d.timeline
+            ],
+            [15, 11, 22, 52],
+        ),
+        *section("证据清单", "Evidence (SHA-256 fingerprints)"),
+        grid(
+            [
+                ("序号", "No."),
+                ("文件", "File"),
+                ("所属", "Attached to"),
+                ("采集", "Captured"),
+                ("SHA-256", "fingerprint"),
+            ],
+            [
+                [
+                    str(i),
+                    f"{e.name} {e.caption}".strip(),
+                    e.attached_to,
+                    " ".join(x for x in (e.captured_at, e.captured_by) if x),
+                    e.sha256,
+                ]
+                for i, e in enumerate(d.evidence, 1)
+            ],
+            [5, 22, 13, 16, 44],
+        ),
+    ]
+    return out

@@ -1,0 +1,467 @@
+# mypy: allow-subclassing-any
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""What every page carries, and the building blocks the document modules share.
+
+A4 portrait. Header: the fair (Chinese and English), the document and case numbers and
+the issue time in the fair's time zone. Footer: the legal basis from the fair's rule
+set, the officer's signature box and the seal box, the signed QR code in the bottom
+right corner, and "page x of y". The body is a list of reportlab flowables, so long
+names and long lists flow onto more pages instead of being cut.
+
+Output is reproducible: reportlab's invariant mode fixes the creation date and file id,
+so the same snapshot always gives the same bytes (a reprint is checked against the
+SHA-256 recorded when the document was issued).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import qrcode
+import qrcode.constants
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from fairdesk.documents import fonts
+from fairdesk.documents.fonts import markup
+from fairdesk.documents.model import DocumentData
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 18 * mm
+HEADER_TOP = PAGE_H - 11 * mm
+HEADER_RULE = PAGE_H - 33 * mm
+FOOTER_RULE = 50 * mm
+FRAME_TOP = HEADER_RULE - 3 * mm
+FRAME_BOTTOM = FOOTER_RULE + 3 * mm
+BODY_W = PAGE_W - 2 * MARGIN_X
+QR_SIZE = 26 * mm
+GREY = colors.HexColor("#444444")
+LIGHT = colors.HexColor("#888888")
+RULE = colors.HexColor("#555555")
+SHADE = colors.HexColor("#eeeeee")
+CENTER_ZH = "知识产权保护与商事纠纷处理服务中心"
+CENTER_EN = "IP Protection and Commercial Dispute Service Center"
+
+
+def _style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name, fontName=fonts.LATIN, bulletFontName=fonts.LATIN, fontSize=size, leading=leading, **kw
+    )
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle = _style("title", 18, 24, alignment=TA_CENTER, wordWrap="CJK")
+    title_en: ParagraphStyle = _style(
+        "title_en", 11, 14, alignment=TA_CENTER, textColor=GREY, spaceAfter=2
+    )
+    copy: ParagraphStyle = _style("copy", 10, 13, alignment=TA_CENTER, spaceBefore=2)
+    h: ParagraphStyle = _style("h", 11.5, 15, spaceBefore=9, wordWrap="CJK")
+    h_en: ParagraphStyle = _style("h_en", 8.5, 11, textColor=GREY, spaceAfter=3)
+    zh: ParagraphStyle = _style("zh", 10, 15, wordWrap="CJK")
+    en: ParagraphStyle = _style("en", 8.5, 11.5, textColor=GREY, spaceAfter=4)
+    label: ParagraphStyle = _style("label", 8.5, 11, wordWrap="CJK")
+    label_en: ParagraphStyle = _style("label_en", 7, 9, textColor=GREY)
+    value: ParagraphStyle = _style("value", 9.5, 13, wordWrap="CJK")
+    cell: ParagraphStyle = _style("cell", 8, 10.5, wordWrap="CJK")
+    cell_en: ParagraphStyle = _style("cell_en", 6.8, 8.5, textColor=GREY)
+    small: ParagraphStyle = _style("small", 7, 9, textColor=GREY, wordWrap="CJK")
+    big: ParagraphStyle = _style("big", 30, 40, alignment=TA_CENTER, wordWrap="CJK")
+    big_en: ParagraphStyle = _style("big_en", 17, 22, alignment=TA_CENTER, textColor=GREY)
+    notice: ParagraphStyle = _style("notice", 14, 21, alignment=TA_LEFT, wordWrap="CJK")
+    notice_en: ParagraphStyle = _style("notice_en", 11, 15, textColor=GREY)
+
+
+S = Styles()
+
+
+def para(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
+    return Paragraph(markup(text, bold), style)
+
+
+def bi(zh: str, en: str, s: tuple[ParagraphStyle, ParagraphStyle] = (S.zh, S.en)) -> list[Flowable]:
+    """Chinese first, English beneath."""
+    out: list[Flowable] = []
+    if zh:
+        out.append(para(zh, s[0]))
+    if en:
+        out.append(para(en, s[1]))
+    return out
+
+
+def section(zh: str, en: str) -> list[Flowable]:
+    # Keep a heading with the first lines that follow it.
+    return [CondPageBreak(30 * mm), para(zh, S.h, bold=True), para(en, S.h_en)]
+
+
+def title(data: DocumentData, zh: str, en: str) -> list[Flowable]:
+    from fairdesk.documents import labels
+
+    out: list[Flowable] = [para(zh, S.title, bold=True), para(en, S.title_en)]
+    if data.copy:
+        out.append(para(f"（{labels.both(labels.COPIES, data.copy)}）", S.copy, bold=True))
+    out.append(Spacer(1, 4 * mm))
+    return out
+
+
+def label_cell(zh: str, en: str) -> list[Flowable]:
+    return [para(zh, S.label), para(en, S.label_en)]
+
+
+Row = tuple[str, str, str]  # label zh, label en, value
+
+
+def fields(rows: Sequence[Row], label_w: float = 42 * mm) -> Flowable:
+    """Label / value pairs as a two-column table; empty values print as a dash."""
+    data = [
+        [label_cell(z, e), para(v if v not in ("", None) else "—", S.value)] for z, e, v in rows
+    ]
+    table = Table(data, colWidths=[label_w, BODY_W - label_w], hAlign="LEFT", spaceAfter=5)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
+                ("GRID", (0, 0), (-1, -1), 0.4, LIGHT),
+                ("BACKGROUND", (0, 0), (0, -1), SHADE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def grid(
+    headers: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    empty: tuple[str, str] = ("无", "none"),
+) -> Flowable:
+    """A list (exhibits, measures, events...) whose header row repeats on every page."""
+    total = sum(widths)
+    col_w = [w * BODY_W / total for w in widths]
+    head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
+    body = [[para(str(v) if v not in ("", None) else "—", S.cell) for v in r] for r in rows]
+    if not body:
+        body = [
+            [para(f"{empty[0]} / {empty[1]}", S.cell)] + [para("", S.cell)] * (len(headers) - 1)
+        ]
+    table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
+                ("GRID", (0, 0), (-1, -1), 0.4, LIGHT),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def signature_lines(parties: Sequence[tuple[str, str]], date_line: bool = True) -> Flowable:
+    """Lines for the parties to sign in the body (the center's own boxes are in the footer)."""
+    cells = []
+    for zh, en in parties:
+        block: list[Flowable] = [
+            para(f"{zh}（签字/盖章）：", S.label),
+            para(f"{en} (signature / seal):", S.label_en),
+            Spacer(1, 9 * mm),
+            para("日期 Date：", S.label),
+        ]
+        if not date_line:
+            block = block[:3]
+        cells.append(block)
+    col = BODY_W / max(len(cells), 1)
+    table = Table([cells], colWidths=[col] * len(cells), hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 4 * mm), table])
+
+
+def box(flowables: list[Flowable]) -> Flowable:
+    table = Table([[flowables]], colWidths=[BODY_W], spaceBefore=2, spaceAfter=5)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+# -- drawing on the canvas ---------------------------------------------------------------
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, **kw: Any) -> float:
+    """Draw mixed-script text from x (or ending at x when right=True); returns its width."""
+    bold = kw.get("bold", False)
+    width = fonts.string_width(text, size, bold)
+    if kw.get("right"):
+        x -= width
+    elif kw.get("center"):
+        x -= width / 2
+    for font, run in fonts.runs(text, bold):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, font, size)
+    return width
+
+
+def fitted(
+    text: str,
+    width: float,
+    max_h: float,
+    size: float,
+    bold: bool = False,
+    color: Any = colors.black,
+) -> Paragraph:
+    """A paragraph shrunk (never cut) until it fits the box."""
+    while True:
+        style = ParagraphStyle(
+            "fit",
+            fontName=fonts.LATIN,
+            bulletFontName=fonts.LATIN,
+            fontSize=size,
+            leading=size * 1.22,
+            textColor=color,
+            wordWrap="CJK",
+        )
+        p = Paragraph(markup(text, bold), style)
+        _, h = p.wrap(width, max_h)
+        if h <= max_h or size <= 4:
+            return p
+        size -= 0.5
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """The payload as a QR code (error correction M), drawn as vector squares."""
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    qr.add_data(payload)
+    qr.make(fit=True)
+    matrix = qr.get_matrix()
+    n = len(matrix)
+    cell = size / n
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                canvas.rect(
+                    x + start * cell,
+                    y + size - (r + 1) * cell,
+                    (c - start) * cell,
+                    cell,
+                    stroke=0,
+                    fill=1,
+                )
+            else:
+                c += 1
+    canvas.restoreState()
+
+
+def _label_box(canvas: Canvas, x: float, y: float, w: float, h: float, zh: str, en: str) -> None:
+    canvas.setStrokeColor(LIGHT)
+    canvas.setLineWidth(0.6)
+    canvas.rect(x, y, w, h, stroke=1, fill=0)
+    canvas.setFillColor(GREY)
+    draw_text(canvas, x + 2 * mm, y + h - 3.6 * mm, zh, 7.5)
+    draw_text(canvas, x + 2 * mm, y + h - 6.6 * mm, en, 6)
+    canvas.setFillColor(colors.black)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    data: DocumentData
+    payload: str
+    legal_basis: str
+    doc_title: str
+
+    def on_page(self, canvas: Canvas, doc: Any) -> None:
+        d = self.data
+        canvas.saveState()
+        right = PAGE_W - MARGIN_X
+        half = BODY_W * 0.56
+        # Header, left: fair and service center.
+        fair = fitted(d.fair.name, half, 5.4 * mm, 10.5, bold=True)
+        _, fh = fair.wrap(half, 5.4 * mm)
+        fair.drawOn(canvas, MARGIN_X, HEADER_TOP - fh)
+        fair_en = fitted(d.fair.name_en or d.fair.code, half, 7.5 * mm, 7.5, color=GREY)
+        _, eh = fair_en.wrap(half, 7.5 * mm)
+        fair_en.drawOn(canvas, MARGIN_X, HEADER_TOP - fh - eh - 0.5 * mm)
+        canvas.setFillColor(GREY)
+        draw_text(canvas, MARGIN_X, HEADER_RULE + 5.5 * mm, CENTER_ZH, 7.5)
+        draw_text(canvas, MARGIN_X, HEADER_RULE + 2 * mm, CENTER_EN, 6.3)
+        canvas.setFillColor(colors.black)
+        # Header, right: numbers and time.
+        case_no = d.case_number or d.complaint_number
+        lines = [
+            ("文书编号 Doc. No.", d.number),
+            ("案件编号 Case No.", case_no),
+            ("签发时间 Issued", f"{d.issued_at} (UTC{d.fair.utc_offset})"),
+        ]
+        y = HEADER_TOP - 3.2 * mm
+        for lab, value in lines:
+            canvas.setFillColor(GREY)
+            w = draw_text(canvas, right, y, value, 8.5, right=True, bold=True)
+            draw_text(canvas, right - w - 2 * mm, y, lab, 7, right=True)
+            canvas.setFillColor(colors.black)
+            y -= 5.6 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, HEADER_RULE, right, HEADER_RULE)
+        # Footer: legal basis.
+        canvas.line(MARGIN_X, FOOTER_RULE, right, FOOTER_RULE)
+        basis_w = BODY_W - QR_SIZE - 6 * mm
+        zh, _, en = self.legal_basis.partition(" / ")
+        text = f"法律依据 Legal basis：{zh}\n{en}" if en else f"法律依据 Legal basis：{zh}"
+        basis = fitted(text, basis_w, 14 * mm, 7, color=GREY)
+        _, bh = basis.wrap(basis_w, 14 * mm)
+        basis.drawOn(canvas, MARGIN_X, FOOTER_RULE - 1.5 * mm - bh)
+        # Footer: signature and seal boxes.
+        _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", "Officer's signature")
+        _label_box(
+            canvas,
+            MARGIN_X + 66 * mm,
+            14 * mm,
+            62 * mm,
+            18 * mm,
+            "服务中心盖章",
+            "Seal of the service center",
+        )
+        # Footer: QR in the bottom right corner.
+        qr_x = right - QR_SIZE
+        draw_qr(canvas, self.payload, qr_x, 14 * mm, QR_SIZE)
+        canvas.setFillColor(GREY)
+        draw_text(canvas, qr_x + QR_SIZE / 2, 10.5 * mm, "扫码验真 Scan to verify", 6, center=True)
+        canvas.setFillColor(colors.black)
+        canvas.restoreState()
+
+
+def numbered_canvas(doc_number: str) -> type[Canvas]:
+    """A canvas that writes "page x of y" once it knows y."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self.setFillColor(GREY)
+                draw_text(
+                    self,
+                    PAGE_W / 2,
+                    7 * mm,
+                    f"{doc_number}    第 {number} 页 / 共 {total} 页    Page {number} of {total}",
+                    7.5,
+                    center=True,
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    data: DocumentData,
+    payload: str,
+    legal_basis: str,
+    doc_title: str,
+    story: list[Flowable],
+    on_first: Callable[[Canvas, Any], None] | None = None,
+) -> bytes:
+    fonts.register_fonts()
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=PAGE_H - FRAME_TOP,
+        bottomMargin=FRAME_BOTTOM,
+        title=f"{data.number} {doc_title}",
+        author="FairDesk",
+        subject=f"{data.fair.code} {data.case_number or data.complaint_number}",
+        creator="FairDesk",
+        invariant=1,
+        initialFontName=fonts.LATIN,
+    )
+    furniture = Furniture(data, payload, legal_basis, doc_title)
+    frame = Frame(
+        MARGIN_X,
+        FRAME_BOTTOM,
+        BODY_W,
+        FRAME_TOP - FRAME_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=furniture.on_page)])
+    doc.build(story, canvasmaker=numbered_canvas(data.number))
+    return buf.getvalue()
+
+
+class QRFlowable(Flowable):
+    """A QR code in the body (the booth notice's large one)."""
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        self.payload = payload
+        self.size = size
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.payload, 0, 0, self.size)

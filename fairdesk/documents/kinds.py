@@ -1,0 +1,292 @@
+"""Which documents exist, and in which states of a complaint or case each applies.
+
+One table, read by the documents service before it issues anything and by the GUI to
+offer only the documents that make sense now. A kind is either complaint-level (the
+complaint number is printed as the case number) or case-level (one respondent case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fairdesk.documents import labels
+from fairdesk.documents.model import DocumentData
+from fairdesk.domain.enums import CaseState as S
+from fairdesk.domain.enums import ComplaintState as C
+from fairdesk.domain.errors import IllegalTransition, InvalidInput
+
+COMPLAINT = "complaint"
+CASE = "case"
+
+
+@dataclass(frozen=True)
+class DocKind:
+    code: str
+    title: str
+    title_en: str
+    level: str  # COMPLAINT | CASE
+    states: frozenset[str]
+    legal_basis: str  # key into the fair's rule set legal_basis texts
+    when: str  # "... applies <when>", for the refusal sentence
+    needs_copy: bool = False
+    # A fact the state cannot show (e.g. "a detain measure exists"): returns the refusal
+    # sentence, or "" when the document applies.
+    condition: Callable[[DocumentData], str] | None = None
+
+
+def _authority_named(d: DocumentData) -> str:
+    if d.authority:
+        return ""
+    return (
+        f"Complaint {d.complaint_number} names no IP authority to transfer to: accept it "
+        "for transfer with an authority, or transfer it, first."
+    )
+
+
+def _decided(d: DocumentData) -> str:
+    if d.decided_at:
+        return ""
+    return f"Case {d.case_number} has no decision yet; a decision (处理意见书) is printed after it."
+
+
+def _has_measure(d: DocumentData) -> str:
+    return "" if d.measures else f"Case {d.case_number} has no ordered measure."
+
+
+def _has_detained(d: DocumentData) -> str:
+    if any(m.measure_type == "detain" for m in d.measures):
+        return ""
+    return f"Case {d.case_number} has no detained items: no measure 'detain' (封存) was ordered."
+
+
+def _rechecked(d: DocumentData) -> str:
+    if any(m.rechecked_at for m in d.measures):
+        return ""
+    return f"Case {d.case_number} has not been re-inspected yet."
+
+
+def _served(d: DocumentData) -> str:
+    if d.served is not None:
+        return ""
+    return (
+        f"Nothing has been served in case {d.case_number} yet: issue the notice of "
+        "complaint or the decision first."
+    )
+
+
+MEASURED = frozenset(
+    {
+        S.REMEDY_ORDERED,
+        S.RECHECK_DUE,
+        S.RECHECK_PASSED,
+        S.RECHECK_FAILED,
+        S.ESCALATED,
+        S.CLOSED,
+        S.POST_FAIR,
+    }
+)
+DECIDED = frozenset({S.INFRINGEMENT_FOUND, S.NOT_INFRINGING, S.UNDETERMINED, S.REFERRED} | MEASURED)
+NOTIFIED_ON = frozenset(s for s in S if s is not S.TO_NOTIFY)
+FINISHED = frozenset({S.SELF_REMEDIED, S.SETTLED, S.WITHDRAWN, S.REFERRED, S.CLOSED, S.POST_FAIR})
+
+KINDS: dict[str, DocKind] = {
+    k.code: k
+    for k in (
+        DocKind(
+            "complaint-form",
+            "知识产权投诉登记表及承诺书",
+            "Complaint form and complainant's commitment",
+            COMPLAINT,
+            frozenset(C),
+            "commitment",
+            "in every state of a complaint",
+        ),
+        DocKind(
+            "supplement-notice",
+            "补正材料通知书",
+            "Notice to supplement materials",
+            COMPLAINT,
+            frozenset({C.PENDING_SUPPLEMENT}),
+            "supplement",
+            "while the complainant is asked to supplement materials",
+        ),
+        DocKind(
+            "non-acceptance",
+            "不予受理通知书",
+            "Notice of non-acceptance",
+            COMPLAINT,
+            frozenset({C.REJECTED}),
+            "non_acceptance",
+            "once the complaint is not accepted",
+        ),
+        DocKind(
+            "acceptance-receipt",
+            "受理回执",
+            "Acceptance receipt",
+            COMPLAINT,
+            frozenset({C.ACCEPTED, C.TRANSFERRED}),
+            "acceptance",
+            "once the complaint is accepted",
+        ),
+        DocKind(
+            "transfer-letter",
+            "案件移交函",
+            "Letter transferring the case to the IP authority",
+            COMPLAINT,
+            frozenset({C.ACCEPTED, C.TRANSFERRED}),
+            "transfer",
+            "once the complaint is accepted for transfer or transferred",
+            condition=_authority_named,
+        ),
+        DocKind(
+            "complaint-notice",
+            "投诉通知书",
+            "Notice of complaint to the respondent",
+            CASE,
+            frozenset({S.NOTIFIED, S.MEDIATING}),
+            "notice",
+            "once the respondent is notified, while the defence period runs",
+        ),
+        DocKind(
+            "proof-of-service",
+            "送达回证",
+            "Proof of service",
+            CASE,
+            NOTIFIED_ON,
+            "notice",
+            "once the respondent has been notified",
+            condition=_served,
+        ),
+        DocKind(
+            "mediation-record",
+            "调解笔录及和解协议",
+            "Mediation record and settlement",
+            CASE,
+            frozenset({S.MEDIATING, S.SETTLED}),
+            "defence",
+            "while the case is in mediation or once it is settled",
+        ),
+        DocKind(
+            "decision",
+            "处理意见书",
+            "Decision",
+            CASE,
+            DECIDED,
+            "decision",
+            "once the case is decided",
+            needs_copy=True,
+            condition=_decided,
+        ),
+        DocKind(
+            "remedial-order",
+            "责令整改通知书及承诺书",
+            "Remedial order and respondent's undertaking",
+            CASE,
+            MEASURED,
+            "remedy",
+            "once measures are ordered",
+            condition=_has_measure,
+        ),
+        DocKind(
+            "detained-items",
+            "封存展品清单",
+            "List of detained items",
+            CASE,
+            MEASURED,
+            "remedy",
+            "once exhibits are detained",
+            condition=_has_detained,
+        ),
+        DocKind(
+            "recheck-record",
+            "复查记录",
+            "Re-inspection record",
+            CASE,
+            frozenset({S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED, S.CLOSED, S.POST_FAIR}),
+            "recheck",
+            "once the ordered measures have been re-inspected",
+            condition=_rechecked,
+        ),
+        DocKind(
+            "booth-notice",
+            "展位公告",
+            "Booth notice",
+            CASE,
+            frozenset(
+                {S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED}
+            ),
+            "remedy",
+            "while ordered measures are in force at the booth",
+            condition=_has_measure,
+        ),
+        DocKind(
+            "closing-record",
+            "结案登记表",
+            "Case closing record",
+            CASE,
+            FINISHED,
+            "decision",
+            "once the case is finished (closed, settled, withdrawn, referred or handed over)",
+        ),
+        DocKind(
+            "dossier",
+            "案件卷宗",
+            "Case dossier",
+            CASE,
+            frozenset(S),
+            "decision",
+            "in every state of a case",
+        ),
+    )
+}
+
+# Documents a proof of service can be for, latest first.
+SERVABLE = ("decision", "remedial-order", "complaint-notice", "mediation-record")
+
+
+def kind(code: str) -> DocKind:
+    try:
+        return KINDS[code]
+    except KeyError:
+        raise InvalidInput(
+            f"'{code}' is not a kind of document; choose one of {', '.join(KINDS)}."
+        ) from None
+
+
+def check_state(k: DocKind, number: str, state: str) -> None:
+    """Refuse, with a sentence, a document that does not apply in this state."""
+    if state in k.states:
+        return
+    table = labels.COMPLAINT_STATES if k.level == COMPLAINT else labels.CASE_STATES
+    raise IllegalTransition(
+        f"A {k.title_en.lower()} ({k.title}) cannot be printed for {k.level} {number} now: "
+        f"it is {labels.en(table, state)} ({labels.zh(table, state)}), and this document "
+        f"applies {k.when}."
+    )
+
+
+def check_condition(k: DocKind, data: DocumentData) -> None:
+    if k.condition is not None:
+        reason = k.condition(data)
+        if reason:
+            raise IllegalTransition(reason)
+
+
+def check_copy(k: DocKind, copy: str) -> str:
+    copy = (copy or "").strip()
+    if k.needs_copy:
+        if copy not in labels.COPIES:
+            raise InvalidInput(
+                f"A {k.title_en.lower()} ({k.title}) is served on both parties: say which copy "
+                "to print, complainant or respondent."
+            )
+        return copy
+    if copy:
+        raise InvalidInput(f"A {k.title_en.lower()} has no separate copies; leave out the copy.")
+    return ""
+
+
+def applicable_kinds(level: str, state: str) -> list[DocKind]:
+    """The kinds whose state table allows this state (conditions are checked on issue)."""
+    return [k for k in KINDS.values() if k.level == level and state in k.states]

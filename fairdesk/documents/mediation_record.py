@@ -1,0 +1,57 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""调解笔录及和解协议: the mediation, and the settlement when the parties agree."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import case_rows, exhibits_block, parties_block, rights_block
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    out: list[Flowable] = [
+        fields(
+            case_rows(d)
+            + [
+                ("调解开始", "Mediation started", d.mediation_started_at),
+                ("地点", "Place", f"{d.fair.venue} 服务中心 / service center".strip()),
+            ]
+        ),
+        *parties_block(d),
+        *rights_block(d),
+        *exhibits_block(d.exhibits),
+        *section("调解情况", "Course of the mediation"),
+        *bi(
+            "在本中心主持下，双方当事人自愿就上述投诉进行调解。",
+            "Under the service center's chairing, the parties voluntarily mediated the complaint.",
+        ),
+    ]
+    if d.settlement_terms:
+        out += [
+            *section("和解协议", "Settlement"),
+            box(
+                [
+                    para(d.settlement_terms, S.zh),
+                    *bi(
+                        "双方确认上述条款系自愿达成，本案据此结案。",
+                        "The parties confirm that they agreed to these terms freely; the case "
+                        "is closed on them.",
+                    ),
+                ]
+            ),
+            fields([("和解时间", "Settled on", d.closed_at)]),
+        ]
+    else:
+        out += [
+            para("调解记录 Record：", S.zh),
+            box([Spacer(1, 40 * mm)]),
+        ]
+    out.append(
+        signature_lines(
+            [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解人", "Mediator")]
+        )
+    )
+    return out

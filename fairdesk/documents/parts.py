@@ -1,0 +1,176 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""Blocks several documents print the same way: parties, rights, exhibits, measures."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import Row, fields, grid, section
+from fairdesk.documents.model import DocumentData, ExhibitView, PartyView, RespondentView
+
+
+def name_of(zh: str, en: str) -> str:
+    if zh and en and zh != en:
+        return f"{zh}\n{en}"
+    return zh or en
+
+
+def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
+    rows: list[Row] = [(zh, en, name_of(p.name, p.name_en))]
+    if p.id_doc_no:
+        rows.append(
+            ("证件/登记号", "ID / registration no.", f"{p.id_doc_type} {p.id_doc_no}".strip())
+        )
+    if p.country:
+        rows.append(("国家/地区", "Country / region", p.country))
+    if p.address:
+        rows.append(("地址", "Address", p.address))
+    contact = " ".join(x for x in (p.contact, p.phone, p.email) if x)
+    if contact:
+        rows.append(("联系方式", "Contact", contact))
+    return rows
+
+
+def respondent_rows(r: RespondentView | None) -> list[Row]:
+    if r is None:
+        return []
+    booth = " ".join(x for x in (f"{r.hall}馆" if r.hall else "", r.booth) if x)
+    rows: list[Row] = [
+        ("被投诉人", "Respondent", name_of(r.name_zh, r.name_en)),
+        (
+            "展位",
+            "Hall / booth",
+            f"{booth}  (hall {r.hall}, booth {r.booth})" if r.hall else r.booth,
+        ),
+    ]
+    if r.credit_code:
+        rows.append(("统一社会信用代码/注册号", "Credit code / reg. no.", r.credit_code))
+    country = name_of(r.country, r.country_en).replace("\n", " / ")
+    if country:
+        rows.append(("国家/地区", "Country / region", country))
+    if r.delegation:
+        rows.append(("交易团/展区", "Delegation / pavilion", r.delegation))
+    contact = " ".join(x for x in (r.contact, r.phone, r.email) if x)
+    if contact:
+        rows.append(("联系方式", "Contact", contact))
+    return rows
+
+
+def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
+    rows = party_rows(d.complainant, "投诉人", "Complainant")
+    if d.agent is not None:
+        rows += party_rows(d.agent, "代理人", "Agent")
+        rows.append(
+            (
+                "授权委托书",
+                "Power of attorney",
+                "已提交 / filed" if d.power_of_attorney else "未提交 / not filed",
+            )
+        )
+    if respondent:
+        rows += respondent_rows(d.respondent)
+    return [*section("当事人", "Parties"), fields(rows)]
+
+
+def rights_block(d: DocumentData) -> list[Flowable]:
+    if d.complaint_kind == "commercial":
+        rows: list[Row] = [
+            ("纠纷类型", "Type of dispute", d.dispute_type or "商事纠纷 / commercial")
+        ]
+        return [*section("纠纷", "Dispute"), fields(rows)]
+    return [
+        *section("权利依据", "Rights relied on"),
+        grid(
+            [
+                ("类型", "Type"),
+                ("号码", "Number"),
+                ("名称/标识", "Title / mark"),
+                ("权利人", "Holder"),
+                ("有效期至", "Valid until"),
+                ("许可类型", "Licence"),
+            ],
+            [
+                [
+                    L.both(L.IP_TYPES, r.ip_type),
+                    f"{r.number} ({r.jurisdiction})",
+                    r.title,
+                    r.holder,
+                    r.valid_until,
+                    L.both(L.LICENCES, r.licence_type),
+                ]
+                for r in d.rights
+            ],
+            [16, 20, 18, 18, 12, 12],
+        ),
+    ]
+
+
+def exhibits_block(
+    exhibits: tuple[ExhibitView, ...], zh: str = "涉嫌侵权展品", en: str = "Accused exhibits"
+) -> list[Flowable]:
+    return [
+        *section(zh, en),
+        grid(
+            [
+                ("序号", "No."),
+                ("展品名称", "Exhibit"),
+                ("型号", "Model"),
+                ("数量", "Qty"),
+                ("备注", "Note"),
+            ],
+            [
+                [str(i), x.name, x.model, "" if x.quantity is None else str(x.quantity), x.note]
+                for i, x in enumerate(exhibits, 1)
+            ],
+            [7, 40, 18, 8, 27],
+        ),
+    ]
+
+
+def measures_block(d: DocumentData) -> list[Flowable]:
+    return [
+        *section("整改措施", "Measures ordered"),
+        grid(
+            [
+                ("措施", "Measure"),
+                ("责令时间", "Ordered"),
+                ("期限", "Due"),
+                ("承诺书", "Undertaking"),
+                ("封存地点", "Storage"),
+                ("复查", "Re-inspection"),
+            ],
+            [
+                [
+                    L.both(L.MEASURES, m.measure_type),
+                    m.ordered_at,
+                    m.due_at,
+                    "已签 / signed" if m.undertaking_signed else "未签 / not signed",
+                    m.storage_place,
+                    " ".join(
+                        x
+                        for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at)
+                        if x
+                    ),
+                ]
+                for m in d.measures
+            ],
+            [20, 15, 13, 13, 18, 21],
+        ),
+    ]
+
+
+def case_rows(d: DocumentData) -> list[Row]:
+    rows: list[Row] = [
+        ("投诉编号", "Complaint no.", d.complaint_number),
+        ("投诉方式", "Filed", f"{L.both(L.CHANNELS, d.channel)}，{d.received_at}"),
+    ]
+    if d.case_number:
+        rows.append(("案件编号", "Case no.", d.case_number))
+    return rows
+
+
+def outcome(d: DocumentData) -> tuple[str, str]:
+    """What the case came to, in both languages."""
+    state = d.decision_state or d.case_state
+    return L.zh(L.CASE_STATES, state), L.en(L.CASE_STATES, state)

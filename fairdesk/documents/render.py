@@ -1,0 +1,64 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""Render a document snapshot to PDF bytes: one module per kind, shared page furniture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import (
+    acceptance_receipt,
+    booth_notice,
+    closing_record,
+    complaint_form,
+    complaint_notice,
+    decision,
+    detained_items,
+    dossier,
+    mediation_record,
+    non_acceptance,
+    proof_of_service,
+    recheck_record,
+    remedial_order,
+    supplement_notice,
+    transfer_letter,
+)
+from fairdesk.documents.furniture import build_pdf, title
+from fairdesk.documents.kinds import kind
+from fairdesk.documents.model import DocumentData
+
+MODULES: dict[str, ModuleType] = {
+    "complaint-form": complaint_form,
+    "supplement-notice": supplement_notice,
+    "non-acceptance": non_acceptance,
+    "acceptance-receipt": acceptance_receipt,
+    "transfer-letter": transfer_letter,
+    "complaint-notice": complaint_notice,
+    "proof-of-service": proof_of_service,
+    "mediation-record": mediation_record,
+    "decision": decision,
+    "remedial-order": remedial_order,
+    "detained-items": detained_items,
+    "recheck-record": recheck_record,
+    "booth-notice": booth_notice,
+    "closing-record": closing_record,
+    "dossier": dossier,
+}
+
+
+def legal_basis_text(data: DocumentData) -> str:
+    key = kind(data.kind).legal_basis
+    basis = data.fair.legal_basis
+    return basis.get(key) or basis.get("decision") or "—"
+
+
+def render(data: DocumentData, payload: str) -> bytes:
+    """The PDF of one document; the same data and payload always give the same bytes."""
+    k = kind(data.kind)
+    module = MODULES[k.code]
+    make: Callable[..., list[Flowable]] = module.story
+    body = make(data, payload) if k.code == "booth-notice" else make(data)
+    story = [*title(data, k.title, k.title_en), *body]
+    return build_pdf(data, payload, legal_basis_text(data), k.title, story)

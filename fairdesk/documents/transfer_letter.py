@@ -1,0 +1,58 @@
+# mypy: disable-error-code="import-untyped,import-not-found"
+"""案件移交函: the complete materials go to the IP authority (2006 Measures Art 11)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import S, bi, fields, grid, para, section
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import case_rows, name_of, parties_block, rights_block
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    when = d.transferred_at or d.issued_at
+    out: list[Flowable] = [
+        para(f"{d.authority}：", S.zh, bold=True),
+        para(f"To {d.authority}:", S.en),
+        *bi(
+            f"本中心于 {d.accepted_at} 受理的投诉（投诉编号 {d.complaint_number}）材料齐备。"
+            f"根据规定，现于 {when} 将本案移交贵部门处理，请予接收。案件材料附后。",
+            f"The complaint {d.complaint_number}, accepted by the service center on "
+            f"{d.accepted_at}, is complete. As the rules require, it is transferred to you on "
+            f"{when} for handling. The case materials are attached.",
+        ),
+        fields(
+            case_rows(d)
+            + (
+                [("移交期限", "Transfer due", d.transfer_due_at)]
+                if d.transfer_due_at and not d.transferred_at
+                else []
+            )
+        ),
+        *parties_block(d, respondent=False),
+        *rights_block(d),
+        *section("被投诉人", "Respondents"),
+        grid(
+            [
+                ("案件编号", "Case no."),
+                ("被投诉人", "Respondent"),
+                ("展位", "Booth"),
+                ("状态", "Status"),
+            ],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    f"{c.respondent.hall} {c.respondent.booth}".strip(),
+                    L.both(L.CASE_STATES, c.state),
+                ]
+                for c in d.cases
+            ],
+            [20, 48, 14, 18],
+        ),
+        *section("投诉事实与理由", "Facts and grounds"),
+        para(d.summary or "—", S.zh),
+    ]
+    return out
