@@ -16,6 +16,7 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fairdesk import __version__
 from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
@@ -307,8 +308,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     from fairdesk.services.cases import CaseFilter, list_cases
+    from fairdesk.services.fairs import get_fair
 
     ctx = _context(args)
+    zone = ZoneInfo(get_fair(ctx, args.fair).timezone)  # deadlines in the fair's local time
     rows = list_cases(
         ctx,
         CaseFilter(
@@ -328,7 +331,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
             "booth": r.booth,
             "exhibitor": r.exhibitor_zh or r.exhibitor_en,
             "complainant": r.complainant,
-            "next_due": r.next_due.astimezone().strftime("%Y-%m-%d %H:%M") if r.next_due else "",
+            "deadline": r.next_due_kind,
+            "next_due": f"{r.next_due.astimezone(zone):%Y-%m-%d %H:%M}" if r.next_due else "",
             "decide_before_close": "yes" if r.decide_before_close else "",
         }
         for r in rows

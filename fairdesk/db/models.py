@@ -254,6 +254,7 @@ class RespondentCase(Base):
     # The earliest running deadline of the case or its complaint, kept by the clock
     # service, so "overdue" and "due within N hours" filter and sort on one index.
     next_due_at: Mapped[datetime | None]
+    next_due_kind: Mapped[str] = mapped_column(String(20), default="")
     decide_before_close: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)

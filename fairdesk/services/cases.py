@@ -76,6 +76,7 @@ class CaseRow:
     complainant: str
     received_at: datetime
     next_due: datetime | None
+    next_due_kind: str
     decide_before_close: bool
     version: int
 
@@ -127,6 +128,7 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
             complainant.name,
             Complaint.received_at,
             c.next_due_at,
+            c.next_due_kind,
             c.decide_before_close,
             c.version,
         )

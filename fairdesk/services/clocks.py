@@ -117,14 +117,14 @@ def _refresh_case_due(session: Session, owner: Owner) -> None:
     for case_id in case_ids:
         case = session.get_one(RespondentCase, case_id)
         rows = session.execute(
-            select(ClockDue.due_at, ClockDue.capped_at_close).where(
+            select(ClockDue.due_at, ClockDue.capped_at_close, ClockDue.kind).where(
                 ClockDue.status == "running",
                 or_(ClockDue.case_id == case.id, ClockDue.complaint_id == case.complaint_id),
             )
         ).all()
-        dues = [due for due, _ in rows if due is not None]
-        case.next_due_at = min(dues) if dues else None
-        case.decide_before_close = any(capped for _, capped in rows)
+        dues = sorted((due, kind) for due, _, kind in rows if due is not None)
+        case.next_due_at, case.next_due_kind = dues[0] if dues else (None, "")
+        case.decide_before_close = any(capped for _, capped, _ in rows)
 
 
 def apply(

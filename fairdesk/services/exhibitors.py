@@ -185,3 +185,24 @@ def find_by_booth(ctx: Context, fair_code: str, booth: str) -> list[ExhibitorInf
             )
             for e in rows
         ]
+
+
+def halls_in_use(ctx: Context, fair_code: str) -> list[str]:
+    """The fair's halls: as set up, else as the exhibitor list's booths name them."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        listed = [str(h) for h in (fair.halls or {}).get("halls", [])]
+        if listed:
+            return listed
+        found = session.scalars(
+            select(Booth.hall).where(Booth.fair_id == fair.id, Booth.hall != "").distinct()
+        ).all()
+        return sorted(found, key=_hall_order)
+
+
+def _hall_order(hall: str) -> tuple[float, str]:
+    try:
+        return (float(hall), hall)
+    except ValueError:
+        return (float("inf"), hall)

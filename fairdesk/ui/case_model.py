@@ -25,6 +25,12 @@ SORT_BY_COLUMN = {
     COL_COMPLAINANT: "complainant",
     COL_DUE: "due",
 }
+CLOCK_NAMES = {
+    "supplement": "Supplement",
+    "transfer": "Transfer",
+    "defence": "Defence",
+    "recheck": "Re-check",
+}
 CaseNumberRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 
@@ -150,5 +156,6 @@ class CaseTableModel(QAbstractTableModel):
         if column == COL_COMPLAINANT:
             return row.complainant
         if column == COL_DUE:
-            return countdown(row.next_due, self._now, row.decide_before_close)
+            text = countdown(row.next_due, self._now, row.decide_before_close)
+            return f"{self.tr(CLOCK_NAMES.get(row.next_due_kind, ''))} {text}".strip()
         return ""

@@ -29,6 +29,7 @@ from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.services import fairs
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
+from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
 
 log = logging.getLogger(__name__)
@@ -208,11 +209,10 @@ class MainWindow(QMainWindow):
         code = self.fair_combo.currentData()
         if not code:
             return
-        info = fairs.get_fair(self.ctx, code)
         self.hall_combo.blockSignals(True)
         self.hall_combo.clear()
         self.hall_combo.addItem(self.tr("All halls"), "")
-        for hall in info.halls:
+        for hall in halls_in_use(self.ctx, code):
             self.hall_combo.addItem(hall, hall)
         self.hall_combo.blockSignals(False)
         self.apply_filter()
@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
             if r.next_due is not None
         ]
         deadlines = "; ".join(
-            f"{r.number} {countdown(r.next_due, now, r.decide_before_close)}" for r in soon
+            f"{r.number} {r.next_due_kind} {countdown(r.next_due, now, r.decide_before_close)}"
+            for r in soon
         )
         text = self.tr("{0} cases shown · {1}").format(self.model.total(), "  ".join(parts))
         if deadlines:

@@ -51,7 +51,7 @@ def test_overdue_rows_say_so_in_words(team: Team, cases: list[str], clock: FakeC
     model = CaseTableModel(team.desk, CaseFilter(FAIR))
     row = next(r for r in range(model.rowCount()) if model.row_at(r).number == cases[0])
     index = model.index(row, COL_DUE)
-    assert model.data(index).startswith("OVERDUE 1 h")
+    assert model.data(index).startswith("Defence OVERDUE 1 h")
     assert model.data(index, OverdueRole) is True
 
 
@@ -132,7 +132,7 @@ def test_overdue_filter(qtbot, team: Team, cases: list[str], clock: FakeClock) -
     clock.advance(hours=25)
     window.refresh()
     assert [window.table.model().row_at(0).number] == [cases[0]]
-    assert "Next deadlines: " + cases[0] + " OVERDUE" in window.strip.text()
+    assert f"Next deadlines: {cases[0]} defence OVERDUE" in window.strip.text()
 
 
 def test_another_desks_change_appears_on_the_next_poll(qtbot, team: Team, cases: list[str]) -> None:
@@ -169,3 +169,14 @@ def test_lost_server_is_announced_and_recovery_hides_it(
     monkeypatch.setattr(main_window, "last_change", original)
     window.poll_changes()
     assert not window.banner.isVisible()
+
+
+def test_hall_filter_lists_the_halls_of_the_exhibitor_list(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    halls = [window.hall_combo.itemData(i) for i in range(window.hall_combo.count())]
+    assert halls == ["", "4.1"]
+    window.hall_combo.setCurrentIndex(1)
+    assert window.table.model().rowCount() == 3

@@ -65,6 +65,7 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
         ),
         "exhibitors.count_exhibitors": (ALL, lambda c: exhibitors.count_exhibitors(c, FAIR)),
         "exhibitors.find_by_booth": (ALL, lambda c: exhibitors.find_by_booth(c, FAIR, "4.1A01")),
+        "exhibitors.halls_in_use": (ALL, lambda c: exhibitors.halls_in_use(c, FAIR)),
         "intake.register_complaint": (
             frozenset({D}),
             lambda c: intake.register_complaint(c, FAIR, complaint_input()),

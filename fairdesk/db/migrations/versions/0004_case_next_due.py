@@ -24,6 +24,9 @@ def upgrade() -> None:
     with op.batch_alter_table("respondent_cases") as batch:
         batch.add_column(sa.Column("next_due_at", sa.DateTime(), nullable=True))
         batch.add_column(
+            sa.Column("next_due_kind", sa.String(20), nullable=False, server_default="")
+        )
+        batch.add_column(
             sa.Column("decide_before_close", sa.Boolean(), nullable=False, server_default=sa.false())
         )
         batch.create_index("ix_respondent_cases_fair_next_due", ["fair_id", "next_due_at"])
@@ -35,6 +38,16 @@ def upgrade() -> None:
               AND (d.case_id = respondent_cases.id
                    OR d.complaint_id = respondent_cases.complaint_id)
         )
+        """
+    )
+    op.execute(
+        """
+        UPDATE respondent_cases SET next_due_kind = coalesce((
+            SELECT min(d.kind) FROM clock_due d
+            WHERE d.status = 'running' AND d.due_at = respondent_cases.next_due_at
+              AND (d.case_id = respondent_cases.id
+                   OR d.complaint_id = respondent_cases.complaint_id)
+        ), '')
         """
     )
     op.execute(
@@ -53,4 +66,5 @@ def downgrade() -> None:
     with op.batch_alter_table("respondent_cases") as batch:
         batch.drop_index("ix_respondent_cases_fair_next_due")
         batch.drop_column("decide_before_close")
+        batch.drop_column("next_due_kind")
         batch.drop_column("next_due_at")
