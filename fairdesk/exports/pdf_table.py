@@ -1,0 +1,208 @@
+# mypy: disable-error-code="import-untyped"
+"""Streaming PDF table: landscape pages, a header repeated on every page, "page x of y".
+
+Rows are laid out one small table each, produced on demand from the row iterator, so a
+list of any length is never held in memory; the page total is a form drawn on every
+page and filled in when the last page is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from fairdesk.exports import pdf_fonts
+from fairdesk.exports.table import PROGRESS_EVERY, RowProgress, atomic_output
+
+TOTAL_FORM = "fdPageTotal"
+
+
+@dataclass(frozen=True)
+class PdfColumn:
+    header: str  # bilingual, may hold a newline
+    width: float  # relative
+    render: Callable[[Sequence[Any]], str]
+
+
+def _style(size: float, bold: bool = False) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"fd{size}{bold}",
+        fontName=pdf_fonts.base_font(bold),
+        fontSize=size,
+        leading=size * 1.25,
+        wordWrap="CJK",  # Chinese has no spaces: break anywhere
+    )
+
+
+class _LazyStory:
+    """The list interface platypus consumes its story through, filled on demand."""
+
+    def __init__(self, items: Iterator[Flowable]) -> None:
+        self._buf: list[Flowable] = []
+        self._it: Iterator[Flowable] | None = items
+
+    def _fill(self, n: int) -> None:
+        while self._it is not None and len(self._buf) < n:
+            try:
+                self._buf.append(next(self._it))
+            except StopIteration:
+                self._it = None
+
+    def __len__(self) -> int:
+        self._fill(1)
+        return len(self._buf)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            self._fill(i.stop if i.stop is not None else 1 << 30)
+        else:
+            self._fill(i + 1)
+        return self._buf[i]
+
+    def __delitem__(self, i: Any) -> None:
+        self[i]  # noqa: B018 - fills the buffer up to i
+        del self._buf[i]
+
+    def __setitem__(self, i: Any, value: Any) -> None:
+        self._buf[i] = value
+
+    def insert(self, i: int, value: Flowable) -> None:
+        self._buf.insert(i, value)
+
+
+def _canvas_class(size: float) -> type[Canvas]:
+    class _Canvas(Canvas):
+        def save(self) -> None:
+            total = max(self.getPageNumber() - 1, 1)
+            self.beginForm(TOTAL_FORM)
+            pdf_fonts.draw_string(self, 0, 0, str(total), size)
+            self.endForm()
+            super().save()
+
+    return _Canvas
+
+
+def write_pdf_table(
+    path: Path,
+    columns: Sequence[PdfColumn],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str,
+    subtitle: str = "",
+    large: bool = False,
+    progress: RowProgress | None = None,
+) -> int:
+    """Write the rows as a landscape table (A4, or A3 when `large`); return the count."""
+    page = landscape(A3 if large else A4)
+    margin = 10 * mm
+    width = page[0] - 2 * margin
+    total_w = sum(c.width for c in columns)
+    widths = [width * c.width / total_w for c in columns]
+    cell = _style(6.5)
+    head = _style(6.5, bold=True)
+    header = Table(
+        [[Paragraph(pdf_fonts.markup(c.header, bold=True), head) for c in columns]],
+        colWidths=widths,
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#DDE6F0")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    _, header_h = header.wrap(width, page[1])
+    title_h = 14 * mm
+    footer_h = 8 * mm
+    frame = Frame(
+        margin,
+        margin + footer_h,
+        width,
+        page[1] - 2 * margin - footer_h - title_h - header_h,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+
+    def furniture(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        top = page[1] - margin
+        pdf_fonts.draw_string(canvas, margin, top - 5 * mm, title, 12, bold=True)
+        if subtitle:
+            pdf_fonts.draw_string(canvas, margin, top - 10 * mm, subtitle, 8)
+        header.drawOn(canvas, margin, top - title_h - header_h)
+        n = canvas.getPageNumber()
+        label = f"第 {n} 页 / Page {n} of "
+        x = page[0] - margin - pdf_fonts.string_width(label, 8) - 6 * mm
+        pdf_fonts.draw_string(canvas, x, margin, label, 8)
+        canvas.translate(x + pdf_fonts.string_width(label, 8), margin)
+        canvas.doForm(TOTAL_FORM)
+        canvas.restoreState()
+        canvas.saveState()
+        pdf_fonts.draw_string(canvas, margin, margin, f"FairDesk · {stamp}", 7)
+        canvas.restoreState()
+
+    row_style = TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+    )
+    count = 0
+
+    def story() -> Iterator[Flowable]:
+        nonlocal count
+        for row in rows:
+            t = Table(
+                [[Paragraph(pdf_fonts.markup(c.render(row)), cell) for c in columns]],
+                colWidths=widths,
+                splitInRow=1,
+            )
+            t.setStyle(row_style)
+            yield t
+            count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+        if count == 0:
+            yield Paragraph(pdf_fonts.markup("（无记录 / no rows）"), cell)
+
+    with atomic_output(path) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=page,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin,
+            title=title,
+            author="FairDesk",
+        )
+        doc.addPageTemplates([PageTemplate("rows", [frame], onPage=furniture)])
+        doc.build(_LazyStory(story()), canvasmaker=_canvas_class(8))  # type: ignore[arg-type]
+    if progress is not None:
+        progress(count)
+    return count

@@ -1,0 +1,61 @@
+"""Column specs shared by the table writers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fairdesk.domain.errors import StorageError
+
+# Called with the number of rows written so far; may raise to cancel the export.
+RowProgress = Callable[[int], None]
+PROGRESS_EVERY = 500
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    width: float = 14.0  # in characters (XLSX)
+    kind: str = "text"  # text | int | date | datetime
+    personal: bool = False  # personal contact data, left out on request
+
+    @property
+    def header(self) -> str:
+        """The bilingual header on two lines (XLSX, PDF)."""
+        return f"{self.zh}\n{self.en}"
+
+    @property
+    def header_line(self) -> str:
+        """The bilingual header on one line (CSV)."""
+        return f"{self.zh} / {self.en}"
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path`, renamed onto it only when the block succeeds.
+
+    A cancelled or failed export leaves no half-written file (and an earlier export of
+    the same name intact).
+    """
+    path = Path(path)
+    folder = path.resolve().parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"Cannot write in {folder}: {exc.strerror}.") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise StorageError(f"Cannot write {path}: {exc.strerror}.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
