@@ -80,7 +80,9 @@ def _search_clause(search: str) -> ColumnElement[bool] | None:
     if booth:
         clauses.append(
             select(Booth.id)
-            .where(Booth.exhibitor_id == Exhibitor.id, Booth.booth_no.like(_like(booth), escape="\\"))
+            .where(
+                Booth.exhibitor_id == Exhibitor.id, Booth.booth_no.like(_like(booth), escape="\\")
+            )
             .exists()
         )
     code = normalize_credit_code(text)
@@ -170,7 +172,9 @@ def list_exhibitors(
         query, cases = _query(session, fair_code, search)
         key = _sort_keys(cases).get(sort)
         if key is None:
-            raise InvalidInput(f"Cannot sort exhibitors by '{sort}'; use one of {', '.join(SORT_KEYS)}.")
+            raise InvalidInput(
+                f"Cannot sort exhibitors by '{sort}'; use one of {', '.join(SORT_KEYS)}."
+            )
         order = key.desc() if descending else key.asc()
         rows = session.execute(
             query.order_by(key.is_(None), order, Exhibitor.id).offset(offset).limit(limit)
@@ -271,7 +275,9 @@ def _same_company(exhibitor: Exhibitor) -> ColumnElement[bool]:
     if exhibitor.credit_code:
         clauses.append(Exhibitor.credit_code == exhibitor.credit_code)
         if exhibitor.name_key:
-            clauses.append((Exhibitor.name_key == exhibitor.name_key) & (Exhibitor.credit_code == ""))
+            clauses.append(
+                (Exhibitor.name_key == exhibitor.name_key) & (Exhibitor.credit_code == "")
+            )
     elif exhibitor.name_key:
         clauses.append(Exhibitor.name_key == exhibitor.name_key)
     return or_(*clauses)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from fairdesk.db.models import Complaint, Fair
+from fairdesk.db.models import Complaint
 from fairdesk.domain.calendar import FairCalendar, parse_hours
 from fairdesk.domain.errors import ConcurrentEdit, InvalidInput, MissingRequirement
 from fairdesk.domain.permissions import Permission
