@@ -254,9 +254,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
         today = ctx.now().astimezone(ZoneInfo(fair.timezone)).date()
         exhibitor = case.exhibitor
         siblings = tuple(
-            SiblingCase(
-                c.number, c.state, c.exhibitor.name_zh or c.exhibitor.name_en, c.booth_no
-            )
+            SiblingCase(c.number, c.state, c.exhibitor.name_zh or c.exhibitor.name_en, c.booth_no)
             for c in complaint.cases
             if c.id != case.id
         )
@@ -386,9 +384,7 @@ _BASIS_KEYS = {
 }
 
 
-def suggested_legal_basis(
-    texts: dict[str, str], action: str, trigger: str = ""
-) -> str:
+def suggested_legal_basis(texts: dict[str, str], action: str, trigger: str = "") -> str:
     """The citation to prefill for a step, from the fair's rule set ("" if none fits).
 
     Several citations are merged into one bilingual text: the Chinese parts joined with

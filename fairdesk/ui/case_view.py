@@ -1,0 +1,510 @@
+"""One respondent case on one screen: who, what, the deadlines, and the next steps.
+
+The buttons are the steps `allowed_actions` offers the signed-in role in the case's
+state (the same table the services check); a step with requirements opens a
+`StepDialog`, and every step is taken with `expected_version` = the version this view
+shows, so a change made by another desk in the meantime is refused, reported with
+who made it, and the view reloads while the dialog keeps the user's input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.domain.clocks import ClockState
+from fairdesk.domain.enums import ClockKind
+from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
+from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.domain.workflow import REASON, Entity, Transition, allowed_actions
+from fairdesk.services import clocks
+from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
+from fairdesk.services.cases import timeline
+from fairdesk.services.context import Context
+from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.ui.case_clocks import ClocksPanel
+from fairdesk.ui.case_labels import (
+    CHANNELS,
+    CLOCKS,
+    COMPLAINT_STATES,
+    KINDS,
+    TONE_WORDS,
+    Tone,
+    assign_mnemonics,
+    both,
+    local_time,
+    state_tone,
+    state_words,
+    tr,
+    word,
+)
+from fairdesk.ui.case_sections import DetailPanel, plain_label
+from fairdesk.ui.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, TimelineModel
+from fairdesk.ui.step_dialog import EXTRAS, StepDialog
+
+TICK_MS = 30_000  # the countdowns are redrawn twice a minute
+
+_TONE_ICON = {
+    Tone.ACT: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Tone.WAIT: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Tone.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
+}
+_TONE_STYLE = {
+    Tone.ACT: "background: #fff4e5; border: 2px solid #b35c00;",
+    Tone.WAIT: "background: #e8f0fe; border: 2px solid #1a56b0;",
+    Tone.DONE: "background: #e6f4ea; border: 2px solid #1e7a34;",
+}
+
+
+def action_object_name(entity: Entity, action: str) -> str:
+    return f"action_{action}" if entity is Entity.CASE else f"complaint_action_{action}"
+
+
+class CaseView(QWidget):
+    """`CaseView(ctx, case_number, parent)`: a window on one case.
+
+    Raises NotFound (a FairDeskError) if there is no such case. Emits `changed(number)`
+    after every step, pause or resume it takes, so a list can refresh.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, ctx: Context, case_number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.case_number = case_number.strip()
+        self.detail: CaseDetail | None = None
+        self.clock_states: list[ClockState] = []
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.complaint_buttons: dict[str, QPushButton] = {}
+        self.step_dialog: StepDialog | None = None
+        self.setObjectName("case_view")
+        self.setWindowTitle(self.tr("Case {0}").format(self.case_number))
+        self.resize(1280, 860)
+
+        # -- header ---------------------------------------------------------------------
+        self.case_label = plain_label("case_number_label")
+        font = self.case_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.case_label.setFont(font)
+        self.case_label.setWordWrap(False)
+        self.state_icon = QLabel(objectName="state_icon")
+        self.state_label = QLabel(objectName="state_label")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.state_label.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.state_label.setFont(bold)
+        self.state_badge = QWidget(objectName="state_badge")
+        badge = QHBoxLayout(self.state_badge)
+        badge.setContentsMargins(8, 3, 10, 3)
+        badge.addWidget(self.state_icon)
+        badge.addWidget(self.state_label)
+        self.complaint_label = plain_label("complaint_label")
+        self.fair_label = plain_label("fair_label")
+        self.siblings_label = plain_label("siblings_label")
+
+        # A message bar for errors of steps taken without a dialog.
+        self.message_icon = QLabel(objectName="message_icon")
+        self.message_icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(22, 22)
+        )
+        self.message_label = plain_label("message_label")
+        self.message_bar = QWidget(objectName="message_bar")
+        self.message_bar.setStyleSheet(
+            "#message_bar { background: #fff4e5; border: 1px solid #b35c00; }"
+        )
+        dismiss = QPushButton(self.tr("OK"), objectName="message_dismiss")
+        dismiss.clicked.connect(self.clear_message)
+        bar = QHBoxLayout(self.message_bar)
+        bar.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
+        bar.addWidget(self.message_label, 1)
+        bar.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.message_bar.hide()
+
+        # -- body -------------------------------------------------------------------------
+        self.details = DetailPanel()
+        self.clocks_panel = ClocksPanel()
+        self.clocks_panel.pause_requested.connect(self._pause)
+        self.clocks_panel.resume_requested.connect(self._resume)
+
+        self.actions_box = QGroupBox(self.tr("Next steps · 可执行操作"), objectName="actions_box")
+        self.actions_layout = QVBoxLayout(self.actions_box)
+        self.no_actions_label = plain_label("no_actions_label")
+        self.actions_layout.addWidget(self.no_actions_label)
+        self.complaint_box = QGroupBox(objectName="complaint_actions_box")
+        self.complaint_layout = QVBoxLayout(self.complaint_box)
+
+        right = QWidget(objectName="case_side")
+        side = QVBoxLayout(right)
+        side.setContentsMargins(6, 0, 0, 0)
+        side.addWidget(self.clocks_panel)
+        side.addWidget(self.actions_box)
+        side.addWidget(self.complaint_box)
+        side.addStretch(1)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline_view = QTableView(objectName="timeline_view")
+        self.timeline_view.setModel(self.timeline_model)
+        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_view.setAlternatingRowColors(True)
+        self.timeline_view.setWordWrap(False)
+        self.timeline_view.verticalHeader().setVisible(False)
+        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.timeline_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 300)):
+            self.timeline_view.setColumnWidth(column, width)
+        timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
+        QVBoxLayout(timeline_box).addWidget(self.timeline_view)
+
+        top = QSplitter(Qt.Orientation.Horizontal, objectName="case_top_splitter")
+        top.addWidget(self.details)
+        top.addWidget(right)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
+        body = QSplitter(Qt.Orientation.Vertical, objectName="case_body_splitter")
+        body.addWidget(top)
+        body.addWidget(timeline_box)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+
+        # -- bottom -----------------------------------------------------------------------
+        self.reload_button = QPushButton(self.tr("Reload (F5)"), objectName="reload_button")
+        self.reload_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_button.clicked.connect(self._reload_clicked)
+        self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        self.user_label = plain_label(
+            "case_user_label",
+            self.tr("Signed in as {0} ({1})").format(ctx.actor.username, ctx.actor.role.value),
+        )
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.user_label, 1)
+        bottom.addWidget(self.reload_button)
+        bottom.addWidget(self.close_button)
+
+        head = QHBoxLayout()
+        head.addWidget(self.case_label)
+        head.addWidget(self.state_badge)
+        head.addStretch(1)
+        head.addWidget(self.fair_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.complaint_label)
+        layout.addWidget(self.siblings_label)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(body, 1)
+        layout.addLayout(bottom)
+
+        self.clock_timer = QTimer(self, interval=TICK_MS, objectName="clock_timer")
+        self.clock_timer.timeout.connect(self.tick)
+        self.reload()
+        self.clock_timer.start()
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the case again; raises FairDeskError (NotFound, StorageError) as it comes."""
+        detail = case_detail(self.ctx, self.case_number)
+        entries = timeline(self.ctx, self.case_number)
+        states = clocks.clocks_for_case(self.ctx, self.case_number)
+        self.detail = detail
+        self.clock_states = states
+        self._show_header(detail)
+        self.details.show_detail(detail)
+        self.timeline_model.set_entries(entries, detail.fair_timezone)
+        self.timeline_view.resizeColumnToContents(COL_WHEN)
+        if entries:
+            self.timeline_view.scrollToBottom()
+        can_pause = self.ctx.actor.role in GRANTS[Permission.PAUSE_CLOCK]
+        self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
+        self._build_actions(detail)
+        self._assign_mnemonics()
+
+    def _reload_clicked(self) -> None:
+        try:
+            self.reload()
+        except FairDeskError as exc:
+            self.show_message(str(exc))
+        else:
+            self.clear_message()
+
+    def tick(self) -> None:
+        self.clocks_panel.tick(self.ctx.now())
+
+    def _show_header(self, d: CaseDetail) -> None:
+        zone = d.fair_timezone
+        c = d.complaint
+        self.setWindowTitle(
+            self.tr("Case {0} — {1}").format(d.number, d.respondent.name_zh or d.respondent.name_en)
+        )
+        self.case_label.setText(d.number)
+        tone = state_tone(d.state)
+        self.state_label.setText(state_words(d.state))
+        self.state_label.setToolTip(f"{d.state} — {tr(TONE_WORDS[tone])}")
+        self.state_icon.setPixmap(self.style().standardIcon(_TONE_ICON[tone]).pixmap(22, 22))
+        self.state_badge.setStyleSheet(f"#state_badge {{ {_TONE_STYLE[tone]} }}")
+        self.state_badge.setAccessibleName(self.tr("State: {0}").format(state_words(d.state)))
+        times = [self.tr("received {0}").format(local_time(c.received_at, zone))]
+        if c.accepted_at:
+            times.append(self.tr("accepted {0}").format(local_time(c.accepted_at, zone)))
+        if c.transferred_at:
+            times.append(
+                self.tr("transferred {0} to {1}").format(
+                    local_time(c.transferred_at, zone), c.authority
+                )
+            )
+        if d.notified_at:
+            times.append(self.tr("respondent notified {0}").format(local_time(d.notified_at, zone)))
+        self.complaint_label.setText(
+            self.tr("Complaint {0} · {1} · {2} · {3} · {4}").format(
+                c.number,
+                both(KINDS, c.kind),
+                both(CHANNELS, c.channel),
+                both(COMPLAINT_STATES, c.state),
+                ", ".join(times),
+            )
+        )
+        fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
+        self.fair_label.setText(
+            self.tr("Fair: {0} ({1}) · times in {2}").format(fair, d.fair_code, zone)
+        )
+        if d.siblings:
+            self.siblings_label.setText(
+                self.tr("Other respondents of this complaint: {0}").format(
+                    "; ".join(
+                        f"{s.number} {s.exhibitor} {s.booth_no} ({state_words(s.state)})"
+                        for s in d.siblings
+                    )
+                )
+            )
+            self.siblings_label.show()
+        else:
+            self.siblings_label.hide()
+
+    def _clear(self, layout: QVBoxLayout, buttons: dict[str, QPushButton]) -> None:
+        for button in buttons.values():
+            layout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        buttons.clear()
+
+    def _build_actions(self, d: CaseDetail) -> None:
+        role = self.ctx.actor.role
+        self._clear(self.actions_layout, self.action_buttons)
+        for t in allowed_actions(Entity.CASE, d.state, role):
+            self.action_buttons[t.action] = self._action_button(Entity.CASE, t)
+            self.actions_layout.addWidget(self.action_buttons[t.action])
+            self.action_buttons[t.action].show()
+        if self.action_buttons:
+            self.no_actions_label.hide()
+        else:
+            self.no_actions_label.setText(
+                self.tr("No step is open to you ({0}) while the case is {1}.").format(
+                    role.value, state_words(d.state)
+                )
+            )
+            self.no_actions_label.show()
+
+        self._clear(self.complaint_layout, self.complaint_buttons)
+        for t in allowed_actions(Entity.COMPLAINT, d.complaint.state, role):
+            self.complaint_buttons[t.action] = self._action_button(Entity.COMPLAINT, t)
+            self.complaint_layout.addWidget(self.complaint_buttons[t.action])
+            self.complaint_buttons[t.action].show()
+        self.complaint_box.setTitle(self.tr("Complaint {0} · 投诉").format(d.complaint.number))
+        self.complaint_box.setVisible(bool(self.complaint_buttons))
+
+    def _action_button(self, entity: Entity, t: Transition) -> QPushButton:
+        button = QPushButton(objectName=action_object_name(entity, t.action))
+        button.setProperty("label", f"{tr(t.label)}\n{t.label_zh}")
+        needs = ", ".join(r.label for r in t.requires)
+        button.setToolTip(
+            self.tr("Asks for {0}").format(needs) if needs else self.tr("Takes effect at once")
+        )
+        button.setStyleSheet("text-align: left; padding: 4px 10px;")
+        button.clicked.connect(lambda _=False, e=entity, tt=t: self.start_step(e, tt))
+        return button
+
+    def _assign_mnemonics(self) -> None:
+        """Alt+letter for every step and clock button, unique within the window."""
+        buttons = [
+            *self.action_buttons.values(),
+            *self.complaint_buttons.values(),
+            *self.clocks_panel.buttons(),
+        ]
+        texts = assign_mnemonics(str(b.property("label")) for b in buttons)
+        for button, text in zip(buttons, texts, strict=True):
+            button.setText(text)
+
+    # -- messages -----------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_bar.show()
+
+    def clear_message(self) -> None:
+        self.message_label.clear()
+        self.message_bar.hide()
+
+    def message(self) -> str:
+        return "" if self.message_bar.isHidden() else self.message_label.text()
+
+    # -- steps ------------------------------------------------------------------------------
+    def allowed_now(self, entity: Entity, action: str) -> bool:
+        if self.detail is None:
+            return False
+        state = self.detail.state if entity is Entity.CASE else self.detail.complaint.state
+        return any(t.action == action for t in allowed_actions(entity, state, self.ctx.actor.role))
+
+    def start_step(self, entity: Entity, t: Transition) -> None:
+        """The button of step `t` was pressed: ask what it needs, or take it at once."""
+        self.clear_message()
+        if not t.requires and t.action not in EXTRAS:
+            try:
+                self._take(entity, t, {}, "")
+            except FairDeskError as exc:
+                self.show_message(str(exc))
+            return
+        assert self.detail is not None
+        d = self.detail
+        prefill: dict[str, Any] = {}
+        if t.action == "transfer" and d.complaint.authority:
+            prefill["authority"] = d.complaint.authority
+        number = d.number if entity is Entity.CASE else d.complaint.number
+        dialog = StepDialog(
+            f"{tr(t.label)} · {t.label_zh}",
+            t.requires,
+            subtitle=self.tr("{0} — now {1}").format(
+                number,
+                state_words(d.state)
+                if entity is Entity.CASE
+                else both(COMPLAINT_STATES, d.complaint.state),
+            ),
+            step_name=t.label,
+            extras=EXTRAS.get(t.action, ()),
+            prefill=prefill,
+            legal_basis_for=lambda trigger: suggested_legal_basis(
+                self.detail.legal_basis_texts if self.detail else {}, t.action, trigger
+            ),
+            apply=lambda params, reason: self._take_from_dialog(dialog, entity, t, params, reason),
+            parent=self,
+        )
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.step_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: StepDialog) -> None:
+        if self.step_dialog is dialog:
+            self.step_dialog = None
+        dialog.deleteLater()
+
+    def _take_from_dialog(
+        self,
+        dialog: StepDialog,
+        entity: Entity,
+        t: Transition,
+        params: dict[str, Any],
+        reason: str,
+    ) -> None:
+        try:
+            self._take(entity, t, params, reason)
+        except (ConcurrentEdit, IllegalTransition) as exc:
+            # The case moved on: show the new state behind the dialog; the input stays.
+            with contextlib.suppress(FairDeskError):
+                self.reload()
+            if not self.allowed_now(entity, t.action):
+                dialog.set_apply_enabled(False)
+                raise type(exc)(
+                    str(exc)
+                    + " "
+                    + self.tr(
+                        "'{0}' is no longer possible now that it is {1}; copy your text if "
+                        "you need it, then cancel."
+                    ).format(t.label, self._state_of(entity))
+                ) from exc
+            raise
+
+    def _state_of(self, entity: Entity) -> str:
+        assert self.detail is not None
+        if entity is Entity.CASE:
+            return state_words(self.detail.state)
+        return both(COMPLAINT_STATES, self.detail.complaint.state)
+
+    def _take(self, entity: Entity, t: Transition, params: dict[str, Any], reason: str) -> None:
+        """Take the step on the version shown, then reload and announce the change."""
+        assert self.detail is not None
+        d = self.detail
+        if entity is Entity.CASE:
+            act_on_case(
+                self.ctx, d.number, t.action, reason=reason, expected_version=d.version, **params
+            )
+        else:
+            act_on_complaint(
+                self.ctx,
+                d.complaint.number,
+                t.action,
+                reason=reason,
+                expected_version=d.complaint.version,
+                **params,
+            )
+        self._after_change()
+
+    def _after_change(self) -> None:
+        try:
+            self.reload()
+        except NotFound:
+            pass
+        finally:
+            self.changed.emit(self.case_number)
+
+    # -- clocks -------------------------------------------------------------------------
+    def _pause(self, kind: str) -> None:
+        self.clear_message()
+
+        def apply(_params: dict[str, Any], reason: str) -> None:
+            clocks.pause(self.ctx, self.case_number, ClockKind(kind), reason)
+            self._after_change()
+
+        dialog = StepDialog(
+            self.tr("Pause the {0} deadline · 暂停期限").format(word(CLOCKS, kind).lower()),
+            (REASON,),
+            subtitle=self.tr(
+                "{0}: the deadline stops until it is resumed; say why (e.g. waiting for a "
+                "translated power of attorney)."
+            ).format(self.case_number),
+            step_name=self.tr("Pause the deadline"),
+            apply=apply,
+            parent=self,
+        )
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.step_dialog = dialog
+        dialog.open()
+
+    def _resume(self, kind: str) -> None:
+        self.clear_message()
+        try:
+            clocks.resume(self.ctx, self.case_number, ClockKind(kind))
+        except FairDeskError as exc:
+            self.show_message(str(exc))
+            return
+        self._after_change()

@@ -1,0 +1,579 @@
+"""The case view through real widgets: buttons from the transition table, the step
+dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QPushButton
+
+from fairdesk.domain.enums import ClockKind, Role
+from fairdesk.domain.workflow import Entity, allowed_actions
+from fairdesk.services import clocks
+from fairdesk.services.case_detail import case_detail
+from fairdesk.services.intake import register_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.ui import case_view as case_view_module
+from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
+from fairdesk.ui.case_view import CaseView
+from fairdesk.ui.step_dialog import StepDialog
+from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def fair(team: Team) -> str:
+    return make_fair(team.admin)
+
+
+def accepted_case(team: Team, booth: str = "4.1A01") -> str:
+    """A fresh case in TO_NOTIFY whose complaint is accepted."""
+    reg = register_complaint(team.desk, FAIR, complaint_input(booth))
+    act_on_complaint(team.desk, reg.number, "accept")
+    return reg.case_numbers[0]
+
+
+def open_view(qtbot, team: Team, number: str, role: Role = Role.DESK) -> CaseView:  # type: ignore[no-untyped-def]
+    view = CaseView(team.by_role(role), number)
+    qtbot.addWidget(view)
+    with qtbot.waitExposed(view):
+        view.show()
+    return view
+
+
+def db_state(team: Team, number: str) -> str:
+    return case_detail(team.organizer, number).state
+
+
+def assert_buttons_match_table(view: CaseView, team: Team, role: Role = Role.DESK) -> None:
+    d = case_detail(team.organizer, view.case_number)
+    expected = [t.action for t in allowed_actions(Entity.CASE, d.state, role)]
+    assert list(view.action_buttons) == expected
+    for action, button in view.action_buttons.items():
+        assert button.isVisible() and button.isEnabled(), action
+        assert button.objectName() == f"action_{action}"
+    complaint = [t.action for t in allowed_actions(Entity.COMPLAINT, d.complaint.state, role)]
+    assert list(view.complaint_buttons) == complaint
+
+
+def click_step(qtbot, view: CaseView, action: str) -> None:  # type: ignore[no-untyped-def]
+    button = view.action_buttons[action]
+    qtbot.mouseClick(button, LEFT)
+
+
+def step_dialog(qtbot, view: CaseView) -> StepDialog:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: view.step_dialog is not None and view.step_dialog.isVisible())
+    assert view.step_dialog is not None
+    return view.step_dialog
+
+
+def choose(qtbot, dialog: StepDialog, name: str, typed: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick a combo entry from the keyboard, by typing the start of its label."""
+    combo = dialog.fields[name]
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    qtbot.keyClicks(combo, typed)
+    qtbot.waitUntil(lambda: combo.currentData() == code)
+
+
+def apply(qtbot, view: CaseView, dialog: StepDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: view.step_dialog is None)
+
+
+def wait_state(qtbot, view: CaseView, team: Team, state: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == state)
+    assert db_state(team, view.case_number) == state
+    assert_buttons_match_table(view, team)
+
+
+# -- the scripted paths ----------------------------------------------------------------------
+
+
+def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    view = open_view(qtbot, team, number)
+    assert_buttons_match_table(view, team)
+    assert "To notify" in view.state_label.text() and "待通知" in view.state_label.text()
+    assert not view.state_icon.pixmap().isNull()  # an icon, not colour alone
+
+    with qtbot.waitSignal(view.changed) as changed:
+        click_step(qtbot, view, "notify")
+    assert changed.args == [number]
+    wait_state(qtbot, view, team, "NOTIFIED")
+    assert view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min"
+
+    click_step(qtbot, view, "record_defence")
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["summary"], "Design differs: curved back, other legs")
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "DEFENCE_RECEIVED")
+    assert view.details.defence_label.text() == "Design differs: curved back, other legs"
+
+    click_step(qtbot, view, "begin_review")
+    wait_state(qtbot, view, team, "UNDER_REVIEW")
+
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    basis = dialog.fields["legal_basis"]
+    assert isinstance(basis, QPlainTextEdit)
+    assert basis.toPlainText().startswith("展会知识产权保护办法 第十四条 / ")  # from the rules
+    choose(qtbot, dialog, "trigger", "On", "merits")
+    qtbot.keyClicks(dialog.fields["reason"], "Same overall impression as the registered design")
+    with qtbot.waitSignal(view.changed):
+        apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "INFRINGEMENT_FOUND")
+    d = case_detail(team.desk, number)
+    assert (d.decision_trigger, d.decision_note) == (
+        "merits",
+        "Same overall impression as the registered design",
+    )
+    assert "Art. 14" in d.legal_basis
+
+    click_step(qtbot, view, "order_remedy")
+    dialog = step_dialog(qtbot, view)
+    choose(qtbot, dialog, "measure", "Cov", "cover")
+    qtbot.mouseClick(dialog.fields["undertaking_signed"], LEFT)
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "REMEDY_ORDERED")
+    d = case_detail(team.desk, number)
+    assert [(m.measure_type, m.undertaking_signed) for m in d.measures] == [("cover", True)]
+    assert view.details.measures_table.topLevelItem(0).text(0).startswith("Cover the exhibit")
+    assert "recheck" in view.clocks_panel.rows  # the re-inspection clock started
+
+    whats = [
+        view.timeline_model.index(r, COL_WHAT).data() for r in range(view.timeline_model.rowCount())
+    ]
+    assert whats[-5:] == [
+        "Notify the respondent · 通知被投诉人",
+        "Record the defence · 登记答辩",
+        "Review · 审查",
+        "Decide: infringement found · 认定侵权",
+        "Order measures · 责令整改",
+    ]
+
+
+def test_overdue_defence_then_decide_on_the_art_14_trigger(
+    qtbot, team: Team, fair: str, clock: FakeClock
+) -> None:
+    number = accepted_case(team)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "notify")
+    wait_state(qtbot, view, team, "NOTIFIED")
+
+    # Marking it overdue too early is refused by the service, with its words.
+    click_step(qtbot, view, "mark_defence_overdue")
+    qtbot.waitUntil(lambda: "is not over" in view.message())
+    assert db_state(team, number) == "NOTIFIED"
+
+    clock.advance(hours=25)
+    assert view.clock_timer.interval() == 30_000 and view.clock_timer.isActive()
+    view.clock_timer.timeout.emit()
+    countdown = view.clocks_panel.rows["defence"].countdown
+    qtbot.waitUntil(lambda: countdown.text() == "OVERDUE 1 h 00 min")
+
+    click_step(qtbot, view, "mark_defence_overdue")
+    wait_state(qtbot, view, team, "DEFENCE_OVERDUE")
+    assert view.message() == ""
+    click_step(qtbot, view, "begin_review")
+    wait_state(qtbot, view, team, "UNDER_REVIEW")
+
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    choose(qtbot, dialog, "trigger", "No", "defence_overdue")
+    basis = dialog.fields["legal_basis"]
+    assert isinstance(basis, QPlainTextEdit)
+    # The trigger brings CNIPA Art 14 into the prefilled basis.
+    qtbot.waitUntil(lambda: "展会知识产权保护指引 第十四条" in basis.toPlainText())
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "INFRINGEMENT_FOUND")
+    d = case_detail(team.desk, number)
+    assert d.decision_trigger == "defence_overdue"
+    assert "CNIPA Guidelines" in d.legal_basis
+
+
+def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
+    qtbot, team: Team, fair: str
+) -> None:
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    basis = dialog.fields["legal_basis"]
+    assert isinstance(basis, QPlainTextEdit)
+    basis.clear()
+    qtbot.keyClicks(basis, "Own citation")
+    choose(qtbot, dialog, "trigger", "Th", "admission")
+    assert basis.toPlainText() == "Own citation"
+    apply(qtbot, view, dialog)
+    assert case_detail(team.desk, number).legal_basis == "Own citation"
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+
+def test_organizer_sees_the_case_but_no_step_or_pause(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number, Role.ORGANIZER)
+    assert view.action_buttons == {} and view.complaint_buttons == {}
+    assert not view.findChildren(QPushButton, "action_notify")
+    assert view.no_actions_label.isVisible()
+    assert "organizer" in view.no_actions_label.text()
+    assert view.clocks_panel.buttons() == []
+    assert view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min"
+    assert not view.complaint_box.isVisible()
+
+
+@pytest.mark.parametrize("role", [Role.INSPECTOR, Role.ADMIN, Role.ORGANIZER, Role.DESK])
+def test_buttons_follow_the_table_for_every_role(qtbot, team: Team, fair: str, role: Role) -> None:
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+        ("decide_infringing", {"trigger": "merits", "legal_basis": "Art 14"}),
+        ("order_remedy", {"measure": "cover"}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number, role)
+    assert_buttons_match_table(view, team, role)
+    if role is Role.INSPECTOR:
+        assert list(view.action_buttons) == ["request_recheck"]
+        click_step(qtbot, view, "request_recheck")
+        qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == "RECHECK_DUE")
+        assert_buttons_match_table(view, team, role)
+
+
+def test_complaint_level_transfer_is_offered_and_taken(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    view = open_view(qtbot, team, number)
+    assert list(view.complaint_buttons) == ["transfer"]
+    qtbot.mouseClick(view.complaint_buttons["transfer"], LEFT)
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["authority"], "Shanghai IP Administration")
+    apply(qtbot, view, dialog)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.complaint.state == "TRANSFERRED"
+    )
+    assert case_detail(team.desk, number).complaint.authority == "Shanghai IP Administration"
+    assert view.complaint_buttons == {} and not view.complaint_box.isVisible()
+    assert "transferred" in view.complaint_label.text()
+
+
+# -- stale views and refused steps -----------------------------------------------------------
+
+
+def test_a_stale_view_is_refused_with_who_changed_it_and_keeps_the_input(
+    qtbot, team: Team, fair: str
+) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    loaded = view.detail.version if view.detail else 0
+
+    # Another desk mediates and gives up, behind this view's back: same state, new version.
+    act_on_case(team.desk2, number, "start_mediation")
+    act_on_case(team.desk2, number, "end_mediation", reason="no agreement")
+
+    click_step(qtbot, view, "record_defence")
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["summary"], "Respondent's written defence")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "desk2" in dialog.error_text())
+    assert "was changed by desk2" in dialog.error_text()
+    assert "case.end_mediation" in dialog.error_text()
+    assert view.step_dialog is dialog and dialog.isVisible()
+    assert dialog.value("summary") == "Respondent's written defence"
+    assert db_state(team, number) == "NOTIFIED"
+    # The view reloaded underneath: the mediation shows in the timeline.
+    assert view.detail is not None and view.detail.version > loaded
+    whos = [
+        view.timeline_model.index(r, COL_WHO).data() for r in range(view.timeline_model.rowCount())
+    ]
+    assert "desk2" in whos
+    assert dialog.ok_button.isEnabled()
+
+    # Applying it again, now on the version shown, goes through.
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "DEFENCE_RECEIVED")
+    assert case_detail(team.desk, number).defence_summary == "Respondent's written defence"
+
+
+def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    act_on_case(team.desk2, number, "record_defence", summary="desk2's note")
+
+    click_step(qtbot, view, "record_defence")
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["summary"], "my note")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "no longer possible" in dialog.error_text())
+    assert dialog.value("summary") == "my note"
+    assert not dialog.ok_button.isEnabled()
+    assert view.detail is not None and view.detail.state == "DEFENCE_RECEIVED"
+    assert "record_defence" not in view.action_buttons
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.step_dialog is None)
+    assert case_detail(team.desk, number).defence_summary == "desk2's note"
+
+
+@pytest.mark.parametrize(
+    ("path", "action", "fill", "message"),
+    [
+        ([], "record_defence", {}, "'Record the defence' needs a summary of the defence."),
+        (
+            ["record_defence", "begin_review"],
+            "decide_infringing",
+            {},
+            "'Decide: infringement found' needs the trigger of the finding.",
+        ),
+        (
+            ["record_defence", "begin_review"],
+            "decide_infringing",
+            {"trigger": ("The", "admission"), "legal_basis": ""},
+            "'Decide: infringement found' needs the legal basis.",
+        ),
+        ([], "withdraw", {"reason": "   "}, "'Withdrawn by the complainant' needs a reason."),
+        (
+            ["record_defence", "begin_review"],
+            "decide_not_infringing",
+            {},
+            "'Decide: not infringing' needs a reason.",
+        ),
+    ],
+    ids=["defence", "trigger", "legal-basis", "blank-reason", "no-reason"],
+)
+def test_dialog_refuses_a_missing_requirement(
+    qtbot, team: Team, fair: str, path: list[str], action: str, fill: dict, message: str
+) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    for step in path:
+        act_on_case(team.desk, number, step, summary="答辩")
+    view = open_view(qtbot, team, number)
+    state = db_state(team, number)
+    click_step(qtbot, view, action)
+    dialog = step_dialog(qtbot, view)
+    for name, value in fill.items():
+        if isinstance(value, tuple):
+            choose(qtbot, dialog, name, *value)
+        else:
+            field = dialog.fields[name]
+            assert isinstance(field, QPlainTextEdit)
+            field.clear()
+            qtbot.keyClicks(field, value)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.error_text() == message)
+    assert dialog.isVisible() and view.step_dialog is dialog
+    missing = message.split(" needs ")[1]
+    focused = next(n for n, w in dialog.fields.items() if w is dialog.focusWidget())
+    assert missing.startswith(
+        {
+            "summary": "a summary",
+            "trigger": "the trigger",
+            "legal_basis": "the legal",
+            "reason": "a reason",
+        }[focused]
+    )
+    assert db_state(team, number) == state
+
+
+def test_dialog_keyboard_apply_and_escape(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "withdraw")
+    dialog = step_dialog(qtbot, view)
+    assert dialog.focusWidget() is dialog.fields["reason"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.step_dialog is None)
+    assert db_state(team, number) == "NOTIFIED"
+
+    click_step(qtbot, view, "withdraw")
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["reason"], "Settled outside the fair")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.fields["reason"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.step_dialog is None)
+    wait_state(qtbot, view, team, "WITHDRAWN")
+
+
+def test_a_database_error_is_shown_and_the_input_kept(
+    qtbot, team: Team, fair: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fairdesk.domain.errors import StorageError
+
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+
+    def locked(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise StorageError("The database is locked by another program; try again.")
+
+    monkeypatch.setattr(case_view_module, "act_on_case", locked)
+    click_step(qtbot, view, "record_defence")
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["summary"], "kept")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "locked" in dialog.error_text())
+    assert dialog.value("summary") == "kept" and dialog.ok_button.isEnabled()
+    monkeypatch.undo()
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "DEFENCE_RECEIVED")
+
+
+# -- clocks -----------------------------------------------------------------------------------
+
+
+def test_pause_asks_why_and_resume_restarts(qtbot, team: Team, fair: str, clock: FakeClock) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    pause = view.findChild(QPushButton, "pause_defence_button")
+    assert pause is not None and pause.isVisible()
+    qtbot.mouseClick(pause, LEFT)
+    dialog = step_dialog(qtbot, view)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.error_text() == "'Pause the deadline' needs a reason.")
+    qtbot.keyClicks(dialog.fields["reason"], "Waiting for the translated power of attorney")
+    with qtbot.waitSignal(view.changed):
+        apply(qtbot, view, dialog)
+    row = view.clocks_panel.rows["defence"]
+    assert row.status.text() == "PAUSED: Waiting for the translated power of attorney"
+    assert row.countdown.text() == "24 h 00 min left when resumed"
+    states = {s.kind: s.status.value for s in clocks.clocks_for_case(team.desk, number)}
+    assert states[ClockKind.DEFENCE] == "paused"
+    whys = [
+        view.timeline_model.index(r, COL_WHY).data() for r in range(view.timeline_model.rowCount())
+    ]
+    assert whys[-1] == "Waiting for the translated power of attorney"
+    assert [b.objectName() for b in view.clocks_panel.buttons()] == ["resume_defence_button"]
+
+    clock.advance(hours=3)
+    resume = view.clocks_panel.rows["defence"].resume_button
+    assert resume is not None and resume.isVisible()
+    with qtbot.waitSignal(view.changed):
+        qtbot.mouseClick(resume, LEFT)
+    qtbot.waitUntil(lambda: view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min")
+    states = {s.kind: s.status.value for s in clocks.clocks_for_case(team.desk, number)}
+    assert states[ClockKind.DEFENCE] == "running"
+
+
+def test_another_desk_pausing_first_is_explained(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    clocks.pause(team.desk2, number, ClockKind.DEFENCE, "desk2 paused it")
+    qtbot.mouseClick(view.findChild(QPushButton, "pause_defence_button"), LEFT)
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["reason"], "me too")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "cannot be paused: it is paused" in dialog.error_text())
+    assert dialog.value("reason") == "me too"
+
+
+# -- the rest of the screen ---------------------------------------------------------------------
+
+
+def test_every_button_has_a_unique_mnemonic_or_a_shortcut(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    letters = []
+    for button in view.findChildren(QPushButton):
+        if not button.isVisible():
+            continue
+        text = button.text()
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+        else:
+            assert not button.shortcut().isEmpty() or "(Esc)" in text, text
+    assert len(letters) == len(set(letters)) and len(letters) >= 5
+
+
+def test_escape_closes_the_view(qtbot, team: Team, fair: str) -> None:
+    view = open_view(qtbot, team, accepted_case(team))
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> None:
+    from datetime import date
+
+    from fairdesk.services.intake import RightInput
+
+    expired = RightInput(
+        "trademark", "G123456", "FAIRMARK", "Holder AG", "US", None, date(2020, 1, 1)
+    )
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A02", agent=True, right=expired))
+    view = open_view(qtbot, team, reg.case_numbers[0])
+    assert view.case_label.text() == f"{FAIR}-0001-1"
+    assert f"Complaint {FAIR}-0001" in view.complaint_label.text()
+    assert "registered, not yet accepted" in view.complaint_label.text()
+    assert "received 2026-11-05 09:30" in view.complaint_label.text()  # Shanghai time
+    assert "测试博览会 (TEST2026)" in view.fair_label.text()
+    assert "示例品牌股份有限公司 / Example Brand Co., Ltd." in view.details.complainant_label.text()
+    assert "示例律师事务所" in view.details.agent_label.text()
+    assert "power of attorney: no" in view.details.agent_label.text()
+    warning = view.details.rights_warning.text()
+    assert "EXPIRED on 2020-01-01" in warning and "NOT VALID IN CHINA (registered in US)" in warning
+    assert view.details.rights_warning.isVisible()
+    assert "测试展商2有限公司" in view.details.respondent_name.text()
+    assert view.details.respondent_booth.text() == "hall 4.1 · 4.1A02"
+    assert "Germany" in view.details.respondent_origin.text()
+    assert view.details.exhibits_table.topLevelItem(0).text(0) == "椅子"
+    assert view.details.evidence_empty.isVisible()
+    # A draft complaint: the complaint's own steps are offered, the case's notify too.
+    assert list(view.complaint_buttons) == ["request_supplement", "accept", "reject"]
+
+
+def test_evidence_is_listed_with_a_short_hash(qtbot, team: Team, fair: str) -> None:
+    from tests.unit.test_case_detail import attach_evidence
+
+    number = accepted_case(team)
+    sha = attach_evidence(team, number)
+    view = open_view(qtbot, team, number)
+    assert view.details.evidence_list.count() == 1
+    item = view.details.evidence_list.item(0)
+    assert item.text() == f"booth-photo.jpg\n{sha[:12]}…"
+    assert sha in item.toolTip() and "inspector1" in item.toolTip()
+
+
+def test_timeline_model_passes_the_model_tester(
+    qtbot, qtmodeltester, team: Team, fair: str
+) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    clocks.pause(team.desk, number, ClockKind.DEFENCE, "等待翻译")
+    from fairdesk.services.cases import timeline
+
+    model = TimelineModel()
+    model.set_entries(timeline(team.desk, number), "Asia/Shanghai")
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 5
+    last = model.rowCount() - 1
+    assert model.index(last, COL_WHAT).data() == "Deadline paused"
+    assert model.index(last, COL_WHY).data() == "等待翻译"
+    model.set_entries([], "Asia/Shanghai")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_unknown_case_raises_not_found(qtbot, team: Team, fair: str) -> None:
+    from fairdesk.domain.errors import NotFound
+
+    with pytest.raises(NotFound, match="no respondent case numbered 'NOPE-1'"):
+        CaseView(team.desk, "NOPE-1")
