@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 
 from fairdesk.documents.furniture import S, bi, fields, grid, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, name_of, rights_block
+from fairdesk.documents.parts import booth_text, case_rows, name_of, rights_block
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -38,7 +38,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 [
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
-                    f"{c.respondent.hall} {c.respondent.booth}".strip(),
+                    booth_text(c.respondent),
                 ]
                 for c in d.cases
             ],

@@ -7,10 +7,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import QRFlowable, S, bi, para
+from fairdesk.documents.furniture import QRFlowable, S, fields, para
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.parts import booth_text
 
 
-def story(d, payload: str = "") -> list[Flowable]:  # type: ignore[no-untyped-def]
+def story(d: DocumentData, payload: str = "") -> list[Flowable]:
     m = d.measures[-1]
     what = L.zh(L.MEASURES, m.measure_type)
     what_en = L.en(L.MEASURES, m.measure_type)
@@ -32,12 +34,12 @@ def story(d, payload: str = "") -> list[Flowable]:  # type: ignore[no-untyped-de
             S.notice_en,
         ),
         Spacer(1, 6 * mm),
-        *bi(
-            f"展位 Booth：{(d.respondent.hall + ' ') if d.respondent and d.respondent.hall else ''}"
-            f"{d.respondent.booth if d.respondent else ''}    案件编号 Case：{d.case_number}    "
-            f"日期 Date：{d.issued_at}",
-            "",
-            (S.notice, S.notice_en),
+        fields(
+            [
+                ("展位", "Booth", booth_text(d.respondent) if d.respondent else ""),
+                ("案件编号", "Case no.", d.case_number),
+                ("日期", "Date", d.issued_at),
+            ]
         ),
         Spacer(1, 8 * mm),
     ]

@@ -36,7 +36,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ", ".join(f"{L.en(L.IP_TYPES, x.ip_type)} {x.number}" for x in d.rights) or "its rights"
     )
     due = d.defence_due_at or "—"
-    booth = f"{(r.hall + '馆') if r and r.hall else ''}{r.booth if r else ''}"
+    booth = r.booth if r else ""
     out: list[Flowable] = [
         para(f"{name}：", S.zh, bold=True),
         para(f"To {name_en}:", S.en),

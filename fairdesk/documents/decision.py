@@ -48,7 +48,7 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
         *bi(
-            f"关于 {d.complainant.name} 对 {d.respondent.name_zh if d.respondent else ''} 的投诉"
+            f"关于{d.complainant.name}对{d.respondent.name_zh if d.respondent else ''}的投诉"
             f"（案件编号 {d.case_number}），本中心处理意见如下。",
             f"On the complaint of {d.complainant.name_en or d.complainant.name} against "
             f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "

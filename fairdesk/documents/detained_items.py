@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 
 from fairdesk.documents.furniture import S, bi, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, name_of
+from fairdesk.documents.parts import booth_text, case_rows, exhibits_block, name_of
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -16,7 +16,7 @@ def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     rows = case_rows(d) + [
         ("被投诉人", "Respondent", name_of(r.name_zh, r.name_en) if r else "—"),
-        ("展位", "Booth", f"{r.hall} {r.booth}".strip() if r else "—"),
+        ("展位", "Booth", booth_text(r) if r else "—"),
         ("封存时间", "Detained on", m.ordered_at),
         ("保管地点", "Kept at", m.storage_place),
         ("返还时间", "Returned on", m.returned_at),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import qrcode
@@ -79,10 +80,10 @@ class Styles:
     h_en: ParagraphStyle = _style("h_en", 8.5, 11, textColor=GREY, spaceAfter=3)
     zh: ParagraphStyle = _style("zh", 10, 15, wordWrap="CJK")
     en: ParagraphStyle = _style("en", 8.5, 11.5, textColor=GREY, spaceAfter=4)
-    label: ParagraphStyle = _style("label", 8.5, 11, wordWrap="CJK")
+    label: ParagraphStyle = _style("label", 8.5, 11)
     label_en: ParagraphStyle = _style("label_en", 7, 9, textColor=GREY)
-    value: ParagraphStyle = _style("value", 9.5, 13, wordWrap="CJK")
-    cell: ParagraphStyle = _style("cell", 8, 10.5, wordWrap="CJK")
+    value: ParagraphStyle = _style("value", 9.5, 13)
+    cell: ParagraphStyle = _style("cell", 8, 10.5)
     cell_en: ParagraphStyle = _style("cell_en", 6.8, 8.5, textColor=GREY)
     small: ParagraphStyle = _style("small", 7, 9, textColor=GREY, wordWrap="CJK")
     big: ParagraphStyle = _style("big", 30, 40, alignment=TA_CENTER, wordWrap="CJK")
@@ -163,9 +164,7 @@ def grid(
     head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
     body = [[para(str(v) if v not in ("", None) else "—", S.cell) for v in r] for r in rows]
     if not body:
-        body = [
-            [para(f"{empty[0]} / {empty[1]}", S.cell)] + [para("", S.cell)] * (len(headers) - 1)
-        ]
+        body = [[para(f"{empty[0]} / {empty[1]}", S.cell)] + [""] * (len(headers) - 1)]
     table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)
     table.setStyle(
         TableStyle(
@@ -174,6 +173,7 @@ def grid(
                 ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
                 ("GRID", (0, 0), (-1, -1), 0.4, LIGHT),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                *([("SPAN", (0, 1), (-1, 1))] if not rows else []),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ]
@@ -271,12 +271,18 @@ def fitted(
         size -= 0.5
 
 
-def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """The payload as a QR code (error correction M), drawn as vector squares."""
+@lru_cache(maxsize=64)
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR modules of a payload (error correction M, no quiet zone); computed once."""
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(payload)
     qr.make(fit=True)
-    matrix = qr.get_matrix()
+    return tuple(tuple(bool(x) for x in row) for row in qr.get_matrix())
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """The payload as a QR code (error correction M), drawn as vector squares."""
+    matrix = qr_matrix(payload)
     n = len(matrix)
     cell = size / n
     canvas.saveState()

@@ -32,17 +32,19 @@ def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
     return rows
 
 
+def booth_text(r: RespondentView) -> str:
+    """The booth as printed: "4.1B12 (4.1馆 / hall 4.1)"; the hall only when it adds something."""
+    if r.hall and not r.booth.startswith(r.hall):
+        return f"{r.booth}（{r.hall}馆 / hall {r.hall}）"
+    return r.booth or (f"{r.hall}馆 / hall {r.hall}" if r.hall else "")
+
+
 def respondent_rows(r: RespondentView | None) -> list[Row]:
     if r is None:
         return []
-    booth = " ".join(x for x in (f"{r.hall}馆" if r.hall else "", r.booth) if x)
     rows: list[Row] = [
         ("被投诉人", "Respondent", name_of(r.name_zh, r.name_en)),
-        (
-            "展位",
-            "Hall / booth",
-            f"{booth}  (hall {r.hall}, booth {r.booth})" if r.hall else r.booth,
-        ),
+        ("展位", "Hall / booth", booth_text(r)),
     ]
     if r.credit_code:
         rows.append(("统一社会信用代码/注册号", "Credit code / reg. no.", r.credit_code))
@@ -101,7 +103,7 @@ def rights_block(d: DocumentData) -> list[Flowable]:
                 ]
                 for r in d.rights
             ],
-            [16, 20, 18, 18, 12, 12],
+            [15, 20, 17, 19, 12, 15],
         ),
     ]
 
@@ -144,7 +146,7 @@ def measures_block(d: DocumentData) -> list[Flowable]:
                 [
                     L.both(L.MEASURES, m.measure_type),
                     m.ordered_at,
-                    m.due_at,
+                    m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
                     "已签 / signed" if m.undertaking_signed else "未签 / not signed",
                     m.storage_place,
                     " ".join(
@@ -153,7 +155,7 @@ def measures_block(d: DocumentData) -> list[Flowable]:
                         if x
                     ),
                 ]
-                for m in d.measures
+                for i, m in enumerate(d.measures, 1)
             ],
             [20, 15, 13, 13, 18, 21],
         ),

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from fairdesk.documents.furniture import S, bi, fields, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import name_of
+from fairdesk.documents.parts import booth_text, name_of
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -23,7 +23,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ("送达文书", "Document served", doc),
         ("案件编号", "Case no.", d.case_number),
         ("受送达人", "Served on", name_of(r.name_zh, r.name_en) if r else "—"),
-        ("送达地点", "Place of service", f"{r.hall} {r.booth}".strip() if r else "—"),
+        ("送达地点", "Place of service", booth_text(r) if r else "—"),
         ("送达方式", "Manner of service", "直接送达 / delivered in person at the booth"),
         ("送达时间", "Time of service", ""),
         ("签收人", "Received by", ""),

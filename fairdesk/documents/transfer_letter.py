@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, fields, grid, para, section
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, name_of, parties_block, rights_block
+from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_block, rights_block
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -45,7 +45,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 [
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
-                    f"{c.respondent.hall} {c.respondent.booth}".strip(),
+                    booth_text(c.respondent),
                     L.both(L.CASE_STATES, c.state),
                 ]
                 for c in d.cases

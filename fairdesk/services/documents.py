@@ -261,7 +261,7 @@ def _detail(after: dict[str, Any] | None) -> str:
         return ""
     parts = []
     for key, value in after.items():
-        if value in (None, "", [], {}):
+        if value in (None, "", [], {}) or key in ("sha256", "key_id"):
             continue
         if key == "state":
             table = L.CASE_STATES if str(value) in L.CASE_STATES else L.COMPLAINT_STATES

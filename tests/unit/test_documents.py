@@ -576,7 +576,7 @@ def test_numbers_audit_and_shared_key(team: Team, case_in: Callable[..., str]) -
         assert len(session.scalars(select(SigningKey)).all()) == 2
 
 
-@pytest.mark.parametrize("role", [Role.ORGANIZER, Role.INSPECTOR, Role.ADMIN])
+@pytest.mark.parametrize("role", [Role.ORGANIZER, Role.INSPECTOR, Role.ADMIN], ids=str)
 def test_only_desk_staff_issue(team: Team, case_in: Callable[..., str], role: Role) -> None:
     number = case_in("NOTIFIED")
     ctx = team.by_role(role)
@@ -588,7 +588,10 @@ def test_only_desk_staff_issue(team: Team, case_in: Callable[..., str], role: Ro
     with pytest.raises(PermissionDenied):
         docs.reissue(ctx, info.number, "no")
     assert docs.verify(ctx, info.payload).ok
+    assert docs.verify_file(ctx, info.pdf).ok
     assert docs.render_document(ctx, info.number) == info.pdf
+    assert [r.number for r in docs.list_documents(ctx, number)] == [info.number]
+    assert len(docs.list_keys(ctx)) == 1
     if role is not Role.ADMIN:
         with pytest.raises(PermissionDenied):
             docs.create_key(ctx)
@@ -601,3 +604,33 @@ def test_payload_parsing() -> None:
     assert (parsed.number, parsed.signature) == ("CIIE.2026-D000001", sig)
     with pytest.raises(signing.MalformedPayload, match="start with 'FD1.'"):
         signing.parse_payload("https://example.com")
+
+
+def test_reprint_in_a_fresh_process_gives_the_same_bytes(
+    team: Team, case_in: Callable[..., str], tmp_path: Path
+) -> None:
+    import hashlib
+    import sys
+
+    info = docs.issue_document(team.desk, "dossier", case_in("UNDER_REVIEW"))
+    with team.desk.db.reading() as session:
+        doc = session.scalars(
+            select(IssuedDocument).where(IssuedDocument.number == info.number)
+        ).one()
+        snapshot = {"data": doc.content["data"], "payload": doc.payload}
+    (tmp_path / "snap.json").write_text(json.dumps(snapshot), encoding="utf-8")
+    script = (
+        "import hashlib, json, sys\n"
+        "from fairdesk.documents.model import DocumentData\n"
+        "from fairdesk.documents.render import render\n"
+        "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+        "pdf = render(DocumentData.from_dict(d['data']), d['payload'])\n"
+        "print(hashlib.sha256(pdf).hexdigest())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "snap.json")],
+        capture_output=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert out.stdout.decode().strip() == hashlib.sha256(info.pdf).hexdigest()

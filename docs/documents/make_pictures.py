@@ -1,0 +1,340 @@
+"""Render every kind of printed document for a demo-like case, as PDF and PNG pictures.
+
+    python docs/documents/make_pictures.py [OUT_DIR] [--dpi 60]
+
+Builds a throwaway SQLite database with a CIIE-like fair, walks one complaint (two
+respondents) and two smaller ones through the workflow, issues each kind of document
+where it applies, and writes `<kind>.pdf` into a temp folder and `<kind>-<page>.png`
+(pdftoppm, from poppler-utils) into OUT_DIR (default: this folder). Prints the render
+time of each document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from fairdesk.app_context import SYSTEM  # noqa: E402
+from fairdesk.db import migrate  # noqa: E402
+from fairdesk.db.engine import Database  # noqa: E402
+from fairdesk.domain.enums import Role  # noqa: E402
+from fairdesk.domain.normalize import exhibitor_identity  # noqa: E402
+from fairdesk.services import documents, fairs, users  # noqa: E402
+from fairdesk.services.context import Context  # noqa: E402
+from fairdesk.services.exhibitor_file import ExhibitorRecord  # noqa: E402
+from fairdesk.services.exhibitors import upsert_exhibitors  # noqa: E402
+from fairdesk.services.intake import (  # noqa: E402
+    ComplaintInput,
+    ExhibitInput,
+    PartyInput,
+    RespondentInput,
+    RightInput,
+)
+from fairdesk.services.intake import register_complaint as register  # noqa: E402
+from fairdesk.services.steps import act_on_case, act_on_complaint  # noqa: E402
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 5, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: int) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+EXHIBITORS = [
+    (
+        "慕尼黑精工厨房电器有限公司",
+        "Munich Precision Kitchen Appliances GmbH",
+        "DE-HRB-228811",
+        "德国",
+        "Germany",
+        "4.1",
+        "4.1B12",
+    ),
+    (
+        "米兰设计家居股份有限公司",
+        "Milano Design Casa S.p.A.",
+        "IT-MI-2093311",
+        "意大利",
+        "Italy",
+        "4.1",
+        "4.1B20",
+    ),
+    (
+        "大阪生活电器株式会社",
+        "Osaka Living Electric Co., Ltd.",
+        "JP-0104-01-118822",
+        "日本",
+        "Japan",
+        "4.1",
+        "4.1C03",
+    ),
+]
+
+
+def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
+    admin = users.add_user(
+        Context(db, SYSTEM, clock), "admin", Role.ADMIN, "admin-pass-1", "管理员"
+    )
+    admin_ctx = Context(db, admin.actor, clock)
+    desk = users.add_user(admin_ctx, "wang.li", Role.DESK, "desk-pass-1", "王丽")
+    inspector = users.add_user(admin_ctx, "zhao.qiang", Role.INSPECTOR, "insp-pass-1", "赵强")
+    fairs.create_fair(
+        admin_ctx,
+        "CIIE2026",
+        "第九届中国国际进口博览会",
+        date(2026, 11, 5),
+        date(2026, 11, 10),
+        name_en="The 9th China International Import Expo",
+        venue="国家会展中心（上海）",
+        hours="09:00-17:00",
+        rules="cnipa-24h",
+        edition=9,
+    )
+    with db.writing() as session:
+        fair = fairs.fair_by_code(session, "CIIE2026")
+        records = [
+            ExhibitorRecord(
+                row=i + 2,
+                name_zh=zh,
+                name_en=en,
+                credit_code=code,
+                country=c,
+                country_en=c_en,
+                area="消费品展区",
+                area_en="Consumer Goods",
+                delegation="",
+                booths=((hall, booth),),
+                contact="Anna Schmidt",
+                phone="+49 89 1234 5678",
+                email="expo@example.com",
+                identity=exhibitor_identity(code, zh, en),
+            )
+            for i, (zh, en, code, c, c_en, hall, booth) in enumerate(EXHIBITORS)
+        ]
+        upsert_exhibitors(session, fair.id, records, clock())
+    return Context(db, desk.actor, clock), Context(db, inspector.actor, clock)
+
+
+def add_evidence(db: Database, desk: Context, case_no: str) -> None:
+    """Photos as an evidence service would store them (by SHA-256)."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from fairdesk.db.models import EvidenceFile, EvidenceLink, RespondentCase
+
+    with db.writing() as session:
+        case = session.scalars(select(RespondentCase).where(RespondentCase.number == case_no)).one()
+        items = [
+            ("booth-4.1B12-overview.jpg", "展位全景 booth overview", "case", case.id),
+            (
+                "cm-101-front.jpg",
+                "被控展品正面 accused exhibit, front",
+                "exhibit",
+                case.exhibits[0].id,
+            ),
+            (
+                "design-patent-ZL202330123456.7.pdf",
+                "专利证书 patent certificate",
+                "complaint",
+                case.complaint_id,
+            ),
+        ]
+        for name, caption, owner, owner_id in items:
+            ev = EvidenceFile(
+                sha256=hashlib.sha256(name.encode()).hexdigest(),
+                size=1_234_567,
+                mime="image/jpeg",
+                original_name=name,
+                captured_at=desk.now(),
+                imported_at=desk.now(),
+                captured_by=desk.actor.user_id,
+            )
+            session.add(ev)
+            session.flush()
+            session.add(
+                EvidenceLink(
+                    evidence_id=ev.id, owner_type=owner, owner_id=owner_id, caption=caption
+                )
+            )
+
+
+def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
+    return ComplaintInput(
+        complainant=PartyInput(
+            "上海示例智能家居科技有限公司",
+            "Shanghai Example Smart Home Technology Co., Ltd.",
+            id_doc_type="统一社会信用代码",
+            id_doc_no="91310000MA1K000000",
+            country="中国",
+            address="上海市浦东新区张江路 100 号",
+            contact="李明",
+            phone="021-5555 0100",
+        ),
+        agent=PartyInput(
+            "上海示例知识产权代理有限公司",
+            "Shanghai Example IP Agency Ltd.",
+            contact="陈律师",
+            phone="021-5555 0200",
+        ),
+        power_of_attorney=True,
+        rights=[
+            RightInput(
+                "design",
+                "ZL202330123456.7",
+                "智能咖啡机",
+                "上海示例智能家居科技有限公司",
+                valid_until=date(2038, 5, 1),
+            ),
+            RightInput(
+                "trademark",
+                "第 45678901 号",
+                "EXAMPLE 图形商标",
+                "上海示例智能家居科技有限公司",
+                valid_until=date(2031, 12, 31),
+            ),
+        ],
+        respondents=[
+            RespondentInput(
+                booth=b,
+                exhibits=[
+                    ExhibitInput("智能咖啡机 Smart coffee machine", f"CM-{i}0{n}", 2)
+                    for n in range(1, exhibits + 1)
+                ],
+            )
+            for i, b in enumerate(booths, 1)
+        ],
+        commitment_signed=True,
+        summary="被投诉人展出的智能咖啡机外观与投诉人 ZL202330123456.7 号外观设计专利相同，"
+        "并在展台宣传材料上使用与投诉人注册商标近似的标识。",
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", nargs="?", type=Path, default=Path(__file__).resolve().parent)
+    parser.add_argument("--dpi", type=int, default=60)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="fairdesk-docs-"))
+    db = Database(f"sqlite:///{tmp / 'demo.sqlite3'}")
+    migrate.upgrade(db)
+    clock = Clock()
+    desk, inspector = setup(db, clock)
+    issued: list[tuple[str, documents.IssuedInfo, float]] = []
+
+    def issue(kind: str, number: str, name: str = "", **kw: str) -> None:
+        start = time.perf_counter()
+        info = documents.issue_document(desk, kind, number, **kw)
+        issued.append((name or kind, info, time.perf_counter() - start))
+        clock.advance(2)
+
+    reg = register(desk, "CIIE2026", complaint(("4.1B12", "4.1B20")))
+    issue("complaint-form", reg.number)
+    act_on_complaint(desk, reg.number, "accept", authority="上海市知识产权局")
+    issue("acceptance-receipt", reg.number)
+    clock.advance(30)
+    act_on_complaint(desk, reg.number, "transfer", authority="上海市知识产权局")
+    issue("transfer-letter", reg.number)
+    case1, case2 = reg.case_numbers
+    act_on_case(desk, case1, "notify")
+    issue("complaint-notice", case1)
+    issue("proof-of-service", case1)
+    clock.advance(120)
+    act_on_case(
+        desk,
+        case1,
+        "record_defence",
+        summary="被投诉人称该咖啡机系其德国设计团队于 2021 年独立设计，但未提交证据。",
+    )
+    act_on_case(desk, case1, "begin_review")
+    act_on_case(
+        desk,
+        case1,
+        "decide_infringing",
+        trigger="merits",
+        legal_basis="展会知识产权保护办法 第十四条；展会知识产权保护指引 第十四条",
+        reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
+    )
+    issue("decision", case1, "decision-complainant", copy="complainant")
+    issue("decision", case1, "decision-respondent", copy="respondent")
+    act_on_case(
+        desk,
+        case1,
+        "order_remedy",
+        measure="detain",
+        storage_place="4.1 馆 B 区服务仓库",
+        undertaking_signed=True,
+        reason="撤下展品 2 台并封存",
+    )
+    issue("remedial-order", case1)
+    issue("detained-items", case1)
+    issue("booth-notice", case1)
+    clock.advance(90)
+    act_on_case(inspector, case1, "request_recheck")
+    act_on_case(inspector, case1, "recheck_passed")
+    issue("recheck-record", case1)
+    act_on_case(desk, case1, "close")
+    issue("closing-record", case1)
+    add_evidence(db, desk, case1)
+    issue("dossier", case1)
+    act_on_case(desk, case2, "notify")
+    act_on_case(desk, case2, "start_mediation")
+    act_on_case(
+        desk,
+        case2,
+        "settle",
+        terms="被投诉人当场撤下涉案展品 2 台，并书面承诺本届展会期间不再展出；"
+        "投诉人撤回对其的投诉。",
+    )
+    issue("mediation-record", case2)
+
+    other = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    act_on_complaint(
+        desk,
+        other.number,
+        "request_supplement",
+        missing_items="1. 外观设计专利权评价报告；2. 代理人授权委托书原件及中文译本。",
+    )
+    issue("supplement-notice", other.number)
+    third = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    act_on_complaint(
+        desk,
+        third.number,
+        "reject",
+        reason_code="right_not_valid_in_china",
+        reason="商标仅在欧盟注册。",
+    )
+    issue("non-acceptance", third.number)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()
+    for name, info, seconds in issued:
+        pdf = tmp / f"{name}.pdf"
+        pdf.write_bytes(info.pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out / name)], check=True
+        )
+        pages = len(list(args.out.glob(f"{name}-*.png")))
+        size = len(info.pdf) // 1024
+        print(f"{name:22s} {info.number}  {pages} page(s)  {seconds * 1000:6.0f} ms  ({size} KiB)")
+    db.dispose()
+    print(f"PDFs in {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
