@@ -88,7 +88,7 @@ class _LazyStory:
         self._buf.insert(i, value)
 
 
-def _canvas_class(size: float) -> type[Canvas]:
+def numbered_canvas(size: float) -> type[Canvas]:
     class _Canvas(Canvas):
         def save(self) -> None:
             total = max(self.getPageNumber() - 1, 1)
@@ -202,7 +202,7 @@ def write_pdf_table(
             author="FairDesk",
         )
         doc.addPageTemplates([PageTemplate("rows", [frame], onPage=furniture)])
-        doc.build(_LazyStory(story()), canvasmaker=_canvas_class(8))  # type: ignore[arg-type]
+        doc.build(_LazyStory(story()), canvasmaker=numbered_canvas(8))  # type: ignore[arg-type]
     if progress is not None:
         progress(count)
     return count

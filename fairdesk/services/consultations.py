@@ -1,0 +1,101 @@
+"""Consultations (咨询): questions answered at the desk without a case, counted by topic,
+nationality and language for the statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from fairdesk.db.models import Consultation
+from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.normalize import clean_text
+from fairdesk.domain.permissions import Permission
+from fairdesk.services import audit
+from fairdesk.services.context import Context
+from fairdesk.services.fairs import fair_by_code
+
+# Offered in the quick-log dialog; any other short text is accepted too.
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("patent", "专利 / patent"),
+    ("trademark", "商标 / trademark"),
+    ("copyright", "著作权 / copyright"),
+    ("complaint_procedure", "投诉程序 / how to complain"),
+    ("defence", "答辩 / answering a complaint"),
+    ("ip_commitment", "知识产权承诺 / IP commitment"),
+    ("commercial", "商事纠纷 / commercial dispute"),
+    ("other", "其他 / other"),
+)
+LANGUAGES: tuple[str, ...] = ("zh", "en", "ja", "ko", "fr", "de", "es", "it", "ru", "ar", "other")
+MAX_TOPIC = 100
+
+
+@dataclass(frozen=True)
+class ConsultationInfo:
+    id: int
+    fair_code: str
+    at: datetime
+    topic: str
+    nationality: str
+    language: str
+    note: str
+
+
+def log_consultation(
+    ctx: Context,
+    fair_code: str,
+    topic: str,
+    nationality: str = "",
+    language: str = "",
+    note: str = "",
+) -> ConsultationInfo:
+    """Count one consultation at the desk (audited)."""
+    ctx.require(Permission.LOG_CONSULTATION)
+    topic = clean_text(topic)
+    if not topic:
+        raise InvalidInput("A consultation needs its topic (e.g. patent, trademark).")
+    if len(topic) > MAX_TOPIC:
+        raise InvalidInput(
+            f"The topic is longer than {MAX_TOPIC} characters; put details in the note."
+        )
+    nationality = clean_text(nationality)[:100]
+    language = clean_text(language)[:30]
+    note = str(note or "").strip()
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, fair_code)
+        row = Consultation(
+            fair_id=fair.id,
+            at=ctx.now(),
+            topic=topic,
+            nationality=nationality,
+            language=language,
+            note=note,
+            user_id=ctx.actor.user_id,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "consultation.log",
+            "consultation",
+            row.id,
+            after={"topic": topic, "nationality": nationality, "language": language},
+            fair_id=fair.id,
+        )
+        return ConsultationInfo(row.id, fair.code, row.at, topic, nationality, language, note)
+
+
+def consultation_counts(ctx: Context, fair_code: str) -> dict[str, int]:
+    """Consultations of a fair by topic."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        rows = session.execute(
+            select(Consultation.topic, func.count())
+            .where(Consultation.fair_id == fair.id)
+            .group_by(Consultation.topic)
+            .order_by(func.count().desc(), Consultation.topic)
+        ).all()
+        return {topic: int(n) for topic, n in rows}
