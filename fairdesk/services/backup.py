@@ -70,6 +70,7 @@ __all__ = [
     "maybe_backup",
     "restore",
     "rotate",
+    "sqlite_file",
     "verify_archive",
 ]
 
@@ -91,6 +92,7 @@ STALE_TEMP = timedelta(days=1)
 CHUNK = 1 << 20
 PG_BIN_ENV = "FAIRDESK_PG_BIN"
 PG_LOCK_TIMEOUT_MS = 30_000
+SWAP_BUSY_TIMEOUT_S = 5.0  # how long a restore waits for other SQLite connections to let go
 # Where PostgreSQL installers put the client tools, when they are not on PATH.
 PG_BIN_GLOBS = (
     "/usr/lib/postgresql/*/bin",  # Debian, Ubuntu
@@ -224,7 +226,7 @@ def maybe_backup(
     last = latest_backup(folder)
     if last is not None and now - last < every:
         return None
-    info = _backup(ctx.db, folder, now, progress, data_folder)
+    info = _backup(ctx.db, None, now, progress, data_folder)  # into `folder`
     rotate(folder, keep)
     return info
 
@@ -247,7 +249,7 @@ def _backup(
             if db.is_sqlite:
                 note("copying the database")
                 revision = _sqlite_snapshot(db, db_copy)
-                kind, member, source = "sqlite", SQLITE_MEMBER, str(_sqlite_file(db.url))
+                kind, member, source = "sqlite", SQLITE_MEMBER, str(sqlite_file(db.url))
             else:
                 note("dumping the database (pg_dump)")
                 _pg_dump(db.url, db_copy)
@@ -301,7 +303,7 @@ def _target_path(target: Path | None, data_folder: Path, now: datetime) -> Path:
     return candidate
 
 
-def _sqlite_file(url: str) -> Path:
+def sqlite_file(url: str) -> Path:
     """The file behind an SQLite URL (also the `file:...?mode=ro&uri=true` form)."""
     name = make_url(url).database
     if not name or name == ":memory:":
@@ -317,7 +319,7 @@ def _sqlite_snapshot(db: Database, dest: Path) -> str | None:
     One backup step copies every page inside one read transaction: in WAL mode writers
     carry on meanwhile, and the copy is the database as of one commit.
     """
-    source = _sqlite_file(db.url)
+    source = sqlite_file(db.url)
     if not source.exists():
         raise StorageError(f"There is no database to back up at {source}.")
     with db.guard():
@@ -769,7 +771,7 @@ def _free_name(path: Path) -> Path:
 def _restore_sqlite(
     zf: zipfile.ZipFile, manifest: Manifest, url: str, stamp: str, note: Callable[[str], None]
 ) -> tuple[Path | None, str]:
-    path = _sqlite_file(url).resolve()
+    path = sqlite_file(url).resolve()
     folder = path.parent
     with _storage_errors(folder, "nothing was restored"):
         folder.mkdir(parents=True, exist_ok=True)
@@ -813,7 +815,7 @@ def _keep_aside_and_swap(path: Path, fresh: Path, kept: Path) -> None:
     nothing is replaced. A shared lock keeps other writers out while the copy is made.
     """
     try:
-        conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=SWAP_BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.DatabaseError:
         conn = None
     healthy = False
