@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -632,7 +633,13 @@ def screening_rows(ctx: Context, fair_code: str) -> list[ScreeningRow]:
                     country=hit.country if hit else entry.country,
                     booths=", ".join(hit.booths) if hit else "",
                     matched_by=hit.matched_by if hit else "",
-                    other_names="; ".join(entry.other_names),
+                    other_names="; ".join(
+                        n
+                        for n in (*entry.other_names, entry.name)
+                        if n
+                        and (hit is None or n not in (hit.name_zh, hit.name_en))
+                        and (hit is not None or n != entry.name)
+                    ),
                     history="; ".join(
                         f"{e.fair_code}: {e.cases}/{e.infringing}" for e in entry.editions
                     ),
@@ -674,3 +681,46 @@ def _case_details(
         ):
             exhibits[case_id].append(name)
     return rights, exhibits
+
+
+def screening_columns() -> tuple[Any, ...]:
+    from fairdesk.exports.table import Column
+
+    return tuple(Column(k, zh, en, w, kind) for k, zh, en, w, kind in SCREENING_COLUMNS)
+
+
+def export_screening(ctx: Context, fair_code: str, path: Path) -> tuple[int, int]:
+    """Write the pre-fair screening list to XLSX or CSV; return (rows, rows in the list)."""
+    from fairdesk.domain.errors import InvalidInput
+    from fairdesk.services import audit
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise InvalidInput(f"Cannot write the screening list to '{path.name}': use .xlsx or .csv.")
+    rows = screening_rows(ctx, fair_code)
+    columns = screening_columns()
+    values = [tuple(getattr(r, c.key) for c in columns) for r in rows]
+    if suffix == ".xlsx":
+        from fairdesk.exports.xlsx import write_xlsx
+
+        write_xlsx(
+            path, columns, values, sheet="展前排查 Screening", title=f"Screening {fair_code}"
+        )
+    else:
+        from fairdesk.exports.csv_file import write_csv
+
+        write_csv(path, columns, values)
+    in_list = sum(1 for r in rows if r.booths or r.matched_by)
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, fair_code)
+        audit.record(
+            session,
+            ctx,
+            "screening.export",
+            "fair",
+            fair.id,
+            fair_id=fair.id,
+            after={"file": path.name, "rows": len(rows), "in_list": in_list},
+        )
+    return len(rows), in_list
