@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fairdesk import __version__
+from fairdesk import __version__, cli_documents
 from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
+
+# Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
+EXTENSIONS = [cli_documents]
 
 ENV_USER = "FAIRDESK_USER"
 ENV_PASSWORD = "FAIRDESK_PASSWORD"
@@ -144,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True
     )
     au.add_parser("verify", help="check that no audit event was changed or deleted")
+    for extension in EXTENSIONS:
+        extension.add_parsers(sub)
     return p
 
 
@@ -404,6 +409,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": cmd_user,
     "audit": cmd_audit,
 }
+for extension in EXTENSIONS:
+    COMMANDS.update(extension.COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

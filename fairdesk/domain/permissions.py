@@ -21,6 +21,7 @@ class Permission(StrEnum):
     PATROL = "record patrols"
     LOG_CONSULTATION = "log a consultation"
     BACKUP = "back up or restore the database"
+    ISSUE_DOCUMENT = "issue, reissue or revoke documents"
     VERIFY_AUDIT = "check the audit trail"
 
 
@@ -38,6 +39,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.PATROL: frozenset({Role.INSPECTOR, Role.DESK}),
     Permission.LOG_CONSULTATION: frozenset({Role.DESK}),
     Permission.BACKUP: frozenset({Role.ADMIN}),
+    Permission.ISSUE_DOCUMENT: frozenset({Role.DESK}),
     Permission.VERIFY_AUDIT: frozenset({Role.ADMIN, Role.ORGANIZER}),
 }
 

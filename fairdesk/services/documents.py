@@ -52,8 +52,8 @@ from fairdesk.documents.model import (
 )
 from fairdesk.documents.render import render
 from fairdesk.documents.summary import describe, key_content, printed_strings
-from fairdesk.domain.enums import CaseState, ClockKind, Role
-from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, PermissionDenied
+from fairdesk.domain.enums import CaseState, ClockKind
+from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.domain.workflow import Entity, transition
@@ -120,14 +120,6 @@ class KeyInfo:
     fingerprint: str
     created_at: datetime
     retired_at: datetime | None
-
-
-def _require_desk(ctx: Context, what: str) -> None:
-    # Permission table entry to come (Permission.ISSUE_DOCUMENT); same wording as the others.
-    if ctx.actor.role is not Role.DESK:
-        raise PermissionDenied(
-            f"Only desk staff may {what}; you are signed in as {ctx.actor.role.value}."
-        )
 
 
 # -- snapshot -------------------------------------------------------------------------------
@@ -696,7 +688,7 @@ def issue_document(
     `copy` chooses the party's copy of a decision; `served` names the document a proof
     of service is for (default: the case's latest notice, decision or order).
     """
-    _require_desk(ctx, "issue documents")
+    ctx.require(Permission.ISSUE_DOCUMENT)
     k = K.kind(kind)
     copy = K.check_copy(k, copy)
     with ctx.db.writing() as session:
@@ -742,7 +734,7 @@ def render_document(ctx: Context, number: str) -> bytes:
 
 def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
     """A corrected copy under a new number; the old one then verifies as revoked."""
-    _require_desk(ctx, "reissue documents")
+    ctx.require(Permission.ISSUE_DOCUMENT)
     if not reason.strip():
         raise InvalidInput("Reissuing a document needs a reason (what was corrected).")
     with ctx.db.writing() as session:
@@ -776,7 +768,7 @@ def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
 
 
 def revoke(ctx: Context, number: str, reason: str) -> None:
-    _require_desk(ctx, "revoke documents")
+    ctx.require(Permission.ISSUE_DOCUMENT)
     if not reason.strip():
         raise InvalidInput("Revoking a document needs a reason.")
     with ctx.db.writing() as session:
