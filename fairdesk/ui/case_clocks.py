@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.clocks import ClockState, ClockStatus
-from fairdesk.ui.case_labels import CLOCKS, both, local_time, word
+from fairdesk.ui.case_labels import CLOCKS, CLOCKS_SHORT, both, local_time, tr
 from fairdesk.ui.case_model import countdown
 
 
@@ -59,7 +59,8 @@ class ClocksPanel(QGroupBox):
         super().__init__(self.tr("Deadlines · 期限"), parent)
         self.setObjectName("clocks_box")
         self.grid = QGridLayout(self)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(2)
         self.empty = QLabel(self.tr("No deadline has started yet."), objectName="clocks_empty")
         self.rows: dict[str, ClockRow] = {}
         self._zone = ZoneInfo("UTC")
@@ -76,7 +77,7 @@ class ClocksPanel(QGroupBox):
         self.rows = {}
         self._zone = ZoneInfo(timezone)
         if not states:
-            self.grid.addWidget(self.empty, 0, 0, 1, 5)
+            self.grid.addWidget(self.empty, 0, 0, 1, 3)
             self.empty.show()
             return
         self.empty.hide()
@@ -88,7 +89,7 @@ class ClocksPanel(QGroupBox):
             if can_pause and state.status in (ClockStatus.RUNNING, ClockStatus.OVERDUE):
                 row.pause_button = QPushButton(objectName=f"pause_{kind}_button")
                 row.pause_button.setProperty(
-                    "label", self.tr("Pause the {0} deadline").format(word(CLOCKS, kind).lower())
+                    "label", self.tr("Pause {0}").format(tr(CLOCKS_SHORT[kind]))
                 )
                 row.pause_button.setToolTip(self.tr("Stop this deadline for a while; asks why"))
                 row.pause_button.clicked.connect(
@@ -97,18 +98,19 @@ class ClocksPanel(QGroupBox):
             if can_pause and state.status is ClockStatus.PAUSED:
                 row.resume_button = QPushButton(objectName=f"resume_{kind}_button")
                 row.resume_button.setProperty(
-                    "label", self.tr("Resume the {0} deadline").format(word(CLOCKS, kind).lower())
+                    "label", self.tr("Resume {0}").format(tr(CLOCKS_SHORT[kind]))
                 )
                 row.resume_button.clicked.connect(
                     lambda _=False, k=kind: self.resume_requested.emit(k)
                 )
-            self.grid.addWidget(row.icon, line, 0)
-            self.grid.addWidget(row.name, line, 1)
-            self.grid.addWidget(row.status, line, 2)
-            self.grid.addWidget(row.countdown, line, 3)
+            # Two lines a clock: name and countdown; due time (or why paused) and button.
+            self.grid.addWidget(row.icon, 2 * line, 0)
+            self.grid.addWidget(row.name, 2 * line, 1)
+            self.grid.addWidget(row.countdown, 2 * line, 2, Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(row.status, 2 * line + 1, 1)
             button = row.pause_button or row.resume_button
             if button is not None:
-                self.grid.addWidget(button, line, 4)
+                self.grid.addWidget(button, 2 * line + 1, 2, Qt.AlignmentFlag.AlignRight)
             for widget in row.widgets():
                 widget.show()
             self.rows[kind] = row

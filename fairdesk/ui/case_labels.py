@@ -163,6 +163,14 @@ CLOCKS: dict[str, tuple[str, str]] = {
     "recheck": (_n("Re-inspection"), "复查期限"),
 }
 
+# Short names for buttons ("Pause defence").
+CLOCKS_SHORT: dict[str, str] = {
+    "supplement": _n("supplement"),
+    "transfer": _n("transfer"),
+    "defence": _n("defence"),
+    "recheck": _n("re-inspection"),
+}
+
 # Audit events that are not workflow steps.
 EVENTS: dict[str, str] = {
     "complaint.register": _n("Complaint registered"),
@@ -262,7 +270,9 @@ def local_time(value: datetime | None, zone: str | ZoneInfo, seconds: bool = Fal
 
 def _value_text(key: str, value: Any, zone: ZoneInfo) -> str:
     if key == "state":
-        return state_words(str(value)) if str(value) in CASE_STATES else str(value)
+        if str(value) in CASE_STATES:
+            return state_words(str(value))
+        return both(COMPLAINT_STATES, str(value))
     if key in _CODED:
         return word(_CODED[key], str(value))
     if key == "due_at" and isinstance(value, str):

@@ -57,12 +57,18 @@ def _tree(name: str, headers: list[str]) -> QTreeWidget:
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
     return tree
 
 
 def _fit(tree: QTreeWidget) -> None:
     for column in range(tree.columnCount()):
         tree.resizeColumnToContents(column)
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        for column in range(tree.columnCount()):
+            item.setToolTip(column, item.text(column))
     rows = max(tree.topLevelItemCount(), 1)
     row_height = tree.sizeHintForRow(0) if tree.topLevelItemCount() else 22
     tree.setFixedHeight(tree.header().sizeHint().height() + rows * row_height + 6)
@@ -99,8 +105,13 @@ class DetailPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(objectName="case_details_body")
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 6, 0)
+        # Two columns: who and what right (left); what happened to the exhibits (right).
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 6, 0)
+        layout = QVBoxLayout()
+        second = QVBoxLayout()
+        columns.addLayout(layout, 1)
+        columns.addLayout(second, 1)
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
         # Parties
@@ -117,17 +128,7 @@ class DetailPanel(QScrollArea):
         layout.addWidget(parties)
 
         # Rights
-        self.rights_table = _tree(
-            "rights_table",
-            [
-                self.tr("Type"),
-                self.tr("Number"),
-                self.tr("Title / mark"),
-                self.tr("Holder"),
-                self.tr("Valid"),
-                self.tr("Check"),
-            ],
-        )
+        self.rights_label = plain_label("rights_label")
         self.rights_warning_icon = QLabel(objectName="rights_warning_icon")
         self.rights_warning_icon.setPixmap(warn.pixmap(20, 20))
         self.rights_warning = plain_label("rights_warning")
@@ -141,7 +142,7 @@ class DetailPanel(QScrollArea):
         rights = QGroupBox(self.tr("Rights · 权利"), objectName="rights_box")
         box = QVBoxLayout(rights)
         box.addWidget(warning_row)
-        box.addWidget(self.rights_table)
+        box.addWidget(self.rights_label)
         layout.addWidget(rights)
 
         # Respondent
@@ -167,40 +168,30 @@ class DetailPanel(QScrollArea):
         )
         exhibits = QGroupBox(self.tr("Accused exhibits · 涉嫌侵权展品"), objectName="exhibits_box")
         QVBoxLayout(exhibits).addWidget(self.exhibits_table)
-        layout.addWidget(exhibits)
+        second.addWidget(exhibits)
 
-        self.measures_table = _tree(
-            "measures_table",
-            [
-                self.tr("Measure"),
-                self.tr("Ordered"),
-                self.tr("Undertaking"),
-                self.tr("Storage"),
-                self.tr("Re-inspection"),
-            ],
-        )
+        self.measures_label = plain_label("measures_label")
         self.measures_empty = plain_label("measures_empty", self.tr("No measures ordered."))
         measures = QGroupBox(self.tr("Measures · 处理措施"), objectName="measures_box")
         box = QVBoxLayout(measures)
         box.addWidget(self.measures_empty)
-        box.addWidget(self.measures_table)
-        layout.addWidget(measures)
+        box.addWidget(self.measures_label)
 
         # Evidence: a placeholder tile per file until the evidence store shows thumbnails.
         self.evidence_list = QListWidget(objectName="evidence_list")
         self.evidence_list.setViewMode(QListView.ViewMode.IconMode)
-        self.evidence_list.setIconSize(QSize(48, 48))
-        self.evidence_list.setGridSize(QSize(150, 96))
+        self.evidence_list.setIconSize(QSize(40, 40))
+        self.evidence_list.setGridSize(QSize(190, 92))
         self.evidence_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.evidence_list.setMovement(QListView.Movement.Static)
-        self.evidence_list.setWordWrap(True)
-        self.evidence_list.setFixedHeight(120)
+        self.evidence_list.setWordWrap(False)
+        self.evidence_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.evidence_list.setFixedHeight(112)
         self.evidence_empty = plain_label("evidence_empty", self.tr("No evidence attached yet."))
         evidence = QGroupBox(self.tr("Evidence · 证据"), objectName="evidence_box")
         box = QVBoxLayout(evidence)
         box.addWidget(self.evidence_empty)
         box.addWidget(self.evidence_list)
-        layout.addWidget(evidence)
 
         # Defence and decision
         self.defence_label = plain_label("defence_label")
@@ -219,8 +210,11 @@ class DetailPanel(QScrollArea):
         form.addRow(self.tr("Legal basis:"), self.legal_basis_label)
         form.addRow(self.tr("Note:"), self.decision_note_label)
         form.addRow(self.tr("Authority:"), self.authority_label)
-        layout.addWidget(decision)
+        second.addWidget(decision)
+        second.addWidget(measures)
+        second.addWidget(evidence)
         layout.addStretch(1)
+        second.addStretch(1)
         self.setWidget(body)
         self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
@@ -251,7 +245,7 @@ class DetailPanel(QScrollArea):
         )
         self.complaint_summary.setText(c.summary or DASH)
 
-        self.rights_table.clear()
+        blocks = []
         warnings = []
         for r in d.rights:
             flags = right_flags(r)
@@ -260,37 +254,33 @@ class DetailPanel(QScrollArea):
                 r.valid_until.isoformat() if r.valid_until else "",
                 sep=" – ",
             )
-            item = QTreeWidgetItem(
-                [
-                    both(IP_TYPES, r.ip_type),
-                    _join(r.number, r.jurisdiction if r.jurisdiction != "CN" else "", sep=" "),
-                    r.title or DASH,
-                    _join(r.holder, word(LICENCES, r.licence_type)),
-                    valid or DASH,
-                    "; ".join(flags) or self.tr("valid in China"),
-                ]
+            holder = _join(r.holder, word(LICENCES, r.licence_type), sep=", ")
+            checked = (
+                self.tr("status checked {0}").format(local_time(r.status_checked_at, zone))
+                if r.status_checked_at
+                else ""
             )
-            item.setToolTip(5, item.text(5))
-            if flags:
-                font = item.font(5)
-                font.setBold(True)
-                item.setFont(5, font)
-                item.setIcon(
-                    5, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            blocks.append(
+                "\n".join(
+                    [
+                        _join(both(IP_TYPES, r.ip_type), r.number, r.title),
+                        _join(
+                            self.tr("holder: {0}").format(holder) if holder else "",
+                            self.tr("valid {0}").format(valid) if valid else "",
+                            checked,
+                            "; ".join(flags) or self.tr("valid in China"),
+                        ),
+                    ]
                 )
+            )
+            if flags:
                 warnings.append(self.tr("Right {0}: {1}").format(r.number, "; ".join(flags)))
-            self.rights_table.addTopLevelItem(item)
-        _fit(self.rights_table)
+        self.rights_label.setText("\n\n".join(blocks))
         self.rights_warning.setText("\n".join(warnings))
         self.rights_warning_row.setVisible(bool(warnings))
+        self.rights_warning_icon.setVisible(bool(warnings))
         if not d.rights:
-            self.rights_table.hide()
-            self.rights_warning.setText(self.tr("No IP rights (commercial dispute)."))
-            self.rights_warning_row.setVisible(True)
-            self.rights_warning_icon.hide()
-        else:
-            self.rights_table.show()
-            self.rights_warning_icon.show()
+            self.rights_label.setText(self.tr("No IP rights (commercial dispute)."))
 
         e = d.respondent
         self.respondent_name.setText(_join(e.name_zh, e.name_en, sep="\n") or DASH)
@@ -327,32 +317,34 @@ class DetailPanel(QScrollArea):
             )
         _fit(self.exhibits_table)
 
-        self.measures_table.clear()
+        blocks = []
         for m in d.measures:
             recheck = (
-                _join(word(CHOICES["result"], m.recheck_result), local_time(m.rechecked_at, zone))
+                self.tr("re-inspection: {0}").format(
+                    _join(
+                        word(CHOICES["result"], m.recheck_result),
+                        local_time(m.rechecked_at, zone),
+                    )
+                )
                 if m.recheck_result
                 else self.tr("not yet re-inspected")
             )
-            self.measures_table.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        both(CHOICES["measure"], m.measure_type),
-                        local_time(m.ordered_at, zone),
-                        yes if m.undertaking_signed else no,
-                        _join(
-                            m.storage_place,
-                            self.tr("returned {0}").format(local_time(m.returned_at, zone))
-                            if m.returned_at
-                            else "",
-                        )
-                        or DASH,
-                        recheck,
-                    ]
-                )
+            first = _join(
+                both(CHOICES["measure"], m.measure_type),
+                self.tr("ordered {0}").format(local_time(m.ordered_at, zone)),
+                self.tr("due {0}").format(local_time(m.due_at, zone)) if m.due_at else "",
             )
-        _fit(self.measures_table)
-        self.measures_table.setVisible(bool(d.measures))
+            second = _join(
+                self.tr("undertaking signed: {0}").format(yes if m.undertaking_signed else no),
+                self.tr("stored at {0}").format(m.storage_place) if m.storage_place else "",
+                self.tr("returned {0}").format(local_time(m.returned_at, zone))
+                if m.returned_at
+                else "",
+                recheck,
+            )
+            blocks.append("\n".join(p for p in (first, second, m.note) if p))
+        self.measures_label.setText("\n\n".join(blocks))
+        self.measures_label.setVisible(bool(d.measures))
         self.measures_empty.setVisible(not d.measures)
 
         self.evidence_list.clear()
@@ -389,4 +381,4 @@ class DetailPanel(QScrollArea):
         )
         self.legal_basis_label.setText(d.legal_basis or DASH)
         self.decision_note_label.setText(d.decision_note or DASH)
-        self.authority_label.setText(d.authority or c.authority or DASH)
+        self.authority_label.setText(d.authority or DASH)

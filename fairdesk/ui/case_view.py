@@ -13,7 +13,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -55,7 +55,7 @@ from fairdesk.ui.case_labels import (
     word,
 )
 from fairdesk.ui.case_sections import DetailPanel, plain_label
-from fairdesk.ui.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, TimelineModel
+from fairdesk.ui.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
 from fairdesk.ui.step_dialog import EXTRAS, StepDialog
 
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
@@ -119,6 +119,7 @@ class CaseView(QWidget):
         badge.addWidget(self.state_label)
         self.complaint_label = plain_label("complaint_label")
         self.fair_label = plain_label("fair_label")
+        self.fair_label.setWordWrap(False)
         self.siblings_label = plain_label("siblings_label")
 
         # A message bar for errors of steps taken without a dialog.
@@ -171,22 +172,25 @@ class CaseView(QWidget):
         header = self.timeline_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 300)):
+        for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
             self.timeline_view.setColumnWidth(column, width)
         timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
         QVBoxLayout(timeline_box).addWidget(self.timeline_view)
 
         top = QSplitter(Qt.Orientation.Horizontal, objectName="case_top_splitter")
+        self._top_splitter = top
+        self._sized = False
         top.addWidget(self.details)
         top.addWidget(right)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 1)
         top.setChildrenCollapsible(False)
         body = QSplitter(Qt.Orientation.Vertical, objectName="case_body_splitter")
         body.addWidget(top)
         body.addWidget(timeline_box)
-        body.setStretchFactor(0, 3)
+        body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 1)
+        body.setSizes([520, 260])
         body.setChildrenCollapsible(False)
 
         # -- bottom -----------------------------------------------------------------------
@@ -223,6 +227,14 @@ class CaseView(QWidget):
         self.reload()
         self.clock_timer.start()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:
+            # Details get two thirds of the width, deadlines and steps the rest.
+            self._sized = True
+            width = self._top_splitter.width() or self.width()
+            self._top_splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
+
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the case again; raises FairDeskError (NotFound, StorageError) as it comes."""
@@ -236,7 +248,8 @@ class CaseView(QWidget):
         self.timeline_model.set_entries(entries, detail.fair_timezone)
         self.timeline_view.resizeColumnToContents(COL_WHEN)
         if entries:
-            self.timeline_view.scrollToBottom()
+            # After the layout has settled, or the scroll lands short of the newest event.
+            QTimer.singleShot(0, self.timeline_view.scrollToBottom)
         can_pause = self.ctx.actor.role in GRANTS[Permission.PAUSE_CLOCK]
         self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
         self._build_actions(detail)
@@ -287,8 +300,9 @@ class CaseView(QWidget):
             )
         )
         fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
-        self.fair_label.setText(
-            self.tr("Fair: {0} ({1}) · times in {2}").format(fair, d.fair_code, zone)
+        self.fair_label.setText(self.tr("Fair: {0} ({1})").format(fair, d.fair_code))
+        self.fair_label.setToolTip(
+            self.tr("All times are the fair's local time ({0}).").format(zone)
         )
         if d.siblings:
             self.siblings_label.setText(

@@ -57,6 +57,12 @@ EXTRAS: dict[str, tuple[Extra, ...]] = {
 NOTE = Extra(REASON_NAME, "Note (why; shown in the timeline)", "text")
 
 
+def _lines(edit: QPlainTextEdit, lines: int) -> None:
+    """Size a text box for about `lines` lines; it scrolls beyond that."""
+    height = edit.fontMetrics().lineSpacing() * lines
+    edit.setFixedHeight(height + 2 * edit.frameWidth() + 12)
+
+
 def field_name(name: str) -> str:
     """The objectName of the field that edits parameter `name`."""
     return f"{name}_field"
@@ -162,6 +168,10 @@ class StepDialog(QDialog):
             layout.addWidget(sub)
         layout.addWidget(self.error_box)
         layout.addLayout(form)
+        if self._requires:
+            note = QLabel(self.tr("* required"), objectName="step_required_note")
+            note.setEnabled(False)
+            layout.addWidget(note)
         layout.addWidget(self.buttons)
 
         trigger = self.fields.get("trigger")
@@ -195,7 +205,7 @@ class StepDialog(QDialog):
         else:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70 if name != "legal_basis" else 90)
+            _lines(edit, 4 if name == "legal_basis" else 3)
             if value:
                 edit.setPlainText(str(value))
             widget = edit
@@ -211,7 +221,7 @@ class StepDialog(QDialog):
         elif extra.kind == "text":
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(50)
+            _lines(widget, 2)
             if value:
                 widget.setPlainText(str(value))
         else:

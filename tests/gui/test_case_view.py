@@ -140,7 +140,8 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     wait_state(qtbot, view, team, "REMEDY_ORDERED")
     d = case_detail(team.desk, number)
     assert [(m.measure_type, m.undertaking_signed) for m in d.measures] == [("cover", True)]
-    assert view.details.measures_table.topLevelItem(0).text(0).startswith("Cover the exhibit")
+    assert view.details.measures_label.text().startswith("Cover the exhibit · 遮盖 · ordered")
+    assert "undertaking signed: yes" in view.details.measures_label.text()
     assert "recheck" in view.clocks_panel.rows  # the re-inspection clock started
 
     whats = [
