@@ -28,6 +28,6 @@ def write_csv(
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)
-    if progress is not None:
-        progress(count)
+        if progress is not None:
+            progress(count)  # may still cancel: the file is not in place yet
     return count

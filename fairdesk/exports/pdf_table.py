@@ -203,6 +203,6 @@ def write_pdf_table(
         )
         doc.addPageTemplates([PageTemplate("rows", [frame], onPage=furniture)])
         doc.build(_LazyStory(story()), canvasmaker=numbered_canvas(8))  # type: ignore[arg-type]
-    if progress is not None:
-        progress(count)
+        if progress is not None:
+            progress(count)  # may still cancel: the file is not in place yet
     return count

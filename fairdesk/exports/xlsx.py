@@ -62,8 +62,8 @@ def write_xlsx(
             _finish(ws, r, columns)
         finally:
             book.close()
-    if progress is not None:
-        progress(count)
+        if progress is not None:
+            progress(count)  # may still cancel: the file is not in place yet
     return count
 
 
