@@ -35,7 +35,7 @@ from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON, Entity, Transition, allowed_actions
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
-from fairdesk.services.cases import timeline
+from fairdesk.services.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.context import Context
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from fairdesk.ui.case_clocks import ClocksPanel
@@ -94,6 +94,7 @@ class CaseView(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.complaint_buttons: dict[str, QPushButton] = {}
         self.step_dialog: StepDialog | None = None
+        self._last_change = 0
         self.setObjectName("case_view")
         self.setWindowTitle(self.tr("Case {0}").format(self.case_number))
         self.resize(1280, 860)
@@ -132,12 +133,9 @@ class CaseView(QWidget):
         self.message_bar.setStyleSheet(
             "#message_bar { background: #fff4e5; border: 1px solid #b35c00; }"
         )
-        dismiss = QPushButton(self.tr("OK"), objectName="message_dismiss")
-        dismiss.clicked.connect(self.clear_message)
         bar = QHBoxLayout(self.message_bar)
         bar.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
         bar.addWidget(self.message_label, 1)
-        bar.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.message_bar.hide()
 
         # -- body -------------------------------------------------------------------------
@@ -238,9 +236,18 @@ class CaseView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the case again; raises FairDeskError (NotFound, StorageError) as it comes."""
+        self._show(*self._load())
+
+    def _load(self) -> tuple[CaseDetail, list[TimelineEntry], list[ClockState]]:
+        self._last_change = last_change(self.ctx)
         detail = case_detail(self.ctx, self.case_number)
         entries = timeline(self.ctx, self.case_number)
         states = clocks.clocks_for_case(self.ctx, self.case_number)
+        return detail, entries, states
+
+    def _show(
+        self, detail: CaseDetail, entries: list[TimelineEntry], states: list[ClockState]
+    ) -> None:
         self.detail = detail
         self.clock_states = states
         self._show_header(detail)
@@ -264,7 +271,35 @@ class CaseView(QWidget):
             self.clear_message()
 
     def tick(self) -> None:
+        """Every 30 s: redraw the countdowns, and reload if another desk changed the case."""
         self.clocks_panel.tick(self.ctx.now())
+        self.poll_changes()
+
+    def poll_changes(self) -> bool:
+        """Show what another desk changed since the last load; True if the case changed.
+
+        One cheap query when nothing changed anywhere; the screen is redrawn only if this
+        case changed. Skipped while a step dialog is open: that step must be checked
+        against the version the user was looking at when they began it.
+        """
+        if self.step_dialog is not None:
+            return False
+        try:
+            if last_change(self.ctx) == self._last_change:
+                return False
+            detail, entries, states = self._load()
+        except FairDeskError as exc:
+            self.show_message(str(exc))
+            return False
+        d = self.detail
+        if d is not None and (detail.version, detail.complaint.version, len(entries)) == (
+            d.version,
+            d.complaint.version,
+            self.timeline_model.rowCount(),
+        ):
+            return False
+        self._show(detail, entries, states)
+        return True
 
     def _show_header(self, d: CaseDetail) -> None:
         zone = d.fair_timezone

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import REASON, Requirement
-from fairdesk.ui.case_labels import CHOICES, tr
+from fairdesk.ui.case_labels import CHOICES, assign_mnemonics, tr
 
 REASON_NAME = REASON.name  # passed to the services as `reason=`, not as a parameter
 
@@ -129,20 +129,26 @@ class StepDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, QWidget]] = []
         for req in self._requires:
             widget = self._make_field(req.name, req.choices, prefill.get(req.name))
-            label = QLabel(self._field_label(req.label, required=True))
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            rows.append((self._field_label(req.label, required=True), widget))
         optional = list(extras)
         if not any(r.name == REASON_NAME for r in self._requires):
             optional.append(NOTE)
         for extra in optional:
             widget = self._make_extra(extra, prefill.get(extra.name))
-            if extra.kind == "check":
+            text = tr(extra.label)
+            rows.append((text if extra.kind == "check" else self._field_label(text), widget))
+        # Alt+letter reaches every field; "a" stays for Apply.
+        for (_text, widget), marked in zip(
+            rows, assign_mnemonics((t for t, _ in rows), reserved="a"), strict=True
+        ):
+            if isinstance(widget, QCheckBox):
+                widget.setText(marked)
                 form.addRow("", widget)
             else:
-                label = QLabel(self._field_label(tr(extra.label), required=False))
+                label = QLabel(marked)
                 label.setBuddy(widget)
                 form.addRow(label, widget)
 
@@ -185,7 +191,7 @@ class StepDialog(QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building -----------------------------------------------------------------------
-    def _field_label(self, text: str, *, required: bool) -> str:
+    def _field_label(self, text: str, *, required: bool = False) -> str:
         text = text[:1].upper() + text[1:]
         return f"{text}{' *' if required else ''}:"
 
@@ -216,7 +222,7 @@ class StepDialog(QDialog):
     def _make_extra(self, extra: Extra, value: Any) -> QWidget:
         widget: QWidget
         if extra.kind == "check":
-            widget = QCheckBox(tr(extra.label))
+            widget = QCheckBox()
             widget.setChecked(bool(value))
         elif extra.kind == "text":
             widget = QPlainTextEdit()

@@ -578,3 +578,59 @@ def test_unknown_case_raises_not_found(qtbot, team: Team, fair: str) -> None:
 
     with pytest.raises(NotFound, match="no respondent case numbered 'NOPE-1'"):
         CaseView(team.desk, "NOPE-1")
+
+
+def test_another_desks_change_shows_on_the_next_tick(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    view = open_view(qtbot, team, number)
+    assert view.poll_changes() is False  # nothing changed anywhere
+    act_on_case(team.desk2, number, "notify")
+    view.clock_timer.timeout.emit()
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == "NOTIFIED")
+    assert_buttons_match_table(view, team)
+    # A change elsewhere reloads nothing on screen.
+    other = accepted_case(team, "4.1A03")
+    act_on_case(team.desk2, other, "notify")
+    assert view.poll_changes() is False
+
+
+def test_no_reload_under_an_open_step_dialog(qtbot, team: Team, fair: str) -> None:
+    number = accepted_case(team)
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "record_defence")
+    dialog = step_dialog(qtbot, view)
+    act_on_case(team.desk2, number, "start_mediation")
+    assert view.poll_changes() is False
+    assert view.detail is not None and view.detail.state == "NOTIFIED"  # what the user saw
+    qtbot.keyClicks(dialog.fields["summary"], "late")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "no longer possible" in dialog.error_text())
+
+
+def test_dialog_fields_have_mnemonics(qtbot, team: Team, fair: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+        ("decide_infringing", {"trigger": "merits", "legal_basis": "Art 14"}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "order_remedy")
+    dialog = step_dialog(qtbot, view)
+    labels = {
+        label.buddy().objectName(): label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None
+    }
+    assert labels == {
+        "measure_field": "&The measure ordered *:",
+        "storage_place_field": "&Storage place (needed to detain exhibits):",
+        "reason_field": "&Note (why; shown in the timeline):",
+    }
+    assert dialog.fields["undertaking_signed"].text() == "The &respondent signed the undertaking"
+    assert dialog.ok_button.text().startswith("&Apply")
