@@ -62,7 +62,11 @@ def test_update_changes_what_is_given_and_audits_before_and_after(team: Team) ->
         venue="国家会展中心（上海）",
         halls=["4.1", " 4.2", "4.1", ""],
     )
-    assert (info.name, info.name_en, info.venue) == ("测试博览会", "Test Expo", "国家会展中心（上海）")
+    assert (info.name, info.name_en, info.venue) == (
+        "测试博览会",
+        "Test Expo",
+        "国家会展中心（上海）",
+    )
     assert info.halls == ("4.1", "4.2")
     assert fairs.get_fair(team.desk, FAIR) == info
     (event,) = _events(team, "fair.update")

@@ -1,0 +1,227 @@
+"""Qt item models for exhibitors: a fair's list (paged) and an import's rejected rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from fairdesk.services.context import Context
+from fairdesk.services.exhibitor_file import RejectedRow
+from fairdesk.services.exhibitor_queries import (
+    ExhibitorRow,
+    count_exhibitors_matching,
+    list_exhibitors,
+)
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+COL_NAME_ZH, COL_NAME_EN, COL_COUNTRY, COL_BOOTHS, COL_CREDIT_CODE, COL_CASES = range(6)
+HEADERS = ("Name (Chinese)", "Name (English)", "Country/region", "Hall / booths", "Credit code",
+           "Cases")  # fmt: skip
+# The service's sort key behind each column.
+SORT_BY = ("name", "name_en", "country", "booth", "credit_code", "cases")
+ExhibitorIdRole = Qt.ItemDataRole.UserRole + 1
+ExhibitorRowRole = Qt.ItemDataRole.UserRole + 2
+
+
+def booths_text(row: ExhibitorRow) -> str:
+    """ "8.1: 8.1H8-42, 8.1H8-43" — booths grouped under their hall."""
+    groups: dict[str, list[str]] = {}
+    for hall, booth in row.booths:
+        groups.setdefault(hall, []).append(booth)
+    return "; ".join(
+        f"{hall}: {', '.join(b)}" if hall else ", ".join(b) for hall, b in groups.items()
+    )
+
+
+class ExhibitorTableModel(QAbstractTableModel):
+    """A fair's exhibitors matching a search, PAGE rows at a time (fetchMore)."""
+
+    def __init__(self, ctx: Context, fair_code: str, search: str = "", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._fair_code = fair_code
+        self._search = search
+        self._sort = "name"
+        self._descending = False
+        self._rows: list[ExhibitorRow] = []
+        self._total = 0
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+    @property
+    def fair_code(self) -> str:
+        return self._fair_code
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, search: str) -> None:
+        if search != self._search:
+            self._search = search
+            self.reload()
+
+    def set_fair(self, fair_code: str) -> None:
+        self._fair_code = fair_code
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        try:
+            self._total = count_exhibitors_matching(self._ctx, self._fair_code, self._search)
+            self._rows = self._page(0)
+        except BaseException:
+            self._rows, self._total = [], 0
+            raise
+        finally:
+            self.endResetModel()
+
+    def _page(self, offset: int) -> list[ExhibitorRow]:
+        return list_exhibitors(
+            self._ctx,
+            self._fair_code,
+            self._search,
+            offset=offset,
+            limit=PAGE,
+            sort=self._sort,
+            descending=self._descending,
+        )
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_BY):
+            return
+        self._sort = SORT_BY[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        return None
+
+    def row_at(self, row: int) -> ExhibitorRow:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ExhibitorIdRole:
+            return row.id
+        if role == ExhibitorRowRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COUNTRY and row.country_en:
+            return row.country_en
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CASES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: ExhibitorRow, column: int) -> str:
+        if column == COL_NAME_ZH:
+            return row.name_zh
+        if column == COL_NAME_EN:
+            return row.name_en
+        if column == COL_COUNTRY:
+            return row.country or row.country_en
+        if column == COL_BOOTHS:
+            return booths_text(row)
+        if column == COL_CREDIT_CODE:
+            return row.credit_code
+        if column == COL_CASES:
+            return str(row.cases) if row.cases else ""
+        return ""
+
+
+COL_ROW, COL_REASON, COL_CONTENT = range(3)
+REJECTED_HEADERS = ("Row", "Reason", "Content")
+
+
+class RejectedRowsModel(QAbstractTableModel):
+    """The rows of an exhibitor file that were not imported, with the row number Excel shows."""
+
+    def __init__(self, rows: Sequence[RejectedRow] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def set_rows(self, rows: Sequence[RejectedRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(REJECTED_HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(REJECTED_HEADERS[section]) if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == COL_ROW:
+                return str(row.row)
+            if index.column() == COL_REASON:
+                return row.reason
+            if index.column() == COL_CONTENT:
+                return " | ".join(row.raw)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def as_text(self, rows: Sequence[int] | None = None) -> str:
+        """Tab-separated text of the chosen rows (all by default), header first, ready to
+        paste into a spreadsheet or an e-mail."""
+        chosen = range(len(self._rows)) if rows is None else sorted(set(rows))
+        lines = ["\t".join(self.tr(h) for h in REJECTED_HEADERS)]
+        for i in chosen:
+            r = self._rows[i]
+            cells = (str(r.row), r.reason, " | ".join(r.raw))
+            lines.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,286 @@
+"""Setting up and editing a fair through the dialog's real widgets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from sqlalchemy import select
+
+from fairdesk.db.models import AuditEvent
+from fairdesk.domain.rules import PRESETS
+from fairdesk.services import fairs
+from fairdesk.services.intake import register_complaint
+from fairdesk.services.steps import act_on_complaint
+from fairdesk.ui.fair_dialog import FairDialog
+from tests.conftest import Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+LEFT = Qt.MouseButton.LeftButton
+SAVE = QDialogButtonBox.StandardButton.Save
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ASCII as key presses, Chinese as an input method commits it (QTest has no keys for
+    characters outside ASCII)."""
+    for chunk in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def replace_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(qtbot, widget, text)
+
+
+def _dialog(qtbot, ctx, code: str | None = None) -> FairDialog:  # type: ignore[no-untyped-def]
+    dialog = FairDialog(ctx, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _save(qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.ui.button_box.button(SAVE), LEFT)
+
+
+def _fill_new(qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+    ui = dialog.ui
+    type_text(qtbot, ui.code_edit, "CIIE2026")
+    qtbot.keyClick(ui.code_edit, Qt.Key.Key_Tab)
+    type_text(qtbot, ui.name_edit, "第九届中国国际进口博览会")
+    qtbot.keyClick(ui.name_edit, Qt.Key.Key_Tab)
+    type_text(qtbot, ui.name_en_edit, "9th China International Import Expo")
+    qtbot.keyClick(ui.name_en_edit, Qt.Key.Key_Tab)
+    type_text(qtbot, ui.venue_edit, "国家会展中心（上海）")
+    ui.start_date_edit.setDate(QDate(2026, 11, 5))
+    ui.end_date_edit.setDate(QDate(2026, 11, 10))
+    ui.opening_time_edit.setTime(QTime(9, 0))
+    ui.closing_time_edit.setTime(QTime(18, 0))
+    type_text(qtbot, ui.halls_edit, "4.1, 4.2，5.1")
+
+
+def test_create_a_fair(qtbot, team: Team) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    assert dialog.windowTitle() == "New fair" and dialog.ui.code_edit.hasFocus()
+    assert not dialog.ui.reason_box.isVisible() and dialog.errors() == {}
+    _fill_new(qtbot, dialog)
+    # Choose the Beijing preset from the keyboard, then make its defence period 10 h.
+    ui = dialog.ui
+    ui.preset_combo.setFocus()
+    qtbot.keyClick(ui.preset_combo, Qt.Key.Key_Down)
+    assert ui.preset_combo.currentData() == "ciftis-12h"
+    assert (ui.defence_spin.value(), ui.opening_hours_only_check.isChecked()) == (12, True)
+    ui.defence_spin.setFocus()
+    ui.defence_spin.selectAll()
+    qtbot.keyClicks(ui.defence_spin, "10")
+    assert ui.defence_spin.value() == 10
+    with qtbot.waitSignal(dialog.saved) as saved:
+        _save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    info = fairs.get_fair(team.admin, "CIIE2026")
+    assert saved.args[0] == info == dialog.fair
+    assert (info.name, info.name_en, info.venue) == (
+        "第九届中国国际进口博览会",
+        "9th China International Import Expo",
+        "国家会展中心（上海）",
+    )
+    assert (info.start_date, info.end_date, info.hours) == (
+        date(2026, 11, 5),
+        date(2026, 11, 10),
+        "09:00-18:00",
+    )
+    assert info.timezone == "Asia/Shanghai" and info.halls == ("4.1", "4.2", "5.1")
+    assert info.rules == PRESETS["ciftis-12h"].with_changes(defence_hours=10)
+
+
+def test_edit_a_fair(qtbot, team: Team) -> None:
+    make_fair(team.admin)
+    dialog = _dialog(qtbot, team.admin, FAIR)
+    ui = dialog.ui
+    assert dialog.windowTitle() == f"Edit fair {FAIR}"
+    assert ui.code_edit.isReadOnly() and ui.code_edit.text() == FAIR
+    assert ui.name_edit.text() == "测试博览会" and ui.name_edit.hasFocus()
+    assert ui.start_date_edit.date() == QDate(2026, 11, 5)
+    assert ui.closing_time_edit.time() == QTime(17, 0)
+    assert ui.preset_combo.currentData() == "cnipa-24h" and ui.defence_spin.value() == 24
+    assert not ui.reason_box.isVisible()  # no complaints yet: no reason asked
+    replace_text(qtbot, ui.venue_edit, "国家会展中心")
+    replace_text(qtbot, ui.halls_edit, "8.1, 8.2")
+    ui.end_date_edit.setDate(QDate(2026, 11, 11))
+    ui.recheck_spin.setFocus()
+    ui.recheck_spin.selectAll()
+    qtbot.keyClicks(ui.recheck_spin, "3")
+    with qtbot.waitSignal(dialog.saved):
+        _save(qtbot, dialog)
+    info = fairs.get_fair(team.admin, FAIR)
+    assert (info.venue, info.halls, info.end_date) == (
+        "国家会展中心",
+        ("8.1", "8.2"),
+        date(2026, 11, 11),
+    )
+    assert info.rules.recheck_hours == 3
+    assert info.rules.legal_basis == PRESETS["cnipa-24h"].legal_basis
+
+
+def test_editing_a_fair_with_complaints_asks_why(qtbot, team: Team) -> None:
+    make_fair(team.admin)
+    for booth in ("4.1A01", "4.1A02"):
+        reg = register_complaint(team.desk, FAIR, complaint_input(booth))
+        act_on_complaint(team.desk, reg.number, "accept")
+    dialog = _dialog(qtbot, team.admin, FAIR)
+    ui = dialog.ui
+    assert ui.reason_box.isVisible()
+    assert "already has 2 complaint(s)" in ui.reason_label.text()
+    ui.closing_time_edit.setTime(QTime(18, 0))
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.errors() == {
+        "reason": "The fair already has 2 complaint(s): say why you change its set-up "
+        "(the reason is kept in the audit trail)."
+    }
+    assert ui.reason_error.isVisible() and ui.reason_edit.hasFocus()
+    assert fairs.get_fair(team.admin, FAIR).hours == "09:00-17:00"
+    type_text(qtbot, ui.reason_edit, "主办方延长开放时间")
+    with qtbot.waitSignal(dialog.saved):
+        _save(qtbot, dialog)
+    assert fairs.get_fair(team.admin, FAIR).hours == "09:00-18:00"
+    with team.admin.db.reading() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "fair.update")).one()
+    assert event.reason == "主办方延长开放时间"
+    assert event.before == {"hours": "09:00-17:00"} and event.after == {"hours": "09:00-18:00"}
+
+
+def test_saving_an_unchanged_fair_needs_no_reason(qtbot, team: Team) -> None:
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    dialog = _dialog(qtbot, team.admin, FAIR)
+    with qtbot.waitSignal(dialog.saved):
+        _save(qtbot, dialog)
+
+
+# --- bad input: the message a person sees, under the field it is about -------------------
+
+
+def _code(text: str) -> Callable[[object, FairDialog], None]:
+    def fill(qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+        replace_text(qtbot, dialog.ui.code_edit, text)
+
+    return fill
+
+
+def _name(text: str) -> Callable[[object, FairDialog], None]:
+    def fill(qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+        replace_text(qtbot, dialog.ui.name_edit, text)
+
+    return fill
+
+
+def _end(day: QDate) -> Callable[[object, FairDialog], None]:
+    def fill(_qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.ui.end_date_edit.setDate(day)
+
+    return fill
+
+
+def _closing(at: QTime) -> Callable[[object, FairDialog], None]:
+    def fill(_qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.ui.closing_time_edit.setTime(at)
+
+    return fill
+
+
+def _zone(text: str) -> Callable[[object, FairDialog], None]:
+    def fill(qtbot, dialog: FairDialog) -> None:  # type: ignore[no-untyped-def]
+        replace_text(qtbot, dialog.ui.timezone_combo.lineEdit(), text)
+
+    return fill
+
+
+BAD_INPUT = [
+    (
+        _code(""),
+        "code",
+        "The fair code '' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).",
+    ),
+    (
+        _code("CIIE 2026"),
+        "code",
+        "The fair code 'CIIE 2026' must be 1-32 letters, digits, '.', '_' or '-' "
+        "(for example CIIE2026).",
+    ),
+    (_code(FAIR), "code", f"A fair with the code '{FAIR}' already exists."),
+    (_name("   "), "name", "The fair needs a name."),
+    (
+        _end(QDate(2026, 11, 4)),
+        "dates",
+        "The fair's last day 2026-11-04 is before its first day 2026-11-05.",
+    ),
+    (
+        _closing(QTime(8, 0)),
+        "hours",
+        "Opening hours must end after they start, got '09:00-08:00'.",
+    ),
+    (
+        _zone("Mars/Olympus"),
+        "timezone",
+        "'Mars/Olympus' is not a known time zone (e.g. Asia/Shanghai).",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    BAD_INPUT,
+    ids=["no-code", "code-space", "code-taken", "no-name", "dates", "hours", "zone"],
+)
+def test_bad_input_shows_the_message_under_its_field(
+    qtbot, team: Team, change, field: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    make_fair(team.admin)  # FAIR exists, so its code is taken
+    dialog = _dialog(qtbot, team.admin)
+    _fill_new(qtbot, dialog)
+    change(qtbot, dialog)
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors() == {field: message}
+    assert getattr(dialog.ui, f"{field}_error").isVisible()
+    assert [f.code for f in fairs.list_fairs(team.admin)] == [FAIR]
+    # What was typed stays, so the person only corrects the one field.
+    assert dialog.ui.name_en_edit.text() == "9th China International Import Expo"
+
+
+def test_several_problems_are_shown_at_once(qtbot, team: Team) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    dialog.ui.closing_time_edit.setTime(QTime(8, 0))
+    _save(qtbot, dialog)
+    assert set(dialog.errors()) == {"code", "name", "hours"}
+    assert dialog.ui.code_edit.hasFocus()
+    _fill_new(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved):
+        _save(qtbot, dialog)
+    assert dialog.errors() == {}
+
+
+def test_desk_staff_see_why_they_cannot_save(qtbot, team: Team) -> None:
+    make_fair(team.admin)
+    dialog = _dialog(qtbot, team.desk, FAIR)
+    assert not dialog.ui.button_box.button(SAVE).isEnabled()
+    assert dialog.errors() == {
+        "form": "Only admin staff may set up a fair; you are signed in as desk."
+    }
