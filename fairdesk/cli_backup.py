@@ -106,7 +106,8 @@ def _confirm(args: argparse.Namespace, where: str) -> Callable[[Any], bool]:
             f"{created} by FairDesk {manifest.app_version} (schema {manifest.schema_revision}, "
             f"{manifest.evidence_files} evidence files); the archive is intact."
         )
-        print(f"Restoring replaces the database {where} and the evidence folder.")
+        also = " and the evidence folder" if manifest.evidence_files else ""
+        print(f"Restoring replaces the database {where}{also}.")
         if args.yes:
             return True
         if not sys.stdin.isatty():
