@@ -255,12 +255,18 @@ def _grouped(session: Session, stmt: Any) -> dict[str, int]:
 
 
 def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
+    """Hours between audit events of IP complaints and their cases (wall clock)."""
     complaint_at: dict[int, dict[str, datetime]] = defaultdict(dict)
     case_at: dict[int, dict[str, datetime]] = defaultdict(dict)
     case_complaint: dict[int, int] = {}
     result = session.execute(
         select(AuditEvent.complaint_id, AuditEvent.case_id, AuditEvent.action, AuditEvent.at)
-        .where(AuditEvent.fair_id == fair.id, AuditEvent.action.in_(_ACTIONS))
+        .join(Complaint, Complaint.id == AuditEvent.complaint_id)
+        .where(
+            AuditEvent.fair_id == fair.id,
+            AuditEvent.action.in_(_ACTIONS),
+            Complaint.kind == ComplaintKind.IP,
+        )
         .order_by(AuditEvent.id)
         .execution_options(yield_per=5000)
     )

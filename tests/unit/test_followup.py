@@ -92,7 +92,8 @@ def build_history(team: Team, clock: FakeClock) -> History:
     TEST2026, six days from 2026-11-05, 09:00-17:00 Shanghai; exhibitors 1-5 at
     4.1A01-A05 (exhibitor 1 renamed, same credit code; exhibitor 4 Chinese, the rest
     German; exhibitor 5's names and contacts carry formula text). Complaints, each
-    registered, then accepted after `gap` hours, then notified 30 minutes later:
+    registered, then accepted after `gap` hours, then notified 30 minutes later; c1-c4
+    on 5 November from 09:30, the rest on 6 November from 09:30:
 
     | label | booth | gap | path                                           | list? |
     | c1    | A01   | 1 h | defence, infringing (merits), detain, re-check  | yes   |
@@ -218,6 +219,7 @@ def build_history(team: Team, clock: FakeClock) -> History:
     act_on_case(desk, c4, "decide_not_infringing", reason="设计不同")
     act_on_case(desk, c4, "close")
 
+    clock.set(datetime(2026, 11, 6, 1, 30, tzinfo=UTC))  # the second morning
     intake(
         "c5",
         _complaint("4.1A05", complainant=PartyInput(INJECTED, "\t=1+1"), exhibit="+SUM(1,2)"),

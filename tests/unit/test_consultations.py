@@ -1,0 +1,38 @@
+"""Consultations at the desk: logged, audited, counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from fairdesk.domain.errors import InvalidInput, PermissionDenied
+from fairdesk.services.cases import last_change
+from fairdesk.services.consultations import consultation_counts, log_consultation
+from tests.conftest import Team
+from tests.helpers import FAIR, make_fair
+
+
+def test_log_and_count(team: Team) -> None:
+    make_fair(team.admin)
+    before = last_change(team.desk)
+    info = log_consultation(team.desk, FAIR, "  patent ", "德国", "de", "问展品是否需要专利证书")
+    log_consultation(team.desk, FAIR, "patent", "法国", "fr")
+    log_consultation(team.desk, FAIR, "trademark")
+    assert (info.topic, info.nationality, info.language) == ("patent", "德国", "de")
+    assert last_change(team.desk) > before  # audited
+    assert consultation_counts(team.organizer, FAIR) == {"patent": 2, "trademark": 1}
+
+
+@pytest.mark.parametrize(
+    ("topic", "message"),
+    [("", "needs its topic"), ("   ", "needs its topic"), ("x" * 101, "longer than 100")],
+)
+def test_bad_topic(team: Team, topic: str, message: str) -> None:
+    make_fair(team.admin)
+    with pytest.raises(InvalidInput, match=message):
+        log_consultation(team.desk, FAIR, topic)
+
+
+def test_only_the_desk_logs(team: Team) -> None:
+    make_fair(team.admin)
+    with pytest.raises(PermissionDenied, match="signed in as organizer"):
+        log_consultation(team.organizer, FAIR, "patent")

@@ -1,0 +1,57 @@
+"""No exported cell may start a formula; real numbers stay numbers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from fairdesk.services.safe_cells import csv_cell, is_number, needs_neutralising, neutralise
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+49 30 1234", "'+49 30 1234"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("  =1+1", "'  =1+1"),
+        ("\u3000=1", "'\u3000=1"),
+        ("ACME = good", "ACME = good"),
+        ("测试展商", "测试展商"),
+        ("4.1A01", "4.1A01"),
+        ("", ""),
+        ("'quoted", "'quoted"),
+    ],
+)
+def test_neutralise(text: str, cell: str) -> None:
+    assert neutralise(text) == cell
+    assert needs_neutralising(text) is (cell != text)
+    assert csv_cell(text) == cell
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (-5, "-5"),
+        (3.5, "3.5"),
+        (Decimal("-1.20"), "-1.20"),
+        (0, "0"),
+        (None, ""),
+        (True, "yes"),
+        (date(2026, 11, 5), "2026-11-05"),
+        (datetime(2026, 11, 5, 9, 30), "2026-11-05 09:30"),
+    ],
+)
+def test_numbers_and_dates_stay_what_they_are(value: object, cell: str) -> None:
+    assert csv_cell(value) == cell
+
+
+def test_is_number() -> None:
+    assert is_number(1) and is_number(1.5) and is_number(Decimal(1))
+    assert not is_number(True) and not is_number("1")
