@@ -353,23 +353,15 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
 
 def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     counts: Counter[str] = Counter()
+    decided = RespondentCase.decided_at.is_not(None)
     rows = session.execute(
-        select(
-            RespondentCase.state,
-            RespondentCase.decision_trigger != "",
-            RespondentCase.decided_at.is_not(None),
-            func.count(),
-        )
+        select(RespondentCase.state, RespondentCase.decision_trigger, decided, func.count())
         .join(Complaint, Complaint.id == RespondentCase.complaint_id)
         .where(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
-        .group_by(
-            RespondentCase.state,
-            RespondentCase.decision_trigger != "",
-            RespondentCase.decided_at.is_not(None),
-        )
+        .group_by(RespondentCase.state, RespondentCase.decision_trigger, decided)
     ).all()
-    for state, infringing, decided, n in rows:
-        counts[outcome_of(state, bool(infringing), bool(decided))] += int(n)
+    for state, trigger, was_decided, n in rows:
+        counts[outcome_of(state, bool(trigger), bool(was_decided))] += int(n)
     return {key: counts.get(key, 0) for key, _ in OUTCOMES}
 
 
