@@ -22,7 +22,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -395,7 +395,11 @@ class Outbox:
                     break
                 except FairDeskError as exc:
                     self._mark(entry, FAILED, str(exc))
-                    report.failed.append(entry)
+                    report.failed.append(
+                        replace(
+                            entry, status=FAILED, last_error=str(exc), attempts=entry.attempts + 1
+                        )
+                    )
                     continue
                 self._mark(entry, SENT, duplicate=duplicate)
                 report.sent += 1
