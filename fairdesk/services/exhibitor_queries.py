@@ -15,6 +15,7 @@ from fairdesk.domain.enums import ComplaintState
 from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.domain.normalize import (
     clean_text,
+    name_identity_key,
     normalize_booth,
     normalize_credit_code,
     normalize_name,
@@ -246,6 +247,7 @@ class EditionHistory:
     fair_name_en: str
     start_date: date
     end_date: date
+    timezone: str  # the fair's: times of its cases read best in it
     exhibitor_ids: tuple[int, ...]
     name_zh: str
     name_en: str
@@ -268,19 +270,40 @@ class ExhibitorHistory:
         return sum(len(e.cases) for e in self.editions)
 
 
-def _same_company(exhibitor: Exhibitor) -> ColumnElement[bool]:
-    """Exhibitors of any edition that are this company: the same credit code, else the same
-    normalised name where one of the two lists carries no credit code."""
+def _candidates(exhibitor: Exhibitor) -> ColumnElement[bool]:
+    """Exhibitors of any edition that may be this company (both columns are indexed)."""
     clauses: list[ColumnElement[bool]] = [Exhibitor.id == exhibitor.id]
     if exhibitor.credit_code:
         clauses.append(Exhibitor.credit_code == exhibitor.credit_code)
-        if exhibitor.name_key:
-            clauses.append(
-                (Exhibitor.name_key == exhibitor.name_key) & (Exhibitor.credit_code == "")
-            )
-    elif exhibitor.name_key:
-        clauses.append(Exhibitor.name_key == exhibitor.name_key)
+    # name_key is the Chinese name's key, or the English one's when a list has no Chinese
+    # name; both of this exhibitor's keys find either kind. (A record with only an English
+    # name does not find the same company listed with both names: its key is Chinese.)
+    keys = {k for k in (normalize_name(exhibitor.name_zh), normalize_name(exhibitor.name_en)) if k}
+    if keys:
+        clauses.append(Exhibitor.name_key.in_(sorted(keys)))
     return or_(*clauses)
+
+
+def _names_agree(a: Exhibitor, b: Exhibitor) -> bool:
+    """Every name both lists give agrees (legal form included: "Pioneer Cosmetics AG" is
+    not "Pioneer Cosmetics Pty Ltd"), and they share at least one."""
+    shared = 0
+    for field in ("name_zh", "name_en"):
+        x, y = getattr(a, field), getattr(b, field)
+        if x and y:
+            if name_identity_key(x) != name_identity_key(y):
+                return False
+            shared += 1
+    return shared > 0
+
+
+def _same_company(this: Exhibitor, other: Exhibitor) -> bool:
+    """The same credit code; else, where one list has no credit code, the same names."""
+    if other.id == this.id:
+        return True
+    if this.credit_code and other.credit_code:
+        return this.credit_code == other.credit_code
+    return _names_agree(this, other)
 
 
 def _history_case(case_row: RespondentCase) -> HistoryCase:
@@ -301,19 +324,21 @@ def _history_case(case_row: RespondentCase) -> HistoryCase:
 
 def exhibitor_history(ctx: Context, exhibitor_id: int) -> ExhibitorHistory:
     """The exhibitor in every edition (its own included), each with the complaints against
-    it and their outcomes; matched by credit code, else by normalised name."""
+    it and their outcomes. Matched by credit code; where a list has none, by normalised
+    names (spelling variants fold, legal forms must agree)."""
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         exhibitor = session.get(Exhibitor, exhibitor_id)
         if exhibitor is None:
             raise NotFound(f"There is no exhibitor with the id {exhibitor_id}.")
-        matches = session.execute(
+        candidates = session.execute(
             select(Exhibitor, Fair)
             .join(Fair, Fair.id == Exhibitor.fair_id)
-            .where(_same_company(exhibitor))
+            .where(_candidates(exhibitor))
             .options(selectinload(Exhibitor.booths))
             .order_by(Fair.start_date.desc(), Fair.code, Exhibitor.id)
         ).all()
+        matches = [(e, f) for e, f in candidates if _same_company(exhibitor, e)]
         ids = [e.id for e, _f in matches]
         cases = session.scalars(
             select(RespondentCase)
@@ -351,6 +376,7 @@ def exhibitor_history(ctx: Context, exhibitor_id: int) -> ExhibitorHistory:
                     fair_name_en=fair.name_en,
                     start_date=fair.start_date,
                     end_date=fair.end_date,
+                    timezone=fair.timezone,
                     exhibitor_ids=tuple(m.id for m in members),
                     name_zh=first.name_zh,
                     name_en=first.name_en,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -86,11 +86,11 @@ def check_fair(fields: FairFields) -> dict[str, str]:
         opening, closing = parse_hours(fields.hours)
     except ValueError as exc:
         errors["hours"] = str(exc)
-    else:
-        try:
-            FairCalendar(fields.start, fields.end, opening, closing)
-        except ValueError as exc:
-            errors["dates"] = str(exc)
+        opening, closing = time(0, 0), time(23, 59)  # the dates are checked all the same
+    try:
+        FairCalendar(fields.start, fields.end, opening, closing)
+    except ValueError as exc:
+        errors["dates"] = str(exc)
     return {f: errors[f] for f in FIELDS if f in errors}
 
 

@@ -3,6 +3,8 @@ company's complaints across every edition."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -112,6 +114,7 @@ class ExhibitorsWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
 
         self.history_title = QLabel(objectName="history_title", wordWrap=True)
@@ -121,6 +124,12 @@ class ExhibitorsWindow(QMainWindow):
         self.history_tree.setRootIsDecorated(True)
         self.history_tree.setAlternatingRowColors(True)
         self.history_tree.setUniformRowHeights(True)
+        history_header = self.history_tree.header()
+        history_header.setStretchLastSection(False)
+        for column, width in ((HCOL_CASE, 190), (HCOL_COMPLAINANT, 240), (HCOL_RIGHTS, 240),
+                              (HCOL_DECIDED, 130)):  # fmt: skip
+            self.history_tree.setColumnWidth(column, width)
+        history_header.setSectionResizeMode(HCOL_OUTCOME, QHeaderView.ResizeMode.Stretch)
         history_pane = QWidget(objectName="history_pane")
         history_layout = QVBoxLayout(history_pane)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -260,10 +269,10 @@ class ExhibitorsWindow(QMainWindow):
             )
         )
         for edition in history.editions:
-            self.history_tree.addTopLevelItem(self._edition_item(edition))
+            item = self._edition_item(edition)
+            self.history_tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
         self.history_tree.expandAll()
-        for column in range(self.history_tree.columnCount()):
-            self.history_tree.resizeColumnToContents(column)
 
     def _edition_item(self, edition: EditionHistory) -> QTreeWidgetItem:
         booths = ", ".join(edition.booths) or "—"
@@ -288,7 +297,7 @@ class ExhibitorsWindow(QMainWindow):
         font = item.font(HCOL_CASE)
         font.setBold(True)
         item.setFont(HCOL_CASE, font)
-        item.setFirstColumnSpanned(True)
+        zone = ZoneInfo(edition.timezone)  # the fair's own time, as on its documents
         for case in edition.cases:
             child = QTreeWidgetItem(
                 [
@@ -296,7 +305,7 @@ class ExhibitorsWindow(QMainWindow):
                     case.complainant,
                     ", ".join(case.rights),
                     outcome_text(case),
-                    case.decided_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    case.decided_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
                     if case.decided_at
                     else "",
                 ]

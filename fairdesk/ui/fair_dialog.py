@@ -146,6 +146,7 @@ class FairDialog(QDialog):
         self.setWindowTitle(self.tr("Edit fair {0}").format(info.code))
         ui.code_edit.setText(info.code)
         ui.code_edit.setReadOnly(True)
+        ui.code_edit.setFrame(False)  # reads as a fixed value, not a field to fill in
         ui.code_edit.setToolTip(self.tr("The code of a fair cannot change: case numbers use it."))
         ui.name_edit.setText(info.name)
         ui.name_en_edit.setText(info.name_en)
@@ -247,6 +248,15 @@ class FairDialog(QDialog):
             first = _FOCUS.get(next(iter(errors)))
             if first is not None:
                 getattr(self.ui, first).setFocus()
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) so that messages under the fields are not cut off."""
+        layout = self.layout()
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def errors(self) -> dict[str, str]:
         """What is shown now: field -> message ("form" for the message under the form)."""

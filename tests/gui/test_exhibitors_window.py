@@ -402,7 +402,7 @@ def test_history_across_two_editions(qtbot, team: Team, clock: FakeClock) -> Non
         "design ZL202330123456.7",
         "Infringement found (merits)",
     ]
-    assert child.text(4).startswith("2025-11-05")
+    assert child.text(4) == "2025-11-05 09:30"  # the fair's own time (Shanghai)
 
     # Choosing another row shows its own history; clearing the search clears the pane.
     window.search_edit.clear()

@@ -198,3 +198,46 @@ def test_a_complaint_not_accepted_shows_the_complaints_outcome(team: Team, fair:
     act_on_complaint(team.desk, reg.number, "reject", reason_code="no_standing")
     (edition,) = exhibitor_history(team.desk, _id_at(team, fair, "4.1A02")).editions
     assert [(c.state, c.outcome) for c in edition.cases] == [("CLOSED", "REJECTED")]
+
+
+def _named(n: int, booth: str, name_zh: str, name_en: str, credit: str = ""):  # type: ignore[no-untyped-def]
+    record = exhibitor(n, booth, credit=credit)
+    fields = {**_fields(record), "name_zh": name_zh, "name_en": name_en}
+    fields["identity"] = f"{record.identity}-{n}"
+    return record.__class__(**fields)
+
+
+@pytest.mark.parametrize(
+    ("then", "now", "same"),
+    [
+        (("蓝海电器有限公司", "Blue Ocean Appliances S.A."), ("蓝海电器有限公司",
+         "BLUE OCEAN APPLIANCES SA"), True),
+        (("蓝海电器有限公司", "Blue Ocean Appliances S.A."), ("蓝海电器有限公司", ""), True),
+        (("", "Blue Ocean Appliances S.A."), ("蓝海电器有限公司", "Blue Ocean Appliances S.A."),
+         True),
+        # Two companies of one list that differ only by legal form stay apart.
+        (("蓝海电器有限公司", "Blue Ocean Appliances S.A."), ("蓝海电器有限公司",
+         "Blue Ocean Appliances Co., Ltd."), False),
+        (("蓝海电器有限公司", ""), ("蓝海电器股份有限公司", ""), False),
+        (("蓝海电器有限公司", ""), ("", "Blue Ocean Appliances S.A."), False),
+    ],
+)  # fmt: skip
+def test_names_must_agree_where_both_lists_give_them(
+    team: Team, then: tuple[str, str], now: tuple[str, str], same: bool
+) -> None:
+    make_fair(team.admin, code=OLD, start=date(2025, 11, 5), end=date(2025, 11, 10), exhibitors=0)
+    make_fair(team.admin, exhibitors=0)
+    _add(team, OLD, _named(1, "1.1A01", *then))
+    _add(team, FAIR, _named(2, "2.1B02", *now))
+    history = exhibitor_history(team.desk, _id_at(team, FAIR, "2.1B02"))
+    assert [e.fair_code for e in history.editions] == ([FAIR, OLD] if same else [FAIR])
+
+
+def test_a_credit_code_in_one_list_only_still_matches_by_name(team: Team) -> None:
+    make_fair(team.admin, code=OLD, start=date(2025, 11, 5), end=date(2025, 11, 10), exhibitors=0)
+    make_fair(team.admin, exhibitors=0)
+    _add(team, OLD, _named(1, "1.1A01", "蓝海电器有限公司", "Blue Ocean S.A."))
+    _add(team, FAIR, _named(2, "2.1B02", "蓝海电器有限公司", "Blue Ocean S.A.", credit=CREDIT))
+    history = exhibitor_history(team.desk, _id_at(team, FAIR, "2.1B02"))
+    assert history.matched_by == "credit code"
+    assert [e.fair_code for e in history.editions] == [FAIR, OLD]

@@ -184,7 +184,7 @@ def test_check_fair_says_what_create_fair_says(team: Team, fields: FairFields) -
 def test_check_fair_reports_every_field_in_form_order() -> None:
     assert check_fair(GOOD) == {}
     bad = FairFields(code="", name="", start=GOOD.end, end=GOOD.start, hours="x", timezone="?")
-    assert list(check_fair(bad)) == ["code", "name", "hours", "timezone"]
+    assert list(check_fair(bad)) == ["code", "name", "dates", "hours", "timezone"]
     late = FairFields(code="A", name="B", start=GOOD.end, end=GOOD.start, hours="09:00-10:00")
     assert list(check_fair(late)) == ["dates"]
 

@@ -34,7 +34,7 @@ class Ui_FairDialog(object):
         self.edition_group.setObjectName(u"edition_group")
         self.edition_form = QFormLayout(self.edition_group)
         self.edition_form.setObjectName(u"edition_form")
-        self.edition_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.edition_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.code_label = QLabel(self.edition_group)
         self.code_label.setObjectName(u"code_label")
 
@@ -210,6 +210,7 @@ class Ui_FairDialog(object):
         self.rules_group.setObjectName(u"rules_group")
         self.rules_form = QFormLayout(self.rules_group)
         self.rules_form.setObjectName(u"rules_form")
+        self.rules_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.preset_label = QLabel(self.rules_group)
         self.preset_label.setObjectName(u"preset_label")
 

@@ -30,7 +30,7 @@ class Ui_SettingsDialog(object):
         self.main_layout.setObjectName(u"main_layout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.language_label = QLabel(SettingsDialog)
         self.language_label.setObjectName(u"language_label")
 
