@@ -153,10 +153,11 @@ def act_on_complaint(
 ) -> StepResult:
     with ctx.db.writing() as session:
         complaint = complaint_by_number(session, number)
+        # A stale screen hears who changed the record, before any other refusal.
+        _check_version(session, complaint, f"Complaint {complaint.number}", expected_version)
         t = check(
             Entity.COMPLAINT, action, complaint.state, ctx.actor.role, params | {"reason": reason}
         )
-        _check_version(session, complaint, f"Complaint {complaint.number}", expected_version)
         fair = session.get_one(Fair, complaint.fair_id)
         now = ctx.now()
         _complaint_guards(complaint, action, now.astimezone(ZoneInfo(fair.timezone)).date())
@@ -319,8 +320,8 @@ def _apply_case_step(
     params: dict[str, Any],
     expected_version: int | None = None,
 ) -> Transition:
-    t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     _check_version(session, case, f"Case {case.number}", expected_version)
+    t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     fair = session.get_one(Fair, case.fair_id)
     _case_guards(session, ctx, case, fair, action, params)
     before = {"state": case.state}

@@ -374,13 +374,15 @@ class MainWindow(QMainWindow):
             self.open_case(number)
 
     def open_case(self, number: str) -> None:
+        from fairdesk.ui.case_view import CaseView
+
         try:
-            from fairdesk.ui.case_view import CaseView
-        except ImportError:  # pragma: no cover - the case view ships with the desk
-            QMessageBox.information(self, self.tr("FairDesk"), number)
+            view = CaseView(self.ctx, number, self)
+        except FairDeskError as exc:  # gone, or the database is unreachable
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
             return
-        view = CaseView(self.ctx, number, self)
-        view.changed.connect(lambda _n: self.refresh())
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.changed.connect(lambda _number: self.refresh())
         view.show()
 
     def new_complaint(self) -> None:
@@ -388,10 +390,8 @@ class MainWindow(QMainWindow):
         if not code:
             QMessageBox.information(self, self.tr("FairDesk"), self.tr("Set up a fair first."))
             return
-        try:
-            from fairdesk.ui.complaint_form import ComplaintForm
-        except ImportError:  # pragma: no cover
-            return
+        from fairdesk.ui.complaint_form import ComplaintForm
+
         form = ComplaintForm(self.ctx, code, self)
         if form.exec():
             self.refresh()

@@ -180,3 +180,45 @@ def test_hall_filter_lists_the_halls_of_the_exhibitor_list(
     assert halls == ["", "4.1"]
     window.hall_combo.setCurrentIndex(1)
     assert window.table.model().rowCount() == 3
+
+
+def test_enter_in_the_search_box_opens_the_only_match(qtbot, team: Team,
+                                                     cases: list[str]) -> None:
+    from fairdesk.ui.case_view import CaseView
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    qtbot.keyClicks(window.search_edit, cases[2])
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    views = window.findChildren(CaseView)
+    assert len(views) == 1 and cases[2] in views[0].windowTitle()
+
+
+def test_enter_on_a_row_opens_its_case(qtbot, team: Team, cases: list[str]) -> None:
+    from fairdesk.ui.case_view import CaseView
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.table.setFocus()
+    window.table.selectRow(1)
+    window.table.setCurrentIndex(window.table.model().index(1, 0))
+    window.open_selected()
+    (view,) = window.findChildren(CaseView)
+    assert cases[1] in view.windowTitle()
+
+
+def test_a_closed_case_view_is_freed(qtbot, team: Team, cases: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from fairdesk.ui.case_view import CaseView
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.open_case(cases[0])
+    (view,) = window.findChildren(CaseView)
+    view.close()
+    QApplication.sendPostedEvents(None, 0)  # run the deferred delete
+    window.refresh()
+    assert window.findChildren(CaseView) == []
