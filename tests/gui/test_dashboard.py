@@ -1,0 +1,141 @@
+"""The organizer's dashboard, export dialog, consultation quick log and watch list view."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from fairdesk.services.consultations import consultation_counts
+from fairdesk.services.watchlist import flag_imported, watch_list
+from fairdesk.ui.consultation_dialog import ConsultationDialog
+from fairdesk.ui.dashboard import BarChart, ComparisonModel, Dashboard
+from fairdesk.ui.export_dialog import ExportDialog
+from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.watchlist_view import BarProposalRole, WatchListModel, WatchListView
+from tests.conftest import FakeClock, Team
+from tests.unit.test_followup import CURRENT, EARLIER, build_history
+
+
+@pytest.fixture(autouse=True)
+def _sync_pool() -> Iterator[None]:
+    use_synchronous_pool()
+    yield
+    use_synchronous_pool(False)
+
+
+@pytest.fixture
+def history(team: Team, clock: FakeClock) -> None:
+    build_history(team, clock)
+
+
+def test_dashboard_opens_on_data(qtbot, qtmodeltester, team: Team, history: None) -> None:
+    board = Dashboard(team.organizer, CURRENT)
+    qtbot.addWidget(board)
+    board.resize(1100, 900)
+    board.show()
+    qtbot.waitExposed(board)
+    assert board.report is not None and board.report.current.complaints == 7
+    assert board.tiles["complaints"].text() == "7  (6 ✓)"
+    assert board.tiles["enterprises"].text() == "5 / 7"
+    assert board.tiles["confirmed"].text() == "1  (17%)"
+    assert board.tiles["consultations"].text() == "3"
+    assert board.compare_chart.categories == [EARLIER, CURRENT]
+    assert board.compare_chart.series[0][1] == [2.0, 7.0]
+    assert "Complaints" in board.compare_chart.toolTip()
+    for chart in board.charts:
+        assert not chart.grab().isNull()  # paints without error
+    shown = board.table.model()
+    assert isinstance(shown, ComparisonModel) and shown.rowCount() > 10
+    assert shown.columnCount() == 3 and shown.headerData(2, Qt.Orientation.Horizontal) == CURRENT
+    model = ComparisonModel()  # owned by the test, so the tester outlives the widget
+    model.set_report(board.report)
+    qtmodeltester.check(model, force_py=True)
+    board.refresh_button.click()
+    assert board.refresh_button.isEnabled()
+
+
+def test_dashboard_on_an_unknown_fair_says_so(qtbot, team: Team) -> None:
+    board = Dashboard(team.organizer, "NOPE")
+    qtbot.addWidget(board)
+    assert "no fair with the code 'NOPE'" in board.error_label.text()
+
+
+def test_empty_chart_paints(qtbot) -> None:
+    chart = BarChart("empty")
+    qtbot.addWidget(chart)
+    chart.set_data([], [])
+    assert not chart.grab().isNull()
+
+
+def test_export_dialog_writes_and_cancels(qtbot, team: Team, history: None, tmp_path: Path) -> None:
+    dialog = ExportDialog(team.organizer, CURRENT)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    dialog.file_edit.setText(str(tmp_path / "list.csv"))
+    qtbot.mouseClick(dialog.no_contacts_check, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.export_done) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].rows == 3 and not done.args[0].include_contacts
+    with (tmp_path / "list.csv").open(encoding="utf-8-sig") as f:
+        assert "电话 / Phone" not in next(csv.reader(f))
+    assert "3 rows written" in dialog.status_label.text()
+
+    dialog.file_edit.setText(str(tmp_path / "cancelled.xlsx"))
+    original = dialog._progressed
+
+    def press_cancel(done: int, total: int) -> None:
+        original(done, total)
+        dialog.cancel_export()
+
+    dialog._progressed = press_cancel  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.export_cancelled):
+        dialog.export_button.click()
+    assert not (tmp_path / "cancelled.xlsx").exists()
+    assert "cancelled" in dialog.status_label.text() and dialog.export_button.isEnabled()
+
+
+def test_export_dialog_shows_refusal(qtbot, team: Team, history: None, tmp_path: Path) -> None:
+    dialog = ExportDialog(team.inspector, CURRENT)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(tmp_path / "x.xlsx"))
+    with qtbot.waitSignal(dialog.export_failed):
+        dialog.export_button.click()
+    assert "signed in as inspector" in dialog.status_label.text()
+
+
+def test_consultation_quick_log(qtbot, team: Team, history: None) -> None:
+    dialog = ConsultationDialog(team.desk, CURRENT)
+    qtbot.addWidget(dialog)
+    dialog.topic_combo.setCurrentIndex(dialog.topic_combo.findData("copyright"))
+    qtbot.keyClicks(dialog.nationality_edit, "France")  # QTest types ASCII only
+    dialog.language_combo.setCurrentText("fr")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "Logged: copyright" in dialog.status_label.text()
+    assert dialog.nationality_edit.text() == ""  # cleared for the next visitor
+    assert consultation_counts(team.desk, CURRENT)["copyright"] == 1
+    dialog.topic_combo.setCurrentText("")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "needs its topic" in dialog.status_label.text()
+
+
+def test_watchlist_view_and_model(qtbot, qtmodeltester, team: Team, history: None) -> None:
+    view = WatchListView(team.organizer, CURRENT)
+    qtbot.addWidget(view)
+    shown = view.model
+    assert shown.rowCount() == 2
+    assert shown.data(shown.index(0, 0), BarProposalRole) is True
+    view.imported_check.setChecked(True)
+    assert shown.rowCount() == 2 and "2 on the list" in view.summary_label.text()
+    assert shown.data(shown.index(0, 2)) == "4.1A01"
+    model = WatchListModel()  # owned by the test, so the tester outlives the widget
+    model.set_entries(watch_list(team.organizer, CURRENT))
+    qtmodeltester.check(model, force_py=True)
+    hits = WatchListModel()
+    hits.set_hits(flag_imported(team.organizer, CURRENT))
+    qtmodeltester.check(hits, force_py=True)
