@@ -1,4 +1,4 @@
-# mypy: disable-error-code="import-untyped"
+# mypy: disable-error-code="import-untyped,misc"
 """Streaming PDF table: landscape pages, a header repeated on every page, "page x of y".
 
 Rows are laid out one small table each, produced on demand from the row iterator, so a
@@ -202,7 +202,7 @@ def write_pdf_table(
             author="FairDesk",
         )
         doc.addPageTemplates([PageTemplate("rows", [frame], onPage=furniture)])
-        doc.build(_LazyStory(story()), canvasmaker=numbered_canvas(8))  # type: ignore[arg-type]
+        doc.build(_LazyStory(story()), canvasmaker=numbered_canvas(8))
         if progress is not None:
             progress(count)  # may still cancel: the file is not in place yet
     return count

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="import-untyped"
 """Streaming XLSX writer (XlsxWriter in constant-memory mode).
 
 Each row is written to disk as it comes, so 100,000 rows cost the memory of one. The

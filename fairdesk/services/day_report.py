@@ -211,7 +211,8 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
                 )
                 .order_by(ClockDue.due_at)
             ):
-                overdue.append(OverdueItem(case_no or complaint_no, kind, due.astimezone(zone)))
+                if due is not None:
+                    overdue.append(OverdueItem(case_no or complaint_no, kind, due.astimezone(zone)))
         open_cases = (
             session.scalar(
                 select(func.count())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -182,7 +182,7 @@ def _where(fair: Fair) -> Any:
     )
 
 
-def _query(fair: Fair) -> Select[Any]:
+def _query(fair: Fair) -> Select[*tuple[Any, ...]]:
     c = RespondentCase
     complainant = aliased(Party)
     agent = aliased(Party)
@@ -535,7 +535,7 @@ def _screening(
 
 def iter_followup(
     ctx: Context, fair_code: str, *, include_contacts: bool = True, batch: int = 500
-) -> Iterator[FollowUpRow]:
+) -> Generator[FollowUpRow, None, None]:
     """The rows of the follow-up list in column order (see `followup_columns`), streamed."""
     ctx.require(Permission.EXPORT)
     keys = [c.key for c in followup_columns(include_contacts)]
@@ -677,7 +677,9 @@ def export_followup(
         if progress is not None:
             progress(n, max(total, n))
 
-    rows = iter_followup(ctx, fair_code, include_contacts=include_contacts)
+    rows: Generator[FollowUpRow, None, None] = iter_followup(
+        ctx, fair_code, include_contacts=include_contacts
+    )
     try:
         if chosen == "xlsx":
             from fairdesk.exports.xlsx import write_xlsx

@@ -499,14 +499,14 @@ def _hits(session: Session, fair: Fair) -> list[WatchHit]:
             .order_by(Booth.id)
         ):
             booths[ex_id].append(booth)
-    for ex_id, zh, en, cc, country, how, groups in matched:
-        if len(groups) == 1:
-            root = groups[0]
+    for ex_id, zh, en, cc, country, how, roots in matched:
+        if len(roots) == 1:
+            root = roots[0]
             if root not in entries:
                 entries[root] = _entry(history.groups[root], fairs, last)
             entry = entries[root]
         else:  # two companies of the past match one exhibitor: join their histories
-            merged = Group([r for g in groups for r in history.groups[g].records])
+            merged = Group([r for g in roots for r in history.groups[g].records])
             entry = _entry(merged, fairs, last)
         if not _watched(entry):
             continue
