@@ -1,0 +1,132 @@
+"""What the desk is asked before it saves a complaint with a decision: the missing items of
+a notice to supplement (with the deadline the rule set gives), or why it is not accepted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.documents.labels import REJECT_REASONS
+from fairdesk.domain.enums import RejectReason
+from fairdesk.services.lookup import SupplementDeadline
+from fairdesk.ui.complaint_widgets import Field
+
+
+def deadline_text(deadline: SupplementDeadline) -> str:
+    when = deadline.due_at.strftime("%a %d %b %Y, %H:%M")
+    hours = f"{deadline.hours:g} h" + (" of opening hours" if deadline.opening_hours_only else "")
+    text = f"{when} ({hours}, rule set “{deadline.rule_set}”)"
+    if deadline.capped_at_close:
+        text += "; the fair closes first, so the deadline is its closing time"
+    return text
+
+
+class SupplementDialog(QDialog):
+    """Ask for supplements: the list of missing materials, prefilled, and the deadline."""
+
+    def __init__(self, missing: str, deadline: SupplementDeadline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("supplement_dialog")
+        self.setWindowTitle(self.tr("Ask for supplements"))
+        self.items_edit = QPlainTextEdit(missing, objectName="missing_items")
+        self.items_edit.setTabChangesFocus(True)
+        self.items_edit.setAccessibleName(self.tr("Missing materials"))
+        self.items_field = Field(self.items_edit)
+        label = QLabel(self.tr("&Missing materials (one per line; printed on the notice):"))
+        label.setBuddy(self.items_edit)
+        self.deadline_label = QLabel(objectName="supplement_deadline")
+        self.deadline_label.setWordWrap(True)
+        self.deadline_label.setText(
+            self.tr(
+                "The complainant must supplement by {0}. If not, the complaint is not "
+                "accepted (2006 Measures Art 9)."
+            ).format(deadline_text(deadline))
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save and ask for supplements"))
+        ok.setObjectName("supplement_ok")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.items_field)
+        layout.addWidget(self.deadline_label)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+        self.items_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def items(self) -> str:
+        return self.items_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.items():
+            self.items_field.show_error(self.tr("List what the complainant must supply."))
+            self.items_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+
+class RejectDialog(QDialog):
+    """Not accepted (不予受理): the reason code, in words, and an optional note."""
+
+    def __init__(self, suggested: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reject_dialog")
+        self.setWindowTitle(self.tr("Reject the complaint"))
+        self.reason_combo = QComboBox(objectName="reject_reason")
+        self.reason_combo.addItem(self.tr("— choose why it is not accepted —"), "")
+        for reason in RejectReason:
+            zh, en = REJECT_REASONS.get(reason, (reason.value, reason.value))
+            self.reason_combo.addItem(f"{en[:1].upper()}{en[1:]} ({zh})", reason.value)
+        if suggested:
+            self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(suggested)))
+        self.reason_combo.setAccessibleName(self.tr("Reason for not accepting"))
+        self.reason_field = Field(self.reason_combo)
+        reason_label = QLabel(self.tr("&Reason:"))
+        reason_label.setBuddy(self.reason_combo)
+        self.note_edit = QPlainTextEdit(objectName="reject_note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Optional: what the complainant is told"))
+        note_label = QLabel(self.tr("&Note:"))
+        note_label.setBuddy(self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save and reject"))
+        ok.setObjectName("reject_ok")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason_field)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note_edit)
+        layout.addWidget(buttons)
+        self.resize(560, 280)
+        self.reason_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reason_code(self) -> str:
+        return str(self.reason_combo.currentData() or "")
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.reason_code():
+            self.reason_field.show_error(self.tr("Choose why the complaint is not accepted."))
+            self.reason_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
