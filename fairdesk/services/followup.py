@@ -254,13 +254,26 @@ class _Batch:
     exhibits: dict[int, list[str]]
     measures: dict[int, list[tuple[str, datetime, str, str, datetime | None]]]
     events: dict[int, list[tuple[str, datetime, dict[str, Any]]]]
-    counts: dict[int, tuple[int, int]]  # exhibitor id -> (cases, infringing) this edition
 
 
-def _load_batch(session: Session, fair: Fair, rows: Sequence[Any]) -> _Batch:
+def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]]:
+    """Exhibitor id -> (IP cases, found infringing) at this edition: one grouped scan, at
+    most one entry per exhibitor of the fair."""
+    infringing = func.sum(case((RespondentCase.decision_trigger != "", 1), else_=0))
+    return {
+        ex_id: (int(n), int(k or 0))
+        for ex_id, n, k in session.execute(
+            select(RespondentCase.exhibitor_id, func.count(), infringing)
+            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+            .where(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+            .group_by(RespondentCase.exhibitor_id)
+        )
+    }
+
+
+def _load_batch(session: Session, rows: Sequence[Any]) -> _Batch:
     case_ids = [r[0] for r in rows]
     complaint_ids = sorted({r[21] for r in rows})
-    exhibitor_ids = sorted({r[8] for r in rows})
     rights: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for complaint_id, ip_type, number, holder in session.execute(
         select(complaint_rights.c.complaint_id, IPRight.ip_type, IPRight.number, IPRight.holder)
@@ -308,30 +321,25 @@ def _load_batch(session: Session, fair: Fair, rows: Sequence[Any]) -> _Batch:
         .order_by(AuditEvent.id)
     ):
         events[case_id].append((action, at, after or {}))
-    counts: dict[int, tuple[int, int]] = {}
-    infringing = func.sum(case((RespondentCase.decision_trigger != "", 1), else_=0))
-    for ex_id, n, k in session.execute(
-        select(RespondentCase.exhibitor_id, func.count(), infringing)
-        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .where(
-            RespondentCase.fair_id == fair.id,
-            Complaint.kind == ComplaintKind.IP,
-            RespondentCase.exhibitor_id.in_(exhibitor_ids),
-        )
-        .group_by(RespondentCase.exhibitor_id)
-    ):
-        counts[ex_id] = (int(n), int(k or 0))
-    return _Batch(rights, exhibits, measures, events, counts)
+    return _Batch(rights, exhibits, measures, events)
 
 
 # -- one row ---------------------------------------------------------------------------------
 
 
 class _Formatter:
-    def __init__(self, fair: Fair, earlier: list[Fair], history: History) -> None:
+    def __init__(
+        self,
+        fair: Fair,
+        earlier: list[Fair],
+        history: History,
+        counts: dict[int, tuple[int, int]],
+    ) -> None:
         self.zone = ZoneInfo(fair.timezone)
         self.earlier = earlier
         self.history = history
+        self.counts = counts
+        self._findings: dict[int, tuple[list[str], int]] = {}
 
     def local(self, value: datetime | None) -> datetime | None:
         if value is None:
@@ -341,9 +349,17 @@ class _Formatter:
     def day(self, value: datetime | None) -> date | None:
         return value.astimezone(self.zone).date() if value is not None else None
 
-    def earlier_findings(self, cc: str, zh: str, en: str) -> tuple[list[str], int]:
+    def earlier_findings(self, ex_id: int, cc: str, zh: str, en: str) -> tuple[list[str], int]:
         """Earlier editions (codes, oldest first) with a finding, and the streak that ends
         with the edition just before this one."""
+        if not self.history.records:
+            return [], 0
+        known = self._findings.get(ex_id)
+        if known is None:
+            known = self._findings[ex_id] = self._match(cc, zh, en)
+        return known
+
+    def _match(self, cc: str, zh: str, en: str) -> tuple[list[str], int]:
         groups, _ = self.history.match(cc, name_keys(zh, en))
         found: set[int] = set()
         for g in groups:
@@ -406,8 +422,8 @@ class _Formatter:
             None,
         )
         infringing = bool(trigger)
-        cases_this, infringing_this = b.counts.get(ex_id, (1, int(infringing)))
-        earlier_codes, earlier_streak = self.earlier_findings(credit_code, name_zh, name_en)
+        cases_this, infringing_this = self.counts.get(ex_id, (1, int(infringing)))
+        earlier_codes, earlier_streak = self.earlier_findings(ex_id, credit_code, name_zh, name_en)
         streak = earlier_streak + 1 if infringing_this else 0
         bar = streak >= BAR_AFTER_CONSECUTIVE
 
@@ -542,11 +558,11 @@ def iter_followup(
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
         earlier, history = earlier_history(session, fair)
-        fmt = _Formatter(fair, earlier, history)
+        fmt = _Formatter(fair, earlier, history, _exhibitor_counts(session, fair))
         result = session.execute(_query(fair).execution_options(yield_per=batch))
         try:
             for part in result.partitions():
-                lookups = _load_batch(session, fair, part)
+                lookups = _load_batch(session, part)
                 for r in part:
                     values = fmt.row(r, lookups)
                     yield tuple(values[k] for k in keys)
