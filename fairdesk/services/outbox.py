@@ -282,14 +282,32 @@ class Outbox:
         """Entries not yet on the server: waiting, and failed ones awaiting a decision."""
         return [e for e in self.entries(username) if e.status != SENT]
 
-    def waiting_count(self, username: str | None = None) -> int:
-        query = "SELECT count(*) FROM entries WHERE status != 'sent'"
+    def waiting_count(self, username: str | None = None, *, include_failed: bool = True) -> int:
+        """How many entries are not on the server yet (refused ones too, unless told)."""
+        query = "SELECT count(*) FROM entries WHERE status " + (
+            "!= 'sent'" if include_failed else "= 'waiting'"
+        )
         args: list[Any] = []
         if username is not None:
             query += " AND username = ?"
             args.append(username)
         with self._connect() as conn:
             return int(conn.execute(query, args).fetchone()[0])
+
+    def waiting_cases(self, username: str | None = None) -> set[str]:
+        """Case numbers with a re-check result recorded here but not yet on the server."""
+        query = "SELECT payload FROM entries WHERE kind = 'recheck' AND status != 'sent'"
+        args: list[Any] = []
+        if username is not None:
+            query += " AND username = ?"
+            args.append(username)
+        with self._connect() as conn:
+            rows = conn.execute(query, args).fetchall()
+        return {str(json.loads(r[0]).get("case_number", "")) for r in rows}
+
+    def statuses(self, username: str | None = None) -> dict[str, str]:
+        """uid -> status of every entry still in the outbox."""
+        return {e.uid: e.status for e in self.entries(username) if e.kind != ROUND_CLOSE}
 
     def retry(self, entry_id: int) -> None:
         """Put a failed entry back in the queue (after the desk fixed what refused it)."""

@@ -1,0 +1,127 @@
+"""What waits on this laptop: the outbox's entries, with send, retry and discard."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.services.outbox import FAILED, Entry, Outbox
+
+STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
+
+
+class OutboxDialog(QDialog):
+    send_requested = Signal()
+
+    def __init__(
+        self, outbox: Outbox, username: str, zone: ZoneInfo | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox_dialog")
+        self.setWindowTitle(self.tr("Waiting on this laptop"))
+        self.resize(900, 420)
+        self.outbox = outbox
+        self.username = username
+        self.zone = zone
+        self.entries: list[Entry] = []
+        self.intro = QLabel(
+            self.tr(
+                "Findings are kept in {0} until the server has them; they are sent by "
+                "themselves when it is reachable. A finding the server refused waits for you: "
+                "retry it after the desk fixed the cause, or discard it."
+            ).format(outbox.path)
+        )
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4, objectName="outbox_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Recorded"), self.tr("What"), self.tr("Status"), self.tr("Server said")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.send_button = QPushButton(self.tr("Send now"), objectName="send_now_button")
+        self.retry_button = QPushButton(self.tr("Retry"), objectName="retry_button")
+        self.discard_button = QPushButton(self.tr("Discard…"), objectName="discard_button")
+        for button in (self.send_button, self.retry_button, self.discard_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.clicked.connect(self._send)
+        self.retry_button.clicked.connect(self._retry)
+        self.discard_button.clicked.connect(self._discard)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.entries = self.outbox.pending(self.username)
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            cells = (
+                entry.created_at.astimezone(self.zone).strftime("%m-%d %H:%M:%S"),
+                entry.summary + (f" · {entry.photos} photo(s)" if entry.photos else ""),
+                self.tr(STATUS.get(entry.status, entry.status)),
+                entry.last_error,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if entry.status == FAILED:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _selected(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        entry = self._selected()
+        failed = entry is not None and entry.status == FAILED
+        self.retry_button.setEnabled(failed)
+        self.discard_button.setEnabled(failed)
+        self.send_button.setEnabled(bool(self.entries))
+
+    def _send(self) -> None:
+        self.send_requested.emit()
+
+    def _retry(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.outbox.retry(entry.id)
+            self.reload()
+            self.send_requested.emit()
+
+    def _discard(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard"),
+            self.tr("Discard '{0}' for good? It will never reach the server.").format(
+                entry.summary
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.outbox.discard(entry.id)
+            self.reload()

@@ -1,0 +1,306 @@
+"""Inspector mode through its real widgets: a patrol round typed at the keyboard, photos
+attached, a network drop during the round, and re-checks moving cases both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from fairdesk.db.engine import Database
+from fairdesk.db.models_patrol import create_patrol_tables
+from fairdesk.domain.enums import CaseState, Finding
+from fairdesk.services import evidence, patrols, rechecks
+from fairdesk.services.cases import case_by_number
+from fairdesk.services.context import Context
+from fairdesk.services.outbox import Outbox
+from fairdesk.ui.inspector_models import RecheckTaskModel, StatusRole, VisitLogModel
+from fairdesk.ui.inspector_window import TAB_PATROL, TAB_RECHECKS, InspectorWindow
+from fairdesk.ui.tasks import use_synchronous_pool
+from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, make_fair
+from tests.unit.test_patrols import ordered_case, photo
+
+UNREACHABLE = "postgresql+psycopg://fairdesk@127.0.0.1:9/fairdesk"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def _synchronous(db: Database) -> Iterator[None]:
+    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
+    use_synchronous_pool()
+    yield
+    use_synchronous_pool(False)
+
+
+@pytest.fixture
+def fair(team: Team) -> str:
+    return make_fair(team.admin)
+
+
+@pytest.fixture
+def jpeg_file(tmp_path: Path) -> Path:
+    path = tmp_path / "camera" / "IMG_2041.JPG"
+    path.parent.mkdir()
+    path.write_bytes(photo("IMG_2041.JPG", "teal", taken="2026:11:05 09:40:00").data)
+    return path
+
+
+def _window(qtbot, ctx: Context, tmp_path: Path) -> InspectorWindow:  # type: ignore[no-untyped-def]
+    window = InspectorWindow(ctx, outbox=Outbox(tmp_path / "laptop" / "outbox.sqlite3"))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _focused():  # type: ignore[no-untyped-def]
+    return QApplication.focusWidget()
+
+
+def test_a_patrol_round_driven_at_the_keyboard(
+    qtbot, team: Team, fair: str, tmp_path: Path, jpeg_file: Path, monkeypatch, clock: FakeClock
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    assert window.hall_combo.currentData() == "4.1"
+    assert window.outbox_button.text() == "✓ All sent"
+    assert window.booth_edit.hasFocus()
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # start the round
+    assert window.round_uid is not None
+    assert window.round_label.text().startswith("Round · hall 4.1 · since 09:30")
+    assert patrols.get_round(team.desk, window.round_uid).open
+
+    # Booth 1: typed short, Enter, key 2 (suspected infringement), notes, a photo, Ctrl+Enter.
+    qtbot.keyClicks(window.booth_edit, "a01")
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+    assert "4.1A01" in window.target_label.text()
+    assert "测试展商1有限公司" in window.target_label.text()
+    assert _focused() is window.finding_buttons[0]
+    qtbot.keyClick(_focused(), Qt.Key.Key_2)
+    assert window.chosen_finding() is Finding.SUSPECTED_INFRINGEMENT
+    assert _focused() is window.notes_edit
+    qtbot.keyClicks(window.notes_edit, "Chairs identical to the registered design")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(jpeg_file)], ""))
+    qtbot.keyClick(window.notes_edit, Qt.Key.Key_P, CTRL)
+    assert window.photos.hint.text() == "Photos: 1 attached"
+    clock.advance(minutes=4)
+    qtbot.keyClick(window.notes_edit, Qt.Key.Key_Return, CTRL)
+
+    assert window.booth_edit.hasFocus() and window.booth_edit.text() == ""
+    assert window.chosen_finding() is None and window.photos.photos == []
+    assert window.saved_label.text().startswith("Saved: 4.1A01 — Suspected infringement")
+    assert window.log_model.rowCount() == 1
+    assert window.log_model.index(0, 4).data() == "sent"
+    assert window.outbox_button.text() == "✓ All sent"
+
+    # Booth 2: full number, F1 (nothing to note) from the finding buttons, Ctrl+Enter.
+    qtbot.keyClicks(window.booth_edit, "4.1 A02")
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Enter)
+    qtbot.keyClick(_focused(), Qt.Key.Key_F1)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Enter, CTRL)
+    # Booth 3: a booth not in the list is still recorded (exhibitor absent: key 6).
+    qtbot.keyClicks(window.booth_edit, "4.1Z09")
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+    assert "not in TEST2026's exhibitor list" in window.target_label.text()
+    qtbot.keyClick(_focused(), Qt.Key.Key_6)
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # close the round
+    assert window.round_uid is None and window.round_button.text() == "Start round  (F9)"
+
+    visits = patrols.list_visits(team.desk, fair)
+    assert [(v.booth, v.finding, v.photos, v.inspector) for v in visits] == [
+        ("4.1A01", "suspected_infringement", 1, "inspector1"),
+        ("4.1A02", "nothing", 0, "inspector1"),
+        ("4.1Z09", "exhibitor_absent", 0, "inspector1"),
+    ]
+    assert visits[0].notes == "Chairs identical to the registered design"
+    [rnd] = patrols.list_rounds(team.desk, fair)
+    assert (rnd.visits, rnd.open) == (3, False)
+    stored = evidence.evidence_of(team.desk, "visit", visits[0].uid)
+    assert stored[0].evidence.name == "IMG_2041.JPG"
+    assert stored[0].evidence.captured_at is not None
+    # The hall board shows what the round found.
+    window.refresh_views()
+    assert window.board.model.cell("4.1A01").state == "suspected"
+
+
+def test_saving_without_a_finding_says_what_is_missing(
+    qtbot, team: Team, fair: str, tmp_path: Path
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return, CTRL)
+    assert window.saved_label.text() == "Type the booth number first."
+    qtbot.keyClicks(window.booth_edit, "A01")
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+    assert window.saved_label.text() == "Choose the finding: keys 1-6 or F1-F6."
+    assert window.round_uid is None and window.waiting_count() == 0
+
+
+def test_a_network_drop_during_the_round(
+    qtbot, team: Team, fair: str, tmp_path: Path, jpeg_file: Path
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    online = window.ctx
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    gone = Database(UNREACHABLE, connect_args={"connect_timeout": 3})
+    try:
+        window.ctx = Context(gone, online.actor, online.now)  # the network drops
+        qtbot.keyClicks(window.booth_edit, "A03")
+        qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+        assert "The server cannot be reached" in window.target_label.text()
+        assert window.connection_label.text().startswith("⚠ Server unreachable")
+        qtbot.keyClick(_focused(), Qt.Key.Key_4)  # measure violated
+        window.photos.add_files([jpeg_file])
+        qtbot.keyClick(window.notes_edit, Qt.Key.Key_Return, CTRL)
+        qtbot.keyClicks(window.booth_edit, "A04")
+        qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(_focused(), Qt.Key.Key_F1)
+        qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+        assert window.outbox_button.text() == "2 waiting to send"
+        assert window.log_model.index(0, 4).data() == "waiting to send"
+        assert window.waiting_count() == 2
+        window.tick()  # still down: still waiting, nothing lost
+        assert window.waiting_count() == 2
+    finally:
+        gone.dispose()
+    window.ctx = online  # the network is back
+    window.tick()
+    assert window.outbox_button.text() == "✓ All sent"
+    assert window.connection_label.text() == "Server connected"
+    rows = window.log_model.rowCount()
+    assert [window.log_model.index(r, 4).data() for r in range(rows)] == ["sent", "sent"]
+    visits = patrols.list_visits(team.desk, fair)
+    assert [(v.booth, v.finding, v.photos) for v in visits] == [
+        ("4.1A03", "measure_violated", 1),
+        ("4.1A04", "nothing", 0),
+    ]
+
+
+def test_rechecks_move_cases_both_ways(
+    qtbot, team: Team, fair: str, tmp_path: Path, jpeg_file: Path, clock: FakeClock
+) -> None:
+    covered = ordered_case(team, "4.1A01")
+    clock.advance(minutes=10)
+    redisplayed = ordered_case(team, "4.1A02")
+    rechecks.add_before_photo(team.inspector, covered, photo("before.jpg", "black"))
+    window = _window(qtbot, team.inspector, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == TAB_RECHECKS
+    assert window.task_model.rowCount() == 2
+    assert window.selected_task().case_number == covered
+    assert window.before_gallery.list.item(0).text() == "before.jpg"
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # passed
+    window.after_photos.add_files([jpeg_file])
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+    assert window.recheck_saved.text().startswith(f"Saved: Re-check {covered}: Passed")
+    assert window.task_model.rowCount() == 1
+    with team.desk.db.reading() as session:
+        assert case_by_number(session, covered).state == CaseState.RECHECK_PASSED
+    record = rechecks.recheck_record(team.desk, covered)
+    assert [e.evidence.name for e in record.before] == ["before.jpg"]
+    assert [e.evidence.name for e in record.after] == ["IMG_2041.JPG"]
+
+    window.task_view.selectRow(0)
+    assert window.selected_task().case_number == redisplayed
+    qtbot.keyClick(window.result_buttons[0], Qt.Key.Key_4)  # re-displayed
+    qtbot.keyClicks(window.recheck_notes, "Chairs back on the stand")
+    qtbot.keyClick(window.recheck_notes, Qt.Key.Key_Return, CTRL)
+    with team.desk.db.reading() as session:
+        case = case_by_number(session, redisplayed)
+        assert (case.state, case.measures[-1].recheck_result) == (
+            CaseState.RECHECK_FAILED,
+            "redisplayed",
+        )
+    assert window.task_model.rowCount() == 0
+    assert window.tabs.tabText(TAB_RECHECKS) == "Re-checks (0)  (Alt+2)"
+    assert window.waiting_count() == 0
+    window.refresh_views()
+    assert window.board.model.cell("4.1A02").state == "violation"
+
+
+def test_a_booth_clicked_on_the_board_opens_the_patrol_form(
+    qtbot, team: Team, fair: str, tmp_path: Path
+) -> None:
+    number = ordered_case(team, "4.1A05")
+    window = _window(qtbot, team.inspector, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    index = window.board.model.index_of("4.1A05")
+    rect = window.board.grid.visualRect(index)
+    qtbot.mouseClick(window.board.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentIndex() == TAB_PATROL
+    assert window.booth_edit.text() == "4.1A05"
+    assert (
+        number in window.target_label.text() and "Measure to re-check" in window.target_label.text()
+    )
+
+
+def test_photos_too_large_or_dropped(
+    qtbot, team: Team, fair: str, tmp_path: Path, jpeg_file: Path
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    big = tmp_path / "huge.tif"
+    with big.open("wb") as f:
+        f.truncate(evidence.MAX_BYTES + 1)
+    assert window.photos.add_files([big]) == 0
+    assert window.photos.problem.isVisible()
+    assert "'huge.tif' is 20.0 MB; an evidence file may be at most 20.0 MB" in (
+        window.photos.problem.text()
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(jpeg_file))])
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, CTRL
+    )
+    window.photos.dropEvent(drop)
+    assert [p.name for p in window.photos.photos] == ["IMG_2041.JPG"]
+    assert not window.photos.problem.isVisible()
+    window.photos.list.setCurrentRow(0)
+    qtbot.mouseClick(window.photos.remove_button, Qt.MouseButton.LeftButton)
+    assert window.photos.photos == []
+
+
+def test_the_desk_may_open_a_complaint_from_a_visit(
+    qtbot, team: Team, fair: str, tmp_path: Path
+) -> None:
+    inspector = _window(qtbot, team.inspector, tmp_path / "i")
+    assert not inspector.complaint_button.isVisible()
+    desk = _window(qtbot, team.desk, tmp_path / "d")
+    assert desk.complaint_button.isVisible()
+    qtbot.keyClicks(desk.booth_edit, "A02")
+    qtbot.keyClick(desk.booth_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(_focused(), Qt.Key.Key_2)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+    desk.log_view.selectRow(0)
+    with qtbot.waitSignal(desk.complaint_requested) as signal:
+        qtbot.mouseClick(desk.complaint_button, Qt.MouseButton.LeftButton)
+    draft = patrols.complaint_draft_from_visit(team.desk, signal.args[0])
+    assert draft.respondents[0].booth == "4.1A02"
+
+
+def test_inspector_models_pass_the_model_tester(
+    qtmodeltester, team: Team, fair: str, clock: FakeClock
+) -> None:
+    ordered_case(team, "4.1A01")
+    ordered_case(team, "4.1A03")
+    tasks = RecheckTaskModel(team.inspector, FAIR)
+    qtmodeltester.check(tasks, force_py=True)
+    assert tasks.rowCount() == 2
+    clock.advance(hours=3)
+    tasks.reload()
+    assert tasks.overdue_count() == 2
+    assert tasks.index(0, 0).data().startswith("11:30  OVERDUE")
+    tasks.set_waiting({tasks.task_at(0).case_number})
+    assert tasks.index(0, 0).data(StatusRole) == "waiting"
+    qtmodeltester.check(tasks, force_py=True)
+    log = VisitLogModel()
+    qtmodeltester.check(log, force_py=True)
