@@ -167,7 +167,13 @@ class BarChart(QWidget):
                     Qt.AlignmentFlag.AlignHCenter,
                     f"{v:.{self.decimals}f}",
                 )
-            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(slot * 2))
+            label = category
+            if metrics.horizontalAdvance(label) > slot and " " in label:
+                label = label.replace(" ", "\n", 1)  # "侵权 Infringing" on two lines
+            label = "\n".join(
+                metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(slot + 2))
+                for line in label.split("\n")
+            )
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
             p.drawText(
                 QRectF(plot.left() + ci * slot - 2, plot.bottom() + 2, slot + 4, label_h),
@@ -412,6 +418,9 @@ class Dashboard(QWidget):
         )
         self.table_model.set_report(report)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        rows_h = sum(self.table.rowHeight(r) for r in range(self.table_model.rowCount()))
+        self.table.setMinimumHeight(rows_h + self.table.horizontalHeader().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loaded.emit(report)
 
