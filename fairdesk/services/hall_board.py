@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -209,10 +210,14 @@ def _natural(text: str) -> list[tuple[int, int | str]]:
 
 
 def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = None) -> GridLayout:
-    """Rows and columns read from booth numbers: "4.1A01" in hall 4.1 is row A, column 1;
-    "1.1A3-05" is row A3, column 5. `compact` places each row's booths side by side in
-    number order (for halls whose numbers are sparse); by default it is chosen when fewer
-    than half of the grid's squares would hold a booth."""
+    """Rows and columns read from booth numbers: "4.1A01" in hall 4.1 is row A, column 01.
+
+    `compact` is for halls whose numbers are sparse ("1.1A3-05", "1.1A7-41", ...): booths
+    are grouped by their row letters (A, B, ...), in number order, wrapped at a width
+    that keeps the board about twice as wide as high; the squares then show the booth
+    numbers, the columns only count. By default it is chosen when fewer than half of the
+    squares of the exact grid would hold a booth.
+    """
     parsed: dict[str, list[tuple[int, str]]] = {}
     other: list[str] = []
     prefix = normalize_booth(hall)
@@ -228,14 +233,24 @@ def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = No
     filled = sum(len(v) for v in parsed.values())
     if compact is None:
         compact = bool(rows) and filled < 0.5 * len(rows) * max(1, len(numbers))
-    layout = GridLayout(rows=list(rows))
+    layout = GridLayout()
     if compact:
-        width = max((len(v) for v in parsed.values()), default=0)
-        layout.columns = [str(i + 1) for i in range(max(width, min(len(other), 20)))]
-        for r, row in enumerate(rows):
-            for c, (_, booth) in enumerate(sorted(parsed[row])):
-                layout.cells[(r, c)] = booth
+        groups: dict[str, list[str]] = {}
+        for row in rows:
+            letters = re.match(r"^[^\d]+", row)
+            key = letters.group(0) if letters else row
+            groups.setdefault(key, []).extend(
+                b for _, b in sorted(parsed[row], key=lambda item: _natural(item[1]))
+            )
+        width = max(6, min(24, math.ceil(math.sqrt(2 * (filled + len(other))))))
+        layout.columns = [str(i + 1) for i in range(width)]
+        for key in sorted(groups, key=_natural):
+            for i, booth in enumerate(groups[key]):
+                if i % width == 0:
+                    layout.rows.append(key if i == 0 else f"{key} …")
+                layout.cells[(len(layout.rows) - 1, i % width)] = booth
     else:
+        layout.rows = list(rows)
         layout.columns = [f"{n:02d}" for n in numbers]
         index = {n: i for i, n in enumerate(numbers)}
         for r, row in enumerate(rows):

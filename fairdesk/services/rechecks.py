@@ -77,6 +77,8 @@ class RecheckTask:
 
     @property
     def label(self) -> str:
+        if self.state == CaseState.REMEDY_ORDERED and self.overdue:
+            return STATE_TASK[CaseState.RECHECK_DUE]  # its re-check time has come
         return STATE_TASK.get(CaseState(self.state), self.state)
 
 

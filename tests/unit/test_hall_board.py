@@ -121,11 +121,24 @@ def test_grid_from_booth_numbers() -> None:
 def test_sparse_numbers_make_a_compact_grid() -> None:
     booths = ["1.1A3-05", "1.1A3-41", "1.1A10-02", "1.1A2-60", "1.1B1-01", "CORNER"]
     layout = grid_layout(booths, "1.1")
-    assert layout.rows == ["A2", "A3", "A10", "B1", "other"]
-    assert layout.columns == ["1", "2"]
-    assert layout.cells[(1, 0)] == "1.1A3-05" and layout.cells[(1, 1)] == "1.1A3-41"
-    assert layout.cells[(4, 0)] == "CORNER"
+    assert layout.rows == ["A", "B", "other"]
+    assert len(layout.columns) == 6
+    assert [layout.cells[(0, c)] for c in range(4)] == [
+        "1.1A2-60",
+        "1.1A3-05",
+        "1.1A3-41",
+        "1.1A10-02",
+    ]
+    assert layout.cells[(1, 0)] == "1.1B1-01" and layout.cells[(2, 0)] == "CORNER"
     assert grid_layout([], "1.1").rows == []
+
+
+def test_a_long_row_wraps_in_a_compact_grid() -> None:
+    booths = [f"2.2C{block}-{n:02d}" for block in range(1, 4) for n in range(5, 60, 6)]
+    layout = grid_layout(booths, "2.2", compact=True)
+    assert len(layout.columns) == 8 and layout.rows == ["C", "C …", "C …", "C …"]
+    assert layout.cells[(0, 0)] == "2.2C1-05" and layout.cells[(1, 0)] == "2.2C1-53"
+    assert len(layout.cells) == 30
 
 
 def test_positions_from_csv() -> None:
