@@ -75,7 +75,7 @@ __all__ = [
 ]
 
 # Backup and restore are admin work (the permission table grants BACKUP to admins only).
-BACKUP: Permission = getattr(Permission, "BACKUP", Permission.MANAGE_USERS)
+BACKUP = Permission.BACKUP
 
 FORMAT = "fairdesk-backup"
 FORMAT_VERSION = 1
@@ -792,7 +792,7 @@ def _restore_sqlite(
 
 def _check_unpacked_sqlite(path: Path, manifest: Manifest, label: str) -> None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             revision = _revision_of(conn)
