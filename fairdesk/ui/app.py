@@ -9,15 +9,21 @@ import shutil
 import sys
 import tempfile
 import traceback
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.config import data_dir
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.services.context import Context
 
 log = logging.getLogger("fairdesk")
+BACKUP_EVERY = timedelta(hours=1)
+BACKUP_CHECK_MS = 10 * 60 * 1000
+BACKUPS_KEPT = 20
 
 
 def setup_logging(folder: Path) -> Path:
@@ -95,4 +101,33 @@ def _run(app: QApplication, args: argparse.Namespace, throwaway: Path | None) ->
             watcher.resume()
 
         watcher.idle.connect(lock)
+        schedule_backups(ctx, window)
     return app.exec()
+
+
+def schedule_backups(ctx: Context, window: QMainWindow) -> None:
+    """Automatic backups while the desk runs and once more on exit (SQLite only: a
+    shared PostgreSQL server is backed up by its administrator, see docs/backups.md)."""
+    from fairdesk.services.backup import maybe_backup
+
+    if not ctx.db.is_sqlite:
+        return
+
+    def backup(every: timedelta) -> None:
+        try:
+            info = maybe_backup(ctx, every, BACKUPS_KEPT)
+        except FairDeskError as exc:
+            log.warning("automatic backup failed: %s", exc)
+            window.statusBar().showMessage(
+                QApplication.translate("app", "Automatic backup failed: {0}").format(exc), 30_000
+            )
+            return
+        if info is not None:
+            log.info("automatic backup %s (%d bytes)", info.path, info.size)
+
+    timer = QTimer(window, interval=BACKUP_CHECK_MS)
+    timer.timeout.connect(lambda: backup(BACKUP_EVERY))
+    timer.start()
+    app = QApplication.instance()
+    assert app is not None
+    app.aboutToQuit.connect(lambda: backup(timedelta(0)))

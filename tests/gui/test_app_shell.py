@@ -89,3 +89,18 @@ def test_a_bug_shows_the_log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                 handler.close()
     assert shown and str(log_path) in shown[0] and "What you saved is safe" in shown[0]
     assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")
+
+
+def test_automatic_backup_on_exit(qtbot, team: Team, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from fairdesk.ui.app import schedule_backups
+
+    if not team.admin.db.is_sqlite:
+        pytest.skip("automatic backups are for the embedded SQLite database")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    schedule_backups(team.desk, window)
+    QApplication.instance().aboutToQuit.emit()
+    backups = list((tmp_path / "data" / "backups").glob("fairdesk-*.zip"))
+    assert len(backups) == 1
