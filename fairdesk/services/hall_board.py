@@ -99,6 +99,7 @@ class GridLayout:
     rows: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    compact: bool = False  # columns only count; the squares name their booths
 
 
 def booth_state(
@@ -209,14 +210,17 @@ def _natural(text: str) -> list[tuple[int, int | str]]:
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", text)]
 
 
-def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = None) -> GridLayout:
+def grid_layout(
+    booths: Iterable[str], hall: str = "", compact: bool | None = None, width: int | None = None
+) -> GridLayout:
     """Rows and columns read from booth numbers: "4.1A01" in hall 4.1 is row A, column 01.
 
     `compact` is for halls whose numbers are sparse ("1.1A3-05", "1.1A7-41", ...): booths
     are grouped by their row letters (A, B, ...), in number order, wrapped at a width
     that keeps the board about twice as wide as high; the squares then show the booth
     numbers, the columns only count. By default it is chosen when fewer than half of the
-    squares of the exact grid would hold a booth.
+    squares of the exact grid would hold a booth. `width` fixes the compact grid's number
+    of columns (a screen passes what fits its width).
     """
     parsed: dict[str, list[tuple[int, str]]] = {}
     other: list[str] = []
@@ -233,7 +237,7 @@ def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = No
     filled = sum(len(v) for v in parsed.values())
     if compact is None:
         compact = bool(rows) and filled < 0.5 * len(rows) * max(1, len(numbers))
-    layout = GridLayout()
+    layout = GridLayout(compact=compact)
     if compact:
         groups: dict[str, list[str]] = {}
         for row in rows:
@@ -242,7 +246,9 @@ def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = No
             groups.setdefault(key, []).extend(
                 b for _, b in sorted(parsed[row], key=lambda item: _natural(item[1]))
             )
-        width = max(6, min(24, math.ceil(math.sqrt(2 * (filled + len(other))))))
+        if width is None:
+            width = max(6, min(24, math.ceil(math.sqrt(2 * (filled + len(other))))))
+        width = max(1, width)
         layout.columns = [str(i + 1) for i in range(width)]
         for key in sorted(groups, key=_natural):
             for i, booth in enumerate(groups[key]):
@@ -259,11 +265,11 @@ def grid_layout(booths: Iterable[str], hall: str = "", compact: bool | None = No
         if len(layout.columns) < min(len(other), 20):
             layout.columns += [""] * (min(len(other), 20) - len(layout.columns))
     if other:
-        width = max(1, len(layout.columns))
+        across = max(1, len(layout.columns))
         for i, booth in enumerate(sorted(other, key=_natural)):
-            if i % width == 0:
+            if i % across == 0:
                 layout.rows.append("…" if i else "other")
-            layout.cells[(len(layout.rows) - 1, i % width)] = booth
+            layout.cells[(len(layout.rows) - 1, i % across)] = booth
     return layout
 
 

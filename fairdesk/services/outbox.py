@@ -81,6 +81,18 @@ class Entry:
     photos: int
 
 
+@dataclass(frozen=True)
+class PendingFinding:
+    uid: str
+    kind: str  # visit | recheck
+    at: datetime
+    target: str  # what was typed or scanned; the case number of a re-check
+    answer: str  # the finding, or the re-check result
+    photos: int
+    status: str
+    round_uid: str | None
+
+
 @dataclass
 class FlushReport:
     sent: int = 0
@@ -293,6 +305,32 @@ class Outbox:
             args.append(username)
         with self._connect() as conn:
             return int(conn.execute(query, args).fetchone()[0])
+
+    def pending_findings(self, username: str | None = None) -> list[PendingFinding]:
+        """Visits and re-check results not on the server yet, oldest first."""
+        query = (
+            "SELECT e.uid, e.kind, e.created_at, e.payload, e.status, (SELECT count(*) FROM "
+            "photos p WHERE p.entry_id = e.id) FROM entries e WHERE e.status != 'sent' "
+            "AND e.kind IN ('visit', 'recheck')"
+        )
+        args: list[Any] = []
+        if username is not None:
+            query += " AND e.username = ?"
+            args.append(username)
+        with self._connect() as conn:
+            rows = conn.execute(query + " ORDER BY e.id", args).fetchall()
+        out = []
+        for uid, kind, created, payload, status, photos in rows:
+            p = json.loads(payload)
+            at = _time(p.get("visited_at")) or _time(created) or datetime.now(UTC)
+            if kind == VISIT:
+                what, answer = str(p.get("target", "")), str(p.get("finding", ""))
+            else:
+                what, answer = str(p.get("case_number", "")), str(p.get("result", ""))
+            out.append(
+                PendingFinding(uid, kind, at, what, answer, photos, status, p.get("round_uid"))
+            )
+        return out
 
     def waiting_cases(self, username: str | None = None) -> set[str]:
         """Case numbers with a re-check result recorded here but not yet on the server."""

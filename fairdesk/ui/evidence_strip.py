@@ -93,10 +93,8 @@ class EvidenceStrip(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
-        self.hint = QLabel(
-            title or self.tr("Photos: none yet — Ctrl+P or drop files here"),
-            objectName="photo_hint",
-        )
+        self.empty_text = title or self.tr("Photos: none yet — Ctrl+P or drop files here")
+        self.hint = QLabel(self.empty_text, objectName="photo_hint")
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -158,11 +156,7 @@ class EvidenceStrip(QWidget):
     def _update(self) -> None:
         n = len(self.photos)
         self.remove_button.setEnabled(n > 0)
-        self.hint.setText(
-            self.tr("Photos: {0} attached").format(n)
-            if n
-            else self.tr("Photos: none yet — Ctrl+P or drop files here")
-        )
+        self.hint.setText(self.tr("Photos: {0} attached").format(n) if n else self.empty_text)
         self.changed.emit()
 
     # -- drag and drop --------------------------------------------------------------------

@@ -14,7 +14,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +37,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,6 +65,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     board.SUSPECTED: ("#6a1b9a", "#ffffff"),
     board.CLEAR: ("#eceff1", "#37474f"),
 }
+CELL_WIDTH, CELL_HEIGHT = 80, 46
 LEGEND_ORDER = (
     board.VIOLATION,
     board.RECHECK_DUE,
@@ -82,6 +93,7 @@ class HallBoardModel(QAbstractTableModel):
         self.hall = hall
         self._cells: dict[str, BoothCell] = {}
         self._layout = GridLayout()
+        self._width: int | None = None  # columns of a compact grid (what the view fits)
         self.error = ""
         if fair_code and hall:
             self.reload()
@@ -100,7 +112,16 @@ class HallBoardModel(QAbstractTableModel):
         self.error = ""
         self.beginResetModel()
         self._cells = {c.booth: c for c in cells}
-        self._layout = board.grid_layout(self._cells, self.hall)
+        self._layout = board.grid_layout(self._cells, self.hall, width=self._width)
+        self.endResetModel()
+
+    def set_width(self, columns: int) -> None:
+        """Lay a compact grid out `columns` wide (an exact grid keeps its numbers)."""
+        if columns == self._width:
+            return
+        self._width = columns
+        self.beginResetModel()
+        self._layout = board.grid_layout(self._cells, self.hall, width=columns)
         self.endResetModel()
 
     # -- reading ------------------------------------------------------------------------
@@ -109,6 +130,10 @@ class HallBoardModel(QAbstractTableModel):
 
     def cell(self, booth: str) -> BoothCell | None:
         return self._cells.get(booth)
+
+    @property
+    def compact(self) -> bool:
+        return self._layout.compact
 
     def booth_at(self, row: int, column: int) -> str:
         return self._layout.cells.get((row, column), "")
@@ -196,6 +221,32 @@ class HallBoardModel(QAbstractTableModel):
         if cell.last_finding:
             lines.append(self.tr("Last patrol: {0}").format(cell.last_finding.replace("_", " ")))
         return "\n".join(lines)
+
+
+class BoothDelegate(QStyledItemDelegate):
+    """Paints each booth as a rounded square in its state's colour, with its number and
+    its state's word; the current booth gets a thick dark frame."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = index.data(StateRole)
+        if state is None:
+            return
+        back, fore = COLOURS[state]
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        pen = QPen(QColor("#000000" if selected or focused else "#90a4ae"), 3 if selected else 1)
+        painter.setPen(pen)
+        painter.setBrush(QColor(back))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(fore))
+        font = QFont(option.font)
+        font.setBold(state in (board.VIOLATION, board.RECHECK_DUE))
+        painter.setFont(font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
+        painter.restore()
 
 
 class _BoothRect(QGraphicsRectItem):
@@ -301,15 +352,14 @@ class HallBoard(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setShowGrid(False)
         self.grid.setWordWrap(True)
-        self.grid.setStyleSheet(
-            "QTableView#hall_board_grid { background: white; gridline-color: white; }"
-            "QTableView#hall_board_grid::item { margin: 2px; border-radius: 3px; }"
-            "QTableView#hall_board_grid::item:selected { border: 3px solid #000; }"
-        )
+        self.grid.setItemDelegate(BoothDelegate(self.grid))
+        self.grid.setStyleSheet("QTableView#hall_board_grid { background: white; }")
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.horizontalHeader().setDefaultSectionSize(76)
+        self.grid.horizontalHeader().setDefaultSectionSize(CELL_WIDTH)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.verticalHeader().setDefaultSectionSize(46)
+        self.grid.verticalHeader().setDefaultSectionSize(CELL_HEIGHT)
+        self.grid.horizontalHeader().setMinimumSectionSize(20)
+        self.grid.installEventFilter(self)
         self.grid.setAccessibleName(self.tr("Hall board"))
         self.grid.clicked.connect(self._activate_index)
         self.grid.activated.connect(self._activate_index)
@@ -364,6 +414,18 @@ class HallBoard(QWidget):
         layout.addWidget(self.stack, 1)
 
     # -- loading ------------------------------------------------------------------------
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.grid and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """As many booth squares across as the view holds without scrolling sideways."""
+        header = self.grid.verticalHeader().sizeHint().width() + 6
+        scrollbar = self.grid.verticalScrollBar().sizeHint().width()
+        room = self.grid.width() - header - scrollbar - 2 * self.grid.frameWidth()
+        self.model.set_width(max(6, room // CELL_WIDTH))
+
     def show_hall(self, fair_code: str, hall: str) -> None:
         self.model.set_hall(fair_code, hall)
         self._plan_files = board.floor_plan_files(fair_code, hall) if hall else None
@@ -377,6 +439,7 @@ class HallBoard(QWidget):
         self._after_reload()
 
     def _after_reload(self) -> None:
+        self.grid.horizontalHeader().setVisible(not self.model.compact)
         counts = self.model.counts()
         for state, chip in self.legend_labels.items():
             en = STATE_LABELS[state][1]

@@ -136,8 +136,10 @@ class RecheckTaskModel(QAbstractTableModel):
                 return self.tr("result waiting to send")
             if task.due_at is None:
                 return self.tr("after escalation")
-            local = task.due_at.astimezone(self.zone).strftime("%H:%M")
-            return f"{local}  {countdown(task.due_at, self._now, False)}"
+            local = task.due_at.astimezone(self.zone)
+            today = self._now.astimezone(self.zone).date()
+            shown = local.strftime("%H:%M" if local.date() == today else "%m-%d %H:%M")
+            return f"{shown}  {countdown(task.due_at, self._now, False)}"
         if column == COL_HALL:
             return task.hall
         if column == COL_BOOTH:
@@ -164,6 +166,7 @@ class LogItem:
 
 
 LOG_HEADERS = ("Time", "Booth", "Finding", "Photos", "Sent")
+COL_LOG_FINDING = 2
 STATUS_TEXT = {"waiting": "waiting to send", "sent": "sent", "failed": "REFUSED — see outbox"}
 
 
@@ -174,6 +177,12 @@ class VisitLogModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[LogItem] = []
         self.zone: ZoneInfo | None = None
+
+    def set_items(self, items: list[LogItem]) -> None:
+        """Replace the list (newest first is the caller's order)."""
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
 
     def add(self, item: LogItem) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)

@@ -58,7 +58,12 @@ from fairdesk.services.patrols import FINDING_LABELS, FINDING_ORDER, BoothTarget
 from fairdesk.services.rechecks import RESULT_LABELS, RecheckTask
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.hall_board import HallBoard
-from fairdesk.ui.inspector_models import LogItem, RecheckTaskModel, VisitLogModel
+from fairdesk.ui.inspector_models import (
+    COL_LOG_FINDING,
+    LogItem,
+    RecheckTaskModel,
+    VisitLogModel,
+)
 from fairdesk.ui.inspector_outbox import OutboxDialog
 from fairdesk.ui.tasks import run_task
 
@@ -141,6 +146,8 @@ class InspectorWindow(QMainWindow):
         self.round_uid: str | None = None
         self.round_hall = ""
         self.round_started: datetime | None = None
+        self.log_round: str | None = None  # the round the log shows (the last one)
+        self._server_log: list[LogItem] = []
         self.target: BoothTarget | None = None
         self.last_report: FlushReport | None = None
         self._flushing = False
@@ -257,12 +264,11 @@ class InspectorWindow(QMainWindow):
         self.log_view.verticalHeader().setVisible(False)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.log_view.horizontalHeader().setStretchLastSection(True)
         self.log_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.log_view.setColumnWidth(0, 60)
-        self.log_view.setColumnWidth(1, 90)
-        self.log_view.setColumnWidth(2, 210)
-        self.log_view.setColumnWidth(3, 60)
+        self.log_view.setWordWrap(False)
+        header = self.log_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_LOG_FINDING, QHeaderView.ResizeMode.Stretch)
         self.complaint_button = QPushButton(
             self.tr("Open a complaint from this visit…"), objectName="complaint_button"
         )
@@ -284,7 +290,8 @@ class InspectorWindow(QMainWindow):
         form.addWidget(self.saved_label)
         form.addStretch(1)
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Recorded on this laptop")))
+        self.log_title = QLabel(self.tr("This round"), objectName="log_title")
+        side.addWidget(self.log_title)
         side.addWidget(self.log_view, 1)
         side.addWidget(self.complaint_button)
         left, right = QWidget(), QWidget()
@@ -293,9 +300,8 @@ class InspectorWindow(QMainWindow):
         splitter = QSplitter(objectName="patrol_splitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([880, 520])
         return splitter
 
     def _build_rechecks(self) -> QWidget:
@@ -308,7 +314,8 @@ class InspectorWindow(QMainWindow):
         self.task_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.task_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.task_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 50, 100, 150, 150, 110)):
+        self.task_view.setWordWrap(False)
+        for column, width in enumerate((255, 40, 85, 145, 170, 120)):
             self.task_view.setColumnWidth(column, width)
         self.task_view.selectionModel().currentRowChanged.connect(self._task_selected)
         self.task_view.activated.connect(lambda _i: self.result_buttons[0].setFocus())
@@ -373,9 +380,8 @@ class InspectorWindow(QMainWindow):
         splitter = QSplitter(objectName="recheck_splitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 640])
         self._show_task(None)
         return splitter
 
@@ -458,10 +464,11 @@ class InspectorWindow(QMainWindow):
                 latest.hall,
                 latest.started_at,
             )
+            self.log_round = latest.uid
             index = self.hall_combo.findData(latest.hall)
             if index >= 0:
                 self.hall_combo.setCurrentIndex(index)
-        self._update_round_label()
+        self.refresh_log()
 
     def current_hall(self) -> str:
         return str(self.hall_combo.currentData() or "")
@@ -492,7 +499,9 @@ class InspectorWindow(QMainWindow):
             return False
         self.round_hall = hall
         self.round_started = self.ctx.now()
-        self._update_round_label()
+        self.log_round = self.round_uid
+        self._server_log = []
+        self.refresh_log()
         self.flush()
         return True
 
@@ -518,12 +527,9 @@ class InspectorWindow(QMainWindow):
         since = (
             self.round_started.astimezone(self.zone).strftime("%H:%M") if self.round_started else ""
         )
-        recorded = sum(
-            1 for r in range(self.log_model.rowCount()) if self.log_model.item_at(r).booth
-        )
         self.round_label.setText(
-            self.tr("Round · hall {0} · since {1} · {2} recorded here").format(
-                self.round_hall, since, recorded
+            self.tr("Round · hall {0} · since {1} · {2} visits").format(
+                self.round_hall, since, self.log_model.rowCount()
             )
         )
 
@@ -668,7 +674,6 @@ class InspectorWindow(QMainWindow):
             return False
         zh, en = FINDING_LABELS[finding]
         shown = target.booth if target is not None else text
-        self.log_model.add(LogItem(uid, self.ctx.now(), shown, self.tr(en), len(photos), "waiting"))
         self.saved_label.setText(
             self.tr("Saved: {0} — {1} / {2}{3}").format(
                 shown,
@@ -678,8 +683,9 @@ class InspectorWindow(QMainWindow):
             )
         )
         self._clear_patrol_form()
-        self._update_round_label()
+        self.refresh_log()
         self.flush()
+        log.debug("visit %s recorded", uid)
         return True
 
     def _clear_patrol_form(self) -> None:
@@ -701,6 +707,43 @@ class InspectorWindow(QMainWindow):
             self._say(self.tr("Choose the visit in the list first."))
             return
         self.complaint_requested.emit(self.log_model.item_at(rows[0].row()).uid)
+
+    # -- the round's log ------------------------------------------------------------------
+    def _load_server_log(self) -> None:
+        """The visits of the shown round as the server has them (kept for offline use)."""
+        if self.log_round is None or not self.online:
+            return
+        try:
+            rows = patrols.list_visits(self.ctx, self.fair_code, round_uid=self.log_round)
+        except StorageError as exc:
+            self._went_offline(str(exc))
+            return
+        except FairDeskError:
+            rows = []  # the round has not reached the server yet
+        items = []
+        for v in rows:
+            en = FINDING_LABELS.get(v.finding, ("", v.finding))[1]
+            text = self.tr(en) + (f" · {v.case_number}" if v.case_number else "")
+            items.append(LogItem(v.uid, v.visited_at, v.booth, text, v.photos, "sent"))
+        self._server_log = items
+
+    def refresh_log(self) -> None:
+        """The round's visits: the server's, plus what waits on this laptop."""
+        if not self._server_log:
+            self._load_server_log()
+        items = {i.uid: i for i in self._server_log}
+        for p in self.outbox.pending_findings(self.ctx.actor.username):
+            if p.round_uid not in (self.log_round, None) or p.uid in items:
+                continue
+            if p.kind == "visit":
+                en = FINDING_LABELS.get(p.answer, ("", p.answer))[1]
+                booth, text = p.target, self.tr(en)
+            else:
+                en = RESULT_LABELS.get(p.answer, ("", p.answer))[1]
+                booth, text = "", self.tr("Re-check {0}: {1}").format(p.target, self.tr(en))
+            items[p.uid] = LogItem(p.uid, p.at, booth, text, p.photos, p.status)
+        self.log_model.set_items(sorted(items.values(), key=lambda i: i.at, reverse=True))
+        self._update_round_label()
 
     # -- re-checks ------------------------------------------------------------------------
     def refresh_tasks(self) -> None:
@@ -806,7 +849,7 @@ class InspectorWindow(QMainWindow):
             return False
         zh, en = RESULT_LABELS[result]
         text = self.tr("Re-check {0}: {1}").format(task.case_number, self.tr(en))
-        self.log_model.add(LogItem(uid, self.ctx.now(), task.booth, text, len(photos), "waiting"))
+        log.debug("re-check %s recorded", uid)
         self.recheck_saved.setText(self.tr("Saved: {0} / {1}").format(text, zh))
         self.result_group.setExclusive(False)
         for button in self.result_buttons:
@@ -815,6 +858,7 @@ class InspectorWindow(QMainWindow):
         self.recheck_notes.clear()
         self.after_photos.clear()
         self.task_model.set_waiting(self.outbox.waiting_cases(self.ctx.actor.username))
+        self.refresh_log()
         self.flush()
         self.task_view.setFocus()
         return True
@@ -838,7 +882,9 @@ class InspectorWindow(QMainWindow):
             self._went_offline(report.offline)
         else:
             self._came_back()
-        self.log_model.set_statuses(self.outbox.statuses(self.ctx.actor.username))
+        if report.sent and not report.offline:
+            self._load_server_log()
+        self.refresh_log()
         if report.failed:
             first = report.failed[0]
             self._say(
