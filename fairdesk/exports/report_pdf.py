@@ -32,6 +32,7 @@ from fairdesk.domain.normalize import has_cjk
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
 from fairdesk.exports.table import atomic_output
+from fairdesk.services.consultations import TOPICS
 from fairdesk.services.followup import IP_TYPE_LABELS
 from fairdesk.services.statistics import (
     OUTCOMES,
@@ -189,7 +190,7 @@ def _top(items: dict[str, int], n: int) -> list[tuple[str, float]]:
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], header_rows: int = 1) -> Table:
-    t = Table(rows, colWidths=widths, repeatRows=header_rows)
+    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     t.setStyle(
         TableStyle(
             [
@@ -212,6 +213,11 @@ def _breakdown(title: str, data: dict[str, int], total_label: str = "") -> list[
         _p(title, 9, bold=True, space=4),
         _grid([[_p("", 7), _p("n", 7)], *rows], [90 * mm, 20 * mm]),
     ]
+
+
+def _topics(data: dict[str, int]) -> dict[str, int]:
+    labels = dict(TOPICS)
+    return {labels.get(k, k): v for k, v in data.items()}
 
 
 def _ip(data: dict[str, int]) -> dict[str, int]:
@@ -335,7 +341,7 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ("按权利类型（投诉）/ Complaints by IP type", _ip(cur.complaints_by_ip_type)),
         ("认定侵权按权利类型 / Confirmed by IP type", _ip(cur.confirmed_by_ip_type)),
         ("按展区 / By exhibition area", cur.cases_by_area),
-        ("咨询按主题 / Consultations by topic", cur.consultations_by_topic),
+        ("咨询按主题 / Consultations by topic", _topics(cur.consultations_by_topic)),
         ("咨询按国籍 / Consultations by nationality", cur.consultations_by_nationality),
         ("咨询按语言 / Consultations by language", cur.consultations_by_language),
         ("巡查发现 / Patrol findings", cur.findings),
