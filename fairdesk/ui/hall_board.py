@@ -335,10 +335,13 @@ class HallBoard(QWidget):
 
     booth_activated = Signal(str, list)
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, parent: QWidget | None = None, data_folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("hall_board")
         self.ctx = ctx
+        self.data_folder = data_folder  # where floorplans/ lives (default: data_dir())
         self.model = HallBoardModel(ctx, parent=self)
         self._plan_files: tuple[Path, Path] | None = None
         self.title = QLabel(objectName="hall_board_title")
@@ -428,7 +431,9 @@ class HallBoard(QWidget):
 
     def show_hall(self, fair_code: str, hall: str) -> None:
         self.model.set_hall(fair_code, hall)
-        self._plan_files = board.floor_plan_files(fair_code, hall) if hall else None
+        self._plan_files = (
+            board.floor_plan_files(fair_code, hall, self.data_folder) if hall else None
+        )
         self.plan_button.setEnabled(False)
         if self._plan_files is not None:
             self.load_floor_plan(*self._plan_files, switch=False)
@@ -491,7 +496,7 @@ class HallBoard(QWidget):
         )
         if not csv_file:
             return
-        folder = board.floor_plan_folder(self.model.fair_code)
+        folder = board.floor_plan_folder(self.model.fair_code, self.data_folder)
         stem = safe_name(self.model.hall)
         try:
             folder.mkdir(parents=True, exist_ok=True)

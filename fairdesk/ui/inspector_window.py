@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,7 +54,7 @@ from fairdesk.services import fairs, patrols, rechecks
 from fairdesk.services.cases import last_change
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
-from fairdesk.services.outbox import FlushReport, Outbox
+from fairdesk.services.outbox import OUTBOX_FILE, FlushReport, Outbox
 from fairdesk.services.patrols import FINDING_LABELS, FINDING_ORDER, BoothTarget
 from fairdesk.services.rechecks import RESULT_LABELS, RecheckTask
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
@@ -133,12 +134,14 @@ class InspectorWindow(QMainWindow):
         ctx: Context,
         *,
         outbox: Outbox | None = None,
+        data_folder: Path | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.outbox = outbox or Outbox()
+        # The laptop's data folder: the outbox and the floor plans live there.
+        self.outbox = outbox or Outbox(data_folder / OUTBOX_FILE if data_folder else None)
         self.demo = demo
         self.online = True
         self.fair_code = ""
@@ -165,7 +168,7 @@ class InspectorWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_patrol(), self.tr("Patrol  (Alt+1)"))
         self.tabs.addTab(self._build_rechecks(), self.tr("Re-checks  (Alt+2)"))
-        self.board = HallBoard(ctx)
+        self.board = HallBoard(ctx, data_folder=data_folder)
         self.board.booth_activated.connect(self.open_booth)
         self.tabs.addTab(self.board, self.tr("Hall board  (Alt+3)"))
         self.tabs.currentChanged.connect(self._tab_changed)

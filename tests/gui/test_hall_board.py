@@ -147,3 +147,14 @@ def test_a_bad_position_file_is_explained(qtbot, team: Team, hall: dict[str, str
     assert board.stack.currentWidget() is board.grid
     assert "needs a 'w' column" in board.message.text()
     assert board.model.index_of("4.1A01").data(BoothRole) == "4.1A01"
+
+
+def test_the_floor_plan_of_another_data_folder(
+    qtbot, team: Team, hall: dict[str, str], tmp_path: Path
+) -> None:
+    """`fairdesk --data-dir DIR` keeps its floor plans in DIR, not in the default folder."""
+    _plan(tmp_path / "laptop" / "floorplans" / FAIR, "booth,x,y,w,h\n4.1A02,10,10,80,60\n")
+    board = HallBoard(team.desk, data_folder=tmp_path / "laptop")
+    qtbot.addWidget(board)
+    board.show_hall(FAIR, "4.1")
+    assert board.plan_button.isEnabled() and list(board.plan.rects) == ["4.1A02"]

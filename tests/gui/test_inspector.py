@@ -304,3 +304,12 @@ def test_inspector_models_pass_the_model_tester(
     qtmodeltester.check(tasks, force_py=True)
     log = VisitLogModel()
     qtmodeltester.check(log, force_py=True)
+
+
+def test_the_laptops_data_folder_holds_the_outbox(
+    qtbot, team: Team, fair: str, tmp_path: Path
+) -> None:
+    window = InspectorWindow(team.inspector, data_folder=tmp_path / "laptop")
+    qtbot.addWidget(window)
+    assert window.outbox.path == tmp_path / "laptop" / "outbox.sqlite3"
+    assert window.board.data_folder == tmp_path / "laptop"
