@@ -45,6 +45,8 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("FAIRDESK_DB", raising=False)
     monkeypatch.delenv("FAIRDESK_USER", raising=False)
+    monkeypatch.delenv("FAIRDESK_PASSWORD", raising=False)
+    monkeypatch.setenv("FAIRDESK_SETTINGS", str(tmp_path / "settings.ini"))
     # Production-strength argon2 costs ~0.1 s a hash; tests hash many passwords.
     monkeypatch.setattr(
         users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -7,23 +7,30 @@ and more (the fair's own closed days must still fall inside its dates).
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from fairdesk.db.models import Complaint
-from fairdesk.domain.calendar import FairCalendar, parse_hours
+from fairdesk.domain.calendar import parse_hours
 from fairdesk.domain.errors import ConcurrentEdit, InvalidInput, MissingRequirement
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, preset
 from fairdesk.services import audit
 from fairdesk.services.context import Context
-from fairdesk.services.fairs import CODE_PATTERN, FairInfo, _snapshot, calendar_of, fair_by_code
+from fairdesk.services.fairs import (
+    FIELDS,
+    MAX_TEXT_CHARS,
+    FairFields,
+    FairInfo,
+    calendar_of,
+    check_fair,
+    fair_by_code,
+    parse_halls,
+    snapshot,
+)
 
 __all__ = [
     "FIELDS",
@@ -34,64 +41,6 @@ __all__ = [
     "parse_halls",
     "update_fair",
 ]
-
-MAX_TEXT_CHARS = 300  # fairs.name, name_en and venue columns
-# The order a form shows them in, and the order messages are reported in.
-FIELDS = ("code", "name", "name_en", "venue", "dates", "hours", "timezone", "rules")
-_TEXT_LABELS = {"name": "name", "name_en": "English name", "venue": "venue"}
-
-
-@dataclass(frozen=True)
-class FairFields:
-    """What a fair form holds, as typed."""
-
-    code: str
-    name: str
-    start: date
-    end: date
-    hours: str
-    timezone: str = "Asia/Shanghai"
-    name_en: str = ""
-    venue: str = ""
-
-
-def parse_halls(text: str) -> list[str]:
-    """Halls typed as a list: "4.1, 4.2，5.1、N1" -> ["4.1", "4.2", "5.1", "N1"] (in order,
-    without blanks or repeats)."""
-    normal = unicodedata.normalize("NFKC", text)
-    for sep in ("、", ";", "\n"):
-        normal = normal.replace(sep, ",")
-    return list(dict.fromkeys(part.strip() for part in normal.split(",") if part.strip()))
-
-
-def check_fair(fields: FairFields) -> dict[str, str]:
-    """field -> the message `create_fair` would raise for it; empty when all is well."""
-    errors: dict[str, str] = {}
-    code = fields.code.strip()
-    if not CODE_PATTERN.match(code):
-        errors["code"] = (
-            f"The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
-            "(for example CIIE2026)."
-        )
-    if not fields.name.strip():
-        errors["name"] = "The fair needs a name."
-    for field, label in _TEXT_LABELS.items():
-        if field not in errors and len(getattr(fields, field).strip()) > MAX_TEXT_CHARS:
-            errors[field] = f"The fair's {label} is longer than {MAX_TEXT_CHARS} characters."
-    try:
-        ZoneInfo(fields.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        errors["timezone"] = f"'{fields.timezone}' is not a known time zone (e.g. Asia/Shanghai)."
-    try:
-        opening, closing = parse_hours(fields.hours)
-    except ValueError as exc:
-        errors["hours"] = str(exc)
-        opening, closing = time(0, 0), time(23, 59)  # the dates are checked all the same
-    try:
-        FairCalendar(fields.start, fields.end, opening, closing)
-    except ValueError as exc:
-        errors["dates"] = str(exc)
-    return {f: errors[f] for f in FIELDS if f in errors}
 
 
 def count_fair_complaints(ctx: Context, code: str) -> int:
@@ -152,7 +101,7 @@ def update_fair(
         except ValueError as exc:
             raise InvalidInput(str(exc)) from None
 
-        before = _snapshot(fair)
+        before = snapshot(fair)
         opening, closing = parse_hours(wanted.hours)
         changes: dict[str, Any] = {
             "name": wanted.name.strip(),
@@ -175,7 +124,7 @@ def update_fair(
             calendar_of(fair)  # the fair's own day overrides must fit the new dates
         except ValueError as exc:
             raise InvalidInput(str(exc)) from None
-        after = _snapshot(fair)
+        after = snapshot(fair)
         changed = [k for k in after if after[k] != before[k]]
         if not changed:
             return current

@@ -1,10 +1,15 @@
-"""Fair editions: set-up, listing, and the calendar their clocks run on."""
+"""Fair editions: set-up, listing, and the calendar their clocks run on.
+
+`check_fair` holds the checks `create_fair` makes, field by field, so a form can show each
+message next to its field before anything is saved (fair_setup.update_fair makes them too).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -77,7 +82,7 @@ def fair_by_code(session: Session, code: str) -> Fair:
     return fair
 
 
-def _snapshot(fair: Fair) -> dict[str, Any]:
+def snapshot(fair: Fair) -> dict[str, Any]:
     return {
         "code": fair.code,
         "name": fair.name,
@@ -91,6 +96,65 @@ def _snapshot(fair: Fair) -> dict[str, Any]:
         "halls": fair.halls,
         "day_hours": fair.day_hours,
     }
+
+
+MAX_TEXT_CHARS = 300  # fairs.name, name_en and venue columns
+# The order a form shows them in, and the order messages are reported in.
+FIELDS = ("code", "name", "name_en", "venue", "dates", "hours", "timezone", "rules")
+_TEXT_LABELS = {"name": "name", "name_en": "English name", "venue": "venue"}
+
+
+@dataclass(frozen=True)
+class FairFields:
+    """What a fair form holds, as typed."""
+
+    code: str
+    name: str
+    start: date
+    end: date
+    hours: str
+    timezone: str = "Asia/Shanghai"
+    name_en: str = ""
+    venue: str = ""
+
+
+def parse_halls(text: str) -> list[str]:
+    """Halls typed as a list: "4.1, 4.2，5.1、N1" -> ["4.1", "4.2", "5.1", "N1"] (in order,
+    without blanks or repeats)."""
+    normal = unicodedata.normalize("NFKC", text)
+    for sep in ("、", ";", "\n"):
+        normal = normal.replace(sep, ",")
+    return list(dict.fromkeys(part.strip() for part in normal.split(",") if part.strip()))
+
+
+def check_fair(fields: FairFields) -> dict[str, str]:
+    """field -> the message `create_fair` would raise for it; empty when all is well."""
+    errors: dict[str, str] = {}
+    code = fields.code.strip()
+    if not CODE_PATTERN.match(code):
+        errors["code"] = (
+            f"The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
+            "(for example CIIE2026)."
+        )
+    if not fields.name.strip():
+        errors["name"] = "The fair needs a name."
+    for field, label in _TEXT_LABELS.items():
+        if field not in errors and len(getattr(fields, field).strip()) > MAX_TEXT_CHARS:
+            errors[field] = f"The fair's {label} is longer than {MAX_TEXT_CHARS} characters."
+    try:
+        ZoneInfo(fields.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["timezone"] = f"'{fields.timezone}' is not a known time zone (e.g. Asia/Shanghai)."
+    try:
+        opening, closing = parse_hours(fields.hours)
+    except ValueError as exc:
+        errors["hours"] = str(exc)
+        opening, closing = time(0, 0), time(23, 59)  # the dates are checked all the same
+    try:
+        FairCalendar(fields.start, fields.end, opening, closing)
+    except ValueError as exc:
+        errors["dates"] = str(exc)
+    return {f: errors[f] for f in FIELDS if f in errors}
 
 
 def create_fair(
@@ -110,17 +174,9 @@ def create_fair(
 ) -> FairInfo:
     ctx.require(Permission.SET_UP_FAIR)
     code = code.strip()
-    if not CODE_PATTERN.match(code):
-        raise InvalidInput(
-            f"The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
-            "(for example CIIE2026)."
-        )
-    if not name.strip():
-        raise InvalidInput("The fair needs a name.")
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"'{timezone}' is not a known time zone (e.g. Asia/Shanghai).") from None
+    errors = check_fair(FairFields(code, name, start, end, hours, timezone, name_en, venue))
+    if errors:
+        raise InvalidInput(next(iter(errors.values())))
     try:
         opening, closing = parse_hours(hours)
         rule_set = preset(rules) if isinstance(rules, str) else rules
@@ -148,7 +204,7 @@ def create_fair(
             session.add(fair)
             session.flush()
             audit.record(
-                session, ctx, "fair.create", "fair", fair.id, after=_snapshot(fair), fair_id=fair.id
+                session, ctx, "fair.create", "fair", fair.id, after=snapshot(fair), fair_id=fair.id
             )
     except IntegrityError:
         raise InvalidInput(f"A fair with the code '{code}' already exists.") from None
@@ -175,7 +231,7 @@ def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> F
     ctx.require(Permission.SET_UP_FAIR)
     with ctx.db.writing() as session:
         fair = fair_by_code(session, code)
-        before = _snapshot(fair)
+        before = snapshot(fair)
         try:
             fair.rules = RuleSet.from_dict(fair.rules).with_changes(**changes).to_dict()
         except (ValueError, TypeError) as exc:
@@ -188,7 +244,7 @@ def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> F
             "fair",
             fair.id,
             before=before,
-            after=_snapshot(fair),
+            after=snapshot(fair),
             reason=reason,
             fair_id=fair.id,
         )

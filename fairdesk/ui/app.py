@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import shutil
 import sys
 import tempfile
@@ -62,10 +63,24 @@ def install_crash_dialog(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def apply_saved_locations(args: argparse.Namespace) -> None:
+    """The database and data folder chosen in Settings, unless the command line or the
+    environment chose (those win, so tests and scripts stay in control)."""
+    from fairdesk.config import ENV_DATA_DIR, ENV_DB
+    from fairdesk.settings import Settings
+
+    db_url, folder = Settings().startup_overrides()
+    if args.db is None and not os.environ.get(ENV_DB):
+        args.db = db_url
+    if args.data_dir is None and not os.environ.get(ENV_DATA_DIR):
+        args.data_dir = folder
+
+
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FairDesk")
     app.setOrganizationName("FairDesk")
+    apply_saved_locations(args)
     throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
     folder = throwaway or data_dir(args.data_dir)
     install_crash_dialog(setup_logging(folder))

@@ -26,11 +26,18 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
+from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.services import fairs
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
+from fairdesk.services.fairs import FairInfo
+from fairdesk.settings import Settings
+from fairdesk.ui.about_dialog import AboutDialog
 from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
+from fairdesk.ui.exhibitors_window import ExhibitorsWindow
+from fairdesk.ui.fair_dialog import FairDialog
+from fairdesk.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +47,14 @@ COLUMN_WIDTHS = (150, 150, 380, 90, 220)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, *, demo: bool = False) -> None:
+    def __init__(
+        self, ctx: Context, *, demo: bool = False, settings: Settings | None = None
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.demo = demo
+        self.settings = settings if settings is not None else Settings()
+        self.exhibitors_window: ExhibitorsWindow | None = None
         self.setObjectName("main_window")
         mode = self.tr(" — DEMO FAIR (sample data)") if demo else ""
         self.setWindowTitle(self.tr("FairDesk") + mode)
@@ -182,6 +193,36 @@ class MainWindow(QMainWindow):
             self.clear_filters,
             QKeySequence("Ctrl+Shift+L"),
             self.view_menu,
+        )
+        role = self.ctx.actor.role
+        fair_menu = bar.addMenu(self.tr("F&air"))
+        for text, slot in (
+            (self.tr("&New fair…"), self.new_fair),
+            (self.tr("&Edit fair…"), self.edit_fair),
+        ):
+            action(text, slot, None, fair_menu).setEnabled(role in GRANTS[Permission.SET_UP_FAIR])
+        exhibitor_menu = bar.addMenu(self.tr("E&xhibitors"))
+        action(
+            self.tr("&Exhibitors…"),
+            self.show_exhibitors,
+            QKeySequence("Ctrl+Shift+E"),
+            exhibitor_menu,
+        )
+        action(self.tr("&Import…"), self.import_exhibitors, None, exhibitor_menu).setEnabled(
+            role in GRANTS[Permission.IMPORT_EXHIBITORS]
+        )
+        action(
+            self.tr("&Settings…"),
+            lambda: SettingsDialog(self.settings, self).open(),
+            QKeySequence.StandardKey.Preferences,
+            bar.addMenu(self.tr("&Tools")),
+        )
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        action(
+            self.tr("&About FairDesk"),
+            lambda: AboutDialog(self.ctx, self).open(),
+            None,
+            self.help_menu,
         )
 
     # -- fairs and filters ----------------------------------------------------------------
@@ -384,6 +425,41 @@ class MainWindow(QMainWindow):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.changed.connect(lambda _number: self.refresh())
         view.show()
+
+    # -- fairs and exhibitors -------------------------------------------------------------
+    def new_fair(self) -> None:
+        self._fair_dialog(None)
+
+    def edit_fair(self) -> None:
+        if self.fair_combo.currentData():
+            self._fair_dialog(self.fair_combo.currentData())
+
+    def _fair_dialog(self, code: str | None) -> None:
+        dialog = FairDialog(self.ctx, code, self)
+        dialog.saved.connect(self._fair_saved)
+        dialog.open()
+
+    def _fair_saved(self, info: FairInfo) -> None:
+        self._load_fairs()
+        self.fair_combo.setCurrentIndex(max(0, self.fair_combo.findData(info.code)))
+
+    def show_exhibitors(self) -> ExhibitorsWindow | None:
+        code = self.fair_combo.currentData()
+        if not code:
+            return None
+        if self.exhibitors_window is None or self.exhibitors_window.fair_code != code:
+            if self.exhibitors_window is not None:
+                self.exhibitors_window.deleteLater()
+            self.exhibitors_window = ExhibitorsWindow(self.ctx, code, self, settings=self.settings)
+        self.exhibitors_window.show()
+        self.exhibitors_window.raise_()
+        self.exhibitors_window.activateWindow()
+        return self.exhibitors_window
+
+    def import_exhibitors(self) -> None:
+        window = self.show_exhibitors()
+        if window is not None:  # new halls may come with the list
+            window.open_import().import_done.connect(lambda _report: self._fair_changed())
 
     def new_complaint(self) -> None:
         code = self.fair_combo.currentData()

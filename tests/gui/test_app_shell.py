@@ -104,3 +104,25 @@ def test_automatic_backup_on_exit(qtbot, team: Team, tmp_path: Path) -> None:
     QApplication.instance().aboutToQuit.emit()
     backups = list((tmp_path / "data" / "backups").glob("fairdesk-*.zip"))
     assert len(backups) == 1
+
+
+def test_saved_locations_apply_only_when_nothing_else_chose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from fairdesk.settings import DATA_DIR, DATABASE_URL, Settings
+    from fairdesk.ui.app import apply_saved_locations
+
+    settings = Settings()
+    settings.set(DATABASE_URL, "sqlite:////srv/fair.sqlite3")
+    settings.set(DATA_DIR, str(tmp_path / "chosen"))
+    settings.sync()
+    monkeypatch.delenv("FAIRDESK_DATA_DIR")
+    args = argparse.Namespace(db=None, data_dir=None)
+    apply_saved_locations(args)
+    assert (args.db, args.data_dir) == ("sqlite:////srv/fair.sqlite3", str(tmp_path / "chosen"))
+    args = argparse.Namespace(db="sqlite:///x.sqlite3", data_dir=None)
+    monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "env"))
+    apply_saved_locations(args)
+    assert (args.db, args.data_dir) == ("sqlite:///x.sqlite3", None)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from fairdesk.services.cases import CaseFilter
 from fairdesk.services.intake import register_complaint
@@ -182,8 +183,7 @@ def test_hall_filter_lists_the_halls_of_the_exhibitor_list(
     assert window.table.model().rowCount() == 3
 
 
-def test_enter_in_the_search_box_opens_the_only_match(qtbot, team: Team,
-                                                     cases: list[str]) -> None:
+def test_enter_in_the_search_box_opens_the_only_match(qtbot, team: Team, cases: list[str]) -> None:
     from fairdesk.ui.case_view import CaseView
 
     window = MainWindow(team.desk)
@@ -222,3 +222,32 @@ def test_a_closed_case_view_is_freed(qtbot, team: Team, cases: list[str]) -> Non
     QApplication.sendPostedEvents(None, 0)  # run the deferred delete
     window.refresh()
     assert window.findChildren(CaseView) == []
+
+
+def _menu_action(window: MainWindow, text: str):  # type: ignore[no-untyped-def]
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "") == text:
+            return action
+    raise AssertionError(f"no action {text!r}")
+
+
+@pytest.mark.parametrize(("role", "enabled"), [("desk", False), ("admin", True)])
+def test_fair_setup_menu_follows_the_role(
+    qtbot, team: Team, cases: list[str], role: str, enabled: bool
+) -> None:
+    from fairdesk.domain.enums import Role
+
+    window = MainWindow(team.by_role(Role(role)))
+    qtbot.addWidget(window)
+    assert _menu_action(window, "New fair…").isEnabled() is enabled
+    assert _menu_action(window, "Import…").isEnabled()
+
+
+def test_exhibitors_menu_opens_the_fairs_exhibitor_list(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    _menu_action(window, "Exhibitors…").trigger()
+    assert window.exhibitors_window is not None
+    assert window.exhibitors_window.fair_code == FAIR
