@@ -70,9 +70,7 @@ def test_tasks_come_from_measures_ordered_sorted_by_due_then_hall(
     ]
     clock.advance(hours=1, minutes=45)  # 11:45: the first is overdue
     overdue = rechecks.list_tasks(team.inspector, fair, overdue_only=True)
-    assert [(t.case_number, t.overdue, t.label) for t in overdue] == [
-        (first, True, "re-check due")
-    ]
+    assert [(t.case_number, t.overdue, t.label) for t in overdue] == [(first, True, "re-check due")]
 
 
 def _visits(team: Team) -> int:
