@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -362,7 +363,7 @@ class BoothVisit(Base):
     finding: Mapped[str] = mapped_column(String(30))
     notes: Mapped[str] = mapped_column(Text, default="")
     visited_at: Mapped[datetime]
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("respondent_cases.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("respondent_cases.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -397,7 +398,12 @@ class EvidenceLink(Base):
     """Attaches one evidence file to a complaint, case, exhibit, measure or visit."""
 
     __tablename__ = "evidence_links"
-    __table_args__ = (Index("ix_evidence_links_owner", "owner_type", "owner_id"),)
+    __table_args__ = (
+        Index("ix_evidence_links_owner", "owner_type", "owner_id"),
+        UniqueConstraint(
+            "evidence_id", "owner_type", "owner_id", "purpose", name="uq_evidence_links_once"
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_files.id"), index=True)
     owner_type: Mapped[str] = mapped_column(String(30))
@@ -445,6 +451,22 @@ class SigningKey(Base):
     private_key: Mapped[str] = mapped_column(Text)  # PKCS#8 PEM
     created_at: Mapped[datetime]
     retired_at: Mapped[datetime | None]
+
+
+class EvidenceBlob(Base):
+    """The bytes of one evidence file (kind "original") or of its reduced copy ("reduced"),
+    kept in the database when it is PostgreSQL so every desk and laptop on one server
+    reads the same photos (on SQLite they are files beside the database).
+
+    Keyed by the SHA-256 of the original, as `evidence_files.sha256`; the original's
+    bytes are checked against that hash whenever they are read.
+    """
+
+    __tablename__ = "evidence_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # original | reduced
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEvent(Base):

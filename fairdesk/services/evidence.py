@@ -8,7 +8,7 @@ Where the bytes live depends on the database, so that every desk sees the same e
   is `data_dir()/evidence`; a database opened with `--db`/`--data-dir` keeps its evidence
   next to it, so copying the folder copies everything.
 * **PostgreSQL** (several desks): the `evidence_blobs` table on the same server
-  (`fairdesk.db.models_patrol`), so every desk and laptop reads the same bytes through
+  (`EvidenceBlob` in `fairdesk.db.models`), so every desk and laptop reads the same bytes through
   the connection it already has; no shared drive to set up or lose.
 
 The original is never changed. What screens and printed documents show is a reduced copy
@@ -46,13 +46,13 @@ from fairdesk.db.models import (
     AccusedExhibit,
     BoothVisit,
     Complaint,
+    EvidenceBlob,
     EvidenceFile,
     EvidenceLink,
     Measure,
     RespondentCase,
     User,
 )
-from fairdesk.db.models_patrol import EvidenceBlob
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission

@@ -268,11 +268,11 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
         label = RESULT_LABELS[result][1]
         reason = data.notes.strip() or f"re-inspection: {label.lower()}"
         if case.state != CaseState.RECHECK_DUE:
-            steps._apply_case_step(session, ctx, case, "request_recheck", reason, {})
+            steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
         if result is RecheckResult.PASSED:
-            steps._apply_case_step(session, ctx, case, "recheck_passed", reason, {})
+            steps.apply_case_step(session, ctx, case, "recheck_passed", reason, {})
         else:
-            steps._apply_case_step(
+            steps.apply_case_step(
                 session, ctx, case, "recheck_failed", reason, {"result": result.value}
             )
         if data.round_uid:

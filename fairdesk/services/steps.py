@@ -202,7 +202,7 @@ def act_on_complaint(
         )
         if action == "reject":
             for case in complaint.cases:
-                _apply_case_step(
+                apply_case_step(
                     session,
                     ctx,
                     case,
@@ -311,7 +311,7 @@ def _apply_effects(
         case.closed_at = now
 
 
-def _apply_case_step(
+def apply_case_step(
     session: Session,
     ctx: Context,
     case: RespondentCase,
@@ -320,6 +320,8 @@ def _apply_case_step(
     params: dict[str, Any],
     expected_version: int | None = None,
 ) -> Transition:
+    """One case step inside the caller's transaction (for services that combine a step
+    with other writes, e.g. a re-inspection record); `act_on_case` wraps it alone."""
     _check_version(session, case, f"Case {case.number}", expected_version)
     t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     fair = session.get_one(Fair, case.fair_id)
@@ -358,5 +360,5 @@ def act_on_case(
     """Take one workflow step on a respondent case, e.g. `act_on_case(ctx, no, "notify")`."""
     with ctx.db.writing() as session:
         case = case_by_number(session, number)
-        _apply_case_step(session, ctx, case, action, reason, params, expected_version)
+        apply_case_step(session, ctx, case, action, reason, params, expected_version)
         return StepResult(case.number, case.state, case.version)

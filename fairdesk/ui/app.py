@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.config import data_dir
+from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.context import Context
 
@@ -106,7 +107,15 @@ def _run(app: QApplication, args: argparse.Namespace, throwaway: Path | None) ->
     from fairdesk.ui.idle_lock import IdleWatcher, LockDialog
     from fairdesk.ui.main_window import MainWindow
 
-    window = MainWindow(ctx, demo=throwaway is not None)
+    window: QMainWindow
+    if ctx.actor.role is Role.INSPECTOR:  # inspectors land in the patrol screen
+        from fairdesk.ui.inspector_window import InspectorWindow
+
+        window = InspectorWindow(
+            ctx, data_folder=throwaway or data_dir(args.data_dir), demo=throwaway is not None
+        )
+    else:
+        window = MainWindow(ctx, demo=throwaway is not None)
     window.show()
     if throwaway is None:  # demo users have no password to unlock with
         watcher = IdleWatcher(parent=window)

@@ -15,7 +15,6 @@ import pytest
 
 from fairdesk import cli, cli_patrols
 from fairdesk.db.engine import Database
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import Finding
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services import patrols, rechecks
@@ -69,7 +68,6 @@ def run(
 @pytest.fixture
 def day(team: Team, clock: FakeClock) -> dict[str, str]:
     """A patrol day on hall 4.1 (09:30-10:30 Shanghai) and two measures to re-check."""
-    create_patrol_tables(team.admin.db.engine)  # until migration 0005
     make_fair(team.admin)
     first = ordered_case(team, "4.1A01")
     second = ordered_case(team, "4.1A02")

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 
 from fairdesk.config import data_dir
 from fairdesk.db.engine import Database
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import Finding
 from fairdesk.services import patrols, rechecks
 from fairdesk.services.patrols import VisitInput
@@ -33,7 +32,6 @@ from tests.unit.test_patrols import ordered_case
 
 @pytest.fixture(autouse=True)
 def _tables(db: Database) -> Iterator[None]:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
     use_synchronous_pool()
     yield
     use_synchronous_pool(False)

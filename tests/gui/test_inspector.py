@@ -12,7 +12,6 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from fairdesk.db.engine import Database
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import CaseState, Finding
 from fairdesk.services import evidence, patrols, rechecks
 from fairdesk.services.cases import case_by_number
@@ -31,7 +30,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture(autouse=True)
 def _synchronous(db: Database) -> Iterator[None]:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
     use_synchronous_pool()
     yield
     use_synchronous_pool(False)

@@ -16,7 +16,6 @@ from PIL import Image
 
 from fairdesk.app_context import SYSTEM
 from fairdesk.config import data_dir
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import Finding, Role
 from fairdesk.services import evidence, hall_board, patrols, rechecks, users
 from fairdesk.services.context import Context
@@ -37,7 +36,6 @@ def _photo() -> PhotoInput:
 
 def _inspector(c: Context) -> Context:
     """The fixture's inspector, to set up what the call under test needs."""
-    create_patrol_tables(c.db.engine)  # until migration 0005 creates evidence_blobs
     info = users.get_user(Context(c.db, SYSTEM, c.now), "inspector1")
     return Context(c.db, info.actor, c.now)
 
@@ -71,7 +69,7 @@ def _register(c: Context) -> Any:
 CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {
     "evidence.import_file": (
         FLOOR,
-        lambda c: (create_patrol_tables(c.db.engine), evidence.import_file(c, _photo())),
+        lambda c: evidence.import_file(c, _photo()),
     ),
     "evidence.read_evidence": (ALL, lambda c: evidence.read_evidence(c, _sha(c))),
     "evidence.reduced_copy": (ALL, lambda c: evidence.reduced_copy(c, _sha(c))),
@@ -88,7 +86,7 @@ CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {
     "patrols.resolve_target": (ALL, lambda c: patrols.resolve_target(c, FAIR, "4.1 a01")),
     "patrols.start_round": (
         FLOOR,
-        lambda c: (create_patrol_tables(c.db.engine), patrols.start_round(c, FAIR, "4.1")),
+        lambda c: patrols.start_round(c, FAIR, "4.1"),
     ),
     "patrols.close_round": (FLOOR, lambda c: patrols.close_round(c, _round(c))),
     "patrols.get_round": (ALL, lambda c: patrols.get_round(c, _round(c))),
@@ -117,7 +115,6 @@ CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {
     "rechecks.add_before_photo": (
         FLOOR,
         lambda c: (
-            create_patrol_tables(c.db.engine),
             rechecks.add_before_photo(c, CASE, _photo()),
         ),
     ),

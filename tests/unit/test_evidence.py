@@ -13,8 +13,7 @@ from PIL import Image
 from sqlalchemy import delete, func, select, update
 
 from fairdesk.db.engine import Database
-from fairdesk.db.models import AuditEvent, EvidenceFile
-from fairdesk.db.models_patrol import EvidenceBlob, create_patrol_tables
+from fairdesk.db.models import AuditEvent, EvidenceBlob, EvidenceFile
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.services import evidence
 from fairdesk.services.evidence import (
@@ -29,11 +28,6 @@ from fairdesk.services.evidence import (
 from fairdesk.services.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
-
-
-@pytest.fixture(autouse=True)
-def _patrol_tables(db: Database) -> None:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
 
 
 def jpeg(

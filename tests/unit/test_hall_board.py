@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.db.engine import Database
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import CaseState, Finding
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.services import hall_board, patrols, rechecks
@@ -36,10 +34,6 @@ from tests.unit.test_patrols import ordered_case
 NOW = datetime(2026, 11, 5, 4, 0, tzinfo=UTC)
 S = CaseState
 
-
-@pytest.fixture(autouse=True)
-def _patrol_tables(db: Database) -> None:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from fairdesk.config import data_dir
 from fairdesk.db.engine import Database
 from fairdesk.db.models import BoothVisit, EvidenceFile, PatrolRound
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import CaseState, Finding
 from fairdesk.domain.errors import InvalidInput, StorageError
 from fairdesk.services import evidence, patrols, rechecks
@@ -26,10 +25,6 @@ from tests.unit.test_patrols import ordered_case, photo
 
 UNREACHABLE = "postgresql+psycopg://fairdesk@127.0.0.1:9/fairdesk"  # nothing listens on 9
 
-
-@pytest.fixture(autouse=True)
-def _patrol_tables(db: Database) -> None:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from fairdesk.db.engine import Database
 from fairdesk.db.models import BoothVisit, Complaint, PatrolRound
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import CaseState, Channel, Finding
 from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.services import evidence, patrols
@@ -50,10 +48,6 @@ def ordered_case(team: Team, booth: str = "4.1A01", measure: str = "cover") -> s
     act_on_case(team.desk, number, "order_remedy", measure=measure, reason="遮盖展品")
     return number
 
-
-@pytest.fixture(autouse=True)
-def _patrol_tables(db: Database) -> None:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from fairdesk.db.engine import Database
 from fairdesk.db.models import BoothVisit, Measure
-from fairdesk.db.models_patrol import create_patrol_tables
 from fairdesk.domain.enums import CaseState, Finding, RecheckResult
 from fairdesk.domain.errors import IllegalTransition, InvalidInput
 from fairdesk.services import patrols, rechecks
@@ -21,11 +19,6 @@ from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 from tests.unit.test_patrols import ordered_case, photo
-
-
-@pytest.fixture(autouse=True)
-def _patrol_tables(db: Database) -> None:
-    create_patrol_tables(db.engine)  # until migration 0005 creates evidence_blobs
 
 
 @pytest.fixture
