@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fairdesk import __version__, cli_backup, cli_documents, cli_patrols
+from fairdesk import __version__, cli_backup, cli_documents, cli_organizer, cli_patrols
 from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
-EXTENSIONS = [cli_documents, cli_backup, cli_patrols]
+EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer]
 
 ENV_USER = "FAIRDESK_USER"
 ENV_PASSWORD = "FAIRDESK_PASSWORD"
@@ -284,6 +284,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for row in report.rejected:
         print(f"  row {row.row}: {row.reason}")
+    hits = report.watch_hits
+    if hits:
+        barred = sum(h.bar_proposal for h in hits)
+        print(f"on earlier editions' watch list: {len(hits)}, {barred} proposed to be barred")
+        for hit in hits:
+            print(f"  {hit.name_zh or hit.name_en} ({' '.join(hit.booths)}): {hit.note}")
     return 0
 
 

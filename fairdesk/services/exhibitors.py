@@ -17,6 +17,7 @@ from fairdesk.services import audit
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitor_file import ExhibitorRecord, RejectedRow, read_exhibitor_file
 from fairdesk.services.fairs import fair_by_code
+from fairdesk.services.watchlist import WatchHit, flag_imported
 
 # Fields copied from the file onto the exhibitor; the identity fields are not among them.
 _FIELDS = (
@@ -44,6 +45,8 @@ class ImportReport:
     blank_rows: int = 0
     merged_rows: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    # Exhibitors of this list on the watch list of earlier editions (repeat offenders).
+    watch_hits: list[WatchHit] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -145,6 +148,7 @@ def import_exhibitors(
                 "rejected": len(report.rejected),
             },
         )
+    report.watch_hits = flag_imported(ctx, fair_code)
     return report
 
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitor_file import RejectedRow
@@ -14,6 +16,7 @@ from fairdesk.services.exhibitor_queries import (
     count_exhibitors_matching,
     list_exhibitors,
 )
+from fairdesk.services.watchlist import watch_marks
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -49,6 +52,7 @@ class ExhibitorTableModel(QAbstractTableModel):
         self._descending = False
         self._rows: list[ExhibitorRow] = []
         self._total = 0
+        self._watch: dict[int, str] = {}  # exhibitor id -> watch-list note
         self.reload()
 
     # -- loading ------------------------------------------------------------------------
@@ -73,6 +77,7 @@ class ExhibitorTableModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self._total = count_exhibitors_matching(self._ctx, self._fair_code, self._search)
+            self._watch = watch_marks(self._ctx, self._fair_code)
             self._rows = self._page(0)
         except BaseException:
             self._rows, self._total = [], 0
@@ -146,6 +151,14 @@ class ExhibitorTableModel(QAbstractTableModel):
             return row.id
         if role == ExhibitorRowRole:
             return row
+        watched = self._watch.get(row.id)
+        if watched and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Watch list: {0}").format(watched)
+        if watched and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#fde2e1"))
+        if watched and role == Qt.ItemDataRole.DecorationRole and column == COL_NAME_ZH:
+            style = QApplication.style()
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_COUNTRY and row.country_en:
             return row.country_en
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CASES:

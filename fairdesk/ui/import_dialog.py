@@ -279,6 +279,16 @@ class ImportDialog(QDialog):
             )
         else:
             details += " " + self.tr("No row was rejected.")
+        if report.watch_hits:
+            barred = sum(hit.bar_proposal for hit in report.watch_hits)
+            details += " " + self.tr(
+                "On the watch list of earlier editions: {0} exhibitors, {1} proposed to be "
+                "barred (marked in the exhibitor list): {2}."
+            ).format(
+                len(report.watch_hits),
+                barred,
+                "; ".join(hit.name_zh or hit.name_en for hit in report.watch_hits),
+            )
         self.summary_label.setText(f"<b>{counts}</b><br>{_escape(details)}")
         self.rejected_model.set_rows(report.rejected)
         self.rejected_view.setVisible(bool(report.rejected))

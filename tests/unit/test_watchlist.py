@@ -101,3 +101,23 @@ def test_sanction_ladder() -> None:
     assert recommended_sanction(Sanction.COVER_TAKE_DOWN, False, 1) is Sanction.LEAVE_FAIR
     assert recommended_sanction(Sanction.WARNING, True, 2) is Sanction.BAR_NEXT_EDITION
     assert recommended_sanction(Sanction.CREDIT_REFERRAL, False, 3) is Sanction.CREDIT_REFERRAL
+
+
+def test_importing_next_years_list_names_the_repeat_offenders(
+    team: Team, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The issue's done-criterion, through the import service the CLI and the app use."""
+    from fairdesk.services.exhibitors import import_exhibitors
+
+    build_history(team, clock)
+    make_fair(team.admin, code=NEXT, start=date(2027, 11, 5), end=date(2027, 11, 10), exhibitors=0)
+    listing = tmp_path / "next.csv"
+    listing.write_text(
+        "展商名称,Exhibitor Name,统一社会信用代码,展位号\n"
+        f"新名展商有限公司,New Name AG,{CODE_1},5.1C01\n"
+        "无关展商有限公司,Unrelated GmbH,,5.1C02\n",
+        encoding="utf-8",
+    )
+    report = import_exhibitors(team.desk, NEXT, listing)
+    assert report.imported == 2
+    assert [(h.name_zh, h.bar_proposal) for h in report.watch_hits] == [("新名展商有限公司", True)]
