@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,14 +31,19 @@ from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.services import fairs
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
+from fairdesk.services.day_report import day_report, format_day_report
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
 from fairdesk.ui.about_dialog import AboutDialog
 from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
+from fairdesk.ui.consultation_dialog import ConsultationDialog
+from fairdesk.ui.dashboard import Dashboard
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
+from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.settings_dialog import SettingsDialog
+from fairdesk.ui.watchlist_view import WatchListView
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +222,28 @@ class MainWindow(QMainWindow):
             lambda: SettingsDialog(self.settings, self).open(),
             QKeySequence.StandardKey.Preferences,
             bar.addMenu(self.tr("&Tools")),
+        )
+        organizer_menu = bar.addMenu(self.tr("&Organizer"))
+        action(
+            self.tr("&Dashboard…"),
+            self.show_dashboard,
+            QKeySequence("Ctrl+Shift+D"),
+            organizer_menu,
+        )
+        action(
+            self.tr("Export &follow-up list…"), self.export_followup, None, organizer_menu
+        ).setEnabled(role in GRANTS[Permission.EXPORT])
+        action(self.tr("&Watch list…"), self.show_watch_list, None, organizer_menu)
+        action(self.tr("Day &report"), self.show_day_report, None, organizer_menu)
+        organizer_menu.addSeparator()
+        action(
+            self.tr("Log a &consultation…"),
+            self.log_consultation,
+            QKeySequence("Ctrl+K"),
+            organizer_menu,
+        ).setEnabled(role in GRANTS[Permission.LOG_CONSULTATION])
+        action(self.tr("&Inspector mode…"), self.show_inspector, None, self.view_menu).setEnabled(
+            role in GRANTS[Permission.PATROL]
         )
         self.help_menu = bar.addMenu(self.tr("&Help"))
         action(
@@ -425,6 +453,59 @@ class MainWindow(QMainWindow):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.changed.connect(lambda _number: self.refresh())
         view.show()
+
+    # -- organizer and inspector windows -------------------------------------------------
+    def _window(self, widget: QWidget) -> QWidget:
+        """Show a fair-level screen as its own window, freed when closed."""
+        widget.setWindowFlag(Qt.WindowType.Window)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        widget.show()
+        return widget
+
+    def _fair_or_say(self) -> str | None:
+        code = self.fair_combo.currentData()
+        if not code:
+            QMessageBox.information(self, self.tr("FairDesk"), self.tr("Set up a fair first."))
+        return code or None
+
+    def show_dashboard(self) -> None:
+        if code := self._fair_or_say():
+            self._window(Dashboard(self.ctx, code, self))
+
+    def show_watch_list(self) -> None:
+        if code := self._fair_or_say():
+            self._window(WatchListView(self.ctx, code, self))
+
+    def export_followup(self) -> None:
+        if code := self._fair_or_say():
+            ExportDialog(self.ctx, code, self).open()
+
+    def log_consultation(self) -> None:
+        if code := self._fair_or_say():
+            ConsultationDialog(self.ctx, code, self).open()
+
+    def show_day_report(self) -> None:
+        if code := self._fair_or_say():
+            today = self.ctx.now().astimezone(ZoneInfo(fairs.get_fair(self.ctx, code).timezone))
+            text = format_day_report(day_report(self.ctx, code, today.date()))
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Day report"),
+                text,
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.open()
+
+    def show_inspector(self) -> None:
+        from fairdesk.config import data_dir
+        from fairdesk.ui.inspector_window import InspectorWindow
+
+        window = InspectorWindow(self.ctx, data_folder=data_dir(), demo=self.demo)
+        window.setParent(self, Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
 
     # -- fairs and exhibitors -------------------------------------------------------------
     def new_fair(self) -> None:

@@ -251,3 +251,40 @@ def test_exhibitors_menu_opens_the_fairs_exhibitor_list(
     _menu_action(window, "Exhibitors…").trigger()
     assert window.exhibitors_window is not None
     assert window.exhibitors_window.fair_code == FAIR
+
+
+@pytest.mark.parametrize(
+    ("text", "widget_name"),
+    [("Dashboard…", "dashboard"), ("Watch list…", "watchlist_view")],
+)
+def test_organizer_windows_open_from_the_menu(
+    qtbot, team: Team, cases: list[str], text: str, widget_name: str
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    window = MainWindow(team.organizer)
+    qtbot.addWidget(window)
+    _menu_action(window, text).trigger()
+    opened = [w for w in window.findChildren(QWidget) if w.objectName() == widget_name]
+    assert len(opened) == 1 and opened[0].isWindow() and FAIR in opened[0].windowTitle()
+
+
+def test_consultation_is_for_the_desk(qtbot, team: Team, cases: list[str]) -> None:
+    desk = MainWindow(team.desk)
+    organizer = MainWindow(team.organizer)
+    qtbot.addWidget(desk)
+    qtbot.addWidget(organizer)
+    assert _menu_action(desk, "Log a consultation…").isEnabled()
+    assert not _menu_action(organizer, "Log a consultation…").isEnabled()
+    assert not _menu_action(organizer, "Inspector mode…").isEnabled()
+    assert _menu_action(desk, "Inspector mode…").isEnabled()
+
+
+def test_day_report_shows_todays_figures(qtbot, team: Team, cases: list[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(team.organizer)
+    qtbot.addWidget(window)
+    _menu_action(window, "Day report").trigger()
+    (box,) = window.findChildren(QMessageBox)
+    assert "2026-11-05" in box.text()
