@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,10 +75,10 @@ STEPS = {
     "reject": ("reject", "rejected"),
 }
 DISPUTE_TYPES = (
-    ("contract", "Contract 合同"),
-    ("payment", "Payment 货款"),
-    ("service", "Service 服务"),
-    ("other", "Other 其他"),
+    ("contract", QT_TRANSLATE_NOOP("ComplaintForm", "Contract 合同")),
+    ("payment", QT_TRANSLATE_NOOP("ComplaintForm", "Payment 货款")),
+    ("service", QT_TRANSLATE_NOOP("ComplaintForm", "Service 服务")),
+    ("other", QT_TRANSLATE_NOOP("ComplaintForm", "Other 其他")),
 )
 ID_DOCUMENTS = (
     "营业执照 Business licence",
@@ -130,6 +130,7 @@ class ComplaintForm(QDialog):
         self.action_taken: str | None = None
         self.outcome = ""
         self.prior: list[PriorComplaint] = []
+        self._prior_shown: set[str] = set()
         self.problem_lines: list[str] = []
         self.message_box: QMessageBox | None = None
         self.step_dialog: QDialog | None = None
@@ -172,6 +173,7 @@ class ComplaintForm(QDialog):
             for c, (text, widget) in enumerate(pairs):
                 label = QLabel(text)
                 label.setBuddy(widget)
+                label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
                 wrapped: QWidget = Field(widget) if not isinstance(widget, Field) else widget
                 grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(wrapped, r, 2 * c + 1)
@@ -631,7 +633,7 @@ class ComplaintForm(QDialog):
             box.setChecked(self._ticks.get(item.key, False))
             box.toggled.connect(lambda on, key=item.key: self._ticked(key, on))
             box.toggled.connect(self._changed)
-            self.materials_grid.addWidget(Field(box), i // 2, i % 2)
+            self.materials_grid.addWidget(Field(box), i, 0)
             self._material_boxes[item.key] = box
         if hasattr(self, "_hint_timer"):
             self._hint_timer.start()
@@ -671,8 +673,18 @@ class ComplaintForm(QDialog):
             except FairDeskError:
                 found = []  # a warning only: never in the way of registering
         self.prior = found
+        self._prior_shown = {p.number for p in found}
         self.duplicate_banner.setText(self._duplicate_text(found))
         self.duplicate_banner.setVisible(bool(found))
+
+    def _repeat_newly_found(self) -> bool:
+        """Check for a repeat now (the timed check may not have run yet); True when it finds
+        one the desk has not been shown: the save waits for one more press, after the
+        warning is on screen. Never more than that: the desk decides."""
+        self._duplicate_timer.stop()
+        shown = set(self._prior_shown) if self.duplicate_banner.isVisible() else set()
+        self.check_duplicates()
+        return bool(self._prior_shown - shown)
 
     def _duplicate_text(self, found: list[PriorComplaint]) -> str:
         if not found:
@@ -880,14 +892,14 @@ class ComplaintForm(QDialog):
             return
         problems = self.problems(self._action)
         self.show_problems(problems)
-        if problems:
+        if problems or self._repeat_newly_found():
             return
         self._save()
 
     def _draft_ready(self) -> bool:
         problems = self.problems("draft")
         self.show_problems(problems)
-        return not problems
+        return not problems and not self._repeat_newly_found()
 
     def ask_for_supplements(self) -> None:
         if not self._draft_ready():

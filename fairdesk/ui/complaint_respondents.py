@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -446,7 +447,10 @@ class RespondentRow(QFrame):
         )
         self.remove_exhibit.setEnabled(has_rows)
         if has_rows and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.exhibits.index(0, 0))
+            # Where the keyboard starts in the table; not a selection.
+            self.table.selectionModel().setCurrentIndex(
+                self.exhibits.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self.changed.emit()
 
     # -- validation and the service's input -----------------------------------------------------

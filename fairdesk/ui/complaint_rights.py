@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,15 +35,25 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("RightRow", text)
 
 
+def _n(text: str) -> str:
+    return QT_TRANSLATE_NOOP("RightRow", text)  # type: ignore[no-any-return]
+
+
 # Field labels by type of right: (number, title, valid from, valid until).
 LABELS: dict[str, tuple[str, str, str, str]] = {
-    IPType.INVENTION_PATENT: ("Patent no.:", "Title:", "Filed on:", "Expires on:"),
-    IPType.UTILITY_MODEL: ("Patent no.:", "Title:", "Filed on:", "Expires on:"),
-    IPType.DESIGN: ("Patent no.:", "Product (design):", "Filed on:", "Expires on:"),
-    IPType.TRADEMARK: ("Registration no.:", "Mark:", "Registered on:", "Valid until:"),
-    IPType.COPYRIGHT: ("Registration no.:", "Work:", "Created on:", "Protected until:"),
-    IPType.OTHER: ("Number:", "Title:", "Valid from:", "Valid until:"),
-}
+    IPType.INVENTION_PATENT: (_n("Patent no.:"), _n("Title:"), _n("Filed on:"), _n("Expires on:")),
+    IPType.UTILITY_MODEL: (_n("Patent no.:"), _n("Title:"), _n("Filed on:"), _n("Expires on:")),
+    IPType.DESIGN: (
+        _n("Patent no.:"), _n("Product (design):"), _n("Filed on:"), _n("Expires on:")
+    ),
+    IPType.TRADEMARK: (
+        _n("Registration no.:"), _n("Mark:"), _n("Registered on:"), _n("Valid until:")
+    ),
+    IPType.COPYRIGHT: (
+        _n("Registration no.:"), _n("Work:"), _n("Created on:"), _n("Protected until:")
+    ),
+    IPType.OTHER: (_n("Number:"), _n("Title:"), _n("Valid from:"), _n("Valid until:")),
+}  # fmt: skip
 DATE_HINT = "YYYY-MM-DD"
 
 

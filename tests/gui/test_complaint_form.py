@@ -87,6 +87,11 @@ def completions_closed(qtbot, form: ComplaintForm) -> None:  # type: ignore[no-u
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is form.windowHandle())
 
 
+def dismiss_completions(qtbot, form: ComplaintForm) -> None:  # type: ignore[no-untyped-def]
+    if QApplication.activePopupWidget() is not None:
+        close_completions(qtbot, form)
+
+
 def pick_completion(qtbot, form: ComplaintForm, downs: int = 1) -> None:  # type: ignore[no-untyped-def]
     completions_open(qtbot)
     for _ in range(downs):
@@ -293,8 +298,10 @@ def test_commercial_dispute_has_no_rights_or_materials(
 def fill_complete(qtbot, form: ComplaintForm) -> None:  # type: ignore[no-untyped-def]
     """A complaint with everything acceptance needs (typed into the real widgets)."""
     type_into(qtbot, form.complainant_name, COMPLAINANT)
+    dismiss_completions(qtbot, form)  # a complainant seen before is offered
     right = form.rights.rows[0]
     type_into(qtbot, right.number, RIGHT)
+    dismiss_completions(qtbot, form)
     type_into(qtbot, right.valid_from, "2023-03-01")
     type_into(qtbot, right.valid_until, "2038-02-28")
     row = form.respondents.rows[0]
@@ -610,6 +617,21 @@ def test_repeat_complaint_warns_with_the_earlier_outcome_and_does_not_block(
     assert (last.state, last.reject_reason) == ("REJECTED", "repeat_without_follow_up")
     with team.desk.db.reading() as session:  # the right picked from the register is reused
         assert session.scalar(select(func.count()).select_from(IPRight)) == 1
+
+
+def test_a_repeat_found_while_saving_is_shown_before_it_is_saved(
+    qtbot, team: Team, earlier: str
+) -> None:
+    form = open_form(qtbot, team)
+    fill_complete(qtbot, form)  # faster than the warning's timer
+    right = form.rights.rows[0]
+    right.type_combo.setCurrentIndex(right.type_combo.findData("design"))
+    qtbot.mouseClick(form.draft_button, Qt.MouseButton.LeftButton)
+    assert form.duplicate_banner.isVisible() and form.registered is None
+    assert complaints(team)[-1].number == earlier  # nothing saved yet
+    with qtbot.waitSignal(form.accepted):  # seen: the second press saves
+        qtbot.mouseClick(form.draft_button, Qt.MouseButton.LeftButton)
+    assert form.action_taken == "draft" and len(complaints(team)) == 2
 
 
 def test_no_warning_for_a_new_respondent(qtbot, team: Team, earlier: str) -> None:
