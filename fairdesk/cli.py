@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--user", metavar="NAME", help=f"act as this user (env {ENV_USER}; default: admin)"
     )
     p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="app language (default: Settings)")
+    p.add_argument("--self-test", action="store_true", help="check this installation, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(
@@ -423,6 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.cleanup = ExitStack()  # databases opened by the command, closed on the way out
     try:
+        if args.self_test:
+            from fairdesk.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             from fairdesk.ui.app import run_app
 

@@ -1,0 +1,183 @@
+"""Which language the desk speaks: Qt Linguist translators, the locale for dates and numbers.
+
+English is the source language of every screen string (`self.tr`, `QT_TRANSLATE_NOOP`);
+Chinese comes from `resources/translations/fairdesk_zh_CN.qm`, built from the `.ts` file
+that `scripts/update_translations.py` keeps in step with the code. Qt's own strings
+(standard buttons, file dialogs) come from Qt's `qtbase_<lang>.qm` when it can be found.
+
+The language is, in order: `--lang`, the LANGUAGE setting, the system's language (Chinese
+for any Chinese system locale, English otherwise).
+
+    install_translations(app)            # at start, before any window is built
+    format_datetime(moment)              # "2026/11/5 09:30" or "11/5/2026 9:30 AM"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
+
+from fairdesk.resources_path import resource_dir
+
+__all__ = [
+    "LANGUAGE_NAMES",
+    "SUPPORTED",
+    "Installed",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_time",
+    "install_translations",
+    "locale_for",
+    "qt_translation_dirs",
+    "resolve_language",
+    "translation_file",
+]
+
+SUPPORTED = ("zh_CN", "en")
+# Each language's own name for itself (what a person looks for in a language menu).
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
+CATALOG = "fairdesk"
+
+# Kept alive while installed: QCoreApplication does not own a translator.
+_installed: list[QTranslator] = []
+
+
+@dataclass(frozen=True)
+class Installed:
+    """What `install_translations` did: the language and the .qm files it loaded."""
+
+    language: str
+    files: tuple[Path, ...] = ()
+    missing: tuple[str, ...] = field(default=())
+
+
+def resolve_language(choice: str | None, system: QLocale | None = None) -> str:
+    """ "zh_CN" or "en" for a choice of "zh_CN", "en", "system", None or a locale name."""
+    text = (choice or "system").strip().replace("-", "_")
+    if text in SUPPORTED:
+        return text
+    if text == "system":
+        locale = system if system is not None else QLocale.system()
+        return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+    return "zh_CN" if text.lower().startswith("zh") else "en"
+
+
+def locale_for(language: str, system: QLocale | None = None) -> QLocale:
+    """The locale for dates and numbers: the system's when it speaks `language` (an English
+    desk in Britain writes 5/11/2026), else that language's usual one."""
+    locale = system if system is not None else QLocale.system()
+    wanted = QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English
+    if locale.language() == wanted:
+        return locale
+    if language == "zh_CN":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def translation_file(language: str) -> Path:
+    """The shipped .qm file of FairDesk's own strings (it may not exist for English)."""
+    return resource_dir() / "translations" / f"{CATALOG}_{language}.qm"
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations may be: Qt's folder (a frozen build carries it under
+    PySide6/Qt/translations), then a copy beside ours."""
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    found.append(resource_dir() / "translations" / "qt")
+    return [p for p in found if str(p) not in ("", ".")]
+
+
+def _settings_language() -> str:
+    from fairdesk.settings import LANGUAGE, Settings
+
+    return Settings().get(LANGUAGE)
+
+
+def install_translations(
+    app: QCoreApplication | None = None,
+    language: str | None = None,
+    *,
+    system: QLocale | None = None,
+) -> Installed:
+    """Install the translators for `language` (None: the LANGUAGE setting), replacing any
+    installed before, and make its locale the default for dates and numbers."""
+    app = app or QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translations needs a QCoreApplication")
+    chosen = resolve_language(language if language else _settings_language(), system)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(locale_for(chosen, system))
+    files: list[Path] = []
+    missing: list[str] = []
+    if chosen != "en":  # English is the source language: nothing to load for it
+        for directory in qt_translation_dirs():
+            qt_file = directory / f"qtbase_{chosen}.qm"
+            if qt_file.is_file() and _load(app, qt_file):
+                files.append(qt_file)
+                break
+        else:
+            missing.append(f"qtbase_{chosen}.qm")
+        ours = translation_file(chosen)
+        if ours.is_file() and _load(app, ours):
+            files.append(ours)
+        else:
+            missing.append(ours.name)
+    return Installed(chosen, tuple(files), tuple(missing))
+
+
+def _load(app: QCoreApplication, path: Path) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
+# -- dates and numbers in the desk's locale -------------------------------------------------
+
+
+def _date_format(locale: QLocale) -> str:
+    """The locale's short date with a four-digit year (short formats say "26" in English)."""
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
+
+
+def format_date(day: date, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), _date_format(locale))
+
+
+def format_time(moment: time | datetime, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    value = QTime(moment.hour, moment.minute, moment.second)
+    return locale.toString(value, locale.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def format_datetime(moment: datetime, locale: QLocale | None = None) -> str:
+    """A moment as the locale writes it, in the time zone `moment` carries."""
+    locale = locale or QLocale()
+    return f"{format_date(moment.date(), locale)} {format_time(moment, locale)}"
+
+
+def format_number(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """Thousands grouped as the locale groups them: 12,345 · 12,345.5."""
+    locale = locale or QLocale()
+    if decimals == 0:
+        return locale.toString(round(value))
+    return locale.toString(float(value), "f", decimals)

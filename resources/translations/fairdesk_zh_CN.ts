@@ -1,0 +1,3617 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About FairDesk</source>
+        <translation>关于 FairDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;FairDesk {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;FairDesk {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>The on-site IP complaint desk of a trade fair: intake, deadlines, decisions, patrols and follow-up.</source>
+        <translation>展会现场知识产权投诉工作台：受理、期限、处理决定、巡查与展后追查。</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Running on:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <source>Licence texts</source>
+        <translation>许可证文本</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>FairDesk hit an unexpected problem: {0}
+
+What you saved is safe. The details are in {1}; please send that file to your administrator.</source>
+        <translation>FairDesk 遇到意外问题：{0}
+
+已保存的内容是安全的。详细信息记录在 {1}，请将该文件发送给管理员。</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {0}</source>
+        <translation>自动备份失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BulkPrintDialog</name>
+    <message>
+        <source>Print documents for several cases · 批量打印</source>
+        <translation>批量打印文书</translation>
+    </message>
+    <message>
+        <source>{0} case(s) selected · 已选 {0} 件</source>
+        <translation>已选 {0} 件</translation>
+    </message>
+    <message>
+        <source>Applies {0}.</source>
+        <translation>适用于{0}。</translation>
+    </message>
+    <message>
+        <source>Both copies (two documents a case) · 双方各一份</source>
+        <translation>双方各一份（每件案件两份文书）</translation>
+    </message>
+    <message>
+        <source>C&amp;opy:</source>
+        <translation>副本(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog comes next)</source>
+        <translation>打印(&amp;P)（接下来打开打印对话框）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as PDF files, one a document, into:</source>
+        <translation>另存为 PDF 文件（每份文书一个文件），保存到(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>A new numbered, signed document is issued and registered for every case where this kind applies now; the others are skipped and listed below with the reason.</source>
+        <translation>对当前适用此类文书的每件案件签发并登记一份新的编号、签名文书；其余案件将被跳过，并在下方列出原因。</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
+        <translation>当前登录用户为 {0}：只有受理人员可以签发文书。如需重印已签发的文书，请打开案件的文书列表。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Document, or why not</source>
+        <translation>文书或未签发原因</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print</source>
+        <translation>签发并打印(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Applies {0} ({1}-level).</source>
+        <translation>适用于{0}（{1}级）。</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and save</source>
+        <translation>签发并保存(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Save the documents into</source>
+        <translation>文书保存位置</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the documents into.</source>
+        <translation>请选择保存文书的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {0} cannot be used: {1}</source>
+        <translation>无法使用文件夹 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>FairDesk {0}</source>
+        <translation>FairDesk {0}</translation>
+    </message>
+    <message>
+        <source>Issuing {0}…</source>
+        <translation>正在签发 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing documents</source>
+        <translation>正在打印文书</translation>
+    </message>
+    <message>
+        <source>Cancelling after the case in hand… (documents issued stay issued)</source>
+        <translation>处理完当前案件后取消…（已签发的文书仍然有效）</translation>
+    </message>
+    <message>
+        <source>Case {0} of {1}: {2}…</source>
+        <translation>第 {0} 件，共 {1} 件：{2}…</translation>
+    </message>
+    <message>
+        <source>{0} document(s) issued and printed ({1} page(s))</source>
+        <translation>已签发并打印 {0} 份文书（{1} 页）</translation>
+    </message>
+    <message>
+        <source>{0} document(s) issued and saved ({1} page(s))</source>
+        <translation>已签发并保存 {0} 份文书（{1} 页）</translation>
+    </message>
+    <message>
+        <source>{0} case(s) skipped</source>
+        <translation>跳过 {0} 件案件</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} of {1} case(s). {2} The documents issued so far are registered.</source>
+        <translation>已在处理 {0}/{1} 件案件后取消。{2} 此前签发的文书均已登记。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} case(s): {2} {3}</source>
+        <translation>在处理 {0}/{1} 件案件后停止：{2} {3}</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>case_labels</name>
+    <message>
+        <source>the desk acts next</source>
+        <translation>由受理台处理</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>finished on the fair floor</source>
+        <translation>展会现场已处理完毕</translation>
+    </message>
+    <message>
+        <source>supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>defence</source>
+        <translation>答辩</translation>
+    </message>
+    <message>
+        <source>re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Complaint registered</source>
+        <translation>投诉已登记</translation>
+    </message>
+    <message>
+        <source>Respondent case opened</source>
+        <translation>被投诉案件已立案</translation>
+    </message>
+    <message>
+        <source>Deadline started</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <source>Deadline paused</source>
+        <translation>期限暂停</translation>
+    </message>
+    <message>
+        <source>Deadline resumed</source>
+        <translation>期限恢复</translation>
+    </message>
+    <message>
+        <source>Deadline stopped</source>
+        <translation>期限终止</translation>
+    </message>
+    <message>
+        <source>Document issued</source>
+        <translation>文书已签发</translation>
+    </message>
+    <message>
+        <source>Document revoked</source>
+        <translation>文书已撤销</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>和解条款</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>escalation</source>
+        <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少材料</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>undertaking signed</source>
+        <translation>已签署承诺书</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>rights</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <source>respondents</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>exhibitor</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>exhibits</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>To notify</source>
+        <translation>待通知</translation>
+    </message>
+    <message>
+        <source>Notified, defence period running</source>
+        <translation>已通知，答辩期进行中</translation>
+    </message>
+    <message>
+        <source>Removed voluntarily</source>
+        <translation>主动撤展</translation>
+    </message>
+    <message>
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已和解</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人已撤回投诉</translation>
+    </message>
+    <message>
+        <source>Defence received</source>
+        <translation>已答辩</translation>
+    </message>
+    <message>
+        <source>Defence overdue</source>
+        <translation>答辩逾期</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Infringement found</source>
+        <translation>认定侵权</translation>
+    </message>
+    <message>
+        <source>Not infringing</source>
+        <translation>认定不侵权</translation>
+    </message>
+    <message>
+        <source>Cannot be determined</source>
+        <translation>无法认定</translation>
+    </message>
+    <message>
+        <source>Referred to an authority</source>
+        <translation>已移交有关部门</translation>
+    </message>
+    <message>
+        <source>Measures ordered</source>
+        <translation>已责令整改</translation>
+    </message>
+    <message>
+        <source>Re-inspection due</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>Re-inspection passed</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <source>Re-inspection failed</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Post-fair follow-up</source>
+        <translation>转展后追查</translation>
+    </message>
+    <message>
+        <source>registered, not yet accepted</source>
+        <translation>已登记，尚未受理</translation>
+    </message>
+    <message>
+        <source>awaiting supplements</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>transferred to the authority</source>
+        <translation>已移交主管部门</translation>
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Invention patent</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <source>Design patent</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <source>Other right</source>
+        <translation>其他权利</translation>
+    </message>
+    <message>
+        <source>right holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>sole licence</source>
+        <translation>排他许可</translation>
+    </message>
+    <message>
+        <source>exclusive licence</source>
+        <translation>独占许可</translation>
+    </message>
+    <message>
+        <source>simple licence</source>
+        <translation>普通许可</translation>
+    </message>
+    <message>
+        <source>at the desk</source>
+        <translation>现场受理</translation>
+    </message>
+    <message>
+        <source>found on patrol</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>网上投诉</translation>
+    </message>
+    <message>
+        <source>IP complaint</source>
+        <translation>知识产权投诉</translation>
+    </message>
+    <message>
+        <source>Commercial dispute</source>
+        <translation>商事纠纷</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <source>Transfer to authority</source>
+        <translation>移交主管部门</translation>
+    </message>
+    <message>
+        <source>Defence</source>
+        <translation>答辩</translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>No written defence and evidence in time (CNIPA Art 14)</source>
+        <translation>未在期限内提交书面答辩及证据（国家知识产权局指引第十四条）</translation>
+    </message>
+    <message>
+        <source>A court or administrative decision already confirms it</source>
+        <translation>已有法院判决或行政决定确认侵权</translation>
+    </message>
+    <message>
+        <source>The respondent admitted the infringement</source>
+        <translation>被投诉人承认侵权</translation>
+    </message>
+    <message>
+        <source>On review of both parties' materials</source>
+        <translation>经审查双方材料</translation>
+    </message>
+    <message>
+        <source>Cover the exhibit</source>
+        <translation>遮盖展品</translation>
+    </message>
+    <message>
+        <source>Take the exhibit down</source>
+        <translation>撤下展品</translation>
+    </message>
+    <message>
+        <source>Take down and keep in storage</source>
+        <translation>撤下并封存展品</translation>
+    </message>
+    <message>
+        <source>Delete, block or disconnect online links</source>
+        <translation>删除、屏蔽或断开网络链接</translation>
+    </message>
+    <message>
+        <source>Withdraw from the fair</source>
+        <translation>撤出展会</translation>
+    </message>
+    <message>
+        <source>Cancel participation</source>
+        <translation>取消参展资格</translation>
+    </message>
+    <message>
+        <source>Measures carried out</source>
+        <translation>措施已落实</translation>
+    </message>
+    <message>
+        <source>Measures not carried out</source>
+        <translation>措施未落实</translation>
+    </message>
+    <message>
+        <source>Measures partly carried out</source>
+        <translation>措施部分落实</translation>
+    </message>
+    <message>
+        <source>The exhibit was displayed again</source>
+        <translation>展品再次展出</translation>
+    </message>
+    <message>
+        <source>Leave the fair</source>
+        <translation>责令离开展会</translation>
+    </message>
+    <message>
+        <source>Propose a ban from the next edition</source>
+        <translation>建议下届禁止参展</translation>
+    </message>
+    <message>
+        <source>Refer to the credit platform</source>
+        <translation>移送信用平台</translation>
+    </message>
+    <message>
+        <source>Materials incomplete and not supplemented in time</source>
+        <translation>材料不全且未在期限内补正</translation>
+    </message>
+    <message>
+        <source>The right is invalid or expired</source>
+        <translation>权利无效或已过期</translation>
+    </message>
+    <message>
+        <source>The right is not valid in China</source>
+        <translation>权利在中国不受保护</translation>
+    </message>
+    <message>
+        <source>The complainant has no standing</source>
+        <translation>投诉人不具备投诉资格</translation>
+    </message>
+    <message>
+        <source>The respondent does not exhibit at this fair</source>
+        <translation>被投诉人未参加本届展会</translation>
+    </message>
+    <message>
+        <source>Handled at an earlier edition without legal follow-up</source>
+        <translation>往届已处理且无后续法律程序</translation>
+    </message>
+    <message>
+        <source>Outside the service center's remit</source>
+        <translation>不属于服务中心受理范围</translation>
+    </message>
+    <message>
+        <source>Other reasons</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>case_sections</name>
+    <message>
+        <source>EXPIRED on {0}</source>
+        <translation>已于 {0} 失效</translation>
+    </message>
+    <message>
+        <source>NOT YET VALID (from {0})</source>
+        <translation>尚未生效（自 {0} 起生效）</translation>
+    </message>
+    <message>
+        <source>NOT VALID IN CHINA (registered in {0})</source>
+        <translation>在中国不受保护（注册地：{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Due {0}</source>
+        <translation>{0} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case {0}</source>
+        <translation>案件 {0}</translation>
+    </message>
+    <message>
+        <source>Next steps · 可执行操作</source>
+        <translation>可执行操作</translation>
+    </message>
+    <message>
+        <source>Timeline · 处理记录</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Documents… (Ctrl+P)</source>
+        <translation>文书… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Signed in as {0} ({1})</source>
+        <translation>当前登录：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Case {0} — {1}</source>
+        <translation>案件 {0} — {1}</translation>
+    </message>
+    <message>
+        <source>State: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <source>received {0}</source>
+        <translation>{0} 收到</translation>
+    </message>
+    <message>
+        <source>accepted {0}</source>
+        <translation>{0} 受理</translation>
+    </message>
+    <message>
+        <source>transferred {0} to {1}</source>
+        <translation>{0} 移交{1}</translation>
+    </message>
+    <message>
+        <source>respondent notified {0}</source>
+        <translation>{0} 已通知被投诉人</translation>
+    </message>
+    <message>
+        <source>Complaint {0} · {1} · {2} · {3} · {4}</source>
+        <translation>投诉 {0} · {1} · {2} · {3} · {4}</translation>
+    </message>
+    <message>
+        <source>Fair: {0} ({1})</source>
+        <translation>展会：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>All times are the fair's local time ({0}).</source>
+        <translation>所有时间均为展会当地时间（{0}）。</translation>
+    </message>
+    <message>
+        <source>Other respondents of this complaint: {0}</source>
+        <translation>本投诉的其他被投诉人：{0}</translation>
+    </message>
+    <message>
+        <source>No step is open to you ({0}) while the case is {1}.</source>
+        <translation>案件处于“{1}”状态，您（{0}）目前没有可执行的操作。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} · 投诉</source>
+        <translation>投诉 {0}</translation>
+    </message>
+    <message>
+        <source>Asks for {0}</source>
+        <translation>需要填写：{0}</translation>
+    </message>
+    <message>
+        <source>Takes effect at once</source>
+        <translation>立即生效</translation>
+    </message>
+    <message>
+        <source>{0} — now {1}</source>
+        <translation>{0} — 当前状态：{1}</translation>
+    </message>
+    <message>
+        <source>'{0}' is no longer possible now that it is {1}; copy your text if you need it, then cancel.</source>
+        <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
+    </message>
+    <message>
+        <source>Pause the {0} deadline · 暂停期限</source>
+        <translation>暂停{0}期限</translation>
+    </message>
+    <message>
+        <source>{0}: the deadline stops until it is resumed; say why (e.g. waiting for a translated power of attorney).</source>
+        <translation>{0}：期限将暂停，直至恢复；请说明原因（例如：等待授权委托书译文）。</translation>
+    </message>
+    <message>
+        <source>Pause the deadline</source>
+        <translation>暂停期限</translation>
+    </message>
+</context>
+<context>
+    <name>ClocksPanel</name>
+    <message>
+        <source>Deadlines · 期限</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>No deadline has started yet.</source>
+        <translation>尚未开始计算任何期限。</translation>
+    </message>
+    <message>
+        <source>Pause {0}</source>
+        <translation>暂停{0}</translation>
+    </message>
+    <message>
+        <source>Stop this deadline for a while; asks why</source>
+        <translation>暂时停止计算此期限，需说明原因</translation>
+    </message>
+    <message>
+        <source>Resume {0}</source>
+        <translation>恢复{0}</translation>
+    </message>
+    <message>
+        <source>stopped {0}</source>
+        <translation>{0} 终止</translation>
+    </message>
+    <message>
+        <source>PAUSED: {0}</source>
+        <translation>已暂停：{0}</translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>{0} left when resumed</source>
+        <translation>恢复后剩余 {0}</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>{0} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Figure / 指标</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Contract 合同</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Payment 货款</source>
+        <translation>货款</translation>
+    </message>
+    <message>
+        <source>Service 服务</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Other 其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>New complaint — {0} ({1})</source>
+        <translation>新建投诉 — {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Problems to correct</source>
+        <translation>需要更正的问题</translation>
+    </message>
+    <message>
+        <source>Possible repeat complaint</source>
+        <translation>可能为重复投诉</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>IP infringement complaint (知识产权侵权投诉)</source>
+        <translation>知识产权侵权投诉</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmercial dispute (商事纠纷): contract, payment, service</source>
+        <translation>商事纠纷(&amp;M)：合同、货款、服务</translation>
+    </message>
+    <message>
+        <source>Type of commercial dispute</source>
+        <translation>商事纠纷类型</translation>
+    </message>
+    <message>
+        <source>Dispute about:</source>
+        <translation>纠纷事项：</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Complainant name</source>
+        <translation>投诉人名称</translation>
+    </message>
+    <message>
+        <source>Type to find a complainant seen before, or a new name</source>
+        <translation>输入以查找曾登记的投诉人，或输入新名称</translation>
+    </message>
+    <message>
+        <source>Complainant name in English</source>
+        <translation>投诉人英文名称</translation>
+    </message>
+    <message>
+        <source>Company 企业</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Person 个人</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Identity document number</source>
+        <translation>身份证件号码</translation>
+    </message>
+    <message>
+        <source>Complainant country or region</source>
+        <translation>投诉人国家或地区</translation>
+    </message>
+    <message>
+        <source>e.g. 中国 / Germany</source>
+        <translation>例如：中国 / 德国</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Complainant phone</source>
+        <translation>投诉人电话</translation>
+    </message>
+    <message>
+        <source>Complainant email</source>
+        <translation>投诉人电子邮箱</translation>
+    </message>
+    <message>
+        <source>Complainant address</source>
+        <translation>投诉人地址</translation>
+    </message>
+    <message>
+        <source>&amp;Complainant:</source>
+        <translation>投诉人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>Person or company:</source>
+        <translation>个人或企业：</translation>
+    </message>
+    <message>
+        <source>Country/region:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <source>ID document:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Document no.:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Agent (only when someone files for the complainant)</source>
+        <translation>代理人（仅在他人代为投诉时填写）</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>代理人名称</translation>
+    </message>
+    <message>
+        <source>Law firm or agent; leave empty if none</source>
+        <translation>律师事务所或代理人；没有则留空</translation>
+    </message>
+    <message>
+        <source>Agent name in English</source>
+        <translation>代理人英文名称</translation>
+    </message>
+    <message>
+        <source>Agent's document number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Agent phone</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <source>Power of attorney received (授权委托书)</source>
+        <translation>已收到授权委托书</translation>
+    </message>
+    <message>
+        <source>Power of attorney received</source>
+        <translation>已收到授权委托书</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>代理人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Materials received (2006 Measures Art 8)</source>
+        <translation>已收材料（2006年《展会知识产权保护办法》第八条）</translation>
+    </message>
+    <message>
+        <source>A&amp;ll received</source>
+        <translation>全部收到(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Tick every item of the checklist</source>
+        <translation>勾选清单中的每一项</translation>
+    </message>
+    <message>
+        <source>What is not ticked is prefilled as missing when you ask for supplements.</source>
+        <translation>未勾选的项目将在要求补正时自动列为缺少的材料。</translation>
+    </message>
+    <message>
+        <source>Commitment (承诺书, 2006 Measures Art 10)</source>
+        <translation>承诺书（2006年《展会知识产权保护办法》第十条）</translation>
+    </message>
+    <message>
+        <source>Commi&amp;tment signed: the complainant vouches for the complaint and is liable for a false one</source>
+        <translation>已签署承诺书(&amp;T)：投诉人保证投诉真实，并对虚假投诉承担责任</translation>
+    </message>
+    <message>
+        <source>Commitment signed</source>
+        <translation>已签署承诺书</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summary of facts and grounds</source>
+        <translation>事实与理由摘要</translation>
+    </message>
+    <message>
+        <source>What is infringed and how (e.g. same design on the chairs shown at the booth)</source>
+        <translation>侵犯何种权利及如何侵权（例如：展位展示的椅子与外观设计相同）</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary of facts and grounds:</source>
+        <translation>事实与理由摘要(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Register the complaint without deciding (Ctrl+S)</source>
+        <translation>登记投诉，暂不作受理决定 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Ask for &amp;supplements…</source>
+        <translation>要求补正(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>不予受理(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>⚠ Possible repeat complaint: the same complainant, right and respondent were handled before. The desk decides; this does not block registering.</source>
+        <translation>⚠ 可能为重复投诉：相同的投诉人、权利和被投诉人此前已处理过。由受理人员决定；这不影响登记。</translation>
+    </message>
+    <message>
+        <source>this fair</source>
+        <translation>本届展会</translation>
+    </message>
+    <message>
+        <source>{0} at {1}, received {2}{3}: complaint {4}; {5}.</source>
+        <translation>{0}，{1}，{2} 收到{3}：投诉 {4}；{5}。</translation>
+    </message>
+    <message>
+        <source>, right {0}</source>
+        <translation>，权利 {0}</translation>
+    </message>
+    <message>
+        <source>Canton Fair rule: a complaint already handled at an earlier edition is not accepted without proof of legal follow-up (reason: repeat without follow-up).</source>
+        <translation>广交会规则：往届已处理过的投诉，如无后续法律程序的证明，不予受理（原因：重复投诉且无后续程序）。</translation>
+    </message>
+    <message>
+        <source>complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>a valid right</source>
+        <translation>有效的权利</translation>
+    </message>
+    <message>
+        <source>respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves a draft; to accept, still needed: {0}.</source>
+        <translation>Ctrl+Enter 保存草稿；受理前仍需：{0}。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter accepts the complaint: everything needed is there.</source>
+        <translation>Ctrl+Enter 受理投诉：所需材料已齐全。</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves a draft · Esc cancels.</source>
+        <translation>Ctrl+S 保存草稿 · Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Enter the complainant's name (person or company).</source>
+        <translation>请输入投诉人名称（个人或企业）。</translation>
+    </message>
+    <message>
+        <source>Give the agent's name, or clear the agent's details.</source>
+        <translation>请填写代理人名称，或清空代理人信息。</translation>
+    </message>
+    <message>
+        <source>An agent files for the complainant: the power of attorney is needed to accept.</source>
+        <translation>由代理人代为投诉：受理需要授权委托书。</translation>
+    </message>
+    <message>
+        <source>Not received yet: {0}. Tick what you have, or ask for supplements.</source>
+        <translation>尚未收到：{0}。请勾选已收到的材料，或要求补正。</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>The complainant's signed commitment (承诺书) is needed to accept; tick it once signed, or save a draft.</source>
+        <translation>受理需要投诉人签署的承诺书；签署后请勾选，或先保存草稿。</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Please correct this before saving:</source>
+        <translation>保存前请更正以下问题：</translation>
+    </message>
+    <message>
+        <source>Please correct these {0} problems before saving:</source>
+        <translation>保存前请更正以下 {0} 个问题：</translation>
+    </message>
+    <message>
+        <source>Accused exhibits (at intake)</source>
+        <translation>涉嫌侵权展品（受理时）</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (cases {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
+        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} not accepted (rejected).</source>
+        <translation>投诉 {0} 不予受理。</translation>
+    </message>
+    <message>
+        <source>Not attached (add them from the case view): {0}</source>
+        <translation>未附上（请在案件页面添加）：{0}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>sent for supplements</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft; it was not {1}.</source>
+        <translation>投诉 {0} 已保存为草稿；未能{1}。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}
+Open it from the case list to continue.</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}），但未能{2}：{3}
+请从案件列表打开继续处理。</translation>
+    </message>
+    <message>
+        <source>Photos not attached: {0}</source>
+        <translation>照片未附上：{0}</translation>
+    </message>
+    <message>
+        <source>Enter or Esc closes.</source>
+        <translation>按 Enter 或 Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
+    </message>
+    <message>
+        <source>The complaint was not saved. Everything you typed is kept:</source>
+        <translation>投诉未保存。您填写的内容均已保留：</translation>
+    </message>
+    <message>
+        <source>The complaint was not saved:</source>
+        <translation>投诉未保存：</translation>
+    </message>
+    <message>
+        <source>Complaint not saved</source>
+        <translation>投诉未保存</translation>
+    </message>
+    <message>
+        <source>The complaint was not saved:
+
+{0}
+
+Everything you typed is still in the form: correct it or try again.</source>
+        <translation>投诉未保存：
+
+{0}
+
+您填写的内容仍在表单中：请更正后重试。</translation>
+    </message>
+    <message>
+        <source>Discard this complaint?</source>
+        <translation>放弃此投诉？</translation>
+    </message>
+    <message>
+        <source>Close the form and lose what you typed? Nothing has been saved.</source>
+        <translation>关闭表单并丢弃已填写的内容？尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Log a consultation / 咨询登记</source>
+        <translation>咨询登记</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>咨询事项(&amp;T)</translation>
+    </message>
+    <message>
+        <source>e.g. 德国 / Germany</source>
+        <translation>例如：德国 / Germany</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>国籍(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Logged: {0} ({1} today in this window).</source>
+        <translation>已登记：{0}（本窗口今日共 {1} 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Dashboard / 统计 — {0}</source>
+        <translation>统计 — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Report &amp;PDF…</source>
+        <translation>统计报告 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up list…</source>
+        <translation>展后追查名单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>投诉 Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>被投诉企业 Respondent enterprises</source>
+        <translation>被投诉企业</translation>
+    </message>
+    <message>
+        <source>认定侵权 Confirmed (rate)</source>
+        <translation>认定侵权（比例）</translation>
+    </message>
+    <message>
+        <source>涉外 Foreign-related</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>24 h 移交 Transfers on time</source>
+        <translation>24 小时内移交</translation>
+    </message>
+    <message>
+        <source>咨询 Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>巡查 Patrols / booths</source>
+        <translation>巡查 / 展位</translation>
+    </message>
+    <message>
+        <source>商事纠纷 Commercial disputes</source>
+        <translation>商事纠纷</translation>
+    </message>
+    <message>
+        <source>往届对比 Editions: complaints, cases, confirmed</source>
+        <translation>往届对比：投诉、案件、认定侵权</translation>
+    </message>
+    <message>
+        <source>权利类型 Complaints by IP type</source>
+        <translation>权利类型</translation>
+    </message>
+    <message>
+        <source>展馆 Respondent cases by hall</source>
+        <translation>各展馆被投诉案件</translation>
+    </message>
+    <message>
+        <source>结果 Outcomes</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>国家/地区 Cases by country (top 8)</source>
+        <translation>国家/地区（前 8 位）</translation>
+    </message>
+    <message>
+        <source>用时 Hours per stage (median, max)</source>
+        <translation>各环节用时（中位数、最大值，小时）</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>认定侵权</translation>
+    </message>
+    <message>
+        <source>Median h</source>
+        <translation>中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Max h</source>
+        <translation>最大值（小时）</translation>
+    </message>
+    <message>
+        <source>Save the statistics report</source>
+        <translation>保存统计报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>统计报告</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Parties · 当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Complainant:</source>
+        <translation>投诉人：</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>代理人：</translation>
+    </message>
+    <message>
+        <source>Papers:</source>
+        <translation>材料：</translation>
+    </message>
+    <message>
+        <source>Grounds:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Rights · 权利</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <source>Respondent · 被投诉人</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Exhibitor:</source>
+        <translation>展商：</translation>
+    </message>
+    <message>
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <source>Country / region:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>登记信息：</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Accused exhibits · 涉嫌侵权展品</source>
+        <translation>涉嫌侵权展品</translation>
+    </message>
+    <message>
+        <source>No measures ordered.</source>
+        <translation>尚未采取处理措施。</translation>
+    </message>
+    <message>
+        <source>Measures · 处理措施</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>No evidence attached yet.</source>
+        <translation>尚未附上证据。</translation>
+    </message>
+    <message>
+        <source>Evidence · 证据</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Defence and decision · 答辩与处理</source>
+        <translation>答辩与处理</translation>
+    </message>
+    <message>
+        <source>Defence:</source>
+        <translation>答辩：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>处理决定：</translation>
+    </message>
+    <message>
+        <source>Trigger:</source>
+        <translation>认定依据：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>主管部门：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>
+power of attorney: {0}</source>
+        <translation>
+授权委托书：{0}</translation>
+    </message>
+    <message>
+        <source>signed commitment (承诺书): {0}</source>
+        <translation>已签署承诺书：{0}</translation>
+    </message>
+    <message>
+        <source>status checked {0}</source>
+        <translation>{0} 核实状态</translation>
+    </message>
+    <message>
+        <source>holder: {0}</source>
+        <translation>权利人：{0}</translation>
+    </message>
+    <message>
+        <source>valid {0}</source>
+        <translation>有效期 {0}</translation>
+    </message>
+    <message>
+        <source>valid in China</source>
+        <translation>在中国有效</translation>
+    </message>
+    <message>
+        <source>Right {0}: {1}</source>
+        <translation>权利 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>No IP rights (commercial dispute).</source>
+        <translation>无知识产权（商事纠纷）。</translation>
+    </message>
+    <message>
+        <source>hall {0}</source>
+        <translation>{0} 号馆</translation>
+    </message>
+    <message>
+        <source> (also at {0})</source>
+        <translation>（同时位于 {0}）</translation>
+    </message>
+    <message>
+        <source>credit code {0}</source>
+        <translation>统一社会信用代码 {0}</translation>
+    </message>
+    <message>
+        <source>IP commitment signed: {0}</source>
+        <translation>已签署知识产权承诺书：{0}</translation>
+    </message>
+    <message>
+        <source>re-inspection: {0}</source>
+        <translation>复查：{0}</translation>
+    </message>
+    <message>
+        <source>not yet re-inspected</source>
+        <translation>尚未复查</translation>
+    </message>
+    <message>
+        <source>ordered {0}</source>
+        <translation>{0} 责令</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>{0} 到期</translation>
+    </message>
+    <message>
+        <source>undertaking signed: {0}</source>
+        <translation>已签署承诺：{0}</translation>
+    </message>
+    <message>
+        <source>stored at {0}</source>
+        <translation>存放于 {0}</translation>
+    </message>
+    <message>
+        <source>returned {0}</source>
+        <translation>{0} 已退还</translation>
+    </message>
+    <message>
+        <source>attached to the {0}</source>
+        <translation>附于{0}</translation>
+    </message>
+    <message>
+        <source>captured {0} by {1}</source>
+        <translation>{0} 由 {1} 采集</translation>
+    </message>
+    <message>
+        <source>decided {0}</source>
+        <translation>{0} 作出处理决定</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>尚未作出处理决定</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Documents of case {0} · 文书</source>
+        <translation>案件 {0} 的文书</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}: you can preview, print, save and check documents already issued; only desk staff issue, reissue or revoke them.</source>
+        <translation>当前登录用户为 {0}：您可以预览、打印、保存和核验已签发的文书；只有受理人员可以签发、重新签发或撤销文书。</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Choose which party's copy…</source>
+        <translation>选择当事人副本…</translation>
+    </message>
+    <message>
+        <source>Document served</source>
+        <translation>送达的文书</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and preview · 签发</source>
+        <translation>签发并预览(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Registers a new numbered, signed document (Ctrl+Enter)</source>
+        <translation>登记一份新的编号、签名文书 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;opy:</source>
+        <translation>副本(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>For &amp;document:</source>
+        <translation>对应文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>New document · 签发新文书</source>
+        <translation>签发新文书</translation>
+    </message>
+    <message>
+        <source>Documents issued for this case</source>
+        <translation>本案已签发的文书</translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation>本案尚未签发任何文书。</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue… · 重新签发</source>
+        <translation>重新签发(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A corrected copy under a new number; this one then verifies as revoked</source>
+        <translation>以新编号签发更正后的文书；原文书随即核验为已撤销</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke… · 撤销</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The document stops being valid; say why</source>
+        <translation>文书将失效；请说明原因</translation>
+    </message>
+    <message>
+        <source>Issued for this case · 已签发文书</source>
+        <translation>已签发文书</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>打印(&amp;P)… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a document… (Ctrl+Shift+V)</source>
+        <translation>核验文书(&amp;H)… (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Case {0} · {1} · {2}</source>
+        <translation>案件 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Complaint {0} ({1}) · complainant {2} · fair {3}</source>
+        <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
+    </message>
+    <message>
+        <source>For the {0}; applies {1}.</source>
+        <translation>适用于{0}；{1}适用。</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>{0} other kinds do not apply now (hover for when they do).</source>
+        <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
+        <source>The latest notice, decision or order</source>
+        <translation>最近的通知书、处理意见书或责令整改通知书</translation>
+    </message>
+    <message>
+        <source>Applies {0}.</source>
+        <translation>适用于{0}。</translation>
+    </message>
+    <message>
+        <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
+        <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source> Print {0} instead.</source>
+        <translation>请改为打印 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} was revoked ({1}) and cannot be printed again: a scan of its QR code says REVOKED.{2}</source>
+        <translation>{0} 已撤销（{1}），不能再次打印：扫描其二维码将显示“已撤销”。{2}</translation>
+    </message>
+    <message>
+        <source>Rendering {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <source>Save {0} as PDF</source>
+        <translation>将 {0} 另存为 PDF</translation>
+    </message>
+    <message>
+        <source>{0} could not be saved to {1}: {2}</source>
+        <translation>无法将 {0} 保存到 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Saved {0} to {1}.</source>
+        <translation>已将 {0} 保存到 {1}。</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>正在打印 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>Sent {0} to the printer ({1} page(s)).</source>
+        <translation>已将 {0} 发送到打印机（{1} 页）。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; pages already sent may still come out.</source>
+        <translation>打印已取消；已发送的页面可能仍会打印出来。</translation>
+    </message>
+    <message>
+        <source>Issued {0} in place of {1}; {1} now verifies as revoked.</source>
+        <translation>已签发 {0} 替代 {1}；{1} 现核验为已撤销。</translation>
+    </message>
+    <message>
+        <source>Reissue {0} · 重新签发</source>
+        <translation>重新签发 {0}</translation>
+    </message>
+    <message>
+        <source>A corrected copy of {0} is issued under a new number with what the case says now; {0} is then revoked and its QR code says so. Say what was corrected.</source>
+        <translation>将以新编号、按案件当前信息签发 {0} 的更正文书；{0} 随即撤销，其二维码也将显示为已撤销。请说明更正了哪些内容。</translation>
+    </message>
+    <message>
+        <source>Reissue the document</source>
+        <translation>重新签发文书</translation>
+    </message>
+    <message>
+        <source>{0} is revoked: a scan of its QR code now says REVOKED.</source>
+        <translation>{0} 已撤销：扫描其二维码现显示“已撤销”。</translation>
+    </message>
+    <message>
+        <source>Revoke {0} · 撤销</source>
+        <translation>撤销 {0}</translation>
+    </message>
+    <message>
+        <source>{0} stops being valid and nothing replaces it: a scan of its QR code will say REVOKED, with your reason. To correct it instead, reissue it.</source>
+        <translation>{0} 将失效且不会有替代文书：扫描其二维码将显示“已撤销”及您填写的原因。如需更正，请改为重新签发。</translation>
+    </message>
+    <message>
+        <source>Revoke the document</source>
+        <translation>撤销文书</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Valid · 有效</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Superseded by {0} · 已被取代</source>
+        <translation>已被 {0} 取代</translation>
+    </message>
+    <message>
+        <source>Revoked · 已撤销: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <source>case {0}</source>
+        <translation>案件 {0}</translation>
+    </message>
+    <message>
+        <source>complaint {0}</source>
+        <translation>投诉 {0}</translation>
+    </message>
+    <message>
+        <source>{0}, for {1}</source>
+        <translation>{0}，用于{1}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceGallery</name>
+    <message>
+        <source>DAMAGED</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStrip</name>
+    <message>
+        <source>Photos attached</source>
+        <translation>已附照片</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P, or drop files here</source>
+        <translation>按 Ctrl+P，或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Photos: none yet — Ctrl+P or drop files here</source>
+        <translation>照片：暂无 — 按 Ctrl+P 或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>Attach photos or scans</source>
+        <translation>附上照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Photos: {0} attached</source>
+        <translation>照片：已附 {0} 张</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitorsWindow</name>
+    <message>
+        <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
+        <translation>搜索名称（中文或英文）、展位号或统一社会信用代码 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search exhibitors</source>
+        <translation>搜索展商</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Only {0} staff may import.</source>
+        <translation>只有{0}人员可以导入。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History across editions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历届记录&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Exhibitors — {0}</source>
+        <translation>展商 — {0}</translation>
+    </message>
+    <message>
+        <source>{0} found</source>
+        <translation>找到 {0} 家</translation>
+    </message>
+    <message>
+        <source>{0} exhibitors</source>
+        <translation>共 {0} 家展商</translation>
+    </message>
+    <message>
+        <source>Choose an exhibitor to see its complaints at this and earlier fairs.</source>
+        <translation>选择一家展商，查看其在本届及往届展会的投诉记录。</translation>
+    </message>
+    <message>
+        <source>matched by credit code {0}</source>
+        <translation>按统一社会信用代码 {0} 匹配</translation>
+    </message>
+    <message>
+        <source>matched by name (no credit code in the list)</source>
+        <translation>按名称匹配（名单中无统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>{0} — {1}; {2} edition(s), {3} case(s).</source>
+        <translation>{0} — {1}；{2} 届，{3} 件案件。</translation>
+    </message>
+    <message>
+        <source>{0} case(s)</source>
+        <translation>{0} 件案件</translation>
+    </message>
+    <message>
+        <source>no complaints</source>
+        <translation>无投诉</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2} to {3} · booth {4} · {5}</source>
+        <translation>{0} · {1} · {2} 至 {3} · 展位 {4} · {5}</translation>
+    </message>
+    <message>
+        <source> (this fair)</source>
+        <translation>（本届）</translation>
+    </message>
+    <message>
+        <source>Complaint {0}</source>
+        <translation>投诉 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitorTableModel</name>
+    <message>
+        <source>Watch list: {0}</source>
+        <translation>重点关注名单：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the follow-up list / 导出展后追查名单</source>
+        <translation>导出展后追查名单</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Leave out personal contact data (contact, phone, email)</source>
+        <translation>不包含个人联系信息（联系人、电话、电子邮箱）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择导出文件。</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} rows…</source>
+        <translation>{0}/{1} 行…</translation>
+    </message>
+    <message>
+        <source>, without personal contact data</source>
+        <translation>，不含个人联系信息</translation>
+    </message>
+    <message>
+        <source>{0} rows written to {1}{2}.</source>
+        <translation>已将 {0} 行写入 {1}{2}。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FairDialog</name>
+    <message>
+        <source>New fair</source>
+        <translation>新建展会</translation>
+    </message>
+    <message>
+        <source>Edit fair {0}</source>
+        <translation>编辑展会 {0}</translation>
+    </message>
+    <message>
+        <source>The code of a fair cannot change: case numbers use it.</source>
+        <translation>展会代码不可更改：案件编号中使用了该代码。</translation>
+    </message>
+    <message>
+        <source>This fair already has {0} complaint(s). Say why you change its set-up (the reason is kept in the audit trail):</source>
+        <translation>本届展会已有 {0} 件投诉。请说明修改设置的原因（原因将记入审计记录）：</translation>
+    </message>
+    <message>
+        <source>Fair set-up</source>
+        <translation>展会设置</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. CIIE2026</source>
+        <translation>例如：CIIE2026</translation>
+    </message>
+    <message>
+        <source>&amp;Name (Chinese):</source>
+        <translation>中文名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. 第九届中国国际进口博览会</source>
+        <translation>例如：第九届中国国际进口博览会</translation>
+    </message>
+    <message>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. 9th China International Import Expo</source>
+        <translation>例如：9th China International Import Expo</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>场馆(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>首日</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>末日</translation>
+    </message>
+    <message>
+        <source>Daily &amp;hours:</source>
+        <translation>每日开放时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Opening time</source>
+        <translation>开馆时间</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Closing time</source>
+        <translation>闭馆时间</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>H&amp;alls:</source>
+        <translation>展馆(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. 4.1, 4.2, 5.1</source>
+        <translation>以逗号分隔，例如：4.1, 4.2, 5.1</translation>
+    </message>
+    <message>
+        <source>Rule set (deadlines)</source>
+        <translation>规则（期限）</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设规则(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>De&amp;fence period:</source>
+        <translation>答辩期限(&amp;F)：</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer to the IP office:</source>
+        <translation>移交知识产权管理部门(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Supplementing materials:</source>
+        <translation>补正材料(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re-chec&amp;k after a measure:</source>
+        <translation>采取措施后复查(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Deadlines count &amp;only while the fair is open</source>
+        <translation>期限仅在展会开放时间内计算(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reason for the change:</source>
+        <translation>修改原因：</translation>
+    </message>
+    <message>
+        <source>kept in the audit trail</source>
+        <translation>将记入审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>HallBoard</name>
+    <message>
+        <source>Hall board</source>
+        <translation>展馆看板</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Floor &amp;plan</source>
+        <translation>平面图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load floor plan…</source>
+        <translation>载入平面图…</translation>
+    </message>
+    <message>
+        <source>Hall {0} · {1} booths</source>
+        <translation>{0} 号馆 · {1} 个展位</translation>
+    </message>
+    <message>
+        <source>Choose a hall</source>
+        <translation>选择展馆</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a picture FairDesk can show.</source>
+        <translation>{0} 不是 FairDesk 能显示的图片。</translation>
+    </message>
+    <message>
+        <source>Floor plan image</source>
+        <translation>平面图图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Booth positions (booth,x,y,w,h)</source>
+        <translation>展位位置（展位,x,y,宽,高）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot keep the floor plan in {0}: {1}</source>
+        <translation>无法将平面图保存在 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>HallBoardModel</name>
+    <message>
+        <source>(not in the exhibitor list)</source>
+        <translation>（不在展商名单中）</translation>
+    </message>
+    <message>
+        <source>Cases: {0}</source>
+        <translation>案件：{0}</translation>
+    </message>
+    <message>
+        <source>Re-check due {0}</source>
+        <translation>{0} 应复查</translation>
+    </message>
+    <message>
+        <source>Last patrol: {0}</source>
+        <translation>最近巡查：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Desk guide</source>
+        <translation>受理台指南</translation>
+    </message>
+    <message>
+        <source>Inspector guide</source>
+        <translation>巡查员指南</translation>
+    </message>
+    <message>
+        <source>Organizer and administrator guide</source>
+        <translation>主办方与管理员指南</translation>
+    </message>
+    <message>
+        <source>FairDesk help</source>
+        <translation>FairDesk 帮助</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Guide text</source>
+        <translation>指南正文</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F1 opens this window from every screen.</source>
+        <translation>在任何界面按 F1 都可打开此窗口。</translation>
+    </message>
+    <message>
+        <source>The guide {0} is missing.</source>
+        <translation>缺少指南文件 {0}。</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import exhibitors — {0}</source>
+        <translation>导入展商 — {0}</translation>
+    </message>
+    <message>
+        <source>Choose the exhibitor list of fair {0} as exported by the organiser: an Excel workbook (.xlsx) or a CSV file. Importing a list again updates what changed and adds no duplicates; if anything goes wrong, nothing is imported.</source>
+        <translation>请选择主办方导出的展会 {0} 展商名单：Excel 工作簿 (.xlsx) 或 CSV 文件。再次导入同一名单只会更新有变化的内容，不会产生重复；如有任何错误，将不导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>统计报告</translation>
+    </message>
+    <message>
+        <source>C&amp;opy rejected rows</source>
+        <translation>复制被拒绝的行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Choose the exhibitor list</source>
+        <translation>选择展商名单</translation>
+    </message>
+    <message>
+        <source>Choose the exhibitor file to import first.</source>
+        <translation>请先选择要导入的展商文件。</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing exhibitors</source>
+        <translation>正在导入展商</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} rows read…</source>
+        <translation>已读取 {0} 行…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>导入已取消：未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported {0} · Updated {1} · Unchanged {2} · Skipped {3} · Rejected {4}</source>
+        <translation>新增 {0} · 更新 {1} · 未变 {2} · 跳过 {3} · 拒绝 {4}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}).</source>
+        <translation>{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Skipped: {0} blank rows, {1} rows merged into an earlier row of the same exhibitor.</source>
+        <translation>跳过：{0} 个空行，{1} 行与同一展商的前一行合并。</translation>
+    </message>
+    <message>
+        <source>Rejected rows were not imported; correct them in the file and import it again.</source>
+        <translation>被拒绝的行未导入；请在文件中更正后重新导入。</translation>
+    </message>
+    <message>
+        <source>No row was rejected.</source>
+        <translation>没有被拒绝的行。</translation>
+    </message>
+    <message>
+        <source>On the watch list of earlier editions: {0} exhibitors, {1} proposed to be barred (marked in the exhibitor list): {2}.</source>
+        <translation>在往届重点关注名单上：{0} 家展商，其中 {1} 家建议禁止参展（已在展商列表中标记）：{2}。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWindow</name>
+    <message>
+        <source> — DEMO FAIR (sample data)</source>
+        <translation> — 演示展会（示例数据）</translation>
+    </message>
+    <message>
+        <source>FairDesk — Inspector</source>
+        <translation>FairDesk — 巡查</translation>
+    </message>
+    <message>
+        <source>Patrol  (Alt+1)</source>
+        <translation>巡查  (Alt+1)</translation>
+    </message>
+    <message>
+        <source>Re-checks  (Alt+2)</source>
+        <translation>复查  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Hall board  (Alt+3)</source>
+        <translation>展馆看板  (Alt+3)</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <source>Fair:</source>
+        <translation>展会：</translation>
+    </message>
+    <message>
+        <source>Hall:</source>
+        <translation>展馆：</translation>
+    </message>
+    <message>
+        <source>Booth number, or scan the booth notice — then Enter</source>
+        <translation>输入展位号或扫描展位告知书，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>Type a booth number and press Enter.</source>
+        <translation>输入展位号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Which exhibitor at a shared booth</source>
+        <translation>共用展位的哪家展商</translation>
+    </message>
+    <message>
+        <source>Finding — keys 1-6 or F1-F6</source>
+        <translation>巡查结果 — 按 1-6 或 F1-F6</translation>
+    </message>
+    <message>
+        <source>Key {0} or F{0}</source>
+        <translation>按 {0} 或 F{0}</translation>
+    </message>
+    <message>
+        <source>Notes (optional) — Ctrl+Enter saves</source>
+        <translation>备注（可选）— Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>Save finding   (Ctrl+Enter)</source>
+        <translation>保存巡查结果   (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Open a complaint from this visit…</source>
+        <translation>根据本次巡查登记投诉…</translation>
+    </message>
+    <message>
+        <source>This round</source>
+        <translation>本轮巡查</translation>
+    </message>
+    <message>
+        <source>Only the round's hall</source>
+        <translation>仅本轮展馆</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After (earlier re-checks)</source>
+        <translation>之后（以往复查）</translation>
+    </message>
+    <message>
+        <source>Result — keys 1-4 or F1-F4</source>
+        <translation>复查结果 — 按 1-4 或 F1-F4</translation>
+    </message>
+    <message>
+        <source>After photos: none yet — Ctrl+P or drop</source>
+        <translation>复查后照片：暂无 — 按 Ctrl+P 或拖放文件</translation>
+    </message>
+    <message>
+        <source>Save re-check   (Ctrl+Enter)</source>
+        <translation>保存复查   (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>No fair is set up yet.</source>
+        <translation>尚未设置展会。</translation>
+    </message>
+    <message>
+        <source>Only hall {0}</source>
+        <translation>仅 {0} 号馆</translation>
+    </message>
+    <message>
+        <source>Choose the fair and the hall of the round first.</source>
+        <translation>请先选择本轮巡查的展会和展馆。</translation>
+    </message>
+    <message>
+        <source>Round in hall {0} closed.</source>
+        <translation>{0} 号馆的巡查已结束。</translation>
+    </message>
+    <message>
+        <source>Start round  (F9)</source>
+        <translation>开始巡查  (F9)</translation>
+    </message>
+    <message>
+        <source>No round open</source>
+        <translation>未在巡查</translation>
+    </message>
+    <message>
+        <source>Close round  (F9)</source>
+        <translation>结束巡查  (F9)</translation>
+    </message>
+    <message>
+        <source>Round · hall {0} · since {1} · {2} visits</source>
+        <translation>巡查 · {0} 号馆 · 自 {1} 起 · 已巡查 {2} 个展位</translation>
+    </message>
+    <message>
+        <source>Open cases: {0}</source>
+        <translation>未结案件：{0}</translation>
+    </message>
+    <message>
+        <source>⚠ Measure to re-check here: {0} — record it on Re-checks (Alt+2)</source>
+        <translation>⚠ 此处有待复查的措施：{0} — 请在“复查”(Alt+2) 中登记</translation>
+    </message>
+    <message>
+        <source>(shared booth: which exhibitor?)</source>
+        <translation>（共用展位：是哪家展商？）</translation>
+    </message>
+    <message>
+        <source>{0}
+The server cannot be reached: the booth is checked when the finding is sent. Record the finding as usual.</source>
+        <translation>{0}
+无法连接服务器：巡查结果发送时再核对展位。请照常登记巡查结果。</translation>
+    </message>
+    <message>
+        <source>Type the booth number first.</source>
+        <translation>请先输入展位号。</translation>
+    </message>
+    <message>
+        <source>Choose the finding: keys 1-6 or F1-F6.</source>
+        <translation>请选择巡查结果：按 1-6 或 F1-F6。</translation>
+    </message>
+    <message>
+        <source>Saved: {0} — {1} / {2}{3}</source>
+        <translation>已保存：{0} — {1} / {2}{3}</translation>
+    </message>
+    <message>
+        <source> · {0} photo(s)</source>
+        <translation> · {0} 张照片</translation>
+    </message>
+    <message>
+        <source>Next booth: type its number and press Enter.</source>
+        <translation>下一个展位：输入展位号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Choose the visit in the list first.</source>
+        <translation>请先在列表中选择巡查记录。</translation>
+    </message>
+    <message>
+        <source>Re-check {0}: {1}</source>
+        <translation>复查 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} re-checks to do{1}</source>
+        <translation>待复查 {0} 项{1}</translation>
+    </message>
+    <message>
+        <source> · {0} OVERDUE</source>
+        <translation> · {0} 项逾期</translation>
+    </message>
+    <message>
+        <source>Re-checks ({0}{1})  (Alt+2)</source>
+        <translation>复查（{0}{1}）  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Choose a re-check in the list (arrows, Enter).</source>
+        <translation>请在列表中选择一项复查（方向键、Enter）。</translation>
+    </message>
+    <message>
+        <source>after escalation</source>
+        <translation>升级处理后</translation>
+    </message>
+    <message>
+        <source>  —  OVERDUE</source>
+        <translation>  —  已逾期</translation>
+    </message>
+    <message>
+        <source>{0}: {1}; due {2}{3}</source>
+        <translation>{0}：{1}；{2} 到期{3}</translation>
+    </message>
+    <message>
+        <source>Choose the re-check in the list first.</source>
+        <translation>请先在列表中选择复查项。</translation>
+    </message>
+    <message>
+        <source>Choose the result: keys 1-4 or F1-F4.</source>
+        <translation>请选择复查结果：按 1-4 或 F1-F4。</translation>
+    </message>
+    <message>
+        <source>Saved: {0} / {1}</source>
+        <translation>已保存：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>The server refused {0}: {1}</source>
+        <translation>服务器拒绝了 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>⚠ Server unreachable — findings are kept here</source>
+        <translation>⚠ 无法连接服务器 — 巡查结果暂存在本机</translation>
+    </message>
+    <message>
+        <source>Server connected</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <source>Outbox unusable</source>
+        <translation>待发送队列不可用</translation>
+    </message>
+    <message>
+        <source>✓ All sent</source>
+        <translation>✓ 已全部发送</translation>
+    </message>
+    <message>
+        <source>{0} waiting · {1} refused</source>
+        <translation>{0} 条待发送 · {1} 条被拒绝</translation>
+    </message>
+    <message>
+        <source>{0} waiting to send</source>
+        <translation>{0} 条待发送</translation>
+    </message>
+    <message>
+        <source>What waits on this laptop (click to see)</source>
+        <translation>本机待发送的内容（点击查看）</translation>
+    </message>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>FairDesk is locked</source>
+        <translation>FairDesk 已锁定</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The screen was locked after {0} minutes without use. Enter the password of {1} to continue.</source>
+        <translation>屏幕已在 {0} 分钟无操作后锁定。请输入 {1} 的密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source> — DEMO FAIR (sample data)</source>
+        <translation> — 演示展会（示例数据）</translation>
+    </message>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Search case number, complainant, exhibitor, booth or right number (Ctrl+F)</source>
+        <translation>搜索案件编号、投诉人、展商、展位号或权利号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Type of right</source>
+        <translation>权利类型</translation>
+    </message>
+    <message>
+        <source>All rights</source>
+        <translation>全部权利</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>已逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Due within</source>
+        <translation>到期时限(&amp;D)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Due within hours</source>
+        <translation>到期时限（小时）</translation>
+    </message>
+    <message>
+        <source>Respondent cases</source>
+        <translation>被投诉案件</translation>
+    </message>
+    <message>
+        <source>&amp;Fair:</source>
+        <translation>展会(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Hall:</source>
+        <translation>展馆：</translation>
+    </message>
+    <message>
+        <source>Demo mode: signed in as {0}</source>
+        <translation>演示模式：当前登录 {0}</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新建投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>清除筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;air</source>
+        <translation>展会(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New fair…</source>
+        <translation>新建展会(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit fair…</source>
+        <translation>编辑展会(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xhibitors</source>
+        <translation>展商(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Exhibitors…</source>
+        <translation>展商列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>主办方(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard…</source>
+        <translation>统计(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;follow-up list…</source>
+        <translation>导出展后追查名单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch list…</source>
+        <translation>重点关注名单(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Day &amp;report</source>
+        <translation>当日报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Log a &amp;consultation…</source>
+        <translation>咨询登记(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector mode…</source>
+        <translation>巡查模式(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About FairDesk</source>
+        <translation>关于 FairDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No fair is set up yet. Create one with 'fairdesk fair create' or open the demo (fairdesk --demo).</source>
+        <translation>尚未设置展会。请使用“fairdesk fair create”创建，或打开演示展会（fairdesk --demo）。</translation>
+    </message>
+    <message>
+        <source>All halls</source>
+        <translation>全部展馆</translation>
+    </message>
+    <message>
+        <source>{0} cases shown · {1}</source>
+        <translation>显示 {0} 件案件 · {1}</translation>
+    </message>
+    <message>
+        <source>Next deadlines: {0}</source>
+        <translation>即将到期：{0}</translation>
+    </message>
+    <message>
+        <source>{0}
+FairDesk keeps trying every few seconds; what was saved is safe.</source>
+        <translation>{0}
+FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
+    </message>
+    <message>
+        <source>Set up a fair first.</source>
+        <translation>请先设置展会。</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>当日报告</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting on this laptop</source>
+        <translation>本机待发送</translation>
+    </message>
+    <message>
+        <source>Findings are kept in {0} until the server has them; they are sent by themselves when it is reachable. A finding the server refused waits for you: retry it after the desk fixed the cause, or discard it.</source>
+        <translation>巡查结果保存在 {0}，直到服务器收到为止；可以连接服务器时会自动发送。被服务器拒绝的结果会等待您处理：请在受理台解决问题后重试，或将其丢弃。</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>服务器反馈</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Discard '{0}' for good? It will never reach the server.</source>
+        <translation>永久丢弃“{0}”？它将不会发送到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page width (Ctrl+0)</source>
+        <translation>适合页面宽度 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>As large as on paper</source>
+        <translation>与纸张实际大小相同</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>文书预览</translation>
+    </message>
+    <message>
+        <source>No document to show.</source>
+        <translation>没有可显示的文书。</translation>
+    </message>
+    <message>
+        <source>Rendering {0} pages…</source>
+        <translation>正在生成 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Rendering page {0} of {1}…</source>
+        <translation>正在生成第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>{0} page(s) · 共{0}页</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <source>1 page · 共1页</source>
+        <translation>共 1 页</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckTaskModel</name>
+    <message>
+        <source>Stored at: {0}</source>
+        <translation>存放于：{0}</translation>
+    </message>
+    <message>
+        <source>result waiting to send</source>
+        <translation>结果待发送</translation>
+    </message>
+    <message>
+        <source>after escalation</source>
+        <translation>升级处理后</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject the complaint</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>— choose why it is not accepted —</source>
+        <translation>— 请选择不予受理的原因 —</translation>
+    </message>
+    <message>
+        <source>Reason for not accepting</source>
+        <translation>不予受理的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional: what the complainant is told</source>
+        <translation>可选：告知投诉人的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Save and reject</source>
+        <translation>保存并不予受理</translation>
+    </message>
+    <message>
+        <source>Choose why the complaint is not accepted.</source>
+        <translation>请选择不予受理的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RespondentRow</name>
+    <message>
+        <source>Booth number (e.g. 4.1A01) or exhibitor name</source>
+        <translation>展位号（例如 4.1A01）或展商名称</translation>
+    </message>
+    <message>
+        <source>&amp;Booth or exhibitor:</source>
+        <translation>展位或展商(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Which exhibitor at the shared booth</source>
+        <translation>共用展位的哪家展商</translation>
+    </message>
+    <message>
+        <source>Shared booth, choose:</source>
+        <translation>共用展位，请选择：</translation>
+    </message>
+    <message>
+        <source>Exhibit name</source>
+        <translation>展品名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Exhibit model</source>
+        <translation>展品型号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Exhibit quantity</source>
+        <translation>展品数量</translation>
+    </message>
+    <message>
+        <source>Add exhibit</source>
+        <translation>添加展品</translation>
+    </message>
+    <message>
+        <source>Adds the exhibit to the list (Enter in its fields)</source>
+        <translation>将展品加入列表（在展品字段中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Accused exhibits</source>
+        <translation>涉嫌侵权展品</translation>
+    </message>
+    <message>
+        <source>Remove exhibit</source>
+        <translation>移除展品</translation>
+    </message>
+    <message>
+        <source>Remove respondent</source>
+        <translation>移除被投诉人</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Photos or scans of the accused exhibits</source>
+        <translation>涉嫌侵权展品的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Add photos of the accused exhibits</source>
+        <translation>添加涉嫌侵权展品的照片</translation>
+    </message>
+    <message>
+        <source>Clear photos</source>
+        <translation>清除照片</translation>
+    </message>
+    <message>
+        <source>Accused exhibits:</source>
+        <translation>涉嫌侵权展品：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Respondent {0}: booth or exhibitor</source>
+        <translation>被投诉人 {0}：展位或展商</translation>
+    </message>
+    <message>
+        <source>— choose which exhibitor —</source>
+        <translation>— 请选择展商 —</translation>
+    </message>
+    <message>
+        <source>Several exhibitors match “{0}”: pick one from the list.</source>
+        <translation>有多家展商与“{0}”匹配：请从列表中选择一家。</translation>
+    </message>
+    <message>
+        <source>No exhibitor at booth {0} in this fair's exhibitor list.</source>
+        <translation>本届展商名单中没有展位 {0} 的展商。</translation>
+    </message>
+    <message>
+        <source>No exhibitor named “{0}” in this fair's exhibitor list.</source>
+        <translation>本届展商名单中没有名为“{0}”的展商。</translation>
+    </message>
+    <message>
+        <source>Booth {0} is shared by {1}: choose which exhibitor.</source>
+        <translation>展位 {0} 由 {1} 共用：请选择展商。</translation>
+    </message>
+    <message>
+        <source>booth {0}</source>
+        <translation>展位 {0}</translation>
+    </message>
+    <message>
+        <source> (hall {0})</source>
+        <translation>（{0} 号馆）</translation>
+    </message>
+    <message>
+        <source>, shared booth</source>
+        <translation>，共用展位</translation>
+    </message>
+    <message>
+        <source>Booth {0} is shared by {1} exhibitors: choose one above.</source>
+        <translation>展位 {0} 由 {1} 家展商共用：请在上方选择一家。</translation>
+    </message>
+    <message>
+        <source>Type the exhibit's name first.</source>
+        <translation>请先输入展品名称。</translation>
+    </message>
+    <message>
+        <source>Photos of the accused exhibits</source>
+        <translation>涉嫌侵权展品的照片</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;All files (*)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} to attach: {1}</source>
+        <translation>待附上的{0}：{1}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Give the exhibit a name, or clear its model and quantity.</source>
+        <translation>请填写展品名称，或清空其型号和数量。</translation>
+    </message>
+    <message>
+        <source>Say who the exhibits belong to: type the booth number or name.</source>
+        <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+    </message>
+</context>
+<context>
+    <name>RespondentsSection</name>
+    <message>
+        <source>Respondents (accused exhibitors)</source>
+        <translation>被投诉人（涉嫌侵权的展商）</translation>
+    </message>
+    <message>
+        <source>Add res&amp;pondent</source>
+        <translation>添加被投诉人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Another exhibitor accused in the same complaint</source>
+        <translation>同一投诉中另一家被投诉的展商</translation>
+    </message>
+    <message>
+        <source>Name at least one respondent: type its booth number or name.</source>
+        <translation>请至少填写一个被投诉人：输入其展位号或名称。</translation>
+    </message>
+    <message>
+        <source>Respondent 1</source>
+        <translation>被投诉人 1</translation>
+    </message>
+    <message>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
+    </message>
+    <message>
+        <source>This exhibitor is already respondent {0}.</source>
+        <translation>该展商已是被投诉人 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>RightRow</name>
+    <message>
+        <source>Type of right</source>
+        <translation>权利类型</translation>
+    </message>
+    <message>
+        <source>Type to search the rights register, or a new number</source>
+        <translation>输入以检索权利登记信息，或输入新的号码</translation>
+    </message>
+    <message>
+        <source>Right holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Where the right is registered; CN = China</source>
+        <translation>权利注册地；CN = 中国</translation>
+    </message>
+    <message>
+        <source>Complainant's standing (licence)</source>
+        <translation>投诉人的主体资格（许可情况）</translation>
+    </message>
+    <message>
+        <source>Remove right</source>
+        <translation>移除权利</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>权利人：</translation>
+    </message>
+    <message>
+        <source>Registered in:</source>
+        <translation>注册地：</translation>
+    </message>
+    <message>
+        <source>Standing:</source>
+        <translation>主体资格：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Right {0}: {1}</source>
+        <translation>权利 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Right {0}: holder</source>
+        <translation>权利 {0}：权利人</translation>
+    </message>
+    <message>
+        <source>Right {0}: registered in</source>
+        <translation>权利 {0}：注册地</translation>
+    </message>
+    <message>
+        <source>In the rights register. </source>
+        <translation>已在权利登记信息中。</translation>
+    </message>
+    <message>
+        <source>Valid in China until {0}.</source>
+        <translation>在中国有效，至 {0}。</translation>
+    </message>
+    <message>
+        <source>Valid in China.</source>
+        <translation>在中国有效。</translation>
+    </message>
+    <message>
+        <source>Right {0} validity</source>
+        <translation>权利 {0} 的有效性</translation>
+    </message>
+    <message>
+        <source>Enter the patent or registration number.</source>
+        <translation>请输入专利号或注册号。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2031-05-20.</source>
+        <translation>请按 YYYY-MM-DD 格式填写日期，例如 2031-05-20。</translation>
+    </message>
+    <message>
+        <source>Valid until ({0}) is before valid from ({1}).</source>
+        <translation>有效期截止日（{0}）早于生效日（{1}）。</translation>
+    </message>
+    <message>
+        <source>A complaint on this right cannot be accepted: correct the right, or reject the complaint.</source>
+        <translation>依据此权利的投诉不能受理：请更正权利信息，或不予受理。</translation>
+    </message>
+    <message>
+        <source>Patent no.:</source>
+        <translation>专利号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Filed on:</source>
+        <translation>申请日：</translation>
+    </message>
+    <message>
+        <source>Expires on:</source>
+        <translation>届满日：</translation>
+    </message>
+    <message>
+        <source>Product (design):</source>
+        <translation>产品（外观设计）：</translation>
+    </message>
+    <message>
+        <source>Registration no.:</source>
+        <translation>注册号：</translation>
+    </message>
+    <message>
+        <source>Mark:</source>
+        <translation>商标：</translation>
+    </message>
+    <message>
+        <source>Registered on:</source>
+        <translation>注册日：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <source>Work:</source>
+        <translation>作品：</translation>
+    </message>
+    <message>
+        <source>Created on:</source>
+        <translation>创作完成日：</translation>
+    </message>
+    <message>
+        <source>Protected until:</source>
+        <translation>保护期至：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>号码：</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>生效日：</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>至 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RightsSection</name>
+    <message>
+        <source>Rights (patent, trademark, copyright)</source>
+        <translation>权利（专利、商标、著作权）</translation>
+    </message>
+    <message>
+        <source>Add r&amp;ight</source>
+        <translation>添加权利(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Enter the patent or registration number.</source>
+        <translation>请输入专利号或注册号。</translation>
+    </message>
+    <message>
+        <source>Right 1</source>
+        <translation>权利 1</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Default: {0}</source>
+        <translation>默认：{0}</translation>
+    </message>
+    <message>
+        <source>Default: the SQLite file {0} in the data folder</source>
+        <translation>默认：数据文件夹中的 SQLite 文件 {0}</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The data folder {0} is a file, not a folder.</source>
+        <translation>数据文件夹 {0} 是一个文件，而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Data&amp;base URL:</source>
+        <translation>数据库 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The language, data folder and database take effect the next time FairDesk starts. A database given on the command line or in FAIRDESK_DB / FAIRDESK_DATA_DIR comes first.</source>
+        <translation>语言、数据文件夹和数据库设置将在下次启动 FairDesk 时生效。命令行或 FAIRDESK_DB / FAIRDESK_DATA_DIR 中指定的数据库优先。</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <source>Welcome. Create the administrator account of this service center.</source>
+        <translation>欢迎使用。请创建本服务中心的管理员账户。</translation>
+    </message>
+    <message>
+        <source>Sign in.</source>
+        <translation>请登录。</translation>
+    </message>
+    <message>
+        <source>Creating the demo fair…</source>
+        <translation>正在创建演示展会…</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>&amp;Apply (Ctrl+Enter)</source>
+        <translation>执行(&amp;A) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>'{0}' needs {1}.</source>
+        <translation>“{0}”需要填写{1}。</translation>
+    </message>
+    <message>
+        <source>'{0}': choose {1}.</source>
+        <translation>“{0}”：请选择{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Ask for supplements</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>缺少的材料</translation>
+    </message>
+    <message>
+        <source>&amp;Missing materials (one per line; printed on the notice):</source>
+        <translation>缺少的材料(&amp;M)（每行一项，将打印在通知书上）：</translation>
+    </message>
+    <message>
+        <source>The complainant must supplement by {0}. If not, the complaint is not accepted (2006 Measures Art 9).</source>
+        <translation>投诉人须在 {0} 前补正。逾期未补正的，不予受理（2006年《展会知识产权保护办法》第九条）。</translation>
+    </message>
+    <message>
+        <source>Save and ask for supplements</source>
+        <translation>保存并要求补正</translation>
+    </message>
+    <message>
+        <source>List what the complainant must supply.</source>
+        <translation>请列出投诉人须补交的材料。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check a document · 核验文书</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the paper with the scanner, or paste the code's text and press Enter. Or open a PDF or a photo of the page (or drop it here).</source>
+        <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
+    </message>
+    <message>
+        <source>FD1.… — scan or paste here, then Enter</source>
+        <translation>FD1.… — 在此扫描或粘贴，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>文书二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k (Enter)</source>
+        <translation>核验(&amp;K) (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>What the document says · 文书内容</source>
+        <translation>文书内容</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Open a document to check</source>
+        <translation>打开要核验的文书</translation>
+    </message>
+    <message>
+        <source>{0} is larger than {1} MB; use a smaller scan or photo.</source>
+        <translation>{0} 超过 {1} MB；请使用较小的扫描件或照片。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Reading the QR code of {0}…</source>
+        <translation>正在读取 {0} 的二维码…</translation>
+    </message>
+    <message>
+        <source>Checking… · 核验中</source>
+        <translation>核验中…</translation>
+    </message>
+</context>
+<context>
+    <name>WatchListView</name>
+    <message>
+        <source>Watch list / 重点关注名单 — {0}</source>
+        <translation>重点关注名单 — {0}</translation>
+    </message>
+    <message>
+        <source>Only this edition's exhibitors found on earlier editions' lists</source>
+        <translation>仅显示在往届名单中出现的本届展商</translation>
+    </message>
+    <message>
+        <source>{0} on the list, {1} proposed to be barred</source>
+        <translation>名单中 {0} 家，其中 {1} 家建议禁止参展</translation>
+    </message>
+</context>
+</TS>
