@@ -1,0 +1,205 @@
+"""B3: a decision (处理意见书) as PDF, warm, against a bare reportlab document with the same
+fonts, the same text on the same number of pages and the same QR code on each page."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tests.benchmarks.generate import NOW
+from tests.benchmarks.harness import Figure, interleaved, log, ratio_figure
+
+LEGAL_BASIS = "展会知识产权保护指引 第十四条 / CNIPA Guidelines, Art. 14"
+
+
+@dataclass
+class Decided:
+    case_number: str
+    document: str
+    pdf: bytes
+    payload: str
+
+
+def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[object, str]:
+    """A complaint registered, accepted and decided through the real services, on the
+    scratch copy of the history; returns the desk's context and the case number."""
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.db.engine import Database
+    from fairdesk.services import users
+    from fairdesk.services.context import Context
+    from fairdesk.services.intake import (
+        ComplaintInput,
+        ExhibitInput,
+        PartyInput,
+        RespondentInput,
+        RightInput,
+        register_complaint,
+    )
+    from fairdesk.services.steps import act_on_case, act_on_complaint
+
+    db = Database(db_url)
+    desk = Context(db, users.get_user(Context(db, SYSTEM), "desk1").actor, lambda: NOW)
+    reg = register_complaint(
+        desk,
+        fair_code,
+        ComplaintInput(
+            complainant=PartyInput(
+                "诺德丽希灯具有限公司",
+                "Nordlicht Leuchten GmbH",
+                id_doc_type="公司注册证明 / Certificate of incorporation",
+                id_doc_no="HRB123456",
+                country="德国",
+            ),
+            agent=PartyInput("上海明理知识产权代理有限公司", "Shanghai Mingli IP Agency Co., Ltd."),
+            power_of_attorney=True,
+            rights=[
+                RightInput(
+                    "design",
+                    f"ZL2023{serial:07d}.1",
+                    "LED台灯（DL-3）/ LED desk lamp (DL)",
+                    "Nordlicht Leuchten GmbH",
+                    valid_from=date(2023, 3, 1),
+                    valid_until=date(2038, 2, 28),
+                )
+            ],
+            respondents=[
+                RespondentInput(
+                    booth=booth, exhibits=[ExhibitInput("LED台灯 / LED desk lamp", "DL-208", 3)]
+                )
+            ],  # fmt: skip
+            commitment_signed=True,
+            summary="投诉人认为被投诉人展出的LED台灯涉嫌侵犯其外观设计专利。 / The complainant "
+            "alleges that the LED desk lamp shown by the respondent infringes its design patent.",
+        ),
+    )
+    act_on_complaint(desk, reg.number, "accept")
+    number = reg.case_numbers[0]
+    act_on_case(desk, number, "notify")
+    act_on_case(desk, number, "record_defence", summary="被投诉人称系自主设计 / Own design")
+    act_on_case(desk, number, "begin_review")
+    act_on_case(
+        desk,
+        number,
+        "decide_infringing",
+        reason="经比对，被控展品与外观设计专利构成近似 / The exhibit is similar to the design",
+        trigger="merits",
+        legal_basis=LEGAL_BASIS,
+    )
+    return desk, number
+
+
+def page_texts(pdf: bytes) -> list[list[str]]:
+    """The text lines of each page (pypdfium2), to give the baseline the same volume."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        out = []
+        for page in doc:
+            text = page.get_textpage().get_text_range()
+            out.append([line for line in text.replace("\r", "").split("\n") if line.strip()])
+        return out
+    finally:
+        doc.close()
+
+
+class BarePage:
+    """The baseline: reportlab's canvas, the product's TrueType files registered under
+    other names, each line split into Latin and CJK runs, a QR code drawn as squares."""
+
+    def __init__(self) -> None:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        from fairdesk.resources_path import resource
+
+        for name, file in (("BL-Sans", "DejaVuSans.ttf"), ("BL-CJK", "DroidSansFallbackFull.ttf")):
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+
+    def render(self, pages: list[list[str]], payload: str) -> bytes:
+        import qrcode
+        import qrcode.constants
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+        from reportlab.pdfgen.canvas import Canvas
+
+        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+        qr.add_data(payload)
+        qr.make(fit=True)
+        matrix = qr.get_matrix()
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=A4, invariant=1)
+        width, height = A4
+        for lines in pages:
+            y = height - 20 * mm
+            for line in lines:
+                x = 18 * mm
+                for font, run in _runs(line):
+                    canvas.setFont(font, 8.5)
+                    canvas.drawString(x, y, run)
+                    x += canvas.stringWidth(run, font, 8.5)
+                y -= 11
+            size = 26 * mm
+            cell = size / len(matrix)
+            for r, row in enumerate(matrix):
+                for c, dark in enumerate(row):
+                    if dark:
+                        canvas.rect(
+                            width - 18 * mm - size + c * cell,
+                            14 * mm + size - (r + 1) * cell,
+                            cell,
+                            cell,
+                            stroke=0,
+                            fill=1,
+                        )
+            canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+
+def _runs(line: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for ch in line:
+        font = "BL-CJK" if ord(ch) >= 0x2E80 else "BL-Sans"
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def bench_pdf(scratch: Path, fair_code: str, booth: str, size: int, reps: int) -> list[Figure]:
+    from fairdesk.services import documents
+
+    ctx, number = decided_case(f"sqlite:///{scratch}", fair_code, booth, size % 9_999_999)
+    first = documents.issue_document(ctx, "decision", number, copy="respondent")  # warm-up
+    documents.render_document(ctx, first.number)
+    pages = page_texts(first.pdf)
+    bare = BarePage()
+    bare.render(pages, first.payload)  # warm-up
+    chars = sum(len(line) for page in pages for line in page)
+
+    def issue() -> None:
+        documents.issue_document(ctx, "decision", number, copy="respondent")
+
+    def reprint() -> None:
+        documents.render_document(ctx, first.number)
+
+    def baseline() -> None:
+        bare.render(pages, first.payload)
+
+    values, bases = interleaved(issue, baseline, reps, seed=5)
+    reprints, bases2 = interleaved(reprint, baseline, reps, seed=6)
+    note = f"{len(pages)} pages, {chars:,} characters of text, QR on every page"
+    log(f"  B3: issue {min(values) * 1000:.0f} ms, reprint {min(reprints) * 1000:.0f} ms, "
+        f"bare {min(bases) * 1000:.0f} ms ({note})")  # fmt: skip
+    ctx.db.dispose()  # type: ignore[attr-defined]
+    extra = {"pages": len(pages), "characters": chars, "pdf_bytes": len(first.pdf)}
+    return [
+        ratio_figure("B3", "decision PDF, issued (warm)", size, values, bases, limit=1.5,
+                     note=note, extra=extra),
+        ratio_figure("B3r", "decision PDF, reprinted (warm)", size, reprints, bases2,
+                     limit=1.5, note=note, extra=extra),
+    ]  # fmt: skip

@@ -1,0 +1,240 @@
+"""B2: search as you type. The desk's model path (CaseTableModel.set_filter: count and first
+page) and the main window's whole keystroke path, against the same filter as one raw SQL
+query (sqlite3, first page and total in one statement) on the same database."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.benchmarks.generate import NOW
+from tests.benchmarks.harness import Figure, log, percentile
+
+QUERIES = 200
+PAGE = 200  # fairdesk.ui.case_model.PAGE
+
+RAW_SQL = """
+SELECT c.id, c.number, p.number, p.kind, c.state, p.state, e.name_zh, e.name_en, c.hall,
+       c.booth_no, cp.name, p.received_at, c.next_due_at, c.next_due_kind,
+       c.decide_before_close, c.version, count(*) OVER () AS total
+FROM respondent_cases c
+JOIN complaints p ON p.id = c.complaint_id
+JOIN exhibitors e ON e.id = c.exhibitor_id
+JOIN parties cp ON cp.id = p.complainant_id
+WHERE c.fair_id = ? AND c.search_text LIKE ? ESCAPE '\\'
+ORDER BY c.number
+LIMIT ?
+"""
+
+
+def like_pattern(text: str) -> str:
+    """As fairdesk.services.cases builds it: lower-cased, wildcards escaped."""
+    needle = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{needle}%"
+
+
+def _piece(rng: random.Random, text: str, lo: int, hi: int) -> str:
+    n = min(len(text), rng.randint(lo, hi))
+    start = rng.randint(0, len(text) - n)
+    return text[start : start + n]
+
+
+def sample_queries(
+    db: Path, fair_code: str, n: int = QUERIES, seed: int = 2
+) -> list[tuple[str, str]]:
+    """What a desk types: pieces of real case numbers, Chinese and English names, booths
+    and right numbers of the fair's cases, 40 of each kind (kind, text)."""
+    rng = random.Random(seed)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        fid = conn.execute("SELECT id FROM fairs WHERE code = ?", (fair_code,)).fetchone()[0]
+        rows = conn.execute(
+            """
+            SELECT c.number, e.name_zh, e.name_en, c.booth_no, cp.name, cp.name_en
+            FROM respondent_cases c
+            JOIN exhibitors e ON e.id = c.exhibitor_id
+            JOIN complaints p ON p.id = c.complaint_id
+            JOIN parties cp ON cp.id = p.complainant_id
+            WHERE c.fair_id = ?
+            """,
+            (fid,),
+        ).fetchall()
+        rights = [
+            r[0]
+            for r in conn.execute(
+                """
+                SELECT DISTINCT r.number FROM ip_rights r
+                JOIN complaint_rights cr ON cr.right_id = r.id
+                JOIN complaints p ON p.id = cr.complaint_id
+                WHERE p.fair_id = ?
+                """,
+                (fid,),
+            )
+        ]
+    finally:
+        conn.close()
+    per = n // 5
+    out: list[tuple[str, str]] = []
+    for _ in range(per):
+        number = rng.choice(rows)[0]  # CANTON2026-0123-1
+        serial = number.split("-", 1)[1]
+        choice = rng.random()
+        text = number if choice < 0.25 else serial if choice < 0.6 else serial.split("-")[0]
+        out.append(("case number", text))
+    for _ in range(per):
+        r = rng.choice(rows)
+        name = r[1] if rng.random() < 0.6 else r[4]
+        out.append(("Chinese name", _piece(rng, name, 2, 4)))
+    for _ in range(per):
+        r = rng.choice(rows)
+        words = (r[2] if rng.random() < 0.6 else r[5] or r[2]).split()
+        k = rng.randint(1, min(2, len(words)))
+        start = rng.randint(0, len(words) - k)
+        out.append(("English name", " ".join(words[start : start + k])))
+    for _ in range(per):
+        booth = rng.choice(rows)[3]  # 4.1B3-12
+        out.append(("booth", booth if rng.random() < 0.6 else booth.split("-")[0]))
+    for _ in range(n - 4 * per):
+        number = rng.choice(rights)
+        out.append(("right number", number if rng.random() < 0.5 else _piece(rng, number, 6, 10)))
+    rng.shuffle(out)
+    return out
+
+
+def _measure(
+    queries: list[tuple[str, str]],
+    product: Callable[[str], int],
+    raw: Callable[[str], int],
+    seed: int = 3,
+) -> tuple[list[float], list[float], int]:
+    rng = random.Random(seed)
+    for _, text in queries[:10]:  # warm-up
+        product(text)
+        raw(text)
+    values: list[float] = []
+    bases: list[float] = []
+    mismatches = 0
+    for _, text in queries:
+        order = [0, 1] if rng.random() < 0.5 else [1, 0]
+        counts = [0, 0]
+        for side in order:
+            started = time.perf_counter()
+            counts[side] = (product if side == 0 else raw)(text)
+            (values if side == 0 else bases).append(time.perf_counter() - started)
+        mismatches += counts[0] != counts[1]
+    return values, bases, mismatches
+
+
+def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) -> list[Figure]:
+    from PySide6.QtWidgets import QApplication
+
+    from fairdesk.db.engine import Database
+    from fairdesk.services import users
+    from fairdesk.services.cases import CaseFilter
+    from fairdesk.services.context import Context
+    from fairdesk.ui.case_model import CaseTableModel
+
+    app = QApplication.instance() or QApplication([])
+    queries = sample_queries(db, fair_code)
+    database = Database(f"sqlite:///{db}")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    figures = []
+    try:
+        desk = users.get_user(Context(database, _system()), "desk1")
+        ctx = Context(database, desk.actor, lambda: NOW)
+        fid = conn.execute("SELECT id FROM fairs WHERE code = ?", (fair_code,)).fetchone()[0]
+
+        def raw(text: str) -> int:
+            rows = conn.execute(RAW_SQL, (fid, like_pattern(text), PAGE)).fetchall()
+            return rows[0][-1] if rows else 0
+
+        model = CaseTableModel(ctx, CaseFilter(fair_code))
+
+        def product(text: str) -> int:
+            model.set_filter(CaseFilter(fair_code, search=text))
+            return model.total()
+
+        values, bases, mismatches = _measure(queries, product, raw)
+        figures.append(_figure("B2", f"search, model path ({label})", size, values, bases,
+                               queries, mismatches))  # fmt: skip
+        if window:
+            from fairdesk.settings import Settings
+            from fairdesk.ui.main_window import MainWindow
+
+            win = MainWindow(ctx, settings=Settings())
+            win.show()
+            app.processEvents()
+
+            def keystroke(text: str) -> int:
+                win.search_edit.blockSignals(True)  # no 150 ms typing pause: the query itself
+                win.search_edit.setText(text)
+                win.search_edit.blockSignals(False)
+                win.apply_filter()
+                app.processEvents()  # the table and the state strip repainted
+                assert win.model is not None
+                return win.model.total()
+
+            values, bases, mismatches = _measure(queries, keystroke, raw, seed=4)
+            win.close()
+            win.deleteLater()
+            app.processEvents()
+            figures.append(
+                _figure("B2w", f"search, main window keystroke ({label})", size, values, bases,
+                        queries, mismatches)
+            )  # fmt: skip
+    finally:
+        conn.close()
+        database.dispose()
+    return figures
+
+
+def _system():  # type: ignore[no-untyped-def]
+    from fairdesk.app_context import SYSTEM
+
+    return SYSTEM
+
+
+def _figure(
+    id: str,
+    what: str,
+    size: int,
+    values: list[float],
+    bases: list[float],
+    queries: list[tuple[str, str]],
+    mismatches: int,
+) -> Figure:
+    p95 = percentile(values, 95) * 1000
+    base95 = percentile(bases, 95) * 1000
+    ratio = p95 / base95 if base95 > 0 else None
+    by_kind: dict[str, list[float]] = {}
+    for (kind, _), v in zip(queries, values, strict=True):
+        by_kind.setdefault(kind, []).append(v)
+    met = ratio is not None and ratio <= 3 and p95 <= 50
+    note = f"p95 of {len(values)} queries; median {percentile(values, 50) * 1000:.1f} ms"
+    if mismatches:
+        note += f"; {mismatches} counts differ from raw SQL"
+    log(f"  {id} {what}: p95 {p95:.1f} ms vs raw {base95:.1f} ms")
+    return Figure(
+        id,
+        what,
+        size,
+        p95,
+        base95,
+        "ms",
+        ratio,
+        "≤ 3× and ≤ 50 ms",
+        met,
+        reps=len(values),
+        note=note,
+        extra={
+            "p50_ms": percentile(values, 50) * 1000,
+            "max_ms": max(values) * 1000,
+            "raw_p50_ms": percentile(bases, 50) * 1000,
+            "p95_by_kind_ms": {k: percentile(v, 95) * 1000 for k, v in by_kind.items()},
+            "count_mismatches": mismatches,
+            "sample_queries": [q for _, q in queries[:12]],
+        },
+    )
