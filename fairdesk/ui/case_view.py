@@ -195,6 +195,11 @@ class CaseView(QWidget):
         self.reload_button = QPushButton(self.tr("Reload (F5)"), objectName="reload_button")
         self.reload_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_button.clicked.connect(self._reload_clicked)
+        self.documents_button = QPushButton(
+            self.tr("Documents… (Ctrl+P)"), objectName="documents_button"
+        )
+        self.documents_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.documents_button.clicked.connect(self.open_documents)
         self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
@@ -205,6 +210,7 @@ class CaseView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.user_label, 1)
         bottom.addWidget(self.reload_button)
+        bottom.addWidget(self.documents_button)
         bottom.addWidget(self.close_button)
 
         head = QHBoxLayout()
@@ -525,6 +531,20 @@ class CaseView(QWidget):
             pass
         finally:
             self.changed.emit(self.case_number)
+
+    # -- documents ----------------------------------------------------------------------
+    def open_documents(self) -> None:
+        """Issue, preview, print or check this case's documents (the button, Ctrl+P)."""
+        from fairdesk.ui.document_dialog import DocumentDialog
+
+        try:
+            dialog = DocumentDialog(self.ctx, self.case_number, self)
+        except FairDeskError as exc:
+            self.show_message(str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _number: self._after_change())
+        dialog.open()
 
     # -- clocks -------------------------------------------------------------------------
     def _pause(self, kind: str) -> None:
