@@ -33,6 +33,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "SUPPORTED",
     "Installed",
+    "current_language",
     "format_date",
     "format_datetime",
     "format_number",
@@ -51,6 +52,7 @@ CATALOG = "fairdesk"
 
 # Kept alive while installed: QCoreApplication does not own a translator.
 _installed: list[QTranslator] = []
+_current = {"language": "en"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,11 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     if language == "zh_CN":
         return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def current_language() -> str:
+    """The language installed last ("en" before any)."""
+    return _current["language"]
 
 
 def translation_file(language: str) -> Path:
@@ -120,6 +127,7 @@ def install_translations(
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(locale_for(chosen, system))
+    _current["language"] = chosen
     files: list[Path] = []
     missing: list[str] = []
     if chosen != "en":  # English is the source language: nothing to load for it

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from fairdesk.config import data_dir
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import install_translations
 from fairdesk.services.context import Context
+from fairdesk.ui.help import application_icon, install_help
+from fairdesk.ui.welcome import Choice, welcome_new_desk
 
 log = logging.getLogger("fairdesk")
 BACKUP_EVERY = timedelta(hours=1)
@@ -81,23 +84,35 @@ def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FairDesk")
     app.setOrganizationName("FairDesk")
+    app.setWindowIcon(application_icon())
+    install_translations(app, getattr(args, "lang", None))
     apply_saved_locations(args)
+    # First run (no user, no fair): the welcome offers the demo or setting up a fair.
+    welcome = None if args.demo else welcome_new_desk(args.db, args.data_dir)
+    if welcome is not None and welcome.choice is Choice.CLOSED:
+        return 0
+    args.demo = args.demo or (welcome is not None and welcome.choice is Choice.DEMO)
     throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
     folder = throwaway or data_dir(args.data_dir)
     install_crash_dialog(setup_logging(folder))
     try:
-        return _run(app, args, throwaway)
+        return _run(app, args, throwaway, welcome.ctx if welcome is not None else None)
     finally:
         if throwaway is not None:
             logging.shutdown()
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-def _run(app: QApplication, args: argparse.Namespace, throwaway: Path | None) -> int:
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    throwaway: Path | None,
+    signed_in: Context | None = None,
+) -> int:
     from fairdesk.ui.sign_in import demo_context, sign_in
 
     try:
-        ctx = demo_context(throwaway) if throwaway else sign_in(args.db, args.data_dir)
+        ctx = demo_context(throwaway) if throwaway else signed_in or sign_in(args.db, args.data_dir)
     except FairDeskError as exc:
         QMessageBox.critical(None, "FairDesk", str(exc))
         print(f"fairdesk: {exc}", file=sys.stderr)
@@ -116,6 +131,7 @@ def _run(app: QApplication, args: argparse.Namespace, throwaway: Path | None) ->
         )
     else:
         window = MainWindow(ctx, demo=throwaway is not None)
+    install_help(window, ctx.actor.role)  # F1 anywhere: the role's guide
     window.show()
     if throwaway is None:  # demo users have no password to unlock with
         watcher = IdleWatcher(parent=window)

@@ -1849,6 +1849,10 @@ power of attorney: {0}</source>
 <context>
     <name>DocumentTableModel</name>
     <message>
+        <source>Issued, in the fair's local time</source>
+        <translation>签发时间（展会当地时间）</translation>
+    </message>
+    <message>
         <source>Valid · 有效</source>
         <translation>有效</translation>
     </message>
@@ -1861,6 +1865,14 @@ power of attorney: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
+        <source>Superseded · 已被取代</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Revoked · 已撤销</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
         <source>case {0}</source>
         <translation>案件 {0}</translation>
     </message>
@@ -1871,6 +1883,10 @@ power of attorney: {0}</source>
     <message>
         <source>{0}, for {1}</source>
         <translation>{0}，用于{1}</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}，{1}</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3628,69 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>{0} on the list, {1} proposed to be barred</source>
         <translation>名单中 {0} 家，其中 {1} 家建议禁止参展</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to FairDesk</source>
+        <translation>欢迎使用 FairDesk</translation>
+    </message>
+    <message>
+        <source>FairDesk runs the IP complaint desk of a trade fair: it registers complaints, watches every deadline, prints the notices and decisions, and guides the patrols. Nothing is set up on this computer yet.</source>
+        <translation>FairDesk 是展会现场的知识产权投诉工作台：登记投诉、跟踪每一个期限、打印通知书和处理意见书，并指引现场巡查。这台电脑上尚未进行任何设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set up a fair</source>
+        <translation>设置展会(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Create the administrator account, then enter the fair's name, dates, opening hours and rule set, and import its exhibitor list.</source>
+        <translation>创建管理员账户，然后填写展会名称、日期、开放时间和期限规则，并导入展商名单。</translation>
+    </message>
+    <message>
+        <source>Set up a fair</source>
+        <translation>设置展会</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo fair</source>
+        <translation>打开演示展会(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Try FairDesk on a sample fair with complaints at every stage. Nothing you do in the demo is kept; the welcome comes back at the next start.</source>
+        <translation>在一个包含各阶段投诉的示例展会上试用 FairDesk。演示中的任何操作都不会保存；下次启动时仍会显示欢迎界面。</translation>
+    </message>
+    <message>
+        <source>Open the demo fair</source>
+        <translation>打开演示展会</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Set up a fair — administrator</source>
+        <translation>设置展会 — 管理员</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: the administrator account of this service center. It sets up fairs and adds the desk, inspector and organizer accounts (fairdesk user add).</source>
+        <translation>第 1 步，共 3 步：本服务中心的管理员账户。管理员负责设置展会，并添加受理人员、巡查员和主办方账户（fairdesk user add）。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: the fair — name, dates, hours, rules</source>
+        <translation>第 2 步，共 3 步：展会 — 名称、日期、开放时间、规则</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: import the exhibitor list of {0} now? It lets the desk find respondents by booth or name. You can also import it later (Exhibitors &gt; Import).</source>
+        <translation>第 3 步，共 3 步：现在导入 {0} 的展商名单吗？导入后，受理人员可按展位号或名称查找被投诉人。也可以稍后导入（展商 &gt; 导入）。</translation>
+    </message>
+    <message>
+        <source>Import exhibitors</source>
+        <translation>导入展商</translation>
     </message>
 </context>
 </TS>

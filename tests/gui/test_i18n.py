@@ -1,0 +1,156 @@
+"""Two languages: every screen string is in the committed Chinese translation and
+translated; the .qm the app loads is built from it; the language follows --lang, the
+setting and the system; dates and numbers follow the locale."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from fairdesk.i18n import (
+    current_language,
+    format_date,
+    format_datetime,
+    format_number,
+    install_translations,
+    locale_for,
+    resolve_language,
+)
+from fairdesk.settings import LANGUAGE, Settings
+from tests.conftest import Team
+
+ROOT = Path(__file__).resolve().parents[2]
+ZH = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+DE = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["update_translations"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ut = _script()
+
+
+@pytest.fixture(scope="module")
+def extracted() -> list:  # type: ignore[type-arg]
+    """What lupdate (and the wrapper scan) finds in the code now: run once."""
+    return ut.extract()
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    yield
+    install_translations(qapp, "en")
+
+
+def test_every_screen_string_is_in_the_committed_translation(extracted) -> None:  # type: ignore[no-untyped-def]
+    st = ut.status("zh_CN", extracted)
+    problems = [f"not in fairdesk_zh_CN.ts: [{m.context}] {m.source!r}" for m in st.new]
+    problems += [f"unfinished: [{m.context}] {m.source!r}" for m in st.unfinished]
+    assert not problems, (
+        "Run `python scripts/update_translations.py`, translate the new strings in "
+        "resources/translations/fairdesk_zh_CN.ts (pyside6-linguist), run it again:\n"
+        + "\n".join(problems)
+    )
+    assert st.total > 500
+
+
+def test_every_message_of_the_committed_translation_is_finished() -> None:
+    committed = ut.read_ts(ut.ts_path("zh_CN"))
+    unfinished = [m for m, t in committed.items() if not t.finished]
+    assert unfinished == []
+
+
+def test_translations_keep_placeholders_markup_and_shortcut_keys() -> None:
+    bad = []
+    for message, done in ut.read_ts(ut.ts_path("zh_CN")).items():
+        source, text = message.source, done.text
+        if sorted(set(re.findall(r"\{\d+\}", source))) != sorted(set(re.findall(r"\{\d+\}", text))):
+            bad.append(f"placeholders: {source!r} -> {text!r}")
+        if re.findall(r"</?\w+>", source) != re.findall(r"</?\w+>", text):
+            bad.append(f"markup: {source!r} -> {text!r}")
+        key = re.search(r"&(\w)", source.replace("&&", ""))
+        if key and f"&{key.group(1).upper()}" not in text.upper():
+            bad.append(f"shortcut &{key.group(1)}: {source!r} -> {text!r}")
+        if source.strip() and not text.strip():
+            bad.append(f"empty: {source!r}")
+    assert bad == []
+
+
+def test_the_shipped_qm_is_built_from_the_committed_ts(tmp_path: Path) -> None:
+    built = tmp_path / "fairdesk_zh_CN.qm"
+    ut.release(ut.ts_path("zh_CN"), built)
+    assert built.read_bytes() == ut.qm_path("zh_CN").read_bytes(), (
+        "resources/translations/fairdesk_zh_CN.qm is stale: run scripts/update_translations.py"
+    )
+
+
+@pytest.mark.parametrize(
+    ("choice", "system", "expected"),
+    [
+        ("zh_CN", US, "zh_CN"),
+        ("en", ZH, "en"),
+        ("system", ZH, "zh_CN"),
+        (None, QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan), "zh_CN"),
+        ("system", DE, "en"),
+        ("system", US, "en"),
+        ("zh-CN", US, "zh_CN"),
+    ],
+)
+def test_language_follows_the_choice_then_the_system(choice, system, expected) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_language(choice, system) == expected
+
+
+def test_chinese_translates_the_desk_and_qts_own_buttons(qapp, english: None, team: Team) -> None:
+    installed = install_translations(qapp, "zh_CN", system=US)
+    assert installed.language == current_language() == "zh_CN"
+    assert [p.name for p in installed.files] == ["qtbase_zh_CN.qm", "fairdesk_zh_CN.qm"]
+    from fairdesk.settings import Settings as S
+    from fairdesk.ui.main_window import MainWindow
+
+    window = MainWindow(team.desk, settings=S())
+    window._poll_timer.stop()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:2] == ["案件(&C)", "视图(&V)"]
+    assert all(re.search(r"[\u4e00-\u9fff]", m) for m in menus), menus
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    window.close()
+    install_translations(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "&Cases") == "&Cases"
+
+
+def test_the_setting_chooses_the_language_when_no_option_does(
+    qapp, english: None, tmp_path: Path
+) -> None:
+    settings = Settings()
+    settings.set(LANGUAGE, "zh_CN")
+    settings.sync()
+    assert install_translations(qapp, None, system=US).language == "zh_CN"
+    assert install_translations(qapp, "en", system=US).language == "en"  # --lang wins
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    moment = datetime(2026, 11, 5, 9, 30)
+    assert format_date(date(2026, 11, 5), ZH) == "2026/11/5"
+    assert format_datetime(moment, ZH) == "2026/11/5 09:30"
+    assert format_date(date(2026, 11, 5), US) == "11/5/2026"
+    assert format_date(date(2026, 11, 5), DE) == "05.11.2026"
+    assert format_number(1234567, locale=ZH) == "1,234,567"
+    assert format_number(1234.5, 1, locale=DE) == "1.234,5"
+    assert locale_for("en", DE).language() == QLocale.Language.English
+    assert locale_for("zh_CN", US).language() == QLocale.Language.Chinese

@@ -1,0 +1,195 @@
+"""First run: on a new database the welcome offers the demo or setting up a fair; setting
+up creates the administrator, the fair and (if wanted) imports its exhibitors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fairdesk.app_context import SYSTEM, open_database
+from fairdesk.db.engine import Database
+from fairdesk.domain.enums import Role
+from fairdesk.i18n import install_translations
+from fairdesk.services import fairs, users
+from fairdesk.services.context import Context
+from fairdesk.settings import LANGUAGE, Settings
+from fairdesk.ui import welcome as w
+from fairdesk.ui.fair_dialog import FairDialog
+from fairdesk.ui.import_dialog import ImportDialog
+from fairdesk.ui.sign_in import CredentialsDialog
+
+
+@pytest.fixture
+def new_db_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'new.sqlite3'}"
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    install_translations(qapp, "en")
+    yield
+    install_translations(qapp, "en")
+
+
+class Script:
+    """Plays the user: what to do with each dialog as it comes; records what was shown."""
+
+    def __init__(self, *steps) -> None:  # type: ignore[no-untyped-def]
+        self.steps = list(steps)
+        self.shown: list[str] = []
+
+    def __call__(self, dialog: QDialog) -> bool:
+        self.shown.append(type(dialog).__name__)
+        step = self.steps.pop(0)
+        return bool(step(dialog))
+
+
+def choose(button: str):  # type: ignore[no-untyped-def]
+    def step(dialog: w.WelcomeDialog) -> bool:
+        dialog.show()
+        getattr(dialog, button).click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    return step
+
+
+def admin_account(name: str = "chief", password: str = "a-long-password-1"):  # type: ignore[no-untyped-def]
+    def step(dialog: CredentialsDialog) -> bool:
+        dialog.username_edit.setText(name)
+        dialog.password_edit.setText(password)
+        assert dialog.confirm_edit is not None
+        dialog.confirm_edit.setText(password)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    return step
+
+
+def fair(code: str = "CIIE2026"):  # type: ignore[no-untyped-def]
+    def step(dialog: FairDialog) -> bool:
+        ui = dialog.ui
+        ui.code_edit.setText(code)
+        ui.name_edit.setText("第九届中国国际进口博览会")
+        ui.start_date_edit.setDate(QDate(2026, 11, 5))
+        ui.end_date_edit.setDate(QDate(2026, 11, 10))
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    return step
+
+
+def cancel(dialog: QDialog) -> bool:
+    dialog.reject()
+    return False
+
+
+def test_a_database_is_new_until_it_has_a_user_or_a_fair(db: Database) -> None:
+    assert w.is_new_database(db)
+    users.add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
+    assert not w.is_new_database(db)
+
+
+def test_welcome_buttons_choose_and_close(qtbot, english: None) -> None:
+    dialog = w.WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.setup_button.hasFocus() or dialog.focusWidget() is dialog.setup_button
+    assert dialog.setup_button.accessibleName() == "Set up a fair"
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice is w.Choice.DEMO
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_choosing_chinese_on_the_welcome_translates_it_and_is_saved(qtbot, english: None) -> None:
+    settings = Settings()
+    dialog = w.WelcomeDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.title_label.text() == "Welcome to FairDesk"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.title_label.text() == "欢迎使用 FairDesk")
+    assert dialog.setup_button.text() == "设置展会(&S)"
+    assert Settings().get(LANGUAGE) == "zh_CN"
+
+
+def test_setting_up_creates_the_admin_and_the_fair(qtbot, english: None, new_db_url: str) -> None:
+    script = Script(choose("setup_button"), admin_account(), fair())
+    asked: list[str] = []
+    result = w.welcome_new_desk(
+        new_db_url, None, run=script, ask=lambda q: asked.append(q) or False
+    )
+    assert result is not None and result.choice is w.Choice.SET_UP
+    assert script.shown == ["WelcomeDialog", "CredentialsDialog", "FairDialog"]
+    ctx = result.ctx
+    assert ctx is not None and ctx.actor.username == "chief" and ctx.actor.role is Role.ADMIN
+    (info,) = fairs.list_fairs(ctx)
+    assert (info.code, info.start_date, info.hours) == (
+        "CIIE2026",
+        date(2026, 11, 5),
+        "09:00-17:00",
+    )
+    assert info.rules.code == "cnipa-24h"
+    assert "CIIE2026" in asked[0]
+    assert users.authenticate(Context(ctx.db, SYSTEM), "chief", "a-long-password-1")
+    ctx.db.dispose()
+
+
+def test_setting_up_offers_the_exhibitor_import(qtbot, english: None, new_db_url: str) -> None:
+    seen: list[str] = []
+
+    def importer(dialog: ImportDialog) -> bool:
+        seen.append(dialog.fair_code)
+        dialog.reject()
+        return False
+
+    script = Script(choose("setup_button"), admin_account(), fair("EXPO26"), importer)
+    result = w.welcome_new_desk(new_db_url, None, run=script, ask=lambda q: True)
+    assert result is not None and result.ctx is not None
+    assert seen == ["EXPO26"]
+    result.ctx.db.dispose()
+
+
+def test_cancelling_the_admin_account_goes_back_to_the_welcome(
+    qtbot, english: None, new_db_url: str
+) -> None:
+    script = Script(choose("setup_button"), cancel, choose("demo_button"))
+    result = w.welcome_new_desk(new_db_url, None, run=script)
+    assert result == w.Welcome(w.Choice.DEMO)
+    db = open_database(new_db_url)
+    assert w.is_new_database(db)  # the demo wrote nothing into the real database
+    db.dispose()
+
+
+def test_a_cancelled_fair_still_signs_in_the_new_admin(
+    qtbot, english: None, new_db_url: str
+) -> None:
+    script = Script(choose("setup_button"), admin_account("admin"), cancel)
+    result = w.welcome_new_desk(new_db_url, None, run=script)
+    assert result is not None and result.choice is w.Choice.SET_UP and result.ctx is not None
+    assert fairs.list_fairs(result.ctx) == []
+    result.ctx.db.dispose()
+
+
+def test_closing_the_welcome_quits(qtbot, english: None, new_db_url: str) -> None:
+    assert w.welcome_new_desk(new_db_url, None, run=Script(cancel)) == w.Welcome(w.Choice.CLOSED)
+
+
+def test_no_welcome_once_the_desk_is_set_up(qtbot, db: Database) -> None:
+    users.add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
+    url = db.engine.url.render_as_string(hide_password=False)
+    assert w.welcome_new_desk(url, None, run=Script()) is None
+
+
+def test_app_quits_when_the_welcome_is_closed(
+    qtbot, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fairdesk import cli
+    from fairdesk.ui import app
+
+    monkeypatch.setattr(app, "welcome_new_desk", lambda *a, **k: w.Welcome(w.Choice.CLOSED))
+    args = cli.build_parser().parse_args(["--lang", "en"])
+    assert app.run_app(args) == 0
+    assert QApplication.instance() is not None
