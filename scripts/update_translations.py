@@ -5,9 +5,11 @@
     python scripts/update_translations.py --check  # exit 1 when anything is missing or stale
 
 Every screen string is English in the code (`self.tr`, `QCoreApplication.translate`,
-`QT_TRANSLATE_NOOP`). `pyside6-lupdate` finds them; a module-level helper that wraps
-`translate`/`QT_TRANSLATE_NOOP` with a fixed context (`_n("To notify")` in case_labels.py)
-is invisible to lupdate, so this script finds those calls itself. The committed
+`QT_TRANSLATE_NOOP`). `pyside6-lupdate` finds them; two kinds are invisible to it, so
+this script finds them itself: a module-level helper that wraps `translate` or
+`QT_TRANSLATE_NOOP` with a fixed context (`_n("To notify")` in case_labels.py), and a
+table of texts translated where it is shown (`HEADERS = ("Case", ...)` with
+`self.tr(HEADERS[section])`). The committed
 `resources/translations/fairdesk_zh_CN.ts` is then rewritten: strings that are new come in
 as unfinished, strings no longer in the code go, translations are kept. Translate in Qt
 Linguist (`pyside6-linguist resources/translations/fairdesk_zh_CN.ts`) or any .ts editor,
@@ -157,6 +159,66 @@ def wrapped_messages(path: Path) -> Iterator[Message]:
                 yield Message(wrappers[node.func.id], text)
 
 
+def _strings(node: ast.AST) -> list[str] | None:
+    if isinstance(node, ast.Tuple | ast.List) and node.elts:
+        texts = [_string(e, {}) for e in node.elts]
+        if all(t is not None for t in texts):
+            return [t for t in texts if t is not None]
+    return None
+
+
+def _table_name(node: ast.AST) -> str | None:
+    """X for `X` or `self.X` (a table of texts named at module or class level)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.attr if node.value.id in ("self", "cls") else None
+    return None
+
+
+def _is_self_tr(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "tr"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "self"
+        and bool(node.args)
+    )
+
+
+def table_messages(path: Path) -> Iterator[Message]:
+    """Texts kept in a table and translated where shown, which lupdate cannot see:
+    `HEADERS = ("Case", ...)` with `self.tr(HEADERS[section])` or
+    `[self.tr(h) for h in HEADERS]` inside a class (the class is the context)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    tables: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            texts = _strings(node.value)
+            if texts is not None and isinstance(node.targets[0], ast.Name):
+                tables[node.targets[0].id] = texts
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        loop_tables: dict[str, list[str]] = {}
+        for node in ast.walk(cls):
+            if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
+                for gen in node.generators:
+                    name = _table_name(gen.iter)
+                    if isinstance(gen.target, ast.Name) and name in tables:
+                        loop_tables[gen.target.id] = tables[name]
+        for node in ast.walk(cls):
+            if not _is_self_tr(node):
+                continue
+            arg = node.args[0]  # type: ignore[attr-defined]
+            texts: list[str] | None = None
+            if isinstance(arg, ast.Subscript):
+                texts = tables.get(_table_name(arg.value) or "")
+            elif isinstance(arg, ast.Name):
+                texts = loop_tables.get(arg.id)
+            for text in texts or ():
+                yield Message(cls.name, text)
+
+
 def extract(files: Iterable[Path] | None = None) -> list[Message]:
     """Every translatable (context, English text) in the code, in a stable order."""
     files = list(files if files is not None else sources())
@@ -168,7 +230,7 @@ def extract(files: Iterable[Path] | None = None) -> list[Message]:
     for path in files:
         if path.suffix != ".py":
             continue
-        for message in wrapped_messages(path):
+        for message in [*wrapped_messages(path), *table_messages(path)]:
             if message not in seen:
                 seen.add(message)
                 found.append(message)

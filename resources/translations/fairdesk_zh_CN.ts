@@ -122,8 +122,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
-        <source>Applies {0} ({1}-level).</source>
-        <translation>适用于{0}（{1}级）。</translation>
+        <source>Applies {0} (a {1} document).</source>
+        <translation>适用于{0}（{1}级文书）。</translation>
     </message>
     <message>
         <source>&amp;Issue and save</source>
@@ -166,12 +166,12 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>第 {0} 件，共 {1} 件：{2}…</translation>
     </message>
     <message>
-        <source>{0} document(s) issued and printed ({1} page(s))</source>
-        <translation>已签发并打印 {0} 份文书（{1} 页）</translation>
+        <source>{0} document(s) issued and printed, {1} page(s) in all</source>
+        <translation>已签发并打印 {0} 份文书，共 {1} 页</translation>
     </message>
     <message>
-        <source>{0} document(s) issued and saved ({1} page(s))</source>
-        <translation>已签发并保存 {0} 份文书（{1} 页）</translation>
+        <source>{0} document(s) issued and saved, {1} page(s) in all</source>
+        <translation>已签发并保存 {0} 份文书，共 {1} 页</translation>
     </message>
     <message>
         <source>{0} case(s) skipped</source>
@@ -645,6 +645,30 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Due {0}</source>
         <translation>{0} 到期</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1912,30 @@ power of attorney: {0}</source>
         <source>{0} by {1}</source>
         <translation>{0}，{1}</translation>
     </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>签发人</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceGallery</name>
@@ -2013,12 +2061,71 @@ power of attorney: {0}</source>
         <source>Complaint {0}</source>
         <translation>投诉 {0}</translation>
     </message>
+    <message>
+        <source>Edition / case</source>
+        <translation>届次 / 案件</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理决定时间</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitorTableModel</name>
     <message>
         <source>Watch list: {0}</source>
         <translation>重点关注名单：{0}</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Hall / booths</source>
+        <translation>展馆 / 展位</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitsModel</name>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -2944,7 +3051,7 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
     <message>
         <source>What</source>
-        <translation>内容</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3040,6 +3147,34 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <source>after escalation</source>
         <translation>升级处理后</translation>
     </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>展商</translation>
+    </message>
 </context>
 <context>
     <name>RejectDialog</name>
@@ -3078,6 +3213,21 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Choose why the complaint is not accepted.</source>
         <translation>请选择不予受理的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -3557,6 +3707,29 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When (fair time)</source>
+        <translation>时间（展会当地时间）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Check a document · 核验文书</source>
@@ -3613,6 +3786,64 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Checking… · 核验中</source>
         <translation>核验中…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>巡查结果</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+</context>
+<context>
+    <name>WatchListModel</name>
+    <message>
+        <source>Exhibitor / 展商</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Credit code / 信用代码</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Booths / 展位</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Matched by / 匹配</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>History (cases/infringing) / 往届</source>
+        <translation>往届（案件/侵权）</translation>
+    </message>
+    <message>
+        <source>In a row / 连续</source>
+        <translation>连续</translation>
+    </message>
+    <message>
+        <source>Propose bar / 禁展</source>
+        <translation>建议禁展</translation>
+    </message>
+    <message>
+        <source>Next step / 建议措施</source>
+        <translation>建议措施</translation>
     </message>
 </context>
 <context>

@@ -154,3 +154,26 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     assert format_number(1234.5, 1, locale=DE) == "1.234,5"
     assert locale_for("en", DE).language() == QLocale.Language.English
     assert locale_for("zh_CN", US).language() == QLocale.Language.Chinese
+
+
+def test_extraction_sees_wrapped_and_table_texts_lupdate_misses(tmp_path: Path) -> None:
+    source = tmp_path / "screen.py"
+    source.write_text(
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP\n"
+        'CONTEXT = "labels"\n'
+        'HEADERS = ("Case", "State")\n'
+        "def _n(text):\n"
+        "    return QT_TRANSLATE_NOOP(CONTEXT, text)\n"
+        'WORDS = {"x": _n("To notify")}\n'
+        "class Model:\n"
+        "    def header(self, section):\n"
+        "        return self.tr(HEADERS[section])\n"
+        "    def copy(self):\n"
+        "        return [self.tr(h) for h in HEADERS]\n",
+        encoding="utf-8",
+    )
+    assert list(ut.wrapped_messages(source)) == [ut.Message("labels", "To notify")]
+    assert set(ut.table_messages(source)) == {
+        ut.Message("Model", "Case"),
+        ut.Message("Model", "State"),
+    }
