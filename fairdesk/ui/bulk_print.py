@@ -274,7 +274,6 @@ class BulkPrintDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(kind_label_widget, self.kind_combo)
-        form.addRow("", self.when_label)
         form.addRow(self.copy_label, self.copy_combo)
 
         self.note_label = QLabel(objectName="bulk_note")
@@ -335,6 +334,7 @@ class BulkPrintDialog(QDialog):
         layout.addWidget(self.cases_label)
         layout.addWidget(self.read_only_label)
         layout.addLayout(form)
+        layout.addWidget(self.when_label)
         layout.addWidget(self.print_radio)
         layout.addWidget(self.save_radio)
         layout.addLayout(folder_row)
@@ -352,7 +352,7 @@ class BulkPrintDialog(QDialog):
     def _kind_changed(self) -> None:
         k = K.KINDS[str(self.kind_combo.currentData())]
         self.when_label.setText(
-            self.tr("Applies {0} ({1}-level).").format(k.when, self.tr(k.level))
+            self.tr("Applies {0} (a {1} document).").format(k.when, self.tr(k.level))
         )
         self.copy_label.setVisible(k.needs_copy)
         self.copy_combo.setVisible(k.needs_copy)
@@ -506,9 +506,9 @@ class BulkPrintDialog(QDialog):
         issued = len(report.issued)
         parts = [
             (
-                self.tr("{0} document(s) issued and printed ({1} page(s))")
+                self.tr("{0} document(s) issued and printed, {1} page(s) in all")
                 if printing
-                else self.tr("{0} document(s) issued and saved ({1} page(s))")
+                else self.tr("{0} document(s) issued and saved, {1} page(s) in all")
             ).format(issued, report.pages)
         ]
         if report.skipped:
@@ -528,25 +528,26 @@ class BulkPrintDialog(QDialog):
         style = self.style()
         ok = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         skip = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        rows: list[tuple[str, object, str, str]] = []
+        rows: list[tuple[str, object, str, str, str]] = []  # case, icon, result, text, tip
         for item in report.issued:
             words = COPY_WORDS.get(item.copy)
-            copy = f" ({self.tr(words[0])})" if words else ""
-            where = f" → {item.file}" if item.file else ""
-            rows.append(
-                (item.case_number, ok, self.tr("issued"), f"{item.document_number}{copy}{where}")
-            )
+            copy = f" · {self.tr(words[0])} · {words[1]}" if words else ""
+            tip = str(item.file) if item.file else ""
+            text = f"{item.document_number}{copy}"
+            rows.append((item.case_number, ok, self.tr("issued"), text, tip or text))
         for skipped in report.skipped:
-            rows.append((skipped.case_number, skip, self.tr("skipped"), skipped.reason))
+            rows.append(
+                (skipped.case_number, skip, self.tr("skipped"), skipped.reason, skipped.reason)
+            )
         order = {n: i for i, n in enumerate(self.case_numbers)}
         rows.sort(key=lambda r: order.get(r[0], len(order)))
         self.report_table.setRowCount(len(rows))
-        for row, (case, icon, result, detail) in enumerate(rows):
+        for row, (case, icon, result, detail, tip) in enumerate(rows):
             self.report_table.setItem(row, 0, QTableWidgetItem(case))
             result_item = QTableWidgetItem(icon, result)  # type: ignore[call-overload]
             self.report_table.setItem(row, 1, result_item)
             detail_item = QTableWidgetItem(detail)
-            detail_item.setToolTip(detail)
+            detail_item.setToolTip(tip)
             self.report_table.setItem(row, 2, detail_item)
         self.report_table.resizeRowsToContents()
         self.report_table.setVisible(bool(rows))

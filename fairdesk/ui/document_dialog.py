@@ -120,8 +120,8 @@ class DocumentEntry:
         return self.row.revoked_at is None
 
 
-COL_NUMBER, COL_DOCUMENT, COL_COPY, COL_ISSUED, COL_BY, COL_STATUS = range(6)
-HEADERS = ("Number", "Document", "Copy", "Issued (fair time)", "By", "Status")
+COL_NUMBER, COL_DOCUMENT, COL_COPY, COL_ISSUED, COL_STATUS, COL_BY = range(6)
+HEADERS = ("Number", "Document", "Copy · 联次", "Issued", "Status", "By")
 NumberRole = Qt.ItemDataRole.UserRole + 1  # the document number
 ValidRole = Qt.ItemDataRole.UserRole + 2  # True while in force (not revoked or superseded)
 KindRole = Qt.ItemDataRole.UserRole + 3  # the kind code, e.g. "decision"
@@ -165,8 +165,12 @@ class DocumentTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_ISSUED:
+            return self.tr("Issued, in the fair's local time")
         return None
 
     def status_text(self, entry: DocumentEntry) -> str:
@@ -185,13 +189,22 @@ class DocumentTableModel(QAbstractTableModel):
             k = K.KINDS.get(r.kind)
             return kind_label(k) if k else r.title
         if column == COL_COPY:
-            words = COPY_WORDS.get(entry.copy)
-            return f"{self.tr(words[0])} · {words[1]}" if words else ""
+            # Chinese only here, as on the paper's first line; English in the tooltip.
+            return COPY_WORDS[entry.copy][1] if entry.copy in COPY_WORDS else ""
         if column == COL_ISSUED:
-            return local_time(r.issued_at, self._zone)
+            # Month and day: a fair's documents are all of one week (the year is in the tip).
+            return r.issued_at.astimezone(self._zone).strftime("%m-%d %H:%M")
         if column == COL_BY:
             return r.issued_by
-        return self.status_text(entry)
+        return self.short_status(entry)
+
+    def short_status(self, entry: DocumentEntry) -> str:
+        r = entry.row
+        if r.revoked_at is None:
+            return self.tr("Valid · 有效")
+        if r.superseded_by:
+            return self.tr("Superseded · 已被取代")
+        return self.tr("Revoked · 已撤销")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
@@ -211,7 +224,14 @@ class DocumentTableModel(QAbstractTableModel):
                 )
                 return self.tr("{0}, for {1}").format(self._text(entry, COL_DOCUMENT), target)
             if index.column() == COL_ISSUED:
-                return local_time(entry.row.issued_at, self._zone, seconds=True)
+                return self.tr("{0} by {1}").format(
+                    local_time(entry.row.issued_at, self._zone, seconds=True), entry.row.issued_by
+                )
+            if index.column() == COL_STATUS:
+                return self.status_text(entry)
+            if index.column() == COL_COPY and entry.copy:
+                words = COPY_WORDS[entry.copy]
+                return f"{self.tr(words[0])} · {words[1]}"
             return self._text(entry, index.column()) or None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_STATUS:
             icon = (
@@ -358,12 +378,12 @@ class DocumentDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.kind_label, self.kind_combo)
-        form.addRow("", self.when_label)
         form.addRow(self.copy_label, self.copy_combo)
         form.addRow(self.served_label, self.served_combo)
         self.issue_box = QGroupBox(self.tr("New document · 签发新文书"), objectName="issue_box")
         issue_layout = QVBoxLayout(self.issue_box)
         issue_layout.addLayout(form)
+        issue_layout.addWidget(self.when_label)
         issue_layout.addWidget(self.unavailable_label)
         issue_row = QHBoxLayout()
         issue_row.addStretch(1)
@@ -385,11 +405,11 @@ class DocumentDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (COL_NUMBER, 140),
-            (COL_DOCUMENT, 190),
-            (COL_COPY, 120),
-            (COL_ISSUED, 118),
-            (COL_BY, 70),
+            (COL_NUMBER, 130),
+            (COL_DOCUMENT, 150),
+            (COL_COPY, 130),
+            (COL_ISSUED, 112),
+            (COL_STATUS, 110),
         ):
             self.documents_view.setColumnWidth(column, width)
         self.documents_view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -447,7 +467,7 @@ class DocumentDialog(QDialog):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 720])
+        self.splitter.setSizes([690, 590])
 
         # -- bottom -------------------------------------------------------------------------
         self.print_button = QPushButton(self.tr("&Print… (Ctrl+P)"), objectName="print_button")
@@ -494,7 +514,10 @@ class DocumentDialog(QDialog):
         self._fill_kinds(detail)
         selected = self.current_number
         self.model.set_entries(entries, detail.fair_timezone)
-        self.documents_view.resizeColumnToContents(COL_NUMBER)
+        for column in (COL_NUMBER, COL_DOCUMENT, COL_COPY, COL_ISSUED, COL_STATUS):
+            self.documents_view.resizeColumnToContents(column)
+            width = self.documents_view.columnWidth(column)
+            self.documents_view.setColumnWidth(column, width + 6)  # room for a bold selection
         self.no_documents_label.setVisible(not entries)
         self._fill_served(entries)
         if selected and self.model.row_of(selected) is not None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -236,7 +237,7 @@ class VerifyDialog(QDialog):
         self.summary_box = QFrame(objectName="summary_box")
         self.summary_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.summary_form = QFormLayout(self.summary_box)
-        self.summary_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.summary_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.summary_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary_heading = QLabel(
             self.tr("What the document says · 文书内容"), objectName="summary_heading"
@@ -395,8 +396,9 @@ class VerifyDialog(QDialog):
             en, zh = SUMMARY_LABELS.get(key, (key, ""))
             value = QLabel(summary[key], objectName=f"summary_{key.replace(' ', '_')}")
             value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
+            value.setWordWrap(len(summary[key]) > 40)  # short ones: no height guesswork
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             if key in ("says", "superseded by"):
                 bold = value.font()
                 bold.setBold(True)

@@ -23,6 +23,7 @@ from fairdesk.services.intake import ExhibitInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from fairdesk.ui.document_dialog import (
     COL_COPY,
+    COL_ISSUED,
     COL_STATUS,
     DocumentDialog,
     DocumentEntry,
@@ -156,7 +157,9 @@ def test_issue_a_decision_copy_and_see_it_listed(
     assert [r.number for r in rows] == [info.number]
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 0).data(NumberRole) == info.number
-    assert dialog.model.index(0, COL_COPY).data() == "Respondent's copy · 被投诉人联"
+    assert dialog.model.index(0, COL_COPY).data() == "被投诉人联"
+    tip = dialog.model.index(0, COL_COPY).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Respondent's copy · 被投诉人联"
     assert dialog.model.index(0, COL_STATUS).data() == "Valid · 有效"
     assert dialog.model.index(0, COL_STATUS).data(ValidRole) is True
     assert dialog.current_number == info.number
@@ -168,7 +171,7 @@ def test_issue_a_decision_copy_and_see_it_listed(
     choose(qtbot, dialog.copy_combo, "complainant")
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    assert dialog.model.index(0, COL_COPY).data() == "Complainant's copy · 投诉人联"
+    assert dialog.model.index(0, COL_COPY).data() == "投诉人联"
     assert dialog.model.index(1, 0).data(NumberRole) == info.number
 
 
@@ -373,10 +376,11 @@ def test_reissue_and_revoke_need_a_reason(qtbot, team: Team, case_in: Callable[.
     qtbot.waitUntil(lambda: dialog.reason_dialog is None)
     assert second.supersedes == first.number
     assert dialog.current_number == second.number
-    assert dialog.model.index(0, COL_COPY).data() == "Complainant's copy · 投诉人联"
+    assert dialog.model.index(0, COL_COPY).data() == "投诉人联"
     old = dialog.model.row_of(first.number)
     assert old is not None
-    assert dialog.model.index(old, COL_STATUS).data() == (
+    assert dialog.model.index(old, COL_STATUS).data() == "Superseded · 已被取代"
+    assert dialog.model.index(old, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole) == (
         f"Superseded by {second.number} · 已被取代"
     )
     assert docs.verify(team.desk, first.payload).status == "revoked"
@@ -400,7 +404,9 @@ def test_reissue_and_revoke_need_a_reason(qtbot, team: Team, case_in: Callable[.
     qtbot.waitUntil(lambda: dialog.reason_dialog is None)
     row = dialog.model.row_of(second.number)
     assert row is not None
-    assert dialog.model.index(row, COL_STATUS).data() == "Revoked · 已撤销: issued in error"
+    assert dialog.model.index(row, COL_STATUS).data() == "Revoked · 已撤销"
+    tip = dialog.model.index(row, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Revoked · 已撤销: issued in error"
     assert dialog.current_number == second.number
     assert "was revoked (issued in error)" in dialog.preview.message_label.text()
     assert not dialog.print_button.isEnabled()
@@ -483,4 +489,6 @@ def test_document_model(qtmodeltester, team: Team, case_in: Callable[..., str]) 
     )
     qtmodeltester.check(model)
     assert model.rowCount() == 3
-    assert model.index(0, 3).data() == "2026-11-05 09:30"  # fair time, not UTC
+    assert model.index(0, COL_ISSUED).data() == "11-05 09:30"  # fair time, not UTC
+    tip = model.index(0, COL_ISSUED).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "2026-11-05 09:30:00 by desk1"
