@@ -121,7 +121,7 @@ class DocumentEntry:
 
 
 COL_NUMBER, COL_DOCUMENT, COL_COPY, COL_ISSUED, COL_STATUS, COL_BY = range(6)
-HEADERS = ("Number", "Document", "Copy · 联次", "Issued", "Status", "By")
+HEADERS = ("Number", "Document", "Copy", "Issued", "Status", "By")
 NumberRole = Qt.ItemDataRole.UserRole + 1  # the document number
 ValidRole = Qt.ItemDataRole.UserRole + 2  # True while in force (not revoked or superseded)
 KindRole = Qt.ItemDataRole.UserRole + 3  # the kind code, e.g. "decision"
