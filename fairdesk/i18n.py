@@ -34,6 +34,7 @@ __all__ = [
     "SUPPORTED",
     "Installed",
     "current_language",
+    "ensure_chinese_font",
     "format_date",
     "format_datetime",
     "format_number",
@@ -130,6 +131,8 @@ def install_translations(
     _current["language"] = chosen
     files: list[Path] = []
     missing: list[str] = []
+    if chosen == "zh_CN":
+        ensure_chinese_font()
     if chosen != "en":  # English is the source language: nothing to load for it
         for directory in qt_translation_dirs():
             qt_file = directory / f"qtbase_{chosen}.qm"
@@ -144,6 +147,20 @@ def install_translations(
         else:
             missing.append(ours.name)
     return Installed(chosen, tuple(files), tuple(missing))
+
+
+def ensure_chinese_font() -> bool:
+    """On a system with no Chinese font (a bare Linux desk), make the CJK font FairDesk
+    ships for its documents available to the screens; True when one is there now."""
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return False  # fonts need a GUI application (the self-test's CLI part has none)
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    if QFontDatabase.families(chinese):
+        return True
+    font = resource_dir() / "fonts" / "DroidSansFallbackFull.ttf"
+    return font.is_file() and QFontDatabase.addApplicationFont(str(font)) >= 0
 
 
 def _load(app: QCoreApplication, path: Path) -> bool:

@@ -177,3 +177,12 @@ def test_extraction_sees_wrapped_and_table_texts_lupdate_misses(tmp_path: Path) 
         ut.Message("Model", "Case"),
         ut.Message("Model", "State"),
     }
+
+
+def test_a_chinese_font_is_there_for_the_screens(qapp) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from fairdesk.i18n import ensure_chinese_font
+
+    assert ensure_chinese_font()
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
