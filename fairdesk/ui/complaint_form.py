@@ -51,7 +51,8 @@ from fairdesk.documents.labels import CASE_STATES, COMPLAINT_STATES, REJECT_REAS
 from fairdesk.domain import materials
 from fairdesk.domain.enums import Channel, ComplaintKind, RejectReason
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.services import fairs
+from fairdesk.domain.permissions import Permission
+from fairdesk.services import evidence, fairs
 from fairdesk.services.context import Context
 from fairdesk.services.intake import ComplaintInput, PartyInput, Registered, register_complaint
 from fairdesk.services.lookup import (
@@ -121,6 +122,8 @@ def field_of(widget: QWidget) -> Field | None:
 class ComplaintForm(QDialog):
     def __init__(self, ctx: Context, fair_code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Refused before anything is typed (PermissionDenied), not when saving.
+        ctx.require(Permission.REGISTER_COMPLAINT)
         self.ctx = ctx
         self.fair_code = fair_code
         self.fair = fairs.get_fair(ctx, fair_code)
@@ -134,6 +137,7 @@ class ComplaintForm(QDialog):
         self.problem_lines: list[str] = []
         self.message_box: QMessageBox | None = None
         self.step_dialog: QDialog | None = None
+        self._photo_problems: list[str] = []
         self._action = "draft"
         self._step_params: dict[str, Any] = {}
         self._step_reason = ""
@@ -997,6 +1001,7 @@ class ComplaintForm(QDialog):
                 return
             self.registered = registered
             self._saved = True
+            self._photo_problems = self._attach_photos(registered)
             if step:
                 try:
                     act_on_complaint(
@@ -1013,6 +1018,27 @@ class ComplaintForm(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self._finish(registered, word)
 
+    def _attach_photos(self, registered: Registered) -> list[str]:
+        """Attach each respondent's photos to its new case; what fails is named, and the
+        complaint stays saved (a photo can be added from the case view later)."""
+        problems: list[str] = []
+        rows = [row for row in self.respondents.rows if not row.is_blank()]
+        for row, case_number in zip(rows, registered.case_numbers, strict=False):
+            for path in row.photos:
+                try:
+                    evidence.import_file(
+                        self.ctx,
+                        evidence.read_photo(path),
+                        owner_type="case",
+                        owner=case_number,
+                        purpose="evidence",
+                        caption=self.tr("Accused exhibits (at intake)"),
+                        zone=self.fair.timezone,
+                    )
+                except FairDeskError as exc:
+                    problems.append(f"{path.name}: {exc}")
+        return problems
+
     def _finish(self, registered: Registered, word: str) -> None:
         self.action_taken = word
         cases = ", ".join(registered.case_numbers)
@@ -1022,6 +1048,10 @@ class ComplaintForm(QDialog):
             "supplement": self.tr("Complaint {0} saved; the complainant is asked to supplement."),
             "rejected": self.tr("Complaint {0} not accepted (rejected)."),
         }[word].format(registered.number, cases)
+        if self._photo_problems:
+            self.outcome += " " + self.tr("Not attached (add them from the case view): {0}").format(
+                "; ".join(self._photo_problems)
+            )
         super().accept()
 
     def _saved_as_draft_only(self, registered: Registered, word: str, exc: Exception) -> None:
@@ -1036,12 +1066,15 @@ class ComplaintForm(QDialog):
         self.outcome = self.tr("Complaint {0} saved as a draft; it was not {1}.").format(
             registered.number, verb
         )
-        self.outcome_banner.setText(
-            self.tr(
-                "Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}\n"
-                "Open it from the case list to continue."
-            ).format(registered.number, ", ".join(registered.case_numbers), verb, str(exc))
-        )
+        text = self.tr(
+            "Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}\n"
+            "Open it from the case list to continue."
+        ).format(registered.number, ", ".join(registered.case_numbers), verb, str(exc))
+        if self._photo_problems:
+            text += "\n" + self.tr("Photos not attached: {0}").format(
+                "; ".join(self._photo_problems)
+            )
+        self.outcome_banner.setText(text)
         self.outcome_banner.show()
         self._clear_problems()
         self.scroll.widget().setEnabled(False)

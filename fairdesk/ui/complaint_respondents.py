@@ -3,6 +3,7 @@ or name, with the accused exhibits in a small table."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.normalize import normalize_booth
 from fairdesk.services.context import Context
+from fairdesk.services.evidence import check_size
 from fairdesk.services.intake import ExhibitInput, RespondentInput
 from fairdesk.services.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
 from fairdesk.ui.complaint_widgets import Field, LookupEdit
@@ -214,6 +217,15 @@ class RespondentRow(QFrame):
         self.remove_button = QPushButton(
             self.tr("Remove respondent"), objectName="remove_respondent"
         )
+        # Photos of the accused exhibits: chosen now, attached to the case once it is saved.
+        self.photos: list[Path] = []
+        self.add_photos = QPushButton(self.tr("Photos…"), objectName="add_photos")
+        self.add_photos.setToolTip(self.tr("Photos or scans of the accused exhibits"))
+        self.add_photos.setAccessibleName(self.tr("Add photos of the accused exhibits"))
+        self.photos_field = Field(self.add_photos)
+        self.photos_label = QLabel(objectName="photos_label")
+        self.photos_label.setWordWrap(True)
+        self.clear_photos = QPushButton(self.tr("Clear photos"), objectName="clear_photos")
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -236,9 +248,19 @@ class RespondentRow(QFrame):
         table_row.addWidget(self.table, 1)
         table_row.addWidget(self.remove_exhibit, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(table_row, 4, 1, 1, 2)
+        photos_row = QHBoxLayout()
+        photos_row.addWidget(self.photos_field, 0, Qt.AlignmentFlag.AlignTop)
+        photos_row.addWidget(self.photos_label, 1)
+        photos_row.addWidget(self.clear_photos, 0, Qt.AlignmentFlag.AlignTop)
+        photos_label = QLabel(self.tr("Photos:"))
+        photos_label.setBuddy(self.add_photos)
+        grid.addWidget(photos_label, 5, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(photos_row, 5, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(grid)
+        for label in (self.search_label, self.choice_label, exhibits_label, photos_label):
+            label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
 
         self.search.picked.connect(self._picked)
         self.search.textEdited.connect(self._edited)
@@ -250,6 +272,8 @@ class RespondentRow(QFrame):
         self.add_exhibit.clicked.connect(self._add_clicked)
         self.remove_exhibit.clicked.connect(self._remove_exhibit)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.add_photos.clicked.connect(self.choose_photos)
+        self.clear_photos.clicked.connect(lambda: self.set_photos([]))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._remove_exhibit)
@@ -258,6 +282,7 @@ class RespondentRow(QFrame):
         self.exhibits.dataChanged.connect(self.changed)
         self._show_choice(False)
         self._exhibits_changed()
+        self.set_photos([])
         self.set_number(number)
 
     # -- numbering and focus ------------------------------------------------------------------
@@ -276,6 +301,8 @@ class RespondentRow(QFrame):
             self.add_exhibit,
             self.table,
             self.remove_exhibit,
+            self.add_photos,
+            self.clear_photos,
             self.remove_button,
         ]
 
@@ -283,6 +310,7 @@ class RespondentRow(QFrame):
         return not (
             self.search.text().strip()
             or self.exhibits.rowCount()
+            or self.photos
             or self.exhibit_name.text().strip()
             or self.exhibit_model.text().strip()
             or self.exhibit_quantity.text().strip()
@@ -453,6 +481,42 @@ class RespondentRow(QFrame):
             )
         self.changed.emit()
 
+    # -- photos ------------------------------------------------------------------------------
+    def choose_photos(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Photos of the accused exhibits"),
+            "",
+            self.tr("Photos and scans (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;"
+                    "All files (*)"),
+        )  # fmt: skip
+        if paths:
+            self.set_photos(self.photos + [Path(p) for p in paths if Path(p) not in self.photos])
+
+    def set_photos(self, photos: list[Path]) -> None:
+        """Keep the chosen files; one that is too large or unreadable is named at once."""
+        kept: list[Path] = []
+        problems: list[str] = []
+        for path in photos:
+            try:
+                check_size(path.name, path.stat().st_size)
+            except FairDeskError as exc:
+                problems.append(str(exc))
+                continue
+            except OSError as exc:
+                problems.append(self.tr("Cannot read {0}: {1}.").format(path.name, exc.strerror))
+                continue
+            kept.append(path)
+        self.photos = kept
+        self.photos_field.show_error(" ".join(problems))
+        self.photos_label.setText(
+            self.tr("{0} to attach: {1}").format(len(kept), ", ".join(p.name for p in kept))
+            if kept
+            else self.tr("none")
+        )
+        self.clear_photos.setEnabled(bool(kept))
+        self.changed.emit()
+
     # -- validation and the service's input -----------------------------------------------------
     def clear_errors(self) -> None:
         for field in (self.search_field, self.choice_field, self.exhibit_name_field):
@@ -520,7 +584,7 @@ class RespondentsSection(QGroupBox):
 
     def add_row(self) -> RespondentRow:
         row = RespondentRow(self._ctx, self._fair, len(self.rows) + 1, self)
-        for button in (row.add_exhibit, row.remove_exhibit, row.remove_button):
+        for button in row.findChildren(QPushButton):
             button.setAutoDefault(False)
         row.changed.connect(self.changed)
         row.resolved.connect(self.resolved)

@@ -144,6 +144,7 @@ class RightRow(QFrame):
             (licence_label, self.licence),
         ):
             label.setBuddy(buddy)
+            label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
 
         top = Qt.AlignmentFlag.AlignTop
         grid = QGridLayout()

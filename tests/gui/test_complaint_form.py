@@ -8,17 +8,18 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from fairdesk.db.models import Complaint, IPRight, RespondentCase
-from fairdesk.domain.errors import ConcurrentEdit, StorageError
+from fairdesk.domain.errors import ConcurrentEdit, PermissionDenied, StorageError
+from fairdesk.services.evidence import evidence_of
 from fairdesk.services.exhibitors import upsert_exhibitors
 from fairdesk.services.fairs import fair_by_code
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
-from fairdesk.ui import complaint_form
+from fairdesk.ui import complaint_form, complaint_respondents
 from fairdesk.ui.complaint_form import ComplaintForm
 from fairdesk.ui.complaint_respondents import ExhibitsModel
 from fairdesk.ui.complaint_steps import RejectDialog, SupplementDialog
@@ -889,6 +890,42 @@ def test_materials_follow_the_types_of_right_and_the_agent(qtbot, form: Complain
         form.rights.rows[1].type_combo.findData("copyright")
     )
     assert "authorship" in form.material_boxes()
+
+
+def test_photos_of_the_exhibits_are_attached_to_the_new_case(
+    qtbot, team: Team, form: ComplaintForm, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = tmp_path / "IMG_0001.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("orange"))
+    assert image.save(str(photo))
+    missing = tmp_path / "gone.jpg"
+    monkeypatch.setattr(
+        complaint_respondents.QFileDialog,
+        "getOpenFileNames",
+        lambda *args, **kwargs: ([str(photo), str(missing)], ""),
+    )
+    fill_complete(qtbot, form)
+    row = form.respondents.rows[0]
+    row.add_photos.setFocus()
+    press(qtbot, Key.Key_Space)
+    assert row.photos == [photo]
+    assert row.photos_label.text() == "1 to attach: IMG_0001.png"
+    assert row.photos_field.error.text().startswith("Cannot read gone.jpg")
+    with qtbot.waitSignal(form.accepted):
+        qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
+    assert form.registered is not None
+    (linked,) = evidence_of(team.desk, "case", form.registered.case_numbers[0])
+    assert (linked.evidence.name, linked.purpose, linked.caption) == (
+        "IMG_0001.png",
+        "evidence",
+        "Accused exhibits (at intake)",
+    )
+
+
+def test_only_desk_staff_open_the_form(qtbot, team: Team, fair: str) -> None:
+    with pytest.raises(PermissionDenied, match="signed in as inspector"):
+        ComplaintForm(team.inspector, FAIR)
 
 
 def test_exhibits_model_passes_qt_model_tester(qtmodeltester) -> None:
