@@ -150,9 +150,20 @@ def zbar_library() -> Path | None:
     return None
 
 
+def pyzbar_dlls() -> list[Path]:
+    """The zbar DLLs pyzbar's Windows wheel carries in its package folder (PyInstaller has
+    no hook for pyzbar; it loads them from beside its own module)."""
+    try:
+        import pyzbar
+    except ImportError:
+        return []
+    return sorted(Path(pyzbar.__file__).parent.glob("*.dll"))
+
+
 def binary_files() -> list[tuple[str, str]]:
     zbar = zbar_library()
-    return [(str(zbar), "zbar")] if zbar else []
+    carried = [(str(zbar), "zbar")] if zbar else []
+    return carried + [(str(dll), "pyzbar") for dll in pyzbar_dlls()]
 
 
 def icon_file() -> Path:

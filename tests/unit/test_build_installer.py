@@ -124,3 +124,11 @@ def test_only_self_test_lines_and_known_qt_notes_are_accepted() -> None:
 )
 def test_real_build_passes_its_self_test() -> None:  # pragma: no cover - on demand
     assert bi.main([]) == 0
+
+
+def test_the_qr_decoder_library_is_carried(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if bi.zbar_library() is not None:  # Linux with libzbar0: carried for the runtime hook
+        assert any(dest == "zbar" for _src, dest in bi.binary_files())
+    (tmp_path / "libzbar-64.dll").write_bytes(b"MZ")
+    monkeypatch.setattr(bi, "pyzbar_dlls", lambda: [tmp_path / "libzbar-64.dll"])
+    assert (str(tmp_path / "libzbar-64.dll"), "pyzbar") in bi.binary_files()
