@@ -884,9 +884,11 @@ class ComplaintForm(QDialog):
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the actions --------------------------------------------------------------------------
-    def request(self, action: str, **params: Any) -> None:
-        """Save the complaint and take `action` ("draft", "accept", "supplement", "reject")."""
+    def request(self, action: str, reason: str = "", **params: Any) -> None:
+        """Save the complaint and take `action` ("draft", "accept", "supplement", "reject")
+        with the step's parameters (missing_items, reason_code) and reason."""
         self._action = action
+        self._step_reason = reason
         self._step_params = params
         self.accept()
 
@@ -930,8 +932,7 @@ class ComplaintForm(QDialog):
     def _reject_chosen(self) -> None:
         dialog = self.step_dialog
         assert isinstance(dialog, RejectDialog)
-        self._step_reason = dialog.note()
-        self.request("reject", reason_code=dialog.reason_code())
+        self.request("reject", reason=dialog.note(), reason_code=dialog.reason_code())
 
     def _open_step(self, dialog: QDialog) -> None:
         self.step_dialog = dialog

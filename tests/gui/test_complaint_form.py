@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from fairdesk.db.models import Complaint, IPRight, RespondentCase
+from fairdesk.db.models import AuditEvent, Complaint, IPRight, RespondentCase
 from fairdesk.domain.errors import ConcurrentEdit, PermissionDenied, StorageError
 from fairdesk.services.evidence import evidence_of
 from fairdesk.services.exhibitors import upsert_exhibitors
@@ -714,7 +714,10 @@ def test_reject_needs_a_reason(qtbot, team: Team, form: ComplaintForm) -> None:
     assert (complaint.state, complaint.reject_reason) == ("REJECTED", "right_invalid")
     with team.desk.db.reading() as session:
         states = session.scalars(select(RespondentCase.state)).all()
-    assert states == ["CLOSED"]
+        reason = session.scalar(
+            select(AuditEvent.reason).where(AuditEvent.action == "complaint.reject")
+        )
+    assert states == ["CLOSED"] and reason == "专利已终止"
 
 
 def test_storage_error_keeps_the_form_content_and_a_retry_saves(
