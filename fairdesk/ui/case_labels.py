@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fairdesk.domain.enums import CaseState
 from fairdesk.domain.workflow import TRANSITIONS, Entity
+from fairdesk.i18n import current_language
 
 CONTEXT = "case_labels"
 
@@ -233,6 +234,8 @@ def both(table: Mapping[str, tuple[str, ...]], code: str) -> str:
     entry = table.get(code)
     if not entry:
         return code
+    if current_language() == "zh_CN":  # the translation is the Chinese already
+        return entry[1]
     return f"{tr(entry[0])} · {entry[1]}"
 
 
@@ -247,14 +250,16 @@ def state_tone(state: str) -> Tone:
 
 def step_label(entity: Entity, action: str) -> str:
     t = _STEP_LABELS.get(f"{entity.value}.{action}")
-    return f"{tr(t.label)} · {t.label_zh}" if t else action
+    if t is None:
+        return action
+    return t.label_zh if current_language() == "zh_CN" else f"{tr(t.label)} · {t.label_zh}"
 
 
 def event_label(action: str) -> str:
     """'case.notify' -> 'Notify the respondent · 通知被投诉人'."""
     t = _STEP_LABELS.get(action)
     if t is not None:
-        return f"{tr(t.label)} · {t.label_zh}"
+        return t.label_zh if current_language() == "zh_CN" else f"{tr(t.label)} · {t.label_zh}"
     if action in EVENTS:
         return tr(EVENTS[action])
     return action

@@ -6,11 +6,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fairdesk.services.cases import CaseFilter, CaseRow, count_cases, list_cases
 from fairdesk.services.context import Context
+from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -25,12 +32,6 @@ SORT_BY_COLUMN = {
     COL_COMPLAINANT: "complainant",
     COL_DUE: "due",
 }
-CLOCK_NAMES = {
-    "supplement": "Supplement",
-    "transfer": "Transfer",
-    "defence": "Defence",
-    "recheck": "Re-check",
-}
 CaseNumberRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 
@@ -41,9 +42,17 @@ def countdown(due: datetime | None, now: datetime, capped: bool) -> str:
         return ""
     seconds = int((due - now).total_seconds())
     hours, minutes = divmod(abs(seconds) // 60, 60)
-    span = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
-    text = f"OVERDUE {span}" if seconds < 0 else f"in {span}"
-    return text + (" · decide before close" if capped else "")
+    span = (
+        _tr("{0} h {1} min").format(hours, f"{minutes:02d}")
+        if hours
+        else _tr("{0} min").format(minutes)
+    )
+    text = (_tr("OVERDUE {0}") if seconds < 0 else _tr("in {0}")).format(span)
+    return text + (_tr(" · decide before close") if capped else "")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("case_model", text)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -148,7 +157,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == COL_NUMBER:
             return row.number
         if column == COL_STATE:
-            return row.state
+            return word(CASE_STATES, row.state)
         if column == COL_EXHIBITOR:
             return " / ".join(n for n in (row.exhibitor_zh, row.exhibitor_en) if n)
         if column == COL_BOOTH:
@@ -157,5 +166,6 @@ class CaseTableModel(QAbstractTableModel):
             return row.complainant
         if column == COL_DUE:
             text = countdown(row.next_due, self._now, row.decide_before_close)
-            return f"{self.tr(CLOCK_NAMES.get(row.next_due_kind, ''))} {text}".strip()
+            clock = word(CLOCKS, row.next_due_kind) if row.next_due_kind else ""
+            return f"{clock} {text}".strip()
         return ""

@@ -36,6 +36,8 @@ from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
 from fairdesk.ui.about_dialog import AboutDialog
+from fairdesk.ui.bulk_print import BulkPrintDialog
+from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import Dashboard
@@ -43,12 +45,16 @@ from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.settings_dialog import SettingsDialog
+from fairdesk.ui.verify_dialog import VerifyDialog
 from fairdesk.ui.watchlist_view import WatchListView
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
-POLL_MS = 3000  # how often to look for other desks' changes
+POLL_MS = 3000
+SCANNED_PAYLOAD = (
+    "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
+)
 COLUMN_WIDTHS = (150, 150, 380, 90, 220)
 
 
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.settings = settings if settings is not None else Settings()
         self.exhibitors_window: ExhibitorsWindow | None = None
+        self.verify_dialog: VerifyDialog | None = None
         self.setObjectName("main_window")
         mode = self.tr(" — DEMO FAIR (sample data)") if demo else ""
         self.setWindowTitle(self.tr("FairDesk") + mode)
@@ -89,12 +96,12 @@ class MainWindow(QMainWindow):
         self.state_combo.setAccessibleName(self.tr("State"))
         self.state_combo.addItem(self.tr("All states"), "")
         for state in CaseState:
-            self.state_combo.addItem(state.value, state.value)
+            self.state_combo.addItem(both(CASE_STATES, state.value), state.value)
         self.ip_combo = QComboBox(objectName="ip_combo")
         self.ip_combo.setAccessibleName(self.tr("Type of right"))
         self.ip_combo.addItem(self.tr("All rights"), "")
         for ip_type in IPType:
-            self.ip_combo.addItem(ip_type.value.replace("_", " "), ip_type.value)
+            self.ip_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
         self.hall_combo = QComboBox(objectName="hall_combo")
         self.hall_combo.setAccessibleName(self.tr("Hall"))
         self.overdue_check = QCheckBox(self.tr("&Overdue"), objectName="overdue_check")
@@ -187,6 +194,20 @@ class MainWindow(QMainWindow):
         case_menu = bar.addMenu(self.tr("&Cases"))
         self.new_action = action(
             self.tr("&New complaint…"), self.new_complaint, QKeySequence.StandardKey.New, case_menu
+        )
+        self.new_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.REGISTER_COMPLAINT])
+        self.print_action = action(
+            self.tr("&Print documents…"),
+            self.print_selected,
+            QKeySequence.StandardKey.Print,
+            case_menu,
+        )
+        self.print_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.ISSUE_DOCUMENT])
+        action(
+            self.tr("C&heck a document…"),
+            self.check_document,
+            QKeySequence("Ctrl+Shift+V"),
+            case_menu,
         )
         action(self.tr("&Open case"), self.open_selected, None, case_menu)
         action(self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find, case_menu)
@@ -363,7 +384,11 @@ class MainWindow(QMainWindow):
     def _update_strip(self, fair_code: str) -> None:
         assert self.model is not None
         counts = counts_by_state(self.ctx, fair_code)
-        parts = [f"{state}: {counts[state]}" for state in CaseState if counts.get(state)]
+        parts = [
+            f"{word(CASE_STATES, state)}: {counts[state]}"
+            for state in CaseState
+            if counts.get(state)
+        ]
         now = self.ctx.now()
         soon = [
             r
@@ -371,7 +396,8 @@ class MainWindow(QMainWindow):
             if r.next_due is not None
         ]
         deadlines = "; ".join(
-            f"{r.number} {r.next_due_kind} {countdown(r.next_due, now, r.decide_before_close)}"
+            f"{r.number} {word(CLOCKS, r.next_due_kind)} "
+            f"{countdown(r.next_due, now, r.decide_before_close)}"
             for r in soon
         )
         text = self.tr("{0} cases shown · {1}").format(self.model.total(), "  ".join(parts))
@@ -429,6 +455,11 @@ class MainWindow(QMainWindow):
             self.open_case(self.model.row_at(index.row()).number)
 
     def _open_first_match(self) -> None:
+        text = self.search_edit.text().strip()
+        if text.startswith(SCANNED_PAYLOAD):  # a USB scanner typed a document's QR code
+            self.search_edit.clear()
+            self.check_document(text)
+            return
         self._search_timer.stop()
         self.apply_filter()
         if self.model is not None and self.model.rowCount() == 1:
@@ -436,6 +467,35 @@ class MainWindow(QMainWindow):
         elif self.model is not None and self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
+
+    def selected_numbers(self) -> list[str]:
+        selection = self.table.selectionModel()
+        if self.model is None or selection is None:
+            return []
+        rows = sorted(index.row() for index in selection.selectedRows())
+        return [self.model.row_at(row).number for row in rows]
+
+    def print_selected(self) -> None:
+        numbers = self.selected_numbers()
+        if not numbers:
+            QMessageBox.information(
+                self, self.tr("FairDesk"), self.tr("Select the cases to print for first.")
+            )
+            return
+        dialog = BulkPrintDialog(self.ctx, numbers, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _numbers: self.refresh())
+        dialog.open()
+
+    def check_document(self, payload: str = "") -> None:
+        if self.verify_dialog is None:
+            self.verify_dialog = VerifyDialog(self.ctx, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        self.verify_dialog.activateWindow()
+        if payload:
+            self.verify_dialog.payload_edit.setText(payload)
+            self.verify_dialog.check(payload)
 
     def open_selected(self) -> None:
         number = self.selected_number()
@@ -549,6 +609,11 @@ class MainWindow(QMainWindow):
             return
         from fairdesk.ui.complaint_form import ComplaintForm
 
-        form = ComplaintForm(self.ctx, code, self)
+        try:
+            form = ComplaintForm(self.ctx, code, self)
+        except FairDeskError as exc:  # PermissionDenied for other roles, NotFound for the fair
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            return
         if form.exec():
             self.refresh()
+            self.statusBar().showMessage(form.outcome, 15000)

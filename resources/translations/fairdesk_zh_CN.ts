@@ -626,6 +626,29 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>case_model</name>
+    <message>
+        <source> · decide before close</source>
+        <translation> · 须在闭展前决定</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>OVERDUE {0}</source>
+        <translation>已逾期 {0}</translation>
+    </message>
+    <message>
+        <source>in {0}</source>
+        <translation>剩余 {0}</translation>
+    </message>
+</context>
+<context>
     <name>case_sections</name>
     <message>
         <source>EXPIRED on {0}</source>
@@ -2913,6 +2936,14 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>新建投诉(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Print documents…</source>
+        <translation>打印文书(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a document…</source>
+        <translation>核验文书(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
@@ -3025,6 +3056,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
 FairDesk keeps trying every few seconds; what was saved is safe.</source>
         <translation>{0}
 FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
+    </message>
+    <message>
+        <source>Select the cases to print for first.</source>
+        <translation>请先选择要打印文书的案件。</translation>
     </message>
     <message>
         <source>Set up a fair first.</source>

@@ -98,7 +98,9 @@ def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:
     qtbot.addWidget(window)
     window.state_combo.setCurrentIndex(window.state_combo.findData("NOTIFIED"))
     assert window.table.model().rowCount() == 1
-    assert "NOTIFIED: 1" in window.strip.text() and "TO_NOTIFY: 2" in window.strip.text()
+    strip = window.strip.text()
+    assert "Notified, defence period running: 1" in strip and "To notify: 2" in strip
+    assert window.state_combo.currentText() == "Notified, defence period running · 已通知"
 
 
 def test_demo_mode_says_so(qtbot, team: Team, cases: list[str]) -> None:
@@ -133,7 +135,7 @@ def test_overdue_filter(qtbot, team: Team, cases: list[str], clock: FakeClock) -
     clock.advance(hours=25)
     window.refresh()
     assert [window.table.model().row_at(0).number] == [cases[0]]
-    assert f"Next deadlines: {cases[0]} defence OVERDUE" in window.strip.text()
+    assert f"Next deadlines: {cases[0]} Defence OVERDUE" in window.strip.text()
 
 
 def test_another_desks_change_appears_on_the_next_poll(qtbot, team: Team, cases: list[str]) -> None:
@@ -288,3 +290,30 @@ def test_day_report_shows_todays_figures(qtbot, team: Team, cases: list[str]) ->
     _menu_action(window, "Day report").trigger()
     (box,) = window.findChildren(QMessageBox)
     assert "2026-11-05" in box.text()
+
+
+def test_a_scanned_document_code_in_the_search_box_is_checked(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    from fairdesk.services.documents import issue_document
+
+    act_on_case(team.desk, cases[1], "notify")
+    info = issue_document(team.desk, "complaint-notice", cases[1])
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    qtbot.keyClicks(window.search_edit, info.payload)
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.verify_dialog is not None and window.verify_dialog.isVisible()
+    assert window.search_edit.text() == ""
+
+
+def test_print_documents_for_the_selected_cases(qtbot, team: Team, cases: list[str]) -> None:
+    from fairdesk.ui.bulk_print import BulkPrintDialog
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.table.selectRow(0)
+    window.print_selected()
+    (dialog,) = window.findChildren(BulkPrintDialog)
+    assert dialog.isVisible()
+    assert not _menu_action(MainWindow(team.organizer), "Print documents…").isEnabled()
