@@ -8,7 +8,6 @@ install) reads it in place.
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 
@@ -16,10 +15,11 @@ def resource_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    source = Path(__file__).resolve().parent.parent / "resources"
-    if source.is_dir():
-        return source
-    return Path(str(resources.files("fairdesk.resources")))
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"  # where the wheel puts the fairdesk.resources package
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"  # a source checkout or an editable install
 
 
 def resource(*parts: str) -> Path:
