@@ -50,6 +50,7 @@ from fairdesk.domain.enums import (
     Role,
 )
 from fairdesk.domain.errors import InvalidInput, NotFound
+from fairdesk.domain.materials import checklist, ticks_of
 from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, normalize_credit_code
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
@@ -2065,15 +2066,15 @@ class _Planner:
                         reason="材料齐全，移交管理部门处理 / Complete materials handed over",
                     )
                 )
-        materials = {
-            "identity": True,
-            "right_certificate": not commercial,
-            "legal_status": not commercial and rng.random() < 0.9,
-            "respondent_details": True,
-            "evidence_photos": True,
-            "power_of_attorney": poa,
-            "commitment": commitment,
-        }
+        materials: dict[str, bool] = {}
+        if not commercial:  # the same checklist the complaint form ticks (2006 Art 8)
+            items = checklist(
+                [r.ip_type for r in rights if isinstance(r, RightInput)], agent=agent is not None
+            )
+            received = {m.key for m in items if m.key != "power_of_attorney" or poa}
+            if rng.random() >= 0.9:  # now and then the legal-status proof is still missing
+                received.discard("legal_status")
+            materials = ticks_of(items, received)
         data = ComplaintInput(
             complainant=party,
             agent=agent,
