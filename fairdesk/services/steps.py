@@ -48,7 +48,7 @@ def local_time(moment: datetime, zone: str) -> str:
     return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
 
 
-def _check_version(
+def check_version(
     session: Session, entity: Complaint | RespondentCase, label: str, expected: int | None
 ) -> None:
     """Refuse a step made on a stale screen, naming who changed the record since."""
@@ -101,7 +101,7 @@ def _clock_effects(
             clocks.apply(session, ctx, owner, kind, action, reason or t.action)
 
 
-def _flush(session: Session, label: str) -> None:
+def flush_or_conflict(session: Session, label: str) -> None:
     try:
         session.flush()
     except StaleDataError:
@@ -154,7 +154,7 @@ def act_on_complaint(
     with ctx.db.writing() as session:
         complaint = complaint_by_number(session, number)
         # A stale screen hears who changed the record, before any other refusal.
-        _check_version(session, complaint, f"Complaint {complaint.number}", expected_version)
+        check_version(session, complaint, f"Complaint {complaint.number}", expected_version)
         t = check(
             Entity.COMPLAINT, action, complaint.state, ctx.actor.role, params | {"reason": reason}
         )
@@ -176,7 +176,7 @@ def act_on_complaint(
         elif action == "transfer":
             complaint.authority = str(params["authority"]).strip()
             complaint.transferred_at = now
-        _flush(session, f"Complaint {complaint.number}")
+        flush_or_conflict(session, f"Complaint {complaint.number}")
         _clock_effects(session, ctx, t, fair, None, complaint, reason)
         if action == "accept" and complaint.authority:
             # 2006 Art 11: complete materials go to the authority within 24 h.
@@ -322,7 +322,7 @@ def apply_case_step(
 ) -> Transition:
     """One case step inside the caller's transaction (for services that combine a step
     with other writes, e.g. a re-inspection record); `act_on_case` wraps it alone."""
-    _check_version(session, case, f"Case {case.number}", expected_version)
+    check_version(session, case, f"Case {case.number}", expected_version)
     t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     fair = session.get_one(Fair, case.fair_id)
     _case_guards(session, ctx, case, fair, action, params)
@@ -330,7 +330,7 @@ def apply_case_step(
     case.state = t.target
     case.updated_at = ctx.now()
     _apply_effects(session, ctx, case, action, params, reason)
-    _flush(session, f"Case {case.number}")
+    flush_or_conflict(session, f"Case {case.number}")
     _clock_effects(session, ctx, t, fair, case, case.complaint, reason)
     audit.record(
         session,

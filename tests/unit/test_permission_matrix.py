@@ -45,7 +45,17 @@ def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
 
 
 def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
-    from fairdesk.services import audit, cases, clocks, exhibitors, fairs, intake, steps, users
+    from fairdesk.services import (
+        amend,
+        audit,
+        cases,
+        clocks,
+        exhibitors,
+        fairs,
+        intake,
+        steps,
+        users,
+    )
 
     case = f"{FAIR}-0001-1"
     return {
@@ -105,6 +115,16 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
         ),
         "audit.verify_chain": (frozenset({A, O}), audit.verify_chain),
         "cases.last_change": (ALL, cases.last_change),
+        "amend.amend_decision": (
+            frozenset({D}),
+            lambda c: amend.amend_decision(c, case, "更正", legal_basis="Art 14"),
+        ),
+        "amend.amend_finding": (
+            frozenset({D, I}),
+            lambda c: amend.amend_finding(
+                c, "00000000-0000-4000-8000-000000000000", "更正", notes="x"
+            ),
+        ),
     }
 
 

@@ -1,0 +1,122 @@
+"""Correcting what was already recorded: a decision's wording, a patrol finding.
+
+A recorded finding or decision is evidence: it may be corrected, never silently. Each
+correction needs a reason and leaves the old and the new values in the audit trail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from fairdesk.db.models import BoothVisit, RespondentCase
+from fairdesk.domain.enums import DecisionTrigger, Finding
+from fairdesk.domain.errors import IllegalTransition, InvalidInput, MissingRequirement, NotFound
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import Entity, transition
+from fairdesk.services import audit
+from fairdesk.services.cases import case_by_number
+from fairdesk.services.context import Context
+from fairdesk.services.steps import check_version, flush_or_conflict
+
+DECISION_FIELDS = ("legal_basis", "decision_note", "decision_trigger")
+FINDING_FIELDS = ("finding", "notes")
+
+
+@dataclass(frozen=True)
+class Amended:
+    ref: str
+    changed: tuple[str, ...]
+    version: int
+
+
+def _needs_reason(reason: str, what: str) -> str:
+    if not reason.strip():
+        raise MissingRequirement(f"Correcting a recorded {what} needs a reason.")
+    return reason.strip()
+
+
+def _apply(row: Any, changes: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    before = {k: getattr(row, k) for k, v in changes.items() if getattr(row, k) != v}
+    for key in before:
+        setattr(row, key, changes[key])
+    return before, {k: changes[k] for k in before}
+
+
+def amend_decision(
+    ctx: Context,
+    case_number: str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+    **changes: str,
+) -> Amended:
+    """Correct a decided case's legal basis, note or trigger (the decider's roles only)."""
+    roles = transition(Entity.CASE, "decide_infringing").roles
+    if ctx.actor.role not in roles:
+        ctx.require(Permission.REGISTER_COMPLAINT)  # raises with the usual sentence
+    unknown = set(changes) - set(DECISION_FIELDS)
+    if unknown:
+        raise InvalidInput(f"A decision has no field {', '.join(sorted(unknown))}.")
+    trigger = changes.get("decision_trigger")
+    if trigger is not None and trigger not in {t.value for t in DecisionTrigger}:
+        raise InvalidInput(f"'{trigger}' is not a trigger of a finding.")
+    why = _needs_reason(reason, "decision")
+    with ctx.db.writing() as session:
+        case: RespondentCase = case_by_number(session, case_number)
+        check_version(session, case, f"Case {case.number}", expected_version)
+        if case.decided_at is None:
+            raise IllegalTransition(f"Case {case.number} has no decision to correct yet.")
+        before, after = _apply(case, {k: v.strip() for k, v in changes.items()})
+        if not before:
+            return Amended(case.number, (), case.version)
+        case.updated_at = ctx.now()
+        flush_or_conflict(session, f"Case {case.number}")
+        audit.record(
+            session,
+            ctx,
+            "case.amend_decision",
+            "case",
+            case.id,
+            before=before,
+            after=after,
+            reason=why,
+            fair_id=case.fair_id,
+            complaint_id=case.complaint_id,
+            case_id=case.id,
+        )
+        return Amended(case.number, tuple(after), case.version)
+
+
+def amend_finding(ctx: Context, visit_uid: str, reason: str, **changes: str) -> Amended:
+    """Correct a recorded patrol finding or its notes."""
+    ctx.require(Permission.PATROL)
+    unknown = set(changes) - set(FINDING_FIELDS)
+    if unknown:
+        raise InvalidInput(f"A patrol finding has no field {', '.join(sorted(unknown))}.")
+    if "finding" in changes and changes["finding"] not in {f.value for f in Finding}:
+        raise InvalidInput(f"'{changes['finding']}' is not a patrol finding.")
+    why = _needs_reason(reason, "patrol finding")
+    with ctx.db.writing() as session:
+        visit = session.scalar(select(BoothVisit).where(BoothVisit.uid == visit_uid.strip()))
+        if visit is None:
+            raise NotFound(f"There is no patrol visit {visit_uid}.")
+        before, after = _apply(visit, changes)
+        if not before:
+            return Amended(visit.uid, (), visit.version)
+        flush_or_conflict(session, f"Visit {visit.uid}")
+        audit.record(
+            session,
+            ctx,
+            "visit.amend",
+            "visit",
+            visit.id,
+            before=before,
+            after=after,
+            reason=why,
+            fair_id=visit.fair_id,
+            case_id=visit.case_id,
+        )
+        return Amended(visit.uid, tuple(after), visit.version)
