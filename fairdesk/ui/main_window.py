@@ -4,10 +4,11 @@ with filters, deadlines at a glance, and live refresh when another desk changes 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -38,12 +40,13 @@ from fairdesk.settings import Settings
 from fairdesk.ui.about_dialog import AboutDialog
 from fairdesk.ui.bulk_print import BulkPrintDialog
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
-from fairdesk.ui.case_model import COL_DUE, CaseTableModel, countdown
+from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import Dashboard
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
+from fairdesk.ui.saved_views import SavedView, delete_view, load_views, save_view
 from fairdesk.ui.settings_dialog import SettingsDialog
 from fairdesk.ui.verify_dialog import VerifyDialog
 from fairdesk.ui.watchlist_view import WatchListView
@@ -56,6 +59,11 @@ SCANNED_PAYLOAD = (
     "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
 )
 COLUMN_WIDTHS = (150, 150, 380, 90, 220)
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
+    """Ask for one line of text (tests replace MainWindow.ask_text)."""
+    return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +82,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.model: CaseTableModel | None = None
         self._seen_change = -1
+        # Dialogs a test can replace: (parent, title, label, text) -> (text, ok).
+        self.ask_text: Callable[[QWidget, str, str, str], tuple[str, bool]] = ask_text
         self._build_filters()
         self._build_table()
         self._build_status()
@@ -115,6 +125,9 @@ class MainWindow(QMainWindow):
             decimals=1,
         )
         self.due_hours.setAccessibleName(self.tr("Due within hours"))
+        self.views_combo = QComboBox(objectName="views_combo")
+        self.views_combo.setAccessibleName(self.tr("Saved views"))
+        self.views_combo.activated.connect(self._view_chosen)
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -149,6 +162,7 @@ class MainWindow(QMainWindow):
         top.addWidget(QLabel(self.tr("&Fair:"), buddy=self.fair_combo))
         top.addWidget(self.fair_combo)
         top.addWidget(self.search_edit, 1)
+        top.addWidget(self.views_combo)
         filters = QHBoxLayout()
         for widget in (
             self.state_combo,
@@ -221,6 +235,15 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+L"),
             self.view_menu,
         )
+        self.view_menu.addSeparator()
+        action(
+            self.tr("&Save view…"),
+            self.save_current_view,
+            QKeySequence("Ctrl+Shift+S"),
+            self.view_menu,
+        )
+        action(self.tr("&Delete view"), self.delete_current_view, None, self.view_menu)
+        self._load_views()
         role = self.ctx.actor.role
         fair_menu = bar.addMenu(self.tr("F&air"))
         for text, slot in (
@@ -345,7 +368,7 @@ class MainWindow(QMainWindow):
         state = self.state_combo.currentData()
         flt = CaseFilter(
             code,
-            states=(state,) if state else (),
+            states=tuple(state.split(",")) if state else (),
             search=self.search_edit.text(),
             ip_type=self.ip_combo.currentData() or "",
             hall=self.hall_combo.currentData() or "",
@@ -617,3 +640,124 @@ class MainWindow(QMainWindow):
         if form.exec():
             self.refresh()
             self.statusBar().showMessage(form.outcome, 15000)
+
+    # -- saved views ------------------------------------------------------------------------
+    def _load_views(self, current: str = "") -> None:
+        self.views_combo.clear()
+        self.views_combo.addItem(self.tr("Saved views…"), "")
+        for view in load_views(self.settings):
+            label = (
+                QCoreApplication.translate("SavedViews", view.name) if view.preset else view.name
+            )
+            self.views_combo.addItem(label, view.name)
+        self.views_combo.setCurrentIndex(max(0, self.views_combo.findData(current)))
+
+    def _view_chosen(self, index: int) -> None:
+        name = self.views_combo.itemData(index)
+        if name:
+            self.apply_view(name)
+
+    def view_named(self, name: str) -> SavedView | None:
+        return next((v for v in load_views(self.settings) if v.name == name), None)
+
+    def apply_view(self, name: str) -> bool:
+        """Set the filters to the saved view's and show the list; False if there is none."""
+        view = self.view_named(name)
+        if view is None:
+            return False
+        widgets = (
+            self.state_combo,
+            self.ip_combo,
+            self.hall_combo,
+            self.overdue_check,
+            self.due_check,
+            self.due_hours,
+            self.search_edit,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        states = ",".join(view.states)
+        at = self.state_combo.findData(states)
+        if at < 0:  # several states: an entry of their own
+            self.state_combo.addItem(" + ".join(word(CASE_STATES, s) for s in view.states), states)
+            at = self.state_combo.count() - 1
+        self.state_combo.setCurrentIndex(at)
+        self.ip_combo.setCurrentIndex(max(0, self.ip_combo.findData(view.ip_type)))
+        if view.hall and self.hall_combo.findData(view.hall) < 0:
+            self.hall_combo.addItem(view.hall, view.hall)  # no exhibitor there yet
+        self.hall_combo.setCurrentIndex(max(0, self.hall_combo.findData(view.hall)))
+        self.overdue_check.setChecked(view.overdue)
+        self.due_check.setChecked(view.due_within_hours is not None)
+        if view.due_within_hours is not None:
+            self.due_hours.setValue(view.due_within_hours)
+        self.search_edit.setText(view.search)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        column = next((c for c, k in SORT_BY_COLUMN.items() if k == view.sort), None)
+        header = self.table.horizontalHeader()
+        if self.model is not None:
+            flt = self.current_filter()
+            if flt is not None:
+                self.model.set_filter(replace(flt, sort=view.sort, descending=view.descending))
+            if column is not None:
+                header.blockSignals(True)
+                order = (
+                    Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+                )
+                header.setSortIndicator(column, order)
+                header.blockSignals(False)
+        self.apply_filter()
+        self.views_combo.setCurrentIndex(max(0, self.views_combo.findData(view.name)))
+        return True
+
+    def current_view(self, name: str) -> SavedView:
+        """The filter on screen as a view named `name`."""
+        state = self.state_combo.currentData() or ""
+        flt = self.current_filter()
+        return SavedView(
+            name=name.strip(),
+            states=tuple(state.split(",")) if state else (),
+            ip_type=self.ip_combo.currentData() or "",
+            hall=self.hall_combo.currentData() or "",
+            overdue=self.overdue_check.isChecked(),
+            due_within_hours=self.due_hours.value() if self.due_check.isChecked() else None,
+            search=self.search_edit.text().strip(),
+            sort=flt.sort if flt is not None else "number",
+            descending=flt.descending if flt is not None else False,
+        )
+
+    def save_current_view(self) -> bool:
+        chosen = self.view_named(self.views_combo.currentData() or "")
+        current = chosen.name if chosen is not None and not chosen.preset else ""
+        name, ok = self.ask_text(
+            self, self.tr("Save view"), self.tr("Name of this view of the list:"), current
+        )
+        if not ok or not name.strip():
+            return False
+        try:
+            save_view(self.settings, self.current_view(name))
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            return False
+        self._load_views(name.strip())
+        self.statusBar().showMessage(self.tr("View '{0}' saved.").format(name.strip()), 8000)
+        return True
+
+    def delete_current_view(self) -> bool:
+        name = self.views_combo.currentData() or ""
+        view = self.view_named(name) if name else None
+        if view is None or view.preset:
+            self.statusBar().showMessage(
+                self.tr("Choose one of your own saved views first; built-in views stay."), 8000
+            )
+            return False
+        try:
+            deleted = delete_view(self.settings, name)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            return False
+        self._load_views()
+        if deleted:
+            self.statusBar().showMessage(self.tr("View '{0}' deleted.").format(name), 8000)
+        return deleted

@@ -2912,6 +2912,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>到期时限（小时）</translation>
     </message>
     <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
         <source>Respondent cases</source>
         <translation>被投诉案件</translation>
     </message>
@@ -2966,6 +2970,14 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Clear &amp;filters</source>
         <translation>清除筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save view…</source>
+        <translation>保存视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>删除视图(&amp;D)</translation>
     </message>
     <message>
         <source>F&amp;air</source>
@@ -3068,6 +3080,30 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Day report</source>
         <translation>当日报告</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>已保存的视图…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view of the list:</source>
+        <translation>此列表视图的名称：</translation>
+    </message>
+    <message>
+        <source>View '{0}' saved.</source>
+        <translation>视图“{0}”已保存。</translation>
+    </message>
+    <message>
+        <source>Choose one of your own saved views first; built-in views stay.</source>
+        <translation>请先选择一个您自己保存的视图；内置视图不能删除。</translation>
+    </message>
+    <message>
+        <source>View '{0}' deleted.</source>
+        <translation>视图“{0}”已删除。</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +3655,17 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Right {0}</source>
         <translation>权利 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>My defences due in 2 h</source>
+        <translation>2 小时内到期的答辩</translation>
+    </message>
+    <message>
+        <source>Re-checks due</source>
+        <translation>待复查</translation>
     </message>
 </context>
 <context>
