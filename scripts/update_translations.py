@@ -190,7 +190,8 @@ def _is_self_tr(node: ast.AST) -> bool:
 def table_messages(path: Path) -> Iterator[Message]:
     """Texts kept in a table and translated where shown, which lupdate cannot see:
     `HEADERS = ("Case", ...)` with `self.tr(HEADERS[section])` or
-    `[self.tr(h) for h in HEADERS]` inside a class (the class is the context)."""
+    `[self.tr(h) for h in HEADERS]` inside a class, or a class's `headers = HEADERS`
+    (fairdesk/ui/table_model.py translates it); the class is the context."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     tables: dict[str, list[str]] = {}
     for node in ast.walk(tree):
@@ -206,6 +207,13 @@ def table_messages(path: Path) -> Iterator[Message]:
                     name = _table_name(gen.iter)
                     if isinstance(gen.target, ast.Name) and name in tables:
                         loop_tables[gen.target.id] = tables[name]
+        for node in cls.body:  # `headers = HEADERS`: a RowTableModel's translated headers
+            if isinstance(node, ast.Assign) and [_table_name(t) for t in node.targets] == [
+                "headers"
+            ]:
+                texts = _strings(node.value) or tables.get(_table_name(node.value) or "")
+                for text in texts or ():
+                    yield Message(cls.name, text)
         for node in ast.walk(cls):
             if not _is_self_tr(node):
                 continue

@@ -6,18 +6,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fairdesk.services.cases import CaseFilter, CaseRow, count_cases, list_cases
 from fairdesk.services.context import Context
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
+from fairdesk.ui.table_model import PagedTableModel
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -55,13 +50,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("case_model", text)
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(PagedTableModel):
+    headers = HEADERS
+
     def __init__(self, ctx: Context, flt: CaseFilter, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(PAGE, parent)
         self._ctx = ctx
         self._filter = flt
         self._rows: list[CaseRow] = []
-        self._total = 0
         self._now = ctx.now()
         self.reload()
 
@@ -75,45 +71,14 @@ class CaseTableModel(QAbstractTableModel):
         return self._filter
 
     def reload(self) -> None:
-        self.beginResetModel()
         self._now = self._ctx.now()
-        self._total = count_cases(self._ctx, self._filter)
-        self._rows = list_cases(self._ctx, self._filter, offset=0, limit=PAGE)
-        self.endResetModel()
+        super().reload()
 
-    def total(self) -> int:
-        return self._total
+    def _count(self) -> int:
+        return count_cases(self._ctx, self._filter)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = list_cases(self._ctx, self._filter, offset=len(self._rows), limit=PAGE)
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
+    def _load_page(self, offset: int, limit: int) -> list[CaseRow]:
+        return list_cases(self._ctx, self._filter, offset=offset, limit=limit)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_BY_COLUMN.get(column)
@@ -126,9 +91,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def row_of(self, number: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.number == number), None)
-
-    def row_at(self, row: int) -> CaseRow:
-        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from fairdesk.services.cases import TimelineEntry
 from fairdesk.ui.case_labels import event_details, event_label, local_time
+from fairdesk.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -19,17 +20,19 @@ ActionRole = Qt.ItemDataRole.UserRole + 1  # the audit action code, e.g. "case.n
 AtRole = Qt.ItemDataRole.UserRole + 2  # the aware datetime of the event
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[TimelineEntry] = []
+        self._rows: list[TimelineEntry] = []
         self._zone = ZoneInfo("UTC")
         self._cells: list[tuple[str, str, str, str, str]] = []
 
     def set_entries(self, entries: Sequence[TimelineEntry], timezone: str) -> None:
         self.beginResetModel()
         self._zone = ZoneInfo(timezone)
-        self._entries = list(entries)
+        self._rows = list(entries)
         self._cells = [
             (
                 local_time(e.at, self._zone),
@@ -38,32 +41,15 @@ class TimelineModel(QAbstractTableModel):
                 e.reason,
                 event_details(e.after, self._zone),
             )
-            for e in self._entries
+            for e in self._rows
         ]
         self.endResetModel()
 
     def entry(self, row: int) -> TimelineEntry:
-        return self._entries[row]
-
-    # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if not 0 <= index.column() < len(HEADERS):
             return None
@@ -71,11 +57,11 @@ class TimelineModel(QAbstractTableModel):
             text = self._cells[index.row()][index.column()]
             if role == Qt.ItemDataRole.ToolTipRole:
                 if index.column() == COL_WHEN:
-                    return local_time(self._entries[index.row()].at, self._zone, seconds=True)
+                    return local_time(self._rows[index.row()].at, self._zone, seconds=True)
                 return text or None
             return text
         if role == ActionRole:
-            return self._entries[index.row()].action
+            return self._rows[index.row()].action
         if role == AtRole:
-            return self._entries[index.row()].at
+            return self._rows[index.row()].at
         return None

@@ -24,7 +24,6 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -65,6 +64,7 @@ from fairdesk.services.context import Context
 from fairdesk.ui.case_labels import COMPLAINT_STATES, both, local_time, state_words
 from fairdesk.ui.pdf_preview import PdfPreview, pdf_printer, print_pdf
 from fairdesk.ui.step_dialog import StepDialog
+from fairdesk.ui.table_model import RowTableModel
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,37 +127,33 @@ ValidRole = Qt.ItemDataRole.UserRole + 2  # True while in force (not revoked or 
 KindRole = Qt.ItemDataRole.UserRole + 3  # the kind code, e.g. "decision"
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(RowTableModel):
     """Issued documents, newest first."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[DocumentEntry] = []
+        self._rows: list[DocumentEntry] = []
         self._zone = ZoneInfo("UTC")
 
     def set_entries(self, entries: Sequence[DocumentEntry], timezone: str) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self._zone = ZoneInfo(timezone)
         self.endResetModel()
 
     def entry(self, row: int) -> DocumentEntry:
-        return self._entries[row]
+        return self._rows[row]
 
     def entries(self) -> list[DocumentEntry]:
-        return list(self._entries)
+        return list(self._rows)
 
     def row_of(self, number: str) -> int | None:
-        for row, entry in enumerate(self._entries):
+        for row, entry in enumerate(self._rows):
             if entry.row.number == number:
                 return row
         return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self,
@@ -165,13 +161,13 @@ class DocumentTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_ISSUED:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == COL_ISSUED
+        ):
             return self.tr("Issued, in the fair's local time")
-        return None
+        return super().headerData(section, orientation, role)
 
     def status_text(self, entry: DocumentEntry) -> str:
         r = entry.row
@@ -207,11 +203,11 @@ class DocumentTableModel(QAbstractTableModel):
         return self.tr("Revoked · 已撤销")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if not 0 <= index.column() < len(HEADERS):
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:

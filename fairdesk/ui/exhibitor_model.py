@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -17,6 +17,7 @@ from fairdesk.services.exhibitor_queries import (
     list_exhibitors,
 )
 from fairdesk.services.watchlist import watch_marks
+from fairdesk.ui.table_model import PagedTableModel, RowTableModel
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -40,18 +41,19 @@ def booths_text(row: ExhibitorRow) -> str:
     )
 
 
-class ExhibitorTableModel(QAbstractTableModel):
+class ExhibitorTableModel(PagedTableModel):
     """A fair's exhibitors matching a search, PAGE rows at a time (fetchMore)."""
 
+    headers = HEADERS
+
     def __init__(self, ctx: Context, fair_code: str, search: str = "", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(PAGE, parent)
         self._ctx = ctx
         self._fair_code = fair_code
         self._search = search
         self._sort = "name"
         self._descending = False
         self._rows: list[ExhibitorRow] = []
-        self._total = 0
         self._watch: dict[int, str] = {}  # exhibitor id -> watch-list note
         self.reload()
 
@@ -73,45 +75,20 @@ class ExhibitorTableModel(QAbstractTableModel):
         self._fair_code = fair_code
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        try:
-            self._total = count_exhibitors_matching(self._ctx, self._fair_code, self._search)
-            self._watch = watch_marks(self._ctx, self._fair_code)
-            self._rows = self._page(0)
-        except BaseException:
-            self._rows, self._total = [], 0
-            raise
-        finally:
-            self.endResetModel()
+    def _count(self) -> int:
+        self._watch = watch_marks(self._ctx, self._fair_code)  # read again with each reload
+        return count_exhibitors_matching(self._ctx, self._fair_code, self._search)
 
-    def _page(self, offset: int) -> list[ExhibitorRow]:
+    def _load_page(self, offset: int, limit: int) -> list[ExhibitorRow]:
         return list_exhibitors(
             self._ctx,
             self._fair_code,
             self._search,
             offset=offset,
-            limit=PAGE,
+            limit=limit,
             sort=self._sort,
             descending=self._descending,
         )
-
-    def total(self) -> int:
-        return self._total
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = self._page(len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_BY):
@@ -121,25 +98,6 @@ class ExhibitorTableModel(QAbstractTableModel):
         self.reload()
 
     # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
-
-    def row_at(self, row: int) -> ExhibitorRow:
-        return self._rows[row]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -185,33 +143,14 @@ COL_ROW, COL_REASON, COL_CONTENT = range(3)
 REJECTED_HEADERS = ("Row", "Reason", "Content")
 
 
-class RejectedRowsModel(QAbstractTableModel):
+class RejectedRowsModel(RowTableModel):
     """The rows of an exhibitor file that were not imported, with the row number Excel shows."""
+
+    headers = REJECTED_HEADERS
 
     def __init__(self, rows: Sequence[RejectedRow] = (), parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows = list(rows)
-
-    def set_rows(self, rows: Sequence[RejectedRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(REJECTED_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(REJECTED_HEADERS[section]) if 0 <= section < 3 else None
-        return None
+        self._rows: list[RejectedRow] = list(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import get_fair
 from fairdesk.services.rechecks import RecheckTask, list_tasks
 from fairdesk.ui.case_model import countdown
+from fairdesk.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 CaseNumberRole = Qt.ItemDataRole.UserRole + 1
@@ -32,8 +33,10 @@ MEASURE_NAMES = {
 }
 
 
-class RecheckTaskModel(QAbstractTableModel):
+class RecheckTaskModel(RowTableModel):
     """Re-inspection tasks, most urgent first; overdue ones say so in words and in bold."""
+
+    headers = TASK_HEADERS
 
     def __init__(self, ctx: Context, fair_code: str = "", parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,23 +82,6 @@ class RecheckTaskModel(QAbstractTableModel):
 
     def overdue_count(self) -> int:
         return sum(1 for t in self._rows if t.overdue)
-
-    # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(TASK_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(TASK_HEADERS[section]) if 0 <= section < len(TASK_HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -170,55 +156,39 @@ COL_LOG_FINDING = 2
 STATUS_TEXT = {"waiting": "waiting to send", "sent": "sent", "failed": "REFUSED — see outbox"}
 
 
-class VisitLogModel(QAbstractTableModel):
+class VisitLogModel(RowTableModel):
     """What the inspector recorded in this session, newest first, with its send status."""
+
+    headers = LOG_HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[LogItem] = []
+        self._rows: list[LogItem] = []
         self.zone: ZoneInfo | None = None
 
     def set_items(self, items: list[LogItem]) -> None:
         """Replace the list (newest first is the caller's order)."""
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def add(self, item: LogItem) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)
-        self._items.insert(0, item)
+        self._rows.insert(0, item)
         self.endInsertRows()
 
     def set_statuses(self, statuses: dict[str, str]) -> None:
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self._rows):
             status = statuses.get(item.uid, "sent")  # gone from the outbox: it was sent
             if status != item.status:
-                self._items[row] = replace(item, status=status)
+                self._rows[row] = replace(item, status=status)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(LOG_HEADERS) - 1))
 
     def item_at(self, row: int) -> LogItem:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(LOG_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(LOG_HEADERS[section]) if 0 <= section < len(LOG_HEADERS) else None
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 item.at.astimezone(self.zone).strftime("%H:%M"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.context import Context
 from fairdesk.services.watchlist import WatchEntry, WatchHit, flag_imported, watch_list
+from fairdesk.ui.table_model import RowTableModel
 from fairdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,37 +48,27 @@ HEADERS = (
 BarProposalRole = Qt.ItemDataRole.UserRole + 1
 
 
-class WatchListModel(QAbstractTableModel):
+class WatchListModel(RowTableModel):
     """Watch entries (an edition's list) or hits (a new edition's flagged exhibitors)."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[WatchEntry, WatchHit | None]] = []
 
     def set_entries(self, entries: list[WatchEntry]) -> None:
-        self.beginResetModel()
-        self._rows = [(e, None) for e in entries]
-        self.endResetModel()
+        self.set_rows((e, None) for e in entries)
 
     def set_hits(self, hits: list[WatchHit]) -> None:
-        self.beginResetModel()
-        self._rows = [(h.entry, h) for h in hits]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        self.set_rows((h.entry, h) for h in hits)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return section + 1
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

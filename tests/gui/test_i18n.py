@@ -186,3 +186,20 @@ def test_a_chinese_font_is_there_for_the_screens(qapp) -> None:
 
     assert ensure_chinese_font()
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def test_extraction_sees_a_table_models_headers(tmp_path: Path) -> None:
+    source = tmp_path / "model.py"
+    source.write_text(
+        'HEADERS = ("Case", "State")\n'
+        "class CaseModel(RowTableModel):\n"
+        "    headers = HEADERS\n"
+        "class LogModel(RowTableModel):\n"
+        '    headers = ("Time",)\n',
+        encoding="utf-8",
+    )
+    assert set(ut.table_messages(source)) == {
+        ut.Message("CaseModel", "Case"),
+        ut.Message("CaseModel", "State"),
+        ut.Message("LogModel", "Time"),
+    }
