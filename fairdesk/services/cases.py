@@ -92,6 +92,7 @@ class CaseFilter:
     ip_type: str = ""
     sort: str = "number"  # a key of SORT_KEYS
     descending: bool = False
+    numbers: tuple[str, ...] = ()  # only these cases (a selection), when given
 
 
 def _sort_keys(complainant: Any) -> dict[str, Any]:
@@ -139,6 +140,8 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
     )
     if flt.states:
         query = query.where(c.state.in_(flt.states))
+    if flt.numbers:
+        query = query.where(c.number.in_([n.strip() for n in flt.numbers]))
     if flt.hall:
         query = query.where(c.hall == flt.hall)
     if flt.ip_type:

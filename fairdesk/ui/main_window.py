@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
@@ -31,6 +32,7 @@ from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.services import fairs
+from fairdesk.services.case_export import export_cases
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
 from fairdesk.services.day_report import day_report, format_day_report
@@ -43,6 +45,7 @@ from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import Dashboard
+from fairdesk.ui.document_dialog import documents_folder, system_save_file_name
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self._seen_change = -1
         # Dialogs a test can replace: (parent, title, label, text) -> (text, ok).
         self.ask_text: Callable[[QWidget, str, str, str], tuple[str, bool]] = ask_text
+        # (parent, caption, suggested path, filters) -> chosen path, "" when cancelled.
+        self.save_file_name: Callable[[QWidget, str, str, str], str] = system_save_file_name
         self._build_filters()
         self._build_table()
         self._build_status()
@@ -217,6 +222,10 @@ class MainWindow(QMainWindow):
             case_menu,
         )
         self.print_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.ISSUE_DOCUMENT])
+        self.export_action = action(
+            self.tr("&Export selection…"), self.export_selected, QKeySequence("Ctrl+E"), case_menu
+        )
+        self.export_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.EXPORT])
         action(
             self.tr("C&heck a document…"),
             self.check_document,
@@ -509,6 +518,32 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda _numbers: self.refresh())
         dialog.open()
+
+    def export_selected(self) -> bool:
+        """Write the selected cases (all the list shows when none is selected) to a file."""
+        flt = self.current_filter()
+        if flt is None:
+            return False
+        numbers = self.selected_numbers()
+        stamp = self.ctx.now().strftime("%Y%m%d-%H%M")
+        suggested = str(documents_folder() / f"{flt.fair_code}-cases-{stamp}.xlsx")
+        path = self.save_file_name(
+            self,
+            self.tr("Export cases"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        if not path:
+            return False
+        try:
+            result = export_cases(self.ctx, flt, Path(path), numbers=numbers)
+        except FairDeskError as exc:
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("{0} cases exported to {1}.").format(result.rows, result.path), 15000
+        )
+        return True
 
     def check_document(self, payload: str = "") -> None:
         if self.verify_dialog is None:

@@ -2944,6 +2944,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>打印文书(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Export selection…</source>
+        <translation>导出所选案件(&amp;E)…</translation>
+    </message>
+    <message>
         <source>C&amp;heck a document…</source>
         <translation>核验文书(&amp;H)…</translation>
     </message>
@@ -3072,6 +3076,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Select the cases to print for first.</source>
         <translation>请先选择要打印文书的案件。</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{0} cases exported to {1}.</source>
+        <translation>已将 {0} 个案件导出到 {1}。</translation>
     </message>
     <message>
         <source>Set up a fair first.</source>
