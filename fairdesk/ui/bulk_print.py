@@ -60,6 +60,7 @@ from fairdesk.ui.document_dialog import (
     system_print_dialog,
 )
 from fairdesk.ui.pdf_preview import PrintJob, pdf_info, pdf_printer
+from fairdesk.ui.progress_dialog import close_progress, open_progress
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
 BOTH = "both"
@@ -422,20 +423,15 @@ class BulkPrintDialog(QDialog):
         self.status_label.hide()
         self.report_table.setRowCount(0)
         self.report_table.hide()
-        progress = QProgressDialog(
-            self.tr("Issuing {0}…").format(kind_label(k)),
-            self.tr("Cancel"),
-            0,
-            len(self.case_numbers),
+        progress = open_progress(
             self,
+            self.tr("Issuing {0}…").format(kind_label(k)),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Printing documents"),
+            name="bulk_progress",
+            on_cancel=self.cancel,
+            maximum=len(self.case_numbers),
         )
-        progress.setObjectName("bulk_progress")
-        progress.setWindowTitle(self.tr("Printing documents"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(400)
-        progress.canceled.connect(self.cancel)
         self.progress_dialog = progress
         self._update_enabled()
         ctx, numbers, cancel = self.ctx, list(self.case_numbers), self._cancel
@@ -477,11 +473,8 @@ class BulkPrintDialog(QDialog):
             )
 
     def _finish(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        close_progress(self.progress_dialog, self.cancel)
+        self.progress_dialog = None
         self._task = None
         self._printer = None
         self._update_enabled()

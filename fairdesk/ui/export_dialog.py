@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.context import Context
 from fairdesk.services.followup import ExportResult, export_followup
+from fairdesk.ui.progress_dialog import close_progress, open_progress
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
 FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
@@ -126,16 +127,14 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status_label.hide()
         self._cancel.clear()
-        progress = QProgressDialog(
-            self.tr("Exporting {0}…").format(path.name), self.tr("Cancel"), 0, 0, self
+        progress = open_progress(
+            self,
+            self.tr("Exporting {0}…").format(path.name),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Exporting"),
+            name="export_progress",
+            on_cancel=self.cancel_export,
         )
-        progress.setObjectName("export_progress")
-        progress.setWindowTitle(self.tr("Exporting"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(400)
-        progress.canceled.connect(self.cancel_export)
         self.progress_dialog = progress
         ctx, code, cancel = self.ctx, self.fair_code, self._cancel
         contacts = not self.no_contacts_check.isChecked()
@@ -172,11 +171,8 @@ class ExportDialog(QDialog):
         )
 
     def _finish(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel_export)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        close_progress(self.progress_dialog, self.cancel_export)
+        self.progress_dialog = None
         self._task = None
         self.export_button.setEnabled(True)
 

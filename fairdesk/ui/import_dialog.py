@@ -37,6 +37,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import ImportReport, import_exhibitors
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.exhibitor_model import COL_CONTENT, COL_REASON, COL_ROW, RejectedRowsModel
+from fairdesk.ui.progress_dialog import close_progress, open_progress
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
 FILE_FILTER = "Exhibitor lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
@@ -174,16 +175,14 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._cancel.clear()
 
-        progress = QProgressDialog(
-            self.tr("Reading {0}…").format(path.name), self.tr("Cancel"), 0, 0, self
+        progress = open_progress(
+            self,
+            self.tr("Reading {0}…").format(path.name),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Importing exhibitors"),
+            name="import_progress",
+            on_cancel=self.cancel_import,
         )
-        progress.setObjectName("import_progress")
-        progress.setWindowTitle(self.tr("Importing exhibitors"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(400)
-        progress.canceled.connect(self.cancel_import)
         self.progress_dialog = progress
 
         ctx, fair_code, cancel = self.ctx, self.fair_code, self._cancel
@@ -223,11 +222,8 @@ class ImportDialog(QDialog):
         self.progressed.emit(done, total)
 
     def _finish(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel_import)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        close_progress(self.progress_dialog, self.cancel_import)
+        self.progress_dialog = None
         self._task = None
         self.import_button.setEnabled(True)
 
