@@ -1224,9 +1224,10 @@ def generate(url: str, shape: Shape, seed: int = SEED, log: Callable[[str], None
                         gen.prev_hash = last.scalar() or audit.GENESIS
                         gen.sink.ids["audit_events"] = gen._max_id("audit_events")  # noqa: SLF001
                     gen.edition(ed, fair, log)
+                    if engine.dialect.name == "postgresql":  # the services insert next
+                        _reset_sequences(conn)
             with engine.begin() as conn:
                 if engine.dialect.name == "postgresql":
-                    _reset_sequences(conn)
                     conn.execute(text("ANALYZE"))  # as autovacuum would have done by now
                 else:  # no ANALYZE: FairDesk never runs it on its SQLite file
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
