@@ -49,3 +49,10 @@ def test_any_one_character_change_is_refused(
     changed = payload[:i] + char + payload[i + 1 :]
     result = verify(team.organizer, changed)
     assert result.ok is (changed == payload)
+
+
+def test_the_last_signature_character_cannot_be_respelled(team: Team, payload: str) -> None:
+    """Its spare bits make several spellings decode to the same bytes; only one is valid."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    for char in alphabet.replace(payload[-1], ""):
+        assert not verify(team.organizer, payload[:-1] + char).ok
