@@ -257,6 +257,8 @@ class RespondentCase(Base):
     next_due_at: Mapped[datetime | None]
     next_due_kind: Mapped[str] = mapped_column(String(20), default="")
     decide_before_close: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The desk user who handles the case (bulk "Assign to…"); None until assigned.
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
     complaint: Mapped[Complaint] = relationship(back_populates="cases")

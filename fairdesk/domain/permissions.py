@@ -23,6 +23,7 @@ class Permission(StrEnum):
     BACKUP = "back up or restore the database"
     ISSUE_DOCUMENT = "issue, reissue or revoke documents"
     VERIFY_AUDIT = "check the audit trail"
+    ASSIGN_CASES = "assign cases to a desk user"
 
 
 ALL = frozenset(Role)
@@ -41,6 +42,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.BACKUP: frozenset({Role.ADMIN}),
     Permission.ISSUE_DOCUMENT: frozenset({Role.DESK}),
     Permission.VERIFY_AUDIT: frozenset({Role.ADMIN, Role.ORGANIZER}),
+    Permission.ASSIGN_CASES: frozenset({Role.ADMIN, Role.DESK}),
 }
 
 

@@ -74,7 +74,7 @@ def _row(r: CaseRow, zone: ZoneInfo) -> list[Any]:
         _local(r.received_at, zone),
         r.next_due_kind if r.next_due is not None else "",
         _local(r.next_due, zone),
-        getattr(r, "assigned_to", "") or "",
+        r.assigned_to,
     ]
 
 

@@ -16,6 +16,7 @@ from fairdesk.db.models import (
     IPRight,
     Party,
     RespondentCase,
+    User,
     complaint_rights,
 )
 from fairdesk.domain.errors import InvalidInput, NotFound
@@ -79,6 +80,7 @@ class CaseRow:
     next_due_kind: str
     decide_before_close: bool
     version: int
+    assigned_to: str = ""  # username of the desk user handling the case
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,10 @@ class CaseFilter:
     sort: str = "number"  # a key of SORT_KEYS
     descending: bool = False
     numbers: tuple[str, ...] = ()  # only these cases (a selection), when given
+    assigned_to: str = ""  # only the cases assigned to this username ("mine")
 
 
-def _sort_keys(complainant: Any) -> dict[str, Any]:
+def _sort_keys(complainant: Any, assignee: Any) -> dict[str, Any]:
     return {
         "number": RespondentCase.number,
         "state": RespondentCase.state,
@@ -104,15 +107,17 @@ def _sort_keys(complainant: Any) -> dict[str, Any]:
         "complainant": complainant.name,
         "due": RespondentCase.next_due_at,
         "received": Complaint.received_at,
+        "assigned": assignee.username,
     }
 
 
-SORT_KEYS = tuple(_sort_keys(Party))
+SORT_KEYS = tuple(_sort_keys(Party, User))
 
 
 def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
     fair = fair_by_code(session, flt.fair_code)
     complainant = aliased(Party)
+    assignee = aliased(User)
     c = RespondentCase
     query: Select[*tuple[Any, ...]] = (
         select(
@@ -132,14 +137,18 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
             c.next_due_kind,
             c.decide_before_close,
             c.version,
+            func.coalesce(assignee.username, ""),
         )
         .join(Complaint, Complaint.id == c.complaint_id)
         .join(Exhibitor, Exhibitor.id == c.exhibitor_id)
         .join(complainant, complainant.id == Complaint.complainant_id)
+        .outerjoin(assignee, assignee.id == c.assigned_to)
         .where(c.fair_id == fair.id)
     )
     if flt.states:
         query = query.where(c.state.in_(flt.states))
+    if flt.assigned_to.strip():
+        query = query.where(assignee.username == flt.assigned_to.strip())
     if flt.numbers:
         query = query.where(c.number.in_([n.strip() for n in flt.numbers]))
     if flt.hall:
@@ -165,7 +174,7 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         query = query.where(
             and_(c.next_due_at >= now, c.next_due_at <= now + timedelta(hours=flt.due_within_hours))
         )
-    key = _sort_keys(complainant).get(flt.sort)
+    key = _sort_keys(complainant, assignee).get(flt.sort)
     if key is None:
         raise InvalidInput(f"Cannot sort by '{flt.sort}'; use one of {', '.join(SORT_KEYS)}.")
     order = key.desc() if flt.descending else key.asc()

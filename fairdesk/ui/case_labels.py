@@ -182,11 +182,13 @@ EVENTS: dict[str, str] = {
     "clock.stop": _n("Deadline stopped"),
     "document.issue": _n("Document issued"),
     "document.revoke": _n("Document revoked"),
+    "case.assign": _n("Case assigned"),
 }
 
 # Keys of an audit event's "after" values, as the timeline's details column names them.
 DETAIL_KEYS: dict[str, str] = {
     "state": _n("now"),
+    "assigned_to": _n("assigned to"),
     "trigger": _n("trigger"),
     "legal_basis": _n("legal basis"),
     "measure": _n("measure"),

@@ -18,7 +18,8 @@ PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 COL_NUMBER, COL_STATE, COL_EXHIBITOR, COL_BOOTH, COL_COMPLAINANT, COL_DUE = range(6)
-HEADERS = ("Case", "State", "Exhibitor", "Booth", "Complainant", "Next deadline")
+COL_ASSIGNED = 6
+HEADERS = ("Case", "State", "Exhibitor", "Booth", "Complainant", "Next deadline", "Assigned")
 SORT_BY_COLUMN = {
     COL_NUMBER: "number",
     COL_STATE: "state",
@@ -26,6 +27,7 @@ SORT_BY_COLUMN = {
     COL_BOOTH: "booth",
     COL_COMPLAINANT: "complainant",
     COL_DUE: "due",
+    COL_ASSIGNED: "assigned",
 }
 CaseNumberRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
@@ -130,4 +132,6 @@ class CaseTableModel(PagedTableModel):
             text = countdown(row.next_due, self._now, row.decide_before_close)
             clock = word(CLOCKS, row.next_due_kind) if row.next_due_kind else ""
             return f"{clock} {text}".strip()
+        if column == COL_ASSIGNED:
+            return row.assigned_to
         return ""

@@ -32,6 +32,7 @@ from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.services import fairs
+from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
@@ -61,12 +62,17 @@ POLL_MS = 3000
 SCANNED_PAYLOAD = (
     "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
 )
-COLUMN_WIDTHS = (150, 150, 380, 90, 220)
+COLUMN_WIDTHS = (150, 150, 380, 90, 220, 220)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
     """Ask for one line of text (tests replace MainWindow.ask_text)."""
     return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+
+
+def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> tuple[str, bool]:
+    """Ask to pick one of `items` (tests replace MainWindow.ask_item)."""
+    return QInputDialog.getItem(parent, title, label, items, 0, False)
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.ask_text: Callable[[QWidget, str, str, str], tuple[str, bool]] = ask_text
         # (parent, caption, suggested path, filters) -> chosen path, "" when cancelled.
         self.save_file_name: Callable[[QWidget, str, str, str], str] = system_save_file_name
+        self.ask_item: Callable[[QWidget, str, str, list[str]], tuple[str, bool]] = ask_item
         self._build_filters()
         self._build_table()
         self._build_status()
@@ -121,6 +128,8 @@ class MainWindow(QMainWindow):
         self.hall_combo.setAccessibleName(self.tr("Hall"))
         self.overdue_check = QCheckBox(self.tr("&Overdue"), objectName="overdue_check")
         self.due_check = QCheckBox(self.tr("&Due within"), objectName="due_check")
+        self.mine_check = QCheckBox(self.tr("&Mine"), objectName="mine_check")
+        self.mine_check.setToolTip(self.tr("Only the cases assigned to me"))
         self.due_hours = QDoubleSpinBox(
             objectName="due_hours",
             minimum=0.5,
@@ -143,6 +152,7 @@ class MainWindow(QMainWindow):
         self.fair_combo.currentIndexChanged.connect(self._fair_changed)
         self.overdue_check.toggled.connect(self.apply_filter)
         self.due_check.toggled.connect(self.apply_filter)
+        self.mine_check.toggled.connect(self.apply_filter)
         self.due_hours.valueChanged.connect(self._due_hours_changed)
 
     def _build_table(self) -> None:
@@ -177,6 +187,7 @@ class MainWindow(QMainWindow):
             self.overdue_check,
             self.due_check,
             self.due_hours,
+            self.mine_check,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -226,6 +237,10 @@ class MainWindow(QMainWindow):
             self.tr("&Export selection…"), self.export_selected, QKeySequence("Ctrl+E"), case_menu
         )
         self.export_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.EXPORT])
+        self.assign_action = action(
+            self.tr("&Assign to…"), self.assign_selected, QKeySequence("Ctrl+Shift+A"), case_menu
+        )
+        self.assign_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.ASSIGN_CASES])
         action(
             self.tr("C&heck a document…"),
             self.check_document,
@@ -350,6 +365,7 @@ class MainWindow(QMainWindow):
             self.hall_combo,
             self.overdue_check,
             self.due_check,
+            self.mine_check,
             self.search_edit,
         ):
             widget.blockSignals(True)
@@ -358,6 +374,7 @@ class MainWindow(QMainWindow):
         self.hall_combo.setCurrentIndex(0)
         self.overdue_check.setChecked(False)
         self.due_check.setChecked(False)
+        self.mine_check.setChecked(False)
         self.search_edit.clear()
         for widget in (
             self.state_combo,
@@ -365,6 +382,7 @@ class MainWindow(QMainWindow):
             self.hall_combo,
             self.overdue_check,
             self.due_check,
+            self.mine_check,
             self.search_edit,
         ):
             widget.blockSignals(False)
@@ -383,6 +401,7 @@ class MainWindow(QMainWindow):
             hall=self.hall_combo.currentData() or "",
             overdue=self.overdue_check.isChecked(),
             due_within_hours=self.due_hours.value() if self.due_check.isChecked() else None,
+            assigned_to=self.ctx.actor.username if self.mine_check.isChecked() else "",
         )
         if self.model is not None:  # keep the sort order the user chose
             flt = replace(
@@ -542,6 +561,47 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(
             self.tr("{0} cases exported to {1}.").format(result.rows, result.path), 15000
+        )
+        return True
+
+    def assign_selected(self) -> bool:
+        """Assign the selected cases to a desk user (or no one)."""
+        numbers = self.selected_numbers()
+        if not numbers or self.model is None:
+            self.statusBar().showMessage(self.tr("Select the cases to assign first."), 8000)
+            return False
+        try:
+            people = assignable_users(self.ctx)
+        except FairDeskError as exc:
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            return False
+        nobody = self.tr("(no one)")
+        choice, ok = self.ask_item(
+            self,
+            self.tr("Assign cases"),
+            self.tr("Assign {0} selected cases to:").format(len(numbers)),
+            [*people, nobody],
+        )
+        if not ok:
+            return False
+        username = "" if choice == nobody else choice
+        versions = {}
+        for number in numbers:
+            row = self.model.row_of(number)
+            if row is not None:
+                versions[number] = self.model.row_at(row).version
+        try:
+            result = assign_cases(self.ctx, numbers, username, expected_versions=versions)
+        except FairDeskError as exc:  # a case changed since it was listed, or the user went
+            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            self.refresh()
+            return False
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("{0} cases assigned to {1}.").format(
+                len(result.changed) + len(result.unchanged), username or nobody
+            ),
+            10000,
         )
         return True
 
@@ -707,6 +767,7 @@ class MainWindow(QMainWindow):
             self.overdue_check,
             self.due_check,
             self.due_hours,
+            self.mine_check,
             self.search_edit,
         )
         for widget in widgets:
@@ -725,6 +786,7 @@ class MainWindow(QMainWindow):
         self.due_check.setChecked(view.due_within_hours is not None)
         if view.due_within_hours is not None:
             self.due_hours.setValue(view.due_within_hours)
+        self.mine_check.setChecked(view.mine)
         self.search_edit.setText(view.search)
         for widget in widgets:
             widget.blockSignals(False)
@@ -758,6 +820,7 @@ class MainWindow(QMainWindow):
             overdue=self.overdue_check.isChecked(),
             due_within_hours=self.due_hours.value() if self.due_check.isChecked() else None,
             search=self.search_edit.text().strip(),
+            mine=self.mine_check.isChecked(),
             sort=flt.sort if flt is not None else "number",
             descending=flt.descending if flt is not None else False,
         )

@@ -32,6 +32,7 @@ class SavedView:
     overdue: bool = False
     due_within_hours: float | None = None
     search: str = ""
+    mine: bool = False  # only the cases assigned to the signed-in user
     sort: str = "number"
     descending: bool = False
     preset: bool = False
@@ -56,6 +57,7 @@ class SavedView:
                 overdue=bool(data.get("overdue", False)),
                 due_within_hours=None if due is None else float(due),
                 search=str(data.get("search") or ""),
+                mine=bool(data.get("mine", False)),
                 sort=str(data.get("sort") or "number"),
                 descending=bool(data.get("descending", False)),
             )

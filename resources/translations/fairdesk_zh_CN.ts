@@ -257,8 +257,16 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>文书已撤销</translation>
     </message>
     <message>
+        <source>Case assigned</source>
+        <translation>案件已分派</translation>
+    </message>
+    <message>
         <source>now</source>
         <translation>现在</translation>
+    </message>
+    <message>
+        <source>assigned to</source>
+        <translation>承办人</translation>
     </message>
     <message>
         <source>trigger</source>
@@ -692,6 +700,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Next deadline</source>
         <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>承办人</translation>
     </message>
 </context>
 <context>
@@ -2904,6 +2916,14 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>到期时限(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Mine</source>
+        <translation>我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to me</source>
+        <translation>只显示分派给我的案件</translation>
+    </message>
+    <message>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -2946,6 +2966,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>&amp;Export selection…</source>
         <translation>导出所选案件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>分派给(&amp;A)…</translation>
     </message>
     <message>
         <source>C&amp;heck a document…</source>
@@ -3088,6 +3112,26 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>{0} cases exported to {1}.</source>
         <translation>已将 {0} 个案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>Select the cases to assign first.</source>
+        <translation>请先选择要分派的案件。</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（不分派）</translation>
+    </message>
+    <message>
+        <source>Assign cases</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>Assign {0} selected cases to:</source>
+        <translation>将所选的 {0} 个案件分派给：</translation>
+    </message>
+    <message>
+        <source>{0} cases assigned to {1}.</source>
+        <translation>已将 {0} 个案件分派给 {1}。</translation>
     </message>
     <message>
         <source>Set up a fair first.</source>

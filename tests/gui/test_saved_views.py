@@ -97,6 +97,7 @@ def test_save_apply_and_delete_a_view(qtbot, team: Team, cases: list[str]) -> No
         "overdue": False,
         "due_within_hours": None,
         "search": "4.1a02",
+        "mine": False,
         "sort": "state",
         "descending": True,
     }
