@@ -1023,17 +1023,22 @@ def _pg_dump(url: str, dest: Path) -> None:
     )
 
 
-def _dump_tables(pg_restore: Path, dump: Path, folder: Path) -> set[str]:
-    """The tables of schema public in a custom-format dump (also proves it is readable)."""
+def _dump_tables(pg_restore: Path, dump: Path, folder: Path) -> tuple[set[str], set[str]]:
+    """The tables of schema public in a custom-format dump, and its foreign-key
+    constraints as "table.name" (also proves the dump is readable)."""
     listing = _run_pg(
         [str(pg_restore), "--list", str(dump)], dict(os.environ), "Reading the dump", folder
     )
     tables = set()
+    foreign_keys = set()
     for line in listing.splitlines():
         match = re.match(r"^\d+; \d+ \d+ TABLE public (\S+) ", line)
         if match:
             tables.add(match.group(1))
-    return tables
+        match = re.match(r"^\d+; \d+ \d+ FK CONSTRAINT public (\S+) (\S+) ", line)
+        if match:
+            foreign_keys.add(f"{match.group(1)}.{match.group(2)}")
+    return tables, foreign_keys
 
 
 def _restore_pg(
@@ -1053,7 +1058,7 @@ def _restore_pg(
         with _temp_file(folder) as dump:
             note("unpacking the dump")
             _extract(zf, _member(manifest, manifest.database_member), dump)
-            wanted = _dump_tables(pg_restore, dump, folder)
+            wanted, wanted_keys = _dump_tables(pg_restore, dump, folder)
             db = Database(url)
             try:
                 with db.guard(), db.engine.connect() as conn:
@@ -1071,6 +1076,21 @@ def _restore_pg(
                     with db.guard(), db.engine.begin() as conn:
                         for table in extra:
                             conn.execute(text(f'DROP TABLE IF EXISTS public."{table}" CASCADE'))
+                # Likewise foreign keys a newer schema added to a table the backup has
+                # (e.g. respondent_cases.assigned_to -> users): they would keep --clean
+                # from dropping the key they point at. The migrations add them back.
+                with db.guard(), db.engine.begin() as conn:
+                    inspector = inspect(conn)
+                    for table in sorted(present & wanted):
+                        for fk in inspector.get_foreign_keys(table, schema="public"):
+                            name = fk.get("name")
+                            if name and f"{table}.{name}" not in wanted_keys:
+                                conn.execute(
+                                    text(
+                                        f'ALTER TABLE public."{table}" '
+                                        f'DROP CONSTRAINT IF EXISTS "{name}"'
+                                    )
+                                )
             finally:
                 db.dispose()
             note("restoring the dump (pg_restore)")
