@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,6 +54,18 @@ def _strip_nul(
     # PostgreSQL refuses NUL in text and SQLite truncates at it; a NUL typed or pasted
     # into a field means nothing, so both backends store and search the text without it.
     return statement, _without_nul(parameters)
+
+
+# Every writing unit of work on PostgreSQL takes this transaction-level advisory lock
+# first. Each one appends to the audit chain anyway, which serialises writers; taking the
+# lock up front, before any row lock (a number counter, a new right), gives every desk the
+# same lock order, so two desks can never wait on each other. SQLite's BEGIN IMMEDIATE
+# does the same there.
+WRITE_LOCK = 0x46414952  # "FAIR"
+
+
+def take_write_lock(session: Session) -> None:
+    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -116,6 +128,8 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         with self.guard(), self._write() as session, session.begin():
+            if not self.is_sqlite:
+                take_write_lock(session)
             yield session
 
     @contextmanager

@@ -14,15 +14,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fairdesk.db.engine import take_write_lock
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
 
 GENESIS = "0" * 64
-_CHAIN_LOCK = 0x46414952  # advisory lock key ("FAIR") serialising appends on PostgreSQL
 
 
 def jsonable(value: Any) -> Any:
@@ -84,7 +84,7 @@ def record(
 ) -> AuditEvent:
     """Append one event in the caller's transaction."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+        take_write_lock(session)  # already held in Database.writing(); re-entrant
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     moment = at or ctx.now()
     row = AuditEvent(

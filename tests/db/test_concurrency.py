@@ -39,6 +39,36 @@ def test_parallel_registrations_get_unique_gap_free_numbers(team: Team) -> None:
     assert verify_chain(team.admin).ok
 
 
+def test_parallel_registrations_with_new_rights_never_deadlock(team: Team) -> None:
+    """Adding a new right is an audited write before the number is drawn; reusing one is
+    not: desks doing either must never wait on each other in opposite orders."""
+    from tests.helpers import RightInput
+
+    make_fair(team.admin, exhibitors=3)
+
+    def desk(i: int) -> list[str]:
+        own = Database(team.desk.db.url)
+        try:
+            ctx = Context(own, team.desk.actor, team.desk.now)
+            return [
+                register_complaint(
+                    ctx,
+                    FAIR,
+                    # Half the desks reuse a registered right, half add a new one.
+                    complaint_input(
+                        "4.1A01", right=RightInput("trademark", f"TM{i}-{k}" if i % 2 else "TM")
+                    ),
+                ).number
+                for k in range(PER_DESK)
+            ]
+        finally:
+            own.dispose()
+
+    with ThreadPoolExecutor(DESKS) as pool:
+        numbers = [n for batch in pool.map(desk, range(DESKS)) for n in batch]
+    assert sorted(numbers) == [f"{FAIR}-{i:04d}" for i in range(1, DESKS * PER_DESK + 1)]
+
+
 def test_two_desks_taking_the_same_step_one_wins(team: Team) -> None:
     make_fair(team.admin)
     reg = register_complaint(team.desk, FAIR, complaint_input())
