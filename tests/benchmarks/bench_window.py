@@ -31,21 +31,25 @@ def _env(folder: Path) -> dict[str, str]:
 
 def probe(args: list[str], folder: Path, timeout: float = 3600) -> tuple[float, dict[str, Any]]:
     """Start the probe; return the wall time from launch to its report, and the report."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, str(PROBE), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_env(folder),
-        text=True,
-    )
-    line = proc.stdout.readline() if proc.stdout else ""
-    wall = time.perf_counter() - started
-    try:
-        _, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
+    # stderr to a file: a child that writes much there never blocks before it reports.
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, str(PROBE), *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=_env(folder),
+            text=True,
+        )
+        line = proc.stdout.readline() if proc.stdout else ""
+        wall = time.perf_counter() - started
+        try:
+            proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+        errors.seek(0)
+        err = errors.read()[-4000:]
     if not line.strip():
         raise RuntimeError(f"probe {args[0]} reported nothing (exit {proc.returncode}):\n{err}")
     return wall, json.loads(line)
