@@ -28,11 +28,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-_HOME = tempfile.mkdtemp(prefix="fdbench-home-")
-# Before Qt or FairDesk is imported: no window on screen, nothing in the user's settings.
+# Before Qt is imported: no window on screen; and no database or user from the caller.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["FAIRDESK_SETTINGS"] = str(Path(_HOME) / "settings.ini")
-os.environ["FAIRDESK_DATA_DIR"] = str(Path(_HOME) / "data")
 for _name in ("FAIRDESK_DB", "FAIRDESK_USER", "FAIRDESK_PASSWORD"):
     os.environ.pop(_name, None)
 
@@ -150,6 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         help="PostgreSQL URL for B7 (a database is created on it and dropped)",
     )
     args = p.parse_args(argv)
+    # Settings and data folder of this run only (the B7 desks and the probes inherit them).
+    with tempfile.TemporaryDirectory(prefix="fdbench-home-") as home:
+        os.environ["FAIRDESK_SETTINGS"] = str(Path(home) / "settings.ini")
+        os.environ["FAIRDESK_DATA_DIR"] = str(Path(home) / "data")
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.sizes:
         sizes = list(gen.iter_sizes(args.sizes))
     else:
