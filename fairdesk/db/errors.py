@@ -54,6 +54,11 @@ def storage_error(exc: DBAPIError, url: str) -> StorageError | None:
         if needle in text:
             return StorageError(f"{message} ({where})")
     if isinstance(exc, OperationalError) and make_url(url).get_backend_name() == "postgresql":
+        if "deadlock detected" in text or "could not serialize access" in text:
+            return StorageError(
+                f"Another desk was saving at the same moment; nothing was saved by this "
+                f"attempt. Try again ({where})."
+            )
         if "password authentication failed" in text:
             return StorageError(f"The database server refused the user name or password ({where}).")
         if "does not exist" in text and "database" in text:

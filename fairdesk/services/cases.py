@@ -178,6 +178,8 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
     if key is None:
         raise InvalidInput(f"Cannot sort by '{flt.sort}'; use one of {', '.join(SORT_KEYS)}.")
     order = key.desc() if flt.descending else key.asc()
+    if key is c.number:  # unique: an index serves it, nothing else is needed
+        return query.order_by(order)
     # Cases without a deadline sort last either way; the number keeps the order stable.
     return query.order_by(key.is_(None), order, c.number)
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
@@ -41,7 +42,6 @@ from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
 from fairdesk.ui.about_dialog import AboutDialog
-from fairdesk.ui.bulk_print import BulkPrintDialog
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown
 from fairdesk.ui.consultation_dialog import ConsultationDialog
@@ -52,8 +52,10 @@ from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.saved_views import SavedView, delete_view, load_views, save_view
 from fairdesk.ui.settings_dialog import SettingsDialog
-from fairdesk.ui.verify_dialog import VerifyDialog
 from fairdesk.ui.watchlist_view import WatchListView
+
+if TYPE_CHECKING:
+    from fairdesk.ui.verify_dialog import VerifyDialog
 
 log = logging.getLogger(__name__)
 
@@ -527,6 +529,8 @@ class MainWindow(QMainWindow):
         return [self.model.row_at(row).number for row in rows]
 
     def print_selected(self) -> None:
+        from fairdesk.ui.bulk_print import BulkPrintDialog  # reportlab: loaded when used
+
         numbers = self.selected_numbers()
         if not numbers:
             QMessageBox.information(
@@ -606,6 +610,8 @@ class MainWindow(QMainWindow):
         return True
 
     def check_document(self, payload: str = "") -> None:
+        from fairdesk.ui.verify_dialog import VerifyDialog  # pdfium, zbar: loaded when used
+
         if self.verify_dialog is None:
             self.verify_dialog = VerifyDialog(self.ctx, self)
         self.verify_dialog.show()

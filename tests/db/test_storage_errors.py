@@ -92,3 +92,17 @@ def test_unreachable_postgres_server() -> None:
     with pytest.raises(StorageError, match="Cannot reach the database server at 127.0.0.1:9"):
         users.count_users(Context(db, SYSTEM))
     db.dispose()
+
+
+@pytest.mark.parametrize(
+    "driver_text", ["deadlock detected", "could not serialize access due to concurrent update"]
+)
+def test_a_write_race_on_the_server_reads_as_try_again(driver_text: str) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from fairdesk.db.errors import storage_error
+
+    error = OperationalError("INSERT ...", {}, Exception(driver_text))
+    known = storage_error(error, "postgresql+psycopg://desk@db.example:5432/fair")
+    assert known is not None
+    assert str(known).startswith("Another desk was saving at the same moment; nothing was saved")
