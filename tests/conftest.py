@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -117,13 +118,23 @@ def db(tmp_path: Path, pg_server: PgServer | None, sqlite_template: Path) -> Ite
         shutil.copy(sqlite_template, path)
         database = Database(f"sqlite:///{path}")
         yield database
-        database.dispose()
+        close_database(database)
         return
     name = f"fdt_{uuid.uuid4().hex[:12]}"
     database = Database(pg_server.create(name, template=pg_server.template))
     yield database
-    database.dispose()
+    close_database(database)
     pg_server.drop(name)
+
+
+def close_database(database: Database) -> None:
+    """Dispose of the test's database once no background task of a window still holds one
+    of its connections (one returned after dispose() would be left open, and reported as a
+    ResourceWarning in whichever later test the garbage collector happens to run)."""
+    tasks = sys.modules.get("fairdesk.ui.tasks")
+    if tasks is not None:
+        tasks.wait_for_tasks()
+    database.dispose()
 
 
 @dataclass

@@ -23,6 +23,7 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import install_translations
 from fairdesk.services.context import Context
 from fairdesk.ui.help import application_icon, install_help
+from fairdesk.ui.tasks import wait_for_tasks
 from fairdesk.ui.welcome import Choice, welcome_new_desk
 
 log = logging.getLogger("fairdesk")
@@ -142,7 +143,10 @@ def _run(
 
         watcher.idle.connect(lock)
         schedule_backups(ctx, window)
-    return app.exec()
+    code = app.exec()
+    wait_for_tasks()  # a refresh still running holds a connection: let it finish cleanly
+    ctx.db.dispose()
+    return code
 
 
 def schedule_backups(ctx: Context, window: QMainWindow) -> None:

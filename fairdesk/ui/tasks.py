@@ -83,3 +83,10 @@ def run_task(
     else:
         QThreadPool.globalInstance().start(task)
     return task
+
+
+def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
+    """Block until the background tasks have finished (False if some still run after
+    `timeout_ms`): a task may hold a database connection, which must be back in its pool
+    before the database is closed."""
+    return bool(QThreadPool.globalInstance().waitForDone(timeout_ms))
