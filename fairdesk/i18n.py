@@ -10,6 +10,12 @@ for any Chinese system locale, English otherwise).
 
     install_translations(app)            # at start, before any window is built
     format_datetime(moment)              # "2026/11/5 09:30" or "11/5/2026 9:30 AM"
+    error_text(exc)                      # a service's error message, translated
+
+The services speak English: an error carries its sentence as a template and the values
+apart (`fairdesk.domain.errors`), so a screen looks the sentence up in the "FairDeskError"
+context of the translation and puts the values back. Values that are words the domain
+names (a role, a state, a step) are looked up in the same context.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from fairdesk.domain.errors import FairDeskError
 from fairdesk.resources_path import resource_dir
 
 __all__ = [
@@ -35,6 +42,7 @@ __all__ = [
     "Installed",
     "current_language",
     "ensure_chinese_font",
+    "error_text",
     "format_date",
     "format_datetime",
     "format_number",
@@ -50,6 +58,7 @@ SUPPORTED = ("zh_CN", "en")
 # Each language's own name for itself (what a person looks for in a language menu).
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 CATALOG = "fairdesk"
+ERROR_CONTEXT = "FairDeskError"
 
 # Kept alive while installed: QCoreApplication does not own a translator.
 _installed: list[QTranslator] = []
@@ -206,3 +215,28 @@ def format_number(value: float, decimals: int = 0, locale: QLocale | None = None
     if decimals == 0:
         return locale.toString(round(value))
     return locale.toString(float(value), "f", decimals)
+
+
+# -- the services' error messages -------------------------------------------------------------
+
+
+def _term(value: object) -> object:
+    if isinstance(value, str) and value:
+        return QCoreApplication.translate(ERROR_CONTEXT, value)
+    if isinstance(value, list | tuple):  # joined by commas in English
+        return QCoreApplication.translate(ERROR_CONTEXT, ", ").join(str(_term(v)) for v in value)
+    return value
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show for `exc`: a FairDesk error's sentence in the desk's language (English
+    when it has no translation), anything else as Python words it."""
+    if not isinstance(exc, FairDeskError) or not exc.template:
+        return str(exc)
+    translated = QCoreApplication.translate(ERROR_CONTEXT, exc.template)
+    if not exc.params:
+        return translated
+    try:
+        return translated.format(**{k: _term(v) for k, v in exc.params.items()})
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(exc)

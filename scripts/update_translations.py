@@ -15,6 +15,11 @@ as unfinished, strings no longer in the code go, translations are kept. Translat
 Linguist (`pyside6-linguist resources/translations/fairdesk_zh_CN.ts`) or any .ts editor,
 then run this script again to build `fairdesk_zh_CN.qm` with `pyside6-lrelease`.
 
+The services' error messages are English templates (`fairdesk.domain.errors`); this script
+collects them into the "FairDeskError" context: the first argument of every call to an
+error class and every `translatable("...")`, and the words of the domain a message may name
+(roles, states, steps, permissions), which the screens translate as values.
+
 The .ts carries no source locations (every engineer's edit would move them); Linguist
 still shows the context (class) of each string.
 """
@@ -235,14 +240,91 @@ def extract(files: Iterable[Path] | None = None) -> list[Message]:
         run_lupdate(files, out)
         found = list(read_ts(out))
     seen = set(found)
+    classes = error_classes(files)
+    terms = [Message(ERROR_CONTEXT, t) for t in domain_terms()]
     for path in files:
         if path.suffix != ".py":
             continue
-        for message in [*wrapped_messages(path), *table_messages(path)]:
+        for message in [
+            *wrapped_messages(path),
+            *table_messages(path),
+            *error_messages(path, classes),
+        ]:
             if message not in seen:
                 seen.add(message)
                 found.append(message)
+    for message in terms:
+        if message not in seen:
+            seen.add(message)
+            found.append(message)
     return sorted(found, key=lambda m: (m.context.lower(), m.context))  # stable within context
+
+
+# -- the services' error messages ---------------------------------------------------------------
+
+ERROR_CONTEXT = "FairDeskError"
+ERROR_MARKER = "translatable"
+
+
+def _name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def error_classes(files: Iterable[Path]) -> set[str]:
+    """FairDeskError and every class deriving from it, by name, across `files`."""
+    trees = [ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in files if p.suffix == ".py"]
+    classes = [n for t in trees for n in ast.walk(t) if isinstance(n, ast.ClassDef)]
+    found = {"FairDeskError"}
+    grew = True
+    while grew:
+        grew = False
+        for cls in classes:
+            if cls.name not in found and any(_name(b) in found for b in cls.bases):
+                found.add(cls.name)
+                grew = True
+    return found
+
+
+def error_calls(path: Path, classes: set[str]) -> Iterator[ast.Call]:
+    """The calls in `path` that make an error or mark a message as translatable."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args:
+            name = _name(node.func)
+            if name in classes or name == ERROR_MARKER:
+                yield node
+
+
+def error_messages(path: Path, classes: set[str]) -> Iterator[Message]:
+    for call in error_calls(path, classes):
+        text = _string(call.args[0], {})
+        if text:
+            yield Message(ERROR_CONTEXT, text)
+
+
+def domain_terms() -> list[str]:
+    """Words of the domain that error messages carry as values."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from fairdesk.domain import enums, permissions, workflow
+
+    terms = [", "]
+    for kind in (
+        enums.Role,
+        enums.ComplaintState,
+        enums.CaseState,
+        enums.ClockKind,
+        permissions.Permission,
+        workflow.Entity,
+    ):
+        terms += [member.value for member in kind]
+    for t in workflow.TRANSITIONS:
+        terms += [t.label, *(req.label for req in t.requires)]
+    return list(dict.fromkeys(terms))
 
 
 # -- .ts files ----------------------------------------------------------------------------------

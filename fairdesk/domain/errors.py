@@ -1,10 +1,44 @@
-"""Errors a person can read. Services raise these; the CLI and GUI show `str(err)`."""
+"""Errors a person can read. Services raise these; the CLI shows `str(err)`, the GUI its
+translation (`fairdesk.i18n.error_text`).
+
+The message is an English sentence with `{name}` placeholders, and the values come as
+keyword arguments, so that the sentence can be looked up in the translation and the values
+put back into it:
+
+    raise NotFound("There is no case {number}.", number=number)
+
+A value that is a list or tuple is written as its items joined by commas. Messages kept in a
+table until raised are marked with `translatable(...)` so the translation finds them.
+Never pre-format the message (an f-string cannot be translated);
+`tests/unit/test_error_messages.py` finds any that are.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def translatable(template: str) -> str:
+    """Marks a message template kept in a table (raised later) for the translation."""
+    return template
+
+
+def _english(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return value
 
 
 class FairDeskError(Exception):
     """A user or environment error with a message fit to show as it is."""
+
+    def __init__(self, template: str = "", /, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        text = (
+            template.format(**{k: _english(v) for k, v in params.items()}) if params else template
+        )
+        super().__init__(text)
 
 
 class NotFound(FairDeskError):
