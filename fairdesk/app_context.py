@@ -51,8 +51,9 @@ def open_context(
             given = password(info.username)
             if given is None:
                 raise PermissionDenied(
-                    f"The user '{info.username}' needs its password: set FAIRDESK_PASSWORD "
-                    "or run the command in a terminal."
+                    "The user '{name}' needs its password: set FAIRDESK_PASSWORD "
+                    "or run the command in a terminal.",
+                    name=info.username,
                 )
             info = users.authenticate(system, info.username, given)
         return Context(db, info.actor)
@@ -67,9 +68,10 @@ def _cli_user(system: Context, name: str) -> users.UserInfo:
     except NotFound:
         if name != DEFAULT_CLI_USER or users.count_users(system):
             raise NotFound(
-                f"There is no user '{name}'. Add one with: fairdesk user add {name} --role desk"
+                "There is no user '{name}'. Add one with: fairdesk user add {name} --role desk",
+                name=name,
             ) from None
         info = users.ensure_user(system, name, Role.ADMIN, "Administrator")
     if not info.active:
-        raise NotFound(f"The user '{name}' is disabled.")
+        raise NotFound("The user '{name}' is disabled.", name=name)
     return info

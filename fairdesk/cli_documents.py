@@ -85,7 +85,9 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            "Cannot write {path}: {reason}.", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -116,7 +118,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.") from None
+                raise InvalidInput(
+                    "Cannot read {path}: {reason}.", path=str(path), reason=exc.strerror or str(exc)
+                ) from None
             result = verify_file(ctx, data)
         else:
             result = verify(ctx, text)

@@ -140,7 +140,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise InvalidInput(f"Cannot write {args.output}: {exc.strerror}.") from None
+            raise InvalidInput(
+                "Cannot write {path}: {reason}.", path=str(args.output), reason=exc.strerror
+            ) from None
         print(f"{args.output}: day report {args.day}")
         return 0
     if args.output is None:
@@ -149,7 +151,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     if args.output.suffix.lower() != ".pdf":
         raise InvalidInput(
-            f"The statistics report is a PDF: '{args.output.name}' should end in .pdf."
+            "The statistics report is a PDF: '{name}' should end in .pdf.", name=args.output.name
         )
     from fairdesk.services.statistics import export_report
 

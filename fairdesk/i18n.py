@@ -20,6 +20,7 @@ names (a role, a state, a step) are looked up in the same context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -45,8 +46,10 @@ __all__ = [
     "error_text",
     "format_date",
     "format_datetime",
+    "format_day_time",
     "format_number",
     "format_time",
+    "weekday_name",
     "install_translations",
     "locale_for",
     "qt_translation_dirs",
@@ -197,16 +200,44 @@ def format_date(day: date, locale: QLocale | None = None) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), _date_format(locale))
 
 
-def format_time(moment: time | datetime, locale: QLocale | None = None) -> str:
+def _time_format(locale: QLocale, seconds: bool) -> str:
+    fmt = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and "ss" not in fmt:
+        fmt = re.sub(r"(mm)", r"\1:ss", fmt, count=1)
+    return fmt
+
+
+def format_time(
+    moment: time | datetime, locale: QLocale | None = None, *, seconds: bool = False
+) -> str:
     locale = locale or QLocale()
     value = QTime(moment.hour, moment.minute, moment.second)
-    return locale.toString(value, locale.timeFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(value, _time_format(locale, seconds))
 
 
-def format_datetime(moment: datetime, locale: QLocale | None = None) -> str:
+def format_datetime(
+    moment: datetime, locale: QLocale | None = None, *, seconds: bool = False
+) -> str:
     """A moment as the locale writes it, in the time zone `moment` carries."""
     locale = locale or QLocale()
-    return f"{format_date(moment.date(), locale)} {format_time(moment, locale)}"
+    return f"{format_date(moment.date(), locale)} {format_time(moment, locale, seconds=seconds)}"
+
+
+def weekday_name(day: date, locale: QLocale | None = None) -> str:
+    """The day of the week as the locale names it: "Thursday", "星期四"."""
+    locale = locale or QLocale()
+    return locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+
+
+def format_day_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """Day, month and time without the year, for narrow columns of one fair's week:
+    "11/5 09:30" (zh_CN), "11/5 9:30 AM" (en_US), "05.11. 09:30" (de)."""
+    locale = locale or QLocale()
+    fmt = _date_format(locale)
+    # Drop the year and the separator that joins it to the day or month.
+    day_month = re.sub(r"^y+[^dMy]*|[^dMy]*y+$", "", fmt).strip() or fmt
+    day = locale.toString(QDate(moment.year, moment.month, moment.day), day_month)
+    return f"{day} {format_time(moment, locale)}"
 
 
 def format_number(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtCore import QLocale
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -52,6 +53,9 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+    # Screens write dates and numbers as the desk's locale does; tests read them as an
+    # English desk in Britain would (dd/MM/yyyy, 24-hour), whatever the machine's locale is.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 class PgServer:

@@ -79,8 +79,9 @@ def _make_engine(url: str, **kwargs: Any) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise StorageError(
-            f"'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or "
-            "postgresql+psycopg://user:password@host/dbname"
+            "'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or "
+            "postgresql+psycopg://user:password@host/dbname",
+            url=url,
         ) from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -89,7 +90,9 @@ def _make_engine(url: str, **kwargs: Any) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(
-                    f"Cannot create the data folder {folder}: {exc.strerror}."
+                    "Cannot create the data folder {folder}: {reason}.",
+                    folder=str(folder),
+                    reason=exc.strerror,
                 ) from exc
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -100,7 +103,8 @@ def _make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("connect_args", {"connect_timeout": 10})
         return create_engine(url, **kwargs)
     raise StorageError(
-        f"FairDesk works with SQLite or PostgreSQL, not '{parsed.get_backend_name()}'."
+        "FairDesk works with SQLite or PostgreSQL, not '{kind}'.",
+        kind=parsed.get_backend_name(),
     )
 
 

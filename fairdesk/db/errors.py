@@ -8,35 +8,51 @@ from __future__ import annotations
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from fairdesk.domain.errors import StorageError
+from fairdesk.domain.errors import StorageError, translatable
 
 _SQLITE_MESSAGES = (
     (
         "database is locked",
-        "The database is busy: another FairDesk is writing to it. "
-        "Try again in a moment; nothing was saved by this attempt.",
+        translatable(
+            "The database is busy: another FairDesk is writing to it. "
+            "Try again in a moment; nothing was saved by this attempt. ({where})"
+        ),
     ),
     (
         "unable to open database file",
-        "The database file cannot be opened: the folder is missing or not accessible.",
+        translatable(
+            "The database file cannot be opened: the folder is missing or not accessible. ({where})"
+        ),
     ),
     (
         "readonly database",
-        "The database is read-only: FairDesk cannot save. Check the file's "
-        "permissions or the disk; what was saved before is intact.",
+        translatable(
+            "The database is read-only: FairDesk cannot save. Check the file's "
+            "permissions or the disk; what was saved before is intact. ({where})"
+        ),
     ),
     (
         "database or disk is full",
-        "The disk is full: this change was not saved. Free some "
-        "space and try again; what was saved before is intact.",
+        translatable(
+            "The disk is full: this change was not saved. Free some "
+            "space and try again; what was saved before is intact. ({where})"
+        ),
     ),
     (
         "disk i/o error",
-        "The disk reported an error while writing: this change was not "
-        "saved. Check the drive; what was saved before is intact.",
+        translatable(
+            "The disk reported an error while writing: this change was not "
+            "saved. Check the drive; what was saved before is intact. ({where})"
+        ),
     ),
-    ("file is not a database", "This file is not a FairDesk database (or it is damaged)."),
-    ("database disk image is malformed", "The database file is damaged. Restore it from a backup."),
+    (
+        "file is not a database",
+        translatable("This file is not a FairDesk database (or it is damaged). ({where})"),
+    ),
+    (
+        "database disk image is malformed",
+        translatable("The database file is damaged. Restore it from a backup. ({where})"),
+    ),
 )
 
 
@@ -52,17 +68,20 @@ def storage_error(exc: DBAPIError, url: str) -> StorageError | None:
     where = _where(url)
     for needle, message in _SQLITE_MESSAGES:
         if needle in text:
-            return StorageError(f"{message} ({where})")
+            return StorageError(message, where=where)
     if isinstance(exc, OperationalError) and make_url(url).get_backend_name() == "postgresql":
         if "deadlock detected" in text or "could not serialize access" in text:
             return StorageError(
-                f"Another desk was saving at the same moment; nothing was saved by this "
-                f"attempt. Try again ({where})."
+                "Another desk was saving at the same moment; nothing was saved by this "
+                "attempt. Try again ({where}).",
+                where=where,
             )
         if "password authentication failed" in text:
-            return StorageError(f"The database server refused the user name or password ({where}).")
+            return StorageError(
+                "The database server refused the user name or password ({where}).", where=where
+            )
         if "does not exist" in text and "database" in text:
-            return StorageError(f"The database does not exist on the server ({where}).")
+            return StorageError("The database does not exist on the server ({where}).", where=where)
         if (
             "could not receive data" in text
             or "server closed the connection" in text
@@ -70,11 +89,12 @@ def storage_error(exc: DBAPIError, url: str) -> StorageError | None:
             or "timeout" in text
         ):
             return StorageError(
-                f"Cannot reach the database server at {where}. Check the network and that "
-                "the server is running; nothing was saved by this attempt."
+                "Cannot reach the database server at {where}. Check the network and that "
+                "the server is running; nothing was saved by this attempt.",
+                where=where,
             )
         if "no space left" in text or "disk full" in text:
-            return StorageError(f"The database server's disk is full ({where}).")
+            return StorageError("The database server's disk is full ({where}).", where=where)
         if "read-only transaction" in text:
-            return StorageError(f"The database server is read-only ({where}).")
+            return StorageError("The database server is read-only ({where}).", where=where)
     return None

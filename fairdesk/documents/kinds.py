@@ -14,7 +14,7 @@ from fairdesk.documents import labels
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.enums import CaseState as S
 from fairdesk.domain.enums import ComplaintState as C
-from fairdesk.domain.errors import IllegalTransition, InvalidInput
+from fairdesk.domain.errors import IllegalTransition, InvalidInput, translatable
 
 COMPLAINT = "complaint"
 CASE = "case"
@@ -28,18 +28,19 @@ class DocKind:
     level: str  # COMPLAINT | CASE
     states: frozenset[str]
     legal_basis: str  # key into the fair's rule set legal_basis texts
-    when: str  # "... applies <when>", for the refusal sentence
+    when: str  # "... applies <when>", for the refusal sentence (translated with it)
     needs_copy: bool = False
     # A fact the state cannot show (e.g. "a detain measure exists"): returns the refusal
-    # sentence, or "" when the document applies.
+    # sentence, or "" when the document applies. The sentence is a translatable template
+    # that may name {complaint} and {case} (the numbers).
     condition: Callable[[DocumentData], str] | None = None
 
 
 def _authority_named(d: DocumentData) -> str:
     if d.authority:
         return ""
-    return (
-        f"Complaint {d.complaint_number} names no IP authority to transfer to: accept it "
+    return translatable(
+        "Complaint {complaint} names no IP authority to transfer to: accept it "
         "for transfer with an authority, or transfer it, first."
     )
 
@@ -47,30 +48,34 @@ def _authority_named(d: DocumentData) -> str:
 def _decided(d: DocumentData) -> str:
     if d.decided_at:
         return ""
-    return f"Case {d.case_number} has no decision yet; a decision (处理意见书) is printed after it."
+    return translatable(
+        "Case {case} has no decision yet; a decision (处理意见书) is printed after it."
+    )
 
 
 def _has_measure(d: DocumentData) -> str:
-    return "" if d.measures else f"Case {d.case_number} has no ordered measure."
+    return "" if d.measures else translatable("Case {case} has no ordered measure.")
 
 
 def _has_detained(d: DocumentData) -> str:
     if any(m.measure_type == "detain" for m in d.measures):
         return ""
-    return f"Case {d.case_number} has no detained items: no measure 'detain' (封存) was ordered."
+    return translatable(
+        "Case {case} has no detained items: no measure 'detain' (封存) was ordered."
+    )
 
 
 def _rechecked(d: DocumentData) -> str:
     if any(m.rechecked_at for m in d.measures):
         return ""
-    return f"Case {d.case_number} has not been re-inspected yet."
+    return translatable("Case {case} has not been re-inspected yet.")
 
 
 def _served(d: DocumentData) -> str:
     if d.served is not None:
         return ""
-    return (
-        f"Nothing has been served in case {d.case_number} yet: issue the notice of "
+    return translatable(
+        "Nothing has been served in case {case} yet: issue the notice of "
         "complaint or the decision first."
     )
 
@@ -100,7 +105,7 @@ KINDS: dict[str, DocKind] = {
             COMPLAINT,
             frozenset(C),
             "commitment",
-            "in every state of a complaint",
+            translatable("in every state of a complaint"),
         ),
         DocKind(
             "supplement-notice",
@@ -109,7 +114,7 @@ KINDS: dict[str, DocKind] = {
             COMPLAINT,
             frozenset({C.PENDING_SUPPLEMENT}),
             "supplement",
-            "while the complainant is asked to supplement materials",
+            translatable("while the complainant is asked to supplement materials"),
         ),
         DocKind(
             "non-acceptance",
@@ -118,7 +123,7 @@ KINDS: dict[str, DocKind] = {
             COMPLAINT,
             frozenset({C.REJECTED}),
             "non_acceptance",
-            "once the complaint is not accepted",
+            translatable("once the complaint is not accepted"),
         ),
         DocKind(
             "acceptance-receipt",
@@ -127,7 +132,7 @@ KINDS: dict[str, DocKind] = {
             COMPLAINT,
             frozenset({C.ACCEPTED, C.TRANSFERRED}),
             "acceptance",
-            "once the complaint is accepted",
+            translatable("once the complaint is accepted"),
         ),
         DocKind(
             "transfer-letter",
@@ -136,7 +141,7 @@ KINDS: dict[str, DocKind] = {
             COMPLAINT,
             frozenset({C.ACCEPTED, C.TRANSFERRED}),
             "transfer",
-            "once the complaint is accepted for transfer or transferred",
+            translatable("once the complaint is accepted for transfer or transferred"),
             condition=_authority_named,
         ),
         DocKind(
@@ -146,7 +151,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             frozenset({S.NOTIFIED, S.MEDIATING}),
             "notice",
-            "once the respondent is notified, while the defence period runs",
+            translatable("once the respondent is notified, while the defence period runs"),
         ),
         DocKind(
             "proof-of-service",
@@ -155,7 +160,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             NOTIFIED_ON,
             "notice",
-            "once the respondent has been notified",
+            translatable("once the respondent has been notified"),
             condition=_served,
         ),
         DocKind(
@@ -165,7 +170,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             frozenset({S.MEDIATING, S.SETTLED}),
             "defence",
-            "while the case is in mediation or once it is settled",
+            translatable("while the case is in mediation or once it is settled"),
         ),
         DocKind(
             "decision",
@@ -174,7 +179,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             DECIDED,
             "decision",
-            "once the case is decided",
+            translatable("once the case is decided"),
             needs_copy=True,
             condition=_decided,
         ),
@@ -185,7 +190,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             MEASURED,
             "remedy",
-            "once measures are ordered",
+            translatable("once measures are ordered"),
             condition=_has_measure,
         ),
         DocKind(
@@ -195,7 +200,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             MEASURED,
             "remedy",
-            "once exhibits are detained",
+            translatable("once exhibits are detained"),
             condition=_has_detained,
         ),
         DocKind(
@@ -205,7 +210,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             frozenset({S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED, S.CLOSED, S.POST_FAIR}),
             "recheck",
-            "once the ordered measures have been re-inspected",
+            translatable("once the ordered measures have been re-inspected"),
             condition=_rechecked,
         ),
         DocKind(
@@ -217,7 +222,7 @@ KINDS: dict[str, DocKind] = {
                 {S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED}
             ),
             "remedy",
-            "while ordered measures are in force at the booth",
+            translatable("while ordered measures are in force at the booth"),
             condition=_has_measure,
         ),
         DocKind(
@@ -227,7 +232,9 @@ KINDS: dict[str, DocKind] = {
             CASE,
             FINISHED,
             "decision",
-            "once the case is finished (closed, settled, withdrawn, referred or handed over)",
+            translatable(
+                "once the case is finished (closed, settled, withdrawn, referred or handed over)"
+            ),
         ),
         DocKind(
             "dossier",
@@ -236,7 +243,7 @@ KINDS: dict[str, DocKind] = {
             CASE,
             frozenset(S),
             "decision",
-            "in every state of a case",
+            translatable("in every state of a case"),
         ),
     )
 }
@@ -250,7 +257,9 @@ def kind(code: str) -> DocKind:
         return KINDS[code]
     except KeyError:
         raise InvalidInput(
-            f"'{code}' is not a kind of document; choose one of {', '.join(KINDS)}."
+            "'{code}' is not a kind of document; choose one of {kinds}.",
+            code=code,
+            kinds=tuple(KINDS),
         ) from None
 
 
@@ -260,9 +269,15 @@ def check_state(k: DocKind, number: str, state: str) -> None:
         return
     table = labels.COMPLAINT_STATES if k.level == COMPLAINT else labels.CASE_STATES
     raise IllegalTransition(
-        f"A {k.title_en.lower()} ({k.title}) cannot be printed for {k.level} {number} now: "
-        f"it is {labels.en(table, state)} ({labels.zh(table, state)}), and this document "
-        f"applies {k.when}."
+        "A {document} ({title}) cannot be printed for {level} {number} now: "
+        "it is {state_en} ({state_zh}), and this document applies {when}.",
+        document=k.title_en.lower(),
+        title=k.title,
+        level=k.level,
+        number=number,
+        state_en=labels.en(table, state),
+        state_zh=labels.zh(table, state),
+        when=k.when,
     )
 
 
@@ -270,7 +285,7 @@ def check_condition(k: DocKind, data: DocumentData) -> None:
     if k.condition is not None:
         reason = k.condition(data)
         if reason:
-            raise IllegalTransition(reason)
+            raise IllegalTransition(reason, complaint=data.complaint_number, case=data.case_number)
 
 
 def check_copy(k: DocKind, copy: str) -> str:
@@ -278,12 +293,17 @@ def check_copy(k: DocKind, copy: str) -> str:
     if k.needs_copy:
         if copy not in labels.COPIES:
             raise InvalidInput(
-                f"A {k.title_en.lower()} ({k.title}) is served on both parties: say which copy "
-                "to print, complainant or respondent."
+                "A {document} ({title}) is served on both parties: say which copy "
+                "to print, complainant or respondent.",
+                document=k.title_en.lower(),
+                title=k.title,
             )
         return copy
     if copy:
-        raise InvalidInput(f"A {k.title_en.lower()} has no separate copies; leave out the copy.")
+        raise InvalidInput(
+            "A {document} has no separate copies; leave out the copy.",
+            document=k.title_en.lower(),
+        )
     return ""
 
 

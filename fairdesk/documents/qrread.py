@@ -32,7 +32,8 @@ def _zbar_decode(image: Image.Image) -> list[str]:
     except ImportError as exc:  # pragma: no cover - depends on the machine
         raise DecoderMissing(
             "Reading QR codes needs the zbar library (install Debian's libzbar0 or the "
-            f"pyzbar package): {exc}"
+            "pyzbar package): {reason}",
+            reason=str(exc),
         ) from None
     gray = image.convert("L")
     found = pyzbar.decode(gray, symbols=[pyzbar.ZBarSymbol.QRCODE])
@@ -62,7 +63,9 @@ def _pdf_pages(data: bytes, dpi: int = PDF_DPI) -> list[Image.Image]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InvalidInput(f"This file cannot be read as a PDF ({exc}).") from None
+        raise InvalidInput(
+            "This file cannot be read as a PDF ({reason}).", reason=str(exc)
+        ) from None
     try:
         images = []
         for index in range(min(len(pdf), MAX_PAGES)):
@@ -147,5 +150,6 @@ def read_codes(data: bytes) -> list[str]:
             return decode_image(img)
     except (OSError, Image.DecompressionBombError) as exc:
         raise InvalidInput(
-            f"This file is neither a PDF nor a picture FairDesk can read ({exc})."
+            "This file is neither a PDF nor a picture FairDesk can read ({reason}).",
+            reason=str(exc),
         ) from None

@@ -49,7 +49,9 @@ GRANTS: dict[Permission, frozenset[Role]] = {
 def require(role: Role, permission: Permission) -> None:
     allowed = GRANTS[permission]
     if role not in allowed:
-        who = ", ".join(sorted(r.value for r in allowed))
         raise PermissionDenied(
-            f"Only {who} staff may {permission.value}; you are signed in as {role.value}."
+            "Only {who} staff may {permission}; you are signed in as {role}.",
+            who=tuple(sorted(r.value for r in allowed)),
+            permission=permission.value,
+            role=role.value,
         )

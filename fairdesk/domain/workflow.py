@@ -359,7 +359,9 @@ def transition(entity: Entity, action: str) -> Transition:
     try:
         return _BY_KEY[(entity, action)]
     except KeyError:
-        raise IllegalTransition(f"There is no step called '{action}' for a {entity}.") from None
+        raise IllegalTransition(
+            "There is no step called '{action}' for a {entity}.", action=action, entity=entity.value
+        ) from None
 
 
 def allowed_actions(entity: Entity, state: str, role: Role) -> list[Transition]:
@@ -380,23 +382,33 @@ def check(
     """
     t = transition(entity, action)
     if role not in t.roles:
-        allowed = ", ".join(sorted(r.value for r in t.roles))
         raise PermissionDenied(
-            f"'{t.label}' is for {allowed} staff; you are signed in as {role.value}."
+            "'{step}' is for {allowed} staff; you are signed in as {role}.",
+            step=t.label,
+            allowed=tuple(sorted(r.value for r in t.roles)),
+            role=role.value,
         )
     if state not in t.sources:
         raise IllegalTransition(
-            f"Cannot '{t.label}' a {entity} that is {state}; "
-            f"it must be {' or '.join(sorted(t.sources))}."
+            "Cannot '{step}' a {entity} that is {state}; it must be {sources}.",
+            step=t.label,
+            entity=entity.value,
+            state=state,
+            sources=" or ".join(sorted(t.sources)),
         )
     for req in t.requires:
         value = params.get(req.name)
         text = "" if value is None else str(value).strip()
         if not text:
-            raise MissingRequirement(f"'{t.label}' needs {req.label}.")
+            raise MissingRequirement(
+                "'{step}' needs {requirement}.", step=t.label, requirement=req.label
+            )
         if req.choices and text not in req.choices:
             raise MissingRequirement(
-                f"'{t.label}': '{text}' is not accepted as {req.label}; "
-                f"use one of {', '.join(req.choices)}."
+                "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
+                step=t.label,
+                value=text,
+                requirement=req.label,
+                choices=req.choices,
             )
     return t

@@ -48,7 +48,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise StorageError(f"Cannot write in {folder}: {exc.strerror}.") from exc
+        raise StorageError(
+            "Cannot write in {folder}: {reason}.", folder=folder, reason=exc.strerror
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -56,6 +58,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
         try:
             os.replace(tmp, path)
         except OSError as exc:
-            raise StorageError(f"Cannot write {path}: {exc.strerror}.") from exc
+            raise StorageError(
+                "Cannot write {path}: {reason}.", path=path, reason=exc.strerror
+            ) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -32,12 +32,6 @@ class Amended:
     version: int
 
 
-def _needs_reason(reason: str, what: str) -> str:
-    if not reason.strip():
-        raise MissingRequirement(f"Correcting a recorded {what} needs a reason.")
-    return reason.strip()
-
-
 def _apply(row: Any, changes: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
     before = {k: getattr(row, k) for k, v in changes.items() if getattr(row, k) != v}
     for key in before:
@@ -59,16 +53,20 @@ def amend_decision(
         ctx.require(Permission.REGISTER_COMPLAINT)  # raises with the usual sentence
     unknown = set(changes) - set(DECISION_FIELDS)
     if unknown:
-        raise InvalidInput(f"A decision has no field {', '.join(sorted(unknown))}.")
+        raise InvalidInput("A decision has no field {fields}.", fields=tuple(sorted(unknown)))
     trigger = changes.get("decision_trigger")
     if trigger is not None and trigger not in {t.value for t in DecisionTrigger}:
-        raise InvalidInput(f"'{trigger}' is not a trigger of a finding.")
-    why = _needs_reason(reason, "decision")
+        raise InvalidInput("'{trigger}' is not a trigger of a finding.", trigger=trigger)
+    if not reason.strip():
+        raise MissingRequirement("Correcting a recorded decision needs a reason.")
+    why = reason.strip()
     with ctx.db.writing() as session:
         case: RespondentCase = case_by_number(session, case_number)
         check_version(session, case, f"Case {case.number}", expected_version)
         if case.decided_at is None:
-            raise IllegalTransition(f"Case {case.number} has no decision to correct yet.")
+            raise IllegalTransition(
+                "Case {number} has no decision to correct yet.", number=case.number
+            )
         before, after = _apply(case, {k: v.strip() for k, v in changes.items()})
         if not before:
             return Amended(case.number, (), case.version)
@@ -95,14 +93,16 @@ def amend_finding(ctx: Context, visit_uid: str, reason: str, **changes: str) -> 
     ctx.require(Permission.PATROL)
     unknown = set(changes) - set(FINDING_FIELDS)
     if unknown:
-        raise InvalidInput(f"A patrol finding has no field {', '.join(sorted(unknown))}.")
+        raise InvalidInput("A patrol finding has no field {fields}.", fields=tuple(sorted(unknown)))
     if "finding" in changes and changes["finding"] not in {f.value for f in Finding}:
-        raise InvalidInput(f"'{changes['finding']}' is not a patrol finding.")
-    why = _needs_reason(reason, "patrol finding")
+        raise InvalidInput("'{finding}' is not a patrol finding.", finding=changes["finding"])
+    if not reason.strip():
+        raise MissingRequirement("Correcting a recorded patrol finding needs a reason.")
+    why = reason.strip()
     with ctx.db.writing() as session:
         visit = session.scalar(select(BoothVisit).where(BoothVisit.uid == visit_uid.strip()))
         if visit is None:
-            raise NotFound(f"There is no patrol visit {visit_uid}.")
+            raise NotFound("There is no patrol visit {uid}.", uid=visit_uid)
         before, after = _apply(visit, changes)
         if not before:
             return Amended(visit.uid, (), visit.version)

@@ -70,11 +70,17 @@ def assign_cases(
         if username:
             user = session.scalar(select(User).where(User.username == username))
             if user is None:
-                raise NotFound(f"There is no user '{username}'.")
-            if not user.active or user.role not in ASSIGNABLE_ROLES:
+                raise NotFound("There is no user '{username}'.", username=username)
+            if not user.active:
                 raise InvalidInput(
-                    f"Cases can only be assigned to an active desk user; "
-                    f"'{username}' is {'inactive' if not user.active else user.role}."
+                    "Cases can only be assigned to an active desk user; '{username}' is inactive.",
+                    username=username,
+                )
+            if user.role not in ASSIGNABLE_ROLES:
+                raise InvalidInput(
+                    "Cases can only be assigned to an active desk user; '{username}' is {role}.",
+                    username=username,
+                    role=str(user.role),
                 )
         for number in wanted:
             case = case_by_number(session, number)

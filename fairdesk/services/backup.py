@@ -50,7 +50,7 @@ from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
-from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError
+from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError, translatable
 from fairdesk.domain.permissions import Permission
 from fairdesk.services import audit
 from fairdesk.services.context import Actor, Context, utcnow
@@ -292,7 +292,8 @@ def _target_path(target: Path | None, data_folder: Path, now: datetime) -> Path:
     if target is not None and not folder.is_dir():
         if folder.exists():
             raise InvalidInput(
-                f"{folder} already exists; choose another file name or move that file first."
+                "{folder} already exists; choose another file name or move that file first.",
+                folder=str(folder),
             )
         return folder
     base = f"fairdesk-{now.astimezone():%Y%m%d-%H%M%S}"
@@ -321,7 +322,7 @@ def _sqlite_snapshot(db: Database, dest: Path) -> str | None:
     """
     source = sqlite_file(db.url)
     if not source.exists():
-        raise StorageError(f"There is no database to back up at {source}.")
+        raise StorageError("There is no database to back up at {source}.", source=str(source))
     with db.guard():
         raw = db.engine.raw_connection()
         try:
@@ -336,9 +337,11 @@ def _sqlite_snapshot(db: Database, dest: Path) -> str | None:
                 result = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
                 if result != ["ok"]:
                     raise StorageError(
-                        f"The database {source} is damaged (integrity check: {result[0]}); "
+                        "The database {source} is damaged (integrity check: {result}); "
                         "no backup was written, so the older backups stay the newest. "
-                        "Restore the last good backup."
+                        "Restore the last good backup.",
+                        source=str(source),
+                        result=result[0],
                     )
                 return _revision_of(dst)
             finally:
@@ -358,8 +361,12 @@ def _revision_of(conn: sqlite3.Connection) -> str | None:
 def _sqlite_storage_error(exc: sqlite3.Error, where: Path) -> StorageError:
     text_ = str(exc).lower()
     if "full" in text_:
-        return StorageError(_disk_full(where.parent, "the backup was not written"))
-    return StorageError(f"The database {where} cannot be read for a backup: {exc}.")
+        return _disk_full(where.parent, "the backup was not written")
+    return StorageError(
+        "The database {where} cannot be read for a backup: {error}.",
+        where=str(where),
+        error=str(exc),
+    )
 
 
 def _evidence_files(folder: Path) -> list[tuple[Path, str]]:
@@ -428,11 +435,45 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _disk_full(folder: Path, outcome: str) -> str:
-    return (
-        f"The disk is full: {outcome}, nothing was written to {folder}. "
-        "Free some space and try again; what was saved before is intact."
-    )
+# What a failed write left undone, each message whole so that it translates as one: for
+# a full disk, and for a folder that cannot be written. Keyed by the `outcome` of
+# `_storage_errors`.
+_NOT_DONE = {
+    "the backup was not written": (
+        translatable(
+            "The disk is full: the backup was not written, nothing was written to {folder}. "
+            "Free some space and try again; what was saved before is intact."
+        ),
+        translatable(
+            "Cannot write to {folder}: {reason}; the backup was not written. "
+            "Check the folder and its permissions."
+        ),
+    ),
+    "nothing was restored": (
+        translatable(
+            "The disk is full: nothing was restored, nothing was written to {folder}. "
+            "Free some space and try again; what was saved before is intact."
+        ),
+        translatable(
+            "Cannot write to {folder}: {reason}; nothing was restored. "
+            "Check the folder and its permissions."
+        ),
+    ),
+    "the evidence files were not restored": (
+        translatable(
+            "The disk is full: the evidence files were not restored, nothing was written to "
+            "{folder}. Free some space and try again; what was saved before is intact."
+        ),
+        translatable(
+            "Cannot write to {folder}: {reason}; the evidence files were not restored. "
+            "Check the folder and its permissions."
+        ),
+    ),
+}
+
+
+def _disk_full(folder: Path, outcome: str) -> StorageError:
+    return StorageError(_NOT_DONE[outcome][0], folder=str(folder))
 
 
 @contextmanager
@@ -442,11 +483,9 @@ def _storage_errors(folder: Path, outcome: str) -> Iterator[None]:
         yield
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-            raise StorageError(_disk_full(folder, outcome)) from exc
+            raise _disk_full(folder, outcome) from exc
         what = exc.strerror or str(exc)
-        raise StorageError(
-            f"Cannot write to {folder}: {what}; {outcome}. Check the folder and its permissions."
-        ) from exc
+        raise StorageError(_NOT_DONE[outcome][1], folder=str(folder), reason=what) from exc
 
 
 # =========================================================================================
@@ -520,47 +559,62 @@ def verify_archive(archive: Path, *, name: str | None = None) -> Manifest:
     archive = Path(archive)
     label = name or archive.name
     if not archive.exists():
-        raise ArchiveRefused(f"There is no file {archive}.")
+        raise ArchiveRefused("There is no file {archive}.", archive=str(archive))
     if archive.is_dir():
-        raise ArchiveRefused(f"{archive} is a folder, not a FairDesk backup.")
+        raise ArchiveRefused("{archive} is a folder, not a FairDesk backup.", archive=str(archive))
     try:
         with open(archive, "rb") as fh:
             magic = fh.read(4)
     except OSError as exc:
-        raise ArchiveRefused(f"{label} cannot be read: {exc.strerror or exc}.") from exc
+        raise ArchiveRefused(
+            "{label} cannot be read: {reason}.", label=label, reason=exc.strerror or str(exc)
+        ) from exc
     if magic not in (b"PK\x03\x04", b"PK\x05\x06"):
-        raise ArchiveRefused(f"{label} is not a FairDesk backup: it is not a zip archive.")
+        raise ArchiveRefused(
+            "{label} is not a FairDesk backup: it is not a zip archive.", label=label
+        )
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise ArchiveRefused(
-            f"{label} is damaged or incomplete: the zip archive cannot be read "
-            "(was the copy cut short?)."
+            "{label} is damaged or incomplete: the zip archive cannot be read "
+            "(was the copy cut short?).",
+            label=label,
         ) from exc
     with zf:
         names = zf.namelist()
         if MANIFEST not in names:
-            raise ArchiveRefused(f"{label} is not a FairDesk backup: it has no {MANIFEST}.")
+            raise ArchiveRefused(
+                "{label} is not a FairDesk backup: it has no {manifest}.",
+                label=label,
+                manifest=MANIFEST,
+            )
         try:
             raw = zf.read(MANIFEST)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise ArchiveRefused(f"{label} is damaged: its {MANIFEST} cannot be read.") from exc
+            raise ArchiveRefused(
+                "{label} is damaged: its {manifest} cannot be read.", label=label, manifest=MANIFEST
+            ) from exc
         manifest = _parse_manifest(raw, label)
         _check_revision(manifest, label)
         listed = {m.name: m for m in manifest.members}
         if manifest.database_member not in listed:
-            raise ArchiveRefused(f"{label} is damaged: its manifest lists no database.")
+            raise ArchiveRefused("{label} is damaged: its manifest lists no database.", label=label)
         for member_name in listed:
             _check_member_name(member_name, label)
             if member_name not in names:
-                raise ArchiveRefused(f"{label} is damaged: {member_name} is missing.")
+                raise ArchiveRefused(
+                    "{label} is damaged: {member} is missing.", label=label, member=member_name
+                )
         for zip_name in names:
             if zip_name != MANIFEST and zip_name not in listed:
                 raise ArchiveRefused(
-                    f"{label} is damaged: it contains {zip_name}, which its manifest does not list."
+                    "{label} is damaged: it contains {member}, which its manifest does not list.",
+                    label=label,
+                    member=zip_name,
                 )
         if len(names) != len(set(names)):
-            raise ArchiveRefused(f"{label} is damaged: a file is in it twice.")
+            raise ArchiveRefused("{label} is damaged: a file is in it twice.", label=label)
         for member in manifest.members:
             _check_member(zf, member, label)
     return manifest
@@ -568,7 +622,9 @@ def verify_archive(archive: Path, *, name: str | None = None) -> Manifest:
 
 def _parse_manifest(raw: bytes, label: str) -> Manifest:
     not_ours = ArchiveRefused(
-        f"{label} is not a FairDesk backup: its {MANIFEST} is not a FairDesk backup manifest."
+        "{label} is not a FairDesk backup: its {manifest} is not a FairDesk backup manifest.",
+        label=label,
+        manifest=MANIFEST,
     )
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -581,8 +637,11 @@ def _parse_manifest(raw: bytes, label: str) -> Manifest:
         raise not_ours
     if version > FORMAT_VERSION:
         raise ArchiveRefused(
-            f"{label} was made by a newer FairDesk (backup format {version}; this FairDesk "
-            f"reads format {FORMAT_VERSION}). Update FairDesk to restore it."
+            "{label} was made by a newer FairDesk (backup format {version}; this FairDesk "
+            "reads format {known}). Update FairDesk to restore it.",
+            label=label,
+            version=version,
+            known=FORMAT_VERSION,
         )
     try:
         database = data["database"]
@@ -602,11 +661,14 @@ def _parse_manifest(raw: bytes, label: str) -> Manifest:
             members,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ArchiveRefused(f"{label} is damaged: its {MANIFEST} is incomplete.") from exc
+        raise ArchiveRefused(
+            "{label} is damaged: its {manifest} is incomplete.", label=label, manifest=MANIFEST
+        ) from exc
     if manifest.database_kind not in ("sqlite", "postgresql"):
         raise ArchiveRefused(
-            f"{label} holds a '{manifest.database_kind}' database; FairDesk restores SQLite "
-            "or PostgreSQL."
+            "{label} holds a '{kind}' database; FairDesk restores SQLite or PostgreSQL.",
+            label=label,
+            kind=manifest.database_kind,
         )
     return manifest
 
@@ -614,7 +676,7 @@ def _parse_manifest(raw: bytes, label: str) -> Manifest:
 def _check_revision(manifest: Manifest, label: str) -> None:
     revision = manifest.schema_revision
     if revision is None:
-        raise ArchiveRefused(f"{label} holds a database without a FairDesk schema.")
+        raise ArchiveRefused("{label} holds a database without a FairDesk schema.", label=label)
     cfg = Config()
     cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
     try:
@@ -623,9 +685,11 @@ def _check_revision(manifest: Manifest, label: str) -> None:
         known = None
     if known is None:
         raise ArchiveRefused(
-            f"{label} holds a database from a newer FairDesk (schema revision {revision}; "
-            f"this FairDesk knows revisions up to {migrate.head_revision()}). Update FairDesk "
-            "to restore it."
+            "{label} holds a database from a newer FairDesk (schema revision {revision}; "
+            "this FairDesk knows revisions up to {head}). Update FairDesk to restore it.",
+            label=label,
+            revision=revision,
+            head=migrate.head_revision(),
         )
 
 
@@ -641,8 +705,10 @@ def _check_member_name(name: str, label: str) -> None:
     )
     if not safe:
         raise ArchiveRefused(
-            f"{label} is not a FairDesk backup: it names the file '{name}', which does not "
-            "belong in one."
+            "{label} is not a FairDesk backup: it names the file '{name}', which does not "
+            "belong in one.",
+            label=label,
+            name=name,
         )
 
 
@@ -655,15 +721,17 @@ def _check_member(zf: zipfile.ZipFile, member: Member, label: str) -> None:
                 digest.update(chunk)
                 size += len(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise ArchiveRefused(_damaged_member(label, member.name)) from exc
+        raise _damaged_member(label, member.name) from exc
     if size != member.size or digest.hexdigest() != member.sha256:
-        raise ArchiveRefused(_damaged_member(label, member.name))
+        raise _damaged_member(label, member.name)
 
 
-def _damaged_member(label: str, name: str) -> str:
-    return (
-        f"{label} is damaged: {name} does not match the checksum in its manifest "
-        "(the file was changed or corrupted)."
+def _damaged_member(label: str, name: str) -> ArchiveRefused:
+    return ArchiveRefused(
+        "{label} is damaged: {name} does not match the checksum in its manifest "
+        "(the file was changed or corrupted).",
+        label=label,
+        name=name,
     )
 
 
@@ -705,12 +773,15 @@ def restore(
     try:
         manifest = verify_archive(archive)
     except ArchiveRefused as exc:
-        raise ArchiveRefused(f"{exc} Nothing was changed.") from None
+        raise ArchiveRefused("{refusal} Nothing was changed.", refusal=exc) from None
     kind = make_url(url).get_backend_name()
     if kind != manifest.database_kind:
         raise ArchiveRefused(
-            f"{archive.name} is a backup of {_kind_name(manifest.database_kind)} database; "
-            f"it cannot be restored into {_kind_name(kind)} database. Nothing was changed."
+            "{archive} is a backup of {kind} database; it cannot be restored into {target} "
+            "database. Nothing was changed.",
+            archive=archive.name,
+            kind=_kind_name(manifest.database_kind),
+            target=_kind_name(kind),
         )
     if confirm is not None and not confirm(manifest):
         raise FairDeskError("Restore cancelled; nothing was changed.")
@@ -738,7 +809,9 @@ def restore(
 
 
 def _kind_name(kind: str) -> str:
-    return {"sqlite": "an SQLite", "postgresql": "a PostgreSQL"}.get(kind, f"a {kind}")
+    # Words the screen translates as values of the message.
+    names = {"sqlite": translatable("an SQLite"), "postgresql": translatable("a PostgreSQL")}
+    return names.get(kind, f"a {kind}")
 
 
 def _extract(zf: zipfile.ZipFile, member: Member, dest: Path) -> None:
@@ -752,7 +825,10 @@ def _extract(zf: zipfile.ZipFile, member: Member, dest: Path) -> None:
         os.fsync(out.fileno())
     if digest.hexdigest() != member.sha256:
         raise ArchiveRefused(
-            _damaged_member(Path(str(zf.filename)).name, member.name) + " Nothing was changed."
+            "{label} is damaged: {name} does not match the checksum in its manifest "
+            "(the file was changed or corrupted). Nothing was changed.",
+            label=Path(str(zf.filename)).name,
+            name=member.name,
         )
 
 
@@ -802,8 +878,10 @@ def _check_unpacked_sqlite(path: Path, manifest: Manifest, label: str) -> None:
         result, revision = ["not a database"], None
     if result != ["ok"] or revision != manifest.schema_revision:
         raise ArchiveRefused(
-            f"{label} is damaged: the database in it does not open as a FairDesk database "
-            f"at schema revision {manifest.schema_revision}. Nothing was changed."
+            "{label} is damaged: the database in it does not open as a FairDesk database "
+            "at schema revision {revision}. Nothing was changed.",
+            label=label,
+            revision=manifest.schema_revision,
         )
 
 
@@ -829,8 +907,9 @@ def _keep_aside_and_swap(path: Path, fresh: Path, kept: Path) -> None:
             except sqlite3.OperationalError as exc:
                 if "locked" in str(exc).lower() or "busy" in str(exc).lower():
                     raise StorageError(
-                        f"The database {path} is in use by another FairDesk or program. "
-                        "Close it everywhere and try again; nothing was changed."
+                        "The database {path} is in use by another FairDesk or program. "
+                        "Close it everywhere and try again; nothing was changed.",
+                        path=str(path),
                     ) from exc
             except sqlite3.DatabaseError:
                 healthy = False  # damaged: copied byte for byte below
@@ -945,14 +1024,23 @@ def find_pg_tool(name: str) -> Path | None:
 def _require_pg_tool(name: str) -> Path:
     found = find_pg_tool(name)
     if found is None:
-        raise MissingTool(
-            f"{name} was not found, so FairDesk cannot "
-            f"{'back up' if name == 'pg_dump' else 'restore'} a PostgreSQL database. "
-            "Install the PostgreSQL client programs, at the server's major version or newer "
-            "(Debian/Ubuntu: sudo apt install postgresql-client; Windows and macOS: the "
-            "installer from postgresql.org, or brew install libpq), or set "
-            f"{PG_BIN_ENV} to the folder that holds {name}."
-        )
+        if name == "pg_dump":
+            message = translatable(
+                "{name} was not found, so FairDesk cannot back up a PostgreSQL database. "
+                "Install the PostgreSQL client programs, at the server's major version or newer "
+                "(Debian/Ubuntu: sudo apt install postgresql-client; Windows and macOS: the "
+                "installer from postgresql.org, or brew install libpq), or set "
+                "{variable} to the folder that holds {name}."
+            )
+        else:
+            message = translatable(
+                "{name} was not found, so FairDesk cannot restore a PostgreSQL database. "
+                "Install the PostgreSQL client programs, at the server's major version or newer "
+                "(Debian/Ubuntu: sudo apt install postgresql-client; Windows and macOS: the "
+                "installer from postgresql.org, or brew install libpq), or set "
+                "{variable} to the folder that holds {name}."
+            )
+        raise MissingTool(message, name=name, variable=PG_BIN_ENV)
     return found
 
 
@@ -992,16 +1080,48 @@ def _pg_connection(url_text: str) -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
-def _run_pg(argv: list[str], env: dict[str, str], what: str, folder: Path) -> str:
+# What failed, by the step `_run_pg` was running, each message whole so that it translates
+# as one: the program's own complaint, and a full disk.
+_PG_FAILED = {
+    "pg_dump": (
+        translatable("pg_dump of {where} failed: {detail}"),
+        translatable(
+            "The disk is full: pg_dump of {where} failed, nothing was written to {folder}. "
+            "Free some space and try again; what was saved before is intact."
+        ),
+    ),
+    "reading the dump": (
+        translatable("Reading the dump failed: {detail}"),
+        translatable(
+            "The disk is full: Reading the dump failed, nothing was written to {folder}. "
+            "Free some space and try again; what was saved before is intact."
+        ),
+    ),
+    "pg_restore": (
+        translatable("pg_restore into {where} failed: {detail}"),
+        translatable(
+            "The disk is full: pg_restore into {where} failed, nothing was written to "
+            "{folder}. Free some space and try again; what was saved before is intact."
+        ),
+    ),
+}
+
+
+def _run_pg(argv: list[str], env: dict[str, str], what: str, folder: Path, where: str = "") -> str:
+    """Run a PostgreSQL client program; `what` is its step (a key of _PG_FAILED) and
+    `where` the database, for the messages."""
     try:
         done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise StorageError(f"{Path(argv[0]).name} could not be started: {exc}.") from exc
+        raise StorageError(
+            "{program} could not be started: {error}.", program=Path(argv[0]).name, error=str(exc)
+        ) from exc
     if done.returncode != 0:
         detail = " ".join(done.stderr.strip().splitlines()[-3:]) or f"exit {done.returncode}"
+        failed, disk_full = _PG_FAILED[what]
         if "no space left" in detail.lower():
-            raise StorageError(_disk_full(folder, f"{what} failed"))
-        raise StorageError(f"{what} failed: {detail}")
+            raise StorageError(disk_full, where=where, folder=str(folder))
+        raise StorageError(failed, where=where, detail=detail)
     return done.stdout
 
 
@@ -1018,8 +1138,9 @@ def _pg_dump(url: str, dest: Path) -> None:
             f"--dbname={make_url(url).database}",
         ],
         env,
-        f"pg_dump of {where}",
+        "pg_dump",
         dest.parent,
+        where,
     )
 
 
@@ -1027,7 +1148,7 @@ def _dump_tables(pg_restore: Path, dump: Path, folder: Path) -> tuple[set[str], 
     """The tables of schema public in a custom-format dump, and its foreign-key
     constraints as "table.name" (also proves the dump is readable)."""
     listing = _run_pg(
-        [str(pg_restore), "--list", str(dump)], dict(os.environ), "Reading the dump", folder
+        [str(pg_restore), "--list", str(dump)], dict(os.environ), "reading the dump", folder
     )
     tables = set()
     foreign_keys = set()
@@ -1110,7 +1231,8 @@ def _restore_pg(
                     str(dump),
                 ],
                 env,
-                f"pg_restore into {where}",
+                "pg_restore",
                 folder,
+                where,
             )
     return kept, where

@@ -53,7 +53,9 @@ class CaseExportResult:
 def _format_of(path: Path, fmt: str | None) -> str:
     chosen = (fmt or path.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
-        raise InvalidInput(f"Cannot export to '{path.name}': give a file ending in .csv or .xlsx.")
+        raise InvalidInput(
+            "Cannot export to '{name}': give a file ending in .csv or .xlsx.", name=path.name
+        )
     return chosen
 
 

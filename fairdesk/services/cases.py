@@ -28,14 +28,14 @@ from fairdesk.services.fairs import fair_by_code
 def case_by_number(session: Session, number: str) -> RespondentCase:
     case = session.scalar(select(RespondentCase).where(RespondentCase.number == number.strip()))
     if case is None:
-        raise NotFound(f"There is no respondent case numbered '{number}'.")
+        raise NotFound("There is no respondent case numbered '{number}'.", number=number)
     return case
 
 
 def complaint_by_number(session: Session, number: str) -> Complaint:
     complaint = session.scalar(select(Complaint).where(Complaint.number == number.strip()))
     if complaint is None:
-        raise NotFound(f"There is no complaint numbered '{number}'.")
+        raise NotFound("There is no complaint numbered '{number}'.", number=number)
     return complaint
 
 
@@ -176,7 +176,9 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         )
     key = _sort_keys(complainant, assignee).get(flt.sort)
     if key is None:
-        raise InvalidInput(f"Cannot sort by '{flt.sort}'; use one of {', '.join(SORT_KEYS)}.")
+        raise InvalidInput(
+            "Cannot sort by '{sort}'; use one of {keys}.", sort=flt.sort, keys=SORT_KEYS
+        )
     order = key.desc() if flt.descending else key.asc()
     if key is c.number:  # unique: an index serves it, nothing else is needed
         return query.order_by(order)

@@ -231,11 +231,19 @@ def _pause_or_resume(
         owner = Owner.for_kind(kind, case=case, fair=fair)
         state = apply(session, ctx, owner, kind, action, reason.strip())
         if state is None:
-            verb = "paused" if action is ClockAction.PAUSE else "resumed"
             current = state_of(session, owner, kind, ctx.now()).status
+            if action is ClockAction.PAUSE:
+                raise InvalidInput(
+                    "The {kind} deadline of {number} cannot be paused: it is {status}.",
+                    kind=kind.value,
+                    number=case_number,
+                    status=current.value.replace("_", " "),
+                )
             raise InvalidInput(
-                f"The {kind.value} deadline of {case_number} cannot be {verb}: it is "
-                f"{current.value.replace('_', ' ')}."
+                "The {kind} deadline of {number} cannot be resumed: it is {status}.",
+                kind=kind.value,
+                number=case_number,
+                status=current.value.replace("_", " "),
             )
         audit.record(
             session,

@@ -57,7 +57,8 @@ def log_consultation(
         raise InvalidInput("A consultation needs its topic (e.g. patent, trademark).")
     if len(topic) > MAX_TOPIC:
         raise InvalidInput(
-            f"The topic is longer than {MAX_TOPIC} characters; put details in the note."
+            "The topic is longer than {limit} characters; put details in the note.",
+            limit=MAX_TOPIC,
         )
     nationality = clean_text(nationality)[:100]
     language = clean_text(language)[:30]

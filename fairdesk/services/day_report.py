@@ -122,7 +122,11 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
         fair = fair_by_code(session, fair_code)
         if not (fair.start_date - timedelta(days=30) <= day <= fair.end_date + timedelta(days=30)):
             raise InvalidInput(
-                f"{day} is not near fair {fair.code} ({fair.start_date} to {fair.end_date})."
+                "{day} is not near fair {fair} ({start} to {end}).",
+                day=day,
+                fair=fair.code,
+                start=fair.start_date,
+                end=fair.end_date,
             )
         start, end, close = _window(fair, day)
         zone = ZoneInfo(fair.timezone)

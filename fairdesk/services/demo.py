@@ -2213,7 +2213,8 @@ def _run_cases(
     limit = axis.offset(now_limit) - MIN if now_limit is not None and live else axis.total
     if limit <= 0:
         raise InvalidInput(
-            f"The fair {code} has not opened yet; demo complaints need a fair that is open or over."
+            "The fair {code} has not opened yet; demo complaints need a fair that is open or over.",
+            code=code,
         )
     tl = _Timeline(axis, rules, limit, now_limit if live else None)
     planner = _Planner(world, exhibitors, rules, cal.start, live)
@@ -2370,13 +2371,17 @@ def _users(ctx: Context, clock: DemoClock) -> tuple[dict[str, Context], list[str
             existing = None
         if existing is not None and existing.role is not role:
             raise InvalidInput(
-                f"The demo needs '{username}' to be a {role.value} user, but it is "
-                f"{existing.role.value}; use another data folder for the demo."
+                "The demo needs '{username}' to be a {role} user, but it is "
+                "{existing}; use another data folder for the demo.",
+                username=username,
+                role=role.value,
+                existing=existing.role.value,
             )
         if existing is not None and not existing.active:
             raise InvalidInput(
-                f"The demo user '{username}' is disabled; enable it or use another "
-                "data folder for the demo."
+                "The demo user '{username}' is disabled; enable it or use another "
+                "data folder for the demo.",
+                username=username,
             )
         info = existing or users.ensure_user(admin, username, role, display)
         if existing is None:
@@ -2515,14 +2520,17 @@ def create_demo(
     with ctx.db.reading() as session:
         taken = [c for c in codes if _exists(session, c)]
     if taken:
-        which = (
-            f"fair {taken[0]} already exists"
-            if len(taken) == 1
-            else f"fairs {', '.join(taken)} already exist"
-        )
+        if len(taken) == 1:
+            raise InvalidInput(
+                "The demo fair {fair} already exists; the demo never overwrites a fair. Use an "
+                "empty data folder (--data-dir), or add demo cases to it with --fair {fair}.",
+                fair=taken[0],
+            )
         raise InvalidInput(
-            f"The demo {which}; the demo never overwrites a fair. Use an empty data folder "
-            f"(--data-dir), or add demo cases to it with --fair {taken[-1]}."
+            "The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an "
+            "empty data folder (--data-dir), or add demo cases to it with --fair {last}.",
+            fairs=tuple(taken),
+            last=taken[-1],
         )
 
     n_offenders = min(MAX_OFFENDERS, max(1, options.exhibitors // 5))
@@ -2635,14 +2643,17 @@ def _demo_into_fair(
     assert opening is not None
     if real_now <= opening + timedelta(minutes=30):
         raise InvalidInput(
-            f"The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints "
-            "need a fair that is open or over."
+            "The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints "
+            "need a fair that is open or over.",
+            code=code,
+            opening=opening,
         )
     exhibitors = _fair_exhibitors(ctx, code)
     if not exhibitors:
         raise InvalidInput(
-            f"The fair {code} has no exhibitors with a booth; import its "
-            "exhibitor list first (fairdesk import exhibitors)."
+            "The fair {code} has no exhibitors with a booth; import its "
+            "exhibitor list first (fairdesk import exhibitors).",
+            code=code,
         )
     world = _world(rng, 0)
     clock = DemoClock(opening - timedelta(days=1))

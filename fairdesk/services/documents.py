@@ -330,7 +330,9 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
         doc = session.scalar(query.where(IssuedDocument.number == wanted.strip()))
         if doc is None:
             raise NotFound(
-                f"Case {case.number} has no valid issued document numbered '{wanted}' to serve."
+                "Case {case} has no valid issued document numbered '{number}' to serve.",
+                case=case.number,
+                number=wanted,
             )
     else:
         doc = session.scalar(
@@ -568,15 +570,20 @@ def _resolve(
         return case.complaint, (case if k.level == K.CASE else None)
     complaint = session.scalar(select(Complaint).where(Complaint.number == number))
     if complaint is None:
-        raise NotFound(f"There is no complaint or respondent case numbered '{number}'.")
+        raise NotFound(
+            "There is no complaint or respondent case numbered '{number}'.", number=number
+        )
     if k.level == K.COMPLAINT:
         return complaint, None
     if len(complaint.cases) == 1:
         return complaint, complaint.cases[0]
-    names = ", ".join(c.number for c in complaint.cases)
     raise InvalidInput(
-        f"Complaint {complaint.number} names {len(complaint.cases)} respondents; a "
-        f"{k.title_en.lower()} is for one of them: give the case number ({names})."
+        "Complaint {number} names {count} respondents; a "
+        "{document} is for one of them: give the case number ({cases}).",
+        number=complaint.number,
+        count=len(complaint.cases),
+        document=k.title_en.lower(),
+        cases=tuple(c.number for c in complaint.cases),
     )
 
 
@@ -701,7 +708,7 @@ def issue_document(
 def _document(session: Session, number: str) -> IssuedDocument:
     doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == number.strip()))
     if doc is None:
-        raise NotFound(f"There is no issued document numbered '{number}'.")
+        raise NotFound("There is no issued document numbered '{number}'.", number=number)
     return doc
 
 
@@ -718,16 +725,29 @@ def render_document(ctx: Context, number: str) -> bytes:
         doc = _document(session, number)
         if doc.revoked_at is not None:
             successor = _successor(session, doc)
-            instead = f"; print {successor} instead" if successor else ""
-            raise InvalidInput(f"Document {doc.number} was revoked ({doc.revoke_reason}){instead}.")
+            if successor:
+                raise InvalidInput(
+                    "Document {number} was revoked ({reason}); print {successor} instead.",
+                    number=doc.number,
+                    reason=doc.revoke_reason,
+                    successor=successor,
+                )
+            raise InvalidInput(
+                "Document {number} was revoked ({reason}).",
+                number=doc.number,
+                reason=doc.revoke_reason,
+            )
         data = DocumentData.from_dict(doc.content["data"])
         pdf = render(data, doc.payload)
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != doc.content_hash:
         raise DocumentMismatch(
-            f"Reprinting {doc.number} does not give the document that was issued (SHA-256 "
-            f"{digest[:12]}… instead of {doc.content_hash[:12]}…): the fonts or the PDF library "
-            "changed since. Reissue it to print a new signed copy."
+            "Reprinting {number} does not give the document that was issued (SHA-256 "
+            "{digest}… instead of {issued}…): the fonts or the PDF library "
+            "changed since. Reissue it to print a new signed copy.",
+            number=doc.number,
+            digest=digest[:12],
+            issued=doc.content_hash[:12],
         )
     return pdf
 
@@ -741,10 +761,13 @@ def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
         old = _document(session, number)
         if old.revoked_at is not None:
             successor = _successor(session, old)
-            raise InvalidInput(
-                f"Document {old.number} is already revoked"
-                + (f"; reissue {successor} instead." if successor else ".")
-            )
+            if successor:
+                raise InvalidInput(
+                    "Document {number} is already revoked; reissue {successor} instead.",
+                    number=old.number,
+                    successor=successor,
+                )
+            raise InvalidInput("Document {number} is already revoked.", number=old.number)
         k = K.kind(old.kind)
         options = old.content.get("options", {})
         complaint = session.get_one(Complaint, old.complaint_id)
@@ -774,7 +797,11 @@ def revoke(ctx: Context, number: str, reason: str) -> None:
     with ctx.db.writing() as session:
         doc = _document(session, number)
         if doc.revoked_at is not None:
-            raise InvalidInput(f"Document {doc.number} is already revoked ({doc.revoke_reason}).")
+            raise InvalidInput(
+                "Document {number} is already revoked ({reason}).",
+                number=doc.number,
+                reason=doc.revoke_reason,
+            )
         doc.revoked_at = ctx.now()
         doc.revoke_reason = reason.strip()
         audit.record(

@@ -175,20 +175,26 @@ def safe_name(name: str, max_bytes: int = NAME_MAX_BYTES) -> str:
     return stem + suffix
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _megabytes(size: int) -> float:
+    return size / (1024 * 1024)
 
 
 def check_size(name: str, size: int, limit: int = MAX_BYTES) -> None:
     """Refuse an empty or too large file with a message that names the limit."""
     shown = safe_name(name)
     if size <= 0:
-        raise InvalidInput(f"'{shown}' is empty (0 bytes): there is nothing to keep as evidence.")
+        raise InvalidInput(
+            "'{name}' is empty (0 bytes): there is nothing to keep as evidence.", name=shown
+        )
     if size > limit:
         raise EvidenceTooLarge(
-            f"'{shown}' is {_megabytes(size)}; an evidence file may be at most "
-            f"{_megabytes(limit)} ({limit:,} bytes). Take the photo at a lower resolution "
-            "or scan fewer pages per file."
+            "'{name}' is {size:.1f} MB; an evidence file may be at most "
+            "{limit_mb:.1f} MB ({limit:,} bytes). Take the photo at a lower resolution "
+            "or scan fewer pages per file.",
+            name=shown,
+            size=_megabytes(size),
+            limit_mb=_megabytes(limit),
+            limit=limit,
         )
 
 
@@ -303,14 +309,18 @@ def read_photo(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> PhotoInp
     """Read a file chosen or dropped by the user, refusing a too large one before reading."""
     file = Path(path)
     if file.is_dir():
-        raise InvalidInput(f"'{safe_name(file.name)}' is a folder, not a photo or scan.")
+        raise InvalidInput("'{name}' is a folder, not a photo or scan.", name=safe_name(file.name))
     try:
         check_size(file.name, file.stat().st_size, limit)
         return PhotoInput(file.name, file.read_bytes())
     except IsADirectoryError:
-        raise InvalidInput(f"'{safe_name(file.name)}' is a folder, not a photo or scan.") from None
+        raise InvalidInput(
+            "'{name}' is a folder, not a photo or scan.", name=safe_name(file.name)
+        ) from None
     except OSError as exc:
-        raise InvalidInput(f"Cannot read '{file}': {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            "Cannot read '{file}': {reason}.", file=str(file), reason=exc.strerror or str(exc)
+        ) from None
 
 
 # -- where the bytes live ----------------------------------------------------------------
@@ -346,8 +356,10 @@ class _FileStore:
                 raise
         except OSError as exc:
             raise EvidenceProblem(
-                f"Cannot save the evidence file in {target.parent}: {exc.strerror or exc}. "
-                "Nothing was recorded; free some space or fix the folder and try again."
+                "Cannot save the evidence file in {folder}: {reason}. "
+                "Nothing was recorded; free some space or fix the folder and try again.",
+                folder=str(target.parent),
+                reason=exc.strerror or str(exc),
             ) from exc
 
     def get(self, session: Session, sha: str, kind: str) -> bytes | None:
@@ -357,7 +369,9 @@ class _FileStore:
             return None
         except OSError as exc:
             raise EvidenceMissing(
-                f"The evidence file {self.where(sha, kind)} cannot be read: {exc.strerror or exc}."
+                "The evidence file {where} cannot be read: {reason}.",
+                where=self.where(sha, kind),
+                reason=exc.strerror or str(exc),
             ) from exc
 
 
@@ -404,8 +418,8 @@ def _store(db: Database) -> _FileStore | _BlobStore:
 def _require_attach(ctx: Context) -> None:
     if ctx.actor.role not in ATTACH_ROLES:
         raise PermissionDenied(
-            "Only desk and inspector staff may add evidence; you are signed in as "
-            f"{ctx.actor.role.value}."
+            "Only desk and inspector staff may add evidence; you are signed in as {role}.",
+            role=ctx.actor.role.value,
         )
 
 
@@ -496,12 +510,15 @@ def link(
     """Attach stored evidence to an owner, once per owner and purpose."""
     if owner_type not in OWNER_TYPES:
         raise InvalidInput(
-            f"Evidence cannot be attached to a '{owner_type}'; use one of {', '.join(OWNER_TYPES)}."
+            "Evidence cannot be attached to a '{owner_type}'; use one of {owner_types}.",
+            owner_type=owner_type,
+            owner_types=OWNER_TYPES,
         )
     if purpose not in PURPOSES:
         raise InvalidInput(
-            f"'{purpose}' is not a purpose of evidence; use one of "
-            f"{', '.join(p for p in PURPOSES if p)} or none."
+            "'{purpose}' is not a purpose of evidence; use one of {purposes} or none.",
+            purpose=purpose,
+            purposes=tuple(p for p in PURPOSES if p),
         )
     found = session.scalar(
         select(EvidenceLink).where(
@@ -539,7 +556,9 @@ def _owner_id(session: Session, owner_type: str, owner: str | int) -> int:
     model = _OWNER_MODELS.get(owner_type)
     if model is None:
         raise InvalidInput(
-            f"Evidence cannot be attached to a '{owner_type}'; use one of {', '.join(OWNER_TYPES)}."
+            "Evidence cannot be attached to a '{owner_type}'; use one of {owner_types}.",
+            owner_type=owner_type,
+            owner_types=OWNER_TYPES,
         )
     found: int | None
     if isinstance(owner, int):
@@ -554,7 +573,11 @@ def _owner_id(session: Session, owner_type: str, owner: str | int) -> int:
         if found is not None and session.get(model, found) is None:
             found = None
     if found is None:
-        raise NotFound(f"There is no {owner_type} '{owner}' to attach evidence to.")
+        raise NotFound(
+            "There is no {owner_type} '{owner}' to attach evidence to.",
+            owner_type=owner_type,
+            owner=owner,
+        )
     return found
 
 
@@ -593,47 +616,50 @@ def import_file(
 def _sha(sha256: str) -> str:
     sha = str(sha256).strip().lower()
     if not _SHA.match(sha):
-        raise InvalidInput(f"'{sha256}' is not a SHA-256 (64 hexadecimal characters).")
+        raise InvalidInput(
+            "'{sha256}' is not a SHA-256 (64 hexadecimal characters).", sha256=sha256
+        )
     return sha
 
 
 def evidence_row(session: Session, sha: str) -> EvidenceFile:
     row = session.scalar(select(EvidenceFile).where(EvidenceFile.sha256 == sha))
     if row is None:
-        raise NotFound(f"No evidence file with SHA-256 {sha[:12]}… is registered.")
+        raise NotFound("No evidence file with SHA-256 {sha}… is registered.", sha=sha[:12])
     return row
 
 
-def _check(session: Session, db: Database, row: EvidenceFile) -> tuple[EvidenceCheck, bytes | None]:
+def _checked_original(session: Session, db: Database, row: EvidenceFile) -> bytes:
+    """The original bytes of `row`, checked against their hash; EvidenceMissing or
+    EvidenceCorrupt (messages fit to show) when they cannot be given back as imported."""
     backend = _store(db)
     label = f"'{row.original_name}' ({row.sha256[:12]}…)"
-    try:
-        data = backend.get(session, row.sha256, "original")
-    except EvidenceMissing as exc:
-        return EvidenceCheck(row.sha256, row.original_name, "missing", str(exc)), None
+    data = backend.get(session, row.sha256, "original")  # EvidenceMissing when unreadable
     if data is None:
-        return (
-            EvidenceCheck(
-                row.sha256,
-                row.original_name,
-                "missing",
-                f"Evidence file {label} is missing from {backend.where(row.sha256)}. Restore "
-                "the evidence from a backup or import the original again.",
-            ),
-            None,
+        raise EvidenceMissing(
+            "Evidence file {label} is missing from {where}. Restore "
+            "the evidence from a backup or import the original again.",
+            label=label,
+            where=backend.where(row.sha256),
         )
     if not _verified(data, row.sha256):
-        return (
-            EvidenceCheck(
-                row.sha256,
-                row.original_name,
-                "corrupt",
-                f"Evidence file {label} is damaged: its content no longer matches the SHA-256 "
-                f"recorded at import ({backend.where(row.sha256)}). Do not rely on it; restore "
-                "it from a backup or import the original again.",
-            ),
-            None,
+        raise EvidenceCorrupt(
+            "Evidence file {label} is damaged: its content no longer matches the SHA-256 "
+            "recorded at import ({where}). Do not rely on it; restore "
+            "it from a backup or import the original again.",
+            label=label,
+            where=backend.where(row.sha256),
         )
+    return data
+
+
+def _check(session: Session, db: Database, row: EvidenceFile) -> tuple[EvidenceCheck, bytes | None]:
+    try:
+        data = _checked_original(session, db, row)
+    except EvidenceProblem as exc:
+        status = "corrupt" if isinstance(exc, EvidenceCorrupt) else "missing"
+        return EvidenceCheck(row.sha256, row.original_name, status, str(exc)), None
+    label = f"'{row.original_name}' ({row.sha256[:12]}…)"
     return EvidenceCheck(row.sha256, row.original_name, "ok", f"{label} is intact."), data
 
 
@@ -643,10 +669,7 @@ def read_evidence(ctx: Context, sha256: str) -> bytes:
     ctx.require(Permission.VIEW)
     sha = _sha(sha256)
     with ctx.db.reading() as session:
-        result, data = _check(session, ctx.db, evidence_row(session, sha))
-    if data is None:
-        raise (EvidenceMissing if result.status == "missing" else EvidenceCorrupt)(result.message)
-    return data
+        return _checked_original(session, ctx.db, evidence_row(session, sha))
 
 
 def reduced_copy(ctx: Context, sha256: str) -> bytes | None:
@@ -721,12 +744,14 @@ def export_copy(ctx: Context, sha256: str, folder: Path) -> Path:
         candidate = root / (f"{stem} ({n}).{ext}" if ext else f"{stem} ({n})")
         n += 1
     if candidate.resolve().parent != root:  # cannot happen with safe_name; belt and braces
-        raise InvalidInput(f"Refusing to write outside {root}.")
+        raise InvalidInput("Refusing to write outside {folder}.", folder=str(root))
     try:
         root.mkdir(parents=True, exist_ok=True)
         candidate.write_bytes(data)
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {candidate}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            "Cannot write {file}: {reason}.", file=str(candidate), reason=exc.strerror or str(exc)
+        ) from None
     return candidate
 
 

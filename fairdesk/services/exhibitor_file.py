@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.errors import FairDeskError, translatable
 from fairdesk.domain.normalize import (
     clean_text,
     exhibitor_identity,
@@ -85,21 +85,81 @@ FIELDS = (
 _XLSX_EXT = frozenset({".xlsx", ".xlsm"})
 _TEXT_EXT = frozenset({".csv", ".txt", ".tsv"})
 _SUPPORTED_EXT = _XLSX_EXT | _TEXT_EXT | {".xls"}  # .xls only to explain what to do with it
-_SAVE_AS = "save it as .xlsx or CSV"
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# first bytes -> what the file is, as the message to raise ({file} is its name)
 _KNOWN_BINARY: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"BM", "a BMP image"),
-    (b"%PDF", "a PDF document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a program"),
+    (
+        b"\x89PNG",
+        translatable(
+            'Exhibitor file "{file}" looks like a PNG image, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"\xff\xd8\xff",
+        translatable(
+            'Exhibitor file "{file}" looks like a JPEG image, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"GIF8",
+        translatable(
+            'Exhibitor file "{file}" looks like a GIF image, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"BM",
+        translatable(
+            'Exhibitor file "{file}" looks like a BMP image, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"%PDF",
+        translatable(
+            'Exhibitor file "{file}" looks like a PDF document, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"\x1f\x8b",
+        translatable(
+            'Exhibitor file "{file}" looks like a gzip archive, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"7z\xbc\xaf\x27\x1c",
+        translatable(
+            'Exhibitor file "{file}" looks like a 7-Zip archive, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"Rar!",
+        translatable(
+            'Exhibitor file "{file}" looks like a RAR archive, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"MZ",
+        translatable(
+            'Exhibitor file "{file}" looks like a Windows program, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
+    (
+        b"\x7fELF",
+        translatable(
+            'Exhibitor file "{file}" looks like a program, not a spreadsheet; '
+            "save it as .xlsx or CSV."
+        ),
+    ),
 )
 # Excel error values are not data: an exhibitor's booth is never "#REF!".
 _EXCEL_ERRORS = frozenset(
@@ -291,21 +351,55 @@ def _find_header(
 # --- errors --------------------------------------------------------------------------------
 
 
-def _error(path: Path, problem: str) -> ExhibitorFileError:
-    return ExhibitorFileError(f'Exhibitor file "{path.name}" {problem}')
-
-
-def _no_header_error(path: Path, best: _Header | None, where: str = "") -> ExhibitorFileError:
-    hint = ""
-    if best is not None and best.index:
-        found = ", ".join(best.labels.values())
-        lacking = "no booth column" if best.has_name else "no exhibitor name column"
-        hint = f" Row {best.row}{where} has {found} but {lacking}."
-    return _error(
-        path,
-        "has no recognizable header: could not find a header row with an exhibitor name and "
-        "booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. "
-        f"within the first {HEADER_SEARCH_ROWS} rows.{hint}",
+def _no_header_error(path: Path, best: _Header | None, sheet: str = "") -> ExhibitorFileError:
+    """The file has no header row; `best` is the row that came closest, on `sheet` when
+    the file is a workbook."""
+    if best is None or not best.index:
+        return ExhibitorFileError(
+            'Exhibitor file "{file}" has no recognizable header: could not find a header row '
+            "with an exhibitor name and booth column; expected columns such as 展商名称 / "
+            "Exhibitor Name and 展位号 / Booth No. within the first {rows} rows.",
+            file=path.name,
+            rows=HEADER_SEARCH_ROWS,
+        )
+    params = {
+        "file": path.name,
+        "rows": HEADER_SEARCH_ROWS,
+        "row": best.row,
+        "found": tuple(best.labels.values()),
+    }
+    if sheet and best.has_name:
+        return ExhibitorFileError(
+            'Exhibitor file "{file}" has no recognizable header: could not find a header row '
+            "with an exhibitor name and booth column; expected columns such as 展商名称 / "
+            "Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of "
+            'sheet "{sheet}" has {found} but no booth column.',
+            sheet=sheet,
+            **params,
+        )
+    if sheet:
+        return ExhibitorFileError(
+            'Exhibitor file "{file}" has no recognizable header: could not find a header row '
+            "with an exhibitor name and booth column; expected columns such as 展商名称 / "
+            "Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of "
+            'sheet "{sheet}" has {found} but no exhibitor name column.',
+            sheet=sheet,
+            **params,
+        )
+    if best.has_name:
+        return ExhibitorFileError(
+            'Exhibitor file "{file}" has no recognizable header: could not find a header row '
+            "with an exhibitor name and booth column; expected columns such as 展商名称 / "
+            "Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has "
+            "{found} but no booth column.",
+            **params,
+        )
+    return ExhibitorFileError(
+        'Exhibitor file "{file}" has no recognizable header: could not find a header row '
+        "with an exhibitor name and booth column; expected columns such as 展商名称 / "
+        "Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has "
+        "{found} but no exhibitor name column.",
+        **params,
     )
 
 
@@ -517,63 +611,102 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise _error(path, f"does not exist (looked for {path}).") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" does not exist (looked for {path}).', file=path.name, path=path
+        ) from None
     except PermissionError:
-        raise _error(path, "cannot be read: permission denied.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: permission denied.', file=path.name
+        ) from None
     except OSError as exc:
-        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: {reason}.',
+            file=path.name,
+            reason=exc.strerror or str(exc),
+        ) from None
     if path.is_dir():
-        raise _error(path, "is a folder, not a file.")
+        raise ExhibitorFileError('Exhibitor file "{file}" is a folder, not a file.', file=path.name)
     if ext not in _SUPPORTED_EXT:
-        shown = ext or "(no extension)"
-        raise _error(
-            path,
-            f"has an unsupported file type {shown}; use an Excel workbook (.xlsx) or a CSV file.",
+        if not ext:
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" has an unsupported file type (no extension); '
+                "use an Excel workbook (.xlsx) or a CSV file.",
+                file=path.name,
+            )
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" has an unsupported file type {ext}; '
+            "use an Excel workbook (.xlsx) or a CSV file.",
+            file=path.name,
+            ext=ext,
         )
     if st.st_size == 0:
-        raise _error(path, "is empty.")
+        raise ExhibitorFileError('Exhibitor file "{file}" is empty.', file=path.name)
     if st.st_size > max_bytes:
-        raise _error(
-            path,
-            f"is {_size(st.st_size)}, more than the {_size(max_bytes)} limit for exhibitor lists.",
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is {size}, more than the {limit} limit for exhibitor lists.',
+            file=path.name,
+            size=_size(st.st_size),
+            limit=_size(max_bytes),
         )
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
     except PermissionError:
-        raise _error(
-            path,
-            "cannot be read: permission denied. Close it in Excel or other programs "
-            "and check that your account may read it.",
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: permission denied. Close it in Excel or '
+            "other programs and check that your account may read it.",
+            file=path.name,
         ) from None
     except OSError as exc:
-        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: {reason}.',
+            file=path.name,
+            reason=exc.strerror or str(exc),
+        ) from None
 
     if head.startswith(_OLE2_MAGIC):
         if ext in _XLSX_EXT:
-            raise _error(
-                path,
-                "is password-protected or in the old Excel 97-2003 format; remove the "
-                f"password in Excel and {_SAVE_AS}.",
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" is password-protected or in the old Excel 97-2003 '
+                "format; remove the password in Excel and save it as .xlsx or CSV.",
+                file=path.name,
             )
-        raise _error(
-            path, f"is in the old Excel 97-2003 format (.xls); open it in Excel and {_SAVE_AS}."
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is in the old Excel 97-2003 format (.xls); open it in '
+            "Excel and save it as .xlsx or CSV.",
+            file=path.name,
         )
     if head.startswith(_ZIP_MAGICS):
         if _is_xlsx_zip(path):
             return "xlsx", head
-        raise _error(path, f"is a ZIP archive but not an Excel workbook; {_SAVE_AS}.")
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is a ZIP archive but not an Excel workbook; '
+            "save it as .xlsx or CSV.",
+            file=path.name,
+        )
     if ext == ".xls":
         # Many web systems export an HTML or text table under an .xls name.
-        raise _error(path, f"is not a real Excel workbook (.xls files cannot be read); {_SAVE_AS}.")
-    for magic, what in _KNOWN_BINARY:
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is not a real Excel workbook (.xls files cannot be read); '
+            "save it as .xlsx or CSV.",
+            file=path.name,
+        )
+    for magic, message in _KNOWN_BINARY:
         if head.startswith(magic):
-            raise _error(path, f"looks like {what}, not a spreadsheet; {_SAVE_AS}.")
+            raise ExhibitorFileError(message, file=path.name)
     if ext in _XLSX_EXT:
-        raise _error(path, f"is not a valid Excel workbook; open it in Excel and {_SAVE_AS}.")
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is not a valid Excel workbook; open it in Excel and '
+            "save it as .xlsx or CSV.",
+            file=path.name,
+        )
     unicode_bom = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
     if not head.startswith(unicode_bom) and _looks_binary(head):
-        raise _error(path, f"contains binary data, not spreadsheet text; {_SAVE_AS}.")
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" contains binary data, not spreadsheet text; '
+            "save it as .xlsx or CSV.",
+            file=path.name,
+        )
     return "text", head
 
 
@@ -594,7 +727,11 @@ def _is_xlsx_zip(path: Path) -> bool:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, EOFError):
-        raise _error(path, f"is damaged (not a complete Excel workbook); {_SAVE_AS}.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is damaged (not a complete Excel workbook); '
+            "save it as .xlsx or CSV.",
+            file=path.name,
+        ) from None
     return "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
 
 
@@ -616,8 +753,12 @@ def _numbered(
         except ExhibitorFileError:
             raise
         except Exception as exc:  # openpyxl raises many kinds on damaged XML
-            raise _error(
-                path, f"is damaged and could not be read after row {number} ({exc}); {_SAVE_AS}."
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" is damaged and could not be read after row {row} '
+                "({error}); save it as .xlsx or CSV.",
+                file=path.name,
+                row=number,
+                error=str(exc),
             ) from exc
         number += 1
         yield number, tuple(None if isinstance(c, str) and c in _EXCEL_ERRORS else c for c in cells)
@@ -627,7 +768,11 @@ def _open_binary(path: Path) -> BinaryIO:
     try:
         return open(path, "rb")
     except OSError as exc:
-        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: {reason}.',
+            file=path.name,
+            reason=exc.strerror or str(exc),
+        ) from None
 
 
 def _read_xlsx(path: Path, progress: Callable[[int, int], None] | None) -> ExhibitorFile:
@@ -639,8 +784,11 @@ def _read_xlsx(path: Path, progress: Callable[[int, int], None] | None) -> Exhib
             # data_only: formulas are read as the values Excel cached, never evaluated.
             wb: Any = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
         except Exception as exc:
-            raise _error(
-                path, f"is damaged or not a valid Excel workbook ({exc}); {_SAVE_AS}."
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" is damaged or not a valid Excel workbook ({error}); '
+                "save it as .xlsx or CSV.",
+                file=path.name,
+                error=str(exc),
             ) from exc
         try:
             return _read_workbook(path, wb, progress)
@@ -669,8 +817,10 @@ def _read_workbook(
         if partial is not None and (best is None or len(partial.index) > len(best.index)):
             best, best_sheet = partial, str(ws.title)
     if not saw_data:
-        raise _error(path, "is empty: no sheet has any data.")
-    raise _no_header_error(path, best, f' of sheet "{best_sheet}"')
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" is empty: no sheet has any data.', file=path.name
+        )
+    raise _no_header_error(path, best, best_sheet)
 
 
 # --- CSV / text ----------------------------------------------------------------------------
@@ -692,7 +842,11 @@ def _decodes(path: Path, encoding: str) -> int | None:
     except UnicodeDecodeError:
         return offset
     except OSError as exc:
-        raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read: {reason}.',
+            file=path.name,
+            reason=exc.strerror or str(exc),
+        ) from None
     return None
 
 
@@ -709,10 +863,11 @@ def _detect_encoding(path: Path, head: bytes) -> str:
         return "utf-8"
     if _decodes(path, "gb18030") is None:
         return "gb18030"
-    raise _error(
-        path,
-        f"is neither UTF-8 nor GB18030 text (first unreadable byte at position {bad}); "
-        f"{_SAVE_AS} UTF-8.",
+    raise ExhibitorFileError(
+        'Exhibitor file "{file}" is neither UTF-8 nor GB18030 text (first unreadable byte at '
+        "position {position}); save it as .xlsx or CSV UTF-8.",
+        file=path.name,
+        position=bad,
     )
 
 
@@ -730,15 +885,26 @@ def _text_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            raise _error(
-                path,
-                f"has a problem in row {number + 1} ({exc}); check for an unclosed quote "
-                "mark or a cell that is far too long.",
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" has a problem in row {row} ({error}); check for an '
+                "unclosed quote mark or a cell that is far too long.",
+                file=path.name,
+                row=number + 1,
+                error=str(exc),
             ) from None
         except UnicodeDecodeError:
-            raise _error(path, f"has unreadable text after row {number}; {_SAVE_AS}.") from None
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" has unreadable text after row {row}; '
+                "save it as .xlsx or CSV.",
+                file=path.name,
+                row=number,
+            ) from None
         except OSError as exc:
-            raise _error(path, f"cannot be read: {exc.strerror or exc}.") from None
+            raise ExhibitorFileError(
+                'Exhibitor file "{file}" cannot be read: {reason}.',
+                file=path.name,
+                reason=exc.strerror or str(exc),
+            ) from None
         number += 1
         yield number, cells
 
@@ -752,7 +918,9 @@ def _read_text(
             sample = fh.read(_SAMPLE_CHARS)
             at_eof = not fh.read(1)
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(path, f"cannot be read ({exc}).") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read ({error}).', file=path.name, error=str(exc)
+        ) from None
     if not at_eof:  # drop the partial last line of the sample
         cut = max(sample.rfind("\n"), sample.rfind("\r"))
         sample = sample[: cut + 1] if cut > 0 else sample
@@ -766,7 +934,7 @@ def _read_text(
 
     # Only delimiters, quotes and spaces is as good as nothing.
     if at_eof and not any(ch.isalnum() for ch in sample):
-        raise _error(path, "is empty.")
+        raise ExhibitorFileError('Exhibitor file "{file}" is empty.', file=path.name)
     best: tuple[_Header, str] | None = None
     partial: _Header | None = None
     for delimiter in (forced,) if forced else _DELIMITERS:
@@ -790,7 +958,9 @@ def _read_text(
                 if number > header.row:
                     collector.add(number, cells)
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(path, f"cannot be read ({exc}).") from None
+        raise ExhibitorFileError(
+            'Exhibitor file "{file}" cannot be read ({error}).', file=path.name, error=str(exc)
+        ) from None
     return collector.finish(path, encoding, delimiter=delimiter)
 
 

@@ -174,7 +174,7 @@ def list_exhibitors(
         key = _sort_keys(cases).get(sort)
         if key is None:
             raise InvalidInput(
-                f"Cannot sort exhibitors by '{sort}'; use one of {', '.join(SORT_KEYS)}."
+                "Cannot sort exhibitors by '{sort}'; use one of {keys}.", sort=sort, keys=SORT_KEYS
             )
         order = key.desc() if descending else key.asc()
         rows = session.execute(
@@ -330,7 +330,7 @@ def exhibitor_history(ctx: Context, exhibitor_id: int) -> ExhibitorHistory:
     with ctx.db.reading() as session:
         exhibitor = session.get(Exhibitor, exhibitor_id)
         if exhibitor is None:
-            raise NotFound(f"There is no exhibitor with the id {exhibitor_id}.")
+            raise NotFound("There is no exhibitor with the id {id}.", id=exhibitor_id)
         candidates = session.execute(
             select(Exhibitor, Fair)
             .join(Fair, Fair.id == Exhibitor.fair_id)

@@ -27,6 +27,7 @@ from fairdesk.services.fairs import (
     FairInfo,
     calendar_of,
     check_fair,
+    check_fair_errors,
     fair_by_code,
     parse_halls,
     snapshot,
@@ -37,6 +38,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "FairFields",
     "check_fair",
+    "check_fair_errors",
     "count_fair_complaints",
     "parse_halls",
     "update_fair",
@@ -93,13 +95,15 @@ def update_fair(
             hours=current.hours if hours is None else hours,
             timezone=current.timezone if timezone is None else timezone.strip(),
         )
-        errors = check_fair(wanted)
-        if errors:
-            raise InvalidInput(" ".join(errors.values()))
+        errors = check_fair_errors(wanted)
+        if len(errors) == 1:
+            raise next(iter(errors.values()))
+        if errors:  # all of them, one sentence after the other
+            raise InvalidInput("{problem}", problem=" ".join(str(err) for err in errors.values()))
         try:
             rule_set = preset(rules) if isinstance(rules, str) else rules
         except ValueError as exc:
-            raise InvalidInput(str(exc)) from None
+            raise InvalidInput("{problem}", problem=str(exc)) from None
 
         before = snapshot(fair)
         opening, closing = parse_hours(wanted.hours)
@@ -123,7 +127,7 @@ def update_fair(
         try:
             calendar_of(fair)  # the fair's own day overrides must fit the new dates
         except ValueError as exc:
-            raise InvalidInput(str(exc)) from None
+            raise InvalidInput("{problem}", problem=str(exc)) from None
         after = snapshot(fair)
         changed = [k for k in after if after[k] != before[k]]
         if not changed:
@@ -134,15 +138,17 @@ def update_fair(
         )
         if complaints and not reason.strip():
             raise MissingRequirement(
-                f"The fair already has {complaints} complaint(s): say why you change its "
-                "set-up (the reason is kept in the audit trail)."
+                "The fair already has {complaints} complaint(s): say why you change its "
+                "set-up (the reason is kept in the audit trail).",
+                complaints=complaints,
             )
         try:
             session.flush()
         except StaleDataError:
             raise ConcurrentEdit(
-                f"The fair {fair.code} was changed at another desk at the same moment; "
-                "reopen it and apply your change again."
+                "The fair {code} was changed at another desk at the same moment; "
+                "reopen it and apply your change again.",
+                code=fair.code,
             ) from None
         audit.record(
             session,

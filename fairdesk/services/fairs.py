@@ -77,8 +77,13 @@ def fair_by_code(session: Session, code: str) -> Fair:
     fair = session.scalar(select(Fair).where(Fair.code == code))
     if fair is None:
         known = session.scalars(select(Fair.code).order_by(Fair.start_date.desc())).all()
-        hint = f" Known fairs: {', '.join(known)}." if known else " No fair is set up yet."
-        raise NotFound(f"There is no fair with the code '{code}'.{hint}")
+        if known:
+            raise NotFound(
+                "There is no fair with the code '{code}'. Known fairs: {known}.",
+                code=code,
+                known=tuple(known),
+            )
+        raise NotFound("There is no fair with the code '{code}'. No fair is set up yet.", code=code)
     return fair
 
 
@@ -101,7 +106,6 @@ def snapshot(fair: Fair) -> dict[str, Any]:
 MAX_TEXT_CHARS = 300  # fairs.name, name_en and venue columns
 # The order a form shows them in, and the order messages are reported in.
 FIELDS = ("code", "name", "name_en", "venue", "dates", "hours", "timezone", "rules")
-_TEXT_LABELS = {"name": "name", "name_en": "English name", "venue": "venue"}
 
 
 @dataclass(frozen=True)
@@ -129,31 +133,51 @@ def parse_halls(text: str) -> list[str]:
 
 def check_fair(fields: FairFields) -> dict[str, str]:
     """field -> the message `create_fair` would raise for it; empty when all is well."""
-    errors: dict[str, str] = {}
+    return {f: str(err) for f, err in check_fair_errors(fields).items()}
+
+
+def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
+    """field -> the error `create_fair` would raise for it (as `check_fair`, but errors a
+    screen can translate with `fairdesk.i18n.error_text`); empty when all is well."""
+    errors: dict[str, InvalidInput] = {}
     code = fields.code.strip()
     if not CODE_PATTERN.match(code):
-        errors["code"] = (
-            f"The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
-            "(for example CIIE2026)."
+        errors["code"] = InvalidInput(
+            "The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
+            "(for example CIIE2026).",
+            code=code,
         )
     if not fields.name.strip():
-        errors["name"] = "The fair needs a name."
-    for field, label in _TEXT_LABELS.items():
-        if field not in errors and len(getattr(fields, field).strip()) > MAX_TEXT_CHARS:
-            errors[field] = f"The fair's {label} is longer than {MAX_TEXT_CHARS} characters."
+        errors["name"] = InvalidInput("The fair needs a name.")
+    if "name" not in errors and len(fields.name.strip()) > MAX_TEXT_CHARS:
+        errors["name"] = InvalidInput(
+            "The fair's name is longer than {limit} characters.", limit=MAX_TEXT_CHARS
+        )
+    if len(fields.name_en.strip()) > MAX_TEXT_CHARS:
+        errors["name_en"] = InvalidInput(
+            "The fair's English name is longer than {limit} characters.", limit=MAX_TEXT_CHARS
+        )
+    if len(fields.venue.strip()) > MAX_TEXT_CHARS:
+        errors["venue"] = InvalidInput(
+            "The fair's venue is longer than {limit} characters.", limit=MAX_TEXT_CHARS
+        )
     try:
         ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        errors["timezone"] = f"'{fields.timezone}' is not a known time zone (e.g. Asia/Shanghai)."
+        errors["timezone"] = InvalidInput(
+            "'{timezone}' is not a known time zone (e.g. Asia/Shanghai).",
+            timezone=fields.timezone,
+        )
     try:
         opening, closing = parse_hours(fields.hours)
     except ValueError as exc:
-        errors["hours"] = str(exc)
+        # The calendar's own words (a ValueError), passed on as they are.
+        errors["hours"] = InvalidInput("{problem}", problem=str(exc))
         opening, closing = time(0, 0), time(23, 59)  # the dates are checked all the same
     try:
         FairCalendar(fields.start, fields.end, opening, closing)
     except ValueError as exc:
-        errors["dates"] = str(exc)
+        errors["dates"] = InvalidInput("{problem}", problem=str(exc))
     return {f: errors[f] for f in FIELDS if f in errors}
 
 
@@ -174,9 +198,9 @@ def create_fair(
 ) -> FairInfo:
     ctx.require(Permission.SET_UP_FAIR)
     code = code.strip()
-    errors = check_fair(FairFields(code, name, start, end, hours, timezone, name_en, venue))
+    errors = check_fair_errors(FairFields(code, name, start, end, hours, timezone, name_en, venue))
     if errors:
-        raise InvalidInput(next(iter(errors.values())))
+        raise next(iter(errors.values()))
     try:
         opening, closing = parse_hours(hours)
         rule_set = preset(rules) if isinstance(rules, str) else rules
@@ -198,7 +222,7 @@ def create_fair(
         )
         calendar_of(fair)  # validates dates and hours together
     except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+        raise InvalidInput("{problem}", problem=str(exc)) from None
     try:
         with ctx.db.writing() as session:
             session.add(fair)
@@ -207,7 +231,7 @@ def create_fair(
                 session, ctx, "fair.create", "fair", fair.id, after=snapshot(fair), fair_id=fair.id
             )
     except IntegrityError:
-        raise InvalidInput(f"A fair with the code '{code}' already exists.") from None
+        raise InvalidInput("A fair with the code '{code}' already exists.", code=code) from None
     return FairInfo.of(fair)
 
 
@@ -235,7 +259,7 @@ def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> F
         try:
             fair.rules = RuleSet.from_dict(fair.rules).with_changes(**changes).to_dict()
         except (ValueError, TypeError) as exc:
-            raise InvalidInput(str(exc)) from None
+            raise InvalidInput("{problem}", problem=str(exc)) from None
         session.flush()
         audit.record(
             session,

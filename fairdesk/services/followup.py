@@ -589,7 +589,8 @@ def format_of(path: Path, fmt: str | None = None) -> str:
     chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
         raise InvalidInput(
-            f"Cannot export to '{Path(path).name}': give a file ending in .xlsx, .csv or .pdf."
+            "Cannot export to '{name}': give a file ending in .xlsx, .csv or .pdf.",
+            name=Path(path).name,
         )
     return chosen
 

@@ -302,10 +302,18 @@ def read_positions(text: str) -> list[BoothPosition]:
     columns: dict[str, int] = {}
     for key, aliases in _HEADERS.items():
         found = [i for i, h in enumerate(header) if h in aliases]
+        if not found and not header:
+            raise InvalidInput(
+                "The booth position file needs a '{column}' column; its header is "
+                "(empty) (expected booth,x,y,w,h).",
+                column=key,
+            )
         if not found:
             raise InvalidInput(
-                f"The booth position file needs a '{key}' column; its header is "
-                f"{', '.join(header) or '(empty)'} (expected booth,x,y,w,h)."
+                "The booth position file needs a '{column}' column; its header is "
+                "{header} (expected booth,x,y,w,h).",
+                column=key,
+                header=tuple(header),
             )
         columns[key] = found[0]
     out: list[BoothPosition] = []
@@ -330,10 +338,14 @@ def read_positions(text: str) -> list[BoothPosition]:
             seen.add(booth)
             out.append(BoothPosition(booth, x, y, w, h))
     if problems:
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise InvalidInput(
-            "The booth position file has errors: " + "; ".join(problems[:5]) + more + "."
-        )
+        shown = "; ".join(problems[:5])
+        if len(problems) > 5:
+            raise InvalidInput(
+                "The booth position file has errors: {problems} (and {more} more).",
+                problems=shown,
+                more=len(problems) - 5,
+            )
+        raise InvalidInput("The booth position file has errors: {problems}.", problems=shown)
     if not out:
         raise InvalidInput("The booth position file lists no booths.")
     return out

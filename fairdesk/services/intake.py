@@ -112,7 +112,9 @@ class Registered:
 def _party(session: Session, ctx: Context, data: PartyInput, role: str) -> Party:
     name = data.name.strip()
     if not name:
-        raise InvalidInput(f"The {role} needs a name.")
+        if role == "agent":
+            raise InvalidInput("The agent needs a name.")
+        raise InvalidInput("The complainant needs a name.")
     key = normalize_name(name)
     existing = session.scalar(
         select(Party)
@@ -146,16 +148,19 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
         ip_type = IPType(data.ip_type)
     except ValueError:
         raise InvalidInput(
-            f"'{data.ip_type}' is not a type of right; use one of "
-            f"{', '.join(t.value for t in IPType)}."
+            "'{ip_type}' is not a type of right; use one of {types}.",
+            ip_type=data.ip_type,
+            types=tuple(t.value for t in IPType),
         ) from None
     number = data.number.strip().upper()
     if not number:
         raise InvalidInput("Each right needs its registration or patent number.")
     if data.valid_from and data.valid_until and data.valid_until < data.valid_from:
         raise InvalidInput(
-            f"Right {number}: valid until {data.valid_until} is before valid "
-            f"from {data.valid_from}."
+            "Right {number}: valid until {valid_until} is before valid from {valid_from}.",
+            number=number,
+            valid_until=data.valid_until,
+            valid_from=data.valid_from,
         )
     jurisdiction = (data.jurisdiction or "CN").strip().upper()
     key = (
@@ -206,15 +211,20 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
 
 
 def _exhibitor(session: Session, fair_id: int, data: RespondentInput, index: int) -> Exhibitor:
-    where = f"Respondent {index}"
     if data.exhibitor_id is not None:
         exhibitor = session.get(Exhibitor, data.exhibitor_id)
         if exhibitor is None or exhibitor.fair_id != fair_id:
-            raise InvalidInput(f"{where}: exhibitor {data.exhibitor_id} is not at this fair.")
+            raise InvalidInput(
+                "Respondent {index}: exhibitor {exhibitor} is not at this fair.",
+                index=index,
+                exhibitor=data.exhibitor_id,
+            )
         return exhibitor
     booth = normalize_booth(data.booth)
     if not booth:
-        raise InvalidInput(f"{where}: give the booth number or choose the exhibitor.")
+        raise InvalidInput(
+            "Respondent {index}: give the booth number or choose the exhibitor.", index=index
+        )
     found = session.scalars(
         select(Exhibitor)
         .join(Booth, Booth.exhibitor_id == Exhibitor.id)
@@ -224,10 +234,19 @@ def _exhibitor(session: Session, fair_id: int, data: RespondentInput, index: int
         key = normalize_name(data.name)
         found = [e for e in found if key in (normalize_name(e.name_zh), normalize_name(e.name_en))]
     if not found:
-        raise InvalidInput(f"{where}: no exhibitor at booth {booth} in this fair's exhibitor list.")
+        raise InvalidInput(
+            "Respondent {index}: no exhibitor at booth {booth} in this fair's exhibitor list.",
+            index=index,
+            booth=booth,
+        )
     if len(found) > 1:
         names = "; ".join(e.name_zh or e.name_en for e in found)
-        raise InvalidInput(f"{where}: booth {booth} is shared by {names}. Say which one.")
+        raise InvalidInput(
+            "Respondent {index}: booth {booth} is shared by {names}. Say which one.",
+            index=index,
+            booth=booth,
+            names=names,
+        )
     return found[0]
 
 

@@ -130,15 +130,18 @@ class Outbox:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
                     raise StorageError(
-                        f"The outbox {self.path} was written by a newer FairDesk; update "
-                        "this laptop's FairDesk before recording findings."
+                        "The outbox {path} was written by a newer FairDesk; update "
+                        "this laptop's FairDesk before recording findings.",
+                        path=str(self.path),
                     )
                 conn.executescript(_SCHEMA)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(
-                f"Cannot open the outbox {self.path}: {exc}. Findings cannot be kept on this "
-                "laptop; check the data folder."
+                "Cannot open the outbox {path}: {reason}. Findings cannot be kept on this "
+                "laptop; check the data folder.",
+                path=str(self.path),
+                reason=str(exc),
             ) from exc
 
     @contextmanager
@@ -165,8 +168,10 @@ class Outbox:
                 conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise StorageError(
-                f"Cannot write to the outbox {self.path}: {exc}. The finding was not kept; "
-                "check the laptop's disk."
+                "Cannot write to the outbox {path}: {reason}. The finding was not kept; "
+                "check the laptop's disk.",
+                path=str(self.path),
+                reason=str(exc),
             ) from exc
 
     # -- recording --------------------------------------------------------------------------
@@ -420,7 +425,7 @@ class Outbox:
             return outcome.duplicate
         if entry.kind == ROUND_CLOSE:
             return patrols.close_round(ctx, entry.uid, ended_at=_time(p["ended_at"])).duplicate
-        raise InvalidInput(f"The outbox holds an entry of unknown kind '{entry.kind}'.")
+        raise InvalidInput("The outbox holds an entry of unknown kind '{kind}'.", kind=entry.kind)
 
     def _mark(self, entry: Entry, status: str, error: str = "", duplicate: bool = False) -> None:
         with self._tx() as conn:

@@ -189,7 +189,9 @@ def check_uid(uid: str | None) -> str:
     try:
         return str(uuid.UUID(str(uid).strip()))
     except ValueError:
-        raise InvalidInput(f"'{uid}' is not a record id made by FairDesk (a UUID).") from None
+        raise InvalidInput(
+            "'{uid}' is not a record id made by FairDesk (a UUID).", uid=uid
+        ) from None
 
 
 def check_finding(finding: str) -> Finding:
@@ -197,8 +199,9 @@ def check_finding(finding: str) -> Finding:
         return Finding(str(finding).strip())
     except ValueError:
         raise InvalidInput(
-            f"'{finding}' is not a patrol finding; use one of "
-            f"{', '.join(f.value for f in Finding)}."
+            "'{finding}' is not a patrol finding; use one of {findings}.",
+            finding=finding,
+            findings=tuple(f.value for f in Finding),
         ) from None
 
 
@@ -206,7 +209,11 @@ def _moment(value: datetime | None, ctx: Context, what: str) -> datetime:
     if value is None:
         return ctx.now()
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInput(f"The {what} time must carry a time zone.")
+        if what == "start":
+            raise InvalidInput("The start time must carry a time zone.")
+        if what == "end":
+            raise InvalidInput("The end time must carry a time zone.")
+        raise InvalidInput("The visit time must carry a time zone.")
     return value
 
 
@@ -234,7 +241,10 @@ def _hall_of(fair: Fair, session: Session, hall: str) -> str:
         )
     if listed and wanted not in listed:
         raise InvalidInput(
-            f"Hall '{hall}' is not a hall of {fair.code}; use one of {', '.join(sorted(listed))}."
+            "Hall '{hall}' is not a hall of {fair}; use one of {halls}.",
+            hall=hall,
+            fair=fair.code,
+            halls=tuple(sorted(listed)),
         )
     return wanted
 
@@ -242,7 +252,7 @@ def _hall_of(fair: Fair, session: Session, hall: str) -> str:
 def _round(session: Session, uid: str) -> PatrolRound:
     row = session.scalar(select(PatrolRound).where(PatrolRound.uid == check_uid(uid)))
     if row is None:
-        raise NotFound(f"There is no patrol round {uid}.")
+        raise NotFound("There is no patrol round {uid}.", uid=uid)
     return row
 
 
@@ -310,10 +320,13 @@ def _target_of_case(
 def _case_of_complaint(complaint: Complaint, text: str) -> RespondentCase:
     if len(complaint.cases) == 1:
         return complaint.cases[0]
-    names = ", ".join(c.number for c in complaint.cases)
     raise InvalidInput(
-        f"Complaint {complaint.number} names {len(complaint.cases)} respondents ({names}); "
-        f"type the booth or the case number instead of '{text}'."
+        "Complaint {complaint} names {count} respondents ({cases}); "
+        "type the booth or the case number instead of '{text}'.",
+        complaint=complaint.number,
+        count=len(complaint.cases),
+        cases=tuple(c.number for c in complaint.cases),
+        text=text,
     )
 
 
@@ -329,8 +342,9 @@ def _from_document(ctx: Context, session: Session, fair: Fair, text: str) -> Boo
     doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == number))
     if doc is None:
         raise NotFound(
-            f"The code names document {number}, which this database does not know: the "
-            "notice may belong to another fair's database, or be forged. Type the booth number."
+            "The code names document {number}, which this database does not know: the "
+            "notice may belong to another fair's database, or be forged. Type the booth number.",
+            number=number,
         )
     note = f"document {doc.number}"
     if match is not None:
@@ -345,10 +359,15 @@ def _from_document(ctx: Context, session: Session, fair: Fair, text: str) -> Boo
     elif doc.complaint_id is not None:
         case = _case_of_complaint(session.get_one(Complaint, doc.complaint_id), text)
     else:
-        raise InvalidInput(f"Document {doc.number} is not about a case; type the booth number.")
+        raise InvalidInput(
+            "Document {number} is not about a case; type the booth number.", number=doc.number
+        )
     if case.fair_id != fair.id:
         raise InvalidInput(
-            f"Document {doc.number} belongs to case {case.number} of another fair, not {fair.code}."
+            "Document {number} belongs to case {case} of another fair, not {fair}.",
+            number=doc.number,
+            case=case.number,
+            fair=fair.code,
         )
     return _target_of_case(session, fair, case, text, "document", note)
 
@@ -373,15 +392,17 @@ def _resolve(ctx: Context, session: Session, fair: Fair, text: str, hall: str = 
                 )
             )
             if case is None:
-                raise NotFound(f"There is no case {complaint_no}-{number.group(2)}.")
+                raise NotFound(
+                    "There is no case {number}.", number=f"{complaint_no}-{number.group(2)}"
+                )
             return _target_of_case(session, fair, case, raw, "case")
         complaint = session.scalar(select(Complaint).where(Complaint.number == complaint_no))
         if complaint is None:
-            raise NotFound(f"There is no complaint {complaint_no}.")
+            raise NotFound("There is no complaint {number}.", number=complaint_no)
         return _target_of_case(session, fair, _case_of_complaint(complaint, raw), raw, "complaint")
     booth = normalize_booth(raw)
     if len(booth) > 40:
-        raise InvalidInput(f"'{raw[:50]}' is too long to be a booth number.")
+        raise InvalidInput("'{text}' is too long to be a booth number.", text=raw[:50])
     found = _exhibitors_at(session, fair.id, booth)
     if not found and hall and not hall_from_booth(booth):
         inside = normalize_booth(f"{hall}{booth}")
@@ -533,7 +554,11 @@ def _pick_exhibitor(target: BoothTarget, chosen: int | None, warnings: list[str]
     ids = [e.id for e in target.exhibitors]
     if chosen is not None:
         if chosen not in ids:
-            raise InvalidInput(f"Exhibitor {chosen} is not at booth {target.booth}.")
+            raise InvalidInput(
+                "Exhibitor {exhibitor} is not at booth {booth}.",
+                exhibitor=chosen,
+                booth=target.booth,
+            )
         return chosen
     if len(ids) == 1:
         return ids[0]
@@ -563,7 +588,11 @@ def add_visit(
     warnings: list[str] = [target.note] if target.note and not target.known else []
     notes = notes.strip()
     if len(notes) > NOTES_MAX:
-        raise InvalidInput(f"The notes are {len(notes)} characters; keep them under {NOTES_MAX}.")
+        raise InvalidInput(
+            "The notes are {length} characters; keep them under {limit}.",
+            length=len(notes),
+            limit=NOTES_MAX,
+        )
     if case_id is None and target.case_number:
         case_id = session.scalar(
             select(RespondentCase.id).where(RespondentCase.number == target.case_number)
@@ -653,7 +682,7 @@ def get_visit(ctx: Context, visit_uid: str) -> VisitInfo:
 def _visit(session: Session, uid: str) -> BoothVisit:
     row = session.scalar(select(BoothVisit).where(BoothVisit.uid == check_uid(uid)))
     if row is None:
-        raise NotFound(f"There is no patrol visit {uid}.")
+        raise NotFound("There is no patrol visit {uid}.", uid=uid)
     return row
 
 

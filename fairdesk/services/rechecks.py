@@ -125,8 +125,9 @@ def check_result(result: str) -> RecheckResult:
         return RecheckResult(str(result).strip())
     except ValueError:
         raise InvalidInput(
-            f"'{result}' is not a re-inspection result; use one of "
-            f"{', '.join(r.value for r in RecheckResult)}."
+            "'{result}' is not a re-inspection result; use one of {results}.",
+            result=result,
+            results=tuple(r.value for r in RecheckResult),
         ) from None
 
 
@@ -262,8 +263,10 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
             raise InvalidInput("The re-check time must carry a time zone.")
         if case.state not in RECHECKABLE:
             raise IllegalTransition(
-                f"Case {case.number} is {case.state}: there is no measure waiting for a "
-                "re-check (it may have been checked or closed at the desk meanwhile)."
+                "Case {number} is {state}: there is no measure waiting for a "
+                "re-check (it may have been checked or closed at the desk meanwhile).",
+                number=case.number,
+                state=case.state,
             )
         label = RESULT_LABELS[result][1]
         reason = data.notes.strip() or f"re-inspection: {label.lower()}"
@@ -280,7 +283,7 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
                 select(PatrolRound).where(PatrolRound.uid == check_uid(data.round_uid))
             )
             if rnd is None:
-                raise NotFound(f"There is no patrol round {data.round_uid}.")
+                raise NotFound("There is no patrol round {uid}.", uid=data.round_uid)
         else:
             rnd = _adhoc_round(session, ctx, case, when)
         exhibitor = session.get_one(Exhibitor, case.exhibitor_id)
@@ -342,7 +345,7 @@ def add_before_photo(
     with ctx.db.writing() as session:
         case = case_by_number(session, case_number)
         if not case.measures:
-            raise InvalidInput(f"Case {case.number} has no measure ordered yet.")
+            raise InvalidInput("Case {number} has no measure ordered yet.", number=case.number)
         fair = session.get_one(Fair, case.fair_id)
         row = evidence.store(session, ctx, photo.data, photo.name, zone=fair.timezone)
         evidence.link(session, row, "measure", case.measures[-1].id, "before", caption)

@@ -64,11 +64,22 @@ def check_version(
         .order_by(AuditEvent.id.desc())
         .limit(1)
     )
+    if last is None:
+        raise ConcurrentEdit(
+            "{label} was changed after you opened it; it is now {state}. "
+            "Reload it; your input is kept so you can apply it again.",
+            label=label,
+            state=entity.state,
+        )
     zone = session.get_one(Fair, entity.fair_id).timezone
-    who = f" by {last.username} at {local_time(last.at, zone)} ({last.action})" if last else ""
     raise ConcurrentEdit(
-        f"{label} was changed{who} after you opened it; it is now {entity.state}. "
-        "Reload it; your input is kept so you can apply it again."
+        "{label} was changed by {user} at {time} ({action}) after you opened it; "
+        "it is now {state}. Reload it; your input is kept so you can apply it again.",
+        label=label,
+        user=last.username,
+        time=local_time(last.at, zone),
+        action=last.action,
+        state=entity.state,
     )
 
 
@@ -106,8 +117,9 @@ def flush_or_conflict(session: Session, label: str) -> None:
         session.flush()
     except StaleDataError:
         raise ConcurrentEdit(
-            f"{label} was changed by another desk at the same moment; reload it and apply "
-            "your change again."
+            "{label} was changed by another desk at the same moment; reload it and apply "
+            "your change again.",
+            label=label,
         ) from None
 
 
@@ -119,26 +131,32 @@ def _complaint_guards(complaint: Complaint, action: str, today: date) -> None:
         return
     if not complaint.commitment_signed:
         raise MissingRequirement(
-            f"Complaint {complaint.number} cannot be accepted without the complainant's "
-            "signed commitment (承诺书, 2006 Measures Art 10)."
+            "Complaint {number} cannot be accepted without the complainant's "
+            "signed commitment (承诺书, 2006 Measures Art 10).",
+            number=complaint.number,
         )
     if complaint.agent_id and not complaint.power_of_attorney:
         raise MissingRequirement(
-            f"Complaint {complaint.number} is filed by an agent: the power of attorney is "
-            "needed before it can be accepted (2006 Measures Art 8)."
+            "Complaint {number} is filed by an agent: the power of attorney is "
+            "needed before it can be accepted (2006 Measures Art 8).",
+            number=complaint.number,
         )
     if complaint.kind == ComplaintKind.IP:
         for right in complaint.rights:
             if right.jurisdiction != "CN":
                 raise MissingRequirement(
-                    f"Right {right.number} is registered in {right.jurisdiction}; only rights "
+                    "Right {number} is registered in {jurisdiction}; only rights "
                     "valid in China can be enforced here (CNIPA 2022 Guidelines Art 12). "
-                    "Reject with reason right_not_valid_in_china."
+                    "Reject with reason right_not_valid_in_china.",
+                    number=right.number,
+                    jurisdiction=right.jurisdiction,
                 )
             if right.valid_until is not None and right.valid_until < today:
                 raise MissingRequirement(
-                    f"Right {right.number} expired on {right.valid_until}; reject with reason "
-                    "right_invalid, or correct the right's validity."
+                    "Right {number} expired on {valid_until}; reject with reason "
+                    "right_invalid, or correct the right's validity.",
+                    number=right.number,
+                    valid_until=right.valid_until,
                 )
 
 
@@ -234,16 +252,24 @@ def _case_guards(
         ComplaintState.TRANSFERRED,
     ):
         raise IllegalTransition(
-            f"Complaint {complaint.number} is {complaint.state}: accept it before notifying "
-            "the respondent."
+            "Complaint {number} is {state}: accept it before notifying the respondent.",
+            number=complaint.number,
+            state=complaint.state,
         )
     if action == "mark_defence_overdue":
         state = clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, ctx.now())
         if state.status is not ClockStatus.OVERDUE:
-            due = local_time(state.due_at, fair.timezone) if state.due_at else "unknown"
+            if state.due_at is None:
+                raise IllegalTransition(
+                    "The defence period of {number} is not over (due unknown); "
+                    "it cannot be marked overdue yet.",
+                    number=case.number,
+                )
             raise IllegalTransition(
-                f"The defence period of {case.number} is not over (due {due}); "
-                "it cannot be marked overdue yet."
+                "The defence period of {number} is not over (due {due}); "
+                "it cannot be marked overdue yet.",
+                number=case.number,
+                due=local_time(state.due_at, fair.timezone),
             )
     if action == "decide_infringing" and params.get("trigger") == DecisionTrigger.DEFENCE_OVERDUE:
         overdue = session.scalar(
@@ -253,8 +279,9 @@ def _case_guards(
         )
         if overdue is None:
             raise IllegalTransition(
-                f"{case.number}: the trigger 'defence_overdue' needs the defence to have been "
-                "marked overdue; the respondent answered in time."
+                "{number}: the trigger 'defence_overdue' needs the defence to have been "
+                "marked overdue; the respondent answered in time.",
+                number=case.number,
             )
     if (
         action == "order_remedy"
@@ -264,8 +291,8 @@ def _case_guards(
         raise MissingRequirement("Detaining exhibits needs the storage place.")
     if action == "move_post_fair" and ctx.now() < fair_close(fair):
         raise IllegalTransition(
-            f"The fair closes at {local_time(fair_close(fair), fair.timezone)}; open cases go to "
-            "post-fair follow-up after that."
+            "The fair closes at {closes}; open cases go to post-fair follow-up after that.",
+            closes=local_time(fair_close(fair), fair.timezone),
         )
 
 

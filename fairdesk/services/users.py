@@ -45,7 +45,7 @@ class UserInfo:
 def _by_name(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
-        raise NotFound(f"There is no user '{username}'.")
+        raise NotFound("There is no user '{username}'.", username=username)
     return user
 
 
@@ -60,7 +60,7 @@ def _new_user(
     if not USERNAME.match(username):
         raise InvalidInput("A user name is 2-64 letters, digits, '.', '_' or '-'.")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise InvalidInput(f"The user '{username}' already exists.")
+        raise InvalidInput("The user '{username}' already exists.", username=username)
     if password is not None and len(password) < 8:
         raise InvalidInput("A password needs at least 8 characters.")
     user = User(
@@ -97,7 +97,9 @@ def add_user(
         role = Role(role)
     except ValueError:
         raise InvalidInput(
-            f"'{role}' is not a role; use one of {', '.join(r.value for r in Role)}."
+            "'{role}' is not a role; use one of {roles}.",
+            role=role,
+            roles=tuple(r.value for r in Role),
         ) from None
     with ctx.db.writing() as session:
         first = not session.scalar(select(func.count()).select_from(User))
@@ -142,10 +144,17 @@ def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
             raise refused
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60))
+            if minutes == 1:
+                raise PermissionDenied(
+                    "Too many failed sign-ins: the account '{username}' is locked for "
+                    "1 more minute, or until an admin resets its password.",
+                    username=user.username,
+                )
             raise PermissionDenied(
-                f"Too many failed sign-ins: the account '{user.username}' is locked for "
-                f"{minutes} more minute{'s' if minutes != 1 else ''}, or until an admin "
-                "resets its password."
+                "Too many failed sign-ins: the account '{username}' is locked for "
+                "{minutes} more minutes, or until an admin resets its password.",
+                username=user.username,
+                minutes=minutes,
             )
         try:
             _hasher.verify(user.password_hash, password)
@@ -208,7 +217,7 @@ def set_role(ctx: Context, username: str, role: Role | str, reason: str = "") ->
     try:
         role = Role(role)
     except ValueError:
-        raise InvalidInput(f"'{role}' is not a role.") from None
+        raise InvalidInput("'{role}' is not a role.", role=role) from None
     if username == ctx.actor.username and role is not Role.ADMIN:
         raise InvalidInput("You cannot take the admin role from your own account.")
     return _change(ctx, username, "user.role", reason, role=role.value)

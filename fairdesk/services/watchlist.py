@@ -697,7 +697,9 @@ def export_screening(ctx: Context, fair_code: str, path: Path) -> tuple[int, int
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InvalidInput(f"Cannot write the screening list to '{path.name}': use .xlsx or .csv.")
+        raise InvalidInput(
+            "Cannot write the screening list to '{name}': use .xlsx or .csv.", name=path.name
+        )
     rows = screening_rows(ctx, fair_code)
     columns = screening_columns()
     values = [tuple(getattr(r, c.key) for c in columns) for r in rows]

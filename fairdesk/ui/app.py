@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from fairdesk.config import data_dir
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import install_translations
+from fairdesk.i18n import error_text, install_translations
 from fairdesk.services.context import Context
 from fairdesk.ui.help import application_icon, install_help
 from fairdesk.ui.tasks import wait_for_tasks
@@ -53,7 +53,7 @@ def install_crash_dialog(log_path: Path) -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         if isinstance(exc, FairDeskError):  # an environment problem that slipped through
-            QMessageBox.warning(None, "FairDesk", str(exc))
+            QMessageBox.warning(None, "FairDesk", error_text(exc))
             return
         QMessageBox.critical(
             None,
@@ -115,7 +115,7 @@ def _run(
     try:
         ctx = demo_context(throwaway) if throwaway else signed_in or sign_in(args.db, args.data_dir)
     except FairDeskError as exc:
-        QMessageBox.critical(None, "FairDesk", str(exc))
+        QMessageBox.critical(None, "FairDesk", error_text(exc))
         print(f"fairdesk: {exc}", file=sys.stderr)
         return 1
     if ctx is None:
@@ -163,7 +163,10 @@ def schedule_backups(ctx: Context, window: QMainWindow) -> None:
         except FairDeskError as exc:
             log.warning("automatic backup failed: %s", exc)
             window.statusBar().showMessage(
-                QApplication.translate("app", "Automatic backup failed: {0}").format(exc), 30_000
+                QApplication.translate("app", "Automatic backup failed: {0}").format(
+                    error_text(exc)
+                ),
+                30_000,
             )
             return
         if info is not None:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import error_text
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import case_detail
 from fairdesk.services.context import Context
@@ -147,7 +148,7 @@ def run_bulk(
                 try:
                     info = docs.issue_document(ctx, k.code, number, copy=one_copy)
                 except (IllegalTransition, InvalidInput, NotFound) as exc:
-                    report.skipped.append(BulkSkipped(number, str(exc)))
+                    report.skipped.append(BulkSkipped(number, error_text(exc)))
                     break
                 if k.level == K.COMPLAINT:
                     complaints_done[info.complaint_number] = number
@@ -162,8 +163,11 @@ def run_bulk(
                     except OSError as exc:
                         report.issued.append(BulkIssued(number, info.number, one_copy, 0))
                         raise FairDeskError(
-                            f"{info.number} was issued but could not be saved to {file}: "
-                            f"{exc.strerror or exc}. Reprint it from the case's documents."
+                            "{number} was issued but could not be saved to {file}: "
+                            "{reason}. Reprint it from the case's documents.",
+                            number=info.number,
+                            file=str(file),
+                            reason=exc.strerror or str(exc),
                         ) from None
                     pages = pdf_info(info.pdf).pages
                 report.pages += pages
@@ -174,7 +178,7 @@ def run_bulk(
     except Cancelled:
         report.cancelled = True
     except FairDeskError as exc:  # printer, disk, database, permission
-        report.error = str(exc)
+        report.error = error_text(exc)
     finally:
         if job is not None:
             job.finish()
@@ -490,7 +494,7 @@ class BulkPrintDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         if isinstance(exc, FairDeskError):
-            self._show(str(exc), error=True)
+            self._show(error_text(exc), error=True)
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 

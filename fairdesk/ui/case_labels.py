@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fairdesk.domain.enums import CaseState
 from fairdesk.domain.workflow import TRANSITIONS, Entity
-from fairdesk.i18n import current_language
+from fairdesk.i18n import current_language, format_datetime
 
 CONTEXT = "case_labels"
 
@@ -268,11 +268,11 @@ def event_label(action: str) -> str:
 
 
 def local_time(value: datetime | None, zone: str | ZoneInfo, seconds: bool = False) -> str:
-    """A moment in the fair's local time, e.g. '2026-11-05 09:30'."""
+    """A moment in the fair's local time as the desk's locale writes it, e.g. '2026/11/5 09:30'."""
     if value is None:
         return ""
     tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
-    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return format_datetime(value.astimezone(tz), seconds=seconds)
 
 
 def _value_text(key: str, value: Any, zone: ZoneInfo) -> str:

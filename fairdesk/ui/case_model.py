@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fairdesk.i18n import format_datetime
 from fairdesk.services.cases import CaseFilter, CaseRow, count_cases, list_cases
 from fairdesk.services.context import Context
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
@@ -108,7 +109,7 @@ class CaseTableModel(PagedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.next_due is None:
                 return None
-            return self.tr("Due {0}").format(row.next_due.astimezone().strftime("%Y-%m-%d %H:%M"))
+            return self.tr("Due {0}").format(format_datetime(row.next_due.astimezone()))
         if role == Qt.ItemDataRole.FontRole and overdue:
             font = QFont()
             font.setBold(True)

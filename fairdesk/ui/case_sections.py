@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.i18n import format_date
 from fairdesk.services.case_detail import CaseDetail, PartyDetail, RightDetail
 from fairdesk.ui.case_labels import CHOICES, IP_TYPES, LICENCES, both, local_time, word
 
@@ -80,13 +81,13 @@ def right_flags(right: RightDetail) -> list[str]:
     if right.expired and right.valid_until is not None:
         flags.append(
             QCoreApplication.translate("case_sections", "EXPIRED on {0}").format(
-                right.valid_until.isoformat()
+                format_date(right.valid_until)
             )
         )
     if right.not_yet_valid and right.valid_from is not None:
         flags.append(
             QCoreApplication.translate("case_sections", "NOT YET VALID (from {0})").format(
-                right.valid_from.isoformat()
+                format_date(right.valid_from)
             )
         )
     if not right.valid_in_china:
@@ -250,8 +251,8 @@ class DetailPanel(QScrollArea):
         for r in d.rights:
             flags = right_flags(r)
             valid = _join(
-                r.valid_from.isoformat() if r.valid_from else "",
-                r.valid_until.isoformat() if r.valid_until else "",
+                format_date(r.valid_from) if r.valid_from else "",
+                format_date(r.valid_until) if r.valid_until else "",
                 sep=" – ",
             )
             holder = _join(r.holder, word(LICENCES, r.licence_type), sep=", ")

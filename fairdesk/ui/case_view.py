@@ -33,6 +33,7 @@ from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON, Entity, Transition, allowed_actions
+from fairdesk.i18n import error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
 from fairdesk.services.cases import TimelineEntry, last_change, timeline
@@ -272,7 +273,7 @@ class CaseView(QWidget):
         try:
             self.reload()
         except FairDeskError as exc:
-            self.show_message(str(exc))
+            self.show_message(error_text(exc))
         else:
             self.clear_message()
 
@@ -295,7 +296,7 @@ class CaseView(QWidget):
                 return False
             detail, entries, states = self._load()
         except FairDeskError as exc:
-            self.show_message(str(exc))
+            self.show_message(error_text(exc))
             return False
         d = self.detail
         if d is not None and (detail.version, detail.complaint.version, len(entries)) == (
@@ -438,7 +439,7 @@ class CaseView(QWidget):
             try:
                 self._take(entity, t, {}, "")
             except FairDeskError as exc:
-                self.show_message(str(exc))
+                self.show_message(error_text(exc))
             return
         assert self.detail is not None
         d = self.detail
@@ -490,7 +491,7 @@ class CaseView(QWidget):
             if not self.allowed_now(entity, t.action):
                 dialog.set_apply_enabled(False)
                 raise type(exc)(
-                    str(exc)
+                    error_text(exc)
                     + " "
                     + self.tr(
                         "'{0}' is no longer possible now that it is {1}; copy your text if "
@@ -540,7 +541,7 @@ class CaseView(QWidget):
         try:
             dialog = DocumentDialog(self.ctx, self.case_number, self)
         except FairDeskError as exc:
-            self.show_message(str(exc))
+            self.show_message(error_text(exc))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda _number: self._after_change())
@@ -574,6 +575,6 @@ class CaseView(QWidget):
         try:
             clocks.resume(self.ctx, self.case_number, ClockKind(kind))
         except FairDeskError as exc:
-            self.show_message(str(exc))
+            self.show_message(error_text(exc))
             return
         self._after_change()

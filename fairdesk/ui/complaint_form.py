@@ -52,6 +52,7 @@ from fairdesk.domain import materials
 from fairdesk.domain.enums import Channel, ComplaintKind, RejectReason
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import Permission
+from fairdesk.i18n import error_text, format_date
 from fairdesk.services import evidence, fairs
 from fairdesk.services.context import Context
 from fairdesk.services.intake import ComplaintInput, PartyInput, Registered, register_complaint
@@ -700,7 +701,7 @@ class ComplaintForm(QDialog):
             )
         ]
         for prior in found:
-            when = prior.received_at.astimezone(self.zone).strftime("%Y-%m-%d")
+            when = format_date(prior.received_at.astimezone(self.zone).date())
             outcome = COMPLAINT_STATES.get(prior.state, (prior.state, prior.state))[1]
             if prior.reject_reason:
                 outcome += (
@@ -1037,7 +1038,7 @@ class ComplaintForm(QDialog):
                         zone=self.fair.timezone,
                     )
                 except FairDeskError as exc:
-                    problems.append(f"{path.name}: {exc}")
+                    problems.append(f"{path.name}: {error_text(exc)}")
         return problems
 
     def _finish(self, registered: Registered, word: str) -> None:
@@ -1070,7 +1071,7 @@ class ComplaintForm(QDialog):
         text = self.tr(
             "Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}\n"
             "Open it from the case list to continue."
-        ).format(registered.number, ", ".join(registered.case_numbers), verb, str(exc))
+        ).format(registered.number, ", ".join(registered.case_numbers), verb, error_text(exc))
         if self._photo_problems:
             text += "\n" + self.tr("Photos not attached: {0}").format(
                 "; ".join(self._photo_problems)
@@ -1097,7 +1098,7 @@ class ComplaintForm(QDialog):
     def _service_error(self, exc: FairDeskError) -> None:
         """A refusal of the service: point at the field when the message names one, keep
         everything typed, and say what happened."""
-        message = str(exc)
+        message = error_text(exc)
         target: QWidget | None = None
         where = self.tr("Not saved")
         for row in self.respondents.rows:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.normalize import normalize_booth
+from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import check_size
 from fairdesk.services.intake import ExhibitInput, RespondentInput
@@ -376,7 +377,7 @@ class RespondentRow(QFrame):
                 return
             by_name = search_exhibitors(self._ctx, self._fair, text, limit=2)
         except FairDeskError as exc:
-            self.problem = str(exc)
+            self.problem = error_text(exc)
             self.search_field.show_error(self.problem)
             return
         if len(by_name) == 1:
@@ -501,7 +502,7 @@ class RespondentRow(QFrame):
             try:
                 check_size(path.name, path.stat().st_size)
             except FairDeskError as exc:
-                problems.append(str(exc))
+                problems.append(error_text(exc))
                 continue
             except OSError as exc:
                 problems.append(self.tr("Cannot read {0}: {1}.").format(path.name, exc.strerror))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from fairdesk.documents.labels import IP_TYPES, LICENCES
 from fairdesk.domain.enums import IPType, LicenceType
 from fairdesk.domain.materials import normalize_jurisdiction, right_problem
+from fairdesk.i18n import format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake import RightInput
 from fairdesk.services.lookup import RightHit, search_rights
@@ -63,7 +64,7 @@ def describe_right(hit: RightHit) -> tuple[str, str]:
     if hit.jurisdiction != "CN":
         parts.append(hit.jurisdiction)
     if hit.valid_until:
-        parts.append(_t("until {0}").format(hit.valid_until.isoformat()))
+        parts.append(_t("until {0}").format(format_date(hit.valid_until)))
     return "  ·  ".join(p for p in parts if p), hit.number
 
 
@@ -299,7 +300,7 @@ class RightRow(QFrame):
         else:
             _, until = self.dates()
             valid = (
-                self.tr("Valid in China until {0}.").format(until.isoformat())
+                self.tr("Valid in China until {0}.").format(format_date(until))
                 if until
                 else self.tr("Valid in China.")
             )

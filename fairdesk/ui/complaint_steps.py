@@ -3,7 +3,7 @@ a notice to supplement (with the deadline the rule set gives), or why it is not 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,16 +16,27 @@ from PySide6.QtWidgets import (
 
 from fairdesk.documents.labels import REJECT_REASONS
 from fairdesk.domain.enums import RejectReason
+from fairdesk.i18n import format_date, format_number, format_time, weekday_name
 from fairdesk.services.lookup import SupplementDeadline
 from fairdesk.ui.complaint_widgets import Field
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("complaint_steps", text)
+
+
 def deadline_text(deadline: SupplementDeadline) -> str:
-    when = deadline.due_at.strftime("%a %d %b %Y, %H:%M")
-    hours = f"{deadline.hours:g} h" + (" of opening hours" if deadline.opening_hours_only else "")
-    text = f"{when} ({hours}, rule set “{deadline.rule_set}”)"
+    when = f"{format_date(deadline.due_at.date())} ({weekday_name(deadline.due_at.date())}) "
+    when += format_time(deadline.due_at)
+    hours = format_number(deadline.hours, 0 if deadline.hours == int(deadline.hours) else 1)
+    span = (
+        _t("{0} opening hours").format(hours)
+        if deadline.opening_hours_only
+        else _t("{0} h").format(hours)
+    )
+    text = _t("{0} ({1}, rule set “{2}”)").format(when, span, deadline.rule_set)
     if deadline.capped_at_close:
-        text += "; the fair closes first, so the deadline is its closing time"
+        text += _t("; the fair closes first, so the deadline is its closing time")
     return text
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 
 ERROR_COLOUR = "#b00020"
 FillRole = Qt.ItemDataRole.UserRole + 1  # the text a picked completion puts in the field
@@ -98,7 +99,7 @@ class LookupEdit(QLineEdit):
             try:
                 self.hits = list(self._search(text))
             except FairDeskError as exc:
-                self.search_error = str(exc)
+                self.search_error = error_text(exc)
         self._model.clear()
         for i, hit in enumerate(self.hits):
             shown, fill = self._describe(hit)

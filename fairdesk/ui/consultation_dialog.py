@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services.consultations import LANGUAGES, TOPICS, ConsultationInfo, log_consultation
 from fairdesk.services.context import Context
 
@@ -81,7 +82,7 @@ class ConsultationDialog(QDialog):
             )
         except FairDeskError as exc:
             self.status_label.setStyleSheet("color: #a00;")
-            self.status_label.setText(str(exc))
+            self.status_label.setText(error_text(exc))
             return
         self.logged.append(info)
         self.status_label.setStyleSheet("")

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.statistics import (
     OUTCOMES,
@@ -363,9 +364,9 @@ class Dashboard(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         if isinstance(exc, FairDeskError):
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.error_label.show()
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
@@ -446,7 +447,7 @@ class Dashboard(QWidget):
         def failed(exc: BaseException) -> None:
             self.report_button.setEnabled(True)
             if isinstance(exc, FairDeskError):
-                QMessageBox.warning(self, self.tr("Report"), str(exc))
+                QMessageBox.warning(self, self.tr("Report"), error_text(exc))
             else:
                 sys.excepthook(type(exc), exc, exc.__traceback__)
 

@@ -57,6 +57,7 @@ from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON
+from fairdesk.i18n import error_text, format_day_time
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import timeline
@@ -189,7 +190,7 @@ class DocumentTableModel(RowTableModel):
             return COPY_WORDS[entry.copy][1] if entry.copy in COPY_WORDS else ""
         if column == COL_ISSUED:
             # Month and day: a fair's documents are all of one week (the year is in the tip).
-            return r.issued_at.astimezone(self._zone).strftime("%m-%d %H:%M")
+            return format_day_time(r.issued_at.astimezone(self._zone))
         if column == COL_BY:
             return r.issued_by
         return self.short_status(entry)
@@ -539,7 +540,7 @@ class DocumentDialog(QDialog):
         try:
             self.reload()
         except FairDeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         else:
             self.clear_message()
 
@@ -686,7 +687,7 @@ class DocumentDialog(QDialog):
             info = docs.issue_document(self.ctx, k.code, self.case_number, copy=copy, served=served)
         except FairDeskError as exc:
             QApplication.restoreOverrideCursor()
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             if isinstance(exc, IllegalTransition):
                 self._reload_quietly()  # the case may have moved on: offer what applies now
             if not copy and k.needs_copy:
@@ -717,7 +718,7 @@ class DocumentDialog(QDialog):
         try:
             self.reload()
         except FairDeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
 
     # -- selecting and previewing -----------------------------------------------------------
     def selected_entry(self) -> DocumentEntry | None:
@@ -810,7 +811,7 @@ class DocumentDialog(QDialog):
             if isinstance(exc, Cancelled):
                 return
             if isinstance(exc, FairDeskError):
-                self.preview.show_message(str(exc))
+                self.preview.show_message(error_text(exc))
                 self._update_buttons()
                 return
             sys.excepthook(type(exc), exc, exc.__traceback__)
@@ -854,7 +855,7 @@ class DocumentDialog(QDialog):
         except OSError as exc:
             self.show_error(
                 self.tr("{0} could not be saved to {1}: {2}").format(
-                    self.current_number, str(target), exc.strerror or str(exc)
+                    self.current_number, str(target), exc.strerror or error_text(exc)
                 )
             )
             return None
@@ -944,7 +945,7 @@ class DocumentDialog(QDialog):
         if isinstance(exc, Cancelled):
             self.show_info(self.tr("Printing cancelled; pages already sent may still come out."))
         elif isinstance(exc, FairDeskError):
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services import evidence
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import EvidenceProblem, LinkedEvidence, PhotoInput
@@ -124,7 +125,7 @@ class EvidenceStrip(QWidget):
             try:
                 photo = evidence.read_photo(path)
             except FairDeskError as exc:
-                problems.append(str(exc))
+                problems.append(error_text(exc))
                 continue
             self.photos.append(photo)
             is_pdf = photo.data.startswith(b"%PDF-")
@@ -196,11 +197,11 @@ class EvidenceGallery(QWidget):
                 tip = evidence.safe_name(info.name)
             except EvidenceProblem as exc:
                 icon = thumbnail(None, self.tr("DAMAGED"), "#ffcdd2")
-                tip = str(exc)
+                tip = error_text(exc)
                 self.problems.append(tip)
             except FairDeskError as exc:  # the server went away: say so on the tile
                 icon = thumbnail(None, self.tr("offline"), "#fff3cd")
-                tip = str(exc)
+                tip = error_text(exc)
             item = QListWidgetItem(icon, evidence.safe_name(info.name)[:18])
             item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, info.sha256)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import error_text, format_date, format_datetime, format_number
 from fairdesk.services import fairs
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitor_queries import (
@@ -219,7 +220,7 @@ class ExhibitorsWindow(QMainWindow):
             else:
                 self.model.set_search(search)
         except FairDeskError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return
         self.error_label.clear()
         self._update_count()
@@ -229,9 +230,9 @@ class ExhibitorsWindow(QMainWindow):
     def _update_count(self) -> None:
         total = self.model.total()
         if self.model.search.strip():
-            text = self.tr("{0} found").format(f"{total:,}")
+            text = self.tr("{0} found").format(format_number(total))
         else:
-            text = self.tr("{0} exhibitors").format(f"{total:,}")
+            text = self.tr("{0} exhibitors").format(format_number(total))
         self.count_label.setText(text)
 
     # -- history ------------------------------------------------------------------------
@@ -253,7 +254,7 @@ class ExhibitorsWindow(QMainWindow):
         try:
             history = exhibitor_history(self.ctx, exhibitor_id)
         except FairDeskError as exc:
-            self.history_title.setText(str(exc))
+            self.history_title.setText(error_text(exc))
             return
         self.history = history
         names = " / ".join(n for n in (history.name_zh, history.name_en) if n)
@@ -285,8 +286,8 @@ class ExhibitorsWindow(QMainWindow):
         text = self.tr("{0} · {1} · {2} to {3} · booth {4} · {5}").format(
             edition.fair_code,
             edition.fair_name,
-            edition.start_date.isoformat(),
-            edition.end_date.isoformat(),
+            format_date(edition.start_date),
+            format_date(edition.end_date),
             booths,
             count,
         )
@@ -305,9 +306,7 @@ class ExhibitorsWindow(QMainWindow):
                     case.complainant,
                     ", ".join(case.rights),
                     outcome_text(case),
-                    case.decided_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-                    if case.decided_at
-                    else "",
+                    format_datetime(case.decided_at.astimezone(zone)) if case.decided_at else "",
                 ]
             )
             child.setData(HCOL_CASE, Qt.ItemDataRole.UserRole, case.number)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
 from fairdesk.services.followup import ExportResult, export_followup
 from fairdesk.ui.progress_dialog import close_progress, open_progress
@@ -167,7 +168,7 @@ class ExportDialog(QDialog):
             self.progress_dialog.setMaximum(total)
             self.progress_dialog.setValue(min(done, total))
         self.progress_dialog.setLabelText(
-            self.tr("{0} of {1} rows…").format(f"{done:,}", f"{total:,}")
+            self.tr("{0} of {1} rows…").format(format_number(done), format_number(total))
         )
 
     def _finish(self) -> None:
@@ -191,8 +192,8 @@ class ExportDialog(QDialog):
             self._show(self.tr("Export cancelled: no file was written."))
             self.export_cancelled.emit()
         elif isinstance(exc, FairDeskError):
-            self._show(str(exc), error=True)
-            self.export_failed.emit(str(exc))
+            self._show(error_text(exc), error=True)
+            self.export_failed.emit(error_text(exc))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QWi
 from fairdesk.domain.errors import FairDeskError, MissingRequirement, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import HOUR_FIELDS, PRESETS, RuleSet
+from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.fair_setup import (
     FairFields,
@@ -121,7 +122,7 @@ class FairDialog(QDialog):
             ctx.require(Permission.SET_UP_FAIR)
         except PermissionDenied as exc:
             ui.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            ui.error_label.setText(str(exc))
+            ui.error_label.setText(error_text(exc))
             ui.error_label.show()
 
     # -- loading ------------------------------------------------------------------------
@@ -277,18 +278,18 @@ class FairDialog(QDialog):
         try:
             rules = self.rule_set()
         except ValueError as exc:
-            errors["rules"] = str(exc)
+            errors["rules"] = error_text(exc)
         if errors:
             self.show_errors(errors)
             return
         try:
             info = self._save(fields, rules)
         except MissingRequirement as exc:
-            self.show_errors({"reason": str(exc)})
+            self.show_errors({"reason": error_text(exc)})
             return
         except FairDeskError as exc:
             # The form keeps what was typed; the message says what to change.
-            self.show_errors({self._field_of(str(exc)): str(exc)})
+            self.show_errors({self._field_of(str(exc)): error_text(exc)})
             return
         self.fair = info
         self.saved.emit(info)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text, format_day_time
 from fairdesk.services import hall_board as board
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import safe_name
@@ -107,7 +108,7 @@ class HallBoardModel(QAbstractTableModel):
         try:
             cells = board.hall_board(self._ctx, self.fair_code, self.hall) if self.hall else []
         except FairDeskError as exc:
-            self.error = str(exc)
+            self.error = error_text(exc)
             return
         self.error = ""
         self.beginResetModel()
@@ -215,7 +216,7 @@ class HallBoardModel(QAbstractTableModel):
         if cell.recheck_due_at is not None:
             lines.append(
                 self.tr("Re-check due {0}").format(
-                    cell.recheck_due_at.astimezone().strftime("%m-%d %H:%M")
+                    format_day_time(cell.recheck_due_at.astimezone())
                 )
             )
         if cell.last_finding:
@@ -470,7 +471,7 @@ class HallBoard(QWidget):
             self._say(self.tr("Cannot read {0}: {1}").format(positions_csv, exc))
             return False
         except FairDeskError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return False
         if not self.plan.load(image, positions):
             self._say(self.tr("{0} is not a picture FairDesk can show.").format(image))

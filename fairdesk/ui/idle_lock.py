@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services import users
 from fairdesk.services.context import Context
 
@@ -94,7 +95,7 @@ class LockDialog(QDialog):
         try:
             users.authenticate(self.ctx, self.ctx.actor.username, self.password_edit.text())
         except FairDeskError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.password_edit.clear()
             return
         super().accept()

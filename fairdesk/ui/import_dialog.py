@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import ImportReport, import_exhibitors
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
@@ -218,7 +219,7 @@ class ImportDialog(QDialog):
             progress.setMaximum(total)
             progress.setValue(min(done, total))
         if done:
-            progress.setLabelText(self.tr("{0} rows read…").format(f"{done:,}"))
+            progress.setLabelText(self.tr("{0} rows read…").format(format_number(done)))
         self.progressed.emit(done, total)
 
     def _finish(self) -> None:
@@ -242,8 +243,8 @@ class ImportDialog(QDialog):
             self.status_label.show()
             self.import_cancelled.emit()
         elif isinstance(exc, FairDeskError):
-            self._show_error(str(exc))
-            self.import_failed.emit(str(exc))
+            self._show_error(error_text(exc))
+            self.import_failed.emit(error_text(exc))
         else:  # a bug: the crash handler shows it and writes the log
             sys.excepthook(type(exc), exc, exc.__traceback__)
 

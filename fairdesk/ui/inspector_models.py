@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fairdesk.i18n import format_day_time, format_time
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import get_fair
 from fairdesk.services.rechecks import RecheckTask, list_tasks
@@ -124,7 +125,7 @@ class RecheckTaskModel(RowTableModel):
                 return self.tr("after escalation")
             local = task.due_at.astimezone(self.zone)
             today = self._now.astimezone(self.zone).date()
-            shown = local.strftime("%H:%M" if local.date() == today else "%m-%d %H:%M")
+            shown = format_time(local) if local.date() == today else format_day_time(local)
             return f"{shown}  {countdown(task.due_at, self._now, False)}"
         if column == COL_HALL:
             return task.hall
@@ -191,7 +192,7 @@ class VisitLogModel(RowTableModel):
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                item.at.astimezone(self.zone).strftime("%H:%M"),
+                format_time(item.at.astimezone(self.zone)),
                 item.booth,
                 item.text,
                 str(item.photos) if item.photos else "",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.i18n import format_datetime
 from fairdesk.services.outbox import FAILED, Entry, Outbox
 
 STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
@@ -76,7 +77,7 @@ class OutboxDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = (
-                entry.created_at.astimezone(self.zone).strftime("%m-%d %H:%M:%S"),
+                format_datetime(entry.created_at.astimezone(self.zone), seconds=True),
                 entry.summary + (f" · {entry.photos} photo(s)" if entry.photos else ""),
                 self.tr(STATUS.get(entry.status, entry.status)),
                 entry.last_error,

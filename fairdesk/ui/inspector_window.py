@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import Finding, RecheckResult
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import error_text, format_day_time, format_time
 from fairdesk.services import fairs, patrols, rechecks
 from fairdesk.services.cases import last_change
 from fairdesk.services.context import Context
@@ -410,7 +411,7 @@ class InspectorWindow(QMainWindow):
         try:
             infos = fairs.list_fairs(self.ctx)
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             return
         self.fair_combo.blockSignals(True)
         self.fair_combo.clear()
@@ -436,7 +437,7 @@ class InspectorWindow(QMainWindow):
             info = fairs.get_fair(self.ctx, code)
             halls = halls_in_use(self.ctx, code)
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             return
         self.zone = ZoneInfo(info.timezone)
         self.task_model.zone = self.log_model.zone = self.zone
@@ -458,7 +459,7 @@ class InspectorWindow(QMainWindow):
                 if r.inspector == self.ctx.actor.username
             ]
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             mine = []
         if mine:
             latest = mine[-1]
@@ -498,7 +499,7 @@ class InspectorWindow(QMainWindow):
         try:
             self.round_uid = self.outbox.start_round(self.ctx, self.fair_code, hall)
         except FairDeskError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return False
         self.round_hall = hall
         self.round_started = self.ctx.now()
@@ -514,7 +515,7 @@ class InspectorWindow(QMainWindow):
         try:
             self.outbox.close_round(self.ctx, self.fair_code, self.round_uid)
         except FairDeskError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return
         self.saved_label.setText(self.tr("Round in hall {0} closed.").format(self.round_hall))
         self.round_uid = None
@@ -527,9 +528,7 @@ class InspectorWindow(QMainWindow):
             self.round_label.setText(self.tr("No round open"))
             return
         self.round_button.setText(self.tr("Close round  (F9)"))
-        since = (
-            self.round_started.astimezone(self.zone).strftime("%H:%M") if self.round_started else ""
-        )
+        since = format_time(self.round_started.astimezone(self.zone)) if self.round_started else ""
         self.round_label.setText(
             self.tr("Round · hall {0} · since {1} · {2} visits").format(
                 self.round_hall, since, self.log_model.rowCount()
@@ -595,11 +594,11 @@ class InspectorWindow(QMainWindow):
 
     def _target_failed(self, text: str, exc: BaseException) -> None:
         if isinstance(exc, StorageError):
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             self._show_offline_target(text)
         elif isinstance(exc, FairDeskError):
             self.target = None
-            self.target_label.setText(str(exc))
+            self.target_label.setText(error_text(exc))
             self.booth_edit.setFocus()
             self.booth_edit.selectAll()
         else:
@@ -673,7 +672,7 @@ class InspectorWindow(QMainWindow):
                 exhibitor_id,
             )
         except FairDeskError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return False
         zh, en = FINDING_LABELS[finding]
         shown = target.booth if target is not None else text
@@ -719,7 +718,7 @@ class InspectorWindow(QMainWindow):
         try:
             rows = patrols.list_visits(self.ctx, self.fair_code, round_uid=self.log_round)
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             return
         except FairDeskError:
             rows = []  # the round has not reached the server yet
@@ -757,7 +756,7 @@ class InspectorWindow(QMainWindow):
         try:
             self.task_model.set_filter(self.fair_code, hall)
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             return
         self.task_model.set_waiting(self.outbox.waiting_cases(self.ctx.actor.username))
         n, late = self.task_model.rowCount(), self.task_model.overdue_count()
@@ -795,7 +794,7 @@ class InspectorWindow(QMainWindow):
             self.after_gallery.show_evidence([])
             return
         due = (
-            task.due_at.astimezone(self.zone).strftime("%m-%d %H:%M")
+            format_day_time(task.due_at.astimezone(self.zone))
             if task.due_at
             else self.tr("after escalation")
         )
@@ -812,10 +811,10 @@ class InspectorWindow(QMainWindow):
         try:
             record = rechecks.recheck_record(self.ctx, task.case_number)
         except StorageError as exc:
-            self._went_offline(str(exc))
+            self._went_offline(error_text(exc))
             return
         except FairDeskError as exc:
-            self.recheck_saved.setText(str(exc))
+            self.recheck_saved.setText(error_text(exc))
             return
         self.before_gallery.show_evidence(record.before)
         self.after_gallery.show_evidence(record.after)
@@ -848,7 +847,7 @@ class InspectorWindow(QMainWindow):
                 self.round_uid,
             )
         except FairDeskError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return False
         zh, en = RESULT_LABELS[result]
         text = self.tr("Re-check {0}: {1}").format(task.case_number, self.tr(en))
@@ -902,7 +901,7 @@ class InspectorWindow(QMainWindow):
         self._flushing = False
         self._update_outbox_label()
         if isinstance(exc, FairDeskError):
-            self._say(str(exc))
+            self._say(error_text(exc))
         else:
             raise exc
 
@@ -925,7 +924,7 @@ class InspectorWindow(QMainWindow):
             lambda _task: last_change(self.ctx),
             on_done=self._polled,
             on_error=lambda exc: (
-                self._went_offline(str(exc)) if isinstance(exc, StorageError) else None
+                self._went_offline(error_text(exc)) if isinstance(exc, StorageError) else None
             ),
         )
 
@@ -956,7 +955,7 @@ class InspectorWindow(QMainWindow):
             pending = self.outbox.pending(self.ctx.actor.username)
         except StorageError as exc:
             self.outbox_button.setText(self.tr("Outbox unusable"))
-            self.outbox_button.setToolTip(str(exc))
+            self.outbox_button.setToolTip(error_text(exc))
             return
         failed = sum(1 for e in pending if e.status == "failed")
         waiting = len(pending) - failed

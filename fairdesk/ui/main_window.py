@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import error_text
 from fairdesk.services import fairs
 from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
@@ -432,7 +433,7 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self._connection_lost(exc)
         except FairDeskError as exc:
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
 
     def _update_strip(self, fair_code: str) -> None:
         assert self.model is not None
@@ -488,7 +489,7 @@ class MainWindow(QMainWindow):
     def _connection_lost(self, exc: StorageError) -> None:
         self.banner.setText(
             self.tr("{0}\nFairDesk keeps trying every few seconds; what was saved is safe.").format(
-                exc
+                error_text(exc)
             )
         )
         self.banner.show()
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
         try:
             result = export_cases(self.ctx, flt, Path(path), numbers=numbers)
         except FairDeskError as exc:
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return False
         self.statusBar().showMessage(
             self.tr("{0} cases exported to {1}.").format(result.rows, result.path), 15000
@@ -577,7 +578,7 @@ class MainWindow(QMainWindow):
         try:
             people = assignable_users(self.ctx)
         except FairDeskError as exc:
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return False
         nobody = self.tr("(no one)")
         choice, ok = self.ask_item(
@@ -597,7 +598,7 @@ class MainWindow(QMainWindow):
         try:
             result = assign_cases(self.ctx, numbers, username, expected_versions=versions)
         except FairDeskError as exc:  # a case changed since it was listed, or the user went
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             self.refresh()
             return False
         self.refresh()
@@ -632,7 +633,7 @@ class MainWindow(QMainWindow):
         try:
             view = CaseView(self.ctx, number, self)
         except FairDeskError as exc:  # gone, or the database is unreachable
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.changed.connect(lambda _number: self.refresh())
@@ -736,7 +737,7 @@ class MainWindow(QMainWindow):
         try:
             form = ComplaintForm(self.ctx, code, self)
         except FairDeskError as exc:  # PermissionDenied for other roles, NotFound for the fair
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return
         if form.exec():
             self.refresh()
@@ -842,7 +843,7 @@ class MainWindow(QMainWindow):
         try:
             save_view(self.settings, self.current_view(name))
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return False
         self._load_views(name.strip())
         self.statusBar().showMessage(self.tr("View '{0}' saved.").format(name.strip()), 8000)
@@ -859,7 +860,7 @@ class MainWindow(QMainWindow):
         try:
             deleted = delete_view(self.settings, name)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("FairDesk"), str(exc))
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return False
         self._load_views()
         if deleted:

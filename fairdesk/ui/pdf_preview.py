@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError, InvalidInput
+from fairdesk.i18n import error_text
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
 PDFIUM_LOCK = threading.Lock()
@@ -56,7 +57,9 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InvalidInput(f"This file cannot be read as a PDF ({exc}).") from None
+        raise InvalidInput(
+            "This file cannot be read as a PDF ({reason}).", reason=str(exc)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,9 @@ class PrintJob:
             if not painter.begin(self.printer):
                 where = self.printer.outputFileName() or self.printer.printerName()
                 raise PrintFailed(
-                    f"The printer {where!r} could not be started (is it connected, or is the "
-                    "file writable?). Nothing was printed."
+                    "The printer {where!r} could not be started (is it connected, or is the "
+                    "file writable?). Nothing was printed.",
+                    where=where,
                 )
             self.painter = painter
         return self.painter
@@ -361,8 +365,8 @@ class PdfPreview(QWidget):
         try:
             info = pdf_info(data)
         except FairDeskError as exc:
-            self.show_message(str(exc))
-            self.failed.emit(str(exc))
+            self.show_message(error_text(exc))
+            self.failed.emit(error_text(exc))
             return
         self._data = data
         self._info = info
@@ -475,8 +479,8 @@ class PdfPreview(QWidget):
         if isinstance(exc, Cancelled):
             return
         if isinstance(exc, FairDeskError):
-            self.show_message(str(exc))
-            self.failed.emit(str(exc))
+            self.show_message(error_text(exc))
+            self.failed.emit(error_text(exc))
             return
         sys.excepthook(type(exc), exc, exc.__traceback__)
 

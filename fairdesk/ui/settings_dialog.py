@@ -20,6 +20,7 @@ from fairdesk.config import APP_NAME, DB_FILE
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.settings import DATA_DIR, DATABASE_URL, LANGUAGE, Settings
 from fairdesk.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from fairdesk.ui.tasks import Task, run_task
@@ -36,17 +37,21 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def url_problem(url: str) -> str | None:
-    """Why `url` cannot be a FairDesk database URL, or None."""
+def url_problem(url: str) -> FairDeskError | None:
+    """Why `url` cannot be a FairDesk database URL (an error to raise or show), or None."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return (
-            f"'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or "
-            "postgresql+psycopg://user:password@host/dbname"
+        return FairDeskError(
+            "'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or "
+            "postgresql+psycopg://user:password@host/dbname",
+            url=url,
         )
     if parsed.get_backend_name() not in BACKENDS:
-        return f"FairDesk works with SQLite or PostgreSQL, not '{parsed.get_backend_name()}'."
+        return FairDeskError(
+            "FairDesk works with SQLite or PostgreSQL, not '{backend}'.",
+            backend=parsed.get_backend_name(),
+        )
     return None
 
 
@@ -56,8 +61,8 @@ def check_connection(url: str) -> str:
     A SQLite file that does not exist yet is reported, not created.
     """
     problem = url_problem(url)
-    if problem:
-        raise FairDeskError(problem)
+    if problem is not None:
+        raise problem
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         path = Path(parsed.database or "").expanduser()
@@ -68,7 +73,9 @@ def check_connection(url: str) -> str:
         revision = migrate.current_revision(db)
         head = migrate.head_revision()
     except SQLAlchemyError as exc:  # a driver error not known to db/errors.py
-        raise FairDeskError(f"Could not open the database: {getattr(exc, 'orig', exc)}") from exc
+        raise FairDeskError(
+            "Could not open the database: {reason}", reason=str(getattr(exc, "orig", exc))
+        ) from exc
     finally:
         db.dispose()
     if revision is None:
@@ -164,7 +171,7 @@ class SettingsDialog(QDialog):
             self._show_test(False, "")
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
-        self._show_test(False, str(exc))
+        self._show_test(False, error_text(exc))
 
     def _show_test(self, ok: bool, message: str) -> None:
         self._test_task = None
@@ -180,13 +187,14 @@ class SettingsDialog(QDialog):
         ui.error_label.hide()
         url = ui.database_url_edit.text().strip()
         folder = ui.data_dir_edit.text().strip()
-        problem = url_problem(url) if url else None
+        bad_url = url_problem(url) if url else None
+        problem = error_text(bad_url) if bad_url is not None else None
         if problem is None and folder and Path(folder).expanduser().is_file():
             problem = self.tr("The data folder {0} is a file, not a folder.").format(folder)
         if problem:
             ui.error_label.setText(problem)
             ui.error_label.show()
-            (ui.database_url_edit if url and url_problem(url) else ui.data_dir_edit).setFocus()
+            (ui.database_url_edit if bad_url is not None else ui.data_dir_edit).setFocus()
             return
         try:
             self.settings.set(LANGUAGE, ui.language_combo.currentData())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services import users
 from fairdesk.services.context import Context
 
@@ -68,7 +69,7 @@ class CredentialsDialog(QDialog):
         try:
             self.result_value = self.check(name, password)
         except FairDeskError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.password_edit.selectAll()
             self.password_edit.setFocus()
             return

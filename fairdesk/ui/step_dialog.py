@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import REASON, Requirement
+from fairdesk.i18n import error_text
 from fairdesk.ui.case_labels import CHOICES, assign_mnemonics, tr
 
 REASON_NAME = REASON.name  # passed to the services as `reason=`, not as a parameter
@@ -305,6 +306,6 @@ class StepDialog(QDialog):
             try:
                 self._apply(params, reason)
             except FairDeskError as exc:
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
                 return
         super().accept()

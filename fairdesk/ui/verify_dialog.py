@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services import documents as docs
 from fairdesk.services.context import Context
 from fairdesk.ui.pdf_preview import PDFIUM_LOCK
@@ -282,7 +283,7 @@ class VerifyDialog(QDialog):
         try:
             result = docs.verify(self.ctx, payload)
         except FairDeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         self.show_result(result)
         return result
@@ -332,7 +333,7 @@ class VerifyDialog(QDialog):
                 return
             self._task = None
             if isinstance(exc, FairDeskError):
-                self.show_error(str(exc), source=file.name)
+                self.show_error(error_text(exc), source=file.name)
             else:
                 sys.excepthook(type(exc), exc, exc.__traceback__)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.watchlist import WatchEntry, WatchHit, flag_imported, watch_list
 from fairdesk.ui.table_model import RowTableModel
@@ -155,6 +156,6 @@ class WatchListView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, FairDeskError):
-            self.summary_label.setText(str(exc))
+            self.summary_label.setText(error_text(exc))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)

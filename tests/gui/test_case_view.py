@@ -525,13 +525,13 @@ def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> N
     assert view.case_label.text() == f"{FAIR}-0001-1"
     assert f"Complaint {FAIR}-0001" in view.complaint_label.text()
     assert "registered, not yet accepted" in view.complaint_label.text()
-    assert "received 2026-11-05 09:30" in view.complaint_label.text()  # Shanghai time
+    assert "received 05/11/2026 09:30" in view.complaint_label.text()  # Shanghai time
     assert "测试博览会 (TEST2026)" in view.fair_label.text()
     assert "示例品牌股份有限公司 / Example Brand Co., Ltd." in view.details.complainant_label.text()
     assert "示例律师事务所" in view.details.agent_label.text()
     assert "power of attorney: no" in view.details.agent_label.text()
     warning = view.details.rights_warning.text()
-    assert "EXPIRED on 2020-01-01" in warning and "NOT VALID IN CHINA (registered in US)" in warning
+    assert "EXPIRED on 01/01/2020" in warning and "NOT VALID IN CHINA (registered in US)" in warning
     assert view.details.rights_warning.isVisible()
     assert "测试展商2有限公司" in view.details.respondent_name.text()
     assert view.details.respondent_booth.text() == "hall 4.1 · 4.1A02"

@@ -169,7 +169,7 @@ def test_two_respondents_registered_and_accepted_with_the_keyboard_only(
     type_in(qtbot, "2023-03-01")
     press(qtbot, Key.Key_Tab)
     type_in(qtbot, "2038/2/28")
-    assert row.status.text() == "✓ Valid in China until 2038-02-28."
+    assert row.status.text() == "✓ Valid in China until 28/02/2038."
     # Respondent 1: type part of the booth number, pick the first completion with the keys.
     first = form.respondents.rows[0]
     tab_to(qtbot, first.search)
@@ -589,7 +589,7 @@ def test_repeat_complaint_warns_with_the_earlier_outcome_and_does_not_block(
         "design",
         "座椅",
     )
-    assert right.status.text() == "✓ In the rights register. Valid in China until 2038-01-01."
+    assert right.status.text() == "✓ In the rights register. Valid in China until 01/01/2038."
     assert not right.title.isEnabled()  # shown as registered; Tab passes it by
     press(qtbot, Key.Key_Tab)
     assert focused() is form.rights.add_button
@@ -600,7 +600,7 @@ def test_repeat_complaint_warns_with_the_earlier_outcome_and_does_not_block(
     qtbot.waitUntil(form.duplicate_banner.isVisible)
     text = form.duplicate_banner.text()
     assert text.startswith("⚠ Possible repeat complaint")
-    assert f"{earlier} at 测试博览会 ({EARLIER}), received 2025-11-06, right {RIGHT}" in text
+    assert f"{earlier} at 测试博览会 ({EARLIER}), received 06/11/2025, right {RIGHT}" in text
     assert "complaint accepted" in text and f"{earlier}-1 测试展商1有限公司: withdrawn" in text
     assert "Canton Fair rule" in text
     # Another respondent: no repeat there, the warning stays for the first.
@@ -666,7 +666,7 @@ def test_ask_for_supplements_prefills_the_missing_items_and_shows_the_deadline(
         "(photos, comparison)",
         "投诉人签署的承诺书 / The complainant's signed commitment",
     ]
-    assert "supplement by Fri 06 Nov 2026, 09:30 (24 h" in dialog.deadline_label.text()
+    assert "supplement by 06/11/2026 (Friday) 09:30 (24 h" in dialog.deadline_label.text()
     with qtbot.waitSignal(form.accepted):
         qtbot.mouseClick(
             dialog.findChild(QAbstractButton, "supplement_ok"), Qt.MouseButton.LeftButton

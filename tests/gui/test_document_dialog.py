@@ -489,6 +489,6 @@ def test_document_model(qtmodeltester, team: Team, case_in: Callable[..., str]) 
     )
     qtmodeltester.check(model)
     assert model.rowCount() == 3
-    assert model.index(0, COL_ISSUED).data() == "11-05 09:30"  # fair time, not UTC
+    assert model.index(0, COL_ISSUED).data() == "05/11 09:30"  # fair time, not UTC
     tip = model.index(0, COL_ISSUED).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "2026-11-05 09:30:00 by desk1"
+    assert tip == "05/11/2026 09:30:00 by desk1"

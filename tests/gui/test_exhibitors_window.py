@@ -392,7 +392,7 @@ def test_history_across_two_editions(qtbot, team: Team, clock: FakeClock) -> Non
     assert "matched by credit code 91310000MA1FL0XX1X" in title
     assert "2 edition(s), 1 case(s)" in title
     this_year, last_year = (window.history_tree.topLevelItem(i) for i in range(2))
-    assert this_year.text(0).startswith(f"{FAIR} · 测试博览会 · 2026-11-05 to 2026-11-10")
+    assert this_year.text(0).startswith(f"{FAIR} · 测试博览会 · 05/11/2026 to 10/11/2026")
     assert "booth 6.1D02 · no complaints (this fair)" in this_year.text(0)
     assert "booth 8.1C01 · 1 case(s)" in last_year.text(0)
     (child,) = (last_year.child(i) for i in range(last_year.childCount()))
@@ -402,7 +402,7 @@ def test_history_across_two_editions(qtbot, team: Team, clock: FakeClock) -> Non
         "design ZL202330123456.7",
         "Infringement found (merits)",
     ]
-    assert child.text(4) == "2025-11-05 09:30"  # the fair's own time (Shanghai)
+    assert child.text(4) == "05/11/2025 09:30"  # the fair's own time (Shanghai)
 
     # Choosing another row shows its own history; clearing the search clears the pane.
     window.search_edit.clear()

@@ -14,8 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from fairdesk.domain import workflow
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import NotFound, PermissionDenied
 from fairdesk.i18n import (
     current_language,
+    error_text,
     format_date,
     format_datetime,
     format_number,
@@ -23,6 +27,7 @@ from fairdesk.i18n import (
     locale_for,
     resolve_language,
 )
+from fairdesk.services import users
 from fairdesk.settings import LANGUAGE, Settings
 from tests.conftest import Team
 
@@ -76,11 +81,18 @@ def test_every_message_of_the_committed_translation_is_finished() -> None:
     assert unfinished == []
 
 
+def placeholders(text: str) -> list[str]:
+    """{0}, {name}, {size:.1f}: the fields str.format fills ({{ and }} are literal braces)."""
+    return sorted(
+        set(re.findall(r"\{[\w.]*(?:[:!][^{}]*)?\}", text.replace("{{", "").replace("}}", "")))
+    )
+
+
 def test_translations_keep_placeholders_markup_and_shortcut_keys() -> None:
     bad = []
     for message, done in ut.read_ts(ut.ts_path("zh_CN")).items():
         source, text = message.source, done.text
-        if sorted(set(re.findall(r"\{\d+\}", source))) != sorted(set(re.findall(r"\{\d+\}", text))):
+        if placeholders(source) != placeholders(text):
             bad.append(f"placeholders: {source!r} -> {text!r}")
         if re.findall(r"</?\w+>", source) != re.findall(r"</?\w+>", text):
             bad.append(f"markup: {source!r} -> {text!r}")
@@ -203,3 +215,27 @@ def test_extraction_sees_a_table_models_headers(tmp_path: Path) -> None:
         ut.Message("CaseModel", "State"),
         ut.Message("LogModel", "Time"),
     }
+
+
+def test_service_errors_show_in_the_desks_language(qapp, english: None, team: Team) -> None:
+    install_translations(qapp, "zh_CN")
+    with pytest.raises(NotFound) as missing:
+        users.get_user(team.admin, "nobody")
+    text = error_text(missing.value)
+    assert "nobody" in text and re.search("[\u4e00-\u9fff]", text), text
+    assert text != str(missing.value)
+    # A role named in the message is translated with it.
+    with pytest.raises(PermissionDenied) as refused:
+        workflow.check(workflow.Entity.CASE, "notify", "TO_NOTIFY", Role.INSPECTOR, {})
+    text = error_text(refused.value)
+    inspector = QCoreApplication.translate("FairDeskError", "inspector")
+    assert inspector != "inspector" and inspector in text, text
+    assert "inspector" not in text
+    install_translations(qapp, "en")
+    assert error_text(refused.value) == str(refused.value)
+    assert error_text(ValueError("plain")) == "plain"
+
+
+def test_an_untranslated_or_broken_error_translation_falls_back_to_english(qapp) -> None:
+    assert error_text(NotFound("Not in any catalogue: {x}.", x=1)) == "Not in any catalogue: 1."
+    assert error_text(NotFound("Braces {kept} without values.")) == "Braces {kept} without values."
