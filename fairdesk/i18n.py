@@ -15,7 +15,8 @@ for any Chinese system locale, English otherwise).
 The services speak English: an error carries its sentence as a template and the values
 apart (`fairdesk.domain.errors`), so a screen looks the sentence up in the "FairDeskError"
 context of the translation and puts the values back. Values that are words the domain
-names (a role, a state, a step) are looked up in the same context.
+names (a role, a state, a step), fragments marked `translatable`, and errors quoted inside
+an error are looked up in the same context.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.errors import FairDeskError, Phrase
 from fairdesk.resources_path import resource_dir
 
 __all__ = [
@@ -252,6 +253,8 @@ def format_number(value: float, decimals: int = 0, locale: QLocale | None = None
 
 
 def _term(value: object) -> object:
+    if isinstance(value, FairDeskError | Phrase):  # a part translated with the message
+        return _translated(value.template, value.params)
     if isinstance(value, str) and value:
         return QCoreApplication.translate(ERROR_CONTEXT, value)
     if isinstance(value, list | tuple):  # joined by commas in English
@@ -264,10 +267,14 @@ def error_text(exc: BaseException) -> str:
     when it has no translation), anything else as Python words it."""
     if not isinstance(exc, FairDeskError) or not exc.template:
         return str(exc)
-    translated = QCoreApplication.translate(ERROR_CONTEXT, exc.template)
-    if not exc.params:
+    return _translated(exc.template, exc.params)
+
+
+def _translated(template: str, params: dict[str, object]) -> str:
+    translated = QCoreApplication.translate(ERROR_CONTEXT, template)
+    if not params:
         return translated
     try:
-        return translated.format(**{k: _term(v) for k, v in exc.params.items()})
+        return translated.format(**{k: _term(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(exc)
+        return str(Phrase(template, **params))

@@ -17,8 +17,9 @@ then run this script again to build `fairdesk_zh_CN.qm` with `pyside6-lrelease`.
 
 The services' error messages are English templates (`fairdesk.domain.errors`); this script
 collects them into the "FairDeskError" context: the first argument of every call to an
-error class and every `translatable("...")`, and the words of the domain a message may name
-(roles, states, steps, permissions), which the screens translate as values.
+error class and of every `translatable("...")` and `Phrase("...")`, and the words of the
+domain a message may name (roles, states, steps, permissions), which the screens translate
+as values.
 
 The .ts carries no source locations (every engineer's edit would move them); Linguist
 still shows the context (class) of each string.
@@ -263,7 +264,7 @@ def extract(files: Iterable[Path] | None = None) -> list[Message]:
 # -- the services' error messages ---------------------------------------------------------------
 
 ERROR_CONTEXT = "FairDeskError"
-ERROR_MARKER = "translatable"
+ERROR_MARKERS = ("translatable", "Phrase")
 
 
 def _name(node: ast.AST) -> str:
@@ -295,7 +296,7 @@ def error_calls(path: Path, classes: set[str]) -> Iterator[ast.Call]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.args:
             name = _name(node.func)
-            if name in classes or name == ERROR_MARKER:
+            if name in classes or name in ERROR_MARKERS:
                 yield node
 
 
@@ -310,7 +311,7 @@ def domain_terms() -> list[str]:
     """Words of the domain that error messages carry as values."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from fairdesk.domain import enums, permissions, workflow
+    from fairdesk.domain import clocks, enums, permissions, workflow
 
     terms = [", "]
     for kind in (
@@ -322,6 +323,7 @@ def domain_terms() -> list[str]:
         workflow.Entity,
     ):
         terms += [member.value for member in kind]
+    terms += [status.value.replace("_", " ") for status in clocks.ClockStatus]  # as messages say
     for t in workflow.TRANSITIONS:
         terms += [t.label, *(req.label for req in t.requires)]
     return list(dict.fromkeys(terms))

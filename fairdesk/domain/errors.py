@@ -7,8 +7,9 @@ put back into it:
 
     raise NotFound("There is no case {number}.", number=number)
 
-A value that is a list or tuple is written as its items joined by commas. Messages kept in a
-table until raised are marked with `translatable(...)` so the translation finds them.
+A value that is a list or tuple is written as its items joined by commas; a value that is a
+`Phrase` ("Case {number}") is translated with the message. Messages kept in a table until
+raised are marked with `translatable(...)` so the translation finds them.
 Never pre-format the message (an f-string cannot be translated);
 `tests/unit/test_error_messages.py` finds any that are.
 """
@@ -29,16 +30,31 @@ def _english(value: Any) -> Any:
     return value
 
 
+def _fill(template: str, params: dict[str, Any]) -> str:
+    return template.format(**{k: _english(v) for k, v in params.items()}) if params else template
+
+
+class Phrase:
+    """Part of a message, translated with it: `label=Phrase("Case {number}", number=n)`."""
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        self.template = template
+        self.params = params
+
+    def __str__(self) -> str:
+        return _fill(self.template, self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 class FairDeskError(Exception):
     """A user or environment error with a message fit to show as it is."""
 
     def __init__(self, template: str = "", /, **params: Any) -> None:
         self.template = template
         self.params = params
-        text = (
-            template.format(**{k: _english(v) for k, v in params.items()}) if params else template
-        )
-        super().__init__(text)
+        super().__init__(_fill(template, params))
 
 
 class NotFound(FairDeskError):

@@ -13,7 +13,13 @@ from sqlalchemy import select
 
 from fairdesk.db.models import BoothVisit, RespondentCase
 from fairdesk.domain.enums import DecisionTrigger, Finding
-from fairdesk.domain.errors import IllegalTransition, InvalidInput, MissingRequirement, NotFound
+from fairdesk.domain.errors import (
+    IllegalTransition,
+    InvalidInput,
+    MissingRequirement,
+    NotFound,
+    Phrase,
+)
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import Entity, transition
 from fairdesk.services import audit
@@ -62,7 +68,7 @@ def amend_decision(
     why = reason.strip()
     with ctx.db.writing() as session:
         case: RespondentCase = case_by_number(session, case_number)
-        check_version(session, case, f"Case {case.number}", expected_version)
+        check_version(session, case, Phrase("Case {number}", number=case.number), expected_version)
         if case.decided_at is None:
             raise IllegalTransition(
                 "Case {number} has no decision to correct yet.", number=case.number
@@ -71,7 +77,7 @@ def amend_decision(
         if not before:
             return Amended(case.number, (), case.version)
         case.updated_at = ctx.now()
-        flush_or_conflict(session, f"Case {case.number}")
+        flush_or_conflict(session, Phrase("Case {number}", number=case.number))
         audit.record(
             session,
             ctx,
@@ -106,7 +112,7 @@ def amend_finding(ctx: Context, visit_uid: str, reason: str, **changes: str) -> 
         before, after = _apply(visit, changes)
         if not before:
             return Amended(visit.uid, (), visit.version)
-        flush_or_conflict(session, f"Visit {visit.uid}")
+        flush_or_conflict(session, Phrase("Visit {number}", number=visit.uid))
         audit.record(
             session,
             ctx,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
-from fairdesk.domain.errors import InvalidInput, NotFound
+from fairdesk.domain.errors import InvalidInput, NotFound, Phrase
 from fairdesk.domain.permissions import Permission
 from fairdesk.services import audit
 from fairdesk.services.cases import case_by_number
@@ -84,7 +84,12 @@ def assign_cases(
                 )
         for number in wanted:
             case = case_by_number(session, number)
-            check_version(session, case, f"Case {case.number}", versions.get(case.number))
+            check_version(
+                session,
+                case,
+                Phrase("Case {number}", number=case.number),
+                versions.get(case.number),
+            )
             before = session.get(User, case.assigned_to) if case.assigned_to else None
             new_id = user.id if user is not None else None
             if case.assigned_to == new_id:

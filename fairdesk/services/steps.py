@@ -27,7 +27,7 @@ from fairdesk.domain.enums import (
     DecisionTrigger,
     MeasureType,
 )
-from fairdesk.domain.errors import ConcurrentEdit, IllegalTransition, MissingRequirement
+from fairdesk.domain.errors import ConcurrentEdit, IllegalTransition, MissingRequirement, Phrase
 from fairdesk.domain.workflow import Entity, Transition, check
 from fairdesk.services import audit, clocks
 from fairdesk.services.cases import case_by_number, complaint_by_number
@@ -49,7 +49,7 @@ def local_time(moment: datetime, zone: str) -> str:
 
 
 def check_version(
-    session: Session, entity: Complaint | RespondentCase, label: str, expected: int | None
+    session: Session, entity: Complaint | RespondentCase, label: Phrase, expected: int | None
 ) -> None:
     """Refuse a step made on a stale screen, naming who changed the record since."""
     if expected is None or entity.version == expected:
@@ -112,7 +112,7 @@ def _clock_effects(
             clocks.apply(session, ctx, owner, kind, action, reason or t.action)
 
 
-def flush_or_conflict(session: Session, label: str) -> None:
+def flush_or_conflict(session: Session, label: Phrase) -> None:
     try:
         session.flush()
     except StaleDataError:
@@ -172,7 +172,12 @@ def act_on_complaint(
     with ctx.db.writing() as session:
         complaint = complaint_by_number(session, number)
         # A stale screen hears who changed the record, before any other refusal.
-        check_version(session, complaint, f"Complaint {complaint.number}", expected_version)
+        check_version(
+            session,
+            complaint,
+            Phrase("Complaint {number}", number=complaint.number),
+            expected_version,
+        )
         t = check(
             Entity.COMPLAINT, action, complaint.state, ctx.actor.role, params | {"reason": reason}
         )
@@ -194,7 +199,7 @@ def act_on_complaint(
         elif action == "transfer":
             complaint.authority = str(params["authority"]).strip()
             complaint.transferred_at = now
-        flush_or_conflict(session, f"Complaint {complaint.number}")
+        flush_or_conflict(session, Phrase("Complaint {number}", number=complaint.number))
         _clock_effects(session, ctx, t, fair, None, complaint, reason)
         if action == "accept" and complaint.authority:
             # 2006 Art 11: complete materials go to the authority within 24 h.
@@ -349,7 +354,7 @@ def apply_case_step(
 ) -> Transition:
     """One case step inside the caller's transaction (for services that combine a step
     with other writes, e.g. a re-inspection record); `act_on_case` wraps it alone."""
-    check_version(session, case, f"Case {case.number}", expected_version)
+    check_version(session, case, Phrase("Case {number}", number=case.number), expected_version)
     t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     fair = session.get_one(Fair, case.fair_id)
     _case_guards(session, ctx, case, fair, action, params)
@@ -357,7 +362,7 @@ def apply_case_step(
     case.state = t.target
     case.updated_at = ctx.now()
     _apply_effects(session, ctx, case, action, params, reason)
-    flush_or_conflict(session, f"Case {case.number}")
+    flush_or_conflict(session, Phrase("Case {number}", number=case.number))
     _clock_effects(session, ctx, t, fair, case, case.complaint, reason)
     audit.record(
         session,

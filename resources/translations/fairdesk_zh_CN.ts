@@ -864,6 +864,25 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>complaint_steps</name>
+    <message>
+        <source>; the fair closes first, so the deadline is its closing time</source>
+        <translation>；展会先于此闭幕，期限即为闭幕时间</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, rule set “{2}”)</source>
+        <translation>{0}（{1}，规则集“{2}”）</translation>
+    </message>
+    <message>
+        <source>{0} opening hours</source>
+        <translation>{0} 个开放小时</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintForm</name>
     <message>
         <source>Contract 合同</source>
@@ -2228,6 +2247,1593 @@ power of attorney: {0}</source>
     <message>
         <source>Export cancelled: no file was written.</source>
         <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FairDeskError</name>
+    <message>
+        <source>The user '{name}' is disabled.</source>
+        <translation>用户“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>The user '{name}' needs its password: set FAIRDESK_PASSWORD or run the command in a terminal.</source>
+        <translation>用户“{name}”需要输入密码：请设置 FAIRDESK_PASSWORD，或在终端中运行该命令。</translation>
+    </message>
+    <message>
+        <source>There is no user '{name}'. Add one with: fairdesk user add {name} --role desk</source>
+        <translation>没有用户“{name}”。可用以下命令添加：fairdesk user add {name} --role desk</translation>
+    </message>
+    <message>
+        <source>--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10.</source>
+        <translation>--complaints 必须为 0 或以上，--editions 至少为 1，--exhibitors 至少为 10。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database; run again with --yes to confirm. Nothing was changed.</source>
+        <translation>恢复将替换数据库；请加上 --yes 重新运行以确认。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Give -o FILE.pdf for the statistics report, or --day for the day report.</source>
+        <translation>统计报告请用 -o FILE.pdf 指定输出文件，当日报告请用 --day。</translation>
+    </message>
+    <message>
+        <source>The statistics report is a PDF: '{name}' should end in .pdf.</source>
+        <translation>统计报告为 PDF 文件：“{name}”应以 .pdf 结尾。</translation>
+    </message>
+    <message>
+        <source>The day report is written as text; use a .txt file or none.</source>
+        <translation>当日报告以文本形式写出；请使用 .txt 文件，或不指定文件。</translation>
+    </message>
+    <message>
+        <source>FairDesk works with SQLite or PostgreSQL, not '{kind}'.</source>
+        <translation>FairDesk 支持 SQLite 或 PostgreSQL，不支持“{kind}”。</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a database URL; use e.g. sqlite:///path/fairdesk.sqlite3 or postgresql+psycopg://user:password@host/dbname</source>
+        <translation>“{url}”不是数据库 URL；请使用如 sqlite:///path/fairdesk.sqlite3 或 postgresql+psycopg://user:password@host/dbname 的格式</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder {folder}: {reason}.</source>
+        <translation>无法创建数据文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another FairDesk is writing to it. Try again in a moment; nothing was saved by this attempt. ({where})</source>
+        <translation>数据库正忙：另一个 FairDesk 正在写入。请稍后重试；本次操作未保存任何内容。（{where}）</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened: the folder is missing or not accessible. ({where})</source>
+        <translation>无法打开数据库文件：文件夹不存在或无法访问。（{where}）</translation>
+    </message>
+    <message>
+        <source>The database is read-only: FairDesk cannot save. Check the file's permissions or the disk; what was saved before is intact. ({where})</source>
+        <translation>数据库为只读：FairDesk 无法保存。请检查文件权限或磁盘；此前已保存的内容完好无损。（{where}）</translation>
+    </message>
+    <message>
+        <source>The disk is full: this change was not saved. Free some space and try again; what was saved before is intact. ({where})</source>
+        <translation>磁盘已满：此次更改未保存。请释放部分空间后重试；此前已保存的内容完好无损。（{where}）</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while writing: this change was not saved. Check the drive; what was saved before is intact. ({where})</source>
+        <translation>写入时磁盘报告错误：此次更改未保存。请检查磁盘驱动器；此前已保存的内容完好无损。（{where}）</translation>
+    </message>
+    <message>
+        <source>This file is not a FairDesk database (or it is damaged). ({where})</source>
+        <translation>此文件不是 FairDesk 数据库（或已损坏）。（{where}）</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore it from a backup. ({where})</source>
+        <translation>数据库文件已损坏。请从备份中恢复。（{where}）</translation>
+    </message>
+    <message>
+        <source>Another desk was saving at the same moment; nothing was saved by this attempt. Try again ({where}).</source>
+        <translation>另一个受理台正在同时保存；本次操作未保存任何内容。请重试（{where}）。</translation>
+    </message>
+    <message>
+        <source>The database server refused the user name or password ({where}).</source>
+        <translation>数据库服务器拒绝了该用户名或密码（{where}）。</translation>
+    </message>
+    <message>
+        <source>The database does not exist on the server ({where}).</source>
+        <translation>服务器上不存在该数据库（{where}）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database server at {where}. Check the network and that the server is running; nothing was saved by this attempt.</source>
+        <translation>无法连接位于 {where} 的数据库服务器。请检查网络以及服务器是否正在运行；本次操作未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database server's disk is full ({where}).</source>
+        <translation>数据库服务器的磁盘已满（{where}）。</translation>
+    </message>
+    <message>
+        <source>The database server is read-only ({where}).</source>
+        <translation>数据库服务器为只读（{where}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {complaint} names no IP authority to transfer to: accept it for transfer with an authority, or transfer it, first.</source>
+        <translation>投诉 {complaint} 未指定移交的知识产权主管部门：请先在受理待移交时指定主管部门，或先完成移交。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no decision yet; a decision (处理意见书) is printed after it.</source>
+        <translation>案件 {case} 尚未作出处理决定；处理意见书须在作出处理决定后打印。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no detained items: no measure 'detain' (封存) was ordered.</source>
+        <translation>案件 {case} 没有封存的展品：未责令采取“detain”（封存）措施。</translation>
+    </message>
+    <message>
+        <source>Case {case} has not been re-inspected yet.</source>
+        <translation>案件 {case} 尚未复查。</translation>
+    </message>
+    <message>
+        <source>Nothing has been served in case {case} yet: issue the notice of complaint or the decision first.</source>
+        <translation>案件 {case} 尚未送达任何文书：请先签发投诉通知书或处理意见书。</translation>
+    </message>
+    <message>
+        <source>A {document} ({title}) cannot be printed for {level} {number} now: it is {state_en} ({state_zh}), and this document applies {when}.</source>
+        <translation>{level} {number} 目前不能打印{title}（{document}）：当前状态为{state_zh}（{state_en}），而此文书适用于{when}。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no ordered measure.</source>
+        <translation>案件 {case} 尚未责令采取措施。</translation>
+    </message>
+    <message>
+        <source>A {document} has no separate copies; leave out the copy.</source>
+        <translation>文书“{document}”不区分双方副本；请勿指定副本。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a kind of document; choose one of {kinds}.</source>
+        <translation>“{code}”不是有效的文书种类；请从以下种类中选择：{kinds}。</translation>
+    </message>
+    <message>
+        <source>A {document} ({title}) is served on both parties: say which copy to print, complainant or respondent.</source>
+        <translation>{title}（{document}）须送达双方当事人：请指明打印投诉人还是被投诉人的副本。</translation>
+    </message>
+    <message>
+        <source>in every state of a complaint</source>
+        <translation>投诉的任何状态</translation>
+    </message>
+    <message>
+        <source>while the complainant is asked to supplement materials</source>
+        <translation>要求投诉人补正材料期间</translation>
+    </message>
+    <message>
+        <source>once the complaint is not accepted</source>
+        <translation>投诉不予受理之后</translation>
+    </message>
+    <message>
+        <source>once the complaint is accepted</source>
+        <translation>投诉受理之后</translation>
+    </message>
+    <message>
+        <source>once the complaint is accepted for transfer or transferred</source>
+        <translation>投诉受理待移交或已移交之后</translation>
+    </message>
+    <message>
+        <source>once the respondent is notified, while the defence period runs</source>
+        <translation>通知被投诉人之后的答辩期内</translation>
+    </message>
+    <message>
+        <source>once the respondent has been notified</source>
+        <translation>已通知被投诉人之后</translation>
+    </message>
+    <message>
+        <source>while the case is in mediation or once it is settled</source>
+        <translation>案件调解期间或和解之后</translation>
+    </message>
+    <message>
+        <source>once the case is decided</source>
+        <translation>案件作出处理决定之后</translation>
+    </message>
+    <message>
+        <source>once measures are ordered</source>
+        <translation>责令采取措施之后</translation>
+    </message>
+    <message>
+        <source>once exhibits are detained</source>
+        <translation>展品封存之后</translation>
+    </message>
+    <message>
+        <source>once the ordered measures have been re-inspected</source>
+        <translation>所责令的措施经复查之后</translation>
+    </message>
+    <message>
+        <source>while ordered measures are in force at the booth</source>
+        <translation>所责令的措施在展位执行期间</translation>
+    </message>
+    <message>
+        <source>once the case is finished (closed, settled, withdrawn, referred or handed over)</source>
+        <translation>案件办结之后（结案、和解、撤回、移交有关部门或转展后追查）</translation>
+    </message>
+    <message>
+        <source>in every state of a case</source>
+        <translation>案件的任何状态</translation>
+    </message>
+    <message>
+        <source>Reading a PDF needs pypdfium2 (pip) or pdftoppm (Debian's poppler-utils).</source>
+        <translation>读取 PDF 需要 pypdfium2（pip）或 pdftoppm（Debian 的 poppler-utils）。</translation>
+    </message>
+    <message>
+        <source>Reading QR codes needs the zbar library (install Debian's libzbar0 or the pyzbar package): {reason}</source>
+        <translation>读取二维码需要 zbar 库（请安装 Debian 的 libzbar0 或 pyzbar 软件包）：{reason}</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as a PDF ({reason}).</source>
+        <translation>无法将此文件作为 PDF 读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as a PDF.</source>
+        <translation>无法将此文件作为 PDF 读取。</translation>
+    </message>
+    <message>
+        <source>This file is neither a PDF nor a picture FairDesk can read ({reason}).</source>
+        <translation>此文件既不是 PDF，也不是 FairDesk 可读取的图片（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Only {who} staff may {permission}; you are signed in as {role}.</source>
+        <translation>只有{who}可以{permission}；您当前的登录身份为{role}。</translation>
+    </message>
+    <message>
+        <source>'{step}' is for {allowed} staff; you are signed in as {role}.</source>
+        <translation>“{step}”仅限{allowed}操作；您当前的登录身份为{role}。</translation>
+    </message>
+    <message>
+        <source>Cannot '{step}' a {entity} that is {state}; it must be {sources}.</source>
+        <translation>{entity}当前状态为“{state}”，不能执行“{step}”；须为以下状态：{sources}。</translation>
+    </message>
+    <message>
+        <source>There is no step called '{action}' for a {entity}.</source>
+        <translation>{entity}没有名为“{action}”的操作步骤。</translation>
+    </message>
+    <message>
+        <source>'{step}' needs {requirement}.</source>
+        <translation>执行“{step}”须填写{requirement}。</translation>
+    </message>
+    <message>
+        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
+        <translation>“{step}”：“{value}”不能作为{requirement}；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>Cannot write in {folder}: {reason}.</source>
+        <translation>无法在 {folder} 中写入：{reason}。</translation>
+    </message>
+    <message>
+        <source>A decision has no field {fields}.</source>
+        <translation>处理决定没有字段 {fields}。</translation>
+    </message>
+    <message>
+        <source>'{trigger}' is not a trigger of a finding.</source>
+        <translation>“{trigger}”不是有效的认定依据。</translation>
+    </message>
+    <message>
+        <source>Correcting a recorded decision needs a reason.</source>
+        <translation>更正已记录的处理决定须说明理由。</translation>
+    </message>
+    <message>
+        <source>A patrol finding has no field {fields}.</source>
+        <translation>巡查结果没有字段 {fields}。</translation>
+    </message>
+    <message>
+        <source>'{finding}' is not a patrol finding.</source>
+        <translation>“{finding}”不是有效的巡查结果。</translation>
+    </message>
+    <message>
+        <source>Correcting a recorded patrol finding needs a reason.</source>
+        <translation>更正已记录的巡查结果须说明理由。</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>案件 {number}</translation>
+    </message>
+    <message>
+        <source>Case {number} has no decision to correct yet.</source>
+        <translation>案件 {number} 尚无可更正的处理决定。</translation>
+    </message>
+    <message>
+        <source>There is no patrol visit {uid}.</source>
+        <translation>不存在巡查记录 {uid}。</translation>
+    </message>
+    <message>
+        <source>Visit {number}</source>
+        <translation>巡查记录 {number}</translation>
+    </message>
+    <message>
+        <source>Select at least one case to assign.</source>
+        <translation>请至少选择一个要分派的案件。</translation>
+    </message>
+    <message>
+        <source>There is no user '{username}'.</source>
+        <translation>没有用户“{username}”。</translation>
+    </message>
+    <message>
+        <source>Cases can only be assigned to an active desk user; '{username}' is inactive.</source>
+        <translation>案件只能分派给在用的受理人员账户；“{username}”已停用。</translation>
+    </message>
+    <message>
+        <source>Cases can only be assigned to an active desk user; '{username}' is {role}.</source>
+        <translation>案件只能分派给在用的受理人员账户；“{username}”是{role}。</translation>
+    </message>
+    <message>
+        <source>The database {where} cannot be read for a backup: {error}.</source>
+        <translation>无法读取数据库 {where} 以进行备份：{error}。</translation>
+    </message>
+    <message>
+        <source>{label} is not a FairDesk backup: its {manifest} is not a FairDesk backup manifest.</source>
+        <translation>{label} 不是 FairDesk 备份：其中的 {manifest} 不是 FairDesk 备份清单。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: {name} does not match the checksum in its manifest (the file was changed or corrupted).</source>
+        <translation>{label} 已损坏：{name} 与清单中的校验值不符（该文件已被改动或损坏）。</translation>
+    </message>
+    <message>
+        <source>Keep at least one automatic backup.</source>
+        <translation>至少须保留一份自动备份。</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up or restored.</source>
+        <translation>内存数据库无法备份或恢复。</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {source}.</source>
+        <translation>{source} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the backup was not written, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：备份未写入，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}; the backup was not written. Check the folder and its permissions.</source>
+        <translation>无法写入 {folder}：{reason}；备份未写入。请检查该文件夹及其权限。</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was restored, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：未恢复任何内容，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}; nothing was restored. Check the folder and its permissions.</source>
+        <translation>无法写入 {folder}：{reason}；未恢复任何内容。请检查该文件夹及其权限。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the evidence files were not restored, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：证据文件未恢复，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}; the evidence files were not restored. Check the folder and its permissions.</source>
+        <translation>无法写入 {folder}：{reason}；证据文件未恢复。请检查该文件夹及其权限。</translation>
+    </message>
+    <message>
+        <source>There is no file {archive}.</source>
+        <translation>文件 {archive} 不存在。</translation>
+    </message>
+    <message>
+        <source>{archive} is a folder, not a FairDesk backup.</source>
+        <translation>{archive} 是文件夹，不是 FairDesk 备份。</translation>
+    </message>
+    <message>
+        <source>{label} is not a FairDesk backup: it is not a zip archive.</source>
+        <translation>{label} 不是 FairDesk 备份：它不是 zip 压缩文件。</translation>
+    </message>
+    <message>
+        <source>{label} was made by a newer FairDesk (backup format {version}; this FairDesk reads format {known}). Update FairDesk to restore it.</source>
+        <translation>{label} 由更新版本的 FairDesk 创建（备份格式 {version}；本版 FairDesk 可读取格式 {known}）。请更新 FairDesk 后再恢复。</translation>
+    </message>
+    <message>
+        <source>{label} holds a '{kind}' database; FairDesk restores SQLite or PostgreSQL.</source>
+        <translation>{label} 中是“{kind}”数据库；FairDesk 只能恢复 SQLite 或 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>{label} holds a database without a FairDesk schema.</source>
+        <translation>{label} 中的数据库没有 FairDesk 数据库结构。</translation>
+    </message>
+    <message>
+        <source>{label} holds a database from a newer FairDesk (schema revision {revision}; this FairDesk knows revisions up to {head}). Update FairDesk to restore it.</source>
+        <translation>{label} 中的数据库来自更新版本的 FairDesk（数据库结构版本 {revision}；本版 FairDesk 最高支持到版本 {head}）。请更新 FairDesk 后再恢复。</translation>
+    </message>
+    <message>
+        <source>{label} is not a FairDesk backup: it names the file '{name}', which does not belong in one.</source>
+        <translation>{label} 不是 FairDesk 备份：其中列有文件“{name}”，该文件不应出现在备份中。</translation>
+    </message>
+    <message>
+        <source>{archive} is a backup of {kind} database; it cannot be restored into {target} database. Nothing was changed.</source>
+        <translation>{archive} 是 {kind} 数据库的备份，不能恢复到 {target} 数据库中。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>已取消恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>an SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: {name} does not match the checksum in its manifest (the file was changed or corrupted). Nothing was changed.</source>
+        <translation>{label} 已损坏：{name} 与清单中的校验值不符（该文件已被改动或损坏）。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: the database in it does not open as a FairDesk database at schema revision {revision}. Nothing was changed.</source>
+        <translation>{label} 已损坏：其中的数据库无法作为数据库结构版本为 {revision} 的 FairDesk 数据库打开。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>pg_dump of {where} failed: {detail}</source>
+        <translation>对 {where} 执行 pg_dump 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The disk is full: pg_dump of {where} failed, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：对 {where} 执行 pg_dump 失败，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>Reading the dump failed: {detail}</source>
+        <translation>读取转储文件失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The disk is full: Reading the dump failed, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：读取转储文件失败，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>pg_restore into {where} failed: {detail}</source>
+        <translation>执行 pg_restore 恢复到 {where} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The disk is full: pg_restore into {where} failed, nothing was written to {folder}. Free some space and try again; what was saved before is intact.</source>
+        <translation>磁盘已满：执行 pg_restore 恢复到 {where} 失败，{folder} 中未写入任何内容。请释放部分空间后重试；此前已保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>{folder} already exists; choose another file name or move that file first.</source>
+        <translation>{folder} 已存在；请另选文件名，或先移走该文件。</translation>
+    </message>
+    <message>
+        <source>{label} cannot be read: {reason}.</source>
+        <translation>无法读取 {label}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged or incomplete: the zip archive cannot be read (was the copy cut short?).</source>
+        <translation>{label} 已损坏或不完整：无法读取该 zip 压缩文件（复制是否中途中断？）。</translation>
+    </message>
+    <message>
+        <source>{label} is not a FairDesk backup: it has no {manifest}.</source>
+        <translation>{label} 不是 FairDesk 备份：其中没有 {manifest}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its manifest lists no database.</source>
+        <translation>{label} 已损坏：其清单中未列出数据库。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: a file is in it twice.</source>
+        <translation>{label} 已损坏：其中有文件重复出现。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its {manifest} is incomplete.</source>
+        <translation>{label} 已损坏：其中的 {manifest} 不完整。</translation>
+    </message>
+    <message>
+        <source>{refusal} Nothing was changed.</source>
+        <translation>{refusal}未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} was not found, so FairDesk cannot back up a PostgreSQL database. Install the PostgreSQL client programs, at the server's major version or newer (Debian/Ubuntu: sudo apt install postgresql-client; Windows and macOS: the installer from postgresql.org, or brew install libpq), or set {variable} to the folder that holds {name}.</source>
+        <translation>未找到 {name}，FairDesk 无法备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端程序，版本须不低于服务器的主版本（Debian/Ubuntu：sudo apt install postgresql-client；Windows 和 macOS：使用 postgresql.org 提供的安装程序，或 brew install libpq），或将 {variable} 设置为 {name} 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} was not found, so FairDesk cannot restore a PostgreSQL database. Install the PostgreSQL client programs, at the server's major version or newer (Debian/Ubuntu: sudo apt install postgresql-client; Windows and macOS: the installer from postgresql.org, or brew install libpq), or set {variable} to the folder that holds {name}.</source>
+        <translation>未找到 {name}，FairDesk 无法恢复 PostgreSQL 数据库。请安装 PostgreSQL 客户端程序，版本须不低于服务器的主版本（Debian/Ubuntu：sudo apt install postgresql-client；Windows 和 macOS：使用 postgresql.org 提供的安装程序，或 brew install libpq），或将 {variable} 设置为 {name} 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{program} could not be started: {error}.</source>
+        <translation>无法启动 {program}：{error}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its {manifest} cannot be read.</source>
+        <translation>{label} 已损坏：无法读取其中的 {manifest}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: {member} is missing.</source>
+        <translation>{label} 已损坏：缺少 {member}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: it contains {member}, which its manifest does not list.</source>
+        <translation>{label} 已损坏：其中含有清单未列出的 {member}。</translation>
+    </message>
+    <message>
+        <source>The database {source} is damaged (integrity check: {result}); no backup was written, so the older backups stay the newest. Restore the last good backup.</source>
+        <translation>数据库 {source} 已损坏（完整性检查：{result}）；未写入备份，因此较早的备份仍是最新的备份。请恢复最近一份完好的备份。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another FairDesk or program. Close it everywhere and try again; nothing was changed.</source>
+        <translation>数据库 {path} 正被另一个 FairDesk 或其他程序使用。请在各处将其关闭后重试；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot export to '{name}': give a file ending in .csv or .xlsx.</source>
+        <translation>无法导出到“{name}”：请指定以 .csv 或 .xlsx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>There is no respondent case numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的被投诉案件。</translation>
+    </message>
+    <message>
+        <source>There is no complaint numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的投诉。</translation>
+    </message>
+    <message>
+        <source>Cannot sort by '{sort}'; use one of {keys}.</source>
+        <translation>无法按“{sort}”排序；请使用以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <source>'due within' needs a number of hours of zero or more.</source>
+        <translation>“到期时限”须为大于或等于零的小时数。</translation>
+    </message>
+    <message>
+        <source>Pausing a deadline needs a reason (e.g. waiting for a translated power of attorney).</source>
+        <translation>暂停期限须说明原因（例如：等待授权委托书译文）。</translation>
+    </message>
+    <message>
+        <source>The {kind} deadline of {number} cannot be resumed: it is {status}.</source>
+        <translation>{number} 的{kind}期限无法恢复：该期限当前状态为“{status}”。</translation>
+    </message>
+    <message>
+        <source>The {kind} deadline of {number} cannot be paused: it is {status}.</source>
+        <translation>{number} 的{kind}期限无法暂停：该期限当前状态为“{status}”。</translation>
+    </message>
+    <message>
+        <source>A consultation needs its topic (e.g. patent, trademark).</source>
+        <translation>咨询登记需要填写咨询事项（例如专利、商标）。</translation>
+    </message>
+    <message>
+        <source>The topic is longer than {limit} characters; put details in the note.</source>
+        <translation>咨询事项超过 {limit} 个字符；请将详细内容写在备注中。</translation>
+    </message>
+    <message>
+        <source>{day} is not near fair {fair} ({start} to {end}).</source>
+        <translation>{day} 不在展会 {fair}（{start} 至 {end}）前后的时间范围内。</translation>
+    </message>
+    <message>
+        <source>The fair {code} has not opened yet; demo complaints need a fair that is open or over.</source>
+        <translation>展会 {code} 尚未开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
+    </message>
+    <message>
+        <source>The demo needs 0 or more complaints, at least 1 edition and at least 10 exhibitors.</source>
+        <translation>演示数据的投诉数量不能为负数，且至少需要 1 届展会和 10 家展商。</translation>
+    </message>
+    <message>
+        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
+        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+    </message>
+    <message>
+        <source>The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints need a fair that is open or over.</source>
+        <translation>展会 {code} 将于 {opening:%Y-%m-%d %H:%M} 开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
+    </message>
+    <message>
+        <source>The fair {code} has no exhibitors with a booth; import its exhibitor list first (fairdesk import exhibitors).</source>
+        <translation>展会 {code} 没有带展位的展商；请先导入其展商名单（fairdesk import exhibitors）。</translation>
+    </message>
+    <message>
+        <source>The demo needs '{username}' to be a {role} user, but it is {existing}; use another data folder for the demo.</source>
+        <translation>演示需要用户“{username}”的角色为{role}，但其当前为{existing}；请为演示使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The demo user '{username}' is disabled; enable it or use another data folder for the demo.</source>
+        <translation>演示用户“{username}”已停用；请启用该用户，或为演示使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
+        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} names {count} respondents; a {document} is for one of them: give the case number ({cases}).</source>
+        <translation>投诉 {number} 涉及 {count} 个被投诉人；文书“{document}”仅针对其中一个被投诉人：请填写案件编号（{cases}）。</translation>
+    </message>
+    <message>
+        <source>There is no complaint or respondent case numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的投诉或被投诉案件。</translation>
+    </message>
+    <message>
+        <source>There is no issued document numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的已签发文书。</translation>
+    </message>
+    <message>
+        <source>Reprinting {number} does not give the document that was issued (SHA-256 {digest}… instead of {issued}…): the fonts or the PDF library changed since. Reissue it to print a new signed copy.</source>
+        <translation>重印 {number} 得到的文书与签发时的文书不一致（SHA-256 为 {digest}…，而非 {issued}…）：签发后字体或 PDF 库已有变化。请重新签发，以打印一份新的签名文书。</translation>
+    </message>
+    <message>
+        <source>Reissuing a document needs a reason (what was corrected).</source>
+        <translation>重新签发文书须说明理由（更正了哪些内容）。</translation>
+    </message>
+    <message>
+        <source>Revoking a document needs a reason.</source>
+        <translation>撤销文书须说明理由。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no valid issued document numbered '{number}' to serve.</source>
+        <translation>案件 {case} 中没有编号为“{number}”的有效已签发文书可供送达。</translation>
+    </message>
+    <message>
+        <source>Document {number} was revoked ({reason}).</source>
+        <translation>文书 {number} 已撤销（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked.</source>
+        <translation>文书 {number} 已被撤销。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked ({reason}).</source>
+        <translation>文书 {number} 已被撤销（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Document {number} was revoked ({reason}); print {successor} instead.</source>
+        <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked; reissue {successor} instead.</source>
+        <translation>文书 {number} 已被撤销；请改为重新签发 {successor}。</translation>
+    </message>
+    <message>
+        <source>'{name}' is empty (0 bytes): there is nothing to keep as evidence.</source>
+        <translation>“{name}”是空文件（0 字节），没有可作为证据保存的内容。</translation>
+    </message>
+    <message>
+        <source>'{name}' is {size:.1f} MB; an evidence file may be at most {limit_mb:.1f} MB ({limit:,} bytes). Take the photo at a lower resolution or scan fewer pages per file.</source>
+        <translation>“{name}”大小为 {size:.1f} MB；证据文件最大为 {limit_mb:.1f} MB（{limit:,} 字节）。请以较低的分辨率拍照，或减少每个文件的扫描页数。</translation>
+    </message>
+    <message>
+        <source>'{name}' is a folder, not a photo or scan.</source>
+        <translation>“{name}”是文件夹，而不是照片或扫描件。</translation>
+    </message>
+    <message>
+        <source>Only desk and inspector staff may add evidence; you are signed in as {role}.</source>
+        <translation>只有受理人员和巡查员可以添加证据；您当前的登录身份为 {role}。</translation>
+    </message>
+    <message>
+        <source>Evidence cannot be attached to a '{owner_type}'; use one of {owner_types}.</source>
+        <translation>证据不能附加到“{owner_type}”；请使用以下之一：{owner_types}。</translation>
+    </message>
+    <message>
+        <source>'{purpose}' is not a purpose of evidence; use one of {purposes} or none.</source>
+        <translation>“{purpose}”不是有效的证据用途；请使用以下之一：{purposes}，或不填写。</translation>
+    </message>
+    <message>
+        <source>There is no {owner_type} '{owner}' to attach evidence to.</source>
+        <translation>找不到要附加证据的{owner_type}“{owner}”。</translation>
+    </message>
+    <message>
+        <source>'{sha256}' is not a SHA-256 (64 hexadecimal characters).</source>
+        <translation>“{sha256}”不是有效的 SHA-256 值（应为 64 位十六进制字符）。</translation>
+    </message>
+    <message>
+        <source>No evidence file with SHA-256 {sha}… is registered.</source>
+        <translation>没有登记 SHA-256 为 {sha}… 的证据文件。</translation>
+    </message>
+    <message>
+        <source>Evidence file {label} is missing from {where}. Restore the evidence from a backup or import the original again.</source>
+        <translation>证据文件 {label} 在 {where} 中缺失。请从备份中恢复证据，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>Evidence file {label} is damaged: its content no longer matches the SHA-256 recorded at import ({where}). Do not rely on it; restore it from a backup or import the original again.</source>
+        <translation>证据文件 {label} 已损坏：其内容与导入时记录的 SHA-256 不再一致（{where}）。请勿采信该文件；请从备份中恢复，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>Refusing to write outside {folder}.</source>
+        <translation>拒绝写入 {folder} 以外的位置。</translation>
+    </message>
+    <message>
+        <source>Cannot read '{file}': {reason}.</source>
+        <translation>无法读取“{file}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}.</source>
+        <translation>无法写入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot save the evidence file in {folder}: {reason}. Nothing was recorded; free some space or fix the folder and try again.</source>
+        <translation>无法将证据文件保存到 {folder}：{reason}。未记录任何内容；请释放磁盘空间或修复该文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The evidence file {where} cannot be read: {reason}.</source>
+        <translation>无法读取证据文件 {where}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展商名称列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is neither UTF-8 nor GB18030 text (first unreadable byte at position {position}); save it as .xlsx or CSV UTF-8.</source>
+        <translation>展商文件“{file}”既不是 UTF-8 也不是 GB18030 文本（第一个无法读取的字节位于位置 {position}）；请另存为 .xlsx 或 CSV UTF-8 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a PNG image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是PNG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a JPEG image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是JPEG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a GIF image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是GIF 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a BMP image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是BMP 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a PDF document, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是PDF 文档，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a gzip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是gzip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a 7-Zip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是7-Zip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a RAR archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是RAR 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a Windows program, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是Windows 程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a program, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no booth column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展位号列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no exhibitor name column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展商名称列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no booth column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展位号列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is a folder, not a file.</source>
+        <translation>展商文件“{file}”是文件夹，而不是文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type {ext}; use an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>展商文件“{file}”的文件类型 {ext} 不受支持；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is empty.</source>
+        <translation>展商文件“{file}”是空文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is {size}, more than the {limit} limit for exhibitor lists.</source>
+        <translation>展商文件“{file}”大小为 {size}，超过了展商名单 {limit} 的上限。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is in the old Excel 97-2003 format (.xls); open it in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”为旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is a ZIP archive but not an Excel workbook; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”是 ZIP 压缩文件，而不是 Excel 工作簿；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is not a real Excel workbook (.xls files cannot be read); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”不是真正的 Excel 工作簿（无法读取 .xls 文件）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is not a valid Excel workbook; open it in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”不是有效的 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; contains binary data, not spreadsheet text; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”包含二进制数据，而不是电子表格文本；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is empty: no sheet has any data.</source>
+        <translation>展商文件“{file}”是空的：所有工作表都没有数据。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; does not exist (looked for {path}).</source>
+        <translation>展商文件“{file}”不存在（查找位置：{path}）。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied.</source>
+        <translation>展商文件“{file}”无法读取：没有访问权限。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: {reason}.</source>
+        <translation>展商文件“{file}”无法读取：{reason}。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type (no extension); use an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>展商文件“{file}”的文件类型不受支持（没有扩展名）；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied. Close it in Excel or other programs and check that your account may read it.</source>
+        <translation>展商文件“{file}”无法读取：没有访问权限。请在 Excel 或其他程序中关闭该文件，并确认您的账户有权读取它。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is password-protected or in the old Excel 97-2003 format; remove the password in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”受密码保护或为旧版 Excel 97-2003 格式；请在 Excel 中取消密码并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged (not a complete Excel workbook); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏（不是完整的 Excel 工作簿）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read ({error}).</source>
+        <translation>展商文件“{file}”无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged and could not be read after row {row} ({error}); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏，第 {row} 行之后的内容无法读取（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged or not a valid Excel workbook ({error}); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏或不是有效的 Excel 工作簿（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has a problem in row {row} ({error}); check for an unclosed quote mark or a cell that is far too long.</source>
+        <translation>展商文件“{file}”第 {row} 行有问题（{error}）；请检查是否有未闭合的引号或内容过长的单元格。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has unreadable text after row {row}; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”第 {row} 行之后有无法读取的文字；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>A page of exhibitors needs an offset and a limit of zero or more.</source>
+        <translation>展商分页的偏移量和数量上限不能为负数。</translation>
+    </message>
+    <message>
+        <source>Cannot sort exhibitors by '{sort}'; use one of {keys}.</source>
+        <translation>无法按“{sort}”对展商排序；请使用以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <source>There is no exhibitor with the id {id}.</source>
+        <translation>没有 ID 为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>The fair already has {complaints} complaint(s): say why you change its set-up (the reason is kept in the audit trail).</source>
+        <translation>本届展会已有 {complaints} 件投诉：请说明修改设置的原因（原因将记入审计记录）。</translation>
+    </message>
+    <message>
+        <source>The fair {code} was changed at another desk at the same moment; reopen it and apply your change again.</source>
+        <translation>展会 {code} 同时在另一台受理终端上被修改；请重新打开并再次进行修改。</translation>
+    </message>
+    <message>
+        <source>There is no fair with the code '{code}'. No fair is set up yet.</source>
+        <translation>没有代码为“{code}”的展会。目前尚未设置任何展会。</translation>
+    </message>
+    <message>
+        <source>The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).</source>
+        <translation>展会代码“{code}”须由 1-32 个字母、数字、“.”、“_”或“-”组成（例如 CIIE2026）。</translation>
+    </message>
+    <message>
+        <source>The fair needs a name.</source>
+        <translation>请填写展会名称。</translation>
+    </message>
+    <message>
+        <source>The fair's name is longer than {limit} characters.</source>
+        <translation>展会名称超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The fair's English name is longer than {limit} characters.</source>
+        <translation>展会英文名称超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The fair's venue is longer than {limit} characters.</source>
+        <translation>展会场馆超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no fair with the code '{code}'. Known fairs: {known}.</source>
+        <translation>没有代码为“{code}”的展会。已有展会：{known}。</translation>
+    </message>
+    <message>
+        <source>'{timezone}' is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>“{timezone}”不是可识别的时区（例如 Asia/Shanghai）。</translation>
+    </message>
+    <message>
+        <source>A fair with the code '{code}' already exists.</source>
+        <translation>代码为“{code}”的展会已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot export to '{name}': give a file ending in .xlsx, .csv or .pdf.</source>
+        <translation>无法导出到“{name}”：请指定以 .xlsx、.csv 或 .pdf 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>The booth position file is empty.</source>
+        <translation>展位位置文件为空。</translation>
+    </message>
+    <message>
+        <source>The booth position file has errors: {problems}.</source>
+        <translation>展位位置文件有错误：{problems}。</translation>
+    </message>
+    <message>
+        <source>The booth position file lists no booths.</source>
+        <translation>展位位置文件中没有列出任何展位。</translation>
+    </message>
+    <message>
+        <source>The booth position file needs a '{column}' column; its header is (empty) (expected booth,x,y,w,h).</source>
+        <translation>展位位置文件需要“{column}”列；其表头为空（应为 booth,x,y,w,h）。</translation>
+    </message>
+    <message>
+        <source>The booth position file needs a '{column}' column; its header is {header} (expected booth,x,y,w,h).</source>
+        <translation>展位位置文件需要“{column}”列；其表头为 {header}（应为 booth,x,y,w,h）。</translation>
+    </message>
+    <message>
+        <source>The booth position file has errors: {problems} (and {more} more).</source>
+        <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
+    </message>
+    <message>
+        <source>The complainant needs a name.</source>
+        <translation>请填写投诉人名称。</translation>
+    </message>
+    <message>
+        <source>Each right needs its registration or patent number.</source>
+        <translation>每项权利均须填写注册号或专利号。</translation>
+    </message>
+    <message>
+        <source>Right {number}: valid until {valid_until} is before valid from {valid_from}.</source>
+        <translation>权利 {number}：有效期截止日（{valid_until}）早于生效日（{valid_from}）。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: give the booth number or choose the exhibitor.</source>
+        <translation>被投诉人 {index}：请填写展位号或选择展商。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: no exhibitor at booth {booth} in this fair's exhibitor list.</source>
+        <translation>被投诉人 {index}：本届展会的展商名单中没有位于展位 {booth} 的展商。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: booth {booth} is shared by {names}. Say which one.</source>
+        <translation>被投诉人 {index}：展位 {booth} 由 {names} 共用。请指明是哪一家。</translation>
+    </message>
+    <message>
+        <source>A complaint names at least one respondent.</source>
+        <translation>一件投诉至少须列明一个被投诉人。</translation>
+    </message>
+    <message>
+        <source>An IP complaint names at least one right (patent, trademark, ...).</source>
+        <translation>知识产权投诉至少须列明一项权利（专利、商标等）。</translation>
+    </message>
+    <message>
+        <source>A commercial dispute carries no IP rights.</source>
+        <translation>商事纠纷不涉及知识产权。</translation>
+    </message>
+    <message>
+        <source>The agent needs a name.</source>
+        <translation>请填写代理人名称。</translation>
+    </message>
+    <message>
+        <source>'{ip_type}' is not a type of right; use one of {types}.</source>
+        <translation>“{ip_type}”不是有效的权利类型；请使用以下之一：{types}。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
+        <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
+    </message>
+    <message>
+        <source>One of the chosen rights is no longer in the register.</source>
+        <translation>所选权利中有一项已不在权利登记册中。</translation>
+    </message>
+    <message>
+        <source>The same exhibitor is named twice as a respondent.</source>
+        <translation>同一展商被重复列为被投诉人。</translation>
+    </message>
+    <message>
+        <source>The outbox holds an entry of unknown kind '{kind}'.</source>
+        <translation>待发送队列中有一条未知类型（“{kind}”）的记录。</translation>
+    </message>
+    <message>
+        <source>Say which hall the round covers.</source>
+        <translation>请指定本轮巡查的展馆。</translation>
+    </message>
+    <message>
+        <source>Type a booth number or scan the booth notice's code.</source>
+        <translation>请输入展位号或扫描展位告知书上的二维码。</translation>
+    </message>
+    <message>
+        <source>Cannot open the outbox {path}: {reason}. Findings cannot be kept on this laptop; check the data folder.</source>
+        <translation>无法打开待发送队列 {path}：{reason}。巡查结果无法暂存在本机；请检查数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the outbox {path}: {reason}. The finding was not kept; check the laptop's disk.</source>
+        <translation>无法写入待发送队列 {path}：{reason}。该巡查结果未能保存；请检查本机磁盘。</translation>
+    </message>
+    <message>
+        <source>The outbox {path} was written by a newer FairDesk; update this laptop's FairDesk before recording findings.</source>
+        <translation>待发送队列 {path} 由较新版本的 FairDesk 写入；请先更新本机的 FairDesk，再登记巡查结果。</translation>
+    </message>
+    <message>
+        <source>Complaint {complaint} names {count} respondents ({cases}); type the booth or the case number instead of '{text}'.</source>
+        <translation>投诉 {complaint} 涉及 {count} 个被投诉人（{cases}）；请输入展位号或案件编号，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>The visit time must carry a time zone.</source>
+        <translation>巡查时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Hall '{hall}' is not a hall of {fair}; use one of {halls}.</source>
+        <translation>“{hall}”不是 {fair} 的展馆；请使用以下展馆之一：{halls}。</translation>
+    </message>
+    <message>
+        <source>There is no patrol round {uid}.</source>
+        <translation>不存在巡查轮次 {uid}。</translation>
+    </message>
+    <message>
+        <source>The code names document {number}, which this database does not know: the notice may belong to another fair's database, or be forged. Type the booth number.</source>
+        <translation>二维码所指的文书 {number} 不在本数据库中：该告知书可能属于其他展会的数据库，也可能是伪造的。请输入展位号。</translation>
+    </message>
+    <message>
+        <source>Document {number} belongs to case {case} of another fair, not {fair}.</source>
+        <translation>文书 {number} 属于其他展会的案件 {case}，而非 {fair}。</translation>
+    </message>
+    <message>
+        <source>'{text}' is too long to be a booth number.</source>
+        <translation>“{text}”过长，不是有效的展位号。</translation>
+    </message>
+    <message>
+        <source>The notes are {length} characters; keep them under {limit}.</source>
+        <translation>备注共 {length} 个字符；请控制在 {limit} 个字符以内。</translation>
+    </message>
+    <message>
+        <source>'{uid}' is not a record id made by FairDesk (a UUID).</source>
+        <translation>“{uid}”不是 FairDesk 生成的记录编号（UUID）。</translation>
+    </message>
+    <message>
+        <source>'{finding}' is not a patrol finding; use one of {findings}.</source>
+        <translation>“{finding}”不是有效的巡查结果；请使用以下之一：{findings}。</translation>
+    </message>
+    <message>
+        <source>The start time must carry a time zone.</source>
+        <translation>开始时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>The end time must carry a time zone.</source>
+        <translation>结束时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Document {number} is not about a case; type the booth number.</source>
+        <translation>文书 {number} 不涉及任何案件；请输入展位号。</translation>
+    </message>
+    <message>
+        <source>There is no complaint {number}.</source>
+        <translation>不存在投诉 {number}。</translation>
+    </message>
+    <message>
+        <source>Exhibitor {exhibitor} is not at booth {booth}.</source>
+        <translation>展商 {exhibitor} 不在展位 {booth}。</translation>
+    </message>
+    <message>
+        <source>There is no case {number}.</source>
+        <translation>不存在案件 {number}。</translation>
+    </message>
+    <message>
+        <source>'{result}' is not a re-inspection result; use one of {results}.</source>
+        <translation>“{result}”不是有效的复查结果；请使用以下之一：{results}。</translation>
+    </message>
+    <message>
+        <source>The re-check time must carry a time zone.</source>
+        <translation>复查时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Case {number} is {state}: there is no measure waiting for a re-check (it may have been checked or closed at the desk meanwhile).</source>
+        <translation>案件 {number} 的状态为“{state}”：没有待复查的措施（受理台可能已在此期间完成复查或结案）。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no measure ordered yet.</source>
+        <translation>案件 {number} 尚未采取处理措施。</translation>
+    </message>
+    <message>
+        <source>{label} was changed by {user} at {time} ({action}) after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
+        <translation>{label} 在您打开后已被 {user} 于 {time} 修改（{action}），当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
+    </message>
+    <message>
+        <source>{label} was changed after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
+        <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} cannot be accepted without the complainant's signed commitment (承诺书, 2006 Measures Art 10).</source>
+        <translation>投诉 {number} 缺少投诉人签署的承诺书，不能受理（2006年《展会知识产权保护办法》第十条）。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is filed by an agent: the power of attorney is needed before it can be accepted (2006 Measures Art 8).</source>
+        <translation>投诉 {number} 由代理人提交：须先收到授权委托书方可受理（2006年《展会知识产权保护办法》第八条）。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {state}: accept it before notifying the respondent.</source>
+        <translation>投诉 {number} 当前状态为“{state}”：请先受理该投诉，再通知被投诉人。</translation>
+    </message>
+    <message>
+        <source>Detaining exhibits needs the storage place.</source>
+        <translation>封存展品须填写存放地点。</translation>
+    </message>
+    <message>
+        <source>The fair closes at {closes}; open cases go to post-fair follow-up after that.</source>
+        <translation>展会于 {closes} 闭幕；未结案件须在闭幕后方可转展后追查。</translation>
+    </message>
+    <message>
+        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
+        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.</source>
+        <translation>{number} 的答辩期尚未届满（截止时间 {due}），暂不能标记为答辩逾期。</translation>
+    </message>
+    <message>
+        <source>{number}: the trigger 'defence_overdue' needs the defence to have been marked overdue; the respondent answered in time.</source>
+        <translation>{number}：认定依据“defence_overdue”要求该案已被标记为答辩逾期；被投诉人已按时答辩。</translation>
+    </message>
+    <message>
+        <source>Right {number} is registered in {jurisdiction}; only rights valid in China can be enforced here (CNIPA 2022 Guidelines Art 12). Reject with reason right_not_valid_in_china.</source>
+        <translation>权利 {number} 的注册地为 {jurisdiction}；此处仅能保护在中国有效的权利（国家知识产权局2022年指引第十二条）。请以理由 right_not_valid_in_china 不予受理。</translation>
+    </message>
+    <message>
+        <source>Right {number} expired on {valid_until}; reject with reason right_invalid, or correct the right's validity.</source>
+        <translation>权利 {number} 已于 {valid_until} 到期；请以理由 right_invalid 不予受理，或更正该权利的有效期。</translation>
+    </message>
+    <message>
+        <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
+        <translation>{number} 的答辩期尚未届满（截止时间未知），暂不能标记为答辩逾期。</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>用户名不存在或密码错误。</translation>
+    </message>
+    <message>
+        <source>A user name is 2-64 letters, digits, '.', '_' or '-'.</source>
+        <translation>用户名须由 2-64 个字母、数字、“.”、“_”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>The user '{username}' already exists.</source>
+        <translation>用户“{username}”已存在。</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>You cannot take the admin role from your own account.</source>
+        <translation>不能取消自己账户的管理员角色。</translation>
+    </message>
+    <message>
+        <source>'{role}' is not a role; use one of {roles}.</source>
+        <translation>“{role}”不是有效的角色；请使用以下之一：{roles}。</translation>
+    </message>
+    <message>
+        <source>The first user must be an admin.</source>
+        <translation>第一个用户必须是管理员。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: the account '{username}' is locked for {minutes} more minutes, or until an admin resets its password.</source>
+        <translation>登录失败次数过多：账户“{username}”将再锁定 {minutes} 分钟，或直至管理员重置其密码。</translation>
+    </message>
+    <message>
+        <source>'{role}' is not a role.</source>
+        <translation>“{role}”不是有效的角色。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: the account '{username}' is locked for 1 more minute, or until an admin resets its password.</source>
+        <translation>登录失败次数过多：账户“{username}”将再锁定 1 分钟，或直至管理员重置其密码。</translation>
+    </message>
+    <message>
+        <source>Cannot write the screening list to '{name}': use .xlsx or .csv.</source>
+        <translation>无法将筛查名单写入“{name}”：请使用 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{number} was issued but could not be saved to {file}: {reason}. Reprint it from the case's documents.</source>
+        <translation>{number} 已签发，但无法保存到 {file}：{reason}。请在案件的文书列表中重印。</translation>
+    </message>
+    <message>
+        <source>The printer {where!r} could not be started (is it connected, or is the file writable?). Nothing was printed.</source>
+        <translation>无法启动打印机 {where!r}（打印机是否已连接，或文件是否可写？）。未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page; the job was cut short.</source>
+        <translation>打印机拒绝了新的一页，打印任务已中断。</translation>
+    </message>
+    <message>
+        <source>FairDesk works with SQLite or PostgreSQL, not '{backend}'.</source>
+        <translation>FairDesk 支持 SQLite 或 PostgreSQL，不支持“{backend}”。</translation>
+    </message>
+    <message>
+        <source>Could not open the database: {reason}</source>
+        <translation>无法打开数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>受理人员</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <source>organizer</source>
+        <translation>主办方</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>登记中</translation>
+    </message>
+    <message>
+        <source>PENDING_SUPPLEMENT</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>TRANSFERRED</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>TO_NOTIFY</source>
+        <translation>待通知</translation>
+    </message>
+    <message>
+        <source>NOTIFIED</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>SELF_REMEDIED</source>
+        <translation>主动撤展</translation>
+    </message>
+    <message>
+        <source>MEDIATING</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>SETTLED</source>
+        <translation>已和解</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>投诉已撤回</translation>
+    </message>
+    <message>
+        <source>DEFENCE_RECEIVED</source>
+        <translation>已答辩</translation>
+    </message>
+    <message>
+        <source>DEFENCE_OVERDUE</source>
+        <translation>答辩逾期</translation>
+    </message>
+    <message>
+        <source>UNDER_REVIEW</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>INFRINGEMENT_FOUND</source>
+        <translation>认定侵权</translation>
+    </message>
+    <message>
+        <source>NOT_INFRINGING</source>
+        <translation>认定不侵权</translation>
+    </message>
+    <message>
+        <source>UNDETERMINED</source>
+        <translation>无法认定</translation>
+    </message>
+    <message>
+        <source>REFERRED</source>
+        <translation>已移交有关部门</translation>
+    </message>
+    <message>
+        <source>REMEDY_ORDERED</source>
+        <translation>已责令整改</translation>
+    </message>
+    <message>
+        <source>RECHECK_DUE</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>RECHECK_PASSED</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <source>RECHECK_FAILED</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>ESCALATED</source>
+        <translation>升级处理</translation>
+    </message>
+    <message>
+        <source>CLOSED</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>POST_FAIR</source>
+        <translation>转展后追查</translation>
+    </message>
+    <message>
+        <source>supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>defence</source>
+        <translation>答辩</translation>
+    </message>
+    <message>
+        <source>recheck</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>view cases and fairs</source>
+        <translation>查看案件和展会</translation>
+    </message>
+    <message>
+        <source>set up a fair</source>
+        <translation>设置展会</translation>
+    </message>
+    <message>
+        <source>import exhibitors</source>
+        <translation>导入展商</translation>
+    </message>
+    <message>
+        <source>register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>edit a complaint</source>
+        <translation>修改投诉</translation>
+    </message>
+    <message>
+        <source>pause or resume a deadline</source>
+        <translation>暂停或恢复期限</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>create demo data</source>
+        <translation>创建演示数据</translation>
+    </message>
+    <message>
+        <source>export lists and statistics</source>
+        <translation>导出名单和统计</translation>
+    </message>
+    <message>
+        <source>record patrols</source>
+        <translation>记录巡查</translation>
+    </message>
+    <message>
+        <source>log a consultation</source>
+        <translation>登记咨询</translation>
+    </message>
+    <message>
+        <source>back up or restore the database</source>
+        <translation>备份或恢复数据库</translation>
+    </message>
+    <message>
+        <source>issue, reissue or revoke documents</source>
+        <translation>签发、重新签发或撤销文书</translation>
+    </message>
+    <message>
+        <source>check the audit trail</source>
+        <translation>核验审计记录</translation>
+    </message>
+    <message>
+        <source>assign cases to a desk user</source>
+        <translation>将案件分派给受理人员</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Ask for supplements</source>
+        <translation>通知补正材料</translation>
+    </message>
+    <message>
+        <source>the list of missing materials</source>
+        <translation>需补正材料清单</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>a reason code</source>
+        <translation>理由代码</translation>
+    </message>
+    <message>
+        <source>Transfer to the authority</source>
+        <translation>移交知识产权管理部门</translation>
+    </message>
+    <message>
+        <source>the authority</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <source>Notify the respondent</source>
+        <translation>通知被投诉人</translation>
+    </message>
+    <message>
+        <source>Record a voluntary removal</source>
+        <translation>记录主动撤展</translation>
+    </message>
+    <message>
+        <source>a reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Mediate</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>达成和解</translation>
+    </message>
+    <message>
+        <source>the terms of the settlement</source>
+        <translation>和解条款</translation>
+    </message>
+    <message>
+        <source>End mediation without agreement</source>
+        <translation>调解未成</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回</translation>
+    </message>
+    <message>
+        <source>Record the defence</source>
+        <translation>登记答辩</translation>
+    </message>
+    <message>
+        <source>a summary of the defence</source>
+        <translation>答辩要点</translation>
+    </message>
+    <message>
+        <source>Defence overdue</source>
+        <translation>答辩逾期</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Decide: infringement found</source>
+        <translation>认定侵权</translation>
+    </message>
+    <message>
+        <source>the trigger of the finding</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>the legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Decide: not infringing</source>
+        <translation>认定不侵权</translation>
+    </message>
+    <message>
+        <source>Decide: cannot be determined</source>
+        <translation>无法认定</translation>
+    </message>
+    <message>
+        <source>Refer to an authority</source>
+        <translation>移交有关部门</translation>
+    </message>
+    <message>
+        <source>Order measures</source>
+        <translation>责令整改</translation>
+    </message>
+    <message>
+        <source>the measure ordered</source>
+        <translation>责令采取的措施</translation>
+    </message>
+    <message>
+        <source>Re-inspection due</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>Re-inspection passed</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <source>Re-inspection failed</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>the re-inspection result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级处理</translation>
+    </message>
+    <message>
+        <source>the escalation step</source>
+        <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Close: complaint not accepted</source>
+        <translation>结案（投诉不予受理）</translation>
+    </message>
+    <message>
+        <source>Hand over to post-fair follow-up</source>
+        <translation>转展后追查</translation>
     </message>
 </context>
 <context>
