@@ -43,6 +43,7 @@ __all__ = [
     "SUPPORTED",
     "Installed",
     "current_language",
+    "domain_word",
     "ensure_chinese_font",
     "error_text",
     "format_date",
@@ -252,11 +253,17 @@ def format_number(value: float, decimals: int = 0, locale: QLocale | None = None
 # -- the services' error messages -------------------------------------------------------------
 
 
+def domain_word(text: str) -> str:
+    """A word the domain names in English (a role, a state, a step's requirement) in the
+    desk's language, as error messages show it."""
+    return QCoreApplication.translate(ERROR_CONTEXT, text) if text else text
+
+
 def _term(value: object) -> object:
     if isinstance(value, FairDeskError | Phrase):  # a part translated with the message
         return _translated(value.template, value.params)
-    if isinstance(value, str) and value:
-        return QCoreApplication.translate(ERROR_CONTEXT, value)
+    if isinstance(value, str):
+        return domain_word(value)
     if isinstance(value, list | tuple):  # joined by commas in English
         return QCoreApplication.translate(ERROR_CONTEXT, ", ").join(str(_term(v)) for v in value)
     return value

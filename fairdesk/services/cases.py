@@ -39,6 +39,15 @@ def complaint_by_number(session: Session, number: str) -> Complaint:
     return complaint
 
 
+SEARCH_SEPARATOR = "\n"
+
+
+def search_needle(text: str) -> str:
+    """What the search box's text looks for: lower case, any run of white space (pasted
+    line breaks and tabs too) as one space."""
+    return " ".join(text.split()).lower()
+
+
 def search_text_of(
     case: RespondentCase,
     complaint: Complaint,
@@ -46,7 +55,8 @@ def search_text_of(
     complainant: Party,
     rights: list[IPRight],
 ) -> str:
-    """Everything the desk may type to find a case, lower-cased, one field."""
+    """Everything the desk may type to find a case, lower-cased, one field per line: a
+    search never spans two fields, since the search box takes no line breaks."""
     parts = [
         case.number,
         complaint.number,
@@ -57,7 +67,7 @@ def search_text_of(
         complainant.name_en,
         *(r.number for r in rights),
     ]
-    return " | ".join(p for p in parts if p).lower()
+    return SEARCH_SEPARATOR.join(p for p in parts if p).lower()
 
 
 @dataclass(frozen=True)
@@ -162,8 +172,8 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
             )
             .exists()
         )
-    if flt.search.strip():
-        needle = flt.search.strip().lower().replace("\\", "\\\\").replace("%", "\\%")
+    if search_needle(flt.search):
+        needle = search_needle(flt.search).replace("\\", "\\\\").replace("%", "\\%")
         needle = needle.replace("_", "\\_")
         query = query.where(c.search_text.like(f"%{needle}%", escape="\\"))
     if flt.overdue:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import REASON, Requirement
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.ui.case_labels import CHOICES, assign_mnemonics, tr
 
 REASON_NAME = REASON.name  # passed to the services as `reason=`, not as a parameter
@@ -51,11 +51,20 @@ class Extra:
 # Optional parameters the services read for some steps (see services/steps.py).
 EXTRAS: dict[str, tuple[Extra, ...]] = {
     "order_remedy": (
-        Extra("storage_place", "Storage place (needed to detain exhibits)"),
-        Extra("undertaking_signed", "The respondent signed the undertaking", "check"),
+        Extra(
+            "storage_place",
+            QT_TRANSLATE_NOOP("case_labels", "Storage place (needed to detain exhibits)"),
+        ),
+        Extra(
+            "undertaking_signed",
+            QT_TRANSLATE_NOOP("case_labels", "The respondent signed the undertaking"),
+            "check",
+        ),
     ),
 }
-NOTE = Extra(REASON_NAME, "Note (why; shown in the timeline)", "text")
+NOTE = Extra(
+    REASON_NAME, QT_TRANSLATE_NOOP("case_labels", "Note (why; shown in the timeline)"), "text"
+)
 
 
 def _lines(edit: QPlainTextEdit, lines: int) -> None:
@@ -133,7 +142,7 @@ class StepDialog(QDialog):
         rows: list[tuple[str, QWidget]] = []
         for req in self._requires:
             widget = self._make_field(req.name, req.choices, prefill.get(req.name))
-            rows.append((self._field_label(req.label, required=True), widget))
+            rows.append((self._field_label(domain_word(req.label), required=True), widget))
         optional = list(extras)
         if not any(r.name == REASON_NAME for r in self._requires):
             optional.append(NOTE)
@@ -289,9 +298,13 @@ class StepDialog(QDialog):
         for req in self._requires:
             value = str(self.value(req.name)).strip()
             if not value:
-                return req.name, self.tr("'{0}' needs {1}.").format(self._step_name, req.label)
+                return req.name, self.tr("'{0}' needs {1}.").format(
+                    self._step_name, domain_word(req.label)
+                )
             if req.choices and value not in req.choices:
-                return req.name, self.tr("'{0}': choose {1}.").format(self._step_name, req.label)
+                return req.name, self.tr("'{0}': choose {1}.").format(
+                    self._step_name, domain_word(req.label)
+                )
         return None
 
     def accept(self) -> None:

@@ -197,6 +197,18 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>case_labels</name>
     <message>
+        <source>Storage place (needed to detain exhibits)</source>
+        <translation>存放地点（封存展品时必填）</translation>
+    </message>
+    <message>
+        <source>The respondent signed the undertaking</source>
+        <translation>被投诉人已签署承诺书</translation>
+    </message>
+    <message>
+        <source>Note (why; shown in the timeline)</source>
+        <translation>备注（原因；显示在处理记录中）</translation>
+    </message>
+    <message>
         <source>the desk acts next</source>
         <translation>由受理台处理</translation>
     </message>

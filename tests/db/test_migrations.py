@@ -131,3 +131,28 @@ def test_stored_times_come_back_aware_utc(db: Database) -> None:
     with db.reading() as session:
         stored = session.query(User.created_at).filter_by(username="t").scalar()
     assert stored == moment and stored.tzinfo is UTC
+
+
+def test_0007_puts_each_search_field_on_its_own_line(team) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from fairdesk.services.intake import register_complaint
+    from tests.helpers import FAIR, complaint_input, make_fair
+
+    make_fair(team.admin)
+    register_complaint(team.desk, FAIR, complaint_input())
+    db = team.desk.db
+
+    def search_texts() -> list[str]:
+        with db.engine.connect() as conn:
+            return list(conn.scalars(text("SELECT search_text FROM respondent_cases")))
+
+    fields = search_texts()[0]
+    assert "\n" in fields and " | " not in fields
+    with db.engine.begin() as conn:
+        config = migrate._config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    assert search_texts() == [fields.replace("\n", " | ")]
+    migrate.upgrade(db)
+    assert search_texts() == [fields]
