@@ -2,6 +2,10 @@
 
 An SQLite file is copied aside before it is migrated, through SQLite's online backup
 API, so a failed migration never costs the fair's records.
+
+A normal start only asks whether the schema is current: one look at `alembic_version`,
+compared with `HEAD`. Alembic itself (a quarter of a second to import) is loaded only to
+migrate, or to read the migration scripts.
 """
 
 from __future__ import annotations
@@ -9,33 +13,55 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect, text
 
 from fairdesk.db.engine import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest revision in migrations/versions. A new migration must update it:
+# tests/unit/test_start_imports.py fails while it differs from alembic's head.
+HEAD = "0007"
+VERSION_TABLE = "alembic_version"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    """The head as alembic reads it from the migration scripts (HEAD is kept equal)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision the database's schema is at; None when it has none (a new database)."""
     with db.guard(), db.engine.connect() as conn:
+        return _stored_revision(conn)
+
+
+def _stored_revision(conn: Connection) -> str | None:
+    # What alembic's MigrationContext.get_current_revision() reads, without importing it.
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    revisions = list(conn.scalars(text("SELECT version_num FROM alembic_version")))
+    if len(revisions) > 1:  # branches: let alembic say what is wrong
+        from alembic.runtime.migration import MigrationContext
+
         return MigrationContext.configure(conn).get_current_revision()
+    return revisions[0] if revisions else None
 
 
 def _sqlite_path(db: Database) -> Path | None:
@@ -67,9 +93,13 @@ def backup_sqlite(db: Database, label: str) -> Path | None:
 def upgrade(db: Database, revision: str = "head") -> str | None:
     """Bring the schema to `revision`; return the path of the pre-migration backup, if any."""
     current = current_revision(db)
+    if current == HEAD and revision in ("head", HEAD):
+        return None  # the usual start: nothing to do, alembic not even imported
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None
+    from alembic import command
+
     backup = None
     if current is not None or _has_tables(db):
         backup = backup_sqlite(db, f"before-{target}")
@@ -86,4 +116,4 @@ def _has_tables(db: Database) -> bool:
 
 
 def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
+    return current_revision(db) != HEAD

@@ -38,9 +38,6 @@ from glob import glob
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import URL, make_url
 
@@ -677,6 +674,13 @@ def _check_revision(manifest: Manifest, label: str) -> None:
     revision = manifest.schema_revision
     if revision is None:
         raise ArchiveRefused("{label} holds a database without a FairDesk schema.", label=label)
+    if revision == migrate.HEAD:  # this FairDesk's own schema: the usual case, no alembic
+        return
+    # Alembic reads the migration scripts: imported when an older or newer archive is checked.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
     try:

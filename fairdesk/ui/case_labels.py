@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fairdesk.domain.enums import CaseState
-from fairdesk.domain.workflow import TRANSITIONS, Entity
+from fairdesk.domain.workflow import TRANSITIONS, Entity, Transition
 from fairdesk.i18n import current_language, format_datetime
 
 CONTEXT = "case_labels"
@@ -250,18 +250,22 @@ def state_tone(state: str) -> Tone:
     return entry[2] if entry else Tone.ACT
 
 
+def transition_label(t: Transition, sep: str = " · ") -> str:
+    """A step's name: Chinese alone on a Chinese desk, else English with the Chinese (the
+    words on the paper the desk hands out)."""
+    return t.label_zh if current_language() == "zh_CN" else f"{tr(t.label)}{sep}{t.label_zh}"
+
+
 def step_label(entity: Entity, action: str) -> str:
     t = _STEP_LABELS.get(f"{entity.value}.{action}")
-    if t is None:
-        return action
-    return t.label_zh if current_language() == "zh_CN" else f"{tr(t.label)} · {t.label_zh}"
+    return action if t is None else transition_label(t)
 
 
 def event_label(action: str) -> str:
     """'case.notify' -> 'Notify the respondent · 通知被投诉人'."""
     t = _STEP_LABELS.get(action)
     if t is not None:
-        return t.label_zh if current_language() == "zh_CN" else f"{tr(t.label)} · {t.label_zh}"
+        return transition_label(t)
     if action in EVENTS:
         return tr(EVENTS[action])
     return action

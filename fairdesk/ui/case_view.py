@@ -33,7 +33,7 @@ from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON, Entity, Transition, allowed_actions
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
 from fairdesk.services.cases import TimelineEntry, last_change, timeline
@@ -53,6 +53,7 @@ from fairdesk.ui.case_labels import (
     state_tone,
     state_words,
     tr,
+    transition_label,
     word,
 )
 from fairdesk.ui.case_sections import DetailPanel, plain_label
@@ -393,8 +394,8 @@ class CaseView(QWidget):
 
     def _action_button(self, entity: Entity, t: Transition) -> QPushButton:
         button = QPushButton(objectName=action_object_name(entity, t.action))
-        button.setProperty("label", f"{tr(t.label)}\n{t.label_zh}")
-        needs = ", ".join(r.label for r in t.requires)
+        button.setProperty("label", transition_label(t, "\n"))
+        needs = domain_word(", ").join(domain_word(r.label) for r in t.requires)
         button.setToolTip(
             self.tr("Asks for {0}").format(needs) if needs else self.tr("Takes effect at once")
         )
@@ -448,7 +449,7 @@ class CaseView(QWidget):
             prefill["authority"] = d.complaint.authority
         number = d.number if entity is Entity.CASE else d.complaint.number
         dialog = StepDialog(
-            f"{tr(t.label)} · {t.label_zh}",
+            transition_label(t),
             t.requires,
             subtitle=self.tr("{0} — now {1}").format(
                 number,

@@ -38,7 +38,6 @@ from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
 from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
 from fairdesk.services.context import Context
-from fairdesk.services.day_report import day_report, format_day_report
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
@@ -47,7 +46,6 @@ from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import Dashboard
-from fairdesk.ui.document_dialog import documents_folder, system_save_file_name
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
@@ -71,6 +69,14 @@ COLUMN_WIDTHS = (150, 150, 380, 90, 220, 220)
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
     """Ask for one line of text (tests replace MainWindow.ask_text)."""
     return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+
+
+def system_save_file_name(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
+    """The system's save dialog (tests replace MainWindow.save_file_name)."""
+    # document_dialog brings reportlab and pdfium: loaded when a file is saved, not at start.
+    from fairdesk.ui.document_dialog import system_save_file_name
+
+    return system_save_file_name(parent, caption, suggested, filters)
 
 
 def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> tuple[str, bool]:
@@ -548,6 +554,8 @@ class MainWindow(QMainWindow):
         flt = self.current_filter()
         if flt is None:
             return False
+        from fairdesk.ui.document_dialog import documents_folder  # reportlab: loaded when used
+
         numbers = self.selected_numbers()
         stamp = self.ctx.now().strftime("%Y%m%d-%H%M")
         suggested = str(documents_folder() / f"{flt.fair_code}-cases-{stamp}.xlsx")
@@ -670,6 +678,8 @@ class MainWindow(QMainWindow):
             ConsultationDialog(self.ctx, code, self).open()
 
     def show_day_report(self) -> None:
+        from fairdesk.services.day_report import day_report, format_day_report
+
         if code := self._fair_or_say():
             today = self.ctx.now().astimezone(ZoneInfo(fairs.get_fair(self.ctx, code).timezone))
             text = format_day_report(day_report(self.ctx, code, today.date()))
