@@ -6,6 +6,7 @@ picks them up; the Chinese words stay beside them because the desk shows both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
@@ -314,8 +315,10 @@ def event_details(after: Mapping[str, Any] | None, zone: ZoneInfo) -> str:
 def assign_mnemonics(labels: Iterable[str], reserved: Iterable[str] = ()) -> list[str]:
     """Give each label an Alt+letter mnemonic no other label (or `reserved`) uses.
 
-    The first free letter of the label wins, preferring the start of a word; a label with
-    no free letter is returned unchanged (it still has its place in the Tab order).
+    The first free letter of the label wins, preferring the start of a word. A label with
+    no free letter of its own (a Chinese one) gets a free letter after it, as Chinese
+    programs write it: "答辩要点(&A) *:". When all are taken it is returned unchanged (it
+    still has its place in the Tab order).
     """
     used = {c.lower() for c in reserved}
     result = []
@@ -326,9 +329,21 @@ def assign_mnemonics(labels: Iterable[str], reserved: Iterable[str] = ()) -> lis
         chosen = next(
             (i for i in [*word_starts, *candidates] if plain[i].lower() not in used), None
         )
-        if chosen is None:
+        if chosen is not None:
+            used.add(plain[chosen].lower())
+            result.append(plain[:chosen] + "&" + plain[chosen:])
+            continue
+        spare = next((c for c in _MNEMONIC_LETTERS if c not in used), None)
+        if spare is None:
             result.append(plain)
             continue
-        used.add(plain[chosen].lower())
-        result.append(plain[:chosen] + "&" + plain[chosen:])
+        used.add(spare)
+        end = _LABEL_END.search(plain)
+        cut = end.start() if end else len(plain)
+        result.append(f"{plain[:cut]}(&{spare.upper()}){plain[cut:]}")
     return result
+
+
+_MNEMONIC_LETTERS = "abcdefghijklmnopqrstuvwxyz123456789"
+# What follows a label's words: the required-field star, a colon, an ellipsis.
+_LABEL_END = re.compile(r"[\s*:：…]+$")
