@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fairdesk.i18n import format_datetime
-from fairdesk.services.cases import CaseFilter, CaseRow, count_cases, list_cases
+from fairdesk.services.cases import CaseFilter, CaseRow, list_cases, list_page
 from fairdesk.services.context import Context
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
-from fairdesk.ui.table_model import PagedTableModel
+from fairdesk.ui.table_model import CachedPagesTableModel
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -53,14 +53,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("case_model", text)
 
 
-class CaseTableModel(PagedTableModel):
+class CaseTableModel(CachedPagesTableModel):
+    """Every case matching the filter, PAGE at a time as the view scrolls over them; a
+    bounded number of pages is kept (CachedPagesTableModel)."""
+
     headers = HEADERS
 
     def __init__(self, ctx: Context, flt: CaseFilter, parent: Any = None) -> None:
         super().__init__(PAGE, parent)
         self._ctx = ctx
         self._filter = flt
-        self._rows: list[CaseRow] = []
         self._now = ctx.now()
         self.reload()
 
@@ -77,8 +79,8 @@ class CaseTableModel(PagedTableModel):
         self._now = self._ctx.now()
         super().reload()
 
-    def _count(self) -> int:
-        return count_cases(self._ctx, self._filter)
+    def _load_first(self, limit: int) -> tuple[int, list[CaseRow]]:
+        return list_page(self._ctx, self._filter, 0, limit)
 
     def _load_page(self, offset: int, limit: int) -> list[CaseRow]:
         return list_cases(self._ctx, self._filter, offset=offset, limit=limit)
@@ -93,12 +95,14 @@ class CaseTableModel(PagedTableModel):
             self.reload()
 
     def row_of(self, number: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.number == number), None)
+        """The row of a case among the pages held now (the first page, and the one the
+        view or the selection was on before a reload); None when not held."""
+        return next((i for i, r in self.cached_rows() if r.number == number), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: CaseRow | None = self.cached_row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         overdue = row.next_due is not None and row.next_due < self._now
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())

@@ -121,10 +121,12 @@ def bench_memory(db: Path, size: int, reps: int, label: str) -> Figure:
         note=(
             f"{last['rows_loaded']:,} rows; +{opened - base:.0f} MiB when opened; "
             f"scrolled in {last['scroll_seconds']:.1f} s"
+            + (f"; {last['pages_held']} pages held" if last.get("pages_held") else "")
         ),
         extra={
             "open_mib": opened,
             "rows_loaded": last["rows_loaded"],
+            "pages_held": last.get("pages_held"),
             "scroll_seconds": [r["scroll_seconds"] for r in runs],
             "bare_mib": [r["maxrss_mib"] for r in bare],
             "peak_mib": [r["maxrss_mib"] for r in runs],

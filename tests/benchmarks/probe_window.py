@@ -9,7 +9,8 @@ crash dialog, database open and migration check, main window, idle lock, backups
 one difference: the sign-in dialog is replaced by a desk user signed in without a dialog.
 Both print one JSON line as soon as their table has been painted (for FairDesk: painted
 with the case list's rows) and exit at once; with --scroll, FairDesk first scrolls the
-list to its end, so that every page is fetched, and reports its peak memory again.
+list to its end, a screenful at a time (every row painted, so every page read), and reports
+its peak memory again.
 
 Nothing here edits product code: the sign-in is replaced in this process only.
 """
@@ -119,22 +120,31 @@ def fairdesk(db_url: str, username: str, now_iso: str, scroll: bool) -> int:
             os._exit(0)
         opened = {"maxrss_open_mib": _maxrss_mib(), "elapsed_open": time.perf_counter() - STARTED}
         began = time.perf_counter()
-        stalls = 0
-        while model.canFetchMore():
-            before = model.rowCount()
-            table.scrollToBottom()
+        stalls = steps = 0
+        bar = table.verticalScrollBar()
+        # Page by page down the scroll bar, each page painted, until the bar is at its end
+        # and the model has no more rows to add. A model that adds rows as the view reaches
+        # its end (canFetchMore / fetchMore) grows as it goes; one that shows every row at
+        # once (rowCount = the total) reads its pages as they are painted.
+        while True:
             app.processEvents()
-            if model.rowCount() == before:  # the view did not ask for more: ask for it
+            if bar.value() < bar.maximum():
+                bar.setValue(min(bar.value() + bar.pageStep(), bar.maximum()))
+                steps += 1
+            elif model.canFetchMore():  # the view did not ask for more: ask for it
                 stalls += 1
                 model.fetchMore()
-        table.scrollToBottom()
-        app.processEvents()
+            else:
+                break
         _report(
             **first,
             **opened,
             rows_loaded=model.rowCount(),
             scroll_seconds=time.perf_counter() - began,
             direct_fetches=stalls,
+            scroll_steps=steps,
+            last_row_shown=table.rowAt(table.viewport().height() - 1),
+            pages_held=getattr(model, "cached_pages", lambda: None)(),
         )
         os._exit(0)
 

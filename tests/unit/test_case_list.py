@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.services.cases import SORT_KEYS, CaseFilter, count_cases, list_cases
+from fairdesk.services.cases import SORT_KEYS, CaseFilter, count_cases, list_cases, list_page
 from fairdesk.services.intake import RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
@@ -67,3 +67,23 @@ def test_every_sort_key_works(team: Team, numbers: list[str]) -> None:
 def test_unknown_sort_key_is_refused(team: Team, numbers: list[str]) -> None:
     with pytest.raises(InvalidInput, match="Cannot sort by 'colour'"):
         _numbers(team, sort="colour")
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_list_page_is_list_cases_and_count_cases_in_one_query(
+    team: Team, numbers: list[str], sort: str
+) -> None:
+    filters = [
+        CaseFilter(FAIR, sort=sort),
+        CaseFilter(FAIR, sort=sort, descending=True),
+        CaseFilter(FAIR, sort=sort, ip_type="trademark"),
+        CaseFilter(FAIR, sort=sort, search="no such case"),
+    ]
+    for flt in filters:
+        for offset, limit in [(0, 200), (0, 2), (1, 1), (2, 5), (3, 2), (9, 2)]:
+            total, rows = list_page(team.desk, flt, offset, limit)
+            assert total == count_cases(team.desk, flt)
+            assert rows == list_cases(team.desk, flt, offset=offset, limit=limit)
+    assert list_page(team.desk, CaseFilter(FAIR, ip_type="trademark"), 1, 5)[0] == 2
+    with pytest.raises(InvalidInput):
+        list_page(team.desk, CaseFilter(FAIR, sort="nonsense"))

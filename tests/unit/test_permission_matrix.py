@@ -98,6 +98,7 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
         "clocks.clocks_for_case": (ALL, lambda c: clocks.clocks_for_case(c, case)),
         "cases.list_cases": (ALL, lambda c: cases.list_cases(c, cases.CaseFilter(FAIR))),
         "cases.count_cases": (ALL, lambda c: cases.count_cases(c, cases.CaseFilter(FAIR))),
+        "cases.list_page": (ALL, lambda c: cases.list_page(c, cases.CaseFilter(FAIR), 0, 10)),
         "cases.counts_by_state": (ALL, lambda c: cases.counts_by_state(c, FAIR)),
         "cases.timeline": (ALL, lambda c: cases.timeline(c, case)),
         "users.add_user": (
