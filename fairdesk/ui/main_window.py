@@ -36,7 +36,13 @@ from fairdesk.i18n import error_text
 from fairdesk.services import fairs
 from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
-from fairdesk.services.cases import CaseFilter, counts_by_state, last_change, list_cases
+from fairdesk.services.cases import (
+    CaseFilter,
+    CaseRow,
+    counts_by_state,
+    last_change,
+    list_cases,
+)
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
@@ -100,6 +106,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.model: CaseTableModel | None = None
         self._seen_change = -1
+        # The strip's fair-wide figures: (fair code, counts by state, soonest deadlines).
+        self._strip_data: tuple[str, dict[str, int], list[CaseRow]] | None = None
         # Dialogs a test can replace: (parent, title, label, text) -> (text, ok).
         self.ask_text: Callable[[QWidget, str, str, str], tuple[str, bool]] = ask_text
         # (parent, caption, suggested path, filters) -> chosen path, "" when cancelled.
@@ -153,7 +161,7 @@ class MainWindow(QMainWindow):
         self.views_combo.activated.connect(self._view_chosen)
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer.timeout.connect(self.apply_search)
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.search_edit.returnPressed.connect(self._open_first_match)
         for combo in (self.state_combo, self.ip_combo, self.hall_combo):
@@ -418,7 +426,12 @@ class MainWindow(QMainWindow):
             )
         return flt
 
-    def apply_filter(self) -> None:
+    def apply_search(self) -> None:
+        """A pause in typing: the list follows the search box. The strip's counts by state
+        and next deadlines are the fair's, not the search's: they are not queried again."""
+        self.apply_filter(strip_data=False)
+
+    def apply_filter(self, strip_data: bool = True) -> None:
         flt = self.current_filter()
         if flt is None:
             return
@@ -434,27 +447,26 @@ class MainWindow(QMainWindow):
                     self.table.setColumnWidth(column, width)
             else:
                 self.model.set_filter(flt)
-            self._update_strip(flt.fair_code)
+            self._update_strip(flt.fair_code, reload=strip_data)
             self._connection_ok()
         except StorageError as exc:
             self._connection_lost(exc)
         except FairDeskError as exc:
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
 
-    def _update_strip(self, fair_code: str) -> None:
+    def _update_strip(self, fair_code: str, reload: bool = True) -> None:
         assert self.model is not None
-        counts = counts_by_state(self.ctx, fair_code)
+        if reload or self._strip_data is None or self._strip_data[0] != fair_code:
+            soonest = list_cases(self.ctx, CaseFilter(fair_code, sort="due"), limit=3)
+            self._strip_data = (fair_code, counts_by_state(self.ctx, fair_code), soonest)
+        _, counts, soonest = self._strip_data
         parts = [
             f"{word(CASE_STATES, state)}: {counts[state]}"
             for state in CaseState
             if counts.get(state)
         ]
         now = self.ctx.now()
-        soon = [
-            r
-            for r in list_cases(self.ctx, CaseFilter(fair_code, sort="due"), limit=3)
-            if r.next_due is not None
-        ]
+        soon = [r for r in soonest if r.next_due is not None]
         deadlines = "; ".join(
             f"{r.number} {word(CLOCKS, r.next_due_kind)} "
             f"{countdown(r.next_due, now, r.decide_before_close)}"
@@ -483,6 +495,8 @@ class MainWindow(QMainWindow):
             self.model.dataChanged.emit(
                 self.model.index(0, COL_DUE), self.model.index(self.model.rowCount() - 1, COL_DUE)
             )
+            if self._strip_data is not None:
+                self._update_strip(self._strip_data[0], reload=False)
 
     def refresh(self) -> None:
         selected = self.selected_number()

@@ -105,6 +105,34 @@ def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:
     assert window.state_combo.currentText() == "Notified, defence period running · 已通知"
 
 
+def test_typing_a_search_does_not_recount_the_fair(
+    qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fairdesk.ui.main_window as main_window
+
+    counted: list[str] = []
+    real = main_window.counts_by_state
+
+    def counting(ctx, fair_code):  # type: ignore[no-untyped-def]
+        counted.append(fair_code)
+        return real(ctx, fair_code)
+
+    monkeypatch.setattr(main_window, "counts_by_state", counting)
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    assert len(counted) == 1
+    for text in ("4.1", "4.1a0", "4.1a02"):
+        window.search_edit.setText(text)
+        window.apply_search()
+    assert len(counted) == 1  # the strip's counts are the fair's, not the search's
+    strip = window.strip.text()
+    assert strip.startswith("1 cases shown") and "To notify: 2" in strip
+    # Another desk's step: the next poll recounts.
+    act_on_case(team.desk2, cases[1], "notify")
+    window.poll_changes()
+    assert len(counted) == 2 and "To notify: 1" in window.strip.text()
+
+
 def test_demo_mode_says_so(qtbot, team: Team, cases: list[str]) -> None:
     window = MainWindow(team.desk, demo=True)
     qtbot.addWidget(window)
