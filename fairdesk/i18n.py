@@ -264,6 +264,9 @@ def _term(value: object) -> object:
         return _translated(value.template, value.params)
     if isinstance(value, str):
         return domain_word(value)
+    if isinstance(value, datetime):
+        zone = getattr(value.tzinfo, "key", None)
+        return format_datetime(value) + (f" ({zone})" if zone else "")
     if isinstance(value, list | tuple):  # joined by commas in English
         return QCoreApplication.translate(ERROR_CONTEXT, ", ").join(str(_term(v)) for v in value)
     return value

@@ -7,7 +7,8 @@ put back into it:
 
     raise NotFound("There is no case {number}.", number=number)
 
-A value that is a list or tuple is written as its items joined by commas; a value that is a
+A value that is a list or tuple is written as its items joined by commas, a datetime in its
+own zone (the screen writes it in the desk's locale); a value that is a
 `Phrase` ("Case {number}") is translated with the message. Messages kept in a table until
 raised are marked with `translatable(...)` so the translation finds them.
 Never pre-format the message (an f-string cannot be translated);
@@ -16,6 +17,7 @@ Never pre-format the message (an f-string cannot be translated);
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 
@@ -27,6 +29,9 @@ def translatable(template: str) -> str:
 def _english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, datetime):  # a moment in the zone it carries, the zone named
+        zone = getattr(value.tzinfo, "key", None)
+        return f"{value:%Y-%m-%d %H:%M}" + (f" ({zone})" if zone else "")
     return value
 
 

@@ -28,7 +28,7 @@ from fairdesk.domain.enums import (
     MeasureType,
 )
 from fairdesk.domain.errors import ConcurrentEdit, IllegalTransition, MissingRequirement, Phrase
-from fairdesk.domain.workflow import Entity, Transition, check
+from fairdesk.domain.workflow import Entity, Transition, check, transition
 from fairdesk.services import audit, clocks
 from fairdesk.services.cases import case_by_number, complaint_by_number
 from fairdesk.services.clocks import Owner
@@ -43,9 +43,20 @@ class StepResult:
     version: int
 
 
-def local_time(moment: datetime, zone: str) -> str:
-    """A time as people at the fair read it: in the fair's zone, named."""
-    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
+def local_time(moment: datetime, zone: str) -> datetime:
+    """A time as people at the fair read it: in the fair's zone (an error message writes it
+    with the zone's name, a screen in the desk's locale)."""
+    return moment.astimezone(ZoneInfo(zone))
+
+
+def _step_words(action: str) -> str:
+    """An audit action ("case.end_mediation") as the step's name, translated with the
+    message; the code itself for actions that are not steps."""
+    entity, _, step = action.partition(".")
+    try:
+        return transition(Entity(entity), step).label
+    except (ValueError, IllegalTransition):
+        return action
 
 
 def check_version(
@@ -78,7 +89,7 @@ def check_version(
         label=label,
         user=last.username,
         time=local_time(last.at, zone),
-        action=last.action,
+        action=_step_words(last.action),
         state=entity.state,
     )
 

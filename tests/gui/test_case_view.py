@@ -291,7 +291,7 @@ def test_a_stale_view_is_refused_with_who_changed_it_and_keeps_the_input(
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: "desk2" in dialog.error_text())
     assert "was changed by desk2" in dialog.error_text()
-    assert "case.end_mediation" in dialog.error_text()
+    assert "(End mediation without agreement)" in dialog.error_text()
     assert view.step_dialog is dialog and dialog.isVisible()
     assert dialog.value("summary") == "Respondent's written defence"
     assert db_state(team, number) == "NOTIFIED"

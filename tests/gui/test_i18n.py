@@ -236,6 +236,15 @@ def test_service_errors_show_in_the_desks_language(qapp, english: None, team: Te
     assert error_text(ValueError("plain")) == "plain"
 
 
+def test_a_moment_in_an_error_follows_the_desks_locale(qapp) -> None:
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 11, 5, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    text = error_text(NotFound("Not in any catalogue since {time}.", time=moment))
+    assert text == f"Not in any catalogue since {format_datetime(moment)} (Asia/Shanghai)."
+    assert "2026-11-05" not in text  # the locale's form, not the English message's
+
+
 def test_an_untranslated_or_broken_error_translation_falls_back_to_english(qapp) -> None:
     assert error_text(NotFound("Not in any catalogue: {x}.", x=1)) == "Not in any catalogue: 1."
     assert error_text(NotFound("Braces {kept} without values.")) == "Braces {kept} without values."

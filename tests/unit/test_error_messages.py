@@ -85,3 +85,12 @@ def test_an_error_survives_pickling_with_its_parts() -> None:
     assert isinstance(err, NotFound)
     assert str(err) == "There is no case X-1."
     assert err.template == "There is no case {number}." and err.params == {"number": "X-1"}
+
+
+def test_a_moment_is_written_in_its_own_zone_with_the_zone_named() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 11, 5, 1, 30, tzinfo=UTC).astimezone(ZoneInfo("Asia/Shanghai"))
+    err = FairDeskError("Changed at {time}.", time=moment)
+    assert str(err) == "Changed at 2026-11-05 09:30 (Asia/Shanghai)."
