@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from fairdesk.domain import materials
 from fairdesk.domain.normalize import exhibitor_identity
 from fairdesk.services import fairs
 from fairdesk.services.context import Context
@@ -63,22 +64,27 @@ def make_fair(
 
 
 def complaint_input(
-    *booths: str, agent: bool = False, commitment: bool = True, right: RightInput | None = None
+    *booths: str,
+    agent: bool = False,
+    commitment: bool = True,
+    right: RightInput | None = None,
+    materials_received: bool = True,
 ) -> ComplaintInput:
+    """A design-patent complaint; by default every material of its checklist is received."""
+    chosen = right or RightInput(
+        "design", "ZL202330123456.7", "座椅", "示例品牌", valid_until=date(2038, 1, 1)
+    )
+    received = materials.checklist([chosen.ip_type], agent=agent) if materials_received else ()
     return ComplaintInput(
         complainant=PartyInput("示例品牌股份有限公司", "Example Brand Co., Ltd."),
         agent=PartyInput("示例律师事务所", "Example Law Firm") if agent else None,
         power_of_attorney=False,
-        rights=[
-            right
-            or RightInput(
-                "design", "ZL202330123456.7", "座椅", "示例品牌", valid_until=date(2038, 1, 1)
-            )
-        ],
+        rights=[chosen],
         respondents=[
             RespondentInput(booth=b, exhibits=[ExhibitInput("椅子", "X-1", 2)])
             for b in booths or ("4.1A01",)
         ],
         commitment_signed=commitment,
+        materials=materials.ticks_of(received, [m.key for m in received]),
         summary="外观设计相同",
     )

@@ -1,28 +1,47 @@
-"""The case workflow as one table: every legal step, who may take it, what it needs.
+"""The case workflow, each step declared once: who, from where, its guards, fields, clocks,
+effects, legal basis, audit code and words.
 
-The services check a step against this table before they change anything, and the GUI
-enables its buttons from the same table, so the two can never disagree.
+Everything that asks "may this step be taken now, and with what" asks this module: the
+services refuse with the reason it gives, the case view draws its buttons and the step
+dialog its fields from it, the CLI prints it, and the demo and benchmark generators walk
+it. A step's guards are pure functions of `Facts` (what the services read from the
+database about the case at a moment); a field's checks are pure functions of the values
+entered.
+
+    options(facts)            # every step of the entity: allowed or refused, and why
+    evaluate(facts, "notify") # one step's answer
+    check(facts, "settle", params)  # the step, or the first refusal raised as an error
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.clocks import ClockState, ClockStatus
 from fairdesk.domain.enums import (
     TERMINAL_CASE_STATES,
     CaseState,
     ClockKind,
+    ComplaintKind,
     ComplaintState,
     DecisionTrigger,
-    EscalationAction,
     MeasureType,
     RecheckResult,
-    RejectReason,
     Role,
 )
-from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
+from fairdesk.domain.errors import (
+    FairDeskError,
+    IllegalTransition,
+    MissingRequirement,
+    PermissionDenied,
+)
+from fairdesk.domain.vocabulary import Term, Vocabulary, Words
 
 
 class Entity(StrEnum):
@@ -30,171 +49,487 @@ class Entity(StrEnum):
     CASE = "case"
 
 
+ENTITY_WORDS = {
+    Entity.COMPLAINT: Words("complaint", "投诉"),
+    Entity.CASE: Words("respondent case", "被投诉人案件"),
+}
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"  # several lines
+    LINE = "line"  # one line
+    CHOICE = "choice"  # one code of a vocabulary
+    FLAG = "flag"  # yes or no
+
+
 @dataclass(frozen=True)
-class Requirement:
-    """A parameter a step cannot do without; `choices` limits it to a set of codes."""
+class Field:
+    """A value a step takes. `need` names it in a refusal ("'Settle' needs the terms")."""
 
     name: str
-    label: str
-    choices: tuple[str, ...] = ()
+    words: Words
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    choices: Vocabulary | None = None
+    allowed: tuple[str, ...] = ()  # the codes of `choices` this step accepts (all if empty)
+    # Required only when another field has this value, e.g. ("measure", "detain").
+    required_when: tuple[str, str] | None = None
+    max_length: int = 4000
+    need: Words | None = None
+    # Where the step dialog finds a start value ("legal_basis": the rule set's citation).
+    prefill: str = ""
+
+    @property
+    def label(self) -> str:
+        """The field's English need, as refusals name it."""
+        return (self.need or self.words).en
+
+    def codes(self) -> tuple[str, ...]:
+        if self.choices is None:
+            return ()
+        return self.allowed or tuple(self.choices)
 
 
 @dataclass(frozen=True)
-class Transition:
+class Refusal:
+    """Why a step cannot be taken: an error to raise, or a sentence to show."""
+
+    error: type[FairDeskError]
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    field: str = ""  # the field it is about, if any
+
+    def exception(self) -> FairDeskError:
+        return self.error(self.template, **dict(self.params))
+
+    def __str__(self) -> str:
+        return str(self.exception())
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the guards may look at: the record's state and what the services read about it."""
+
+    entity: Entity
+    number: str
+    state: str
+    role: Role
+    now: datetime
+    zone: str = "Asia/Shanghai"
+    complaint_number: str = ""
+    complaint_state: str = ""
+    complaint_kind: str = ComplaintKind.IP
+    fair_closes_at: datetime | None = None
+    defence: ClockState | None = None
+    defence_marked_overdue: bool = False
+    # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
+    acceptance: tuple[Refusal, ...] = ()
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(ZoneInfo(self.zone))
+
+
+Guard = Callable[[Facts], Refusal | None]
+ParamCheck = Callable[[Facts, Mapping[str, Any]], Refusal | None]
+
+
+class Effect(StrEnum):
+    """What a step writes besides the state; the services implement each once."""
+
+    MARK_ACCEPTED = "mark_accepted"
+    RECORD_MISSING_ITEMS = "record_missing_items"
+    RECORD_REJECTION = "record_rejection"
+    CLOSE_CASES_OF_COMPLAINT = "close_cases_of_complaint"
+    RECORD_TRANSFER = "record_transfer"
+    START_TRANSFER_CLOCK = "start_transfer_clock"  # when an authority is named at acceptance
+    MARK_NOTIFIED = "mark_notified"
+    RECORD_DEFENCE = "record_defence"
+    RECORD_ENDING = "record_ending"  # settlement terms or the voluntary removal's note
+    RECORD_DECISION = "record_decision"
+    RECORD_REFERRAL = "record_referral"
+    ORDER_MEASURE = "order_measure"
+    RECORD_RECHECK = "record_recheck"
+    CLOSE = "close"
+
+
+@dataclass(frozen=True)
+class Step:
     entity: Entity
     action: str
+    words: Words
     sources: frozenset[str]
     target: str
     roles: frozenset[Role]
-    label: str
-    label_zh: str
-    requires: tuple[Requirement, ...] = ()
+    fields: tuple[Field, ...] = ()
+    guards: tuple[Guard, ...] = ()
+    checks: tuple[ParamCheck, ...] = ()
     starts: tuple[ClockKind, ...] = ()
     stops: tuple[ClockKind, ...] = ()
     pauses: tuple[ClockKind, ...] = ()
     resumes: tuple[ClockKind, ...] = ()
-    # Taken by the services as a consequence of another step, never offered as a button.
+    effects: tuple[Effect, ...] = ()
+    documents: tuple[str, ...] = ()  # document kinds the step produces or suggests
+    legal_basis: tuple[str, ...] = ()  # rule-set citation keys
+    # Taken by the services as a consequence of another step, never offered to a person.
     internal: bool = False
 
+    @property
+    def label(self) -> str:
+        return self.words.en
+
+    @property
+    def label_zh(self) -> str:
+        return self.words.zh
+
+    @property
+    def audit_code(self) -> str:
+        return f"{self.entity.value}.{self.action}"
+
+    @property
+    def requires(self) -> tuple[Field, ...]:
+        """The fields that are always required."""
+        return tuple(f for f in self.fields if f.required)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def takes_reason(self) -> bool:
+        return self.field(REASON_NAME) is not None
+
+
+# Compatibility: the services and tests spoke of transitions before steps had guards.
+Transition = Step
+Requirement = Field
 
 DESK = frozenset({Role.DESK})
 FLOOR = frozenset({Role.DESK, Role.INSPECTOR})
+REASON_NAME = "reason"
 
-REASON = Requirement("reason", "a reason")
-TRIGGER = Requirement("trigger", "the trigger of the finding", tuple(DecisionTrigger))
-LEGAL_BASIS = Requirement("legal_basis", "the legal basis")
-REASON_CODE = Requirement("reason_code", "a reason code", tuple(RejectReason))
-MISSING_ITEMS = Requirement("missing_items", "the list of missing materials")
-AUTHORITY = Requirement("authority", "the authority")
-MEASURE = Requirement("measure", "the measure ordered", tuple(MeasureType))
-DEFENCE = Requirement("summary", "a summary of the defence")
-TERMS = Requirement("terms", "the terms of the settlement")
-RESULT = Requirement(
-    "result",
-    "the re-inspection result",
-    tuple(r for r in RecheckResult if r is not RecheckResult.PASSED),
+
+def _text(
+    name: str,
+    en: str,
+    zh: str,
+    *,
+    required: bool = True,
+    need: Words | None = None,
+    kind: FieldKind = FieldKind.TEXT,
+    **extra: Any,
+) -> Field:
+    return Field(name, Words(en, zh), kind, required, need=need, **extra)
+
+
+def _choice(
+    name: str, en: str, zh: str, choices: Vocabulary, need: Words, allowed: Iterable[str] = ()
+) -> Field:
+    return Field(
+        name,
+        Words(en, zh),
+        FieldKind.CHOICE,
+        True,
+        choices,
+        tuple(str(a) for a in allowed),
+        need=need,
+    )
+
+
+REASON = _text(REASON_NAME, "Reason", "理由", need=Words("a reason", "理由"))
+NOTE = _text(
+    REASON_NAME, "Note (why; shown in the timeline)", "备注（原因，记入时间线）", required=False
 )
-ESCALATION = Requirement("escalation", "the escalation step", tuple(EscalationAction))
+TRIGGER = _choice(
+    "trigger",
+    "Trigger",
+    "认定依据",
+    v.TRIGGERS,
+    Words("the trigger of the finding", "认定侵权的依据"),
+)
+LEGAL_BASIS = _text(
+    "legal_basis",
+    "Legal basis",
+    "法律依据",
+    need=Words("the legal basis", "法律依据"),
+    prefill="legal_basis",
+)
+REASON_CODE = _choice(
+    "reason_code",
+    "Reason for not accepting",
+    "不予受理理由",
+    v.REJECT_REASONS,
+    Words("a reason code", "不予受理理由"),
+)
+MISSING_ITEMS = _text(
+    "missing_items",
+    "Missing materials",
+    "需补正的材料",
+    need=Words("the list of missing materials", "需补正的材料清单"),
+)
+AUTHORITY = _text(
+    "authority",
+    "Authority",
+    "移交部门",
+    kind=FieldKind.LINE,
+    need=Words("the authority", "移交部门"),
+    prefill="authority",
+)
+AUTHORITY_OPTIONAL = _text(
+    "authority",
+    "Authority to transfer to (optional)",
+    "移交的知识产权管理部门（可选）",
+    required=False,
+    kind=FieldKind.LINE,
+    prefill="authority",
+)
+MEASURE = _choice(
+    "measure", "Measure", "整改措施", v.MEASURES, Words("the measure ordered", "责令采取的措施")
+)
+STORAGE_PLACE = _text(
+    "storage_place",
+    "Storage place (needed to keep exhibits in custody)",
+    "暂存地点（暂存保管展品时必填）",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the storage place", "暂存地点"),
+    required_when=("measure", MeasureType.DETAIN.value),
+)
+UNDERTAKING = _text(
+    "undertaking_signed",
+    "The respondent signed the undertaking",
+    "被投诉人已签署承诺书",
+    required=False,
+    kind=FieldKind.FLAG,
+)
+DEFENCE = _text(
+    "summary",
+    "Summary of the defence",
+    "答辩要点",
+    need=Words("a summary of the defence", "答辩要点"),
+)
+TERMS = _text(
+    "terms",
+    "Terms of the settlement",
+    "和解条款",
+    need=Words("the terms of the settlement", "和解条款"),
+)
+RESULT = _choice(
+    "result",
+    "Re-inspection result",
+    "复查结果",
+    v.RECHECK_RESULTS,
+    Words("the re-inspection result", "复查结果"),
+    allowed=(r for r in RecheckResult if r is not RecheckResult.PASSED),
+)
+ESCALATION = _choice(
+    "escalation", "Escalation", "升级措施", v.ESCALATIONS, Words("the escalation step", "升级措施")
+)
 
 C, S = ComplaintState, CaseState
+OPEN_CASE_STATES = tuple(s for s in CaseState if s not in TERMINAL_CASE_STATES)
+ART14_TRIGGERS = frozenset(
+    {
+        DecisionTrigger.DEFENCE_OVERDUE,
+        DecisionTrigger.PRIOR_LEGAL_DOCUMENT,
+        DecisionTrigger.ADMISSION,
+    }
+)
 
 
-def _t(
+# -- guards: facts the state alone cannot show ---------------------------------------------
+
+
+def _complaint_accepted(f: Facts) -> Refusal | None:
+    if f.complaint_state in (C.ACCEPTED, C.TRANSFERRED):
+        return None
+    return Refusal(
+        IllegalTransition,
+        "Complaint {number} is {state}: accept it before notifying the respondent.",
+        {"number": f.complaint_number, "state": Term(v.COMPLAINT_STATES, f.complaint_state)},
+    )
+
+
+def _acceptance_complete(f: Facts) -> Refusal | None:
+    return f.acceptance[0] if f.acceptance else None
+
+
+def _defence_period_over(f: Facts) -> Refusal | None:
+    clock = f.defence
+    if clock is not None and clock.status is ClockStatus.OVERDUE:
+        return None
+    if clock is None or clock.due_at is None:
+        return Refusal(
+            IllegalTransition,
+            "The defence period of {number} is not over (due unknown); "
+            "it cannot be marked overdue yet.",
+            {"number": f.number},
+        )
+    return Refusal(
+        IllegalTransition,
+        "The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.",
+        {"number": f.number, "due": f.local(clock.due_at)},
+    )
+
+
+def _fair_closed(f: Facts) -> Refusal | None:
+    if f.fair_closes_at is None or f.now >= f.fair_closes_at:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "The fair closes at {closes}; open cases go to post-fair follow-up after that.",
+        {"closes": f.local(f.fair_closes_at)},
+    )
+
+
+def _overdue_trigger_needs_overdue(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    if params.get("trigger") != DecisionTrigger.DEFENCE_OVERDUE or f.defence_marked_overdue:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: the trigger '{trigger}' needs the defence to have been "
+        "marked overdue; the respondent answered in time.",
+        {"number": f.number, "trigger": Term(v.TRIGGERS, DecisionTrigger.DEFENCE_OVERDUE)},
+        field="trigger",
+    )
+
+
+# -- the steps ----------------------------------------------------------------------------------
+
+
+def _step(
     entity: Entity,
     action: str,
     sources: Iterable[StrEnum],
     target: StrEnum,
-    label: str,
-    label_zh: str,
+    en: str,
+    zh: str,
     roles: frozenset[Role] = DESK,
-    **extra: object,
-) -> Transition:
-    return Transition(
+    **extra: Any,
+) -> Step:
+    return Step(
         entity,
         action,
+        Words(en, zh),
         frozenset(str(s) for s in sources),
         str(target),
         roles,
-        label,
-        label_zh,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
-OPEN_CASE_STATES = tuple(s for s in CaseState if s not in TERMINAL_CASE_STATES)
+CP, CS = Entity.COMPLAINT, Entity.CASE
 
-TRANSITIONS: tuple[Transition, ...] = (
+STEPS: tuple[Step, ...] = (
     # -- complaint intake (2006 Measures Arts 8-11) --
-    _t(
-        Entity.COMPLAINT,
+    _step(
+        CP,
         "request_supplement",
         [C.DRAFT],
         C.PENDING_SUPPLEMENT,
         "Ask for supplements",
         "通知补正材料",
-        requires=(MISSING_ITEMS,),
+        fields=(MISSING_ITEMS, NOTE),
         starts=(ClockKind.SUPPLEMENT,),
+        effects=(Effect.RECORD_MISSING_ITEMS,),
+        documents=("supplement-notice",),
     ),
-    _t(
-        Entity.COMPLAINT,
+    _step(
+        CP,
         "accept",
         [C.DRAFT, C.PENDING_SUPPLEMENT],
         C.ACCEPTED,
         "Accept",
         "受理",
+        fields=(AUTHORITY_OPTIONAL, NOTE),
+        guards=(_acceptance_complete,),
         stops=(ClockKind.SUPPLEMENT,),
+        effects=(Effect.MARK_ACCEPTED, Effect.START_TRANSFER_CLOCK),
+        documents=("acceptance-receipt",),
     ),
-    _t(
-        Entity.COMPLAINT,
+    _step(
+        CP,
         "reject",
         [C.DRAFT, C.PENDING_SUPPLEMENT],
         C.REJECTED,
         "Reject",
         "不予受理",
-        requires=(REASON_CODE,),
+        fields=(REASON_CODE, NOTE),
         stops=(ClockKind.SUPPLEMENT,),
+        effects=(Effect.RECORD_REJECTION, Effect.CLOSE_CASES_OF_COMPLAINT),
+        documents=("non-acceptance",),
     ),
-    _t(
-        Entity.COMPLAINT,
+    _step(
+        CP,
         "transfer",
         [C.ACCEPTED],
         C.TRANSFERRED,
         "Transfer to the authority",
         "移交知识产权管理部门",
-        requires=(AUTHORITY,),
+        fields=(AUTHORITY, NOTE),
         stops=(ClockKind.TRANSFER,),
+        effects=(Effect.RECORD_TRANSFER,),
+        documents=("transfer-letter",),
+        legal_basis=("transfer",),
     ),
     # -- respondent case --
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "notify",
         [S.TO_NOTIFY],
         S.NOTIFIED,
         "Notify the respondent",
         "通知被投诉人",
+        fields=(NOTE,),
+        guards=(_complaint_accepted,),
         starts=(ClockKind.DEFENCE,),
+        effects=(Effect.MARK_NOTIFIED,),
+        documents=("complaint-notice", "proof-of-service"),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "self_remedy",
         [S.NOTIFIED],
         S.SELF_REMEDIED,
         "Record a voluntary removal",
         "记录主动撤展",
-        requires=(REASON,),
+        fields=(REASON,),
         stops=(ClockKind.DEFENCE,),
+        effects=(Effect.RECORD_ENDING,),
+        documents=("closing-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "start_mediation",
         [S.NOTIFIED],
         S.MEDIATING,
         "Mediate",
         "调解",
+        fields=(NOTE,),
         pauses=(ClockKind.DEFENCE,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "settle",
         [S.MEDIATING],
         S.SETTLED,
         "Settle",
         "达成和解",
-        requires=(TERMS,),
+        fields=(TERMS, NOTE),
         stops=(ClockKind.DEFENCE,),
+        effects=(Effect.RECORD_ENDING,),
+        documents=("mediation-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "end_mediation",
         [S.MEDIATING],
         S.NOTIFIED,
         "End mediation without agreement",
         "调解未成",
-        requires=(REASON,),
+        fields=(REASON,),
         resumes=(ClockKind.DEFENCE,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "withdraw",
         [
             S.TO_NOTIFY,
@@ -207,155 +542,193 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.WITHDRAWN,
         "Withdrawn by the complainant",
         "投诉人撤回",
-        requires=(REASON,),
+        fields=(REASON,),
         stops=(ClockKind.DEFENCE,),
+        effects=(Effect.CLOSE,),
+        documents=("closing-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "record_defence",
         [S.NOTIFIED],
         S.DEFENCE_RECEIVED,
         "Record the defence",
         "登记答辩",
-        requires=(DEFENCE,),
+        fields=(DEFENCE, NOTE),
         stops=(ClockKind.DEFENCE,),
+        effects=(Effect.RECORD_DEFENCE,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "mark_defence_overdue",
         [S.NOTIFIED],
         S.DEFENCE_OVERDUE,
         "Defence overdue",
         "答辩逾期",
+        fields=(NOTE,),
+        guards=(_defence_period_over,),
         stops=(ClockKind.DEFENCE,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "begin_review",
         [S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE],
         S.UNDER_REVIEW,
         "Review",
         "审查",
+        fields=(NOTE,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "decide_infringing",
         [S.UNDER_REVIEW],
         S.INFRINGEMENT_FOUND,
         "Decide: infringement found",
         "认定侵权",
-        requires=(TRIGGER, LEGAL_BASIS),
+        fields=(TRIGGER, LEGAL_BASIS, NOTE),
+        checks=(_overdue_trigger_needs_overdue,),
+        effects=(Effect.RECORD_DECISION,),
+        documents=("decision",),
+        legal_basis=("decision",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "decide_not_infringing",
         [S.UNDER_REVIEW],
         S.NOT_INFRINGING,
         "Decide: not infringing",
         "认定不侵权",
-        requires=(REASON,),
+        fields=(REASON,),
+        effects=(Effect.RECORD_DECISION,),
+        documents=("decision",),
+        legal_basis=("decision",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "decide_undetermined",
         [S.UNDER_REVIEW],
         S.UNDETERMINED,
         "Decide: cannot be determined",
         "无法认定",
-        requires=(REASON,),
+        fields=(REASON,),
+        effects=(Effect.RECORD_DECISION,),
+        documents=("decision",),
+        legal_basis=("decision",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "refer",
         [S.UNDETERMINED],
         S.REFERRED,
         "Refer to an authority",
         "移交有关部门",
-        requires=(AUTHORITY,),
+        fields=(AUTHORITY, NOTE),
+        effects=(Effect.RECORD_REFERRAL,),
+        documents=("closing-record",),
+        legal_basis=("transfer",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "order_remedy",
         [S.INFRINGEMENT_FOUND],
         S.REMEDY_ORDERED,
         "Order measures",
         "责令整改",
-        requires=(MEASURE,),
+        fields=(MEASURE, STORAGE_PLACE, UNDERTAKING, NOTE),
         starts=(ClockKind.RECHECK,),
+        effects=(Effect.ORDER_MEASURE,),
+        documents=("remedial-order", "detained-items", "booth-notice"),
+        legal_basis=("remedy",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "request_recheck",
         [S.REMEDY_ORDERED, S.ESCALATED],
         S.RECHECK_DUE,
         "Re-inspection due",
         "待复查",
         roles=FLOOR,
+        fields=(NOTE,),
         starts=(ClockKind.RECHECK,),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "recheck_passed",
         [S.RECHECK_DUE],
         S.RECHECK_PASSED,
         "Re-inspection passed",
         "复查通过",
         roles=FLOOR,
+        fields=(NOTE,),
         stops=(ClockKind.RECHECK,),
+        effects=(Effect.RECORD_RECHECK,),
+        documents=("recheck-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "recheck_failed",
         [S.RECHECK_DUE],
         S.RECHECK_FAILED,
         "Re-inspection failed",
         "复查未通过",
         roles=FLOOR,
-        requires=(RESULT,),
+        fields=(RESULT, NOTE),
         stops=(ClockKind.RECHECK,),
+        effects=(Effect.RECORD_RECHECK,),
+        documents=("recheck-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "escalate",
         [S.RECHECK_FAILED],
         S.ESCALATED,
         "Escalate",
         "升级处理",
-        requires=(ESCALATION,),
+        fields=(ESCALATION, NOTE),
+        legal_basis=("escalation",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "close",
         [S.NOT_INFRINGING, S.RECHECK_PASSED],
         S.CLOSED,
         "Close the case",
         "结案",
+        fields=(NOTE,),
+        effects=(Effect.CLOSE,),
+        documents=("closing-record",),
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "close_unaccepted",
         [S.TO_NOTIFY],
         S.CLOSED,
         "Close: complaint not accepted",
         "结案（投诉不予受理）",
+        effects=(Effect.CLOSE,),
         internal=True,
     ),
-    _t(
-        Entity.CASE,
+    _step(
+        CS,
         "move_post_fair",
         OPEN_CASE_STATES,
         S.POST_FAIR,
         "Hand over to post-fair follow-up",
         "转展后追查",
         roles=frozenset({Role.DESK, Role.ADMIN}),
+        fields=(NOTE,),
+        guards=(_fair_closed,),
         stops=tuple(ClockKind),
+        effects=(Effect.CLOSE,),
     ),
 )
+TRANSITIONS = STEPS  # the older name
 
-_BY_KEY: dict[tuple[Entity, str], Transition] = {(t.entity, t.action): t for t in TRANSITIONS}
+_BY_KEY: dict[tuple[Entity, str], Step] = {(s.entity, s.action): s for s in STEPS}
+_BY_AUDIT: dict[str, Step] = {s.audit_code: s for s in STEPS}
 
 
-def transition(entity: Entity, action: str) -> Transition:
+def step(entity: Entity, action: str) -> Step:
     try:
         return _BY_KEY[(entity, action)]
     except KeyError:
@@ -364,51 +737,218 @@ def transition(entity: Entity, action: str) -> Transition:
         ) from None
 
 
-def allowed_actions(entity: Entity, state: str, role: Role) -> list[Transition]:
-    """The steps this role may take now: what the GUI offers as buttons."""
-    return [
-        t
-        for t in TRANSITIONS
-        if t.entity is entity and state in t.sources and role in t.roles and not t.internal
-    ]
+transition = step
 
 
-def check(
-    entity: Entity, action: str, state: str, role: Role, params: Mapping[str, object]
-) -> Transition:
-    """Return the transition if `role` may take `action` from `state` with `params`.
+def step_for_audit(code: str) -> Step | None:
+    """The step an audit event ("case.notify") records, or None for other events."""
+    return _BY_AUDIT.get(code)
 
-    Raises an error whose text can be shown to the user as it is.
-    """
-    t = transition(entity, action)
-    if role not in t.roles:
-        raise PermissionDenied(
-            "'{step}' is for {allowed} staff; you are signed in as {role}.",
-            step=t.label,
-            allowed=tuple(sorted(r.value for r in t.roles)),
-            role=role.value,
+
+def words_of_event(code: str) -> Words:
+    """An audit event's words: the step's, or the vocabulary's for events that are not steps."""
+    found = step_for_audit(code)
+    if found is not None:
+        return found.words
+    return v.EVENTS.words(code)
+
+
+def steps_of(entity: Entity, *, internal: bool = False) -> list[Step]:
+    return [s for s in STEPS if s.entity is entity and (internal or not s.internal)]
+
+
+# -- the one answer to "what may I do now, and why not" --------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    step: Step
+    refusal: Refusal | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def in_reach(self) -> bool:
+        """From this state the step exists (it may still be refused for role or a guard)."""
+        return self.refusal is None or self.refusal.error is not _WrongState
+
+
+class _WrongState(IllegalTransition):
+    """The record is not in a state the step leaves from (a refusal kind, raised as
+    IllegalTransition)."""
+
+
+def _state_term(entity: Entity, state: str) -> Term:
+    return Term(v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES, state)
+
+
+def evaluate(facts: Facts, action: str) -> Option:
+    """May `facts.role` take the step now? Role first, then the state, then the guards."""
+    s = step(facts.entity, action)
+    if facts.role not in s.roles:
+        return Option(
+            s,
+            Refusal(
+                PermissionDenied,
+                "'{step}' is for {allowed} staff; you are signed in as {role}.",
+                {
+                    "step": s.label,
+                    "allowed": tuple(sorted(r.value for r in s.roles)),
+                    "role": facts.role.value,
+                },
+            ),
         )
-    if state not in t.sources:
-        raise IllegalTransition(
-            "Cannot '{step}' a {entity} that is {state}; it must be {sources}.",
-            step=t.label,
-            entity=entity.value,
-            state=state,
-            sources=" or ".join(sorted(t.sources)),
+    if facts.state not in s.sources:
+        return Option(
+            s,
+            Refusal(
+                _WrongState,
+                "Cannot '{step}' a {entity} that is {state}; it must be {sources}.",
+                {
+                    "step": s.label,
+                    "entity": ENTITY_WORDS[s.entity].en,
+                    "state": _state_term(s.entity, facts.state),
+                    "sources": tuple(_state_term(s.entity, x) for x in sorted(s.sources)),
+                },
+            ),
         )
-    for req in t.requires:
-        value = params.get(req.name)
-        text = "" if value is None else str(value).strip()
+    for guard in s.guards:
+        refusal = guard(facts)
+        if refusal is not None:
+            return Option(s, refusal)
+    return Option(s, None)
+
+
+def options(facts: Facts, *, internal: bool = False) -> list[Option]:
+    """Every step of the record's kind, in the table's order, allowed or refused with why."""
+    return [evaluate(facts, s.action) for s in steps_of(facts.entity, internal=internal)]
+
+
+def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
+    """What is wrong with the values given for a step's fields (empty when all is well)."""
+    problems: list[Refusal] = []
+    for f in s.fields:
+        value = params.get(f.name)
+        text = "" if value is None or isinstance(value, bool) else str(value).strip()
+        needed = f.required or (
+            f.required_when is not None
+            and str(params.get(f.required_when[0]) or "") == f.required_when[1]
+        )
+        if f.kind is FieldKind.FLAG:
+            continue
         if not text:
-            raise MissingRequirement(
-                "'{step}' needs {requirement}.", step=t.label, requirement=req.label
+            if needed:
+                problems.append(
+                    Refusal(
+                        MissingRequirement,
+                        "'{step}' needs {requirement}.",
+                        {"step": s.label, "requirement": f.label},
+                        field=f.name,
+                    )
+                )
+            continue
+        if f.choices is not None and text not in f.codes():
+            problems.append(
+                Refusal(
+                    MissingRequirement,
+                    "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
+                    {"step": s.label, "value": text, "requirement": f.label, "choices": f.codes()},
+                    field=f.name,
+                )
             )
-        if req.choices and text not in req.choices:
-            raise MissingRequirement(
-                "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
-                step=t.label,
-                value=text,
-                requirement=req.label,
-                choices=req.choices,
+        elif len(text) > f.max_length:
+            problems.append(
+                Refusal(
+                    MissingRequirement,
+                    "'{step}': {requirement} is {length} characters long; at most {limit} fit.",
+                    {
+                        "step": s.label,
+                        "requirement": f.label,
+                        "length": len(text),
+                        "limit": f.max_length,
+                    },
+                    field=f.name,
+                )
             )
-    return t
+    return problems
+
+
+def unknown_fields(s: Step, params: Mapping[str, Any]) -> list[str]:
+    names = {f.name for f in s.fields} | {REASON_NAME}  # every step keeps a note
+    return sorted(k for k in params if k not in names)
+
+
+def refusal_with(facts: Facts, action: str, params: Mapping[str, Any]) -> Refusal | None:
+    """The first reason the step cannot be taken with these values, or None."""
+    option = evaluate(facts, action)
+    if option.refusal is not None:
+        return option.refusal
+    s = option.step
+    extra = unknown_fields(s, params)
+    if extra:
+        return Refusal(
+            InvalidStepField,
+            "'{step}' takes no field {names}; it takes {fields}.",
+            {
+                "step": s.label,
+                "names": tuple(extra),
+                "fields": tuple(f.name for f in s.fields) or ("-",),
+            },
+        )
+    problems = field_problems(s, params)
+    if problems:
+        return problems[0]
+    for param_check in s.checks:
+        refusal = param_check(facts, params)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+class InvalidStepField(MissingRequirement):
+    pass
+
+
+def check(facts: Facts, action: str, params: Mapping[str, Any]) -> Step:
+    """The step, when it may be taken now with `params`; else its first refusal, raised."""
+    refusal = refusal_with(facts, action, params)
+    if refusal is not None:
+        raise refusal.exception()
+    return step(facts.entity, action)
+
+
+# -- legal basis --------------------------------------------------------------------------------
+
+
+def legal_basis_keys(s: Step, trigger: str = "") -> list[str]:
+    """The rule set's citation keys a step prints; a decision under a CNIPA Art 14 trigger
+    also cites the measures that trigger allows."""
+    keys = list(s.legal_basis)
+    if s.action == "decide_infringing" and trigger in ART14_TRIGGERS:
+        keys.append("remedy")
+    return keys
+
+
+def suggested_legal_basis(texts: Mapping[str, str], s: Step, trigger: str = "") -> str:
+    """The citation to prefill for a step, from the fair's rule set ("" if none fits).
+
+    Several citations are merged into one bilingual text: the Chinese parts joined with
+    "；", then " / ", then the English parts joined with "; ".
+    """
+    chosen = [texts[k] for k in legal_basis_keys(s, trigger) if texts.get(k)]
+    if len(chosen) <= 1:
+        return chosen[0] if chosen else ""
+    zh: list[str] = []
+    en: list[str] = []
+    for text in chosen:
+        left, sep, right = text.partition(" / ")
+        for part in left.split("；"):
+            if part and part not in zh:
+                zh.append(part)
+        if sep:
+            for part in right.split("; "):
+                if part and part not in en:
+                    en.append(part)
+    return "；".join(zh) + (" / " + "; ".join(en) if en else "")

@@ -1,15 +1,16 @@
-"""Workflow steps on complaints and respondent cases.
+"""Workflow steps on complaints and respondent cases, as the domain's step table declares them.
 
-One entry point per entity: the step is checked against the domain's transition table
-(role, source state, required parameters), then its guards (facts the table cannot see,
-such as "the complaint is accepted"), then applied with its clock effects and an audit
-event, all in one transaction.
+The services read the facts a step's guards look at (`case_facts`, `complaint_facts`), ask
+the table (`workflow.check`), and apply what the step declares: its state, its effects
+(each implemented once below), its clocks and its audit event, in one transaction.
+`available_steps` gives the same answer to a screen or the CLI before anything is taken.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,17 +19,22 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from fairdesk.db.models import AuditEvent, Complaint, Fair, Measure, RespondentCase
-from fairdesk.domain.clocks import ClockStatus
-from fairdesk.domain.enums import (
-    ClockAction,
-    ClockKind,
-    ComplaintKind,
-    ComplaintState,
-    DecisionTrigger,
-    MeasureType,
+from fairdesk.domain import acceptance
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import ClockAction, ClockKind, MeasureType
+from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import (
+    Effect,
+    Entity,
+    Facts,
+    Field,
+    Option,
+    Step,
+    check,
+    options,
+    step_for_audit,
 )
-from fairdesk.domain.errors import ConcurrentEdit, IllegalTransition, MissingRequirement, Phrase
-from fairdesk.domain.workflow import Entity, Transition, check, transition
 from fairdesk.services import audit, clocks
 from fairdesk.services.cases import case_by_number, complaint_by_number
 from fairdesk.services.clocks import Owner
@@ -49,14 +55,11 @@ def local_time(moment: datetime, zone: str) -> datetime:
     return moment.astimezone(ZoneInfo(zone))
 
 
-def _step_words(action: str) -> str:
+def _step_words(action: str) -> str | Phrase:
     """An audit action ("case.end_mediation") as the step's name, translated with the
-    message; the code itself for actions that are not steps."""
-    entity, _, step = action.partition(".")
-    try:
-        return transition(Entity(entity), step).label
-    except (ValueError, IllegalTransition):
-        return action
+    message; the event's words for actions that are not steps."""
+    found = step_for_audit(action)
+    return found.label if found is not None else v.EVENTS.words(action).en
 
 
 def check_version(
@@ -65,11 +68,12 @@ def check_version(
     """Refuse a step made on a stale screen, naming who changed the record since."""
     if expected is None or entity.version == expected:
         return
+    is_case = isinstance(entity, RespondentCase)
+    state = v.term(v.CASE_STATES if is_case else v.COMPLAINT_STATES, entity.state)
     last = session.scalar(
         select(AuditEvent)
         .where(
-            AuditEvent.entity_type
-            == ("case" if isinstance(entity, RespondentCase) else "complaint"),
+            AuditEvent.entity_type == ("case" if is_case else "complaint"),
             AuditEvent.entity_id == entity.id,
         )
         .order_by(AuditEvent.id.desc())
@@ -80,7 +84,7 @@ def check_version(
             "{label} was changed after you opened it; it is now {state}. "
             "Reload it; your input is kept so you can apply it again.",
             label=label,
-            state=entity.state,
+            state=state,
         )
     zone = session.get_one(Fair, entity.fair_id).timezone
     raise ConcurrentEdit(
@@ -90,37 +94,8 @@ def check_version(
         user=last.username,
         time=local_time(last.at, zone),
         action=_step_words(last.action),
-        state=entity.state,
+        state=state,
     )
-
-
-def _clock_effects(
-    session: Session,
-    ctx: Context,
-    t: Transition,
-    fair: Fair,
-    case: RespondentCase | None,
-    complaint: Complaint,
-    reason: str,
-) -> None:
-    effects = (
-        (t.starts, ClockAction.START),
-        (t.stops, ClockAction.STOP),
-        (t.pauses, ClockAction.PAUSE),
-        (t.resumes, ClockAction.RESUME),
-    )
-    for kinds, action in effects:
-        for kind in kinds:
-            if case is None and kind not in clocks.COMPLAINT_CLOCKS:
-                continue
-            if (
-                case is not None
-                and kind in clocks.COMPLAINT_CLOCKS
-                and t.action != "move_post_fair"
-            ):
-                continue
-            owner = Owner.for_kind(kind, case=case, complaint=complaint, fair=fair)
-            clocks.apply(session, ctx, owner, kind, action, reason or t.action)
 
 
 def flush_or_conflict(session: Session, label: Phrase) -> None:
@@ -134,41 +109,356 @@ def flush_or_conflict(session: Session, label: Phrase) -> None:
         ) from None
 
 
-# -- complaints -----------------------------------------------------------------------
+# -- the facts the guards look at -----------------------------------------------------------
 
 
-def _complaint_guards(complaint: Complaint, action: str, today: date) -> None:
-    if action != "accept":
-        return
-    if not complaint.commitment_signed:
-        raise MissingRequirement(
-            "Complaint {number} cannot be accepted without the complainant's "
-            "signed commitment (承诺书, 2006 Measures Art 10).",
-            number=complaint.number,
+def _today(fair: Fair, now: datetime) -> Any:
+    return now.astimezone(ZoneInfo(fair.timezone)).date()
+
+
+def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
+    """The complaint as the acceptance rule reads it, from the database."""
+    return acceptance.ComplaintFacts(
+        number=complaint.number,
+        kind=complaint.kind,
+        complainant="registered",  # a registered complaint always has its complainant
+        respondents=len(complaint.cases),
+        agent=complaint.agent_id is not None,
+        power_of_attorney=complaint.power_of_attorney,
+        commitment_signed=complaint.commitment_signed,
+        materials=dict(complaint.materials or {}),
+        rights=tuple(
+            acceptance.RightFacts(r.number, r.ip_type, r.jurisdiction, r.valid_from, r.valid_until)
+            for r in complaint.rights
+        ),
+    )
+
+
+def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: Fair) -> Facts:
+    now = ctx.now()
+    problems = acceptance.acceptance_problems(acceptance_facts(complaint), _today(fair, now))
+    return Facts(
+        entity=Entity.COMPLAINT,
+        number=complaint.number,
+        state=complaint.state,
+        role=ctx.actor.role,
+        now=now,
+        zone=fair.timezone,
+        complaint_number=complaint.number,
+        complaint_state=complaint.state,
+        complaint_kind=complaint.kind,
+        fair_closes_at=fair_close(fair),
+        acceptance=tuple(p.refusal for p in problems),
+    )
+
+
+def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair) -> Facts:
+    now = ctx.now()
+    complaint = case.complaint
+    overdue_marked = session.scalar(
+        select(AuditEvent.id)
+        .where(AuditEvent.case_id == case.id, AuditEvent.action == "case.mark_defence_overdue")
+        .limit(1)
+    )
+    return Facts(
+        entity=Entity.CASE,
+        number=case.number,
+        state=case.state,
+        role=ctx.actor.role,
+        now=now,
+        zone=fair.timezone,
+        complaint_number=complaint.number,
+        complaint_state=complaint.state,
+        complaint_kind=complaint.kind,
+        fair_closes_at=fair_close(fair),
+        defence=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, now),
+        defence_marked_overdue=overdue_marked is not None,
+    )
+
+
+# -- "what may I do now, and why not" ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepChoice:
+    """One step of a record as a screen or the CLI shows it (plain data, no ORM)."""
+
+    entity: Entity
+    number: str
+    step: Step
+    allowed: bool
+    in_reach: bool  # the record's state lets the step be taken (role or guard may refuse)
+    refusal: Exception | None
+
+    @property
+    def action(self) -> str:
+        return self.step.action
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.step.fields
+
+
+@dataclass(frozen=True)
+class AvailableSteps:
+    number: str
+    entity: Entity
+    state: str
+    version: int
+    choices: tuple[StepChoice, ...]
+    legal_basis_texts: dict[str, str]
+    authority: str = ""  # the complaint's authority, a start value for transfer/refer
+
+
+def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoice, ...]:
+    return tuple(
+        StepChoice(
+            entity,
+            number,
+            o.step,
+            o.allowed,
+            o.in_reach,
+            None if o.refusal is None else o.refusal.exception(),
         )
-    if complaint.agent_id and not complaint.power_of_attorney:
-        raise MissingRequirement(
-            "Complaint {number} is filed by an agent: the power of attorney is "
-            "needed before it can be accepted (2006 Measures Art 8).",
-            number=complaint.number,
+        for o in opts
+    )
+
+
+def available_steps(ctx: Context, number: str) -> AvailableSteps:
+    """Every step of a case or complaint (by its number), allowed or refused with why."""
+    from fairdesk.domain.rules import RuleSet
+
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        case = _case_or_none(session, number)
+        if case is not None:
+            fair = session.get_one(Fair, case.fair_id)
+            facts = case_facts(session, ctx, case, fair)
+            record: Complaint | RespondentCase = case
+            entity = Entity.CASE
+        else:
+            complaint = complaint_by_number(session, number)
+            fair = session.get_one(Fair, complaint.fair_id)
+            facts = complaint_facts(session, ctx, complaint, fair)
+            record = complaint
+            entity = Entity.COMPLAINT
+        authority = case.complaint.authority if case is not None else record.authority
+        return AvailableSteps(
+            record.number,
+            entity,
+            record.state,
+            record.version,
+            _choices(entity, record.number, options(facts)),
+            dict(RuleSet.from_dict(fair.rules).legal_basis),
+            authority or "",
         )
-    if complaint.kind == ComplaintKind.IP:
-        for right in complaint.rights:
-            if right.jurisdiction != "CN":
-                raise MissingRequirement(
-                    "Right {number} is registered in {jurisdiction}; only rights "
-                    "valid in China can be enforced here (CNIPA 2022 Guidelines Art 12). "
-                    "Reject with reason right_not_valid_in_china.",
-                    number=right.number,
-                    jurisdiction=right.jurisdiction,
-                )
-            if right.valid_until is not None and right.valid_until < today:
-                raise MissingRequirement(
-                    "Right {number} expired on {valid_until}; reject with reason "
-                    "right_invalid, or correct the right's validity.",
-                    number=right.number,
-                    valid_until=right.valid_until,
-                )
+
+
+def _case_or_none(session: Session, number: str) -> RespondentCase | None:
+    try:
+        return case_by_number(session, number)
+    except NotFound:
+        return None
+
+
+# -- effects: what each declared effect writes --------------------------------------------------
+
+Record = Complaint | RespondentCase
+EffectFn = Callable[[Session, Context, Record, dict[str, Any], str], None]
+
+
+def _text(params: dict[str, Any], name: str) -> str:
+    return str(params.get(name) or "").strip()
+
+
+def _mark_accepted(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.accepted_at = ctx.now()
+    c.authority = _text(p, "authority")
+
+
+def _record_missing(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.materials = dict(c.materials) | {"missing": str(p["missing_items"])}
+
+
+def _record_rejection(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.reject_reason = str(p["reason_code"])
+    c.closed_at = ctx.now()
+
+
+def _close_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    words = v.REJECT_REASONS.words(str(p.get("reason_code") or ""))
+    for case in c.cases:
+        apply_case_step(
+            s, ctx, case, "close_unaccepted", f"不予受理 / not accepted: {words.both}", {}
+        )
+
+
+def _record_transfer(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.authority = _text(p, "authority")
+    c.transferred_at = ctx.now()
+
+
+def _start_transfer_clock(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    # 2006 Art 11: complete materials go to the authority within 24 h.
+    if c.authority:
+        owner = Owner(s.get_one(Fair, c.fair_id), complaint_id=c.id)
+        clocks.apply(s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer")
+
+
+def _mark_notified(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.notified_at = ctx.now()
+
+
+def _record_defence(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.defence_summary = _text(p, "summary")
+
+
+def _record_ending(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.decision_note = (_text(p, "terms") or r).strip()
+    c.closed_at = ctx.now()
+
+
+def _record_decision(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.decided_at = ctx.now()
+    c.decision_trigger = _text(p, "trigger")
+    c.legal_basis = _text(p, "legal_basis")
+    c.decision_note = r.strip()
+
+
+def _record_referral(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.authority = _text(p, "authority")
+    c.closed_at = ctx.now()
+
+
+def _order_measure(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.measures.append(
+        Measure(
+            measure_type=MeasureType(str(p["measure"])),
+            ordered_at=ctx.now(),
+            undertaking_signed=bool(p.get("undertaking_signed")),
+            storage_place=_text(p, "storage_place"),
+            note=r.strip(),
+        )
+    )
+
+
+def _record_recheck(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    if c.measures:
+        measure = c.measures[-1]
+        measure.recheck_result = str(p.get("result") or "passed")
+        measure.rechecked_at = ctx.now()
+
+
+def _close(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.closed_at = ctx.now()
+
+
+EFFECTS: dict[Effect, EffectFn] = {
+    Effect.MARK_ACCEPTED: _mark_accepted,
+    Effect.RECORD_MISSING_ITEMS: _record_missing,
+    Effect.RECORD_REJECTION: _record_rejection,
+    Effect.CLOSE_CASES_OF_COMPLAINT: _close_cases,
+    Effect.RECORD_TRANSFER: _record_transfer,
+    Effect.START_TRANSFER_CLOCK: _start_transfer_clock,
+    Effect.MARK_NOTIFIED: _mark_notified,
+    Effect.RECORD_DEFENCE: _record_defence,
+    Effect.RECORD_ENDING: _record_ending,
+    Effect.RECORD_DECISION: _record_decision,
+    Effect.RECORD_REFERRAL: _record_referral,
+    Effect.ORDER_MEASURE: _order_measure,
+    Effect.RECORD_RECHECK: _record_recheck,
+    Effect.CLOSE: _close,
+}
+# Effects that need the record's new state flushed first (they take steps of their own).
+_AFTER_FLUSH = frozenset({Effect.CLOSE_CASES_OF_COMPLAINT, Effect.START_TRANSFER_CLOCK})
+
+
+def _clock_effects(
+    session: Session, ctx: Context, s: Step, fair: Fair, record: Record, reason: str
+) -> None:
+    """Start, stop, pause or resume what the step declares, each clock on its owner."""
+    case = record if isinstance(record, RespondentCase) else None
+    complaint = record.complaint if isinstance(record, RespondentCase) else record
+    effects = (
+        (s.starts, ClockAction.START),
+        (s.stops, ClockAction.STOP),
+        (s.pauses, ClockAction.PAUSE),
+        (s.resumes, ClockAction.RESUME),
+    )
+    for kinds, action in effects:
+        for kind in kinds:
+            if case is None and kind not in clocks.COMPLAINT_CLOCKS:
+                continue  # a complaint step never moves a respondent's clock
+            owner = Owner.for_kind(kind, case=case, complaint=complaint, fair=fair)
+            clocks.apply(session, ctx, owner, kind, action, reason or s.action)
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: val for k, val in params.items() if val not in (None, "")}
+
+
+def _apply(
+    session: Session,
+    ctx: Context,
+    record: Record,
+    facts: Facts,
+    action: str,
+    reason: str,
+    params: dict[str, Any],
+) -> Step:
+    """Check the step against the table and apply all it declares (caller's transaction)."""
+    s = check(facts, action, params | {"reason": reason})
+    is_case = isinstance(record, RespondentCase)
+    fair = session.get_one(Fair, record.fair_id)
+    label = Phrase("Case {number}" if is_case else "Complaint {number}", number=record.number)
+    before = {"state": record.state}
+    record.state = s.target
+    if isinstance(record, RespondentCase):
+        record.updated_at = ctx.now()
+    for effect in s.effects:
+        if effect not in _AFTER_FLUSH:
+            EFFECTS[effect](session, ctx, record, params, reason)
+    flush_or_conflict(session, label)
+    _clock_effects(session, ctx, s, fair, record, reason)
+    ids: dict[str, Any] = {"fair_id": fair.id}
+    if isinstance(record, RespondentCase):
+        ids |= {"complaint_id": record.complaint_id, "case_id": record.id}
+    else:
+        ids |= {"complaint_id": record.id}
+    audit.record(
+        session,
+        ctx,
+        s.audit_code,
+        s.entity.value,
+        record.id,
+        before=before,
+        after={"state": record.state, **_plain(params)},
+        reason=reason,
+        **ids,
+    )
+    for effect in s.effects:
+        if effect in _AFTER_FLUSH:
+            EFFECTS[effect](session, ctx, record, params, reason)
+    return s
+
+
+def apply_complaint_step(
+    session: Session,
+    ctx: Context,
+    complaint: Complaint,
+    action: str,
+    reason: str,
+    params: dict[str, Any],
+    expected_version: int | None = None,
+) -> Step:
+    """One complaint step inside the caller's transaction (registration and acceptance at
+    the desk are one transaction)."""
+    check_version(
+        session, complaint, Phrase("Complaint {number}", number=complaint.number), expected_version
+    )
+    fair = session.get_one(Fair, complaint.fair_id)
+    facts = complaint_facts(session, ctx, complaint, fair)
+    return _apply(session, ctx, complaint, facts, action, reason, params)
 
 
 def act_on_complaint(
@@ -182,176 +472,8 @@ def act_on_complaint(
 ) -> StepResult:
     with ctx.db.writing() as session:
         complaint = complaint_by_number(session, number)
-        # A stale screen hears who changed the record, before any other refusal.
-        check_version(
-            session,
-            complaint,
-            Phrase("Complaint {number}", number=complaint.number),
-            expected_version,
-        )
-        t = check(
-            Entity.COMPLAINT, action, complaint.state, ctx.actor.role, params | {"reason": reason}
-        )
-        fair = session.get_one(Fair, complaint.fair_id)
-        now = ctx.now()
-        _complaint_guards(complaint, action, now.astimezone(ZoneInfo(fair.timezone)).date())
-        before = {"state": complaint.state}
-        complaint.state = t.target
-        if action == "accept":
-            complaint.accepted_at = now
-            complaint.authority = str(params.get("authority") or "").strip()
-        elif action == "request_supplement":
-            complaint.materials = dict(complaint.materials) | {
-                "missing": str(params["missing_items"])
-            }
-        elif action == "reject":
-            complaint.reject_reason = str(params["reason_code"])
-            complaint.closed_at = now
-        elif action == "transfer":
-            complaint.authority = str(params["authority"]).strip()
-            complaint.transferred_at = now
-        flush_or_conflict(session, Phrase("Complaint {number}", number=complaint.number))
-        _clock_effects(session, ctx, t, fair, None, complaint, reason)
-        if action == "accept" and complaint.authority:
-            # 2006 Art 11: complete materials go to the authority within 24 h.
-            clocks.apply(
-                session,
-                ctx,
-                Owner(fair, complaint_id=complaint.id),
-                ClockKind.TRANSFER,
-                ClockAction.START,
-                "accepted for transfer",
-            )
-        audit.record(
-            session,
-            ctx,
-            f"complaint.{action}",
-            "complaint",
-            complaint.id,
-            before=before,
-            after={"state": complaint.state, **_plain(params)},
-            reason=reason,
-            fair_id=fair.id,
-            complaint_id=complaint.id,
-        )
-        if action == "reject":
-            for case in complaint.cases:
-                apply_case_step(
-                    session,
-                    ctx,
-                    case,
-                    "close_unaccepted",
-                    f"complaint not accepted: {params['reason_code']}",
-                    {},
-                )
+        apply_complaint_step(session, ctx, complaint, action, reason, params, expected_version)
         return StepResult(complaint.number, complaint.state, complaint.version)
-
-
-def _plain(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in params.items() if v not in (None, "")}
-
-
-# -- respondent cases -------------------------------------------------------------------
-
-
-def _case_guards(
-    session: Session,
-    ctx: Context,
-    case: RespondentCase,
-    fair: Fair,
-    action: str,
-    params: dict[str, Any],
-) -> None:
-    complaint = case.complaint
-    if action == "notify" and complaint.state not in (
-        ComplaintState.ACCEPTED,
-        ComplaintState.TRANSFERRED,
-    ):
-        raise IllegalTransition(
-            "Complaint {number} is {state}: accept it before notifying the respondent.",
-            number=complaint.number,
-            state=complaint.state,
-        )
-    if action == "mark_defence_overdue":
-        state = clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, ctx.now())
-        if state.status is not ClockStatus.OVERDUE:
-            if state.due_at is None:
-                raise IllegalTransition(
-                    "The defence period of {number} is not over (due unknown); "
-                    "it cannot be marked overdue yet.",
-                    number=case.number,
-                )
-            raise IllegalTransition(
-                "The defence period of {number} is not over (due {due}); "
-                "it cannot be marked overdue yet.",
-                number=case.number,
-                due=local_time(state.due_at, fair.timezone),
-            )
-    if action == "decide_infringing" and params.get("trigger") == DecisionTrigger.DEFENCE_OVERDUE:
-        overdue = session.scalar(
-            select(AuditEvent.id).where(
-                AuditEvent.case_id == case.id, AuditEvent.action == "case.mark_defence_overdue"
-            )
-        )
-        if overdue is None:
-            raise IllegalTransition(
-                "{number}: the trigger 'defence_overdue' needs the defence to have been "
-                "marked overdue; the respondent answered in time.",
-                number=case.number,
-            )
-    if (
-        action == "order_remedy"
-        and params.get("measure") == MeasureType.DETAIN
-        and not str(params.get("storage_place") or "").strip()
-    ):
-        raise MissingRequirement("Detaining exhibits needs the storage place.")
-    if action == "move_post_fair" and ctx.now() < fair_close(fair):
-        raise IllegalTransition(
-            "The fair closes at {closes}; open cases go to post-fair follow-up after that.",
-            closes=local_time(fair_close(fair), fair.timezone),
-        )
-
-
-def _apply_effects(
-    session: Session,
-    ctx: Context,
-    case: RespondentCase,
-    action: str,
-    params: dict[str, Any],
-    reason: str,
-) -> None:
-    now = ctx.now()
-    if action == "notify":
-        case.notified_at = now
-    elif action == "record_defence":
-        case.defence_summary = str(params["summary"]).strip()
-    elif action in ("settle", "self_remedy"):
-        case.decision_note = str(params.get("terms") or reason).strip()
-        case.closed_at = now
-    elif action.startswith("decide_"):
-        case.decided_at = now
-        case.decision_trigger = str(params.get("trigger") or "")
-        case.legal_basis = str(params.get("legal_basis") or "").strip()
-        case.decision_note = reason.strip()
-    elif action == "refer":
-        case.authority = str(params["authority"]).strip()
-        case.closed_at = now
-    elif action == "order_remedy":
-        case.measures.append(
-            Measure(
-                measure_type=MeasureType(str(params["measure"])),
-                ordered_at=now,
-                undertaking_signed=bool(params.get("undertaking_signed")),
-                storage_place=str(params.get("storage_place") or "").strip(),
-                note=reason.strip(),
-            )
-        )
-    elif action in ("recheck_passed", "recheck_failed") and case.measures:
-        measure = case.measures[-1]
-        measure.recheck_result = str(params.get("result") or "passed")
-        measure.rechecked_at = now
-    elif action in ("close", "close_unaccepted", "withdraw", "move_post_fair"):
-        case.closed_at = now
 
 
 def apply_case_step(
@@ -362,33 +484,13 @@ def apply_case_step(
     reason: str,
     params: dict[str, Any],
     expected_version: int | None = None,
-) -> Transition:
+) -> Step:
     """One case step inside the caller's transaction (for services that combine a step
     with other writes, e.g. a re-inspection record); `act_on_case` wraps it alone."""
     check_version(session, case, Phrase("Case {number}", number=case.number), expected_version)
-    t = check(Entity.CASE, action, case.state, ctx.actor.role, params | {"reason": reason})
     fair = session.get_one(Fair, case.fair_id)
-    _case_guards(session, ctx, case, fair, action, params)
-    before = {"state": case.state}
-    case.state = t.target
-    case.updated_at = ctx.now()
-    _apply_effects(session, ctx, case, action, params, reason)
-    flush_or_conflict(session, Phrase("Case {number}", number=case.number))
-    _clock_effects(session, ctx, t, fair, case, case.complaint, reason)
-    audit.record(
-        session,
-        ctx,
-        f"case.{action}",
-        "case",
-        case.id,
-        before=before,
-        after={"state": case.state, **_plain(params)},
-        reason=reason,
-        fair_id=fair.id,
-        complaint_id=case.complaint_id,
-        case_id=case.id,
-    )
-    return t
+    facts = case_facts(session, ctx, case, fair)
+    return _apply(session, ctx, case, facts, action, reason, params)
 
 
 def act_on_case(
@@ -405,3 +507,19 @@ def act_on_case(
         case = case_by_number(session, number)
         apply_case_step(session, ctx, case, action, reason, params, expected_version)
         return StepResult(case.number, case.state, case.version)
+
+
+def take_step(
+    ctx: Context,
+    number: str,
+    action: str,
+    *,
+    reason: str = "",
+    expected_version: int | None = None,
+    **params: Any,
+) -> StepResult:
+    """A step on a case or a complaint, whichever `number` names (the CLI's `step`)."""
+    with ctx.db.reading() as session:
+        is_case = _case_or_none(session, number) is not None
+    act = act_on_case if is_case else act_on_complaint
+    return act(ctx, number, action, reason=reason, expected_version=expected_version, **params)

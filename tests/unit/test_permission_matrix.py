@@ -90,6 +90,11 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
             frozenset({D}),
             lambda c: steps.act_on_case(c, case, "withdraw", reason="撤回"),
         ),
+        "steps.take_step": (
+            frozenset({D}),
+            lambda c: steps.take_step(c, case, "record_defence", summary="答辩"),
+        ),
+        "steps.available_steps": (ALL, lambda c: steps.available_steps(c, case)),
         "clocks.pause": (
             frozenset({D}),
             lambda c: clocks.pause(c, case, ClockKind.DEFENCE, "等待"),

@@ -253,7 +253,7 @@ def test_stale_screen_is_refused_with_who_changed_it(team: Team, fair: str) -> N
     _, (case,) = _accepted_case(team)
     version = list_cases(team.desk, CaseFilter(FAIR))[0].version
     act_on_case(team.desk2, case, "notify", expected_version=version)
-    with pytest.raises(ConcurrentEdit, match="changed by desk2 at .* now NOTIFIED"):
+    with pytest.raises(ConcurrentEdit, match="changed by desk2 at .* now Notified"):
         act_on_case(team.desk, case, "withdraw", reason="撤回", expected_version=version)
     assert _state(team, case) == CaseState.NOTIFIED
 

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from fairdesk.domain.enums import CaseState, ComplaintState, Role
 from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
-from fairdesk.domain.workflow import TRANSITIONS, Entity, allowed_actions, check
+from fairdesk.domain.workflow import TRANSITIONS, Entity, Facts, Step, options
+from fairdesk.domain.workflow import check as check_step
+
+NOW = datetime(2026, 11, 6, 10, 0, tzinfo=UTC)
+
+
+def _facts(entity: Entity, state: str, role: Role) -> Facts:
+    """A record with every guard satisfied: accepted complaint, defence period over, fair
+    closed; what is left is the table's role and state."""
+    from fairdesk.domain.clocks import ClockState, ClockStatus
+    from fairdesk.domain.enums import ClockKind
+
+    over = ClockState(ClockKind.DEFENCE, ClockStatus.OVERDUE, NOW, NOW, None, "", False, None)
+    return Facts(
+        entity,
+        "X-0001-1",
+        state,
+        role,
+        NOW,
+        complaint_number="X-0001",
+        complaint_state="ACCEPTED",
+        fair_closes_at=NOW,
+        defence=over,
+        defence_marked_overdue=True,
+    )
+
+
+def allowed_actions(entity: Entity, state: str, role: Role) -> list[object]:
+    return [o.step for o in options(_facts(entity, state, role)) if o.allowed]
+
+
+def check(entity: Entity, action: str, state: str, role: Role, params: dict[str, str]) -> Step:
+    return check_step(_facts(entity, state, role), action, params)
 
 
 def _reachable(entity: Entity, start: str) -> set[str]:
@@ -96,7 +130,8 @@ def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
             Role.DESK,
             {"trigger": "merits", "legal_basis": "x"},
             IllegalTransition,
-            "Cannot 'Decide: infringement found' a case that is NOTIFIED; it must be UNDER_REVIEW.",
+            "Cannot 'Decide: infringement found' a respondent case that is Notified, defence period "
+            "running; it must be Under review.",
         ),
         (
             "notify",

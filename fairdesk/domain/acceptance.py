@@ -1,0 +1,156 @@
+"""The one rule for accepting a complaint (受理), asked by the complaint form and enforced
+by the service, so that a script cannot accept what the form would refuse.
+
+2006 Measures Art 8 (materials per type of right, the agent's power of attorney), Art 9
+(incomplete materials are supplemented or the complaint is not accepted), Art 10 (the
+complainant's signed commitment), CNIPA 2022 Guidelines Art 12 (the right must be valid in
+China and in force).
+
+Each problem is a `Refusal` naming the field it is about (`complainant`, `respondents`,
+`power_of_attorney`, `commitment`, `materials.<key>`, `rights.<n>.number`, ...) and, where one
+fits, the reason code to reject with when the complainant cannot put it right.
+
+Pure: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from fairdesk.domain import materials
+from fairdesk.domain.enums import ComplaintKind, RejectReason
+from fairdesk.domain.errors import MissingRequirement
+from fairdesk.domain.workflow import Refusal
+
+
+@dataclass(frozen=True)
+class RightFacts:
+    number: str
+    ip_type: str
+    jurisdiction: str = materials.CHINA
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintFacts:
+    """What acceptance looks at, as the form shows it or the database holds it."""
+
+    number: str = ""
+    kind: str = ComplaintKind.IP
+    complainant: str = ""
+    respondents: int = 0
+    unresolved_respondents: int = 0  # named on the form but not matched to an exhibitor
+    agent: bool = False
+    power_of_attorney: bool = False
+    commitment_signed: bool = False
+    materials: Mapping[str, object] = field(default_factory=dict)
+    rights: Sequence[RightFacts] = ()
+
+
+@dataclass(frozen=True)
+class AcceptanceProblem:
+    refusal: Refusal
+    reject_reason: str = ""  # the reason code to reject with, when it cannot be put right
+
+
+def right_refusal(right: RightFacts, on: date, index: int = 1) -> AcceptanceProblem | None:
+    """Why this right cannot be enforced at the fair on `on`; None when it can."""
+    where = materials.normalize_jurisdiction(right.jurisdiction)
+    place = f"rights.{index}.number"
+    if not right.number.strip():
+        return AcceptanceProblem(
+            Refusal(MissingRequirement, "Enter the patent or registration number.", field=place)
+        )
+    if where != materials.CHINA:
+        return AcceptanceProblem(
+            Refusal(
+                MissingRequirement,
+                "Right {number} is registered in {jurisdiction}; only rights valid in China "
+                "can be enforced here (CNIPA 2022 Guidelines Art 12).",
+                {"number": right.number, "jurisdiction": where},
+                field=place,
+            ),
+            RejectReason.RIGHT_NOT_VALID_IN_CHINA,
+        )
+    if right.valid_until is not None and right.valid_until < on:
+        return AcceptanceProblem(
+            Refusal(
+                MissingRequirement,
+                "Right {number} expired on {valid_until}; reject the complaint, or correct "
+                "the right's validity.",
+                {"number": right.number, "valid_until": right.valid_until},
+                field=f"rights.{index}.valid_until",
+            ),
+            RejectReason.RIGHT_INVALID,
+        )
+    if right.valid_from is not None and right.valid_from > on:
+        return AcceptanceProblem(
+            Refusal(
+                MissingRequirement,
+                "Right {number} is not in force before {valid_from}; reject the complaint, or "
+                "correct the right's validity.",
+                {"number": right.number, "valid_from": right.valid_from},
+                field=f"rights.{index}.valid_from",
+            ),
+            RejectReason.RIGHT_INVALID,
+        )
+    return None
+
+
+def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
+    """Everything that stops the complaint from being accepted on `on`, top to bottom of
+    the form; empty when it may be accepted."""
+    out: list[AcceptanceProblem] = []
+
+    def add(template: str, where: str, reason: str = "", **params: object) -> None:
+        out.append(AcceptanceProblem(Refusal(MissingRequirement, template, params, where), reason))
+
+    if not c.complainant.strip():
+        add("Enter the complainant's name (person or company).", "complainant")
+    if c.agent and not c.power_of_attorney:
+        add(
+            "An agent files for the complainant: the power of attorney is needed to accept "
+            "(2006 Measures Art 8).",
+            "power_of_attorney",
+        )
+    ip = c.kind == ComplaintKind.IP
+    if ip:
+        if not c.rights:
+            add(
+                "An IP complaint names at least one right (patent, trademark, ...).",
+                "rights.1.number",
+            )
+        for i, right in enumerate(c.rights, start=1):
+            problem = right_refusal(right, on, i)
+            if problem is not None:
+                out.append(problem)
+    if c.respondents < 1:
+        add("A complaint names at least one respondent.", "respondents")
+    elif c.unresolved_respondents:
+        add("Choose the exhibitor of every respondent from the fair's list.", "respondents")
+    if ip:
+        checklist = materials.checklist({r.ip_type for r in c.rights}, agent=False)
+        missing = materials.missing(checklist, c.materials)
+        if missing:
+            add(
+                "Not received yet: {items}. Tick what you have, or ask for supplements "
+                "(2006 Measures Art 9).",
+                f"materials.{missing[0].key}",
+                RejectReason.MATERIALS_NOT_SUPPLEMENTED,
+                items=tuple(m.en for m in missing),
+            )
+    if not c.commitment_signed:
+        add(
+            "The complainant's signed commitment (承诺书, 2006 Measures Art 10) is needed to "
+            "accept.",
+            "commitment",
+        )
+    return out
+
+
+def suggested_reject_reason(problems: Sequence[AcceptanceProblem]) -> str:
+    """The reason code of the first problem that has one ("" when none fits)."""
+    return next((p.reject_reason for p in problems if p.reject_reason), "")

@@ -1,0 +1,363 @@
+"""Every code's words, in Chinese and English, in one place.
+
+Screens, documents, exports, the statistics report, the CLI's tables and the translation
+file all read a code's words from here, so that "partly" is the same on paper, on the
+inspector's screen and in Excel, and no code (`REMEDY_ORDERED`, `measure_verified`) ever
+reaches a person. A step's own words live with the step (`fairdesk.domain.steps`).
+
+    say(CASE_STATES, "NOTIFIED", "zh_CN")   # "已通知"
+    term(CASE_STATES, "NOTIFIED")           # a value for an error message: English when
+                                            # printed, Chinese on a Chinese desk
+
+`paper_zh`/`paper_en` are the words written into a document's sentences, where they
+differ from the short words of a screen or a table cell.
+
+Pure: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from fairdesk.domain.enums import (
+    CaseState,
+    Channel,
+    ClockKind,
+    ComplaintKind,
+    ComplaintState,
+    DecisionTrigger,
+    EscalationAction,
+    Finding,
+    IPType,
+    LicenceType,
+    MeasureType,
+    RecheckResult,
+    RejectReason,
+    Role,
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    en: str
+    zh: str
+    paper_en: str = ""
+    paper_zh: str = ""
+
+    def in_language(self, language: str) -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+    @property
+    def both(self) -> str:
+        """'中文 / English', as bilingual paper and exports write a code."""
+        return self.zh if self.zh == self.en else f"{self.zh} / {self.en}"
+
+    @property
+    def on_paper(self) -> Words:
+        """The words a document's sentence uses."""
+        return Words(self.paper_en or self.en, self.paper_zh or self.zh)
+
+
+class Vocabulary(dict[str, Words]):
+    """The words of one kind of code (states, measures, ...), by code."""
+
+    def __init__(self, name: str, entries: Mapping[str, Words]) -> None:
+        super().__init__({str(k): v for k, v in entries.items()})
+        self.name = name
+
+    def words(self, code: str) -> Words:
+        """A code's words; an unknown code gets words that say so, never the bare code."""
+        found = self.get(str(code))
+        if found is not None:
+            return found
+        return Words(f"unknown ({code})", f"未知（{code}）")
+
+
+class Term:
+    """A code as a value in an error message: English words in the message's text, the
+    desk's language on a screen (`fairdesk.i18n` translates it)."""
+
+    def __init__(self, vocabulary: Vocabulary, code: str) -> None:
+        self.words = vocabulary.words(code)
+        self.code = str(code)
+
+    def __str__(self) -> str:
+        return self.words.en
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Term):
+            return self.code == other.code and self.words == other.words
+        return str(self) == other or self.code == other
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __repr__(self) -> str:
+        return f"Term({self.code!r})"
+
+
+def say(vocabulary: Vocabulary, code: str, language: str) -> str:
+    """A code's words in one language ("" for no code)."""
+    return vocabulary.words(code).in_language(language) if code else ""
+
+
+def both(vocabulary: Vocabulary, code: str) -> str:
+    """'中文 / English' for a code ("" for no code)."""
+    return vocabulary.words(code).both if code else ""
+
+
+def term(vocabulary: Vocabulary, code: str) -> Term:
+    return Term(vocabulary, code)
+
+
+W = Words
+
+CASE_STATES = Vocabulary(
+    "case state",
+    {
+        CaseState.TO_NOTIFY: W("To notify", "待通知"),
+        CaseState.NOTIFIED: W("Notified, defence period running", "已通知，答辩期内"),
+        CaseState.SELF_REMEDIED: W("Removed voluntarily", "主动撤展"),
+        CaseState.MEDIATING: W("In mediation", "调解中"),
+        CaseState.SETTLED: W("Settled", "已和解"),
+        CaseState.WITHDRAWN: W("Withdrawn by the complainant", "投诉已撤回"),
+        CaseState.DEFENCE_RECEIVED: W("Defence received", "已答辩"),
+        CaseState.DEFENCE_OVERDUE: W("Defence overdue", "答辩逾期"),
+        CaseState.UNDER_REVIEW: W("Under review", "审查中"),
+        CaseState.INFRINGEMENT_FOUND: W("Infringement found", "认定侵权"),
+        CaseState.NOT_INFRINGING: W("Not infringing", "认定不侵权"),
+        CaseState.UNDETERMINED: W("Cannot be determined", "无法认定"),
+        CaseState.REFERRED: W("Referred to an authority", "已移交有关部门"),
+        CaseState.REMEDY_ORDERED: W("Measures ordered", "已责令整改"),
+        CaseState.RECHECK_DUE: W("Re-inspection due", "待复查"),
+        CaseState.RECHECK_PASSED: W("Re-inspection passed", "复查通过"),
+        CaseState.RECHECK_FAILED: W("Re-inspection failed", "复查未通过"),
+        CaseState.ESCALATED: W("Escalated", "升级处理"),
+        CaseState.CLOSED: W("Closed", "已结案"),
+        CaseState.POST_FAIR: W("Post-fair follow-up", "转展后追查"),
+    },
+)
+
+COMPLAINT_STATES = Vocabulary(
+    "complaint state",
+    {
+        ComplaintState.DRAFT: W("Registered, not yet accepted", "登记中"),
+        ComplaintState.PENDING_SUPPLEMENT: W("Awaiting supplements", "待补正"),
+        ComplaintState.ACCEPTED: W("Accepted", "已受理"),
+        ComplaintState.TRANSFERRED: W("Transferred to the authority", "已移交"),
+        ComplaintState.REJECTED: W("Not accepted", "不予受理"),
+    },
+)
+
+TRIGGERS = Vocabulary(
+    "trigger",
+    {
+        DecisionTrigger.DEFENCE_OVERDUE: W(
+            "No written defence and evidence in time (CNIPA Art 14)",
+            "未在期限内提交书面答辩及证据",
+            "the respondent filed no written defence and evidence in time",
+            "被投诉人在规定期限内未提交书面答辩及证据",
+        ),
+        DecisionTrigger.PRIOR_LEGAL_DOCUMENT: W(
+            "A court or administrative decision already confirms it",
+            "已有生效法律文书确认侵权",
+            "a court or administrative decision already confirms the infringement",
+        ),
+        DecisionTrigger.ADMISSION: W(
+            "The respondent admitted the infringement", "被投诉人承认侵权"
+        ),
+        DecisionTrigger.MERITS: W("On review of both parties' materials", "经审查双方材料"),
+    },
+)
+
+REJECT_REASONS = Vocabulary(
+    "reason for not accepting",
+    {
+        RejectReason.MATERIALS_NOT_SUPPLEMENTED: W(
+            "Materials incomplete and not supplemented in time",
+            "材料不齐备且未补正",
+            "the materials were incomplete and not supplemented in time",
+            "投诉材料不齐备且未在期限内补正",
+        ),
+        RejectReason.RIGHT_INVALID: W("The right is invalid or expired", "权利无效或已过期"),
+        RejectReason.RIGHT_NOT_VALID_IN_CHINA: W(
+            "The right is not valid in China", "权利在中国境内无效"
+        ),
+        RejectReason.NO_STANDING: W("The complainant has no standing", "投诉人不具备投诉资格"),
+        RejectReason.RESPONDENT_NOT_EXHIBITING: W(
+            "The respondent does not exhibit at this fair",
+            "被投诉人未参展",
+            "",
+            "被投诉人未在本届展会参展",
+        ),
+        RejectReason.REPEAT_WITHOUT_FOLLOW_UP: W(
+            "Handled at an earlier edition without legal follow-up",
+            "往届已处理且无后续法律程序",
+            "the same complaint was handled at an earlier edition without proof of legal follow-up",
+            "同一投诉已在往届处理且无后续法律程序证明",
+        ),
+        RejectReason.OUT_OF_SCOPE: W(
+            "Outside the service center's remit", "不属于受理范围", "", "不属于本中心受理范围"
+        ),
+        RejectReason.OTHER: W("Other reasons", "其他原因"),
+    },
+)
+
+MEASURES = Vocabulary(
+    "measure",
+    {
+        MeasureType.COVER: W("Cover the exhibit", "遮盖"),
+        MeasureType.TAKE_DOWN: W("Take the exhibit down", "撤下展品"),
+        # The center keeps detained items in custody (暂存保管); it does not seal (封存).
+        MeasureType.DETAIN: W("Take down and keep in custody", "撤下并暂存保管"),
+        MeasureType.DISCONNECT_LINK: W(
+            "Delete, block or disconnect online links", "删除、屏蔽或断开链接"
+        ),
+        MeasureType.WITHDRAW_FROM_FAIR: W("Withdraw from the fair", "撤展"),
+        MeasureType.CANCEL_PARTICIPATION: W("Cancel participation", "取消参展资格"),
+    },
+)
+
+RECHECK_RESULTS = Vocabulary(
+    "re-inspection result",
+    {
+        RecheckResult.PASSED: W("Measures carried out", "措施已落实"),
+        RecheckResult.FAILED: W("Measures not carried out", "措施未落实"),
+        RecheckResult.PARTLY: W("Measures partly carried out", "措施部分落实"),
+        RecheckResult.REDISPLAYED: W("The exhibit was displayed again", "展品重新展出"),
+    },
+)
+
+ESCALATIONS = Vocabulary(
+    "escalation",
+    {
+        EscalationAction.LEAVE_FAIR: W("Leave the fair", "责令撤展离场"),
+        EscalationAction.CANCEL_PARTICIPATION: W("Cancel participation", "取消参展资格"),
+        EscalationAction.PROPOSE_BAN: W(
+            "Propose a ban from the next edition", "建议禁止参加下一届展会"
+        ),
+        EscalationAction.CREDIT_REFERRAL: W("Refer to the credit platform", "报送信用平台"),
+    },
+)
+
+FINDINGS = Vocabulary(
+    "patrol finding",
+    {
+        Finding.NOTHING: W("Nothing to note", "无异常"),
+        Finding.SUSPECTED_INFRINGEMENT: W("Suspected infringement", "涉嫌侵权"),
+        Finding.MEASURE_VERIFIED: W("Measure carried out", "措施已落实"),
+        Finding.MEASURE_VIOLATED: W("Measure not carried out", "措施未落实"),
+        Finding.PATENT_MARKING: W("Patent-marking issue", "专利标识问题"),
+        Finding.EXHIBITOR_ABSENT: W("Exhibitor absent", "展商不在"),
+    },
+)
+
+IP_TYPES = Vocabulary(
+    "type of right",
+    {
+        IPType.INVENTION_PATENT: W("Invention patent", "发明专利"),
+        IPType.UTILITY_MODEL: W("Utility model", "实用新型专利"),
+        IPType.DESIGN: W("Design patent", "外观设计专利"),
+        IPType.TRADEMARK: W("Trademark", "商标"),
+        IPType.COPYRIGHT: W("Copyright", "著作权"),
+        IPType.OTHER: W("Other right", "其他权利"),
+    },
+)
+
+LICENCES = Vocabulary(
+    "standing",
+    {
+        LicenceType.OWNER: W("Right holder", "权利人"),
+        LicenceType.SOLE: W("Sole licensee", "排他许可"),
+        LicenceType.EXCLUSIVE: W("Exclusive licensee", "独占许可"),
+        LicenceType.SIMPLE: W("Simple licensee", "普通许可"),
+    },
+)
+
+CHANNELS = Vocabulary(
+    "channel",
+    {
+        Channel.DESK: W("At the desk", "现场投诉"),
+        Channel.PATROL: W("Found on patrol", "巡查发现"),
+        Channel.ONLINE: W("Online", "线上投诉"),
+    },
+)
+
+KINDS = Vocabulary(
+    "kind of complaint",
+    {
+        ComplaintKind.IP: W("IP complaint", "知识产权投诉"),
+        ComplaintKind.COMMERCIAL: W("Commercial dispute", "商事纠纷"),
+    },
+)
+
+CLOCKS = Vocabulary(
+    "deadline",
+    {
+        ClockKind.SUPPLEMENT: W("Supplement", "补正期限"),
+        ClockKind.TRANSFER: W("Transfer to the authority", "移交期限"),
+        ClockKind.DEFENCE: W("Defence", "答辩期限"),
+        ClockKind.RECHECK: W("Re-inspection", "复查期限"),
+    },
+)
+
+ROLES = Vocabulary(
+    "role",
+    {
+        Role.ADMIN: W("Administrator", "管理员"),
+        Role.DESK: W("Desk staff", "受理人员"),
+        Role.INSPECTOR: W("Inspector", "巡查人员"),
+        Role.ORGANIZER: W("Organizer", "主办方"),
+    },
+)
+
+COPIES = Vocabulary(
+    "copy",
+    {
+        "complainant": W("Complainant's copy", "投诉人联"),
+        "respondent": W("Respondent's copy", "被投诉人联"),
+    },
+)
+
+# Audit events that are not workflow steps (a step's event is named by the step).
+EVENTS = Vocabulary(
+    "event",
+    {
+        "complaint.register": W("Complaint registered", "登记投诉"),
+        "complaint.edit": W("Complaint corrected", "更正投诉"),
+        "case.create": W("Respondent case opened", "立案（被投诉人）"),
+        "case.assign": W("Case assigned", "分派案件"),
+        "case.amend": W("Record corrected", "更正记录"),
+        "clock.start": W("Deadline started", "期限开始"),
+        "clock.pause": W("Deadline paused", "期限暂停"),
+        "clock.resume": W("Deadline resumed", "期限恢复"),
+        "clock.stop": W("Deadline stopped", "期限结束"),
+        "document.issue": W("Document issued", "出具文书"),
+        "document.revoke": W("Document revoked", "撤销文书"),
+        "evidence.attach": W("Evidence attached", "添加证据"),
+        "visit.record": W("Patrol visit recorded", "记录巡查"),
+    },
+)
+
+ALL: tuple[Vocabulary, ...] = (
+    CASE_STATES,
+    COMPLAINT_STATES,
+    TRIGGERS,
+    REJECT_REASONS,
+    MEASURES,
+    RECHECK_RESULTS,
+    ESCALATIONS,
+    FINDINGS,
+    IP_TYPES,
+    LICENCES,
+    CHANNELS,
+    KINDS,
+    CLOCKS,
+    ROLES,
+    COPIES,
+    EVENTS,
+)
