@@ -63,6 +63,12 @@ def make_fair(
     return code
 
 
+def received(ip_types: list[str], agent: bool = False) -> dict[str, bool]:
+    """The materials ticks of a complaint that has everything its rights need."""
+    items = materials.checklist(ip_types, agent=agent)
+    return materials.ticks_of(items, [m.key for m in items])
+
+
 def complaint_input(
     *booths: str,
     agent: bool = False,

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fairdesk.domain import materials as _materials
 from fairdesk.domain.enums import (
     CaseState,
     Channel,
@@ -323,6 +324,10 @@ COPIES = Vocabulary(
     },
 )
 
+MATERIALS = Vocabulary(
+    "complaint material", {m.key: W(m.en, m.zh) for m in _materials.ALL_MATERIALS}
+)
+
 # Audit events that are not workflow steps (a step's event is named by the step).
 EVENTS = Vocabulary(
     "event",
@@ -359,5 +364,6 @@ ALL: tuple[Vocabulary, ...] = (
     CLOCKS,
     ROLES,
     COPIES,
+    MATERIALS,
     EVENTS,
 )

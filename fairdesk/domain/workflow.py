@@ -59,6 +59,7 @@ class FieldKind(StrEnum):
     TEXT = "text"  # several lines
     LINE = "line"  # one line
     CHOICE = "choice"  # one code of a vocabulary
+    CHOICES = "choices"  # any number of codes of a vocabulary (a list, or text with commas)
     FLAG = "flag"  # yes or no
 
 
@@ -138,6 +139,7 @@ class Effect(StrEnum):
 
     MARK_ACCEPTED = "mark_accepted"
     RECORD_MISSING_ITEMS = "record_missing_items"
+    RECORD_RECEIVED = "record_received"  # materials, commitment, power of attorney arrived
     RECORD_REJECTION = "record_rejection"
     CLOSE_CASES_OF_COMPLAINT = "close_cases_of_complaint"
     RECORD_TRANSFER = "record_transfer"
@@ -158,7 +160,7 @@ class Step:
     action: str
     words: Words
     sources: frozenset[str]
-    target: str
+    target: str  # "" for a step that records something and leaves the state as it is
     roles: frozenset[Role]
     fields: tuple[Field, ...] = ()
     guards: tuple[Guard, ...] = ()
@@ -323,6 +325,23 @@ RESULT = _choice(
 ESCALATION = _choice(
     "escalation", "Escalation", "升级措施", v.ESCALATIONS, Words("the escalation step", "升级措施")
 )
+RECEIVED = Field(
+    "materials",
+    Words("Materials received", "收到的材料"),
+    FieldKind.CHOICES,
+    choices=v.MATERIALS,
+    need=Words("the materials received", "收到的材料"),
+)
+COMMITMENT = Field(
+    "commitment_signed",
+    Words("The complainant signed the commitment (承诺书)", "投诉人已签署承诺书"),
+    FieldKind.FLAG,
+)
+POWER_OF_ATTORNEY = Field(
+    "power_of_attorney",
+    Words("The agent's power of attorney was received", "已收到授权委托书"),
+    FieldKind.FLAG,
+)
 
 C, S = ComplaintState, CaseState
 OPEN_CASE_STATES = tuple(s for s in CaseState if s not in TERMINAL_CASE_STATES)
@@ -380,6 +399,20 @@ def _fair_closed(f: Facts) -> Refusal | None:
     )
 
 
+def _something_received(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    if list_value(params.get("materials")) or any(
+        flag_value(params.get(name)) for name in ("commitment_signed", "power_of_attorney")
+    ):
+        return None
+    return Refusal(
+        MissingRequirement,
+        "'{step}' needs what was received: materials, the signed commitment or the power "
+        "of attorney.",
+        {"step": "Record materials received"},
+        field="materials",
+    )
+
+
 def _overdue_trigger_needs_overdue(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
     if params.get("trigger") != DecisionTrigger.DEFENCE_OVERDUE or f.defence_marked_overdue:
         return None
@@ -399,7 +432,7 @@ def _step(
     entity: Entity,
     action: str,
     sources: Iterable[StrEnum],
-    target: StrEnum,
+    target: StrEnum | None,
     en: str,
     zh: str,
     roles: frozenset[Role] = DESK,
@@ -410,7 +443,7 @@ def _step(
         action,
         Words(en, zh),
         frozenset(str(s) for s in sources),
-        str(target),
+        str(target) if target is not None else "",
         roles,
         **extra,
     )
@@ -431,6 +464,17 @@ STEPS: tuple[Step, ...] = (
         starts=(ClockKind.SUPPLEMENT,),
         effects=(Effect.RECORD_MISSING_ITEMS,),
         documents=("supplement-notice",),
+    ),
+    _step(
+        CP,
+        "record_received",
+        [C.DRAFT, C.PENDING_SUPPLEMENT],
+        None,
+        "Record materials received",
+        "登记收到的材料",
+        fields=(RECEIVED, COMMITMENT, POWER_OF_ATTORNEY, NOTE),
+        checks=(_something_received,),
+        effects=(Effect.RECORD_RECEIVED,),
     ),
     _step(
         CP,
@@ -838,6 +882,34 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
         )
         if f.kind is FieldKind.FLAG:
             continue
+        if f.kind is FieldKind.CHOICES:
+            codes = list_value(value)
+            wrong = [c for c in codes if c not in f.codes()]
+            if wrong:
+                problems.append(
+                    Refusal(
+                        MissingRequirement,
+                        "'{step}': '{value}' is not accepted as {requirement}; use one of "
+                        "{choices}.",
+                        {
+                            "step": s.label,
+                            "value": ", ".join(wrong),
+                            "requirement": f.label,
+                            "choices": f.codes(),
+                        },
+                        field=f.name,
+                    )
+                )
+            elif needed and not codes:
+                problems.append(
+                    Refusal(
+                        MissingRequirement,
+                        "'{step}' needs {requirement}.",
+                        {"step": s.label, "requirement": f.label},
+                        field=f.name,
+                    )
+                )
+            continue
         if not text:
             if needed:
                 problems.append(
@@ -873,6 +945,22 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
                 )
             )
     return problems
+
+
+def list_value(value: Any) -> list[str]:
+    """The codes of a CHOICES field: a list as it is, text split at commas."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, list | tuple | set | frozenset):
+        return [str(x).strip() for x in value if str(x).strip()]
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
+def flag_value(value: Any) -> bool:
+    """A FLAG field's value: True, or text such as "yes", "1", "true", "是"."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "on", "是")
+    return bool(value)
 
 
 def unknown_fields(s: Step, params: Mapping[str, Any]) -> list[str]:

@@ -32,6 +32,8 @@ from fairdesk.domain.workflow import (
     Option,
     Step,
     check,
+    flag_value,
+    list_value,
     options,
     step_for_audit,
 )
@@ -280,6 +282,15 @@ def _record_missing(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str)
     c.materials = dict(c.materials) | {"missing": str(p["missing_items"])}
 
 
+def _record_received(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    received = {key: True for key in list_value(p.get("materials"))}
+    c.materials = dict(c.materials or {}) | received
+    if flag_value(p.get("commitment_signed")):
+        c.commitment_signed = True
+    if flag_value(p.get("power_of_attorney")):
+        c.power_of_attorney = True
+
+
 def _record_rejection(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.reject_reason = str(p["reason_code"])
     c.closed_at = ctx.now()
@@ -356,6 +367,7 @@ def _close(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
 EFFECTS: dict[Effect, EffectFn] = {
     Effect.MARK_ACCEPTED: _mark_accepted,
     Effect.RECORD_MISSING_ITEMS: _record_missing,
+    Effect.RECORD_RECEIVED: _record_received,
     Effect.RECORD_REJECTION: _record_rejection,
     Effect.CLOSE_CASES_OF_COMPLAINT: _close_cases,
     Effect.RECORD_TRANSFER: _record_transfer,
@@ -412,7 +424,7 @@ def _apply(
     fair = session.get_one(Fair, record.fair_id)
     label = Phrase("Case {number}" if is_case else "Complaint {number}", number=record.number)
     before = {"state": record.state}
-    record.state = s.target
+    record.state = s.target or record.state
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
     for effect in s.effects:

@@ -44,7 +44,7 @@ from fairdesk.services.intake import (
 from fairdesk.services.safe_cells import needs_neutralising
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import exhibitor, make_fair
+from tests.helpers import exhibitor, make_fair, received
 
 EARLIER, CURRENT, NEXT = "TEST2025", "TEST2026", "TEST2027"
 CODE_1 = "91310000TEST00001A"  # exhibitor 1's credit code; it renamed itself in 2026
@@ -65,14 +65,13 @@ def _record(n: int, booth: str, **changes: Any) -> ExhibitorRecord:
 
 
 def _complaint(booth: str, *, right: RightInput | None = None, **kw: Any) -> ComplaintInput:
+    right = right or RightInput(
+        "design", "ZL202330123456.7", "座椅", "示例品牌", valid_until=date(2038, 1, 1)
+    )
+    kw.setdefault("materials", received([right.ip_type], agent="agent" in kw))
     return ComplaintInput(
         complainant=kw.pop("complainant", PartyInput("示例品牌股份有限公司", "Example Brand Co.")),
-        rights=[
-            right
-            or RightInput(
-                "design", "ZL202330123456.7", "座椅", "示例品牌", valid_until=date(2038, 1, 1)
-            )
-        ],
+        rights=[right],
         respondents=[
             RespondentInput(
                 booth=booth, exhibits=[ExhibitInput(kw.pop("exhibit", "椅子"), "X-1", 2)]

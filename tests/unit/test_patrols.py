@@ -23,7 +23,7 @@ from fairdesk.services.intake import PartyInput, RightInput, register_complaint
 from fairdesk.services.patrols import VisitInput
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import FAIR, complaint_input, make_fair
+from tests.helpers import FAIR, complaint_input, make_fair, received
 
 
 def photo(name: str = "IMG_0001.JPG", colour: str = "orange", taken: str = "") -> PhotoInput:
@@ -266,6 +266,13 @@ def test_a_suspected_infringement_opens_a_complaint(team: Team, fair: str, round
         patrols.list_visits(team.desk, fair, finding="suspected_infringement", without_case=True)
         == []
     )
-    # The case is a normal case from here on.
+    # The case is a normal case from here on: the desk records the papers, then accepts.
+    act_on_complaint(
+        team.desk,
+        reg.number,
+        "record_received",
+        materials=list(received(["design"])),
+        commitment_signed=True,
+    )
     act_on_complaint(team.desk, reg.number, "accept")
     assert act_on_case(team.desk, reg.case_numbers[0], "notify").state == CaseState.NOTIFIED

@@ -48,7 +48,7 @@ def _reachable(entity: Entity, start: str) -> set[str]:
     while todo:
         state = todo.pop()
         for t in TRANSITIONS:
-            if t.entity is entity and state in t.sources and t.target not in seen:
+            if t.entity is entity and state in t.sources and t.target and t.target not in seen:
                 seen.add(t.target)
                 todo.append(t.target)
     return seen
