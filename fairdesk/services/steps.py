@@ -35,6 +35,7 @@ from fairdesk.domain.workflow import (
     flag_value,
     list_value,
     options,
+    step,
     step_for_audit,
 )
 from fairdesk.services import audit, clocks
@@ -298,7 +299,10 @@ def _record_rejection(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: st
 
 def _close_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     words = v.REJECT_REASONS.words(str(p.get("reason_code") or ""))
+    closing = step(Entity.CASE, "close_unaccepted")
     for case in c.cases:
+        if case.state not in closing.sources:
+            continue  # already ended on its own (withdrawn, handed over after the fair)
         apply_case_step(
             s, ctx, case, "close_unaccepted", f"不予受理 / not accepted: {words.both}", {}
         )
