@@ -173,6 +173,7 @@ class Team:
     desk2: Context
     inspector: Context
     organizer: Context
+    officer: Context
 
     def by_role(self, role: Role) -> Context:
         return {
@@ -180,6 +181,7 @@ class Team:
             Role.DESK: self.desk,
             Role.INSPECTOR: self.inspector,
             Role.ORGANIZER: self.organizer,
+            Role.OFFICER: self.officer,
         }[role]
 
 
@@ -199,4 +201,5 @@ def team(db: Database, clock: FakeClock) -> Team:
         member("desk2", Role.DESK),
         member("inspector1", Role.INSPECTOR),
         member("organizer1", Role.ORGANIZER),
+        member("officer1", Role.OFFICER),
     )

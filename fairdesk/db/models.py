@@ -247,7 +247,17 @@ class RespondentCase(Base):
     decision_note: Mapped[str] = mapped_column(Text, default="")
     authority: Mapped[str] = mapped_column(String(200), default="")
     notified_at: Mapped[datetime | None]
+    # When and how the notice reached the respondent: the defence period runs from then.
+    served_at: Mapped[datetime | None]
+    service_manner: Mapped[str] = mapped_column(String(30), default="")
     decided_at: Mapped[datetime | None]
+    # What a decision taken at once rests on: {"body", "number", "date"} or {"admission"}.
+    decision_basis: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    decided_by_organ: Mapped[str] = mapped_column(String(200), default="")
+    decided_by_officer: Mapped[str] = mapped_column(String(100), default="")
+    referral_kind: Mapped[str] = mapped_column(String(30), default="")
+    authority_result: Mapped[str] = mapped_column(Text, default="")
+    authority_result_on: Mapped[date | None]
     closed_at: Mapped[datetime | None]
     # Lower-cased text of every searchable field (numbers, names zh/en, booth, rights),
     # so the desk's search-as-you-type is one indexed-table scan, not a five-way join.

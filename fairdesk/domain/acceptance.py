@@ -142,7 +142,7 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
                 RejectReason.MATERIALS_NOT_SUPPLEMENTED,
                 items=tuple(m.en for m in missing),
             )
-    if not c.commitment_signed:
+    if ip and not c.commitment_signed:  # a commercial dispute carries no IP commitment
         add(
             "The complainant's signed commitment (承诺书, 2006 Measures Art 10) is needed to "
             "accept.",

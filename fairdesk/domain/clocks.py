@@ -151,6 +151,10 @@ def compute_clock(
     _aware(now, "now")
     if duration < timedelta(0):
         raise ValueError(f"A clock's duration cannot be negative, got {duration}.")
+    # 2006 Art 11: the transfer to the authority is 24 natural hours under every rule set,
+    # and its deadline is the authority's, not the fair's: it never moves to an opening.
+    natural = kind is ClockKind.TRANSFER
+    opening_hours_only = opening_hours_only and not natural
     mine = [e for e in events if e.kind == kind]
     validate_sequence(mine)
     mine = [e for e in mine if _u(e.at) <= _u(now)]
@@ -195,6 +199,8 @@ def compute_clock(
         # Not reached yet: count on from as_of (for a paused clock, as if resumed now).
         due = calendar.add_duration(as_of, left, opening_hours_only)
 
+    if not natural:
+        due = _in_opening_hours(calendar, due)
     close = calendar.fair_close()
     capped = _u(due) > _u(close)
     if capped:
@@ -226,6 +232,15 @@ def compute_clock(
         capped_at_close=capped,
         stopped_at=stopped_at.astimezone(zone) if stopped_at is not None else None,
     )
+
+
+def _in_opening_hours(calendar: FairCalendar, due: datetime) -> datetime:
+    """A deadline that falls while the fair is closed moves to its next opening (a re-check
+    due at 19:20 is due at the next morning's opening); one at a closing time stays."""
+    if calendar.is_open(due) or calendar.is_open(due - timedelta(microseconds=1)):
+        return due
+    following = calendar.next_opening(due)
+    return due if following is None else following
 
 
 def is_due_within(state: ClockState, now: datetime, hours: float) -> bool:

@@ -14,6 +14,8 @@ class Role(StrEnum):
     DESK = "desk"
     INSPECTOR = "inspector"
     ORGANIZER = "organizer"
+    # An officer of the IP authority stationed at the center (2006 Measures Art 6): decides.
+    OFFICER = "officer"
 
 
 class ComplaintKind(StrEnum):
@@ -49,6 +51,7 @@ class ComplaintState(StrEnum):
     ACCEPTED = "ACCEPTED"
     TRANSFERRED = "TRANSFERRED"
     REJECTED = "REJECTED"
+    WITHDRAWN = "WITHDRAWN"  # by the complainant, before acceptance
 
 
 class CaseState(StrEnum):
@@ -110,6 +113,7 @@ class RejectReason(StrEnum):
 
 
 class MeasureType(StrEnum):
+    SUSPEND_DISPLAY = "suspend_display"  # at intake, while the complaint is handled (Art 7(1))
     COVER = "cover"
     TAKE_DOWN = "take_down"
     DETAIN = "detain"  # kept in storage until the fair ends
@@ -123,6 +127,27 @@ class RecheckResult(StrEnum):
     FAILED = "failed"
     PARTLY = "partly"
     REDISPLAYED = "redisplayed"
+
+
+class ServiceManner(StrEnum):
+    """How a notice reached the respondent (送达方式)."""
+
+    IN_PERSON = "in_person"  # handed over at the booth
+    EMAIL = "email"
+    POST = "post"
+    ONLINE_PLATFORM = "online_platform"
+    LEFT_AT_BOOTH = "left_at_booth"  # left at the booth with a witness
+
+
+class AuthorityKind(StrEnum):
+    """Where a case is referred (移交): the authorities, and for commercial disputes the
+    organizer's dispute body or a court."""
+
+    IP_OFFICE = "ip_office"
+    MARKET_REGULATION = "market_regulation"
+    POLICE = "police"  # criminal leads (行刑衔接)
+    DISPUTE_BODY = "dispute_body"
+    COURT = "court"
 
 
 class EscalationAction(StrEnum):

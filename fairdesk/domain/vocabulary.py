@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from fairdesk.domain import materials as _materials
 from fairdesk.domain.enums import (
+    AuthorityKind,
     CaseState,
     Channel,
     ClockKind,
@@ -36,6 +37,7 @@ from fairdesk.domain.enums import (
     RecheckResult,
     RejectReason,
     Role,
+    ServiceManner,
 )
 
 
@@ -151,6 +153,7 @@ COMPLAINT_STATES = Vocabulary(
         ComplaintState.ACCEPTED: W("Accepted", "已受理"),
         ComplaintState.TRANSFERRED: W("Transferred to the authority", "已移交"),
         ComplaintState.REJECTED: W("Not accepted", "不予受理"),
+        ComplaintState.WITHDRAWN: W("Withdrawn by the complainant", "投诉已撤回"),
     },
 )
 
@@ -211,6 +214,9 @@ REJECT_REASONS = Vocabulary(
 MEASURES = Vocabulary(
     "measure",
     {
+        MeasureType.SUSPEND_DISPLAY: W(
+            "Suspend the display while the complaint is handled", "暂停展出"
+        ),
         MeasureType.COVER: W("Cover the exhibit", "遮盖"),
         MeasureType.TAKE_DOWN: W("Take the exhibit down", "撤下展品"),
         # The center keeps detained items in custody (暂存保管); it does not seal (封存).
@@ -313,6 +319,31 @@ ROLES = Vocabulary(
         Role.DESK: W("Desk staff", "受理人员"),
         Role.INSPECTOR: W("Inspector", "巡查人员"),
         Role.ORGANIZER: W("Organizer", "主办方"),
+        Role.OFFICER: W("Stationed IP officer", "知识产权局派驻人员"),
+    },
+)
+
+SERVICE_MANNERS = Vocabulary(
+    "manner of service",
+    {
+        ServiceManner.IN_PERSON: W("Handed over at the booth", "现场直接送达"),
+        ServiceManner.EMAIL: W("By e-mail", "电子邮件送达"),
+        ServiceManner.POST: W("By post", "邮寄送达"),
+        ServiceManner.ONLINE_PLATFORM: W("Through the fair's online platform", "展会线上平台送达"),
+        ServiceManner.LEFT_AT_BOOTH: W("Left at the booth before a witness", "展位留置送达"),
+    },
+)
+
+AUTHORITY_KINDS = Vocabulary(
+    "authority",
+    {
+        AuthorityKind.IP_OFFICE: W("IP administration", "知识产权管理部门"),
+        AuthorityKind.MARKET_REGULATION: W("Market regulation", "市场监督管理部门"),
+        AuthorityKind.POLICE: W("Public security (criminal leads)", "公安机关（涉嫌犯罪线索）"),
+        AuthorityKind.DISPUTE_BODY: W(
+            "The organizer's commercial dispute body", "主办方商事纠纷调解机构"
+        ),
+        AuthorityKind.COURT: W("A court", "人民法院"),
     },
 )
 
@@ -363,6 +394,8 @@ ALL: tuple[Vocabulary, ...] = (
     KINDS,
     CLOCKS,
     ROLES,
+    SERVICE_MANNERS,
+    AUTHORITY_KINDS,
     COPIES,
     MATERIALS,
     EVENTS,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,6 +26,7 @@ from fairdesk.domain import vocabulary as v
 from fairdesk.domain.clocks import ClockState, ClockStatus
 from fairdesk.domain.enums import (
     TERMINAL_CASE_STATES,
+    AuthorityKind,
     CaseState,
     ClockKind,
     ComplaintKind,
@@ -34,6 +35,7 @@ from fairdesk.domain.enums import (
     MeasureType,
     RecheckResult,
     Role,
+    ServiceManner,
 )
 from fairdesk.domain.errors import (
     FairDeskError,
@@ -60,6 +62,8 @@ class FieldKind(StrEnum):
     LINE = "line"  # one line
     CHOICE = "choice"  # one code of a vocabulary
     CHOICES = "choices"  # any number of codes of a vocabulary (a list, or text with commas)
+    DATE = "date"  # YYYY-MM-DD
+    DATETIME = "datetime"  # YYYY-MM-DD HH:MM, the fair's local time unless a zone is given
     FLAG = "flag"  # yes or no
 
 
@@ -79,6 +83,8 @@ class Field:
     need: Words | None = None
     # Where the step dialog finds a start value ("legal_basis": the rule set's citation).
     prefill: str = ""
+    # Taken when no value is given (a choice's usual answer); the dialog preselects it.
+    default: str = ""
 
     @property
     def label(self) -> str:
@@ -120,9 +126,14 @@ class Facts:
     complaint_number: str = ""
     complaint_state: str = ""
     complaint_kind: str = ComplaintKind.IP
+    complaint_accepted_at: datetime | None = None
     fair_closes_at: datetime | None = None
     defence: ClockState | None = None
     defence_marked_overdue: bool = False
+    # The state a case was in when its mediation began (it goes back there if it fails).
+    before_mediation: str = ""
+    suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
+    detained_unreturned: bool = False  # exhibits kept in custody not yet handed back
     # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
     acceptance: tuple[Refusal, ...] = ()
 
@@ -142,6 +153,7 @@ class Effect(StrEnum):
     RECORD_RECEIVED = "record_received"  # materials, commitment, power of attorney arrived
     RECORD_REJECTION = "record_rejection"
     CLOSE_CASES_OF_COMPLAINT = "close_cases_of_complaint"
+    WITHDRAW_CASES_OF_COMPLAINT = "withdraw_cases_of_complaint"
     RECORD_TRANSFER = "record_transfer"
     START_TRANSFER_CLOCK = "start_transfer_clock"  # when an authority is named at acceptance
     MARK_NOTIFIED = "mark_notified"
@@ -151,6 +163,9 @@ class Effect(StrEnum):
     RECORD_REFERRAL = "record_referral"
     ORDER_MEASURE = "order_measure"
     RECORD_RECHECK = "record_recheck"
+    SUSPEND_DISPLAY = "suspend_display"
+    RETURN_DETAINED = "return_detained"
+    RECORD_AUTHORITY_RESULT = "record_authority_result"
     CLOSE = "close"
 
 
@@ -174,6 +189,13 @@ class Step:
     legal_basis: tuple[str, ...] = ()  # rule-set citation keys
     # Taken by the services as a consequence of another step, never offered to a person.
     internal: bool = False
+    # The kinds of complaint the step belongs to (IP complaints and commercial disputes
+    # share the desk, not the path: Shanghai Regulations Art 40).
+    kinds: frozenset[str] = frozenset(ComplaintKind)
+    # Back to the state the case was in before mediation, instead of `target`.
+    returns: bool = False
+    # The field whose time the clocks it starts count from (the time of service).
+    clocks_from: str = ""
 
     @property
     def label(self) -> str:
@@ -206,6 +228,9 @@ Requirement = Field
 
 DESK = frozenset({Role.DESK})
 FLOOR = frozenset({Role.DESK, Role.INSPECTOR})
+DECIDERS = frozenset({Role.DESK, Role.OFFICER})  # the desk, or a stationed IP officer
+IP = frozenset({ComplaintKind.IP.value})
+COMMERCIAL = frozenset({ComplaintKind.COMMERCIAL.value})
 REASON_NAME = "reason"
 
 
@@ -247,6 +272,63 @@ TRIGGER = _choice(
     v.TRIGGERS,
     Words("the trigger of the finding", "认定侵权的依据"),
 )
+# Acting at once after notice: only on an effective legal document or an admission.
+TRIGGER_AT_ONCE = _choice(
+    "trigger",
+    "Ground for acting at once",
+    "径行处理的依据",
+    v.TRIGGERS,
+    Words("the ground for acting at once", "径行处理的依据"),
+    allowed=(DecisionTrigger.PRIOR_LEGAL_DOCUMENT, DecisionTrigger.ADMISSION),
+)
+_PRIOR = DecisionTrigger.PRIOR_LEGAL_DOCUMENT.value
+PRIOR_BODY = _text(
+    "document_body",
+    "Court or authority that issued the decision",
+    "作出生效法律文书的机关",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the court or authority that issued the decision", "作出生效法律文书的机关"),
+    required_when=("trigger", _PRIOR),
+    max_length=200,
+)
+PRIOR_NUMBER = _text(
+    "document_number",
+    "Number of the decision",
+    "文书编号",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the number of the decision", "文书编号"),
+    required_when=("trigger", _PRIOR),
+    max_length=100,
+)
+PRIOR_DATE = _text(
+    "document_date",
+    "Date of the decision",
+    "文书日期",
+    required=False,
+    kind=FieldKind.DATE,
+    need=Words("the date of the decision", "文书日期"),
+    required_when=("trigger", _PRIOR),
+)
+ADMISSION = _text(
+    "admission",
+    "The respondent's admission (what was admitted, by whom, signed or recorded)",
+    "被投诉人承认侵权的情况（承认内容、承认人、签字或记录）",
+    required=False,
+    need=Words("the respondent's admission", "被投诉人承认侵权的情况"),
+    required_when=("trigger", DecisionTrigger.ADMISSION.value),
+)
+DECIDING_ORGAN = _text(
+    "deciding_organ",
+    "Deciding organ (for a stationed IP officer: the IP office)",
+    "作出处理的机关（知识产权局派驻人员填写所属部门）",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the deciding organ", "作出处理的机关"),
+    prefill="deciding_organ",
+    max_length=200,
+)
 LEGAL_BASIS = _text(
     "legal_basis",
     "Legal basis",
@@ -274,6 +356,7 @@ AUTHORITY = _text(
     kind=FieldKind.LINE,
     need=Words("the authority", "移交部门"),
     prefill="authority",
+    max_length=200,
 )
 AUTHORITY_OPTIONAL = _text(
     "authority",
@@ -282,9 +365,44 @@ AUTHORITY_OPTIONAL = _text(
     required=False,
     kind=FieldKind.LINE,
     prefill="authority",
+    max_length=200,
+)
+REFERRAL_KIND = _choice(
+    "referral_kind",
+    "Kind of authority",
+    "移交部门类别",
+    v.AUTHORITY_KINDS,
+    Words("the kind of authority", "移交部门类别"),
+    allowed=(AuthorityKind.IP_OFFICE, AuthorityKind.MARKET_REGULATION, AuthorityKind.POLICE),
+)
+DISPUTE_REFERRAL = _choice(
+    "referral_kind",
+    "Referred to",
+    "移交至",
+    v.AUTHORITY_KINDS,
+    Words("where the dispute is referred", "纠纷移交的机构"),
+    allowed=(AuthorityKind.DISPUTE_BODY, AuthorityKind.COURT),
+)
+AUTHORITY_RESULT = _text(
+    "authority_result",
+    "The authority's result",
+    "有关部门的处理结果",
+    need=Words("the authority's result", "有关部门的处理结果"),
+)
+AUTHORITY_RESULT_ON = _text(
+    "result_on",
+    "Date of the result",
+    "处理结果日期",
+    required=False,
+    kind=FieldKind.DATE,
 )
 MEASURE = _choice(
-    "measure", "Measure", "整改措施", v.MEASURES, Words("the measure ordered", "责令采取的措施")
+    "measure",
+    "Measure",
+    "整改措施",
+    v.MEASURES,
+    Words("the measure ordered", "要求采取的措施"),
+    allowed=(m for m in MeasureType if m is not MeasureType.SUSPEND_DISPLAY),
 )
 STORAGE_PLACE = _text(
     "storage_place",
@@ -294,6 +412,7 @@ STORAGE_PLACE = _text(
     kind=FieldKind.LINE,
     need=Words("the storage place", "暂存地点"),
     required_when=("measure", MeasureType.DETAIN.value),
+    max_length=200,
 )
 UNDERTAKING = _text(
     "undertaking_signed",
@@ -301,6 +420,31 @@ UNDERTAKING = _text(
     "被投诉人已签署承诺书",
     required=False,
     kind=FieldKind.FLAG,
+)
+RECEIPT = _text(
+    "receipt",
+    "Receipt (number, or who signed for the items)",
+    "领回凭证（编号或签收人）",
+    kind=FieldKind.LINE,
+    need=Words("the receipt", "领回凭证"),
+    max_length=200,
+)
+SERVED_AT = _text(
+    "served_at",
+    "Time of service (the fair's local time; empty: now)",
+    "送达时间（展会当地时间；不填为现在）",
+    required=False,
+    kind=FieldKind.DATETIME,
+    need=Words("the time of service", "送达时间"),
+)
+SERVICE_MANNER = Field(
+    "service_manner",
+    Words("Manner of service", "送达方式"),
+    FieldKind.CHOICE,
+    True,
+    v.SERVICE_MANNERS,
+    need=Words("the manner of service", "送达方式"),
+    default=ServiceManner.IN_PERSON.value,
 )
 DEFENCE = _text(
     "summary",
@@ -323,7 +467,11 @@ RESULT = _choice(
     allowed=(r for r in RecheckResult if r is not RecheckResult.PASSED),
 )
 ESCALATION = _choice(
-    "escalation", "Escalation", "升级措施", v.ESCALATIONS, Words("the escalation step", "升级措施")
+    "escalation",
+    "Escalation",
+    "升级措施",
+    v.ESCALATIONS,
+    Words("the escalation step", "升级措施"),
 )
 RECEIVED = Field(
     "materials",
@@ -342,9 +490,11 @@ POWER_OF_ATTORNEY = Field(
     Words("The agent's power of attorney was received", "已收到授权委托书"),
     FieldKind.FLAG,
 )
+DECISION_FIELDS = (PRIOR_BODY, PRIOR_NUMBER, PRIOR_DATE, ADMISSION, DECIDING_ORGAN)
 
 C, S = ComplaintState, CaseState
 OPEN_CASE_STATES = tuple(s for s in CaseState if s not in TERMINAL_CASE_STATES)
+BEFORE_DECISION = (S.NOTIFIED, S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE, S.UNDER_REVIEW)
 ART14_TRIGGERS = frozenset(
     {
         DecisionTrigger.DEFENCE_OVERDUE,
@@ -399,17 +549,21 @@ def _fair_closed(f: Facts) -> Refusal | None:
     )
 
 
-def _something_received(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
-    if list_value(params.get("materials")) or any(
-        flag_value(params.get(name)) for name in ("commitment_signed", "power_of_attorney")
-    ):
+def _not_suspended(f: Facts) -> Refusal | None:
+    if not f.suspended:
         return None
     return Refusal(
-        MissingRequirement,
-        "'{step}' needs what was received: materials, the signed commitment or the power "
-        "of attorney.",
-        {"step": "Record materials received"},
-        field="materials",
+        IllegalTransition,
+        "The display of the accused exhibits of {number} is already suspended.",
+        {"number": f.number},
+    )
+
+
+def _detained_unreturned(f: Facts) -> Refusal | None:
+    if f.detained_unreturned:
+        return None
+    return Refusal(
+        IllegalTransition, "{number} has no exhibits in custody to hand back.", {"number": f.number}
     )
 
 
@@ -422,6 +576,57 @@ def _overdue_trigger_needs_overdue(f: Facts, params: Mapping[str, Any]) -> Refus
         "marked overdue; the respondent answered in time.",
         {"number": f.number, "trigger": Term(v.TRIGGERS, DecisionTrigger.DEFENCE_OVERDUE)},
         field="trigger",
+    )
+
+
+def _officer_names_organ(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    if f.role is not Role.OFFICER or str(params.get("deciding_organ") or "").strip():
+        return None
+    return Refusal(
+        MissingRequirement,
+        "A stationed IP officer decides for the IP office: name the deciding organ.",
+        field="deciding_organ",
+    )
+
+
+def _service_time_possible(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    served = parse_moment(params.get("served_at"), FieldKind.DATETIME)
+    if not isinstance(served, datetime):
+        return None
+    served = attach_zone(served, f.zone)
+    if served > f.now:
+        return Refusal(
+            MissingRequirement,
+            "The time of service {served} is in the future.",
+            {"served": f.local(served)},
+            field="served_at",
+        )
+    if f.complaint_accepted_at is not None and served < f.complaint_accepted_at:
+        return Refusal(
+            MissingRequirement,
+            "The time of service {served} is before the complaint was accepted ({accepted}).",
+            {"served": f.local(served), "accepted": f.local(f.complaint_accepted_at)},
+            field="served_at",
+        )
+    return None
+
+
+def attach_zone(moment: datetime, zone: str) -> datetime:
+    """A time typed without a zone is the fair's local time."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=ZoneInfo(zone))
+
+
+def _something_received(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    if list_value(params.get("materials")) or any(
+        flag_value(params.get(name)) for name in ("commitment_signed", "power_of_attorney")
+    ):
+        return None
+    return Refusal(
+        MissingRequirement,
+        "'{step}' needs what was received: materials, the signed commitment or the power "
+        "of attorney.",
+        {"step": "Record materials received"},
+        field="materials",
     )
 
 
@@ -450,322 +655,160 @@ def _step(
 
 
 CP, CS = Entity.COMPLAINT, Entity.CASE
+STAYS = None  # a step that records something and leaves the state as it is
 
 STEPS: tuple[Step, ...] = (
     # -- complaint intake (2006 Measures Arts 8-11) --
-    _step(
-        CP,
-        "request_supplement",
-        [C.DRAFT],
-        C.PENDING_SUPPLEMENT,
-        "Ask for supplements",
-        "通知补正材料",
-        fields=(MISSING_ITEMS, NOTE),
-        starts=(ClockKind.SUPPLEMENT,),
-        effects=(Effect.RECORD_MISSING_ITEMS,),
-        documents=("supplement-notice",),
-    ),
-    _step(
-        CP,
-        "record_received",
-        [C.DRAFT, C.PENDING_SUPPLEMENT],
-        None,
-        "Record materials received",
-        "登记收到的材料",
-        fields=(RECEIVED, COMMITMENT, POWER_OF_ATTORNEY, NOTE),
-        checks=(_something_received,),
-        effects=(Effect.RECORD_RECEIVED,),
-    ),
-    _step(
-        CP,
-        "accept",
-        [C.DRAFT, C.PENDING_SUPPLEMENT],
-        C.ACCEPTED,
-        "Accept",
-        "受理",
-        fields=(AUTHORITY_OPTIONAL, NOTE),
-        guards=(_acceptance_complete,),
-        stops=(ClockKind.SUPPLEMENT,),
-        effects=(Effect.MARK_ACCEPTED, Effect.START_TRANSFER_CLOCK),
-        documents=("acceptance-receipt",),
-    ),
-    _step(
-        CP,
-        "reject",
-        [C.DRAFT, C.PENDING_SUPPLEMENT],
-        C.REJECTED,
-        "Reject",
-        "不予受理",
-        fields=(REASON_CODE, NOTE),
-        stops=(ClockKind.SUPPLEMENT,),
-        effects=(Effect.RECORD_REJECTION, Effect.CLOSE_CASES_OF_COMPLAINT),
-        documents=("non-acceptance",),
-    ),
-    _step(
-        CP,
-        "transfer",
-        [C.ACCEPTED],
-        C.TRANSFERRED,
-        "Transfer to the authority",
-        "移交知识产权管理部门",
-        fields=(AUTHORITY, NOTE),
-        stops=(ClockKind.TRANSFER,),
-        effects=(Effect.RECORD_TRANSFER,),
-        documents=("transfer-letter",),
-        legal_basis=("transfer",),
-    ),
-    # -- respondent case --
-    _step(
-        CS,
-        "notify",
-        [S.TO_NOTIFY],
-        S.NOTIFIED,
-        "Notify the respondent",
-        "通知被投诉人",
-        fields=(NOTE,),
-        guards=(_complaint_accepted,),
-        starts=(ClockKind.DEFENCE,),
-        effects=(Effect.MARK_NOTIFIED,),
-        documents=("complaint-notice", "proof-of-service"),
-    ),
-    _step(
-        CS,
-        "self_remedy",
-        [S.NOTIFIED],
-        S.SELF_REMEDIED,
-        "Record a voluntary removal",
-        "记录主动撤展",
-        fields=(REASON,),
-        stops=(ClockKind.DEFENCE,),
-        effects=(Effect.RECORD_ENDING,),
-        documents=("closing-record",),
-    ),
-    _step(
-        CS,
-        "start_mediation",
-        [S.NOTIFIED],
-        S.MEDIATING,
-        "Mediate",
-        "调解",
-        fields=(NOTE,),
-        pauses=(ClockKind.DEFENCE,),
-    ),
-    _step(
-        CS,
-        "settle",
-        [S.MEDIATING],
-        S.SETTLED,
-        "Settle",
-        "达成和解",
-        fields=(TERMS, NOTE),
-        stops=(ClockKind.DEFENCE,),
-        effects=(Effect.RECORD_ENDING,),
-        documents=("mediation-record",),
-    ),
-    _step(
-        CS,
-        "end_mediation",
-        [S.MEDIATING],
-        S.NOTIFIED,
-        "End mediation without agreement",
-        "调解未成",
-        fields=(REASON,),
-        resumes=(ClockKind.DEFENCE,),
-    ),
-    _step(
-        CS,
-        "withdraw",
-        [
-            S.TO_NOTIFY,
-            S.NOTIFIED,
-            S.MEDIATING,
-            S.DEFENCE_RECEIVED,
-            S.DEFENCE_OVERDUE,
-            S.UNDER_REVIEW,
-        ],
-        S.WITHDRAWN,
-        "Withdrawn by the complainant",
-        "投诉人撤回",
-        fields=(REASON,),
-        stops=(ClockKind.DEFENCE,),
-        effects=(Effect.CLOSE,),
-        documents=("closing-record",),
-    ),
-    _step(
-        CS,
-        "record_defence",
-        [S.NOTIFIED],
-        S.DEFENCE_RECEIVED,
-        "Record the defence",
-        "登记答辩",
-        fields=(DEFENCE, NOTE),
-        stops=(ClockKind.DEFENCE,),
-        effects=(Effect.RECORD_DEFENCE,),
-    ),
-    _step(
-        CS,
-        "mark_defence_overdue",
-        [S.NOTIFIED],
-        S.DEFENCE_OVERDUE,
-        "Defence overdue",
-        "答辩逾期",
-        fields=(NOTE,),
-        guards=(_defence_period_over,),
-        stops=(ClockKind.DEFENCE,),
-    ),
-    _step(
-        CS,
-        "begin_review",
-        [S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE],
-        S.UNDER_REVIEW,
-        "Review",
-        "审查",
-        fields=(NOTE,),
-    ),
-    _step(
-        CS,
-        "decide_infringing",
-        [S.UNDER_REVIEW],
-        S.INFRINGEMENT_FOUND,
-        "Decide: infringement found",
-        "认定侵权",
-        fields=(TRIGGER, LEGAL_BASIS, NOTE),
-        checks=(_overdue_trigger_needs_overdue,),
-        effects=(Effect.RECORD_DECISION,),
-        documents=("decision",),
-        legal_basis=("decision",),
-    ),
-    _step(
-        CS,
-        "decide_not_infringing",
-        [S.UNDER_REVIEW],
-        S.NOT_INFRINGING,
-        "Decide: not infringing",
-        "认定不侵权",
-        fields=(REASON,),
-        effects=(Effect.RECORD_DECISION,),
-        documents=("decision",),
-        legal_basis=("decision",),
-    ),
-    _step(
-        CS,
-        "decide_undetermined",
-        [S.UNDER_REVIEW],
-        S.UNDETERMINED,
-        "Decide: cannot be determined",
-        "无法认定",
-        fields=(REASON,),
-        effects=(Effect.RECORD_DECISION,),
-        documents=("decision",),
-        legal_basis=("decision",),
-    ),
-    _step(
-        CS,
-        "refer",
-        [S.UNDETERMINED],
-        S.REFERRED,
-        "Refer to an authority",
-        "移交有关部门",
-        fields=(AUTHORITY, NOTE),
-        effects=(Effect.RECORD_REFERRAL,),
-        documents=("closing-record",),
-        legal_basis=("transfer",),
-    ),
-    _step(
-        CS,
-        "order_remedy",
-        [S.INFRINGEMENT_FOUND],
-        S.REMEDY_ORDERED,
-        "Order measures",
-        "责令整改",
-        fields=(MEASURE, STORAGE_PLACE, UNDERTAKING, NOTE),
-        starts=(ClockKind.RECHECK,),
-        effects=(Effect.ORDER_MEASURE,),
-        documents=("remedial-order", "detained-items", "booth-notice"),
-        legal_basis=("remedy",),
-    ),
-    _step(
-        CS,
-        "request_recheck",
-        [S.REMEDY_ORDERED, S.ESCALATED],
-        S.RECHECK_DUE,
-        "Re-inspection due",
-        "待复查",
-        roles=FLOOR,
-        fields=(NOTE,),
-        starts=(ClockKind.RECHECK,),
-    ),
-    _step(
-        CS,
-        "recheck_passed",
-        [S.RECHECK_DUE],
-        S.RECHECK_PASSED,
-        "Re-inspection passed",
-        "复查通过",
-        roles=FLOOR,
-        fields=(NOTE,),
-        stops=(ClockKind.RECHECK,),
-        effects=(Effect.RECORD_RECHECK,),
-        documents=("recheck-record",),
-    ),
-    _step(
-        CS,
-        "recheck_failed",
-        [S.RECHECK_DUE],
-        S.RECHECK_FAILED,
-        "Re-inspection failed",
-        "复查未通过",
-        roles=FLOOR,
-        fields=(RESULT, NOTE),
-        stops=(ClockKind.RECHECK,),
-        effects=(Effect.RECORD_RECHECK,),
-        documents=("recheck-record",),
-    ),
-    _step(
-        CS,
-        "escalate",
-        [S.RECHECK_FAILED],
-        S.ESCALATED,
-        "Escalate",
-        "升级处理",
-        fields=(ESCALATION, NOTE),
-        legal_basis=("escalation",),
-    ),
-    _step(
-        CS,
-        "close",
-        [S.NOT_INFRINGING, S.RECHECK_PASSED],
-        S.CLOSED,
-        "Close the case",
-        "结案",
-        fields=(NOTE,),
-        effects=(Effect.CLOSE,),
-        documents=("closing-record",),
-    ),
-    _step(
-        CS,
-        "close_unaccepted",
-        [S.TO_NOTIFY],
-        S.CLOSED,
-        "Close: complaint not accepted",
-        "结案（投诉不予受理）",
-        effects=(Effect.CLOSE,),
-        internal=True,
-    ),
-    _step(
-        CS,
-        "move_post_fair",
-        OPEN_CASE_STATES,
-        S.POST_FAIR,
-        "Hand over to post-fair follow-up",
-        "转展后追查",
-        roles=frozenset({Role.DESK, Role.ADMIN}),
-        fields=(NOTE,),
-        guards=(_fair_closed,),
-        stops=tuple(ClockKind),
-        effects=(Effect.CLOSE,),
-    ),
-)
+    _step(CP, "record_received", [C.DRAFT, C.PENDING_SUPPLEMENT], STAYS,
+          "Record materials received", "登记收到的材料",
+          fields=(RECEIVED, COMMITMENT, POWER_OF_ATTORNEY, NOTE),
+          checks=(_something_received,), effects=(Effect.RECORD_RECEIVED,)),
+    # Each round restarts the supplement period (2006 Art 9).
+    _step(CP, "request_supplement", [C.DRAFT, C.PENDING_SUPPLEMENT], C.PENDING_SUPPLEMENT,
+          "Ask for supplements", "通知补正材料",
+          fields=(MISSING_ITEMS, NOTE), stops=(ClockKind.SUPPLEMENT,),
+          starts=(ClockKind.SUPPLEMENT,), effects=(Effect.RECORD_MISSING_ITEMS,),
+          documents=("supplement-notice",), legal_basis=("supplement",)),
+    _step(CP, "accept", [C.DRAFT, C.PENDING_SUPPLEMENT], C.ACCEPTED, "Accept", "受理",
+          fields=(AUTHORITY_OPTIONAL, NOTE), guards=(_acceptance_complete,),
+          stops=(ClockKind.SUPPLEMENT,),
+          effects=(Effect.MARK_ACCEPTED, Effect.START_TRANSFER_CLOCK),
+          documents=("acceptance-receipt",), legal_basis=("acceptance",)),
+    _step(CP, "reject", [C.DRAFT, C.PENDING_SUPPLEMENT], C.REJECTED, "Reject", "不予受理",
+          fields=(REASON_CODE, NOTE), stops=(ClockKind.SUPPLEMENT,),
+          effects=(Effect.RECORD_REJECTION, Effect.CLOSE_CASES_OF_COMPLAINT),
+          documents=("non-acceptance",), legal_basis=("non_acceptance",)),
+    _step(CP, "withdraw", [C.DRAFT, C.PENDING_SUPPLEMENT], C.WITHDRAWN,
+          "Withdrawn by the complainant", "投诉人撤回投诉",
+          fields=(REASON,), stops=(ClockKind.SUPPLEMENT,),
+          effects=(Effect.WITHDRAW_CASES_OF_COMPLAINT,)),
+    _step(CP, "transfer", [C.ACCEPTED], C.TRANSFERRED,
+          "Transfer to the authority", "移交知识产权管理部门",
+          fields=(AUTHORITY, NOTE), stops=(ClockKind.TRANSFER,), kinds=IP,
+          effects=(Effect.RECORD_TRANSFER,), documents=("transfer-letter",),
+          legal_basis=("transfer",)),
+    # -- an IP respondent case --
+    _step(CS, "suspend_display",
+          [S.TO_NOTIFY, S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE,
+           S.UNDER_REVIEW],
+          STAYS, "Suspend the display of the accused exhibits", "暂停展出涉嫌侵权展品",
+          fields=(REASON,), guards=(_not_suspended,), kinds=IP,
+          effects=(Effect.SUSPEND_DISPLAY,), documents=("booth-notice",),
+          legal_basis=("suspension",)),
+    _step(CS, "notify", [S.TO_NOTIFY], S.NOTIFIED, "Notify the respondent", "通知被投诉人",
+          fields=(SERVICE_MANNER, SERVED_AT, NOTE), guards=(_complaint_accepted,),
+          checks=(_service_time_possible,), starts=(ClockKind.DEFENCE,),
+          clocks_from="served_at", kinds=IP, effects=(Effect.MARK_NOTIFIED,),
+          documents=("complaint-notice", "proof-of-service")),
+    _step(CS, "self_remedy", BEFORE_DECISION, S.SELF_REMEDIED,
+          "Record a voluntary removal", "记录主动撤展",
+          fields=(REASON,), stops=(ClockKind.DEFENCE,), kinds=IP,
+          effects=(Effect.RECORD_ENDING,), documents=("closing-record",)),
+    _step(CS, "start_mediation", BEFORE_DECISION, S.MEDIATING, "Mediate", "调解",
+          fields=(NOTE,), pauses=(ClockKind.DEFENCE,), kinds=IP),
+    _step(CS, "mediate_dispute", [S.TO_NOTIFY], S.MEDIATING, "Mediate the dispute",
+          "调解纠纷", fields=(NOTE,), kinds=COMMERCIAL),
+    _step(CS, "settle", [S.MEDIATING], S.SETTLED, "Settle", "达成调解协议",
+          fields=(TERMS, NOTE), stops=(ClockKind.DEFENCE,), effects=(Effect.RECORD_ENDING,),
+          documents=("mediation-record",)),
+    _step(CS, "end_mediation", [S.MEDIATING], S.NOTIFIED,
+          "End mediation without agreement", "调解未成",
+          fields=(REASON,), resumes=(ClockKind.DEFENCE,), returns=True),
+    _step(CS, "withdraw",
+          [S.TO_NOTIFY, S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE,
+           S.UNDER_REVIEW],
+          S.WITHDRAWN, "Withdrawn by the complainant", "投诉人撤回",
+          fields=(REASON,), stops=(ClockKind.DEFENCE,), effects=(Effect.CLOSE,),
+          documents=("closing-record",)),
+    _step(CS, "record_defence", [S.NOTIFIED], S.DEFENCE_RECEIVED,
+          "Record the defence", "登记答辩",
+          fields=(DEFENCE, NOTE), stops=(ClockKind.DEFENCE,), kinds=IP,
+          effects=(Effect.RECORD_DEFENCE,)),
+    _step(CS, "mark_defence_overdue", [S.NOTIFIED], S.DEFENCE_OVERDUE,
+          "Defence overdue", "答辩逾期", fields=(NOTE,), guards=(_defence_period_over,),
+          stops=(ClockKind.DEFENCE,), kinds=IP),
+    _step(CS, "begin_review", [S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE], S.UNDER_REVIEW,
+          "Review", "审查", fields=(NOTE,), kinds=IP),
+    # CNIPA 2022 Art 14 (2), (3): on an effective legal document or an admission the
+    # organizer acts at once after notice, without a defence and without the clock.
+    _step(CS, "decide_at_once", [S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED],
+          S.INFRINGEMENT_FOUND, "Decide at once: infringement confirmed", "径行认定侵权",
+          roles=DECIDERS, fields=(TRIGGER_AT_ONCE, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
+          checks=(_officer_names_organ,), stops=(ClockKind.DEFENCE,), kinds=IP,
+          effects=(Effect.RECORD_DECISION,), documents=("decision",),
+          legal_basis=("decision",)),
+    _step(CS, "decide_infringing", [S.UNDER_REVIEW], S.INFRINGEMENT_FOUND,
+          "Decide: infringement found", "认定侵权", roles=DECIDERS,
+          fields=(TRIGGER, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
+          checks=(_overdue_trigger_needs_overdue, _officer_names_organ), kinds=IP,
+          effects=(Effect.RECORD_DECISION,), documents=("decision",),
+          legal_basis=("decision",)),
+    _step(CS, "decide_not_infringing", [S.UNDER_REVIEW], S.NOT_INFRINGING,
+          "Decide: infringement not established", "不能认定侵权", roles=DECIDERS,
+          fields=(REASON, DECIDING_ORGAN), checks=(_officer_names_organ,), kinds=IP,
+          effects=(Effect.RECORD_DECISION,), documents=("decision",),
+          legal_basis=("decision",)),
+    _step(CS, "decide_undetermined", [S.UNDER_REVIEW], S.UNDETERMINED,
+          "Decide: cannot be determined", "无法认定", roles=DECIDERS,
+          fields=(REASON, DECIDING_ORGAN), checks=(_officer_names_organ,), kinds=IP,
+          effects=(Effect.RECORD_DECISION,), documents=("decision",),
+          legal_basis=("decision",)),
+    _step(CS, "refer",
+          [S.UNDETERMINED, S.INFRINGEMENT_FOUND, S.REMEDY_ORDERED, S.RECHECK_FAILED,
+           S.ESCALATED],
+          S.REFERRED, "Refer to an authority", "移交有关部门",
+          fields=(REFERRAL_KIND, AUTHORITY, NOTE), stops=(ClockKind.RECHECK,), kinds=IP,
+          effects=(Effect.RECORD_REFERRAL,), documents=("closing-record",),
+          legal_basis=("transfer",)),
+    _step(CS, "order_remedy", [S.INFRINGEMENT_FOUND], S.REMEDY_ORDERED,
+          "Order measures", "要求整改",
+          fields=(MEASURE, STORAGE_PLACE, UNDERTAKING, NOTE), starts=(ClockKind.RECHECK,),
+          kinds=IP, effects=(Effect.ORDER_MEASURE,),
+          documents=("remedial-order", "detained-items", "booth-notice"),
+          legal_basis=("remedy",)),
+    _step(CS, "request_recheck", [S.REMEDY_ORDERED, S.ESCALATED], S.RECHECK_DUE,
+          "Re-inspection due", "待复查", roles=FLOOR, fields=(NOTE,),
+          starts=(ClockKind.RECHECK,), kinds=IP),
+    _step(CS, "recheck_passed", [S.RECHECK_DUE], S.RECHECK_PASSED,
+          "Re-inspection passed", "复查通过", roles=FLOOR, fields=(NOTE,),
+          stops=(ClockKind.RECHECK,), kinds=IP, effects=(Effect.RECORD_RECHECK,),
+          documents=("recheck-record",)),
+    _step(CS, "recheck_failed", [S.RECHECK_DUE], S.RECHECK_FAILED,
+          "Re-inspection failed", "复查未通过", roles=FLOOR, fields=(RESULT, NOTE),
+          stops=(ClockKind.RECHECK,), kinds=IP, effects=(Effect.RECORD_RECHECK,),
+          documents=("recheck-record",)),
+    _step(CS, "escalate", [S.RECHECK_FAILED], S.ESCALATED, "Escalate", "升级处理",
+          fields=(ESCALATION, NOTE), kinds=IP, documents=("escalation-notice",),
+          legal_basis=("escalation",)),
+    _step(CS, "return_detained", list(CaseState), STAYS,
+          "Hand back the exhibits kept in custody", "退还暂存展品",
+          fields=(RECEIPT, NOTE), guards=(_detained_unreturned,), kinds=IP,
+          effects=(Effect.RETURN_DETAINED,), documents=("detained-items",)),
+    _step(CS, "close", [S.NOT_INFRINGING, S.RECHECK_PASSED], S.CLOSED,
+          "Close the case", "结案", fields=(NOTE,), kinds=IP, effects=(Effect.CLOSE,),
+          documents=("closing-record",)),
+    _step(CS, "close_unaccepted", [S.TO_NOTIFY], S.CLOSED,
+          "Close: complaint not accepted", "结案（投诉不予受理）",
+          effects=(Effect.CLOSE,), internal=True),
+    # -- a commercial dispute (Shanghai Regulations Art 40) --
+    _step(CS, "refer_dispute", [S.TO_NOTIFY, S.MEDIATING], S.REFERRED,
+          "Refer the dispute", "移交纠纷", fields=(DISPUTE_REFERRAL, AUTHORITY, NOTE),
+          kinds=COMMERCIAL, effects=(Effect.RECORD_REFERRAL,), documents=("closing-record",)),
+    _step(CS, "close_dispute", [S.TO_NOTIFY, S.MEDIATING], S.CLOSED,
+          "Close the dispute with a note", "纠纷处理完毕（附说明）", fields=(REASON,),
+          kinds=COMMERCIAL, effects=(Effect.CLOSE,), documents=("closing-record",)),
+    # -- after the fair --
+    _step(CS, "move_post_fair", OPEN_CASE_STATES, S.POST_FAIR,
+          "Hand over to post-fair follow-up", "转展后追查",
+          roles=frozenset({Role.DESK, Role.ADMIN}), fields=(NOTE,), guards=(_fair_closed,),
+          stops=tuple(ClockKind), effects=(Effect.CLOSE,)),
+    # 2006 Art 15: the authority reports its result; the organizer keeps it.
+    _step(CS, "record_authority_result", [S.REFERRED, S.POST_FAIR], STAYS,
+          "Record the authority's result", "登记有关部门处理结果",
+          roles=frozenset({Role.DESK, Role.ORGANIZER}),
+          fields=(AUTHORITY_RESULT, AUTHORITY_RESULT_ON, NOTE),
+          effects=(Effect.RECORD_AUTHORITY_RESULT,)),
+)  # fmt: skip
 TRANSITIONS = STEPS  # the older name
 
 _BY_KEY: dict[tuple[Entity, str], Step] = {(s.entity, s.action): s for s in STEPS}
@@ -858,11 +901,28 @@ def evaluate(facts: Facts, action: str) -> Option:
                 },
             ),
         )
+    if facts.complaint_kind not in s.kinds:
+        return Option(
+            s,
+            Refusal(
+                _WrongState,
+                "'{step}' is not a step of a {kind}.",
+                {"step": s.label, "kind": Term(v.KINDS, facts.complaint_kind)},
+            ),
+        )
     for guard in s.guards:
         refusal = guard(facts)
         if refusal is not None:
             return Option(s, refusal)
     return Option(s, None)
+
+
+def target_of(s: Step, facts: Facts) -> str:
+    """Where the step leaves the record: its target, the state before mediation for a
+    step that returns, the same state for a step that only records."""
+    if s.returns and facts.before_mediation:
+        return facts.before_mediation
+    return s.target or facts.state
 
 
 def options(facts: Facts, *, internal: bool = False) -> list[Option]:
@@ -921,6 +981,23 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
                     )
                 )
             continue
+        if f.kind in (FieldKind.DATE, FieldKind.DATETIME):
+            if parse_moment(value, f.kind) is None:
+                example = "2026-11-05" if f.kind is FieldKind.DATE else "2026-11-05 10:30"
+                problems.append(
+                    Refusal(
+                        MissingRequirement,
+                        "'{step}': '{value}' cannot be read as {requirement}; write it as {example}.",
+                        {
+                            "step": s.label,
+                            "value": text,
+                            "requirement": f.label,
+                            "example": example,
+                        },
+                        field=f.name,
+                    )
+                )
+            continue
         if f.choices is not None and text not in f.codes():
             problems.append(
                 Refusal(
@@ -947,6 +1024,22 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
     return problems
 
 
+def parse_moment(value: Any, kind: FieldKind) -> date | datetime | None:
+    """A DATE or DATETIME field's value, or None when it is not one; a datetime without a
+    zone is the fair's local time (the services attach the zone)."""
+    if isinstance(value, datetime):
+        return value if kind is FieldKind.DATETIME else value.date()
+    if isinstance(value, date):
+        return value if kind is FieldKind.DATE else None
+    text = str(value or "").strip()
+    try:
+        if kind is FieldKind.DATE:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("/", "-"))
+    except ValueError:
+        return None
+
+
 def list_value(value: Any) -> list[str]:
     """The codes of a CHOICES field: a list as it is, text split at commas."""
     if value is None or value == "":
@@ -961,6 +1054,15 @@ def flag_value(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "y", "on", "是")
     return bool(value)
+
+
+def with_defaults(s: Step, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The values given, with each field's default where none was given."""
+    filled = dict(params)
+    for f in s.fields:
+        if f.default and params.get(f.name) in (None, ""):
+            filled[f.name] = f.default
+    return filled
 
 
 def unknown_fields(s: Step, params: Mapping[str, Any]) -> list[str]:
@@ -1014,7 +1116,7 @@ def legal_basis_keys(s: Step, trigger: str = "") -> list[str]:
     """The rule set's citation keys a step prints; a decision under a CNIPA Art 14 trigger
     also cites the measures that trigger allows."""
     keys = list(s.legal_basis)
-    if s.action == "decide_infringing" and trigger in ART14_TRIGGERS:
+    if s.field("trigger") is not None and trigger in ART14_TRIGGERS:
         keys.append("remedy")
     return keys
 

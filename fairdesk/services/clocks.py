@@ -134,13 +134,18 @@ def apply(
     kind: ClockKind,
     action: ClockAction,
     reason: str = "",
+    at: datetime | None = None,
 ) -> ClockState | None:
     """Write one clock event if it makes sense now; return the new state.
+
+    `at` dates the event earlier than now (a defence period runs from the recorded time of
+    service); it is never later than now.
 
     Steps from the workflow table ask to start, stop, pause or resume clocks; an ask
     that does not apply (stopping a clock that never ran) is skipped, not an error.
     """
     now = ctx.now()
+    when = min(at, now) if at is not None else now
     events = _events(session, owner, kind)
     current = _compute(owner.fair, kind, events, now).status
     running = current in (ClockStatus.RUNNING, ClockStatus.OVERDUE)
@@ -161,12 +166,12 @@ def apply(
             case_id=owner.case_id,
             kind=kind,
             action=action,
-            at=now,
+            at=when,
             reason=reason,
             user_id=ctx.actor.user_id,
         )
     )
-    events.append(ClockEvent(kind, action, now, reason))
+    events.append(ClockEvent(kind, action, when, reason))
     state = _compute(owner.fair, kind, events, now)
     _refresh_due(session, owner, kind, state)
     _refresh_case_due(session, owner)

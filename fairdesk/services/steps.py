@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,18 +25,24 @@ from fairdesk.domain.enums import ClockAction, ClockKind, MeasureType
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import (
+    STEPS,
     Effect,
     Entity,
     Facts,
     Field,
+    FieldKind,
     Option,
     Step,
+    attach_zone,
     check,
     flag_value,
     list_value,
     options,
+    parse_moment,
     step,
     step_for_audit,
+    target_of,
+    with_defaults,
 )
 from fairdesk.services import audit, clocks
 from fairdesk.services.cases import case_by_number, complaint_by_number
@@ -155,6 +161,18 @@ def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: 
     )
 
 
+def _before_mediation(session: Session, case: RespondentCase) -> str:
+    """The state the case left when its last mediation began."""
+    starts = [s.audit_code for s in STEPS if s.entity is Entity.CASE and s.target == "MEDIATING"]
+    before = session.scalar(
+        select(AuditEvent.before)
+        .where(AuditEvent.case_id == case.id, AuditEvent.action.in_(starts))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return str((before or {}).get("state") or "")
+
+
 def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair) -> Facts:
     now = ctx.now()
     complaint = case.complaint
@@ -163,6 +181,7 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
         .where(AuditEvent.case_id == case.id, AuditEvent.action == "case.mark_defence_overdue")
         .limit(1)
     )
+    measures = list(case.measures)
     return Facts(
         entity=Entity.CASE,
         number=case.number,
@@ -176,6 +195,12 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
         fair_closes_at=fair_close(fair),
         defence=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, now),
         defence_marked_overdue=overdue_marked is not None,
+        complaint_accepted_at=complaint.accepted_at,
+        before_mediation=_before_mediation(session, case) if case.state == "MEDIATING" else "",
+        suspended=any(m.measure_type == MeasureType.SUSPEND_DISPLAY for m in measures),
+        detained_unreturned=any(
+            m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
+        ),
     )
 
 
@@ -297,15 +322,22 @@ def _record_rejection(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: st
     c.closed_at = ctx.now()
 
 
+def _end_cases(s: Session, ctx: Context, c: Any, action: str, reason: str) -> None:
+    """End every case of the complaint that is still open to `action` with it."""
+    ending = step(Entity.CASE, action)
+    for case in c.cases:
+        if case.state not in ending.sources:
+            continue  # already ended on its own (withdrawn, handed over after the fair)
+        apply_case_step(s, ctx, case, action, reason, {})
+
+
 def _close_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     words = v.REJECT_REASONS.words(str(p.get("reason_code") or ""))
-    closing = step(Entity.CASE, "close_unaccepted")
-    for case in c.cases:
-        if case.state not in closing.sources:
-            continue  # already ended on its own (withdrawn, handed over after the fair)
-        apply_case_step(
-            s, ctx, case, "close_unaccepted", f"不予受理 / not accepted: {words.both}", {}
-        )
+    _end_cases(s, ctx, c, "close_unaccepted", f"不予受理 / not accepted: {words.both}")
+
+
+def _withdraw_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    _end_cases(s, ctx, c, "withdraw", r or "投诉人撤回投诉 / complaint withdrawn")
 
 
 def _record_transfer(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
@@ -320,8 +352,16 @@ def _start_transfer_clock(s: Session, ctx: Context, c: Any, p: dict[str, Any], r
         clocks.apply(s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer")
 
 
+def served_at(p: dict[str, Any], zone: str, now: datetime) -> datetime:
+    """The recorded time of service; now when none was given."""
+    moment = parse_moment(p.get("served_at"), FieldKind.DATETIME)
+    return attach_zone(moment, zone) if isinstance(moment, datetime) else now
+
+
 def _mark_notified(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.notified_at = ctx.now()
+    c.served_at = served_at(p, s.get_one(Fair, c.fair_id).timezone, c.notified_at)
+    c.service_manner = _text(p, "service_manner")
 
 
 def _record_defence(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
@@ -333,16 +373,44 @@ def _record_ending(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) 
     c.closed_at = ctx.now()
 
 
+_BASIS_FIELDS = ("document_body", "document_number", "document_date", "admission")
+
+
 def _record_decision(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.decided_at = ctx.now()
     c.decision_trigger = _text(p, "trigger")
     c.legal_basis = _text(p, "legal_basis")
     c.decision_note = r.strip()
+    basis = {k: str(p[k]).strip() for k in _BASIS_FIELDS if str(p.get(k) or "").strip()}
+    c.decision_basis = basis or None
+    c.decided_by_organ = _text(p, "deciding_organ")
+    c.decided_by_officer = ctx.actor.username
 
 
 def _record_referral(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.authority = _text(p, "authority")
+    c.referral_kind = _text(p, "referral_kind")
     c.closed_at = ctx.now()
+
+
+def _record_authority_result(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.authority_result = _text(p, "authority_result")
+    day = parse_moment(p.get("result_on"), FieldKind.DATE)
+    c.authority_result_on = day if isinstance(day, date) else None
+
+
+def _suspend_display(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.measures.append(
+        Measure(measure_type=MeasureType.SUSPEND_DISPLAY, ordered_at=ctx.now(), note=r.strip())
+    )
+
+
+def _return_detained(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    receipt = _text(p, "receipt")
+    for m in c.measures:
+        if m.measure_type == MeasureType.DETAIN and m.returned_at is None:
+            m.returned_at = ctx.now()
+            m.note = "\n".join(x for x in (m.note, f"退还凭证 / receipt: {receipt}") if x)
 
 
 def _order_measure(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
@@ -374,6 +442,10 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.RECORD_RECEIVED: _record_received,
     Effect.RECORD_REJECTION: _record_rejection,
     Effect.CLOSE_CASES_OF_COMPLAINT: _close_cases,
+    Effect.WITHDRAW_CASES_OF_COMPLAINT: _withdraw_cases,
+    Effect.RECORD_AUTHORITY_RESULT: _record_authority_result,
+    Effect.SUSPEND_DISPLAY: _suspend_display,
+    Effect.RETURN_DETAINED: _return_detained,
     Effect.RECORD_TRANSFER: _record_transfer,
     Effect.START_TRANSFER_CLOCK: _start_transfer_clock,
     Effect.MARK_NOTIFIED: _mark_notified,
@@ -386,27 +458,43 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.CLOSE: _close,
 }
 # Effects that need the record's new state flushed first (they take steps of their own).
-_AFTER_FLUSH = frozenset({Effect.CLOSE_CASES_OF_COMPLAINT, Effect.START_TRANSFER_CLOCK})
+_AFTER_FLUSH = frozenset(
+    {
+        Effect.CLOSE_CASES_OF_COMPLAINT,
+        Effect.WITHDRAW_CASES_OF_COMPLAINT,
+        Effect.START_TRANSFER_CLOCK,
+    }
+)
 
 
 def _clock_effects(
-    session: Session, ctx: Context, s: Step, fair: Fair, record: Record, reason: str
+    session: Session,
+    ctx: Context,
+    s: Step,
+    fair: Fair,
+    record: Record,
+    reason: str,
+    params: dict[str, Any],
 ) -> None:
-    """Start, stop, pause or resume what the step declares, each clock on its owner."""
+    """Stop, pause, resume, then start what the step declares (a step that stops and starts
+    a clock restarts it), each clock on its owner; started clocks count from the step's
+    `clocks_from` time when it has one (the time of service)."""
     case = record if isinstance(record, RespondentCase) else None
     complaint = record.complaint if isinstance(record, RespondentCase) else record
     effects = (
-        (s.starts, ClockAction.START),
         (s.stops, ClockAction.STOP),
         (s.pauses, ClockAction.PAUSE),
         (s.resumes, ClockAction.RESUME),
+        (s.starts, ClockAction.START),
     )
+    start_at = served_at(params, fair.timezone, ctx.now()) if s.clocks_from else None
     for kinds, action in effects:
         for kind in kinds:
             if case is None and kind not in clocks.COMPLAINT_CLOCKS:
                 continue  # a complaint step never moves a respondent's clock
             owner = Owner.for_kind(kind, case=case, complaint=complaint, fair=fair)
-            clocks.apply(session, ctx, owner, kind, action, reason or s.action)
+            at = start_at if action is ClockAction.START else None
+            clocks.apply(session, ctx, owner, kind, action, reason or s.label, at=at)
 
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
@@ -423,19 +511,20 @@ def _apply(
     params: dict[str, Any],
 ) -> Step:
     """Check the step against the table and apply all it declares (caller's transaction)."""
+    params = with_defaults(step(facts.entity, action), params)
     s = check(facts, action, params | {"reason": reason})
     is_case = isinstance(record, RespondentCase)
     fair = session.get_one(Fair, record.fair_id)
     label = Phrase("Case {number}" if is_case else "Complaint {number}", number=record.number)
     before = {"state": record.state}
-    record.state = s.target or record.state
+    record.state = target_of(s, facts)
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
     for effect in s.effects:
         if effect not in _AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
     flush_or_conflict(session, label)
-    _clock_effects(session, ctx, s, fair, record, reason)
+    _clock_effects(session, ctx, s, fair, record, reason, params)
     ids: dict[str, Any] = {"fair_id": fair.id}
     if isinstance(record, RespondentCase):
         ids |= {"complaint_id": record.complaint_id, "case_id": record.id}

@@ -76,9 +76,10 @@ CASES = [
         ClockStatus.RUNNING, sh(6, 13), 4 * H, False,
         id="opening-hours-started-at-night",
     ),
+    # Due at midnight by the wall clock: the deadline moves to the next opening.
     pytest.param(
         [ev(START, sh(5, 20))], 4, False, sh(5, 22),
-        ClockStatus.RUNNING, sh(6, 0), 2 * H, False,
+        ClockStatus.RUNNING, sh(6, 9), 11 * H, False,
         id="wall-started-at-night",
     ),
     # 1 h used, paused 11:00-16:00, 0.5 h used since: 2.5 h left = 0.5 h today + 2 h tomorrow.
@@ -319,11 +320,30 @@ def test_is_due_within_counts_real_hours_across_dst() -> None:
     # 03:00 CET = 02:00 UTC; + 24 h = 02:00 UTC on the 31st = 04:00 CEST.
     start = datetime(2024, 3, 30, 3, tzinfo=berlin)
     now = datetime(2024, 3, 31, 1, 30, tzinfo=berlin)  # 00:30 UTC: 1.5 real hours before due
-    state = compute_clock(DEFENCE, [ev(START, start)], fair, 24 * H, False, now)
+    transfer = ClockKind.TRANSFER  # natural hours, and a deadline that never moves
+    state = compute_clock(transfer, [ev(START, start, kind=transfer)], fair, 24 * H, True, now)
     assert state.due_at == datetime(2024, 3, 31, 4, tzinfo=berlin)
     assert state.remaining == 90 * M
     assert is_due_within(state, now, 1.5)
     assert not is_due_within(state, now, 1.4)
+
+
+def test_transfer_counts_24_natural_hours_under_every_rule_set() -> None:
+    """2006 Art 11: 24 natural hours, even where the defence clock counts opening hours;
+    its deadline is the authority's and stays at night."""
+    transfer = ClockKind.TRANSFER
+    for opening_only in (True, False):
+        state = clock([ev(START, sh(5, 16), kind=transfer)], 24, opening_only, sh(5, 17), transfer)
+        assert state.due_at == sh(6, 16)
+    night = clock([ev(START, sh(5, 20), kind=transfer)], 4, True, sh(5, 22), transfer)
+    assert night.due_at == sh(6, 0)
+
+
+def test_a_recheck_due_after_closing_is_due_at_the_next_opening() -> None:
+    """A 2 h re-check ordered at 17:20 (after closing) is due at the next opening, not 19:20."""
+    recheck = ClockKind.RECHECK
+    state = clock([ev(START, sh(5, 17, 20), kind=recheck)], 2, False, sh(5, 17, 30), recheck)
+    assert state.due_at == sh(6, 9)
 
 
 NAIVE = datetime(2024, 11, 5, 10)

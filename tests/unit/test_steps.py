@@ -151,7 +151,10 @@ def test_recheck_failed_escalates_and_rechecks_again(team: Team, fair: str) -> N
         ("notify", {}),
         ("record_defence", {"summary": "无"}),
         ("begin_review", {}),
-        ("decide_infringing", {"trigger": "admission", "legal_basis": "Art 14"}),
+        (
+            "decide_infringing",
+            {"trigger": "admission", "admission": "当场书面承认", "legal_basis": "Art 14"},
+        ),
         ("order_remedy", {"measure": "take_down"}),
         ("request_recheck", {}),
     ]:
@@ -290,8 +293,12 @@ def test_rule_change_moves_running_deadlines(team: Team, fair: str, clock: FakeC
 
     _, (case,) = _accepted_case(team)
     act_on_case(team.desk, case, "notify")
+    update_rules(team.admin, FAIR, reason="本届答辩期12小时", defence_hours=4)
+    (row,) = list_cases(team.desk, CaseFilter(FAIR))
+    assert row.next_due == clock.current + timedelta(hours=4)
+    # 12 h from 09:30 would fall at 21:30, after closing: due at the next opening instead.
     update_rules(team.admin, FAIR, reason="本届答辩期12小时", defence_hours=12)
     (row,) = list_cases(team.desk, CaseFilter(FAIR))
-    assert row.next_due == clock.current + timedelta(hours=12)
+    assert row.next_due == datetime(2026, 11, 6, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
     with pytest.raises(PermissionDenied):
         update_rules(team.desk, FAIR, defence_hours=4)

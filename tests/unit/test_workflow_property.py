@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
 from fairdesk.db.models import Complaint, Fair, RespondentCase
-from fairdesk.domain.enums import CaseState, ComplaintState, Role
+from fairdesk.domain.enums import CaseState, ComplaintKind, ComplaintState, Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import (
     REASON_NAME,
@@ -31,12 +31,14 @@ from fairdesk.domain.workflow import (
     FieldKind,
     Step,
     refusal_with,
+    with_defaults,
 )
 from fairdesk.services import steps
 from fairdesk.services.cases import case_by_number, complaint_by_number
 from fairdesk.services.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import complaint_input, make_fair
+from tests.workflow_walk import path, take_when_allowed
 
 OPENING = datetime(2026, 11, 5, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai, the first day
 TEXTS = ("理由", "展品外观与专利相同", "Covered the exhibit with a cloth", "上海市知识产权局")
@@ -50,6 +52,10 @@ def _value(data: st.DataObject, f: Field) -> Any:
         return data.draw(st.lists(st.sampled_from(f.codes()), max_size=3, unique=True))
     if f.kind is FieldKind.CHOICE:
         return data.draw(st.sampled_from([*f.codes() * 3, ""]))
+    if f.kind is FieldKind.DATE:
+        return data.draw(st.sampled_from(["2026-11-01", "2025-06-30", "yesterday", ""]))
+    if f.kind is FieldKind.DATETIME:
+        return data.draw(st.sampled_from(["", "", "2026-11-05 09:00", "2026-11-04 23:00", "soon"]))
     return data.draw(st.sampled_from([*TEXTS, ""] if not f.required else [*TEXTS * 3, ""]))
 
 
@@ -146,7 +152,8 @@ class WorkflowMachine(RuleBasedStateMachine):
         step: Step = choice.step
         params = {f.name: _value(data, f) for f in step.fields if f.name != REASON_NAME}
         reason = data.draw(st.sampled_from(["", "理由"]))
-        expected = refusal_with(self._facts(role, number), step.action, params | {"reason": reason})
+        given = with_defaults(step, params) | {"reason": reason}
+        expected = refusal_with(self._facts(role, number), step.action, given)
         if choice.allowed:
             assert expected is None or expected.error is not None  # the field checks decide
         before = self._state(number)
@@ -191,73 +198,57 @@ def test_screen_and_service_agree_on_random_steps(team: Team, clock: FakeClock) 
     assert len(WorkflowMachine.reached) >= 8, WorkflowMachine.reached
 
 
-def _fill(step: Step) -> dict[str, Any]:
-    """Well-formed values for a step's fields, from their declarations alone."""
-    values: dict[str, Any] = {}
-    for f in step.fields:
-        if f.kind is FieldKind.CHOICE:
-            values[f.name] = f.codes()[-1]
-        elif f.kind is FieldKind.CHOICES:
-            values[f.name] = list(f.codes())
-        elif f.kind is FieldKind.FLAG:
-            values[f.name] = True
-        else:
-            values[f.name] = TEXTS[0]
-    return values
+def _goals() -> list[tuple[str, Entity, str]]:
+    """Every state each kind of complaint can reach by its own steps, from the table."""
+    goals = []
+    for kind in ComplaintKind:
+        for entity, start in ((Entity.COMPLAINT, "DRAFT"), (Entity.CASE, "TO_NOTIFY")):
+            states = CaseState if entity is Entity.CASE else ComplaintState
+            for state in states:
+                try:
+                    path(entity, start, state.value, kind)
+                except KeyError:
+                    continue
+                goals.append((kind.value, entity, state.value))
+    return goals
 
 
-def _path(entity: Entity, start: str, goal: str) -> list[Step]:
-    """The shortest chain of offered steps from `start` to `goal`, by the table alone."""
-    routes: dict[str, list[Step]] = {start: []}
-    frontier = [start]
-    while frontier and goal not in routes:
-        nxt = []
-        for here in frontier:
-            for s in STEPS:
-                offered = s.entity is entity and not s.internal and here in s.sources
-                if offered and s.target and s.target not in routes:
-                    routes[s.target] = [*routes[here], s]
-                    nxt.append(s.target)
-        frontier = nxt
-    return routes[goal]
+def test_every_state_of_an_ip_complaint_is_reachable_and_disputes_keep_to_their_path() -> None:
+    ip = {(e, s) for k, e, s in _goals() if k == ComplaintKind.IP}
+    assert ip == {(Entity.CASE, s.value) for s in CaseState} | {
+        (Entity.COMPLAINT, s.value) for s in ComplaintState
+    }
+    dispute = {s for k, e, s in _goals() if k == ComplaintKind.COMMERCIAL and e is Entity.CASE}
+    # Shanghai Regulations Art 40: mediated, referred or closed; never "infringement found".
+    assert dispute == {
+        "TO_NOTIFY",
+        "MEDIATING",
+        "SETTLED",
+        "REFERRED",
+        "CLOSED",
+        "WITHDRAWN",
+        "POST_FAIR",
+    }
 
 
-def _take_when_allowed(team: Team, clock: FakeClock, number: str, s: Step) -> str:
-    """Take `s` as soon as the screen offers it to a role that may take it; the only thing
-    that may stand in the way of a step on the table's path is time (a deadline, the close)."""
-    role = Role.DESK if Role.DESK in s.roles else next(iter(s.roles))
-    ctx = team.by_role(role)
-    for _hour in range(24 * 10):
-        choice = next(c for c in steps.available_steps(ctx, number).choices if c.step == s)
-        if choice.allowed:
-            act = steps.act_on_case if s.entity is Entity.CASE else steps.act_on_complaint
-            return act(ctx, number, s.action, **_fill(s)).state
-        assert choice.in_reach, choice.refusal
-        clock.advance(hours=1)
-    raise AssertionError(f"{s.action} never became possible: {choice.refusal}")
-
-
-@pytest.mark.parametrize(
-    "goal",
-    [(Entity.CASE, s.value) for s in CaseState]
-    + [(Entity.COMPLAINT, s.value) for s in ComplaintState],
-    ids=lambda g: f"{g[0].value}-{g[1]}",
-)
+@pytest.mark.parametrize("goal", _goals(), ids=lambda g: "-".join(x for x in g))
 def test_every_state_is_reached_through_the_offered_steps(
-    team: Team, clock: FakeClock, goal: tuple[Entity, str]
+    team: Team, clock: FakeClock, goal: tuple[str, Entity, str]
 ) -> None:
     clock.set(OPENING)
     code = make_fair(team.admin, code="REACH", exhibitors=1)
-    reg = register_complaint(team.desk, code, complaint_input())
-    entity, state = goal
+    kind, entity, state = goal
+    data = complaint_input()
+    if kind == ComplaintKind.COMMERCIAL:
+        data.kind, data.rights, data.materials, data.dispute_type = kind, [], {}, "payment"
+    reg = register_complaint(team.desk, code, data)
     if entity is Entity.CASE:
-        _take_when_allowed(
-            team, clock, reg.number, _path(Entity.COMPLAINT, "DRAFT", "ACCEPTED")[-1]
-        )
+        accept = path(Entity.COMPLAINT, "DRAFT", "ACCEPTED", kind)[-1]
+        take_when_allowed(team, clock, reg.number, accept)
         number, start = reg.case_numbers[0], CaseState.TO_NOTIFY.value
     else:
         number, start = reg.number, ComplaintState.DRAFT.value
     reached = start
-    for s in _path(entity, start, state):
-        reached = _take_when_allowed(team, clock, number, s)
+    for s in path(entity, start, state, kind):
+        reached = take_when_allowed(team, clock, number, s)
     assert reached == state

@@ -67,9 +67,10 @@ def test_actions_are_unique_per_entity() -> None:
     assert len(keys) == len(set(keys))
 
 
-def test_organizers_take_no_step() -> None:
-    for t in TRANSITIONS:
-        assert Role.ORGANIZER not in t.roles, t.action
+def test_organizers_only_record_what_authorities_report() -> None:
+    """2006 Art 15: the organizer keeps the authorities' results; it takes no other step."""
+    taken = {t.action for t in TRANSITIONS if Role.ORGANIZER in t.roles}
+    assert taken == {"record_authority_result"}
 
 
 @pytest.mark.parametrize(
@@ -79,18 +80,20 @@ def test_organizers_take_no_step() -> None:
             "NOTIFIED",
             Role.DESK,
             {
+                "suspend_display",
                 "self_remedy",
                 "start_mediation",
                 "withdraw",
                 "record_defence",
                 "mark_defence_overdue",
+                "decide_at_once",
                 "move_post_fair",
             },
         ),
         ("RECHECK_DUE", Role.INSPECTOR, {"recheck_passed", "recheck_failed"}),
         ("UNDER_REVIEW", Role.INSPECTOR, set()),
         ("CLOSED", Role.DESK, set()),
-        ("TO_NOTIFY", Role.DESK, {"notify", "withdraw", "move_post_fair"}),
+        ("TO_NOTIFY", Role.DESK, {"suspend_display", "notify", "withdraw", "move_post_fair"}),
     ],
 )
 def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
@@ -130,8 +133,8 @@ def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
             Role.DESK,
             {"trigger": "merits", "legal_basis": "x"},
             IllegalTransition,
-            "Cannot 'Decide: infringement found' a respondent case that is Notified, defence period "
-            "running; it must be Under review.",
+            "Cannot 'Decide: infringement found' a respondent case that is Notified, defence "
+            "period running; it must be Under review.",
         ),
         (
             "notify",

@@ -1,0 +1,71 @@
+"""Walking the declared workflow through the real services, for tests: the shortest chain of
+steps to a state by the domain's table, values for a step's fields from their declarations,
+and taking a step as soon as the screen would offer it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fairdesk.domain.enums import ComplaintKind, Role
+from fairdesk.domain.workflow import STEPS, Entity, FieldKind, Step
+from fairdesk.services import steps
+from tests.conftest import FakeClock, Team
+
+TEXT = "理由"
+
+
+def fill(step: Step) -> dict[str, Any]:
+    """Well-formed values for a step's fields, from their declarations alone."""
+    values: dict[str, Any] = {}
+    for f in step.fields:
+        if f.kind is FieldKind.CHOICE:
+            values[f.name] = f.codes()[-1]
+        elif f.kind is FieldKind.CHOICES:
+            values[f.name] = list(f.codes())
+        elif f.kind is FieldKind.FLAG:
+            values[f.name] = True
+        elif f.kind is FieldKind.DATE:
+            values[f.name] = "2026-11-01"
+        elif f.kind is FieldKind.DATETIME:
+            values[f.name] = ""  # now
+        else:
+            values[f.name] = TEXT
+    return values
+
+
+def path(entity: Entity, start: str, goal: str, kind: str = ComplaintKind.IP) -> list[Step]:
+    """The shortest chain of offered steps from `start` to `goal`, by the table alone."""
+    routes: dict[str, list[Step]] = {start: []}
+    frontier = [start]
+    while frontier and goal not in routes:
+        nxt = []
+        for here in frontier:
+            for s in STEPS:
+                # A step that returns goes back where the record came from: nowhere new.
+                offered = s.entity is entity and not s.internal and not s.returns
+                offered = offered and kind in s.kinds
+                if offered and here in s.sources and s.target and s.target not in routes:
+                    routes[s.target] = [*routes[here], s]
+                    nxt.append(s.target)
+        frontier = nxt
+    return routes[goal]
+
+
+def role_for(s: Step) -> Role:
+    return Role.DESK if Role.DESK in s.roles else sorted(s.roles)[0]
+
+
+def take_when_allowed(team: Team, clock: FakeClock, number: str, s: Step) -> str:
+    """Take `s` as soon as the screen offers it to a role that may take it; the only thing
+    that may stand in the way of a step on the table's path is time (a deadline, the close).
+    Returns the record's new state."""
+    ctx = team.by_role(role_for(s))
+    choice = None
+    for _hour in range(24 * 10):
+        choice = next(c for c in steps.available_steps(ctx, number).choices if c.step == s)
+        if choice.allowed:
+            act = steps.act_on_case if s.entity is Entity.CASE else steps.act_on_complaint
+            return act(ctx, number, s.action, **fill(s)).state
+        assert choice.in_reach, choice.refusal
+        clock.advance(hours=1)
+    raise AssertionError(f"{s.action} never became possible: {choice and choice.refusal}")
