@@ -172,6 +172,9 @@ class IPRight(Base):
     title: Mapped[str] = mapped_column(String(500), default="")
     holder: Mapped[str] = mapped_column(String(500), default="")
     jurisdiction: Mapped[str] = mapped_column(String(10), default="CN")
+    # Why it is valid in China (ProtectionBasis), and a Madrid registration's number.
+    basis: Mapped[str] = mapped_column(String(30), default="")
+    ir_number: Mapped[str] = mapped_column(String(40), default="")
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
     status_checked_at: Mapped[datetime | None]

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fairdesk.domain import materials
-from fairdesk.domain.enums import ComplaintKind, RejectReason
+from fairdesk.domain.enums import (
+    ComplaintKind,
+    IPType,
+    LicenceType,
+    ProtectionBasis,
+    RejectReason,
+)
 from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Refusal
 
@@ -32,6 +38,65 @@ class RightFacts:
     jurisdiction: str = materials.CHINA
     valid_from: date | None = None
     valid_until: date | None = None
+    basis: str = ""  # ProtectionBasis; "" lets the jurisdiction decide
+    ir_number: str = ""  # a Madrid international registration's number
+    licence_type: str = LicenceType.OWNER
+
+
+PATENTS = frozenset({IPType.INVENTION_PATENT, IPType.UTILITY_MODEL, IPType.DESIGN})
+
+
+def basis_of(right: RightFacts) -> ProtectionBasis:
+    """The right's basis of protection in China: as recorded, else from its jurisdiction
+    (a copyright from abroad is protected by authorship, Berne Convention)."""
+    if right.basis:
+        return ProtectionBasis(right.basis)
+    if materials.normalize_jurisdiction(right.jurisdiction) == materials.CHINA:
+        return ProtectionBasis.CN_GRANT
+    if right.ip_type == IPType.COPYRIGHT:
+        return ProtectionBasis.AUTHORSHIP
+    if right.ip_type == IPType.TRADEMARK and right.ir_number.strip():
+        return ProtectionBasis.MADRID
+    return ProtectionBasis.FOREIGN_ONLY
+
+
+def _not_valid_in_china(right: RightFacts, place: str) -> AcceptanceProblem | None:
+    """CNIPA 2022 Art 12: a patent needs a Chinese grant; a trademark a Chinese registration
+    or a Madrid registration designating China; copyright needs no registration."""
+    basis = basis_of(right)
+    where = materials.normalize_jurisdiction(right.jurisdiction)
+    if right.ip_type == IPType.COPYRIGHT:
+        return None
+    if right.ip_type == IPType.TRADEMARK and basis is ProtectionBasis.MADRID:
+        if right.ir_number.strip():
+            return None
+        return AcceptanceProblem(
+            Refusal(
+                MissingRequirement,
+                "Trademark {number} rests on a Madrid registration designating China: enter "
+                "its international registration number.",
+                {"number": right.number},
+                field=place.replace(".number", ".ir_number"),
+            )
+        )
+    if basis is ProtectionBasis.CN_GRANT and where == materials.CHINA:
+        return None
+    template = (
+        "Patent {number} is granted in {jurisdiction}, not in China: a foreign patent is not "
+        "valid in China (CNIPA 2022 Guidelines Art 12)."
+        if right.ip_type in PATENTS
+        else "Right {number} is registered in {jurisdiction}; only rights valid in China can "
+        "be enforced here (CNIPA 2022 Guidelines Art 12)."
+    )
+    return AcceptanceProblem(
+        Refusal(
+            MissingRequirement,
+            template,
+            {"number": right.number, "jurisdiction": where},
+            field=place,
+        ),
+        RejectReason.RIGHT_NOT_VALID_IN_CHINA,
+    )
 
 
 @dataclass(frozen=True)
@@ -58,23 +123,14 @@ class AcceptanceProblem:
 
 def right_refusal(right: RightFacts, on: date, index: int = 1) -> AcceptanceProblem | None:
     """Why this right cannot be enforced at the fair on `on`; None when it can."""
-    where = materials.normalize_jurisdiction(right.jurisdiction)
     place = f"rights.{index}.number"
     if not right.number.strip():
         return AcceptanceProblem(
             Refusal(MissingRequirement, "Enter the patent or registration number.", field=place)
         )
-    if where != materials.CHINA:
-        return AcceptanceProblem(
-            Refusal(
-                MissingRequirement,
-                "Right {number} is registered in {jurisdiction}; only rights valid in China "
-                "can be enforced here (CNIPA 2022 Guidelines Art 12).",
-                {"number": right.number, "jurisdiction": where},
-                field=place,
-            ),
-            RejectReason.RIGHT_NOT_VALID_IN_CHINA,
-        )
+    problem = _not_valid_in_china(right, place)
+    if problem is not None:
+        return problem
     if right.valid_until is not None and right.valid_until < on:
         return AcceptanceProblem(
             Refusal(
@@ -132,7 +188,9 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
     elif c.unresolved_respondents:
         add("Choose the exhibitor of every respondent from the fair's list.", "respondents")
     if ip:
-        checklist = materials.checklist({r.ip_type for r in c.rights}, agent=False)
+        checklist = materials.checklist(
+            {r.ip_type for r in c.rights}, agent=False, licences=[r.licence_type for r in c.rights]
+        )
         missing = materials.missing(checklist, c.materials)
         if missing:
             add(

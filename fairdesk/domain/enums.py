@@ -38,6 +38,16 @@ class IPType(StrEnum):
     OTHER = "other"
 
 
+class ProtectionBasis(StrEnum):
+    """Why a right is valid in China (CNIPA 2022 Guidelines Art 12; Copyright Law Art 2)."""
+
+    CN_GRANT = "cn_grant"  # a Chinese patent grant or trademark registration
+    MADRID = "madrid"  # an international trademark registration designating China
+    AUTHORSHIP = "authorship"  # copyright: protected without registration (Berne)
+    CN_COPYRIGHT_REGISTRATION = "cn_copyright_registration"  # optional evidence
+    FOREIGN_ONLY = "foreign_only"  # granted or registered abroad only: not valid in China
+
+
 class LicenceType(StrEnum):
     OWNER = "owner"
     SOLE = "sole"
@@ -105,6 +115,9 @@ class RejectReason(StrEnum):
     MATERIALS_NOT_SUPPLEMENTED = "materials_not_supplemented"
     RIGHT_INVALID = "right_invalid"
     RIGHT_NOT_VALID_IN_CHINA = "right_not_valid_in_china"
+    # 2006 Art 17: a suit or an invalidation request pending, ownership disputed, or the
+    # patent lapsed with restoration pending.
+    PATENT_DISPUTE_PENDING = "patent_dispute_pending"
     NO_STANDING = "no_standing"
     RESPONDENT_NOT_EXHIBITING = "respondent_not_exhibiting"
     REPEAT_WITHOUT_FOLLOW_UP = "repeat_without_follow_up"

@@ -65,13 +65,32 @@ EVIDENCE = Material(
     "涉嫌侵权的理由和证据（照片、比对说明等）",
     "Grounds and evidence of the infringement (photos, comparison)",
 )
+LICENCE_CONTRACT = Material(
+    "licence_contract",
+    "专利或商标实施许可合同（被许可人投诉时）",
+    "Licence contract (when a licensee complains)",
+    "Patent Law Art 65; Trademark Law Art 60 (interested parties)",
+)
+OWNER_AUTHORISATION = Material(
+    "owner_authorisation",
+    "权利人明确授权普通被许可人投诉的证明",
+    "The owner's express authorisation of a simple licensee to complain",
+    "Patent Law Art 65; Trademark Law Art 60 (interested parties)",
+)
+PATENT_NO_DISPUTE = Material(
+    "patent_no_dispute",
+    "专利权未涉及诉讼、无效宣告、权属纠纷或恢复程序的说明",
+    "Statement that no suit, invalidation request, ownership dispute or restoration is "
+    "pending on the patent",
+    "2006 Measures Art 17",
+)
 POWER_OF_ATTORNEY = Material(
     "power_of_attorney",
     "授权委托书及代理人身份证明",
     "Power of attorney and the agent's identity",
 )
 
-_PATENT = (PATENT_CERTIFICATE, PATENT_PUBLICATION, LEGAL_STATUS)
+_PATENT = (PATENT_CERTIFICATE, PATENT_PUBLICATION, LEGAL_STATUS, PATENT_NO_DISPUTE)
 PROOF_OF_RIGHT: Mapping[IPType, tuple[Material, ...]] = {
     IPType.INVENTION_PATENT: _PATENT,
     IPType.UTILITY_MODEL: _PATENT,
@@ -89,15 +108,21 @@ ALL_MATERIALS: tuple[Material, ...] = (
     TRADEMARK_REGISTRATION,
     AUTHORSHIP,
     RIGHT_PROOF,
+    PATENT_NO_DISPUTE,
     RESPONDENT_DETAILS,
     EVIDENCE,
+    LICENCE_CONTRACT,
+    OWNER_AUTHORISATION,
     POWER_OF_ATTORNEY,
 )
 BY_KEY: Mapping[str, Material] = {m.key: m for m in ALL_MATERIALS}
 
 
-def checklist(ip_types: Iterable[str], *, agent: bool) -> tuple[Material, ...]:
-    """What an IP complaint with rights of these types needs, in a stable order.
+def checklist(
+    ip_types: Iterable[str], *, agent: bool, licences: Iterable[str] = ()
+) -> tuple[Material, ...]:
+    """What an IP complaint with rights of these types needs, in a stable order; a licensee
+    adds its licence contract, a simple licensee the owner's express authorisation.
 
     Unknown type codes are refused (ValueError); a type named twice counts once.
     """
@@ -107,6 +132,11 @@ def checklist(ip_types: Iterable[str], *, agent: bool) -> tuple[Material, ...]:
         if ip_type in types:
             proofs.extend(m for m in PROOF_OF_RIGHT[ip_type] if m not in proofs)
     items = [IDENTITY, *proofs, RESPONDENT_DETAILS, EVIDENCE]
+    held = set(licences) - {"owner", ""}
+    if held:
+        items.append(LICENCE_CONTRACT)
+    if "simple" in held:
+        items.append(OWNER_AUTHORISATION)
     if agent:
         items.append(POWER_OF_ATTORNEY)
     return tuple(items)

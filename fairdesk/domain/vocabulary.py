@@ -34,6 +34,7 @@ from fairdesk.domain.enums import (
     IPType,
     LicenceType,
     MeasureType,
+    ProtectionBasis,
     RecheckResult,
     RejectReason,
     Role,
@@ -191,6 +192,14 @@ REJECT_REASONS = Vocabulary(
         RejectReason.RIGHT_NOT_VALID_IN_CHINA: W(
             "The right is not valid in China", "权利在中国境内无效"
         ),
+        RejectReason.PATENT_DISPUTE_PENDING: W(
+            "A suit, invalidation request or ownership dispute on the patent is pending",
+            "专利权存在诉讼、无效宣告请求或权属纠纷",
+            "a suit, an invalidation request or an ownership dispute on the patent is pending, "
+            "or the patent lapsed and its restoration is pending (2006 Measures Art 17)",
+            "涉案专利正处于诉讼、无效宣告程序或权属纠纷中，或已终止且处于恢复程序中"
+            "（《展会知识产权保护办法》第十七条）",
+        ),
         RejectReason.NO_STANDING: W("The complainant has no standing", "投诉人不具备投诉资格"),
         RejectReason.RESPONDENT_NOT_EXHIBITING: W(
             "The respondent does not exhibit at this fair",
@@ -272,6 +281,23 @@ IP_TYPES = Vocabulary(
         IPType.TRADEMARK: W("Trademark", "商标"),
         IPType.COPYRIGHT: W("Copyright", "著作权"),
         IPType.OTHER: W("Other right", "其他权利"),
+    },
+)
+
+PROTECTION_BASES = Vocabulary(
+    "basis of protection in China",
+    {
+        ProtectionBasis.CN_GRANT: W("Chinese grant or registration", "中国授权或注册"),
+        ProtectionBasis.MADRID: W(
+            "Madrid international registration designating China", "指定中国的马德里国际注册"
+        ),
+        ProtectionBasis.AUTHORSHIP: W(
+            "Copyright without registration (proof of authorship)", "著作权自动保护（权属证明）"
+        ),
+        ProtectionBasis.CN_COPYRIGHT_REGISTRATION: W(
+            "Chinese copyright registration", "中国作品登记"
+        ),
+        ProtectionBasis.FOREIGN_ONLY: W("Granted or registered abroad only", "仅在境外授权或注册"),
     },
 )
 
@@ -389,6 +415,7 @@ ALL: tuple[Vocabulary, ...] = (
     ESCALATIONS,
     FINDINGS,
     IP_TYPES,
+    PROTECTION_BASES,
     LICENCES,
     CHANNELS,
     KINDS,

@@ -16,7 +16,7 @@ entered.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -367,13 +367,16 @@ AUTHORITY_OPTIONAL = _text(
     prefill="authority",
     max_length=200,
 )
-REFERRAL_KIND = _choice(
-    "referral_kind",
-    "Kind of authority",
-    "移交部门类别",
-    v.AUTHORITY_KINDS,
-    Words("the kind of authority", "移交部门类别"),
-    allowed=(AuthorityKind.IP_OFFICE, AuthorityKind.MARKET_REGULATION, AuthorityKind.POLICE),
+REFERRAL_KIND = replace(
+    _choice(
+        "referral_kind",
+        "Kind of authority",
+        "移交部门类别",
+        v.AUTHORITY_KINDS,
+        Words("the kind of authority", "移交部门类别"),
+        allowed=(AuthorityKind.IP_OFFICE, AuthorityKind.MARKET_REGULATION, AuthorityKind.POLICE),
+    ),
+    default=AuthorityKind.IP_OFFICE.value,
 )
 DISPUTE_REFERRAL = _choice(
     "referral_kind",
@@ -987,7 +990,8 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
                 problems.append(
                     Refusal(
                         MissingRequirement,
-                        "'{step}': '{value}' cannot be read as {requirement}; write it as {example}.",
+                        "'{step}': '{value}' cannot be read as {requirement}; "
+                        "write it as {example}.",
                         {
                             "step": s.label,
                             "value": text,

@@ -25,6 +25,7 @@ from fairdesk.db.models import (
     Party,
     RespondentCase,
 )
+from fairdesk.domain import acceptance
 from fairdesk.domain.enums import (
     CaseState,
     Channel,
@@ -34,6 +35,7 @@ from fairdesk.domain.enums import (
     LicenceType,
 )
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.materials import normalize_jurisdiction
 from fairdesk.domain.normalize import normalize_booth, normalize_name
 from fairdesk.domain.permissions import Permission
 from fairdesk.services import audit, numbering
@@ -66,6 +68,8 @@ class RightInput:
     valid_from: date | None = None
     valid_until: date | None = None
     licence_type: str = LicenceType.OWNER
+    basis: str = ""  # ProtectionBasis; "" lets the jurisdiction decide
+    ir_number: str = ""
 
 
 @dataclass
@@ -162,7 +166,12 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
             valid_until=data.valid_until,
             valid_from=data.valid_from,
         )
-    jurisdiction = (data.jurisdiction or "CN").strip().upper()
+    jurisdiction = normalize_jurisdiction(data.jurisdiction or "")[:10]
+    basis = acceptance.basis_of(
+        acceptance.RightFacts(
+            number, ip_type, jurisdiction, basis=data.basis, ir_number=data.ir_number
+        )
+    )
     key = (
         IPRight.ip_type == ip_type,
         IPRight.number == number,
@@ -182,6 +191,8 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
             title=data.title.strip(),
             holder=data.holder.strip(),
             jurisdiction=jurisdiction,
+            basis=basis,
+            ir_number=data.ir_number.strip().upper(),
             valid_from=data.valid_from,
             valid_until=data.valid_until,
             licence_type=LicenceType(data.licence_type),

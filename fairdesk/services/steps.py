@@ -137,7 +137,16 @@ def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
         commitment_signed=complaint.commitment_signed,
         materials=dict(complaint.materials or {}),
         rights=tuple(
-            acceptance.RightFacts(r.number, r.ip_type, r.jurisdiction, r.valid_from, r.valid_until)
+            acceptance.RightFacts(
+                r.number,
+                r.ip_type,
+                r.jurisdiction,
+                r.valid_from,
+                r.valid_until,
+                r.basis,
+                r.ir_number,
+                r.licence_type,
+            )
             for r in complaint.rights
         ),
     )

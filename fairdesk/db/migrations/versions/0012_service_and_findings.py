@@ -12,6 +12,8 @@ Create Date: 2026-12-07
   the IP office (2006 Measures Art 6).
 - referral_kind, authority_result, authority_result_on: to which authority a case went,
   and what it reported after the fair (2006 Measures Art 15).
+- ip_rights.basis, ir_number: why a right is valid in China (a Chinese grant, a Madrid
+  registration designating China with its number, copyright by authorship).
 All nullable or with empty defaults, so existing cases need no filling in.
 """
 
@@ -39,13 +41,26 @@ def _columns() -> list[sa.Column[object]]:
     ]
 
 
+def _right_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("basis", sa.String(30), nullable=False, server_default=""),
+        sa.Column("ir_number", sa.String(40), nullable=False, server_default=""),
+    ]
+
+
 def upgrade() -> None:
     with op.batch_alter_table("respondent_cases") as batch:
         for column in _columns():
             batch.add_column(column)
+    with op.batch_alter_table("ip_rights") as batch:
+        for column in _right_columns():
+            batch.add_column(column)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("ip_rights") as batch:
+        for column in reversed(_right_columns()):
+            batch.drop_column(column.name)
     with op.batch_alter_table("respondent_cases") as batch:
         for column in reversed(_columns()):
             batch.drop_column(column.name)
