@@ -556,23 +556,50 @@ def _apply(
     return s
 
 
-def apply_complaint_step(
+def _label(record: Record) -> Phrase:
+    if isinstance(record, RespondentCase):
+        return Phrase("Case {number}", number=record.number)
+    return Phrase("Complaint {number}", number=record.number)
+
+
+def apply_step(
     session: Session,
     ctx: Context,
-    complaint: Complaint,
+    record: Record,
     action: str,
     reason: str,
     params: dict[str, Any],
     expected_version: int | None = None,
 ) -> Step:
-    """One complaint step inside the caller's transaction (registration and acceptance at
-    the desk are one transaction)."""
-    check_version(
-        session, complaint, Phrase("Complaint {number}", number=complaint.number), expected_version
-    )
-    fair = session.get_one(Fair, complaint.fair_id)
-    facts = complaint_facts(session, ctx, complaint, fair)
-    return _apply(session, ctx, complaint, facts, action, reason, params)
+    """One step on a complaint or a case inside the caller's transaction (registration and
+    acceptance at the desk, a re-inspection record with its step); refused, before anything
+    is written, on a stale screen or with the domain's reason."""
+    check_version(session, record, _label(record), expected_version)
+    fair = session.get_one(Fair, record.fair_id)
+    if isinstance(record, RespondentCase):
+        facts = case_facts(session, ctx, record, fair)
+    else:
+        facts = complaint_facts(session, ctx, record, fair)
+    return _apply(session, ctx, record, facts, action, reason, params)
+
+
+apply_complaint_step = apply_step
+apply_case_step = apply_step
+
+
+def _act(
+    ctx: Context,
+    number: str,
+    load: Callable[[Session, str], Record],
+    action: str,
+    reason: str,
+    expected_version: int | None,
+    params: dict[str, Any],
+) -> StepResult:
+    with ctx.db.writing() as session:
+        record = load(session, number)
+        apply_step(session, ctx, record, action, reason, params, expected_version)
+        return StepResult(record.number, record.state, record.version)
 
 
 def act_on_complaint(
@@ -584,27 +611,8 @@ def act_on_complaint(
     expected_version: int | None = None,
     **params: Any,
 ) -> StepResult:
-    with ctx.db.writing() as session:
-        complaint = complaint_by_number(session, number)
-        apply_complaint_step(session, ctx, complaint, action, reason, params, expected_version)
-        return StepResult(complaint.number, complaint.state, complaint.version)
-
-
-def apply_case_step(
-    session: Session,
-    ctx: Context,
-    case: RespondentCase,
-    action: str,
-    reason: str,
-    params: dict[str, Any],
-    expected_version: int | None = None,
-) -> Step:
-    """One case step inside the caller's transaction (for services that combine a step
-    with other writes, e.g. a re-inspection record); `act_on_case` wraps it alone."""
-    check_version(session, case, Phrase("Case {number}", number=case.number), expected_version)
-    fair = session.get_one(Fair, case.fair_id)
-    facts = case_facts(session, ctx, case, fair)
-    return _apply(session, ctx, case, facts, action, reason, params)
+    """Take one step on a complaint, e.g. `act_on_complaint(ctx, no, "accept")`."""
+    return _act(ctx, number, complaint_by_number, action, reason, expected_version, params)
 
 
 def act_on_case(
@@ -616,11 +624,8 @@ def act_on_case(
     expected_version: int | None = None,
     **params: Any,
 ) -> StepResult:
-    """Take one workflow step on a respondent case, e.g. `act_on_case(ctx, no, "notify")`."""
-    with ctx.db.writing() as session:
-        case = case_by_number(session, number)
-        apply_case_step(session, ctx, case, action, reason, params, expected_version)
-        return StepResult(case.number, case.state, case.version)
+    """Take one step on a respondent case, e.g. `act_on_case(ctx, no, "notify")`."""
+    return _act(ctx, number, case_by_number, action, reason, expected_version, params)
 
 
 def take_step(
