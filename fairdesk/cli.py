@@ -18,14 +18,21 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fairdesk import __version__, cli_backup, cli_documents, cli_organizer, cli_patrols
+from fairdesk import (
+    __version__,
+    cli_backup,
+    cli_documents,
+    cli_organizer,
+    cli_patrols,
+    cli_workflow,
+)
 from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
-EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer]
+EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer, cli_workflow]
 
 ENV_USER = "FAIRDESK_USER"
 ENV_PASSWORD = "FAIRDESK_PASSWORD"
