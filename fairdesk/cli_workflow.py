@@ -175,6 +175,10 @@ def step_params(s: Step, sets: Sequence[str], reason: str) -> tuple[dict[str, An
     return params, reason
 
 
+def _entity_words(entity: Entity) -> str:
+    return ENTITY_WORDS[entity].en.capitalize()
+
+
 def _state_words(entity: Entity, state: str) -> str:
     table = v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES
     return table.words(state).en
@@ -373,9 +377,8 @@ def cmd_steps(args: argparse.Namespace) -> int:
         json.dump([step_json(c) for c in found.choices], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    what = ENTITY_WORDS[found.entity].en
     print(
-        f"{what} {found.number}: {_state_words(found.entity, found.state)} "
+        f"{_entity_words(found.entity)} {found.number}: {_state_words(found.entity, found.state)} "
         f"(version {found.version})"
     )
     rows = [
@@ -395,8 +398,17 @@ def cmd_step(args: argparse.Namespace) -> int:
     from fairdesk.services.steps import available_steps, take_step
 
     ctx = _context(args)
-    entity = available_steps(ctx, args.number).entity
-    params, reason = step_params(step(entity, args.step), args.set, args.reason)
+    found = available_steps(ctx, args.number)
+    entity = found.entity
+    s = step(entity, args.step)
+    params, reason = step_params(s, args.set, args.reason)
+    # What the step dialog prefills (the rule set's legal basis, the complaint's authority)
+    # is taken when not given, and said.
+    for f in s.fields:
+        value = found.start_values(s, params).get(f.name)
+        if value:
+            params[f.name] = value
+            print(f"{f.words.en} (prefilled): {value}", file=sys.stderr)
     result = take_step(
         ctx,
         args.number,
@@ -411,7 +423,7 @@ def cmd_step(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     words = _state_words(entity, result.state)
-    print(f"{ENTITY_WORDS[entity].en} {result.number}: {words} (version {result.version})")
+    print(f"{_entity_words(entity)} {result.number}: {words} (version {result.version})")
     return 0
 
 

@@ -8,7 +8,7 @@ the table (`workflow.check`), and apply what the step declares: its state, its e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -41,6 +41,7 @@ from fairdesk.domain.workflow import (
     parse_moment,
     step,
     step_for_audit,
+    suggested_legal_basis,
     target_of,
     with_defaults,
 )
@@ -245,6 +246,20 @@ class AvailableSteps:
     choices: tuple[StepChoice, ...]
     legal_basis_texts: dict[str, str]
     authority: str = ""  # the complaint's authority, a start value for transfer/refer
+
+    def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
+        """Start values of the step's prefilled fields that `given` lacks: the rule set's
+        citation for a legal basis (for the trigger given), the complaint's authority."""
+        trigger = str(given.get("trigger") or "")
+        found = {
+            "legal_basis": suggested_legal_basis(self.legal_basis_texts, s, trigger),
+            "authority": self.authority,
+        }
+        return {
+            f.name: found[f.prefill]
+            for f in s.fields
+            if found.get(f.prefill) and f.name not in given
+        }
 
 
 def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoice, ...]:
