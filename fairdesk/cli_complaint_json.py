@@ -193,6 +193,9 @@ def _kind(value: Any) -> str:
 def parse_complaint(decoded: Any) -> ParsedComplaint:
     """The complaint in `decoded` (the result of json.loads), with every problem found."""
     r = _Reader()
+    if not isinstance(decoded, dict):  # nothing else can be read out of it
+        r.problem("", f"must be an object {{...}}, not {_kind(decoded)}")
+        return ParsedComplaint("", ComplaintInput(PartyInput(""), []), r.problems)
     top = r.object(decoded, "", "")
     kind = r.code(top, "kind", "", [k.value for k in ComplaintKind], ComplaintKind.IP)
     agent_obj = top.get("agent")

@@ -32,6 +32,7 @@ from fairdesk.domain.workflow import (
     REASON_NAME,
     Entity,
     Facts,
+    Field,
     FieldKind,
     Step,
     evaluate,
@@ -425,6 +426,42 @@ def cmd_step(args: argparse.Namespace) -> int:
     words = _state_words(entity, result.state)
     print(f"{_entity_words(entity)} {result.number}: {words} (version {result.version})")
     return 0
+
+
+# -- the step reference of docs/complaint-json.md -----------------------------------------------
+
+
+def steps_reference() -> str:
+    """Every step a person may take, as docs/complaint-json.md lists it (a test keeps the
+    page equal to this, so it cannot drift from the domain's table)."""
+    lines = [
+        "| step | of a | what it does | from | who | fields (`--set NAME=VALUE`) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for entity in (Entity.COMPLAINT, Entity.CASE):
+        for s in steps_of(entity):
+            sources = "; ".join(sorted(_state_words(entity, x) for x in s.sources))
+            who = ", ".join(f"{v.ROLES.words(r).en} (`{r.value}`)" for r in sorted(s.roles))
+            fields = "<br>".join(_field_reference(f) for f in s.fields) or "none"
+            lines.append(
+                f"| `{s.action}` | {ENTITY_WORDS[entity].en} | {s.words.en} ({s.words.zh}) "
+                f"| {sources} | {who} | {fields} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _field_reference(f: Field) -> str:
+    if f.required:
+        need = "required"
+    elif f.required_when:
+        need = f"required when `{f.required_when[0]}` is `{f.required_when[1]}`"
+    else:
+        need = "optional"
+    text = f"`{f.name}`: {f.words.en}; {f.kind.value}, {need}"
+    if f.codes():
+        text += "; one of " if f.kind is FieldKind.CHOICE else "; any of "
+        text += ", ".join(f"`{c}`" for c in f.codes())
+    return text
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
