@@ -21,9 +21,10 @@ from fairdesk.cli import main
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Complaint, Measure, RespondentCase
 from fairdesk.domain import vocabulary as v
+from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Entity, steps_of
 from fairdesk.services import steps as step_service
-from fairdesk.services.context import Context
+from fairdesk.services.context import Context, utcnow
 from fairdesk.services.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
@@ -248,6 +249,33 @@ def test_steps_json_agrees_with_the_service_in_every_state_walked(
                 seen |= {(p["step"], p["allowed"]) for p in printed}
     assert ("notify", True) in seen and ("recheck_passed", True) in seen
     assert ("notify", False) in seen and ("accept", False) in seen
+
+
+# Until the demo generator walks the step table (main's own tests/unit/test_demo.py fails
+# the same way), building the demo may be refused; a disagreement still fails this test.
+@pytest.mark.xfail(raises=MissingRequirement, strict=False, reason="demo generator not ready")
+def test_steps_agrees_with_the_service_for_every_case_of_a_demo(
+    run: Run, team: Team, db: Database
+) -> None:
+    from fairdesk.services.demo import DemoOptions, create_demo
+
+    create_demo(
+        dataclasses.replace(team.admin, now=utcnow),
+        DemoOptions(complaints=8, editions=1, exhibitors=50, seed=8),
+    )
+    with db.reading() as session:
+        numbers = session.scalars(select(RespondentCase.number)).all()
+        numbers += session.scalars(select(Complaint.number)).all()
+    states = set()
+    for number in numbers:
+        code, out, err = run("steps", number, "--format", "json")
+        assert code == 0, err
+        printed = json.loads(out)
+        for item in printed:
+            item["fields"] = [f["name"] for f in item["fields"]]
+        assert printed == _service_view(team.desk, number), number
+        states.add(step_service.available_steps(team.desk, number).state)
+    assert len(numbers) > 10 and len(states) > 5
 
 
 def test_steps_json_describes_each_field(run: Run, team: Team, fair: str) -> None:
