@@ -332,7 +332,7 @@ def _register(args: argparse.Namespace) -> int:
         json.dump(out | {"state": str(state)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"complaint {registered.number}: {_state_words(Entity.COMPLAINT, state)}")
+    print(f"Complaint {registered.number}: {_state_words(Entity.COMPLAINT, state)}")
     print(f"cases: {', '.join(registered.case_numbers)}")
     if state == ComplaintState.DRAFT and unaccepted:
         print("to accept it, still needed:")
