@@ -289,7 +289,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             record: Complaint | RespondentCase = case
             entity = Entity.CASE
         else:
-            complaint = complaint_by_number(session, number)
+            complaint = _complaint_named(session, number)
             fair = session.get_one(Fair, complaint.fair_id)
             facts = complaint_facts(session, ctx, complaint, fair)
             record = complaint
@@ -311,6 +311,16 @@ def _case_or_none(session: Session, number: str) -> RespondentCase | None:
         return case_by_number(session, number)
     except NotFound:
         return None
+
+
+def _complaint_named(session: Session, number: str) -> Complaint:
+    """The complaint of a number that names no case (a script may give either)."""
+    try:
+        return complaint_by_number(session, number)
+    except NotFound:
+        raise NotFound(
+            "There is no complaint or respondent case numbered '{number}'.", number=number
+        ) from None
 
 
 # -- effects: what each declared effect writes --------------------------------------------------
@@ -655,5 +665,7 @@ def take_step(
     """A step on a case or a complaint, whichever `number` names (the CLI's `step`)."""
     with ctx.db.reading() as session:
         is_case = _case_or_none(session, number) is not None
+        if not is_case:
+            _complaint_named(session, number)
     act = act_on_case if is_case else act_on_complaint
     return act(ctx, number, action, reason=reason, expected_version=expected_version, **params)

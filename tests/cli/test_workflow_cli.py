@@ -470,6 +470,36 @@ def test_a_file_that_is_not_there(run: Run, fair: str, tmp_path: Path) -> None:
     assert code == 1 and "nope.json: cannot read it (No such file or directory)" in err
 
 
+def test_a_number_that_names_nothing(run: Run, fair: str) -> None:
+    for args in (("steps", "TEST2026-0404-1"), ("step", "TEST2026-0404", "accept")):
+        code, _, err = run(*args)
+        assert code == 1
+        assert "There is no complaint or respondent case numbered 'TEST2026-0404" in err
+
+
+def test_a_commercial_dispute_carries_no_rights(
+    run: Run, fair: str, tmp_path: Path, db: Database
+) -> None:
+    data = json.loads(_example(run, tmp_path).read_text(encoding="utf-8"))
+    data.update(kind="commercial", dispute_type="payment", materials_received=[])
+    path = tmp_path / "dispute.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("complaint", "register", str(path))
+    assert code == 1 and "rights: a commercial dispute carries no IP rights" in err
+    del data["rights"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("complaint", "register", str(path), "--accept", "--format", "json")
+    assert code == 0, err
+    with db.reading() as session:
+        complaint = session.scalars(select(Complaint)).one()
+        assert (complaint.kind, complaint.dispute_type, complaint.rights) == (
+            "commercial",
+            "payment",
+            [],
+        )
+        assert complaint.state == json.loads(out)["state"] == "ACCEPTED"
+
+
 def test_unknown_step_names_are_bad_usage(run: Run, fair: str) -> None:
     code, _, err = run("step", "TEST2026-0001-1", "dance")
     assert code == 2 and "invalid choice: 'dance'" in err
