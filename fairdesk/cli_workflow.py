@@ -40,6 +40,7 @@ from fairdesk.domain.workflow import (
     refusal_with,
     step,
     steps_of,
+    with_defaults,
 )
 
 # Steps a registration may take at once: those that leave a new (draft) complaint's state.
@@ -291,7 +292,8 @@ def _before_step(
     if refusal is not None and any(refusal is r for r in facts.acceptance):
         return unaccepted, unaccepted  # a step the acceptance rule guards: every problem
     if refusal is None:
-        refusal = refusal_with(facts, action, params | {REASON_NAME: reason})
+        given = with_defaults(step(Entity.COMPLAINT, action), params)
+        refusal = refusal_with(facts, action, given | {REASON_NAME: reason})
     return ([cj.Problem("", str(refusal))] if refusal is not None else []), unaccepted
 
 
@@ -458,6 +460,8 @@ def _field_reference(f: Field) -> str:
     else:
         need = "optional"
     text = f"`{f.name}`: {f.words.en}; {f.kind.value}, {need}"
+    if f.default:
+        text += f" (default `{f.default}`)"
     if f.codes():
         text += "; one of " if f.kind is FieldKind.CHOICE else "; any of "
         text += ", ".join(f"`{c}`" for c in f.codes())

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -23,7 +24,7 @@ from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Complaint, Measure, RespondentCase
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import MissingRequirement
-from fairdesk.domain.workflow import Entity, steps_of
+from fairdesk.domain.workflow import Entity, step, steps_of
 from fairdesk.services import steps as step_service
 from fairdesk.services.context import Context, utcnow
 from fairdesk.services.intake import register_complaint
@@ -163,7 +164,12 @@ def test_a_desk_user_drives_a_complaint_to_a_rechecked_measure(
     walk = [
         (complaint, "record_received", ["--set", "materials=legal_status"], "desk1"),
         (complaint, "accept", [], "desk1"),
-        (case, "notify", [], "desk1"),
+        (
+            case,
+            "notify",
+            ["--set", "service_manner=email", "--set", "served_at=2026-11-05 10:15"],
+            "desk1",
+        ),
         (case, "record_defence", ["--set", "summary=The chair is our own design."], "desk1"),
         (case, "begin_review", [], "desk1"),
         (case, "decide_infringing", ["--set", "trigger=merits"], "desk1"),
@@ -189,6 +195,10 @@ def test_a_desk_user_drives_a_complaint_to_a_rechecked_measure(
     with db.reading() as session:
         row = session.scalars(select(RespondentCase)).one()
         assert row.state == "CLOSED" and row.decision_trigger == "merits"
+        assert row.service_manner == "email"
+        assert (
+            row.served_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%d %H:%M") == "05 10:15"
+        )
         assert "Art" in row.legal_basis  # prefilled from the fair's rule set, as the desk does
         measure = session.scalars(select(Measure)).one()
         assert measure.measure_type == "cover" and measure.undertaking_signed
@@ -288,7 +298,7 @@ def test_steps_json_describes_each_field(run: Run, team: Team, fair: str) -> Non
         "name": "measure",
         "kind": "choice",
         "required": True,
-        "choices": list(v.MEASURES),
+        "choices": list(step(Entity.CASE, "order_remedy").field("measure").codes()),
         "label": "Measure",
     }
     flag = next(f for f in by_step["order_remedy"]["fields"] if f["name"] == "undertaking_signed")
