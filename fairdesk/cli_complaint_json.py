@@ -18,7 +18,7 @@ from typing import Any
 
 from fairdesk.domain import materials
 from fairdesk.domain.acceptance import AcceptanceProblem, ComplaintFacts, RightFacts
-from fairdesk.domain.enums import Channel, ComplaintKind, IPType, LicenceType
+from fairdesk.domain.enums import Channel, ComplaintKind, IPType, LicenceType, ProtectionBasis
 from fairdesk.services.intake import (
     ComplaintInput,
     ExhibitInput,
@@ -28,6 +28,7 @@ from fairdesk.services.intake import (
 )
 
 PARTY_KINDS = ("company", "person")
+BASES = tuple(b.value for b in ProtectionBasis)
 PARTY_FIELDS = (
     "name",
     "name_en",
@@ -57,6 +58,8 @@ FIELDS: tuple[str, ...] = (
     "rights[].valid_from",
     "rights[].valid_until",
     "rights[].licence",
+    "rights[].basis",
+    "rights[].ir_number",
     "respondents[].booth",
     "respondents[].exhibitor",
     "respondents[].exhibits[].name",
@@ -142,7 +145,7 @@ class _Reader:
         self, obj: Mapping[str, Any], key: str, path: str, codes: Sequence[str], default: str
     ) -> str:
         value = self.text(obj, key, path) or default
-        if value not in codes:
+        if value and value not in codes:  # "" only as the default of an optional code
             self.problem(_join(path, key), f"'{value}' is not one of {', '.join(codes)}")
             return default
         return value
@@ -252,6 +255,8 @@ def _right(r: _Reader, value: Any, path: str) -> RightInput:
         valid_from=r.day(obj, "valid_from", path),
         valid_until=r.day(obj, "valid_until", path),
         licence_type=r.code(obj, "licence", path, [x.value for x in LicenceType], "owner"),
+        basis=r.code(obj, "basis", path, BASES, ""),
+        ir_number=r.text(obj, "ir_number", path),
     )
     if "type" not in obj and obj:
         r.problem(f"{path}.type", "missing; it is required")
@@ -294,7 +299,8 @@ def _materials(
         else:
             received.append(key)
     types = [x.ip_type for x in rights]
-    ticks = materials.ticks_of(materials.checklist(types, agent=agent), received)
+    needed = materials.checklist(types, agent=agent, licences=[x.licence_type for x in rights])
+    ticks = materials.ticks_of(needed, received)
     return ticks | {key: True for key in received}
 
 
@@ -313,7 +319,16 @@ def acceptance_facts(data: ComplaintInput) -> ComplaintFacts:
         commitment_signed=data.commitment_signed,
         materials=data.materials,
         rights=tuple(
-            RightFacts(x.number, x.ip_type, x.jurisdiction, x.valid_from, x.valid_until)
+            RightFacts(
+                x.number,
+                x.ip_type,
+                x.jurisdiction,
+                x.valid_from,
+                x.valid_until,
+                x.basis,
+                x.ir_number,
+                x.licence_type,
+            )
             for x in data.rights
             if isinstance(x, RightInput)
         ),
@@ -384,6 +399,8 @@ def example(fair: str, booth: str, exhibitor: str, on: date) -> dict[str, Any]:
                 "valid_from": date(on.year - 3, 3, 1).isoformat(),
                 "valid_until": date(on.year + 12, 2, 28).isoformat(),
                 "licence": LicenceType.OWNER.value,
+                "basis": ProtectionBasis.CN_GRANT.value,
+                "ir_number": "",
             }
         ],
         "respondents": [

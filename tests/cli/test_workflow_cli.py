@@ -22,7 +22,9 @@ from fairdesk import app_context, cli_complaint_json, cli_workflow
 from fairdesk.cli import main
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Complaint, Measure, RespondentCase
+from fairdesk.domain import materials
 from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import IPType, LicenceType, ProtectionBasis
 from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Entity, step, steps_of
 from fairdesk.services import steps as step_service
@@ -444,9 +446,8 @@ def test_every_problem_of_a_complaint_is_listed_by_its_path(
             "rights[0].valid_from: not a date (YYYY-MM-DD)",
             "rights[0].valid_until: not a date (YYYY-MM-DD)",
             "respondents[0].exhibits[0].quantity: must be a whole number, 0 or more",
-            "materials_received[7]: 'photos' is not a material; use identity, "
-            "patent_certificate, patent_publication, legal_status, trademark_registration, "
-            "authorship, right_proof, respondent_details, evidence, power_of_attorney",
+            f"materials_received[{len(data['materials_received']) - 1}]: 'photos' is not a "
+            f"material; use {', '.join(materials.BY_KEY)}",
         ]
     )
     assert _count(db, Complaint) == 0
@@ -474,6 +475,25 @@ def test_accepting_lists_every_problem_of_the_acceptance_rule(
     assert "Right ZL202330123456.7 expired on 2026-01-31" in err
     assert "Not received yet: Patent certificate, Patent publication (granted text)" in err
     assert _count(db, Complaint) == 0
+
+
+def test_a_madrid_trademark_needs_its_ir_number_to_be_accepted(
+    run: Run, fair: str, tmp_path: Path, db: Database
+) -> None:
+    data = json.loads(_example(run, tmp_path).read_text(encoding="utf-8"))
+    data["rights"] = [
+        {"type": "trademark", "number": "1234567", "jurisdiction": "CH", "basis": "madrid"}
+    ]
+    data["materials_received"] = [m.key for m in materials.checklist(["trademark"], agent=True)]
+    path = tmp_path / "madrid.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("complaint", "register", str(path), "--accept")
+    assert code == 1 and err.startswith(f"fairdesk: {path}: rights[0].ir_number: ")
+    assert err.count("\n") == 1 and _count(db, Complaint) == 0
+    data["rights"][0]["ir_number"] = "1234567"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("complaint", "register", str(path), "--accept", "--format", "json")
+    assert code == 0 and json.loads(out)["state"] == "ACCEPTED", err
 
 
 def test_a_file_that_is_not_there(run: Run, fair: str, tmp_path: Path) -> None:
@@ -524,6 +544,15 @@ def test_the_json_doc_names_every_field_and_no_other() -> None:
     table = text.split("<!-- fields -->")[1].split("<!-- /fields -->")[0]
     documented = re.findall(r"^\| `([^`]+)` \|", table, flags=re.M)
     assert documented == list(cli_complaint_json.FIELDS)
+
+
+def test_the_json_doc_names_every_material_right_type_and_basis() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `materials_received`"))
+    assert re.findall(r"`([a-z_]+)` \(", row) == list(materials.BY_KEY)
+    for codes in (IPType, LicenceType, ProtectionBasis):
+        for code in codes:
+            assert f"`{code.value}`" in text
 
 
 def test_the_json_docs_example_is_valid() -> None:
