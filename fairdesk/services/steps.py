@@ -226,6 +226,7 @@ class StepChoice:
     allowed: bool
     in_reach: bool  # the record's state lets the step be taken (role or guard may refuse)
     refusal: Exception | None
+    ready_at: datetime | None = None  # a refusal that time alone lifts: allowed from then
 
     @property
     def action(self) -> str:
@@ -256,6 +257,7 @@ def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoic
             o.allowed,
             o.in_reach,
             None if o.refusal is None else o.refusal.exception(),
+            None if o.refusal is None else o.refusal.after,
         )
         for o in opts
     )
