@@ -55,7 +55,7 @@ from fairdesk.domain.materials import Material, checklist, missing_text, ticks_o
 from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, normalize_credit_code
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, hours_for
-from fairdesk.domain.workflow import Entity, Step
+from fairdesk.domain.workflow import Entity
 from fairdesk.services import audit, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
 from fairdesk.services.context import Context
@@ -71,7 +71,7 @@ from fairdesk.services.intake import (
     register_complaint,
 )
 from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
-from fairdesk.services.story import AUTHORITIES, Move, Story, Walker, route, seen
+from fairdesk.services.story import AUTHORITIES, Move, Story, Walker, clock_waits, route, seen
 
 __all__ = ["DEMO_USERS", "DemoClock", "DemoOptions", "create_demo", "demo_fair_codes"]
 
@@ -1123,9 +1123,7 @@ COMPLAINT_STORIES: dict[str, Story] = {
         _story("draft", C.DRAFT),
         _story("pending", C.PENDING_SUPPLEMENT),
         _story("rejected", C.REJECTED),
-        _story(
-            "not_valid_in_china", C.REJECTED, reason_code=RejectReason.RIGHT_NOT_VALID_IN_CHINA
-        ),
+        _story("not_valid_in_china", C.REJECTED, reason_code=RejectReason.RIGHT_NOT_VALID_IN_CHINA),
         _story(
             "not_supplemented",
             C.PENDING_SUPPLEMENT,
@@ -1139,9 +1137,7 @@ COMPLAINT_STORIES: dict[str, Story] = {
 }
 POST_FAIR = _story("post_fair", S.POST_FAIR)
 # Complaints that never reach acceptance; their cases wait.
-UNACCEPTED = frozenset(
-    n for n, s in COMPLAINT_STORIES.items() if C.ACCEPTED not in s.states
-)
+UNACCEPTED = frozenset(n for n, s in COMPLAINT_STORIES.items() if C.ACCEPTED not in s.states)
 
 # Every state reachable before the fair closes, in the order a small live demo covers them.
 LIVE_COVERAGE: tuple[str, ...] = (
@@ -1275,10 +1271,9 @@ class _Window:
             window = before_today if before_today > 0 else limit
         self.earliest = max(0, limit - window)
 
-    def wait(self, s: Step, started: set[str]) -> int:
-        """Opening time a guarded step may wait for a clock an earlier step started."""
-        kinds = [k for k in s.stops if k in started]
-        if not s.guards or not kinds:
+    def wait(self, kinds: list[str]) -> int:
+        """Opening time spent waiting for clocks of these kinds to run out."""
+        if not kinds:
             return 0
         hours = max(hours_for(self.rules, ClockKind(k)) for k in kinds)
         begin = self.axis.at(self.earliest)
@@ -1287,14 +1282,10 @@ class _Window:
         )
         return self.axis.offset(due) - self.earliest
 
-    def span(self, entity: Entity, start: str, story: Story, gaps: list[int]) -> int:
+    def span(self, entity: Entity, start: str, story: Story, gap: int) -> int:
         """About how long a story takes on the open axis: its gaps and its waits."""
-        started: set[str] = set()
-        total = 0
-        for s, gap in zip(route(entity, start, story.states), gaps, strict=False):
-            total += gap + self.wait(s, started)
-            started |= {str(k) for k in s.starts}
-        return total
+        path = route(entity, start, story.states)
+        return sum(gap + self.wait(kinds) for kinds in clock_waits(path))
 
 
 # =========================================================================================
@@ -1704,14 +1695,9 @@ class _Walk:
     def place(self, plan: _Plan, window: _Window) -> None:
         """Start the complaint at a time its stories fit before the limit: "late" ones end
         just before it, "early" ones start at once, the rest at random (open ones late)."""
-        complaint = window.span(Entity.COMPLAINT, C.DRAFT, plan.story, [GAP_MINUTES[1] * MIN] * 9)
-        cases = max(
-            (
-                window.span(Entity.CASE, S.TO_NOTIFY, c.story, [GAP_MINUTES[1] * MIN] * 12)
-                for c in plan.cases
-            ),
-            default=0,
-        )
+        gap = GAP_MINUTES[1] * MIN
+        complaint = window.span(Entity.COMPLAINT, C.DRAFT, plan.story, gap)
+        cases = max(window.span(Entity.CASE, S.TO_NOTIFY, c.story, gap) for c in plan.cases)
         latest = max(window.earliest, window.limit - complaint - cases - 10 * MIN)
         finishes = {c.story.finish for c in plan.cases}
         if "early" in finishes:

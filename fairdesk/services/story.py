@@ -192,6 +192,17 @@ def route(entity: Entity, start: str, states: Sequence[str]) -> list[Step]:
     return path
 
 
+def clock_waits(path: Sequence[Step]) -> list[list[str]]:
+    """Per step of a path, the clocks it may have to wait for: a guarded step that stops a
+    clock an earlier step started (e.g. a period that must run out), for estimating."""
+    started: set[str] = set()
+    out: list[list[str]] = []
+    for s in path:
+        out.append([str(k) for k in s.stops if s.guards and str(k) in started])
+        started |= {str(k) for k in s.starts}
+    return out
+
+
 # -- filling a step's fields ------------------------------------------------------------------
 
 
