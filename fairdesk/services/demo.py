@@ -1111,7 +1111,7 @@ CASE_STORIES: dict[str, Story] = {
         _story("detained", S.REMEDY_ORDERED, measure=MeasureType.DETAIN),
         _story("recheck_due", S.RECHECK_DUE),
         _story("covered_rechecked", S.RECHECK_PASSED, measure=MeasureType.COVER),
-        _story("recheck_failed", S.RECHECK_FAILED),
+        _story("failed_recheck", S.RECHECK_FAILED),
         _story("escalated", S.ESCALATED),
         _story("closed_rechecked", S.RECHECK_PASSED, S.CLOSED),
         _story("escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED),
@@ -1144,12 +1144,12 @@ LIVE_COVERAGE: tuple[str, ...] = (
     "waiting", "notified_soon", "self_remedied", "mediating", "settled", "withdrawn",
     "defence_received", "defence_overdue", "under_review", "infringing", "not_infringing",
     "undetermined", "referred", "remedy_ordered", "recheck_due", "covered_rechecked",
-    "recheck_failed", "escalated", "closed_rechecked", "notified_overdue", "notified_soon",
+    "failed_recheck", "escalated", "closed_rechecked", "notified_overdue", "notified_soon",
     "cleared", "overdue_infringing",
 )  # fmt: skip
 PAST_COVERAGE: tuple[str, ...] = (
     "escalated", "closed_rechecked", "settled", "self_remedied", "remedy_ordered",
-    "withdrawn", "cleared", "referred", "recheck_failed", "under_review",
+    "withdrawn", "cleared", "referred", "failed_recheck", "under_review",
 )  # fmt: skip
 LIVE_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("settled", 11), ("settled_second_round", 2), ("self_remedied", 12),
@@ -1158,7 +1158,7 @@ LIVE_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("notified_overdue", 1), ("waiting", 4), ("mediating", 4), ("defence_received", 5),
     ("defence_overdue", 2), ("under_review", 5), ("infringing", 1), ("overdue_infringing", 1),
     ("not_infringing", 2), ("undetermined", 1), ("referred", 2), ("remedy_ordered", 3),
-    ("detained", 1), ("recheck_due", 2), ("covered_rechecked", 3), ("recheck_failed", 1),
+    ("detained", 1), ("recheck_due", 2), ("covered_rechecked", 3), ("failed_recheck", 1),
     ("escalated", 1),
 )  # fmt: skip
 # Open stories in a past edition end in post-fair follow-up.
@@ -1166,7 +1166,7 @@ PAST_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("settled", 20), ("settled_second_round", 4), ("self_remedied", 18),
     ("closed_rechecked", 9), ("escalated_then_closed", 2), ("cleared", 9), ("withdrawn", 12),
     ("referred", 5), ("under_review", 2), ("defence_overdue", 2), ("remedy_ordered", 3),
-    ("recheck_failed", 2), ("escalated", 3), ("notified", 2), ("undetermined", 1),
+    ("failed_recheck", 2), ("escalated", 3), ("notified", 2), ("undetermined", 1),
 )  # fmt: skip
 COMMERCIAL_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("settled", 6), ("withdrawn", 2), ("self_remedied", 1), ("mediating", 1),

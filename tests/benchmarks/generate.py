@@ -428,7 +428,7 @@ LIVE_STORIES = {
     "waiting": 15, "notified": 13, "self_remedied": 14, "mediating": 6, "settled": 10,
     "withdrawn": 5, "defence_received": 3, "defence_overdue": 3, "under_review": 8,
     "infringing": 2, "not_infringing": 5, "undetermined": 2, "referred": 2, "remedy_ordered": 4,
-    "detained": 3, "recheck_due": 1, "covered_rechecked": 3, "recheck_failed": 1,
+    "detained": 3, "recheck_due": 1, "covered_rechecked": 3, "failed_recheck": 1,
     "escalated": 3, "closed_rechecked": 15, "cleared": 10,
 }  # fmt: skip
 # A past edition: open stories end in post-fair follow-up.
