@@ -31,7 +31,8 @@ from fairdesk.domain.workflow import (
     steps_of,
     suggested_legal_basis,
 )
-from fairdesk.services.steps import AvailableSteps
+from fairdesk.services.context import Context
+from fairdesk.services.steps import AvailableSteps, available_steps, take_step
 
 AUTHORITIES = (
     "上海市知识产权局 / Shanghai Intellectual Property Administration",
@@ -141,9 +142,10 @@ class Story:
 # -- the table as a graph ------------------------------------------------------------------
 
 
-def _moves(entity: Entity) -> list[Step]:
+@lru_cache(maxsize=8)
+def _moves(entity: Entity) -> tuple[Step, ...]:
     """The steps that change the state and that a person takes."""
-    return [s for s in steps_of(entity) if s.target]
+    return tuple(s for s in steps_of(entity) if s.target)
 
 
 @lru_cache(maxsize=256)
@@ -165,6 +167,7 @@ def distances(entity: Entity, goal: str) -> Mapping[str, int]:
     return dist
 
 
+@lru_cache(maxsize=1024)
 def toward(entity: Entity, state: str, goal: str) -> frozenset[str]:
     """The steps from `state` that lie on a shortest path to `goal`."""
     dist = distances(entity, goal)
@@ -179,17 +182,22 @@ def toward(entity: Entity, state: str, goal: str) -> frozenset[str]:
 def route(entity: Entity, start: str, states: Sequence[str]) -> list[Step]:
     """One shortest path through `states` (the table's first choice at each fork), for
     estimating how long a story takes; [] when a state cannot be reached."""
+    return list(_route(entity, str(start), tuple(str(s) for s in states)))
+
+
+@lru_cache(maxsize=256)
+def _route(entity: Entity, start: str, states: tuple[str, ...]) -> tuple[Step, ...]:
     path: list[Step] = []
     here = start
     for goal in states:
         while here != goal:
             ways = toward(entity, here, goal)
             if not ways:
-                return []
+                return ()
             s = next(m for m in _moves(entity) if m.action in ways)
             path.append(s)
             here = s.target
-    return path
+    return tuple(path)
 
 
 def clock_waits(path: Sequence[Step]) -> list[list[str]]:
@@ -335,3 +343,17 @@ class Walker:
         params = fill(s, self.rng, self.story.prefer, desk)
         reason = str(params.pop(REASON_NAME, "") or "")
         return Move(s, params, reason)
+
+
+def walk_now(ctx: Context, number: str, story: Story, rng: random.Random) -> str:
+    """Walk a complaint or case through its story at the context's present moment, as
+    its user (no period is waited for); the state it reached."""
+    now = available_steps(ctx, number)
+    walker = Walker(now.entity, story, rng)
+    for _ in range(4 * len(story.states) + 8):
+        decision = walker.decide(now.state, *seen(now))
+        if not isinstance(decision, Move):
+            break
+        take_step(ctx, number, decision.step.action, reason=decision.reason, **decision.params)
+        now = available_steps(ctx, number)
+    return now.state

@@ -496,7 +496,9 @@ class Walks:
             ClockKind(kind), events, self.cal, hours, self.rules.opening_hours_only, now
         )
 
-    def facts(self, paper: Paper, now: datetime) -> Facts:
+    def facts(self, paper: Paper, now: datetime, guarded: bool) -> Facts:
+        """The facts the table reads; clocks and the acceptance rule only when a guard of a
+        step in reach may look at them (`guarded`)."""
         complaint = paper.complaint or paper
         common = {
             "number": paper.number, "state": paper.state, "role": Role.DESK, "now": now,
@@ -507,23 +509,25 @@ class Walks:
         if paper.complaint is not None:
             return Facts(
                 Entity.CASE,
-                defence=self.clock(paper, ClockKind.DEFENCE, now),
+                defence=self.clock(paper, ClockKind.DEFENCE, now) if guarded else None,
                 defence_marked_overdue=OVERDUE_MARK in paper.taken,
                 **common,
             )
-        on = now.astimezone(self.cal.zone).date()
-        problems = acceptance_problems(acceptance_facts(paper.row), on)  # type: ignore[arg-type]
+        problems = []
+        if guarded:
+            on = now.astimezone(self.cal.zone).date()
+            problems = acceptance_problems(acceptance_facts(paper.row), on)  # type: ignore[arg-type]
         return Facts(Entity.COMPLAINT, acceptance=tuple(p.refusal for p in problems), **common)
 
-    def choices(self, paper: Paper, facts: Facts) -> list[Choice]:
+    def choices(self, paper: Paper, now: datetime) -> tuple[Facts, list[Choice]]:
         """The steps in reach of the paper's state, allowed or refused (and until when)."""
+        reach = [s for s in self.steps[paper.entity] if paper.state in s.sources and not s.internal]
+        facts = self.facts(paper, now, any(s.guards for s in reach))
         out = []
-        for s in self.steps[paper.entity]:
-            if paper.state in s.sources and not s.internal:
-                refusal = evaluate(facts, s.action).refusal
-                after = refusal.after if refusal is not None else None
-                out.append(Choice(s, refusal is None, after))
-        return out
+        for s in reach:
+            refusal = evaluate(facts, s.action).refusal
+            out.append(Choice(s, refusal is None, refusal.after if refusal is not None else None))
+        return facts, out
 
     # -- walking --
     def walk(
@@ -535,8 +539,8 @@ class Walks:
             at += timedelta(minutes=self.rng.randint(*GAP))
             if at >= until:
                 break
-            facts = self.facts(paper, at)
-            decision = walker.decide(paper.state, self.choices(paper, facts), self.desk)
+            facts, choices = self.choices(paper, at)
+            decision = walker.decide(paper.state, choices, self.desk)
             if decision is None:
                 break
             if isinstance(decision, datetime):  # a period must run out first
