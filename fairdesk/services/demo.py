@@ -5,19 +5,22 @@ steps), acted by demo users on a controllable clock, so the audit trail, the dea
 clocks and the numbering are exactly what the desk would have produced by hand.
 
 How it works, per edition:
-1. *Targets*: each respondent case gets the state it should end in. The live edition first
-   cycles through every state reachable before the fair closes, so even a small demo shows
-   them all; then targets are drawn by realism weights.
-2. *Plans*: each target becomes a path of workflow steps with gaps in minutes of opening
-   time. Times live on the fair's "open axis" (seconds counted only while the fair is open),
-   so a step never falls at night; waiting for a defence period to run out is computed
-   with the fair's own calendar and rules.
-3. *Placement*: each complaint is placed at the latest time its whole plan still fits
-   before the limit (the real now for a live fair, the close for a past one), then moved
-   earlier by a random amount. Live placements are relative to the real now, so the same
-   seed gives the same case numbers and states whatever the time of day.
-4. *Execution*: all steps of the edition run in time order, one service call each, with
-   the clock set to the step's time. Past editions end with post-fair hand-over.
+1. *Stories*: each complaint and each respondent case gets a story: the states it should
+   pass and end in, and the field values it prefers (`fairdesk.services.story`). The live
+   edition first cycles through stories that reach every state reachable before the fair
+   closes, so even a small demo shows them all; then stories are drawn by realism weights.
+2. *Placement*: each complaint starts at a time its stories fit before the limit (the real
+   now for a live fair, the close for a past one), estimated from the step table's shortest
+   route and the periods it waits for. Times live on the fair's "open axis" (seconds
+   counted only while the fair is open), so a step never falls at night; live placements
+   are relative to the real now, so the same seed tells the same stories whatever the time
+   of day.
+3. *Walking*: all records of the edition move in time order. At its moment each asks the
+   services which steps are allowed now (`available_steps`), its walker takes one towards
+   the story's next state with fields filled from the step's declaration, and the next
+   moment is a few minutes of opening time later, or when a refused step's period runs out.
+   No step is named here: the workflow's table decides. Past editions end with every
+   still open case handed over to post-fair follow-up, as the table allows after the close.
 """
 
 from __future__ import annotations

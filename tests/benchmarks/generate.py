@@ -6,7 +6,11 @@ Core in large batches: exhibitors with booths, complainants and agents, the righ
 register, complaints with one to three respondent cases each (numbers, search_text,
 next_due_at, exhibits, measures), deadline clock events and the clock_due cache, patrol
 rounds and visits, and the audit trail (hash-chained, so `fairdesk audit verify` passes).
-Case paths follow the domain's transition table, so every state is reached by legal steps.
+Complaints and cases walk the demo's stories over the domain's step table
+(`fairdesk.services.story`): at each step the table answers on facts kept in memory (the
+defence clock as the services compute it, the acceptance rule), the services' own effects
+fill the columns, and the declared clocks move; so every state is reached by legal steps
+and a new step or guard needs no edit here.
 Users and fairs are created through the real services first.
 
 Two shapes, both at a size N (respondent cases):
