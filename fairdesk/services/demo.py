@@ -1194,6 +1194,7 @@ SETTLED_STORIES = frozenset(
 MIN = 60
 HOUR = 3600
 GAP_MINUTES = (10, 80)  # between two steps of one record, in opening time
+ATTEMPTS = 8  # values drawn for one step before its story is given up
 
 
 @dataclass
@@ -1660,7 +1661,7 @@ class _Walk:
     def _step(self, record: _Record, at: int) -> None:
         plan = record.plan
         desk = self.actors[plan.desk]
-        for _attempt in range(3):
+        for _attempt in range(ATTEMPTS):
             now = available_steps(desk, record.number)
             decision = record.walker.decide(now.state, *seen(now))
             if decision is None:
@@ -1762,7 +1763,7 @@ def _run_cases(
     note(f"{len(plans)} complaints planned")
     walk.run(code)
     told = [p for p in plans if p.number]
-    cut = f", {len(walk.stuck)} stories cut short" if walk.stuck else ""
+    cut = f"; stories cut short: {len(walk.stuck)}" if walk.stuck else ""
     note(f"{walk.steps} steps taken{cut}")
     moved = 0 if live else _hand_over(actors, close, told, world.rng)
     return len(told), moved

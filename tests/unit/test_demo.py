@@ -250,6 +250,8 @@ def test_summary_and_progress(demo: Demo) -> None:
     assert any("cases: " in s and "SETTLED" in s for s in demo.lines)
     assert any(s.startswith("demo users:") and "desk1" in s for s in demo.lines)
     assert any(p.startswith(f"{demo.live}:") for p in demo.progress)
+    assert any(p.endswith("steps taken") for p in demo.progress)
+    assert not [p for p in demo.progress if "cut short" in p]  # no walker got stuck
     for name, role in [
         ("desk1", Role.DESK),
         ("desk2", Role.DESK),
