@@ -52,6 +52,19 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
         "经与双方沟通后办理 / Handled after speaking with both parties",
         "按服务中心流程办理 / Handled as the service centre's procedure says",
     ),
+    "reason:notify": (
+        "投诉通知书已当面送达展位负责人 / Notice handed to the person in charge of the booth",
+    ),
+    "reason:record_defence": ("被投诉人当面提交书面答辩 / Written defence handed in at the desk",),
+    "reason:begin_review": ("比对权利与展品 / Comparing the right with the exhibit",),
+    "reason:settle": ("双方在服务中心达成和解 / The parties settled at the service centre",),
+    "reason:refer": ("需进一步调查，移交管理部门 / Further investigation needed: referred",),
+    "reason:request_recheck": ("安排巡查员复查措施落实情况 / Inspector to re-check the measure",),
+    "reason:close": ("处理完毕，结案归档 / Handled; the case is closed and filed",),
+    "reason:accept": ("材料齐全，予以受理 / Materials complete; accepted",),
+    "reason:request_supplement": (
+        "请投诉人补正材料 / The complainant is asked to complete the materials",
+    ),
     "reason:self_remedy": (
         "被投诉人主动撤下涉嫌侵权展品 / "
         "The respondent removed the accused exhibit of its own accord",
