@@ -9,8 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from fairdesk.db.models import AuditEvent
 from fairdesk.domain.enums import CaseState, ComplaintState, Role
+from fairdesk.domain.errors import PermissionDenied
+from fairdesk.domain.materials import checklist
 from fairdesk.domain.workflow import (
     STEPS,
     Entity,
@@ -20,6 +24,8 @@ from fairdesk.domain.workflow import (
     step,
     steps_of,
 )
+from fairdesk.services.intake import register_complaint
+from fairdesk.services.steps import take_step
 from fairdesk.services.story import (
     Choice,
     Move,
@@ -30,7 +36,10 @@ from fairdesk.services.story import (
     fill,
     route,
     toward,
+    walk_now,
 )
+from tests.conftest import Team
+from tests.helpers import FAIR, complaint_input, make_fair
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATORS = (
@@ -152,3 +161,52 @@ def test_the_generators_name_no_step() -> None:
             if re.search(r"[\"']" + name + r"[\"']", source):
                 found.append(f"{path}: {name}")
     assert not found
+
+
+# -- through the services, on both databases ------------------------------------------------
+
+
+def test_a_complaint_walks_through_a_supplement_round_to_acceptance(team: Team) -> None:
+    """Accepting is refused while materials are missing: the walker asks for them, records
+    what arrived (a step that only records) and then accepts, all through the services."""
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input(materials_received=False))
+    keys = [m.key for m in checklist(["design"], agent=False)]
+    story = Story(
+        "supplemented",
+        (ComplaintState.PENDING_SUPPLEMENT, ComplaintState.ACCEPTED),
+        {"materials": keys, "commitment_signed": True},
+    )
+    assert walk_now(team.desk, reg.number, story, random.Random(2)) == ComplaintState.ACCEPTED
+    case = Story("found", (CaseState.INFRINGEMENT_FOUND,), {"trigger": "admission"})
+    state = walk_now(team.desk, reg.case_numbers[0], case, random.Random(2))
+    assert state == CaseState.INFRINGEMENT_FOUND
+    with team.admin.db.reading() as session:
+        actions = session.scalars(
+            select(AuditEvent.action)
+            .where(AuditEvent.complaint_id == reg.complaint_id)
+            .order_by(AuditEvent.id)
+        ).all()
+    steps = [a for a in actions if a.startswith("complaint.") and a != "complaint.register"]
+    assert steps == [
+        "complaint.request_supplement",
+        "complaint.record_received",
+        "complaint.accept",
+    ]
+    assert "case.decide_infringing" in actions
+
+
+def test_a_walk_takes_no_step_the_user_is_refused(team: Team) -> None:
+    """The walker only takes what the services offer its user: an organizer gets nowhere."""
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    story = Story("accepted", (ComplaintState.ACCEPTED,))
+    assert walk_now(team.organizer, reg.number, story, random.Random(1)) == ComplaintState.DRAFT
+    with team.admin.db.reading() as session:
+        actions = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.complaint_id == reg.complaint_id)
+        ).all()
+    assert sorted(actions) == ["case.create", "complaint.register"]
+    with pytest.raises(PermissionDenied):  # and the service refuses it as such
+        take_step(team.organizer, reg.number, "accept")
+    assert walk_now(team.desk, reg.number, story, random.Random(1)) == ComplaintState.ACCEPTED
