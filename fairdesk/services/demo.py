@@ -1134,6 +1134,7 @@ COMPLAINT_STORIES: dict[str, Story] = {
             reason_code=RejectReason.MATERIALS_NOT_SUPPLEMENTED,
         ),  # fmt: skip
         _story("accepted", C.ACCEPTED),
+        _story("complaint_withdrawn", C.WITHDRAWN),
         _story("supplemented", C.PENDING_SUPPLEMENT, C.ACCEPTED),
         _story("transferred", C.ACCEPTED, C.TRANSFERRED),
     )
@@ -1341,7 +1342,13 @@ class _Planner:
         # Complaint-level states come in after the first case states, so that a small demo
         # still shows most case states; a demo smaller than its coverage list names three
         # respondents per complaint while covering.
-        special = {3: "draft", 6: "not_valid_in_china", 9: "pending", 12: "supplemented"}
+        special = {
+            3: "draft",
+            6: "not_valid_in_china",
+            9: "pending",
+            12: "supplemented",
+            15: "complaint_withdrawn",
+        }
         if not self.live:
             special = {3: "not_valid_in_china"}
         small = n < len(coverage) + len(special)
@@ -1563,7 +1570,8 @@ class _Planner:
         something for a story with a supplement round, now and then the legal status."""
         if not rights:
             return {}, []
-        items = checklist([r.ip_type for r in rights], agent=agent)
+        licences = [r.licence_type for r in rights]
+        items = checklist([r.ip_type for r in rights], agent=agent, licences=licences)
         missing: list[Material] = []
         if C.PENDING_SUPPLEMENT in story.states:
             missing = [self.rng.choice(items[1:])]
@@ -1663,7 +1671,8 @@ class _Walk:
         desk = self.actors[plan.desk]
         for _attempt in range(ATTEMPTS):
             now = available_steps(desk, record.number)
-            decision = record.walker.decide(now.state, *seen(now))
+            local = self.actors.clock().astimezone(self.axis.cal.zone)
+            decision = record.walker.decide(now.state, *seen(now, local))
             if decision is None:
                 self._told(record, now.state, at)
                 return
@@ -1723,9 +1732,9 @@ def _hand_over(actors: _Actors, close: datetime, plans: list[_Plan], rng: random
         actors.clock.set(when)
         now = available_steps(actors["desk1"], number)
         walker = Walker(Entity.CASE, POST_FAIR, rng)
-        move = walker.decide(now.state, *seen(now))
-        if not isinstance(move, Move):
-            continue
+        move = walker.decide(now.state, *seen(now, when.astimezone(SH)))
+        if not isinstance(move, Move) or move.step.target not in POST_FAIR.states:
+            continue  # ended already, or no direct hand-over from where it stands
         act_on_case(actors["desk1"], number, move.step.action, reason=move.reason, **move.params)
         moved += 1
         when += timedelta(seconds=rng.randint(40, 240))

@@ -233,6 +233,7 @@ class Desk:
 
     legal_basis: Mapping[str, str] = field(default_factory=dict)
     authority: str = ""
+    now: datetime | None = None  # the fair's local time, for a date a step needs
 
 
 def phrase(rng: random.Random, name: str, action: str) -> str:
@@ -262,6 +263,10 @@ def fill(
             params[f.name] = rng.choice(f.codes())
         elif f.kind is FieldKind.CHOICES and needed:
             params[f.name] = [rng.choice(f.codes())]
+        elif f.kind in (FieldKind.DATE, FieldKind.DATETIME):
+            if needed and desk.now is not None:
+                moment = desk.now.replace(second=0, microsecond=0, tzinfo=None)
+                params[f.name] = moment if f.kind is FieldKind.DATETIME else moment.date()
         elif needed or (f.name == REASON_NAME and rng.random() < NOTE_SHARE):
             params[f.name] = _prefilled(s, f.prefill, params, desk) or phrase(rng, f.name, s.action)
     return params
@@ -287,10 +292,11 @@ class Choice:
     ready_at: datetime | None = None  # refused until then, by time alone
 
 
-def seen(now: AvailableSteps) -> tuple[list[Choice], Desk]:
-    """A record's steps as the services answer (`available_steps`), as the walker sees them."""
+def seen(now: AvailableSteps, at: datetime | None = None) -> tuple[list[Choice], Desk]:
+    """A record's steps as the services answer (`available_steps`) at the fair's local
+    time `at`, as the walker sees them."""
     choices = [Choice(c.step, c.allowed, c.ready_at) for c in now.choices]
-    return choices, Desk(now.legal_basis_texts, now.authority)
+    return choices, Desk(now.legal_basis_texts, now.authority, at)
 
 
 @dataclass(frozen=True)
@@ -316,12 +322,14 @@ class Walker:
     rng: random.Random
     passed: int = 0  # how many of the story's states are behind it
     tried: Counter[str] = field(default_factory=Counter)
+    visited: set[str] = field(default_factory=set)  # states seen on the way to the next goal
 
     def goal(self, state: str) -> str | None:
         """The next state to reach from `state`, or None when the story is told."""
         states = self.story.states
         while self.passed < len(states) and states[self.passed] == state:
             self.passed += 1
+            self.visited.clear()
         return states[self.passed] if self.passed < len(states) else None
 
     def decide(
@@ -331,6 +339,7 @@ class Walker:
         goal = self.goal(state)
         if goal is None:
             return None
+        self.visited.add(state)
         ways = toward(self.entity, state, goal)
         choices = list(choices)
         forward = [c for c in choices if c.step.action in ways]
@@ -341,6 +350,9 @@ class Walker:
         later = [c.ready_at for c in forward if c.ready_at is not None]
         if later:
             return min(later)
+        detour = self.detour(state, goal, choices)
+        if detour is not None:
+            return self.move(detour, desk)
         recording = [
             c
             for c in choices
@@ -351,6 +363,24 @@ class Walker:
             self.tried[pick.action] += 1
             return self.move(pick, desk)
         return None
+
+    def detour(self, state: str, goal: str, choices: list[Choice]) -> Step | None:
+        """When every shortest way is refused: an allowed step to a state not yet visited
+        from which the goal can still be reached, the nearest first (e.g. notify first
+        where a shortcut is only for another kind of complaint)."""
+        dist = distances(self.entity, goal)
+        fits = [
+            c.step
+            for c in choices
+            if c.allowed
+            and c.step.target
+            and c.step.target not in self.visited
+            and c.step.target in dist
+        ]
+        if not fits:
+            return None
+        best = min(dist[s.target] for s in fits)
+        return self.rng.choice([s for s in fits if dist[s.target] == best])
 
     def move(self, s: Step, desk: Desk) -> Move:
         params = fill(s, self.rng, self.story.prefer, desk)
@@ -364,7 +394,7 @@ def walk_now(ctx: Context, number: str, story: Story, rng: random.Random) -> str
     now = available_steps(ctx, number)
     walker = Walker(now.entity, story, rng)
     for _ in range(4 * len(story.states) + 8):
-        decision = walker.decide(now.state, *seen(now))
+        decision = walker.decide(now.state, *seen(now, ctx.now()))
         if not isinstance(decision, Move):
             break
         take_step(ctx, number, decision.step.action, reason=decision.reason, **decision.params)

@@ -544,7 +544,8 @@ class Walks:
             if at >= until:
                 break
             facts, choices = self.choices(paper, at)
-            decision = walker.decide(paper.state, choices, self.desk)
+            seat = Desk(self.desk.legal_basis, "", at.astimezone(self.cal.zone))
+            decision = walker.decide(paper.state, choices, seat)
             if decision is None:
                 break
             if isinstance(decision, datetime):  # a period must run out first

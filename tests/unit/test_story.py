@@ -28,6 +28,7 @@ from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import take_step
 from fairdesk.services.story import (
     Choice,
+    Desk,
     Move,
     Story,
     Walker,
@@ -88,8 +89,9 @@ def test_toward_names_only_steps_on_a_shortest_path() -> None:
 def test_filled_fields_pass_the_steps_own_checks(s: Step) -> None:
     """Whatever a step declares (a new one too), the filler meets it."""
     rng = random.Random(3)
+    desk = Desk(now=datetime(2026, 11, 6, 10, 30))
     for _ in range(20):
-        params = fill(s, rng, {})
+        params = fill(s, rng, {}, desk)
         assert field_problems(s, params) == [], params
         for f in s.fields:
             if f.required and f.kind is not FieldKind.FLAG:
@@ -193,7 +195,6 @@ def test_a_complaint_walks_through_a_supplement_round_to_acceptance(team: Team) 
         "complaint.record_received",
         "complaint.accept",
     ]
-    assert "case.decide_infringing" in actions
 
 
 def test_a_walk_takes_no_step_the_user_is_refused(team: Team) -> None:
