@@ -58,6 +58,7 @@ from fairdesk.domain.enums import (
     ComplaintState,
     Finding,
     IPType,
+    MeasureType,
     Role,
 )
 from fairdesk.domain.materials import checklist, ticks_of
@@ -448,6 +449,12 @@ FOLLOWUP_STORIES = {
 }  # fmt: skip
 GAP = (8, 90)  # minutes between two steps of one record
 INSPECTORS = [u for u, r, _ in USERS if r is Role.INSPECTOR]
+# Case columns the services' effects may write besides the ones every row names.
+LATER_COLUMNS: dict[str, Any] = {
+    "served_at": None, "service_manner": "", "decision_basis": None, "decided_by_organ": "",
+    "decided_by_officer": "", "referral_kind": "", "authority_result": "",
+    "authority_result_on": None,
+}  # fmt: skip
 TERMINAL = frozenset(str(s) for s in TERMINAL_CASE_STATES)
 
 
@@ -468,6 +475,7 @@ class Paper:
     clocks: dict[str, list[ClockEvent]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     cases: list[Paper] = field(default_factory=list)
+    came_from: str = ""  # the state before the current one
 
     @property
     def state(self) -> str:
@@ -488,6 +496,7 @@ class Walks:
         self.fair, self.cal, self.rules, self.events = fair, cal, rules, events
         self.close = cal.fair_close().astimezone(UTC)
         self.desk = Desk(dict(rules.legal_basis))
+        self.fair_only = SimpleNamespace(get_one=lambda _model, _key: fair)
         self.steps = {e: [s for s in steps_of(e, internal=True)] for e in Entity}
 
     # -- facts and choices --
@@ -511,10 +520,18 @@ class Walks:
             "fair_closes_at": self.close,
         }  # fmt: skip
         if paper.complaint is not None:
+            measures = paper.row.measures
             return Facts(
                 Entity.CASE,
                 defence=self.clock(paper, ClockKind.DEFENCE, now) if guarded else None,
                 defence_marked_overdue=OVERDUE_MARK in paper.taken,
+                complaint_accepted_at=complaint.row.accepted_at,
+                before_mediation=paper.came_from if paper.state == CaseState.MEDIATING else "",
+                suspended=any(m.measure_type == MeasureType.SUSPEND_DISPLAY for m in measures),
+                detained_unreturned=any(
+                    m.measure_type == MeasureType.DETAIN and m.returned_at is None
+                    for m in measures
+                ),
                 **common,
             )
         problems = []
@@ -560,15 +577,19 @@ class Walks:
     def take(self, paper: Paper, move: Move, at: datetime, user: str) -> None:
         s, row = move.step, paper.row
         before = {"state": paper.state}
+        if s.target and s.target != paper.state:
+            paper.came_from = paper.state
         row.state = s.target or paper.state
         if paper.complaint is not None:
             row.updated_at, row.version = at, row.version + 1
-        now = SimpleNamespace(now=lambda: at)
+        role = move.role if move.role in s.roles else Role.DESK
+        actor = SimpleNamespace(username=user, role=role)
+        now = SimpleNamespace(now=lambda: at, actor=actor)
         for effect in s.effects:
             if effect in AFTER_FLUSH:
                 self.after_flush(effect, paper, move, at)
-            else:
-                EFFECTS[effect](None, now, row, move.params, move.reason)  # type: ignore[arg-type]
+            else:  # the effects look up no more than the fair
+                EFFECTS[effect](self.fair_only, now, row, move.params, move.reason)  # type: ignore[arg-type]
         moves = ((s.starts, "start"), (s.stops, "stop"), (s.pauses, "pause"), (s.resumes, "resume"))
         for kinds, action in moves:
             for kind in kinds:
@@ -963,13 +984,14 @@ class Generator:
                 pick = next(x for x in exhibitors if x not in chosen)
             chosen.append(pick)
         row = SimpleNamespace(
-            number=number, summary=summary, complainant_id=holder.party_id,
+            number=number, summary=summary, complainant_id=holder.party_id, fair_id=fid,
             kind=ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
             state=ComplaintState.DRAFT, agent_id=agent, power_of_attorney=agent is not None,
             commitment_signed=True, materials=materials, reject_reason="", authority="",
             accepted_at=None, transferred_at=None, closed_at=None, cases=[],
             rights=[SimpleNamespace(number=r[2], ip_type=r[1], jurisdiction="CN",
-                                    valid_from=r[4], valid_until=r[5]) for r in rights],
+                                    valid_from=r[4], valid_until=r[5], basis="", ir_number="",
+                                    licence_type="owner") for r in rights],
         )  # fmt: skip
         complaint = Paper(Entity.COMPLAINT, cid, number, row)
         prefer: dict[str, Any] = {"materials": [m.key for m in items], "commitment_signed": True,
@@ -999,7 +1021,7 @@ class Generator:
                 state=CaseState.TO_NOTIFY, defence_summary="", decision_trigger="",
                 legal_basis="", decision_note="", authority="", notified_at=None,
                 decided_at=None, closed_at=None, updated_at=received, version=1, measures=[],
-                eid=eid, hall=hall, booth=booth, seq=i, exhibits=exhibits,
+                eid=eid, hall=hall, booth=booth, seq=i, exhibits=exhibits, fair_id=fid,
                 search=search_text_of(SimpleNamespace(number=case_no, booth_no=booth),
                                       complaint_ns, company, holder_ns, rights_ns),
             )  # fmt: skip
@@ -1093,6 +1115,7 @@ class Generator:
                     "next_due_kind": running[0][1] if running else "",
                     "decide_before_close": any(d.capped_at_close for d in dues),
                     "updated_at": c.updated_at, "version": c.version,
+                    **{k: getattr(c, k, d) for k, d in LATER_COLUMNS.items()},
                 },
             )  # fmt: skip
 
