@@ -529,8 +529,7 @@ class Walks:
                 before_mediation=paper.came_from if paper.state == CaseState.MEDIATING else "",
                 suspended=any(m.measure_type == MeasureType.SUSPEND_DISPLAY for m in measures),
                 detained_unreturned=any(
-                    m.measure_type == MeasureType.DETAIN and m.returned_at is None
-                    for m in measures
+                    m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
                 ),
                 **common,
             )
