@@ -105,6 +105,8 @@ class Refusal:
     template: str
     params: Mapping[str, Any] = field(default_factory=dict)
     field: str = ""  # the field it is about, if any
+    # When time alone lifts the refusal (a period runs out, the fair closes): from then on.
+    after: datetime | None = None
 
     def exception(self) -> FairDeskError:
         return self.error(self.template, **dict(self.params))
@@ -539,6 +541,7 @@ def _defence_period_over(f: Facts) -> Refusal | None:
         IllegalTransition,
         "The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.",
         {"number": f.number, "due": f.local(clock.due_at)},
+        after=clock.due_at,
     )
 
 
@@ -549,6 +552,7 @@ def _fair_closed(f: Facts) -> Refusal | None:
         IllegalTransition,
         "The fair closes at {closes}; open cases go to post-fair follow-up after that.",
         {"closes": f.local(f.fair_closes_at)},
+        after=f.fair_closes_at,
     )
 
 

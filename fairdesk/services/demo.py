@@ -5,23 +5,27 @@ steps), acted by demo users on a controllable clock, so the audit trail, the dea
 clocks and the numbering are exactly what the desk would have produced by hand.
 
 How it works, per edition:
-1. *Targets*: each respondent case gets the state it should end in. The live edition first
-   cycles through every state reachable before the fair closes, so even a small demo shows
-   them all; then targets are drawn by realism weights.
-2. *Plans*: each target becomes a path of workflow steps with gaps in minutes of opening
-   time. Times live on the fair's "open axis" (seconds counted only while the fair is open),
-   so a step never falls at night; waiting for a defence period to run out is computed
-   with the fair's own calendar and rules.
-3. *Placement*: each complaint is placed at the latest time its whole plan still fits
-   before the limit (the real now for a live fair, the close for a past one), then moved
-   earlier by a random amount. Live placements are relative to the real now, so the same
-   seed gives the same case numbers and states whatever the time of day.
-4. *Execution*: all steps of the edition run in time order, one service call each, with
-   the clock set to the step's time. Past editions end with post-fair hand-over.
+1. *Stories*: each complaint and each respondent case gets a story: the states it should
+   pass and end in, and the field values it prefers (`fairdesk.services.story`). The live
+   edition first cycles through stories that reach every state reachable before the fair
+   closes, so even a small demo shows them all; then stories are drawn by realism weights.
+2. *Placement*: each complaint starts at a time its stories fit before the limit (the real
+   now for a live fair, the close for a past one), estimated from the step table's shortest
+   route and the periods it waits for. Times live on the fair's "open axis" (seconds
+   counted only while the fair is open), so a step never falls at night; live placements
+   are relative to the real now, so the same seed tells the same stories whatever the time
+   of day.
+3. *Walking*: all records of the edition move in time order. At its moment each asks the
+   services which steps are allowed now (`available_steps`), its walker takes one towards
+   the story's next state with fields filled from the step's declaration, and the next
+   moment is a few minutes of opening time later, or when a refused step's period runs out.
+   No step is named here: the workflow's table decides. Past editions end with every
+   still open case handed over to post-fair follow-up, as the table allows after the close.
 """
 
 from __future__ import annotations
 
+import heapq
 import random
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -39,21 +43,22 @@ from fairdesk.domain.enums import (
     TERMINAL_CASE_STATES,
     CaseState,
     Channel,
+    ClockKind,
     ComplaintKind,
+    ComplaintState,
     DecisionTrigger,
-    EscalationAction,
     IPType,
     LicenceType,
     MeasureType,
-    RecheckResult,
     RejectReason,
     Role,
 )
-from fairdesk.domain.errors import InvalidInput, NotFound
-from fairdesk.domain.materials import checklist, ticks_of
+from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
+from fairdesk.domain.materials import Material, checklist, missing_text, ticks_of
 from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, normalize_credit_code
 from fairdesk.domain.permissions import Permission
-from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.rules import RuleSet, hours_for
+from fairdesk.domain.workflow import Entity
 from fairdesk.services import audit, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
 from fairdesk.services.context import Context
@@ -68,7 +73,8 @@ from fairdesk.services.intake import (
     RightInput,
     register_complaint,
 )
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.story import AUTHORITIES, Move, Story, Walker, clock_waits, route, seen
 
 __all__ = ["DEMO_USERS", "DemoClock", "DemoOptions", "create_demo", "demo_fair_codes"]
 
@@ -665,17 +671,7 @@ DISPUTES = {
     "quality": "展品样品与订货质量不符 / Delivered goods differ from the sample shown",
 }
 
-AUTHORITIES = (
-    "上海市知识产权局 / Shanghai Intellectual Property Administration",
-    "上海市青浦区市场监督管理局 / Qingpu District Administration for Market Regulation",
-    "上海市青浦区知识产权局 / Qingpu District Intellectual Property Office",
-)
 COPYRIGHT_AUTHORITY = "上海市版权局 / Shanghai Copyright Administration"
-STORAGE = (
-    "国家会展中心B1仓库3区 / NECC storage B1, area 3",
-    "8.2馆服务中心暂存间 / Hall 8.2 service centre store room",
-    "南广场暂存库 / South plaza bonded store",
-)
 IP_NAMES = {
     IPType.INVENTION_PATENT: ("发明专利", "invention patent"),
     IPType.UTILITY_MODEL: ("实用新型专利", "utility model"),
@@ -1076,170 +1072,150 @@ def _commercial_parties(rng: random.Random) -> list[tuple[PartyInput, str]]:
 
 
 # =========================================================================================
-# Targets and paths
+# Stories: where each complaint and case goes (the steps come from the workflow's table)
 # =========================================================================================
 
-S = CaseState
-NOTIFIED_SOON = "NOTIFIED_SOON"  # defence due in the next hours
-NOTIFIED_OVERDUE = "NOTIFIED_OVERDUE"  # defence overdue, not marked yet
-CLOSED_RECHECK = "CLOSED_RECHECK"  # closed after a passed re-inspection
-CLOSED_CLEARED = "CLOSED_CLEARED"  # closed after a finding of no infringement
+S, C = CaseState, ComplaintState
+TRIGGER = DecisionTrigger
+
+
+def _story(name: str, *states: str, finish: str = "", **prefer: Any) -> Story:
+    return Story(name, tuple(str(s) for s in states), prefer, finish)
+
+
+CASE_STORIES: dict[str, Story] = {
+    s.name: s
+    for s in (
+        _story("waiting", S.TO_NOTIFY),
+        _story("notified", S.NOTIFIED),
+        _story("notified_soon", S.NOTIFIED, finish="late"),  # defence due in the next hours
+        _story("notified_overdue", S.NOTIFIED, finish="early"),  # overdue, not marked yet
+        _story("self_remedied", S.SELF_REMEDIED),
+        _story("mediating", S.MEDIATING),
+        _story("settled", S.SETTLED),
+        _story("settled_second_round", S.MEDIATING, S.NOTIFIED, S.SETTLED),
+        _story("withdrawn", S.WITHDRAWN),
+        _story("withdrawn_after_mediation", S.MEDIATING, S.WITHDRAWN),
+        _story("defence_received", S.DEFENCE_RECEIVED),
+        _story("defence_overdue", S.DEFENCE_OVERDUE),
+        _story("under_review", S.UNDER_REVIEW),
+        _story("infringing", S.INFRINGEMENT_FOUND, trigger=TRIGGER.ADMISSION),
+        _story(
+            "overdue_infringing",
+            S.DEFENCE_OVERDUE,
+            S.INFRINGEMENT_FOUND,
+            trigger=TRIGGER.DEFENCE_OVERDUE,
+        ),  # fmt: skip
+        _story("not_infringing", S.NOT_INFRINGING),
+        _story("cleared", S.NOT_INFRINGING, S.CLOSED),
+        _story("undetermined", S.UNDETERMINED),
+        _story("referred", S.REFERRED),
+        _story("remedy_ordered", S.REMEDY_ORDERED),
+        _story("detained", S.REMEDY_ORDERED, measure=MeasureType.DETAIN),
+        _story("recheck_due", S.RECHECK_DUE),
+        _story("covered_rechecked", S.RECHECK_PASSED, measure=MeasureType.COVER),
+        _story("failed_recheck", S.RECHECK_FAILED),
+        _story("escalated", S.ESCALATED),
+        _story("closed_rechecked", S.RECHECK_PASSED, S.CLOSED),
+        _story("escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED),
+    )
+}
+COMPLAINT_STORIES: dict[str, Story] = {
+    s.name: s
+    for s in (
+        _story("draft", C.DRAFT),
+        _story("pending", C.PENDING_SUPPLEMENT),
+        _story("rejected", C.REJECTED),
+        _story("not_valid_in_china", C.REJECTED, reason_code=RejectReason.RIGHT_NOT_VALID_IN_CHINA),
+        _story(
+            "not_supplemented",
+            C.PENDING_SUPPLEMENT,
+            C.REJECTED,
+            reason_code=RejectReason.MATERIALS_NOT_SUPPLEMENTED,
+        ),  # fmt: skip
+        _story("accepted", C.ACCEPTED),
+        _story("complaint_withdrawn", C.WITHDRAWN),
+        _story("supplemented", C.PENDING_SUPPLEMENT, C.ACCEPTED),
+        _story("transferred", C.ACCEPTED, C.TRANSFERRED),
+    )
+}
+POST_FAIR = _story("post_fair", S.POST_FAIR)
+# Complaints that never reach acceptance; their cases wait.
+UNACCEPTED = frozenset(n for n, s in COMPLAINT_STORIES.items() if C.ACCEPTED not in s.states)
 
 # Every state reachable before the fair closes, in the order a small live demo covers them.
 LIVE_COVERAGE: tuple[str, ...] = (
-    S.TO_NOTIFY,
-    NOTIFIED_SOON,
-    S.SELF_REMEDIED,
-    S.MEDIATING,
-    S.SETTLED,
-    S.WITHDRAWN,
-    S.DEFENCE_RECEIVED,
-    S.DEFENCE_OVERDUE,
-    S.UNDER_REVIEW,
-    S.INFRINGEMENT_FOUND,
-    S.NOT_INFRINGING,
-    S.UNDETERMINED,
-    S.REFERRED,
-    S.REMEDY_ORDERED,
-    S.RECHECK_DUE,
-    S.RECHECK_PASSED,
-    S.RECHECK_FAILED,
-    S.ESCALATED,
-    CLOSED_RECHECK,
-    NOTIFIED_OVERDUE,
-    NOTIFIED_SOON,
-    CLOSED_CLEARED,
-)
+    "waiting", "notified_soon", "self_remedied", "mediating", "settled", "withdrawn",
+    "defence_received", "defence_overdue", "under_review", "infringing", "not_infringing",
+    "undetermined", "referred", "remedy_ordered", "recheck_due", "covered_rechecked",
+    "failed_recheck", "escalated", "closed_rechecked", "notified_overdue", "notified_soon",
+    "cleared", "overdue_infringing",
+)  # fmt: skip
 PAST_COVERAGE: tuple[str, ...] = (
-    S.ESCALATED,
-    CLOSED_RECHECK,
-    S.SETTLED,
-    S.SELF_REMEDIED,
-    S.REMEDY_ORDERED,
-    S.WITHDRAWN,
-    CLOSED_CLEARED,
-    S.REFERRED,
-    S.RECHECK_FAILED,
-    S.UNDER_REVIEW,
-)
+    "escalated", "closed_rechecked", "settled", "self_remedied", "remedy_ordered",
+    "withdrawn", "cleared", "referred", "failed_recheck", "under_review",
+)  # fmt: skip
 LIVE_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (S.SETTLED, 13),
-    (S.SELF_REMEDIED, 12),
-    (CLOSED_RECHECK, 5),
-    (CLOSED_CLEARED, 4),
-    (S.WITHDRAWN, 6),
-    (S.NOTIFIED, 6),
-    (NOTIFIED_SOON, 2),
-    (NOTIFIED_OVERDUE, 1),
-    (S.TO_NOTIFY, 4),
-    (S.MEDIATING, 4),
-    (S.DEFENCE_RECEIVED, 5),
-    (S.DEFENCE_OVERDUE, 2),
-    (S.UNDER_REVIEW, 5),
-    (S.INFRINGEMENT_FOUND, 2),
-    (S.NOT_INFRINGING, 2),
-    (S.UNDETERMINED, 1),
-    (S.REFERRED, 2),
-    (S.REMEDY_ORDERED, 4),
-    (S.RECHECK_DUE, 2),
-    (S.RECHECK_PASSED, 3),
-    (S.RECHECK_FAILED, 1),
-    (S.ESCALATED, 1),
-)
-# Open targets in a past edition end in POST_FAIR.
+    ("settled", 11), ("settled_second_round", 2), ("self_remedied", 12),
+    ("closed_rechecked", 4), ("escalated_then_closed", 1), ("cleared", 4), ("withdrawn", 4),
+    ("withdrawn_after_mediation", 2), ("notified", 6), ("notified_soon", 2),
+    ("notified_overdue", 1), ("waiting", 4), ("mediating", 4), ("defence_received", 5),
+    ("defence_overdue", 2), ("under_review", 5), ("infringing", 1), ("overdue_infringing", 1),
+    ("not_infringing", 2), ("undetermined", 1), ("referred", 2), ("remedy_ordered", 3),
+    ("detained", 1), ("recheck_due", 2), ("covered_rechecked", 3), ("failed_recheck", 1),
+    ("escalated", 1),
+)  # fmt: skip
+# Open stories in a past edition end in post-fair follow-up.
 PAST_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (S.SETTLED, 24),
-    (S.SELF_REMEDIED, 18),
-    (CLOSED_RECHECK, 11),
-    (CLOSED_CLEARED, 9),
-    (S.WITHDRAWN, 12),
-    (S.REFERRED, 5),
-    (S.UNDER_REVIEW, 2),
-    (S.DEFENCE_OVERDUE, 2),
-    (S.REMEDY_ORDERED, 3),
-    (S.RECHECK_FAILED, 2),
-    (S.ESCALATED, 3),
-    (S.NOTIFIED, 2),
-    (S.UNDETERMINED, 1),
-)
+    ("settled", 20), ("settled_second_round", 4), ("self_remedied", 18),
+    ("closed_rechecked", 9), ("escalated_then_closed", 2), ("cleared", 9), ("withdrawn", 12),
+    ("referred", 5), ("under_review", 2), ("defence_overdue", 2), ("remedy_ordered", 3),
+    ("failed_recheck", 2), ("escalated", 3), ("notified", 2), ("undetermined", 1),
+)  # fmt: skip
 COMMERCIAL_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (S.SETTLED, 6),
-    (S.WITHDRAWN, 2),
-    (S.SELF_REMEDIED, 1),
-    (S.MEDIATING, 1),
-)
-INFRINGING = frozenset(
-    {
-        S.INFRINGEMENT_FOUND,
-        S.REMEDY_ORDERED,
-        S.RECHECK_DUE,
-        S.RECHECK_PASSED,
-        S.RECHECK_FAILED,
-        S.ESCALATED,
-        CLOSED_RECHECK,
-    }
-)
-SETTLED_TARGETS = frozenset(
-    {S.SELF_REMEDIED, S.SETTLED, S.WITHDRAWN, S.REFERRED, CLOSED_RECHECK, CLOSED_CLEARED}
+    ("settled", 6), ("withdrawn", 2), ("self_remedied", 1), ("mediating", 1),
+)  # fmt: skip
+COMMERCIAL_TERMS = (
+    "被投诉人当场退还定金 / The respondent refunded the deposit on the spot",
+    "双方确认按合同约定交货日期履行 / Both confirm delivery on the contract date",
+    "双方同意按七折结算服务费 / Both agree to settle the fee at 70%",
 )
 
-# Complaint-level outcomes
-C_DRAFT, C_PENDING, C_REJECTED, C_ACCEPTED, C_TRANSFERRED = (
-    "DRAFT",
-    "PENDING_SUPPLEMENT",
-    "REJECTED",
-    "ACCEPTED",
-    "TRANSFERRED",
+
+def _passes(story: Story, state: str) -> bool:
+    """Whether the story's shortest route passes `state` (e.g. a finding of infringement)."""
+    return state in {s.target for s in route(Entity.CASE, S.TO_NOTIFY, story.states)}
+
+
+INFRINGING = frozenset(n for n, s in CASE_STORIES.items() if _passes(s, S.INFRINGEMENT_FOUND))
+SETTLED_STORIES = frozenset(
+    n for n, s in CASE_STORIES.items() if s.states[-1] in {str(x) for x in TERMINAL_CASE_STATES}
 )
 
 MIN = 60
 HOUR = 3600
-
-
-@dataclass
-class _Op:
-    action: str
-    gap: int = 0  # seconds of opening time after the previous step
-    frac: float | None = None  # instead of gap: this share of the defence period after notice
-    wait: bool = False  # wait until the defence period is over, then `gap`
-    inspector: bool = False
-    reason: str = ""
-    params: dict[str, Any] = field(default_factory=dict)
+GAP_MINUTES = (10, 80)  # between two steps of one record, in opening time
+ATTEMPTS = 8  # values drawn for one step before its story is given up
 
 
 @dataclass
 class _CasePlan:
-    target: str
+    story: Story
     ex: _Ex
     exhibits: list[ExhibitInput]
-    ops: list[_Op]
-    soon_delta: int | None = None  # notify so that the defence falls due this long after now
-    overdue: bool = False  # notify so that the defence is overdue by now
 
 
 @dataclass
 class _Plan:
     index: int
-    outcome: str
+    story: Story  # the complaint's
     data: ComplaintInput
-    ops: list[_Op]  # complaint steps after registration
     cases: list[_CasePlan]
     desk: str
     recent: bool
     u: float  # where in the feasible window it is placed
-    squeeze: int = 0  # how often its gaps were halved to make it fit
     number: str = ""
     case_numbers: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Event:
-    at: int  # offset on the open axis
-    plan: int
-    seq: int
-    kind: str  # register | complaint | case
-    case: int = -1
-    op: _Op | None = None
 
 
 # =========================================================================================
@@ -1279,136 +1255,42 @@ class _Axis:
         return self.total
 
 
-class _Timeline:
+class _Window:
+    """Where the stories of one edition may happen on the open axis.
+
+    Every step falls before `limit` (a minute before the real now for a live fair, the
+    close for a past one). A live fair's stories are placed relative to the limit within
+    the opening time before today, so the same seed tells the same stories whatever the
+    time of day.
+    """
+
     def __init__(self, axis: _Axis, rules: RuleSet, limit: int, now: datetime | None) -> None:
         self.axis = axis
         self.rules = rules
-        self.limit = limit  # every step strictly before this offset
-        self.never = axis.total + 10 * 24 * HOUR
-        self._due: dict[int, int] = {}
-        # Smallest notice offset whose defence is not yet due at `now`.
-        self.due_base: int | None = None
-        # Placement window for a live fair: the opening time before today.
-        self.window = limit
+        self.limit = limit
+        window = limit
         if now is not None:
-            lo, hi = 0, limit
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if self._due_at(mid) > now:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            self.due_base = lo
-            day_start = datetime.combine(
-                now.astimezone(axis.cal.zone).date(), time(0), tzinfo=axis.cal.zone
-            )
-            # Less a minute, like the limit: before the day's opening the two are equal.
+            zone = axis.cal.zone
+            day_start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
             before_today = axis.offset(day_start) - MIN
-            self.window = before_today if before_today > 0 else limit
-        # Plans must fit between `earliest` and the limit. For a live fair this is the same
-        # budget whatever the time of day, so every choice is relative to the real now.
-        self.earliest = max(0, limit - self.window)
+            window = before_today if before_today > 0 else limit
+        self.earliest = max(0, limit - window)
 
-    def _due_at(self, notice: int) -> datetime:
-        start = self.axis.at(notice)
+    def wait(self, kinds: list[str]) -> int:
+        """Opening time spent waiting for clocks of these kinds to run out."""
+        if not kinds:
+            return 0
+        hours = max(hours_for(self.rules, ClockKind(k)) for k in kinds)
+        begin = self.axis.at(self.earliest)
         due = self.axis.cal.add_duration(
-            start, timedelta(hours=self.rules.defence_hours), self.rules.opening_hours_only
+            begin, timedelta(hours=hours), self.rules.opening_hours_only
         )
-        return min(due.astimezone(UTC), self.axis.close)
+        return self.axis.offset(due) - self.earliest
 
-    def defence_due(self, notice: int) -> int:
-        """Offset at which the defence period of a notice given at `notice` runs out."""
-        if notice not in self._due:
-            due = self._due_at(notice)
-            self._due[notice] = self.never if due >= self.axis.close else self.axis.offset(due)
-        return self._due[notice]
-
-
-def _schedule(plan: _Plan, received: int, tl: _Timeline) -> list[_Event] | None:
-    """Every step of the complaint at its offset, or None if it does not fit."""
-    events = [_Event(received, plan.index, 0, "register")]
-    t = received
-    accepted: int | None = None
-    for op in plan.ops:
-        t += op.gap
-        if t >= tl.limit:
-            return None
-        events.append(_Event(t, plan.index, len(events), "complaint", op=op))
-        if op.action == "accept":
-            accepted = t
-    for i, case in enumerate(plan.cases):
-        if not case.ops:
-            continue
-        assert accepted is not None
-        prev = notice = due = accepted
-        for op in case.ops:
-            if op.action == "notify":
-                t = prev + op.gap
-                if case.soon_delta is not None:
-                    assert tl.due_base is not None
-                    want = tl.due_base + case.soon_delta
-                    if t > want:
-                        return None
-                    t = want
-                if case.overdue and (tl.due_base is None or t >= tl.due_base - MIN):
-                    return None
-                notice, due = t, tl.defence_due(t)
-            elif op.frac is not None:
-                window = min(due, tl.axis.total) - notice
-                t = max(prev + MIN, notice + max(MIN, int(op.frac * window)))
-            elif op.wait:
-                t = max(prev, due + 1) + op.gap
-            else:
-                t = prev + op.gap
-            if t >= tl.limit:
-                return None
-            events.append(_Event(t, plan.index, len(events), "case", i, op))
-            prev = t
-    return events
-
-
-def _downgrade(plan: _Plan) -> bool:
-    """Shorten the plan one notch so that it fits more easily; False when nothing is left.
-
-    First the gaps between steps are halved (up to three times), then the timing wishes
-    are dropped, and only then are steps cut from the end of the longest path.
-    """
-    if plan.squeeze < 3:
-        plan.squeeze += 1
-        for op in [*plan.ops, *(op for case in plan.cases for op in case.ops)]:
-            op.gap = max(MIN, op.gap // 2)
-        return True
-    for case in plan.cases:
-        if case.soon_delta is not None or case.overdue:
-            case.soon_delta, case.overdue = None, False
-            return True
-    longest = max(plan.cases, key=lambda c: len(c.ops))
-    if longest.ops:
-        longest.ops.pop()
-        return True
-    if plan.ops:
-        plan.ops.pop()
-        return True
-    return False
-
-
-def _place(plan: _Plan, tl: _Timeline) -> list[_Event] | None:
-    """Schedule the plan at a random feasible time; a late one if `recent`."""
-    while _schedule(plan, tl.earliest, tl) is None:
-        if not _downgrade(plan):
-            return None
-    lo, hi = tl.earliest, tl.limit - 1
-    while lo < hi:  # the latest start that still fits
-        mid = (lo + hi + 1) // 2
-        if _schedule(plan, mid, tl) is None:
-            hi = mid - 1
-        else:
-            lo = mid
-    latest = lo
-    share = plan.u**2 if plan.recent else plan.u
-    events = _schedule(plan, latest - int(share * (latest - tl.earliest)), tl)
-    assert events is not None
-    return events
+    def span(self, entity: Entity, start: str, story: Story, gap: int) -> int:
+        """About how long a story takes on the open axis: its gaps and its waits."""
+        path = route(entity, start, story.states)
+        return sum(gap + self.wait(kinds) for kinds in clock_waits(path))
 
 
 # =========================================================================================
@@ -1430,12 +1312,9 @@ class _World:
 
 
 class _Planner:
-    def __init__(
-        self, world: _World, exhibitors: list[_Ex], rules: RuleSet, fair_day: date, live: bool
-    ) -> None:
+    def __init__(self, world: _World, exhibitors: list[_Ex], fair_day: date, live: bool) -> None:
         self.w = world
         self.rng = world.rng
-        self.rules = rules
         self.day = fair_day
         self.live = live
         self.by_area: dict[str, list[_Ex]] = {}
@@ -1453,30 +1332,25 @@ class _Planner:
         self.rng.shuffle(rest)
         self.offender_queue = core + frequent + rest
         self.infringing_seen = 0
-        self.soon_seen = 0
 
-    # -- helpers --
-    def _mins(self, lo: float, hi: float) -> int:
-        return self.rng.randint(int(lo * MIN), int(hi * MIN))
-
-    def _basis(self, key: str) -> str:
-        text = self.rules.legal_basis.get(key) or self.rules.legal_basis.get("decision")
-        return (
-            text
-            or "展会知识产权保护办法 第十四条 / Measures for IP Protection at Exhibitions "
-            "(2006), Art. 14"
-        )
-
-    # -- targets --
-    def targets(self, n: int) -> list[tuple[str, list[str], bool]]:
-        """(complaint outcome, case targets, commercial) for n complaints."""
+    # -- stories --
+    def stories(self, n: int) -> list[tuple[str, list[str], bool]]:
+        """(complaint story, case stories, commercial) for n complaints."""
         rng = self.rng
         coverage: list[str] = list(LIVE_COVERAGE if self.live else PAST_COVERAGE)
         weights = LIVE_WEIGHTS if self.live else PAST_WEIGHTS
         # Complaint-level states come in after the first case states, so that a small demo
         # still shows most case states; a demo smaller than its coverage list names three
         # respondents per complaint while covering.
-        special = {3: C_DRAFT, 6: C_REJECTED, 9: C_PENDING} if self.live else {3: C_REJECTED}
+        special = {
+            3: "draft",
+            6: "not_valid_in_china",
+            9: "pending",
+            12: "supplemented",
+            15: "complaint_withdrawn",
+        }
+        if not self.live:
+            special = {3: "not_valid_in_china"}
         small = n < len(coverage) + len(special)
         out: list[tuple[str, list[str], bool]] = []
         transferred = False
@@ -1484,54 +1358,46 @@ class _Planner:
             k = _weighted(rng, ((1, 70), (2, 20), (3, 10)))
             if small and coverage:
                 k = 3
-            if i in special:
-                outcome = special[i]
-                out.append((outcome, [S.TO_NOTIFY.value] * k, False))
+            if i in special and special[i] in UNACCEPTED:
+                out.append((special[i], ["waiting"] * k, False))
                 continue
             if coverage:
-                cases: list[str] = [coverage.pop(0) for _ in range(min(k, len(coverage)))]
+                cases = [coverage.pop(0) for _ in range(min(k, len(coverage)))]
                 cases += [_weighted(rng, weights) for _ in range(k - len(cases))]
-                outcome = C_ACCEPTED
-                if not transferred and S.REFERRED in cases:
-                    outcome, transferred = C_TRANSFERRED, True
+                outcome = special.get(i, "accepted")
+                if not transferred and "referred" in cases:
+                    outcome, transferred = "transferred", True
                 out.append((outcome, cases, False))
                 continue
             roll = rng.random()
             if roll < 0.05:
-                out.append(
-                    (
-                        C_ACCEPTED,
-                        [
-                            _weighted(
-                                rng, COMMERCIAL_WEIGHTS if self.live else COMMERCIAL_WEIGHTS[:3]
-                            )
-                        ],
-                        True,
-                    )
-                )
+                table = COMMERCIAL_WEIGHTS if self.live else COMMERCIAL_WEIGHTS[:3]
+                out.append(("accepted", [_weighted(rng, table)], True))
                 continue
             if self.live and roll < 0.07:
-                outcome = C_DRAFT
+                outcome = "draft"
             elif self.live and roll < 0.10:
-                outcome = C_PENDING
+                outcome = "pending"
             elif roll < (0.16 if self.live else 0.13):
-                outcome = C_REJECTED
+                outcome = "not_supplemented" if rng.random() < 0.3 else "rejected"
+            elif rng.random() < 0.1:
+                outcome = "transferred"
             else:
-                outcome = C_TRANSFERRED if rng.random() < 0.1 else C_ACCEPTED
-            if outcome in (C_ACCEPTED, C_TRANSFERRED):
+                outcome = "supplemented" if rng.random() < 0.2 else "accepted"
+            if outcome in UNACCEPTED:
+                cases = ["waiting"] * k
+            else:
                 cases = [_weighted(rng, weights) for _ in range(k)]
-            else:
-                cases = [S.TO_NOTIFY.value] * k
             out.append((outcome, cases, False))
         return out
 
     # -- respondents --
-    def _respondents(self, holder_area: str, targets: list[str]) -> list[_Ex]:
+    def _respondents(self, holder_area: str, stories: list[str]) -> list[_Ex]:
         rng = self.rng
         chosen: list[_Ex] = []
-        for target in targets:
+        for story in stories:
             ex: _Ex | None = None
-            if target in INFRINGING and self.offender_queue:
+            if story in INFRINGING and self.offender_queue:
                 self.infringing_seen += 1
                 # Core offenders first; then every other infringing case, so that ordinary
                 # exhibitors are found infringing too.
@@ -1573,324 +1439,50 @@ class _Planner:
             )
         return out
 
-    # -- case paths --
-    def case_ops(self, target: str, offender: bool, commercial: bool) -> list[_Op]:
-        rng = self.rng
-        mins = self._mins
-        if target == S.TO_NOTIFY:
-            return []
-        ops = [_Op("notify", gap=mins(10, 120), reason="")]
-        if target in (S.NOTIFIED, NOTIFIED_SOON, NOTIFIED_OVERDUE):
-            return ops
-        if target == S.SELF_REMEDIED:
-            ops.append(
-                _Op(
-                    "self_remedy",
-                    frac=rng.uniform(0.05, 0.6),
-                    reason=rng.choice(
-                        (
-                            "被投诉人主动撤下涉嫌侵权展品 / "
-                            "The respondent removed the accused exhibit of its own accord",
-                            "被投诉人主动遮盖展品并承诺展后不再销售 / "
-                            "The respondent covered the exhibit and "
-                            "undertook not to sell it after the fair",
-                        )
-                    ),
-                )
-            )
-            return ops
-        mediate = target in (S.MEDIATING, S.SETTLED) or (
-            target == S.WITHDRAWN and rng.random() < 0.4
-        )
-        if mediate:
-            ops.append(
-                _Op(
-                    "start_mediation",
-                    frac=rng.uniform(0.1, 0.6),
-                    reason="双方同意由服务中心调解 / Both parties agreed to mediation",
-                )
-            )
-            if target == S.MEDIATING:
-                return ops
-            if target == S.SETTLED:
-                if rng.random() < 0.15:
-                    ops.append(
-                        _Op(
-                            "end_mediation",
-                            gap=mins(30, 120),
-                            reason=("补偿金额未达成一致 / No agreement on compensation"),
-                        )
-                    )
-                    ops.append(
-                        _Op(
-                            "start_mediation",
-                            gap=mins(30, 180),
-                            reason=("双方同意再次调解 / Both parties asked to mediate again"),
-                        )
-                    )
-                ops.append(
-                    _Op(
-                        "settle",
-                        gap=mins(20, 150),
-                        params={
-                            "terms": rng.choice(
-                                (
-                                    "被投诉人撤下展品并承诺不再展出、销售 / "
-                                    "The respondent withdraws the exhibit and "
-                                    "will not show or sell it again",
-                                    "双方签署许可协议 / The parties signed a licence agreement",
-                                    "被投诉人支付补偿并撤展 / "
-                                    "The respondent pays compensation and withdraws the exhibit",
-                                    "被投诉人更换展品包装 / The respondent replaces the packaging",
-                                )
-                                if not commercial
-                                else (
-                                    "被投诉人当场退还定金 / "
-                                    "The respondent refunded the deposit on the spot",
-                                    "双方确认按合同约定交货日期履行 / "
-                                    "Both confirm delivery on the contract date",
-                                    "双方同意按七折结算服务费 / "
-                                    "Both agree to settle the fee at 70%",
-                                )
-                            )
-                        },
-                    )
-                )
-            else:
-                ops.append(
-                    _Op(
-                        "withdraw",
-                        gap=mins(30, 240),
-                        reason=("双方和解后投诉人撤回投诉 / Withdrawn after a private settlement"),
-                    )
-                )
-            return ops
-        if target == S.WITHDRAWN:
-            ops.append(
-                _Op(
-                    "withdraw",
-                    frac=rng.uniform(0.1, 0.8),
-                    reason=rng.choice(
-                        (
-                            "投诉人与被投诉人自行和解 / The parties settled between themselves",
-                            "投诉人决定通过诉讼解决 / The complainant will go to court instead",
-                        )
-                    ),
-                )
-            )
-            return ops
-        # The review family.
-        p_overdue = {
-            S.DEFENCE_OVERDUE: 1.0,
-            S.DEFENCE_RECEIVED: 0.0,
-            S.UNDER_REVIEW: 0.3,
-            S.NOT_INFRINGING: 0.1,
-            CLOSED_CLEARED: 0.1,
-            S.UNDETERMINED: 0.15,
-            S.REFERRED: 0.15,
-        }.get(target, 0.45)
-        overdue = rng.random() < p_overdue
-        if overdue:
-            ops.append(
-                _Op(
-                    "mark_defence_overdue",
-                    wait=True,
-                    gap=mins(5, 60),
-                    reason=(
-                        "规定期限内未提交书面答辩及证据 / "
-                        "No written defence or evidence within the period"
-                    ),
-                )
-            )
+    def _usable(self, holder: _Holder, but: Any = None) -> list[RightInput]:
+        return [
+            r
+            for r in holder.rights
+            if r is not but
+            and r.valid_from
+            and r.valid_from < self.day - timedelta(days=60)
+            and (r.valid_until is None or r.valid_until > self.day + timedelta(days=10))
+        ]
+
+    def _rights(self, holder: _Holder, kind: IPType, reject_reason: str) -> list[RightInput]:
+        """The rights a complaint names: faulty ones where it is to be rejected for them."""
+        rng, w = self.rng, self.w
+        if reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+            jurisdiction = rng.choice(("US", "EP", "JP"))
+            return [w.rights.make(holder, kind, self.day, jurisdiction=jurisdiction)]
+        if reject_reason == RejectReason.RIGHT_INVALID:
+            return [w.rights.make(holder, kind, self.day, expired=True)]
+        if reject_reason == RejectReason.NO_STANDING:
+            return [w.rights.make(holder, kind, self.day, licence=LicenceType.SIMPLE)]
+        usable = [r for r in self._usable(holder) if r.ip_type == kind]
+        if usable and rng.random() < 0.6:
+            right = rng.choice(usable)
         else:
-            ops.append(
-                _Op(
-                    "record_defence",
-                    frac=rng.uniform(0.15, 0.85),
-                    params={
-                        "summary": rng.choice(
-                            (
-                                "被投诉人提出现有技术抗辩，提交2015年产品目录 / "
-                                "Prior-art defence with a 2015 catalogue",
-                                "被投诉人称展品系合法来源，提交采购合同 / "
-                                "Legitimate source: purchase contract filed",
-                                "被投诉人提交不侵权比对说明 / Non-infringement comparison filed",
-                                "被投诉人提交权利人许可证明 / Licence from the right holder filed",
-                                "被投诉人承认展品与权利相同，请求调解 / "
-                                "The respondent admits the identity and "
-                                "asks for mediation",
-                            )
-                        )
-                    },
-                )
+            licence = _weighted(
+                rng, ((LicenceType.OWNER, 8), (LicenceType.EXCLUSIVE, 2), (LicenceType.SOLE, 1))
             )
-        if target in (S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE):
-            return ops
-        ops.append(_Op("begin_review", gap=mins(10, 60)))
-        if target == S.UNDER_REVIEW:
-            return ops
-        if target in (S.NOT_INFRINGING, CLOSED_CLEARED):
-            ops.append(
-                _Op(
-                    "decide_not_infringing",
-                    gap=mins(30, 180),
-                    reason=rng.choice(
-                        (
-                            "展品缺少权利要求1的技术特征 / The exhibit lacks a feature of claim 1",
-                            "展品外观与外观设计整体视觉效果不同 / "
-                            "The overall visual impression differs",
-                            "被投诉人提交的许可证明有效 / The respondent's licence is valid",
-                        )
-                    ),
-                )
-            )
-            if target == CLOSED_CLEARED:
-                ops.append(_Op("close", gap=mins(10, 60)))
-            return ops
-        if target in (S.UNDETERMINED, S.REFERRED):
-            ops.append(
-                _Op(
-                    "decide_undetermined",
-                    gap=mins(30, 180),
-                    reason=rng.choice(
-                        (
-                            "需技术鉴定，现场无法判断 / A technical examination is needed",
-                            "权利稳定性存疑（已提起无效宣告）/ An invalidation request is pending",
-                        )
-                    ),
-                )
-            )
-            if target == S.REFERRED:
-                ops.append(
-                    _Op("refer", gap=mins(60, 240), params={"authority": rng.choice(AUTHORITIES)})
-                )
-            return ops
-        if overdue:
-            trigger = (
-                DecisionTrigger.DEFENCE_OVERDUE if rng.random() < 0.85 else DecisionTrigger.MERITS
-            )
-        else:
-            trigger = _weighted(
-                rng,
-                (
-                    (DecisionTrigger.ADMISSION, 3),
-                    (DecisionTrigger.PRIOR_LEGAL_DOCUMENT, 2),
-                    (DecisionTrigger.MERITS, 5),
-                ),
-            )
-        ops.append(
-            _Op(
-                "decide_infringing",
-                gap=mins(30, 180),
-                params={
-                    "trigger": trigger,
-                    "legal_basis": self._basis(
-                        "decision" if trigger == DecisionTrigger.MERITS else "remedy"
-                    ),
-                },
-                reason=(
-                    "展品落入权利保护范围 / The exhibit falls within the scope of the right"
-                    if trigger == DecisionTrigger.MERITS
-                    else ""
-                ),
-            )
-        )
-        if target == S.INFRINGEMENT_FOUND:
-            return ops
-        measure = _weighted(
-            rng,
-            (
-                (MeasureType.COVER, 4),
-                (MeasureType.TAKE_DOWN, 4),
-                (MeasureType.DETAIN, 2),
-                (MeasureType.DISCONNECT_LINK, 1),
-            ),
-        )
-        params: dict[str, Any] = {"measure": measure, "undertaking_signed": rng.random() < 0.75}
-        if measure == MeasureType.DETAIN:
-            params["storage_place"] = rng.choice(STORAGE)
-        ops.append(
-            _Op(
-                "order_remedy",
-                gap=mins(10, 40),
-                params=params,
-                reason="依参展合同采取处置措施 / Measures under the exhibitor contract",
-            )
-        )
-        if target == S.REMEDY_ORDERED:
-            return ops
-        recheck = int(self.rules.recheck_hours * HOUR)
-        ops.append(
-            _Op(
-                "request_recheck",
-                inspector=True,
-                gap=max(10 * MIN, int(rng.uniform(0.3, 0.9) * recheck)),
-            )
-        )
-        if target == S.RECHECK_DUE:
-            return ops
-        fails = target in (S.RECHECK_FAILED, S.ESCALATED) or (
-            target == CLOSED_RECHECK and rng.random() < (0.35 if offender else 0.15)
-        )
-        if fails:
-            ops.append(
-                _Op(
-                    "recheck_failed",
-                    inspector=True,
-                    gap=mins(10, 60),
-                    params={
-                        "result": rng.choice(
-                            (RecheckResult.REDISPLAYED, RecheckResult.PARTLY, RecheckResult.FAILED)
-                        )
-                    },
-                    reason="复查发现展品重新摆出 / The exhibit was found on display again",
-                )
-            )
-            if target == S.RECHECK_FAILED:
-                return ops
-            escalation = _weighted(
-                rng,
-                (
-                    (EscalationAction.LEAVE_FAIR, 3),
-                    (EscalationAction.CANCEL_PARTICIPATION, 1),
-                    (EscalationAction.PROPOSE_BAN, 4 if offender else 1),
-                    (EscalationAction.CREDIT_REFERRAL, 2 if offender else 1),
-                ),
-            )
-            ops.append(
-                _Op(
-                    "escalate",
-                    gap=mins(10, 60),
-                    params={"escalation": escalation},
-                    reason="拒不整改 / Measures not carried out",
-                )
-            )
-            if target == S.ESCALATED:
-                return ops
-            ops.append(_Op("request_recheck", inspector=True, gap=mins(30, 120)))
-        ops.append(
-            _Op(
-                "recheck_passed",
-                inspector=True,
-                gap=mins(10, 60),
-                reason="复查确认措施已落实 / The measure was found in place",
-            )
-        )
-        if target == S.RECHECK_PASSED:
-            return ops
-        ops.append(_Op("close", gap=mins(10, 60)))
-        return ops
+            right = w.rights.make(holder, kind, self.day, licence=licence)
+            holder.rights.append(right)
+        rights = [right]
+        second = self._usable(holder, but=right)
+        if second and not reject_reason and rng.random() < 0.15:  # a second right
+            rights.append(rng.choice(second))
+        return rights
 
     # -- complaint --
     def plan(
-        self, index: int, outcome: str, targets: list[str], commercial: bool, ip_type: IPType | None
+        self, index: int, outcome: str, stories: list[str], commercial: bool, ip_type: Any
     ) -> _Plan:
-        rng = self.rng
-        mins = self._mins
-        w = self.w
+        rng, w = self.rng, self.w
+        story = COMPLAINT_STORIES[outcome]
         agent: PartyInput | None = None
-        rights: list[RightInput | int] = []
-        reject_reason = RejectReason.OTHER
+        rights: list[RightInput] = []
+        prefer: dict[str, Any] = {"commitment_signed": True, "power_of_attorney": True}
         if commercial:
             party, dispute = rng.choice(w.buyers)
             holder_area = rng.choice(list(AREAS))
@@ -1903,182 +1495,46 @@ class _Planner:
             dispute = ""
             if rng.random() < 0.4:
                 agent = rng.choice(w.agents)
-            if outcome == C_REJECTED:
-                reject_reason = _weighted(
+            reject_reason = ""
+            if story.states[-1] == C.REJECTED:
+                reject_reason = story.prefer.get("reason_code") or _weighted(
                     rng,
                     (
                         (RejectReason.RIGHT_NOT_VALID_IN_CHINA, 3),
                         (RejectReason.RIGHT_INVALID, 2),
-                        (RejectReason.MATERIALS_NOT_SUPPLEMENTED, 3),
                         (RejectReason.NO_STANDING, 1),
                         (RejectReason.OUT_OF_SCOPE, 1),
                     ),
                 )
+                prefer["reason_code"] = reject_reason
             kind = ip_type or rng.choice(AREA_IP_TYPES[holder_area])
-            if reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
-                right = w.rights.make(
-                    holder, kind, self.day, jurisdiction=rng.choice(("US", "EP", "JP"))
-                )
-            elif reject_reason == RejectReason.RIGHT_INVALID:
-                right = w.rights.make(holder, kind, self.day, expired=True)
-            elif reject_reason == RejectReason.NO_STANDING:
-                right = w.rights.make(holder, kind, self.day, licence=LicenceType.SIMPLE)
-            else:
-                usable = [
-                    r
-                    for r in holder.rights
-                    if r.ip_type == kind
-                    and r.valid_from
-                    and r.valid_from < self.day - timedelta(days=60)
-                    and (r.valid_until is None or r.valid_until > self.day + timedelta(days=10))
-                ]
-                if usable and rng.random() < 0.6:
-                    right = rng.choice(usable)
-                else:
-                    licence = _weighted(
-                        rng,
-                        ((LicenceType.OWNER, 8), (LicenceType.EXCLUSIVE, 2), (LicenceType.SOLE, 1)),
-                    )
-                    right = w.rights.make(holder, kind, self.day, licence=licence)
-                    holder.rights.append(right)
-            rights.append(right)
-            product = holder.products[right.number.upper()]
-            if rng.random() < 0.15 and outcome != C_REJECTED:  # a second right of the holder
-                second = [
-                    r
-                    for r in holder.rights
-                    if r is not right
-                    and r.valid_from
-                    and r.valid_from < self.day - timedelta(days=60)
-                    and (r.valid_until is None or r.valid_until > self.day + timedelta(days=10))
-                ]
-                if second:
-                    rights.append(rng.choice(second))
-            zh, en = IP_NAMES[IPType(right.ip_type)]
+            rights = self._rights(holder, kind, reject_reason)
+            product = holder.products[rights[0].number.upper()]
+            zh, en = IP_NAMES[IPType(rights[0].ip_type)]
             summary = (
-                f"投诉人认为被投诉人展出的{product[0]}涉嫌侵犯其{zh}（{right.number}）。"
+                f"投诉人认为被投诉人展出的{product[0]}涉嫌侵犯其{zh}（{rights[0].number}）。"
                 f" / The complainant alleges that the {_lower(product[1])} shown by the "
-                f"respondent infringes its {en} {right.number}."
+                f"respondent infringes its {en} {rights[0].number}."
             )
-        respondents = self._respondents(holder_area, targets)
+            if story.states[-1] == C.TRANSFERRED:
+                copyright_ = any(r.ip_type == IPType.COPYRIGHT for r in rights)
+                prefer["authority"] = COPYRIGHT_AUTHORITY if copyright_ else rng.choice(AUTHORITIES)
+        respondents = self._respondents(holder_area, stories)
         cases = []
-        for target, ex in zip(targets, respondents, strict=True):
-            case = _CasePlan(
-                target, ex, self._exhibits(product), self.case_ops(target, ex.offender, commercial)
-            )
-            if target == NOTIFIED_SOON:
-                # Short, medium and long: due in minutes, within the hour, in a few hours.
-                lo, hi = ((5, 30), (30, 90), (90, 300))[self.soon_seen % 3]
-                self.soon_seen += 1
-                case.soon_delta = self._mins(lo, hi)
-            elif target == NOTIFIED_OVERDUE:
-                case.overdue = True
-            cases.append(case)
-        # Complaint steps.
-        supplement = (
-            ""
-            if commercial
-            else rng.choice(
-                (
-                    "专利权评价报告 / Patent evaluation report",
-                    "权利证书的中文译本 / Chinese translation of the certificate",
-                    "被投诉展品的现场照片 / Photos of the accused exhibit at the booth",
-                    "权利人出具的独占许可合同 / The exclusive licence contract",
-                )
-            )
-        )
-        poa = agent is not None
-        commitment = True
-        ops: list[_Op] = []
-        if outcome == C_DRAFT:
-            commitment = rng.random() < 0.5
-        elif outcome == C_PENDING:
-            if agent is not None and rng.random() < 0.5:
-                poa, supplement = False, "授权委托书原件 / The original power of attorney"
-            ops.append(
-                _Op(
-                    "request_supplement",
-                    gap=mins(10, 40),
-                    params={"missing_items": supplement or "合同原件 / The original contract"},
-                )
-            )
-        elif outcome == C_REJECTED:
-            if reject_reason == RejectReason.MATERIALS_NOT_SUPPLEMENTED:
-                if agent is not None:
-                    poa, supplement = False, "授权委托书原件 / The original power of attorney"
-                ops.append(
-                    _Op(
-                        "request_supplement", gap=mins(10, 40), params={"missing_items": supplement}
-                    )
-                )
-                ops.append(
-                    _Op(
-                        "reject",
-                        gap=mins(180, 480),
-                        params={"reason_code": reject_reason},
-                        reason="补正期限内未补齐材料 / Materials not completed in time",
-                    )
-                )
-            else:
-                ops.append(
-                    _Op(
-                        "reject",
-                        gap=mins(20, 60),
-                        params={"reason_code": reject_reason},
-                        reason={
-                            RejectReason.RIGHT_NOT_VALID_IN_CHINA: "权利未在中国获得授权 / "
-                            "The right is "
-                            "not granted in China",
-                            RejectReason.RIGHT_INVALID: "权利已过保护期 / The right has expired",
-                            RejectReason.NO_STANDING: "普通许可被许可人无权单独投诉 / "
-                            "A simple licensee "
-                            "cannot complain alone",
-                            RejectReason.OUT_OF_SCOPE: "不属于展会知识产权投诉范围 / "
-                            "Not an IP matter of "
-                            "the fair",
-                        }.get(reject_reason, ""),
-                    )
-                )
-        else:
-            if not commercial and rng.random() < 0.2:
-                ops.append(
-                    _Op(
-                        "request_supplement", gap=mins(10, 40), params={"missing_items": supplement}
-                    )
-                )
-                ops.append(_Op("accept", gap=mins(60, 300)))
-            else:
-                ops.append(_Op("accept", gap=mins(15, 60)))
-            if outcome == C_TRANSFERRED:
-                authority = (
-                    COPYRIGHT_AUTHORITY
-                    if any(
-                        isinstance(r, RightInput) and r.ip_type == IPType.COPYRIGHT for r in rights
-                    )
-                    else rng.choice(AUTHORITIES)
-                )
-                ops[-1].params["authority"] = authority
-                ops.append(
-                    _Op(
-                        "transfer",
-                        gap=mins(60, 360),
-                        params={"authority": authority},
-                        reason="材料齐全，移交管理部门处理 / Complete materials handed over",
-                    )
-                )
-        materials: dict[str, bool] = {}
-        if not commercial:  # the same checklist the complaint form ticks (2006 Art 8)
-            items = checklist(
-                [r.ip_type for r in rights if isinstance(r, RightInput)], agent=agent is not None
-            )
-            received = {m.key for m in items if m.key != "power_of_attorney" or poa}
-            if rng.random() >= 0.9:  # now and then the legal-status proof is still missing
-                received.discard("legal_status")
-            materials = ticks_of(items, received)
+        for name, ex in zip(stories, respondents, strict=True):
+            case_story = CASE_STORIES[name]
+            if commercial:
+                case_story = case_story.with_prefer(terms=rng.choice(COMMERCIAL_TERMS))
+            cases.append(_CasePlan(case_story, ex, self._exhibits(product)))
+        materials, missing = self._materials(story, rights, agent is not None)
+        prefer["materials"] = sorted(materials)
+        if missing:
+            prefer["missing_items"] = missing_text(missing)
+            materials |= {m.key: False for m in missing}
         data = ComplaintInput(
             complainant=party,
             agent=agent,
-            power_of_attorney=poa,
+            power_of_attorney=agent is not None and materials.get("power_of_attorney", True),
             respondents=[
                 RespondentInput(
                     exhibitor_id=None,
@@ -2088,34 +1544,56 @@ class _Planner:
                 )
                 for c in cases
             ],
-            rights=rights,
+            rights=list(rights),
             kind=ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
             channel=_weighted(rng, ((Channel.DESK, 85), (Channel.PATROL, 10), (Channel.ONLINE, 5))),
             summary=summary,
             dispute_type=dispute,
-            commitment_signed=commitment,
+            commitment_signed=outcome != "draft" or rng.random() < 0.5,
             materials=materials,
         )
-        recent = outcome in (C_DRAFT, C_PENDING) or any(t not in SETTLED_TARGETS for t in targets)
+        recent = outcome in ("draft", "pending") or any(n not in SETTLED_STORIES for n in stories)
         return _Plan(
-            index, outcome, data, ops, cases, rng.choice(("desk1", "desk2")), recent, rng.random()
+            index,
+            story.with_prefer(**prefer),
+            data,
+            cases,
+            rng.choice(("desk1", "desk2")),
+            recent,
+            rng.random(),
         )
+
+    def _materials(
+        self, story: Story, rights: list[RightInput], agent: bool
+    ) -> tuple[dict[str, bool], list[Material]]:
+        """The checklist's ticks at registration (2006 Art 8), and what is still missing:
+        something for a story with a supplement round, now and then the legal status."""
+        if not rights:
+            return {}, []
+        licences = [r.licence_type for r in rights]
+        items = checklist([r.ip_type for r in rights], agent=agent, licences=licences)
+        missing: list[Material] = []
+        if C.PENDING_SUPPLEMENT in story.states:
+            missing = [self.rng.choice(items[1:])]
+        elif self.rng.random() >= 0.9:
+            missing = [m for m in items if m.key == "legal_status"]
+        return ticks_of(items, [m.key for m in items]), missing
 
     def build(self, n: int) -> list[_Plan]:
         ip_cycle = list(IPType)  # the first IP complaints show every type of right
         plans = []
-        for i, (outcome, targets, commercial) in enumerate(self.targets(n)):
+        for i, (outcome, stories, commercial) in enumerate(self.stories(n)):
             ip_type = (
                 ip_cycle.pop(0)
-                if ip_cycle and not commercial and outcome in (C_ACCEPTED, C_TRANSFERRED)
+                if ip_cycle and not commercial and outcome not in UNACCEPTED
                 else None
             )
-            plans.append(self.plan(i, outcome, targets, commercial, ip_type))
+            plans.append(self.plan(i, outcome, stories, commercial, ip_type))
         return plans
 
 
 # =========================================================================================
-# Running an edition
+# Walking an edition
 # =========================================================================================
 
 
@@ -2128,69 +1606,139 @@ class _Actors:
     def __getitem__(self, name: str) -> Context:
         return self.ctx[name]
 
+    def for_role(self, role: Role, desk: str) -> Context:
+        return self.ctx["inspector1"] if role is Role.INSPECTOR else self.ctx[desk]
 
-def _execute(
-    actors: _Actors,
-    code: str,
-    plans: list[_Plan],
-    events: list[_Event],
-    axis: _Axis,
-    note: Callable[[str], None],
-) -> None:
-    events.sort(key=lambda e: (e.at, e.plan, e.seq))
-    total = len(events)
-    step = max(1, total // 4)
-    for n, ev in enumerate(events, 1):
-        actors.clock.set(axis.at(ev.at))
-        plan = plans[ev.plan]
-        desk = actors[plan.desk]
-        if ev.kind == "register":
-            plan.data.received_at = actors.clock()
-            for resp, case in zip(plan.data.respondents, plan.cases, strict=True):
-                resp.exhibitor_id = case.ex.id
-            reg = register_complaint(desk, code, plan.data)
-            plan.number, plan.case_numbers = reg.number, reg.case_numbers
-        elif ev.kind == "complaint":
-            assert ev.op is not None
-            act_on_complaint(desk, plan.number, ev.op.action, reason=ev.op.reason, **ev.op.params)
+
+@dataclass
+class _Record:
+    """One complaint or case on its walk: the story's walker and its gaps to come."""
+
+    plan: _Plan
+    entity: Entity
+    walker: Walker
+    gaps: list[int]
+    case: int = -1  # the case's index in the complaint, -1 for the complaint
+
+    @property
+    def number(self) -> str:
+        return self.plan.number if self.case < 0 else self.plan.case_numbers[self.case]
+
+    def gap(self, rng: random.Random) -> int:
+        return self.gaps.pop(0) if self.gaps else rng.randint(*GAP_MINUTES) * MIN
+
+
+class _Walk:
+    """Every story of an edition, in time order: each record asks which steps are allowed
+    at its moment, and its walker takes one towards the story's next state."""
+
+    def __init__(self, actors: _Actors, rng: random.Random, axis: _Axis, limit: int) -> None:
+        self.actors, self.rng, self.axis, self.limit = actors, rng, axis, limit
+        self.queue: list[tuple[int, int, int, _Record | _Plan]] = []
+        self.seq = 0
+        self.steps = 0
+        self.stuck: list[str] = []
+
+    def push(self, at: int, plan: _Plan, item: _Record | _Plan) -> None:
+        if at < self.limit:
+            self.seq += 1
+            heapq.heappush(self.queue, (at, plan.index, self.seq, item))
+
+    def gaps(self, n: int) -> list[int]:
+        return [self.rng.randint(*GAP_MINUTES) * MIN for _ in range(n)]
+
+    def run(self, code: str) -> None:
+        while self.queue:
+            at, _, _, item = heapq.heappop(self.queue)
+            self.actors.clock.set(self.axis.at(at))
+            if isinstance(item, _Plan):
+                self._register(code, item, at)
+            else:
+                self._step(item, at)
+
+    def _register(self, code: str, plan: _Plan, at: int) -> None:
+        plan.data.received_at = self.actors.clock()
+        for resp, case in zip(plan.data.respondents, plan.cases, strict=True):
+            resp.exhibitor_id = case.ex.id
+        reg = register_complaint(self.actors[plan.desk], code, plan.data)
+        plan.number, plan.case_numbers = reg.number, reg.case_numbers
+        record = _Record(plan, Entity.COMPLAINT, Walker(Entity.COMPLAINT, plan.story, self.rng), [])
+        record.gaps = self.gaps(len(route(Entity.COMPLAINT, C.DRAFT, plan.story.states)))
+        self.push(at + record.gap(self.rng), plan, record)
+
+    def _step(self, record: _Record, at: int) -> None:
+        plan = record.plan
+        desk = self.actors[plan.desk]
+        for _attempt in range(ATTEMPTS):
+            now = available_steps(desk, record.number)
+            local = self.actors.clock().astimezone(self.axis.cal.zone)
+            decision = record.walker.decide(now.state, *seen(now, local))
+            if decision is None:
+                self._told(record, now.state, at)
+                return
+            if isinstance(decision, datetime):  # a period must run out first
+                later = max(at, self.axis.offset(decision)) + self.rng.randint(1, 20) * MIN
+                self.push(later, plan, record)
+                return
+            actor = self.actors.for_role(decision.role, plan.desk)
+            act = act_on_case if record.entity is Entity.CASE else act_on_complaint
+            try:
+                act(actor, record.number, decision.step.action, reason=decision.reason,
+                    **decision.params)  # fmt: skip
+            except FairDeskError:
+                continue  # the service refused these values: the walker draws others
+            self.steps += 1
+            self.push(at + record.gap(self.rng), plan, record)
+            return
+        self.stuck.append(record.number)
+
+    def _told(self, record: _Record, state: str, at: int) -> None:
+        """The story is told (or cannot go on): a complaint's cases start theirs."""
+        if record.walker.goal(state) is not None:
+            self.stuck.append(record.number)
+            return
+        if record.entity is Entity.CASE or record.plan.story.name in UNACCEPTED:
+            return
+        for i, case in enumerate(record.plan.cases):
+            walker = Walker(Entity.CASE, case.story, self.rng)
+            gaps = self.gaps(len(route(Entity.CASE, S.TO_NOTIFY, case.story.states)))
+            self.push(at + gaps.pop(0) if gaps else at, record.plan,
+                      _Record(record.plan, Entity.CASE, walker, gaps, i))  # fmt: skip
+
+    def place(self, plan: _Plan, window: _Window) -> None:
+        """Start the complaint at a time its stories fit before the limit: "late" ones end
+        just before it, "early" ones start at once, the rest at random (open ones late)."""
+        gap = GAP_MINUTES[1] * MIN
+        complaint = window.span(Entity.COMPLAINT, C.DRAFT, plan.story, gap)
+        cases = max(window.span(Entity.CASE, S.TO_NOTIFY, c.story, gap) for c in plan.cases)
+        latest = max(window.earliest, window.limit - complaint - cases - 10 * MIN)
+        finishes = {c.story.finish for c in plan.cases}
+        if "early" in finishes:
+            start = window.earliest
+        elif "late" in finishes:
+            start = latest
         else:
-            assert ev.op is not None
-            who = actors["inspector1"] if ev.op.inspector else desk
-            act_on_case(
-                who, plan.case_numbers[ev.case], ev.op.action, reason=ev.op.reason, **ev.op.params
-            )
-        if n % step == 0 and n < total:
-            note(f"{n}/{total} steps")
+            share = plan.u**2 if plan.recent else plan.u
+            start = latest - int(share * (latest - window.earliest))
+        self.push(start, plan, plan)
 
 
-def _move_post_fair(
-    actors: _Actors, fair_close: datetime, numbers: list[str], rng: random.Random
-) -> int:
-    """After the close, hand every still open case over to post-fair follow-up."""
-    with actors.admin.db.reading() as session:
-        open_numbers = (
-            session.scalars(
-                select(RespondentCase.number)
-                .where(
-                    RespondentCase.number.in_(numbers),
-                    RespondentCase.state.not_in([str(s) for s in TERMINAL_CASE_STATES]),
-                )
-                .order_by(RespondentCase.number)
-            ).all()
-            if numbers
-            else []
-        )
-    when = fair_close + timedelta(minutes=rng.randint(20, 90))
-    for number in open_numbers:
+def _hand_over(actors: _Actors, close: datetime, plans: list[_Plan], rng: random.Random) -> int:
+    """After the close, every still open case goes to post-fair follow-up, as the table's
+    steps allow once the fair is closed."""
+    when = close + timedelta(minutes=rng.randint(20, 90))
+    moved = 0
+    for number in sorted(n for p in plans for n in p.case_numbers):
         actors.clock.set(when)
-        act_on_case(
-            actors["desk1"],
-            number,
-            "move_post_fair",
-            reason="展会闭幕，转展后追查 / Fair closed: handed over to post-fair follow-up",
-        )
+        now = available_steps(actors["desk1"], number)
+        walker = Walker(Entity.CASE, POST_FAIR, rng)
+        move = walker.decide(now.state, *seen(now, when.astimezone(SH)))
+        if not isinstance(move, Move) or move.step.target not in POST_FAIR.states:
+            continue  # ended already, or no direct hand-over from where it stands
+        act_on_case(actors["desk1"], number, move.step.action, reason=move.reason, **move.params)
+        moved += 1
         when += timedelta(seconds=rng.randint(40, 240))
-    return len(open_numbers)
+    return moved
 
 
 def _run_cases(
@@ -2202,7 +1750,7 @@ def _run_cases(
     now_limit: datetime | None,
     note: Callable[[str], None],
 ) -> tuple[int, int]:
-    """Plan and take every step of n complaints; returns (complaints, post-fair moves)."""
+    """Plan and walk n complaints; returns (complaints registered, post-fair moves)."""
     with actors.admin.db.reading() as session:
         fair = fair_by_code(session, code)
         cal = calendar_of(fair)
@@ -2216,24 +1764,18 @@ def _run_cases(
             "The fair {code} has not opened yet; demo complaints need a fair that is open or over.",
             code=code,
         )
-    tl = _Timeline(axis, rules, limit, now_limit if live else None)
-    planner = _Planner(world, exhibitors, rules, cal.start, live)
-    plans = planner.build(n_complaints)
-    events: list[_Event] = []
-    kept: list[_Plan] = []
+    window = _Window(axis, rules, limit, now_limit if live else None)
+    plans = _Planner(world, exhibitors, cal.start, live).build(n_complaints)
+    walk = _Walk(actors, world.rng, axis, limit)
     for plan in plans:
-        placed = _place(plan, tl)
-        if placed is None:
-            continue
-        kept.append(plan)
-        events.extend(placed)
-    note(f"{len(kept)} complaints planned, {len(events)} steps")
-    _execute(actors, code, plans, events, axis, note)
-    moved = 0
-    if not live:
-        numbers = [n for p in kept for n in p.case_numbers]
-        moved = _move_post_fair(actors, close, numbers, world.rng)
-    return len(kept), moved
+        walk.place(plan, window)
+    note(f"{len(plans)} complaints planned")
+    walk.run(code)
+    told = [p for p in plans if p.number]
+    cut = f"; stories cut short: {len(walk.stuck)}" if walk.stuck else ""
+    note(f"{walk.steps} steps taken{cut}")
+    moved = 0 if live else _hand_over(actors, close, told, world.rng)
+    return len(told), moved
 
 
 # =========================================================================================
@@ -2440,10 +1982,7 @@ def _summary(ctx: Context, code: str, label: str, n_exhibitors: int | None) -> l
         f"{code} ({label}): {n_ex} exhibitors, {sum(complaint_states.values())} complaints, "
         f"{sum(states.values())} respondent cases",
         "  cases: " + _state_line(states, [str(s) for s in CaseState]),
-        "  complaints: "
-        + _state_line(
-            complaint_states, [C_DRAFT, C_PENDING, C_ACCEPTED, C_TRANSFERRED, C_REJECTED]
-        ),
+        "  complaints: " + _state_line(complaint_states, [str(s) for s in ComplaintState]),
     ]
     if label.startswith("live"):
         # A defence notified during opening hours falls due within 24 h of the real now;

@@ -51,6 +51,11 @@ from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_close
 
+# The step a complaint's rejection takes on each of its cases.
+UNACCEPTED_CASE_STEP = "close_unaccepted"
+# The audit code whose presence the guards read as "the defence was marked overdue".
+OVERDUE_MARK = "case.mark_defence_overdue"
+
 
 @dataclass(frozen=True)
 class StepResult:
@@ -188,7 +193,7 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
     complaint = case.complaint
     overdue_marked = session.scalar(
         select(AuditEvent.id)
-        .where(AuditEvent.case_id == case.id, AuditEvent.action == "case.mark_defence_overdue")
+        .where(AuditEvent.case_id == case.id, AuditEvent.action == OVERDUE_MARK)
         .limit(1)
     )
     measures = list(case.measures)
@@ -227,6 +232,7 @@ class StepChoice:
     allowed: bool
     in_reach: bool  # the record's state lets the step be taken (role or guard may refuse)
     refusal: Exception | None
+    ready_at: datetime | None = None  # a refusal that time alone lifts: allowed from then
 
     @property
     def action(self) -> str:
@@ -271,6 +277,7 @@ def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoic
             o.allowed,
             o.in_reach,
             None if o.refusal is None else o.refusal.exception(),
+            None if o.refusal is None else o.refusal.after,
         )
         for o in opts
     )
@@ -365,13 +372,30 @@ def _end_cases(s: Session, ctx: Context, c: Any, action: str, reason: str) -> No
         apply_case_step(s, ctx, case, action, reason, {})
 
 
-def _close_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+def unaccepted_reason(p: dict[str, Any], r: str = "") -> str:
     words = v.REJECT_REASONS.words(str(p.get("reason_code") or ""))
-    _end_cases(s, ctx, c, "close_unaccepted", f"不予受理 / not accepted: {words.both}")
+    return f"不予受理 / not accepted: {words.both}"
+
+
+def withdrawn_reason(p: dict[str, Any], r: str = "") -> str:
+    return r or "投诉人撤回投诉 / complaint withdrawn"
+
+
+# Effects that end a complaint's still open cases: the case step, and its reason.
+CASE_ENDINGS: dict[Effect, tuple[str, Callable[[dict[str, Any], str], str]]] = {
+    Effect.CLOSE_CASES_OF_COMPLAINT: (UNACCEPTED_CASE_STEP, unaccepted_reason),
+    Effect.WITHDRAW_CASES_OF_COMPLAINT: ("withdraw", withdrawn_reason),
+}
+
+
+def _close_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    action, why = CASE_ENDINGS[Effect.CLOSE_CASES_OF_COMPLAINT]
+    _end_cases(s, ctx, c, action, why(p, r))
 
 
 def _withdraw_cases(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
-    _end_cases(s, ctx, c, "withdraw", r or "投诉人撤回投诉 / complaint withdrawn")
+    action, why = CASE_ENDINGS[Effect.WITHDRAW_CASES_OF_COMPLAINT]
+    _end_cases(s, ctx, c, action, why(p, r))
 
 
 def _record_transfer(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
@@ -492,7 +516,7 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.CLOSE: _close,
 }
 # Effects that need the record's new state flushed first (they take steps of their own).
-_AFTER_FLUSH = frozenset(
+AFTER_FLUSH = frozenset(
     {
         Effect.CLOSE_CASES_OF_COMPLAINT,
         Effect.WITHDRAW_CASES_OF_COMPLAINT,
@@ -555,7 +579,7 @@ def _apply(
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
     for effect in s.effects:
-        if effect not in _AFTER_FLUSH:
+        if effect not in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
     flush_or_conflict(session, label)
     _clock_effects(session, ctx, s, fair, record, reason, params)
@@ -576,7 +600,7 @@ def _apply(
         **ids,
     )
     for effect in s.effects:
-        if effect in _AFTER_FLUSH:
+        if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
     return s
 

@@ -4,6 +4,7 @@ fonts, the same text on the same number of pages and the same QR code on each pa
 from __future__ import annotations
 
 import io
+import random
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,8 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
     scratch copy of the history; returns the desk's context and the case number."""
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
+    from fairdesk.domain.enums import CaseState, ComplaintState
+    from fairdesk.domain.materials import checklist, ticks_of
     from fairdesk.services import users
     from fairdesk.services.context import Context
     from fairdesk.services.intake import (
@@ -37,10 +40,11 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
         RightInput,
         register_complaint,
     )
-    from fairdesk.services.steps import act_on_case, act_on_complaint
+    from fairdesk.services.story import Story, walk_now
 
     db = Database(db_url)
     desk = Context(db, users.get_user(Context(db, SYSTEM), "desk1").actor, lambda: NOW)
+    items = checklist(["design"], agent=True)
     reg = register_complaint(
         desk,
         fair_code,
@@ -70,23 +74,25 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
                 )
             ],  # fmt: skip
             commitment_signed=True,
+            materials=ticks_of(items, [m.key for m in items]),
             summary="投诉人认为被投诉人展出的LED台灯涉嫌侵犯其外观设计专利。 / The complainant "
             "alleges that the LED desk lamp shown by the respondent infringes its design patent.",
         ),
     )
-    act_on_complaint(desk, reg.number, "accept")
+    # Accepted, then decided on the merits: the story's steps come from the workflow's table.
+    rng = random.Random(serial)
+    walk_now(desk, reg.number, Story("accepted", (ComplaintState.ACCEPTED,)), rng)
     number = reg.case_numbers[0]
-    act_on_case(desk, number, "notify")
-    act_on_case(desk, number, "record_defence", summary="被投诉人称系自主设计 / Own design")
-    act_on_case(desk, number, "begin_review")
-    act_on_case(
-        desk,
-        number,
-        "decide_infringing",
-        reason="经比对，被控展品与外观设计专利构成近似 / The exhibit is similar to the design",
-        trigger="merits",
-        legal_basis=LEGAL_BASIS,
+    decided = Story(
+        "decided",
+        (CaseState.INFRINGEMENT_FOUND,),
+        {
+            "summary": "被投诉人称系自主设计 / Own design",
+            "trigger": "merits",
+            "legal_basis": LEGAL_BASIS,
+        },
     )
+    walk_now(desk, number, decided, rng)
     return desk, number
 
 

@@ -6,7 +6,11 @@ Core in large batches: exhibitors with booths, complainants and agents, the righ
 register, complaints with one to three respondent cases each (numbers, search_text,
 next_due_at, exhibits, measures), deadline clock events and the clock_due cache, patrol
 rounds and visits, and the audit trail (hash-chained, so `fairdesk audit verify` passes).
-Case paths follow the domain's transition table, so every state is reached by legal steps.
+Complaints and cases walk the demo's stories over the domain's step table
+(`fairdesk.services.story`): at each step the table answers on facts kept in memory (the
+defence clock as the services compute it, the acceptance rule), the services' own effects
+fill the columns, and the declared clocks move; so every state is reached by legal steps
+and a new step or guard needs no edit here.
 Users and fairs are created through the real services first.
 
 Two shapes, both at a size N (respondent cases):
@@ -43,48 +47,66 @@ from fairdesk.app_context import SYSTEM
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Base, Fair
+from fairdesk.domain.acceptance import acceptance_problems
+from fairdesk.domain.clocks import ClockEvent, ClockState, ClockStatus, compute_clock
 from fairdesk.domain.enums import (
+    TERMINAL_CASE_STATES,
+    CaseState,
+    ClockAction,
+    ClockKind,
     ComplaintKind,
     ComplaintState,
     Finding,
     IPType,
+    MeasureType,
     Role,
 )
+from fairdesk.domain.materials import checklist, ticks_of
 from fairdesk.domain.normalize import (
     exhibitor_identity,
     normalize_booth,
     normalize_credit_code,
     normalize_name,
 )
-from fairdesk.domain.rules import preset
-from fairdesk.domain.workflow import Entity, transition
+from fairdesk.domain.rules import hours_for, preset
+from fairdesk.domain.workflow import Effect, Entity, Facts, evaluate, refusal_with, step, steps_of
 from fairdesk.services import audit, fairs, numbering, users
 from fairdesk.services.cases import search_text_of
+from fairdesk.services.clocks import COMPLAINT_CLOCKS
 from fairdesk.services.context import Context
 from fairdesk.services.demo import (
     AGENTS,
     AREA_IP_TYPES,
     AREAS,
     AUTHORITIES,
+    CASE_STORIES,
     CN_CITIES,
     COMPLAINANTS,
+    COMPLAINT_STORIES,
     COUNTRIES,
     FEATURES,
     HALLS,
     IP_NAMES,
     PREFIXES,
-    STORAGE,
+    UNACCEPTED,
     cn_patent_number,
     uscc,
 )
+from fairdesk.services.steps import (
+    AFTER_FLUSH,
+    CASE_ENDINGS,
+    EFFECTS,
+    OVERDUE_MARK,
+    acceptance_facts,
+)
+from fairdesk.services.story import Choice, Desk, Move, Story, Walker, clock_waits, route
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 8
 SH = ZoneInfo("Asia/Shanghai")
 # The benchmarks' "now": 10:30 in Guangzhou on the third day of the live edition.
 NOW = datetime(2026, 10, 17, 10, 30, tzinfo=SH).astimezone(UTC)
 BATCH = 5000
-LEGAL_BASIS = "展会知识产权保护办法 第十四条 / Measures for IP Protection at Exhibitions, Art. 14"
 
 USERS: tuple[tuple[str, Role, str], ...] = (
     ("desk1", Role.DESK, "受理员 张敏 / Desk: Zhang Min"),
@@ -334,7 +356,8 @@ class Holder:
     name_en: str
     area: str
     brand: str
-    rights: list[tuple[int, str, str, str]] = field(default_factory=list)  # id, type, no, holder
+    # id, type, number, holder, valid from, valid until
+    rights: list[tuple[Any, ...]] = field(default_factory=list)
     weight: float = 1.0
 
 
@@ -404,78 +427,216 @@ class Event:
     after: dict[str, Any] | None = None
 
 
-# -- case paths -----------------------------------------------------------------------------
-
-Step = tuple[str, dict[str, Any], str]  # action, params, reason
-
-NOTIFIED: list[Step] = [("notify", {}, "")]
-REVIEW: list[Step] = [
-    *NOTIFIED,
-    (
-        "record_defence",
-        {"summary": "被投诉人称展品系自主设计 / Respondent claims its own design"},
-        "",
-    ),
-    ("begin_review", {}, ""),
-]
-OVERDUE_REVIEW: list[Step] = [*NOTIFIED, ("mark_defence_overdue", {}, ""), ("begin_review", {}, "")]
-FOUND: list[Step] = [
-    *REVIEW,
-    ("decide_infringing", {"trigger": "merits", "legal_basis": LEGAL_BASIS}, "经审查认定侵权"),
-]
-FOUND_OVERDUE: list[Step] = [
-    *OVERDUE_REVIEW,
-    ("decide_infringing", {"trigger": "defence_overdue", "legal_basis": LEGAL_BASIS}, "逾期未答辩"),
-]
-ORDERED: list[Step] = [*FOUND, ("order_remedy", {"measure": "take_down"}, "责令撤下展品")]
-DETAINED: list[Step] = [
-    *FOUND_OVERDUE,
-    ("order_remedy", {"measure": "detain", "storage_place": STORAGE[0]}, "封存展品"),
-]
-RECHECK: list[Step] = [*ORDERED, ("request_recheck", {}, "")]
-PASSED: list[Step] = [*RECHECK, ("recheck_passed", {}, "")]
-FAILED: list[Step] = [*RECHECK, ("recheck_failed", {"result": "redisplayed"}, "重新展出")]
-NOT_INFR: list[Step] = [*REVIEW, ("decide_not_infringing", {}, "现有材料不能证明侵权")]
-UNDET: list[Step] = [*REVIEW, ("decide_undetermined", {}, "无法认定")]
-MEDIATE: list[Step] = [*NOTIFIED, ("start_mediation", {}, "")]
-
-PATHS: dict[str, list[list[Step]]] = {
-    "TO_NOTIFY": [[]],
-    "NOTIFIED": [NOTIFIED],
-    "MEDIATING": [MEDIATE],
-    "SETTLED": [[*MEDIATE, ("settle", {"terms": "被投诉人撤下展品并书面承诺不再展出"}, "")]],
-    "SELF_REMEDIED": [[*NOTIFIED, ("self_remedy", {}, "被投诉人主动撤下展品")]],
-    "WITHDRAWN": [[*NOTIFIED, ("withdraw", {}, "投诉人撤回投诉")]],
-    "DEFENCE_RECEIVED": [REVIEW[:2]],
-    "DEFENCE_OVERDUE": [OVERDUE_REVIEW[:2]],
-    "UNDER_REVIEW": [REVIEW, OVERDUE_REVIEW],
-    "INFRINGEMENT_FOUND": [FOUND, FOUND_OVERDUE],
-    "NOT_INFRINGING": [NOT_INFR],
-    "UNDETERMINED": [UNDET],
-    "REFERRED": [[*UNDET, ("refer", {"authority": AUTHORITIES[0]}, "")]],
-    "REMEDY_ORDERED": [ORDERED, DETAINED],
-    "RECHECK_DUE": [RECHECK],
-    "RECHECK_PASSED": [PASSED],
-    "RECHECK_FAILED": [FAILED],
-    "ESCALATED": [[*FAILED, ("escalate", {"escalation": "propose_ban"}, "拒不整改")]],
-    "CLOSED": [[*PASSED, ("close", {}, "")], [*NOT_INFR, ("close", {}, "")]],
-}
-# Ends of past editions: open cases are handed over to the post-fair follow-up.
-POST_FAIR_FROM = ("NOTIFIED", "UNDER_REVIEW", "INFRINGEMENT_FOUND", "REMEDY_ORDERED", "ESCALATED")
-
-LIVE_STATES = {
-    "TO_NOTIFY": 15, "NOTIFIED": 13, "SELF_REMEDIED": 14, "MEDIATING": 6, "SETTLED": 10,
-    "WITHDRAWN": 5, "DEFENCE_RECEIVED": 3, "DEFENCE_OVERDUE": 3, "UNDER_REVIEW": 8,
-    "INFRINGEMENT_FOUND": 2, "NOT_INFRINGING": 5, "UNDETERMINED": 2, "REFERRED": 2,
-    "REMEDY_ORDERED": 7, "RECHECK_DUE": 1, "RECHECK_PASSED": 3, "RECHECK_FAILED": 1,
-    "ESCALATED": 3, "CLOSED": 25,
+# -- stories ----------------------------------------------------------------------------------
+# Where cases go, by share: the demo's stories (the steps come from the workflow's table).
+LIVE_STORIES = {
+    "waiting": 15, "notified": 13, "self_remedied": 14, "mediating": 6, "settled": 10,
+    "withdrawn": 5, "defence_received": 3, "defence_overdue": 3, "under_review": 8,
+    "infringing": 2, "not_infringing": 5, "undetermined": 2, "referred": 2, "remedy_ordered": 4,
+    "detained": 3, "recheck_due": 1, "covered_rechecked": 3, "failed_recheck": 1,
+    "escalated": 3, "closed_rechecked": 15, "cleared": 10,
 }  # fmt: skip
-PAST_STATES = {
-    "SELF_REMEDIED": 16, "SETTLED": 18, "WITHDRAWN": 7, "REFERRED": 3, "CLOSED": 22,
-    "POST_FAIR": 15,
+# A past edition: open stories end in post-fair follow-up.
+PAST_STORIES = {
+    "self_remedied": 16, "settled": 18, "withdrawn": 7, "referred": 3, "closed_rechecked": 12,
+    "cleared": 10, "notified": 3, "under_review": 3, "infringing": 3, "remedy_ordered": 3,
+    "escalated": 3,
 }  # fmt: skip
 # A closed edition whose every case belongs on the follow-up list.
-FOLLOWUP_STATES = {"POST_FAIR": 60, "CLOSED_FOUND": 25, "REFERRED": 15}
+FOLLOWUP_STORIES = {
+    "notified": 12, "under_review": 12, "infringing": 12, "remedy_ordered": 12, "escalated": 12,
+    "closed_rechecked": 25, "referred": 15,
+}  # fmt: skip
+GAP = (8, 90)  # minutes between two steps of one record
+INSPECTORS = [u for u, r, _ in USERS if r is Role.INSPECTOR]
+# Case columns the services' effects may write besides the ones every row names.
+LATER_COLUMNS: dict[str, Any] = {
+    "served_at": None, "service_manner": "", "decision_basis": None, "decided_by_organ": "",
+    "decided_by_officer": "", "referral_kind": "", "authority_result": "",
+    "authority_result_on": None,
+}  # fmt: skip
+TERMINAL = frozenset(str(s) for s in TERMINAL_CASE_STATES)
+
+
+def _clock_kind_owner(kind: str) -> str:
+    return "complaint" if kind in COMPLAINT_CLOCKS else "case"
+
+
+@dataclass
+class Paper:
+    """A complaint or case walked in memory: its columns as plain attributes (the services'
+    effects write them as they would on the row), its clocks and what was taken."""
+
+    entity: Entity
+    id: int
+    number: str
+    row: SimpleNamespace
+    complaint: Paper | None = None
+    clocks: dict[str, list[ClockEvent]] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    cases: list[Paper] = field(default_factory=list)
+    came_from: str = ""  # the state before the current one
+
+    @property
+    def state(self) -> str:
+        return str(self.row.state)
+
+    def ids(self) -> dict[str, int]:
+        if self.complaint is None:
+            return {"complaint_id": self.id}
+        return {"complaint_id": self.complaint.id, "case_id": self.id}
+
+
+class Walks:
+    """Takes a story's steps on papers: the step table's answer on facts kept in memory,
+    the services' effects, the declared clocks and one audit event per step."""
+
+    def __init__(self, gen: Generator, fair: Fair, cal: Any, rules: Any, events: list[Event]):
+        self.gen, self.rng = gen, gen.rng
+        self.fair, self.cal, self.rules, self.events = fair, cal, rules, events
+        self.close = cal.fair_close().astimezone(UTC)
+        self.desk = Desk(dict(rules.legal_basis))
+        self.fair_only = SimpleNamespace(get_one=lambda _model, _key: fair)
+        self.steps = {e: [s for s in steps_of(e, internal=True)] for e in Entity}
+
+    # -- facts and choices --
+    def clock(self, paper: Paper, kind: str, now: datetime) -> ClockState | None:
+        events = paper.clocks.get(kind)
+        if not events:
+            return None
+        hours = timedelta(hours=hours_for(self.rules, ClockKind(kind)))
+        return compute_clock(
+            ClockKind(kind), events, self.cal, hours, self.rules.opening_hours_only, now
+        )
+
+    def facts(self, paper: Paper, now: datetime, guarded: bool) -> Facts:
+        """The facts the table reads; clocks and the acceptance rule only when a guard of a
+        step in reach may look at them (`guarded`)."""
+        complaint = paper.complaint or paper
+        common = {
+            "number": paper.number, "state": paper.state, "role": Role.DESK, "now": now,
+            "zone": self.fair.timezone, "complaint_number": complaint.number,
+            "complaint_state": complaint.state, "complaint_kind": complaint.row.kind,
+            "fair_closes_at": self.close,
+        }  # fmt: skip
+        if paper.complaint is not None:
+            measures = paper.row.measures
+            return Facts(
+                Entity.CASE,
+                defence=self.clock(paper, ClockKind.DEFENCE, now) if guarded else None,
+                defence_marked_overdue=OVERDUE_MARK in paper.taken,
+                complaint_accepted_at=complaint.row.accepted_at,
+                before_mediation=paper.came_from if paper.state == CaseState.MEDIATING else "",
+                suspended=any(m.measure_type == MeasureType.SUSPEND_DISPLAY for m in measures),
+                detained_unreturned=any(
+                    m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
+                ),
+                **common,
+            )
+        problems = []
+        if guarded:
+            on = now.astimezone(self.cal.zone).date()
+            problems = acceptance_problems(acceptance_facts(paper.row), on)  # type: ignore[arg-type]
+        return Facts(Entity.COMPLAINT, acceptance=tuple(p.refusal for p in problems), **common)
+
+    def choices(self, paper: Paper, now: datetime) -> tuple[Facts, list[Choice]]:
+        """The steps in reach of the paper's state, allowed or refused (and until when)."""
+        reach = [s for s in self.steps[paper.entity] if paper.state in s.sources and not s.internal]
+        facts = self.facts(paper, now, any(s.guards for s in reach))
+        out = []
+        for s in reach:
+            refusal = evaluate(facts, s.action).refusal
+            out.append(Choice(s, refusal is None, refusal.after if refusal is not None else None))
+        return facts, out
+
+    # -- walking --
+    def walk(
+        self, paper: Paper, story: Story, at: datetime, until: datetime, desk: str
+    ) -> datetime:
+        """Walk the paper through its story from `at`; the time of its last step."""
+        walker = Walker(paper.entity, story, self.rng)
+        for _ in range(4 * len(story.states) + 12):
+            at += timedelta(minutes=self.rng.randint(*GAP))
+            if at >= until:
+                break
+            facts, choices = self.choices(paper, at)
+            seat = Desk(self.desk.legal_basis, "", at.astimezone(self.cal.zone))
+            decision = walker.decide(paper.state, choices, seat)
+            if decision is None:
+                break
+            if isinstance(decision, datetime):  # a period must run out first
+                at = max(at, decision.astimezone(UTC))
+                continue
+            params = decision.params | {"reason": decision.reason}
+            if refusal_with(facts, decision.step.action, params) is None:
+                user = self.rng.choice(INSPECTORS) if decision.role is Role.INSPECTOR else desk
+                self.take(paper, decision, at, user)
+        return at
+
+    def take(self, paper: Paper, move: Move, at: datetime, user: str) -> None:
+        s, row = move.step, paper.row
+        before = {"state": paper.state}
+        if s.target and s.target != paper.state:
+            paper.came_from = paper.state
+        row.state = s.target or paper.state
+        if paper.complaint is not None:
+            row.updated_at, row.version = at, row.version + 1
+        role = move.role if move.role in s.roles else Role.DESK
+        actor = SimpleNamespace(username=user, role=role)
+        now = SimpleNamespace(now=lambda: at, actor=actor)
+        for effect in s.effects:
+            if effect in AFTER_FLUSH:
+                self.after_flush(effect, paper, move, at)
+            else:  # the effects look up no more than the fair
+                EFFECTS[effect](self.fair_only, now, row, move.params, move.reason)  # type: ignore[arg-type]
+        moves = ((s.starts, "start"), (s.stops, "stop"), (s.pauses, "pause"), (s.resumes, "resume"))
+        for kinds, action in moves:
+            for kind in kinds:
+                owner = paper.complaint or paper if kind in COMPLAINT_CLOCKS else paper
+                self.move_clock(owner, str(kind), action, at)
+        paper.taken.add(s.audit_code)
+        self.events.append(
+            self.gen._event(  # noqa: SLF001
+                at, user, s.audit_code, s.entity.value, paper.id, fair_id=self.fair.id,
+                reason=move.reason, before=before,
+                after={"state": row.state, **{k: v for k, v in move.params.items() if v != ""}},
+                **paper.ids(),
+            )
+        )  # fmt: skip
+
+    def after_flush(self, effect: Effect, paper: Paper, move: Move, at: datetime) -> None:
+        """The effects the services write with a database of their own: ending a
+        complaint's open cases by the step the services use for it, and the transfer clock."""
+        if effect in CASE_ENDINGS:
+            action, why = CASE_ENDINGS[effect]
+            ending = step(Entity.CASE, action)
+            for case in paper.cases:
+                if case.state in ending.sources:
+                    self.take(case, Move(ending, {}, why(move.params, move.reason)), at, "desk1")
+        elif effect is Effect.START_TRANSFER_CLOCK and paper.row.authority:
+            self.move_clock(paper, ClockKind.TRANSFER, "start", at)
+
+    @staticmethod
+    def move_clock(owner: Paper, kind: str, action: str, at: datetime) -> None:
+        events = owner.clocks.setdefault(kind, [])
+        last = events[-1].action if events else None
+        fits = {
+            "start": last is None,
+            "stop": last in ("start", "resume", "pause"),
+            "pause": last in ("start", "resume"),
+            "resume": last == "pause",
+        }[action]
+        if fits:
+            events.append(ClockEvent(ClockKind(kind), ClockAction(action), at))
+
+    def span(self, entity: Entity, start: str, story: Story) -> timedelta:
+        """About how long a story takes: its steps and the periods it waits for."""
+        path = route(entity, start, story.states)
+        hours = sum(
+            max((hours_for(self.rules, ClockKind(k)) for k in kinds), default=0)
+            for kinds in clock_waits(path)
+        )
+        return timedelta(minutes=sum(GAP) / 2 * (len(path) + 1), hours=hours)
 
 
 # -- the generator ----------------------------------------------------------------------------
@@ -590,7 +751,7 @@ class Generator:
                        "valid_until": valid_until},
             )
         )  # fmt: skip
-        right = (rid, ip_type, number, holder.name_en or holder.name)
+        right = (rid, ip_type, number, holder.name_en or holder.name, valid_from, valid_until)
         holder.rights.append(right)
         return right
 
@@ -708,14 +869,15 @@ class Generator:
         complaint_no = 0
         case_ids_with_measures: list[tuple[int, int, str]] = []
         states_cum, states = self._state_table(ed)
+        walks = Walks(self, fair, cal, rules, events)
         while made < ed.cases:
             complaint_no += 1
             n_resp = min(ed.cases - made, rng.choices((1, 2, 3), weights=(77, 16, 7))[0])
             made += n_resp
-            targets = [rng.choices(states, cum_weights=states_cum)[0] for _ in range(n_resp)]
+            stories = [rng.choices(states, cum_weights=states_cum)[0] for _ in range(n_resp)]
             self._complaint(
-                ed, fair, complaint_no, targets, exhibitors, offenders, desks, opening, limit,
-                close, rules, events, case_ids_with_measures,
+                walks, ed, complaint_no, stories, exhibitors, offenders, desks, opening, limit,
+                case_ids_with_measures,
             )  # fmt: skip
             if self.sink.pending() > 60_000:
                 self.write_events_until(events)
@@ -736,57 +898,53 @@ class Generator:
         self.sink.rows["audit_events"] = audit_rows
 
     def _state_table(self, ed: Edition) -> tuple[list[float], list[str]]:
-        table = FOLLOWUP_STATES if ed.followup_only else LIVE_STATES if ed.live else PAST_STATES
+        table = FOLLOWUP_STORIES if ed.followup_only else LIVE_STORIES if ed.live else PAST_STORIES
         states = list(table)
         return _cumulative([table[s] for s in states]), states
 
     def _complaint(
         self,
+        walks: Walks,
         ed: Edition,
-        fair: Fair,
         seq: int,
-        targets: list[str],
+        stories: list[str],
         exhibitors: list[tuple[int, Company, str, str]],
         offenders: list[tuple[int, Company, str, str]],
         desks: list[str],
         opening: list[datetime],
         limit: datetime,
-        close: datetime,
-        rules: Any,
-        events: list[Event],
         measured: list[tuple[int, int, str]],
     ) -> None:
-        rng = self.rng
+        rng, fair, events = self.rng, walks.fair, walks.events
         holder = rng.choices(self.holders, cum_weights=self.holder_cum)[0]
         commercial = not ed.followup_only and rng.random() < 0.03
-        # The complaint's fate at intake.
-        fate = "accepted"
+        # The complaint's story at intake.
+        fate = "transferred" if not commercial and rng.random() < 0.05 else "accepted"
         if not ed.followup_only:
             r = rng.random()
             if ed.live and r < 0.04:
                 fate = "draft"
             elif ed.live and r < 0.06:
-                fate = "supplement"
+                fate = "pending"
             elif r < 0.11:
                 fate = "rejected"
-        if fate != "accepted":
-            targets = ["TO_NOTIFY" if fate != "rejected" else "CLOSED_UNACCEPTED"] * len(targets)
-        paths = [self._path(t) for t in targets]
-        gaps = [[rng.randint(8, 90) for _ in p] for p in paths]
-        longest = max((sum(g) for g in gaps), default=0) + 30
-        latest = limit - timedelta(minutes=longest + 5)
-        if ed.live and fate in ("draft", "supplement"):
-            latest = limit - timedelta(minutes=rng.randint(5, 50))
-            earliest = latest - timedelta(minutes=60)
-        else:
-            earliest = opening[0] + timedelta(minutes=5)
-        if latest <= earliest:
-            latest = earliest + timedelta(minutes=1)
-            scale = max((limit - earliest).total_seconds() / 60 - 40, 10) / longest
-            gaps = [[max(1, int(x * scale)) for x in g] for g in gaps]
-        span = int((latest - earliest).total_seconds())
-        received = earliest + timedelta(seconds=rng.randint(0, span))
-        received = received.replace(microsecond=0)
+        story = COMPLAINT_STORIES[fate]
+        if fate in UNACCEPTED:
+            stories = ["waiting"] * len(stories)
+        case_stories = [CASE_STORIES[name] for name in stories]
+        if not ed.live:  # open cases go to post-fair follow-up after the close
+            case_stories = [s if s.states[-1] in TERMINAL else s.then(CaseState.POST_FAIR) for s in
+                            case_stories]  # fmt: skip
+        span = walks.span(Entity.COMPLAINT, ComplaintState.DRAFT, story) + max(
+            walks.span(Entity.CASE, CaseState.TO_NOTIFY, s) for s in case_stories
+        )
+        earliest = opening[0] + timedelta(minutes=5)
+        latest = max(earliest, min(limit, walks.close) - span)
+        if ed.live and fate in ("draft", "pending"):
+            earliest = max(earliest, limit - timedelta(minutes=110))
+            latest = limit - timedelta(minutes=rng.randint(50, 100))
+        span_s = max(0, int((latest - earliest).total_seconds()))
+        received = (earliest + timedelta(seconds=rng.randint(0, span_s))).replace(microsecond=0)
         desk = rng.choice(desks)
         fid = fair.id
         cid = self.sink.next_id("complaints")
@@ -809,20 +967,13 @@ class Generator:
                 f"The complainant alleges that the {product[1].lower()} shown by the respondent "
                 f"infringes its {ip_en} {rights[0][2]}."
             )
-        accepted_at = received + timedelta(minutes=rng.randint(5, 30))
-        if fate in ("draft", "supplement"):
-            accepted_at = None
-        state = {
-            "draft": ComplaintState.DRAFT,
-            "supplement": ComplaintState.PENDING_SUPPLEMENT,
-            "rejected": ComplaintState.REJECTED,
-        }.get(fate, ComplaintState.ACCEPTED)
-        transfer = fate == "accepted" and not commercial and rng.random() < 0.05
-        if transfer:
-            state = ComplaintState.TRANSFERRED
+        # The checklist the complaint form ticks (2006 Art 8); a pending one lacks an item.
+        items = checklist([r[1] for r in rights], agent=agent is not None) if rights else ()
+        missing = {items[-1].key} if items and fate == "pending" else set()
+        materials = ticks_of(items, [m.key for m in items if m.key not in missing])
         # Respondents: repeat offenders draw a good share of the cases.
         chosen: list[tuple[int, Company, str, str]] = []
-        for _ in targets:
+        for _ in stories:
             pool = offenders if offenders and rng.random() < 0.35 else exhibitors
             for _attempt in range(10):
                 pick = rng.choice(pool)
@@ -831,267 +982,174 @@ class Generator:
             else:
                 pick = next(x for x in exhibitors if x not in chosen)
             chosen.append(pick)
-        self.sink.add(
-            "complaints",
-            {
-                "id": cid, "fair_id": fid, "number": number,
-                "kind": ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
-                "channel": "desk", "state": state, "complainant_id": holder.party_id,
-                "agent_id": agent, "power_of_attorney": agent is not None,
-                "commitment_signed": True,
-                "materials": {"identity": True, "right_certificate": True, "legal_status": True,
-                              "respondent_details": True, "evidence_photos": True,
-                              "power_of_attorney": agent is not None, "commitment": True},
-                "summary": summary, "dispute_type": "service" if commercial else "",
-                "reject_reason": "right_invalid" if fate == "rejected" else "",
-                "authority": AUTHORITIES[1] if transfer else "", "received_at": received,
-                "accepted_at": accepted_at if fate == "accepted" else None,
-                "transferred_at": (accepted_at + timedelta(hours=3)) if transfer and accepted_at
-                else None,
-                "closed_at": accepted_at if fate == "rejected" else None,
-                "created_by": self.user_ids[desk], "version": 1,
-            },
+        row = SimpleNamespace(
+            number=number, summary=summary, complainant_id=holder.party_id, fair_id=fid,
+            kind=ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
+            state=ComplaintState.DRAFT, agent_id=agent, power_of_attorney=agent is not None,
+            commitment_signed=True, materials=materials, reject_reason="", authority="",
+            accepted_at=None, transferred_at=None, closed_at=None, cases=[],
+            rights=[SimpleNamespace(number=r[2], ip_type=r[1], jurisdiction="CN",
+                                    valid_from=r[4], valid_until=r[5], basis="", ir_number="",
+                                    licence_type="owner") for r in rights],
         )  # fmt: skip
-        for right in rights:
-            self.sink.add("complaint_rights", {"complaint_id": cid, "right_id": right[0]})
-        sup_at = received + timedelta(minutes=3)
-        sup_due = sup_at + timedelta(hours=rules.supplement_hours)
-        case_numbers = []
+        complaint = Paper(Entity.COMPLAINT, cid, number, row)
+        prefer: dict[str, Any] = {"materials": [m.key for m in items], "commitment_signed": True,
+                                  "power_of_attorney": True}  # fmt: skip
+        if fate == "transferred":
+            prefer["authority"] = AUTHORITIES[1]
+        events.append(
+            self._event(
+                received, desk, "complaint.register", "complaint", cid, fair_id=fid,
+                complaint_id=cid,
+                after={"number": number, "kind": row.kind, "channel": "desk",
+                       "complainant": holder.name, "agent": None,
+                       "rights": [r[2] for r in rights],
+                       "respondents": [numbering.case_number(number, i)
+                                       for i in range(1, len(stories) + 1)],
+                       "state": ComplaintState.DRAFT},
+            )
+        )  # fmt: skip
         holder_ns = SimpleNamespace(name=holder.name, name_en=holder.name_en)
         rights_ns = [SimpleNamespace(number=r[2]) for r in rights]
         complaint_ns = SimpleNamespace(number=number)
-        for i, (_target, path, gap, (eid, company, hall, booth)) in enumerate(
-            zip(targets, paths, gaps, chosen, strict=True), 1
-        ):
+        for i, (eid, company, hall, booth) in enumerate(chosen, 1):
             case_no = numbering.case_number(number, i)
-            case_numbers.append(case_no)
             case_id = self.sink.next_id("respondent_cases")
-            case_ns = SimpleNamespace(number=case_no, booth_no=booth)
-            search = search_text_of(case_ns, complaint_ns, company, holder_ns, rights_ns)
             exhibits = [f"{product[0]} / {product[1]}"]
+            case_row = SimpleNamespace(
+                state=CaseState.TO_NOTIFY, defence_summary="", decision_trigger="",
+                legal_basis="", decision_note="", authority="", notified_at=None,
+                decided_at=None, closed_at=None, updated_at=received, version=1, measures=[],
+                eid=eid, hall=hall, booth=booth, seq=i, exhibits=exhibits, fair_id=fid,
+                search=search_text_of(SimpleNamespace(number=case_no, booth_no=booth),
+                                      complaint_ns, company, holder_ns, rights_ns),
+            )  # fmt: skip
+            complaint.cases.append(Paper(Entity.CASE, case_id, case_no, case_row, complaint))
+            row.cases.append(case_row)
             events.append(
                 self._event(
                     received, desk, "case.create", "case", case_id, fair_id=fid,
                     complaint_id=cid, case_id=case_id,
                     after={"number": case_no, "exhibitor": company.name_zh, "booth": booth,
-                           "state": "TO_NOTIFY", "exhibits": exhibits},
+                           "state": CaseState.TO_NOTIFY, "exhibits": exhibits},
                 )
             )  # fmt: skip
+        until = limit if ed.live else walks.close + timedelta(days=1)
+        at = walks.walk(complaint, story.with_prefer(**prefer), received, until, desk)
+        if fate not in UNACCEPTED:
+            for case, case_story in zip(complaint.cases, case_stories, strict=True):
+                walks.walk(case, case_story, at, until, desk)
+        now = limit if ed.live else until
+        self._write_complaint(complaint, fair, rights, desk, received, now, walks, measured)
+
+    def _write_complaint(
+        self,
+        complaint: Paper,
+        fair: Fair,
+        rights: list[tuple[Any, ...]],
+        desk: str,
+        received: datetime,
+        now: datetime,
+        walks: Walks,
+        measured: list[tuple[int, int, str]],
+    ) -> None:
+        """The rows of a walked complaint: complaint, cases, exhibits, measures, clocks."""
+        rng, row, fid = self.rng, complaint.row, fair.id
+        self.sink.add(
+            "complaints",
+            {
+                "id": complaint.id, "fair_id": fid, "number": complaint.number,
+                "kind": row.kind, "channel": "desk", "state": row.state,
+                "complainant_id": row.complainant_id, "agent_id": row.agent_id,
+                "power_of_attorney": row.power_of_attorney,
+                "commitment_signed": row.commitment_signed, "materials": row.materials,
+                "summary": row.summary,
+                "dispute_type": "service" if row.kind == ComplaintKind.COMMERCIAL else "",
+                "reject_reason": row.reject_reason, "authority": row.authority,
+                "received_at": received, "accepted_at": row.accepted_at,
+                "transferred_at": row.transferred_at, "closed_at": row.closed_at,
+                "created_by": self.user_ids[desk], "version": 1 + len(complaint.taken),
+            },
+        )  # fmt: skip
+        for right in rights:
+            self.sink.add("complaint_rights", {"complaint_id": complaint.id, "right_id": right[0]})
+        complaint_dues = self._write_clocks(complaint, fair, walks, now)
+        for case in complaint.cases:
+            c = case.row
             self.sink.add(
                 "accused_exhibits",
                 {
-                    "id": self.sink.next_id("accused_exhibits"), "case_id": case_id,
-                    "name": exhibits[0], "model": f"{product[2]}-{rng.randint(100, 999)}",
+                    "id": self.sink.next_id("accused_exhibits"), "case_id": case.id,
+                    "name": c.exhibits[0], "model": f"M-{rng.randint(100, 999)}",
                     "quantity": rng.randint(1, 5), "note": "",
                 },
             )  # fmt: skip
-            case = self._run_case(
-                ed, fid, cid, case_id, path, gap, accepted_at or received, desk, limit, close,
-                rules, events,
-            )  # fmt: skip
-            if case["has_measure"]:
-                measured.append((case_id, eid, booth))
-            if fate == "supplement":
-                case["next_due_at"], case["next_due_kind"] = sup_due, "supplement"
+            for m in c.measures:
+                self.sink.add(
+                    "measures",
+                    {
+                        "id": self.sink.next_id("measures"), "case_id": case.id,
+                        "measure_type": str(m.measure_type), "ordered_at": m.ordered_at,
+                        "due_at": None, "undertaking_signed": bool(m.undertaking_signed),
+                        "storage_place": m.storage_place or "", "returned_at": None,
+                        "recheck_result": m.recheck_result or "", "rechecked_at": m.rechecked_at,
+                        "note": m.note or "", "version": 1,
+                    },
+                )  # fmt: skip
+            if c.measures:
+                measured.append((case.id, c.eid, c.booth))
+            dues = complaint_dues + self._write_clocks(case, fair, walks, now)
+            running = sorted((d.due_at, str(d.kind)) for d in dues if d.due_at is not None)
             self.sink.add(
                 "respondent_cases",
                 {
-                    "id": case_id, "complaint_id": cid, "fair_id": fid, "seq": i,
-                    "number": case_no, "exhibitor_id": eid, "booth_no": booth, "hall": hall,
-                    "state": case["state"], "defence_summary": case["defence_summary"],
-                    "decision_trigger": case["decision_trigger"],
-                    "legal_basis": case["legal_basis"], "decision_note": case["decision_note"],
-                    "authority": case["authority"], "notified_at": case["notified_at"],
-                    "decided_at": case["decided_at"], "closed_at": case["closed_at"],
-                    "search_text": search, "next_due_at": case["next_due_at"],
-                    "next_due_kind": case["next_due_kind"],
-                    "decide_before_close": case["decide_before_close"],
-                    "updated_at": case["updated_at"], "version": case["version"],
+                    "id": case.id, "complaint_id": complaint.id, "fair_id": fid, "seq": c.seq,
+                    "number": case.number, "exhibitor_id": c.eid, "booth_no": c.booth,
+                    "hall": c.hall, "state": c.state, "defence_summary": c.defence_summary,
+                    "decision_trigger": c.decision_trigger, "legal_basis": c.legal_basis,
+                    "decision_note": c.decision_note, "authority": c.authority,
+                    "notified_at": c.notified_at, "decided_at": c.decided_at,
+                    "closed_at": c.closed_at, "search_text": c.search,
+                    "next_due_at": running[0][0] if running else None,
+                    "next_due_kind": running[0][1] if running else "",
+                    "decide_before_close": any(d.capped_at_close for d in dues),
+                    "updated_at": c.updated_at, "version": c.version,
+                    **{k: getattr(c, k, d) for k, d in LATER_COLUMNS.items()},
                 },
             )  # fmt: skip
-        events.append(
-            self._event(
-                received, desk, "complaint.register", "complaint", cid, fair_id=fid,
-                complaint_id=cid,
-                after={"number": number, "kind": "commercial" if commercial else "ip",
-                       "channel": "desk", "complainant": holder.name,
-                       "agent": None, "rights": [r[2] for r in rights],
-                       "respondents": case_numbers, "state": "DRAFT"},
-            )
-        )  # fmt: skip
-        if fate == "supplement":
-            self._clock(fid, cid, None, "supplement", [("start", sup_at)], "running", sup_due)
-            events.append(
-                self._event(sup_at, desk, "complaint.request_supplement", "complaint", cid,
-                            fair_id=fid, complaint_id=cid, before={"state": "DRAFT"},
-                            after={"state": "PENDING_SUPPLEMENT",
-                                   "missing_items": "权利证明 / right certificate"})
-            )  # fmt: skip
-        elif accepted_at is not None:
-            action = "reject" if fate == "rejected" else "accept"
-            after: dict[str, Any] = {"state": "REJECTED" if fate == "rejected" else "ACCEPTED"}
-            if fate == "rejected":
-                after["reason_code"] = "right_invalid"
-            events.append(
-                self._event(accepted_at, desk, f"complaint.{action}", "complaint", cid,
-                            fair_id=fid, complaint_id=cid, before={"state": "DRAFT"},
-                            after=after)
-            )  # fmt: skip
-            if transfer:
-                at = accepted_at + timedelta(hours=3)
-                events.append(
-                    self._event(at, desk, "complaint.transfer", "complaint", cid, fair_id=fid,
-                                complaint_id=cid, before={"state": "ACCEPTED"},
-                                after={"state": "TRANSFERRED", "authority": AUTHORITIES[1]})
+
+    def _write_clocks(self, paper: Paper, fair: Fair, walks: Walks, now: datetime) -> list[Any]:
+        """Clock events and the clock_due cache as the services keep them; the running ones."""
+        running = []
+        for kind, clock_events in paper.clocks.items():
+            state = walks.clock(paper, kind, now)
+            if state is None:
+                continue
+            for e in clock_events:
+                self.sink.add(
+                    "clock_events",
+                    {
+                        "id": self.sink.next_id("clock_events"), "fair_id": fair.id,
+                        "complaint_id": paper.id if paper.complaint is None else None,
+                        "case_id": paper.id if paper.complaint is not None else None,
+                        "kind": kind, "action": str(e.action), "at": e.at, "reason": "",
+                        "user_id": None,
+                    },
                 )  # fmt: skip
-                self._clock(fid, cid, None, "transfer", [("start", accepted_at), ("stop", at)],
-                            "stopped", accepted_at + timedelta(hours=24))  # fmt: skip
-
-    def _path(self, target: str) -> list[Step]:
-        rng = self.rng
-        if target == "CLOSED_UNACCEPTED":
-            return [("close_unaccepted", {}, "complaint not accepted: right_invalid")]
-        if target == "POST_FAIR":
-            base = rng.choice(POST_FAIR_FROM)
-            return [*rng.choice(PATHS[base]), ("move_post_fair", {}, "展会闭幕，转展后追查")]
-        if target == "CLOSED_FOUND":
-            return [*PASSED, ("close", {}, "")]
-        return rng.choice(PATHS[target])
-
-    def _run_case(
-        self,
-        ed: Edition,
-        fid: int,
-        cid: int,
-        case_id: int,
-        path: list[Step],
-        gaps: list[int],
-        start: datetime,
-        desk: str,
-        limit: datetime,
-        close: datetime,
-        rules: Any,
-        events: list[Event],
-    ) -> dict[str, Any]:
-        """Walk the case through its steps: fields, measures, clocks and audit events."""
-        rng = self.rng
-        case: dict[str, Any] = {
-            "state": "TO_NOTIFY", "defence_summary": "", "decision_trigger": "",
-            "legal_basis": "", "decision_note": "", "authority": "", "notified_at": None,
-            "decided_at": None, "closed_at": None, "next_due_at": None, "next_due_kind": "",
-            "decide_before_close": False, "updated_at": start, "version": 1,
-            "has_measure": False,
-        }  # fmt: skip
-        clocks: dict[str, list[tuple[str, datetime]]] = {}
-        measure: dict[str, Any] | None = None
-        at = start
-        inspector = "inspector1"
-        for (action, params, reason), gap in zip(path, gaps, strict=True):
-            at = at + timedelta(minutes=gap)
-            if action == "move_post_fair":
-                at = max(at, close + timedelta(hours=16))
-            t = transition(Entity.CASE, action)
-            before = {"state": case["state"]}
-            case["state"] = t.target
-            case["updated_at"] = at
-            case["version"] += 1
-            user = inspector if action.startswith(("recheck_", "request_recheck")) else desk
-            if action == "notify":
-                case["notified_at"] = at
-            elif action == "record_defence":
-                case["defence_summary"] = params["summary"]
-            elif action in ("settle", "self_remedy"):
-                case["decision_note"] = str(params.get("terms") or reason)
-                case["closed_at"] = at
-            elif action.startswith("decide_"):
-                case["decided_at"] = at
-                case["decision_trigger"] = str(params.get("trigger") or "")
-                case["legal_basis"] = str(params.get("legal_basis") or "")
-                case["decision_note"] = reason
-            elif action == "refer":
-                case["authority"] = params["authority"]
-                case["closed_at"] = at
-            elif action == "order_remedy":
-                measure = {
-                    "id": self.sink.next_id("measures"), "case_id": case_id,
-                    "measure_type": params["measure"], "ordered_at": at, "due_at": None,
-                    "undertaking_signed": rng.random() < 0.8,
-                    "storage_place": params.get("storage_place", ""), "returned_at": None,
-                    "recheck_result": "", "rechecked_at": None, "note": reason, "version": 1,
-                }  # fmt: skip
-                case["has_measure"] = True
-            elif action in ("recheck_passed", "recheck_failed") and measure is not None:
-                measure["recheck_result"] = str(params.get("result") or "passed")
-                measure["rechecked_at"] = at
-                measure["version"] += 1
-            elif action in ("close", "close_unaccepted", "withdraw", "move_post_fair"):
-                case["closed_at"] = at
-            for kind in t.starts:
-                clocks.setdefault(kind, []).append(("start", at))
-            for kind in t.stops:
-                if kind in clocks and clocks[kind][-1][0] != "stop":
-                    clocks[kind].append(("stop", at))
-            for kind in t.pauses:
-                if kind in clocks:
-                    clocks[kind].append(("pause", at))
-            for kind in t.resumes:
-                if kind in clocks:
-                    clocks[kind].append(("resume", at))
-            events.append(
-                self._event(
-                    at, user, f"case.{action}", "case", case_id, fair_id=fid, complaint_id=cid,
-                    case_id=case_id, reason=reason, before=before,
-                    after={"state": case["state"], **params},
-                )
-            )  # fmt: skip
-        if measure is not None:
-            self.sink.add("measures", measure)
-        hours = {
-            "defence": rules.defence_hours,
-            "recheck": rules.recheck_hours,
-        }
-        for kind, clock_events in clocks.items():
-            last = clock_events[-1][0]
-            status = {"stop": "stopped", "pause": "paused"}.get(last, "running")
-            began = clock_events[0][1]
-            due = began + timedelta(hours=hours.get(kind, 24))
-            capped = due > close
-            self._clock(fid, None, case_id, kind, clock_events, status, min(due, close), capped)
-            if status == "running" and ed.live:
-                if case["next_due_at"] is None or min(due, close) < case["next_due_at"]:
-                    case["next_due_at"] = min(due, close)
-                    case["next_due_kind"] = kind
-                case["decide_before_close"] = case["decide_before_close"] or capped
-        return case
-
-    def _clock(
-        self,
-        fid: int,
-        complaint_id: int | None,
-        case_id: int | None,
-        kind: str,
-        clock_events: list[tuple[str, datetime]],
-        status: str,
-        due: datetime | None,
-        capped: bool = False,
-    ) -> None:
-        for action, at in clock_events:
+            ticking = state.status in (ClockStatus.RUNNING, ClockStatus.OVERDUE)
             self.sink.add(
-                "clock_events",
+                "clock_due",
                 {
-                    "id": self.sink.next_id("clock_events"), "fair_id": fid,
-                    "complaint_id": complaint_id, "case_id": case_id, "kind": kind,
-                    "action": action, "at": at, "reason": "", "user_id": None,
+                    "id": self.sink.next_id("clock_due"), "fair_id": fair.id,
+                    "complaint_id": paper.id if paper.complaint is None else None,
+                    "case_id": paper.id if paper.complaint is not None else None,
+                    "kind": kind, "status": "running" if ticking else str(state.status),
+                    "due_at": state.due_at, "capped_at_close": state.capped_at_close,
                 },
             )  # fmt: skip
-        self.sink.add(
-            "clock_due",
-            {
-                "id": self.sink.next_id("clock_due"), "fair_id": fid,
-                "complaint_id": complaint_id, "case_id": case_id, "kind": kind,
-                "status": status, "due_at": due, "capped_at_close": capped,
-            },
-        )  # fmt: skip
+            if ticking:
+                running.append(state)
+        return running
 
     # -- patrols ----------------------------------------------------------------------------
     def visits(

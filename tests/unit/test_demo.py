@@ -18,6 +18,7 @@ from fairdesk.cli import main
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Complaint, Exhibitor, Fair, IPRight, RespondentCase
+from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ComplaintState, IPType, Role
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
 from fairdesk.services import users
@@ -25,6 +26,7 @@ from fairdesk.services.audit import verify_chain
 from fairdesk.services.cases import CaseFilter, counts_by_state, list_cases
 from fairdesk.services.context import Context
 from fairdesk.services.demo import DemoOptions, create_demo, demo_fair_codes
+from fairdesk.services.steps import acceptance_facts
 
 SH = ZoneInfo("Asia/Shanghai")
 SMALL = DemoOptions(complaints=40, editions=2, exhibitors=200, seed=8)
@@ -248,6 +250,8 @@ def test_summary_and_progress(demo: Demo) -> None:
     assert any("cases: " in s and "SETTLED" in s for s in demo.lines)
     assert any(s.startswith("demo users:") and "desk1" in s for s in demo.lines)
     assert any(p.startswith(f"{demo.live}:") for p in demo.progress)
+    assert any(p.endswith("steps taken") for p in demo.progress)
+    assert not [p for p in demo.progress if "cut short" in p]  # no walker got stuck
     for name, role in [
         ("desk1", Role.DESK),
         ("desk2", Role.DESK),
@@ -355,3 +359,44 @@ def test_cli_demo_then_cases_as_json(tmp_path: Path, capsys: pytest.CaptureFixtu
 
     assert main([*base, "demo", "--complaints", "1", "--editions", "1"]) == 1
     assert "never overwrites" in capsys.readouterr().err
+
+
+# -- the workflow walked --------------------------------------------------------------------
+
+
+def test_accepted_complaints_meet_the_acceptance_rule(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        accepted = session.scalars(
+            select(Complaint).where(
+                Complaint.state.in_([ComplaintState.ACCEPTED, ComplaintState.TRANSFERRED])
+            )
+        ).all()
+        assert accepted
+        for complaint in accepted:
+            on = complaint.accepted_at.astimezone(SH).date()
+            problems = acceptance_problems(acceptance_facts(complaint), on)
+            assert not problems, (complaint.number, [str(p.refusal) for p in problems])
+            assert complaint.kind == "commercial" or complaint.materials
+
+
+def test_a_supplement_round_ends_in_acceptance(demo: Demo) -> None:
+    """Missing materials are asked for, recorded when they arrive, then the complaint is
+    accepted: the walker found its way through the refusal."""
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(AuditEvent.complaint_id, AuditEvent.action)
+            .where(AuditEvent.entity_type == "complaint")
+            .order_by(AuditEvent.id)
+        ).all()
+    trail: dict[int, list[str]] = {}
+    for complaint_id, action in rows:
+        trail.setdefault(complaint_id, []).append(action)
+    rounds = [
+        t
+        for t in trail.values()
+        if "complaint.request_supplement" in t
+        and "complaint.record_received" in t
+        and t[-1] == "complaint.accept"
+    ]
+    assert rounds
+    assert any(t[-1] == "complaint.request_supplement" for t in trail.values())  # pending
