@@ -61,7 +61,7 @@ def _has_detained(d: DocumentData) -> str:
     if any(m.measure_type == "detain" for m in d.measures):
         return ""
     return translatable(
-        "Case {case} has no detained items: no measure 'detain' (封存) was ordered."
+        "Case {case} has no detained items: no exhibit was ordered kept in custody (暂存保管)."
     )
 
 
@@ -195,7 +195,7 @@ KINDS: dict[str, DocKind] = {
         ),
         DocKind(
             "detained-items",
-            "封存展品清单",
+            "暂存展品清单",
             "List of detained items",
             CASE,
             MEASURED,

@@ -106,7 +106,7 @@ CASE_EXPECT = {
     "proof-of-service": ("测试展商1有限公司", "Document served", "直接送达"),
     "mediation-record": ("示例品牌股份有限公司", "Course of the mediation", "测试展商1有限公司"),
     "decision": ("示例品牌股份有限公司", "Outcome:", "测试展商1有限公司"),
-    "remedial-order": ("撤下并封存保管", "Respondent's undertaking", "测试展商1有限公司"),
+    "remedial-order": ("撤下并暂存保管", "Respondent's undertaking", "测试展商1有限公司"),
     "detained-items": ("B2 仓库", "Items detained", "椅子"),
     "recheck-record": ("复查结果", "Re-inspection", "测试展商1有限公司"),
     "booth-notice": ("知识产权保护公告", "IP protection notice", "4.1A01"),
