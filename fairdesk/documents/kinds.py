@@ -263,6 +263,10 @@ def kind(code: str) -> DocKind:
         ) from None
 
 
+def _mid_sentence(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
 def check_state(k: DocKind, number: str, state: str) -> None:
     """Refuse, with a sentence, a document that does not apply in this state."""
     if state in k.states:
@@ -275,7 +279,7 @@ def check_state(k: DocKind, number: str, state: str) -> None:
         title=k.title,
         level=k.level,
         number=number,
-        state_en=labels.en(table, state),
+        state_en=_mid_sentence(labels.en(table, state)),
         state_zh=labels.zh(table, state),
         when=k.when,
     )

@@ -235,8 +235,8 @@ def test_refusals_are_sentences(team: Team, case_in: Callable[..., str]) -> None
     with pytest.raises(IllegalTransition) as exc:
         docs.issue_document(team.desk, "decision", number, copy="respondent")
     assert str(exc.value) == (
-        f"A decision (处理意见书) cannot be printed for case {number} now: it is notified "
-        "(已通知), and this document applies once the case is decided."
+        f"A decision (处理意见书) cannot be printed for case {number} now: it is notified, "
+        "defence period running (已通知，答辩期内), and this document applies once the case is decided."
     )
     with pytest.raises(InvalidInput, match="say which copy to print"):
         docs.issue_document(team.desk, "decision", number)
@@ -267,8 +267,8 @@ def test_decision_copies_say_what_they_should(
 ) -> None:
     number = case_in("INFRINGEMENT_FOUND")
     for copy, zh, en in (
-        ("complainant", "投诉人联", "complainant's copy"),
-        ("respondent", "被投诉人联", "respondent's copy"),
+        ("complainant", "投诉人联", "Complainant's copy"),
+        ("respondent", "被投诉人联", "Respondent's copy"),
     ):
         info = docs.issue_document(team.desk, "decision", number, copy=copy)
         text = pdf_text(info.pdf, tmp_path)
@@ -286,7 +286,7 @@ def test_decision_copies_say_what_they_should(
         for expected in (
             "Decision",
             en,
-            "Outcome: infringement found",
+            "Outcome: Infringement found",
             "Test Exhibitor 1 GmbH",
             "Measures for IP Protection at Exhibitions (2006), Art. 14",
         ):
