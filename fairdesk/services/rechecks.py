@@ -71,10 +71,15 @@ class RecheckTask:
     note: str
 
     @property
-    def label(self) -> str:
+    def words(self) -> v.Words:
+        """What the inspector does for this case, in both languages."""
         if self.state == CaseState.REMEDY_ORDERED and self.overdue:
-            return v.RECHECK_TASKS[CaseState.RECHECK_DUE].en  # its re-check time has come
-        return v.RECHECK_TASKS.words(self.state).en
+            return v.RECHECK_TASKS[CaseState.RECHECK_DUE]  # its re-check time has come
+        return v.RECHECK_TASKS.words(self.state)
+
+    @property
+    def label(self) -> str:
+        return self.words.en
 
 
 @dataclass
