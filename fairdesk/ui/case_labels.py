@@ -140,6 +140,11 @@ def both(table: Table, code: str) -> str:
     return desk_both(_words(table, code)) if code else ""
 
 
+def in_sentence(text: str) -> str:
+    """Words placed inside an English sentence start small ("complaint accepted")."""
+    return text[:1].lower() + text[1:] if current_language() != "zh_CN" else text
+
+
 def state_words(state: str) -> str:
     return both(CASE_STATES, state)
 
