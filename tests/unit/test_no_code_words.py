@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 
 from fairdesk.documents import kinds as K
+from fairdesk.domain.enums import CaseState, ComplaintState
 from fairdesk.domain.errors import IllegalTransition
 from fairdesk.services import documents as docs
 from fairdesk.services.day_report import day_report, format_day_report
@@ -34,6 +35,11 @@ from tests.unit.test_followup import CURRENT, build_history
 
 UPPER_SNAKE = re.compile(r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b")
 LOWER_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+# A state's code of one word ("ESCALATED") has no underscore to give it away.
+STATE_CODES = re.compile(
+    r"\b(?:" + "|".join(sorted({*CaseState, *ComplaintState}, key=len, reverse=True)) + r")\b"
+)
+PATTERNS = (UPPER_SNAKE, LOWER_SNAKE, STATE_CODES)
 # Not codes, so taken out before searching: e-mail addresses and web addresses (a
 # person's or company's own spelling, underscores included) and file names with an
 # extension (what a person saved or attached is named as they named it).
@@ -52,25 +58,26 @@ needs_poppler = pytest.mark.skipif(
 def code_words(text: str) -> list[str]:
     """The code-shaped words in `text`, e-mail and web addresses and file names aside."""
     plain = NOT_CODES.sub(" ", text)
-    return UPPER_SNAKE.findall(plain) + LOWER_SNAKE.findall(plain)
+    return [m.group() for p in PATTERNS for m in p.finditer(plain)]
 
 
 def assert_no_codes(texts: Iterable[str], where: str) -> None:
     found: dict[str, str] = {}
     for text in texts:
         plain = NOT_CODES.sub(" ", text)
-        for pattern in (UPPER_SNAKE, LOWER_SNAKE):
+        for pattern in PATTERNS:
             for m in pattern.finditer(plain):
                 found.setdefault(m.group(), " ".join(plain[m.start() - 60 : m.end() + 60].split()))
     assert not found, f"{where}: raw codes reach a person: {found}"
 
 
 def test_the_search_finds_codes_and_spares_addresses() -> None:
-    assert code_words("状态：REMEDY_ORDERED; trigger: defence_overdue") == [
+    assert set(code_words("状态：REMEDY_ORDERED; trigger: defence_overdue")) == {
         "REMEDY_ORDERED",
         "defence_overdue",
-    ]
+    }
     assert code_words("measure_verified") == ["measure_verified"]
+    assert code_words("Open cases: X-1 (ESCALATED)") == ["ESCALATED"]
     assert code_words("mail li_ming@example.com, see https://x.example/a_b, scan_01.png") == []
     assert code_words("TEST2026-0001-1 · 91310000TEST00001A · Re-inspection due") == []
 
