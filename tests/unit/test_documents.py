@@ -236,7 +236,8 @@ def test_refusals_are_sentences(team: Team, case_in: Callable[..., str]) -> None
         docs.issue_document(team.desk, "decision", number, copy="respondent")
     assert str(exc.value) == (
         f"A decision (处理意见书) cannot be printed for case {number} now: it is notified, "
-        "defence period running (已通知，答辩期内), and this document applies once the case is decided."
+        "defence period running (已通知，答辩期内), and this document applies once the case is "
+        "decided."
     )
     with pytest.raises(InvalidInput, match="say which copy to print"):
         docs.issue_document(team.desk, "decision", number)
