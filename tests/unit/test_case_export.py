@@ -49,7 +49,8 @@ def test_selection_to_csv(team: Team, cases: list[str], tmp_path: Path) -> None:
     header, *rows = read_csv(out)
     assert header[0] == "案件编号 / Case" and len(header) == len(CASE_COLUMNS)
     assert [r[0] for r in rows] == [cases[0], cases[2]]  # in the list's order
-    assert rows[0][2] == "NOTIFIED" and rows[0][3] == "测试展商1有限公司"
+    assert rows[0][2] == "已通知，答辩期内 / Notified, defence period running"
+    assert rows[0][3] == "测试展商1有限公司"
     assert rows[0][9] == "defence" and rows[0][10].startswith("2026-11-")
 
 

@@ -23,6 +23,8 @@ from fairdesk.documents import kinds as K
 from fairdesk.domain.enums import CaseState, ComplaintState
 from fairdesk.domain.errors import IllegalTransition
 from fairdesk.services import documents as docs
+from fairdesk.services.case_export import export_cases
+from fairdesk.services.cases import CaseFilter
 from fairdesk.services.day_report import day_report, format_day_report
 from fairdesk.services.followup import export_followup
 from fairdesk.services.intake import register_complaint
@@ -168,5 +170,8 @@ def test_no_report_or_list_prints_a_code(team: Team, clock: FakeClock, tmp_path:
     assert_no_codes(
         [pdf_text((tmp_path / "list.pdf").read_bytes(), tmp_path)], "follow-up list (PDF)"
     )
+    export_cases(team.desk, CaseFilter(CURRENT), tmp_path / "cases.csv")
+    with (tmp_path / "cases.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert_no_codes([c for row in csv.reader(f) for c in row], "case list (CSV)")
     for day in (date(2026, 11, 5), date(2026, 11, 6), date(2026, 11, 7)):
         assert_no_codes([format_day_report(day_report(team.desk, CURRENT, day))], f"day {day}")
