@@ -3036,6 +3036,10 @@ power of attorney: {0}</source>
         <translation>主办方</translation>
     </message>
     <message>
+        <source>officer</source>
+        <translation>知识产权局派驻人员</translation>
+    </message>
+    <message>
         <source>DRAFT</source>
         <translation>登记中</translation>
     </message>
@@ -3056,6 +3060,10 @@ power of attorney: {0}</source>
         <translation>不予受理</translation>
     </message>
     <message>
+        <source>WITHDRAWN</source>
+        <translation>投诉已撤回</translation>
+    </message>
+    <message>
         <source>TO_NOTIFY</source>
         <translation>待通知</translation>
     </message>
@@ -3074,10 +3082,6 @@ power of attorney: {0}</source>
     <message>
         <source>SETTLED</source>
         <translation>已和解</translation>
-    </message>
-    <message>
-        <source>WITHDRAWN</source>
-        <translation>投诉已撤回</translation>
     </message>
     <message>
         <source>DEFENCE_RECEIVED</source>
@@ -3244,22 +3248,6 @@ power of attorney: {0}</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <source>Ask for supplements</source>
-        <translation>通知补正材料</translation>
-    </message>
-    <message>
-        <source>the list of missing materials</source>
-        <translation>需补正的材料清单</translation>
-    </message>
-    <message>
-        <source>Missing materials</source>
-        <translation>需补正的材料</translation>
-    </message>
-    <message>
-        <source>Note (why; shown in the timeline)</source>
-        <translation>备注（原因，记入时间线）</translation>
-    </message>
-    <message>
         <source>Record materials received</source>
         <translation>登记收到的材料</translation>
     </message>
@@ -3278,6 +3266,22 @@ power of attorney: {0}</source>
     <message>
         <source>The agent's power of attorney was received</source>
         <translation>已收到授权委托书</translation>
+    </message>
+    <message>
+        <source>Note (why; shown in the timeline)</source>
+        <translation>备注（原因，记入时间线）</translation>
+    </message>
+    <message>
+        <source>Ask for supplements</source>
+        <translation>通知补正材料</translation>
+    </message>
+    <message>
+        <source>the list of missing materials</source>
+        <translation>需补正的材料清单</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>需补正的材料</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -3300,6 +3304,18 @@ power of attorney: {0}</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回投诉</translation>
+    </message>
+    <message>
+        <source>a reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <source>Transfer to the authority</source>
         <translation>移交知识产权管理部门</translation>
     </message>
@@ -3312,28 +3328,44 @@ power of attorney: {0}</source>
         <translation>移交部门</translation>
     </message>
     <message>
+        <source>Suspend the display of the accused exhibits</source>
+        <translation>暂停展出涉嫌侵权展品</translation>
+    </message>
+    <message>
         <source>Notify the respondent</source>
         <translation>通知被投诉人</translation>
+    </message>
+    <message>
+        <source>the manner of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Manner of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>the time of service</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>Time of service (the fair's local time; empty: now)</source>
+        <translation>送达时间（展会当地时间；不填为现在）</translation>
     </message>
     <message>
         <source>Record a voluntary removal</source>
         <translation>记录主动撤展</translation>
     </message>
     <message>
-        <source>a reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
         <source>Mediate</source>
         <translation>调解</translation>
     </message>
     <message>
+        <source>Mediate the dispute</source>
+        <translation>调解纠纷</translation>
+    </message>
+    <message>
         <source>Settle</source>
-        <translation>达成和解</translation>
+        <translation>达成调解协议</translation>
     </message>
     <message>
         <source>the terms of the settlement</source>
@@ -3346,10 +3378,6 @@ power of attorney: {0}</source>
     <message>
         <source>End mediation without agreement</source>
         <translation>调解未成</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the complainant</source>
-        <translation>投诉人撤回</translation>
     </message>
     <message>
         <source>Record the defence</source>
@@ -3372,6 +3400,66 @@ power of attorney: {0}</source>
         <translation>审查</translation>
     </message>
     <message>
+        <source>Decide at once: infringement confirmed</source>
+        <translation>径行认定侵权</translation>
+    </message>
+    <message>
+        <source>the ground for acting at once</source>
+        <translation>径行处理的依据</translation>
+    </message>
+    <message>
+        <source>Ground for acting at once</source>
+        <translation>径行处理的依据</translation>
+    </message>
+    <message>
+        <source>the court or authority that issued the decision</source>
+        <translation>作出生效法律文书的机关</translation>
+    </message>
+    <message>
+        <source>Court or authority that issued the decision</source>
+        <translation>作出生效法律文书的机关</translation>
+    </message>
+    <message>
+        <source>the number of the decision</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Number of the decision</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>the date of the decision</source>
+        <translation>文书日期</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>文书日期</translation>
+    </message>
+    <message>
+        <source>the respondent's admission</source>
+        <translation>被投诉人承认侵权的情况</translation>
+    </message>
+    <message>
+        <source>The respondent's admission (what was admitted, by whom, signed or recorded)</source>
+        <translation>被投诉人承认侵权的情况（承认内容、承认人、签字或记录）</translation>
+    </message>
+    <message>
+        <source>the deciding organ</source>
+        <translation>作出处理的机关</translation>
+    </message>
+    <message>
+        <source>Deciding organ (for a stationed IP officer: the IP office)</source>
+        <translation>作出处理的机关（知识产权局派驻人员填写所属部门）</translation>
+    </message>
+    <message>
+        <source>the legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
         <source>Decide: infringement found</source>
         <translation>认定侵权</translation>
     </message>
@@ -3384,16 +3472,8 @@ power of attorney: {0}</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <source>the legal basis</source>
-        <translation>法律依据</translation>
-    </message>
-    <message>
-        <source>Legal basis</source>
-        <translation>法律依据</translation>
-    </message>
-    <message>
-        <source>Decide: not infringing</source>
-        <translation>认定不侵权</translation>
+        <source>Decide: infringement not established</source>
+        <translation>不能认定侵权</translation>
     </message>
     <message>
         <source>Decide: cannot be determined</source>
@@ -3404,12 +3484,20 @@ power of attorney: {0}</source>
         <translation>移交有关部门</translation>
     </message>
     <message>
+        <source>the kind of authority</source>
+        <translation>移交部门类别</translation>
+    </message>
+    <message>
+        <source>Kind of authority</source>
+        <translation>移交部门类别</translation>
+    </message>
+    <message>
         <source>Order measures</source>
-        <translation>责令整改</translation>
+        <translation>要求整改</translation>
     </message>
     <message>
         <source>the measure ordered</source>
-        <translation>责令采取的措施</translation>
+        <translation>要求采取的措施</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -3460,6 +3548,18 @@ power of attorney: {0}</source>
         <translation>升级措施</translation>
     </message>
     <message>
+        <source>Hand back the exhibits kept in custody</source>
+        <translation>退还暂存展品</translation>
+    </message>
+    <message>
+        <source>the receipt</source>
+        <translation>领回凭证</translation>
+    </message>
+    <message>
+        <source>Receipt (number, or who signed for the items)</source>
+        <translation>领回凭证（编号或签收人）</translation>
+    </message>
+    <message>
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
@@ -3468,8 +3568,40 @@ power of attorney: {0}</source>
         <translation>结案（投诉不予受理）</translation>
     </message>
     <message>
+        <source>Refer the dispute</source>
+        <translation>移交纠纷</translation>
+    </message>
+    <message>
+        <source>where the dispute is referred</source>
+        <translation>纠纷移交的机构</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>移交至</translation>
+    </message>
+    <message>
+        <source>Close the dispute with a note</source>
+        <translation>纠纷处理完毕（附说明）</translation>
+    </message>
+    <message>
         <source>Hand over to post-fair follow-up</source>
         <translation>转展后追查</translation>
+    </message>
+    <message>
+        <source>Record the authority's result</source>
+        <translation>登记有关部门处理结果</translation>
+    </message>
+    <message>
+        <source>the authority's result</source>
+        <translation>有关部门的处理结果</translation>
+    </message>
+    <message>
+        <source>The authority's result</source>
+        <translation>有关部门的处理结果</translation>
+    </message>
+    <message>
+        <source>Date of the result</source>
+        <translation>处理结果日期</translation>
     </message>
     <message>
         <source>Identity of the complainant (business licence or ID document)</source>
@@ -3500,12 +3632,24 @@ power of attorney: {0}</source>
         <translation>权利证明文件</translation>
     </message>
     <message>
+        <source>Statement that no suit, invalidation request, ownership dispute or restoration is pending on the patent</source>
+        <translation>专利权未涉及诉讼、无效宣告、权属纠纷或恢复程序的说明</translation>
+    </message>
+    <message>
         <source>Basic details of the respondent (name, booth)</source>
         <translation>被投诉人基本信息（名称、展位号）</translation>
     </message>
     <message>
         <source>Grounds and evidence of the infringement (photos, comparison)</source>
         <translation>涉嫌侵权的理由和证据（照片、比对说明等）</translation>
+    </message>
+    <message>
+        <source>Licence contract (when a licensee complains)</source>
+        <translation>专利或商标实施许可合同（被许可人投诉时）</translation>
+    </message>
+    <message>
+        <source>The owner's express authorisation of a simple licensee to complain</source>
+        <translation>权利人明确授权普通被许可人投诉的证明</translation>
     </message>
     <message>
         <source>Power of attorney and the agent's identity</source>
