@@ -268,7 +268,9 @@ def test_steps_and_fields_in_messages_speak_the_step_tables_chinese(qapp, englis
     install_translations(qapp, "zh_CN")
     try:
         for s in workflow.STEPS:
-            assert domain_word(s.label) == s.words.zh, s.action
+            # Two steps may share their English (a complaint's and a case's withdrawal).
+            same = {t.words.zh for t in workflow.STEPS if t.label == s.label}
+            assert domain_word(s.label) in same, s.action
             for f in s.fields:
                 assert re.search("[\u4e00-\u9fff]", domain_word(f.label)), (s.action, f.name)
         for role in Role:

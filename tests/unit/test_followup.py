@@ -243,8 +243,7 @@ def build_history(team: Team, clock: FakeClock) -> History:
         ),
     )
     act_on_complaint(desk, reg.number, "accept")
-    act_on_case(desk, reg.case_numbers[0], "notify")
-    act_on_case(desk, reg.case_numbers[0], "start_mediation")
+    act_on_case(desk, reg.case_numbers[0], "mediate_dispute")  # no notice: not an IP case
     act_on_case(desk, reg.case_numbers[0], "settle", terms="付款")
     complaints["k7"], cases["k7"] = reg.number, reg.case_numbers[0]
 
