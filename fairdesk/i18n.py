@@ -15,8 +15,9 @@ for any Chinese system locale, English otherwise).
 The services speak English: an error carries its sentence as a template and the values
 apart (`fairdesk.domain.errors`), so a screen looks the sentence up in the "FairDeskError"
 context of the translation and puts the values back. Values that are words the domain
-names (a role, a state, a step), fragments marked `translatable`, and errors quoted inside
-an error are looked up in the same context.
+names (a step, a field, a role), fragments marked `translatable`, and errors quoted inside
+an error are looked up in the same context; a code given as a `vocabulary.Term` (or a
+state's bare code) shows the vocabulary's words in the desk's language.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from fairdesk.domain import vocabulary
 from fairdesk.domain.errors import FairDeskError, Phrase
+from fairdesk.domain.vocabulary import Term, Words
 from fairdesk.resources_path import resource_dir
 
 __all__ = [
@@ -64,6 +67,8 @@ SUPPORTED = ("zh_CN", "en")
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 CATALOG = "fairdesk"
 ERROR_CONTEXT = "FairDeskError"
+# States' codes, as older messages still pass them, to the vocabulary's words.
+_STATES: dict[str, Words] = {**vocabulary.COMPLAINT_STATES, **vocabulary.CASE_STATES}
 
 # Kept alive while installed: QCoreApplication does not own a translator.
 _installed: list[QTranslator] = []
@@ -262,7 +267,12 @@ def domain_word(text: str) -> str:
 def _term(value: object) -> object:
     if isinstance(value, FairDeskError | Phrase):  # a part translated with the message
         return _translated(value.template, value.params)
+    if isinstance(value, Term):  # a code: its words in the desk's language
+        return value.words.in_language(current_language())
     if isinstance(value, str):
+        state = _STATES.get(value)  # a state's code passed bare: its words, never the code
+        if state is not None:
+            return state.in_language(current_language())
         return domain_word(value)
     if isinstance(value, datetime):
         zone = getattr(value.tzinfo, "key", None)

@@ -37,7 +37,7 @@ import sysconfig
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,26 +307,61 @@ def error_messages(path: Path, classes: set[str]) -> Iterator[Message]:
             yield Message(ERROR_CONTEXT, text)
 
 
-def domain_terms() -> list[str]:
-    """Words of the domain that error messages carry as values."""
+def domain_terms() -> dict[str, str]:
+    """Words of the domain that error messages carry as values, English -> Chinese.
+
+    The Chinese comes from where the words are declared: the step table (a step's words, a
+    field's words and need), the vocabulary (roles, deadlines, states, materials, events)
+    and the words of the records' kinds; "" where only the .ts has a translation (a
+    permission's name, a deadline's status). The vocabulary wins over a hand translation.
+    """
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from fairdesk.domain import clocks, enums, permissions, workflow
+    from fairdesk.domain import vocabulary as v
 
-    terms = [", "]
-    for kind in (
-        enums.Role,
-        enums.ComplaintState,
-        enums.CaseState,
-        enums.ClockKind,
-        permissions.Permission,
-        workflow.Entity,
+    terms: dict[str, str] = {", ": ""}
+
+    def add(en: str, zh: str = "") -> None:
+        if en and not terms.get(en):
+            terms[en] = zh
+
+    for table, kind in (
+        (v.ROLES, enums.Role),
+        (v.COMPLAINT_STATES, enums.ComplaintState),
+        (v.CASE_STATES, enums.CaseState),
     ):
-        terms += [member.value for member in kind]
-    terms += [status.value.replace("_", " ") for status in clocks.ClockStatus]  # as messages say
-    for t in workflow.TRANSITIONS:
-        terms += [t.label, *(req.label for req in t.requires)]
-    return list(dict.fromkeys(terms))
+        for member in kind:
+            add(member.value, table.words(member.value).zh)  # older messages pass codes
+    for clock in enums.ClockKind:
+        add(clock.value)  # "the {kind} deadline": the .ts says it without "期限"
+    for permission in permissions.Permission:
+        add(permission.value)
+    for entity, words in workflow.ENTITY_WORDS.items():
+        add(entity.value, words.zh)
+        add(words.en, words.zh)
+    for status in clocks.ClockStatus:
+        add(status.value.replace("_", " "))  # as messages say
+    for s in workflow.STEPS:
+        add(s.words.en, s.words.zh)
+        for f in s.fields:
+            add(f.label, (f.need or f.words).zh)
+            add(f.words.en, f.words.zh)
+    for table in (v.MATERIALS, v.EVENTS):
+        for words in table.values():
+            add(words.en, words.zh)
+    return terms
+
+
+def with_vocabulary(
+    committed: dict[Message, Translation], terms: dict[str, str]
+) -> dict[Message, Translation]:
+    """The committed translations with the domain's words put in from the vocabulary."""
+    merged = dict(committed)
+    for en, zh in terms.items():
+        if zh:
+            merged[Message(ERROR_CONTEXT, en)] = Translation(zh, True)
+    return merged
 
 
 # -- .ts files ----------------------------------------------------------------------------------
@@ -405,16 +440,24 @@ class Status:
     new: list[Message]  # in the code, not in the committed .ts
     gone: list[Message]  # in the committed .ts, no longer in the code
     unfinished: list[Message]
+    # Domain words whose translation in the .ts is not the vocabulary's.
+    differs: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.new or self.gone or self.unfinished)
+        return not (self.new or self.gone or self.unfinished or self.differs)
 
 
 def status(language: str, messages: list[Message]) -> Status:
     path = ts_path(language)
     committed = read_ts(path) if path.is_file() else {}
     wanted = set(messages)
+    vocabulary = with_vocabulary({}, domain_terms())
+    differs = [
+        m
+        for m, t in vocabulary.items()
+        if m in committed and committed[m].finished and committed[m].text != t.text
+    ]
     unfinished = [m for m in messages if m in committed and not committed[m].finished]
     return Status(
         language,
@@ -423,6 +466,7 @@ def status(language: str, messages: list[Message]) -> Status:
         [m for m in messages if m not in committed],
         sorted(m for m in committed if m not in wanted),
         unfinished,
+        differs,
     )
 
 
@@ -436,15 +480,18 @@ def main(argv: list[str] | None = None) -> int:
         st = status(language, messages)
         print(
             f"{language}: {st.finished}/{st.total} translated; new {len(st.new)}, "
-            f"gone {len(st.gone)}, unfinished {len(st.unfinished)}"
+            f"gone {len(st.gone)}, unfinished {len(st.unfinished)}, "
+            f"not the vocabulary's {len(st.differs)}"
         )
         for m in st.new + st.unfinished:
             print(f"  untranslated  [{m.context}] {m.source!r}")
+        for m in st.differs:
+            print(f"  vocabulary    [{m.context}] {m.source!r}")
         if args.check:
             failed |= not st.ok
             continue
         path = ts_path(language)
-        committed = read_ts(path) if path.is_file() else {}
+        committed = with_vocabulary(read_ts(path) if path.is_file() else {}, domain_terms())
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_ts(language, messages, committed), encoding="utf-8")
         release(path, qm_path(language))

@@ -15,25 +15,7 @@ from fairdesk.documents.parts import (
     parties_block,
     rights_block,
 )
-
-FINDINGS = {
-    "INFRINGEMENT_FOUND": (
-        "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
-        "Having reviewed the case, the service center finds, preliminarily, that the exhibits "
-        "above infringe the complainant's rights.",
-    ),
-    "NOT_INFRINGING": (
-        "经审查，本中心认为现有材料不能证明被投诉人展出的上述展品构成侵权，被投诉人可继续展出。",
-        "Having reviewed the case, the service center finds that the materials do not show the "
-        "exhibits above to infringe; the respondent may go on displaying them.",
-    ),
-    "UNDETERMINED": (
-        "经审查，本中心依据现有材料无法认定是否构成侵权，本案移交有关部门或转展后处理。",
-        "Having reviewed the case, the service center cannot determine on the materials whether "
-        "there is an infringement; the case goes to the competent authority or to post-fair "
-        "follow-up.",
-    ),
-}
+from fairdesk.domain.enums import CaseState
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -43,7 +25,7 @@ def story(d: DocumentData) -> list[Flowable]:
         r = d.respondent
         to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
     state = d.decision_state
-    finding = FINDINGS.get(state, FINDINGS["UNDETERMINED"])
+    finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
     out: list[Flowable] = [
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
@@ -70,7 +52,7 @@ def story(d: DocumentData) -> list[Flowable]:
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
         para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
-        *bi(*finding),
+        *bi(finding.zh, finding.en),
     ]
     if d.decision_trigger:
         decision += bi(

@@ -1,5 +1,5 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""封存展品清单: the exhibits taken into storage until the fair ends."""
+"""暂存展品清单: the exhibits kept in custody (暂存保管) until the fair ends."""
 
 from __future__ import annotations
 
@@ -17,18 +17,18 @@ def story(d: DocumentData) -> list[Flowable]:
     rows = case_rows(d) + [
         ("被投诉人", "Respondent", name_of(r.name_zh, r.name_en) if r else "—"),
         ("展位", "Booth", booth_text(r) if r else "—"),
-        ("封存时间", "Detained on", m.ordered_at),
+        ("暂存时间", "Taken into custody", m.ordered_at),
         ("保管地点", "Kept at", m.storage_place),
         ("返还时间", "Returned on", m.returned_at),
     ]
     return [
         *bi(
-            "下列展品经双方清点后封存，由本中心保管至展会结束后返还。",
+            "下列展品经双方清点后由本中心暂存保管，展会结束后返还。",
             "The exhibits below were counted in the presence of both sides and are kept in "
             "storage by the service center until they are returned after the fair.",
         ),
         fields(rows),
-        *exhibits_block(d.exhibits, "封存展品", "Items detained"),
+        *exhibits_block(d.exhibits, "暂存展品", "Items detained"),
         para(m.note, S.zh) if m.note else para("", S.zh),
         *section("交接", "Hand-over"),
         signature_lines(

@@ -61,7 +61,7 @@ def _has_detained(d: DocumentData) -> str:
     if any(m.measure_type == "detain" for m in d.measures):
         return ""
     return translatable(
-        "Case {case} has no detained items: no measure 'detain' (封存) was ordered."
+        "Case {case} has no detained items: no exhibit was ordered kept in custody (暂存保管)."
     )
 
 
@@ -195,7 +195,7 @@ KINDS: dict[str, DocKind] = {
         ),
         DocKind(
             "detained-items",
-            "封存展品清单",
+            "暂存展品清单",
             "List of detained items",
             CASE,
             MEASURED,
@@ -263,6 +263,10 @@ def kind(code: str) -> DocKind:
         ) from None
 
 
+def _mid_sentence(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
 def check_state(k: DocKind, number: str, state: str) -> None:
     """Refuse, with a sentence, a document that does not apply in this state."""
     if state in k.states:
@@ -275,7 +279,7 @@ def check_state(k: DocKind, number: str, state: str) -> None:
         title=k.title,
         level=k.level,
         number=number,
-        state_en=labels.en(table, state),
+        state_en=_mid_sentence(labels.en(table, state)),
         state_zh=labels.zh(table, state),
         when=k.when,
     )

@@ -139,7 +139,7 @@ def measures_block(d: DocumentData) -> list[Flowable]:
                 ("责令时间", "Ordered"),
                 ("期限", "Due"),
                 ("承诺书", "Undertaking"),
-                ("封存地点", "Storage"),
+                ("暂存地点", "Kept at"),
                 ("复查", "Re-inspection"),
             ],
             [

@@ -49,7 +49,7 @@ def outcome(d: DocumentData) -> tuple[str, str]:
             (m.storage_place for m in reversed(d.measures) if m.measure_type == "detain"), ""
         )
         n = len(d.exhibits)
-        return f"封存展品 {n} 项，保管于 {place}", f"{n} item(s) detained, kept at {place}"
+        return f"暂存展品 {n} 项，保管于 {place}", f"{n} item(s) detained, kept at {place}"
     if k == "recheck-record":
         m = next((m for m in reversed(d.measures) if m.rechecked_at), None)
         code = (m.recheck_result or "passed") if m else ""

@@ -394,16 +394,165 @@ EVENTS = Vocabulary(
         "case.create": W("Respondent case opened", "立案（被投诉人）"),
         "case.assign": W("Case assigned", "分派案件"),
         "case.amend": W("Record corrected", "更正记录"),
+        "case.amend_decision": W("Decision corrected", "更正处理意见"),
         "clock.start": W("Deadline started", "期限开始"),
         "clock.pause": W("Deadline paused", "期限暂停"),
         "clock.resume": W("Deadline resumed", "期限恢复"),
         "clock.stop": W("Deadline stopped", "期限结束"),
         "document.issue": W("Document issued", "出具文书"),
+        "document.reissue": W("Document reissued", "重新出具文书"),
         "document.revoke": W("Document revoked", "撤销文书"),
         "evidence.attach": W("Evidence attached", "添加证据"),
+        "evidence.import": W("Evidence file stored", "存入证据文件"),
+        "evidence.link": W("Evidence attached", "添加证据"),
         "visit.record": W("Patrol visit recorded", "记录巡查"),
+        "visit.amend": W("Patrol finding corrected", "更正巡查结果"),
+        "patrol.visit": W("Patrol visit recorded", "记录巡查"),
+        "patrol.recheck": W("Re-inspection recorded", "记录复查"),
+        "patrol.complaint": W("Complaint opened from a patrol", "巡查发现立案"),
+        "right.register": W("Right registered", "登记权利"),
     },
 )
+
+# The values an audit event records, as a timeline or the dossier names them. A step's
+# own fields are named by the step table (`fairdesk.domain.workflow.detail_words`); these
+# are the rest, and the few where a field's label reads badly in a timeline.
+DETAILS = Vocabulary(
+    "recorded value",
+    {
+        "state": W("now", "状态"),
+        "reason": W("note", "备注"),
+        "authority": W("authority", "移交部门"),
+        "assigned_to": W("assigned to", "承办人"),
+        "clock": W("deadline", "期限"),
+        "due_at": W("due", "到期"),
+        "complainant": W("complainant", "投诉人"),
+        "agent": W("agent", "代理人"),
+        "rights": W("rights", "权利"),
+        "respondents": W("respondents", "被投诉人案件"),
+        "exhibitor": W("exhibitor", "展商"),
+        "booth": W("booth", "展位"),
+        "exhibits": W("exhibits", "展品"),
+        "number": W("number", "编号"),
+        "kind": W("kind", "类别"),
+        "channel": W("channel", "投诉渠道"),
+        "copy": W("copy", "联次"),
+        "supersedes": W("replaces", "替代"),
+        "finding": W("finding", "巡查结果"),
+        "notes": W("notes", "备注"),
+        "visit": W("visit", "巡查记录"),
+        "photos": W("photos", "照片"),
+        "complaint": W("complaint", "投诉"),
+        "decision_trigger": W("trigger", "认定依据"),
+        "decision_note": W("decision note", "处理说明"),
+        "materials": W("materials received", "收到的材料"),
+    },
+)
+
+# The outcome of a respondent case, as the statistics count it.
+OUTCOMES = Vocabulary(
+    "outcome",
+    {
+        "infringing": W("Infringement found", "认定侵权"),
+        "not_infringing": W("Not infringing", "认定不侵权"),
+        "undetermined": W("Undetermined, referred", "无法认定、移交"),
+        "settled": W("Settled", "已和解"),
+        "withdrawn": W("Withdrawn", "投诉已撤回"),
+        "self_remedied": W("Removed voluntarily", "主动撤展"),
+        "not_accepted": W("Complaint not accepted", "投诉不予受理"),
+        "post_fair": W("Post-fair follow-up", "转展后追查"),
+        "open": W("Open", "处理中"),
+    },
+)
+
+# What an inspector does for a case whose measure is watched (the re-check list).
+RECHECK_TASKS = Vocabulary(
+    "re-inspection task",
+    {
+        CaseState.REMEDY_ORDERED: W("Measure ordered", "已责令整改"),
+        CaseState.RECHECK_DUE: W("Re-inspection due", "待复查"),
+        CaseState.ESCALATED: W("Re-inspection after escalation", "升级后复查"),
+    },
+)
+
+# A booth's square on the hall board: its words, and the short mark printed inside it
+# (`paper_en`/`paper_zh`).
+BOOTH_STATES = Vocabulary(
+    "booth on the hall board",
+    {
+        "violation": W("Violation", "违规", "VIOLATION", "违规"),
+        "recheck_due": W("Re-inspection due", "待复查", "RE-CHECK", "复查"),
+        "measure_ordered": W("Measure ordered", "已责令整改", "MEASURE", "整改"),
+        "open_case": W("Open case", "有投诉", "CASE", "投诉"),
+        "suspected": W("Suspected on patrol", "巡查存疑", "SUSPECT", "存疑"),
+        "": W("No open case", "无投诉", " ", " "),
+    },
+)
+
+# What a decision says it found, in the sentence printed on the decision.
+DECISION_FINDINGS = Vocabulary(
+    "finding of a decision",
+    {
+        CaseState.INFRINGEMENT_FOUND: W(
+            "Having reviewed the case, the service center finds, preliminarily, that the "
+            "exhibits above infringe the complainant's rights.",
+            "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
+        ),
+        CaseState.NOT_INFRINGING: W(
+            "Having reviewed the case, the service center finds that the materials do not "
+            "show the exhibits above to infringe; the respondent may go on displaying them.",
+            "经审查，本中心认为现有材料不能证明被投诉人展出的上述展品构成侵权，被投诉人可继续展出。",
+        ),
+        CaseState.UNDETERMINED: W(
+            "Having reviewed the case, the service center cannot determine on the materials "
+            "whether there is an infringement; the case goes to the competent authority or "
+            "to post-fair follow-up.",
+            "经审查，本中心依据现有材料无法认定是否构成侵权，本案移交有关部门或转展后处理。",
+        ),
+    },
+)
+
+# The stages whose times the statistics measure.
+STAGES = Vocabulary(
+    "stage",
+    {
+        "accept": W("received → accepted", "受理"),
+        "notify": W("accepted → notified", "通知"),
+        "defence": W("notified → defence or overdue", "答辩"),
+        "decide": W("notified → decision", "处理"),
+        "remedy": W("finding → measures ordered", "整改"),
+        "recheck": W("measures ordered → re-check", "复查"),
+        "total": W("received → case ended", "全程"),
+    },
+)
+
+# What a consultation at the desk was about.
+TOPICS = Vocabulary(
+    "consultation topic",
+    {
+        "patent": W("patent", "专利"),
+        "trademark": W("trademark", "商标"),
+        "copyright": W("copyright", "著作权"),
+        "complaint_procedure": W("how to complain", "投诉程序"),
+        "defence": W("answering a complaint", "答辩"),
+        "ip_commitment": W("IP commitment", "知识产权承诺"),
+        "commercial": W("commercial dispute", "商事纠纷"),
+        "other": W("other", "其他"),
+    },
+)
+
+# The kinds of commercial dispute the desk mediates.
+DISPUTE_TYPES = Vocabulary(
+    "commercial dispute",
+    {
+        "contract": W("Contract", "合同"),
+        "payment": W("Payment", "货款"),
+        "service": W("Service", "服务"),
+        "other": W("Other", "其他"),
+    },
+)
+
+YES_NO = Vocabulary("yes or no", {"yes": W("yes", "是"), "no": W("no", "否")})
 
 ALL: tuple[Vocabulary, ...] = (
     CASE_STATES,
@@ -426,4 +575,13 @@ ALL: tuple[Vocabulary, ...] = (
     COPIES,
     MATERIALS,
     EVENTS,
+    DETAILS,
+    OUTCOMES,
+    RECHECK_TASKS,
+    BOOTH_STATES,
+    DECISION_FINDINGS,
+    STAGES,
+    TOPICS,
+    DISPUTE_TYPES,
+    YES_NO,
 )

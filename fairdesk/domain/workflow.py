@@ -847,6 +847,51 @@ def words_of_event(code: str) -> Words:
     return v.EVENTS.words(code)
 
 
+# -- words for what an audit event recorded (timeline, dossier) ---------------------------------
+
+_FIELDS: dict[str, Field] = {}
+for _s in STEPS:
+    for _f in _s.fields:
+        _FIELDS.setdefault(_f.name, _f)
+
+
+def detail_words(key: str) -> Words:
+    """The name of a value an audit event recorded ("trigger" -> Trigger / 认定依据): the
+    vocabulary's timeline word, else the step field's label; never the bare key."""
+    if key in v.DETAILS:
+        return v.DETAILS[key]
+    found = _FIELDS.get(key)
+    if found is not None:
+        return found.words
+    plain = key.replace("_", " ")
+    return Words(plain, plain)
+
+
+def detail_value_words(key: str, value: Any) -> Words | None:
+    """The words of a recorded value that is a code (a state, a measure, a deadline's kind,
+    yes or no), or None for a value that is text of its own."""
+    if isinstance(value, bool):
+        return v.YES_NO["yes" if value else "no"]
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "state":
+        table = v.CASE_STATES if value in v.CASE_STATES else v.COMPLAINT_STATES
+        return table.words(value)
+    tables = {
+        "clock": v.CLOCKS,
+        "kind": v.KINDS,
+        "channel": v.CHANNELS,
+        "finding": v.FINDINGS,
+        "decision_trigger": v.TRIGGERS,
+        "copy": v.COPIES,
+    }
+    found = _FIELDS.get(key)
+    table = tables.get(key) or (found.choices if found is not None else None)
+    if table is None or value not in table:
+        return None
+    return table[value]
+
+
 def steps_of(entity: Entity, *, internal: bool = False) -> list[Step]:
     return [s for s in STEPS if s.entity is entity and (internal or not s.internal)]
 

@@ -28,12 +28,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.normalize import has_cjk
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
 from fairdesk.exports.table import atomic_output
-from fairdesk.services.consultations import TOPICS
-from fairdesk.services.followup import IP_TYPE_LABELS
 from fairdesk.services.statistics import (
     OUTCOMES,
     StatisticsReport,
@@ -42,25 +41,6 @@ from fairdesk.services.statistics import (
 
 CURRENT = colors.HexColor("#1F3F66")
 SERIES = [colors.HexColor("#3B6AA0"), colors.HexColor("#E3A857"), colors.HexColor("#C0504D")]
-IP_SHORT = {
-    "invention_patent": "Invention patent",
-    "utility_model": "Utility model",
-    "design": "Design",
-    "trademark": "Trademark",
-    "copyright": "Copyright",
-    "other": "Other",
-}
-OUTCOME_SHORT = {
-    "infringing": "Infringing",
-    "not_infringing": "Not infringing",
-    "undetermined": "Undetermined",
-    "settled": "Settled",
-    "withdrawn": "Withdrawn",
-    "self_remedied": "Self-remedied",
-    "not_accepted": "Not accepted",
-    "post_fair": "Post-fair",
-    "open": "Open",
-}
 
 
 def _label_font(text: str) -> str:
@@ -215,13 +195,9 @@ def _breakdown(title: str, data: dict[str, int], total_label: str = "") -> list[
     ]
 
 
-def _topics(data: dict[str, int]) -> dict[str, int]:
-    labels = dict(TOPICS)
-    return {labels.get(k, k): v for k, v in data.items()}
-
-
-def _ip(data: dict[str, int]) -> dict[str, int]:
-    return {IP_TYPE_LABELS.get(k, k): v for k, v in data.items()}
+def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
+    """Counts by code, keyed by the code's words ("中文 / English")."""
+    return {table.words(k).both if k else "未填 / not given": n for k, n in data.items()}
 
 
 def build_story(report: StatisticsReport) -> list[Any]:
@@ -266,7 +242,7 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ],
         names=["Complaints", "Respondent cases", "Confirmed"],
     )
-    types = [IP_SHORT.get(k, k) for k in cur.complaints_by_ip_type]
+    types = [v.IP_TYPES.words(k).en for k in cur.complaints_by_ip_type]
     by_type = horizontal_bars(
         "Complaints by IP type", list(zip(types, cur.complaints_by_ip_type.values(), strict=True))
     )
@@ -277,14 +253,14 @@ def build_story(report: StatisticsReport) -> list[Any]:
     )
     outcomes = horizontal_bars(
         "Outcomes of respondent cases",
-        [(OUTCOME_SHORT[k], float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
+        [(v.OUTCOMES[k].en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
     )
     countries = horizontal_bars(
         "Respondent cases by country / region", _top(cur.cases_by_country, 10)
     )
     stages = vertical_bars(
         "Hours per stage (median, max)",
-        [s.key for s in cur.stage_times],
+        [v.STAGES.words(s.key).zh for s in cur.stage_times],
         [
             [round(s.median_hours or 0, 1) for s in cur.stage_times],
             [round(s.max_hours or 0, 1) for s in cur.stage_times],
@@ -338,14 +314,20 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ),
     ]
     for title, data in (
-        ("按权利类型（投诉）/ Complaints by IP type", _ip(cur.complaints_by_ip_type)),
-        ("认定侵权按权利类型 / Confirmed by IP type", _ip(cur.confirmed_by_ip_type)),
+        (
+            "按权利类型（投诉）/ Complaints by IP type",
+            _words(v.IP_TYPES, cur.complaints_by_ip_type),
+        ),
+        ("认定侵权按权利类型 / Confirmed by IP type", _words(v.IP_TYPES, cur.confirmed_by_ip_type)),
         ("按展区 / By exhibition area", cur.cases_by_area),
-        ("咨询按主题 / Consultations by topic", _topics(cur.consultations_by_topic)),
+        ("咨询按主题 / Consultations by topic", _words(v.TOPICS, cur.consultations_by_topic)),
         ("咨询按国籍 / Consultations by nationality", cur.consultations_by_nationality),
         ("咨询按语言 / Consultations by language", cur.consultations_by_language),
-        ("巡查发现 / Patrol findings", cur.findings),
-        ("商事纠纷按类型 / Commercial disputes by type", cur.commercial_by_type),
+        ("巡查发现 / Patrol findings", _words(v.FINDINGS, cur.findings)),
+        (
+            "商事纠纷按类型 / Commercial disputes by type",
+            _words(v.DISPUTE_TYPES, cur.commercial_by_type),
+        ),
     ):
         details += _breakdown(title, data)
     story.append(KeepTogether(details[:3]))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.exports.table import Column
@@ -67,14 +68,14 @@ def _row(r: CaseRow, zone: ZoneInfo) -> list[Any]:
     return [
         r.number,
         r.complaint_number,
-        r.state,
+        v.CASE_STATES.words(r.state).both,
         r.exhibitor_zh,
         r.exhibitor_en,
         r.hall,
         r.booth,
         r.complainant,
         _local(r.received_at, zone),
-        r.next_due_kind if r.next_due is not None else "",
+        v.CLOCKS.words(r.next_due_kind).both if r.next_due is not None else "",
         _local(r.next_due, zone),
         r.assigned_to,
     ]

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from fairdesk.db.models import Consultation
+from fairdesk.domain import vocabulary
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.normalize import clean_text
 from fairdesk.domain.permissions import Permission
@@ -17,16 +18,8 @@ from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 
 # Offered in the quick-log dialog; any other short text is accepted too.
-TOPICS: tuple[tuple[str, str], ...] = (
-    ("patent", "专利 / patent"),
-    ("trademark", "商标 / trademark"),
-    ("copyright", "著作权 / copyright"),
-    ("complaint_procedure", "投诉程序 / how to complain"),
-    ("defence", "答辩 / answering a complaint"),
-    ("ip_commitment", "知识产权承诺 / IP commitment"),
-    ("commercial", "商事纠纷 / commercial dispute"),
-    ("other", "其他 / other"),
-)
+# (code, "中文 / English"): the topics a consultation is counted by, in the vocabulary's words.
+TOPICS: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.TOPICS.items())
 LANGUAGES: tuple[str, ...] = ("zh", "en", "ja", "ko", "fr", "de", "es", "it", "ru", "ar", "other")
 MAX_TOPIC = 100
 

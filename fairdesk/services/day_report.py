@@ -27,27 +27,42 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import step_for_audit
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.followup import MEASURE_LABELS
 
-DECISIONS = {
-    "case.decide_infringing": "认定侵权 / infringement found",
-    "case.decide_not_infringing": "不侵权 / not infringing",
-    "case.decide_undetermined": "无法认定 / undetermined",
-}
-ENDINGS = {
-    "case.settle": "和解 / settled",
-    "case.withdraw": "撤回 / withdrawn",
-    "case.self_remedy": "主动撤展 / self-remedied",
-    "case.close": "结案 / closed",
-    "case.refer": "移交 / referred",
-    "case.close_unaccepted": "不予受理结案 / closed, not accepted",
-}
-RECHECKS = {"case.recheck_passed": "通过 / passed", "case.recheck_failed": "未通过 / failed"}
+
+def _ended_as(actions: tuple[str, ...]) -> dict[str, str]:
+    """Audit codes of steps -> "中文 / English" words of the state each step ends in (the
+    step's own words where two steps end in the same state)."""
+    steps = [step_for_audit(a) for a in actions]
+    targets = Counter(s.target for s in steps if s is not None)
+    out = {}
+    for action, s in zip(actions, steps, strict=True):
+        assert s is not None, action
+        words = s.words if targets[s.target] > 1 else v.CASE_STATES.words(s.target)
+        out[action] = words.both
+    return out
+
+
+DECISIONS = _ended_as(
+    ("case.decide_infringing", "case.decide_not_infringing", "case.decide_undetermined")
+)
+ENDINGS = _ended_as(
+    (
+        "case.settle",
+        "case.withdraw",
+        "case.self_remedy",
+        "case.close",
+        "case.refer",
+        "case.close_unaccepted",
+    )
+)
+RECHECKS = _ended_as(("case.recheck_passed", "case.recheck_failed"))
 
 
 @dataclass(frozen=True)
@@ -159,7 +174,7 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
         ).one()
         measures = Counter(
             {
-                MEASURE_LABELS.get(t, t): int(n)
+                v.MEASURES.words(t).both: int(n)
                 for t, n in session.execute(
                     select(Measure.measure_type, func.count())
                     .join(RespondentCase, RespondentCase.id == Measure.case_id)
@@ -266,8 +281,9 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
         )
 
 
-def _pairs(data: dict[str, int]) -> str:
-    shown = [f"{k} {v}" for k, v in data.items() if v]
+def _pairs(data: dict[str, int], table: v.Vocabulary | None = None) -> str:
+    """ "words n, ..." for counts; codes (a finding, a topic) in `table`'s words."""
+    shown = [f"{table.words(k).both if table else k} {n}" for k, n in data.items() if n]
     return ", ".join(shown) if shown else "0"
 
 
@@ -286,12 +302,14 @@ def format_day_report(r: DayReport) -> str:
         f"  复查 / re-checks:             {_pairs(r.rechecks)}",
         f"  结案 / cases ended:           {_pairs(r.endings)}",
         f"  咨询 / consultations:         {r.consultations}"
-        + (f" ({_pairs(r.consultation_topics)})" if r.consultations else ""),
+        + (f" ({_pairs(r.consultation_topics, v.TOPICS)})" if r.consultations else ""),
         f"  巡查 / patrols:               {r.patrol_rounds} rounds, {r.booth_visits} booths"
-        + (f" ({_pairs(r.findings)})" if r.findings else ""),
+        + (f" ({_pairs(r.findings, v.FINDINGS)})" if r.findings else ""),
         f"  未结案件 / open cases now:    {r.open_cases}",
         f"  闭馆时逾期 / overdue at close: {len(r.overdue_at_close)}",
     ]
     for item in r.overdue_at_close:
-        lines.append(f"    {item.number}  {item.kind}  due {item.due_at:%Y-%m-%d %H:%M}")
+        lines.append(
+            f"    {item.number}  {v.CLOCKS.words(item.kind).both}  due {item.due_at:%Y-%m-%d %H:%M}"
+        )
     return "\n".join(lines) + "\n"

@@ -35,7 +35,6 @@ from fairdesk.db.models import (
     User,
 )
 from fairdesk.documents import kinds as K
-from fairdesk.documents import labels as L
 from fairdesk.documents import signing
 from fairdesk.documents.model import (
     CaseView,
@@ -56,7 +55,7 @@ from fairdesk.domain.enums import CaseState, ClockKind
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
-from fairdesk.domain.workflow import Entity, transition
+from fairdesk.domain.workflow import detail_value_words, detail_words, words_of_event
 from fairdesk.services import audit, clocks, numbering
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
@@ -230,25 +229,22 @@ _CLOSING = (
 
 
 def _action_label(action: str) -> str:
-    entity, _, step = action.partition(".")
-    if entity in ("case", "complaint"):
-        try:
-            t = transition(Entity(entity), step)
-            return f"{t.label_zh} {t.label}"
-        except (FairDeskError, ValueError):
-            pass
-    return {
-        "case.create": "立案 Case opened",
-        "complaint.register": "登记投诉 Complaint registered",
-        "document.issue": "签发文书 Document issued",
-        "document.reissue": "重新签发 Document reissued",
-        "document.revoke": "撤销文书 Document revoked",
-        "clock.pause": "暂停计时 Deadline paused",
-        "clock.resume": "恢复计时 Deadline resumed",
-    }.get(action, action)
+    """An audit event's words on paper: the step's or the vocabulary's, "中文 English"."""
+    words = words_of_event(action)
+    return f"{words.zh} {words.en}" if words.zh != words.en else words.en
+
+
+def _value(key: str, value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "、".join(_value(key, x) for x in value)
+    if key == "kind" and isinstance(value, str) and value in K.KINDS:
+        return f"{K.KINDS[value].title} / {K.KINDS[value].title_en}"
+    words = detail_value_words(key, value)
+    return words.both if words is not None else str(value)
 
 
 def _detail(after: dict[str, Any] | None) -> str:
+    """What an event recorded, one line on paper: "状态 / now: 已通知 / Notified; ..."."""
     if not after:
         return ""
     parts = []
@@ -256,11 +252,9 @@ def _detail(after: dict[str, Any] | None) -> str:
         if value in (None, "", [], {}) or key in ("sha256", "key_id"):
             continue
         if key == "state":
-            table = L.CASE_STATES if str(value) in L.CASE_STATES else L.COMPLAINT_STATES
-            parts.append(f"→ {L.both(table, str(value))}")
+            parts.append(f"→ {_value(key, value)}")
         else:
-            shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
-            parts.append(f"{key}: {shown}")
+            parts.append(f"{detail_words(key).both}: {_value(key, value)}")
     return "; ".join(parts)
 
 

@@ -38,13 +38,12 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import (
     CaseState,
     ComplaintKind,
     ComplaintState,
-    DecisionTrigger,
     EscalationAction,
-    IPType,
     MeasureType,
     RecheckResult,
 )
@@ -61,63 +60,7 @@ CLEAN_END_STATES = frozenset(
     {CaseState.CLOSED, CaseState.SETTLED, CaseState.WITHDRAWN, CaseState.SELF_REMEDIED}
 )
 
-STATE_LABELS: dict[str, str] = {
-    CaseState.TO_NOTIFY: "待通知 / to notify",
-    CaseState.NOTIFIED: "已通知 / notified",
-    CaseState.SELF_REMEDIED: "主动撤展 / self-remedied",
-    CaseState.MEDIATING: "调解中 / mediating",
-    CaseState.SETTLED: "和解 / settled",
-    CaseState.WITHDRAWN: "撤回 / withdrawn",
-    CaseState.DEFENCE_RECEIVED: "已答辩 / defence received",
-    CaseState.DEFENCE_OVERDUE: "答辩逾期 / defence overdue",
-    CaseState.UNDER_REVIEW: "审查中 / under review",
-    CaseState.INFRINGEMENT_FOUND: "认定侵权 / infringement found",
-    CaseState.NOT_INFRINGING: "不侵权 / not infringing",
-    CaseState.UNDETERMINED: "无法认定 / undetermined",
-    CaseState.REFERRED: "移交处理 / referred",
-    CaseState.REMEDY_ORDERED: "已责令整改 / remedy ordered",
-    CaseState.RECHECK_DUE: "待复查 / re-check due",
-    CaseState.RECHECK_PASSED: "复查通过 / re-check passed",
-    CaseState.RECHECK_FAILED: "复查未通过 / re-check failed",
-    CaseState.ESCALATED: "升级处理 / escalated",
-    CaseState.CLOSED: "结案 / closed",
-    CaseState.POST_FAIR: "转展后追查 / post-fair follow-up",
-}
-TRIGGER_LABELS: dict[str, str] = {
-    DecisionTrigger.DEFENCE_OVERDUE: "逾期未答辩 / no defence in time (Art 14)",
-    DecisionTrigger.PRIOR_LEGAL_DOCUMENT: "已有生效法律文书 / prior legal document (Art 14)",
-    DecisionTrigger.ADMISSION: "承认侵权 / admission (Art 14)",
-    DecisionTrigger.MERITS: "经审查认定 / on the merits",
-}
-IP_TYPE_LABELS: dict[str, str] = {
-    IPType.INVENTION_PATENT: "发明专利 / invention patent",
-    IPType.UTILITY_MODEL: "实用新型 / utility model",
-    IPType.DESIGN: "外观设计 / design",
-    IPType.TRADEMARK: "商标 / trademark",
-    IPType.COPYRIGHT: "著作权 / copyright",
-    IPType.OTHER: "其他 / other",
-}
-MEASURE_LABELS: dict[str, str] = {
-    MeasureType.COVER: "遮盖 / cover",
-    MeasureType.TAKE_DOWN: "下架 / take down",
-    MeasureType.DETAIN: "扣留 / detain",
-    MeasureType.DISCONNECT_LINK: "断开链接 / disconnect link",
-    MeasureType.WITHDRAW_FROM_FAIR: "撤展 / withdraw from fair",
-    MeasureType.CANCEL_PARTICIPATION: "取消参展资格 / cancel participation",
-}
-RECHECK_LABELS: dict[str, str] = {
-    RecheckResult.PASSED: "通过 / passed",
-    RecheckResult.FAILED: "未通过 / failed",
-    RecheckResult.PARTLY: "部分整改 / partly",
-    RecheckResult.REDISPLAYED: "重新展出 / re-displayed",
-}
-ESCALATION_LABELS: dict[str, str] = {
-    EscalationAction.LEAVE_FAIR: "责令撤展 / leave the fair",
-    EscalationAction.CANCEL_PARTICIPATION: "取消参展资格 / cancel participation",
-    EscalationAction.PROPOSE_BAN: "建议禁展 / propose bar",
-    EscalationAction.CREDIT_REFERRAL: "信用移送 / credit referral",
-}
-YES, NO = "是 / yes", "否 / no"
+YES, NO = v.YES_NO["yes"].both, v.YES_NO["no"].both
 
 COLUMNS: tuple[Column, ...] = (
     Column("case_number", "案件编号", "Case no.", 18),
@@ -428,9 +371,9 @@ class _Formatter:
         bar = streak >= BAR_AFTER_CONSECUTIVE
 
         recheck_text = " → ".join(
-            RECHECK_LABELS.get(str(after.get("result") or "passed"), str(after.get("result")))
+            v.RECHECK_RESULTS.words(str(after.get("result") or "passed")).both
             for _, _, after in rechecks
-        ) or next((RECHECK_LABELS.get(m[2], m[2]) for m in reversed(measures) if m[2]), "")
+        ) or next((v.RECHECK_RESULTS.words(m[2]).both for m in reversed(measures) if m[2]), "")
         redisplayed = any(
             str(after.get("result")) == RecheckResult.REDISPLAYED for _, _, after in rechecks
         ) or any(m[2] == RecheckResult.REDISPLAYED for m in measures)
@@ -444,8 +387,8 @@ class _Formatter:
             )
         else:
             detained_text = ""
-        measure_parts = [f"{MEASURE_LABELS.get(m[0], m[0])} {self.day(m[1])}" for m in measures] + [
-            ESCALATION_LABELS.get(e, e) for e in escalations if e
+        measure_parts = [f"{v.MEASURES.words(m[0]).both} {self.day(m[1])}" for m in measures] + [
+            v.ESCALATIONS.words(e).both for e in escalations if e
         ]
 
         if state == CaseState.REFERRED:
@@ -472,7 +415,7 @@ class _Formatter:
             "notified_on": self.day(notified_at),
             "decided_on": self.day(decided_at),
             "closed_on": self.day(closed_at),
-            "state": STATE_LABELS.get(state, state),
+            "state": v.CASE_STATES.words(state).both,
             "respondent_zh": name_zh,
             "respondent_en": name_en,
             "credit_code": credit_code,
@@ -485,12 +428,12 @@ class _Formatter:
             "email": email,
             "complainant": complainant,
             "agent": agent or "",
-            "right_type": "; ".join(dict.fromkeys(IP_TYPE_LABELS.get(t, t) for t, _, _ in rights)),
+            "right_type": "; ".join(dict.fromkeys(v.IP_TYPES.words(t).both for t, _, _ in rights)),
             "right_number": right_text,
             "right_holder": "; ".join(dict.fromkeys(h for _, _, h in rights if h)),
             "exhibit": "; ".join(exhibits),
             "outcome": _outcome(state, infringing),
-            "trigger": TRIGGER_LABELS.get(trigger, trigger),
+            "trigger": v.TRIGGERS.words(trigger).both if trigger else "",
             "measures": "; ".join(measure_parts),
             "recheck": recheck_text,
             "redisplayed": (YES if redisplayed else NO) if (rechecks or measures) else "",
@@ -509,15 +452,18 @@ class _Formatter:
 
 
 def _outcome(state: str, infringing: bool) -> str:
+    """The case's outcome in the vocabulary's words, as the statistics count it."""
     if infringing:
-        return "认定侵权 / infringement found"
-    if state == CaseState.UNDETERMINED or state == CaseState.REFERRED:
-        return "无法认定 / undetermined"
-    if state == CaseState.NOT_INFRINGING:
-        return "不侵权 / not infringing"
-    if state == CaseState.POST_FAIR:
-        return "展会结束时未结 / open at the close"
-    return "未决 / pending"
+        code = "infringing"
+    elif state in (CaseState.UNDETERMINED, CaseState.REFERRED):
+        code = "undetermined"
+    elif state == CaseState.NOT_INFRINGING:
+        code = "not_infringing"
+    elif state == CaseState.POST_FAIR:
+        code = "post_fair"
+    else:
+        code = "open"
+    return v.OUTCOMES[code].both
 
 
 def _screening(

@@ -39,6 +39,7 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ClockKind, Finding
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.normalize import normalize_booth, normalize_hall
@@ -54,14 +55,9 @@ OPEN_CASE = "open_case"
 SUSPECTED = "suspected"
 CLEAR = ""
 STATES = (VIOLATION, RECHECK_DUE, MEASURE_ORDERED, OPEN_CASE, SUSPECTED, CLEAR)
-# (Chinese, English, short label printed in the booth's square)
+# (Chinese, English, short label printed in the booth's square), from the vocabulary.
 STATE_LABELS: dict[str, tuple[str, str, str]] = {
-    VIOLATION: ("违规", "Violation", "VIOLATION"),
-    RECHECK_DUE: ("待复查", "Re-check due", "RE-CHECK"),
-    MEASURE_ORDERED: ("已责令整改", "Measure ordered", "MEASURE"),
-    OPEN_CASE: ("有投诉", "Open case", "CASE"),
-    SUSPECTED: ("巡查存疑", "Suspected on patrol", "SUSPECT"),
-    CLEAR: ("", "No open case", ""),
+    code: (w.zh if code else "", w.en, w.paper_en.strip()) for code, w in v.BOOTH_STATES.items()
 }
 _VIOLATED = {CaseState.RECHECK_FAILED, CaseState.ESCALATED}
 _ORDERED = {CaseState.INFRINGEMENT_FOUND, CaseState.REMEDY_ORDERED}

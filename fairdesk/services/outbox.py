@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk.config import data_dir
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError
 from fairdesk.services import patrols, rechecks
 from fairdesk.services.context import Context
@@ -265,7 +266,7 @@ class Outbox:
             "round_uid": round_uid,
             "visited_at": _iso(ctx.now()),
         }
-        label = rechecks.RESULT_LABELS[result][1].lower()
+        label = v.RECHECK_RESULTS.words(result).en.lower()
         summary = f"re-check {case_number}: {label}"
         return self._add(ctx, RECHECK, uid, fair_code, summary, payload, photos or [])
 

@@ -39,6 +39,7 @@ from fairdesk.db.models import (
     RespondentCase,
     User,
 )
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, Channel, Finding
 from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.domain.normalize import hall_from_booth, normalize_booth, normalize_hall
@@ -55,14 +56,8 @@ from fairdesk.services.intake import (
     register_complaint,
 )
 
-FINDING_LABELS: dict[str, tuple[str, str]] = {
-    Finding.NOTHING: ("无异常", "Nothing to note"),
-    Finding.SUSPECTED_INFRINGEMENT: ("涉嫌侵权", "Suspected infringement"),
-    Finding.MEASURE_VERIFIED: ("措施已落实", "Measure verified"),
-    Finding.MEASURE_VIOLATED: ("措施未落实", "Measure violated"),
-    Finding.PATENT_MARKING: ("专利标识问题", "Patent-marking issue"),
-    Finding.EXHIBITOR_ABSENT: ("展商不在", "Exhibitor absent"),
-}
+# The findings, in the vocabulary's words (zh, en) for the inspector's keys.
+FINDING_LABELS: dict[str, tuple[str, str]] = {code: (w.zh, w.en) for code, w in v.FINDINGS.items()}
 # The order of the finding keys 1-6 on the inspector's screen.
 FINDING_ORDER: tuple[Finding, ...] = tuple(Finding)
 # Cases whose measure an inspector checks: ordered, due for re-check, or escalated.
@@ -218,8 +213,7 @@ def _moment(value: datetime | None, ctx: Context, what: str) -> datetime:
 
 
 def finding_label(finding: str) -> str:
-    zh, en = FINDING_LABELS.get(finding, (finding, finding))
-    return f"{zh} / {en}"
+    return v.FINDINGS.words(finding).both
 
 
 def _local_day(fair: Fair, day: date) -> tuple[datetime, datetime]:

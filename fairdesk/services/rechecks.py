@@ -31,9 +31,11 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockKind, Finding, RecheckResult
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.vocabulary import Term
 from fairdesk.services import audit, evidence, steps
 from fairdesk.services.cases import case_by_number
 from fairdesk.services.context import Context
@@ -48,16 +50,9 @@ from fairdesk.services.patrols import (
     check_uid,
 )
 
+# The re-inspection results, in the vocabulary's words (zh, en) for the inspector's keys.
 RESULT_LABELS: dict[str, tuple[str, str]] = {
-    RecheckResult.PASSED: ("整改到位", "Passed"),
-    RecheckResult.FAILED: ("未整改", "Failed"),
-    RecheckResult.PARTLY: ("部分整改", "Partly carried out"),
-    RecheckResult.REDISPLAYED: ("重新展出", "Re-displayed"),
-}
-STATE_TASK = {
-    CaseState.REMEDY_ORDERED: "measure ordered",
-    CaseState.RECHECK_DUE: "re-check due",
-    CaseState.ESCALATED: "re-check after escalation",
+    code: (w.zh, w.en) for code, w in v.RECHECK_RESULTS.items()
 }
 
 
@@ -76,10 +71,15 @@ class RecheckTask:
     note: str
 
     @property
-    def label(self) -> str:
+    def words(self) -> v.Words:
+        """What the inspector does for this case, in both languages."""
         if self.state == CaseState.REMEDY_ORDERED and self.overdue:
-            return STATE_TASK[CaseState.RECHECK_DUE]  # its re-check time has come
-        return STATE_TASK.get(CaseState(self.state), self.state)
+            return v.RECHECK_TASKS[CaseState.RECHECK_DUE]  # its re-check time has come
+        return v.RECHECK_TASKS.words(self.state)
+
+    @property
+    def label(self) -> str:
+        return self.words.en
 
 
 @dataclass
@@ -266,10 +266,10 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
                 "Case {number} is {state}: there is no measure waiting for a "
                 "re-check (it may have been checked or closed at the desk meanwhile).",
                 number=case.number,
-                state=case.state,
+                state=Term(v.CASE_STATES, case.state),
             )
-        label = RESULT_LABELS[result][1]
-        reason = data.notes.strip() or f"re-inspection: {label.lower()}"
+        words = v.RECHECK_RESULTS.words(result)
+        reason = data.notes.strip() or f"re-inspection: {words.en.lower()}"
         if case.state != CaseState.RECHECK_DUE:
             steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
         if result is RecheckResult.PASSED:
@@ -299,9 +299,7 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
         finding = (
             Finding.MEASURE_VERIFIED if result is RecheckResult.PASSED else Finding.MEASURE_VIOLATED
         )
-        notes = f"{RESULT_LABELS[result][0]} / {label}" + (
-            f": {data.notes.strip()}" if data.notes.strip() else ""
-        )
+        notes = words.both + (f": {data.notes.strip()}" if data.notes.strip() else "")
         visit, _ = add_visit(
             session,
             ctx,

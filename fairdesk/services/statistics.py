@@ -31,6 +31,7 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
+from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, ComplaintState
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
@@ -45,29 +46,12 @@ DOMESTIC = frozenset(
 )
 UNKNOWN = "未填 / not given"
 
-OUTCOMES: tuple[tuple[str, str], ...] = (
-    ("infringing", "认定侵权 / infringement found"),
-    ("not_infringing", "不侵权 / not infringing"),
-    ("undetermined", "无法认定、移交 / undetermined, referred"),
-    ("settled", "调解和解 / settled"),
-    ("withdrawn", "撤回 / withdrawn"),
-    ("self_remedied", "主动撤展 / self-remedied"),
-    ("not_accepted", "投诉不予受理 / complaint not accepted"),
-    ("post_fair", "转展后追查 / post-fair follow-up"),
-    ("open", "处理中 / open"),
-)
+# (code, "中文 / English"), in the order reports list them; the words are the vocabulary's.
+OUTCOMES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.OUTCOMES.items())
 OUTCOME_LABELS = dict(OUTCOMES)
 
 # (key, label, start events, end events, per complaint or case)
-STAGES: tuple[tuple[str, str], ...] = (
-    ("accept", "受理 / received → accepted"),
-    ("notify", "通知 / accepted → notified"),
-    ("defence", "答辩 / notified → defence or overdue"),
-    ("decide", "处理 / notified → decision"),
-    ("remedy", "整改 / finding → measures ordered"),
-    ("recheck", "复查 / measures ordered → re-check"),
-    ("total", "全程 / received → case ended"),
-)
+STAGES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.STAGES.items())
 _END_ACTIONS = (
     "case.close",
     "case.close_unaccepted",

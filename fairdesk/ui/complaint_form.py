@@ -47,11 +47,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.documents.labels import CASE_STATES, COMPLAINT_STATES, REJECT_REASONS
 from fairdesk.domain import materials
 from fairdesk.domain.enums import Channel, ComplaintKind, RejectReason
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.vocabulary import CASE_STATES, COMPLAINT_STATES, REJECT_REASONS
 from fairdesk.i18n import error_text, format_date
 from fairdesk.services import evidence, fairs
 from fairdesk.services.context import Context
@@ -64,6 +64,7 @@ from fairdesk.services.lookup import (
     supplement_deadline,
 )
 from fairdesk.services.steps import act_on_complaint
+from fairdesk.ui.case_labels import in_sentence, word
 from fairdesk.ui.complaint_respondents import RespondentsSection
 from fairdesk.ui.complaint_rights import RightsSection
 from fairdesk.ui.complaint_steps import RejectDialog, SupplementDialog
@@ -702,15 +703,11 @@ class ComplaintForm(QDialog):
         ]
         for prior in found:
             when = format_date(prior.received_at.astimezone(self.zone).date())
-            outcome = COMPLAINT_STATES.get(prior.state, (prior.state, prior.state))[1]
+            outcome = in_sentence(word(COMPLAINT_STATES, prior.state))
             if prior.reject_reason:
-                outcome += (
-                    " ("
-                    + REJECT_REASONS.get(prior.reject_reason, ("", prior.reject_reason))[1]
-                    + ")"
-                )
+                outcome += f" ({in_sentence(word(REJECT_REASONS, prior.reject_reason))})"
             cases = "; ".join(
-                f"{c.number} {c.exhibitor}: {CASE_STATES.get(c.state, ('', c.state))[1]}"
+                f"{c.number} {c.exhibitor}: {in_sentence(word(CASE_STATES, c.state))}"
                 for c in prior.cases
             )
             where = (

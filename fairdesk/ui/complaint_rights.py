@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.documents.labels import IP_TYPES, LICENCES
 from fairdesk.domain.enums import IPType, LicenceType
 from fairdesk.domain.materials import normalize_jurisdiction, right_problem
+from fairdesk.domain.vocabulary import IP_TYPES, LICENCES
 from fairdesk.i18n import format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake import RightInput
 from fairdesk.services.lookup import RightHit, search_rights
+from fairdesk.ui.case_labels import both
 from fairdesk.ui.complaint_widgets import Field, LookupEdit, parse_date
 
 Problem = tuple[QWidget, str]
@@ -59,8 +60,7 @@ DATE_HINT = "YYYY-MM-DD"
 
 
 def describe_right(hit: RightHit) -> tuple[str, str]:
-    zh, en = IP_TYPES.get(hit.ip_type, (hit.ip_type, hit.ip_type))
-    parts = [hit.number, f"{zh} {en}", hit.title, hit.holder]
+    parts = [hit.number, both(IP_TYPES, hit.ip_type), hit.title, hit.holder]
     if hit.jurisdiction != "CN":
         parts.append(hit.jurisdiction)
     if hit.valid_until:
@@ -83,8 +83,7 @@ class RightRow(QFrame):
         self.title_label = QLabel(objectName="right_title_label")
         self.type_combo = QComboBox(objectName="right_type")
         for ip_type in IPType:
-            zh, en = IP_TYPES[ip_type]
-            self.type_combo.addItem(f"{zh} · {en}", ip_type.value)
+            self.type_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
         self.type_combo.setAccessibleName(self.tr("Type of right"))
         self.number = LookupEdit(
             lambda text: search_rights(ctx, text),
@@ -107,8 +106,7 @@ class RightRow(QFrame):
             edit.setMaximumWidth(120)
         self.licence = QComboBox(objectName="right_licence")
         for licence in LicenceType:
-            zh, en = LICENCES[licence]
-            self.licence.addItem(f"{zh} · {en}", licence.value)
+            self.licence.addItem(both(LICENCES, licence.value), licence.value)
         self.licence.setAccessibleName(self.tr("Complainant's standing (licence)"))
         self.status = QLabel(objectName="right_status")
         self.status.setWordWrap(True)

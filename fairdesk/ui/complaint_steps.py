@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.documents.labels import REJECT_REASONS
 from fairdesk.domain.enums import RejectReason
+from fairdesk.domain.vocabulary import REJECT_REASONS
 from fairdesk.i18n import format_date, format_number, format_time, weekday_name
 from fairdesk.services.lookup import SupplementDeadline
+from fairdesk.ui.case_labels import both
 from fairdesk.ui.complaint_widgets import Field
 
 
@@ -98,8 +99,7 @@ class RejectDialog(QDialog):
         self.reason_combo = QComboBox(objectName="reject_reason")
         self.reason_combo.addItem(self.tr("— choose why it is not accepted —"), "")
         for reason in RejectReason:
-            zh, en = REJECT_REASONS.get(reason, (reason.value, reason.value))
-            self.reason_combo.addItem(f"{en[:1].upper()}{en[1:]} ({zh})", reason.value)
+            self.reason_combo.addItem(both(REJECT_REASONS, reason.value), reason.value)
         if suggested:
             self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(suggested)))
         self.reason_combo.setAccessibleName(self.tr("Reason for not accepting"))

@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import vocabulary as vocab
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import error_text
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
 from fairdesk.services.statistics import (
     OUTCOMES,
@@ -47,29 +48,17 @@ from fairdesk.services.statistics import (
     fair_statistics,
     summary_rows,
 )
+from fairdesk.ui.case_labels import word
 from fairdesk.ui.tasks import Task, run_task
 
 Index = QModelIndex | QPersistentModelIndex
 SERIES_COLOURS = ("#3B6AA0", "#E3A857", "#C0504D", "#6C9A5B")
-IP_SHORT = {
-    "invention_patent": "发明 Invention",
-    "utility_model": "实用新型 Utility",
-    "design": "外观 Design",
-    "trademark": "商标 Trademark",
-    "copyright": "著作权 Copyright",
-    "other": "其他 Other",
-}
-OUTCOME_SHORT = {
-    "infringing": "侵权 Infringing",
-    "not_infringing": "不侵权 Not infr.",
-    "undetermined": "无法认定 Undeterm.",
-    "settled": "和解 Settled",
-    "withdrawn": "撤回 Withdrawn",
-    "self_remedied": "撤展 Self-remedied",
-    "not_accepted": "不受理 Not accepted",
-    "post_fair": "展后 Post-fair",
-    "open": "处理中 Open",
-}
+
+
+def _short(table: vocab.Vocabulary, code: str) -> str:
+    """A chart's category: the Chinese alone on a Chinese desk, else "中文 English"."""
+    words = table.words(code)
+    return words.zh if current_language() == "zh_CN" else f"{words.zh} {words.en}"
 
 
 class BarChart(QWidget):
@@ -400,17 +389,19 @@ class Dashboard(QWidget):
             ],
         )
         types = cur.complaints_by_ip_type
-        self.type_chart.set_data([IP_SHORT.get(k, k) for k in types], [("", list(types.values()))])
+        self.type_chart.set_data(
+            [_short(vocab.IP_TYPES, k) for k in types], [("", list(types.values()))]
+        )
         halls = sorted(cur.cases_by_hall.items())
         self.hall_chart.set_data([h for h, _ in halls], [("", [v for _, v in halls])])
         shown = [(k, cur.outcomes.get(k, 0)) for k, _ in OUTCOMES if cur.outcomes.get(k, 0)]
         self.outcome_chart.set_data(
-            [OUTCOME_SHORT[k] for k, _ in shown], [("", [v for _, v in shown])]
+            [_short(vocab.OUTCOMES, k) for k, _ in shown], [("", [v for _, v in shown])]
         )
         countries = list(cur.cases_by_country.items())[:8]
         self.country_chart.set_data([c for c, _ in countries], [("", [v for _, v in countries])])
         self.stage_chart.set_data(
-            [s.key for s in cur.stage_times],
+            [word(vocab.STAGES, s.key) for s in cur.stage_times],
             [
                 (self.tr("Median h"), [s.median_hours or 0 for s in cur.stage_times]),
                 (self.tr("Max h"), [s.max_hours or 0 for s in cur.stage_times]),

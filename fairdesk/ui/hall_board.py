@@ -45,12 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_day_time
 from fairdesk.services import hall_board as board
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import safe_name
-from fairdesk.services.hall_board import STATE_LABELS, BoothCell, BoothPosition, GridLayout
+from fairdesk.services.hall_board import BoothCell, BoothPosition, GridLayout
+from fairdesk.ui.case_labels import desk_both, desk_words, word
 
 Index = QModelIndex | QPersistentModelIndex
 BoothRole = Qt.ItemDataRole.UserRole + 1
@@ -82,6 +84,11 @@ def short_booth(booth: str, hall: str) -> str:
     return (
         booth[len(hall) :] if hall and booth.startswith(hall) and len(booth) > len(hall) else booth
     )
+
+
+def booth_mark(state: str) -> str:
+    """The short mark printed in a booth's square, in the desk's language ("" when clear)."""
+    return desk_words(v.BOOTH_STATES.words(state).on_paper).strip()
 
 
 class HallBoardModel(QAbstractTableModel):
@@ -185,7 +192,7 @@ class HallBoardModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            label = self.tr(cell.label) if cell.label else ""
+            label = booth_mark(cell.state)
             return f"{short_booth(booth, self.hall)}\n{label}".rstrip()
         if role == BoothRole:
             return booth
@@ -208,8 +215,7 @@ class HallBoardModel(QAbstractTableModel):
         return None
 
     def describe(self, cell: BoothCell) -> str:
-        zh, en, _ = STATE_LABELS[cell.state]
-        lines = [f"{cell.booth}: {self.tr(en)}" + (f" / {zh}" if zh else "")]
+        lines = [f"{cell.booth}: {desk_both(v.BOOTH_STATES.words(cell.state))}"]
         lines += list(cell.exhibitors) or [self.tr("(not in the exhibitor list)")]
         if cell.case_numbers:
             lines.append(self.tr("Cases: {0}").format(", ".join(cell.case_numbers)))
@@ -220,7 +226,7 @@ class HallBoardModel(QAbstractTableModel):
                 )
             )
         if cell.last_finding:
-            lines.append(self.tr("Last patrol: {0}").format(cell.last_finding.replace("_", " ")))
+            lines.append(self.tr("Last patrol: {0}").format(word(v.FINDINGS, cell.last_finding)))
         return "\n".join(lines)
 
 
@@ -299,7 +305,7 @@ class FloorPlanView(QGraphicsView):
             rect.setPen(QPen(QColor("#263238"), 1.5))
             rect.setToolTip(model.describe(cell) if cell else position.booth)
             scene.addItem(rect)
-            label = STATE_LABELS[state][2]
+            label = booth_mark(state)
             text = QGraphicsSimpleTextItem(
                 short_booth(position.booth, model.hall) + (f"\n{label}" if label else ""), rect
             )
@@ -392,15 +398,15 @@ class HallBoard(QWidget):
         self.legend_labels: dict[str, QLabel] = {}
         for state in LEGEND_ORDER:
             back, fore = COLOURS[state]
-            zh, en, _ = STATE_LABELS[state]
+            words = v.BOOTH_STATES.words(state)
             chip = QLabel(objectName=f"legend_{state or 'clear'}")
             chip.setStyleSheet(
                 f"background: {back}; color: {fore}; padding: 3px 8px; border-radius: 3px;"
             )
-            chip.setToolTip(zh)
+            chip.setToolTip(desk_both(words))
             self.legend_labels[state] = chip
             self.legend.addWidget(chip)
-            chip.setText(self.tr(en))
+            chip.setText(desk_words(words))
         self.legend.addStretch(1)
         self.message = QLabel(objectName="hall_board_message")
         self.message.setWordWrap(True)
@@ -448,8 +454,7 @@ class HallBoard(QWidget):
         self.grid.horizontalHeader().setVisible(not self.model.compact)
         counts = self.model.counts()
         for state, chip in self.legend_labels.items():
-            en = STATE_LABELS[state][1]
-            chip.setText(f"{self.tr(en)}: {counts.get(state, 0)}")
+            chip.setText(f"{desk_words(v.BOOTH_STATES.words(state))}: {counts.get(state, 0)}")
         booths = len(self.model.cells())
         self.title.setText(
             self.tr("Hall {0} · {1} booths").format(self.model.hall, booths)

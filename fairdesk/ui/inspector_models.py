@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.i18n import format_day_time, format_time
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import get_fair
 from fairdesk.services.rechecks import RecheckTask, list_tasks
+from fairdesk.ui.case_labels import desk_words, word
 from fairdesk.ui.case_model import countdown
 from fairdesk.ui.table_model import RowTableModel
 
@@ -24,14 +26,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 3
 
 COL_DUE, COL_HALL, COL_BOOTH, COL_CASE, COL_TASK, COL_MEASURE, COL_EXHIBITOR = range(7)
 TASK_HEADERS = ("Due", "Hall", "Booth", "Case", "Task", "Measure", "Exhibitor")
-MEASURE_NAMES = {
-    "cover": "cover",
-    "take_down": "take down",
-    "detain": "detain in storage",
-    "disconnect_link": "disconnect link",
-    "withdraw_from_fair": "withdraw from fair",
-    "cancel_participation": "cancel participation",
-}
 
 
 class RecheckTaskModel(RowTableModel):
@@ -134,9 +128,9 @@ class RecheckTaskModel(RowTableModel):
         if column == COL_CASE:
             return task.case_number
         if column == COL_TASK:
-            return self.tr(task.label)
+            return desk_words(task.words)
         if column == COL_MEASURE:
-            return self.tr(MEASURE_NAMES.get(task.measure_type, task.measure_type))
+            return word(v.MEASURES, task.measure_type)
         if column == COL_EXHIBITOR:
             return task.exhibitor
         return ""

@@ -47,17 +47,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import Finding, RecheckResult
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text, format_day_time, format_time
+from fairdesk.i18n import current_language, error_text, format_day_time, format_time
 from fairdesk.services import fairs, patrols, rechecks
 from fairdesk.services.cases import last_change
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.outbox import OUTBOX_FILE, FlushReport, Outbox
-from fairdesk.services.patrols import FINDING_LABELS, FINDING_ORDER, BoothTarget
-from fairdesk.services.rechecks import RESULT_LABELS, RecheckTask
+from fairdesk.services.patrols import FINDING_ORDER, BoothTarget
+from fairdesk.services.rechecks import RecheckTask
+from fairdesk.ui.case_labels import both, desk_words, word
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.hall_board import HallBoard
 from fairdesk.ui.inspector_models import (
@@ -98,6 +100,14 @@ QLabel#target_label { font-size: 18px; padding: 8px; background: #f5f5f5; border
 QLabel#recheck_title { font-size: 17px; padding: 6px; background: #f5f5f5; border-radius: 6px; }
 QPushButton#outbox_button { font-weight: bold; }
 """
+
+
+def _answer_words(table: vocabulary.Vocabulary, code: str) -> str:
+    """An answer key's words: on an English desk the English, the Chinese below it."""
+    words = table.words(code)
+    if current_language() == "zh_CN":
+        return words.zh
+    return f"{words.en}\n      {words.zh}"
 
 
 class _DigitKeys(QObject):
@@ -239,9 +249,9 @@ class InspectorWindow(QMainWindow):
         self.finding_buttons: list[QPushButton] = []
         digits = _DigitKeys(len(FINDING_ORDER), self.choose_finding, self)
         for i, finding in enumerate(FINDING_ORDER):
-            zh, en = FINDING_LABELS[finding]
             button = _answer_button(
-                f"{i + 1}   {self.tr(en)}\n      {zh}", f"finding_{finding.value}"
+                f"{i + 1}   {_answer_words(vocabulary.FINDINGS, finding)}",
+                f"finding_{finding.value}",
             )
             button.setToolTip(self.tr("Key {0} or F{0}").format(i + 1))
             button.installEventFilter(digits)
@@ -339,9 +349,9 @@ class InspectorWindow(QMainWindow):
         self.result_buttons: list[QPushButton] = []
         digits = _DigitKeys(len(RESULT_ORDER), self.choose_result, self)
         for i, result in enumerate(RESULT_ORDER):
-            zh, en = RESULT_LABELS[result]
             button = _answer_button(
-                f"{i + 1}   {self.tr(en)}\n      {zh}", f"result_{result.value}"
+                f"{i + 1}   {_answer_words(vocabulary.RECHECK_RESULTS, result)}",
+                f"result_{result.value}",
             )
             button.installEventFilter(digits)
             button.clicked.connect(lambda _=False, n=i: self.choose_result(n))
@@ -573,7 +583,10 @@ class InspectorWindow(QMainWindow):
         if target.open_cases:
             lines.append(
                 self.tr("Open cases: {0}").format(
-                    ", ".join(f"{c.number} ({c.state})" for c in target.open_cases)
+                    ", ".join(
+                        f"{c.number} ({word(vocabulary.CASE_STATES, c.state)})"
+                        for c in target.open_cases
+                    )
                 )
             )
         if target.recheck_cases:
@@ -674,13 +687,11 @@ class InspectorWindow(QMainWindow):
         except FairDeskError as exc:
             self._say(error_text(exc))
             return False
-        zh, en = FINDING_LABELS[finding]
         shown = target.booth if target is not None else text
         self.saved_label.setText(
-            self.tr("Saved: {0} — {1} / {2}{3}").format(
+            self.tr("Saved: {0} — {1}{2}").format(
                 shown,
-                self.tr(en),
-                zh,
+                both(vocabulary.FINDINGS, finding),
                 self.tr(" · {0} photo(s)").format(len(photos)) if photos else "",
             )
         )
@@ -724,8 +735,9 @@ class InspectorWindow(QMainWindow):
             rows = []  # the round has not reached the server yet
         items = []
         for v in rows:
-            en = FINDING_LABELS.get(v.finding, ("", v.finding))[1]
-            text = self.tr(en) + (f" · {v.case_number}" if v.case_number else "")
+            text = word(vocabulary.FINDINGS, v.finding) + (
+                f" · {v.case_number}" if v.case_number else ""
+            )
             items.append(LogItem(v.uid, v.visited_at, v.booth, text, v.photos, "sent"))
         self._server_log = items
 
@@ -738,11 +750,10 @@ class InspectorWindow(QMainWindow):
             if p.round_uid not in (self.log_round, None) or p.uid in items:
                 continue
             if p.kind == "visit":
-                en = FINDING_LABELS.get(p.answer, ("", p.answer))[1]
-                booth, text = p.target, self.tr(en)
+                booth, text = p.target, word(vocabulary.FINDINGS, p.answer)
             else:
-                en = RESULT_LABELS.get(p.answer, ("", p.answer))[1]
-                booth, text = "", self.tr("Re-check {0}: {1}").format(p.target, self.tr(en))
+                result = word(vocabulary.RECHECK_RESULTS, p.answer)
+                booth, text = "", self.tr("Re-check {0}: {1}").format(p.target, result)
             items[p.uid] = LogItem(p.uid, p.at, booth, text, p.photos, p.status)
         self.log_model.set_items(sorted(items.values(), key=lambda i: i.at, reverse=True))
         self._update_round_label()
@@ -802,7 +813,7 @@ class InspectorWindow(QMainWindow):
         self.recheck_title.setText(
             f"{task.case_number}  ·  {task.booth}  ·  {task.exhibitor}\n"
             + self.tr("{0}: {1}; due {2}{3}").format(
-                self.tr(task.label), task.measure_type.replace("_", " "), due, late
+                desk_words(task.words), word(vocabulary.MEASURES, task.measure_type), due, late
             )
             + (f"\n{self.tr('Stored at')}: {task.storage_place}" if task.storage_place else "")
         )
@@ -849,10 +860,11 @@ class InspectorWindow(QMainWindow):
         except FairDeskError as exc:
             self._say(error_text(exc))
             return False
-        zh, en = RESULT_LABELS[result]
-        text = self.tr("Re-check {0}: {1}").format(task.case_number, self.tr(en))
+        text = self.tr("Re-check {0}: {1}").format(
+            task.case_number, both(vocabulary.RECHECK_RESULTS, result)
+        )
         log.debug("re-check %s recorded", uid)
-        self.recheck_saved.setText(self.tr("Saved: {0} / {1}").format(text, zh))
+        self.recheck_saved.setText(self.tr("Saved: {0}").format(text))
         self.result_group.setExclusive(False)
         for button in self.result_buttons:
             button.setChecked(False)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import REASON, Requirement
 from fairdesk.i18n import domain_word, error_text
-from fairdesk.ui.case_labels import CHOICES, assign_mnemonics, tr
+from fairdesk.ui.case_labels import CHOICES, assign_mnemonics, both, tr
 
 REASON_NAME = REASON.name  # passed to the services as `reason=`, not as a parameter
 
@@ -210,11 +210,9 @@ class StepDialog(QDialog):
         if choices:
             combo = QComboBox()
             combo.addItem(self.tr("Choose…"), "")
-            words = CHOICES.get(name, {})
+            words = CHOICES.get(name)
             for code in choices:
-                entry = words.get(code)
-                text = f"{tr(entry[0])} · {entry[1]}" if entry else code
-                combo.addItem(text, code)
+                combo.addItem(both(words, code) if words is not None else code, code)
             if value:
                 combo.setCurrentIndex(max(combo.findData(str(value)), 0))
             widget = combo

@@ -236,414 +236,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <source>re-inspection</source>
         <translation>复查</translation>
     </message>
-    <message>
-        <source>Complaint registered</source>
-        <translation>投诉已登记</translation>
-    </message>
-    <message>
-        <source>Respondent case opened</source>
-        <translation>被投诉案件已立案</translation>
-    </message>
-    <message>
-        <source>Deadline started</source>
-        <translation>期限开始</translation>
-    </message>
-    <message>
-        <source>Deadline paused</source>
-        <translation>期限暂停</translation>
-    </message>
-    <message>
-        <source>Deadline resumed</source>
-        <translation>期限恢复</translation>
-    </message>
-    <message>
-        <source>Deadline stopped</source>
-        <translation>期限终止</translation>
-    </message>
-    <message>
-        <source>Document issued</source>
-        <translation>文书已签发</translation>
-    </message>
-    <message>
-        <source>Document revoked</source>
-        <translation>文书已撤销</translation>
-    </message>
-    <message>
-        <source>Case assigned</source>
-        <translation>案件已分派</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>assigned to</source>
-        <translation>承办人</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>认定依据</translation>
-    </message>
-    <message>
-        <source>legal basis</source>
-        <translation>法律依据</translation>
-    </message>
-    <message>
-        <source>measure</source>
-        <translation>措施</translation>
-    </message>
-    <message>
-        <source>terms</source>
-        <translation>和解条款</translation>
-    </message>
-    <message>
-        <source>authority</source>
-        <translation>主管部门</translation>
-    </message>
-    <message>
-        <source>result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>escalation</source>
-        <translation>升级措施</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺少材料</translation>
-    </message>
-    <message>
-        <source>storage</source>
-        <translation>存放地点</translation>
-    </message>
-    <message>
-        <source>undertaking signed</source>
-        <translation>已签署承诺书</translation>
-    </message>
-    <message>
-        <source>deadline</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <source>complainant</source>
-        <translation>投诉人</translation>
-    </message>
-    <message>
-        <source>agent</source>
-        <translation>代理人</translation>
-    </message>
-    <message>
-        <source>rights</source>
-        <translation>权利</translation>
-    </message>
-    <message>
-        <source>respondents</source>
-        <translation>被投诉人</translation>
-    </message>
-    <message>
-        <source>exhibitor</source>
-        <translation>展商</translation>
-    </message>
-    <message>
-        <source>booth</source>
-        <translation>展位</translation>
-    </message>
-    <message>
-        <source>exhibits</source>
-        <translation>展品</translation>
-    </message>
-    <message>
-        <source>To notify</source>
-        <translation>待通知</translation>
-    </message>
-    <message>
-        <source>Notified, defence period running</source>
-        <translation>已通知，答辩期进行中</translation>
-    </message>
-    <message>
-        <source>Removed voluntarily</source>
-        <translation>主动撤展</translation>
-    </message>
-    <message>
-        <source>In mediation</source>
-        <translation>调解中</translation>
-    </message>
-    <message>
-        <source>Settled</source>
-        <translation>已和解</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the complainant</source>
-        <translation>投诉人已撤回投诉</translation>
-    </message>
-    <message>
-        <source>Defence received</source>
-        <translation>已答辩</translation>
-    </message>
-    <message>
-        <source>Defence overdue</source>
-        <translation>答辩逾期</translation>
-    </message>
-    <message>
-        <source>Under review</source>
-        <translation>审查中</translation>
-    </message>
-    <message>
-        <source>Infringement found</source>
-        <translation>认定侵权</translation>
-    </message>
-    <message>
-        <source>Not infringing</source>
-        <translation>认定不侵权</translation>
-    </message>
-    <message>
-        <source>Cannot be determined</source>
-        <translation>无法认定</translation>
-    </message>
-    <message>
-        <source>Referred to an authority</source>
-        <translation>已移交有关部门</translation>
-    </message>
-    <message>
-        <source>Measures ordered</source>
-        <translation>已责令整改</translation>
-    </message>
-    <message>
-        <source>Re-inspection due</source>
-        <translation>待复查</translation>
-    </message>
-    <message>
-        <source>Re-inspection passed</source>
-        <translation>复查通过</translation>
-    </message>
-    <message>
-        <source>Re-inspection failed</source>
-        <translation>复查未通过</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>升级处理</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
-        <source>Post-fair follow-up</source>
-        <translation>转展后追查</translation>
-    </message>
-    <message>
-        <source>registered, not yet accepted</source>
-        <translation>已登记，尚未受理</translation>
-    </message>
-    <message>
-        <source>awaiting supplements</source>
-        <translation>待补正</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>transferred to the authority</source>
-        <translation>已移交主管部门</translation>
-    </message>
-    <message>
-        <source>not accepted</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <source>Invention patent</source>
-        <translation>发明专利</translation>
-    </message>
-    <message>
-        <source>Utility model</source>
-        <translation>实用新型</translation>
-    </message>
-    <message>
-        <source>Design patent</source>
-        <translation>外观设计</translation>
-    </message>
-    <message>
-        <source>Trademark</source>
-        <translation>商标</translation>
-    </message>
-    <message>
-        <source>Copyright</source>
-        <translation>著作权</translation>
-    </message>
-    <message>
-        <source>Other right</source>
-        <translation>其他权利</translation>
-    </message>
-    <message>
-        <source>right holder</source>
-        <translation>权利人</translation>
-    </message>
-    <message>
-        <source>sole licence</source>
-        <translation>排他许可</translation>
-    </message>
-    <message>
-        <source>exclusive licence</source>
-        <translation>独占许可</translation>
-    </message>
-    <message>
-        <source>simple licence</source>
-        <translation>普通许可</translation>
-    </message>
-    <message>
-        <source>at the desk</source>
-        <translation>现场受理</translation>
-    </message>
-    <message>
-        <source>found on patrol</source>
-        <translation>巡查发现</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>网上投诉</translation>
-    </message>
-    <message>
-        <source>IP complaint</source>
-        <translation>知识产权投诉</translation>
-    </message>
-    <message>
-        <source>Commercial dispute</source>
-        <translation>商事纠纷</translation>
-    </message>
-    <message>
-        <source>Supplement</source>
-        <translation>补正</translation>
-    </message>
-    <message>
-        <source>Transfer to authority</source>
-        <translation>移交主管部门</translation>
-    </message>
-    <message>
-        <source>Defence</source>
-        <translation>答辩</translation>
-    </message>
-    <message>
-        <source>Re-inspection</source>
-        <translation>复查</translation>
-    </message>
-    <message>
-        <source>No written defence and evidence in time (CNIPA Art 14)</source>
-        <translation>未在期限内提交书面答辩及证据（国家知识产权局指引第十四条）</translation>
-    </message>
-    <message>
-        <source>A court or administrative decision already confirms it</source>
-        <translation>已有法院判决或行政决定确认侵权</translation>
-    </message>
-    <message>
-        <source>The respondent admitted the infringement</source>
-        <translation>被投诉人承认侵权</translation>
-    </message>
-    <message>
-        <source>On review of both parties' materials</source>
-        <translation>经审查双方材料</translation>
-    </message>
-    <message>
-        <source>Cover the exhibit</source>
-        <translation>遮盖展品</translation>
-    </message>
-    <message>
-        <source>Take the exhibit down</source>
-        <translation>撤下展品</translation>
-    </message>
-    <message>
-        <source>Take down and keep in storage</source>
-        <translation>撤下并封存展品</translation>
-    </message>
-    <message>
-        <source>Delete, block or disconnect online links</source>
-        <translation>删除、屏蔽或断开网络链接</translation>
-    </message>
-    <message>
-        <source>Withdraw from the fair</source>
-        <translation>撤出展会</translation>
-    </message>
-    <message>
-        <source>Cancel participation</source>
-        <translation>取消参展资格</translation>
-    </message>
-    <message>
-        <source>Measures carried out</source>
-        <translation>措施已落实</translation>
-    </message>
-    <message>
-        <source>Measures not carried out</source>
-        <translation>措施未落实</translation>
-    </message>
-    <message>
-        <source>Measures partly carried out</source>
-        <translation>措施部分落实</translation>
-    </message>
-    <message>
-        <source>The exhibit was displayed again</source>
-        <translation>展品再次展出</translation>
-    </message>
-    <message>
-        <source>Leave the fair</source>
-        <translation>责令离开展会</translation>
-    </message>
-    <message>
-        <source>Propose a ban from the next edition</source>
-        <translation>建议下届禁止参展</translation>
-    </message>
-    <message>
-        <source>Refer to the credit platform</source>
-        <translation>移送信用平台</translation>
-    </message>
-    <message>
-        <source>Materials incomplete and not supplemented in time</source>
-        <translation>材料不全且未在期限内补正</translation>
-    </message>
-    <message>
-        <source>The right is invalid or expired</source>
-        <translation>权利无效或已过期</translation>
-    </message>
-    <message>
-        <source>The right is not valid in China</source>
-        <translation>权利在中国不受保护</translation>
-    </message>
-    <message>
-        <source>The complainant has no standing</source>
-        <translation>投诉人不具备投诉资格</translation>
-    </message>
-    <message>
-        <source>The respondent does not exhibit at this fair</source>
-        <translation>被投诉人未参加本届展会</translation>
-    </message>
-    <message>
-        <source>Handled at an earlier edition without legal follow-up</source>
-        <translation>往届已处理且无后续法律程序</translation>
-    </message>
-    <message>
-        <source>Outside the service center's remit</source>
-        <translation>不属于服务中心受理范围</translation>
-    </message>
-    <message>
-        <source>Other reasons</source>
-        <translation>其他原因</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
 </context>
 <context>
     <name>case_model</name>
@@ -2380,8 +1972,8 @@ power of attorney: {0}</source>
         <translation>案件 {case} 尚未作出处理决定；处理意见书须在作出处理决定后打印。</translation>
     </message>
     <message>
-        <source>Case {case} has no detained items: no measure 'detain' (封存) was ordered.</source>
-        <translation>案件 {case} 没有封存的展品：未责令采取“detain”（封存）措施。</translation>
+        <source>Case {case} has no detained items: no exhibit was ordered kept in custody (暂存保管).</source>
+        <translation>案件 {case} 没有暂存展品：未责令将展品交由本中心暂存保管。</translation>
     </message>
     <message>
         <source>Case {case} has not been re-inspected yet.</source>
@@ -2496,24 +2088,8 @@ power of attorney: {0}</source>
         <translation>只有{who}可以{permission}；您当前的登录身份为{role}。</translation>
     </message>
     <message>
-        <source>'{step}' is for {allowed} staff; you are signed in as {role}.</source>
-        <translation>“{step}”仅限{allowed}操作；您当前的登录身份为{role}。</translation>
-    </message>
-    <message>
-        <source>Cannot '{step}' a {entity} that is {state}; it must be {sources}.</source>
-        <translation>{entity}当前状态为“{state}”，不能执行“{step}”；须为以下状态：{sources}。</translation>
-    </message>
-    <message>
         <source>There is no step called '{action}' for a {entity}.</source>
         <translation>{entity}没有名为“{action}”的操作步骤。</translation>
-    </message>
-    <message>
-        <source>'{step}' needs {requirement}.</source>
-        <translation>执行“{step}”须填写{requirement}。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
-        <translation>“{step}”：“{value}”不能作为{requirement}；请使用以下之一：{choices}。</translation>
     </message>
     <message>
         <source>Cannot write in {folder}: {reason}.</source>
@@ -3364,52 +2940,12 @@ power of attorney: {0}</source>
         <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
     </message>
     <message>
-        <source>Complaint {number} cannot be accepted without the complainant's signed commitment (承诺书, 2006 Measures Art 10).</source>
-        <translation>投诉 {number} 缺少投诉人签署的承诺书，不能受理（2006年《展会知识产权保护办法》第十条）。</translation>
-    </message>
-    <message>
-        <source>Complaint {number} is filed by an agent: the power of attorney is needed before it can be accepted (2006 Measures Art 8).</source>
-        <translation>投诉 {number} 由代理人提交：须先收到授权委托书方可受理（2006年《展会知识产权保护办法》第八条）。</translation>
-    </message>
-    <message>
-        <source>Complaint {number} is {state}: accept it before notifying the respondent.</source>
-        <translation>投诉 {number} 当前状态为“{state}”：请先受理该投诉，再通知被投诉人。</translation>
-    </message>
-    <message>
-        <source>Detaining exhibits needs the storage place.</source>
-        <translation>封存展品须填写存放地点。</translation>
-    </message>
-    <message>
-        <source>The fair closes at {closes}; open cases go to post-fair follow-up after that.</source>
-        <translation>展会于 {closes} 闭幕；未结案件须在闭幕后方可转展后追查。</translation>
-    </message>
-    <message>
-        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
-        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
-    </message>
-    <message>
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <source>The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.</source>
-        <translation>{number} 的答辩期尚未届满（截止时间 {due}），暂不能标记为答辩逾期。</translation>
-    </message>
-    <message>
-        <source>{number}: the trigger 'defence_overdue' needs the defence to have been marked overdue; the respondent answered in time.</source>
-        <translation>{number}：认定依据“defence_overdue”要求该案已被标记为答辩逾期；被投诉人已按时答辩。</translation>
-    </message>
-    <message>
-        <source>Right {number} is registered in {jurisdiction}; only rights valid in China can be enforced here (CNIPA 2022 Guidelines Art 12). Reject with reason right_not_valid_in_china.</source>
-        <translation>权利 {number} 的注册地为 {jurisdiction}；此处仅能保护在中国有效的权利（国家知识产权局2022年指引第十二条）。请以理由 right_not_valid_in_china 不予受理。</translation>
-    </message>
-    <message>
-        <source>Right {number} expired on {valid_until}; reject with reason right_invalid, or correct the right's validity.</source>
-        <translation>权利 {number} 已于 {valid_until} 到期；请以理由 right_invalid 不予受理，或更正该权利的有效期。</translation>
-    </message>
-    <message>
-        <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
-        <translation>{number} 的答辩期尚未届满（截止时间未知），暂不能标记为答辩逾期。</translation>
+        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
+        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
     </message>
     <message>
         <source>Unknown user name or wrong password.</source>
@@ -3493,11 +3029,15 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>inspector</source>
-        <translation>巡查员</translation>
+        <translation>巡查人员</translation>
     </message>
     <message>
         <source>organizer</source>
         <translation>主办方</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>知识产权局派驻人员</translation>
     </message>
     <message>
         <source>DRAFT</source>
@@ -3520,12 +3060,16 @@ power of attorney: {0}</source>
         <translation>不予受理</translation>
     </message>
     <message>
+        <source>WITHDRAWN</source>
+        <translation>投诉已撤回</translation>
+    </message>
+    <message>
         <source>TO_NOTIFY</source>
         <translation>待通知</translation>
     </message>
     <message>
         <source>NOTIFIED</source>
-        <translation>已通知</translation>
+        <translation>已通知，答辩期内</translation>
     </message>
     <message>
         <source>SELF_REMEDIED</source>
@@ -3538,10 +3082,6 @@ power of attorney: {0}</source>
     <message>
         <source>SETTLED</source>
         <translation>已和解</translation>
-    </message>
-    <message>
-        <source>WITHDRAWN</source>
-        <translation>投诉已撤回</translation>
     </message>
     <message>
         <source>DEFENCE_RECEIVED</source>
@@ -3681,7 +3221,11 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>case</source>
-        <translation>案件</translation>
+        <translation>被投诉人案件</translation>
+    </message>
+    <message>
+        <source>respondent case</source>
+        <translation>被投诉人案件</translation>
     </message>
     <message>
         <source>not started</source>
@@ -3704,16 +3248,48 @@ power of attorney: {0}</source>
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Record materials received</source>
+        <translation>登记收到的材料</translation>
+    </message>
+    <message>
+        <source>the materials received</source>
+        <translation>收到的材料</translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation>收到的材料</translation>
+    </message>
+    <message>
+        <source>The complainant signed the commitment (承诺书)</source>
+        <translation>投诉人已签署承诺书</translation>
+    </message>
+    <message>
+        <source>The agent's power of attorney was received</source>
+        <translation>已收到授权委托书</translation>
+    </message>
+    <message>
+        <source>Note (why; shown in the timeline)</source>
+        <translation>备注（原因，记入时间线）</translation>
+    </message>
+    <message>
         <source>Ask for supplements</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
         <source>the list of missing materials</source>
-        <translation>需补正材料清单</translation>
+        <translation>需补正的材料清单</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>需补正的材料</translation>
     </message>
     <message>
         <source>Accept</source>
         <translation>受理</translation>
+    </message>
+    <message>
+        <source>Authority to transfer to (optional)</source>
+        <translation>移交的知识产权管理部门（可选）</translation>
     </message>
     <message>
         <source>Reject</source>
@@ -3721,7 +3297,23 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>a reason code</source>
-        <translation>理由代码</translation>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <source>Reason for not accepting</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回投诉</translation>
+    </message>
+    <message>
+        <source>a reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Transfer to the authority</source>
@@ -3729,30 +3321,58 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>the authority</source>
-        <translation>主管部门</translation>
+        <translation>移交部门</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>移交部门</translation>
+    </message>
+    <message>
+        <source>Suspend the display of the accused exhibits</source>
+        <translation>暂停展出涉嫌侵权展品</translation>
     </message>
     <message>
         <source>Notify the respondent</source>
         <translation>通知被投诉人</translation>
     </message>
     <message>
-        <source>Record a voluntary removal</source>
-        <translation>记录主动撤展</translation>
+        <source>the manner of service</source>
+        <translation>送达方式</translation>
     </message>
     <message>
-        <source>a reason</source>
-        <translation>原因</translation>
+        <source>Manner of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>the time of service</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>Time of service (the fair's local time; empty: now)</source>
+        <translation>送达时间（展会当地时间；不填为现在）</translation>
+    </message>
+    <message>
+        <source>Record a voluntary removal</source>
+        <translation>记录主动撤展</translation>
     </message>
     <message>
         <source>Mediate</source>
         <translation>调解</translation>
     </message>
     <message>
+        <source>Mediate the dispute</source>
+        <translation>调解纠纷</translation>
+    </message>
+    <message>
         <source>Settle</source>
-        <translation>达成和解</translation>
+        <translation>达成调解协议</translation>
     </message>
     <message>
         <source>the terms of the settlement</source>
+        <translation>和解条款</translation>
+    </message>
+    <message>
+        <source>Terms of the settlement</source>
         <translation>和解条款</translation>
     </message>
     <message>
@@ -3760,15 +3380,15 @@ power of attorney: {0}</source>
         <translation>调解未成</translation>
     </message>
     <message>
-        <source>Withdrawn by the complainant</source>
-        <translation>投诉人撤回</translation>
-    </message>
-    <message>
         <source>Record the defence</source>
         <translation>登记答辩</translation>
     </message>
     <message>
         <source>a summary of the defence</source>
+        <translation>答辩要点</translation>
+    </message>
+    <message>
+        <source>Summary of the defence</source>
         <translation>答辩要点</translation>
     </message>
     <message>
@@ -3780,20 +3400,80 @@ power of attorney: {0}</source>
         <translation>审查</translation>
     </message>
     <message>
-        <source>Decide: infringement found</source>
-        <translation>认定侵权</translation>
+        <source>Decide at once: infringement confirmed</source>
+        <translation>径行认定侵权</translation>
     </message>
     <message>
-        <source>the trigger of the finding</source>
-        <translation>认定依据</translation>
+        <source>the ground for acting at once</source>
+        <translation>径行处理的依据</translation>
+    </message>
+    <message>
+        <source>Ground for acting at once</source>
+        <translation>径行处理的依据</translation>
+    </message>
+    <message>
+        <source>the court or authority that issued the decision</source>
+        <translation>作出生效法律文书的机关</translation>
+    </message>
+    <message>
+        <source>Court or authority that issued the decision</source>
+        <translation>作出生效法律文书的机关</translation>
+    </message>
+    <message>
+        <source>the number of the decision</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Number of the decision</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>the date of the decision</source>
+        <translation>文书日期</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>文书日期</translation>
+    </message>
+    <message>
+        <source>the respondent's admission</source>
+        <translation>被投诉人承认侵权的情况</translation>
+    </message>
+    <message>
+        <source>The respondent's admission (what was admitted, by whom, signed or recorded)</source>
+        <translation>被投诉人承认侵权的情况（承认内容、承认人、签字或记录）</translation>
+    </message>
+    <message>
+        <source>the deciding organ</source>
+        <translation>作出处理的机关</translation>
+    </message>
+    <message>
+        <source>Deciding organ (for a stationed IP officer: the IP office)</source>
+        <translation>作出处理的机关（知识产权局派驻人员填写所属部门）</translation>
     </message>
     <message>
         <source>the legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <source>Decide: not infringing</source>
-        <translation>认定不侵权</translation>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Decide: infringement found</source>
+        <translation>认定侵权</translation>
+    </message>
+    <message>
+        <source>the trigger of the finding</source>
+        <translation>认定侵权的依据</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>Decide: infringement not established</source>
+        <translation>不能认定侵权</translation>
     </message>
     <message>
         <source>Decide: cannot be determined</source>
@@ -3804,12 +3484,36 @@ power of attorney: {0}</source>
         <translation>移交有关部门</translation>
     </message>
     <message>
+        <source>the kind of authority</source>
+        <translation>移交部门类别</translation>
+    </message>
+    <message>
+        <source>Kind of authority</source>
+        <translation>移交部门类别</translation>
+    </message>
+    <message>
         <source>Order measures</source>
-        <translation>责令整改</translation>
+        <translation>要求整改</translation>
     </message>
     <message>
         <source>the measure ordered</source>
-        <translation>责令采取的措施</translation>
+        <translation>要求采取的措施</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>the storage place</source>
+        <translation>暂存地点</translation>
+    </message>
+    <message>
+        <source>Storage place (needed to keep exhibits in custody)</source>
+        <translation>暂存地点（暂存保管展品时必填）</translation>
+    </message>
+    <message>
+        <source>The respondent signed the undertaking</source>
+        <translation>被投诉人已签署承诺书</translation>
     </message>
     <message>
         <source>Re-inspection due</source>
@@ -3828,12 +3532,32 @@ power of attorney: {0}</source>
         <translation>复查结果</translation>
     </message>
     <message>
+        <source>Re-inspection result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
         <source>Escalate</source>
         <translation>升级处理</translation>
     </message>
     <message>
         <source>the escalation step</source>
         <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>Hand back the exhibits kept in custody</source>
+        <translation>退还暂存展品</translation>
+    </message>
+    <message>
+        <source>the receipt</source>
+        <translation>领回凭证</translation>
+    </message>
+    <message>
+        <source>Receipt (number, or who signed for the items)</source>
+        <translation>领回凭证（编号或签收人）</translation>
     </message>
     <message>
         <source>Close the case</source>
@@ -3844,8 +3568,172 @@ power of attorney: {0}</source>
         <translation>结案（投诉不予受理）</translation>
     </message>
     <message>
+        <source>Refer the dispute</source>
+        <translation>移交纠纷</translation>
+    </message>
+    <message>
+        <source>where the dispute is referred</source>
+        <translation>纠纷移交的机构</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>移交至</translation>
+    </message>
+    <message>
+        <source>Close the dispute with a note</source>
+        <translation>纠纷处理完毕（附说明）</translation>
+    </message>
+    <message>
         <source>Hand over to post-fair follow-up</source>
         <translation>转展后追查</translation>
+    </message>
+    <message>
+        <source>Record the authority's result</source>
+        <translation>登记有关部门处理结果</translation>
+    </message>
+    <message>
+        <source>the authority's result</source>
+        <translation>有关部门的处理结果</translation>
+    </message>
+    <message>
+        <source>The authority's result</source>
+        <translation>有关部门的处理结果</translation>
+    </message>
+    <message>
+        <source>Date of the result</source>
+        <translation>处理结果日期</translation>
+    </message>
+    <message>
+        <source>Identity of the complainant (business licence or ID document)</source>
+        <translation>投诉人身份证明（营业执照或身份证件）</translation>
+    </message>
+    <message>
+        <source>Patent certificate</source>
+        <translation>专利证书</translation>
+    </message>
+    <message>
+        <source>Patent publication (granted text)</source>
+        <translation>专利公告文本</translation>
+    </message>
+    <message>
+        <source>Proof of the patent's current legal status</source>
+        <translation>专利法律状态证明</translation>
+    </message>
+    <message>
+        <source>Trademark registration certificate</source>
+        <translation>商标注册证明</translation>
+    </message>
+    <message>
+        <source>Proof of authorship or ownership</source>
+        <translation>著作权权属证明（作品登记证书或创作证明）</translation>
+    </message>
+    <message>
+        <source>Proof of the right</source>
+        <translation>权利证明文件</translation>
+    </message>
+    <message>
+        <source>Statement that no suit, invalidation request, ownership dispute or restoration is pending on the patent</source>
+        <translation>专利权未涉及诉讼、无效宣告、权属纠纷或恢复程序的说明</translation>
+    </message>
+    <message>
+        <source>Basic details of the respondent (name, booth)</source>
+        <translation>被投诉人基本信息（名称、展位号）</translation>
+    </message>
+    <message>
+        <source>Grounds and evidence of the infringement (photos, comparison)</source>
+        <translation>涉嫌侵权的理由和证据（照片、比对说明等）</translation>
+    </message>
+    <message>
+        <source>Licence contract (when a licensee complains)</source>
+        <translation>专利或商标实施许可合同（被许可人投诉时）</translation>
+    </message>
+    <message>
+        <source>The owner's express authorisation of a simple licensee to complain</source>
+        <translation>权利人明确授权普通被许可人投诉的证明</translation>
+    </message>
+    <message>
+        <source>Power of attorney and the agent's identity</source>
+        <translation>授权委托书及代理人身份证明</translation>
+    </message>
+    <message>
+        <source>Complaint registered</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Complaint corrected</source>
+        <translation>更正投诉</translation>
+    </message>
+    <message>
+        <source>Respondent case opened</source>
+        <translation>立案（被投诉人）</translation>
+    </message>
+    <message>
+        <source>Case assigned</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>Record corrected</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Decision corrected</source>
+        <translation>更正处理意见</translation>
+    </message>
+    <message>
+        <source>Deadline started</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <source>Deadline paused</source>
+        <translation>期限暂停</translation>
+    </message>
+    <message>
+        <source>Deadline resumed</source>
+        <translation>期限恢复</translation>
+    </message>
+    <message>
+        <source>Deadline stopped</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <source>Document issued</source>
+        <translation>出具文书</translation>
+    </message>
+    <message>
+        <source>Document reissued</source>
+        <translation>重新出具文书</translation>
+    </message>
+    <message>
+        <source>Document revoked</source>
+        <translation>撤销文书</translation>
+    </message>
+    <message>
+        <source>Evidence attached</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <source>Evidence file stored</source>
+        <translation>存入证据文件</translation>
+    </message>
+    <message>
+        <source>Patrol visit recorded</source>
+        <translation>记录巡查</translation>
+    </message>
+    <message>
+        <source>Patrol finding corrected</source>
+        <translation>更正巡查结果</translation>
+    </message>
+    <message>
+        <source>Re-inspection recorded</source>
+        <translation>记录复查</translation>
+    </message>
+    <message>
+        <source>Complaint opened from a patrol</source>
+        <translation>巡查发现立案</translation>
+    </message>
+    <message>
+        <source>Right registered</source>
+        <translation>登记权利</translation>
     </message>
 </context>
 <context>
@@ -4368,8 +4256,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请选择巡查结果：按 1-6 或 F1-F6。</translation>
     </message>
     <message>
-        <source>Saved: {0} — {1} / {2}{3}</source>
-        <translation>已保存：{0} — {1} / {2}{3}</translation>
+        <source>Saved: {0} — {1}{2}</source>
+        <translation>已保存：{0} — {1}{2}</translation>
     </message>
     <message>
         <source> · {0} photo(s)</source>
@@ -4424,8 +4312,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请选择复查结果：按 1-4 或 F1-F4。</translation>
     </message>
     <message>
-        <source>Saved: {0} / {1}</source>
-        <translation>已保存：{0} / {1}</translation>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
     <message>
         <source>The server refused {0}: {1}</source>

@@ -144,7 +144,7 @@ def test_tasks_in_three_formats(run: Run, day: dict[str, str]) -> None:
     code, out, _ = run("tasks", "--fair", FAIR, "--format", "json")
     [task] = json.loads(out)
     # The CLI judges "overdue" by the real clock: the test fair is long past its re-check.
-    label = "re-check due" if task["overdue"] else "measure ordered"
+    label = "Re-inspection due" if task["overdue"] else "Measure ordered"
     assert (task["case"], task["booth"], task["task"], task["measure"], task["due"]) == (
         day["open"],
         "4.1A01",

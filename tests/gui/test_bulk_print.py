@@ -78,8 +78,9 @@ def test_print_three_cases_where_one_does_not_apply(
     assert all(i.copy == "respondent" for i in report.issued)
     assert [s.case_number for s in report.skipped] == [three[1]]
     assert report.skipped[0].reason == (
-        f"A decision (处理意见书) cannot be printed for case {three[1]} now: it is notified "
-        "(已通知), and this document applies once the case is decided."
+        f"A decision (处理意见书) cannot be printed for case {three[1]} now: it is notified, "
+        "defence period running (已通知，答辩期内), and this document applies once the case is "
+        "decided."
     )
     assert not report.cancelled and not report.error and report.done == 3
     assert pages_of(out) == report.pages == issued_pages(team, report)

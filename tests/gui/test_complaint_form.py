@@ -601,7 +601,8 @@ def test_repeat_complaint_warns_with_the_earlier_outcome_and_does_not_block(
     text = form.duplicate_banner.text()
     assert text.startswith("⚠ Possible repeat complaint")
     assert f"{earlier} at 测试博览会 ({EARLIER}), received 06/11/2025, right {RIGHT}" in text
-    assert "complaint accepted" in text and f"{earlier}-1 测试展商1有限公司: withdrawn" in text
+    assert "complaint accepted" in text
+    assert f"{earlier}-1 测试展商1有限公司: withdrawn by the complainant" in text
     assert "Canton Fair rule" in text
     # Another respondent: no repeat there, the warning stays for the first.
     # The desk decides: here it does not accept. Reject suggests the repeat reason.
@@ -706,7 +707,7 @@ def test_reject_needs_a_reason(qtbot, team: Team, form: ComplaintForm) -> None:
     press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Down)
     assert dialog.reason_code() == "right_invalid"
-    assert dialog.reason_combo.currentText() == "The right is invalid or expired (权利无效或已过期)"
+    assert dialog.reason_combo.currentText() == "The right is invalid or expired · 权利无效或已过期"
     dialog.note_edit.setPlainText("专利已终止")
     with qtbot.waitSignal(form.accepted):
         dialog.accept()

@@ -4,21 +4,23 @@ setting and the system; dates and numbers follow the locale."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from fairdesk.domain import workflow
+from fairdesk.domain import vocabulary, workflow
 from fairdesk.domain.enums import Role
-from fairdesk.domain.errors import NotFound, PermissionDenied
+from fairdesk.domain.errors import IllegalTransition, NotFound, PermissionDenied
 from fairdesk.i18n import (
     current_language,
+    domain_word,
     error_text,
     format_date,
     format_datetime,
@@ -224,15 +226,27 @@ def test_service_errors_show_in_the_desks_language(qapp, english: None, team: Te
     text = error_text(missing.value)
     assert "nobody" in text and re.search("[\u4e00-\u9fff]", text), text
     assert text != str(missing.value)
-    # A role named in the message is translated with it.
+    # A role and a step named in the message are translated with it, from the vocabulary
+    # and the step table.
+    facts = workflow.Facts(
+        workflow.Entity.CASE, "X-1", "TO_NOTIFY", Role.INSPECTOR, datetime(2026, 11, 5, tzinfo=UTC)
+    )
     with pytest.raises(PermissionDenied) as refused:
-        workflow.check(workflow.Entity.CASE, "notify", "TO_NOTIFY", Role.INSPECTOR, {})
+        workflow.check(facts, "notify", {})
     text = error_text(refused.value)
     inspector = QCoreApplication.translate("FairDeskError", "inspector")
-    assert inspector != "inspector" and inspector in text, text
-    assert "inspector" not in text
+    assert inspector == vocabulary.ROLES.words("inspector").zh and inspector in text, text
+    assert "通知被投诉人" in text and "inspector" not in text and "Notify" not in text
+    # A state is a Term: its Chinese words on a Chinese desk, never its code.
+    closed = dataclasses.replace(facts, state="CLOSED", role=Role.DESK)
+    with pytest.raises(IllegalTransition) as wrong:
+        workflow.check(closed, "notify", {})
+    text = error_text(wrong.value)
+    assert "已结案" in text and "待通知" in text and "CLOSED" not in text, text
     install_translations(qapp, "en")
     assert error_text(refused.value) == str(refused.value)
+    text = error_text(wrong.value)
+    assert "Closed" in text and "To notify" in text and "CLOSED" not in text, text
     assert error_text(ValueError("plain")) == "plain"
 
 
@@ -248,3 +262,18 @@ def test_a_moment_in_an_error_follows_the_desks_locale(qapp) -> None:
 def test_an_untranslated_or_broken_error_translation_falls_back_to_english(qapp) -> None:
     assert error_text(NotFound("Not in any catalogue: {x}.", x=1)) == "Not in any catalogue: 1."
     assert error_text(NotFound("Braces {kept} without values.")) == "Braces {kept} without values."
+
+
+def test_steps_and_fields_in_messages_speak_the_step_tables_chinese(qapp, english: None) -> None:
+    install_translations(qapp, "zh_CN")
+    try:
+        for s in workflow.STEPS:
+            # Two steps may share their English (a complaint's and a case's withdrawal).
+            same = {t.words.zh for t in workflow.STEPS if t.label == s.label}
+            assert domain_word(s.label) in same, s.action
+            for f in s.fields:
+                assert re.search("[\u4e00-\u9fff]", domain_word(f.label)), (s.action, f.name)
+        for role in Role:
+            assert domain_word(role.value) == vocabulary.ROLES.words(role.value).zh
+    finally:
+        install_translations(qapp, "en")

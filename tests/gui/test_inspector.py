@@ -200,7 +200,9 @@ def test_rechecks_move_cases_both_ways(
     qtbot.keyClick(window, Qt.Key.Key_F1)  # passed
     window.after_photos.add_files([jpeg_file])
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-    assert window.recheck_saved.text().startswith(f"Saved: Re-check {covered}: Passed")
+    assert window.recheck_saved.text().startswith(
+        f"Saved: Re-check {covered}: Measures carried out · 措施已落实"
+    )
     assert window.task_model.rowCount() == 1
     with team.desk.db.reading() as session:
         assert case_by_number(session, covered).state == CaseState.RECHECK_PASSED

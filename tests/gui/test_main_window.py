@@ -102,7 +102,7 @@ def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:
     assert window.table.model().rowCount() == 1
     strip = window.strip.text()
     assert "Notified, defence period running: 1" in strip and "To notify: 2" in strip
-    assert window.state_combo.currentText() == "Notified, defence period running · 已通知"
+    assert window.state_combo.currentText() == "Notified, defence period running · 已通知，答辩期内"
 
 
 def test_typing_a_search_does_not_recount_the_fair(

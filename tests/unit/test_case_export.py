@@ -49,8 +49,9 @@ def test_selection_to_csv(team: Team, cases: list[str], tmp_path: Path) -> None:
     header, *rows = read_csv(out)
     assert header[0] == "案件编号 / Case" and len(header) == len(CASE_COLUMNS)
     assert [r[0] for r in rows] == [cases[0], cases[2]]  # in the list's order
-    assert rows[0][2] == "NOTIFIED" and rows[0][3] == "测试展商1有限公司"
-    assert rows[0][9] == "defence" and rows[0][10].startswith("2026-11-")
+    assert rows[0][2] == "已通知，答辩期内 / Notified, defence period running"
+    assert rows[0][3] == "测试展商1有限公司"
+    assert rows[0][9] == "答辩期限 / Defence" and rows[0][10].startswith("2026-11-")
 
 
 def test_all_shown_with_formula_neutralised(team: Team, cases: list[str], tmp_path: Path) -> None:

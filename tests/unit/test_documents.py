@@ -106,7 +106,7 @@ CASE_EXPECT = {
     "proof-of-service": ("测试展商1有限公司", "Document served", "直接送达"),
     "mediation-record": ("示例品牌股份有限公司", "Course of the mediation", "测试展商1有限公司"),
     "decision": ("示例品牌股份有限公司", "Outcome:", "测试展商1有限公司"),
-    "remedial-order": ("撤下并封存保管", "Respondent's undertaking", "测试展商1有限公司"),
+    "remedial-order": ("撤下并暂存保管", "Respondent's undertaking", "测试展商1有限公司"),
     "detained-items": ("B2 仓库", "Items detained", "椅子"),
     "recheck-record": ("复查结果", "Re-inspection", "测试展商1有限公司"),
     "booth-notice": ("知识产权保护公告", "IP protection notice", "4.1A01"),
@@ -235,8 +235,9 @@ def test_refusals_are_sentences(team: Team, case_in: Callable[..., str]) -> None
     with pytest.raises(IllegalTransition) as exc:
         docs.issue_document(team.desk, "decision", number, copy="respondent")
     assert str(exc.value) == (
-        f"A decision (处理意见书) cannot be printed for case {number} now: it is notified "
-        "(已通知), and this document applies once the case is decided."
+        f"A decision (处理意见书) cannot be printed for case {number} now: it is notified, "
+        "defence period running (已通知，答辩期内), and this document applies once the case is "
+        "decided."
     )
     with pytest.raises(InvalidInput, match="say which copy to print"):
         docs.issue_document(team.desk, "decision", number)
@@ -267,8 +268,8 @@ def test_decision_copies_say_what_they_should(
 ) -> None:
     number = case_in("INFRINGEMENT_FOUND")
     for copy, zh, en in (
-        ("complainant", "投诉人联", "complainant's copy"),
-        ("respondent", "被投诉人联", "respondent's copy"),
+        ("complainant", "投诉人联", "Complainant's copy"),
+        ("respondent", "被投诉人联", "Respondent's copy"),
     ):
         info = docs.issue_document(team.desk, "decision", number, copy=copy)
         text = pdf_text(info.pdf, tmp_path)
@@ -286,7 +287,7 @@ def test_decision_copies_say_what_they_should(
         for expected in (
             "Decision",
             en,
-            "Outcome: infringement found",
+            "Outcome: Infringement found",
             "Test Exhibitor 1 GmbH",
             "Measures for IP Protection at Exhibitions (2006), Art. 14",
         ):

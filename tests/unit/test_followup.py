@@ -243,8 +243,7 @@ def build_history(team: Team, clock: FakeClock) -> History:
         ),
     )
     act_on_complaint(desk, reg.number, "accept")
-    act_on_case(desk, reg.case_numbers[0], "notify")
-    act_on_case(desk, reg.case_numbers[0], "start_mediation")
+    act_on_case(desk, reg.case_numbers[0], "mediate_dispute")  # no notice: not an IP case
     act_on_case(desk, reg.case_numbers[0], "settle", terms="付款")
     complaints["k7"], cases["k7"] = reg.number, reg.case_numbers[0]
 
@@ -298,10 +297,16 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
 
     one = by_case[c["c1"]]
     assert one["respondent_zh"] == "测试展商1有限公司" and one["credit_code"] == CODE_1
-    assert one["outcome"].startswith("认定侵权") and "merits" in one["trigger"]
-    assert one["measures"].startswith("扣留 / detain 2026-11-05")
-    assert "信用移送" in one["measures"]
-    assert one["recheck"] == "重新展出 / re-displayed" and one["redisplayed"] == "是 / yes"
+    assert (
+        one["outcome"].startswith("认定侵权")
+        and "On review of both parties' materials" in one["trigger"]
+    )
+    assert one["measures"].startswith("撤下并暂存保管 / Take down and keep in custody 2026-11-05")
+    assert "报送信用平台 / Refer to the credit platform" in one["measures"]
+    assert (
+        one["recheck"] == "展品重新展出 / The exhibit was displayed again"
+        and one["redisplayed"] == "是 / yes"
+    )
     assert one["detained_returned"] == "否 / no (4号馆仓库)"
     assert (one["cases_this"], one["infringing_this"], one["infringing_earlier"]) == (2, 1, 1)
     assert one["earlier_editions"] == EARLIER
@@ -312,14 +317,17 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
     assert one["decided_on"] == date(2026, 11, 5)
 
     three = by_case[c["c3"]]
-    assert three["agent"] == "示例律师事务所" and three["right_type"] == "商标 / trademark"
+    assert three["agent"] == "示例律师事务所" and three["right_type"] == "商标 / Trademark"
     assert three["referral_authority"] == "上海市知识产权局"
     assert three["referral_status"] == "已移交 / referred"
     assert three["referral_date"] == date(2026, 11, 5)
     assert (three["infringing_earlier"], three["bar_proposal"]) == (1, "")  # by name, 2025
 
     five = by_case[c["c5"]]
-    assert five["complainant"] == INJECTED and five["state"] == "已通知 / notified"
+    assert (
+        five["complainant"] == INJECTED
+        and five["state"] == "已通知，答辩期内 / Notified, defence period running"
+    )
     assert five["phone"] == "+49 30 1234 5678"
 
 

@@ -141,7 +141,7 @@ def test_a_result_the_server_refuses_waits_for_the_inspector(
     assert report.sent == 0 and len(report.failed) == 1
     [entry] = box.pending()
     assert entry.status == FAILED
-    assert entry.last_error.startswith(f"Case {number} is RECHECK_FAILED: there is no measure")
+    assert entry.last_error.startswith(f"Case {number} is Re-inspection failed: there is no")
     assert box.flush(insp).sent == 0  # a failed entry is not retried by itself
     act_on_case(team.desk, number, "escalate", escalation="leave_fair")
     box.retry(entry.id)

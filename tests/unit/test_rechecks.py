@@ -55,7 +55,7 @@ def test_tasks_come_from_measures_ordered_sorted_by_due_then_hall(
     assert tasks[0].due_at == datetime(2026, 11, 5, 3, 30, tzinfo=UTC)
     assert (tasks[0].measure_type, tasks[0].label, tasks[0].overdue) == (
         "cover",
-        "measure ordered",
+        "Measure ordered",
         False,
     )
     assert [t.case_number for t in rechecks.list_tasks(team.inspector, fair, hall="2.1")] == [
@@ -63,7 +63,9 @@ def test_tasks_come_from_measures_ordered_sorted_by_due_then_hall(
     ]
     clock.advance(hours=1, minutes=45)  # 11:45: the first is overdue
     overdue = rechecks.list_tasks(team.inspector, fair, overdue_only=True)
-    assert [(t.case_number, t.overdue, t.label) for t in overdue] == [(first, True, "re-check due")]
+    assert [(t.case_number, t.overdue, t.label) for t in overdue] == [
+        (first, True, "Re-inspection due")
+    ]
 
 
 def _visits(team: Team) -> int:
@@ -139,7 +141,7 @@ def test_a_failed_recheck_goes_to_the_desk_then_is_checked_again(
     )
     tasks = rechecks.list_tasks(team.inspector, fair)
     assert [(t.case_number, t.label, t.due_at) for t in tasks] == [
-        (number, "re-check after escalation", None)
+        (number, "Re-inspection after escalation", None)
     ]
     clock.advance(hours=1)
     final = rechecks.record_recheck(team.inspector, RecheckInput(number, "passed"))
@@ -151,7 +153,7 @@ def test_a_failed_recheck_goes_to_the_desk_then_is_checked_again(
 def test_a_recheck_the_desk_already_requested(team: Team, fair: str) -> None:
     number = ordered_case(team, "4.1A03")
     act_on_case(team.desk, number, "request_recheck")
-    assert rechecks.list_tasks(team.inspector, fair)[0].label == "re-check due"
+    assert rechecks.list_tasks(team.inspector, fair)[0].label == "Re-inspection due"
     outcome = rechecks.record_recheck(team.inspector, RecheckInput(number, "passed"))
     assert outcome.state == CaseState.RECHECK_PASSED
 
@@ -161,7 +163,7 @@ def test_nothing_to_recheck_is_said_clearly(team: Team, fair: str) -> None:
     act_on_complaint(team.desk, reg.number, "accept")
     with pytest.raises(
         IllegalTransition,
-        match=f"Case {reg.case_numbers[0]} is TO_NOTIFY: there is no measure waiting",
+        match=f"Case {reg.case_numbers[0]} is To notify: there is no measure waiting",
     ):
         rechecks.record_recheck(team.inspector, RecheckInput(reg.case_numbers[0], "passed"))
     with pytest.raises(InvalidInput, match="'fine' is not a re-inspection result"):

@@ -82,16 +82,19 @@ def test_day_reports(team: Team, clock: FakeClock) -> None:
     assert (first.accepted, first.rejected, first.transferred) == (4, 0, 1)
     assert (first.new_cases, first.new_respondents) == (4, 4)
     assert first.decisions == {
-        "认定侵权 / infringement found": 1,
-        "不侵权 / not infringing": 1,
-        "无法认定 / undetermined": 1,
+        "认定侵权 / Infringement found": 1,
+        "认定不侵权 / Not infringing": 1,
+        "无法认定 / Cannot be determined": 1,
     }
-    assert first.measures == {"扣留 / detain": 1}
-    assert first.rechecks == {"通过 / passed": 0, "未通过 / failed": 1}
+    assert first.measures == {"撤下并暂存保管 / Take down and keep in custody": 1}
+    assert first.rechecks == {
+        "复查通过 / Re-inspection passed": 0,
+        "复查未通过 / Re-inspection failed": 1,
+    }
     assert {k: v for k, v in first.endings.items() if v} == {
-        "和解 / settled": 1,
-        "结案 / closed": 1,
-        "移交 / referred": 1,
+        "已和解 / Settled": 1,
+        "结案 / Close the case": 1,
+        "已移交有关部门 / Referred to an authority": 1,
     }
     assert (first.consultations, first.patrol_rounds, first.overdue_at_close) == (0, 0, ())
     second = day_report(team.desk, CURRENT, date(2026, 11, 6))
