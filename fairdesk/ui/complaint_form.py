@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.documents.labels import CASE_STATES, COMPLAINT_STATES, REJECT_REASONS
-from fairdesk.domain import acceptance, materials
-from fairdesk.domain.enums import Channel, ComplaintKind, RejectReason
+from fairdesk.domain import acceptance, materials, workflow
+from fairdesk.domain.enums import Channel, ComplaintKind, ComplaintState, RejectReason
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import Refusal
@@ -834,15 +834,35 @@ class ComplaintForm(QDialog):
         if self.is_ip():
             out += self.rights.problems()
         out += self.respondents.problems()
-        if action == "accept":
+        problems = self.acceptance_problems()
+        if self._step_waits_for(action, problems):
             # One message per field and section: the typing problem, when there is one.
             shown = {id(w) for w, _m, _where in out} | {where for _w, _m, where in out}
-            for problem in self.acceptance_problems():
+            for problem in problems:
                 placed = self._placed(problem.refusal)
                 if id(placed[0]) not in shown and placed[2] not in shown:
                     shown |= {id(placed[0]), placed[2]}
                     out.append(placed)
         return sorted(out, key=lambda p: self._height_of(p[0]))
+
+    def _step_waits_for(self, action: str, problems: list[acceptance.AcceptanceProblem]) -> bool:
+        """Whether the button's step is refused by the acceptance rule (the domain's step
+        table knows which steps are guarded by it; the form does not name them)."""
+        step = STEPS[action][0]
+        if not step or not problems:
+            return False
+        refusals = tuple(p.refusal for p in problems)
+        facts = workflow.Facts(
+            entity=workflow.Entity.COMPLAINT,
+            number="",
+            state=ComplaintState.DRAFT,
+            role=self.ctx.actor.role,
+            now=self.ctx.now(),
+            complaint_state=ComplaintState.DRAFT,
+            acceptance=refusals,
+        )
+        refusal = workflow.evaluate(facts, step).refusal
+        return any(refusal is r for r in refusals)
 
     def _height_of(self, widget: QWidget) -> int:
         """Where a field sits in the form, so problems read top to bottom."""
