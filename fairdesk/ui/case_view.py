@@ -219,7 +219,9 @@ class CaseView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         self.user_label = plain_label(
             "case_user_label",
-            self.tr("Signed in as {0} ({1})").format(ctx.actor.username, ctx.actor.role.value),
+            self.tr("Signed in as {0} ({1})").format(
+                ctx.actor.username, say(v.ROLES, ctx.actor.role.value, current_language())
+            ),
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.user_label, 1)
