@@ -3,9 +3,11 @@ dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPlainTextEdit, QPushButton
 
 from fairdesk.domain.enums import ClockKind, Role
 from fairdesk.i18n import error_text
@@ -721,3 +723,55 @@ def test_materials_received_are_ticked_in_the_dialog(qtbot, team: Team, fair: st
     ]
     assert whats[-1].startswith("Record materials received")
     assert_buttons_match_table(view, team)
+
+
+def test_a_refused_step_says_why_on_hover_and_from_the_keyboard(
+    qtbot, team: Team, fair: str
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A03", commitment=False))
+    view = open_view(qtbot, team, reg.case_numbers[0])
+    notify = view.action_buttons["notify"]
+    reason = notify.toolTip()
+    assert "accept it before notifying" in reason
+    assert notify.accessibleDescription() == reason  # read out by a screen reader
+    QApplication.sendEvent(notify, QEvent(QEvent.Type.Enter))
+    assert view.message() == reason
+    view.clear_message()
+    notify.setFocus()
+    qtbot.keyClick(notify, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.message() == reason)
+    assert view.step_dialog is None and db_state(team, reg.case_numbers[0]) == "TO_NOTIFY"
+    # Once the complaint is accepted, the step on the case opens.
+    act_on_complaint(team.desk, reg.number, "record_received", commitment_signed=True)
+    act_on_complaint(team.desk, reg.number, "accept")
+    view.reload()
+    assert view.action_buttons["notify"].property("refused") is False
+
+
+def test_the_step_dialog_speaks_the_desks_language(qapp, qtbot, team: Team, fair: str) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.i18n import install_translations
+
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    install_translations(qapp, "zh_CN")
+    try:
+        view = open_view(qtbot, team, number)
+        click_step(qtbot, view, "decide_infringing")
+        dialog = step_dialog(qtbot, view)
+        assert dialog.labels["trigger"].text().startswith("认定依据")
+        combo = dialog.fields["trigger"]
+        assert isinstance(combo, QComboBox)
+        texts = [combo.itemText(i) for i in range(1, combo.count())]
+        assert "被投诉人承认侵权" in texts
+        assert not any(re.search(r"[a-z]+_[a-z]+", t) for t in texts)  # no code shown
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.error_text() != "")
+        assert re.search("[\u4e00-\u9fff]", dialog.error_text()), dialog.error_text()
+        dialog.reject()
+    finally:
+        install_translations(qapp, "en")
