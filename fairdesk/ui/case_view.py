@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,13 +37,12 @@ from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransit
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import say
 from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
-from fairdesk.i18n import current_language, domain_word, error_text
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.context import Context
 from fairdesk.services.steps import (
-    AvailableSteps,
     StepChoice,
     act_on_case,
     act_on_complaint,
@@ -67,8 +66,9 @@ from fairdesk.ui.case_labels import (
     word,
 )
 from fairdesk.ui.case_sections import DetailPanel, plain_label
+from fairdesk.ui.case_steps import StepsPanel, refusal_text
 from fairdesk.ui.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
-from fairdesk.ui.step_dialog import StepDialog, desk_words
+from fairdesk.ui.step_dialog import StepDialog
 
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
 
@@ -82,10 +82,6 @@ _TONE_STYLE = {
     Tone.WAIT: "background: #e8f0fe; border: 2px solid #1a56b0;",
     Tone.DONE: "background: #e6f4ea; border: 2px solid #1e7a34;",
 }
-
-
-def action_object_name(entity: Entity, action: str) -> str:
-    return f"action_{action}" if entity is Entity.CASE else f"complaint_action_{action}"
 
 
 class CaseView(QWidget):
@@ -103,11 +99,7 @@ class CaseView(QWidget):
         self.case_number = case_number.strip()
         self.detail: CaseDetail | None = None
         self.clock_states: list[ClockState] = []
-        self.action_buttons: dict[str, QPushButton] = {}
-        self.complaint_buttons: dict[str, QPushButton] = {}
         self.step_dialog: StepDialog | None = None
-        self.case_steps: AvailableSteps | None = None
-        self.complaint_steps: AvailableSteps | None = None
         self._last_change = 0
         self.setObjectName("case_view")
         self.setWindowTitle(self.tr("Case {0}").format(self.case_number))
@@ -158,19 +150,20 @@ class CaseView(QWidget):
         self.clocks_panel.pause_requested.connect(self._pause)
         self.clocks_panel.resume_requested.connect(self._resume)
 
-        self.actions_box = QGroupBox(self.tr("Next steps · 可执行操作"), objectName="actions_box")
-        self.actions_layout = QVBoxLayout(self.actions_box)
-        self.no_actions_label = plain_label("no_actions_label")
-        self.actions_layout.addWidget(self.no_actions_label)
-        self.complaint_box = QGroupBox(objectName="complaint_actions_box")
-        self.complaint_layout = QVBoxLayout(self.complaint_box)
+        self.steps_panel = StepsPanel()
+        self.steps_panel.clicked.connect(self.start_step)
+        self.steps_panel.explain.connect(self.show_message)
+        # Short names the tests and older code use.
+        self.action_buttons = self.steps_panel.case_buttons
+        self.complaint_buttons = self.steps_panel.complaint_buttons
+        self.no_actions_label = self.steps_panel.no_actions_label
+        self.complaint_box = self.steps_panel.complaint_box
 
         right = QWidget(objectName="case_side")
         side = QVBoxLayout(right)
         side.setContentsMargins(6, 0, 0, 0)
         side.addWidget(self.clocks_panel)
-        side.addWidget(self.actions_box)
-        side.addWidget(self.complaint_box)
+        side.addWidget(self.steps_panel)
         side.addStretch(1)
 
         self.timeline_model = TimelineModel(self)
@@ -278,11 +271,10 @@ class CaseView(QWidget):
         self.timeline_view.resizeColumnToContents(COL_WHEN)
         if entries:
             # After the layout has settled, or the scroll lands short of the newest event.
-            QTimer.singleShot(0, self.timeline_view.scrollToBottom)
+            QTimer.singleShot(0, self.timeline_view, self.timeline_view.scrollToBottom)
         can_pause = self.ctx.actor.role in GRANTS[Permission.PAUSE_CLOCK]
         self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
         self._load_steps(detail)
-        self._build_actions(detail)
         self._assign_mnemonics()
 
     def _reload_clicked(self) -> None:
@@ -379,129 +371,39 @@ class CaseView(QWidget):
         else:
             self.siblings_label.hide()
 
-    def _clear(self, layout: QVBoxLayout, buttons: dict[str, QPushButton]) -> None:
-        for button in buttons.values():
-            layout.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        buttons.clear()
-
     def _load_steps(self, d: CaseDetail) -> None:
-        """Ask the services which steps of the case and of its complaint are open now."""
-        self.case_steps = available_steps(self.ctx, d.number)
-        self.complaint_steps = available_steps(self.ctx, d.complaint.number)
-
-    def _answers(self) -> list[tuple[str, bool, str]]:
-        return [
-            (c.action, c.allowed, self.refusal_text(c))
-            for steps in (self.case_steps, self.complaint_steps)
-            if steps is not None
-            for c in steps.choices
-        ]
+        """Ask the services which steps of the case and of its complaint are open now, and
+        draw them."""
+        role = say(v.ROLES, self.ctx.actor.role.value, current_language())
+        self.steps_panel.show_steps(
+            available_steps(self.ctx, d.number),
+            available_steps(self.ctx, d.complaint.number),
+            self.tr("No step is open to you ({0}) while the case is {1}.").format(
+                role, state_words(d.state)
+            ),
+            self.tr("Complaint {0} · 投诉").format(d.complaint.number),
+        )
 
     def refresh_steps(self) -> None:
         """Ask again which steps are open (time alone opens some, e.g. a defence period
         that ran out); redraw the buttons only if the answer changed."""
         if self.detail is None:
             return
-        before = self._answers()
+        before = self.steps_panel.answers()
         self._load_steps(self.detail)
-        if self._answers() != before:
-            self._build_actions(self.detail)
+        if self.steps_panel.answers() != before:
             self._assign_mnemonics()
 
-    def _build_actions(self, d: CaseDetail) -> None:
-        """A button per step in reach: enabled when allowed, else refused with why."""
-        role = self.ctx.actor.role
-        self._clear(self.actions_layout, self.action_buttons)
-        self._clear(self.complaint_layout, self.complaint_buttons)
-        for steps, layout, buttons in (
-            (self.case_steps, self.actions_layout, self.action_buttons),
-            (self.complaint_steps, self.complaint_layout, self.complaint_buttons),
-        ):
-            if steps is None:
-                continue
-            for choice in steps.choices:
-                if not choice.in_reach:
-                    continue
-                button = self._action_button(choice)
-                buttons[choice.action] = button
-                layout.addWidget(button)
-                button.show()
-        if any(self.step_allowed(Entity.CASE, a) for a in self.action_buttons):
-            self.no_actions_label.hide()
-        else:
-            self.no_actions_label.setText(
-                self.tr("No step is open to you ({0}) while the case is {1}.").format(
-                    say(v.ROLES, role.value, current_language()), state_words(d.state)
-                )
-            )
-            self.no_actions_label.show()
-        self.complaint_box.setTitle(self.tr("Complaint {0} · 投诉").format(d.complaint.number))
-        self.complaint_box.setVisible(bool(self.complaint_buttons))
-
-    def _action_button(self, choice: StepChoice) -> QPushButton:
-        s = choice.step
-        button = QPushButton(objectName=action_object_name(choice.entity, s.action))
-        button.setProperty("label", transition_label(s, "\n"))
-        button.setProperty("refused", not choice.allowed)
-        if choice.allowed:
-            asked = [f for f in s.fields if f.name != REASON_NAME]
-            needs = domain_word(", ").join(desk_words(f.words) for f in asked)
-            tip = (
-                self.tr("Asks for {0}").format(needs) if needs else self.tr("Takes effect at once")
-            )
-            button.setStyleSheet("text-align: left; padding: 4px 10px;")
-        else:
-            # Refused: greyed, but it still takes focus and clicks, so a keyboard user can
-            # learn why (the reason goes to the message bar); it never takes the step.
-            tip = self.refusal_text(choice)
-            button.setStyleSheet("text-align: left; padding: 4px 10px; color: palette(mid);")
-            button.setAccessibleDescription(tip)
-            button.installEventFilter(self)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _=False, c=choice: self.start_step(c))
-        return button
+    def choice(self, entity: Entity, action: str) -> StepChoice | None:
+        """The services' answer for one step, as the buttons show it."""
+        return self.steps_panel.choice(entity, action)
 
     def refusal_text(self, choice: StepChoice) -> str:
-        return error_text(choice.refusal) if choice.refusal is not None else ""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Hovering a refused step's button says why in the message bar."""
-        if event.type() == QEvent.Type.Enter and isinstance(watched, QPushButton):
-            choice = self._choice_of(watched)
-            if choice is not None and not choice.allowed:
-                self.show_message(self.refusal_text(choice))
-        return super().eventFilter(watched, event)
-
-    def _choice_of(self, button: QPushButton) -> StepChoice | None:
-        for entity, buttons in (
-            (Entity.CASE, self.action_buttons),
-            (Entity.COMPLAINT, self.complaint_buttons),
-        ):
-            for action, candidate in buttons.items():
-                if candidate is button:
-                    return self.choice(entity, action)
-        return None
-
-    def choice(self, entity: Entity, action: str) -> StepChoice | None:
-        """The services' answer for one step, as last loaded."""
-        steps = self.case_steps if entity is Entity.CASE else self.complaint_steps
-        if steps is None:
-            return None
-        return next((c for c in steps.choices if c.action == action), None)
-
-    def step_allowed(self, entity: Entity, action: str) -> bool:
-        found = self.choice(entity, action)
-        return found is not None and found.allowed
+        return refusal_text(choice)
 
     def _assign_mnemonics(self) -> None:
         """Alt+letter for every step and clock button, unique within the window."""
-        buttons = [
-            *self.action_buttons.values(),
-            *self.complaint_buttons.values(),
-            *self.clocks_panel.buttons(),
-        ]
+        buttons = [*self.steps_panel.buttons(), *self.clocks_panel.buttons()]
         texts = assign_mnemonics(str(b.property("label")) for b in buttons)
         for button, text in zip(buttons, texts, strict=True):
             button.setText(text)
@@ -538,7 +440,7 @@ class CaseView(QWidget):
             # The answer may be stale (a deadline passed since): ask again before refusing.
             with contextlib.suppress(FairDeskError):
                 self.refresh_steps()
-            fresh = self.choice(choice.entity, choice.action)
+            fresh = self.steps_panel.choice(choice.entity, choice.action)
             if fresh is None or not fresh.allowed:
                 self.show_message(self.refusal_text(fresh or choice))
                 return
@@ -553,7 +455,8 @@ class CaseView(QWidget):
             return
         assert self.detail is not None
         d = self.detail
-        steps = self.case_steps if s.entity is Entity.CASE else self.complaint_steps
+        panel = self.steps_panel
+        steps = panel.case_steps if s.entity is Entity.CASE else panel.complaint_steps
         texts = steps.legal_basis_texts if steps is not None else {}
         authority = steps.authority if steps is not None else ""
         prefill = {f.name: authority for f in s.fields if f.prefill == "authority" and authority}
