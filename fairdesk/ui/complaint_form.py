@@ -620,10 +620,14 @@ class ComplaintForm(QDialog):
     def checklist(self) -> tuple[materials.Material, ...]:
         if not self.is_ip():
             return ()
-        return materials.checklist(self.rights.ip_types(), agent=self.has_agent())
+        return materials.checklist(
+            self.rights.ip_types(), agent=self.has_agent(), licences=self.rights.licences()
+        )
 
     def _rebuild_materials(self) -> None:
-        items = materials.checklist(self.rights.ip_types(), agent=self.has_agent())
+        items = materials.checklist(
+            self.rights.ip_types(), agent=self.has_agent(), licences=self.rights.licences()
+        )
         keys = tuple(m.key for m in items)
         if keys == self._checklist_keys:
             return

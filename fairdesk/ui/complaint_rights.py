@@ -183,6 +183,8 @@ class RightRow(QFrame):
         for edit in (self.title, self.holder, self.jurisdiction, self.valid_from, self.valid_until):
             edit.textEdited.connect(self._edited)
         self.licence.currentIndexChanged.connect(self._edited)
+        # A licensee's standing adds its licence contract to the materials checklist.
+        self.licence.currentIndexChanged.connect(self.type_changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.set_number(number)
         self._retitle()
@@ -298,6 +300,7 @@ class RightRow(QFrame):
             self.jurisdiction.text(),
             valid_from,
             valid_until,
+            licence_type=str(self.licence.currentData()),
         )
 
     def problem_today(self) -> str | None:
@@ -450,6 +453,10 @@ class RightsSection(QGroupBox):
     def ip_types(self) -> list[str]:
         """The types chosen in every row, typed in or not yet: they decide the checklist."""
         return [row.ip_type() for row in self.rows]
+
+    def licences(self) -> list[str]:
+        """The complainant's standing on every row (a licensee files its licence)."""
+        return [str(row.licence.currentData()) for row in self.rows]
 
     def numbers(self) -> list[str]:
         return [row.number.text().strip() for row in self.named() if row.number.text().strip()]

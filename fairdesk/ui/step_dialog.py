@@ -1,10 +1,11 @@
 """The dialog that asks a workflow step's fields.
 
 Its fields are the step's `Step.fields`, as the domain declares them (the same table the
-service checks): TEXT a QPlainTextEdit, LINE a QLineEdit, CHOICE a combo box with the
-words of the field's vocabulary, CHOICES a list of check boxes, FLAG a check box. A
-required field is marked with a star, a field required only when another has a value
-(`required_when`) gets its star as soon as that value is chosen. The legal basis is
+service checks): TEXT a QPlainTextEdit; LINE, DATE and DATETIME a QLineEdit; CHOICE a
+combo box with the words of the field's vocabulary (its default chosen); CHOICES a list of
+check boxes; FLAG a check box. A required field is marked with a star, a field required
+only when another has a value (`required_when`) gets its star as soon as that value is
+chosen. The legal basis is
 prefilled from the fair's rule set and follows the chosen trigger until the user edits it.
 
 accept() asks `workflow.field_problems` (the words the service would use), then hands the
@@ -157,7 +158,7 @@ class StepDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows = [(f, self._make_field(f, prefill.get(f.name))) for f in self._fields]
+        rows = [(f, self._make_field(f, prefill.get(f.name) or f.default)) for f in self._fields]
         texts = [self._label_text(f) for f, _w in rows]
         # Alt+letter reaches every field; "a" stays for Apply.
         for (f, widget), marked in zip(rows, assign_mnemonics(texts, reserved="a"), strict=True):
@@ -236,6 +237,12 @@ class StepDialog(QDialog):
         elif f.kind is FieldKind.FLAG:
             widget = QCheckBox()
             widget.setChecked(bool(value))
+        elif f.kind in (FieldKind.DATE, FieldKind.DATETIME):
+            # Typed as text; `field_problems` says what is wrong with it, like the service.
+            widget = QLineEdit(str(value or ""))
+            widget.setPlaceholderText(
+                "YYYY-MM-DD" if f.kind is FieldKind.DATE else "YYYY-MM-DD HH:MM"
+            )
         elif f.kind is FieldKind.LINE:
             widget = QLineEdit(str(value or ""))
             widget.setMaxLength(f.max_length)

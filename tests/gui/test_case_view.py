@@ -97,6 +97,12 @@ def apply(qtbot, view: CaseView, dialog: StepDialog) -> None:  # type: ignore[no
     qtbot.waitUntil(lambda: view.step_dialog is None)
 
 
+def notify(qtbot, view: CaseView) -> None:  # type: ignore[no-untyped-def]
+    """Notify the respondent from the view, served in person now (the dialog's default)."""
+    click_step(qtbot, view, "notify")
+    apply(qtbot, view, step_dialog(qtbot, view))
+
+
 def wait_state(qtbot, view: CaseView, team: Team, state: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == state)
     assert db_state(team, view.case_number) == state
@@ -113,8 +119,13 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     assert "To notify" in view.state_label.text() and "待通知" in view.state_label.text()
     assert not view.state_icon.pixmap().isNull()  # an icon, not colour alone
 
+    # Notifying asks how the notice was served (in person by default) and when.
+    click_step(qtbot, view, "notify")
+    dialog = step_dialog(qtbot, view)
+    manner = dialog.fields["service_manner"]
+    assert isinstance(manner, QComboBox) and manner.currentData() == "in_person"
     with qtbot.waitSignal(view.changed) as changed:
-        click_step(qtbot, view, "notify")
+        apply(qtbot, view, dialog)
     assert changed.args == [number]
     wait_state(qtbot, view, team, "NOTIFIED")
     assert view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min"
@@ -166,7 +177,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
         "Record the defence · 登记答辩",
         "Review · 审查",
         "Decide: infringement found · 认定侵权",
-        "Order measures · 责令整改",
+        "Order measures · 要求整改",
     ]
 
 
@@ -175,7 +186,7 @@ def test_overdue_defence_then_decide_on_the_art_14_trigger(
 ) -> None:
     number = accepted_case(team)
     view = open_view(qtbot, team, number)
-    click_step(qtbot, view, "notify")
+    notify(qtbot, view)
     wait_state(qtbot, view, team, "NOTIFIED")
 
     # Before the deadline the step is shown refused, with the due time, as the service
@@ -234,6 +245,8 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
     qtbot.keyClicks(basis, "Own citation")
     choose(qtbot, dialog, "trigger", "Th", "admission")
     assert basis.toPlainText() == "Own citation"
+    assert dialog.required_now("admission")  # the admission itself is then needed
+    qtbot.keyClicks(dialog.fields["admission"], "Admitted in writing by the manager")
     apply(qtbot, view, dialog)
     assert case_detail(team.desk, number).legal_basis == "Own citation"
 
@@ -367,7 +380,7 @@ def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fai
         (
             ["record_defence", "begin_review"],
             "decide_infringing",
-            {"trigger": ("The", "admission"), "legal_basis": ""},
+            {"trigger": ("On", "merits"), "legal_basis": ""},
             "'Decide: infringement found' needs the legal basis.",
         ),
         ([], "withdraw", {"reason": "   "}, "'Withdrawn by the complainant' needs a reason."),
@@ -375,7 +388,7 @@ def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fai
             ["record_defence", "begin_review"],
             "decide_not_infringing",
             {},
-            "'Decide: not infringing' needs a reason.",
+            "'Decide: infringement not established' needs a reason.",
         ),
     ],
     ids=["defence", "trigger", "legal-basis", "blank-reason", "no-reason"],
@@ -567,16 +580,14 @@ def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> N
     assert view.details.evidence_empty.isVisible()
     # A draft complaint: the complaint's own steps are offered; the case's notify is
     # shown refused, with the service's reason.
-    assert list(view.complaint_buttons) == [
-        "request_supplement",
-        "record_received",
-        "accept",
-        "reject",
-    ]
+    assert_buttons_match_table(view, team)
+    assert {"request_supplement", "record_received", "accept", "reject", "withdraw"} <= set(
+        view.complaint_buttons
+    )
     notify = view.action_buttons["notify"]
     assert notify.property("refused") is True
     assert "accept it before notifying" in notify.toolTip()
-    assert allowed_buttons(view) == ["withdraw"]
+    assert "notify" not in allowed_buttons(view)
 
 
 def test_evidence_is_listed_with_a_short_hash(qtbot, team: Team, fair: str) -> None:

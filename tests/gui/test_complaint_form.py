@@ -238,6 +238,7 @@ def test_two_respondents_registered_and_accepted_with_the_keyboard_only(
             "patent_certificate": True,
             "patent_publication": True,
             "legal_status": True,
+            "patent_no_dispute": True,
             "respondent_details": True,
             "evidence": True,
         }
@@ -448,7 +449,7 @@ BAD_INPUT: list[tuple[str, Callable[..., QWidget], str, str]] = [
      f"Right {RIGHT} expired on 2024-12-31; reject the complaint, or correct the right's "
      "validity."),
     ("right not valid in China", _foreign_right, "Right 1",
-     f"Right {RIGHT} is registered in US; only rights valid in China can be enforced here "
+     f"Patent {RIGHT} is granted in US, not in China: a foreign patent is not valid in China "
      "(CNIPA 2022 Guidelines Art 12)."),
     ("accept without commitment", _no_commitment, "Commitment",
      "The complainant's signed commitment (承诺书, 2006 Measures Art 10) is needed to accept."),
@@ -529,7 +530,7 @@ def test_a_draft_needs_less_than_acceptance(qtbot, team: Team, form: ComplaintFo
     assert complaint.state == "DRAFT" and not complaint.commitment_signed
     assert complaint.materials == dict.fromkeys(
         ("identity", "patent_certificate", "patent_publication", "legal_status",
-         "respondent_details", "evidence"), False
+         "patent_no_dispute", "respondent_details", "evidence"), False
     )  # fmt: skip
 
 
