@@ -43,7 +43,7 @@ from fairdesk.services import audit, numbering
 from fairdesk.services.cases import search_text_of
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.steps import apply_complaint_step
+from fairdesk.services.steps import apply_step
 
 
 @dataclass
@@ -286,7 +286,7 @@ def register_and_step(
         complaint = _register(session, ctx, fair_code, data)
         if action:
             session.expire(complaint, ["cases"])  # the cases just added, for the step's facts
-            apply_complaint_step(session, ctx, complaint, action, reason, dict(params))
+            apply_step(session, ctx, complaint, action, reason, dict(params))
         return Registered(
             complaint.id,
             complaint.number,

@@ -792,12 +792,12 @@ def test_a_refused_step_saves_nothing_and_keeps_the_form(
     from fairdesk.services import intake
 
     fill_complete(qtbot, form)
-    real = intake.apply_complaint_step
+    real = intake.apply_step
 
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ConcurrentEdit("Complaint TEST2026-0001 was changed by another desk.")
 
-    monkeypatch.setattr(intake, "apply_complaint_step", refuse)
+    monkeypatch.setattr(intake, "apply_step", refuse)
     qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
     box = form.message_box
     assert isinstance(box, QMessageBox)
@@ -808,7 +808,7 @@ def test_a_refused_step_saves_nothing_and_keeps_the_form(
     assert form.complainant_name.text() == COMPLAINANT
     qtbot.keyClick(box, Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
-    monkeypatch.setattr(intake, "apply_complaint_step", real)
+    monkeypatch.setattr(intake, "apply_step", real)
     with qtbot.waitSignal(form.accepted):
         qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
     (complaint,) = complaints(team)
