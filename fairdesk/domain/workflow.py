@@ -903,6 +903,9 @@ def steps_of(entity: Entity, *, internal: bool = False) -> list[Step]:
 class Option:
     step: Step
     refusal: Refusal | None
+    # The record's state is one the step leaves from (whatever the role): a screen shows
+    # the step, refused for the role or a guard, rather than hiding it.
+    reachable: bool = True
 
     @property
     def allowed(self) -> bool:
@@ -911,7 +914,7 @@ class Option:
     @property
     def in_reach(self) -> bool:
         """From this state the step exists (it may still be refused for role or a guard)."""
-        return self.refusal is None or self.refusal.error is not _WrongState
+        return self.reachable and (self.refusal is None or self.refusal.error is not _WrongState)
 
 
 class _WrongState(IllegalTransition):
@@ -926,6 +929,7 @@ def _state_term(entity: Entity, state: str) -> Term:
 def evaluate(facts: Facts, action: str) -> Option:
     """May `facts.role` take the step now? Role first, then the state, then the guards."""
     s = step(facts.entity, action)
+    reachable = facts.state in s.sources
     if facts.role not in s.roles:
         return Option(
             s,
@@ -938,6 +942,7 @@ def evaluate(facts: Facts, action: str) -> Option:
                     "role": facts.role.value,
                 },
             ),
+            reachable,
         )
     if facts.state not in s.sources:
         return Option(

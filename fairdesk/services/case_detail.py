@@ -25,7 +25,6 @@ from fairdesk.db.models import (
     RespondentCase,
     User,
 )
-from fairdesk.domain.enums import DecisionTrigger
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.services.cases import case_by_number
@@ -361,50 +360,3 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             defence_marked_overdue=overdue_event is not None,
             legal_basis_texts=dict(RuleSet.from_dict(fair.rules).legal_basis),
         )
-
-
-# Which rule-set citation backs a step's legal basis. A finding on one of the CNIPA
-# Art 14 triggers (no defence in time, a prior legal document, an admission) rests on
-# that article as well as on the 2006 Measures' decision article.
-_ART14_TRIGGERS = frozenset(
-    {
-        DecisionTrigger.DEFENCE_OVERDUE,
-        DecisionTrigger.PRIOR_LEGAL_DOCUMENT,
-        DecisionTrigger.ADMISSION,
-    }
-)
-_BASIS_KEYS = {
-    "decide_infringing": ("decision",),
-    "decide_not_infringing": ("decision",),
-    "decide_undetermined": ("decision",),
-    "order_remedy": ("remedy",),
-    "escalate": ("escalation",),
-    "transfer": ("transfer",),
-    "refer": ("transfer",),
-}
-
-
-def suggested_legal_basis(texts: dict[str, str], action: str, trigger: str = "") -> str:
-    """The citation to prefill for a step, from the fair's rule set ("" if none fits).
-
-    Several citations are merged into one bilingual text: the Chinese parts joined with
-    "；", then " / ", then the English parts joined with "; ".
-    """
-    keys = list(_BASIS_KEYS.get(action, ()))
-    if action == "decide_infringing" and trigger in _ART14_TRIGGERS:
-        keys.append("remedy")
-    chosen = [texts[k] for k in keys if texts.get(k)]
-    if len(chosen) <= 1:
-        return chosen[0] if chosen else ""
-    zh: list[str] = []
-    en: list[str] = []
-    for text in chosen:
-        left, sep, right = text.partition(" / ")
-        for part in left.split("；"):
-            if part and part not in zh:
-                zh.append(part)
-        if sep:
-            for part in right.split("; "):
-                if part and part not in en:
-                    en.append(part)
-    return "；".join(zh) + (" / " + "; ".join(en) if en else "")

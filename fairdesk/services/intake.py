@@ -1,7 +1,8 @@
 """Registering a complaint: complainant, agent, rights, respondents and exhibits.
 
-A complaint is saved as a DRAFT with one respondent case per respondent (TO_NOTIFY);
-accepting, asking for supplements or rejecting it are workflow steps (`steps.py`).
+A complaint is saved as a draft with one respondent case per respondent (to notify);
+accepting, asking for supplements or rejecting it are workflow steps (`steps.py`). At the
+desk, registering and that first step are one transaction (`register_and_step`).
 Commercial disputes use the same intake and numbering but carry no IP rights.
 """
 
@@ -42,6 +43,7 @@ from fairdesk.services import audit, numbering
 from fairdesk.services.cases import search_text_of
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
+from fairdesk.services.steps import apply_step
 
 
 @dataclass
@@ -111,6 +113,7 @@ class Registered:
     complaint_id: int
     number: str
     case_numbers: tuple[str, ...]
+    state: str = ComplaintState.DRAFT  # after the step taken with the registration, if any
 
 
 def _party(session: Session, ctx: Context, data: PartyInput, role: str) -> Party:
@@ -262,7 +265,37 @@ def _exhibitor(session: Session, fair_id: int, data: RespondentInput, index: int
 
 
 def register_complaint(ctx: Context, fair_code: str, data: ComplaintInput) -> Registered:
+    """Save the complaint as a draft, with one respondent case per respondent."""
+    return register_and_step(ctx, fair_code, data)
+
+
+def register_and_step(
+    ctx: Context,
+    fair_code: str,
+    data: ComplaintInput,
+    action: str = "",
+    reason: str = "",
+    **params: Any,
+) -> Registered:
+    """Register the complaint and take its first step ("accept", "request_supplement",
+    "reject", ...) in one transaction: if the step is refused, nothing is saved and the
+    refusal is raised, so the desk never leaves a half-done draft behind."""
     ctx.require(Permission.REGISTER_COMPLAINT)
+    _check_shape(data)
+    with ctx.db.writing() as session:
+        complaint = _register(session, ctx, fair_code, data)
+        if action:
+            session.expire(complaint, ["cases"])  # the cases just added, for the step's facts
+            apply_step(session, ctx, complaint, action, reason, dict(params))
+        return Registered(
+            complaint.id,
+            complaint.number,
+            tuple(c.number for c in sorted(complaint.cases, key=lambda c: c.seq)),
+            complaint.state,
+        )
+
+
+def _check_shape(data: ComplaintInput) -> None:
     kind = ComplaintKind(data.kind)
     if not data.respondents:
         raise InvalidInput("A complaint names at least one respondent.")
@@ -270,110 +303,112 @@ def register_complaint(ctx: Context, fair_code: str, data: ComplaintInput) -> Re
         raise InvalidInput("An IP complaint names at least one right (patent, trademark, ...).")
     if kind is ComplaintKind.COMMERCIAL and data.rights:
         raise InvalidInput("A commercial dispute carries no IP rights.")
-    with ctx.db.writing() as session:
-        fair = fair_by_code(session, fair_code)
-        complainant = _party(session, ctx, data.complainant, "complainant")
-        agent = _party(session, ctx, data.agent, "agent") if data.agent else None
-        rights = [
-            session.get(IPRight, r) if isinstance(r, int) else register_right(session, ctx, r)
-            for r in data.rights
-        ]
-        if any(r is None for r in rights):
-            raise InvalidInput("One of the chosen rights is no longer in the register.")
-        exhibitors = [
-            _exhibitor(session, fair.id, r, i) for i, r in enumerate(data.respondents, start=1)
-        ]
-        if len({e.id for e in exhibitors}) != len(exhibitors):
-            raise InvalidInput("The same exhibitor is named twice as a respondent.")
-        number = numbering.complaint_number(
-            fair.code, numbering.next_value(session, fair.id, "complaint")
+
+
+def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInput) -> Complaint:
+    """The complaint, its parties, rights, cases and audit events (caller's transaction)."""
+    kind = ComplaintKind(data.kind)
+    fair = fair_by_code(session, fair_code)
+    complainant = _party(session, ctx, data.complainant, "complainant")
+    agent = _party(session, ctx, data.agent, "agent") if data.agent else None
+    rights = [
+        session.get(IPRight, r) if isinstance(r, int) else register_right(session, ctx, r)
+        for r in data.rights
+    ]
+    if any(r is None for r in rights):
+        raise InvalidInput("One of the chosen rights is no longer in the register.")
+    exhibitors = [
+        _exhibitor(session, fair.id, r, i) for i, r in enumerate(data.respondents, start=1)
+    ]
+    if len({e.id for e in exhibitors}) != len(exhibitors):
+        raise InvalidInput("The same exhibitor is named twice as a respondent.")
+    number = numbering.complaint_number(
+        fair.code, numbering.next_value(session, fair.id, "complaint")
+    )
+    complaint = Complaint(
+        fair_id=fair.id,
+        number=number,
+        kind=kind,
+        channel=Channel(data.channel),
+        state=ComplaintState.DRAFT,
+        complainant_id=complainant.id,
+        agent_id=agent.id if agent else None,
+        power_of_attorney=data.power_of_attorney,
+        commitment_signed=data.commitment_signed,
+        materials=dict(data.materials),
+        summary=data.summary.strip(),
+        dispute_type=data.dispute_type.strip(),
+        received_at=data.received_at or ctx.now(),
+        created_by=ctx.actor.user_id,
+    )
+    complaint.rights = [r for r in rights if r is not None]
+    session.add(complaint)
+    session.flush()
+    case_numbers = []
+    for seq, (exhibitor, resp) in enumerate(zip(exhibitors, data.respondents, strict=True), 1):
+        booth = normalize_booth(resp.booth) or (
+            exhibitor.booths[0].booth_no if exhibitor.booths else ""
         )
-        complaint = Complaint(
+        hall = next((b.hall for b in exhibitor.booths if b.booth_no == booth), "")
+        case = RespondentCase(
+            complaint_id=complaint.id,
             fair_id=fair.id,
-            number=number,
-            kind=kind,
-            channel=Channel(data.channel),
-            state=ComplaintState.DRAFT,
-            complainant_id=complainant.id,
-            agent_id=agent.id if agent else None,
-            power_of_attorney=data.power_of_attorney,
-            commitment_signed=data.commitment_signed,
-            materials=dict(data.materials),
-            summary=data.summary.strip(),
-            dispute_type=data.dispute_type.strip(),
-            received_at=data.received_at or ctx.now(),
-            created_by=ctx.actor.user_id,
+            seq=seq,
+            number=numbering.case_number(number, seq),
+            exhibitor_id=exhibitor.id,
+            booth_no=booth,
+            hall=hall,
+            state=CaseState.TO_NOTIFY,
+            updated_at=ctx.now(),
         )
-        complaint.rights = [r for r in rights if r is not None]
-        session.add(complaint)
+        case.exhibits = [
+            AccusedExhibit(
+                name=x.name.strip(),
+                model=x.model.strip(),
+                quantity=x.quantity,
+                note=x.note.strip(),
+            )
+            for x in resp.exhibits
+            if x.name.strip()
+        ]
+        case.search_text = search_text_of(case, complaint, exhibitor, complainant, complaint.rights)
+        session.add(case)
         session.flush()
-        case_numbers = []
-        for seq, (exhibitor, resp) in enumerate(zip(exhibitors, data.respondents, strict=True), 1):
-            booth = normalize_booth(resp.booth) or (
-                exhibitor.booths[0].booth_no if exhibitor.booths else ""
-            )
-            hall = next((b.hall for b in exhibitor.booths if b.booth_no == booth), "")
-            case = RespondentCase(
-                complaint_id=complaint.id,
-                fair_id=fair.id,
-                seq=seq,
-                number=numbering.case_number(number, seq),
-                exhibitor_id=exhibitor.id,
-                booth_no=booth,
-                hall=hall,
-                state=CaseState.TO_NOTIFY,
-                updated_at=ctx.now(),
-            )
-            case.exhibits = [
-                AccusedExhibit(
-                    name=x.name.strip(),
-                    model=x.model.strip(),
-                    quantity=x.quantity,
-                    note=x.note.strip(),
-                )
-                for x in resp.exhibits
-                if x.name.strip()
-            ]
-            case.search_text = search_text_of(
-                case, complaint, exhibitor, complainant, complaint.rights
-            )
-            session.add(case)
-            session.flush()
-            case_numbers.append(case.number)
-            audit.record(
-                session,
-                ctx,
-                "case.create",
-                "case",
-                case.id,
-                after={
-                    "number": case.number,
-                    "exhibitor": exhibitor.name_zh or exhibitor.name_en,
-                    "booth": booth,
-                    "state": case.state,
-                    "exhibits": [x.name for x in case.exhibits],
-                },
-                fair_id=fair.id,
-                complaint_id=complaint.id,
-                case_id=case.id,
-            )
+        case_numbers.append(case.number)
         audit.record(
             session,
             ctx,
-            "complaint.register",
-            "complaint",
-            complaint.id,
+            "case.create",
+            "case",
+            case.id,
             after={
-                "number": number,
-                "kind": kind,
-                "channel": complaint.channel,
-                "complainant": complainant.name,
-                "agent": agent.name if agent else None,
-                "rights": [r.number for r in complaint.rights],
-                "respondents": case_numbers,
-                "state": complaint.state,
+                "number": case.number,
+                "exhibitor": exhibitor.name_zh or exhibitor.name_en,
+                "booth": booth,
+                "state": case.state,
+                "exhibits": [x.name for x in case.exhibits],
             },
             fair_id=fair.id,
             complaint_id=complaint.id,
+            case_id=case.id,
         )
-        return Registered(complaint.id, number, tuple(case_numbers))
+    audit.record(
+        session,
+        ctx,
+        "complaint.register",
+        "complaint",
+        complaint.id,
+        after={
+            "number": number,
+            "kind": kind,
+            "channel": complaint.channel,
+            "complainant": complainant.name,
+            "agent": agent.name if agent else None,
+            "rights": [r.number for r in complaint.rights],
+            "respondents": case_numbers,
+            "state": complaint.state,
+        },
+        fair_id=fair.id,
+        complaint_id=complaint.id,
+    )
+    return complaint

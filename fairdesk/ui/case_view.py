@@ -1,10 +1,12 @@
 """One respondent case on one screen: who, what, the deadlines, and the next steps.
 
-The buttons are the steps `allowed_actions` offers the signed-in role in the case's
-state (the same table the services check); a step with requirements opens a
-`StepDialog`, and every step is taken with `expected_version` = the version this view
-shows, so a change made by another desk in the meantime is refused, reported with
-who made it, and the view reloads while the dialog keeps the user's input.
+The buttons are the steps `services.steps.available_steps` puts in reach of the case and
+of its complaint (the answer the services enforce): allowed ones enabled, refused ones
+greyed with the refusal as tooltip and, on hover or click, in the message bar. A step that
+asks more than an optional note opens a `StepDialog` built from its fields; every step is
+taken with `expected_version` = the version this view shows, so a change made by another
+desk in the meantime is refused, reported with who made it, and the view reloads while the
+dialog keeps the user's input.
 """
 
 from __future__ import annotations
@@ -28,17 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.clocks import ClockState
 from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.domain.workflow import REASON, Entity, Transition, allowed_actions
-from fairdesk.i18n import domain_word, error_text
+from fairdesk.domain.vocabulary import say
+from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services import clocks
-from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
+from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.context import Context
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.steps import (
+    StepChoice,
+    act_on_case,
+    act_on_complaint,
+    available_steps,
+)
 from fairdesk.ui.case_clocks import ClocksPanel
 from fairdesk.ui.case_labels import (
     CHANNELS,
@@ -57,8 +66,9 @@ from fairdesk.ui.case_labels import (
     word,
 )
 from fairdesk.ui.case_sections import DetailPanel, plain_label
+from fairdesk.ui.case_steps import StepsPanel, refusal_text
 from fairdesk.ui.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
-from fairdesk.ui.step_dialog import EXTRAS, StepDialog
+from fairdesk.ui.step_dialog import StepDialog
 
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
 
@@ -72,10 +82,6 @@ _TONE_STYLE = {
     Tone.WAIT: "background: #e8f0fe; border: 2px solid #1a56b0;",
     Tone.DONE: "background: #e6f4ea; border: 2px solid #1e7a34;",
 }
-
-
-def action_object_name(entity: Entity, action: str) -> str:
-    return f"action_{action}" if entity is Entity.CASE else f"complaint_action_{action}"
 
 
 class CaseView(QWidget):
@@ -93,8 +99,6 @@ class CaseView(QWidget):
         self.case_number = case_number.strip()
         self.detail: CaseDetail | None = None
         self.clock_states: list[ClockState] = []
-        self.action_buttons: dict[str, QPushButton] = {}
-        self.complaint_buttons: dict[str, QPushButton] = {}
         self.step_dialog: StepDialog | None = None
         self._last_change = 0
         self.setObjectName("case_view")
@@ -146,19 +150,20 @@ class CaseView(QWidget):
         self.clocks_panel.pause_requested.connect(self._pause)
         self.clocks_panel.resume_requested.connect(self._resume)
 
-        self.actions_box = QGroupBox(self.tr("Next steps · 可执行操作"), objectName="actions_box")
-        self.actions_layout = QVBoxLayout(self.actions_box)
-        self.no_actions_label = plain_label("no_actions_label")
-        self.actions_layout.addWidget(self.no_actions_label)
-        self.complaint_box = QGroupBox(objectName="complaint_actions_box")
-        self.complaint_layout = QVBoxLayout(self.complaint_box)
+        self.steps_panel = StepsPanel()
+        self.steps_panel.clicked.connect(self.start_step)
+        self.steps_panel.explain.connect(self.show_message)
+        # Short names the tests and older code use.
+        self.action_buttons = self.steps_panel.case_buttons
+        self.complaint_buttons = self.steps_panel.complaint_buttons
+        self.no_actions_label = self.steps_panel.no_actions_label
+        self.complaint_box = self.steps_panel.complaint_box
 
         right = QWidget(objectName="case_side")
         side = QVBoxLayout(right)
         side.setContentsMargins(6, 0, 0, 0)
         side.addWidget(self.clocks_panel)
-        side.addWidget(self.actions_box)
-        side.addWidget(self.complaint_box)
+        side.addWidget(self.steps_panel)
         side.addStretch(1)
 
         self.timeline_model = TimelineModel(self)
@@ -207,7 +212,9 @@ class CaseView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         self.user_label = plain_label(
             "case_user_label",
-            self.tr("Signed in as {0} ({1})").format(ctx.actor.username, ctx.actor.role.value),
+            self.tr("Signed in as {0} ({1})").format(
+                ctx.actor.username, say(v.ROLES, ctx.actor.role.value, current_language())
+            ),
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.user_label, 1)
@@ -264,10 +271,10 @@ class CaseView(QWidget):
         self.timeline_view.resizeColumnToContents(COL_WHEN)
         if entries:
             # After the layout has settled, or the scroll lands short of the newest event.
-            QTimer.singleShot(0, self.timeline_view.scrollToBottom)
+            QTimer.singleShot(0, self.timeline_view, self.timeline_view.scrollToBottom)
         can_pause = self.ctx.actor.role in GRANTS[Permission.PAUSE_CLOCK]
         self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
-        self._build_actions(detail)
+        self._load_steps(detail)
         self._assign_mnemonics()
 
     def _reload_clicked(self) -> None:
@@ -281,7 +288,11 @@ class CaseView(QWidget):
     def tick(self) -> None:
         """Every 30 s: redraw the countdowns, and reload if another desk changed the case."""
         self.clocks_panel.tick(self.ctx.now())
-        self.poll_changes()
+        if not self.poll_changes() and self.step_dialog is None:
+            try:
+                self.refresh_steps()
+            except FairDeskError as exc:
+                self.show_message(error_text(exc))
 
     def poll_changes(self) -> bool:
         """Show what another desk changed since the last load; True if the case changed.
@@ -318,7 +329,7 @@ class CaseView(QWidget):
         self.case_label.setText(d.number)
         tone = state_tone(d.state)
         self.state_label.setText(state_words(d.state))
-        self.state_label.setToolTip(f"{d.state} — {tr(TONE_WORDS[tone])}")
+        self.state_label.setToolTip(f"{state_words(d.state)} — {tr(TONE_WORDS[tone])}")
         self.state_icon.setPixmap(self.style().standardIcon(_TONE_ICON[tone]).pixmap(22, 22))
         self.state_badge.setStyleSheet(f"#state_badge {{ {_TONE_STYLE[tone]} }}")
         self.state_badge.setAccessibleName(self.tr("State: {0}").format(state_words(d.state)))
@@ -360,56 +371,39 @@ class CaseView(QWidget):
         else:
             self.siblings_label.hide()
 
-    def _clear(self, layout: QVBoxLayout, buttons: dict[str, QPushButton]) -> None:
-        for button in buttons.values():
-            layout.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        buttons.clear()
-
-    def _build_actions(self, d: CaseDetail) -> None:
-        role = self.ctx.actor.role
-        self._clear(self.actions_layout, self.action_buttons)
-        for t in allowed_actions(Entity.CASE, d.state, role):
-            self.action_buttons[t.action] = self._action_button(Entity.CASE, t)
-            self.actions_layout.addWidget(self.action_buttons[t.action])
-            self.action_buttons[t.action].show()
-        if self.action_buttons:
-            self.no_actions_label.hide()
-        else:
-            self.no_actions_label.setText(
-                self.tr("No step is open to you ({0}) while the case is {1}.").format(
-                    role.value, state_words(d.state)
-                )
-            )
-            self.no_actions_label.show()
-
-        self._clear(self.complaint_layout, self.complaint_buttons)
-        for t in allowed_actions(Entity.COMPLAINT, d.complaint.state, role):
-            self.complaint_buttons[t.action] = self._action_button(Entity.COMPLAINT, t)
-            self.complaint_layout.addWidget(self.complaint_buttons[t.action])
-            self.complaint_buttons[t.action].show()
-        self.complaint_box.setTitle(self.tr("Complaint {0} · 投诉").format(d.complaint.number))
-        self.complaint_box.setVisible(bool(self.complaint_buttons))
-
-    def _action_button(self, entity: Entity, t: Transition) -> QPushButton:
-        button = QPushButton(objectName=action_object_name(entity, t.action))
-        button.setProperty("label", transition_label(t, "\n"))
-        needs = domain_word(", ").join(domain_word(r.label) for r in t.requires)
-        button.setToolTip(
-            self.tr("Asks for {0}").format(needs) if needs else self.tr("Takes effect at once")
+    def _load_steps(self, d: CaseDetail) -> None:
+        """Ask the services which steps of the case and of its complaint are open now, and
+        draw them."""
+        role = say(v.ROLES, self.ctx.actor.role.value, current_language())
+        self.steps_panel.show_steps(
+            available_steps(self.ctx, d.number),
+            available_steps(self.ctx, d.complaint.number),
+            self.tr("No step is open to you ({0}) while the case is {1}.").format(
+                role, state_words(d.state)
+            ),
+            self.tr("Complaint {0} · 投诉").format(d.complaint.number),
         )
-        button.setStyleSheet("text-align: left; padding: 4px 10px;")
-        button.clicked.connect(lambda _=False, e=entity, tt=t: self.start_step(e, tt))
-        return button
+
+    def refresh_steps(self) -> None:
+        """Ask again which steps are open (time alone opens some, e.g. a defence period
+        that ran out); redraw the buttons only if the answer changed."""
+        if self.detail is None:
+            return
+        before = self.steps_panel.answers()
+        self._load_steps(self.detail)
+        if self.steps_panel.answers() != before:
+            self._assign_mnemonics()
+
+    def choice(self, entity: Entity, action: str) -> StepChoice | None:
+        """The services' answer for one step, as the buttons show it."""
+        return self.steps_panel.choice(entity, action)
+
+    def refusal_text(self, choice: StepChoice) -> str:
+        return refusal_text(choice)
 
     def _assign_mnemonics(self) -> None:
         """Alt+letter for every step and clock button, unique within the window."""
-        buttons = [
-            *self.action_buttons.values(),
-            *self.complaint_buttons.values(),
-            *self.clocks_panel.buttons(),
-        ]
+        buttons = [*self.steps_panel.buttons(), *self.clocks_panel.buttons()]
         texts = assign_mnemonics(str(b.property("label")) for b in buttons)
         for button, text in zip(buttons, texts, strict=True):
             button.setText(text)
@@ -428,42 +422,53 @@ class CaseView(QWidget):
 
     # -- steps ------------------------------------------------------------------------------
     def allowed_now(self, entity: Entity, action: str) -> bool:
+        """Ask the services again whether the step is open (after the case changed)."""
         if self.detail is None:
             return False
-        state = self.detail.state if entity is Entity.CASE else self.detail.complaint.state
-        return any(t.action == action for t in allowed_actions(entity, state, self.ctx.actor.role))
+        number = self.detail.number if entity is Entity.CASE else self.detail.complaint.number
+        try:
+            steps = available_steps(self.ctx, number)
+        except FairDeskError:
+            return False
+        return any(c.action == action and c.allowed for c in steps.choices)
 
-    def start_step(self, entity: Entity, t: Transition) -> None:
-        """The button of step `t` was pressed: ask what it needs, or take it at once."""
+    def start_step(self, choice: StepChoice) -> None:
+        """A step's button was pressed: say why it is refused, ask what it needs, or take
+        it at once."""
         self.clear_message()
-        if not t.requires and t.action not in EXTRAS:
+        if not choice.allowed:
+            # The answer may be stale (a deadline passed since): ask again before refusing.
+            with contextlib.suppress(FairDeskError):
+                self.refresh_steps()
+            fresh = self.steps_panel.choice(choice.entity, choice.action)
+            if fresh is None or not fresh.allowed:
+                self.show_message(self.refusal_text(fresh or choice))
+                return
+            choice = fresh
+        s = choice.step
+        if all(f.name == REASON_NAME and not f.required for f in s.fields):
+            # Nothing to ask but an optional note: taken at once (the timeline says so).
             try:
-                self._take(entity, t, {}, "")
+                self._take(s, {}, "")
             except FairDeskError as exc:
                 self.show_message(error_text(exc))
             return
         assert self.detail is not None
         d = self.detail
-        prefill: dict[str, Any] = {}
-        if t.action == "transfer" and d.complaint.authority:
-            prefill["authority"] = d.complaint.authority
-        number = d.number if entity is Entity.CASE else d.complaint.number
+        panel = self.steps_panel
+        steps = panel.case_steps if s.entity is Entity.CASE else panel.complaint_steps
+        texts = steps.legal_basis_texts if steps is not None else {}
+        authority = steps.authority if steps is not None else ""
+        prefill = {f.name: authority for f in s.fields if f.prefill == "authority" and authority}
+        number = d.number if s.entity is Entity.CASE else d.complaint.number
         dialog = StepDialog(
-            transition_label(t),
-            t.requires,
-            subtitle=self.tr("{0} — now {1}").format(
-                number,
-                state_words(d.state)
-                if entity is Entity.CASE
-                else both(COMPLAINT_STATES, d.complaint.state),
-            ),
-            step_name=t.label,
-            extras=EXTRAS.get(t.action, ()),
+            transition_label(s),
+            s.fields,
+            subtitle=self.tr("{0} — now {1}").format(number, self._state_of(s.entity)),
+            step=s,
             prefill=prefill,
-            legal_basis_for=lambda trigger: suggested_legal_basis(
-                self.detail.legal_basis_texts if self.detail else {}, t.action, trigger
-            ),
-            apply=lambda params, reason: self._take_from_dialog(dialog, entity, t, params, reason),
+            legal_basis_for=lambda trigger: suggested_legal_basis(texts, s, trigger),
+            apply=lambda params, reason: self._take_from_dialog(dialog, s, params, reason),
             parent=self,
         )
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
@@ -476,20 +481,15 @@ class CaseView(QWidget):
         dialog.deleteLater()
 
     def _take_from_dialog(
-        self,
-        dialog: StepDialog,
-        entity: Entity,
-        t: Transition,
-        params: dict[str, Any],
-        reason: str,
+        self, dialog: StepDialog, s: Step, params: dict[str, Any], reason: str
     ) -> None:
         try:
-            self._take(entity, t, params, reason)
+            self._take(s, params, reason)
         except (ConcurrentEdit, IllegalTransition) as exc:
             # The case moved on: show the new state behind the dialog; the input stays.
             with contextlib.suppress(FairDeskError):
                 self.reload()
-            if not self.allowed_now(entity, t.action):
+            if not self.allowed_now(s.entity, s.action):
                 dialog.set_apply_enabled(False)
                 raise type(exc)(
                     error_text(exc)
@@ -497,7 +497,7 @@ class CaseView(QWidget):
                     + self.tr(
                         "'{0}' is no longer possible now that it is {1}; copy your text if "
                         "you need it, then cancel."
-                    ).format(t.label, self._state_of(entity))
+                    ).format(transition_label(s), self._state_of(s.entity))
                 ) from exc
             raise
 
@@ -507,19 +507,19 @@ class CaseView(QWidget):
             return state_words(self.detail.state)
         return both(COMPLAINT_STATES, self.detail.complaint.state)
 
-    def _take(self, entity: Entity, t: Transition, params: dict[str, Any], reason: str) -> None:
+    def _take(self, s: Step, params: dict[str, Any], reason: str) -> None:
         """Take the step on the version shown, then reload and announce the change."""
         assert self.detail is not None
         d = self.detail
-        if entity is Entity.CASE:
+        if s.entity is Entity.CASE:
             act_on_case(
-                self.ctx, d.number, t.action, reason=reason, expected_version=d.version, **params
+                self.ctx, d.number, s.action, reason=reason, expected_version=d.version, **params
             )
         else:
             act_on_complaint(
                 self.ctx,
                 d.complaint.number,
-                t.action,
+                s.action,
                 reason=reason,
                 expected_version=d.complaint.version,
                 **params,

@@ -9,9 +9,11 @@ a minute.
 
 Sections, top to bottom (the Tab order): kind, complainant, agent, rights, respondents
 with their exhibits, materials checklist, commitment, summary. Save draft, Accept, Ask
-for supplements and Reject save through `intake.register_complaint` and then
-`steps.act_on_complaint`. Ctrl+Enter accepts when everything needed for acceptance is
-there, else saves a draft; the line above the buttons says which it will do.
+for supplements and Reject save through `intake.register_and_step`: registering and the
+step are one transaction, so a refused step saves nothing. What stops acceptance is the
+domain's one acceptance rule (`fairdesk.domain.acceptance`), asked of the form's content.
+Ctrl+Enter accepts when the rule finds nothing missing, else saves a draft; the line above
+the buttons says which it will do.
 
 Checks run in accept(): each problem is shown under its field and in the list at the top,
 and the first bad field gets the focus; nothing typed is lost. A service error (e.g. the
@@ -24,7 +26,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,15 +49,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain import materials
-from fairdesk.domain.enums import Channel, ComplaintKind, RejectReason
+from fairdesk.domain import acceptance, materials, workflow
+from fairdesk.domain.enums import Channel, ComplaintKind, ComplaintState, RejectReason
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.vocabulary import CASE_STATES, COMPLAINT_STATES, REJECT_REASONS
+from fairdesk.domain.workflow import Refusal
 from fairdesk.i18n import error_text, format_date
 from fairdesk.services import evidence, fairs
 from fairdesk.services.context import Context
-from fairdesk.services.intake import ComplaintInput, PartyInput, Registered, register_complaint
+from fairdesk.services.intake import ComplaintInput, PartyInput, Registered, register_and_step
 from fairdesk.services.lookup import (
     PartyHit,
     PriorComplaint,
@@ -63,7 +66,6 @@ from fairdesk.services.lookup import (
     search_parties,
     supplement_deadline,
 )
-from fairdesk.services.steps import act_on_complaint
 from fairdesk.ui.case_labels import in_sentence, word
 from fairdesk.ui.complaint_respondents import RespondentsSection
 from fairdesk.ui.complaint_rights import RightsSection
@@ -619,10 +621,14 @@ class ComplaintForm(QDialog):
     def checklist(self) -> tuple[materials.Material, ...]:
         if not self.is_ip():
             return ()
-        return materials.checklist(self.rights.ip_types(), agent=self.has_agent())
+        return materials.checklist(
+            self.rights.ip_types(), agent=self.has_agent(), licences=self.rights.licences()
+        )
 
     def _rebuild_materials(self) -> None:
-        items = materials.checklist(self.rights.ip_types(), agent=self.has_agent())
+        items = materials.checklist(
+            self.rights.ip_types(), agent=self.has_agent(), licences=self.rights.licences()
+        )
         keys = tuple(m.key for m in items)
         if keys == self._checklist_keys:
             return
@@ -737,24 +743,45 @@ class ComplaintForm(QDialog):
         return "\n".join(lines)
 
     # -- completeness and Ctrl+Enter -----------------------------------------------------------
-    def still_needed_to_accept(self) -> list[str]:
-        """What acceptance still lacks, from what is on screen (no database look-ups)."""
-        needed: list[str] = []
-        if not self.complainant_name.text().strip():
-            needed.append(self.tr("complainant"))
-        if self.is_ip():
-            named = self.rights.named()
-            if not named or any(not r.number.text().strip() or r.problem_today() for r in named):
-                needed.append(self.tr("a valid right"))
+    def complaint_facts(self) -> acceptance.ComplaintFacts:
+        """What is on screen, as the acceptance rule reads a complaint (no database)."""
         rows = [r for r in self.respondents.rows if not r.is_blank()]
-        if not rows or any(r.exhibitor is None for r in rows):
-            needed.append(self.tr("respondent"))
-        if self.is_ip() and self.missing_materials():
-            needed.append(self.tr("materials"))
-        elif self.has_agent() and not self.power_of_attorney.isChecked():
-            needed.append(self.tr("power of attorney"))
-        if not self.commitment.isChecked():
-            needed.append(self.tr("commitment"))
+        ip = self.is_ip()
+        return acceptance.ComplaintFacts(
+            kind=ComplaintKind.IP if ip else ComplaintKind.COMMERCIAL,
+            complainant=self.complainant_name.text(),
+            respondents=len(rows),
+            unresolved_respondents=sum(1 for r in rows if r.exhibitor is None),
+            agent=self.has_agent(),
+            power_of_attorney=self.has_agent() and self.power_of_attorney.isChecked(),
+            commitment_signed=self.commitment.isChecked(),
+            materials=self.ticks() if ip else {},
+            rights=[row.right_facts() for row in self.rights.named()] if ip else [],
+        )
+
+    def acceptance_problems(self) -> list[acceptance.AcceptanceProblem]:
+        """The one acceptance rule (the service enforces the same), asked of the form."""
+        return acceptance.acceptance_problems(self.complaint_facts(), self.today)
+
+    def _area(self, field: str) -> str:
+        """The first part of an acceptance problem's field: "rights.2.number" -> "rights"."""
+        return field.split(".", 1)[0]
+
+    def still_needed_to_accept(self) -> list[str]:
+        """What acceptance still lacks, in short words, from the acceptance rule."""
+        words = {
+            "complainant": self.tr("complainant"),
+            "rights": self.tr("a valid right"),
+            "respondents": self.tr("respondent"),
+            "materials": self.tr("materials"),
+            "power_of_attorney": self.tr("power of attorney"),
+            "commitment": self.tr("commitment"),
+        }
+        needed: list[str] = []
+        for problem in self.acceptance_problems():
+            word = words.get(self._area(problem.refusal.field), problem.refusal.field)
+            if word not in needed:
+                needed.append(word)
         return needed
 
     def default_action(self) -> str:
@@ -782,17 +809,16 @@ class ComplaintForm(QDialog):
 
     # -- validation -------------------------------------------------------------------------
     def problems(self, action: str) -> list[Problem]:
-        """Everything that stops `action`, top to bottom."""
-        accepting = action == "accept"
+        """Everything that stops `action`, top to bottom: what saving needs at all (typing,
+        the parties), then, to accept, the acceptance rule's problems, each under its
+        field."""
         out: list[Problem] = []
-        complainant = self.tr("Complainant")
-        agent = self.tr("Agent")
         if not self.complainant_name.text().strip():
             out.append(
                 (
                     self.complainant_name,
                     self.tr("Enter the complainant's name (person or company)."),
-                    complainant,
+                    self.tr("Complainant"),
                 )
             )
         agent_details = any(
@@ -803,49 +829,71 @@ class ComplaintForm(QDialog):
                 (
                     self.agent_name,
                     self.tr("Give the agent's name, or clear the agent's details."),
-                    agent,
-                )
-            )
-        if accepting and self.has_agent() and not self.power_of_attorney.isChecked():
-            out.append(
-                (
-                    self.power_of_attorney,
-                    self.tr(
-                        "An agent files for the complainant: the power of attorney is needed "
-                        "to accept."
-                    ),
-                    agent,
+                    self.tr("Agent"),
                 )
             )
         if self.is_ip():
-            out += self.rights.problems(accepting)
+            out += self.rights.problems()
         out += self.respondents.problems()
-        if accepting and self.is_ip():
-            missing = [
-                m for m in self.missing_materials() if m.key != materials.POWER_OF_ATTORNEY.key
-            ]
-            if missing:
-                out.append(
-                    (
-                        self._material_boxes[missing[0].key],
-                        self.tr(
-                            "Not received yet: {0}. Tick what you have, or ask for supplements."
-                        ).format("; ".join(m.en for m in missing)),
-                        self.tr("Materials"),
-                    )
-                )
-        if accepting and not self.commitment.isChecked():
-            out.append(
-                (
-                    self.commitment,
-                    self.tr(
-                        "The complainant's signed commitment (承诺书) is needed to accept; tick "
-                        "it once signed, or save a draft."
-                    ),
-                    self.tr("Commitment"),
-                )
-            )
-        return out
+        problems = self.acceptance_problems()
+        if self._step_waits_for(action, problems):
+            # One message per field and section: the typing problem, when there is one.
+            shown = {id(w) for w, _m, _where in out} | {where for _w, _m, where in out}
+            for problem in problems:
+                placed = self._placed(problem.refusal)
+                if id(placed[0]) not in shown and placed[2] not in shown:
+                    shown |= {id(placed[0]), placed[2]}
+                    out.append(placed)
+        return sorted(out, key=lambda p: self._height_of(p[0]))
+
+    def _step_waits_for(self, action: str, problems: list[acceptance.AcceptanceProblem]) -> bool:
+        """Whether the button's step is refused by the acceptance rule (the domain's step
+        table knows which steps are guarded by it; the form does not name them)."""
+        step = STEPS[action][0]
+        if not step or not problems:
+            return False
+        refusals = tuple(p.refusal for p in problems)
+        facts = workflow.Facts(
+            entity=workflow.Entity.COMPLAINT,
+            number="",
+            state=ComplaintState.DRAFT,
+            role=self.ctx.actor.role,
+            now=self.ctx.now(),
+            complaint_state=ComplaintState.DRAFT,
+            acceptance=refusals,
+        )
+        refusal = workflow.evaluate(facts, step).refusal
+        return any(refusal is r for r in refusals)
+
+    def _height_of(self, widget: QWidget) -> int:
+        """Where a field sits in the form, so problems read top to bottom."""
+        content = self.scroll.widget()
+        if not content.isAncestorOf(widget):
+            return 1 << 30
+        return widget.mapTo(content, QPoint(0, 0)).y()
+
+    def _placed(self, refusal: Refusal) -> Problem:
+        """An acceptance refusal under the widget its field names, with its section."""
+        message = error_text(refusal.exception())
+        parts = refusal.field.split(".")
+        area = parts[0]
+        if area == "rights":
+            index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+            named = self.rights.named() or self.rights.rows
+            row = named[min(index, len(named)) - 1]
+            return row.widget_for(parts[-1]), message, self.tr("Right {0}").format(index)
+        if area == "materials" and len(parts) > 1 and parts[1] in self._material_boxes:
+            return self._material_boxes[parts[1]], message, self.tr("Materials")
+        if area == "respondents":
+            rows = [r for r in self.respondents.rows if not r.is_blank()] or self.respondents.rows
+            row = next((r for r in rows if r.exhibitor is None), rows[0])
+            return row.search, message, self.tr("Respondent {0}").format(row.number)
+        places: dict[str, tuple[QWidget, str]] = {
+            "power_of_attorney": (self.power_of_attorney, self.tr("Agent")),
+            "commitment": (self.commitment, self.tr("Commitment")),
+        }
+        widget, where = places.get(area, (self.complainant_name, self.tr("Complainant")))
+        return widget, message, where
 
     def _clear_problems(self) -> None:
         for field in self.findChildren(Field):
@@ -940,16 +988,7 @@ class ComplaintForm(QDialog):
     def _suggested_reject_reason(self) -> str:
         if any(not p.same_fair for p in self.prior):
             return RejectReason.REPEAT_WITHOUT_FOLLOW_UP
-        if self.is_ip():
-            for row in self.rights.named():
-                problem = row.problem_today()
-                if problem and "not valid in China" in problem:
-                    return RejectReason.RIGHT_NOT_VALID_IN_CHINA
-                if problem:
-                    return RejectReason.RIGHT_INVALID
-            if self.missing_materials():
-                return RejectReason.MATERIALS_NOT_SUPPLEMENTED
-        return ""
+        return acceptance.suggested_reject_reason(self.acceptance_problems())
 
     def collect(self) -> ComplaintInput:
         """The form's content as the intake service's input."""
@@ -990,31 +1029,27 @@ class ComplaintForm(QDialog):
         )
 
     def _save(self) -> None:
+        """Register and take the step in one transaction: a refused step saves nothing,
+        and the form keeps everything typed and says why."""
         step, word = STEPS[self._action]
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            try:
-                registered = register_complaint(self.ctx, self.fair_code, self.collect())
-            except FairDeskError as exc:
-                self._service_error(exc)
-                return
-            self.registered = registered
-            self._saved = True
-            self._photo_problems = self._attach_photos(registered)
-            if step:
-                try:
-                    act_on_complaint(
-                        self.ctx,
-                        registered.number,
-                        step,
-                        reason=self._step_reason,
-                        **self._step_params,
-                    )
-                except FairDeskError as exc:
-                    self._saved_as_draft_only(registered, word, exc)
-                    return
+            registered = register_and_step(
+                self.ctx,
+                self.fair_code,
+                self.collect(),
+                step,
+                self._step_reason,
+                **self._step_params,
+            )
+        except FairDeskError as exc:
+            self._service_error(exc)
+            return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.registered = registered
+        self._saved = True
+        self._photo_problems = self._attach_photos(registered)
         self._finish(registered, word)
 
     def _attach_photos(self, registered: Registered) -> list[str]:
@@ -1052,42 +1087,6 @@ class ComplaintForm(QDialog):
                 "; ".join(self._photo_problems)
             )
         super().accept()
-
-    def _saved_as_draft_only(self, registered: Registered, word: str, exc: Exception) -> None:
-        """Registered, but the step after it was refused: say so, name the draft, and let the
-        desk close the form (registering again would make a second complaint)."""
-        self.action_taken = "draft"
-        verb = {
-            "accepted": self.tr("accepted"),
-            "supplement": self.tr("sent for supplements"),
-            "rejected": self.tr("rejected"),
-        }.get(word, word)
-        self.outcome = self.tr("Complaint {0} saved as a draft; it was not {1}.").format(
-            registered.number, verb
-        )
-        text = self.tr(
-            "Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}\n"
-            "Open it from the case list to continue."
-        ).format(registered.number, ", ".join(registered.case_numbers), verb, error_text(exc))
-        if self._photo_problems:
-            text += "\n" + self.tr("Photos not attached: {0}").format(
-                "; ".join(self._photo_problems)
-            )
-        self.outcome_banner.setText(text)
-        self.outcome_banner.show()
-        self._clear_problems()
-        self.scroll.widget().setEnabled(False)
-        for button in (
-            self.cancel_button,
-            self.draft_button,
-            self.supplement_button,
-            self.reject_button,
-            self.accept_button,
-        ):
-            button.hide()
-        self.hint.setText(self.tr("Enter or Esc closes."))
-        self.close_button.show()
-        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_saved(self) -> None:
         super().accept()

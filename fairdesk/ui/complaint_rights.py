@@ -4,6 +4,7 @@ not valid in China."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import acceptance
 from fairdesk.domain.enums import IPType, LicenceType
-from fairdesk.domain.materials import normalize_jurisdiction, right_problem
+from fairdesk.domain.materials import normalize_jurisdiction
 from fairdesk.domain.vocabulary import IP_TYPES, LICENCES
-from fairdesk.i18n import format_date
+from fairdesk.i18n import error_text, format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake import RightInput
 from fairdesk.services.lookup import RightHit, search_rights
@@ -179,6 +181,8 @@ class RightRow(QFrame):
         for edit in (self.title, self.holder, self.jurisdiction, self.valid_from, self.valid_until):
             edit.textEdited.connect(self._edited)
         self.licence.currentIndexChanged.connect(self._edited)
+        # A licensee's standing adds its licence contract to the materials checklist.
+        self.licence.currentIndexChanged.connect(self.type_changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.set_number(number)
         self._retitle()
@@ -285,9 +289,26 @@ class RightRow(QFrame):
                 out.append(None)
         return out[0], out[1]
 
-    def problem_today(self) -> str | None:
+    def right_facts(self) -> acceptance.RightFacts:
+        """The row as the acceptance rule reads a right."""
         valid_from, valid_until = self.dates()
-        return right_problem(self.jurisdiction.text(), valid_from, valid_until, self._today)
+        return acceptance.RightFacts(
+            self.number.text().strip(),
+            self.ip_type(),
+            self.jurisdiction.text(),
+            valid_from,
+            valid_until,
+            licence_type=str(self.licence.currentData()),
+        )
+
+    def problem_today(self) -> str | None:
+        """Why the acceptance rule would not enforce this right today (None if it would);
+        a row without a number yet is judged on its jurisdiction and dates alone."""
+        facts = self.right_facts()
+        if not facts.number:
+            facts = replace(facts, number=str(self.index))
+        problem = acceptance.right_refusal(facts, self._today, self.index)
+        return None if problem is None else error_text(problem.refusal.exception())
 
     def update_status(self) -> None:
         source = self.tr("In the rights register. ") if self.right_id is not None else ""
@@ -311,7 +332,10 @@ class RightRow(QFrame):
         for field in self.fields.values():
             field.clear_error()
 
-    def problems(self, accepting: bool) -> list[Problem]:
+    def problems(self) -> list[Problem]:
+        """What stops saving the row at all: a missing number, dates that cannot be read
+        or that contradict each other. Whether the right can be enforced is the acceptance
+        rule's question (`ComplaintForm.problems`)."""
         out: list[Problem] = []
         if not self.number.text().strip():
             out.append((self.number, self.tr("Enter the patent or registration number.")))
@@ -331,21 +355,13 @@ class RightRow(QFrame):
                     ),
                 )
             )
-        if accepting and not out:
-            problem = self.problem_today()
-            if problem:
-                out.append(
-                    (
-                        self.number,
-                        problem
-                        + " "
-                        + self.tr(
-                            "A complaint on this right cannot be accepted: correct the right, "
-                            "or reject the complaint."
-                        ),
-                    )
-                )
         return out
+
+    def widget_for(self, part: str) -> QWidget:
+        """The widget of an acceptance problem's field part ("number", "valid_until")."""
+        return {"valid_from": self.valid_from, "valid_until": self.valid_until}.get(
+            part, self.number
+        )
 
     def to_input(self) -> RightInput | int:
         if self.right_id is not None:
@@ -436,6 +452,10 @@ class RightsSection(QGroupBox):
         """The types chosen in every row, typed in or not yet: they decide the checklist."""
         return [row.ip_type() for row in self.rows]
 
+    def licences(self) -> list[str]:
+        """The complainant's standing on every row (a licensee files its licence)."""
+        return [str(row.licence.currentData()) for row in self.rows]
+
     def numbers(self) -> list[str]:
         return [row.number.text().strip() for row in self.named() if row.number.text().strip()]
 
@@ -443,7 +463,7 @@ class RightsSection(QGroupBox):
         for row in self.rows:
             row.clear_errors()
 
-    def problems(self, accepting: bool) -> list[tuple[QWidget, str, str]]:
+    def problems(self) -> list[tuple[QWidget, str, str]]:
         named = self.named()
         if not named:
             first = self.rows[0]
@@ -457,7 +477,7 @@ class RightsSection(QGroupBox):
         out: list[tuple[QWidget, str, str]] = []
         for row in named:
             where = self.tr("Right {0}").format(row.index)
-            out.extend((w, m, where) for w, m in row.problems(accepting))
+            out.extend((w, m, where) for w, m in row.problems())
         return out
 
     def inputs(self) -> list[RightInput | int]:

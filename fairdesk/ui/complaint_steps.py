@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.enums import RejectReason
-from fairdesk.domain.vocabulary import REJECT_REASONS
-from fairdesk.i18n import format_date, format_number, format_time, weekday_name
+from fairdesk.domain import workflow
+from fairdesk.i18n import current_language, format_date, format_number, format_time, weekday_name
 from fairdesk.services.lookup import SupplementDeadline
-from fairdesk.ui.case_labels import both
 from fairdesk.ui.complaint_widgets import Field
 
 
@@ -98,8 +96,13 @@ class RejectDialog(QDialog):
         self.setWindowTitle(self.tr("Reject the complaint"))
         self.reason_combo = QComboBox(objectName="reject_reason")
         self.reason_combo.addItem(self.tr("— choose why it is not accepted —"), "")
-        for reason in RejectReason:
-            self.reason_combo.addItem(both(REJECT_REASONS, reason.value), reason.value)
+        # The reasons the step takes, in the vocabulary's words (as the service checks them).
+        reason_field = workflow.step(workflow.Entity.COMPLAINT, "reject").field("reason_code")
+        assert reason_field is not None and reason_field.choices is not None
+        for code in reason_field.codes():
+            words = reason_field.choices.words(code)
+            text = words.zh if current_language() == "zh_CN" else f"{words.en} ({words.zh})"
+            self.reason_combo.addItem(text, code)
         if suggested:
             self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(suggested)))
         self.reason_combo.setAccessibleName(self.tr("Reason for not accepting"))

@@ -3,16 +3,18 @@ dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPlainTextEdit, QPushButton
 
 from fairdesk.domain.enums import ClockKind, Role
-from fairdesk.domain.workflow import Entity, allowed_actions
+from fairdesk.i18n import error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import case_detail
 from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
 from fairdesk.ui import case_view as case_view_module
 from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
 from fairdesk.ui.case_view import CaseView
@@ -48,14 +50,26 @@ def db_state(team: Team, number: str) -> str:
 
 
 def assert_buttons_match_table(view: CaseView, team: Team, role: Role = Role.DESK) -> None:
+    """Every step in reach has a button, refused ones greyed with the service's reason."""
     d = case_detail(team.organizer, view.case_number)
-    expected = [t.action for t in allowed_actions(Entity.CASE, d.state, role)]
-    assert list(view.action_buttons) == expected
-    for action, button in view.action_buttons.items():
-        assert button.isVisible() and button.isEnabled(), action
-        assert button.objectName() == f"action_{action}"
-    complaint = [t.action for t in allowed_actions(Entity.COMPLAINT, d.complaint.state, role)]
-    assert list(view.complaint_buttons) == complaint
+    ctx = team.by_role(role)
+    for number, buttons, prefix in (
+        (d.number, view.action_buttons, "action_"),
+        (d.complaint.number, view.complaint_buttons, "complaint_action_"),
+    ):
+        choices = [c for c in available_steps(ctx, number).choices if c.in_reach]
+        assert list(buttons) == [c.action for c in choices]
+        for c in choices:
+            button = buttons[c.action]
+            assert button.isVisible(), c.action
+            assert button.objectName() == prefix + c.action
+            assert button.property("refused") is (not c.allowed), c.action
+            if not c.allowed:
+                assert button.toolTip() == error_text(c.refusal), c.action
+
+
+def allowed_buttons(view: CaseView) -> list[str]:
+    return [a for a, b in view.action_buttons.items() if not b.property("refused")]
 
 
 def click_step(qtbot, view: CaseView, action: str) -> None:  # type: ignore[no-untyped-def]
@@ -83,6 +97,12 @@ def apply(qtbot, view: CaseView, dialog: StepDialog) -> None:  # type: ignore[no
     qtbot.waitUntil(lambda: view.step_dialog is None)
 
 
+def notify(qtbot, view: CaseView) -> None:  # type: ignore[no-untyped-def]
+    """Notify the respondent from the view, served in person now (the dialog's default)."""
+    click_step(qtbot, view, "notify")
+    apply(qtbot, view, step_dialog(qtbot, view))
+
+
 def wait_state(qtbot, view: CaseView, team: Team, state: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == state)
     assert db_state(team, view.case_number) == state
@@ -99,8 +119,13 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     assert "To notify" in view.state_label.text() and "待通知" in view.state_label.text()
     assert not view.state_icon.pixmap().isNull()  # an icon, not colour alone
 
+    # Notifying asks how the notice was served (in person by default) and when.
+    click_step(qtbot, view, "notify")
+    dialog = step_dialog(qtbot, view)
+    manner = dialog.fields["service_manner"]
+    assert isinstance(manner, QComboBox) and manner.currentData() == "in_person"
     with qtbot.waitSignal(view.changed) as changed:
-        click_step(qtbot, view, "notify")
+        apply(qtbot, view, dialog)
     assert changed.args == [number]
     wait_state(qtbot, view, team, "NOTIFIED")
     assert view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min"
@@ -152,7 +177,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
         "Record the defence · 登记答辩",
         "Review · 审查",
         "Decide: infringement found · 认定侵权",
-        "Order measures · 责令整改",
+        "Order measures · 要求整改",
     ]
 
 
@@ -161,13 +186,17 @@ def test_overdue_defence_then_decide_on_the_art_14_trigger(
 ) -> None:
     number = accepted_case(team)
     view = open_view(qtbot, team, number)
-    click_step(qtbot, view, "notify")
+    notify(qtbot, view)
     wait_state(qtbot, view, team, "NOTIFIED")
 
-    # Marking it overdue too early is refused by the service, with its words.
+    # Before the deadline the step is shown refused, with the due time, as the service
+    # would refuse it; clicking it says so and changes nothing.
+    overdue = view.action_buttons["mark_defence_overdue"]
+    assert overdue.property("refused") is True
+    assert "is not over (due 06/11/2026 09:30" in overdue.toolTip()
     click_step(qtbot, view, "mark_defence_overdue")
     qtbot.waitUntil(lambda: "is not over" in view.message())
-    assert db_state(team, number) == "NOTIFIED"
+    assert view.step_dialog is None and db_state(team, number) == "NOTIFIED"
 
     clock.advance(hours=25)
     assert view.clock_timer.interval() == 30_000 and view.clock_timer.isActive()
@@ -175,6 +204,8 @@ def test_overdue_defence_then_decide_on_the_art_14_trigger(
     countdown = view.clocks_panel.rows["defence"].countdown
     qtbot.waitUntil(lambda: countdown.text() == "OVERDUE 1 h 00 min")
 
+    # The tick asked the services again: time alone opened the step.
+    assert view.action_buttons["mark_defence_overdue"].property("refused") is False
     click_step(qtbot, view, "mark_defence_overdue")
     wait_state(qtbot, view, team, "DEFENCE_OVERDUE")
     assert view.message() == ""
@@ -214,6 +245,8 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
     qtbot.keyClicks(basis, "Own citation")
     choose(qtbot, dialog, "trigger", "Th", "admission")
     assert basis.toPlainText() == "Own citation"
+    assert dialog.required_now("admission")  # the admission itself is then needed
+    qtbot.keyClicks(dialog.fields["admission"], "Admitted in writing by the manager")
     apply(qtbot, view, dialog)
     assert case_detail(team.desk, number).legal_basis == "Own citation"
 
@@ -221,17 +254,22 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
 # -- roles ------------------------------------------------------------------------------------
 
 
-def test_organizer_sees_the_case_but_no_step_or_pause(qtbot, team: Team, fair: str) -> None:
+def test_organizer_sees_the_steps_refused_and_why(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
     act_on_case(team.desk, number, "notify")
     view = open_view(qtbot, team, number, Role.ORGANIZER)
-    assert view.action_buttons == {} and view.complaint_buttons == {}
-    assert not view.findChildren(QPushButton, "action_notify")
+    assert_buttons_match_table(view, team, Role.ORGANIZER)
+    assert allowed_buttons(view) == []
+    button = view.action_buttons["record_defence"]
+    assert "organizer" in button.toolTip() and "desk" in button.toolTip()
     assert view.no_actions_label.isVisible()
-    assert "organizer" in view.no_actions_label.text()
+    assert "organizer" in view.no_actions_label.text().lower()
     assert view.clocks_panel.buttons() == []
     assert view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min"
-    assert not view.complaint_box.isVisible()
+    # Clicking a refused step says why and changes nothing.
+    qtbot.mouseClick(button, LEFT)
+    assert view.message() == button.toolTip()
+    assert view.step_dialog is None and db_state(team, number) == "NOTIFIED"
 
 
 @pytest.mark.parametrize("role", [Role.INSPECTOR, Role.ADMIN, Role.ORGANIZER, Role.DESK])
@@ -248,7 +286,7 @@ def test_buttons_follow_the_table_for_every_role(qtbot, team: Team, fair: str, r
     view = open_view(qtbot, team, number, role)
     assert_buttons_match_table(view, team, role)
     if role is Role.INSPECTOR:
-        assert list(view.action_buttons) == ["request_recheck"]
+        assert allowed_buttons(view) == ["request_recheck"]
         click_step(qtbot, view, "request_recheck")
         qtbot.waitUntil(lambda: view.detail is not None and view.detail.state == "RECHECK_DUE")
         assert_buttons_match_table(view, team, role)
@@ -342,7 +380,7 @@ def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fai
         (
             ["record_defence", "begin_review"],
             "decide_infringing",
-            {"trigger": ("The", "admission"), "legal_basis": ""},
+            {"trigger": ("On", "merits"), "legal_basis": ""},
             "'Decide: infringement found' needs the legal basis.",
         ),
         ([], "withdraw", {"reason": "   "}, "'Withdrawn by the complainant' needs a reason."),
@@ -350,7 +388,7 @@ def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fai
             ["record_defence", "begin_review"],
             "decide_not_infringing",
             {},
-            "'Decide: not infringing' needs a reason.",
+            "'Decide: infringement not established' needs a reason.",
         ),
     ],
     ids=["defence", "trigger", "legal-basis", "blank-reason", "no-reason"],
@@ -361,7 +399,9 @@ def test_dialog_refuses_a_missing_requirement(
     number = accepted_case(team)
     act_on_case(team.desk, number, "notify")
     for step in path:
-        act_on_case(team.desk, number, step, summary="答辩")
+        act_on_case(
+            team.desk, number, step, **({"summary": "答辩"} if step == "record_defence" else {})
+        )
     view = open_view(qtbot, team, number)
     state = db_state(team, number)
     click_step(qtbot, view, action)
@@ -538,8 +578,16 @@ def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> N
     assert "Germany" in view.details.respondent_origin.text()
     assert view.details.exhibits_table.topLevelItem(0).text(0) == "椅子"
     assert view.details.evidence_empty.isVisible()
-    # A draft complaint: the complaint's own steps are offered, the case's notify too.
-    assert list(view.complaint_buttons) == ["request_supplement", "accept", "reject"]
+    # A draft complaint: the complaint's own steps are offered; the case's notify is
+    # shown refused, with the service's reason.
+    assert_buttons_match_table(view, team)
+    assert {"request_supplement", "record_received", "accept", "reject", "withdraw"} <= set(
+        view.complaint_buttons
+    )
+    notify = view.action_buttons["notify"]
+    assert notify.property("refused") is True
+    assert "accept it before notifying" in notify.toolTip()
+    assert "notify" not in allowed_buttons(view)
 
 
 def test_evidence_is_listed_with_a_short_hash(qtbot, team: Team, fair: str) -> None:
@@ -628,9 +676,113 @@ def test_dialog_fields_have_mnemonics(qtbot, team: Team, fair: str) -> None:
         if label.buddy() is not None
     }
     assert labels == {
-        "measure_field": "&The measure ordered *:",
-        "storage_place_field": "&Storage place (needed to detain exhibits):",
+        "measure_field": "&Measure *:",
+        "storage_place_field": "&Storage place (needed to keep exhibits in custody):",
         "reason_field": "&Note (why; shown in the timeline):",
     }
-    assert dialog.fields["undertaking_signed"].text() == "The &respondent signed the undertaking"
+    assert dialog.fields["undertaking_signed"].text() == "&The respondent signed the undertaking"
     assert dialog.ok_button.text().startswith("&Apply")
+
+
+def test_storage_place_is_required_when_exhibits_are_kept_in_custody(
+    qtbot, team: Team, fair: str
+) -> None:
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+        ("decide_infringing", {"trigger": "merits", "legal_basis": "Art 14"}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "order_remedy")
+    dialog = step_dialog(qtbot, view)
+    assert not dialog.required_now("storage_place")
+    measure = dialog.fields["measure"]
+    assert isinstance(measure, QComboBox)
+    measure.setCurrentIndex(measure.findData("detain"))
+    assert dialog.required_now("storage_place")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.error_text() != "")
+    assert dialog.error_text() == "'Order measures' needs the storage place."
+    assert dialog.focusWidget() is dialog.fields["storage_place"]
+    qtbot.keyClicks(dialog.fields["storage_place"], "Hall 4.1 store room")
+    apply(qtbot, view, dialog)
+    wait_state(qtbot, view, team, "REMEDY_ORDERED")
+    d = case_detail(team.desk, number)
+    assert [(m.measure_type, m.storage_place) for m in d.measures] == [
+        ("detain", "Hall 4.1 store room")
+    ]
+
+
+def test_materials_received_are_ticked_in_the_dialog(qtbot, team: Team, fair: str) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A03"))
+    view = open_view(qtbot, team, reg.case_numbers[0])
+    qtbot.mouseClick(view.complaint_buttons["record_received"], LEFT)
+    dialog = step_dialog(qtbot, view)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.error_text() != "")
+    # The service's own refusal, shown in the dialog, which stays open.
+    assert "needs what was received" in dialog.error_text() and dialog.isVisible()
+    evidence = dialog.fields["materials"].findChild(QCheckBox, "choice_evidence")
+    assert evidence is not None and "·" in evidence.text()  # words, not the code
+    qtbot.mouseClick(dialog.fields["commitment_signed"], LEFT)
+    apply(qtbot, view, dialog)
+    whats = [
+        view.timeline_model.index(r, COL_WHAT).data() for r in range(view.timeline_model.rowCount())
+    ]
+    assert whats[-1].startswith("Record materials received")
+    assert_buttons_match_table(view, team)
+
+
+def test_a_refused_step_says_why_on_hover_and_from_the_keyboard(
+    qtbot, team: Team, fair: str
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A03", commitment=False))
+    view = open_view(qtbot, team, reg.case_numbers[0])
+    notify = view.action_buttons["notify"]
+    reason = notify.toolTip()
+    assert "accept it before notifying" in reason
+    assert notify.accessibleDescription() == reason  # read out by a screen reader
+    QApplication.sendEvent(notify, QEvent(QEvent.Type.Enter))
+    assert view.message() == reason
+    view.clear_message()
+    notify.setFocus()
+    qtbot.keyClick(notify, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.message() == reason)
+    assert view.step_dialog is None and db_state(team, reg.case_numbers[0]) == "TO_NOTIFY"
+    # Once the complaint is accepted, the step on the case opens.
+    act_on_complaint(team.desk, reg.number, "record_received", commitment_signed=True)
+    act_on_complaint(team.desk, reg.number, "accept")
+    view.reload()
+    assert view.action_buttons["notify"].property("refused") is False
+
+
+def test_the_step_dialog_speaks_the_desks_language(qapp, qtbot, team: Team, fair: str) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.i18n import install_translations
+
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    install_translations(qapp, "zh_CN")
+    try:
+        view = open_view(qtbot, team, number)
+        click_step(qtbot, view, "decide_infringing")
+        dialog = step_dialog(qtbot, view)
+        assert dialog.labels["trigger"].text().startswith("认定依据")
+        combo = dialog.fields["trigger"]
+        assert isinstance(combo, QComboBox)
+        texts = [combo.itemText(i) for i in range(1, combo.count())]
+        assert "被投诉人承认侵权" in texts
+        assert not any(re.search(r"[a-z]+_[a-z]+", t) for t in texts)  # no code shown
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.error_text() != "")
+        assert re.search("[\u4e00-\u9fff]", dialog.error_text()), dialog.error_text()
+        dialog.reject()
+    finally:
+        install_translations(qapp, "en")

@@ -13,7 +13,16 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidge
 from sqlalchemy import func, select
 
 from fairdesk.db.models import AuditEvent, Complaint, IPRight, RespondentCase
-from fairdesk.domain.errors import ConcurrentEdit, PermissionDenied, StorageError
+from fairdesk.domain import acceptance
+from fairdesk.domain.errors import (
+    ConcurrentEdit,
+    MissingRequirement,
+    PermissionDenied,
+    StorageError,
+)
+from fairdesk.i18n import error_text
+from fairdesk.services import steps
+from fairdesk.services.cases import complaint_by_number
 from fairdesk.services.evidence import evidence_of
 from fairdesk.services.exhibitors import upsert_exhibitors
 from fairdesk.services.fairs import fair_by_code
@@ -229,6 +238,7 @@ def test_two_respondents_registered_and_accepted_with_the_keyboard_only(
             "patent_certificate": True,
             "patent_publication": True,
             "legal_status": True,
+            "patent_no_dispute": True,
             "respondent_details": True,
             "evidence": True,
         }
@@ -368,8 +378,12 @@ def _expired(qtbot, form, team):  # type: ignore[no-untyped-def]
     right = form.rights.rows[0]
     clear(qtbot, right.valid_until)
     type_into(qtbot, right.valid_until, "2024-12-31")
-    assert right.status.text() == "⚠ Expired on 2024-12-31."  # flagged as soon as typed
-    return right.number
+    # Flagged as soon as typed, in the acceptance rule's words.
+    assert right.status.text() == (
+        f"⚠ Right {RIGHT} expired on 2024-12-31; reject the complaint, or correct the "
+        "right's validity."
+    )
+    return right.valid_until  # the acceptance rule names the date that is wrong
 
 
 def _foreign_right(qtbot, form, team):  # type: ignore[no-untyped-def]
@@ -432,21 +446,21 @@ BAD_INPUT: list[tuple[str, Callable[..., QWidget], str, str]] = [
     ("unreadable date", _bad_date, "Right 1",
      "Write the date as YYYY-MM-DD, e.g. 2031-05-20."),
     ("expired right", _expired, "Right 1",
-     "Expired on 2024-12-31. A complaint on this right cannot be accepted: correct the right, "
-     "or reject the complaint."),
+     f"Right {RIGHT} expired on 2024-12-31; reject the complaint, or correct the right's "
+     "validity."),
     ("right not valid in China", _foreign_right, "Right 1",
-     "Registered in US: not valid in China (2022 Guidelines Art 12). A complaint on this right "
-     "cannot be accepted: correct the right, or reject the complaint."),
+     f"Patent {RIGHT} is granted in US, not in China: a foreign patent is not valid in China "
+     "(CNIPA 2022 Guidelines Art 12)."),
     ("accept without commitment", _no_commitment, "Commitment",
-     "The complainant's signed commitment (承诺书) is needed to accept; tick it once signed, "
-     "or save a draft."),
+     "The complainant's signed commitment (承诺书, 2006 Measures Art 10) is needed to accept."),
     ("agent without power of attorney", _agent_without_poa, "Agent",
-     "An agent files for the complainant: the power of attorney is needed to accept."),
+     "An agent files for the complainant: the power of attorney is needed to accept (2006 "
+     "Measures Art 8)."),
     ("agent's details without a name", _agent_details_without_name, "Agent",
      "Give the agent's name, or clear the agent's details."),
     ("materials missing", _materials_missing, "Materials",
-     "Not received yet: Patent publication (granted text); Proof of the patent's current legal "
-     "status. Tick what you have, or ask for supplements."),
+     "Not received yet: Patent publication (granted text), Proof of the patent's current legal "
+     "status. Tick what you have, or ask for supplements (2006 Measures Art 9)."),
     ("same exhibitor twice", _same_exhibitor_twice, "Respondent 2",
      "This exhibitor is already respondent 1."),
     ("exhibit without a name", _exhibit_without_name, "Respondent 1",
@@ -516,7 +530,7 @@ def test_a_draft_needs_less_than_acceptance(qtbot, team: Team, form: ComplaintFo
     assert complaint.state == "DRAFT" and not complaint.commitment_signed
     assert complaint.materials == dict.fromkeys(
         ("identity", "patent_certificate", "patent_publication", "legal_status",
-         "respondent_details", "evidence"), False
+         "patent_no_dispute", "respondent_details", "evidence"), False
     )  # fmt: skip
 
 
@@ -726,13 +740,13 @@ def test_storage_error_keeps_the_form_content_and_a_retry_saves(
 ) -> None:
     fill_complete(qtbot, form)
     type_into(qtbot, form.summary_edit, "外观相同")
-    real = complaint_form.register_complaint
+    real = complaint_form.register_and_step
     message = "The database is locked by another program; try again in a moment."
 
     def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise StorageError(message)
 
-    monkeypatch.setattr(complaint_form, "register_complaint", locked)
+    monkeypatch.setattr(complaint_form, "register_and_step", locked)
     qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
     box = form.message_box
     assert isinstance(box, QMessageBox)
@@ -748,7 +762,7 @@ def test_storage_error_keeps_the_form_content_and_a_retry_saves(
     assert form.commitment.isChecked() and form.summary_edit.toPlainText() == "外观相同"
     qtbot.keyClick(box, Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
-    monkeypatch.setattr(complaint_form, "register_complaint", real)
+    monkeypatch.setattr(complaint_form, "register_and_step", real)
     with qtbot.waitSignal(form.accepted):
         qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
     assert form.action_taken == "accepted" and len(complaints(team)) == 1
@@ -763,7 +777,7 @@ def test_service_refusal_naming_a_respondent_points_at_it(
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise InvalidInput("Respondent 1: exhibitor 1 is not at this fair.")
 
-    monkeypatch.setattr(complaint_form, "register_complaint", refuse)
+    monkeypatch.setattr(complaint_form, "register_and_step", refuse)
     qtbot.mouseClick(form.draft_button, Qt.MouseButton.LeftButton)
     row = form.respondents.rows[0]
     assert row.search_field.error.text() == "Respondent 1: exhibitor 1 is not at this fair."
@@ -771,29 +785,35 @@ def test_service_refusal_naming_a_respondent_points_at_it(
     assert form.message_box is not None
 
 
-def test_refused_second_step_says_the_draft_is_saved_and_names_it(
+def test_a_refused_step_saves_nothing_and_keeps_the_form(
     qtbot, team: Team, form: ComplaintForm, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Registering and accepting are one transaction: when the service refuses the step
+    (here another desk's change), no half-saved draft is left and the form says why."""
+    from fairdesk.services import intake
+
     fill_complete(qtbot, form)
+    real = intake.apply_step
 
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ConcurrentEdit("Complaint TEST2026-0001 was changed by another desk.")
 
-    monkeypatch.setattr(complaint_form, "act_on_complaint", refuse)
+    monkeypatch.setattr(intake, "apply_step", refuse)
     qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
-    assert form.isVisible()
-    banner = form.outcome_banner.text()
-    assert banner.startswith(
-        "Complaint TEST2026-0001 is saved as a draft (cases TEST2026-0001-1), but it was not "
-        "accepted: Complaint TEST2026-0001 was changed by another desk."
-    )
-    assert form.action_taken == "draft" and form.registered is not None
-    assert not form.accept_button.isVisible() and focused() is form.close_button
-    (complaint,) = complaints(team)
-    assert complaint.state == "DRAFT"
+    box = form.message_box
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert "Complaint TEST2026-0001 was changed by another desk." in box.text()
+    assert form.isVisible() and form.registered is None and form.accept_button.isVisible()
+    assert complaints(team) == []  # nothing saved: no draft to clean up
+    assert form.complainant_name.text() == COMPLAINANT
+    qtbot.keyClick(box, Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    monkeypatch.setattr(intake, "apply_step", real)
     with qtbot.waitSignal(form.accepted):
-        press(qtbot, Key.Key_Return)
-    assert len(complaints(team)) == 1  # closing never registers twice
+        qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
+    (complaint,) = complaints(team)
+    assert complaint.state == "ACCEPTED" and complaint.number == "TEST2026-0001"
 
 
 # -- leaving, keyboard order, accessibility, the exhibits model ------------------------------
@@ -944,3 +964,52 @@ def test_exhibits_model_passes_qt_model_tester(qtmodeltester) -> None:
     assert [(x.name, x.quantity) for x in model.exhibits()] == [("椅子", 2), ("凳子", 5)]
     assert model.removeRows(0, 1) and model.rowCount() == 1
     qtmodeltester.check(model, force_py=True)
+
+
+# -- one acceptance rule: the form asks the domain, the service enforces the same -----------
+
+
+def test_a_right_registered_in_china_spelled_out_is_accepted(
+    qtbot, team: Team, form: ComplaintForm
+) -> None:
+    fill_complete(qtbot, form)
+    right = form.rights.rows[0]
+    clear(qtbot, right.jurisdiction)
+    type_into(qtbot, right.jurisdiction, "China")
+    assert right.status.text().startswith("✓ Valid in China")
+    assert form.still_needed_to_accept() == [] and form.default_action() == "accept"
+    with qtbot.waitSignal(form.accepted):
+        qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
+    (complaint,) = complaints(team)
+    assert complaint.state == "ACCEPTED"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "valid_from", "reason"),
+    [("US", "2023-03-01", "right_not_valid_in_china"), ("CN", "2099-01-01", "right_invalid")],
+    ids=["foreign", "not-yet-in-force"],
+)
+def test_what_stops_acceptance_is_the_services_rule(
+    qtbot, team: Team, form: ComplaintForm, jurisdiction: str, valid_from: str, reason: str
+) -> None:
+    fill_complete(qtbot, form)
+    right = form.rights.rows[0]
+    clear(qtbot, right.jurisdiction)
+    type_into(qtbot, right.jurisdiction, jurisdiction)
+    clear(qtbot, right.valid_from)
+    type_into(qtbot, right.valid_from, valid_from)
+    if valid_from > "2038":
+        clear(qtbot, right.valid_until)
+        type_into(qtbot, right.valid_until, "2120-01-01")
+    assert form.still_needed_to_accept() == ["a valid right"]
+    assert form._suggested_reject_reason() == reason
+    on_form = [error_text(p.refusal.exception()) for p in form.acceptance_problems()]
+    # The service, asked about the same complaint saved as a draft, says the same.
+    form.request("draft")
+    (complaint,) = complaints(team)
+    with team.desk.db.reading() as session:
+        saved = complaint_by_number(session, complaint.number)
+        in_service = acceptance.acceptance_problems(steps.acceptance_facts(saved), form.today)
+        assert [error_text(p.refusal.exception()) for p in in_service] == on_form
+    with pytest.raises(MissingRequirement):
+        steps.act_on_complaint(team.desk, complaint.number, "accept")

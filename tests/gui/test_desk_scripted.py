@@ -27,6 +27,7 @@ from tests.gui.test_case_view import (
     apply,
     choose,
     click_step,
+    notify,
     open_view,
     step_dialog,
     wait_state,
@@ -173,7 +174,7 @@ def test_from_an_empty_database_to_two_decisions_and_a_cover(
     view_a = open_view(qtbot, team, a)
     view_b = open_view(qtbot, team, b)
     for view in (view_a, view_b):
-        click_step(qtbot, view, "notify")
+        notify(qtbot, view)
         wait_state(qtbot, view, team, "NOTIFIED")
     assert states(team) == {a: "NOTIFIED", b: "NOTIFIED"}
     assert case_detail(team.desk, a).notified_at is not None

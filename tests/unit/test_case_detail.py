@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from fairdesk.db.models import EvidenceFile, EvidenceLink, RespondentCase
+from fairdesk.domain import workflow
 from fairdesk.domain.errors import NotFound
 from fairdesk.domain.rules import NATIONAL_LEGAL_BASIS, SHANGHAI_LEGAL_BASIS
-from fairdesk.services.case_detail import CaseDetail, case_detail, suggested_legal_basis
+from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.intake import RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
@@ -239,4 +240,5 @@ def test_unknown_case(team: Team, fair: str) -> None:
     ],
 )
 def test_suggested_legal_basis(texts, action: str, trigger: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert suggested_legal_basis(dict(texts), action, trigger) == expected
+    s = workflow.step(workflow.Entity.CASE, action)
+    assert workflow.suggested_legal_basis(dict(texts), s, trigger) == expected
