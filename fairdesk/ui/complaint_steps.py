@@ -101,7 +101,7 @@ class RejectDialog(QDialog):
         assert reason_field is not None and reason_field.choices is not None
         for code in reason_field.codes():
             words = reason_field.choices.words(code)
-            text = words.zh if current_language() == "zh_CN" else f"{words.en} ({words.zh})"
+            text = words.zh if current_language() == "zh_CN" else f"{words.en} · {words.zh}"
             self.reason_combo.addItem(text, code)
         if suggested:
             self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(suggested)))

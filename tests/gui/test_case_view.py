@@ -564,7 +564,7 @@ def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> N
     view = open_view(qtbot, team, reg.case_numbers[0])
     assert view.case_label.text() == f"{FAIR}-0001-1"
     assert f"Complaint {FAIR}-0001" in view.complaint_label.text()
-    assert "registered, not yet accepted" in view.complaint_label.text()
+    assert "Registered, not yet accepted" in view.complaint_label.text()
     assert "received 05/11/2026 09:30" in view.complaint_label.text()  # Shanghai time
     assert "测试博览会 (TEST2026)" in view.fair_label.text()
     assert "示例品牌股份有限公司 / Example Brand Co., Ltd." in view.details.complainant_label.text()
