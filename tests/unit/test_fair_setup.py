@@ -208,9 +208,9 @@ def test_running_deadlines_follow_new_rules(team: Team) -> None:
     _notified_case(team)
     assert _next_due(team) == datetime(2026, 11, 6, 1, 30, tzinfo=UTC)  # 24 h
     update_fair(
-        team.admin, FAIR, rules=PRESETS["cnipa-24h"].with_changes(defence_hours=12), reason="r"
+        team.admin, FAIR, rules=PRESETS["cnipa-24h"].with_changes(defence_hours=6), reason="r"
     )
-    assert _next_due(team) == datetime(2026, 11, 5, 13, 30, tzinfo=UTC)
+    assert _next_due(team) == datetime(2026, 11, 5, 7, 30, tzinfo=UTC)  # 15:30 local
 
 
 def test_running_deadlines_follow_new_opening_hours(team: Team) -> None:
