@@ -929,7 +929,9 @@ def _state_term(entity: Entity, state: str) -> Term:
 def evaluate(facts: Facts, action: str) -> Option:
     """May `facts.role` take the step now? Role first, then the state, then the guards."""
     s = step(facts.entity, action)
-    reachable = facts.state in s.sources
+    # A step of another kind of complaint is never in reach (a commercial dispute shows no
+    # IP step, whatever the role).
+    reachable = facts.state in s.sources and facts.complaint_kind in s.kinds
     if facts.role not in s.roles:
         return Option(
             s,
