@@ -310,7 +310,7 @@ def keys(items) -> list[str]:  # type: ignore[no-untyped-def]
             ["design"],
             False,
             ["identity", "patent_certificate", "patent_publication", "legal_status",
-             "respondent_details", "evidence"],
+             "patent_no_dispute", "respondent_details", "evidence"],
         ),
         (["trademark"], True,
          ["identity", "trademark_registration", "respondent_details", "evidence",
@@ -322,13 +322,22 @@ def keys(items) -> list[str]:  # type: ignore[no-untyped-def]
             ["trademark", "utility_model", "invention_patent"],
             False,
             ["identity", "patent_certificate", "patent_publication", "legal_status",
-             "trademark_registration", "respondent_details", "evidence"],
+             "patent_no_dispute", "trademark_registration", "respondent_details", "evidence"],
         ),
         ([], False, ["identity", "respondent_details", "evidence"]),
     ],
 )  # fmt: skip
 def test_checklist_per_type_of_right(types: list[str], agent: bool, expected: list[str]) -> None:
     assert keys(materials.checklist(types, agent=agent)) == expected
+
+
+def test_a_licensee_files_its_contract_and_a_simple_one_the_owners_authorisation() -> None:
+    owner = keys(materials.checklist(["trademark"], agent=False, licences=["owner"]))
+    exclusive = keys(materials.checklist(["trademark"], agent=False, licences=["exclusive"]))
+    simple = keys(materials.checklist(["trademark"], agent=False, licences=["simple"]))
+    assert "licence_contract" not in owner
+    assert "licence_contract" in exclusive and "owner_authorisation" not in exclusive
+    assert {"licence_contract", "owner_authorisation"} <= set(simple)
 
 
 def test_every_type_has_proof_of_right_and_bilingual_labels() -> None:

@@ -121,8 +121,8 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
         ),
         "audit.verify_chain": (frozenset({A, O}), audit.verify_chain),
         "cases.last_change": (ALL, cases.last_change),
-        "amend.amend_decision": (
-            frozenset({D}),
+        "amend.amend_decision": (  # whoever may decide: the desk or a stationed officer
+            frozenset({D, Role.OFFICER}),
             lambda c: amend.amend_decision(c, case, "更正", legal_basis="Art 14"),
         ),
         "amend.amend_finding": (

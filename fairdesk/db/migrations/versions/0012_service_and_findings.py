@@ -48,19 +48,17 @@ def _right_columns() -> list[sa.Column[object]]:
     ]
 
 
+# Plain ADD and DROP COLUMN (SQLite 3.35+ has both): a batch copy of these tables would
+# drop tables that others refer to, which SQLite refuses with foreign keys on.
 def upgrade() -> None:
-    with op.batch_alter_table("respondent_cases") as batch:
-        for column in _columns():
-            batch.add_column(column)
-    with op.batch_alter_table("ip_rights") as batch:
-        for column in _right_columns():
-            batch.add_column(column)
+    for column in _columns():
+        op.add_column("respondent_cases", column)
+    for column in _right_columns():
+        op.add_column("ip_rights", column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("ip_rights") as batch:
-        for column in reversed(_right_columns()):
-            batch.drop_column(column.name)
-    with op.batch_alter_table("respondent_cases") as batch:
-        for column in reversed(_columns()):
-            batch.drop_column(column.name)
+    for column in reversed(_right_columns()):
+        op.drop_column("ip_rights", column.name)
+    for column in reversed(_columns()):
+        op.drop_column("respondent_cases", column.name)
