@@ -101,6 +101,12 @@ def cmd_print(args: argparse.Namespace) -> int:
         f"issued {info.number}: {info.title} / {info.title_en} for {target} -> {args.output} "
         f"(sha256 {info.content_hash[:16]}…)"
     )
+    if info.missing_glyphs:
+        print(
+            f"warning: no bundled font has {info.missing_codes}; printed as those codes "
+            f"in {info.number}",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -170,8 +170,13 @@ def ensure_chinese_font() -> bool:
 
     if QGuiApplication.instance() is None:
         return False  # fonts need a GUI application (the self-test's CLI part has none)
-    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
-    if QFontDatabase.families(chinese):
+    system = QFontDatabase.WritingSystem
+    # Korean and Thai exhibitor names need a face on screen too (Qt falls back by script).
+    for writing, name in ((system.Korean, "NanumGothic.ttf"), (system.Thai, "Loma.ttf")):
+        extra = resource_dir() / "fonts" / name
+        if not QFontDatabase.families(writing) and extra.is_file():
+            QFontDatabase.addApplicationFont(str(extra))
+    if QFontDatabase.families(system.SimplifiedChinese):
         return True
     font = resource_dir() / "fonts" / "DroidSansFallbackFull.ttf"
     return font.is_file() and QFontDatabase.addApplicationFont(str(font)) >= 0

@@ -696,13 +696,23 @@ class DocumentDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self._after_issue(info)
         copy_words = COPY_WORDS.get(copy)
-        self.show_info(
-            self.tr("Issued {0}: {1}{2}. It is registered; print it or save it as PDF.").format(
-                info.number,
-                kind_label(k),
-                f" ({self.tr(copy_words[0])} · {copy_words[1]})" if copy_words else "",
-            )
+        text = self.tr("Issued {0}: {1}{2}. It is registered; print it or save it as PDF.").format(
+            info.number,
+            kind_label(k),
+            f" ({self.tr(copy_words[0])} · {copy_words[1]})" if copy_words else "",
         )
+        if info.missing_glyphs:
+            # Never a silent box: say which characters printed as their codes.
+            self.show_error(
+                text
+                + " "
+                + self.tr(
+                    "No font has {0}: these characters are printed as their codes. "
+                    "Check the name on paper."
+                ).format(info.missing_codes)
+            )
+        else:
+            self.show_info(text)
         return info
 
     def _after_issue(self, info: docs.IssuedInfo) -> None:

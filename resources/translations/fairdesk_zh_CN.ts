@@ -186,6 +186,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>在处理 {0}/{1} 件案件后停止：{2} {3}</translation>
     </message>
     <message>
+        <source>no font has {0}: printed as codes</source>
+        <translation>字库中没有 {0}：已按字符编码打印</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>已签发</translation>
     </message>
@@ -1850,6 +1854,10 @@ power of attorney: {0}</source>
     <message>
         <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
         <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
+        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
     </message>
     <message>
         <source> Print {0} instead.</source>
