@@ -19,7 +19,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fairdesk import __version__, cli_backup, cli_documents, cli_organizer, cli_patrols
-from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
+from fairdesk.config import (
+    ENV_DATA_DIR,
+    ENV_DB,
+    apply_saved_locations,
+    data_dir,
+    database_url,
+    use_data_dir,
+)
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
@@ -433,6 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from fairdesk.ui.app import run_app
 
             return run_app(args)
+        apply_saved_locations(args)
+        use_data_dir(data_dir(args.data_dir))  # backups and the outbox: the chosen folder
         return COMMANDS[args.command](args)
     except FairDeskError as exc:
         print(f"fairdesk: {exc}", file=sys.stderr)
@@ -442,6 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         args.cleanup.close()
+        use_data_dir(None)
 
 
 if __name__ == "__main__":  # pragma: no cover
