@@ -61,7 +61,7 @@ STATE_LABELS: dict[str, tuple[str, str, str]] = {
     MEASURE_ORDERED: ("已责令整改", "Measure ordered", "MEASURE"),
     OPEN_CASE: ("有投诉", "Open case", "CASE"),
     SUSPECTED: ("巡查存疑", "Suspected on patrol", "SUSPECT"),
-    CLEAR: ("", "No open case", ""),
+    CLEAR: ("无投诉", "No open case", ""),
 }
 _VIOLATED = {CaseState.RECHECK_FAILED, CaseState.ESCALATED}
 _ORDERED = {CaseState.INFRINGEMENT_FOUND, CaseState.REMEDY_ORDERED}

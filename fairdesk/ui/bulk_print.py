@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import case_detail
 from fairdesk.services.context import Context
@@ -302,7 +302,7 @@ class BulkPrintDialog(QDialog):
             self.tr(
                 "Signed in as {0}: only desk staff issue documents. Open a case's documents "
                 "to reprint what was already issued."
-            ).format(ctx.actor.role.value)
+            ).format(domain_word(ctx.actor.role.value))
         )
         self.read_only_label.setVisible(not self.can_issue)
 

@@ -207,7 +207,9 @@ class CaseView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         self.user_label = plain_label(
             "case_user_label",
-            self.tr("Signed in as {0} ({1})").format(ctx.actor.username, ctx.actor.role.value),
+            self.tr("Signed in as {0} ({1})").format(
+                ctx.actor.username, domain_word(ctx.actor.role.value)
+            ),
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.user_label, 1)
@@ -379,7 +381,7 @@ class CaseView(QWidget):
         else:
             self.no_actions_label.setText(
                 self.tr("No step is open to you ({0}) while the case is {1}.").format(
-                    role.value, state_words(d.state)
+                    domain_word(role.value), state_words(d.state)
                 )
             )
             self.no_actions_label.show()

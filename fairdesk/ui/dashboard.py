@@ -59,6 +59,15 @@ IP_SHORT = {
     "copyright": "著作权 Copyright",
     "other": "其他 Other",
 }
+STAGE_SHORT = {  # the stages of statistics.STAGES, short enough for the chart's axis
+    "accept": "受理 Accept",
+    "notify": "通知 Notify",
+    "defence": "答辩 Defence",
+    "decide": "处理 Decide",
+    "remedy": "整改 Remedy",
+    "recheck": "复查 Re-check",
+    "total": "全程 Total",
+}
 OUTCOME_SHORT = {
     "infringing": "侵权 Infringing",
     "not_infringing": "不侵权 Not infr.",
@@ -410,7 +419,7 @@ class Dashboard(QWidget):
         countries = list(cur.cases_by_country.items())[:8]
         self.country_chart.set_data([c for c, _ in countries], [("", [v for _, v in countries])])
         self.stage_chart.set_data(
-            [s.key for s in cur.stage_times],
+            [STAGE_SHORT.get(s.key, s.label) for s in cur.stage_times],
             [
                 (self.tr("Median h"), [s.median_hours or 0 for s in cur.stage_times]),
                 (self.tr("Max h"), [s.max_hours or 0 for s in cur.stage_times]),

@@ -57,7 +57,7 @@ from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON
-from fairdesk.i18n import error_text, format_day_time
+from fairdesk.i18n import domain_word, error_text, format_day_time
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import timeline
@@ -321,7 +321,7 @@ class DocumentDialog(QDialog):
             self.tr(
                 "Signed in as {0}: you can preview, print, save and check documents already "
                 "issued; only desk staff issue, reissue or revoke them."
-            ).format(self.ctx.actor.role.value)
+            ).format(domain_word(self.ctx.actor.role.value))
         )
         self.read_only_label.setVisible(not self.can_issue)
 

@@ -46,11 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import error_text, format_day_time
+from fairdesk.i18n import error_text, format_day_time, pick
 from fairdesk.services import hall_board as board
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import safe_name
 from fairdesk.services.hall_board import STATE_LABELS, BoothCell, BoothPosition, GridLayout
+from fairdesk.services.patrols import FINDING_LABELS
 
 Index = QModelIndex | QPersistentModelIndex
 BoothRole = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +186,7 @@ class HallBoardModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            label = self.tr(cell.label) if cell.label else ""
+            label = tile_word(cell.state)
             return f"{short_booth(booth, self.hall)}\n{label}".rstrip()
         if role == BoothRole:
             return booth
@@ -209,7 +210,7 @@ class HallBoardModel(QAbstractTableModel):
 
     def describe(self, cell: BoothCell) -> str:
         zh, en, _ = STATE_LABELS[cell.state]
-        lines = [f"{cell.booth}: {self.tr(en)}" + (f" / {zh}" if zh else "")]
+        lines = [f"{cell.booth}: {pick(zh, en)}"]
         lines += list(cell.exhibitors) or [self.tr("(not in the exhibitor list)")]
         if cell.case_numbers:
             lines.append(self.tr("Cases: {0}").format(", ".join(cell.case_numbers)))
@@ -220,8 +221,16 @@ class HallBoardModel(QAbstractTableModel):
                 )
             )
         if cell.last_finding:
-            lines.append(self.tr("Last patrol: {0}").format(cell.last_finding.replace("_", " ")))
+            words = FINDING_LABELS.get(cell.last_finding)
+            finding = pick(*words) if words else cell.last_finding
+            lines.append(self.tr("Last patrol: {0}").format(finding))
         return "\n".join(lines)
+
+
+def tile_word(state: str) -> str:
+    """The word a booth tile shows for its state: short English capitals, or the Chinese."""
+    zh, _, tile = STATE_LABELS[state]
+    return pick(zh, tile) if tile else ""
 
 
 class BoothDelegate(QStyledItemDelegate):
@@ -299,7 +308,7 @@ class FloorPlanView(QGraphicsView):
             rect.setPen(QPen(QColor("#263238"), 1.5))
             rect.setToolTip(model.describe(cell) if cell else position.booth)
             scene.addItem(rect)
-            label = STATE_LABELS[state][2]
+            label = tile_word(state)
             text = QGraphicsSimpleTextItem(
                 short_booth(position.booth, model.hall) + (f"\n{label}" if label else ""), rect
             )
@@ -397,10 +406,10 @@ class HallBoard(QWidget):
             chip.setStyleSheet(
                 f"background: {back}; color: {fore}; padding: 3px 8px; border-radius: 3px;"
             )
-            chip.setToolTip(zh)
+            chip.setToolTip(pick(en, zh))  # the other language's word
             self.legend_labels[state] = chip
             self.legend.addWidget(chip)
-            chip.setText(self.tr(en))
+            chip.setText(pick(zh, en))
         self.legend.addStretch(1)
         self.message = QLabel(objectName="hall_board_message")
         self.message.setWordWrap(True)
@@ -448,8 +457,8 @@ class HallBoard(QWidget):
         self.grid.horizontalHeader().setVisible(not self.model.compact)
         counts = self.model.counts()
         for state, chip in self.legend_labels.items():
-            en = STATE_LABELS[state][1]
-            chip.setText(f"{self.tr(en)}: {counts.get(state, 0)}")
+            zh, en, _ = STATE_LABELS[state]
+            chip.setText(f"{pick(zh, en)}: {counts.get(state, 0)}")
         booths = len(self.model.cells())
         self.title.setText(
             self.tr("Hall {0} · {1} booths").format(self.model.hall, booths)

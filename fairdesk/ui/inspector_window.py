@@ -4,10 +4,10 @@ Large targets and a keyboard flow that needs no mouse:
 
 * F9 starts or closes the round of the chosen hall (the first save starts one too).
 * Patrol (Alt+1): type the booth number (or scan the booth notice's QR code) + Enter;
-  1-6 or F1-F6 choose the finding; type notes; Ctrl+P adds photos (or drop files);
+  1-6 or Ctrl+1-6 choose the finding; type notes; Ctrl+P adds photos (or drop files);
   Ctrl+Enter saves, and the cursor is back in the booth field for the next booth.
 * Re-checks (Alt+2): the list of measures to check, most urgent first; choose one
-  (arrows + Enter), F1-F4 for the result, "after" photos, Ctrl+Enter saves.
+  (arrows + Enter), Ctrl+1-4 for the result, "after" photos, Ctrl+Enter saves.
 * Hall board (Alt+3): the hall coloured by state; a click goes to that booth.
 
 Everything recorded goes through the laptop's outbox (`fairdesk.services.outbox`) and is
@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import Finding, RecheckResult
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text, format_day_time, format_time
+from fairdesk.i18n import domain_word, error_text, format_day_time, format_time, pick
 from fairdesk.services import fairs, patrols, rechecks
 from fairdesk.services.cases import last_change
 from fairdesk.services.context import Context
@@ -117,6 +117,13 @@ class _DigitKeys(QObject):
         return False
 
 
+def _answer_text(key: int, zh: str, en: str) -> str:
+    """A finding's or result's button: Chinese alone on a Chinese desk, else both."""
+    if pick(zh, en) == zh:
+        return f"{key}   {zh}"
+    return f"{key}   {en}\n      {zh}"
+
+
 def _answer_button(text: str, name: str) -> QPushButton:
     button = QPushButton(text, objectName=name, checkable=True)
     button.setProperty("answer", True)
@@ -174,7 +181,7 @@ class InspectorWindow(QMainWindow):
         self.tabs.addTab(self.board, self.tr("Hall board  (Alt+3)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._build_shortcuts()
-        who = f"{ctx.actor.username} ({ctx.actor.role.value})"
+        who = f"{ctx.actor.username} ({domain_word(ctx.actor.role.value)})"
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
         )
@@ -232,7 +239,7 @@ class InspectorWindow(QMainWindow):
         self.exhibitor_combo.setAccessibleName(self.tr("Which exhibitor at a shared booth"))
         self.exhibitor_combo.hide()
 
-        box = QGroupBox(self.tr("Finding — keys 1-6 or F1-F6"))
+        box = QGroupBox(self.tr("Finding — keys 1-6 or Ctrl+1-6"))
         grid = QGridLayout(box)
         self.finding_group = QButtonGroup(self)
         self.finding_group.setExclusive(True)
@@ -240,10 +247,8 @@ class InspectorWindow(QMainWindow):
         digits = _DigitKeys(len(FINDING_ORDER), self.choose_finding, self)
         for i, finding in enumerate(FINDING_ORDER):
             zh, en = FINDING_LABELS[finding]
-            button = _answer_button(
-                f"{i + 1}   {self.tr(en)}\n      {zh}", f"finding_{finding.value}"
-            )
-            button.setToolTip(self.tr("Key {0} or F{0}").format(i + 1))
+            button = _answer_button(_answer_text(i + 1, zh, en), f"finding_{finding.value}")
+            button.setToolTip(self.tr("Key {0} or Ctrl+{0}").format(i + 1))
             button.installEventFilter(digits)
             button.clicked.connect(lambda _=False, n=i: self.choose_finding(n))
             self.finding_group.addButton(button, i)
@@ -333,16 +338,14 @@ class InspectorWindow(QMainWindow):
         self.after_gallery = EvidenceGallery(
             self.ctx, self.tr("After (earlier re-checks)"), "after_photos"
         )
-        box = QGroupBox(self.tr("Result — keys 1-4 or F1-F4"))
+        box = QGroupBox(self.tr("Result — keys 1-4 or Ctrl+1-4"))
         grid = QGridLayout(box)
         self.result_group = QButtonGroup(self)
         self.result_buttons: list[QPushButton] = []
         digits = _DigitKeys(len(RESULT_ORDER), self.choose_result, self)
         for i, result in enumerate(RESULT_ORDER):
             zh, en = RESULT_LABELS[result]
-            button = _answer_button(
-                f"{i + 1}   {self.tr(en)}\n      {zh}", f"result_{result.value}"
-            )
+            button = _answer_button(_answer_text(i + 1, zh, en), f"result_{result.value}")
             button.installEventFilter(digits)
             button.clicked.connect(lambda _=False, n=i: self.choose_result(n))
             self.result_group.addButton(button, i)
@@ -401,8 +404,9 @@ class InspectorWindow(QMainWindow):
         shortcut("F9", self.toggle_round)
         for i in range(3):
             shortcut(f"Alt+{i + 1}", lambda n=i: self.tabs.setCurrentIndex(n))
+        # Ctrl+digit, not F1-F6: F1 is help on every screen.
         for i in range(6):
-            shortcut(f"F{i + 1}", lambda n=i: self._function_key(n))
+            shortcut(f"Ctrl+{i + 1}", lambda n=i: self._function_key(n))
         shortcut("Ctrl+L", self._focus_booth)
         shortcut("Ctrl+P", self._add_photos)
 
@@ -648,7 +652,7 @@ class InspectorWindow(QMainWindow):
             self.booth_edit.setFocus()
             return False
         if finding is None:
-            self._say(self.tr("Choose the finding: keys 1-6 or F1-F6."))
+            self._say(self.tr("Choose the finding: keys 1-6 or Ctrl+1-6."))
             self.finding_buttons[0].setFocus()
             return False
         if self.round_uid is None and not self.start_round():
@@ -677,10 +681,9 @@ class InspectorWindow(QMainWindow):
         zh, en = FINDING_LABELS[finding]
         shown = target.booth if target is not None else text
         self.saved_label.setText(
-            self.tr("Saved: {0} — {1} / {2}{3}").format(
+            self.tr("Saved: {0} — {1}{2}").format(
                 shown,
-                self.tr(en),
-                zh,
+                pick(zh, en),
                 self.tr(" · {0} photo(s)").format(len(photos)) if photos else "",
             )
         )
@@ -724,8 +727,8 @@ class InspectorWindow(QMainWindow):
             rows = []  # the round has not reached the server yet
         items = []
         for v in rows:
-            en = FINDING_LABELS.get(v.finding, ("", v.finding))[1]
-            text = self.tr(en) + (f" · {v.case_number}" if v.case_number else "")
+            text = pick(*FINDING_LABELS.get(v.finding, ("", v.finding)))
+            text += f" · {v.case_number}" if v.case_number else ""
             items.append(LogItem(v.uid, v.visited_at, v.booth, text, v.photos, "sent"))
         self._server_log = items
 
@@ -738,11 +741,10 @@ class InspectorWindow(QMainWindow):
             if p.round_uid not in (self.log_round, None) or p.uid in items:
                 continue
             if p.kind == "visit":
-                en = FINDING_LABELS.get(p.answer, ("", p.answer))[1]
-                booth, text = p.target, self.tr(en)
+                booth, text = p.target, pick(*FINDING_LABELS.get(p.answer, ("", p.answer)))
             else:
-                en = RESULT_LABELS.get(p.answer, ("", p.answer))[1]
-                booth, text = "", self.tr("Re-check {0}: {1}").format(p.target, self.tr(en))
+                result = pick(*RESULT_LABELS.get(p.answer, ("", p.answer)))
+                booth, text = "", self.tr("Re-check {0}: {1}").format(p.target, result)
             items[p.uid] = LogItem(p.uid, p.at, booth, text, p.photos, p.status)
         self.log_model.set_items(sorted(items.values(), key=lambda i: i.at, reverse=True))
         self._update_round_label()
@@ -832,7 +834,7 @@ class InspectorWindow(QMainWindow):
             self._say(self.tr("Choose the re-check in the list first."))
             return False
         if n < 0:
-            self._say(self.tr("Choose the result: keys 1-4 or F1-F4."))
+            self._say(self.tr("Choose the result: keys 1-4 or Ctrl+1-4."))
             return False
         result = RESULT_ORDER[n]
         photos = list(self.after_photos.photos)
@@ -850,9 +852,9 @@ class InspectorWindow(QMainWindow):
             self._say(error_text(exc))
             return False
         zh, en = RESULT_LABELS[result]
-        text = self.tr("Re-check {0}: {1}").format(task.case_number, self.tr(en))
+        text = self.tr("Re-check {0}: {1}").format(task.case_number, pick(zh, en))
         log.debug("re-check %s recorded", uid)
-        self.recheck_saved.setText(self.tr("Saved: {0} / {1}").format(text, zh))
+        self.recheck_saved.setText(self.tr("Saved: {0}").format(text))
         self.result_group.setExclusive(False)
         for button in self.result_buttons:
             button.setChecked(False)

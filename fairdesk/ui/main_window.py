@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.services import fairs
 from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             self.ip_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
         self.hall_combo = QComboBox(objectName="hall_combo")
         self.hall_combo.setAccessibleName(self.tr("Hall"))
-        self.overdue_check = QCheckBox(self.tr("&Overdue"), objectName="overdue_check")
+        self.overdue_check = QCheckBox(self.tr("Ov&erdue"), objectName="overdue_check")
         self.due_check = QCheckBox(self.tr("&Due within"), objectName="due_check")
         self.mine_check = QCheckBox(self.tr("&Mine"), objectName="mine_check")
         self.mine_check.setToolTip(self.tr("Only the cases assigned to me"))
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&Fair:"), buddy=self.fair_combo))
+        top.addWidget(QLabel(self.tr("Fai&r:"), buddy=self.fair_combo))
         top.addWidget(self.fair_combo)
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.views_combo)
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status(self) -> None:
-        who = f"{self.ctx.actor.username} ({self.ctx.actor.role.value})"
+        who = f"{self.ctx.actor.username} ({domain_word(self.ctx.actor.role.value)})"
         text = (
             self.tr("Demo mode: signed in as {0}") if self.demo else self.tr("Signed in as {0}")
         ).format(who)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         action(self.tr("&Delete view"), self.delete_current_view, None, self.view_menu)
         self._load_views()
         role = self.ctx.actor.role
-        fair_menu = bar.addMenu(self.tr("F&air"))
+        fair_menu = bar.addMenu(self.tr("&Fair"))
         for text, slot in (
             (self.tr("&New fair…"), self.new_fair),
             (self.tr("&Edit fair…"), self.edit_fair),

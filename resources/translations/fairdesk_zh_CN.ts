@@ -4270,12 +4270,12 @@ power of attorney: {0}</source>
         <translation>共用展位的哪家展商</translation>
     </message>
     <message>
-        <source>Finding — keys 1-6 or F1-F6</source>
-        <translation>巡查结果 — 按 1-6 或 F1-F6</translation>
+        <source>Finding — keys 1-6 or Ctrl+1-6</source>
+        <translation>巡查结果 — 按 1-6 或 Ctrl+1-6</translation>
     </message>
     <message>
-        <source>Key {0} or F{0}</source>
-        <translation>按 {0} 或 F{0}</translation>
+        <source>Key {0} or Ctrl+{0}</source>
+        <translation>按 {0} 或 Ctrl+{0}</translation>
     </message>
     <message>
         <source>Notes (optional) — Ctrl+Enter saves</source>
@@ -4306,8 +4306,8 @@ power of attorney: {0}</source>
         <translation>之后（以往复查）</translation>
     </message>
     <message>
-        <source>Result — keys 1-4 or F1-F4</source>
-        <translation>复查结果 — 按 1-4 或 F1-F4</translation>
+        <source>Result — keys 1-4 or Ctrl+1-4</source>
+        <translation>复查结果 — 按 1-4 或 Ctrl+1-4</translation>
     </message>
     <message>
         <source>After photos: none yet — Ctrl+P or drop</source>
@@ -4372,12 +4372,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请先输入展位号。</translation>
     </message>
     <message>
-        <source>Choose the finding: keys 1-6 or F1-F6.</source>
-        <translation>请选择巡查结果：按 1-6 或 F1-F6。</translation>
+        <source>Choose the finding: keys 1-6 or Ctrl+1-6.</source>
+        <translation>请选择巡查结果：按 1-6 或 Ctrl+1-6。</translation>
     </message>
     <message>
-        <source>Saved: {0} — {1} / {2}{3}</source>
-        <translation>已保存：{0} — {1} / {2}{3}</translation>
+        <source>Saved: {0} — {1}{2}</source>
+        <translation>已保存：{0} — {1}{2}</translation>
     </message>
     <message>
         <source> · {0} photo(s)</source>
@@ -4428,12 +4428,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请先在列表中选择复查项。</translation>
     </message>
     <message>
-        <source>Choose the result: keys 1-4 or F1-F4.</source>
-        <translation>请选择复查结果：按 1-4 或 F1-F4。</translation>
+        <source>Choose the result: keys 1-4 or Ctrl+1-4.</source>
+        <translation>请选择复查结果：按 1-4 或 Ctrl+1-4。</translation>
     </message>
     <message>
-        <source>Saved: {0} / {1}</source>
-        <translation>已保存：{0} / {1}</translation>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
     <message>
         <source>The server refused {0}: {1}</source>
@@ -4534,8 +4534,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>展馆</translation>
     </message>
     <message>
-        <source>&amp;Overdue</source>
-        <translation>已逾期(&amp;O)</translation>
+        <source>Ov&amp;erdue</source>
+        <translation>已逾期(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Due within</source>
@@ -4566,8 +4566,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>被投诉案件</translation>
     </message>
     <message>
-        <source>&amp;Fair:</source>
-        <translation>展会(&amp;F)：</translation>
+        <source>Fai&amp;r:</source>
+        <translation>展会(&amp;R)：</translation>
     </message>
     <message>
         <source>Hall:</source>
@@ -4634,8 +4634,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>删除视图(&amp;D)</translation>
     </message>
     <message>
-        <source>F&amp;air</source>
-        <translation>展会(&amp;A)</translation>
+        <source>&amp;Fair</source>
+        <translation>展会(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New fair…</source>
@@ -4829,6 +4829,22 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Discard…</source>
         <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source> · {0} photo(s)</source>
+        <translation> · {0} 张照片</translation>
+    </message>
+    <message>
+        <source>Round starts in hall {0}</source>
+        <translation>{0} 号馆开始巡查</translation>
+    </message>
+    <message>
+        <source>Round closed</source>
+        <translation>巡查结束</translation>
+    </message>
+    <message>
+        <source>Re-check {0}: {1}</source>
+        <translation>复查 {0}：{1}</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -5070,6 +5086,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>照片：</translation>
     </message>
     <message>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
+    </message>
+    <message>
         <source>Respondent {0}: booth or exhibitor</source>
         <translation>被投诉人 {0}：展位或展商</translation>
     </message>
@@ -5214,6 +5234,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Type:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
     </message>
     <message>
         <source>Right {0}: {1}</source>
