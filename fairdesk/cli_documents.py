@@ -176,7 +176,7 @@ def cmd_document(args: argparse.Namespace) -> int:
                     "kind": r.kind,
                     "title": r.title,
                     "case": r.case_number or r.complaint_number,
-                    "issued": r.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    "issued": r.issued_at.astimezone(),
                     "by": r.issued_by,
                     "status": (
                         f"superseded by {r.superseded_by}"
