@@ -145,8 +145,8 @@ def install_translations(
     _current["language"] = chosen
     files: list[Path] = []
     missing: list[str] = []
-    if chosen == "zh_CN":
-        ensure_chinese_font()
+    # Exhibitors' and parties' names are Chinese (Korean, Thai...) on an English desk too.
+    ensure_chinese_font()
     if chosen != "en":  # English is the source language: nothing to load for it
         for directory in qt_translation_dirs():
             qt_file = directory / f"qtbase_{chosen}.qm"

@@ -688,6 +688,57 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>Open the case (Enter)</source>
+        <translation>打开案件 (Enter)</translation>
+    </message>
+    <message>
+        <source>Select a case in the list to see it here.</source>
+        <translation>在列表中选择一件案件，即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Exhibitor:</source>
+        <translation>展商：</translation>
+    </message>
+    <message>
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <source>Complainant:</source>
+        <translation>投诉人：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>收到时间：</translation>
+    </message>
+    <message>
+        <source>Next deadline:</source>
+        <translation>下一期限：</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>承办人：</translation>
+    </message>
+    <message>
+        <source>Next steps open to you:</source>
+        <translation>您现在可办理的步骤：</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未分派</translation>
+    </message>
+    <message>
+        <source>None now.</source>
+        <translation>目前没有。</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Due {0}</source>
@@ -4710,8 +4761,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>全部展馆</translation>
     </message>
     <message>
-        <source>{0} cases shown · {1}</source>
-        <translation>显示 {0} 件案件 · {1}</translation>
+        <source>{0} cases shown</source>
+        <translation>显示 {0} 件案件</translation>
     </message>
     <message>
         <source>Next deadlines: {0}</source>
@@ -4904,6 +4955,77 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>1 page · 共1页</source>
         <translation>共 1 页</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Every case of the fair</source>
+        <translation>本届展会的全部案件</translation>
+    </message>
+    <message>
+        <source>To notify</source>
+        <translation>待通知</translation>
+    </message>
+    <message>
+        <source>Accepted, the respondent not yet notified</source>
+        <translation>已受理，尚未通知被投诉人</translation>
+    </message>
+    <message>
+        <source>Defence running</source>
+        <translation>答辩期中</translation>
+    </message>
+    <message>
+        <source>Notified: the defence period runs</source>
+        <translation>已通知：答辩期进行中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>A deadline has passed</source>
+        <translation>已超过期限</translation>
+    </message>
+    <message>
+        <source>Decide before close</source>
+        <translation>闭展前处理</translation>
+    </message>
+    <message>
+        <source>Defence in or overdue, or under review: decide while the fair is open</source>
+        <translation>已答辩、答辩逾期或审查中：须在展会闭幕前作出处理</translation>
+    </message>
+    <message>
+        <source>Re-checks due</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>Measures ordered: an inspector checks they were carried out</source>
+        <translation>已责令整改：由巡查员复查是否落实</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>The cases assigned to me</source>
+        <translation>分派给我的案件</translation>
+    </message>
+    <message>
+        <source>Post-fair</source>
+        <translation>展后追查</translation>
+    </message>
+    <message>
+        <source>Handed over to the follow-up after the close</source>
+        <translation>闭展后转入展后追查</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>待办队列</translation>
     </message>
 </context>
 <context>
