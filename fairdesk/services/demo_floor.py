@@ -125,9 +125,7 @@ def _read_floor(ctx: Context, fair_code: str) -> _Floor:
             .add_columns(RespondentCase.booth_no)
             .where(
                 RespondentCase.fair_id == fair.id,
-                RespondentCase.state.in_(
-                    [CaseState.REMEDY_ORDERED, CaseState.INFRINGEMENT_FOUND]
-                ),
+                RespondentCase.state.in_([CaseState.REMEDY_ORDERED, CaseState.INFRINGEMENT_FOUND]),
             )
             .order_by(RespondentCase.number)
         ).all()
@@ -283,4 +281,3 @@ def _consultations(
                 count += 1
         day += timedelta(days=1)
     return count
-

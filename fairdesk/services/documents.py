@@ -37,6 +37,7 @@ from fairdesk.db.models import (
 from fairdesk.documents import fonts, signing
 from fairdesk.documents import kinds as K
 from fairdesk.documents import labels as L
+from fairdesk.documents.furniture import PAPER
 from fairdesk.documents.model import (
     CaseView,
     DocumentData,
@@ -615,7 +616,7 @@ def _register(
     signature = signing.sign(key.private_key, signed)
     payload = signing.encode_payload(number, signature)
     with fonts.collect_missing() as missing:
-        pdf = render(data, payload)
+        pdf = render(data, payload, PAPER)
     doc = IssuedDocument(
         fair_id=fair.id,
         complaint_id=complaint.id,
@@ -631,6 +632,7 @@ def _register(
             "key": signed,
             "data": data.to_dict(),
             "options": {"copy": copy, "served": served},
+            "paper": PAPER,  # the layout: a reprint uses it (older documents have none: 1)
             **({"missing_glyphs": sorted(missing)} if missing else {}),
         },
         payload=payload,
@@ -752,7 +754,7 @@ def render_document(ctx: Context, number: str) -> bytes:
                 reason=doc.revoke_reason,
             )
         data = DocumentData.from_dict(doc.content["data"])
-        pdf = render(data, doc.payload)
+        pdf = render(data, doc.payload, int(doc.content.get("paper", 1)))
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != doc.content_hash:
         raise DocumentMismatch(
