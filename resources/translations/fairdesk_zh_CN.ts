@@ -2555,24 +2555,8 @@ power of attorney: {0}</source>
         <translation>只有{who}可以{permission}；您当前的登录身份为{role}。</translation>
     </message>
     <message>
-        <source>'{step}' is for {allowed} staff; you are signed in as {role}.</source>
-        <translation>“{step}”仅限{allowed}操作；您当前的登录身份为{role}。</translation>
-    </message>
-    <message>
-        <source>Cannot '{step}' a {entity} that is {state}; it must be {sources}.</source>
-        <translation>{entity}当前状态为“{state}”，不能执行“{step}”；须为以下状态：{sources}。</translation>
-    </message>
-    <message>
         <source>There is no step called '{action}' for a {entity}.</source>
         <translation>{entity}没有名为“{action}”的操作步骤。</translation>
-    </message>
-    <message>
-        <source>'{step}' needs {requirement}.</source>
-        <translation>执行“{step}”须填写{requirement}。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
-        <translation>“{step}”：“{value}”不能作为{requirement}；请使用以下之一：{choices}。</translation>
     </message>
     <message>
         <source>Cannot write in {folder}: {reason}.</source>
@@ -3423,52 +3407,12 @@ power of attorney: {0}</source>
         <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
     </message>
     <message>
-        <source>Complaint {number} cannot be accepted without the complainant's signed commitment (承诺书, 2006 Measures Art 10).</source>
-        <translation>投诉 {number} 缺少投诉人签署的承诺书，不能受理（2006年《展会知识产权保护办法》第十条）。</translation>
-    </message>
-    <message>
-        <source>Complaint {number} is filed by an agent: the power of attorney is needed before it can be accepted (2006 Measures Art 8).</source>
-        <translation>投诉 {number} 由代理人提交：须先收到授权委托书方可受理（2006年《展会知识产权保护办法》第八条）。</translation>
-    </message>
-    <message>
-        <source>Complaint {number} is {state}: accept it before notifying the respondent.</source>
-        <translation>投诉 {number} 当前状态为“{state}”：请先受理该投诉，再通知被投诉人。</translation>
-    </message>
-    <message>
-        <source>Detaining exhibits needs the storage place.</source>
-        <translation>封存展品须填写存放地点。</translation>
-    </message>
-    <message>
-        <source>The fair closes at {closes}; open cases go to post-fair follow-up after that.</source>
-        <translation>展会于 {closes} 闭幕；未结案件须在闭幕后方可转展后追查。</translation>
-    </message>
-    <message>
-        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
-        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
-    </message>
-    <message>
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <source>The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.</source>
-        <translation>{number} 的答辩期尚未届满（截止时间 {due}），暂不能标记为答辩逾期。</translation>
-    </message>
-    <message>
-        <source>{number}: the trigger 'defence_overdue' needs the defence to have been marked overdue; the respondent answered in time.</source>
-        <translation>{number}：认定依据“defence_overdue”要求该案已被标记为答辩逾期；被投诉人已按时答辩。</translation>
-    </message>
-    <message>
-        <source>Right {number} is registered in {jurisdiction}; only rights valid in China can be enforced here (CNIPA 2022 Guidelines Art 12). Reject with reason right_not_valid_in_china.</source>
-        <translation>权利 {number} 的注册地为 {jurisdiction}；此处仅能保护在中国有效的权利（国家知识产权局2022年指引第十二条）。请以理由 right_not_valid_in_china 不予受理。</translation>
-    </message>
-    <message>
-        <source>Right {number} expired on {valid_until}; reject with reason right_invalid, or correct the right's validity.</source>
-        <translation>权利 {number} 已于 {valid_until} 到期；请以理由 right_invalid 不予受理，或更正该权利的有效期。</translation>
-    </message>
-    <message>
-        <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
-        <translation>{number} 的答辩期尚未届满（截止时间未知），暂不能标记为答辩逾期。</translation>
+        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
+        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
     </message>
     <message>
         <source>Unknown user name or wrong password.</source>
@@ -3559,6 +3503,10 @@ power of attorney: {0}</source>
         <translation>主办方</translation>
     </message>
     <message>
+        <source>officer</source>
+        <translation>派驻人员</translation>
+    </message>
+    <message>
         <source>DRAFT</source>
         <translation>登记中</translation>
     </message>
@@ -3579,6 +3527,10 @@ power of attorney: {0}</source>
         <translation>不予受理</translation>
     </message>
     <message>
+        <source>WITHDRAWN</source>
+        <translation>投诉已撤回</translation>
+    </message>
+    <message>
         <source>TO_NOTIFY</source>
         <translation>待通知</translation>
     </message>
@@ -3597,10 +3549,6 @@ power of attorney: {0}</source>
     <message>
         <source>SETTLED</source>
         <translation>已和解</translation>
-    </message>
-    <message>
-        <source>WITHDRAWN</source>
-        <translation>投诉已撤回</translation>
     </message>
     <message>
         <source>DEFENCE_RECEIVED</source>
@@ -3763,6 +3711,10 @@ power of attorney: {0}</source>
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Record materials received</source>
+        <translation>登记收到的材料</translation>
+    </message>
+    <message>
         <source>Ask for supplements</source>
         <translation>通知补正材料</translation>
     </message>
@@ -3783,6 +3735,14 @@ power of attorney: {0}</source>
         <translation>理由代码</translation>
     </message>
     <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回</translation>
+    </message>
+    <message>
+        <source>a reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>Transfer to the authority</source>
         <translation>移交知识产权管理部门</translation>
     </message>
@@ -3791,20 +3751,28 @@ power of attorney: {0}</source>
         <translation>主管部门</translation>
     </message>
     <message>
+        <source>Suspend the display of the accused exhibits</source>
+        <translation>暂停展出被投诉展品</translation>
+    </message>
+    <message>
         <source>Notify the respondent</source>
         <translation>通知被投诉人</translation>
+    </message>
+    <message>
+        <source>the manner of service</source>
+        <translation>送达方式</translation>
     </message>
     <message>
         <source>Record a voluntary removal</source>
         <translation>记录主动撤展</translation>
     </message>
     <message>
-        <source>a reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Mediate</source>
         <translation>调解</translation>
+    </message>
+    <message>
+        <source>Mediate the dispute</source>
+        <translation>调解纠纷</translation>
     </message>
     <message>
         <source>Settle</source>
@@ -3817,10 +3785,6 @@ power of attorney: {0}</source>
     <message>
         <source>End mediation without agreement</source>
         <translation>调解未成</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the complainant</source>
-        <translation>投诉人撤回</translation>
     </message>
     <message>
         <source>Record the defence</source>
@@ -3839,6 +3803,18 @@ power of attorney: {0}</source>
         <translation>审查</translation>
     </message>
     <message>
+        <source>Decide at once: infringement confirmed</source>
+        <translation>立即处理：认定侵权</translation>
+    </message>
+    <message>
+        <source>the ground for acting at once</source>
+        <translation>立即处理的依据</translation>
+    </message>
+    <message>
+        <source>the legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
         <source>Decide: infringement found</source>
         <translation>认定侵权</translation>
     </message>
@@ -3847,12 +3823,8 @@ power of attorney: {0}</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <source>the legal basis</source>
-        <translation>法律依据</translation>
-    </message>
-    <message>
-        <source>Decide: not infringing</source>
-        <translation>认定不侵权</translation>
+        <source>Decide: infringement not established</source>
+        <translation>处理：不构成侵权</translation>
     </message>
     <message>
         <source>Decide: cannot be determined</source>
@@ -3861,6 +3833,10 @@ power of attorney: {0}</source>
     <message>
         <source>Refer to an authority</source>
         <translation>移交有关部门</translation>
+    </message>
+    <message>
+        <source>the kind of authority</source>
+        <translation>主管部门类别</translation>
     </message>
     <message>
         <source>Order measures</source>
@@ -3895,6 +3871,14 @@ power of attorney: {0}</source>
         <translation>升级措施</translation>
     </message>
     <message>
+        <source>Hand back the exhibits kept in custody</source>
+        <translation>退还暂存保管的展品</translation>
+    </message>
+    <message>
+        <source>the receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
@@ -3903,8 +3887,28 @@ power of attorney: {0}</source>
         <translation>结案（投诉不予受理）</translation>
     </message>
     <message>
+        <source>Refer the dispute</source>
+        <translation>移交纠纷</translation>
+    </message>
+    <message>
+        <source>where the dispute is referred</source>
+        <translation>纠纷移交去向</translation>
+    </message>
+    <message>
+        <source>Close the dispute with a note</source>
+        <translation>附说明结案</translation>
+    </message>
+    <message>
         <source>Hand over to post-fair follow-up</source>
         <translation>转展后追查</translation>
+    </message>
+    <message>
+        <source>Record the authority's result</source>
+        <translation>登记主管部门的处理结果</translation>
+    </message>
+    <message>
+        <source>the authority's result</source>
+        <translation>主管部门的处理结果</translation>
     </message>
 </context>
 <context>
