@@ -9,10 +9,12 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fairdesk.domain.enums import Role
-from fairdesk.domain.workflow import Entity, allowed_actions
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.workflow import Entity, Step
 from fairdesk.i18n import format_datetime
 from fairdesk.services.cases import CaseRow
+from fairdesk.services.context import Context
+from fairdesk.services.steps import available_steps
 from fairdesk.ui.case_labels import CLOCKS, state_words, transition_label, word
 from fairdesk.ui.case_model import countdown
 
@@ -22,11 +24,11 @@ class CaseSummary(QFrame):
 
     open_requested = Signal(str)
 
-    def __init__(self, role: Role, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("case_summary")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.role = role
+        self.ctx = ctx
         self.number = ""
         self.title = self._label("summary_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -95,10 +97,18 @@ class CaseSummary(QFrame):
         else:
             self.deadline.setText("—")
         self.assigned.setText(row.assigned_to or self.tr("nobody yet"))
-        steps = allowed_actions(Entity.CASE, row.state, self.role)
+        steps = self._open_steps(row.number)
         if steps:
             items = "".join(f"<li>{escape(transition_label(t))}</li>" for t in steps)
             self.steps.setText(f"<ul style='margin-left: -20px'>{items}</ul>")
         else:
             self.steps.setText(escape(self.tr("None now.")))
         self.setAccessibleDescription(f"{row.number} · {state_words(row.state)}")
+
+    def _open_steps(self, number: str) -> list[Step]:
+        """The case's steps the signed-in user may take now (what the case view offers)."""
+        try:
+            found = available_steps(self.ctx, number)
+        except FairDeskError:
+            return []  # gone meanwhile: the next refresh drops it from the list
+        return [c.step for c in found.choices if c.allowed and c.entity is Entity.CASE]

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.strip.setWordWrap(True)
         self.queues = QueuePanel()
         self.queues.chosen.connect(lambda _key: self.apply_filter(strip_data=False))
-        self.summary = CaseSummary(self.ctx.actor.role)
+        self.summary = CaseSummary(self.ctx)
         self.summary.open_requested.connect(self.open_case)
         self.banner = QLabel(objectName="connection_banner")
         self.banner.setStyleSheet(
