@@ -95,11 +95,11 @@ FRAME_BOTTOM_2 = FOOTER_RULE_2 + 3 * mm
 
 
 def _footer_rule() -> float:
-    return FOOTER_RULE if paper_version() < 2 else FOOTER_RULE_2
+    return float(FOOTER_RULE if paper_version() < 2 else FOOTER_RULE_2)
 
 
 def _frame_bottom() -> float:
-    return FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2
+    return float(FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2)
 BODY_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 26 * mm
 GREY = colors.HexColor("#444444")

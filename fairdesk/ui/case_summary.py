@@ -41,7 +41,8 @@ class CaseSummary(QFrame):
         self.assigned = self._label("summary_assigned")
         self.steps = self._label("summary_steps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.open_button = QPushButton(self.tr("Open the case (Enter)"), objectName="summary_open")
+        self.open_button = QPushButton(self.tr("Open the case (Enter)"))
+        self.open_button.setObjectName("summary_open")
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.number))
         self.empty = self._label("summary_empty")
         self.empty.setText(self.tr("Select a case in the list to see it here."))
@@ -70,7 +71,8 @@ class CaseSummary(QFrame):
         self.show_case(None, datetime.now().astimezone())
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(objectName=name)
+        label = QLabel()
+        label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

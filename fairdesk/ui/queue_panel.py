@@ -37,53 +37,58 @@ class Queue:
 QUEUES: tuple[Queue, ...] = (
     Queue(
         "all",
-        QT_TRANSLATE_NOOP("QueuePanel", "All cases"),
-        QT_TRANSLATE_NOOP("QueuePanel", "Every case of the fair"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "All cases")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Every case of the fair")),
     ),
     Queue(
         "to_notify",
-        QT_TRANSLATE_NOOP("QueuePanel", "To notify"),
-        QT_TRANSLATE_NOOP("QueuePanel", "Accepted, the respondent not yet notified"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "To notify")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Accepted, the respondent not yet notified")),
         states=(S.TO_NOTIFY,),
     ),
     Queue(
         "defence",
-        QT_TRANSLATE_NOOP("QueuePanel", "Defence running"),
-        QT_TRANSLATE_NOOP("QueuePanel", "Notified: the defence period runs"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Defence running")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Notified: the defence period runs")),
         states=(S.NOTIFIED,),
     ),
     Queue(
         "overdue",
-        QT_TRANSLATE_NOOP("QueuePanel", "Overdue"),
-        QT_TRANSLATE_NOOP("QueuePanel", "A deadline has passed"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Overdue")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "A deadline has passed")),
         overdue=True,
     ),
     Queue(
         "decide",
-        QT_TRANSLATE_NOOP("QueuePanel", "Decide before close"),
-        QT_TRANSLATE_NOOP(
-            "QueuePanel", "Defence in or overdue, or under review: decide while the fair is open"
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Decide before close")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "QueuePanel",
+                "Defence in or overdue, or under review: decide while the fair is open",
+            )
         ),
         states=(S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE, S.UNDER_REVIEW),
     ),
     Queue(
         "rechecks",
-        QT_TRANSLATE_NOOP("QueuePanel", "Re-checks due"),
-        QT_TRANSLATE_NOOP(
-            "QueuePanel", "Measures ordered: an inspector checks they were carried out"
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Re-checks due")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "QueuePanel", "Measures ordered: an inspector checks they were carried out"
+            )
         ),
         states=(S.REMEDY_ORDERED, S.RECHECK_DUE),
     ),
     Queue(
         "mine",
-        QT_TRANSLATE_NOOP("QueuePanel", "Mine"),
-        QT_TRANSLATE_NOOP("QueuePanel", "The cases assigned to me"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Mine")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "The cases assigned to me")),
         mine=True,
     ),
     Queue(
         "post_fair",
-        QT_TRANSLATE_NOOP("QueuePanel", "Post-fair"),
-        QT_TRANSLATE_NOOP("QueuePanel", "Handed over to the follow-up after the close"),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Post-fair")),
+        str(QT_TRANSLATE_NOOP("QueuePanel", "Handed over to the follow-up after the close")),
         states=(S.POST_FAIR,),
     ),
 )
