@@ -150,23 +150,25 @@ class CaseTableModel(CachedPagesTableModel):
 FIT_CAP = {COL_STATE: 170, COL_COMPLAINANT: 150, COL_DUE: 210}
 
 
-def fit_columns(view: QTableView, model: CaseTableModel, sample: int = PAGE) -> None:
-    """Columns as wide as their content in the first rows (never a read of every case):
-    the exhibitor's names take the room left; an unused Assigned column shrinks to its
-    title instead of taking the space."""
+def fit_columns(view: QTableView, model: CaseTableModel, sample: int = 200) -> None:
+    """Columns as wide as their content in the rows the model holds now (it reads nothing
+    more, so a page a selection is on is never pushed out): the exhibitor's names take the
+    room left; an unused Assigned column hides instead of taking the space."""
     header = view.horizontalHeader()
     bold = QFont(view.font())
     bold.setBold(True)
     metrics = QFontMetrics(bold)  # overdue rows are bold: measure the wider face
-    rows = min(model.rowCount(), sample)
-    assigned = any(model.index(r, COL_ASSIGNED).data() for r in range(rows))
+    if model.rowCount() and not any(True for _ in model.cached_rows()):
+        model.cached_row(0)  # the first page, which the view is about to read anyway
+    rows = [i for i, _ in model.cached_rows()][:sample]
+    assigned = any(model.index(r, COL_ASSIGNED).data() for r in rows)
     view.setColumnHidden(COL_ASSIGNED, not assigned)  # shown once a case is assigned
     for column in range(model.columnCount()):
         if column == COL_EXHIBITOR:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
-        texts += [str(model.index(r, column).data() or "") for r in range(rows)]
+        texts += [str(model.index(r, column).data() or "") for r in rows]
         width = max(metrics.horizontalAdvance(line) for t in texts for line in t.split("\n"))
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         view.setColumnWidth(column, min(width + 28, FIT_CAP.get(column, 360)))

@@ -569,8 +569,14 @@ class MainWindow(QMainWindow):
     def selected_number(self) -> str | None:
         if self.model is None:
             return None
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_at(rows[0].row()).number if rows else None
+        rows = self._selected_rows()
+        return self.model.row_at(rows[0]).number if rows else None
+
+    def _selected_rows(self) -> list[int]:
+        # Rows with any cell selected: selectedRows() wants every column, and a hidden
+        # column (Assigned, while nobody is) is never selected.
+        selection = self.table.selectionModel()
+        return sorted({i.row() for i in selection.selectedIndexes()}) if selection else []
 
     def _open_index(self, index: QModelIndex) -> None:
         if self.model is not None and index.isValid():
@@ -594,7 +600,7 @@ class MainWindow(QMainWindow):
         selection = self.table.selectionModel()
         if self.model is None or selection is None:
             return []
-        rows = sorted(index.row() for index in selection.selectedRows())
+        rows = self._selected_rows()
         return [self.model.row_at(row).number for row in rows]
 
     def print_selected(self) -> None:
