@@ -22,6 +22,7 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent, Booth, Exhibitor, RespondentCase
 from fairdesk.domain.calendar import FairCalendar
 from fairdesk.domain.enums import CaseState, Finding, MeasureType
+from fairdesk.domain.permissions import Permission
 from fairdesk.services import consultations, patrols, users
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import PhotoInput
@@ -88,6 +89,7 @@ class _Floor:
 
 def living_floor(ctx: Context, fair_code: str, now: datetime, seed: int = 8) -> list[str]:
     """Fill the live demo fair's floor up to `now`; returns summary lines."""
+    ctx.require(Permission.CREATE_DEMO)
     rng = random.Random(seed)
     floor = _read_floor(ctx, fair_code)
     clock = _Clock(now)

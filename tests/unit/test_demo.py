@@ -390,3 +390,15 @@ def test_the_dashboard_counts_the_floor(demo: Demo) -> None:
     assert sum(counts.values()) >= 9 and len(counts) >= 3
     stats = fair_statistics(demo.ctx, demo.live).current
     assert stats.patrol_rounds > 0 and stats.booth_visits > stats.patrol_rounds
+
+
+def test_only_who_may_create_the_demo_fills_its_floor(tmp_path: Path) -> None:
+    from fairdesk.services.demo_floor import living_floor
+
+    admin = _admin(tmp_path)
+    try:
+        desk = Context(admin.db, users.add_user(admin, "desk9", Role.DESK, "desk9-pass-123").actor)
+        with pytest.raises(PermissionDenied):
+            living_floor(desk, "DEMO2026", datetime.now(UTC))
+    finally:
+        admin.db.dispose()
