@@ -252,17 +252,11 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     make = [sys.executable, "-m", "fairdesk"]
     subprocess.run(
-        [*make, "demo", "--complaints", "6", "--editions", "1", "--exhibitors", "40"],
+        [*make, "fair", "create", "PIPE2026", "--name", "管道", "--start", "2026-11-05",
+         "--end", "2026-11-10"],
         env=env, cwd=root, check=True, capture_output=True,
     )  # fmt: skip
-    fair = (
-        subprocess.run(
-            [*make, "fair", "list"], env=env, cwd=root, check=True, capture_output=True, text=True
-        )
-        .stdout.splitlines()[2]
-        .split()[0]
-    )
-    command = [*make, "cases", "--fair", fair, "--format", "json"]
+    command = [*make, "cases", "--fair", "PIPE2026", "--format", "json"]
     proc = subprocess.Popen(
         command, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

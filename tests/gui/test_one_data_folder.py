@@ -134,22 +134,21 @@ def _run(
     return done
 
 
+def _check_home(tmp_path: Path) -> None:
+    written = _files(tmp_path / "home")
+    assert written <= {".config/FairDesk/settings.ini"}, written
+    assert _files(tmp_path / "tmp") == set()
+
+
 def test_nothing_is_written_outside_the_chosen_folder(home: dict[str, str], tmp_path: Path) -> None:
     chosen = tmp_path / "chosen"
     d = ["--data-dir", str(chosen)]
-    small = ["--complaints", "4", "--editions", "1", "--exhibitors", "40"]
-    _run(home, *d, "demo", *small)
+    fair = ["fair", "create", "HOME2026", "--name", "测试", "--start", "2026-11-05"]
+    _run(home, *d, *fair, "--end", "2026-11-10", "--hours", "09:00-17:00")
     _run(
-        home,
-        *d,
-        "user",
-        "add",
-        "walker",
-        "--role",
-        "inspector",
-        "--password-stdin",
+        home, *d, "user", "add", "walker", "--role", "inspector", "--password-stdin",
         stdin="walker-pass-1\n",
-    )
+    )  # fmt: skip
     _run(home, *d, "backup")
     # An inspector's session in the app: a round queued in the outbox, then the exit backup.
     done = _run(home, "walker", "patrol", *d, script=APP)
@@ -158,17 +157,22 @@ def test_nothing_is_written_outside_the_chosen_folder(home: dict[str, str], tmp_
     assert report["about"] == report["data_dir"] == str(chosen)
     assert Path(report["outbox"]).parent == chosen
     assert Path(report["log"]).is_relative_to(chosen)
-    # The demo in the app keeps nothing: its throwaway folder is gone afterwards.
-    done = _run(home, "", "", "--demo", *d, script=APP)
-    demo = json.loads(done.stdout.strip().splitlines()[-1])
-    assert demo["code"] == 0, done.stderr
-    assert demo["about"] == demo["data_dir"] != str(chosen)  # the demo's own folder
-
-    written = _files(tmp_path / "home")
-    assert written <= {".config/FairDesk/settings.ini"}, written
-    assert _files(tmp_path / "tmp") == set()
+    _check_home(tmp_path)
     kept = _files(chosen)
     assert "fairdesk.sqlite3" in kept
     assert any(name.startswith("backups/") for name in kept), kept
     assert any(name.startswith("logs/") for name in kept), kept
     assert Path(report["outbox"]).name in kept
+
+
+def test_the_demo_keeps_nothing(home: dict[str, str], tmp_path: Path) -> None:
+    chosen = tmp_path / "chosen"
+    d = ["--data-dir", str(chosen)]
+    before = _files(chosen)
+    # The demo in the app keeps nothing: its throwaway folder is gone afterwards.
+    done = _run(home, "", "", "--demo", *d, script=APP)
+    demo = json.loads(done.stdout.strip().splitlines()[-1])
+    assert demo["code"] == 0, done.stderr
+    assert demo["about"] == demo["data_dir"] != str(chosen)  # the demo's own folder
+    _check_home(tmp_path)
+    assert _files(chosen) == before  # the desk's own folder is not touched either
