@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,7 +26,14 @@ from fairdesk import (
     cli_patrols,
     cli_workflow,
 )
-from fairdesk.config import ENV_DATA_DIR, ENV_DB, database_url
+from fairdesk.config import (
+    ENV_DATA_DIR,
+    ENV_DB,
+    apply_saved_locations,
+    data_dir,
+    database_url,
+    use_data_dir,
+)
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
@@ -164,8 +171,20 @@ def build_parser() -> argparse.ArgumentParser:
 # -- output -------------------------------------------------------------------------------
 
 
+def _cell(value: Any, fmt: str) -> Any:
+    """Times go out with their zone in JSON (ISO 8601), as local wall time elsewhere."""
+    if isinstance(value, datetime):
+        if fmt == "json":
+            return value.isoformat(timespec="seconds" if value.second else "minutes")
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date) and fmt == "json":
+        return value.isoformat()
+    return value
+
+
 def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
     out = out or sys.stdout
+    rows = [{k: _cell(v, fmt) for k, v in r.items()} for r in rows]
     if fmt == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
@@ -176,6 +195,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         return
     headers = list(rows[0])
     if fmt == "csv":
+        out.write("\ufeff")  # the byte-order mark Excel needs to read UTF-8
         writer = csv.DictWriter(out, headers, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -352,7 +372,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
             "exhibitor": r.exhibitor_zh or r.exhibitor_en,
             "complainant": r.complainant,
             "deadline": r.next_due_kind,
-            "next_due": f"{r.next_due.astimezone(zone):%Y-%m-%d %H:%M}" if r.next_due else "",
+            "next_due": r.next_due.astimezone(zone) if r.next_due else "",
             "decide_before_close": "yes" if r.decide_before_close else "",
         }
         for r in rows
@@ -440,7 +460,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from fairdesk.ui.app import run_app
 
             return run_app(args)
-        return COMMANDS[args.command](args)
+        apply_saved_locations(args)
+        use_data_dir(data_dir(args.data_dir))  # backups and the outbox: the chosen folder
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`fairdesk cases | head`): stop quietly, and keep Python
+        # from complaining again when it flushes stdout on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except FairDeskError as exc:
         print(f"fairdesk: {exc}", file=sys.stderr)
         return 1
@@ -449,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         args.cleanup.close()
+        use_data_dir(None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -101,6 +101,12 @@ def cmd_print(args: argparse.Namespace) -> int:
         f"issued {info.number}: {info.title} / {info.title_en} for {target} -> {args.output} "
         f"(sha256 {info.content_hash[:16]}…)"
     )
+    if info.missing_glyphs:
+        print(
+            f"warning: no bundled font has {info.missing_codes}; printed as those codes "
+            f"in {info.number}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -170,7 +176,7 @@ def cmd_document(args: argparse.Namespace) -> int:
                     "kind": r.kind,
                     "title": r.title,
                     "case": r.case_number or r.complaint_number,
-                    "issued": r.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    "issued": r.issued_at.astimezone(),
                     "by": r.issued_by,
                     "status": (
                         f"superseded by {r.superseded_by}"

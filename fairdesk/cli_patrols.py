@@ -63,8 +63,9 @@ def _context(args: argparse.Namespace) -> Any:
     return cli_context(args)
 
 
-def _local(moment: datetime | None, zone: ZoneInfo) -> str:
-    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}" if moment else ""
+def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | str:
+    """In the fair's zone; printed with the zone in JSON, as wall time elsewhere."""
+    return moment.astimezone(zone) if moment else ""
 
 
 def cmd_patrols(args: argparse.Namespace) -> int:

@@ -1,13 +1,17 @@
 """Where FairDesk keeps its data, and which database it opens.
 
-Precedence: command-line option, then environment variable, then the platform default
-(`platformdirs`), so tests and the demo can point everything at a temporary folder.
+Precedence: command-line option, then environment variable, then the folder chosen in
+Settings, then the platform default (`platformdirs`), so tests and the demo can point
+everything at a temporary folder. The app and the CLI decide once at start and call
+`use_data_dir()`; from then on every part that keeps files (backups, the inspector's
+outbox, logs, evidence, floor plans, About) gets that folder from `data_dir()`.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -17,8 +21,22 @@ ENV_DB = "FAIRDESK_DB"
 ENV_DATA_DIR = "FAIRDESK_DATA_DIR"
 
 
+_chosen: Path | None = None
+
+
+def use_data_dir(folder: str | os.PathLike[str] | None) -> Path | None:
+    """Make `folder` this process's data folder (None: back to the environment/default)."""
+    global _chosen
+    _chosen = Path(folder).expanduser() if folder else None
+    return _chosen
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    chosen = override or os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False)
+    if override:
+        return Path(override).expanduser()
+    if _chosen is not None:
+        return _chosen
+    chosen = os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False)
     return Path(chosen).expanduser()
 
 
@@ -27,3 +45,22 @@ def database_url(override: str | None = None, data_dir_override: str | None = No
     if url:
         return url
     return f"sqlite:///{data_dir(data_dir_override) / DB_FILE}"
+
+
+def apply_saved_locations(args: Any) -> None:
+    """The database and data folder chosen in Settings, unless the command line or the
+    environment chose (those win, so tests and scripts stay in control). The app and the
+    CLI both call this, so they open the same database and folder."""
+    if (args.db is not None or os.environ.get(ENV_DB)) and (
+        args.data_dir is not None or os.environ.get(ENV_DATA_DIR)
+    ):
+        return  # both chosen already: no need to read the settings
+    from fairdesk.settings import Settings, default_settings_path
+
+    if not default_settings_path().exists():
+        return
+    db_url, folder = Settings().startup_overrides()
+    if args.db is None and not os.environ.get(ENV_DB):
+        args.db = db_url
+    if args.data_dir is None and not os.environ.get(ENV_DATA_DIR):
+        args.data_dir = folder

@@ -150,8 +150,8 @@ def install_translations(
     _current["language"] = chosen
     files: list[Path] = []
     missing: list[str] = []
-    if chosen == "zh_CN":
-        ensure_chinese_font()
+    # Exhibitors' and parties' names are Chinese (Korean, Thai...) on an English desk too.
+    ensure_chinese_font()
     if chosen != "en":  # English is the source language: nothing to load for it
         for directory in qt_translation_dirs():
             qt_file = directory / f"qtbase_{chosen}.qm"
@@ -175,8 +175,13 @@ def ensure_chinese_font() -> bool:
 
     if QGuiApplication.instance() is None:
         return False  # fonts need a GUI application (the self-test's CLI part has none)
-    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
-    if QFontDatabase.families(chinese):
+    system = QFontDatabase.WritingSystem
+    # Korean and Thai exhibitor names need a face on screen too (Qt falls back by script).
+    for writing, name in ((system.Korean, "NanumGothic.ttf"), (system.Thai, "Loma.ttf")):
+        extra = resource_dir() / "fonts" / name
+        if not QFontDatabase.families(writing) and extra.is_file():
+            QFontDatabase.addApplicationFont(str(extra))
+    if QFontDatabase.families(system.SimplifiedChinese):
         return True
     font = resource_dir() / "fonts" / "DroidSansFallbackFull.ttf"
     return font.is_file() and QFontDatabase.addApplicationFont(str(font)) >= 0
@@ -194,9 +199,22 @@ def _load(app: QCoreApplication, path: Path) -> bool:
 # -- dates and numbers in the desk's locale -------------------------------------------------
 
 
+ISO_DATE = "yyyy-MM-dd"
+ISO_TIME = "HH:mm"
+
+
+def _month_first(fmt: str) -> bool:
+    month, day = fmt.find("M"), fmt.find("d")
+    return 0 <= month < day and not fmt.startswith("y")
+
+
 def _date_format(locale: QLocale) -> str:
-    """The locale's short date with a four-digit year (short formats say "26" in English)."""
+    """The locale's short date with a four-digit year (short formats say "26" in English).
+    A month-first order (US: 12/7/2026) reads as 12 July to most of a fair's visitors, so
+    it becomes ISO 8601 (2026-12-07)."""
     fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if _month_first(fmt):
+        return ISO_DATE
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
     return fmt
@@ -209,6 +227,8 @@ def format_date(day: date, locale: QLocale | None = None) -> str:
 
 def _time_format(locale: QLocale, seconds: bool) -> str:
     fmt = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "ap" in fmt.lower() or _month_first(locale.dateFormat(QLocale.FormatType.ShortFormat)):
+        fmt = ISO_TIME  # a 24-hour clock, as on the fair's own schedule
     if seconds and "ss" not in fmt:
         fmt = re.sub(r"(mm)", r"\1:ss", fmt, count=1)
     return fmt
@@ -238,11 +258,13 @@ def weekday_name(day: date, locale: QLocale | None = None) -> str:
 
 def format_day_time(moment: datetime, locale: QLocale | None = None) -> str:
     """Day, month and time without the year, for narrow columns of one fair's week:
-    "11/5 09:30" (zh_CN), "11/5 9:30 AM" (en_US), "05.11. 09:30" (de)."""
+    "11/5 09:30" (zh_CN), "11-05 09:30" (en_US, never month-first), "05.11. 09:30" (de)."""
     locale = locale or QLocale()
     fmt = _date_format(locale)
     # Drop the year and the separator that joins it to the day or month.
     day_month = re.sub(r"^y+[^dMy]*|[^dMy]*y+$", "", fmt).strip() or fmt
+    if fmt == ISO_DATE:
+        day_month = "MM-dd"
     day = locale.toString(QDate(moment.year, moment.month, moment.day), day_month)
     return f"{day} {format_time(moment, locale)}"
 
@@ -256,6 +278,11 @@ def format_number(value: float, decimals: int = 0, locale: QLocale | None = None
 
 
 # -- the services' error messages -------------------------------------------------------------
+
+
+def pick(zh: str, en: str) -> str:
+    """One of the domain's word pairs (Chinese, English) in the desk's language."""
+    return zh if zh and current_language() == "zh_CN" else en
 
 
 def domain_word(text: str) -> str:

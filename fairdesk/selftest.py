@@ -55,6 +55,8 @@ def check_resources() -> None:
         ("fonts", "DroidSansFallbackFull.ttf"),
         ("fonts", "DejaVuSans.ttf"),
         ("fonts", "DejaVuSans-Bold.ttf"),
+        ("fonts", "Loma.ttf"),
+        ("fonts", "NanumGothic.ttf"),
         ("translations", "fairdesk_zh_CN.qm"),
         ("icons", "fairdesk.png"),
         ("help", "guide-desk.md"),

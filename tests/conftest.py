@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from fairdesk import config  # noqa: E402
 from fairdesk.app_context import SYSTEM  # noqa: E402
 from fairdesk.db import migrate  # noqa: E402
 from fairdesk.db.engine import Database  # noqa: E402
@@ -45,6 +46,7 @@ def pytest_report_header() -> str:
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real user's data folder or database."""
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(config, "_chosen", None)  # a folder an app or CLI run chose
     monkeypatch.delenv("FAIRDESK_DB", raising=False)
     monkeypatch.delenv("FAIRDESK_USER", raising=False)
     monkeypatch.delenv("FAIRDESK_PASSWORD", raising=False)

@@ -3,16 +3,27 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    S,
+    bi,
+    box,
+    fields,
+    paper_version,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_block,
     measures_block,
     parties_block,
+    parties_side_by_side,
     rights_block,
 )
 from fairdesk.domain.enums import CaseState
@@ -36,7 +47,7 @@ def story(d: DocumentData) -> list[Flowable]:
             f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "
             f"(case {d.case_number}), the service center decides as follows.",
         ),
-        *parties_block(d),
+        *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
         *exhibits_block(d.exhibits),
         *section("被投诉人答辩", "Respondent's defence"),
@@ -74,15 +85,30 @@ def story(d: DocumentData) -> list[Flowable]:
         )
         if d.measures:
             out += measures_block(d)
-    out += [
-        fields(case_rows(d) + [("决定时间", "Decided", d.decided_at)]),
-        *bi(
-            "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
-            "或请求知识产权管理部门处理。",
-            "This decision is served on both the complainant and the respondent. It does not "
-            "prevent either party from bringing an action before a people's court or asking an "
-            "IP authority to handle the matter.",
-        ),
-        signature_lines([("签收人", "Received by")]),
-    ]
-    return out
+    statement = bi(
+        "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
+        "或请求知识产权管理部门处理。",
+        "This decision is served on both the complainant and the respondent. It does not "
+        "prevent either party from bringing an action before a people's court or asking an "
+        "IP authority to handle the matter.",
+    )
+    signature = signature_lines([("签收人", "Received by")])
+    if paper_version() < 2:
+        numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at)])
+        return [*out, numbers, *statement, signature]
+    # The numbers on one line (the header has the case number already), and the closing
+    # words kept with the signature line: no page holds only those.
+    # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
+    numbers = [*_numbers_line(d), Spacer(1, 3 * mm)]
+    return [*out, *numbers, KeepTogether([*statement, *signature._content])]
+
+
+def _numbers_line(d: DocumentData) -> list[Flowable]:
+    channel_zh, channel_en = L.zh(L.CHANNELS, d.channel), L.en(L.CHANNELS, d.channel)
+    return bi(
+        f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
+        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}",
+        f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
+        f"case {d.case_number} · decided {d.decided_at}",
+        (S.small, S.small),
+    )

@@ -1,13 +1,29 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""The fonts printed documents use, and markup that gives each script its font.
+"""The fonts printed documents use, and markup that gives each character a face that has it.
 
-DejaVu Sans sets Latin text; Droid Sans Fallback sets Chinese (DejaVu has no CJK glyphs,
-Droid has no Latin ones). Both are TrueType, shipped in `resources/fonts` under licences
-that allow embedding (see resources/README.md); reportlab embeds the subset used.
+reportlab has no font fallback: a character the current face lacks prints as an empty box.
+So text is split into runs, each in the first face of a chain that has the glyph:
+
+- DejaVu Sans: Latin with accents (Vietnamese too), Greek, Cyrillic, numbers;
+- Droid Sans Fallback: Chinese (simplified and traditional) and Japanese kana;
+- Loma (TLWG): Thai, drawn so that its marks sit right without shaping;
+- NanumGothic: Korean Hangul.
+
+The order keeps every character that printed before in the face it printed in, so a
+reprint of a document issued before a face was added is still byte-identical. All are
+TrueType (glyf) fonts shipped in `resources/fonts` with their licences (resources/README.md);
+reportlab embeds the subset used.
+
+A character no face has is never drawn as a box: it prints as its code ("[U+1F984]") and is
+recorded in the `missing()` collector, so that issuing a document can report it.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -19,18 +35,32 @@ from fairdesk.resources_path import resource
 LATIN = "FD-Sans"
 LATIN_BOLD = "FD-Sans-Bold"
 CJK = "FD-CJK"
+THAI = "FD-Thai"
+THAI_BOLD = "FD-Thai-Bold"
+HANGUL = "FD-Hangul"
+HANGUL_BOLD = "FD-Hangul-Bold"
 
-_FILES = {
+FILES = {
     LATIN: "DejaVuSans.ttf",
     LATIN_BOLD: "DejaVuSans-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    THAI: "Loma.ttf",
+    THAI_BOLD: "Loma-Bold.ttf",
+    HANGUL: "NanumGothic.ttf",
+    HANGUL_BOLD: "NanumGothicBold.ttf",
 }
+
+# Faces tried in order for regular and bold text (Droid has no bold: it serves both).
+CHAIN = (LATIN, CJK, THAI, HANGUL)
+CHAIN_BOLD = (LATIN_BOLD, CJK, THAI_BOLD, HANGUL_BOLD)
+
+_missing: ContextVar[set[str] | None] = ContextVar("fairdesk_missing_glyphs", default=None)
 
 
 @cache
 def register_fonts() -> None:
-    """Register the three faces with reportlab once per process."""
-    for name, filename in _FILES.items():
+    """Register the faces with reportlab once per process."""
+    for name, filename in FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
         LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD
@@ -38,31 +68,72 @@ def register_fonts() -> None:
 
 
 @cache
-def _covers(font: str) -> frozenset[int]:
+def covers(font: str) -> frozenset[int]:
+    """The code points a face has a glyph for."""
     register_fonts()
     face = pdfmetrics.getFont(font).face
     return frozenset(face.charWidths)
 
 
-def font_for(char: str, bold: bool = False) -> str:
-    """Latin face where it has the glyph, else the CJK face (else Latin: a missing glyph)."""
+def _invisible(char: str) -> bool:
+    # Joiners, direction marks and variation selectors carry no ink of their own.
+    return unicodedata.category(char) in ("Cf", "Cc") or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+def font_for(char: str, bold: bool = False) -> str | None:
+    """The first face of the chain that has the character; None when none has it."""
+    chain = CHAIN_BOLD if bold else CHAIN
+    if char.isspace():
+        return chain[0]
     code = ord(char)
-    if code in _covers(LATIN) or char.isspace():
-        return LATIN_BOLD if bold else LATIN
-    if code in _covers(CJK):
-        return CJK
-    return LATIN_BOLD if bold else LATIN
+    for font in chain:
+        if code in covers(font):
+            return font
+    return None
+
+
+def missing_in(text: str) -> list[str]:
+    """The characters of `text` no bundled face has, each once, in order of appearance."""
+    out: list[str] = []
+    for char in str(text):
+        if char not in out and not _invisible(char) and font_for(char) is None:
+            out.append(char)
+    return out
+
+
+@contextmanager
+def collect_missing() -> Iterator[set[str]]:
+    """Collect the characters printed as codes while the block runs (rendering a document)."""
+    found: set[str] = set()
+    token = _missing.set(found)
+    try:
+        yield found
+    finally:
+        _missing.reset(token)
+
+
+def code_of(char: str) -> str:
+    return f"[U+{ord(char):04X}]"
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split text into (font, run) pieces of one font each."""
+    base = (CHAIN_BOLD if bold else CHAIN)[0]
     out: list[tuple[str, str]] = []
     for char in text:
         font = font_for(char, bold)
+        piece = char
+        if font is None:
+            if _invisible(char):
+                continue
+            found = _missing.get()
+            if found is not None:
+                found.add(char)
+            font, piece = base, code_of(char)
         if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + char)
+            out[-1] = (font, out[-1][1] + piece)
         else:
-            out.append((font, char))
+            out.append((font, piece))
     return out
 
 

@@ -8,15 +8,23 @@ set, the officer's signature box and the seal box, the signed QR code in the bot
 right corner, and "page x of y". The body is a list of reportlab flowables, so long
 names and long lists flow onto more pages instead of being cut.
 
-Output is reproducible: reportlab's invariant mode fixes the creation date and file id,
-so the same snapshot always gives the same bytes (a reprint is checked against the
-SHA-256 recorded when the document was issued).
+Output is reproducible: reportlab's invariant mode fixes the file id, and the creation
+date is the issue time kept in the snapshot, so the same snapshot always gives the same
+bytes (a reprint is checked against the SHA-256 recorded when the document was issued).
+
+The layout has versions (`PAPER`): the register keeps each document's, and a reprint uses
+it, so a document issued under an earlier layout still reprints byte-identical. Version 1
+printed the fixed date 2000-01-01 and the decision's case table at the end; version 2
+prints the issue time and keeps a one-respondent decision off a near-empty last page.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -46,6 +54,34 @@ from fairdesk.documents import fonts
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
 
+PAPER = 2  # the layout new documents are issued with
+_paper: ContextVar[int] = ContextVar("fairdesk_paper", default=PAPER)
+
+
+@contextmanager
+def paper(version: int) -> Iterator[None]:
+    """Render under layout `version` (the one a document was issued with)."""
+    token = _paper.set(version)
+    try:
+        yield
+    finally:
+        _paper.reset(token)
+
+
+def paper_version() -> int:
+    return _paper.get()
+
+
+def pdf_date(issued_at: str, utc_offset: str) -> str | None:
+    """'2026-12-07 17:21' at '+08:00' -> "D:20261207172100+08'00'" (None if unreadable)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)(?::(\d\d))?", issued_at.strip())
+    z = re.fullmatch(r"([+-])(\d\d):?(\d\d)", utc_offset.strip())
+    if m is None or z is None:
+        return None
+    y, mo, d, h, mi, s = m.groups()
+    return f"D:{y}{mo}{d}{h}{mi}{s or '00'}{z.group(1)}{z.group(2)}'{z.group(3)}'"
+
+
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
 HEADER_TOP = PAGE_H - 11 * mm
@@ -53,6 +89,17 @@ HEADER_RULE = PAGE_H - 33 * mm
 FOOTER_RULE = 50 * mm
 FRAME_TOP = HEADER_RULE - 3 * mm
 FRAME_BOTTOM = FOOTER_RULE + 3 * mm
+# Layout 2: the legal basis on one line (Chinese / English), so the footer is 10 mm lower.
+FOOTER_RULE_2 = 40 * mm
+FRAME_BOTTOM_2 = FOOTER_RULE_2 + 3 * mm
+
+
+def _footer_rule() -> float:
+    return float(FOOTER_RULE if paper_version() < 2 else FOOTER_RULE_2)
+
+
+def _frame_bottom() -> float:
+    return float(FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2)
 BODY_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 26 * mm
 GREY = colors.HexColor("#444444")
@@ -358,13 +405,19 @@ class Furniture:
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, HEADER_RULE, right, HEADER_RULE)
         # Footer: legal basis.
-        canvas.line(MARGIN_X, FOOTER_RULE, right, FOOTER_RULE)
+        rule = _footer_rule()
+        canvas.line(MARGIN_X, rule, right, rule)
         basis_w = BODY_W - QR_SIZE - 6 * mm
         zh, _, en = self.legal_basis.partition(" / ")
-        text = f"法律依据 Legal basis：{zh}\n{en}" if en else f"法律依据 Legal basis：{zh}"
-        basis = fitted(text, basis_w, 14 * mm, 7, color=GREY)
-        _, bh = basis.wrap(basis_w, 14 * mm)
-        basis.drawOn(canvas, MARGIN_X, FOOTER_RULE - 1.5 * mm - bh)
+        if paper_version() < 2:
+            text = f"法律依据 Legal basis：{zh}\n{en}" if en else f"法律依据 Legal basis：{zh}"
+            room = 14 * mm
+        else:  # one line, shrunk to fit
+            text = f"法律依据 Legal basis：{zh}" + (f" / {en}" if en else "")
+            room = 5.5 * mm
+        basis = fitted(text, basis_w, room, 7, color=GREY)
+        _, bh = basis.wrap(basis_w, room)
+        basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
         # Footer: signature and seal boxes.
         _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", "Officer's signature")
         _label_box(
@@ -378,20 +431,25 @@ class Furniture:
         )
         # Footer: QR in the bottom right corner.
         qr_x = right - QR_SIZE
-        draw_qr(canvas, self.payload, qr_x, 14 * mm, QR_SIZE)
+        qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
+        draw_qr(canvas, self.payload, qr_x, qr_y, QR_SIZE)
         canvas.setFillColor(GREY)
-        draw_text(canvas, qr_x + QR_SIZE / 2, 10.5 * mm, "扫码验真 Scan to verify", 6, center=True)
+        label_y = qr_y - 3.5 * mm
+        draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
         canvas.setFillColor(colors.black)
         canvas.restoreState()
 
 
-def numbered_canvas(doc_number: str) -> type[Canvas]:
-    """A canvas that writes "page x of y" once it knows y."""
+def numbered_canvas(doc_number: str, created: str | None = None) -> type[Canvas]:
+    """A canvas that writes "page x of y" once it knows y; `created` is the PDF date of
+    creation (and modification) to write instead of invariant mode's 2000-01-01."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            if created is not None:
+                self._doc.info._dateFormatter = lambda *_: created
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
@@ -432,7 +490,7 @@ def build_pdf(
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=PAGE_H - FRAME_TOP,
-        bottomMargin=FRAME_BOTTOM,
+        bottomMargin=_frame_bottom(),
         title=f"{data.number} {doc_title}",
         author="FairDesk",
         subject=f"{data.fair.code} {data.case_number or data.complaint_number}",
@@ -443,9 +501,9 @@ def build_pdf(
     furniture = Furniture(data, payload, legal_basis, doc_title)
     frame = Frame(
         MARGIN_X,
-        FRAME_BOTTOM,
+        _frame_bottom(),
         BODY_W,
-        FRAME_TOP - FRAME_BOTTOM,
+        FRAME_TOP - _frame_bottom(),
         id="body",
         leftPadding=0,
         rightPadding=0,
@@ -453,7 +511,8 @@ def build_pdf(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=furniture.on_page)])
-    doc.build(story, canvasmaker=numbered_canvas(data.number))
+    created = pdf_date(data.issued_at, data.fair.utc_offset) if paper_version() >= 2 else None
+    doc.build(story, canvasmaker=numbered_canvas(data.number, created))
     return buf.getvalue()
 
 

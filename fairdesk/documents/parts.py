@@ -176,3 +176,43 @@ def outcome(d: DocumentData) -> tuple[str, str]:
     """What the case came to, in both languages."""
     state = d.decision_state or d.case_state
     return L.zh(L.CASE_STATES, state), L.en(L.CASE_STATES, state)
+
+
+def parties_side_by_side(d: DocumentData) -> list[Flowable]:
+    """The parties in two columns, complainant (and agent) beside the respondent: half the
+    height of `parties_block`, so a one-respondent decision keeps to the pages it needs."""
+    from reportlab.platypus import Table, TableStyle
+
+    from fairdesk.documents.furniture import BODY_W, LIGHT, S, para
+
+    def cell(rows: list[Row]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for i, (zh, en, value) in enumerate(rows):
+            if i == 0 or zh in ("代理人",):  # a name: as a heading of its lines
+                out.append(para(f"{zh} {en}", S.cell_en))
+                out.append(para(value or "—", S.value, bold=True))
+            else:
+                out.append(para(f"{zh} {en}：{value or '—'}", S.cell))
+        return out
+
+    left = party_rows(d.complainant, "投诉人", "Complainant")
+    if d.agent is not None:
+        left += party_rows(d.agent, "代理人", "Agent")
+        filed = "已提交 / filed" if d.power_of_attorney else "未提交 / not filed"
+        left.append(("授权委托书", "Power of attorney", filed))
+    columns = [cell(left)]
+    if d.respondent is not None:
+        columns.append(cell(respondent_rows(d.respondent)))
+    width = BODY_W / len(columns)
+    table = Table([columns], colWidths=[width] * len(columns), hAlign="LEFT", spaceAfter=5)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.4, LIGHT),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [*section("当事人", "Parties"), table]

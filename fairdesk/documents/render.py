@@ -25,7 +25,7 @@ from fairdesk.documents import (
     supplement_notice,
     transfer_letter,
 )
-from fairdesk.documents.furniture import build_pdf, title
+from fairdesk.documents.furniture import PAPER, build_pdf, paper, title
 from fairdesk.documents.kinds import kind
 from fairdesk.documents.model import DocumentData
 
@@ -54,11 +54,13 @@ def legal_basis_text(data: DocumentData) -> str:
     return basis.get(key) or basis.get("decision") or "—"
 
 
-def render(data: DocumentData, payload: str) -> bytes:
-    """The PDF of one document; the same data and payload always give the same bytes."""
+def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:
+    """The PDF of one document under `layout` (furniture.PAPER: the one a document was
+    issued with); the same data, payload and layout always give the same bytes."""
     k = kind(data.kind)
     module = MODULES[k.code]
     make: Callable[..., list[Flowable]] = module.story
-    body = make(data, payload) if k.code == "booth-notice" else make(data)
-    story = [*title(data, k.title, k.title_en), *body]
-    return build_pdf(data, payload, legal_basis_text(data), k.title, story)
+    with paper(layout):
+        body = make(data, payload) if k.code == "booth-notice" else make(data)
+        story = [*title(data, k.title, k.title_en), *body]
+        return build_pdf(data, payload, legal_basis_text(data), k.title, story)

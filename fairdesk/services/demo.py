@@ -62,6 +62,7 @@ from fairdesk.domain.workflow import Entity
 from fairdesk.services import audit, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
 from fairdesk.services.context import Context
+from fairdesk.services.demo_floor import living_floor
 from fairdesk.services.exhibitor_file import ExhibitorRecord
 from fairdesk.services.exhibitors import upsert_exhibitors
 from fairdesk.services.fairs import calendar_of, create_fair, fair_by_code
@@ -2143,6 +2144,7 @@ def create_demo(
         lines += _summary(ctx, code, label, len(exhibitors))
         if moved:
             lines.append(f"  post-fair follow-up: {moved} cases handed over after the close")
+    lines += living_floor(ctx, codes[-1], real_now, options.seed)  # patrols, consultations
     if options.editions > 1:
         lines.append(_offender_line(ctx, codes, world.offenders))
     lines.append(_users_line(created))

@@ -34,8 +34,9 @@ from fairdesk.db.models import (
     SigningKey,
     User,
 )
+from fairdesk.documents import fonts, signing
 from fairdesk.documents import kinds as K
-from fairdesk.documents import signing
+from fairdesk.documents.furniture import PAPER
 from fairdesk.documents.model import (
     CaseView,
     DocumentData,
@@ -84,6 +85,12 @@ class IssuedInfo:
     payload: str
     pdf: bytes = field(repr=False)
     supersedes: str = ""
+    # Characters no bundled font has: printed as their code ("[U+1F600]"), never as a box.
+    missing_glyphs: tuple[str, ...] = ()
+
+    @property
+    def missing_codes(self) -> str:
+        return " ".join(fonts.code_of(c) for c in self.missing_glyphs)
 
 
 @dataclass(frozen=True)
@@ -602,7 +609,8 @@ def _register(
     signed = key_content(data, key.key_id)
     signature = signing.sign(key.private_key, signed)
     payload = signing.encode_payload(number, signature)
-    pdf = render(data, payload)
+    with fonts.collect_missing() as missing:
+        pdf = render(data, payload, PAPER)
     doc = IssuedDocument(
         fair_id=fair.id,
         complaint_id=complaint.id,
@@ -618,6 +626,8 @@ def _register(
             "key": signed,
             "data": data.to_dict(),
             "options": {"copy": copy, "served": served},
+            "paper": PAPER,  # the layout: a reprint uses it (older documents have none: 1)
+            **({"missing_glyphs": sorted(missing)} if missing else {}),
         },
         payload=payload,
         key_id=key.key_id,
@@ -650,6 +660,7 @@ def _info(
         payload=doc.payload,
         pdf=pdf,
         supersedes=supersedes,
+        missing_glyphs=tuple(doc.content.get("missing_glyphs", ())),
     )
 
 
@@ -672,6 +683,11 @@ def _audit_issue(
             "kind": doc.kind,
             "sha256": doc.content_hash,
             "key_id": doc.key_id,
+            **(
+                {"missing_glyphs": doc.content["missing_glyphs"]}
+                if doc.content.get("missing_glyphs")
+                else {}
+            ),
             **(extra or {}),
         },
         reason=reason,
@@ -732,7 +748,7 @@ def render_document(ctx: Context, number: str) -> bytes:
                 reason=doc.revoke_reason,
             )
         data = DocumentData.from_dict(doc.content["data"])
-        pdf = render(data, doc.payload)
+        pdf = render(data, doc.payload, int(doc.content.get("paper", 1)))
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != doc.content_hash:
         raise DocumentMismatch(

@@ -80,6 +80,7 @@ class Entry:
     attempts: int
     last_error: str
     photos: int
+    payload: dict[str, Any] = field(default_factory=dict)  # to describe it in any language
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,14 @@ class FlushReport:
 
 def default_path() -> Path:
     return data_dir() / OUTBOX_FILE
+
+
+def _payload(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _iso(moment: datetime) -> str:
@@ -280,7 +289,7 @@ class Outbox:
         query = (
             "SELECT e.id, e.kind, e.uid, e.username, e.fair_code, e.summary, e.created_at, "
             "e.status, e.attempts, e.last_error, (SELECT count(*) FROM photos p "
-            "WHERE p.entry_id = e.id) FROM entries e WHERE 1 = 1"
+            "WHERE p.entry_id = e.id), e.payload FROM entries e WHERE 1 = 1"
         )
         args: list[Any] = []
         if username is not None:
@@ -292,7 +301,17 @@ class Outbox:
         with self._connect() as conn:
             rows = conn.execute(query + " ORDER BY e.id", args).fetchall()
         return [
-            Entry(r[0], r[1], r[2], r[3], r[4], r[5], _time(r[6]) or datetime.now(UTC), *r[7:])
+            Entry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                _time(r[6]) or datetime.now(UTC),
+                *r[7:11],
+                payload=_payload(r[11]),
+            )
             for r in rows
         ]
 

@@ -17,11 +17,12 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from fairdesk.config import data_dir
+from fairdesk.config import apply_saved_locations, data_dir, use_data_dir
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
 from fairdesk.services.context import Context
+from fairdesk.settings import ENV_SETTINGS, default_settings_path
 from fairdesk.ui.help import application_icon, install_help
 from fairdesk.ui.tasks import wait_for_tasks
 from fairdesk.ui.welcome import Choice, welcome_new_desk
@@ -47,6 +48,15 @@ def setup_logging(folder: Path) -> Path:
     return path
 
 
+def close_logging(path: Path) -> None:
+    """Stop logging to `path` (the demo's folder is about to go)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", None) == str(path.absolute()):
+            root.removeHandler(handler)
+            handler.close()
+
+
 def install_crash_dialog(log_path: Path) -> None:
     """A bug shows a dialog naming the log file instead of vanishing or a bare traceback."""
 
@@ -68,19 +78,6 @@ def install_crash_dialog(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def apply_saved_locations(args: argparse.Namespace) -> None:
-    """The database and data folder chosen in Settings, unless the command line or the
-    environment chose (those win, so tests and scripts stay in control)."""
-    from fairdesk.config import ENV_DATA_DIR, ENV_DB
-    from fairdesk.settings import Settings
-
-    db_url, folder = Settings().startup_overrides()
-    if args.db is None and not os.environ.get(ENV_DB):
-        args.db = db_url
-    if args.data_dir is None and not os.environ.get(ENV_DATA_DIR):
-        args.data_dir = folder
-
-
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FairDesk")
@@ -88,20 +85,47 @@ def run_app(args: argparse.Namespace) -> int:
     app.setWindowIcon(application_icon())
     install_translations(app, getattr(args, "lang", None))
     apply_saved_locations(args)
+    use_data_dir(data_dir(args.data_dir))  # the one folder, for every part that keeps files
     # First run (no user, no fair): the welcome offers the demo or setting up a fair.
     welcome = None if args.demo else welcome_new_desk(args.db, args.data_dir)
     if welcome is not None and welcome.choice is Choice.CLOSED:
         return 0
     args.demo = args.demo or (welcome is not None and welcome.choice is Choice.DEMO)
+    # The demo keeps nothing: all it writes (database, logs, backups, the inspector's
+    # outbox) goes to a throwaway folder removed on exit.
     throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
-    folder = throwaway or data_dir(args.data_dir)
-    install_crash_dialog(setup_logging(folder))
+    folder = use_data_dir(throwaway or data_dir(args.data_dir))
+    assert folder is not None
+    saved_settings = _demo_settings(throwaway) if throwaway is not None else None
+    log_path = setup_logging(folder)
+    install_crash_dialog(log_path)
     try:
         return _run(app, args, throwaway, welcome.ctx if welcome is not None else None)
     finally:
         if throwaway is not None:
-            logging.shutdown()
+            close_logging(log_path)
             shutil.rmtree(throwaway, ignore_errors=True)
+            use_data_dir(None)
+            _restore_env(ENV_SETTINGS, saved_settings)
+
+
+def _demo_settings(folder: Path) -> str | None:
+    """The demo reads the desk's settings but keeps what it changes in its own copy (the
+    last fair, window sizes), so the desk's file is never touched. Returns the old value."""
+    old = os.environ.get(ENV_SETTINGS)
+    source = default_settings_path()
+    copy = folder / "settings.ini"
+    if source.is_file():
+        shutil.copyfile(source, copy)
+    os.environ[ENV_SETTINGS] = str(copy)
+    return old
+
+
+def _restore_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def _run(
@@ -127,9 +151,7 @@ def _run(
     if ctx.actor.role is Role.INSPECTOR:  # inspectors land in the patrol screen
         from fairdesk.ui.inspector_window import InspectorWindow
 
-        window = InspectorWindow(
-            ctx, data_folder=throwaway or data_dir(args.data_dir), demo=throwaway is not None
-        )
+        window = InspectorWindow(ctx, data_folder=data_dir(), demo=throwaway is not None)
     else:
         window = MainWindow(ctx, demo=throwaway is not None)
     install_help(window, ctx.actor.role)  # F1 anywhere: the role's guide

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import case_detail
 from fairdesk.services.context import Context
@@ -80,6 +80,7 @@ class BulkIssued:
     copy: str
     pages: int
     file: Path | None = None
+    missing: str = ""  # codes of characters no font has, printed as those codes
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,9 @@ def run_bulk(
                         ) from None
                     pages = pdf_info(info.pdf).pages
                 report.pages += pages
-                report.issued.append(BulkIssued(number, info.number, one_copy, pages, file))
+                report.issued.append(
+                    BulkIssued(number, info.number, one_copy, pages, file, info.missing_codes)
+                )
             report.done = index + 1
         if progress is not None:
             progress(len(numbers), len(numbers))
@@ -299,7 +302,7 @@ class BulkPrintDialog(QDialog):
             self.tr(
                 "Signed in as {0}: only desk staff issue documents. Open a case's documents "
                 "to reprint what was already issued."
-            ).format(ctx.actor.role.value)
+            ).format(domain_word(ctx.actor.role.value))
         )
         self.read_only_label.setVisible(not self.can_issue)
 
@@ -531,7 +534,10 @@ class BulkPrintDialog(QDialog):
             copy = f" · {self.tr(words[0])} · {words[1]}" if words else ""
             tip = str(item.file) if item.file else ""
             text = f"{item.document_number}{copy}"
-            rows.append((item.case_number, ok, self.tr("issued"), text, tip or text))
+            if item.missing:
+                text += " · " + self.tr("no font has {0}: printed as codes").format(item.missing)
+            icon = skip if item.missing else ok
+            rows.append((item.case_number, icon, self.tr("issued"), text, tip or text))
         for skipped in report.skipped:
             rows.append(
                 (skipped.case_number, skip, self.tr("skipped"), skipped.reason, skipped.reason)

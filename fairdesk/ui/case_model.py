@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from fairdesk.i18n import format_datetime
 from fairdesk.services.cases import CaseFilter, CaseRow, list_cases, list_page
@@ -111,6 +112,8 @@ class CaseTableModel(CachedPagesTableModel):
         if role == OverdueRole:
             return overdue
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() in (COL_STATE, COL_EXHIBITOR, COL_COMPLAINANT):
+                return self._display(row, index.column())  # the whole of an elided text
             if row.next_due is None:
                 return None
             return self.tr("Due {0}").format(format_datetime(row.next_due.astimezone()))
@@ -140,3 +143,32 @@ class CaseTableModel(CachedPagesTableModel):
         if column == COL_ASSIGNED:
             return row.assigned_to
         return ""
+
+
+# Widest a column grows when fitted (longer text is elided; the user can widen it), so
+# the exhibitor's names keep the room.
+FIT_CAP = {COL_STATE: 170, COL_COMPLAINANT: 150, COL_DUE: 210}
+
+
+def fit_columns(view: QTableView, model: CaseTableModel, sample: int = 200) -> None:
+    """Columns as wide as their content in the rows the model holds now (it reads nothing
+    more, so a page a selection is on is never pushed out): the exhibitor's names take the
+    room left; an unused Assigned column hides instead of taking the space."""
+    header = view.horizontalHeader()
+    bold = QFont(view.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)  # overdue rows are bold: measure the wider face
+    if model.rowCount() and not any(True for _ in model.cached_rows()):
+        model.cached_row(0)  # the first page, which the view is about to read anyway
+    rows = [i for i, _ in model.cached_rows()][:sample]
+    assigned = any(model.index(r, COL_ASSIGNED).data() for r in rows)
+    view.setColumnHidden(COL_ASSIGNED, not assigned)  # shown once a case is assigned
+    for column in range(model.columnCount()):
+        if column == COL_EXHIBITOR:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [str(model.index(r, column).data() or "") for r in rows]
+        width = max(metrics.horizontalAdvance(line) for t in texts for line in t.split("\n"))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, min(width + 28, FIT_CAP.get(column, 360)))

@@ -289,7 +289,8 @@ class RespondentRow(QFrame):
     # -- numbering and focus ------------------------------------------------------------------
     def set_number(self, number: int) -> None:
         self.number = number
-        self.title.setText(f"<b>{self.tr('Respondent {0}').format(number)}</b>")
+        title = self.tr("Respondent {0}").format(number)  # outside the f-string: lupdate sees it
+        self.title.setText(f"<b>{title}</b>")
         self.search.setAccessibleName(self.tr("Respondent {0}: booth or exhibitor").format(number))
 
     def focus_chain(self) -> list[QWidget]:

@@ -190,7 +190,8 @@ class RightRow(QFrame):
 
     def set_number(self, number: int) -> None:
         self.index = number
-        self.title_label.setText(f"<b>{self.tr('Right {0}').format(number)}</b>")
+        title = self.tr("Right {0}").format(number)  # outside the f-string: lupdate sees it
+        self.title_label.setText(f"<b>{title}</b>")
 
     def ip_type(self) -> str:
         return str(self.type_combo.currentData())

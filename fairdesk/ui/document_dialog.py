@@ -57,7 +57,7 @@ from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON
-from fairdesk.i18n import error_text, format_day_time
+from fairdesk.i18n import domain_word, error_text, format_day_time
 from fairdesk.services import documents as docs
 from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import timeline
@@ -321,7 +321,7 @@ class DocumentDialog(QDialog):
             self.tr(
                 "Signed in as {0}: you can preview, print, save and check documents already "
                 "issued; only desk staff issue, reissue or revoke them."
-            ).format(self.ctx.actor.role.value)
+            ).format(domain_word(self.ctx.actor.role.value))
         )
         self.read_only_label.setVisible(not self.can_issue)
 
@@ -696,13 +696,23 @@ class DocumentDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self._after_issue(info)
         copy_words = COPY_WORDS.get(copy)
-        self.show_info(
-            self.tr("Issued {0}: {1}{2}. It is registered; print it or save it as PDF.").format(
-                info.number,
-                kind_label(k),
-                f" ({self.tr(copy_words[0])} · {copy_words[1]})" if copy_words else "",
-            )
+        text = self.tr("Issued {0}: {1}{2}. It is registered; print it or save it as PDF.").format(
+            info.number,
+            kind_label(k),
+            f" ({self.tr(copy_words[0])} · {copy_words[1]})" if copy_words else "",
         )
+        if info.missing_glyphs:
+            # Never a silent box: say which characters printed as their codes.
+            self.show_error(
+                text
+                + " "
+                + self.tr(
+                    "No font has {0}: these characters are printed as their codes. "
+                    "Check the name on paper."
+                ).format(info.missing_codes)
+            )
+        else:
+            self.show_info(text)
         return info
 
     def _after_issue(self, info: docs.IssuedInfo) -> None:

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.i18n import format_datetime
-from fairdesk.services.outbox import FAILED, Entry, Outbox
+from fairdesk.i18n import format_datetime, pick
+from fairdesk.services.outbox import FAILED, RECHECK, ROUND_CLOSE, ROUND_START, VISIT, Entry, Outbox
+from fairdesk.services.patrols import FINDING_LABELS
+from fairdesk.services.rechecks import RESULT_LABELS
 
 STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
 
@@ -78,7 +80,8 @@ class OutboxDialog(QDialog):
         for row, entry in enumerate(self.entries):
             cells = (
                 format_datetime(entry.created_at.astimezone(self.zone), seconds=True),
-                entry.summary + (f" · {entry.photos} photo(s)" if entry.photos else ""),
+                self.describe(entry)
+                + (self.tr(" · {0} photo(s)").format(entry.photos) if entry.photos else ""),
                 self.tr(STATUS.get(entry.status, entry.status)),
                 entry.last_error,
             )
@@ -90,6 +93,20 @@ class OutboxDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._update_buttons()
+
+    def describe(self, entry: Entry) -> str:
+        """What the entry records, in the desk's language (its stored summary is English)."""
+        p = entry.payload
+        if entry.kind == ROUND_START and p.get("hall"):
+            return self.tr("Round starts in hall {0}").format(p["hall"])
+        if entry.kind == ROUND_CLOSE:
+            return self.tr("Round closed")
+        if entry.kind == VISIT and p.get("finding") in FINDING_LABELS:
+            return f"{p.get('target', '')}: {pick(*FINDING_LABELS[p['finding']])}"
+        if entry.kind == RECHECK and p.get("result") in RESULT_LABELS:
+            result = pick(*RESULT_LABELS[p["result"]])
+            return self.tr("Re-check {0}: {1}").format(p.get("case_number", ""), result)
+        return entry.summary
 
     def _selected(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -120,7 +137,7 @@ class OutboxDialog(QDialog):
             self,
             self.tr("Discard"),
             self.tr("Discard '{0}' for good? It will never reach the server.").format(
-                entry.summary
+                self.describe(entry)
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -4,10 +4,10 @@ Large targets and a keyboard flow that needs no mouse:
 
 * F9 starts or closes the round of the chosen hall (the first save starts one too).
 * Patrol (Alt+1): type the booth number (or scan the booth notice's QR code) + Enter;
-  1-6 or F1-F6 choose the finding; type notes; Ctrl+P adds photos (or drop files);
+  1-6 or Ctrl+1-6 choose the finding; type notes; Ctrl+P adds photos (or drop files);
   Ctrl+Enter saves, and the cursor is back in the booth field for the next booth.
 * Re-checks (Alt+2): the list of measures to check, most urgent first; choose one
-  (arrows + Enter), F1-F4 for the result, "after" photos, Ctrl+Enter saves.
+  (arrows + Enter), Ctrl+1-4 for the result, "after" photos, Ctrl+Enter saves.
 * Hall board (Alt+3): the hall coloured by state; a click goes to that booth.
 
 Everything recorded goes through the laptop's outbox (`fairdesk.services.outbox`) and is
@@ -184,7 +184,8 @@ class InspectorWindow(QMainWindow):
         self.tabs.addTab(self.board, self.tr("Hall board  (Alt+3)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._build_shortcuts()
-        who = f"{ctx.actor.username} ({ctx.actor.role.value})"
+        role = vocabulary.say(vocabulary.ROLES, ctx.actor.role.value, current_language())
+        who = f"{ctx.actor.username} ({role})"
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
         )
@@ -242,7 +243,7 @@ class InspectorWindow(QMainWindow):
         self.exhibitor_combo.setAccessibleName(self.tr("Which exhibitor at a shared booth"))
         self.exhibitor_combo.hide()
 
-        box = QGroupBox(self.tr("Finding — keys 1-6 or F1-F6"))
+        box = QGroupBox(self.tr("Finding — keys 1-6 or Ctrl+1-6"))
         grid = QGridLayout(box)
         self.finding_group = QButtonGroup(self)
         self.finding_group.setExclusive(True)
@@ -253,7 +254,7 @@ class InspectorWindow(QMainWindow):
                 f"{i + 1}   {_answer_words(vocabulary.FINDINGS, finding)}",
                 f"finding_{finding.value}",
             )
-            button.setToolTip(self.tr("Key {0} or F{0}").format(i + 1))
+            button.setToolTip(self.tr("Key {0} or Ctrl+{0}").format(i + 1))
             button.installEventFilter(digits)
             button.clicked.connect(lambda _=False, n=i: self.choose_finding(n))
             self.finding_group.addButton(button, i)
@@ -343,7 +344,7 @@ class InspectorWindow(QMainWindow):
         self.after_gallery = EvidenceGallery(
             self.ctx, self.tr("After (earlier re-checks)"), "after_photos"
         )
-        box = QGroupBox(self.tr("Result — keys 1-4 or F1-F4"))
+        box = QGroupBox(self.tr("Result — keys 1-4 or Ctrl+1-4"))
         grid = QGridLayout(box)
         self.result_group = QButtonGroup(self)
         self.result_buttons: list[QPushButton] = []
@@ -411,8 +412,9 @@ class InspectorWindow(QMainWindow):
         shortcut("F9", self.toggle_round)
         for i in range(3):
             shortcut(f"Alt+{i + 1}", lambda n=i: self.tabs.setCurrentIndex(n))
+        # Ctrl+digit, not F1-F6: F1 is help on every screen.
         for i in range(6):
-            shortcut(f"F{i + 1}", lambda n=i: self._function_key(n))
+            shortcut(f"Ctrl+{i + 1}", lambda n=i: self._function_key(n))
         shortcut("Ctrl+L", self._focus_booth)
         shortcut("Ctrl+P", self._add_photos)
 
@@ -661,7 +663,7 @@ class InspectorWindow(QMainWindow):
             self.booth_edit.setFocus()
             return False
         if finding is None:
-            self._say(self.tr("Choose the finding: keys 1-6 or F1-F6."))
+            self._say(self.tr("Choose the finding: keys 1-6 or Ctrl+1-6."))
             self.finding_buttons[0].setFocus()
             return False
         if self.round_uid is None and not self.start_round():
@@ -843,7 +845,7 @@ class InspectorWindow(QMainWindow):
             self._say(self.tr("Choose the re-check in the list first."))
             return False
         if n < 0:
-            self._say(self.tr("Choose the result: keys 1-4 or F1-F4."))
+            self._say(self.tr("Choose the result: keys 1-4 or Ctrl+1-4."))
             return False
         result = RESULT_ORDER[n]
         photos = list(self.after_photos.photos)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,13 +33,14 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import error_text
+from fairdesk.i18n import domain_word, error_text
 from fairdesk.services import fairs
 from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
 from fairdesk.services.cases import (
     CaseFilter,
     CaseRow,
+    count_cases,
     counts_by_state,
     last_change,
     list_cases,
@@ -49,12 +51,14 @@ from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
 from fairdesk.ui.about_dialog import AboutDialog
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
-from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown
+from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown, fit_columns
+from fairdesk.ui.case_summary import CaseSummary
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import Dashboard
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.export_dialog import ExportDialog
 from fairdesk.ui.fair_dialog import FairDialog
+from fairdesk.ui.queue_panel import QUEUES, QueuePanel, count_from_states
 from fairdesk.ui.saved_views import SavedView, delete_view, load_views, save_view
 from fairdesk.ui.settings_dialog import SettingsDialog
 from fairdesk.ui.watchlist_view import WatchListView
@@ -69,7 +73,6 @@ POLL_MS = 3000
 SCANNED_PAYLOAD = (
     "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
 )
-COLUMN_WIDTHS = (150, 150, 380, 90, 220, 220)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         mode = self.tr(" — DEMO FAIR (sample data)") if demo else ""
         self.setWindowTitle(self.tr("FairDesk") + mode)
-        self.resize(1280, 760)
+        self._place_window()
         self.model: CaseTableModel | None = None
         self._seen_change = -1
         # The strip's fair-wide figures: (fair code, counts by state, soonest deadlines).
@@ -143,7 +146,7 @@ class MainWindow(QMainWindow):
             self.ip_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
         self.hall_combo = QComboBox(objectName="hall_combo")
         self.hall_combo.setAccessibleName(self.tr("Hall"))
-        self.overdue_check = QCheckBox(self.tr("&Overdue"), objectName="overdue_check")
+        self.overdue_check = QCheckBox(self.tr("Ov&erdue"), objectName="overdue_check")
         self.due_check = QCheckBox(self.tr("&Due within"), objectName="due_check")
         self.mine_check = QCheckBox(self.tr("&Mine"), objectName="mine_check")
         self.mine_check.setToolTip(self.tr("Only the cases assigned to me"))
@@ -178,11 +181,16 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line a case: long words are elided, not wrapped
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Respondent cases"))
         self.table.activated.connect(self._open_index)  # Enter or double-click
         self.strip = QLabel(objectName="state_strip")
         self.strip.setWordWrap(True)
+        self.queues = QueuePanel()
+        self.queues.chosen.connect(lambda _key: self.apply_filter(strip_data=False))
+        self.summary = CaseSummary(self.ctx)
+        self.summary.open_requested.connect(self.open_case)
         self.banner = QLabel(objectName="connection_banner")
         self.banner.setStyleSheet(
             "background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c060;"
@@ -191,7 +199,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&Fair:"), buddy=self.fair_combo))
+        top.addWidget(QLabel(self.tr("Fai&r:"), buddy=self.fair_combo))
         top.addWidget(self.fair_combo)
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.views_combo)
@@ -213,13 +221,20 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.strip)
-        layout.addWidget(self.table, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="main_split")
+        split.addWidget(self.queues)
+        split.addWidget(self.table)
+        split.addWidget(self.summary)
+        split.setStretchFactor(1, 1)
+        split.setCollapsible(1, False)
+        split.setSizes([self.queues.width(), 960, 250])
+        layout.addWidget(split, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
 
     def _build_status(self) -> None:
-        who = f"{self.ctx.actor.username} ({self.ctx.actor.role.value})"
+        who = f"{self.ctx.actor.username} ({domain_word(self.ctx.actor.role.value)})"
         text = (
             self.tr("Demo mode: signed in as {0}") if self.demo else self.tr("Signed in as {0}")
         ).format(who)
@@ -286,7 +301,7 @@ class MainWindow(QMainWindow):
         action(self.tr("&Delete view"), self.delete_current_view, None, self.view_menu)
         self._load_views()
         role = self.ctx.actor.role
-        fair_menu = bar.addMenu(self.tr("F&air"))
+        fair_menu = bar.addMenu(self.tr("&Fair"))
         for text, slot in (
             (self.tr("&New fair…"), self.new_fair),
             (self.tr("&Edit fair…"), self.edit_fair),
@@ -330,6 +345,12 @@ class MainWindow(QMainWindow):
         action(self.tr("&Inspector mode…"), self.show_inspector, None, self.view_menu).setEnabled(
             role in GRANTS[Permission.PATROL]
         )
+        for n, queue in enumerate(QUEUES):  # Ctrl+0 all cases, Ctrl+1... the queues
+            action(
+                f"{n}",
+                lambda _=False, key=queue.key: self.queues.choose(key),
+                QKeySequence(f"Ctrl+{n}"),
+            )
         self.help_menu = bar.addMenu(self.tr("&Help"))
         action(
             self.tr("&About FairDesk"),
@@ -420,6 +441,7 @@ class MainWindow(QMainWindow):
             due_within_hours=self.due_hours.value() if self.due_check.isChecked() else None,
             assigned_to=self.ctx.actor.username if self.mine_check.isChecked() else "",
         )
+        flt = self.queues.current_queue().narrow(flt, self.ctx.actor.username)
         if self.model is not None:  # keep the sort order the user chose
             flt = replace(
                 flt, sort=self.model.case_filter.sort, descending=self.model.case_filter.descending
@@ -443,11 +465,12 @@ class MainWindow(QMainWindow):
                     QHeaderView.ResizeMode.Interactive
                 )
                 self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-                for column, width in enumerate(COLUMN_WIDTHS):
-                    self.table.setColumnWidth(column, width)
+                self.table.selectionModel().currentRowChanged.connect(self._show_summary)
             else:
                 self.model.set_filter(flt)
+            fit_columns(self.table, self.model)
             self._update_strip(flt.fair_code, reload=strip_data)
+            self._show_summary()
             self._connection_ok()
         except StorageError as exc:
             self._connection_lost(exc)
@@ -455,16 +478,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
 
     def _update_strip(self, fair_code: str, reload: bool = True) -> None:
+        """The queue panel's counts (the fair's, not the search's) and one line above the
+        list: how many cases it shows and the next deadlines."""
         assert self.model is not None
         if reload or self._strip_data is None or self._strip_data[0] != fair_code:
             soonest = list_cases(self.ctx, CaseFilter(fair_code, sort="due"), limit=3)
-            self._strip_data = (fair_code, counts_by_state(self.ctx, fair_code), soonest)
+            self._strip_data = (fair_code, self._queue_counts(fair_code), soonest)
         _, counts, soonest = self._strip_data
-        parts = [
-            f"{word(CASE_STATES, state)}: {counts[state]}"
-            for state in CaseState
-            if counts.get(state)
-        ]
+        self.queues.set_counts(counts)
         now = self.ctx.now()
         soon = [r for r in soonest if r.next_due is not None]
         deadlines = "; ".join(
@@ -472,10 +493,37 @@ class MainWindow(QMainWindow):
             f"{countdown(r.next_due, now, r.decide_before_close)}"
             for r in soon
         )
-        text = self.tr("{0} cases shown · {1}").format(self.model.total(), "  ".join(parts))
+        text = self.tr("{0} cases shown").format(self.model.total())
         if deadlines:
-            text += "\n" + self.tr("Next deadlines: {0}").format(deadlines)
+            text += " · " + self.tr("Next deadlines: {0}").format(deadlines)
         self.strip.setText(text)
+
+    def _queue_counts(self, fair_code: str) -> dict[str, int]:
+        by_state = counts_by_state(self.ctx, fair_code)
+        counts = {}
+        for queue in QUEUES:
+            known = count_from_states(queue, by_state)
+            if known is None:  # overdue, mine: the list's own query counts them
+                known = count_cases(
+                    self.ctx, queue.narrow(CaseFilter(fair_code), self.ctx.actor.username)
+                )
+            counts[queue.key] = known
+        return counts
+
+    def _show_summary(self, *_: object) -> None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if self.model is not None and index.isValid() else None
+        self.summary.show_case(row, self.ctx.now())
+
+    def _place_window(self) -> None:
+        """Most of the screen, centred, never larger than it (a laptop at the desk)."""
+        screen = self.screen().availableGeometry()
+        width = min(1440, int(screen.width() * 0.92))
+        height = min(900, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.move(
+            screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2
+        )
 
     # -- live refresh and a lost server -----------------------------------------------------
     def poll_changes(self) -> None:
@@ -521,8 +569,14 @@ class MainWindow(QMainWindow):
     def selected_number(self) -> str | None:
         if self.model is None:
             return None
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_at(rows[0].row()).number if rows else None
+        rows = self._selected_rows()
+        return self.model.row_at(rows[0]).number if rows else None
+
+    def _selected_rows(self) -> list[int]:
+        # Rows with any cell selected: selectedRows() wants every column, and a hidden
+        # column (Assigned, while nobody is) is never selected.
+        selection = self.table.selectionModel()
+        return sorted({i.row() for i in selection.selectedIndexes()}) if selection else []
 
     def _open_index(self, index: QModelIndex) -> None:
         if self.model is not None and index.isValid():
@@ -546,7 +600,7 @@ class MainWindow(QMainWindow):
         selection = self.table.selectionModel()
         if self.model is None or selection is None:
             return []
-        rows = sorted(index.row() for index in selection.selectedRows())
+        rows = self._selected_rows()
         return [self.model.row_at(row).number for row in rows]
 
     def print_selected(self) -> None:

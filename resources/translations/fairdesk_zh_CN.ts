@@ -186,6 +186,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>在处理 {0}/{1} 件案件后停止：{2} {3}</translation>
     </message>
     <message>
+        <source>no font has {0}: printed as codes</source>
+        <translation>字库中没有 {0}：已按字符编码打印</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>已签发</translation>
     </message>
@@ -261,6 +265,57 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>NOT VALID IN CHINA (registered in {0})</source>
         <translation>在中国不受保护（注册地：{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummary</name>
+    <message>
+        <source>Open the case (Enter)</source>
+        <translation>打开案件 (Enter)</translation>
+    </message>
+    <message>
+        <source>Select a case in the list to see it here.</source>
+        <translation>在列表中选择一件案件，即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Exhibitor:</source>
+        <translation>展商：</translation>
+    </message>
+    <message>
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <source>Complainant:</source>
+        <translation>投诉人：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>收到时间：</translation>
+    </message>
+    <message>
+        <source>Next deadline:</source>
+        <translation>下一期限：</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>承办人：</translation>
+    </message>
+    <message>
+        <source>Next steps open to you:</source>
+        <translation>您现在可办理的步骤：</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未分派</translation>
+    </message>
+    <message>
+        <source>None now.</source>
+        <translation>目前没有。</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1443,10 @@ power of attorney: {0}</source>
     <message>
         <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
         <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
+        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
     </message>
     <message>
         <source> Print {0} instead.</source>
@@ -4096,12 +4155,12 @@ power of attorney: {0}</source>
         <translation>共用展位的哪家展商</translation>
     </message>
     <message>
-        <source>Finding — keys 1-6 or F1-F6</source>
-        <translation>巡查结果 — 按 1-6 或 F1-F6</translation>
+        <source>Finding — keys 1-6 or Ctrl+1-6</source>
+        <translation>巡查结果 — 按 1-6 或 Ctrl+1-6</translation>
     </message>
     <message>
-        <source>Key {0} or F{0}</source>
-        <translation>按 {0} 或 F{0}</translation>
+        <source>Key {0} or Ctrl+{0}</source>
+        <translation>按 {0} 或 Ctrl+{0}</translation>
     </message>
     <message>
         <source>Notes (optional) — Ctrl+Enter saves</source>
@@ -4132,8 +4191,8 @@ power of attorney: {0}</source>
         <translation>之后（以往复查）</translation>
     </message>
     <message>
-        <source>Result — keys 1-4 or F1-F4</source>
-        <translation>复查结果 — 按 1-4 或 F1-F4</translation>
+        <source>Result — keys 1-4 or Ctrl+1-4</source>
+        <translation>复查结果 — 按 1-4 或 Ctrl+1-4</translation>
     </message>
     <message>
         <source>After photos: none yet — Ctrl+P or drop</source>
@@ -4198,8 +4257,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请先输入展位号。</translation>
     </message>
     <message>
-        <source>Choose the finding: keys 1-6 or F1-F6.</source>
-        <translation>请选择巡查结果：按 1-6 或 F1-F6。</translation>
+        <source>Choose the finding: keys 1-6 or Ctrl+1-6.</source>
+        <translation>请选择巡查结果：按 1-6 或 Ctrl+1-6。</translation>
     </message>
     <message>
         <source>Saved: {0} — {1}{2}</source>
@@ -4254,8 +4313,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>请先在列表中选择复查项。</translation>
     </message>
     <message>
-        <source>Choose the result: keys 1-4 or F1-F4.</source>
-        <translation>请选择复查结果：按 1-4 或 F1-F4。</translation>
+        <source>Choose the result: keys 1-4 or Ctrl+1-4.</source>
+        <translation>请选择复查结果：按 1-4 或 Ctrl+1-4。</translation>
     </message>
     <message>
         <source>Saved: {0}</source>
@@ -4360,8 +4419,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>展馆</translation>
     </message>
     <message>
-        <source>&amp;Overdue</source>
-        <translation>已逾期(&amp;O)</translation>
+        <source>Ov&amp;erdue</source>
+        <translation>已逾期(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Due within</source>
@@ -4392,8 +4451,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>被投诉案件</translation>
     </message>
     <message>
-        <source>&amp;Fair:</source>
-        <translation>展会(&amp;F)：</translation>
+        <source>Fai&amp;r:</source>
+        <translation>展会(&amp;R)：</translation>
     </message>
     <message>
         <source>Hall:</source>
@@ -4460,8 +4519,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>删除视图(&amp;D)</translation>
     </message>
     <message>
-        <source>F&amp;air</source>
-        <translation>展会(&amp;A)</translation>
+        <source>&amp;Fair</source>
+        <translation>展会(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New fair…</source>
@@ -4536,8 +4595,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>全部展馆</translation>
     </message>
     <message>
-        <source>{0} cases shown · {1}</source>
-        <translation>显示 {0} 件案件 · {1}</translation>
+        <source>{0} cases shown</source>
+        <translation>显示 {0} 件案件</translation>
     </message>
     <message>
         <source>Next deadlines: {0}</source>
@@ -4657,6 +4716,22 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>丢弃…</translation>
     </message>
     <message>
+        <source> · {0} photo(s)</source>
+        <translation> · {0} 张照片</translation>
+    </message>
+    <message>
+        <source>Round starts in hall {0}</source>
+        <translation>{0} 号馆开始巡查</translation>
+    </message>
+    <message>
+        <source>Round closed</source>
+        <translation>巡查结束</translation>
+    </message>
+    <message>
+        <source>Re-check {0}: {1}</source>
+        <translation>复查 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
@@ -4714,6 +4789,77 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>1 page · 共1页</source>
         <translation>共 1 页</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Every case of the fair</source>
+        <translation>本届展会的全部案件</translation>
+    </message>
+    <message>
+        <source>To notify</source>
+        <translation>待通知</translation>
+    </message>
+    <message>
+        <source>Accepted, the respondent not yet notified</source>
+        <translation>已受理，尚未通知被投诉人</translation>
+    </message>
+    <message>
+        <source>Defence running</source>
+        <translation>答辩期中</translation>
+    </message>
+    <message>
+        <source>Notified: the defence period runs</source>
+        <translation>已通知：答辩期进行中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>A deadline has passed</source>
+        <translation>已超过期限</translation>
+    </message>
+    <message>
+        <source>Decide before close</source>
+        <translation>闭展前处理</translation>
+    </message>
+    <message>
+        <source>Defence in or overdue, or under review: decide while the fair is open</source>
+        <translation>已答辩、答辩逾期或审查中：须在展会闭幕前作出处理</translation>
+    </message>
+    <message>
+        <source>Re-checks due</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>Measures ordered: an inspector checks they were carried out</source>
+        <translation>已责令整改：由巡查员复查是否落实</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>The cases assigned to me</source>
+        <translation>分派给我的案件</translation>
+    </message>
+    <message>
+        <source>Post-fair</source>
+        <translation>展后追查</translation>
+    </message>
+    <message>
+        <source>Handed over to the follow-up after the close</source>
+        <translation>闭展后转入展后追查</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>待办队列</translation>
     </message>
 </context>
 <context>
@@ -4896,6 +5042,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>照片：</translation>
     </message>
     <message>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
+    </message>
+    <message>
         <source>Respondent {0}: booth or exhibitor</source>
         <translation>被投诉人 {0}：展位或展商</translation>
     </message>
@@ -5040,6 +5190,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Type:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
     </message>
     <message>
         <source>Right {0}: {1}</source>

@@ -174,7 +174,8 @@ def test_cases_formats(run, db) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and [r["case"] for r in rows] == ["T2-0001-1", "T2-0001-2"]
     assert {r["state"] for r in rows} == {"TO_NOTIFY"}
     code, out, _ = run("cases", "--fair", "T2", "--format", "csv")
-    assert out.splitlines()[0].startswith("case,state,kind,hall,booth,exhibitor")
+    # The byte-order mark Excel needs, then the header.
+    assert out.splitlines()[0].startswith("\ufeffcase,state,kind,hall,booth,exhibitor")
     assert len(out.splitlines()) == 3
     code, out, _ = run("cases", "--fair", "T2", "--state", "NOTIFIED")
     assert code == 0 and "(none)" in out
@@ -243,3 +244,25 @@ def test_installed_command_runs_as_a_new_user_would(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "fairdesk.sqlite3").exists()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`fairdesk cases | head -1`: the reader goes away, FairDesk stops without a trace."""
+    env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "data")}
+    root = Path(__file__).resolve().parents[2]
+    make = [sys.executable, "-m", "fairdesk"]
+    subprocess.run(
+        [*make, "fair", "create", "PIPE2026", "--name", "管道", "--start", "2026-11-05",
+         "--end", "2026-11-10"],
+        env=env, cwd=root, check=True, capture_output=True,
+    )  # fmt: skip
+    command = [*make, "cases", "--fair", "PIPE2026", "--format", "json"]
+    proc = subprocess.Popen(
+        command, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # as `head` does once it has its line (here before any is written)
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

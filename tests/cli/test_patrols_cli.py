@@ -112,7 +112,9 @@ def test_patrols_as_csv_and_json(run: Run, day: dict[str, str]) -> None:
         "suspected_infringement",
         "measure_verified",
     ]
-    assert data[0]["time"] == "2026-11-05 09:30" and data[0]["inspector"] == "inspector1"
+    # JSON times carry their zone (the fair's).
+    assert data[0]["time"] == "2026-11-05T09:30+08:00" and data[0]["inspector"] == "inspector1"
+    assert out.count("+08:00") >= len(data)
 
 
 def test_patrols_filters(run: Run, day: dict[str, str]) -> None:
@@ -129,8 +131,8 @@ def test_patrols_filters(run: Run, day: dict[str, str]) -> None:
         day["round"],
         "4.1",
         3,
-        "2026-11-05 09:30",
-        "2026-11-05 10:30",
+        "2026-11-05T09:30+08:00",
+        "2026-11-05T10:30+08:00",
     )
 
 
@@ -150,7 +152,7 @@ def test_tasks_in_three_formats(run: Run, day: dict[str, str]) -> None:
         "4.1A01",
         label,
         "cover",
-        "2026-11-05 11:30",
+        "2026-11-05T11:30+08:00",
     )
     code, out, _ = run("tasks", "--fair", FAIR, "--format", "csv", "--hall", "2.1")
     assert (code, out) == (0, "")

@@ -101,7 +101,7 @@ def test_a_patrol_round_driven_at_the_keyboard(
     # Booth 2: full number, F1 (nothing to note) from the finding buttons, Ctrl+Enter.
     qtbot.keyClicks(window.booth_edit, "4.1 A02")
     qtbot.keyClick(window.booth_edit, Qt.Key.Key_Enter)
-    qtbot.keyClick(_focused(), Qt.Key.Key_F1)
+    qtbot.keyClick(_focused(), Qt.Key.Key_1, CTRL)
     qtbot.keyClick(_focused(), Qt.Key.Key_Enter, CTRL)
     # Booth 3: a booth not in the list is still recorded (exhibitor absent: key 6).
     qtbot.keyClicks(window.booth_edit, "4.1Z09")
@@ -139,7 +139,7 @@ def test_saving_without_a_finding_says_what_is_missing(
     qtbot.keyClicks(window.booth_edit, "A01")
     qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-    assert window.saved_label.text() == "Choose the finding: keys 1-6 or F1-F6."
+    assert window.saved_label.text() == "Choose the finding: keys 1-6 or Ctrl+1-6."
     assert window.round_uid is None and window.waiting_count() == 0
 
 
@@ -161,7 +161,7 @@ def test_a_network_drop_during_the_round(
         qtbot.keyClick(window.notes_edit, Qt.Key.Key_Return, CTRL)
         qtbot.keyClicks(window.booth_edit, "A04")
         qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-        qtbot.keyClick(_focused(), Qt.Key.Key_F1)
+        qtbot.keyClick(_focused(), Qt.Key.Key_1, CTRL)
         qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
         assert window.outbox_button.text() == "2 waiting to send"
         assert window.log_model.index(0, 4).data() == "waiting to send"
@@ -197,7 +197,7 @@ def test_rechecks_move_cases_both_ways(
     assert window.selected_task().case_number == covered
     assert window.before_gallery.list.item(0).text() == "before.jpg"
 
-    qtbot.keyClick(window, Qt.Key.Key_F1)  # passed
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # passed
     window.after_photos.add_files([jpeg_file])
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
     assert window.recheck_saved.text().startswith(

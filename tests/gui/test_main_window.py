@@ -100,8 +100,7 @@ def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:
     qtbot.addWidget(window)
     window.state_combo.setCurrentIndex(window.state_combo.findData("NOTIFIED"))
     assert window.table.model().rowCount() == 1
-    strip = window.strip.text()
-    assert "Notified, defence period running: 1" in strip and "To notify: 2" in strip
+    assert window.queues.counts["defence"] == 1 and window.queues.counts["to_notify"] == 2
     assert window.state_combo.currentText() == "Notified, defence period running · 已通知，答辩期内"
 
 
@@ -125,12 +124,12 @@ def test_typing_a_search_does_not_recount_the_fair(
         window.search_edit.setText(text)
         window.apply_search()
     assert len(counted) == 1  # the strip's counts are the fair's, not the search's
-    strip = window.strip.text()
-    assert strip.startswith("1 cases shown") and "To notify: 2" in strip
+    assert window.strip.text().startswith("1 cases shown")
+    assert window.queues.counts["to_notify"] == 2
     # Another desk's step: the next poll recounts.
     act_on_case(team.desk2, cases[1], "notify")
     window.poll_changes()
-    assert len(counted) == 2 and "To notify: 1" in window.strip.text()
+    assert len(counted) == 2 and window.queues.counts["to_notify"] == 1
 
 
 def test_demo_mode_says_so(qtbot, team: Team, cases: list[str]) -> None:
@@ -347,3 +346,66 @@ def test_print_documents_for_the_selected_cases(qtbot, team: Team, cases: list[s
     (dialog,) = window.findChildren(BulkPrintDialog)
     assert dialog.isVisible()
     assert not _menu_action(MainWindow(team.organizer), "Print documents…").isEnabled()
+
+
+def test_the_queue_panel_counts_and_filters_by_click_and_key(
+    qtbot, team: Team, cases: list[str], clock: FakeClock
+) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    counts = window.queues.counts
+    assert (counts["all"], counts["to_notify"], counts["defence"], counts["overdue"]) == (
+        3,
+        2,
+        1,
+        0,
+    )
+    assert counts["mine"] == 0 and counts["post_fair"] == 0
+    window.queues.choose("to_notify")  # a click on the queue
+    assert window.table.model().rowCount() == 2
+    assert {window.table.model().row_at(r).number for r in range(2)} == set(cases[1:])
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+2
+    assert window.queues.current_key() == "defence"
+    assert [window.table.model().row_at(0).number] == [cases[0]]
+    clock.advance(hours=25)
+    window.refresh()
+    assert window.queues.counts["overdue"] == 1
+    qtbot.keyClick(window.table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.model().rowCount() == 3
+
+
+def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[str]) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.summary.details.isVisibleTo(window)
+    window.table.selectRow(window.table.model().row_of(cases[0]))
+    assert window.summary.title.text() == cases[0]
+    assert "Test Exhibitor 1 GmbH" in window.summary.exhibitor.text()
+    assert "Defence" in window.summary.deadline.text()
+    assert "Record the defence" in window.summary.steps.text()
+    opened: list[str] = []
+    window.open_case = opened.append  # type: ignore[method-assign]
+    window.summary.open_button.click()
+    assert opened == [cases[0]]
+
+
+def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    from fairdesk.ui.case_model import COL_ASSIGNED, COL_BOOTH, COL_EXHIBITOR
+
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    table = window.table
+    assert table.isColumnHidden(COL_ASSIGNED)
+    booth = table.columnWidth(COL_BOOTH)
+    assert booth < 150  # sized to "4.1A01", not a fixed guess
+    assert table.columnWidth(COL_EXHIBITOR) > booth  # the names take the room left
+    assert not table.wordWrap()  # one line a case

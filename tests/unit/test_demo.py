@@ -162,8 +162,10 @@ def test_no_event_is_in_the_future_and_steps_fall_in_opening_hours(demo: Demo) -
             continue
         assert fair.start_date <= local.date() <= fair.end_date, event.action
         assert fair.opening_time <= local.time() < fair.closing_time, (event.action, local)
-    ats = [e.at for e in events]
-    assert ats == sorted(ats)  # the trail reads as a history
+    # The cases' trail reads as a history (the floor's patrols and consultations of the
+    # past days are added after the cases, each in its own order).
+    ats = [e.at for e in events if e.action.startswith(("case.", "complaint."))]
+    assert ats == sorted(ats)
 
 
 def test_deadlines_due_soon_and_overdue_are_listed(demo: Demo) -> None:
@@ -400,3 +402,46 @@ def test_a_supplement_round_ends_in_acceptance(demo: Demo) -> None:
     ]
     assert rounds
     assert any(t[-1] == "complaint.request_supplement" for t in trail.values())  # pending
+# -- the floor -------------------------------------------------------------------------------
+
+
+def test_the_live_fair_has_a_morning_of_patrols_in_every_hall(demo: Demo) -> None:
+    from fairdesk.db.models import Booth, BoothVisit, PatrolRound
+
+    with demo.ctx.db.reading() as session:
+        fair = session.scalars(select(Fair).where(Fair.code == demo.live)).one()
+        halls = set(session.scalars(select(Booth.hall).where(Booth.fair_id == fair.id)))
+        rounds = session.scalars(select(PatrolRound).where(PatrolRound.fair_id == fair.id)).all()
+        visits = session.scalars(
+            select(BoothVisit).join(PatrolRound).where(PatrolRound.fair_id == fair.id)
+        ).all()
+        assert {r.hall for r in rounds} == halls and len(rounds) == len(halls)
+        assert all(r.ended_at is not None for r in rounds)
+        assert all(r.started_at.astimezone(SH).time() >= fair.opening_time for r in rounds)
+        findings = {v.finding for v in visits}
+        assert {"nothing", "suspected_infringement", "measure_verified"} <= findings, findings
+        assert max(v.visited_at for v in visits) <= demo.started
+    line = next(x for x in demo.lines if "patrol rounds this morning" in x)
+    assert "photos" in line and "consultations" in line
+
+
+def test_the_dashboard_counts_the_floor(demo: Demo) -> None:
+    from fairdesk.services.consultations import consultation_counts
+    from fairdesk.services.statistics import fair_statistics
+
+    counts = consultation_counts(demo.ctx, demo.live)
+    assert sum(counts.values()) >= 9 and len(counts) >= 3
+    stats = fair_statistics(demo.ctx, demo.live).current
+    assert stats.patrol_rounds > 0 and stats.booth_visits > stats.patrol_rounds
+
+
+def test_only_who_may_create_the_demo_fills_its_floor(tmp_path: Path) -> None:
+    from fairdesk.services.demo_floor import living_floor
+
+    admin = _admin(tmp_path)
+    try:
+        desk = Context(admin.db, users.add_user(admin, "desk9", Role.DESK, "desk9-pass-123").actor)
+        with pytest.raises(PermissionDenied):
+            living_floor(desk, "DEMO2026", datetime.now(UTC))
+    finally:
+        admin.db.dispose()

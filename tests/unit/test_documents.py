@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, update
@@ -635,3 +636,59 @@ def test_reprint_in_a_fresh_process_gives_the_same_bytes(
         cwd=Path(__file__).resolve().parents[2],
     )
     assert out.stdout.decode().strip() == hashlib.sha256(info.pdf).hexdigest()
+
+
+# -- paper: pages, creation date, layouts -----------------------------------------------------
+
+
+@needs_poppler
+def test_a_one_respondent_decision_has_no_near_empty_last_page(
+    team: Team, case_in: Callable[..., str], tmp_path: Path
+) -> None:
+    import dataclasses
+
+    filed = dataclasses.replace(complaint_input(agent=True), power_of_attorney=True)
+    reg = register_complaint(team.desk, FAIR, filed)
+    act_on_complaint(team.desk, reg.number, "accept")
+    number = reg.case_numbers[0]
+    for action, params, role in PATHS["REMEDY_ORDERED"]:
+        reason = "经审查双方材料" if action.startswith("decide_") else ""
+        act_on_case(team.by_role(role), number, action, reason=reason, **params)
+    for copy in ("respondent", "complainant"):
+        info = docs.issue_document(team.desk, "decision", number, copy=copy)
+        pages = page_count(info.pdf)
+        assert pages <= 2, (copy, pages)
+        last = pdf_text(info.pdf, tmp_path, pages)
+        # The last page carries the decision itself, not only the closing words.
+        assert "结论" in last or "处理意见" in last, last
+        assert last.count("法律依据 Legal basis") == 1  # the legal basis: one line a page
+
+
+def test_the_pdf_creation_date_is_the_issue_time(
+    team: Team, case_in: Callable[..., str], clock: FakeClock
+) -> None:
+    info = docs.issue_document(team.desk, "dossier", case_in("NOTIFIED"))
+    local = info.issued_at.astimezone(ZoneInfo("Asia/Shanghai"))
+    stamp = f"D:{local:%Y%m%d%H%M}00+08'00'".encode()
+    assert b"/CreationDate (" + stamp + b")" in info.pdf
+    assert b"D:20000101" not in info.pdf
+    clock.advance(hours=2)
+    assert docs.render_document(team.desk, info.number) == info.pdf  # still byte-identical
+
+
+def test_a_document_issued_under_the_first_layout_still_reprints_as_issued(
+    team: Team, case_in: Callable[..., str]
+) -> None:
+    import hashlib
+
+    info = docs.issue_document(team.desk, "decision", case_in("REMEDY_ORDERED"), copy="respondent")
+    with team.desk.db.writing() as session:
+        doc = session.scalars(
+            select(IssuedDocument).where(IssuedDocument.number == info.number)
+        ).one()
+        old = render(DocumentData.from_dict(doc.content["data"]), doc.payload, 1)
+        assert old != info.pdf and b"D:20000101" in old
+        # As a document issued before layouts were kept: no "paper", layout 1's bytes.
+        doc.content = {k: v for k, v in doc.content.items() if k != "paper"}
+        doc.content_hash = hashlib.sha256(old).hexdigest()
+    assert docs.render_document(team.desk, info.number) == old
