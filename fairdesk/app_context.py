@@ -55,7 +55,7 @@ def open_context(
                     "or run the command in a terminal.",
                     name=info.username,
                 )
-            info = users.authenticate(system, info.username, given)
+            return users.sign_in(system, info.username, given)  # unlocks the user's keys
         return Context(db, info.actor)
     except BaseException:
         db.dispose()

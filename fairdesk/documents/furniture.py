@@ -381,8 +381,33 @@ class Furniture:
         draw_qr(canvas, self.payload, qr_x, 14 * mm, QR_SIZE)
         canvas.setFillColor(GREY)
         draw_text(canvas, qr_x + QR_SIZE / 2, 10.5 * mm, "扫码验真 Scan to verify", 6, center=True)
+        _trust_lines(canvas, d)
         canvas.setFillColor(colors.black)
+        if d.specimen:
+            _specimen_mark(canvas)
         canvas.restoreState()
+
+
+def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
+    """The root key's fingerprint and the audit chain's head at issue: what a reader
+    compares with the service center's published fingerprint, and an anchor of the
+    history outside the database. Older documents have neither and print as before."""
+    if d.root_fingerprint:
+        line = f"根密钥 Root key: {d.root_fingerprint}"
+        draw_text(canvas, MARGIN_X, 10.5 * mm, line, 5.5)
+    if d.audit_head:
+        line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
+        draw_text(canvas, MARGIN_X, 8 * mm, line, 5.5)
+
+
+def _specimen_mark(canvas: Canvas) -> None:
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor("#d0d0d0"))
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(40)
+    draw_text(canvas, 0, 0, "样本 SPECIMEN", 64, center=True, bold=True)
+    draw_text(canvas, 0, -22 * mm, "演示数据 · 无效 Demo data · not valid", 18, center=True)
+    canvas.restoreState()
 
 
 def numbered_canvas(doc_number: str) -> type[Canvas]:

@@ -66,9 +66,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
 POLL_MS = 3000
-SCANNED_PAYLOAD = (
-    "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
-)
+SCANNED_PAYLOAD = ("FD1.", "FD2.")  # how a printed document's QR code begins
 COLUMN_WIDTHS = (150, 150, 380, 90, 220, 220)
 
 

@@ -189,7 +189,7 @@ class VerifyDialog(QDialog):
         hint.setWordWrap(True)
 
         self.payload_edit = QLineEdit(objectName="payload_edit")
-        self.payload_edit.setPlaceholderText(self.tr("FD1.… — scan or paste here, then Enter"))
+        self.payload_edit.setPlaceholderText(self.tr("FD2.… — scan or paste here, then Enter"))
         self.payload_edit.setAccessibleName(self.tr("Document code"))
         self.payload_edit.setClearButtonEnabled(True)
         self.payload_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
