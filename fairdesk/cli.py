@@ -155,7 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", required=True
     )
-    au.add_parser("verify", help="check that no audit event was changed or deleted")
+    av = au.add_parser(
+        "verify",
+        help="check that no audit event was changed or deleted, against every anchor known "
+        "(issued documents) and given, and that audited records match their history",
+    )
+    av.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="HASH|FILE|PDF",
+        help="an audit chain head from outside the database: a hash, a text file or a "
+        "printed document or day report as PDF (repeatable)",
+    )
     for extension in EXTENSIONS:
         extension.add_parsers(sub)
     return p
@@ -405,13 +417,19 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from fairdesk.services.anchors import parse_given
     from fairdesk.services.audit import verify_chain
 
-    report = verify_chain(_context(args))
+    given = [anchor for text in args.anchor for anchor in parse_given(text)]
+    report = verify_chain(_context(args), given=given)
     if report.ok:
-        print(f"audit trail intact: {report.checked} events checked")
+        print(
+            f"audit trail intact: {report.checked} events checked, "
+            f"{report.anchors_checked} anchors matched, audited records match their history"
+        )
         return 0
-    print(f"audit trail broken: {report.problem}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"audit trail broken: {problem}", file=sys.stderr)
     return 1
 
 

@@ -928,11 +928,13 @@ def _forged(number: str, why: str) -> Verification:
 
 
 def _certified_by(session: Session, signer: bytes, certificate: bytes) -> SigningKey | None:
-    """The root key (of this installation, any age) that certified `signer`, if any."""
-    for root in session.scalars(select(SigningKey).where(SigningKey.kind == keys.ROOT)):
-        if signing.check_certificate(root.public_key, signer, certificate):
-            return root
-    return None
+    """The installation's root key, when it certified `signer`. An installation has one
+    root: a second one can only have been added behind the app's back, so none counts."""
+    roots = session.scalars(select(SigningKey).where(SigningKey.kind == keys.ROOT).limit(2)).all()
+    if len(roots) != 1:
+        return None
+    ok = signing.check_certificate(roots[0].public_key, signer, certificate)
+    return roots[0] if ok else None
 
 
 def _check_key(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,6 +43,14 @@ class UserInfo:
         return Actor(self.id, self.username, self.role)
 
 
+def password_mark(password_hash: str | None) -> str:
+    """What the audit trail keeps of a password hash: a short digest of it (not the
+    hash), so a hash cleared or replaced behind the app's back shows (row_check)."""
+    if not password_hash:
+        return ""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
+
 def _by_name(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
@@ -80,7 +89,12 @@ def _new_user(
         "user.add",
         "user",
         user.id,
-        after={"username": username, "role": role, "display_name": user.display_name},
+        after={
+            "username": username,
+            "role": role,
+            "display_name": user.display_name,
+            "password": password_mark(user.password_hash),
+        },
     )
     if password:
         keys.on_new_user(session, ctx, user, password)
@@ -178,6 +192,14 @@ def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
                 user.locked_until = None
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
+                audit.record(
+                    session,
+                    ctx,
+                    "user.rehash",
+                    "user",
+                    user.id,
+                    after={"password": password_mark(user.password_hash)},
+                )
     if info is None:
         raise refused
     return info
@@ -242,14 +264,29 @@ def set_password(
             user.failed_logins = 0
             user.locked_until = None
             session.flush()
-            audit.record(session, ctx, "user.password", "user", user.id, reason="reset")
+            audit.record(
+                session,
+                ctx,
+                "user.password",
+                "user",
+                user.id,
+                after={"password": password_mark(user.password_hash)},
+                reason="reset",
+            )
             keys.on_password_change(session, ctx, user, new_password, None)
             return UserInfo.of(user)
     authenticate(ctx, username, old_password)
     with ctx.db.writing() as session:
         user = _by_name(session, username)
         user.password_hash = _hasher.hash(new_password)
-        audit.record(session, ctx, "user.password", "user", user.id)
+        audit.record(
+            session,
+            ctx,
+            "user.password",
+            "user",
+            user.id,
+            after={"password": password_mark(user.password_hash)},
+        )
         keys.on_password_change(session, ctx, user, new_password, old_password)
         return UserInfo.of(user)
 
