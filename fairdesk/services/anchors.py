@@ -149,13 +149,17 @@ def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
                     )
                 )
             continue
-        what = "is missing" if event is None else "no longer matches"
+        what = (
+            f"audit event {anchor.event_id}, anchored by {anchor.source}, is missing"
+            if event is None
+            else f"audit event {anchor.event_id} no longer matches the anchor in {anchor.source}"
+        )
+        since = f"after event {last_good} and " if last_good else ""
         problems.append(
             AnchorProblem(
                 anchor.event_id,
-                f"audit event {anchor.event_id} {what} the anchor in {anchor.source}: an "
-                f"event after {last_good} and up to {anchor.event_id} was changed, removed "
-                "or re-chained",
+                f"{what}: an event {since}up to {anchor.event_id} was changed, removed or "
+                "re-chained",
             )
         )
     return problems

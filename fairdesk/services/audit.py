@@ -132,9 +132,10 @@ def verify_chain(
     with ctx.db.reading() as session:
         known, problems = anchors.registered(session)
         problems += anchors.check(session, [*known, *given])
-        problems += rows.check(session)
-    findings = ([chain.problem] if not chain.ok else []) + [p.message for p in problems]
-    first = chain.first_broken_id
+        edited = rows.check(session)
+    findings = [*([chain.problem] if not chain.ok else []), *(p.message for p in problems)]
+    findings += [p.message for p in edited]
+    first = chain.first_broken_id  # else the first event an anchor no longer vouches for
     if first is None:
         first = min((p.event_id for p in problems if p.event_id), default=None)
     return ChainReport(

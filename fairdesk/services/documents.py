@@ -970,9 +970,12 @@ def _check_key(
         return _forged(doc.number, "names another root key than the one that certified its signer")
     revoked = _revocation_event(session, key)
     anchored = int((signed.get("audit") or {}).get("id") or 0)
-    if key.revoked_at is not None and (
-        doc.issued_at >= key.revoked_at or (revoked is not None and anchored >= revoked)
-    ):
+    # After the revocation: by the audit chain's head it committed to when it has one
+    # (a clock can be set back), else by its issue time.
+    late = anchored >= revoked if revoked is not None and anchored else None
+    if late is None and key.revoked_at is not None:
+        late = doc.issued_at > key.revoked_at
+    if late:
         return Verification(
             False,
             "revoked",
