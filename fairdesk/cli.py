@@ -71,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--user", metavar="NAME", help=f"act as this user (env {ENV_USER}; default: admin)"
     )
+    p.add_argument(
+        "--password-stdin",
+        dest="password_stdin_global",
+        action="store_true",
+        help=f"read the acting user's password from the first line of stdin (else env "
+        f"{ENV_PASSWORD}, else a prompt on a terminal)",
+    )
     p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="app language (default: Settings)")
     p.add_argument("--self-test", action="store_true", help="check this installation, then exit")
@@ -220,13 +227,25 @@ def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
         args.data_dir,
         args.user or os.environ.get(ENV_USER),
         migrate=migrate,
-        password=_ask_password,
+        password=lambda name: _ask_password(args, name),
     )
     args.cleanup.callback(ctx.db.dispose)
     return ctx
 
 
-def _ask_password(username: str) -> str | None:
+def _stdin_line(what: str) -> str:
+    try:
+        line = sys.stdin.readline()
+    except (OSError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        raise InvalidInput("No {what} on standard input.", what=what)
+    return line.rstrip("\r\n")
+
+
+def _ask_password(args: argparse.Namespace, username: str) -> str | None:
+    if getattr(args, "password_stdin_global", False):
+        return _stdin_line("password")
     if ENV_PASSWORD in os.environ:
         return os.environ[ENV_PASSWORD]
     if not sys.stdin.isatty():
@@ -321,7 +340,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10."
         )
-    ctx = _context(args)
+    ctx = _demo_context(args)
     summary = create_demo(
         ctx,
         DemoOptions(
@@ -336,6 +355,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for line in summary:
         print(line)
     return 0
+
+
+def _demo_context(args: argparse.Namespace) -> Any:
+    """A new database becomes a demo one, acted on by its passwordless demo admin;
+    a database with users needs someone who signs in."""
+    from fairdesk.app_context import SYSTEM, demo_admin, open_database
+    from fairdesk.services import users
+    from fairdesk.services.context import Context
+
+    db = open_database(args.db, args.data_dir)
+    if users.count_users(Context(db, SYSTEM)):
+        db.dispose()
+        return _context(args)
+    args.cleanup.callback(db.dispose)
+    return demo_admin(db)
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
@@ -375,7 +409,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def _new_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+        return _stdin_line("new password")
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "There is no terminal to ask the new password on: give it with --password-stdin."
+        )
     import getpass
 
     password = getpass.getpass(f"New password for {args.name}: ")
@@ -384,9 +422,29 @@ def _new_password(args: argparse.Namespace) -> str:
     return password
 
 
+def _first_admin(args: argparse.Namespace) -> int | None:
+    """`user add NAME --role admin` on a database with no user yet: no one to ask."""
+    from fairdesk.app_context import SYSTEM, open_database
+    from fairdesk.services import users
+    from fairdesk.services.context import Context
+
+    db = open_database(args.db, args.data_dir)
+    args.cleanup.callback(db.dispose)
+    system = Context(db, SYSTEM)
+    if users.count_users(system):
+        return None
+    info = users.add_user(system, args.name, args.role, _new_password(args), args.display_name)
+    print(f"add: {info.username} ({info.role.value}, active): the administrator of this database")
+    return 0
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from fairdesk.services import users
 
+    if args.user_command == "add":
+        first = _first_admin(args)
+        if first is not None:
+            return first
     ctx = _context(args)
     action = args.user_command
     if action == "list":

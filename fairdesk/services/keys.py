@@ -351,3 +351,21 @@ def signer(session: Session, ctx: Context) -> Signer:
         signing.fingerprint(demo.public_key),
         True,
     )
+
+
+def is_demo(ctx: Context) -> bool:
+    """A demo database: it holds the marked demo key."""
+    with ctx.db.reading() as session:
+        return (
+            session.scalar(select(SigningKey.id).where(SigningKey.kind == DEMO).limit(1))
+            is not None
+        )
+
+
+def mark_demo(ctx: Context) -> None:
+    """Make a new, empty database a demo one (refused once it has users)."""
+    with ctx.db.writing() as session:
+        demo = session.scalar(select(SigningKey.id).where(SigningKey.kind == DEMO).limit(1))
+        if demo is None and session.scalar(select(User.id).limit(1)) is not None:
+            raise PermissionDenied("Only a new, empty database can become a demo database.")
+        ensure_demo_key(session, ctx)

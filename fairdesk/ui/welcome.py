@@ -196,6 +196,7 @@ def create_admin(db: Database, run: RunDialog = exec_dialog) -> Context | None:
         confirm=True,
         username="admin",
     )
+
     def add_and_sign_in(name: str, password: str) -> Context:
         users.add_user(system, name, Role.ADMIN, password)
         return users.sign_in(system, name, password)  # unlocks the new root key

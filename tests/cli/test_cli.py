@@ -17,10 +17,21 @@ PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
 
 
 @pytest.fixture
-def run(tmp_path: Path, db, capsys):  # type: ignore[no-untyped-def]
-    """Run `fairdesk ARGS` in-process against this test's database."""
+def run(tmp_path: Path, db, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+    """Run `fairdesk ARGS` in-process against this test's database, whose administrator
+    'admin' gives the password `password` (None: none given)."""
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.users import add_user
 
-    def _run(*args: str) -> tuple[int, str, str]:
+    add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
+
+    def _run(*args: str, password: str | None = "admin-pass-1") -> tuple[int, str, str]:
+        if password is None:
+            monkeypatch.delenv("FAIRDESK_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("FAIRDESK_PASSWORD", password)
         code = main(["--db", db.url, "--data-dir", str(tmp_path / "data"), *args])
         out, err = capsys.readouterr()
         return code, out, err
@@ -193,12 +204,10 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
     assert code == 0 and "add: org1 (organizer, active)" in out
-    code, _, err = run("--user", "org1", "fair", "list")
+    code, _, err = run("--user", "org1", "fair", "list", password=None)
     assert code == 1 and "needs its password" in err
-    monkeypatch.setenv("FAIRDESK_PASSWORD", "wrong-password")
-    code, _, err = run("--user", "org1", "fair", "list")
+    code, _, err = run("--user", "org1", "fair", "list", password="wrong-password")
     assert code == 1 and "Unknown user name or wrong password" in err
-    monkeypatch.setenv("FAIRDESK_PASSWORD", "a-long-password")
     code, _, err = run(
         "--user",
         "org1",
@@ -211,6 +220,7 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
         "2026-01-01",
         "--end",
         "2026-01-02",
+        password="a-long-password",
     )
     assert code == 1 and "Only admin staff may set up a fair" in err
 
@@ -234,12 +244,66 @@ def test_audit_verify_detects_a_changed_row(run, db) -> None:  # type: ignore[no
 @pytest.mark.skipif(bool(PG_URL), reason="runs the installed command on its default SQLite")
 def test_installed_command_runs_as_a_new_user_would(tmp_path: Path) -> None:
     env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "home")}
-    done = subprocess.run(
-        [sys.executable, "-m", "fairdesk", "fair", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env.pop("FAIRDESK_PASSWORD", None)
+
+    def fairdesk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fairdesk", *args],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = fairdesk("fair", "list")  # a new database: nobody to act as yet
+    assert done.returncode == 1 and "fairdesk user add admin --role admin" in done.stderr
+    done = fairdesk("user", "add", "boss", "--role", "admin")  # no terminal, no stdin flag
+    assert done.returncode == 1 and "--password-stdin" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = fairdesk("user", "add", "boss", "--role", "admin", "--password-stdin")
+    assert done.returncode == 1 and "No new password on standard input" in done.stderr
+    done = fairdesk(
+        "user", "add", "boss", "--role", "admin", "--password-stdin", stdin="s3cret-pw\n"
+    )
+    assert done.returncode == 0, done.stderr
+    done = fairdesk("--user", "boss", "fair", "list")
+    assert done.returncode == 1 and "needs its password" in done.stderr
+    done = fairdesk("--user", "boss", "--password-stdin", "fair", "list", stdin="s3cret-pw\n")
+    assert done.returncode == 0, done.stderr
+    # The acting admin's password first, then the new user's.
+    done = fairdesk(
+        "--user",
+        "boss",
+        "--password-stdin",
+        "user",
+        "add",
+        "d1",
+        "--role",
+        "desk",
+        "--password-stdin",
+        stdin="s3cret-pw\nd1-password\n",
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "fairdesk.sqlite3").exists()
+
+
+def test_a_passwordless_account_acts_only_on_a_demo_database(run, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from fairdesk.db.models import User
+
+    with db.writing() as session:  # an account whose password hash was cleared
+        session.execute(update(User).where(User.username == "admin").values(password_hash=None))
+    code, _, err = run("fair", "list", password=None)
+    assert code == 1 and "has no password, so nobody can act as it" in err
+
+
+def test_a_demo_database_acts_without_passwords(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    base = ["--db", url, "--data-dir", str(tmp_path / "d")]
+    assert main([*base, "demo", "--complaints", "0", "--editions", "1", "--exhibitors", "10"]) == 0
+    assert main([*base, "fair", "list"]) == 0
+    capsys.readouterr()
+    assert main([*base, "user", "add", "x1", "--role", "desk", "--password-stdin"]) == 1
+    assert "No new password on standard input" in capsys.readouterr().err

@@ -141,6 +141,8 @@ OPEN = {
     "users.get_user",
     "users.count_users",
     "users.has_password",
+    "keys.is_demo",  # asked before anyone signs in
+    "keys.mark_demo",  # refused once a database has users, whoever asks
 }
 # Modules whose services are covered by their own permission tests.
 ELSEWHERE = {"demo", "documents", "backup", "exhibitor_file", "story"}
