@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from fairdesk.db.engine import Database
+from fairdesk.db.files import owner_only
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -87,6 +88,7 @@ def backup_sqlite(db: Database, label: str) -> Path | None:
             dst.close()
     finally:
         src.close()
+    owner_only(target)
     return target
 
 

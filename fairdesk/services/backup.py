@@ -45,6 +45,7 @@ from fairdesk import __version__
 from fairdesk.config import data_dir
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
+from fairdesk.db.files import owner_only, sqlite_family
 from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError, translatable
@@ -280,6 +281,7 @@ def _backup(
                 note("checking the archive")
                 verify_archive(archive, name=final.name)
                 os.replace(archive, final)
+                owner_only(final)  # made by mkstemp (600); said again for older copies
                 _fsync_dir(folder)
     return BackupInfo(final, final.stat().st_size, manifest, time.monotonic() - started)
 
@@ -864,8 +866,10 @@ def _restore_sqlite(
                 note("keeping a copy of the database it replaces")
                 kept = _free_name(path.with_name(f"{path.stem}.before-restore.{stamp}.sqlite3"))
                 _keep_aside_and_swap(path, fresh, kept)
+                owner_only(*sqlite_family(kept))
             else:
                 os.replace(fresh, path)
+            owner_only(path)
             _fsync_dir(folder)
     return kept, str(path)
 
