@@ -88,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="apply schema migrations (backs up an SQLite file first)")
     db.add_parser("status", help="show the schema revision")
+    dr = db.add_parser(
+        "roles",
+        help="PostgreSQL: create or update the desk role (reads and writes what desks need, "
+        "only adds audit events); run with the owner's URL, again after each upgrade",
+    )
+    dr.add_argument("--role", metavar="NAME", help="the desk role's name (default: <db>_desk)")
+    dr.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the desk role's new password from stdin (else a prompt on a terminal)",
+    )
 
     fair = sub.add_parser("fair", help="fair editions").add_subparsers(
         dest="fair_command", required=True
@@ -261,6 +272,8 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     db = Database(database_url(args.db, args.data_dir))
     try:
+        if args.db_command == "roles":
+            return _db_roles(args, db)
         if args.db_command == "status":
             current = migrate.current_revision(db)
             print(f"schema revision: {current or 'empty'} (latest: {migrate.head_revision()})")
@@ -272,6 +285,26 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def _db_roles(args: argparse.Namespace, db: Any) -> int:
+    from fairdesk.db.roles import apply_roles, default_role
+
+    role = args.role or default_role(db)
+    if db.is_sqlite:
+        apply_roles(db, role, None)  # says why not
+    if args.password_stdin:
+        password: str | None = _stdin_line("password")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"New password for the desk role {role} (Enter: keep): ")
+    else:
+        password = None
+    report = apply_roles(db, role, password or None)
+    print(f"{'created' if report.created else 'updated'} the desk role {report.role}")
+    print(f"desks connect with: {report.desk_url} (its password in FAIRDESK_DB or ~/.pgpass)")
+    return 0
 
 
 def cmd_fair(args: argparse.Namespace) -> int:
