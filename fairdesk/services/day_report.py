@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
@@ -27,11 +28,19 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+<<<<<<< HEAD
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import step_for_audit
+=======
+from fairdesk.documents import signing
+from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
+from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.permissions import Permission
+from fairdesk.services.anchors import line as anchor_line
+>>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 
@@ -97,6 +106,12 @@ class DayReport:
     overdue_at_close: tuple[OverdueItem, ...]
     open_cases: int  # respondent cases not yet ended, as the report is made
     generated_at: datetime = field(default_factory=lambda: datetime.now())
+    # The audit chain's head as the report is made, signed by the one who made it: an
+    # anchor of the history outside the database (`fairdesk audit verify --anchor`).
+    audit_event: int = 0
+    audit_head: str = ""
+    signed_by: str = ""  # key id ("" when the maker holds no key)
+    signature: str = ""  # base64url Ed25519 over the anchor line
 
 
 def _window(fair: Fair, day: date) -> tuple[datetime, datetime, datetime | None]:
@@ -278,12 +293,38 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
             overdue_at_close=tuple(overdue),
             open_cases=int(open_cases),
             generated_at=ctx.now().astimezone(zone),
+            **_anchor(session, ctx, fair.code, day),
         )
 
 
+<<<<<<< HEAD
 def _pairs(data: dict[str, int], table: v.Vocabulary | None = None) -> str:
     """ "words n, ..." for counts; codes (a finding, a topic) in `table`'s words."""
     shown = [f"{table.words(k).both if table else k} {n}" for k, n in data.items() if n]
+=======
+def _anchor(session: Session, ctx: Context, fair_code: str, day: date) -> dict[str, Any]:
+    event_id, head = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first() or (0, "")
+    ring = ctx.keyring
+    key_id, private = ring.user_key_id, ring.user_key
+    if private is None:
+        key_id, private = ring.root_key_id, ring.root
+    signature = ""
+    if private is not None and head:
+        statement = f"FairDesk day report {fair_code} {day:%Y-%m-%d}\n{anchor_line(event_id, head)}"
+        signature = signing.b64url(private.sign(statement.encode("utf-8")))
+    return {
+        "audit_event": event_id,
+        "audit_head": head,
+        "signed_by": key_id if signature else "",
+        "signature": signature,
+    }
+
+
+def _pairs(data: dict[str, int]) -> str:
+    shown = [f"{k} {v}" for k, v in data.items() if v]
+>>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
     return ", ".join(shown) if shown else "0"
 
 
@@ -309,7 +350,17 @@ def format_day_report(r: DayReport) -> str:
         f"  闭馆时逾期 / overdue at close: {len(r.overdue_at_close)}",
     ]
     for item in r.overdue_at_close:
+<<<<<<< HEAD
         lines.append(
             f"    {item.number}  {v.CLOCKS.words(item.kind).both}  due {item.due_at:%Y-%m-%d %H:%M}"
         )
+=======
+        lines.append(f"    {item.number}  {item.kind}  due {item.due_at:%Y-%m-%d %H:%M}")
+    if r.audit_head:
+        lines.append(f"  审计链 / {anchor_line(r.audit_event, r.audit_head)}")
+        if r.signature:
+            lines.append(f"  签名 / signed by key {r.signed_by}: {r.signature}")
+        else:
+            lines.append("  未签名 / unsigned: made by someone who holds no signing key")
+>>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
     return "\n".join(lines) + "\n"

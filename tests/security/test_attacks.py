@@ -294,3 +294,27 @@ def test_signing_after_revocation_refuses_and_before_stays_genuine(
     with pytest.raises(Exception, match="revoked or replaced"):
         _issue(team, decided)
     assert docs.verify(team.organizer, before.payload).status == "genuine"
+
+
+def test_the_day_report_prints_and_signs_the_head(team: Team, decided: str, tmp_path: Path) -> None:
+    from datetime import date
+
+    from fairdesk.services.day_report import day_report, format_day_report
+
+    report = day_report(team.desk, FAIR, date(2026, 11, 5))
+    text = format_day_report(report)
+    assert f"Audit chain #{report.audit_event}: {report.audit_head}" in text
+    anchor = anchors.line(report.audit_event, report.audit_head)
+    statement = f"FairDesk day report {FAIR} 2026-11-05\n{anchor}"
+    public = team.desk.keyring.user_key.public_key()  # type: ignore[union-attr]
+    public.verify(signing.unb64url(report.signature), statement.encode())
+    saved = tmp_path / "day.txt"
+    saved.write_text(text, encoding="utf-8")
+    assert verify_chain(team.admin, given=anchors.parse_given(str(saved))).ok
+    with team.admin.db.writing() as session:  # cut the last event and re-chain
+        last = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
+        session.execute(delete(AuditEvent).where(AuditEvent.id == last))
+    report_now = verify_chain(team.admin, given=anchors.parse_given(str(saved)))
+    assert not report_now.ok and "day.txt" in " ".join(report_now.problems)
+    unsigned = format_day_report(day_report(team.organizer, FAIR, date(2026, 11, 5)))
+    assert "unsigned" in unsigned
