@@ -28,19 +28,13 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
-<<<<<<< HEAD
+from fairdesk.documents import signing
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import step_for_audit
-=======
-from fairdesk.documents import signing
-from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
-from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.permissions import Permission
 from fairdesk.services.anchors import line as anchor_line
->>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 
@@ -297,11 +291,6 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
         )
 
 
-<<<<<<< HEAD
-def _pairs(data: dict[str, int], table: v.Vocabulary | None = None) -> str:
-    """ "words n, ..." for counts; codes (a finding, a topic) in `table`'s words."""
-    shown = [f"{table.words(k).both if table else k} {n}" for k, n in data.items() if n]
-=======
 def _anchor(session: Session, ctx: Context, fair_code: str, day: date) -> dict[str, Any]:
     event_id, head = session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
@@ -322,9 +311,9 @@ def _anchor(session: Session, ctx: Context, fair_code: str, day: date) -> dict[s
     }
 
 
-def _pairs(data: dict[str, int]) -> str:
-    shown = [f"{k} {v}" for k, v in data.items() if v]
->>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
+def _pairs(data: dict[str, int], table: v.Vocabulary | None = None) -> str:
+    """ "words n, ..." for counts; codes (a finding, a topic) in `table`'s words."""
+    shown = [f"{table.words(k).both if table else k} {n}" for k, n in data.items() if n]
     return ", ".join(shown) if shown else "0"
 
 
@@ -350,17 +339,13 @@ def format_day_report(r: DayReport) -> str:
         f"  闭馆时逾期 / overdue at close: {len(r.overdue_at_close)}",
     ]
     for item in r.overdue_at_close:
-<<<<<<< HEAD
         lines.append(
             f"    {item.number}  {v.CLOCKS.words(item.kind).both}  due {item.due_at:%Y-%m-%d %H:%M}"
         )
-=======
-        lines.append(f"    {item.number}  {item.kind}  due {item.due_at:%Y-%m-%d %H:%M}")
     if r.audit_head:
         lines.append(f"  审计链 / {anchor_line(r.audit_event, r.audit_head)}")
         if r.signature:
             lines.append(f"  签名 / signed by key {r.signed_by}: {r.signature}")
         else:
             lines.append("  未签名 / unsigned: made by someone who holds no signing key")
->>>>>>> 024a7c6 (End-of-day report prints the audit chain's head and signs it with the maker's key (an anchor for audit verify --anchor FILE); verify dialog knows demo specimens)
     return "\n".join(lines) + "\n"

@@ -28,6 +28,10 @@
         <translation>数据库：</translation>
     </message>
     <message>
+        <source>Root key:</source>
+        <translation>根密钥：</translation>
+    </message>
+    <message>
         <source>Running on:</source>
         <translation>运行环境：</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>none yet (made with the first administrator's password)</source>
+        <translation>尚无（由第一位管理员的密码生成）</translation>
     </message>
 </context>
 <context>
@@ -1860,16 +1868,32 @@ power of attorney: {0}</source>
         <translation>用户“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The user '{name}' needs its password: set FAIRDESK_PASSWORD or run the command in a terminal.</source>
-        <translation>用户“{name}”需要输入密码：请设置 FAIRDESK_PASSWORD，或在终端中运行该命令。</translation>
+        <source>The user '{name}' needs its password: run the command in a terminal, or give it with --password-stdin or FAIRDESK_PASSWORD.</source>
+        <translation>用户“{name}”需要输入密码：请在终端中运行该命令，或通过 --password-stdin 或 FAIRDESK_PASSWORD 提供密码。</translation>
     </message>
     <message>
         <source>There is no user '{name}'. Add one with: fairdesk user add {name} --role desk</source>
         <translation>没有用户“{name}”。可用以下命令添加：fairdesk user add {name} --role desk</translation>
     </message>
     <message>
+        <source>The user '{name}' has no password, so nobody can act as it: an administrator sets one with: fairdesk user passwd {name}</source>
+        <translation>用户“{name}”没有密码，任何人都不能以其身份操作：请管理员用以下命令设置密码：fairdesk user passwd {name}</translation>
+    </message>
+    <message>
+        <source>This database has no user yet. Create its administrator first: fairdesk user add {name} --role admin</source>
+        <translation>此数据库还没有用户。请先创建管理员：fairdesk user add {name} --role admin</translation>
+    </message>
+    <message>
+        <source>No {what} on standard input.</source>
+        <translation>标准输入中没有{what}。</translation>
+    </message>
+    <message>
         <source>--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10.</source>
         <translation>--complaints 必须为 0 或以上，--editions 至少为 1，--exhibitors 至少为 10。</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask the new password on: give it with --password-stdin.</source>
+        <translation>没有可询问新密码的终端：请通过 --password-stdin 提供。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1962,6 +1986,14 @@ power of attorney: {0}</source>
     <message>
         <source>The database server is read-only ({where}).</source>
         <translation>数据库服务器为只读（{where}）。</translation>
+    </message>
+    <message>
+        <source>An SQLite database has no roles: its file is readable and writable by its owner alone. Database roles are for a shared PostgreSQL server.</source>
+        <translation>SQLite 数据库没有角色：其文件仅所有者可读写。数据库角色用于共享的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>'{role}' is not a usable role name (letters, digits and '_').</source>
+        <translation>“{role}”不是可用的角色名（仅限字母、数字和“_”）。</translation>
     </message>
     <message>
         <source>Complaint {complaint} names no IP authority to transfer to: accept it for transfer with an authority, or transfer it, first.</source>
@@ -2134,6 +2166,14 @@ power of attorney: {0}</source>
     <message>
         <source>Visit {number}</source>
         <translation>巡查记录 {number}</translation>
+    </message>
+    <message>
+        <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
+        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;哈希&gt;”的一行）。</translation>
+    </message>
+    <message>
+        <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
+        <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
     </message>
     <message>
         <source>Select at least one case to assign.</source>
@@ -2826,6 +2866,38 @@ power of attorney: {0}</source>
     <message>
         <source>The same exhibitor is named twice as a respondent.</source>
         <translation>同一展商被重复列为被投诉人。</translation>
+    </message>
+    <message>
+        <source>Revoking a key needs a reason.</source>
+        <translation>吊销密钥需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Documents are signed with your own key, which your password unlocks: sign in with your password to issue documents.</source>
+        <translation>文书由您本人的密钥签名，该密钥由您的密码解锁：请用密码登录后再签发文书。</translation>
+    </message>
+    <message>
+        <source>The user '{username}' has no key in use.</source>
+        <translation>用户“{username}”没有正在使用的密钥。</translation>
+    </message>
+    <message>
+        <source>Your signing key was revoked or replaced: sign in again to issue documents.</source>
+        <translation>您的签名密钥已被吊销或更换：请重新登录后再签发文书。</translation>
+    </message>
+    <message>
+        <source>Your signing key waits for an administrator's certification: it is given when an administrator next signs in.</source>
+        <translation>您的签名密钥正在等待管理员认证：管理员下次登录时即完成认证。</translation>
+    </message>
+    <message>
+        <source>Only a new, empty database can become a demo database.</source>
+        <translation>只有新的空数据库才能成为演示数据库。</translation>
+    </message>
+    <message>
+        <source>A stored signing key is damaged and cannot be opened.</source>
+        <translation>存储的签名密钥已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>The password does not open this signing key.</source>
+        <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
         <source>The outbox holds an entry of unknown kind '{kind}'.</source>
@@ -5388,8 +5460,8 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
     </message>
     <message>
-        <source>FD1.… — scan or paste here, then Enter</source>
-        <translation>FD1.… — 在此扫描或粘贴，然后按 Enter</translation>
+        <source>FD2.… — scan or paste here, then Enter</source>
+        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
     </message>
     <message>
         <source>Document code</source>
