@@ -206,9 +206,14 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         return
     headers = list(rows[0])
     if fmt == "csv":
+        from fairdesk.services.safe_cells import csv_cell
+
+        # Cells a spreadsheet would run as a formula are written as text.
         writer = csv.DictWriter(out, headers, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(
+            {h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows
+        )
         return
     cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
     widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
@@ -537,7 +542,35 @@ for extension in EXTENSIONS:
     COMMANDS.update(extension.COMMANDS)
 
 
+def _unreadable_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not text (invalid UTF-8 arrives as lone surrogates)."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    bad = _unreadable_argument(given)
+    if bad is not None:
+        print(
+            f"fairdesk: the argument {bad!r} is not valid text (UTF-8); retype it",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        return _main(given)
+    except BrokenPipeError:
+        # The reader went away (`fairdesk cases … | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     args.cleanup = ExitStack()  # databases opened by the command, closed on the way out
     try:

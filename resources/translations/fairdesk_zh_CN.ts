@@ -2396,6 +2396,10 @@ power of attorney: {0}</source>
         <translation>不存在编号为“{number}”的投诉。</translation>
     </message>
     <message>
+        <source>A search is at most {limit} characters; this one has {count}.</source>
+        <translation>搜索内容最多 {limit} 个字符；当前为 {count} 个。</translation>
+    </message>
+    <message>
         <source>Cannot sort by '{sort}'; use one of {keys}.</source>
         <translation>无法按“{sort}”排序；请使用以下之一：{keys}。</translation>
     </message>

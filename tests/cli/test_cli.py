@@ -307,3 +307,45 @@ def test_a_demo_database_acts_without_passwords(tmp_path: Path, capsys) -> None:
     capsys.readouterr()
     assert main([*base, "user", "add", "x1", "--role", "desk", "--password-stdin"]) == 1
     assert "No new password on standard input" in capsys.readouterr().err
+
+
+def test_csv_cells_never_start_a_formula(run, db) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.intake import PartyInput, register_complaint
+    from fairdesk.services.users import ensure_user
+    from tests.helpers import complaint_input, make_fair
+
+    admin = Context(db, ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
+    make_fair(admin, code="T3")
+    desk = Context(db, ensure_user(admin, "d1", Role.DESK).actor)
+    data = complaint_input("4.1A01")
+    data.complainant = PartyInput('=HYPERLINK("http://x","y")', "x")
+    register_complaint(desk, "T3", data)
+    code, out, _ = run("cases", "--fair", "T3", "--format", "csv")
+    assert code == 0 and "'=HYPERLINK" in out and ",=HYPERLINK" not in out
+
+
+def test_a_huge_search_and_text_that_is_not_utf8_are_refused_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, _, err = run("cases", "--fair", "CIIE2026", "--search", "x" * 50_000)
+    assert code == 1 and "at most 300 characters; this one has 50000" in err
+    assert err.count("\n") == 1
+    code, _, err = run("fair", "list", "--name" if False else "--user", "bad\udcff")
+    assert code == 2 and "is not valid text" in err and "Traceback" not in err
+
+
+def test_a_closed_pipe_ends_quietly(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` has gone away
+    closed = os.fdopen(write_end, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        code = run("fair", "list")[0]
+    finally:
+        monkeypatch.undo()
+        with __import__("contextlib").suppress(OSError):
+            closed.close()
+    assert code == 0
