@@ -300,11 +300,15 @@ class MainWindow(QMainWindow):
         action(self.tr("&Import…"), self.import_exhibitors, None, exhibitor_menu).setEnabled(
             role in GRANTS[Permission.IMPORT_EXHIBITORS]
         )
+        tools_menu = bar.addMenu(self.tr("&Tools"))
         action(
             self.tr("&Settings…"),
             lambda: SettingsDialog(self.settings, self).open(),
             QKeySequence.StandardKey.Preferences,
-            bar.addMenu(self.tr("&Tools")),
+            tools_menu,
+        )
+        action(self.tr("&Users…"), self.show_users, None, tools_menu).setEnabled(
+            role in GRANTS[Permission.MANAGE_USERS]
         )
         organizer_menu = bar.addMenu(self.tr("&Organizer"))
         action(
@@ -335,6 +339,11 @@ class MainWindow(QMainWindow):
             None,
             self.help_menu,
         )
+
+    def show_users(self) -> None:
+        from fairdesk.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self).open()
 
     # -- fairs and filters ----------------------------------------------------------------
     def _focus_search(self) -> None:
