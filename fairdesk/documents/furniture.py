@@ -394,10 +394,10 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
     history outside the database. Older documents have neither and print as before."""
     if d.root_fingerprint:
         line = f"根密钥 Root key: {d.root_fingerprint}"
-        draw_text(canvas, MARGIN_X, 10.5 * mm, line, 5.5)
+        draw_text(canvas, MARGIN_X, 12.1 * mm, line, 5)
     if d.audit_head:
         line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
-        draw_text(canvas, MARGIN_X, 8 * mm, line, 5.5)
+        draw_text(canvas, MARGIN_X, 10.3 * mm, line, 5)  # above the page number
 
 
 def _specimen_mark(canvas: Canvas) -> None:
