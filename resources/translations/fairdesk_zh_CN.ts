@@ -2204,6 +2204,14 @@ power of attorney: {0}</source>
         <translation>{label} 已损坏：{name} 与清单中的校验值不符（该文件已被改动或损坏）。</translation>
     </message>
     <message>
+        <source>it is not signed</source>
+        <translation>它没有签名</translation>
+    </message>
+    <message>
+        <source>it is signed under another root key</source>
+        <translation>它由另一根密钥签名</translation>
+    </message>
+    <message>
         <source>Keep at least one automatic backup.</source>
         <translation>至少须保留一份自动备份。</translation>
     </message>
@@ -2278,6 +2286,14 @@ power of attorney: {0}</source>
     <message>
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} was changed after it was made: its seal does not match its manifest. Nothing was changed.</source>
+        <translation>{archive} 在生成后被改动过：其签章与清单不符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} was not made by this installation ({why}). To replace this database with it anyway, restore it with --foreign. Nothing was changed.</source>
+        <translation>{archive} 不是本系统生成的备份（{why}）。如仍要用它替换此数据库，请加 --foreign 恢复。未做任何更改。</translation>
     </message>
     <message>
         <source>an SQLite</source>

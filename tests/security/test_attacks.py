@@ -250,7 +250,9 @@ def test_clearing_a_password_hash_is_reported(team: Team) -> None:
 
 
 @pytest.mark.skipif(bool(PG_URL), reason="doctors an SQLite backup file")
-def test_restoring_a_doctored_backup_is_reported(team: Team, decided: str, tmp_path: Path) -> None:
+def test_restoring_a_doctored_backup_is_refused_or_reported(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
     import hashlib
     import sqlite3
 
@@ -262,6 +264,7 @@ def test_restoring_a_doctored_backup_is_reported(team: Team, decided: str, tmp_p
     with zipfile.ZipFile(info.path) as zf:
         zf.extractall(work)
     manifest = json.loads((work / "manifest.json").read_text())
+    assert manifest["seal"]["root"] == keys.root_fingerprint(team.admin)
     member = manifest["database"]["member"]
     conn = sqlite3.connect(work / member)
     conn.execute("UPDATE respondent_cases SET state='NOT_INFRINGING' WHERE number=?", (decided,))
@@ -271,15 +274,23 @@ def test_restoring_a_doctored_backup_is_reported(team: Team, decided: str, tmp_p
     for m in manifest["members"]:
         if m["name"] == member:
             m["sha256"], m["size"] = hashlib.sha256(data).hexdigest(), len(data)
-    doctored = tmp_path / "doctored.zip"
-    with zipfile.ZipFile(doctored, "w") as zf:
-        zf.writestr("manifest.json", json.dumps(manifest))
-        for m in manifest["members"]:
-            zf.write(work / m["name"], m["name"])
-    try:
-        bk.restore(team.admin, doctored, data_folder=tmp_path / "data")
-    except bk.ArchiveRefused:
-        return  # refused outright: the attack failed
+
+    def pack(name: str, manifest: dict) -> Path:  # type: ignore[type-arg]
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("manifest.json", json.dumps(manifest))
+            for m in manifest["members"]:
+                zf.write(work / m["name"], m["name"])
+        return path
+
+    with pytest.raises(bk.ArchiveRefused, match="its seal does not match its manifest"):
+        bk.restore(team.admin, pack("doctored.zip", manifest), data_folder=tmp_path / "data")
+    unsealed = {k: v for k, v in manifest.items() if k != "seal"}
+    stripped = pack("stripped.zip", unsealed)
+    with pytest.raises(bk.ArchiveRefused, match="restore it with --foreign"):
+        bk.restore(team.admin, stripped, data_folder=tmp_path / "data")
+    # An administrator who insists: it is restored, and audit verify names the edit.
+    bk.restore(team.admin, stripped, data_folder=tmp_path / "data", foreign=True)
     report = verify_chain(team.admin)
     assert not report.ok
     assert any(f"case {decided}: state is 'NOT_INFRINGING'" in p for p in report.problems)
