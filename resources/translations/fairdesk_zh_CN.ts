@@ -3376,6 +3376,10 @@ power of attorney: {0}</source>
         <translation>需补正的材料</translation>
     </message>
     <message>
+        <source>Record materials received</source>
+        <translation>登记收到的材料</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
