@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from fairdesk.db import lengths
 from fairdesk.db.errors import storage_error
 from fairdesk.db.files import owner_only, sqlite_family
 from fairdesk.domain.errors import StorageError
@@ -127,6 +128,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(fairdesk_write=True), expire_on_commit=False
         )
+        lengths.install(self._write)  # the same refusal on both databases
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -1988,6 +1988,10 @@ power of attorney: {0}</source>
         <translation>数据库服务器为只读（{where}）。</translation>
     </message>
     <message>
+        <source>The {field} is {count} characters long; at most {limit} fit.</source>
+        <translation>“{field}”长 {count} 个字符；最多只能 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>An SQLite database has no roles: its file is readable and writable by its owner alone. Database roles are for a shared PostgreSQL server.</source>
         <translation>SQLite 数据库没有角色：其文件仅所有者可读写。数据库角色用于共享的 PostgreSQL 服务器。</translation>
     </message>
@@ -2754,6 +2758,10 @@ power of attorney: {0}</source>
     <message>
         <source>There is no exhibitor with the id {id}.</source>
         <translation>没有 ID 为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
+        <translation>展会 {code} 在您打开之后已由 {user} 于 {time} 修改。请重新打开；您的修改未保存。</translation>
     </message>
     <message>
         <source>{problem}</source>
