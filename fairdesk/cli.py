@@ -211,9 +211,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         # Cells a spreadsheet would run as a formula are written as text.
         writer = csv.DictWriter(out, headers, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(
-            {h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows
-        )
+        writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
         return
     cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
     widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
@@ -362,6 +360,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for row in report.rejected:
         print(f"  row {row.row}: {row.reason}")
+    for row in report.notes:
+        print(f"  row {row.row}: imported; {row.reason}")
     hits = report.watch_hits
     if hits:
         barred = sum(h.bar_proposal for h in hits)
