@@ -31,7 +31,7 @@ from fairdesk.services.keyring import Keyring
 
 ROOT, USER, DEMO, LEGACY = "root", "user", "demo", "legacy"
 DEMO_PASSPHRASE = "fairdesk demo specimen"  # published on purpose: demo keys prove nothing
-# Roles whose key signs documents (desk staff), and whose password opens the root (admins).
+# Roles that get a signing key of their own (those who may issue documents).
 SIGNING_ROLES = frozenset({Role.DESK})
 
 
