@@ -158,7 +158,7 @@ def test_0007_puts_each_search_field_on_its_own_line(team) -> None:  # type: ign
     assert search_texts() == [fields]
 
 
-def test_0008_drops_plain_private_keys_and_old_documents_still_verify(
+def test_0013_drops_plain_private_keys_and_old_documents_still_verify(
     team,
     empty_db_url: str,  # type: ignore[no-untyped-def]
 ) -> None:
