@@ -205,18 +205,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>case_labels</name>
     <message>
-        <source>Storage place (needed to detain exhibits)</source>
-        <translation>存放地点（封存展品时必填）</translation>
-    </message>
-    <message>
-        <source>The respondent signed the undertaking</source>
-        <translation>被投诉人已签署承诺书</translation>
-    </message>
-    <message>
-        <source>Note (why; shown in the timeline)</source>
-        <translation>备注（原因；显示在处理记录中）</translation>
-    </message>
-    <message>
         <source>the desk acts next</source>
         <translation>由受理台处理</translation>
     </message>
@@ -325,10 +313,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>案件 {0}</translation>
     </message>
     <message>
-        <source>Next steps · 可执行操作</source>
-        <translation>可执行操作</translation>
-    </message>
-    <message>
         <source>Timeline · 处理记录</source>
         <translation>处理记录</translation>
     </message>
@@ -397,14 +381,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>投诉 {0}</translation>
     </message>
     <message>
-        <source>Asks for {0}</source>
-        <translation>需要填写：{0}</translation>
-    </message>
-    <message>
-        <source>Takes effect at once</source>
-        <translation>立即生效</translation>
-    </message>
-    <message>
         <source>{0} — now {1}</source>
         <translation>{0} — 当前状态：{1}</translation>
     </message>
@@ -423,6 +399,18 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Pause the deadline</source>
         <translation>暂停期限</translation>
+    </message>
+    <message>
+        <source>Next steps · 可执行操作</source>
+        <translation>可执行操作</translation>
+    </message>
+    <message>
+        <source>Takes effect at once</source>
+        <translation>立即生效</translation>
+    </message>
+    <message>
+        <source>Asks for {0}</source>
+        <translation>需要填写：{0}</translation>
     </message>
 </context>
 <context>
@@ -801,10 +789,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>Ctrl+S 保存草稿 · Esc 取消。</translation>
     </message>
     <message>
-        <source>Agent</source>
-        <translation>代理人</translation>
-    </message>
-    <message>
         <source>Enter the complainant's name (person or company).</source>
         <translation>请输入投诉人名称（个人或企业）。</translation>
     </message>
@@ -813,20 +797,20 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>请填写代理人名称，或清空代理人信息。</translation>
     </message>
     <message>
-        <source>An agent files for the complainant: the power of attorney is needed to accept.</source>
-        <translation>由代理人代为投诉：受理需要授权委托书。</translation>
+        <source>Agent</source>
+        <translation>代理人</translation>
     </message>
     <message>
-        <source>Not received yet: {0}. Tick what you have, or ask for supplements.</source>
-        <translation>尚未收到：{0}。请勾选已收到的材料，或要求补正。</translation>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
     </message>
     <message>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <source>The complainant's signed commitment (承诺书) is needed to accept; tick it once signed, or save a draft.</source>
-        <translation>受理需要投诉人签署的承诺书；签署后请勾选，或先保存草稿。</translation>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
     </message>
     <message>
         <source>Commitment</source>
@@ -865,46 +849,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>未附上（请在案件页面添加）：{0}</translation>
     </message>
     <message>
-        <source>accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>sent for supplements</source>
-        <translation>要求补正</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved as a draft; it was not {1}.</source>
-        <translation>投诉 {0} 已保存为草稿；未能{1}。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} is saved as a draft (cases {1}), but it was not {2}: {3}
-Open it from the case list to continue.</source>
-        <translation>投诉 {0} 已保存为草稿（案件 {1}），但未能{2}：{3}
-请从案件列表打开继续处理。</translation>
-    </message>
-    <message>
-        <source>Photos not attached: {0}</source>
-        <translation>照片未附上：{0}</translation>
-    </message>
-    <message>
-        <source>Enter or Esc closes.</source>
-        <translation>按 Enter 或 Esc 关闭。</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Respondent {0}</source>
-        <translation>被投诉人 {0}</translation>
-    </message>
-    <message>
-        <source>Right {0}</source>
-        <translation>权利 {0}</translation>
     </message>
     <message>
         <source>The complaint was not saved. Everything you typed is kept:</source>
@@ -2876,6 +2822,14 @@ power of attorney: {0}</source>
         <translation>商事纠纷不涉及知识产权。</translation>
     </message>
     <message>
+        <source>One of the chosen rights is no longer in the register.</source>
+        <translation>所选权利中有一项已不在权利登记册中。</translation>
+    </message>
+    <message>
+        <source>The same exhibitor is named twice as a respondent.</source>
+        <translation>同一展商被重复列为被投诉人。</translation>
+    </message>
+    <message>
         <source>The agent needs a name.</source>
         <translation>请填写代理人名称。</translation>
     </message>
@@ -2886,14 +2840,6 @@ power of attorney: {0}</source>
     <message>
         <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
         <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
-    </message>
-    <message>
-        <source>One of the chosen rights is no longer in the register.</source>
-        <translation>所选权利中有一项已不在权利登记册中。</translation>
-    </message>
-    <message>
-        <source>The same exhibitor is named twice as a respondent.</source>
-        <translation>同一展商被重复列为被投诉人。</translation>
     </message>
     <message>
         <source>Revoking a key needs a reason.</source>
@@ -3036,12 +2982,12 @@ power of attorney: {0}</source>
         <translation>{label} 在您打开后已被 {user} 于 {time} 修改（{action}），当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
     </message>
     <message>
-        <source>{label} was changed after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
-        <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
-    </message>
-    <message>
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>{label} was changed after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
+        <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
     </message>
     <message>
         <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
@@ -3382,10 +3328,6 @@ power of attorney: {0}</source>
     <message>
         <source>Missing materials</source>
         <translation>需补正的材料</translation>
-    </message>
-    <message>
-        <source>Record materials received</source>
-        <translation>登记收到的材料</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -5275,10 +5217,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>有效期截止日（{0}）早于生效日（{1}）。</translation>
     </message>
     <message>
-        <source>A complaint on this right cannot be accepted: correct the right, or reject the complaint.</source>
-        <translation>依据此权利的投诉不能受理：请更正权利信息，或不予受理。</translation>
-    </message>
-    <message>
         <source>Patent no.:</source>
         <translation>专利号：</translation>
     </message>
@@ -5456,14 +5394,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Choose…</source>
         <translation>请选择…</translation>
-    </message>
-    <message>
-        <source>'{0}' needs {1}.</source>
-        <translation>“{0}”需要填写{1}。</translation>
-    </message>
-    <message>
-        <source>'{0}': choose {1}.</source>
-        <translation>“{0}”：请选择{1}。</translation>
     </message>
 </context>
 <context>
