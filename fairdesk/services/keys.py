@@ -24,15 +24,15 @@ from fairdesk.db.models import KeyWrap, SigningKey, User
 from fairdesk.documents import signing
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
-from fairdesk.domain.permissions import Permission
+from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.services import audit, keywrap
 from fairdesk.services.context import Context
 from fairdesk.services.keyring import Keyring
 
 ROOT, USER, DEMO, LEGACY = "root", "user", "demo", "legacy"
 DEMO_PASSPHRASE = "fairdesk demo specimen"  # published on purpose: demo keys prove nothing
-# Roles that get a signing key of their own (those who may issue documents).
-SIGNING_ROLES = frozenset({Role.DESK})
+# Roles that get a signing key of their own: those who may issue documents.
+SIGNING_ROLES = GRANTS[Permission.ISSUE_DOCUMENT]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ the services check the permission and write the audit trail.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,23 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
-from fairdesk.i18n import error_text
+from fairdesk.domain.vocabulary import say
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services import documents, keys, users
 from fairdesk.services.context import Context
 
-CONTEXT = "UsersDialog"
-ROLE_WORDS = {
-    Role.ADMIN: QT_TRANSLATE_NOOP("UsersDialog", "Administrator"),
-    Role.DESK: QT_TRANSLATE_NOOP("UsersDialog", "Desk staff"),
-    Role.INSPECTOR: QT_TRANSLATE_NOOP("UsersDialog", "Inspector"),
-    Role.ORGANIZER: QT_TRANSLATE_NOOP("UsersDialog", "Organizer"),
-}
-
 
 def role_word(role: Role) -> str:
-    return QCoreApplication.translate(CONTEXT, ROLE_WORDS[role])
+    """The role in the desk's language, from the one vocabulary."""
+    return say(v.ROLES, role.value, current_language())
 
 
 class NewUserDialog(QDialog):
@@ -54,7 +49,7 @@ class NewUserDialog(QDialog):
         self.username_edit = QLineEdit(objectName="username_edit")
         self.display_edit = QLineEdit(objectName="display_edit")
         self.role_combo = QComboBox(objectName="role_combo")
-        for role in (Role.DESK, Role.INSPECTOR, Role.ORGANIZER, Role.ADMIN):
+        for role in (Role.DESK, Role.INSPECTOR, Role.ORGANIZER, Role.OFFICER, Role.ADMIN):
             self.role_combo.addItem(role_word(role), role.value)
         self.password_edit = QLineEdit(
             objectName="password_edit", echoMode=QLineEdit.EchoMode.Password

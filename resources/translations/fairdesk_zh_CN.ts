@@ -2119,7 +2119,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
-        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;哈希&gt;”的一行）。</translation>
+        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;hash&gt;”的一行）。</translation>
     </message>
     <message>
         <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
@@ -5448,22 +5448,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 </context>
 <context>
     <name>UsersDialog</name>
-    <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>Desk staff</source>
-        <translation>受理人员</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>巡查人员</translation>
-    </message>
-    <message>
-        <source>Organizer</source>
-        <translation>主办方</translation>
-    </message>
     <message>
         <source>Users</source>
         <translation>用户</translation>
