@@ -12,6 +12,7 @@ from fairdesk.cli import main
 from fairdesk.db.engine import Database
 from fairdesk.db.roles import apply_roles, default_role
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.services import users
 from tests.conftest import PG_URL, Team
 
 pytestmark = pytest.mark.postgres_only
@@ -45,7 +46,9 @@ def test_the_desk_role_only_appends_audit_events(team: Team, capsys) -> None:  #
                     "prev_hash, hash) VALUES (now(), 'x', 'x', 'x', '', 'p', 'h-desk')"
                 )
             )
-            assert conn.scalar(text("SELECT count(*) FROM users")) == 6
+            assert conn.scalar(text("SELECT count(*) FROM users")) == len(
+                users.list_users(team.admin)
+            )
         for statement in (
             "UPDATE audit_events SET reason = 'edited'",
             "DELETE FROM audit_events",
