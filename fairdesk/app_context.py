@@ -9,7 +9,7 @@ from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import NotFound, PermissionDenied
-from fairdesk.services import users
+from fairdesk.services import keys, users
 from fairdesk.services.context import Actor, Context
 
 DEFAULT_CLI_USER = "admin"
@@ -38,25 +38,31 @@ def open_context(
     migrate: bool = True,
     password: Callable[[str], str | None] = lambda name: None,
 ) -> Context:
-    """A context acting as `username` (default: admin, created on first use).
+    """A context acting as `username` (default: admin), signed in with its password.
 
-    A user with a password must give it: `password(name)` returns it, or None when
-    there is no way to ask.
+    `password(name)` returns it, or None when there is no way to ask. An account without
+    a password acts only on a demo database (whose documents are specimens).
     """
     db = open_database(db_url, data_dir, migrate_schema=migrate)
     try:
         system = Context(db, SYSTEM)
         info = _cli_user(system, username or DEFAULT_CLI_USER)
-        if users.has_password(system, info.username):
-            given = password(info.username)
-            if given is None:
+        if not users.has_password(system, info.username):
+            if not keys.is_demo(system):
                 raise PermissionDenied(
-                    "The user '{name}' needs its password: set FAIRDESK_PASSWORD "
-                    "or run the command in a terminal.",
+                    "The user '{name}' has no password, so nobody can act as it: an "
+                    "administrator sets one with: fairdesk user passwd {name}",
                     name=info.username,
                 )
-            info = users.authenticate(system, info.username, given)
-        return Context(db, info.actor)
+            return Context(db, info.actor)
+        given = password(info.username)
+        if given is None:
+            raise PermissionDenied(
+                "The user '{name}' needs its password: run the command in a terminal, "
+                "or give it with --password-stdin or FAIRDESK_PASSWORD.",
+                name=info.username,
+            )
+        return users.sign_in(system, info.username, given)  # unlocks the user's keys
     except BaseException:
         db.dispose()
         raise
@@ -66,12 +72,26 @@ def _cli_user(system: Context, name: str) -> users.UserInfo:
     try:
         info = users.get_user(system, name)
     except NotFound:
-        if name != DEFAULT_CLI_USER or users.count_users(system):
+        if not users.count_users(system):
             raise NotFound(
-                "There is no user '{name}'. Add one with: fairdesk user add {name} --role desk",
+                "This database has no user yet. Create its administrator first: "
+                "fairdesk user add {name} --role admin",
                 name=name,
             ) from None
-        info = users.ensure_user(system, name, Role.ADMIN, "Administrator")
+        raise NotFound(
+            "There is no user '{name}'. Add one with: fairdesk user add {name} --role desk",
+            name=name,
+        ) from None
     if not info.active:
         raise NotFound("The user '{name}' is disabled.", name=name)
     return info
+
+
+def demo_admin(db: Database) -> Context:
+    """On a new, empty database: the demo's passwordless administrator, the database
+    marked as a demo first (its documents print as specimens)."""
+    system = Context(db, SYSTEM)
+    keys.mark_demo(system)
+    return Context(
+        db, users.ensure_user(system, DEFAULT_CLI_USER, Role.ADMIN, "Administrator").actor
+    )

@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--user", metavar="NAME", help=f"act as this user (env {ENV_USER}; default: admin)"
     )
+    p.add_argument(
+        "--password-stdin",
+        dest="password_stdin_global",
+        action="store_true",
+        help=f"read the acting user's password from the first line of stdin (else env "
+        f"{ENV_PASSWORD}, else a prompt on a terminal)",
+    )
     p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="app language (default: Settings)")
     p.add_argument("--self-test", action="store_true", help="check this installation, then exit")
@@ -88,6 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="apply schema migrations (backs up an SQLite file first)")
     db.add_parser("status", help="show the schema revision")
+    dr = db.add_parser(
+        "roles",
+        help="PostgreSQL: create or update the desk role (reads and writes what desks need, "
+        "only adds audit events); run with the owner's URL, again after each upgrade",
+    )
+    dr.add_argument("--role", metavar="NAME", help="the desk role's name (default: <db>_desk)")
+    dr.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the desk role's new password from stdin (else a prompt on a terminal)",
+    )
 
     fair = sub.add_parser("fair", help="fair editions").add_subparsers(
         dest="fair_command", required=True
@@ -162,7 +180,19 @@ def build_parser() -> argparse.ArgumentParser:
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", required=True
     )
-    au.add_parser("verify", help="check that no audit event was changed or deleted")
+    av = au.add_parser(
+        "verify",
+        help="check that no audit event was changed or deleted, against every anchor known "
+        "(issued documents) and given, and that audited records match their history",
+    )
+    av.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="HASH|FILE|PDF",
+        help="an audit chain head from outside the database: a hash, a text file or a "
+        "printed document or day report as PDF (repeatable)",
+    )
     for extension in EXTENSIONS:
         extension.add_parsers(sub)
     return p
@@ -196,9 +226,12 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
     headers = list(rows[0])
     if fmt == "csv":
         out.write("\ufeff")  # the byte-order mark Excel needs to read UTF-8
+        from fairdesk.services.safe_cells import csv_cell
+
+        # Cells a spreadsheet would run as a formula are written as text.
         writer = csv.DictWriter(out, headers, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
         return
     cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
     widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
@@ -228,13 +261,25 @@ def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
         args.data_dir,
         args.user or os.environ.get(ENV_USER),
         migrate=migrate,
-        password=_ask_password,
+        password=lambda name: _ask_password(args, name),
     )
     args.cleanup.callback(ctx.db.dispose)
     return ctx
 
 
-def _ask_password(username: str) -> str | None:
+def _stdin_line(what: str) -> str:
+    try:
+        line = sys.stdin.readline()
+    except (OSError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        raise InvalidInput("No {what} on standard input.", what=what)
+    return line.rstrip("\r\n")
+
+
+def _ask_password(args: argparse.Namespace, username: str) -> str | None:
+    if getattr(args, "password_stdin_global", False):
+        return _stdin_line("password")
     if ENV_PASSWORD in os.environ:
         return os.environ[ENV_PASSWORD]
     if not sys.stdin.isatty():
@@ -250,6 +295,8 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     db = Database(database_url(args.db, args.data_dir))
     try:
+        if args.db_command == "roles":
+            return _db_roles(args, db)
         if args.db_command == "status":
             current = migrate.current_revision(db)
             print(f"schema revision: {current or 'empty'} (latest: {migrate.head_revision()})")
@@ -261,6 +308,26 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def _db_roles(args: argparse.Namespace, db: Any) -> int:
+    from fairdesk.db.roles import apply_roles, default_role
+
+    role = args.role or default_role(db)
+    if db.is_sqlite:
+        apply_roles(db, role, None)  # says why not
+    if args.password_stdin:
+        password: str | None = _stdin_line("password")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"New password for the desk role {role} (Enter: keep): ")
+    else:
+        password = None
+    report = apply_roles(db, role, password or None)
+    print(f"{'created' if report.created else 'updated'} the desk role {report.role}")
+    print(f"desks connect with: {report.desk_url} (its password in FAIRDESK_DB or ~/.pgpass)")
+    return 0
 
 
 def cmd_fair(args: argparse.Namespace) -> int:
@@ -313,6 +380,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for row in report.rejected:
         print(f"  row {row.row}: {row.reason}")
+    for row in report.notes:
+        print(f"  row {row.row}: imported; {row.reason}")
     hits = report.watch_hits
     if hits:
         barred = sum(h.bar_proposal for h in hits)
@@ -329,7 +398,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10."
         )
-    ctx = _context(args)
+    ctx = _demo_context(args)
     summary = create_demo(
         ctx,
         DemoOptions(
@@ -344,6 +413,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for line in summary:
         print(line)
     return 0
+
+
+def _demo_context(args: argparse.Namespace) -> Any:
+    """A new database becomes a demo one, acted on by its passwordless demo admin;
+    a database with users needs someone who signs in."""
+    from fairdesk.app_context import SYSTEM, demo_admin, open_database
+    from fairdesk.services import users
+    from fairdesk.services.context import Context
+
+    db = open_database(args.db, args.data_dir)
+    if users.count_users(Context(db, SYSTEM)):
+        db.dispose()
+        return _context(args)
+    args.cleanup.callback(db.dispose)
+    return demo_admin(db)
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
@@ -383,7 +467,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def _new_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+        return _stdin_line("new password")
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "There is no terminal to ask the new password on: give it with --password-stdin."
+        )
     import getpass
 
     password = getpass.getpass(f"New password for {args.name}: ")
@@ -392,9 +480,29 @@ def _new_password(args: argparse.Namespace) -> str:
     return password
 
 
+def _first_admin(args: argparse.Namespace) -> int | None:
+    """`user add NAME --role admin` on a database with no user yet: no one to ask."""
+    from fairdesk.app_context import SYSTEM, open_database
+    from fairdesk.services import users
+    from fairdesk.services.context import Context
+
+    db = open_database(args.db, args.data_dir)
+    args.cleanup.callback(db.dispose)
+    system = Context(db, SYSTEM)
+    if users.count_users(system):
+        return None
+    info = users.add_user(system, args.name, args.role, _new_password(args), args.display_name)
+    print(f"add: {info.username} ({info.role.value}, active): the administrator of this database")
+    return 0
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from fairdesk.services import users
 
+    if args.user_command == "add":
+        first = _first_admin(args)
+        if first is not None:
+            return first
     ctx = _context(args)
     action = args.user_command
     if action == "list":
@@ -425,13 +533,19 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from fairdesk.services.anchors import parse_given
     from fairdesk.services.audit import verify_chain
 
-    report = verify_chain(_context(args))
+    given = [anchor for text in args.anchor for anchor in parse_given(text)]
+    report = verify_chain(_context(args), given=given)
     if report.ok:
-        print(f"audit trail intact: {report.checked} events checked")
+        print(
+            f"audit trail intact: {report.checked} events checked, "
+            f"{report.anchors_checked} anchors matched, audited records match their history"
+        )
         return 0
-    print(f"audit trail broken: {report.problem}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"audit trail broken: {problem}", file=sys.stderr)
     return 1
 
 
@@ -448,7 +562,35 @@ for extension in EXTENSIONS:
     COMMANDS.update(extension.COMMANDS)
 
 
+def _unreadable_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not text (invalid UTF-8 arrives as lone surrogates)."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    bad = _unreadable_argument(given)
+    if bad is not None:
+        print(
+            f"fairdesk: the argument {bad!r} is not valid text (UTF-8); retype it",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        return _main(given)
+    except BrokenPipeError:
+        # The reader went away (`fairdesk cases … | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     args.cleanup = ExitStack()  # databases opened by the command, closed on the way out
     try:

@@ -45,6 +45,12 @@ def add_parsers(sub: Any) -> None:
     )
     r.add_argument("file", type=Path, metavar="FILE")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument(
+        "--foreign",
+        action="store_true",
+        help="accept a backup not signed by this installation (another installation's, or "
+        "unsigned); the database it replaces is kept aside as always",
+    )
 
 
 def _say(text: str) -> None:
@@ -138,8 +144,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         data_folder=data_dir(args.data_dir),
         progress=_say,
         confirm=_confirm(args, where),
+        foreign=args.foreign,
     )
     print(f"restored {args.file.name} into {info.target} (schema now {info.schema_revision})")
+    if info.seal != "ours":
+        origin = f"signed under root key {info.seal_root}" if info.seal_root else "unsigned"
+        print(f"foreign backup ({origin}): it replaced this installation's database")
     if info.kept_database:
         print(f"kept aside: the database as it was: {info.kept_database}")
     else:

@@ -51,10 +51,14 @@ def add_parsers(sub: Any) -> None:
     keys = sub.add_parser("keys", help="the keys that sign documents").add_subparsers(
         dest="keys_command", required=True
     )
-    keys.add_parser("show", help="show the public signing keys and their fingerprints")
-    kc = keys.add_parser("create", help="make a new signing key (per fair with --fair)")
-    kc.add_argument("--fair", metavar="CODE", default=None)
-    kc.add_argument("--reason", default="")
+    keys.add_parser("show", help="show the public keys (root, users') and their fingerprints")
+    kr = keys.add_parser(
+        "revoke",
+        help="revoke a user's signing key (left the team, laptop lost): what it signs from "
+        "now on is refused, what it signed before stays genuine",
+    )
+    kr.add_argument("name", metavar="USER")
+    kr.add_argument("--reason", required=True)
 
     doc = sub.add_parser("document", help="issued documents").add_subparsers(
         dest="document_command", required=True
@@ -119,7 +123,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         result = verify(ctx, sys.stdin.read())
     else:
         path = Path(text)
-        looks_like_file = not text.startswith("FD1.") and (path.exists() or path.suffix)
+        looks_like_file = not text.startswith(("FD1.", "FD2.")) and (path.exists() or path.suffix)
         if looks_like_file:
             try:
                 data = path.read_bytes()
@@ -140,22 +144,31 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from fairdesk.services.documents import create_key, list_keys
+    from fairdesk.services import keys as key_service
+    from fairdesk.services.documents import list_keys
 
     ctx = _context(args)
-    if args.keys_command == "create":
-        info = create_key(ctx, args.fair, args.reason)
-        print(f"created signing key {info.key_id} for {info.fair_code or 'this installation'}")
-        print(f"fingerprint: {info.fingerprint}")
+    if args.keys_command == "revoke":
+        key_id = key_service.revoke_user_key(ctx, args.name, args.reason)
+        print(f"revoked key {key_id} of {args.name}; their next sign-in makes a new one")
         return 0
     keys = list_keys(ctx)
     if not keys:
-        print("No signing key yet: one is made when the first document is issued.")
+        print("No key yet: the root key is made with the first administrator's password.")
         return 0
     for k in keys:
-        scope = f"fair {k.fair_code}" if k.fair_code else "installation"
-        state = f"retired {k.retired_at:%Y-%m-%d}" if k.retired_at else "in use"
-        print(f"key {k.key_id} ({k.algorithm}, {scope}, {state}, created {k.created_at:%Y-%m-%d})")
+        whose = {"root": "root of this installation", "demo": "demo key: specimens only"}.get(
+            k.kind, f"user {k.owner}" if k.owner else "key of before (verifies only)"
+        )
+        if k.revoked_at:
+            state = f"revoked {k.revoked_at:%Y-%m-%d %H:%M}"
+        elif k.retired_at:
+            state = f"retired {k.retired_at:%Y-%m-%d}"
+        elif k.kind == "user" and not k.certified:
+            state = "waits for an administrator's certification"
+        else:
+            state = "in use"
+        print(f"key {k.key_id} ({k.algorithm}, {whose}, {state}, created {k.created_at:%Y-%m-%d})")
         print(f"  fingerprint: {k.fingerprint}")
         print(f"  public key (raw, base64): {k.public_key}")
     return 0

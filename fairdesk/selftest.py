@@ -97,10 +97,10 @@ def check_documents(folder: Path) -> None:
         _say(f"temporary database {path.name} migrated to revision {revision}")
 
         system = Context(db, SYSTEM, lambda: FAIR_MORNING)
-        admin_info = users.add_user(system, "admin", Role.ADMIN, "self-test-password-1")
-        admin = Context(db, admin_info.actor, lambda: FAIR_MORNING)
-        desk_info = users.add_user(admin, "desk1", Role.DESK, "self-test-password-2")
-        desk = Context(db, desk_info.actor, lambda: FAIR_MORNING)
+        users.add_user(system, "admin", Role.ADMIN, "self-test-password-1")
+        admin = users.sign_in(system, "admin", "self-test-password-1")  # holds the root key
+        users.add_user(admin, "desk1", Role.DESK, "self-test-password-2")
+        desk = users.sign_in(system, "desk1", "self-test-password-2")  # unlocks desk1's key
         fairs.create_fair(
             admin,
             "SELFTEST",

@@ -24,6 +24,7 @@ from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings
 
 from fairdesk.config import APP_NAME
+from fairdesk.db.files import owner_only
 
 __all__ = [
     "ALL_SETTINGS",
@@ -217,6 +218,7 @@ class Settings:
     def sync(self) -> None:
         """Write to disk now; raises OSError when the file cannot be written."""
         self._qs.sync()
+        owner_only(self.path)  # it may hold a database URL with its password
         if self._qs.status() != QSettings.Status.NoError:
             raise OSError(f"Could not save the settings to {self.path} ({self._qs.status().name}).")
 

@@ -30,8 +30,8 @@ from fairdesk.app_context import SYSTEM  # noqa: E402
 from fairdesk.db import migrate  # noqa: E402
 from fairdesk.db.engine import Database  # noqa: E402
 from fairdesk.domain.enums import Role  # noqa: E402
-from fairdesk.services import users  # noqa: E402
-from fairdesk.services.context import Actor, Context  # noqa: E402
+from fairdesk.services import keywrap, users  # noqa: E402
+from fairdesk.services.context import Context  # noqa: E402
 
 PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
 # Organizer-style exhibitor exports: the same 300 exhibitors as UTF-8 CSV, GB18030 CSV, XLSX.
@@ -55,6 +55,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+    monkeypatch.setattr(keywrap, "COST", keywrap.KdfCost(1, 1024, 1))  # the same for keys
     # Screens write dates and numbers as the desk's locale does; tests read them as an
     # English desk in Britain would (dd/MM/yyyy, 24-hour), whatever the machine's locale is.
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
@@ -190,12 +191,12 @@ class Team:
 @pytest.fixture
 def team(db: Database, clock: FakeClock) -> Team:
     system = Context(db, SYSTEM, clock)
-    admin = users.add_user(system, "admin", Role.ADMIN, "admin-pass-1")
-    admin_ctx = Context(db, admin.actor, clock)
+    users.add_user(system, "admin", Role.ADMIN, "admin-pass-1")
+    admin_ctx = users.sign_in(system, "admin", "admin-pass-1")  # holds the root key
 
     def member(name: str, role: Role) -> Context:
-        info = users.add_user(admin_ctx, name, role, f"{name}-pass-1")
-        return Context(db, Actor(info.id, info.username, info.role), clock)
+        users.add_user(admin_ctx, name, role, f"{name}-pass-1")
+        return users.sign_in(system, name, f"{name}-pass-1")  # unlocks their own key
 
     return Team(
         admin_ctx,

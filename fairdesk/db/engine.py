@@ -12,7 +12,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from fairdesk.db import lengths
 from fairdesk.db.errors import storage_error
+from fairdesk.db.files import owner_only, sqlite_family
 from fairdesk.domain.errors import StorageError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -96,6 +98,9 @@ def _make_engine(url: str, **kwargs: Any) -> Engine:
                 ) from exc
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database and parsed.database != ":memory:":
+            family = sqlite_family(Path(parsed.database).expanduser())
+            event.listen(engine, "connect", lambda *_: owner_only(*family))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
@@ -123,6 +128,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(fairdesk_write=True), expire_on_commit=False
         )
+        lengths.install(self._write)  # the same refusal on both databases
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from fairdesk.db.engine import Database
+from fairdesk.db.files import owner_only
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions. A new migration must update it:
 # tests/unit/test_start_imports.py fails while it differs from alembic's head.
-HEAD = "0012"
+HEAD = "0013"
 VERSION_TABLE = "alembic_version"
 
 
@@ -87,6 +88,7 @@ def backup_sqlite(db: Database, label: str) -> Path | None:
             dst.close()
     finally:
         src.close()
+    owner_only(target)
     return target
 
 

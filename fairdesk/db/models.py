@@ -451,10 +451,11 @@ class IssuedDocument(Base):
 
 
 class SigningKey(Base):
-    """Ed25519 keys that sign printed documents' QR codes.
+    """Ed25519 public keys: the installation's root, each desk user's own key (certified
+    by the root), a demo database's marked demo key, and the plain keys of before
+    (kind "legacy", public half only: they verify what they signed and sign no more).
 
-    Kept in the database so every desk on one server signs with the same key; a key
-    with a fair_id signs that fair's documents, one without is the installation's.
+    No private half is stored here: it lives wrapped under a password in key_wraps.
     """
 
     __tablename__ = "signing_keys"
@@ -463,9 +464,25 @@ class SigningKey(Base):
     fair_id: Mapped[int | None] = mapped_column(ForeignKey("fairs.id"), index=True)
     algorithm: Mapped[str] = mapped_column(String(20), default="ed25519")
     public_key: Mapped[str] = mapped_column(Text)  # base64 of the raw 32 bytes
-    private_key: Mapped[str] = mapped_column(Text)  # PKCS#8 PEM
     created_at: Mapped[datetime]
     retired_at: Mapped[datetime | None]
+    kind: Mapped[str] = mapped_column(String(10), default="user")  # root|user|demo|legacy
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    certificate: Mapped[str] = mapped_column(Text, default="")  # root's signature, base64url
+    revoked_at: Mapped[datetime | None]
+    revoke_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyWrap(Base):
+    """A private key sealed under one person's password (argon2id + AES-GCM): a user key
+    has its owner's wrap, the root one wrap per administrator."""
+
+    __tablename__ = "key_wraps"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    wrapped: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
 
 
 class EvidenceBlob(Base):

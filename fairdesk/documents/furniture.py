@@ -436,8 +436,33 @@ class Furniture:
         canvas.setFillColor(GREY)
         label_y = qr_y - 3.5 * mm
         draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
+        _trust_lines(canvas, d)
         canvas.setFillColor(colors.black)
+        if d.specimen:
+            _specimen_mark(canvas)
         canvas.restoreState()
+
+
+def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
+    """The root key's fingerprint and the audit chain's head at issue: what a reader
+    compares with the service center's published fingerprint, and an anchor of the
+    history outside the database. Older documents have neither and print as before."""
+    if d.root_fingerprint:
+        line = f"根密钥 Root key: {d.root_fingerprint}"
+        draw_text(canvas, MARGIN_X, 12.1 * mm, line, 5)
+    if d.audit_head:
+        line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
+        draw_text(canvas, MARGIN_X, 10.3 * mm, line, 5)  # above the page number
+
+
+def _specimen_mark(canvas: Canvas) -> None:
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor("#d0d0d0"))
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(40)
+    draw_text(canvas, 0, 0, "样本 SPECIMEN", 64, center=True, bold=True)
+    draw_text(canvas, 0, -22 * mm, "演示数据 · 无效 Demo data · not valid", 18, center=True)
+    canvas.restoreState()
 
 
 def numbered_canvas(doc_number: str, created: str | None = None) -> type[Canvas]:

@@ -191,9 +191,18 @@ class DocumentData:
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
+    # Trust (documents issued before these existed lack them; see _LATER):
+    root_fingerprint: str = ""  # the installation's root key, printed in the footer
+    audit_event: int = 0  # the audit chain's head when issued: its last event's id ...
+    audit_head: str = ""  # ... and hash, printed and signed (an anchor outside the database)
+    specimen: bool = False  # signed by a demo database's key: printed as a specimen
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        for name, default in _LATER.items():  # older snapshots keep their digest
+            if data.get(name) == default:
+                del data[name]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentData:
@@ -202,6 +211,14 @@ class DocumentData:
     def digest(self) -> str:
         """SHA-256 of the canonical JSON of the whole snapshot (what the signature covers)."""
         return hashlib.sha256(canonical_json(self.to_dict())).hexdigest()
+
+
+_LATER: dict[str, Any] = {
+    "root_fingerprint": "",
+    "audit_event": 0,
+    "audit_head": "",
+    "specimen": False,
+}
 
 
 def canonical_json(value: Any) -> bytes:

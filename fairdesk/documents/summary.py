@@ -81,7 +81,19 @@ def key_content(d: DocumentData, key_id: str) -> dict[str, Any]:
         "issued_by": d.issued_by,
         "content_sha256": d.digest(),
         "key_id": key_id,
-    }
+    } | _trust(d)
+
+
+def _trust(d: DocumentData) -> dict[str, Any]:
+    """The root, the audit chain's head and the specimen mark (new documents only)."""
+    out: dict[str, Any] = {}
+    if d.root_fingerprint:
+        out["root"] = d.root_fingerprint
+    if d.audit_head:
+        out["audit"] = {"id": d.audit_event, "hash": d.audit_head}
+    if d.specimen:
+        out["specimen"] = True
+    return out
 
 
 def describe(key: dict[str, Any]) -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 from fairdesk.db.engine import take_write_lock
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.permissions import Permission
+from fairdesk.services import anchors
+from fairdesk.services import row_check as rows
 from fairdesk.services.context import Context
 
 GENESIS = "0" * 64
@@ -115,25 +118,51 @@ class ChainReport:
     checked: int
     first_broken_id: int | None = None
     problem: str = ""
+    anchors_checked: int = 0
+    problems: tuple[str, ...] = ()  # every finding, the chain's first
 
 
-def verify_chain(ctx: Context, batch: int = 5000) -> ChainReport:
-    """Walk the whole trail in id order and recompute every hash."""
+def verify_chain(
+    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = ()
+) -> ChainReport:
+    """Walk the whole trail in id order and recompute every hash, then check it against
+    every anchor: those signed into issued documents and those `given` (from paper)."""
     ctx.require(Permission.VERIFY_AUDIT)
+    chain = _walk(ctx, batch)
+    with ctx.db.reading() as session:
+        known, problems = anchors.registered(session)
+        problems += anchors.check(session, [*known, *given])
+        edited = rows.check(session)
+    findings = [*([chain.problem] if not chain.ok else []), *(p.message for p in problems)]
+    findings += [p.message for p in edited]
+    first = chain.first_broken_id  # else the first event an anchor no longer vouches for
+    if first is None:
+        first = min((p.event_id for p in problems if p.event_id), default=None)
+    return ChainReport(
+        not findings,
+        chain.checked,
+        first,
+        findings[0] if findings else "",
+        len(known) + len(given),
+        tuple(findings),
+    )
+
+
+def _walk(ctx: Context, batch: int) -> ChainReport:
     prev = GENESIS
     checked = 0
     last_id = 0
     with ctx.db.reading() as session:
         while True:
-            rows = session.scalars(
+            rows_ = session.scalars(
                 select(AuditEvent)
                 .where(AuditEvent.id > last_id)
                 .order_by(AuditEvent.id)
                 .limit(batch)
             ).all()
-            if not rows:
+            if not rows_:
                 return ChainReport(True, checked)
-            for row in rows:
+            for row in rows_:
                 if row.prev_hash != prev:
                     return ChainReport(
                         False,

@@ -40,17 +40,20 @@ from typing import IO, Any
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from fairdesk import __version__
 from fairdesk.config import data_dir
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
+from fairdesk.db.files import owner_only, sqlite_family
 from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError, translatable
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import audit
+from fairdesk.services import audit, backup_seal
 from fairdesk.services.context import Actor, Context, utcnow
+from fairdesk.services.keyring import Keyring
 
 __all__ = [
     "BACKUP",
@@ -174,6 +177,8 @@ class RestoreInfo:
     kept_evidence: Path | None  # the replaced evidence folder, as it was
     evidence_files: int
     schema_revision: str  # after migrating
+    seal: str = "ours"  # ours | foreign | unsigned (the last two only with --foreign)
+    seal_root: str = ""  # the root key the archive's seal names
 
 
 # =========================================================================================
@@ -199,7 +204,7 @@ def backup(
     overwritten. Works while other desks keep writing.
     """
     ctx.require(BACKUP)
-    return _backup(ctx.db, target, ctx.now(), progress, data_folder)
+    return _backup(ctx.db, target, ctx.now(), progress, data_folder, ctx.keyring)
 
 
 def maybe_backup(
@@ -223,7 +228,7 @@ def maybe_backup(
     last = latest_backup(folder)
     if last is not None and now - last < every:
         return None
-    info = _backup(ctx.db, None, now, progress, data_folder)  # into `folder`
+    info = _backup(ctx.db, None, now, progress, data_folder, ctx.keyring)  # into `folder`
     rotate(folder, keep)
     return info
 
@@ -234,6 +239,7 @@ def _backup(
     now: datetime,
     progress: Progress,
     data_folder: Path | None,
+    ring: Keyring | None = None,
 ) -> BackupInfo:
     started = time.monotonic()
     data_folder = data_folder or data_dir()
@@ -273,15 +279,28 @@ def _backup(
                         )
                         zf.writestr(
                             _zipinfo(MANIFEST, now, 6),
-                            json.dumps(manifest.to_json(), indent=2, ensure_ascii=False),
+                            json.dumps(_sealed(db, manifest, ring), indent=2, ensure_ascii=False),
                         )
                     raw.flush()
                     os.fsync(raw.fileno())
                 note("checking the archive")
                 verify_archive(archive, name=final.name)
                 os.replace(archive, final)
+                owner_only(final)  # made by mkstemp (600); said again for older copies
                 _fsync_dir(folder)
     return BackupInfo(final, final.stat().st_size, manifest, time.monotonic() - started)
+
+
+def _sealed(db: Database, manifest: Manifest, ring: Keyring | None) -> dict[str, Any]:
+    """The manifest signed by whoever makes the backup, when they hold a key."""
+    data = manifest.to_json()
+    if ring is None:
+        return data
+    try:
+        with db.reading() as session:
+            return backup_seal.seal(data, ring, session)
+    except SQLAlchemyError:  # a database at a schema before keys: nothing to sign with
+        return data
 
 
 def _target_path(target: Path | None, data_folder: Path, now: datetime) -> Path:
@@ -752,6 +771,7 @@ def restore(
     data_folder: Path | None = None,
     progress: Progress = None,
     confirm: Callable[[Manifest], bool] | None = None,
+    foreign: bool = False,
 ) -> RestoreInfo:
     """Replace a database (and the evidence folder) with a backup.
 
@@ -787,6 +807,7 @@ def restore(
             kind=_kind_name(manifest.database_kind),
             target=_kind_name(kind),
         )
+    sealed = _check_seal(archive, url, foreign)
     if confirm is not None and not confirm(manifest):
         raise FairDeskError("Restore cancelled; nothing was changed.")
     if isinstance(ctx_or_url, Context):
@@ -808,8 +829,56 @@ def restore(
     finally:
         db.dispose()
     return RestoreInfo(
-        archive, manifest, where, kept_db, kept_evidence, manifest.evidence_files, revision
+        archive,
+        manifest,
+        where,
+        kept_db,
+        kept_evidence,
+        manifest.evidence_files,
+        revision,
+        sealed.state,
+        sealed.root,
     )
+
+
+def _check_seal(archive: Path, url: str, foreign: bool) -> backup_seal.SealCheck:
+    """Whose backup this is. A seal that does not fit its manifest is refused; an
+    unsigned or another installation's archive only with `foreign`. A database that
+    cannot be read has no root to compare with: whoever may replace it may restore."""
+    with zipfile.ZipFile(archive) as zf:
+        raw = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    if make_url(url).get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        if not path.exists() or path.stat().st_size == 0:
+            return backup_seal.check(raw, None)  # nothing there to compare with
+    db = Database(url)
+    try:
+        with db.reading() as session:
+            found = backup_seal.check(raw, session)
+    except (FairDeskError, SQLAlchemyError):  # unreadable, or an older schema
+        return backup_seal.check(raw, None)
+    finally:
+        db.dispose()
+    if found.state == "broken":
+        raise ArchiveRefused(
+            "{archive} was changed after it was made: its seal does not match its "
+            "manifest. Nothing was changed.",
+            archive=archive.name,
+        )
+    if found.state != "ours" and not foreign:
+        raise ArchiveRefused(
+            "{archive} was not made by this installation ({why}). To replace this "
+            "database with it anyway, restore it with --foreign. Nothing was changed.",
+            archive=archive.name,
+            why=_FOREIGN[found.state],
+        )
+    return found
+
+
+_FOREIGN = {
+    "unsigned": translatable("it is not signed"),
+    "foreign": translatable("it is signed under another root key"),
+}
 
 
 def _kind_name(kind: str) -> str:
@@ -864,8 +933,10 @@ def _restore_sqlite(
                 note("keeping a copy of the database it replaces")
                 kept = _free_name(path.with_name(f"{path.stem}.before-restore.{stamp}.sqlite3"))
                 _keep_aside_and_swap(path, fresh, kept)
+                owner_only(*sqlite_family(kept))
             else:
                 os.replace(fresh, path)
+            owner_only(path)
             _fsync_dir(folder)
     return kept, str(path)
 

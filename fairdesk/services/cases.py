@@ -42,10 +42,20 @@ def complaint_by_number(session: Session, number: str) -> Complaint:
 SEARCH_SEPARATOR = "\n"
 
 
+SEARCH_MAX = 300  # above any name and a scanned QR code (FD2, ~250); LIKE has limits
+
+
 def search_needle(text: str) -> str:
     """What the search box's text looks for: lower case, any run of white space (pasted
     line breaks and tabs too) as one space."""
-    return " ".join(text.split()).lower()
+    needle = " ".join(text.split()).lower()
+    if len(needle) > SEARCH_MAX:
+        raise InvalidInput(
+            "A search is at most {limit} characters; this one has {count}.",
+            limit=SEARCH_MAX,
+            count=len(needle),
+        )
+    return needle
 
 
 def search_text_of(

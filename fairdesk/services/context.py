@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.permissions import Permission, require
+from fairdesk.services.keyring import Keyring
 
 
 def utcnow() -> datetime:
@@ -26,15 +27,21 @@ class Actor:
 class Context:
     """One signed-in user's handle on the services.
 
-    `now` is injectable so tests can run the fair's clocks on a fake time.
+    `now` is injectable so tests can run the fair's clocks on a fake time. `keyring`
+    holds the keys the user's password unlocked at sign-in (documents need it).
     """
 
     db: Database
     actor: Actor
     now: Callable[[], datetime] = field(default=utcnow)
+    keyring: Keyring = field(default_factory=Keyring, compare=False)
 
     def require(self, permission: Permission) -> None:
         require(self.actor.role, permission)
 
     def as_actor(self, actor: Actor) -> Context:
-        return Context(self.db, actor, self.now)
+        same = actor.user_id == self.actor.user_id
+        return Context(self.db, actor, self.now, self.keyring if same else Keyring())
+
+    def with_keyring(self, keyring: Keyring) -> Context:
+        return Context(self.db, self.actor, self.now, keyring)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
@@ -27,11 +28,13 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+from fairdesk.documents import signing
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import step_for_audit
+from fairdesk.services.anchors import line as anchor_line
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 
@@ -97,6 +100,12 @@ class DayReport:
     overdue_at_close: tuple[OverdueItem, ...]
     open_cases: int  # respondent cases not yet ended, as the report is made
     generated_at: datetime = field(default_factory=lambda: datetime.now())
+    # The audit chain's head as the report is made, signed by the one who made it: an
+    # anchor of the history outside the database (`fairdesk audit verify --anchor`).
+    audit_event: int = 0
+    audit_head: str = ""
+    signed_by: str = ""  # key id ("" when the maker holds no key)
+    signature: str = ""  # base64url Ed25519 over the anchor line
 
 
 def _window(fair: Fair, day: date) -> tuple[datetime, datetime, datetime | None]:
@@ -278,7 +287,28 @@ def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
             overdue_at_close=tuple(overdue),
             open_cases=int(open_cases),
             generated_at=ctx.now().astimezone(zone),
+            **_anchor(session, ctx, fair.code, day),
         )
+
+
+def _anchor(session: Session, ctx: Context, fair_code: str, day: date) -> dict[str, Any]:
+    event_id, head = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first() or (0, "")
+    ring = ctx.keyring
+    key_id, private = ring.user_key_id, ring.user_key
+    if private is None:
+        key_id, private = ring.root_key_id, ring.root
+    signature = ""
+    if private is not None and head:
+        statement = f"FairDesk day report {fair_code} {day:%Y-%m-%d}\n{anchor_line(event_id, head)}"
+        signature = signing.b64url(private.sign(statement.encode("utf-8")))
+    return {
+        "audit_event": event_id,
+        "audit_head": head,
+        "signed_by": key_id if signature else "",
+        "signature": signature,
+    }
 
 
 def _pairs(data: dict[str, int], table: v.Vocabulary | None = None) -> str:
@@ -312,4 +342,10 @@ def format_day_report(r: DayReport) -> str:
         lines.append(
             f"    {item.number}  {v.CLOCKS.words(item.kind).both}  due {item.due_at:%Y-%m-%d %H:%M}"
         )
+    if r.audit_head:
+        lines.append(f"  审计链 / {anchor_line(r.audit_event, r.audit_head)}")
+        if r.signature:
+            lines.append(f"  签名 / signed by key {r.signed_by}: {r.signature}")
+        else:
+            lines.append("  未签名 / unsigned: made by someone who holds no signing key")
     return "\n".join(lines) + "\n"

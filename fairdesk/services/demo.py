@@ -59,7 +59,7 @@ from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, norma
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, hours_for
 from fairdesk.domain.workflow import Entity
-from fairdesk.services import audit, users
+from fairdesk.services import audit, keys, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
 from fairdesk.services.context import Context
 from fairdesk.services.demo_floor import living_floor
@@ -2050,6 +2050,8 @@ def create_demo(
         if progress is not None:
             progress(text)
 
+    with ctx.db.writing() as session:  # demo users have no password: documents are specimens
+        keys.ensure_demo_key(session, ctx)
     rng = random.Random(options.seed)
     real_now = ctx.now().astimezone(UTC)
     if options.fair_code:

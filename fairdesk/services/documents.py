@@ -11,13 +11,14 @@ the genuine document says, or why it is not genuine.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
@@ -57,12 +58,11 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.domain.workflow import detail_value_words, detail_words, words_of_event
-from fairdesk.services import audit, clocks, numbering
+from fairdesk.services import audit, clocks, keys, numbering
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 
-_KEY_LOCK = 0x4644534B  # advisory lock key ("FDSK") serialising first-key creation on PG
 DOCUMENT_SERIES = "document"
 
 
@@ -120,12 +120,15 @@ class Verification:
 @dataclass(frozen=True)
 class KeyInfo:
     key_id: str
-    fair_code: str  # "" for the installation's key
+    owner: str  # the user whose key it is ("" for the root, legacy and demo keys)
     algorithm: str
     public_key: str
     fingerprint: str
     created_at: datetime
     retired_at: datetime | None
+    kind: str = "user"  # root | user | demo | legacy
+    revoked_at: datetime | None = None
+    certified: bool = False
 
 
 # -- snapshot -------------------------------------------------------------------------------
@@ -468,95 +471,38 @@ def _snapshot(
 # -- keys ---------------------------------------------------------------------------------
 
 
-def _key_info(key: SigningKey, fair_code: str) -> KeyInfo:
+def _key_info(key: SigningKey, owner: str) -> KeyInfo:
     return KeyInfo(
         key.key_id,
-        fair_code,
+        owner,
         key.algorithm,
         key.public_key,
         signing.fingerprint(key.public_key),
         key.created_at,
         key.retired_at,
+        key.kind,
+        key.revoked_at,
+        bool(key.certificate),
     )
-
-
-def _new_key(session: Session, fair_id: int | None, now: datetime) -> SigningKey:
-    made = signing.new_key()
-    key = SigningKey(
-        key_id=made.key_id,
-        fair_id=fair_id,
-        algorithm="ed25519",
-        public_key=made.public_key,
-        private_key=made.private_key,
-        created_at=now,
-    )
-    session.add(key)
-    session.flush()
-    return key
-
-
-def _signing_key(session: Session, ctx: Context, fair: Fair) -> SigningKey:
-    """The fair's own key if it has one, else the installation's, made on first use."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KEY_LOCK})
-    for scope in (SigningKey.fair_id == fair.id, SigningKey.fair_id.is_(None)):
-        key = session.scalar(
-            select(SigningKey)
-            .where(scope, SigningKey.retired_at.is_(None))
-            .order_by(SigningKey.id.desc())
-            .limit(1)
-        )
-        if key is not None:
-            return key
-    key = _new_key(session, None, ctx.now())
-    audit.record(
-        session,
-        ctx,
-        "key.create",
-        "signing_key",
-        key.id,
-        after={"key_id": key.key_id, "scope": "installation"},
-        reason="first document signed",
-    )
-    return key
-
-
-def create_key(ctx: Context, fair_code: str | None = None, reason: str = "") -> KeyInfo:
-    """A new signing key for a fair (or the installation); the current one is retired but
-    keeps verifying what it signed."""
-    ctx.require(Permission.SET_UP_FAIR)
-    with ctx.db.writing() as session:
-        fair = fair_by_code(session, fair_code) if fair_code else None
-        fair_id = fair.id if fair else None
-        scope = SigningKey.fair_id == fair_id if fair_id else SigningKey.fair_id.is_(None)
-        now = ctx.now()
-        for old in session.scalars(
-            select(SigningKey).where(scope, SigningKey.retired_at.is_(None))
-        ):
-            old.retired_at = now
-        key = _new_key(session, fair_id, now)
-        audit.record(
-            session,
-            ctx,
-            "key.create",
-            "signing_key",
-            key.id,
-            after={"key_id": key.key_id, "scope": fair.code if fair else "installation"},
-            reason=reason,
-            fair_id=fair_id,
-        )
-        return _key_info(key, fair.code if fair else "")
 
 
 def list_keys(ctx: Context) -> list[KeyInfo]:
+    """Every public key: the root, users' keys, legacy and demo keys (no private part)."""
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         rows = session.execute(
-            select(SigningKey, Fair.code)
-            .outerjoin(Fair, Fair.id == SigningKey.fair_id)
+            select(SigningKey, User.username)
+            .outerjoin(User, User.id == SigningKey.user_id)
             .order_by(SigningKey.id)
         ).all()
-        return [_key_info(key, code or "") for key, code in rows]
+        return [_key_info(key, name or "") for key, name in rows]
+
+
+def _audit_head(session: Session) -> tuple[int, str]:
+    row = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, audit.GENESIS)
 
 
 # -- issuing --------------------------------------------------------------------------------
@@ -605,10 +551,21 @@ def _register(
     number = f"{fair.code}-D{numbering.next_value(session, fair.id, DOCUMENT_SERIES):06d}"
     data = _snapshot(session, ctx, k, fair, complaint, case, number, copy, served)
     K.check_condition(k, data)
-    key = _signing_key(session, ctx, fair)
+    signer = keys.signer(session, ctx)
+    event_id, head = _audit_head(session)
+    data = dataclasses.replace(
+        data,
+        root_fingerprint=signer.root_fingerprint,
+        audit_event=event_id,
+        audit_head=head,
+        specimen=signer.specimen,
+    )
+    key = signer.key
     signed = key_content(data, key.key_id)
-    signature = signing.sign(key.private_key, signed)
-    payload = signing.encode_payload(number, signature)
+    signature = signing.sign(signer.private, signed)
+    payload = signing.encode_payload(
+        number, signature, signing.raw_public(key.public_key), signer.certificate
+    )
     with fonts.collect_missing() as missing:
         pdf = render(data, payload, PAPER)
     doc = IssuedDocument(
@@ -892,7 +849,8 @@ def _verify(session: Session, parsed: signing.Payload) -> Verification:
             False,
             "unknown",
             f"No document numbered {parsed.number} was issued by this service center "
-            "(or this database is not the one it was issued from).",
+            "(or this database is not the one it was issued from)."
+            + _offline_note(session, parsed),
             number=parsed.number,
         )
     key = session.scalar(select(SigningKey).where(SigningKey.key_id == doc.key_id))
@@ -905,6 +863,9 @@ def _verify(session: Session, parsed: signing.Payload) -> Verification:
             "does not hold.",
             number=doc.number,
         )
+    refused = _check_key(session, key, parsed, doc, signed)
+    if refused is not None:
+        return refused
     summary = describe(signed) if signed.get("kind") in K.KINDS else {}
     case_no = str(signed.get("case") or signed.get("complaint") or "")
     if not signing.verify(key.public_key, parsed.signature, signed):
@@ -941,6 +902,16 @@ def _verify(session: Session, parsed: signing.Payload) -> Verification:
             doc.number,
             case_no,
         )
+    if key.kind == keys.DEMO or signed.get("specimen"):
+        return Verification(
+            False,
+            "specimen",
+            f"SPECIMEN: {doc.number} was printed from a demo database; it is an example "
+            "and proves nothing.",
+            summary,
+            doc.number,
+            case_no,
+        )
     if doc.revoked_at is not None:
         successor = _successor(session, doc)
         when = doc.revoked_at.strftime("%Y-%m-%d %H:%M UTC")
@@ -963,6 +934,95 @@ def _verify(session: Session, parsed: signing.Payload) -> Verification:
     )
 
 
+def _forged(number: str, why: str) -> Verification:
+    return Verification(
+        False,
+        "forged",
+        f"FORGED: {number} {why}. This code was not issued by the service center.",
+        number=number,
+    )
+
+
+def _certified_by(session: Session, signer: bytes, certificate: bytes) -> SigningKey | None:
+    """The installation's root key, when it certified `signer`. An installation has one
+    root: a second one can only have been added behind the app's back, so none counts."""
+    roots = session.scalars(select(SigningKey).where(SigningKey.kind == keys.ROOT).limit(2)).all()
+    if len(roots) != 1:
+        return None
+    ok = signing.check_certificate(roots[0].public_key, signer, certificate)
+    return roots[0] if ok else None
+
+
+def _check_key(
+    session: Session,
+    key: SigningKey,
+    parsed: signing.Payload,
+    doc: IssuedDocument,
+    signed: dict[str, Any],
+) -> Verification | None:
+    """Does the key that signed chain to the root, and was it in force? None when so."""
+    if not parsed.signer:  # FD1: a key of before, certified by the root when it was made
+        if key.kind != keys.LEGACY:
+            return _forged(doc.number, "carries an old-style code its key never signed")
+        has_root = keys.root_key(session) is not None
+        if has_root and not _certified_by(
+            session, signing.raw_public(key.public_key), signing.unb64url(key.certificate or "")
+        ):
+            return _forged(doc.number, "names a key this installation never had")
+        return None
+    if parsed.signer != signing.raw_public(key.public_key):
+        return _forged(doc.number, "was not signed by the key its register entry names")
+    if key.kind == keys.DEMO:
+        ok = signing.check_certificate(key.public_key, parsed.signer, parsed.certificate)
+        return None if ok else _forged(doc.number, "carries a damaged demo certificate")
+    root = (
+        _certified_by(session, parsed.signer, parsed.certificate) if key.kind == keys.USER else None
+    )
+    if root is None:
+        return _forged(
+            doc.number, "was signed by a key the service center's root key never certified"
+        )
+    if signed.get("root") != signing.fingerprint(root.public_key):
+        return _forged(doc.number, "names another root key than the one that certified its signer")
+    revoked = _revocation_event(session, key)
+    anchored = int((signed.get("audit") or {}).get("id") or 0)
+    # After the revocation: by the audit chain's head it committed to when it has one
+    # (a clock can be set back), else by its issue time.
+    late = anchored >= revoked if revoked is not None and anchored else None
+    if late is None and key.revoked_at is not None:
+        late = doc.issued_at > key.revoked_at
+    if late:
+        return Verification(
+            False,
+            "revoked",
+            f"REFUSED: {doc.number} was signed with key {key.key_id} after that key was "
+            f"revoked ({key.revoke_reason}). Documents it signed before stay genuine.",
+            number=doc.number,
+        )
+    return None
+
+
+def _revocation_event(session: Session, key: SigningKey) -> int | None:
+    return session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.action == "key.revoke",
+            AuditEvent.entity_type == "signing_key",
+            AuditEvent.entity_id == key.id,
+        )
+        .limit(1)
+    )
+
+
+def _offline_note(session: Session, parsed: signing.Payload) -> str:
+    if parsed.signer and _certified_by(session, parsed.signer, parsed.certificate):
+        return (
+            " Its signer's key is certified by this service center's root key, but without "
+            "the register its content cannot be checked."
+        )
+    return ""
+
+
 def verify_file(ctx: Context, data: bytes) -> Verification:
     """Read the QR code of a PDF or a picture and verify it; a PDF whose text differs from
     the issued document is reported as altered."""
@@ -974,9 +1034,9 @@ def verify_file(ctx: Context, data: bytes) -> Verification:
         return Verification(
             False, "malformed", "No QR code could be read from this file (is it sharp and whole?)."
         )
-    ours = [c for c in codes if c.strip().startswith(signing.PREFIX + ".")]
+    ours = [c for c in codes if c.strip().startswith((signing.PREFIX + ".", signing.PREFIX2 + "."))]
     result = verify(ctx, (ours or codes)[0])
-    if not qrread.is_pdf(data) or result.status not in ("genuine", "revoked"):
+    if not qrread.is_pdf(data) or result.status not in ("genuine", "revoked", "specimen"):
         return result
     with ctx.db.reading() as session:
         doc = _document(session, result.number)
@@ -1021,7 +1081,6 @@ __all__ = [
     "IssuedInfo",
     "KeyInfo",
     "Verification",
-    "create_key",
     "issue_document",
     "list_documents",
     "list_keys",

@@ -208,6 +208,8 @@ class ExhibitorFile:
     merged_rows: int  # rows folded into an earlier record with the same identity
     sheet: str = ""  # worksheet read (xlsx only)
     delimiter: str = ""  # CSV delimiter detected (text files only)
+    # Rows read with a note: a formula with no value saved is kept as its text.
+    notes: list[RejectedRow] = field(default_factory=list)
 
 
 # --- header recognition --------------------------------------------------------------------
@@ -779,6 +781,7 @@ def _read_xlsx(path: Path, progress: Callable[[int, int], None] | None) -> Exhib
     # Imported here: heavy, and CSV imports do not need it.
     from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
 
+    formulas = _formula_workbook(path)
     with _open_binary(path) as fh:
         try:
             # data_only: formulas are read as the values Excel cached, never evaluated.
@@ -791,13 +794,62 @@ def _read_xlsx(path: Path, progress: Callable[[int, int], None] | None) -> Exhib
                 error=str(exc),
             ) from exc
         try:
-            return _read_workbook(path, wb, progress)
+            return _read_workbook(path, wb, progress, formulas)
         finally:
             wb.close()
+            if formulas is not None:
+                formulas.close()
+
+
+def _has_formulas(path: Path) -> bool:
+    """A quick look into the sheets' XML for a formula element (most lists have none, and
+    reading the workbook twice would double an import's time)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with zf.open(name) as member:
+                        while chunk := member.read(1 << 20):
+                            if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk:
+                                return True
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _formula_workbook(path: Path) -> Any:
+    """The workbook with formulas as text, when it has any (else None)."""
+    if not _has_formulas(path):
+        return None
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        return load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception:  # the data pass reports a damaged file in its own words
+        return None
+
+
+def _with_formulas(
+    values: Iterable[Sequence[object]], formulas: Iterable[Sequence[object]], noted: set[int]
+) -> Iterator[Sequence[object]]:
+    """Cells with no value saved but a formula keep the formula's text (a generated file
+    never opened in Excel has none): the row is noted instead of silently blanked."""
+    texts = iter(formulas)
+    for number, cells in enumerate(values, start=1):
+        source = next(texts, ())
+        merged = list(cells)
+        for i, cell in enumerate(merged):
+            text = source[i] if i < len(source) else None
+            if cell is None and isinstance(text, str) and text.startswith("="):
+                merged[i] = text
+                noted.add(number)
+        yield merged
 
 
 def _read_workbook(
-    path: Path, wb: Any, progress: Callable[[int, int], None] | None
+    path: Path, wb: Any, progress: Callable[[int, int], None] | None, formulas: Any = None
 ) -> ExhibitorFile:
     best: _Header | None = None
     best_sheet = ""
@@ -806,14 +858,31 @@ def _read_workbook(
         declared = ws.max_row if isinstance(ws.max_row, int) else 0
         # Some generators write a wrong <dimension>; without this, rows would be cut off.
         ws.reset_dimensions()
-        header, partial, data = _find_header(_numbered(ws.iter_rows(values_only=True), path))
+        noted: set[int] = set()
+
+        def rows(ws: Any = ws, noted: set[int] = noted) -> Iterator[Sequence[object]]:
+            values = ws.iter_rows(values_only=True)
+            if formulas is None or ws.title not in formulas.sheetnames:
+                return iter(values)
+            texts = formulas[ws.title]
+            texts.reset_dimensions()
+            return _with_formulas(values, texts.iter_rows(values_only=True), noted)
+
+        header, partial, data = _find_header(_numbered(rows(), path))
         saw_data = saw_data or data
         if header is not None:
+            noted.clear()
             collector = _Collector(header, progress, declared)
-            for number, cells in _numbered(ws.iter_rows(values_only=True), path):
+            for number, cells in _numbered(rows(), path):
                 if number > header.row:
                     collector.add(number, cells)
-            return collector.finish(path, "xlsx", sheet=str(ws.title))
+            parsed = collector.finish(path, "xlsx", sheet=str(ws.title))
+            parsed.notes = [
+                RejectedRow(n, "a formula with no saved value: its text was kept", ())
+                for n in sorted(noted)
+                if n > header.row
+            ]
+            return parsed
         if partial is not None and (best is None or len(partial.index) > len(best.index)):
             best, best_sheet = partial, str(ws.title)
     if not saw_data:

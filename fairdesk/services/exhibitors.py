@@ -46,6 +46,7 @@ class ImportReport:
     blank_rows: int = 0
     merged_rows: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    notes: list[RejectedRow] = field(default_factory=list)  # imported, with a note
     # Exhibitors of this list on the watch list of earlier editions (repeat offenders).
     watch_hits: list[WatchHit] = field(default_factory=list)
 
@@ -188,6 +189,7 @@ def import_exhibitors(
         blank_rows=parsed.blank_rows,
         merged_rows=parsed.merged_rows,
         rejected=list(parsed.rejected),
+        notes=list(parsed.notes),
     )
     with ctx.db.writing() as session:
         fair = fair_by_code(session, fair_code)

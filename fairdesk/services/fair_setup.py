@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from fairdesk.db.models import Complaint
+from fairdesk.db.models import AuditEvent, Complaint, Fair
 from fairdesk.domain.calendar import parse_hours
 from fairdesk.domain.errors import ConcurrentEdit, InvalidInput, MissingRequirement
 from fairdesk.domain.permissions import Permission
@@ -75,6 +77,7 @@ def update_fair(
     halls: list[str] | None = None,
     rules: str | RuleSet | None = None,
     reason: str = "",
+    expected_version: int | None = None,
 ) -> FairInfo:
     """Change a fair's set-up; None leaves a field as it is. Checked like `create_fair`;
     once the fair has complaints a reason is required. Running deadline clocks follow new
@@ -84,6 +87,7 @@ def update_fair(
     ctx.require(Permission.SET_UP_FAIR)
     with ctx.db.writing() as session:
         fair = fair_by_code(session, code)
+        _check_version(session, fair, expected_version)
         current = FairInfo.of(fair)
         wanted = FairFields(
             code=fair.code,
@@ -164,3 +168,23 @@ def update_fair(
         if any(k in _CLOCK_FIELDS for k in changed):
             refresh_fair_clocks(session, fair, ctx.now())
         return FairInfo.of(fair)
+
+
+def _check_version(session: Session, fair: Fair, expected: int | None) -> None:
+    """Refuse to save a form over a set-up another desk changed since it was opened
+    (it would silently put back the other desk's hours or rules)."""
+    if expected is None or fair.version == expected:
+        return
+    last = session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.entity_type == "fair", AuditEvent.entity_id == fair.id)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    raise ConcurrentEdit(
+        "The fair {code} was changed by {user} at {time} after you opened it. Reopen it; "
+        "your changes were not saved.",
+        code=fair.code,
+        user=last.username if last is not None else "?",
+        time=last.at.astimezone(ZoneInfo(fair.timezone)) if last is not None else "?",
+    )

@@ -41,6 +41,7 @@ class FairInfo:
     timezone: str
     rules: RuleSet
     halls: tuple[str, ...]
+    version: int = 0  # for a form to save over exactly what it showed
 
     @classmethod
     def of(cls, fair: Fair) -> FairInfo:
@@ -56,6 +57,7 @@ class FairInfo:
             fair.timezone,
             RuleSet.from_dict(fair.rules),
             tuple(fair.halls.get("halls", [])),
+            fair.version or 0,
         )
 
 

@@ -65,8 +65,12 @@ RECHECKABLE = (CaseState.REMEDY_ORDERED, CaseState.RECHECK_DUE, CaseState.ESCALA
 NOTES_MAX = 4000
 VISIT_REF = "巡查记录 Patrol visit"
 
-_PAYLOAD = re.compile(r"FD1\.([A-Za-z0-9_.-]{3,48}?)\.([A-Za-z0-9_-]{86})(?![A-Za-z0-9_-])")
-_DOC_NUMBER = re.compile(r"FD1\.([A-Za-z0-9_-]+-D\d+)", re.IGNORECASE)
+_PAYLOAD = re.compile(
+    r"FD1\.([A-Za-z0-9_.-]{3,48}?)\.([A-Za-z0-9_-]{86})(?![A-Za-z0-9_-])"
+    r"|FD2\.([A-Za-z0-9_.-]{3,48}?)\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{86}\.[A-Za-z0-9_-]{86}"
+    r"(?![A-Za-z0-9_-])"
+)
+_DOC_NUMBER = re.compile(r"FD[12]\.([A-Za-z0-9_-]+-D\d+)", re.IGNORECASE)
 
 
 # -- data ---------------------------------------------------------------------------------
@@ -327,7 +331,7 @@ def _case_of_complaint(complaint: Complaint, text: str) -> RespondentCase:
 def _from_document(ctx: Context, session: Session, fair: Fair, text: str) -> BoothTarget | None:
     cleaned = "".join(text.split())
     match = _PAYLOAD.search(cleaned)
-    number = match.group(1) if match else None
+    number = (match.group(1) or match.group(3)) if match else None
     if number is None:
         loose = _DOC_NUMBER.search(cleaned)
         number = loose.group(1) if loose else None

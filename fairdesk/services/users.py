@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,7 +17,7 @@ from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import audit
+from fairdesk.services import audit, keys
 from fairdesk.services.context import Actor, Context
 
 MAX_FAILED_LOGINS = 5
@@ -40,6 +41,14 @@ class UserInfo:
     @property
     def actor(self) -> Actor:
         return Actor(self.id, self.username, self.role)
+
+
+def password_mark(password_hash: str | None) -> str:
+    """What the audit trail keeps of a password hash: a short digest of it (not the
+    hash), so a hash cleared or replaced behind the app's back shows (row_check)."""
+    if not password_hash:
+        return ""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
 
 
 def _by_name(session: Session, username: str) -> User:
@@ -80,8 +89,15 @@ def _new_user(
         "user.add",
         "user",
         user.id,
-        after={"username": username, "role": role, "display_name": user.display_name},
+        after={
+            "username": username,
+            "role": role,
+            "display_name": user.display_name,
+            "password": password_mark(user.password_hash),
+        },
     )
+    if password:
+        keys.on_new_user(session, ctx, user, password)
     return user
 
 
@@ -176,6 +192,14 @@ def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
                 user.locked_until = None
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
+                audit.record(
+                    session,
+                    ctx,
+                    "user.rehash",
+                    "user",
+                    user.id,
+                    after={"password": password_mark(user.password_hash)},
+                )
     if info is None:
         raise refused
     return info
@@ -226,24 +250,55 @@ def set_role(ctx: Context, username: str, role: Role | str, reason: str = "") ->
 def set_password(
     ctx: Context, username: str, new_password: str, old_password: str | None = None
 ) -> UserInfo:
-    """An admin sets anyone's password; a user changes their own with the old one."""
+    """An admin sets anyone's password; a user changes their own with the old one.
+
+    The user's keys are sealed again under the new password; an admin's reset cannot
+    open them, so the user's signing key is replaced (see services/keys.py)."""
     if len(new_password) < 8:
         raise InvalidInput("A password needs at least 8 characters.")
     if username != ctx.actor.username or old_password is None:
-        return _change(
-            ctx,
-            username,
-            "user.password",
-            password_hash=_hasher.hash(new_password),
-            failed_logins=0,
-            locked_until=None,
-        )
+        ctx.require(Permission.MANAGE_USERS)
+        with ctx.db.writing() as session:
+            user = _by_name(session, username)
+            user.password_hash = _hasher.hash(new_password)
+            user.failed_logins = 0
+            user.locked_until = None
+            session.flush()
+            audit.record(
+                session,
+                ctx,
+                "user.password",
+                "user",
+                user.id,
+                after={"password": password_mark(user.password_hash)},
+                reason="reset",
+            )
+            keys.on_password_change(session, ctx, user, new_password, None)
+            return UserInfo.of(user)
     authenticate(ctx, username, old_password)
     with ctx.db.writing() as session:
         user = _by_name(session, username)
         user.password_hash = _hasher.hash(new_password)
-        audit.record(session, ctx, "user.password", "user", user.id)
+        audit.record(
+            session,
+            ctx,
+            "user.password",
+            "user",
+            user.id,
+            after={"password": password_mark(user.password_hash)},
+        )
+        keys.on_password_change(session, ctx, user, new_password, old_password)
         return UserInfo.of(user)
+
+
+def sign_in(ctx: Context, username: str, password: str) -> Context:
+    """Check the password and unlock the user's keys: a context acting as that user,
+    holding the keys in memory for the session."""
+    info = authenticate(ctx, username, password)
+    user_ctx = Context(ctx.db, info.actor, ctx.now)
+    with ctx.db.writing() as session:
+        ring = keys.unlock(session, user_ctx, _by_name(session, info.username), password)
+    return user_ctx.with_keyring(ring)
 
 
 def has_password(ctx: Context, username: str) -> bool:

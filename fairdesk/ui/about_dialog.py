@@ -71,6 +71,7 @@ class AboutDialog(QDialog):
         self.version_label = self._value(fairdesk.__version__, "version_label")
         self.data_dir_label = self._value(self.data_folder, "data_dir_label")
         self.database_label = self._value(self.database_url, "database_label")
+        self.root_label = self._value(self._root(ctx), "root_label")
         self.runtime_label = self._value(
             f"Python {platform.python_version()} · Qt {qVersion()} · "
             f"PySide6 {PySide6.__version__} · {platform.system()} {platform.release()}",
@@ -79,6 +80,7 @@ class AboutDialog(QDialog):
         form.addRow(self.tr("Version:"), self.version_label)
         form.addRow(self.tr("Data folder:"), self.data_dir_label)
         form.addRow(self.tr("Database:"), self.database_label)
+        form.addRow(self.tr("Root key:"), self.root_label)
         form.addRow(self.tr("Running on:"), self.runtime_label)
 
         self.licences = QTextBrowser(objectName="licences_browser")
@@ -111,6 +113,13 @@ class AboutDialog(QDialog):
             layout.addStretch(1)
         layout.addWidget(buttons)
 
+    def _root(self, ctx: Context | None) -> str:
+        """The fingerprint every genuine document prints: compare them."""
+        from fairdesk.services.keys import root_fingerprint
+
+        found = root_fingerprint(ctx) if ctx is not None else ""
+        return found or self.tr("none yet (made with the first administrator's password)")
+
     def _value(self, text: str, name: str) -> QLabel:
         label = QLabel(text, objectName=name, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -123,6 +132,7 @@ class AboutDialog(QDialog):
             f"FairDesk {fairdesk.__version__}\n"
             f"Data folder: {self.data_folder}\n"
             f"Database: {self.database_url}\n"
+            f"Root key: {self.root_label.text()}\n"
             f"{self.runtime_label.text()}\n"
         )
 

@@ -144,7 +144,7 @@ def _run(
         return 1
     if ctx is None:
         return 0  # the user closed the sign-in dialog
-    from fairdesk.ui.idle_lock import IdleWatcher, LockDialog
+    from fairdesk.ui.idle_lock import IdleWatcher, lock_screen
     from fairdesk.ui.main_window import MainWindow
 
     window: QMainWindow
@@ -160,7 +160,7 @@ def _run(
         watcher = IdleWatcher(parent=window)
 
         def lock() -> None:
-            LockDialog(ctx, window).exec()
+            lock_screen(ctx)
             watcher.resume()
 
         watcher.idle.connect(lock)

@@ -323,6 +323,7 @@ class FairDialog(QDialog):
             halls=self.halls(),
             rules=rules,
             reason=self.ui.reason_edit.text(),
+            expected_version=self.fair.version if self.fair is not None else None,
         )
 
     @staticmethod

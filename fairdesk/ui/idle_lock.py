@@ -102,3 +102,16 @@ class LockDialog(QDialog):
 
     def reject(self) -> None:  # Esc does not unlock
         pass
+
+
+def lock_screen(ctx: Context) -> None:
+    """Hide every window while locked, so no case data stays in sight of a passer-by,
+    until the signed-in user's password is given; then show them as they were."""
+    hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in hidden:
+        widget.hide()
+    try:
+        LockDialog(ctx).exec()
+    finally:
+        for widget in hidden:
+            widget.show()

@@ -70,9 +70,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
 POLL_MS = 3000
-SCANNED_PAYLOAD = (
-    "FD1."  # how a printed document's QR code begins  # how often to look for other desks' changes
-)
+SCANNED_PAYLOAD = ("FD1.", "FD2.")  # how a printed document's QR code begins
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
@@ -317,11 +315,15 @@ class MainWindow(QMainWindow):
         action(self.tr("&Import…"), self.import_exhibitors, None, exhibitor_menu).setEnabled(
             role in GRANTS[Permission.IMPORT_EXHIBITORS]
         )
+        tools_menu = bar.addMenu(self.tr("&Tools"))
         action(
             self.tr("&Settings…"),
             lambda: SettingsDialog(self.settings, self).open(),
             QKeySequence.StandardKey.Preferences,
-            bar.addMenu(self.tr("&Tools")),
+            tools_menu,
+        )
+        action(self.tr("&Users…"), self.show_users, None, tools_menu).setEnabled(
+            role in GRANTS[Permission.MANAGE_USERS]
         )
         organizer_menu = bar.addMenu(self.tr("&Organizer"))
         action(
@@ -358,6 +360,11 @@ class MainWindow(QMainWindow):
             None,
             self.help_menu,
         )
+
+    def show_users(self) -> None:
+        from fairdesk.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self).open()
 
     # -- fairs and filters ----------------------------------------------------------------
     def _focus_search(self) -> None:

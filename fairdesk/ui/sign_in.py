@@ -92,10 +92,12 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
     login = CredentialsDialog("FairDesk", QApplication.translate("sign_in", "Sign in."))
-    login.check = lambda name, password: users.authenticate(system, name, password)
+    # Signing in also unlocks the user's keys for the session (services/keys.py).
+    login.check = lambda name, password: users.sign_in(system, name, password)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
-    return Context(db, login.result_value.actor)
+    signed_in: Context = login.result_value
+    return signed_in
 
 
 def demo_context(folder: Path) -> Context:

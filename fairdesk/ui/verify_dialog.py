@@ -65,6 +65,7 @@ STATUS = {
     "forged": ("Forged", "伪造", "#b00020", "#fde7ea"),
     "altered": ("Altered", "已被篡改", "#b00020", "#fde7ea"),
     "revoked": ("Revoked", "已撤销", "#a14a00", "#fff1e0"),
+    "specimen": ("Specimen (demo)", "样本（演示）", "#a14a00", "#fff1e0"),
     "unknown": ("Unknown", "未登记", "#51565c", "#eef0f2"),
     "malformed": ("Not a document code", "无法识别", "#51565c", "#eef0f2"),
     "error": ("Could not check", "无法核验", "#51565c", "#eef0f2"),
@@ -189,7 +190,7 @@ class VerifyDialog(QDialog):
         hint.setWordWrap(True)
 
         self.payload_edit = QLineEdit(objectName="payload_edit")
-        self.payload_edit.setPlaceholderText(self.tr("FD1.… — scan or paste here, then Enter"))
+        self.payload_edit.setPlaceholderText(self.tr("FD2.… — scan or paste here, then Enter"))
         self.payload_edit.setAccessibleName(self.tr("Document code"))
         self.payload_edit.setClearButtonEnabled(True)
         self.payload_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -196,10 +196,16 @@ def create_admin(db: Database, run: RunDialog = exec_dialog) -> Context | None:
         confirm=True,
         username="admin",
     )
-    dialog.check = lambda name, password: users.add_user(system, name, Role.ADMIN, password)
+
+    def add_and_sign_in(name: str, password: str) -> Context:
+        users.add_user(system, name, Role.ADMIN, password)
+        return users.sign_in(system, name, password)  # unlocks the new root key
+
+    dialog.check = add_and_sign_in
     if not run(dialog):
         return None
-    return Context(db, dialog.result_value.actor)
+    signed_in: Context = dialog.result_value
+    return signed_in
 
 
 def set_up_fair(

@@ -28,6 +28,10 @@
         <translation>数据库：</translation>
     </message>
     <message>
+        <source>Root key:</source>
+        <translation>根密钥：</translation>
+    </message>
+    <message>
         <source>Running on:</source>
         <translation>运行环境：</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>none yet (made with the first administrator's password)</source>
+        <translation>尚无（由第一位管理员的密码生成）</translation>
     </message>
 </context>
 <context>
@@ -1865,16 +1873,32 @@ power of attorney: {0}</source>
         <translation>用户“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The user '{name}' needs its password: set FAIRDESK_PASSWORD or run the command in a terminal.</source>
-        <translation>用户“{name}”需要输入密码：请设置 FAIRDESK_PASSWORD，或在终端中运行该命令。</translation>
+        <source>The user '{name}' needs its password: run the command in a terminal, or give it with --password-stdin or FAIRDESK_PASSWORD.</source>
+        <translation>用户“{name}”需要输入密码：请在终端中运行该命令，或通过 --password-stdin 或 FAIRDESK_PASSWORD 提供密码。</translation>
     </message>
     <message>
         <source>There is no user '{name}'. Add one with: fairdesk user add {name} --role desk</source>
         <translation>没有用户“{name}”。可用以下命令添加：fairdesk user add {name} --role desk</translation>
     </message>
     <message>
+        <source>The user '{name}' has no password, so nobody can act as it: an administrator sets one with: fairdesk user passwd {name}</source>
+        <translation>用户“{name}”没有密码，任何人都不能以其身份操作：请管理员用以下命令设置密码：fairdesk user passwd {name}</translation>
+    </message>
+    <message>
+        <source>This database has no user yet. Create its administrator first: fairdesk user add {name} --role admin</source>
+        <translation>此数据库还没有用户。请先创建管理员：fairdesk user add {name} --role admin</translation>
+    </message>
+    <message>
+        <source>No {what} on standard input.</source>
+        <translation>标准输入中没有{what}。</translation>
+    </message>
+    <message>
         <source>--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10.</source>
         <translation>--complaints 必须为 0 或以上，--editions 至少为 1，--exhibitors 至少为 10。</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask the new password on: give it with --password-stdin.</source>
+        <translation>没有可询问新密码的终端：请通过 --password-stdin 提供。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1967,6 +1991,18 @@ power of attorney: {0}</source>
     <message>
         <source>The database server is read-only ({where}).</source>
         <translation>数据库服务器为只读（{where}）。</translation>
+    </message>
+    <message>
+        <source>The {field} is {count} characters long; at most {limit} fit.</source>
+        <translation>“{field}”长 {count} 个字符；最多只能 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>An SQLite database has no roles: its file is readable and writable by its owner alone. Database roles are for a shared PostgreSQL server.</source>
+        <translation>SQLite 数据库没有角色：其文件仅所有者可读写。数据库角色用于共享的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>'{role}' is not a usable role name (letters, digits and '_').</source>
+        <translation>“{role}”不是可用的角色名（仅限字母、数字和“_”）。</translation>
     </message>
     <message>
         <source>Complaint {complaint} names no IP authority to transfer to: accept it for transfer with an authority, or transfer it, first.</source>
@@ -2141,6 +2177,14 @@ power of attorney: {0}</source>
         <translation>巡查记录 {number}</translation>
     </message>
     <message>
+        <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
+        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;hash&gt;”的一行）。</translation>
+    </message>
+    <message>
+        <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
+        <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
+    </message>
+    <message>
         <source>Select at least one case to assign.</source>
         <translation>请至少选择一个要分派的案件。</translation>
     </message>
@@ -2167,6 +2211,14 @@ power of attorney: {0}</source>
     <message>
         <source>{label} is damaged: {name} does not match the checksum in its manifest (the file was changed or corrupted).</source>
         <translation>{label} 已损坏：{name} 与清单中的校验值不符（该文件已被改动或损坏）。</translation>
+    </message>
+    <message>
+        <source>it is not signed</source>
+        <translation>它没有签名</translation>
+    </message>
+    <message>
+        <source>it is signed under another root key</source>
+        <translation>它由另一根密钥签名</translation>
     </message>
     <message>
         <source>Keep at least one automatic backup.</source>
@@ -2243,6 +2295,14 @@ power of attorney: {0}</source>
     <message>
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} was changed after it was made: its seal does not match its manifest. Nothing was changed.</source>
+        <translation>{archive} 在生成后被改动过：其签章与清单不符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} was not made by this installation ({why}). To replace this database with it anyway, restore it with --foreign. Nothing was changed.</source>
+        <translation>{archive} 不是本系统生成的备份（{why}）。如仍要用它替换此数据库，请加 --foreign 恢复。未做任何更改。</translation>
     </message>
     <message>
         <source>an SQLite</source>
@@ -2359,6 +2419,10 @@ power of attorney: {0}</source>
     <message>
         <source>There is no complaint numbered '{number}'.</source>
         <translation>不存在编号为“{number}”的投诉。</translation>
+    </message>
+    <message>
+        <source>A search is at most {limit} characters; this one has {count}.</source>
+        <translation>搜索内容最多 {limit} 个字符；当前为 {count} 个。</translation>
     </message>
     <message>
         <source>Cannot sort by '{sort}'; use one of {keys}.</source>
@@ -2701,6 +2765,10 @@ power of attorney: {0}</source>
         <translation>没有 ID 为 {id} 的展商。</translation>
     </message>
     <message>
+        <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
+        <translation>展会 {code} 在您打开之后已由 {user} 于 {time} 修改。请重新打开；您的修改未保存。</translation>
+    </message>
+    <message>
         <source>{problem}</source>
         <translation>{problem}</translation>
     </message>
@@ -2831,6 +2899,38 @@ power of attorney: {0}</source>
     <message>
         <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
         <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
+    </message>
+    <message>
+        <source>Revoking a key needs a reason.</source>
+        <translation>吊销密钥需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Documents are signed with your own key, which your password unlocks: sign in with your password to issue documents.</source>
+        <translation>文书由您本人的密钥签名，该密钥由您的密码解锁：请用密码登录后再签发文书。</translation>
+    </message>
+    <message>
+        <source>The user '{username}' has no key in use.</source>
+        <translation>用户“{username}”没有正在使用的密钥。</translation>
+    </message>
+    <message>
+        <source>Your signing key was revoked or replaced: sign in again to issue documents.</source>
+        <translation>您的签名密钥已被吊销或更换：请重新登录后再签发文书。</translation>
+    </message>
+    <message>
+        <source>Your signing key waits for an administrator's certification: it is given when an administrator next signs in.</source>
+        <translation>您的签名密钥正在等待管理员认证：管理员下次登录时即完成认证。</translation>
+    </message>
+    <message>
+        <source>Only a new, empty database can become a demo database.</source>
+        <translation>只有新的空数据库才能成为演示数据库。</translation>
+    </message>
+    <message>
+        <source>A stored signing key is damaged and cannot be opened.</source>
+        <translation>存储的签名密钥已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>The password does not open this signing key.</source>
+        <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
         <source>The outbox holds an entry of unknown kind '{kind}'.</source>
@@ -4543,12 +4643,16 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
+        <source>&amp;Users…</source>
+        <translation>用户(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Organizer</source>
@@ -4675,6 +4779,37 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>View '{0}' deleted.</source>
         <translation>视图“{0}”已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -5466,6 +5601,85 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重设密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke key…</source>
+        <translation>吊销密钥(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} (awaits certification)</source>
+        <translation>{0}（待认证）</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>New password for {0} (at least 8 characters). Their signing key is replaced: documents it signed stay genuine.</source>
+        <translation>{0} 的新密码（至少 8 个字符）。其签名密钥将被更换：已签发的文书仍然有效。</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>吊销密钥</translation>
+    </message>
+    <message>
+        <source>Why is the key of {0} revoked (left the team, laptop lost)? What it signs from now on is refused; what it signed before stays genuine.</source>
+        <translation>为何吊销 {0} 的密钥（离职、笔记本丢失）？此后用它签名的文书将被拒绝；此前签发的仍然有效。</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Check a document · 核验文书</source>
@@ -5476,8 +5690,8 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
     </message>
     <message>
-        <source>FD1.… — scan or paste here, then Enter</source>
-        <translation>FD1.… — 在此扫描或粘贴，然后按 Enter</translation>
+        <source>FD2.… — scan or paste here, then Enter</source>
+        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
     </message>
     <message>
         <source>Document code</source>

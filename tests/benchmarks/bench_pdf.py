@@ -43,7 +43,15 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
     from fairdesk.services.story import Story, walk_now
 
     db = Database(db_url)
-    desk = Context(db, users.get_user(Context(db, SYSTEM), "desk1").actor, lambda: NOW)
+    # Documents are signed with the desk user's own key, unlocked by a password: the
+    # generated history has none, so give admin and desk1 passwords first.
+    system = Context(db, SYSTEM, lambda: NOW)
+    users.set_password(
+        system.as_actor(users.get_user(system, "admin").actor), "admin", "bench-pw-1"
+    )
+    admin = users.sign_in(system, "admin", "bench-pw-1")  # makes the root key
+    users.set_password(admin, "desk1", "bench-pw-2")
+    desk = users.sign_in(system, "desk1", "bench-pw-2")
     items = checklist(["design"], agent=True)
     reg = register_complaint(
         desk,

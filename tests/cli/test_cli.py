@@ -17,10 +17,21 @@ PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
 
 
 @pytest.fixture
-def run(tmp_path: Path, db, capsys):  # type: ignore[no-untyped-def]
-    """Run `fairdesk ARGS` in-process against this test's database."""
+def run(tmp_path: Path, db, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+    """Run `fairdesk ARGS` in-process against this test's database, whose administrator
+    'admin' gives the password `password` (None: none given)."""
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.users import add_user
 
-    def _run(*args: str) -> tuple[int, str, str]:
+    add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
+
+    def _run(*args: str, password: str | None = "admin-pass-1") -> tuple[int, str, str]:
+        if password is None:
+            monkeypatch.delenv("FAIRDESK_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("FAIRDESK_PASSWORD", password)
         code = main(["--db", db.url, "--data-dir", str(tmp_path / "data"), *args])
         out, err = capsys.readouterr()
         return code, out, err
@@ -194,12 +205,10 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
     assert code == 0 and "add: org1 (organizer, active)" in out
-    code, _, err = run("--user", "org1", "fair", "list")
+    code, _, err = run("--user", "org1", "fair", "list", password=None)
     assert code == 1 and "needs its password" in err
-    monkeypatch.setenv("FAIRDESK_PASSWORD", "wrong-password")
-    code, _, err = run("--user", "org1", "fair", "list")
+    code, _, err = run("--user", "org1", "fair", "list", password="wrong-password")
     assert code == 1 and "Unknown user name or wrong password" in err
-    monkeypatch.setenv("FAIRDESK_PASSWORD", "a-long-password")
     code, _, err = run(
         "--user",
         "org1",
@@ -212,6 +221,7 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
         "2026-01-01",
         "--end",
         "2026-01-02",
+        password="a-long-password",
     )
     assert code == 1 and "Only admin staff may set up a fair" in err
 
@@ -235,22 +245,60 @@ def test_audit_verify_detects_a_changed_row(run, db) -> None:  # type: ignore[no
 @pytest.mark.skipif(bool(PG_URL), reason="runs the installed command on its default SQLite")
 def test_installed_command_runs_as_a_new_user_would(tmp_path: Path) -> None:
     env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "home")}
-    done = subprocess.run(
-        [sys.executable, "-m", "fairdesk", "fair", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env.pop("FAIRDESK_PASSWORD", None)
+
+    def fairdesk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fairdesk", *args],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = fairdesk("fair", "list")  # a new database: nobody to act as yet
+    assert done.returncode == 1 and "fairdesk user add admin --role admin" in done.stderr
+    done = fairdesk("user", "add", "boss", "--role", "admin")  # no terminal, no stdin flag
+    assert done.returncode == 1 and "--password-stdin" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = fairdesk("user", "add", "boss", "--role", "admin", "--password-stdin")
+    assert done.returncode == 1 and "No new password on standard input" in done.stderr
+    done = fairdesk(
+        "user", "add", "boss", "--role", "admin", "--password-stdin", stdin="s3cret-pw\n"
+    )
+    assert done.returncode == 0, done.stderr
+    done = fairdesk("--user", "boss", "fair", "list")
+    assert done.returncode == 1 and "needs its password" in done.stderr
+    done = fairdesk("--user", "boss", "--password-stdin", "fair", "list", stdin="s3cret-pw\n")
+    assert done.returncode == 0, done.stderr
+    # The acting admin's password first, then the new user's.
+    done = fairdesk(
+        "--user",
+        "boss",
+        "--password-stdin",
+        "user",
+        "add",
+        "d1",
+        "--role",
+        "desk",
+        "--password-stdin",
+        stdin="s3cret-pw\nd1-password\n",
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "fairdesk.sqlite3").exists()
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+def test_a_closed_pipe_ends_the_process_quietly(tmp_path: Path) -> None:
     """`fairdesk cases | head -1`: the reader goes away, FairDesk stops without a trace."""
     env = {**os.environ, "FAIRDESK_DATA_DIR": str(tmp_path / "data")}
     root = Path(__file__).resolve().parents[2]
     make = [sys.executable, "-m", "fairdesk"]
+    subprocess.run(  # a new database's first administrator
+        [*make, "user", "add", "admin", "--role", "admin", "--password-stdin"],
+        input=b"pipe-pass-1\n", env=env, cwd=root, check=True, capture_output=True,
+    )  # fmt: skip
+    env["FAIRDESK_PASSWORD"] = "pipe-pass-1"
     subprocess.run(
         [*make, "fair", "create", "PIPE2026", "--name", "管道", "--start", "2026-11-05",
          "--end", "2026-11-10"],
@@ -266,3 +314,64 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+def test_a_passwordless_account_acts_only_on_a_demo_database(run, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from fairdesk.db.models import User
+
+    with db.writing() as session:  # an account whose password hash was cleared
+        session.execute(update(User).where(User.username == "admin").values(password_hash=None))
+    code, _, err = run("fair", "list", password=None)
+    assert code == 1 and "has no password, so nobody can act as it" in err
+
+
+def test_a_demo_database_acts_without_passwords(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    base = ["--db", url, "--data-dir", str(tmp_path / "d")]
+    assert main([*base, "demo", "--complaints", "0", "--editions", "1", "--exhibitors", "10"]) == 0
+    assert main([*base, "fair", "list"]) == 0
+    capsys.readouterr()
+    assert main([*base, "user", "add", "x1", "--role", "desk", "--password-stdin"]) == 1
+    assert "No new password on standard input" in capsys.readouterr().err
+
+
+def test_csv_cells_never_start_a_formula(run, db) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.intake import PartyInput, register_complaint
+    from fairdesk.services.users import ensure_user
+    from tests.helpers import complaint_input, make_fair
+
+    admin = Context(db, ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
+    make_fair(admin, code="T3")
+    desk = Context(db, ensure_user(admin, "d1", Role.DESK).actor)
+    data = complaint_input("4.1A01")
+    data.complainant = PartyInput('=HYPERLINK("http://x","y")', "x")
+    register_complaint(desk, "T3", data)
+    code, out, _ = run("cases", "--fair", "T3", "--format", "csv")
+    assert code == 0 and "'=HYPERLINK" in out and ",=HYPERLINK" not in out
+
+
+def test_a_huge_search_and_text_that_is_not_utf8_are_refused_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    code, _, err = run("cases", "--fair", "CIIE2026", "--search", "x" * 50_000)
+    assert code == 1 and "at most 300 characters; this one has 50000" in err
+    assert err.count("\n") == 1
+    code, _, err = run("fair", "list", "--name" if False else "--user", "bad\udcff")
+    assert code == 2 and "is not valid text" in err and "Traceback" not in err
+
+
+def test_a_closed_pipe_ends_quietly(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` has gone away
+    closed = os.fdopen(write_end, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        code = run("fair", "list")[0]
+    finally:
+        monkeypatch.undo()
+        with __import__("contextlib").suppress(OSError):
+            closed.close()
+    assert code == 1  # quietly: no traceback, the output simply stops

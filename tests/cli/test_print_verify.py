@@ -20,7 +20,7 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.context import Actor, Context
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
-from fairdesk.services.users import add_user
+from fairdesk.services.users import add_user, sign_in
 from tests.conftest import FakeClock
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -48,8 +48,8 @@ def case_no(db: Database, clock: FakeClock) -> str:
     """A case decided on infringement, set up through the services; users admin and desk1."""
     from fairdesk.app_context import SYSTEM
 
-    admin = add_user(Context(db, SYSTEM, clock), "admin", Role.ADMIN, "admin-pass-1")
-    admin_ctx = Context(db, admin.actor, clock)
+    add_user(Context(db, SYSTEM, clock), "admin", Role.ADMIN, "admin-pass-1")
+    admin_ctx = sign_in(Context(db, SYSTEM, clock), "admin", "admin-pass-1")
     info = add_user(admin_ctx, "desk1", Role.DESK, "desk1-pass-1")
     desk = Context(db, Actor(info.id, info.username, info.role), clock)
     make_fair(admin_ctx)
@@ -179,16 +179,22 @@ def test_refusals_exit_1_with_one_line(
         assert message in err and err.count("\n") == 1 and "Traceback" not in err, (args, err)
 
 
-def test_keys_show_and_create(
+def test_keys_show_and_revoke(
     run: Callable[..., tuple[int, str, str]], case_no: str, tmp_path: Path
 ) -> None:
     code, out, _ = run("keys", "show", user="admin")
-    assert code == 0 and "No signing key yet" in out
+    assert code == 0 and "root of this installation, in use" in out and "user desk1, in use" in out
     assert run("print", "dossier", case_no, "-o", str(tmp_path / "a.pdf"))[0] == 0
+    assert run("keys", "revoke", "desk1", "--reason", "laptop lost")[0] == 1  # desk: no
+    code, out, _ = run("keys", "revoke", "desk1", "--reason", "laptop lost", user="admin")
+    assert code == 0 and "revoked key" in out
     code, out, _ = run("keys", "show", user="admin")
-    assert code == 0 and "installation, in use" in out and "fingerprint:" in out
-    code, out, _ = run("keys", "create", "--fair", FAIR, user="admin")
-    assert code == 0 and f"for {FAIR}" in out
-    code, out, _ = run("keys", "show", user="admin")
-    assert f"fair {FAIR}, in use" in out
-    assert run("keys", "create")[0] == 1  # desk staff do not manage keys
+    assert "user desk1, revoked" in out and "user desk1, in use" not in out
+    code, out, err = run("verify", str(tmp_path / "a.pdf"))  # signed before: still genuine
+    assert code == 0, err
+    # desk1's next sign-in makes a new key, certified at the next admin sign-in.
+    code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
+    assert code == 1 and "waits for an administrator's certification" in err
+    assert run("keys", "show", user="admin")[0] == 0
+    code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
+    assert code == 0, err

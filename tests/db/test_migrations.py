@@ -156,3 +156,97 @@ def test_0007_puts_each_search_field_on_its_own_line(team) -> None:  # type: ign
     assert search_texts() == [fields.replace("\n", " | ")]
     migrate.upgrade(db)
     assert search_texts() == [fields]
+
+
+def test_0013_drops_plain_private_keys_and_old_documents_still_verify(
+    team,
+    empty_db_url: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """A database from before per-user keys: its plain private key goes, the document it
+    signed (an FD1 code) stays genuine, before and after the root key certifies it."""
+    import dataclasses
+    import json
+
+    from cryptography.hazmat.primitives import serialization
+
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.documents import signing
+    from fairdesk.documents.model import DocumentData
+    from fairdesk.documents.summary import key_content
+    from fairdesk.services import documents, users
+    from fairdesk.services.context import Context
+    from fairdesk.services.intake import register_complaint
+    from tests.helpers import FAIR, complaint_input, make_fair
+
+    # A real snapshot to sign the old way (from this test's own, current database).
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    issued = documents.issue_document(team.desk, "complaint-form", reg.number)
+    with team.desk.db.reading() as session:
+        from fairdesk.db.models import IssuedDocument
+
+        row = session.query(IssuedDocument).filter_by(number=issued.number).one()
+        snapshot = DocumentData.from_dict(row.content["data"])
+    old_data = dataclasses.replace(snapshot, root_fingerprint="", audit_event=0, audit_head="")
+    private = signing.new_private()
+    key_id = signing.key_id_of(signing.public_raw(private))
+    signed = key_content(old_data, key_id)
+    signature = signing.sign(private, signed)
+    payload = signing.encode_payload(old_data.number, signature)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+
+    db = Database(empty_db_url)
+    try:
+        migrate.upgrade(db, "0007")
+        now = datetime(2025, 11, 5)
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO fairs (code, name, name_en, venue, start_date, end_date, "
+                    "timezone, opening_time, closing_time, day_hours, halls, rules, "
+                    "created_at, version) VALUES (:code, '旧展会', '', '', '2026-11-05', "
+                    "'2026-11-10', 'Asia/Shanghai', '09:00:00', '17:00:00', '{}', '{}', '{}', "
+                    ":now, 1)"
+                ),
+                {"code": FAIR, "now": now},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO signing_keys (key_id, fair_id, algorithm, public_key, "
+                    "private_key, created_at) VALUES (:k, NULL, 'ed25519', :pub, :pem, :now)"
+                ),
+                {"k": key_id, "pub": signing.public_b64(private), "pem": pem, "now": now},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO issued_documents (fair_id, kind, number, issued_at, "
+                    "content_hash, signature, title, content, payload, key_id, revoke_reason) "
+                    "VALUES ((SELECT id FROM fairs), 'complaint-form', :number, :now, :hash, "
+                    ":sig, '投诉登记表', :content, :payload, :k, '')"
+                ),
+                {
+                    "number": old_data.number,
+                    "now": now,
+                    "hash": "0" * 64,
+                    "sig": signing.b64url(signature),
+                    "content": json.dumps({"key": signed, "data": old_data.to_dict()}),
+                    "payload": payload,
+                    "k": key_id,
+                },
+            )
+        migrate.upgrade(db)
+        with db.engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("signing_keys")}
+            dump = repr(conn.execute(text("SELECT * FROM signing_keys")).all())
+        assert "private_key" not in columns and "PRIVATE KEY" not in dump
+        system = Context(db, SYSTEM)
+        assert documents.verify(system, payload).status == "genuine"
+        # The first administrator's password makes the root, which certifies the old key.
+        users.add_user(system, "boss", "admin", "boss-pass-12")
+        boss = users.sign_in(system, "boss", "boss-pass-12")
+        assert documents.verify(boss, payload).status == "genuine"
+        assert [k.kind for k in documents.list_keys(boss)] == ["legacy", "root"]
+    finally:
+        db.dispose()

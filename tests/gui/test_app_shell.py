@@ -126,3 +126,26 @@ def test_saved_locations_apply_only_when_nothing_else_chose(
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "env"))
     apply_saved_locations(args)
     assert (args.db, args.data_dir) == ("sqlite:///x.sqlite3", None)
+
+
+def test_the_lock_hides_every_window_until_unlocked(
+    qtbot, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from fairdesk.ui import idle_lock
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[bool] = []
+
+    def exec_(dialog: LockDialog) -> int:
+        seen.append(window.isVisible())  # while the password is asked
+        qtbot.keyClicks(dialog.password_edit, "desk1-pass-1")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LockDialog, "exec", exec_)
+    idle_lock.lock_screen(team.desk)
+    assert seen == [False] and window.isVisible()

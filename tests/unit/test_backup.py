@@ -265,7 +265,10 @@ def test_restore_from_an_older_schema_migrates_it(team: Team, db: Database, tmp_
     finally:
         old.dispose()
     assert info.manifest.schema_revision == revision
-    restored = bk.restore(team.admin, info.path)
+    with pytest.raises(bk.ArchiveRefused, match="not made by this installation"):
+        bk.restore(team.admin, info.path)  # another database's (unsigned) backup
+    restored = bk.restore(team.admin, info.path, foreign=True)
+    assert restored.seal == "unsigned"
     assert restored.schema_revision == migrate.head_revision()
     assert migrate.current_revision(db) == migrate.head_revision()
     assert verify_chain(team.admin).ok
@@ -284,7 +287,7 @@ def test_restore_an_older_schema_over_a_newer_one(
         old.dispose()
     assert info.manifest.schema_revision == "0002"
     populate(team, complaints=1)
-    restored = bk.restore(team.admin, info.path)
+    restored = bk.restore(team.admin, info.path, foreign=True)
     assert restored.schema_revision == migrate.head_revision()
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM complaints")).scalar() == 0

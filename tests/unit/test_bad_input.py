@@ -77,3 +77,15 @@ def test_last_change_moves_with_every_change(team: Team, fair: str) -> None:
     before = last_change(team.organizer)
     register_complaint(team.desk, fair, complaint_input())
     assert last_change(team.organizer) > before
+
+
+def test_text_longer_than_its_column_is_refused_with_the_limit(team: Team, fair: str) -> None:
+    """The same clear refusal on SQLite (which would store it) and PostgreSQL (which
+    would fail with an unreadable error), and nothing is written."""
+    from fairdesk.domain.errors import InvalidInput
+
+    data = complaint_input()
+    data.complainant = PartyInput("长" * 501, "x")
+    with pytest.raises(InvalidInput, match="is 501 characters long; at most 500 fit"):
+        register_complaint(team.desk, fair, data)
+    assert list_cases(team.desk, CaseFilter(fair)) == []

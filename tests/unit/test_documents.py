@@ -30,6 +30,7 @@ from fairdesk.documents.render import render
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, PermissionDenied
 from fairdesk.services import documents as docs
+from fairdesk.services import keys
 from fairdesk.services.intake import ExhibitInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
@@ -381,15 +382,16 @@ def test_payload_is_compact(team: Team, case_in: Callable[..., str]) -> None:
     info = docs.issue_document(
         team.desk, "decision", case_in("INFRINGEMENT_FOUND"), copy="respondent"
     )
-    assert info.payload.startswith(f"FD1.{FAIR}-D000001.")
-    assert len(info.payload) <= 122  # a version-7 QR code at error correction M
+    # The signer's public key and the root's certificate ride along for offline checks.
+    assert info.payload.startswith(f"FD2.{FAIR}-D000001.")
+    assert len(info.payload) <= 251  # a version-11 QR code at error correction M
     import qrcode
     import qrcode.constants
 
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(info.payload)
     qr.make(fit=True)
-    assert qr.version <= 7
+    assert qr.version <= 11
 
 
 def test_genuine_forged_unknown_malformed(team: Team, case_in: Callable[..., str]) -> None:
@@ -417,7 +419,7 @@ def test_genuine_forged_unknown_malformed(team: Team, case_in: Callable[..., str
     assert (unknown.ok, unknown.status) == (False, "unknown")
     assert "No document numbered" in unknown.message
 
-    for bad in ("", "hello", "FD1.x", info.payload[:-3], "FD2" + info.payload[3:]):
+    for bad in ("", "hello", "FD1.x", info.payload[:-3], "FD3" + info.payload[3:]):
         result = docs.verify(team.desk, bad)
         assert (result.ok, result.status) == (False, "malformed"), bad
 
@@ -555,27 +557,25 @@ def test_reprint_refuses_changed_bytes(team: Team, case_in: Callable[..., str]) 
         docs.render_document(team.desk, info.number)
 
 
-def test_numbers_audit_and_shared_key(team: Team, case_in: Callable[..., str]) -> None:
+def test_numbers_audit_and_own_keys(team: Team, case_in: Callable[..., str]) -> None:
     number = case_in("NOTIFIED")
     a = docs.issue_document(team.desk, "complaint-notice", number)
     b = docs.issue_document(team.desk2, "proof-of-service", number)
     assert (a.number, b.number) == (f"{FAIR}-D000001", f"{FAIR}-D000002")
-    assert a.key_id == b.key_id  # one key for every desk on the database
-    keys = docs.list_keys(team.organizer)
-    assert [(k.key_id, k.fair_code) for k in keys] == [(a.key_id, "")]
-    assert len(keys[0].fingerprint.split()) == 8
+    assert a.key_id != b.key_id  # each desk user signs with a key of their own
+    keys = {k.key_id: k for k in docs.list_keys(team.organizer)}
+    assert (keys[a.key_id].owner, keys[b.key_id].owner) == ("desk1", "desk2")
+    assert keys[a.key_id].certified and keys[b.key_id].certified
+    assert [k.kind for k in keys.values()].count("root") == 1
+    assert len(keys[a.key_id].fingerprint.split()) == 8
     from fairdesk.services.cases import timeline
 
     actions = [e.action for e in timeline(team.desk, number)]
     assert actions.count("document.issue") == 2
-    # A fair's own key signs its documents from then on; older ones still verify.
-    fair_key = docs.create_key(team.admin, FAIR, "per-fair key")
-    c = docs.issue_document(team.desk, "dossier", number)
-    assert c.key_id == fair_key.key_id != a.key_id
     assert docs.verify(team.desk, a.payload).status == "genuine"
-    assert docs.verify(team.desk, c.payload).status == "genuine"
+    assert docs.verify(team.desk, b.payload).status == "genuine"
     with team.desk.db.reading() as session:
-        assert len(session.scalars(select(SigningKey)).all()) == 2
+        assert len(session.scalars(select(SigningKey)).all()) == 3
 
 
 @pytest.mark.parametrize("role", [Role.ORGANIZER, Role.INSPECTOR, Role.ADMIN], ids=str)
@@ -593,10 +593,10 @@ def test_only_desk_staff_issue(team: Team, case_in: Callable[..., str], role: Ro
     assert docs.verify_file(ctx, info.pdf).ok
     assert docs.render_document(ctx, info.number) == info.pdf
     assert [r.number for r in docs.list_documents(ctx, number)] == [info.number]
-    assert len(docs.list_keys(ctx)) == 1
+    assert len(docs.list_keys(ctx)) == 3  # the root and the two desk users' keys
     if role is not Role.ADMIN:
         with pytest.raises(PermissionDenied):
-            docs.create_key(ctx)
+            keys.revoke_user_key(ctx, "desk1", "lost laptop")
 
 
 def test_payload_parsing() -> None:

@@ -537,9 +537,15 @@ def test_xlsx_formulas_read_cached_values(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
-    rec = read_exhibitor_file(path).records[0]
+    parsed = read_exhibitor_file(path)
+    rec = parsed.records[0]
     assert rec.booths == (("8.1", "8.1H8-42"),)  # the cached value, not the formula
-    assert rec.contact == ""  # no cached value: empty, never evaluated or shown as "=A2"
+    # No cached value: the formula's text is kept (never evaluated), and the row noted
+    # rather than silently blanked; exports write it as inert text.
+    assert rec.contact == "=A2"
+    assert [(n.row, n.reason) for n in parsed.notes] == [
+        (2, "a formula with no saved value: its text was kept")
+    ]
 
 
 def test_xlsx_error_values_are_empty(tmp_path: Path) -> None:

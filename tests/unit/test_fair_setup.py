@@ -237,3 +237,19 @@ def test_only_admin_may_change_a_fair(team: Team) -> None:
 )
 def test_parse_halls(text: str, halls: list[str]) -> None:
     assert parse_halls(text) == halls
+
+
+def test_a_form_opened_before_another_desks_change_is_refused(team: Team) -> None:
+    from fairdesk.domain.errors import ConcurrentEdit
+
+    make_fair(team.admin)
+    first = fairs.get_fair(team.admin, FAIR)  # two administrators open the same fair
+    second = fairs.get_fair(team.admin, FAIR)
+    saved = update_fair(team.admin, FAIR, hours="08:30-17:00", expected_version=first.version)
+    assert saved.version > first.version
+    with pytest.raises(ConcurrentEdit, match=f"The fair {FAIR} was changed by admin at"):
+        update_fair(team.admin, FAIR, venue="新馆", expected_version=second.version)
+    assert fairs.get_fair(team.admin, FAIR).hours == "08:30-17:00"  # not put back
+    assert (
+        update_fair(team.admin, FAIR, venue="新馆", expected_version=saved.version).venue == "新馆"
+    )

@@ -135,7 +135,15 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
 
 
 # Functions that take a Context but need no role: signing in, and look-ups used by it.
-OPEN = {"users.authenticate", "users.get_user", "users.count_users", "users.has_password"}
+OPEN = {
+    "users.authenticate",
+    "users.sign_in",
+    "users.get_user",
+    "users.count_users",
+    "users.has_password",
+    "keys.is_demo",  # asked before anyone signs in
+    "keys.mark_demo",  # refused once a database has users, whoever asks
+}
 # Modules whose services are covered by their own permission tests.
 ELSEWHERE = {"demo", "demo_floor", "documents", "backup", "exhibitor_file", "story"}
 

@@ -1,0 +1,83 @@
+"""Backups that say who made them: the manifest (which holds every member's SHA-256) is
+signed with the maker's key, certified by the installation's root, or the root itself.
+
+A restore checks the seal against the root of the database it replaces: a seal that
+does not match its manifest (a doctored archive) is refused; an unsigned archive or one
+from another installation is refused unless the administrator says `--foreign`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import SigningKey
+from fairdesk.documents import signing
+from fairdesk.services import keys
+from fairdesk.services.keyring import Keyring
+
+SEAL = "seal"
+DOMAIN = b"FairDesk backup manifest v1\n"
+
+
+def _body(manifest: dict[str, Any]) -> bytes:
+    unsealed = {k: v for k, v in manifest.items() if k != SEAL}
+    return DOMAIN + json.dumps(unsealed, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+def seal(manifest: dict[str, Any], ring: Keyring, session: Session) -> dict[str, Any]:
+    """The manifest with its seal, when the maker holds a key (else as it was)."""
+    root = keys.root_key(session)
+    if root is None:
+        return manifest
+    if ring.user_key is not None:
+        key = ring.user_key
+        stored = session.scalar(select(SigningKey).where(SigningKey.key_id == ring.user_key_id))
+        certificate = stored.certificate if stored is not None else ""
+    elif ring.root is not None:
+        key, certificate = ring.root, ""
+    else:
+        return manifest
+    if ring.user_key is not None and not certificate:
+        return manifest  # a key not yet certified proves nothing
+    return manifest | {
+        SEAL: {
+            "root": signing.fingerprint(root.public_key),
+            "key": signing.b64url(signing.public_raw(key)),
+            "certificate": certificate,
+            "signature": signing.b64url(key.sign(_body(manifest))),
+        }
+    }
+
+
+@dataclass(frozen=True)
+class SealCheck:
+    state: str  # ours | foreign | unsigned | broken
+    root: str = ""  # the fingerprint the seal names
+
+
+def check(manifest: dict[str, Any], session: Session | None) -> SealCheck:
+    found = manifest.get(SEAL)
+    if not isinstance(found, dict):
+        return SealCheck("unsigned")
+    try:
+        public = signing.unb64url(str(found["key"]))
+        signature = signing.unb64url(str(found["signature"]))
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, _body(manifest))
+    except Exception:  # any damage in the seal: it does not vouch for this manifest
+        return SealCheck("broken", str(found.get("root", "")))
+    named = str(found.get("root", ""))
+    root = keys.root_key(session) if session is not None else None
+    if root is None or signing.fingerprint(root.public_key) != named:
+        return SealCheck("foreign", named)
+    certificate = str(found.get("certificate") or "")
+    by_root = public == signing.raw_public(root.public_key)
+    certified = bool(certificate) and signing.check_certificate(
+        root.public_key, public, signing.unb64url(certificate)
+    )
+    return SealCheck("ours" if by_root or certified else "broken", named)

@@ -1,0 +1,371 @@
+"""Keys that need a person.
+
+The installation (the service center) has a root key; each desk user who issues
+documents has a key of their own, certified by the root. Private halves exist in plain
+form only in memory, unlocked by a password: a user key is sealed under its owner's
+password, the root under each administrator's (`key_wraps`). A password change re-seals
+them; an administrator's reset of someone else's password cannot open the old key, so
+it retires it (it keeps verifying what it signed) and makes a new one.
+
+A demo database keeps one marked demo key, sealed under a published passphrase: its
+documents print and verify as specimens, never as genuine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import KeyWrap, SigningKey, User
+from fairdesk.documents import signing
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.services import audit, keywrap
+from fairdesk.services.context import Context
+from fairdesk.services.keyring import Keyring
+
+ROOT, USER, DEMO, LEGACY = "root", "user", "demo", "legacy"
+DEMO_PASSPHRASE = "fairdesk demo specimen"  # published on purpose: demo keys prove nothing
+# Roles that get a signing key of their own: those who may issue documents.
+SIGNING_ROLES = GRANTS[Permission.ISSUE_DOCUMENT]
+
+
+@dataclass(frozen=True)
+class Signer:
+    key: SigningKey
+    private: Ed25519PrivateKey
+    certificate: bytes
+    root_fingerprint: str
+    specimen: bool
+
+
+def _context_of(key_id: str, user_id: int | None) -> str:
+    return f"fairdesk key {key_id} user {user_id or 0}"
+
+
+def _seal(
+    session: Session, key_id: str, user: User | None, secret: bytes, pw: str, now: datetime
+) -> None:
+    user_id = user.id if user else None
+    session.add(
+        KeyWrap(
+            key_id=key_id,
+            user_id=user_id,
+            wrapped=keywrap.wrap(secret, pw, _context_of(key_id, user_id)),
+            created_at=now,
+        )
+    )
+
+
+def _open(wrap: KeyWrap, password: str) -> Ed25519PrivateKey:
+    raw = keywrap.unwrap(wrap.wrapped, password, _context_of(wrap.key_id, wrap.user_id))
+    return signing.private_from_raw(raw)
+
+
+def root_key(session: Session) -> SigningKey | None:
+    """The installation's root key in force (None before the first administrator)."""
+    return session.scalar(
+        select(SigningKey)
+        .where(SigningKey.kind == ROOT, SigningKey.revoked_at.is_(None))
+        .order_by(SigningKey.id.desc())
+        .limit(1)
+    )
+
+
+def root_fingerprint(ctx: Context) -> str:
+    """The root key's fingerprint as printed on documents ("" before there is one)."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        root = root_key(session)
+        return signing.fingerprint(root.public_key) if root else ""
+
+
+def _new_key(
+    session: Session, kind: str, private: Ed25519PrivateKey, now: datetime, **kw: object
+) -> SigningKey:
+    raw = signing.public_raw(private)
+    key = SigningKey(
+        key_id=signing.key_id_of(raw),
+        algorithm="ed25519",
+        public_key=signing.public_b64(private),
+        kind=kind,
+        created_at=now,
+        **kw,
+    )
+    session.add(key)
+    session.flush()
+    return key
+
+
+def create_root(session: Session, ctx: Context, admin: User, password: str) -> Keyring:
+    """The installation's root key, sealed under the first administrator's password; it
+    certifies the keys of before, so they stay genuine and no later one can pass as them."""
+    private = signing.new_private()
+    key = _new_key(session, ROOT, private, ctx.now())
+    _seal(session, key.key_id, admin, signing.private_raw(private), password, ctx.now())
+    legacy = session.scalars(select(SigningKey).where(SigningKey.kind == LEGACY)).all()
+    for old in legacy:
+        old.certificate = signing.b64url(
+            signing.certify(private, signing.raw_public(old.public_key))
+        )
+    audit.record(
+        session,
+        ctx,
+        "key.root_create",
+        "signing_key",
+        key.id,
+        after={
+            "key_id": key.key_id,
+            "public_key": key.public_key,
+            "fingerprint": signing.fingerprint(key.public_key),
+            "certified_legacy": [k.key_id for k in legacy],
+        },
+    )
+    return Keyring(root_key_id=key.key_id, root=private)
+
+
+def create_user_key(
+    session: Session, ctx: Context, user: User, password: str, reason: str = ""
+) -> Keyring:
+    """A new signing key for `user`, sealed under their password, certified at once when
+    the acting administrator holds the root (else at the next administrator's sign-in)."""
+    private = signing.new_private()
+    root = ctx.keyring.root
+    cert = signing.certify(root, signing.public_raw(private)) if root else b""
+    key = _new_key(
+        session,
+        USER,
+        private,
+        ctx.now(),
+        user_id=user.id,
+        certificate=signing.b64url(cert) if cert else "",
+    )
+    _seal(session, key.key_id, user, signing.private_raw(private), password, ctx.now())
+    audit.record(
+        session,
+        ctx,
+        "key.create",
+        "signing_key",
+        key.id,
+        after={
+            "key_id": key.key_id,
+            "public_key": key.public_key,
+            "user": user.username,
+            "certified": bool(cert),
+        },
+        reason=reason,
+    )
+    return Keyring(user_key_id=key.key_id, user_key=private)
+
+
+def _current_user_key(session: Session, user: User) -> SigningKey | None:
+    return session.scalar(
+        select(SigningKey)
+        .where(
+            SigningKey.kind == USER,
+            SigningKey.user_id == user.id,
+            SigningKey.revoked_at.is_(None),
+            SigningKey.retired_at.is_(None),
+        )
+        .order_by(SigningKey.id.desc())
+        .limit(1)
+    )
+
+
+def _wrap_of(session: Session, key_id: str, user: User) -> KeyWrap | None:
+    return session.scalar(
+        select(KeyWrap).where(KeyWrap.key_id == key_id, KeyWrap.user_id == user.id).limit(1)
+    )
+
+
+def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring:
+    """At sign-in (password already checked): open the user's keys, making what is missing.
+
+    A desk user gets a key of their own; the first administrator after the upgrade makes
+    the root; an administrator holding the root certifies keys that wait for it."""
+    ring = Keyring()
+    role = Role(user.role)
+    if role is Role.ADMIN:
+        root = root_key(session)
+        if root is None:
+            ring = create_root(session, ctx, user, password)
+        else:
+            wrap = _wrap_of(session, root.key_id, user)
+            if wrap is not None:
+                ring.root_key_id, ring.root = root.key_id, _open(wrap, password)
+        if ring.root is not None:
+            _certify_waiting(session, ctx.with_keyring(ring), ring.root)
+    if role in SIGNING_ROLES:
+        key = _current_user_key(session, user)
+        wrap = _wrap_of(session, key.key_id, user) if key else None
+        if key is None or wrap is None:
+            made = create_user_key(session, ctx, user, password, "first sign-in with a password")
+            ring.user_key_id, ring.user_key = made.user_key_id, made.user_key
+        else:
+            ring.user_key_id, ring.user_key = key.key_id, _open(wrap, password)
+    return ring
+
+
+def _certify_waiting(session: Session, ctx: Context, root: Ed25519PrivateKey) -> None:
+    waiting = session.scalars(
+        select(SigningKey).where(
+            SigningKey.kind == USER, SigningKey.certificate == "", SigningKey.revoked_at.is_(None)
+        )
+    ).all()
+    for key in waiting:
+        key.certificate = signing.b64url(signing.certify(root, signing.raw_public(key.public_key)))
+        audit.record(
+            session, ctx, "key.certify", "signing_key", key.id, after={"key_id": key.key_id}
+        )
+
+
+def on_new_user(session: Session, ctx: Context, user: User, password: str) -> None:
+    """A new account with a password: its key (desk) or its copy of the root (admin)."""
+    role = Role(user.role)
+    if role in SIGNING_ROLES:
+        create_user_key(session, ctx, user, password, "new user")
+    if role is Role.ADMIN:
+        root = root_key(session)
+        if root is None:
+            create_root(session, ctx, user, password)
+        elif ctx.keyring.root is not None:
+            _seal(
+                session,
+                root.key_id,
+                user,
+                signing.private_raw(ctx.keyring.root),
+                password,
+                ctx.now(),
+            )
+
+
+def on_password_change(
+    session: Session, ctx: Context, user: User, new_password: str, old_password: str | None
+) -> None:
+    """Re-seal the user's keys under the new password. Without the old one (an
+    administrator's reset) the user key cannot be opened: it is retired and replaced."""
+    wraps = session.scalars(select(KeyWrap).where(KeyWrap.user_id == user.id)).all()
+    now = ctx.now()
+    if old_password is not None:
+        for wrap in wraps:
+            secret = keywrap.unwrap(wrap.wrapped, old_password, _context_of(wrap.key_id, user.id))
+            wrap.wrapped = keywrap.wrap(secret, new_password, _context_of(wrap.key_id, user.id))
+            wrap.created_at = now
+        return
+    session.execute(delete(KeyWrap).where(KeyWrap.user_id == user.id))
+    old = _current_user_key(session, user)
+    if old is not None:
+        old.retired_at = now
+    session.flush()
+    role = Role(user.role)
+    if role in SIGNING_ROLES:
+        create_user_key(session, ctx, user, new_password, "password reset by an administrator")
+    root = root_key(session)
+    if role is Role.ADMIN and root is not None and ctx.keyring.root is not None:
+        _seal(session, root.key_id, user, signing.private_raw(ctx.keyring.root), new_password, now)
+
+
+def revoke_user_key(ctx: Context, username: str, reason: str) -> str:
+    """Revoke a user's key (left the team, laptop lost): documents it signs from now on
+    refuse, those signed before stay genuine. Their next sign-in makes a new key."""
+    ctx.require(Permission.MANAGE_USERS)
+    if not reason.strip():
+        raise InvalidInput("Revoking a key needs a reason.")
+    with ctx.db.writing() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound("There is no user '{username}'.", username=username)
+        key = _current_user_key(session, user)
+        if key is None:
+            raise InvalidInput("The user '{username}' has no key in use.", username=username)
+        key.revoked_at = ctx.now()
+        key.revoke_reason = reason.strip()
+        session.execute(delete(KeyWrap).where(KeyWrap.key_id == key.key_id))
+        audit.record(
+            session,
+            ctx,
+            "key.revoke",
+            "signing_key",
+            key.id,
+            after={"key_id": key.key_id, "user": user.username},
+            reason=reason.strip(),
+        )
+        return key.key_id
+
+
+def ensure_demo_key(session: Session, ctx: Context) -> SigningKey:
+    """The demo database's marked key (its own root): what it signs is a specimen."""
+    key = session.scalar(select(SigningKey).where(SigningKey.kind == DEMO).limit(1))
+    if key is not None:
+        return key
+    private = signing.new_private()
+    cert = signing.certify(private, signing.public_raw(private))
+    key = _new_key(session, DEMO, private, ctx.now(), certificate=signing.b64url(cert))
+    _seal(session, key.key_id, None, signing.private_raw(private), DEMO_PASSPHRASE, ctx.now())
+    audit.record(
+        session, ctx, "key.demo_create", "signing_key", key.id, after={"key_id": key.key_id}
+    )
+    return key
+
+
+def signer(session: Session, ctx: Context) -> Signer:
+    """The key that signs for the acting user now: their own (unlocked at sign-in,
+    certified, not revoked), or on a demo database the demo key."""
+    ring = ctx.keyring
+    if ring.user_key is not None:
+        key = session.scalar(select(SigningKey).where(SigningKey.key_id == ring.user_key_id))
+        root = root_key(session)
+        if key is None or key.revoked_at is not None or key.retired_at is not None:
+            raise PermissionDenied(
+                "Your signing key was revoked or replaced: sign in again to issue documents."
+            )
+        if not key.certificate or root is None:
+            raise PermissionDenied(
+                "Your signing key waits for an administrator's certification: it is given "
+                "when an administrator next signs in."
+            )
+        return Signer(
+            key,
+            ring.user_key,
+            signing.unb64url(key.certificate),
+            signing.fingerprint(root.public_key),
+            False,
+        )
+    demo = session.scalar(select(SigningKey).where(SigningKey.kind == DEMO).limit(1))
+    wrap = session.scalar(select(KeyWrap).where(KeyWrap.key_id == demo.key_id)) if demo else None
+    if demo is None or wrap is None:
+        raise PermissionDenied(
+            "Documents are signed with your own key, which your password unlocks: sign in "
+            "with your password to issue documents."
+        )
+    private = _open(wrap, DEMO_PASSPHRASE)
+    return Signer(
+        demo,
+        private,
+        signing.unb64url(demo.certificate),
+        signing.fingerprint(demo.public_key),
+        True,
+    )
+
+
+def is_demo(ctx: Context) -> bool:
+    """A demo database: it holds the marked demo key."""
+    with ctx.db.reading() as session:
+        return (
+            session.scalar(select(SigningKey.id).where(SigningKey.kind == DEMO).limit(1))
+            is not None
+        )
+
+
+def mark_demo(ctx: Context) -> None:
+    """Make a new, empty database a demo one (refused once it has users)."""
+    with ctx.db.writing() as session:
+        demo = session.scalar(select(SigningKey.id).where(SigningKey.kind == DEMO).limit(1))
+        if demo is None and session.scalar(select(User.id).limit(1)) is not None:
+            raise PermissionDenied("Only a new, empty database can become a demo database.")
+        ensure_demo_key(session, ctx)

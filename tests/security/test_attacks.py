@@ -1,0 +1,331 @@
+"""An attacker with write access to the database (and this source code), but no user's
+password: each attack must fail, or `audit verify` must name what was changed."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, inspect, select, update
+
+from fairdesk.db.models import AuditEvent, IssuedDocument, RespondentCase, SigningKey, User
+from fairdesk.documents import signing
+from fairdesk.documents.model import DocumentData
+from fairdesk.services import anchors, audit, keys
+from fairdesk.services import documents as docs
+from fairdesk.services.audit import verify_chain
+from fairdesk.services.intake import register_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint
+from tests.conftest import PG_URL, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+
+@pytest.fixture
+def decided(team: Team) -> str:
+    """A case decided on infringement, with its decision issued (D000001)."""
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    number = reg.case_numbers[0]
+    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "record_defence", summary="不侵权")
+    act_on_case(team.desk, number, "begin_review")
+    act_on_case(
+        team.desk,
+        number,
+        "decide_infringing",
+        reason="相同设计",
+        trigger="merits",
+        legal_basis="展会知识产权保护办法 第十四条",
+    )
+    return number
+
+
+def _issue(team: Team, number: str) -> docs.IssuedInfo:
+    return docs.issue_document(team.desk, "decision", number, copy="respondent")
+
+
+def _rewrite_and_resign(
+    team: Team, number: str, private: signing.Ed25519PrivateKey, cert: bytes, key_id: str
+) -> str:
+    """Rewrite the register entry to 'not infringing' and sign it again; the new payload."""
+    with team.admin.db.writing() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        content = json.loads(json.dumps(doc.content))
+        content["data"]["decision_state"] = "NOT_INFRINGING"
+        data = DocumentData.from_dict(content["data"])
+        content["key"]["outcome"] = "认定不侵权 / not infringing"
+        content["key"]["content_sha256"] = data.digest()
+        content["key"]["key_id"] = key_id
+        sig = signing.sign(private, content["key"])
+        payload = signing.encode_payload(number, sig, signing.public_raw(private), cert)
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.id == doc.id)
+            .values(content=content, payload=payload, key_id=key_id, signature=signing.b64url(sig))
+        )
+    return payload
+
+
+def _insert_key(
+    team: Team, kind: str, private: signing.Ed25519PrivateKey, cert: bytes = b""
+) -> str:
+    key_id = signing.key_id_of(signing.public_raw(private))
+    with team.admin.db.writing() as session:
+        session.add(
+            SigningKey(
+                key_id=key_id,
+                public_key=signing.public_b64(private),
+                kind=kind,
+                created_at=team.admin.now(),
+                certificate=signing.b64url(cert) if cert else "",
+                user_id=team.desk.actor.user_id if kind == "user" else None,
+            )
+        )
+    return key_id
+
+
+def test_resigning_a_rewritten_decision_with_a_key_of_ones_own_is_forged(
+    team: Team, decided: str
+) -> None:
+    genuine = _issue(team, decided)
+    mine = signing.new_private()
+    self_made = signing.certify(mine, signing.public_raw(mine))
+    key_id = _insert_key(team, "user", mine, self_made)
+    forged = _rewrite_and_resign(team, genuine.number, mine, self_made, key_id)
+    assert docs.verify(team.organizer, forged).status == "forged"
+    assert docs.verify(team.organizer, genuine.payload).status != "genuine"  # the register lies
+    # Passing the key off as the demo key makes it a specimen at best.
+    with team.admin.db.writing() as session:
+        session.execute(update(SigningKey).where(SigningKey.key_id == key_id).values(kind="demo"))
+    assert docs.verify(team.organizer, forged).status in ("forged", "specimen")
+
+
+def test_a_second_root_certifies_nothing_and_a_replaced_root_is_reported(
+    team: Team, decided: str
+) -> None:
+    genuine = _issue(team, decided)
+    fake_root = signing.new_private()
+    _insert_key(team, "root", fake_root)
+    mine = signing.new_private()
+    cert = signing.certify(fake_root, signing.public_raw(mine))
+    key_id = _insert_key(team, "user", mine, cert)
+    forged = _rewrite_and_resign(team, genuine.number, mine, cert, key_id)
+    assert docs.verify(team.organizer, forged).status == "forged"
+    # Replacing the root instead: the new document passes in this database, but every
+    # document issued before no longer chains to it, and audit verify says so.
+    second = _issue(team, decided)
+    with team.admin.db.writing() as session:
+        session.execute(
+            delete(SigningKey).where(
+                SigningKey.kind == "root",
+                SigningKey.key_id != signing.key_id_of(signing.public_raw(fake_root)),
+            )
+        )
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any(f"document {second.number} no longer verifies" in p for p in report.problems)
+
+
+def test_no_private_key_in_plain_form_in_the_database(team: Team, decided: str) -> None:
+    _issue(team, decided)
+    secrets = []
+    for ring in (team.desk.keyring, team.desk2.keyring, team.admin.keyring):
+        for private in (ring.user_key, ring.root):
+            if private is not None:
+                raw = signing.private_raw(private)
+                secrets += [raw.hex(), base64.b64encode(raw).decode(), signing.b64url(raw)]
+    assert len(secrets) == 9
+    dump = []
+    with team.admin.db.reading() as session:
+        for table in inspect(session.get_bind()).get_table_names():
+            for row in session.execute(
+                select("*").select_from(__import__("sqlalchemy").table(table))
+            ):  # noqa: S608
+                dump.append(repr(tuple(row)))
+    text = "\n".join(dump)
+    assert not [s for s in secrets if s in text]
+    assert "PRIVATE KEY" not in text
+
+
+def _rechain(team: Team) -> None:
+    """Recompute every hash in id order, as an attacker with the source would."""
+    with team.admin.db.writing() as session:
+        prev = audit.GENESIS
+        for row in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+            row.prev_hash = prev
+            row.hash = "x" * 20 + str(row.id)  # keep the unique index happy mid-way
+        session.flush()
+        for row in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+            row.prev_hash = prev
+            row.hash = audit._digest(prev, row)
+            prev = row.hash
+
+
+def _decision_event(team: Team) -> int:
+    with team.admin.db.reading() as session:
+        found = session.scalar(
+            select(AuditEvent.id).where(AuditEvent.action == "case.decide_infringing")
+        )
+    assert found is not None
+    return found
+
+
+def test_deleting_an_event_and_rechaining_is_named(team: Team, decided: str) -> None:
+    info = _issue(team, decided)
+    assert verify_chain(team.admin).ok
+    victim = _decision_event(team)
+    with team.admin.db.writing() as session:
+        session.execute(delete(AuditEvent).where(AuditEvent.id == victim))
+    _rechain(team)
+    report = verify_chain(team.admin)
+    assert not report.ok
+    anchored = [p for p in report.problems if f"document {info.number}" in p]
+    assert anchored and ("no longer matches" in anchored[0] or "is missing" in anchored[0])
+    assert report.first_broken_id is not None and report.first_broken_id >= victim
+
+
+def test_cutting_the_tail_is_named(team: Team, decided: str) -> None:
+    info = _issue(team, decided)
+    with team.admin.db.reading() as session:
+        issued = session.scalar(select(AuditEvent.id).where(AuditEvent.action == "document.issue"))
+    with team.admin.db.writing() as session:
+        session.execute(delete(AuditEvent).where(AuditEvent.id >= issued))
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any("were removed" in p and info.number in p for p in report.problems)
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftoppm") is None, reason="PDF text needs pdfium only"
+)
+def test_an_anchor_on_paper_catches_a_rewrite_that_deleted_the_document_too(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    info = _issue(team, decided)
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(info.pdf)
+    given = anchors.parse_given(str(pdf))
+    assert given and given[0].event_id > 0
+    assert verify_chain(team.admin, given=given).ok
+    victim = _decision_event(team)
+    with team.admin.db.writing() as session:
+        session.execute(delete(IssuedDocument))
+        session.execute(delete(AuditEvent).where(AuditEvent.id >= victim))
+        session.execute(  # the case put back as its shortened history says
+            update(RespondentCase)
+            .where(RespondentCase.number == decided)
+            .values(state="UNDER_REVIEW")
+        )
+    _rechain(team)
+    assert verify_chain(team.admin).ok  # nothing inside the database shows it any more
+    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf)))
+    assert not report.ok and "decision.pdf" in report.problem
+    # The same head given as a hash.
+    assert not verify_chain(team.admin, given=anchors.parse_given(given[0].hash)).ok
+
+
+def test_editing_a_decision_row_is_reported(team: Team, decided: str) -> None:
+    _issue(team, decided)
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(RespondentCase)
+            .where(RespondentCase.number == decided)
+            .values(state="NOT_INFRINGING", decision_trigger="")
+        )
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any(f"case {decided}: state is 'NOT_INFRINGING'" in p for p in report.problems)
+
+
+def test_clearing_a_password_hash_is_reported(team: Team) -> None:
+    with team.admin.db.writing() as session:
+        session.execute(update(User).where(User.username == "admin").values(password_hash=None))
+    report = verify_chain(team.organizer)
+    assert not report.ok
+    assert any("user admin: password_hash is cleared" in p for p in report.problems)
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="doctors an SQLite backup file")
+def test_restoring_a_doctored_backup_is_refused_or_reported(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    import hashlib
+    import sqlite3
+
+    from fairdesk.services import backup as bk
+
+    _issue(team, decided)
+    info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
+    work = tmp_path / "unpacked"
+    with zipfile.ZipFile(info.path) as zf:
+        zf.extractall(work)
+    manifest = json.loads((work / "manifest.json").read_text())
+    assert manifest["seal"]["root"] == keys.root_fingerprint(team.admin)
+    member = manifest["database"]["member"]
+    conn = sqlite3.connect(work / member)
+    conn.execute("UPDATE respondent_cases SET state='NOT_INFRINGING' WHERE number=?", (decided,))
+    conn.commit()
+    conn.close()
+    data = (work / member).read_bytes()
+    for m in manifest["members"]:
+        if m["name"] == member:
+            m["sha256"], m["size"] = hashlib.sha256(data).hexdigest(), len(data)
+
+    def pack(name: str, manifest: dict) -> Path:  # type: ignore[type-arg]
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("manifest.json", json.dumps(manifest))
+            for m in manifest["members"]:
+                zf.write(work / m["name"], m["name"])
+        return path
+
+    with pytest.raises(bk.ArchiveRefused, match="its seal does not match its manifest"):
+        bk.restore(team.admin, pack("doctored.zip", manifest), data_folder=tmp_path / "data")
+    unsealed = {k: v for k, v in manifest.items() if k != "seal"}
+    stripped = pack("stripped.zip", unsealed)
+    with pytest.raises(bk.ArchiveRefused, match="restore it with --foreign"):
+        bk.restore(team.admin, stripped, data_folder=tmp_path / "data")
+    # An administrator who insists: it is restored, and audit verify names the edit.
+    bk.restore(team.admin, stripped, data_folder=tmp_path / "data", foreign=True)
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any(f"case {decided}: state is 'NOT_INFRINGING'" in p for p in report.problems)
+
+
+def test_signing_after_revocation_refuses_and_before_stays_genuine(
+    team: Team, decided: str
+) -> None:
+    before = _issue(team, decided)
+    keys.revoke_user_key(team.admin, "desk1", "laptop lost")
+    # The thief holds the unlocked key (the laptop's memory): what it signs now refuses.
+    with pytest.raises(Exception, match="revoked or replaced"):
+        _issue(team, decided)
+    assert docs.verify(team.organizer, before.payload).status == "genuine"
+
+
+def test_the_day_report_prints_and_signs_the_head(team: Team, decided: str, tmp_path: Path) -> None:
+    from datetime import date
+
+    from fairdesk.services.day_report import day_report, format_day_report
+
+    report = day_report(team.desk, FAIR, date(2026, 11, 5))
+    text = format_day_report(report)
+    assert f"Audit chain #{report.audit_event}: {report.audit_head}" in text
+    anchor = anchors.line(report.audit_event, report.audit_head)
+    statement = f"FairDesk day report {FAIR} 2026-11-05\n{anchor}"
+    public = team.desk.keyring.user_key.public_key()  # type: ignore[union-attr]
+    public.verify(signing.unb64url(report.signature), statement.encode())
+    saved = tmp_path / "day.txt"
+    saved.write_text(text, encoding="utf-8")
+    assert verify_chain(team.admin, given=anchors.parse_given(str(saved))).ok
+    with team.admin.db.writing() as session:  # cut the last event and re-chain
+        last = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
+        session.execute(delete(AuditEvent).where(AuditEvent.id == last))
+    report_now = verify_chain(team.admin, given=anchors.parse_given(str(saved)))
+    assert not report_now.ok and "day.txt" in " ".join(report_now.problems)
+    unsigned = format_day_report(day_report(team.organizer, FAIR, date(2026, 11, 5)))
+    assert "unsigned" in unsigned
