@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Integer, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from fairdesk.db import search_index
 from fairdesk.db.models import (
     AuditEvent,
     Complaint,
@@ -155,8 +156,12 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         .join(Exhibitor, Exhibitor.id == c.exhibitor_id)
         .join(complainant, complainant.id == Complaint.complainant_id)
         .outerjoin(assignee, assignee.id == c.assigned_to)
-        .where(c.fair_id == fair.id)
     )
+    needle = search_needle(flt.search)
+    fts = _use_fts(session, needle)
+    # With the FTS table, the matches drive the query: "+ 0" keeps SQLite from walking
+    # the fair's index instead (every case of the fair, probing the matches one by one).
+    query = query.where((c.fair_id + 0 if fts else c.fair_id) == fair.id)
     if flt.states:
         query = query.where(c.state.in_(flt.states))
     if flt.assigned_to.strip():
@@ -174,10 +179,8 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
             )
             .exists()
         )
-    if search_needle(flt.search):
-        needle = search_needle(flt.search).replace("\\", "\\\\").replace("%", "\\%")
-        needle = needle.replace("_", "\\_")
-        query = query.where(c.search_text.like(f"%{needle}%", escape="\\"))
+    if needle:
+        query = _search(query, needle, fts)
     if flt.overdue:
         query = query.where(c.next_due_at < now)
     if flt.due_within_hours is not None:
@@ -196,6 +199,37 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         return query.order_by(order)
     # Cases without a deadline sort last either way; the number keeps the order stable.
     return query.order_by(key.is_(None), order, c.number)
+
+
+def _use_fts(session: Session, needle: str) -> bool:
+    if len(needle) < search_index.MIN_PIECE or session.get_bind().dialect.name != "sqlite":
+        return False
+    # Asked per search (SQLite keeps its schema in memory: microseconds), so a database
+    # migrated or restored while the desk runs is searched the right way at once.
+    return bool(
+        session.scalar(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
+            {"n": search_index.FTS_TABLE},
+        )
+    )
+
+
+def _search(query: Select[Any], needle: str, fts: bool) -> Select[Any]:
+    """Cases whose search text holds `needle`. The LIKE decides; with `fts` (SQLite), the
+    FTS5 trigram table (fairdesk.db.search_index) first narrows the cases to those holding
+    the needle's trigrams in a row, so a keystroke reads the matches, not the whole fair.
+    PostgreSQL's pg_trgm index serves the LIKE itself."""
+    c = RespondentCase
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = query.where(c.search_text.like(f"%{escaped}%", escape="\\"))
+    if fts:
+        phrase = '"' + needle.replace('"', '""') + '"'  # one FTS5 phrase: the substring
+        matches = text(
+            f"SELECT rowid FROM {search_index.FTS_TABLE} "
+            f"WHERE {search_index.FTS_TABLE} MATCH :phrase"
+        ).bindparams(phrase=phrase)
+        query = query.where(c.id.in_(matches.columns(rowid=Integer)))
+    return query
 
 
 def list_cases(
