@@ -125,9 +125,22 @@ def _sort_keys(complainant: Any, assignee: Any) -> dict[str, Any]:
 
 
 SORT_KEYS = tuple(_sort_keys(Party, User))
+# The CaseRow field holding each sort key's value (for fetching the page after a row).
+_ROW_FIELD = {
+    "number": "number",
+    "state": "state",
+    "exhibitor": "exhibitor_zh",
+    "booth": "booth",
+    "complainant": "complainant",
+    "due": "next_due",
+    "received": "received_at",
+    "assigned": "assigned_to",
+}
 
 
-def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
+def _case_query(
+    session: Session, flt: CaseFilter, now: datetime, after: CaseRow | None = None
+) -> Select[*tuple[Any, ...]]:
     fair = fair_by_code(session, flt.fair_code)
     complainant = aliased(Party)
     assignee = aliased(User)
@@ -194,11 +207,32 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         raise InvalidInput(
             "Cannot sort by '{sort}'; use one of {keys}.", sort=flt.sort, keys=SORT_KEYS
         )
+    if after is not None:
+        query = query.where(_beyond(key, flt, after))
     order = key.desc() if flt.descending else key.asc()
     if key is c.number:  # unique: an index serves it, nothing else is needed
         return query.order_by(order)
     # Cases without a deadline sort last either way; the number keeps the order stable.
     return query.order_by(key.is_(None), order, c.number)
+
+
+def _beyond(key: Any, flt: CaseFilter, after: CaseRow) -> Any:
+    """The cases that come after `after` in the list's order (by key, not by offset: a
+    page after the one on screen costs the same at row 100 and at row 100,000). The order
+    is (key IS NULL, key, number) as _case_query sorts, or the number alone."""
+    number = RespondentCase.number
+
+    def past(column: Any, value: Any) -> Any:
+        return column < value if flt.descending else column > value
+
+    if key is number:
+        return past(number, after.number)
+    last = getattr(after, _ROW_FIELD[flt.sort])
+    if flt.sort == "assigned" and last == "":  # the list shows no assignee as ""
+        last = None
+    if last is None:  # among the cases without a value, which sort last either way
+        return and_(key.is_(None), number > after.number)
+    return or_(key.is_(None), past(key, last), and_(key == last, number > after.number))
 
 
 def _use_fts(session: Session, needle: str) -> bool:
@@ -233,11 +267,19 @@ def _search(query: Select[Any], needle: str, fts: bool) -> Select[Any]:
 
 
 def list_cases(
-    ctx: Context, flt: CaseFilter, *, offset: int = 0, limit: int | None = None
+    ctx: Context,
+    flt: CaseFilter,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    after: CaseRow | None = None,
 ) -> list[CaseRow]:
+    """The cases of the list from `offset` on, or those following the row `after` (a row
+    of the same filter's list: the next page, fetched by the sort key)."""
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
-        query = _case_query(session, flt, ctx.now()).offset(offset).limit(limit)
+        query = _case_query(session, flt, ctx.now(), after)
+        query = query.limit(limit) if after is not None else query.offset(offset).limit(limit)
         return [CaseRow(*row) for row in session.execute(query).all()]
 
 
