@@ -125,6 +125,9 @@ def _sort_keys(complainant: Any, assignee: Any) -> dict[str, Any]:
 
 
 SORT_KEYS = tuple(_sort_keys(Party, User))
+# Up to this many cases holding a search's needle (in every fair), the FTS5 table finds
+# them; beyond, walking the fair's cases is faster (measured: docs/benchmarks.md, B2).
+FTS_MAX_MATCHES = 4000
 # The CaseRow field holding each sort key's value (for fetching the page after a row).
 _ROW_FIELD = {
     "number": "number",
@@ -138,14 +141,10 @@ _ROW_FIELD = {
 }
 
 
-def _case_query(
-    session: Session, flt: CaseFilter, now: datetime, after: CaseRow | None = None
-) -> Select[*tuple[Any, ...]]:
-    fair = fair_by_code(session, flt.fair_code)
-    complainant = aliased(Party)
-    assignee = aliased(User)
+def _columns(complainant: Any, assignee: Any) -> Select[*tuple[Any, ...]]:
+    """What a row of the list shows (CaseRow's fields, in order), with its joins."""
     c = RespondentCase
-    query: Select[*tuple[Any, ...]] = (
+    return (
         select(
             c.id,
             c.number,
@@ -170,6 +169,27 @@ def _case_query(
         .join(complainant, complainant.id == Complaint.complainant_id)
         .outerjoin(assignee, assignee.id == c.assigned_to)
     )
+
+
+# Sort keys of the case row itself: a page of ids can be chosen without any join.
+_NARROW_SORTS = frozenset({"number", "state", "booth", "due"})
+
+
+def _case_query(
+    session: Session,
+    flt: CaseFilter,
+    now: datetime,
+    after: CaseRow | None = None,
+    *,
+    ids_only: bool = False,
+) -> Select[*tuple[Any, ...]]:
+    """The list's statement; with `ids_only` (a sort in _NARROW_SORTS), the cases' ids
+    alone, without the joins that only fetch what a row shows."""
+    fair = fair_by_code(session, flt.fair_code)
+    complainant = aliased(Party)
+    assignee = aliased(User)
+    c = RespondentCase
+    query = select(c.id) if ids_only else _columns(complainant, assignee)
     needle = search_needle(flt.search)
     fts = _use_fts(session, needle)
     # With the FTS table, the matches drive the query: "+ 0" keeps SQLite from walking
@@ -178,7 +198,9 @@ def _case_query(
     if flt.states:
         query = query.where(c.state.in_(flt.states))
     if flt.assigned_to.strip():
-        query = query.where(assignee.username == flt.assigned_to.strip())
+        query = query.where(
+            c.assigned_to.in_(select(User.id).where(User.username == flt.assigned_to.strip()))
+        )
     if flt.numbers:
         query = query.where(c.number.in_([n.strip() for n in flt.numbers]))
     if flt.hall:
@@ -236,16 +258,31 @@ def _beyond(key: Any, flt: CaseFilter, after: CaseRow) -> Any:
 
 
 def _use_fts(session: Session, needle: str) -> bool:
+    """Whether the FTS5 table should drive this search: on SQLite, for a needle of three
+    characters or more that few cases hold. A needle most cases hold ("有限公司", "co., ltd")
+    is read faster by walking the fair's own cases: the index would hand over the matches
+    of every fair, each then looked up to keep the fair's."""
     if len(needle) < search_index.MIN_PIECE or session.get_bind().dialect.name != "sqlite":
         return False
     # Asked per search (SQLite keeps its schema in memory: microseconds), so a database
     # migrated or restored while the desk runs is searched the right way at once.
-    return bool(
-        session.scalar(
-            text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
-            {"n": search_index.FTS_TABLE},
-        )
+    if not session.scalar(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
+        {"n": search_index.FTS_TABLE},
+    ):
+        return False
+    matches = session.scalar(
+        text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {search_index.FTS_TABLE} "
+            f"WHERE {search_index.FTS_TABLE} MATCH :phrase LIMIT :cap)"
+        ),
+        {"phrase": _phrase(needle), "cap": FTS_MAX_MATCHES},
     )
+    return (matches or 0) < FTS_MAX_MATCHES
+
+
+def _phrase(needle: str) -> str:
+    return '"' + needle.replace('"', '""') + '"'  # one FTS5 phrase: the substring
 
 
 def _search(query: Select[Any], needle: str, fts: bool) -> Select[Any]:
@@ -257,11 +294,10 @@ def _search(query: Select[Any], needle: str, fts: bool) -> Select[Any]:
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = query.where(c.search_text.like(f"%{escaped}%", escape="\\"))
     if fts:
-        phrase = '"' + needle.replace('"', '""') + '"'  # one FTS5 phrase: the substring
         matches = text(
             f"SELECT rowid FROM {search_index.FTS_TABLE} "
             f"WHERE {search_index.FTS_TABLE} MATCH :phrase"
-        ).bindparams(phrase=phrase)
+        ).bindparams(phrase=_phrase(needle))
         query = query.where(c.id.in_(matches.columns(rowid=Integer)))
     return query
 
@@ -293,9 +329,23 @@ def list_page(
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         query = _case_query(session, flt, ctx.now())
-        found = session.execute(
-            query.add_columns(func.count().over()).offset(offset).limit(limit)
-        ).all()
+        if flt.sort in _NARROW_SORTS:
+            # The page's ids and the total first, from the case rows alone; the joins then
+            # fetch what those rows show. A search most cases match is counted without
+            # joining every match (half the time of a broad search in a big fair).
+            page = (
+                _case_query(session, flt, ctx.now(), ids_only=True)
+                .add_columns(func.count().over().label("total"))
+                .offset(offset)
+                .limit(limit)
+                .subquery()
+            )
+            listed = _case_query(session, CaseFilter(flt.fair_code, sort=flt.sort,
+                                 descending=flt.descending), ctx.now())  # fmt: skip
+            paged = listed.join(page, page.c.id == RespondentCase.id).add_columns(page.c.total)
+        else:
+            paged = query.add_columns(func.count().over()).offset(offset).limit(limit)
+        found = session.execute(paged).all()
         if found:
             return int(found[0][-1]), [CaseRow(*row[:-1]) for row in found]
         if offset <= 0:

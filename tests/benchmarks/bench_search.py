@@ -33,6 +33,12 @@ LIMIT ?
 FTS = "AND c.id IN (SELECT rowid FROM respondent_cases_fts WHERE respondent_cases_fts MATCH ?)"
 
 
+PROBE_SQL = (
+    "SELECT count(*) FROM (SELECT rowid FROM respondent_cases_fts "
+    "WHERE respondent_cases_fts MATCH ? LIMIT ?)"
+)
+
+
 def raw_sql(fts: bool, paramstyle: str = "?") -> str:
     sql = RAW_SQL.format(fair="+c.fair_id" if fts else "c.fair_id", fts=FTS if fts else "")
     return sql.replace("?", paramstyle)
@@ -141,7 +147,7 @@ def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) 
 
     from fairdesk.db.engine import Database
     from fairdesk.services import users
-    from fairdesk.services.cases import CaseFilter
+    from fairdesk.services.cases import FTS_MAX_MATCHES, CaseFilter
     from fairdesk.services.context import Context
     from fairdesk.ui.case_model import CaseTableModel
 
@@ -156,9 +162,16 @@ def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) 
         fid = conn.execute("SELECT id FROM fairs WHERE code = ?", (fair_code,)).fetchone()[0]
 
         def raw(text: str) -> int:
+            # The statement FairDesk would choose (services.cases._use_fts): the FTS5
+            # table when few cases hold the needle, else the fair's own cases.
             needle = " ".join(text.split()).lower()
-            if len(needle) >= 3:
-                phrase = '"' + needle.replace('"', '""') + '"'
+            phrase = '"' + needle.replace('"', '""') + '"'
+            fts = (
+                len(needle) >= 3
+                and conn.execute(PROBE_SQL, (phrase, FTS_MAX_MATCHES)).fetchone()[0]
+                < FTS_MAX_MATCHES
+            )
+            if fts:
                 args: tuple[object, ...] = (fid, like_pattern(text), phrase, PAGE)
                 rows = conn.execute(raw_sql(True), args).fetchall()
             else:

@@ -12,6 +12,7 @@ from fairdesk.cli import main
 from fairdesk.db import migrate, search_index
 from fairdesk.db.engine import Database
 from fairdesk.db.models import RespondentCase
+from fairdesk.services import cases as cases_service
 from fairdesk.services.cases import CaseFilter, count_cases, list_cases
 from fairdesk.services.intake import RightInput, register_complaint
 from tests.conftest import Team
@@ -61,7 +62,12 @@ def test_the_index_is_there_after_migrating(db: Database) -> None:
     assert status.kind == ("fts5 trigram" if db.is_sqlite else "pg_trgm")
 
 
-def test_search_finds_exactly_the_cases_holding_the_piece(team: Team, cases: list[str]) -> None:
+@pytest.mark.parametrize("cap", [cases_service.FTS_MAX_MATCHES, 1])
+def test_search_finds_exactly_the_cases_holding_the_piece(
+    team: Team, cases: list[str], cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the FTS5 table (few cases hold the piece) or the fair's cases (cap 1: many)."""
+    monkeypatch.setattr(cases_service, "FTS_MAX_MATCHES", cap)
     texts = _texts(team.desk.db)
     for piece in [*PIECES, 'tm "8" 100%_off', '8" 100']:
         expected = sorted(n for n, t in texts.items() if piece in t)
