@@ -231,11 +231,15 @@ def _case_query(
         )
     if after is not None:
         query = query.where(_beyond(key, flt, after))
-    order = key.desc() if flt.descending else key.asc()
-    if key is c.number:  # unique: an index serves it, nothing else is needed
+    return _ordered(query, key, flt.descending)
+
+
+def _ordered(query: Select[Any], key: Any, descending: bool) -> Select[Any]:
+    order = key.desc() if descending else key.asc()
+    if key is RespondentCase.number:  # unique: an index serves it, nothing else is needed
         return query.order_by(order)
     # Cases without a deadline sort last either way; the number keeps the order stable.
-    return query.order_by(key.is_(None), order, c.number)
+    return query.order_by(key.is_(None), order, RespondentCase.number)
 
 
 def _beyond(key: Any, flt: CaseFilter, after: CaseRow) -> Any:
@@ -328,22 +332,28 @@ def list_page(
     """
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
-        query = _case_query(session, flt, ctx.now())
         if flt.sort in _NARROW_SORTS:
             # The page's ids and the total first, from the case rows alone; the joins then
             # fetch what those rows show. A search most cases match is counted without
             # joining every match (half the time of a broad search in a big fair).
+            query = _case_query(session, flt, ctx.now(), ids_only=True)
             page = (
-                _case_query(session, flt, ctx.now(), ids_only=True)
-                .add_columns(func.count().over().label("total"))
+                query.add_columns(func.count().over().label("total"))
                 .offset(offset)
                 .limit(limit)
                 .subquery()
             )
-            listed = _case_query(session, CaseFilter(flt.fair_code, sort=flt.sort,
-                                 descending=flt.descending), ctx.now())  # fmt: skip
-            paged = listed.join(page, page.c.id == RespondentCase.id).add_columns(page.c.total)
+            complainant, assignee = aliased(Party), aliased(User)
+            key = _sort_keys(complainant, assignee)[flt.sort]
+            paged = _ordered(
+                _columns(complainant, assignee)
+                .join(page, page.c.id == RespondentCase.id)
+                .add_columns(page.c.total),
+                key,
+                flt.descending,
+            )
         else:
+            query = _case_query(session, flt, ctx.now())
             paged = query.add_columns(func.count().over()).offset(offset).limit(limit)
         found = session.execute(paged).all()
         if found:
