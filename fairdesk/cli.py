@@ -300,11 +300,14 @@ def cmd_db(args: argparse.Namespace) -> int:
         if args.db_command == "status":
             current = migrate.current_revision(db)
             print(f"schema revision: {current or 'empty'} (latest: {migrate.head_revision()})")
+            if current is not None:
+                print(migrate.search_index_status(db).describe())
             return 0
         backup = migrate.upgrade(db)
         print(f"schema at revision {migrate.current_revision(db)}")
         if backup:
             print(f"a copy of the database before the upgrade: {backup}")
+        print(migrate.ensure_search_index(db).describe())
         return 0
     finally:
         db.dispose()

@@ -12,9 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
-
 from fairdesk.config import data_dir, database_url
 from fairdesk.domain.errors import InvalidInput, StorageError
 
@@ -87,6 +84,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _restorer(args: argparse.Namespace, url: str) -> Any:
     """The signed-in admin's context; the bare URL when there is no usable SQLite database
     to sign in to (missing or damaged: whoever may replace the file may restore it)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
     from fairdesk.cli import _context
     from fairdesk.services.backup import sqlite_file
 
@@ -128,6 +128,8 @@ def _confirm(args: argparse.Namespace, where: str) -> Callable[[Any], bool]:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
     from fairdesk.services.backup import restore
 
     url = database_url(args.db, args.data_dir)

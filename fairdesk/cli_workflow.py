@@ -19,10 +19,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fairdesk import cli_complaint_json as cj
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import ComplaintState
@@ -42,6 +41,9 @@ from fairdesk.domain.workflow import (
     steps_of,
     with_defaults,
 )
+
+if TYPE_CHECKING:  # loaded by the commands that read a complaint: it imports the services
+    from fairdesk import cli_complaint_json as cj
 
 # Steps a registration may take at once: those that leave a new (draft) complaint's state.
 REGISTER_STEPS = tuple(
@@ -192,6 +194,8 @@ def _state_words(entity: Entity, state: str) -> str:
 def _example(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from fairdesk import cli_complaint_json as cj
+
     fair, booth, name, on = "CIIE2026", "4.1A01", "示例展商有限公司", datetime.now(UTC).date()
     if args.fair:
         from fairdesk.services.exhibitor_queries import list_exhibitors
@@ -239,6 +243,7 @@ def _read_json(source: str) -> Any:
 
 def _resolve_names(ctx: Any, fair: str, parsed: cj.ParsedComplaint) -> list[cj.Problem]:
     """Respondents named without a booth: find the one exhibitor of the fair with that name."""
+    from fairdesk import cli_complaint_json as cj
     from fairdesk.domain.normalize import normalize_name
     from fairdesk.services.lookup import search_exhibitors
 
@@ -272,6 +277,8 @@ def _before_step(
 ) -> tuple[list[cj.Problem], list[cj.Problem]]:
     """(what stops `action` on the new complaint, what stops its acceptance), asked of the
     step table and the acceptance rule before anything is saved."""
+    from fairdesk import cli_complaint_json as cj
+
     now = ctx.now()
     found = acceptance_problems(cj.acceptance_facts(data), now.astimezone(ZoneInfo(zone)).date())
     unaccepted = [cj.acceptance_problem(p) for p in found]
@@ -298,6 +305,7 @@ def _before_step(
 
 
 def _register(args: argparse.Namespace) -> int:
+    from fairdesk import cli_complaint_json as cj
     from fairdesk.services.fairs import get_fair
     from fairdesk.services.intake import register_complaint
     from fairdesk.services.steps import take_step

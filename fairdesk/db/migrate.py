@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
+from fairdesk.db import search_index
 from fairdesk.db.engine import Database
 from fairdesk.db.files import owner_only
+from fairdesk.db.search_index import SearchIndex
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions. A new migration must update it:
 # tests/unit/test_start_imports.py fails while it differs from alembic's head.
-HEAD = "0013"
+HEAD = "0014"  # 0007 -> 0012 -> 0013 -> 0014
 VERSION_TABLE = "alembic_version"
 
 
@@ -110,6 +112,23 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     return str(backup) if backup else None
+
+
+def search_index_status(db: Database) -> SearchIndex:
+    """Whether the search's trigram index exists (it is optional: see db.search_index)."""
+    with db.guard(), db.engine.connect() as conn:
+        return search_index.inspect_index(conn)
+
+
+def ensure_search_index(db: Database) -> SearchIndex:
+    """Create the search index if it is missing and the server can now build it (say, an
+    administrator installed pg_trgm after the schema was created)."""
+    status = search_index_status(db)
+    if status.present:
+        return status
+    with db.guard(), db.engine.begin() as conn:
+        search_index.create(conn)
+    return search_index_status(db)
 
 
 def _has_tables(db: Database) -> bool:

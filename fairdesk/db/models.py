@@ -234,6 +234,7 @@ class RespondentCase(Base):
         Index("ix_respondent_cases_fair_booth", "fair_id", "booth_no"),
         Index("ix_respondent_cases_fair_updated", "fair_id", "updated_at"),
         Index("ix_respondent_cases_fair_next_due", "fair_id", "next_due_at"),
+        Index("ix_respondent_cases_fair_number", "fair_id", "number"),  # the list's order
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Integer, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from fairdesk.db import search_index
 from fairdesk.db.models import (
     AuditEvent,
     Complaint,
@@ -134,14 +135,26 @@ def _sort_keys(complainant: Any, assignee: Any) -> dict[str, Any]:
 
 
 SORT_KEYS = tuple(_sort_keys(Party, User))
+# Up to this many cases holding a search's needle (in every fair), the FTS5 table finds
+# them; beyond, walking the fair's cases is faster (measured: docs/benchmarks.md, B2).
+FTS_MAX_MATCHES = 4000
+# The CaseRow field holding each sort key's value (for fetching the page after a row).
+_ROW_FIELD = {
+    "number": "number",
+    "state": "state",
+    "exhibitor": "exhibitor_zh",
+    "booth": "booth",
+    "complainant": "complainant",
+    "due": "next_due",
+    "received": "received_at",
+    "assigned": "assigned_to",
+}
 
 
-def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
-    fair = fair_by_code(session, flt.fair_code)
-    complainant = aliased(Party)
-    assignee = aliased(User)
+def _columns(complainant: Any, assignee: Any) -> Select[*tuple[Any, ...]]:
+    """What a row of the list shows (CaseRow's fields, in order), with its joins."""
     c = RespondentCase
-    query: Select[*tuple[Any, ...]] = (
+    return (
         select(
             c.id,
             c.number,
@@ -165,12 +178,39 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         .join(Exhibitor, Exhibitor.id == c.exhibitor_id)
         .join(complainant, complainant.id == Complaint.complainant_id)
         .outerjoin(assignee, assignee.id == c.assigned_to)
-        .where(c.fair_id == fair.id)
     )
+
+
+# Sort keys of the case row itself: a page of ids can be chosen without any join.
+_NARROW_SORTS = frozenset({"number", "state", "booth", "due"})
+
+
+def _case_query(
+    session: Session,
+    flt: CaseFilter,
+    now: datetime,
+    after: CaseRow | None = None,
+    *,
+    ids_only: bool = False,
+) -> Select[*tuple[Any, ...]]:
+    """The list's statement; with `ids_only` (a sort in _NARROW_SORTS), the cases' ids
+    alone, without the joins that only fetch what a row shows."""
+    fair = fair_by_code(session, flt.fair_code)
+    complainant = aliased(Party)
+    assignee = aliased(User)
+    c = RespondentCase
+    query = select(c.id) if ids_only else _columns(complainant, assignee)
+    needle = search_needle(flt.search)
+    fts = _use_fts(session, needle)
+    # With the FTS table, the matches drive the query: "+ 0" keeps SQLite from walking
+    # the fair's index instead (every case of the fair, probing the matches one by one).
+    query = query.where((c.fair_id + 0 if fts else c.fair_id) == fair.id)
     if flt.states:
         query = query.where(c.state.in_(flt.states))
     if flt.assigned_to.strip():
-        query = query.where(assignee.username == flt.assigned_to.strip())
+        query = query.where(
+            c.assigned_to.in_(select(User.id).where(User.username == flt.assigned_to.strip()))
+        )
     if flt.numbers:
         query = query.where(c.number.in_([n.strip() for n in flt.numbers]))
     if flt.hall:
@@ -184,10 +224,8 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
             )
             .exists()
         )
-    if search_needle(flt.search):
-        needle = search_needle(flt.search).replace("\\", "\\\\").replace("%", "\\%")
-        needle = needle.replace("_", "\\_")
-        query = query.where(c.search_text.like(f"%{needle}%", escape="\\"))
+    if needle:
+        query = _search(query, needle, fts)
     if flt.overdue:
         query = query.where(c.next_due_at < now)
     if flt.due_within_hours is not None:
@@ -201,19 +239,97 @@ def _case_query(session: Session, flt: CaseFilter, now: datetime) -> Select[*tup
         raise InvalidInput(
             "Cannot sort by '{sort}'; use one of {keys}.", sort=flt.sort, keys=SORT_KEYS
         )
-    order = key.desc() if flt.descending else key.asc()
-    if key is c.number:  # unique: an index serves it, nothing else is needed
+    if after is not None:
+        query = query.where(_beyond(key, flt, after))
+    return _ordered(query, key, flt.descending)
+
+
+def _ordered(query: Select[Any], key: Any, descending: bool) -> Select[Any]:
+    order = key.desc() if descending else key.asc()
+    if key is RespondentCase.number:  # unique: an index serves it, nothing else is needed
         return query.order_by(order)
     # Cases without a deadline sort last either way; the number keeps the order stable.
-    return query.order_by(key.is_(None), order, c.number)
+    return query.order_by(key.is_(None), order, RespondentCase.number)
+
+
+def _beyond(key: Any, flt: CaseFilter, after: CaseRow) -> Any:
+    """The cases that come after `after` in the list's order (by key, not by offset: a
+    page after the one on screen costs the same at row 100 and at row 100,000). The order
+    is (key IS NULL, key, number) as _case_query sorts, or the number alone."""
+    number = RespondentCase.number
+
+    def past(column: Any, value: Any) -> Any:
+        return column < value if flt.descending else column > value
+
+    if key is number:
+        return past(number, after.number)
+    last = getattr(after, _ROW_FIELD[flt.sort])
+    if flt.sort == "assigned" and last == "":  # the list shows no assignee as ""
+        last = None
+    if last is None:  # among the cases without a value, which sort last either way
+        return and_(key.is_(None), number > after.number)
+    return or_(key.is_(None), past(key, last), and_(key == last, number > after.number))
+
+
+def _use_fts(session: Session, needle: str) -> bool:
+    """Whether the FTS5 table should drive this search: on SQLite, for a needle of three
+    characters or more that few cases hold. A needle most cases hold ("有限公司", "co., ltd")
+    is read faster by walking the fair's own cases: the index would hand over the matches
+    of every fair, each then looked up to keep the fair's."""
+    if len(needle) < search_index.MIN_PIECE or session.get_bind().dialect.name != "sqlite":
+        return False
+    # Asked per search (SQLite keeps its schema in memory: microseconds), so a database
+    # migrated or restored while the desk runs is searched the right way at once.
+    if not session.scalar(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
+        {"n": search_index.FTS_TABLE},
+    ):
+        return False
+    matches = session.scalar(
+        text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {search_index.FTS_TABLE} "
+            f"WHERE {search_index.FTS_TABLE} MATCH :phrase LIMIT :cap)"
+        ),
+        {"phrase": _phrase(needle), "cap": FTS_MAX_MATCHES},
+    )
+    return (matches or 0) < FTS_MAX_MATCHES
+
+
+def _phrase(needle: str) -> str:
+    return '"' + needle.replace('"', '""') + '"'  # one FTS5 phrase: the substring
+
+
+def _search(query: Select[Any], needle: str, fts: bool) -> Select[Any]:
+    """Cases whose search text holds `needle`. The LIKE decides; with `fts` (SQLite), the
+    FTS5 trigram table (fairdesk.db.search_index) first narrows the cases to those holding
+    the needle's trigrams in a row, so a keystroke reads the matches, not the whole fair.
+    PostgreSQL's pg_trgm index serves the LIKE itself."""
+    c = RespondentCase
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = query.where(c.search_text.like(f"%{escaped}%", escape="\\"))
+    if fts:
+        matches = text(
+            f"SELECT rowid FROM {search_index.FTS_TABLE} "
+            f"WHERE {search_index.FTS_TABLE} MATCH :phrase"
+        ).bindparams(phrase=_phrase(needle))
+        query = query.where(c.id.in_(matches.columns(rowid=Integer)))
+    return query
 
 
 def list_cases(
-    ctx: Context, flt: CaseFilter, *, offset: int = 0, limit: int | None = None
+    ctx: Context,
+    flt: CaseFilter,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    after: CaseRow | None = None,
 ) -> list[CaseRow]:
+    """The cases of the list from `offset` on, or those following the row `after` (a row
+    of the same filter's list: the next page, fetched by the sort key)."""
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
-        query = _case_query(session, flt, ctx.now()).offset(offset).limit(limit)
+        query = _case_query(session, flt, ctx.now(), after)
+        query = query.limit(limit) if after is not None else query.offset(offset).limit(limit)
         return [CaseRow(*row) for row in session.execute(query).all()]
 
 
@@ -226,10 +342,30 @@ def list_page(
     """
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
-        query = _case_query(session, flt, ctx.now())
-        found = session.execute(
-            query.add_columns(func.count().over()).offset(offset).limit(limit)
-        ).all()
+        if flt.sort in _NARROW_SORTS:
+            # The page's ids and the total first, from the case rows alone; the joins then
+            # fetch what those rows show. A search most cases match is counted without
+            # joining every match (half the time of a broad search in a big fair).
+            query = _case_query(session, flt, ctx.now(), ids_only=True)
+            page = (
+                query.add_columns(func.count().over().label("total"))
+                .offset(offset)
+                .limit(limit)
+                .subquery()
+            )
+            complainant, assignee = aliased(Party), aliased(User)
+            key = _sort_keys(complainant, assignee)[flt.sort]
+            paged = _ordered(
+                _columns(complainant, assignee)
+                .join(page, page.c.id == RespondentCase.id)
+                .add_columns(page.c.total),
+                key,
+                flt.descending,
+            )
+        else:
+            query = _case_query(session, flt, ctx.now())
+            paged = query.add_columns(func.count().over()).offset(offset).limit(limit)
+        found = session.execute(paged).all()
         if found:
             return int(found[0][-1]), [CaseRow(*row[:-1]) for row in found]
         if offset <= 0:

@@ -7,23 +7,23 @@ voluntarily remedied, closed as not infringing, or closed because its complaint 
 accepted; every other case is on the list, and so is any case found infringing.
 
 The list is a generator over a streamed query (`yield_per`, a server-side cursor on
-PostgreSQL), fetched in batches with the batch's rights, exhibits, measures and history
-looked up in a handful of queries, so 100,000 rows never sit in memory. Exports go to
+PostgreSQL), merged with four streamed look-ups of the whole fair in the same order
+(rights, exhibits, measures, events: _Lookups), so 100,000 rows never sit in memory and
+the list costs five statements at any length. Exports go to
 XLSX, CSV or PDF through `fairdesk.exports` with progress and cancel.
 """
 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Result, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fairdesk.db.models import (
@@ -158,6 +158,7 @@ def _query(fair: Fair) -> Select[*tuple[Any, ...]]:
             Complaint.state,
             Complaint.authority,
             Complaint.transferred_at,
+            c.seq,  # with the complaint id: the list's order, which the lookups follow
         )
         .join(Complaint, Complaint.id == c.complaint_id)
         .join(Exhibitor, Exhibitor.id == c.exhibitor_id)
@@ -193,10 +194,122 @@ def _count(session: Session, fair: Fair) -> int:
 
 @dataclass
 class _Batch:
-    rights: dict[int, list[tuple[str, str, str]]]  # complaint id -> (type, number, holder)
-    exhibits: dict[int, list[str]]
-    measures: dict[int, list[tuple[str, datetime, str, str, datetime | None]]]
-    events: dict[int, list[tuple[str, datetime, dict[str, Any]]]]
+    """The lookups of one row: its complaint's rights, its exhibits, measures, events."""
+
+    rights: list[tuple[str, str, str]]  # (type, number, holder)
+    exhibits: list[str]
+    measures: list[tuple[str, datetime, str, str, datetime | None]]
+    events: list[tuple[str, datetime, dict[str, Any]]]
+
+
+class _Stream:
+    """A lookup's rows in the list's order, keyed by their first `width` columns (complaint
+    id, or complaint id and case seq), taken one key at a time as the list goes by."""
+
+    def __init__(self, result: Result[Any], width: int) -> None:
+        self.result = result  # closed by _Lookups.close (a server-side cursor on PostgreSQL)
+        self._rows: Iterator[Sequence[Any]] = iter(result)
+        self._width = width
+        self._next: Sequence[Any] | None = next(self._rows, None)
+
+    def take(self, key: tuple[int, ...]) -> list[Sequence[Any]]:
+        w, out = self._width, []
+        while self._next is not None and tuple(self._next[:w]) < key:
+            self._next = next(self._rows, None)  # a case or complaint not on the list
+        while self._next is not None and tuple(self._next[:w]) == key:
+            out.append(self._next[w:])
+            self._next = next(self._rows, None)
+        return out
+
+
+class _Lookups:
+    """Rights, exhibits, measures and rechecks/escalations/referrals of the whole fair, one
+    streamed query each, ordered as the list is (complaint, then case seq) and merged with
+    it row by row: four statements for the whole list, whatever its length."""
+
+    EVENTS = ("case.recheck_passed", "case.recheck_failed", "case.escalate", "case.refer")
+
+    def __init__(self, session: Session, fair: Fair, batch: int) -> None:
+        c = RespondentCase
+        stream = {"yield_per": batch}
+        cr = complaint_rights.c
+        self._rights = _Stream(
+            session.execute(
+                select(cr.complaint_id, IPRight.ip_type, IPRight.number, IPRight.holder)
+                .join(IPRight, IPRight.id == cr.right_id)
+                .join(Complaint, Complaint.id == cr.complaint_id)
+                .where(Complaint.fair_id == fair.id)
+                .order_by(cr.complaint_id, IPRight.id)
+                .execution_options(**stream)
+            ),
+            1,
+        )
+        x = AccusedExhibit
+        self._exhibits = _Stream(
+            session.execute(
+                select(c.complaint_id, c.seq, x.name, x.model, x.quantity)
+                .join(c, c.id == x.case_id)
+                .where(c.fair_id == fair.id)
+                .order_by(c.complaint_id, c.seq, x.id)
+                .execution_options(**stream)
+            ),
+            2,
+        )
+        m = Measure
+        self._measures = _Stream(
+            session.execute(
+                select(
+                    c.complaint_id,
+                    c.seq,
+                    m.measure_type,
+                    m.ordered_at,
+                    m.recheck_result,
+                    m.storage_place,
+                    m.returned_at,
+                )
+                .join(c, c.id == m.case_id)
+                .where(c.fair_id == fair.id)
+                .order_by(c.complaint_id, c.seq, m.id)
+                .execution_options(**stream)
+            ),
+            2,
+        )
+        e = AuditEvent
+        self._events = _Stream(
+            session.execute(
+                select(c.complaint_id, c.seq, e.action, e.at, e.after)
+                .join(c, c.id == e.case_id)
+                .where(c.fair_id == fair.id, e.action.in_(self.EVENTS))
+                .order_by(c.complaint_id, c.seq, e.id)
+                .execution_options(**stream)
+            ),
+            2,
+        )
+        self._complaint = -1
+        self._complaint_rights: list[tuple[str, str, str]] = []
+
+    def close(self) -> None:
+        for stream in (self._rights, self._exhibits, self._measures, self._events):
+            stream.result.close()
+
+    def of(self, complaint_id: int, seq: int) -> _Batch:
+        if complaint_id != self._complaint:  # the cases of one complaint share its rights
+            self._complaint = complaint_id
+            self._complaint_rights = [
+                (str(t), str(n), str(h)) for t, n, h in self._rights.take((complaint_id,))
+            ]
+        return _Batch(
+            self._complaint_rights,
+            [
+                name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
+                for name, model, qty in self._exhibits.take((complaint_id, seq))
+            ],
+            [
+                (t, at, res, place, ret)
+                for t, at, res, place, ret in self._measures.take((complaint_id, seq))
+            ],  # fmt: skip
+            [(a, at, after or {}) for a, at, after in self._events.take((complaint_id, seq))],
+        )
 
 
 def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]]:
@@ -212,59 +325,6 @@ def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]
             .group_by(RespondentCase.exhibitor_id)
         )
     }
-
-
-def _load_batch(session: Session, rows: Sequence[Any]) -> _Batch:
-    case_ids = [r[0] for r in rows]
-    complaint_ids = sorted({r[21] for r in rows})
-    rights: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    for complaint_id, ip_type, number, holder in session.execute(
-        select(complaint_rights.c.complaint_id, IPRight.ip_type, IPRight.number, IPRight.holder)
-        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-        .where(complaint_rights.c.complaint_id.in_(complaint_ids))
-        .order_by(complaint_rights.c.complaint_id, IPRight.id)
-    ):
-        rights[complaint_id].append((ip_type, number, holder))
-    exhibits: dict[int, list[str]] = defaultdict(list)
-    for case_id, name, model, qty in session.execute(
-        select(
-            AccusedExhibit.case_id,
-            AccusedExhibit.name,
-            AccusedExhibit.model,
-            AccusedExhibit.quantity,
-        )
-        .where(AccusedExhibit.case_id.in_(case_ids))
-        .order_by(AccusedExhibit.id)
-    ):
-        text = name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
-        exhibits[case_id].append(text)
-    measures: dict[int, list[tuple[str, datetime, str, str, datetime | None]]] = defaultdict(list)
-    for case_id, mtype, ordered, result, place, returned in session.execute(
-        select(
-            Measure.case_id,
-            Measure.measure_type,
-            Measure.ordered_at,
-            Measure.recheck_result,
-            Measure.storage_place,
-            Measure.returned_at,
-        )
-        .where(Measure.case_id.in_(case_ids))
-        .order_by(Measure.id)
-    ):
-        measures[case_id].append((mtype, ordered, result, place, returned))
-    events: dict[int, list[tuple[str, datetime, dict[str, Any]]]] = defaultdict(list)
-    for case_id, action, at, after in session.execute(
-        select(AuditEvent.case_id, AuditEvent.action, AuditEvent.at, AuditEvent.after)
-        .where(
-            AuditEvent.case_id.in_(case_ids),
-            AuditEvent.action.in_(
-                ["case.recheck_passed", "case.recheck_failed", "case.escalate", "case.refer"]
-            ),
-        )
-        .order_by(AuditEvent.id)
-    ):
-        events[case_id].append((action, at, after or {}))
-    return _Batch(rights, exhibits, measures, events)
 
 
 # -- one row ---------------------------------------------------------------------------------
@@ -346,10 +406,9 @@ class _Formatter:
             complaint_state,
             complaint_authority,
             transferred_at,
+            _seq,
         ) = r
-        rights = b.rights.get(complaint_id, [])
-        measures = b.measures.get(case_id, [])
-        events = b.events.get(case_id, [])
+        rights, measures, events = b.rights, b.measures, b.events
         rechecks = [(a, at, after) for a, at, after in events if a.startswith("case.recheck_")]
         escalations = [
             after.get("escalation", "") for a, _, after in events if a == "case.escalate"
@@ -407,7 +466,7 @@ class _Formatter:
             ref_status = "处理中 / in progress"
 
         right_text = "; ".join(f"{n}" for _, n, _ in rights)
-        exhibits = b.exhibits.get(case_id, [])
+        exhibits = b.exhibits
         return {
             "case_number": number,
             "complaint_number": complaint_number,
@@ -507,11 +566,13 @@ def iter_followup(
         fmt = _Formatter(fair, earlier, history, _exhibitor_counts(session, fair))
         result = session.execute(_query(fair).execution_options(yield_per=batch))
         try:
-            for part in result.partitions():
-                lookups = _load_batch(session, part)
-                for r in part:
-                    values = fmt.row(r, lookups)
+            lookups = _Lookups(session, fair, batch)
+            try:
+                for r in result:
+                    values = fmt.row(r, lookups.of(r[21], r[27]))
                     yield tuple(values[k] for k in keys)
+            finally:
+                lookups.close()
         finally:
             result.close()
 

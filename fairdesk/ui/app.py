@@ -153,7 +153,7 @@ def _run(
 
         window = InspectorWindow(ctx, data_folder=data_dir(), demo=throwaway is not None)
     else:
-        window = MainWindow(ctx, demo=throwaway is not None)
+        window = MainWindow(ctx, demo=throwaway is not None, fill_after_paint=True)
     install_help(window, ctx.actor.role)  # F1 anywhere: the role's guide
     window.show()
     if throwaway is None:  # demo users have no password to unlock with

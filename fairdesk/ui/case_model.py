@@ -86,6 +86,9 @@ class CaseTableModel(CachedPagesTableModel):
     def _load_page(self, offset: int, limit: int) -> list[CaseRow]:
         return list_cases(self._ctx, self._filter, offset=offset, limit=limit)
 
+    def _load_after(self, row: CaseRow, limit: int) -> list[CaseRow]:
+        return list_cases(self._ctx, self._filter, limit=limit, after=row)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_BY_COLUMN.get(column)
         if key is None:

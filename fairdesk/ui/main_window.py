@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,21 +49,14 @@ from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
 from fairdesk.settings import Settings
-from fairdesk.ui.about_dialog import AboutDialog
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown, fit_columns
 from fairdesk.ui.case_summary import CaseSummary
-from fairdesk.ui.consultation_dialog import ConsultationDialog
-from fairdesk.ui.dashboard import Dashboard
-from fairdesk.ui.exhibitors_window import ExhibitorsWindow
-from fairdesk.ui.export_dialog import ExportDialog
-from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.queue_panel import QUEUES, QueuePanel, count_from_states
 from fairdesk.ui.saved_views import SavedView, delete_view, load_views, save_view
-from fairdesk.ui.settings_dialog import SettingsDialog
-from fairdesk.ui.watchlist_view import WatchListView
 
 if TYPE_CHECKING:
+    from fairdesk.ui.exhibitors_window import ExhibitorsWindow
     from fairdesk.ui.verify_dialog import VerifyDialog
 
 log = logging.getLogger(__name__)
@@ -93,8 +86,16 @@ def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> tuple
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, ctx: Context, *, demo: bool = False, settings: Settings | None = None
+        self,
+        ctx: Context,
+        *,
+        demo: bool = False,
+        settings: Settings | None = None,
+        fill_after_paint: bool = False,
     ) -> None:
+        """`fill_after_paint` (the app's start): the window's frame, menus and an empty
+        list are drawn first and the fairs and the list are read right after that first
+        paint, so the desk sees the window before the database has answered."""
         super().__init__()
         self.ctx = ctx
         self.demo = demo
@@ -121,7 +122,17 @@ class MainWindow(QMainWindow):
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self.poll_changes)
         self._poll_timer.start()
-        self._load_fairs()
+        if fill_after_paint:
+            self.table.viewport().installEventFilter(self)
+        else:
+            self._load_fairs()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Installed by fill_after_paint only: the list's first paint, then its rows.
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_fairs)
+        return super().eventFilter(watched, event)
 
     # -- construction ---------------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -318,7 +329,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         action(
             self.tr("&Settings…"),
-            lambda: SettingsDialog(self.settings, self).open(),
+            self.show_settings,
             QKeySequence.StandardKey.Preferences,
             tools_menu,
         )
@@ -356,7 +367,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(self.tr("&Help"))
         action(
             self.tr("&About FairDesk"),
-            lambda: AboutDialog(self.ctx, self).open(),
+            self.show_about,
             None,
             self.help_menu,
         )
@@ -736,19 +747,39 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("FairDesk"), self.tr("Set up a fair first."))
         return code or None
 
+    # The windows and dialogs below are imported when first opened: the start paints
+    # sooner without them (tests/unit/test_start_imports.py).
+    def show_settings(self) -> None:
+        from fairdesk.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).open()
+
+    def show_about(self) -> None:
+        from fairdesk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.ctx, self).open()
+
     def show_dashboard(self) -> None:
+        from fairdesk.ui.dashboard import Dashboard
+
         if code := self._fair_or_say():
             self._window(Dashboard(self.ctx, code, self))
 
     def show_watch_list(self) -> None:
+        from fairdesk.ui.watchlist_view import WatchListView
+
         if code := self._fair_or_say():
             self._window(WatchListView(self.ctx, code, self))
 
     def export_followup(self) -> None:
+        from fairdesk.ui.export_dialog import ExportDialog
+
         if code := self._fair_or_say():
             ExportDialog(self.ctx, code, self).open()
 
     def log_consultation(self) -> None:
+        from fairdesk.ui.consultation_dialog import ConsultationDialog
+
         if code := self._fair_or_say():
             ConsultationDialog(self.ctx, code, self).open()
 
@@ -786,6 +817,8 @@ class MainWindow(QMainWindow):
             self._fair_dialog(self.fair_combo.currentData())
 
     def _fair_dialog(self, code: str | None) -> None:
+        from fairdesk.ui.fair_dialog import FairDialog
+
         dialog = FairDialog(self.ctx, code, self)
         dialog.saved.connect(self._fair_saved)
         dialog.open()
@@ -799,6 +832,8 @@ class MainWindow(QMainWindow):
         if not code:
             return None
         if self.exhibitors_window is None or self.exhibitors_window.fair_code != code:
+            from fairdesk.ui.exhibitors_window import ExhibitorsWindow
+
             if self.exhibitors_window is not None:
                 self.exhibitors_window.deleteLater()
             self.exhibitors_window = ExhibitorsWindow(self.ctx, code, self, settings=self.settings)

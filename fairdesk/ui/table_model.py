@@ -114,6 +114,13 @@ class CachedPagesTableModel(PagedTableModel):
         super().__init__(page_size, parent)
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()  # page number -> rows
         self._failed: set[int] = set()  # pages whose reading failed since the last reload
+        self._ends: dict[int, Any] = {}  # page number -> its last row, for _load_after
+
+    def _load_after(self, row: Any, limit: int) -> list[Any] | None:
+        """The `limit` rows following `row` (fetched by the sort key), or None when the
+        subclass reads by offset only. Used for the page after one already read, so that
+        scrolling to the end costs each page the same, not more the further it is."""
+        return None
 
     def _load_first(self, limit: int) -> tuple[int, list[Any]]:
         """The number of rows and the first page (one query when the service allows)."""
@@ -128,9 +135,12 @@ class CachedPagesTableModel(PagedTableModel):
         try:
             self._pages.clear()
             self._failed.clear()
+            self._ends.clear()
             self._rows = []
             self._total, first = self._load_first(self.page_size)
             self._pages[0] = first
+            if len(first) == self.page_size:
+                self._ends[0] = first[-1]
             if recent > 0 and recent * self.page_size < self._total:
                 self._page(recent)
         except BaseException:
@@ -198,9 +208,13 @@ class CachedPagesTableModel(PagedTableModel):
             if number != next(reversed(self._pages)):
                 self._pages.move_to_end(number)
             return page
-        page = self._load_page(number * self.page_size, self.page_size)
+        before = self._ends.get(number - 1)
+        found = None if before is None else self._load_after(before, self.page_size)
+        page = self._load_page(number * self.page_size, self.page_size) if found is None else found
         self._failed.discard(number)
         self._pages[number] = page
+        if len(page) == self.page_size:  # a short page is the last: nothing follows it
+            self._ends[number] = page[-1]
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
         return page

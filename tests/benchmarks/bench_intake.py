@@ -15,6 +15,7 @@ import multiprocessing as mp
 import os
 import random
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -211,11 +212,23 @@ def _kinds(errors: list[str]) -> str:
     return "; ".join(f"{n}× {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
-def bench_intake(pg_url: str, size: int, per_desk: int) -> list[Figure]:
+def bench_intake(
+    pg_url: str,
+    size: int,
+    per_desk: int,
+    *,
+    before: Callable[[str], list[Figure]] | None = None,
+    register: bool = True,
+) -> list[Figure]:
+    """B7 on a throwaway database holding the history; `before(url)` runs first on the
+    same database (B2 on PostgreSQL), so the history is loaded once for both."""
     what = f"{DESKS} desks registering complaints on PostgreSQL"
     ok, version = pg_available(pg_url)
     if not ok:
+        if not register:
+            return [skipped("B2pg", "search on PostgreSQL", size, "≤ 3× and ≤ 50 ms", version)]
         return [skipped("B7", what, size, "throughput; 0 lost/duplicated", version)]
+    figures: list[Figure] = []
     base = make_url(pg_url)
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     name = f"fdbench_{os.getpid()}_{size}"
@@ -244,6 +257,10 @@ def bench_intake(pg_url: str, size: int, per_desk: int) -> list[Figure]:
                 )
             ]
         engine.dispose()
+        if before is not None:
+            figures += before(url)
+        if not register:
+            return figures
         one, one_s = _run(url, fair, booths, 1, per_desk * 2, seed=100)
         many, many_s = _run(url, fair, booths, DESKS, per_desk, seed=200)
         check = _check(url, fair, [one, many])
@@ -277,6 +294,7 @@ def bench_intake(pg_url: str, size: int, per_desk: int) -> list[Figure]:
         + (f"; {len(errors)} registrations failed: {_kinds(errors)}" if errors else "")
     )
     return [
+        *figures,
         Figure(
             "B7",
             what,
@@ -298,5 +316,5 @@ def bench_intake(pg_url: str, size: int, per_desk: int) -> list[Figure]:
                 "failed_registrations": len(errors),
                 **check,
             },
-        )
+        ),
     ]

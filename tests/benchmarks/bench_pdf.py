@@ -3,14 +3,19 @@ fonts, the same text on the same number of pages and the same QR code on each pa
 
 from __future__ import annotations
 
-import io
+import json
 import random
+import statistics
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tests.benchmarks.bare_pdf import BarePage
 from tests.benchmarks.generate import NOW
-from tests.benchmarks.harness import Figure, interleaved, log, ratio_figure
+from tests.benchmarks.harness import REPO, Figure, interleaved, log, ratio_figure
 
 LEGAL_BASIS = "展会知识产权保护指引 第十四条 / CNIPA Guidelines, Art. 14"
 
@@ -119,71 +124,6 @@ def page_texts(pdf: bytes) -> list[list[str]]:
         doc.close()
 
 
-class BarePage:
-    """The baseline: reportlab's canvas, the product's TrueType files registered under
-    other names, each line split into Latin and CJK runs, a QR code drawn as squares."""
-
-    def __init__(self) -> None:
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
-        from fairdesk.resources_path import resource
-
-        for name, file in (("BL-Sans", "DejaVuSans.ttf"), ("BL-CJK", "DroidSansFallbackFull.ttf")):
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
-
-    def render(self, pages: list[list[str]], payload: str) -> bytes:
-        import qrcode
-        import qrcode.constants
-        from reportlab.lib.pagesizes import A4
-        from reportlab.lib.units import mm
-        from reportlab.pdfgen.canvas import Canvas
-
-        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-        qr.add_data(payload)
-        qr.make(fit=True)
-        matrix = qr.get_matrix()
-        out = io.BytesIO()
-        canvas = Canvas(out, pagesize=A4, invariant=1)
-        width, height = A4
-        for lines in pages:
-            y = height - 20 * mm
-            for line in lines:
-                x = 18 * mm
-                for font, run in _runs(line):
-                    canvas.setFont(font, 8.5)
-                    canvas.drawString(x, y, run)
-                    x += canvas.stringWidth(run, font, 8.5)
-                y -= 11
-            size = 26 * mm
-            cell = size / len(matrix)
-            for r, row in enumerate(matrix):
-                for c, dark in enumerate(row):
-                    if dark:
-                        canvas.rect(
-                            width - 18 * mm - size + c * cell,
-                            14 * mm + size - (r + 1) * cell,
-                            cell,
-                            cell,
-                            stroke=0,
-                            fill=1,
-                        )
-            canvas.showPage()
-        canvas.save()
-        return out.getvalue()
-
-
-def _runs(line: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for ch in line:
-        font = "BL-CJK" if ord(ch) >= 0x2E80 else "BL-Sans"
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + ch)
-        else:
-            out.append((font, ch))
-    return out
-
-
 def bench_pdf(scratch: Path, fair_code: str, booth: str, size: int, reps: int) -> list[Figure]:
     from fairdesk.services import documents
 
@@ -216,4 +156,33 @@ def bench_pdf(scratch: Path, fair_code: str, booth: str, size: int, reps: int) -
                      note=note, extra=extra),
         ratio_figure("B3r", "decision PDF, reprinted (warm)", size, reprints, bases2,
                      limit=1.5, note=note, extra=extra),
+        _whole_process(scratch, number, pages, first.payload, size, max(3, reps // 3), note),
     ]  # fmt: skip
+
+
+def _whole_process(
+    scratch: Path, number: str, pages: list[list[str]], payload: str, size: int, reps: int,
+    note: str,
+) -> Figure:  # fmt: skip
+    """B8: `fairdesk print decision` as a whole process (start, imports, database, issue,
+    file written) against a bare reportlab process writing the same document."""
+    with tempfile.TemporaryDirectory(prefix="fdbench-b8-") as tmp:
+        folder = Path(tmp)
+        spec = folder / "pages.json"
+        spec.write_text(json.dumps({"pages": pages, "payload": payload}), encoding="utf-8")
+        cli = [sys.executable, "-m", "fairdesk", "--db", f"sqlite:///{scratch}", "--user",
+               "desk1", "print", "decision", number, "--copy", "respondent",
+               "-o", str(folder / "cli.pdf")]  # fmt: skip
+        bare = [sys.executable, "-m", "tests.benchmarks.bare_pdf", str(spec),
+                str(folder / "bare.pdf")]  # fmt: skip
+
+        def run(argv: list[str]) -> None:
+            subprocess.run(argv, check=True, cwd=REPO, capture_output=True)
+
+        run(cli)  # warm the file cache on both sides
+        run(bare)
+        values, bases = interleaved(lambda: run(cli), lambda: run(bare), reps, seed=8)
+    log(f"  B8: fairdesk print {statistics.median(values):.2f} s, "
+        f"bare process {statistics.median(bases):.2f} s")  # fmt: skip
+    return ratio_figure("B8", "fairdesk print decision, whole process", size, values, bases,
+                        limit=2.0, unit="s", scale=1.0, note=note)  # fmt: skip

@@ -27,6 +27,7 @@ GENERATOR_VERSION (bump it when the generated data changes).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import shutil
@@ -213,7 +214,16 @@ def cache_dir() -> Path:
 
 
 def cache_key(kind: str, size: int, seed: int = SEED) -> str:
-    return f"{kind}-{size}-s{seed}-r{migrate.head_revision()}-g{GENERATOR_VERSION}"
+    return f"{kind}-{size}-s{seed}-r{schema_tag()}-g{GENERATOR_VERSION}"
+
+
+def schema_tag() -> str:
+    """The head revision and a digest of every migration script: a chain re-linked under
+    the same head (migrations of two branches merged) is another schema, another file."""
+    digest = hashlib.sha1()
+    for path in sorted((migrate.MIGRATIONS / "versions").glob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{migrate.head_revision()}-{digest.hexdigest()[:8]}"
 
 
 def cached_database(

@@ -8,9 +8,10 @@ app the way the `fairdesk` command does (fairdesk.cli.main with no arguments: lo
 crash dialog, database open and migration check, main window, idle lock, backups), with
 one difference: the sign-in dialog is replaced by a desk user signed in without a dialog.
 Both print one JSON line as soon as their table has been painted (for FairDesk: painted
-with the case list's rows) and exit at once; with --scroll, FairDesk first scrolls the
-list to its end, a screenful at a time (every row painted, so every page read), and reports
-its peak memory again.
+with the case list's rows, and when it was first painted, rows or not: `painted_at` and
+`filled_at`, wall-clock times the parent compares with its launch) and exit at once;
+with --scroll, FairDesk first scrolls the list to its end, a screenful at a time (every
+row painted, so every page read), and reports its peak memory again.
 
 Nothing here edits product code: the sign-in is replaced in this process only.
 """
@@ -23,6 +24,7 @@ import sys
 import time
 
 STARTED = time.perf_counter()
+PAINTED: dict[str, float] = {}  # wall clock (time.time) of the table's first paint
 
 
 def _maxrss_mib() -> float | None:
@@ -64,11 +66,12 @@ def bare() -> int:
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint and watched is table.viewport():
+                PAINTED.setdefault("at", time.time())
                 QTimer.singleShot(0, done)
             return False
 
     def done() -> None:
-        _report(rows=0)
+        _report(rows=0, painted_at=PAINTED["at"])
         os._exit(0)
 
     watcher = Painted()
@@ -106,6 +109,7 @@ def fairdesk(db_url: str, username: str, now_iso: str, scroll: bool) -> int:
                 return False
             table = watched.parent()
             if isinstance(table, QTableView) and table.objectName() == "case_table":
+                PAINTED.setdefault("at", time.time())  # the first paint, rows or not
                 model = table.model()
                 if model is not None and model.rowCount() > 0:
                     state["done"] = True
@@ -114,7 +118,12 @@ def fairdesk(db_url: str, username: str, now_iso: str, scroll: bool) -> int:
 
     def painted(table: QTableView) -> None:
         model = table.model()
-        first = {"rows": model.rowCount(), "total": getattr(model, "total", lambda: 0)()}
+        first = {
+            "rows": model.rowCount(),
+            "total": getattr(model, "total", lambda: 0)(),
+            "painted_at": PAINTED["at"],
+            "filled_at": time.time(),
+        }
         if not scroll:
             _report(**first)
             os._exit(0)

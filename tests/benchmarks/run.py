@@ -82,7 +82,7 @@ def run_size(
     from tests.benchmarks.bench_import import bench_import
     from tests.benchmarks.bench_intake import bench_intake
     from tests.benchmarks.bench_pdf import bench_pdf
-    from tests.benchmarks.bench_search import bench_search
+    from tests.benchmarks.bench_search import bench_search, bench_search_pg
     from tests.benchmarks.bench_window import bench_memory, bench_start
 
     reps = reps_for(size, small)
@@ -131,7 +131,19 @@ def run_size(
             attempt("B4", lambda: bench_export(scratch_e, big, size, reps["B4"]))
             scratch_e.unlink()
         attempt("B6", lambda: bench_memory(edition, size, reps["B6"], label_e))
-        attempt("B7", lambda: bench_intake(pg_url, size, reps["B7"]))
+        if "B2" in only or "B7" in only:  # the history is loaded into PostgreSQL once
+            name = "B7" if "B7" in only else "B2"
+            search = (
+                (lambda url: bench_search_pg(url, history, live, size, label_h))
+                if "B2" in only
+                else None
+            )
+            attempt(
+                name,
+                lambda: bench_intake(
+                    pg_url, size, reps["B7"], before=search, register="B7" in only
+                ),
+            )
     return {"history": h_took, "edition": e_took}
 
 
@@ -162,7 +174,7 @@ def _run(args: argparse.Namespace) -> int:
     only = {s.strip().upper() for s in args.only.split(",")} if args.only else set(ALL)
     from tests.benchmarks.bench_intake import pg_available
 
-    pg_ok, pg_version = pg_available(args.pg) if "B7" in only else (False, "")
+    pg_ok, pg_version = pg_available(args.pg) if {"B2", "B7"} & only else (False, "")
     info = machine(pg_version if pg_ok else "")
     log(f"FairDesk benchmarks: sizes {sizes}, cache {gen.cache_dir()}")
     started = time.perf_counter()

@@ -39,17 +39,23 @@ def numbers(team: Team, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 class Reads:
-    """Counts the pages the model reads (wraps its _load_page)."""
+    """Counts the pages the model reads: by offset (its _load_page), or by key after a
+    row (its _load_after), recorded as "after <number>"."""
 
     def __init__(self, model: CaseTableModel) -> None:
-        self.offsets: list[int] = []
-        load = model._load_page
+        self.offsets: list[int | str] = []
+        load, load_after = model._load_page, model._load_after
 
         def counted(offset: int, limit: int) -> Any:
             self.offsets.append(offset)
             return load(offset, limit)
 
+        def counted_after(row: Any, limit: int) -> Any:
+            self.offsets.append(f"after {row.number}")
+            return load_after(row, limit)
+
         model._load_page = counted  # type: ignore[method-assign]
+        model._load_after = counted_after  # type: ignore[method-assign]
 
 
 def test_row_count_is_the_total_and_only_the_first_page_is_read(
@@ -77,6 +83,20 @@ def test_scrolling_through_every_page_keeps_at_most_the_bound(
     assert held == list(range(len(numbers) - BOUND * PAGE, len(numbers)))
 
 
+def test_scrolling_reads_each_next_page_by_key_and_a_jump_by_offset(
+    team: Team, numbers: list[str]
+) -> None:
+    model = CaseTableModel(team.desk, CaseFilter(FAIR))
+    reads = Reads(model)
+    assert [model.row_at(row).number for row in range(len(numbers))] == numbers
+    assert reads.offsets == [f"after {numbers[n]}" for n in range(1, len(numbers) - 2, PAGE)]
+    model.reload()
+    reads.offsets.clear()
+    assert model.row_at(9).number == numbers[9]  # a jump: no page before it was read
+    assert model.row_at(10).number == numbers[10]
+    assert reads.offsets == [8, f"after {numbers[9]}"]
+
+
 def test_row_at_of_a_dropped_row_reads_its_page_again(team: Team, numbers: list[str]) -> None:
     model = CaseTableModel(team.desk, CaseFilter(FAIR))
     for row in range(model.rowCount()):
@@ -86,7 +106,8 @@ def test_row_at_of_a_dropped_row_reads_its_page_again(team: Team, numbers: list[
     assert model.row_at(1).number == numbers[1]
     assert model.row_at(7).number == numbers[7]
     assert model.row_at(6).number == numbers[6]  # same page as 7: not read again
-    assert reads.offsets == [0, 6]
+    # Page 0 has no page before it: by offset; page 3 follows page 2, read before: by key.
+    assert reads.offsets == [0, f"after {numbers[5]}"]
     assert model.cached_pages() == BOUND
     with pytest.raises(IndexError):
         model.row_at(len(numbers))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 
 from fairdesk.services.cases import CaseFilter
@@ -93,6 +93,29 @@ def test_search_as_you_type_filters_the_list(qtbot, team: Team, cases: list[str]
     qtbot.keyClicks(window.search_edit, "test exhibitor 3")
     qtbot.waitUntil(lambda: shows(cases[2]))
     assert "Signed in as desk1 (desk)" in window.user_label.text()
+
+
+def test_at_start_the_window_paints_first_and_reads_the_list_right_after(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    window = MainWindow(team.desk, fill_after_paint=True)
+    qtbot.addWidget(window)
+    assert window.model is None and window.fair_combo.count() == 0  # nothing read yet
+    painted: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(window.table.model().rowCount() if window.table.model() else 0)
+            return False
+
+    watch = Watch()
+    window.table.viewport().installEventFilter(watch)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.model is not None and window.model.rowCount() == 3)
+    assert painted and painted[0] == 0  # the first paint came before the rows
+    assert window.fair_combo.currentData() == FAIR
 
 
 def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:

@@ -87,3 +87,26 @@ def test_list_page_is_list_cases_and_count_cases_in_one_query(
     assert list_page(team.desk, CaseFilter(FAIR, ip_type="trademark"), 1, 5)[0] == 2
     with pytest.raises(InvalidInput):
         list_page(team.desk, CaseFilter(FAIR, sort="nonsense"))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_pages_fetched_after_a_row_are_the_list_in_order(
+    team: Team, numbers: list[str], sort: str, descending: bool
+) -> None:
+    """Fetch by key (list_cases(after=row)) walks the same list as one query, with ties
+    (the same state), cases without a value (no deadline, no assignee) and both orders."""
+    for booths in (("4.1A01", "4.1A02"), ("4.1A03",), ("4.1A02", "4.1A03")):
+        reg = register_complaint(team.desk, FAIR, complaint_input(*booths))
+        act_on_complaint(team.desk, reg.number, "accept")
+    flt = CaseFilter(FAIR, sort=sort, descending=descending)
+    whole = list_cases(team.desk, flt)
+    assert len(whole) == 8
+    for size in (1, 2, 3):
+        walked = list_cases(team.desk, flt, limit=size)
+        while True:
+            more = list_cases(team.desk, flt, limit=size, after=walked[-1])
+            if not more:
+                break
+            walked += more
+        assert [r.number for r in walked] == [r.number for r in whole], (sort, size)

@@ -136,3 +136,18 @@ def test_start_does_not_import_what_only_menus_and_migrations_need(
     assert report["at_paint"] == [], "imported before the case list was painted"
     # The exit backup verifies its archive; a current schema needs no migration scripts.
     assert report["at_exit"] == []
+
+
+def test_the_command_line_loads_a_library_only_for_the_command_that_needs_it() -> None:
+    """`fairdesk --version` (and the parser every command builds first) loads neither the
+    database layer nor the documents' or the screens' libraries."""
+    code = (
+        "import sys, fairdesk.cli as cli\n"
+        "cli.build_parser()\n"
+        "print(','.join(m for m in ('sqlalchemy', 'reportlab', 'PySide6', 'alembic')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == ""

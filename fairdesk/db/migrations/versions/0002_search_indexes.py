@@ -7,12 +7,15 @@ Create Date: 2026-11-21
 The desk searches substrings of case numbers, names, booths and right numbers. A B-tree
 index cannot serve `LIKE '%x%'`; on PostgreSQL a trigram index can. SQLite scans the one
 narrow `search_text` column, which stays fast at 100,000 cases; both get an index on the
-respondent case's last change, which sorts the desk's default view.
+respondent case's last change, which sorts the desk's default view. (Revision 0014
+made the trigram index optional: a server without the extension scans.)
 """
 
 from __future__ import annotations
 
 from alembic import op
+
+from fairdesk.db import search_index
 
 revision = "0002"
 down_revision = "0001"
@@ -25,15 +28,8 @@ def upgrade() -> None:
         "ix_respondent_cases_fair_updated", "respondent_cases", ["fair_id", "updated_at"]
     )
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        op.execute(
-            "CREATE INDEX ix_respondent_cases_search_trgm ON respondent_cases "
-            "USING gin (search_text gin_trgm_ops)"
-        )
-        op.execute(
-            "CREATE INDEX ix_exhibitors_names_trgm ON exhibitors "
-            "USING gin ((name_zh || ' ' || name_en) gin_trgm_ops)"
-        )
+        # Optional: a server without pg_trgm still works, by scanning (db status says so).
+        search_index.create(op.get_bind())
 
 
 def downgrade() -> None:
