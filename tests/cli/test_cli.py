@@ -187,13 +187,32 @@ def test_unknown_user_is_refused(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 1 and "There is no user 'mallory'" in err
 
 
+def test_a_stationed_officer_is_added_and_listed_in_words(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    _create_fair(run)
+    from fairdesk.cli import build_parser
+
+    user = build_parser()._subparsers._group_actions[0].choices["user"]  # type: ignore[union-attr]
+    add = user._subparsers._group_actions[0].choices["add"]
+    help_text = " ".join(add.format_help().split())
+    assert "officer = Stationed IP officer · 知识产权局派驻人员" in help_text
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run("user", "add", "ip1", "--role", "officer", "--password-stdin")
+    assert code == 0
+    assert "add: ip1 (officer: Stationed IP officer · 知识产权局派驻人员, active)" in out
+    code, out, _ = run("user", "list")
+    (line,) = [row for row in out.splitlines() if row.startswith("ip1")]
+    assert "Stationed IP officer · 知识产权局派驻人员" in line
+
+
 def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import io
 
     _create_fair(run)
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
-    assert code == 0 and "add: org1 (organizer, active)" in out
+    assert code == 0 and "add: org1 (organizer: Organizer · 主办方, active)" in out
     code, _, err = run("--user", "org1", "fair", "list")
     assert code == 1 and "needs its password" in err
     monkeypatch.setenv("FAIRDESK_PASSWORD", "wrong-password")
