@@ -62,6 +62,10 @@ def _apply(exhibitor: Exhibitor, record: ExhibitorRecord) -> bool:
         if value and getattr(exhibitor, name) != value:
             setattr(exhibitor, name, value)
             changed = True
+    signed = record.ip_commitment
+    if signed is not None and exhibitor.ip_commitment_signed != signed:
+        exhibitor.ip_commitment_signed = signed
+        changed = True
     known = {b.booth_no for b in exhibitor.booths}
     for hall, booth in record.booths:
         if booth not in known:
@@ -80,6 +84,10 @@ def _merge_new(row: dict[str, Any], booths: dict[str, str], record: ExhibitorRec
         if value and row[name] != value:
             row[name] = value
             changed = True
+    signed = record.ip_commitment
+    if signed is not None and row["ip_commitment_signed"] != signed:
+        row["ip_commitment_signed"] = signed
+        changed = True
     for hall, booth in record.booths:
         if booth not in booths:
             booths[booth] = hall
@@ -155,7 +163,7 @@ def upsert_exhibitors(
                 "identity": record.identity,
                 "name_key": normalize_name(record.name_zh or record.name_en),
                 **dict.fromkeys(_FIELDS, ""),
-                "ip_commitment_signed": False,
+                "ip_commitment_signed": False,  # unless the file says it is signed
                 "created_at": now,
                 "updated_at": now,
                 "version": 1,

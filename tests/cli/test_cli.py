@@ -187,6 +187,21 @@ def test_unknown_user_is_refused(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 1 and "There is no user 'mallory'" in err
 
 
+def test_import_reads_signed_ip_commitments_and_names_a_bad_value(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "展商名称,Exhibitor Name,展位号,已签承诺\n"
+        "承诺展商1有限公司,Pledge One Ltd,5.1A01,✓\n"
+        "承诺展商2有限公司,Pledge Two Ltd,5.1A02,perhaps\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "exhibitors", str(path), "--fair", "CIIE2026")
+    assert code == 0, err
+    assert f"{path}: " in out and "imported 1" in out and "rejected 1" in out
+    assert "  row 3: 已签承诺 is 'perhaps', not yes or no (是/否, 1/0, ✓)" in out
+
+
 def test_a_stationed_officer_is_added_and_listed_in_words(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import io
 
