@@ -1752,6 +1752,14 @@ power of attorney: {0}</source>
         <translation>重点关注名单：{0}</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>已签</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签</translation>
+    </message>
+    <message>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
@@ -1774,6 +1782,10 @@ power of attorney: {0}</source>
     <message>
         <source>Cases</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>IP commitment</source>
+        <translation>知识产权承诺书</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2711,10 @@ power of attorney: {0}</source>
     <message>
         <source>There is no exhibitor with the id {id}.</source>
         <translation>没有 ID 为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>There is no exhibitor {id}.</source>
+        <translation>没有编号为 {id} 的展商。</translation>
     </message>
     <message>
         <source>{problem}</source>
@@ -3739,6 +3755,10 @@ power of attorney: {0}</source>
     <message>
         <source>Right registered</source>
         <translation>登记权利</translation>
+    </message>
+    <message>
+        <source>Exhibitor's IP commitment recorded</source>
+        <translation>记录展商知识产权承诺书</translation>
     </message>
 </context>
 <context>
