@@ -5192,6 +5192,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>投诉人的主体资格（许可情况）</translation>
     </message>
     <message>
+        <source>Basis of protection in China</source>
+        <translation>在中国受保护的依据</translation>
+    </message>
+    <message>
+        <source>International registration no.</source>
+        <translation>国际注册号</translation>
+    </message>
+    <message>
+        <source>Madrid international registration number</source>
+        <translation>马德里国际注册号</translation>
+    </message>
+    <message>
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
@@ -5210,6 +5222,14 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Type:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Protected in China by:</source>
+        <translation>在中国受保护依据：</translation>
+    </message>
+    <message>
+        <source>IR no.:</source>
+        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Right {0}</source>
