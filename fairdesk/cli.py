@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ua = user.add_parser("add", help="add a user (asks for the password)")
     ua.add_argument("name")
-    ua.add_argument("--role", required=True, choices=[r.value for r in Role])
+    ua.add_argument("--role", required=True, choices=[r.value for r in Role], help=_roles_help())
     ua.add_argument("--display-name", default="")
     ua.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     user.add_parser("list", help="list users")
@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     ur = user.add_parser("role", help="change a user's role")
     ur.add_argument("name")
-    ur.add_argument("role", choices=[r.value for r in Role])
+    ur.add_argument("role", choices=[r.value for r in Role], help=_roles_help())
     ur.add_argument("--reason", default="")
 
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
@@ -497,6 +497,16 @@ def _first_admin(args: argparse.Namespace) -> int | None:
     info = users.add_user(system, args.name, args.role, _new_password(args), args.display_name)
     print(f"add: {info.username} ({info.role.value}, active): the administrator of this database")
     return 0
+def _role_words(role: str) -> str:
+    from fairdesk.domain.vocabulary import ROLES
+
+    words = ROLES.words(role)
+    return f"{words.en} · {words.zh}"
+
+
+def _roles_help() -> str:
+    """Each role the CLI takes, with its words (the officer decides on site)."""
+    return "; ".join(f"{r.value} = {_role_words(r.value)}" for r in Role)
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -514,6 +524,7 @@ def cmd_user(args: argparse.Namespace) -> int:
                 "user": u.username,
                 "name": u.display_name,
                 "role": u.role.value,
+                "role name": _role_words(u.role),
                 "active": "yes" if u.active else "no",
             }
             for u in users.list_users(ctx)
@@ -531,7 +542,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     else:
         info = users.set_role(ctx, args.name, args.role, args.reason)
     state = "active" if info.active else "disabled"
-    print(f"{action}: {info.username} ({info.role.value}, {state})")
+    print(f"{action}: {info.username} ({info.role.value}: {_role_words(info.role)}, {state})")
     return 0
 
 

@@ -411,6 +411,9 @@ EVENTS = Vocabulary(
         "patrol.recheck": W("Re-inspection recorded", "记录复查"),
         "patrol.complaint": W("Complaint opened from a patrol", "巡查发现立案"),
         "right.register": W("Right registered", "登记权利"),
+        "exhibitor.ip_commitment": W(
+            "Exhibitor's IP commitment recorded", "记录展商知识产权承诺书"
+        ),
     },
 )
 

@@ -944,7 +944,7 @@ class _RightFactory:
         if licence != LicenceType.OWNER:
             holder_name = f"{holder.brand.title()} Holdings Ltd"
         feature = rng.choice(FEATURES)
-        if jurisdiction != "CN":
+        if jurisdiction != "CN" and ip_type is not IPType.COPYRIGHT:
             number = self._unique(
                 lambda: {
                     "US": f"US {rng.randint(9_500_000, 11_999_999):,} B2",
@@ -964,6 +964,9 @@ class _RightFactory:
             else:
                 number = self._unique(lambda: f"国作登字-{start_year}-F-{_digits(rng, 8)}")
                 title = f"{p_zh}图案美术作品 / Artwork on the {_lower(p_en)}"
+            if jurisdiction != "CN":  # a foreign work: its registration abroad, as evidence
+                digits = "".join(ch for ch in number if ch.isdigit())[-7:]
+                number = f"VA 1-{digits[:3]}-{digits[3:]}"
         elif ip_type is IPType.OTHER:
             number = self._unique(
                 lambda: f"AGI{start_year}-{rng.randint(1, 9):02d}-{_digits(rng, 4)}"
@@ -1454,6 +1457,9 @@ class _Planner:
         """The rights a complaint names: faulty ones where it is to be rejected for them."""
         rng, w = self.rng, self.w
         if reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+            # A foreign copyright is protected in China (Berne): only a patent or mark fails.
+            if kind is IPType.COPYRIGHT:
+                kind = IPType.DESIGN
             jurisdiction = rng.choice(("US", "EP", "JP"))
             return [w.rights.make(holder, kind, self.day, jurisdiction=jurisdiction)]
         if reject_reason == RejectReason.RIGHT_INVALID:
@@ -1467,7 +1473,11 @@ class _Planner:
             licence = _weighted(
                 rng, ((LicenceType.OWNER, 8), (LicenceType.EXCLUSIVE, 2), (LicenceType.SOLE, 1))
             )
-            right = w.rights.make(holder, kind, self.day, licence=licence)
+            # A foreign holder's work is registered abroad; it is protected in China (Berne).
+            abroad = kind is IPType.COPYRIGHT and holder.party.country != "中国"
+            right = w.rights.make(
+                holder, kind, self.day, licence=licence, jurisdiction="US" if abroad else "CN"
+            )
             holder.rights.append(right)
         rights = [right]
         second = self._usable(holder, but=right)

@@ -80,7 +80,11 @@ FIELDS = (
     "contact",
     "phone",
     "email",
+    "ip_commitment",
 )
+# Cell values of the signed IP commitment column (知识产权承诺书, Shanghai Regulations Art 37).
+_SIGNED = frozenset({"yes", "y", "true", "1", "是", "已签", "有", "✓", "✔", "√"})
+_NOT_SIGNED = frozenset({"no", "n", "false", "0", "否", "未签", "无", "✗", "✘", "×"})
 
 _XLSX_EXT = frozenset({".xlsx", ".xlsm"})
 _TEXT_EXT = frozenset({".csv", ".txt", ".tsv"})
@@ -187,6 +191,7 @@ class ExhibitorRecord:
     phone: str
     email: str
     identity: str
+    ip_commitment: bool | None = None  # None: the file does not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Telephone", "Mobile",
     ),
     "email": ("邮箱", "电子邮箱", "电子邮件", "Email", "E-mail", "Email Address"),
+    "ip_commitment": (
+        "知识产权承诺书", "知识产权承诺", "已签承诺", "已签承诺书", "承诺书",
+        "签署知识产权承诺书", "IP commitment", "IP commitment signed", "IP undertaking",
+    ),
 }
 # fmt: on
 
@@ -474,6 +483,7 @@ class _Draft:
             phone=v.get("phone", ""),
             email=v.get("email", ""),
             identity=self.identity,
+            ip_commitment={"yes": True, "no": False}.get(v.get("ip_commitment", "")),
         )
 
 
@@ -558,6 +568,16 @@ class _Collector:
                 problems.append(
                     f"booth number {_shorten(long_booths[0], 20)} is longer than "
                     f"{MAX_BOOTH_CHARS} characters"
+                )
+        signed = got.get("ip_commitment", "")
+        if signed:
+            key = signed.strip().lower()
+            if key in _SIGNED or key in _NOT_SIGNED:
+                got["ip_commitment"] = "yes" if key in _SIGNED else "no"
+            else:
+                problems.append(
+                    f"{self.header.labels['ip_commitment']} is {_shorten(signed, 20)!r}, "
+                    "not yes or no (是/否, 1/0, ✓)"
                 )
         if problems:
             return "; ".join(problems)

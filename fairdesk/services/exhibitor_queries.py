@@ -48,6 +48,7 @@ class ExhibitorRow:
     credit_code: str
     booths: tuple[tuple[str, str], ...]  # (hall, normalised booth number), import order
     cases: int  # respondent cases naming this exhibitor at this fair
+    ip_commitment_signed: bool = False
 
     @property
     def halls(self) -> tuple[str, ...]:
@@ -117,10 +118,11 @@ def _sort_keys(cases: Any) -> dict[str, Any]:
         "booth": first_booth,
         "credit_code": Exhibitor.credit_code,
         "cases": cases,
+        "ip_commitment": Exhibitor.ip_commitment_signed,
     }
 
 
-SORT_KEYS = ("name", "name_en", "country", "booth", "credit_code", "cases")
+SORT_KEYS = ("name", "name_en", "country", "booth", "credit_code", "cases", "ip_commitment")
 
 
 def _query(session: Session, fair_code: str, search: str) -> tuple[Select[Any], Any]:
@@ -134,6 +136,7 @@ def _query(session: Session, fair_code: str, search: str) -> tuple[Select[Any], 
         Exhibitor.country_en,
         Exhibitor.credit_code,
         cases,
+        Exhibitor.ip_commitment_signed,
     ).where(Exhibitor.fair_id == fair.id)
     clause = _search_clause(search)
     if clause is not None:
@@ -191,6 +194,7 @@ def list_exhibitors(
                 credit_code=r[5],
                 booths=tuple(booths.get(r[0], ())),
                 cases=r[6] or 0,
+                ip_commitment_signed=bool(r[7]),
             )
             for r in rows
         ]

@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from fairdesk.db.models import Booth, Exhibitor
+from fairdesk.domain.errors import NotFound
 from fairdesk.domain.normalize import normalize_booth, normalize_name
 from fairdesk.domain.permissions import Permission
 from fairdesk.services import audit
@@ -63,6 +64,10 @@ def _apply(exhibitor: Exhibitor, record: ExhibitorRecord) -> bool:
         if value and getattr(exhibitor, name) != value:
             setattr(exhibitor, name, value)
             changed = True
+    signed = record.ip_commitment
+    if signed is not None and exhibitor.ip_commitment_signed != signed:
+        exhibitor.ip_commitment_signed = signed
+        changed = True
     known = {b.booth_no for b in exhibitor.booths}
     for hall, booth in record.booths:
         if booth not in known:
@@ -81,6 +86,10 @@ def _merge_new(row: dict[str, Any], booths: dict[str, str], record: ExhibitorRec
         if value and row[name] != value:
             row[name] = value
             changed = True
+    signed = record.ip_commitment
+    if signed is not None and row["ip_commitment_signed"] != signed:
+        row["ip_commitment_signed"] = signed
+        changed = True
     for hall, booth in record.booths:
         if booth not in booths:
             booths[booth] = hall
@@ -156,7 +165,7 @@ def upsert_exhibitors(
                 "identity": record.identity,
                 "name_key": normalize_name(record.name_zh or record.name_en),
                 **dict.fromkeys(_FIELDS, ""),
-                "ip_commitment_signed": False,
+                "ip_commitment_signed": False,  # unless the file says it is signed
                 "created_at": now,
                 "updated_at": now,
                 "version": 1,
@@ -214,6 +223,34 @@ def import_exhibitors(
         )
     report.watch_hits = flag_imported(ctx, fair_code)
     return report
+
+
+def set_ip_commitment(ctx: Context, exhibitor_id: int, signed: bool, reason: str = "") -> bool:
+    """Record whether the exhibitor signed the fair's IP commitment (知识产权承诺书, checked
+    before opening: Shanghai Regulations Art 37); False when it already said so."""
+    ctx.require(Permission.IMPORT_EXHIBITORS)
+    with ctx.db.writing() as session:
+        exhibitor = session.get(Exhibitor, exhibitor_id)
+        if exhibitor is None:
+            raise NotFound("There is no exhibitor {id}.", id=exhibitor_id)
+        if exhibitor.ip_commitment_signed == signed:
+            return False
+        before = {"ip_commitment_signed": exhibitor.ip_commitment_signed}
+        exhibitor.ip_commitment_signed = signed
+        exhibitor.updated_at = ctx.now()
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "exhibitor.ip_commitment",
+            "exhibitor",
+            exhibitor.id,
+            before=before,
+            after={"ip_commitment_signed": signed},
+            reason=reason,
+            fair_id=exhibitor.fair_id,
+        )
+    return True
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,8 @@ class RightHit:
     valid_until: date | None
     licence_type: str
     status_checked_at: datetime | None
+    basis: str = ""  # ProtectionBasis as registered; "" lets the jurisdiction decide
+    ir_number: str = ""
 
     def problem_on(self, day: date) -> str | None:
         """Why the right cannot be enforced on `day` ("Expired on ..."), or None."""
@@ -287,6 +289,8 @@ def search_rights(ctx: Context, text: str, limit: int = 20) -> list[RightHit]:
                 r.valid_until,
                 r.licence_type,
                 r.status_checked_at,
+                r.basis or "",
+                r.ir_number or "",
             )
             for r in rows
         ]

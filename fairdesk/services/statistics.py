@@ -26,6 +26,7 @@ from fairdesk.db.models import (
     Exhibitor,
     Fair,
     IPRight,
+    Measure,
     Party,
     PatrolRound,
     RespondentCase,
@@ -45,6 +46,8 @@ DOMESTIC = frozenset(
     {"中国", "中国大陆", "中华人民共和国", "china", "cn", "prc", "people's republic of china"}
 )
 UNKNOWN = "未填 / not given"
+# Hong Kong, Macao and Taiwan count with foreign countries here; the label says so.
+FOREIGN_LABEL = "涉外（含港澳台）占比 / foreign-related (incl. Hong Kong, Macao, Taiwan)"
 
 # (code, "中文 / English"), in the order reports list them; the words are the vocabulary's.
 OUTCOMES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.OUTCOMES.items())
@@ -146,6 +149,12 @@ class EditionStatistics:
     commercial_disputes: int
     commercial_by_type: dict[str, int]
     commercial_settled: int  # respondent cases of commercial disputes settled
+    # Exhibits under each kind of measure (cover, take down, keep in custody, suspend, ...).
+    measures_by_type: dict[str, int] = field(default_factory=dict)
+    # Commercial disputes' cases by where they stand (mediating, settled, referred, closed).
+    commercial_outcomes: dict[str, int] = field(default_factory=dict)
+    # Cases referred, by kind of authority (IP office, market regulation, police, court...).
+    referrals_by_kind: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -181,6 +190,22 @@ def _hours(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} h"
 
 
+def _breakdown(
+    report: StatisticsReport, zh: str, en: str, attribute: str, words: vocabulary.Vocabulary
+) -> list[tuple[str, list[str]]]:
+    """One row per code that occurs in any edition, in the vocabulary's order."""
+    counts = [getattr(e, attribute) for e in report.editions]
+    seen = [code for code in words if any(c.get(code) for c in counts)]
+    seen += sorted({k for c in counts for k in c if k not in words and c[k]})
+    return [
+        (
+            f"{zh}：{words.words(code).zh} / {en}: {words.words(code).en}",
+            [str(c.get(code, 0)) for c in counts],
+        )
+        for code in seen
+    ]
+
+
 def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     """The headline figures as (label, one text per edition, oldest first): the table of
     the report and of the dashboard."""
@@ -197,7 +222,7 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("被投诉企业 / respondent enterprises", lambda e: e.respondent_enterprises),
         row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
         row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
-        row("涉外占比 / foreign-related", lambda e: _pct(e.foreign_share)),
+        row(FOREIGN_LABEL, lambda e: _pct(e.foreign_share)),
         row(
             "24小时移交 / transfers on time",
             lambda e: (
@@ -210,6 +235,13 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("巡查展位 / booths visited", lambda e: e.booth_visits),
         row("商事纠纷 / commercial disputes", lambda e: e.commercial_disputes),
     ]
+    rows += _breakdown(report, "措施", "measure", "measures_by_type", vocabulary.MEASURES)
+    rows += _breakdown(
+        report, "商事纠纷", "commercial dispute", "commercial_outcomes", vocabulary.CASE_STATES
+    )
+    rows += _breakdown(
+        report, "移交", "referred to", "referrals_by_kind", vocabulary.AUTHORITY_KINDS
+    )
     for key, label in STAGES:
         rows.append(
             row(
@@ -475,6 +507,9 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
     consult = Consultation.fair_id == fair.id
     visits = BoothVisit.fair_id == fair.id
     commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
+    cases_commercial = and_(
+        RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL
+    )
     return EditionStatistics(
         fair_code=fair.code,
         fair_name=fair.name,
@@ -540,6 +575,28 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
                 Complaint.kind == ComplaintKind.COMMERCIAL,
                 RespondentCase.state == CaseState.SETTLED,
             )
+        ),
+        measures_by_type=_grouped(
+            session,
+            select(Measure.measure_type, func.count(func.distinct(Measure.case_id)))
+            .join(RespondentCase, RespondentCase.id == Measure.case_id)
+            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+            .where(cases_ip)
+            .group_by(Measure.measure_type),
+        ),
+        commercial_outcomes=_grouped(
+            session,
+            select(RespondentCase.state, count)
+            .select_from(RespondentCase)
+            .join(Complaint)
+            .where(cases_commercial)
+            .group_by(RespondentCase.state),
+        ),
+        referrals_by_kind=_grouped(
+            session,
+            select(RespondentCase.referral_kind, count)
+            .where(RespondentCase.fair_id == fair.id, RespondentCase.referral_kind != "")
+            .group_by(RespondentCase.referral_kind),
         ),
     )
 

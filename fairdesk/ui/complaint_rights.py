@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import acceptance
-from fairdesk.domain.enums import IPType, LicenceType
+from fairdesk.domain.enums import IPType, LicenceType, ProtectionBasis
 from fairdesk.domain.materials import normalize_jurisdiction
-from fairdesk.domain.vocabulary import IP_TYPES, LICENCES
+from fairdesk.domain.vocabulary import IP_TYPES, LICENCES, PROTECTION_BASES
 from fairdesk.i18n import error_text, format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake import RightInput
@@ -110,6 +110,15 @@ class RightRow(QFrame):
         for licence in LicenceType:
             self.licence.addItem(both(LICENCES, licence.value), licence.value)
         self.licence.setAccessibleName(self.tr("Complainant's standing (licence)"))
+        # The basis of protection in China follows type and jurisdiction until chosen by hand.
+        self.basis = QComboBox(objectName="right_basis")
+        for basis in ProtectionBasis:
+            self.basis.addItem(both(PROTECTION_BASES, basis.value), basis.value)
+        self.basis.setAccessibleName(self.tr("Basis of protection in China"))
+        self._basis_chosen = False
+        self.ir_number = QLineEdit(objectName="right_ir_number")
+        self.ir_number.setPlaceholderText(self.tr("International registration no."))
+        self.ir_number.setAccessibleName(self.tr("Madrid international registration number"))
         self.status = QLabel(objectName="right_status")
         self.status.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Remove right"), objectName="remove_right")
@@ -124,6 +133,7 @@ class RightRow(QFrame):
                 self.jurisdiction,
                 self.valid_from,
                 self.valid_until,
+                self.ir_number,
             )
         }
         self.number_label = QLabel()
@@ -134,6 +144,8 @@ class RightRow(QFrame):
         jurisdiction_label = QLabel(self.tr("Registered in:"))
         licence_label = QLabel(self.tr("Standing:"))
         type_label = QLabel(self.tr("Type:"))
+        basis_label = QLabel(self.tr("Protected in China by:"))
+        self.ir_label = QLabel(self.tr("IR no.:"))
         for label, buddy in (
             (type_label, self.type_combo),
             (self.number_label, self.number),
@@ -143,6 +155,8 @@ class RightRow(QFrame):
             (self.from_label, self.valid_from),
             (self.until_label, self.valid_until),
             (licence_label, self.licence),
+            (basis_label, self.basis),
+            (self.ir_label, self.ir_number),
         ):
             label.setBuddy(buddy)
             label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
@@ -170,7 +184,13 @@ class RightRow(QFrame):
         dates.addWidget(self.licence, 1, top)
         grid.addWidget(jurisdiction_label, 2, 0, top)
         grid.addLayout(dates, 2, 1, 1, 4)
-        grid.addWidget(self.status, 3, 1, 1, 4)
+        basis_line = QHBoxLayout()
+        basis_line.addWidget(self.basis, 2, top)
+        basis_line.addWidget(self.ir_label, 0, top)
+        basis_line.addWidget(self.fields[self.ir_number], 1, top)
+        grid.addWidget(basis_label, 3, 0, top)
+        grid.addLayout(basis_line, 3, 1, 1, 4)
+        grid.addWidget(self.status, 4, 1, 1, 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(grid)
@@ -181,11 +201,14 @@ class RightRow(QFrame):
         for edit in (self.title, self.holder, self.jurisdiction, self.valid_from, self.valid_until):
             edit.textEdited.connect(self._edited)
         self.licence.currentIndexChanged.connect(self._edited)
+        self.basis.activated.connect(self._basis_picked)
+        self.ir_number.textEdited.connect(self._edited)
         # A licensee's standing adds its licence contract to the materials checklist.
         self.licence.currentIndexChanged.connect(self.type_changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.set_number(number)
         self._retitle()
+        self._default_basis()
         self.update_status()
 
     def set_number(self, number: int) -> None:
@@ -206,6 +229,8 @@ class RightRow(QFrame):
             self.valid_from,
             self.valid_until,
             self.licence,
+            self.basis,
+            self.ir_number,
             self.remove_button,
         ]
 
@@ -235,8 +260,26 @@ class RightRow(QFrame):
         self.holder.setAccessibleName(self.tr("Right {0}: holder").format(n))
         self.jurisdiction.setAccessibleName(self.tr("Right {0}: registered in").format(n))
 
+    def _basis_picked(self) -> None:
+        self._basis_chosen = True
+        self._edited()
+
+    def _default_basis(self) -> None:
+        """Show the basis the acceptance rule reads from type and jurisdiction (unless the
+        desk chose one), and the IR number only where a Madrid registration needs it."""
+        if not self._basis_chosen:
+            facts = replace(self.right_facts(), basis="")
+            self.basis.setCurrentIndex(
+                max(0, self.basis.findData(acceptance.basis_of(facts).value))
+            )
+        madrid = self.basis.currentData() == ProtectionBasis.MADRID
+        self.ir_label.setVisible(madrid)
+        self.fields[self.ir_number].setVisible(madrid)
+
     def _type_changed(self) -> None:
         self._retitle()
+        self._default_basis()
+        self.update_status()
         self.type_changed.emit()
         self.changed.emit()
 
@@ -250,6 +293,11 @@ class RightRow(QFrame):
         self.valid_from.setText(hit.valid_from.isoformat() if hit.valid_from else "")
         self.valid_until.setText(hit.valid_until.isoformat() if hit.valid_until else "")
         self.licence.setCurrentIndex(max(0, self.licence.findData(hit.licence_type)))
+        self._basis_chosen = bool(hit.basis)
+        self.ir_number.setText(hit.ir_number)
+        if hit.basis:
+            self.basis.setCurrentIndex(max(0, self.basis.findData(hit.basis)))
+        self._default_basis()
         for field in self.fields.values():
             field.clear_error()
         self._lock(True)
@@ -267,6 +315,8 @@ class RightRow(QFrame):
             self.valid_from,
             self.valid_until,
             self.licence,
+            self.basis,
+            self.ir_number,
         ):
             widget.setEnabled(not locked)
 
@@ -277,6 +327,7 @@ class RightRow(QFrame):
         self._edited()
 
     def _edited(self) -> None:
+        self._default_basis()
         self.update_status()
         self.changed.emit()
 
@@ -299,6 +350,8 @@ class RightRow(QFrame):
             self.jurisdiction.text(),
             valid_from,
             valid_until,
+            basis=str(self.basis.currentData() or ""),
+            ir_number=self.ir_number.text().strip(),
             licence_type=str(self.licence.currentData()),
         )
 
@@ -360,9 +413,11 @@ class RightRow(QFrame):
 
     def widget_for(self, part: str) -> QWidget:
         """The widget of an acceptance problem's field part ("number", "valid_until")."""
-        return {"valid_from": self.valid_from, "valid_until": self.valid_until}.get(
-            part, self.number
-        )
+        return {
+            "valid_from": self.valid_from,
+            "valid_until": self.valid_until,
+            "ir_number": self.ir_number,
+        }.get(part, self.number)
 
     def to_input(self) -> RightInput | int:
         if self.right_id is not None:
@@ -377,6 +432,8 @@ class RightRow(QFrame):
             valid_from=valid_from,
             valid_until=valid_until,
             licence_type=str(self.licence.currentData()),
+            basis=str(self.basis.currentData()),
+            ir_number=self.ir_number.text().strip(),
         )
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitor_file import RejectedRow
 from fairdesk.services.exhibitor_queries import (
@@ -16,17 +20,19 @@ from fairdesk.services.exhibitor_queries import (
     count_exhibitors_matching,
     list_exhibitors,
 )
+from fairdesk.services.exhibitors import set_ip_commitment
 from fairdesk.services.watchlist import watch_marks
 from fairdesk.ui.table_model import PagedTableModel, RowTableModel
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NAME_ZH, COL_NAME_EN, COL_COUNTRY, COL_BOOTHS, COL_CREDIT_CODE, COL_CASES = range(6)
+(COL_NAME_ZH, COL_NAME_EN, COL_COUNTRY, COL_BOOTHS, COL_CREDIT_CODE, COL_CASES,
+ COL_COMMITMENT) = range(7)  # fmt: skip
 HEADERS = ("Name (Chinese)", "Name (English)", "Country/region", "Hall / booths", "Credit code",
-           "Cases")  # fmt: skip
+           "Cases", "IP commitment")  # fmt: skip
 # The service's sort key behind each column.
-SORT_BY = ("name", "name_en", "country", "booth", "credit_code", "cases")
+SORT_BY = ("name", "name_en", "country", "booth", "credit_code", "cases", "ip_commitment")
 ExhibitorIdRole = Qt.ItemDataRole.UserRole + 1
 ExhibitorRowRole = Qt.ItemDataRole.UserRole + 2
 
@@ -45,10 +51,13 @@ class ExhibitorTableModel(PagedTableModel):
     """A fair's exhibitors matching a search, PAGE rows at a time (fetchMore)."""
 
     headers = HEADERS
+    failed = Signal(str)  # why a change was refused, in the desk's language
 
     def __init__(self, ctx: Context, fair_code: str, search: str = "", parent: Any = None) -> None:
         super().__init__(PAGE, parent)
         self._ctx = ctx
+        # Those who keep the exhibitor list tick the signed commitment in place.
+        self._may_edit = ctx.actor.role in GRANTS[Permission.IMPORT_EXHIBITORS]
         self._fair_code = fair_code
         self._search = search
         self._sort = "name"
@@ -107,6 +116,9 @@ class ExhibitorTableModel(PagedTableModel):
             return self._display(row, column)
         if role == ExhibitorIdRole:
             return row.id
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_COMMITMENT:
+            signed = row.ip_commitment_signed
+            return Qt.CheckState.Checked if signed else Qt.CheckState.Unchecked
         if role == ExhibitorRowRole:
             return row
         watched = self._watch.get(row.id)
@@ -136,7 +148,34 @@ class ExhibitorTableModel(PagedTableModel):
             return row.credit_code
         if column == COL_CASES:
             return str(row.cases) if row.cases else ""
+        if column == COL_COMMITMENT:
+            return self.tr("Signed") if row.ip_commitment_signed else self.tr("Not signed")
         return ""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == COL_COMMITMENT and self._may_edit:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Ticking the commitment records it through the audited service."""
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or index.column() != COL_COMMITMENT
+            or not 0 <= index.row() < len(self._rows)
+        ):
+            return False
+        row = self._rows[index.row()]
+        signed = Qt.CheckState(value) == Qt.CheckState.Checked
+        try:
+            set_ip_commitment(self._ctx, row.id, signed)
+        except FairDeskError as exc:
+            self.failed.emit(error_text(exc))
+            return False
+        self._rows[index.row()] = replace(row, ip_commitment_signed=signed)
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
+        return True
 
 
 COL_ROW, COL_REASON, COL_CONTENT = range(3)

@@ -38,6 +38,7 @@ from fairdesk.settings import Settings
 from fairdesk.ui.exhibitor_model import (
     COL_BOOTHS,
     COL_CASES,
+    COL_COMMITMENT,
     COL_COUNTRY,
     COL_CREDIT_CODE,
     COL_NAME_EN,
@@ -185,11 +186,13 @@ class ExhibitorsWindow(QMainWindow):
             COL_BOOTHS: 210,
             COL_CREDIT_CODE: 180,
             COL_CASES: 60,
+            COL_COMMITMENT: 130,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(lambda: self._show_history(None))
+        self.model.failed.connect(self.error_label.setText)
         self._set_title()
         self._update_count()
         self._show_history(None)

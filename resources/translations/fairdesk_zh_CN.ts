@@ -1760,6 +1760,14 @@ power of attorney: {0}</source>
         <translation>重点关注名单：{0}</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>已签</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签</translation>
+    </message>
+    <message>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
@@ -1782,6 +1790,10 @@ power of attorney: {0}</source>
     <message>
         <source>Cases</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>IP commitment</source>
+        <translation>知识产权承诺书</translation>
     </message>
 </context>
 <context>
@@ -2763,6 +2775,10 @@ power of attorney: {0}</source>
     <message>
         <source>There is no exhibitor with the id {id}.</source>
         <translation>没有 ID 为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>There is no exhibitor {id}.</source>
+        <translation>没有编号为 {id} 的展商。</translation>
     </message>
     <message>
         <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
@@ -3839,6 +3855,10 @@ power of attorney: {0}</source>
     <message>
         <source>Right registered</source>
         <translation>登记权利</translation>
+    </message>
+    <message>
+        <source>Exhibitor's IP commitment recorded</source>
+        <translation>记录展商知识产权承诺书</translation>
     </message>
 </context>
 <context>
@@ -5307,6 +5327,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>投诉人的主体资格（许可情况）</translation>
     </message>
     <message>
+        <source>Basis of protection in China</source>
+        <translation>在中国受保护的依据</translation>
+    </message>
+    <message>
+        <source>International registration no.</source>
+        <translation>国际注册号</translation>
+    </message>
+    <message>
+        <source>Madrid international registration number</source>
+        <translation>马德里国际注册号</translation>
+    </message>
+    <message>
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
@@ -5325,6 +5357,14 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Type:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Protected in China by:</source>
+        <translation>在中国受保护依据：</translation>
+    </message>
+    <message>
+        <source>IR no.:</source>
+        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Right {0}</source>

@@ -198,13 +198,47 @@ def test_unknown_user_is_refused(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 1 and "There is no user 'mallory'" in err
 
 
+def test_import_reads_signed_ip_commitments_and_names_a_bad_value(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _create_fair(run)
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "展商名称,Exhibitor Name,展位号,已签承诺\n"
+        "承诺展商1有限公司,Pledge One Ltd,5.1A01,✓\n"
+        "承诺展商2有限公司,Pledge Two Ltd,5.1A02,perhaps\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "exhibitors", str(path), "--fair", "CIIE2026")
+    assert code == 0, err
+    assert f"{path}: " in out and "imported 1" in out and "rejected 1" in out
+    assert "  row 3: 已签承诺 is 'perhaps', not yes or no (是/否, 1/0, ✓)" in out
+
+
+def test_a_stationed_officer_is_added_and_listed_in_words(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    _create_fair(run)
+    from fairdesk.cli import build_parser
+
+    user = build_parser()._subparsers._group_actions[0].choices["user"]  # type: ignore[union-attr]
+    add = user._subparsers._group_actions[0].choices["add"]
+    help_text = " ".join(add.format_help().split())
+    assert "officer = Stationed IP officer · 知识产权局派驻人员" in help_text
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run("user", "add", "ip1", "--role", "officer", "--password-stdin")
+    assert code == 0
+    assert "add: ip1 (officer: Stationed IP officer · 知识产权局派驻人员, active)" in out
+    code, out, _ = run("user", "list")
+    (line,) = [row for row in out.splitlines() if row.startswith("ip1")]
+    assert "Stationed IP officer · 知识产权局派驻人员" in line
+
+
 def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import io
 
     _create_fair(run)
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
-    assert code == 0 and "add: org1 (organizer, active)" in out
+    assert code == 0 and "add: org1 (organizer: Organizer · 主办方, active)" in out
     code, _, err = run("--user", "org1", "fair", "list", password=None)
     assert code == 1 and "needs its password" in err
     code, _, err = run("--user", "org1", "fair", "list", password="wrong-password")

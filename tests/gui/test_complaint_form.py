@@ -393,6 +393,19 @@ def _foreign_right(qtbot, form, team):  # type: ignore[no-untyped-def]
     return right.number
 
 
+def _madrid_without_ir_number(qtbot, form, team):  # type: ignore[no-untyped-def]
+    right = form.rights.rows[0]
+    right.type_combo.setCurrentIndex(right.type_combo.findData("trademark"))
+    clear(qtbot, right.jurisdiction)
+    type_into(qtbot, right.jurisdiction, "WO")
+    assert not right.ir_number.isVisible()  # a foreign-only mark has no IR number to give
+    right.basis.setCurrentIndex(right.basis.findData("madrid"))
+    right.basis.activated.emit(right.basis.currentIndex())
+    assert right.ir_number.isVisible()
+    qtbot.mouseClick(form.all_materials, Qt.MouseButton.LeftButton)
+    return right.ir_number
+
+
 def _no_commitment(qtbot, form, team):  # type: ignore[no-untyped-def]
     form.commitment.setFocus()
     qtbot.keyClick(form.commitment, Key.Key_Space)
@@ -451,6 +464,9 @@ BAD_INPUT: list[tuple[str, Callable[..., QWidget], str, str]] = [
     ("right not valid in China", _foreign_right, "Right 1",
      f"Patent {RIGHT} is granted in US, not in China: a foreign patent is not valid in China "
      "(CNIPA 2022 Guidelines Art 12)."),
+    ("Madrid mark without its IR number", _madrid_without_ir_number, "Right 1",
+     f"Trademark {RIGHT} rests on a Madrid registration designating China: enter its "
+     "international registration number."),
     ("accept without commitment", _no_commitment, "Commitment",
      "The complainant's signed commitment (承诺书, 2006 Measures Art 10) is needed to accept."),
     ("agent without power of attorney", _agent_without_poa, "Agent",
@@ -495,6 +511,51 @@ def test_bad_input_is_shown_at_the_field_and_at_the_top(
     assert f"• {where}: {message}" in form.error_summary.text()
     assert focused() is field
     assert form.complainant_name.text() == typed  # nothing typed is lost
+
+
+def test_a_foreign_copyright_is_accepted_on_authorship(
+    qtbot, team: Team, form: ComplaintForm
+) -> None:
+    fill_complete(qtbot, form)
+    right = form.rights.rows[0]
+    assert right.basis.currentData() == "cn_grant"
+    right.type_combo.setFocus()
+    right.type_combo.setCurrentIndex(right.type_combo.findData("copyright"))
+    clear(qtbot, right.jurisdiction)
+    type_into(qtbot, right.jurisdiction, "US")
+    # The basis follows type and jurisdiction: a foreign work is protected (Berne).
+    assert right.basis.currentData() == "authorship"
+    assert right.basis.currentText() == (
+        "Copyright without registration (proof of authorship) · 著作权自动保护（权属证明）"
+    )
+    assert right.status.text().startswith("✓")
+    qtbot.mouseClick(form.all_materials, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.accepted):
+        qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
+    (complaint,) = complaints(team)
+    with team.desk.db.reading() as session:
+        complaint = session.get_one(Complaint, complaint.id)
+        assert complaint.state == "ACCEPTED"
+        ((ip_type, jurisdiction, basis),) = [
+            (r.ip_type, r.jurisdiction, r.basis) for r in complaint.rights
+        ]
+    assert (ip_type, jurisdiction, basis) == ("copyright", "US", "authorship")
+
+
+def test_a_madrid_trademark_is_accepted_with_its_ir_number(
+    qtbot, team: Team, form: ComplaintForm
+) -> None:
+    fill_complete(qtbot, form)
+    field = _madrid_without_ir_number(qtbot, form, team)
+    type_into(qtbot, field, "1234567")
+    assert form.rights.rows[0].status.text().startswith("✓")
+    with qtbot.waitSignal(form.accepted):
+        qtbot.mouseClick(form.accept_button, Qt.MouseButton.LeftButton)
+    (complaint,) = complaints(team)
+    with team.desk.db.reading() as session:
+        complaint = session.get_one(Complaint, complaint.id)
+        ((basis, ir_number),) = [(r.basis, r.ir_number) for r in complaint.rights]
+    assert (basis, ir_number) == ("madrid", "1234567")
 
 
 def test_problems_are_listed_top_to_bottom_and_cleared_when_fixed(

@@ -22,6 +22,7 @@ from fairdesk.ui import exhibitor_model
 from fairdesk.ui.exhibitor_model import (
     COL_BOOTHS,
     COL_CASES,
+    COL_COMMITMENT,
     COL_NAME_EN,
     COL_NAME_ZH,
     ExhibitorTableModel,
@@ -183,6 +184,44 @@ def test_cases_column_counts_complaints(qtbot, team: Team) -> None:
         "Test Exhibitor 2 GmbH": "1",
         "Test Exhibitor 3 GmbH": "",
     }
+
+
+def test_desk_ticks_an_exhibitors_signed_ip_commitment_and_it_is_audited(qtbot, team: Team) -> None:
+    from sqlalchemy import select
+
+    from fairdesk.db.models import AuditEvent, Exhibitor
+
+    make_fair(team.admin, exhibitors=2)
+    window = _window(qtbot, team.desk)
+    model = window.model
+    index = model.index(0, COL_COMMITMENT)
+    assert model.data(index) == "Not signed"
+    assert model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    window.table.setFocus()
+    window.table.setCurrentIndex(index)
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: model.data(index) == "Signed")
+    exhibitor_id = model.row_at(0).id
+    with team.desk.db.reading() as session:
+        assert session.get_one(Exhibitor, exhibitor_id).ip_commitment_signed is True
+        (event,) = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "exhibitor.ip_commitment")
+        ).all()
+        assert (event.entity_id, event.user_id) == (exhibitor_id, team.desk.actor.user_id)
+    # A re-read list shows what was recorded.
+    model.reload()
+    assert model.data(model.index(0, COL_COMMITMENT)) == "Signed"
+
+
+def test_inspectors_see_but_cannot_tick_the_ip_commitment(qtbot, team: Team) -> None:
+    make_fair(team.admin, exhibitors=1)
+    window = _window(qtbot, team.inspector)
+    index = window.model.index(0, COL_COMMITMENT)
+    assert not window.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    window.table.setFocus()
+    window.table.setCurrentIndex(index)
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert window.model.data(index) == "Not signed"
 
 
 def test_inspectors_cannot_import(qtbot, team: Team, empty_fair: str) -> None:

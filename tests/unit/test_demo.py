@@ -17,7 +17,15 @@ from fairdesk.app_context import SYSTEM
 from fairdesk.cli import main
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
-from fairdesk.db.models import AuditEvent, Complaint, Exhibitor, Fair, IPRight, RespondentCase
+from fairdesk.db.models import (
+    AuditEvent,
+    Complaint,
+    Exhibitor,
+    Fair,
+    IPRight,
+    RespondentCase,
+    complaint_rights,
+)
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ComplaintState, IPType, Role
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
@@ -402,6 +410,8 @@ def test_a_supplement_round_ends_in_acceptance(demo: Demo) -> None:
     ]
     assert rounds
     assert any(t[-1] == "complaint.request_supplement" for t in trail.values())  # pending
+
+
 # -- the floor -------------------------------------------------------------------------------
 
 
@@ -445,3 +455,52 @@ def test_only_who_may_create_the_demo_fills_its_floor(tmp_path: Path) -> None:
             living_floor(desk, "DEMO2026", datetime.now(UTC))
     finally:
         admin.db.dispose()
+
+
+# -- the law as the desk applies it --------------------------------------------------------
+
+
+def test_a_foreign_copyright_is_accepted_and_no_copyright_rejected_as_foreign(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(IPRight.ip_type, IPRight.jurisdiction, IPRight.basis, Complaint.state)
+            .join(complaint_rights, complaint_rights.c.right_id == IPRight.id)
+            .join(Complaint, Complaint.id == complaint_rights.c.complaint_id)
+            .where(IPRight.jurisdiction != "CN")
+        ).all()
+    accepted = {ComplaintState.ACCEPTED, ComplaintState.TRANSFERRED}
+    assert any(
+        t == IPType.COPYRIGHT and basis == "authorship" and state in accepted
+        for t, _, basis, state in rows
+    )
+    assert not [r for r in rows if r[0] == IPType.COPYRIGHT and r[3] == ComplaintState.REJECTED]
+
+
+def test_a_decision_is_taken_at_once_on_an_admission(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        at_once = session.scalars(
+            select(AuditEvent.case_id).where(AuditEvent.action == "case.decide_at_once")
+        ).all()
+        triggers = {
+            session.get_one(RespondentCase, case_id).decision_trigger for case_id in at_once
+        }
+    assert at_once and "admission" in triggers
+
+
+def test_a_commercial_dispute_is_mediated_and_settled(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        mediated = set(
+            session.scalars(
+                select(AuditEvent.case_id).where(AuditEvent.action == "case.mediate_dispute")
+            )
+        )
+        settled = [
+            c
+            for c in session.scalars(
+                select(RespondentCase)
+                .join(Complaint)
+                .where(Complaint.kind == "commercial", RespondentCase.id.in_(mediated))
+            )
+            if c.state == CaseState.SETTLED
+        ]
+    assert settled

@@ -73,6 +73,12 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
             frozenset({A, D, O}),
             lambda c: exhibitors.import_exhibitors(c, FAIR, SAMPLES / "exhibitors_sample.csv"),
         ),
+        "exhibitors.set_ip_commitment": (
+            frozenset({A, D, O}),
+            lambda c: exhibitors.set_ip_commitment(
+                c, exhibitors.find_by_booth(c, FAIR, "4.1A01")[0].id, True
+            ),
+        ),
         "exhibitors.count_exhibitors": (ALL, lambda c: exhibitors.count_exhibitors(c, FAIR)),
         "exhibitors.find_by_booth": (ALL, lambda c: exhibitors.find_by_booth(c, FAIR, "4.1A01")),
         "exhibitors.halls_in_use": (ALL, lambda c: exhibitors.halls_in_use(c, FAIR)),

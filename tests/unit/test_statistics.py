@@ -59,11 +59,23 @@ def test_figures_equal_the_hand_count(team: Team, clock: FakeClock, tmp_path: Pa
         {"payment": 1},
         1,
     )
+    # c1's exhibits were taken down and kept in custody; c3 went to the IP office (the
+    # refer step's default kind); k7, the payment dispute, was settled.
+    assert s.measures_by_type == {"detain": 1}
+    assert s.referrals_by_kind == {"ip_office": 1}
+    assert s.commercial_outcomes == {"SETTLED": 1}
     before = report.earlier[0]
     assert (before.complaints, before.confirmed_cases, before.respondent_enterprises) == (2, 2, 2)
     table = dict(summary_rows(report))
     assert table["投诉 / complaints"] == ["2", "7"]
     assert table["侵权认定率 / confirmed rate"] == ["100.0%", "16.7%"]
+    assert table["涉外（含港澳台）占比 / foreign-related (incl. Hong Kong, Macao, Taiwan)"] == [
+        "100.0%",
+        "85.7%",
+    ]
+    assert table["措施：撤下并暂存保管 / measure: Take down and keep in custody"][1] == "1"
+    assert table["商事纠纷：已和解 / commercial dispute: Settled"] == ["0", "1"]
+    assert table["移交：知识产权管理部门 / referred to: IP administration"] == ["0", "1"]
 
     path = tmp_path / "report.pdf"
     export_report(team.organizer, CURRENT, path)
