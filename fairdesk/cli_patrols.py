@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fairdesk.domain.enums import Finding
+from fairdesk.domain.vocabulary import MEASURES
 
 FORMATS = ["table", "csv", "json"]
 
@@ -126,12 +127,12 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     rows = [
         {
             "due": _local(t.due_at, zone),
-            "overdue": "OVERDUE" if t.overdue else "",
+            "overdue": "overdue" if t.overdue else "",
             "hall": t.hall,
             "booth": t.booth,
             "case": t.case_number,
             "task": t.label,
-            "measure": t.measure_type,
+            "measure": MEASURES.words(t.measure_type).en,
             "exhibitor": t.exhibitor,
             "ordered": _local(t.ordered_at, zone),
         }

@@ -58,6 +58,7 @@ from fairdesk.domain.materials import Material, checklist, missing_text, ticks_o
 from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, normalize_credit_code
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, hours_for
+from fairdesk.domain.vocabulary import CASE_STATES, COMPLAINT_STATES, Vocabulary
 from fairdesk.domain.workflow import Entity
 from fairdesk.services import audit, keys, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
@@ -1964,9 +1965,12 @@ def _world(rng: random.Random, n_offenders: int) -> _World:
     )
 
 
-def _state_line(counts: dict[str, int], order: Sequence[str]) -> str:
-    known = [f"{s} {counts[s]}" for s in order if counts.get(s)]
-    other = [f"{s} {n}" for s, n in sorted(counts.items()) if s not in order and n]
+def _state_line(counts: dict[str, int], order: Sequence[str], words: Vocabulary) -> str:
+    """'Settled 22, Closed 19': each state in its words, never its code."""
+    known = [f"{words.words(s).en} {counts[s]}" for s in order if counts.get(s)]
+    other = [
+        f"{words.words(s).en} {n}" for s, n in sorted(counts.items()) if s not in order and n
+    ]
     return ", ".join(known + other) or "none"
 
 
@@ -1992,8 +1996,9 @@ def _summary(ctx: Context, code: str, label: str, n_exhibitors: int | None) -> l
     lines = [
         f"{code} ({label}): {n_ex} exhibitors, {sum(complaint_states.values())} complaints, "
         f"{sum(states.values())} respondent cases",
-        "  cases: " + _state_line(states, [str(s) for s in CaseState]),
-        "  complaints: " + _state_line(complaint_states, [str(s) for s in ComplaintState]),
+        "  cases: " + _state_line(states, [str(s) for s in CaseState], CASE_STATES),
+        "  complaints: "
+        + _state_line(complaint_states, [str(s) for s in ComplaintState], COMPLAINT_STATES),
     ]
     if label.startswith("live"):
         # A defence notified during opening hours falls due within 24 h of the real now;

@@ -151,14 +151,14 @@ def test_tasks_in_three_formats(run: Run, day: dict[str, str]) -> None:
         day["open"],
         "4.1A01",
         label,
-        "cover",
+        "Cover the exhibit",  # the measure in words
         "2026-11-05T11:30+08:00",
     )
     code, out, _ = run("tasks", "--fair", FAIR, "--format", "csv", "--hall", "2.1")
     assert (code, out) == (0, "")
     code, out, _ = run("tasks", "--fair", FAIR, "--overdue", "--format", "json")
     # Overdue is judged against the real clock here: every row shown must say so.
-    assert code == 0 and all(t["overdue"] == "OVERDUE" for t in json.loads(out))
+    assert code == 0 and all(t["overdue"] == "overdue" for t in json.loads(out))
 
 
 @pytest.mark.parametrize(
