@@ -57,7 +57,13 @@ from fairdesk.domain.enums import CaseState, ClockKind
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
-from fairdesk.domain.workflow import detail_value_words, detail_words, words_of_event
+from fairdesk.domain.workflow import (
+    STEPS,
+    Effect,
+    detail_value_words,
+    detail_words,
+    words_of_event,
+)
 from fairdesk.services import audit, clocks, keys, numbering
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
@@ -222,11 +228,9 @@ def _last_event(session: Session, case_id: int, actions: tuple[str, ...]) -> Aud
     )
 
 
-_DECISIONS = {
-    "case.decide_infringing": CaseState.INFRINGEMENT_FOUND,
-    "case.decide_not_infringing": CaseState.NOT_INFRINGING,
-    "case.decide_undetermined": CaseState.UNDETERMINED,
-}
+# Every step that records a decision, with the state it decides (from the step table, so a
+# decision taken at once is a decision too).
+_DECISIONS = {s.audit_code: s.target for s in STEPS if Effect.RECORD_DECISION in s.effects}
 _CLOSING = (
     "case.close",
     "case.close_unaccepted",

@@ -6,6 +6,7 @@ Each test names the rule it holds; each failed on the first build's workflow.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -278,3 +279,18 @@ def test_exhibits_suspended_at_intake_and_kept_in_custody_are_handed_back(
         assert measures[1].returned_at == clock.current - timedelta(0)
     with pytest.raises(IllegalTransition, match="no exhibits in custody"):
         act_on_case(team.desk, case, "return_detained", receipt="再次")
+
+
+def test_a_decision_taken_at_once_prints_as_infringement_found(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    from fairdesk.services import documents
+    from tests.unit.test_documents import pdf_text
+
+    case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "decide_at_once", trigger="admission", admission="承认",
+                legal_basis="Art 14")  # fmt: skip
+    info = documents.issue_document(team.desk, "decision", case, copy="respondent")
+    text = pdf_text(documents.render_document(team.desk, info.number), tmp_path)
+    assert "初步认定" in text and "无法认定" not in text
