@@ -59,6 +59,15 @@ def story(d: DocumentData) -> list[Flowable]:
             ]
             + (
                 bi(
+                    f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
+                    f"(The period runs from the time this notice was served on you, "
+                    f"{d.served_at}.)",
+                )
+                if d.served_at
+                else []
+            )
+            + (
+                bi(
                     "（答辩期截止于展会闭馆时间。）",
                     "(The period ends at the fair's closing time.)",
                 )
@@ -84,7 +93,11 @@ def story(d: DocumentData) -> list[Flowable]:
         fields(
             party_rows(d.complainant, "投诉人", "Complainant")
             + case_rows(d)
-            + [("通知时间", "Notified", d.notified_at)]
+            + [
+                ("通知时间", "Notified", d.notified_at),
+                ("送达时间", "Served", d.served_at),
+                ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
+            ]
         ),
         signature_lines([("被投诉人签收", "Received by the respondent")]),
     ]

@@ -16,7 +16,7 @@ def name_of(zh: str, en: str) -> str:
     return zh or en
 
 
-def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
+def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row]:
     rows: list[Row] = [(zh, en, name_of(p.name, p.name_en))]
     if p.id_doc_no:
         rows.append(
@@ -26,9 +26,9 @@ def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
         rows.append(("国家/地区", "Country / region", p.country))
     if p.address:
         rows.append(("地址", "Address", p.address))
-    contact = " ".join(x for x in (p.contact, p.phone, p.email) if x)
-    if contact:
-        rows.append(("联系方式", "Contact", contact))
+    reach = " ".join(x for x in (p.contact, p.phone, p.email) if x)
+    if contact and reach:
+        rows.append(("联系方式", "Contact", reach))
     return rows
 
 
@@ -60,9 +60,12 @@ def respondent_rows(r: RespondentView | None) -> list[Row]:
 
 
 def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
-    rows = party_rows(d.complainant, "投诉人", "Complainant")
+    # The respondent's copy of a decision does not pass on the complainant's phone and
+    # e-mail (nor its agent's): the parties reach each other through the center.
+    private = d.copy == "respondent"
+    rows = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
     if d.agent is not None:
-        rows += party_rows(d.agent, "代理人", "Agent")
+        rows += party_rows(d.agent, "代理人", "Agent", contact=not private)
         rows.append(
             (
                 "授权委托书",
@@ -136,7 +139,7 @@ def measures_block(d: DocumentData) -> list[Flowable]:
         grid(
             [
                 ("措施", "Measure"),
-                ("责令时间", "Ordered"),
+                ("要求时间", "Ordered"),
                 ("期限", "Due"),
                 ("承诺书", "Undertaking"),
                 ("暂存地点", "Kept at"),
