@@ -239,8 +239,7 @@ KINDS: dict[str, DocKind] = {
             "升级处理通知书",
             "Notice of further measures",
             CASE,
-            frozenset({S.ESCALATED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED}
-                      | FINISHED),
+            frozenset({S.ESCALATED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED} | FINISHED),
             "escalation",
             translatable("once the case is escalated after a failed re-inspection"),
             condition=_escalated,
