@@ -8,7 +8,13 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, party_rows, rights_block
+from fairdesk.documents.parts import (
+    case_rows,
+    exhibits_block,
+    party_rows,
+    right_name,
+    rights_block,
+)
 
 TO_SUBMIT = [
     (
@@ -29,12 +35,9 @@ def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     name = r.name_zh if r else ""
     name_en = (r.name_en or r.name_zh) if r else ""
-    rights = (
-        "、".join(f"{L.zh(L.IP_TYPES, x.ip_type)}（{x.number}）" for x in d.rights) or "相关权利"
-    )
-    rights_en = (
-        ", ".join(f"{L.en(L.IP_TYPES, x.ip_type)} {x.number}" for x in d.rights) or "its rights"
-    )
+    names = [right_name(x) for x in d.rights]
+    rights = "、".join(zh for zh, _ in names) or "相关权利"
+    rights_en = ", ".join(en for _, en in names) or "its rights"
     due = d.defence_due_at or "—"
     booth = r.booth if r else ""
     out: list[Flowable] = [

@@ -7,7 +7,13 @@ from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import Row, fields, grid, section
-from fairdesk.documents.model import DocumentData, ExhibitView, PartyView, RespondentView
+from fairdesk.documents.model import (
+    DocumentData,
+    ExhibitView,
+    PartyView,
+    RespondentView,
+    RightView,
+)
 
 
 def name_of(zh: str, en: str) -> str:
@@ -30,6 +36,29 @@ def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row
     if contact and reach:
         rows.append(("联系方式", "Contact", reach))
     return rows
+
+
+_PATENTS = {"invention_patent", "utility_model", "design"}
+
+
+def right_name(r: RightView) -> tuple[str, str]:
+    """A right named in full, as the center prints it: 第N号注册商标专用权,
+    ZL… 号外观设计专利权, 《作品》著作权."""
+    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
+    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
+    if r.ip_type == "trademark":
+        return (
+            f"第{number}号注册商标专用权",
+            f"the exclusive right to registered trademark No. {number}",
+        )
+    if r.ip_type in _PATENTS:
+        return f"{number}号{kind_zh}专利权".replace(
+            "专利专利权", "专利权"
+        ), f"{kind_en.lower()} {number}"
+    if r.ip_type == "copyright":
+        title = f"《{r.title}》" if r.title else ""
+        return f"{title}著作权", f"the copyright in {r.title or number}"
+    return f"{kind_zh}（{number}）", f"{kind_en} {number}"
 
 
 def booth_text(r: RespondentView) -> str:

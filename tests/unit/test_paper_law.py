@@ -91,6 +91,8 @@ def test_the_notice_states_the_deadline_from_the_time_of_service(
     assert "2026-11-0610:00" in text  # 24 h after 10:00, not after the 10:30 click
     assert "2026-11-0510:00" in text and "展位留置送达" in text
     assert "Leftattheboothbeforeawitness" in text
+    # The right named in full.
+    assert "ZL202330123456.7号外观设计专利权" in text
 
 
 def test_a_notice_whose_deadline_has_passed_is_refused_and_the_served_copy_reprints(
@@ -190,6 +192,9 @@ def test_the_mediation_record_cites_no_defence_period(
     act_on_case(team.desk, case, "start_mediation")
     text = _issue(team, "mediation-record", case, tmp_path)
     assert CNIPA_14 not in text and "第十三条" not in text
+    act_on_case(team.desk, case, "settle", terms="被投诉人于当日 17:00 前撤下展品")
+    text = _issue(team, "mediation-record", case, tmp_path)
+    assert "调解协议书" in text and "司法确认" in text and "和解协议" not in text
 
 
 def test_the_escalation_notice_cites_the_repeat_offender_article(
