@@ -10,7 +10,7 @@ from fairdesk.documents.furniture import S, box, fields, para, section, signatur
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
-    exhibits_block,
+    exhibits_of,
     measures_block,
     parties_block,
     rights_block,
@@ -35,7 +35,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_of(d),
     ]
     if d.measures:
         out += measures_block(d)

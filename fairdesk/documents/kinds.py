@@ -279,6 +279,26 @@ KINDS: dict[str, DocKind] = {
     )
 }
 
+# A commercial dispute's own titles (Shanghai Regulations Art 40): no IP words on its paper.
+COMMERCIAL_TITLES = {
+    "complaint-form": ("商事纠纷登记表", "Commercial dispute registration form"),
+    "acceptance-receipt": ("商事纠纷受理回执", "Receipt for a commercial dispute"),
+    "mediation-record": (
+        "商事纠纷调解笔录及调解协议书",
+        "Mediation record and mediation agreement (commercial dispute)",
+    ),
+    "closing-record": ("商事纠纷结案登记表", "Closing record of a commercial dispute"),
+}
+
+
+def titles(d: DocumentData) -> tuple[str, str]:
+    """The document's Chinese and English titles, a commercial dispute's own where it has one."""
+    k = kind(d.kind)
+    if d.complaint_kind == ComplaintKind.COMMERCIAL and k.code in COMMERCIAL_TITLES:
+        return COMMERCIAL_TITLES[k.code]
+    return k.title, k.title_en
+
+
 # Documents a proof of service can be for, latest first.
 SERVABLE = ("decision", "remedial-order", "complaint-notice", "mediation-record")
 

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, parties_block, rights_block
+from fairdesk.documents.parts import case_rows, exhibits_of, parties_block, rights_block
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -22,7 +22,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_of(d),
         *section("调解情况", "Course of the mediation"),
         *bi(
             "在本中心主持下，双方当事人自愿就上述投诉进行调解。",

@@ -162,6 +162,14 @@ def exhibits_block(
     ]
 
 
+def exhibits_of(d: DocumentData) -> list[Flowable]:
+    """The case's exhibits under the heading its kind of case calls them: a commercial
+    dispute accuses no exhibit (none printed when it names none)."""
+    if d.complaint_kind == "commercial":
+        return exhibits_block(d.exhibits, "涉及展品", "Exhibits concerned") if d.exhibits else []
+    return exhibits_block(d.exhibits)
+
+
 def measures_block(d: DocumentData) -> list[Flowable]:
     return [
         *section("整改措施", "Measures ordered"),

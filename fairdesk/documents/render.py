@@ -27,7 +27,7 @@ from fairdesk.documents import (
     transfer_letter,
 )
 from fairdesk.documents.furniture import PAPER, build_pdf, paper, title
-from fairdesk.documents.kinds import basis_keys, kind
+from fairdesk.documents.kinds import basis_keys, kind, titles
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.rules import merge_citations
 
@@ -65,5 +65,6 @@ def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:
     make: Callable[..., list[Flowable]] = module.story
     with paper(layout):
         body = make(data, payload) if k.code == "booth-notice" else make(data)
-        story = [*title(data, k.title, k.title_en), *body]
-        return build_pdf(data, payload, legal_basis_text(data), k.title, story)
+        zh, en = titles(data)
+        story = [*title(data, zh, en), *body]
+        return build_pdf(data, payload, legal_basis_text(data), zh, story)

@@ -226,3 +226,28 @@ def test_the_remedial_order_asks_and_keeps_in_custody(
         text = _issue(team, kind, case, tmp_path)
         assert "责令" not in text and "封存" not in text, kind
     assert "整改通知书" in _issue(team, "remedial-order", case, tmp_path)
+
+
+# -- commercial disputes ------------------------------------------------------------------
+
+
+def test_a_commercial_dispute_has_its_own_titles_and_no_ip_words(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    data = complaint_input()
+    data.kind = "commercial"
+    data.rights = []
+    data.materials = {}
+    data.commitment_signed = False
+    data.dispute_type = "payment"
+    data.summary = "展台搭建费用未结清"
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "mediate_dispute")
+    form = _issue(team, "complaint-form", reg.number, tmp_path)
+    record = _issue(team, "mediation-record", case, tmp_path)
+    assert "商事纠纷登记表" in form and "商事纠纷调解笔录及调解协议书" in record
+    for text in (form, record):
+        assert "知识产权投诉登记表" not in text and "涉嫌侵权展品" not in text
+        assert "承诺书" not in text
