@@ -235,9 +235,10 @@ def parties_side_by_side(d: DocumentData) -> list[Flowable]:
                 out.append(para(f"{zh} {en}：{value or '—'}", S.cell))
         return out
 
-    left = party_rows(d.complainant, "投诉人", "Complainant")
+    private = d.copy == "respondent"  # see parties_block
+    left = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
     if d.agent is not None:
-        left += party_rows(d.agent, "代理人", "Agent")
+        left += party_rows(d.agent, "代理人", "Agent", contact=not private)
         filed = "已提交 / filed" if d.power_of_attorney else "未提交 / not filed"
         left.append(("授权委托书", "Power of attorney", filed))
     columns = [cell(left)]

@@ -5006,7 +5006,7 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
     <message>
         <source>Measures ordered: an inspector checks they were carried out</source>
-        <translation>已责令整改：由巡查员复查是否落实</translation>
+        <translation>已要求整改：由巡查员复查是否落实</translation>
     </message>
     <message>
         <source>Mine</source>
