@@ -156,7 +156,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
         "merits",
         "Same overall impression as the registered design",
     )
-    assert "Art. 14" in d.legal_basis
+    assert "Art. 7(3)" in d.legal_basis and "Art. 14" not in d.legal_basis  # merits: no CNIPA 14
 
     click_step(qtbot, view, "order_remedy")
     dialog = step_dialog(qtbot, view)
