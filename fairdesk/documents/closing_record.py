@@ -17,6 +17,12 @@ from fairdesk.documents.parts import (
 )
 
 
+def _referred_to(d: DocumentData) -> str:
+    """The authority with its kind (IP office, market regulation, police, court, ...)."""
+    kind = L.both(L.AUTHORITY_KINDS, d.referral_kind)
+    return "：".join(x for x in (kind, d.case_authority) if x)
+
+
 def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         fields(
@@ -30,7 +36,7 @@ def story(d: DocumentData) -> list[Flowable]:
                     L.both(L.CASE_STATES, d.decision_state) if d.decision_state else "—",
                 ),
                 ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
-                ("移交部门", "Referred to", d.case_authority),
+                ("移交部门", "Referred to", _referred_to(d)),
             ]
         ),
         *parties_block(d),

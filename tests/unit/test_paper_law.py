@@ -251,3 +251,15 @@ def test_a_commercial_dispute_has_its_own_titles_and_no_ip_words(
     for text in (form, record):
         assert "知识产权投诉登记表" not in text and "涉嫌侵权展品" not in text
         assert "承诺书" not in text
+
+
+def test_the_closing_record_names_the_kind_of_authority_referred_to(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(
+        team.desk, case, "refer", referral_kind="market_regulation", authority="青浦区市场监管局"
+    )
+    text = _issue(team, "closing-record", case, tmp_path)
+    assert "市场监督管理部门" in text and "Marketregulation" in text and "青浦区市场监管局" in text
