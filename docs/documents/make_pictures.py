@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from fairdesk.app_context import SYSTEM  # noqa: E402
 from fairdesk.db import migrate  # noqa: E402
 from fairdesk.db.engine import Database  # noqa: E402
+from fairdesk.domain import materials  # noqa: E402
 from fairdesk.domain.enums import Role  # noqa: E402
 from fairdesk.domain.normalize import exhibitor_identity  # noqa: E402
 from fairdesk.services import documents, fairs, users  # noqa: E402
@@ -173,6 +174,7 @@ def add_evidence(db: Database, desk: Context, case_no: str) -> None:
 
 
 def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
+    received = materials.checklist(["design", "trademark"], agent=True)
     return ComplaintInput(
         complainant=PartyInput(
             "上海示例智能家居科技有限公司",
@@ -218,6 +220,7 @@ def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
             for i, b in enumerate(booths, 1)
         ],
         commitment_signed=True,
+        materials=materials.ticks_of(received, [m.key for m in received]),
         summary="被投诉人展出的智能咖啡机外观与投诉人 ZL202330123456.7 号外观设计专利相同，"
         "并在展台宣传材料上使用与投诉人注册商标近似的标识。",
     )
@@ -249,7 +252,7 @@ def main() -> int:
     act_on_complaint(desk, reg.number, "transfer", authority="上海市知识产权局")
     issue("transfer-letter", reg.number)
     case1, case2 = reg.case_numbers
-    act_on_case(desk, case1, "notify")
+    act_on_case(desk, case1, "notify", service_manner="in_person")
     issue("complaint-notice", case1)
     issue("proof-of-service", case1)
     clock.advance(120)
@@ -265,7 +268,7 @@ def main() -> int:
         case1,
         "decide_infringing",
         trigger="merits",
-        legal_basis="展会知识产权保护办法 第十四条；展会知识产权保护指引 第十四条",
+        legal_basis="展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条",
         reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
     )
     issue("decision", case1, "decision-complainant", copy="complainant")
@@ -277,7 +280,7 @@ def main() -> int:
         measure="detain",
         storage_place="4.1 馆 B 区服务仓库",
         undertaking_signed=True,
-        reason="撤下展品 2 台并封存",
+        reason="撤下展品 2 台交由本中心暂存保管",
     )
     issue("remedial-order", case1)
     issue("detained-items", case1)
@@ -318,6 +321,26 @@ def main() -> int:
         reason="商标仅在欧盟注册。",
     )
     issue("non-acceptance", third.number)
+    fourth = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    act_on_complaint(desk, fourth.number, "accept")
+    (case4,) = fourth.case_numbers
+    act_on_case(desk, case4, "notify", service_manner="in_person")
+    act_on_case(desk, case4, "record_defence", summary="被投诉人否认侵权，未提交证据。")
+    act_on_case(desk, case4, "begin_review")
+    act_on_case(
+        desk,
+        case4,
+        "decide_infringing",
+        trigger="merits",
+        legal_basis="展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条",
+        reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
+    )
+    act_on_case(desk, case4, "order_remedy", measure="cover", undertaking_signed=True)
+    clock.advance(90)
+    act_on_case(inspector, case4, "request_recheck")
+    act_on_case(inspector, case4, "recheck_failed", result="redisplayed")
+    act_on_case(desk, case4, "escalate", escalation="propose_ban")
+    issue("escalation-notice", case4)
 
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):

@@ -10,11 +10,17 @@ from fairdesk.documents.furniture import S, box, fields, para, section, signatur
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
-    exhibits_block,
+    exhibits_of,
     measures_block,
     parties_block,
     rights_block,
 )
+
+
+def _referred_to(d: DocumentData) -> str:
+    """The authority with its kind (IP office, market regulation, police, court, ...)."""
+    kind = L.both(L.AUTHORITY_KINDS, d.referral_kind)
+    return "：".join(x for x in (kind, d.case_authority) if x)
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -30,12 +36,12 @@ def story(d: DocumentData) -> list[Flowable]:
                     L.both(L.CASE_STATES, d.decision_state) if d.decision_state else "—",
                 ),
                 ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
-                ("移交部门", "Referred to", d.case_authority),
+                ("移交部门", "Referred to", _referred_to(d)),
             ]
         ),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_of(d),
     ]
     if d.measures:
         out += measures_block(d)

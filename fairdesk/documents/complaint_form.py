@@ -12,6 +12,8 @@ from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_blo
 
 
 def story(d: DocumentData) -> list[Flowable]:
+    if d.complaint_kind == "commercial":
+        return _dispute(d)
     rows = case_rows(d) + [
         ("投诉状态", "Status", L.both(L.COMPLAINT_STATES, d.complaint_state)),
     ]
@@ -61,3 +63,30 @@ def story(d: DocumentData) -> list[Flowable]:
         signature_lines([("投诉人", "Complainant"), ("代理人", "Agent")]),
     ]
     return out
+
+
+def _dispute(d: DocumentData) -> list[Flowable]:
+    """A commercial dispute (contract, payment, service): no right, no accused exhibit and
+    no IP commitment (Shanghai Regulations Art 40)."""
+    rows = case_rows(d) + [("状态", "Status", L.both(L.COMPLAINT_STATES, d.complaint_state))]
+    return [
+        fields(rows),
+        *parties_block(d, respondent=False),
+        *rights_block(d),
+        *section("被申请人", "Other party"),
+        grid(
+            [("案件编号", "Case no."), ("被申请人", "Other party"), ("展位", "Booth")],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    booth_text(c.respondent),
+                ]
+                for c in d.cases
+            ],
+            [20, 55, 25],
+        ),
+        *section("纠纷事实与请求", "Facts and request"),
+        para(d.summary or "—", S.zh),
+        signature_lines([("申请人", "Applicant"), ("代理人", "Agent")]),
+    ]

@@ -8,7 +8,13 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, party_rows, rights_block
+from fairdesk.documents.parts import (
+    case_rows,
+    exhibits_block,
+    party_rows,
+    right_name,
+    rights_block,
+)
 
 TO_SUBMIT = [
     (
@@ -29,12 +35,9 @@ def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     name = r.name_zh if r else ""
     name_en = (r.name_en or r.name_zh) if r else ""
-    rights = (
-        "、".join(f"{L.zh(L.IP_TYPES, x.ip_type)}（{x.number}）" for x in d.rights) or "相关权利"
-    )
-    rights_en = (
-        ", ".join(f"{L.en(L.IP_TYPES, x.ip_type)} {x.number}" for x in d.rights) or "its rights"
-    )
+    names = [right_name(x) for x in d.rights]
+    rights = "、".join(zh for zh, _ in names) or "相关权利"
+    rights_en = ", ".join(en for _, en in names) or "its rights"
     due = d.defence_due_at or "—"
     booth = r.booth if r else ""
     out: list[Flowable] = [
@@ -57,6 +60,15 @@ def story(d: DocumentData) -> list[Flowable]:
                     S.notice_en,
                 ),
             ]
+            + (
+                bi(
+                    f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
+                    f"(The period runs from the time this notice was served on you, "
+                    f"{d.served_at}.)",
+                )
+                if d.served_at
+                else []
+            )
             + (
                 bi(
                     "（答辩期截止于展会闭馆时间。）",
@@ -84,7 +96,11 @@ def story(d: DocumentData) -> list[Flowable]:
         fields(
             party_rows(d.complainant, "投诉人", "Complainant")
             + case_rows(d)
-            + [("通知时间", "Notified", d.notified_at)]
+            + [
+                ("通知时间", "Notified", d.notified_at),
+                ("送达时间", "Served", d.served_at),
+                ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
+            ]
         ),
         signature_lines([("被投诉人签收", "Received by the respondent")]),
     ]

@@ -29,6 +29,36 @@ from fairdesk.documents.parts import (
 from fairdesk.domain.enums import CaseState
 
 
+def _ground(d: DocumentData) -> list[Flowable]:
+    """What a decision taken at once rests on: the admission or the legal document."""
+    b = d.decision_basis
+    out: list[Flowable] = []
+    if b.get("admission"):
+        out += bi(
+            f"被投诉人承认侵权：{b['admission']}", f"Admission by the respondent: {b['admission']}"
+        )
+    if b.get("document_body") or b.get("document_number"):
+        body, no, on = (
+            b.get("document_body", ""),
+            b.get("document_number", ""),
+            b.get("document_date", ""),
+        )
+        out += bi(
+            f"生效法律文书：{body} {no}（{on}）",
+            f"Effective legal document: {body} {no} ({on})",
+        )
+    return out
+
+
+def _decided_by(d: DocumentData) -> list[tuple[str, str, str]]:
+    rows = []
+    if d.decided_by_organ:
+        rows.append(("作出处理的机关", "Decided by (organ)", d.decided_by_organ))
+    if d.decided_by_officer:
+        rows.append(("承办人员", "Officer", d.decided_by_officer))
+    return rows
+
+
 def story(d: DocumentData) -> list[Flowable]:
     if d.copy == "complainant":
         to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
@@ -70,6 +100,7 @@ def story(d: DocumentData) -> list[Flowable]:
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
             f"Ground: {L.en(L.TRIGGERS, d.decision_trigger)}.",
         )
+    decision += _ground(d)
     if d.decision_legal_basis:
         decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
     if d.decision_note:
@@ -94,12 +125,14 @@ def story(d: DocumentData) -> list[Flowable]:
     )
     signature = signature_lines([("签收人", "Received by")])
     if paper_version() < 2:
-        numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at)])
+        numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at), *_decided_by(d)])
         return [*out, numbers, *statement, signature]
     # The numbers on one line (the header has the case number already), and the closing
     # words kept with the signature line: no page holds only those.
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
     numbers = [*_numbers_line(d), Spacer(1, 3 * mm)]
+    if _decided_by(d):
+        numbers = [fields(_decided_by(d)), *numbers]
     return [*out, *numbers, KeepTogether([*statement, *signature._content])]
 
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from fairdesk.documents import labels
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.enums import CaseState as S
+from fairdesk.domain.enums import ComplaintKind
 from fairdesk.domain.enums import ComplaintState as C
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, translatable
+from fairdesk.domain.workflow import ART14_TRIGGERS
 
 COMPLAINT = "complaint"
 CASE = "case"
@@ -69,6 +71,24 @@ def _rechecked(d: DocumentData) -> str:
     if any(m.rechecked_at for m in d.measures):
         return ""
     return translatable("Case {case} has not been re-inspected yet.")
+
+
+def _deadline_ahead(d: DocumentData) -> str:
+    # A notice stating a deadline already over gives the respondent no time to answer;
+    # the copy served before the deadline can still be reprinted (byte-identical).
+    if not d.defence_passed:
+        return ""
+    return translatable(
+        "The defence deadline of case {case} has passed: a notice of complaint issued now "
+        "would state a deadline already over. Reprint the notice served on the respondent, "
+        "or go on with the case."
+    )
+
+
+def _escalated(d: DocumentData) -> str:
+    if d.escalation:
+        return ""
+    return translatable("Case {case} has not been escalated.")
 
 
 def _served(d: DocumentData) -> str:
@@ -152,6 +172,7 @@ KINDS: dict[str, DocKind] = {
             frozenset({S.NOTIFIED, S.MEDIATING}),
             "notice",
             translatable("once the respondent is notified, while the defence period runs"),
+            condition=_deadline_ahead,
         ),
         DocKind(
             "proof-of-service",
@@ -165,17 +186,17 @@ KINDS: dict[str, DocKind] = {
         ),
         DocKind(
             "mediation-record",
-            "调解笔录及和解协议",
-            "Mediation record and settlement",
+            "调解笔录及调解协议书",
+            "Mediation record and mediation agreement",
             CASE,
             frozenset({S.MEDIATING, S.SETTLED}),
-            "defence",
+            "mediation",
             translatable("while the case is in mediation or once it is settled"),
         ),
         DocKind(
             "decision",
             "处理意见书",
-            "Decision",
+            "Opinion on the complaint",
             CASE,
             DECIDED,
             "decision",
@@ -185,7 +206,7 @@ KINDS: dict[str, DocKind] = {
         ),
         DocKind(
             "remedial-order",
-            "责令整改通知书及承诺书",
+            "整改通知书及承诺书",
             "Remedial order and respondent's undertaking",
             CASE,
             MEASURED,
@@ -212,6 +233,16 @@ KINDS: dict[str, DocKind] = {
             "recheck",
             translatable("once the ordered measures have been re-inspected"),
             condition=_rechecked,
+        ),
+        DocKind(
+            "escalation-notice",
+            "升级处理通知书",
+            "Notice of further measures",
+            CASE,
+            frozenset({S.ESCALATED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED} | FINISHED),
+            "escalation",
+            translatable("once the case is escalated after a failed re-inspection"),
+            condition=_escalated,
         ),
         DocKind(
             "booth-notice",
@@ -248,8 +279,53 @@ KINDS: dict[str, DocKind] = {
     )
 }
 
+# A commercial dispute's own titles (Shanghai Regulations Art 40): no IP words on its paper.
+COMMERCIAL_TITLES = {
+    "complaint-form": ("商事纠纷登记表", "Commercial dispute registration form"),
+    "acceptance-receipt": ("商事纠纷受理回执", "Receipt for a commercial dispute"),
+    "mediation-record": (
+        "商事纠纷调解笔录及调解协议书",
+        "Mediation record and mediation agreement (commercial dispute)",
+    ),
+    "closing-record": ("商事纠纷结案登记表", "Closing record of a commercial dispute"),
+}
+
+
+def titles(d: DocumentData) -> tuple[str, str]:
+    """The document's Chinese and English titles, a commercial dispute's own where it has one."""
+    k = kind(d.kind)
+    if d.complaint_kind == ComplaintKind.COMMERCIAL and k.code in COMMERCIAL_TITLES:
+        return COMMERCIAL_TITLES[k.code]
+    return k.title, k.title_en
+
+
 # Documents a proof of service can be for, latest first.
 SERVABLE = ("decision", "remedial-order", "complaint-notice", "mediation-record")
+
+
+# A ban from the next edition rests on the repeat-offender article, a credit referral on
+# the credit article; leaving the fair and cancelling participation on the escalation key.
+_ESCALATION_BASIS = {"propose_ban": "repeat_bar", "credit_referral": "credit"}
+
+
+def basis_keys(d: DocumentData) -> list[str]:
+    """The rule set's citation keys a document prints: the article of the step it records.
+
+    A non-acceptance cites the article of its reason, a decision cites CNIPA Art 14 only
+    when taken under one of its triggers, a commercial dispute its own regulation."""
+    key = kind(d.kind).legal_basis
+    basis = d.fair.legal_basis
+    if d.complaint_kind == ComplaintKind.COMMERCIAL and key != "commitment":
+        return ["dispute"] if basis.get("dispute") else [key]
+    if key == "non_acceptance":
+        specific = f"non_acceptance_{d.reject_reason}"
+        return [specific if basis.get(specific) else key]
+    if key == "escalation":
+        specific = _ESCALATION_BASIS.get(d.escalation, key)
+        return [specific if basis.get(specific) else key]
+    if key == "decision" and d.decision_trigger in ART14_TRIGGERS:
+        return [key, "decision_art14"]
+    return [key]
 
 
 def kind(code: str) -> DocKind:
@@ -273,7 +349,7 @@ def check_state(k: DocKind, number: str, state: str) -> None:
         return
     table = labels.COMPLAINT_STATES if k.level == COMPLAINT else labels.CASE_STATES
     raise IllegalTransition(
-        "A {document} ({title}) cannot be printed for {level} {number} now: "
+        "The {document} ({title}) cannot be printed for {level} {number} now: "
         "it is {state_en} ({state_zh}), and this document applies {when}.",
         document=k.title_en.lower(),
         title=k.title,
@@ -297,7 +373,7 @@ def check_copy(k: DocKind, copy: str) -> str:
     if k.needs_copy:
         if copy not in labels.COPIES:
             raise InvalidInput(
-                "A {document} ({title}) is served on both parties: say which copy "
+                "The {document} ({title}) is served on both parties: say which copy "
                 "to print, complainant or respondent.",
                 document=k.title_en.lower(),
                 title=k.title,
@@ -305,7 +381,7 @@ def check_copy(k: DocKind, copy: str) -> str:
         return copy
     if copy:
         raise InvalidInput(
-            "A {document} has no separate copies; leave out the copy.",
+            "The {document} has no separate copies; leave out the copy.",
             document=k.title_en.lower(),
         )
     return ""

@@ -136,6 +136,7 @@ class ServedView:
     title: str
     title_en: str
     issued_at: str
+    copy: str = ""  # a decision's copy: the party it was served on
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,9 @@ class DocumentData:
     respondent: RespondentView | None = None
     exhibits: tuple[ExhibitView, ...] = ()
     notified_at: str = ""
+    served_at: str = ""  # when the notice reached the respondent (the defence clock's start)
+    service_manner: str = ""
+    defence_passed: bool = False  # the defence deadline was already over when issued
     defence_due_at: str = ""
     defence_capped_at_close: bool = False
     defence_summary: str = ""
@@ -179,6 +183,13 @@ class DocumentData:
     decision_state: str = ""
     decision_trigger: str = ""
     decision_legal_basis: str = ""
+    # The ground of a decision taken at once: the admission, or the legal document's
+    # body, number and date (CNIPA Art 14); who decided (2006 Art 6).
+    decision_basis: dict[str, str] = field(default_factory=dict)
+    decided_by_organ: str = ""
+    decided_by_officer: str = ""
+    referral_kind: str = ""
+
     decision_note: str = ""
     decided_at: str = ""
     case_authority: str = ""

@@ -7,7 +7,13 @@ from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import Row, fields, grid, section
-from fairdesk.documents.model import DocumentData, ExhibitView, PartyView, RespondentView
+from fairdesk.documents.model import (
+    DocumentData,
+    ExhibitView,
+    PartyView,
+    RespondentView,
+    RightView,
+)
 
 
 def name_of(zh: str, en: str) -> str:
@@ -16,7 +22,7 @@ def name_of(zh: str, en: str) -> str:
     return zh or en
 
 
-def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
+def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row]:
     rows: list[Row] = [(zh, en, name_of(p.name, p.name_en))]
     if p.id_doc_no:
         rows.append(
@@ -26,10 +32,33 @@ def party_rows(p: PartyView, zh: str, en: str) -> list[Row]:
         rows.append(("国家/地区", "Country / region", p.country))
     if p.address:
         rows.append(("地址", "Address", p.address))
-    contact = " ".join(x for x in (p.contact, p.phone, p.email) if x)
-    if contact:
-        rows.append(("联系方式", "Contact", contact))
+    reach = " ".join(x for x in (p.contact, p.phone, p.email) if x)
+    if contact and reach:
+        rows.append(("联系方式", "Contact", reach))
     return rows
+
+
+_PATENTS = {"invention_patent", "utility_model", "design"}
+
+
+def right_name(r: RightView) -> tuple[str, str]:
+    """A right named in full, as the center prints it: 第N号注册商标专用权,
+    ZL… 号外观设计专利权, 《作品》著作权."""
+    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
+    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
+    if r.ip_type == "trademark":
+        return (
+            f"第{number}号注册商标专用权",
+            f"the exclusive right to registered trademark No. {number}",
+        )
+    if r.ip_type in _PATENTS:
+        return f"{number}号{kind_zh}专利权".replace(
+            "专利专利权", "专利权"
+        ), f"{kind_en.lower()} {number}"
+    if r.ip_type == "copyright":
+        title = f"《{r.title}》" if r.title else ""
+        return f"{title}著作权", f"the copyright in {r.title or number}"
+    return f"{kind_zh}（{number}）", f"{kind_en} {number}"
 
 
 def booth_text(r: RespondentView) -> str:
@@ -60,9 +89,12 @@ def respondent_rows(r: RespondentView | None) -> list[Row]:
 
 
 def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
-    rows = party_rows(d.complainant, "投诉人", "Complainant")
+    # The respondent's copy of a decision does not pass on the complainant's phone and
+    # e-mail (nor its agent's): the parties reach each other through the center.
+    private = d.copy == "respondent"
+    rows = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
     if d.agent is not None:
-        rows += party_rows(d.agent, "代理人", "Agent")
+        rows += party_rows(d.agent, "代理人", "Agent", contact=not private)
         rows.append(
             (
                 "授权委托书",
@@ -130,13 +162,21 @@ def exhibits_block(
     ]
 
 
+def exhibits_of(d: DocumentData) -> list[Flowable]:
+    """The case's exhibits under the heading its kind of case calls them: a commercial
+    dispute accuses no exhibit (none printed when it names none)."""
+    if d.complaint_kind == "commercial":
+        return exhibits_block(d.exhibits, "涉及展品", "Exhibits concerned") if d.exhibits else []
+    return exhibits_block(d.exhibits)
+
+
 def measures_block(d: DocumentData) -> list[Flowable]:
     return [
         *section("整改措施", "Measures ordered"),
         grid(
             [
                 ("措施", "Measure"),
-                ("责令时间", "Ordered"),
+                ("要求时间", "Ordered"),
                 ("期限", "Due"),
                 ("承诺书", "Undertaking"),
                 ("暂存地点", "Kept at"),
@@ -195,9 +235,10 @@ def parties_side_by_side(d: DocumentData) -> list[Flowable]:
                 out.append(para(f"{zh} {en}：{value or '—'}", S.cell))
         return out
 
-    left = party_rows(d.complainant, "投诉人", "Complainant")
+    private = d.copy == "respondent"  # see parties_block
+    left = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
     if d.agent is not None:
-        left += party_rows(d.agent, "代理人", "Agent")
+        left += party_rows(d.agent, "代理人", "Agent", contact=not private)
         filed = "已提交 / filed" if d.power_of_attorney else "未提交 / not filed"
         left.append(("授权委托书", "Power of attorney", filed))
     columns = [cell(left)]

@@ -1,5 +1,5 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""责令整改通知书及承诺书: the measures ordered, and the respondent's undertaking."""
+"""整改通知书及承诺书: the measures ordered, and the respondent's undertaking."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
         *bi(
             f"经审查，本中心于 {d.decided_at} 初步认定你方在 {booth} 展位展出的下列展品"
-            f"侵权（案件编号 {d.case_number}）。现责令你方立即{what}，"
+            f"侵权（案件编号 {d.case_number}）。现要求你方立即{what}，"
             f"并于 {due} 前整改完毕，本中心将进行复查。",
             f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
             f"at your booth {r.booth if r else ''} infringe (case {d.case_number}). You are "

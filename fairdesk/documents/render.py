@@ -17,6 +17,7 @@ from fairdesk.documents import (
     decision,
     detained_items,
     dossier,
+    escalation_notice,
     mediation_record,
     non_acceptance,
     proof_of_service,
@@ -26,8 +27,9 @@ from fairdesk.documents import (
     transfer_letter,
 )
 from fairdesk.documents.furniture import PAPER, build_pdf, paper, title
-from fairdesk.documents.kinds import kind
+from fairdesk.documents.kinds import basis_keys, kind, titles
 from fairdesk.documents.model import DocumentData
+from fairdesk.domain.rules import merge_citations
 
 MODULES: dict[str, ModuleType] = {
     "complaint-form": complaint_form,
@@ -42,6 +44,7 @@ MODULES: dict[str, ModuleType] = {
     "remedial-order": remedial_order,
     "detained-items": detained_items,
     "recheck-record": recheck_record,
+    "escalation-notice": escalation_notice,
     "booth-notice": booth_notice,
     "closing-record": closing_record,
     "dossier": dossier,
@@ -49,9 +52,9 @@ MODULES: dict[str, ModuleType] = {
 
 
 def legal_basis_text(data: DocumentData) -> str:
-    key = kind(data.kind).legal_basis
+    """The citation of the step the document records (kinds.basis_keys says which)."""
     basis = data.fair.legal_basis
-    return basis.get(key) or basis.get("decision") or "—"
+    return merge_citations([basis[k] for k in basis_keys(data) if basis.get(k)]) or "—"
 
 
 def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:
@@ -62,5 +65,6 @@ def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:
     make: Callable[..., list[Flowable]] = module.story
     with paper(layout):
         body = make(data, payload) if k.code == "booth-notice" else make(data)
-        story = [*title(data, k.title, k.title_en), *body]
-        return build_pdf(data, payload, legal_basis_text(data), k.title, story)
+        zh, en = titles(data)
+        story = [*title(data, zh, en), *body]
+        return build_pdf(data, payload, legal_basis_text(data), zh, story)

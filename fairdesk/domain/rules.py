@@ -139,61 +139,117 @@ _SH2020 = (
     "Regulations of Shanghai Municipality on the Conference and Exhibition Industry (2020)",
 )
 _ZH_NUM = {
+    7: "七",
     8: "八",
     9: "九",
     10: "十",
     11: "十一",
     12: "十二",
-    13: "十三",
     14: "十四",
+    15: "十五",
+    17: "十七",
     27: "二十七",
+    35: "三十五",
     38: "三十八",
+    40: "四十",
     42: "四十二",
 }
+_ZH_ITEM = {1: "一", 2: "二", 3: "三"}
+
+# An article, or (article, item) for one item of it: 2006 Art 7(1) is (7, 1).
+Article = int | tuple[int, int]
 
 
-def _cite(*parts: tuple[tuple[str, str], tuple[int, ...]]) -> str:
+def _zh_article(a: Article) -> str:
+    if isinstance(a, tuple):
+        return f"第{_ZH_NUM[a[0]]}条第（{_ZH_ITEM[a[1]]}）项"
+    return f"第{_ZH_NUM[a]}条"
+
+
+def _en_article(a: Article) -> str:
+    return f"{a[0]}({a[1]})" if isinstance(a, tuple) else str(a)
+
+
+def _cite(*parts: tuple[tuple[str, str], tuple[Article, ...]]) -> str:
     """One bilingual citation text from (source, articles) pairs."""
     zh: list[str] = []
     en: list[str] = []
     for (zh_title, en_title), articles in parts:
-        zh.append(zh_title + " " + "、".join(f"第{_ZH_NUM[a]}条" for a in articles))
-        if len(articles) == 1:
-            en.append(f"{en_title}, Art. {articles[0]}")
+        zh.append(zh_title + " " + "、".join(_zh_article(a) for a in articles))
+        nums = [_en_article(a) for a in articles]
+        if len(nums) == 1:
+            en.append(f"{en_title}, Art. {nums[0]}")
         else:
-            nums = [str(a) for a in articles]
             en.append(f"{en_title}, Arts. {', '.join(nums[:-1])} and {nums[-1]}")
     return "；".join(zh) + " / " + "; ".join(en)
 
 
+# Which article each step rests on. The 2006 Arts 12-14 set the IP authority's own
+# procedure, so the center's steps cite Art 7 (what a complaint body does: take in
+# complaints, suspend a display, hand over, co-ordinate and urge the handling). CNIPA
+# Art 14 is cited only by a decision taken under one of its triggers ("decision_art14").
+# A non-acceptance cites the article of its reason ("non_acceptance_<reason>").
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
         "supplement": _cite((_M2006, (9,))),
         "non_acceptance": _cite((_M2006, (9,))),
+        "non_acceptance_materials_not_supplemented": _cite((_M2006, (9,))),
+        "non_acceptance_patent_dispute_pending": _cite((_M2006, (17,))),
+        "non_acceptance_right_not_valid_in_china": _cite((_G2022, (12,))),
+        "non_acceptance_right_invalid": _cite((_M2006, (8,)), (_G2022, (12,))),
+        "non_acceptance_no_standing": _cite((_M2006, (8,))),
         "commitment": _cite((_M2006, (10,))),
         "transfer": _cite((_M2006, (11,))),
-        "notice": _cite((_M2006, (12,))),
-        "defence": _cite((_M2006, (13,))),
-        "decision": _cite((_M2006, (14,))),
-        "remedy": _cite((_G2022, (14,))),
-        "recheck": _cite((_G2022, (14,))),
-        "escalation": _cite((_G2022, (14,))),
+        "suspension": _cite((_M2006, ((7, 1),))),
+        "notice": _cite((_M2006, ((7, 3),))),
+        "defence": _cite((_M2006, ((7, 3),))),
+        "mediation": _cite((_M2006, ((7, 3),))),
+        "decision": _cite((_M2006, ((7, 3),))),
+        "decision_art14": _cite((_G2022, (14,))),
+        "remedy": _cite((_M2006, ((7, 3),))),
+        "recheck": _cite((_M2006, ((7, 3),))),
+        "escalation": _cite((_M2006, ((7, 3),))),
+        "repeat_bar": _cite((_M2006, (35,))),
+        "authority_result": _cite((_M2006, (15,))),
     }
 )
 
-# CIIE (Shanghai) defaults: the 24 h defence rests on CNIPA Art 14, and the municipal
-# regulation adds measures, escalation and credit referral. Other cities use the national set.
+# CIIE (Shanghai) defaults: the 24 h defence from the time of service rests on CNIPA Art 14,
+# and the municipal regulation adds the organizer's measures, escalation, credit referral
+# and the commercial-dispute path. Other cities use the national set.
 SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         **NATIONAL_LEGAL_BASIS,
-        "defence": _cite((_M2006, (13,)), (_G2022, (14,))),
-        "remedy": _cite((_G2022, (14,)), (_SH2020, (27, 38))),
-        "recheck": _cite((_G2022, (14,)), (_SH2020, (38,))),
-        "escalation": _cite((_SH2020, (38, 42))),
+        "notice": _cite((_M2006, ((7, 3),)), (_G2022, (14,))),
+        "defence": _cite((_M2006, ((7, 3),)), (_G2022, (14,))),
+        "decision": _cite((_M2006, ((7, 3),)), (_SH2020, (27,))),
+        "remedy": _cite((_SH2020, (27, 38))),
+        "recheck": _cite((_SH2020, (38,))),
+        "escalation": _cite((_SH2020, (38,))),
         "credit": _cite((_SH2020, (42,))),
+        "dispute": _cite((_SH2020, (40,))),
     }
 )
+
+def merge_citations(texts: list[str]) -> str:
+    """Several bilingual citations as one: the Chinese parts joined with "；", then " / ",
+    then the English parts joined with "; " (a part cited twice is printed once)."""
+    if len(texts) <= 1:
+        return texts[0] if texts else ""
+    zh: list[str] = []
+    en: list[str] = []
+    for text in texts:
+        left, sep, right = text.partition(" / ")
+        for part in left.split("；"):
+            if part and part not in zh:
+                zh.append(part)
+        if sep:
+            for part in right.split("; "):
+                if part and part not in en:
+                    en.append(part)
+    return "；".join(zh) + (" / " + "; ".join(en) if en else "")
+
 
 PRESETS: Mapping[str, RuleSet] = MappingProxyType(
     {

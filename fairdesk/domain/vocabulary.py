@@ -136,7 +136,7 @@ CASE_STATES = Vocabulary(
         CaseState.NOT_INFRINGING: W("Not infringing", "认定不侵权"),
         CaseState.UNDETERMINED: W("Cannot be determined", "无法认定"),
         CaseState.REFERRED: W("Referred to an authority", "已移交有关部门"),
-        CaseState.REMEDY_ORDERED: W("Measures ordered", "已责令整改"),
+        CaseState.REMEDY_ORDERED: W("Measures ordered", "已要求整改"),
         CaseState.RECHECK_DUE: W("Re-inspection due", "待复查"),
         CaseState.RECHECK_PASSED: W("Re-inspection passed", "复查通过"),
         CaseState.RECHECK_FAILED: W("Re-inspection failed", "复查未通过"),
@@ -251,7 +251,7 @@ RECHECK_RESULTS = Vocabulary(
 ESCALATIONS = Vocabulary(
     "escalation",
     {
-        EscalationAction.LEAVE_FAIR: W("Leave the fair", "责令撤展离场"),
+        EscalationAction.LEAVE_FAIR: W("Leave the fair", "要求撤展离场"),
         EscalationAction.CANCEL_PARTICIPATION: W("Cancel participation", "取消参展资格"),
         EscalationAction.PROPOSE_BAN: W(
             "Propose a ban from the next edition", "建议禁止参加下一届展会"
@@ -472,7 +472,7 @@ OUTCOMES = Vocabulary(
 RECHECK_TASKS = Vocabulary(
     "re-inspection task",
     {
-        CaseState.REMEDY_ORDERED: W("Measure ordered", "已责令整改"),
+        CaseState.REMEDY_ORDERED: W("Measure ordered", "已要求整改"),
         CaseState.RECHECK_DUE: W("Re-inspection due", "待复查"),
         CaseState.ESCALATED: W("Re-inspection after escalation", "升级后复查"),
     },
@@ -485,7 +485,7 @@ BOOTH_STATES = Vocabulary(
     {
         "violation": W("Violation", "违规", "VIOLATION", "违规"),
         "recheck_due": W("Re-inspection due", "待复查", "RE-CHECK", "复查"),
-        "measure_ordered": W("Measure ordered", "已责令整改", "MEASURE", "整改"),
+        "measure_ordered": W("Measure ordered", "已要求整改", "MEASURE", "整改"),
         "open_case": W("Open case", "有投诉", "CASE", "投诉"),
         "suspected": W("Suspected on patrol", "巡查存疑", "SUSPECT", "存疑"),
         "": W("No open case", "无投诉", " ", " "),

@@ -43,6 +43,7 @@ from fairdesk.domain.errors import (
     MissingRequirement,
     PermissionDenied,
 )
+from fairdesk.domain.rules import merge_citations
 from fairdesk.domain.vocabulary import Term, Vocabulary, Words
 
 
@@ -1173,11 +1174,11 @@ def check(facts: Facts, action: str, params: Mapping[str, Any]) -> Step:
 
 
 def legal_basis_keys(s: Step, trigger: str = "") -> list[str]:
-    """The rule set's citation keys a step prints; a decision under a CNIPA Art 14 trigger
-    also cites the measures that trigger allows."""
+    """The rule set's citation keys a step prints; only a decision under one of CNIPA
+    Art 14's triggers cites that article."""
     keys = list(s.legal_basis)
     if s.field("trigger") is not None and trigger in ART14_TRIGGERS:
-        keys.append("remedy")
+        keys.append("decision_art14")
     return keys
 
 
@@ -1187,18 +1188,4 @@ def suggested_legal_basis(texts: Mapping[str, str], s: Step, trigger: str = "") 
     Several citations are merged into one bilingual text: the Chinese parts joined with
     "；", then " / ", then the English parts joined with "; ".
     """
-    chosen = [texts[k] for k in legal_basis_keys(s, trigger) if texts.get(k)]
-    if len(chosen) <= 1:
-        return chosen[0] if chosen else ""
-    zh: list[str] = []
-    en: list[str] = []
-    for text in chosen:
-        left, sep, right = text.partition(" / ")
-        for part in left.split("；"):
-            if part and part not in zh:
-                zh.append(part)
-        if sep:
-            for part in right.split("; "):
-                if part and part not in en:
-                    en.append(part)
-    return "；".join(zh) + (" / " + "; ".join(en) if en else "")
+    return merge_citations([texts[k] for k in legal_basis_keys(s, trigger) if texts.get(k)])

@@ -350,7 +350,10 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
             return None
     k = K.kind(doc.kind)
     data = doc.content.get("data", {})
-    return ServedView(doc.number, doc.kind, k.title, k.title_en, str(data.get("issued_at", "")))
+    copy = str((doc.content.get("options") or {}).get("copy", ""))
+    return ServedView(
+        doc.number, doc.kind, k.title, k.title_en, str(data.get("issued_at", "")), copy
+    )
 
 
 def _snapshot(
@@ -434,6 +437,9 @@ def _snapshot(
             respondent=_respondent(case),
             exhibits=_exhibits(case),
             notified_at=clock.local(case.notified_at),
+            served_at=clock.local(case.served_at),
+            service_manner=case.service_manner,
+            defence_passed=defence_due is not None and defence_due <= now,
             defence_due_at=clock.local(defence_due),
             defence_capped_at_close=capped,
             defence_summary=case.defence_summary,
@@ -442,6 +448,10 @@ def _snapshot(
             decision_state=_DECISIONS[decided.action] if decided else "",
             decision_trigger=case.decision_trigger if decided else "",
             decision_legal_basis=case.legal_basis if decided else "",
+            decision_basis={k: str(v) for k, v in (case.decision_basis or {}).items()},
+            decided_by_organ=case.decided_by_organ,
+            decided_by_officer=case.decided_by_officer,
+            referral_kind=case.referral_kind,
             decision_note=case.decision_note if decided and not settled else "",
             decided_at=clock.local(case.decided_at),
             case_authority=case.authority,

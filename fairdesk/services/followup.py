@@ -535,7 +535,10 @@ def _screening(
 ) -> str:
     what = "; ".join(exhibits[:3])
     if bar:
-        text = "建议禁止参加下届展会 / propose to bar from the next edition"
+        text = (
+            "建议禁止参加下届展会（展会知识产权保护办法第三十五条） / propose to bar from "
+            "the next edition (2006 Measures, Art. 35)"
+        )
     elif infringing:
         text = "展前重点核查 / check before opening"
     elif state in (CaseState.REFERRED, CaseState.UNDETERMINED, CaseState.POST_FAIR):

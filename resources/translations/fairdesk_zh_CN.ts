@@ -1283,7 +1283,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>ordered {0}</source>
-        <translation>{0} 责令</translation>
+        <translation>{0} 要求</translation>
     </message>
     <message>
         <source>due {0}</source>
@@ -1442,7 +1442,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>The latest notice, decision or order</source>
-        <translation>最近的通知书、处理意见书或责令整改通知书</translation>
+        <translation>最近的通知书、处理意见书或整改通知书</translation>
     </message>
     <message>
         <source>Applies {0}.</source>
@@ -2026,26 +2026,34 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Case {case} has no detained items: no exhibit was ordered kept in custody (暂存保管).</source>
-        <translation>案件 {case} 没有暂存展品：未责令将展品交由本中心暂存保管。</translation>
+        <translation>案件 {case} 没有暂存展品：未要求将展品交由本中心暂存保管。</translation>
     </message>
     <message>
         <source>Case {case} has not been re-inspected yet.</source>
         <translation>案件 {case} 尚未复查。</translation>
     </message>
     <message>
+        <source>The defence deadline of case {case} has passed: a notice of complaint issued now would state a deadline already over. Reprint the notice served on the respondent, or go on with the case.</source>
+        <translation>案件 {case} 的答辩期限已届满：现在签发的投诉通知书将载明一个已经过去的期限。请重印已送达被投诉人的通知书，或继续办理该案件。</translation>
+    </message>
+    <message>
+        <source>Case {case} has not been escalated.</source>
+        <translation>案件 {case} 尚未升级处理。</translation>
+    </message>
+    <message>
         <source>Nothing has been served in case {case} yet: issue the notice of complaint or the decision first.</source>
         <translation>案件 {case} 尚未送达任何文书：请先签发投诉通知书或处理意见书。</translation>
     </message>
     <message>
-        <source>A {document} ({title}) cannot be printed for {level} {number} now: it is {state_en} ({state_zh}), and this document applies {when}.</source>
+        <source>The {document} ({title}) cannot be printed for {level} {number} now: it is {state_en} ({state_zh}), and this document applies {when}.</source>
         <translation>{level} {number} 目前不能打印{title}（{document}）：当前状态为{state_zh}（{state_en}），而此文书适用于{when}。</translation>
     </message>
     <message>
         <source>Case {case} has no ordered measure.</source>
-        <translation>案件 {case} 尚未责令采取措施。</translation>
+        <translation>案件 {case} 尚未要求采取措施。</translation>
     </message>
     <message>
-        <source>A {document} has no separate copies; leave out the copy.</source>
+        <source>The {document} has no separate copies; leave out the copy.</source>
         <translation>文书“{document}”不区分双方副本；请勿指定副本。</translation>
     </message>
     <message>
@@ -2053,7 +2061,7 @@ power of attorney: {0}</source>
         <translation>“{code}”不是有效的文书种类；请从以下种类中选择：{kinds}。</translation>
     </message>
     <message>
-        <source>A {document} ({title}) is served on both parties: say which copy to print, complainant or respondent.</source>
+        <source>The {document} ({title}) is served on both parties: say which copy to print, complainant or respondent.</source>
         <translation>{title}（{document}）须送达双方当事人：请指明打印投诉人还是被投诉人的副本。</translation>
     </message>
     <message>
@@ -2094,19 +2102,23 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>once measures are ordered</source>
-        <translation>责令采取措施之后</translation>
+        <translation>要求采取措施之后</translation>
     </message>
     <message>
         <source>once exhibits are detained</source>
-        <translation>展品封存之后</translation>
+        <translation>展品交由本中心暂存保管之后</translation>
     </message>
     <message>
         <source>once the ordered measures have been re-inspected</source>
-        <translation>所责令的措施经复查之后</translation>
+        <translation>所要求的措施经复查之后</translation>
+    </message>
+    <message>
+        <source>once the case is escalated after a failed re-inspection</source>
+        <translation>复查未通过、案件升级处理之后</translation>
     </message>
     <message>
         <source>while ordered measures are in force at the booth</source>
-        <translation>所责令的措施在展位执行期间</translation>
+        <translation>所要求的措施在展位执行期间</translation>
     </message>
     <message>
         <source>once the case is finished (closed, settled, withdrawn, referred or handed over)</source>
@@ -3234,7 +3246,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>REMEDY_ORDERED</source>
-        <translation>已责令整改</translation>
+        <translation>已要求整改</translation>
     </message>
     <message>
         <source>RECHECK_DUE</source>
@@ -4994,7 +5006,7 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
     <message>
         <source>Measures ordered: an inspector checks they were carried out</source>
-        <translation>已责令整改：由巡查员复查是否落实</translation>
+        <translation>已要求整改：由巡查员复查是否落实</translation>
     </message>
     <message>
         <source>Mine</source>

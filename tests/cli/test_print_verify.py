@@ -92,7 +92,7 @@ def test_print_decision_then_verify_it_and_refuse_a_forgery(
     pdf = tmp_path / "decision.pdf"
     code, out, err = run("print", "decision", case_no, "--copy", "respondent", "-o", str(pdf))
     assert code == 0, err
-    assert f"issued {FAIR}-D000001: 处理意见书 / Decision for {case_no}" in out
+    assert f"issued {FAIR}-D000001: 处理意见书 / Opinion on the complaint for {case_no}" in out
     assert pdf.read_bytes().startswith(b"%PDF-")
 
     code, out, err = run("verify", str(pdf), user="admin")

@@ -78,7 +78,8 @@ def test_print_three_cases_where_one_does_not_apply(
     assert all(i.copy == "respondent" for i in report.issued)
     assert [s.case_number for s in report.skipped] == [three[1]]
     assert report.skipped[0].reason == (
-        f"A decision (处理意见书) cannot be printed for case {three[1]} now: it is notified, "
+        f"The opinion on the complaint (处理意见书) cannot be printed for case {three[1]} now: "
+        "it is notified, "
         "defence period running (已通知，答辩期内), and this document applies once the case is "
         "decided."
     )

@@ -144,7 +144,8 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     dialog = step_dialog(qtbot, view)
     basis = dialog.fields["legal_basis"]
     assert isinstance(basis, QPlainTextEdit)
-    assert basis.toPlainText().startswith("展会知识产权保护办法 第十四条 / ")  # from the rules
+    # from the rules: the center's own article (2006 Art 7(3)), not the authority's Art 14
+    assert basis.toPlainText().startswith("展会知识产权保护办法 第七条第（三）项")
     choose(qtbot, dialog, "trigger", "On", "merits")
     qtbot.keyClicks(dialog.fields["reason"], "Same overall impression as the registered design")
     with qtbot.waitSignal(view.changed):
@@ -155,7 +156,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
         "merits",
         "Same overall impression as the registered design",
     )
-    assert "Art. 14" in d.legal_basis
+    assert "Art. 7(3)" in d.legal_basis and "Art. 14" not in d.legal_basis  # merits: no CNIPA 14
 
     click_step(qtbot, view, "order_remedy")
     dialog = step_dialog(qtbot, view)

@@ -189,7 +189,8 @@ def test_only_kinds_that_apply_are_offered(qtbot, team: Team, case_in: Callable[
     assert not dialog.copy_combo.isVisible()
     missing = len(K.KINDS) - len(expected)
     assert dialog.unavailable_label.text().startswith(f"{missing} other kinds")
-    assert "Decision: once the case is decided" in dialog.unavailable_label.toolTip()
+    tip = dialog.unavailable_label.toolTip()
+    assert "Opinion on the complaint: once the case is decided" in tip
 
     # A proof of service asks which served document it is for.
     choose(qtbot, dialog.kind_combo, "complaint-notice")

@@ -105,12 +105,13 @@ CASE_EXPECT = {
         "File your written defence",
         "Example Brand Co., Ltd.",
     ),
-    "proof-of-service": ("测试展商1有限公司", "Document served", "直接送达"),
+    "proof-of-service": ("测试展商1有限公司", "Document served", "Time of service"),
     "mediation-record": ("示例品牌股份有限公司", "Course of the mediation", "测试展商1有限公司"),
     "decision": ("示例品牌股份有限公司", "Outcome:", "测试展商1有限公司"),
     "remedial-order": ("撤下并暂存保管", "Respondent's undertaking", "测试展商1有限公司"),
     "detained-items": ("B2 仓库", "Items detained", "椅子"),
     "recheck-record": ("复查结果", "Re-inspection", "测试展商1有限公司"),
+    "escalation-notice": ("建议禁止参加下一届展会", "Propose a ban", "第三十五条"),
     "booth-notice": ("知识产权保护公告", "IP protection notice", "4.1A01"),
     "closing-record": ("结案说明", "Closing note", "示例品牌股份有限公司"),
     "dossier": ("示例品牌股份有限公司", "Timeline", "Example Brand Co., Ltd."),
@@ -237,7 +238,8 @@ def test_refusals_are_sentences(team: Team, case_in: Callable[..., str]) -> None
     with pytest.raises(IllegalTransition) as exc:
         docs.issue_document(team.desk, "decision", number, copy="respondent")
     assert str(exc.value) == (
-        f"A decision (处理意见书) cannot be printed for case {number} now: it is notified, "
+        f"The opinion on the complaint (处理意见书) cannot be printed for case {number} now: "
+        "it is notified, "
         "defence period running (已通知，答辩期内), and this document applies once the case is "
         "decided."
     )
@@ -283,7 +285,7 @@ def test_decision_copies_say_what_they_should(
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",
-            "展会知识产权保护办法第十四条",  # the fair's legal basis for decisions
+            "展会知识产权保护办法第七条第（三）项",  # the center's own basis for a decision
         ):
             assert expected in flat, expected
         for expected in (
@@ -291,7 +293,7 @@ def test_decision_copies_say_what_they_should(
             en,
             "Outcome: Infringement found",
             "Test Exhibitor 1 GmbH",
-            "Measures for IP Protection at Exhibitions (2006), Art. 14",
+            "Measures for IP Protection at Exhibitions (2006), Art. 7(3)",
         ):
             assert "".join(expected.split()) in flat, expected
     # The issue time is printed in the fair's zone (Shanghai), not UTC.

@@ -107,39 +107,81 @@ def test_legal_basis_is_bilingual(code: str) -> None:
         (
             "cnipa-24h",
             "remedy",
-            "展会知识产权保护指引 第十四条；上海市会展业条例 第二十七条、第三十八条 / "
-            "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14; "
-            "Regulations of Shanghai Municipality on the Conference and Exhibition Industry "
-            "(2020), Arts. 27 and 38",
+            "上海市会展业条例 第二十七条、第三十八条 / Regulations of Shanghai Municipality on "
+            "the Conference and Exhibition Industry (2020), Arts. 27 and 38",
         ),
         (
             "cnipa-24h",
             "escalation",
-            "上海市会展业条例 第三十八条、第四十二条 / Regulations of Shanghai Municipality on "
-            "the Conference and Exhibition Industry (2020), Arts. 38 and 42",
+            "上海市会展业条例 第三十八条 / Regulations of Shanghai Municipality on "
+            "the Conference and Exhibition Industry (2020), Art. 38",
         ),
+        # The center's own steps rest on 2006 Art 7 (what a complaint body does); Arts 12-14
+        # are the IP authority's procedure and are not the center's basis.
         (
             "huabo-4h",
             "remedy",
-            "展会知识产权保护指引 第十四条 / "
-            "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14",
+            "展会知识产权保护办法 第七条第（三）项 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 7(3)",
         ),
         (
             "ciftis-12h",
             "decision",
-            "展会知识产权保护办法 第十四条 / Measures for IP Protection at Exhibitions (2006), "
-            "Art. 14",
+            "展会知识产权保护办法 第七条第（三）项 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 7(3)",
         ),
         (
             "huabo-4h",
             "defence",
-            "展会知识产权保护办法 第十三条 / Measures for IP Protection at Exhibitions (2006), "
-            "Art. 13",
+            "展会知识产权保护办法 第七条第（三）项 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 7(3)",
+        ),
+        # CNIPA Art 14 only for a decision under one of its triggers.
+        (
+            "huabo-4h",
+            "decision_art14",
+            "展会知识产权保护指引 第十四条 / "
+            "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14",
+        ),
+        (
+            "cnipa-24h",
+            "suspension",
+            "展会知识产权保护办法 第七条第（一）项 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 7(1)",
+        ),
+        (
+            "cnipa-24h",
+            "repeat_bar",
+            "展会知识产权保护办法 第三十五条 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 35",
+        ),
+        (
+            "ciftis-12h",
+            "non_acceptance_patent_dispute_pending",
+            "展会知识产权保护办法 第十七条 / Measures for IP Protection at Exhibitions "
+            "(2006), Art. 17",
+        ),
+        (
+            "ciftis-12h",
+            "non_acceptance_right_not_valid_in_china",
+            "展会知识产权保护指引 第十二条 / "
+            "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
         ),
     ],
 )
 def test_legal_basis_texts(code: str, key: str, text: str) -> None:
     assert preset(code).legal_basis[key] == text
+
+
+@pytest.mark.parametrize("code", sorted(PRESETS))
+def test_the_authoritys_articles_are_not_the_centers_basis(code: str) -> None:
+    """2006 Arts 12-14 are the IP authority's duties; CNIPA Art 14 is kept for decisions
+    under its triggers."""
+    for key, text in preset(code).legal_basis.items():
+        for article in ("第十二条", "第十三条", "第十四条"):
+            assert f"展会知识产权保护办法 {article}" not in text, (key, text)
+        if "展会知识产权保护指引 第十四条" in text:
+            assert key in ("decision_art14", "notice", "defence"), key
 
 
 def test_only_shanghai_default_cites_shanghai_regulation() -> None:

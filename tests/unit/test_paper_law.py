@@ -1,0 +1,265 @@
+"""The paper as the law reads it (../shared/domain.md, "Documents printed"): the time and
+manner of service, the article each document cites, the center's words.
+
+Each test failed on the documents before the legal review.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import IllegalTransition
+from fairdesk.domain.rules import preset
+from fairdesk.domain.workflow import Entity, step, suggested_legal_basis
+from fairdesk.services import documents as docs
+from fairdesk.services.intake import register_complaint
+from fairdesk.services.steps import act_on_case, act_on_complaint
+from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
+)
+
+CNIPA_14 = "展会知识产权保护指引第十四条"
+M2006_14 = "展会知识产权保护办法第十四条"
+
+
+@pytest.fixture
+def fair(team: Team) -> str:
+    return make_fair(team.admin)
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    return "".join(out.split())
+
+
+def _accepted(team: Team) -> tuple[str, str]:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    return reg.number, reg.case_numbers[0]
+
+
+def _notified(team: Team, clock: FakeClock) -> str:
+    _, case = _accepted(team)
+    clock.advance(hours=1)  # 10:30; the notice was left at the booth at 10:00
+    act_on_case(
+        team.desk, case, "notify", service_manner="left_at_booth", served_at="2026-11-05 10:00"
+    )
+    return case
+
+
+def _reviewed(team: Team, clock: FakeClock) -> str:
+    case = _notified(team, clock)
+    act_on_case(team.desk, case, "record_defence", summary="展品系自主设计")
+    act_on_case(team.desk, case, "begin_review")
+    return case
+
+
+def _decide(team: Team, case: str, action: str, trigger: str, **extra: str) -> None:
+    """Decide with the citation the step dialog suggests for the trigger."""
+    basis = suggested_legal_basis(
+        preset("cnipa-24h").legal_basis, step(Entity.CASE, action), trigger
+    )
+    act_on_case(
+        team.desk, case, action, trigger=trigger, reason="比对一致", legal_basis=basis, **extra
+    )
+
+
+def _issue(team: Team, kind: str, number: str, tmp_path: Path, **kw: str) -> str:
+    return _text(docs.issue_document(team.desk, kind, number, **kw).pdf, tmp_path)
+
+
+# -- service ------------------------------------------------------------------------------
+
+
+def test_the_notice_states_the_deadline_from_the_time_of_service(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _notified(team, clock)
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "2026-11-0610:00" in text  # 24 h after 10:00, not after the 10:30 click
+    assert "2026-11-0510:00" in text and "展位留置送达" in text
+    assert "Leftattheboothbeforeawitness" in text
+    # The right named in full.
+    assert "ZL202330123456.7号外观设计专利权" in text
+
+
+def test_a_notice_whose_deadline_has_passed_is_refused_and_the_served_copy_reprints(
+    team: Team, fair: str, clock: FakeClock
+) -> None:
+    case = _notified(team, clock)
+    first = docs.issue_document(team.desk, "complaint-notice", case)
+    clock.advance(hours=24)
+    with pytest.raises(IllegalTransition, match="deadline of case .* has passed"):
+        docs.issue_document(team.desk, "complaint-notice", case)
+    assert docs.render_document(team.desk, first.number) == first.pdf
+
+
+def test_the_proof_of_service_names_the_party_served_and_when_and_how(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _notified(team, clock)
+    notice = docs.issue_document(team.desk, "complaint-notice", case)
+    text = _issue(team, "proof-of-service", case, tmp_path, served=notice.number)
+    assert "受送达人Servedon测试展商1有限公司" in text
+    assert "2026-11-0510:00" in text and "展位留置送达" in text
+    act_on_case(team.desk, case, "record_defence", summary="答辩")
+    act_on_case(team.desk, case, "begin_review")
+    act_on_case(team.desk, case, "decide_not_infringing", reason="证据不足")
+    copy = docs.issue_document(team.desk, "decision", case, copy="complainant")
+    text = _issue(team, "proof-of-service", case, tmp_path, served=copy.number)
+    served_on = text.split("受送达人Servedon", 1)[1].split("送达地点", 1)[0]
+    assert "示例品牌股份有限公司" in served_on
+    assert "测试展商1有限公司" not in served_on
+
+
+# -- legal bases --------------------------------------------------------------------------
+
+
+def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    merits = _reviewed(team, clock)
+    _decide(team, merits, "decide_infringing", "merits")
+    text = _issue(team, "decision", merits, tmp_path, copy="respondent")
+    assert CNIPA_14 not in text and M2006_14 not in text
+    assert "展会知识产权保护办法第七条第（三）项" in text
+
+    _, at_once = _accepted(team)
+    act_on_case(team.desk, at_once, "notify")
+    _decide(team, at_once, "decide_at_once", "admission", admission="展商代表当场书面承认")
+    text = _issue(team, "decision", at_once, tmp_path, copy="respondent")
+    assert CNIPA_14 in text and M2006_14 not in text
+    # ... and prints its ground: the admission.
+    assert "被投诉人承认侵权：展商代表当场书面承认" in text
+    assert "结论：认定侵权" in text
+
+
+def test_the_respondents_copy_of_a_decision_omits_the_complainants_phone_and_email(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    data = complaint_input()
+    data.complainant.phone = "+86 21 5555 0101"
+    data.complainant.email = "ip@example-brand.test"
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    _decide(team, case, "decide_at_once", "admission", admission="当场承认")
+    respondent = _issue(team, "decision", case, tmp_path, copy="respondent")
+    complainant = _issue(team, "decision", case, tmp_path, copy="complainant")
+    assert "ip@example-brand.test" in complainant and "55550101" in complainant
+    assert "ip@example-brand.test" not in respondent and "55550101" not in respondent
+    assert "Opiniononthecomplaint" in respondent
+
+
+def test_the_notice_cites_no_article_of_the_authoritys_procedure(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _notified(team, clock)
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    for article in ("第十二条", "第十三条", "第十四条"):
+        assert "展会知识产权保护办法" + article not in text
+
+
+def test_non_acceptance_cites_the_article_of_its_reason(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(
+        team.desk, reg.number, "reject", reason_code="patent_dispute_pending", reason="无效宣告中"
+    )
+    text = _issue(team, "non-acceptance", reg.number, tmp_path)
+    assert "展会知识产权保护办法第十七条" in text
+    assert "展会知识产权保护办法第九条" not in text
+
+
+def test_the_mediation_record_cites_no_defence_period(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _notified(team, clock)
+    act_on_case(team.desk, case, "start_mediation")
+    text = _issue(team, "mediation-record", case, tmp_path)
+    assert CNIPA_14 not in text and "第十三条" not in text
+    act_on_case(team.desk, case, "settle", terms="被投诉人于当日 17:00 前撤下展品")
+    text = _issue(team, "mediation-record", case, tmp_path)
+    assert "调解协议书" in text and "司法确认" in text and "和解协议" not in text
+
+
+def test_the_escalation_notice_cites_the_repeat_offender_article(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "order_remedy", measure="cover")
+    act_on_case(team.by_role(Role.INSPECTOR), case, "request_recheck")
+    act_on_case(team.by_role(Role.INSPECTOR), case, "recheck_failed", result="redisplayed")
+    act_on_case(team.desk, case, "escalate", escalation="propose_ban")
+    text = _issue(team, "escalation-notice", case, tmp_path)
+    assert "升级处理通知书" in text and "Noticeoffurthermeasures" in text
+    assert "建议禁止参加下一届展会" in text
+    assert "展会知识产权保护办法第三十五条" in text
+    assert "Art.35" in text
+
+
+# -- words --------------------------------------------------------------------------------
+
+
+def test_the_remedial_order_asks_and_keeps_in_custody(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="B2 仓库")
+    for kind in ("remedial-order", "detained-items"):
+        text = _issue(team, kind, case, tmp_path)
+        assert "责令" not in text and "封存" not in text, kind
+    assert "整改通知书" in _issue(team, "remedial-order", case, tmp_path)
+
+
+# -- commercial disputes ------------------------------------------------------------------
+
+
+def test_a_commercial_dispute_has_its_own_titles_and_no_ip_words(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    data = complaint_input()
+    data.kind = "commercial"
+    data.rights = []
+    data.materials = {}
+    data.commitment_signed = False
+    data.dispute_type = "payment"
+    data.summary = "展台搭建费用未结清"
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "mediate_dispute")
+    form = _issue(team, "complaint-form", reg.number, tmp_path)
+    record = _issue(team, "mediation-record", case, tmp_path)
+    assert "商事纠纷登记表" in form and "商事纠纷调解笔录及调解协议书" in record
+    for text in (form, record):
+        assert "知识产权投诉登记表" not in text and "涉嫌侵权展品" not in text
+        assert "承诺书" not in text
+
+
+def test_the_closing_record_names_the_kind_of_authority_referred_to(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(
+        team.desk, case, "refer", referral_kind="market_regulation", authority="青浦区市场监管局"
+    )
+    text = _issue(team, "closing-record", case, tmp_path)
+    assert "市场监督管理部门" in text and "Marketregulation" in text and "青浦区市场监管局" in text
