@@ -887,7 +887,7 @@ def detail_value_words(key: str, value: Any) -> Words | None:
         "copy": v.COPIES,
     }
     found = _FIELDS.get(key)
-    table = tables.get(key) or (found.choices if found is not None else None)
+    table: Vocabulary | None = tables.get(key) or (found.choices if found else None)
     if table is None or value not in table:
         return None
     return table[value]

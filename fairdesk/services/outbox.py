@@ -309,7 +309,10 @@ class Outbox:
                 r[4],
                 r[5],
                 _time(r[6]) or datetime.now(UTC),
-                *r[7:11],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
                 payload=_payload(r[11]),
             )
             for r in rows
