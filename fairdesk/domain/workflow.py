@@ -876,8 +876,8 @@ def detail_value_words(key: str, value: Any) -> Words | None:
     if not isinstance(value, str) or not value:
         return None
     if key == "state":
-        table = v.CASE_STATES if value in v.CASE_STATES else v.COMPLAINT_STATES
-        return table.words(value)
+        states = v.CASE_STATES if value in v.CASE_STATES else v.COMPLAINT_STATES
+        return states.words(value)
     tables = {
         "clock": v.CLOCKS,
         "kind": v.KINDS,
