@@ -144,6 +144,10 @@ def test_nothing_is_written_outside_the_chosen_folder(home: dict[str, str], tmp_
     chosen = tmp_path / "chosen"
     d = ["--data-dir", str(chosen)]
     fair = ["fair", "create", "HOME2026", "--name", "测试", "--start", "2026-11-05"]
+    # A new database's administrator first, then every command gives its password.
+    _run(home, *d, "user", "add", "admin", "--role", "admin", "--password-stdin",
+         stdin="admin-pass-1\n")  # fmt: skip
+    home = {**home, "FAIRDESK_PASSWORD": "admin-pass-1"}
     _run(home, *d, *fair, "--end", "2026-11-10", "--hours", "09:00-17:00")
     _run(
         home, *d, "user", "add", "walker", "--role", "inspector", "--password-stdin",
