@@ -25,7 +25,6 @@ from fairdesk.db.models import AuditEvent, Complaint, Measure, RespondentCase
 from fairdesk.domain import materials
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import IPType, LicenceType, ProtectionBasis
-from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Entity, step, steps_of
 from fairdesk.services import steps as step_service
 from fairdesk.services.context import Context, utcnow
@@ -266,7 +265,6 @@ def test_steps_json_agrees_with_the_service_in_every_state_walked(
 
 # Until the demo generator walks the step table (main's own tests/unit/test_demo.py fails
 # the same way), building the demo may be refused; a disagreement still fails this test.
-@pytest.mark.xfail(raises=MissingRequirement, strict=False, reason="demo generator not ready")
 def test_steps_agrees_with_the_service_for_every_case_of_a_demo(
     run: Run, team: Team, db: Database
 ) -> None:
