@@ -48,6 +48,7 @@ from fairdesk.domain.enums import (
     RecheckResult,
 )
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.exports.table import Column
 from fairdesk.services import audit
@@ -511,18 +512,9 @@ class _Formatter:
 
 
 def _outcome(state: str, infringing: bool) -> str:
-    """The case's outcome in the vocabulary's words, as the statistics count it."""
-    if infringing:
-        code = "infringing"
-    elif state in (CaseState.UNDETERMINED, CaseState.REFERRED):
-        code = "undetermined"
-    elif state == CaseState.NOT_INFRINGING:
-        code = "not_infringing"
-    elif state == CaseState.POST_FAIR:
-        code = "post_fair"
-    else:
-        code = "open"
-    return v.OUTCOMES[code].both
+    """The case's outcome in the vocabulary's words, as the statistics count it (the list
+    holds no case that ended cleanly, so no decision closes one here)."""
+    return v.OUTCOMES[outcome_of(state, infringing, decided=False)].both
 
 
 def _screening(

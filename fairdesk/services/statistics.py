@@ -34,6 +34,7 @@ from fairdesk.db.models import (
 )
 from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, ComplaintState
+from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.services.context import Context
@@ -379,23 +380,6 @@ def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     for state, trigger, was_decided, n in rows:
         counts[outcome_of(state, bool(trigger), bool(was_decided))] += int(n)
     return {key: counts.get(key, 0) for key, _ in OUTCOMES}
-
-
-def outcome_of(state: str, infringing: bool, decided: bool) -> str:
-    if infringing:
-        return "infringing"
-    if state in (CaseState.UNDETERMINED, CaseState.REFERRED):
-        return "undetermined"
-    if state == CaseState.NOT_INFRINGING or (state == CaseState.CLOSED and decided):
-        return "not_infringing"
-    simple = {
-        CaseState.SETTLED: "settled",
-        CaseState.WITHDRAWN: "withdrawn",
-        CaseState.SELF_REMEDIED: "self_remedied",
-        CaseState.CLOSED: "not_accepted",
-        CaseState.POST_FAIR: "post_fair",
-    }
-    return simple.get(CaseState(state), "open")
 
 
 def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
