@@ -59,6 +59,13 @@ def add_parsers(sub: Any) -> None:
     )
     kr.add_argument("name", metavar="USER")
     kr.add_argument("--reason", required=True)
+    kc = keys.add_parser(
+        "certify",
+        help="certify a user's new key, after comparing its fingerprint with the one they "
+        "read from their own screen (an administrator, whose password unlocks the root)",
+    )
+    kc.add_argument("name", metavar="USER")
+    kc.add_argument("--fingerprint", required=True, metavar="FINGERPRINT")
 
     doc = sub.add_parser("document", help="issued documents").add_subparsers(
         dest="document_command", required=True
@@ -151,6 +158,10 @@ def cmd_keys(args: argparse.Namespace) -> int:
     if args.keys_command == "revoke":
         key_id = key_service.revoke_user_key(ctx, args.name, args.reason)
         print(f"revoked key {key_id} of {args.name}; their next sign-in makes a new one")
+        return 0
+    if args.keys_command == "certify":
+        key_id = key_service.certify_user_key(ctx, args.name, args.fingerprint)
+        print(f"certified key {key_id} of {args.name}")
         return 0
     keys = list_keys(ctx)
     if not keys:

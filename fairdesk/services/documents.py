@@ -978,8 +978,11 @@ def _check_key(
     if not parsed.signer:  # FD1: a key of before, certified by the root when it was made
         if key.kind != keys.LEGACY:
             return _forged(doc.number, "carries an old-style code its key never signed")
-        has_root = keys.root_key(session) is not None
-        if has_root and not _certified_by(
+        # Any root row, revoked or not: revoking the root must not lift the check.
+        has_root = session.scalar(
+            select(SigningKey.id).where(SigningKey.kind == keys.ROOT).limit(1)
+        )
+        if has_root is not None and not _certified_by(
             session, signing.raw_public(key.public_key), signing.unb64url(key.certificate or "")
         ):
             return _forged(doc.number, "names a key this installation never had")

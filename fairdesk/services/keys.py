@@ -187,7 +187,9 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
     """At sign-in (password already checked): open the user's keys, making what is missing.
 
     A desk user gets a key of their own; the first administrator after the upgrade makes
-    the root; an administrator holding the root certifies keys that wait for it."""
+    the root. A key made here waits until an administrator certifies it, having compared
+    its fingerprint with the one its owner reads out (`certify_user_key`): anyone who can
+    write the database could plant a key row, so nothing is certified unseen."""
     ring = Keyring()
     role = Role(user.role)
     if role is Role.ADMIN:
@@ -198,8 +200,6 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
             wrap = _wrap_of(session, root.key_id, user)
             if wrap is not None:
                 ring.root_key_id, ring.root = root.key_id, _open(wrap, password)
-        if ring.root is not None:
-            _certify_waiting(session, ctx.with_keyring(ring), ring.root)
     if role in SIGNING_ROLES:
         key = _current_user_key(session, user)
         wrap = _wrap_of(session, key.key_id, user) if key else None
@@ -211,17 +211,47 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
     return ring
 
 
-def _certify_waiting(session: Session, ctx: Context, root: Ed25519PrivateKey) -> None:
-    waiting = session.scalars(
-        select(SigningKey).where(
-            SigningKey.kind == USER, SigningKey.certificate == "", SigningKey.revoked_at.is_(None)
+def certify_user_key(ctx: Context, username: str, fingerprint: str) -> str:
+    """Certify the key `username` waits with, once the administrator has compared its
+    fingerprint with the one its owner reads from their own screen. A fingerprint that
+    differs is refused: the row may have been planted by someone who writes the database."""
+    ctx.require(Permission.MANAGE_USERS)
+    root = ctx.keyring.root
+    if root is None:
+        raise PermissionDenied(
+            "Certifying a key needs the root key, which your password unlocks: sign in as "
+            "an administrator with your password."
         )
-    ).all()
-    for key in waiting:
+    with ctx.db.writing() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound("There is no user '{username}'.", username=username)
+        key = _current_user_key(session, user)
+        if key is None or key.certificate:
+            raise InvalidInput(
+                "The user '{username}' has no key waiting for certification.", username=username
+            )
+        expected = signing.fingerprint(key.public_key)
+        if _squeeze(fingerprint) != _squeeze(expected):
+            raise InvalidInput(
+                "The fingerprint given does not match the key of '{username}': do not certify "
+                "it. Ask {username} to read the fingerprint from their own screen again.",
+                username=username,
+            )
         key.certificate = signing.b64url(signing.certify(root, signing.raw_public(key.public_key)))
         audit.record(
-            session, ctx, "key.certify", "signing_key", key.id, after={"key_id": key.key_id}
+            session,
+            ctx,
+            "key.certify",
+            "signing_key",
+            key.id,
+            after={"key_id": key.key_id, "user": user.username, "fingerprint": expected},
         )
+        return key.key_id
+
+
+def _squeeze(fingerprint: str) -> str:
+    return "".join(ch for ch in fingerprint.upper() if ch.isalnum())
 
 
 def on_new_user(session: Session, ctx: Context, user: User, password: str) -> None:
@@ -326,8 +356,11 @@ def signer(session: Session, ctx: Context) -> Signer:
             )
         if not key.certificate or root is None:
             raise PermissionDenied(
-                "Your signing key waits for an administrator's certification: it is given "
-                "when an administrator next signs in."
+                "Your signing key waits for an administrator's certification: read its "
+                "fingerprint {fingerprint} to an administrator, who certifies it in Tools > "
+                "Users (or `fairdesk keys certify {user} --fingerprint ...`).",
+                fingerprint=signing.fingerprint(key.public_key),
+                user=ctx.actor.username,
             )
         return Signer(
             key,

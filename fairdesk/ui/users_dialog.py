@@ -116,6 +116,8 @@ class UsersDialog(QDialog):
             self.tr("&Reset password…"), objectName="password_button"
         )
         self.revoke_button = QPushButton(self.tr("Re&voke key…"), objectName="revoke_button")
+        self.certify_button = QPushButton(self.tr("&Certify key…"), objectName="certify_button")
+        self.certify_button.clicked.connect(self.certify_key)
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_user)
         self.password_button.clicked.connect(self.reset_password)
@@ -127,6 +129,7 @@ class UsersDialog(QDialog):
             self.toggle_button,
             self.password_button,
             self.revoke_button,
+            self.certify_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -186,7 +189,12 @@ class UsersDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        for button in (self.toggle_button, self.password_button, self.revoke_button):
+        for button in (
+            self.toggle_button,
+            self.password_button,
+            self.revoke_button,
+            self.certify_button,
+        ):
             button.setEnabled(chosen is not None)
         if chosen is not None:
             self.toggle_button.setText(self.tr("&Disable") if chosen[1] else self.tr("&Enable"))
@@ -249,6 +257,23 @@ class UsersDialog(QDialog):
         )
         if ok:
             self._run(lambda: _revoke(self.ctx, name, reason))
+
+    def certify_key(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        name = chosen[0]
+        fingerprint, ok = QInputDialog.getText(
+            self,
+            self.tr("Certify key"),
+            self.tr(
+                "Ask {0} to read the fingerprint their screen shows for their new key, and "
+                "type it here. Certify only a key whose owner you have heard in person or "
+                "on a call you trust."
+            ).format(name),
+        )
+        if ok:
+            self._run(lambda: keys.certify_user_key(self.ctx, name, fingerprint))
 
 
 def _revoke(ctx: Context, name: str, reason: str) -> None:

@@ -2929,12 +2929,24 @@ power of attorney: {0}</source>
         <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
     </message>
     <message>
+        <source>Certifying a key needs the root key, which your password unlocks: sign in as an administrator with your password.</source>
+        <translation>认证密钥需要根密钥，根密钥由您的密码解锁：请以管理员身份用密码登录。</translation>
+    </message>
+    <message>
         <source>Revoking a key needs a reason.</source>
         <translation>吊销密钥需要填写原因。</translation>
     </message>
     <message>
         <source>Documents are signed with your own key, which your password unlocks: sign in with your password to issue documents.</source>
         <translation>文书由您本人的密钥签名，该密钥由您的密码解锁：请用密码登录后再签发文书。</translation>
+    </message>
+    <message>
+        <source>The user '{username}' has no key waiting for certification.</source>
+        <translation>用户“{username}”没有等待认证的密钥。</translation>
+    </message>
+    <message>
+        <source>The fingerprint given does not match the key of '{username}': do not certify it. Ask {username} to read the fingerprint from their own screen again.</source>
+        <translation>所填指纹与“{username}”的密钥不符：请勿认证。请 {username} 从本人屏幕上重新读出指纹。</translation>
     </message>
     <message>
         <source>The user '{username}' has no key in use.</source>
@@ -2945,8 +2957,8 @@ power of attorney: {0}</source>
         <translation>您的签名密钥已被吊销或更换：请重新登录后再签发文书。</translation>
     </message>
     <message>
-        <source>Your signing key waits for an administrator's certification: it is given when an administrator next signs in.</source>
-        <translation>您的签名密钥正在等待管理员认证：管理员下次登录时即完成认证。</translation>
+        <source>Your signing key waits for an administrator's certification: read its fingerprint {fingerprint} to an administrator, who certifies it in Tools &gt; Users (or `fairdesk keys certify {user} --fingerprint ...`).</source>
+        <translation>您的签名密钥正在等待管理员认证：请将其指纹 {fingerprint} 读给管理员，由管理员在“工具 &gt; 用户”中认证（或运行 `fairdesk keys certify {user} --fingerprint ...`）。</translation>
     </message>
     <message>
         <source>Only a new, empty database can become a demo database.</source>
@@ -5695,6 +5707,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>吊销密钥(&amp;V)…</translation>
     </message>
     <message>
+        <source>&amp;Certify key…</source>
+        <translation>认证密钥(&amp;C)…</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -5729,6 +5745,14 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Why is the key of {0} revoked (left the team, laptop lost)? What it signs from now on is refused; what it signed before stays genuine.</source>
         <translation>为何吊销 {0} 的密钥（离职、笔记本丢失）？此后用它签名的文书将被拒绝；此前签发的仍然有效。</translation>
+    </message>
+    <message>
+        <source>Certify key</source>
+        <translation>认证密钥</translation>
+    </message>
+    <message>
+        <source>Ask {0} to read the fingerprint their screen shows for their new key, and type it here. Certify only a key whose owner you have heard in person or on a call you trust.</source>
+        <translation>请 {0} 读出其屏幕上显示的新密钥指纹，并在此输入。只认证您当面或通过可信电话确认过其本人的密钥。</translation>
     </message>
 </context>
 <context>

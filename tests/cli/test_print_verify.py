@@ -5,6 +5,7 @@ one-character forgery is refused)."""
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
@@ -192,9 +193,20 @@ def test_keys_show_and_revoke(
     assert "user desk1, revoked" in out and "user desk1, in use" not in out
     code, out, err = run("verify", str(tmp_path / "a.pdf"))  # signed before: still genuine
     assert code == 0, err
-    # desk1's next sign-in makes a new key, certified at the next admin sign-in.
+    # desk1's next sign-in makes a new key. It waits until an administrator certifies it
+    # with the fingerprint desk1 reads out: an admin signing in certifies nothing unseen.
     code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
     assert code == 1 and "waits for an administrator's certification" in err
+    fingerprint = re.search(r"fingerprint ([0-9A-F ]+?) to an", err)
+    assert fingerprint is not None, err
     assert run("keys", "show", user="admin")[0] == 0
+    code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
+    assert code == 1 and "waits for an administrator's certification" in err
+    wrong = run("keys", "certify", "desk1", "--fingerprint", "0000 1111", user="admin")
+    assert wrong[0] == 1 and "does not match" in wrong[2]
+    code, out, err = run(
+        "keys", "certify", "desk1", "--fingerprint", fingerprint.group(1), user="admin"
+    )
+    assert code == 0 and "certified key" in out, err
     code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
     assert code == 0, err

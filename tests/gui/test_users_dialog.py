@@ -68,3 +68,17 @@ def test_admin_manages_users_in_the_app(
     users.sign_in(team.admin, "desk1", "desk1-pass-1")  # a new key at the next sign-in
     dialog.refresh()
     assert dialog.table.item(_row_of(dialog, "desk1"), dialog.COL_KEY).text() != "none"
+    assert (
+        "awaits certification" in dialog.table.item(_row_of(dialog, "desk1"), dialog.COL_KEY).text()
+    )
+    waiting = [k for k in documents.list_keys(team.admin) if k.owner == "desk1" and not k.certified]
+    dialog.table.selectRow(_row_of(dialog, "desk1"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1234 5678", True))
+    qtbot.mouseClick(dialog.certify_button, LEFT)
+    assert "does not match" in dialog.error_label.text()
+    read_out = waiting[0].fingerprint.lower()  # as a person might type it
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (read_out, True))
+    qtbot.mouseClick(dialog.certify_button, LEFT)
+    assert dialog.error_label.text() == ""
+    key_text = dialog.table.item(_row_of(dialog, "desk1"), dialog.COL_KEY).text()
+    assert key_text == waiting[0].key_id

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, inspect, select, update
 
+from fairdesk.app_context import SYSTEM
 from fairdesk.db.models import AuditEvent, IssuedDocument, RespondentCase, SigningKey, User
 from fairdesk.documents import signing
 from fairdesk.documents.model import DocumentData
-from fairdesk.services import anchors, audit, keys
+from fairdesk.domain.errors import InvalidInput
+from fairdesk.services import anchors, audit, keys, users
 from fairdesk.services import documents as docs
 from fairdesk.services.audit import verify_chain
+from fairdesk.services.context import Context
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import PG_URL, Team
@@ -49,7 +52,12 @@ def _issue(team: Team, number: str) -> docs.IssuedInfo:
 
 
 def _rewrite_and_resign(
-    team: Team, number: str, private: signing.Ed25519PrivateKey, cert: bytes, key_id: str
+    team: Team,
+    number: str,
+    private: signing.Ed25519PrivateKey,
+    cert: bytes,
+    key_id: str,
+    old_style: bool = False,
 ) -> str:
     """Rewrite the register entry to 'not infringing' and sign it again; the new payload."""
     with team.admin.db.writing() as session:
@@ -61,7 +69,8 @@ def _rewrite_and_resign(
         content["key"]["content_sha256"] = data.digest()
         content["key"]["key_id"] = key_id
         sig = signing.sign(private, content["key"])
-        payload = signing.encode_payload(number, sig, signing.public_raw(private), cert)
+        signer = b"" if old_style else signing.public_raw(private)
+        payload = signing.encode_payload(number, sig, signer, cert)
         session.execute(
             update(IssuedDocument)
             .where(IssuedDocument.id == doc.id)
@@ -329,3 +338,36 @@ def test_the_day_report_prints_and_signs_the_head(team: Team, decided: str, tmp_
     assert not report_now.ok and "day.txt" in " ".join(report_now.problems)
     unsigned = format_day_report(day_report(team.organizer, FAIR, date(2026, 11, 5)))
     assert "unsigned" in unsigned
+
+
+def test_a_planted_key_waits_for_certification_however_often_an_administrator_signs_in(
+    team: Team, decided: str
+) -> None:
+    """A key row planted without a certificate used to be certified by the next
+    administrator's sign-in: it now needs an administrator who types its fingerprint."""
+    genuine = _issue(team, decided)
+    mine = signing.new_private()
+    key_id = _insert_key(team, "user", mine)
+    admin = users.sign_in(Context(team.admin.db, SYSTEM, team.admin.now), "admin", "admin-pass-1")
+    with team.admin.db.reading() as session:
+        planted = session.scalars(select(SigningKey).where(SigningKey.key_id == key_id)).one()
+        assert planted.certificate == ""
+    forged = _rewrite_and_resign(team, genuine.number, mine, b"", key_id)
+    assert docs.verify(team.organizer, forged).status != "genuine"
+    # The fingerprint the key's real owner would read out is needed to certify anything.
+    with pytest.raises(InvalidInput, match="does not match"):
+        keys.certify_user_key(admin, "desk1", "0000 0000 0000")
+
+
+def test_revoking_the_root_does_not_let_an_uncertified_key_of_before_sign(
+    team: Team, decided: str
+) -> None:
+    genuine = _issue(team, decided)
+    mine = signing.new_private()
+    key_id = _insert_key(team, "legacy", mine)
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(SigningKey).where(SigningKey.kind == "root").values(revoked_at=team.admin.now())
+        )
+    forged = _rewrite_and_resign(team, genuine.number, mine, b"", key_id, old_style=True)
+    assert docs.verify(team.organizer, forged).status == "forged"
