@@ -387,12 +387,12 @@ def signer(session: Session, ctx: Context) -> Signer:
 
 
 def is_demo(ctx: Context) -> bool:
-    """A demo database: it holds the marked demo key."""
+    """A demo database: it holds the marked demo key and no real one. A demo key row added
+    to a real installation (one with a root or a user's key) does not make it a demo, so it
+    never lets an account without a password act there."""
     with ctx.db.reading() as session:
-        return (
-            session.scalar(select(SigningKey.id).where(SigningKey.kind == DEMO).limit(1))
-            is not None
-        )
+        kinds = set(session.scalars(select(SigningKey.kind).distinct()).all())
+        return DEMO in kinds and not kinds & {ROOT, USER, LEGACY}
 
 
 def mark_demo(ctx: Context) -> None:

@@ -371,3 +371,19 @@ def test_revoking_the_root_does_not_let_an_uncertified_key_of_before_sign(
         )
     forged = _rewrite_and_resign(team, genuine.number, mine, b"", key_id, old_style=True)
     assert docs.verify(team.organizer, forged).status == "forged"
+
+
+def test_a_cleared_password_and_a_planted_demo_key_do_not_open_the_command_line(
+    team: Team,
+) -> None:
+    """Clearing admin's hash and adding a demo key row used to let anyone act as admin
+    from the command line: a real installation (it has a root) is never a demo."""
+    from fairdesk import app_context
+    from fairdesk.domain.errors import PermissionDenied
+
+    with team.admin.db.writing() as session:
+        session.execute(update(User).where(User.username == "admin").values(password_hash=None))
+    _insert_key(team, "demo", signing.new_private())
+    assert not keys.is_demo(team.admin)
+    with pytest.raises(PermissionDenied, match="has no password"):
+        app_context.open_context(team.admin.db.url, None, "admin", migrate=False)
