@@ -825,7 +825,7 @@ def restore(
     try:
         migrate.upgrade(db)
         revision = migrate.current_revision(db) or ""
-        _audit_restore(db, actor, now, archive, manifest, kept_db, kept_evidence)
+        _audit_restore(db, actor, now, archive, manifest, (kept_db, kept_evidence), sealed)
     finally:
         db.dispose()
     return RestoreInfo(
@@ -1046,9 +1046,10 @@ def _audit_restore(
     now: Callable[[], datetime],
     archive: Path,
     manifest: Manifest,
-    kept_db: Path | None,
-    kept_evidence: Path | None,
+    kept: tuple[Path | None, Path | None],
+    sealed: backup_seal.SealCheck,
 ) -> None:
+    kept_db, kept_evidence = kept
     with db.writing() as session:
         # The restored database has its own users: record the restorer by name, and by
         # id only where that name is a user there.
@@ -1068,6 +1069,9 @@ def _audit_restore(
                 "evidence_files": manifest.evidence_files,
                 "kept_database": str(kept_db) if kept_db else None,
                 "kept_evidence": str(kept_evidence) if kept_evidence else None,
+                # Whose seal the archive bore (ours, foreign, unsigned) and its root.
+                "seal": sealed.state,
+                "seal_root": sealed.root,
             },
         )
 

@@ -293,6 +293,8 @@ def test_restore_an_older_schema_over_a_newer_one(
         assert session.execute(text("SELECT count(*) FROM complaints")).scalar() == 0
     assert verify_chain(team.admin).ok
     assert last_event(db).action == "database.restore"
+    # An archive from before seals were made: the trail says it bore none.
+    assert last_event(db).after["seal"] == "unsigned"
 
 
 @sqlite_only
