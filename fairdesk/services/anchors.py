@@ -32,6 +32,7 @@ class Anchor:
     hash: str
     source: str  # what holds it, for the report
     followed: bool = False  # a document's: its own issue event must come next
+    document: str = ""  # the document (on paper) that printed it: it must be in the register
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,18 @@ def parse_given(given: str) -> list[Anchor]:
             given=given,
             reason=exc.strerror or str(exc),
         ) from None
+    number = ""
     if data.startswith(b"%PDF"):
         from fairdesk.documents import qrread
 
         text = qrread.pdf_text(data)
+        number = _document_number(qrread.read_codes(data))
     else:
         text = data.decode("utf-8", errors="replace")
+    # A document's anchor is the head just before its own issue: that event must follow,
+    # and the document must still be in the register.
     found = [
-        Anchor(int(m[1]), m[2], f"{path.name}")
+        Anchor(int(m[1]), m[2], f"{path.name}", bool(number), number)
         for m in ANCHOR_LINE.finditer("".join(text.split(" ")))
     ]
     found += [
@@ -77,6 +82,15 @@ def parse_given(given: str) -> list[Anchor]:
             file=str(path),
         )
     return found
+
+
+def _document_number(codes: list[str]) -> str:
+    for code in codes:
+        try:
+            return signing.parse_payload(code).number
+        except signing.MalformedPayload:
+            continue
+    return ""
 
 
 def registered(session: Session) -> tuple[list[Anchor], list[AnchorProblem]]:
@@ -92,20 +106,27 @@ def registered(session: Session) -> tuple[list[Anchor], list[AnchorProblem]]:
         if numbered:
             series.setdefault(numbered["series"], []).append(int(numbered["n"]))
         audit = (doc.content.get("key") or {}).get("audit")
-        if not audit:
-            continue
+        # Every entry is verified, anchored or not: stripping an anchor from the register
+        # breaks its signature, and must not make the check skip the document.
         try:
-            result = _verify(session, signing.parse_payload(doc.payload))
+            parsed = signing.parse_payload(doc.payload)
+            result = _verify(session, parsed)
         except signing.MalformedPayload:
-            result = None
+            parsed, result = None, None
         if result is None or result.status in ("forged", "altered", "unknown"):
             problems.append(
                 AnchorProblem(
-                    int(audit.get("id") or 0),
+                    int((audit or {}).get("id") or 0),
                     f"the register entry of document {doc.number} no longer verifies, so "
                     "its anchor cannot be trusted",
                 )
             )
+            continue
+        if not audit:
+            if parsed is not None and parsed.signer:  # FD2 codes always carry an anchor
+                problems.append(
+                    AnchorProblem(0, f"the register entry of document {doc.number} lost its anchor")
+                )
             continue
         anchors.append(Anchor(int(audit["id"]), str(audit["hash"]), f"document {doc.number}", True))
     for prefix, numbers in series.items():
@@ -137,6 +158,14 @@ def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
                     )
                 )
             continue
+        if anchor.document and not _in_register(session, anchor.document):
+            problems.append(
+                AnchorProblem(
+                    anchor.event_id + 1,
+                    f"document {anchor.document} ({anchor.source}) is missing from the "
+                    "register: it and what followed were removed behind the app's back",
+                )
+            )
         event = session.get(AuditEvent, anchor.event_id)
         if event is not None and event.hash == anchor.hash:
             last_good = max(last_good, anchor.event_id)
@@ -170,3 +199,8 @@ def _followed(session: Session, head: str) -> bool:
         session.scalar(select(AuditEvent.id).where(AuditEvent.prev_hash == head).limit(1))
         is not None
     )
+
+
+def _in_register(session: Session, number: str) -> bool:
+    found = select(IssuedDocument.id).where(IssuedDocument.number == number).limit(1)
+    return session.scalar(found) is not None

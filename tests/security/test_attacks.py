@@ -387,3 +387,42 @@ def test_a_cleared_password_and_a_planted_demo_key_do_not_open_the_command_line(
     assert not keys.is_demo(team.admin)
     with pytest.raises(PermissionDenied, match="has no password"):
         app_context.open_context(team.admin.db.url, None, "admin", migrate=False)
+
+
+def test_stripping_the_anchor_from_the_register_is_reported(team: Team, decided: str) -> None:
+    """Removing a document's anchor from its register entry made the check skip it."""
+    info = _issue(team, decided)
+    with team.admin.db.writing() as session:
+        doc = session.scalars(select(IssuedDocument)).one()
+        content = json.loads(json.dumps(doc.content))
+        content["key"].pop("audit")
+        session.execute(
+            update(IssuedDocument).where(IssuedDocument.id == doc.id).values(content=content)
+        )
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any(info.number in p and "no longer verifies" in p for p in report.problems)
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftoppm") is None, reason="PDF text needs pdfium only"
+)
+def test_removing_the_last_document_and_its_events_is_caught_by_its_paper(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    """The last document's register entry and its issue event deleted, the counter set
+    back: the trail is a clean prefix of itself, but the paper names the document."""
+    info = _issue(team, decided)
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(info.pdf)
+    given = anchors.parse_given(str(pdf))
+    assert given[0].document == info.number
+    with team.admin.db.reading() as session:
+        issued = session.scalar(select(AuditEvent.id).where(AuditEvent.action == "document.issue"))
+    with team.admin.db.writing() as session:
+        session.execute(delete(IssuedDocument))
+        session.execute(delete(AuditEvent).where(AuditEvent.id >= issued))
+    assert verify_chain(team.admin).ok  # nothing inside the database shows it
+    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf)))
+    assert not report.ok
+    assert any(f"document {info.number}" in p and "missing" in p for p in report.problems)
