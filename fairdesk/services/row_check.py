@@ -96,7 +96,19 @@ def check(session: Session) -> list[RowProblem]:
         if not history:
             continue
         for row in session.scalars(select(checked.model)):
-            event_id, folded = history.get(row.id, (0, {}))  # type: ignore[attr-defined]
+            if row.id not in history:  # type: ignore[attr-defined]
+                # Every record the app makes is born with an event: a row without any
+                # was inserted behind its back (a planted user, key or case).
+                name = getattr(row, checked.name_column)
+                problems.append(
+                    RowProblem(
+                        0,
+                        f"{checked.label} {name} has no history at all: it was added "
+                        "behind the app's back",
+                    )
+                )
+                continue
+            event_id, folded = history[row.id]  # type: ignore[attr-defined]
             for field, column in checked.fields.items():
                 if field not in folded:
                     continue

@@ -426,3 +426,23 @@ def test_removing_the_last_document_and_its_events_is_caught_by_its_paper(
     report = verify_chain(team.admin, given=anchors.parse_given(str(pdf)))
     assert not report.ok
     assert any(f"document {info.number}" in p and "missing" in p for p in report.problems)
+
+
+def test_a_user_inserted_behind_the_apps_back_is_reported(team: Team) -> None:
+    """A planted administrator with a hash of one's own had no history to differ from."""
+    from argon2 import PasswordHasher
+
+    with team.admin.db.writing() as session:
+        session.add(
+            User(
+                username="eve",
+                display_name="Eve",
+                role="ADMIN",
+                password_hash=PasswordHasher().hash("eve-pass-1"),
+                active=True,
+                created_at=team.admin.now(),
+            )
+        )
+    report = verify_chain(team.organizer)
+    assert not report.ok
+    assert any("user eve has no history" in p for p in report.problems)
