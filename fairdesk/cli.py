@@ -193,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="an audit chain head from outside the database: a hash, a text file or a "
         "printed document or day report as PDF (repeatable)",
     )
+    av.add_argument(
+        "--root",
+        default="",
+        metavar="FINGERPRINT",
+        help="the root key's fingerprint as printed on the service center's documents: "
+        "the database's root key must be that one",
+    )
     for extension in EXTENSIONS:
         extension.add_parsers(sub)
     return p
@@ -501,6 +508,8 @@ def _first_admin(args: argparse.Namespace) -> int | None:
     info = users.add_user(system, args.name, args.role, _new_password(args), args.display_name)
     print(f"add: {info.username} ({info.role.value}, active): the administrator of this database")
     return 0
+
+
 def _role_words(role: str) -> str:
     from fairdesk.domain.vocabulary import ROLES
 
@@ -555,7 +564,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from fairdesk.services.audit import verify_chain
 
     given = [anchor for text in args.anchor for anchor in parse_given(text)]
-    report = verify_chain(_context(args), given=given)
+    report = verify_chain(_context(args), given=given, root=args.root)
     if report.ok:
         print(
             f"audit trail intact: {report.checked} events checked, "

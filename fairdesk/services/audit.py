@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fairdesk.db.engine import take_write_lock
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import anchors
+from fairdesk.services import anchors, root_pin
 from fairdesk.services import row_check as rows
 from fairdesk.services.context import Context
 
@@ -123,17 +123,21 @@ class ChainReport:
 
 
 def verify_chain(
-    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = ()
+    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = (), root: str = ""
 ) -> ChainReport:
     """Walk the whole trail in id order and recompute every hash, then check it against
-    every anchor: those signed into issued documents and those `given` (from paper)."""
+    every anchor: those signed into issued documents and those `given` (from paper).
+    The database's root key is checked against the pinned one and against `root`, a
+    fingerprint from paper."""
     ctx.require(Permission.VERIFY_AUDIT)
     chain = _walk(ctx, batch)
     with ctx.db.reading() as session:
+        roots = root_pin.check(session, root)
         known, problems = anchors.registered(session)
         problems += anchors.check(session, [*known, *given])
         edited = rows.check(session)
-    findings = [*([chain.problem] if not chain.ok else []), *(p.message for p in problems)]
+    findings = [*([chain.problem] if not chain.ok else []), *roots.problems]
+    findings += [p.message for p in problems]
     findings += [p.message for p in edited]
     first = chain.first_broken_id  # else the first event an anchor no longer vouches for
     if first is None:

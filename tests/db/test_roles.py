@@ -99,9 +99,7 @@ def _a_desk_day(url, team: Team) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server")
-def test_db_upgrade_reapplies_the_desk_roles_grants_and_the_audit_guard(
-    team: Team, capsys
-) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade_reapplies_the_desk_roles_grants_and_the_audit_guard(team: Team, capsys) -> None:  # type: ignore[no-untyped-def]
     db = team.admin.db
     role = default_role(db)
     owner = create_engine(db.url)
