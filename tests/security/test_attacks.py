@@ -439,3 +439,46 @@ def _rechain_after_deleting_the_decision(team: Team) -> None:
     with team.admin.db.writing() as session:
         session.execute(delete(AuditEvent).where(AuditEvent.id == victim))
     _rechain(team)
+
+
+def test_editing_a_measure_row_is_reported(team: Team, decided: str) -> None:
+    from fairdesk.db.models import Measure
+
+    act_on_case(team.desk, decided, "order_remedy", measure="detain", storage_place="库房 A")
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:  # the goods "were never taken": no custody
+        session.execute(update(Measure).values(storage_place="", measure_type="cover"))
+    report = verify_chain(team.admin)
+    assert not report.ok
+    found = [p for p in report.problems if f"of case {decided}" in p]
+    assert any("storage_place is ''" in p and "'库房 A'" in p for p in found)
+    assert any("measure_type is 'cover'" in p for p in found)
+
+
+def test_editing_an_exhibitor_or_its_booths_is_reported(team: Team, tmp_path: Path) -> None:
+    from fairdesk.db.models import Booth, Exhibitor
+    from fairdesk.services.exhibitors import import_exhibitors
+
+    make_fair(team.admin, exhibitors=0)
+    listing = tmp_path / "exhibitors.csv"
+    listing.write_text(
+        "展商名称,Company,统一社会信用代码,国家,展位号\n"
+        "甲公司,Jia Co,91310000MA1FL00001,中国,4.1A01\n"
+        "乙公司,Yi Co,91310000MA1FL00002,中国,4.1A02\n",
+        encoding="utf-8",
+    )
+    assert import_exhibitors(team.organizer, FAIR, listing).imported == 2
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(Exhibitor).where(Exhibitor.name_zh == "甲公司").values(credit_code="X")
+        )
+        yi = session.scalar(select(Exhibitor.id).where(Exhibitor.name_zh == "乙公司"))
+        session.execute(delete(Booth).where(Booth.exhibitor_id == yi))
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any("exhibitor 甲公司: credit_code is 'X'" in p for p in report.problems)
+    assert any("exhibitor 乙公司: booths is '[]'" in p for p in report.problems)
+    # Imported again through the app: the history follows, and nothing is reported.
+    import_exhibitors(team.organizer, FAIR, listing)
+    assert not [p for p in verify_chain(team.admin).problems if "乙公司" in p]
