@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     dr = db.add_parser(
         "roles",
         help="PostgreSQL: create or update the desk role (reads and writes what desks need, "
-        "only adds audit events); run with the owner's URL, again after each upgrade",
+        "only adds audit events); run with the owner's URL (db upgrade keeps it up to date)",
     )
     dr.add_argument("--role", metavar="NAME", help="the desk role's name (default: <db>_desk)")
     dr.add_argument(

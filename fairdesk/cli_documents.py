@@ -152,6 +152,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"{label:>14}: {value}")
     if result.ok:
         print(result.message)
+        if not args.root:  # what the answer rests on: compare it with the paper
+            print(
+                "checked against the root key pinned in this data folder; to rest on the "
+                "paper alone, give the fingerprint printed on the service center's "
+                "documents: --root \"XXXX XXXX ...\""
+            )
         return 0
     print(f"fairdesk: {result.status}: {result.message}", file=sys.stderr)
     return 1
