@@ -81,3 +81,18 @@ def test_keys_pin_needs_the_fingerprint_of_the_database_root(
     with team.admin.db.reading() as session:
         found = session.scalar(select(AuditEvent.after).where(AuditEvent.action == "key.pin"))
     assert found == {"fingerprint": printed}
+
+
+def test_the_about_box_says_when_the_root_is_not_the_pinned_one(team: Team, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.ui.about_dialog import AboutDialog
+
+    found = keys.root_fingerprint(team.admin)
+    dialog = AboutDialog(team.admin)
+    qtbot.addWidget(dialog)
+    assert dialog.root_label.text() == found
+    root_pin.write(team.admin.db.url, "2" * 32)
+    other = AboutDialog(team.admin)
+    qtbot.addWidget(other)
+    other.show()
+    assert other.root_label.text().startswith(f"{found}: NOT the root key pinned")
+    assert root_pin.normalize("2" * 32) in other.root_label.text()
