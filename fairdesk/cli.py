@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     dr = db.add_parser(
         "roles",
         help="PostgreSQL: create or update the desk role (reads and writes what desks need, "
-        "only adds audit events); run with the owner's URL, again after each upgrade",
+        "only adds audit events); run with the owner's URL (db upgrade keeps it up to date)",
     )
     dr.add_argument("--role", metavar="NAME", help="the desk role's name (default: <db>_desk)")
     dr.add_argument(
@@ -192,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HASH|FILE|PDF",
         help="an audit chain head from outside the database: a hash, a text file or a "
         "printed document or day report as PDF (repeatable)",
+    )
+    av.add_argument(
+        "--root",
+        default="",
+        metavar="FINGERPRINT",
+        help="the root key's fingerprint as printed on the service center's documents: "
+        "the database's root key must be that one",
     )
     for extension in EXTENSIONS:
         extension.add_parsers(sub)
@@ -307,6 +314,10 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(f"schema at revision {migrate.current_revision(db)}")
         if backup:
             print(f"a copy of the database before the upgrade: {backup}")
+        from fairdesk.db.roles import reapply
+
+        for role in reapply(db):  # new tables reach the desks, the audit guard stays
+            print(f"updated the desk role {role}: its grants cover every table again")
         print(migrate.ensure_search_index(db).describe())
         return 0
     finally:
@@ -497,6 +508,8 @@ def _first_admin(args: argparse.Namespace) -> int | None:
     info = users.add_user(system, args.name, args.role, _new_password(args), args.display_name)
     print(f"add: {info.username} ({info.role.value}, active): the administrator of this database")
     return 0
+
+
 def _role_words(role: str) -> str:
     from fairdesk.domain.vocabulary import ROLES
 
@@ -551,7 +564,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from fairdesk.services.audit import verify_chain
 
     given = [anchor for text in args.anchor for anchor in parse_given(text)]
-    report = verify_chain(_context(args), given=given)
+    report = verify_chain(_context(args), given=given, root=args.root)
     if report.ok:
         print(
             f"audit trail intact: {report.checked} events checked, "

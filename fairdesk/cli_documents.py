@@ -47,6 +47,14 @@ def add_parsers(sub: Any) -> None:
         "genuine, 1 when forged, altered, unknown, revoked or unreadable.",
     )
     ve.add_argument("input", metavar="PAYLOAD|FILE")
+    ve.add_argument(
+        "--root",
+        default="",
+        metavar="FINGERPRINT",
+        help="the root key's fingerprint as printed on the service center's genuine paper "
+        "(or posted at the center): the document must chain to it, whatever this "
+        "database or data folder says",
+    )
 
     keys = sub.add_parser("keys", help="the keys that sign documents").add_subparsers(
         dest="keys_command", required=True
@@ -66,6 +74,12 @@ def add_parsers(sub: Any) -> None:
     )
     kc.add_argument("name", metavar="USER")
     kc.add_argument("--fingerprint", required=True, metavar="FINGERPRINT")
+    kp = keys.add_parser(
+        "pin",
+        help="pin the root key in this data folder after comparing its fingerprint with the "
+        "service center's paper (a new desk PC, a restored backup)",
+    )
+    kp.add_argument("fingerprint", metavar="FINGERPRINT", help="as printed, in quotes")
 
     doc = sub.add_parser("document", help="issued documents").add_subparsers(
         dest="document_command", required=True
@@ -127,7 +141,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     ctx = _context(args)
     text: str = args.input
     if text == "-":
-        result = verify(ctx, sys.stdin.read())
+        result = verify(ctx, sys.stdin.read(), args.root)
     else:
         path = Path(text)
         looks_like_file = not text.startswith(("FD1.", "FD2.")) and (path.exists() or path.suffix)
@@ -138,13 +152,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 raise InvalidInput(
                     "Cannot read {path}: {reason}.", path=str(path), reason=exc.strerror or str(exc)
                 ) from None
-            result = verify_file(ctx, data)
+            result = verify_file(ctx, data, args.root)
         else:
-            result = verify(ctx, text)
+            result = verify(ctx, text, args.root)
     for label, value in result.summary.items():
         print(f"{label:>14}: {value}")
     if result.ok:
         print(result.message)
+        if not args.root:  # what the answer rests on: compare it with the paper
+            print(
+                "checked against the root key pinned in this data folder; to rest on the "
+                "paper alone, give the fingerprint printed on the service center's "
+                "documents: --root \"XXXX XXXX ...\""
+            )
         return 0
     print(f"fairdesk: {result.status}: {result.message}", file=sys.stderr)
     return 1
@@ -162,6 +182,10 @@ def cmd_keys(args: argparse.Namespace) -> int:
     if args.keys_command == "certify":
         key_id = key_service.certify_user_key(ctx, args.name, args.fingerprint)
         print(f"certified key {key_id} of {args.name}")
+        return 0
+    if args.keys_command == "pin":
+        where = key_service.pin_root(ctx, args.fingerprint)
+        print(f"root key pinned in {where}")
         return 0
     keys = list_keys(ctx)
     if not keys:

@@ -111,6 +111,10 @@ def upgrade(db: Database, revision: str = "head") -> str | None:
     with db.guard(), db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+    if not db.is_sqlite:
+        from fairdesk.db.roles import reapply
+
+        reapply(db)  # tables just added reach the desk role; the audit guard stays
     return str(backup) if backup else None
 
 

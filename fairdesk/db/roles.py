@@ -5,6 +5,10 @@ desk role that reads and writes what desks need, but may only add audit events (
 UPDATE, DELETE or TRUNCATE: by grants, and by a trigger that refuses whoever is not the
 table's owner even if someone grants more later), may only add keys and mark them
 certified, retired or revoked (never change a public key), and cannot create roles.
+
+`fairdesk db upgrade` calls `reapply` after migrating: a table a migration added gets the
+desk role's grants at once, and the audit trail's guard is put back, so nobody has to
+remember to run `db roles` again.
 """
 
 from __future__ import annotations
@@ -83,6 +87,41 @@ def apply_roles(db: Database, role: str, password: str | None) -> RolesReport:
         conn.connection.driver_connection.execute(APPEND_ONLY)  # type: ignore[union-attr]
     url = make_url(db.url).set(username=role, password=None)
     return RolesReport(role, created, url.render_as_string(hide_password=True))
+
+
+# Roles other than the table's owner that may add audit events: the desk roles made by
+# `db roles` (whatever name was given), found from the grants themselves.
+_DESK_ROLES = f"""
+SELECT DISTINCT r.rolname FROM pg_class c
+CROSS JOIN LATERAL aclexplode(c.relacl) a
+JOIN pg_roles r ON r.oid = a.grantee
+WHERE c.oid = 'public.{AUDIT}'::regclass AND a.privilege_type = 'INSERT'
+  AND a.grantee <> c.relowner AND NOT r.rolsuper
+ORDER BY r.rolname
+"""
+
+
+def desk_roles(db: Database) -> list[str]:
+    """The desk roles this database has (none on SQLite, or before `db roles`)."""
+    if db.is_sqlite:
+        return []
+    with db.guard(), db.engine.connect() as conn:
+        if conn.scalar(text(f"SELECT to_regclass('public.{AUDIT}')")) is None:
+            return []
+        return list(conn.scalars(text(_DESK_ROLES)))
+
+
+def reapply(db: Database) -> list[str]:
+    """After an upgrade: the desk roles' grants again (tables a migration added are
+    covered) and the audit guard; returns the roles updated (none: nothing to do)."""
+    roles = desk_roles(db)
+    if not roles:
+        return []
+    with db.guard(), db.engine.begin() as conn:
+        for role in roles:
+            _grant(conn, conn.dialect.identifier_preparer.quote(role))
+        conn.connection.driver_connection.execute(APPEND_ONLY)  # type: ignore[union-attr]
+    return roles
 
 
 def _grant(conn: Connection, ident: str) -> None:

@@ -414,6 +414,8 @@ EVENTS = Vocabulary(
         "exhibitor.ip_commitment": W(
             "Exhibitor's IP commitment recorded", "记录展商知识产权承诺书"
         ),
+        "exhibitor.record": W("Exhibitor's details recorded", "记录展商信息"),
+        "measure.record": W("Measure recorded", "记录措施"),
     },
 )
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from fairdesk.db.models import AuditEvent, IssuedDocument
 from fairdesk.documents import signing
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.services import day_signature
 
 # How documents and day reports print an anchor: "Audit chain #123: <64 hex>".
 ANCHOR_LINE = re.compile(r"#\s*(\d+)\s*[:：]\s*([0-9a-f]{64})")
@@ -33,6 +34,7 @@ class Anchor:
     source: str  # what holds it, for the report
     followed: bool = False  # a document's: its own issue event must come next
     document: str = ""  # the document (on paper) that printed it: it must be in the register
+    signed: day_signature.DaySignature | None = None  # a day report's signature
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,11 @@ def parse_given(given: str) -> list[Anchor]:
         number = _document_number(qrread.read_codes(data))
     else:
         text = data.decode("utf-8", errors="replace")
+    signed = day_signature.read(text)  # a day report's: checked with its anchor
     # A document's anchor is the head just before its own issue: that event must follow,
     # and the document must still be in the register.
     found = [
-        Anchor(int(m[1]), m[2], f"{path.name}", bool(number), number)
+        Anchor(int(m[1]), m[2], f"{path.name}", bool(number), number, signed=signed)
         for m in ANCHOR_LINE.finditer("".join(text.split(" ")))
     ]
     found += [
@@ -148,6 +151,13 @@ def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
     problems = []
     last_good = 0
     for anchor in sorted(anchors, key=lambda a: (a.event_id == 0, a.event_id)):
+        if anchor.signed is not None:
+            forged = day_signature.problem(
+                session, anchor.signed, anchor.event_id, anchor.hash, anchor.source
+            )
+            if forged:
+                problems.append(AnchorProblem(anchor.event_id, forged))
+                continue  # a forged anchor vouches for nothing
         if anchor.event_id == 0:
             if session.scalar(select(AuditEvent.id).where(AuditEvent.hash == anchor.hash)) is None:
                 problems.append(

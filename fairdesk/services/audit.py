@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fairdesk.db.engine import take_write_lock
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import anchors
+from fairdesk.services import anchors, root_pin
 from fairdesk.services import row_check as rows
 from fairdesk.services.context import Context
 
@@ -112,6 +112,46 @@ def record(
     return row
 
 
+def record_many(
+    session: Session,
+    ctx: Context,
+    events: Sequence[tuple[str, str, int | None, dict[str, Any]]],
+    *,
+    fair_id: int | None = None,
+) -> None:
+    """Append many events (action, entity type, entity id, after) in one go: an import of
+    thousands of exhibitors would spend seconds asking for the head before each one."""
+    if not events:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        take_write_lock(session)
+    prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    prev = prev or GENESIS
+    moment = ctx.now()
+    rows = []
+    for action, entity_type, entity_id, after in events:
+        row = AuditEvent(
+            at=moment,
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            action=action,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            fair_id=fair_id,
+            complaint_id=None,
+            case_id=None,
+            reason="",
+            before=None,
+            after=jsonable(after),
+            prev_hash=prev,
+            hash="",
+        )
+        row.hash = prev = _digest(prev, row)
+        rows.append(row)
+    session.add_all(rows)  # inserted in this order, so ids follow the chain
+    session.flush()
+
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
@@ -123,17 +163,21 @@ class ChainReport:
 
 
 def verify_chain(
-    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = ()
+    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = (), root: str = ""
 ) -> ChainReport:
     """Walk the whole trail in id order and recompute every hash, then check it against
-    every anchor: those signed into issued documents and those `given` (from paper)."""
+    every anchor: those signed into issued documents and those `given` (from paper).
+    The database's root key is checked against the pinned one and against `root`, a
+    fingerprint from paper."""
     ctx.require(Permission.VERIFY_AUDIT)
     chain = _walk(ctx, batch)
     with ctx.db.reading() as session:
+        roots = root_pin.check(session, root)
         known, problems = anchors.registered(session)
         problems += anchors.check(session, [*known, *given])
         edited = rows.check(session)
-    findings = [*([chain.problem] if not chain.ok else []), *(p.message for p in problems)]
+    findings = [*([chain.problem] if not chain.ok else []), *roots.problems]
+    findings += [p.message for p in problems]
     findings += [p.message for p in edited]
     first = chain.first_broken_id  # else the first event an anchor no longer vouches for
     if first is None:

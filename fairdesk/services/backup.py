@@ -51,7 +51,7 @@ from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput, StorageError, translatable
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import audit, backup_seal
+from fairdesk.services import audit, backup_seal, root_pin
 from fairdesk.services.context import Actor, Context, utcnow
 from fairdesk.services.keyring import Keyring
 
@@ -826,6 +826,8 @@ def restore(
         migrate.upgrade(db)
         revision = migrate.current_revision(db) or ""
         _audit_restore(db, actor, now, archive, manifest, (kept_db, kept_evidence), sealed)
+        if sealed.state != "ours":  # the administrator chose another installation's root
+            _repin(db)
     finally:
         db.dispose()
     return RestoreInfo(
@@ -839,6 +841,15 @@ def restore(
         sealed.state,
         sealed.root,
     )
+
+
+def _repin(db: Database) -> None:
+    with db.reading() as session:
+        roots = root_pin.database_roots(session)
+    if len(roots) == 1:
+        root_pin.write(db.url, roots[0])
+    else:
+        root_pin.forget(db.url)
 
 
 def _check_seal(archive: Path, url: str, foreign: bool) -> backup_seal.SealCheck:

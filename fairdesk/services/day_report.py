@@ -34,6 +34,7 @@ from fairdesk.domain.enums import TERMINAL_CASE_STATES, ComplaintKind
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import step_for_audit
+from fairdesk.services import day_signature
 from fairdesk.services.anchors import line as anchor_line
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
@@ -301,8 +302,8 @@ def _anchor(session: Session, ctx: Context, fair_code: str, day: date) -> dict[s
         key_id, private = ring.root_key_id, ring.root
     signature = ""
     if private is not None and head:
-        statement = f"FairDesk day report {fair_code} {day:%Y-%m-%d}\n{anchor_line(event_id, head)}"
-        signature = signing.b64url(private.sign(statement.encode("utf-8")))
+        signed = day_signature.statement(fair_code, f"{day:%Y-%m-%d}", event_id, head)
+        signature = signing.b64url(private.sign(signed.encode("utf-8")))
     return {
         "audit_event": event_id,
         "audit_head": head,

@@ -25,6 +25,7 @@ How it works, per edition:
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import random
 from bisect import bisect_right
@@ -34,7 +35,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from fairdesk.db.models import Complaint, Exhibitor, RespondentCase
@@ -1837,9 +1838,13 @@ def _edition_exhibitors(
 def _import_exhibitors(ctx: Context, code: str, exhibitors: list[_Ex], rng: random.Random) -> None:
     ctx.require(Permission.IMPORT_EXHIBITORS)
     records = [_record(ex, row) for row, ex in enumerate(exhibitors, start=2)]
+    # Most exhibitors signed the IP commitment with their contract (展前承诺).
+    records = [
+        dataclasses.replace(record, ip_commitment=rng.random() >= 0.04) for record in records
+    ]
     with ctx.db.writing() as session:
         fair = fair_by_code(session, code)
-        imported, updated, unchanged = upsert_exhibitors(session, fair.id, records, ctx.now())
+        imported, updated, unchanged = upsert_exhibitors(session, fair.id, records, ctx.now(), ctx)
         ids = dict(
             session.execute(
                 select(Exhibitor.identity, Exhibitor.id).where(Exhibitor.fair_id == fair.id)
@@ -1847,19 +1852,6 @@ def _import_exhibitors(ctx: Context, code: str, exhibitors: list[_Ex], rng: rand
         )
         for ex, record in zip(exhibitors, records, strict=True):
             ex.id = ids[record.identity]
-        # Most exhibitors signed the IP commitment with their contract (展前承诺).
-        unsigned = [ex.id for ex in exhibitors if rng.random() < 0.04]
-        session.execute(
-            update(Exhibitor).where(Exhibitor.fair_id == fair.id).values(ip_commitment_signed=True),
-            execution_options={"synchronize_session": False},
-        )
-        if unsigned:
-            session.execute(
-                update(Exhibitor)
-                .where(Exhibitor.id.in_(unsigned))
-                .values(ip_commitment_signed=False),
-                execution_options={"synchronize_session": False},
-            )
         audit.record(
             session,
             ctx,

@@ -64,7 +64,7 @@ from fairdesk.domain.workflow import (
     detail_words,
     words_of_event,
 )
-from fairdesk.services import audit, clocks, keys, numbering
+from fairdesk.services import audit, clocks, keys, numbering, root_pin
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
@@ -845,18 +845,22 @@ def list_documents(ctx: Context, number: str = "", fair_code: str = "") -> list[
 # -- verifying ------------------------------------------------------------------------------
 
 
-def verify(ctx: Context, payload_or_text: str) -> Verification:
-    """Check what a QR code (or a USB scanner, or a paste) gave against the register."""
+def verify(ctx: Context, payload_or_text: str, root: str = "") -> Verification:
+    """Check what a QR code (or a USB scanner, or a paste) gave against the register.
+
+    `root`: the root key's fingerprint as printed on the service center's paper; the
+    document's chain must end in it (by default, in the root pinned in the data folder)."""
     ctx.require(Permission.VIEW)
+    root = root_pin.given(root) if root else ""
     try:
         parsed = signing.parse_payload(payload_or_text)
     except signing.MalformedPayload as exc:
         return Verification(False, "malformed", f"Not a valid document code: {exc}.")
     with ctx.db.reading() as session:
-        return _verify(session, parsed)
+        return _verify(session, parsed, root)
 
 
-def _verify(session: Session, parsed: signing.Payload) -> Verification:
+def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verification:
     doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == parsed.number))
     if doc is None:
         return Verification(
@@ -877,7 +881,7 @@ def _verify(session: Session, parsed: signing.Payload) -> Verification:
             "does not hold.",
             number=doc.number,
         )
-    refused = _check_key(session, key, parsed, doc, signed)
+    refused = _check_root(session, key, doc, root) or _check_key(session, key, parsed, doc, signed)
     if refused is not None:
         return refused
     summary = describe(signed) if signed.get("kind") in K.KINDS else {}
@@ -954,6 +958,26 @@ def _forged(number: str, why: str) -> Verification:
         "forged",
         f"FORGED: {number} {why}. This code was not issued by the service center.",
         number=number,
+    )
+
+
+def _check_root(
+    session: Session, key: SigningKey, doc: IssuedDocument, given: str
+) -> Verification | None:
+    """The chain must end in the service center's root: the one given from paper, else
+    the one pinned in the data folder; not whatever root the database holds now."""
+    expected = given or root_pin.pinned(root_pin.session_url(session))
+    if not expected or key.kind == keys.DEMO:
+        return None  # nothing pinned (an installation of before); demo keys prove nothing
+    if (
+        root_pin.database_roots(session) == [expected]
+        and doc.content.get("key", {}).get("root", expected) == expected
+    ):
+        return None
+    source = "the fingerprint given" if given else "the root key pinned for this installation"
+    return _forged(
+        doc.number,
+        f"does not chain to {source} ({expected}): this database's root key was replaced",
     )
 
 
@@ -1040,7 +1064,7 @@ def _offline_note(session: Session, parsed: signing.Payload) -> str:
     return ""
 
 
-def verify_file(ctx: Context, data: bytes) -> Verification:
+def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
     """Read the QR code of a PDF or a picture and verify it; a PDF whose text differs from
     the issued document is reported as altered."""
     from fairdesk.documents import qrread
@@ -1052,7 +1076,7 @@ def verify_file(ctx: Context, data: bytes) -> Verification:
             False, "malformed", "No QR code could be read from this file (is it sharp and whole?)."
         )
     ours = [c for c in codes if c.strip().startswith((signing.PREFIX + ".", signing.PREFIX2 + "."))]
-    result = verify(ctx, (ours or codes)[0])
+    result = verify(ctx, (ours or codes)[0], root)
     if not qrread.is_pdf(data) or result.status not in ("genuine", "revoked", "specimen"):
         return result
     with ctx.db.reading() as session:

@@ -15,7 +15,7 @@ from fairdesk.db.models import Booth, Exhibitor
 from fairdesk.domain.errors import NotFound
 from fairdesk.domain.normalize import normalize_booth, normalize_name
 from fairdesk.domain.permissions import Permission
-from fairdesk.services import audit
+from fairdesk.services import audit, record_state
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitor_file import ExhibitorRecord, RejectedRow, read_exhibitor_file
 from fairdesk.services.fairs import fair_by_code
@@ -126,10 +126,18 @@ def _insert_new(
 
 
 def upsert_exhibitors(
-    session: Session, fair_id: int, records: Iterable[ExhibitorRecord], now: datetime
+    session: Session,
+    fair_id: int,
+    records: Iterable[ExhibitorRecord],
+    now: datetime,
+    ctx: Context | None = None,
 ) -> tuple[int, int, int]:
-    """Insert new exhibitors and update known ones; return (imported, updated, unchanged)."""
+    """Insert new exhibitors and update known ones; return (imported, updated, unchanged).
+
+    With the acting user's `ctx`, each exhibitor added or changed gets an audit event
+    with its new state (so an edit behind the app's back shows in `audit verify`)."""
     imported = updated = unchanged = 0
+    touched: set[str] = set()
     existing = {
         e.identity: e
         for e in session.scalars(
@@ -147,6 +155,7 @@ def upsert_exhibitors(
             if _apply(exhibitor, record):
                 exhibitor.updated_at = now
                 updated += 1
+                touched.add(record.identity)
             else:
                 unchanged += 1
         elif record.identity in new:
@@ -176,6 +185,9 @@ def upsert_exhibitors(
             imported += 1
     _insert_new(session, fair_id, new)
     session.flush()
+    if ctx is not None:
+        session.expire_all()  # the bulk INSERT of booths bypassed the loaded exhibitors
+        record_state.record_exhibitors(session, ctx, fair_id, touched | set(new))
     return imported, updated, unchanged
 
 
@@ -202,7 +214,7 @@ def import_exhibitors(
     )
     with ctx.db.writing() as session:
         fair = fair_by_code(session, fair_code)
-        counts = upsert_exhibitors(session, fair.id, parsed.records, ctx.now())
+        counts = upsert_exhibitors(session, fair.id, parsed.records, ctx.now(), ctx)
         report.imported, report.updated, report.unchanged = counts
         session.flush()
         audit.record(

@@ -25,7 +25,7 @@ from fairdesk.documents import signing
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.services import audit, keywrap
+from fairdesk.services import audit, keywrap, root_pin
 from fairdesk.services.context import Context
 from fairdesk.services.keyring import Keyring
 
@@ -105,8 +105,18 @@ def _new_key(
 def create_root(session: Session, ctx: Context, admin: User, password: str) -> Keyring:
     """The installation's root key, sealed under the first administrator's password; it
     certifies the keys of before, so they stay genuine and no later one can pass as them."""
+    url = root_pin.session_url(session)
+    others = session.scalar(select(User.id).where(User.id != admin.id).limit(1))
+    if root_pin.pinned(url) and others is not None:
+        raise PermissionDenied(
+            "This database's root key is missing, yet {file} pins one for it: it was removed "
+            "behind the app's back. Restore the database from a backup; no new root key is "
+            "made over it.",
+            file=str(root_pin.pin_path()),
+        )
     private = signing.new_private()
     key = _new_key(session, ROOT, private, ctx.now())
+    root_pin.pin_after_commit(session, url, signing.fingerprint(key.public_key))
     _seal(session, key.key_id, admin, signing.private_raw(private), password, ctx.now())
     legacy = session.scalars(select(SigningKey).where(SigningKey.kind == LEGACY)).all()
     for old in legacy:
@@ -195,11 +205,13 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
     if role is Role.ADMIN:
         root = root_key(session)
         if root is None:
-            ring = create_root(session, ctx, user, password)
+            if not root_pin.pinned(root_pin.session_url(session)):  # else removed: reported
+                ring = create_root(session, ctx, user, password)
         else:
             wrap = _wrap_of(session, root.key_id, user)
             if wrap is not None:
                 ring.root_key_id, ring.root = root.key_id, _open(wrap, password)
+    _pin_first_seen(session)
     if role in SIGNING_ROLES:
         key = _current_user_key(session, user)
         wrap = _wrap_of(session, key.key_id, user) if key else None
@@ -209,6 +221,15 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
         else:
             ring.user_key_id, ring.user_key = key.key_id, _open(wrap, password)
     return ring
+
+
+def _pin_first_seen(session: Session) -> None:
+    """An installation whose root was made before pins existed: pinned at its first
+    sign-in here (what was in force then; paper settles any doubt)."""
+    root = root_key(session)
+    url = root_pin.session_url(session)
+    if root is not None and not root_pin.pinned(url):
+        root_pin.pin_after_commit(session, url, signing.fingerprint(root.public_key))
 
 
 def certify_user_key(ctx: Context, username: str, fingerprint: str) -> str:
@@ -328,6 +349,29 @@ def revoke_user_key(ctx: Context, username: str, reason: str) -> str:
         return key.key_id
 
 
+def pin_root(ctx: Context, fingerprint: str) -> str:
+    """Pin the database's root key in this data folder, after an administrator compared
+    its fingerprint with the service center's paper (a new desk PC, a restored backup,
+    a lost pin). Refused when the database's root is not the one typed in."""
+    ctx.require(Permission.MANAGE_USERS)
+    expected = root_pin.normalize(fingerprint)
+    with ctx.db.writing() as session:
+        roots = root_pin.database_roots(session)
+        if roots != [expected]:
+            raise PermissionDenied(
+                "This database's root key is {found}, not {expected}: it is not pinned. "
+                "Compare with the fingerprint on the service center's genuine documents.",
+                found=" / ".join(roots) or "missing",
+                expected=expected,
+            )
+        root = root_key(session)
+        assert root is not None
+        audit.record(
+            session, ctx, "key.pin", "signing_key", root.id, after={"fingerprint": expected}
+        )
+    return str(root_pin.write(ctx.db.url, expected))
+
+
 def ensure_demo_key(session: Session, ctx: Context) -> SigningKey:
     """The demo database's marked key (its own root): what it signs is a specimen."""
     key = session.scalar(select(SigningKey).where(SigningKey.kind == DEMO).limit(1))
@@ -354,6 +398,7 @@ def signer(session: Session, ctx: Context) -> Signer:
             raise PermissionDenied(
                 "Your signing key was revoked or replaced: sign in again to issue documents."
             )
+        _require_pinned_root(session, root)
         if not key.certificate or root is None:
             raise PermissionDenied(
                 "Your signing key waits for an administrator's certification: read its "
@@ -384,6 +429,19 @@ def signer(session: Session, ctx: Context) -> Signer:
         signing.fingerprint(demo.public_key),
         True,
     )
+
+
+def _require_pinned_root(session: Session, root: SigningKey | None) -> None:
+    pin = root_pin.pinned(root_pin.session_url(session))
+    found = signing.fingerprint(root.public_key) if root is not None else ""
+    if pin and found != pin:
+        raise PermissionDenied(
+            "This database's root key is not the one pinned for this installation in {file} "
+            "({pinned}): it was replaced behind the app's back. No document is issued until "
+            "an administrator has checked it (fairdesk audit verify).",
+            file=str(root_pin.pin_path()),
+            pinned=pin,
+        )
 
 
 def is_demo(ctx: Context) -> bool:

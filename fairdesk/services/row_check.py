@@ -8,17 +8,20 @@ editor, a doctored restore). Only fields the services always record are compared
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from fairdesk.db.models import (
     AuditEvent,
     Base,
     Complaint,
+    Exhibitor,
     IPRight,
+    Measure,
     RespondentCase,
     SigningKey,
     User,
@@ -35,6 +38,25 @@ class Checked:
     label: str
     fields: dict[str, str]
     name_column: str
+    # Records whose events hold their whole state: {field: value} of the row now.
+    state: Callable[[Any], dict[str, Any]] | None = None
+    loads: tuple[Any, ...] = ()  # relationships the state reads, loaded in one go
+    named: Callable[[Any], str] | None = None  # how a person finds the record
+    # Every such record the app makes is born with an event, so a row with none was
+    # planted. (Measures and exhibitors of before this check have none.)
+    born_with_event: bool = True
+
+
+def _measure_state(row: Any) -> dict[str, Any]:
+    from fairdesk.services.record_state import measure_state
+
+    return measure_state(row)
+
+
+def _exhibitor_state(row: Any) -> dict[str, Any]:
+    from fairdesk.services.record_state import exhibitor_state
+
+    return exhibitor_state(row)
 
 
 CHECKED = (
@@ -56,6 +78,28 @@ CHECKED = (
     Checked(SigningKey, "signing_key", "signing key", {"public_key": "public_key"}, "key_id"),
     Checked(
         IPRight, "ip_right", "right", {"number": "number", "jurisdiction": "jurisdiction"}, "number"
+    ),
+    Checked(
+        Measure,
+        "measure",
+        "measure",
+        {},
+        "id",
+        _measure_state,
+        (selectinload(Measure.case),),
+        lambda m: f"{m.id} of case {m.case.number}",
+        born_with_event=False,
+    ),
+    Checked(
+        Exhibitor,
+        "exhibitor",
+        "exhibitor",
+        {},
+        "name_zh",
+        _exhibitor_state,
+        (selectinload(Exhibitor.booths),),
+        lambda e: e.name_zh or e.name_en or str(e.id),
+        born_with_event=False,
     ),
 )
 
@@ -95,37 +139,42 @@ def check(session: Session) -> list[RowProblem]:
         history = _history(session, checked.entity)
         if not history:
             continue
-        for row in session.scalars(select(checked.model)):
-            if row.id not in history:  # type: ignore[attr-defined]
-                # Every record the app makes is born with an event: a row without any
-                # was inserted behind its back (a planted user, key or case).
-                name = getattr(row, checked.name_column)
-                problems.append(
-                    RowProblem(
-                        0,
-                        f"{checked.label} {name} has no history at all: it was added "
-                        "behind the app's back",
+        for row in session.scalars(select(checked.model).options(*checked.loads)):
+            event_id, folded = history.get(row.id, (0, {}))  # type: ignore[attr-defined]
+            if not folded:
+                if event_id == 0 and checked.born_with_event:
+                    name = (
+                        checked.named(row) if checked.named else getattr(row, checked.name_column)
                     )
-                )
-                continue
-            event_id, folded = history[row.id]  # type: ignore[attr-defined]
-            for field, column in checked.fields.items():
-                if field not in folded:
-                    continue
-                now = _now(row, column)
-                if now != folded[field]:
-                    name = getattr(row, checked.name_column)
-                    if column == "password_hash":
-                        now, was = ("cleared" if not now else "replaced"), "set by the app"
-                    else:
-                        was = f"'{folded[field]}'"
-                        now = f"'{now}'"
                     problems.append(
                         RowProblem(
-                            event_id,
-                            f"{checked.label} {name}: {column} is {now} in the database "
-                            f"but its history (audit event {event_id}) says {was}: "
-                            "edited behind the app's back",
+                            0,
+                            f"{checked.label} {name} has no history at all: it was added "
+                            "behind the app's back",
                         )
                     )
+                continue
+            now_state = checked.state(row) if checked.state else None
+            fields = {name: name for name in now_state} if now_state is not None else checked.fields
+            for field, column in fields.items():
+                if field not in folded:
+                    continue
+                now = now_state[field] if now_state is not None else _now(row, column)
+                if now != folded[field]:
+                    problems.append(_problem(checked, row, column, now, folded[field], event_id))
     return problems
+
+
+def _problem(
+    checked: Checked, row: Any, column: str, now: Any, was: Any, event_id: int
+) -> RowProblem:
+    name = checked.named(row) if checked.named else getattr(row, checked.name_column)
+    if column == "password_hash":
+        shown, said = ("cleared" if not now else "replaced"), "set by the app"
+    else:
+        shown, said = f"'{now}'", f"'{was}'"
+    return RowProblem(
+        event_id,
+        f"{checked.label} {name}: {column} is {shown} in the database but its history "
+        f"(audit event {event_id}) says {said}: edited behind the app's back",
+    )

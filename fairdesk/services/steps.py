@@ -45,7 +45,7 @@ from fairdesk.domain.workflow import (
     target_of,
     with_defaults,
 )
-from fairdesk.services import audit, clocks
+from fairdesk.services import audit, clocks, record_state
 from fairdesk.services.cases import case_by_number, complaint_by_number
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
@@ -515,6 +515,15 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.RECORD_RECHECK: _record_recheck,
     Effect.CLOSE: _close,
 }
+# Effects that add or change a case's measures.
+MEASURE_EFFECTS = frozenset(
+    {
+        Effect.SUSPEND_DISPLAY,
+        Effect.RETURN_DETAINED,
+        Effect.ORDER_MEASURE,
+        Effect.RECORD_RECHECK,
+    }
+)
 # Effects that need the record's new state flushed first (they take steps of their own).
 AFTER_FLUSH = frozenset(
     {
@@ -575,6 +584,9 @@ def _apply(
     fair = session.get_one(Fair, record.fair_id)
     label = Phrase("Case {number}" if is_case else "Complaint {number}", number=record.number)
     before = {"state": record.state}
+    # Steps that order or change a measure record its state too (row_check reads it).
+    touches_measures = is_case and not MEASURE_EFFECTS.isdisjoint(s.effects)
+    measures_before = record_state.measures_of(record) if touches_measures else {}
     record.state = target_of(s, facts)
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
@@ -599,6 +611,8 @@ def _apply(
         reason=reason,
         **ids,
     )
+    if touches_measures:
+        record_state.record_measures(session, ctx, record, measures_before)
     for effect in s.effects:
         if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)

@@ -116,8 +116,15 @@ class AboutDialog(QDialog):
     def _root(self, ctx: Context | None) -> str:
         """The fingerprint every genuine document prints: compare them."""
         from fairdesk.services.keys import root_fingerprint
+        from fairdesk.services.root_pin import pinned
 
         found = root_fingerprint(ctx) if ctx is not None else ""
+        pin = pinned(ctx.db.url) if ctx is not None else ""
+        if pin and pin != found:  # the database's root was replaced (or the pin was)
+            return self.tr(
+                "{found}: NOT the root key pinned for this installation ({pin}). Compare "
+                "with the fingerprint on the service center's genuine documents."
+            ).format(found=found or self.tr("missing"), pin=pin)
         return found or self.tr("none yet (made with the first administrator's password)")
 
     def _value(self, text: str, name: str) -> QLabel:

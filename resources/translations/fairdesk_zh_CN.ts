@@ -44,6 +44,14 @@
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
+        <source>{found}: NOT the root key pinned for this installation ({pin}). Compare with the fingerprint on the service center's genuine documents.</source>
+        <translation>{found}：与本机固定的根密钥（{pin}）不符。请与服务中心真实文书上印制的指纹核对。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
         <source>none yet (made with the first administrator's password)</source>
         <translation>尚无（由第一位管理员的密码生成）</translation>
     </message>
@@ -2929,6 +2937,10 @@ power of attorney: {0}</source>
         <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
     </message>
     <message>
+        <source>This database's root key is missing, yet {file} pins one for it: it was removed behind the app's back. Restore the database from a backup; no new root key is made over it.</source>
+        <translation>数据库中的根密钥缺失，但 {file} 为其固定了根密钥：它已被绕过本软件删除。请从备份恢复数据库；不会另建新的根密钥覆盖它。</translation>
+    </message>
+    <message>
         <source>Certifying a key needs the root key, which your password unlocks: sign in as an administrator with your password.</source>
         <translation>认证密钥需要根密钥，根密钥由您的密码解锁：请以管理员身份用密码登录。</translation>
     </message>
@@ -2941,6 +2953,10 @@ power of attorney: {0}</source>
         <translation>文书由您本人的密钥签名，该密钥由您的密码解锁：请用密码登录后再签发文书。</translation>
     </message>
     <message>
+        <source>This database's root key is not the one pinned for this installation in {file} ({pinned}): it was replaced behind the app's back. No document is issued until an administrator has checked it (fairdesk audit verify).</source>
+        <translation>数据库中的根密钥不是 {file} 为本机固定的根密钥（{pinned}）：它已被绕过本软件替换。在管理员核查（fairdesk audit verify）之前不签发任何文书。</translation>
+    </message>
+    <message>
         <source>The user '{username}' has no key waiting for certification.</source>
         <translation>用户“{username}”没有等待认证的密钥。</translation>
     </message>
@@ -2951,6 +2967,10 @@ power of attorney: {0}</source>
     <message>
         <source>The user '{username}' has no key in use.</source>
         <translation>用户“{username}”没有正在使用的密钥。</translation>
+    </message>
+    <message>
+        <source>This database's root key is {found}, not {expected}: it is not pinned. Compare with the fingerprint on the service center's genuine documents.</source>
+        <translation>数据库中的根密钥是 {found}，而不是 {expected}：未予固定。请与服务中心真实文书上印制的指纹核对。</translation>
     </message>
     <message>
         <source>Your signing key was revoked or replaced: sign in again to issue documents.</source>
@@ -3075,6 +3095,14 @@ power of attorney: {0}</source>
     <message>
         <source>Case {number} has no measure ordered yet.</source>
         <translation>案件 {number} 尚未采取处理措施。</translation>
+    </message>
+    <message>
+        <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of every document.</source>
+        <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在每份文书的页脚。</translation>
+    </message>
+    <message>
+        <source>{file} prints no root key fingerprint (a line 'Root key: XXXX XXXX ...').</source>
+        <translation>{file} 中没有根密钥指纹（形如“Root key: XXXX XXXX ...”的一行）。</translation>
     </message>
     <message>
         <source>{label} was changed by {user} at {time} ({action}) after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
@@ -3883,6 +3911,14 @@ power of attorney: {0}</source>
     <message>
         <source>Exhibitor's IP commitment recorded</source>
         <translation>记录展商知识产权承诺书</translation>
+    </message>
+    <message>
+        <source>Exhibitor's details recorded</source>
+        <translation>记录展商信息</translation>
+    </message>
+    <message>
+        <source>Measure recorded</source>
+        <translation>记录措施</translation>
     </message>
 </context>
 <context>

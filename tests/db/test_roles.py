@@ -96,3 +96,36 @@ def _a_desk_day(url, team: Team) -> None:  # type: ignore[no-untyped-def]
         assert verify_chain(admin).ok
     finally:
         db.dispose()
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server")
+def test_db_upgrade_reapplies_the_desk_roles_grants_and_the_audit_guard(team: Team, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = team.admin.db
+    role = default_role(db)
+    owner = create_engine(db.url)
+    desk = create_engine(make_url(db.url).set(username=role, password=None))
+    try:
+        assert main(["--db", db.url, "db", "upgrade"]) == 0  # no desk role yet: nothing to say
+        assert "desk role" not in capsys.readouterr().out
+        assert main(["--db", db.url, "db", "roles"]) == 0
+        with owner.begin() as conn:  # what a later migration does: a new table, and the
+            conn.execute(text("CREATE TABLE added_later (id integer PRIMARY KEY)"))
+            conn.execute(text("DROP TRIGGER audit_append_only ON audit_events"))  # guard lost
+        with pytest.raises(DBAPIError, match="permission denied"), desk.begin() as conn:
+            conn.execute(text("SELECT * FROM added_later"))
+        capsys.readouterr()
+        assert main(["--db", db.url, "db", "upgrade"]) == 0
+        assert f"updated the desk role {role}" in capsys.readouterr().out
+        with desk.begin() as conn:
+            conn.execute(text("INSERT INTO added_later VALUES (1)"))
+            assert conn.scalar(text("SELECT count(*) FROM added_later")) == 1
+        with owner.begin() as conn:
+            conn.execute(text(f'GRANT DELETE ON audit_events TO "{role}"'))
+        with pytest.raises(DBAPIError, match="append-only"), desk.begin() as conn:
+            conn.execute(text("DELETE FROM audit_events"))
+    finally:
+        desk.dispose()
+        with owner.begin() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        owner.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from fairdesk.app_context import SYSTEM
 from fairdesk.db.models import AuditEvent, IssuedDocument, RespondentCase, SigningKey, User
 from fairdesk.documents import signing
 from fairdesk.documents.model import DocumentData
-from fairdesk.domain.errors import InvalidInput
-from fairdesk.services import anchors, audit, keys, users
+from fairdesk.domain.errors import InvalidInput, PermissionDenied
+from fairdesk.services import anchors, audit, keys, root_pin, users
 from fairdesk.services import documents as docs
 from fairdesk.services.audit import verify_chain
 from fairdesk.services.context import Context
@@ -124,9 +125,11 @@ def test_a_second_root_certifies_nothing_and_a_replaced_root_is_reported(
     key_id = _insert_key(team, "user", mine, cert)
     forged = _rewrite_and_resign(team, genuine.number, mine, cert, key_id)
     assert docs.verify(team.organizer, forged).status == "forged"
-    # Replacing the root instead: the new document passes in this database, but every
-    # document issued before no longer chains to it, and audit verify says so.
-    second = _issue(team, decided)
+    # The desks' own keys no longer issue: the database's root is not the pinned one.
+    with pytest.raises(PermissionDenied, match="not the one pinned"):
+        _issue(team, decided)
+    # Replacing the root instead: every document issued before no longer chains to it,
+    # and audit verify says so, naming the pin.
     with team.admin.db.writing() as session:
         session.execute(
             delete(SigningKey).where(
@@ -136,7 +139,67 @@ def test_a_second_root_certifies_nothing_and_a_replaced_root_is_reported(
         )
     report = verify_chain(team.admin)
     assert not report.ok
-    assert any(f"document {second.number} no longer verifies" in p for p in report.problems)
+    assert any("root key" in p and str(root_pin.pin_path()) in p for p in report.problems)
+
+
+def _printed_root(pdf: bytes) -> str:
+    from fairdesk.documents import qrread
+
+    found = re.search(r"Root\s*key\s*:\s*((?:[0-9A-F]{4}\s*){8})", qrread.pdf_text(pdf))
+    assert found is not None
+    return root_pin.normalize(found[1])
+
+
+def _replace_root(team: Team, number: str) -> tuple[str, signing.Ed25519PrivateKey]:
+    """The attack on the root itself: the root row replaced by one of the attacker's,
+    a user key it certifies, a decision rewritten and signed with it (naming the new
+    root, as a careful attacker would). Returns the forged payload and the new root."""
+    fake_root = signing.new_private()
+    with team.admin.db.writing() as session:
+        session.execute(delete(SigningKey).where(SigningKey.kind == "root"))
+    _insert_key(team, "root", fake_root)
+    mine = signing.new_private()
+    cert = signing.certify(fake_root, signing.public_raw(mine))
+    key_id = _insert_key(team, "user", mine, cert)
+    with team.admin.db.writing() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        content = json.loads(json.dumps(doc.content))
+        content["key"]["root"] = signing.fingerprint(signing.public_b64(fake_root))
+        content["data"]["root_fingerprint"] = content["key"]["root"]
+        content["key"]["content_sha256"] = DocumentData.from_dict(content["data"]).digest()
+        session.execute(
+            update(IssuedDocument).where(IssuedDocument.id == doc.id).values(content=content)
+        )
+    return _rewrite_and_resign(team, number, mine, cert, key_id), fake_root
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftoppm") is None, reason="PDF text needs pdfium only"
+)
+def test_a_replaced_root_is_caught_by_the_pin_and_by_the_printed_fingerprint(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    genuine = _issue(team, decided)
+    printed = _printed_root(genuine.pdf)
+    assert root_pin.pinned(team.admin.db.url) == printed == keys.root_fingerprint(team.admin)
+    forged, fake_root = _replace_root(team, genuine.number)
+    # The pin in the data folder: the forged decision does not verify, audit verify says why.
+    result = docs.verify(team.organizer, forged)
+    assert result.status == "forged" and "pinned" in result.message
+    report = verify_chain(team.admin)
+    assert any("root key is" in p and "the pin in" in p for p in report.problems)
+    # An attacker who can write the data folder too moves the pin: inside this machine
+    # everything agrees now ...
+    root_pin.write(team.admin.db.url, signing.fingerprint(signing.public_b64(fake_root)))
+    assert docs.verify(team.organizer, forged).status == "genuine"
+    # ... but not with the fingerprint printed on the genuine paper, typed or read from it.
+    paper = tmp_path / "genuine.pdf"
+    paper.write_bytes(genuine.pdf)
+    for root in (printed, printed.replace(" ", "").lower(), str(paper)):
+        result = docs.verify(team.organizer, forged, root=root)
+        assert result.status == "forged" and "the fingerprint given" in result.message
+        report = verify_chain(team.admin, root=root)
+        assert any("the fingerprint given is " + printed in p for p in report.problems)
 
 
 def test_no_private_key_in_plain_form_in_the_database(team: Team, decided: str) -> None:
@@ -446,3 +509,92 @@ def test_a_user_inserted_behind_the_apps_back_is_reported(team: Team) -> None:
     report = verify_chain(team.organizer)
     assert not report.ok
     assert any("user eve has no history" in p for p in report.problems)
+
+
+def test_a_forged_or_altered_day_report_is_reported(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from fairdesk.services import day_signature
+    from fairdesk.services.day_report import day_report, format_day_report
+
+    made = day_report(team.desk, FAIR, date(2026, 11, 5))
+    text = format_day_report(made)
+    genuine = tmp_path / "day.txt"
+    genuine.write_text(text, encoding="utf-8")
+    assert verify_chain(team.admin, given=anchors.parse_given(str(genuine))).ok
+
+    def given(name: str, content: str) -> list[str]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        return list(verify_chain(team.admin, given=anchors.parse_given(str(path))).problems)
+
+    # The attacker re-chains history, then prints the new head on the old report.
+    _rechain_after_deleting_the_decision(team)
+    with team.admin.db.reading() as session:
+        last = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).one()
+    altered = text.replace(anchors.line(made.audit_event, made.audit_head), anchors.line(*last))
+    assert any("altered.txt does not match" in p for p in given("altered.txt", altered))
+    # Signed again with a key of the attacker's own, unknown or self-certified.
+    mine = signing.new_private()
+    statement = day_signature.statement(FAIR, "2026-11-05", *last)
+    signature = signing.b64url(mine.sign(statement.encode()))
+    forged = altered.replace(made.signature, signature)
+    own_id = signing.key_id_of(signing.public_raw(mine))
+    forged = forged.replace(f"key {made.signed_by}", f"key {own_id}")
+    assert any("never had" in p for p in given("forged.txt", forged))
+    _insert_key(team, "user", mine, signing.certify(mine, signing.public_raw(mine)))
+    assert any("never certified" in p for p in given("forged2.txt", forged))
+
+
+def _rechain_after_deleting_the_decision(team: Team) -> None:
+    victim = _decision_event(team)
+    with team.admin.db.writing() as session:
+        session.execute(delete(AuditEvent).where(AuditEvent.id == victim))
+    _rechain(team)
+
+
+def test_editing_a_measure_row_is_reported(team: Team, decided: str) -> None:
+    from fairdesk.db.models import Measure
+
+    act_on_case(team.desk, decided, "order_remedy", measure="detain", storage_place="库房 A")
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:  # the goods "were never taken": no custody
+        session.execute(update(Measure).values(storage_place="", measure_type="cover"))
+    report = verify_chain(team.admin)
+    assert not report.ok
+    found = [p for p in report.problems if f"of case {decided}" in p]
+    assert any("storage_place is ''" in p and "'库房 A'" in p for p in found)
+    assert any("measure_type is 'cover'" in p for p in found)
+
+
+def test_editing_an_exhibitor_or_its_booths_is_reported(team: Team, tmp_path: Path) -> None:
+    from fairdesk.db.models import Booth, Exhibitor
+    from fairdesk.services.exhibitors import import_exhibitors
+
+    make_fair(team.admin, exhibitors=0)
+    listing = tmp_path / "exhibitors.csv"
+    listing.write_text(
+        "展商名称,Company,统一社会信用代码,国家,展位号\n"
+        "甲公司,Jia Co,91310000MA1FL00001,中国,4.1A01\n"
+        "乙公司,Yi Co,91310000MA1FL00002,中国,4.1A02\n",
+        encoding="utf-8",
+    )
+    assert import_exhibitors(team.organizer, FAIR, listing).imported == 2
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(Exhibitor).where(Exhibitor.name_zh == "甲公司").values(credit_code="X")
+        )
+        yi = session.scalar(select(Exhibitor.id).where(Exhibitor.name_zh == "乙公司"))
+        session.execute(delete(Booth).where(Booth.exhibitor_id == yi))
+    report = verify_chain(team.admin)
+    assert not report.ok
+    assert any("exhibitor 甲公司: credit_code is 'X'" in p for p in report.problems)
+    assert any("exhibitor 乙公司: booths is '[]'" in p for p in report.problems)
+    # Imported again through the app: the history follows, and nothing is reported.
+    import_exhibitors(team.organizer, FAIR, listing)
+    assert not [p for p in verify_chain(team.admin).problems if "乙公司" in p]

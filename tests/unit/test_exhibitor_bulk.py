@@ -149,7 +149,9 @@ def _audit_events(team: Team) -> list[AuditEvent]:
     return events
 
 
-def test_each_import_leaves_one_audit_event_and_no_other(team: Team, fair: str) -> None:
+def test_each_import_leaves_its_event_and_one_per_exhibitor_it_changed(
+    team: Team, fair: str
+) -> None:
     with team.admin.db.reading() as session:
         fair_id = fair_by_code(session, FAIR).id
     before = len(_audit_events(team))
@@ -157,10 +159,17 @@ def test_each_import_leaves_one_audit_event_and_no_other(team: Team, fair: str) 
     second = import_exhibitors(team.admin, FAIR, SAMPLES / "exhibitors_sample.csv")
     assert (first.imported, first.updated, first.unchanged) == (300, 0, 0)
     assert (second.imported, second.updated, second.unchanged) == (0, 0, 300)
-    events = _audit_events(team)[before:]
+    every = _audit_events(team)[before:]
+    # Each exhibitor the first import added, with its state (audit verify compares it).
+    added = [e for e in every if e.action == "exhibitor.record"]
+    assert sorted(e.entity_id for e in added) == sorted(e.id for e, _ in _stored(team).values())
+    assert {e.fair_id for e in added} == {fair_id} and all(e.after["booths"] for e in added)
+    events = [e for e in every if e.action != "exhibitor.record"]
     assert [(e.action, e.entity_type, e.entity_id, e.fair_id) for e in events] == [
         ("exhibitors.import", "fair", fair_id, fair_id)
     ] * 2
+    after_first = every[every.index(events[0]) + 1 :]
+    assert [e.action for e in after_first] == ["exhibitors.import"]  # nothing changed: no more
     counts = [{k: (e.after or {})[k] for k in ("imported", "updated", "unchanged")} for e in events]
     assert counts == [
         {"imported": 300, "updated": 0, "unchanged": 0},
