@@ -100,7 +100,12 @@ def choose_by_typing(qtbot, form: ComplaintForm, combo: QComboBox, text: str) ->
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("商标", "trademark"), ("mark", "trademark"), ("外观", "design"), ("UTILITY", "utility_model")],
+    [
+        ("商标", "trademark"),
+        ("mark", "trademark"),
+        ("外观", "design"),
+        ("UTILITY", "utility_model"),
+    ],
 )
 def test_type_of_right_is_found_by_any_part_of_either_language(
     qtbot, form: ComplaintForm, typed: str, code: str
@@ -126,9 +131,7 @@ def test_on_a_chinese_desk_english_words_find_the_chinese_entry(
     assert licence.currentData() == "exclusive"
 
 
-def test_a_word_that_names_no_entry_leaves_the_choice_as_it_was(
-    qtbot, form: ComplaintForm
-) -> None:
+def test_a_word_that_names_no_entry_leaves_the_choice_as_it_was(qtbot, form: ComplaintForm) -> None:
     combo = form.rights.rows[0].type_combo
     before = (combo.currentData(), combo.currentText())
     combo.setFocus()
