@@ -166,7 +166,14 @@ def _inspector(contexts, tab: int):  # type: ignore[no-untyped-def]
     from fairdesk.ui.inspector_window import InspectorWindow
 
     folder = Path(os.environ["FAIRDESK_DATA_DIR"])
-    window = InspectorWindow(contexts["inspector"], data_folder=folder)
+    from fairdesk.services.rechecks import list_tasks
+
+    ctx = contexts["inspector"]
+    window = InspectorWindow(ctx, data_folder=folder)
+    # The hall with re-checks due: the picture shows a hall at work, not an empty list.
+    tasks = list_tasks(ctx, window.fair_code) if window.fair_code else []
+    if tasks:
+        window.hall_combo.setCurrentIndex(max(0, window.hall_combo.findData(tasks[0].hall)))
     window.resize(1180, 720)
     window.tabs.setCurrentIndex(tab)
     window.show()
