@@ -31,7 +31,7 @@ IMAGES = HELP / "images"
 SHOTS = ROOT / "docs" / "screenshots"
 GUIDES = ("desk", "inspector", "organizer")
 LANGUAGES = ("en", "zh_CN")
-MAX_WIDTH = 1100  # the help browser shows them at 760 px
+MAX_WIDTH = 1100  # the help browser shows them at 760 px (the README's at 1400)
 
 
 def docs_copy(text: str) -> str:
@@ -56,20 +56,21 @@ def write_docs() -> list[Path]:
     return written
 
 
-def save(widget, name: str, language: str) -> Path:  # type: ignore[no-untyped-def]
+def save(widget, name: str, language: str, help_image: bool = True) -> Path:  # type: ignore[no-untyped-def]
     from PIL import Image
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
         QApplication.processEvents()
     suffix = "" if language == "en" else f".{language}"
-    path = SHOTS / f"guide-{name}{suffix}.png"
+    path = SHOTS / (f"guide-{name}{suffix}.png" if help_image else f"{name}{suffix}.png")
     widget.grab().save(str(path))
     image = Image.open(path).convert("RGB")
-    if image.width > MAX_WIDTH:
+    if image.width > MAX_WIDTH and help_image:
         image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)))
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
-    shutil.copy(path, IMAGES / path.name)
+    if help_image:
+        shutil.copy(path, IMAGES / path.name)
     print(f"  {path.relative_to(ROOT)}")
     return path
 
@@ -131,6 +132,16 @@ def _main_window(ctx):  # type: ignore[no-untyped-def]
 def shot_main(contexts, language) -> None:  # type: ignore[no-untyped-def]
     window = _main_window(contexts["desk"])
     save(window, "desk-main", language)
+    window.close()
+
+
+def shot_readme_main(contexts, language) -> None:  # type: ignore[no-untyped-def]
+    """The README's pictures of the desk (docs/screenshots/main_window*.png), a case chosen."""
+    window = _main_window(contexts["desk"])
+    window.resize(1400, 760)
+    if window.table.model() is not None and window.table.model().rowCount() > 1:
+        window.table.selectRow(1)
+    save(window, "main_window", language, help_image=False)
     window.close()
 
 
@@ -230,6 +241,7 @@ def shot_welcome(contexts, language) -> None:  # type: ignore[no-untyped-def]
 SHOTS_TO_TAKE: tuple[Callable, ...] = (  # type: ignore[type-arg]
     shot_welcome,
     shot_main,
+    shot_readme_main,
     shot_complaint,
     shot_case,
     shot_patrol,
