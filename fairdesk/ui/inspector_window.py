@@ -795,7 +795,9 @@ class InspectorWindow(QMainWindow):
         )
         self.tabs.setTabText(
             TAB_RECHECKS,
-            self.tr("Re-checks ({0}{1})  (Alt+2)").format(n, f", {late} late" if late else ""),
+            self.tr("Re-checks ({0}{1})  (Alt+2)").format(
+                n, self.tr(", {0} late").format(late) if late else ""
+            ),
         )
         row = self.task_model.row_of(selected.case_number) if selected else None
         if row is not None:

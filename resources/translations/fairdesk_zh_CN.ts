@@ -4445,6 +4445,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>复查（{0}{1}）  (Alt+2)</translation>
     </message>
     <message>
+        <source>, {0} late</source>
+        <translation>，{0} 项逾期</translation>
+    </message>
+    <message>
         <source>Choose a re-check in the list (arrows, Enter).</source>
         <translation>请在列表中选择一项复查（方向键、Enter）。</translation>
     </message>
