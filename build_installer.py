@@ -4,6 +4,9 @@
     python build_installer.py                  # build for this platform and self-test it
     python build_installer.py --skip-self-test # build only (not for a release)
 
+0. The F1 guides' pictures are taken again from the real app in English and Chinese
+   (`scripts/guide_pictures.py`, offscreen, on the demo fair), so a build never ships
+   pictures of screens that have changed (`--keep-guide-pictures` skips it).
 1. PyInstaller makes a one-folder build (`packaging/fairdesk.spec`): the `FairDesk`
    program (windowed) and `fairdesk-cli` (console, the same program for scripts and the
    self-test), with everything under `resources/` (fonts, translations, icons, help) and
@@ -222,6 +225,17 @@ def spec_config() -> SpecConfig:
 # -- building -----------------------------------------------------------------------------------
 
 
+def guide_pictures_command() -> list[str]:
+    """The F1 guides' pictures, taken from the real app (offscreen, demo data) in English
+    and Chinese: every build ships pictures of the screens it ships."""
+    return [sys.executable, str(ROOT / "scripts" / "guide_pictures.py")]
+
+
+def make_guide_pictures() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run(guide_pictures_command(), check=True, cwd=ROOT, env=env)
+
+
 def check_inputs() -> None:
     """Fail early, with what to do, when something the bundle needs is not there."""
     needed = [
@@ -235,7 +249,7 @@ def check_inputs() -> None:
     if missing:
         raise SystemExit(
             "missing: " + ", ".join(missing) + " (run scripts/update_translations.py, "
-            "packaging/make_icons.py, packaging/make_guides.py)"
+            "packaging/make_icons.py, scripts/guide_pictures.py)"
         )
     try:
         import PyInstaller  # noqa: F401
@@ -398,9 +412,16 @@ def folder_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-self-test", action="store_true", help="do not run the bundle")
+    parser.add_argument(
+        "--keep-guide-pictures",
+        action="store_true",
+        help="ship the guides' pictures as they are (not retaken from the app)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     proj = project()
+    if not args.keep_guide_pictures:
+        make_guide_pictures()
     check_inputs()
     print(f"building {proj.display_name} {proj.version} for {sys.platform} ({arch()})")
     bundle = run_pyinstaller()

@@ -86,12 +86,12 @@ EXHIBITORS = [
 
 
 def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
-    admin = users.add_user(
-        Context(db, SYSTEM, clock), "admin", Role.ADMIN, "admin-pass-1", "管理员"
-    )
-    admin_ctx = Context(db, admin.actor, clock)
-    desk = users.add_user(admin_ctx, "wang.li", Role.DESK, "desk-pass-1", "王丽")
-    inspector = users.add_user(admin_ctx, "zhao.qiang", Role.INSPECTOR, "insp-pass-1", "赵强")
+    system = Context(db, SYSTEM, clock)
+    users.add_user(system, "admin", Role.ADMIN, "admin-pass-1", "管理员")
+    # Signed in, as at the desk: a document is signed with its issuer's own key.
+    admin_ctx = users.sign_in(system, "admin", "admin-pass-1")
+    users.add_user(admin_ctx, "wang.li", Role.DESK, "desk-pass-1", "王丽")
+    users.add_user(admin_ctx, "zhao.qiang", Role.INSPECTOR, "insp-pass-1", "赵强")
     fairs.create_fair(
         admin_ctx,
         "CIIE2026",
@@ -126,7 +126,10 @@ def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
             for i, (zh, en, code, c, c_en, hall, booth) in enumerate(EXHIBITORS)
         ]
         upsert_exhibitors(session, fair.id, records, clock())
-    return Context(db, desk.actor, clock), Context(db, inspector.actor, clock)
+    return (
+        users.sign_in(system, "wang.li", "desk-pass-1"),
+        users.sign_in(system, "zhao.qiang", "insp-pass-1"),
+    )
 
 
 def add_evidence(db: Database, desk: Context, case_no: str) -> None:

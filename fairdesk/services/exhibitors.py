@@ -318,6 +318,24 @@ def halls_in_use(ctx: Context, fair_code: str) -> list[str]:
         return sorted(found, key=_hall_order)
 
 
+def halls_not_of_fair(ctx: Context, fair_code: str) -> dict[str, int]:
+    """Halls the exhibitor list's booths name but the fair does not list, with how many
+    booths each: a typo in the list or a hall missing from the set-up (the inspector's
+    rounds and the hall board only know the fair's halls). Empty when the fair lists none."""
+    ctx.require(Permission.VIEW)
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        listed = {str(h) for h in (fair.halls or {}).get("halls", [])}
+        if not listed:
+            return {}
+        rows = session.execute(
+            select(Booth.hall, func.count())
+            .where(Booth.fair_id == fair.id, Booth.hall != "", Booth.hall.not_in(sorted(listed)))
+            .group_by(Booth.hall)
+        ).all()
+    return {hall: count for hall, count in sorted(rows, key=lambda r: _hall_order(r[0]))}
+
+
 def _hall_order(hall: str) -> tuple[float, str]:
     try:
         return (float(hall), hall)

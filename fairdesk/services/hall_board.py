@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from fairdesk.config import data_dir
 from fairdesk.db.models import (
@@ -42,7 +43,7 @@ from fairdesk.db.models import (
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ClockKind, Finding
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.normalize import normalize_booth, normalize_hall
+from fairdesk.domain.normalize import hall_from_booth, normalize_booth, normalize_hall
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import safe_name
@@ -177,8 +178,11 @@ def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:
             .order_by(BoothVisit.visited_at, BoothVisit.id)
         ):
             visits[booth] = (finding, at, case_id is not None)  # the latest wins
+        elsewhere = _booths_of_other_halls(
+            session, fair.id, hall, (set(cases) | set(visits)) - set(names)
+        )
     cells = []
-    for booth in sorted(set(names) | set(cases) | set(visits)):
+    for booth in sorted(set(names) | (set(cases) | set(visits)) - elsewhere):
         open_cases = cases.get(booth, [])
         last_finding, last_at, linked = visits.get(booth, ("", None, False))
         dues = [due for _, _, due in open_cases if due is not None]
@@ -195,6 +199,26 @@ def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:
             )
         )
     return cells
+
+
+def _booths_of_other_halls(session: Session, fair_id: int, hall: str, booths: set[str]) -> set[str]:
+    """Of booths seen in this hall's cases or rounds but not in its exhibitor list, those
+    that belong to another hall: listed there, or numbered there ("5.1B02" is hall 5.1).
+    A visit logged on a round of this hall does not move a booth onto this hall's board."""
+    if not booths:
+        return set()
+    listed = set(
+        session.scalars(
+            select(Booth.booth_no).where(
+                Booth.fair_id == fair_id,
+                Booth.booth_no.in_(sorted(booths)),
+                Booth.hall != hall,
+                Booth.hall != "",
+            )
+        )
+    )
+    numbered = {b for b in booths if hall_from_booth(b) not in ("", hall)}
+    return listed | numbered
 
 
 # -- laying booths out ------------------------------------------------------------------------

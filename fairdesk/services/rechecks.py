@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
+    Booth,
     BoothVisit,
     ClockDue,
     Exhibitor,
@@ -34,6 +35,7 @@ from fairdesk.db.models import (
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockKind, Finding, RecheckResult
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, NotFound
+from fairdesk.domain.normalize import normalize_hall
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.vocabulary import Term
 from fairdesk.services import audit, evidence, steps
@@ -183,7 +185,15 @@ def list_tasks(
             )
         )
         if hall:
-            query = query.where(RespondentCase.hall == hall)
+            hall = normalize_hall(hall)
+            # A case registered without its hall is in the hall its booth is listed in.
+            in_hall = select(Booth.booth_no).where(Booth.fair_id == fair.id, Booth.hall == hall)
+            query = query.where(
+                or_(
+                    RespondentCase.hall == hall,
+                    and_(RespondentCase.hall == "", RespondentCase.booth_no.in_(in_hall)),
+                )
+            )
         tasks = []
         for row in session.execute(query).all():
             due = row[11] or row[8]

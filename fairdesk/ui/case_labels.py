@@ -140,6 +140,12 @@ def both(table: Table, code: str) -> str:
     return desk_both(_words(table, code)) if code else ""
 
 
+def search_words(table: Table, code: str) -> str:
+    """A code's words in both languages, whatever the desk's: what a search finds it by."""
+    words = _words(table, code)
+    return f"{words.en} {words.zh}"
+
+
 def in_sentence(text: str) -> str:
     """Words placed inside an English sentence start small ("complaint accepted")."""
     return text[:1].lower() + text[1:] if current_language() != "zh_CN" else text

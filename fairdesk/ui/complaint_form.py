@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,6 +67,7 @@ from fairdesk.services.lookup import (
     supplement_deadline,
 )
 from fairdesk.ui.case_labels import in_sentence, word
+from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_respondents import RespondentsSection
 from fairdesk.ui.complaint_rights import RightsSection
 from fairdesk.ui.complaint_steps import RejectDialog, SupplementDialog
@@ -139,6 +140,8 @@ class ComplaintForm(QDialog):
         self.prior: list[PriorComplaint] = []
         self._prior_shown: set[str] = set()
         self.problem_lines: list[str] = []
+        self._shown: list[Problem] = []  # the problems on screen, to drop each when fixed
+        self._shown_heading = ""
         self.message_box: QMessageBox | None = None
         self.step_dialog: QDialog | None = None
         self._photo_problems: list[str] = []
@@ -222,6 +225,7 @@ class ComplaintForm(QDialog):
         self.dispute_type = QComboBox(objectName="dispute_type")
         for code, text in DISPUTE_TYPES:
             self.dispute_type.addItem(self.tr(text), code)
+        make_searchable(self.dispute_type, [text for _code, text in DISPUTE_TYPES])
         self.dispute_type.setAccessibleName(self.tr("Type of commercial dispute"))
         self.dispute_label = QLabel(self.tr("Dispute about:"))
         self.dispute_label.setBuddy(self.dispute_type)
@@ -250,10 +254,12 @@ class ComplaintForm(QDialog):
         self.complainant_kind = QComboBox(objectName="complainant_kind")
         self.complainant_kind.addItem(self.tr("Company 企业"), "company")
         self.complainant_kind.addItem(self.tr("Person 个人"), "person")
+        make_searchable(self.complainant_kind, ["Company 企业 公司", "Person 个人"])
         self.complainant_id_type = QComboBox(objectName="complainant_id_type")
         self.complainant_id_type.setEditable(True)
         self.complainant_id_type.addItems(ID_DOCUMENTS)
         self.complainant_id_type.setCurrentIndex(0)
+        make_searchable(self.complainant_id_type, free_text=True)
         self.complainant_id_no = self._line(
             "complainant_id_no", self.tr("Identity document number")
         )
@@ -439,6 +445,8 @@ class ComplaintForm(QDialog):
         self.rights.structure_changed.connect(self._structure_changed)
         self.respondents.resolved.connect(self._duplicate_timer.start)
         self.respondents.structure_changed.connect(self._structure_changed)
+        self.respondents.added.connect(self.bring_into_view)
+        self.rights.added.connect(self.bring_into_view)
         self.all_materials.clicked.connect(self._tick_all)
         self.commitment.toggled.connect(self._commitment_toggled)
 
@@ -465,6 +473,13 @@ class ComplaintForm(QDialog):
     def _structure_changed(self) -> None:
         self._no_auto_default()
         self._rebuild_materials()
+
+    def bring_into_view(self, widget: QWidget) -> None:
+        """A row just added is scrolled to and its first field focused: it is typed in next."""
+        # The new row has no place yet until the pending layout requests are done.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll.ensureWidgetVisible(widget, 40, 80)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- keyboard --------------------------------------------------------------------------
     def focus_chain(self) -> list[QWidget]:
@@ -656,6 +671,7 @@ class ComplaintForm(QDialog):
 
     def _ticked(self, key: str, on: bool) -> None:
         self._ticks[key] = on
+        self._changed()
         if key == materials.POWER_OF_ATTORNEY.key and self.power_of_attorney.isChecked() != on:
             self.power_of_attorney.setChecked(on)
         if on:
@@ -788,6 +804,7 @@ class ComplaintForm(QDialog):
         return "draft" if self.still_needed_to_accept() else "accept"
 
     def _update_hint(self) -> None:
+        self._drop_fixed_problems()
         needed = self.still_needed_to_accept()
         if needed:
             text = self.tr("Ctrl+Enter saves a draft; to accept, still needed: {0}.").format(
@@ -808,10 +825,10 @@ class ComplaintForm(QDialog):
         self.request(self.default_action())
 
     # -- validation -------------------------------------------------------------------------
-    def problems(self, action: str) -> list[Problem]:
+    def problems(self, action: str, settle: bool = True) -> list[Problem]:
         """Everything that stops `action`, top to bottom: what saving needs at all (typing,
         the parties), then, to accept, the acceptance rule's problems, each under its
-        field."""
+        field. Without `settle` the form is only read (see RespondentRow.problems)."""
         out: list[Problem] = []
         if not self.complainant_name.text().strip():
             out.append(
@@ -834,7 +851,7 @@ class ComplaintForm(QDialog):
             )
         if self.is_ip():
             out += self.rights.problems()
-        out += self.respondents.problems()
+        out += self.respondents.problems(settle)
         problems = self.acceptance_problems()
         if self._step_waits_for(action, problems):
             # One message per field and section: the typing problem, when there is one.
@@ -900,7 +917,31 @@ class ComplaintForm(QDialog):
             if field.error.isVisible() or field.input.property("invalid"):
                 field.clear_error()
         self.problem_lines = []
+        self._shown = []
         self.error_summary.hide()
+
+    def _drop_fixed_problems(self) -> None:
+        """A problem shown at saving goes as soon as its field is put right (the others
+        stay until saving again: new ones are not raised while the desk types)."""
+        if not self._shown or self._shown_heading:
+            return  # the service's refusals are judged by the service, at the next save
+        now = self.problems(self._action, settle=False)
+        now_ids = {id(w) for w, _m, _where in now}
+        shown_ids = {id(w) for w, _m, _where in self._shown}
+        moved = {where for w, _m, where in now if id(w) not in shown_ids}
+        kept = [p for p in self._shown if id(p[0]) in now_ids or p[2] in moved]
+        if len(kept) == len(self._shown):
+            return
+        for widget, _m, _where in self._shown:
+            field = field_of(widget)
+            if id(widget) not in {id(w) for w, _m2, _w2 in kept} and field is not None:
+                field.clear_error()
+        self._shown = kept
+        if kept:
+            self._summarize(kept, "")
+        else:
+            self.problem_lines = []
+            self.error_summary.hide()
 
     def show_problems(self, problems: list[Problem], heading: str = "") -> None:
         """Each message under its field and all of them at the top; focus to the first."""
@@ -914,6 +955,13 @@ class ComplaintForm(QDialog):
             field = field_of(widget)
             if field is not None:
                 field.show_error(message)
+        self._shown, self._shown_heading = list(problems), heading
+        self._summarize(problems, heading)
+        first = problems[0][0]
+        self.scroll.ensureWidgetVisible(first, 40, 60)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _summarize(self, problems: list[Problem], heading: str) -> None:
         self.problem_lines = [f"{where}: {message}" for _w, message, where in problems]
         count = len(problems)
         head = heading or (
@@ -925,9 +973,6 @@ class ComplaintForm(QDialog):
             head + "\n" + "\n".join("• " + line for line in self.problem_lines)
         )
         self.error_summary.show()
-        first = problems[0][0]
-        self.scroll.ensureWidgetVisible(first, 40, 60)
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the actions --------------------------------------------------------------------------
     def request(self, action: str, reason: str = "", **params: Any) -> None:

@@ -524,17 +524,21 @@ class RespondentRow(QFrame):
         for field in (self.search_field, self.choice_field, self.exhibit_name_field):
             field.clear_error()
 
-    def problems(self) -> list[Problem]:
+    def problems(self, settle: bool = True) -> list[Problem]:
+        """What stops saving the row. `settle` first adds a pending exhibit and looks the
+        typed booth up, as saving does; without it the row is only read (while typing)."""
         out: list[Problem] = []
         pending = self.exhibit_model.text().strip() or self.exhibit_quantity.text().strip()
-        if not self.commit_pending(focus=False) and pending:
+        named = bool(self.exhibit_name.text().strip())
+        added = self.commit_pending(focus=False) if settle else named
+        if not added and pending:
             out.append(
                 (
                     self.exhibit_name,
                     self.tr("Give the exhibit a name, or clear its model and quantity."),
                 )
             )
-        if self.exhibitor is None:
+        if self.exhibitor is None and settle:
             self.resolve_typed()
         if self.exhibitor is None:
             if self.shared:
@@ -548,7 +552,8 @@ class RespondentRow(QFrame):
                     ),
                 )
             else:
-                out.insert(0, (self.search, self.problem))
+                # Typed but not looked up yet (settle=False): not known to be fixed.
+                out.insert(0, (self.search, self.problem or self.search_field.error.text()))
         return out
 
     def to_input(self) -> RespondentInput:
@@ -564,6 +569,7 @@ class RespondentsSection(QGroupBox):
     changed = Signal()
     resolved = Signal()
     structure_changed = Signal()
+    added = Signal(QWidget)  # the field of a row added by the desk, to bring into view
 
     def __init__(self, ctx: Context, fair_code: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -602,6 +608,7 @@ class RespondentsSection(QGroupBox):
     def _add_clicked(self) -> None:
         row = self.add_row()
         row.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.added.emit(row.search)
         self.changed.emit()
 
     def remove_row(self, row: RespondentRow) -> None:
@@ -633,7 +640,7 @@ class RespondentsSection(QGroupBox):
         for row in self.rows:
             row.clear_errors()
 
-    def problems(self) -> list[tuple[QWidget, str, str]]:
+    def problems(self, settle: bool = True) -> list[tuple[QWidget, str, str]]:
         """(field, message, where) for every row; blank extra rows are ignored."""
         out: list[tuple[QWidget, str, str]] = []
         named = [row for row in self.rows if not row.is_blank()]
@@ -649,7 +656,7 @@ class RespondentsSection(QGroupBox):
         seen: dict[int, int] = {}
         for row in named:
             where = self.tr("Respondent {0}").format(row.number)
-            out.extend((w, m, where) for w, m in row.problems())
+            out.extend((w, m, where) for w, m in row.problems(settle))
             if row.exhibitor is not None:
                 if row.exhibitor.id in seen:
                     out.append(

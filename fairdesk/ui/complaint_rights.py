@@ -29,7 +29,8 @@ from fairdesk.i18n import error_text, format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake import RightInput
 from fairdesk.services.lookup import RightHit, search_rights
-from fairdesk.ui.case_labels import both
+from fairdesk.ui.case_labels import both, search_words
+from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field, LookupEdit, parse_date
 
 Problem = tuple[QWidget, str]
@@ -86,6 +87,7 @@ class RightRow(QFrame):
         self.type_combo = QComboBox(objectName="right_type")
         for ip_type in IPType:
             self.type_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
+        make_searchable(self.type_combo, [search_words(IP_TYPES, t.value) for t in IPType])
         self.type_combo.setAccessibleName(self.tr("Type of right"))
         self.number = LookupEdit(
             lambda text: search_rights(ctx, text),
@@ -109,11 +111,15 @@ class RightRow(QFrame):
         self.licence = QComboBox(objectName="right_licence")
         for licence in LicenceType:
             self.licence.addItem(both(LICENCES, licence.value), licence.value)
+        make_searchable(self.licence, [search_words(LICENCES, x.value) for x in LicenceType])
         self.licence.setAccessibleName(self.tr("Complainant's standing (licence)"))
         # The basis of protection in China follows type and jurisdiction until chosen by hand.
         self.basis = QComboBox(objectName="right_basis")
         for basis in ProtectionBasis:
             self.basis.addItem(both(PROTECTION_BASES, basis.value), basis.value)
+        make_searchable(
+            self.basis, [search_words(PROTECTION_BASES, x.value) for x in ProtectionBasis]
+        )
         self.basis.setAccessibleName(self.tr("Basis of protection in China"))
         self._basis_chosen = False
         self.ir_number = QLineEdit(objectName="right_ir_number")
@@ -367,7 +373,10 @@ class RightRow(QFrame):
     def update_status(self) -> None:
         source = self.tr("In the rights register. ") if self.right_id is not None else ""
         problem = self.problem_today()
-        if problem:
+        if not problem and self.right_id is None and not self.number.text().strip():
+            # Nothing to vouch for yet: a tick here would read as a checked right.
+            self.status.setText("")
+        elif problem:
             self.status.setText("⚠ " + source + problem)
             self.status.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
@@ -441,6 +450,7 @@ class RightsSection(QGroupBox):
     changed = Signal()
     types_changed = Signal()
     structure_changed = Signal()
+    added = Signal(QWidget)  # the field of a row added by the desk, to bring into view
 
     def __init__(self, ctx: Context, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -478,6 +488,7 @@ class RightsSection(QGroupBox):
     def _add_clicked(self) -> None:
         row = self.add_row()
         row.type_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.added.emit(row.type_combo)
         self.changed.emit()
 
     def remove_row(self, row: RightRow) -> None:

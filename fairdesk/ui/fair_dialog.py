@@ -10,8 +10,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QWidget,
+)
 
 from fairdesk.domain.errors import FairDeskError, MissingRequirement, PermissionDenied
 from fairdesk.domain.permissions import Permission
@@ -76,6 +84,25 @@ _SPINS = {
 }
 
 
+class TabLeaves(QObject):
+    """Tab and Shift+Tab go to the next and previous field of `dialog`."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key == Qt.Key.Key_Backtab or (
+                key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                return bool(self._dialog.focusNextPrevChild(False))
+            if key == Qt.Key.Key_Tab and not event.modifiers():
+                return bool(self._dialog.focusNextPrevChild(True))
+        return False
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -102,6 +129,12 @@ class FairDialog(QDialog):
             label.setStyleSheet(ERROR_STYLE)
         ui.error_label.setStyleSheet(ERROR_STYLE)
         self._clear_errors()
+
+        # Tab leaves a date or time field (Qt walks its day, month and year first); the
+        # arrow keys and Left/Right still move inside it.
+        self._tab_leaves = TabLeaves(self)
+        for edit in self.findChildren(QDateTimeEdit):
+            edit.installEventFilter(self._tab_leaves)
 
         for zone in COMMON_ZONES:
             ui.timezone_combo.addItem(zone)

@@ -3,7 +3,7 @@
 The guides are Markdown files shipped in the package (`resources/help/guide-<role>.md`,
 Chinese in `guide-<role>.zh_CN.md`), with screenshots beside them in `resources/help/
 images/`; `docs/guide-*.md` are copies for readers of the repository, written by
-`packaging/make_guides.py`. A QTextBrowser shows them; the other roles' guides are one
+`scripts/guide_pictures.py`. A QTextBrowser shows them; the other roles' guides are one
 click (or Ctrl+Tab) away.
 """
 

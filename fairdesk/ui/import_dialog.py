@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import ImportReport, import_exhibitors
+from fairdesk.services.exhibitors import ImportReport, halls_not_of_fair, import_exhibitors
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.exhibitor_model import COL_CONTENT, COL_REASON, COL_ROW, RejectedRowsModel
 from fairdesk.ui.progress_dialog import close_progress, open_progress
@@ -66,6 +66,7 @@ class ImportDialog(QDialog):
         self.fair_code = fair_code
         self.settings = settings
         self.report: ImportReport | None = None
+        self.unknown_halls: dict[str, int] = {}
         self.progress_dialog: QProgressDialog | None = None
         self._task: Task | None = None
         self._cancel = threading.Event()
@@ -286,12 +287,31 @@ class ImportDialog(QDialog):
                 barred,
                 "; ".join(hit.name_zh or hit.name_en for hit in report.watch_hits),
             )
-        self.summary_label.setText(f"<b>{counts}</b><br>{_escape(details)}")
+        self.summary_label.setText(f"<b>{counts}</b><br>{_escape(details)}{self._hall_warning()}")
         self.rejected_model.set_rows(report.rejected)
         self.rejected_view.setVisible(bool(report.rejected))
         self.copy_button.setEnabled(bool(report.rejected))
         self.copy_button.setVisible(bool(report.rejected))
         self.report_group.show()
+
+    def _hall_warning(self) -> str:
+        """Booths in halls the fair does not list: said at once, in red, with what to do."""
+        try:
+            unknown = halls_not_of_fair(self.ctx, self.fair_code)
+        except FairDeskError:
+            return ""  # the report itself is what matters here
+        if not unknown:
+            return ""
+        self.unknown_halls = unknown
+        halls = self.tr(", ").join(
+            self.tr("{0} ({1} booths)").format(hall, count) for hall, count in unknown.items()
+        )
+        text = self.tr(
+            "The list has booths in halls that {0} does not have: {1}. Add the halls to the "
+            "fair (Fair > Edit fair) or correct the list and import it again; until then "
+            "rounds and the hall board do not show these booths."
+        ).format(self.fair_code, halls)
+        return f'<br><span style="color:#b00020"><b>⚠ {_escape(text)}</b></span>'
 
     def copy_rejected(self) -> None:
         rows = [i.row() for i in self.rejected_view.selectionModel().selectedRows()]

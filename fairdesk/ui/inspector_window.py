@@ -491,11 +491,23 @@ class InspectorWindow(QMainWindow):
 
     def _hall_changed(self) -> None:
         hall = self.current_hall()
+        if self.round_uid is not None and hall and hall != self.round_hall:
+            self._move_round(hall)
         self.only_hall.setText(self.tr("Only hall {0}").format(hall) if hall else "")
         self.only_hall.setChecked(bool(hall))
         if self.online:  # offline, the next successful poll refreshes both
             self.refresh_tasks()
             self.board.show_hall(self.fair_code, hall)
+
+    def _move_round(self, hall: str) -> None:
+        """The round follows the hall chosen: a round covers one hall, so the open one is
+        closed and the next visits go on a round of the new hall."""
+        left = self.round_hall
+        self.close_round()
+        if self.round_uid is None and self.start_round():
+            self.saved_label.setText(
+                self.tr("Round in hall {0} closed; round in hall {1} started.").format(left, hall)
+            )
 
     def toggle_round(self) -> None:
         if self.round_uid is None:
@@ -566,7 +578,7 @@ class InspectorWindow(QMainWindow):
         text = self.booth_edit.text().strip()
         if not text or not self.fair_code:
             return
-        hall = self.round_hall or self.current_hall()
+        hall = self.current_hall()  # the open round's hall too: the round follows it
         self.finding_buttons[0].setFocus()
         if not self.online:
             self._show_offline_target(text)
@@ -579,7 +591,8 @@ class InspectorWindow(QMainWindow):
 
     def _target_found(self, target: BoothTarget) -> None:
         self.target = target
-        lines = [f"{target.booth}" + (f"  ·  hall {target.hall}" if target.hall else "")]
+        where = "  ·  " + self.tr("hall {0}").format(target.hall) if target.hall else ""
+        lines = [f"{target.booth}{where}"]
         if target.exhibitors:
             lines += [f"{e.name_zh}  {e.name_en}".strip() for e in target.exhibitors]
         if target.open_cases:
@@ -764,7 +777,9 @@ class InspectorWindow(QMainWindow):
     def refresh_tasks(self) -> None:
         if not self.fair_code:
             return
-        hall = self.current_hall() if self.only_hall.isChecked() else ""
+        # The round's hall while a round is open (it follows the hall chosen), else the chosen.
+        hall = (self.round_hall if self.round_uid else self.current_hall()) or ""
+        hall = hall if self.only_hall.isChecked() else ""
         selected = self.selected_task()
         try:
             self.task_model.set_filter(self.fair_code, hall)
@@ -780,7 +795,9 @@ class InspectorWindow(QMainWindow):
         )
         self.tabs.setTabText(
             TAB_RECHECKS,
-            self.tr("Re-checks ({0}{1})  (Alt+2)").format(n, f", {late} late" if late else ""),
+            self.tr("Re-checks ({0}{1})  (Alt+2)").format(
+                n, self.tr(", {0} late").format(late) if late else ""
+            ),
         )
         row = self.task_model.row_of(selected.case_number) if selected else None
         if row is not None:

@@ -4271,6 +4271,18 @@ power of attorney: {0}</source>
         <source>On the watch list of earlier editions: {0} exhibitors, {1} proposed to be barred (marked in the exhibitor list): {2}.</source>
         <translation>在往届重点关注名单上：{0} 家展商，其中 {1} 家建议禁止参展（已在展商列表中标记）：{2}。</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0} ({1} booths)</source>
+        <translation>{0}（{1} 个展位）</translation>
+    </message>
+    <message>
+        <source>The list has booths in halls that {0} does not have: {1}. Add the halls to the fair (Fair &gt; Edit fair) or correct the list and import it again; until then rounds and the hall board do not show these booths.</source>
+        <translation>名单中有展位位于 {0} 没有的展馆：{1}。请在展会中添加这些展馆（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWindow</name>
@@ -4391,6 +4403,10 @@ power of attorney: {0}</source>
         <translation>仅 {0} 号馆</translation>
     </message>
     <message>
+        <source>Round in hall {0} closed; round in hall {1} started.</source>
+        <translation>{0} 馆的巡查已结束；{1} 馆的巡查已开始。</translation>
+    </message>
+    <message>
         <source>Choose the fair and the hall of the round first.</source>
         <translation>请先选择本轮巡查的展会和展馆。</translation>
     </message>
@@ -4413,6 +4429,10 @@ power of attorney: {0}</source>
     <message>
         <source>Round · hall {0} · since {1} · {2} visits</source>
         <translation>巡查 · {0} 号馆 · 自 {1} 起 · 已巡查 {2} 个展位</translation>
+    </message>
+    <message>
+        <source>hall {0}</source>
+        <translation>{0} 馆</translation>
     </message>
     <message>
         <source>Open cases: {0}</source>
@@ -4471,6 +4491,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Re-checks ({0}{1})  (Alt+2)</source>
         <translation>复查（{0}{1}）  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>, {0} late</source>
+        <translation>，{0} 项逾期</translation>
     </message>
     <message>
         <source>Choose a re-check in the list (arrows, Enter).</source>

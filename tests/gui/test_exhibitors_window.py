@@ -12,9 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from fairdesk.services import fairs
 from fairdesk.services.exhibitor_file import RejectedRow
 from fairdesk.services.exhibitor_queries import count_exhibitors_matching
-from fairdesk.services.exhibitors import count_exhibitors, import_exhibitors, upsert_exhibitors
+from fairdesk.services.exhibitors import (
+    count_exhibitors,
+    halls_not_of_fair,
+    import_exhibitors,
+    upsert_exhibitors,
+)
 from fairdesk.services.fairs import fair_by_code
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
@@ -453,3 +459,30 @@ def test_history_across_two_editions(qtbot, team: Team, clock: FakeClock) -> Non
     qtbot.mouseClick(window.table.viewport(), LEFT, pos=rect.center())
     qtbot.waitUntil(lambda: window.history_tree.topLevelItemCount() == 1)
     assert "matched by name" in window.history_title.text()
+
+
+def test_booths_in_halls_the_fair_does_not_have_are_pointed_out(
+    qtbot, team: Team, tmp_path: Path, sync_pool: None
+) -> None:
+    fairs.create_fair(
+        team.admin, FAIR, "测试博览会", date(2026, 11, 5), date(2026, 11, 10), halls=["4.1", "5.1"]
+    )
+    path = _csv(
+        tmp_path,
+        "list.csv",
+        [
+            "甲公司,A Co.,德国,4.1,4.1A01",
+            "乙公司,B Co.,德国,5.1,5.1B01",
+            "丙公司,C Co.,法国,7.2,7.2C01",
+            "丁公司,D Co.,法国,7.2,7.2C02",
+        ],
+    )
+    window = _window(qtbot, team.admin)
+    dialog = _open_import(qtbot, window, path)
+    with qtbot.waitSignal(dialog.import_done):
+        qtbot.mouseClick(dialog.import_button, LEFT)
+    assert halls_not_of_fair(team.admin, FAIR) == {"7.2": 2}
+    assert dialog.unknown_halls == {"7.2": 2}
+    text = dialog.summary_label.text()
+    assert f"halls that {FAIR} does not have: 7.2 (2 booths)" in text
+    assert "Imported 4" in text

@@ -284,3 +284,23 @@ def test_desk_staff_see_why_they_cannot_save(qtbot, team: Team) -> None:
     assert dialog.errors() == {
         "form": "Only admin staff may set up a fair; you are signed in as desk."
     }
+
+
+def test_tab_leaves_a_date_or_time_field(qtbot, team: Team) -> None:
+    """Tab goes to the next field from a date, as from any field (not to the date's month),
+    and Shift+Tab back; the arrows still change the date."""
+    dialog = _dialog(qtbot, team.admin)
+    ui = dialog.ui
+    ui.start_date_edit.setFocus()
+    qtbot.waitUntil(ui.start_date_edit.hasFocus)
+    qtbot.keyClick(ui.start_date_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ui.end_date_edit
+    qtbot.keyClick(ui.end_date_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is ui.start_date_edit
+    before = ui.start_date_edit.date()
+    qtbot.keyClick(ui.start_date_edit, Qt.Key.Key_Up)
+    assert ui.start_date_edit.date() != before
+    ui.closing_time_edit.setFocus()
+    qtbot.waitUntil(ui.closing_time_edit.hasFocus)
+    qtbot.keyClick(ui.closing_time_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not ui.closing_time_edit

@@ -41,19 +41,28 @@ def test_guides_ship_with_their_screenshots(guide: str, suffix: str) -> None:
     assert 150 < len(text.split()) < 700 or suffix, "a guide is short"
 
 
+@pytest.mark.parametrize("guide", h.GUIDES)
+@pytest.mark.parametrize("suffix", ["", ".zh_CN"])
+def test_each_language_shows_its_own_pictures(guide: str, suffix: str) -> None:
+    """The Chinese guide shows the Chinese screens, the English guide the English ones."""
+    text = (resource_dir() / "help" / f"guide-{guide}{suffix}.md").read_text(encoding="utf-8")
+    for image in IMAGE.findall(text):
+        assert image.endswith(f"{suffix}.png") and (suffix or ".zh_CN" not in image), image
+
+
 @pytest.mark.parametrize("name", [f"guide-{g}{s}.md" for g in h.GUIDES for s in ("", ".zh_CN")])
 def test_docs_copies_are_in_step_with_the_shipped_guides(name: str) -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "make_guides", ROOT / "packaging" / "make_guides.py"
+        "make_guides", ROOT / "scripts" / "guide_pictures.py"
     )
     assert spec is not None and spec.loader is not None
     make_guides = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_guides)
     shipped = (resource_dir() / "help" / name).read_text(encoding="utf-8")
     assert (ROOT / "docs" / name).read_text(encoding="utf-8") == make_guides.docs_copy(shipped), (
-        "run `python packaging/make_guides.py --docs`"
+        "run `python scripts/guide_pictures.py --docs`"
     )
 
 

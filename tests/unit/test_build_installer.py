@@ -132,3 +132,26 @@ def test_the_qr_decoder_library_is_carried(monkeypatch: pytest.MonkeyPatch, tmp_
     (tmp_path / "libzbar-64.dll").write_bytes(b"MZ")
     monkeypatch.setattr(bi, "pyzbar_dlls", lambda: [tmp_path / "libzbar-64.dll"])
     assert (str(tmp_path / "libzbar-64.dll"), "pyzbar") in bi.binary_files()
+
+
+def test_every_build_takes_the_guides_pictures_from_the_app(monkeypatch) -> None:
+    """The build runs the guide pictures' script first, unless told to keep them."""
+    ran: list[list[str]] = []
+    monkeypatch.setattr(bi.subprocess, "run", lambda cmd, **_kw: ran.append(list(cmd)))
+
+    class Stop(Exception):
+        pass
+
+    def stop() -> None:
+        raise Stop
+
+    monkeypatch.setattr(bi, "check_inputs", stop)
+    with pytest.raises(Stop):
+        bi.main([])
+    assert ran == [bi.guide_pictures_command()]
+    assert Path(ran[0][-1]) == ROOT / "scripts" / "guide_pictures.py"
+    assert Path(ran[0][-1]).is_file()
+    ran.clear()
+    with pytest.raises(Stop):
+        bi.main(["--keep-guide-pictures"])
+    assert ran == []
