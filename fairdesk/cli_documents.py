@@ -41,12 +41,13 @@ def add_parsers(sub: Any) -> None:
 
     ve = sub.add_parser(
         "verify",
-        help="check that a printed document is genuine",
+        help="check that a printed document or a signed package is genuine",
         description="Check a document's QR code: give the text a scanner read, a PDF, or a "
-        "picture of the page (PNG/JPEG); '-' reads the text from standard input. Exit 0 when "
+        "picture of the page (PNG/JPEG); '-' reads the text from standard input. A signed "
+        "package (.zip, or the folder it was unpacked into) is checked offline. Exit 0 when "
         "genuine, 1 when forged, altered, unknown, revoked or unreadable.",
     )
-    ve.add_argument("input", metavar="PAYLOAD|FILE")
+    ve.add_argument("input", metavar="PAYLOAD|FILE|PACKAGE")
 
     keys = sub.add_parser("keys", help="the keys that sign documents").add_subparsers(
         dest="keys_command", required=True
@@ -115,8 +116,11 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from fairdesk import cli_handoff
     from fairdesk.services.documents import verify, verify_file
 
+    if cli_handoff.is_package(args.input):
+        return cli_handoff.verify_package(Path(args.input))  # offline: no database
     ctx = _context(args)
     text: str = args.input
     if text == "-":
