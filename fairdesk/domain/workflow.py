@@ -87,6 +87,8 @@ class Field:
     prefill: str = ""
     # Taken when no value is given (a choice's usual answer); the dialog preselects it.
     default: str = ""
+    # A well-formed value for a field with a format of its own (a credit code).
+    example: str = ""
 
     @property
     def label(self) -> str:
@@ -431,6 +433,7 @@ CREDIT_BODY_CODE = _text(
     required=False,
     kind=FieldKind.LINE,
     max_length=18,
+    example="91350100M000100Y43",
 )
 CREDIT_DECISION_NUMBER = _text(
     "decision_number",
@@ -903,7 +906,6 @@ STEPS: tuple[Step, ...] = (
           [S.INFRINGEMENT_FOUND, S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED,
            S.RECHECK_FAILED, S.ESCALATED, S.REFERRED, S.CLOSED, S.POST_FAIR],
           STAYS, "Refer to the credit platform for serious dishonesty", "报送严重失信信息",
-          roles=frozenset({Role.DESK, Role.ORGANIZER}),
           fields=(CREDIT_FINDING, LEGAL_BASIS, CREDIT_BODY, CREDIT_BODY_CODE,
                   CREDIT_DECISION_NUMBER, CREDIT_DECISION_DATE, PUBLICATION_MONTHS,
                   CREDIT_CONTACT, NOTE),

@@ -73,6 +73,7 @@ def read_originals(
 ) -> dict[str, bytes]:
     """Each file's original bytes, checked against its SHA-256 (a damaged or missing file
     stops the package: an authority must never get a file that is not the evidence)."""
+    ctx.require(Permission.VIEW)
     out: dict[str, bytes] = {}
     for n, item in enumerate(items, 1):
         out[item.name] = evidence.read_evidence(ctx, item.sha256)
@@ -95,6 +96,7 @@ def seal(
 ) -> PackageResult:
     """Sign the content, write the package, and record the hand-off (row + audit event)
     in one transaction; a package whose record fails is removed again."""
+    ctx.require(Permission.ISSUE_DOCUMENT)
     with ctx.db.writing() as session:
         case = case_by_number(session, case_number)
         fair = session.get_one(Fair, case.fair_id)

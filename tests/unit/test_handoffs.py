@@ -24,7 +24,7 @@ from fairdesk.services.handoff_credit import add_months, export_credit
 from fairdesk.services.handoff_referral import export_referral
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
-from tests.conftest import FakeClock, Team
+from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
 POLICE = "上海市公安局经济犯罪侦查总队"
@@ -244,7 +244,7 @@ def test_a_record_missing_items_is_refused_saying_which(
 ) -> None:
     number = _decided(team)
     act_on_case(
-        team.organizer, number, "refer_credit", credit_finding="serious_infringement",
+        team.desk, number, "refer_credit", credit_finding="serious_infringement",
         legal_basis="《上海市会展业条例》第四十二条",
     )  # fmt: skip
     result = export_credit(team.organizer, FAIR, tmp_path / "credit.xlsx")
