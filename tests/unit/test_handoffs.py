@@ -298,3 +298,21 @@ def test_every_handoff_event_is_in_the_audit_chain(team: Team, fair: str, tmp_pa
             select(AuditEvent.action).where(AuditEvent.action.like("handoff.%"))
         ).all()
     assert actions == ["handoff.evidence"]
+
+
+def test_statistics_count_hand_offs_by_destination(team: Team, fair: str, tmp_path: Path) -> None:
+    from fairdesk.services.statistics import fair_statistics, summary_rows
+
+    number = _decided(team)
+    _attach(team, number, (7, 7, 7))
+    act_on_case(team.desk, number, "refer", referral_kind="police", authority=POLICE)
+    export_referral(team.desk, number, tmp_path / "r.zip")
+    export_evidence(team.desk, number, tmp_path / "e.zip")
+    export_evidence(team.desk, number, tmp_path / "e2.zip")
+    report = fair_statistics(team.organizer, FAIR)
+    edition = report.editions[-1]
+    assert edition.handoffs_by_destination == {"police": 1, "evidence_platform": 2}
+    labels = dict(summary_rows(report))
+    assert labels[
+        "移送/报送材料：电子证据存证平台 / hand-offs sent to: Electronic evidence deposit platform"
+    ] == ["2"]
