@@ -25,6 +25,7 @@ def story(d: DocumentData) -> list[Flowable]:
     kind_zh = L.zh(L.AUTHORITY_KINDS, d.referral_kind)
     kind_en = L.en(L.AUTHORITY_KINDS, d.referral_kind)
     found_zh, found_en = outcome(d)
+    found_en = found_en[:1].lower() + found_en[1:]  # mid-sentence
     return [
         para(f"{d.case_authority}：", S.zh, bold=True),
         para(f"To {d.case_authority}:", S.en),
