@@ -22,6 +22,7 @@ from fairdesk import (
     __version__,
     cli_backup,
     cli_documents,
+    cli_handoff,
     cli_organizer,
     cli_patrols,
     cli_workflow,
@@ -39,7 +40,7 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
-EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer, cli_workflow]
+EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer, cli_workflow, cli_handoff]
 
 ENV_USER = "FAIRDESK_USER"
 ENV_PASSWORD = "FAIRDESK_PASSWORD"

@@ -41,12 +41,13 @@ def add_parsers(sub: Any) -> None:
 
     ve = sub.add_parser(
         "verify",
-        help="check that a printed document is genuine",
+        help="check that a printed document or a signed package is genuine",
         description="Check a document's QR code: give the text a scanner read, a PDF, or a "
-        "picture of the page (PNG/JPEG); '-' reads the text from standard input. Exit 0 when "
+        "picture of the page (PNG/JPEG); '-' reads the text from standard input. A signed "
+        "package (.zip, or the folder it was unpacked into) is checked offline. Exit 0 when "
         "genuine, 1 when forged, altered, unknown, revoked or unreadable.",
     )
-    ve.add_argument("input", metavar="PAYLOAD|FILE")
+    ve.add_argument("input", metavar="PAYLOAD|FILE|PACKAGE")
     ve.add_argument(
         "--root",
         default="",
@@ -136,8 +137,11 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from fairdesk import cli_handoff
     from fairdesk.services.documents import verify, verify_file
 
+    if cli_handoff.is_package(args.input):
+        return cli_handoff.verify_package(Path(args.input), args.root)  # offline
     ctx = _context(args)
     text: str = args.input
     if text == "-":
@@ -163,7 +167,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(
                 "checked against the root key pinned in this data folder; to rest on the "
                 "paper alone, give the fingerprint printed on the service center's "
-                "documents: --root \"XXXX XXXX ...\""
+                'documents: --root "XXXX XXXX ..."'
             )
         return 0
     print(f"fairdesk: {result.status}: {result.message}", file=sys.stderr)

@@ -109,7 +109,11 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from fairdesk import cli_handoff
     from fairdesk.services.followup import export_followup
+
+    if args.export_command in cli_handoff.HANDOFFS:
+        return cli_handoff.cmd_handoff(args)
 
     ctx = _context(args)
     result = export_followup(

@@ -28,6 +28,8 @@ def fill(step: Step) -> dict[str, Any]:
             values[f.name] = "2026-11-01"
         elif f.kind is FieldKind.DATETIME:
             values[f.name] = ""  # now
+        elif f.example or f.default:
+            values[f.name] = f.example or f.default
         else:
             values[f.name] = TEXT
     return values

@@ -526,3 +526,25 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Handoff(Base):
+    """What left FairDesk for a public system: a credit list, a referral package to an
+    authority, an evidence package for deposit; when, to whom, by whom, and the SHA-256
+    of what was sent, so a recipient's copy can be matched to the case."""
+
+    __tablename__ = "handoffs"
+    __table_args__ = (Index("ix_handoffs_case", "case_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("respondent_cases.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # credit | referral | evidence
+    destination: Mapped[str] = mapped_column(String(40), default="")  # an authority kind
+    recipient: Mapped[str] = mapped_column(String(200), default="")
+    sent_at: Mapped[datetime]
+    sent_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    key_id: Mapped[str] = mapped_column(String(16), default="")

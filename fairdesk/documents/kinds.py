@@ -47,6 +47,15 @@ def _authority_named(d: DocumentData) -> str:
     )
 
 
+def _referred(d: DocumentData) -> str:
+    if d.case_authority and d.referral_kind:
+        return ""
+    return translatable(
+        "Case {case} was not referred to an authority: take the step 'Refer to an "
+        "authority' first."
+    )
+
+
 def _decided(d: DocumentData) -> str:
     if d.decided_at:
         return ""
@@ -163,6 +172,16 @@ KINDS: dict[str, DocKind] = {
             "transfer",
             translatable("once the complaint is accepted for transfer or transferred"),
             condition=_authority_named,
+        ),
+        DocKind(
+            "referral-letter",
+            "案件线索移送函",
+            "Letter referring the case to an authority",
+            CASE,
+            frozenset({S.REFERRED, S.POST_FAIR}),
+            "transfer",
+            translatable("once the case is referred to an authority"),
+            condition=_referred,
         ),
         DocKind(
             "complaint-notice",

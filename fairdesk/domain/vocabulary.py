@@ -416,6 +416,9 @@ EVENTS = Vocabulary(
         ),
         "exhibitor.record": W("Exhibitor's details recorded", "记录展商信息"),
         "measure.record": W("Measure recorded", "记录措施"),
+        "handoff.referral": W("Referral package sent", "移送材料包已出具"),
+        "handoff.evidence": W("Evidence package issued for deposit", "证据存证包已出具"),
+        "handoff.credit": W("Credit referral list exported", "信用信息报送清单已导出"),
     },
 )
 
@@ -451,6 +454,12 @@ DETAILS = Vocabulary(
         "decision_trigger": W("trigger", "认定依据"),
         "decision_note": W("decision note", "处理说明"),
         "materials": W("materials received", "收到的材料"),
+        "destination": W("sent to", "报送/移送对象"),
+        "recipient": W("recipient", "接收单位"),
+        "package_sha256": W("package SHA-256", "材料包SHA-256"),
+        "file": W("file", "文件"),
+        "files": W("files", "文件数"),
+        "records": W("records", "记录数"),
     },
 )
 
@@ -557,6 +566,41 @@ DISPUTE_TYPES = Vocabulary(
     },
 )
 
+# What kind of serious dishonesty a credit referral reports (Shanghai Regulations Art 42).
+CREDIT_FINDINGS = Vocabulary(
+    "credit finding",
+    {
+        "serious_infringement": W(
+            "Deliberate, serious IP infringement at the fair", "展会知识产权故意侵权且情节严重"
+        ),
+        "repeat_infringement": W("Repeated IP infringement at fairs", "展会知识产权重复侵权"),
+        "refused_measures": W(
+            "Refused the measures and re-displayed infringing exhibits",
+            "拒不整改、再次展出侵权展品",
+        ),
+    },
+)
+
+# Where a hand-off goes: the public systems the policy names.
+HANDOFF_KINDS = Vocabulary(
+    "hand-off",
+    {
+        "credit": W("Credit platform list", "信用平台报送清单"),
+        "referral": W("Referral package to an authority", "移送有关部门材料包"),
+        "evidence": W("Evidence deposit package", "电子证据存证包"),
+    },
+)
+
+# Where a hand-off went: an authority's kind, or one of the platforms.
+HANDOFF_DESTINATIONS = Vocabulary(
+    "hand-off destination",
+    {
+        **AUTHORITY_KINDS,
+        "credit_platform": W("Public credit platform", "公共信用信息平台"),
+        "evidence_platform": W("Electronic evidence deposit platform", "电子证据存证平台"),
+    },
+)
+
 YES_NO = Vocabulary("yes or no", {"yes": W("yes", "是"), "no": W("no", "否")})
 
 ALL: tuple[Vocabulary, ...] = (
@@ -588,5 +632,8 @@ ALL: tuple[Vocabulary, ...] = (
     STAGES,
     TOPICS,
     DISPUTE_TYPES,
+    CREDIT_FINDINGS,
+    HANDOFF_KINDS,
+    HANDOFF_DESTINATIONS,
     YES_NO,
 )

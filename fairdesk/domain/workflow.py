@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from fairdesk.domain import credit_code
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.clocks import ClockState, ClockStatus
 from fairdesk.domain.enums import (
@@ -86,6 +87,8 @@ class Field:
     prefill: str = ""
     # Taken when no value is given (a choice's usual answer); the dialog preselects it.
     default: str = ""
+    # A well-formed value for a field with a format of its own (a credit code).
+    example: str = ""
 
     @property
     def label(self) -> str:
@@ -137,6 +140,7 @@ class Facts:
     before_mediation: str = ""
     suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
     detained_unreturned: bool = False  # exhibits kept in custody not yet handed back
+    found_infringing: bool = False  # a decision found infringement (any trigger)
     # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
     acceptance: tuple[Refusal, ...] = ()
 
@@ -402,6 +406,65 @@ AUTHORITY_RESULT_ON = _text(
     required=False,
     kind=FieldKind.DATE,
 )
+# A credit referral (Shanghai Regulations Art 42) carries the items the credit platforms
+# collect for an administrative finding ("双公示" conventions, docs/handoffs.md). Only the
+# kind of finding and its legal basis are needed to refer; the rest may follow from the
+# authority, and the credit list refuses a record until every item is there.
+CREDIT_FINDING = _choice(
+    "credit_finding",
+    "Kind of serious dishonesty",
+    "严重失信行为类别",
+    v.CREDIT_FINDINGS,
+    Words("the kind of serious dishonesty", "严重失信行为类别"),
+)
+CREDIT_BODY = _text(
+    "decision_body",
+    "Deciding body",
+    "认定机关",
+    required=False,
+    kind=FieldKind.LINE,
+    prefill="deciding_organ",
+    max_length=200,
+)
+CREDIT_BODY_CODE = _text(
+    "decision_body_code",
+    "Deciding body's unified social credit code",
+    "认定机关统一社会信用代码",
+    required=False,
+    kind=FieldKind.LINE,
+    max_length=18,
+    example="91350100M000100Y43",
+)
+CREDIT_DECISION_NUMBER = _text(
+    "decision_number",
+    "Decision number",
+    "决定文书号",
+    required=False,
+    kind=FieldKind.LINE,
+    max_length=100,
+)
+CREDIT_DECISION_DATE = _text(
+    "decision_date", "Decision date", "认定日期", required=False, kind=FieldKind.DATE
+)
+PUBLICATION_MONTHS = replace(
+    _text(
+        "publication_months",
+        "Publication period (months, 3-36)",
+        "公示期限（月，3至36）",
+        required=False,
+        kind=FieldKind.LINE,
+        max_length=2,
+    ),
+    default="36",
+)
+CREDIT_CONTACT = _text(
+    "contact",
+    "Contact for the record (name and phone)",
+    "联系人及电话",
+    required=False,
+    kind=FieldKind.LINE,
+    max_length=100,
+)
 MEASURE = _choice(
     "measure",
     "Measure",
@@ -638,6 +701,38 @@ def _something_received(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
     )
 
 
+def _found_infringing(f: Facts) -> Refusal | None:
+    if f.found_infringing:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number} was not found infringing: only a finding of infringement can be referred "
+        "to the credit platform.",
+        {"number": f.number},
+    )
+
+
+def _credit_items_well_formed(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    code = str(params.get("decision_body_code") or "").strip()
+    if code and not credit_code.is_valid(code):
+        return Refusal(
+            MissingRequirement,
+            "'{code}' is not a valid unified social credit code (18 characters, the last a "
+            "check character).",
+            {"code": code},
+            field="decision_body_code",
+        )
+    months = str(params.get("publication_months") or "").strip()
+    if months and not (months.isdigit() and 3 <= int(months) <= 36):
+        return Refusal(
+            MissingRequirement,
+            "The publication period is {months} months; give 3 to 36 months.",
+            {"months": months},
+            field="publication_months",
+        )
+    return None
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -805,6 +900,17 @@ STEPS: tuple[Step, ...] = (
     _step(CS, "close_dispute", [S.TO_NOTIFY, S.MEDIATING], S.CLOSED,
           "Close the dispute with a note", "纠纷处理完毕（附说明）", fields=(REASON,),
           kinds=COMMERCIAL, effects=(Effect.CLOSE,), documents=("closing-record",)),
+    # Shanghai Regulations Art 42: deliberate, serious infringement goes to the credit
+    # platforms. Taken again, it completes or corrects the record (the latest counts).
+    _step(CS, "refer_credit",
+          [S.INFRINGEMENT_FOUND, S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED,
+           S.RECHECK_FAILED, S.ESCALATED, S.REFERRED, S.CLOSED, S.POST_FAIR],
+          STAYS, "Refer to the credit platform for serious dishonesty", "报送严重失信信息",
+          fields=(CREDIT_FINDING, LEGAL_BASIS, CREDIT_BODY, CREDIT_BODY_CODE,
+                  CREDIT_DECISION_NUMBER, CREDIT_DECISION_DATE, PUBLICATION_MONTHS,
+                  CREDIT_CONTACT, NOTE),
+          guards=(_found_infringing,), checks=(_credit_items_well_formed,), kinds=IP,
+          legal_basis=("credit",)),
     # -- after the fair --
     _step(CS, "move_post_fair", OPEN_CASE_STATES, S.POST_FAIR,
           "Hand over to post-fair follow-up", "转展后追查",
@@ -885,6 +991,7 @@ def detail_value_words(key: str, value: Any) -> Words | None:
         "finding": v.FINDINGS,
         "decision_trigger": v.TRIGGERS,
         "copy": v.COPIES,
+        "destination": v.HANDOFF_DESTINATIONS,
     }
     found = _FIELDS.get(key)
     table: Vocabulary | None = tables.get(key) or (found.choices if found else None)

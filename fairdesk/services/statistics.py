@@ -37,6 +37,7 @@ from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, 
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.services import handoff_log
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
 from fairdesk.services.watchlist import series_fairs
@@ -156,6 +157,8 @@ class EditionStatistics:
     commercial_outcomes: dict[str, int] = field(default_factory=dict)
     # Cases referred, by kind of authority (IP office, market regulation, police, court...).
     referrals_by_kind: dict[str, int] = field(default_factory=dict)
+    # Hand-offs that left FairDesk, by destination (police, credit platform, deposit...).
+    handoffs_by_destination: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -242,6 +245,13 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     )
     rows += _breakdown(
         report, "移交", "referred to", "referrals_by_kind", vocabulary.AUTHORITY_KINDS
+    )
+    rows += _breakdown(
+        report,
+        "移送/报送材料",
+        "hand-offs sent to",
+        "handoffs_by_destination",
+        vocabulary.HANDOFF_DESTINATIONS,
     )
     for key, label in STAGES:
         rows.append(
@@ -582,6 +592,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
             .where(RespondentCase.fair_id == fair.id, RespondentCase.referral_kind != "")
             .group_by(RespondentCase.referral_kind),
         ),
+        handoffs_by_destination=handoff_log.counts_by_destination(session, fair.id),
     )
 
 

@@ -216,6 +216,7 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
         detained_unreturned=any(
             m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
         ),
+        found_infringing=bool(case.decision_trigger),
     )
 
 

@@ -207,6 +207,8 @@ class CaseView(QWidget):
         )
         self.documents_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.documents_button.clicked.connect(self.open_documents)
+        self.handoff_button = QPushButton(self.tr("Hand-offs…"), objectName="handoff_button")
+        self.handoff_button.clicked.connect(self.open_handoffs)
         self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
@@ -220,6 +222,7 @@ class CaseView(QWidget):
         bottom.addWidget(self.user_label, 1)
         bottom.addWidget(self.reload_button)
         bottom.addWidget(self.documents_button)
+        bottom.addWidget(self.handoff_button)
         bottom.addWidget(self.close_button)
 
         head = QHBoxLayout()
@@ -546,6 +549,19 @@ class CaseView(QWidget):
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda _number: self._after_change())
+        dialog.open()
+
+    def open_handoffs(self) -> None:
+        """Send this case to a public system: a referral or an evidence package."""
+        from fairdesk.ui.handoff_dialog import HandoffDialog
+
+        if self.detail is None:
+            return
+        # A case handed to an authority (it names one) most likely goes with its package.
+        kind = "referral" if self.detail.authority else "evidence"
+        dialog = HandoffDialog(self.ctx, self.detail.fair_code, self.case_number, kind, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.handoff_done.connect(lambda _result: self._after_change())
         dialog.open()
 
     # -- clocks -------------------------------------------------------------------------

@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
             self.tr("Export &follow-up list…"), self.export_followup, None, organizer_menu
         ).setEnabled(role in GRANTS[Permission.EXPORT])
         action(self.tr("&Watch list…"), self.show_watch_list, None, organizer_menu)
+        action(self.tr("&Hand-offs to public systems…"), self.show_handoffs, None, organizer_menu)
         action(self.tr("Day &report"), self.show_day_report, None, organizer_menu)
         organizer_menu.addSeparator()
         action(
@@ -776,6 +777,12 @@ class MainWindow(QMainWindow):
 
         if code := self._fair_or_say():
             ExportDialog(self.ctx, code, self).open()
+
+    def show_handoffs(self) -> None:
+        from fairdesk.ui.handoff_dialog import HandoffDialog
+
+        if code := self._fair_or_say():
+            HandoffDialog(self.ctx, code, "", "credit", self).open()
 
     def log_consultation(self) -> None:
         from fairdesk.ui.consultation_dialog import ConsultationDialog

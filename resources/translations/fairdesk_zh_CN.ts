@@ -388,6 +388,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>文书… (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Hand-offs…</source>
+        <translation>移送与报送…</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -2029,6 +2033,10 @@ power of attorney: {0}</source>
         <translation>投诉 {complaint} 未指定移交的知识产权主管部门：请先在受理待移交时指定主管部门，或先完成移交。</translation>
     </message>
     <message>
+        <source>Case {case} was not referred to an authority: take the step 'Refer to an authority' first.</source>
+        <translation>案件 {case} 尚未移交有关部门：请先执行“移交有关部门”步骤。</translation>
+    </message>
+    <message>
         <source>Case {case} has no decision yet; a decision (处理意见书) is printed after it.</source>
         <translation>案件 {case} 尚未作出处理决定；处理意见书须在作出处理决定后打印。</translation>
     </message>
@@ -2091,6 +2099,10 @@ power of attorney: {0}</source>
     <message>
         <source>once the complaint is accepted for transfer or transferred</source>
         <translation>投诉受理待移交或已移交之后</translation>
+    </message>
+    <message>
+        <source>once the case is referred to an authority</source>
+        <translation>案件移交有关部门后</translation>
     </message>
     <message>
         <source>once the respondent is notified, while the defence period runs</source>
@@ -2633,6 +2645,14 @@ power of attorney: {0}</source>
         <translation>无法读取证据文件 {where}：{reason}。</translation>
     </message>
     <message>
+        <source>An evidence package is one ZIP file: give a name ending in .zip ({path}).</source>
+        <translation>证据存证包为一个 ZIP 文件：请给出以 .zip 结尾的文件名（{path}）。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence files to deposit.</source>
+        <translation>案件 {number} 没有可存证的证据文件。</translation>
+    </message>
+    <message>
         <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
         <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展商名称列。</translation>
     </message>
@@ -2881,6 +2901,14 @@ power of attorney: {0}</source>
         <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
     </message>
     <message>
+        <source>The credit list is written as {formats}; '{path}' names none of them.</source>
+        <translation>信用报送清单可导出为 {formats}；“{path}”不是其中任何一种。</translation>
+    </message>
+    <message>
+        <source>Case {number} was not referred to an authority: take the step '{step}' first; the package goes where that step sends the case.</source>
+        <translation>案件 {number} 尚未移交有关部门：请先执行“{step}”步骤；材料包将送往该步骤指定的部门。</translation>
+    </message>
+    <message>
         <source>The complainant needs a name.</source>
         <translation>请填写投诉人名称。</translation>
     </message>
@@ -3103,6 +3131,14 @@ power of attorney: {0}</source>
     <message>
         <source>{file} prints no root key fingerprint (a line 'Root key: XXXX XXXX ...').</source>
         <translation>{file} 中没有根密钥指纹（形如“Root key: XXXX XXXX ...”的一行）。</translation>
+    </message>
+    <message>
+        <source>The folder {path} is not empty; choose a new or empty folder.</source>
+        <translation>文件夹 {path} 不是空的；请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>This is not a readable package: {reason}.</source>
+        <translation>无法读取该材料包：{reason}。</translation>
     </message>
     <message>
         <source>{label} was changed by {user} at {time} ({action}) after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
@@ -3757,6 +3793,42 @@ power of attorney: {0}</source>
         <translation>纠纷处理完毕（附说明）</translation>
     </message>
     <message>
+        <source>Refer to the credit platform for serious dishonesty</source>
+        <translation>报送严重失信信息</translation>
+    </message>
+    <message>
+        <source>the kind of serious dishonesty</source>
+        <translation>严重失信行为类别</translation>
+    </message>
+    <message>
+        <source>Kind of serious dishonesty</source>
+        <translation>严重失信行为类别</translation>
+    </message>
+    <message>
+        <source>Deciding body</source>
+        <translation>认定机关</translation>
+    </message>
+    <message>
+        <source>Deciding body's unified social credit code</source>
+        <translation>认定机关统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>决定文书号</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Publication period (months, 3-36)</source>
+        <translation>公示期限（月，3至36）</translation>
+    </message>
+    <message>
+        <source>Contact for the record (name and phone)</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
         <source>Hand over to post-fair follow-up</source>
         <translation>转展后追查</translation>
     </message>
@@ -3919,6 +3991,18 @@ power of attorney: {0}</source>
     <message>
         <source>Measure recorded</source>
         <translation>记录措施</translation>
+    </message>
+    <message>
+        <source>Referral package sent</source>
+        <translation>移送材料包已出具</translation>
+    </message>
+    <message>
+        <source>Evidence package issued for deposit</source>
+        <translation>证据存证包已出具</translation>
+    </message>
+    <message>
+        <source>Credit referral list exported</source>
+        <translation>信用信息报送清单已导出</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4220,65 @@ power of attorney: {0}</source>
     <message>
         <source>Last patrol: {0}</source>
         <translation>最近巡查：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Hand-offs to public systems</source>
+        <translation>移送与报送（公共平台）</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-off</source>
+        <translation>移送/报送类别(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Case number</source>
+        <translation>案件编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export and record</source>
+        <translation>导出并登记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>Preparing the hand-off…</source>
+        <translation>正在准备材料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0} records written to {1}.</source>
+        <translation>已将 {0} 条记录写入 {1}。</translation>
+    </message>
+    <message>
+        <source>No record is complete; nothing was written.</source>
+        <translation>没有要素齐全的记录；未写入文件。</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>未报送：</translation>
+    </message>
+    <message>
+        <source>Signed package written to {0} ({1} evidence files); SHA-256 {2}.</source>
+        <translation>已签名材料包已写入 {0}（证据文件 {1} 个）；SHA-256 {2}。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -4773,6 +4916,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>&amp;Watch list…</source>
         <translation>重点关注名单(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-offs to public systems…</source>
+        <translation>移送与报送(&amp;H)…</translation>
     </message>
     <message>
         <source>Day &amp;report</source>

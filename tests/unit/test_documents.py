@@ -114,6 +114,7 @@ CASE_EXPECT = {
     "escalation-notice": ("建议禁止参加下一届展会", "Propose a ban", "第三十五条"),
     "booth-notice": ("知识产权保护公告", "IP protection notice", "4.1A01"),
     "closing-record": ("结案说明", "Closing note", "示例品牌股份有限公司"),
+    "referral-letter": ("上海市知识产权局", "referred to you", "测试展商1有限公司"),
     "dossier": ("示例品牌股份有限公司", "Timeline", "Example Brand Co., Ltd."),
 }
 

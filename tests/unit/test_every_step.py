@@ -26,6 +26,7 @@ CASE_STEPS = [
     for kind in sorted(s.kinds)
 ]
 AFTER_A_DETENTION = {"return_detained"}  # its guard needs exhibits in custody first
+AFTER_A_FINDING = {"refer_credit"}  # its guard needs a finding of infringement
 
 
 def _source(kind: str, s: Step) -> str:
@@ -72,7 +73,8 @@ def fair(team: Team) -> str:
 def test_step_refused_for_other_roles_then_taken(
     team: Team, clock: FakeClock, fair: str, kind: str, s: Step
 ) -> None:
-    source = "INFRINGEMENT_FOUND" if s.action in AFTER_A_DETENTION else _source(kind, s)
+    after_finding = s.action in AFTER_A_DETENTION | AFTER_A_FINDING
+    source = "INFRINGEMENT_FOUND" if after_finding else _source(kind, s)
     number, states = _case_in(team, clock, kind, source)
     if s.action in AFTER_A_DETENTION:
         order = next(x for x in STEPS if x.action == "order_remedy")
