@@ -13,4 +13,10 @@ CASES = {
         lambda c: keys.revoke_user_key(c, "desk2", "laptop lost"),
     ),
     "keys.root_fingerprint": (frozenset(Role), keys.root_fingerprint),
+    # An administrator; desk2 has no key waiting, so the allowed call ends in InvalidInput.
+    "keys.certify_user_key": (
+        frozenset({A}),
+        lambda c: keys.certify_user_key(c, "desk2", "0000 1111"),
+    ),
+    "keys.pin_root": (frozenset({A}), lambda c: keys.pin_root(c, keys.root_fingerprint(c))),
 }
