@@ -865,7 +865,7 @@ def _check_seal(archive: Path, url: str, foreign: bool) -> backup_seal.SealCheck
     db = Database(url)
     try:
         with db.reading() as session:
-            found = backup_seal.check(raw, session)
+            found = backup_seal.check(raw, session, root_pin.pinned(url))
     except (FairDeskError, SQLAlchemyError):  # unreadable, or an older schema
         return backup_seal.check(raw, None)
     finally:

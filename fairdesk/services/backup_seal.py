@@ -61,7 +61,9 @@ class SealCheck:
     root: str = ""  # the fingerprint the seal names
 
 
-def check(manifest: dict[str, Any], session: Session | None) -> SealCheck:
+def check(manifest: dict[str, Any], session: Session | None, pinned: str = "") -> SealCheck:
+    """Whose seal: `pinned` is the root pinned outside the database, which outranks the
+    database's own root (a database writer may have replaced that)."""
     found = manifest.get(SEAL)
     if not isinstance(found, dict):
         return SealCheck("unsigned")
@@ -74,6 +76,8 @@ def check(manifest: dict[str, Any], session: Session | None) -> SealCheck:
     named = str(found.get("root", ""))
     root = keys.root_key(session) if session is not None else None
     if root is None or signing.fingerprint(root.public_key) != named:
+        return SealCheck("foreign", named)
+    if pinned and named != pinned:
         return SealCheck("foreign", named)
     certificate = str(found.get("certificate") or "")
     by_root = public == signing.raw_public(root.public_key)

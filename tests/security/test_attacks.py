@@ -598,3 +598,37 @@ def test_editing_an_exhibitor_or_its_booths_is_reported(team: Team, tmp_path: Pa
     # Imported again through the app: the history follows, and nothing is reported.
     import_exhibitors(team.organizer, FAIR, listing)
     assert not [p for p in verify_chain(team.admin).problems if "乙公司" in p]
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="doctors an SQLite backup file")
+def test_a_backup_sealed_by_a_root_put_in_the_database_is_foreign(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    """The seal used to be compared with the database's root only: replace that root
+    with one's own, seal a doctored archive with it, and it restored as 'ours'."""
+    from fairdesk.services import backup as bk
+    from fairdesk.services import backup_seal, root_pin
+    from fairdesk.services.keyring import Keyring
+
+    assert root_pin.pinned(team.admin.db.url)  # pinned when the root was made
+    info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
+    with zipfile.ZipFile(info.path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    mine = signing.new_private()
+    with team.admin.db.writing() as session:
+        session.execute(delete(SigningKey).where(SigningKey.kind == "root"))
+    _insert_key(team, "root", mine)
+    with team.admin.db.reading() as session:
+        resealed = backup_seal.seal(
+            {k: v for k, v in manifest.items() if k != "seal"},
+            Keyring(root_key_id="mine", root=mine),
+            session,
+        )
+    doctored = tmp_path / "doctored.zip"
+    with zipfile.ZipFile(doctored, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(resealed))
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(bk.ArchiveRefused, match="--foreign"):
+        bk.restore(team.admin, doctored, data_folder=tmp_path / "data")
