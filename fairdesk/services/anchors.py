@@ -193,7 +193,7 @@ def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
             if event is None
             else f"audit event {anchor.event_id} no longer matches the anchor in {anchor.source}"
         )
-        since = f"after event {last_good} and " if last_good else ""
+        since = f"after event {last_good} and " if 0 < last_good < anchor.event_id else ""
         problems.append(
             AnchorProblem(
                 anchor.event_id,

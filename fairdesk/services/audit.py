@@ -179,6 +179,7 @@ def verify_chain(
     findings = [*([chain.problem] if not chain.ok else []), *roots.problems]
     findings += [p.message for p in problems]
     findings += [p.message for p in edited]
+    findings = list(dict.fromkeys(findings))  # one line per finding, however many anchors
     first = chain.first_broken_id  # else the first event an anchor no longer vouches for
     if first is None:
         first = min((p.event_id for p in problems if p.event_id), default=None)
