@@ -268,8 +268,10 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
                 number=case.number,
                 state=Term(v.CASE_STATES, case.state),
             )
+        # The inspector's own note, or none: the step ("Re-inspection passed") and its
+        # result field say the rest, in the reader's language, from the vocabulary.
+        reason = data.notes.strip()
         words = v.RECHECK_RESULTS.words(result)
-        reason = data.notes.strip() or f"re-inspection: {words.en.lower()}"
         if case.state != CaseState.RECHECK_DUE:
             steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
         if result is RecheckResult.PASSED:

@@ -541,10 +541,10 @@ class InspectorWindow(QMainWindow):
             return
         self.round_button.setText(self.tr("Close round  (F9)"))
         since = format_time(self.round_started.astimezone(self.zone)) if self.round_started else ""
+        visits = self.log_model.rowCount()
+        counted = self.tr("1 visit") if visits == 1 else self.tr("{0} visits").format(visits)
         self.round_label.setText(
-            self.tr("Round · hall {0} · since {1} · {2} visits").format(
-                self.round_hall, since, self.log_model.rowCount()
-            )
+            self.tr("Round · hall {0} · since {1} · {2}").format(self.round_hall, since, counted)
         )
 
     # -- patrol: booth, finding, save ------------------------------------------------------
@@ -774,13 +774,15 @@ class InspectorWindow(QMainWindow):
         self.task_model.set_waiting(self.outbox.waiting_cases(self.ctx.actor.username))
         n, late = self.task_model.rowCount(), self.task_model.overdue_count()
         self.task_summary.setText(
-            self.tr("{0} re-checks to do{1}").format(
-                n, self.tr(" · {0} OVERDUE").format(late) if late else ""
-            )
+            (
+                self.tr("1 re-check to do{0}") if n == 1 else self.tr("{1} re-checks to do{0}")
+            ).format(self.tr(" · {0} OVERDUE").format(late) if late else "", n)
         )
         self.tabs.setTabText(
             TAB_RECHECKS,
-            self.tr("Re-checks ({0}{1})  (Alt+2)").format(n, f", {late} late" if late else ""),
+            self.tr("Re-checks ({0}{1})  (Alt+2)").format(
+                n, self.tr(", {0} late").format(late) if late else ""
+            ),
         )
         row = self.task_model.row_of(selected.case_number) if selected else None
         if row is not None:

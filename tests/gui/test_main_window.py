@@ -147,7 +147,7 @@ def test_typing_a_search_does_not_recount_the_fair(
         window.search_edit.setText(text)
         window.apply_search()
     assert len(counted) == 1  # the strip's counts are the fair's, not the search's
-    assert window.strip.text().startswith("1 cases shown")
+    assert window.strip.text().startswith("1 case shown")  # the singular
     assert window.queues.counts["to_notify"] == 2
     # Another desk's step: the next poll recounts.
     act_on_case(team.desk2, cases[1], "notify")
