@@ -5568,8 +5568,16 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
+    </message>
+    <message>
+        <source>In use now: {0} (default: {1})</source>
+        <translation>当前使用：{0}（默认：{1}）</translation>
     </message>
     <message>
         <source>Default: the SQLite file {0} in the data folder</source>
