@@ -204,6 +204,9 @@ def _run(
     code = app.exec()
     wait_for_tasks()  # a refresh still running holds a connection: let it finish cleanly
     ctx.db.dispose()
+    if getattr(window, "signed_out", False):  # File > Sign out: whoever signs in next
+        window.deleteLater()
+        return _run(app, args, throwaway)
     return code
 
 

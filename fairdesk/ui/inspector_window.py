@@ -62,6 +62,7 @@ from fairdesk.services.rechecks import RecheckTask
 from fairdesk.ui.case_labels import both, desk_words, word
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.hall_board import HallBoard
+from fairdesk.ui.inspector_menu import display_name, install_menu
 from fairdesk.ui.inspector_models import (
     COL_LOG_FINDING,
     LogItem,
@@ -184,8 +185,10 @@ class InspectorWindow(QMainWindow):
         self.tabs.addTab(self.board, self.tr("Hall board  (Alt+3)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._build_shortcuts()
+        self.signed_out = False  # File > Sign out: the app asks who signs in next
+        install_menu(self, ctx, demo=demo)
         role = vocabulary.say(vocabulary.ROLES, ctx.actor.role.value, current_language())
-        who = f"{ctx.actor.username} ({role})"
+        who = f"{display_name(ctx)} ({role})"
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
         )

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------
     def _build_filters(self) -> None:
         self.fair_combo = QComboBox(objectName="fair_combo")
+        # As wide as its longest fair ("DEMO2026 · …"), never cut to "DEMO20".
+        self.fair_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fair_combo.setAccessibleName(self.tr("Fair"))
         self.search_edit = QLineEdit(objectName="search_edit")
         self.search_edit.setPlaceholderText(

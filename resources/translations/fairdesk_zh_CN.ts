@@ -4245,6 +4245,29 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>InspectorMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;About FairDesk</source>
+        <translation>关于 FairDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>InspectorWindow</name>
     <message>
         <source> — DEMO FAIR (sample data)</source>
