@@ -338,3 +338,5 @@ def test_the_inspector_window_has_a_file_menu_and_names_the_user(
     qtbot.keyClick(again, Qt.Key.Key_Q, CTRL)  # Quit, as on the desk
     qtbot.waitUntil(lambda: not again.isVisible())
     assert not again.signed_out
+    for closed in (window, again):  # no poll of a database gone after the test
+        closed._poll.stop()

@@ -816,7 +816,9 @@ def test_cli_desk_user_cannot_restore(run, team: Team, tmp_path: Path, monkeypat
     assert err.startswith("fairdesk: Only admin staff may back up or restore the database;")
 
 
-def test_a_demo_database_restores_its_own_backups(db: Database, tmp_path: Path) -> None:
+def test_a_demo_database_restores_its_own_backups(
+    db: Database, tmp_path: Path, empty_db_url: str
+) -> None:
     """A demo has no root key: its demo key seals its backups, so they restore on the same
     demo without --foreign; another demo's, or a demo's on a real database, still need it."""
     from fairdesk.app_context import demo_admin
@@ -828,8 +830,7 @@ def test_a_demo_database_restores_its_own_backups(db: Database, tmp_path: Path) 
     assert restored.seal == "ours"
     assert last_event(db).action == "database.restore"
 
-    other_url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
-    other = Database(other_url)
+    other = Database(empty_db_url)  # another demo, on the same kind of database
     try:
         migrate.upgrade(other)
         with pytest.raises(bk.ArchiveRefused, match="not made by this installation"):
