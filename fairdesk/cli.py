@@ -210,14 +210,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cell(value: Any, fmt: str) -> Any:
-    """Times go out with their zone in JSON (ISO 8601), as local wall time elsewhere."""
+    """Times go out with their zone: ISO 8601 in JSON, wall time and UTC offset elsewhere
+    (a reader in another zone must not take a fair's 17:00 for their own)."""
     if isinstance(value, datetime):
         if fmt == "json":
             return value.isoformat(timespec="seconds" if value.second else "minutes")
-        return f"{value:%Y-%m-%d %H:%M}"
+        return f"{value:%Y-%m-%d %H:%M}{zone_suffix(value)}"
     if isinstance(value, date) and fmt == "json":
         return value.isoformat()
     return value
+
+
+def zone_suffix(moment: datetime) -> str:
+    """' UTC+08:00' for an aware time, '' for a naive one."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f" UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def plural(n: int, one: str, many: str = "") -> str:
+    """'1 case', '3 cases': the count with the right form of its noun."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language of the words the CLI prints: English unless --lang says otherwise."""
+    return getattr(args, "lang", None) or "en"
 
 
 def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
@@ -366,6 +387,9 @@ def cmd_fair(args: argparse.Namespace) -> int:
             f"created fair {info.code}: {info.name}, {info.start_date} to {info.end_date}, "
             f"{info.hours}, rules {info.rules.code}"
         )
+        over = fairs.already_over(info, ctx.now())
+        if over is not None:
+            print(f"warning: {over}", file=sys.stderr)
         return 0
     rows = [
         {
@@ -446,11 +470,18 @@ def _demo_context(args: argparse.Namespace) -> Any:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    from fairdesk.domain.vocabulary import CASE_STATES, CLOCKS, KINDS, say
     from fairdesk.services.cases import CaseFilter, list_cases
     from fairdesk.services.fairs import get_fair
 
     ctx = _context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)  # deadlines in the fair's local time
+    # JSON is for programs: codes; a table or a spreadsheet is read by people: words.
+    lang = language(args)
+
+    def words(vocabulary: Any, code: str) -> str:
+        return code if args.format == "json" else say(vocabulary, code, lang)
+
     rows = list_cases(
         ctx,
         CaseFilter(
@@ -464,13 +495,13 @@ def cmd_cases(args: argparse.Namespace) -> int:
     out = [
         {
             "case": r.number,
-            "state": r.state,
-            "kind": r.kind,
+            "state": words(CASE_STATES, r.state),
+            "kind": words(KINDS, r.kind),
             "hall": r.hall,
             "booth": r.booth,
             "exhibitor": r.exhibitor_zh or r.exhibitor_en,
             "complainant": r.complainant,
-            "deadline": r.next_due_kind,
+            "deadline": words(CLOCKS, r.next_due_kind),
             "next_due": r.next_due.astimezone(zone) if r.next_due else "",
             "decide_before_close": "yes" if r.decide_before_close else "",
         }

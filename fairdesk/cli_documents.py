@@ -21,6 +21,9 @@ from fairdesk.documents.kinds import KINDS
 from fairdesk.domain.errors import InvalidInput
 
 COPIES = ("complainant", "respondent")
+# `fairdesk verify` of a demo's document: neither genuine (0) nor a failure (1), nor bad
+# usage (2, argparse); a script tells a specimen apart by this status.
+EXIT_SPECIMEN = 3
 
 
 def add_parsers(sub: Any) -> None:
@@ -45,7 +48,8 @@ def add_parsers(sub: Any) -> None:
         description="Check a document's QR code: give the text a scanner read, a PDF, or a "
         "picture of the page (PNG/JPEG); '-' reads the text from standard input. A signed "
         "package (.zip, or the folder it was unpacked into) is checked offline. Exit 0 when "
-        "genuine, 1 when forged, altered, unknown, revoked or unreadable.",
+        "genuine, 3 when it is a specimen printed from a demo database (genuine as an example, "
+        "proof of nothing), 1 when forged, altered, unknown, revoked or unreadable.",
     )
     ve.add_argument("input", metavar="PAYLOAD|FILE|PACKAGE")
     ve.add_argument(
@@ -170,7 +174,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 'documents: --root "XXXX XXXX ..."'
             )
         return 0
-    print(f"fairdesk: {result.status}: {result.message}", file=sys.stderr)
+    if result.status == "specimen":
+        # Not an error of the tool: the document is a demo's example, said once on stdout.
+        print(result.message)
+        return EXIT_SPECIMEN
+    # The status once: "FORGED: …" needs no "forged:" before it.
+    said = result.message.upper().startswith(f"{result.status.upper()}:")
+    prefix = "" if said else f"{result.status}: "
+    print(f"fairdesk: {prefix}{result.message}", file=sys.stderr)
     return 1
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fairdesk.domain.enums import Finding
-from fairdesk.domain.vocabulary import MEASURES
+from fairdesk.domain.vocabulary import FINDINGS, MEASURES, say
 
 FORMATS = ["table", "csv", "json"]
 
@@ -70,12 +70,13 @@ def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | str:
 
 
 def cmd_patrols(args: argparse.Namespace) -> int:
-    from fairdesk.cli import print_rows
+    from fairdesk.cli import language, print_rows
     from fairdesk.services.fairs import get_fair
     from fairdesk.services.patrols import list_rounds, list_visits
 
     ctx = _context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)
+    lang = language(args)
     rows: list[dict[str, Any]]
     if args.rounds:
         rows = [
@@ -97,7 +98,8 @@ def cmd_patrols(args: argparse.Namespace) -> int:
                 "hall": v.hall,
                 "booth": v.booth,
                 "exhibitor": v.exhibitor,
-                "finding": v.finding,
+                # Codes for programs (JSON), words for people.
+                "finding": v.finding if args.format == "json" else say(FINDINGS, v.finding, lang),
                 "case": v.case_number,
                 "photos": v.photos,
                 "inspector": v.inspector,
@@ -113,6 +115,8 @@ def cmd_patrols(args: argparse.Namespace) -> int:
                 without_case=args.without_case,
             )
         ]
+    if args.format == "table":  # ids are for scripts (CSV, JSON), not for a person's eyes
+        rows = [{k: v for k, v in r.items() if k not in ("round", "visit")} for r in rows]
     print_rows(rows, args.format)
     return 0
 

@@ -108,6 +108,11 @@ def add_parsers(sub: Any) -> None:
     )
     st.add_argument("number", help="a case number (CIIE2026-0001-1) or a complaint number")
     st.add_argument("--format", choices=["table", "json"], default="table")
+    st.add_argument(
+        "--all",
+        action="store_true",
+        help="the table lists every step, also those its state does not lead to (JSON always does)",
+    )
 
     one = sub.add_parser(
         "step",
@@ -392,15 +397,21 @@ def cmd_steps(args: argparse.Namespace) -> int:
         f"{_entity_words(found.entity)} {found.number}: {_state_words(found.entity, found.state)} "
         f"(version {found.version})"
     )
+    # As the case view: the steps its state leads to (refused for a role or a guard, with
+    # why); --all adds the rest. The name is what `fairdesk step` takes.
     rows = [
         {
+            "name": c.action,
             "step": c.step.label,
             "allowed": "yes" if c.allowed else "no",
             "reason": "" if c.refusal is None else str(c.refusal),
         }
         for c in found.choices
+        if c.in_reach or args.all
     ]
     print_rows(rows, "table")
+    if any(c.allowed for c in found.choices):
+        print(f"take one: fairdesk step {found.number} NAME [--set FIELD=VALUE …]")
     return 0
 
 

@@ -37,7 +37,7 @@ from PySide6.QtCore import (
 )
 
 from fairdesk.domain import vocabulary
-from fairdesk.domain.errors import FairDeskError, Phrase
+from fairdesk.domain.errors import FairDeskError, Phrase, with_articles
 from fairdesk.domain.vocabulary import Term, Words
 from fairdesk.resources_path import resource_dir
 
@@ -321,7 +321,10 @@ def _translated(template: str, params: dict[str, object]) -> str:
     translated = QCoreApplication.translate(ERROR_CONTEXT, template)
     if not params:
         return translated
+    values = {k: _term(v) for k, v in params.items()}
+    if translated == template:  # English: "an IP complaint"
+        translated = with_articles(template, values)
     try:
-        return translated.format(**{k: _term(v) for k, v in params.items()})
+        return translated.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return str(Phrase(template, **params))

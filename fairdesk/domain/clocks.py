@@ -204,7 +204,9 @@ def compute_clock(
     close = calendar.fair_close()
     capped = _u(due) > _u(close)
     if capped:
-        due = close
+        # No clock runs past the close; one started after it (a step taken during the
+        # follow-up) falls due as it starts, never before the step that started it.
+        due = max(close, history[0].at, key=_u)
 
     if not ticking:
         remaining = left

@@ -17,6 +17,7 @@ Never pre-format the message (an f-string cannot be translated);
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -35,8 +36,35 @@ def _english(value: Any) -> Any:
     return value
 
 
+# Letters read with a vowel sound when an initialism starts with them ("an IP complaint").
+_VOWEL_SOUND_CAPITALS = "AEFHILMNORSX"
+_ARTICLE = re.compile(r"\b([Aa]) \{(\w+)\}")
+
+
+def _needs_an(word: str) -> bool:
+    if word[:2].isupper() and len(word) > 1:  # an initialism: how its letter is read
+        return word[0] in _VOWEL_SOUND_CAPITALS
+    return word[:1].lower() in "aeio"
+
+
+def with_articles(template: str, values: dict[str, Any]) -> str:
+    """'a {kind}' becomes 'an {kind}' when the English value starts with a vowel sound, so
+    that a sentence filled from a table reads "an IP complaint", never "a IP complaint"."""
+
+    def fix(match: re.Match[str]) -> str:
+        value = str(values.get(match.group(2), "")).lstrip("'\"")
+        if not value or not _needs_an(value):
+            return match.group(0)
+        return f"{match.group(1)}n {{{match.group(2)}}}"
+
+    return _ARTICLE.sub(fix, template)
+
+
 def _fill(template: str, params: dict[str, Any]) -> str:
-    return template.format(**{k: _english(v) for k, v in params.items()}) if params else template
+    if not params:
+        return template
+    values = {k: _english(v) for k, v in params.items()}
+    return with_articles(template, values).format(**values)
 
 
 class Phrase:

@@ -295,7 +295,7 @@ def _sealed(db: Database, manifest: Manifest, ring: Keyring | None) -> dict[str,
     """The manifest signed by whoever makes the backup, when they hold a key."""
     data = manifest.to_json()
     if ring is None:
-        return data
+        ring = Keyring()  # a demo's backup is still sealed, with its demo key
     try:
         with db.reading() as session:
             return backup_seal.seal(data, ring, session)

@@ -4,6 +4,11 @@ signed with the maker's key, certified by the installation's root, or the root i
 A restore checks the seal against the root of the database it replaces: a seal that
 does not match its manifest (a doctored archive) is refused; an unsigned archive or one
 from another installation is refused unless the administrator says `--foreign`.
+
+A demo database has no root: its demo key (sealed under a published passphrase) seals
+its backups, so that they restore on the same demo without `--foreign`. That proves
+nothing beyond "made by this demo", which is all a demo needs; a real database never
+takes a demo's seal for its own (its root is another key).
 """
 
 from __future__ import annotations
@@ -34,7 +39,18 @@ def seal(manifest: dict[str, Any], ring: Keyring, session: Session) -> dict[str,
     """The manifest with its seal, when the maker holds a key (else as it was)."""
     root = keys.root_key(session)
     if root is None:
-        return manifest
+        demo = keys.demo_key(session)
+        if demo is None:
+            return manifest
+        stored, private = demo
+        return manifest | {
+            SEAL: {
+                "root": signing.fingerprint(stored.public_key),
+                "key": signing.b64url(signing.public_raw(private)),
+                "certificate": "",
+                "signature": signing.b64url(private.sign(_body(manifest))),
+            }
+        }
     if ring.user_key is not None:
         key = ring.user_key
         stored = session.scalar(select(SigningKey).where(SigningKey.key_id == ring.user_key_id))
@@ -75,6 +91,11 @@ def check(manifest: dict[str, Any], session: Session | None, pinned: str = "") -
         return SealCheck("broken", str(found.get("root", "")))
     named = str(found.get("root", ""))
     root = keys.root_key(session) if session is not None else None
+    if root is None and session is not None:  # a demo: its own key seals its backups
+        demo = keys.demo_key(session)
+        if demo is not None and signing.fingerprint(demo[0].public_key) == named:
+            ours = public == signing.raw_public(demo[0].public_key)
+            return SealCheck("ours" if ours else "broken", named)
     if root is None or signing.fingerprint(root.public_key) != named:
         return SealCheck("foreign", named)
     if pinned and named != pinned:

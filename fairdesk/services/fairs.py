@@ -237,6 +237,23 @@ def create_fair(
     return FairInfo.of(fair)
 
 
+def already_over(fair: FairInfo, now: datetime) -> InvalidInput | None:
+    """A warning, when a fair being set up has already closed (its dates copied from an
+    example, say): its clocks would all be due at once. None for a fair not over yet."""
+    zone = ZoneInfo(fair.timezone)
+    closing = time.fromisoformat(fair.hours.split("-")[1])
+    close = datetime.combine(fair.end_date, closing, tzinfo=zone)
+    if now.astimezone(zone) < close:
+        return None
+    return InvalidInput(
+        "The fair {code} closed on {end}, before today ({today}): every deadline of its "
+        "cases would fall due at once. Check its dates.",
+        code=fair.code,
+        end=fair.end_date.isoformat(),
+        today=now.astimezone(zone).date().isoformat(),
+    )
+
+
 def list_fairs(ctx: Context) -> list[FairInfo]:
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:

@@ -444,6 +444,19 @@ def _require_pinned_root(session: Session, root: SigningKey | None) -> None:
         )
 
 
+def demo_key(session: Session) -> tuple[SigningKey, Ed25519PrivateKey] | None:
+    """The demo key and its private half, on a demo database only (one that holds the
+    marked demo key and no real one); None elsewhere."""
+    kinds = set(session.scalars(select(SigningKey.kind).distinct()).all())
+    if DEMO not in kinds or kinds & {ROOT, USER, LEGACY}:
+        return None
+    demo = session.scalar(select(SigningKey).where(SigningKey.kind == DEMO).limit(1))
+    wrap = session.scalar(select(KeyWrap).where(KeyWrap.key_id == demo.key_id)) if demo else None
+    if demo is None or wrap is None:
+        return None
+    return demo, _open(wrap, DEMO_PASSPHRASE)
+
+
 def is_demo(ctx: Context) -> bool:
     """A demo database: it holds the marked demo key and no real one. A demo key row added
     to a real installation (one with a root or a user's key) does not make it a demo, so it

@@ -278,8 +278,9 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
                 number=case.number,
                 state=Term(v.CASE_STATES, case.state),
             )
-        words = v.RECHECK_RESULTS.words(result)
-        reason = data.notes.strip() or f"re-inspection: {words.en.lower()}"
+        # The inspector's own note, or none: the step ("Re-inspection passed") and its
+        # result field say the rest, in the reader's language, from the vocabulary.
+        reason = data.notes.strip()
         if case.state != CaseState.RECHECK_DUE:
             steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
         if result is RecheckResult.PASSED:
@@ -309,7 +310,9 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
         finding = (
             Finding.MEASURE_VERIFIED if result is RecheckResult.PASSED else Finding.MEASURE_VIOLATED
         )
-        notes = words.both + (f": {data.notes.strip()}" if data.notes.strip() else "")
+        # The finding says carried out or not, in words; the exact result is the measure's
+        # and the step's. Notes are the inspector's own, never a fixed English phrase.
+        notes = data.notes.strip()
         visit, _ = add_visit(
             session,
             ctx,

@@ -88,6 +88,9 @@ class AboutDialog(QDialog):
         readme = folder / "README.md"
         if readme.is_file():
             text = readme.read_text(encoding="utf-8", errors="replace")
+            # The licence sections only: what comes before them is a note for developers
+            # (how the folder ships), not for the person who opened About.
+            text = text[text.index("\n## ") + 1 :] if "\n## " in text else ""
             links = "\n".join(
                 f"- [{p.relative_to(folder).as_posix()}]({QUrl.fromLocalFile(str(p)).toString()})"
                 for p in licence_files(folder)

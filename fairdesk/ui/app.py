@@ -7,17 +7,20 @@ import logging
 import logging.handlers
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import traceback
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.config import apply_saved_locations, data_dir, use_data_dir
+from fairdesk.db.files import owner_only
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
@@ -33,14 +36,22 @@ BACKUP_CHECK_MS = 10 * 60 * 1000
 BACKUPS_KEPT = 20
 
 
+class _OwnerOnlyLog(logging.handlers.RotatingFileHandler):
+    """A log readable by its owner alone, like the database: it names cases and people.
+    Each new file (at start and at every rotation) is made so."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        owner_only(self.baseFilename)
+        return stream
+
+
 def setup_logging(folder: Path) -> Path:
     """Log to a rotating file in the data folder; return its path for the crash dialog."""
     logs = folder / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     path = logs / "fairdesk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = _OwnerOnlyLog(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -99,14 +110,39 @@ def run_app(args: argparse.Namespace) -> int:
     saved_settings = _demo_settings(throwaway) if throwaway is not None else None
     log_path = setup_logging(folder)
     install_crash_dialog(log_path)
+    handlers, waker = _quit_on_signals(app)
     try:
         return _run(app, args, throwaway, welcome.ctx if welcome is not None else None)
     finally:
+        waker.stop()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
         if throwaway is not None:
             close_logging(log_path)
             shutil.rmtree(throwaway, ignore_errors=True)
             use_data_dir(None)
             _restore_env(ENV_SETTINGS, saved_settings)
+
+
+def _quit_on_signals(app: QApplication) -> tuple[dict[int, Any], QTimer]:
+    """SIGTERM (a logout, a shutdown) and SIGINT (Ctrl+C) end the app as File > Quit does,
+    so the way out runs: the demo's throwaway folder is removed, the exit backup made.
+    Returns the handlers they replace, and the timer that lets them run."""
+
+    def stop(signum: int, _frame: object) -> None:
+        if QThread.currentThread().loopLevel() > 0:
+            app.quit()
+        else:  # still starting (the demo being built): unwind from here
+            raise SystemExit(128 + signum)
+
+    old = {}
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        old[signum] = signal.signal(signum, stop)
+    # Python runs a handler only between its own bytecodes: wake it while Qt waits.
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+    return old, waker
 
 
 def _demo_settings(folder: Path) -> str | None:
@@ -168,6 +204,9 @@ def _run(
     code = app.exec()
     wait_for_tasks()  # a refresh still running holds a connection: let it finish cleanly
     ctx.db.dispose()
+    if getattr(window, "signed_out", False):  # File > Sign out: whoever signs in next
+        window.deleteLater()
+        return _run(app, args, throwaway)
     return code
 
 

@@ -106,7 +106,9 @@ CLOCKS_SHORT: dict[str, str] = {
 }
 
 # Values of an audit event the timeline leaves out (shown elsewhere on the page).
-_SKIP = {"number", "kind", "channel", "sha256", "key_id"}
+# Recorded values a person has no use for: internal ids (a visit's or round's uid) and
+# what other columns already say.
+_SKIP = {"number", "kind", "channel", "sha256", "key_id", "uid", "round", "visit"}
 
 Table = Vocabulary | Mapping[str, tuple[str, ...]]
 
@@ -188,9 +190,11 @@ def local_time(value: datetime | None, zone: str | ZoneInfo, seconds: bool = Fal
 
 
 def _value_text(key: str, value: Any, zone: ZoneInfo) -> str:
+    if key == "photos" and isinstance(value, list | tuple):
+        return str(len(value))  # their fingerprints (SHA-256) mean nothing to a reader
     if isinstance(value, list | tuple):
         return ", ".join(_value_text(key, x, zone) for x in value)
-    if key == "due_at" and isinstance(value, str):
+    if key.endswith("_at") and isinstance(value, str):  # a moment: in the fair's time
         try:
             return local_time(datetime.fromisoformat(value), zone)
         except ValueError:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import format_datetime
 from fairdesk.services.cases import CaseFilter, CaseRow, list_cases, list_page
 from fairdesk.services.context import Context
+from fairdesk.services.fairs import get_fair
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
 from fairdesk.ui.table_model import CachedPagesTableModel
 
@@ -78,7 +81,15 @@ class CaseTableModel(CachedPagesTableModel):
 
     def reload(self) -> None:
         self._now = self._ctx.now()
+        self._zone = self._fair_zone()
         super().reload()
+
+    def _fair_zone(self) -> ZoneInfo | None:
+        """Times in the fair's zone, as the case view writes them (None: this machine's)."""
+        try:
+            return ZoneInfo(get_fair(self._ctx, self._filter.fair_code).timezone)
+        except FairDeskError:
+            return None
 
     def _load_first(self, limit: int) -> tuple[int, list[CaseRow]]:
         return list_page(self._ctx, self._filter, 0, limit)
@@ -119,7 +130,7 @@ class CaseTableModel(CachedPagesTableModel):
                 return self._display(row, index.column())  # the whole of an elided text
             if row.next_due is None:
                 return None
-            return self.tr("Due {0}").format(format_datetime(row.next_due.astimezone()))
+            return self.tr("Due {0}").format(format_datetime(row.next_due.astimezone(self._zone)))
         if role == Qt.ItemDataRole.FontRole and overdue:
             font = QFont()
             font.setBold(True)

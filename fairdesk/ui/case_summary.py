@@ -3,7 +3,7 @@ deadline and the steps open to the desk now, so a case need not be opened to see
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -77,7 +77,9 @@ class CaseSummary(QFrame):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
-    def show_case(self, row: CaseRow | None, now: datetime) -> None:
+    def show_case(self, row: CaseRow | None, now: datetime, zone: tzinfo | None = None) -> None:
+        """`zone`: the fair's, in which the case view, the timeline and paper write times
+        (the machine's own zone may be another)."""
         self.details.setVisible(row is not None)
         self.empty.setVisible(row is None)
         if row is None:
@@ -90,11 +92,11 @@ class CaseSummary(QFrame):
         self.exhibitor.setText("\n".join(names) or "—")
         self.booth.setText(row.booth or "—")
         self.complainant.setText(row.complainant or "—")
-        self.received.setText(format_datetime(row.received_at.astimezone()))
+        self.received.setText(format_datetime(row.received_at.astimezone(zone)))
         if row.next_due is not None:
             clock = word(CLOCKS, row.next_due_kind)
             due = countdown(row.next_due, now, row.decide_before_close)
-            when = format_datetime(row.next_due.astimezone())
+            when = format_datetime(row.next_due.astimezone(zone))
             self.deadline.setText(self.tr("{0}: {1}").format(clock, due) + f"\n{when}")
         else:
             self.deadline.setText("—")

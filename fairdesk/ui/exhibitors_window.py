@@ -235,7 +235,11 @@ class ExhibitorsWindow(QMainWindow):
         if self.model.search.strip():
             text = self.tr("{0} found").format(format_number(total))
         else:
-            text = self.tr("{0} exhibitors").format(format_number(total))
+            text = (
+                self.tr("1 exhibitor")
+                if total == 1
+                else self.tr("{0} exhibitors").format(format_number(total))
+            )
         self.count_label.setText(text)
 
     # -- history ------------------------------------------------------------------------

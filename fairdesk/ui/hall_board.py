@@ -11,8 +11,10 @@ or Enter, for the inspector screen (go to the booth) or the desk (open the case)
 from __future__ import annotations
 
 import shutil
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -51,6 +53,7 @@ from fairdesk.i18n import error_text, format_day_time
 from fairdesk.services import hall_board as board
 from fairdesk.services.context import Context
 from fairdesk.services.evidence import safe_name
+from fairdesk.services.fairs import get_fair
 from fairdesk.services.hall_board import BoothCell, BoothPosition, GridLayout
 from fairdesk.ui.case_labels import desk_both, desk_words, word
 
@@ -103,6 +106,7 @@ class HallBoardModel(QAbstractTableModel):
         self._layout = GridLayout()
         self._width: int | None = None  # columns of a compact grid (what the view fits)
         self.error = ""
+        self._zone: ZoneInfo | None = None
         if fair_code and hall:
             self.reload()
 
@@ -118,6 +122,8 @@ class HallBoardModel(QAbstractTableModel):
             self.error = error_text(exc)
             return
         self.error = ""
+        with suppress(FairDeskError):  # times in the fair's zone, as the case view's
+            self._zone = ZoneInfo(get_fair(self._ctx, self.fair_code).timezone)
         self.beginResetModel()
         self._cells = {c.booth: c for c in cells}
         self._layout = board.grid_layout(self._cells, self.hall, width=self._width)
@@ -222,7 +228,7 @@ class HallBoardModel(QAbstractTableModel):
         if cell.recheck_due_at is not None:
             lines.append(
                 self.tr("Re-check due {0}").format(
-                    format_day_time(cell.recheck_due_at.astimezone())
+                    format_day_time(cell.recheck_due_at.astimezone(self._zone))
                 )
             )
         if cell.last_finding:

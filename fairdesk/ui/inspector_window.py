@@ -62,6 +62,7 @@ from fairdesk.services.rechecks import RecheckTask
 from fairdesk.ui.case_labels import both, desk_words, word
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.hall_board import HallBoard
+from fairdesk.ui.inspector_menu import display_name, install_menu
 from fairdesk.ui.inspector_models import (
     COL_LOG_FINDING,
     LogItem,
@@ -184,8 +185,10 @@ class InspectorWindow(QMainWindow):
         self.tabs.addTab(self.board, self.tr("Hall board  (Alt+3)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._build_shortcuts()
+        self.signed_out = False  # File > Sign out: the app asks who signs in next
+        install_menu(self, ctx, demo=demo)
         role = vocabulary.say(vocabulary.ROLES, ctx.actor.role.value, current_language())
-        who = f"{ctx.actor.username} ({role})"
+        who = f"{display_name(ctx)} ({role})"
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
         )
@@ -553,10 +556,10 @@ class InspectorWindow(QMainWindow):
             return
         self.round_button.setText(self.tr("Close round  (F9)"))
         since = format_time(self.round_started.astimezone(self.zone)) if self.round_started else ""
+        visits = self.log_model.rowCount()
+        counted = self.tr("1 visit") if visits == 1 else self.tr("{0} visits").format(visits)
         self.round_label.setText(
-            self.tr("Round · hall {0} · since {1} · {2} visits").format(
-                self.round_hall, since, self.log_model.rowCount()
-            )
+            self.tr("Round · hall {0} · since {1} · {2}").format(self.round_hall, since, counted)
         )
 
     # -- patrol: booth, finding, save ------------------------------------------------------
@@ -789,9 +792,9 @@ class InspectorWindow(QMainWindow):
         self.task_model.set_waiting(self.outbox.waiting_cases(self.ctx.actor.username))
         n, late = self.task_model.rowCount(), self.task_model.overdue_count()
         self.task_summary.setText(
-            self.tr("{0} re-checks to do{1}").format(
-                n, self.tr(" · {0} OVERDUE").format(late) if late else ""
-            )
+            (
+                self.tr("1 re-check to do{0}") if n == 1 else self.tr("{1} re-checks to do{0}")
+            ).format(self.tr(" · {0} OVERDUE").format(late) if late else "", n)
         )
         self.tabs.setTabText(
             TAB_RECHECKS,

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._seen_change = -1
         # The strip's fair-wide figures: (fair code, counts by state, soonest deadlines).
         self._strip_data: tuple[str, dict[str, int], list[CaseRow]] | None = None
+        self._zone: tuple[str, ZoneInfo] | None = None  # the shown fair's, by its code
         # Dialogs a test can replace: (parent, title, label, text) -> (text, ok).
         self.ask_text: Callable[[QWidget, str, str, str], tuple[str, bool]] = ask_text
         # (parent, caption, suggested path, filters) -> chosen path, "" when cancelled.
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------
     def _build_filters(self) -> None:
         self.fair_combo = QComboBox(objectName="fair_combo")
+        # As wide as its longest fair ("DEMO2026 · …"), never cut to "DEMO20".
+        self.fair_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fair_combo.setAccessibleName(self.tr("Fair"))
         self.search_edit = QLineEdit(objectName="search_edit")
         self.search_edit.setPlaceholderText(
@@ -512,7 +515,8 @@ class MainWindow(QMainWindow):
             f"{countdown(r.next_due, now, r.decide_before_close)}"
             for r in soon
         )
-        text = self.tr("{0} cases shown").format(self.model.total())
+        total = self.model.total()
+        text = self.tr("1 case shown") if total == 1 else self.tr("{0} cases shown").format(total)
         if deadlines:
             text += " · " + self.tr("Next deadlines: {0}").format(deadlines)
         self.strip.setText(text)
@@ -532,7 +536,17 @@ class MainWindow(QMainWindow):
     def _show_summary(self, *_: object) -> None:
         index = self.table.currentIndex()
         row = self.model.row_at(index.row()) if self.model is not None and index.isValid() else None
-        self.summary.show_case(row, self.ctx.now())
+        self.summary.show_case(row, self.ctx.now(), self._fair_zone())
+
+    def _fair_zone(self) -> ZoneInfo | None:
+        """The shown fair's time zone: a person reads its times as the case view and the
+        paper write them, whatever zone this machine is in."""
+        code = self.fair_combo.currentData()
+        if not code:
+            return None
+        if self._zone is None or self._zone[0] != code:
+            self._zone = (code, ZoneInfo(fairs.get_fair(self.ctx, code).timezone))
+        return self._zone[1]
 
     def _place_window(self) -> None:
         """Most of the screen, centred, never larger than it (a laptop at the desk)."""
@@ -660,7 +674,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return False
         self.statusBar().showMessage(
-            self.tr("{0} cases exported to {1}.").format(result.rows, result.path), 15000
+            (
+                self.tr("1 case exported to {1}.")
+                if result.rows == 1
+                else self.tr("{0} cases exported to {1}.")
+            ).format(result.rows, result.path),
+            15000,
         )
         return True
 
@@ -698,9 +717,11 @@ class MainWindow(QMainWindow):
             return False
         self.refresh()
         self.statusBar().showMessage(
-            self.tr("{0} cases assigned to {1}.").format(
-                len(result.changed) + len(result.unchanged), username or nobody
-            ),
+            (
+                self.tr("1 case assigned to {1}.")
+                if len(result.changed) + len(result.unchanged) == 1
+                else self.tr("{0} cases assigned to {1}.")
+            ).format(len(result.changed) + len(result.unchanged), username or nobody),
             10000,
         )
         return True

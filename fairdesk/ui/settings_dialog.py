@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from fairdesk.config import APP_NAME, DB_FILE
+from fairdesk.config import APP_NAME, DB_FILE, data_dir
 from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import FairDeskError
@@ -27,8 +27,9 @@ from fairdesk.ui.tasks import Task, run_task
 
 ERROR_STYLE = "color: #b00020"
 OK_STYLE = "color: #1b5e20"
-# (label, stored value); the labels are each language's own name for itself.
-LANGUAGE_CHOICES = (("System", "system"), ("中文", "zh_CN"), ("English", "en"))
+# (label, stored value); the labels are each language's own name for itself. The
+# system's choice is first, its label translated where it is shown.
+LANGUAGE_CHOICES = (("中文", "zh_CN"), ("English", "en"))
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -103,9 +104,17 @@ class SettingsDialog(QDialog):
         self._test_task: Task | None = None
         ui.error_label.setStyleSheet(ERROR_STYLE)
         ui.error_label.hide()
+        ui.language_combo.addItem(self.tr("Follow the system"), "system")
         for label, value in LANGUAGE_CHOICES:
-            ui.language_combo.addItem(self.tr(label) if value == "system" else label, value)
-        ui.data_dir_edit.setPlaceholderText(self.tr("Default: {0}").format(default_data_dir()))
+            ui.language_combo.addItem(label, value)
+        # The folder this run uses (--data-dir or FAIRDESK_DATA_DIR may have chosen it);
+        # an empty setting means the platform's default.
+        in_use, default = data_dir(), default_data_dir()
+        ui.data_dir_edit.setPlaceholderText(
+            self.tr("Default: {0}").format(default)
+            if in_use == default
+            else self.tr("In use now: {0} (default: {1})").format(in_use, default)
+        )
         ui.database_url_edit.setPlaceholderText(
             self.tr("Default: the SQLite file {0} in the data folder").format(DB_FILE)
         )

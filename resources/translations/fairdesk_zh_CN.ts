@@ -1705,6 +1705,10 @@ power of attorney: {0}</source>
         <translation>找到 {0} 家</translation>
     </message>
     <message>
+        <source>1 exhibitor</source>
+        <translation>共 1 家展商</translation>
+    </message>
+    <message>
         <source>{0} exhibitors</source>
         <translation>共 {0} 家展商</translation>
     </message>
@@ -2835,6 +2839,10 @@ power of attorney: {0}</source>
     <message>
         <source>The fair {code} was changed at another desk at the same moment; reopen it and apply your change again.</source>
         <translation>展会 {code} 同时在另一台受理终端上被修改；请重新打开并再次进行修改。</translation>
+    </message>
+    <message>
+        <source>The fair {code} closed on {end}, before today ({today}): every deadline of its cases would fall due at once. Check its dates.</source>
+        <translation>展会 {code} 已于 {end} 闭幕，早于今天（{today}）：其案件的所有期限都将立即到期。请核对展会日期。</translation>
     </message>
     <message>
         <source>There is no fair with the code '{code}'. No fair is set up yet.</source>
@@ -4428,6 +4436,29 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>InspectorMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;About FairDesk</source>
+        <translation>关于 FairDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>InspectorWindow</name>
     <message>
         <source> — DEMO FAIR (sample data)</source>
@@ -4570,8 +4601,16 @@ power of attorney: {0}</source>
         <translation>结束巡查  (F9)</translation>
     </message>
     <message>
-        <source>Round · hall {0} · since {1} · {2} visits</source>
-        <translation>巡查 · {0} 号馆 · 自 {1} 起 · 已巡查 {2} 个展位</translation>
+        <source>1 visit</source>
+        <translation>已巡查 1 个展位</translation>
+    </message>
+    <message>
+        <source>{0} visits</source>
+        <translation>已巡查 {0} 个展位</translation>
+    </message>
+    <message>
+        <source>Round · hall {0} · since {1} · {2}</source>
+        <translation>巡查 · {0} 号馆 · 自 {1} 起 · {2}</translation>
     </message>
     <message>
         <source>hall {0}</source>
@@ -4624,8 +4663,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>复查 {0}：{1}</translation>
     </message>
     <message>
-        <source>{0} re-checks to do{1}</source>
-        <translation>待复查 {0} 项{1}</translation>
+        <source>1 re-check to do{0}</source>
+        <translation>待复查 1 项{0}</translation>
+    </message>
+    <message>
+        <source>{1} re-checks to do{0}</source>
+        <translation>待复查 {1} 项{0}</translation>
     </message>
     <message>
         <source> · {0} OVERDUE</source>
@@ -4950,6 +4993,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>全部展馆</translation>
     </message>
     <message>
+        <source>1 case shown</source>
+        <translation>显示 1 件案件</translation>
+    </message>
+    <message>
         <source>{0} cases shown</source>
         <translation>显示 {0} 件案件</translation>
     </message>
@@ -4976,6 +5023,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
+        <source>1 case exported to {1}.</source>
+        <translation>已将 1 个案件导出到 {1}。</translation>
+    </message>
+    <message>
         <source>{0} cases exported to {1}.</source>
         <translation>已将 {0} 个案件导出到 {1}。</translation>
     </message>
@@ -4994,6 +5045,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Assign {0} selected cases to:</source>
         <translation>将所选的 {0} 个案件分派给：</translation>
+    </message>
+    <message>
+        <source>1 case assigned to {1}.</source>
+        <translation>已将 1 个案件分派给 {1}。</translation>
     </message>
     <message>
         <source>{0} cases assigned to {1}.</source>
@@ -5739,8 +5794,16 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
+    </message>
+    <message>
+        <source>In use now: {0} (default: {1})</source>
+        <translation>当前使用：{0}（默认：{1}）</translation>
     </message>
     <message>
         <source>Default: the SQLite file {0} in the data folder</source>

@@ -65,6 +65,26 @@ def test_fair_create_and_list(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and "CIIE2026" in out and "第九届进博会" in out
 
 
+def test_setting_up_a_fair_that_is_already_over_warns(run) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    today = date.today()
+    dates = {
+        "PAST": (today - timedelta(days=40), today - timedelta(days=35)),
+        "NEXT": (today + timedelta(days=30), today + timedelta(days=35)),
+    }
+    said = {}
+    for code, (start, end) in dates.items():
+        done = run("fair", "create", code, "--name", code, "--start", str(start), "--end", str(end))
+        assert done[0] == 0, done
+        said[code] = done[2]
+    assert said["PAST"] == (
+        f"warning: The fair PAST closed on {dates['PAST'][1]}, before today ({today}): every "
+        "deadline of its cases would fall due at once. Check its dates.\n"
+    )
+    assert said["NEXT"] == ""
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -348,6 +368,8 @@ def test_a_closed_pipe_ends_the_process_quietly(tmp_path: Path) -> None:
         err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
 def test_a_passwordless_account_acts_only_on_a_demo_database(run, db) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import update
 

@@ -91,13 +91,26 @@ def test_patrols_as_a_table(run: Run, day: dict[str, str]) -> None:
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == [
-        "time", "hall", "booth", "exhibitor", "finding", "case", "photos", "inspector", "notes",
-        "visit",
-    ]  # fmt: skip
+        "time",
+        "hall",
+        "booth",
+        "exhibitor",
+        "finding",
+        "case",
+        "photos",
+        "inspector",
+        "notes",
+    ]  # fmt: skip (the visit's id only in CSV and JSON)
     assert len(lines) == 2 + 3
-    assert lines[2].startswith("2026-11-05 09:30  4.1   4.1A03  测试展商3有限公司  nothing")
+    # Fair time with its zone, the finding in words.
+    assert lines[2].startswith(
+        "2026-11-05 09:30 UTC+08:00  4.1   4.1A03  测试展商3有限公司  Nothing to note"
+    )
     assert "疑似仿冒, 见照片" in lines[3]  # notes on one line
-    assert f"measure_verified        {day['checked']}" in lines[4]
+    assert f"Measure carried out     {day['checked']}" in lines[4]
+    assert day["suspect"] not in out and "_" not in out
+    code, out, _ = run("--lang", "zh_CN", "patrols", "--fair", FAIR)
+    assert "  措施已落实  " in out and "Measure carried out" not in out
 
 
 def test_patrols_as_csv_and_json(run: Run, day: dict[str, str]) -> None:
@@ -105,6 +118,7 @@ def test_patrols_as_csv_and_json(run: Run, day: dict[str, str]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [r["booth"] for r in rows] == ["4.1A03", "4.1A04", "4.1A02"]
     assert rows[1]["photos"] == "1" and rows[1]["visit"] == day["suspect"]
+    assert rows[1]["finding"] == "Suspected infringement"
     code, out, _ = run("patrols", "--fair", FAIR, "--format", "json", user="organizer1")
     data = json.loads(out)
     assert code == 0 and [d["finding"] for d in data] == [

@@ -109,7 +109,7 @@ def test_print_decision_then_verify_it_and_refuse_a_forgery(
     forged = payload[:-5] + ("x" if payload[-5] != "x" else "y") + payload[-4:]
     code, out, err = run("verify", forged)
     assert code == 1
-    assert err.startswith("fairdesk: forged: FORGED") and err.count("\n") == 1
+    assert err.startswith("fairdesk: FORGED: ") and err.count("\n") == 1
     code, _, err = run("verify", payload.replace("D000001", "D000077"))
     assert code == 1 and "unknown" in err
 
@@ -145,7 +145,7 @@ def test_reprint_reissue_revoke_and_list(
     )
     assert code == 0 and f"issued {FAIR}-D000002 superseding {FAIR}-D000001" in out
     code, out, err = run("verify", str(first))
-    assert code == 1 and "revoked" in err and f"superseded by {FAIR}-D000002" in err
+    assert code == 1 and "REVOKED: " in err and f"superseded by {FAIR}-D000002" in err
     assert "认定侵权" in out  # what the revoked document said is still shown
     assert run("verify", str(second))[0] == 0
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -89,6 +91,8 @@ def test_a_bug_shows_the_log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                 handler.close()
     assert shown and str(log_path) in shown[0] and "What you saved is safe" in shown[0]
     assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")
+    if os.name != "nt":  # it names cases and people: its owner's alone, like the database
+        assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
 
 
 def test_automatic_backup_on_exit(qtbot, team: Team, tmp_path: Path) -> None:

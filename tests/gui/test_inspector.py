@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import CaseState, Finding
@@ -313,3 +313,30 @@ def test_the_laptops_data_folder_holds_the_outbox(
     qtbot.addWidget(window)
     assert window.outbox.path == tmp_path / "laptop" / "outbox.sqlite3"
     assert window.board.data_folder == tmp_path / "laptop"
+
+
+def test_the_inspector_window_has_a_file_menu_and_names_the_user(
+    qtbot, team: Team, fair: str, tmp_path: Path, db: Database
+) -> None:
+    from sqlalchemy import update
+
+    from fairdesk.db.models import User
+
+    with db.writing() as session:
+        session.execute(
+            update(User).where(User.username == "inspector1").values(display_name="Li Wei")
+        )
+    window = _window(qtbot, team.inspector, tmp_path)
+    assert "Li Wei" in window.findChild(QLabel, "user_label").text()
+    [file_menu] = [a.menu() for a in window.menuBar().actions() if a.menu()]
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert texts == ["&Settings…", "&About FairDesk", "Sign &out", "&Quit"]
+    assert not window.signed_out
+    next(a for a in file_menu.actions() if a.text() == "Sign &out").trigger()
+    assert window.signed_out and not window.isVisible()
+    again = _window(qtbot, team.inspector, tmp_path / "again")
+    qtbot.keyClick(again, Qt.Key.Key_Q, CTRL)  # Quit, as on the desk
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert not again.signed_out
+    for closed in (window, again):  # no poll of a database gone after the test
+        closed._poll.stop()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 
+from fairdesk.i18n import format_datetime
 from fairdesk.services.cases import CaseFilter
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
@@ -147,7 +149,7 @@ def test_typing_a_search_does_not_recount_the_fair(
         window.search_edit.setText(text)
         window.apply_search()
     assert len(counted) == 1  # the strip's counts are the fair's, not the search's
-    assert window.strip.text().startswith("1 cases shown")
+    assert window.strip.text().startswith("1 case shown")  # the singular
     assert window.queues.counts["to_notify"] == 2
     # Another desk's step: the next poll recounts.
     act_on_case(team.desk2, cases[1], "notify")
@@ -411,6 +413,15 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
     assert "Test Exhibitor 1 GmbH" in window.summary.exhibitor.text()
     assert "Defence" in window.summary.deadline.text()
     assert "Record the defence" in window.summary.steps.text()
+    # The fair's time, as the case view, the timeline and paper write it, whatever this
+    # machine's zone is (the tests' fair is in Shanghai, UTC+8).
+    row = window.table.model().row_at(window.table.currentIndex().row())
+    fair_time = row.received_at.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert window.summary.received.text() == format_datetime(fair_time)
+    assert format_datetime(row.next_due.astimezone(ZoneInfo("Asia/Shanghai"))) in (
+        window.summary.deadline.text()
+    )
+    assert format_datetime(row.received_at.astimezone(UTC)) != window.summary.received.text()
     opened: list[str] = []
     window.open_case = opened.append  # type: ignore[method-assign]
     window.summary.open_button.click()

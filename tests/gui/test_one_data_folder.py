@@ -66,6 +66,12 @@ def act():
         QTimer.singleShot(200, act)
         return
     window = windows[0]
+    if TODO == "sigterm":  # as a logout or a shutdown ends it
+        import signal
+
+        report["folder"] = str(__import__("fairdesk.config").config.data_dir())
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
     about = AboutDialog(window.ctx, window)
     report["about"] = about.data_folder
     report["data_dir"] = str(data_dir())
@@ -167,6 +173,18 @@ def test_nothing_is_written_outside_the_chosen_folder(home: dict[str, str], tmp_
     assert any(name.startswith("backups/") for name in kept), kept
     assert any(name.startswith("logs/") for name in kept), kept
     assert Path(report["outbox"]).name in kept
+
+
+def test_the_demo_keeps_nothing_when_it_is_ended_by_sigterm(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    done = _run(home, "", "sigterm", "--demo", script=APP)
+    demo = json.loads(done.stdout.strip().splitlines()[-1])
+    assert demo["code"] == 0, done.stderr
+    assert Path(demo["folder"]).name.startswith("fairdesk-demo-")
+    assert not Path(demo["folder"]).exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
+    _check_home(tmp_path)
 
 
 def test_the_demo_keeps_nothing(home: dict[str, str], tmp_path: Path) -> None:

@@ -164,10 +164,19 @@ def _dialog(qtbot, settings: Settings) -> SettingsDialog:  # type: ignore[no-unt
     return dialog
 
 
+def test_dialog_shows_the_data_folder_in_use(qtbot, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """FAIRDESK_DATA_DIR (here the test's folder) chose another folder than the default:
+    Settings says which one this run uses, not only the default."""
+    dialog = _dialog(qtbot, settings)
+    shown = dialog.ui.data_dir_edit.placeholderText()
+    assert shown.startswith(f"In use now: {tmp_path / 'data'} (default: ")
+
+
 def test_dialog_stores_what_is_typed(qtbot, settings: Settings, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, settings)
     ui = dialog.ui
-    assert [ui.language_combo.itemText(i) for i in range(3)] == ["System", "中文", "English"]
+    choices = [ui.language_combo.itemText(i) for i in range(3)]
+    assert choices == ["Follow the system", "中文", "English"]
     ui.language_combo.setFocus()
     qtbot.keyClick(ui.language_combo, Qt.Key.Key_Down)
     qtbot.keyClicks(ui.data_dir_edit, str(tmp_path / "desk-data"))
@@ -303,7 +312,9 @@ def test_about_lists_font_licences_when_resources_say_so(
     resources = tmp_path / "resources"
     (resources / "fonts").mkdir(parents=True)
     (resources / "README.md").write_text(
-        "# Resources\n\nDroid Sans Fallback: Apache License 2.0.\n", encoding="utf-8"
+        "# Resources\n\nShipped as `fairdesk.resources` (see `pyproject.toml`).\n\n"
+        "## Fonts\n\nDroid Sans Fallback: Apache License 2.0.\n",
+        encoding="utf-8",
     )
     (resources / "fonts" / "LICENSE-Apache-2.0.txt").write_text("Apache", encoding="utf-8")
     from fairdesk.app_context import SYSTEM
@@ -315,6 +326,7 @@ def test_about_lists_font_licences_when_resources_say_so(
     text = dialog.licences.toPlainText()
     assert dialog.licences.isVisible()
     assert "Droid Sans Fallback: Apache License 2.0." in text
+    assert "pyproject" not in text and "fairdesk.resources" not in text  # a developer's note
     assert "fonts/LICENSE-Apache-2.0.txt" in text
     assert dialog.database_label.text() == hide_password(db.url)
 

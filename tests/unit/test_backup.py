@@ -814,3 +814,41 @@ def test_cli_desk_user_cannot_restore(run, team: Team, tmp_path: Path, monkeypat
     code, _, err = run("--user", "desk1", "restore", str(info.path), "--yes")
     assert code == 1
     assert err.startswith("fairdesk: Only admin staff may back up or restore the database;")
+
+
+def test_a_demo_database_restores_its_own_backups(
+    db: Database, tmp_path: Path, empty_db_url: str
+) -> None:
+    """A demo has no root key: its demo key seals its backups, so they restore on the same
+    demo without --foreign; another demo's, or a demo's on a real database, still need it."""
+    from fairdesk.app_context import demo_admin
+
+    demo = demo_admin(db)
+    make_fair(demo, code="D1")
+    info = bk.backup(demo, tmp_path / "demo.zip")
+    restored = bk.restore(demo, info.path)
+    assert restored.seal == "ours"
+    assert last_event(db).action == "database.restore"
+
+    other = Database(empty_db_url)  # another demo, on the same kind of database
+    try:
+        migrate.upgrade(other)
+        with pytest.raises(bk.ArchiveRefused, match="not made by this installation"):
+            bk.restore(demo_admin(other), info.path)  # another demo's
+    finally:
+        other.dispose()
+
+
+def test_a_demo_backup_is_foreign_to_a_real_installation(
+    team: Team, db: Database, tmp_path: Path, empty_db_url: str
+) -> None:
+    from fairdesk.app_context import demo_admin
+
+    demo_db = Database(empty_db_url)
+    try:
+        migrate.upgrade(demo_db)
+        info = bk.backup(demo_admin(demo_db), tmp_path / "demo.zip")
+    finally:
+        demo_db.dispose()
+    with pytest.raises(bk.ArchiveRefused, match="signed under another root key"):
+        bk.restore(team.admin, info.path)

@@ -346,6 +346,16 @@ def test_a_recheck_due_after_closing_is_due_at_the_next_opening() -> None:
     assert state.due_at == sh(6, 9)
 
 
+def test_a_clock_started_after_the_close_is_never_due_before_its_start() -> None:
+    """A measure ordered after the fair closed: its re-check cannot be due at the close,
+    hours before the order (a printed decision would read "due before ordered")."""
+    recheck = ClockKind.RECHECK
+    late = FAIR.fair_close() + timedelta(days=3, hours=2)
+    state = clock([ev(START, late, kind=recheck)], 2, False, late + timedelta(minutes=5), recheck)
+    assert state.due_at == late and state.capped_at_close
+    assert state.due_at >= state.started_at
+
+
 NAIVE = datetime(2024, 11, 5, 10)
 
 

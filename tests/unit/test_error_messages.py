@@ -94,3 +94,14 @@ def test_a_moment_is_written_in_its_own_zone_with_the_zone_named() -> None:
     moment = datetime(2026, 11, 5, 1, 30, tzinfo=UTC).astimezone(ZoneInfo("Asia/Shanghai"))
     err = FairDeskError("Changed at {time}.", time=moment)
     assert str(err) == "Changed at 2026-11-05 09:30 (Asia/Shanghai)."
+
+
+def test_a_before_a_vowel_sound_reads_an() -> None:
+    """"'Mediate' is not a step of a IP complaint" read badly: the article follows the word."""
+    from fairdesk.domain.errors import InvalidInput
+    from fairdesk.domain.vocabulary import KINDS, Term
+
+    template = "'{step}' is not a step of a {kind}."
+    ip = InvalidInput(template, step="Mediate", kind=Term(KINDS, "ip"))
+    assert str(ip) == "'Mediate' is not a step of an IP complaint."
+    assert str(InvalidInput("a {x}, a {y}", x="user", y="order")) == "a user, an order"

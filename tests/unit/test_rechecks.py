@@ -158,6 +158,18 @@ def test_a_recheck_the_desk_already_requested(team: Team, fair: str) -> None:
     assert outcome.state == CaseState.RECHECK_PASSED
 
 
+def test_a_recheck_without_notes_stores_no_english_reason(team: Team, fair: str) -> None:
+    """The timeline shows the step's words in the desk's language; a stored English
+    sentence ("re-inspection: measures carried out") would reach a Chinese screen."""
+    number = ordered_case(team, "4.1A03")
+    rechecks.record_recheck(team.inspector, RecheckInput(number, "passed"))
+    entries = [e for e in timeline(team.desk, number) if e.action.endswith("recheck_passed")]
+    assert entries and [e.reason for e in entries] == [""]
+    noted = ordered_case(team, "4.1A04")
+    rechecks.record_recheck(team.inspector, RecheckInput(noted, "passed", notes="已遮盖"))
+    assert [e.reason for e in timeline(team.desk, noted) if "recheck" in e.action][-1] == "已遮盖"
+
+
 def test_nothing_to_recheck_is_said_clearly(team: Team, fair: str) -> None:
     reg = register_complaint(team.desk, FAIR, complaint_input("4.1A04"))
     act_on_complaint(team.desk, reg.number, "accept")

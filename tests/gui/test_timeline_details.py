@@ -1,0 +1,35 @@
+"""A timeline's details column: words a person reads, never internal ids or hashes."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from fairdesk.ui.case_labels import event_details
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def test_a_patrol_visit_shows_words_not_ids() -> None:
+    uid, round_uid, sha = "02bbed65-9575-4c1e-9d7a-1b2c3d4e5f60", "4183637d-0000", "ab" * 32
+    text = event_details(
+        {
+            "uid": uid,
+            "round": round_uid,
+            "booth": "1.1A-01",
+            "finding": "measure_verified",
+            "visited_at": "2026-12-07T04:08:00+00:00",
+            "photos": [sha, sha[::-1]],
+        },
+        SH,
+    )
+    assert uid not in text and round_uid not in text and sha not in text
+    assert "uid" not in text and "round" not in text
+    # The moment in the fair's time (UTC+8), the finding in words, the photos counted.
+    assert text == (
+        "booth: 1.1A-01; finding: Measure carried out; visited at: 07/12/2026 12:08; photos: 2"
+    )
+
+
+def test_a_complaint_opened_from_a_patrol_hides_the_visit_id() -> None:
+    text = event_details({"visit": "9f1e-77", "complaint": "CIIE2026-0003", "photos": []}, SH)
+    assert text == "complaint: CIIE2026-0003"
