@@ -305,6 +305,13 @@ def error_messages(path: Path, classes: set[str]) -> Iterator[Message]:
         text = _string(call.args[0], {})
         if text:
             yield Message(ERROR_CONTEXT, text)
+    # The step table's refusals: Refusal(ErrorClass, "template", {...}) raises later.
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) == "Refusal" and len(node.args) > 1:
+            text = _string(node.args[1], {})
+            if text:
+                yield Message(ERROR_CONTEXT, text)
 
 
 def domain_terms() -> dict[str, str]:

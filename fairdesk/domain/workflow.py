@@ -1059,7 +1059,7 @@ def evaluate(facts: Facts, action: str) -> Option:
             s,
             Refusal(
                 _WrongState,
-                "Cannot '{step}' a {entity} that is {state}; it must be {sources}.",
+                "'{step}' is taken only when the {entity} is {sources}; this one is {state}.",
                 {
                     "step": s.label,
                     "entity": ENTITY_WORDS[s.entity].en,

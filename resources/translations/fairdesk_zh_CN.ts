@@ -2173,12 +2173,116 @@ power of attorney: {0}</source>
         <translation>此文件既不是 PDF，也不是 FairDesk 可读取的图片（{reason}）。</translation>
     </message>
     <message>
+        <source>Trademark {number} rests on a Madrid registration designating China: enter its international registration number.</source>
+        <translation>商标 {number} 以指定中国的马德里国际注册为依据：请填写其国际注册号。</translation>
+    </message>
+    <message>
+        <source>Enter the patent or registration number.</source>
+        <translation>请填写专利号或注册号。</translation>
+    </message>
+    <message>
+        <source>Right {number} expired on {valid_until}; reject the complaint, or correct the right's validity.</source>
+        <translation>权利 {number} 已于 {valid_until} 期满；请不予受理该投诉，或更正该权利的有效期。</translation>
+    </message>
+    <message>
+        <source>Right {number} is not in force before {valid_from}; reject the complaint, or correct the right's validity.</source>
+        <translation>权利 {number} 自 {valid_from} 起才生效；请不予受理该投诉，或更正该权利的有效期。</translation>
+    </message>
+    <message>
         <source>Only {who} staff may {permission}; you are signed in as {role}.</source>
         <translation>只有{who}可以{permission}；您当前的登录身份为{role}。</translation>
     </message>
     <message>
         <source>There is no step called '{action}' for a {entity}.</source>
         <translation>{entity}没有名为“{action}”的操作步骤。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {state}: accept it before notifying the respondent.</source>
+        <translation>投诉 {number} 当前为“{state}”：须先受理，再通知被投诉人。</translation>
+    </message>
+    <message>
+        <source>The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.</source>
+        <translation>{number} 的答辩期尚未届满（截止 {due}），尚不能记为逾期未答辩。</translation>
+    </message>
+    <message>
+        <source>The fair closes at {closes}; open cases go to post-fair follow-up after that.</source>
+        <translation>展会于 {closes} 闭幕；此后未结案件转入展后跟踪。</translation>
+    </message>
+    <message>
+        <source>The display of the accused exhibits of {number} is already suspended.</source>
+        <translation>{number} 的被控展品已暂停展示。</translation>
+    </message>
+    <message>
+        <source>{number} has no exhibits in custody to hand back.</source>
+        <translation>{number} 没有暂存保管中的展品可退还。</translation>
+    </message>
+    <message>
+        <source>{number}: the trigger '{trigger}' needs the defence to have been marked overdue; the respondent answered in time.</source>
+        <translation>{number}：依据“{trigger}”作出处理须以逾期未答辩为前提；被投诉人已按时答辩。</translation>
+    </message>
+    <message>
+        <source>A stationed IP officer decides for the IP office: name the deciding organ.</source>
+        <translation>派驻人员代表知识产权管理部门作出处理：请填写作出处理的机关。</translation>
+    </message>
+    <message>
+        <source>'{step}' needs what was received: materials, the signed commitment or the power of attorney.</source>
+        <translation>“{step}”须登记收到的内容：材料、已签署的承诺书或授权委托书。</translation>
+    </message>
+    <message>
+        <source>{number} was not found infringing: only a finding of infringement can be referred to the credit platform.</source>
+        <translation>{number} 未被认定侵权：只有认定侵权的案件才能报送信用平台。</translation>
+    </message>
+    <message>
+        <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
+        <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
+    </message>
+    <message>
+        <source>The time of service {served} is in the future.</source>
+        <translation>送达时间 {served} 晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The time of service {served} is before the complaint was accepted ({accepted}).</source>
+        <translation>送达时间 {served} 早于投诉受理时间（{accepted}）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a valid unified social credit code (18 characters, the last a check character).</source>
+        <translation>“{code}”不是有效的统一社会信用代码（18 位，最后一位为校验码）。</translation>
+    </message>
+    <message>
+        <source>The publication period is {months} months; give 3 to 36 months.</source>
+        <translation>公示期为 {months} 个月；请填写 3 至 36 个月。</translation>
+    </message>
+    <message>
+        <source>'{step}' takes no field {names}; it takes {fields}.</source>
+        <translation>“{step}”没有字段 {names}；可填字段为 {fields}。</translation>
+    </message>
+    <message>
+        <source>'{step}' is for {allowed} staff; you are signed in as {role}.</source>
+        <translation>“{step}”由{allowed}办理；您当前的登录身份为{role}。</translation>
+    </message>
+    <message>
+        <source>'{step}' is taken only when the {entity} is {sources}; this one is {state}.</source>
+        <translation>只有{entity}处于“{sources}”时才能“{step}”；当前为“{state}”。</translation>
+    </message>
+    <message>
+        <source>'{step}' is not a step of a {kind}.</source>
+        <translation>“{step}”不是{kind}的办理步骤。</translation>
+    </message>
+    <message>
+        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
+        <translation>“{step}”：{requirement}不接受“{value}”；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>'{step}' needs {requirement}.</source>
+        <translation>“{step}”须填写{requirement}。</translation>
+    </message>
+    <message>
+        <source>'{step}': '{value}' cannot be read as {requirement}; write it as {example}.</source>
+        <translation>“{step}”：无法将“{value}”识别为{requirement}；请按 {example} 的格式填写。</translation>
+    </message>
+    <message>
+        <source>'{step}': {requirement} is {length} characters long; at most {limit} fit.</source>
+        <translation>“{step}”：{requirement}长 {length} 个字符；最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Cannot write in {folder}: {reason}.</source>

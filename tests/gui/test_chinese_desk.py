@@ -130,3 +130,27 @@ def test_the_hall_board_speaks_chinese_on_a_chinese_desk(qtbot, team: Team, qapp
         assert all(not re.search(r"[A-Za-z]{3,}", t) for t in texts), texts
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_refused_step_says_why_in_chinese(team: Team, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The step table's refusals were missing from the catalogue: their reasons showed in
+    English on a Chinese desk. Every step refused for a draft complaint's case says why in
+    Chinese words (numbers and codes the user typed may stay as they are)."""
+    from fairdesk.i18n import error_text
+    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.steps import available_steps
+    from tests.helpers import FAIR, complaint_input
+
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    install_translations(qapp, "zh_CN")
+    try:
+        choices = available_steps(team.desk, reg.case_numbers[0]).choices
+        refused = [c.refusal for c in choices if c.refusal is not None]
+        assert len(refused) > 3
+        for refusal in refused:
+            text = error_text(refusal)
+            assert re.search(r"[\u4e00-\u9fff]", text), text
+            assert not re.search(r"\b(is taken only|you are signed in|needs)\b", text), text
+    finally:
+        install_translations(qapp, "en")

@@ -133,8 +133,8 @@ def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
             Role.DESK,
             {"trigger": "merits", "legal_basis": "x"},
             IllegalTransition,
-            "Cannot 'Decide: infringement found' a respondent case that is Notified, defence "
-            "period running; it must be Under review.",
+            "'Decide: infringement found' is taken only when the respondent case is Under "
+            "review; this one is Notified, defence period running.",
         ),
         (
             "notify",
