@@ -601,6 +601,29 @@ HANDOFF_DESTINATIONS = Vocabulary(
     },
 )
 
+# What to do first on a fair just set up (services/first_steps.py), as the main window says.
+FIRST_STEPS = Vocabulary(
+    "first step",
+    {
+        "accounts": W(
+            "Add the accounts of the desk staff, inspectors and organizers (Tools > Users…).",
+            "添加受理人员、巡查人员和主办方人员的账户（工具 > 用户…）。",
+        ),
+        "exhibitors": W(
+            "Import the fair's exhibitor list (Exhibitors > Import…).",
+            "导入本届展会的展商名单（展商 > 导入…）。",
+        ),
+        "complaint": W(
+            "Register the first complaint (Cases > New complaint…, Ctrl+N).",
+            "登记第一件投诉（案件 > 新建投诉…，Ctrl+N）。",
+        ),
+        "desk_signs_in": W(
+            "Desk staff then sign in with their own accounts and register complaints.",
+            "然后由受理人员用本人账户登录并登记投诉。",
+        ),
+    },
+)
+
 YES_NO = Vocabulary("yes or no", {"yes": W("yes", "是"), "no": W("no", "否")})
 
 ALL: tuple[Vocabulary, ...] = (

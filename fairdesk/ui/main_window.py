@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.i18n import domain_word, error_text
+from fairdesk.domain.vocabulary import FIRST_STEPS
+from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services import fairs
 from fairdesk.services.assignment import assign_cases, assignable_users
 from fairdesk.services.case_export import export_cases
@@ -48,6 +49,7 @@ from fairdesk.services.cases import (
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import halls_in_use
 from fairdesk.services.fairs import FairInfo
+from fairdesk.services.first_steps import first_steps
 from fairdesk.settings import Settings
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown, fit_columns
@@ -209,6 +211,13 @@ class MainWindow(QMainWindow):
         )
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # A fair just set up: what to do first, until its first complaint is registered.
+        self.first_steps = QLabel(objectName="first_steps")
+        self.first_steps.setStyleSheet(
+            "background: #e8f1fb; color: #1d3b5c; padding: 6px; border: 1px solid #9cc0e6;"
+        )
+        self.first_steps.setWordWrap(True)
+        self.first_steps.hide()
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Fai&r:"), buddy=self.fair_combo))
@@ -230,6 +239,7 @@ class MainWindow(QMainWindow):
         filters.addStretch(1)
         layout = QVBoxLayout()
         layout.addWidget(self.banner)
+        layout.addWidget(self.first_steps)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.strip)
@@ -492,12 +502,26 @@ class MainWindow(QMainWindow):
                 self.model.set_filter(flt)
             fit_columns(self.table, self.model)
             self._update_strip(flt.fair_code, reload=strip_data)
+            self._show_first_steps(flt.fair_code)
             self._show_summary()
             self._connection_ok()
         except StorageError as exc:
             self._connection_lost(exc)
         except FairDeskError as exc:
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
+
+    def _show_first_steps(self, fair_code: str) -> None:
+        steps = first_steps(self.ctx, fair_code)
+        if not steps:
+            self.first_steps.hide()
+            return
+        language = current_language()
+        lines = [
+            f"{n}. {FIRST_STEPS.words(code).in_language(language)}"
+            for n, code in enumerate(steps, 1)
+        ]
+        self.first_steps.setText("\n".join([self.tr("To start with this fair:"), *lines]))
+        self.first_steps.show()
 
     def _update_strip(self, fair_code: str, reload: bool = True) -> None:
         """The queue panel's counts (the fair's, not the search's) and one line above the

@@ -5097,6 +5097,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>全部展馆</translation>
     </message>
     <message>
+        <source>To start with this fair:</source>
+        <translation>本届展会从这里开始：</translation>
+    </message>
+    <message>
         <source>1 case shown</source>
         <translation>显示 1 件案件</translation>
     </message>

@@ -443,3 +443,32 @@ def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
     assert booth < 150  # sized to "4.1A01", not a fixed guess
     assert table.columnWidth(COL_EXHIBITOR) > booth  # the names take the room left
     assert not table.wordWrap()  # one line a case
+
+
+def test_a_fair_just_set_up_says_what_to_do_first(qtbot, team: Team, qapp) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.i18n import install_translations
+    from fairdesk.services.intake import register_complaint
+    from tests.helpers import FAIR, complaint_input, make_fair
+
+    make_fair(team.admin)
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.first_steps.isVisible()
+    assert "New complaint" in window.first_steps.text()
+    register_complaint(team.desk, FAIR, complaint_input())
+    window.refresh()
+    assert not window.first_steps.isVisible()
+    install_translations(qapp, "zh_CN")
+    try:
+        other = MainWindow(team.admin)
+        qtbot.addWidget(other)
+        other.show()
+        assert not other.first_steps.isVisible()  # the fair has its complaint now
+        make_fair(team.admin, code="NEW2027")
+        other._load_fairs()
+        other.fair_combo.setCurrentIndex(other.fair_combo.findData("NEW2027"))
+        other.apply_filter()
+        assert "受理人员" in other.first_steps.text() and "Desk" not in other.first_steps.text()
+    finally:
+        install_translations(qapp, "en")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import exhibitor_queries, exhibitors
+from fairdesk.services import exhibitor_queries, exhibitors, first_steps
 from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import find_by_booth
 from tests.helpers import FAIR
@@ -21,6 +21,7 @@ def _history(ctx: Context) -> Any:
 
 CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {
     "exhibitors.halls_not_of_fair": (ALL, lambda c: exhibitors.halls_not_of_fair(c, FAIR)),
+    "first_steps.first_steps": (ALL, lambda c: first_steps.first_steps(c, FAIR)),
     "exhibitor_queries.list_exhibitors": (
         ALL,
         lambda c: exhibitor_queries.list_exhibitors(c, FAIR, "4.1A", limit=10),
