@@ -207,7 +207,7 @@ class CaseView(QWidget):
         )
         self.documents_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.documents_button.clicked.connect(self.open_documents)
-        self.handoff_button = QPushButton(self.tr("Hand-offs…"), objectName="handoff_button")
+        self.handoff_button = QPushButton(self.tr("Hand-o&ffs…"), objectName="handoff_button")
         self.handoff_button.clicked.connect(self.open_handoffs)
         self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
         self.close_button.clicked.connect(self.close)

@@ -388,8 +388,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>文书… (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Hand-offs…</source>
-        <translation>移送与报送…</translation>
+        <source>Hand-o&amp;ffs…</source>
+        <translation>移送与报送(&amp;F)…</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
