@@ -19,8 +19,9 @@ from fairdesk.documents.furniture import (
 )
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
+    accused_under,
     case_rows,
-    exhibits_block,
+    exhibits_with_rights,
     measures_block,
     parties_block,
     parties_side_by_side,
@@ -46,6 +47,22 @@ def _ground(d: DocumentData) -> list[Flowable]:
         out += bi(
             f"生效法律文书：{body} {no}（{on}）",
             f"Effective legal document: {body} {no} ({on})",
+        )
+    return out
+
+
+def _rights_infringed(d: DocumentData) -> list[Flowable]:
+    """Which right each exhibit infringes, the rights named in full."""
+    out: list[Flowable] = []
+    for x in d.exhibits:
+        names = accused_under(d, x)
+        if not names:
+            continue
+        label = f"{x.name}（{x.model}）" if x.model else x.name
+        label_en = f"{x.name} ({x.model})" if x.model else x.name
+        out += bi(
+            f"展品“{label}”侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
+            f"The exhibit “{label_en}” infringes {'; '.join(en for _, en in names)}.",
         )
     return out
 
@@ -79,7 +96,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_with_rights(d),
         *section("被投诉人答辩", "Respondent's defence"),
     ]
     if d.defence_summary:
@@ -95,6 +112,8 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
         *bi(finding.zh, finding.en),
     ]
+    if state == CaseState.INFRINGEMENT_FOUND:
+        decision += _rights_infringed(d)
     if d.decision_trigger:
         decision += bi(
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",

@@ -133,7 +133,8 @@ CASE_STATES = Vocabulary(
         CaseState.DEFENCE_OVERDUE: W("Defence overdue", "答辩逾期"),
         CaseState.UNDER_REVIEW: W("Under review", "审查中"),
         CaseState.INFRINGEMENT_FOUND: W("Infringement found", "认定侵权"),
-        CaseState.NOT_INFRINGING: W("Not infringing", "认定不侵权"),
+        # Not "认定不侵权": the center only says the materials do not establish it.
+        CaseState.NOT_INFRINGING: W("Infringement not established", "未认定构成侵权"),
         CaseState.UNDETERMINED: W("Cannot be determined", "无法认定"),
         CaseState.REFERRED: W("Referred to an authority", "已移交有关部门"),
         CaseState.REMEDY_ORDERED: W("Measures ordered", "已要求整改"),
@@ -457,7 +458,7 @@ OUTCOMES = Vocabulary(
     "outcome",
     {
         "infringing": W("Infringement found", "认定侵权"),
-        "not_infringing": W("Not infringing", "认定不侵权"),
+        "not_infringing": W("Infringement not established", "未认定构成侵权"),
         "undetermined": W("Undetermined, referred", "无法认定、移交"),
         "settled": W("Settled", "已和解"),
         "withdrawn": W("Withdrawn", "投诉已撤回"),
@@ -502,9 +503,13 @@ DECISION_FINDINGS = Vocabulary(
             "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
         ),
         CaseState.NOT_INFRINGING: W(
-            "Having reviewed the case, the service center finds that the materials do not "
-            "show the exhibits above to infringe; the respondent may go on displaying them.",
-            "经审查，本中心认为现有材料不能证明被投诉人展出的上述展品构成侵权，被投诉人可继续展出。",
+            "Having reviewed the case, the service center finds that the materials now "
+            "available are not sufficient to establish that the exhibits above infringe; the "
+            "respondent may go on displaying them.",
+            # (That either party may still go to the IP authority or a court, every
+            # decision says in its closing words.)
+            "经审查，本中心认为现有材料不足以认定被投诉人展出的上述展品构成侵权，被投诉人可继续"
+            "展出。",
         ),
         CaseState.UNDETERMINED: W(
             "Having reviewed the case, the service center cannot determine on the materials "

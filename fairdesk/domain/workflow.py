@@ -752,7 +752,7 @@ STEPS: tuple[Step, ...] = (
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
     _step(CS, "decide_not_infringing", [S.UNDER_REVIEW], S.NOT_INFRINGING,
-          "Decide: infringement not established", "不能认定侵权", roles=DECIDERS,
+          "Decide: infringement not established", "未认定构成侵权", roles=DECIDERS,
           fields=(REASON, DECIDING_ORGAN), checks=(_officer_names_organ,), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),

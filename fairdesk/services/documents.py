@@ -172,6 +172,8 @@ def _fair_view(fair: Fair, clock: _Clock) -> FairView:
         defence_hours=float(rules.defence_hours),
         recheck_hours=float(rules.recheck_hours),
         legal_basis=dict(rules.legal_basis),
+        center_address=fair.center_address,
+        center_phone=fair.center_phone,
     )
 
 
@@ -209,7 +211,10 @@ def _respondent(case: RespondentCase) -> RespondentView:
 
 
 def _exhibits(case: RespondentCase) -> tuple[ExhibitView, ...]:
-    return tuple(ExhibitView(x.name, x.model, x.quantity, x.note) for x in case.exhibits)
+    return tuple(
+        ExhibitView(x.name, x.model, x.quantity, x.note, tuple(r.number for r in x.rights))
+        for x in case.exhibits
+    )
 
 
 def _due(
