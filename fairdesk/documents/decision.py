@@ -62,7 +62,7 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         label_en = f"{x.name} ({x.model})" if x.model else x.name
         out += bi(
             f"展品“{label}”侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
-            f"The exhibit “{label_en}” infringes {'; '.join(en for _, en in names)}.",
+            f"The exhibit “{label_en}” infringes {' and '.join(en for _, en in names)}.",
         )
     return out
 

@@ -445,21 +445,22 @@ class Furniture:
 
 
 def _center_contact(canvas: Canvas, d: DocumentData) -> None:
-    """The service center's address and telephone, right of its name (where a party
-    finds the desk again and calls it); nothing on documents issued before they existed."""
-    lines = []
+    """The service center's address and telephone on one line, right of its English name
+    (where a party finds the desk again and calls it); nothing on documents issued before
+    they existed."""
+    parts = []
     if d.fair.center_address:
-        lines.append(f"地址 Address：{d.fair.center_address}")
+        parts.append(f"地址 Address：{d.fair.center_address}")
     if d.fair.center_phone:
-        lines.append(f"电话 Tel.：{d.fair.center_phone}")
-    room = BODY_W * 0.6
-    y = HEADER_RULE + (5.5 * mm if len(lines) > 1 else 2 * mm)
-    for line in lines:
-        size = 7.0
-        while fonts.string_width(line, size) > room and size > 4:
-            size -= 0.25
-        draw_text(canvas, PAGE_W - MARGIN_X, y, line, size, right=True)
-        y -= 3.5 * mm
+        parts.append(f"电话 Tel.：{d.fair.center_phone}")
+    if not parts:
+        return
+    line = "    ".join(parts)
+    room = BODY_W * 0.62
+    size = 7.0
+    while fonts.string_width(line, size) > room and size > 4:
+        size -= 0.25
+    draw_text(canvas, PAGE_W - MARGIN_X, HEADER_RULE + 2 * mm, line, size, right=True)
 
 
 def _trust_lines(canvas: Canvas, d: DocumentData) -> None:

@@ -205,6 +205,7 @@ class DocumentData:
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
+    enclosures: tuple[str, ...] = ()  # a letter's attachments, "中文 / English" each
     # Trust (documents issued before these existed lack them; see _LATER):
     root_fingerprint: str = ""  # the installation's root key, printed in the footer
     audit_event: int = 0  # the audit chain's head when issued: its last event's id ...
@@ -229,6 +230,7 @@ class DocumentData:
 
 
 _LATER: dict[str, Any] = {
+    "enclosures": (),
     "root_fingerprint": "",
     "audit_event": 0,
     "audit_head": "",
