@@ -294,9 +294,7 @@ class RespondentCase(Base):
 exhibit_rights = Table(
     "exhibit_rights",
     Base.metadata,
-    Column(
-        "exhibit_id", ForeignKey("accused_exhibits.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("exhibit_id", ForeignKey("accused_exhibits.id", ondelete="CASCADE"), primary_key=True),
     Column("right_id", ForeignKey("ip_rights.id"), primary_key=True, index=True),
 )
 
@@ -312,9 +310,7 @@ class AccusedExhibit(Base):
     quantity: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
     case: Mapped[RespondentCase] = relationship(back_populates="exhibits")
-    rights: Mapped[list[IPRight]] = relationship(
-        secondary=exhibit_rights, order_by="IPRight.id"
-    )
+    rights: Mapped[list[IPRight]] = relationship(secondary=exhibit_rights, order_by="IPRight.id")
 
 
 class Measure(Base):

@@ -102,9 +102,7 @@ def update_fair(
             end=current.end_date if end is None else end,
             hours=current.hours if hours is None else hours,
             timezone=current.timezone if timezone is None else timezone.strip(),
-            day_hours=(
-                day_hours_text(dict(current.day_hours)) if day_hours is None else day_hours
-            ),
+            day_hours=(day_hours_text(dict(current.day_hours)) if day_hours is None else day_hours),
             center_address=current.center_address if center_address is None else center_address,
             center_phone=current.center_phone if center_phone is None else center_phone,
         )

@@ -121,9 +121,7 @@ class ExhibitsModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
-    def add(
-        self, name: str, model: str = "", quantity: int | None = None, rights: str = ""
-    ) -> int:
+    def add(self, name: str, model: str = "", quantity: int | None = None, rights: str = "") -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append([name.strip(), model.strip(), quantity, rights.strip()])

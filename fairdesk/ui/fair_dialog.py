@@ -18,6 +18,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import HOUR_FIELDS, PRESETS, RuleSet
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
+from fairdesk.services.fair_days import day_hours_text
 from fairdesk.services.fair_setup import (
     FairFields,
     check_fair,
@@ -25,7 +26,6 @@ from fairdesk.services.fair_setup import (
     parse_halls,
     update_fair,
 )
-from fairdesk.services.fair_days import day_hours_text
 from fairdesk.services.fairs import FairInfo, create_fair, get_fair
 from fairdesk.ui.forms.ui_fair_dialog import Ui_FairDialog
 

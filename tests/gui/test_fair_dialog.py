@@ -310,7 +310,10 @@ def test_per_day_hours_and_the_centers_address_are_entered_and_kept(qtbot, team:
     # The clocks run on them: the opening day opens after the ceremony, the last closes early.
     with team.admin.db.reading() as session:
         calendar = fairs.calendar_of(fairs.fair_by_code(session, "CIIE2026"))
-    assert calendar.hours_on(date(2026, 11, 5)) == (QTime(13, 0).toPython(), QTime(17, 0).toPython())
+    assert calendar.hours_on(date(2026, 11, 5)) == (
+        QTime(13, 0).toPython(),
+        QTime(17, 0).toPython(),
+    )
     assert calendar.hours_on(date(2026, 11, 10))[1] == QTime(15, 0).toPython()
     assert calendar.hours_on(date(2026, 11, 7)) == (QTime(9, 0).toPython(), QTime(18, 0).toPython())
     # Editing shows them again, one day a line.
