@@ -1,5 +1,6 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""处理意见书: the decision, one copy for each party (2006 Measures Art 14)."""
+"""处理意见书: the center's opinion on a complaint, one copy for each party (served on
+both, as 2006 Art 14 has the IP authority do with its own decisions)."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("right_holder", "权利人", "Right holder", 20),
     Column("exhibit", "涉嫌侵权展品", "Accused exhibit", 26),
     Column("outcome", "处理结果", "Outcome", 18),
-    Column("trigger", "认定情形（第14条）", "Finding trigger (Art 14)", 24),
+    Column("trigger", "认定情形（指引第十四条）", "Finding trigger (CNIPA Art 14)", 24),
     Column("measures", "处理措施", "Measures", 26),
     Column("recheck", "复查结果", "Re-check result", 18),
     Column("redisplayed", "是否重新展出", "Re-displayed", 10),

@@ -298,7 +298,7 @@ def test_decision_copies_say_what_they_should(
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",
-            "展会知识产权保护办法第七条第（三）项",  # the center's own basis for a decision
+            "上海市会展业条例第二十七条、第三十八条",  # the organizer's basis for its opinion
         ):
             assert expected in flat, expected
         for expected in (
@@ -306,7 +306,8 @@ def test_decision_copies_say_what_they_should(
             en,
             "Outcome: Infringement found",
             "Test Exhibitor 1 GmbH",
-            "Measures for IP Protection at Exhibitions (2006), Art. 7(3)",
+            "Regulations of Shanghai Municipality on the Conference and Exhibition Industry "
+            "(2020), Arts. 27 and 38",
         ):
             assert "".join(expected.split()) in flat, expected
     # The issue time is printed in the fair's zone (Shanghai), not UTC.

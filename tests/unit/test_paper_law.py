@@ -135,7 +135,8 @@ def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does
     _decide(team, merits, "decide_infringing", "merits")
     text = _issue(team, "decision", merits, tmp_path, copy="respondent")
     assert CNIPA_14 not in text and M2006_14 not in text
-    assert "展会知识产权保护办法第七条第（三）项" in text
+    assert "上海市会展业条例第二十七条、第三十八条" in text
+    assert "第七条第（三）项" not in text  # not what the sources state
 
     _, at_once = _accepted(team)
     act_on_case(team.desk, at_once, "notify")
@@ -345,6 +346,8 @@ def test_a_decision_prints_the_deciding_organ_and_officer_in_both_languages(
     text = _issue(team, "decision", case, tmp_path, copy=copy)
     assert "作出处理的机关上海市知识产权局Decidedby(organ)" in text
     assert "承办人员officer1Officer" in text
+    # ... and cites the article that lets a stationed officer decide (2006 Art 6).
+    assert "展会知识产权保护办法第六条" in text and "Art.6" in text
 
 
 def test_a_decision_by_desk_staff_prints_no_organ_line(
