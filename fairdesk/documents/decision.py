@@ -28,7 +28,8 @@ from fairdesk.documents.parts import (
     parties_side_by_side,
     rights_block,
 )
-from fairdesk.domain.enums import CaseState
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import CaseState, MeasureType
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -127,12 +128,14 @@ def story(d: DocumentData) -> list[Flowable]:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
     out.append(box(decision))
     if state == "INFRINGEMENT_FOUND" or d.measures:
+        act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
+        cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         out += bi(
-            "被投诉人应立即对上述展品采取遮盖、撤下等措施，展会期间不得再展出、宣传或销售；"
-            "拒不执行的，主办方可依据参展合同取消其参展资格。",
-            "The respondent must at once cover or take down the exhibits above and must not "
+            f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
+            f"拒不执行的，主办方可依据参展合同{cancel.zh}。",
+            f"For the exhibits above the respondent must at once {act.en}, and must not "
             "display, promote or sell them again during the fair; if it refuses, the organizer "
-            "may cancel its participation under the exhibitor contract.",
+            f"may {cancel.en.lower()} under the exhibitor contract.",
         )
         if d.measures:
             out += measures_block(d)

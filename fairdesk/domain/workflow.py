@@ -709,7 +709,7 @@ STEPS: tuple[Step, ...] = (
           clocks_from="served_at", kinds=IP, effects=(Effect.MARK_NOTIFIED,),
           documents=("complaint-notice", "proof-of-service")),
     _step(CS, "self_remedy", BEFORE_DECISION, S.SELF_REMEDIED,
-          "Record a voluntary removal", "记录主动撤展",
+          "Record the exhibits taken down voluntarily", "记录主动撤下展品",
           fields=(REASON,), stops=(ClockKind.DEFENCE,), kinds=IP,
           effects=(Effect.RECORD_ENDING,), documents=("closing-record",)),
     _step(CS, "start_mediation", BEFORE_DECISION, S.MEDIATING, "Mediate", "调解",

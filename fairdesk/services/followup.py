@@ -92,7 +92,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("measures", "处理措施", "Measures", 26),
     Column("recheck", "复查结果", "Re-check result", 18),
     Column("redisplayed", "是否重新展出", "Re-displayed", 10),
-    Column("detained_returned", "扣留展品是否退还", "Detained items returned", 14),
+    Column("detained_returned", "暂存展品是否退还", "Detained items returned", 14),
     Column("cases_this", "本届被投诉次数", "Cases this edition", 9, "int"),
     Column("infringing_this", "本届认定侵权次数", "Found infringing this edition", 9, "int"),
     Column("infringing_earlier", "往届认定侵权届数", "Earlier editions found infringing", 9, "int"),

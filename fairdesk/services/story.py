@@ -67,7 +67,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
     "reason:self_remedy": (
         "被投诉人主动撤下涉嫌侵权展品 / "
-        "The respondent removed the accused exhibit of its own accord",
+        "The respondent took the accused exhibit down of its own accord",
         "被投诉人主动遮盖展品并承诺展后不再销售 / "
         "The respondent covered the exhibit and undertook not to sell it after the fair",
     ),
@@ -113,9 +113,9 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
     "terms": (
         "被投诉人撤下展品并承诺不再展出、销售 / "
-        "The respondent withdraws the exhibit and will not show or sell it again",
+        "The respondent takes the exhibit down and will not show or sell it again",
         "双方签署许可协议 / The parties signed a licence agreement",
-        "被投诉人支付补偿并撤展 / The respondent pays compensation and withdraws the exhibit",
+        "被投诉人支付补偿并撤下展品 / The respondent pays compensation and takes the exhibit down",
         "被投诉人更换展品包装 / The respondent replaces the packaging",
     ),
     "missing_items": (

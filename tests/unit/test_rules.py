@@ -139,7 +139,8 @@ def test_legal_basis_is_bilingual(code: str) -> None:
         (
             "ciftis-12h",
             "decision_officer",
-            "展会知识产权保护办法 第六条 / Measures for IP Protection at Exhibitions (2006), Art. 6",
+            "展会知识产权保护办法 第六条 / Measures for IP Protection at Exhibitions (2006), "
+            "Art. 6",
         ),
         # CNIPA Art 14 only for a decision under one of its triggers.
         (
