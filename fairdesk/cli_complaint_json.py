@@ -420,13 +420,7 @@ def example(fair: str, booth: str, exhibitor: str, on: date) -> dict[str, Any]:
                 "booth": booth,
                 "exhibitor": exhibitor,
                 "exhibits": [
-                    {
-                        "name": "休闲椅 / Lounge chair",
-                        "model": "LC-01",
-                        "quantity": 2,
-                        "note": "",
-                        "rights": ["ZL202330123456.7"],
-                    }
+                    {"name": "休闲椅 / Lounge chair", "model": "LC-01", "quantity": 2, "note": ""}
                 ],
             }
         ],
