@@ -108,7 +108,6 @@ def story(d: DocumentData) -> list[Flowable]:
             "被投诉人未在答辩期限内提交书面答辩。",
             "The respondent filed no written defence within the defence period.",
         )
-    out += [*section("处理意见", "Decision")]
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
         para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
@@ -126,7 +125,10 @@ def story(d: DocumentData) -> list[Flowable]:
         decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
     if d.decision_note:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
-    out.append(box(decision))
+    # The heading stays with its box (a box is one table row: it moves whole to the next
+    # page and would leave the heading behind).
+    heading = section("处理意见", "Decision")
+    out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
         act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper

@@ -19,9 +19,10 @@ def story(d: DocumentData) -> list[Flowable]:
     what = L.zh(L.MEASURES, latest.measure_type) if latest else ""
     what_en = L.en(L.MEASURES, latest.measure_type) if latest else ""
     what_en = what_en[:1].lower() + what_en[1:]  # inside a sentence
-    then = v.measures_phrase(
-        (MeasureType.WITHDRAW_FROM_FAIR, MeasureType.CANCEL_PARTICIPATION), en_join=" or "
-    )
+    then = v.measures_phrase((MeasureType.WITHDRAW_FROM_FAIR, MeasureType.CANCEL_PARTICIPATION))
+    # The measures named as measures (the organizer does not withdraw; it has it done).
+    withdraw = v.MEASURES.words(MeasureType.WITHDRAW_FROM_FAIR).on_paper.en
+    cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper.en
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
     booth = r.booth if r else ""
     out: list[Flowable] = [
@@ -46,7 +47,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 "We undertake to carry out the measures above at once and, for the rest of the "
                 "fair, not to display, promote or sell the exhibits above in any form. If we break "
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
-                f"{then.en}, and we accept liability.",
+                f"take measures such as “{withdraw}” or “{cancel}”, and we accept liability.",
             )
             + [
                 para(
