@@ -1,7 +1,7 @@
 """Set up a fair edition, or change one: names, dates, hours, halls and its rule set.
 
 The form comes from ui/fair_dialog.ui. `accept()` checks every field with the service's
-own checks (fair_setup.check_fair) and shows each message under its field; the service
+own checks (fair_setup.check_fair_errors) and shows each message under its field; the service
 checks again when saving, and what it refuses is shown the same way.
 """
 
@@ -21,7 +21,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.fair_days import day_hours_text
 from fairdesk.services.fair_setup import (
     FairFields,
-    check_fair,
+    check_fair_errors,
     count_fair_complaints,
     parse_halls,
     update_fair,
@@ -295,7 +295,8 @@ class FairDialog(QDialog):
     def accept(self) -> None:
         self._clear_errors()
         fields = self.fields()
-        errors = check_fair(fields)
+        # In the desk's language (check_fair's strings are the English templates).
+        errors = {f: error_text(e) for f, e in check_fair_errors(fields).items()}
         try:
             rules = self.rule_set()
         except ValueError as exc:

@@ -358,3 +358,22 @@ def test_wrong_per_day_hours_are_refused_with_a_clear_message(
     assert dialog.errors() == {"day_hours": message}
     assert dialog.ui.day_hours_error.isVisible() and dialog.ui.day_hours_edit.hasFocus()
     assert fairs.list_fairs(team.admin) == []
+
+
+def test_a_chinese_desk_reads_the_per_day_hours_message_in_chinese(qtbot, qapp, team: Team) -> None:
+    from fairdesk.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = _dialog(qtbot, team.admin)
+        _fill_new(qtbot, dialog)
+        dialog.ui.day_hours_edit.setPlainText("2026-11-10 15:00-09:00\n2026-11-08 闭馆")
+        _save(qtbot, dialog)
+        assert dialog.errors() == {"day_hours": "第 1 行：闭馆时间 09:00 不晚于开馆时间 15:00。"}
+        dialog.ui.day_hours_edit.setPlainText("2026-11-10 09:00-15:00\n2026-11-08 闭馆")
+        with qtbot.waitSignal(dialog.saved):
+            _save(qtbot, dialog)
+        info = fairs.get_fair(team.admin, "CIIE2026")
+        assert info.day_hours == (("2026-11-08", ""), ("2026-11-10", "09:00-15:00"))
+    finally:
+        install_translations(qapp, "en")
