@@ -9,12 +9,21 @@ Create Date: 2026-12-07
   complaint with a single right are linked to it (what intake now does by default).
 - fairs.center_address, fairs.center_phone: where the on-site service center is and how
   to call it, printed on every document.
+- fairs.rules: a fair's stored citations that named 2006 Art 7(3), which the sources do
+  not state, take their preset's present text (and the preset's new keys are added).
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
+
+from fairdesk.domain.rules import PRESETS
+
+OLD_ARTICLE = "第七条第（三）项"
 
 revision = "0015"
 down_revision = "0014"
@@ -55,6 +64,25 @@ def upgrade() -> None:
     )
     for column in _fair_columns():
         op.add_column("fairs", column)
+    _recite(op.get_bind())
+
+
+def _recite(conn: sa.Connection) -> None:
+    fairs = sa.table("fairs", sa.column("id", sa.Integer), sa.column("rules", sa.JSON))
+    for fair_id, rules in conn.execute(sa.select(fairs.c.id, fairs.c.rules)).all():
+        data: dict[str, Any] = json.loads(rules) if isinstance(rules, str) else dict(rules or {})
+        preset = PRESETS.get(str(data.get("code", "")))
+        basis = dict(data.get("legal_basis") or {})
+        if preset is None:
+            continue
+        new = {
+            key: preset.legal_basis.get(key, text) if OLD_ARTICLE in text else text
+            for key, text in basis.items()
+        }
+        new |= {k: v for k, v in preset.legal_basis.items() if k not in new}
+        if new != basis:
+            data["legal_basis"] = new
+            conn.execute(sa.update(fairs).where(fairs.c.id == fair_id).values(rules=data))
 
 
 def downgrade() -> None:
