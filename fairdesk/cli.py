@@ -121,6 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--hours", default="09:00-17:00", metavar="HH:MM-HH:MM")
     fc.add_argument("--rules", default="cnipa-24h", choices=sorted(PRESETS))
     fc.add_argument("--timezone", default="Asia/Shanghai")
+    fc.add_argument(
+        "--day-hours",
+        action="append",
+        default=[],
+        metavar="'YYYY-MM-DD HH:MM-HH:MM'",
+        help="other hours on one day, or 'YYYY-MM-DD closed' (repeat for more days)",
+    )
+    fc.add_argument("--center-address", default="", help="the service center's address")
+    fc.add_argument("--center-phone", default="", help="the service center's telephone")
     fair.add_parser("list", help="list fair editions")
 
     imp = sub.add_parser("import", help="import data").add_subparsers(
@@ -382,6 +391,9 @@ def cmd_fair(args: argparse.Namespace) -> int:
             name_en=args.name_en,
             venue=args.venue,
             timezone=args.timezone,
+            day_hours="\n".join(args.day_hours),
+            center_address=args.center_address,
+            center_phone=args.center_phone,
         )
         print(
             f"created fair {info.code}: {info.name}, {info.start_date} to {info.end_date}, "

@@ -66,6 +66,7 @@ FIELDS: tuple[str, ...] = (
     "respondents[].exhibits[].model",
     "respondents[].exhibits[].quantity",
     "respondents[].exhibits[].note",
+    "respondents[].exhibits[].rights",
     "materials_received",
     "commitment_signed",
     "summary",
@@ -140,6 +141,16 @@ class _Reader:
         if required and not value.strip():
             self.problem(where, "is blank; it is required")
         return value
+
+    def texts(self, obj: Mapping[str, Any], key: str, path: str) -> list[str]:
+        """A list of text items (empty items left out)."""
+        out = []
+        for i, item in enumerate(self.items(obj, key, path)):
+            if not isinstance(item, str):
+                self.problem(f"{_join(path, key)}[{i}]", f"must be text, not {_kind(item)}")
+            elif item.strip():
+                out.append(item.strip())
+        return out
 
     def code(
         self, obj: Mapping[str, Any], key: str, path: str, codes: Sequence[str], default: str
@@ -281,6 +292,7 @@ def _respondent(r: _Reader, value: Any, path: str) -> RespondentInput:
                 model=r.text(x, "model", where),
                 quantity=r.count(x, "quantity", where),
                 note=r.text(x, "note", where),
+                rights=r.texts(x, "rights", where),
             )
         )
     return RespondentInput(booth=booth, name=name, exhibits=exhibits)

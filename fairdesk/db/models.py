@@ -77,6 +77,9 @@ class Fair(Base):
     # {"2026-11-10": "09:00-15:00"} or {"2026-11-08": null} for a closed day
     day_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     halls: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"halls": ["1.1", ...]}
+    # The on-site service center: printed on every document (letterhead).
+    center_address: Mapped[str] = mapped_column(String(300), default="")
+    center_phone: Mapped[str] = mapped_column(String(100), default="")
     rules: Mapped[dict[str, Any]] = mapped_column(JSON)  # RuleSet.to_dict()
     created_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -286,6 +289,16 @@ class RespondentCase(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+# The right(s) of its complaint an accused exhibit is accused under (a decision says
+# which right each exhibit infringes).
+exhibit_rights = Table(
+    "exhibit_rights",
+    Base.metadata,
+    Column("exhibit_id", ForeignKey("accused_exhibits.id", ondelete="CASCADE"), primary_key=True),
+    Column("right_id", ForeignKey("ip_rights.id"), primary_key=True, index=True),
+)
+
+
 class AccusedExhibit(Base):
     __tablename__ = "accused_exhibits"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -297,6 +310,7 @@ class AccusedExhibit(Base):
     quantity: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
     case: Mapped[RespondentCase] = relationship(back_populates="exhibits")
+    rights: Mapped[list[IPRight]] = relationship(secondary=exhibit_rights, order_by="IPRight.id")
 
 
 class Measure(Base):

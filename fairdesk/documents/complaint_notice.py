@@ -15,6 +15,8 @@ from fairdesk.documents.parts import (
     right_name,
     rights_block,
 )
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import MeasureType
 
 TO_SUBMIT = [
     (
@@ -82,12 +84,15 @@ def story(d: DocumentData) -> list[Flowable]:
     ]
     for i, (zh, en) in enumerate(TO_SUBMIT, 1):
         out += bi(f"{i}. {zh}", f"{i}. {en}")
+    act = v.measures_phrase(
+        (MeasureType.COVER, MeasureType.TAKE_DOWN, MeasureType.DISCONNECT_LINK), en_join=" or "
+    )
     out += bi(
         "逾期未提交书面答辩及证据且无正当理由，或已有生效法律文书确认侵权，或你方承认侵权的，"
-        "展会主办方将立即采取遮盖、撤下展品、删除或断开链接等措施。",
+        f"展会主办方将立即采取{act.zh}等措施。",
         "If you file no written defence and evidence in time without good reason, or a court or "
         "administrative decision already confirms the infringement, or you admit it, the "
-        "organizer will act at once: cover or take down the exhibits, or take down online links.",
+        f"organizer will act at once: {act.en}.",
     )
     out += exhibits_block(d.exhibits)
     out += rights_block(d)

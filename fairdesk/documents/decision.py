@@ -1,5 +1,6 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""处理意见书: the decision, one copy for each party (2006 Measures Art 14)."""
+"""处理意见书: the center's opinion on a complaint, one copy for each party (served on
+both, as 2006 Art 14 has the IP authority do with its own decisions)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,16 @@ from fairdesk.documents.furniture import (
 )
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
+    accused_under,
     case_rows,
-    exhibits_block,
+    exhibits_with_rights,
     measures_block,
     parties_block,
     parties_side_by_side,
     rights_block,
 )
-from fairdesk.domain.enums import CaseState
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import CaseState, MeasureType
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -46,6 +49,22 @@ def _ground(d: DocumentData) -> list[Flowable]:
         out += bi(
             f"生效法律文书：{body} {no}（{on}）",
             f"Effective legal document: {body} {no} ({on})",
+        )
+    return out
+
+
+def _rights_infringed(d: DocumentData) -> list[Flowable]:
+    """Which right each exhibit infringes, the rights named in full."""
+    out: list[Flowable] = []
+    for x in d.exhibits:
+        names = accused_under(d, x)
+        if not names:
+            continue
+        label = f"{x.name}（{x.model}）" if x.model else x.name
+        label_en = f"{x.name} ({x.model})" if x.model else x.name
+        out += bi(
+            f"展品“{label}”侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
+            f"The exhibit “{label_en}” infringes {' and '.join(en for _, en in names)}.",
         )
     return out
 
@@ -79,7 +98,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_with_rights(d),
         *section("被投诉人答辩", "Respondent's defence"),
     ]
     if d.defence_summary:
@@ -89,12 +108,13 @@ def story(d: DocumentData) -> list[Flowable]:
             "被投诉人未在答辩期限内提交书面答辩。",
             "The respondent filed no written defence within the defence period.",
         )
-    out += [*section("处理意见", "Decision")]
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
         para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
         *bi(finding.zh, finding.en),
     ]
+    if state == CaseState.INFRINGEMENT_FOUND:
+        decision += _rights_infringed(d)
     if d.decision_trigger:
         decision += bi(
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
@@ -105,14 +125,19 @@ def story(d: DocumentData) -> list[Flowable]:
         decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
     if d.decision_note:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
-    out.append(box(decision))
+    # The heading stays with its box (a box is one table row: it moves whole to the next
+    # page and would leave the heading behind).
+    heading = section("处理意见", "Decision")
+    out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
+        act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
+        cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         out += bi(
-            "被投诉人应立即对上述展品采取遮盖、撤下等措施，展会期间不得再展出、宣传或销售；"
-            "拒不执行的，主办方可依据参展合同取消其参展资格。",
-            "The respondent must at once cover or take down the exhibits above and must not "
+            f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
+            f"拒不执行的，主办方可依据参展合同{cancel.zh}。",
+            f"For the exhibits above the respondent must at once {act.en}, and must not "
             "display, promote or sell them again during the fair; if it refuses, the organizer "
-            "may cancel its participation under the exhibitor contract.",
+            f"may {cancel.en.lower()} under the exhibitor contract.",
         )
         if d.measures:
             out += measures_block(d)

@@ -386,6 +386,7 @@ class Furniture:
         canvas.setFillColor(GREY)
         draw_text(canvas, MARGIN_X, HEADER_RULE + 5.5 * mm, CENTER_ZH, 7.5)
         draw_text(canvas, MARGIN_X, HEADER_RULE + 2 * mm, CENTER_EN, 6.3)
+        _center_contact(canvas, d)
         canvas.setFillColor(colors.black)
         # Header, right: numbers and time.
         case_no = d.case_number or d.complaint_number
@@ -441,6 +442,25 @@ class Furniture:
         if d.specimen:
             _specimen_mark(canvas)
         canvas.restoreState()
+
+
+def _center_contact(canvas: Canvas, d: DocumentData) -> None:
+    """The service center's address and telephone on one line, right of its English name
+    (where a party finds the desk again and calls it); nothing on documents issued before
+    they existed."""
+    parts = []
+    if d.fair.center_address:
+        parts.append(f"地址 Address：{d.fair.center_address}")
+    if d.fair.center_phone:
+        parts.append(f"电话 Tel.：{d.fair.center_phone}")
+    if not parts:
+        return
+    line = "    ".join(parts)
+    room = BODY_W * 0.62
+    size = 7.0
+    while fonts.string_width(line, size) > room and size > 4:
+        size -= 0.25
+    draw_text(canvas, PAGE_W - MARGIN_X, HEADER_RULE + 2 * mm, line, size, right=True)
 
 
 def _trust_lines(canvas: Canvas, d: DocumentData) -> None:

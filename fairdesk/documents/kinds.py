@@ -331,7 +331,8 @@ def basis_keys(d: DocumentData) -> list[str]:
     """The rule set's citation keys a document prints: the article of the step it records.
 
     A non-acceptance cites the article of its reason, a decision cites CNIPA Art 14 only
-    when taken under one of its triggers, a commercial dispute its own regulation."""
+    when taken under one of its triggers and 2006 Art 6 when a stationed IP officer took
+    it, a commercial dispute its own regulation."""
     key = kind(d.kind).legal_basis
     basis = d.fair.legal_basis
     if d.complaint_kind == ComplaintKind.COMMERCIAL and key != "commitment":
@@ -342,8 +343,13 @@ def basis_keys(d: DocumentData) -> list[str]:
     if key == "escalation":
         specific = _ESCALATION_BASIS.get(d.escalation, key)
         return [specific if basis.get(specific) else key]
-    if key == "decision" and d.decision_trigger in ART14_TRIGGERS:
-        return [key, "decision_art14"]
+    if key == "decision":
+        keys = [key]
+        if d.decision_trigger in ART14_TRIGGERS:
+            keys.append("decision_art14")
+        if d.decided_by_organ:  # a stationed IP officer decided (2006 Art 6)
+            keys.append("decision_officer")
+        return keys
     return [key]
 
 

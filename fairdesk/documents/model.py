@@ -32,6 +32,8 @@ class FairView:
     defence_hours: float = 24.0
     recheck_hours: float = 2.0
     legal_basis: dict[str, str] = field(default_factory=dict)
+    center_address: str = ""  # the service center's, printed on every page
+    center_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class ExhibitView:
     model: str = ""
     quantity: int | None = None
     note: str = ""
+    accused_under: tuple[str, ...] = ()  # numbers of the rights (RightView.number)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ class DocumentData:
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
+    enclosures: tuple[str, ...] = ()  # a letter's attachments, "中文 / English" each
     # Trust (documents issued before these existed lack them; see _LATER):
     root_fingerprint: str = ""  # the installation's root key, printed in the footer
     audit_event: int = 0  # the audit chain's head when issued: its last event's id ...
@@ -213,6 +217,7 @@ class DocumentData:
         for name, default in _LATER.items():  # older snapshots keep their digest
             if data.get(name) == default:
                 del data[name]
+        _drop_later_nested(data)
         return data
 
     @classmethod
@@ -225,11 +230,30 @@ class DocumentData:
 
 
 _LATER: dict[str, Any] = {
+    "enclosures": (),
     "root_fingerprint": "",
     "audit_event": 0,
     "audit_head": "",
     "specimen": False,
 }
+
+
+# Fields added later inside nested views (the fair, exhibits): left out while empty, so a
+# snapshot issued before them keeps its digest.
+_LATER_NESTED = frozenset({"center_address", "center_phone", "accused_under"})
+
+
+def _drop_later_nested(value: Any, top: bool = True) -> None:
+    if isinstance(value, dict):
+        if not top:
+            for name in _LATER_NESTED & value.keys():
+                if not value[name]:
+                    del value[name]
+        for item in value.values():
+            _drop_later_nested(item, top=False)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _drop_later_nested(item, top=False)
 
 
 def canonical_json(value: Any) -> bytes:

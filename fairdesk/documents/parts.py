@@ -162,6 +162,42 @@ def exhibits_block(
     ]
 
 
+def accused_under(d: DocumentData, x: ExhibitView) -> list[tuple[str, str]]:
+    """The rights (named in full, Chinese and English) an exhibit is accused under."""
+    by_number = {r.number: r for r in d.rights}
+    return [right_name(by_number[n]) for n in x.accused_under if n in by_number]
+
+
+def exhibits_with_rights(d: DocumentData) -> list[Flowable]:
+    """The accused exhibits, each with the right(s) it is accused under."""
+    rows = []
+    for i, x in enumerate(d.exhibits, 1):
+        names = accused_under(d, x)
+        rows.append(
+            [
+                str(i),
+                x.name,
+                x.model,
+                "" if x.quantity is None else str(x.quantity),
+                "\n".join(f"{zh}\n{en}" for zh, en in names) or "未指明 / not specified",
+            ]
+        )
+    return [
+        *section("涉嫌侵权展品", "Accused exhibits"),
+        grid(
+            [
+                ("序号", "No."),
+                ("展品名称", "Exhibit"),
+                ("型号", "Model"),
+                ("数量", "Qty"),
+                ("涉嫌侵犯的权利", "Right(s) accused under"),
+            ],
+            rows,
+            [7, 30, 15, 7, 41],
+        ),
+    ]
+
+
 def exhibits_of(d: DocumentData) -> list[Flowable]:
     """The case's exhibits under the heading its kind of case calls them: a commercial
     dispute accuses no exhibit (none printed when it names none)."""

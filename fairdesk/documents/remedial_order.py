@@ -9,6 +9,8 @@ from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import case_rows, exhibits_block, measures_block
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import MeasureType
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -16,6 +18,11 @@ def story(d: DocumentData) -> list[Flowable]:
     latest = d.measures[-1] if d.measures else None
     what = L.zh(L.MEASURES, latest.measure_type) if latest else ""
     what_en = L.en(L.MEASURES, latest.measure_type) if latest else ""
+    what_en = what_en[:1].lower() + what_en[1:]  # inside a sentence
+    then = v.measures_phrase((MeasureType.WITHDRAW_FROM_FAIR, MeasureType.CANCEL_PARTICIPATION))
+    # The measures named as measures (the organizer does not withdraw; it has it done).
+    withdraw = v.MEASURES.words(MeasureType.WITHDRAW_FROM_FAIR).on_paper.en
+    cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper.en
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
     booth = r.booth if r else ""
     out: list[Flowable] = [
@@ -36,11 +43,11 @@ def story(d: DocumentData) -> list[Flowable]:
         box(
             bi(
                 "本单位承诺：立即按上述要求整改，展会期间不再以任何形式展出、宣传、销售上述展品；"
-                "如违反承诺，同意主办方依据参展合同采取撤展、取消参展资格等措施，并承担相应责任。",
+                f"如违反承诺，同意主办方依据参展合同采取{then.zh}等措施，并承担相应责任。",
                 "We undertake to carry out the measures above at once and, for the rest of the "
                 "fair, not to display, promote or sell the exhibits above in any form. If we break "
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
-                "remove us from the fair or cancel our participation, and we accept liability.",
+                f"take measures such as “{withdraw}” or “{cancel}”, and we accept liability.",
             )
             + [
                 para(

@@ -14,14 +14,17 @@ from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_blo
 def story(d: DocumentData) -> list[Flowable]:
     when = d.transferred_at or d.issued_at
     out: list[Flowable] = [
+        # The addressee once (the English line below addresses the same authority).
         para(f"{d.authority}：", S.zh, bold=True),
-        para(f"To {d.authority}:", S.en),
+        para("To the authority above:", S.en),
         *bi(
             f"本中心于 {d.accepted_at} 受理的投诉（投诉编号 {d.complaint_number}）材料齐备。"
-            f"根据规定，现于 {when} 将本案移交贵部门处理，请予接收。案件材料附后。",
+            f"根据《展会知识产权保护办法》第十一条，现于 {when} 将本案移交贵部门处理，请予接收。"
+            "案件材料见附件。",
             f"The complaint {d.complaint_number}, accepted by the service center on "
-            f"{d.accepted_at}, is complete. As the rules require, it is transferred to you on "
-            f"{when} for handling. The case materials are attached.",
+            f"{d.accepted_at}, is complete. Under Art. 11 of the Measures for IP Protection at "
+            f"Exhibitions (2006), it is transferred to you on {when} for handling. The case "
+            "materials are enclosed (see below).",
         ),
         fields(
             case_rows(d)
@@ -55,4 +58,9 @@ def story(d: DocumentData) -> list[Flowable]:
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
     ]
+    if d.enclosures:
+        out += [
+            *section("附件", "Enclosures"),
+            *[para(f"{i}. {item}", S.zh) for i, item in enumerate(d.enclosures, 1)],
+        ]
     return out

@@ -139,6 +139,7 @@ _SH2020 = (
     "Regulations of Shanghai Municipality on the Conference and Exhibition Industry (2020)",
 )
 _ZH_NUM = {
+    6: "六",
     7: "七",
     8: "八",
     9: "九",
@@ -184,11 +185,21 @@ def _cite(*parts: tuple[tuple[str, str], tuple[Article, ...]]) -> str:
     return "；".join(zh) + " / " + "; ".join(en)
 
 
-# Which article each step rests on. The 2006 Arts 12-14 set the IP authority's own
-# procedure, so the center's steps cite Art 7 (what a complaint body does: take in
-# complaints, suspend a display, hand over, co-ordinate and urge the handling). CNIPA
-# Art 14 is cited only by a decision taken under one of its triggers ("decision_art14").
-# A non-acceptance cites the article of its reason ("non_acceptance_<reason>").
+def _contract() -> str:
+    """The center's basis where no article is its own: the exhibitor contract."""
+    return "参展合同 / the exhibitor contract"
+
+
+# Which article each step rests on: only what the sources say (../shared/domain.md; the
+# 2006 Measures, the 2022 Guidelines and the 2020 Shanghai regulation are not among the
+# policy texts in seeds/, so nothing beyond the articles domain.md states is cited).
+# 2006 Arts 12-14 set the IP authority's own procedure and are never the center's basis;
+# the center's own steps with no article of their own (the notice, the defence period,
+# mediation, its opinion, measures) rest on the exhibitor contract, as the center asks
+# and orders under it. CNIPA Art 14 is cited by a decision taken under one of its triggers
+# ("decision_art14"), 2006 Art 6 by one taken by a stationed IP officer
+# ("decision_officer"). A non-acceptance cites the article of its reason.
+_CONTRACT_ONLY = _contract()
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
@@ -202,28 +213,30 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "commitment": _cite((_M2006, (10,))),
         "transfer": _cite((_M2006, (11,))),
         "suspension": _cite((_M2006, ((7, 1),))),
-        "notice": _cite((_M2006, ((7, 3),))),
-        "defence": _cite((_M2006, ((7, 3),))),
-        "mediation": _cite((_M2006, ((7, 3),))),
-        "decision": _cite((_M2006, ((7, 3),))),
+        "notice": _CONTRACT_ONLY,
+        "defence": _CONTRACT_ONLY,
+        "mediation": _CONTRACT_ONLY,
+        "decision": _CONTRACT_ONLY,
         "decision_art14": _cite((_G2022, (14,))),
-        "remedy": _cite((_M2006, ((7, 3),))),
-        "recheck": _cite((_M2006, ((7, 3),))),
-        "escalation": _cite((_M2006, ((7, 3),))),
+        "decision_officer": _cite((_M2006, (6,))),
+        "remedy": _CONTRACT_ONLY,
+        "recheck": _CONTRACT_ONLY,
+        "escalation": _CONTRACT_ONLY,
         "repeat_bar": _cite((_M2006, (35,))),
         "authority_result": _cite((_M2006, (15,))),
     }
 )
 
-# CIIE (Shanghai) defaults: the 24 h defence from the time of service rests on CNIPA Art 14,
-# and the municipal regulation adds the organizer's measures, escalation, credit referral
-# and the commercial-dispute path. Other cities use the national set.
+# CIIE (Shanghai) defaults: the 24 h defence counted from the notice rests on CNIPA Art 14;
+# the municipal regulation gives the organizer its preliminary judgment and measures
+# (Arts 27, 38), credit referral (Art 42) and the commercial-dispute path (Art 40).
+# Other cities use the national set.
 SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         **NATIONAL_LEGAL_BASIS,
-        "notice": _cite((_M2006, ((7, 3),)), (_G2022, (14,))),
-        "defence": _cite((_M2006, ((7, 3),)), (_G2022, (14,))),
-        "decision": _cite((_M2006, ((7, 3),)), (_SH2020, (27,))),
+        "notice": _cite((_G2022, (14,))),
+        "defence": _cite((_G2022, (14,))),
+        "decision": _cite((_SH2020, (27, 38))),
         "remedy": _cite((_SH2020, (27, 38))),
         "recheck": _cite((_SH2020, (38,))),
         "escalation": _cite((_SH2020, (38,))),
@@ -231,6 +244,7 @@ SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "dispute": _cite((_SH2020, (40,))),
     }
 )
+
 
 def merge_citations(texts: list[str]) -> str:
     """Several bilingual citations as one: the Chinese parts joined with "；", then " / ",

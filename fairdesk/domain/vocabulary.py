@@ -125,7 +125,8 @@ CASE_STATES = Vocabulary(
     {
         CaseState.TO_NOTIFY: W("To notify", "待通知"),
         CaseState.NOTIFIED: W("Notified, defence period running", "已通知，答辩期内"),
-        CaseState.SELF_REMEDIED: W("Removed voluntarily", "主动撤展"),
+        # The measure's own words (撤下展品 / take down); 撤展 is withdrawing from the fair.
+        CaseState.SELF_REMEDIED: W("Taken down voluntarily", "主动撤下展品"),
         CaseState.MEDIATING: W("In mediation", "调解中"),
         CaseState.SETTLED: W("Settled", "已和解"),
         CaseState.WITHDRAWN: W("Withdrawn by the complainant", "投诉已撤回"),
@@ -133,7 +134,8 @@ CASE_STATES = Vocabulary(
         CaseState.DEFENCE_OVERDUE: W("Defence overdue", "答辩逾期"),
         CaseState.UNDER_REVIEW: W("Under review", "审查中"),
         CaseState.INFRINGEMENT_FOUND: W("Infringement found", "认定侵权"),
-        CaseState.NOT_INFRINGING: W("Not infringing", "认定不侵权"),
+        # Not "认定不侵权": the center only says the materials do not establish it.
+        CaseState.NOT_INFRINGING: W("Infringement not established", "未认定构成侵权"),
         CaseState.UNDETERMINED: W("Cannot be determined", "无法认定"),
         CaseState.REFERRED: W("Referred to an authority", "已移交有关部门"),
         CaseState.REMEDY_ORDERED: W("Measures ordered", "已要求整改"),
@@ -238,6 +240,22 @@ MEASURES = Vocabulary(
     },
 )
 
+
+
+def measures_phrase(codes: tuple[str, ...], zh_join: str = "、", en_join: str = ", ") -> Words:
+    """Several measures named in a sentence, each by its one word ("遮盖、撤下展品",
+    "cover the exhibit, take the exhibit down"); the last joined with `en_join`'s "or"
+    when given as " or "."""
+    words = [MEASURES.words(c).on_paper for c in codes]
+    zh = zh_join.join(w.zh for w in words)
+    en_words = [w.en[0].lower() + w.en[1:] for w in words]
+    if en_join == " or " and len(en_words) > 2:
+        en = ", ".join(en_words[:-1]) + " or " + en_words[-1]
+    else:
+        en = en_join.join(en_words)
+    return W(en, zh)
+
+
 RECHECK_RESULTS = Vocabulary(
     "re-inspection result",
     {
@@ -251,7 +269,8 @@ RECHECK_RESULTS = Vocabulary(
 ESCALATIONS = Vocabulary(
     "escalation",
     {
-        EscalationAction.LEAVE_FAIR: W("Leave the fair", "要求撤展离场"),
+        # The measure's words: one word per measure everywhere.
+        EscalationAction.LEAVE_FAIR: MEASURES[MeasureType.WITHDRAW_FROM_FAIR],
         EscalationAction.CANCEL_PARTICIPATION: W("Cancel participation", "取消参展资格"),
         EscalationAction.PROPOSE_BAN: W(
             "Propose a ban from the next edition", "建议禁止参加下一届展会"
@@ -468,11 +487,11 @@ OUTCOMES = Vocabulary(
     "outcome",
     {
         "infringing": W("Infringement found", "认定侵权"),
-        "not_infringing": W("Not infringing", "认定不侵权"),
+        "not_infringing": W("Infringement not established", "未认定构成侵权"),
         "undetermined": W("Undetermined, referred", "无法认定、移交"),
         "settled": W("Settled", "已和解"),
         "withdrawn": W("Withdrawn", "投诉已撤回"),
-        "self_remedied": W("Removed voluntarily", "主动撤展"),
+        "self_remedied": W("Taken down voluntarily", "主动撤下展品"),
         "not_accepted": W("Complaint not accepted", "投诉不予受理"),
         "post_fair": W("Post-fair follow-up", "转展后追查"),
         "open": W("Open", "处理中"),
@@ -513,9 +532,13 @@ DECISION_FINDINGS = Vocabulary(
             "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
         ),
         CaseState.NOT_INFRINGING: W(
-            "Having reviewed the case, the service center finds that the materials do not "
-            "show the exhibits above to infringe; the respondent may go on displaying them.",
-            "经审查，本中心认为现有材料不能证明被投诉人展出的上述展品构成侵权，被投诉人可继续展出。",
+            "Having reviewed the case, the service center finds that the materials now "
+            "available are not sufficient to establish that the exhibits above infringe; the "
+            "respondent may go on displaying them.",
+            # (That either party may still go to the IP authority or a court, every
+            # decision says in its closing words.)
+            "经审查，本中心认为现有材料不足以认定被投诉人展出的上述展品构成侵权，被投诉人可继续"
+            "展出。",
         ),
         CaseState.UNDETERMINED: W(
             "Having reviewed the case, the service center cannot determine on the materials "

@@ -43,6 +43,7 @@ from fairdesk.db.models import Complaint, Exhibitor, RespondentCase
 from fairdesk.domain.calendar import FairCalendar
 from fairdesk.domain.enums import (
     TERMINAL_CASE_STATES,
+    AuthorityKind,
     CaseState,
     Channel,
     ClockKind,
@@ -61,7 +62,7 @@ from fairdesk.domain.normalize import exhibitor_identity, normalize_booth, norma
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, hours_for
 from fairdesk.domain.vocabulary import CASE_STATES, COMPLAINT_STATES, Vocabulary
-from fairdesk.domain.workflow import Entity
+from fairdesk.domain.workflow import Effect, Entity
 from fairdesk.services import audit, keys, users
 from fairdesk.services.cases import CaseFilter, count_cases, counts_by_state, list_cases
 from fairdesk.services.context import Context
@@ -78,7 +79,16 @@ from fairdesk.services.intake import (
     register_complaint,
 )
 from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
-from fairdesk.services.story import AUTHORITIES, Move, Story, Walker, clock_waits, route, seen
+from fairdesk.services.story import (
+    AUTHORITIES,
+    NOW,
+    Move,
+    Story,
+    Walker,
+    clock_waits,
+    route,
+    seen,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +130,7 @@ DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
     ("desk2", Role.DESK, "受理员 李娜 / Desk: Li Na"),
     ("inspector1", Role.INSPECTOR, "巡查员 王磊 / Inspector: Wang Lei"),
     ("organizer1", Role.ORGANIZER, "主办方 陈静 / Organizer: Chen Jing"),
+    ("officer1", Role.OFFICER, "知识产权局派驻人员 刘洋 / IP officer: Liu Yang"),
 )
 
 
@@ -678,6 +689,14 @@ DISPUTES = {
 }
 
 COPYRIGHT_AUTHORITY = "上海市版权局 / Shanghai Copyright Administration"
+MARKET_AUTHORITY = (
+    "上海市青浦区市场监督管理局 / Qingpu District Administration for Market Regulation"
+)
+MARKET_RESULT = (
+    "已立案查处，没收侵权展品并处罚款 / Case opened; the infringing goods confiscated and a "
+    "fine imposed"
+)
+OFFICER_ORGAN = "上海市知识产权局 / Shanghai Intellectual Property Administration"
 IP_NAMES = {
     IPType.INVENTION_PATENT: ("发明专利", "invention patent"),
     IPType.UTILITY_MODEL: ("实用新型专利", "utility model"),
@@ -1088,8 +1107,10 @@ S, C = CaseState, ComplaintState
 TRIGGER = DecisionTrigger
 
 
-def _story(name: str, *states: str, finish: str = "", **prefer: Any) -> Story:
-    return Story(name, tuple(str(s) for s in states), prefer, finish)
+def _story(
+    name: str, *states: str, finish: str = "", also: tuple[str, ...] = (), **prefer: Any
+) -> Story:
+    return Story(name, tuple(str(s) for s in states), prefer, finish, also)
 
 
 CASE_STORIES: dict[str, Story] = {
@@ -1119,6 +1140,28 @@ CASE_STORIES: dict[str, Story] = {
         _story("cleared", S.NOT_INFRINGING, S.CLOSED),
         _story("undetermined", S.UNDETERMINED),
         _story("referred", S.REFERRED),
+        # Referred to market regulation after the finding; its result recorded (2006 Art 15).
+        _story(
+            "referred_market",
+            S.INFRINGEMENT_FOUND,
+            S.REFERRED,
+            trigger=TRIGGER.ADMISSION,
+            referral_kind=AuthorityKind.MARKET_REGULATION,
+            authority=MARKET_AUTHORITY,
+            authority_result=MARKET_RESULT,
+            result_on=NOW,
+            also=(Effect.RECORD_AUTHORITY_RESULT,),
+        ),
+        # The accused exhibit's display suspended when the complaint is taken in (Art 7(1)).
+        _story("suspended_at_intake", S.DEFENCE_RECEIVED, also=(Effect.SUSPEND_DISPLAY,)),
+        # A stationed IP officer decides on the merits for the IP office (2006 Art 6).
+        _story(
+            "officer_decided",
+            S.UNDER_REVIEW,
+            S.INFRINGEMENT_FOUND,
+            trigger=TRIGGER.MERITS,
+            deciding_organ=OFFICER_ORGAN,
+        ),
         _story("remedy_ordered", S.REMEDY_ORDERED),
         _story("detained", S.REMEDY_ORDERED, measure=MeasureType.DETAIN),
         _story("recheck_due", S.RECHECK_DUE),
@@ -1155,14 +1198,15 @@ UNACCEPTED = frozenset(n for n, s in COMPLAINT_STORIES.items() if C.ACCEPTED not
 # Every state reachable before the fair closes, in the order a small live demo covers them.
 LIVE_COVERAGE: tuple[str, ...] = (
     "waiting", "notified_soon", "self_remedied", "mediating", "settled", "withdrawn",
+    "referred_market", "suspended_at_intake", "officer_decided",
     "defence_received", "defence_overdue", "under_review", "infringing", "not_infringing",
     "undetermined", "referred", "remedy_ordered", "recheck_due", "covered_rechecked",
     "failed_recheck", "escalated", "closed_rechecked", "notified_overdue", "notified_soon",
     "cleared", "overdue_infringing",
 )  # fmt: skip
 PAST_COVERAGE: tuple[str, ...] = (
-    "escalated", "closed_rechecked", "settled", "self_remedied", "remedy_ordered",
-    "withdrawn", "cleared", "referred", "failed_recheck", "under_review",
+    "referred_market", "escalated", "closed_rechecked", "settled", "self_remedied",
+    "remedy_ordered", "withdrawn", "cleared", "referred", "failed_recheck", "under_review",
 )  # fmt: skip
 LIVE_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("settled", 11), ("settled_second_round", 2), ("self_remedied", 12),
@@ -1623,6 +1667,8 @@ class _Actors:
         return self.ctx[name]
 
     def for_role(self, role: Role, desk: str) -> Context:
+        if role is Role.OFFICER:
+            return self.ctx["officer1"]
         return self.ctx["inspector1"] if role is Role.INSPECTOR else self.ctx[desk]
 
 

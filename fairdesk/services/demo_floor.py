@@ -42,7 +42,7 @@ NOTES = {
     Finding.SUSPECTED_INFRINGEMENT: "展品外观与权利人宣传册中的外观设计高度近似，已拍照留存",
     Finding.PATENT_MARKING: "展板标注“专利产品”但未标明专利号",
     Finding.EXHIBITOR_ABSENT: "展位无人值守，已留联系卡",
-    Finding.MEASURE_VERIFIED: "涉案展品已遮盖，封条完好",
+    Finding.MEASURE_VERIFIED: "涉案展品已遮盖，遮盖完好",
 }
 PHOTO_COLOURS = {
     Finding.SUSPECTED_INFRINGEMENT: (198, 40, 40),

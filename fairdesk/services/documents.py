@@ -53,6 +53,7 @@ from fairdesk.documents.model import (
 )
 from fairdesk.documents.render import render
 from fairdesk.documents.summary import describe, key_content, printed_strings
+from fairdesk.domain import materials
 from fairdesk.domain.enums import CaseState, ClockKind
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
@@ -172,6 +173,8 @@ def _fair_view(fair: Fair, clock: _Clock) -> FairView:
         defence_hours=float(rules.defence_hours),
         recheck_hours=float(rules.recheck_hours),
         legal_basis=dict(rules.legal_basis),
+        center_address=fair.center_address,
+        center_phone=fair.center_phone,
     )
 
 
@@ -209,7 +212,10 @@ def _respondent(case: RespondentCase) -> RespondentView:
 
 
 def _exhibits(case: RespondentCase) -> tuple[ExhibitView, ...]:
-    return tuple(ExhibitView(x.name, x.model, x.quantity, x.note) for x in case.exhibits)
+    return tuple(
+        ExhibitView(x.name, x.model, x.quantity, x.note, tuple(r.number for r in x.rights))
+        for x in case.exhibits
+    )
 
 
 def _due(
@@ -356,6 +362,17 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
     )
 
 
+def _enclosures(complaint: Complaint) -> tuple[str, ...]:
+    """What goes to the authority with a transfer letter: the complaint form (with the
+    commitment when signed) and each material the complainant handed in."""
+    form = K.kind("complaint-form")
+    first = f"{form.title} / {form.title_en}"
+    if not complaint.commitment_signed:
+        first = "知识产权投诉登记表 / Complaint form"
+    ticks = complaint.materials or {}
+    return (first, *(m.label for m in materials.ALL_MATERIALS if ticks.get(m.key) is True))
+
+
 def _snapshot(
     session: Session,
     ctx: Context,
@@ -414,6 +431,8 @@ def _snapshot(
         ),
         copy=copy,
     )
+    if k.code == "transfer-letter":
+        base["enclosures"] = _enclosures(complaint)
     if complaint.reject_reason:
         event = session.scalar(
             select(AuditEvent)

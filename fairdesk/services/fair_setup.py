@@ -22,6 +22,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, preset
 from fairdesk.services import audit
 from fairdesk.services.context import Context
+from fairdesk.services.fair_days import day_hours_text, parse_day_hours
 from fairdesk.services.fairs import (
     FIELDS,
     MAX_TEXT_CHARS,
@@ -78,6 +79,9 @@ def update_fair(
     rules: str | RuleSet | None = None,
     reason: str = "",
     expected_version: int | None = None,
+    day_hours: str | None = None,
+    center_address: str | None = None,
+    center_phone: str | None = None,
 ) -> FairInfo:
     """Change a fair's set-up; None leaves a field as it is. Checked like `create_fair`;
     once the fair has complaints a reason is required. Running deadline clocks follow new
@@ -98,6 +102,9 @@ def update_fair(
             end=current.end_date if end is None else end,
             hours=current.hours if hours is None else hours,
             timezone=current.timezone if timezone is None else timezone.strip(),
+            day_hours=(day_hours_text(dict(current.day_hours)) if day_hours is None else day_hours),
+            center_address=current.center_address if center_address is None else center_address,
+            center_phone=current.center_phone if center_phone is None else center_phone,
         )
         errors = check_fair_errors(wanted)
         if len(errors) == 1:
@@ -120,6 +127,9 @@ def update_fair(
             "opening_time": opening,
             "closing_time": closing,
             "timezone": wanted.timezone,
+            "day_hours": parse_day_hours(wanted.day_hours, wanted.start, wanted.end),
+            "center_address": wanted.center_address.strip(),
+            "center_phone": wanted.center_phone.strip(),
         }
         if halls is not None:
             changes["halls"] = {"halls": parse_halls(",".join(halls))}

@@ -24,6 +24,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, preset
 from fairdesk.services import audit
 from fairdesk.services.context import Context
+from fairdesk.services.fair_days import parse_day_hours
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 
@@ -42,6 +43,9 @@ class FairInfo:
     rules: RuleSet
     halls: tuple[str, ...]
     version: int = 0  # for a form to save over exactly what it showed
+    day_hours: tuple[tuple[str, str], ...] = ()  # (day, "HH:MM-HH:MM" or "" closed)
+    center_address: str = ""
+    center_phone: str = ""
 
     @classmethod
     def of(cls, fair: Fair) -> FairInfo:
@@ -58,6 +62,9 @@ class FairInfo:
             RuleSet.from_dict(fair.rules),
             tuple(fair.halls.get("halls", [])),
             fair.version or 0,
+            tuple(sorted((fair.day_hours or {}).items())),
+            fair.center_address or "",
+            fair.center_phone or "",
         )
 
 
@@ -102,12 +109,27 @@ def snapshot(fair: Fair) -> dict[str, Any]:
         "rules": fair.rules,
         "halls": fair.halls,
         "day_hours": fair.day_hours,
+        "center_address": fair.center_address,
+        "center_phone": fair.center_phone,
     }
 
 
 MAX_TEXT_CHARS = 300  # fairs.name, name_en and venue columns
 # The order a form shows them in, and the order messages are reported in.
-FIELDS = ("code", "name", "name_en", "venue", "dates", "hours", "timezone", "rules")
+FIELDS = (
+    "code",
+    "name",
+    "name_en",
+    "venue",
+    "center_address",
+    "center_phone",
+    "dates",
+    "hours",
+    "day_hours",
+    "timezone",
+    "rules",
+)
+MAX_PHONE_CHARS = 100  # fairs.center_phone
 
 
 @dataclass(frozen=True)
@@ -122,6 +144,9 @@ class FairFields:
     timezone: str = "Asia/Shanghai"
     name_en: str = ""
     venue: str = ""
+    day_hours: str = ""  # one day a line: "2026-11-05 13:00-17:00" (fair_days)
+    center_address: str = ""  # the service center's, printed on every document
+    center_phone: str = ""
 
 
 def parse_halls(text: str) -> list[str]:
@@ -163,6 +188,16 @@ def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
         errors["venue"] = InvalidInput(
             "The fair's venue is longer than {limit} characters.", limit=MAX_TEXT_CHARS
         )
+    if len(fields.center_address.strip()) > MAX_TEXT_CHARS:
+        errors["center_address"] = InvalidInput(
+            "The service center's address is longer than {limit} characters.",
+            limit=MAX_TEXT_CHARS,
+        )
+    if len(fields.center_phone.strip()) > MAX_PHONE_CHARS:
+        errors["center_phone"] = InvalidInput(
+            "The service center's telephone is longer than {limit} characters.",
+            limit=MAX_PHONE_CHARS,
+        )
     try:
         ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -180,6 +215,22 @@ def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
         FairCalendar(fields.start, fields.end, opening, closing)
     except ValueError as exc:
         errors["dates"] = InvalidInput("{problem}", problem=str(exc))
+    if "dates" not in errors:
+        try:
+            days = parse_day_hours(fields.day_hours, fields.start, fields.end)
+            FairCalendar(
+                fields.start,
+                fields.end,
+                opening,
+                closing,
+                day_hours={
+                    date.fromisoformat(d): parse_hours(h) if h else None for d, h in days.items()
+                },
+            )
+        except InvalidInput as exc:
+            errors["day_hours"] = exc
+        except ValueError as exc:  # every day closed
+            errors["day_hours"] = InvalidInput("{problem}", problem=str(exc))
     return {f: errors[f] for f in FIELDS if f in errors}
 
 
@@ -197,10 +248,27 @@ def create_fair(
     edition: int | None = None,
     timezone: str = "Asia/Shanghai",
     halls: list[str] | None = None,
+    day_hours: str = "",
+    center_address: str = "",
+    center_phone: str = "",
 ) -> FairInfo:
+    """A new fair edition; `day_hours` as fair_days reads it (one day a line)."""
     ctx.require(Permission.SET_UP_FAIR)
     code = code.strip()
-    errors = check_fair_errors(FairFields(code, name, start, end, hours, timezone, name_en, venue))
+    fields = FairFields(
+        code,
+        name,
+        start,
+        end,
+        hours,
+        timezone,
+        name_en,
+        venue,
+        day_hours,
+        center_address,
+        center_phone,
+    )
+    errors = check_fair_errors(fields)
     if errors:
         raise next(iter(errors.values()))
     try:
@@ -217,7 +285,9 @@ def create_fair(
             timezone=timezone,
             opening_time=opening,
             closing_time=closing,
-            day_hours={},
+            day_hours=parse_day_hours(day_hours, start, end),
+            center_address=center_address.strip(),
+            center_phone=center_phone.strip(),
             halls={"halls": list(halls or [])},
             rules=rule_set.to_dict(),
             created_at=ctx.now(),

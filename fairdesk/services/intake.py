@@ -80,6 +80,9 @@ class ExhibitInput:
     model: str = ""
     quantity: int | None = None
     note: str = ""
+    # The numbers of the complaint's rights it is accused under; none: the complaint's
+    # only right, when it has one.
+    rights: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -305,6 +308,30 @@ def _check_shape(data: ComplaintInput) -> None:
         raise InvalidInput("A commercial dispute carries no IP rights.")
 
 
+def _right_key(number: str) -> str:
+    return "".join(number.split()).upper()
+
+
+def accused_under(exhibit: ExhibitInput, rights: list[IPRight]) -> list[IPRight]:
+    """The complaint's rights an exhibit is accused under: the ones it names (by number),
+    or the complaint's only right when it names none."""
+    if not exhibit.rights:
+        return list(rights) if len(rights) == 1 else []
+    by_number = {_right_key(r.number): r for r in rights}
+    chosen: list[IPRight] = []
+    for number in exhibit.rights:
+        right = by_number.get(_right_key(number))
+        if right is None:
+            raise InvalidInput(
+                "Exhibit {exhibit}: the complaint names no right {number}.",
+                exhibit=exhibit.name.strip(),
+                number=number.strip(),
+            )
+        if right not in chosen:
+            chosen.append(right)
+    return chosen
+
+
 def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInput) -> Complaint:
     """The complaint, its parties, rights, cases and audit events (caller's transaction)."""
     kind = ComplaintKind(data.kind)
@@ -367,6 +394,7 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
                 model=x.model.strip(),
                 quantity=x.quantity,
                 note=x.note.strip(),
+                rights=accused_under(x, complaint.rights),
             )
             for x in resp.exhibits
             if x.name.strip()

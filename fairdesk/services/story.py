@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -67,7 +67,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
     "reason:self_remedy": (
         "被投诉人主动撤下涉嫌侵权展品 / "
-        "The respondent removed the accused exhibit of its own accord",
+        "The respondent took the accused exhibit down of its own accord",
         "被投诉人主动遮盖展品并承诺展后不再销售 / "
         "The respondent covered the exhibit and undertook not to sell it after the fair",
     ),
@@ -113,9 +113,9 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
     "terms": (
         "被投诉人撤下展品并承诺不再展出、销售 / "
-        "The respondent withdraws the exhibit and will not show or sell it again",
+        "The respondent takes the exhibit down and will not show or sell it again",
         "双方签署许可协议 / The parties signed a licence agreement",
-        "被投诉人支付补偿并撤展 / The respondent pays compensation and withdraws the exhibit",
+        "被投诉人支付补偿并撤下展品 / The respondent pays compensation and takes the exhibit down",
         "被投诉人更换展品包装 / The respondent replaces the packaging",
     ),
     "missing_items": (
@@ -125,10 +125,11 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
     "authority": AUTHORITIES,
     "storage_place": STORAGE,
-    "legal_basis": (
-        "展会知识产权保护办法 第十四条 / Measures for IP Protection at Exhibitions (2006), Art. 14",
-    ),
+    # Only when the rule set suggests nothing (2006 Art 14 is the authority's, not the
+    # center's): the contract the center acts under.
+    "legal_basis": ("参展合同 / the exhibitor contract",),
 }
+NOW = object()  # a story's preferred date: the day (or moment) the step is taken
 FLAG_YES = 0.75  # how often an optional yes/no field is ticked
 NOTE_SHARE = 0.5  # how often an optional note is written
 RECORD_TRIES = 2  # how often a recording step is tried to clear one refusal
@@ -144,12 +145,16 @@ class Story:
     states: tuple[str, ...]
     prefer: Mapping[str, Any] = field(default_factory=dict)
     finish: str = ""
+    # What is recorded on the way without changing the state (the effects of steps that
+    # stay), each once as soon as the table allows it: an interim suspension at intake,
+    # the authority's result.
+    also: tuple[str, ...] = ()
 
     def with_prefer(self, **values: Any) -> Story:
-        return Story(self.name, self.states, {**self.prefer, **values}, self.finish)
+        return replace(self, prefer={**self.prefer, **values})
 
     def then(self, *states: str) -> Story:
-        return Story(self.name, (*self.states, *states), self.prefer, self.finish)
+        return replace(self, states=(*self.states, *states))
 
 
 # -- the table as a graph ------------------------------------------------------------------
@@ -256,6 +261,11 @@ def fill(
             wanted = prefer[f.name]
             if f.kind is FieldKind.CHOICE and str(wanted) not in f.codes():
                 wanted = rng.choice(f.codes())
+            if wanted is NOW:
+                if desk.now is None:
+                    continue
+                moment = desk.now.replace(second=0, microsecond=0, tzinfo=None)
+                wanted = moment if f.kind is FieldKind.DATETIME else moment.date()
             params[f.name] = wanted
         elif f.kind is FieldKind.FLAG:
             params[f.name] = rng.random() < FLAG_YES
@@ -307,9 +317,12 @@ class Move:
 
     @property
     def role(self) -> Role:
-        """Who takes it: a step of the floor is the inspector's, any other the desk's."""
+        """Who takes it: a step of the floor is the inspector's, a decision naming the
+        deciding organ a stationed IP officer's, any other the desk's."""
         if Role.INSPECTOR in self.step.roles:
             return Role.INSPECTOR
+        if self.params.get("deciding_organ") and Role.OFFICER in self.step.roles:
+            return Role.OFFICER
         return Role.DESK if Role.DESK in self.step.roles else next(iter(self.step.roles))
 
 
@@ -323,6 +336,7 @@ class Walker:
     passed: int = 0  # how many of the story's states are behind it
     tried: Counter[str] = field(default_factory=Counter)
     visited: set[str] = field(default_factory=set)  # states seen on the way to the next goal
+    recorded: set[str] = field(default_factory=set)  # the story's `also` steps taken
 
     def goal(self, state: str) -> str | None:
         """The next state to reach from `state`, or None when the story is told."""
@@ -337,11 +351,23 @@ class Walker:
     ) -> Move | datetime | None:
         """The step to take now, the moment to look again, or None (told, or stuck)."""
         goal = self.goal(state)
+        choices = list(choices)
+        extra = next(
+            (
+                c.step
+                for c in choices
+                if c.allowed and set(c.step.effects) & set(self.story.also)
+                and c.step.action not in self.recorded
+            ),
+            None,
+        )  # fmt: skip
+        if extra is not None:
+            self.recorded.add(extra.action)
+            return self.move(extra, desk)
         if goal is None:
             return None
         self.visited.add(state)
         ways = toward(self.entity, state, goal)
-        choices = list(choices)
         forward = [c for c in choices if c.step.action in ways]
         allowed = [c for c in forward if c.allowed]
         if allowed:

@@ -40,6 +40,7 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
+from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import ComplaintKind, EscalationAction, MeasureType
 from fairdesk.domain.normalize import normalize_credit_code, normalize_name
 from fairdesk.domain.permissions import Permission
@@ -82,13 +83,16 @@ class Sanction(IntEnum):
         return SANCTION_LABELS[self]
 
 
+# The measures' and escalations' own words (one word per measure everywhere).
 SANCTION_LABELS = {
     Sanction.NONE: "—",
     Sanction.WARNING: "警告 / warning",
-    Sanction.COVER_TAKE_DOWN: "遮盖/下架 / cover or take down",
-    Sanction.LEAVE_FAIR: "撤展 / leave the fair",
-    Sanction.BAR_NEXT_EDITION: "禁止参加下届 / bar from next edition",
-    Sanction.CREDIT_REFERRAL: "信用移送 / credit referral",
+    Sanction.COVER_TAKE_DOWN: vocabulary.measures_phrase(
+        (MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or "
+    ).both,
+    Sanction.LEAVE_FAIR: vocabulary.MEASURES.words(MeasureType.WITHDRAW_FROM_FAIR).both,
+    Sanction.BAR_NEXT_EDITION: vocabulary.ESCALATIONS.words(EscalationAction.PROPOSE_BAN).both,
+    Sanction.CREDIT_REFERRAL: vocabulary.ESCALATIONS.words(EscalationAction.CREDIT_REFERRAL).both,
 }
 
 _MEASURE_STEP = {

@@ -46,7 +46,7 @@ from fairdesk.ui.complaint_widgets import Field, LookupEdit
 Index = QModelIndex | QPersistentModelIndex
 Problem = tuple[QWidget, str]
 
-COL_NAME, COL_MODEL, COL_QUANTITY = range(3)
+COL_NAME, COL_MODEL, COL_QUANTITY, COL_RIGHTS = range(4)
 MAX_QUANTITY = 1_000_000
 
 
@@ -62,13 +62,15 @@ def describe_exhibitor(hit: ExhibitorHit) -> tuple[str, str]:
 
 
 class ExhibitsModel(QAbstractTableModel):
-    """Accused exhibits of one respondent: name, model, quantity; edited in place."""
+    """Accused exhibits of one respondent: name, model, quantity and the numbers of the
+    rights it is accused under (empty: the complaint's only right); edited in place."""
 
-    HEADERS = ("Exhibit", "Model", "Quantity")
+    HEADERS = ("Exhibit", "Model", "Quantity", "Accused under (right numbers)")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[list[Any]] = []  # [name, model, quantity or None]
+        # [name, model, quantity or None, right numbers "ZL…, 第…号"]
+        self._rows: list[list[Any]] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -119,10 +121,10 @@ class ExhibitsModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
-    def add(self, name: str, model: str = "", quantity: int | None = None) -> int:
+    def add(self, name: str, model: str = "", quantity: int | None = None, rights: str = "") -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append([name.strip(), model.strip(), quantity])
+        self._rows.append([name.strip(), model.strip(), quantity, rights.strip()])
         self.endInsertRows()
         return row
 
@@ -135,7 +137,17 @@ class ExhibitsModel(QAbstractTableModel):
         return True
 
     def exhibits(self) -> list[ExhibitInput]:
-        return [ExhibitInput(name, model, quantity) for name, model, quantity in self._rows]
+        return [
+            ExhibitInput(name, model, quantity, rights=split_rights(rights))
+            for name, model, quantity, rights in self._rows
+        ]
+
+
+def split_rights(text: str) -> list[str]:
+    """ "ZL1, 第2号；3" -> ["ZL1", "第2号", "3"] (commas, semicolons, Chinese ones too)."""
+    for sep in ("，", "；", ";", "、"):
+        text = text.replace(sep, ",")
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def parse_quantity(text: str) -> int | None | bool:
@@ -200,6 +212,17 @@ class RespondentRow(QFrame):
             QRegularExpressionValidator(QRegularExpression(r"|[1-9][0-9]{0,5}"), self)
         )
         self.exhibit_quantity.setMaximumWidth(70)
+        # Which of the complaint's rights the exhibit is accused under: the decision names
+        # them. Left empty, the complaint's only right.
+        self.exhibit_rights = QLineEdit(objectName="exhibit_rights")
+        self.exhibit_rights.setPlaceholderText(self.tr("Right no(s)., if several"))
+        self.exhibit_rights.setAccessibleName(self.tr("Rights the exhibit is accused under"))
+        self.exhibit_rights.setToolTip(
+            self.tr(
+                "The numbers of the rights above this exhibit is accused under, separated by "
+                "commas. Leave empty when the complaint names one right."
+            )
+        )
         self.add_exhibit = QPushButton(self.tr("Add exhibit"), objectName="add_exhibit")
         self.add_exhibit.setToolTip(self.tr("Adds the exhibit to the list (Enter in its fields)"))
         self.exhibits = ExhibitsModel(self)
@@ -213,6 +236,7 @@ class RespondentRow(QFrame):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_MODEL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_QUANTITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_RIGHTS, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(110)
         self.remove_exhibit = QPushButton(self.tr("Remove exhibit"), objectName="remove_exhibit")
         self.remove_button = QPushButton(
@@ -240,6 +264,7 @@ class RespondentRow(QFrame):
         entry.addWidget(self.exhibit_name_field, 3)
         entry.addWidget(self.exhibit_model, 2, Qt.AlignmentFlag.AlignTop)
         entry.addWidget(self.exhibit_quantity, 0, Qt.AlignmentFlag.AlignTop)
+        entry.addWidget(self.exhibit_rights, 2, Qt.AlignmentFlag.AlignTop)
         entry.addWidget(self.add_exhibit, 0, Qt.AlignmentFlag.AlignTop)
         exhibits_label = QLabel(self.tr("Accused exhibits:"))
         exhibits_label.setBuddy(self.exhibit_name)
@@ -267,7 +292,12 @@ class RespondentRow(QFrame):
         self.search.textEdited.connect(self._edited)
         self.search.editingFinished.connect(lambda: QTimer.singleShot(0, self.resolve_typed))
         self.choice.currentIndexChanged.connect(self._chosen)
-        for edit in (self.exhibit_name, self.exhibit_model, self.exhibit_quantity):
+        for edit in (
+            self.exhibit_name,
+            self.exhibit_model,
+            self.exhibit_quantity,
+            self.exhibit_rights,
+        ):
             edit.returnPressed.connect(self._add_clicked)
             edit.textEdited.connect(self.changed)
         self.add_exhibit.clicked.connect(self._add_clicked)
@@ -300,6 +330,7 @@ class RespondentRow(QFrame):
             self.exhibit_name,
             self.exhibit_model,
             self.exhibit_quantity,
+            self.exhibit_rights,
             self.add_exhibit,
             self.table,
             self.remove_exhibit,
@@ -316,6 +347,7 @@ class RespondentRow(QFrame):
             or self.exhibit_name.text().strip()
             or self.exhibit_model.text().strip()
             or self.exhibit_quantity.text().strip()
+            or self.exhibit_rights.text().strip()
         )
 
     # -- finding the exhibitor ----------------------------------------------------------------
@@ -446,9 +478,17 @@ class RespondentRow(QFrame):
             return False
         quantity = parse_quantity(self.exhibit_quantity.text())
         self.exhibits.add(
-            name, self.exhibit_model.text(), quantity if isinstance(quantity, int) else None
+            name,
+            self.exhibit_model.text(),
+            quantity if isinstance(quantity, int) else None,
+            self.exhibit_rights.text(),
         )
-        for edit in (self.exhibit_name, self.exhibit_model, self.exhibit_quantity):
+        for edit in (
+            self.exhibit_name,
+            self.exhibit_model,
+            self.exhibit_quantity,
+            self.exhibit_rights,
+        ):
             edit.clear()
         self.exhibit_name_field.clear_error()
         if focus:

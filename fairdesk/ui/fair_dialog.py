@@ -1,7 +1,7 @@
 """Set up a fair edition, or change one: names, dates, hours, halls and its rule set.
 
 The form comes from ui/fair_dialog.ui. `accept()` checks every field with the service's
-own checks (fair_setup.check_fair) and shows each message under its field; the service
+own checks (fair_setup.check_fair_errors) and shows each message under its field; the service
 checks again when saving, and what it refuses is shown the same way.
 """
 
@@ -26,9 +26,10 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import HOUR_FIELDS, PRESETS, RuleSet
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
+from fairdesk.services.fair_days import day_hours_text
 from fairdesk.services.fair_setup import (
     FairFields,
-    check_fair,
+    check_fair_errors,
     count_fair_complaints,
     parse_halls,
     update_fair,
@@ -59,8 +60,11 @@ _ERROR_LABELS = {
     "name": "name_error",
     "name_en": "name_en_error",
     "venue": "venue_error",
+    "center_address": "center_address_error",
+    "center_phone": "center_phone_error",
     "dates": "dates_error",
     "hours": "hours_error",
+    "day_hours": "day_hours_error",
     "timezone": "timezone_error",
     "rules": "rules_error",
     "reason": "reason_error",
@@ -70,8 +74,11 @@ _FOCUS = {
     "name": "name_edit",
     "name_en": "name_en_edit",
     "venue": "venue_edit",
+    "center_address": "center_address_edit",
+    "center_phone": "center_phone_edit",
     "dates": "end_date_edit",
     "hours": "closing_time_edit",
+    "day_hours": "day_hours_edit",
     "timezone": "timezone_combo",
     "rules": "defence_spin",
     "reason": "reason_edit",
@@ -192,6 +199,9 @@ class FairDialog(QDialog):
         ui.closing_time_edit.setTime(QTime.fromString(closing, "HH:mm"))
         ui.timezone_combo.setCurrentText(info.timezone)
         ui.halls_edit.setText(", ".join(info.halls))
+        ui.center_address_edit.setText(info.center_address)
+        ui.center_phone_edit.setText(info.center_phone)
+        ui.day_hours_edit.setPlainText(day_hours_text(dict(info.day_hours), self.tr("closed")))
         self._set_rules(info.rules)
         if self.complaints:
             ui.reason_label.setText(
@@ -240,6 +250,17 @@ class FairDialog(QDialog):
                 f"{ui.closing_time_edit.time().toString('HH:mm')}"
             ),
             timezone=ui.timezone_combo.currentText().strip(),
+            day_hours=self._day_hours_typed(),
+            center_address=ui.center_address_edit.text(),
+            center_phone=ui.center_phone_edit.text(),
+        )
+
+    def _day_hours_typed(self) -> str:
+        # The screen's word for a closed day ("闭馆" on a Chinese desk) is read as closed.
+        closed = self.tr("closed")
+        lines = self.ui.day_hours_edit.toPlainText().splitlines()
+        return "\n".join(
+            line.replace(closed, "closed") if closed != "closed" else line for line in lines
         )
 
     def halls(self) -> list[str]:
@@ -307,7 +328,8 @@ class FairDialog(QDialog):
     def accept(self) -> None:
         self._clear_errors()
         fields = self.fields()
-        errors = check_fair(fields)
+        # In the desk's language (check_fair's strings are the English templates).
+        errors = {f: error_text(e) for f, e in check_fair_errors(fields).items()}
         try:
             rules = self.rule_set()
         except ValueError as exc:
@@ -342,6 +364,9 @@ class FairDialog(QDialog):
                 venue=fields.venue,
                 timezone=fields.timezone,
                 halls=self.halls(),
+                day_hours=fields.day_hours,
+                center_address=fields.center_address,
+                center_phone=fields.center_phone,
             )
         return update_fair(
             self.ctx,
@@ -357,6 +382,9 @@ class FairDialog(QDialog):
             rules=rules,
             reason=self.ui.reason_edit.text(),
             expected_version=self.fair.version if self.fair is not None else None,
+            day_hours=fields.day_hours,
+            center_address=fields.center_address,
+            center_phone=fields.center_phone,
         )
 
     @staticmethod
@@ -365,6 +393,12 @@ class FairDialog(QDialog):
         lowered = message.lower()
         if "fair code" in lowered or "with the code" in lowered:
             return "code"
+        if lowered.startswith("line "):
+            return "day_hours"
+        if "service center's address" in lowered:
+            return "center_address"
+        if "service center's telephone" in lowered:
+            return "center_phone"
         if "opening hours" in lowered:
             return "dates" if "override" in lowered else "hours"
         if "time zone" in lowered:

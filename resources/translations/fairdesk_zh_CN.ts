@@ -1826,6 +1826,10 @@ power of attorney: {0}</source>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
+    <message>
+        <source>Accused under (right numbers)</source>
+        <translation>涉嫌侵犯的权利（权利号）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2929,6 +2933,26 @@ power of attorney: {0}</source>
         <translation>没有编号为 {id} 的展商。</translation>
     </message>
     <message>
+        <source>Line {line}: write a day and its hours, e.g. 2026-11-05 13:00-17:00, or the day and 'closed'.</source>
+        <translation>第 {line} 行：请写日期和开放时间，例如 2026-11-05 13:00-17:00，或写日期和“闭馆”。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {day} is not a day of the fair ({start} to {end}).</source>
+        <translation>第 {line} 行：{day} 不在展会日期内（{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {day} is given twice.</source>
+        <translation>第 {line} 行：{day} 重复填写。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the hours must look like 09:00-17:00 (or 'closed'), not '{hours}'.</source>
+        <translation>第 {line} 行：开放时间应写成 09:00-17:00（或“闭馆”），而不是“{hours}”。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the closing time {closing} is not after the opening time {opening}.</source>
+        <translation>第 {line} 行：闭馆时间 {closing} 不晚于开馆时间 {opening}。</translation>
+    </message>
+    <message>
         <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
         <translation>展会 {code} 在您打开之后已由 {user} 于 {time} 修改。请重新打开；您的修改未保存。</translation>
     </message>
@@ -2971,6 +2995,14 @@ power of attorney: {0}</source>
     <message>
         <source>The fair's venue is longer than {limit} characters.</source>
         <translation>展会场馆超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The service center's address is longer than {limit} characters.</source>
+        <translation>服务中心地址超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The service center's telephone is longer than {limit} characters.</source>
+        <translation>服务中心电话超过 {limit} 个字符。</translation>
     </message>
     <message>
         <source>There is no fair with the code '{code}'. Known fairs: {known}.</source>
@@ -3075,6 +3107,10 @@ power of attorney: {0}</source>
     <message>
         <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
         <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
+    </message>
+    <message>
+        <source>Exhibit {exhibit}: the complaint names no right {number}.</source>
+        <translation>展品“{exhibit}”：本投诉未列出权利 {number}。</translation>
     </message>
     <message>
         <source>This database's root key is missing, yet {file} pins one for it: it was removed behind the app's back. Restore the database from a backup; no new root key is made over it.</source>
@@ -3394,7 +3430,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>SELF_REMEDIED</source>
-        <translation>主动撤展</translation>
+        <translation>主动撤下展品</translation>
     </message>
     <message>
         <source>MEDIATING</source>
@@ -3422,7 +3458,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>NOT_INFRINGING</source>
-        <translation>认定不侵权</translation>
+        <translation>未认定构成侵权</translation>
     </message>
     <message>
         <source>UNDETERMINED</source>
@@ -3673,8 +3709,8 @@ power of attorney: {0}</source>
         <translation>送达时间（展会当地时间；不填为现在）</translation>
     </message>
     <message>
-        <source>Record a voluntary removal</source>
-        <translation>记录主动撤展</translation>
+        <source>Record the exhibits taken down voluntarily</source>
+        <translation>记录主动撤下展品</translation>
     </message>
     <message>
         <source>Mediate</source>
@@ -3794,7 +3830,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Decide: infringement not established</source>
-        <translation>不能认定侵权</translation>
+        <translation>未认定构成侵权</translation>
     </message>
     <message>
         <source>Decide: cannot be determined</source>
@@ -4132,6 +4168,10 @@ power of attorney: {0}</source>
         <translation>展会代码不可更改：案件编号中使用了该代码。</translation>
     </message>
     <message>
+        <source>closed</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
         <source>This fair already has {0} complaint(s). Say why you change its set-up (the reason is kept in the audit trail):</source>
         <translation>本届展会已有 {0} 件投诉。请说明修改设置的原因（原因将记入审计记录）：</translation>
     </message>
@@ -4172,6 +4212,22 @@ power of attorney: {0}</source>
         <translation>场馆(&amp;V)：</translation>
     </message>
     <message>
+        <source>Serv&amp;ice center's address:</source>
+        <translation>服务中心地址(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>printed on every document, e.g. 国家会展中心（上海）综合体 B0 层</source>
+        <translation>印在每份文书上，例如 国家会展中心（上海）综合体 B0 层</translation>
+    </message>
+    <message>
+        <source>Service center's te&amp;lephone:</source>
+        <translation>服务中心电话(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. +86 21 6700 0000</source>
+        <translation>例如 +86 21 6700 0000</translation>
+    </message>
+    <message>
         <source>&amp;Dates:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -4206,6 +4262,14 @@ power of attorney: {0}</source>
     <message>
         <source>Closing time</source>
         <translation>闭馆时间</translation>
+    </message>
+    <message>
+        <source>Days &amp;with other hours:</source>
+        <translation>特殊开放时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>one day a line, e.g. 2026-11-05 13:00-17:00 (opening day), 2026-11-10 09:00-15:00 (last day), or a day and &quot;closed&quot;</source>
+        <translation>每行一天，例如 2026-11-05 13:00-17:00（开幕日）、2026-11-10 09:00-15:00（最后一天），或日期和“闭馆”</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
@@ -5545,6 +5609,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Exhibit quantity</source>
         <translation>展品数量</translation>
+    </message>
+    <message>
+        <source>Right no(s)., if several</source>
+        <translation>权利号（多项权利时填写）</translation>
+    </message>
+    <message>
+        <source>Rights the exhibit is accused under</source>
+        <translation>该展品涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>The numbers of the rights above this exhibit is accused under, separated by commas. Leave empty when the complaint names one right.</source>
+        <translation>该展品涉嫌侵犯的上列权利的号码，用逗号分隔。投诉只有一项权利时可不填。</translation>
     </message>
     <message>
         <source>Add exhibit</source>

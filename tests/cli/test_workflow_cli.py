@@ -579,3 +579,32 @@ def test_the_step_reference_is_the_domains_table() -> None:
     assert generated == expected, (
         "docs/complaint-json.md is out of date: run this test with FAIRDESK_UPDATE_DOCS=1"
     )
+
+
+def test_each_exhibit_names_the_rights_it_is_accused_under(
+    run: Run, fair: str, tmp_path: Path, db: Database
+) -> None:
+    data = json.loads(_example(run, tmp_path).read_text(encoding="utf-8"))
+    data["rights"].append({"type": "trademark", "number": "第12345678号", "title": "EXAMPLE"})
+    data["materials_received"] += ["trademark_registration"]
+    exhibits = data["respondents"][0]["exhibits"]
+    exhibits.append({"name": "靠垫 / Cushion", "rights": ["第12345678号", 7]})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("complaint", "register", str(path))
+    assert code == 1
+    assert (
+        err
+        == f"fairdesk: {path}: respondents[0].exhibits[1].rights[1]: must be text, not a number\n"
+    )
+    exhibits[1]["rights"] = ["第12345678号"]
+    exhibits[0]["rights"] = ["ZL202330123456.7", "第12345678号"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("complaint", "register", str(path))
+    assert code == 0, err
+    with db.reading() as session:
+        case = session.scalars(select(RespondentCase)).one()
+        assert [[r.number for r in x.rights] for x in case.exhibits] == [
+            ["ZL202330123456.7", "第12345678号"],
+            ["第12345678号"],
+        ]

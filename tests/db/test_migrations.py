@@ -256,3 +256,55 @@ def test_0013_drops_plain_private_keys_and_old_documents_still_verify(
         assert [k.kind for k in documents.list_keys(boss)] == ["legacy", "root"]
     finally:
         db.dispose()
+
+
+def test_0015_links_exhibits_to_their_complaints_only_right(team) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+    from alembic import command
+    from sqlalchemy import select
+
+    from fairdesk.db.models import Fair
+    from fairdesk.domain.rules import PRESETS
+    from fairdesk.services.intake import RightInput, register_complaint
+    from tests.helpers import FAIR, complaint_input, make_fair
+
+    make_fair(team.admin)
+    register_complaint(team.desk, FAIR, complaint_input())  # one right
+    two = complaint_input("4.1A02")
+    two.rights.append(RightInput("trademark", "第12345678号"))
+    register_complaint(team.desk, FAIR, two)  # two rights, exhibit names none
+    db = team.desk.db
+
+    def links() -> list[tuple[str, str]]:
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT c.number, r.number FROM exhibit_rights er "
+                    "JOIN accused_exhibits x ON x.id = er.exhibit_id "
+                    "JOIN respondent_cases c ON c.id = x.case_id "
+                    "JOIN ip_rights r ON r.id = er.right_id ORDER BY c.number"
+                )
+            )
+            return [(a, b) for a, b in rows]
+
+    assert links() == [("TEST2026-0001-1", "ZL202330123456.7")]
+    with db.engine.begin() as conn:
+        config = migrate._config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0014")
+    assert "exhibit_rights" not in inspect(db.engine).get_table_names()
+    # A fair set up before: its stored rule set cites 2006 Art 7(3) for the decision.
+    old = "展会知识产权保护办法 第七条第（三）项 / Measures (2006), Art. 7(3)"
+    fairs = sa.table("fairs", sa.column("rules", sa.JSON))  # the schema at 0014
+    with db.engine.begin() as conn:
+        rules = dict(conn.scalars(sa.select(fairs.c.rules)).one())
+        rules["legal_basis"] = {**rules["legal_basis"], "decision": old, "transfer": "kept"}
+        del rules["legal_basis"]["decision_officer"]
+        conn.execute(sa.update(fairs).values(rules=rules))
+    migrate.upgrade(db)
+    assert links() == [("TEST2026-0001-1", "ZL202330123456.7")]
+    with db.reading() as session:
+        basis = session.scalars(select(Fair)).one().rules["legal_basis"]
+    assert basis["decision"] == PRESETS["cnipa-24h"].legal_basis["decision"]
+    assert basis["decision_officer"] == PRESETS["cnipa-24h"].legal_basis["decision_officer"]
+    assert basis["transfer"] == "kept"  # a text of the fair's own is left as it is

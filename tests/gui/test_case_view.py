@@ -144,8 +144,9 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     dialog = step_dialog(qtbot, view)
     basis = dialog.fields["legal_basis"]
     assert isinstance(basis, QPlainTextEdit)
-    # from the rules: the center's own article (2006 Art 7(3)), not the authority's Art 14
-    assert basis.toPlainText().startswith("展会知识产权保护办法 第七条第（三）项")
+    # from the rules: the organizer's own (Shanghai Regulations Arts 27, 38), not the
+    # authority's 2006 Art 14
+    assert basis.toPlainText().startswith("上海市会展业条例 第二十七条、第三十八条")
     choose(qtbot, dialog, "trigger", "On", "merits")
     qtbot.keyClicks(dialog.fields["reason"], "Same overall impression as the registered design")
     with qtbot.waitSignal(view.changed):
@@ -156,7 +157,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
         "merits",
         "Same overall impression as the registered design",
     )
-    assert "Art. 7(3)" in d.legal_basis and "Art. 14" not in d.legal_basis  # merits: no CNIPA 14
+    assert "Arts. 27 and 38" in d.legal_basis and "Art. 14" not in d.legal_basis  # no CNIPA 14
 
     click_step(qtbot, view, "order_remedy")
     dialog = step_dialog(qtbot, view)

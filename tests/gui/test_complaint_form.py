@@ -265,6 +265,39 @@ def test_two_respondents_registered_and_accepted_with_the_keyboard_only(
             ("凳子", "S-9", None),
         ]
         assert [x.name for x in cases[1].exhibits] == ["桌子"]
+        # Each exhibit is accused under the complaint's only right (none was typed).
+        assert [[r.number for r in x.rights] for x in cases[0].exhibits] == [[RIGHT], [RIGHT]]
+
+
+def test_an_exhibit_names_the_rights_it_is_accused_under(
+    qtbot, team: Team, form: ComplaintForm
+) -> None:
+    fill_complete(qtbot, form)
+    qtbot.mouseClick(form.rights.add_button, Qt.MouseButton.LeftButton)
+    second = form.rights.rows[1]
+    second.type_combo.setCurrentIndex(second.type_combo.findData("trademark"))
+    type_into(qtbot, second.number, "第12345678号")
+    dismiss_completions(qtbot, form)
+    row = form.respondents.rows[0]
+    type_into(qtbot, row.exhibit_name, "椅子")
+    type_into(qtbot, row.exhibit_rights, "第12345678号")
+    qtbot.keyClick(row.exhibit_rights, Key.Key_Return)
+    type_into(qtbot, row.exhibit_name, "凳子")
+    type_into(qtbot, row.exhibit_rights, f"{RIGHT}，第12345678号")
+    qtbot.keyClick(row.exhibit_rights, Key.Key_Return)
+    assert row.exhibits.rowCount() == 2
+    form.save_default()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    assert form.registered is not None
+    with team.desk.db.reading() as session:
+        complaint = session.scalars(
+            select(Complaint).where(Complaint.number == form.registered.number)
+        ).one()
+        exhibits = complaint.cases[0].exhibits
+        assert [[r.number for r in x.rights] for x in exhibits] == [
+            ["第12345678号"],
+            [RIGHT, "第12345678号"],
+        ]
 
 
 def test_commercial_dispute_has_no_rights_or_materials(
@@ -934,7 +967,7 @@ def test_added_rows_join_the_tab_order_in_place(qtbot, form: ComplaintForm) -> N
     qtbot.mouseClick(form.respondents.add_button, Qt.MouseButton.LeftButton)
     second = form.respondents.rows[1]
     assert focused() is second.search
-    tab_to(qtbot, form.respondents.add_button, limit=8)
+    tab_to(qtbot, form.respondents.add_button, limit=9)
     press(qtbot, Key.Key_Tab)
     assert focused() is form.material_boxes()["identity"]
 
@@ -1015,9 +1048,10 @@ def test_only_desk_staff_open_the_form(qtbot, team: Team, fair: str) -> None:
 
 def test_exhibits_model_passes_qt_model_tester(qtmodeltester) -> None:
     model = ExhibitsModel()
-    model.add("椅子", "X-1", 2)
+    model.add("椅子", "X-1", 2, "ZL1，第2号")
     model.add("凳子")
     qtmodeltester.check(model, force_py=True)
+    assert [x.rights for x in model.exhibits()] == [["ZL1", "第2号"], []]
     index = model.index(1, 2)
     assert model.setData(index, "5") and model.data(index) == "5"
     assert not model.setData(index, "0") and not model.setData(index, "many")

@@ -304,3 +304,96 @@ def test_tab_leaves_a_date_or_time_field(qtbot, team: Team) -> None:
     qtbot.waitUntil(ui.closing_time_edit.hasFocus)
     qtbot.keyClick(ui.closing_time_edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not ui.closing_time_edit
+
+
+# -- per-day hours and the service center's address ---------------------------------------
+
+
+def test_per_day_hours_and_the_centers_address_are_entered_and_kept(qtbot, team: Team) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    _fill_new(qtbot, dialog)
+    ui = dialog.ui
+    type_text(qtbot, ui.center_address_edit, "国家会展中心（上海）B0 层 / NECC B0")
+    type_text(qtbot, ui.center_phone_edit, "+86 21 6700 0000")
+    ui.day_hours_edit.setFocus()
+    type_text(qtbot, ui.day_hours_edit, "2026-11-05 13:00-17:00")
+    qtbot.keyClick(ui.day_hours_edit, Qt.Key.Key_Return)
+    type_text(qtbot, ui.day_hours_edit, "2026-11-10 9:00-15:00")
+    with qtbot.waitSignal(dialog.saved):
+        _save(qtbot, dialog)
+    info = fairs.get_fair(team.admin, "CIIE2026")
+    assert info.day_hours == (("2026-11-05", "13:00-17:00"), ("2026-11-10", "09:00-15:00"))
+    assert (info.center_address, info.center_phone) == (
+        "国家会展中心（上海）B0 层 / NECC B0",
+        "+86 21 6700 0000",
+    )
+    # The clocks run on them: the opening day opens after the ceremony, the last closes early.
+    with team.admin.db.reading() as session:
+        calendar = fairs.calendar_of(fairs.fair_by_code(session, "CIIE2026"))
+    assert calendar.hours_on(date(2026, 11, 5)) == (
+        QTime(13, 0).toPython(),
+        QTime(17, 0).toPython(),
+    )
+    assert calendar.hours_on(date(2026, 11, 10))[1] == QTime(15, 0).toPython()
+    assert calendar.hours_on(date(2026, 11, 7)) == (QTime(9, 0).toPython(), QTime(18, 0).toPython())
+    # Editing shows them again, one day a line.
+    edit = _dialog(qtbot, team.admin, "CIIE2026")
+    assert edit.ui.day_hours_edit.toPlainText() == (
+        "2026-11-05 13:00-17:00\n2026-11-10 09:00-15:00"
+    )
+    assert edit.ui.center_phone_edit.text() == "+86 21 6700 0000"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "2026-11-10 15:00-09:00",
+            "Line 1: the closing time 09:00 is not after the opening time 15:00.",
+        ),
+        (
+            "2026-11-05 13:00-17:00\n2026-11-12 09:00-12:00",
+            "Line 2: 2026-11-12 is not a day of the fair (2026-11-05 to 2026-11-10).",
+        ),
+        (
+            "11-05 13:00-17:00",
+            "Line 1: write a day and its hours, e.g. 2026-11-05 13:00-17:00, or the day "
+            "and 'closed'.",
+        ),
+        (
+            "2026-11-05 from one",
+            "Line 1: the hours must look like 09:00-17:00 (or 'closed'), not 'from one'.",
+        ),
+        ("2026-11-05 closed\n2026-11-05 13:00-17:00", "Line 2: 2026-11-05 is given twice."),
+    ],
+)
+def test_wrong_per_day_hours_are_refused_with_a_clear_message(
+    qtbot, team: Team, typed: str, message: str
+) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    _fill_new(qtbot, dialog)
+    dialog.ui.day_hours_edit.setPlainText(typed)
+    _save(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors() == {"day_hours": message}
+    assert dialog.ui.day_hours_error.isVisible() and dialog.ui.day_hours_edit.hasFocus()
+    assert fairs.list_fairs(team.admin) == []
+
+
+def test_a_chinese_desk_reads_the_per_day_hours_message_in_chinese(qtbot, qapp, team: Team) -> None:
+    from fairdesk.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = _dialog(qtbot, team.admin)
+        _fill_new(qtbot, dialog)
+        dialog.ui.day_hours_edit.setPlainText("2026-11-10 15:00-09:00\n2026-11-08 闭馆")
+        _save(qtbot, dialog)
+        assert dialog.errors() == {"day_hours": "第 1 行：闭馆时间 09:00 不晚于开馆时间 15:00。"}
+        dialog.ui.day_hours_edit.setPlainText("2026-11-10 09:00-15:00\n2026-11-08 闭馆")
+        with qtbot.waitSignal(dialog.saved):
+            _save(qtbot, dialog)
+        info = fairs.get_fair(team.admin, "CIIE2026")
+        assert info.day_hours == (("2026-11-08", ""), ("2026-11-10", "09:00-15:00"))
+    finally:
+        install_translations(qapp, "en")

@@ -230,8 +230,7 @@ def test_unknown_case(team: Team, fair: str) -> None:
             NATIONAL_LEGAL_BASIS,
             "decide_infringing",
             "admission",
-            "展会知识产权保护办法 第七条第（三）项；展会知识产权保护指引 第十四条 / "
-            "Measures for IP Protection at Exhibitions (2006), Art. 7(3); "
+            "参展合同；展会知识产权保护指引 第十四条 / the exhibitor contract; "
             "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14",
         ),
         (SHANGHAI_LEGAL_BASIS, "order_remedy", "", SHANGHAI_LEGAL_BASIS["remedy"]),

@@ -523,3 +523,68 @@ def test_a_commercial_dispute_is_mediated_and_settled(demo: Demo) -> None:
             if c.state == CaseState.SETTLED
         ]
     assert settled
+
+
+def test_a_case_referred_to_market_regulation_has_the_authoritys_result(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        referred = session.scalars(
+            select(RespondentCase).where(
+                RespondentCase.referral_kind == "market_regulation",
+                RespondentCase.state == CaseState.REFERRED,
+            )
+        ).all()
+        with_result = [c for c in referred if c.authority_result and c.authority_result_on]
+        recorded = session.scalars(
+            select(AuditEvent.case_id).where(AuditEvent.action == "case.record_authority_result")
+        ).all()
+    assert with_result and "市场监督管理局" in with_result[0].authority
+    assert {c.id for c in with_result} <= set(recorded)
+
+
+def test_an_exhibit_is_suspended_at_intake(demo: Demo) -> None:
+    with demo.ctx.db.reading() as session:
+        suspensions = session.execute(
+            select(AuditEvent.case_id, AuditEvent.before).where(
+                AuditEvent.action == "case.suspend_display"
+            )
+        ).all()
+        notified_later = [
+            case_id
+            for case_id, _ in suspensions
+            if session.scalar(
+                select(func.count())
+                .select_from(AuditEvent)
+                .where(
+                    AuditEvent.case_id == case_id,
+                    AuditEvent.action == "case.notify",
+                    AuditEvent.id
+                    > select(func.min(AuditEvent.id))
+                    .where(
+                        AuditEvent.case_id == case_id,
+                        AuditEvent.action == "case.suspend_display",
+                    )
+                    .scalar_subquery(),
+                )
+            )
+        ]
+    # Suspended when the complaint was taken in: before the respondent was notified.
+    assert notified_later
+
+
+def test_a_stationed_ip_officer_decides_and_the_decision_names_organ_and_officer(
+    demo: Demo,
+) -> None:
+    with demo.ctx.db.reading() as session:
+        officer = users.get_user(demo.ctx, "officer1")
+        assert officer.role is Role.OFFICER
+        decided = session.execute(
+            select(RespondentCase.decided_by_organ, RespondentCase.decided_by_officer)
+            .join(AuditEvent, AuditEvent.case_id == RespondentCase.id)
+            .where(
+                AuditEvent.user_id == officer.id,
+                AuditEvent.action.in_(("case.decide_infringing", "case.decide_at_once")),
+            )
+        ).all()
+    assert decided
+    organ, name = decided[0]
+    assert "知识产权局" in organ and name

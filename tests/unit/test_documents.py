@@ -31,6 +31,7 @@ from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, PermissionDenied
 from fairdesk.services import documents as docs
 from fairdesk.services import keys
+from fairdesk.services.fair_setup import update_fair
 from fairdesk.services.intake import ExhibitInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
@@ -162,11 +163,20 @@ def _issue(team: Team, kind: str, number: str, **kw: Any) -> docs.IssuedInfo:
 
 # -- every kind, every state -------------------------------------------------------------
 
+# The service center's address and telephone, from the fair's set-up, on every kind.
+CENTER_ADDRESS = "国家会展中心（上海）B0层服务中心"
+CENTER_PHONE = "+862167008888"
+
+
+def _center_contact(team: Team) -> None:
+    update_fair(team.admin, FAIR, center_address=CENTER_ADDRESS, center_phone="+86 21 6700 8888")
+
 
 @needs_poppler
 def test_every_case_kind_in_every_state(
     team: Team, case_in: Callable[..., str], tmp_path: Path
 ) -> None:
+    _center_contact(team)
     issued: set[str] = set()
     for state in PATHS:
         number = case_in(state)
@@ -190,6 +200,7 @@ def test_every_case_kind_in_every_state(
             for expected in CASE_EXPECT[k.code]:
                 assert "".join(expected.split()) in flat, (k.code, state, expected)
             assert "Page 1 of" in text and "第1页/共" in flat
+            assert CENTER_ADDRESS in flat and CENTER_PHONE in flat, (k.code, state)
     assert issued == {k.code for k in CASE_KINDS}
 
 
@@ -201,6 +212,7 @@ def test_every_complaint_kind_in_every_state(team: Team, fair: str, tmp_path: Pa
             act_on_complaint(team.desk, reg.number, action, **params)
         return reg.number
 
+    _center_contact(team)
     states = {
         "DRAFT": [],
         "PENDING_SUPPLEMENT": [("request_supplement", {"missing_items": "专利登记簿副本"})],
@@ -231,6 +243,7 @@ def test_every_complaint_kind_in_every_state(team: Team, fair: str, tmp_path: Pa
             flat = "".join(pdf_text(info.pdf, tmp_path).split())
             for expected in expect[k.code]:
                 assert "".join(expected.split()) in flat, (k.code, state, expected)
+            assert CENTER_ADDRESS in flat and CENTER_PHONE in flat, (k.code, state)
     assert issued == set(expect)
 
 
@@ -286,7 +299,7 @@ def test_decision_copies_say_what_they_should(
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",
-            "展会知识产权保护办法第七条第（三）项",  # the center's own basis for a decision
+            "上海市会展业条例第二十七条、第三十八条",  # the organizer's basis for its opinion
         ):
             assert expected in flat, expected
         for expected in (
@@ -294,7 +307,8 @@ def test_decision_copies_say_what_they_should(
             en,
             "Outcome: Infringement found",
             "Test Exhibitor 1 GmbH",
-            "Measures for IP Protection at Exhibitions (2006), Art. 7(3)",
+            "Regulations of Shanghai Municipality on the Conference and Exhibition Industry "
+            "(2020), Arts. 27 and 38",
         ):
             assert "".join(expected.split()) in flat, expected
     # The issue time is printed in the fair's zone (Shanghai), not UTC.

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from fairdesk.domain.enums import Role
-from fairdesk.domain.errors import IllegalTransition
+from fairdesk.domain.errors import IllegalTransition, InvalidInput
 from fairdesk.domain.rules import preset
 from fairdesk.domain.workflow import Entity, step, suggested_legal_basis
 from fairdesk.services import documents as docs
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import FAIR, complaint_input, make_fair
+from tests.helpers import FAIR, complaint_input, make_fair, received
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
@@ -134,7 +135,8 @@ def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does
     _decide(team, merits, "decide_infringing", "merits")
     text = _issue(team, "decision", merits, tmp_path, copy="respondent")
     assert CNIPA_14 not in text and M2006_14 not in text
-    assert "展会知识产权保护办法第七条第（三）项" in text
+    assert "上海市会展业条例第二十七条、第三十八条" in text
+    assert "第七条第（三）项" not in text  # not what the sources state
 
     _, at_once = _accepted(team)
     act_on_case(team.desk, at_once, "notify")
@@ -263,3 +265,115 @@ def test_the_closing_record_names_the_kind_of_authority_referred_to(
     )
     text = _issue(team, "closing-record", case, tmp_path)
     assert "市场监督管理部门" in text and "Marketregulation" in text and "青浦区市场监管局" in text
+
+
+# -- the decision: which right each exhibit infringes, who decided, careful words -----------
+
+
+def _two_rights(team: Team) -> str:
+    """An accepted complaint on a design and a trademark: the chair is accused under the
+    design, the cushion under both."""
+    data = complaint_input()
+    data.rights.append(
+        RightInput("trademark", "第12345678号", "EXAMPLE", "示例品牌", valid_until=date(2030, 1, 1))
+    )
+    data.materials = received(["design", "trademark"])
+    data.respondents[0].exhibits = [
+        ExhibitInput("椅子", "X-1", 2, rights=["ZL202330123456.7"]),
+        ExhibitInput("靠垫", "C-3", 5, rights=["第 12345678 号", "ZL202330123456.7"]),
+    ]
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    return reg.case_numbers[0]
+
+
+def test_a_decision_says_which_right_each_exhibit_infringes(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    case = _two_rights(team)
+    act_on_case(team.desk, case, "notify")
+    _decide(team, case, "decide_at_once", "admission", admission="当场承认")
+    text = _issue(team, "decision", case, tmp_path, copy="complainant")
+    assert "展品“椅子（X-1）”侵犯投诉人的ZL202330123456.7号外观设计专利权。" in text
+    # (in the order the complaint lists its rights)
+    assert (
+        "展品“靠垫（C-3）”侵犯投诉人的ZL202330123456.7号外观设计专利权、"
+        "第12345678号注册商标专用权。" in text
+    )
+    assert "infringesdesignpatentZL202330123456.7andtheexclusiverighttoregisteredtrademark" in text
+    # The exhibits' table names the rights accused under, in full.
+    assert "涉嫌侵犯的权利" in text and "Right(s)accusedunder" in text
+
+
+def test_an_exhibit_may_only_name_a_right_of_its_complaint(team: Team, fair: str) -> None:
+    data = complaint_input()
+    data.respondents[0].exhibits = [ExhibitInput("椅子", rights=["ZL209999999999.9"])]
+    with pytest.raises(InvalidInput, match="椅子: the complaint names no right ZL209999999999.9"):
+        register_complaint(team.desk, FAIR, data)
+
+
+def test_infringement_not_established_is_worded_as_the_body_reasons(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    act_on_case(team.desk, case, "decide_not_infringing", reason="现有证据不足")
+    text = _issue(team, "decision", case, tmp_path, copy="complainant")
+    assert "认定不侵权" not in text
+    assert "结论：未认定构成侵权" in text and "Outcome:Infringementnotestablished" in text
+    assert "现有材料不足以认定被投诉人展出的上述展品构成侵权" in text
+    assert "notsufficienttoestablishthattheexhibitsaboveinfringe" in text
+    # ... and that the parties may still go to the IP authority or a court.
+    assert "向人民法院起诉或请求知识产权管理部门处理" in text
+    assert "bringinganactionbeforeapeople'scourtoraskinganIPauthority" in text
+    # The decision on the merits names no right as infringed.
+    assert "侵犯投诉人的ZL" not in text
+
+
+@pytest.mark.parametrize("copy", ["complainant", "respondent"])
+def test_a_decision_prints_the_deciding_organ_and_officer_in_both_languages(
+    team: Team, fair: str, tmp_path: Path, copy: str
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    _decide(
+        team.__class__(**{**team.__dict__, "desk": team.officer}),
+        case,
+        "decide_at_once",
+        "admission",
+        admission="当场承认",
+        deciding_organ="上海市知识产权局",
+    )
+    text = _issue(team, "decision", case, tmp_path, copy=copy)
+    assert "作出处理的机关上海市知识产权局Decidedby(organ)" in text
+    assert "承办人员officer1Officer" in text
+    # ... and cites the article that lets a stationed officer decide (2006 Art 6).
+    assert "展会知识产权保护办法第六条" in text and "Art.6" in text
+
+
+def test_a_decision_by_desk_staff_prints_no_organ_line(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    _decide(team, case, "decide_at_once", "admission", admission="当场承认")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "作出处理的机关" not in text and "Decidedby(organ)" not in text
+
+
+# -- the transfer letter ------------------------------------------------------------------
+
+
+def test_the_transfer_letter_names_its_addressee_once_and_lists_its_enclosures(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
+    text = _issue(team, "transfer-letter", reg.number, tmp_path)
+    assert text.count("上海市知识产权局") == 1
+    assert "展会知识产权保护办法》第十一条" in text
+    enclosures = text.split("附件Enclosures", 1)[1]
+    assert enclosures.startswith(
+        "1.知识产权投诉登记表及承诺书/Complaintformandcomplainant'scommitment"
+    )
+    assert "2.投诉人身份证明" in enclosures and "专利证书/Patentcertificate" in enclosures

@@ -95,7 +95,7 @@ def test_day_reports(team: Team, clock: FakeClock) -> None:
     assert (first.new_cases, first.new_respondents) == (4, 4)
     assert first.decisions == {
         "认定侵权 / Infringement found": 1,
-        "认定不侵权 / Not infringing": 1,
+        "未认定构成侵权 / Infringement not established": 1,
         "无法认定 / Cannot be determined": 1,
     }
     assert first.measures == {"撤下并暂存保管 / Take down and keep in custody": 1}

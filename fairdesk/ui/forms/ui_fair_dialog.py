@@ -19,8 +19,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
     QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QTimeEdit,
-    QVBoxLayout, QWidget)
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
+    QTimeEdit, QVBoxLayout, QWidget)
 
 class Ui_FairDialog(object):
     def setupUi(self, FairDialog):
@@ -103,10 +103,44 @@ class Ui_FairDialog(object):
 
         self.edition_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.venue_error)
 
+        self.center_address_label = QLabel(self.edition_group)
+        self.center_address_label.setObjectName(u"center_address_label")
+
+        self.edition_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.center_address_label)
+
+        self.center_address_edit = QLineEdit(self.edition_group)
+        self.center_address_edit.setObjectName(u"center_address_edit")
+        self.center_address_edit.setMaxLength(300)
+
+        self.edition_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.center_address_edit)
+
+        self.center_address_error = QLabel(self.edition_group)
+        self.center_address_error.setObjectName(u"center_address_error")
+        self.center_address_error.setWordWrap(True)
+
+        self.edition_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.center_address_error)
+
+        self.center_phone_label = QLabel(self.edition_group)
+        self.center_phone_label.setObjectName(u"center_phone_label")
+
+        self.edition_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.center_phone_label)
+
+        self.center_phone_edit = QLineEdit(self.edition_group)
+        self.center_phone_edit.setObjectName(u"center_phone_edit")
+        self.center_phone_edit.setMaxLength(100)
+
+        self.edition_form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.center_phone_edit)
+
+        self.center_phone_error = QLabel(self.edition_group)
+        self.center_phone_error.setObjectName(u"center_phone_error")
+        self.center_phone_error.setWordWrap(True)
+
+        self.edition_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.center_phone_error)
+
         self.dates_label = QLabel(self.edition_group)
         self.dates_label.setObjectName(u"dates_label")
 
-        self.edition_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.dates_label)
+        self.edition_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.dates_label)
 
         self.dates_row = QHBoxLayout()
         self.dates_row.setObjectName(u"dates_row")
@@ -132,18 +166,18 @@ class Ui_FairDialog(object):
         self.dates_row.addItem(self.dates_spacer)
 
 
-        self.edition_form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.dates_row)
+        self.edition_form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.dates_row)
 
         self.dates_error = QLabel(self.edition_group)
         self.dates_error.setObjectName(u"dates_error")
         self.dates_error.setWordWrap(True)
 
-        self.edition_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.dates_error)
+        self.edition_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.dates_error)
 
         self.hours_label = QLabel(self.edition_group)
         self.hours_label.setObjectName(u"hours_label")
 
-        self.edition_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.hours_label)
+        self.edition_form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.hours_label)
 
         self.hours_row = QHBoxLayout()
         self.hours_row.setObjectName(u"hours_row")
@@ -167,41 +201,59 @@ class Ui_FairDialog(object):
         self.hours_row.addItem(self.hours_spacer)
 
 
-        self.edition_form.setLayout(10, QFormLayout.ItemRole.FieldRole, self.hours_row)
+        self.edition_form.setLayout(14, QFormLayout.ItemRole.FieldRole, self.hours_row)
 
         self.hours_error = QLabel(self.edition_group)
         self.hours_error.setObjectName(u"hours_error")
         self.hours_error.setWordWrap(True)
 
-        self.edition_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.hours_error)
+        self.edition_form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.hours_error)
+
+        self.day_hours_label = QLabel(self.edition_group)
+        self.day_hours_label.setObjectName(u"day_hours_label")
+
+        self.edition_form.setWidget(16, QFormLayout.ItemRole.LabelRole, self.day_hours_label)
+
+        self.day_hours_edit = QPlainTextEdit(self.edition_group)
+        self.day_hours_edit.setObjectName(u"day_hours_edit")
+        self.day_hours_edit.setTabChangesFocus(True)
+        self.day_hours_edit.setMaximumSize(QSize(16777215, 72))
+
+        self.edition_form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.day_hours_edit)
+
+        self.day_hours_error = QLabel(self.edition_group)
+        self.day_hours_error.setObjectName(u"day_hours_error")
+        self.day_hours_error.setWordWrap(True)
+
+        self.edition_form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.day_hours_error)
 
         self.timezone_label = QLabel(self.edition_group)
         self.timezone_label.setObjectName(u"timezone_label")
 
-        self.edition_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.timezone_label)
+        self.edition_form.setWidget(18, QFormLayout.ItemRole.LabelRole, self.timezone_label)
 
         self.timezone_combo = QComboBox(self.edition_group)
         self.timezone_combo.setObjectName(u"timezone_combo")
         self.timezone_combo.setEditable(True)
         self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
-        self.edition_form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.timezone_combo)
+        self.edition_form.setWidget(18, QFormLayout.ItemRole.FieldRole, self.timezone_combo)
 
         self.timezone_error = QLabel(self.edition_group)
         self.timezone_error.setObjectName(u"timezone_error")
         self.timezone_error.setWordWrap(True)
 
-        self.edition_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.timezone_error)
+        self.edition_form.setWidget(19, QFormLayout.ItemRole.FieldRole, self.timezone_error)
 
         self.halls_label = QLabel(self.edition_group)
         self.halls_label.setObjectName(u"halls_label")
 
-        self.edition_form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.halls_label)
+        self.edition_form.setWidget(20, QFormLayout.ItemRole.LabelRole, self.halls_label)
 
         self.halls_edit = QLineEdit(self.edition_group)
         self.halls_edit.setObjectName(u"halls_edit")
 
-        self.edition_form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.halls_edit)
+        self.edition_form.setWidget(20, QFormLayout.ItemRole.FieldRole, self.halls_edit)
 
 
         self.main_layout.addWidget(self.edition_group)
@@ -337,8 +389,11 @@ class Ui_FairDialog(object):
         self.name_label.setBuddy(self.name_edit)
         self.name_en_label.setBuddy(self.name_en_edit)
         self.venue_label.setBuddy(self.venue_edit)
+        self.center_address_label.setBuddy(self.center_address_edit)
+        self.center_phone_label.setBuddy(self.center_phone_edit)
         self.dates_label.setBuddy(self.start_date_edit)
         self.hours_label.setBuddy(self.opening_time_edit)
+        self.day_hours_label.setBuddy(self.day_hours_edit)
         self.timezone_label.setBuddy(self.timezone_combo)
         self.halls_label.setBuddy(self.halls_edit)
         self.preset_label.setBuddy(self.preset_combo)
@@ -351,11 +406,14 @@ class Ui_FairDialog(object):
         QWidget.setTabOrder(self.code_edit, self.name_edit)
         QWidget.setTabOrder(self.name_edit, self.name_en_edit)
         QWidget.setTabOrder(self.name_en_edit, self.venue_edit)
-        QWidget.setTabOrder(self.venue_edit, self.start_date_edit)
+        QWidget.setTabOrder(self.venue_edit, self.center_address_edit)
+        QWidget.setTabOrder(self.center_address_edit, self.center_phone_edit)
+        QWidget.setTabOrder(self.center_phone_edit, self.start_date_edit)
         QWidget.setTabOrder(self.start_date_edit, self.end_date_edit)
         QWidget.setTabOrder(self.end_date_edit, self.opening_time_edit)
         QWidget.setTabOrder(self.opening_time_edit, self.closing_time_edit)
-        QWidget.setTabOrder(self.closing_time_edit, self.timezone_combo)
+        QWidget.setTabOrder(self.closing_time_edit, self.day_hours_edit)
+        QWidget.setTabOrder(self.day_hours_edit, self.timezone_combo)
         QWidget.setTabOrder(self.timezone_combo, self.halls_edit)
         QWidget.setTabOrder(self.halls_edit, self.preset_combo)
         QWidget.setTabOrder(self.preset_combo, self.defence_spin)
@@ -382,6 +440,10 @@ class Ui_FairDialog(object):
         self.name_en_label.setText(QCoreApplication.translate("FairDialog", u"&English name:", None))
         self.name_en_edit.setPlaceholderText(QCoreApplication.translate("FairDialog", u"e.g. 9th China International Import Expo", None))
         self.venue_label.setText(QCoreApplication.translate("FairDialog", u"&Venue:", None))
+        self.center_address_label.setText(QCoreApplication.translate("FairDialog", u"Serv&ice center's address:", None))
+        self.center_address_edit.setPlaceholderText(QCoreApplication.translate("FairDialog", u"printed on every document, e.g. \u56fd\u5bb6\u4f1a\u5c55\u4e2d\u5fc3\uff08\u4e0a\u6d77\uff09\u7efc\u5408\u4f53 B0 \u5c42", None))
+        self.center_phone_label.setText(QCoreApplication.translate("FairDialog", u"Service center's te&lephone:", None))
+        self.center_phone_edit.setPlaceholderText(QCoreApplication.translate("FairDialog", u"e.g. +86 21 6700 0000", None))
         self.dates_label.setText(QCoreApplication.translate("FairDialog", u"&Dates:", None))
 #if QT_CONFIG(accessibility)
         self.start_date_edit.setAccessibleName(QCoreApplication.translate("FairDialog", u"First day", None))
@@ -402,6 +464,8 @@ class Ui_FairDialog(object):
         self.closing_time_edit.setAccessibleName(QCoreApplication.translate("FairDialog", u"Closing time", None))
 #endif // QT_CONFIG(accessibility)
         self.closing_time_edit.setDisplayFormat(QCoreApplication.translate("FairDialog", u"HH:mm", None))
+        self.day_hours_label.setText(QCoreApplication.translate("FairDialog", u"Days &with other hours:", None))
+        self.day_hours_edit.setPlaceholderText(QCoreApplication.translate("FairDialog", u"one day a line, e.g. 2026-11-05 13:00-17:00 (opening day), 2026-11-10 09:00-15:00 (last day), or a day and \"closed\"", None))
         self.timezone_label.setText(QCoreApplication.translate("FairDialog", u"&Time zone:", None))
         self.halls_label.setText(QCoreApplication.translate("FairDialog", u"H&alls:", None))
         self.halls_edit.setPlaceholderText(QCoreApplication.translate("FairDialog", u"comma-separated, e.g. 4.1, 4.2, 5.1", None))

@@ -1,7 +1,7 @@
 """hand-offs to the public systems: what was sent, when, to whom, by whom
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-07
 
 One row per credit list, referral package or evidence package that left FairDesk, with
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
