@@ -290,7 +290,13 @@ def main() -> int:
     issue("booth-notice", case1)
     clock.advance(90)
     act_on_case(inspector, case1, "request_recheck")
-    act_on_case(inspector, case1, "recheck_passed")
+    act_on_case(
+        inspector,
+        case1,
+        "recheck_passed",
+        reason="经现场复查，4.1B12展位已无CM-101、CM-102型智能咖啡机展出；"
+        "相关展品4台已存放于4.1馆B区服务仓库。",
+    )
     issue("recheck-record", case1)
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
@@ -342,7 +348,7 @@ def main() -> int:
     clock.advance(90)
     act_on_case(inspector, case4, "request_recheck")
     act_on_case(inspector, case4, "recheck_failed", result="redisplayed")
-    act_on_case(desk, case4, "escalate", escalation="propose_ban")
+    act_on_case(desk, case4, "escalate", escalation="cancel_participation")
     issue("escalation-notice", case4)
 
     args.out.mkdir(parents=True, exist_ok=True)

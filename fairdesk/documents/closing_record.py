@@ -1,12 +1,12 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""结案登记表: how the case ended."""
+"""结案登记表: how the case ended, where it went, and what is still in custody."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, box, fields, para, section, signature_lines
+from fairdesk.documents.furniture import Row, S, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
@@ -15,6 +15,7 @@ from fairdesk.documents.parts import (
     parties_block,
     rights_block,
 )
+from fairdesk.documents.quantities import total
 
 
 def _referred_to(d: DocumentData) -> str:
@@ -23,12 +24,56 @@ def _referred_to(d: DocumentData) -> str:
     return "：".join(x for x in (kind, d.case_authority) if x)
 
 
+def _authority_rows(d: DocumentData) -> list[Row]:
+    """The complaint's transfer to the IP authority (2006 Art 11) and the case's referral
+    are two different hand-overs; either leaves a result to come back (2006 Art 15)."""
+    rows: list[Row] = []
+    if d.authority and d.transferred_at:
+        rows.append(
+            ("投诉移交", "Complaint transferred to", f"{d.authority}（{d.transferred_at}）")
+        )
+    rows.append(("案件移送", "Case referred to", _referred_to(d)))
+    if (d.authority and d.transferred_at) or d.case_authority:
+        # The snapshot carries the events recording the authority's result, if any.
+        result = "；".join(x for e in d.timeline for x in (e.reason, e.detail) if x)
+        rows.append(("有关部门处理结果", "Authority's result", result or "待反馈 / awaited"))
+    return rows
+
+
+def _custody(d: DocumentData) -> list[Row]:
+    held = [m for m in d.measures if m.measure_type == "detain"]
+    if not held:
+        return []
+    m = held[-1]
+    if m.returned_at:
+        text = f"已于{m.returned_at}返还 / returned on {m.returned_at}"
+    else:
+        place = m.storage_place or "本中心"
+        text = (
+            f"{total(d.exhibits)}件，存放于{place}，尚未返还 / "
+            f"{total(d.exhibits)} item(s) kept at {m.storage_place or 'the service center'}, "
+            "not yet returned"
+        )
+    return [("暂存展品", "Exhibits in safekeeping", text)]
+
+
+def _how_it_ended(d: DocumentData) -> str:
+    """The closing note: the words recorded when the case ended, else what the record
+    shows (the decision's reasons are the decision's, not how the case ended)."""
+    if d.closing_reason or d.settlement_terms:
+        return d.closing_reason or d.settlement_terms
+    checked = [m for m in d.measures if m.rechecked_at and m.recheck_result == "passed"]
+    if checked:
+        return f"经{checked[-1].rechecked_at}复查，整改措施已落实，本案结案。"
+    return ""
+
+
 def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         fields(
             case_rows(d)
             + [
-                ("结案状态", "Outcome", L.both(L.CASE_STATES, d.case_state)),
+                ("结案状态", "Status", L.both(L.CASE_STATES, d.case_state)),
                 ("结案时间", "Closed on", d.closed_at),
                 (
                     "处理结论",
@@ -36,7 +81,8 @@ def story(d: DocumentData) -> list[Flowable]:
                     L.both(L.CASE_STATES, d.decision_state) if d.decision_state else "—",
                 ),
                 ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
-                ("移交部门", "Referred to", _referred_to(d)),
+                *_authority_rows(d),
+                *_custody(d),
             ]
         ),
         *parties_block(d),
@@ -45,10 +91,9 @@ def story(d: DocumentData) -> list[Flowable]:
     ]
     if d.measures:
         out += measures_block(d)
-    reason = d.closing_reason or d.settlement_terms or d.decision_note
     out += [
         *section("结案说明", "Closing note"),
-        box([para(reason or "—", S.zh)]),
+        box([para(_how_it_ended(d) or "—", S.zh)]),
         signature_lines([("经办人", "Officer"), ("负责人", "Head of the service center")]),
     ]
     return out

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, grid, para, section, signature_lines
@@ -46,22 +46,31 @@ def story(d: DocumentData) -> list[Flowable]:
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
     ]
-    signed = "已签署 / signed" if d.commitment_signed else "未签署 / not yet signed"
-    out += [
-        *section("投诉人承诺书", "Complainant's commitment"),
-        box(
-            bi(
-                "本投诉人承诺：所提交的投诉材料及证据真实、合法、有效，所主张的权利在中国境内合法有效；"
-                "如因投诉不实给被投诉人或展会主办方造成损失的，由本投诉人依法承担全部法律责任。"
-                f"（承诺书状态：{signed.split(' / ')[0]}）",
-                "The complainant undertakes that the materials and evidence filed are true, lawful "
-                "and valid and that the rights relied on are valid in China, and accepts full "
-                "legal liability for any loss a false complaint causes to the respondent or the "
-                f"organizer. (Commitment: {signed.split(' / ')[1]})",
-            )
-        ),
-        signature_lines([("投诉人", "Complainant"), ("代理人", "Agent")]),
-    ]
+    # The commitment is signed on this paper: its text and the signature lines stay on one
+    # page, and no "signed" is printed before anyone signs (the register records it later).
+    out.append(
+        KeepTogether(
+            [
+                *section("投诉人承诺书", "Complainant's commitment"),
+                box(
+                    bi(
+                        "本投诉人承诺：所提交的投诉材料及证据真实、合法、有效，所主张的权利在中国境内"
+                        "合法有效；如因投诉不实给被投诉人或展会主办方造成损失的，由本投诉人依法承担"
+                        "相应的法律责任。",
+                        "The complainant undertakes that the materials and evidence filed are "
+                        "true, lawful and valid and that the rights relied on are valid in China, "
+                        "and accepts the corresponding legal liability for any loss a false "
+                        "complaint causes to the respondent or the organizer.",
+                    )
+                    + bi(
+                        "□ 本投诉人已阅读并同意上述承诺。",
+                        "□ The complainant has read and agrees to the commitment above.",
+                    )
+                ),
+                signature_lines([("投诉人", "Complainant"), ("代理人", "Agent")]),
+            ]
+        )
+    )
     return out
 
 

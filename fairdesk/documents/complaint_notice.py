@@ -6,6 +6,12 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
+from fairdesk.documents.deadlines import (
+    BLANK_TIME_EN,
+    BLANK_TIME_ZH,
+    defence_cut_by_close,
+    hours,
+)
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
@@ -24,13 +30,57 @@ TO_SUBMIT = [
         "a written statement of defence, signed or sealed by you",
     ),
     (
-        "不侵权的证据，如现有技术或现有设计证据、合法来源证明、在先使用证据、权利人的许可",
-        "evidence of non-infringement, e.g. prior art or prior design, proof of lawful source, "
-        "prior use, or a licence from the right holder",
+        "不构成侵权的证据，如现有技术或现有设计抗辩证据、先用权证据、权利人许可使用的证明；"
+        "涉案专利已被宣告无效或正处于无效宣告程序中的证明（提供合法来源证明的，不影响停止展出）",
+        "evidence that there is no infringement, e.g. prior art or prior design, a right of "
+        "prior use, the right holder's licence; proof that the patent was declared invalid or "
+        "that an invalidation request is pending (proof of a lawful source does not keep the "
+        "exhibit on display)",
     ),
     ("营业执照或身份证明文件复印件", "a copy of your business licence or identity document"),
     ("委托代理人的，提交授权委托书", "a power of attorney if an agent acts for you"),
 ]
+
+
+def _en_list(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _deadline(d: DocumentData) -> list[Flowable]:
+    """By when to answer: from the recorded time of service, or, printed before service
+    is recorded, a period from service with the time left blank to write in by hand."""
+    if d.served_at:
+        due = d.defence_due_at or "—"
+        out: list[Flowable] = [
+            para(f"请于 {due} 前向本中心提交书面答辩及证据。", S.notice, bold=True),
+            para(
+                f"File your written defence and evidence with the service center by {due}.",
+                S.notice_en,
+            ),
+            *bi(
+                f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
+                f"(The period runs from the time this notice was served on you, {d.served_at}.)",
+            ),
+        ]
+    else:
+        h = hours(d)
+        out = [
+            para(
+                f"请自本通知书送达之时起{h}小时内向本中心提交书面答辩及证据。", S.notice, bold=True
+            ),
+            para(
+                f"File your written defence and evidence with the service center within {h} "
+                "hours of the time this notice is served on you.",
+                S.notice_en,
+            ),
+            *bi(
+                f"送达时间：{BLANK_TIME_ZH}（以送达回证记载为准）",
+                f"Time of service: {BLANK_TIME_EN} (as the proof of service records it)",
+            ),
+        ]
+    if d.defence_capped_at_close:
+        out += bi(*defence_cut_by_close(d))
+    return out
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -39,47 +89,21 @@ def story(d: DocumentData) -> list[Flowable]:
     name_en = (r.name_en or r.name_zh) if r else ""
     names = [right_name(x) for x in d.rights]
     rights = "、".join(zh for zh, _ in names) or "相关权利"
-    rights_en = ", ".join(en for _, en in names) or "its rights"
-    due = d.defence_due_at or "—"
+    rights_en = _en_list([en for _, en in names]) or "its rights"
     booth = r.booth if r else ""
     out: list[Flowable] = [
         para(f"{name}：", S.zh, bold=True),
         para(f"To {name_en}:", S.en),
         *bi(
-            f"{d.complainant.name} 于 {d.received_at} 向本中心投诉，认为你方在本届展会"
-            f"{booth} 展位展出的下列展品涉嫌侵犯其{rights}。本中心已受理该投诉，现通知你方。",
+            f"{d.complainant.name}于{d.received_at}向本中心投诉，认为你方在本届展会"
+            f"{booth}展位展出的下列展品涉嫌侵犯其{rights}。本中心已受理该投诉，现通知你方。",
             f"On {d.received_at}, {d.complainant.name_en or d.complainant.name} complained to the "
             f"service center that the exhibits listed below, shown at your booth "
-            f"{r.booth if r else ''}, infringe {rights_en}. The complaint has been accepted "
-            "and you are hereby notified.",
+            f"{r.booth if r else ''}, allegedly infringe {rights_en}. The complaint has been "
+            "accepted and you are hereby notified.",
         ),
         *section("答辩期限", "Defence deadline"),
-        box(
-            [
-                para(f"请于 {due} 前向本中心提交书面答辩及证据。", S.notice, bold=True),
-                para(
-                    f"File your written defence and evidence with the service center by {due}.",
-                    S.notice_en,
-                ),
-            ]
-            + (
-                bi(
-                    f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
-                    f"(The period runs from the time this notice was served on you, "
-                    f"{d.served_at}.)",
-                )
-                if d.served_at
-                else []
-            )
-            + (
-                bi(
-                    "（答辩期截止于展会闭馆时间。）",
-                    "(The period ends at the fair's closing time.)",
-                )
-                if d.defence_capped_at_close
-                else []
-            )
-        ),
+        box(_deadline(d)),
         *section("请提交的材料", "What to submit"),
     ]
     for i, (zh, en) in enumerate(TO_SUBMIT, 1):
@@ -99,11 +123,13 @@ def story(d: DocumentData) -> list[Flowable]:
     out += [
         *section("投诉人", "Complainant"),
         fields(
-            party_rows(d.complainant, "投诉人", "Complainant")
+            # The respondent's paper: the complainant's phone and e-mail stay with the
+            # center (as on the respondent's copy of a decision).
+            party_rows(d.complainant, "投诉人", "Complainant", contact=False)
             + case_rows(d)
             + [
                 ("通知时间", "Notified", d.notified_at),
-                ("送达时间", "Served", d.served_at),
+                ("送达时间", "Served", d.served_at or BLANK_TIME_ZH),
                 ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
             ]
         ),

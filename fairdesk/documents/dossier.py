@@ -26,7 +26,11 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("投诉状态", "Complaint status", L.both(L.COMPLAINT_STATES, d.complaint_state)),
                 ("案件状态", "Case status", L.both(L.CASE_STATES, d.case_state)),
                 ("受理时间", "Accepted", d.accepted_at),
-                ("移交", "Transferred", " ".join(x for x in (d.authority, d.transferred_at) if x)),
+                (
+                    "投诉移交",
+                    "Complaint transferred",
+                    f"{d.authority}（{d.transferred_at}）" if d.transferred_at else d.authority,
+                ),
                 (
                     "承诺书",
                     "Commitment",
@@ -46,7 +50,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("理由", "Reasons", d.decision_note),
                 ("和解条款", "Settlement", d.settlement_terms),
                 ("升级处理", "Escalation", L.both(L.ESCALATIONS, d.escalation)),
-                ("移交部门", "Referred to", d.case_authority),
+                ("案件移送", "Case referred to", d.case_authority),
                 ("结案时间", "Closed", d.closed_at),
             ]
         ),

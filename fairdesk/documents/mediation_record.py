@@ -1,14 +1,79 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""调解笔录及和解协议: the mediation, and the settlement when the parties agree."""
+"""调解笔录及和解协议: the mediation, and the settlement when the parties agree.
+
+A service center is not a mediation body set up by law (人民调解委员会 or a registered
+commercial mediation organization) unless the fair says so, and domain.md says nothing
+of the kind: the agreement is printed as a civil contract, with no promise of judicial
+confirmation the parties might not get."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    CENTER_ZH,
+    S,
+    bi,
+    box,
+    fields,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_of, parties_block, rights_block
+from fairdesk.documents.parts import case_rows, exhibits_of, name_of, parties_block, rights_block
+from fairdesk.documents.quantities import models, total
+
+
+def _mediator(d: DocumentData) -> str:
+    """Who opened the mediation (the snapshot carries the mediation's events)."""
+    return d.timeline[0].user if d.timeline else ""
+
+
+def _attendees(d: DocumentData) -> str:
+    c = name_of(d.complainant.name, "")
+    people = [f"投诉人 {c}"]
+    if d.agent is not None:
+        people.append(f"代理人 {d.agent.name}")
+    if d.respondent is not None:
+        people.append(f"被投诉人 {d.respondent.name_zh}")
+    return "；".join(people)
+
+
+def _agreement(d: DocumentData) -> list[Flowable]:
+    goods: list[Flowable] = []
+    if d.exhibits:  # the goods the terms are about, counted from the table, not the text
+        n = total(d.exhibits)
+        goods = bi(
+            f"涉案展品：{models(d.exhibits)}，共{n}件（以上表所列为准）。",
+            f"Exhibits concerned: {models(d.exhibits)}, {n} item(s) in all (as listed above).",
+        )
+    return [
+        *section("调解协议书", "Mediation agreement"),
+        box(
+            [
+                para(
+                    "协议内容及履行方式、期限 Terms, and how and by when they are performed：",
+                    S.zh,
+                ),
+                para(d.settlement_terms, S.zh),
+                *goods,
+                *bi(
+                    "双方确认上述条款系自愿达成，应按约定的方式和期限履行；履行完毕后本案结案。",
+                    "The parties confirm that they agreed to these terms freely and will "
+                    "perform them as and when agreed; the case is closed once they are "
+                    "performed.",
+                ),
+                *bi(
+                    "本协议经双方签字（盖章）后成立，具有民事合同性质，双方应当按约履行。",
+                    "This agreement is made when both parties sign (or seal) it; it is a civil "
+                    "contract and both parties shall perform it as agreed.",
+                ),
+            ]
+        ),
+        fields([("达成协议时间", "Agreed on", d.closed_at)]),
+    ]
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -17,7 +82,9 @@ def story(d: DocumentData) -> list[Flowable]:
             case_rows(d)
             + [
                 ("调解开始", "Mediation started", d.mediation_started_at),
-                ("地点", "Place", f"{d.fair.venue} 服务中心 / service center".strip()),
+                ("地点", "Place", f"{d.fair.venue}{CENTER_ZH}".strip()),
+                ("调解员", "Mediator", _mediator(d)),
+                ("参加人员", "Present", _attendees(d)),
             ]
         ),
         *parties_block(d),
@@ -28,44 +95,16 @@ def story(d: DocumentData) -> list[Flowable]:
             "在本中心主持下，双方当事人自愿就上述投诉进行调解。",
             "Under the service center's chairing, the parties voluntarily mediated the complaint.",
         ),
+        para("双方陈述要点 What each party stated：", S.zh),
+        box([Spacer(1, 24 * mm)]),
     ]
     if d.settlement_terms:
-        out += [
-            *section("调解协议书", "Mediation agreement"),
-            box(
-                [
-                    para(
-                        "协议内容及履行方式、期限 Terms, and how and by when they are performed：",
-                        S.zh,
-                    ),
-                    para(d.settlement_terms, S.zh),
-                    *bi(
-                        "双方确认上述条款系自愿达成，应按约定的方式和期限履行；"
-                        "履行完毕后本案结案。",
-                        "The parties confirm that they agreed to these terms freely and will "
-                        "perform them as and when agreed; the case is closed once they are "
-                        "performed.",
-                    ),
-                    *bi(
-                        "双方可自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认；"
-                        "经确认有效的，一方拒不履行时，对方可申请强制执行。",
-                        "Within 30 days of this agreement taking effect the parties may jointly "
-                        "ask the competent people's court to confirm it (judicial confirmation, "
-                        "司法确认); once confirmed, either party may apply for enforcement if "
-                        "the other does not perform.",
-                    ),
-                ]
-            ),
-            fields([("达成协议时间", "Agreed on", d.closed_at)]),
-        ]
+        out += _agreement(d)
     else:
-        out += [
-            para("调解记录 Record：", S.zh),
-            box([Spacer(1, 40 * mm)]),
-        ]
+        out += [para("调解记录 Record：", S.zh), box([Spacer(1, 30 * mm)])]
     out.append(
         signature_lines(
-            [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解人", "Mediator")]
+            [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解员", "Mediator")]
         )
     )
     return out

@@ -1,31 +1,100 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""不予受理通知书: why the complaint is not accepted."""
+"""不予受理通知书: why the complaint is not accepted, naming the right(s) concerned."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
-from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, rights_block
+from fairdesk.documents.model import DocumentData, RightView
+from fairdesk.documents.parts import case_rows, right_name, rights_block
+from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.enums import ProtectionBasis, RejectReason
+
+
+def _not_protected_in_china(r: RightView) -> bool:
+    facts = RightFacts(ip_type=r.ip_type, number=r.number, jurisdiction=r.jurisdiction)
+    return basis_of(facts) is ProtectionBasis.FOREIGN_ONLY
+
+
+def _lapsed(r: RightView, on: str) -> bool:
+    try:
+        return bool(r.valid_until) and date.fromisoformat(r.valid_until) < date.fromisoformat(on)
+    except ValueError:
+        return False
+
+
+def _reason(d: DocumentData) -> tuple[str, str]:
+    """The reason, naming the right(s) it concerns where the reason is about a right. A
+    right never granted in China is not "invalid" (无效 is a declared invalidation): it is
+    not protected in China."""
+    on = d.issued_at[:10]
+    if d.reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+        failing = [r for r in d.rights if _not_protected_in_china(r)]
+        if failing:
+            zh = "、".join(right_name(r)[0] for r in failing)
+            en = ", ".join(f"{right_name(r)[1]} ({r.jurisdiction})" for r in failing)
+            return (
+                f"投诉所依据的{zh}未在中国获得授权或注册（在中国境内不受保护）。",
+                f"The {en} relied on was not granted or registered in China and is not "
+                "protected in China.",
+            )
+        return (
+            "投诉所依据的权利未在中国获得授权或注册（在中国境内不受保护）。",
+            "The right relied on was not granted or registered in China and is not protected "
+            "in China.",
+        )
+    if d.reject_reason == RejectReason.RIGHT_INVALID:
+        failing = [r for r in d.rights if _lapsed(r, on)]
+        named = "、".join(right_name(r)[0] for r in failing) or "投诉所依据的权利"
+        named_en = ", ".join(right_name(r)[1] for r in failing) or "the right relied on"
+        return (
+            f"{named}已被宣告无效或已失效（期满/终止）。",
+            f"{named_en[:1].upper()}{named_en[1:]} was declared invalid or has lapsed "
+            "(expired or terminated).",
+        )
+    return L.zh(L.REJECT_REASONS, d.reject_reason), L.en(L.REJECT_REASONS, d.reject_reason)
+
+
+def _unaffected(d: DocumentData) -> list[Flowable]:
+    """The rights the reason does not touch: the complaint is refused as a whole, but the
+    complainant may file again on them (no partial acceptance exists yet)."""
+    if d.reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+        rest = [r for r in d.rights if not _not_protected_in_china(r)]
+    elif d.reject_reason == RejectReason.RIGHT_INVALID:
+        rest = [r for r in d.rights if not _lapsed(r, d.issued_at[:10])]
+    else:
+        return []
+    if not rest or len(rest) == len(d.rights):
+        return []
+    zh = "、".join(right_name(r)[0] for r in rest)
+    en = ", ".join(right_name(r)[1] for r in rest)
+    return bi(
+        f"上述理由不涉及{zh}；你方可依据该权利重新提出投诉。",
+        f"This reason does not concern {en}; you may file a new complaint relying on it.",
+    )
 
 
 def story(d: DocumentData) -> list[Flowable]:
+    zh, en = _reason(d)
     out: list[Flowable] = [
         para(f"{d.complainant.name}：", S.zh, bold=True),
         para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
         *bi(
-            f"经审查，你方于 {d.received_at} 提交的投诉（投诉编号 {d.complaint_number}）"
+            f"经审查，你方于{d.received_at}提交的投诉（投诉编号{d.complaint_number}）"
             "不符合受理条件，本中心决定不予受理。",
             f"Having examined your complaint {d.complaint_number}, filed on {d.received_at}, "
             "the service center has decided not to accept it.",
         ),
         *section("不予受理的理由", "Reason"),
-        box(bi(L.zh(L.REJECT_REASONS, d.reject_reason), L.en(L.REJECT_REASONS, d.reject_reason))),
+        box(bi(zh, en)),
     ]
     if d.note:
-        out += [para(d.note, S.zh)]
+        out += [para(f"说明 Note：{d.note}", S.zh)]
+    out += _unaffected(d)
     out += rights_block(d)
     out += [
         fields(case_rows(d)),

@@ -1,22 +1,39 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""复查记录: whether the ordered measures were carried out."""
+"""复查记录: whether the ordered measures were carried out, who checked and what they saw."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
-from fairdesk.documents.model import DocumentData
+from fairdesk.documents.model import DocumentData, EventView
 from fairdesk.documents.parts import case_rows, exhibits_block, measures_block, respondent_rows
+from fairdesk.documents.quantities import total_line
+
+
+def _check(d: DocumentData) -> EventView | None:
+    """The re-inspection step this record is of (the snapshot carries those events): who
+    inspected, when, and the note they wrote at the booth."""
+    return d.timeline[-1] if d.timeline else None
 
 
 def story(d: DocumentData) -> list[Flowable]:
     checked = [m for m in d.measures if m.rechecked_at]
     last = checked[-1]
     result = last.recheck_result or "passed"
+    check = _check(d)
+    inspector = check.user if check else ""
+    zh_total, en_total = total_line(d.exhibits)
     out: list[Flowable] = [
-        fields(case_rows(d) + respondent_rows(d.respondent)),
+        fields(
+            case_rows(d)
+            + respondent_rows(d.respondent)[:2]  # name and booth: this is no contact sheet
+            + [
+                ("复查人员", "Inspector", inspector),
+                ("复查时间", "Inspected at", last.rechecked_at),
+            ]
+        ),
         *section("复查结果", "Result"),
         box(
             [
@@ -28,15 +45,21 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *measures_block(d),
         *exhibits_block(d.exhibits),
+        para(f"{zh_total}　{en_total}", S.zh),
     ]
     if d.escalation:
         out += [
             *section("升级处理", "Escalation"),
             *bi(L.zh(L.ESCALATIONS, d.escalation), L.en(L.ESCALATIONS, d.escalation)),
         ]
-    out += [
-        para("现场情况 Findings at the booth：", S.zh),
-        para(last.note or "—", S.zh),
-        signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")]),
-    ]
+    # The inspector's own words only (never the order's reason reprinted), and the
+    # signatures on the same page as what they sign.
+    finding: list[Flowable] = []
+    if check is not None and check.reason:
+        finding = [para("现场情况 Findings at the booth：", S.zh), para(check.reason, S.zh)]
+    out.append(
+        KeepTogether(
+            [*finding, signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])]
+        )
+    )
     return out

@@ -3,29 +3,44 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.platypus import Flowable
 
+from fairdesk.documents.deadlines import on_last_day, supplement_cut_by_close
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import case_rows, name_of
 
 
+def _items(missing: str) -> list[str]:
+    """The missing items one a line ("1. …；2. …" or one per line as typed)."""
+    parts = re.split(r"[；;\n]+\s*(?=\d+[.、．])|\n+", missing.strip())
+    return [p.strip() for p in parts if p.strip()] or ["—"]
+
+
 def story(d: DocumentData) -> list[Flowable]:
     who = name_of(d.complainant.name, d.complainant.name_en).replace("\n", " / ")
     due = d.supplement_due_at or "—"
+    # A deadline the close cuts short: refusing for a missed half hour would not hold;
+    # the complainant is told where to go after the fair instead (2006 Art 9).
+    cut = on_last_day(d.supplement_due_at, d)
+    if cut:
+        then_zh, then_en = supplement_cut_by_close(d)
+    else:
+        then_zh = "逾期未补正的，本中心将不予受理。"
+        then_en = "If they are not supplied in time, the complaint will not be accepted."
     out: list[Flowable] = [
         para(f"{d.complainant.name}：", S.zh, bold=True),
         para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
         *bi(
-            f"你方于 {d.received_at} 向本中心提交的投诉（投诉编号 {d.complaint_number}）"
-            "材料不齐备。"
-            f"请于 {due} 前补正下列材料；逾期未补正的，本中心将不予受理。",
+            f"你方于{d.received_at}向本中心提交的投诉（投诉编号{d.complaint_number}）"
+            f"材料不齐备。请于{due}前补正下列材料；{then_zh}",
             f"The materials of your complaint {d.complaint_number}, filed on {d.received_at}, "
-            f"are incomplete. Please supply the items below by {due}; if they are not "
-            "supplied in time, the complaint will not be accepted.",
+            f"are incomplete. Please supply the items below by {due}. {then_en}",
         ),
         *section("需补正的材料", "Materials to supplement"),
-        box([para(d.missing_items or "—", S.zh)]),
+        box([para(item, S.zh) for item in _items(d.missing_items)]),
         fields(case_rows(d) + [("投诉人", "Complainant", who)]),
         signature_lines([("投诉人签收", "Received by the complainant")]),
     ]

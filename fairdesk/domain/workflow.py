@@ -33,6 +33,7 @@ from fairdesk.domain.enums import (
     ComplaintKind,
     ComplaintState,
     DecisionTrigger,
+    EscalationAction,
     MeasureType,
     RecheckResult,
     Role,
@@ -141,6 +142,9 @@ class Facts:
     suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
     detained_unreturned: bool = False  # exhibits kept in custody not yet handed back
     found_infringing: bool = False  # a decision found infringement (any trigger)
+    # The watch list proposes a bar from the next edition: found infringing at enough
+    # consecutive editions (2006 Measures Art 35); read only where a case may escalate.
+    bar_proposal: bool = False
     # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
     acceptance: tuple[Refusal, ...] = ()
 
@@ -712,6 +716,19 @@ def _found_infringing(f: Facts) -> Refusal | None:
     )
 
 
+def _ban_needs_repeat_offence(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    if params.get("escalation") != EscalationAction.PROPOSE_BAN or f.bar_proposal:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: a ban from the next edition may be proposed only for an exhibitor found "
+        "infringing at consecutive editions (2006 Measures Art 35), and the watch list shows "
+        "no such record; choose leaving the fair or cancelling participation.",
+        {"number": f.number},
+        field="escalation",
+    )
+
+
 def _credit_items_well_formed(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
     code = str(params.get("decision_body_code") or "").strip()
     if code and not credit_code.is_valid(code):
@@ -881,8 +898,8 @@ STEPS: tuple[Step, ...] = (
           stops=(ClockKind.RECHECK,), kinds=IP, effects=(Effect.RECORD_RECHECK,),
           documents=("recheck-record",)),
     _step(CS, "escalate", [S.RECHECK_FAILED], S.ESCALATED, "Escalate", "升级处理",
-          fields=(ESCALATION, NOTE), kinds=IP, documents=("escalation-notice",),
-          legal_basis=("escalation",)),
+          fields=(ESCALATION, NOTE), checks=(_ban_needs_repeat_offence,), kinds=IP,
+          documents=("escalation-notice",), legal_basis=("escalation",)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",
           fields=(RECEIPT, NOTE), guards=(_detained_unreturned,), kinds=IP,

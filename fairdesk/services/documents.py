@@ -278,23 +278,53 @@ def _detail(after: dict[str, Any] | None) -> str:
     return "; ".join(parts)
 
 
-def _timeline(session: Session, case: RespondentCase, clock: _Clock) -> tuple[EventView, ...]:
-    rows = session.scalars(
-        select(AuditEvent)
-        .where(
-            or_(
-                AuditEvent.case_id == case.id,
-                (AuditEvent.complaint_id == case.complaint_id) & AuditEvent.case_id.is_(None),
-            )
+def _names(session: Session) -> dict[str, str]:
+    """Login -> the person's name: paper names people, a login is a code word."""
+    rows = session.execute(select(User.username, User.display_name))
+    return {login: (name or login) for login, name in rows}
+
+
+def _timeline(
+    session: Session,
+    case: RespondentCase,
+    clock: _Clock,
+    actions: tuple[str, ...] = (),
+) -> tuple[EventView, ...]:
+    """The case's audit events (only `actions` when given), people by name."""
+    query = select(AuditEvent).where(
+        or_(
+            AuditEvent.case_id == case.id,
+            (AuditEvent.complaint_id == case.complaint_id) & AuditEvent.case_id.is_(None),
         )
-        .order_by(AuditEvent.id)
-    ).all()
+    )
+    if actions:
+        query = query.where(AuditEvent.action.in_(actions))
+    names = _names(session)
     return tuple(
         EventView(
-            clock.local(r.at), r.username, _action_label(r.action), r.reason, _detail(r.after)
+            clock.local(r.at),
+            names.get(r.username, r.username),
+            _action_label(r.action),
+            r.reason,
+            _detail(r.after),
         )
-        for r in rows
+        for r in session.scalars(query.order_by(AuditEvent.id)).all()
     )
+
+
+# Documents that print who took some steps (the inspector, the mediator): those events.
+_PEOPLE_OF = {
+    "recheck-record": ("case.recheck_passed", "case.recheck_failed"),
+    "mediation-record": ("case.start_mediation", "case.mediate_dispute", "case.settle"),
+    "closing-record": ("case.record_authority_result",),
+}
+
+
+def _service_recorded(session: Session, case: RespondentCase) -> bool:
+    """Whether the notify step recorded a time of service (else it defaulted to the click,
+    which the paper must not pass off as the time the respondent received the notice)."""
+    event = _last_event(session, case.id, ("case.notify",))
+    return event is not None and bool((event.after or {}).get("served_at"))
 
 
 def _evidence(session: Session, case: RespondentCase, clock: _Clock) -> tuple[EvidenceView, ...]:
@@ -314,13 +344,13 @@ def _evidence(session: Session, case: RespondentCase, clock: _Clock) -> tuple[Ev
         if not ids:
             continue
         rows = session.execute(
-            select(EvidenceLink, EvidenceFile, User.username)
+            select(EvidenceLink, EvidenceFile, User.display_name, User.username)
             .join(EvidenceFile, EvidenceFile.id == EvidenceLink.evidence_id)
             .outerjoin(User, User.id == EvidenceFile.captured_by)
             .where(EvidenceLink.owner_type == owner_type, EvidenceLink.owner_id.in_(ids))
             .order_by(EvidenceLink.id)
         ).all()
-        for link, ev, who in rows:
+        for link, ev, name, login in rows:
             out.append(
                 EvidenceView(
                     sha256=ev.sha256,
@@ -328,7 +358,7 @@ def _evidence(session: Session, case: RespondentCase, clock: _Clock) -> tuple[Ev
                     mime=ev.mime,
                     size=ev.size,
                     captured_at=clock.local(ev.captured_at),
-                    captured_by=who or "",
+                    captured_by=name or login or "",
                     attached_to=label,
                     caption=link.caption,
                 )
@@ -456,7 +486,7 @@ def _snapshot(
             respondent=_respondent(case),
             exhibits=_exhibits(case),
             notified_at=clock.local(case.notified_at),
-            served_at=clock.local(case.served_at),
+            served_at=clock.local(case.served_at) if _service_recorded(session, case) else "",
             service_manner=case.service_manner,
             defence_passed=defence_due is not None and defence_due <= now,
             defence_due_at=clock.local(defence_due),
@@ -469,7 +499,9 @@ def _snapshot(
             decision_legal_basis=case.legal_basis if decided else "",
             decision_basis={k: str(v) for k, v in (case.decision_basis or {}).items()},
             decided_by_organ=case.decided_by_organ,
-            decided_by_officer=case.decided_by_officer,
+            decided_by_officer=_names(session).get(
+                case.decided_by_officer, case.decided_by_officer
+            ),
             referral_kind=case.referral_kind,
             decision_note=case.decision_note if decided and not settled else "",
             decided_at=clock.local(case.decided_at),
@@ -495,6 +527,8 @@ def _snapshot(
         )
         if k.code == "proof-of-service":
             base["served"] = _served(session, case, served)
+        if k.code in _PEOPLE_OF:
+            base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
         if k.code == "dossier":
             base["timeline"] = _timeline(session, case, clock)
             base["evidence"] = _evidence(session, case, clock)

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from fairdesk.db.models import AuditEvent, Complaint, Fair, Measure, RespondentCase
 from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import ClockAction, ClockKind, MeasureType
+from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import (
@@ -45,7 +45,7 @@ from fairdesk.domain.workflow import (
     target_of,
     with_defaults,
 )
-from fairdesk.services import audit, clocks, record_state
+from fairdesk.services import audit, clocks, record_state, watchlist
 from fairdesk.services.cases import case_by_number, complaint_by_number
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
@@ -217,6 +217,11 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
             m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
         ),
         found_infringing=bool(case.decision_trigger),
+        # Only where the case may escalate: the watch list reads every edition's cases.
+        bar_proposal=(
+            case.state == CaseState.RECHECK_FAILED
+            and watchlist.bar_proposed(session, fair, case.id)
+        ),
     )
 
 

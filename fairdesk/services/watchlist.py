@@ -464,6 +464,17 @@ def watch_list(ctx: Context, fair_code: str) -> list[WatchEntry]:
         return sorted((e for e in entries if _watched(e)), key=_sort_key)
 
 
+def bar_proposed(session: Session, fair: Fair, case_id: int) -> bool:
+    """Whether the exhibitor of this case has the record that lets a ban from the next
+    edition be proposed: found infringing at consecutive editions up to this one."""
+    fairs = [f for f in series_fairs(session, fair) if f.start_date <= fair.start_date]
+    history = load_history(session, fairs)
+    for group in history.groups.values():
+        if any(case_id in r.case_ids for r in group.records):
+            return _entry(group, fairs, len(fairs) - 1).bar_proposal
+    return False
+
+
 def earlier_history(session: Session, fair: Fair) -> tuple[list[Fair], History]:
     """The editions of the series before this one, and their respondents."""
     fairs = [

@@ -91,7 +91,7 @@ PATHS: dict[str, list[Step]] = {
     "RECHECK_DUE": RECHECK,
     "RECHECK_PASSED": PASSED,
     "RECHECK_FAILED": FAILED,
-    "ESCALATED": [*FAILED, ("escalate", {"escalation": "propose_ban"}, DESK)],
+    "ESCALATED": [*FAILED, ("escalate", {"escalation": "cancel_participation"}, DESK)],
     "CLOSED": [*PASSED, ("close", {}, DESK)],
 }
 CASE_KINDS = [k for k in K.KINDS.values() if k.level == K.CASE]
@@ -110,9 +110,9 @@ CASE_EXPECT = {
     "mediation-record": ("示例品牌股份有限公司", "Course of the mediation", "测试展商1有限公司"),
     "decision": ("示例品牌股份有限公司", "Outcome:", "测试展商1有限公司"),
     "remedial-order": ("撤下并暂存保管", "Respondent's undertaking", "测试展商1有限公司"),
-    "detained-items": ("B2 仓库", "Items detained", "椅子"),
+    "detained-items": ("B2 仓库", "Exhibits held in safekeeping", "合计"),
     "recheck-record": ("复查结果", "Re-inspection", "测试展商1有限公司"),
-    "escalation-notice": ("建议禁止参加下一届展会", "Propose a ban", "第三十五条"),
+    "escalation-notice": ("决定取消你方本届展会参展资格", "cancels your participation", "异议"),
     "booth-notice": ("知识产权保护公告", "IP protection notice", "4.1A01"),
     "closing-record": ("结案说明", "Closing note", "示例品牌股份有限公司"),
     "referral-letter": ("上海市知识产权局", "referred to you", "测试展商1有限公司"),
@@ -226,7 +226,7 @@ def test_every_complaint_kind_in_every_state(team: Team, fair: str, tmp_path: Pa
     expect = {
         "complaint-form": ("知识产权投诉登记表", "外观设计相同"),
         "supplement-notice": ("补正材料通知书", "专利登记簿副本"),
-        "non-acceptance": ("不予受理通知书", "权利无效或已过期"),
+        "non-acceptance": ("不予受理通知书", "已被宣告无效或已失效"),
         "acceptance-receipt": ("受理回执", "Acceptance receipt"),
         "transfer-letter": ("案件移交函", "上海市知识产权局"),
     }

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -120,9 +121,65 @@ def test_the_proof_of_service_names_the_party_served_and_when_and_how(
     act_on_case(team.desk, case, "decide_not_infringing", reason="证据不足")
     copy = docs.issue_document(team.desk, "decision", case, copy="complainant")
     text = _issue(team, "proof-of-service", case, tmp_path, served=copy.number)
-    served_on = text.split("受送达人Servedon", 1)[1].split("送达地点", 1)[0]
+    served_on = text.split("送达地点", 1)[0].rsplit("案件编号", 1)[1]
     assert "示例品牌股份有限公司" in served_on
     assert "测试展商1有限公司" not in served_on
+    # Printed before anyone signs: no receipt asserted, the time left to fill in by hand.
+    assert "受送达人签收如下" not in text and "送达情况如下" in text
+    assert "____年__月__日__时__分" in text
+
+
+def test_the_proof_of_service_names_the_complainant_served_and_its_agent_as_agent(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    filed = dataclasses.replace(complaint_input(agent=True), power_of_attorney=True)
+    reg = register_complaint(team.desk, FAIR, filed)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "record_defence", summary="答辩")
+    act_on_case(team.desk, case, "begin_review")
+    act_on_case(team.desk, case, "decide_not_infringing", reason="证据不足")
+    copy = docs.issue_document(team.desk, "decision", case, copy="complainant")
+    text = _issue(team, "proof-of-service", case, tmp_path, served=copy.number)
+    served_on = text.split("送达地点", 1)[0].rsplit("案件编号", 1)[1]
+    assert "示例品牌股份有限公司" in served_on  # the party served ...
+    assert "（代理人：" in served_on  # ... its agent named as agent, after it
+    assert served_on.index("示例品牌股份有限公司") < served_on.index("（代理人：")
+
+
+def test_a_notice_printed_before_service_is_recorded_leaves_the_time_to_fill_in(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify", service_manner="in_person")  # no time of service
+    issued = docs.issue_document(team.desk, "complaint-notice", case)
+    text = _text(issued.pdf, tmp_path)
+    assert "送达时间：____年__月__日__时__分（以送达回证记载为准）" in text
+    assert "请自本通知书送达之时起24小时内" in text
+    local = issued.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d%H:%M")
+    assert f"送达时间Served{local}" not in text  # never the time it was printed
+
+
+def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    filed = complaint_input()
+    filed.complainant = dataclasses.replace(
+        filed.complainant, contact="李明", phone="021-5555 0100", email="ip@example.com"
+    )
+    reg = register_complaint(team.desk, FAIR, filed)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "示例品牌股份有限公司" in text
+    for private in ("021-55550100", "ip@example.com"):
+        assert private not in text
 
 
 # -- legal bases --------------------------------------------------------------------------
@@ -196,10 +253,12 @@ def test_the_mediation_record_cites_no_defence_period(
     assert CNIPA_14 not in text and "第十三条" not in text
     act_on_case(team.desk, case, "settle", terms="被投诉人于当日 17:00 前撤下展品")
     text = _issue(team, "mediation-record", case, tmp_path)
-    assert "调解协议书" in text and "司法确认" in text and "和解协议" not in text
+    assert "调解协议书" in text and "和解协议" not in text
+    # No promise of judicial confirmation: the center is no mediation body set up by law.
+    assert "司法确认" not in text and "具有民事合同性质" in text
 
 
-def test_the_escalation_notice_cites_the_repeat_offender_article(
+def test_a_first_offender_is_not_proposed_for_a_ban_and_the_notice_cites_no_art35(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
     case = _reviewed(team, clock)
@@ -207,12 +266,15 @@ def test_the_escalation_notice_cites_the_repeat_offender_article(
     act_on_case(team.desk, case, "order_remedy", measure="cover")
     act_on_case(team.by_role(Role.INSPECTOR), case, "request_recheck")
     act_on_case(team.by_role(Role.INSPECTOR), case, "recheck_failed", result="redisplayed")
-    act_on_case(team.desk, case, "escalate", escalation="propose_ban")
+    # One edition, one finding: 2006 Art 35 (consecutive editions) does not apply.
+    with pytest.raises(IllegalTransition, match="consecutive editions"):
+        act_on_case(team.desk, case, "escalate", escalation="propose_ban")
+    act_on_case(team.desk, case, "escalate", escalation="cancel_participation")
     text = _issue(team, "escalation-notice", case, tmp_path)
     assert "升级处理通知书" in text and "Noticeoffurthermeasures" in text
-    assert "建议禁止参加下一届展会" in text
-    assert "展会知识产权保护办法第三十五条" in text
-    assert "Art.35" in text
+    assert "根据参展合同，展会主办方决定取消你方本届展会参展资格" in text
+    assert "第三十五条" not in text and "Art.35" not in text
+    assert "违反承诺重新展出" in text
 
 
 # -- words --------------------------------------------------------------------------------

@@ -1,0 +1,34 @@
+"""Counts printed from the exhibits table, so that a paper never states two numbers for the
+same goods: a total is the sum of the items' quantities, never a number copied from a
+free-text note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fairdesk.documents.model import ExhibitView
+
+
+def total(exhibits: Sequence[ExhibitView]) -> int:
+    return sum(x.quantity or 0 for x in exhibits)
+
+
+def total_line(exhibits: Sequence[ExhibitView]) -> tuple[str, str]:
+    """ "合计：4件" and "Total: 4 items", saying how many items name no quantity."""
+    n = total(exhibits)
+    uncounted = sum(1 for x in exhibits if x.quantity is None)
+    zh, en = f"合计：{n}件", f"Total: {n} item{'s' if n != 1 else ''}"
+    if uncounted:
+        zh += f"（另有{uncounted}种展品未注明数量）"
+        en += f" ({uncounted} more exhibit(s) without a stated quantity)"
+    return zh, en
+
+
+def models(exhibits: Sequence[ExhibitView]) -> str:
+    """The exhibits as a party names them: models where known, else names ("CM-101、CM-102")."""
+    seen: list[str] = []
+    for x in exhibits:
+        label = x.model or x.name
+        if label and label not in seen:
+            seen.append(label)
+    return "、".join(seen)
