@@ -2237,6 +2237,10 @@ power of attorney: {0}</source>
         <translation>{number} 未被认定侵权：只有认定侵权的案件才能报送信用平台。</translation>
     </message>
     <message>
+        <source>{number}: a ban from the next edition may be proposed only for an exhibitor found infringing at consecutive editions (2006 Measures Art 35), and the watch list shows no such record; choose leaving the fair or cancelling participation.</source>
+        <translation>{number}：只有在连续届次展会上被认定侵权的参展方，才可建议禁止其参加下一届展会（2006年《展会知识产权保护办法》第三十五条），而重点关注名单中没有此类记录；请选择撤展或取消参展资格。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
