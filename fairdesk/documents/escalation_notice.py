@@ -1,5 +1,5 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""升级处理通知书: the re-inspection found the measures not kept, so the organizer goes
+"""进一步处理措施通知书: the re-inspection found the measures not kept, so the organizer goes
 further under the exhibitor contract (leave the fair, cancel participation, ...).
 
 What the organizer decides under the contract is said as decided; what the center only

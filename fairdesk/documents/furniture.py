@@ -68,6 +68,11 @@ def paper(version: int) -> Iterator[None]:
         _paper.reset(token)
 
 
+def _zone_words(offset: str) -> str:
+    """The issue time's zone in words a Chinese reader uses: 北京时间 for +08:00."""
+    return "（北京时间 Beijing time）" if offset == "+08:00" else f"(UTC{offset})"
+
+
 def paper_version() -> int:
     return _paper.get()
 
@@ -393,7 +398,7 @@ class Furniture:
         lines = [
             ("文书编号 Doc. No.", d.number),
             ("案件编号 Case No.", case_no),
-            ("签发时间 Issued", f"{d.issued_at} (UTC{d.fair.utc_offset})"),
+            ("签发时间 Issued", f"{d.issued_at} {_zone_words(d.fair.utc_offset)}"),
         ]
         y = HEADER_TOP - 3.2 * mm
         for lab, value in lines:

@@ -255,7 +255,7 @@ KINDS: dict[str, DocKind] = {
         ),
         DocKind(
             "escalation-notice",
-            "升级处理通知书",
+            "进一步处理措施通知书",
             "Notice of further measures",
             CASE,
             frozenset({S.ESCALATED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED} | FINISHED),

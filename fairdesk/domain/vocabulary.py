@@ -190,9 +190,12 @@ REJECT_REASONS = Vocabulary(
             "the materials were incomplete and not supplemented in time",
             "投诉材料不齐备且未在期限内补正",
         ),
-        RejectReason.RIGHT_INVALID: W("The right is invalid or expired", "权利无效或已过期"),
+        RejectReason.RIGHT_INVALID: W(
+            "The right was declared invalid or has lapsed", "权利已被宣告无效或已失效（期满或终止）"
+        ),
         RejectReason.RIGHT_NOT_VALID_IN_CHINA: W(
-            "The right is not valid in China", "权利在中国境内无效"
+            "The right was not granted or registered in China (not protected there)",
+            "权利未在中国获得授权或注册（在中国境内不受保护）",
         ),
         RejectReason.PATENT_DISPUTE_PENDING: W(
             "A suit, invalidation request or ownership dispute on the patent is pending",

@@ -815,7 +815,9 @@ def test_reject_needs_a_reason(qtbot, team: Team, form: ComplaintForm) -> None:
     press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Down)
     assert dialog.reason_code() == "right_invalid"
-    assert dialog.reason_combo.currentText() == "The right is invalid or expired · 权利无效或已过期"
+    assert dialog.reason_combo.currentText() == (
+        "The right was declared invalid or has lapsed · 权利已被宣告无效或已失效（期满或终止）"
+    )
     dialog.note_edit.setPlainText("专利已终止")
     with qtbot.waitSignal(form.accepted):
         dialog.accept()

@@ -271,7 +271,7 @@ def test_a_first_offender_is_not_proposed_for_a_ban_and_the_notice_cites_no_art3
         act_on_case(team.desk, case, "escalate", escalation="propose_ban")
     act_on_case(team.desk, case, "escalate", escalation="cancel_participation")
     text = _issue(team, "escalation-notice", case, tmp_path)
-    assert "升级处理通知书" in text and "Noticeoffurthermeasures" in text
+    assert "进一步处理措施通知书" in text and "Noticeoffurthermeasures" in text
     assert "根据参展合同，展会主办方决定取消你方本届展会参展资格" in text
     assert "第三十五条" not in text and "Art.35" not in text
     assert "违反承诺重新展出" in text
