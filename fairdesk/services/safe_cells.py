@@ -47,8 +47,15 @@ def is_number(value: object) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
+# First characters after which text may need neutralising; any other text is inert as it
+# is (the common case, checked first: a list export writes millions of cells).
+_RISKY_START = frozenset(TRIGGERS + tuple(_LEADING_SPACE))
+
+
 def csv_cell(value: object) -> str:
     """One CSV field: numbers as numbers, dates in ISO form, text neutralised."""
+    if type(value) is str:
+        return neutralise(value) if value and value[0] in _RISKY_START else value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -55,3 +55,14 @@ def test_numbers_and_dates_stay_what_they_are(value: object, cell: str) -> None:
 def test_is_number() -> None:
     assert is_number(1) and is_number(1.5) and is_number(Decimal(1))
     assert not is_number(True) and not is_number("1")
+
+
+@pytest.mark.parametrize("rest", ["=1+1", "x", "", " =1", "\u00a0@A1"])
+def test_a_csv_cell_is_neutralised_whatever_its_first_character(rest: str) -> None:
+    # csv_cell decides by the first character before calling neutralise: every first
+    # character (the Basic Multilingual Plane's, surrogates aside) must give the same cell.
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        text = chr(code) + rest
+        assert csv_cell(text) == neutralise(text), repr(text)
