@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import multiprocessing as mp
 import random
+import shutil
 import statistics
 import tempfile
 import threading
@@ -284,6 +285,7 @@ def _inspector(url: str, username: str, fair: str, booths: list[str], halls: lis
     results.put({"who": username, "times": timer.times, "errors": timer.errors,
                  "complaints": [], "documents": [], "visits": visits})  # fmt: skip
     db.dispose()
+    shutil.rmtree(folder, ignore_errors=True)  # the laptop's queue, sent
 
 
 class _Sampler(threading.Thread):
