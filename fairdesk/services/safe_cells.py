@@ -25,11 +25,14 @@ __all__ = ["TRIGGERS", "csv_cell", "is_number", "needs_neutralising", "neutralis
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Spaces before a trigger do not always protect: some programs trim before parsing.
 _LEADING_SPACE = " \u00a0\u3000\n"
+# First characters after which text may need neutralising; any other text is inert as it
+# is (the common case, checked first: a list export writes millions of cells).
+_RISKY_START = frozenset(TRIGGERS + tuple(_LEADING_SPACE))
 
 
 def needs_neutralising(text: str) -> bool:
     """True when the text could be read as a formula by a spreadsheet program."""
-    if not text:
+    if not text or text[0] not in _RISKY_START:
         return False
     if text.startswith(TRIGGERS):
         return True
@@ -45,11 +48,6 @@ def neutralise(text: str) -> str:
 def is_number(value: object) -> bool:
     """A real number (not a bool, not text that looks like a number)."""
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-
-
-# First characters after which text may need neutralising; any other text is inert as it
-# is (the common case, checked first: a list export writes millions of cells).
-_RISKY_START = frozenset(TRIGGERS + tuple(_LEADING_SPACE))
 
 
 def csv_cell(value: object) -> str:

@@ -7,7 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from fairdesk.services.safe_cells import csv_cell, is_number, needs_neutralising, neutralise
+from fairdesk.services.safe_cells import (
+    TRIGGERS,
+    csv_cell,
+    is_number,
+    needs_neutralising,
+    neutralise,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,12 +63,21 @@ def test_is_number() -> None:
     assert not is_number(True) and not is_number("1")
 
 
-@pytest.mark.parametrize("rest", ["=1+1", "x", "", " =1", "\u00a0@A1"])
-def test_a_csv_cell_is_neutralised_whatever_its_first_character(rest: str) -> None:
-    # csv_cell decides by the first character before calling neutralise: every first
-    # character (the Basic Multilingual Plane's, surrogates aside) must give the same cell.
+def _formula_like(text: str) -> bool:
+    """The rule in full, without the first-character shortcut the module takes."""
+    stripped = text.lstrip(" \u00a0\u3000\n")
+    return text.startswith(TRIGGERS) or (stripped != text and stripped.startswith(TRIGGERS))
+
+
+@pytest.mark.parametrize("rest", ["=1+1", "x", "", " =1", "\u00a0@A1", "\u3000\t=1"])
+def test_a_cell_is_neutralised_whatever_its_first_character(rest: str) -> None:
+    # The module decides by the first character before looking further: every first
+    # character (the Basic Multilingual Plane's, surrogates aside) must give the cell the
+    # full rule gives.
     for code in range(0x10000):
         if 0xD800 <= code <= 0xDFFF:
             continue
         text = chr(code) + rest
-        assert csv_cell(text) == neutralise(text), repr(text)
+        expected = "'" + text if _formula_like(text) else text
+        assert needs_neutralising(text) is (expected != text), repr(text)
+        assert csv_cell(text) == expected, repr(text)
