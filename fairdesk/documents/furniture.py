@@ -300,12 +300,11 @@ def fitted(
     bold: bool = False,
     color: Any = colors.black,
 ) -> Paragraph:
-    """A paragraph shrunk (never cut) until it fits the box."""
-    p = Paragraph(
+    """A paragraph shrunk (never cut) until it fits the box; the caller wraps it in that
+    box before drawing it (wrapping it here too would lay it out twice)."""
+    return Paragraph(
         markup(text, bold), _fit_style(_fitting_size(text, width, max_h, size, bold), color)
     )
-    p.wrap(width, max_h)
-    return p
 
 
 def _fit_style(size: float, color: Any) -> ParagraphStyle:
