@@ -57,20 +57,32 @@ CHAIN_BOLD = (LATIN_BOLD, CJK, THAI_BOLD, HANGUL_BOLD)
 _missing: ContextVar[set[str] | None] = ContextVar("fairdesk_missing_glyphs", default=None)
 
 
+# Faces that styles, tables and page furniture name directly: registered up front. The
+# others (Thai, Hangul) are read when a character first needs them (`covers`): reading a
+# TrueType file is most of a document's first print, and the Nanum files are 4.6 MB each.
+EAGER = (LATIN, LATIN_BOLD, CJK)
+
+
 @cache
 def register_fonts() -> None:
-    """Register the faces with reportlab once per process."""
-    for name, filename in FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    """Register the faces every document uses with reportlab, once per process."""
+    for name in EAGER:
+        _register(name)
     pdfmetrics.registerFontFamily(
         LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD
     )
 
 
 @cache
+def _register(name: str) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(resource("fonts", FILES[name]))))
+
+
+@cache
 def covers(font: str) -> frozenset[int]:
-    """The code points a face has a glyph for."""
+    """The code points a face has a glyph for (registering the face on first use)."""
     register_fonts()
+    _register(font)
     face = pdfmetrics.getFont(font).face
     return frozenset(face.charWidths)
 

@@ -305,21 +305,35 @@ def fitted(
     bold: bool = False,
     color: Any = colors.black,
 ) -> Paragraph:
-    """A paragraph shrunk (never cut) until it fits the box."""
+    """A paragraph shrunk (never cut) until it fits the box; the caller wraps it in that
+    box before drawing it (wrapping it here too would lay it out twice)."""
+    return Paragraph(
+        markup(text, bold), _fit_style(_fitting_size(text, width, max_h, size, bold), color)
+    )
+
+
+def _fit_style(size: float, color: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        "fit",
+        fontName=fonts.LATIN,
+        bulletFontName=fonts.LATIN,
+        fontSize=size,
+        leading=size * 1.22,
+        textColor=color,
+        wordWrap="CJK",
+    )
+
+
+# The header's fair names and the footer's legal basis are the same on every page and
+# every document of a fair: the size they fit at is found once (each try wraps the text
+# anew, half a point at a time, and was a third of a document's drawing).
+@lru_cache(maxsize=256)
+def _fitting_size(text: str, width: float, max_h: float, size: float, bold: bool) -> float:
     while True:
-        style = ParagraphStyle(
-            "fit",
-            fontName=fonts.LATIN,
-            bulletFontName=fonts.LATIN,
-            fontSize=size,
-            leading=size * 1.22,
-            textColor=color,
-            wordWrap="CJK",
-        )
-        p = Paragraph(markup(text, bold), style)
+        p = Paragraph(markup(text, bold), _fit_style(size, colors.black))
         _, h = p.wrap(width, max_h)
         if h <= max_h or size <= 4:
-            return p
+            return size
         size -= 0.5
 
 

@@ -24,7 +24,7 @@ def write_csv(
         writer = csv.writer(f, lineterminator="\r\n")
         writer.writerow([csv_cell(col.header_line) for col in columns])
         for row in rows:
-            writer.writerow([csv_cell(v) for v in row])
+            writer.writerow(map(csv_cell, row))
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)

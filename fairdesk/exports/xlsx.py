@@ -95,6 +95,14 @@ def _finish(ws: Any, rows: int, columns: Sequence[Column]) -> None:
 
 
 def _cell(ws: Any, r: int, c: int, col: Column, value: Any, fmt: _Formats) -> None:
+    if type(value) is str:  # most cells are text: written before any other test
+        if value:
+            text = value[:MAX_CELL]
+            if needs_neutralising(text):
+                ws.write_string(r, c, text, fmt.quoted)
+            else:
+                ws.write_string(r, c, text)
+        return
     if value is None or value == "":
         return
     if isinstance(value, datetime):

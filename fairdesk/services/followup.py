@@ -233,9 +233,10 @@ class _Lookups:
     def __init__(self, session: Session, fair: Fair, batch: int) -> None:
         c = RespondentCase
         stream = {"yield_per": batch}
+        rows = session.connection().execute  # plain rows: no ORM entities are read here
         cr = complaint_rights.c
         self._rights = _Stream(
-            session.execute(
+            rows(
                 select(cr.complaint_id, IPRight.ip_type, IPRight.number, IPRight.holder)
                 .join(IPRight, IPRight.id == cr.right_id)
                 .join(Complaint, Complaint.id == cr.complaint_id)
@@ -247,7 +248,7 @@ class _Lookups:
         )
         x = AccusedExhibit
         self._exhibits = _Stream(
-            session.execute(
+            rows(
                 select(c.complaint_id, c.seq, x.name, x.model, x.quantity)
                 .join(c, c.id == x.case_id)
                 .where(c.fair_id == fair.id)
@@ -258,7 +259,7 @@ class _Lookups:
         )
         m = Measure
         self._measures = _Stream(
-            session.execute(
+            rows(
                 select(
                     c.complaint_id,
                     c.seq,
@@ -277,7 +278,7 @@ class _Lookups:
         )
         e = AuditEvent
         self._events = _Stream(
-            session.execute(
+            rows(
                 select(c.complaint_id, c.seq, e.action, e.at, e.after)
                 .join(c, c.id == e.case_id)
                 .where(c.fair_id == fair.id, e.action.in_(self.EVENTS))
@@ -559,7 +560,9 @@ def iter_followup(
         fair = fair_by_code(session, fair_code)
         earlier, history = earlier_history(session, fair)
         fmt = _Formatter(fair, earlier, history, _exhibitor_counts(session, fair))
-        result = session.execute(_query(fair).execution_options(yield_per=batch))
+        # Core rather than ORM execution: the columns come back as the same rows, without
+        # the ORM's per-row processing (a fifth of the list's time at 10,000 rows).
+        result = session.connection().execute(_query(fair).execution_options(yield_per=batch))
         try:
             lookups = _Lookups(session, fair, batch)
             try:

@@ -7,32 +7,35 @@ gives the number back, so numbers are unique and without gaps.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import Counter
 
 
 def next_value(session: Session, fair_id: int, series: str) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(Counter)
-        .values(fair_id=fair_id, series=series, value=0)
-        .on_conflict_do_nothing(index_elements=["fair_id", "series"])
-    )
-    session.execute(
-        update(Counter)
-        .where(Counter.fair_id == fair_id, Counter.series == series)
-        .values(value=Counter.value + 1)
-    )
+    # One statement: the row is created at 1 or incremented, under its row lock, and the
+    # new value returned (three round trips before: insert-if-missing, update, select).
+    # The dialect's own INSERT, imported for the database in use only (PostgreSQL's
+    # dialect package is a tenth of a second of a command line's start).
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt: Any = pg_insert(Counter)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(Counter)
     value = session.scalar(
-        select(Counter.value).where(Counter.fair_id == fair_id, Counter.series == series)
+        stmt.values(fair_id=fair_id, series=series, value=1)
+        .on_conflict_do_update(
+            index_elements=["fair_id", "series"], set_={"value": Counter.value + 1}
+        )
+        .returning(Counter.value)
     )
     assert value is not None
-    return value
+    return int(value)
 
 
 def complaint_number(fair_code: str, value: int) -> str:

@@ -25,11 +25,14 @@ __all__ = ["TRIGGERS", "csv_cell", "is_number", "needs_neutralising", "neutralis
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Spaces before a trigger do not always protect: some programs trim before parsing.
 _LEADING_SPACE = " \u00a0\u3000\n"
+# First characters after which text may need neutralising; any other text is inert as it
+# is (the common case, checked first: a list export writes millions of cells).
+_RISKY_START = frozenset(TRIGGERS + tuple(_LEADING_SPACE))
 
 
 def needs_neutralising(text: str) -> bool:
     """True when the text could be read as a formula by a spreadsheet program."""
-    if not text:
+    if not text or text[0] not in _RISKY_START:
         return False
     if text.startswith(TRIGGERS):
         return True
@@ -49,6 +52,8 @@ def is_number(value: object) -> bool:
 
 def csv_cell(value: object) -> str:
     """One CSV field: numbers as numbers, dates in ISO form, text neutralised."""
+    if type(value) is str:
+        return neutralise(value) if value and value[0] in _RISKY_START else value
     if value is None:
         return ""
     if isinstance(value, bool):

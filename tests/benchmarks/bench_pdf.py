@@ -16,7 +16,14 @@ from pathlib import Path
 
 from tests.benchmarks.bare_pdf import BarePage
 from tests.benchmarks.generate import NOW
-from tests.benchmarks.harness import REPO, Figure, interleaved, log, ratio_figure
+from tests.benchmarks.harness import (
+    REPO,
+    Figure,
+    installed_env,
+    interleaved,
+    log,
+    ratio_figure,
+)
 
 LEGAL_BASIS = "展会知识产权保护指引 第十四条 / CNIPA Guidelines, Art. 14"
 
@@ -178,7 +185,7 @@ def _whole_process(
                 str(folder / "bare.pdf")]  # fmt: skip
 
         # desk1 gives its password, as every CLI user now does.
-        env = {**os.environ, "FAIRDESK_PASSWORD": "bench-pw-2"}
+        env = installed_env({**os.environ, "FAIRDESK_PASSWORD": "bench-pw-2"})
 
         def run(argv: list[str]) -> None:
             subprocess.run(argv, check=True, cwd=REPO, capture_output=True, env=env)

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.generate import NOW
-from tests.benchmarks.harness import Figure, log, ratio_figure
+from tests.benchmarks.harness import Figure, installed_env, log, ratio_figure
 
 PROBE = Path(__file__).with_name("probe_window.py")
 USER = "desk1"
 
 
 def _env(folder: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = installed_env(dict(os.environ))
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["FAIRDESK_DATA_DIR"] = str(folder / "data")
     env["FAIRDESK_SETTINGS"] = str(folder / "settings.ini")

@@ -43,6 +43,17 @@ class Figure:
         return asdict(self)
 
 
+def installed_env(env: dict[str, str]) -> dict[str, str]:
+    """A child process's environment as an installed FairDesk runs: modules loaded from
+    bytecode (pip compiles them at install, the frozen build holds them), so a whole
+    process measures the app, not Python compiling FairDesk's sources at every start
+    (PYTHONDONTWRITEBYTECODE in a developer's shell forbids the cache). The baseline
+    processes get the same environment."""
+    env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def ratio_figure(
     id: str,
     what: str,
