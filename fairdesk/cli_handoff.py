@@ -101,6 +101,10 @@ def verify_package(path: Path, root: str = "") -> int:
     from fairdesk.services.signed_package import verify_path
 
     check = verify_path(path)
+    if root:
+        from fairdesk.services import root_pin
+
+        root = root_pin.given(root)  # typed from paper, or read from a genuine PDF
     if root and check.ok and _squeezed(root) != _squeezed(check.root_fingerprint):
         print(f"{'root key':>16}: {check.root_fingerprint or '-'}")
         print(

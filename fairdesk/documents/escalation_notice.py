@@ -18,7 +18,7 @@ from fairdesk.documents.parts import case_rows, exhibits_block, measures_block
 STEP_TAKEN = {
     "leave_fair": (
         "根据参展合同，展会主办方要求你方撤出展会。",
-        "Under the exhibitor contract, the organizer requires you to leave the fair.",
+        "Under the exhibitor contract, the organizer requires you to withdraw from the fair.",
     ),
     "cancel_participation": (
         "根据参展合同，展会主办方决定取消你方本届展会参展资格。",

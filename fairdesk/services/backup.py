@@ -855,21 +855,11 @@ def _repin(db: Database) -> None:
 def _check_seal(archive: Path, url: str, foreign: bool) -> backup_seal.SealCheck:
     """Whose backup this is. A seal that does not fit its manifest is refused; an
     unsigned or another installation's archive only with `foreign`. A database that
-    cannot be read has no root to compare with: whoever may replace it may restore."""
+    cannot be read (gone, damaged) has no root to compare with: the root pinned in the
+    data folder decides then, so emptying the database lets no archive through."""
     with zipfile.ZipFile(archive) as zf:
         raw = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    if make_url(url).get_backend_name() == "sqlite":
-        path = sqlite_file(url)
-        if not path.exists() or path.stat().st_size == 0:
-            return backup_seal.check(raw, None)  # nothing there to compare with
-    db = Database(url)
-    try:
-        with db.reading() as session:
-            found = backup_seal.check(raw, session, root_pin.pinned(url))
-    except (FairDeskError, SQLAlchemyError):  # unreadable, or an older schema
-        return backup_seal.check(raw, None)
-    finally:
-        db.dispose()
+    found = _seal_state(raw, url)
     if found.state == "broken":
         raise ArchiveRefused(
             "{archive} was changed after it was made: its seal does not match its "
@@ -884,6 +874,32 @@ def _check_seal(archive: Path, url: str, foreign: bool) -> backup_seal.SealCheck
             why=_FOREIGN[found.state],
         )
     return found
+
+
+def _seal_state(raw: dict[str, Any], url: str) -> backup_seal.SealCheck:
+    pinned = root_pin.pinned(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        if not path.exists() or path.stat().st_size == 0:  # nothing there to compare with
+            return _against_pins(raw, pinned)
+    db = Database(url)
+    try:
+        with db.reading() as session:
+            return backup_seal.check(raw, session, pinned)
+    except (FairDeskError, SQLAlchemyError):  # unreadable, or an older schema
+        return _against_pins(raw, pinned)
+    finally:
+        db.dispose()
+
+
+def _against_pins(raw: dict[str, Any], pinned: str) -> backup_seal.SealCheck:
+    """The target's own pin decides; a new target (another database of this installation)
+    takes any root this data folder has pinned."""
+    if pinned:
+        return backup_seal.check_against_pin(raw, pinned)
+    checks = [backup_seal.check_against_pin(raw, p) for p in sorted(root_pin.installation_roots())]
+    ours = [c for c in checks if c.state == "ours"]
+    return ours[0] if ours else backup_seal.check_against_pin(raw, "")
 
 
 _FOREIGN = {

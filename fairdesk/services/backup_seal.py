@@ -13,6 +13,7 @@ takes a demo's seal for its own (its root is another key).
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +65,9 @@ def seal(manifest: dict[str, Any], ring: Keyring, session: Session) -> dict[str,
     return manifest | {
         SEAL: {
             "root": signing.fingerprint(root.public_key),
+            # The root's public half: a restore over a lost database checks the seal
+            # against the root pinned in the data folder with it.
+            "root_key": root.public_key,
             "key": signing.b64url(signing.public_raw(key)),
             "certificate": certificate,
             "signature": signing.b64url(key.sign(_body(manifest))),
@@ -106,3 +110,31 @@ def check(manifest: dict[str, Any], session: Session | None, pinned: str = "") -
         root.public_key, public, signing.unb64url(certificate)
     )
     return SealCheck("ours" if by_root or certified else "broken", named)
+
+
+def check_against_pin(manifest: dict[str, Any], pinned: str) -> SealCheck:
+    """Whose seal, when the database it would replace cannot be read (gone, damaged):
+    the root pinned in the data folder decides. Without a pin nothing can vouch for it."""
+    found = manifest.get(SEAL)
+    if not isinstance(found, dict):
+        return SealCheck("unsigned")
+    try:
+        public = signing.unb64url(str(found["key"]))
+        signature = signing.unb64url(str(found["signature"]))
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, _body(manifest))
+    except Exception:
+        return SealCheck("broken", str(found.get("root", "")))
+    named = str(found.get("root", ""))
+    if not pinned or named != pinned:
+        return SealCheck("foreign", named)
+    signer = base64.b64encode(public).decode("ascii")
+    if signing.fingerprint(signer) == pinned:
+        return SealCheck("ours", named)  # sealed by the root itself
+    root = str(found.get("root_key") or "")  # a user's key: certified by the pinned root?
+    certificate = str(found.get("certificate") or "")
+    certified = (
+        bool(root and certificate)
+        and signing.fingerprint(root) == pinned
+        and signing.check_certificate(root, public, signing.unb64url(certificate))
+    )
+    return SealCheck("ours" if certified else "foreign", named)

@@ -707,6 +707,7 @@ def _audit_issue(
             "kind": doc.kind,
             "sha256": doc.content_hash,
             "key_id": doc.key_id,
+            "in_force": True,  # what `audit verify` holds the row's revocation against
             **(
                 {"missing_glyphs": doc.content["missing_glyphs"]}
                 if doc.content.get("missing_glyphs")
@@ -818,6 +819,23 @@ def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
         old.superseded_by = doc.id
         old.revoked_at = ctx.now()
         old.revoke_reason = f"superseded by {doc.number}: {reason.strip()}"
+        audit.record(
+            session,
+            ctx,
+            "document.revoke",
+            "document",
+            old.id,
+            after={
+                "number": old.number,
+                "kind": old.kind,
+                "in_force": False,
+                "superseded_by": doc.number,
+            },
+            reason=reason.strip(),
+            fair_id=old.fair_id,
+            complaint_id=old.complaint_id,
+            case_id=old.case_id,
+        )
         _audit_issue(
             session, ctx, doc, "document.reissue", reason.strip(), {"supersedes": old.number}
         )
@@ -844,7 +862,7 @@ def revoke(ctx: Context, number: str, reason: str) -> None:
             "document.revoke",
             "document",
             doc.id,
-            after={"number": doc.number, "kind": doc.kind},
+            after={"number": doc.number, "kind": doc.kind, "in_force": False},
             reason=reason.strip(),
             fair_id=doc.fair_id,
             complaint_id=doc.complaint_id,

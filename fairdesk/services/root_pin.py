@@ -107,6 +107,11 @@ def pinned(url: str | URL) -> str:
     return str(entry.get("fingerprint") or "")
 
 
+def installation_roots() -> set[str]:
+    """Every root pinned in this data folder (one per database it has served)."""
+    return {str(e.get("fingerprint") or "") for e in _read().values()} - {""}
+
+
 def write(url: str, fingerprint: str) -> Path:
     """Pin `fingerprint` for the database at `url` (owner-only file, replaced whole)."""
     pins = _read()

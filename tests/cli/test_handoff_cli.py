@@ -47,8 +47,11 @@ def test_referral_and_evidence_packages_from_the_command_line(
     # Against the fingerprint printed on paper: this root passes, any other is refused.
     root = keys.root_fingerprint(team.admin)
     assert run("-", "verify", str(ref), "--root", root.lower())[0] == 0
-    code, _, err = run("-", "verify", str(ref), "--root", "0123 4567 89AB")
+    code, _, err = run("-", "verify", str(ref), "--root", "0123 4567 89AB " * 2 + "0000 0000")
     assert code == 1 and "another root key" in err
+    paper = tmp_path / "paper.txt"  # as read from a genuine document's footer
+    paper.write_text(f"Root key: {root}\n")
+    assert run("-", "verify", str(ref), "--root", str(paper))[0] == 0
 
     ev = tmp_path / "ev.zip"
     code, out, err = run("organizer1", "export", "evidence", number, "-o", str(ev))

@@ -632,3 +632,78 @@ def test_a_backup_sealed_by_a_root_put_in_the_database_is_foreign(
             zf.writestr(name, data)
     with pytest.raises(bk.ArchiveRefused, match="--foreign"):
         bk.restore(team.admin, doctored, data_folder=tmp_path / "data")
+
+
+def test_a_revocation_cleared_or_made_behind_the_apps_back_is_reported(
+    team: Team, decided: str
+) -> None:
+    first = _issue(team, decided)
+    second = _issue(team, decided)
+    docs.revoke(team.desk, first.number, "issued in error")
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == first.number)
+            .values(revoked_at=None, revoke_reason="")
+        )
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == second.number)
+            .values(revoked_at=team.admin.now(), revoke_reason="x")
+        )
+    report = verify_chain(team.admin)
+    assert any(f"document {first.number}: in_force" in p for p in report.problems)
+    assert any(f"document {second.number}: in_force" in p for p in report.problems)
+
+
+def test_an_evidence_file_planted_in_the_database_is_reported(team: Team, decided: str) -> None:
+    from fairdesk.db.models import EvidenceFile
+
+    with team.admin.db.writing() as session:
+        session.add(
+            EvidenceFile(
+                sha256="ab" * 32,
+                size=3,
+                original_name="planted.jpg",
+                captured_at=team.admin.now(),
+                imported_at=team.admin.now(),
+                captured_by=team.inspector.actor.user_id,
+            )
+        )
+    report = verify_chain(team.admin)
+    assert any("evidence file planted.jpg has no history" in p for p in report.problems)
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="empties an SQLite database file")
+def test_emptying_the_database_lets_no_doctored_or_foreign_backup_through(
+    team: Team, decided: str, tmp_path: Path
+) -> None:
+    """The seal was not checked at all when the database to replace could not be read:
+    empty the file, and any archive restored. The pinned root decides now."""
+    from fairdesk.services import backup as bk
+
+    info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
+    with zipfile.ZipFile(info.path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    manifest["created_at"] = "2000-01-01T00:00:00+00:00"  # any change: the seal no longer fits
+    doctored = tmp_path / "doctored.zip"
+    with zipfile.ZipFile(doctored, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        for name, data in members.items():
+            zf.writestr(name, data)
+    unsealed = {k: v for k, v in manifest.items() if k != "seal"}
+    stripped = tmp_path / "stripped.zip"
+    with zipfile.ZipFile(stripped, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(unsealed))
+        for name, data in members.items():
+            zf.writestr(name, data)
+    team.admin.db.dispose()
+    bk.sqlite_file(team.admin.db.url).write_bytes(b"")
+    url = team.admin.db.url
+    with pytest.raises(bk.ArchiveRefused, match="seal does not match"):
+        bk.restore(url, doctored, data_folder=tmp_path / "data")
+    with pytest.raises(bk.ArchiveRefused, match="--foreign"):
+        bk.restore(url, stripped, data_folder=tmp_path / "data")
+    bk.restore(url, info.path, data_folder=tmp_path / "data")  # its own: it restores
