@@ -49,17 +49,20 @@ def story(d: DocumentData) -> list[Flowable]:
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
                 f"take measures such as “{withdraw}” or “{cancel}”, and we accept liability.",
             )
-            + [
-                para(
-                    "承诺书状态 Undertaking: "
-                    + (
-                        "已签署 / signed"
-                        if latest and latest.undertaking_signed
-                        else "待签署 / to be signed"
-                    ),
-                    S.small,
-                )
-            ]
+            + (
+                # The paper never says "signed" above an empty signature line: a signature
+                # given earlier is on the copy kept on file.
+                [
+                    para(
+                        "被投诉人已于现场签署本承诺书，签署件存档。"
+                        " / The respondent signed this undertaking at the booth; the signed "
+                        "copy is on file.",
+                        S.small,
+                    )
+                ]
+                if latest and latest.undertaking_signed
+                else []
+            )
         ),
         fields(case_rows(d)),
         signature_lines([("被投诉人", "Respondent")]),

@@ -244,7 +244,6 @@ MEASURES = Vocabulary(
 )
 
 
-
 def measures_phrase(codes: tuple[str, ...], zh_join: str = "、", en_join: str = ", ") -> Words:
     """Several measures named in a sentence, each by its one word ("遮盖、撤下展品",
     "cover the exhibit, take the exhibit down"); the last joined with `en_join`'s "or"
@@ -624,6 +623,22 @@ HANDOFF_DESTINATIONS = Vocabulary(
         **AUTHORITY_KINDS,
         "credit_platform": W("Public credit platform", "公共信用信息平台"),
         "evidence_platform": W("Electronic evidence deposit platform", "电子证据存证平台"),
+    },
+)
+
+# The rule-set presets' names (fairdesk/domain/rules.py PRESETS), as the set-up shows them.
+RULE_SETS = Vocabulary(
+    "rule set",
+    {
+        "cnipa-24h": W("CNIPA guidelines (24 h defence)", "国家知识产权局指引（答辩期 24 小时）"),
+        "ciftis-12h": W(
+            "CIFTIS Beijing (12 h defence, opening hours)",
+            "服贸会·北京（答辩期 12 小时，按开放时间计）",
+        ),
+        "huabo-4h": W(
+            "RX Huabo gifts fair (4 h defence, opening hours)",
+            "励展华博礼品展（答辩期 4 小时，按开放时间计）",
+        ),
     },
 )
 

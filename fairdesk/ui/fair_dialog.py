@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError, MissingRequirement, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import HOUR_FIELDS, PRESETS, RuleSet
-from fairdesk.i18n import error_text
+from fairdesk.domain.vocabulary import RULE_SETS
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
 from fairdesk.services.fair_days import day_hours_text
 from fairdesk.services.fair_setup import (
@@ -149,8 +150,9 @@ class FairDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         ui.timezone_combo.setCompleter(completer)
-        for code, rule_set in PRESETS.items():
-            ui.preset_combo.addItem(rule_set.name, code)
+        language = current_language()
+        for code in PRESETS:
+            ui.preset_combo.addItem(RULE_SETS.words(code).in_language(language), code)
         self._base_rules: RuleSet = PRESETS[DEFAULT_PRESET]
         ui.preset_combo.activated.connect(self._preset_chosen)
 

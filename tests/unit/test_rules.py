@@ -339,3 +339,14 @@ def test_every_citation_is_an_article_the_sources_state() -> None:
                 assert source in STATED, (code, key, part)
                 for article in articles.split("、"):
                     assert article in STATED[source], (code, key, article)
+
+
+def test_every_preset_has_words_in_both_languages() -> None:
+    """The set-up's drop-down shows a preset by its words: English on a Chinese desk before."""
+    from fairdesk.domain.rules import PRESETS
+    from fairdesk.domain.vocabulary import RULE_SETS
+
+    for code, preset in PRESETS.items():
+        words = RULE_SETS.get(code)
+        assert words is not None, code
+        assert words.en == preset.name and any("\u4e00" <= ch <= "\u9fff" for ch in words.zh)
