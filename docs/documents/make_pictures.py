@@ -298,6 +298,8 @@ def main() -> int:
         "相关展品4台已存放于4.1馆B区服务仓库。",
     )
     issue("recheck-record", case1)
+    clock.advance(30)  # the exhibits go back against a receipt before the case closes
+    act_on_case(desk, case1, "return_detained", receipt="R-0001 展商代表签收")
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
     add_evidence(db, desk, case1)

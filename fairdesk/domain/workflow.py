@@ -642,6 +642,17 @@ def _detained_unreturned(f: Facts) -> Refusal | None:
     )
 
 
+def _nothing_in_custody(f: Facts) -> Refusal | None:
+    if not f.detained_unreturned:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number} still holds exhibits in custody: hand them back against a receipt before "
+        "closing the case.",
+        {"number": f.number},
+    )
+
+
 def _overdue_trigger_needs_overdue(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
     if params.get("trigger") != DecisionTrigger.DEFENCE_OVERDUE or f.defence_marked_overdue:
         return None
@@ -905,8 +916,8 @@ STEPS: tuple[Step, ...] = (
           fields=(RECEIPT, NOTE), guards=(_detained_unreturned,), kinds=IP,
           effects=(Effect.RETURN_DETAINED,), documents=("detained-items",)),
     _step(CS, "close", [S.NOT_INFRINGING, S.RECHECK_PASSED], S.CLOSED,
-          "Close the case", "结案", fields=(NOTE,), kinds=IP, effects=(Effect.CLOSE,),
-          documents=("closing-record",)),
+          "Close the case", "结案", fields=(NOTE,), guards=(_nothing_in_custody,), kinds=IP,
+          effects=(Effect.CLOSE,), documents=("closing-record",)),
     _step(CS, "close_unaccepted", [S.TO_NOTIFY], S.CLOSED,
           "Close: complaint not accepted", "结案（投诉不予受理）",
           effects=(Effect.CLOSE,), internal=True),

@@ -2221,6 +2221,10 @@ power of attorney: {0}</source>
         <translation>{number} 没有暂存保管中的展品可退还。</translation>
     </message>
     <message>
+        <source>{number} still holds exhibits in custody: hand them back against a receipt before closing the case.</source>
+        <translation>{number} 仍有暂存保管的展品：请凭领回凭证退还后再结案。</translation>
+    </message>
+    <message>
         <source>{number}: the trigger '{trigger}' needs the defence to have been marked overdue; the respondent answered in time.</source>
         <translation>{number}：依据“{trigger}”作出处理须以逾期未答辩为前提；被投诉人已按时答辩。</translation>
     </message>

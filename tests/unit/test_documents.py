@@ -92,7 +92,12 @@ PATHS: dict[str, list[Step]] = {
     "RECHECK_PASSED": PASSED,
     "RECHECK_FAILED": FAILED,
     "ESCALATED": [*FAILED, ("escalate", {"escalation": "cancel_participation"}, DESK)],
-    "CLOSED": [*PASSED, ("close", {}, DESK)],
+    # Exhibits kept in custody go back against a receipt before the case closes.
+    "CLOSED": [
+        *PASSED,
+        ("return_detained", {"receipt": "R-001 李明签收"}, DESK),
+        ("close", {}, DESK),
+    ],
 }
 CASE_KINDS = [k for k in K.KINDS.values() if k.level == K.CASE]
 COMPLAINT_KINDS = [k for k in K.KINDS.values() if k.level == K.COMPLAINT]
