@@ -103,6 +103,8 @@ def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
         hours="09:00-17:00",
         rules="cnipa-24h",
         edition=9,
+        center_address="国家会展中心（上海）8.2号馆 / NECC Hall 8.2, 333 Songze Avenue",
+        center_phone="021-6700 0000",
     )
     with db.writing() as session:
         fair = fairs.fair_by_code(session, "CIIE2026")

@@ -2091,6 +2091,11 @@ def _offender_line(ctx: Context, codes: list[str], offenders: list[_Company]) ->
     )
 
 
+# The service center's letterhead on every demo document (a sample, not a real line).
+DEMO_CENTER_ADDRESS = "国家会展中心（上海）8.2号馆 知识产权与商事纠纷处理服务中心 / NECC Hall 8.2"
+DEMO_CENTER_PHONE = "021-6700 0000（演示 demo）"
+
+
 def create_demo(
     ctx: Context, options: DemoOptions, progress: Callable[[str], None] | None = None
 ) -> list[str]:
@@ -2178,6 +2183,8 @@ def create_demo(
             venue=VENUE,
             edition=edition,
             halls=list(HALLS),
+            center_address=DEMO_CENTER_ADDRESS,
+            center_phone=DEMO_CENTER_PHONE,
         )
         clock.set(setup + timedelta(days=14, minutes=rng.randint(0, 300)))
         exhibitors = _edition_exhibitors(
