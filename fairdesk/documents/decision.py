@@ -29,7 +29,7 @@ from fairdesk.documents.parts import (
     rights_block,
 )
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import CaseState, MeasureType
+from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -103,6 +103,13 @@ def story(d: DocumentData) -> list[Flowable]:
     ]
     if d.defence_summary:
         out.append(para(d.defence_summary, S.zh))
+    elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
+        # Decided at once (CNIPA Art 14): the defence period may still have been running.
+        out += bi(
+            "本案依法径行处理，未等待答辩期届满；被投诉人未提交书面答辩。",
+            "Decided at once, without waiting for the defence period to end; the respondent "
+            "filed no written defence.",
+        )
     else:
         out += bi(
             "被投诉人未在答辩期限内提交书面答辩。",

@@ -203,6 +203,8 @@ def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does
     # ... and prints its ground: the admission.
     assert "被投诉人承认侵权：展商代表当场书面承认" in text
     assert "结论：认定侵权" in text
+    # Decided while the defence period still ran: it never says the period went by.
+    assert "未在答辩期限内" not in text and "径行处理" in text
 
 
 def test_the_respondents_copy_of_a_decision_omits_the_complainants_phone_and_email(
