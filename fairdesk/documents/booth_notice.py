@@ -22,15 +22,15 @@ def story(d: DocumentData, payload: str = "") -> list[Flowable]:
         para("IP protection notice", S.big_en),
         Spacer(1, 8 * mm),
         para(
-            f"本展位部分展品因涉嫌侵犯知识产权，已依据展会知识产权保护规定采取“{what}”措施。"
-            "请勿擅自揭除、移动或重新展出。",
+            f"本展位部分展品涉嫌侵犯他人知识产权，依据参展合同及本公告下方所列规定，"
+            f"已采取“{what}”措施。请勿擅自揭除本公告，请勿移动或重新展出上述展品。",
             S.notice,
             bold=True,
         ),
         para(
-            f"Following an IP complaint, exhibits at this booth are subject to the measure "
-            f"'{what_en}' under the fair's IP protection rules. Do not remove the notice, move "
-            "or display them again.",
+            f"Exhibits at this booth are suspected of infringing another's IP rights; under the "
+            f"exhibitor contract and the rules cited below, the measure “{what_en}” has been "
+            "taken. Do not remove this notice, and do not move or display these exhibits again.",
             S.notice_en,
         ),
         Spacer(1, 6 * mm),
