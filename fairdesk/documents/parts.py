@@ -61,6 +61,26 @@ def right_name(r: RightView) -> tuple[str, str]:
     return f"{kind_zh}（{number}）", f"{kind_en} {number}"
 
 
+def right_kind(r: RightView) -> tuple[str, str]:
+    """The kind of right as a right (外观设计专利权, 注册商标专用权, 著作权), not of a thing."""
+    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
+    if r.ip_type == "trademark":
+        return "注册商标专用权", "Exclusive right to a registered trademark"
+    if r.ip_type in _PATENTS:
+        return f"{kind_zh}专利权".replace("专利专利权", "专利权"), f"{kind_en} right"
+    if r.ip_type == "copyright":
+        return "著作权", "Copyright"
+    return kind_zh, kind_en
+
+
+def right_number(r: RightView) -> str:
+    """The number as the register writes it; the country only for a right from abroad."""
+    number = r.number.strip()
+    if r.ip_type == "trademark" and number.isdigit():
+        number = f"第{number}号"
+    return number if r.jurisdiction in ("", "CN") else f"{number}（{r.jurisdiction}）"
+
+
 def booth_text(r: RespondentView) -> str:
     """The booth as printed: "4.1B12 (4.1馆 / hall 4.1)"; the hall only when it adds something."""
     if r.hall and not r.booth.startswith(r.hall):
@@ -122,12 +142,12 @@ def rights_block(d: DocumentData) -> list[Flowable]:
                 ("名称/标识", "Title / mark"),
                 ("权利人", "Holder"),
                 ("有效期至", "Valid until"),
-                ("许可类型", "Licence"),
+                ("投诉人身份", "Standing"),
             ],
             [
                 [
-                    L.both(L.IP_TYPES, r.ip_type),
-                    f"{r.number} ({r.jurisdiction})",
+                    " / ".join(right_kind(r)),
+                    right_number(r),
                     r.title,
                     r.holder,
                     r.valid_until,

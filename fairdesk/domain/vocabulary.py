@@ -326,9 +326,9 @@ LICENCES = Vocabulary(
     "standing",
     {
         LicenceType.OWNER: W("Right holder", "权利人"),
-        LicenceType.SOLE: W("Sole licensee", "排他许可"),
-        LicenceType.EXCLUSIVE: W("Exclusive licensee", "独占许可"),
-        LicenceType.SIMPLE: W("Simple licensee", "普通许可"),
+        LicenceType.SOLE: W("Sole licensee", "排他被许可人"),
+        LicenceType.EXCLUSIVE: W("Exclusive licensee", "独占被许可人"),
+        LicenceType.SIMPLE: W("Simple licensee", "普通被许可人"),
     },
 )
 
