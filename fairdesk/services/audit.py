@@ -70,6 +70,42 @@ def _digest(prev_hash: str, row: AuditEvent) -> str:
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
+def _chained(
+    ctx: Context,
+    prev: str,
+    moment: datetime,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+    fair_id: int | None = None,
+    complaint_id: int | None = None,
+    case_id: int | None = None,
+) -> AuditEvent:
+    """One event by the acting user, chained after `prev` (its hash set)."""
+    row = AuditEvent(
+        at=moment,
+        user_id=ctx.actor.user_id,
+        username=ctx.actor.username,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        fair_id=fair_id,
+        complaint_id=complaint_id,
+        case_id=case_id,
+        reason=reason,
+        before=jsonable(before) if before is not None else None,
+        after=jsonable(after) if after is not None else None,
+        prev_hash=prev,
+        hash="",
+    )
+    row.hash = _digest(prev, row)
+    return row
+
+
 def record(
     session: Session,
     ctx: Context,
@@ -89,24 +125,20 @@ def record(
     if session.get_bind().dialect.name == "postgresql":
         take_write_lock(session)  # already held in Database.writing(); re-entrant
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-    moment = at or ctx.now()
-    row = AuditEvent(
-        at=moment,
-        user_id=ctx.actor.user_id,
-        username=ctx.actor.username,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
+    row = _chained(
+        ctx,
+        prev or GENESIS,
+        at or ctx.now(),
+        action,
+        entity_type,
+        entity_id,
+        before=before,
+        after=after,
+        reason=reason,
         fair_id=fair_id,
         complaint_id=complaint_id,
         case_id=case_id,
-        reason=reason,
-        before=jsonable(before) if before is not None else None,
-        after=jsonable(after) if after is not None else None,
-        prev_hash=prev or GENESIS,
-        hash="",
     )
-    row.hash = _digest(row.prev_hash, row)
     session.add(row)
     session.flush()
     return row
@@ -130,23 +162,10 @@ def record_many(
     moment = ctx.now()
     rows = []
     for action, entity_type, entity_id, after in events:
-        row = AuditEvent(
-            at=moment,
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            fair_id=fair_id,
-            complaint_id=None,
-            case_id=None,
-            reason="",
-            before=None,
-            after=jsonable(after),
-            prev_hash=prev,
-            hash="",
+        row = _chained(
+            ctx, prev, moment, action, entity_type, entity_id, after=after, fair_id=fair_id
         )
-        row.hash = prev = _digest(prev, row)
+        prev = row.hash
         rows.append(row)
     session.add_all(rows)  # inserted in this order, so ids follow the chain
     session.flush()
