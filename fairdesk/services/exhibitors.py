@@ -21,20 +21,9 @@ from fairdesk.services.exhibitor_file import ExhibitorRecord, RejectedRow, read_
 from fairdesk.services.fairs import fair_by_code
 from fairdesk.services.watchlist import WatchHit, flag_imported
 
-# Fields copied from the file onto the exhibitor; the identity fields are not among them.
-_FIELDS = (
-    "name_zh",
-    "name_en",
-    "credit_code",
-    "country",
-    "country_en",
-    "area",
-    "area_en",
-    "delegation",
-    "contact",
-    "phone",
-    "email",
-)
+# Fields copied from the file onto the exhibitor: those its history records, but for the
+# IP commitment, which a list carries only when it has the column.
+_FIELDS = tuple(f for f in record_state.EXHIBITOR_FIELDS if f != "ip_commitment_signed")
 
 
 @dataclass
