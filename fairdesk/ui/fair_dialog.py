@@ -7,6 +7,7 @@ checks again when saving, and what it refuses is shown the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from zoneinfo import available_timezones
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QWidget,
 )
 
@@ -35,7 +37,7 @@ from fairdesk.services.fair_setup import (
     parse_halls,
     update_fair,
 )
-from fairdesk.services.fairs import FairInfo, create_fair, get_fair
+from fairdesk.services.fairs import FairInfo, already_over, create_fair, get_fair
 from fairdesk.ui.forms.ui_fair_dialog import Ui_FairDialog
 
 ERROR_STYLE = "color: #b00020"
@@ -128,6 +130,10 @@ class FairDialog(QDialog):
         self.fair_code = fair_code
         self.fair: FairInfo | None = None  # as loaded, then as saved
         self.complaints = 0
+        # Says a word after saving (a fair already over); a test can replace it.
+        self.warn: Callable[[str], object] = lambda text: QMessageBox.warning(
+            self, self.tr("Fair set-up"), text
+        )
         self.ui = Ui_FairDialog()
         self.ui.setupUi(self)
         self.setObjectName("fair_dialog")
@@ -349,6 +355,9 @@ class FairDialog(QDialog):
             self.show_errors({self._field_of(str(exc)): error_text(exc)})
             return
         self.fair = info
+        over = already_over(info, self.ctx.now()) if self.fair_code is None else None
+        if over is not None:  # saved as asked; the dates may have been copied from an example
+            self.warn(error_text(over))
         self.saved.emit(info)
         super().accept()
 

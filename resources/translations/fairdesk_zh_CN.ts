@@ -4164,6 +4164,10 @@ power of attorney: {0}</source>
 <context>
     <name>FairDialog</name>
     <message>
+        <source>Fair set-up</source>
+        <translation>展会设置</translation>
+    </message>
+    <message>
         <source>New fair</source>
         <translation>新建展会</translation>
     </message>
@@ -4182,10 +4186,6 @@ power of attorney: {0}</source>
     <message>
         <source>This fair already has {0} complaint(s). Say why you change its set-up (the reason is kept in the audit trail):</source>
         <translation>本届展会已有 {0} 件投诉。请说明修改设置的原因（原因将记入审计记录）：</translation>
-    </message>
-    <message>
-        <source>Fair set-up</source>
-        <translation>展会设置</translation>
     </message>
     <message>
         <source>Edition</source>

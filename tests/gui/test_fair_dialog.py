@@ -397,3 +397,26 @@ def test_a_chinese_desk_reads_the_per_day_hours_message_in_chinese(qtbot, qapp, 
         assert info.day_hours == (("2026-11-08", ""), ("2026-11-10", "09:00-15:00"))
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_fair_already_over_is_saved_with_a_warning(qtbot, team: Team) -> None:
+    """Dates copied from an example: the set-up says the fair closed before today, as the
+    command line does, so no desk meets every deadline due at once by surprise."""
+    dialog = _dialog(qtbot, team.admin)
+    _fill_new(qtbot, dialog)
+    dialog.ui.start_date_edit.setDate(QDate(2020, 11, 5))
+    dialog.ui.end_date_edit.setDate(QDate(2020, 11, 10))
+    said: list[str] = []
+    dialog.warn = said.append
+    dialog.accept()
+    assert dialog.fair is not None and dialog.fair.code == "CIIE2026"
+    assert len(said) == 1 and "closed on 2020-11-10" in said[0]
+
+
+def test_a_fair_still_to_come_is_saved_without_a_word(qtbot, team: Team) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    _fill_new(qtbot, dialog)
+    said: list[str] = []
+    dialog.warn = said.append
+    dialog.accept()
+    assert dialog.fair is not None and said == []

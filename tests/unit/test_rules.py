@@ -346,7 +346,7 @@ def test_every_preset_has_words_in_both_languages() -> None:
     from fairdesk.domain.rules import PRESETS
     from fairdesk.domain.vocabulary import RULE_SETS
 
-    for code, preset in PRESETS.items():
+    for code, rule_set in PRESETS.items():
         words = RULE_SETS.get(code)
         assert words is not None, code
-        assert words.en == preset.name and any("\u4e00" <= ch <= "\u9fff" for ch in words.zh)
+        assert words.en == rule_set.name and any("\u4e00" <= ch <= "\u9fff" for ch in words.zh)
