@@ -64,11 +64,16 @@ def test_the_desk_role_only_appends_audit_events(team: Team, capsys) -> None:  #
         with pytest.raises(DBAPIError, match="append-only"), desk.begin() as conn:
             conn.execute(text("DELETE FROM audit_events"))
     finally:
-        desk.dispose()
-        with owner.begin() as conn:
-            conn.execute(text(f'DROP OWNED BY "{role}"'))
-            conn.execute(text(f'DROP ROLE "{role}"'))
-        owner.dispose()
+        _drop(owner, desk, role)
+
+
+def _drop(owner, desk, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Close both engines and drop the desk role the test made, with what it owns."""
+    desk.dispose()
+    with owner.begin() as conn:
+        conn.execute(text(f'DROP OWNED BY "{role}"'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    owner.dispose()
 
 
 def _a_desk_day(url, team: Team) -> None:  # type: ignore[no-untyped-def]
@@ -124,8 +129,4 @@ def test_db_upgrade_reapplies_the_desk_roles_grants_and_the_audit_guard(team: Te
         with pytest.raises(DBAPIError, match="append-only"), desk.begin() as conn:
             conn.execute(text("DELETE FROM audit_events"))
     finally:
-        desk.dispose()
-        with owner.begin() as conn:
-            conn.execute(text(f'DROP OWNED BY "{role}"'))
-            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        owner.dispose()
+        _drop(owner, desk, role)
