@@ -1,3 +1,23 @@
-"""FairDesk: the on-site IP complaint desk of a trade fair."""
+"""FairDesk: the on-site IP complaint desk of a trade fair.
+
+Each package says in its docstring what it owns and what it may import (its "May import:"
+line); the modules beside the packages say it here. `tests/unit/test_layers.py` reads these
+lines and fails on any other import of fairdesk, and on any import cycle.
+
+Modules beside the packages (May import):
+    config: nothing else of fairdesk
+    resources_path: nothing else of fairdesk
+    settings: fairdesk.config, fairdesk.db
+    i18n: fairdesk.domain, fairdesk.resources_path, fairdesk.settings
+    app_context: fairdesk.config, fairdesk.db, fairdesk.domain, fairdesk.services
+    cli_common: fairdesk.app_context, fairdesk.domain, fairdesk.exports
+    cli_complaint_json: fairdesk.domain, fairdesk.services
+    cli_*: fairdesk.cli_common, fairdesk.cli_complaint_json, fairdesk.cli_handoff,
+        fairdesk.config, fairdesk.documents, fairdesk.domain, fairdesk.services
+    selftest: fairdesk.app_context, fairdesk.db, fairdesk.domain, fairdesk.i18n,
+        fairdesk.resources_path, fairdesk.services, fairdesk.settings, fairdesk.ui
+    cli: anything
+    __main__: fairdesk.cli
+"""
 
 __version__ = "0.1.0"

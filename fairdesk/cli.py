@@ -7,13 +7,11 @@ Exit status: 0 on success, 1 with a one-line message on a user or environment er
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,10 +25,17 @@ from fairdesk import (
     cli_patrols,
     cli_workflow,
 )
+from fairdesk.cli_common import (
+    ENV_PASSWORD,
+    ENV_USER,
+    context,
+    language,
+    print_rows,
+    stdin_line,
+)
 from fairdesk.config import (
     ENV_DATA_DIR,
     ENV_DB,
-    apply_saved_locations,
     data_dir,
     database_url,
     use_data_dir,
@@ -41,10 +46,6 @@ from fairdesk.domain.rules import PRESETS
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
 EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer, cli_workflow, cli_handoff]
-
-ENV_USER = "FAIRDESK_USER"
-ENV_PASSWORD = "FAIRDESK_PASSWORD"
-
 
 def _date(text: str) -> date:
     try:
@@ -218,115 +219,6 @@ def build_parser() -> argparse.ArgumentParser:
 # -- output -------------------------------------------------------------------------------
 
 
-def _cell(value: Any, fmt: str) -> Any:
-    """Times go out with their zone: ISO 8601 in JSON, wall time and UTC offset elsewhere
-    (a reader in another zone must not take a fair's 17:00 for their own)."""
-    if isinstance(value, datetime):
-        if fmt == "json":
-            return value.isoformat(timespec="seconds" if value.second else "minutes")
-        return f"{value:%Y-%m-%d %H:%M}{zone_suffix(value)}"
-    if isinstance(value, date) and fmt == "json":
-        return value.isoformat()
-    return value
-
-
-def zone_suffix(moment: datetime) -> str:
-    """' UTC+08:00' for an aware time, '' for a naive one."""
-    offset = moment.utcoffset()
-    if offset is None:
-        return ""
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f" UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def plural(n: int, one: str, many: str = "") -> str:
-    """'1 case', '3 cases': the count with the right form of its noun."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def language(args: argparse.Namespace) -> str:
-    """The language of the words the CLI prints: English unless --lang says otherwise."""
-    return getattr(args, "lang", None) or "en"
-
-
-def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
-    out = out or sys.stdout
-    rows = [{k: _cell(v, fmt) for k, v in r.items()} for r in rows]
-    if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        return
-    if not rows:
-        if fmt == "table":
-            out.write("(none)\n")
-        return
-    headers = list(rows[0])
-    if fmt == "csv":
-        out.write("\ufeff")  # the byte-order mark Excel needs to read UTF-8
-        from fairdesk.services.safe_cells import csv_cell
-
-        # Cells a spreadsheet would run as a formula are written as text.
-        writer = csv.DictWriter(out, headers, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
-        return
-    cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
-    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
-    for line in [headers, ["-" * w for w in widths], *cells]:
-        out.write("  ".join(_pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
-
-
-def _width(text: str) -> int:
-    # CJK characters take two columns in a terminal.
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-# -- commands -----------------------------------------------------------------------------
-
-
-def _context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
-    from fairdesk.app_context import open_context
-
-    ctx = open_context(
-        args.db,
-        args.data_dir,
-        args.user or os.environ.get(ENV_USER),
-        migrate=migrate,
-        password=lambda name: _ask_password(args, name),
-    )
-    args.cleanup.callback(ctx.db.dispose)
-    return ctx
-
-
-def _stdin_line(what: str) -> str:
-    try:
-        line = sys.stdin.readline()
-    except (OSError, UnicodeDecodeError):
-        line = ""
-    if not line:
-        raise InvalidInput("No {what} on standard input.", what=what)
-    return line.rstrip("\r\n")
-
-
-def _ask_password(args: argparse.Namespace, username: str) -> str | None:
-    if getattr(args, "password_stdin_global", False):
-        return _stdin_line("password")
-    if ENV_PASSWORD in os.environ:
-        return os.environ[ENV_PASSWORD]
-    if not sys.stdin.isatty():
-        return None
-    import getpass
-
-    return getpass.getpass(f"Password for {username}: ")
-
-
 def cmd_db(args: argparse.Namespace) -> int:
     from fairdesk.db import migrate
     from fairdesk.db.engine import Database
@@ -362,7 +254,7 @@ def _db_roles(args: argparse.Namespace, db: Any) -> int:
     if db.is_sqlite:
         apply_roles(db, role, None)  # says why not
     if args.password_stdin:
-        password: str | None = _stdin_line("password")
+        password: str | None = stdin_line("password")
     elif sys.stdin.isatty():
         import getpass
 
@@ -378,7 +270,7 @@ def _db_roles(args: argparse.Namespace, db: Any) -> int:
 def cmd_fair(args: argparse.Namespace) -> int:
     from fairdesk.services import fairs
 
-    ctx = _context(args)
+    ctx = context(args)
     if args.fair_command == "create":
         info = fairs.create_fair(
             ctx,
@@ -421,7 +313,7 @@ def cmd_fair(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from fairdesk.services.exhibitors import import_exhibitors
 
-    ctx = _context(args)
+    ctx = context(args)
     report = import_exhibitors(ctx, args.fair, args.file)
     print(
         f"{args.file}: {report.encoding}; imported {report.imported}, updated "
@@ -476,7 +368,7 @@ def _demo_context(args: argparse.Namespace) -> Any:
     db = open_database(args.db, args.data_dir)
     if users.count_users(Context(db, SYSTEM)):
         db.dispose()
-        return _context(args)
+        return context(args)
     args.cleanup.callback(db.dispose)
     return demo_admin(db)
 
@@ -486,7 +378,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     from fairdesk.services.cases import CaseFilter, list_cases
     from fairdesk.services.fairs import get_fair
 
-    ctx = _context(args)
+    ctx = context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)  # deadlines in the fair's local time
     # JSON is for programs: codes; a table or a spreadsheet is read by people: words.
     lang = language(args)
@@ -525,7 +417,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def _new_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
-        return _stdin_line("new password")
+        return stdin_line("new password")
     if not sys.stdin.isatty():
         raise InvalidInput(
             "There is no terminal to ask the new password on: give it with --password-stdin."
@@ -573,7 +465,7 @@ def cmd_user(args: argparse.Namespace) -> int:
         first = _first_admin(args)
         if first is not None:
             return first
-    ctx = _context(args)
+    ctx = context(args)
     action = args.user_command
     if action == "list":
         rows = [
@@ -605,10 +497,10 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from fairdesk.services.anchors import parse_given
-    from fairdesk.services.audit import verify_chain
+    from fairdesk.services.audit_verify import verify_chain
 
     given = [anchor for text in args.anchor for anchor in parse_given(text)]
-    report = verify_chain(_context(args), given=given, root=args.root)
+    report = verify_chain(context(args), given=given, root=args.root)
     if report.ok:
         print(
             f"audit trail intact: {report.checked} events checked, "
@@ -673,6 +565,8 @@ def _main(argv: Sequence[str]) -> int:
             from fairdesk.ui.app import run_app
 
             return run_app(args)
+        from fairdesk.settings import apply_saved_locations  # reads a file: only when asked
+
         apply_saved_locations(args)
         use_data_dir(data_dir(args.data_dir))  # backups and the outbox: the chosen folder
         code = COMMANDS[args.command](args)

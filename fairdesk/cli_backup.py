@@ -66,7 +66,7 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from fairdesk.cli import _context
+    from fairdesk.cli_common import context as _context
     from fairdesk.services.backup import backup
 
     ctx = _context(args)
@@ -87,7 +87,7 @@ def _restorer(args: argparse.Namespace, url: str) -> Any:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import DBAPIError
 
-    from fairdesk.cli import _context
+    from fairdesk.cli_common import context as _context
     from fairdesk.services.backup import sqlite_file
 
     sqlite = make_url(url).get_backend_name() == "sqlite"

@@ -106,7 +106,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli import _context as cli_context
+    from fairdesk.cli_common import context as cli_context
 
     return cli_context(args)
 
@@ -225,7 +225,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_document(args: argparse.Namespace) -> int:
-    from fairdesk.cli import print_rows
+    from fairdesk.cli_common import print_rows
     from fairdesk.services import documents
 
     ctx = _context(args)

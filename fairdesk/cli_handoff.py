@@ -58,7 +58,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli import _context as cli_context
+    from fairdesk.cli_common import context as cli_context
 
     return cli_context(args)
 

@@ -97,13 +97,13 @@ def add_parsers(sub: Any) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli import _context as cli_context
+    from fairdesk.cli_common import context as cli_context
 
     return cli_context(args)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    from fairdesk.cli import print_rows
+    from fairdesk.cli_common import print_rows
 
     print_rows(rows, fmt)
 
@@ -157,7 +157,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "The statistics report is a PDF: '{name}' should end in .pdf.", name=args.output.name
         )
-    from fairdesk.services.statistics import export_report
+    from fairdesk.services.statistics_report import export_report
 
     report = export_report(ctx, args.fair, args.output, earlier=max(args.earlier, 0))
     cur = report.current

@@ -59,7 +59,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli import _context as cli_context
+    from fairdesk.cli_common import context as cli_context
 
     return cli_context(args)
 
@@ -70,7 +70,7 @@ def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | str:
 
 
 def cmd_patrols(args: argparse.Namespace) -> int:
-    from fairdesk.cli import language, print_rows
+    from fairdesk.cli_common import language, print_rows
     from fairdesk.services.fairs import get_fair
     from fairdesk.services.patrols import list_rounds, list_visits
 
@@ -122,7 +122,7 @@ def cmd_patrols(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from fairdesk.cli import print_rows
+    from fairdesk.cli_common import print_rows
     from fairdesk.services.fairs import get_fair
     from fairdesk.services.rechecks import list_tasks
 

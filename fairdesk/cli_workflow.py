@@ -144,7 +144,7 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli import _context as cli_context
+    from fairdesk.cli_common import context as cli_context
 
     return cli_context(args)
 
@@ -385,7 +385,7 @@ def step_json(choice: Any) -> dict[str, Any]:
 
 @_reports
 def cmd_steps(args: argparse.Namespace) -> int:
-    from fairdesk.cli import print_rows
+    from fairdesk.cli_common import print_rows
     from fairdesk.services.steps import available_steps
 
     found = available_steps(_context(args), args.number)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -45,22 +44,3 @@ def database_url(override: str | None = None, data_dir_override: str | None = No
     if url:
         return url
     return f"sqlite:///{data_dir(data_dir_override) / DB_FILE}"
-
-
-def apply_saved_locations(args: Any) -> None:
-    """The database and data folder chosen in Settings, unless the command line or the
-    environment chose (those win, so tests and scripts stay in control). The app and the
-    CLI both call this, so they open the same database and folder."""
-    if (args.db is not None or os.environ.get(ENV_DB)) and (
-        args.data_dir is not None or os.environ.get(ENV_DATA_DIR)
-    ):
-        return  # both chosen already: no need to read the settings
-    from fairdesk.settings import Settings, default_settings_path
-
-    if not default_settings_path().exists():
-        return
-    db_url, folder = Settings().startup_overrides()
-    if args.db is None and not os.environ.get(ENV_DB):
-        args.db = db_url
-    if args.data_dir is None and not os.environ.get(ENV_DATA_DIR):
-        args.data_dir = folder

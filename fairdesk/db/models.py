@@ -465,6 +465,10 @@ class IssuedDocument(Base):
     revoke_reason: Mapped[str] = mapped_column(Text, default="")
 
 
+# SigningKey.kind: the installation's root, a user's own key, a demo key, a plain old key
+ROOT_KEY, USER_KEY, DEMO_KEY, LEGACY_KEY = "root", "user", "demo", "legacy"
+
+
 class SigningKey(Base):
     """Ed25519 public keys: the installation's root, each desk user's own key (certified
     by the root), a demo database's marked demo key, and the plain keys of before

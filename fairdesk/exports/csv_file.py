@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fairdesk.exports.safe_cells import csv_cell
 from fairdesk.exports.table import PROGRESS_EVERY, Column, RowProgress, atomic_output
-from fairdesk.services.safe_cells import csv_cell
 
 
 def write_csv(

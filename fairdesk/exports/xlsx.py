@@ -4,7 +4,7 @@
 Each row is written to disk as it comes, so 100,000 rows cost the memory of one. The
 sheet has a frozen bilingual header, an autofilter over all rows, column widths, real
 dates, real numbers, and text cells that can never start a formula (quote-prefixed
-strings, see `fairdesk.services.safe_cells`). Past Excel's 1,048,576 rows a sheet is
+strings, see `fairdesk.exports.safe_cells`). Past Excel's 1,048,576 rows a sheet is
 continued on the next one, so there is no row cap.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 
 import xlsxwriter
 
+from fairdesk.exports.safe_cells import is_number, needs_neutralising
 from fairdesk.exports.table import PROGRESS_EVERY, Column, RowProgress, atomic_output
-from fairdesk.services.safe_cells import is_number, needs_neutralising
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 MAX_CELL = 32_767

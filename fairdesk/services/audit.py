@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -20,9 +19,6 @@ from sqlalchemy.orm import Session
 
 from fairdesk.db.engine import take_write_lock
 from fairdesk.db.models import AuditEvent
-from fairdesk.domain.permissions import Permission
-from fairdesk.services import anchors, root_pin
-from fairdesk.services import row_check as rows
 from fairdesk.services.context import Context
 
 GENESIS = "0" * 64
@@ -45,7 +41,7 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _digest(prev_hash: str, row: AuditEvent) -> str:
+def digest(prev_hash: str, row: AuditEvent) -> str:
     # Stored as naive UTC (db/types.py): hash the same value whatever zone `at` came in.
     at = row.at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
     body = json.dumps(
@@ -102,7 +98,7 @@ def _chained(
         prev_hash=prev,
         hash="",
     )
-    row.hash = _digest(prev, row)
+    row.hash = digest(prev, row)
     return row
 
 
@@ -169,80 +165,3 @@ def record_many(
         rows.append(row)
     session.add_all(rows)  # inserted in this order, so ids follow the chain
     session.flush()
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    ok: bool
-    checked: int
-    first_broken_id: int | None = None
-    problem: str = ""
-    anchors_checked: int = 0
-    problems: tuple[str, ...] = ()  # every finding, the chain's first
-
-
-def verify_chain(
-    ctx: Context, batch: int = 5000, given: Sequence[anchors.Anchor] = (), root: str = ""
-) -> ChainReport:
-    """Walk the whole trail in id order and recompute every hash, then check it against
-    every anchor: those signed into issued documents and those `given` (from paper).
-    The database's root key is checked against the pinned one and against `root`, a
-    fingerprint from paper."""
-    ctx.require(Permission.VERIFY_AUDIT)
-    chain = _walk(ctx, batch)
-    with ctx.db.reading() as session:
-        roots = root_pin.check(session, root)
-        known, problems = anchors.registered(session)
-        problems += anchors.check(session, [*known, *given])
-        edited = rows.check(session)
-    findings = [*([chain.problem] if not chain.ok else []), *roots.problems]
-    findings += [p.message for p in problems]
-    findings += [p.message for p in edited]
-    findings = list(dict.fromkeys(findings))  # one line per finding, however many anchors
-    first = chain.first_broken_id  # else the first event an anchor no longer vouches for
-    if first is None:
-        first = min((p.event_id for p in problems if p.event_id), default=None)
-    return ChainReport(
-        not findings,
-        chain.checked,
-        first,
-        findings[0] if findings else "",
-        len(known) + len(given),
-        tuple(findings),
-    )
-
-
-def _walk(ctx: Context, batch: int) -> ChainReport:
-    prev = GENESIS
-    checked = 0
-    last_id = 0
-    with ctx.db.reading() as session:
-        while True:
-            rows_ = session.scalars(
-                select(AuditEvent)
-                .where(AuditEvent.id > last_id)
-                .order_by(AuditEvent.id)
-                .limit(batch)
-            ).all()
-            if not rows_:
-                return ChainReport(True, checked)
-            for row in rows_:
-                if row.prev_hash != prev:
-                    return ChainReport(
-                        False,
-                        checked,
-                        row.id,
-                        f"audit event {row.id} does not follow the event before it "
-                        "(an event was deleted or inserted)",
-                    )
-                if _digest(prev, row) != row.hash:
-                    return ChainReport(
-                        False,
-                        checked,
-                        row.id,
-                        f"audit event {row.id} was changed after it was written",
-                    )
-                prev = row.hash
-                checked += 1
-                last_id = row.id
-            session.expunge_all()

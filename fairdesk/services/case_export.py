@@ -1,7 +1,7 @@
 """Export of the desk's case list (a selection, or every case a filter shows) to CSV or XLSX.
 
 CSV is UTF-8 with a byte-order mark so Excel shows Chinese; every text cell goes through
-`fairdesk.services.safe_cells` (via the writers in `fairdesk.exports`), so an exhibitor
+`fairdesk.exports.safe_cells` (via the writers in `fairdesk.exports`), so an exhibitor
 name typed as ``=HYPERLINK(...)`` stays text. Times are in the fair's time zone. Each
 export is recorded in the audit trail (file name, format, rows).
 """

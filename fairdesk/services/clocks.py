@@ -22,6 +22,7 @@ from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, hours_for
 from fairdesk.services import audit
+from fairdesk.services.cases import case_by_number
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import calendar_of
 
@@ -196,7 +197,6 @@ def refresh_fair_clocks(session: Session, fair: Fair, now: datetime) -> int:
 
 def clocks_for_case(ctx: Context, case_number: str) -> list[ClockState]:
     """Every clock that concerns a respondent case, its complaint's clocks included."""
-    from fairdesk.services.cases import case_by_number
 
     ctx.require(Permission.VIEW)
     now = ctx.now()
@@ -223,7 +223,6 @@ def resume(ctx: Context, case_number: str, kind: ClockKind, reason: str = "") ->
 def _pause_or_resume(
     ctx: Context, case_number: str, kind: ClockKind, action: ClockAction, reason: str
 ) -> ClockState:
-    from fairdesk.services.cases import case_by_number
 
     ctx.require(Permission.PAUSE_CLOCK)
     if action is ClockAction.PAUSE and not reason.strip():

@@ -21,6 +21,7 @@ from fairdesk.domain.errors import ConcurrentEdit, InvalidInput, MissingRequirem
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet, preset
 from fairdesk.services import audit
+from fairdesk.services.clocks import refresh_fair_clocks
 from fairdesk.services.context import Context
 from fairdesk.services.fair_days import day_hours_text, parse_day_hours
 from fairdesk.services.fairs import (
@@ -86,7 +87,6 @@ def update_fair(
     """Change a fair's set-up; None leaves a field as it is. Checked like `create_fair`;
     once the fair has complaints a reason is required. Running deadline clocks follow new
     dates, hours, time zone or rules. The change is audited with before and after."""
-    from fairdesk.services.clocks import refresh_fair_clocks  # clocks depend on fairs
 
     ctx.require(Permission.SET_UP_FAIR)
     with ctx.db.writing() as session:
@@ -177,6 +177,32 @@ def update_fair(
         )
         if any(k in _CLOCK_FIELDS for k in changed):
             refresh_fair_clocks(session, fair, ctx.now())
+        return FairInfo.of(fair)
+
+
+def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> FairInfo:
+    """Edit the fair's rule-set numbers (e.g. defence_hours=12); running clocks follow."""
+    ctx.require(Permission.SET_UP_FAIR)
+    with ctx.db.writing() as session:
+        fair = fair_by_code(session, code)
+        before = snapshot(fair)
+        try:
+            fair.rules = RuleSet.from_dict(fair.rules).with_changes(**changes).to_dict()
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput("{problem}", problem=str(exc)) from None
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "fair.rules",
+            "fair",
+            fair.id,
+            before=before,
+            after=snapshot(fair),
+            reason=reason,
+            fair_id=fair.id,
+        )
+        refresh_fair_clocks(session, fair, ctx.now())
         return FairInfo.of(fair)
 
 

@@ -337,33 +337,5 @@ def get_fair(ctx: Context, code: str) -> FairInfo:
         return FairInfo.of(fair_by_code(session, code))
 
 
-def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> FairInfo:
-    """Edit the fair's rule-set numbers (e.g. defence_hours=12); running clocks follow."""
-    from fairdesk.services.clocks import refresh_fair_clocks  # clocks depend on fairs
-
-    ctx.require(Permission.SET_UP_FAIR)
-    with ctx.db.writing() as session:
-        fair = fair_by_code(session, code)
-        before = snapshot(fair)
-        try:
-            fair.rules = RuleSet.from_dict(fair.rules).with_changes(**changes).to_dict()
-        except (ValueError, TypeError) as exc:
-            raise InvalidInput("{problem}", problem=str(exc)) from None
-        session.flush()
-        audit.record(
-            session,
-            ctx,
-            "fair.rules",
-            "fair",
-            fair.id,
-            before=before,
-            after=snapshot(fair),
-            reason=reason,
-            fair_id=fair.id,
-        )
-        refresh_fair_clocks(session, fair, ctx.now())
-        return FairInfo.of(fair)
-
-
 def fair_close(fair: Fair) -> datetime:
     return calendar_of(fair).fair_close()

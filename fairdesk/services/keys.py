@@ -20,7 +20,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fairdesk.db.models import KeyWrap, SigningKey, User
+from fairdesk.db.models import (
+    DEMO_KEY,
+    LEGACY_KEY,
+    ROOT_KEY,
+    USER_KEY,
+    KeyWrap,
+    SigningKey,
+    User,
+)
 from fairdesk.documents import signing
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
@@ -29,7 +37,7 @@ from fairdesk.services import audit, keywrap, root_pin
 from fairdesk.services.context import Context
 from fairdesk.services.keyring import Keyring
 
-ROOT, USER, DEMO, LEGACY = "root", "user", "demo", "legacy"
+ROOT, USER, DEMO, LEGACY = ROOT_KEY, USER_KEY, DEMO_KEY, LEGACY_KEY
 DEMO_PASSPHRASE = "fairdesk demo specimen"  # published on purpose: demo keys prove nothing
 # Roles that get a signing key of their own: those who may issue documents.
 SIGNING_ROLES = GRANTS[Permission.ISSUE_DOCUMENT]

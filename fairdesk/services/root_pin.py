@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from fairdesk import config
 from fairdesk.db.files import owner_only
-from fairdesk.db.models import SigningKey
+from fairdesk.db.models import ROOT_KEY, SigningKey
 from fairdesk.documents import signing
 from fairdesk.domain.errors import InvalidInput
 
@@ -149,9 +149,7 @@ def pin_after_commit(session: Session, url: str, fingerprint: str) -> None:
 
 def database_roots(session: Session) -> list[str]:
     """The fingerprints of the root keys the database holds (an installation has one)."""
-    from fairdesk.services.keys import ROOT
-
-    rows = session.scalars(select(SigningKey.public_key).where(SigningKey.kind == ROOT))
+    rows = session.scalars(select(SigningKey.public_key).where(SigningKey.kind == ROOT_KEY))
     return [signing.fingerprint(public) for public in rows]
 
 

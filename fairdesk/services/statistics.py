@@ -11,7 +11,6 @@ import statistics as stats
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -613,15 +612,3 @@ def fair_statistics(ctx: Context, fair_code: str, *, earlier: int = 4) -> Statis
             earlier=tuple(_edition(session, f, now) for f in before),
             generated_at=now,
         )
-
-
-def export_report(
-    ctx: Context, fair_code: str, path: Path, *, earlier: int = 4
-) -> StatisticsReport:
-    """Write the statistics report (figures and charts) as PDF."""
-    from fairdesk.exports.report_pdf import write_report_pdf
-
-    ctx.require(Permission.EXPORT)
-    report = fair_statistics(ctx, fair_code, earlier=earlier)
-    write_report_pdf(Path(path), report)
-    return report

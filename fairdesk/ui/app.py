@@ -19,13 +19,13 @@ from typing import Any
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from fairdesk.config import apply_saved_locations, data_dir, use_data_dir
+from fairdesk.config import data_dir, use_data_dir
 from fairdesk.db.files import owner_only
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
 from fairdesk.services.context import Context
-from fairdesk.settings import ENV_SETTINGS, default_settings_path
+from fairdesk.settings import ENV_SETTINGS, apply_saved_locations, default_settings_path
 from fairdesk.ui.help import application_icon, install_help
 from fairdesk.ui.tasks import wait_for_tasks
 from fairdesk.ui.welcome import Choice, welcome_new_desk

@@ -427,7 +427,7 @@ class Dashboard(QWidget):
             )
         if not path:
             return
-        from fairdesk.services.statistics import export_report
+        from fairdesk.services.statistics_report import export_report
 
         ctx, code = self.ctx, self.fair_code
 

@@ -328,7 +328,7 @@ class _Sampler(threading.Thread):
 def _check(url: str, fair: str, out: list[dict[str, Any]]) -> dict[str, Any]:
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services.audit import verify_chain
+    from fairdesk.services.audit_verify import verify_chain
     from fairdesk.services.context import Context
 
     got = [n for r in out for n in r["complaints"]]

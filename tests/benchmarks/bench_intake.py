@@ -160,7 +160,7 @@ def _run(url: str, fair_code: str, booths: list[str], desks: int, per_desk: int,
 def _check(url: str, fair_code: str, runs: list[list[dict[str, Any]]]) -> dict[str, Any]:
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services.audit import verify_chain
+    from fairdesk.services.audit_verify import verify_chain
     from fairdesk.services.context import Context
 
     got = [n for run in runs for r in run for n, _ in r["numbers"]]

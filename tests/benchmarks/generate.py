@@ -843,7 +843,7 @@ class Generator:
                 fair_id=e.fair_id, complaint_id=e.complaint_id, case_id=e.case_id,
                 reason=e.reason, before=before, after=after,
             )  # fmt: skip
-            digest = audit._digest(self.prev_hash, row)  # noqa: SLF001 (the product's own hash)
+            digest = audit.digest(self.prev_hash, row)  # noqa: SLF001 (the product's own hash)
             self.sink.add(
                 "audit_events",
                 {

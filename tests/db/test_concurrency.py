@@ -8,7 +8,7 @@ import pytest
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import ConcurrentEdit
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.context import Context
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint

@@ -79,7 +79,7 @@ def _drop(owner, desk, role: str) -> None:  # type: ignore[no-untyped-def]
 def _a_desk_day(url, team: Team) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.app_context import SYSTEM
     from fairdesk.services import documents, keys, users
-    from fairdesk.services.audit import verify_chain
+    from fairdesk.services.audit_verify import verify_chain
     from fairdesk.services.context import Context
     from fairdesk.services.intake import register_complaint
     from fairdesk.services.steps import act_on_complaint

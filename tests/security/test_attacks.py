@@ -19,7 +19,7 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
 from fairdesk.services import anchors, audit, keys, root_pin, users
 from fairdesk.services import documents as docs
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.context import Context
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
@@ -233,7 +233,7 @@ def _rechain(team: Team) -> None:
         session.flush()
         for row in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
             row.prev_hash = prev
-            row.hash = audit._digest(prev, row)
+            row.hash = audit.digest(prev, row)
             prev = row.hash
 
 

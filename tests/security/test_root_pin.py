@@ -14,7 +14,7 @@ from fairdesk.cli import main
 from fairdesk.db.models import AuditEvent, SigningKey
 from fairdesk.services import documents as docs
 from fairdesk.services import keys, root_pin, users
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import consultations, day_report, followup, statistics, watchlist
+from fairdesk.services import (
+    consultations,
+    day_report,
+    followup,
+    statistics,
+    statistics_report,
+    watchlist,
+)
 from fairdesk.services.context import Context
 from tests.helpers import FAIR
 
@@ -42,7 +49,10 @@ CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {
     "followup.iter_followup": (EXPORTERS, lambda c: list(followup.iter_followup(c, FAIR))),
     "followup.export_followup": (EXPORTERS, _export(followup.export_followup, ".csv")),
     "statistics.fair_statistics": (ALL, lambda c: statistics.fair_statistics(c, FAIR)),
-    "statistics.export_report": (EXPORTERS, _export(statistics.export_report, ".pdf")),
+    "statistics_report.export_report": (
+        EXPORTERS,
+        _export(statistics_report.export_report, ".pdf"),
+    ),
     "watchlist.watch_list": (ALL, lambda c: watchlist.watch_list(c, FAIR)),
     "watchlist.flag_imported": (ALL, lambda c: watchlist.flag_imported(c, FAIR)),
     "watchlist.watch_marks": (ALL, lambda c: watchlist.watch_marks(c, FAIR)),

@@ -14,7 +14,7 @@ from fairdesk.domain.errors import (
     PermissionDenied,
 )
 from fairdesk.services.amend import amend_decision, amend_finding
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.case_detail import case_detail
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.patrols import VisitInput, record_visit, start_round

@@ -29,7 +29,7 @@ from fairdesk.db.models import AuditEvent, Base
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, PermissionDenied, StorageError
 from fairdesk.services import backup as bk
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.context import Actor, Context
 from fairdesk.services.intake import register_complaint
 from tests.conftest import PG_URL, SAMPLES, FakeClock, PgServer, Team

@@ -38,7 +38,7 @@ from fairdesk.domain.enums import (
 )
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
 from fairdesk.services import users
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.cases import CaseFilter, counts_by_state, list_cases
 from fairdesk.services.context import Context
 from fairdesk.services.demo import DemoOptions, create_demo, demo_fair_codes

@@ -12,7 +12,7 @@ from fairdesk.db.models import AuditEvent
 from fairdesk.domain.errors import InvalidInput, MissingRequirement, PermissionDenied
 from fairdesk.domain.rules import PRESETS
 from fairdesk.services import fairs
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.cases import CaseFilter, list_cases
 from fairdesk.services.fair_setup import (
     FairFields,

@@ -21,6 +21,7 @@ import pytest
 
 from fairdesk.db.models import BoothVisit, PatrolRound
 from fairdesk.domain.normalize import exhibitor_identity
+from fairdesk.exports.safe_cells import needs_neutralising
 from fairdesk.services.consultations import log_consultation
 from fairdesk.services.exhibitor_file import ExhibitorRecord
 from fairdesk.services.exhibitors import upsert_exhibitors
@@ -41,7 +42,6 @@ from fairdesk.services.intake import (
     RightInput,
     register_complaint,
 )
-from fairdesk.services.safe_cells import needs_neutralising
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import exhibitor, make_fair, received

@@ -28,7 +28,7 @@ from fairdesk.services.cases import CaseFilter
 from fairdesk.services.day_report import day_report, format_day_report
 from fairdesk.services.followup import export_followup
 from fairdesk.services.intake import register_complaint
-from fairdesk.services.statistics import export_report
+from fairdesk.services.statistics_report import export_report
 from fairdesk.services.steps import act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input

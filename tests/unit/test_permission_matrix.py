@@ -47,10 +47,11 @@ def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
 def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
     from fairdesk.services import (
         amend,
-        audit,
+        audit_verify,
         cases,
         clocks,
         exhibitors,
+        fair_setup,
         fairs,
         intake,
         steps,
@@ -63,9 +64,9 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
             frozenset({A}),
             lambda c: fairs.create_fair(c, "NEW1", "新展会", date(2027, 1, 1), date(2027, 1, 2)),
         ),
-        "fairs.update_rules": (
+        "fair_setup.update_rules": (
             frozenset({A}),
-            lambda c: fairs.update_rules(c, FAIR, defence_hours=12),
+            lambda c: fair_setup.update_rules(c, FAIR, defence_hours=12),
         ),
         "fairs.list_fairs": (ALL, fairs.list_fairs),
         "fairs.get_fair": (ALL, lambda c: fairs.get_fair(c, FAIR)),
@@ -125,7 +126,7 @@ def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
             frozenset({A}),
             lambda c: users.set_password(c, "desk2", "reset-password"),
         ),
-        "audit.verify_chain": (frozenset({A, O}), audit.verify_chain),
+        "audit_verify.verify_chain": (frozenset({A, O}), audit_verify.verify_chain),
         "cases.last_change": (ALL, cases.last_change),
         "amend.amend_decision": (  # whoever may decide: the desk or a stationed officer
             frozenset({D, Role.OFFICER}),

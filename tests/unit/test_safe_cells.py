@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from fairdesk.services.safe_cells import (
+from fairdesk.exports.safe_cells import (
     TRIGGERS,
     csv_cell,
     is_number,

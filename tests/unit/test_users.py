@@ -7,7 +7,7 @@ import pytest
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.services import users
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from tests.conftest import FakeClock, Team
 
 

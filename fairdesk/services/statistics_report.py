@@ -30,12 +30,15 @@ from reportlab.platypus import (
 
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.normalize import has_cjk
+from fairdesk.domain.permissions import Permission
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
 from fairdesk.exports.table import atomic_output
+from fairdesk.services.context import Context
 from fairdesk.services.statistics import (
     OUTCOMES,
     StatisticsReport,
+    fair_statistics,
     summary_rows,
 )
 
@@ -372,3 +375,13 @@ def write_report_pdf(path: Path, report: StatisticsReport) -> None:
             onLaterPages=footer,
             canvasmaker=numbered_canvas(furniture_size),
         )
+
+
+def export_report(
+    ctx: Context, fair_code: str, path: Path, *, earlier: int = 4
+) -> StatisticsReport:
+    """Write the statistics report (figures and charts) as PDF."""
+    ctx.require(Permission.EXPORT)
+    report = fair_statistics(ctx, fair_code, earlier=earlier)
+    write_report_pdf(Path(path), report)
+    return report

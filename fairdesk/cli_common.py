@@ -1,0 +1,127 @@
+"""What every command of the `fairdesk` CLI shares: signing in to the database, reading a
+password or a line from standard input, and printing rows as a table, CSV or JSON.
+
+The command groups (`cli_*.py`) and `cli.py` itself import from here, never from each
+other's entry point, so the command line has no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from fairdesk.domain.errors import InvalidInput
+
+ENV_USER = "FAIRDESK_USER"
+ENV_PASSWORD = "FAIRDESK_PASSWORD"
+
+
+def _cell(value: Any, fmt: str) -> Any:
+    """Times go out with their zone: ISO 8601 in JSON, wall time and UTC offset elsewhere
+    (a reader in another zone must not take a fair's 17:00 for their own)."""
+    if isinstance(value, datetime):
+        if fmt == "json":
+            return value.isoformat(timespec="seconds" if value.second else "minutes")
+        return f"{value:%Y-%m-%d %H:%M}{zone_suffix(value)}"
+    if isinstance(value, date) and fmt == "json":
+        return value.isoformat()
+    return value
+
+
+def zone_suffix(moment: datetime) -> str:
+    """' UTC+08:00' for an aware time, '' for a naive one."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f" UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def plural(n: int, one: str, many: str = "") -> str:
+    """'1 case', '3 cases': the count with the right form of its noun."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language of the words the CLI prints: English unless --lang says otherwise."""
+    return getattr(args, "lang", None) or "en"
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
+    out = out or sys.stdout
+    rows = [{k: _cell(v, fmt) for k, v in r.items()} for r in rows]
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return
+    if not rows:
+        if fmt == "table":
+            out.write("(none)\n")
+        return
+    headers = list(rows[0])
+    if fmt == "csv":
+        out.write("\ufeff")  # the byte-order mark Excel needs to read UTF-8
+        from fairdesk.exports.safe_cells import csv_cell
+
+        # Cells a spreadsheet would run as a formula are written as text.
+        writer = csv.DictWriter(out, headers, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
+        return
+    cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
+    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    for line in [headers, ["-" * w for w in widths], *cells]:
+        out.write("  ".join(_pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
+    from fairdesk.app_context import open_context
+
+    ctx = open_context(
+        args.db,
+        args.data_dir,
+        args.user or os.environ.get(ENV_USER),
+        migrate=migrate,
+        password=lambda name: _ask_password(args, name),
+    )
+    args.cleanup.callback(ctx.db.dispose)
+    return ctx
+
+
+def stdin_line(what: str) -> str:
+    try:
+        line = sys.stdin.readline()
+    except (OSError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        raise InvalidInput("No {what} on standard input.", what=what)
+    return line.rstrip("\r\n")
+
+
+def _ask_password(args: argparse.Namespace, username: str) -> str | None:
+    if getattr(args, "password_stdin_global", False):
+        return stdin_line("password")
+    if ENV_PASSWORD in os.environ:
+        return os.environ[ENV_PASSWORD]
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"Password for {username}: ")
