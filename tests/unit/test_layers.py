@@ -9,6 +9,7 @@ including one inside a function (a late import hides a cycle, it does not remove
 from __future__ import annotations
 
 import ast
+import os
 import re
 from collections.abc import Iterator
 from fnmatch import fnmatch
@@ -202,3 +203,30 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycle() -> None:
     assert cycles(import_graph()) == []
+
+
+ARCHITECTURE = PACKAGE.parent / "docs" / "architecture.md"
+
+
+def rules_table() -> str:
+    lines = ["| Package or module | May import (of fairdesk) |", "|---|---|"]
+    for unit, allowed in sorted(allowed_imports().items()):
+        said = ANYTHING if allowed is None else ", ".join(sorted(allowed)) or "nothing"
+        lines.append(f"| `{unit}` | {said} |")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_architecture_page_shows_the_same_rules() -> None:
+    """FAIRDESK_UPDATE_DOCS=1 rewrites the page's table after a docstring changes."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- layers: generated -->\n")
+    generated, tail = rest.split("<!-- /layers -->")
+    expected = rules_table()
+    if os.environ.get("FAIRDESK_UPDATE_DOCS") == "1":
+        ARCHITECTURE.write_text(
+            f"{head}<!-- layers: generated -->\n{expected}<!-- /layers -->{tail}"
+        )
+        generated = expected
+    assert generated == expected, (
+        "docs/architecture.md is out of date: run with FAIRDESK_UPDATE_DOCS=1"
+    )
