@@ -23,6 +23,7 @@ from fairdesk import (
     cli_handoff,
     cli_organizer,
     cli_patrols,
+    cli_records,
     cli_workflow,
 )
 from fairdesk.cli_common import (
@@ -45,7 +46,15 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
-EXTENSIONS = [cli_documents, cli_backup, cli_patrols, cli_organizer, cli_workflow, cli_handoff]
+EXTENSIONS = [
+    cli_documents,
+    cli_backup,
+    cli_patrols,
+    cli_organizer,
+    cli_workflow,
+    cli_handoff,
+    cli_records,
+]
 
 def _date(text: str) -> date:
     try:

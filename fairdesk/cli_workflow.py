@@ -94,6 +94,12 @@ def add_parsers(sub: Any) -> None:
         "problem is listed with its place in the JSON; nothing is saved when there is one.",
     )
     rg.add_argument("file", metavar="FILE.json|-")
+    rg.add_argument(
+        "--visit",
+        metavar="VISIT",
+        help="the patrol visit it comes from (fairdesk patrols --without-case): the visit is "
+        "linked to the new case and its photos attached",
+    )
     then = rg.add_mutually_exclusive_group()
     then.add_argument("--accept", action="store_true", help="and accept it (same as --step accept)")
     then.add_argument("--step", choices=REGISTER_STEPS, help="and take this step at once")
@@ -313,6 +319,7 @@ def _register(args: argparse.Namespace) -> int:
     from fairdesk import cli_complaint_json as cj
     from fairdesk.services.fairs import get_fair
     from fairdesk.services.intake import register_complaint
+    from fairdesk.services.patrols import register_complaint_from_visit
     from fairdesk.services.steps import take_step
 
     name = "stdin" if args.file == "-" else args.file
@@ -332,7 +339,10 @@ def _register(args: argparse.Namespace) -> int:
     refused, unaccepted = _before_step(ctx, fair.timezone, parsed.data, action, params, reason)
     if problems or refused:
         raise CommandError(*(f"{name}: {p}" for p in problems + refused))
-    registered = register_complaint(ctx, fair.code, parsed.data)
+    if args.visit:
+        registered = register_complaint_from_visit(ctx, args.visit, parsed.data)
+    else:
+        registered = register_complaint(ctx, fair.code, parsed.data)
     state: str = ComplaintState.DRAFT
     if action:
         try:
