@@ -173,6 +173,7 @@ def cmd_watchlist(args: argparse.Namespace) -> int:
     from fairdesk.services.watchlist import flag_imported, watch_list
 
     ctx = _context(args)
+    rows: list[dict[str, Any]]
     if args.imported:
         hits = flag_imported(ctx, args.fair)
         rows = [

@@ -53,7 +53,7 @@ def add_parsers(sub: Any) -> None:
     ru.add_argument("--reason", default="")
 
 
-def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, str]:
+def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
     changes = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     if not changes:
         from fairdesk.domain.errors import InvalidInput
@@ -72,7 +72,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
         )
     else:
         done = amend.amend_finding(
-            ctx, args.visit, args.reason, **_fields(args, ("finding", "notes"))
+            ctx, args.visit, args.reason, **_fields(args, amend.FINDING_FIELDS)
         )
     if done.changed:
         print(f"{done.ref}: corrected {', '.join(done.changed)}")

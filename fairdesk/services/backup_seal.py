@@ -54,8 +54,8 @@ def seal(manifest: dict[str, Any], ring: Keyring, session: Session) -> dict[str,
         }
     if ring.user_key is not None:
         key = ring.user_key
-        stored = session.scalar(select(SigningKey).where(SigningKey.key_id == ring.user_key_id))
-        certificate = stored.certificate if stored is not None else ""
+        mine = session.scalar(select(SigningKey).where(SigningKey.key_id == ring.user_key_id))
+        certificate = mine.certificate if mine is not None else ""
     elif ring.root is not None:
         key, certificate = ring.root, ""
     else:

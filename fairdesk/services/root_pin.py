@@ -112,7 +112,7 @@ def installation_roots() -> set[str]:
     return {str(e.get("fingerprint") or "") for e in _read().values()} - {""}
 
 
-def write(url: str, fingerprint: str) -> Path:
+def write(url: str | URL, fingerprint: str) -> Path:
     """Pin `fingerprint` for the database at `url` (owner-only file, replaced whole)."""
     pins = _read()
     pins[database_key(url)] = {
@@ -141,7 +141,7 @@ def forget(url: str | URL) -> None:
         owner_only(path)
 
 
-def pin_after_commit(session: Session, url: str, fingerprint: str) -> None:
+def pin_after_commit(session: Session, url: str | URL, fingerprint: str) -> None:
     """Pin once the transaction that made (or first saw) the root is committed: a root
     rolled back must not stay pinned."""
     event.listen(session, "after_commit", lambda _s: write(url, fingerprint), once=True)
