@@ -121,6 +121,20 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class ExhibitFacts:
+    """An accused exhibit as the guards see it: its name, model and the numbers of the
+    rights it is accused under."""
+
+    name: str
+    model: str = ""
+    rights: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.model})" if self.model else self.name
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the guards may look at: the record's state and what the services read about it."""
 
@@ -147,6 +161,13 @@ class Facts:
     bar_proposal: bool = False
     # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
     acceptance: tuple[Refusal, ...] = ()
+    # The numbers of the complaint's rights a decision may rely on (those not refused at
+    # acceptance), and the case's accused exhibits in their order.
+    rights: tuple[str, ...] = ()
+    exhibits: tuple[ExhibitFacts, ...] = ()
+    # The re-check of the measure last ordered: its clock, and what the last re-check found.
+    recheck: ClockState | None = None
+    recheck_result: str = ""
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(ZoneInfo(self.zone))
@@ -177,6 +198,7 @@ class Effect(StrEnum):
     SUSPEND_DISPLAY = "suspend_display"
     RETURN_DETAINED = "return_detained"
     RECORD_AUTHORITY_RESULT = "record_authority_result"
+    LINK_EXHIBIT_RIGHTS = "link_exhibit_rights"  # which rights an accused exhibit is under
     CLOSE = "close"
 
 
@@ -563,6 +585,23 @@ POWER_OF_ATTORNEY = Field(
     Words("The agent's power of attorney was received", "已收到授权委托书"),
     FieldKind.FLAG,
 )
+EXHIBIT = _text(
+    "exhibit",
+    "Exhibit (its number in the list, its model or its name)",
+    "展品（列表中的序号、型号或名称）",
+    kind=FieldKind.LINE,
+    need=Words("the exhibit", "展品"),
+    prefill="unlinked_exhibit",
+    max_length=500,
+)
+EXHIBIT_RIGHTS = _text(
+    "rights",
+    "Rights it is accused under (their numbers, separated by commas)",
+    "涉嫌侵犯的权利（权利号码，多个以逗号分隔）",
+    kind=FieldKind.LINE,
+    need=Words("the rights it is accused under", "涉嫌侵犯的权利"),
+    max_length=1000,
+)
 DECISION_FIELDS = (PRIOR_BODY, PRIOR_NUMBER, PRIOR_DATE, ADMISSION, DECIDING_ORGAN)
 
 C, S = ComplaintState, CaseState
@@ -761,6 +800,77 @@ def _credit_items_well_formed(f: Facts, params: Mapping[str, Any]) -> Refusal | 
     return None
 
 
+# -- which right each exhibit infringes ------------------------------------------------------
+
+
+def right_key(number: str) -> str:
+    """A right's number as compared: without spaces, in capitals."""
+    return "".join(number.split()).upper()
+
+
+def untied_exhibits(f: Facts) -> list[ExhibitFacts]:
+    """The exhibits accused under no right a decision may rely on. With one such right, an
+    exhibit that names none is accused under it (as intake links it)."""
+    keys = {right_key(n) for n in f.rights}
+    return [
+        x
+        for x in f.exhibits
+        if not keys & {right_key(n) for n in x.rights} and not (len(keys) == 1 and not x.rights)
+    ]
+
+
+def _each_exhibit_tied_to_a_right(f: Facts) -> Refusal | None:
+    untied = untied_exhibits(f)
+    if not untied:
+        return None
+    return Refusal(
+        MissingRequirement,
+        "{number}: a finding of infringement says which right each exhibit infringes, and "
+        "{exhibits} is linked to none of the complaint's rights; link it first (step 'Link "
+        "an exhibit to its rights').",
+        {"number": f.number, "exhibits": tuple(x.label for x in untied)},
+    )
+
+
+def find_exhibit(exhibits: tuple[ExhibitFacts, ...], text: str) -> int | None:
+    """The index of the exhibit `text` names: its number in the list (1, 2, ...), or its
+    model or name when exactly one exhibit has it; None otherwise."""
+    wanted = " ".join(str(text).split()).casefold()
+    if wanted.isdigit():
+        index = int(wanted) - 1
+        return index if 0 <= index < len(exhibits) else None
+    hits = [
+        i
+        for i, x in enumerate(exhibits)
+        if wanted and wanted in {x.model.strip().casefold(), x.name.strip().casefold(),
+                                 x.label.casefold()}
+    ]  # fmt: skip
+    return hits[0] if len(hits) == 1 else None
+
+
+def _exhibit_and_rights_known(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    text = str(params.get("exhibit") or "").strip()
+    if find_exhibit(f.exhibits, text) is None:
+        return Refusal(
+            MissingRequirement,
+            "{number} has no single accused exhibit '{exhibit}'; give its number in the list "
+            "(1 to {count}), its model or its name.",
+            {"number": f.number, "exhibit": text, "count": len(f.exhibits)},
+            field="exhibit",
+        )
+    known = {right_key(n) for n in f.rights}
+    unknown = [n for n in list_value(params.get("rights")) if right_key(n) not in known]
+    if unknown:
+        return Refusal(
+            MissingRequirement,
+            "The complaint of {number} does not rely on {unknown}; its accepted rights are "
+            "{rights}.",
+            {"number": f.number, "unknown": tuple(unknown), "rights": f.rights or ("-",)},
+            field="rights",
+        )
+    return None
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -865,15 +975,23 @@ STEPS: tuple[Step, ...] = (
     _step(CS, "decide_at_once", [S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED],
           S.INFRINGEMENT_FOUND, "Decide at once: infringement confirmed", "径行认定侵权",
           roles=DECIDERS, fields=(TRIGGER_AT_ONCE, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
-          checks=(_officer_names_organ,), stops=(ClockKind.DEFENCE,), kinds=IP,
+          guards=(_each_exhibit_tied_to_a_right,), checks=(_officer_names_organ,),
+          stops=(ClockKind.DEFENCE,), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
     _step(CS, "decide_infringing", [S.UNDER_REVIEW], S.INFRINGEMENT_FOUND,
           "Decide: infringement found", "认定侵权", roles=DECIDERS,
           fields=(TRIGGER, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
+          guards=(_each_exhibit_tied_to_a_right,),
           checks=(_overdue_trigger_needs_overdue, _officer_names_organ), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
+    # A decision says which right each exhibit infringes: the desk links an exhibit to the
+    # complaint's right(s) when intake did not (a complaint with several rights).
+    _step(CS, "link_exhibit_rights", [S.TO_NOTIFY, S.MEDIATING, *BEFORE_DECISION], STAYS,
+          "Link an exhibit to its rights", "指明展品涉嫌侵犯的权利", roles=DECIDERS,
+          fields=(EXHIBIT, EXHIBIT_RIGHTS, NOTE), checks=(_exhibit_and_rights_known,),
+          kinds=IP, effects=(Effect.LINK_EXHIBIT_RIGHTS,)),
     _step(CS, "decide_not_infringing", [S.UNDER_REVIEW], S.NOT_INFRINGING,
           "Decide: infringement not established", "未认定构成侵权", roles=DECIDERS,
           fields=(REASON, DECIDING_ORGAN), checks=(_officer_names_organ,), kinds=IP,
