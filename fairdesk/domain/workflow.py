@@ -871,6 +871,42 @@ def _exhibit_and_rights_known(f: Facts, params: Mapping[str, Any]) -> Refusal | 
     return None
 
 
+# -- the re-check before an escalation (domain: RECHECK_FAILED (re-displayed) -> ESCALATED) ----
+
+
+def _recheck_due_at(f: Facts) -> datetime | None:
+    return f.recheck.due_at if f.recheck is not None else None
+
+
+def _failed_only_when_due(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    """Before the measure is due the respondent is still within time: a re-inspection can
+    find it not carried out only when the exhibit was displayed again (the signed
+    undertaking broken)."""
+    due = _recheck_due_at(f)
+    if params.get("result") == RecheckResult.REDISPLAYED or due is None or f.now >= due:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: the measure is due at {due}; before then a re-inspection may find it not "
+        "carried out only if the exhibit was displayed again (the signed undertaking broken).",
+        {"number": f.number, "due": f.local(due)},
+        field="result",
+    )
+
+
+def _recheck_due_or_redisplayed(f: Facts) -> Refusal | None:
+    due = _recheck_due_at(f)
+    if f.recheck_result == RecheckResult.REDISPLAYED or due is None or f.now >= due:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: the re-inspection is due at {due}; escalate after that, or when a "
+        "re-inspection found the exhibit displayed again.",
+        {"number": f.number, "due": f.local(due)},
+        after=due,
+    )
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -1024,10 +1060,11 @@ STEPS: tuple[Step, ...] = (
           documents=("recheck-record",)),
     _step(CS, "recheck_failed", [S.RECHECK_DUE], S.RECHECK_FAILED,
           "Re-inspection failed", "复查未通过", roles=FLOOR, fields=(RESULT, NOTE),
-          stops=(ClockKind.RECHECK,), kinds=IP, effects=(Effect.RECORD_RECHECK,),
-          documents=("recheck-record",)),
+          checks=(_failed_only_when_due,), stops=(ClockKind.RECHECK,), kinds=IP,
+          effects=(Effect.RECORD_RECHECK,), documents=("recheck-record",)),
     _step(CS, "escalate", [S.RECHECK_FAILED], S.ESCALATED, "Escalate", "升级处理",
-          fields=(ESCALATION, NOTE), checks=(_ban_needs_repeat_offence,), kinds=IP,
+          fields=(ESCALATION, NOTE), guards=(_recheck_due_or_redisplayed,),
+          checks=(_ban_needs_repeat_offence,), kinds=IP,
           documents=("escalation-notice",), legal_basis=("escalation",)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",

@@ -232,6 +232,8 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
             m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
         ),
         found_infringing=bool(case.decision_trigger),
+        recheck=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.RECHECK, now),
+        recheck_result=measures[-1].recheck_result if measures else "",
         rights=tuple(r.number for r in relied_on(complaint)),
         exhibits=exhibit_facts(case),
         # Only where the case may escalate: the watch list reads every edition's cases.

@@ -2249,6 +2249,14 @@ power of attorney: {0}</source>
         <translation>{number}：认定侵权须写明每件展品侵犯的权利，而{exhibits}未与投诉所依据的任何权利关联；请先关联（操作“指明展品涉嫌侵犯的权利”）。</translation>
     </message>
     <message>
+        <source>{number}: the measure is due at {due}; before then a re-inspection may find it not carried out only if the exhibit was displayed again (the signed undertaking broken).</source>
+        <translation>{number}：整改期限为{due}；期限届满前，仅在展品被重新展出（违反所签承诺书）时，复查方可认定措施未落实。</translation>
+    </message>
+    <message>
+        <source>{number}: the re-inspection is due at {due}; escalate after that, or when a re-inspection found the exhibit displayed again.</source>
+        <translation>{number}：复查期限为{due}；请在期限届满后，或复查发现展品重新展出时，再采取进一步处理措施。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>

@@ -8,17 +8,19 @@ SQLite or PostgreSQL (FAIRDESK_TEST_DB).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from fairdesk.db.models import AuditEvent
-from fairdesk.domain.errors import MissingRequirement, PermissionDenied
+from fairdesk.db.models import AuditEvent, Fair
+from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
+from fairdesk.domain.workflow import evaluate
 from fairdesk.services.cases import case_by_number
 from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
-from tests.conftest import Team
+from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps, case_facts
+from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
 DESIGN = RightInput(
@@ -133,3 +135,61 @@ def test_a_complaint_with_one_right_needs_no_link(team: Team, fair: str) -> None
     case = reg.case_numbers[0]
     act_on_case(team.desk, case, "notify")
     assert _admission(team, case) == "INFRINGEMENT_FOUND"
+
+
+# -- 3. escalation waits for the re-check ------------------------------------------------------
+
+
+def _rechecking(team: Team) -> str:
+    """A case found infringing at 09:30 whose covering is re-inspected 2 h later (11:30)."""
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    _admission(team, case)
+    act_on_case(team.desk, case, "order_remedy", measure="cover", undertaking_signed=True)
+    act_on_case(team.inspector, case, "request_recheck")
+    return case
+
+
+def test_a_measure_is_not_found_undone_before_it_is_due(
+    team: Team, fair: str, clock: FakeClock
+) -> None:
+    case = _rechecking(team)
+    clock.advance(hours=1)
+    with pytest.raises(IllegalTransition, match=r"due at 2026-11-05 11:30"):
+        act_on_case(team.inspector, case, "recheck_failed", result="failed")
+    clock.advance(hours=1, minutes=1)
+    assert act_on_case(team.inspector, case, "recheck_failed", result="failed").state == (
+        "RECHECK_FAILED"
+    )
+    assert act_on_case(team.desk, case, "escalate", escalation="leave_fair").state == "ESCALATED"
+
+
+def test_an_exhibit_displayed_again_is_escalated_before_the_due_time(
+    team: Team, fair: str, clock: FakeClock
+) -> None:
+    case = _rechecking(team)
+    clock.advance(minutes=30)
+    act_on_case(team.inspector, case, "recheck_failed", result="redisplayed")
+    assert act_on_case(team.desk, case, "escalate", escalation="leave_fair").state == "ESCALATED"
+
+
+def test_escalation_is_refused_before_the_recheck_is_due(team: Team, fair: str) -> None:
+    """A failed re-check recorded before its due time (an older record) does not open the
+    escalation before that time; the refusal names it, and time alone lifts it."""
+    case = _rechecking(team)
+    with team.desk.db.reading() as session:
+        row = case_by_number(session, case)
+        fair_row = session.get_one(Fair, row.fair_id)
+        facts = replace(
+            case_facts(session, team.desk, row, fair_row),
+            state="RECHECK_FAILED",
+            recheck_result="failed",
+        )
+    refusal = evaluate(facts, "escalate").refusal
+    assert refusal is not None and "2026-11-05 11:30" in str(refusal)
+    assert refusal.after is not None
+    later = replace(facts, now=refusal.after)
+    assert evaluate(later, "escalate").allowed
+    assert evaluate(replace(facts, recheck_result="redisplayed"), "escalate").allowed
