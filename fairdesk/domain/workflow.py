@@ -36,6 +36,7 @@ from fairdesk.domain.enums import (
     EscalationAction,
     MeasureType,
     RecheckResult,
+    RejectReason,
     Role,
     ServiceManner,
 )
@@ -165,6 +166,9 @@ class Facts:
     # acceptance), and the case's accused exhibits in their order.
     rights: tuple[str, ...] = ()
     exhibits: tuple[ExhibitFacts, ...] = ()
+    # A complaint's rights the acceptance rule refuses while others are valid (partial
+    # non-acceptance): (number, RejectReason) each.
+    refused: tuple[tuple[str, str], ...] = ()
     # The re-check of the measure last ordered: its clock, and what the last re-check found.
     recheck: ClockState | None = None
     recheck_result: str = ""
@@ -199,6 +203,7 @@ class Effect(StrEnum):
     RETURN_DETAINED = "return_detained"
     RECORD_AUTHORITY_RESULT = "record_authority_result"
     LINK_EXHIBIT_RIGHTS = "link_exhibit_rights"  # which rights an accused exhibit is under
+    RECORD_REFUSED_RIGHTS = "record_refused_rights"  # rights not accepted, with the reason
     CLOSE = "close"
 
 
@@ -375,6 +380,35 @@ REASON_CODE = _choice(
     "不予受理理由",
     v.REJECT_REASONS,
     Words("a reason code", "不予受理理由"),
+)
+# Partial non-acceptance: rights the desk does not accept for a reason the acceptance rule
+# cannot see (2006 Art 17, standing); the rule's own refusals are recorded without asking.
+REFUSED_RIGHTS = _text(
+    "refused_rights",
+    "Rights not accepted (their numbers, separated by commas; empty: none)",
+    "不予受理的权利（权利号码，多个以逗号分隔；不填为无）",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the rights not accepted", "不予受理的权利"),
+    max_length=1000,
+)
+REFUSED_REASON = replace(
+    _choice(
+        "refused_reason",
+        "Reason for not accepting those rights",
+        "上述权利不予受理的理由",
+        v.REJECT_REASONS,
+        Words("the reason for not accepting those rights", "上述权利不予受理的理由"),
+        allowed=(
+            RejectReason.RIGHT_INVALID,
+            RejectReason.RIGHT_NOT_VALID_IN_CHINA,
+            RejectReason.PATENT_DISPUTE_PENDING,
+            RejectReason.NO_STANDING,
+            RejectReason.REPEAT_WITHOUT_FOLLOW_UP,
+            RejectReason.OTHER,
+        ),
+    ),
+    required=False,
 )
 MISSING_ITEMS = _text(
     "missing_items",
@@ -907,6 +941,50 @@ def _recheck_due_or_redisplayed(f: Facts) -> Refusal | None:
     )
 
 
+# -- partial non-acceptance -----------------------------------------------------------------
+
+
+def refused_at_acceptance(f: Facts, params: Mapping[str, Any]) -> dict[str, str]:
+    """{right number: RejectReason} of the rights an acceptance with `params` refuses: the
+    acceptance rule's, and those the desk names with its reason."""
+    out = dict(f.refused)
+    reason = str(params.get("refused_reason") or "")
+    by_key = {right_key(n): n for n in f.rights}
+    for named in list_value(params.get("refused_rights")):
+        number = by_key.get(right_key(named))
+        if number is not None and number not in out:
+            out[number] = reason
+    return out
+
+
+def _refused_rights_named_well(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    named = list_value(params.get("refused_rights"))
+    known = {right_key(n) for n in f.rights}
+    unknown = [n for n in named if right_key(n) not in known]
+    if unknown:
+        return Refusal(
+            MissingRequirement,
+            "Complaint {number} names no right {unknown}; its rights are {rights}.",
+            {"number": f.number, "unknown": tuple(unknown), "rights": f.rights or ("-",)},
+            field="refused_rights",
+        )
+    if named and not params.get("refused_reason"):
+        return Refusal(
+            MissingRequirement,
+            "Say why the rights {rights} are not accepted.",
+            {"rights": tuple(named)},
+            field="refused_reason",
+        )
+    if f.rights and len(refused_at_acceptance(f, params)) >= len(f.rights):
+        return Refusal(
+            MissingRequirement,
+            "No right of complaint {number} would be accepted: reject the complaint instead.",
+            {"number": f.number},
+            field="refused_rights",
+        )
+    return None
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -947,9 +1025,11 @@ STEPS: tuple[Step, ...] = (
           starts=(ClockKind.SUPPLEMENT,), effects=(Effect.RECORD_MISSING_ITEMS,),
           documents=("supplement-notice",), legal_basis=("supplement",)),
     _step(CP, "accept", [C.DRAFT, C.PENDING_SUPPLEMENT], C.ACCEPTED, "Accept", "受理",
-          fields=(AUTHORITY_OPTIONAL, NOTE), guards=(_acceptance_complete,),
+          fields=(AUTHORITY_OPTIONAL, REFUSED_RIGHTS, REFUSED_REASON, NOTE),
+          guards=(_acceptance_complete,), checks=(_refused_rights_named_well,),
           stops=(ClockKind.SUPPLEMENT,),
-          effects=(Effect.MARK_ACCEPTED, Effect.START_TRANSFER_CLOCK),
+          effects=(Effect.MARK_ACCEPTED, Effect.RECORD_REFUSED_RIGHTS,
+                   Effect.START_TRANSFER_CLOCK),
           documents=("acceptance-receipt",), legal_basis=("acceptance",)),
     _step(CP, "reject", [C.DRAFT, C.PENDING_SUPPLEMENT], C.REJECTED, "Reject", "不予受理",
           fields=(REASON_CODE, NOTE), stops=(ClockKind.SUPPLEMENT,),

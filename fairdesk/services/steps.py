@@ -14,11 +14,19 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from fairdesk.db.models import AuditEvent, Complaint, Fair, IPRight, Measure, RespondentCase
+from fairdesk.db.models import (
+    AuditEvent,
+    Complaint,
+    Fair,
+    IPRight,
+    Measure,
+    RespondentCase,
+    complaint_rights,
+)
 from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
@@ -41,6 +49,7 @@ from fairdesk.domain.workflow import (
     list_value,
     options,
     parse_moment,
+    refused_at_acceptance,
     right_key,
     step,
     step_for_audit,
@@ -164,7 +173,9 @@ def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
 
 def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: Fair) -> Facts:
     now = ctx.now()
-    problems = acceptance.acceptance_problems(acceptance_facts(complaint), _today(fair, now))
+    facts = acceptance_facts(complaint)
+    problems = acceptance.acceptance_problems(facts, _today(fair, now))
+    refused = acceptance.refused_rights(facts, _today(fair, now))
     return Facts(
         entity=Entity.COMPLAINT,
         number=complaint.number,
@@ -177,6 +188,8 @@ def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: 
         complaint_kind=complaint.kind,
         fair_closes_at=fair_close(fair),
         acceptance=tuple(p.refusal for p in problems),
+        rights=tuple(r.number for r in relied_on(complaint)),
+        refused=tuple((r.number, r.reason) for r in refused),
     )
 
 
@@ -192,9 +205,22 @@ def _before_mediation(session: Session, case: RespondentCase) -> str:
     return str((before or {}).get("state") or "")
 
 
+def refused_reasons(session: Session, complaint: Complaint) -> dict[int, str]:
+    """{right id: RejectReason} of the complaint's rights the desk did not accept."""
+    rows = session.execute(
+        select(complaint_rights.c.right_id, complaint_rights.c.refused_reason).where(
+            complaint_rights.c.complaint_id == complaint.id,
+            complaint_rights.c.refused_reason != "",
+        )
+    )
+    return {right_id: reason for right_id, reason in rows}
+
+
 def relied_on(complaint: Complaint) -> list[IPRight]:
-    """The complaint's rights a decision may rely on (every right it names)."""
-    return sorted(complaint.rights, key=lambda r: r.id)
+    """The complaint's rights a decision may rely on: those not refused at acceptance."""
+    session = object_session(complaint)
+    refused = refused_reasons(session, complaint) if session is not None else {}
+    return sorted((r for r in complaint.rights if r.id not in refused), key=lambda r: r.id)
 
 
 def exhibit_facts(case: RespondentCase) -> tuple[ExhibitFacts, ...]:
@@ -546,6 +572,28 @@ def _link_exhibit_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r:
     ]
 
 
+def _refused_rights(c: Any, p: dict[str, Any]) -> dict[str, Any]:
+    """What the audit trail keeps of a complaint's refused rights: {number: reason}."""
+    session = object_session(c)
+    refused = refused_reasons(session, c) if session is not None else {}
+    return {"refused_rights": {r.number: refused[r.id] for r in c.rights if r.id in refused}}
+
+
+def _record_refused_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    facts = complaint_facts(s, ctx, c, s.get_one(Fair, c.fair_id))
+    refused = refused_at_acceptance(facts, p)
+    for right in c.rights:
+        if right.number in refused:
+            s.execute(
+                update(complaint_rights)
+                .where(
+                    complaint_rights.c.complaint_id == c.id,
+                    complaint_rights.c.right_id == right.id,
+                )
+                .values(refused_reason=refused[right.number])
+            )
+
+
 def _close(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.closed_at = ctx.now()
 
@@ -570,11 +618,13 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.ORDER_MEASURE: _order_measure,
     Effect.RECORD_RECHECK: _record_recheck,
     Effect.LINK_EXHIBIT_RIGHTS: _link_exhibit_rights,
+    Effect.RECORD_REFUSED_RIGHTS: _record_refused_rights,
     Effect.CLOSE: _close,
 }
 # Effects whose old and new values the audit event keeps (beside the state).
 RECORDED: dict[Effect, Callable[[Any, dict[str, Any]], dict[str, Any]]] = {
     Effect.LINK_EXHIBIT_RIGHTS: _exhibit_rights,
+    Effect.RECORD_REFUSED_RIGHTS: _refused_rights,
 }
 # Effects that add or change a case's measures.
 MEASURE_EFFECTS = frozenset(
