@@ -12,6 +12,9 @@ from fairdesk.services import steps
 from tests.conftest import FakeClock, Team
 
 TEXT = "理由"
+# Fields that name a record of the case: the first exhibit, the right of
+# `tests.helpers.complaint_input`.
+NAMED = {"exhibit": "1", "rights": "ZL202330123456.7"}
 
 
 def fill(step: Step) -> dict[str, Any]:
@@ -28,6 +31,8 @@ def fill(step: Step) -> dict[str, Any]:
             values[f.name] = "2026-11-01"
         elif f.kind is FieldKind.DATETIME:
             values[f.name] = ""  # now
+        elif f.name in NAMED:
+            values[f.name] = NAMED[f.name]
         elif f.example or f.default:
             values[f.name] = f.example or f.default
         else:

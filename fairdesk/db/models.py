@@ -193,6 +193,9 @@ complaint_rights = Table(
     Base.metadata,
     Column("complaint_id", ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True),
     Column("right_id", ForeignKey("ip_rights.id"), primary_key=True, index=True),
+    # Why the desk did not accept this right of an accepted complaint (a RejectReason
+    # code); empty: the complaint relies on it.
+    Column("refused_reason", String(40), nullable=False, default="", server_default=""),
 )
 
 

@@ -75,6 +75,7 @@ class RightView:
     jurisdiction: str = "CN"
     valid_until: str = ""
     licence_type: str = "owner"
+    refused_reason: str = ""  # why the desk did not accept it (RejectReason); "": relied on
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ class DocumentData:
     accepted_at: str = ""
     transferred_at: str = ""
     transfer_due_at: str = ""
-    rights: tuple[RightView, ...] = ()
+    rights: tuple[RightView, ...] = ()  # the rights the complaint relies on
+    refused_rights: tuple[RightView, ...] = ()  # the rights not accepted, with their reason
     cases: tuple[CaseView, ...] = ()
     respondent: RespondentView | None = None
     exhibits: tuple[ExhibitView, ...] = ()

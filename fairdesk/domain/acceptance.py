@@ -173,6 +173,7 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
             "power_of_attorney",
         )
     ip = c.kind == ComplaintKind.IP
+    refused = {r.number for r in refused_rights(c, on)}
     if ip:
         if not c.rights:
             add(
@@ -181,15 +182,17 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
             )
         for i, right in enumerate(c.rights, start=1):
             problem = right_refusal(right, on, i)
-            if problem is not None:
+            if problem is not None and right.number not in refused:
                 out.append(problem)
     if c.respondents < 1:
         add("A complaint names at least one respondent.", "respondents")
     elif c.unresolved_respondents:
         add("Choose the exhibitor of every respondent from the fair's list.", "respondents")
     if ip:
+        # The materials of the rights relied on: a refused right needs none.
+        kept = [r for r in c.rights if r.number not in refused]
         checklist = materials.checklist(
-            {r.ip_type for r in c.rights}, agent=False, licences=[r.licence_type for r in c.rights]
+            {r.ip_type for r in kept}, agent=False, licences=[r.licence_type for r in kept]
         )
         missing = materials.missing(checklist, c.materials)
         if missing:
@@ -207,6 +210,30 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
             "commitment",
         )
     return out
+
+
+@dataclass(frozen=True)
+class RefusedRight:
+    """A right the complaint is not accepted for, while it is for another."""
+
+    number: str
+    reason: str  # RejectReason
+    refusal: Refusal
+
+
+def refused_rights(c: ComplaintFacts, on: date) -> list[RefusedRight]:
+    """The rights that cannot be enforced for a reason the complainant cannot put right
+    (lapsed, not valid in China), when at least one other right can: the complaint is
+    accepted for the valid rights, these are refused with their reason. Empty when every
+    right is valid, or none is (then the whole complaint is not accepted)."""
+    found = [(r, right_refusal(r, on, i)) for i, r in enumerate(c.rights, start=1)]
+    if c.kind != ComplaintKind.IP or all(p is not None for _r, p in found):
+        return []
+    return [
+        RefusedRight(r.number, p.reject_reason, p.refusal)
+        for r, p in found
+        if p is not None and p.reject_reason
+    ]
 
 
 def suggested_reject_reason(problems: Sequence[AcceptanceProblem]) -> str:

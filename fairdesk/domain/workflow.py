@@ -36,6 +36,7 @@ from fairdesk.domain.enums import (
     EscalationAction,
     MeasureType,
     RecheckResult,
+    RejectReason,
     Role,
     ServiceManner,
 )
@@ -121,6 +122,20 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class ExhibitFacts:
+    """An accused exhibit as the guards see it: its name, model and the numbers of the
+    rights it is accused under."""
+
+    name: str
+    model: str = ""
+    rights: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.model})" if self.model else self.name
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the guards may look at: the record's state and what the services read about it."""
 
@@ -147,6 +162,16 @@ class Facts:
     bar_proposal: bool = False
     # The acceptance rule's refusals for this complaint (`fairdesk.domain.acceptance`).
     acceptance: tuple[Refusal, ...] = ()
+    # The numbers of the complaint's rights a decision may rely on (those not refused at
+    # acceptance), and the case's accused exhibits in their order.
+    rights: tuple[str, ...] = ()
+    exhibits: tuple[ExhibitFacts, ...] = ()
+    # A complaint's rights the acceptance rule refuses while others are valid (partial
+    # non-acceptance): (number, RejectReason) each.
+    refused: tuple[tuple[str, str], ...] = ()
+    # The re-check of the measure last ordered: its clock, and what the last re-check found.
+    recheck: ClockState | None = None
+    recheck_result: str = ""
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(ZoneInfo(self.zone))
@@ -177,6 +202,8 @@ class Effect(StrEnum):
     SUSPEND_DISPLAY = "suspend_display"
     RETURN_DETAINED = "return_detained"
     RECORD_AUTHORITY_RESULT = "record_authority_result"
+    LINK_EXHIBIT_RIGHTS = "link_exhibit_rights"  # which rights an accused exhibit is under
+    RECORD_REFUSED_RIGHTS = "record_refused_rights"  # rights not accepted, with the reason
     CLOSE = "close"
 
 
@@ -353,6 +380,35 @@ REASON_CODE = _choice(
     "不予受理理由",
     v.REJECT_REASONS,
     Words("a reason code", "不予受理理由"),
+)
+# Partial non-acceptance: rights the desk does not accept for a reason the acceptance rule
+# cannot see (2006 Art 17, standing); the rule's own refusals are recorded without asking.
+REFUSED_RIGHTS = _text(
+    "refused_rights",
+    "Rights not accepted (their numbers, separated by commas; empty: none)",
+    "不予受理的权利（权利号码，多个以逗号分隔；不填为无）",
+    required=False,
+    kind=FieldKind.LINE,
+    need=Words("the rights not accepted", "不予受理的权利"),
+    max_length=1000,
+)
+REFUSED_REASON = replace(
+    _choice(
+        "refused_reason",
+        "Reason for not accepting those rights",
+        "上述权利不予受理的理由",
+        v.REJECT_REASONS,
+        Words("the reason for not accepting those rights", "上述权利不予受理的理由"),
+        allowed=(
+            RejectReason.RIGHT_INVALID,
+            RejectReason.RIGHT_NOT_VALID_IN_CHINA,
+            RejectReason.PATENT_DISPUTE_PENDING,
+            RejectReason.NO_STANDING,
+            RejectReason.REPEAT_WITHOUT_FOLLOW_UP,
+            RejectReason.OTHER,
+        ),
+    ),
+    required=False,
 )
 MISSING_ITEMS = _text(
     "missing_items",
@@ -563,6 +619,23 @@ POWER_OF_ATTORNEY = Field(
     Words("The agent's power of attorney was received", "已收到授权委托书"),
     FieldKind.FLAG,
 )
+EXHIBIT = _text(
+    "exhibit",
+    "Exhibit (its number in the list, its model or its name)",
+    "展品（列表中的序号、型号或名称）",
+    kind=FieldKind.LINE,
+    need=Words("the exhibit", "展品"),
+    prefill="unlinked_exhibit",
+    max_length=500,
+)
+EXHIBIT_RIGHTS = _text(
+    "rights",
+    "Rights it is accused under (their numbers, separated by commas)",
+    "涉嫌侵犯的权利（权利号码，多个以逗号分隔）",
+    kind=FieldKind.LINE,
+    need=Words("the rights it is accused under", "涉嫌侵犯的权利"),
+    max_length=1000,
+)
 DECISION_FIELDS = (PRIOR_BODY, PRIOR_NUMBER, PRIOR_DATE, ADMISSION, DECIDING_ORGAN)
 
 C, S = ComplaintState, CaseState
@@ -761,6 +834,157 @@ def _credit_items_well_formed(f: Facts, params: Mapping[str, Any]) -> Refusal | 
     return None
 
 
+# -- which right each exhibit infringes ------------------------------------------------------
+
+
+def right_key(number: str) -> str:
+    """A right's number as compared: without spaces, in capitals."""
+    return "".join(number.split()).upper()
+
+
+def untied_exhibits(f: Facts) -> list[ExhibitFacts]:
+    """The exhibits accused under no right a decision may rely on. With one such right, an
+    exhibit that names none is accused under it (as intake links it)."""
+    keys = {right_key(n) for n in f.rights}
+    return [
+        x
+        for x in f.exhibits
+        if not keys & {right_key(n) for n in x.rights} and not (len(keys) == 1 and not x.rights)
+    ]
+
+
+def _each_exhibit_tied_to_a_right(f: Facts) -> Refusal | None:
+    untied = untied_exhibits(f)
+    if not untied:
+        return None
+    return Refusal(
+        MissingRequirement,
+        "{number}: a finding of infringement says which right each exhibit infringes, and "
+        "{exhibits} is linked to none of the complaint's rights; link it first (step 'Link "
+        "an exhibit to its rights').",
+        {"number": f.number, "exhibits": tuple(x.label for x in untied)},
+    )
+
+
+def find_exhibit(exhibits: tuple[ExhibitFacts, ...], text: str) -> int | None:
+    """The index of the exhibit `text` names: its number in the list (1, 2, ...), or its
+    model or name when exactly one exhibit has it; None otherwise."""
+    wanted = " ".join(str(text).split()).casefold()
+    if wanted.isdigit():
+        index = int(wanted) - 1
+        return index if 0 <= index < len(exhibits) else None
+    hits = [
+        i
+        for i, x in enumerate(exhibits)
+        if wanted and wanted in {x.model.strip().casefold(), x.name.strip().casefold(),
+                                 x.label.casefold()}
+    ]  # fmt: skip
+    return hits[0] if len(hits) == 1 else None
+
+
+def _exhibit_and_rights_known(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    text = str(params.get("exhibit") or "").strip()
+    if find_exhibit(f.exhibits, text) is None:
+        return Refusal(
+            MissingRequirement,
+            "{number} has no single accused exhibit '{exhibit}'; give its number in the list "
+            "(1 to {count}), its model or its name.",
+            {"number": f.number, "exhibit": text, "count": len(f.exhibits)},
+            field="exhibit",
+        )
+    known = {right_key(n) for n in f.rights}
+    unknown = [n for n in list_value(params.get("rights")) if right_key(n) not in known]
+    if unknown:
+        return Refusal(
+            MissingRequirement,
+            "The complaint of {number} does not rely on {unknown}; its accepted rights are "
+            "{rights}.",
+            {"number": f.number, "unknown": tuple(unknown), "rights": f.rights or ("-",)},
+            field="rights",
+        )
+    return None
+
+
+# -- the re-check before an escalation (domain: RECHECK_FAILED (re-displayed) -> ESCALATED) ----
+
+
+def _recheck_due_at(f: Facts) -> datetime | None:
+    return f.recheck.due_at if f.recheck is not None else None
+
+
+def _failed_only_when_due(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    """Before the measure is due the respondent is still within time: a re-inspection can
+    find it not carried out only when the exhibit was displayed again (the signed
+    undertaking broken)."""
+    due = _recheck_due_at(f)
+    if params.get("result") == RecheckResult.REDISPLAYED or due is None or f.now >= due:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: the measure is due at {due}; before then a re-inspection may find it not "
+        "carried out only if the exhibit was displayed again (the signed undertaking broken).",
+        {"number": f.number, "due": f.local(due)},
+        field="result",
+    )
+
+
+def _recheck_due_or_redisplayed(f: Facts) -> Refusal | None:
+    due = _recheck_due_at(f)
+    if f.recheck_result == RecheckResult.REDISPLAYED or due is None or f.now >= due:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number}: the re-inspection is due at {due}; escalate after that, or when a "
+        "re-inspection found the exhibit displayed again.",
+        {"number": f.number, "due": f.local(due)},
+        after=due,
+    )
+
+
+# -- partial non-acceptance -----------------------------------------------------------------
+
+
+def refused_at_acceptance(f: Facts, params: Mapping[str, Any]) -> dict[str, str]:
+    """{right number: RejectReason} of the rights an acceptance with `params` refuses: the
+    acceptance rule's, and those the desk names with its reason."""
+    out = dict(f.refused)
+    reason = str(params.get("refused_reason") or "")
+    by_key = {right_key(n): n for n in f.rights}
+    for named in list_value(params.get("refused_rights")):
+        number = by_key.get(right_key(named))
+        if number is not None and number not in out:
+            out[number] = reason
+    return out
+
+
+def _refused_rights_named_well(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    named = list_value(params.get("refused_rights"))
+    known = {right_key(n) for n in f.rights}
+    unknown = [n for n in named if right_key(n) not in known]
+    if unknown:
+        return Refusal(
+            MissingRequirement,
+            "Complaint {number} names no right {unknown}; its rights are {rights}.",
+            {"number": f.number, "unknown": tuple(unknown), "rights": f.rights or ("-",)},
+            field="refused_rights",
+        )
+    if named and not params.get("refused_reason"):
+        return Refusal(
+            MissingRequirement,
+            "Say why the rights {rights} are not accepted.",
+            {"rights": tuple(named)},
+            field="refused_reason",
+        )
+    if f.rights and len(refused_at_acceptance(f, params)) >= len(f.rights):
+        return Refusal(
+            MissingRequirement,
+            "No right of complaint {number} would be accepted: reject the complaint instead.",
+            {"number": f.number},
+            field="refused_rights",
+        )
+    return None
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -801,9 +1025,11 @@ STEPS: tuple[Step, ...] = (
           starts=(ClockKind.SUPPLEMENT,), effects=(Effect.RECORD_MISSING_ITEMS,),
           documents=("supplement-notice",), legal_basis=("supplement",)),
     _step(CP, "accept", [C.DRAFT, C.PENDING_SUPPLEMENT], C.ACCEPTED, "Accept", "受理",
-          fields=(AUTHORITY_OPTIONAL, NOTE), guards=(_acceptance_complete,),
+          fields=(AUTHORITY_OPTIONAL, REFUSED_RIGHTS, REFUSED_REASON, NOTE),
+          guards=(_acceptance_complete,), checks=(_refused_rights_named_well,),
           stops=(ClockKind.SUPPLEMENT,),
-          effects=(Effect.MARK_ACCEPTED, Effect.START_TRANSFER_CLOCK),
+          effects=(Effect.MARK_ACCEPTED, Effect.RECORD_REFUSED_RIGHTS,
+                   Effect.START_TRANSFER_CLOCK),
           documents=("acceptance-receipt",), legal_basis=("acceptance",)),
     _step(CP, "reject", [C.DRAFT, C.PENDING_SUPPLEMENT], C.REJECTED, "Reject", "不予受理",
           fields=(REASON_CODE, NOTE), stops=(ClockKind.SUPPLEMENT,),
@@ -865,15 +1091,23 @@ STEPS: tuple[Step, ...] = (
     _step(CS, "decide_at_once", [S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED],
           S.INFRINGEMENT_FOUND, "Decide at once: infringement confirmed", "径行认定侵权",
           roles=DECIDERS, fields=(TRIGGER_AT_ONCE, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
-          checks=(_officer_names_organ,), stops=(ClockKind.DEFENCE,), kinds=IP,
+          guards=(_each_exhibit_tied_to_a_right,), checks=(_officer_names_organ,),
+          stops=(ClockKind.DEFENCE,), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
     _step(CS, "decide_infringing", [S.UNDER_REVIEW], S.INFRINGEMENT_FOUND,
           "Decide: infringement found", "认定侵权", roles=DECIDERS,
           fields=(TRIGGER, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
+          guards=(_each_exhibit_tied_to_a_right,),
           checks=(_overdue_trigger_needs_overdue, _officer_names_organ), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
+    # A decision says which right each exhibit infringes: the desk links an exhibit to the
+    # complaint's right(s) when intake did not (a complaint with several rights).
+    _step(CS, "link_exhibit_rights", [S.TO_NOTIFY, S.MEDIATING, *BEFORE_DECISION], STAYS,
+          "Link an exhibit to its rights", "指明展品涉嫌侵犯的权利", roles=DECIDERS,
+          fields=(EXHIBIT, EXHIBIT_RIGHTS, NOTE), checks=(_exhibit_and_rights_known,),
+          kinds=IP, effects=(Effect.LINK_EXHIBIT_RIGHTS,)),
     _step(CS, "decide_not_infringing", [S.UNDER_REVIEW], S.NOT_INFRINGING,
           "Decide: infringement not established", "未认定构成侵权", roles=DECIDERS,
           fields=(REASON, DECIDING_ORGAN), checks=(_officer_names_organ,), kinds=IP,
@@ -906,10 +1140,11 @@ STEPS: tuple[Step, ...] = (
           documents=("recheck-record",)),
     _step(CS, "recheck_failed", [S.RECHECK_DUE], S.RECHECK_FAILED,
           "Re-inspection failed", "复查未通过", roles=FLOOR, fields=(RESULT, NOTE),
-          stops=(ClockKind.RECHECK,), kinds=IP, effects=(Effect.RECORD_RECHECK,),
-          documents=("recheck-record",)),
+          checks=(_failed_only_when_due,), stops=(ClockKind.RECHECK,), kinds=IP,
+          effects=(Effect.RECORD_RECHECK,), documents=("recheck-record",)),
     _step(CS, "escalate", [S.RECHECK_FAILED], S.ESCALATED, "Escalate", "升级处理",
-          fields=(ESCALATION, NOTE), checks=(_ban_needs_repeat_offence,), kinds=IP,
+          fields=(ESCALATION, NOTE), guards=(_recheck_due_or_redisplayed,),
+          checks=(_ban_needs_repeat_offence,), kinds=IP,
           documents=("escalation-notice",), legal_basis=("escalation",)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",

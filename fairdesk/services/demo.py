@@ -53,6 +53,7 @@ from fairdesk.domain.enums import (
     IPType,
     LicenceType,
     MeasureType,
+    RecheckResult,
     RejectReason,
     Role,
 )
@@ -1107,6 +1108,9 @@ S, C = CaseState, ComplaintState
 TRIGGER = DecisionTrigger
 
 
+REDISPLAYED = RecheckResult.REDISPLAYED.value
+
+
 def _story(
     name: str, *states: str, finish: str = "", also: tuple[str, ...] = (), **prefer: Any
 ) -> Story:
@@ -1166,10 +1170,14 @@ CASE_STORIES: dict[str, Story] = {
         _story("detained", S.REMEDY_ORDERED, measure=MeasureType.DETAIN),
         _story("recheck_due", S.RECHECK_DUE),
         _story("covered_rechecked", S.RECHECK_PASSED, measure=MeasureType.COVER),
-        _story("failed_recheck", S.RECHECK_FAILED),
-        _story("escalated", S.ESCALATED),
+        # A re-check finds a measure undone before its due time only when the exhibit is
+        # displayed again, the signed undertaking broken: the cases that escalate at a fair.
+        _story("failed_recheck", S.RECHECK_FAILED, result=REDISPLAYED),
+        _story("escalated", S.ESCALATED, result=REDISPLAYED),
         _story("closed_rechecked", S.RECHECK_PASSED, S.CLOSED),
-        _story("escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED),
+        _story(
+            "escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED, result=REDISPLAYED
+        ),
     )
 }
 COMPLAINT_STORIES: dict[str, Story] = {
@@ -1407,6 +1415,8 @@ class _Planner:
         small = n < len(coverage) + len(special)
         out: list[tuple[str, list[str], bool]] = []
         transferred = False
+        # The live edition shows a commercial dispute mediated and settled, whatever the seed.
+        dispute_shown = not self.live
         for i in range(n):
             k = _weighted(rng, ((1, 70), (2, 20), (3, 10)))
             if small and coverage:
@@ -1421,6 +1431,10 @@ class _Planner:
                 if not transferred and "referred" in cases:
                     outcome, transferred = "transferred", True
                 out.append((outcome, cases, False))
+                continue
+            if not dispute_shown:
+                dispute_shown = True
+                out.append(("accepted", ["settled"], True))
                 continue
             roll = rng.random()
             if roll < 0.05:
@@ -1471,7 +1485,7 @@ class _Planner:
             chosen.append(ex)
         return chosen
 
-    def _exhibits(self, product: tuple[str, str, str]) -> list[ExhibitInput]:
+    def _exhibits(self, product: tuple[str, str, str], accused: list[str]) -> list[ExhibitInput]:
         rng = self.rng
         p_zh, p_en, model = product
         out = [
@@ -1479,6 +1493,7 @@ class _Planner:
                 name=f"{p_zh} / {p_en}",
                 model=f"{model}-{rng.randint(100, 990)}",
                 quantity=rng.randint(1, 24),
+                rights=list(accused),
             )
         ]
         if rng.random() < 0.3:
@@ -1488,6 +1503,7 @@ class _Planner:
                     model="",
                     quantity=rng.randint(20, 300),
                     note="展台资料架 / on the booth's leaflet stand",
+                    rights=list(accused),
                 )
             )
         return out
@@ -1585,7 +1601,10 @@ class _Planner:
             case_story = CASE_STORIES[name]
             if commercial:
                 case_story = case_story.with_prefer(terms=rng.choice(COMMERCIAL_TERMS))
-            cases.append(_CasePlan(case_story, ex, self._exhibits(product)))
+            # The exhibits are the product of the first right (the complaint's summary says
+            # so): a decision names that right for each of them.
+            accused = [rights[0].number] if rights else []
+            cases.append(_CasePlan(case_story, ex, self._exhibits(product, accused)))
         materials, missing = self._materials(story, rights, agent is not None)
         prefer["materials"] = sorted(materials)
         if missing:

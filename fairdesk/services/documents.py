@@ -69,6 +69,7 @@ from fairdesk.services import audit, clocks, keys, numbering, root_pin
 from fairdesk.services.clocks import Owner
 from fairdesk.services.context import Context
 from fairdesk.services.fairs import fair_by_code
+from fairdesk.services.steps import refused_reasons
 
 DOCUMENT_SERIES = "document"
 
@@ -416,6 +417,20 @@ def _snapshot(
 ) -> DocumentData:
     now = ctx.now()
     clock = _Clock(fair, now)
+    refused = refused_reasons(session, complaint)
+    rights = [
+        RightView(
+            r.ip_type,
+            r.number,
+            r.title,
+            r.holder,
+            r.jurisdiction,
+            r.valid_until.isoformat() if r.valid_until else "",
+            r.licence_type,
+            refused.get(r.id, ""),
+        )
+        for r in sorted(complaint.rights, key=lambda r: r.id)
+    ]
     supplement_due, _ = _due(
         session, Owner(fair, complaint_id=complaint.id), ClockKind.SUPPLEMENT, now
     )
@@ -444,18 +459,8 @@ def _snapshot(
         accepted_at=clock.local(complaint.accepted_at),
         transferred_at=clock.local(complaint.transferred_at),
         transfer_due_at=clock.local(transfer_due),
-        rights=tuple(
-            RightView(
-                r.ip_type,
-                r.number,
-                r.title,
-                r.holder,
-                r.jurisdiction,
-                r.valid_until.isoformat() if r.valid_until else "",
-                r.licence_type,
-            )
-            for r in complaint.rights
-        ),
+        rights=tuple(v for v in rights if not v.refused_reason),
+        refused_rights=tuple(v for v in rights if v.refused_reason),
         cases=tuple(
             CaseView(c.number, c.state, _respondent(c), _exhibits(c)) for c in complaint.cases
         ),

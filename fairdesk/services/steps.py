@@ -14,11 +14,19 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from fairdesk.db.models import AuditEvent, Complaint, Fair, Measure, RespondentCase
+from fairdesk.db.models import (
+    AuditEvent,
+    Complaint,
+    Fair,
+    IPRight,
+    Measure,
+    RespondentCase,
+    complaint_rights,
+)
 from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
@@ -28,6 +36,7 @@ from fairdesk.domain.workflow import (
     STEPS,
     Effect,
     Entity,
+    ExhibitFacts,
     Facts,
     Field,
     FieldKind,
@@ -35,14 +44,18 @@ from fairdesk.domain.workflow import (
     Step,
     attach_zone,
     check,
+    find_exhibit,
     flag_value,
     list_value,
     options,
     parse_moment,
+    refused_at_acceptance,
+    right_key,
     step,
     step_for_audit,
     suggested_legal_basis,
     target_of,
+    untied_exhibits,
     with_defaults,
 )
 from fairdesk.services import audit, clocks, record_state, watchlist
@@ -160,7 +173,9 @@ def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
 
 def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: Fair) -> Facts:
     now = ctx.now()
-    problems = acceptance.acceptance_problems(acceptance_facts(complaint), _today(fair, now))
+    facts = acceptance_facts(complaint)
+    problems = acceptance.acceptance_problems(facts, _today(fair, now))
+    refused = acceptance.refused_rights(facts, _today(fair, now))
     return Facts(
         entity=Entity.COMPLAINT,
         number=complaint.number,
@@ -173,6 +188,8 @@ def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: 
         complaint_kind=complaint.kind,
         fair_closes_at=fair_close(fair),
         acceptance=tuple(p.refusal for p in problems),
+        rights=tuple(r.number for r in relied_on(complaint)),
+        refused=tuple((r.number, r.reason) for r in refused),
     )
 
 
@@ -186,6 +203,30 @@ def _before_mediation(session: Session, case: RespondentCase) -> str:
         .limit(1)
     )
     return str((before or {}).get("state") or "")
+
+
+def refused_reasons(session: Session, complaint: Complaint) -> dict[int, str]:
+    """{right id: RejectReason} of the complaint's rights the desk did not accept."""
+    rows = session.execute(
+        select(complaint_rights.c.right_id, complaint_rights.c.refused_reason).where(
+            complaint_rights.c.complaint_id == complaint.id,
+            complaint_rights.c.refused_reason != "",
+        )
+    )
+    return {right_id: reason for right_id, reason in rows}
+
+
+def relied_on(complaint: Complaint) -> list[IPRight]:
+    """The complaint's rights a decision may rely on: those not refused at acceptance."""
+    session = object_session(complaint)
+    refused = refused_reasons(session, complaint) if session is not None else {}
+    return sorted((r for r in complaint.rights if r.id not in refused), key=lambda r: r.id)
+
+
+def exhibit_facts(case: RespondentCase) -> tuple[ExhibitFacts, ...]:
+    return tuple(
+        ExhibitFacts(x.name, x.model, tuple(r.number for r in x.rights)) for x in case.exhibits
+    )
 
 
 def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair) -> Facts:
@@ -217,6 +258,10 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
             m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
         ),
         found_infringing=bool(case.decision_trigger),
+        recheck=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.RECHECK, now),
+        recheck_result=measures[-1].recheck_result if measures else "",
+        rights=tuple(r.number for r in relied_on(complaint)),
+        exhibits=exhibit_facts(case),
         # Only where the case may escalate: the watch list reads every edition's cases.
         bar_proposal=(
             case.state == CaseState.RECHECK_FAILED
@@ -258,6 +303,7 @@ class AvailableSteps:
     choices: tuple[StepChoice, ...]
     legal_basis_texts: dict[str, str]
     authority: str = ""  # the complaint's authority, a start value for transfer/refer
+    unlinked_exhibit: str = ""  # the first exhibit a decision could not name a right for
 
     def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
         """Start values of the step's prefilled fields that `given` lacks: the rule set's
@@ -266,6 +312,7 @@ class AvailableSteps:
         found = {
             "legal_basis": suggested_legal_basis(self.legal_basis_texts, s, trigger),
             "authority": self.authority,
+            "unlinked_exhibit": self.unlinked_exhibit,
         }
         return {
             f.name: found[f.prefill]
@@ -308,6 +355,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             record = complaint
             entity = Entity.COMPLAINT
         authority = case.complaint.authority if case is not None else record.authority
+        untied = untied_exhibits(facts)
         return AvailableSteps(
             record.number,
             entity,
@@ -316,7 +364,15 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             _choices(entity, record.number, options(facts)),
             dict(RuleSet.from_dict(fair.rules).legal_basis),
             authority or "",
+            _exhibit_name(facts.exhibits, untied[0]) if untied else "",
         )
+
+
+def _exhibit_name(exhibits: tuple[ExhibitFacts, ...], x: ExhibitFacts) -> str:
+    """How a person names the exhibit: its name and model, or its number in the list when
+    another exhibit has the same."""
+    index = exhibits.index(x)
+    return x.label if find_exhibit(exhibits, x.label) == index else str(index + 1)
 
 
 def _case_or_none(session: Session, number: str) -> RespondentCase | None:
@@ -496,6 +552,48 @@ def _record_recheck(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str)
         measure.rechecked_at = ctx.now()
 
 
+def _linked_exhibit(c: Any, p: dict[str, Any]) -> Any:
+    """The exhibit a step names (the step's check has made sure there is one)."""
+    index = find_exhibit(exhibit_facts(c), str(p.get("exhibit") or ""))
+    assert index is not None
+    return c.exhibits[index]
+
+
+def _exhibit_rights(c: Any, p: dict[str, Any]) -> dict[str, Any]:
+    """What the audit trail keeps of an exhibit's rights, before and after the link."""
+    x = _linked_exhibit(c, p)
+    return {"exhibit": x.name, "model": x.model, "rights": [r.number for r in x.rights]}
+
+
+def _link_exhibit_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    wanted = {right_key(n) for n in list_value(p.get("rights"))}
+    _linked_exhibit(c, p).rights = [
+        right for right in relied_on(c.complaint) if right_key(right.number) in wanted
+    ]
+
+
+def _refused_rights(c: Any, p: dict[str, Any]) -> dict[str, Any]:
+    """What the audit trail keeps of a complaint's refused rights: {number: reason}."""
+    session = object_session(c)
+    refused = refused_reasons(session, c) if session is not None else {}
+    return {"refused_rights": {r.number: refused[r.id] for r in c.rights if r.id in refused}}
+
+
+def _record_refused_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    facts = complaint_facts(s, ctx, c, s.get_one(Fair, c.fair_id))
+    refused = refused_at_acceptance(facts, p)
+    for right in c.rights:
+        if right.number in refused:
+            s.execute(
+                update(complaint_rights)
+                .where(
+                    complaint_rights.c.complaint_id == c.id,
+                    complaint_rights.c.right_id == right.id,
+                )
+                .values(refused_reason=refused[right.number])
+            )
+
+
 def _close(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.closed_at = ctx.now()
 
@@ -519,7 +617,14 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.RECORD_REFERRAL: _record_referral,
     Effect.ORDER_MEASURE: _order_measure,
     Effect.RECORD_RECHECK: _record_recheck,
+    Effect.LINK_EXHIBIT_RIGHTS: _link_exhibit_rights,
+    Effect.RECORD_REFUSED_RIGHTS: _record_refused_rights,
     Effect.CLOSE: _close,
+}
+# Effects whose old and new values the audit event keeps (beside the state).
+RECORDED: dict[Effect, Callable[[Any, dict[str, Any]], dict[str, Any]]] = {
+    Effect.LINK_EXHIBIT_RIGHTS: _exhibit_rights,
+    Effect.RECORD_REFUSED_RIGHTS: _refused_rights,
 }
 # Effects that add or change a case's measures.
 MEASURE_EFFECTS = frozenset(
@@ -570,6 +675,17 @@ def _clock_effects(
             clocks.apply(session, ctx, owner, kind, action, reason or s.label, at=at)
 
 
+def _recorded_after(
+    recorded: list[Callable[[Any, dict[str, Any]], dict[str, Any]]],
+    record: Record,
+    params: dict[str, Any],
+) -> dict[str, Any]:
+    after: dict[str, Any] = {}
+    for what in recorded:
+        after |= what(record, params)
+    return after
+
+
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
     return {k: val for k, val in params.items() if val not in (None, "")}
 
@@ -589,7 +705,10 @@ def _apply(
     is_case = isinstance(record, RespondentCase)
     fair = session.get_one(Fair, record.fair_id)
     label = Phrase("Case {number}" if is_case else "Complaint {number}", number=record.number)
-    before = {"state": record.state}
+    before: dict[str, Any] = {"state": record.state}
+    recorded = [RECORDED[e] for e in s.effects if e in RECORDED]
+    for what in recorded:
+        before |= what(record, params)
     # Steps that order or change a measure record its state too (row_check reads it).
     touches_measures = is_case and not MEASURE_EFFECTS.isdisjoint(s.effects)
     measures_before = record_state.measures_of(record) if touches_measures else {}
@@ -613,7 +732,11 @@ def _apply(
         s.entity.value,
         record.id,
         before=before,
-        after={"state": record.state, **_plain(params)},
+        after={
+            "state": record.state,
+            **_plain(params),
+            **_recorded_after(recorded, record, params),
+        },
         reason=reason,
         **ids,
     )

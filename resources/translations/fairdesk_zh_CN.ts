@@ -2245,6 +2245,18 @@ power of attorney: {0}</source>
         <translation>{number}：只有在连续届次展会上被认定侵权的参展方，才可建议禁止其参加下一届展会（2006年《展会知识产权保护办法》第三十五条），而重点关注名单中没有此类记录；请选择撤展或取消参展资格。</translation>
     </message>
     <message>
+        <source>{number}: a finding of infringement says which right each exhibit infringes, and {exhibits} is linked to none of the complaint's rights; link it first (step 'Link an exhibit to its rights').</source>
+        <translation>{number}：认定侵权须写明每件展品侵犯的权利，而{exhibits}未与投诉所依据的任何权利关联；请先关联（操作“指明展品涉嫌侵犯的权利”）。</translation>
+    </message>
+    <message>
+        <source>{number}: the measure is due at {due}; before then a re-inspection may find it not carried out only if the exhibit was displayed again (the signed undertaking broken).</source>
+        <translation>{number}：整改期限为{due}；期限届满前，仅在展品被重新展出（违反所签承诺书）时，复查方可认定措施未落实。</translation>
+    </message>
+    <message>
+        <source>{number}: the re-inspection is due at {due}; escalate after that, or when a re-inspection found the exhibit displayed again.</source>
+        <translation>{number}：复查期限为{due}；请在期限届满后，或复查发现展品重新展出时，再采取进一步处理措施。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
@@ -2263,6 +2275,14 @@ power of attorney: {0}</source>
     <message>
         <source>The publication period is {months} months; give 3 to 36 months.</source>
         <translation>公示期为 {months} 个月；请填写 3 至 36 个月。</translation>
+    </message>
+    <message>
+        <source>{number} has no single accused exhibit '{exhibit}'; give its number in the list (1 to {count}), its model or its name.</source>
+        <translation>{number}没有唯一对应“{exhibit}”的涉嫌侵权展品；请填写展品在列表中的序号（1至{count}）、型号或名称。</translation>
+    </message>
+    <message>
+        <source>The complaint of {number} does not rely on {unknown}; its accepted rights are {rights}.</source>
+        <translation>{number}所属投诉不以{unknown}为依据；已受理的权利为{rights}。</translation>
     </message>
     <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
@@ -3835,6 +3855,26 @@ power of attorney: {0}</source>
     <message>
         <source>Trigger</source>
         <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>Link an exhibit to its rights</source>
+        <translation>指明展品涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>the exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Exhibit (its number in the list, its model or its name)</source>
+        <translation>展品（列表中的序号、型号或名称）</translation>
+    </message>
+    <message>
+        <source>the rights it is accused under</source>
+        <translation>涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>Rights it is accused under (their numbers, separated by commas)</source>
+        <translation>涉嫌侵犯的权利（权利号码，多个以逗号分隔）</translation>
     </message>
     <message>
         <source>Decide: infringement not established</source>

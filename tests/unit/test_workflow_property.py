@@ -138,7 +138,12 @@ class WorkflowMachine(RuleBasedStateMachine):
         }
         allowed = [(k, c) for k, a in answers.items() for c in a.choices if c.allowed]
         # Prefer steps that lead somewhere not yet seen, so that the run covers the table.
-        fresh = [(k, c) for k, c in allowed if (c.entity, c.step.target) not in self.seen]
+        # (a step that records and stays leads nowhere new).
+        fresh = [
+            (k, c)
+            for k, c in allowed
+            if c.step.target and (c.entity, c.step.target) not in self.seen
+        ]
         # ... and above all toward this example's goal.
         nearer = [(k, c) for k, c in allowed if _distance(c.step, self.goal) < _INF]
         best = min((_distance(c.step, self.goal) for _, c in nearer), default=_INF)

@@ -87,13 +87,18 @@ def test_organizers_only_record_what_authorities_report() -> None:
                 "record_defence",
                 "mark_defence_overdue",
                 "decide_at_once",
+                "link_exhibit_rights",
                 "move_post_fair",
             },
         ),
         ("RECHECK_DUE", Role.INSPECTOR, {"recheck_passed", "recheck_failed"}),
         ("UNDER_REVIEW", Role.INSPECTOR, set()),
         ("CLOSED", Role.DESK, set()),
-        ("TO_NOTIFY", Role.DESK, {"suspend_display", "notify", "withdraw", "move_post_fair"}),
+        (
+            "TO_NOTIFY",
+            Role.DESK,
+            {"suspend_display", "notify", "withdraw", "link_exhibit_rights", "move_post_fair"},
+        ),
     ],
 )
 def test_allowed_actions(state: str, role: Role, expected: set[str]) -> None:
