@@ -54,6 +54,9 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
+# As the desk types it (the demo's list): the Chinese name, then the English one.
+AUTHORITY = "上海市知识产权局 / Shanghai Intellectual Property Administration"
+
 EXHIBITORS = [
     (
         "慕尼黑精工厨房电器有限公司",
@@ -251,10 +254,10 @@ def main() -> int:
 
     reg = register(desk, "CIIE2026", complaint(("4.1B12", "4.1B20")))
     issue("complaint-form", reg.number)
-    act_on_complaint(desk, reg.number, "accept", authority="上海市知识产权局")
+    act_on_complaint(desk, reg.number, "accept", authority=AUTHORITY)
     issue("acceptance-receipt", reg.number)
     clock.advance(30)
-    act_on_complaint(desk, reg.number, "transfer", authority="上海市知识产权局")
+    act_on_complaint(desk, reg.number, "transfer", authority=AUTHORITY)
     issue("transfer-letter", reg.number)
     case1, case2 = reg.case_numbers
     act_on_case(desk, case1, "notify", service_manner="in_person")

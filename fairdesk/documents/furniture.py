@@ -105,6 +105,8 @@ def _footer_rule() -> float:
 
 def _frame_bottom() -> float:
     return float(FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2)
+
+
 BODY_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 26 * mm
 GREY = colors.HexColor("#444444")
@@ -389,6 +391,7 @@ class Furniture:
     payload: str
     legal_basis: str
     doc_title: str
+    public: bool = False  # posted for visitors: see kinds.DocKind.public
 
     def on_page(self, canvas: Canvas, doc: Any) -> None:
         d = self.data
@@ -456,7 +459,8 @@ class Furniture:
         canvas.setFillColor(GREY)
         label_y = qr_y - 3.5 * mm
         draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
-        _trust_lines(canvas, d)
+        if not self.public:
+            _trust_lines(canvas, d)
         canvas.setFillColor(colors.black)
         if d.specimen:
             _specimen_mark(canvas)
@@ -545,6 +549,7 @@ def build_pdf(
     doc_title: str,
     story: list[Flowable],
     on_first: Callable[[Canvas, Any], None] | None = None,
+    public: bool = False,
 ) -> bytes:
     fonts.register_fonts()
     buf = io.BytesIO()
@@ -562,7 +567,7 @@ def build_pdf(
         invariant=1,
         initialFontName=fonts.LATIN,
     )
-    furniture = Furniture(data, payload, legal_basis, doc_title)
+    furniture = Furniture(data, payload, legal_basis, doc_title, public)
     frame = Frame(
         MARGIN_X,
         _frame_bottom(),
