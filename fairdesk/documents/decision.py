@@ -149,8 +149,8 @@ def story(d: DocumentData) -> list[Flowable]:
             f"Ground: {L.en(L.TRIGGERS, d.decision_trigger)}.",
         )
     decision += _ground(d)
-    if d.decision_legal_basis:
-        decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
+    # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
+    # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
     if d.decision_note:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
     # The heading stays with its box (a box is one table row: it moves whole to the next

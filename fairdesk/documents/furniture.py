@@ -264,6 +264,23 @@ def signature_lines(parties: Sequence[tuple[str, str]], date_line: bool = True) 
     return KeepTogether([Spacer(1, 4 * mm), table])
 
 
+def on_one_page(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """Flowables kept on one page (what a party signs, with the lines it signs on).
+
+    Nested KeepTogethers are opened (reportlab moves a nested one to a new page even when
+    it fits, which left signature lines alone on a last page) and a heading's page-break
+    check stays in front, outside."""
+    lead: list[Flowable] = []
+    flat: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, CondPageBreak):
+            if not flat:
+                lead.append(f)
+            continue
+        flat.extend(f._content if isinstance(f, KeepTogether) else [f])
+    return [*lead, KeepTogether(flat)]
+
+
 def box(flowables: list[Flowable]) -> Flowable:
     table = Table([[flowables]], colWidths=[BODY_W], spaceBefore=2, spaceAfter=5)
     table.setStyle(

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, bi, box, para, section, signature_lines
+from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import booth_words, exhibits_block, measures_block
 from fairdesk.documents.quantities import models, total
@@ -109,8 +109,6 @@ def story(d: DocumentData) -> list[Flowable]:
         *measures_block(d),
         *exhibits_block(d.exhibits),
         # The undertaking and the line it is signed on stay on one page: the respondent
-        # never signs a sheet that carries nothing of what it undertakes. (One KeepTogether:
-        # reportlab moves a nested one to a new page even when it fits.)
-        undertaking[0],
-        KeepTogether([*undertaking[1:], *signature._content]),
+        # never signs a sheet that carries nothing of what it undertakes.
+        *on_one_page([*undertaking, signature]),
     ]

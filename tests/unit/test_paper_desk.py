@@ -245,3 +245,60 @@ def test_booths_print_with_their_hall_and_a_word(
     text = _issue(team, kind, case or number, tmp_path)
     assert "4.1馆4.1A0" in text and "展位" in text
     assert "booth4.1a0" in text.lower() and "inhall4.1" in text.lower()
+
+
+def _legal_basis_once_a_page(pages: list[str]) -> None:
+    for page in pages:
+        assert page.count("法律依据Legalbasis") == 1
+        assert "适用规定" not in page  # the body cites nothing the footer does not
+
+
+def test_the_complaint_form_keeps_its_commitment_with_the_facts_on_the_pages_it_needs(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A01", "4.1A02", agent=True))
+    pages = _pages(docs.issue_document(team.desk, "complaint-form", reg.number).pdf, tmp_path)
+    assert len(pages) == 2
+    assert "投诉人承诺书" in pages[-1] and "投诉事实与理由" in pages[-1]
+    _legal_basis_once_a_page(pages)
+
+
+def test_the_recheck_record_and_its_signatures_share_a_page(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _found(team, clock)
+    act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="B2 仓库")
+    act_on_case(team.inspector, case, "request_recheck")
+    act_on_case(team.inspector, case, "recheck_passed", reason="展位已无X-1型椅子展出。")
+    pages = _pages(docs.issue_document(team.desk, "recheck-record", case).pdf, tmp_path)
+    assert len(pages) == 1
+    assert "展位已无X-1型椅子展出" in pages[0] and "复查人员（签字/盖章）" in pages[0]
+    _legal_basis_once_a_page(pages)
+
+
+def test_the_mediation_agreement_is_signed_on_the_page_of_its_terms(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    filed = replace(complaint_input(agent=True), power_of_attorney=True)
+    reg = register_complaint(team.desk, FAIR, filed)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "start_mediation")
+    act_on_case(team.desk, case, "settle", terms="被投诉人撤下涉案展品，投诉人撤回投诉。")
+    pages = _pages(docs.issue_document(team.desk, "mediation-record", case).pdf, tmp_path)
+    assert len(pages) == 2
+    signed = [p for p in pages if "调解员（签字/盖章）" in p]
+    assert len(signed) == 1 and "被投诉人撤下涉案展品" in signed[0]
+    _legal_basis_once_a_page(pages)
+
+
+def test_a_one_respondent_decision_cites_its_articles_once_a_page(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _found(team, clock, transfer=True)
+    pages = _pages(
+        docs.issue_document(team.desk, "decision", case, copy="respondent").pdf, tmp_path
+    )
+    assert len(pages) <= 2
+    _legal_basis_once_a_page(pages)
