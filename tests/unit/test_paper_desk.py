@@ -302,3 +302,34 @@ def test_a_one_respondent_decision_cites_its_articles_once_a_page(
     )
     assert len(pages) <= 2
     _legal_basis_once_a_page(pages)
+
+
+def test_a_reprint_a_month_later_is_byte_identical_and_dated_at_issue(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    _, case = _found(team, clock)
+    info = docs.issue_document(team.desk, "decision", case, copy="complainant")
+    stamp = b"(D:20261105103000+08'00')"  # the issue time: 10:30 in Shanghai
+    assert b"/CreationDate " + stamp in info.pdf and b"/ModDate " + stamp in info.pdf
+    # A month on, by the desk's clock and by the machine's.
+    clock.advance(hours=24 * 30)
+    later = time.time() + 30 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    again = docs.render_document(team.organizer, info.number)
+    assert again == info.pdf
+
+
+def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "docs" / "documents" / "make_pictures.py"
+    spec = importlib.util.spec_from_file_location("make_pictures", path)
+    assert spec is not None and spec.loader is not None
+    pictures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pictures)
+    filed = pictures.complaint(("4.1B12", "4.1B20"), 3)
+    held = sum(x.quantity for x in filed.respondents[1].exhibits)
+    assert pictures.goods(filed, 1) == f"CM-201、CM-202、CM-203型智能咖啡机共{held}台"
+    assert "2 台" not in path.read_text(encoding="utf-8")  # no count typed into a note
