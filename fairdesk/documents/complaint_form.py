@@ -51,7 +51,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 ]
                 for c in d.cases
             ],
-            [18, 32, 12, 38],
+            [18, 28, 18, 36],  # the booth with its hall and words needs room
         ),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
