@@ -347,7 +347,8 @@ def basis_keys(d: DocumentData) -> list[str]:
         specific = _ESCALATION_BASIS.get(d.escalation, key)
         return [specific if basis.get(specific) else key]
     if key == "acceptance" and d.authority:  # the receipt announces the transfer (2006 Art 11)
-        return [key, "transfer"]
+        # (a fair set up before the joint citation: both, merged)
+        return ["acceptance_transfer"] if basis.get("acceptance_transfer") else [key, "transfer"]
     if key == "referral" and not basis.get(key):
         # A fair set up before referrals had their own citation: its decision's article
         # (Shanghai: the regulation's Art 27 is among them), never 2006 Art 11.

@@ -203,6 +203,8 @@ _CONTRACT_ONLY = _contract()
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
+        # A receipt that also announces the transfer to the authority (2006 Art 11).
+        "acceptance_transfer": _cite((_M2006, (8, 11)), (_G2022, (12,))),
         "supplement": _cite((_M2006, (9,))),
         "non_acceptance": _cite((_M2006, (9,))),
         "non_acceptance_materials_not_supplemented": _cite((_M2006, (9,))),

@@ -201,7 +201,7 @@ def test_the_acceptance_receipt_counts_what_the_complaint_holds(
     assert "移交上海市知识产权局" in text and "transferthecasetotheShanghai" in text
     assert "24小时内移交上海市知识产权局处理" not in text
     # It announces the transfer, so it cites the transfer's article too.
-    assert "展会知识产权保护办法第十一条" in text
+    assert "展会知识产权保护办法第八条、第十一条；展会知识产权保护指引第十二条" in text
 
 
 def test_the_booth_notice_prints_no_key_or_hash_lines(
