@@ -261,7 +261,10 @@ def test_the_complaint_form_keeps_its_commitment_with_the_facts_on_the_pages_it_
     reg = register_complaint(team.desk, FAIR, complaint_input("4.1A01", "4.1A02", agent=True))
     pages = _pages(docs.issue_document(team.desk, "complaint-form", reg.number).pdf, tmp_path)
     assert len(pages) == 2
-    assert "投诉人承诺书" in pages[-1] and "投诉事实与理由" in pages[-1]
+    # The commitment is signed on the page that carries it (the facts it vouches for end
+    # the page before, or share this one).
+    assert "投诉人承诺书" in pages[-1] and "投诉人（签字/盖章）" in pages[-1]
+    assert "投诉事实与理由" in "".join(pages)
     _legal_basis_once_a_page(pages)
 
 
