@@ -30,7 +30,7 @@ from fairdesk.documents.parts import (
     parties_side_by_side,
     rights_block,
 )
-from fairdesk.documents.quantities import models, total
+from fairdesk.documents.quantities import items_en, models, models_en, total
 
 
 def _mediator(d: DocumentData) -> str:
@@ -54,7 +54,7 @@ def _agreement(d: DocumentData) -> list[Flowable]:
         n = total(d.exhibits)
         goods = bi(
             f"涉案展品：{models(d.exhibits)}，共{n}件（以上表所列为准）。",
-            f"Exhibits concerned: {models(d.exhibits)}, {n} item(s) in all (as listed above).",
+            f"Exhibits concerned: {models_en(d.exhibits)}, {items_en(n)} in all (as listed above).",
         )
     return [
         *section("调解协议书", "Mediation agreement"),

@@ -73,6 +73,10 @@ def story(d: DocumentData) -> list[Flowable]:
     # signatures on the same page as what they sign.
     finding: list[Flowable] = []
     if check is not None and check.reason:
-        finding = [para("现场情况 Findings at the booth：", S.zh), para(check.reason, S.zh)]
+        finding = [
+            para("现场情况：", S.zh),  # the label's two languages on two lines, as elsewhere
+            para("Findings at the booth:", S.en),
+            para(check.reason, S.zh),
+        ]
     signatures = signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])
     return [*out, *on_one_page([*finding, signatures])]

@@ -9,7 +9,7 @@ from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import booth_words, exhibits_block, measures_block
-from fairdesk.documents.quantities import models, total
+from fairdesk.documents.quantities import items_en, models, models_en, total
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import MeasureType
 
@@ -32,14 +32,11 @@ _ASKED = {
 def _exhibits_named(exhibits: tuple[ExhibitView, ...]) -> tuple[str, str]:
     """ "下列展品（CM-101、CM-102，共4件）" and "the exhibits below (CM-101 and CM-102, 4
     items)": the count is the exhibits table's sum, never a number typed in a note."""
-    labels = models(exhibits).split("、") if exhibits else []
-    n = total(exhibits)
-    if not labels:
+    zh, en, n = models(exhibits), models_en(exhibits), total(exhibits)
+    if not zh:
         return "下列展品", "the exhibits below"
-    en = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-    count_zh = f"，共{n}件" if n else ""
-    count_en = f", {n} item{'s' if n != 1 else ''}" if n else ""
-    return f"下列展品（{'、'.join(labels)}{count_zh}）", f"the exhibits below ({en}{count_en})"
+    count_zh, count_en = (f"，共{n}件", f", {items_en(n)}") if n else ("", "")
+    return f"下列展品（{zh}{count_zh}）", f"the exhibits below ({en}{count_en})"
 
 
 def _asked(d: DocumentData, measure: str) -> tuple[str, str]:
