@@ -54,6 +54,9 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
+# As the desk types it (the demo's list): the Chinese name, then the English one.
+AUTHORITY = "上海市知识产权局 / Shanghai Intellectual Property Administration"
+
 EXHIBITORS = [
     (
         "慕尼黑精工厨房电器有限公司",
@@ -178,6 +181,15 @@ def add_evidence(db: Database, desk: Context, case_no: str) -> None:
             )
 
 
+def goods(filed: ComplaintInput, respondent: int) -> str:
+    """A respondent's accused exhibits as a note names them ("CM-201、CM-202型智能咖啡机共4台"),
+    counted from what was filed, so that the paper never states two numbers for the same goods."""
+    exhibits = filed.respondents[respondent].exhibits
+    models = "、".join(x.model for x in exhibits)
+    name = exhibits[0].name.split(" ")[0]
+    return f"{models}型{name}共{sum(x.quantity or 0 for x in exhibits)}台"
+
+
 def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
     received = materials.checklist(["design", "trademark"], agent=True)
     return ComplaintInput(
@@ -249,12 +261,13 @@ def main() -> int:
         issued.append((name or kind, info, time.perf_counter() - start))
         clock.advance(2)
 
-    reg = register(desk, "CIIE2026", complaint(("4.1B12", "4.1B20")))
+    filed = complaint(("4.1B12", "4.1B20"))
+    reg = register(desk, "CIIE2026", filed)
     issue("complaint-form", reg.number)
-    act_on_complaint(desk, reg.number, "accept", authority="上海市知识产权局")
+    act_on_complaint(desk, reg.number, "accept", authority=AUTHORITY)
     issue("acceptance-receipt", reg.number)
     clock.advance(30)
-    act_on_complaint(desk, reg.number, "transfer", authority="上海市知识产权局")
+    act_on_complaint(desk, reg.number, "transfer", authority=AUTHORITY)
     issue("transfer-letter", reg.number)
     case1, case2 = reg.case_numbers
     act_on_case(desk, case1, "notify", service_manner="in_person")
@@ -285,7 +298,7 @@ def main() -> int:
         measure="detain",
         storage_place="4.1 馆 B 区服务仓库",
         undertaking_signed=True,
-        reason="撤下展品 2 台交由本中心暂存保管",
+        reason=f"撤下{goods(filed, 0)}交由本中心暂存保管",
     )
     issue("remedial-order", case1)
     issue("detained-items", case1)
@@ -312,7 +325,7 @@ def main() -> int:
         desk,
         case2,
         "settle",
-        terms="被投诉人当场撤下涉案展品 2 台，并书面承诺本届展会期间不再展出；"
+        terms=f"被投诉人当场撤下{goods(filed, 1)}，并书面承诺本届展会期间不再展出；"
         "投诉人撤回对其的投诉。",
     )
     issue("mediation-record", case2)

@@ -8,7 +8,16 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, fields, grid, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, RightView
-from fairdesk.documents.parts import booth_text, case_rows, name_of, right_name, rights_block
+from fairdesk.documents.parts import (
+    authority_names,
+    booth_text,
+    case_rows,
+    exhibits_cell,
+    name_of,
+    right_name,
+    rights_block,
+)
+from fairdesk.documents.quantities import total
 
 
 def _article(d: DocumentData, reason: str) -> str:
@@ -47,41 +56,86 @@ def refused_block(d: DocumentData) -> list[Flowable]:
     ]
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def counts(d: DocumentData) -> tuple[str, str]:
+    """What the complaint holds, counted from what the receipt lists: rights, respondents,
+    accused exhibits (the exhibits table's sum) and the materials handed in."""
+    exhibits = tuple(x for c in d.cases for x in c.exhibits)
+    n_rights, n_cases, n_items = len(d.rights), len(d.cases), total(exhibits)
+    n_materials = len(d.enclosures)
+    zh = f"本投诉涉及权利{n_rights}项、被投诉人{n_cases}家、涉嫌侵权展品{n_items}件"
+    en = (
+        f"The complaint concerns {_plural(n_rights, 'right')}, "
+        f"{_plural(n_cases, 'respondent')} and {_plural(n_items, 'accused item')}"
+    )
+    if n_materials:
+        zh += f"；收到投诉材料{n_materials}份（见下列清单）"
+        en += f"; {_plural(n_materials, 'document')} received (listed below)"
+    return zh + "。", en + "."
+
+
 def story(d: DocumentData) -> list[Flowable]:
     hours = f"{d.fair.defence_hours:g}"
+    zh_count, en_count = counts(d)
     out: list[Flowable] = [
         para(f"{d.complainant.name}：", S.zh, bold=True),
         para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
         *bi(
             f"你方于 {d.received_at} 提交的投诉（投诉编号 {d.complaint_number}）材料齐备，"
-            f"本中心已于 {d.accepted_at} 受理。本中心将通知被投诉人，并给予其 {hours} 小时答辩期。",
+            f"本中心已于 {d.accepted_at} 受理。本中心将通知被投诉人，被投诉人应自通知送达之时起"
+            f"{hours}小时内提交书面答辩及证据（展会闭幕时尚未届满的，截至闭幕时止）。",
             f"Your complaint {d.complaint_number}, filed on {d.received_at}, is complete and was "
-            f"accepted on {d.accepted_at}. The service center will notify each respondent and "
-            f"give it {hours} hours to answer.",
+            f"accepted on {d.accepted_at}. The service center will notify each respondent, which "
+            f"must file its written defence and evidence within {hours} hours of being served "
+            "(or by the close of the fair, if that comes first).",
         ),
+        *bi(zh_count, en_count),
     ]
     if d.authority:
-        out += bi(
-            f"本案将于受理后 24 小时内移交 {d.authority} 处理。",
-            f"The case will be transferred to {d.authority} within 24 hours of acceptance.",
-        )
+        # The time the transfer clock gives (24 natural hours, 2006 Art 11), or the
+        # transfer itself once done: a date the complainant can hold the center to.
+        zh, en = authority_names(d.authority)
+        if d.transferred_at:
+            out += bi(
+                f"本案已于{d.transferred_at}移交{zh}。",
+                f"The case was transferred to {en} on {d.transferred_at}.",
+            )
+        elif d.transfer_due_at:
+            out += bi(
+                f"本中心将于{d.transfer_due_at}前将本案移交{zh}。",
+                f"The service center will transfer the case to {en} by {d.transfer_due_at}.",
+            )
     out += [
         fields(case_rows(d)),
         *rights_block(d),
         *refused_block(d),
         *section("被投诉人", "Respondents"),
         grid(
-            [("案件编号", "Case no."), ("被投诉人", "Respondent"), ("展位", "Booth")],
+            [
+                ("案件编号", "Case no."),
+                ("被投诉人", "Respondent"),
+                ("展位", "Booth"),
+                ("涉嫌侵权展品", "Accused exhibits"),
+            ],
             [
                 [
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
+                    exhibits_cell(c.exhibits),
                 ]
                 for c in d.cases
             ],
-            [22, 58, 20],
+            [19, 33, 22, 26],
         ),
-        signature_lines([("投诉人签收", "Received by the complainant")]),
     ]
+    if d.enclosures:
+        out += [
+            *section("收到的投诉材料", "Materials received"),
+            *[para(f"{i}. {item}", S.zh) for i, item in enumerate(d.enclosures, 1)],
+        ]
+    out.append(signature_lines([("投诉人签收", "Received by the complainant")]))
     return out

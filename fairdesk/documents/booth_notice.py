@@ -10,12 +10,25 @@ from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import QRFlowable, S, fields, para
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import booth_text
+from fairdesk.domain.enums import MeasureType
+
+# What was done to the exhibits, as a visitor reads it (no quoted measure label).
+_DONE = {
+    MeasureType.DETAIN: (
+        "已撤下并由本中心暂存保管",
+        "they have been taken down and are kept by the service center",
+    ),
+    MeasureType.TAKE_DOWN: ("已撤下", "they have been taken down"),
+    MeasureType.COVER: ("已遮盖", "they have been covered"),
+}
 
 
 def story(d: DocumentData, payload: str = "") -> list[Flowable]:
     m = d.measures[-1]
-    what = L.zh(L.MEASURES, m.measure_type)
-    what_en = L.en(L.MEASURES, m.measure_type)
+    word = L.MEASURES.words(m.measure_type).on_paper
+    done, done_en = _DONE.get(
+        m.measure_type, (f"已采取{word.zh}措施", f"this measure was taken: {word.en.lower()}")
+    )
     out: list[Flowable] = [
         Spacer(1, 4 * mm),
         para("知识产权保护公告", S.big, bold=True),
@@ -23,14 +36,14 @@ def story(d: DocumentData, payload: str = "") -> list[Flowable]:
         Spacer(1, 8 * mm),
         para(
             f"本展位部分展品涉嫌侵犯他人知识产权，依据参展合同及本公告下方所列规定，"
-            f"已采取“{what}”措施。请勿擅自揭除本公告，请勿移动或重新展出上述展品。",
+            f"{done}。请勿擅自揭除本公告，请勿移动或重新展出相关展品。",
             S.notice,
             bold=True,
         ),
         para(
-            f"Exhibits at this booth are suspected of infringing another's IP rights; under the "
-            f"exhibitor contract and the rules cited below, the measure “{what_en}” has been "
-            "taken. Do not remove this notice, and do not move or display these exhibits again.",
+            f"Some exhibits at this booth are suspected of infringing another's IP rights; under "
+            f"the exhibitor contract and the rules cited below, {done_en}. Do not remove this "
+            "notice, and do not move these exhibits or display them again.",
             S.notice_en,
         ),
         Spacer(1, 6 * mm),

@@ -3,10 +3,20 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, bi, box, fields, grid, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    S,
+    bi,
+    box,
+    fields,
+    grid,
+    on_one_page,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_block, rights_block
 
@@ -41,15 +51,15 @@ def story(d: DocumentData) -> list[Flowable]:
                 ]
                 for c in d.cases
             ],
-            [18, 32, 12, 38],
+            [18, 28, 18, 36],  # the booth with its hall and words needs room
         ),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
     ]
     # The commitment is signed on this paper: its text and the signature lines stay on one
     # page, and no "signed" is printed before anyone signs (the register records it later).
-    out.append(
-        KeepTogether(
+    out.extend(
+        on_one_page(
             [
                 *section("投诉人承诺书", "Complainant's commitment"),
                 box(

@@ -15,6 +15,7 @@ from fairdesk.documents.deadlines import (
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
+    booth_words,
     case_rows,
     exhibits_block,
     party_rows,
@@ -90,16 +91,16 @@ def story(d: DocumentData) -> list[Flowable]:
     names = [right_name(x) for x in d.rights]
     rights = "、".join(zh for zh, _ in names) or "相关权利"
     rights_en = _en_list([en for _, en in names]) or "its rights"
-    booth = r.booth if r else ""
+    booth, booth_en = booth_words(r) if r else ("", "")
     out: list[Flowable] = [
         para(f"{name}：", S.zh, bold=True),
         para(f"To {name_en}:", S.en),
         *bi(
             f"{d.complainant.name}于{d.received_at}向本中心投诉，认为你方在本届展会"
-            f"{booth}展位展出的下列展品涉嫌侵犯其{rights}。本中心已受理该投诉，现通知你方。",
+            f"{booth}展出的下列展品涉嫌侵犯其{rights}。本中心已受理该投诉，现通知你方。",
             f"On {d.received_at}, {d.complainant.name_en or d.complainant.name} complained to the "
-            f"service center that the exhibits listed below, shown at your booth "
-            f"{r.booth if r else ''}, allegedly infringe {rights_en}. The complaint has been "
+            f"service center that the exhibits listed below, shown at your {booth_en}, "
+            f"allegedly infringe {rights_en}. The complaint has been "
             "accepted and you are hereby notified.",
         ),
         *section("答辩期限", "Defence deadline"),

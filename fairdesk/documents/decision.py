@@ -21,6 +21,7 @@ from fairdesk.documents.furniture import (
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     accused_under,
+    authority_names,
     case_rows,
     exhibits_with_rights,
     measures_block,
@@ -69,6 +70,24 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
     return out
 
 
+def _authority_decides(d: DocumentData) -> list[Flowable]:
+    """A case also before an authority (the complaint transferred to it, or the case
+    referred): the center's opinion is only its preliminary view, and the authority decides."""
+    if d.transferred_at and d.authority:
+        (zh, en), done_zh, done_en = authority_names(d.authority), "移交", "transferred"
+    elif d.case_authority:
+        kind = L.en(L.AUTHORITY_KINDS, d.referral_kind).lower() if d.referral_kind else ""
+        fallback = f"the authority ({kind})" if kind else "the authority"
+        (zh, en), done_zh, done_en = authority_names(d.case_authority, fallback), "移送", "referred"
+    else:
+        return []
+    return bi(
+        f"本意见系本中心依据参展合同作出的初步意见。本案已{done_zh}{zh}，由{zh}依法处理并作出决定。",
+        f"This opinion is the service center's preliminary view under the exhibitor contract. "
+        f"The case has been {done_en} to {en}, which handles it and decides under the law.",
+    )
+
+
 def _decided_by(d: DocumentData) -> list[tuple[str, str, str]]:
     rows = []
     if d.decided_by_organ:
@@ -94,7 +113,7 @@ def story(d: DocumentData) -> list[Flowable]:
             f"（案件编号 {d.case_number}），本中心处理意见如下。",
             f"On the complaint of {d.complainant.name_en or d.complainant.name} against "
             f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "
-            f"(case {d.case_number}), the service center decides as follows.",
+            f"(case {d.case_number}), the service center gives the following opinion.",
         ),
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
@@ -115,10 +134,12 @@ def story(d: DocumentData) -> list[Flowable]:
             "被投诉人未在答辩期限内提交书面答辩。",
             "The respondent filed no written defence within the defence period.",
         )
+    before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
         para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
         *bi(finding.zh, finding.en),
+        *before_authority,
     ]
     if state == CaseState.INFRINGEMENT_FOUND:
         decision += _rights_infringed(d)
@@ -128,13 +149,17 @@ def story(d: DocumentData) -> list[Flowable]:
             f"Ground: {L.en(L.TRIGGERS, d.decision_trigger)}.",
         )
     decision += _ground(d)
-    if d.decision_legal_basis:
-        decision += [para(f"适用规定 Rules applied：{d.decision_legal_basis}", S.zh)]
+    # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
+    # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
     if d.decision_note:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
-    heading = section("处理意见", "Decision")
+    heading = (
+        section("初步意见", "Preliminary view")
+        if before_authority
+        else section("处理意见", "Decision")
+    )
     out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
         act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
@@ -151,7 +176,7 @@ def story(d: DocumentData) -> list[Flowable]:
     statement = bi(
         "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
         "或请求知识产权管理部门处理。",
-        "This decision is served on both the complainant and the respondent. It does not "
+        "This opinion is served on both the complainant and the respondent. It does not "
         "prevent either party from bringing an action before a people's court or asking an "
         "IP authority to handle the matter.",
     )

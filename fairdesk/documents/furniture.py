@@ -105,6 +105,8 @@ def _footer_rule() -> float:
 
 def _frame_bottom() -> float:
     return float(FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2)
+
+
 BODY_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 26 * mm
 GREY = colors.HexColor("#444444")
@@ -262,6 +264,23 @@ def signature_lines(parties: Sequence[tuple[str, str]], date_line: bool = True) 
     return KeepTogether([Spacer(1, 4 * mm), table])
 
 
+def on_one_page(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """Flowables kept on one page (what a party signs, with the lines it signs on).
+
+    Nested KeepTogethers are opened (reportlab moves a nested one to a new page even when
+    it fits, which left signature lines alone on a last page) and a heading's page-break
+    check stays in front, outside."""
+    lead: list[Flowable] = []
+    flat: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, CondPageBreak):
+            if not flat:
+                lead.append(f)
+            continue
+        flat.extend(f._content if isinstance(f, KeepTogether) else [f])
+    return [*lead, KeepTogether(flat)]
+
+
 def box(flowables: list[Flowable]) -> Flowable:
     table = Table([[flowables]], colWidths=[BODY_W], spaceBefore=2, spaceAfter=5)
     table.setStyle(
@@ -389,6 +408,7 @@ class Furniture:
     payload: str
     legal_basis: str
     doc_title: str
+    public: bool = False  # posted for visitors: see kinds.DocKind.public
 
     def on_page(self, canvas: Canvas, doc: Any) -> None:
         d = self.data
@@ -456,7 +476,8 @@ class Furniture:
         canvas.setFillColor(GREY)
         label_y = qr_y - 3.5 * mm
         draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
-        _trust_lines(canvas, d)
+        if not self.public:
+            _trust_lines(canvas, d)
         canvas.setFillColor(colors.black)
         if d.specimen:
             _specimen_mark(canvas)
@@ -545,6 +566,7 @@ def build_pdf(
     doc_title: str,
     story: list[Flowable],
     on_first: Callable[[Canvas, Any], None] | None = None,
+    public: bool = False,
 ) -> bytes:
     fonts.register_fonts()
     buf = io.BytesIO()
@@ -562,7 +584,7 @@ def build_pdf(
         invariant=1,
         initialFontName=fonts.LATIN,
     )
-    furniture = Furniture(data, payload, legal_basis, doc_title)
+    furniture = Furniture(data, payload, legal_basis, doc_title, public)
     frame = Frame(
         MARGIN_X,
         _frame_bottom(),

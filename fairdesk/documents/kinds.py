@@ -32,6 +32,9 @@ class DocKind:
     legal_basis: str  # key into the fair's rule set legal_basis texts
     when: str  # "... applies <when>", for the refusal sentence (translated with it)
     needs_copy: bool = False
+    # Posted for visitors (the booth notice): no root key or audit hash lines, which a
+    # visitor cannot use; its QR code carries what verification needs.
+    public: bool = False
     # A fact the state cannot show (e.g. "a detain measure exists"): returns the refusal
     # sentence, or "" when the document applies. The sentence is a translatable template
     # that may name {complaint} and {case} (the numbers).
@@ -51,8 +54,7 @@ def _referred(d: DocumentData) -> str:
     if d.case_authority and d.referral_kind:
         return ""
     return translatable(
-        "Case {case} was not referred to an authority: take the step 'Refer to an "
-        "authority' first."
+        "Case {case} was not referred to an authority: take the step 'Refer to an authority' first."
     )
 
 
@@ -179,7 +181,7 @@ KINDS: dict[str, DocKind] = {
             "Letter referring the case to an authority",
             CASE,
             frozenset({S.REFERRED, S.POST_FAIR}),
-            "transfer",
+            "referral",
             translatable("once the case is referred to an authority"),
             condition=_referred,
         ),
@@ -274,6 +276,7 @@ KINDS: dict[str, DocKind] = {
             "remedy",
             translatable("while ordered measures are in force at the booth"),
             condition=_has_measure,
+            public=True,
         ),
         DocKind(
             "closing-record",
@@ -343,6 +346,13 @@ def basis_keys(d: DocumentData) -> list[str]:
     if key == "escalation":
         specific = _ESCALATION_BASIS.get(d.escalation, key)
         return [specific if basis.get(specific) else key]
+    if key == "acceptance" and d.authority:  # the receipt announces the transfer (2006 Art 11)
+        # (a fair set up before the joint citation: both, merged)
+        return ["acceptance_transfer"] if basis.get("acceptance_transfer") else [key, "transfer"]
+    if key == "referral" and not basis.get(key):
+        # A fair set up before referrals had their own citation: its decision's article
+        # (Shanghai: the regulation's Art 27 is among them), never 2006 Art 11.
+        return ["decision"]
     if key == "decision":
         keys = [key]
         if d.decision_trigger in ART14_TRIGGERS:

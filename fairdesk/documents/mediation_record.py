@@ -17,13 +17,20 @@ from fairdesk.documents.furniture import (
     bi,
     box,
     fields,
+    on_one_page,
     para,
     section,
     signature_lines,
 )
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_of, name_of, parties_block, rights_block
-from fairdesk.documents.quantities import models, total
+from fairdesk.documents.parts import (
+    case_rows,
+    exhibits_of,
+    name_of,
+    parties_side_by_side,
+    rights_block,
+)
+from fairdesk.documents.quantities import items_en, models, models_en, total
 
 
 def _mediator(d: DocumentData) -> str:
@@ -47,7 +54,7 @@ def _agreement(d: DocumentData) -> list[Flowable]:
         n = total(d.exhibits)
         goods = bi(
             f"涉案展品：{models(d.exhibits)}，共{n}件（以上表所列为准）。",
-            f"Exhibits concerned: {models(d.exhibits)}, {n} item(s) in all (as listed above).",
+            f"Exhibits concerned: {models_en(d.exhibits)}, {items_en(n)} in all (as listed above).",
         )
     return [
         *section("调解协议书", "Mediation agreement"),
@@ -87,7 +94,9 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("参加人员", "Present", _attendees(d)),
             ]
         ),
-        *parties_block(d),
+        # Side by side: half the height, so the terms and the signatures share a page
+        # with the record rather than fill a third one.
+        *parties_side_by_side(d),
         *rights_block(d),
         *exhibits_of(d),
         *section("调解情况", "Course of the mediation"),
@@ -98,13 +107,13 @@ def story(d: DocumentData) -> list[Flowable]:
         para("双方陈述要点 What each party stated：", S.zh),
         box([Spacer(1, 24 * mm)]),
     ]
-    if d.settlement_terms:
-        out += _agreement(d)
-    else:
-        out += [para("调解记录 Record：", S.zh), box([Spacer(1, 30 * mm)])]
-    out.append(
-        signature_lines(
-            [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解员", "Mediator")]
-        )
+    signatures = signature_lines(
+        [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解员", "Mediator")]
     )
-    return out
+    # The parties sign on the page that carries the terms they agree to.
+    if d.settlement_terms:
+        return [*out, *on_one_page([*_agreement(d), signatures])]
+    return [
+        *out,
+        *on_one_page([para("调解记录 Record：", S.zh), box([Spacer(1, 30 * mm)]), signatures]),
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import Row, fields, grid, section
+from fairdesk.documents.furniture import Row, S, fields, grid, para, section
 from fairdesk.documents.model import (
     DocumentData,
     ExhibitView,
@@ -14,6 +14,7 @@ from fairdesk.documents.model import (
     RespondentView,
     RightView,
 )
+from fairdesk.documents.quantities import total
 
 
 def name_of(zh: str, en: str) -> str:
@@ -81,11 +82,54 @@ def right_number(r: RightView) -> str:
     return number if r.jurisdiction in ("", "CN") else f"{number}（{r.jurisdiction}）"
 
 
+def authority_names(text: str, fallback_en: str = "the IP authority") -> tuple[str, str]:
+    """An authority as typed at the desk ("上海市知识产权局 / Shanghai Intellectual Property
+    Administration", or the Chinese name alone) as its Chinese and English names; an
+    English line never prints the Chinese name, so it falls back to words."""
+    zh, _, en = text.partition(" / ")
+    en = en.strip()
+    if en and not en.lower().startswith("the "):
+        en = f"the {en}"  # an organ's name takes the article: "the Shanghai … Administration"
+    return zh.strip(), en or fallback_en
+
+
+def addressee(zh: str, en: str) -> list[Flowable]:
+    """A letter's addressee, named once: the Chinese name, and "To …" only when the
+    English name is known (an English line never carries the Chinese name)."""
+    out = [para(f"{zh}：", S.zh, bold=True)] if zh else []
+    if en:
+        out.append(para(f"To {en}:", S.en))
+    return out
+
+
+def exhibits_cell(exhibits: tuple[ExhibitView, ...]) -> str:
+    """A respondent's accused exhibits in one cell: "CM-101 ×2、CM-102 ×2（共4件）"."""
+    items = [
+        (x.model or x.name) + ("" if x.quantity is None else f" ×{x.quantity}") for x in exhibits
+    ]
+    if not items:
+        return "—"
+    n = total(exhibits)
+    return "、".join(items) + (f"（共{n}件 / {n} item{'s' if n != 1 else ''}）" if n else "")
+
+
+def booth_words(r: RespondentView) -> tuple[str, str]:
+    """The booth with its hall and a word, never a bare code: ("4.1馆4.1B12展位",
+    "booth 4.1B12 in hall 4.1"), for a sentence or a cell."""
+    hall = r.hall.strip()
+    hall_zh = hall if not hall or hall.endswith("馆") else f"{hall}馆"
+    hall_en = f"hall {hall.removesuffix('馆')}" if hall else ""
+    if not r.booth:
+        return hall_zh, hall_en
+    zh = f"{hall_zh}{r.booth}展位"
+    en = f"booth {r.booth}" + (f" in {hall_en}" if hall_en else "")
+    return zh, en
+
+
 def booth_text(r: RespondentView) -> str:
-    """The booth as printed: "4.1B12 (4.1馆 / hall 4.1)"; the hall only when it adds something."""
-    if r.hall and not r.booth.startswith(r.hall):
-        return f"{r.booth}（{r.hall}馆 / hall {r.hall}）"
-    return r.booth or (f"{r.hall}馆 / hall {r.hall}" if r.hall else "")
+    """The booth as a table cell prints it: "4.1馆4.1B12展位 / Booth 4.1B12 in hall 4.1"."""
+    zh, en = booth_words(r)
+    return f"{zh} / {en[:1].upper()}{en[1:]}" if zh else ""
 
 
 def respondent_rows(r: RespondentView | None) -> list[Row]:

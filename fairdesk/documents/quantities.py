@@ -32,3 +32,15 @@ def models(exhibits: Sequence[ExhibitView]) -> str:
         if label and label not in seen:
             seen.append(label)
     return "、".join(seen)
+
+
+def models_en(exhibits: Sequence[ExhibitView]) -> str:
+    """The same list in English: "CM-101 and CM-102", "A, B and C"."""
+    seen = models(exhibits).split("、") if exhibits else []
+    if len(seen) <= 1:
+        return "".join(seen)
+    return ", ".join(seen[:-1]) + " and " + seen[-1]
+
+
+def items_en(n: int) -> str:
+    return f"{n} item{'' if n == 1 else 's'}"

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    S,
+    bi,
+    box,
+    fields,
+    on_one_page,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData, EventView
-from fairdesk.documents.parts import case_rows, exhibits_block, measures_block, respondent_rows
+from fairdesk.documents.parts import exhibits_block, measures_block, respondent_rows
 from fairdesk.documents.quantities import total_line
 
 
@@ -26,9 +35,17 @@ def story(d: DocumentData) -> list[Flowable]:
     inspector = check.user if check else ""
     zh_total, en_total = total_line(d.exhibits)
     out: list[Flowable] = [
+        # The complaint's numbers on one small line (the header carries the case number),
+        # so that the record and its signatures keep to one page.
+        *bi(
+            f"投诉编号 {d.complaint_number}（{L.zh(L.CHANNELS, d.channel)}，{d.received_at}）"
+            f" · 案件编号 {d.case_number}",
+            f"Complaint {d.complaint_number} ({L.en(L.CHANNELS, d.channel)}, {d.received_at})"
+            f" · case {d.case_number}",
+            (S.small, S.small),
+        ),
         fields(
-            case_rows(d)
-            + respondent_rows(d.respondent)[:2]  # name and booth: this is no contact sheet
+            respondent_rows(d.respondent)[:2]  # name and booth: this is no contact sheet
             + [
                 ("复查人员", "Inspector", inspector),
                 ("复查时间", "Inspected at", last.rechecked_at),
@@ -56,10 +73,10 @@ def story(d: DocumentData) -> list[Flowable]:
     # signatures on the same page as what they sign.
     finding: list[Flowable] = []
     if check is not None and check.reason:
-        finding = [para("现场情况 Findings at the booth：", S.zh), para(check.reason, S.zh)]
-    out.append(
-        KeepTogether(
-            [*finding, signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])]
-        )
-    )
-    return out
+        finding = [
+            para("现场情况：", S.zh),  # the label's two languages on two lines, as elsewhere
+            para("Findings at the booth:", S.en),
+            para(check.reason, S.zh),
+        ]
+    signatures = signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])
+    return [*out, *on_one_page([*finding, signatures])]

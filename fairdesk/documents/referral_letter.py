@@ -12,6 +12,8 @@ from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
+    addressee,
+    authority_names,
     case_rows,
     exhibits_block,
     measures_block,
@@ -19,32 +21,34 @@ from fairdesk.documents.parts import (
     parties_block,
     rights_block,
 )
+from fairdesk.domain.enums import AuthorityKind
+
+# How the letter addresses an authority of each kind: a bureau (局), or a unit.
+_YOU = {AuthorityKind.IP_OFFICE: "贵局", AuthorityKind.MARKET_REGULATION: "贵局"}
 
 
 def story(d: DocumentData) -> list[Flowable]:
     kind_zh = L.zh(L.AUTHORITY_KINDS, d.referral_kind)
-    kind_en = L.en(L.AUTHORITY_KINDS, d.referral_kind)
     found_zh, found_en = outcome(d)
     found_en = found_en[:1].lower() + found_en[1:]  # mid-sentence
-    return [
-        para(f"{d.case_authority}：", S.zh, bold=True),
-        para(f"To {d.case_authority}:", S.en),
+    you = _YOU.get(d.referral_kind, "贵单位")
+    out = [
+        *addressee(*authority_names(d.case_authority, fallback_en="")),
         *bi(
-            f"本中心在展会期间处理的被投诉人案件 {d.case_number}（投诉编号 {d.complaint_number}）"
-            f"经审查，{found_zh}。现将该案件线索移送贵单位（{kind_zh}）依法审查处理，"
-            "案件摘要、证据文件及其SHA-256校验值附后（见随附材料包的签名清单）。",
-            f"The respondent case {d.case_number} (complaint {d.complaint_number}), handled "
-            f"by the service center during the fair, was examined: {found_en}. Its lead is "
-            f"referred to you ({kind_en}) for examination under the law; the case summary, "
-            "the evidence files and their SHA-256 are attached (see the signed manifest of "
-            "the accompanying package).",
+            f"本中心在展会期间处理的被投诉人案件 {d.case_number}（投诉编号 {d.complaint_number}），"
+            f"本中心的初步意见为：{found_zh}。现将该案件线索移送{you}（{kind_zh}）依法处理。"
+            "随附：案件摘要、证据文件清单（含电子校验值）。",
+            f"The respondent case {d.case_number} (complaint {d.complaint_number}) was handled "
+            f"by the service center during the fair; its preliminary view: {found_en}. The "
+            "lead is referred to you for handling under the law. Enclosed: the case summary "
+            "and the list of evidence files (with their electronic check values).",
         ),
         fields(case_rows(d)),
         *parties_block(d),
         *rights_block(d),
         *exhibits_block(d.exhibits),
         *measures_block(d),
-        *section("移送说明", "Note"),
-        para(d.closing_reason or "—", S.zh),
-        signature_lines([("接收单位签收", "Received by the authority")]),
     ]
+    if d.closing_reason.strip():  # no heading over a dash
+        out += [*section("移送说明", "Note"), para(d.closing_reason, S.zh)]
+    return [*out, signature_lines([("接收单位签收", "Received by the authority")])]

@@ -6,39 +6,64 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
-from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, measures_block
+from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
+from fairdesk.documents.model import DocumentData, ExhibitView
+from fairdesk.documents.parts import booth_words, exhibits_block, measures_block
+from fairdesk.documents.quantities import items_en, models, models_en, total
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import MeasureType
+
+# What the respondent is asked to do with the exhibits, the object named in the sentence
+# ({what} is the exhibits with their models and count): Chinese, English.
+_ASKED = {
+    MeasureType.DETAIN: (
+        "立即将{what}撤下，交由本中心暂存保管",
+        "take {what} down at once and hand them to the service center for safekeeping",
+    ),
+    MeasureType.TAKE_DOWN: ("立即将{what}撤下", "take {what} down at once"),
+    MeasureType.COVER: ("立即遮盖{what}", "cover {what} at once"),
+    MeasureType.DISCONNECT_LINK: (
+        "立即删除、屏蔽或断开{what}的网络链接",
+        "delete, block or disconnect the online links to {what} at once",
+    ),
+}
+
+
+def _exhibits_named(exhibits: tuple[ExhibitView, ...]) -> tuple[str, str]:
+    """ "下列展品（CM-101、CM-102，共4件）" and "the exhibits below (CM-101 and CM-102, 4
+    items)": the count is the exhibits table's sum, never a number typed in a note."""
+    zh, en, n = models(exhibits), models_en(exhibits), total(exhibits)
+    if not zh:
+        return "下列展品", "the exhibits below"
+    count_zh, count_en = (f"，共{n}件", f", {items_en(n)}") if n else ("", "")
+    return f"下列展品（{zh}{count_zh}）", f"the exhibits below ({en}{count_en})"
+
+
+def _asked(d: DocumentData, measure: str) -> tuple[str, str]:
+    what_zh, what_en = _exhibits_named(d.exhibits)
+    if measure in _ASKED:
+        zh, en = _ASKED[measure]
+        return zh.format(what=what_zh), en.format(what=what_en)
+    word = L.MEASURES.words(measure).on_paper if measure else None
+    if word is None:
+        return f"立即对{what_zh}整改", f"remedy {what_en} at once"
+    return (
+        f"立即对{what_zh}采取{word.zh}措施",
+        f"carry out this measure for {what_en} at once: {word.en[:1].lower()}{word.en[1:]}",
+    )
 
 
 def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     latest = d.measures[-1] if d.measures else None
-    what = L.zh(L.MEASURES, latest.measure_type) if latest else ""
-    what_en = L.en(L.MEASURES, latest.measure_type) if latest else ""
-    what_en = what_en[:1].lower() + what_en[1:]  # inside a sentence
+    asked_zh, asked_en = _asked(d, latest.measure_type if latest else "")
     then = v.measures_phrase((MeasureType.WITHDRAW_FROM_FAIR, MeasureType.CANCEL_PARTICIPATION))
     # The measures named as measures (the organizer does not withdraw; it has it done).
     withdraw = v.MEASURES.words(MeasureType.WITHDRAW_FROM_FAIR).on_paper.en
     cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper.en
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
-    booth = r.booth if r else ""
-    out: list[Flowable] = [
-        para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
-        para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
-        *bi(
-            f"经审查，本中心于 {d.decided_at} 初步认定你方在 {booth} 展位展出的下列展品"
-            f"侵权（案件编号 {d.case_number}）。现要求你方立即{what}，"
-            f"并于 {due} 前整改完毕，本中心将进行复查。",
-            f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
-            f"at your booth {r.booth if r else ''} infringe (case {d.case_number}). You are "
-            f"ordered to {what_en} at once, and to complete this by {due}; the service center "
-            "will re-inspect.",
-        ),
-        *measures_block(d),
-        *exhibits_block(d.exhibits),
+    booth, booth_en = booth_words(r) if r else ("", "your booth")
+    undertaking = [
         *section("被投诉人承诺书", "Respondent's undertaking"),
         box(
             bi(
@@ -64,7 +89,23 @@ def story(d: DocumentData) -> list[Flowable]:
                 else []
             )
         ),
-        fields(case_rows(d)),
-        signature_lines([("被投诉人", "Respondent")]),
     ]
-    return out
+    signature = signature_lines([("被投诉人", "Respondent")])
+    return [
+        para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
+        para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
+        *bi(
+            f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品涉嫌侵权"
+            f"（案件编号 {d.case_number}）。现要求你方{asked_zh}，最迟不晚于{due}完成；"
+            "本中心将于期限届满后进行复查。",
+            f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
+            f"at your {booth_en} infringe the complainant's rights (case {d.case_number}). You "
+            f"are required to {asked_en}, by {due} at the latest; the service center will "
+            "re-inspect once that time has come.",
+        ),
+        *measures_block(d),
+        *exhibits_block(d.exhibits),
+        # The undertaking and the line it is signed on stay on one page: the respondent
+        # never signs a sheet that carries nothing of what it undertakes.
+        *on_one_page([*undertaking, signature]),
+    ]

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, fields, grid, para, section
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_block, rights_block
+from fairdesk.documents.parts import (
+    addressee,
+    authority_names,
+    booth_text,
+    case_rows,
+    exhibits_cell,
+    name_of,
+    parties_block,
+    rights_block,
+)
 
 
 def story(d: DocumentData) -> list[Flowable]:
     when = d.transferred_at or d.issued_at
     out: list[Flowable] = [
-        # The addressee once (the English line below addresses the same authority).
-        para(f"{d.authority}：", S.zh, bold=True),
-        para("To the authority above:", S.en),
+        *addressee(*authority_names(d.authority, fallback_en="")),
         *bi(
             f"本中心于 {d.accepted_at} 受理的投诉（投诉编号 {d.complaint_number}）材料齐备。"
-            f"根据《展会知识产权保护办法》第十一条，现于 {when} 将本案移交贵部门处理，请予接收。"
+            f"根据《展会知识产权保护办法》第十一条，现于 {when} 将本案移交贵局处理，请予接收。"
             "案件材料见附件。",
             f"The complaint {d.complaint_number}, accepted by the service center on "
             f"{d.accepted_at}, is complete. Under Art. 11 of the Measures for IP Protection at "
@@ -42,18 +48,18 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("案件编号", "Case no."),
                 ("被投诉人", "Respondent"),
                 ("展位", "Booth"),
-                ("状态", "Status"),
+                ("涉嫌侵权展品", "Accused exhibits"),
             ],
             [
                 [
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
-                    L.both(L.CASE_STATES, c.state),
+                    exhibits_cell(c.exhibits),
                 ]
                 for c in d.cases
             ],
-            [20, 48, 14, 18],
+            [19, 33, 22, 26],
         ),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),

@@ -203,6 +203,8 @@ _CONTRACT_ONLY = _contract()
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
+        # A receipt that also announces the transfer to the authority (2006 Art 11).
+        "acceptance_transfer": _cite((_M2006, (8, 11)), (_G2022, (12,))),
         "supplement": _cite((_M2006, (9,))),
         "non_acceptance": _cite((_M2006, (9,))),
         "non_acceptance_materials_not_supplemented": _cite((_M2006, (9,))),
@@ -212,6 +214,9 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "non_acceptance_no_standing": _cite((_M2006, (8,))),
         "commitment": _cite((_M2006, (10,))),
         "transfer": _cite((_M2006, (11,))),
+        # A decided case referred to an authority is no transfer of complaint materials
+        # (2006 Art 11): nationally the center refers what it found under the contract.
+        "referral": _CONTRACT_ONLY,
         "suspension": _cite((_M2006, ((7, 1),))),
         "notice": _CONTRACT_ONLY,
         "defence": _CONTRACT_ONLY,
@@ -237,6 +242,7 @@ SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "notice": _cite((_G2022, (14,))),
         "defence": _cite((_G2022, (14,))),
         "decision": _cite((_SH2020, (27, 38))),
+        "referral": _cite((_SH2020, (27,))),  # the organizer refers the case to the authority
         "remedy": _cite((_SH2020, (27, 38))),
         "recheck": _cite((_SH2020, (38,))),
         "escalation": _cite((_SH2020, (38,))),

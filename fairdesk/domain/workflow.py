@@ -1124,7 +1124,7 @@ STEPS: tuple[Step, ...] = (
           S.REFERRED, "Refer to an authority", "移交有关部门",
           fields=(REFERRAL_KIND, AUTHORITY, NOTE), stops=(ClockKind.RECHECK,), kinds=IP,
           effects=(Effect.RECORD_REFERRAL,), documents=("closing-record",),
-          legal_basis=("transfer",)),
+          legal_basis=("referral",)),
     _step(CS, "order_remedy", [S.INFRINGEMENT_FOUND], S.REMEDY_ORDERED,
           "Order measures", "要求整改",
           fields=(MEASURE, STORAGE_PLACE, UNDERTAKING, NOTE), starts=(ClockKind.RECHECK,),

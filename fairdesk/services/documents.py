@@ -466,7 +466,7 @@ def _snapshot(
         ),
         copy=copy,
     )
-    if k.code == "transfer-letter":
+    if k.code in ("transfer-letter", "acceptance-receipt"):
         base["enclosures"] = _enclosures(complaint)
     if complaint.reject_reason:
         event = session.scalar(
