@@ -13,7 +13,7 @@ from fairdesk.documents.parts import booth_text
 from fairdesk.domain.enums import MeasureType
 
 # What was done to the exhibits, as a visitor reads it (no quoted measure label).
-_DONE = {
+_DONE: dict[str, tuple[str, str]] = {
     MeasureType.DETAIN: (
         "已撤下并由本中心暂存保管",
         "they have been taken down and are kept by the service center",

@@ -24,7 +24,7 @@ from fairdesk.documents.parts import (
 from fairdesk.domain.enums import AuthorityKind
 
 # How the letter addresses an authority of each kind: a bureau (局), or a unit.
-_YOU = {AuthorityKind.IP_OFFICE: "贵局", AuthorityKind.MARKET_REGULATION: "贵局"}
+_YOU: dict[str, str] = {AuthorityKind.IP_OFFICE: "贵局", AuthorityKind.MARKET_REGULATION: "贵局"}
 
 
 def story(d: DocumentData) -> list[Flowable]:

@@ -15,7 +15,7 @@ from fairdesk.domain.enums import MeasureType
 
 # What the respondent is asked to do with the exhibits, the object named in the sentence
 # ({what} is the exhibits with their models and count): Chinese, English.
-_ASKED = {
+_ASKED: dict[str, tuple[str, str]] = {
     MeasureType.DETAIN: (
         "立即将{what}撤下，交由本中心暂存保管",
         "take {what} down at once and hand them to the service center for safekeeping",
