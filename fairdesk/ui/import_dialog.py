@@ -129,6 +129,7 @@ class ImportDialog(QDialog):
         self.report_group = QGroupBox(self.tr("Report"), objectName="report_group")
         self.summary_label = QLabel(objectName="summary_label", wordWrap=True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rejected_model = RejectedRowsModel(parent=self)
         self.rejected_view = _CopyableTable(self.copy_rejected, objectName="rejected_view")
@@ -168,7 +169,7 @@ class ImportDialog(QDialog):
 
         self.browse_button.clicked.connect(self.choose_file)
         self.import_button.clicked.connect(self.start_import)
-        self.file_edit.returnPressed.connect(self.start_import)
+        # Enter in the file field imports: the Import button is the default one.
         self.copy_button.clicked.connect(self.copy_rejected)
 
     # -- choosing -----------------------------------------------------------------------
@@ -341,9 +342,14 @@ class ImportDialog(QDialog):
 
     def _hall_text(self, hall: str, count: int) -> str:
         rows = self.hall_rows.get(hall, [])
-        text = self.tr("{0} ({1} booths)").format(hall, count)
+        if count == 1:
+            text = self.tr("{0} (1 booth)").format(hall)
+        else:
+            text = self.tr("{0} ({1} booths)").format(hall, count)
         if not rows:  # booths of an earlier list, not of this file
             return text
+        if len(rows) == 1:
+            return self.tr("{0} in row {1}").format(text, rows[0])
         named = self.tr(", ").join(str(row) for row in rows[:ROWS_NAMED])
         if len(rows) > ROWS_NAMED:
             named = self.tr("{0} and {1} more").format(named, len(rows) - ROWS_NAMED)

@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: the account that sets up fairs and users.</source>
+        <translation>第 1 步（共 3 步）：设置展会和用户的账户。</translation>
+    </message>
+    <message>
+        <source>The administrator of this service center sets up fairs and adds the desk, inspector and organizer accounts (Tools &gt; Users, or fairdesk user add). Keep its password safe: it also unlocks the key that signs the documents.</source>
+        <translation>本服务中心的管理员设置展会，并添加受理人员、巡查人员和主办方的账户（工具 &gt; 用户，或 fairdesk user add）。请妥善保管其密码：它也用于解锁签署文书的密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;gain:</source>
+        <translation>再次输入(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>创建账户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>FairDesk hit an unexpected problem: {0}
@@ -1664,6 +1699,21 @@ power of attorney: {0}</source>
     <message>
         <source>Photos: {0} attached</source>
         <translation>照片：已附 {0} 张</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitorsPage</name>
+    <message>
+        <source>The exhibitors</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3 (you may skip it): import the exhibitor list, so that the desk finds respondents by booth or name. Then open the desk.</source>
+        <translation>第 3 步（共 3 步，可跳过）：导入展商名单，便于受理时按展位号或名称查找被投诉人。然后打开工作台。</translation>
+    </message>
+    <message>
+        <source>Go Back to the fair, add the halls and import the list again, or correct the list; until then rounds and the hall board do not show these booths.</source>
+        <translation>请点击“上一步”回到展会设置，添加这些展馆后重新导入名单，或更正名单；在此之前，巡查和展馆看板不会显示这些展位。</translation>
     </message>
 </context>
 <context>
@@ -4333,6 +4383,17 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>FairPage</name>
+    <message>
+        <source>The fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: name, dates, opening hours, halls and the rule set.</source>
+        <translation>第 2 步（共 3 步）：名称、日期、开放时间、展馆和期限规则。</translation>
+    </message>
+</context>
+<context>
     <name>HallBoard</name>
     <message>
         <source>Hall board</source>
@@ -4511,6 +4572,10 @@ power of attorney: {0}</source>
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Add the halls to the fair (Fair &gt; Edit fair) or correct the list and import it again; until then rounds and the hall board do not show these booths.</source>
+        <translation>请将这些展馆添加到展会（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+    </message>
+    <message>
         <source>Import exhibitors — {0}</source>
         <translation>导入展商 — {0}</translation>
     </message>
@@ -4599,16 +4664,36 @@ power of attorney: {0}</source>
         <translation>在往届重点关注名单上：{0} 家展商，其中 {1} 家建议禁止参展（已在展商列表中标记）：{2}。</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>，</translation>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The list has booths in halls that {0} does not have: {1}.</source>
+        <translation>名单中有展位位于 {0} 没有的展馆：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} (1 booth)</source>
+        <translation>{0}（1 个展位）</translation>
     </message>
     <message>
         <source>{0} ({1} booths)</source>
         <translation>{0}（{1} 个展位）</translation>
     </message>
     <message>
-        <source>The list has booths in halls that {0} does not have: {1}. Add the halls to the fair (Fair &gt; Edit fair) or correct the list and import it again; until then rounds and the hall board do not show these booths.</source>
-        <translation>名单中有展位位于 {0} 没有的展馆：{1}。请在展会中添加这些展馆（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+        <source>{0} in row {1}</source>
+        <translation>{0}，在第 {1} 行</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} 等，另有 {1} 行</translation>
+    </message>
+    <message>
+        <source>{0} in rows {1}</source>
+        <translation>{0}，在第 {1} 行</translation>
     </message>
 </context>
 <context>
@@ -6043,6 +6128,29 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up a fair</source>
+        <translation>设置展会</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt &gt;</source>
+        <translation>下一步(&amp;X) &gt;</translation>
+    </message>
+    <message>
+        <source>Open the &amp;desk</source>
+        <translation>打开工作台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>sign_in</name>
     <message>
         <source>Welcome. Create the administrator account of this service center.</source>
@@ -6390,26 +6498,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Set up a fair — administrator</source>
-        <translation>设置展会 — 管理员</translation>
-    </message>
-    <message>
-        <source>Step 1 of 3: the administrator account of this service center. It sets up fairs and adds the desk, inspector and organizer accounts (fairdesk user add).</source>
-        <translation>第 1 步，共 3 步：本服务中心的管理员账户。管理员负责设置展会，并添加受理人员、巡查员和主办方账户（fairdesk user add）。</translation>
-    </message>
-    <message>
-        <source>Step 2 of 3: the fair — name, dates, hours, rules</source>
-        <translation>第 2 步，共 3 步：展会 — 名称、日期、开放时间、规则</translation>
-    </message>
-    <message>
-        <source>Step 3 of 3: import the exhibitor list of {0} now? It lets the desk find respondents by booth or name. You can also import it later (Exhibitors &gt; Import).</source>
-        <translation>第 3 步，共 3 步：现在导入 {0} 的展商名单吗？导入后，受理人员可按展位号或名称查找被投诉人。也可以稍后导入（展商 &gt; 导入）。</translation>
-    </message>
-    <message>
-        <source>Import exhibitors</source>
-        <translation>导入展商</translation>
     </message>
 </context>
 </TS>
