@@ -818,6 +818,12 @@ def test_reject_needs_a_reason(qtbot, team: Team, form: ComplaintForm) -> None:
     assert dialog.reason_combo.currentText() == (
         "The right was declared invalid or has lapsed · 权利已被宣告无效或已失效（期满或终止）"
     )
+    dialog.reason_combo.lineEdit().selectAll()
+    type_in(qtbot, "范围")  # the Chinese words find a reason on an English desk too
+    assert dialog.reason_code() == "out_of_scope"
+    dialog.reason_combo.lineEdit().selectAll()
+    type_in(qtbot, "invalid")
+    assert dialog.reason_code() == "right_invalid"
     dialog.note_edit.setPlainText("专利已终止")
     with qtbot.waitSignal(form.accepted):
         dialog.accept()
