@@ -3,9 +3,11 @@
 1. The administrator account (users.add_user, then users.sign_in, as `fairdesk user add`
    and the sign-in do). Creating it cannot be undone here, so it is a commit page: past it
    there is no going back to it.
-2. The fair: the fair set-up form itself (FairDialog, with its checks and its service
+2. The first users (the Users dialog's own form, NewUserDialog, inside the page),
+   optional: Enter adds the account typed, Enter on an empty form goes on.
+3. The fair: the fair set-up form itself (FairDialog, with its checks and its service
    calls), shown inside the page. Next saves it; coming Back edits the fair just saved.
-3. The exhibitor list (ImportDialog inside the page), optional. Booths in halls the fair
+4. The exhibitor list (ImportDialog inside the page), optional. Booths in halls the fair
    does not have are named by their rows; Back leads to the fair to add the halls.
 
 Finish leaves the desk signed in as the administrator; the main window then says what to
@@ -14,14 +16,17 @@ do first (services.first_steps).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -39,9 +44,10 @@ from fairdesk.settings import Settings
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.help import application_icon
 from fairdesk.ui.import_dialog import ImportDialog
+from fairdesk.ui.users_dialog import NewUserDialog
 
 ERROR_STYLE = "color: #b00020"
-ACCOUNT_PAGE, FAIR_PAGE, EXHIBITORS_PAGE = range(3)
+ACCOUNT_PAGE, USERS_PAGE, FAIR_PAGE, EXHIBITORS_PAGE = range(4)
 
 
 def _embed(dialog: QDialog) -> QDialog:
@@ -76,6 +82,43 @@ class _ImportForm(ImportDialog):
             self.cancel_import()
             return
         self.window().reject()
+
+
+class _UserForm(NewUserDialog):
+    """The new-user form inside the wizard: adding keeps it open for the next account;
+    Enter adds what is typed, or (nothing typed) is the wizard's Next."""
+
+    added = Signal(str)
+
+    def done(self, result: int) -> None:
+        self.setResult(result)
+
+    def accept(self) -> None:
+        self.setResult(QDialog.DialogCode.Rejected)
+        super().accept()
+        if self.result() == QDialog.DialogCode.Accepted:
+            self.added.emit(self.username_edit.text().strip())
+            for edit in (
+                self.username_edit,
+                self.display_edit,
+                self.password_edit,
+                self.confirm_edit,
+            ):
+                edit.clear()
+            self.error_label.clear()
+            self.username_edit.setFocus()
+
+    def typed(self) -> bool:
+        return any(e.text() for e in (self.username_edit, self.display_edit, self.password_edit))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed():
+            self.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            event.ignore()  # on to the wizard (a dialog would keep it)
+            return
+        super().keyPressEvent(event)
 
 
 class AccountPage(QWizardPage):
@@ -115,7 +158,7 @@ class AccountPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The administrator"))
-        self.setSubTitle(self.tr("Step 1 of 3: the account that sets up fairs and users."))
+        self.setSubTitle(self.tr("Step 1 of 4: the account that sets up fairs and users."))
         self.intro.setText(
             self.tr(
                 "The administrator of this service center sets up fairs and adds the desk, "
@@ -154,6 +197,75 @@ class AccountPage(QWizardPage):
         return False
 
 
+class UsersPage(QWizardPage):
+    """The first accounts of the desk, the inspectors and the organizer: optional."""
+
+    def __init__(self, wizard: SetUpWizard) -> None:
+        super().__init__()
+        self.setObjectName("users_page")
+        self._wizard = wizard
+        self.form: _UserForm | None = None
+        self.added: list[str] = []
+        self.add_button = QPushButton(objectName="add_user_button")
+        self.added_label = QLabel(objectName="added_users", wordWrap=True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        self._layout.addLayout(row)
+        self._layout.addWidget(self.added_label)
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The first users"))
+        self.setSubTitle(
+            self.tr(
+                "Step 2 of 4 (you may skip it): an account for each person at the desk, on "
+                "patrol or from the organizer. Enter adds the account typed; more can be "
+                "added later (Tools > Users)."
+            )
+        )
+        self.add_button.setText(self.tr("A&dd the account"))
+        self._show_added()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        admin = self._wizard.admin
+        assert admin is not None, "the account page comes first"
+        if self.form is None:
+            form = _UserForm(admin)
+            form.setWindowFlags(Qt.WindowType.Widget)
+            buttons = form.findChild(QDialogButtonBox)
+            if buttons is not None:
+                buttons.hide()
+            form.added.connect(self._added)
+            self.add_button.clicked.connect(form.accept)
+            self._layout.insertWidget(0, form)
+            self.form = form
+            form.show()
+        form = self.form
+        QTimer.singleShot(0, form.username_edit, form.username_edit.setFocus)
+
+    def _added(self, name: str) -> None:
+        self.added.append(name)
+        self._show_added()
+
+    def _show_added(self) -> None:
+        if self.added:
+            self.added_label.setText(self.tr("Added: {0}").format(self.tr(", ").join(self.added)))
+        else:
+            self.added_label.clear()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Going on with an account half typed would lose it: add it first, or say why not."""
+        form = self.form
+        if form is None or not form.typed():
+            return True
+        form.accept()
+        return form.result() == QDialog.DialogCode.Accepted
+
+
 class FairPage(QWizardPage):
     """The fair: its set-up form; Next saves it (creates it, or saves a change)."""
 
@@ -169,7 +281,7 @@ class FairPage(QWizardPage):
     def retranslate(self) -> None:
         self.setTitle(self.tr("The fair"))
         self.setSubTitle(
-            self.tr("Step 2 of 3: name, dates, opening hours, halls and the rule set.")
+            self.tr("Step 3 of 4: name, dates, opening hours, halls and the rule set.")
         )
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
@@ -231,7 +343,7 @@ class ExhibitorsPage(QWizardPage):
         self.setTitle(self.tr("The exhibitors"))
         self.setSubTitle(
             self.tr(
-                "Step 3 of 3 (you may skip it): import the exhibitor list, so that the desk "
+                "Step 4 of 4 (you may skip it): import the exhibitor list, so that the desk "
                 "finds respondents by booth or name. Then open the desk."
             )
         )
@@ -287,9 +399,11 @@ class SetUpWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
         self.account_page = AccountPage(self)
+        self.users_page = UsersPage(self)
         self.fair_page = FairPage(self)
         self.exhibitors_page = ExhibitorsPage(self)
         self.setPage(ACCOUNT_PAGE, self.account_page)
+        self.setPage(USERS_PAGE, self.users_page)
         self.setPage(FAIR_PAGE, self.fair_page)
         self.setPage(EXHIBITORS_PAGE, self.exhibitors_page)
         self.retranslate()
@@ -305,7 +419,7 @@ class SetUpWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Ne&xt >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open the &desk"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        for page in (self.account_page, self.fair_page, self.exhibitors_page):
+        for page in (self.account_page, self.users_page, self.fair_page, self.exhibitors_page):
             page.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

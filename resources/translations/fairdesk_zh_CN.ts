@@ -63,8 +63,8 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <source>Step 1 of 3: the account that sets up fairs and users.</source>
-        <translation>第 1 步（共 3 步）：设置展会和用户的账户。</translation>
+        <source>Step 1 of 4: the account that sets up fairs and users.</source>
+        <translation>第 1 步（共 4 步）：设置展会和用户的账户。</translation>
     </message>
     <message>
         <source>The administrator of this service center sets up fairs and adds the desk, inspector and organizer accounts (Tools &gt; Users, or fairdesk user add). Keep its password safe: it also unlocks the key that signs the documents.</source>
@@ -1708,8 +1708,8 @@ power of attorney: {0}</source>
         <translation>展商</translation>
     </message>
     <message>
-        <source>Step 3 of 3 (you may skip it): import the exhibitor list, so that the desk finds respondents by booth or name. Then open the desk.</source>
-        <translation>第 3 步（共 3 步，可跳过）：导入展商名单，便于受理时按展位号或名称查找被投诉人。然后打开工作台。</translation>
+        <source>Step 4 of 4 (you may skip it): import the exhibitor list, so that the desk finds respondents by booth or name. Then open the desk.</source>
+        <translation>第 4 步（共 4 步，可跳过）：导入展商名单，便于受理时按展位号或名称查找被投诉人。然后打开工作台。</translation>
     </message>
     <message>
         <source>Go Back to the fair, add the halls and import the list again, or correct the list; until then rounds and the hall board do not show these booths.</source>
@@ -4389,8 +4389,8 @@ power of attorney: {0}</source>
         <translation>展会</translation>
     </message>
     <message>
-        <source>Step 2 of 3: name, dates, opening hours, halls and the rule set.</source>
-        <translation>第 2 步（共 3 步）：名称、日期、开放时间、展馆和期限规则。</translation>
+        <source>Step 3 of 4: name, dates, opening hours, halls and the rule set.</source>
+        <translation>第 3 步（共 4 步）：名称、日期、开放时间、展馆和期限规则。</translation>
     </message>
 </context>
 <context>
@@ -6323,6 +6323,29 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Ask {0} to read the fingerprint their screen shows for their new key, and type it here. Certify only a key whose owner you have heard in person or on a call you trust.</source>
         <translation>请 {0} 读出其屏幕上显示的新密钥指纹，并在此输入。只认证您当面或通过可信电话确认过其本人的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>The first users</source>
+        <translation>首批用户</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4 (you may skip it): an account for each person at the desk, on patrol or from the organizer. Enter adds the account typed; more can be added later (Tools &gt; Users).</source>
+        <translation>第 2 步（共 4 步，可跳过）：为受理、巡查和主办方的每位人员各建一个账户。按回车键添加已填写的账户；以后也可再添加（工具 &gt; 用户）。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd the account</source>
+        <translation>添加账户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Added: {0}</source>
+        <translation>已添加：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

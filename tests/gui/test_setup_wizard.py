@@ -23,7 +23,13 @@ from fairdesk.services.context import Context
 from fairdesk.services.exhibitors import count_exhibitors
 from fairdesk.settings import Settings
 from fairdesk.ui import welcome as w
-from fairdesk.ui.setup_wizard import ACCOUNT_PAGE, EXHIBITORS_PAGE, FAIR_PAGE, SetUpWizard
+from fairdesk.ui.setup_wizard import (
+    ACCOUNT_PAGE,
+    EXHIBITORS_PAGE,
+    FAIR_PAGE,
+    USERS_PAGE,
+    SetUpWizard,
+)
 from fairdesk.ui.tasks import use_synchronous_pool
 
 Key = Qt.Key
@@ -115,7 +121,16 @@ def create_account(qtbot, wizard: SetUpWizard, again: str = PASSWORD) -> None:  
     press(qtbot, Key.Key_Return)  # "Create the account"
 
 
+def skip_users(qtbot, wizard: SetUpWizard) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: wizard.currentId() == USERS_PAGE)
+    form = wizard.users_page.form
+    assert form is not None
+    qtbot.waitUntil(lambda: focused() is form.username_edit)
+    press(qtbot, Key.Key_Return)  # nothing typed: on to the fair
+
+
 def fill_fair(qtbot, wizard: SetUpWizard, said: list[str]) -> None:  # type: ignore[no-untyped-def]
+    skip_users(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == FAIR_PAGE)
     form = wizard.fair_page.form
     assert form is not None
@@ -198,6 +213,51 @@ def test_setting_up_is_one_guided_dialog_from_the_keyboard(
     assert wizard.result() == QDialog.DialogCode.Accepted
 
 
+def test_the_first_users_are_added_from_the_keyboard(
+    qtbot, english: None, new_db: Database
+) -> None:
+    wizard = open_wizard(qtbot, new_db)
+    create_account(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == USERS_PAGE)
+    page = wizard.users_page
+    form = page.form
+    assert form is not None
+    for name, downs in (("alice", 0), ("ivan", 1)):  # desk, then inspector
+        qtbot.waitUntil(lambda: focused() is form.username_edit)
+        type_in(qtbot, name)
+        press(qtbot, Key.Key_Tab)
+        type_in(qtbot, name.title())
+        press(qtbot, Key.Key_Tab)
+        assert focused() is form.role_combo
+        for _ in range(downs):
+            press(qtbot, Key.Key_Down)
+        press(qtbot, Key.Key_Tab)
+        type_in(qtbot, f"{name}-password-1")
+        press(qtbot, Key.Key_Tab)
+        type_in(qtbot, f"{name}-password-1")
+        press(qtbot, Key.Key_Return)  # adds it; the form is empty for the next
+        qtbot.waitUntil(lambda: form.username_edit.text() == "")
+        assert wizard.currentId() == USERS_PAGE and form.username_edit.text() == ""
+    assert page.added_label.text() == "Added: alice, ivan"
+    admin = wizard.admin
+    assert admin is not None
+    assert users.get_user(admin, "alice").actor.role is Role.DESK
+    assert users.get_user(admin, "ivan").actor.role is Role.INSPECTOR
+    # A refused account says why and keeps the page.
+    type_in(qtbot, "bob")
+    press(qtbot, Key.Key_Tab)
+    press(qtbot, Key.Key_Tab)
+    press(qtbot, Key.Key_Tab)
+    type_in(qtbot, "short")
+    press(qtbot, Key.Key_Tab)
+    type_in(qtbot, "short")
+    press(qtbot, Key.Key_X, ALT)  # Next, with the account half done: added first
+    qtbot.waitUntil(lambda: form.error_label.text() != "")  # a shortcut clicks a moment later
+    assert form.error_label.text() == "A password needs at least 8 characters."
+    assert wizard.currentId() == USERS_PAGE
+    wizard.reject()
+
+
 def test_two_different_passwords_keep_the_first_page(
     qtbot, english: None, new_db: Database
 ) -> None:
@@ -214,6 +274,7 @@ def test_a_fair_with_problems_is_not_saved_and_says_why(
 ) -> None:
     wizard = open_wizard(qtbot, new_db)
     create_account(qtbot, wizard)
+    skip_users(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == FAIR_PAGE)
     form = wizard.fair_page.form
     assert form is not None
@@ -248,7 +309,8 @@ def test_the_welcome_opens_the_desk_signed_in_after_the_set_up(
         assert isinstance(dialog, SetUpWizard)
         show(qtbot, dialog)
         create_account(qtbot, dialog)
-        qtbot.waitUntil(lambda: dialog.currentId() == FAIR_PAGE)
+        qtbot.waitUntil(lambda: dialog.currentId() == USERS_PAGE)
+        qtbot.waitUntil(lambda: focused() is not None)
         press(qtbot, Key.Key_Escape)  # stops after the account: it is kept, signed in
         qtbot.waitUntil(lambda: not dialog.isVisible())
         return False
@@ -271,6 +333,11 @@ def test_the_set_up_speaks_chinese(qapp, qtbot, new_db: Database) -> None:  # ty
         for text in (wizard.windowTitle(), page.title(), page.subTitle(), page.intro.text()):
             assert re.search("[\u4e00-\u9fff]", text), text
         create_account(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.currentId() == USERS_PAGE)
+        users_page = wizard.users_page
+        for text in (users_page.title(), users_page.subTitle(), users_page.add_button.text()):
+            assert re.search("[一-鿿]", text), text
+        skip_users(qtbot, wizard)
         qtbot.waitUntil(lambda: wizard.currentId() == FAIR_PAGE)
         form = wizard.fair_page.form
         assert form is not None
