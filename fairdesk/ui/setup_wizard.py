@@ -16,8 +16,7 @@ do first (services.first_steps).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -44,81 +43,10 @@ from fairdesk.settings import Settings
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.help import application_icon
 from fairdesk.ui.import_dialog import ImportDialog
-from fairdesk.ui.users_dialog import NewUserDialog
+from fairdesk.ui.setup_forms import FairForm, ImportForm, UserForm, embed
 
 ERROR_STYLE = "color: #b00020"
 ACCOUNT_PAGE, USERS_PAGE, FAIR_PAGE, EXHIBITORS_PAGE = range(4)
-
-
-def _embed(dialog: QDialog) -> QDialog:
-    """Show a dialog as a part of a page (its own buttons are hidden by the caller)."""
-    dialog.setWindowFlags(Qt.WindowType.Widget)
-    return dialog
-
-
-class _FairForm(FairDialog):
-    """The fair set-up form inside the wizard: saving does not close it; Enter and Esc are
-    the wizard's (Next, Cancel)."""
-
-    def done(self, result: int) -> None:
-        self.setResult(result)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
-            event.ignore()  # on to the wizard (a dialog would keep it)
-            return
-        super().keyPressEvent(event)
-
-
-class _ImportForm(ImportDialog):
-    """The exhibitor import inside the wizard: Enter imports (its default button), Esc
-    (when no import runs) is the wizard's."""
-
-    def done(self, result: int) -> None:
-        self.setResult(result)
-
-    def reject(self) -> None:
-        if self.running:
-            self.cancel_import()
-            return
-        self.window().reject()
-
-
-class _UserForm(NewUserDialog):
-    """The new-user form inside the wizard: adding keeps it open for the next account;
-    Enter adds what is typed, or (nothing typed) is the wizard's Next."""
-
-    added = Signal(str)
-
-    def done(self, result: int) -> None:
-        self.setResult(result)
-
-    def accept(self) -> None:
-        self.setResult(QDialog.DialogCode.Rejected)
-        super().accept()
-        if self.result() == QDialog.DialogCode.Accepted:
-            self.added.emit(self.username_edit.text().strip())
-            for edit in (
-                self.username_edit,
-                self.display_edit,
-                self.password_edit,
-                self.confirm_edit,
-            ):
-                edit.clear()
-            self.error_label.clear()
-            self.username_edit.setFocus()
-
-    def typed(self) -> bool:
-        return any(e.text() for e in (self.username_edit, self.display_edit, self.password_edit))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed():
-            self.accept()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
-            event.ignore()  # on to the wizard (a dialog would keep it)
-            return
-        super().keyPressEvent(event)
 
 
 class AccountPage(QWizardPage):
@@ -204,7 +132,7 @@ class UsersPage(QWizardPage):
         super().__init__()
         self.setObjectName("users_page")
         self._wizard = wizard
-        self.form: _UserForm | None = None
+        self.form: UserForm | None = None
         self.added: list[str] = []
         self.add_button = QPushButton(objectName="add_user_button")
         self.added_label = QLabel(objectName="added_users", wordWrap=True)
@@ -234,8 +162,8 @@ class UsersPage(QWizardPage):
         admin = self._wizard.admin
         assert admin is not None, "the account page comes first"
         if self.form is None:
-            form = _UserForm(admin)
-            form.setWindowFlags(Qt.WindowType.Widget)
+            form = UserForm(admin)
+            embed(form)
             buttons = form.findChild(QDialogButtonBox)
             if buttons is not None:
                 buttons.hide()
@@ -288,14 +216,14 @@ class FairPage(QWizardPage):
         admin = self._wizard.admin
         assert admin is not None, "the account page comes first"
         if self.form is None:
-            self._show_form(_FairForm(admin))
+            self._show_form(FairForm(admin))
         self._focus_first()
 
     def _show_form(self, form: FairDialog) -> None:
         if self.form is not None:
             self._layout.removeWidget(self.form)
             self.form.deleteLater()
-        _embed(form)
+        embed(form)
         form.ui.button_box.hide()
         self._layout.addWidget(form)
         self.form = form
@@ -320,7 +248,7 @@ class FairPage(QWizardPage):
         code = form.fair.code
         self._wizard.fair_code = code
         if form.fair_code is None:  # created: coming Back now changes the fair saved
-            edit = _FairForm(admin, code)
+            edit = FairForm(admin, code)
             edit.warn = form.warn
             self._show_form(edit)
         return True
@@ -355,7 +283,7 @@ class ExhibitorsPage(QWizardPage):
             if self.form is not None:
                 self._layout.removeWidget(self.form)
                 self.form.deleteLater()
-            form = _ImportForm(
+            form = ImportForm(
                 admin,
                 code,
                 settings=self._wizard.settings,
@@ -365,7 +293,7 @@ class ExhibitorsPage(QWizardPage):
                     "these booths."
                 ),
             )
-            _embed(form)
+            embed(form)
             form.button_box.hide()
             form.import_done.connect(lambda _report: self.completeChanged.emit())
             self._layout.addWidget(form)
