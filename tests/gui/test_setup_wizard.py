@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 
-from fairdesk.app_context import SYSTEM, open_database
+from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.i18n import install_translations
@@ -36,13 +36,6 @@ Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
 PASSWORD = "a-long-password-1"
 HEADER = "展商名称,Exhibitor Name,国家/地区,展馆 Hall,展位号 Booth No.\n"
-
-
-@pytest.fixture
-def new_db(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -164,9 +157,9 @@ def import_list(qtbot, wizard: SetUpWizard, path: Path) -> str:  # type: ignore[
 
 
 def test_setting_up_is_one_guided_dialog_from_the_keyboard(
-    qtbot, english: None, new_db: Database, exhibitor_list: Path
+    qtbot, english: None, db: Database, exhibitor_list: Path
 ) -> None:
-    wizard = open_wizard(qtbot, new_db)
+    wizard = open_wizard(qtbot, db)
     assert wizard.currentId() == ACCOUNT_PAGE
     create_account(qtbot, wizard)
     said: list[str] = []
@@ -214,9 +207,9 @@ def test_setting_up_is_one_guided_dialog_from_the_keyboard(
 
 
 def test_the_first_users_are_added_from_the_keyboard(
-    qtbot, english: None, new_db: Database
+    qtbot, english: None, db: Database
 ) -> None:
-    wizard = open_wizard(qtbot, new_db)
+    wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == USERS_PAGE)
     page = wizard.users_page
@@ -259,20 +252,20 @@ def test_the_first_users_are_added_from_the_keyboard(
 
 
 def test_two_different_passwords_keep_the_first_page(
-    qtbot, english: None, new_db: Database
+    qtbot, english: None, db: Database
 ) -> None:
-    wizard = open_wizard(qtbot, new_db)
+    wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard, again="another-password-2")
     assert wizard.currentId() == ACCOUNT_PAGE
     assert wizard.account_page.error_label.text() == "The two passwords differ."
-    assert wizard.admin is None and users.count_users(Context(new_db, SYSTEM)) == 0
+    assert wizard.admin is None and users.count_users(Context(db, SYSTEM)) == 0
     assert focused() is wizard.account_page.password_edit
 
 
 def test_a_fair_with_problems_is_not_saved_and_says_why(
-    qtbot, english: None, new_db: Database
+    qtbot, english: None, db: Database
 ) -> None:
-    wizard = open_wizard(qtbot, new_db)
+    wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard)
     skip_users(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == FAIR_PAGE)
@@ -285,8 +278,8 @@ def test_a_fair_with_problems_is_not_saved_and_says_why(
     assert wizard.admin is not None and fairs.list_fairs(wizard.admin) == []
 
 
-def test_the_set_up_can_end_without_exhibitors(qtbot, english: None, new_db: Database) -> None:
-    wizard = open_wizard(qtbot, new_db)
+def test_the_set_up_can_end_without_exhibitors(qtbot, english: None, db: Database) -> None:
+    wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard)
     fill_fair(qtbot, wizard, [])
     qtbot.waitUntil(lambda: wizard.currentId() == EXHIBITORS_PAGE)
@@ -325,10 +318,10 @@ def test_the_welcome_opens_the_desk_signed_in_after_the_set_up(
     result.ctx.db.dispose()
 
 
-def test_the_set_up_speaks_chinese(qapp, qtbot, new_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_set_up_speaks_chinese(qapp, qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
     install_translations(qapp, "zh_CN")
     try:
-        wizard = open_wizard(qtbot, new_db)
+        wizard = open_wizard(qtbot, db)
         page = wizard.account_page
         for text in (wizard.windowTitle(), page.title(), page.subTitle(), page.intro.text()):
             assert re.search("[\u4e00-\u9fff]", text), text
