@@ -169,7 +169,7 @@ class ImportDialog(QDialog):
 
         self.browse_button.clicked.connect(self.choose_file)
         self.import_button.clicked.connect(self.start_import)
-        # Enter in the file field imports: the Import button is the default one.
+        self.file_edit.returnPressed.connect(self.start_import)
         self.copy_button.clicked.connect(self.copy_rejected)
 
     # -- choosing -----------------------------------------------------------------------

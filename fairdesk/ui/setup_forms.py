@@ -36,11 +36,20 @@ class FairForm(FairDialog):
 
 
 class ImportForm(ImportDialog):
-    """The exhibitor import inside the wizard: Enter imports (its default button), Esc
-    (when no import runs) is the wizard's."""
+    """The exhibitor import inside the wizard: Enter in the file field imports (and only
+    that), elsewhere it is the wizard's; Esc (when no import runs) is the wizard's."""
 
     def done(self, result: int) -> None:
         self.setResult(result)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.file_edit.hasFocus():
+                event.accept()  # the field imported it already
+            else:
+                event.ignore()  # on to the wizard (a dialog would keep it)
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         if self.running:
