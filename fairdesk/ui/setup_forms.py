@@ -62,7 +62,7 @@ class UserForm(NewUserDialog):
     """The new-user form inside the wizard: adding keeps it open for the next account;
     Enter adds what is typed, or (nothing typed) is the wizard's Next."""
 
-    added = Signal(str)
+    added = Signal(str)  # the account added: its user name and role, as shown
 
     def done(self, result: int) -> None:
         self.setResult(result)
@@ -71,7 +71,11 @@ class UserForm(NewUserDialog):
         self.setResult(QDialog.DialogCode.Rejected)
         super().accept()
         if self.result() == QDialog.DialogCode.Accepted:
-            self.added.emit(self.username_edit.text().strip())
+            self.added.emit(
+                self.tr("{0} ({1})").format(
+                    self.username_edit.text().strip(), self.role_combo.currentText()
+                )
+            )
             for edit in (
                 self.username_edit,
                 self.display_edit,

@@ -6235,6 +6235,13 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>UserForm</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>Users</source>

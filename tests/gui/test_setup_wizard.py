@@ -233,7 +233,7 @@ def test_the_first_users_are_added_from_the_keyboard(
         press(qtbot, Key.Key_Return)  # adds it; the form is empty for the next
         qtbot.waitUntil(lambda: form.username_edit.text() == "")
         assert wizard.currentId() == USERS_PAGE and form.username_edit.text() == ""
-    assert page.added_label.text() == "Added: alice, ivan"
+    assert page.added_label.text() == "Added: alice (Desk staff), ivan (Inspector)"
     admin = wizard.admin
     assert admin is not None
     assert users.get_user(admin, "alice").actor.role is Role.DESK
