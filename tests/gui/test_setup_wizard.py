@@ -208,9 +208,7 @@ def test_setting_up_is_one_guided_dialog_from_the_keyboard(
     assert wizard.result() == QDialog.DialogCode.Accepted
 
 
-def test_the_first_users_are_added_from_the_keyboard(
-    qtbot, english: None, db: Database
-) -> None:
+def test_the_first_users_are_added_from_the_keyboard(qtbot, english: None, db: Database) -> None:
     wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == USERS_PAGE)
@@ -253,9 +251,7 @@ def test_the_first_users_are_added_from_the_keyboard(
     wizard.reject()
 
 
-def test_two_different_passwords_keep_the_first_page(
-    qtbot, english: None, db: Database
-) -> None:
+def test_two_different_passwords_keep_the_first_page(qtbot, english: None, db: Database) -> None:
     wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard, again="another-password-2")
     assert wizard.currentId() == ACCOUNT_PAGE
@@ -264,9 +260,7 @@ def test_two_different_passwords_keep_the_first_page(
     assert focused() is wizard.account_page.password_edit
 
 
-def test_a_fair_with_problems_is_not_saved_and_says_why(
-    qtbot, english: None, db: Database
-) -> None:
+def test_a_fair_with_problems_is_not_saved_and_says_why(qtbot, english: None, db: Database) -> None:
     wizard = open_wizard(qtbot, db)
     create_account(qtbot, wizard)
     skip_users(qtbot, wizard)
