@@ -658,9 +658,10 @@ FIRST_STEPS = Vocabulary(
             "Register the first complaint (Cases > New complaint…, Ctrl+N).",
             "登记第一件投诉（案件 > 新建投诉…，Ctrl+N）。",
         ),
+        # Also the only step left once the accounts and the list are in: no "then".
         "desk_signs_in": W(
-            "Desk staff then sign in with their own accounts and register complaints.",
-            "然后由受理人员用本人账户登录并登记投诉。",
+            "Desk staff sign in with their own accounts and register the complaints.",
+            "受理人员用本人账户登录并登记投诉。",
         ),
     },
 )

@@ -1178,8 +1178,14 @@ CASE_STORIES: dict[str, Story] = {
         _story(
             "escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED, result=REDISPLAYED
         ),
+        # The README's decided case: registered first, as the fair opens.
+        _story("readme_decided", S.INFRINGEMENT_FOUND, trigger=TRIGGER.ADMISSION, finish="early"),
     )
 }
+# The live edition's first complaint is always this one-respondent case, decided on the
+# respondent's admission: <fair>-0001-1, the case the README prints a decision of, whatever
+# the other stories become.
+README_CASE = "readme_decided"
 COMPLAINT_STORIES: dict[str, Story] = {
     s.name: s
     for s in (
@@ -1412,6 +1418,11 @@ class _Planner:
         }
         if not self.live:
             special = {3: "not_valid_in_china"}
+        # The README's case, placed first (earliest start, lowest index) so registered
+        # first, and a commercial dispute mediated to a settlement: always in a live demo.
+        pinned = [("accepted", [README_CASE], False), ("accepted", ["settled"], True)]
+        pinned = pinned[: n if self.live else 0]
+        n -= len(pinned)
         small = n < len(coverage) + len(special)
         out: list[tuple[str, list[str], bool]] = []
         transferred = False
@@ -1456,7 +1467,7 @@ class _Planner:
             else:
                 cases = [_weighted(rng, weights) for _ in range(k)]
             out.append((outcome, cases, False))
-        return out
+        return pinned + out
 
     # -- respondents --
     def _respondents(self, holder_area: str, stories: list[str]) -> list[_Ex]:

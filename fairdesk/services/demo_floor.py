@@ -138,7 +138,9 @@ def _read_floor(ctx: Context, fair_code: str) -> _Floor:
             fair.closing_time,
             halls,
             [(n, h or "", b or "") for n, s, h, b in cases if s == CaseState.REMEDY_ORDERED],
-            [n for n, s, _, _ in cases if s == CaseState.INFRINGEMENT_FOUND],
+            # The latest decisions first: measures follow them, while the first case of
+            # the fair (the README's decided case, demo.README_CASE) stays as decided.
+            [n for n, s, _, _ in reversed(cases) if s == CaseState.INFRINGEMENT_FOUND],
             calendar_of(fair),
             session.scalar(
                 select(AuditEvent.at)

@@ -325,6 +325,18 @@ def halls_not_of_fair(ctx: Context, fair_code: str) -> dict[str, int]:
     return {hall: count for hall, count in sorted(rows, key=lambda r: _hall_order(r[0]))}
 
 
+def rows_in_halls(path: Path, halls: Iterable[str]) -> dict[str, list[int]]:
+    """The rows of the exhibitor file at `path` (as Excel numbers them) with a booth in one
+    of `halls`, by hall: so that a list naming halls the fair does not have can be
+    corrected row by row. Reads the file again; asked only when such halls were found."""
+    wanted = set(halls)
+    found: dict[str, list[int]] = {}
+    for record in read_exhibitor_file(path).records:
+        for hall in dict.fromkeys(hall for hall, _booth in record.booths if hall in wanted):
+            found.setdefault(hall, []).append(record.row)
+    return found
+
+
 def _hall_order(hall: str) -> tuple[float, str]:
     try:
         return (float(hall), hall)

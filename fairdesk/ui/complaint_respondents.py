@@ -41,6 +41,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.evidence import check_size
 from fairdesk.services.intake import ExhibitInput, RespondentInput
 from fairdesk.services.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
+from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field, LookupEdit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -189,6 +190,8 @@ class RespondentRow(QFrame):
         self.search_label = QLabel(self.tr("&Booth or exhibitor:"))
         self.search_label.setBuddy(self.search)
         self.choice = QComboBox(objectName="respondent_choice")
+        # Its entries name each exhibitor in Chinese and English: found by either as typed.
+        make_searchable(self.choice)
         self.choice.setAccessibleName(self.tr("Which exhibitor at the shared booth"))
         self.choice_field = Field(self.choice)
         self.choice_label = QLabel(self.tr("Shared booth, choose:"))

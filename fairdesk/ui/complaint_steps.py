@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain import workflow
 from fairdesk.i18n import current_language, format_date, format_number, format_time, weekday_name
 from fairdesk.services.lookup import SupplementDeadline
+from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field
 
 
@@ -99,10 +100,14 @@ class RejectDialog(QDialog):
         # The reasons the step takes, in the vocabulary's words (as the service checks them).
         reason_field = workflow.step(workflow.Entity.COMPLAINT, "reject").field("reason_code")
         assert reason_field is not None and reason_field.choices is not None
+        found_by = [""]
         for code in reason_field.codes():
             words = reason_field.choices.words(code)
             text = words.zh if current_language() == "zh_CN" else f"{words.en} · {words.zh}"
             self.reason_combo.addItem(text, code)
+            found_by.append(f"{words.en} {words.zh}")
+        # Typed words of either language choose a reason at once, as in a step dialog.
+        make_searchable(self.reason_combo, found_by, follows_typing=True)
         if suggested:
             self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(suggested)))
         self.reason_combo.setAccessibleName(self.tr("Reason for not accepting"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +36,34 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import ImportReport, halls_not_of_fair, import_exhibitors
+from fairdesk.services.exhibitors import (
+    ImportReport,
+    halls_not_of_fair,
+    import_exhibitors,
+    rows_in_halls,
+)
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.exhibitor_model import COL_CONTENT, COL_REASON, COL_ROW, RejectedRowsModel
 from fairdesk.ui.progress_dialog import close_progress, open_progress
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 
+# Rows named in the warning about unknown halls; the rest are counted.
+ROWS_NAMED = 10
 FILE_FILTER = "Exhibitor lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
 ERROR_STYLE = "color: #b00020"
 
 
+@dataclass(frozen=True)
+class _Imported:
+    report: ImportReport
+    unknown_halls: dict[str, int]  # hall -> booths, halls the fair does not have
+    hall_rows: dict[str, list[int]]  # hall -> rows of the file with a booth there
+
+
 class ImportDialog(QDialog):
-    """Import into `fair_code`; emits `import_done(ImportReport)` when the list was saved."""
+    """Import into `fair_code`; emits `import_done(ImportReport)` when the list was saved.
+
+    `fix_halls` says how to add halls the fair lacks (the fair set-up's own way differs)."""
 
     import_done = Signal(object)
     import_failed = Signal(str)
@@ -60,13 +77,19 @@ class ImportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         settings: Settings | None = None,
+        fix_halls: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.fair_code = fair_code
         self.settings = settings
+        self.fix_halls = fix_halls or self.tr(
+            "Add the halls to the fair (Fair > Edit fair) or correct the list and import it "
+            "again; until then rounds and the hall board do not show these booths."
+        )
         self.report: ImportReport | None = None
         self.unknown_halls: dict[str, int] = {}
+        self.hall_rows: dict[str, list[int]] = {}
         self.progress_dialog: QProgressDialog | None = None
         self._task: Task | None = None
         self._cancel = threading.Event()
@@ -106,6 +129,7 @@ class ImportDialog(QDialog):
         self.report_group = QGroupBox(self.tr("Report"), objectName="report_group")
         self.summary_label = QLabel(objectName="summary_label", wordWrap=True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rejected_model = RejectedRowsModel(parent=self)
         self.rejected_view = _CopyableTable(self.copy_rejected, objectName="rejected_view")
@@ -189,7 +213,7 @@ class ImportDialog(QDialog):
 
         ctx, fair_code, cancel = self.ctx, self.fair_code, self._cancel
 
-        def work(task: Task) -> ImportReport:
+        def work(task: Task) -> _Imported:
             def progress_callback(done: int, total: int) -> None:
                 # Raised inside the reader, before the one write transaction begins.
                 if cancel.is_set():
@@ -197,7 +221,13 @@ class ImportDialog(QDialog):
                 task.progress(done, total)
 
             progress_callback(0, 0)
-            return import_exhibitors(ctx, fair_code, path, progress=progress_callback)
+            report = import_exhibitors(ctx, fair_code, path, progress=progress_callback)
+            try:
+                unknown = halls_not_of_fair(ctx, fair_code)
+                rows = rows_in_halls(path, unknown) if unknown else {}
+            except FairDeskError:
+                unknown, rows = {}, {}  # imported all the same; the report is what matters
+            return _Imported(report, unknown, rows)
 
         task = run_task(
             work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
@@ -229,9 +259,11 @@ class ImportDialog(QDialog):
         self._task = None
         self.import_button.setEnabled(True)
 
-    def _done(self, report: ImportReport) -> None:
+    def _done(self, imported: _Imported) -> None:
         self._finish()
+        report = imported.report
         self.report = report
+        self.unknown_halls, self.hall_rows = imported.unknown_halls, imported.hall_rows
         if self.settings is not None:
             self.settings.set(LAST_IMPORT_DIR, str(Path(report.file).parent))
         self._show_report(report)
@@ -295,23 +327,33 @@ class ImportDialog(QDialog):
         self.report_group.show()
 
     def _hall_warning(self) -> str:
-        """Booths in halls the fair does not list: said at once, in red, with what to do."""
-        try:
-            unknown = halls_not_of_fair(self.ctx, self.fair_code)
-        except FairDeskError:
-            return ""  # the report itself is what matters here
-        if not unknown:
+        """Booths in halls the fair does not list: said at once, in red, naming the rows of
+        the file, with what to do."""
+        if not self.unknown_halls:
             return ""
-        self.unknown_halls = unknown
-        halls = self.tr(", ").join(
-            self.tr("{0} ({1} booths)").format(hall, count) for hall, count in unknown.items()
+        halls = self.tr("; ").join(
+            self._hall_text(hall, count) for hall, count in self.unknown_halls.items()
         )
-        text = self.tr(
-            "The list has booths in halls that {0} does not have: {1}. Add the halls to the "
-            "fair (Fair > Edit fair) or correct the list and import it again; until then "
-            "rounds and the hall board do not show these booths."
-        ).format(self.fair_code, halls)
-        return f'<br><span style="color:#b00020"><b>⚠ {_escape(text)}</b></span>'
+        text = self.tr("The list has booths in halls that {0} does not have: {1}.").format(
+            self.fair_code, halls
+        )
+        text = _escape(f"{text} {self.fix_halls}")
+        return f'<br><span style="color:#b00020"><b>⚠ {text}</b></span>'
+
+    def _hall_text(self, hall: str, count: int) -> str:
+        rows = self.hall_rows.get(hall, [])
+        if count == 1:
+            text = self.tr("{0} (1 booth)").format(hall)
+        else:
+            text = self.tr("{0} ({1} booths)").format(hall, count)
+        if not rows:  # booths of an earlier list, not of this file
+            return text
+        if len(rows) == 1:
+            return self.tr("{0} in row {1}").format(text, rows[0])
+        named = self.tr(", ").join(str(row) for row in rows[:ROWS_NAMED])
+        if len(rows) > ROWS_NAMED:
+            named = self.tr("{0} and {1} more").format(named, len(rows) - ROWS_NAMED)
+        return self.tr("{0} in rows {1}").format(text, named)
 
     def copy_rejected(self) -> None:
         rows = [i.row() for i in self.rejected_view.selectionModel().selectedRows()]

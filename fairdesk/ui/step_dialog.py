@@ -2,7 +2,8 @@
 
 Its fields are the step's `Step.fields`, as the domain declares them (the same table the
 service checks): TEXT a QPlainTextEdit; LINE, DATE and DATETIME a QLineEdit; CHOICE a
-combo box with the words of the field's vocabulary (its default chosen); CHOICES a list of
+combo box with the words of the field's vocabulary (its default chosen), found as typed in
+either language (combo_search); CHOICES a list of
 check boxes; FLAG a check box. A required field is marked with a star, a field required
 only when another has a value (`required_when`) gets its star as soon as that value is
 chosen. The legal basis is
@@ -40,6 +41,7 @@ from fairdesk.domain.vocabulary import Words
 from fairdesk.domain.workflow import REASON_NAME, Entity, Field, FieldKind, Step, field_problems
 from fairdesk.i18n import current_language, error_text
 from fairdesk.ui.case_labels import assign_mnemonics
+from fairdesk.ui.combo_search import make_searchable
 
 
 def _lines(edit: QPlainTextEdit, lines: int) -> None:
@@ -225,13 +227,17 @@ class StepDialog(QDialog):
     def _make_field(self, f: Field, value: Any) -> QWidget:
         widget: QWidget
         if f.kind is FieldKind.CHOICE and f.choices is not None:
-            combo = QComboBox()
+            combo = QComboBox(objectName=field_name(f.name))
             combo.addItem(self.tr("Choose…"), "")
+            found_by = [""]
             for code in f.codes():
-                combo.addItem(choice_words(f.choices.words(code)), code)
+                words = f.choices.words(code)
+                combo.addItem(choice_words(words), code)
+                found_by.append(f"{words.en} {words.zh}")
             if value:
                 combo.setCurrentIndex(max(combo.findData(str(value)), 0))
-            widget = combo
+            # Typing finds an entry by its English or Chinese words and chooses it at once.
+            widget = make_searchable(combo, found_by, follows_typing=True)
         elif f.kind is FieldKind.CHOICES and f.choices is not None:
             widget = ChoicesBox(f, value)
         elif f.kind is FieldKind.FLAG:

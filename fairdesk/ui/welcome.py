@@ -2,10 +2,9 @@
 
 Shown when the database has no user and no fair (a new installation, or a new shared
 PostgreSQL database). "Open the demo fair" starts the app on a throwaway demo (as
-`fairdesk --demo`); nothing is written to the real database. "Set up a fair" creates the
-administrator account (sign_in's CredentialsDialog), then the fair (FairDialog: code,
-names, dates, opening hours, halls, rule set) and, when the user wants, imports the
-exhibitor list (ImportDialog); the desk then opens signed in as that administrator.
+`fairdesk --demo`); nothing is written to the real database. "Set up a fair" opens one
+guided dialog (setup_wizard: the administrator account, the fair, its exhibitor list); the
+desk then opens signed in as that administrator and says what to do first.
 
 The language can be switched on the welcome itself: it is saved in the settings and
 applies at once to everything opened after it.
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.db.engine import Database
-from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import LANGUAGE_NAMES, current_language, install_translations
 from fairdesk.services import fairs, users
@@ -181,69 +178,16 @@ class WelcomeDialog(QDialog):
         self.accept()
 
 
-def create_admin(db: Database, run: RunDialog = exec_dialog) -> Context | None:
-    """Step 1 of setting up: the administrator account; None when the user cancels."""
-    from fairdesk.ui.sign_in import CredentialsDialog
+def set_up_desk(
+    db: Database, run: RunDialog = exec_dialog, settings: Settings | None = None
+) -> Context | None:
+    """The guided set-up (administrator, fair, exhibitors); the administrator signed in,
+    also when the user stops after creating the account, None when stopped before it."""
+    from fairdesk.ui.setup_wizard import SetUpWizard
 
-    system = Context(db, SYSTEM)
-    dialog = CredentialsDialog(
-        QApplication.translate("WelcomeDialog", "Set up a fair — administrator"),
-        QApplication.translate(
-            "WelcomeDialog",
-            "Step 1 of 3: the administrator account of this service center. It sets up "
-            "fairs and adds the desk, inspector and organizer accounts (fairdesk user add).",
-        ),
-        confirm=True,
-        username="admin",
-    )
-
-    def add_and_sign_in(name: str, password: str) -> Context:
-        users.add_user(system, name, Role.ADMIN, password)
-        return users.sign_in(system, name, password)  # unlocks the new root key
-
-    dialog.check = add_and_sign_in
-    if not run(dialog):
-        return None
-    signed_in: Context = dialog.result_value
-    return signed_in
-
-
-def set_up_fair(
-    admin: Context,
-    run: RunDialog = exec_dialog,
-    ask: Callable[[str], bool] | None = None,
-    settings: Settings | None = None,
-) -> str | None:
-    """Steps 2 and 3: the fair, then (if wanted) its exhibitor list; the fair's code."""
-    from fairdesk.ui.fair_dialog import FairDialog
-    from fairdesk.ui.import_dialog import ImportDialog
-
-    fair_dialog = FairDialog(admin)
-    fair_dialog.setWindowTitle(
-        QApplication.translate("WelcomeDialog", "Step 2 of 3: the fair — name, dates, hours, rules")
-    )
-    if not run(fair_dialog) or fair_dialog.fair is None:
-        return None
-    code = fair_dialog.fair.code
-    question = QApplication.translate(
-        "WelcomeDialog",
-        "Step 3 of 3: import the exhibitor list of {0} now? It lets the desk find "
-        "respondents by booth or name. You can also import it later (Exhibitors > Import).",
-    ).format(code)
-    if (ask or _ask_yes_no)(question):
-        run(ImportDialog(admin, code, settings=settings))
-    return code
-
-
-def _ask_yes_no(question: str) -> bool:
-    answer = QMessageBox.question(
-        None,
-        QApplication.translate("WelcomeDialog", "Import exhibitors"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    wizard = SetUpWizard(db, settings)
+    run(wizard)
+    return wizard.admin
 
 
 def welcome_new_desk(
@@ -251,7 +195,6 @@ def welcome_new_desk(
     data_dir: str | None,
     *,
     run: RunDialog = exec_dialog,
-    ask: Callable[[str], bool] | None = None,
     settings: Settings | None = None,
 ) -> Welcome | None:
     """The first-run welcome when the database is new; None when it is not (or cannot be
@@ -276,8 +219,7 @@ def welcome_new_desk(
         if dialog.choice is Choice.DEMO:
             db.dispose()
             return Welcome(Choice.DEMO)
-        admin = create_admin(db, run)
+        admin = set_up_desk(db, run, settings)
         if admin is None:
             continue  # back to the welcome
-        set_up_fair(admin, run, ask, settings)
         return Welcome(Choice.SET_UP, admin)

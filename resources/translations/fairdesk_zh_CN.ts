@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the account that sets up fairs and users.</source>
+        <translation>第 1 步（共 4 步）：设置展会和用户的账户。</translation>
+    </message>
+    <message>
+        <source>The administrator of this service center sets up fairs and adds the desk, inspector and organizer accounts (Tools &gt; Users, or fairdesk user add). Keep its password safe: it also unlocks the key that signs the documents.</source>
+        <translation>本服务中心的管理员设置展会，并添加受理人员、巡查人员和主办方的账户（工具 &gt; 用户，或 fairdesk user add）。请妥善保管其密码：它也用于解锁签署文书的密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;gain:</source>
+        <translation>再次输入(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>创建账户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>FairDesk hit an unexpected problem: {0}
@@ -1667,6 +1702,21 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>ExhibitorsPage</name>
+    <message>
+        <source>The exhibitors</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4 (you may skip it): import the exhibitor list, so that the desk finds respondents by booth or name. Then open the desk.</source>
+        <translation>第 4 步（共 4 步，可跳过）：导入展商名单，便于受理时按展位号或名称查找被投诉人。然后打开工作台。</translation>
+    </message>
+    <message>
+        <source>Go Back to the fair, add the halls and import the list again, or correct the list; until then rounds and the hall board do not show these booths.</source>
+        <translation>请点击“上一步”回到展会设置，添加这些展馆后重新导入名单，或更正名单；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitorsWindow</name>
     <message>
         <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
@@ -1921,10 +1971,6 @@ power of attorney: {0}</source>
         <translation>此数据库还没有用户。请先创建管理员：fairdesk user add {name} --role admin</translation>
     </message>
     <message>
-        <source>No {what} on standard input.</source>
-        <translation>标准输入中没有{what}。</translation>
-    </message>
-    <message>
         <source>--complaints must be 0 or more, --editions at least 1, --exhibitors at least 10.</source>
         <translation>--complaints 必须为 0 或以上，--editions 至少为 1，--exhibitors 至少为 10。</translation>
     </message>
@@ -1939,6 +1985,10 @@ power of attorney: {0}</source>
     <message>
         <source>Restoring replaces the database; run again with --yes to confirm. Nothing was changed.</source>
         <translation>恢复将替换数据库；请加上 --yes 重新运行以确认。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>No {what} on standard input.</source>
+        <translation>标准输入中没有{what}。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
@@ -1959,6 +2009,14 @@ power of attorney: {0}</source>
     <message>
         <source>The day report is written as text; use a .txt file or none.</source>
         <translation>当日报告以文本形式写出；请使用 .txt 文件，或不指定文件。</translation>
+    </message>
+    <message>
+        <source>Say what to correct: give at least one field to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>'{item}' is not NAME=VALUE (e.g. defence_hours=12).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FairDesk works with SQLite or PostgreSQL, not '{kind}'.</source>
@@ -2283,6 +2341,18 @@ power of attorney: {0}</source>
     <message>
         <source>The complaint of {number} does not rely on {unknown}; its accepted rights are {rights}.</source>
         <translation>{number}所属投诉不以{unknown}为依据；已受理的权利为{rights}。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} names no right {unknown}; its rights are {rights}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the rights {rights} are not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No right of complaint {number} would be accepted: reject the complaint instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
@@ -3677,6 +3747,22 @@ power of attorney: {0}</source>
         <translation>移交的知识产权管理部门（可选）</translation>
     </message>
     <message>
+        <source>the rights not accepted</source>
+        <translation>不予受理的权利</translation>
+    </message>
+    <message>
+        <source>Rights not accepted (their numbers, separated by commas; empty: none)</source>
+        <translation>不予受理的权利（权利号码，多个以逗号分隔；不填为无）</translation>
+    </message>
+    <message>
+        <source>the reason for not accepting those rights</source>
+        <translation>上述权利不予受理的理由</translation>
+    </message>
+    <message>
+        <source>Reason for not accepting those rights</source>
+        <translation>上述权利不予受理的理由</translation>
+    </message>
+    <message>
         <source>Reject</source>
         <translation>不予受理</translation>
     </message>
@@ -4373,6 +4459,17 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>FairPage</name>
+    <message>
+        <source>The fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: name, dates, opening hours, halls and the rule set.</source>
+        <translation>第 3 步（共 4 步）：名称、日期、开放时间、展馆和期限规则。</translation>
+    </message>
+</context>
+<context>
     <name>HallBoard</name>
     <message>
         <source>Hall board</source>
@@ -4551,6 +4648,10 @@ power of attorney: {0}</source>
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Add the halls to the fair (Fair &gt; Edit fair) or correct the list and import it again; until then rounds and the hall board do not show these booths.</source>
+        <translation>请将这些展馆添加到展会（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+    </message>
+    <message>
         <source>Import exhibitors — {0}</source>
         <translation>导入展商 — {0}</translation>
     </message>
@@ -4639,16 +4740,36 @@ power of attorney: {0}</source>
         <translation>在往届重点关注名单上：{0} 家展商，其中 {1} 家建议禁止参展（已在展商列表中标记）：{2}。</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>，</translation>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The list has booths in halls that {0} does not have: {1}.</source>
+        <translation>名单中有展位位于 {0} 没有的展馆：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} (1 booth)</source>
+        <translation>{0}（1 个展位）</translation>
     </message>
     <message>
         <source>{0} ({1} booths)</source>
         <translation>{0}（{1} 个展位）</translation>
     </message>
     <message>
-        <source>The list has booths in halls that {0} does not have: {1}. Add the halls to the fair (Fair &gt; Edit fair) or correct the list and import it again; until then rounds and the hall board do not show these booths.</source>
-        <translation>名单中有展位位于 {0} 没有的展馆：{1}。请在展会中添加这些展馆（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
+        <source>{0} in row {1}</source>
+        <translation>{0}，在第 {1} 行</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} 等，另有 {1} 行</translation>
+    </message>
+    <message>
+        <source>{0} in rows {1}</source>
+        <translation>{0}，在第 {1} 行</translation>
     </message>
 </context>
 <context>
@@ -6083,6 +6204,29 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up a fair</source>
+        <translation>设置展会</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt &gt;</source>
+        <translation>下一步(&amp;X) &gt;</translation>
+    </message>
+    <message>
+        <source>Open the &amp;desk</source>
+        <translation>打开工作台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>sign_in</name>
     <message>
         <source>Welcome. Create the administrator account of this service center.</source>
@@ -6164,6 +6308,13 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -6255,6 +6406,29 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Ask {0} to read the fingerprint their screen shows for their new key, and type it here. Certify only a key whose owner you have heard in person or on a call you trust.</source>
         <translation>请 {0} 读出其屏幕上显示的新密钥指纹，并在此输入。只认证您当面或通过可信电话确认过其本人的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>The first users</source>
+        <translation>首批用户</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4 (you may skip it): an account for each person at the desk, on patrol or from the organizer. Enter adds the account typed; more can be added later (Tools &gt; Users).</source>
+        <translation>第 2 步（共 4 步，可跳过）：为受理、巡查和主办方的每位人员各建一个账户。按回车键添加已填写的账户；以后也可再添加（工具 &gt; 用户）。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd the account</source>
+        <translation>添加账户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Added: {0}</source>
+        <translation>已添加：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -6430,26 +6604,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Set up a fair — administrator</source>
-        <translation>设置展会 — 管理员</translation>
-    </message>
-    <message>
-        <source>Step 1 of 3: the administrator account of this service center. It sets up fairs and adds the desk, inspector and organizer accounts (fairdesk user add).</source>
-        <translation>第 1 步，共 3 步：本服务中心的管理员账户。管理员负责设置展会，并添加受理人员、巡查员和主办方账户（fairdesk user add）。</translation>
-    </message>
-    <message>
-        <source>Step 2 of 3: the fair — name, dates, hours, rules</source>
-        <translation>第 2 步，共 3 步：展会 — 名称、日期、开放时间、规则</translation>
-    </message>
-    <message>
-        <source>Step 3 of 3: import the exhibitor list of {0} now? It lets the desk find respondents by booth or name. You can also import it later (Exhibitors &gt; Import).</source>
-        <translation>第 3 步，共 3 步：现在导入 {0} 的展商名单吗？导入后，受理人员可按展位号或名称查找被投诉人。也可以稍后导入（展商 &gt; 导入）。</translation>
-    </message>
-    <message>
-        <source>Import exhibitors</source>
-        <translation>导入展商</translation>
     </message>
 </context>
 </TS>

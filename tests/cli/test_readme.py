@@ -3,8 +3,8 @@ the demo: a new user who copies them gets no error. Left out: the lines that nee
 of the user's own (import, restore), a password typed at a terminal (user add) or a case
 in a given state (step). The
 demo's fair is named after the current year, so DEMO2026 stands for that year's fair; the
-demo is the same wherever it is built (seed 8, its fair opened two days ago), so the
-decided case the README names must be one the demo really decided."""
+demo's first case (-0001-1) is always one it decided (demo.README_CASE), and the decided
+case the README names must be one the demo really decided."""
 
 from __future__ import annotations
 

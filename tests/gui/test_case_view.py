@@ -7,6 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPlainTextEdit, QPushButton
 
 from fairdesk.domain.enums import ClockKind, Role
@@ -20,6 +21,7 @@ from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
 from fairdesk.ui.case_view import CaseView
 from fairdesk.ui.step_dialog import StepDialog
 from tests.conftest import FakeClock, Team
+from tests.gui.test_complaint_form import completions_open, press, type_into
 from tests.helpers import FAIR, complaint_input, make_fair
 
 LEFT = Qt.MouseButton.LeftButton
@@ -785,6 +787,89 @@ def test_the_step_dialog_speaks_the_desks_language(qapp, qtbot, team: Team, fair
         qtbot.mouseClick(dialog.ok_button, LEFT)
         qtbot.waitUntil(lambda: dialog.error_text() != "")
         assert re.search("[\u4e00-\u9fff]", dialog.error_text()), dialog.error_text()
+        dialog.reject()
+    finally:
+        install_translations(qapp, "en")
+
+
+# -- drop-downs found as typed ----------------------------------------------------------------
+
+
+def decide_dialog(qtbot, team: Team) -> StepDialog:  # type: ignore[no-untyped-def]
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    # The offscreen platform gives the activation to no window after an earlier popup.
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    return dialog
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("承认", "admission"),  # Chinese words on an English desk
+        ("ADMITTED", "admission"),  # any case, inside the words, not only at their start
+        ("review of", "merits"),  # inside the words
+    ],
+)
+def test_a_step_choice_is_found_by_any_part_of_either_language(
+    qtbot, team: Team, fair: str, typed: str, code: str
+) -> None:
+    dialog = decide_dialog(qtbot, team)
+    trigger = dialog.fields["trigger"]
+    assert isinstance(trigger, QComboBox)
+    trigger.setFocus()
+    qtbot.waitUntil(lambda: trigger.lineEdit().selectedText() == trigger.currentText())
+    type_into(qtbot, trigger.lineEdit(), typed)
+    assert trigger.currentData() == code  # chosen as typed, the code still the value
+    assert trigger.lineEdit().text() == typed  # what was typed stays until the field is left
+    completions_open(qtbot)
+    press(qtbot, Qt.Key.Key_Tab)  # with the list of matches open
+    qtbot.waitUntil(lambda: not trigger.lineEdit().hasFocus())
+    qtbot.waitUntil(lambda: trigger.currentText() == trigger.itemText(trigger.currentIndex()))
+    assert dialog.value("trigger") == code
+    dialog.reject()
+
+
+def test_text_that_names_no_choice_is_put_back(qtbot, team: Team, fair: str) -> None:
+    dialog = decide_dialog(qtbot, team)
+    trigger = dialog.fields["trigger"]
+    assert isinstance(trigger, QComboBox)
+    trigger.setFocus()
+    qtbot.waitUntil(lambda: trigger.lineEdit().selectedText() == trigger.currentText())
+    qtbot.keyClicks(trigger.lineEdit(), "zzz")
+    assert trigger.currentData() == ""  # still "Choose…": free text is no value
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: trigger.currentText() == trigger.itemText(0))
+    assert dialog.value("trigger") == ""
+    dialog.reject()
+
+
+def test_a_chinese_desk_finds_a_step_choice_by_its_english_words(  # type: ignore[no-untyped-def]
+    qapp, qtbot, team: Team, fair: str
+) -> None:
+    from fairdesk.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = decide_dialog(qtbot, team)
+        trigger = dialog.fields["trigger"]
+        assert isinstance(trigger, QComboBox)
+        trigger.setFocus()
+        qtbot.waitUntil(lambda: trigger.lineEdit().selectedText() == trigger.currentText())
+        qtbot.keyClicks(trigger.lineEdit(), "admitted")
+        completions_open(qtbot)
+        press(qtbot, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: trigger.currentText() == "被投诉人承认侵权")
+        assert dialog.value("trigger") == "admission"
         dialog.reject()
     finally:
         install_translations(qapp, "en")

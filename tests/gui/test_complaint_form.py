@@ -654,6 +654,25 @@ def test_shared_booth_choice_by_keyboard(qtbot, team: Team, form: ComplaintForm)
     assert "shared booth" in row.status.text()
 
 
+def test_the_shared_booths_exhibitor_is_found_by_its_name_as_typed(
+    qtbot, team: Team, form: ComplaintForm
+) -> None:
+    add_exhibitors(team, FAIR, exhibitor(9, "4.1A01"))
+    row = form.respondents.rows[0]
+    row.search.setFocus()
+    type_in(qtbot, "4.1A01")
+    close_completions(qtbot, form)
+    press(qtbot, Key.Key_Tab)
+    qtbot.waitUntil(row.choice.isVisible)
+    assert focused() is row.choice
+    row.choice.lineEdit().selectAll()
+    type_in(qtbot, "展商9")
+    close_completions(qtbot, form)
+    press(qtbot, Key.Key_Tab)  # the one exhibitor the words name is chosen
+    qtbot.waitUntil(lambda: row.exhibitor is not None)
+    assert row.exhibitor is not None and row.exhibitor.name_zh == "测试展商9有限公司"
+
+
 def test_picking_a_shared_booth_from_the_list_needs_no_choice(
     qtbot, team: Team, form: ComplaintForm
 ) -> None:
@@ -818,6 +837,12 @@ def test_reject_needs_a_reason(qtbot, team: Team, form: ComplaintForm) -> None:
     assert dialog.reason_combo.currentText() == (
         "The right was declared invalid or has lapsed · 权利已被宣告无效或已失效（期满或终止）"
     )
+    dialog.reason_combo.lineEdit().selectAll()
+    type_in(qtbot, "范围")  # the Chinese words find a reason on an English desk too
+    assert dialog.reason_code() == "out_of_scope"
+    dialog.reason_combo.lineEdit().selectAll()
+    type_in(qtbot, "invalid")
+    assert dialog.reason_code() == "right_invalid"
     dialog.note_edit.setPlainText("专利已终止")
     with qtbot.waitSignal(form.accepted):
         dialog.accept()

@@ -484,5 +484,6 @@ def test_booths_in_halls_the_fair_does_not_have_are_pointed_out(
     assert halls_not_of_fair(team.admin, FAIR) == {"7.2": 2}
     assert dialog.unknown_halls == {"7.2": 2}
     text = dialog.summary_label.text()
-    assert f"halls that {FAIR} does not have: 7.2 (2 booths)" in text
+    assert f"halls that {FAIR} does not have: 7.2 (2 booths) in rows 4, 5." in text
+    assert dialog.hall_rows == {"7.2": [4, 5]}  # the file's rows, as Excel numbers them
     assert "Imported 4" in text

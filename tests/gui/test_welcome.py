@@ -1,26 +1,22 @@
-"""First run: on a new database the welcome offers the demo or setting up a fair; setting
-up creates the administrator, the fair and (if wanted) imports its exhibitors."""
+"""First run: on a new database the welcome offers the demo or setting up a fair (the
+guided set-up itself: test_setup_wizard.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from fairdesk.app_context import SYSTEM, open_database
+from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.i18n import install_translations
-from fairdesk.services import fairs, users
+from fairdesk.services import users
 from fairdesk.services.context import Context
 from fairdesk.settings import LANGUAGE, Settings
 from fairdesk.ui import welcome as w
-from fairdesk.ui.fair_dialog import FairDialog
-from fairdesk.ui.import_dialog import ImportDialog
-from fairdesk.ui.sign_in import CredentialsDialog
 
 
 @pytest.fixture
@@ -57,32 +53,6 @@ def choose(button: str):  # type: ignore[no-untyped-def]
     return step
 
 
-def admin_account(name: str = "chief", password: str = "a-long-password-1"):  # type: ignore[no-untyped-def]
-    def step(dialog: CredentialsDialog) -> bool:
-        dialog.username_edit.setText(name)
-        dialog.password_edit.setText(password)
-        assert dialog.confirm_edit is not None
-        dialog.confirm_edit.setText(password)
-        dialog.accept()
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    return step
-
-
-def fair(code: str = "CIIE2026"):  # type: ignore[no-untyped-def]
-    def step(dialog: FairDialog) -> bool:
-        ui = dialog.ui
-        ui.code_edit.setText(code)
-        ui.name_edit.setText("第九届中国国际进口博览会")
-        ui.start_date_edit.setDate(QDate(2026, 11, 5))
-        ui.end_date_edit.setDate(QDate(2026, 11, 10))
-        dialog.warn = lambda text: None  # the fair may be over by today: said, not blocked on
-        dialog.accept()
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    return step
-
-
 def cancel(dialog: QDialog) -> bool:
     dialog.reject()
     return False
@@ -114,64 +84,6 @@ def test_choosing_chinese_on_the_welcome_translates_it_and_is_saved(qtbot, engli
     qtbot.waitUntil(lambda: dialog.title_label.text() == "欢迎使用 FairDesk")
     assert dialog.setup_button.text() == "设置展会(&S)"
     assert Settings().get(LANGUAGE) == "zh_CN"
-
-
-def test_setting_up_creates_the_admin_and_the_fair(qtbot, english: None, new_db_url: str) -> None:
-    script = Script(choose("setup_button"), admin_account(), fair())
-    asked: list[str] = []
-    result = w.welcome_new_desk(
-        new_db_url, None, run=script, ask=lambda q: asked.append(q) or False
-    )
-    assert result is not None and result.choice is w.Choice.SET_UP
-    assert script.shown == ["WelcomeDialog", "CredentialsDialog", "FairDialog"]
-    ctx = result.ctx
-    assert ctx is not None and ctx.actor.username == "chief" and ctx.actor.role is Role.ADMIN
-    (info,) = fairs.list_fairs(ctx)
-    assert (info.code, info.start_date, info.hours) == (
-        "CIIE2026",
-        date(2026, 11, 5),
-        "09:00-17:00",
-    )
-    assert info.rules.code == "cnipa-24h"
-    assert "CIIE2026" in asked[0]
-    assert users.authenticate(Context(ctx.db, SYSTEM), "chief", "a-long-password-1")
-    ctx.db.dispose()
-
-
-def test_setting_up_offers_the_exhibitor_import(qtbot, english: None, new_db_url: str) -> None:
-    seen: list[str] = []
-
-    def importer(dialog: ImportDialog) -> bool:
-        seen.append(dialog.fair_code)
-        dialog.reject()
-        return False
-
-    script = Script(choose("setup_button"), admin_account(), fair("EXPO26"), importer)
-    result = w.welcome_new_desk(new_db_url, None, run=script, ask=lambda q: True)
-    assert result is not None and result.ctx is not None
-    assert seen == ["EXPO26"]
-    result.ctx.db.dispose()
-
-
-def test_cancelling_the_admin_account_goes_back_to_the_welcome(
-    qtbot, english: None, new_db_url: str
-) -> None:
-    script = Script(choose("setup_button"), cancel, choose("demo_button"))
-    result = w.welcome_new_desk(new_db_url, None, run=script)
-    assert result == w.Welcome(w.Choice.DEMO)
-    db = open_database(new_db_url)
-    assert w.is_new_database(db)  # the demo wrote nothing into the real database
-    db.dispose()
-
-
-def test_a_cancelled_fair_still_signs_in_the_new_admin(
-    qtbot, english: None, new_db_url: str
-) -> None:
-    script = Script(choose("setup_button"), admin_account("admin"), cancel)
-    result = w.welcome_new_desk(new_db_url, None, run=script)
-    assert result is not None and result.choice is w.Choice.SET_UP and result.ctx is not None
-    assert fairs.list_fairs(result.ctx) == []
-    result.ctx.db.dispose()
 
 
 def test_closing_the_welcome_quits(qtbot, english: None, new_db_url: str) -> None:

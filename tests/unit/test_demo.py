@@ -603,3 +603,31 @@ def test_a_stationed_ip_officer_decides_and_the_decision_names_organ_and_officer
     assert decided
     organ, name = decided[0]
     assert "知识产权局" in organ and name
+
+
+def _first_case(ctx: Context, fair: str) -> tuple[str, str, int]:
+    """The fair's first case: its number, its state, and how many its complaint has."""
+    with ctx.db.reading() as session:
+        first = session.scalars(
+            select(RespondentCase)
+            .where(RespondentCase.number.like(f"{fair}-%"))
+            .order_by(RespondentCase.number)
+            .limit(1)
+        ).one()
+        siblings = session.scalars(
+            select(RespondentCase.id).where(RespondentCase.complaint_id == first.complaint_id)
+        ).all()
+        return first.number, first.state, len(siblings)
+
+
+def test_the_readmes_decided_case_is_the_live_fairs_first(demo: Demo, tmp_path: Path) -> None:
+    """The README prints the decision of <live fair>-0001-1: decided, alone in its complaint,
+    at any seed and size (the other stories move their numbers, it does not)."""
+    assert _first_case(demo.ctx, demo.live) == (f"{demo.live}-0001-1", "INFRINGEMENT_FOUND", 1)
+    other = _admin(tmp_path)
+    try:
+        create_demo(other, DemoOptions(complaints=8, editions=1, exhibitors=30, seed=3))
+        live = demo_fair_codes(datetime.now(UTC).astimezone(SH).date(), 1)[-1]
+        assert _first_case(other, live) == (f"{live}-0001-1", "INFRINGEMENT_FOUND", 1)
+    finally:
+        other.db.dispose()
