@@ -2012,11 +2012,11 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Say what to correct: give at least one field to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明要更正的内容：至少给出一个要修改的字段。</translation>
     </message>
     <message>
         <source>'{item}' is not NAME=VALUE (e.g. defence_hours=12).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{item}”不是“名称=值”的形式（例如 defence_hours=12）。</translation>
     </message>
     <message>
         <source>FairDesk works with SQLite or PostgreSQL, not '{kind}'.</source>
@@ -2344,15 +2344,15 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Complaint {number} names no right {unknown}; its rights are {rights}.</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉 {number} 未列有权利 {unknown}；该投诉的权利为 {rights}。</translation>
     </message>
     <message>
         <source>Say why the rights {rights} are not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明对权利 {rights} 不予受理的理由。</translation>
     </message>
     <message>
         <source>No right of complaint {number} would be accepted: reject the complaint instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉 {number} 的权利均不予受理：请改为对整件投诉不予受理。</translation>
     </message>
     <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
