@@ -2285,6 +2285,18 @@ power of attorney: {0}</source>
         <translation>{number}所属投诉不以{unknown}为依据；已受理的权利为{rights}。</translation>
     </message>
     <message>
+        <source>Complaint {number} names no right {unknown}; its rights are {rights}.</source>
+        <translation>投诉{number}未列明权利{unknown}；其权利为{rights}。</translation>
+    </message>
+    <message>
+        <source>Say why the rights {rights} are not accepted.</source>
+        <translation>请说明权利{rights}不予受理的理由。</translation>
+    </message>
+    <message>
+        <source>No right of complaint {number} would be accepted: reject the complaint instead.</source>
+        <translation>投诉{number}将没有任何权利被受理：请改为对整个投诉不予受理。</translation>
+    </message>
+    <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
         <translation>“{step}”没有字段 {names}；可填字段为 {fields}。</translation>
     </message>
@@ -3675,6 +3687,22 @@ power of attorney: {0}</source>
     <message>
         <source>Authority to transfer to (optional)</source>
         <translation>移交的知识产权管理部门（可选）</translation>
+    </message>
+    <message>
+        <source>the rights not accepted</source>
+        <translation>不予受理的权利</translation>
+    </message>
+    <message>
+        <source>Rights not accepted (their numbers, separated by commas; empty: none)</source>
+        <translation>不予受理的权利（权利号码，多个以逗号分隔；不填为无）</translation>
+    </message>
+    <message>
+        <source>the reason for not accepting those rights</source>
+        <translation>上述权利不予受理的理由</translation>
+    </message>
+    <message>
+        <source>Reason for not accepting those rights</source>
+        <translation>上述权利不予受理的理由</translation>
     </message>
     <message>
         <source>Reject</source>
