@@ -304,6 +304,7 @@ class AvailableSteps:
     legal_basis_texts: dict[str, str]
     authority: str = ""  # the complaint's authority, a start value for transfer/refer
     unlinked_exhibit: str = ""  # the first exhibit a decision could not name a right for
+    rights: tuple[str, ...] = ()  # the numbers of the rights a decision may rely on
 
     def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
         """Start values of the step's prefilled fields that `given` lacks: the rule set's
@@ -365,6 +366,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             dict(RuleSet.from_dict(fair.rules).legal_basis),
             authority or "",
             _exhibit_name(facts.exhibits, untied[0]) if untied else "",
+            facts.rights,
         )
 
 

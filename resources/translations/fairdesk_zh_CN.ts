@@ -452,6 +452,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0} — 当前状态：{1}</translation>
     </message>
     <message>
+        <source>Rights the complaint relies on: {0}</source>
+        <translation>投诉所依据的权利：{0}</translation>
+    </message>
+    <message>
         <source>'{0}' is no longer possible now that it is {1}; copy your text if you need it, then cancel.</source>
         <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
     </message>
