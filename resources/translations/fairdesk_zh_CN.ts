@@ -1180,6 +1180,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Right(s) accused under</source>
+        <translation>涉嫌侵犯的权利</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1264,6 +1268,10 @@ power of attorney: {0}</source>
     <message>
         <source>valid in China</source>
         <translation>在中国有效</translation>
+    </message>
+    <message>
+        <source>Not accepted: {0}</source>
+        <translation>不予受理：{0}</translation>
     </message>
     <message>
         <source>Right {0}: {1}</source>
