@@ -141,3 +141,28 @@ def test_the_receipt_lists_accepted_and_refused_rights_with_the_article(
     assert "018765432" in refused and "ZL201530111111.1" in refused
     assert "展会知识产权保护指引 第十二条" in refused  # the article of "not valid in China"
     assert "权利已被宣告无效或已失效" in refused and "未在中国获得授权或注册" in refused
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+def test_with_one_right_left_the_decision_names_it_for_every_exhibit(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, case = _complaint(team, DESIGN, EU_MARK)  # the exhibit names no right
+    act_on_complaint(team.desk, number, "accept")
+    act_on_case(team.desk, case, "notify")
+    act_on_case(
+        team.desk,
+        case,
+        "decide_at_once",
+        trigger="admission",
+        admission="当场承认",
+        legal_basis="Art 14",
+    )
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(documents.issue_document(team.desk, "decision", case, copy="complainant").pdf)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    flat = "".join(text.split())
+    assert "ZL202330123456.7号外观设计专利权" in flat
+    assert "未指明" not in flat and "018765432" not in flat
