@@ -1255,6 +1255,7 @@ def detail_value_words(key: str, value: Any) -> Words | None:
         "decision_trigger": v.TRIGGERS,
         "copy": v.COPIES,
         "destination": v.HANDOFF_DESTINATIONS,
+        "refused_rights": v.REJECT_REASONS,  # [number, reason] pairs: the reason in words
     }
     found = _FIELDS.get(key)
     table: Vocabulary | None = tables.get(key) or (found.choices if found else None)

@@ -575,10 +575,12 @@ def _link_exhibit_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r:
 
 
 def _refused_rights(c: Any, p: dict[str, Any]) -> dict[str, Any]:
-    """What the audit trail keeps of a complaint's refused rights: {number: reason}."""
+    """What the audit trail keeps of a complaint's refused rights: [number, reason] pairs
+    (the timeline words the reason from the vocabulary)."""
     session = object_session(c)
     refused = refused_reasons(session, c) if session is not None else {}
-    return {"refused_rights": {r.number: refused[r.id] for r in c.rights if r.id in refused}}
+    rights = sorted(c.rights, key=lambda r: r.id)
+    return {"refused_rights": [[r.number, refused[r.id]] for r in rights if r.id in refused]}
 
 
 def _record_refused_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from fairdesk.domain.errors import MissingRequirement
 from fairdesk.services import documents
 from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.ui.case_labels import event_details
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
@@ -72,10 +74,14 @@ def test_an_invalid_right_is_refused_alone(team: Team, fair: str) -> None:
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "complaint.accept")
         ).one()
-        assert event.after["refused_rights"] == {
-            "EUTM 018765432": "right_not_valid_in_china",
-            "ZL201530111111.1": "right_invalid",
-        }
+        assert event.after["refused_rights"] == [
+            ["EUTM 018765432", "right_not_valid_in_china"],
+            ["ZL201530111111.1", "right_invalid"],
+        ]
+    # The timeline words the reasons; no code reaches the desk.
+    line = event_details(event.after, ZoneInfo("Asia/Shanghai"))
+    assert "not granted or registered in China" in line and "EUTM 018765432" in line
+    assert "right_not_valid_in_china" not in line and "right_invalid" not in line
 
 
 def test_a_complaint_whose_every_right_is_invalid_is_still_refused_whole(
