@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent, Complaint, complaint_rights
 from fairdesk.domain.errors import MissingRequirement
-from fairdesk.services import documents
+from fairdesk.services import documents, followup
 from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
 from fairdesk.ui.case_labels import event_details
@@ -172,3 +172,8 @@ def test_with_one_right_left_the_decision_names_it_for_every_exhibit(
     flat = "".join(text.split())
     assert "ZL202330123456.7号外观设计专利权" in flat
     assert "未指明" not in flat and "018765432" not in flat
+    # The follow-up list names the right relied on, not the one refused.
+    keys = [c.key for c in followup.followup_columns()]
+    rows = [dict(zip(keys, row, strict=True)) for row in followup.iter_followup(team.desk, FAIR)]
+    row = next(r for r in rows if case in str(r.values()))
+    assert row["right_number"] == "ZL202330123456.7"
