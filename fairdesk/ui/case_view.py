@@ -449,7 +449,8 @@ class CaseView(QWidget):
                 return
             choice = fresh
         s = choice.step
-        if all(f.name == REASON_NAME and not f.required for f in s.fields):
+        fields = s.fields_for(self.detail.complaint.kind) if self.detail else s.fields
+        if all(f.name == REASON_NAME and not f.required for f in fields):
             # Nothing to ask but an optional note: taken at once (the timeline says so).
             try:
                 self._take(s, {}, "")
@@ -476,7 +477,7 @@ class CaseView(QWidget):
             )
         dialog = StepDialog(
             transition_label(s),
-            s.fields,
+            fields,
             subtitle=subtitle,
             step=s,
             prefill=prefill,

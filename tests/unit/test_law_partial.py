@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent, Complaint, complaint_rights
 from fairdesk.domain.errors import MissingRequirement
+from fairdesk.domain.workflow import Entity, step
 from fairdesk.services import documents, followup
 from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
@@ -177,3 +178,10 @@ def test_with_one_right_left_the_decision_names_it_for_every_exhibit(
     rows = [dict(zip(keys, row, strict=True)) for row in followup.iter_followup(team.desk, FAIR)]
     row = next(r for r in rows if case in str(r.values()))
     assert row["right_number"] == "ZL202330123456.7"
+
+
+def test_a_commercial_dispute_is_not_asked_for_rights_to_refuse() -> None:
+    accept = step(Entity.COMPLAINT, "accept")
+    names = {f.name for f in accept.fields_for("commercial")}
+    assert "refused_rights" not in names and "refused_reason" not in names
+    assert {"refused_rights", "refused_reason"} <= {f.name for f in accept.fields_for("ip")}
