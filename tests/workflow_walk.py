@@ -13,8 +13,8 @@ from tests.conftest import FakeClock, Team
 
 TEXT = "理由"
 # Fields that name a record of the case: the first exhibit, the right of
-# `tests.helpers.complaint_input`.
-NAMED = {"exhibit": "1", "rights": "ZL202330123456.7"}
+# `tests.helpers.complaint_input` (which is accepted, not refused).
+NAMED = {"exhibit": "1", "rights": "ZL202330123456.7", "refused_rights": ""}
 
 
 def fill(step: Step) -> dict[str, Any]:

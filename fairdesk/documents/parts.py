@@ -227,8 +227,12 @@ def exhibits_block(
 
 
 def accused_under(d: DocumentData, x: ExhibitView) -> list[tuple[str, str]]:
-    """The rights (named in full, Chinese and English) an exhibit is accused under."""
+    """The rights (named in full, Chinese and English) an exhibit is accused under; one
+    that names none is accused under the only right relied on, when there is one (as the
+    workflow's finding reads it)."""
     by_number = {r.number: r for r in d.rights}
+    if not x.accused_under and len(d.rights) == 1:
+        return [right_name(d.rights[0])]
     return [right_name(by_number[n]) for n in x.accused_under if n in by_number]
 
 

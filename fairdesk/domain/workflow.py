@@ -91,6 +91,8 @@ class Field:
     default: str = ""
     # A well-formed value for a field with a format of its own (a credit code).
     example: str = ""
+    # The kinds of complaint it is asked for (a commercial dispute names no IP right).
+    kinds: frozenset[str] = frozenset(ComplaintKind)
 
     @property
     def label(self) -> str:
@@ -255,6 +257,10 @@ class Step:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def fields_for(self, kind: str) -> tuple[Field, ...]:
+        """The fields a step dialog asks for a complaint of this kind."""
+        return tuple(f for f in self.fields if kind in f.kinds)
+
     @property
     def takes_reason(self) -> bool:
         return self.field(REASON_NAME) is not None
@@ -391,6 +397,7 @@ REFUSED_RIGHTS = _text(
     kind=FieldKind.LINE,
     need=Words("the rights not accepted", "不予受理的权利"),
     max_length=1000,
+    kinds=IP,
 )
 REFUSED_REASON = replace(
     _choice(
@@ -409,6 +416,7 @@ REFUSED_REASON = replace(
         ),
     ),
     required=False,
+    kinds=IP,
 )
 MISSING_ITEMS = _text(
     "missing_items",
@@ -1255,6 +1263,7 @@ def detail_value_words(key: str, value: Any) -> Words | None:
         "decision_trigger": v.TRIGGERS,
         "copy": v.COPIES,
         "destination": v.HANDOFF_DESTINATIONS,
+        "refused_rights": v.REJECT_REASONS,  # [number, reason] pairs: the reason in words
     }
     found = _FIELDS.get(key)
     table: Vocabulary | None = tables.get(key) or (found.choices if found else None)

@@ -29,6 +29,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.services.cases import case_by_number
 from fairdesk.services.context import Context
+from fairdesk.services.steps import refused_reasons
 
 # Where an evidence file can hang that belongs to this case (EvidenceLink.owner_type).
 EVIDENCE_OWNERS = ("case", "complaint", "exhibit", "measure")
@@ -62,6 +63,7 @@ class RightDetail:
     expired: bool  # valid_until is before today (the fair's local date)
     not_yet_valid: bool
     valid_in_china: bool
+    refused_reason: str = ""  # not accepted at acceptance, for this reason (RejectReason)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class ExhibitDetail:
     model: str
     quantity: int | None
     note: str
+    rights: tuple[str, ...] = ()  # the numbers of the rights it is accused under
 
 
 @dataclass(frozen=True)
@@ -263,6 +266,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             .limit(1)
         )
         exhibits: list[AccusedExhibit] = list(case.exhibits)
+        refused = refused_reasons(session, complaint)
         measures: list[Measure] = list(case.measures)
         return CaseDetail(
             id=case.id,
@@ -307,6 +311,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
                     expired=r.valid_until is not None and r.valid_until < today,
                     not_yet_valid=r.valid_from is not None and r.valid_from > today,
                     valid_in_china=r.jurisdiction.upper() == "CN",
+                    refused_reason=refused.get(r.id, ""),
                 )
                 for r in sorted(complaint.rights, key=lambda r: r.id)
             ),
@@ -329,7 +334,10 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             hall=case.hall,
             booth_no=case.booth_no,
             exhibits=tuple(
-                ExhibitDetail(x.id, x.name, x.model, x.quantity, x.note) for x in exhibits
+                ExhibitDetail(
+                    x.id, x.name, x.model, x.quantity, x.note, tuple(r.number for r in x.rights)
+                )
+                for x in exhibits
             ),
             measures=tuple(
                 MeasureDetail(

@@ -1384,6 +1384,7 @@ class _Planner:
         self.rng = world.rng
         self.day = fair_day
         self.live = live
+        self.partial_shown = not live  # the live edition shows one partial non-acceptance
         self.by_area: dict[str, list[_Ex]] = {}
         for ex in exhibitors:
             if not ex.offender:
@@ -1596,6 +1597,11 @@ class _Planner:
                 prefer["reason_code"] = reject_reason
             kind = ip_type or rng.choice(AREA_IP_TYPES[holder_area])
             rights = self._rights(holder, kind, reject_reason)
+            if not self.partial_shown and outcome == "accepted":
+                # A foreign patent named beside a valid right: the complaint is accepted for
+                # the valid right only (CNIPA 2022 Guidelines Art 12), the patent refused.
+                self.partial_shown = True
+                rights.append(w.rights.make(holder, IPType.DESIGN, self.day, jurisdiction="US"))
             product = holder.products[rights[0].number.upper()]
             zh, en = IP_NAMES[IPType(rights[0].ip_type)]
             summary = (

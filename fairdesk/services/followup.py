@@ -240,7 +240,8 @@ class _Lookups:
                 select(cr.complaint_id, IPRight.ip_type, IPRight.number, IPRight.holder)
                 .join(IPRight, IPRight.id == cr.right_id)
                 .join(Complaint, Complaint.id == cr.complaint_id)
-                .where(Complaint.fair_id == fair.id)
+                # The rights the case relies on: not those refused at acceptance.
+                .where(Complaint.fair_id == fair.id, cr.refused_reason == "")
                 .order_by(cr.complaint_id, IPRight.id)
                 .execution_options(**stream)
             ),

@@ -449,7 +449,8 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .join(Complaint, Complaint.id == RespondentCase.complaint_id)
         .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
         .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-        .where(confirmed)
+        # A finding rests on the rights accepted, not on those refused at acceptance.
+        .where(confirmed, complaint_rights.c.refused_reason == "")
         .group_by(IPRight.ip_type),
     )
     by_hall = _grouped(

@@ -304,6 +304,7 @@ class AvailableSteps:
     legal_basis_texts: dict[str, str]
     authority: str = ""  # the complaint's authority, a start value for transfer/refer
     unlinked_exhibit: str = ""  # the first exhibit a decision could not name a right for
+    rights: tuple[str, ...] = ()  # the numbers of the rights a decision may rely on
 
     def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
         """Start values of the step's prefilled fields that `given` lacks: the rule set's
@@ -365,6 +366,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             dict(RuleSet.from_dict(fair.rules).legal_basis),
             authority or "",
             _exhibit_name(facts.exhibits, untied[0]) if untied else "",
+            facts.rights,
         )
 
 
@@ -573,10 +575,12 @@ def _link_exhibit_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r:
 
 
 def _refused_rights(c: Any, p: dict[str, Any]) -> dict[str, Any]:
-    """What the audit trail keeps of a complaint's refused rights: {number: reason}."""
+    """What the audit trail keeps of a complaint's refused rights: [number, reason] pairs
+    (the timeline words the reason from the vocabulary)."""
     session = object_session(c)
     refused = refused_reasons(session, c) if session is not None else {}
-    return {"refused_rights": {r.number: refused[r.id] for r in c.rights if r.id in refused}}
+    rights = sorted(c.rights, key=lambda r: r.id)
+    return {"refused_rights": [[r.number, refused[r.id]] for r in rights if r.id in refused]}
 
 
 def _record_refused_rights(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:

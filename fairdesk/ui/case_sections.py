@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 
 from fairdesk.i18n import format_date
 from fairdesk.services.case_detail import CaseDetail, PartyDetail, RightDetail
-from fairdesk.ui.case_labels import CHOICES, IP_TYPES, LICENCES, both, local_time, word
+from fairdesk.ui.case_labels import (
+    CHOICES,
+    IP_TYPES,
+    LICENCES,
+    REJECT_REASONS,
+    both,
+    local_time,
+    word,
+)
 
 DASH = "—"
 SHA_SHORT = 12  # hex digits of a SHA-256 shown in lists; the tooltip has all 64
@@ -165,7 +173,13 @@ class DetailPanel(QScrollArea):
         # Exhibits and measures
         self.exhibits_table = _tree(
             "exhibits_table",
-            [self.tr("Exhibit"), self.tr("Model"), self.tr("Quantity"), self.tr("Note")],
+            [
+                self.tr("Exhibit"),
+                self.tr("Model"),
+                self.tr("Quantity"),
+                self.tr("Right(s) accused under"),
+                self.tr("Note"),
+            ],
         )
         exhibits = QGroupBox(self.tr("Accused exhibits · 涉嫌侵权展品"), objectName="exhibits_box")
         QVBoxLayout(exhibits).addWidget(self.exhibits_table)
@@ -274,6 +288,10 @@ class DetailPanel(QScrollArea):
                     ]
                 )
             )
+            if r.refused_reason:
+                blocks[-1] += "\n" + self.tr("Not accepted: {0}").format(
+                    both(REJECT_REASONS, r.refused_reason)
+                )
             if flags:
                 warnings.append(self.tr("Right {0}: {1}").format(r.number, "; ".join(flags)))
         self.rights_label.setText("\n\n".join(blocks))
@@ -314,7 +332,9 @@ class DetailPanel(QScrollArea):
         for x in d.exhibits:
             qty = "" if x.quantity is None else str(x.quantity)
             self.exhibits_table.addTopLevelItem(
-                QTreeWidgetItem([x.name, x.model or DASH, qty or DASH, x.note])
+                QTreeWidgetItem(
+                    [x.name, x.model or DASH, qty or DASH, ", ".join(x.rights) or DASH, x.note]
+                )
             )
         _fit(self.exhibits_table)
 

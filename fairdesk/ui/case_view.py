@@ -37,7 +37,7 @@ from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransit
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import say
 from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
-from fairdesk.i18n import current_language, error_text
+from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import CaseDetail, case_detail
 from fairdesk.services.cases import TimelineEntry, last_change, timeline
@@ -449,7 +449,8 @@ class CaseView(QWidget):
                 return
             choice = fresh
         s = choice.step
-        if all(f.name == REASON_NAME and not f.required for f in s.fields):
+        fields = s.fields_for(self.detail.complaint.kind) if self.detail else s.fields
+        if all(f.name == REASON_NAME and not f.required for f in fields):
             # Nothing to ask but an optional note: taken at once (the timeline says so).
             try:
                 self._take(s, {}, "")
@@ -461,13 +462,23 @@ class CaseView(QWidget):
         panel = self.steps_panel
         steps = panel.case_steps if s.entity is Entity.CASE else panel.complaint_steps
         texts = steps.legal_basis_texts if steps is not None else {}
-        authority = steps.authority if steps is not None else ""
-        prefill = {f.name: authority for f in s.fields if f.prefill == "authority" and authority}
+        # Start values the services give (the authority, the exhibit still to link); the
+        # legal basis follows the trigger chosen in the dialog instead.
+        prefill = {
+            name: value
+            for name, value in (steps.start_values(s, {}) if steps is not None else {}).items()
+            if name != "legal_basis"
+        }
         number = d.number if s.entity is Entity.CASE else d.complaint.number
+        subtitle = self.tr("{0} — now {1}").format(number, self._state_of(s.entity))
+        if s.field("rights") is not None and steps is not None and steps.rights:
+            subtitle += "\n" + self.tr("Rights the complaint relies on: {0}").format(
+                domain_word(", ").join(steps.rights)
+            )
         dialog = StepDialog(
             transition_label(s),
-            s.fields,
-            subtitle=self.tr("{0} — now {1}").format(number, self._state_of(s.entity)),
+            fields,
+            subtitle=subtitle,
             step=s,
             prefill=prefill,
             legal_basis_for=lambda trigger: suggested_legal_basis(texts, s, trigger),

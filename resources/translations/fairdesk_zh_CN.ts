@@ -487,6 +487,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0} — 当前状态：{1}</translation>
     </message>
     <message>
+        <source>Rights the complaint relies on: {0}</source>
+        <translation>投诉所依据的权利：{0}</translation>
+    </message>
+    <message>
         <source>'{0}' is no longer possible now that it is {1}; copy your text if you need it, then cancel.</source>
         <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
     </message>
@@ -1211,6 +1215,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Right(s) accused under</source>
+        <translation>涉嫌侵犯的权利</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1295,6 +1303,10 @@ power of attorney: {0}</source>
     <message>
         <source>valid in China</source>
         <translation>在中国有效</translation>
+    </message>
+    <message>
+        <source>Not accepted: {0}</source>
+        <translation>不予受理：{0}</translation>
     </message>
     <message>
         <source>Right {0}: {1}</source>

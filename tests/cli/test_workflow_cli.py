@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,9 +29,9 @@ from fairdesk.domain.enums import IPType, LicenceType, ProtectionBasis
 from fairdesk.domain.workflow import Entity, step, steps_of
 from fairdesk.services import steps as step_service
 from fairdesk.services.context import Context, utcnow
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import FAIR, complaint_input, make_fair
+from tests.helpers import FAIR, complaint_input, make_fair, received
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "complaint-json.md"
@@ -608,3 +609,32 @@ def test_each_exhibit_names_the_rights_it_is_accused_under(
             ["ZL202330123456.7", "第12345678号"],
             ["第12345678号"],
         ]
+
+
+def test_the_desk_refuses_a_right_and_links_an_exhibit_from_the_command_line(
+    run: Run, team: Team, fair: str
+) -> None:
+    data = complaint_input("4.1A01")
+    data.rights.append(RightInput("trademark", "45678901", "EXAMPLE", valid_until=date(2034, 1, 1)))
+    data.rights.append(RightInput("utility_model", "ZL202220000001.1", "把手"))
+    data.materials = received(["design", "trademark", "utility_model"])
+    registered = register_complaint(team.desk, FAIR, data)
+    number, case = registered.number, registered.case_numbers[0]
+    code, _, err = run(
+        "step", number, "accept", "--set", "refused_rights=ZL202220000001.1",
+        "--set", "refused_reason=patent_dispute_pending",
+    )  # fmt: skip
+    assert code == 0, err
+    run("step", case, "notify")
+    code, _, err = run("step", case, "decide_at_once", "--set", "trigger=admission",
+                       "--set", "admission=当场承认", "--set", "legal_basis=Art 14")  # fmt: skip
+    assert code == 1 and "which right each exhibit infringes" in err
+    code, _, err = run("step", case, "link_exhibit_rights", "--set", "exhibit=X-1",
+                       "--set", "rights=ZL202220000001.1")  # fmt: skip
+    assert code == 1 and "does not rely on" in err  # refused at acceptance
+    code, _, err = run("step", case, "link_exhibit_rights", "--set", "exhibit=X-1",
+                       "--set", "rights=45678901")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run("step", case, "decide_at_once", "--set", "trigger=admission",
+                       "--set", "admission=当场承认", "--set", "legal_basis=Art 14")  # fmt: skip
+    assert code == 0, err

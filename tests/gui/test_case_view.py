@@ -4,17 +4,26 @@ dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+)
 
 from fairdesk.domain.enums import ClockKind, Role
 from fairdesk.i18n import error_text
 from fairdesk.services import clocks
 from fairdesk.services.case_detail import case_detail
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake import RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
 from fairdesk.ui import case_view as case_view_module
 from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
@@ -22,7 +31,7 @@ from fairdesk.ui.case_view import CaseView
 from fairdesk.ui.step_dialog import StepDialog
 from tests.conftest import FakeClock, Team
 from tests.gui.test_complaint_form import completions_open, press, type_into
-from tests.helpers import FAIR, complaint_input, make_fair
+from tests.helpers import FAIR, complaint_input, make_fair, received
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -873,3 +882,31 @@ def test_a_chinese_desk_finds_a_step_choice_by_its_english_words(  # type: ignor
         dialog.reject()
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_desk_links_an_exhibit_to_a_right_in_the_step_dialog(
+    qtbot, team: Team, fair: str
+) -> None:
+    """Two rights, an exhibit named under neither: the finding's button says which exhibit
+    to link; the link dialog starts on it and names the complaint's rights."""
+    data = complaint_input("4.1A01")
+    data.rights.append(RightInput("trademark", "45678901", "EXAMPLE", valid_until=date(2034, 1, 1)))
+    data.materials = received(["design", "trademark"])
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    number = reg.case_numbers[0]
+    act_on_case(team.desk, number, "notify")
+    view = open_view(qtbot, team, number)
+    assert view.action_buttons["decide_at_once"].property("refused")
+    assert "椅子 (X-1)" in view.action_buttons["decide_at_once"].toolTip()
+    click_step(qtbot, view, "link_exhibit_rights")
+    dialog = step_dialog(qtbot, view)
+    assert dialog.value("exhibit") == "椅子 (X-1)"
+    subtitle = dialog.findChild(QLabel, "step_subtitle")
+    assert subtitle is not None and "ZL202330123456.7, 45678901" in subtitle.text()
+    qtbot.keyClicks(dialog.fields["rights"], "45678901")
+    apply(qtbot, view, dialog)
+    table = view.findChild(QTreeWidget, "exhibits_table")
+    assert table is not None
+    qtbot.waitUntil(lambda: table.topLevelItem(0).text(3) == "45678901")
+    qtbot.waitUntil(lambda: not view.action_buttons["decide_at_once"].property("refused"))

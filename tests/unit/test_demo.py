@@ -631,3 +631,18 @@ def test_the_readmes_decided_case_is_the_live_fairs_first(demo: Demo, tmp_path: 
         assert _first_case(other, live) == (f"{live}-0001-1", "INFRINGEMENT_FOUND", 1)
     finally:
         other.db.dispose()
+
+
+def test_a_complaint_is_accepted_for_its_valid_right_and_not_for_a_foreign_patent(
+    demo: Demo,
+) -> None:
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(Complaint.number, Complaint.state, IPRight.number, IPRight.jurisdiction)
+            .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
+            .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+            .where(complaint_rights.c.refused_reason == "right_not_valid_in_china")
+        ).all()
+    assert rows, "no partial non-acceptance in the demo"
+    for _number, state, _right, where in rows:
+        assert state in ("ACCEPTED", "TRANSFERRED") and where != "CN"

@@ -13,15 +13,18 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent, Complaint, complaint_rights
 from fairdesk.domain.errors import MissingRequirement
-from fairdesk.services import documents
+from fairdesk.domain.workflow import Entity, step
+from fairdesk.services import documents, followup
 from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.ui.case_labels import event_details
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
@@ -72,10 +75,14 @@ def test_an_invalid_right_is_refused_alone(team: Team, fair: str) -> None:
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "complaint.accept")
         ).one()
-        assert event.after["refused_rights"] == {
-            "EUTM 018765432": "right_not_valid_in_china",
-            "ZL201530111111.1": "right_invalid",
-        }
+        assert event.after["refused_rights"] == [
+            ["EUTM 018765432", "right_not_valid_in_china"],
+            ["ZL201530111111.1", "right_invalid"],
+        ]
+    # The timeline words the reasons; no code reaches the desk.
+    line = event_details(event.after, ZoneInfo("Asia/Shanghai"))
+    assert "not granted or registered in China" in line and "EUTM 018765432" in line
+    assert "right_not_valid_in_china" not in line and "right_invalid" not in line
 
 
 def test_a_complaint_whose_every_right_is_invalid_is_still_refused_whole(
@@ -141,3 +148,40 @@ def test_the_receipt_lists_accepted_and_refused_rights_with_the_article(
     assert "018765432" in refused and "ZL201530111111.1" in refused
     assert "展会知识产权保护指引 第十二条" in refused  # the article of "not valid in China"
     assert "权利已被宣告无效或已失效" in refused and "未在中国获得授权或注册" in refused
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+def test_with_one_right_left_the_decision_names_it_for_every_exhibit(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, case = _complaint(team, DESIGN, EU_MARK)  # the exhibit names no right
+    act_on_complaint(team.desk, number, "accept")
+    act_on_case(team.desk, case, "notify")
+    act_on_case(
+        team.desk,
+        case,
+        "decide_at_once",
+        trigger="admission",
+        admission="当场承认",
+        legal_basis="Art 14",
+    )
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(documents.issue_document(team.desk, "decision", case, copy="complainant").pdf)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    flat = "".join(text.split())
+    assert "ZL202330123456.7号外观设计专利权" in flat
+    assert "未指明" not in flat and "018765432" not in flat
+    # The follow-up list names the right relied on, not the one refused.
+    keys = [c.key for c in followup.followup_columns()]
+    rows = [dict(zip(keys, row, strict=True)) for row in followup.iter_followup(team.desk, FAIR)]
+    row = next(r for r in rows if case in str(r.values()))
+    assert row["right_number"] == "ZL202330123456.7"
+
+
+def test_a_commercial_dispute_is_not_asked_for_rights_to_refuse() -> None:
+    accept = step(Entity.COMPLAINT, "accept")
+    names = {f.name for f in accept.fields_for("commercial")}
+    assert "refused_rights" not in names and "refused_reason" not in names
+    assert {"refused_rights", "refused_reason"} <= {f.name for f in accept.fields_for("ip")}
