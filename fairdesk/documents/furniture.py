@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import qrcode
-import qrcode.constants
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -50,7 +48,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from fairdesk.documents import fonts
+from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
 
@@ -340,10 +338,7 @@ def _fitting_size(text: str, width: float, max_h: float, size: float, bold: bool
 @lru_cache(maxsize=64)
 def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The QR modules of a payload (error correction M, no quiet zone); computed once."""
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    qr.add_data(payload)
-    qr.make(fit=True)
-    return tuple(tuple(bool(x) for x in row) for row in qr.get_matrix())
+    return qr.matrix(payload)
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
