@@ -641,10 +641,13 @@ def _sign(
     served: str,
 ) -> _Signed:
     _check_state(k, complaint, case)
+    # The chain's head before the case is read: when it has not moved by the time the
+    # document is registered, nothing the document shows can have changed (every change
+    # is a service's, with its audit event).
+    event_id, head = _audit_head(session)
     seen = _snapshot(session, ctx, k, fair, complaint, case, number, copy, served)
     K.check_condition(k, seen)
     signer = keys.signer(session, ctx)
-    event_id, head = _audit_head(session)
     data = dataclasses.replace(
         seen,
         root_fingerprint=signer.root_fingerprint,
@@ -866,6 +869,32 @@ def _draw(ctx: Context, k: K.DocKind, number: str, copy: str, served: str) -> _D
     return _Drawn(fixed, *ids, value, s, pdf, missing)
 
 
+def _check_unchanged(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    s: _Signed,
+    copy: str,
+    served: str,
+) -> None:
+    """Others wrote since the document was drawn: it is registered only if the case
+    still reads the same and its key is still in force."""
+    _check_state(k, complaint, case)
+    seen = _snapshot(session, ctx, k, fair, complaint, case, s.data.number, copy, served)
+    if seen != s.seen:
+        raise _Moved  # the case changed while the document was drawn
+    signer = keys.signer(session, ctx)  # refuses a key revoked meanwhile
+    if (signer.key.key_id, signer.root_fingerprint, signer.certificate) != (
+        s.key_id,
+        s.root_fingerprint,
+        s.certificate,
+    ):
+        raise _Moved
+
+
 def _register_drawn(
     session: Session,
     ctx: Context,
@@ -886,17 +915,8 @@ def _register_drawn(
     if _next_value(session, fair.id) != drawn.value:
         raise _Moved  # another desk issued a document of this fair meanwhile
     s = drawn.signed
-    _check_state(k, complaint, case)
-    seen = _snapshot(session, at, k, fair, complaint, case, s.data.number, copy, served)
-    if seen != s.seen:
-        raise _Moved  # the case changed while the document was drawn
-    signer = keys.signer(session, at)  # refuses a key revoked meanwhile
-    if (signer.key.key_id, signer.root_fingerprint, signer.certificate) != (
-        s.key_id,
-        s.root_fingerprint,
-        s.certificate,
-    ):
-        raise _Moved
+    if _audit_head(session) != (s.data.audit_event, s.data.audit_head):
+        _check_unchanged(session, at, k, fair, complaint, case, s, copy, served)
     if numbering.next_value(session, fair.id, DOCUMENT_SERIES) != drawn.value:
         raise _Moved  # not reached: every writer holds the write lock
     doc = _entry(at, k, fair, complaint, case, s, drawn.pdf, drawn.missing, copy, served)

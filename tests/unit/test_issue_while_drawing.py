@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from fairdesk.db.models import IssuedDocument
+from fairdesk.domain.errors import PermissionDenied
 from fairdesk.services import documents as docs
+from fairdesk.services import keys
 from fairdesk.services.audit import verify_chain
 from fairdesk.services.fair_setup import update_fair
 from fairdesk.services.intake import register_complaint
@@ -138,4 +140,18 @@ def test_a_busy_moment_draws_under_the_lock_in_the_end(
     assert len(calls) == 2 * docs.DRAW_ATTEMPTS + 1
     assert len(registered(team)) == docs.DRAW_ATTEMPTS + 1
     consistent(team, info)
+    assert verify_chain(team.admin).ok
+
+
+def test_a_key_revoked_while_drawing_signs_nothing(
+    team: Team, notified: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def administrator(call: int) -> None:
+        if call == 1:
+            keys.revoke_user_key(team.admin, "desk1", "laptop lost")
+
+    while_drawing(monkeypatch, administrator)
+    with pytest.raises(PermissionDenied, match="revoked"):
+        docs.issue_document(team.desk, "complaint-notice", notified)
+    assert registered(team) == []
     assert verify_chain(team.admin).ok
