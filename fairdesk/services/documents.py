@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from fairdesk.db.engine import take_print_lock
 from fairdesk.db.models import (
     AuditEvent,
     BoothVisit,
@@ -835,12 +836,13 @@ def issue_document(
     k = K.kind(kind)
     copy = K.check_copy(k, copy)
     for _ in range(DRAW_ATTEMPTS):
-        drawn = _draw(ctx, k, number, copy, served)
-        try:
-            with ctx.db.writing() as session:
-                return _register_drawn(session, ctx, k, number, drawn, copy, served)
-        except _Moved:
-            continue  # rolled back: nothing of it was written
+        with ctx.db.reading() as held:  # holds the fair's turn to draw until registered
+            drawn = _draw(held, ctx, k, number, copy, served)
+            try:
+                with ctx.db.writing() as session:
+                    return _register_drawn(session, ctx, k, number, drawn, copy, served)
+            except _Moved:
+                continue  # rolled back: nothing of it was written
     with ctx.db.writing() as session:  # a busy moment: draw under the lock, as a reissue does
         complaint, case = _resolve(session, k, number)
         doc, pdf = _register(session, ctx, k, complaint, case, copy, served)
@@ -855,16 +857,18 @@ def _next_value(session: Session, fair_id: int) -> int:
     return int(current or 0) + 1
 
 
-def _draw(ctx: Context, k: K.DocKind, number: str, copy: str, served: str) -> _Drawn:
+def _draw(
+    session: Session, ctx: Context, k: K.DocKind, number: str, copy: str, served: str
+) -> _Drawn:
+    complaint, case = _resolve(session, k, number)
+    take_print_lock(session, complaint.fair_id)
     moment = ctx.now()
     fixed = dataclasses.replace(ctx, now=lambda: moment)
-    with ctx.db.reading() as session:
-        complaint, case = _resolve(session, k, number)
-        fair = session.get_one(Fair, complaint.fair_id)
-        value = _next_value(session, fair.id)
-        doc_number = _doc_number(fair, value)
-        s = _sign(session, fixed, k, fair, complaint, case, doc_number, copy, served)
-        ids = (complaint.id, case.id if case else None)
+    fair = session.get_one(Fair, complaint.fair_id)
+    value = _next_value(session, fair.id)
+    doc_number = _doc_number(fair, value)
+    s = _sign(session, fixed, k, fair, complaint, case, doc_number, copy, served)
+    ids = (complaint.id, case.id if case else None)
     pdf, missing = _draw_pdf(s)
     return _Drawn(fixed, *ids, value, s, pdf, missing)
 

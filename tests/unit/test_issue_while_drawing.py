@@ -63,22 +63,23 @@ def consistent(team: Team, info: docs.IssuedInfo) -> None:
     assert docs.verify(team.desk, info.payload).status == "genuine"
 
 
-def test_a_document_issued_while_another_is_drawn_takes_the_next_number(
+def test_a_document_numbered_while_another_is_drawn_takes_the_next_number(
     team: Team, notified: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     number = notified
+    earlier = docs.issue_document(team.desk2, "complaint-notice", number)
     others: list[docs.IssuedInfo] = []
 
     def other_desk(call: int) -> None:
-        if call == 1:  # no lock is held while drawing: the other desk is not held up
-            others.append(docs.issue_document(team.desk2, "complaint-notice", number))
+        if call == 1:  # the write lock is not held while drawing: the other desk goes on
+            others.append(docs.reissue(team.desk2, earlier.number, "the address corrected"))
 
     calls = while_drawing(monkeypatch, other_desk)
     first = docs.issue_document(team.desk, "complaint-notice", number)
-    assert others[0].number == f"{FAIR}-D000001"
-    assert first.number == f"{FAIR}-D000002"  # drawn again under the number it got
-    assert len(calls) == 3  # drawn as D000001, the other desk's, drawn again as D000002
-    assert registered(team) == [f"{FAIR}-D000001", f"{FAIR}-D000002"]
+    assert others[0].number == f"{FAIR}-D000002"
+    assert first.number == f"{FAIR}-D000003"  # drawn again under the number it got
+    assert len(calls) == 3  # drawn as D000002, the other desk's, drawn again as D000003
+    assert registered(team) == [f"{FAIR}-D000001", f"{FAIR}-D000002", f"{FAIR}-D000003"]
     consistent(team, first)
     consistent(team, others[0])
     assert verify_chain(team.admin).ok
@@ -126,19 +127,19 @@ def test_a_failure_while_drawing_leaves_no_document_and_no_number_used(
 def test_a_busy_moment_draws_under_the_lock_in_the_end(
     team: Team, notified: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    number = notified
+    latest = [docs.issue_document(team.desk2, "complaint-notice", notified).number]
 
     def busy(call: int) -> None:
         # Every drawing outside the lock loses its number to another desk; the last
         # drawing, under the lock, must not be interrupted (it would wait for that lock).
         if call % 2 == 1 and call < 2 * docs.DRAW_ATTEMPTS:
-            docs.issue_document(team.desk2, "complaint-notice", number)
+            latest.append(docs.reissue(team.desk2, latest[-1], "corrected again").number)
 
     calls = while_drawing(monkeypatch, busy)
-    info = docs.issue_document(team.desk, "complaint-notice", number)
-    assert info.number == f"{FAIR}-D{docs.DRAW_ATTEMPTS + 1:06d}"
+    info = docs.issue_document(team.desk, "complaint-notice", notified)
+    assert info.number == f"{FAIR}-D{docs.DRAW_ATTEMPTS + 2:06d}"
     assert len(calls) == 2 * docs.DRAW_ATTEMPTS + 1
-    assert len(registered(team)) == docs.DRAW_ATTEMPTS + 1
+    assert len(registered(team)) == docs.DRAW_ATTEMPTS + 2
     consistent(team, info)
     assert verify_chain(team.admin).ok
 
