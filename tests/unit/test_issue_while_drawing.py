@@ -5,6 +5,7 @@ set-up, a failure, a run of busy moments."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +20,7 @@ from fairdesk.services.audit import verify_chain
 from fairdesk.services.fair_setup import update_fair
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
-from tests.conftest import Team
+from tests.conftest import PG_URL, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_documents import PATHS
 
@@ -156,3 +157,48 @@ def test_a_key_revoked_while_drawing_signs_nothing(
         docs.issue_document(team.desk, "complaint-notice", notified)
     assert registered(team) == []
     assert verify_chain(team.admin).ok
+
+
+@pytest.mark.skipif(not PG_URL, reason="desks printing at once: a PostgreSQL server")
+def test_two_desks_printing_at_once_take_turns_to_draw(team: Team, notified: str) -> None:
+    """The second desk waits for the first desk's document to be registered before it
+    draws its own, so neither is drawn twice."""
+    real = docs.render
+    drawn: list[str] = []
+    second_drew = threading.Event()
+    first_drawing = threading.Event()
+
+    def render(data: Any, *args: Any, **kwargs: Any) -> bytes:
+        drawn.append(threading.current_thread().name)
+        if threading.current_thread().name == "first":
+            first_drawing.set()
+            # Without turns the second desk would draw now, under the same number.
+            second_drew.wait(timeout=1.5)
+        else:
+            second_drew.set()
+        return real(data, *args, **kwargs)
+
+    results: dict[str, docs.IssuedInfo] = {}
+    errors: list[BaseException] = []
+
+    def issue(name: str, ctx: Any) -> None:
+        try:
+            results[name] = docs.issue_document(ctx, "complaint-notice", notified)
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docs, "render", render)
+        first = threading.Thread(target=issue, args=("first", team.desk), name="first")
+        first.start()
+        assert first_drawing.wait(timeout=30)
+        second = threading.Thread(target=issue, args=("second", team.desk2), name="second")
+        second.start()
+        first.join(timeout=60)
+        second.join(timeout=60)
+    assert errors == []
+    assert drawn == ["first", "second"]  # each drawn once, one after the other
+    assert results["first"].number == f"{FAIR}-D000001"
+    assert results["second"].number == f"{FAIR}-D000002"
+    consistent(team, results["first"])
+    consistent(team, results["second"])
