@@ -32,9 +32,10 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -103,6 +104,8 @@ def _footer_rule() -> float:
 
 def _frame_bottom() -> float:
     return float(FRAME_BOTTOM if paper_version() < 2 else FRAME_BOTTOM_2)
+
+
 BODY_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 26 * mm
 GREY = colors.HexColor("#444444")
@@ -343,11 +346,20 @@ def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """The payload as a QR code (error correction M), drawn as vector squares."""
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    # The page operators `canvas.rect(..., stroke=0, fill=1)` writes for each run of dark
+    # modules, the same bytes, formatted once per document instead of once per page.
+    canvas.addLiteral(_qr_operators(payload, x, y, size, PATH_OPS[0, 1, canvas._fillMode]))
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=64)
+def _qr_operators(payload: str, x: float, y: float, size: float, fill: str) -> str:
     matrix = qr_matrix(payload)
     n = len(matrix)
     cell = size / n
-    canvas.saveState()
-    canvas.setFillColor(colors.black)
+    ops = []
     for r, row in enumerate(matrix):
         c = 0
         while c < n:
@@ -355,17 +367,11 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
                 start = c
                 while c < n and row[c]:
                     c += 1
-                canvas.rect(
-                    x + start * cell,
-                    y + size - (r + 1) * cell,
-                    (c - start) * cell,
-                    cell,
-                    stroke=0,
-                    fill=1,
-                )
+                box = fp_str(x + start * cell, y + size - (r + 1) * cell, (c - start) * cell, cell)
+                ops.append(f"n {box} re {fill}")
             else:
                 c += 1
-    canvas.restoreState()
+    return "\n".join(ops)
 
 
 def _label_box(canvas: Canvas, x: float, y: float, w: float, h: float, zh: str, en: str) -> None:

@@ -3,14 +3,17 @@ document issued with either must reprint to the same bytes."""
 
 from __future__ import annotations
 
+import io
 import random
 import string
+from collections.abc import Callable
 
 import pytest
 import qrcode
 import qrcode.constants
+from reportlab.pdfgen.canvas import Canvas
 
-from fairdesk.documents import qr
+from fairdesk.documents import furniture, qr
 
 
 def library(payload: str) -> tuple[tuple[bool, ...], ...]:
@@ -62,3 +65,40 @@ def test_penalty_matches_the_library_on_any_grid() -> None:
         grid = [[rng.random() < 0.5 for _ in range(n)] for _ in range(n)]
         rows = [sum(1 << c for c, dark in enumerate(row) if dark) for row in grid]
         assert qr.lost_point(rows, n) == qrcode.util.lost_point(grid)
+
+
+def rect_by_rect(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """How the QR code was drawn before its operators were kept: `canvas.rect` per run."""
+    from reportlab.lib import colors
+
+    matrix = qr.matrix(payload)
+    n = len(matrix)
+    cell = size / n
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                box = (x + start * cell, y + size - (r + 1) * cell, (c - start) * cell, cell)
+                canvas.rect(*box, stroke=0, fill=1)
+            else:
+                c += 1
+    canvas.restoreState()
+
+
+@pytest.mark.parametrize("payload", SHAPES[:3] + payloads(5, seed=4))
+def test_the_drawn_code_is_the_same_bytes_as_drawn_rectangle_by_rectangle(payload: str) -> None:
+    def pdf(draw: Callable[[Canvas, str, float, float, float], None]) -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        for page in range(2):  # the second page draws it from what the first one kept
+            draw(canvas, payload, 150.3 + page, 40.25, 73.7)
+            canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+    assert pdf(furniture.draw_qr) == pdf(rect_by_rect)
