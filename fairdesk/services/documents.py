@@ -4,7 +4,8 @@ Issuing a document takes a snapshot of the complaint or case (`DocumentData`, pl
 data), gives it a number from the fair's "document" series (`CIIE2026-D000123`), signs
 its key content with the installation's (or the fair's) Ed25519 key, renders the PDF
 and registers it: kind, title, snapshot, QR payload, SHA-256 of the PDF bytes, key id,
-who and when, all in one transaction with its audit event. A reprint renders the stored
+who and when, in one transaction with its audit event (the PDF is drawn just before
+that transaction, see `issue_document`). A reprint renders the stored
 snapshot again and must give the same bytes. `verify` answers a QR payload with what
 the genuine document says, or why it is not genuine.
 """
