@@ -70,6 +70,21 @@ def take_write_lock(session: Session) -> None:
     session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
 
 
+# A fair's documents are drawn one at a time on PostgreSQL: each is drawn under the next
+# free number before the write lock is taken, so two desks drawing at once would both
+# draw the same number and one would draw again. Taken in a reading transaction before
+# the write lock and held until the document is registered; no writer waits for it
+# while holding the write lock, so no cycle. (Two int keys: apart from WRITE_LOCK's.)
+PRINT_LOCK = 0x4644  # "FD"
+
+
+def take_print_lock(session: Session, fair_id: int) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:k, :f)"), {"k": PRINT_LOCK, "f": fair_id}
+        )
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     engine = _make_engine(url, **kwargs)
     event.listen(engine, "before_cursor_execute", _strip_nul, retval=True)

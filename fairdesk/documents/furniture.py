@@ -29,14 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import qrcode
-import qrcode.constants
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -50,7 +49,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from fairdesk.documents import fonts
+from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
 
@@ -359,19 +358,25 @@ def _fitting_size(text: str, width: float, max_h: float, size: float, bold: bool
 @lru_cache(maxsize=64)
 def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The QR modules of a payload (error correction M, no quiet zone); computed once."""
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    qr.add_data(payload)
-    qr.make(fit=True)
-    return tuple(tuple(bool(x) for x in row) for row in qr.get_matrix())
+    return qr.matrix(payload)
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """The payload as a QR code (error correction M), drawn as vector squares."""
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    # The page operators `canvas.rect(..., stroke=0, fill=1)` writes for each run of dark
+    # modules, the same bytes, formatted once per document instead of once per page.
+    canvas.addLiteral(_qr_operators(payload, x, y, size, PATH_OPS[0, 1, canvas._fillMode]))
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=64)
+def _qr_operators(payload: str, x: float, y: float, size: float, fill: str) -> str:
     matrix = qr_matrix(payload)
     n = len(matrix)
     cell = size / n
-    canvas.saveState()
-    canvas.setFillColor(colors.black)
+    ops = []
     for r, row in enumerate(matrix):
         c = 0
         while c < n:
@@ -379,17 +384,11 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
                 start = c
                 while c < n and row[c]:
                     c += 1
-                canvas.rect(
-                    x + start * cell,
-                    y + size - (r + 1) * cell,
-                    (c - start) * cell,
-                    cell,
-                    stroke=0,
-                    fill=1,
-                )
+                box = fp_str(x + start * cell, y + size - (r + 1) * cell, (c - start) * cell, cell)
+                ops.append(f"n {box} re {fill}")
             else:
                 c += 1
-    canvas.restoreState()
+    return "\n".join(ops)
 
 
 def _label_box(canvas: Canvas, x: float, y: float, w: float, h: float, zh: str, en: str) -> None:

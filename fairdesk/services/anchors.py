@@ -32,7 +32,7 @@ class Anchor:
     event_id: int  # 0 when only the hash is known
     hash: str
     source: str  # what holds it, for the report
-    followed: bool = False  # a document's: its own issue event must come next
+    followed: bool = False  # a document's: events (its own issue among them) must follow
     document: str = ""  # the document (on paper) that printed it: it must be in the register
     signed: day_signature.DaySignature | None = None  # a day report's signature
 
@@ -70,7 +70,8 @@ def parse_given(given: str) -> list[Anchor]:
     else:
         text = data.decode("utf-8", errors="replace")
     signed = day_signature.read(text)  # a day report's: checked with its anchor
-    # A document's anchor is the head just before its own issue: that event must follow,
+    # A document's anchor is the head as its pages were drawn, before its own issue (just
+    # before it, unless other desks wrote meanwhile): events must follow it,
     # and the document must still be in the register.
     found = [
         Anchor(int(m[1]), m[2], f"{path.name}", bool(number), number, signed=signed)

@@ -4,7 +4,8 @@ Issuing a document takes a snapshot of the complaint or case (`DocumentData`, pl
 data), gives it a number from the fair's "document" series (`CIIE2026-D000123`), signs
 its key content with the installation's (or the fair's) Ed25519 key, renders the PDF
 and registers it: kind, title, snapshot, QR payload, SHA-256 of the PDF bytes, key id,
-who and when, all in one transaction with its audit event. A reprint renders the stored
+who and when, in one transaction with its audit event (the PDF is drawn just before
+that transaction, see `issue_document`). A reprint renders the stored
 snapshot again and must give the same bytes. `verify` answers a QR payload with what
 the genuine document says, or why it is not genuine.
 """
@@ -21,10 +22,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from fairdesk.db.engine import take_print_lock
 from fairdesk.db.models import (
     AuditEvent,
     BoothVisit,
     Complaint,
+    Counter,
     EvidenceFile,
     EvidenceLink,
     Exhibitor,
@@ -606,27 +609,54 @@ def _resolve(
     )
 
 
-def _register(
-    session: Session,
-    ctx: Context,
-    k: K.DocKind,
-    complaint: Complaint,
-    case: RespondentCase | None,
-    copy: str,
-    served: str,
-) -> tuple[IssuedDocument, bytes]:
-    fair = session.get_one(Fair, complaint.fair_id)
+@dataclass(frozen=True)
+class _Signed:
+    """A document's content as signed, before its PDF is drawn: `seen` is the case as
+    read (what a later read must still give), `data` the same with the signer's and the
+    audit chain's fields, as printed."""
+
+    seen: DocumentData
+    data: DocumentData
+    key_id: str
+    signed: dict[str, Any]
+    signature: bytes
+    payload: str
+    root_fingerprint: str
+    certificate: bytes
+
+
+def _check_state(k: K.DocKind, complaint: Complaint, case: RespondentCase | None) -> None:
     if case is not None:
         K.check_state(k, case.number, case.state)
     else:
         K.check_state(k, complaint.number, complaint.state)
-    number = f"{fair.code}-D{numbering.next_value(session, fair.id, DOCUMENT_SERIES):06d}"
-    data = _snapshot(session, ctx, k, fair, complaint, case, number, copy, served)
-    K.check_condition(k, data)
-    signer = keys.signer(session, ctx)
+
+
+def _doc_number(fair: Fair, value: int) -> str:
+    return f"{fair.code}-D{value:06d}"
+
+
+def _sign(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    number: str,
+    copy: str,
+    served: str,
+) -> _Signed:
+    _check_state(k, complaint, case)
+    # The chain's head before the case is read: when it has not moved by the time the
+    # document is registered, nothing the document shows can have changed (every change
+    # is a service's, with its audit event).
     event_id, head = _audit_head(session)
+    seen = _snapshot(session, ctx, k, fair, complaint, case, number, copy, served)
+    K.check_condition(k, seen)
+    signer = keys.signer(session, ctx)
     data = dataclasses.replace(
-        data,
+        seen,
         root_fingerprint=signer.root_fingerprint,
         audit_event=event_id,
         audit_head=head,
@@ -638,29 +668,75 @@ def _register(
     payload = signing.encode_payload(
         number, signature, signing.raw_public(key.public_key), signer.certificate
     )
+    return _Signed(
+        seen,
+        data,
+        key.key_id,
+        signed,
+        signature,
+        payload,
+        signer.root_fingerprint,
+        signer.certificate,
+    )
+
+
+def _draw_pdf(s: _Signed) -> tuple[bytes, tuple[str, ...]]:
     with fonts.collect_missing() as missing:
-        pdf = render(data, payload, PAPER)
-    doc = IssuedDocument(
+        pdf = render(s.data, s.payload, PAPER)
+    return pdf, tuple(sorted(missing))
+
+
+def _entry(
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    s: _Signed,
+    pdf: bytes,
+    missing: tuple[str, ...],
+    copy: str,
+    served: str,
+) -> IssuedDocument:
+    return IssuedDocument(
         fair_id=fair.id,
         complaint_id=complaint.id,
         case_id=case.id if case else None,
         kind=k.code,
-        number=number,
+        number=s.data.number,
         issued_at=ctx.now(),
         issued_by=ctx.actor.user_id,
         content_hash=hashlib.sha256(pdf).hexdigest(),
-        signature=signing.b64url(signature),
+        signature=signing.b64url(s.signature),
         title=k.title,
         content={
-            "key": signed,
-            "data": data.to_dict(),
+            "key": s.signed,
+            "data": s.data.to_dict(),
             "options": {"copy": copy, "served": served},
             "paper": PAPER,  # the layout: a reprint uses it (older documents have none: 1)
-            **({"missing_glyphs": sorted(missing)} if missing else {}),
+            **({"missing_glyphs": list(missing)} if missing else {}),
         },
-        payload=payload,
-        key_id=key.key_id,
+        payload=s.payload,
+        key_id=s.key_id,
     )
+
+
+def _register(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    copy: str,
+    served: str,
+) -> tuple[IssuedDocument, bytes]:
+    """Number, sign, draw and register in one go, all under the write lock."""
+    fair = session.get_one(Fair, complaint.fair_id)
+    _check_state(k, complaint, case)
+    number = _doc_number(fair, numbering.next_value(session, fair.id, DOCUMENT_SERIES))
+    s = _sign(session, ctx, k, fair, complaint, case, number, copy, served)
+    pdf, missing = _draw_pdf(s)
+    doc = _entry(ctx, k, fair, complaint, case, s, pdf, missing, copy, served)
     session.add(doc)
     session.flush()
     return doc, pdf
@@ -727,6 +803,26 @@ def _audit_issue(
     )
 
 
+# How often a document drawn outside the write lock is drawn again when, by the time it
+# is registered, its number was taken or its case changed; then it is drawn under the lock.
+DRAW_ATTEMPTS = 3
+
+
+class _Moved(Exception):
+    """What a document was drawn from changed before it could be registered."""
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    ctx: Context  # the drawing's moment, fixed: the register entry and the page agree
+    complaint_id: int
+    case_id: int | None
+    value: int  # the number's value in the fair's document series
+    signed: _Signed
+    pdf: bytes
+    missing: tuple[str, ...]
+
+
 def issue_document(
     ctx: Context, kind: str, number: str, *, copy: str = "", served: str = ""
 ) -> IssuedInfo:
@@ -734,15 +830,110 @@ def issue_document(
 
     `copy` chooses the party's copy of a decision; `served` names the document a proof
     of service is for (default: the case's latest notice, decision or order).
+
+    The PDF is drawn before the write lock is taken (drawing is most of issuing, and
+    every other desk's write waits while the lock is held), under the next free number
+    and the audit chain's head as read then. Under the lock the number, the case as read
+    and the signing key are checked again, and the document, its number and its audit
+    event are registered in one transaction: anything that moved means drawing again,
+    and a failure anywhere leaves no number used and nothing registered.
     """
     ctx.require(Permission.ISSUE_DOCUMENT)
     k = K.kind(kind)
     copy = K.check_copy(k, copy)
-    with ctx.db.writing() as session:
+    for _ in range(DRAW_ATTEMPTS):
+        with ctx.db.reading() as held:  # holds the fair's turn to draw until registered
+            drawn = _draw(held, ctx, k, number, copy, served)
+            try:
+                with ctx.db.writing() as session:
+                    return _register_drawn(session, ctx, k, number, drawn, copy, served)
+            except _Moved:
+                continue  # rolled back: nothing of it was written
+    with ctx.db.writing() as session:  # a busy moment: draw under the lock, as a reissue does
         complaint, case = _resolve(session, k, number)
         doc, pdf = _register(session, ctx, k, complaint, case, copy, served)
         _audit_issue(session, ctx, doc, "document.issue", extra={"copy": copy} if copy else None)
         return _info(doc, complaint, case, ctx, pdf)
+
+
+def _next_value(session: Session, fair_id: int) -> int:
+    current = session.scalar(
+        select(Counter.value).where(Counter.fair_id == fair_id, Counter.series == DOCUMENT_SERIES)
+    )
+    return int(current or 0) + 1
+
+
+def _draw(
+    session: Session, ctx: Context, k: K.DocKind, number: str, copy: str, served: str
+) -> _Drawn:
+    complaint, case = _resolve(session, k, number)
+    take_print_lock(session, complaint.fair_id)
+    moment = ctx.now()
+    fixed = dataclasses.replace(ctx, now=lambda: moment)
+    fair = session.get_one(Fair, complaint.fair_id)
+    value = _next_value(session, fair.id)
+    doc_number = _doc_number(fair, value)
+    s = _sign(session, fixed, k, fair, complaint, case, doc_number, copy, served)
+    ids = (complaint.id, case.id if case else None)
+    pdf, missing = _draw_pdf(s)
+    return _Drawn(fixed, *ids, value, s, pdf, missing)
+
+
+def _check_unchanged(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    case: RespondentCase | None,
+    s: _Signed,
+    copy: str,
+    served: str,
+) -> None:
+    """Others wrote since the document was drawn: it is registered only if the case
+    still reads the same and its key is still in force."""
+    _check_state(k, complaint, case)
+    seen = _snapshot(session, ctx, k, fair, complaint, case, s.data.number, copy, served)
+    if seen != s.seen:
+        raise _Moved  # the case changed while the document was drawn
+    signer = keys.signer(session, ctx)  # refuses a key revoked meanwhile
+    if (signer.key.key_id, signer.root_fingerprint, signer.certificate) != (
+        s.key_id,
+        s.root_fingerprint,
+        s.certificate,
+    ):
+        raise _Moved
+
+
+def _register_drawn(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    number: str,
+    drawn: _Drawn,
+    copy: str,
+    served: str,
+) -> IssuedInfo:
+    """Under the write lock: register `drawn` if nothing it shows moved, else `_Moved`.
+    The entry is dated when the page was drawn (its date is printed); the audit event
+    when it is written, so the trail's times keep their order."""
+    at = drawn.ctx
+    complaint, case = _resolve(session, k, number)
+    fair = session.get_one(Fair, complaint.fair_id)
+    if (complaint.id, case.id if case else None) != (drawn.complaint_id, drawn.case_id):
+        raise _Moved
+    if _next_value(session, fair.id) != drawn.value:
+        raise _Moved  # another desk issued a document of this fair meanwhile
+    s = drawn.signed
+    if _audit_head(session) != (s.data.audit_event, s.data.audit_head):
+        _check_unchanged(session, at, k, fair, complaint, case, s, copy, served)
+    if numbering.next_value(session, fair.id, DOCUMENT_SERIES) != drawn.value:
+        raise _Moved  # not reached: every writer holds the write lock
+    doc = _entry(at, k, fair, complaint, case, s, drawn.pdf, drawn.missing, copy, served)
+    session.add(doc)
+    session.flush()
+    _audit_issue(session, ctx, doc, "document.issue", extra={"copy": copy} if copy else None)
+    return _info(doc, complaint, case, ctx, drawn.pdf)
 
 
 def _document(session: Session, number: str) -> IssuedDocument:

@@ -17,6 +17,10 @@ class Keyring:
     user_key: Ed25519PrivateKey | None = None
     root_key_id: str = ""
     root: Ed25519PrivateKey | None = None
+    # On a demo database: the demo key, unsealed once (argon2id is a tenth of a second or
+    # more) rather than for every document.
+    demo_key_id: str = ""
+    demo: Ed25519PrivateKey | None = None
 
     def __repr__(self) -> str:  # never print key material, even by accident
         return f"Keyring(user={self.user_key_id or '-'}, root={self.root_key_id or '-'})"

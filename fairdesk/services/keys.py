@@ -429,7 +429,9 @@ def signer(session: Session, ctx: Context) -> Signer:
             "Documents are signed with your own key, which your password unlocks: sign in "
             "with your password to issue documents."
         )
-    private = _open(wrap, DEMO_PASSPHRASE)
+    if ring.demo is None or ring.demo_key_id != demo.key_id:
+        ring.demo, ring.demo_key_id = _open(wrap, DEMO_PASSPHRASE), demo.key_id
+    private = ring.demo
     return Signer(
         demo,
         private,

@@ -11,12 +11,13 @@ import signal
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.config import data_dir, use_data_dir
@@ -180,7 +181,6 @@ def _run(
         return 1
     if ctx is None:
         return 0  # the user closed the sign-in dialog
-    from fairdesk.ui.idle_lock import IdleWatcher, lock_screen
     from fairdesk.ui.main_window import MainWindow
 
     window: QMainWindow
@@ -193,14 +193,7 @@ def _run(
     install_help(window, ctx.actor.role)  # F1 anywhere: the role's guide
     window.show()
     if throwaway is None:  # demo users have no password to unlock with
-        watcher = IdleWatcher(parent=window)
-
-        def lock() -> None:
-            lock_screen(ctx)
-            watcher.resume()
-
-        watcher.idle.connect(lock)
-        schedule_backups(ctx, window)
+        after_first_paint(app, lambda: _start_watchers(ctx, window))
     code = app.exec()
     wait_for_tasks()  # a refresh still running holds a connection: let it finish cleanly
     ctx.db.dispose()
@@ -208,6 +201,41 @@ def _run(
         window.deleteLater()
         return _run(app, args, throwaway)
     return code
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once, right after the first widget of the app has been painted."""
+
+    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
+        super().__init__(app)
+        self._app = app
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(app: QApplication, then: Callable[[], None]) -> None:
+    """Start-up work the desk does not see (the idle lock, automatic backups) waits until
+    the window has been drawn: the desk sees it sooner."""
+    app.installEventFilter(_FirstPaint(app, then))
+
+
+def _start_watchers(ctx: Context, window: QMainWindow) -> None:
+    from fairdesk.ui.idle_lock import IdleWatcher, lock_screen
+
+    watcher = IdleWatcher(parent=window)
+
+    def lock() -> None:
+        lock_screen(ctx)
+        watcher.resume()
+
+    watcher.idle.connect(lock)
+    schedule_backups(ctx, window)
 
 
 def schedule_backups(ctx: Context, window: QMainWindow) -> None:

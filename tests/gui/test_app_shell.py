@@ -153,3 +153,22 @@ def test_the_lock_hides_every_window_until_unlocked(
     monkeypatch.setattr(LockDialog, "exec", exec_)
     idle_lock.lock_screen(team.desk)
     assert seen == [False] and window.isVisible()
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot) -> None:
+    """The idle lock and the backups start once the window has been drawn, not before."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from fairdesk.ui.app import after_first_paint
+
+    ran: list[bool] = []
+    after_first_paint(QApplication.instance(), lambda: ran.append(True))
+    QApplication.processEvents()
+    assert ran == []  # nothing painted yet
+    label = QLabel("FairDesk")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitUntil(lambda: ran == [True])
+    label.update()
+    QApplication.processEvents()
+    assert ran == [True]  # once
