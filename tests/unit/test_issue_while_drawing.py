@@ -16,7 +16,7 @@ from fairdesk.db.models import IssuedDocument
 from fairdesk.domain.errors import PermissionDenied
 from fairdesk.services import documents as docs
 from fairdesk.services import keys
-from fairdesk.services.audit import verify_chain
+from fairdesk.services.audit_verify import verify_chain
 from fairdesk.services.fair_setup import update_fair
 from fairdesk.services.intake import register_complaint
 from fairdesk.services.steps import act_on_case, act_on_complaint
