@@ -9,8 +9,8 @@ from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import NotFound, PermissionDenied
-from fairdesk.services import keys, users
 from fairdesk.services.context import Actor, Context
+from fairdesk.services.trust import keys, users
 
 DEFAULT_CLI_USER = "admin"
 # Acts only to create the first admin account, which then takes over.

@@ -277,7 +277,7 @@ def _db_roles(args: argparse.Namespace, db: Any) -> int:
 
 
 def cmd_fair(args: argparse.Namespace) -> int:
-    from fairdesk.services import fairs
+    from fairdesk.services.fair import fairs
 
     ctx = context(args)
     if args.fair_command == "create":
@@ -320,7 +320,7 @@ def cmd_fair(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from fairdesk.services.exhibitors import import_exhibitors
+    from fairdesk.services.fair.exhibitors import import_exhibitors
 
     ctx = context(args)
     report = import_exhibitors(ctx, args.fair, args.file)
@@ -344,7 +344,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from fairdesk.services.demo import DemoOptions, create_demo
+    from fairdesk.services.demo.demo import DemoOptions, create_demo
 
     if args.complaints < 0 or args.editions < 1 or args.exhibitors < 10:
         raise InvalidInput(
@@ -371,8 +371,8 @@ def _demo_context(args: argparse.Namespace) -> Any:
     """A new database becomes a demo one, acted on by its passwordless demo admin;
     a database with users needs someone who signs in."""
     from fairdesk.app_context import SYSTEM, demo_admin, open_database
-    from fairdesk.services import users
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
 
     db = open_database(args.db, args.data_dir)
     if users.count_users(Context(db, SYSTEM)):
@@ -384,8 +384,8 @@ def _demo_context(args: argparse.Namespace) -> Any:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     from fairdesk.domain.vocabulary import CASE_STATES, CLOCKS, KINDS, say
-    from fairdesk.services.cases import CaseFilter, list_cases
-    from fairdesk.services.fairs import get_fair
+    from fairdesk.services.casework.cases import CaseFilter, list_cases
+    from fairdesk.services.fair.fairs import get_fair
 
     ctx = context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)  # deadlines in the fair's local time
@@ -442,8 +442,8 @@ def _new_password(args: argparse.Namespace) -> str:
 def _first_admin(args: argparse.Namespace) -> int | None:
     """`user add NAME --role admin` on a database with no user yet: no one to ask."""
     from fairdesk.app_context import SYSTEM, open_database
-    from fairdesk.services import users
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
 
     db = open_database(args.db, args.data_dir)
     args.cleanup.callback(db.dispose)
@@ -468,7 +468,7 @@ def _roles_help() -> str:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    from fairdesk.services import users
+    from fairdesk.services.trust import users
 
     if args.user_command == "add":
         first = _first_admin(args)
@@ -505,8 +505,8 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from fairdesk.services.anchors import parse_given
-    from fairdesk.services.audit_verify import verify_chain
+    from fairdesk.services.checks.anchors import parse_given
+    from fairdesk.services.checks.audit_verify import verify_chain
 
     given = [anchor for text in args.anchor for anchor in parse_given(text)]
     report = verify_chain(context(args), given=given, root=args.root)

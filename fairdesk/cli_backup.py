@@ -67,7 +67,7 @@ def _size(n: int) -> str:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from fairdesk.cli_common import context as _context
-    from fairdesk.services.backup import backup
+    from fairdesk.services.trust.backup import backup
 
     ctx = _context(args)
     info = backup(ctx, args.output, progress=_say, data_folder=data_dir(args.data_dir))
@@ -88,7 +88,7 @@ def _restorer(args: argparse.Namespace, url: str) -> Any:
     from sqlalchemy.exc import DBAPIError
 
     from fairdesk.cli_common import context as _context
-    from fairdesk.services.backup import sqlite_file
+    from fairdesk.services.trust.backup import sqlite_file
 
     sqlite = make_url(url).get_backend_name() == "sqlite"
     if sqlite:
@@ -130,7 +130,7 @@ def _confirm(args: argparse.Namespace, where: str) -> Callable[[Any], bool]:
 def cmd_restore(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
-    from fairdesk.services.backup import restore
+    from fairdesk.services.trust.backup import restore
 
     url = database_url(args.db, args.data_dir)
     parsed = make_url(url)

@@ -19,7 +19,7 @@ from typing import Any
 from fairdesk.domain import materials
 from fairdesk.domain.acceptance import AcceptanceProblem, ComplaintFacts, RightFacts
 from fairdesk.domain.enums import Channel, ComplaintKind, IPType, LicenceType, ProtectionBasis
-from fairdesk.services.intake import (
+from fairdesk.services.intake.intake import (
     ComplaintInput,
     ExhibitInput,
     PartyInput,

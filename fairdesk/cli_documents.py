@@ -121,7 +121,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from fairdesk.services.documents import issue_document
+    from fairdesk.services.paper.documents import issue_document
 
     ctx = _context(args)
     info = issue_document(ctx, args.kind, args.number, copy=args.copy, served=args.served)
@@ -142,7 +142,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from fairdesk import cli_handoff
-    from fairdesk.services.documents import verify, verify_file
+    from fairdesk.services.paper.documents import verify, verify_file
 
     if cli_handoff.is_package(args.input):
         return cli_handoff.verify_package(Path(args.input), args.root)  # offline
@@ -186,8 +186,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from fairdesk.services import keys as key_service
-    from fairdesk.services.documents import list_keys
+    from fairdesk.services.paper.documents import list_keys
+    from fairdesk.services.trust import keys as key_service
 
     ctx = _context(args)
     if args.keys_command == "revoke":
@@ -226,7 +226,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def cmd_document(args: argparse.Namespace) -> int:
     from fairdesk.cli_common import print_rows
-    from fairdesk.services import documents
+    from fairdesk.services.paper import documents
 
     ctx = _context(args)
     command = args.document_command

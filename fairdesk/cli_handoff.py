@@ -66,8 +66,8 @@ def _context(args: argparse.Namespace) -> Any:
 def cmd_handoff(args: argparse.Namespace) -> int:
     if args.export_command == "credit":
         return _credit(args)
-    from fairdesk.services.evidence_package import export_evidence
-    from fairdesk.services.handoff_referral import export_referral
+    from fairdesk.services.handoff.evidence_package import export_evidence
+    from fairdesk.services.handoff.handoff_referral import export_referral
 
     export = export_referral if args.export_command == "referral" else export_evidence
     result = export(_context(args), args.case, args.output)
@@ -81,7 +81,7 @@ def cmd_handoff(args: argparse.Namespace) -> int:
 
 
 def _credit(args: argparse.Namespace) -> int:
-    from fairdesk.services.handoff_credit import export_credit
+    from fairdesk.services.handoff.handoff_credit import export_credit
 
     result = export_credit(
         _context(args), args.fair, args.output, fmt=args.format, source_unit=args.source_unit
@@ -98,11 +98,11 @@ def _credit(args: argparse.Namespace) -> int:
 def verify_package(path: Path, root: str = "") -> int:
     """`fairdesk verify PACKAGE.zip|DIR [--root FINGERPRINT]`: offline, from the package
     alone. The package names its own root, so only the printed fingerprint makes it genuine."""
-    from fairdesk.services.signed_package import verify_path
+    from fairdesk.services.trust.signed_package import verify_path
 
     check = verify_path(path)
     if root:
-        from fairdesk.services import root_pin
+        from fairdesk.services.trust import root_pin
 
         root = root_pin.given(root)  # typed from paper, or read from a genuine PDF
     if root and check.ok and _squeezed(root) != _squeezed(check.root_fingerprint):

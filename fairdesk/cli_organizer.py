@@ -110,7 +110,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from fairdesk import cli_handoff
-    from fairdesk.services.followup import export_followup
+    from fairdesk.services.organizer.followup import export_followup
 
     if args.export_command in cli_handoff.HANDOFFS:
         return cli_handoff.cmd_handoff(args)
@@ -133,7 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if args.day is not None:
-        from fairdesk.services.day_report import day_report, format_day_report
+        from fairdesk.services.organizer.day_report import day_report, format_day_report
 
         text = format_day_report(day_report(ctx, args.fair, args.day))
         if args.output is None:
@@ -157,7 +157,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "The statistics report is a PDF: '{name}' should end in .pdf.", name=args.output.name
         )
-    from fairdesk.services.statistics_report import export_report
+    from fairdesk.services.organizer.statistics_report import export_report
 
     report = export_report(ctx, args.fair, args.output, earlier=max(args.earlier, 0))
     cur = report.current
@@ -170,7 +170,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_watchlist(args: argparse.Namespace) -> int:
-    from fairdesk.services.watchlist import flag_imported, watch_list
+    from fairdesk.services.fair.watchlist import flag_imported, watch_list
 
     ctx = _context(args)
     rows: list[dict[str, Any]]
@@ -223,7 +223,7 @@ def cmd_watchlist(args: argparse.Namespace) -> int:
 
 
 def cmd_screening(args: argparse.Namespace) -> int:
-    from fairdesk.services.watchlist import export_screening
+    from fairdesk.services.fair.watchlist import export_screening
 
     ctx = _context(args)
     count, in_list = export_screening(ctx, args.fair, args.output)
@@ -232,7 +232,7 @@ def cmd_screening(args: argparse.Namespace) -> int:
 
 
 def cmd_consult(args: argparse.Namespace) -> int:
-    from fairdesk.services.consultations import log_consultation
+    from fairdesk.services.organizer.consultations import log_consultation
 
     ctx = _context(args)
     info = log_consultation(ctx, args.fair, args.topic, args.nationality, args.language, args.note)

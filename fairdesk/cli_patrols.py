@@ -71,8 +71,8 @@ def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | str:
 
 def cmd_patrols(args: argparse.Namespace) -> int:
     from fairdesk.cli_common import language, print_rows
-    from fairdesk.services.fairs import get_fair
-    from fairdesk.services.patrols import list_rounds, list_visits
+    from fairdesk.services.fair.fairs import get_fair
+    from fairdesk.services.inspection.patrols import list_rounds, list_visits
 
     ctx = _context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)
@@ -123,8 +123,8 @@ def cmd_patrols(args: argparse.Namespace) -> int:
 
 def cmd_tasks(args: argparse.Namespace) -> int:
     from fairdesk.cli_common import print_rows
-    from fairdesk.services.fairs import get_fair
-    from fairdesk.services.rechecks import list_tasks
+    from fairdesk.services.fair.fairs import get_fair
+    from fairdesk.services.inspection.rechecks import list_tasks
 
     ctx = _context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)

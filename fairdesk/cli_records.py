@@ -63,7 +63,7 @@ def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
-    from fairdesk.services import amend
+    from fairdesk.services.casework import amend
 
     ctx = context(args)
     if args.amend_command == "decision":
@@ -82,7 +82,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
-    from fairdesk.services import evidence
+    from fairdesk.services.inspection import evidence
 
     ctx = context(args)
     if args.sha256:
@@ -113,7 +113,7 @@ def _value(text: str) -> object:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from fairdesk.domain.errors import InvalidInput
-    from fairdesk.services.fair_setup import update_rules
+    from fairdesk.services.organizer.fair_setup import update_rules
 
     changes: dict[str, object] = {}
     for item in args.changes:

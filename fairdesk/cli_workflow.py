@@ -209,8 +209,8 @@ def _example(args: argparse.Namespace) -> int:
 
     fair, booth, name, on = "CIIE2026", "4.1A01", "示例展商有限公司", datetime.now(UTC).date()
     if args.fair:
-        from fairdesk.services.exhibitor_queries import list_exhibitors
-        from fairdesk.services.fairs import get_fair
+        from fairdesk.services.fair.exhibitor_queries import list_exhibitors
+        from fairdesk.services.fair.fairs import get_fair
 
         ctx = _context(args)
         info = get_fair(ctx, args.fair)
@@ -256,7 +256,7 @@ def _resolve_names(ctx: Any, fair: str, parsed: cj.ParsedComplaint) -> list[cj.P
     """Respondents named without a booth: find the one exhibitor of the fair with that name."""
     from fairdesk import cli_complaint_json as cj
     from fairdesk.domain.normalize import normalize_name
-    from fairdesk.services.lookup import search_exhibitors
+    from fairdesk.services.intake.lookup import search_exhibitors
 
     problems = []
     for i, resp in enumerate(parsed.data.respondents):
@@ -317,10 +317,10 @@ def _before_step(
 
 def _register(args: argparse.Namespace) -> int:
     from fairdesk import cli_complaint_json as cj
-    from fairdesk.services.fairs import get_fair
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.patrols import register_complaint_from_visit
-    from fairdesk.services.steps import take_step
+    from fairdesk.services.casework.steps import take_step
+    from fairdesk.services.fair.fairs import get_fair
+    from fairdesk.services.inspection.patrols import register_complaint_from_visit
+    from fairdesk.services.intake.intake import register_complaint
 
     name = "stdin" if args.file == "-" else args.file
     action = "accept" if args.accept else (args.step or "")
@@ -396,7 +396,7 @@ def step_json(choice: Any) -> dict[str, Any]:
 @_reports
 def cmd_steps(args: argparse.Namespace) -> int:
     from fairdesk.cli_common import print_rows
-    from fairdesk.services.steps import available_steps
+    from fairdesk.services.casework.steps import available_steps
 
     found = available_steps(_context(args), args.number)
     if args.format == "json":
@@ -427,7 +427,7 @@ def cmd_steps(args: argparse.Namespace) -> int:
 
 @_reports
 def cmd_step(args: argparse.Namespace) -> int:
-    from fairdesk.services.steps import available_steps, take_step
+    from fairdesk.services.casework.steps import available_steps, take_step
 
     ctx = _context(args)
     found = available_steps(ctx, args.number)

@@ -4,7 +4,7 @@ Run by `build_installer.py` on the frozen bundle (and by hand on a desk PC after
 installing). In a temporary folder it creates a database and migrates it, sets up a fair,
 imports a two-line exhibitor list, registers a complaint, prints its complaint form (PDF,
 with the embedded fonts) and reads the QR code back from the PDF to verify it through
-`fairdesk.services.documents`. Then it loads the Chinese translation, and builds the
+`fairdesk.services.paper.documents`. Then it loads the Chinese translation, and builds the
 desk's main window and the help browser on Qt's offscreen platform.
 
 Every line it prints starts with "self-test:"; anything else in its output (a Python or
@@ -76,10 +76,10 @@ def check_documents(folder: Path) -> None:
     from fairdesk.db import migrate
     from fairdesk.db.engine import Database
     from fairdesk.domain.enums import Role
-    from fairdesk.services import documents, fairs, users
     from fairdesk.services.context import Context
-    from fairdesk.services.exhibitors import import_exhibitors
-    from fairdesk.services.intake import (
+    from fairdesk.services.fair import fairs
+    from fairdesk.services.fair.exhibitors import import_exhibitors
+    from fairdesk.services.intake.intake import (
         ComplaintInput,
         ExhibitInput,
         PartyInput,
@@ -87,6 +87,8 @@ def check_documents(folder: Path) -> None:
         RightInput,
         register_complaint,
     )
+    from fairdesk.services.paper import documents
+    from fairdesk.services.trust import users
 
     path = folder / "selftest.sqlite3"
     db = Database(f"sqlite:///{path}")
@@ -176,8 +178,8 @@ def check_translations() -> None:
 def check_windows(folder: Path) -> None:
     from fairdesk.app_context import SYSTEM, open_database
     from fairdesk.domain.enums import Role
-    from fairdesk.services import users
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
     from fairdesk.settings import Settings
     from fairdesk.ui.help import HelpWindow
     from fairdesk.ui.main_window import MainWindow

@@ -99,9 +99,9 @@ def take_screenshots() -> None:
 def demo(folder: Path) -> dict:  # type: ignore[type-arg]
     from fairdesk.app_context import SYSTEM, open_database
     from fairdesk.domain.enums import Role
-    from fairdesk.services import users
     from fairdesk.services.context import Context
-    from fairdesk.services.demo import DemoOptions, create_demo
+    from fairdesk.services.demo.demo import DemoOptions, create_demo
+    from fairdesk.services.trust import users
     from fairdesk.ui.sign_in import DEMO_SIZE
 
     db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
@@ -146,7 +146,7 @@ def shot_readme_main(contexts, language) -> None:  # type: ignore[no-untyped-def
 
 
 def shot_complaint(contexts, language) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.services.fairs import list_fairs
+    from fairdesk.services.fair.fairs import list_fairs
     from fairdesk.ui.complaint_form import ComplaintForm
 
     code = list_fairs(contexts["desk"])[0].code
@@ -158,8 +158,8 @@ def shot_complaint(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def shot_case(contexts, language) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.services.cases import CaseFilter, list_cases
-    from fairdesk.services.fairs import list_fairs
+    from fairdesk.services.casework.cases import CaseFilter, list_cases
+    from fairdesk.services.fair.fairs import list_fairs
     from fairdesk.ui.case_view import CaseView
 
     ctx = contexts["desk"]
@@ -177,7 +177,7 @@ def _inspector(contexts, tab: int):  # type: ignore[no-untyped-def]
     from fairdesk.ui.inspector_window import InspectorWindow
 
     folder = Path(os.environ["FAIRDESK_DATA_DIR"])
-    from fairdesk.services.rechecks import list_tasks
+    from fairdesk.services.inspection.rechecks import list_tasks
 
     ctx = contexts["inspector"]
     window = InspectorWindow(ctx, data_folder=folder)
@@ -218,7 +218,7 @@ def shot_fair(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.services.fairs import list_fairs
+    from fairdesk.services.fair.fairs import list_fairs
     from fairdesk.ui.dashboard import Dashboard
 
     ctx = contexts["organizer"]

@@ -30,8 +30,8 @@ from fairdesk.app_context import SYSTEM  # noqa: E402
 from fairdesk.db import migrate  # noqa: E402
 from fairdesk.db.engine import Database  # noqa: E402
 from fairdesk.domain.enums import Role  # noqa: E402
-from fairdesk.services import keywrap, users  # noqa: E402
 from fairdesk.services.context import Context  # noqa: E402
+from fairdesk.services.trust import keywrap, users  # noqa: E402
 
 PG_URL = os.environ.get("FAIRDESK_TEST_DB", "")
 # Organizer-style exhibitor exports: the same 300 exhibitors as UTF-8 CSV, GB18030 CSV, XLSX.

@@ -6,12 +6,12 @@ from datetime import date
 
 from fairdesk.domain import materials
 from fairdesk.domain.normalize import exhibitor_identity
-from fairdesk.services import fairs
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitor_file import ExhibitorRecord
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import (
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitor_file import ExhibitorRecord
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import (
     ComplaintInput,
     ExhibitInput,
     PartyInput,

@@ -8,7 +8,7 @@ from typing import Any
 
 from fairdesk.domain.enums import ComplaintKind, Role
 from fairdesk.domain.workflow import STEPS, Entity, FieldKind, Step
-from fairdesk.services import steps
+from fairdesk.services.casework import steps
 from tests.conftest import FakeClock, Team
 
 TEXT = "理由"

@@ -28,19 +28,21 @@ from fairdesk.db.engine import Database  # noqa: E402
 from fairdesk.domain import materials  # noqa: E402
 from fairdesk.domain.enums import Role  # noqa: E402
 from fairdesk.domain.normalize import exhibitor_identity  # noqa: E402
-from fairdesk.services import documents, fairs, users  # noqa: E402
+from fairdesk.services.paper import documents  # noqa: E402
+from fairdesk.services.fair import fairs
+from fairdesk.services.trust import users
 from fairdesk.services.context import Context  # noqa: E402
-from fairdesk.services.exhibitor_file import ExhibitorRecord  # noqa: E402
-from fairdesk.services.exhibitors import upsert_exhibitors  # noqa: E402
-from fairdesk.services.intake import (  # noqa: E402
+from fairdesk.services.fair.exhibitor_file import ExhibitorRecord  # noqa: E402
+from fairdesk.services.fair.exhibitors import upsert_exhibitors  # noqa: E402
+from fairdesk.services.intake.intake import (  # noqa: E402
     ComplaintInput,
     ExhibitInput,
     PartyInput,
     RespondentInput,
     RightInput,
 )
-from fairdesk.services.intake import register_complaint as register  # noqa: E402
-from fairdesk.services.steps import act_on_case, act_on_complaint  # noqa: E402
+from fairdesk.services.intake.intake import register_complaint as register  # noqa: E402
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint  # noqa: E402
 
 
 class Clock:

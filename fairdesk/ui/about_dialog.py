@@ -118,8 +118,8 @@ class AboutDialog(QDialog):
 
     def _root(self, ctx: Context | None) -> str:
         """The fingerprint every genuine document prints: compare them."""
-        from fairdesk.services.keys import root_fingerprint
-        from fairdesk.services.root_pin import pinned
+        from fairdesk.services.trust.keys import root_fingerprint
+        from fairdesk.services.trust.root_pin import pinned
 
         found = root_fingerprint(ctx) if ctx is not None else ""
         pin = pinned(ctx.db.url) if ctx is not None else ""

@@ -241,7 +241,7 @@ def _start_watchers(ctx: Context, window: QMainWindow) -> None:
 def schedule_backups(ctx: Context, window: QMainWindow) -> None:
     """Automatic backups while the desk runs and once more on exit (SQLite only: a
     shared PostgreSQL server is backed up by its administrator, see docs/backups.md)."""
-    from fairdesk.services.backup import maybe_backup
+    from fairdesk.services.trust.backup import maybe_backup
 
     if not ctx.db.is_sqlite:
         return

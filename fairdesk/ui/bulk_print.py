@@ -50,9 +50,9 @@ from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.i18n import domain_word, error_text
-from fairdesk.services import documents as docs
-from fairdesk.services.case_detail import case_detail
+from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.context import Context
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.document_dialog import (
     COPY_WORDS,
     PrintDialogFactory,

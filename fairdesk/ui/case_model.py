@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import format_datetime
-from fairdesk.services.cases import CaseFilter, CaseRow, list_cases, list_page
+from fairdesk.services.casework.cases import CaseFilter, CaseRow, list_cases, list_page
 from fairdesk.services.context import Context
-from fairdesk.services.fairs import get_fair
+from fairdesk.services.fair.fairs import get_fair
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, word
 from fairdesk.ui.table_model import CachedPagesTableModel
 

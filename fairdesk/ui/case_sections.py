@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.i18n import format_date
-from fairdesk.services.case_detail import CaseDetail, PartyDetail, RightDetail
+from fairdesk.services.casework.case_detail import CaseDetail, PartyDetail, RightDetail
 from fairdesk.ui.case_labels import (
     CHOICES,
     IP_TYPES,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from fairdesk.domain.workflow import REASON_NAME, Entity
 from fairdesk.i18n import domain_word, error_text
-from fairdesk.services.steps import AvailableSteps, StepChoice
+from fairdesk.services.casework.steps import AvailableSteps, StepChoice
 from fairdesk.ui.case_labels import transition_label
 from fairdesk.ui.case_sections import plain_label
 from fairdesk.ui.step_dialog import desk_words

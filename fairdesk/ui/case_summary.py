@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLay
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.workflow import Entity, Step
 from fairdesk.i18n import format_datetime
-from fairdesk.services.cases import CaseRow
+from fairdesk.services.casework.cases import CaseRow
+from fairdesk.services.casework.steps import available_steps
 from fairdesk.services.context import Context
-from fairdesk.services.steps import available_steps
 from fairdesk.ui.case_labels import CLOCKS, state_words, transition_label, word
 from fairdesk.ui.case_model import countdown
 

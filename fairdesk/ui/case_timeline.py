@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from fairdesk.services.cases import TimelineEntry
+from fairdesk.services.casework.cases import TimelineEntry
 from fairdesk.ui.case_labels import event_details, event_label, local_time
 from fairdesk.ui.table_model import RowTableModel
 

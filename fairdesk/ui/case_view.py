@@ -38,16 +38,16 @@ from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import say
 from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
 from fairdesk.i18n import current_language, domain_word, error_text
-from fairdesk.services import clocks
-from fairdesk.services.case_detail import CaseDetail, case_detail
-from fairdesk.services.cases import TimelineEntry, last_change, timeline
-from fairdesk.services.context import Context
-from fairdesk.services.steps import (
+from fairdesk.services.casework import clocks
+from fairdesk.services.casework.case_detail import CaseDetail, case_detail
+from fairdesk.services.casework.cases import TimelineEntry, last_change, timeline
+from fairdesk.services.casework.steps import (
     StepChoice,
     act_on_case,
     act_on_complaint,
     available_steps,
 )
+from fairdesk.services.context import Context
 from fairdesk.ui.case_clocks import ClocksPanel
 from fairdesk.ui.case_labels import (
     CHANNELS,

@@ -56,10 +56,16 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.vocabulary import CASE_STATES, COMPLAINT_STATES, REJECT_REASONS
 from fairdesk.domain.workflow import Refusal
 from fairdesk.i18n import error_text, format_date
-from fairdesk.services import evidence, fairs
 from fairdesk.services.context import Context
-from fairdesk.services.intake import ComplaintInput, PartyInput, Registered, register_and_step
-from fairdesk.services.lookup import (
+from fairdesk.services.fair import fairs
+from fairdesk.services.inspection import evidence
+from fairdesk.services.intake.intake import (
+    ComplaintInput,
+    PartyInput,
+    Registered,
+    register_and_step,
+)
+from fairdesk.services.intake.lookup import (
     PartyHit,
     PriorComplaint,
     prior_complaints,

@@ -38,9 +38,9 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.normalize import normalize_booth
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import check_size
-from fairdesk.services.intake import ExhibitInput, RespondentInput
-from fairdesk.services.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
+from fairdesk.services.inspection.evidence import check_size
+from fairdesk.services.intake.intake import ExhibitInput, RespondentInput
+from fairdesk.services.intake.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
 from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field, LookupEdit
 

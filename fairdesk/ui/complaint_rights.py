@@ -27,8 +27,8 @@ from fairdesk.domain.materials import normalize_jurisdiction
 from fairdesk.domain.vocabulary import IP_TYPES, LICENCES, PROTECTION_BASES
 from fairdesk.i18n import error_text, format_date
 from fairdesk.services.context import Context
-from fairdesk.services.intake import RightInput
-from fairdesk.services.lookup import RightHit, search_rights
+from fairdesk.services.intake.intake import RightInput
+from fairdesk.services.intake.lookup import RightHit, search_rights
 from fairdesk.ui.case_labels import both, search_words
 from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field, LookupEdit, parse_date

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain import workflow
 from fairdesk.i18n import current_language, format_date, format_number, format_time, weekday_name
-from fairdesk.services.lookup import SupplementDeadline
+from fairdesk.services.intake.lookup import SupplementDeadline
 from fairdesk.ui.combo_search import make_searchable
 from fairdesk.ui.complaint_widgets import Field
 

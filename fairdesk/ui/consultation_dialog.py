@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services.consultations import LANGUAGES, TOPICS, ConsultationInfo, log_consultation
 from fairdesk.services.context import Context
+from fairdesk.services.organizer.consultations import (
+    LANGUAGES,
+    TOPICS,
+    ConsultationInfo,
+    log_consultation,
+)
 
 
 class ConsultationDialog(QDialog):

@@ -42,7 +42,7 @@ from fairdesk.domain import vocabulary as vocab
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
-from fairdesk.services.statistics import (
+from fairdesk.services.organizer.statistics import (
     OUTCOMES,
     StatisticsReport,
     fair_statistics,
@@ -427,7 +427,7 @@ class Dashboard(QWidget):
             )
         if not path:
             return
-        from fairdesk.services.statistics_report import export_report
+        from fairdesk.services.organizer.statistics_report import export_report
 
         ctx, code = self.ctx, self.fair_code
 

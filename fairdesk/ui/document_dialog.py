@@ -58,10 +58,10 @@ from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import REASON
 from fairdesk.i18n import domain_word, error_text, format_day_time
-from fairdesk.services import documents as docs
-from fairdesk.services.case_detail import CaseDetail, case_detail
-from fairdesk.services.cases import timeline
+from fairdesk.services.casework.case_detail import CaseDetail, case_detail
+from fairdesk.services.casework.cases import timeline
 from fairdesk.services.context import Context
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.case_labels import COMPLAINT_STATES, both, local_time, state_words
 from fairdesk.ui.pdf_preview import PdfPreview, pdf_printer, print_pdf
 from fairdesk.ui.step_dialog import StepDialog

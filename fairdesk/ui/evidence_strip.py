@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services import evidence
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import EvidenceProblem, LinkedEvidence, PhotoInput
+from fairdesk.services.inspection import evidence
+from fairdesk.services.inspection.evidence import EvidenceProblem, LinkedEvidence, PhotoInput
 
 THUMB = 96
 PHOTO_FILTER = (

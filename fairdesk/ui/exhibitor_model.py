@@ -14,14 +14,14 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitor_file import RejectedRow
-from fairdesk.services.exhibitor_queries import (
+from fairdesk.services.fair.exhibitor_file import RejectedRow
+from fairdesk.services.fair.exhibitor_queries import (
     ExhibitorRow,
     count_exhibitors_matching,
     list_exhibitors,
 )
-from fairdesk.services.exhibitors import set_ip_commitment
-from fairdesk.services.watchlist import watch_marks
+from fairdesk.services.fair.exhibitors import set_ip_commitment
+from fairdesk.services.fair.watchlist import watch_marks
 from fairdesk.ui.table_model import PagedTableModel, RowTableModel
 
 PAGE = 200

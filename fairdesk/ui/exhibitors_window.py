@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.i18n import error_text, format_date, format_datetime, format_number
-from fairdesk.services import fairs
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitor_queries import (
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitor_queries import (
     EditionHistory,
     ExhibitorHistory,
     HistoryCase,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
-from fairdesk.services.followup import ExportResult, export_followup
+from fairdesk.services.organizer.followup import ExportResult, export_followup
 from fairdesk.ui.progress_dialog import close_progress, open_progress
 from fairdesk.ui.tasks import Cancelled, Task, run_task
 

@@ -29,15 +29,15 @@ from fairdesk.domain.rules import HOUR_FIELDS, PRESETS, RuleSet
 from fairdesk.domain.vocabulary import RULE_SETS
 from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
-from fairdesk.services.fair_days import day_hours_text
-from fairdesk.services.fair_setup import (
+from fairdesk.services.fair.fair_days import day_hours_text
+from fairdesk.services.fair.fairs import FairInfo, already_over, create_fair, get_fair
+from fairdesk.services.organizer.fair_setup import (
     FairFields,
     check_fair_errors,
     count_fair_complaints,
     parse_halls,
     update_fair,
 )
-from fairdesk.services.fairs import FairInfo, already_over, create_fair, get_fair
 from fairdesk.ui.forms.ui_fair_dialog import Ui_FairDialog
 
 ERROR_STYLE = "color: #b00020"

@@ -2,7 +2,7 @@
 
 Two pictures of the same `HallBoardModel`: a grid read from the booth numbers (rows
 A, B, ... and numbers across), or the organizer's floor-plan image with the booths drawn
-where a CSV of positions puts them (`fairdesk.services.hall_board.read_positions`). Every
+where a CSV of positions puts them (`fairdesk.services.inspection.hall_board.read_positions`). Every
 booth says its state in words as well as in colour, for colour-blind eyes and for
 black-and-white printouts. `booth_activated(booth, case_numbers)` is emitted on a click
 or Enter, for the inspector screen (go to the booth) or the desk (open the case).
@@ -50,11 +50,11 @@ from PySide6.QtWidgets import (
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_day_time
-from fairdesk.services import hall_board as board
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import safe_name
-from fairdesk.services.fairs import get_fair
-from fairdesk.services.hall_board import BoothCell, BoothPosition, GridLayout
+from fairdesk.services.fair.fairs import get_fair
+from fairdesk.services.inspection import hall_board as board
+from fairdesk.services.inspection.evidence import safe_name
+from fairdesk.services.inspection.hall_board import BoothCell, BoothPosition, GridLayout
 from fairdesk.ui.case_labels import desk_both, desk_words, word
 
 Index = QModelIndex | QPersistentModelIndex

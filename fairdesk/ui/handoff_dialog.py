@@ -115,9 +115,9 @@ class HandoffDialog(QDialog):
             self.file_edit.setText(path)
 
     def _work(self) -> Any:
-        from fairdesk.services.evidence_package import export_evidence
-        from fairdesk.services.handoff_credit import export_credit
-        from fairdesk.services.handoff_referral import export_referral
+        from fairdesk.services.handoff.evidence_package import export_evidence
+        from fairdesk.services.handoff.handoff_credit import export_credit
+        from fairdesk.services.handoff.handoff_referral import export_referral
 
         kind, ctx, path = self.kind, self.ctx, Path(self.file_edit.text().strip())
         number = self.case_edit.text().strip()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushBut
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 
 IDLE_MINUTES = 10
 _INPUT = {

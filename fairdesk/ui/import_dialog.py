@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import (
+from fairdesk.services.fair.exhibitors import (
     ImportReport,
     halls_not_of_fair,
     import_exhibitors,

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 from fairdesk.settings import Settings
 
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from fairdesk.domain import vocabulary as v
 from fairdesk.i18n import format_day_time, format_time
 from fairdesk.services.context import Context
-from fairdesk.services.fairs import get_fair
-from fairdesk.services.rechecks import RecheckTask, list_tasks
+from fairdesk.services.fair.fairs import get_fair
+from fairdesk.services.inspection.rechecks import RecheckTask, list_tasks
 from fairdesk.ui.case_labels import desk_words, word
 from fairdesk.ui.case_model import countdown
 from fairdesk.ui.table_model import RowTableModel

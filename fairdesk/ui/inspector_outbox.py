@@ -20,9 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.i18n import format_datetime, pick
-from fairdesk.services.outbox import FAILED, RECHECK, ROUND_CLOSE, ROUND_START, VISIT, Entry, Outbox
-from fairdesk.services.patrols import FINDING_LABELS
-from fairdesk.services.rechecks import RESULT_LABELS
+from fairdesk.services.inspection.outbox import (
+    FAILED,
+    RECHECK,
+    ROUND_CLOSE,
+    ROUND_START,
+    VISIT,
+    Entry,
+    Outbox,
+)
+from fairdesk.services.inspection.patrols import FINDING_LABELS
+from fairdesk.services.inspection.rechecks import RESULT_LABELS
 
 STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
 

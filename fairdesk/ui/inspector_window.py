@@ -10,7 +10,7 @@ Large targets and a keyboard flow that needs no mouse:
   (arrows + Enter), Ctrl+1-4 for the result, "after" photos, Ctrl+Enter saves.
 * Hall board (Alt+3): the hall coloured by state; a click goes to that booth.
 
-Everything recorded goes through the laptop's outbox (`fairdesk.services.outbox`) and is
+Everything recorded goes through the laptop's outbox (`fairdesk.services.inspection.outbox`) and is
 sent at once, or as soon as the server is back: the header always says how many
 findings wait on this laptop, and the log says which were sent.
 """
@@ -52,13 +52,14 @@ from fairdesk.domain.enums import Finding, RecheckResult
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.i18n import current_language, error_text, format_day_time, format_time
-from fairdesk.services import fairs, patrols, rechecks
-from fairdesk.services.cases import last_change
+from fairdesk.services.casework.cases import last_change
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import halls_in_use
-from fairdesk.services.outbox import OUTBOX_FILE, FlushReport, Outbox
-from fairdesk.services.patrols import FINDING_ORDER, BoothTarget
-from fairdesk.services.rechecks import RecheckTask
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitors import halls_in_use
+from fairdesk.services.inspection import patrols, rechecks
+from fairdesk.services.inspection.outbox import OUTBOX_FILE, FlushReport, Outbox
+from fairdesk.services.inspection.patrols import FINDING_ORDER, BoothTarget
+from fairdesk.services.inspection.rechecks import RecheckTask
 from fairdesk.ui.case_labels import both, desk_words, word
 from fairdesk.ui.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.hall_board import HallBoard

@@ -35,10 +35,9 @@ from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import FIRST_STEPS
 from fairdesk.i18n import current_language, domain_word, error_text
-from fairdesk.services import fairs
-from fairdesk.services.assignment import assign_cases, assignable_users
-from fairdesk.services.case_export import export_cases
-from fairdesk.services.cases import (
+from fairdesk.services.casework.assignment import assign_cases, assignable_users
+from fairdesk.services.casework.case_export import export_cases
+from fairdesk.services.casework.cases import (
     CaseFilter,
     CaseRow,
     count_cases,
@@ -47,9 +46,10 @@ from fairdesk.services.cases import (
     list_cases,
 )
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import halls_in_use
-from fairdesk.services.fairs import FairInfo
-from fairdesk.services.first_steps import first_steps
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitors import halls_in_use
+from fairdesk.services.fair.fairs import FairInfo
+from fairdesk.services.fair.first_steps import first_steps
 from fairdesk.settings import Settings
 from fairdesk.ui.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.case_model import COL_DUE, SORT_BY_COLUMN, CaseTableModel, countdown, fit_columns
@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
             ConsultationDialog(self.ctx, code, self).open()
 
     def show_day_report(self) -> None:
-        from fairdesk.services.day_report import day_report, format_day_report
+        from fairdesk.services.organizer.day_report import day_report, format_day_report
 
         if code := self._fair_or_say():
             today = self.ctx.now().astimezone(ZoneInfo(fairs.get_fair(self.ctx, code).timezone))

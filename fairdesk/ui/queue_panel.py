@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fairdesk.domain.enums import CaseState as S
-from fairdesk.services.cases import CaseFilter
+from fairdesk.services.casework.cases import CaseFilter
 
 CONTEXT = "QueuePanel"
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from fairdesk.domain.enums import CaseState
-from fairdesk.services.cases import SORT_KEYS
+from fairdesk.services.casework.cases import SORT_KEYS
 from fairdesk.settings import SAVED_VIEWS, Settings
 
 __all__ = ["PRESETS", "SavedView", "delete_view", "load_views", "save_view", "user_views"]

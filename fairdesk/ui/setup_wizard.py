@@ -37,8 +37,8 @@ from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 from fairdesk.settings import Settings
 from fairdesk.ui.fair_dialog import FairDialog
 from fairdesk.ui.help import application_icon

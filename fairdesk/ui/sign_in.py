@@ -18,8 +18,8 @@ from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 
 DEMO_USER = "desk1"
 # Big enough to look like a fair, small enough to start in seconds.
@@ -102,7 +102,7 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
 
 def demo_context(folder: Path) -> Context:
     """A freshly seeded demo fair in `folder` (a throwaway folder), signed in as a desk user."""
-    from fairdesk.services.demo import DemoOptions, create_demo
+    from fairdesk.services.demo.demo import DemoOptions, create_demo
 
     db = open_database(f"sqlite:///{folder / 'fairdesk-demo.sqlite3'}")
     admin = Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)

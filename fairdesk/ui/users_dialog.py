@@ -29,8 +29,9 @@ from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.vocabulary import say
 from fairdesk.i18n import current_language, error_text
-from fairdesk.services import documents, keys, users
 from fairdesk.services.context import Context
+from fairdesk.services.paper import documents
+from fairdesk.services.trust import keys, users
 
 
 def role_word(role: Role) -> str:

@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services import documents as docs
 from fairdesk.services.context import Context
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.pdf_preview import PDFIUM_LOCK
 from fairdesk.ui.tasks import Task, run_task
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
-from fairdesk.services.watchlist import WatchEntry, WatchHit, flag_imported, watch_list
+from fairdesk.services.fair.watchlist import WatchEntry, WatchHit, flag_imported, watch_list
 from fairdesk.ui.table_model import RowTableModel
 from fairdesk.ui.tasks import run_task
 

@@ -36,8 +36,9 @@ from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import LANGUAGE_NAMES, current_language, install_translations
-from fairdesk.services import fairs, users
 from fairdesk.services.context import Context
+from fairdesk.services.fair import fairs
+from fairdesk.services.trust import users
 from fairdesk.settings import LANGUAGE, Settings
 from fairdesk.ui.help import application_icon
 

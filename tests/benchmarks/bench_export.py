@@ -17,9 +17,13 @@ def bench_export(scratch: Path, fair_code: str, size: int, reps: int) -> list[Fi
 
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services import users
     from fairdesk.services.context import Context
-    from fairdesk.services.followup import export_followup, followup_columns, iter_followup
+    from fairdesk.services.organizer.followup import (
+        export_followup,
+        followup_columns,
+        iter_followup,
+    )
+    from fairdesk.services.trust import users
 
     db = Database(f"sqlite:///{scratch}")
     figures = []

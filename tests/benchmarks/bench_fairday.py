@@ -57,8 +57,8 @@ def prepare(url: str) -> None:
     desks; inspectors record visits without a key."""
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services import users
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
 
     db = Database(url)
     try:
@@ -99,7 +99,7 @@ def _complaint(rng: random.Random, booths: list[str], seed: int, i: int) -> Any:
     from datetime import date
 
     from fairdesk.domain.materials import checklist, ticks_of
-    from fairdesk.services.intake import (
+    from fairdesk.services.intake.intake import (
         ComplaintInput,
         ExhibitInput,
         PartyInput,
@@ -133,8 +133,8 @@ def _complaint(rng: random.Random, booths: list[str], seed: int, i: int) -> Any:
 
 def _walk(timer: _Timer, ctx: Any, number: str, story: Any, rng: random.Random) -> str:
     """walk_now, each step timed on its own ("step")."""
-    from fairdesk.services.steps import available_steps, take_step
-    from fairdesk.services.story import Move, Walker, seen
+    from fairdesk.services.casework.steps import available_steps, take_step
+    from fairdesk.services.demo.story import Move, Walker, seen
 
     now = available_steps(ctx, number)
     walker = Walker(now.entity, story, rng)
@@ -158,11 +158,12 @@ def _desk(url: str, username: str, fair: str, booths: list[str], seconds: float,
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
     from fairdesk.domain.enums import CaseState, ComplaintState
-    from fairdesk.services import documents, users
-    from fairdesk.services.cases import CaseFilter, list_page
+    from fairdesk.services.casework.cases import CaseFilter, list_page
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.story import Story
+    from fairdesk.services.demo.story import Story
+    from fairdesk.services.intake.intake import register_complaint
+    from fairdesk.services.paper import documents
+    from fairdesk.services.trust import users
 
     timer = _Timer()
     rng = random.Random(seed)
@@ -238,10 +239,11 @@ def _inspector(url: str, username: str, fair: str, booths: list[str], halls: lis
                seconds: float, seed: int, barrier: Any, results: Any) -> None:  # fmt: skip
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services import patrols, users
     from fairdesk.services.context import Context
-    from fairdesk.services.evidence import PhotoInput
-    from fairdesk.services.outbox import Outbox
+    from fairdesk.services.inspection import patrols
+    from fairdesk.services.inspection.evidence import PhotoInput
+    from fairdesk.services.inspection.outbox import Outbox
+    from fairdesk.services.trust import users
 
     timer = _Timer()
     rng = random.Random(seed)
@@ -328,7 +330,7 @@ class _Sampler(threading.Thread):
 def _check(url: str, fair: str, out: list[dict[str, Any]]) -> dict[str, Any]:
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services.audit_verify import verify_chain
+    from fairdesk.services.checks.audit_verify import verify_chain
     from fairdesk.services.context import Context
 
     got = [n for r in out for n in r["complaints"]]

@@ -72,9 +72,10 @@ def bench_import(scratch: Path, size: int, reps: int) -> Figure:
 
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services import fairs, users
     from fairdesk.services.context import Context
-    from fairdesk.services.exhibitors import import_exhibitors
+    from fairdesk.services.fair import fairs
+    from fairdesk.services.fair.exhibitors import import_exhibitors
+    from fairdesk.services.trust import users
 
     rows = max(300, size * 3 // 10)
     path = exhibitor_file(rows)

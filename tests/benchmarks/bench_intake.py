@@ -3,7 +3,7 @@
 A throwaway database is created on the server, filled with the history at the run's size
 (the same generator as the SQLite files), used and dropped. Each desk is its own process
 with its own engine, signed in as a desk user, registering complaints with one to three
-respondents through fairdesk.services.intake. Reported: complaints per second with one
+respondents through fairdesk.services.intake.intake. Reported: complaints per second with one
 desk and with eight, and a check of the numbers: every complaint and case number a desk
 got back is in the database exactly once, and the fair's complaint numbers run from 1 to
 the counter without a gap. The audit chain is verified after the run.
@@ -54,9 +54,8 @@ def _desk(
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
     from fairdesk.domain.errors import FairDeskError
-    from fairdesk.services import users
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import (
+    from fairdesk.services.intake.intake import (
         ComplaintInput,
         ExhibitInput,
         PartyInput,
@@ -64,6 +63,7 @@ def _desk(
         RightInput,
         register_complaint,
     )
+    from fairdesk.services.trust import users
 
     numbers: list[tuple[str, tuple[str, ...]]] = []
     errors: list[str] = []
@@ -160,7 +160,7 @@ def _run(url: str, fair_code: str, booths: list[str], desks: int, per_desk: int,
 def _check(url: str, fair_code: str, runs: list[list[dict[str, Any]]]) -> dict[str, Any]:
     from fairdesk.app_context import SYSTEM
     from fairdesk.db.engine import Database
-    from fairdesk.services.audit_verify import verify_chain
+    from fairdesk.services.checks.audit_verify import verify_chain
     from fairdesk.services.context import Context
 
     got = [n for run in runs for r in run for n, _ in r["numbers"]]

@@ -43,9 +43,9 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
     from fairdesk.db.engine import Database
     from fairdesk.domain.enums import CaseState, ComplaintState
     from fairdesk.domain.materials import checklist, ticks_of
-    from fairdesk.services import users
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import (
+    from fairdesk.services.demo.story import Story, walk_now
+    from fairdesk.services.intake.intake import (
         ComplaintInput,
         ExhibitInput,
         PartyInput,
@@ -53,7 +53,7 @@ def decided_case(db_url: str, fair_code: str, booth: str, serial: int) -> tuple[
         RightInput,
         register_complaint,
     )
-    from fairdesk.services.story import Story, walk_now
+    from fairdesk.services.trust import users
 
     db = Database(db_url)
     # Documents are signed with the desk user's own key, unlocked by a password: the
@@ -133,7 +133,7 @@ def page_texts(pdf: bytes) -> list[list[str]]:
 
 
 def bench_pdf(scratch: Path, fair_code: str, booth: str, size: int, reps: int) -> list[Figure]:
-    from fairdesk.services import documents
+    from fairdesk.services.paper import documents
 
     ctx, number = decided_case(f"sqlite:///{scratch}", fair_code, booth, size % 9_999_999)
     first = documents.issue_document(ctx, "decision", number, copy="respondent")  # warm-up

@@ -29,7 +29,7 @@ ORDER BY c.number
 LIMIT ?
 """
 # SQLite, a needle of three characters or more: the FTS5 trigram table drives (as in
-# fairdesk.services.cases); the fair's index is kept out of the way by "+".
+# fairdesk.services.casework.cases); the fair's index is kept out of the way by "+".
 FTS = "AND c.id IN (SELECT rowid FROM respondent_cases_fts WHERE respondent_cases_fts MATCH ?)"
 
 
@@ -45,7 +45,7 @@ def raw_sql(fts: bool, paramstyle: str = "?") -> str:
 
 
 def like_pattern(text: str) -> str:
-    """As fairdesk.services.cases builds it: lower-cased, wildcards escaped."""
+    """As fairdesk.services.casework.cases builds it: lower-cased, wildcards escaped."""
     needle = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{needle}%"
 
@@ -146,9 +146,9 @@ def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) 
     from PySide6.QtWidgets import QApplication
 
     from fairdesk.db.engine import Database
-    from fairdesk.services import users
-    from fairdesk.services.cases import FTS_MAX_MATCHES, CaseFilter
+    from fairdesk.services.casework.cases import FTS_MAX_MATCHES, CaseFilter
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
     from fairdesk.ui.case_model import CaseTableModel
 
     app = QApplication.instance() or QApplication([])
@@ -231,9 +231,9 @@ def bench_search_pg(
 
     from fairdesk.db import migrate
     from fairdesk.db.engine import Database
-    from fairdesk.services import users
-    from fairdesk.services.cases import CaseFilter
+    from fairdesk.services.casework.cases import CaseFilter
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
     from fairdesk.ui.case_model import CaseTableModel
 
     QApplication.instance() or QApplication([])

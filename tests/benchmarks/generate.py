@@ -7,7 +7,7 @@ register, complaints with one to three respondent cases each (numbers, search_te
 next_due_at, exhibits, measures), deadline clock events and the clock_due cache, patrol
 rounds and visits, and the audit trail (hash-chained, so `fairdesk audit verify` passes).
 Complaints and cases walk the demo's stories over the domain's step table
-(`fairdesk.services.story`): at each step the table answers on facts kept in memory (the
+(`fairdesk.services.demo.story`): at each step the table answers on facts kept in memory (the
 defence clock as the services compute it, the acceptance rule), the services' own effects
 fill the columns, and the declared clocks move; so every state is reached by legal steps
 and a new step or guard needs no edit here.
@@ -71,11 +71,18 @@ from fairdesk.domain.normalize import (
 )
 from fairdesk.domain.rules import hours_for, preset
 from fairdesk.domain.workflow import Effect, Entity, Facts, evaluate, refusal_with, step, steps_of
-from fairdesk.services import audit, fairs, numbering, users
-from fairdesk.services.cases import search_text_of
-from fairdesk.services.clocks import COMPLAINT_CLOCKS
+from fairdesk.services.casework import numbering
+from fairdesk.services.casework.cases import search_text_of
+from fairdesk.services.casework.clocks import COMPLAINT_CLOCKS
+from fairdesk.services.casework.steps import (
+    AFTER_FLUSH,
+    CASE_ENDINGS,
+    EFFECTS,
+    OVERDUE_MARK,
+    acceptance_facts,
+)
 from fairdesk.services.context import Context
-from fairdesk.services.demo import (
+from fairdesk.services.demo.demo import (
     AGENTS,
     AREA_IP_TYPES,
     AREAS,
@@ -93,14 +100,9 @@ from fairdesk.services.demo import (
     cn_patent_number,
     uscc,
 )
-from fairdesk.services.steps import (
-    AFTER_FLUSH,
-    CASE_ENDINGS,
-    EFFECTS,
-    OVERDUE_MARK,
-    acceptance_facts,
-)
-from fairdesk.services.story import Choice, Desk, Move, Story, Walker, clock_waits, route
+from fairdesk.services.demo.story import Choice, Desk, Move, Story, Walker, clock_waits, route
+from fairdesk.services.fair import fairs
+from fairdesk.services.trust import audit, users
 
 GENERATOR_VERSION = 2
 SEED = 8

@@ -91,8 +91,8 @@ def fairdesk(db_url: str, username: str, now_iso: str, scroll: bool) -> int:
 
     import fairdesk.ui.sign_in as sign_in_module
     from fairdesk.app_context import SYSTEM, open_database
-    from fairdesk.services import users
     from fairdesk.services.context import Context
+    from fairdesk.services.trust import users
 
     def signed_in(db_url: str | None, folder: str | None) -> Context:
         db = open_database(db_url, folder)

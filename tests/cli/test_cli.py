@@ -23,7 +23,7 @@ def run(tmp_path: Path, db, capsys, monkeypatch):  # type: ignore[no-untyped-def
     from fairdesk.app_context import SYSTEM
     from fairdesk.domain.enums import Role
     from fairdesk.services.context import Context
-    from fairdesk.services.users import add_user
+    from fairdesk.services.trust.users import add_user
 
     add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
 
@@ -191,8 +191,8 @@ def test_cases_formats(run, db) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.app_context import SYSTEM
     from fairdesk.domain.enums import Role
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.users import ensure_user
+    from fairdesk.services.intake.intake import register_complaint
+    from fairdesk.services.trust.users import ensure_user
     from tests.helpers import complaint_input, make_fair
 
     _create_fair(run)  # also creates the admin account
@@ -395,8 +395,8 @@ def test_csv_cells_never_start_a_formula(run, db) -> None:  # type: ignore[no-un
     from fairdesk.app_context import SYSTEM
     from fairdesk.domain.enums import Role
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import PartyInput, register_complaint
-    from fairdesk.services.users import ensure_user
+    from fairdesk.services.intake.intake import PartyInput, register_complaint
+    from fairdesk.services.trust.users import ensure_user
     from tests.helpers import complaint_input, make_fair
 
     admin = Context(db, ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, BoothVisit, Complaint, EvidenceFile
 from fairdesk.domain.rules import RuleSet
-from fairdesk.services.case_detail import case_detail
-from fairdesk.services.fairs import get_fair
-from fairdesk.services.patrols import VisitInput, record_visit, start_round
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.fair.fairs import get_fair
+from fairdesk.services.inspection.patrols import VisitInput, record_visit, start_round
 from tests.cli.test_workflow_cli import Run, _example, fair, run  # noqa: F401 (fixtures)
 from tests.conftest import Team
 from tests.helpers import FAIR
@@ -89,7 +89,7 @@ def test_a_patrol_visit_becomes_a_complaint_once(
 
 
 def test_evidence_check_finds_a_changed_file(run: Run, team: Team, fair: str, db: Database) -> None:
-    from fairdesk.services.evidence import PhotoInput, import_file
+    from fairdesk.services.inspection.evidence import PhotoInput, import_file
 
     info = import_file(team.desk, PhotoInput("photo.jpg", b"\xff\xd8 a photo \xff\xd9"))
     code, out, err = run("evidence", "check", info.sha256, user="admin")

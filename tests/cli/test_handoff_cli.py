@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from fairdesk import cli
-from fairdesk.services import keys
-from fairdesk.services.steps import act_on_case
+from fairdesk.services.casework.steps import act_on_case
+from fairdesk.services.trust import keys
 from tests.conftest import Team
 from tests.helpers import FAIR, make_fair
 from tests.unit.test_handoffs import BODY_CODE, POLICE, _attach, _decided, _foreign_registration

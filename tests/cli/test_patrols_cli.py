@@ -17,8 +17,8 @@ from fairdesk import cli, cli_patrols
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.services import patrols, rechecks
-from fairdesk.services.patrols import VisitInput
+from fairdesk.services.inspection import patrols, rechecks
+from fairdesk.services.inspection.patrols import VisitInput
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, make_fair
 from tests.unit.test_patrols import ordered_case, photo

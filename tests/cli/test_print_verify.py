@@ -18,10 +18,10 @@ from fairdesk import cli, cli_documents
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.context import Actor, Context
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
-from fairdesk.services.users import add_user, sign_in
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.trust.users import add_user, sign_in
 from tests.conftest import FakeClock
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -49,7 +49,7 @@ def readme_commands() -> list[str]:
 
 
 def test_the_command_line_examples_run_as_written(tmp_path: Path) -> None:
-    from fairdesk.services.demo import demo_fair_codes
+    from fairdesk.services.demo.demo import demo_fair_codes
 
     commands = readme_commands()
     assert any(" print decision " in c for c in commands), commands

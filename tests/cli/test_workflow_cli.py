@@ -27,9 +27,9 @@ from fairdesk.domain import materials
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import IPType, LicenceType, ProtectionBasis
 from fairdesk.domain.workflow import Entity, step, steps_of
-from fairdesk.services import steps as step_service
+from fairdesk.services.casework import steps as step_service
 from fairdesk.services.context import Context, utcnow
-from fairdesk.services.intake import RightInput, register_complaint
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
@@ -269,7 +269,7 @@ def test_steps_json_agrees_with_the_service_in_every_state_walked(
 def test_steps_agrees_with_the_service_for_every_case_of_a_demo(
     run: Run, team: Team, db: Database
 ) -> None:
-    from fairdesk.services.demo import DemoOptions, create_demo
+    from fairdesk.services.demo.demo import DemoOptions, create_demo
 
     create_demo(
         dataclasses.replace(team.admin, now=utcnow),

@@ -23,8 +23,8 @@ from fairdesk.services.context import Actor, Context
 
 
 def complaints(url: str, fair: str, user_id: str, username: str) -> None:
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.steps import act_on_complaint
+    from fairdesk.services.casework.steps import act_on_complaint
+    from fairdesk.services.intake.intake import register_complaint
     from tests.helpers import complaint_input
 
     ctx = Context(Database(url), Actor(int(user_id), username, Role.DESK))
@@ -39,7 +39,7 @@ def complaints(url: str, fair: str, user_id: str, username: str) -> None:
 
 
 def backups(url: str, folder: str, data_dir: str) -> None:
-    from fairdesk.services.backup import backup
+    from fairdesk.services.trust.backup import backup
 
     ctx = Context(Database(url), Actor(None, "admin", Role.ADMIN))
     print("ready", flush=True)

@@ -8,10 +8,10 @@ import pytest
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import ConcurrentEdit
-from fairdesk.services.audit_verify import verify_chain
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -20,9 +20,9 @@ from sqlalchemy import event
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import StorageError
-from fairdesk.services import backup as bk
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.trust import backup as bk
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

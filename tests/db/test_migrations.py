@@ -142,7 +142,7 @@ def test_stored_times_come_back_aware_utc(db: Database) -> None:
 def test_0007_puts_each_search_field_on_its_own_line(team) -> None:  # type: ignore[no-untyped-def]
     from alembic import command
 
-    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.intake.intake import register_complaint
     from tests.helpers import FAIR, complaint_input, make_fair
 
     make_fair(team.admin)
@@ -179,9 +179,10 @@ def test_0013_drops_plain_private_keys_and_old_documents_still_verify(
     from fairdesk.documents import signing
     from fairdesk.documents.model import DocumentData
     from fairdesk.documents.summary import key_content
-    from fairdesk.services import documents, users
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.intake.intake import register_complaint
+    from fairdesk.services.paper import documents
+    from fairdesk.services.trust import users
     from tests.helpers import FAIR, complaint_input, make_fair
 
     # A real snapshot to sign the old way (from this test's own, current database).
@@ -265,7 +266,7 @@ def test_0015_links_exhibits_to_their_complaints_only_right(team) -> None:  # ty
 
     from fairdesk.db.models import Fair
     from fairdesk.domain.rules import PRESETS
-    from fairdesk.services.intake import RightInput, register_complaint
+    from fairdesk.services.intake.intake import RightInput, register_complaint
     from tests.helpers import FAIR, complaint_input, make_fair
 
     make_fair(team.admin)

@@ -12,7 +12,7 @@ from fairdesk.cli import main
 from fairdesk.db.engine import Database
 from fairdesk.db.roles import apply_roles, default_role
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.services import users
+from fairdesk.services.trust import users
 from tests.conftest import PG_URL, Team
 
 pytestmark = pytest.mark.postgres_only
@@ -78,11 +78,12 @@ def _drop(owner, desk, role: str) -> None:  # type: ignore[no-untyped-def]
 
 def _a_desk_day(url, team: Team) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.app_context import SYSTEM
-    from fairdesk.services import documents, keys, users
-    from fairdesk.services.audit_verify import verify_chain
+    from fairdesk.services.casework.steps import act_on_complaint
+    from fairdesk.services.checks.audit_verify import verify_chain
     from fairdesk.services.context import Context
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.steps import act_on_complaint
+    from fairdesk.services.intake.intake import register_complaint
+    from fairdesk.services.paper import documents
+    from fairdesk.services.trust import keys, users
     from tests.helpers import FAIR, complaint_input, make_fair
 
     db = Database(url.render_as_string(hide_password=False))

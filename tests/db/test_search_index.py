@@ -12,9 +12,9 @@ from fairdesk.cli import main
 from fairdesk.db import migrate, search_index
 from fairdesk.db.engine import Database
 from fairdesk.db.models import RespondentCase
-from fairdesk.services import cases as cases_service
-from fairdesk.services.cases import CaseFilter, count_cases, list_cases
-from fairdesk.services.intake import RightInput, register_complaint
+from fairdesk.services.casework import cases as cases_service
+from fairdesk.services.casework.cases import CaseFilter, count_cases, list_cases
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

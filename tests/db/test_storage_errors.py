@@ -14,8 +14,8 @@ from fairdesk.db import migrate
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import StorageError
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("FAIRDESK_TEST_DB")), reason="SQLite file conditions"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.case_model import COL_ASSIGNED
 from fairdesk.ui.main_window import MainWindow
 from tests.conftest import Team

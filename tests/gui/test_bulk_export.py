@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.main_window import MainWindow
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair

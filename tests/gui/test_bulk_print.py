@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import documents as docs
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_complaint
+from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.bulk_print import BulkPrintDialog, BulkReport, run_bulk
 from fairdesk.ui.pdf_preview import pdf_info
 from fairdesk.ui.tasks import use_synchronous_pool

@@ -10,9 +10,9 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QTableView
 
 from fairdesk.domain.errors import StorageError
-from fairdesk.services.cases import CaseFilter, list_cases
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.cases import CaseFilter, list_cases
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui import case_model
 from fairdesk.ui.case_model import CaseNumberRole, CaseTableModel
 from fairdesk.ui.main_window import MainWindow

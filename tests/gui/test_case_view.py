@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.enums import ClockKind, Role
 from fairdesk.i18n import error_text
-from fairdesk.services import clocks
-from fairdesk.services.case_detail import case_detail
-from fairdesk.services.intake import RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.casework import clocks
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from fairdesk.ui import case_view as case_view_module
 from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
 from fairdesk.ui.case_view import CaseView
@@ -568,7 +568,7 @@ def test_escape_closes_the_view(qtbot, team: Team, fair: str) -> None:
 def test_header_parties_rights_and_respondent(qtbot, team: Team, fair: str) -> None:
     from datetime import date
 
-    from fairdesk.services.intake import RightInput
+    from fairdesk.services.intake.intake import RightInput
 
     expired = RightInput(
         "trademark", "G123456", "FAIRMARK", "Holder AG", "US", None, date(2020, 1, 1)
@@ -621,7 +621,7 @@ def test_timeline_model_passes_the_model_tester(
     number = accepted_case(team)
     act_on_case(team.desk, number, "notify")
     clocks.pause(team.desk, number, ClockKind.DEFENCE, "等待翻译")
-    from fairdesk.services.cases import timeline
+    from fairdesk.services.casework.cases import timeline
 
     model = TimelineModel()
     model.set_entries(timeline(team.desk, number), "Asia/Shanghai")

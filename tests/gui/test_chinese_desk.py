@@ -108,8 +108,8 @@ def test_f1_opens_the_guide_in_inspector_mode(qtbot, team: Team, tmp_path) -> No
 
 def test_the_hall_board_speaks_chinese_on_a_chinese_desk(qtbot, team: Team, qapp) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.domain.enums import Finding
-    from fairdesk.services import patrols
-    from fairdesk.services.patrols import VisitInput
+    from fairdesk.services.inspection import patrols
+    from fairdesk.services.inspection.patrols import VisitInput
     from fairdesk.ui.hall_board import HallBoard, HallBoardModel
     from tests.helpers import FAIR
 
@@ -137,8 +137,8 @@ def test_a_refused_step_says_why_in_chinese(team: Team, qapp) -> None:  # type: 
     English on a Chinese desk. Every step refused for a draft complaint's case says why in
     Chinese words (numbers and codes the user typed may stay as they are)."""
     from fairdesk.i18n import error_text
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.steps import available_steps
+    from fairdesk.services.casework.steps import available_steps
+    from fairdesk.services.intake.intake import register_complaint
     from tests.helpers import FAIR, complaint_input
 
     make_fair(team.admin)

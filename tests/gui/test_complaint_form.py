@@ -21,13 +21,13 @@ from fairdesk.domain.errors import (
     StorageError,
 )
 from fairdesk.i18n import error_text
-from fairdesk.services import steps
-from fairdesk.services.cases import complaint_by_number
-from fairdesk.services.evidence import evidence_of
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework import steps
+from fairdesk.services.casework.cases import complaint_by_number
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.inspection.evidence import evidence_of
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui import complaint_form, complaint_respondents
 from fairdesk.ui.complaint_form import ComplaintForm
 from fairdesk.ui.complaint_respondents import ExhibitsModel
@@ -911,7 +911,7 @@ def test_a_refused_step_saves_nothing_and_keeps_the_form(
 ) -> None:
     """Registering and accepting are one transaction: when the service refuses the step
     (here another desk's change), no half-saved draft is left and the form says why."""
-    from fairdesk.services import intake
+    from fairdesk.services.intake import intake
 
     fill_complete(qtbot, form)
     real = intake.apply_step

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from fairdesk.services.consultations import consultation_counts
-from fairdesk.services.watchlist import flag_imported, watch_list
+from fairdesk.services.fair.watchlist import flag_imported, watch_list
+from fairdesk.services.organizer.consultations import consultation_counts
 from fairdesk.ui.consultation_dialog import ConsultationDialog
 from fairdesk.ui.dashboard import BarChart, ComparisonModel, Dashboard
 from fairdesk.ui.export_dialog import ExportDialog

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent, Complaint, Exhibitor, RespondentCase
-from fairdesk.services.case_detail import case_detail
-from fairdesk.services.exhibitors import count_exhibitors
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.fair.exhibitors import count_exhibitors
 from fairdesk.ui.complaint_form import ComplaintForm
 from fairdesk.ui.exhibitors_window import ExhibitorsWindow
 from fairdesk.ui.tasks import use_synchronous_pool

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QDialog
 
 from fairdesk.documents import kinds as K
 from fairdesk.domain.enums import Role
-from fairdesk.services import documents as docs
-from fairdesk.services.case_detail import case_detail
-from fairdesk.services.intake import ExhibitInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import ExhibitInput, register_complaint
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.document_dialog import (
     COL_COPY,
     COL_ISSUED,

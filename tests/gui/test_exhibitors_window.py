@@ -12,18 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from fairdesk.services import fairs
-from fairdesk.services.exhibitor_file import RejectedRow
-from fairdesk.services.exhibitor_queries import count_exhibitors_matching
-from fairdesk.services.exhibitors import (
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitor_file import RejectedRow
+from fairdesk.services.fair.exhibitor_queries import count_exhibitors_matching
+from fairdesk.services.fair.exhibitors import (
     count_exhibitors,
     halls_not_of_fair,
     import_exhibitors,
     upsert_exhibitors,
 )
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui import exhibitor_model
 from fairdesk.ui.exhibitor_model import (
     COL_BOOTHS,

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.rules import PRESETS
-from fairdesk.services import fairs
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_complaint
+from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.fair import fairs
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.fair_dialog import FairDialog
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair

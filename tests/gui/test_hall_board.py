@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from fairdesk.config import data_dir
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
-from fairdesk.services import patrols, rechecks
-from fairdesk.services.patrols import VisitInput
+from fairdesk.services.inspection import patrols, rechecks
+from fairdesk.services.inspection.patrols import VisitInput
 from fairdesk.ui.hall_board import (
     COLOURS,
     BoothRole,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from fairdesk.services import handoff_log, signed_package
+from fairdesk.services.handoff import handoff_log
+from fairdesk.services.trust import signed_package
 from fairdesk.ui.case_view import CaseView
 from fairdesk.ui.handoff_dialog import HandoffDialog
 from fairdesk.ui.tasks import use_synchronous_pool

@@ -29,7 +29,7 @@ from fairdesk.i18n import (
     locale_for,
     resolve_language,
 )
-from fairdesk.services import users
+from fairdesk.services.trust import users
 from fairdesk.settings import LANGUAGE, Settings
 from tests.conftest import Team
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import CaseState, Finding
-from fairdesk.services import evidence, patrols, rechecks
-from fairdesk.services.cases import case_by_number
+from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.context import Context
-from fairdesk.services.outbox import Outbox
+from fairdesk.services.inspection import evidence, patrols, rechecks
+from fairdesk.services.inspection.outbox import Outbox
 from fairdesk.ui.inspector_models import RecheckTaskModel, StatusRole, VisitLogModel
 from fairdesk.ui.inspector_window import TAB_PATROL, TAB_RECHECKS, InspectorWindow
 from fairdesk.ui.tasks import use_synchronous_pool

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
-from fairdesk.services import patrols
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.hall_board import hall_board
-from fairdesk.services.patrols import VisitInput
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.inspection import patrols
+from fairdesk.services.inspection.hall_board import hall_board
+from fairdesk.services.inspection.patrols import VisitInput
 from fairdesk.ui.hall_board import BoothRole
 from fairdesk.ui.inspector_window import TAB_RECHECKS, InspectorWindow
 from fairdesk.ui.tasks import use_synchronous_pool

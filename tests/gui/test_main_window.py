@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 
 from fairdesk.i18n import format_datetime
-from fairdesk.services.cases import CaseFilter
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.cases import CaseFilter
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui import case_model
 from fairdesk.ui.case_model import COL_DUE, CaseTableModel, OverdueRole, countdown
 from fairdesk.ui.main_window import MainWindow
@@ -349,7 +349,7 @@ def test_day_report_shows_todays_figures(qtbot, team: Team, cases: list[str]) ->
 def test_a_scanned_document_code_in_the_search_box_is_checked(
     qtbot, team: Team, cases: list[str]
 ) -> None:
-    from fairdesk.services.documents import issue_document
+    from fairdesk.services.paper.documents import issue_document
 
     act_on_case(team.desk, cases[1], "notify")
     info = issue_document(team.desk, "complaint-notice", cases[1])
@@ -447,7 +447,7 @@ def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
 
 def test_a_fair_just_set_up_says_what_to_do_first(qtbot, team: Team, qapp) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.i18n import install_translations
-    from fairdesk.services.intake import register_complaint
+    from fairdesk.services.intake.intake import register_complaint
     from tests.helpers import FAIR, complaint_input, make_fair
 
     make_fair(team.admin)

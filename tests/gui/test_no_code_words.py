@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.i18n import install_translations
-from fairdesk.services.outbox import Outbox
+from fairdesk.services.inspection.outbox import Outbox
 from fairdesk.ui.dashboard import Dashboard
 from fairdesk.ui.hall_board import HallBoard
 from fairdesk.ui.inspector_window import InspectorWindow

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 import fairdesk.ui.app as app_module
 import fairdesk.ui.sign_in as sign_in_module
 from fairdesk.app_context import SYSTEM, open_database
-from fairdesk.services import users
+from fairdesk.services.trust import users
 from fairdesk.services.context import Context
 
 USER, TODO, ARGS = sys.argv[1], sys.argv[2], sys.argv[3:]

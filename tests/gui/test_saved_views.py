@@ -8,8 +8,8 @@ import json
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.settings import SAVED_VIEWS, Settings
 from fairdesk.ui.main_window import MainWindow
 from fairdesk.ui.saved_views import PRESETS, SavedView, load_views

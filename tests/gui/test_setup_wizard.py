@@ -18,9 +18,10 @@ from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.i18n import install_translations
-from fairdesk.services import fairs, users
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import count_exhibitors
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.exhibitors import count_exhibitors
+from fairdesk.services.trust import users
 from fairdesk.settings import Settings
 from fairdesk.ui import welcome as w
 from fairdesk.ui.setup_wizard import (

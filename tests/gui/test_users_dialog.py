@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from fairdesk.services import documents, users
+from fairdesk.services.paper import documents
+from fairdesk.services.trust import users
 from fairdesk.ui.users_dialog import NewUserDialog, UsersDialog
 from tests.conftest import Team
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import documents as docs
+from fairdesk.services.paper import documents as docs
 from fairdesk.ui.tasks import use_synchronous_pool
 from fairdesk.ui.verify_dialog import VerifyDialog
 from tests.conftest import FakeClock, Team

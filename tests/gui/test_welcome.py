@@ -13,8 +13,8 @@ from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
 from fairdesk.i18n import install_translations
-from fairdesk.services import users
 from fairdesk.services.context import Context
+from fairdesk.services.trust import users
 from fairdesk.settings import LANGUAGE, Settings
 from fairdesk.ui import welcome as w
 

@@ -17,12 +17,13 @@ from fairdesk.db.models import AuditEvent, IssuedDocument, RespondentCase, Signi
 from fairdesk.documents import signing
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
-from fairdesk.services import anchors, audit, keys, root_pin, users
-from fairdesk.services import documents as docs
-from fairdesk.services.audit_verify import verify_chain
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks import anchors
+from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.paper import documents as docs
+from fairdesk.services.trust import audit, keys, root_pin, users
 from tests.conftest import PG_URL, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -328,7 +329,7 @@ def test_restoring_a_doctored_backup_is_refused_or_reported(
     import hashlib
     import sqlite3
 
-    from fairdesk.services import backup as bk
+    from fairdesk.services.trust import backup as bk
 
     _issue(team, decided)
     info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
@@ -382,7 +383,7 @@ def test_signing_after_revocation_refuses_and_before_stays_genuine(
 def test_the_day_report_prints_and_signs_the_head(team: Team, decided: str, tmp_path: Path) -> None:
     from datetime import date
 
-    from fairdesk.services.day_report import day_report, format_day_report
+    from fairdesk.services.organizer.day_report import day_report, format_day_report
 
     report = day_report(team.desk, FAIR, date(2026, 11, 5))
     text = format_day_report(report)
@@ -516,8 +517,8 @@ def test_a_forged_or_altered_day_report_is_reported(
 ) -> None:
     from datetime import date
 
-    from fairdesk.services import day_signature
-    from fairdesk.services.day_report import day_report, format_day_report
+    from fairdesk.services.organizer.day_report import day_report, format_day_report
+    from fairdesk.services.paper import day_signature
 
     made = day_report(team.desk, FAIR, date(2026, 11, 5))
     text = format_day_report(made)
@@ -573,7 +574,7 @@ def test_editing_a_measure_row_is_reported(team: Team, decided: str) -> None:
 
 def test_editing_an_exhibitor_or_its_booths_is_reported(team: Team, tmp_path: Path) -> None:
     from fairdesk.db.models import Booth, Exhibitor
-    from fairdesk.services.exhibitors import import_exhibitors
+    from fairdesk.services.fair.exhibitors import import_exhibitors
 
     make_fair(team.admin, exhibitors=0)
     listing = tmp_path / "exhibitors.csv"
@@ -606,9 +607,9 @@ def test_a_backup_sealed_by_a_root_put_in_the_database_is_foreign(
 ) -> None:
     """The seal used to be compared with the database's root only: replace that root
     with one's own, seal a doctored archive with it, and it restored as 'ours'."""
-    from fairdesk.services import backup as bk
-    from fairdesk.services import backup_seal, root_pin
     from fairdesk.services.keyring import Keyring
+    from fairdesk.services.trust import backup as bk
+    from fairdesk.services.trust import backup_seal, root_pin
 
     assert root_pin.pinned(team.admin.db.url)  # pinned when the root was made
     info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
@@ -681,7 +682,7 @@ def test_emptying_the_database_lets_no_doctored_or_foreign_backup_through(
 ) -> None:
     """The seal was not checked at all when the database to replace could not be read:
     empty the file, and any archive restored. The pinned root decides now."""
-    from fairdesk.services import backup as bk
+    from fairdesk.services.trust import backup as bk
 
     info = bk.backup(team.admin, tmp_path / "b.zip", data_folder=tmp_path / "data")
     with zipfile.ZipFile(info.path) as zf:

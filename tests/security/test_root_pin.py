@@ -12,16 +12,16 @@ from sqlalchemy import delete, select
 
 from fairdesk.cli import main
 from fairdesk.db.models import AuditEvent, SigningKey
-from fairdesk.services import documents as docs
-from fairdesk.services import keys, root_pin, users
-from fairdesk.services.audit_verify import verify_chain
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.paper import documents as docs
+from fairdesk.services.trust import keys, root_pin, users
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
 
 def _issued(team: Team) -> docs.IssuedInfo:
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.steps import act_on_complaint
+    from fairdesk.services.casework.steps import act_on_complaint
+    from fairdesk.services.intake.intake import register_complaint
 
     make_fair(team.admin)
     reg = register_complaint(team.desk, FAIR, complaint_input())

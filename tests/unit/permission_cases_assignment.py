@@ -4,7 +4,7 @@ and admins assign; everyone may see who can be assigned."""
 from __future__ import annotations
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import assignment
+from fairdesk.services.casework import assignment
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import case_detail
+from fairdesk.services.casework import case_detail
 from fairdesk.services.context import Context
 from tests.helpers import FAIR
 

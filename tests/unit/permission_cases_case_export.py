@@ -8,8 +8,8 @@ import uuid
 from pathlib import Path
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import case_export
-from fairdesk.services.cases import CaseFilter
+from fairdesk.services.casework import case_export
+from fairdesk.services.casework.cases import CaseFilter
 from tests.helpers import FAIR
 
 EXPORTERS = frozenset({Role.ADMIN, Role.DESK, Role.ORGANIZER})

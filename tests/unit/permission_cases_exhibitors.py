@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import exhibitor_queries, exhibitors, first_steps
 from fairdesk.services.context import Context
-from fairdesk.services.exhibitors import find_by_booth
+from fairdesk.services.fair import exhibitor_queries, exhibitors, first_steps
+from fairdesk.services.fair.exhibitors import find_by_booth
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

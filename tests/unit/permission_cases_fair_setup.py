@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import fair_setup
 from fairdesk.services.context import Context
+from fairdesk.services.organizer import fair_setup
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

@@ -7,7 +7,12 @@ import tempfile
 from pathlib import Path
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import evidence_package, handoff_credit, handoff_log, handoff_referral
+from fairdesk.services.handoff import (
+    evidence_package,
+    handoff_credit,
+    handoff_log,
+    handoff_referral,
+)
 from tests.helpers import FAIR
 
 A, D, I, O = Role.ADMIN, Role.DESK, Role.INSPECTOR, Role.ORGANIZER  # noqa: E741

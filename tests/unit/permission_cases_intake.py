@@ -1,5 +1,5 @@
 """Permission-matrix entries for registering a complaint together with its first step
-(fairdesk.services.intake.register_and_step): desk staff only, like registering alone."""
+(fairdesk.services.intake.intake.register_and_step): desk staff only, like registering alone."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import intake
 from fairdesk.services.context import Context
+from fairdesk.services.intake import intake
 from tests.helpers import FAIR, complaint_input
 
 CASES: dict[str, tuple[frozenset[Role], Callable[[Context], Any]]] = {

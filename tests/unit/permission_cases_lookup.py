@@ -1,4 +1,4 @@
-"""Permission-matrix entries for the intake form's read services (fairdesk.services.lookup).
+"""Permission-matrix entries for the intake form's read services (fairdesk.services.intake.lookup).
 
 Every desk role may look things up: they only read (Permission.VIEW).
 """
@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import lookup
 from fairdesk.services.context import Context
+from fairdesk.services.intake import lookup
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

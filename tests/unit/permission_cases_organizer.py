@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import (
+from fairdesk.services.context import Context
+from fairdesk.services.fair import watchlist
+from fairdesk.services.organizer import (
     consultations,
     day_report,
     followup,
     statistics,
     statistics_report,
-    watchlist,
 )
-from fairdesk.services.context import Context
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

@@ -1,5 +1,5 @@
 """Permission-matrix entries for the inspector's side: evidence, patrols, re-checks and
-the hall board (fairdesk.services.evidence / patrols / rechecks / hall_board).
+the hall board (fairdesk.services.inspection.evidence / patrols / rechecks / hall_board).
 
 Inspectors and the desk patrol and add evidence (Permission.PATROL, the workflow's FLOOR
 roles for re-checks); organizers and admins only read; opening a complaint from a visit
@@ -17,10 +17,11 @@ from PIL import Image
 from fairdesk.app_context import SYSTEM
 from fairdesk.config import data_dir
 from fairdesk.domain.enums import Finding, Role
-from fairdesk.services import evidence, hall_board, patrols, rechecks, users
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import PhotoInput
-from fairdesk.services.intake import PartyInput, RightInput
+from fairdesk.services.inspection import evidence, hall_board, patrols, rechecks
+from fairdesk.services.inspection.evidence import PhotoInput
+from fairdesk.services.intake.intake import PartyInput, RightInput
+from fairdesk.services.trust import users
 from tests.helpers import FAIR
 
 ALL = frozenset(Role)

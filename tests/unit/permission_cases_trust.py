@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fairdesk.domain.enums import Role
-from fairdesk.services import keys
+from fairdesk.services.trust import keys
 
 A, D, I, O = Role.ADMIN, Role.DESK, Role.INSPECTOR, Role.ORGANIZER  # noqa: E741
 

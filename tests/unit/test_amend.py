@@ -13,12 +13,12 @@ from fairdesk.domain.errors import (
     MissingRequirement,
     PermissionDenied,
 )
-from fairdesk.services.amend import amend_decision, amend_finding
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.case_detail import case_detail
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.patrols import VisitInput, record_visit, start_round
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.amend import amend_decision, amend_finding
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.inspection.patrols import VisitInput, record_visit, start_round
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.errors import ConcurrentEdit, InvalidInput, NotFound, PermissionDenied
-from fairdesk.services.assignment import assign_cases, assignable_users
-from fairdesk.services.cases import CaseFilter, list_cases
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.assignment import assign_cases, assignable_users
+from fairdesk.services.casework.cases import CaseFilter, list_cases
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

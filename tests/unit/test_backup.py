@@ -28,10 +28,10 @@ from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, Base
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, PermissionDenied, StorageError
-from fairdesk.services import backup as bk
-from fairdesk.services.audit_verify import verify_chain
+from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Actor, Context
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.trust import backup as bk
 from tests.conftest import PG_URL, SAMPLES, FakeClock, PgServer, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -7,8 +7,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fairdesk.services.cases import CaseFilter, last_change, list_cases, search_needle, timeline
-from fairdesk.services.intake import ExhibitInput, PartyInput, register_complaint
+from fairdesk.services.casework.cases import (
+    CaseFilter,
+    last_change,
+    list_cases,
+    search_needle,
+    timeline,
+)
+from fairdesk.services.intake.intake import ExhibitInput, PartyInput, register_complaint
 from tests.conftest import Team
 from tests.helpers import complaint_input, make_fair
 

@@ -13,9 +13,9 @@ from fairdesk.db.models import EvidenceFile, EvidenceLink, RespondentCase
 from fairdesk.domain import workflow
 from fairdesk.domain.errors import NotFound
 from fairdesk.domain.rules import NATIONAL_LEGAL_BASIS, SHANGHAI_LEGAL_BASIS
-from fairdesk.services.case_detail import CaseDetail, case_detail
-from fairdesk.services.intake import RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.case_detail import CaseDetail, case_detail
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -209,7 +209,8 @@ def test_detail_is_plain_data(team: Team, fair: str) -> None:
         d.state = "CLOSED"  # type: ignore[misc]
     for f in dataclasses.fields(d):
         value = getattr(d, f.name)
-        assert type(value).__module__ in ("builtins", "datetime", "fairdesk.services.case_detail")
+        module = type(value).__module__
+        assert module in ("builtins", "datetime", "fairdesk.services.casework.case_detail")
 
 
 def test_unknown_case(team: Team, fair: str) -> None:

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
-from fairdesk.services.case_export import CASE_COLUMNS, export_cases
-from fairdesk.services.cases import CaseFilter
-from fairdesk.services.intake import PartyInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.case_export import CASE_COLUMNS, export_cases
+from fairdesk.services.casework.cases import CaseFilter
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import PartyInput, register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

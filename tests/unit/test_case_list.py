@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.services.cases import SORT_KEYS, CaseFilter, count_cases, list_cases, list_page
-from fairdesk.services.intake import RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.cases import (
+    SORT_KEYS,
+    CaseFilter,
+    count_cases,
+    list_cases,
+    list_page,
+)
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

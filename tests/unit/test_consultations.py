@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
-from fairdesk.services.cases import last_change
-from fairdesk.services.consultations import consultation_counts, log_consultation
+from fairdesk.services.casework.cases import last_change
+from fairdesk.services.organizer.consultations import consultation_counts, log_consultation
 from tests.conftest import Team
 from tests.helpers import FAIR, make_fair
 

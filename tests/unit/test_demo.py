@@ -37,12 +37,12 @@ from fairdesk.domain.enums import (
     Role,
 )
 from fairdesk.domain.errors import InvalidInput, PermissionDenied
-from fairdesk.services import users
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.cases import CaseFilter, counts_by_state, list_cases
+from fairdesk.services.casework.cases import CaseFilter, counts_by_state, list_cases
+from fairdesk.services.casework.steps import acceptance_facts
+from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
-from fairdesk.services.demo import DemoOptions, create_demo, demo_fair_codes
-from fairdesk.services.steps import acceptance_facts
+from fairdesk.services.demo.demo import DemoOptions, create_demo, demo_fair_codes
+from fairdesk.services.trust import users
 
 SH = ZoneInfo("Asia/Shanghai")
 SMALL = DemoOptions(complaints=40, editions=2, exhibitors=200, seed=8)
@@ -83,7 +83,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     started = datetime.now(UTC)
     progress: list[str] = []
     warned = _Collect()
-    logger = logging.getLogger("fairdesk.services.demo")
+    logger = logging.getLogger("fairdesk.services.demo.demo")
     logger.addHandler(warned)
     try:
         lines = create_demo(ctx, SMALL, progress=progress.append)
@@ -462,8 +462,8 @@ def test_the_live_fair_has_a_morning_of_patrols_in_every_hall(demo: Demo) -> Non
 
 
 def test_the_dashboard_counts_the_floor(demo: Demo) -> None:
-    from fairdesk.services.consultations import consultation_counts
-    from fairdesk.services.statistics import fair_statistics
+    from fairdesk.services.organizer.consultations import consultation_counts
+    from fairdesk.services.organizer.statistics import fair_statistics
 
     counts = consultation_counts(demo.ctx, demo.live)
     assert sum(counts.values()) >= 9 and len(counts) >= 3
@@ -472,7 +472,7 @@ def test_the_dashboard_counts_the_floor(demo: Demo) -> None:
 
 
 def test_only_who_may_create_the_demo_fills_its_floor(tmp_path: Path) -> None:
-    from fairdesk.services.demo_floor import living_floor
+    from fairdesk.services.demo.demo_floor import living_floor
 
     admin = _admin(tmp_path)
     try:

@@ -29,11 +29,11 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.render import render
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, PermissionDenied
-from fairdesk.services import documents as docs
-from fairdesk.services import keys
-from fairdesk.services.fair_setup import update_fair
-from fairdesk.services.intake import ExhibitInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import ExhibitInput, register_complaint
+from fairdesk.services.organizer.fair_setup import update_fair
+from fairdesk.services.paper import documents as docs
+from fairdesk.services.trust import keys
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -590,7 +590,7 @@ def test_numbers_audit_and_own_keys(team: Team, case_in: Callable[..., str]) -> 
     assert keys[a.key_id].certified and keys[b.key_id].certified
     assert [k.kind for k in keys.values()].count("root") == 1
     assert len(keys[a.key_id].fingerprint.split()) == 8
-    from fairdesk.services.cases import timeline
+    from fairdesk.services.casework.cases import timeline
 
     actions = [e.action for e in timeline(team.desk, number)]
     assert actions.count("document.issue") == 2

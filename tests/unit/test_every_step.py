@@ -12,9 +12,9 @@ import pytest
 from fairdesk.domain.enums import ComplaintKind, Role
 from fairdesk.domain.errors import MissingRequirement, PermissionDenied
 from fairdesk.domain.workflow import REASON_NAME, STEPS, Entity, Step
-from fairdesk.services.cases import CaseFilter, list_cases
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case
+from fairdesk.services.casework.cases import CaseFilter, list_cases
+from fairdesk.services.casework.steps import act_on_case
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.workflow_walk import fill, path, role_for, take_when_allowed

@@ -15,8 +15,8 @@ from sqlalchemy import delete, func, select, update
 from fairdesk.db.engine import Database
 from fairdesk.db.models import AuditEvent, EvidenceBlob, EvidenceFile
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
-from fairdesk.services import evidence
-from fairdesk.services.evidence import (
+from fairdesk.services.inspection import evidence
+from fairdesk.services.inspection.evidence import (
     EvidenceCorrupt,
     EvidenceMissing,
     EvidenceTooLarge,
@@ -25,7 +25,7 @@ from fairdesk.services.evidence import (
     evidence_root,
     safe_name,
 )
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from fairdesk.db.models import AuditEvent, Booth, Exhibitor
 from fairdesk.domain.normalize import exhibitor_identity, normalize_name
-from fairdesk.services.exhibitor_file import ExhibitorRecord
-from fairdesk.services.exhibitors import import_exhibitors, upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
+from fairdesk.services.fair.exhibitor_file import ExhibitorRecord
+from fairdesk.services.fair.exhibitors import import_exhibitors, upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
 from tests.conftest import SAMPLES, FakeClock, Team
 from tests.helpers import FAIR, make_fair
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from fairdesk.db.models import Exhibitor
-from fairdesk.services.exhibitor_file import read_exhibitor_file
-from fairdesk.services.exhibitors import import_exhibitors
-from fairdesk.services.fairs import fair_by_code
+from fairdesk.services.fair.exhibitor_file import read_exhibitor_file
+from fairdesk.services.fair.exhibitors import import_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
 from tests.conftest import Team
 from tests.helpers import FAIR, make_fair
 

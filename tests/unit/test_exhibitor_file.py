@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fairdesk.domain.normalize import clean_text
-from fairdesk.services import exhibitor_file
-from fairdesk.services.exhibitor_file import (
+from fairdesk.services.fair import exhibitor_file
+from fairdesk.services.fair.exhibitor_file import (
     ExhibitorFile,
     ExhibitorFileError,
     read_exhibitor_file,

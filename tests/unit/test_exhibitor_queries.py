@@ -7,16 +7,16 @@ from datetime import UTC, date, datetime
 import pytest
 
 from fairdesk.domain.errors import InvalidInput, NotFound
-from fairdesk.services.exhibitor_queries import (
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.exhibitor_queries import (
     SORT_KEYS,
     count_exhibitors_matching,
     exhibitor_history,
     list_exhibitors,
 )
-from fairdesk.services.exhibitors import find_by_booth, upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.exhibitors import find_by_booth, upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 

@@ -11,19 +11,19 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent
 from fairdesk.domain.errors import InvalidInput, MissingRequirement, PermissionDenied
 from fairdesk.domain.rules import PRESETS
-from fairdesk.services import fairs
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.cases import CaseFilter, list_cases
-from fairdesk.services.fair_setup import (
+from fairdesk.services.casework.cases import CaseFilter, list_cases
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.fair import fairs
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.organizer.fair_setup import (
     FairFields,
     check_fair,
     count_fair_complaints,
     parse_halls,
     update_fair,
 )
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

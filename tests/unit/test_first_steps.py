@@ -5,10 +5,10 @@ from __future__ import annotations
 from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Role
-from fairdesk.services import users
 from fairdesk.services.context import Context
-from fairdesk.services.first_steps import first_steps
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.fair.first_steps import first_steps
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.trust import users
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

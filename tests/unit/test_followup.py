@@ -22,19 +22,11 @@ import pytest
 from fairdesk.db.models import BoothVisit, PatrolRound
 from fairdesk.domain.normalize import exhibitor_identity
 from fairdesk.exports.safe_cells import needs_neutralising
-from fairdesk.services.consultations import log_consultation
-from fairdesk.services.exhibitor_file import ExhibitorRecord
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.followup import (
-    COLUMNS,
-    PERSONAL_KEYS,
-    count_followup,
-    export_followup,
-    followup_columns,
-    iter_followup,
-)
-from fairdesk.services.intake import (
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.exhibitor_file import ExhibitorRecord
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import (
     ComplaintInput,
     ExhibitInput,
     PartyInput,
@@ -42,7 +34,15 @@ from fairdesk.services.intake import (
     RightInput,
     register_complaint,
 )
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.organizer.consultations import log_consultation
+from fairdesk.services.organizer.followup import (
+    COLUMNS,
+    PERSONAL_KEYS,
+    count_followup,
+    export_followup,
+    followup_columns,
+    iter_followup,
+)
 from tests.conftest import FakeClock, Team
 from tests.helpers import exhibitor, make_fair, received
 

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent
 from fairdesk.documents import fonts
 from fairdesk.exports import pdf_fonts
-from fairdesk.services import documents as docs
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_complaint
+from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.paper import documents as docs
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 

@@ -10,8 +10,9 @@ import pytest
 
 from fairdesk.domain.enums import CaseState, Finding
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.services import hall_board, patrols, rechecks
-from fairdesk.services.hall_board import (
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.inspection import hall_board, patrols, rechecks
+from fairdesk.services.inspection.hall_board import (
     CLEAR,
     MEASURE_ORDERED,
     OPEN_CASE,
@@ -24,9 +25,8 @@ from fairdesk.services.hall_board import (
     grid_layout,
     read_positions,
 )
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.patrols import VisitInput
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.inspection.patrols import VisitInput
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_patrols import ordered_case

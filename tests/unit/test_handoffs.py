@@ -16,14 +16,16 @@ from sqlalchemy import select, update
 from fairdesk.db.models import AuditEvent, Exhibitor
 from fairdesk.domain import credit_record
 from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
-from fairdesk.services import evidence, handoff_log, signed_package
-from fairdesk.services.cases import timeline
-from fairdesk.services.evidence import PhotoInput
-from fairdesk.services.evidence_package import export_evidence
-from fairdesk.services.handoff_credit import add_months, export_credit
-from fairdesk.services.handoff_referral import export_referral
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.cases import timeline
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.handoff import handoff_log
+from fairdesk.services.handoff.evidence_package import export_evidence
+from fairdesk.services.handoff.handoff_credit import add_months, export_credit
+from fairdesk.services.handoff.handoff_referral import export_referral
+from fairdesk.services.inspection import evidence
+from fairdesk.services.inspection.evidence import PhotoInput
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.trust import signed_package
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -301,7 +303,7 @@ def test_every_handoff_event_is_in_the_audit_chain(team: Team, fair: str, tmp_pa
 
 
 def test_statistics_count_hand_offs_by_destination(team: Team, fair: str, tmp_path: Path) -> None:
-    from fairdesk.services.statistics import fair_statistics, summary_rows
+    from fairdesk.services.organizer.statistics import fair_statistics, summary_rows
 
     number = _decided(team)
     _attach(team, number, (7, 7, 7))

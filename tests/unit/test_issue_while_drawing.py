@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 
 from fairdesk.db.models import IssuedDocument
 from fairdesk.domain.errors import PermissionDenied
-from fairdesk.services import documents as docs
-from fairdesk.services import keys
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.fair_setup import update_fair
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.organizer.fair_setup import update_fair
+from fairdesk.services.paper import documents as docs
+from fairdesk.services.trust import keys
 from tests.conftest import PG_URL, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_documents import PATHS

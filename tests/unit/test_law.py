@@ -13,10 +13,10 @@ import pytest
 from fairdesk.db.models import Measure, RespondentCase
 from fairdesk.domain.enums import ClockKind, Role
 from fairdesk.domain.errors import FairDeskError, IllegalTransition, MissingRequirement
-from fairdesk.services import clocks
-from fairdesk.services.cases import case_by_number
-from fairdesk.services.intake import RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.casework import clocks
+from fairdesk.services.casework.cases import case_by_number
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
@@ -284,7 +284,7 @@ def test_exhibits_suspended_at_intake_and_kept_in_custody_are_handed_back(
 def test_a_decision_taken_at_once_prints_as_infringement_found(
     team: Team, fair: str, tmp_path: Path
 ) -> None:
-    from fairdesk.services import documents
+    from fairdesk.services.paper import documents
     from tests.unit.test_documents import pdf_text
 
     case = _accepted(team)

@@ -17,9 +17,14 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent, Fair
 from fairdesk.domain.errors import IllegalTransition, MissingRequirement, PermissionDenied
 from fairdesk.domain.workflow import evaluate
-from fairdesk.services.cases import case_by_number
-from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint, available_steps, case_facts
+from fairdesk.services.casework.cases import case_by_number
+from fairdesk.services.casework.steps import (
+    act_on_case,
+    act_on_complaint,
+    available_steps,
+    case_facts,
+)
+from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 

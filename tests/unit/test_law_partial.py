@@ -21,9 +21,10 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent, Complaint, complaint_rights
 from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Entity, step
-from fairdesk.services import documents, followup
-from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_complaint
+from fairdesk.services.organizer import followup
+from fairdesk.services.paper import documents
 from fairdesk.ui.case_labels import event_details
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair, received

@@ -1,4 +1,4 @@
-"""Read services of the intake form (fairdesk.services.lookup) and the materials checklist."""
+"""Read services of the intake form (fairdesk.services.intake.lookup) and the materials list."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pytest
 
 from fairdesk.domain import materials
 from fairdesk.domain.enums import IPType
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.intake import PartyInput, RightInput, register_complaint
-from fairdesk.services.lookup import (
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.intake.intake import PartyInput, RightInput, register_complaint
+from fairdesk.services.intake.lookup import (
     exhibitors_at_booth,
     number_key,
     prior_complaints,
@@ -21,7 +22,6 @@ from fairdesk.services.lookup import (
     search_rights,
     supplement_deadline,
 )
-from fairdesk.services.steps import act_on_case, act_on_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 

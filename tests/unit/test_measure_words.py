@@ -16,7 +16,7 @@ import pytest
 
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, EscalationAction, MeasureType
-from fairdesk.services.watchlist import SANCTION_LABELS, Sanction
+from fairdesk.services.fair.watchlist import SANCTION_LABELS, Sanction
 
 ROOT = Path(__file__).resolve().parents[2]
 VOCABULARY = ROOT / "fairdesk" / "domain" / "vocabulary.py"

@@ -22,14 +22,14 @@ import pytest
 from fairdesk.documents import kinds as K
 from fairdesk.domain.enums import CaseState, ComplaintState
 from fairdesk.domain.errors import IllegalTransition
-from fairdesk.services import documents as docs
-from fairdesk.services.case_export import export_cases
-from fairdesk.services.cases import CaseFilter
-from fairdesk.services.day_report import day_report, format_day_report
-from fairdesk.services.followup import export_followup
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.statistics_report import export_report
-from fairdesk.services.steps import act_on_complaint
+from fairdesk.services.casework.case_export import export_cases
+from fairdesk.services.casework.cases import CaseFilter
+from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.organizer.day_report import day_report, format_day_report
+from fairdesk.services.organizer.followup import export_followup
+from fairdesk.services.organizer.statistics_report import export_report
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input
 from tests.unit.test_documents import CASE_KINDS, COMPLAINT_KINDS, ORDER, PATHS
@@ -99,7 +99,7 @@ def case_in(team: Team, clock: FakeClock) -> Callable[[str], str]:
     make_fair(team.admin)
 
     def make(state: str) -> str:
-        from fairdesk.services.steps import act_on_case
+        from fairdesk.services.casework.steps import act_on_case
 
         reg = register_complaint(team.desk, FAIR, complaint_input())
         act_on_complaint(team.desk, reg.number, "accept")

@@ -14,11 +14,11 @@ from fairdesk.db.engine import Database
 from fairdesk.db.models import BoothVisit, EvidenceFile, PatrolRound
 from fairdesk.domain.enums import CaseState, Finding
 from fairdesk.domain.errors import InvalidInput, StorageError
-from fairdesk.services import evidence, patrols, rechecks
+from fairdesk.services.casework.steps import act_on_case
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import PhotoInput
-from fairdesk.services.outbox import FAILED, SENT, WAITING, Outbox
-from fairdesk.services.steps import act_on_case
+from fairdesk.services.inspection import evidence, patrols, rechecks
+from fairdesk.services.inspection.evidence import PhotoInput
+from fairdesk.services.inspection.outbox import FAILED, SENT, WAITING, Outbox
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
 from tests.unit.test_patrols import ordered_case, photo

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from fairdesk.db.models import IssuedDocument
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.render import render
-from fairdesk.services import documents as docs
-from fairdesk.services.intake import ExhibitInput, RespondentInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import ExhibitInput, RespondentInput, register_complaint
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -18,9 +18,9 @@ from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import IllegalTransition, InvalidInput
 from fairdesk.domain.rules import preset
 from fairdesk.domain.workflow import Entity, step, suggested_legal_basis
-from fairdesk.services import documents as docs
-from fairdesk.services.intake import ExhibitInput, RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_complaint
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 

@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from fairdesk.db.models import BoothVisit, Complaint, PatrolRound
 from fairdesk.domain.enums import CaseState, Channel, Finding
 from fairdesk.domain.errors import InvalidInput, NotFound
-from fairdesk.services import evidence, patrols
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.context import Context
-from fairdesk.services.evidence import PhotoInput
-from fairdesk.services.intake import PartyInput, RightInput, register_complaint
-from fairdesk.services.patrols import VisitInput
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.inspection import evidence, patrols
+from fairdesk.services.inspection.evidence import PhotoInput
+from fairdesk.services.inspection.patrols import VisitInput
+from fairdesk.services.intake.intake import PartyInput, RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
@@ -130,7 +130,7 @@ def test_a_case_or_complaint_number_opens_its_booth(team: Team, fair: str) -> No
 
 
 def test_the_qr_code_of_a_booth_notice_opens_the_case(team: Team, fair: str) -> None:
-    from fairdesk.services.documents import issue_document
+    from fairdesk.services.paper.documents import issue_document
 
     number = ordered_case(team, "4.1A02")
     notice = issue_document(team.desk, "booth-notice", number)

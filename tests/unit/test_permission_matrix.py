@@ -45,18 +45,12 @@ def _calls() -> dict[str, tuple[frozenset[Role], Call]]:
 
 
 def _core_calls() -> dict[str, tuple[frozenset[Role], Call]]:
-    from fairdesk.services import (
-        amend,
-        audit_verify,
-        cases,
-        clocks,
-        exhibitors,
-        fair_setup,
-        fairs,
-        intake,
-        steps,
-        users,
-    )
+    from fairdesk.services.casework import amend, cases, clocks, steps
+    from fairdesk.services.checks import audit_verify
+    from fairdesk.services.fair import exhibitors, fairs
+    from fairdesk.services.intake import intake
+    from fairdesk.services.organizer import fair_setup
+    from fairdesk.services.trust import users
 
     case = f"{FAIR}-0001-1"
     return {
@@ -157,16 +151,18 @@ ELSEWHERE = {"demo", "demo_floor", "documents", "backup", "exhibitor_file", "sto
 
 def _public_services() -> set[str]:
     names = set()
-    for info in pkgutil.iter_modules(fairdesk.services.__path__):
-        if info.name in ELSEWHERE or info.name in {"context"}:
+    # Every module of every work package (fairdesk.services.casework.steps → "steps").
+    for info in pkgutil.walk_packages(fairdesk.services.__path__, "fairdesk.services."):
+        short = info.name.rpartition(".")[2]
+        if info.ispkg or short in ELSEWHERE or short in {"context"}:
             continue
-        module = importlib.import_module(f"fairdesk.services.{info.name}")
+        module = importlib.import_module(info.name)
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ != module.__name__ or name.startswith("_"):
                 continue
             params = list(inspect.signature(fn).parameters.values())
             if params and params[0].name == "ctx":
-                names.add(f"{info.name}.{name}")
+                names.add(f"{short}.{name}")
     return names
 
 
@@ -179,14 +175,14 @@ def test_matrix_covers_every_service() -> None:
 def test_service_as_role(team: Team, service: str, role: Role, tmp_path: Path) -> None:
     allowed, call = _calls()[service]
     make_fair(team.admin)
-    from fairdesk.services.intake import register_complaint
-    from fairdesk.services.steps import act_on_case, act_on_complaint
+    from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+    from fairdesk.services.intake.intake import register_complaint
 
     reg = register_complaint(team.desk, FAIR, complaint_input())
     act_on_complaint(team.desk, reg.number, "accept")
     act_on_case(team.desk, reg.case_numbers[0], "notify")
     if service == "clocks.resume":
-        from fairdesk.services.clocks import pause
+        from fairdesk.services.casework.clocks import pause
 
         pause(team.desk, reg.case_numbers[0], ClockKind.DEFENCE, "等待")
     ctx = team.by_role(role)

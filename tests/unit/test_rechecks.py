@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from fairdesk.db.models import BoothVisit, Measure
 from fairdesk.domain.enums import CaseState, Finding, RecheckResult
 from fairdesk.domain.errors import IllegalTransition, InvalidInput
-from fairdesk.services import patrols, rechecks
-from fairdesk.services.cases import timeline
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.rechecks import RecheckInput
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.cases import timeline
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.inspection import patrols, rechecks
+from fairdesk.services.inspection.rechecks import RecheckInput
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 from tests.unit.test_patrols import ordered_case, photo
@@ -24,8 +24,8 @@ from tests.unit.test_patrols import ordered_case, photo
 @pytest.fixture
 def fair(team: Team) -> str:
     code = make_fair(team.admin)
-    from fairdesk.services.exhibitors import upsert_exhibitors
-    from fairdesk.services.fairs import fair_by_code
+    from fairdesk.services.fair.exhibitors import upsert_exhibitors
+    from fairdesk.services.fair.fairs import fair_by_code
 
     with team.admin.db.writing() as session:  # a second hall
         upsert_exhibitors(

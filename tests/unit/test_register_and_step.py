@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from fairdesk.db.models import AuditEvent, Complaint, RespondentCase
 from fairdesk.domain.errors import MissingRequirement, PermissionDenied
-from fairdesk.services.cases import complaint_by_number
-from fairdesk.services.intake import RightInput, register_and_step, register_complaint
+from fairdesk.services.casework.cases import complaint_by_number
+from fairdesk.services.intake.intake import RightInput, register_and_step, register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

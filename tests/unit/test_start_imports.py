@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from fairdesk.db import migrate
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -34,7 +34,7 @@ import fairdesk.ui.main_window, fairdesk.app_context
 import fairdesk.ui.app as app_module
 import fairdesk.ui.sign_in as sign_in_module
 from fairdesk.app_context import SYSTEM, open_database
-from fairdesk.services import users
+from fairdesk.services.trust import users
 from fairdesk.services.context import Context
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableView

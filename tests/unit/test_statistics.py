@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.services.day_report import day_report, format_day_report
-from fairdesk.services.statistics import fair_statistics, is_foreign, summary_rows
-from fairdesk.services.statistics_report import export_report
+from fairdesk.services.organizer.day_report import day_report, format_day_report
+from fairdesk.services.organizer.statistics import fair_statistics, is_foreign, summary_rows
+from fairdesk.services.organizer.statistics_report import export_report
 from tests.conftest import FakeClock, Team
 from tests.unit.test_followup import CURRENT, EARLIER, build_history
 

@@ -15,11 +15,11 @@ from fairdesk.domain.errors import (
     MissingRequirement,
     PermissionDenied,
 )
-from fairdesk.services import clocks
-from fairdesk.services.audit_verify import verify_chain
-from fairdesk.services.cases import CaseFilter, list_cases, timeline
-from fairdesk.services.intake import RightInput, register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework import clocks
+from fairdesk.services.casework.cases import CaseFilter, list_cases, timeline
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -289,7 +289,7 @@ def test_transfer_clock_runs_24_hours(team: Team, fair: str, clock: FakeClock) -
 
 
 def test_rule_change_moves_running_deadlines(team: Team, fair: str, clock: FakeClock) -> None:
-    from fairdesk.services.fair_setup import update_rules
+    from fairdesk.services.organizer.fair_setup import update_rules
 
     _, (case,) = _accepted_case(team)
     act_on_case(team.desk, case, "notify")

@@ -24,9 +24,8 @@ from fairdesk.domain.workflow import (
     step,
     steps_of,
 )
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import take_step
-from fairdesk.services.story import (
+from fairdesk.services.casework.steps import take_step
+from fairdesk.services.demo.story import (
     Choice,
     Desk,
     Move,
@@ -39,13 +38,14 @@ from fairdesk.services.story import (
     toward,
     walk_now,
 )
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATORS = (
-    "fairdesk/services/demo.py",
-    "fairdesk/services/story.py",
+    "fairdesk/services/demo/demo.py",
+    "fairdesk/services/demo/story.py",
     "tests/benchmarks/generate.py",
 )
 

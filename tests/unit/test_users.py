@@ -6,8 +6,8 @@ import pytest
 
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
-from fairdesk.services import users
-from fairdesk.services.audit_verify import verify_chain
+from fairdesk.services.checks.audit_verify import verify_chain
+from fairdesk.services.trust import users
 from tests.conftest import FakeClock, Team
 
 

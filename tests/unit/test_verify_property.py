@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fairdesk.services.documents import issue_document, verify
-from fairdesk.services.intake import register_complaint
-from fairdesk.services.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.paper.documents import issue_document, verify
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fairdesk.services.exhibitors import upsert_exhibitors
-from fairdesk.services.fairs import fair_by_code
-from fairdesk.services.watchlist import (
+from fairdesk.services.fair.exhibitors import upsert_exhibitors
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.fair.watchlist import (
     Sanction,
     export_screening,
     flag_imported,
@@ -107,7 +107,7 @@ def test_importing_next_years_list_names_the_repeat_offenders(
     team: Team, clock: FakeClock, tmp_path: Path
 ) -> None:
     """The issue's done-criterion, through the import service the CLI and the app use."""
-    from fairdesk.services.exhibitors import import_exhibitors
+    from fairdesk.services.fair.exhibitors import import_exhibitors
 
     build_history(team, clock)
     make_fair(team.admin, code=NEXT, start=date(2027, 11, 5), end=date(2027, 11, 10), exhibitors=0)

@@ -34,9 +34,9 @@ from fairdesk.domain.workflow import (
     target_of,
     with_defaults,
 )
-from fairdesk.services import steps
-from fairdesk.services.cases import case_by_number, complaint_by_number
-from fairdesk.services.intake import register_complaint
+from fairdesk.services.casework import steps
+from fairdesk.services.casework.cases import case_by_number, complaint_by_number
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import complaint_input, make_fair
 from tests.workflow_walk import path, take_when_allowed

@@ -1,0 +1,615 @@
+"""The figures of an edition, beside those of the editions before it.
+
+All counts are aggregate queries; processing times come from the audit trail's
+timestamps. What each figure counts is written next to its field and in
+docs/organizer.md, so a figure in the report can be checked by hand.
+"""
+
+from __future__ import annotations
+
+import statistics as stats
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import (
+    AuditEvent,
+    BoothVisit,
+    ClockDue,
+    Complaint,
+    Consultation,
+    Exhibitor,
+    Fair,
+    IPRight,
+    Measure,
+    Party,
+    PatrolRound,
+    RespondentCase,
+    complaint_rights,
+)
+from fairdesk.domain import vocabulary
+from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, ComplaintState
+from fairdesk.domain.outcomes import outcome_of
+from fairdesk.domain.permissions import Permission
+from fairdesk.domain.rules import RuleSet
+from fairdesk.services.context import Context
+from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.fair.watchlist import series_fairs
+from fairdesk.services.handoff import handoff_log
+
+# Country names that mean the Chinese mainland; anything else (Hong Kong, Macao and
+# Taiwan included, as in the usual "foreign-related" statistics) is foreign-related.
+DOMESTIC = frozenset(
+    {"中国", "中国大陆", "中华人民共和国", "china", "cn", "prc", "people's republic of china"}
+)
+UNKNOWN = "未填 / not given"
+# Hong Kong, Macao and Taiwan count with foreign countries here; the label says so.
+FOREIGN_LABEL = "涉外（含港澳台）占比 / foreign-related (incl. Hong Kong, Macao, Taiwan)"
+
+# (code, "中文 / English"), in the order reports list them; the words are the vocabulary's.
+OUTCOMES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.OUTCOMES.items())
+OUTCOME_LABELS = dict(OUTCOMES)
+
+# (key, label, start events, end events, per complaint or case)
+STAGES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.STAGES.items())
+_END_ACTIONS = (
+    "case.close",
+    "case.close_unaccepted",
+    "case.settle",
+    "case.withdraw",
+    "case.self_remedy",
+    "case.refer",
+    "case.move_post_fair",
+)
+_ACTIONS = (
+    "complaint.register",
+    "complaint.accept",
+    "case.notify",
+    "case.record_defence",
+    "case.mark_defence_overdue",
+    "case.decide_infringing",
+    "case.decide_not_infringing",
+    "case.decide_undetermined",
+    "case.order_remedy",
+    "case.recheck_passed",
+    "case.recheck_failed",
+    *_END_ACTIONS,
+)
+
+
+def is_foreign(country: str) -> bool:
+    text = (country or "").strip()
+    return bool(text) and text.casefold() not in DOMESTIC
+
+
+def rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class StageTime:
+    key: str
+    label: str
+    count: int
+    median_hours: float | None
+    max_hours: float | None
+
+
+@dataclass(frozen=True)
+class TransferCompliance:
+    """Complaints to be transferred to the IP authority within the transfer period (24 h)."""
+
+    due: int  # complaints with a transfer clock or a transfer
+    on_time: int
+    late: int
+    pending: int  # clock still running, not yet due
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.on_time, self.on_time + self.late)
+
+
+@dataclass(frozen=True)
+class EditionStatistics:
+    fair_code: str
+    fair_name: str
+    start: str
+    end: str
+    exhibitors: int
+    # IP complaints (commercial disputes are counted apart, below)
+    complaints: int  # registered, in any state
+    accepted: int  # accepted (transferred ones included)
+    rejected: int  # not accepted (不予受理)
+    complaints_pending: int  # draft or waiting for supplements
+    respondent_cases: int  # one per respondent named in a complaint
+    respondent_enterprises: int  # distinct exhibitors among them
+    cases_of_accepted: int  # respondent cases of accepted complaints
+    confirmed_cases: int  # found infringing
+    confirmed_enterprises: int
+    complaints_by_ip_type: dict[str, int]  # a complaint counts once per type of its rights
+    confirmed_by_ip_type: dict[str, int]
+    cases_by_hall: dict[str, int]
+    cases_by_area: dict[str, int]
+    cases_by_country: dict[str, int]  # the respondent's country or region
+    foreign_complaints: int  # complainant or a respondent outside the Chinese mainland
+    outcomes: dict[str, int]  # respondent cases by OUTCOMES key
+    stage_times: tuple[StageTime, ...]
+    transfer: TransferCompliance
+    consultations: int
+    consultations_by_topic: dict[str, int]
+    consultations_by_nationality: dict[str, int]
+    consultations_by_language: dict[str, int]
+    patrol_rounds: int
+    booth_visits: int
+    findings: dict[str, int]
+    patrol_complaints: int  # IP complaints opened from a patrol
+    commercial_disputes: int
+    commercial_by_type: dict[str, int]
+    commercial_settled: int  # respondent cases of commercial disputes settled
+    # Exhibits under each kind of measure (cover, take down, keep in custody, suspend, ...).
+    measures_by_type: dict[str, int] = field(default_factory=dict)
+    # Commercial disputes' cases by where they stand (mediating, settled, referred, closed).
+    commercial_outcomes: dict[str, int] = field(default_factory=dict)
+    # Cases referred, by kind of authority (IP office, market regulation, police, court...).
+    referrals_by_kind: dict[str, int] = field(default_factory=dict)
+    # Hand-offs that left FairDesk, by destination (police, credit platform, deposit...).
+    handoffs_by_destination: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def confirmed_rate(self) -> float | None:
+        """Found infringing / respondent cases of accepted complaints."""
+        return rate(self.confirmed_cases, self.cases_of_accepted)
+
+    @property
+    def foreign_share(self) -> float | None:
+        return rate(self.foreign_complaints, self.complaints)
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return rate(self.accepted, self.complaints)
+
+
+@dataclass(frozen=True)
+class StatisticsReport:
+    current: EditionStatistics
+    earlier: tuple[EditionStatistics, ...]  # oldest first
+    generated_at: datetime
+
+    @property
+    def editions(self) -> tuple[EditionStatistics, ...]:
+        return (*self.earlier, self.current)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} h"
+
+
+def _breakdown(
+    report: StatisticsReport, zh: str, en: str, attribute: str, words: vocabulary.Vocabulary
+) -> list[tuple[str, list[str]]]:
+    """One row per code that occurs in any edition, in the vocabulary's order."""
+    counts = [getattr(e, attribute) for e in report.editions]
+    seen = [code for code in words if any(c.get(code) for c in counts)]
+    seen += sorted({k for c in counts for k in c if k not in words and c[k]})
+    return [
+        (
+            f"{zh}：{words.words(code).zh} / {en}: {words.words(code).en}",
+            [str(c.get(code, 0)) for c in counts],
+        )
+        for code in seen
+    ]
+
+
+def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
+    """The headline figures as (label, one text per edition, oldest first): the table of
+    the report and of the dashboard."""
+
+    def row(label: str, fn: Any) -> tuple[str, list[str]]:
+        return label, [str(fn(e)) for e in report.editions]
+
+    rows = [
+        row("展商 / exhibitors", lambda e: e.exhibitors),
+        row("投诉 / complaints", lambda e: e.complaints),
+        row("受理 / accepted", lambda e: e.accepted),
+        row("不予受理 / not accepted", lambda e: e.rejected),
+        row("被投诉案件 / respondent cases", lambda e: e.respondent_cases),
+        row("被投诉企业 / respondent enterprises", lambda e: e.respondent_enterprises),
+        row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
+        row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
+        row(FOREIGN_LABEL, lambda e: _pct(e.foreign_share)),
+        row(
+            "24小时移交 / transfers on time",
+            lambda e: (
+                f"{e.transfer.on_time}/{e.transfer.on_time + e.transfer.late}"
+                + (f" ({_pct(e.transfer.rate)})" if e.transfer.rate is not None else "")
+            ),
+        ),
+        row("咨询 / consultations", lambda e: e.consultations),
+        row("巡查 / patrol rounds", lambda e: e.patrol_rounds),
+        row("巡查展位 / booths visited", lambda e: e.booth_visits),
+        row("商事纠纷 / commercial disputes", lambda e: e.commercial_disputes),
+    ]
+    rows += _breakdown(report, "措施", "measure", "measures_by_type", vocabulary.MEASURES)
+    rows += _breakdown(
+        report, "商事纠纷", "commercial dispute", "commercial_outcomes", vocabulary.CASE_STATES
+    )
+    rows += _breakdown(
+        report, "移交", "referred to", "referrals_by_kind", vocabulary.AUTHORITY_KINDS
+    )
+    rows += _breakdown(
+        report,
+        "移送/报送材料",
+        "hand-offs sent to",
+        "handoffs_by_destination",
+        vocabulary.HANDOFF_DESTINATIONS,
+    )
+    for key, label in STAGES:
+        rows.append(
+            row(
+                f"{label} (中位/median · 最长/max)",
+                lambda e, k=key: next(
+                    (
+                        f"{_hours(s.median_hours)} · {_hours(s.max_hours)}"
+                        for s in e.stage_times
+                        if s.key == k
+                    ),
+                    "—",
+                ),
+            )
+        )
+    return rows
+
+
+# -- computing ------------------------------------------------------------------------------
+
+
+def _grouped(session: Session, stmt: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, n in session.execute(stmt):
+        label = str(key) if key not in (None, "") else UNKNOWN
+        out[label] = out.get(label, 0) + int(n)
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
+    """Hours between audit events of IP complaints and their cases (wall clock)."""
+    complaint_at: dict[int, dict[str, datetime]] = defaultdict(dict)
+    case_at: dict[int, dict[str, datetime]] = defaultdict(dict)
+    case_complaint: dict[int, int] = {}
+    result = session.execute(
+        select(AuditEvent.complaint_id, AuditEvent.case_id, AuditEvent.action, AuditEvent.at)
+        .join(Complaint, Complaint.id == AuditEvent.complaint_id)
+        .where(
+            AuditEvent.fair_id == fair.id,
+            AuditEvent.action.in_(_ACTIONS),
+            Complaint.kind == ComplaintKind.IP,
+        )
+        .order_by(AuditEvent.id)
+        .execution_options(yield_per=5000)
+    )
+    for complaint_id, case_id, action, at in result:
+        if case_id is None:
+            if complaint_id is not None:
+                complaint_at[complaint_id].setdefault(action, at)
+        else:
+            case_at[case_id].setdefault(action, at)
+            if complaint_id is not None:
+                case_complaint[case_id] = complaint_id
+    spans: dict[str, list[float]] = {k: [] for k, _ in STAGES}
+
+    def add(key: str, a: datetime | None, b: datetime | None) -> None:
+        if a is not None and b is not None and b >= a:
+            spans[key].append((b - a).total_seconds() / 3600)
+
+    for events in complaint_at.values():
+        add("accept", events.get("complaint.register"), events.get("complaint.accept"))
+    for case_id, events in case_at.items():
+        complaint = complaint_at.get(case_complaint.get(case_id, -1), {})
+        notified = events.get("case.notify")
+        add("notify", complaint.get("complaint.accept"), notified)
+        answered = [
+            events[a] for a in ("case.record_defence", "case.mark_defence_overdue") if a in events
+        ]
+        add("defence", notified, min(answered) if answered else None)
+        decided = [
+            events[a]
+            for a in (
+                "case.decide_infringing",
+                "case.decide_not_infringing",
+                "case.decide_undetermined",
+            )
+            if a in events
+        ]
+        add("decide", notified, min(decided) if decided else None)
+        add("remedy", events.get("case.decide_infringing"), events.get("case.order_remedy"))
+        checked = [events[a] for a in ("case.recheck_passed", "case.recheck_failed") if a in events]
+        add("recheck", events.get("case.order_remedy"), min(checked) if checked else None)
+        ended = [events[a] for a in _END_ACTIONS if a in events]
+        add("total", complaint.get("complaint.register"), min(ended) if ended else None)
+    return tuple(
+        StageTime(
+            key,
+            label,
+            len(spans[key]),
+            stats.median(spans[key]) if spans[key] else None,
+            max(spans[key]) if spans[key] else None,
+        )
+        for key, label in STAGES
+    )
+
+
+def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance:
+    hours = RuleSet.from_dict(fair.rules).transfer_hours
+    rows = session.execute(
+        select(Complaint.id, Complaint.accepted_at, Complaint.transferred_at, ClockDue.due_at)
+        .outerjoin(
+            ClockDue,
+            and_(ClockDue.complaint_id == Complaint.id, ClockDue.kind == ClockKind.TRANSFER),
+        )
+        .where(
+            Complaint.fair_id == fair.id,
+            Complaint.kind == ComplaintKind.IP,
+            (Complaint.transferred_at.is_not(None)) | (ClockDue.id.is_not(None)),
+        )
+    ).all()
+    on_time = late = pending = 0
+    for _, accepted, transferred, due in rows:
+        if due is None and accepted is not None:
+            due = accepted + timedelta(hours=hours)  # transferred without a clock: wall clock
+        if transferred is not None:
+            if due is None or transferred <= due:
+                on_time += 1
+            else:
+                late += 1
+        elif due is not None and now > due:
+            late += 1
+        else:
+            pending += 1
+    return TransferCompliance(len(rows), on_time, late, pending)
+
+
+def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    decided = RespondentCase.decided_at.is_not(None)
+    rows = session.execute(
+        select(RespondentCase.state, RespondentCase.decision_trigger, decided, func.count())
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .where(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+        .group_by(RespondentCase.state, RespondentCase.decision_trigger, decided)
+    ).all()
+    for state, trigger, was_decided, n in rows:
+        counts[outcome_of(state, bool(trigger), bool(was_decided))] += int(n)
+    return {key: counts.get(key, 0) for key, _ in OUTCOMES}
+
+
+def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
+    ip = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    count = func.count()
+    by_state = dict(
+        session.execute(select(Complaint.state, count).where(ip).group_by(Complaint.state)).all()
+    )
+    complaints = sum(by_state.values())
+    accepted = by_state.get(ComplaintState.ACCEPTED, 0) + by_state.get(
+        ComplaintState.TRANSFERRED, 0
+    )
+    rejected = by_state.get(ComplaintState.REJECTED, 0)
+    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+
+    def scalar(stmt: Any) -> int:
+        return int(session.scalar(stmt) or 0)
+
+    respondent_cases = scalar(
+        select(count).select_from(RespondentCase).join(Complaint).where(cases_ip)
+    )
+    enterprises = scalar(
+        select(func.count(func.distinct(RespondentCase.exhibitor_id)))
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .where(cases_ip)
+    )
+    accepted_states = [ComplaintState.ACCEPTED, ComplaintState.TRANSFERRED]
+    cases_of_accepted = scalar(
+        select(count)
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .where(cases_ip, Complaint.state.in_(accepted_states))
+    )
+    confirmed = and_(cases_ip, RespondentCase.decision_trigger != "")
+    confirmed_cases = scalar(
+        select(count).select_from(RespondentCase).join(Complaint).where(confirmed)
+    )
+    confirmed_enterprises = scalar(
+        select(func.count(func.distinct(RespondentCase.exhibitor_id)))
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .where(confirmed)
+    )
+    by_type = _grouped(
+        session,
+        select(IPRight.ip_type, func.count(func.distinct(Complaint.id)))
+        .select_from(Complaint)
+        .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
+        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+        .where(ip)
+        .group_by(IPRight.ip_type),
+    )
+    confirmed_by_type = _grouped(
+        session,
+        select(IPRight.ip_type, func.count(func.distinct(RespondentCase.id)))
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
+        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+        # A finding rests on the rights accepted, not on those refused at acceptance.
+        .where(confirmed, complaint_rights.c.refused_reason == "")
+        .group_by(IPRight.ip_type),
+    )
+    by_hall = _grouped(
+        session,
+        select(RespondentCase.hall, count)
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .where(cases_ip)
+        .group_by(RespondentCase.hall),
+    )
+    by_area = _grouped(
+        session,
+        select(Exhibitor.area, count)
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(cases_ip)
+        .group_by(Exhibitor.area),
+    )
+    by_country = _grouped(
+        session,
+        select(Exhibitor.country, count)
+        .select_from(RespondentCase)
+        .join(Complaint)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(cases_ip)
+        .group_by(Exhibitor.country),
+    )
+    # Foreign-related: the complainant or any respondent outside the Chinese mainland.
+    foreign: set[int] = set()
+    for complaint_id, country in session.execute(
+        select(Complaint.id, Party.country)
+        .join(Party, Party.id == Complaint.complainant_id)
+        .where(ip)
+    ):
+        if is_foreign(country):
+            foreign.add(complaint_id)
+    for complaint_id, country in session.execute(
+        select(Complaint.id, Exhibitor.country)
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(cases_ip)
+        .distinct()
+    ):
+        if is_foreign(country):
+            foreign.add(complaint_id)
+    consult = Consultation.fair_id == fair.id
+    visits = BoothVisit.fair_id == fair.id
+    commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
+    cases_commercial = and_(
+        RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL
+    )
+    return EditionStatistics(
+        fair_code=fair.code,
+        fair_name=fair.name,
+        start=fair.start_date.isoformat(),
+        end=fair.end_date.isoformat(),
+        exhibitors=scalar(select(count).select_from(Exhibitor).where(Exhibitor.fair_id == fair.id)),
+        complaints=complaints,
+        accepted=accepted,
+        rejected=rejected,
+        complaints_pending=by_state.get(ComplaintState.DRAFT, 0)
+        + by_state.get(ComplaintState.PENDING_SUPPLEMENT, 0),
+        respondent_cases=respondent_cases,
+        respondent_enterprises=enterprises,
+        cases_of_accepted=cases_of_accepted,
+        confirmed_cases=confirmed_cases,
+        confirmed_enterprises=confirmed_enterprises,
+        complaints_by_ip_type=by_type,
+        confirmed_by_ip_type=confirmed_by_type,
+        cases_by_hall=by_hall,
+        cases_by_area=by_area,
+        cases_by_country=by_country,
+        foreign_complaints=len(foreign),
+        outcomes=_outcomes(session, fair),
+        stage_times=_stage_times(session, fair),
+        transfer=_transfer(session, fair, now),
+        consultations=scalar(select(count).select_from(Consultation).where(consult)),
+        consultations_by_topic=_grouped(
+            session, select(Consultation.topic, count).where(consult).group_by(Consultation.topic)
+        ),
+        consultations_by_nationality=_grouped(
+            session,
+            select(Consultation.nationality, count)
+            .where(consult)
+            .group_by(Consultation.nationality),
+        ),
+        consultations_by_language=_grouped(
+            session,
+            select(Consultation.language, count).where(consult).group_by(Consultation.language),
+        ),
+        patrol_rounds=scalar(
+            select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
+        ),
+        booth_visits=scalar(select(count).select_from(BoothVisit).where(visits)),
+        findings=_grouped(
+            session, select(BoothVisit.finding, count).where(visits).group_by(BoothVisit.finding)
+        ),
+        patrol_complaints=scalar(
+            select(count).select_from(Complaint).where(ip, Complaint.channel == Channel.PATROL)
+        ),
+        commercial_disputes=scalar(select(count).select_from(Complaint).where(commercial)),
+        commercial_by_type=_grouped(
+            session,
+            select(Complaint.dispute_type, count)
+            .where(commercial)
+            .group_by(Complaint.dispute_type),
+        ),
+        commercial_settled=scalar(
+            select(count)
+            .select_from(RespondentCase)
+            .join(Complaint)
+            .where(
+                RespondentCase.fair_id == fair.id,
+                Complaint.kind == ComplaintKind.COMMERCIAL,
+                RespondentCase.state == CaseState.SETTLED,
+            )
+        ),
+        measures_by_type=_grouped(
+            session,
+            select(Measure.measure_type, func.count(func.distinct(Measure.case_id)))
+            .join(RespondentCase, RespondentCase.id == Measure.case_id)
+            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+            .where(cases_ip)
+            .group_by(Measure.measure_type),
+        ),
+        commercial_outcomes=_grouped(
+            session,
+            select(RespondentCase.state, count)
+            .select_from(RespondentCase)
+            .join(Complaint)
+            .where(cases_commercial)
+            .group_by(RespondentCase.state),
+        ),
+        referrals_by_kind=_grouped(
+            session,
+            select(RespondentCase.referral_kind, count)
+            .where(RespondentCase.fair_id == fair.id, RespondentCase.referral_kind != "")
+            .group_by(RespondentCase.referral_kind),
+        ),
+        handoffs_by_destination=handoff_log.counts_by_destination(session, fair.id),
+    )
+
+
+def fair_statistics(ctx: Context, fair_code: str, *, earlier: int = 4) -> StatisticsReport:
+    """The edition's figures and those of up to `earlier` editions before it."""
+    ctx.require(Permission.VIEW)
+    now = ctx.now()
+    with ctx.db.reading() as session:
+        fair = fair_by_code(session, fair_code)
+        before = [
+            f
+            for f in series_fairs(session, fair)
+            if f.start_date < fair.start_date and f.id != fair.id
+        ]
+        before = before[-earlier:] if earlier > 0 else []
+        return StatisticsReport(
+            current=_edition(session, fair, now),
+            earlier=tuple(_edition(session, f, now) for f in before),
+            generated_at=now,
+        )

@@ -1,0 +1,109 @@
+"""The state of a measure or an exhibitor as its audit events record it.
+
+The steps and the exhibitor list write these states into the trail each time they
+change a record; `row_check` reads them back and compares them with the row, so a
+measure or an exhibitor edited behind the app's back (an SQL editor, a doctored
+restore) is reported. One function per record kind, used by both sides.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from fairdesk.db.models import Exhibitor, Measure
+from fairdesk.services.context import Context
+from fairdesk.services.trust import audit
+
+MEASURE_EVENT = "measure.record"
+EXHIBITOR_EVENT = "exhibitor.record"
+# The exhibitor's fields a list import or a person sets (not its bookkeeping columns).
+EXHIBITOR_FIELDS = (
+    "name_zh",
+    "name_en",
+    "credit_code",
+    "country",
+    "country_en",
+    "area",
+    "area_en",
+    "delegation",
+    "contact",
+    "phone",
+    "email",
+    "ip_commitment_signed",
+)
+
+
+def plain(value: Any) -> Any:
+    """A value as the trail keeps it: times in UTC (the database may hand them back
+    naive or in another zone), enums by their code."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat(timespec="seconds")
+    return audit.jsonable(value)
+
+
+def measure_state(m: Measure) -> dict[str, Any]:
+    return {
+        name: plain(getattr(m, name))
+        for name in (
+            "measure_type",
+            "ordered_at",
+            "due_at",
+            "undertaking_signed",
+            "storage_place",
+            "returned_at",
+            "recheck_result",
+            "rechecked_at",
+            "note",
+        )
+    }
+
+
+def exhibitor_state(e: Exhibitor) -> dict[str, Any]:
+    state = {name: plain(getattr(e, name)) for name in EXHIBITOR_FIELDS}
+    state["booths"] = sorted(f"{b.hall} {b.booth_no}".strip() for b in e.booths)
+    return state
+
+
+def measures_of(case: Any) -> dict[int, dict[str, Any]]:
+    """{measure id: state} of a case's measures, before a step changes them."""
+    return {m.id: measure_state(m) for m in case.measures if m.id is not None}
+
+
+def record_measures(
+    session: Session, ctx: Context, case: Any, before: dict[int, dict[str, Any]]
+) -> None:
+    """An event for each measure of `case` a step added or changed (after the flush)."""
+    changed = [m for m in case.measures if measure_state(m) != before.get(m.id)]
+    audit.record_many(
+        session,
+        ctx,
+        [(MEASURE_EVENT, "measure", m.id, measure_state(m)) for m in changed],
+        fair_id=case.fair_id,
+    )
+
+
+def record_exhibitors(session: Session, ctx: Context, fair_id: int, identities: set[str]) -> None:
+    """An event for each exhibitor of the fair an import added or changed."""
+    if not identities:
+        return
+    rows = session.scalars(
+        select(Exhibitor)
+        .where(Exhibitor.fair_id == fair_id)
+        .options(selectinload(Exhibitor.booths))
+        .order_by(Exhibitor.id)
+    )
+    audit.record_many(
+        session,
+        ctx,
+        [
+            (EXHIBITOR_EVENT, "exhibitor", e.id, exhibitor_state(e))
+            for e in rows
+            if e.identity in identities
+        ],
+        fair_id=fair_id,
+    )

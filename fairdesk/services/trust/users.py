@@ -1,0 +1,311 @@
+"""Users and roles. Passwords are hashed with argon2."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fairdesk.db.models import User
+from fairdesk.domain.enums import Role
+from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fairdesk.domain.permissions import Permission
+from fairdesk.services.context import Actor, Context
+from fairdesk.services.trust import audit, keys
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+
+    @classmethod
+    def of(cls, user: User) -> UserInfo:
+        return cls(user.id, user.username, user.display_name, Role(user.role), user.active)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.username, self.role)
+
+
+def password_mark(password_hash: str | None) -> str:
+    """What the audit trail keeps of a password hash: a short digest of it (not the
+    hash), so a hash cleared or replaced behind the app's back shows (row_check)."""
+    if not password_hash:
+        return ""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
+
+def _by_name(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFound("There is no user '{username}'.", username=username)
+    return user
+
+
+def _new_user(
+    session: Session,
+    ctx: Context,
+    username: str,
+    role: Role,
+    password: str | None,
+    display_name: str,
+) -> User:
+    if not USERNAME.match(username):
+        raise InvalidInput("A user name is 2-64 letters, digits, '.', '_' or '-'.")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise InvalidInput("The user '{username}' already exists.", username=username)
+    if password is not None and len(password) < 8:
+        raise InvalidInput("A password needs at least 8 characters.")
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        role=role,
+        password_hash=_hasher.hash(password) if password else None,
+        active=True,
+        failed_logins=0,
+        created_at=ctx.now(),
+    )
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        ctx,
+        "user.add",
+        "user",
+        user.id,
+        after={
+            "username": username,
+            "role": role,
+            "display_name": user.display_name,
+            "password": password_mark(user.password_hash),
+        },
+    )
+    if password:
+        keys.on_new_user(session, ctx, user, password)
+    return user
+
+
+def add_user(
+    ctx: Context,
+    username: str,
+    role: Role | str,
+    password: str | None = None,
+    display_name: str = "",
+) -> UserInfo:
+    """Add a user; the very first user may be added by anyone and must be an admin."""
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput(
+            "'{role}' is not a role; use one of {roles}.",
+            role=role,
+            roles=tuple(r.value for r in Role),
+        ) from None
+    with ctx.db.writing() as session:
+        first = not session.scalar(select(func.count()).select_from(User))
+        if first and role is not Role.ADMIN:
+            raise PermissionDenied("The first user must be an admin.")
+        if not first:
+            ctx.require(Permission.MANAGE_USERS)
+        return UserInfo.of(_new_user(session, ctx, username, role, password, display_name))
+
+
+def ensure_user(ctx: Context, username: str, role: Role, display_name: str = "") -> UserInfo:
+    """Return the named user, creating it without a password (for the CLI and the demo)."""
+    with ctx.db.writing() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            ctx.require(Permission.MANAGE_USERS)
+            user = _new_user(session, ctx, username, role, None, display_name)
+        return UserInfo.of(user)
+
+
+def list_users(ctx: Context) -> list[UserInfo]:
+    ctx.require(Permission.MANAGE_USERS)
+    with ctx.db.reading() as session:
+        return [UserInfo.of(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def get_user(ctx: Context, username: str) -> UserInfo:
+    with ctx.db.reading() as session:
+        return UserInfo.of(_by_name(session, username))
+
+
+def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
+    """Check a password; lock the account for a while after repeated failures.
+
+    The message never says whether the user name exists.
+    """
+    refused = PermissionDenied("Unknown user name or wrong password.")
+    now = ctx.now()
+    with ctx.db.writing() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None or not user.active or not user.password_hash:
+            raise refused
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60))
+            if minutes == 1:
+                raise PermissionDenied(
+                    "Too many failed sign-ins: the account '{username}' is locked for "
+                    "1 more minute, or until an admin resets its password.",
+                    username=user.username,
+                )
+            raise PermissionDenied(
+                "Too many failed sign-ins: the account '{username}' is locked for "
+                "{minutes} more minutes, or until an admin resets its password.",
+                username=user.username,
+                minutes=minutes,
+            )
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            # The failure is counted (and committed with this block) before refusing.
+            user.failed_logins += 1
+            locked = user.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+            audit.record(
+                session, ctx, "user.login_failed", "user", user.id, after={"locked": locked}
+            )
+            info = None
+        else:
+            info = UserInfo.of(user)
+            if user.failed_logins or user.locked_until:
+                user.failed_logins = 0
+                user.locked_until = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+                audit.record(
+                    session,
+                    ctx,
+                    "user.rehash",
+                    "user",
+                    user.id,
+                    after={"password": password_mark(user.password_hash)},
+                )
+    if info is None:
+        raise refused
+    return info
+
+
+def _change(ctx: Context, username: str, action: str, reason: str = "", **changes: Any) -> UserInfo:
+    ctx.require(Permission.MANAGE_USERS)
+    with ctx.db.writing() as session:
+        user = _by_name(session, username)
+        before = {k: getattr(user, k) for k in changes if k != "password_hash"}
+        for key, value in changes.items():
+            setattr(user, key, value)
+        after = {k: v for k, v in changes.items() if k != "password_hash"}
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            action,
+            "user",
+            user.id,
+            before=before or None,
+            after=after or None,
+            reason=reason,
+        )
+        return UserInfo.of(user)
+
+
+def disable_user(ctx: Context, username: str, reason: str = "") -> UserInfo:
+    if username == ctx.actor.username:
+        raise InvalidInput("You cannot disable your own account.")
+    return _change(ctx, username, "user.disable", reason, active=False)
+
+
+def enable_user(ctx: Context, username: str) -> UserInfo:
+    return _change(ctx, username, "user.enable", active=True)
+
+
+def set_role(ctx: Context, username: str, role: Role | str, reason: str = "") -> UserInfo:
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput("'{role}' is not a role.", role=role) from None
+    if username == ctx.actor.username and role is not Role.ADMIN:
+        raise InvalidInput("You cannot take the admin role from your own account.")
+    return _change(ctx, username, "user.role", reason, role=role.value)
+
+
+def set_password(
+    ctx: Context, username: str, new_password: str, old_password: str | None = None
+) -> UserInfo:
+    """An admin sets anyone's password; a user changes their own with the old one.
+
+    The user's keys are sealed again under the new password; an admin's reset cannot
+    open them, so the user's signing key is replaced (see services/keys.py)."""
+    if len(new_password) < 8:
+        raise InvalidInput("A password needs at least 8 characters.")
+    if username != ctx.actor.username or old_password is None:
+        ctx.require(Permission.MANAGE_USERS)
+        with ctx.db.writing() as session:
+            user = _by_name(session, username)
+            user.password_hash = _hasher.hash(new_password)
+            user.failed_logins = 0
+            user.locked_until = None
+            session.flush()
+            audit.record(
+                session,
+                ctx,
+                "user.password",
+                "user",
+                user.id,
+                after={"password": password_mark(user.password_hash)},
+                reason="reset",
+            )
+            keys.on_password_change(session, ctx, user, new_password, None)
+            return UserInfo.of(user)
+    authenticate(ctx, username, old_password)
+    with ctx.db.writing() as session:
+        user = _by_name(session, username)
+        user.password_hash = _hasher.hash(new_password)
+        audit.record(
+            session,
+            ctx,
+            "user.password",
+            "user",
+            user.id,
+            after={"password": password_mark(user.password_hash)},
+        )
+        keys.on_password_change(session, ctx, user, new_password, old_password)
+        return UserInfo.of(user)
+
+
+def sign_in(ctx: Context, username: str, password: str) -> Context:
+    """Check the password and unlock the user's keys: a context acting as that user,
+    holding the keys in memory for the session."""
+    info = authenticate(ctx, username, password)
+    user_ctx = Context(ctx.db, info.actor, ctx.now)
+    with ctx.db.writing() as session:
+        ring = keys.unlock(session, user_ctx, _by_name(session, info.username), password)
+    return user_ctx.with_keyring(ring)
+
+
+def has_password(ctx: Context, username: str) -> bool:
+    with ctx.db.reading() as session:
+        return bool(_by_name(session, username).password_hash)
+
+
+def count_users(ctx: Context) -> int:
+    with ctx.db.reading() as session:
+        return session.scalar(select(func.count()).select_from(User)) or 0
