@@ -627,7 +627,7 @@ class _Collector:
 # --- file checks ---------------------------------------------------------------------------
 
 
-def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
+def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:  # noqa: C901 (one check per file fault)
     """("xlsx" | "text", first bytes) or an ExhibitorFileError saying what the file is."""
     ext = path.suffix.lower()
     try:

@@ -259,31 +259,9 @@ def grid_layout(
         compact = bool(rows) and filled < 0.5 * len(rows) * max(1, len(numbers))
     layout = GridLayout(compact=compact)
     if compact:
-        groups: dict[str, list[str]] = {}
-        for row in rows:
-            letters = re.match(r"^[^\d]+", row)
-            key = letters.group(0) if letters else row
-            groups.setdefault(key, []).extend(
-                b for _, b in sorted(parsed[row], key=lambda item: _natural(item[1]))
-            )
-        if width is None:
-            width = max(6, min(24, math.ceil(math.sqrt(2 * (filled + len(other))))))
-        width = max(1, width)
-        layout.columns = [str(i + 1) for i in range(width)]
-        for key in sorted(groups, key=_natural):
-            for i, booth in enumerate(groups[key]):
-                if i % width == 0:
-                    layout.rows.append(key if i == 0 else f"{key} …")
-                layout.cells[(len(layout.rows) - 1, i % width)] = booth
+        _fill_compact(layout, parsed, rows, width, filled + len(other))
     else:
-        layout.rows = list(rows)
-        layout.columns = [f"{n:02d}" for n in numbers]
-        index = {n: i for i, n in enumerate(numbers)}
-        for r, row in enumerate(rows):
-            for n, booth in parsed[row]:
-                layout.cells[(r, index[n])] = booth
-        if len(layout.columns) < min(len(other), 20):
-            layout.columns += [""] * (min(len(other), 20) - len(layout.columns))
+        _fill_exact(layout, parsed, rows, numbers, len(other))
     if other:
         across = max(1, len(layout.columns))
         for i, booth in enumerate(sorted(other, key=_natural)):
@@ -291,6 +269,50 @@ def grid_layout(
                 layout.rows.append("…" if i else "other")
             layout.cells[(len(layout.rows) - 1, i % across)] = booth
     return layout
+
+
+def _fill_compact(
+    layout: GridLayout,
+    parsed: dict[str, list[tuple[int, str]]],
+    rows: list[str],
+    width: int | None,
+    count: int,
+) -> None:
+    """Booths grouped by their row letters, in number order, wrapped at `width`."""
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        letters = re.match(r"^[^\d]+", row)
+        key = letters.group(0) if letters else row
+        groups.setdefault(key, []).extend(
+            b for _, b in sorted(parsed[row], key=lambda item: _natural(item[1]))
+        )
+    if width is None:
+        width = max(6, min(24, math.ceil(math.sqrt(2 * count))))
+    width = max(1, width)
+    layout.columns = [str(i + 1) for i in range(width)]
+    for key in sorted(groups, key=_natural):
+        for i, booth in enumerate(groups[key]):
+            if i % width == 0:
+                layout.rows.append(key if i == 0 else f"{key} …")
+            layout.cells[(len(layout.rows) - 1, i % width)] = booth
+
+
+def _fill_exact(
+    layout: GridLayout,
+    parsed: dict[str, list[tuple[int, str]]],
+    rows: list[str],
+    numbers: list[int],
+    others: int,
+) -> None:
+    """One row per row letter, one column per booth number."""
+    layout.rows = list(rows)
+    layout.columns = [f"{n:02d}" for n in numbers]
+    index = {n: i for i, n in enumerate(numbers)}
+    for r, row in enumerate(rows):
+        for n, booth in parsed[row]:
+            layout.cells[(r, index[n])] = booth
+    if len(layout.columns) < min(others, 20):
+        layout.columns += [""] * (min(others, 20) - len(layout.columns))
 
 
 _HEADERS = {
