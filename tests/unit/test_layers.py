@@ -205,6 +205,48 @@ def test_no_import_cycle() -> None:
     assert cycles(import_graph()) == []
 
 
+# Packages split into work packages → the modules every work package shares, left loose.
+WORK_ROOTS = {"services": {"context", "keyring"}}
+
+
+def work_package_rules(root: str) -> dict[str, set[str]]:
+    """Each work package of fairdesk/<root> → the other parts of <root> it may import, from
+    the "May import:" line of its docstring ('trust', 'context', ...)."""
+    rules = {}
+    for init in sorted((PACKAGE / root).glob("*/__init__.py")):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        found = re.search(r"^May import: (.+?)(?:\n\n|\Z)", doc, re.M | re.S)
+        assert found, f"{init.relative_to(PACKAGE.parent)} says nothing of what it may import"
+        named = _names(found.group(1)) or set()
+        rules[init.parent.name] = {
+            n.removeprefix(f"{root}.") for n in named if n.startswith(f"{root}.")
+        }
+    return rules
+
+
+@pytest.mark.parametrize("root", sorted(WORK_ROOTS))
+def test_work_packages_import_as_their_docstrings_say(root: str) -> None:
+    rules = work_package_rules(root)
+    assert len(rules) >= 5
+    offenders = []
+    for package, allowed in rules.items():
+        for path in sorted((PACKAGE / root / package).rglob("*.py")):
+            for name in _imports(path):
+                parts = name.split(".")
+                if parts[:2] != ["fairdesk", root] or len(parts) < 3:
+                    continue
+                if parts[2] != package and parts[2] not in allowed:
+                    offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
+    assert sorted(set(offenders)) == []
+
+
+@pytest.mark.parametrize("root", sorted(WORK_ROOTS))
+def test_no_module_outside_a_work_package(root: str) -> None:
+    """Only what every work package shares lies loose beside them."""
+    loose = {p.stem for p in (PACKAGE / root).glob("*.py")} - {"__init__"}
+    assert loose == WORK_ROOTS[root]
+
+
 ARCHITECTURE = PACKAGE.parent / "docs" / "architecture.md"
 
 
@@ -216,14 +258,14 @@ def rules_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-def work_packages_table() -> str:
-    lines = ["| Work package | What it holds | May import (of the services) |", "|---|---|---|"]
-    rules = work_package_rules()
-    for init in sorted(SERVICES.glob("*/__init__.py")):
+def work_packages_table(root: str) -> str:
+    lines = [f"| Package | What it holds | May import (of {root}) |", "|---|---|---|"]
+    rules = work_package_rules(root)
+    for init in sorted((PACKAGE / root).glob("*/__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         owns = " ".join(doc.split("May import:")[0].split())
-        said = ", ".join(sorted(rules[init.parent.name]))
-        lines.append(f"| `services/{init.parent.name}/` | {owns} | {said} |")
+        said = ", ".join(sorted(rules[init.parent.name])) or "nothing"
+        lines.append(f"| `{root}/{init.parent.name}/` | {owns} | {said} |")
     return "\n".join(lines) + "\n"
 
 
@@ -234,13 +276,15 @@ def _generated(text: str, name: str, expected: str) -> tuple[str, str]:
     return f"{head}<!-- {name}: generated -->\n{expected}<!-- /{name} -->{tail}", generated
 
 
-def test_the_architecture_page_shows_the_work_packages() -> None:
+@pytest.mark.parametrize("root", sorted(WORK_ROOTS))
+def test_the_architecture_page_shows_the_work_packages(root: str) -> None:
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    page, generated = _generated(text, "work packages", work_packages_table())
+    expected = work_packages_table(root)
+    page, generated = _generated(text, f"{root} packages", expected)
     if os.environ.get("FAIRDESK_UPDATE_DOCS") == "1":
         ARCHITECTURE.write_text(page, encoding="utf-8")
-        generated = work_packages_table()
-    assert generated == work_packages_table(), "docs/architecture.md is out of date"
+        generated = expected
+    assert generated == expected, "docs/architecture.md is out of date: FAIRDESK_UPDATE_DOCS=1"
 
 
 def test_the_architecture_page_shows_the_same_rules() -> None:
@@ -257,42 +301,3 @@ def test_the_architecture_page_shows_the_same_rules() -> None:
     assert generated == expected, (
         "docs/architecture.md is out of date: run with FAIRDESK_UPDATE_DOCS=1"
     )
-
-
-SERVICES = PACKAGE / "services"
-
-
-def work_package_rules() -> dict[str, set[str]]:
-    """Each work package of fairdesk/services → the services parts it may import, from the
-    "May import:" line of its docstring ('trust', 'context', ...)."""
-    rules = {}
-    for init in sorted(SERVICES.glob("*/__init__.py")):
-        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
-        found = re.search(r"^May import: (.+?)(?:\n\n|\Z)", doc, re.M | re.S)
-        assert found, f"{init.relative_to(PACKAGE.parent)} says nothing of what it may import"
-        named = _names(found.group(1)) or set()
-        rules[init.parent.name] = {
-            n.removeprefix("services.") for n in named if n.startswith("services.")
-        }
-    return rules
-
-
-def test_work_packages_import_as_their_docstrings_say() -> None:
-    rules = work_package_rules()
-    assert {"trust", "casework", "paper", "inspection", "organizer"} <= set(rules)
-    offenders = []
-    for package, allowed in rules.items():
-        for path in sorted((SERVICES / package).rglob("*.py")):
-            for name in _imports(path):
-                parts = name.split(".")
-                if parts[:2] != ["fairdesk", "services"] or len(parts) < 3:
-                    continue
-                if parts[2] != package and parts[2] not in allowed:
-                    offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
-    assert sorted(set(offenders)) == []
-
-
-def test_no_service_module_outside_a_work_package() -> None:
-    """Only the ground floor every package shares lies loose in fairdesk/services."""
-    loose = {p.stem for p in SERVICES.glob("*.py")} - {"__init__"}
-    assert loose == {"context", "keyring"}
