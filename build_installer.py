@@ -132,8 +132,8 @@ def hidden_imports() -> list[str]:
         "psycopg_binary",  # psycopg loads its C implementation by name
         "pyzbar.pyzbar",
         "pypdfium2",
-        "fairdesk.ui.welcome",
-        "fairdesk.ui.help",
+        "fairdesk.ui.setup.welcome",
+        "fairdesk.ui.common.help",
         "fairdesk.selftest",
     }
     return sorted(wanted)

@@ -181,8 +181,8 @@ def check_windows(folder: Path) -> None:
     from fairdesk.services.context import Context
     from fairdesk.services.trust import users
     from fairdesk.settings import Settings
-    from fairdesk.ui.help import HelpWindow
-    from fairdesk.ui.main_window import MainWindow
+    from fairdesk.ui.common.help import HelpWindow
+    from fairdesk.ui.desk.main_window import MainWindow
 
     db = open_database(f"sqlite:///{folder / 'selftest.sqlite3'}")
     try:

@@ -102,7 +102,7 @@ def demo(folder: Path) -> dict:  # type: ignore[type-arg]
     from fairdesk.services.context import Context
     from fairdesk.services.demo.demo import DemoOptions, create_demo
     from fairdesk.services.trust import users
-    from fairdesk.ui.sign_in import DEMO_SIZE
+    from fairdesk.ui.common.sign_in import DEMO_SIZE
 
     db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
     admin = Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
@@ -120,7 +120,7 @@ def demo(folder: Path) -> dict:  # type: ignore[type-arg]
 
 def _main_window(ctx):  # type: ignore[no-untyped-def]
     from fairdesk.settings import Settings
-    from fairdesk.ui.main_window import MainWindow
+    from fairdesk.ui.desk.main_window import MainWindow
 
     window = MainWindow(ctx, settings=Settings())
     window._poll_timer.stop()
@@ -147,7 +147,7 @@ def shot_readme_main(contexts, language) -> None:  # type: ignore[no-untyped-def
 
 def shot_complaint(contexts, language) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.services.fair.fairs import list_fairs
-    from fairdesk.ui.complaint_form import ComplaintForm
+    from fairdesk.ui.intake.complaint_form import ComplaintForm
 
     code = list_fairs(contexts["desk"])[0].code
     form = ComplaintForm(contexts["desk"], code)
@@ -160,7 +160,7 @@ def shot_complaint(contexts, language) -> None:  # type: ignore[no-untyped-def]
 def shot_case(contexts, language) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.services.casework.cases import CaseFilter, list_cases
     from fairdesk.services.fair.fairs import list_fairs
-    from fairdesk.ui.case_view import CaseView
+    from fairdesk.ui.casework.case_view import CaseView
 
     ctx = contexts["desk"]
     code = list_fairs(ctx)[0].code
@@ -174,7 +174,7 @@ def shot_case(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def _inspector(contexts, tab: int):  # type: ignore[no-untyped-def]
-    from fairdesk.ui.inspector_window import InspectorWindow
+    from fairdesk.ui.inspection.inspector_window import InspectorWindow
 
     folder = Path(os.environ["FAIRDESK_DATA_DIR"])
     from fairdesk.services.inspection.rechecks import list_tasks
@@ -204,7 +204,7 @@ def shot_rechecks(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def shot_fair(contexts, language) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.ui.fair_dialog import FairDialog
+    from fairdesk.ui.organizer.fair_dialog import FairDialog
 
     dialog = FairDialog(contexts["admin"])
     dialog.ui.code_edit.setText("CIIE2026")
@@ -219,7 +219,7 @@ def shot_fair(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.services.fair.fairs import list_fairs
-    from fairdesk.ui.dashboard import Dashboard
+    from fairdesk.ui.organizer.dashboard import Dashboard
 
     ctx = contexts["organizer"]
     board = Dashboard(ctx, list_fairs(ctx)[0].code)
@@ -230,7 +230,7 @@ def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def shot_welcome(contexts, language) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.ui.welcome import WelcomeDialog
+    from fairdesk.ui.setup.welcome import WelcomeDialog
 
     dialog = WelcomeDialog()
     dialog.show()

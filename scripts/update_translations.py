@@ -197,7 +197,7 @@ def table_messages(path: Path) -> Iterator[Message]:
     """Texts kept in a table and translated where shown, which lupdate cannot see:
     `HEADERS = ("Case", ...)` with `self.tr(HEADERS[section])` or
     `[self.tr(h) for h in HEADERS]` inside a class, or a class's `headers = HEADERS`
-    (fairdesk/ui/table_model.py translates it); the class is the context."""
+    (fairdesk/ui/common/table_model.py translates it); the class is the context."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     tables: dict[str, list[str]] = {}
     for node in ast.walk(tree):

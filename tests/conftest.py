@@ -138,7 +138,7 @@ def close_database(database: Database) -> None:
     """Dispose of the test's database once no background task of a window still holds one
     of its connections (one returned after dispose() would be left open, and reported as a
     ResourceWarning in whichever later test the garbage collector happens to run)."""
-    tasks = sys.modules.get("fairdesk.ui.tasks")
+    tasks = sys.modules.get("fairdesk.ui.common.tasks")
     if tasks is not None:
         tasks.wait_for_tasks()
     database.dispose()

@@ -27,9 +27,9 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
 from fairdesk.services.context import Context
 from fairdesk.settings import ENV_SETTINGS, apply_saved_locations, default_settings_path
-from fairdesk.ui.help import application_icon, install_help
-from fairdesk.ui.tasks import wait_for_tasks
-from fairdesk.ui.welcome import Choice, welcome_new_desk
+from fairdesk.ui.common.help import application_icon, install_help
+from fairdesk.ui.common.tasks import wait_for_tasks
+from fairdesk.ui.setup.welcome import Choice, welcome_new_desk
 
 log = logging.getLogger("fairdesk")
 BACKUP_EVERY = timedelta(hours=1)
@@ -171,7 +171,7 @@ def _run(
     throwaway: Path | None,
     signed_in: Context | None = None,
 ) -> int:
-    from fairdesk.ui.sign_in import demo_context, sign_in
+    from fairdesk.ui.common.sign_in import demo_context, sign_in
 
     try:
         ctx = demo_context(throwaway) if throwaway else signed_in or sign_in(args.db, args.data_dir)
@@ -181,11 +181,11 @@ def _run(
         return 1
     if ctx is None:
         return 0  # the user closed the sign-in dialog
-    from fairdesk.ui.main_window import MainWindow
+    from fairdesk.ui.desk.main_window import MainWindow
 
     window: QMainWindow
     if ctx.actor.role is Role.INSPECTOR:  # inspectors land in the patrol screen
-        from fairdesk.ui.inspector_window import InspectorWindow
+        from fairdesk.ui.inspection.inspector_window import InspectorWindow
 
         window = InspectorWindow(ctx, data_folder=data_dir(), demo=throwaway is not None)
     else:
@@ -226,7 +226,7 @@ def after_first_paint(app: QApplication, then: Callable[[], None]) -> None:
 
 
 def _start_watchers(ctx: Context, window: QMainWindow) -> None:
-    from fairdesk.ui.idle_lock import IdleWatcher, lock_screen
+    from fairdesk.ui.common.idle_lock import IdleWatcher, lock_screen
 
     watcher = IdleWatcher(parent=window)
 

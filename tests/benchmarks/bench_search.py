@@ -14,7 +14,7 @@ from tests.benchmarks.generate import NOW
 from tests.benchmarks.harness import Figure, log, percentile
 
 QUERIES = 200
-PAGE = 200  # fairdesk.ui.case_model.PAGE
+PAGE = 200  # fairdesk.ui.casework.case_model.PAGE
 
 RAW_SQL = """
 SELECT c.id, c.number, p.number, p.kind, c.state, p.state, e.name_zh, e.name_en, c.hall,
@@ -149,7 +149,7 @@ def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) 
     from fairdesk.services.casework.cases import FTS_MAX_MATCHES, CaseFilter
     from fairdesk.services.context import Context
     from fairdesk.services.trust import users
-    from fairdesk.ui.case_model import CaseTableModel
+    from fairdesk.ui.casework.case_model import CaseTableModel
 
     app = QApplication.instance() or QApplication([])
     queries = sample_queries(db, fair_code)
@@ -190,7 +190,7 @@ def bench_search(db: Path, fair_code: str, size: int, label: str, window: bool) 
                                queries, mismatches, listed))  # fmt: skip
         if window:
             from fairdesk.settings import Settings
-            from fairdesk.ui.main_window import MainWindow
+            from fairdesk.ui.desk.main_window import MainWindow
 
             win = MainWindow(ctx, settings=Settings())
             win.show()
@@ -234,7 +234,7 @@ def bench_search_pg(
     from fairdesk.services.casework.cases import CaseFilter
     from fairdesk.services.context import Context
     from fairdesk.services.trust import users
-    from fairdesk.ui.case_model import CaseTableModel
+    from fairdesk.ui.casework.case_model import CaseTableModel
 
     QApplication.instance() or QApplication([])
     queries = sample_queries(sample_db, fair_code)

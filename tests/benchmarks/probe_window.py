@@ -89,7 +89,7 @@ def fairdesk(db_url: str, username: str, now_iso: str, scroll: bool) -> int:
     now = datetime.fromisoformat(now_iso)
     os.environ["FAIRDESK_DB"] = db_url
 
-    import fairdesk.ui.sign_in as sign_in_module
+    import fairdesk.ui.common.sign_in as sign_in_module
     from fairdesk.app_context import SYSTEM, open_database
     from fairdesk.services.context import Context
     from fairdesk.services.trust import users

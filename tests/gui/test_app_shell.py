@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fairdesk.ui.app import install_crash_dialog, setup_logging
-from fairdesk.ui.idle_lock import IdleWatcher, LockDialog
+from fairdesk.ui.common.idle_lock import IdleWatcher, LockDialog
 from tests.conftest import Team
 
 
@@ -137,7 +137,7 @@ def test_the_lock_hides_every_window_until_unlocked(
 ) -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from fairdesk.ui import idle_lock
+    from fairdesk.ui.common import idle_lock
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QItemSelectionModel
 
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui.case_model import COL_ASSIGNED
-from fairdesk.ui.main_window import MainWindow
+from fairdesk.ui.casework.case_model import COL_ASSIGNED
+from fairdesk.ui.desk.main_window import MainWindow
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -76,7 +76,7 @@ def test_unassign(qtbot, team: Team, cases: list[str]) -> None:
 def test_stale_list_is_refused_and_reloaded(
     qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fairdesk.ui import main_window
+    from fairdesk.ui.desk import main_window
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui.main_window import MainWindow
+from fairdesk.ui.desk.main_window import MainWindow
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

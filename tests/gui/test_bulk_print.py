@@ -16,9 +16,9 @@ from fairdesk.domain.enums import Role
 from fairdesk.services.casework.steps import act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
-from fairdesk.ui.bulk_print import BulkPrintDialog, BulkReport, run_bulk
-from fairdesk.ui.pdf_preview import pdf_info
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.pdf_preview import pdf_info
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.paper.bulk_print import BulkPrintDialog, BulkReport, run_bulk
 from tests.conftest import FakeClock, Team
 from tests.gui.test_document_dialog import FakePrintDialog, make_case, pages_of
 from tests.helpers import FAIR, complaint_input, make_fair

@@ -1,5 +1,5 @@
 """The case list's bounded page cache: every case counted, pages read when touched, only a
-few kept (fairdesk.ui.table_model.CachedPagesTableModel through CaseTableModel)."""
+few kept (fairdesk.ui.common.table_model.CachedPagesTableModel through CaseTableModel)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from fairdesk.domain.errors import StorageError
 from fairdesk.services.casework.cases import CaseFilter, list_cases
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui import case_model
-from fairdesk.ui.case_model import CaseNumberRole, CaseTableModel
-from fairdesk.ui.main_window import MainWindow
+from fairdesk.ui.casework import case_model
+from fairdesk.ui.casework.case_model import CaseNumberRole, CaseTableModel
+from fairdesk.ui.desk.main_window import MainWindow
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -25,10 +25,10 @@ from fairdesk.services.casework import clocks
 from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
 from fairdesk.services.intake.intake import RightInput, register_complaint
-from fairdesk.ui import case_view as case_view_module
-from fairdesk.ui.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
-from fairdesk.ui.case_view import CaseView
-from fairdesk.ui.step_dialog import StepDialog
+from fairdesk.ui.casework import case_view as case_view_module
+from fairdesk.ui.casework.case_timeline import COL_WHAT, COL_WHO, COL_WHY, TimelineModel
+from fairdesk.ui.casework.case_view import CaseView
+from fairdesk.ui.common.step_dialog import StepDialog
 from tests.conftest import FakeClock, Team
 from tests.gui.test_complaint_form import completions_open, press, type_into
 from tests.helpers import FAIR, complaint_input, make_fair, received

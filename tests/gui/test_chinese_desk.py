@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.i18n import install_translations
-from fairdesk.ui.main_window import MainWindow
+from fairdesk.ui.desk.main_window import MainWindow
 from tests.conftest import Team
 from tests.helpers import make_fair
 
@@ -89,8 +89,8 @@ def test_f1_opens_the_guide_in_inspector_mode(qtbot, team: Team, tmp_path) -> No
     from PySide6.QtCore import Qt
 
     from fairdesk.domain.enums import Role
-    from fairdesk.ui.help import install_help
-    from fairdesk.ui.inspector_window import InspectorWindow
+    from fairdesk.ui.common.help import install_help
+    from fairdesk.ui.inspection.inspector_window import InspectorWindow
 
     make_fair(team.admin)
     window = InspectorWindow(team.inspector, data_folder=tmp_path / "laptop")
@@ -110,7 +110,7 @@ def test_the_hall_board_speaks_chinese_on_a_chinese_desk(qtbot, team: Team, qapp
     from fairdesk.domain.enums import Finding
     from fairdesk.services.inspection import patrols
     from fairdesk.services.inspection.patrols import VisitInput
-    from fairdesk.ui.hall_board import HallBoard, HallBoardModel
+    from fairdesk.ui.inspection.hall_board import HallBoard, HallBoardModel
     from tests.helpers import FAIR
 
     make_fair(team.admin, exhibitors=8)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from fairdesk.i18n import install_translations
-from fairdesk.ui.combo_search import matching_rows
-from fairdesk.ui.complaint_form import ComplaintForm
+from fairdesk.ui.common.combo_search import matching_rows
+from fairdesk.ui.intake.complaint_form import ComplaintForm
 from tests.conftest import Team
 from tests.gui.test_complaint_form import (
     COMPLAINANT,

@@ -28,10 +28,10 @@ from fairdesk.services.fair.exhibitors import upsert_exhibitors
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.inspection.evidence import evidence_of
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui import complaint_form, complaint_respondents
-from fairdesk.ui.complaint_form import ComplaintForm
-from fairdesk.ui.complaint_respondents import ExhibitsModel
-from fairdesk.ui.complaint_steps import RejectDialog, SupplementDialog
+from fairdesk.ui.intake import complaint_form, complaint_respondents
+from fairdesk.ui.intake.complaint_form import ComplaintForm
+from fairdesk.ui.intake.complaint_respondents import ExhibitsModel
+from fairdesk.ui.intake.complaint_steps import RejectDialog, SupplementDialog
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from fairdesk.services.fair.watchlist import flag_imported, watch_list
 from fairdesk.services.organizer.consultations import consultation_counts
-from fairdesk.ui.consultation_dialog import ConsultationDialog
-from fairdesk.ui.dashboard import BarChart, ComparisonModel, Dashboard
-from fairdesk.ui.export_dialog import ExportDialog
-from fairdesk.ui.tasks import use_synchronous_pool
-from fairdesk.ui.watchlist_view import BarProposalRole, WatchListModel, WatchListView
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.organizer.consultation_dialog import ConsultationDialog
+from fairdesk.ui.organizer.dashboard import BarChart, ComparisonModel, Dashboard
+from fairdesk.ui.organizer.export_dialog import ExportDialog
+from fairdesk.ui.organizer.watchlist_view import BarProposalRole, WatchListModel, WatchListView
 from tests.conftest import FakeClock, Team
 from tests.unit.test_followup import CURRENT, EARLIER, build_history
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from fairdesk.db.models import AuditEvent, Complaint, Exhibitor, RespondentCase
 from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.fair.exhibitors import count_exhibitors
-from fairdesk.ui.complaint_form import ComplaintForm
-from fairdesk.ui.exhibitors_window import ExhibitorsWindow
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.intake.complaint_form import ComplaintForm
+from fairdesk.ui.organizer.exhibitors_window import ExhibitorsWindow
 from tests.conftest import SAMPLES, FakeClock, Team
 from tests.gui.test_case_view import (
     apply,

@@ -21,7 +21,9 @@ from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import ExhibitInput, register_complaint
 from fairdesk.services.paper import documents as docs
-from fairdesk.ui.document_dialog import (
+from fairdesk.ui.common.pdf_preview import pdf_info
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.paper.document_dialog import (
     COL_COPY,
     COL_ISSUED,
     COL_STATUS,
@@ -31,8 +33,6 @@ from fairdesk.ui.document_dialog import (
     NumberRole,
     ValidRole,
 )
-from fairdesk.ui.pdf_preview import pdf_info
-from fairdesk.ui.tasks import use_synchronous_pool
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_documents import PATHS
@@ -453,7 +453,7 @@ def test_organizer_sees_it_read_only(
 
 
 def test_case_view_opens_the_documents(qtbot, team: Team, case_in: Callable[..., str]) -> None:
-    from fairdesk.ui.case_view import CaseView
+    from fairdesk.ui.casework.case_view import CaseView
 
     number = case_in("INFRINGEMENT_FOUND")
     view = CaseView(team.desk, number)

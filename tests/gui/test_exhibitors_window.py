@@ -24,8 +24,9 @@ from fairdesk.services.fair.exhibitors import (
 )
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui import exhibitor_model
-from fairdesk.ui.exhibitor_model import (
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.organizer import exhibitor_model
+from fairdesk.ui.organizer.exhibitor_model import (
     COL_BOOTHS,
     COL_CASES,
     COL_COMMITMENT,
@@ -34,9 +35,8 @@ from fairdesk.ui.exhibitor_model import (
     ExhibitorTableModel,
     RejectedRowsModel,
 )
-from fairdesk.ui.exhibitors_window import ExhibitorsWindow
-from fairdesk.ui.import_dialog import ImportDialog
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.organizer.exhibitors_window import ExhibitorsWindow
+from fairdesk.ui.organizer.import_dialog import ImportDialog
 from tests.conftest import SAMPLES, FakeClock, Team
 from tests.helpers import FAIR, complaint_input, exhibitor, make_fair
 

@@ -17,7 +17,7 @@ from fairdesk.domain.rules import PRESETS
 from fairdesk.services.casework.steps import act_on_complaint
 from fairdesk.services.fair import fairs
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui.fair_dialog import FairDialog
+from fairdesk.ui.organizer.fair_dialog import FairDialog
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 

@@ -16,7 +16,8 @@ from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
 from fairdesk.services.inspection import patrols, rechecks
 from fairdesk.services.inspection.patrols import VisitInput
-from fairdesk.ui.hall_board import (
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.inspection.hall_board import (
     COLOURS,
     BoothRole,
     CaseNumbersRole,
@@ -24,7 +25,6 @@ from fairdesk.ui.hall_board import (
     HallBoardModel,
     StateRole,
 )
-from fairdesk.ui.tasks import use_synchronous_pool
 from tests.conftest import Team
 from tests.helpers import FAIR, make_fair
 from tests.unit.test_patrols import ordered_case

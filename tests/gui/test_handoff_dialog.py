@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from fairdesk.services.handoff import handoff_log
 from fairdesk.services.trust import signed_package
-from fairdesk.ui.case_view import CaseView
-from fairdesk.ui.handoff_dialog import HandoffDialog
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.casework.case_view import CaseView
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.paper.handoff_dialog import HandoffDialog
 from tests.conftest import Team
 from tests.helpers import FAIR, make_fair
 from tests.unit.test_handoffs import _attach, _decided

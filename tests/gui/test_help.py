@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar
 from fairdesk.domain.enums import Role
 from fairdesk.i18n import install_translations
 from fairdesk.resources_path import resource_dir
-from fairdesk.ui import help as h
+from fairdesk.ui.common import help as h
 
 ROOT = Path(__file__).resolve().parents[2]
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")

@@ -135,7 +135,7 @@ def test_chinese_translates_the_desk_and_qts_own_buttons(qapp, english: None, te
     assert installed.language == current_language() == "zh_CN"
     assert [p.name for p in installed.files] == ["qtbase_zh_CN.qm", "fairdesk_zh_CN.qm"]
     from fairdesk.settings import Settings as S
-    from fairdesk.ui.main_window import MainWindow
+    from fairdesk.ui.desk.main_window import MainWindow
 
     window = MainWindow(team.desk, settings=S())
     window._poll_timer.stop()

@@ -17,9 +17,9 @@ from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.context import Context
 from fairdesk.services.inspection import evidence, patrols, rechecks
 from fairdesk.services.inspection.outbox import Outbox
-from fairdesk.ui.inspector_models import RecheckTaskModel, StatusRole, VisitLogModel
-from fairdesk.ui.inspector_window import TAB_PATROL, TAB_RECHECKS, InspectorWindow
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.inspection.inspector_models import RecheckTaskModel, StatusRole, VisitLogModel
+from fairdesk.ui.inspection.inspector_window import TAB_PATROL, TAB_RECHECKS, InspectorWindow
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, make_fair
 from tests.unit.test_patrols import ordered_case, photo

@@ -16,9 +16,9 @@ from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.inspection import patrols
 from fairdesk.services.inspection.hall_board import hall_board
 from fairdesk.services.inspection.patrols import VisitInput
-from fairdesk.ui.hall_board import BoothRole
-from fairdesk.ui.inspector_window import TAB_RECHECKS, InspectorWindow
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.inspection.hall_board import BoothRole
+from fairdesk.ui.inspection.inspector_window import TAB_RECHECKS, InspectorWindow
 from tests.conftest import Team
 from tests.gui.test_inspector import _window
 from tests.helpers import FAIR, exhibitor, make_fair

@@ -13,9 +13,9 @@ from fairdesk.i18n import format_datetime
 from fairdesk.services.casework.cases import CaseFilter
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui import case_model
-from fairdesk.ui.case_model import COL_DUE, CaseTableModel, OverdueRole, countdown
-from fairdesk.ui.main_window import MainWindow
+from fairdesk.ui.casework import case_model
+from fairdesk.ui.casework.case_model import COL_DUE, CaseTableModel, OverdueRole, countdown
+from fairdesk.ui.desk.main_window import MainWindow
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -132,7 +132,7 @@ def test_state_filter(qtbot, team: Team, cases: list[str]) -> None:
 def test_typing_a_search_does_not_recount_the_fair(
     qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import fairdesk.ui.main_window as main_window
+    import fairdesk.ui.desk.main_window as main_window
 
     counted: list[str] = []
     real = main_window.counts_by_state
@@ -209,7 +209,7 @@ def test_lost_server_is_announced_and_recovery_hides_it(
     qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fairdesk.domain.errors import StorageError
-    from fairdesk.ui import main_window
+    from fairdesk.ui.desk import main_window
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
@@ -240,7 +240,7 @@ def test_hall_filter_lists_the_halls_of_the_exhibitor_list(
 
 
 def test_enter_in_the_search_box_opens_the_only_match(qtbot, team: Team, cases: list[str]) -> None:
-    from fairdesk.ui.case_view import CaseView
+    from fairdesk.ui.casework.case_view import CaseView
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
@@ -251,7 +251,7 @@ def test_enter_in_the_search_box_opens_the_only_match(qtbot, team: Team, cases: 
 
 
 def test_enter_on_a_row_opens_its_case(qtbot, team: Team, cases: list[str]) -> None:
-    from fairdesk.ui.case_view import CaseView
+    from fairdesk.ui.casework.case_view import CaseView
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
@@ -268,7 +268,7 @@ def test_enter_on_a_row_opens_its_case(qtbot, team: Team, cases: list[str]) -> N
 def test_a_closed_case_view_is_freed(qtbot, team: Team, cases: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from fairdesk.ui.case_view import CaseView
+    from fairdesk.ui.casework.case_view import CaseView
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
@@ -362,7 +362,7 @@ def test_a_scanned_document_code_in_the_search_box_is_checked(
 
 
 def test_print_documents_for_the_selected_cases(qtbot, team: Team, cases: list[str]) -> None:
-    from fairdesk.ui.bulk_print import BulkPrintDialog
+    from fairdesk.ui.paper.bulk_print import BulkPrintDialog
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
@@ -431,7 +431,7 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
 def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
     qtbot, team: Team, cases: list[str]
 ) -> None:
-    from fairdesk.ui.case_model import COL_ASSIGNED, COL_BOOTH, COL_EXHIBITOR
+    from fairdesk.ui.casework.case_model import COL_ASSIGNED, COL_BOOTH, COL_EXHIBITOR
 
     window = MainWindow(team.desk)
     qtbot.addWidget(window)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from fairdesk.i18n import install_translations
 from fairdesk.services.inspection.outbox import Outbox
-from fairdesk.ui.dashboard import Dashboard
-from fairdesk.ui.hall_board import HallBoard
-from fairdesk.ui.inspector_window import InspectorWindow
-from fairdesk.ui.main_window import MainWindow
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.desk.main_window import MainWindow
+from fairdesk.ui.inspection.hall_board import HallBoard
+from fairdesk.ui.inspection.inspector_window import InspectorWindow
+from fairdesk.ui.organizer.dashboard import Dashboard
 from tests.conftest import FakeClock, Team
 from tests.unit.test_followup import CURRENT, History, build_history
 from tests.unit.test_no_code_words import assert_no_codes
@@ -132,7 +132,7 @@ def test_the_desk_screens_show_no_codes(qtbot, language: str, team: Team, histor
 def test_the_case_view_shows_no_codes(qtbot, language: str, team: Team, history: History) -> None:
     # The case view draws its buttons from the step table; until it does, it cannot load.
     case_view = pytest.importorskip(
-        "fairdesk.ui.case_view", reason="the case view cannot load", exc_type=ImportError
+        "fairdesk.ui.casework.case_view", reason="the case view cannot load", exc_type=ImportError
     )
     for label, number in sorted(history.cases.items()):
         view = _shown(qtbot, case_view.CaseView(team.desk, number))

@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import fairdesk.ui.app as app_module
-import fairdesk.ui.sign_in as sign_in_module
+import fairdesk.ui.common.sign_in as sign_in_module
 from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.services.trust import users
 from fairdesk.services.context import Context
@@ -58,7 +58,7 @@ app_module.install_crash_dialog = crash_dialog
 
 def act():
     from fairdesk.config import data_dir
-    from fairdesk.ui.about_dialog import AboutDialog
+    from fairdesk.ui.common.about_dialog import AboutDialog
 
     windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()
                and type(w).__name__ in ("MainWindow", "InspectorWindow")]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.settings import SAVED_VIEWS, Settings
-from fairdesk.ui.main_window import MainWindow
-from fairdesk.ui.saved_views import PRESETS, SavedView, load_views
+from fairdesk.ui.desk.main_window import MainWindow
+from fairdesk.ui.desk.saved_views import PRESETS, SavedView, load_views
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -132,7 +132,7 @@ def test_saving_under_the_same_name_replaces_the_view(qtbot, team: Team, cases: 
 def test_presets_cannot_be_overwritten_or_deleted(
     qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fairdesk.ui import main_window
+    from fairdesk.ui.desk import main_window
 
     window = MainWindow(team.desk, settings=Settings())
     qtbot.addWidget(window)

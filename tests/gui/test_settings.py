@@ -24,9 +24,9 @@ from fairdesk.settings import (
     Settings,
     default_settings_path,
 )
-from fairdesk.ui.about_dialog import AboutDialog, hide_password
-from fairdesk.ui.settings_dialog import SettingsDialog
-from fairdesk.ui.tasks import use_synchronous_pool
+from fairdesk.ui.common.about_dialog import AboutDialog, hide_password
+from fairdesk.ui.common.settings_dialog import SettingsDialog
+from fairdesk.ui.common.tasks import use_synchronous_pool
 
 LEFT = Qt.MouseButton.LeftButton
 OK = QDialogButtonBox.StandardButton.Ok

@@ -23,15 +23,15 @@ from fairdesk.services.fair import fairs
 from fairdesk.services.fair.exhibitors import count_exhibitors
 from fairdesk.services.trust import users
 from fairdesk.settings import Settings
-from fairdesk.ui import welcome as w
-from fairdesk.ui.setup_wizard import (
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.setup import welcome as w
+from fairdesk.ui.setup.setup_wizard import (
     ACCOUNT_PAGE,
     EXHIBITORS_PAGE,
     FAIR_PAGE,
     USERS_PAGE,
     SetUpWizard,
 )
-from fairdesk.ui.tasks import use_synchronous_pool
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier

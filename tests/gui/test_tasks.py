@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from fairdesk.ui.tasks import run_task, wait_for_tasks
+from fairdesk.ui.common.tasks import run_task, wait_for_tasks
 
 
 def test_waiting_for_tasks_returns_once_the_last_one_has_finished(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from fairdesk.ui.case_labels import event_details
+from fairdesk.ui.common.case_labels import event_details
 
 SH = ZoneInfo("Asia/Shanghai")
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from fairdesk.services.paper import documents
 from fairdesk.services.trust import users
-from fairdesk.ui.users_dialog import NewUserDialog, UsersDialog
+from fairdesk.ui.setup.users_dialog import NewUserDialog, UsersDialog
 from tests.conftest import Team
 
 LEFT = Qt.MouseButton.LeftButton

@@ -15,8 +15,8 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from fairdesk.domain.enums import Role
 from fairdesk.services.paper import documents as docs
-from fairdesk.ui.tasks import use_synchronous_pool
-from fairdesk.ui.verify_dialog import VerifyDialog
+from fairdesk.ui.common.tasks import use_synchronous_pool
+from fairdesk.ui.paper.verify_dialog import VerifyDialog
 from tests.conftest import FakeClock, Team
 from tests.gui.test_document_dialog import make_case
 from tests.helpers import make_fair

@@ -16,7 +16,7 @@ from fairdesk.i18n import install_translations
 from fairdesk.services.context import Context
 from fairdesk.services.trust import users
 from fairdesk.settings import LANGUAGE, Settings
-from fairdesk.ui import welcome as w
+from fairdesk.ui.setup import welcome as w
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_keys_pin_needs_the_fingerprint_of_the_database_root(
 
 
 def test_the_about_box_says_when_the_root_is_not_the_pinned_one(team: Team, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from fairdesk.ui.about_dialog import AboutDialog
+    from fairdesk.ui.common.about_dialog import AboutDialog
 
     found = keys.root_fingerprint(team.admin)
     dialog = AboutDialog(team.admin)

@@ -56,7 +56,7 @@ def test_modules_the_migrations_import_are_hidden_imports() -> None:
     hidden = set(bi.hidden_imports())
     assert {"alembic.op", "alembic.context", "sqlalchemy", "fairdesk.db.models"} <= hidden
     assert {"psycopg_binary", "sqlalchemy.dialects.postgresql.psycopg"} <= hidden
-    assert {"fairdesk.selftest", "fairdesk.ui.welcome", "fairdesk.ui.help"} <= hidden
+    assert {"fairdesk.selftest", "fairdesk.ui.setup.welcome", "fairdesk.ui.common.help"} <= hidden
 
 
 def test_spec_builds_a_windowed_and_a_console_program_from_the_config() -> None:

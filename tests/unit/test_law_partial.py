@@ -25,7 +25,7 @@ from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_complaint
 from fairdesk.services.organizer import followup
 from fairdesk.services.paper import documents
-from fairdesk.ui.case_labels import event_details
+from fairdesk.ui.common.case_labels import event_details
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
 

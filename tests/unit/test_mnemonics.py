@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fairdesk.ui.case_labels import assign_mnemonics
+from fairdesk.ui.common.case_labels import assign_mnemonics
 
 
 def test_english_labels_take_a_free_letter_of_their_own() -> None:

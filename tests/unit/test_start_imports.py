@@ -30,9 +30,9 @@ START = """
 import json, os, sys, traceback
 from datetime import datetime
 
-import fairdesk.ui.main_window, fairdesk.app_context
+import fairdesk.ui.desk.main_window, fairdesk.app_context
 import fairdesk.ui.app as app_module
-import fairdesk.ui.sign_in as sign_in_module
+import fairdesk.ui.common.sign_in as sign_in_module
 from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.services.trust import users
 from fairdesk.services.context import Context

@@ -1,0 +1,211 @@
+"""Export the post-fair follow-up list from the app, with a progress bar that can cancel."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text, format_number
+from fairdesk.services.context import Context
+from fairdesk.services.organizer.followup import ExportResult, export_followup
+from fairdesk.ui.common.progress_dialog import close_progress, open_progress
+from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+
+FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
+
+
+class ExportDialog(QDialog):
+    export_done = Signal(object)  # ExportResult
+    export_cancelled = Signal()
+    export_failed = Signal(str)
+
+    def __init__(self, ctx: Context, fair_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fair_code = fair_code
+        self.result_info: ExportResult | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._task: Task | None = None
+        self._cancel = threading.Event()
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export the follow-up list / 导出展后追查名单"))
+
+        form = QFormLayout()
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("format_combo")
+        for code, label in FORMATS:
+            self.format_combo.addItem(label, code)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        form.addRow(self.tr("&Format"), self.format_combo)
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit(str(Path.home() / f"followup-{fair_code}.xlsx"))
+        self.file_edit.setObjectName("file_edit")
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setObjectName("browse_button")
+        browse.clicked.connect(self.browse)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("F&ile"), row)
+        self.no_contacts_check = QCheckBox(
+            self.tr("Leave out personal contact data (contact, phone, email)")
+        )
+        self.no_contacts_check.setObjectName("no_contacts_check")
+        form.addRow("", self.no_contacts_check)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setObjectName("export_button")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+
+    def _format_changed(self) -> None:
+        code = self.format_combo.currentData()
+        path = Path(self.file_edit.text().strip() or f"followup-{self.fair_code}.xlsx")
+        self.file_edit.setText(str(path.with_suffix(f".{code}")))
+
+    def browse(self) -> None:
+        code = self.format_combo.currentData()
+        label = dict(FORMATS)[code]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.file_edit.text(), label
+        )
+        if path:
+            self.file_edit.setText(path)
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #a00;" if error else "")
+        self.status_label.setText(text)
+        self.status_label.show()
+
+    # -- exporting ----------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.progress_dialog is not None
+
+    def start_export(self) -> None:
+        if self.running:
+            return
+        text = self.file_edit.text().strip()
+        if not text:
+            self._show(self.tr("Choose the file to export to."), error=True)
+            return
+        path = Path(text).expanduser()
+        if path.suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+            path = path.with_suffix(f".{self.format_combo.currentData()}")
+            self.file_edit.setText(str(path))
+        self.export_button.setEnabled(False)
+        self.status_label.hide()
+        self._cancel.clear()
+        progress = open_progress(
+            self,
+            self.tr("Exporting {0}…").format(path.name),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Exporting"),
+            name="export_progress",
+            on_cancel=self.cancel_export,
+        )
+        self.progress_dialog = progress
+        ctx, code, cancel = self.ctx, self.fair_code, self._cancel
+        contacts = not self.no_contacts_check.isChecked()
+
+        def work(task: Task) -> ExportResult:
+            def report(done: int, total: int) -> None:
+                if cancel.is_set():
+                    raise Cancelled()
+                task.progress(done, total)
+
+            return export_followup(ctx, code, path, include_contacts=contacts, progress=report)
+
+        task = run_task(
+            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        )
+        if self.progress_dialog is progress:  # still running (a synchronous pool is done)
+            self._task = task
+
+    def cancel_export(self) -> None:
+        self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress_dialog is None:
+            return
+        if total > 0:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(min(done, total))
+        self.progress_dialog.setLabelText(
+            self.tr("{0} of {1} rows…").format(format_number(done), format_number(total))
+        )
+
+    def _finish(self) -> None:
+        close_progress(self.progress_dialog, self.cancel_export)
+        self.progress_dialog = None
+        self._task = None
+        self.export_button.setEnabled(True)
+
+    def _done(self, result: ExportResult) -> None:
+        self._finish()
+        self.result_info = result
+        extra = "" if result.include_contacts else self.tr(", without personal contact data")
+        self._show(
+            self.tr("{0} rows written to {1}{2}.").format(result.rows, str(result.path), extra)
+        )
+        self.export_done.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, Cancelled):
+            self._show(self.tr("Export cancelled: no file was written."))
+            self.export_cancelled.emit()
+        elif isinstance(exc, FairDeskError):
+            self._show(error_text(exc), error=True)
+            self.export_failed.emit(error_text(exc))
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def reject(self) -> None:
+        if self.running:
+            self.cancel_export()
+            return
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        if self.running:
+            self.cancel_export()
+            event.ignore()
+            return
+        super().closeEvent(event)

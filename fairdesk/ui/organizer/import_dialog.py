@@ -1,0 +1,398 @@
+"""Import an organiser's exhibitor list: choose the file, watch it read, read the report.
+
+The import runs off the UI thread (fairdesk.ui.common.tasks) behind a progress dialog that shows
+the rows read and can cancel. The service imports all or nothing, so a cancel raises
+`Cancelled` from the progress callback, before anything is written.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.i18n import error_text, format_number
+from fairdesk.services.context import Context
+from fairdesk.services.fair.exhibitors import (
+    ImportReport,
+    halls_not_of_fair,
+    import_exhibitors,
+    rows_in_halls,
+)
+from fairdesk.settings import LAST_IMPORT_DIR, Settings
+from fairdesk.ui.common.progress_dialog import close_progress, open_progress
+from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.organizer.exhibitor_model import (
+    COL_CONTENT,
+    COL_REASON,
+    COL_ROW,
+    RejectedRowsModel,
+)
+
+# Rows named in the warning about unknown halls; the rest are counted.
+ROWS_NAMED = 10
+FILE_FILTER = "Exhibitor lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
+ERROR_STYLE = "color: #b00020"
+
+
+@dataclass(frozen=True)
+class _Imported:
+    report: ImportReport
+    unknown_halls: dict[str, int]  # hall -> booths, halls the fair does not have
+    hall_rows: dict[str, list[int]]  # hall -> rows of the file with a booth there
+
+
+class ImportDialog(QDialog):
+    """Import into `fair_code`; emits `import_done(ImportReport)` when the list was saved.
+
+    `fix_halls` says how to add halls the fair lacks (the fair set-up's own way differs)."""
+
+    import_done = Signal(object)
+    import_failed = Signal(str)
+    import_cancelled = Signal()
+    progressed = Signal(int, int)  # rows read, rows in the file (0: not known yet)
+
+    def __init__(
+        self,
+        ctx: Context,
+        fair_code: str,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+        fix_halls: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fair_code = fair_code
+        self.settings = settings
+        self.fix_halls = fix_halls or self.tr(
+            "Add the halls to the fair (Fair > Edit fair) or correct the list and import it "
+            "again; until then rounds and the hall board do not show these booths."
+        )
+        self.report: ImportReport | None = None
+        self.unknown_halls: dict[str, int] = {}
+        self.hall_rows: dict[str, list[int]] = {}
+        self.progress_dialog: QProgressDialog | None = None
+        self._task: Task | None = None
+        self._cancel = threading.Event()
+        self.setObjectName("import_dialog")
+        self.setWindowTitle(self.tr("Import exhibitors — {0}").format(fair_code))
+        self.resize(760, 520)
+
+        intro = QLabel(
+            self.tr(
+                "Choose the exhibitor list of fair {0} as exported by the organiser: an Excel "
+                "workbook (.xlsx) or a CSV file. Importing a list again updates what changed "
+                "and adds no duplicates; if anything goes wrong, nothing is imported."
+            ).format(fair_code),
+            wordWrap=True,
+        )
+        self.file_edit = QLineEdit(objectName="file_edit")
+        self.file_edit.setPlaceholderText(self.tr("Path of the .xlsx or .csv file"))
+        self.file_edit.setClearButtonEnabled(True)
+        self.browse_button = QPushButton(self.tr("&Choose…"), objectName="browse_button")
+        self.import_button = QPushButton(self.tr("&Import"), objectName="import_button")
+        self.import_button.setDefault(True)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file_edit)
+        file_row = QHBoxLayout()
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_row.addWidget(self.import_button)
+
+        self.error_label = QLabel(objectName="error_label", wordWrap=True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.status_label = QLabel(objectName="status_label", wordWrap=True)
+        self.status_label.hide()
+
+        self.report_group = QGroupBox(self.tr("Report"), objectName="report_group")
+        self.summary_label = QLabel(objectName="summary_label", wordWrap=True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rejected_model = RejectedRowsModel(parent=self)
+        self.rejected_view = _CopyableTable(self.copy_rejected, objectName="rejected_view")
+        self.rejected_view.setModel(self.rejected_model)
+        self.rejected_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rejected_view.verticalHeader().setVisible(False)
+        self.rejected_view.setAlternatingRowColors(True)
+        header = self.rejected_view.horizontalHeader()
+        header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.rejected_view.setColumnWidth(COL_REASON, 280)
+        self.rejected_view.setColumnWidth(COL_CONTENT, 300)
+        self.copy_button = QPushButton(
+            self.tr("C&opy rejected rows"), objectName="copy_button", enabled=False
+        )
+        report_layout = QVBoxLayout(self.report_group)
+        report_layout.addWidget(self.summary_label)
+        report_layout.addWidget(self.rejected_view, 1)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_button)
+        report_layout.addLayout(copy_row)
+        self.report_group.hide()
+
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.button_box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.report_group, 1)
+        layout.addStretch(0)
+        layout.addWidget(self.button_box)
+
+        self.browse_button.clicked.connect(self.choose_file)
+        self.import_button.clicked.connect(self.start_import)
+        self.file_edit.returnPressed.connect(self.start_import)
+        self.copy_button.clicked.connect(self.copy_rejected)
+
+    # -- choosing -----------------------------------------------------------------------
+    def choose_file(self) -> None:
+        start = self.settings.get(LAST_IMPORT_DIR) if self.settings else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the exhibitor list"), start, self.tr(FILE_FILTER)
+        )
+        if path:
+            self.file_edit.setText(path)
+
+    # -- importing ----------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.progress_dialog is not None
+
+    def start_import(self) -> None:
+        if self.running:
+            return
+        text = self.file_edit.text().strip()
+        if not text:
+            self._show_error(self.tr("Choose the exhibitor file to import first."))
+            self.file_edit.setFocus()
+            return
+        path = Path(text).expanduser()
+        self.error_label.hide()
+        self.status_label.hide()
+        self.report_group.hide()
+        self.import_button.setEnabled(False)
+        self._cancel.clear()
+
+        progress = open_progress(
+            self,
+            self.tr("Reading {0}…").format(path.name),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Importing exhibitors"),
+            name="import_progress",
+            on_cancel=self.cancel_import,
+        )
+        self.progress_dialog = progress
+
+        ctx, fair_code, cancel = self.ctx, self.fair_code, self._cancel
+
+        def work(task: Task) -> _Imported:
+            def progress_callback(done: int, total: int) -> None:
+                # Raised inside the reader, before the one write transaction begins.
+                if cancel.is_set():
+                    raise Cancelled()
+                task.progress(done, total)
+
+            progress_callback(0, 0)
+            report = import_exhibitors(ctx, fair_code, path, progress=progress_callback)
+            try:
+                unknown = halls_not_of_fair(ctx, fair_code)
+                rows = rows_in_halls(path, unknown) if unknown else {}
+            except FairDeskError:
+                unknown, rows = {}, {}  # imported all the same; the report is what matters
+            return _Imported(report, unknown, rows)
+
+        task = run_task(
+            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        )
+        if self.progress_dialog is progress:  # still running (a synchronous pool is done)
+            self._task = task
+
+    def cancel_import(self) -> None:
+        self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _progressed(self, done: int, total: int) -> None:
+        progress = self.progress_dialog
+        if progress is None:
+            return
+        if total > 0:
+            progress.setMaximum(total)
+            progress.setValue(min(done, total))
+        if done:
+            progress.setLabelText(self.tr("{0} rows read…").format(format_number(done)))
+        self.progressed.emit(done, total)
+
+    def _finish(self) -> None:
+        close_progress(self.progress_dialog, self.cancel_import)
+        self.progress_dialog = None
+        self._task = None
+        self.import_button.setEnabled(True)
+
+    def _done(self, imported: _Imported) -> None:
+        self._finish()
+        report = imported.report
+        self.report = report
+        self.unknown_halls, self.hall_rows = imported.unknown_halls, imported.hall_rows
+        if self.settings is not None:
+            self.settings.set(LAST_IMPORT_DIR, str(Path(report.file).parent))
+        self._show_report(report)
+        self.import_done.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, Cancelled):
+            self.status_label.setText(self.tr("Import cancelled: nothing was imported."))
+            self.status_label.show()
+            self.import_cancelled.emit()
+        elif isinstance(exc, FairDeskError):
+            self._show_error(error_text(exc))
+            self.import_failed.emit(error_text(exc))
+        else:  # a bug: the crash handler shows it and writes the log
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    # -- showing ------------------------------------------------------------------------
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _show_report(self, report: ImportReport) -> None:
+        name = Path(report.file).name
+        counts = self.tr(
+            "Imported {0} · Updated {1} · Unchanged {2} · Skipped {3} · Rejected {4}"
+        ).format(
+            report.imported,
+            report.updated,
+            report.unchanged,
+            report.skipped,
+            len(report.rejected),
+        )
+        details = self.tr("{0} ({1}).").format(name, report.encoding)
+        if report.skipped:
+            details += " " + self.tr(
+                "Skipped: {0} blank rows, {1} rows merged into an earlier "
+                "row of the same exhibitor."
+            ).format(report.blank_rows, report.merged_rows)
+        if report.rejected:
+            details += " " + self.tr(
+                "Rejected rows were not imported; correct them in the file and import it again."
+            )
+        else:
+            details += " " + self.tr("No row was rejected.")
+        if report.watch_hits:
+            barred = sum(hit.bar_proposal for hit in report.watch_hits)
+            details += " " + self.tr(
+                "On the watch list of earlier editions: {0} exhibitors, {1} proposed to be "
+                "barred (marked in the exhibitor list): {2}."
+            ).format(
+                len(report.watch_hits),
+                barred,
+                "; ".join(hit.name_zh or hit.name_en for hit in report.watch_hits),
+            )
+        self.summary_label.setText(f"<b>{counts}</b><br>{_escape(details)}{self._hall_warning()}")
+        self.rejected_model.set_rows(report.rejected)
+        self.rejected_view.setVisible(bool(report.rejected))
+        self.copy_button.setEnabled(bool(report.rejected))
+        self.copy_button.setVisible(bool(report.rejected))
+        self.report_group.show()
+
+    def _hall_warning(self) -> str:
+        """Booths in halls the fair does not list: said at once, in red, naming the rows of
+        the file, with what to do."""
+        if not self.unknown_halls:
+            return ""
+        halls = self.tr("; ").join(
+            self._hall_text(hall, count) for hall, count in self.unknown_halls.items()
+        )
+        text = self.tr("The list has booths in halls that {0} does not have: {1}.").format(
+            self.fair_code, halls
+        )
+        text = _escape(f"{text} {self.fix_halls}")
+        return f'<br><span style="color:#b00020"><b>⚠ {text}</b></span>'
+
+    def _hall_text(self, hall: str, count: int) -> str:
+        rows = self.hall_rows.get(hall, [])
+        if count == 1:
+            text = self.tr("{0} (1 booth)").format(hall)
+        else:
+            text = self.tr("{0} ({1} booths)").format(hall, count)
+        if not rows:  # booths of an earlier list, not of this file
+            return text
+        if len(rows) == 1:
+            return self.tr("{0} in row {1}").format(text, rows[0])
+        named = self.tr(", ").join(str(row) for row in rows[:ROWS_NAMED])
+        if len(rows) > ROWS_NAMED:
+            named = self.tr("{0} and {1} more").format(named, len(rows) - ROWS_NAMED)
+        return self.tr("{0} in rows {1}").format(text, named)
+
+    def copy_rejected(self) -> None:
+        rows = [i.row() for i in self.rejected_view.selectionModel().selectedRows()]
+        QGuiApplication.clipboard().setText(self.rejected_model.as_text(rows or None))
+
+    # -- closing ------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.running:  # closing while it runs means cancel, and wait for the worker
+            self.cancel_import()
+            return
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        if self.running:
+            self.cancel_import()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class _CopyableTable(QTableView):
+    """Ctrl+C copies whole rows (the view alone would copy only the current cell)."""
+
+    def __init__(self, copy: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._copy = copy
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self._copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,578 @@
+"""Print (or save as PDF) one kind of document for many cases at once.
+
+`BulkPrintDialog(ctx, case_numbers, parent)`: choose the kind (and a decision's copy:
+the complainant's, the respondent's, or both), then print through the system print
+dialog as one job, or save one PDF a document into a folder. For every case where the
+kind applies a new numbered document is issued and registered; cases where it does not
+apply are skipped, and the report says which and why (the service's own sentence). A
+complaint-level document is issued once per complaint even if several of its respondent
+cases are selected. The work runs off the UI thread with a progress dialog that can
+cancel between cases; what was issued before a cancel stays issued and is reported.
+
+`run_bulk(...)` is the same work without widgets (tests, or a caller of its own).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.documents import kinds as K
+from fairdesk.domain.errors import FairDeskError, IllegalTransition, InvalidInput, NotFound
+from fairdesk.domain.permissions import GRANTS, Permission
+from fairdesk.i18n import domain_word, error_text
+from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.context import Context
+from fairdesk.services.paper import documents as docs
+from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
+from fairdesk.ui.common.progress_dialog import close_progress, open_progress
+from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.paper.document_dialog import (
+    COPY_WORDS,
+    PrintDialogFactory,
+    documents_folder,
+    kind_label,
+    system_print_dialog,
+)
+
+BOTH = "both"
+# (parent, caption, start folder) -> the chosen folder, "" if cancelled
+ChooseFolder = Callable[[QWidget, str, str], str]
+
+
+def system_choose_folder(parent: QWidget, caption: str, start: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, caption, start)
+
+
+@dataclass(frozen=True)
+class BulkIssued:
+    case_number: str
+    document_number: str
+    copy: str
+    pages: int
+    file: Path | None = None
+    missing: str = ""  # codes of characters no font has, printed as those codes
+
+
+@dataclass(frozen=True)
+class BulkSkipped:
+    case_number: str
+    reason: str
+
+
+@dataclass
+class BulkReport:
+    kind: str
+    total: int  # cases selected
+    issued: list[BulkIssued] = field(default_factory=list)
+    skipped: list[BulkSkipped] = field(default_factory=list)
+    done: int = 0  # cases handled before the end (or the cancel, or the error)
+    cancelled: bool = False
+    error: str = ""  # what stopped the run (printer, disk, database), if anything
+    pages: int = 0
+
+
+def _file_name(info: docs.IssuedInfo, copy: str) -> str:
+    target = info.case_number or info.complaint_number
+    name = f"{info.number}_{target}_{info.kind}{'_' + copy if copy else ''}.pdf"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+
+
+def run_bulk(
+    ctx: Context,
+    kind: str,
+    case_numbers: Sequence[str],
+    *,
+    copy: str = "",
+    printer: QPrinter | None = None,
+    folder: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BulkReport:
+    """Issue `kind` for each case and print it on `printer` or save it into `folder`.
+
+    `progress(done, total)` is called before each case and may raise `Cancelled`; the
+    report then says how far it got. Environment errors (printer, disk, database) end
+    the run and are reported, not raised, so the documents issued so far are listed.
+    """
+    k = K.kind(kind)
+    copies = tuple(COPY_WORDS) if (k.needs_copy and copy == BOTH) else (copy,)
+    numbers = list(dict.fromkeys(n.strip() for n in case_numbers if n.strip()))
+    report = BulkReport(k.code, len(numbers))
+    complaints_done: dict[str, str] = {}  # complaint number -> the case it was issued for
+    job = PrintJob(printer) if printer is not None else None
+    try:
+        for index, number in enumerate(numbers):
+            if progress is not None:
+                progress(index, len(numbers))
+            if k.level == K.COMPLAINT:
+                complaint = case_detail(ctx, number).complaint.number
+                if complaint in complaints_done:
+                    report.skipped.append(
+                        BulkSkipped(
+                            number,
+                            f"Complaint {complaint} already has this document from case "
+                            f"{complaints_done[complaint]} in this run.",
+                        )
+                    )
+                    report.done = index + 1
+                    continue
+            for one_copy in copies:
+                try:
+                    info = docs.issue_document(ctx, k.code, number, copy=one_copy)
+                except (IllegalTransition, InvalidInput, NotFound) as exc:
+                    report.skipped.append(BulkSkipped(number, error_text(exc)))
+                    break
+                if k.level == K.COMPLAINT:
+                    complaints_done[info.complaint_number] = number
+                file = None
+                if job is not None:
+                    pages = job.add(info.pdf)
+                else:
+                    assert folder is not None
+                    file = folder / _file_name(info, one_copy)
+                    try:
+                        file.write_bytes(info.pdf)
+                    except OSError as exc:
+                        report.issued.append(BulkIssued(number, info.number, one_copy, 0))
+                        raise FairDeskError(
+                            "{number} was issued but could not be saved to {file}: "
+                            "{reason}. Reprint it from the case's documents.",
+                            number=info.number,
+                            file=str(file),
+                            reason=exc.strerror or str(exc),
+                        ) from None
+                    pages = pdf_info(info.pdf).pages
+                report.pages += pages
+                report.issued.append(
+                    BulkIssued(number, info.number, one_copy, pages, file, info.missing_codes)
+                )
+            report.done = index + 1
+        if progress is not None:
+            progress(len(numbers), len(numbers))
+    except Cancelled:
+        report.cancelled = True
+    except FairDeskError as exc:  # printer, disk, database, permission
+        report.error = error_text(exc)
+    finally:
+        if job is not None:
+            job.finish()
+    return report
+
+
+class BulkPrintDialog(QDialog):
+    """Print or save one kind of document for `case_numbers`.
+
+    Emits `finished_run(BulkReport)` when a run ends (done, cancelled or stopped by an
+    error) and `changed(list of case numbers)` when documents were issued.
+    """
+
+    finished_run = Signal(object)
+    changed = Signal(list)
+
+    def __init__(
+        self,
+        ctx: Context,
+        case_numbers: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        print_dialog: PrintDialogFactory | None = None,
+        choose_folder: ChooseFolder | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_numbers = list(dict.fromkeys(n.strip() for n in case_numbers if n.strip()))
+        self.can_issue = ctx.actor.role in GRANTS[Permission.ISSUE_DOCUMENT]
+        self._print_dialog = print_dialog or system_print_dialog
+        self._choose_folder = choose_folder or system_choose_folder
+        self.report: BulkReport | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._task: Task | None = None
+        self._cancel = threading.Event()
+        self._printer: QPrinter | None = None
+        self.setObjectName("bulk_print_dialog")
+        self.setWindowTitle(self.tr("Print documents for several cases · 批量打印"))
+        self.resize(860, 620)
+        self.setSizeGripEnabled(True)
+
+        count = len(self.case_numbers)
+        heading = QLabel(
+            self.tr("{0} case(s) selected · 已选 {0} 件").format(count), objectName="bulk_heading"
+        )
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        shown = ", ".join(self.case_numbers[:12]) + (" …" if count > 12 else "")
+        self.cases_label = QLabel(shown, objectName="bulk_cases")
+        self.cases_label.setWordWrap(True)
+        self.cases_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cases_label.setToolTip("\n".join(self.case_numbers))
+
+        self.kind_combo = QComboBox(objectName="bulk_kind_combo")
+        for k in K.KINDS.values():
+            self.kind_combo.addItem(kind_label(k), k.code)
+            self.kind_combo.setItemData(
+                self.kind_combo.count() - 1,
+                self.tr("Applies {0}.").format(k.when),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.when_label = QLabel(objectName="bulk_when")
+        self.when_label.setWordWrap(True)
+        self.when_label.setEnabled(False)
+        self.copy_combo = QComboBox(objectName="bulk_copy_combo")
+        for code, (en, zh) in COPY_WORDS.items():
+            self.copy_combo.addItem(f"{self.tr(en)} · {zh}", code)
+        self.copy_combo.addItem(self.tr("Both copies (two documents a case) · 双方各一份"), BOTH)
+        self.copy_combo.setCurrentIndex(self.copy_combo.count() - 1)
+        self.copy_label = QLabel(self.tr("C&opy:"))
+        self.copy_label.setBuddy(self.copy_combo)
+
+        self.print_radio = QRadioButton(
+            self.tr("&Print (the print dialog comes next)"), objectName="print_radio"
+        )
+        self.save_radio = QRadioButton(
+            self.tr("Sa&ve as PDF files, one a document, into:"), objectName="save_radio"
+        )
+        self.print_radio.setChecked(True)
+        self.output_group = QButtonGroup(self)
+        self.output_group.addButton(self.print_radio)
+        self.output_group.addButton(self.save_radio)
+        self.folder_edit = QLineEdit(str(documents_folder()), objectName="folder_edit")
+        self.folder_edit.setAccessibleName(self.tr("Folder"))
+        self.browse_button = QPushButton(self.tr("&Browse…"), objectName="browse_button")
+        self.browse_button.clicked.connect(self.browse)
+        self.save_radio.toggled.connect(self._output_changed)
+        folder_row = QHBoxLayout()
+        folder_row.addSpacing(24)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+
+        kind_label_widget = QLabel(self.tr("&Document:"))
+        kind_label_widget.setBuddy(self.kind_combo)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(kind_label_widget, self.kind_combo)
+        form.addRow(self.copy_label, self.copy_combo)
+
+        self.note_label = QLabel(objectName="bulk_note")
+        self.note_label.setWordWrap(True)
+        self.note_label.setText(
+            self.tr(
+                "A new numbered, signed document is issued and registered for every case "
+                "where this kind applies now; the others are skipped and listed below with "
+                "the reason."
+            )
+        )
+        self.read_only_label = QLabel(objectName="bulk_read_only")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet(
+            "background: #e8f0fe; border: 1px solid #1a56b0; padding: 6px;"
+        )
+        self.read_only_label.setText(
+            self.tr(
+                "Signed in as {0}: only desk staff issue documents. Open a case's documents "
+                "to reprint what was already issued."
+            ).format(domain_word(ctx.actor.role.value))
+        )
+        self.read_only_label.setVisible(not self.can_issue)
+
+        self.status_label = QLabel(objectName="bulk_status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.hide()
+        self.report_table = QTableWidget(0, 3, objectName="report_table")
+        self.report_table.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("Result"), self.tr("Document, or why not")]
+        )
+        self.report_table.verticalHeader().setVisible(False)
+        self.report_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.report_table.setWordWrap(True)
+        self.report_table.horizontalHeader().setStretchLastSection(True)
+        self.report_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.report_table.setColumnWidth(0, 150)
+        self.report_table.setColumnWidth(1, 110)
+        self.report_table.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start_button = self.buttons.addButton(
+            self.tr("&Issue and print"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.start_button.setObjectName("start_button")
+        self.start_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.cases_label)
+        layout.addWidget(self.read_only_label)
+        layout.addLayout(form)
+        layout.addWidget(self.when_label)
+        layout.addWidget(self.print_radio)
+        layout.addWidget(self.save_radio)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.report_table, 1)
+        layout.addWidget(self.buttons)
+        self._kind_changed()
+        self._output_changed()
+
+    # -- choices ---------------------------------------------------------------------------
+    def set_kind(self, code: str) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(code), 0))
+
+    def _kind_changed(self) -> None:
+        k = K.KINDS[str(self.kind_combo.currentData())]
+        self.when_label.setText(
+            self.tr("Applies {0} (a {1} document).").format(k.when, self.tr(k.level))
+        )
+        self.copy_label.setVisible(k.needs_copy)
+        self.copy_combo.setVisible(k.needs_copy)
+
+    def _output_changed(self) -> None:
+        saving = self.save_radio.isChecked()
+        self.folder_edit.setEnabled(saving)
+        self.browse_button.setEnabled(saving)
+        self.start_button.setText(
+            self.tr("&Issue and save") if saving else self.tr("&Issue and print")
+        )
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        idle = self.progress_dialog is None
+        self.start_button.setEnabled(self.can_issue and idle and bool(self.case_numbers))
+        for widget in (self.kind_combo, self.copy_combo, self.print_radio, self.save_radio):
+            widget.setEnabled(self.can_issue and idle)
+
+    def browse(self) -> None:
+        folder = self._choose_folder(
+            self, self.tr("Save the documents into"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #a00;" if error else "")
+        self.status_label.setText(text)
+        self.status_label.show()
+
+    # -- running ---------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.progress_dialog is not None
+
+    def start(self) -> None:
+        if self.running or not self.can_issue or not self.case_numbers:
+            return
+        kind = str(self.kind_combo.currentData())
+        k = K.KINDS[kind]
+        copy = str(self.copy_combo.currentData()) if k.needs_copy else ""
+        printer: QPrinter | None = None
+        folder: Path | None = None
+        if self.save_radio.isChecked():
+            text = self.folder_edit.text().strip()
+            if not text:
+                self._show(self.tr("Choose the folder to save the documents into."), error=True)
+                return
+            folder = Path(text).expanduser()
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._show(
+                    self.tr("The folder {0} cannot be used: {1}").format(
+                        str(folder), exc.strerror or str(exc)
+                    ),
+                    error=True,
+                )
+                return
+        else:
+            printer = pdf_printer(self.tr("FairDesk {0}").format(k.title_en))
+            dialog = self._print_dialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            self._printer = printer
+        self.status_label.hide()
+        self.report_table.setRowCount(0)
+        self.report_table.hide()
+        progress = open_progress(
+            self,
+            self.tr("Issuing {0}…").format(kind_label(k)),
+            cancel_text=self.tr("Cancel"),
+            title=self.tr("Printing documents"),
+            name="bulk_progress",
+            on_cancel=self.cancel,
+            maximum=len(self.case_numbers),
+        )
+        self.progress_dialog = progress
+        self._update_enabled()
+        ctx, numbers, cancel = self.ctx, list(self.case_numbers), self._cancel
+        cancel.clear()
+
+        def work(task: Task) -> BulkReport:
+            def report(done: int, total: int) -> None:
+                if cancel.is_set():
+                    raise Cancelled()
+                task.progress(done, total)
+
+            return run_bulk(
+                ctx, kind, numbers, copy=copy, printer=printer, folder=folder, progress=report
+            )
+
+        task = run_task(
+            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        )
+        if self.progress_dialog is progress:
+            self._task = task
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(
+                self.tr("Cancelling after the case in hand… (documents issued stay issued)")
+            )
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress_dialog is None:
+            return
+        self.progress_dialog.setMaximum(max(total, 1))
+        self.progress_dialog.setValue(min(done, total))
+        if done < total:
+            self.progress_dialog.setLabelText(
+                self.tr("Case {0} of {1}: {2}…").format(done + 1, total, self.case_numbers[done])
+            )
+
+    def _finish(self) -> None:
+        close_progress(self.progress_dialog, self.cancel)
+        self.progress_dialog = None
+        self._task = None
+        self._printer = None
+        self._update_enabled()
+
+    def _done(self, report: BulkReport) -> None:
+        self._finish()
+        self.report = report
+        self._show_report(report)
+        if report.issued:
+            self.changed.emit(sorted({i.case_number for i in report.issued}))
+        self.finished_run.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, FairDeskError):
+            self._show(error_text(exc), error=True)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _show_report(self, report: BulkReport) -> None:
+        printing = self.print_radio.isChecked()
+        issued = len(report.issued)
+        parts = [
+            (
+                self.tr("{0} document(s) issued and printed, {1} page(s) in all")
+                if printing
+                else self.tr("{0} document(s) issued and saved, {1} page(s) in all")
+            ).format(issued, report.pages)
+        ]
+        if report.skipped:
+            parts.append(self.tr("{0} case(s) skipped").format(len(report.skipped)))
+        text = "; ".join(parts) + "."
+        if report.cancelled:
+            text = self.tr(
+                "Cancelled after {0} of {1} case(s). {2} The documents issued so far are "
+                "registered."
+            ).format(report.done, report.total, text)
+        if report.error:
+            text = self.tr("Stopped after {0} of {1} case(s): {2} {3}").format(
+                report.done, report.total, report.error, text
+            )
+        self._show(text, error=bool(report.error))
+
+        style = self.style()
+        ok = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        skip = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        rows: list[tuple[str, object, str, str, str]] = []  # case, icon, result, text, tip
+        for item in report.issued:
+            words = COPY_WORDS.get(item.copy)
+            copy = f" · {self.tr(words[0])} · {words[1]}" if words else ""
+            tip = str(item.file) if item.file else ""
+            text = f"{item.document_number}{copy}"
+            if item.missing:
+                text += " · " + self.tr("no font has {0}: printed as codes").format(item.missing)
+            icon = skip if item.missing else ok
+            rows.append((item.case_number, icon, self.tr("issued"), text, tip or text))
+        for skipped in report.skipped:
+            rows.append(
+                (skipped.case_number, skip, self.tr("skipped"), skipped.reason, skipped.reason)
+            )
+        order = {n: i for i, n in enumerate(self.case_numbers)}
+        rows.sort(key=lambda r: order.get(r[0], len(order)))
+        self.report_table.setRowCount(len(rows))
+        for row, (case, icon, result, detail, tip) in enumerate(rows):
+            self.report_table.setItem(row, 0, QTableWidgetItem(case))
+            result_item = QTableWidgetItem(icon, result)  # type: ignore[call-overload]
+            self.report_table.setItem(row, 1, result_item)
+            detail_item = QTableWidgetItem(detail)
+            detail_item.setToolTip(tip)
+            self.report_table.setItem(row, 2, detail_item)
+        self.report_table.resizeRowsToContents()
+        self.report_table.setVisible(bool(rows))
+
+    def report_rows(self) -> list[tuple[str, str, str]]:
+        """The report as (case, result, detail) texts, in the table's order."""
+        out = []
+        for row in range(self.report_table.rowCount()):
+            cells = [self.report_table.item(row, c) for c in range(3)]
+            out.append(tuple(c.text() if c else "" for c in cells))
+        return out  # type: ignore[return-value]
+
+    # -- closing ---------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.running:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.running:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)

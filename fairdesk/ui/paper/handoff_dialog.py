@@ -1,0 +1,183 @@
+"""Hand a case or a fair's list to a public system from the app: the credit list, a
+signed referral package, a signed evidence package, with a progress bar that can cancel.
+
+The services do the work (the same as `fairdesk export credit|referral|evidence`); this
+dialog only asks for the case and the file and shows what was sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.vocabulary import say
+from fairdesk.i18n import current_language, error_text
+from fairdesk.services.context import Context
+from fairdesk.ui.common.progress_dialog import close_progress, open_progress
+from fairdesk.ui.common.tasks import Task, run_task
+
+KINDS = ("credit", "referral", "evidence")
+
+
+class HandoffDialog(QDialog):
+    handoff_done = Signal(object)  # the service's result
+    handoff_failed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: Context,
+        fair_code: str,
+        case_number: str = "",
+        kind: str = "evidence",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.fair_code = ctx, fair_code
+        self.progress_dialog: QProgressDialog | None = None
+        self._task: Task | None = None
+        self.setObjectName("handoff_dialog")
+        self.setWindowTitle(self.tr("Hand-offs to public systems"))
+        form = QFormLayout()
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind_combo")
+        language = current_language()
+        for code in KINDS:
+            self.kind_combo.addItem(say(v.HANDOFF_KINDS, code, language), code)
+        self.kind_combo.setCurrentIndex(KINDS.index(kind))
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        form.addRow(self.tr("&Hand-off"), self.kind_combo)
+        self.case_edit = QLineEdit(case_number)
+        self.case_edit.setObjectName("case_edit")
+        form.addRow(self.tr("&Case number"), self.case_edit)
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("file_edit")
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setObjectName("browse_button")
+        browse.clicked.connect(self.browse)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("F&ile"), row)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export and record"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self._kind_changed()
+
+    @property
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def _default_file(self) -> Path:
+        target = self.case_edit.text().strip() or self.fair_code
+        name = {"credit": f"credit-{self.fair_code}.xlsx", "referral": f"referral-{target}.zip"}
+        return Path.home() / name.get(self.kind, f"evidence-{target}.zip")
+
+    def _kind_changed(self) -> None:
+        self.case_edit.setEnabled(self.kind != "credit")
+        self.file_edit.setText(str(self._default_file()))
+
+    def browse(self) -> None:
+        pattern = (
+            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)" if self.kind == "credit" else "ZIP (*.zip)"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.file_edit.text(), pattern
+        )
+        if path:
+            self.file_edit.setText(path)
+
+    def _work(self) -> Any:
+        from fairdesk.services.handoff.evidence_package import export_evidence
+        from fairdesk.services.handoff.handoff_credit import export_credit
+        from fairdesk.services.handoff.handoff_referral import export_referral
+
+        kind, ctx, path = self.kind, self.ctx, Path(self.file_edit.text().strip())
+        number = self.case_edit.text().strip()
+
+        def run(task: Task) -> Any:
+            if kind == "credit":
+                return export_credit(ctx, self.fair_code, path, progress=task.progress)
+            export = export_referral if kind == "referral" else export_evidence
+            return export(ctx, number, path, progress=task.progress)
+
+        return run
+
+    def start(self) -> None:
+        self.export_button.setEnabled(False)
+        self.status_label.setText(self.tr("Writing…"))
+        self.progress_dialog = open_progress(
+            self,
+            self.tr("Preparing the hand-off…"),
+            cancel_text=self.tr("Cancel"),
+            title=self.windowTitle(),
+            name="handoff_progress",
+            on_cancel=self._cancel,
+        )
+        self._task = run_task(
+            self._work(), on_done=self._done, on_error=self._failed, on_progress=self._progress
+        )
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(done)
+
+    def _finish(self) -> None:
+        close_progress(self.progress_dialog, self._cancel)
+        self.progress_dialog, self._task = None, None
+        self.export_button.setEnabled(True)
+
+    def _done(self, result: Any) -> None:
+        self._finish()
+        if self.kind == "credit":
+            refused = "\n".join(r.sentence() for r in result.refused)
+            text = self.tr("{0} records written to {1}.").format(result.records, result.path)
+            if result.path is None:
+                text = self.tr("No record is complete; nothing was written.")
+            if refused:
+                text += "\n" + self.tr("Refused:") + "\n" + refused
+        else:
+            text = self.tr("Signed package written to {0} ({1} evidence files); SHA-256 {2}.")
+            text = text.format(result.path, result.files, result.package_sha256)
+        self.status_label.setText(text)
+        self.handoff_done.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        text = error_text(exc) if isinstance(exc, FairDeskError) else self.tr("Cancelled.")
+        if not isinstance(exc, FairDeskError) and exc.__class__.__name__ != "Cancelled":
+            raise exc  # a bug: the crash dialog and the log take it
+        self.status_label.setText(text)
+        self.handoff_failed.emit(text)

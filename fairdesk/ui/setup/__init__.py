@@ -1,0 +1,7 @@
+"""First run and accounts: the guided set-up, the welcome screen, users.
+
+May import: fairdesk.domain, fairdesk.db, fairdesk.documents, fairdesk.services,
+fairdesk.config, fairdesk.settings, fairdesk.i18n, fairdesk.resources_path,
+fairdesk.app_context, fairdesk.ui.forms, fairdesk.ui.common, fairdesk.ui.intake,
+fairdesk.ui.paper, fairdesk.ui.casework, fairdesk.ui.inspection, fairdesk.ui.organizer.
+"""
