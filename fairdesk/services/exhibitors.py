@@ -88,7 +88,7 @@ def _merge_new(row: dict[str, Any], booths: dict[str, str], record: ExhibitorRec
 
 def _insert_new(
     session: Session, fair_id: int, new: dict[str, tuple[dict[str, Any], dict[str, str]]]
-) -> None:
+) -> dict[str, int]:
     """Insert the new exhibitors, then their booths, with one bulk statement each.
 
     The ORM unit of work took half of a large import's time (docs/benchmarks.md, B5).
@@ -96,9 +96,10 @@ def _insert_new(
     backend's parameter limit. The generated ids are mapped back by identity (unique in
     a fair) rather than by row position: with `sort_by_parameter_order`, SQLAlchemy cannot
     rely on the order of SQLite's RETURNING rows and falls back to one INSERT per row.
+    Returns {identity: id}.
     """
     if not new:
-        return
+        return {}
     ids: dict[str, int] = dict(
         session.execute(
             insert(Exhibitor).returning(Exhibitor.identity, Exhibitor.id),
@@ -112,6 +113,7 @@ def _insert_new(
     ]
     if booth_rows:
         session.execute(insert(Booth), booth_rows)
+    return ids
 
 
 def upsert_exhibitors(
@@ -172,11 +174,23 @@ def upsert_exhibitors(
             _merge_new(row, booths, record)
             new[record.identity] = (row, booths)
             imported += 1
-    _insert_new(session, fair_id, new)
+    ids = _insert_new(session, fair_id, new)
     session.flush()
     if ctx is not None:
-        session.expire_all()  # the bulk INSERT of booths bypassed the loaded exhibitors
-        record_state.record_exhibitors(session, ctx, fair_id, touched | set(new))
+        if touched:
+            session.expire_all()  # their state as stored (text without NUL), read back
+        record_state.record_exhibitors(
+            session,
+            ctx,
+            fair_id,
+            touched,
+            {
+                ids[identity]: record_state.exhibitor_values_state(
+                    row, [(hall, booth) for booth, hall in booths.items()]
+                )
+                for identity, (row, booths) in new.items()
+            },
+        )
     return imported, updated, unchanged
 
 
