@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.engine import take_write_lock
@@ -178,7 +178,7 @@ def record_many(
     # each event was an object built, tracked and flushed: a third of a 3,000-exhibitor
     # import's time (docs/benchmarks.md, B5).
     session.flush()  # what the caller changed goes in first, as before
-    session.execute(insert(AuditEvent), rows)
+    session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
 
 
 @dataclass(frozen=True)

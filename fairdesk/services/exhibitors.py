@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from fairdesk.db.models import Booth, Exhibitor
+from fairdesk.db.models import Base, Booth, Exhibitor
 from fairdesk.domain.errors import NotFound
 from fairdesk.domain.normalize import normalize_booth, normalize_name
 from fairdesk.domain.permissions import Permission
@@ -100,9 +100,11 @@ def _insert_new(
     """
     if not new:
         return {}
+    # Core statements on the tables: the ORM's bulk path adds a per-row step of its own.
+    exhibitors, booth_table = _table(Exhibitor), _table(Booth)
     ids: dict[str, int] = dict(
         session.execute(
-            insert(Exhibitor).returning(Exhibitor.identity, Exhibitor.id),
+            insert(exhibitors).returning(exhibitors.c.identity, exhibitors.c.id),
             [row for row, _ in new.values()],
         ).all()
     )
@@ -112,8 +114,12 @@ def _insert_new(
         for booth, hall in booths.items()
     ]
     if booth_rows:
-        session.execute(insert(Booth), booth_rows)
+        session.execute(insert(booth_table), booth_rows)
     return ids
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def upsert_exhibitors(
