@@ -13,12 +13,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "FairDesk"
 DB_FILE = "fairdesk.sqlite3"
 ENV_DB = "FAIRDESK_DB"
 ENV_DATA_DIR = "FAIRDESK_DATA_DIR"
+ENV_SETTINGS = "FAIRDESK_SETTINGS"
+SETTINGS_FILE = "settings.ini"
 
 
 _chosen: Path | None = None
@@ -47,6 +49,14 @@ def database_url(override: str | None = None, data_dir_override: str | None = No
     return f"sqlite:///{data_dir(data_dir_override) / DB_FILE}"
 
 
+def default_settings_path() -> Path:
+    """The settings file (here, not in `fairdesk.settings`, which imports Qt)."""
+    override = os.environ.get(ENV_SETTINGS)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE
+
+
 def apply_saved_locations(args: Any) -> None:
     """The database and data folder chosen in Settings, unless the command line or the
     environment chose (those win, so tests and scripts stay in control). The app and the
@@ -55,10 +65,10 @@ def apply_saved_locations(args: Any) -> None:
         args.data_dir is not None or os.environ.get(ENV_DATA_DIR)
     ):
         return  # both chosen already: no need to read the settings
-    from fairdesk.settings import Settings, default_settings_path
-
     if not default_settings_path().exists():
-        return
+        return  # nothing saved: the command line does not import Qt to learn that
+    from fairdesk.settings import Settings
+
     db_url, folder = Settings().startup_overrides()
     if args.db is None and not os.environ.get(ENV_DB):
         args.db = db_url

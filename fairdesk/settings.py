@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings
 
-from fairdesk.config import APP_NAME
+from fairdesk.config import ENV_SETTINGS, default_settings_path
 from fairdesk.db.files import owner_only
 
 __all__ = [
@@ -42,8 +41,6 @@ __all__ = [
     "default_settings_path",
 ]
 
-ENV_SETTINGS = "FAIRDESK_SETTINGS"
-SETTINGS_FILE = "settings.ini"
 
 T = TypeVar("T")
 
@@ -141,13 +138,6 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     SEARCH_DELAY_MS,
     SAVED_VIEWS,
 )
-
-
-def default_settings_path() -> Path:
-    override = os.environ.get(ENV_SETTINGS)
-    if override:
-        return Path(override).expanduser()
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE
 
 
 _TRUE = {"true", "1", "yes", "on"}
