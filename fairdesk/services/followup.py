@@ -219,15 +219,24 @@ class _Stream:
         self.result = result  # closed by _Lookups.close (a server-side cursor on PostgreSQL)
         self._rows: Iterator[Sequence[Any]] = iter(result)
         self._width = width
-        self._next: Sequence[Any] | None = next(self._rows, None)
+        self._key: tuple[int, ...] | None = None  # of the next row: split once, not per test
+        self._value: Sequence[Any] = ()
+        self._advance()
+
+    def _advance(self) -> None:
+        row = next(self._rows, None)
+        if row is None:
+            self._key = None
+        else:
+            self._key, self._value = tuple(row[: self._width]), row[self._width :]
 
     def take(self, key: tuple[int, ...]) -> list[Sequence[Any]]:
-        w, out = self._width, []
-        while self._next is not None and tuple(self._next[:w]) < key:
-            self._next = next(self._rows, None)  # a case or complaint not on the list
-        while self._next is not None and tuple(self._next[:w]) == key:
-            out.append(self._next[w:])
-            self._next = next(self._rows, None)
+        out = []
+        while self._key is not None and self._key < key:
+            self._advance()  # a case or complaint not on the list
+        while self._key is not None and self._key == key:
+            out.append(self._value)
+            self._advance()
         return out
 
 
