@@ -184,7 +184,7 @@ def record_many(
         prev = row["hash"]
         rows.append(row)
     # One bulk INSERT, in this order, so ids follow the chain. Through the unit of work
-    # each event was an object built, tracked and flushed: a third of a 3,000-exhibitor
+    # each event was an object built, tracked and flushed: a fifth of a 3,000-exhibitor
     # import's time (docs/benchmarks.md, B5).
     session.flush()  # what the caller changed goes in first, as before
     session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
