@@ -8,6 +8,7 @@ Modules beside the packages (May import):
     config: nothing else of fairdesk
     resources_path: nothing else of fairdesk
     settings: fairdesk.config, fairdesk.db
+    locations: fairdesk.config, fairdesk.settings
     i18n: fairdesk.domain, fairdesk.resources_path, fairdesk.settings
     app_context: fairdesk.config, fairdesk.db, fairdesk.domain, fairdesk.services
     cli_common: fairdesk.app_context, fairdesk.domain, fairdesk.exports

@@ -44,6 +44,7 @@ from fairdesk.config import (
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
+from fairdesk.locations import apply_saved_locations
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
 EXTENSIONS = [
@@ -574,8 +575,6 @@ def _main(argv: Sequence[str]) -> int:
             from fairdesk.ui.app import run_app
 
             return run_app(args)
-        from fairdesk.settings import apply_saved_locations  # reads a file: only when asked
-
         apply_saved_locations(args)
         use_data_dir(data_dir(args.data_dir))  # backups and the outbox: the chosen folder
         code = COMMANDS[args.command](args)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "FairDesk"
 DB_FILE = "fairdesk.sqlite3"
 ENV_DB = "FAIRDESK_DB"
 ENV_DATA_DIR = "FAIRDESK_DATA_DIR"
+ENV_SETTINGS = "FAIRDESK_SETTINGS"
+SETTINGS_FILE = "settings.ini"
 
 
 _chosen: Path | None = None
@@ -44,3 +46,11 @@ def database_url(override: str | None = None, data_dir_override: str | None = No
     if url:
         return url
     return f"sqlite:///{data_dir(data_dir_override) / DB_FILE}"
+
+
+def default_settings_path() -> Path:
+    """The settings file (here, not in `fairdesk.settings`, which imports Qt)."""
+    override = os.environ.get(ENV_SETTINGS)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE

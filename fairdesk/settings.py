@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings
 
-from fairdesk.config import APP_NAME, ENV_DATA_DIR, ENV_DB
+from fairdesk.config import ENV_SETTINGS, default_settings_path
 from fairdesk.db.files import owner_only
 
 __all__ = [
@@ -42,8 +41,6 @@ __all__ = [
     "default_settings_path",
 ]
 
-ENV_SETTINGS = "FAIRDESK_SETTINGS"
-SETTINGS_FILE = "settings.ini"
 
 T = TypeVar("T")
 
@@ -143,13 +140,6 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
 )
 
 
-def default_settings_path() -> Path:
-    override = os.environ.get(ENV_SETTINGS)
-    if override:
-        return Path(override).expanduser()
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE
-
-
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
 
@@ -236,20 +226,3 @@ class Settings:
 def _copy(value: T) -> T:
     # A list default must not be shared between callers that append to it.
     return list(value) if isinstance(value, list) else value  # type: ignore[return-value]
-
-
-def apply_saved_locations(args: Any) -> None:
-    """The database and data folder chosen in Settings, unless the command line or the
-    environment chose (those win, so tests and scripts stay in control). The app and the
-    CLI both call this, so they open the same database and folder."""
-    if (args.db is not None or os.environ.get(ENV_DB)) and (
-        args.data_dir is not None or os.environ.get(ENV_DATA_DIR)
-    ):
-        return  # both chosen already: no need to read the settings
-    if not default_settings_path().exists():
-        return
-    db_url, folder = Settings().startup_overrides()
-    if args.db is None and not os.environ.get(ENV_DB):
-        args.db = db_url
-    if args.data_dir is None and not os.environ.get(ENV_DATA_DIR):
-        args.data_dir = folder

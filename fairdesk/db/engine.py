@@ -41,13 +41,30 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def _without_nul(value: Any) -> Any:
-    if isinstance(value, str) and "\x00" in value:
-        return value.replace("\x00", "")
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
     if isinstance(value, dict):
+        if _flat_and_clean(value.values()):
+            return value
         return {k: _without_nul(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
+        if _flat_and_clean(value):
+            return value
         return type(value)(_without_nul(v) for v in value)
     return value
+
+
+def _flat_and_clean(values: Any) -> bool:
+    """True when no value is a container or text holding a NUL: the parameters go as they
+    are. A bulk INSERT's 30,000 rows are then checked a row at a time, not a value at a
+    time (a call per value was 7 % of an exhibitor import)."""
+    for v in values:
+        if isinstance(v, str):
+            if "\x00" in v:
+                return False
+        elif isinstance(v, dict | list | tuple):
+            return False
+    return True
 
 
 def _strip_nul(

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fairdesk.exports.safe_cells import csv_cell
+from fairdesk.exports.safe_cells import csv_cell, csv_cells
 from fairdesk.exports.table import PROGRESS_EVERY, Column, RowProgress, atomic_output
 
 
@@ -24,7 +24,7 @@ def write_csv(
         writer = csv.writer(f, lineterminator="\r\n")
         writer.writerow([csv_cell(col.header_line) for col in columns])
         for row in rows:
-            writer.writerow(map(csv_cell, row))
+            writer.writerow(csv_cells(row))
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)

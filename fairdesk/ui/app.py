@@ -25,8 +25,9 @@ from fairdesk.db.files import owner_only
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
+from fairdesk.locations import apply_saved_locations
 from fairdesk.services.context import Context
-from fairdesk.settings import ENV_SETTINGS, apply_saved_locations, default_settings_path
+from fairdesk.settings import ENV_SETTINGS, default_settings_path
 from fairdesk.ui.common.help import application_icon, install_help
 from fairdesk.ui.common.tasks import wait_for_tasks
 from fairdesk.ui.setup.welcome import Choice, welcome_new_desk

@@ -7,12 +7,16 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from fairdesk.db.models import AuditEvent, Booth, Exhibitor
 from fairdesk.domain.normalize import exhibitor_identity, normalize_name
+from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.fair.exhibitor_file import ExhibitorRecord
 from fairdesk.services.fair.exhibitors import import_exhibitors, upsert_exhibitors
 from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.trust import row_check
+from fairdesk.services.trust.record_state import exhibitor_state
 from tests.conftest import SAMPLES, FakeClock, Team
 from tests.helpers import FAIR, make_fair
 
@@ -176,3 +180,34 @@ def test_each_import_leaves_its_event_and_one_per_exhibitor_it_changed(
         {"imported": 0, "updated": 0, "unchanged": 300},
     ]
     assert len(_stored(team)) == 300
+
+
+def test_the_states_an_import_records_are_those_stored_and_the_chain_holds(
+    team: Team, fair: str
+) -> None:
+    """The events of exhibitors inserted in bulk carry the state built from the values
+    given, not read back: it must be the state of the stored row (what the row check
+    compares), NUL characters dropped as the database drops them, in id order."""
+    records = [_record(n) for n in range(1, 1_201)]
+    records[603] = replace(records[603], contact="王\x00芳", booths=(("\x00", "NUL-1"),))
+    _upsert(team, records[:600])
+    # Known exhibitors changed (through the ORM), new ones, and a repeated identity.
+    known = replace(records[5], phone="+49 123", booths=(*records[5].booths, ("9.9", "9.9Z1")))
+    again = [known, *records[600:], replace(records[700], email="x@example.com")]
+    with team.admin.db.writing() as session:
+        upsert_exhibitors(
+            session, fair_by_code(session, FAIR).id, again, team.admin.now(), team.admin
+        )
+    events = [e for e in _audit_events(team) if e.action == "exhibitor.record"]
+    assert [e.entity_id for e in events] == sorted(e.entity_id for e in events)
+    with team.admin.db.reading() as session:
+        stored = {
+            e.id: exhibitor_state(e)
+            for e in session.scalars(select(Exhibitor).options(selectinload(Exhibitor.booths)))
+        }
+        assert row_check.check(session) == []
+    assert len(events) == 601  # 600 new, 1 changed
+    assert all(e.after == stored[e.entity_id] for e in events)
+    nul = next(e.after for e in events if e.after["phone"] == records[603].phone)
+    assert (nul["contact"], nul["booths"]) == ("王芳", ["NUL-1"])
+    assert verify_chain(team.admin).ok

@@ -11,15 +11,20 @@ import csv
 import dataclasses
 import shutil
 import subprocess
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from fairdesk.db.models import BoothVisit, PatrolRound
+from fairdesk.db.models import BoothVisit, PatrolRound, RespondentCase
 from fairdesk.domain.normalize import exhibitor_identity
 from fairdesk.exports.safe_cells import needs_neutralising
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
@@ -456,3 +461,44 @@ def test_unknown_format_is_refused(team: Team, history: History, tmp_path: Path)
 
     with pytest.raises(InvalidInput, match=r"ending in \.xlsx, \.csv or \.pdf"):
         export_followup(team.organizer, CURRENT, tmp_path / "list.docx")
+
+
+@pytest.fixture
+def far_local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's own zone 14 hours from UTC, so a naive time taken as local, not as
+    UTC, lands on another day (the test machines run in UTC, where it would not show)."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_lists_times_are_the_stored_times_in_the_fairs_zone(
+    team: Team, history: History, far_local_zone: None
+) -> None:
+    """The list reads its times as the naive UTC they are stored as, without the column
+    type's conversion: each must be the time the ORM reads (aware UTC), in the fair's
+    zone, to the minute for the receipt and to the day for the others."""
+    keys = [c.key for c in COLUMNS]
+    rows = [dict(zip(keys, r, strict=True)) for r in _rows(team)]
+    with team.admin.db.reading() as session:
+        zone = ZoneInfo(fair_by_code(session, CURRENT).timezone)
+        cases = {
+            c.number: c
+            for c in session.scalars(
+                select(RespondentCase).options(selectinload(RespondentCase.complaint))
+            )
+        }
+
+        def day(at: datetime | None) -> date | None:
+            return at.astimezone(zone).date() if at is not None else None
+
+        for row in rows:
+            case = cases[row["case_number"]]
+            received = case.complaint.received_at.astimezone(zone)
+            assert row["received_at"] == received.replace(tzinfo=None, second=0, microsecond=0)
+            assert row["notified_on"] == day(case.notified_at)
+            assert row["decided_on"] == day(case.decided_at)
+            assert row["closed_on"] == day(case.closed_at)
+    assert any(r["decided_on"] for r in rows) and any(r["notified_on"] for r in rows)

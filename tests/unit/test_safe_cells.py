@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 import pytest
 
 from fairdesk.exports.safe_cells import (
     TRIGGERS,
     csv_cell,
+    csv_cells,
     is_number,
     needs_neutralising,
     neutralise,
@@ -81,3 +85,25 @@ def test_a_cell_is_neutralised_whatever_its_first_character(rest: str) -> None:
         expected = "'" + text if _formula_like(text) else text
         assert needs_neutralising(text) is (expected != text), repr(text)
         assert csv_cell(text) == expected, repr(text)
+
+
+def test_a_row_written_through_csv_cells_reads_as_csv_cell_of_each_value() -> None:
+    # csv_cells hands some values to the csv module as they are: the line written must be
+    # the one csv_cell of every value gives, for every kind of value and first character.
+    class Code(StrEnum):
+        RISKY = "=1+1"
+        PLAIN = "plain"
+
+    texts = [chr(code) + "=1" for code in range(0x20, 0x3100)] + ["", "测试", "-1"]
+    values: list[object] = [
+        *texts, *(Code), -5, 0, 3.5, Decimal("-1.20"), None, True, False,
+        date(2026, 11, 5), datetime(2026, 11, 5, 9, 30), 10**20,
+    ]  # fmt: skip
+
+    def line(row: list[object]) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(row)
+        return out.getvalue()
+
+    assert line(csv_cells(values)) == line([csv_cell(v) for v in values])
+    assert csv_cells(["=1", 7, None]) == ["'=1", 7, None]

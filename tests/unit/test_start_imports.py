@@ -151,3 +151,23 @@ def test_the_command_line_loads_a_library_only_for_the_command_that_needs_it() -
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == ""
+
+
+def test_the_command_line_reads_saved_locations_without_qt_when_none_are_saved(
+    tmp_path: Path,
+) -> None:
+    """A command given a database but no data folder looks for the folder saved in
+    Settings; when nothing was ever saved, learning that costs no Qt import."""
+    code = (
+        "import sys, argparse\n"
+        "from fairdesk.locations import apply_saved_locations\n"
+        "args = argparse.Namespace(db='sqlite:///x.sqlite3', data_dir=None)\n"
+        "apply_saved_locations(args)\n"
+        "print(args.data_dir, 'PySide6' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FAIRDESK_DB", "FAIRDESK_DATA_DIR")}
+    env["FAIRDESK_SETTINGS"] = str(tmp_path / "never-saved.ini")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env
+    )
+    assert out.stdout.split() == ["None", "False"]

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from fairdesk.db.models import Booth, Exhibitor
+from fairdesk.db.models import Base, Booth, Exhibitor
 from fairdesk.domain.errors import NotFound
 from fairdesk.domain.normalize import normalize_booth, normalize_name
 from fairdesk.domain.permissions import Permission
@@ -88,7 +88,7 @@ def _merge_new(row: dict[str, Any], booths: dict[str, str], record: ExhibitorRec
 
 def _insert_new(
     session: Session, fair_id: int, new: dict[str, tuple[dict[str, Any], dict[str, str]]]
-) -> None:
+) -> dict[str, int]:
     """Insert the new exhibitors, then their booths, with one bulk statement each.
 
     The ORM unit of work took half of a large import's time (docs/benchmarks.md, B5).
@@ -96,12 +96,15 @@ def _insert_new(
     backend's parameter limit. The generated ids are mapped back by identity (unique in
     a fair) rather than by row position: with `sort_by_parameter_order`, SQLAlchemy cannot
     rely on the order of SQLite's RETURNING rows and falls back to one INSERT per row.
+    Returns {identity: id}.
     """
     if not new:
-        return
+        return {}
+    # Core statements on the tables: the ORM's bulk path adds a per-row step of its own.
+    exhibitors, booth_table = _table(Exhibitor), _table(Booth)
     ids: dict[str, int] = dict(
         session.execute(
-            insert(Exhibitor).returning(Exhibitor.identity, Exhibitor.id),
+            insert(exhibitors).returning(exhibitors.c.identity, exhibitors.c.id),
             [row for row, _ in new.values()],
         ).all()
     )
@@ -111,7 +114,12 @@ def _insert_new(
         for booth, hall in booths.items()
     ]
     if booth_rows:
-        session.execute(insert(Booth), booth_rows)
+        session.execute(insert(booth_table), booth_rows)
+    return ids
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def upsert_exhibitors(
@@ -172,11 +180,23 @@ def upsert_exhibitors(
             _merge_new(row, booths, record)
             new[record.identity] = (row, booths)
             imported += 1
-    _insert_new(session, fair_id, new)
+    ids = _insert_new(session, fair_id, new)
     session.flush()
     if ctx is not None:
-        session.expire_all()  # the bulk INSERT of booths bypassed the loaded exhibitors
-        record_state.record_exhibitors(session, ctx, fair_id, touched | set(new))
+        if touched:
+            session.expire_all()  # their state as stored (text without NUL), read back
+        record_state.record_exhibitors(
+            session,
+            ctx,
+            fair_id,
+            touched,
+            {
+                ids[identity]: record_state.exhibitor_values_state(
+                    row, [(hall, booth) for booth, hall in booths.items()]
+                )
+                for identity, (row, booths) in new.items()
+            },
+        )
     return imported, updated, unchanged
 
 

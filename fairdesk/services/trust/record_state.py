@@ -8,6 +8,7 @@ restore) is reported. One function per record kind, used by both sides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,9 +65,24 @@ def measure_state(m: Measure) -> dict[str, Any]:
 
 
 def exhibitor_state(e: Exhibitor) -> dict[str, Any]:
-    state = {name: plain(getattr(e, name)) for name in EXHIBITOR_FIELDS}
-    state["booths"] = sorted(f"{b.hall} {b.booth_no}".strip() for b in e.booths)
+    return exhibitor_values_state(
+        {name: getattr(e, name) for name in EXHIBITOR_FIELDS},
+        [(b.hall, b.booth_no) for b in e.booths],
+    )
+
+
+def exhibitor_values_state(
+    values: Mapping[str, Any], booths: Iterable[tuple[str, str]]
+) -> dict[str, Any]:
+    """`exhibitor_state` of an exhibitor given as its column values and (hall, booth
+    number) pairs, as the database stores them (text without NUL: db/engine.py)."""
+    state = {name: plain(_stored(values[name])) for name in EXHIBITOR_FIELDS}
+    state["booths"] = sorted(f"{_stored(h)} {_stored(b)}".strip() for h, b in booths)
     return state
+
+
+def _stored(value: Any) -> Any:
+    return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 def measures_of(case: Any) -> dict[int, dict[str, Any]]:
@@ -87,23 +103,29 @@ def record_measures(
     )
 
 
-def record_exhibitors(session: Session, ctx: Context, fair_id: int, identities: set[str]) -> None:
-    """An event for each exhibitor of the fair an import added or changed."""
-    if not identities:
-        return
-    rows = session.scalars(
-        select(Exhibitor)
-        .where(Exhibitor.fair_id == fair_id)
-        .options(selectinload(Exhibitor.booths))
-        .order_by(Exhibitor.id)
-    )
+def record_exhibitors(
+    session: Session,
+    ctx: Context,
+    fair_id: int,
+    changed: set[str],
+    inserted: Mapping[int, dict[str, Any]] | None = None,
+) -> None:
+    """An event for each exhibitor of the fair an import added or changed, in the order
+    of their ids: those `changed` through the ORM (by identity) are read back; `inserted`
+    holds the states ({id: state}) of those the caller has just inserted in bulk, which
+    are not (an import of 30,000 would load every one of them again)."""
+    states = dict(inserted or {})
+    if changed:
+        for e in session.scalars(
+            select(Exhibitor)
+            .where(Exhibitor.fair_id == fair_id)
+            .options(selectinload(Exhibitor.booths))
+        ):
+            if e.identity in changed:
+                states[e.id] = exhibitor_state(e)
     audit.record_many(
         session,
         ctx,
-        [
-            (EXHIBITOR_EVENT, "exhibitor", e.id, exhibitor_state(e))
-            for e in rows
-            if e.identity in identities
-        ],
+        [(EXHIBITOR_EVENT, "exhibitor", i, states[i]) for i in sorted(states)],
         fair_id=fair_id,
     )
