@@ -122,6 +122,27 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+def _new_row(
+    fair_id: int, record: ExhibitorRecord, now: datetime
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """A new exhibitor's row and its booths (booth → hall). Every column is given, the
+    model's defaults included (version starts at 1 for the ORM's stale-update check), so
+    that every row has the same keys and one INSERT statement serves them all."""
+    row: dict[str, Any] = {
+        "fair_id": fair_id,
+        "identity": record.identity,
+        "name_key": normalize_name(record.name_zh or record.name_en),
+        **dict.fromkeys(_FIELDS, ""),
+        "ip_commitment_signed": False,  # unless the file says it is signed
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+    }
+    booths: dict[str, str] = {}
+    _merge_new(row, booths, record)
+    return row, booths
+
+
 def upsert_exhibitors(
     session: Session,
     fair_id: int,
@@ -163,22 +184,7 @@ def upsert_exhibitors(
             else:
                 unchanged += 1
         else:
-            # Every column is given, the model's defaults included (version starts at 1
-            # for the ORM's stale-update check), so that every row has the same keys and
-            # one INSERT statement serves them all.
-            row: dict[str, Any] = {
-                "fair_id": fair_id,
-                "identity": record.identity,
-                "name_key": normalize_name(record.name_zh or record.name_en),
-                **dict.fromkeys(_FIELDS, ""),
-                "ip_commitment_signed": False,  # unless the file says it is signed
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-            }
-            booths: dict[str, str] = {}
-            _merge_new(row, booths, record)
-            new[record.identity] = (row, booths)
+            new[record.identity] = _new_row(fair_id, record, now)
             imported += 1
     ids = _insert_new(session, fair_id, new)
     session.flush()
