@@ -42,7 +42,8 @@ def hall(team: Team) -> dict[str, str]:
     make_fair(team.admin, exhibitors=8)
     ordered = ordered_case(team, "4.1A02")
     failed = ordered_case(team, "4.1A05")
-    rechecks.record_recheck(team.inspector, rechecks.RecheckInput(failed, "failed"))
+    # Displayed again: the one way a re-check finds a measure undone before it is due.
+    rechecks.record_recheck(team.inspector, rechecks.RecheckInput(failed, "redisplayed"))
     rnd = patrols.start_round(team.inspector, FAIR, "4.1").uid
     patrols.record_visit(team.inspector, VisitInput(rnd, "4.1A07", Finding.SUSPECTED_INFRINGEMENT))
     return {"ordered": ordered, "failed": failed}
