@@ -910,3 +910,30 @@ def test_the_desk_links_an_exhibit_to_a_right_in_the_step_dialog(
     assert table is not None
     qtbot.waitUntil(lambda: table.topLevelItem(0).text(3) == "45678901")
     qtbot.waitUntil(lambda: not view.action_buttons["decide_at_once"].property("refused"))
+
+
+# -- the twice-a-minute refresh ------------------------------------------------------------
+
+
+def _buttons(view: CaseView) -> dict[str, tuple[QPushButton, str]]:
+    return {b.objectName(): (b, b.text()) for b in view.steps_panel.buttons()}
+
+
+def test_a_refresh_with_the_same_answer_leaves_the_buttons_alone(qtbot, team: Team, fair: str):  # type: ignore[no-untyped-def]
+    """The desk's pointer is on these buttons: the same answer must not redraw them."""
+    view = open_view(qtbot, team, accepted_case(team))
+    before = _buttons(view)
+    assert before and all(text for _, text in before.values())
+    view.refresh_steps()
+    assert _buttons(view) == before
+
+
+def test_a_refresh_with_a_new_answer_draws_buttons_with_their_words(qtbot, team: Team, fair: str):  # type: ignore[no-untyped-def]
+    number = accepted_case(team)
+    view = open_view(qtbot, team, number)
+    before = _buttons(view)
+    act_on_case(team.desk2, number, "notify")  # another desk moves the case on
+    view.refresh_steps()
+    after = _buttons(view)
+    assert after.keys() != before.keys()
+    assert all(text.strip() for _, text in after.values())

@@ -63,12 +63,7 @@ class StepsPanel(QWidget):
     # -- the answer -----------------------------------------------------------------------
     def answers(self) -> list[tuple[str, bool, str]]:
         """What the buttons show, to tell whether a fresh answer needs a redraw."""
-        return [
-            (c.action, c.allowed, refusal_text(c))
-            for steps in (self.case_steps, self.complaint_steps)
-            if steps is not None
-            for c in steps.choices
-        ]
+        return answers_of(self.case_steps, self.complaint_steps)
 
     def choice(self, entity: Entity, action: str) -> StepChoice | None:
         """The services' answer for one step, as last shown."""
@@ -145,3 +140,13 @@ class StepsPanel(QWidget):
             if watched.property("refused") and reason:
                 self.explain.emit(reason)
         return super().eventFilter(watched, event)
+
+
+def answers_of(*answers: AvailableSteps | None) -> list[tuple[str, bool, str]]:
+    """The services' answers as the buttons show them: each step, allowed, why not."""
+    return [
+        (c.action, c.allowed, refusal_text(c))
+        for steps in answers
+        if steps is not None
+        for c in steps.choices
+    ]

@@ -42,6 +42,7 @@ from fairdesk.services.casework import clocks
 from fairdesk.services.casework.case_detail import CaseDetail, case_detail
 from fairdesk.services.casework.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.casework.steps import (
+    AvailableSteps,
     StepChoice,
     act_on_case,
     act_on_complaint,
@@ -50,7 +51,7 @@ from fairdesk.services.casework.steps import (
 from fairdesk.services.context import Context
 from fairdesk.ui.casework.case_clocks import ClocksPanel
 from fairdesk.ui.casework.case_sections import DetailPanel, plain_label
-from fairdesk.ui.casework.case_steps import StepsPanel, refusal_text
+from fairdesk.ui.casework.case_steps import StepsPanel, answers_of, refusal_text
 from fairdesk.ui.casework.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
 from fairdesk.ui.common.case_labels import (
     CHANNELS,
@@ -374,13 +375,19 @@ class CaseView(QWidget):
         else:
             self.siblings_label.hide()
 
-    def _load_steps(self, d: CaseDetail) -> None:
-        """Ask the services which steps of the case and of its complaint are open now, and
-        draw them."""
+    def _load_steps(
+        self, d: CaseDetail, answers: tuple[AvailableSteps, AvailableSteps] | None = None
+    ) -> None:
+        """Draw the steps of the case and of its complaint that are open now (asking the
+        services, unless their `answers` are given)."""
         role = say(v.ROLES, self.ctx.actor.role.value, current_language())
-        self.steps_panel.show_steps(
+        case_steps, complaint_steps = answers or (
             available_steps(self.ctx, d.number),
             available_steps(self.ctx, d.complaint.number),
+        )
+        self.steps_panel.show_steps(
+            case_steps,
+            complaint_steps,
             self.tr("No step is open to you ({0}) while the case is {1}.").format(
                 role, state_words(d.state)
             ),
@@ -389,13 +396,19 @@ class CaseView(QWidget):
 
     def refresh_steps(self) -> None:
         """Ask again which steps are open (time alone opens some, e.g. a defence period
-        that ran out); redraw the buttons only if the answer changed."""
+        that ran out). The buttons are drawn again, with their words, only when the answer
+        changed: a button must not move or go blank under the desk's pointer."""
         if self.detail is None:
             return
-        before = self.steps_panel.answers()
-        self._load_steps(self.detail)
-        if self.steps_panel.answers() != before:
-            self._assign_mnemonics()
+        d = self.detail
+        fresh = (
+            available_steps(self.ctx, d.number),
+            available_steps(self.ctx, d.complaint.number),
+        )
+        if answers_of(*fresh) == self.steps_panel.answers():
+            return
+        self._load_steps(d, fresh)
+        self._assign_mnemonics()
 
     def choice(self, entity: Entity, action: str) -> StepChoice | None:
         """The services' answer for one step, as the buttons show it."""
