@@ -13,6 +13,7 @@ configuration folder (platformdirs), or where FAIRDESK_SETTINGS points.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -198,6 +199,10 @@ class Settings:
     def set(self, setting: Setting[T], value: T) -> None:
         checked = setting.validate(value)
         self._qs.setValue(setting.key, _to_stored(setting, checked))
+        # Written now, owner-only (Qt would write it later, readable by all). A failure is
+        # for the Settings dialog's own sync() to report; a remembered folder can wait.
+        with contextlib.suppress(OSError):
+            self.sync()
 
     def reset(self, setting: Setting[Any]) -> None:
         self._qs.remove(setting.key)

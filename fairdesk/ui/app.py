@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.config import data_dir, use_data_dir
@@ -109,6 +109,7 @@ def run_app(args: argparse.Namespace) -> int:
     throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
     folder = use_data_dir(throwaway or data_dir(args.data_dir))
     assert folder is not None
+    _keep_qt_settings_in(folder)
     saved_settings = _demo_settings(throwaway) if throwaway is not None else None
     log_path = setup_logging(folder)
     install_crash_dialog(log_path)
@@ -124,6 +125,13 @@ def run_app(args: argparse.Namespace) -> int:
             shutil.rmtree(throwaway, ignore_errors=True)
             use_data_dir(None)
             _restore_env(ENV_SETTINGS, saved_settings)
+
+
+def _keep_qt_settings_in(folder: Path) -> None:
+    """What Qt itself remembers (a file dialog's last folder and view) goes into the data
+    folder, not the home's configuration folder: the chosen folder is the only one."""
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder / "qt-settings"))
 
 
 def _quit_on_signals(app: QApplication) -> tuple[dict[int, Any], QTimer]:

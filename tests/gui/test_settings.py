@@ -342,3 +342,15 @@ def test_about_lists_font_licences_when_resources_say_so(
 )
 def test_hide_password(url: str, shown: str) -> None:
     assert hide_password(url) == shown
+
+
+def test_a_remembered_value_is_written_at_once_for_the_owner_only(tmp_path: Path) -> None:
+    """A folder remembered by the import dialog lands in a file only its owner reads."""
+    import stat
+
+    from fairdesk.settings import LAST_IMPORT_DIR, Settings
+
+    path = tmp_path / "settings.ini"
+    Settings(path).set(LAST_IMPORT_DIR, str(tmp_path))
+    assert path.exists()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
