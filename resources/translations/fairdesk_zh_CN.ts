@@ -1484,16 +1484,16 @@ power of attorney: {0}</source>
         <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
     </message>
     <message>
-        <source>For the {0}; applies {1}.</source>
-        <translation>适用于{0}；{1}适用。</translation>
-    </message>
-    <message>
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
         <source>case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>For the {0}; applies {1}.</source>
+        <translation>适用于{0}；{1}适用。</translation>
     </message>
     <message>
         <source>{0} other kinds do not apply now (hover for when they do).</source>

@@ -94,7 +94,7 @@ def test_search_as_you_type_filters_the_list(qtbot, team: Team, cases: list[str]
     window.search_edit.clear()
     qtbot.keyClicks(window.search_edit, "test exhibitor 3")
     qtbot.waitUntil(lambda: shows(cases[2]))
-    assert "Signed in as desk1 (desk)" in window.user_label.text()
+    assert "Signed in as desk1 (Desk staff)" in window.user_label.text()  # words, not the code
 
 
 def test_at_start_the_window_paints_first_and_reads_the_list_right_after(

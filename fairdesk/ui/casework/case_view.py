@@ -71,6 +71,7 @@ from fairdesk.ui.common.case_labels import (
 )
 from fairdesk.ui.common.step_dialog import StepDialog
 
+Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
 
 _TONE_ICON = {
@@ -375,19 +376,14 @@ class CaseView(QWidget):
         else:
             self.siblings_label.hide()
 
-    def _load_steps(
-        self, d: CaseDetail, answers: tuple[AvailableSteps, AvailableSteps] | None = None
-    ) -> None:
-        """Draw the steps of the case and of its complaint that are open now (asking the
-        services, unless their `answers` are given)."""
+    def _answers(self, d: CaseDetail) -> Answers:
+        """Which steps of the case and of its complaint are open now, and why not."""
+        return available_steps(self.ctx, d.number), available_steps(self.ctx, d.complaint.number)
+
+    def _load_steps(self, d: CaseDetail, answers: Answers | None = None) -> None:
         role = say(v.ROLES, self.ctx.actor.role.value, current_language())
-        case_steps, complaint_steps = answers or (
-            available_steps(self.ctx, d.number),
-            available_steps(self.ctx, d.complaint.number),
-        )
         self.steps_panel.show_steps(
-            case_steps,
-            complaint_steps,
+            *(answers or self._answers(d)),
             self.tr("No step is open to you ({0}) while the case is {1}.").format(
                 role, state_words(d.state)
             ),
@@ -395,20 +391,12 @@ class CaseView(QWidget):
         )
 
     def refresh_steps(self) -> None:
-        """Ask again which steps are open (time alone opens some, e.g. a defence period
-        that ran out). The buttons are drawn again, with their words, only when the answer
-        changed: a button must not move or go blank under the desk's pointer."""
-        if self.detail is None:
-            return
-        d = self.detail
-        fresh = (
-            available_steps(self.ctx, d.number),
-            available_steps(self.ctx, d.complaint.number),
-        )
-        if answers_of(*fresh) == self.steps_panel.answers():
-            return
-        self._load_steps(d, fresh)
-        self._assign_mnemonics()
+        """Ask again which steps are open (time alone opens some); draw the buttons again,
+        with their words, only when the answer changed: none may move under the pointer."""
+        fresh = self._answers(self.detail) if self.detail is not None else None
+        if fresh is not None and answers_of(*fresh) != self.steps_panel.answers():
+            self._load_steps(self.detail, fresh)  # type: ignore[arg-type]
+            self._assign_mnemonics()
 
     def choice(self, entity: Entity, action: str) -> StepChoice | None:
         """The services' answer for one step, as the buttons show it."""

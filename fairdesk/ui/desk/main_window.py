@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import CaseState, IPType
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.domain.vocabulary import FIRST_STEPS
-from fairdesk.i18n import current_language, domain_word, error_text
+from fairdesk.domain.vocabulary import FIRST_STEPS, ROLES
+from fairdesk.i18n import current_language, error_text
 from fairdesk.services.casework.assignment import assign_cases, assignable_users
 from fairdesk.services.casework.case_export import export_cases
 from fairdesk.services.casework.cases import (
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status(self) -> None:
-        who = f"{self.ctx.actor.username} ({domain_word(self.ctx.actor.role.value)})"
+        who = f"{self.ctx.actor.username} ({word(ROLES, self.ctx.actor.role.value)})"
         text = (
             self.tr("Demo mode: signed in as {0}") if self.demo else self.tr("Signed in as {0}")
         ).format(who)

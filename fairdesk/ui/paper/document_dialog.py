@@ -571,13 +571,10 @@ class DocumentDialog(QDialog):
         self.kind_combo.clear()
         for k in offered:
             self.kind_combo.addItem(kind_label(k), k.code)
-            self.kind_combo.setItemData(
-                self.kind_combo.count() - 1,
-                self.tr("For the {0}; applies {1}.").format(
-                    self.tr("complaint") if k.level == K.COMPLAINT else self.tr("case"), k.when
-                ),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+            level = self.tr("complaint") if k.level == K.COMPLAINT else self.tr("case")
+            tip = self.tr("For the {0}; applies {1}.").format(level, domain_word(k.when))
+            last = self.kind_combo.count() - 1
+            self.kind_combo.setItemData(last, tip, Qt.ItemDataRole.ToolTipRole)
         index = self.kind_combo.findData(previous) if previous else -1
         if index < 0 and offered:
             # The document most specific to this state (a decision once decided, ...).
@@ -594,7 +591,7 @@ class DocumentDialog(QDialog):
                 )
             )
             self.unavailable_label.setToolTip(
-                "\n".join(f"{kind_label(k)}: {k.when}" for k in missing)
+                "\n".join(f"{kind_label(k)}: {domain_word(k.when)}" for k in missing)
             )
             self.unavailable_label.show()
         else:
@@ -623,7 +620,7 @@ class DocumentDialog(QDialog):
         self.copy_combo.setVisible(needs_copy)
         self.served_label.setVisible(serves)
         self.served_combo.setVisible(serves)
-        self.when_label.setText(self.tr("Applies {0}.").format(k.when) if k else "")
+        self.when_label.setText(self.tr("Applies {0}.").format(domain_word(k.when)) if k else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
