@@ -349,6 +349,10 @@ class MainWindow(QMainWindow):
         action(self.tr("&Users…"), self.show_users, None, tools_menu).setEnabled(
             role in GRANTS[Permission.MANAGE_USERS]
         )
+        self.evidence_check_action = action(
+            self.tr("Check &evidence files…"), self.check_evidence_files, None, tools_menu
+        )
+        self.evidence_check_action.setEnabled(role in GRANTS[Permission.VERIFY_AUDIT])
         organizer_menu = bar.addMenu(self.tr("&Organizer"))
         action(
             self.tr("&Dashboard…"),
@@ -385,6 +389,15 @@ class MainWindow(QMainWindow):
             None,
             self.help_menu,
         )
+
+    def check_evidence_files(self) -> None:
+        """Read back every evidence file and list the damaged or missing ones."""
+        from fairdesk.ui.evidence_check import EvidenceCheckRun
+
+        if not self.evidence_check_action.isEnabled():
+            return
+        self.evidence_check = EvidenceCheckRun(self.ctx, self)
+        self.evidence_check.start()
 
     def show_users(self) -> None:
         from fairdesk.ui.users_dialog import UsersDialog

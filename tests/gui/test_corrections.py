@@ -93,7 +93,10 @@ def _visit(team: Team, finding: Finding = Finding.NOTHING, notes: str = "") -> s
 
 
 def test_a_finding_is_corrected_from_the_visit_list(
-    qtbot, team: Team, decided: str, tmp_path: Path  # noqa: F811
+    qtbot,
+    team: Team,
+    decided: str,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     from tests.gui.test_inspector import _window
 
