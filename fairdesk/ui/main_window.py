@@ -280,6 +280,13 @@ class MainWindow(QMainWindow):
             self.tr("&New complaint…"), self.new_complaint, QKeySequence.StandardKey.New, case_menu
         )
         self.new_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.REGISTER_COMPLAINT])
+        self.visit_complaint_action = action(
+            self.tr("Register a complaint from a patrol &visit…"),
+            self.complaint_from_visit,
+            None,
+            case_menu,
+        )
+        self.visit_complaint_action.setEnabled(self.new_action.isEnabled())
         self.print_action = action(
             self.tr("&Print documents…"),
             self.print_selected,
@@ -869,6 +876,9 @@ class MainWindow(QMainWindow):
         from fairdesk.ui.inspector_window import InspectorWindow
 
         window = InspectorWindow(self.ctx, data_folder=data_dir(), demo=self.demo)
+        window.complaint_requested.connect(
+            lambda uid, w=window: self.complaint_from_visit(uid, w.fair_code)
+        )
         window.setParent(self, Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
@@ -922,6 +932,43 @@ class MainWindow(QMainWindow):
         try:
             form = ComplaintForm(self.ctx, code, self)
         except FairDeskError as exc:  # PermissionDenied for other roles, NotFound for the fair
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
+            return
+        if form.exec():
+            self.refresh()
+            self.statusBar().showMessage(form.outcome, 15000)
+
+    def complaint_from_visit(self, visit_uid: str = "", fair_code: str = "") -> None:
+        """A complaint prefilled from a patrol visit: the one given (the inspector screen's
+        button), else one the desk picks among the suspected infringements without a case."""
+        from fairdesk.ui.visit_complaint import VisitComplaintForm, suspected_visits, visit_choice
+
+        code = fair_code or self.fair_combo.currentData()
+        if not code or not self.visit_complaint_action.isEnabled():
+            return
+        try:
+            if not visit_uid:
+                rows = suspected_visits(self.ctx, code)
+                if not rows:
+                    QMessageBox.information(
+                        self,
+                        self.tr("FairDesk"),
+                        self.tr("No suspected infringement found on patrol waits for a complaint."),
+                    )
+                    return
+                zone = fairs.get_fair(self.ctx, code).timezone
+                items = [visit_choice(r, zone) for r in rows]
+                chosen, ok = self.ask_item(
+                    self,
+                    self.tr("Complaint from a patrol visit"),
+                    self.tr("Suspected infringements found on patrol, without a complaint yet:"),
+                    items,
+                )
+                if not ok or chosen not in items:
+                    return
+                visit_uid = rows[items.index(chosen)].uid
+            form = VisitComplaintForm(self.ctx, code, visit_uid, self)
+        except FairDeskError as exc:
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return
         if form.exec():

@@ -12,11 +12,31 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from fairdesk.domain.enums import Finding, Role
 from fairdesk.services.casework.amend import amend_decision
 from fairdesk.services.casework.case_detail import case_detail
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.inspection import patrols
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.step_dialog import StepDialog
 from tests.conftest import Team
 from tests.gui.test_case_view import open_view
-from tests.unit.test_amend import decided  # noqa: F401  (a fixture)
+from tests.helpers import FAIR, complaint_input, make_fair
+
+
+@pytest.fixture
+def decided(team: Team) -> str:
+    """A case decided on the merits under "Art 14"."""
+    make_fair(team.admin)
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    number = reg.case_numbers[0]
+    for action, params in [
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+        ("decide_infringing", {"trigger": "merits", "legal_basis": "Art 14"}),
+    ]:
+        act_on_case(team.desk, number, action, **params)
+    return number
+
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,7 +57,7 @@ def _replace_text(qtbot, edit: QPlainTextEdit, text: str) -> None:  # type: igno
     qtbot.keyClicks(edit, text)
 
 
-def test_a_decision_is_corrected_from_the_case_view(qtbot, team: Team, decided: str) -> None:  # noqa: F811
+def test_a_decision_is_corrected_from_the_case_view(qtbot, team: Team, decided: str) -> None:
     view = open_view(qtbot, team, decided)
     assert view.correct_button.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL_SHIFT)
@@ -54,7 +74,7 @@ def test_a_decision_is_corrected_from_the_case_view(qtbot, team: Team, decided: 
     assert view.detail is not None and view.detail.legal_basis.endswith("para 2")
 
 
-def test_a_decision_changed_meanwhile_is_not_overwritten(qtbot, team: Team, decided: str) -> None:  # noqa: F811
+def test_a_decision_changed_meanwhile_is_not_overwritten(qtbot, team: Team, decided: str) -> None:
     view = open_view(qtbot, team, decided)
     qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, view)
@@ -68,12 +88,12 @@ def test_a_decision_changed_meanwhile_is_not_overwritten(qtbot, team: Team, deci
 
 
 @pytest.mark.parametrize("role", [Role.INSPECTOR, Role.ORGANIZER, Role.ADMIN])
-def test_only_deciders_see_the_correction(qtbot, team: Team, decided: str, role: Role) -> None:  # noqa: F811
+def test_only_deciders_see_the_correction(qtbot, team: Team, decided: str, role: Role) -> None:
     view = open_view(qtbot, team, decided, role)
     assert not view.correct_button.isVisible()
 
 
-def test_an_undecided_case_has_no_correction(qtbot, team: Team, decided: str) -> None:  # noqa: F811
+def test_an_undecided_case_has_no_correction(qtbot, team: Team, decided: str) -> None:
     from tests.gui.test_case_view import accepted_case
 
     view = open_view(qtbot, team, accepted_case(team, "4.1A02"))
@@ -83,8 +103,6 @@ def test_an_undecided_case_has_no_correction(qtbot, team: Team, decided: str) ->
 
 
 def _visit(team: Team, finding: Finding = Finding.NOTHING, notes: str = "") -> str:
-    from tests.helpers import FAIR
-
     rnd = patrols.start_round(team.inspector, FAIR, "4.1")
     info = patrols.record_visit(
         team.inspector, patrols.VisitInput(rnd.uid, "4.1A01", finding.value, notes)
@@ -96,7 +114,7 @@ def test_a_finding_is_corrected_from_the_visit_list(
     qtbot,
     team: Team,
     decided: str,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     from tests.gui.test_inspector import _window
 
