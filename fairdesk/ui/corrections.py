@@ -24,10 +24,6 @@ from fairdesk.services.inspection.patrols import VisitInfo
 from fairdesk.ui.step_dialog import StepDialog
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Corrections", text)
-
-
 def _split(values: dict[str, Any]) -> tuple[dict[str, str], str]:
     """(the corrected fields, every one of them, so a cleared note is cleared too; reason)."""
     reason = str(values.pop(REASON_NAME, "") or "")
@@ -48,13 +44,14 @@ def decision_dialog(
         on_done(done)
 
     dialog = StepDialog(
-        tr("Correct the decision · 更正处理意见"),
+        QCoreApplication.translate("Corrections", "Correct the decision · 更正处理意见"),
         DECISION_CORRECTION,
-        subtitle=tr(
+        subtitle=QCoreApplication.translate(
+            "Corrections",
             "{0}: correct what the decision says. The old and the new wording stay in the "
-            "timeline with your reason."
+            "timeline with your reason.",
         ).format(detail.number),
-        step_name=tr("Correct the decision"),
+        step_name=QCoreApplication.translate("Corrections", "Correct the decision"),
         prefill={
             "decision_trigger": detail.decision_trigger,
             "legal_basis": detail.legal_basis,
@@ -77,13 +74,14 @@ def finding_dialog(
         on_done(amend.amend_finding(ctx, visit.uid, reason, **changes))
 
     dialog = StepDialog(
-        tr("Correct the finding · 更正巡查结果"),
+        QCoreApplication.translate("Corrections", "Correct the finding · 更正巡查结果"),
         FINDING_CORRECTION,
-        subtitle=tr(
+        subtitle=QCoreApplication.translate(
+            "Corrections",
             "Booth {0}, {1}: correct the recorded finding. The old and the new finding stay "
-            "in the record with your reason."
+            "in the record with your reason.",
         ).format(visit.booth, visit.exhibitor or "—"),
-        step_name=tr("Correct the finding"),
+        step_name=QCoreApplication.translate("Corrections", "Correct the finding"),
         prefill={"finding": visit.finding, "notes": visit.notes},
         apply=apply,
         parent=parent,

@@ -427,6 +427,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>移送与报送(&amp;F)…</translation>
     </message>
     <message>
+        <source>Correct the decision… (Ctrl+Shift+D)</source>
+        <translation>更正处理意见…（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -493,6 +497,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>'{0}' is no longer possible now that it is {1}; copy your text if you need it, then cancel.</source>
         <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
+    </message>
+    <message>
+        <source>Nothing differs from the recorded decision.</source>
+        <translation>与已记录的处理意见相同，未作更改。</translation>
     </message>
     <message>
         <source>Pause the {0} deadline · 暂停期限</source>
@@ -1024,6 +1032,33 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Logged: {0} ({1} today in this window).</source>
         <translation>已登记：{0}（本窗口今日共 {1} 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <source>Correct the decision · 更正处理意见</source>
+        <translation>更正处理意见</translation>
+    </message>
+    <message>
+        <source>{0}: correct what the decision says. The old and the new wording stay in the timeline with your reason.</source>
+        <translation>{0}：更正处理意见的内容。原内容和新内容连同更正理由一并记入时间线。</translation>
+    </message>
+    <message>
+        <source>Correct the decision</source>
+        <translation>更正处理意见</translation>
+    </message>
+    <message>
+        <source>Correct the finding · 更正巡查结果</source>
+        <translation>更正巡查结果</translation>
+    </message>
+    <message>
+        <source>Booth {0}, {1}: correct the recorded finding. The old and the new finding stay in the record with your reason.</source>
+        <translation>展位 {0}，{1}：更正已记录的巡查结果。原结果和新结果连同更正理由一并留存。</translation>
+    </message>
+    <message>
+        <source>Correct the finding</source>
+        <translation>更正巡查结果</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1700,56 @@ power of attorney: {0}</source>
     <message>
         <source>By</source>
         <translation>签发人</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCheckResult</name>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>{0} evidence file(s) cannot be relied on. Restore each from a backup or import the original again.</source>
+        <translation>{0} 个证据文件不可采信。请从备份恢复，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCheckRun</name>
+    <message>
+        <source>Checking the evidence files…</source>
+        <translation>正在检查证据文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} evidence files checked…</source>
+        <translation>已检查 {0} / {1} 个证据文件…</translation>
+    </message>
+    <message>
+        <source>Every evidence file is intact: each matches the SHA-256 recorded when it was imported.</source>
+        <translation>所有证据文件完好：均与导入时记录的 SHA-256 一致。</translation>
     </message>
 </context>
 <context>
@@ -2443,14 +2528,6 @@ power of attorney: {0}</source>
         <translation>巡查记录 {number}</translation>
     </message>
     <message>
-        <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
-        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;hash&gt;”的一行）。</translation>
-    </message>
-    <message>
-        <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
-        <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
-    </message>
-    <message>
         <source>Select at least one case to assign.</source>
         <translation>请至少选择一个要分派的案件。</translation>
     </message>
@@ -2465,6 +2542,686 @@ power of attorney: {0}</source>
     <message>
         <source>Cases can only be assigned to an active desk user; '{username}' is {role}.</source>
         <translation>案件只能分派给在用的受理人员账户；“{username}”是{role}。</translation>
+    </message>
+    <message>
+        <source>Cannot export to '{name}': give a file ending in .csv or .xlsx.</source>
+        <translation>无法导出到“{name}”：请指定以 .csv 或 .xlsx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>There is no respondent case numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的被投诉案件。</translation>
+    </message>
+    <message>
+        <source>There is no complaint numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的投诉。</translation>
+    </message>
+    <message>
+        <source>A search is at most {limit} characters; this one has {count}.</source>
+        <translation>搜索内容最多 {limit} 个字符；当前为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Cannot sort by '{sort}'; use one of {keys}.</source>
+        <translation>无法按“{sort}”排序；请使用以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <source>'due within' needs a number of hours of zero or more.</source>
+        <translation>“到期时限”须为大于或等于零的小时数。</translation>
+    </message>
+    <message>
+        <source>Pausing a deadline needs a reason (e.g. waiting for a translated power of attorney).</source>
+        <translation>暂停期限须说明原因（例如：等待授权委托书译文）。</translation>
+    </message>
+    <message>
+        <source>The {kind} deadline of {number} cannot be resumed: it is {status}.</source>
+        <translation>{number} 的{kind}期限无法恢复：该期限当前状态为“{status}”。</translation>
+    </message>
+    <message>
+        <source>The {kind} deadline of {number} cannot be paused: it is {status}.</source>
+        <translation>{number} 的{kind}期限无法暂停：该期限当前状态为“{status}”。</translation>
+    </message>
+    <message>
+        <source>{label} was changed by {user} at {time} ({action}) after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
+        <translation>{label} 在您打开后已被 {user} 于 {time} 修改（{action}），当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>{label} was changed after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
+        <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
+    </message>
+    <message>
+        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
+        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
+    </message>
+    <message>
+        <source>There is no complaint or respondent case numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的投诉或被投诉案件。</translation>
+    </message>
+    <message>
+        <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
+        <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;hash&gt;”的一行）。</translation>
+    </message>
+    <message>
+        <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
+        <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>The fair {code} has not opened yet; demo complaints need a fair that is open or over.</source>
+        <translation>展会 {code} 尚未开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
+    </message>
+    <message>
+        <source>The demo needs 0 or more complaints, at least 1 edition and at least 10 exhibitors.</source>
+        <translation>演示数据的投诉数量不能为负数，且至少需要 1 届展会和 10 家展商。</translation>
+    </message>
+    <message>
+        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
+        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+    </message>
+    <message>
+        <source>The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints need a fair that is open or over.</source>
+        <translation>展会 {code} 将于 {opening:%Y-%m-%d %H:%M} 开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
+    </message>
+    <message>
+        <source>The fair {code} has no exhibitors with a booth; import its exhibitor list first (fairdesk import exhibitors).</source>
+        <translation>展会 {code} 没有带展位的展商；请先导入其展商名单（fairdesk import exhibitors）。</translation>
+    </message>
+    <message>
+        <source>The demo needs '{username}' to be a {role} user, but it is {existing}; use another data folder for the demo.</source>
+        <translation>演示需要用户“{username}”的角色为{role}，但其当前为{existing}；请为演示使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The demo user '{username}' is disabled; enable it or use another data folder for the demo.</source>
+        <translation>演示用户“{username}”已停用；请启用该用户，或为演示使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
+        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展商名称列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is neither UTF-8 nor GB18030 text (first unreadable byte at position {position}); save it as .xlsx or CSV UTF-8.</source>
+        <translation>展商文件“{file}”既不是 UTF-8 也不是 GB18030 文本（第一个无法读取的字节位于位置 {position}）；请另存为 .xlsx 或 CSV UTF-8 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a PNG image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是PNG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a JPEG image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是JPEG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a GIF image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是GIF 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a BMP image, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是BMP 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a PDF document, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是PDF 文档，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a gzip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是gzip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a 7-Zip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是7-Zip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a RAR archive, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是RAR 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a Windows program, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是Windows 程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; looks like a program, not a spreadsheet; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”似乎是程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no booth column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展位号列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no exhibitor name column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展商名称列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no booth column.</source>
+        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展位号列。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is a folder, not a file.</source>
+        <translation>展商文件“{file}”是文件夹，而不是文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type {ext}; use an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>展商文件“{file}”的文件类型 {ext} 不受支持；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is empty.</source>
+        <translation>展商文件“{file}”是空文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is {size}, more than the {limit} limit for exhibitor lists.</source>
+        <translation>展商文件“{file}”大小为 {size}，超过了展商名单 {limit} 的上限。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is in the old Excel 97-2003 format (.xls); open it in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”为旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is a ZIP archive but not an Excel workbook; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”是 ZIP 压缩文件，而不是 Excel 工作簿；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is not a real Excel workbook (.xls files cannot be read); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”不是真正的 Excel 工作簿（无法读取 .xls 文件）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is not a valid Excel workbook; open it in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”不是有效的 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; contains binary data, not spreadsheet text; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”包含二进制数据，而不是电子表格文本；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is empty: no sheet has any data.</source>
+        <translation>展商文件“{file}”是空的：所有工作表都没有数据。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; does not exist (looked for {path}).</source>
+        <translation>展商文件“{file}”不存在（查找位置：{path}）。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied.</source>
+        <translation>展商文件“{file}”无法读取：没有访问权限。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: {reason}.</source>
+        <translation>展商文件“{file}”无法读取：{reason}。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type (no extension); use an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>展商文件“{file}”的文件类型不受支持（没有扩展名）；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied. Close it in Excel or other programs and check that your account may read it.</source>
+        <translation>展商文件“{file}”无法读取：没有访问权限。请在 Excel 或其他程序中关闭该文件，并确认您的账户有权读取它。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is password-protected or in the old Excel 97-2003 format; remove the password in Excel and save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”受密码保护或为旧版 Excel 97-2003 格式；请在 Excel 中取消密码并另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged (not a complete Excel workbook); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏（不是完整的 Excel 工作簿）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; cannot be read ({error}).</source>
+        <translation>展商文件“{file}”无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged and could not be read after row {row} ({error}); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏，第 {row} 行之后的内容无法读取（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; is damaged or not a valid Excel workbook ({error}); save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”已损坏或不是有效的 Excel 工作簿（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has a problem in row {row} ({error}); check for an unclosed quote mark or a cell that is far too long.</source>
+        <translation>展商文件“{file}”第 {row} 行有问题（{error}）；请检查是否有未闭合的引号或内容过长的单元格。</translation>
+    </message>
+    <message>
+        <source>Exhibitor file &quot;{file}&quot; has unreadable text after row {row}; save it as .xlsx or CSV.</source>
+        <translation>展商文件“{file}”第 {row} 行之后有无法读取的文字；请另存为 .xlsx 或 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>A page of exhibitors needs an offset and a limit of zero or more.</source>
+        <translation>展商分页的偏移量和数量上限不能为负数。</translation>
+    </message>
+    <message>
+        <source>Cannot sort exhibitors by '{sort}'; use one of {keys}.</source>
+        <translation>无法按“{sort}”对展商排序；请使用以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <source>There is no exhibitor with the id {id}.</source>
+        <translation>没有 ID 为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>There is no exhibitor {id}.</source>
+        <translation>没有编号为 {id} 的展商。</translation>
+    </message>
+    <message>
+        <source>Line {line}: write a day and its hours, e.g. 2026-11-05 13:00-17:00, or the day and 'closed'.</source>
+        <translation>第 {line} 行：请写日期和开放时间，例如 2026-11-05 13:00-17:00，或写日期和“闭馆”。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {day} is not a day of the fair ({start} to {end}).</source>
+        <translation>第 {line} 行：{day} 不在展会日期内（{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {day} is given twice.</source>
+        <translation>第 {line} 行：{day} 重复填写。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the hours must look like 09:00-17:00 (or 'closed'), not '{hours}'.</source>
+        <translation>第 {line} 行：开放时间应写成 09:00-17:00（或“闭馆”），而不是“{hours}”。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the closing time {closing} is not after the opening time {opening}.</source>
+        <translation>第 {line} 行：闭馆时间 {closing} 不晚于开馆时间 {opening}。</translation>
+    </message>
+    <message>
+        <source>The fair {code} closed on {end}, before today ({today}): every deadline of its cases would fall due at once. Check its dates.</source>
+        <translation>展会 {code} 已于 {end} 闭幕，早于今天（{today}）：其案件的所有期限都将立即到期。请核对展会日期。</translation>
+    </message>
+    <message>
+        <source>There is no fair with the code '{code}'. No fair is set up yet.</source>
+        <translation>没有代码为“{code}”的展会。目前尚未设置任何展会。</translation>
+    </message>
+    <message>
+        <source>The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).</source>
+        <translation>展会代码“{code}”须由 1-32 个字母、数字、“.”、“_”或“-”组成（例如 CIIE2026）。</translation>
+    </message>
+    <message>
+        <source>The fair needs a name.</source>
+        <translation>请填写展会名称。</translation>
+    </message>
+    <message>
+        <source>The fair's name is longer than {limit} characters.</source>
+        <translation>展会名称超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The fair's English name is longer than {limit} characters.</source>
+        <translation>展会英文名称超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The fair's venue is longer than {limit} characters.</source>
+        <translation>展会场馆超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The service center's address is longer than {limit} characters.</source>
+        <translation>服务中心地址超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The service center's telephone is longer than {limit} characters.</source>
+        <translation>服务中心电话超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no fair with the code '{code}'. Known fairs: {known}.</source>
+        <translation>没有代码为“{code}”的展会。已有展会：{known}。</translation>
+    </message>
+    <message>
+        <source>'{timezone}' is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>“{timezone}”不是可识别的时区（例如 Asia/Shanghai）。</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>A fair with the code '{code}' already exists.</source>
+        <translation>代码为“{code}”的展会已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the screening list to '{name}': use .xlsx or .csv.</source>
+        <translation>无法将筛查名单写入“{name}”：请使用 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>An evidence package is one ZIP file: give a name ending in .zip ({path}).</source>
+        <translation>证据存证包为一个 ZIP 文件：请给出以 .zip 结尾的文件名（{path}）。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence files to deposit.</source>
+        <translation>案件 {number} 没有可存证的证据文件。</translation>
+    </message>
+    <message>
+        <source>The credit list is written as {formats}; '{path}' names none of them.</source>
+        <translation>信用报送清单可导出为 {formats}；“{path}”不是其中任何一种。</translation>
+    </message>
+    <message>
+        <source>Case {number} was not referred to an authority: take the step '{step}' first; the package goes where that step sends the case.</source>
+        <translation>案件 {number} 尚未移交有关部门：请先执行“{step}”步骤；材料包将送往该步骤指定的部门。</translation>
+    </message>
+    <message>
+        <source>'{name}' is empty (0 bytes): there is nothing to keep as evidence.</source>
+        <translation>“{name}”是空文件（0 字节），没有可作为证据保存的内容。</translation>
+    </message>
+    <message>
+        <source>'{name}' is {size:.1f} MB; an evidence file may be at most {limit_mb:.1f} MB ({limit:,} bytes). Take the photo at a lower resolution or scan fewer pages per file.</source>
+        <translation>“{name}”大小为 {size:.1f} MB；证据文件最大为 {limit_mb:.1f} MB（{limit:,} 字节）。请以较低的分辨率拍照，或减少每个文件的扫描页数。</translation>
+    </message>
+    <message>
+        <source>'{name}' is a folder, not a photo or scan.</source>
+        <translation>“{name}”是文件夹，而不是照片或扫描件。</translation>
+    </message>
+    <message>
+        <source>Only desk and inspector staff may add evidence; you are signed in as {role}.</source>
+        <translation>只有受理人员和巡查员可以添加证据；您当前的登录身份为 {role}。</translation>
+    </message>
+    <message>
+        <source>Evidence cannot be attached to a '{owner_type}'; use one of {owner_types}.</source>
+        <translation>证据不能附加到“{owner_type}”；请使用以下之一：{owner_types}。</translation>
+    </message>
+    <message>
+        <source>'{purpose}' is not a purpose of evidence; use one of {purposes} or none.</source>
+        <translation>“{purpose}”不是有效的证据用途；请使用以下之一：{purposes}，或不填写。</translation>
+    </message>
+    <message>
+        <source>There is no {owner_type} '{owner}' to attach evidence to.</source>
+        <translation>找不到要附加证据的{owner_type}“{owner}”。</translation>
+    </message>
+    <message>
+        <source>'{sha256}' is not a SHA-256 (64 hexadecimal characters).</source>
+        <translation>“{sha256}”不是有效的 SHA-256 值（应为 64 位十六进制字符）。</translation>
+    </message>
+    <message>
+        <source>No evidence file with SHA-256 {sha}… is registered.</source>
+        <translation>没有登记 SHA-256 为 {sha}… 的证据文件。</translation>
+    </message>
+    <message>
+        <source>Evidence file {label} is missing from {where}. Restore the evidence from a backup or import the original again.</source>
+        <translation>证据文件 {label} 在 {where} 中缺失。请从备份中恢复证据，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>Evidence file {label} is damaged: its content no longer matches the SHA-256 recorded at import ({where}). Do not rely on it; restore it from a backup or import the original again.</source>
+        <translation>证据文件 {label} 已损坏：其内容与导入时记录的 SHA-256 不再一致（{where}）。请勿采信该文件；请从备份中恢复，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>Refusing to write outside {folder}.</source>
+        <translation>拒绝写入 {folder} 以外的位置。</translation>
+    </message>
+    <message>
+        <source>Cannot read '{file}': {reason}.</source>
+        <translation>无法读取“{file}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}.</source>
+        <translation>无法写入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot save the evidence file in {folder}: {reason}. Nothing was recorded; free some space or fix the folder and try again.</source>
+        <translation>无法将证据文件保存到 {folder}：{reason}。未记录任何内容；请释放磁盘空间或修复该文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The evidence file {where} cannot be read: {reason}.</source>
+        <translation>无法读取证据文件 {where}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The booth position file is empty.</source>
+        <translation>展位位置文件为空。</translation>
+    </message>
+    <message>
+        <source>The booth position file has errors: {problems}.</source>
+        <translation>展位位置文件有错误：{problems}。</translation>
+    </message>
+    <message>
+        <source>The booth position file lists no booths.</source>
+        <translation>展位位置文件中没有列出任何展位。</translation>
+    </message>
+    <message>
+        <source>The booth position file needs a '{column}' column; its header is (empty) (expected booth,x,y,w,h).</source>
+        <translation>展位位置文件需要“{column}”列；其表头为空（应为 booth,x,y,w,h）。</translation>
+    </message>
+    <message>
+        <source>The booth position file needs a '{column}' column; its header is {header} (expected booth,x,y,w,h).</source>
+        <translation>展位位置文件需要“{column}”列；其表头为 {header}（应为 booth,x,y,w,h）。</translation>
+    </message>
+    <message>
+        <source>The booth position file has errors: {problems} (and {more} more).</source>
+        <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
+    </message>
+    <message>
+        <source>The outbox holds an entry of unknown kind '{kind}'.</source>
+        <translation>待发送队列中有一条未知类型（“{kind}”）的记录。</translation>
+    </message>
+    <message>
+        <source>Say which hall the round covers.</source>
+        <translation>请指定本轮巡查的展馆。</translation>
+    </message>
+    <message>
+        <source>Type a booth number or scan the booth notice's code.</source>
+        <translation>请输入展位号或扫描展位告知书上的二维码。</translation>
+    </message>
+    <message>
+        <source>Cannot open the outbox {path}: {reason}. Findings cannot be kept on this laptop; check the data folder.</source>
+        <translation>无法打开待发送队列 {path}：{reason}。巡查结果无法暂存在本机；请检查数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the outbox {path}: {reason}. The finding was not kept; check the laptop's disk.</source>
+        <translation>无法写入待发送队列 {path}：{reason}。该巡查结果未能保存；请检查本机磁盘。</translation>
+    </message>
+    <message>
+        <source>The outbox {path} was written by a newer FairDesk; update this laptop's FairDesk before recording findings.</source>
+        <translation>待发送队列 {path} 由较新版本的 FairDesk 写入；请先更新本机的 FairDesk，再登记巡查结果。</translation>
+    </message>
+    <message>
+        <source>Complaint {complaint} names {count} respondents ({cases}); type the booth or the case number instead of '{text}'.</source>
+        <translation>投诉 {complaint} 涉及 {count} 个被投诉人（{cases}）；请输入展位号或案件编号，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>The visit time must carry a time zone.</source>
+        <translation>巡查时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Hall '{hall}' is not a hall of {fair}; use one of {halls}.</source>
+        <translation>“{hall}”不是 {fair} 的展馆；请使用以下展馆之一：{halls}。</translation>
+    </message>
+    <message>
+        <source>There is no patrol round {uid}.</source>
+        <translation>不存在巡查轮次 {uid}。</translation>
+    </message>
+    <message>
+        <source>The code names document {number}, which this database does not know: the notice may belong to another fair's database, or be forged. Type the booth number.</source>
+        <translation>二维码所指的文书 {number} 不在本数据库中：该告知书可能属于其他展会的数据库，也可能是伪造的。请输入展位号。</translation>
+    </message>
+    <message>
+        <source>Document {number} belongs to case {case} of another fair, not {fair}.</source>
+        <translation>文书 {number} 属于其他展会的案件 {case}，而非 {fair}。</translation>
+    </message>
+    <message>
+        <source>'{text}' is too long to be a booth number.</source>
+        <translation>“{text}”过长，不是有效的展位号。</translation>
+    </message>
+    <message>
+        <source>The notes are {length} characters; keep them under {limit}.</source>
+        <translation>备注共 {length} 个字符；请控制在 {limit} 个字符以内。</translation>
+    </message>
+    <message>
+        <source>'{uid}' is not a record id made by FairDesk (a UUID).</source>
+        <translation>“{uid}”不是 FairDesk 生成的记录编号（UUID）。</translation>
+    </message>
+    <message>
+        <source>'{finding}' is not a patrol finding; use one of {findings}.</source>
+        <translation>“{finding}”不是有效的巡查结果；请使用以下之一：{findings}。</translation>
+    </message>
+    <message>
+        <source>The start time must carry a time zone.</source>
+        <translation>开始时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>The end time must carry a time zone.</source>
+        <translation>结束时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Document {number} is not about a case; type the booth number.</source>
+        <translation>文书 {number} 不涉及任何案件；请输入展位号。</translation>
+    </message>
+    <message>
+        <source>There is no complaint {number}.</source>
+        <translation>不存在投诉 {number}。</translation>
+    </message>
+    <message>
+        <source>Exhibitor {exhibitor} is not at booth {booth}.</source>
+        <translation>展商 {exhibitor} 不在展位 {booth}。</translation>
+    </message>
+    <message>
+        <source>There is no case {number}.</source>
+        <translation>不存在案件 {number}。</translation>
+    </message>
+    <message>
+        <source>'{result}' is not a re-inspection result; use one of {results}.</source>
+        <translation>“{result}”不是有效的复查结果；请使用以下之一：{results}。</translation>
+    </message>
+    <message>
+        <source>The re-check time must carry a time zone.</source>
+        <translation>复查时间必须带有时区。</translation>
+    </message>
+    <message>
+        <source>Case {number} is {state}: there is no measure waiting for a re-check (it may have been checked or closed at the desk meanwhile).</source>
+        <translation>案件 {number} 的状态为“{state}”：没有待复查的措施（受理台可能已在此期间完成复查或结案）。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no measure ordered yet.</source>
+        <translation>案件 {number} 尚未采取处理措施。</translation>
+    </message>
+    <message>
+        <source>The complainant needs a name.</source>
+        <translation>请填写投诉人名称。</translation>
+    </message>
+    <message>
+        <source>Each right needs its registration or patent number.</source>
+        <translation>每项权利均须填写注册号或专利号。</translation>
+    </message>
+    <message>
+        <source>Right {number}: valid until {valid_until} is before valid from {valid_from}.</source>
+        <translation>权利 {number}：有效期截止日（{valid_until}）早于生效日（{valid_from}）。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: give the booth number or choose the exhibitor.</source>
+        <translation>被投诉人 {index}：请填写展位号或选择展商。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: no exhibitor at booth {booth} in this fair's exhibitor list.</source>
+        <translation>被投诉人 {index}：本届展会的展商名单中没有位于展位 {booth} 的展商。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: booth {booth} is shared by {names}. Say which one.</source>
+        <translation>被投诉人 {index}：展位 {booth} 由 {names} 共用。请指明是哪一家。</translation>
+    </message>
+    <message>
+        <source>A complaint names at least one respondent.</source>
+        <translation>一件投诉至少须列明一个被投诉人。</translation>
+    </message>
+    <message>
+        <source>An IP complaint names at least one right (patent, trademark, ...).</source>
+        <translation>知识产权投诉至少须列明一项权利（专利、商标等）。</translation>
+    </message>
+    <message>
+        <source>A commercial dispute carries no IP rights.</source>
+        <translation>商事纠纷不涉及知识产权。</translation>
+    </message>
+    <message>
+        <source>One of the chosen rights is no longer in the register.</source>
+        <translation>所选权利中有一项已不在权利登记册中。</translation>
+    </message>
+    <message>
+        <source>The same exhibitor is named twice as a respondent.</source>
+        <translation>同一展商被重复列为被投诉人。</translation>
+    </message>
+    <message>
+        <source>The agent needs a name.</source>
+        <translation>请填写代理人名称。</translation>
+    </message>
+    <message>
+        <source>'{ip_type}' is not a type of right; use one of {types}.</source>
+        <translation>“{ip_type}”不是有效的权利类型；请使用以下之一：{types}。</translation>
+    </message>
+    <message>
+        <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
+        <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
+    </message>
+    <message>
+        <source>Exhibit {exhibit}: the complaint names no right {number}.</source>
+        <translation>展品“{exhibit}”：本投诉未列出权利 {number}。</translation>
+    </message>
+    <message>
+        <source>A consultation needs its topic (e.g. patent, trademark).</source>
+        <translation>咨询登记需要填写咨询事项（例如专利、商标）。</translation>
+    </message>
+    <message>
+        <source>The topic is longer than {limit} characters; put details in the note.</source>
+        <translation>咨询事项超过 {limit} 个字符；请将详细内容写在备注中。</translation>
+    </message>
+    <message>
+        <source>{day} is not near fair {fair} ({start} to {end}).</source>
+        <translation>{day} 不在展会 {fair}（{start} 至 {end}）前后的时间范围内。</translation>
+    </message>
+    <message>
+        <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
+        <translation>展会 {code} 在您打开之后已由 {user} 于 {time} 修改。请重新打开；您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>The fair already has {complaints} complaint(s): say why you change its set-up (the reason is kept in the audit trail).</source>
+        <translation>本届展会已有 {complaints} 件投诉：请说明修改设置的原因（原因将记入审计记录）。</translation>
+    </message>
+    <message>
+        <source>The fair {code} was changed at another desk at the same moment; reopen it and apply your change again.</source>
+        <translation>展会 {code} 同时在另一台受理终端上被修改；请重新打开并再次进行修改。</translation>
+    </message>
+    <message>
+        <source>Cannot export to '{name}': give a file ending in .xlsx, .csv or .pdf.</source>
+        <translation>无法导出到“{name}”：请指定以 .xlsx、.csv 或 .pdf 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} names {count} respondents; a {document} is for one of them: give the case number ({cases}).</source>
+        <translation>投诉 {number} 涉及 {count} 个被投诉人；文书“{document}”仅针对其中一个被投诉人：请填写案件编号（{cases}）。</translation>
+    </message>
+    <message>
+        <source>There is no issued document numbered '{number}'.</source>
+        <translation>不存在编号为“{number}”的已签发文书。</translation>
+    </message>
+    <message>
+        <source>Reprinting {number} does not give the document that was issued (SHA-256 {digest}… instead of {issued}…): the fonts or the PDF library changed since. Reissue it to print a new signed copy.</source>
+        <translation>重印 {number} 得到的文书与签发时的文书不一致（SHA-256 为 {digest}…，而非 {issued}…）：签发后字体或 PDF 库已有变化。请重新签发，以打印一份新的签名文书。</translation>
+    </message>
+    <message>
+        <source>Reissuing a document needs a reason (what was corrected).</source>
+        <translation>重新签发文书须说明理由（更正了哪些内容）。</translation>
+    </message>
+    <message>
+        <source>Revoking a document needs a reason.</source>
+        <translation>撤销文书须说明理由。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no valid issued document numbered '{number}' to serve.</source>
+        <translation>案件 {case} 中没有编号为“{number}”的有效已签发文书可供送达。</translation>
+    </message>
+    <message>
+        <source>Document {number} was revoked ({reason}).</source>
+        <translation>文书 {number} 已撤销（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked.</source>
+        <translation>文书 {number} 已被撤销。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked ({reason}).</source>
+        <translation>文书 {number} 已被撤销（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Document {number} was revoked ({reason}); print {successor} instead.</source>
+        <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
+    </message>
+    <message>
+        <source>Document {number} is already revoked; reissue {successor} instead.</source>
+        <translation>文书 {number} 已被撤销；请改为重新签发 {successor}。</translation>
     </message>
     <message>
         <source>The database {where} cannot be read for a backup: {error}.</source>
@@ -2675,554 +3432,6 @@ power of attorney: {0}</source>
         <translation>数据库 {path} 正被另一个 FairDesk 或其他程序使用。请在各处将其关闭后重试；未作任何更改。</translation>
     </message>
     <message>
-        <source>Cannot export to '{name}': give a file ending in .csv or .xlsx.</source>
-        <translation>无法导出到“{name}”：请指定以 .csv 或 .xlsx 结尾的文件。</translation>
-    </message>
-    <message>
-        <source>There is no respondent case numbered '{number}'.</source>
-        <translation>不存在编号为“{number}”的被投诉案件。</translation>
-    </message>
-    <message>
-        <source>There is no complaint numbered '{number}'.</source>
-        <translation>不存在编号为“{number}”的投诉。</translation>
-    </message>
-    <message>
-        <source>A search is at most {limit} characters; this one has {count}.</source>
-        <translation>搜索内容最多 {limit} 个字符；当前为 {count} 个。</translation>
-    </message>
-    <message>
-        <source>Cannot sort by '{sort}'; use one of {keys}.</source>
-        <translation>无法按“{sort}”排序；请使用以下之一：{keys}。</translation>
-    </message>
-    <message>
-        <source>'due within' needs a number of hours of zero or more.</source>
-        <translation>“到期时限”须为大于或等于零的小时数。</translation>
-    </message>
-    <message>
-        <source>Pausing a deadline needs a reason (e.g. waiting for a translated power of attorney).</source>
-        <translation>暂停期限须说明原因（例如：等待授权委托书译文）。</translation>
-    </message>
-    <message>
-        <source>The {kind} deadline of {number} cannot be resumed: it is {status}.</source>
-        <translation>{number} 的{kind}期限无法恢复：该期限当前状态为“{status}”。</translation>
-    </message>
-    <message>
-        <source>The {kind} deadline of {number} cannot be paused: it is {status}.</source>
-        <translation>{number} 的{kind}期限无法暂停：该期限当前状态为“{status}”。</translation>
-    </message>
-    <message>
-        <source>A consultation needs its topic (e.g. patent, trademark).</source>
-        <translation>咨询登记需要填写咨询事项（例如专利、商标）。</translation>
-    </message>
-    <message>
-        <source>The topic is longer than {limit} characters; put details in the note.</source>
-        <translation>咨询事项超过 {limit} 个字符；请将详细内容写在备注中。</translation>
-    </message>
-    <message>
-        <source>{day} is not near fair {fair} ({start} to {end}).</source>
-        <translation>{day} 不在展会 {fair}（{start} 至 {end}）前后的时间范围内。</translation>
-    </message>
-    <message>
-        <source>The fair {code} has not opened yet; demo complaints need a fair that is open or over.</source>
-        <translation>展会 {code} 尚未开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
-    </message>
-    <message>
-        <source>The demo needs 0 or more complaints, at least 1 edition and at least 10 exhibitors.</source>
-        <translation>演示数据的投诉数量不能为负数，且至少需要 1 届展会和 10 家展商。</translation>
-    </message>
-    <message>
-        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
-        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
-    </message>
-    <message>
-        <source>The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints need a fair that is open or over.</source>
-        <translation>展会 {code} 将于 {opening:%Y-%m-%d %H:%M} 开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
-    </message>
-    <message>
-        <source>The fair {code} has no exhibitors with a booth; import its exhibitor list first (fairdesk import exhibitors).</source>
-        <translation>展会 {code} 没有带展位的展商；请先导入其展商名单（fairdesk import exhibitors）。</translation>
-    </message>
-    <message>
-        <source>The demo needs '{username}' to be a {role} user, but it is {existing}; use another data folder for the demo.</source>
-        <translation>演示需要用户“{username}”的角色为{role}，但其当前为{existing}；请为演示使用其他数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The demo user '{username}' is disabled; enable it or use another data folder for the demo.</source>
-        <translation>演示用户“{username}”已停用；请启用该用户，或为演示使用其他数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
-        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
-    </message>
-    <message>
-        <source>Complaint {number} names {count} respondents; a {document} is for one of them: give the case number ({cases}).</source>
-        <translation>投诉 {number} 涉及 {count} 个被投诉人；文书“{document}”仅针对其中一个被投诉人：请填写案件编号（{cases}）。</translation>
-    </message>
-    <message>
-        <source>There is no complaint or respondent case numbered '{number}'.</source>
-        <translation>不存在编号为“{number}”的投诉或被投诉案件。</translation>
-    </message>
-    <message>
-        <source>There is no issued document numbered '{number}'.</source>
-        <translation>不存在编号为“{number}”的已签发文书。</translation>
-    </message>
-    <message>
-        <source>Reprinting {number} does not give the document that was issued (SHA-256 {digest}… instead of {issued}…): the fonts or the PDF library changed since. Reissue it to print a new signed copy.</source>
-        <translation>重印 {number} 得到的文书与签发时的文书不一致（SHA-256 为 {digest}…，而非 {issued}…）：签发后字体或 PDF 库已有变化。请重新签发，以打印一份新的签名文书。</translation>
-    </message>
-    <message>
-        <source>Reissuing a document needs a reason (what was corrected).</source>
-        <translation>重新签发文书须说明理由（更正了哪些内容）。</translation>
-    </message>
-    <message>
-        <source>Revoking a document needs a reason.</source>
-        <translation>撤销文书须说明理由。</translation>
-    </message>
-    <message>
-        <source>Case {case} has no valid issued document numbered '{number}' to serve.</source>
-        <translation>案件 {case} 中没有编号为“{number}”的有效已签发文书可供送达。</translation>
-    </message>
-    <message>
-        <source>Document {number} was revoked ({reason}).</source>
-        <translation>文书 {number} 已撤销（{reason}）。</translation>
-    </message>
-    <message>
-        <source>Document {number} is already revoked.</source>
-        <translation>文书 {number} 已被撤销。</translation>
-    </message>
-    <message>
-        <source>Document {number} is already revoked ({reason}).</source>
-        <translation>文书 {number} 已被撤销（{reason}）。</translation>
-    </message>
-    <message>
-        <source>Document {number} was revoked ({reason}); print {successor} instead.</source>
-        <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
-    </message>
-    <message>
-        <source>Document {number} is already revoked; reissue {successor} instead.</source>
-        <translation>文书 {number} 已被撤销；请改为重新签发 {successor}。</translation>
-    </message>
-    <message>
-        <source>'{name}' is empty (0 bytes): there is nothing to keep as evidence.</source>
-        <translation>“{name}”是空文件（0 字节），没有可作为证据保存的内容。</translation>
-    </message>
-    <message>
-        <source>'{name}' is {size:.1f} MB; an evidence file may be at most {limit_mb:.1f} MB ({limit:,} bytes). Take the photo at a lower resolution or scan fewer pages per file.</source>
-        <translation>“{name}”大小为 {size:.1f} MB；证据文件最大为 {limit_mb:.1f} MB（{limit:,} 字节）。请以较低的分辨率拍照，或减少每个文件的扫描页数。</translation>
-    </message>
-    <message>
-        <source>'{name}' is a folder, not a photo or scan.</source>
-        <translation>“{name}”是文件夹，而不是照片或扫描件。</translation>
-    </message>
-    <message>
-        <source>Only desk and inspector staff may add evidence; you are signed in as {role}.</source>
-        <translation>只有受理人员和巡查员可以添加证据；您当前的登录身份为 {role}。</translation>
-    </message>
-    <message>
-        <source>Evidence cannot be attached to a '{owner_type}'; use one of {owner_types}.</source>
-        <translation>证据不能附加到“{owner_type}”；请使用以下之一：{owner_types}。</translation>
-    </message>
-    <message>
-        <source>'{purpose}' is not a purpose of evidence; use one of {purposes} or none.</source>
-        <translation>“{purpose}”不是有效的证据用途；请使用以下之一：{purposes}，或不填写。</translation>
-    </message>
-    <message>
-        <source>There is no {owner_type} '{owner}' to attach evidence to.</source>
-        <translation>找不到要附加证据的{owner_type}“{owner}”。</translation>
-    </message>
-    <message>
-        <source>'{sha256}' is not a SHA-256 (64 hexadecimal characters).</source>
-        <translation>“{sha256}”不是有效的 SHA-256 值（应为 64 位十六进制字符）。</translation>
-    </message>
-    <message>
-        <source>No evidence file with SHA-256 {sha}… is registered.</source>
-        <translation>没有登记 SHA-256 为 {sha}… 的证据文件。</translation>
-    </message>
-    <message>
-        <source>Evidence file {label} is missing from {where}. Restore the evidence from a backup or import the original again.</source>
-        <translation>证据文件 {label} 在 {where} 中缺失。请从备份中恢复证据，或重新导入原件。</translation>
-    </message>
-    <message>
-        <source>Evidence file {label} is damaged: its content no longer matches the SHA-256 recorded at import ({where}). Do not rely on it; restore it from a backup or import the original again.</source>
-        <translation>证据文件 {label} 已损坏：其内容与导入时记录的 SHA-256 不再一致（{where}）。请勿采信该文件；请从备份中恢复，或重新导入原件。</translation>
-    </message>
-    <message>
-        <source>Refusing to write outside {folder}.</source>
-        <translation>拒绝写入 {folder} 以外的位置。</translation>
-    </message>
-    <message>
-        <source>Cannot read '{file}': {reason}.</source>
-        <translation>无法读取“{file}”：{reason}。</translation>
-    </message>
-    <message>
-        <source>Cannot write {file}: {reason}.</source>
-        <translation>无法写入 {file}：{reason}。</translation>
-    </message>
-    <message>
-        <source>Cannot save the evidence file in {folder}: {reason}. Nothing was recorded; free some space or fix the folder and try again.</source>
-        <translation>无法将证据文件保存到 {folder}：{reason}。未记录任何内容；请释放磁盘空间或修复该文件夹后重试。</translation>
-    </message>
-    <message>
-        <source>The evidence file {where} cannot be read: {reason}.</source>
-        <translation>无法读取证据文件 {where}：{reason}。</translation>
-    </message>
-    <message>
-        <source>An evidence package is one ZIP file: give a name ending in .zip ({path}).</source>
-        <translation>证据存证包为一个 ZIP 文件：请给出以 .zip 结尾的文件名（{path}）。</translation>
-    </message>
-    <message>
-        <source>Case {number} has no evidence files to deposit.</source>
-        <translation>案件 {number} 没有可存证的证据文件。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
-        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展商名称列。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is neither UTF-8 nor GB18030 text (first unreadable byte at position {position}); save it as .xlsx or CSV UTF-8.</source>
-        <translation>展商文件“{file}”既不是 UTF-8 也不是 GB18030 文本（第一个无法读取的字节位于位置 {position}）；请另存为 .xlsx 或 CSV UTF-8 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a PNG image, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是PNG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a JPEG image, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是JPEG 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a GIF image, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是GIF 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a BMP image, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是BMP 图片，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a PDF document, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是PDF 文档，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a gzip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是gzip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a 7-Zip archive, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是7-Zip 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a RAR archive, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是RAR 压缩文件，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a Windows program, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是Windows 程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; looks like a program, not a spreadsheet; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”似乎是程序，而不是电子表格；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows.</source>
-        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no booth column.</source>
-        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展位号列。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} of sheet &quot;{sheet}&quot; has {found} but no exhibitor name column.</source>
-        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。工作表“{sheet}”的第 {row} 行有 {found}，但没有展商名称列。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no booth column.</source>
-        <translation>展商文件“{file}”没有可识别的表头：在前 {rows} 行内未找到包含展商名称列和展位号列的表头行；应有“展商名称 / Exhibitor Name”和“展位号 / Booth No.”等列。第 {row} 行有 {found}，但没有展位号列。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is a folder, not a file.</source>
-        <translation>展商文件“{file}”是文件夹，而不是文件。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type {ext}; use an Excel workbook (.xlsx) or a CSV file.</source>
-        <translation>展商文件“{file}”的文件类型 {ext} 不受支持；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is empty.</source>
-        <translation>展商文件“{file}”是空文件。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is {size}, more than the {limit} limit for exhibitor lists.</source>
-        <translation>展商文件“{file}”大小为 {size}，超过了展商名单 {limit} 的上限。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is in the old Excel 97-2003 format (.xls); open it in Excel and save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”为旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is a ZIP archive but not an Excel workbook; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”是 ZIP 压缩文件，而不是 Excel 工作簿；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is not a real Excel workbook (.xls files cannot be read); save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”不是真正的 Excel 工作簿（无法读取 .xls 文件）；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is not a valid Excel workbook; open it in Excel and save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”不是有效的 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; contains binary data, not spreadsheet text; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”包含二进制数据，而不是电子表格文本；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is empty: no sheet has any data.</source>
-        <translation>展商文件“{file}”是空的：所有工作表都没有数据。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; does not exist (looked for {path}).</source>
-        <translation>展商文件“{file}”不存在（查找位置：{path}）。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied.</source>
-        <translation>展商文件“{file}”无法读取：没有访问权限。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; cannot be read: {reason}.</source>
-        <translation>展商文件“{file}”无法读取：{reason}。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has an unsupported file type (no extension); use an Excel workbook (.xlsx) or a CSV file.</source>
-        <translation>展商文件“{file}”的文件类型不受支持（没有扩展名）；请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; cannot be read: permission denied. Close it in Excel or other programs and check that your account may read it.</source>
-        <translation>展商文件“{file}”无法读取：没有访问权限。请在 Excel 或其他程序中关闭该文件，并确认您的账户有权读取它。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is password-protected or in the old Excel 97-2003 format; remove the password in Excel and save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”受密码保护或为旧版 Excel 97-2003 格式；请在 Excel 中取消密码并另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is damaged (not a complete Excel workbook); save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”已损坏（不是完整的 Excel 工作簿）；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; cannot be read ({error}).</source>
-        <translation>展商文件“{file}”无法读取（{error}）。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is damaged and could not be read after row {row} ({error}); save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”已损坏，第 {row} 行之后的内容无法读取（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; is damaged or not a valid Excel workbook ({error}); save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”已损坏或不是有效的 Excel 工作簿（{error}）；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has a problem in row {row} ({error}); check for an unclosed quote mark or a cell that is far too long.</source>
-        <translation>展商文件“{file}”第 {row} 行有问题（{error}）；请检查是否有未闭合的引号或内容过长的单元格。</translation>
-    </message>
-    <message>
-        <source>Exhibitor file &quot;{file}&quot; has unreadable text after row {row}; save it as .xlsx or CSV.</source>
-        <translation>展商文件“{file}”第 {row} 行之后有无法读取的文字；请另存为 .xlsx 或 CSV 格式。</translation>
-    </message>
-    <message>
-        <source>A page of exhibitors needs an offset and a limit of zero or more.</source>
-        <translation>展商分页的偏移量和数量上限不能为负数。</translation>
-    </message>
-    <message>
-        <source>Cannot sort exhibitors by '{sort}'; use one of {keys}.</source>
-        <translation>无法按“{sort}”对展商排序；请使用以下之一：{keys}。</translation>
-    </message>
-    <message>
-        <source>There is no exhibitor with the id {id}.</source>
-        <translation>没有 ID 为 {id} 的展商。</translation>
-    </message>
-    <message>
-        <source>There is no exhibitor {id}.</source>
-        <translation>没有编号为 {id} 的展商。</translation>
-    </message>
-    <message>
-        <source>Line {line}: write a day and its hours, e.g. 2026-11-05 13:00-17:00, or the day and 'closed'.</source>
-        <translation>第 {line} 行：请写日期和开放时间，例如 2026-11-05 13:00-17:00，或写日期和“闭馆”。</translation>
-    </message>
-    <message>
-        <source>Line {line}: {day} is not a day of the fair ({start} to {end}).</source>
-        <translation>第 {line} 行：{day} 不在展会日期内（{start} 至 {end}）。</translation>
-    </message>
-    <message>
-        <source>Line {line}: {day} is given twice.</source>
-        <translation>第 {line} 行：{day} 重复填写。</translation>
-    </message>
-    <message>
-        <source>Line {line}: the hours must look like 09:00-17:00 (or 'closed'), not '{hours}'.</source>
-        <translation>第 {line} 行：开放时间应写成 09:00-17:00（或“闭馆”），而不是“{hours}”。</translation>
-    </message>
-    <message>
-        <source>Line {line}: the closing time {closing} is not after the opening time {opening}.</source>
-        <translation>第 {line} 行：闭馆时间 {closing} 不晚于开馆时间 {opening}。</translation>
-    </message>
-    <message>
-        <source>The fair {code} was changed by {user} at {time} after you opened it. Reopen it; your changes were not saved.</source>
-        <translation>展会 {code} 在您打开之后已由 {user} 于 {time} 修改。请重新打开；您的修改未保存。</translation>
-    </message>
-    <message>
-        <source>{problem}</source>
-        <translation>{problem}</translation>
-    </message>
-    <message>
-        <source>The fair already has {complaints} complaint(s): say why you change its set-up (the reason is kept in the audit trail).</source>
-        <translation>本届展会已有 {complaints} 件投诉：请说明修改设置的原因（原因将记入审计记录）。</translation>
-    </message>
-    <message>
-        <source>The fair {code} was changed at another desk at the same moment; reopen it and apply your change again.</source>
-        <translation>展会 {code} 同时在另一台受理终端上被修改；请重新打开并再次进行修改。</translation>
-    </message>
-    <message>
-        <source>The fair {code} closed on {end}, before today ({today}): every deadline of its cases would fall due at once. Check its dates.</source>
-        <translation>展会 {code} 已于 {end} 闭幕，早于今天（{today}）：其案件的所有期限都将立即到期。请核对展会日期。</translation>
-    </message>
-    <message>
-        <source>There is no fair with the code '{code}'. No fair is set up yet.</source>
-        <translation>没有代码为“{code}”的展会。目前尚未设置任何展会。</translation>
-    </message>
-    <message>
-        <source>The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).</source>
-        <translation>展会代码“{code}”须由 1-32 个字母、数字、“.”、“_”或“-”组成（例如 CIIE2026）。</translation>
-    </message>
-    <message>
-        <source>The fair needs a name.</source>
-        <translation>请填写展会名称。</translation>
-    </message>
-    <message>
-        <source>The fair's name is longer than {limit} characters.</source>
-        <translation>展会名称超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <source>The fair's English name is longer than {limit} characters.</source>
-        <translation>展会英文名称超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <source>The fair's venue is longer than {limit} characters.</source>
-        <translation>展会场馆超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <source>The service center's address is longer than {limit} characters.</source>
-        <translation>服务中心地址超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <source>The service center's telephone is longer than {limit} characters.</source>
-        <translation>服务中心电话超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <source>There is no fair with the code '{code}'. Known fairs: {known}.</source>
-        <translation>没有代码为“{code}”的展会。已有展会：{known}。</translation>
-    </message>
-    <message>
-        <source>'{timezone}' is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>“{timezone}”不是可识别的时区（例如 Asia/Shanghai）。</translation>
-    </message>
-    <message>
-        <source>A fair with the code '{code}' already exists.</source>
-        <translation>代码为“{code}”的展会已存在。</translation>
-    </message>
-    <message>
-        <source>Cannot export to '{name}': give a file ending in .xlsx, .csv or .pdf.</source>
-        <translation>无法导出到“{name}”：请指定以 .xlsx、.csv 或 .pdf 结尾的文件。</translation>
-    </message>
-    <message>
-        <source>The booth position file is empty.</source>
-        <translation>展位位置文件为空。</translation>
-    </message>
-    <message>
-        <source>The booth position file has errors: {problems}.</source>
-        <translation>展位位置文件有错误：{problems}。</translation>
-    </message>
-    <message>
-        <source>The booth position file lists no booths.</source>
-        <translation>展位位置文件中没有列出任何展位。</translation>
-    </message>
-    <message>
-        <source>The booth position file needs a '{column}' column; its header is (empty) (expected booth,x,y,w,h).</source>
-        <translation>展位位置文件需要“{column}”列；其表头为空（应为 booth,x,y,w,h）。</translation>
-    </message>
-    <message>
-        <source>The booth position file needs a '{column}' column; its header is {header} (expected booth,x,y,w,h).</source>
-        <translation>展位位置文件需要“{column}”列；其表头为 {header}（应为 booth,x,y,w,h）。</translation>
-    </message>
-    <message>
-        <source>The booth position file has errors: {problems} (and {more} more).</source>
-        <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
-    </message>
-    <message>
-        <source>The credit list is written as {formats}; '{path}' names none of them.</source>
-        <translation>信用报送清单可导出为 {formats}；“{path}”不是其中任何一种。</translation>
-    </message>
-    <message>
-        <source>Case {number} was not referred to an authority: take the step '{step}' first; the package goes where that step sends the case.</source>
-        <translation>案件 {number} 尚未移交有关部门：请先执行“{step}”步骤；材料包将送往该步骤指定的部门。</translation>
-    </message>
-    <message>
-        <source>The complainant needs a name.</source>
-        <translation>请填写投诉人名称。</translation>
-    </message>
-    <message>
-        <source>Each right needs its registration or patent number.</source>
-        <translation>每项权利均须填写注册号或专利号。</translation>
-    </message>
-    <message>
-        <source>Right {number}: valid until {valid_until} is before valid from {valid_from}.</source>
-        <translation>权利 {number}：有效期截止日（{valid_until}）早于生效日（{valid_from}）。</translation>
-    </message>
-    <message>
-        <source>Respondent {index}: give the booth number or choose the exhibitor.</source>
-        <translation>被投诉人 {index}：请填写展位号或选择展商。</translation>
-    </message>
-    <message>
-        <source>Respondent {index}: no exhibitor at booth {booth} in this fair's exhibitor list.</source>
-        <translation>被投诉人 {index}：本届展会的展商名单中没有位于展位 {booth} 的展商。</translation>
-    </message>
-    <message>
-        <source>Respondent {index}: booth {booth} is shared by {names}. Say which one.</source>
-        <translation>被投诉人 {index}：展位 {booth} 由 {names} 共用。请指明是哪一家。</translation>
-    </message>
-    <message>
-        <source>A complaint names at least one respondent.</source>
-        <translation>一件投诉至少须列明一个被投诉人。</translation>
-    </message>
-    <message>
-        <source>An IP complaint names at least one right (patent, trademark, ...).</source>
-        <translation>知识产权投诉至少须列明一项权利（专利、商标等）。</translation>
-    </message>
-    <message>
-        <source>A commercial dispute carries no IP rights.</source>
-        <translation>商事纠纷不涉及知识产权。</translation>
-    </message>
-    <message>
-        <source>One of the chosen rights is no longer in the register.</source>
-        <translation>所选权利中有一项已不在权利登记册中。</translation>
-    </message>
-    <message>
-        <source>The same exhibitor is named twice as a respondent.</source>
-        <translation>同一展商被重复列为被投诉人。</translation>
-    </message>
-    <message>
-        <source>The agent needs a name.</source>
-        <translation>请填写代理人名称。</translation>
-    </message>
-    <message>
-        <source>'{ip_type}' is not a type of right; use one of {types}.</source>
-        <translation>“{ip_type}”不是有效的权利类型；请使用以下之一：{types}。</translation>
-    </message>
-    <message>
-        <source>Respondent {index}: exhibitor {exhibitor} is not at this fair.</source>
-        <translation>被投诉人 {index}：展商 {exhibitor} 未参加本届展会。</translation>
-    </message>
-    <message>
-        <source>Exhibit {exhibit}: the complaint names no right {number}.</source>
-        <translation>展品“{exhibit}”：本投诉未列出权利 {number}。</translation>
-    </message>
-    <message>
         <source>This database's root key is missing, yet {file} pins one for it: it was removed behind the app's back. Restore the database from a backup; no new root key is made over it.</source>
         <translation>数据库中的根密钥缺失，但 {file} 为其固定了根密钥：它已被绕过本软件删除。请从备份恢复数据库；不会另建新的根密钥覆盖它。</translation>
     </message>
@@ -3279,110 +3488,6 @@ power of attorney: {0}</source>
         <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
-        <source>The outbox holds an entry of unknown kind '{kind}'.</source>
-        <translation>待发送队列中有一条未知类型（“{kind}”）的记录。</translation>
-    </message>
-    <message>
-        <source>Say which hall the round covers.</source>
-        <translation>请指定本轮巡查的展馆。</translation>
-    </message>
-    <message>
-        <source>Type a booth number or scan the booth notice's code.</source>
-        <translation>请输入展位号或扫描展位告知书上的二维码。</translation>
-    </message>
-    <message>
-        <source>Cannot open the outbox {path}: {reason}. Findings cannot be kept on this laptop; check the data folder.</source>
-        <translation>无法打开待发送队列 {path}：{reason}。巡查结果无法暂存在本机；请检查数据文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot write to the outbox {path}: {reason}. The finding was not kept; check the laptop's disk.</source>
-        <translation>无法写入待发送队列 {path}：{reason}。该巡查结果未能保存；请检查本机磁盘。</translation>
-    </message>
-    <message>
-        <source>The outbox {path} was written by a newer FairDesk; update this laptop's FairDesk before recording findings.</source>
-        <translation>待发送队列 {path} 由较新版本的 FairDesk 写入；请先更新本机的 FairDesk，再登记巡查结果。</translation>
-    </message>
-    <message>
-        <source>Complaint {complaint} names {count} respondents ({cases}); type the booth or the case number instead of '{text}'.</source>
-        <translation>投诉 {complaint} 涉及 {count} 个被投诉人（{cases}）；请输入展位号或案件编号，而不是“{text}”。</translation>
-    </message>
-    <message>
-        <source>The visit time must carry a time zone.</source>
-        <translation>巡查时间必须带有时区。</translation>
-    </message>
-    <message>
-        <source>Hall '{hall}' is not a hall of {fair}; use one of {halls}.</source>
-        <translation>“{hall}”不是 {fair} 的展馆；请使用以下展馆之一：{halls}。</translation>
-    </message>
-    <message>
-        <source>There is no patrol round {uid}.</source>
-        <translation>不存在巡查轮次 {uid}。</translation>
-    </message>
-    <message>
-        <source>The code names document {number}, which this database does not know: the notice may belong to another fair's database, or be forged. Type the booth number.</source>
-        <translation>二维码所指的文书 {number} 不在本数据库中：该告知书可能属于其他展会的数据库，也可能是伪造的。请输入展位号。</translation>
-    </message>
-    <message>
-        <source>Document {number} belongs to case {case} of another fair, not {fair}.</source>
-        <translation>文书 {number} 属于其他展会的案件 {case}，而非 {fair}。</translation>
-    </message>
-    <message>
-        <source>'{text}' is too long to be a booth number.</source>
-        <translation>“{text}”过长，不是有效的展位号。</translation>
-    </message>
-    <message>
-        <source>The notes are {length} characters; keep them under {limit}.</source>
-        <translation>备注共 {length} 个字符；请控制在 {limit} 个字符以内。</translation>
-    </message>
-    <message>
-        <source>'{uid}' is not a record id made by FairDesk (a UUID).</source>
-        <translation>“{uid}”不是 FairDesk 生成的记录编号（UUID）。</translation>
-    </message>
-    <message>
-        <source>'{finding}' is not a patrol finding; use one of {findings}.</source>
-        <translation>“{finding}”不是有效的巡查结果；请使用以下之一：{findings}。</translation>
-    </message>
-    <message>
-        <source>The start time must carry a time zone.</source>
-        <translation>开始时间必须带有时区。</translation>
-    </message>
-    <message>
-        <source>The end time must carry a time zone.</source>
-        <translation>结束时间必须带有时区。</translation>
-    </message>
-    <message>
-        <source>Document {number} is not about a case; type the booth number.</source>
-        <translation>文书 {number} 不涉及任何案件；请输入展位号。</translation>
-    </message>
-    <message>
-        <source>There is no complaint {number}.</source>
-        <translation>不存在投诉 {number}。</translation>
-    </message>
-    <message>
-        <source>Exhibitor {exhibitor} is not at booth {booth}.</source>
-        <translation>展商 {exhibitor} 不在展位 {booth}。</translation>
-    </message>
-    <message>
-        <source>There is no case {number}.</source>
-        <translation>不存在案件 {number}。</translation>
-    </message>
-    <message>
-        <source>'{result}' is not a re-inspection result; use one of {results}.</source>
-        <translation>“{result}”不是有效的复查结果；请使用以下之一：{results}。</translation>
-    </message>
-    <message>
-        <source>The re-check time must carry a time zone.</source>
-        <translation>复查时间必须带有时区。</translation>
-    </message>
-    <message>
-        <source>Case {number} is {state}: there is no measure waiting for a re-check (it may have been checked or closed at the desk meanwhile).</source>
-        <translation>案件 {number} 的状态为“{state}”：没有待复查的措施（受理台可能已在此期间完成复查或结案）。</translation>
-    </message>
-    <message>
-        <source>Case {number} has no measure ordered yet.</source>
-        <translation>案件 {number} 尚未采取处理措施。</translation>
-    </message>
-    <message>
         <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of every document.</source>
         <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在每份文书的页脚。</translation>
     </message>
@@ -3397,22 +3502,6 @@ power of attorney: {0}</source>
     <message>
         <source>This is not a readable package: {reason}.</source>
         <translation>无法读取该材料包：{reason}。</translation>
-    </message>
-    <message>
-        <source>{label} was changed by {user} at {time} ({action}) after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
-        <translation>{label} 在您打开后已被 {user} 于 {time} 修改（{action}），当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
-    </message>
-    <message>
-        <source>Complaint {number}</source>
-        <translation>投诉 {number}</translation>
-    </message>
-    <message>
-        <source>{label} was changed after you opened it; it is now {state}. Reload it; your input is kept so you can apply it again.</source>
-        <translation>{label} 在您打开后已被修改，当前状态为“{state}”。请刷新；您已填写的内容会保留，可再次提交。</translation>
-    </message>
-    <message>
-        <source>{label} was changed by another desk at the same moment; reload it and apply your change again.</source>
-        <translation>{label} 同时被其他受理人员修改；请刷新后重新提交您的修改。</translation>
     </message>
     <message>
         <source>Unknown user name or wrong password.</source>
@@ -3457,10 +3546,6 @@ power of attorney: {0}</source>
     <message>
         <source>Too many failed sign-ins: the account '{username}' is locked for 1 more minute, or until an admin resets its password.</source>
         <translation>登录失败次数过多：账户“{username}”将再锁定 1 分钟，或直至管理员重置其密码。</translation>
-    </message>
-    <message>
-        <source>Cannot write the screening list to '{name}': use .xlsx or .csv.</source>
-        <translation>无法将筛查名单写入“{name}”：请使用 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
         <source>{number} was issued but could not be saved to {file}: {reason}. Reprint it from the case's documents.</source>
@@ -4890,6 +4975,10 @@ power of attorney: {0}</source>
         <translation>根据本次巡查登记投诉…</translation>
     </message>
     <message>
+        <source>Correct this finding…  (Ctrl+Shift+F)</source>
+        <translation>更正此巡查结果…（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
         <source>This round</source>
         <translation>本轮巡查</translation>
     </message>
@@ -5006,6 +5095,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Choose the visit in the list first.</source>
         <translation>请先在列表中选择巡查记录。</translation>
+    </message>
+    <message>
+        <source>This finding waits on this laptop: correct it once it is sent.</source>
+        <translation>此巡查结果尚在本机等待发送，发送后才能更正。</translation>
     </message>
     <message>
         <source>Re-check {0}: {1}</source>
@@ -5210,6 +5303,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>新建投诉(&amp;N)…</translation>
     </message>
     <message>
+        <source>Register a complaint from a patrol &amp;visit…</source>
+        <translation>根据巡查记录登记投诉(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Print documents…</source>
         <translation>打印文书(&amp;P)…</translation>
     </message>
@@ -5292,6 +5389,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;evidence files…</source>
+        <translation>检查证据文件(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Organizer</source>
@@ -5414,6 +5515,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Day report</source>
         <translation>当日报告</translation>
+    </message>
+    <message>
+        <source>No suspected infringement found on patrol waits for a complaint.</source>
+        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
+    </message>
+    <message>
+        <source>Complaint from a patrol visit</source>
+        <translation>根据巡查记录登记投诉</translation>
+    </message>
+    <message>
+        <source>Suspected infringements found on patrol, without a complaint yet:</source>
+        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
     </message>
     <message>
         <source>Saved views…</source>
@@ -6500,6 +6613,13 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Checking… · 核验中</source>
         <translation>核验中…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitComplaintForm</name>
+    <message>
+        <source>Complaint from a patrol visit — {0} ({1})</source>
+        <translation>根据巡查记录登记投诉 — {0}（{1}）</translation>
     </message>
 </context>
 <context>
