@@ -58,9 +58,10 @@ class EvidenceCheckResult(QDialog):
         language = current_language()
         for row, problem in enumerate(problems):
             found = v.say(v.EVIDENCE_STATUS, problem.status, language)
-            for column, text in enumerate((problem.name, found, problem.message)):
+            said = error_text(problem.problem) if problem.problem else problem.message
+            for column, text in enumerate((problem.name, found, said)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(problem.message)
+                item.setToolTip(said)
                 self.table.setItem(row, column, item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

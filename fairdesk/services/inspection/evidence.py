@@ -30,7 +30,7 @@ import tempfile
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -127,6 +127,8 @@ class EvidenceCheck:
     name: str
     status: str  # ok | missing | corrupt
     message: str
+    # The refusal behind a problem, for a screen to say it in the desk's language.
+    problem: FairDeskError | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -658,7 +660,7 @@ def _check(session: Session, db: Database, row: EvidenceFile) -> tuple[EvidenceC
         data = _checked_original(session, db, row)
     except EvidenceProblem as exc:
         status = "corrupt" if isinstance(exc, EvidenceCorrupt) else "missing"
-        return EvidenceCheck(row.sha256, row.original_name, status, str(exc)), None
+        return EvidenceCheck(row.sha256, row.original_name, status, str(exc), exc), None
     label = f"'{row.original_name}' ({row.sha256[:12]}…)"
     return EvidenceCheck(row.sha256, row.original_name, "ok", f"{label} is intact."), data
 
