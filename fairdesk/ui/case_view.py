@@ -600,7 +600,15 @@ class CaseView(QWidget):
                 self.show_message(self.tr("Nothing differs from the recorded decision."))
             self._after_change()
 
-        dialog = decision_dialog(self.ctx, self.detail, done, self)
+        def shown() -> CaseDetail:
+            assert self.detail is not None
+            return self.detail
+
+        def conflict() -> None:
+            with contextlib.suppress(FairDeskError):
+                self.reload()  # the other desk's wording behind the dialog
+
+        dialog = decision_dialog(self.ctx, shown, done, self, conflict)
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.step_dialog = dialog
         dialog.open()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fairdesk.domain.corrections import DECISION_CORRECTION, FINDING_CORRECTION
+from fairdesk.domain.errors import ConcurrentEdit
 from fairdesk.domain.workflow import REASON_NAME
 from fairdesk.services.casework import amend
 from fairdesk.services.casework.case_detail import CaseDetail
@@ -31,16 +32,28 @@ def _split(values: dict[str, Any]) -> tuple[dict[str, str], str]:
 
 
 def decision_dialog(
-    ctx: Context, detail: CaseDetail, on_done: Callable[[amend.Amended], None], parent: QWidget
+    ctx: Context,
+    shown: Callable[[], CaseDetail],
+    on_done: Callable[[amend.Amended], None],
+    parent: QWidget,
+    on_conflict: Callable[[], None] | None = None,
 ) -> StepDialog:
-    """Ask the corrected legal basis, note or trigger of `detail`'s decision and a reason;
-    applied on the version shown (a later change by another desk is refused)."""
+    """Ask the corrected legal basis, note or trigger of the decision of the case `shown()`
+    and a reason; applied on the version shown (a later change by another desk is refused
+    with the usual message, and `on_conflict` shows the case as it is now)."""
+    detail = shown()
 
     def apply(_params: dict[str, Any], _reason: str) -> None:
         changes, reason = _split(dialog.values())
-        done = amend.amend_decision(
-            ctx, detail.number, reason, expected_version=detail.version, **changes
-        )
+        current = shown()
+        try:
+            done = amend.amend_decision(
+                ctx, current.number, reason, expected_version=current.version, **changes
+            )
+        except ConcurrentEdit:
+            if on_conflict is not None:
+                on_conflict()
+            raise
         on_done(done)
 
     dialog = StepDialog(

@@ -85,6 +85,12 @@ def test_a_decision_changed_meanwhile_is_not_overwritten(qtbot, team: Team, deci
     assert dialog.isVisible()
     assert "desk2" in dialog.error_text()  # the usual conflict message names who changed it
     assert case_detail(team.desk, decided).decision_note == "另一台电脑的说明"
+    # The view behind now shows the other desk's note; applying again is a choice made
+    # knowing it, and corrects the case as it is now.
+    assert view.detail is not None and view.detail.decision_note == "另一台电脑的说明"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert case_detail(team.desk, decided).decision_note == "my note"
 
 
 @pytest.mark.parametrize("role", [Role.INSPECTOR, Role.ORGANIZER, Role.ADMIN])
