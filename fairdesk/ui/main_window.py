@@ -941,12 +941,21 @@ class MainWindow(QMainWindow):
     def complaint_from_visit(self, visit_uid: str = "", fair_code: str = "") -> None:
         """A complaint prefilled from a patrol visit: the one given (the inspector screen's
         button), else one the desk picks among the suspected infringements without a case."""
+        from fairdesk.services.inspection import patrols
         from fairdesk.ui.visit_complaint import VisitComplaintForm, suspected_visits, visit_choice
 
         code = fair_code or self.fair_combo.currentData()
         if not code or not self.visit_complaint_action.isEnabled():
             return
         try:
+            linked = patrols.get_visit(self.ctx, visit_uid).case_number if visit_uid else ""
+            if linked:  # the inspector screen offers any visit of the round
+                QMessageBox.information(
+                    self,
+                    self.tr("FairDesk"),
+                    self.tr("This visit already belongs to case {0}.").format(linked),
+                )
+                return
             if not visit_uid:
                 rows = suspected_visits(self.ctx, code)
                 if not rows:

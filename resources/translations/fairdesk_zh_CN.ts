@@ -5517,6 +5517,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>当日报告</translation>
     </message>
     <message>
+        <source>This visit already belongs to case {0}.</source>
+        <translation>该巡查记录已关联案件 {0}。</translation>
+    </message>
+    <message>
         <source>No suspected infringement found on patrol waits for a complaint.</source>
         <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
     </message>

@@ -139,3 +139,24 @@ def test_the_inspector_screens_button_opens_the_form_for_its_visit(
     (form,) = opened
     assert (form.visit_uid, form.fair_code) == (uid, FAIR)
     inspector.close()
+
+
+def test_a_visit_already_linked_to_a_case_opens_no_second_complaint(
+    qtbot, team: Team, fair: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers import complaint_input
+
+    uid = _visit(team, "4.1A02", Finding.SUSPECTED_INFRINGEMENT)
+    first = patrols.register_complaint_from_visit(team.desk, uid, complaint_input("4.1A02"))
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    told: list[str] = []
+    monkeypatch.setattr(
+        "fairdesk.ui.main_window.QMessageBox.information",
+        lambda _parent, _title, text: told.append(text),
+    )
+    opened: list[VisitComplaintForm] = []
+    monkeypatch.setattr(VisitComplaintForm, "exec", lambda self: opened.append(self) or 0)
+    window.complaint_from_visit(uid, FAIR)
+    assert opened == []
+    assert told == [f"This visit already belongs to case {first.case_numbers[0]}."]
