@@ -672,6 +672,16 @@ FIRST_STEPS = Vocabulary(
 
 YES_NO = Vocabulary("yes or no", {"yes": W("yes", "是"), "no": W("no", "否")})
 
+# What a check of a stored evidence file found (services/inspection/evidence.py).
+EVIDENCE_STATUS = Vocabulary(
+    "evidence file check",
+    {
+        "ok": W("Intact", "完好"),
+        "missing": W("Missing", "缺失"),
+        "corrupt": W("Damaged", "已损坏"),
+    },
+)
+
 ALL: tuple[Vocabulary, ...] = (
     CASE_STATES,
     COMPLAINT_STATES,
@@ -705,4 +715,5 @@ ALL: tuple[Vocabulary, ...] = (
     HANDOFF_KINDS,
     HANDOFF_DESTINATIONS,
     YES_NO,
+    EVIDENCE_STATUS,
 )

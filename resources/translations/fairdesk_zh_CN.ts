@@ -427,6 +427,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>移送与报送(&amp;F)…</translation>
     </message>
     <message>
+        <source>Correct the decision… (Ctrl+Shift+D)</source>
+        <translation>更正处理意见…（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -493,6 +497,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>'{0}' is no longer possible now that it is {1}; copy your text if you need it, then cancel.</source>
         <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
+    </message>
+    <message>
+        <source>Nothing differs from the recorded decision.</source>
+        <translation>与已记录的处理意见相同，未作更改。</translation>
     </message>
     <message>
         <source>Pause the {0} deadline · 暂停期限</source>
@@ -1024,6 +1032,33 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Logged: {0} ({1} today in this window).</source>
         <translation>已登记：{0}（本窗口今日共 {1} 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <source>Correct the decision · 更正处理意见</source>
+        <translation>更正处理意见</translation>
+    </message>
+    <message>
+        <source>{0}: correct what the decision says. The old and the new wording stay in the timeline with your reason.</source>
+        <translation>{0}：更正处理意见的内容。原内容和新内容连同更正理由一并记入时间线。</translation>
+    </message>
+    <message>
+        <source>Correct the decision</source>
+        <translation>更正处理意见</translation>
+    </message>
+    <message>
+        <source>Correct the finding · 更正巡查结果</source>
+        <translation>更正巡查结果</translation>
+    </message>
+    <message>
+        <source>Booth {0}, {1}: correct the recorded finding. The old and the new finding stay in the record with your reason.</source>
+        <translation>展位 {0}，{1}：更正已记录的巡查结果。原结果和新结果连同更正理由一并留存。</translation>
+    </message>
+    <message>
+        <source>Correct the finding</source>
+        <translation>更正巡查结果</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1700,56 @@ power of attorney: {0}</source>
     <message>
         <source>By</source>
         <translation>签发人</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCheckResult</name>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>{0} evidence file(s) cannot be relied on. Restore each from a backup or import the original again.</source>
+        <translation>{0} 个证据文件不可采信。请从备份恢复，或重新导入原件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCheckRun</name>
+    <message>
+        <source>Checking the evidence files…</source>
+        <translation>正在检查证据文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} evidence files checked…</source>
+        <translation>已检查 {0} / {1} 个证据文件…</translation>
+    </message>
+    <message>
+        <source>Every evidence file is intact: each matches the SHA-256 recorded when it was imported.</source>
+        <translation>所有证据文件完好：均与导入时记录的 SHA-256 一致。</translation>
     </message>
 </context>
 <context>
@@ -4890,6 +4975,10 @@ power of attorney: {0}</source>
         <translation>根据本次巡查登记投诉…</translation>
     </message>
     <message>
+        <source>Correct this finding…  (Ctrl+Shift+F)</source>
+        <translation>更正此巡查结果…（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
         <source>This round</source>
         <translation>本轮巡查</translation>
     </message>
@@ -5006,6 +5095,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Choose the visit in the list first.</source>
         <translation>请先在列表中选择巡查记录。</translation>
+    </message>
+    <message>
+        <source>This finding waits on this laptop: correct it once it is sent.</source>
+        <translation>此巡查结果尚在本机等待发送，发送后才能更正。</translation>
     </message>
     <message>
         <source>Re-check {0}: {1}</source>
@@ -5210,6 +5303,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>新建投诉(&amp;N)…</translation>
     </message>
     <message>
+        <source>Register a complaint from a patrol &amp;visit…</source>
+        <translation>根据巡查记录登记投诉(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Print documents…</source>
         <translation>打印文书(&amp;P)…</translation>
     </message>
@@ -5292,6 +5389,10 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;evidence files…</source>
+        <translation>检查证据文件(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Organizer</source>
@@ -5414,6 +5515,22 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Day report</source>
         <translation>当日报告</translation>
+    </message>
+    <message>
+        <source>This visit already belongs to case {0}.</source>
+        <translation>该巡查记录已关联案件 {0}。</translation>
+    </message>
+    <message>
+        <source>No suspected infringement found on patrol waits for a complaint.</source>
+        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
+    </message>
+    <message>
+        <source>Complaint from a patrol visit</source>
+        <translation>根据巡查记录登记投诉</translation>
+    </message>
+    <message>
+        <source>Suspected infringements found on patrol, without a complaint yet:</source>
+        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
     </message>
     <message>
         <source>Saved views…</source>
@@ -6500,6 +6617,13 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Checking… · 核验中</source>
         <translation>核验中…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitComplaintForm</name>
+    <message>
+        <source>Complaint from a patrol visit — {0} ({1})</source>
+        <translation>根据巡查记录登记投诉 — {0}（{1}）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fairdesk.db.models import BoothVisit, RespondentCase
+from fairdesk.domain.corrections import may_correct_decision
 from fairdesk.domain.enums import DecisionTrigger, Finding
 from fairdesk.domain.errors import (
     IllegalTransition,
@@ -21,7 +22,6 @@ from fairdesk.domain.errors import (
     Phrase,
 )
 from fairdesk.domain.permissions import Permission
-from fairdesk.domain.workflow import Entity, transition
 from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.casework.steps import check_version, flush_or_conflict
 from fairdesk.services.context import Context
@@ -54,8 +54,7 @@ def amend_decision(
     **changes: str,
 ) -> Amended:
     """Correct a decided case's legal basis, note or trigger (the decider's roles only)."""
-    roles = transition(Entity.CASE, "decide_infringing").roles
-    if ctx.actor.role not in roles:
+    if not may_correct_decision(ctx.actor.role):
         ctx.require(Permission.REGISTER_COMPLAINT)  # raises with the usual sentence
     unknown = set(changes) - set(DECISION_FIELDS)
     if unknown:

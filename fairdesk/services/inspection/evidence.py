@@ -29,13 +29,13 @@ import re
 import tempfile
 import unicodedata
 import warnings
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -127,6 +127,8 @@ class EvidenceCheck:
     name: str
     status: str  # ok | missing | corrupt
     message: str
+    # The refusal behind a problem, for a screen to say it in the desk's language.
+    problem: FairDeskError | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -658,7 +660,7 @@ def _check(session: Session, db: Database, row: EvidenceFile) -> tuple[EvidenceC
         data = _checked_original(session, db, row)
     except EvidenceProblem as exc:
         status = "corrupt" if isinstance(exc, EvidenceCorrupt) else "missing"
-        return EvidenceCheck(row.sha256, row.original_name, status, str(exc)), None
+        return EvidenceCheck(row.sha256, row.original_name, status, str(exc), exc), None
     label = f"'{row.original_name}' ({row.sha256[:12]}…)"
     return EvidenceCheck(row.sha256, row.original_name, "ok", f"{label} is intact."), data
 
@@ -706,12 +708,22 @@ def check_evidence(ctx: Context, sha256: str) -> EvidenceCheck:
         return _check(session, ctx.db, evidence_row(session, sha))[0]
 
 
-def check_all(ctx: Context, *, batch: int = 200) -> list[EvidenceCheck]:
-    """Check every stored evidence file; return the problems (an empty list: all intact)."""
+def check_all(
+    ctx: Context,
+    *,
+    batch: int = 200,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[EvidenceCheck]:
+    """Check every stored evidence file; return the problems (an empty list: all intact).
+
+    `progress(done, total)` is called after each batch (a screen's progress bar; it may
+    raise to stop the check)."""
     ctx.require(Permission.VERIFY_AUDIT)
     problems: list[EvidenceCheck] = []
     last = 0
+    done = 0
     with ctx.db.reading() as session:
+        total = session.scalar(select(func.count()).select_from(EvidenceFile)) or 0
         while True:
             rows = session.scalars(
                 select(EvidenceFile)
@@ -726,7 +738,10 @@ def check_all(ctx: Context, *, batch: int = 200) -> list[EvidenceCheck]:
                 if not result.ok:
                     problems.append(result)
                 last = row.id
+            done += len(rows)
             session.expunge_all()
+            if progress is not None:
+                progress(done, total)
 
 
 def export_copy(ctx: Context, sha256: str, folder: Path) -> Path:

@@ -21,6 +21,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -53,7 +54,7 @@ from fairdesk.services.intake.intake import (
     PartyInput,
     Registered,
     RespondentInput,
-    register_complaint,
+    register_and_step,
 )
 from fairdesk.services.trust import audit
 
@@ -795,11 +796,18 @@ def complaint_draft_from_visit(ctx: Context, visit_uid: str) -> ComplaintInput:
 
 
 def register_complaint_from_visit(
-    ctx: Context, visit_uid: str, data: ComplaintInput | None = None
+    ctx: Context,
+    visit_uid: str,
+    data: ComplaintInput | None = None,
+    action: str = "",
+    reason: str = "",
+    **params: Any,
 ) -> Registered:
     """Register a complaint from a patrol visit (the draft, completed by the desk), link the
     visit to the new case and attach the visit's photos to the complaint.
 
+    `action` (e.g. "accept", with its `reason` and `params`) is the complaint's first step,
+    taken with the registration as the complaint form does (`register_and_step`).
     Asking twice for the same visit returns the complaint registered the first time.
     """
     ctx.require(Permission.REGISTER_COMPLAINT)
@@ -813,7 +821,7 @@ def register_complaint_from_visit(
     data.channel = Channel.PATROL
     if uid not in data.summary:
         data.summary = f"{data.summary.rstrip()}\n{VISIT_REF}: {uid}".strip()
-    registered = register_complaint(ctx, fair_code, data)
+    registered = register_and_step(ctx, fair_code, data, action, reason, **params)
     with ctx.db.writing() as session:
         visit = _visit(session, uid)
         complaint = session.get_one(Complaint, registered.complaint_id)

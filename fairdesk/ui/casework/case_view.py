@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.clocks import ClockState
+from fairdesk.domain.corrections import may_correct_decision
 from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
@@ -39,6 +40,7 @@ from fairdesk.domain.vocabulary import say
 from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
+from fairdesk.services.casework.amend import Amended
 from fairdesk.services.casework.case_detail import CaseDetail, case_detail
 from fairdesk.services.casework.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.casework.steps import (
@@ -211,6 +213,12 @@ class CaseView(QWidget):
         self.documents_button.clicked.connect(self.open_documents)
         self.handoff_button = QPushButton(self.tr("Hand-o&ffs…"), objectName="handoff_button")
         self.handoff_button.clicked.connect(self.open_handoffs)
+        self.correct_button = QPushButton(
+            self.tr("Correct the decision… (Ctrl+Shift+D)"), objectName="correct_button"
+        )
+        self.correct_button.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.correct_button.clicked.connect(self.correct_decision)
+        self.correct_button.hide()
         self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
@@ -225,6 +233,7 @@ class CaseView(QWidget):
         bottom.addWidget(self.reload_button)
         bottom.addWidget(self.documents_button)
         bottom.addWidget(self.handoff_button)
+        bottom.addWidget(self.correct_button)
         bottom.addWidget(self.close_button)
 
         head = QHBoxLayout()
@@ -281,6 +290,9 @@ class CaseView(QWidget):
         self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
         self._load_steps(detail)
         self._assign_mnemonics()
+        self.correct_button.setVisible(
+            detail.decided_at is not None and may_correct_decision(self.ctx.actor.role)
+        )
 
     def _reload_clicked(self) -> None:
         try:
@@ -574,6 +586,32 @@ class CaseView(QWidget):
         dialog = HandoffDialog(self.ctx, self.detail.fair_code, self.case_number, kind, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.handoff_done.connect(lambda _result: self._after_change())
+        dialog.open()
+
+    def correct_decision(self) -> None:
+        """Correct the recorded decision's wording (the button, Ctrl+Shift+D)."""
+        from fairdesk.ui.common.corrections import decision_dialog
+
+        if self.detail is None or not self.correct_button.isVisible():
+            return
+        self.clear_message()
+
+        def done(result: Amended) -> None:
+            if not result.changed:
+                self.show_message(self.tr("Nothing differs from the recorded decision."))
+            self._after_change()
+
+        def shown() -> CaseDetail:
+            assert self.detail is not None
+            return self.detail
+
+        def conflict() -> None:
+            with contextlib.suppress(FairDeskError):
+                self.reload()  # the other desk's wording behind the dialog
+
+        dialog = decision_dialog(self.ctx, shown, done, self, conflict)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.step_dialog = dialog
         dialog.open()
 
     # -- clocks -------------------------------------------------------------------------

@@ -286,6 +286,13 @@ class MainWindow(QMainWindow):
             self.tr("&New complaint…"), self.new_complaint, QKeySequence.StandardKey.New, case_menu
         )
         self.new_action.setEnabled(self.ctx.actor.role in GRANTS[Permission.REGISTER_COMPLAINT])
+        self.visit_complaint_action = action(
+            self.tr("Register a complaint from a patrol &visit…"),
+            self.complaint_from_visit,
+            None,
+            case_menu,
+        )
+        self.visit_complaint_action.setEnabled(self.new_action.isEnabled())
         self.print_action = action(
             self.tr("&Print documents…"),
             self.print_selected,
@@ -355,6 +362,10 @@ class MainWindow(QMainWindow):
         action(self.tr("&Users…"), self.show_users, None, tools_menu).setEnabled(
             role in GRANTS[Permission.MANAGE_USERS]
         )
+        self.evidence_check_action = action(
+            self.tr("Check &evidence files…"), self.check_evidence_files, None, tools_menu
+        )
+        self.evidence_check_action.setEnabled(role in GRANTS[Permission.VERIFY_AUDIT])
         organizer_menu = bar.addMenu(self.tr("&Organizer"))
         action(
             self.tr("&Dashboard…"),
@@ -391,6 +402,15 @@ class MainWindow(QMainWindow):
             None,
             self.help_menu,
         )
+
+    def check_evidence_files(self) -> None:
+        """Read back every evidence file and list the damaged or missing ones."""
+        from fairdesk.ui.organizer.evidence_check import EvidenceCheckRun
+
+        if not self.evidence_check_action.isEnabled():
+            return
+        self.evidence_check = EvidenceCheckRun(self.ctx, self)
+        self.evidence_check.start()
 
     def show_users(self) -> None:
         from fairdesk.ui.setup.users_dialog import UsersDialog
@@ -862,6 +882,9 @@ class MainWindow(QMainWindow):
         from fairdesk.ui.inspection.inspector_window import InspectorWindow
 
         window = InspectorWindow(self.ctx, data_folder=data_dir(), demo=self.demo)
+        window.complaint_requested.connect(
+            lambda uid, w=window: self.complaint_from_visit(uid, w.fair_code)
+        )
         window.setParent(self, Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
@@ -915,6 +938,56 @@ class MainWindow(QMainWindow):
         try:
             form = ComplaintForm(self.ctx, code, self)
         except FairDeskError as exc:  # PermissionDenied for other roles, NotFound for the fair
+            QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
+            return
+        if form.exec():
+            self.refresh()
+            self.statusBar().showMessage(form.outcome, 15000)
+
+    def complaint_from_visit(self, visit_uid: str = "", fair_code: str = "") -> None:
+        """A complaint prefilled from a patrol visit: the one given (the inspector screen's
+        button), else one the desk picks among the suspected infringements without a case."""
+        from fairdesk.services.inspection import patrols
+        from fairdesk.ui.intake.visit_complaint import (
+            VisitComplaintForm,
+            suspected_visits,
+            visit_choice,
+        )
+
+        code = fair_code or self.fair_combo.currentData()
+        if not code or not self.visit_complaint_action.isEnabled():
+            return
+        try:
+            linked = patrols.get_visit(self.ctx, visit_uid).case_number if visit_uid else ""
+            if linked:  # the inspector screen offers any visit of the round
+                QMessageBox.information(
+                    self,
+                    self.tr("FairDesk"),
+                    self.tr("This visit already belongs to case {0}.").format(linked),
+                )
+                return
+            if not visit_uid:
+                rows = suspected_visits(self.ctx, code)
+                if not rows:
+                    QMessageBox.information(
+                        self,
+                        self.tr("FairDesk"),
+                        self.tr("No suspected infringement found on patrol waits for a complaint."),
+                    )
+                    return
+                zone = fairs.get_fair(self.ctx, code).timezone
+                items = [visit_choice(r, zone) for r in rows]
+                chosen, ok = self.ask_item(
+                    self,
+                    self.tr("Complaint from a patrol visit"),
+                    self.tr("Suspected infringements found on patrol, without a complaint yet:"),
+                    items,
+                )
+                if not ok or chosen not in items:
+                    return
+                visit_uid = rows[items.index(chosen)].uid
+            form = VisitComplaintForm(self.ctx, code, visit_uid, self)
+        except FairDeskError as exc:
             QMessageBox.warning(self, self.tr("FairDesk"), error_text(exc))
             return
         if form.exec():

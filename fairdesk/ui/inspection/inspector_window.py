@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import vocabulary
+from fairdesk.domain.corrections import may_correct_finding
 from fairdesk.domain.enums import Finding, RecheckResult
 from fairdesk.domain.errors import FairDeskError, StorageError
 from fairdesk.domain.permissions import GRANTS, Permission
@@ -294,6 +295,11 @@ class InspectorWindow(QMainWindow):
         self.complaint_button.clicked.connect(self._request_complaint)
         may_register = self.ctx.actor.role in GRANTS[Permission.REGISTER_COMPLAINT]
         self.complaint_button.setVisible(may_register)
+        self.correct_finding_button = QPushButton(
+            self.tr("Correct this finding…  (Ctrl+Shift+F)"), objectName="correct_finding_button"
+        )
+        self.correct_finding_button.clicked.connect(self.correct_finding)
+        self.correct_finding_button.setVisible(may_correct_finding(self.ctx.actor.role))
 
         row = QHBoxLayout()
         row.addWidget(self.booth_edit, 1)
@@ -312,6 +318,7 @@ class InspectorWindow(QMainWindow):
         self.log_title = QLabel(self.tr("This round"), objectName="log_title")
         side.addWidget(self.log_title)
         side.addWidget(self.log_view, 1)
+        side.addWidget(self.correct_finding_button)
         side.addWidget(self.complaint_button)
         left, right = QWidget(), QWidget()
         left.setLayout(form)
@@ -421,6 +428,7 @@ class InspectorWindow(QMainWindow):
             shortcut(f"Ctrl+{i + 1}", lambda n=i: self._function_key(n))
         shortcut("Ctrl+L", self._focus_booth)
         shortcut("Ctrl+P", self._add_photos)
+        shortcut("Ctrl+Shift+F", self.correct_finding)
 
     # -- fairs, halls and rounds ----------------------------------------------------------
     def _load_fairs(self) -> None:
@@ -739,6 +747,31 @@ class InspectorWindow(QMainWindow):
             self._say(self.tr("Choose the visit in the list first."))
             return
         self.complaint_requested.emit(self.log_model.item_at(rows[0].row()).uid)
+
+    def correct_finding(self) -> None:
+        """Correct a recorded finding: the visit chosen in the list, else the newest."""
+        from fairdesk.ui.common.corrections import finding_dialog
+
+        if not self.correct_finding_button.isVisible() or self.log_model.rowCount() == 0:
+            return
+        rows = self.log_view.selectionModel().selectedRows()
+        item = self.log_model.item_at(rows[0].row() if rows else 0)
+        if item.status != "sent":
+            self._say(self.tr("This finding waits on this laptop: correct it once it is sent."))
+            return
+        try:
+            visit = patrols.get_visit(self.ctx, item.uid)
+        except FairDeskError as exc:
+            self._say(error_text(exc))
+            return
+
+        def done(_result: object) -> None:
+            self._server_log = []  # read the corrected visit back from the server
+            self.refresh_log()
+
+        dialog = finding_dialog(self.ctx, visit, done, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- the round's log ------------------------------------------------------------------
     def _load_server_log(self) -> None:
