@@ -232,7 +232,13 @@ def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
             RespondentInput(
                 booth=b,
                 exhibits=[
-                    ExhibitInput("智能咖啡机 Smart coffee machine", f"CM-{i}0{n}", 2)
+                    # Each exhibit is accused under the design patent (a finding names it).
+                    ExhibitInput(
+                        "智能咖啡机 Smart coffee machine",
+                        f"CM-{i}0{n}",
+                        2,
+                        rights=["ZL202330123456.7"],
+                    )
                     for n in range(1, exhibits + 1)
                 ],
             )
