@@ -1085,14 +1085,7 @@ class ComplaintForm(QDialog):
         step, word = STEPS[self._action]
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            registered = register_and_step(
-                self.ctx,
-                self.fair_code,
-                self.collect(),
-                step,
-                self._step_reason,
-                **self._step_params,
-            )
+            registered = self._register(self.collect(), step)
         except FairDeskError as exc:
             self._service_error(exc)
             return
@@ -1102,6 +1095,12 @@ class ComplaintForm(QDialog):
         self._saved = True
         self._photo_problems = self._attach_photos(registered)
         self._finish(registered, word)
+
+    def _register(self, data: ComplaintInput, step: str) -> Registered:
+        """The service that registers (a form prefilled from elsewhere names its own)."""
+        return register_and_step(
+            self.ctx, self.fair_code, data, step, self._step_reason, **self._step_params
+        )
 
     def _attach_photos(self, registered: Registered) -> list[str]:
         """Attach each respondent's photos to its new case; what fails is named, and the

@@ -13,18 +13,16 @@ infringement with no case yet.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import Channel, Finding
-from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import current_language, format_day_time
 from fairdesk.services.context import Context
 from fairdesk.services.inspection import patrols
 from fairdesk.services.inspection.patrols import VisitRow
-from fairdesk.services.intake.intake import ComplaintInput
-from fairdesk.ui.intake.complaint_form import STEPS, ComplaintForm
+from fairdesk.services.intake.intake import ComplaintInput, Registered
+from fairdesk.ui.intake.complaint_form import ComplaintForm
 
 
 def suspected_visits(ctx: Context, fair_code: str) -> list[VisitRow]:
@@ -83,25 +81,8 @@ class VisitComplaintForm(ComplaintForm):
         data.received_at = self.draft.received_at
         return data
 
-    def _save(self) -> None:
-        """As the complaint form saves, through the service that also links the visit."""
-        step, word = STEPS[self._action]
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            registered = patrols.register_complaint_from_visit(
-                self.ctx,
-                self.visit_uid,
-                self.collect(),
-                step,
-                self._step_reason,
-                **self._step_params,
-            )
-        except FairDeskError as exc:
-            self._service_error(exc)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.registered = registered
-        self._saved = True
-        self._photo_problems = self._attach_photos(registered)
-        self._finish(registered, word)
+    def _register(self, data: ComplaintInput, step: str) -> Registered:
+        """As the complaint form registers, through the service that also links the visit."""
+        return patrols.register_complaint_from_visit(
+            self.ctx, self.visit_uid, data, step, self._step_reason, **self._step_params
+        )
