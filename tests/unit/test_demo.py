@@ -646,3 +646,18 @@ def test_a_complaint_is_accepted_for_its_valid_right_and_not_for_a_foreign_paten
     assert rows, "no partial non-acceptance in the demo"
     for _number, state, _right, where in rows:
         assert state in ("ACCEPTED", "TRANSFERRED") and where != "CN"
+
+
+def test_every_value_the_demo_records_has_words_for_the_timeline(demo: Demo) -> None:
+    """The timeline and the dossier name each recorded value in the desk's language: a
+    key of an audit event with no words would show as its code ("visited_at")."""
+    from fairdesk.domain import vocabulary as v
+    from fairdesk.domain.workflow import STEPS
+
+    fields = {f.name for s in STEPS for f in s.fields}
+    keys: set[str] = set()
+    with demo.ctx.db.reading() as session:
+        for before, after in session.execute(select(AuditEvent.before, AuditEvent.after)):
+            keys |= {k for d in (before, after) if isinstance(d, dict) for k in d}
+    assert keys, "the demo recorded nothing"
+    assert sorted(k for k in keys if k not in v.DETAILS and k not in fields) == []
