@@ -187,18 +187,21 @@ def story(d: DocumentData) -> list[Flowable]:
     # The numbers on one line (the header has the case number already), and the closing
     # words kept with the signature line: no page holds only those.
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
-    numbers = [*_numbers_line(d), Spacer(1, 3 * mm)]
-    if _decided_by(d):
-        numbers = [fields(_decided_by(d)), *numbers]
+    # Who decided goes on that line too, not in a table of its own: the lines saved keep
+    # the closing words and the signature on the page before (no near-empty last page).
+    numbers = [*_numbers_line(d), Spacer(1, 2 * mm)]
     return [*out, *numbers, KeepTogether([*statement, *signature._content])]
 
 
 def _numbers_line(d: DocumentData) -> list[Flowable]:
     channel_zh, channel_en = L.zh(L.CHANNELS, d.channel), L.en(L.CHANNELS, d.channel)
+    by = _decided_by(d)
     return bi(
         f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
-        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}",
+        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}"
+        + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · decided {d.decided_at}",
+        f"case {d.case_number} · decided {d.decided_at}"
+        + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )
