@@ -55,19 +55,31 @@ def _ground(d: DocumentData) -> list[Flowable]:
 
 
 def _rights_infringed(d: DocumentData) -> list[Flowable]:
-    """Which right each exhibit infringes, the rights named in full."""
-    out: list[Flowable] = []
+    """Which right each exhibit infringes, the rights named in full. Exhibits that infringe
+    the same rights share one sentence: the same words twice only lengthen the paper."""
+    groups: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
     for x in d.exhibits:
-        names = accused_under(d, x)
+        names = tuple(accused_under(d, x))
         if not names:
             continue
         label = f"{x.name}（{x.model}）" if x.model else x.name
         label_en = f"{x.name} ({x.model})" if x.model else x.name
+        groups.setdefault(names, []).append((label, label_en))
+    out: list[Flowable] = []
+    for names, labels in groups.items():
+        many = len(labels) > 1
         out += bi(
-            f"展品“{label}”侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
-            f"The exhibit “{label_en}” infringes {' and '.join(en for _, en in names)}.",
+            f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
+            f"侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
+            f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
+            f"infringe{'' if many else 's'} {' and '.join(en for _, en in names)}.",
         )
     return out
+
+
+def _and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _authority_decides(d: DocumentData) -> list[Flowable]:
@@ -180,25 +192,28 @@ def story(d: DocumentData) -> list[Flowable]:
         "prevent either party from bringing an action before a people's court or asking an "
         "IP authority to handle the matter.",
     )
-    signature = signature_lines([("签收人", "Received by")])
+    signature = signature_lines([("签收人", "Received by")], date_beside=paper_version() >= 2)
     if paper_version() < 2:
         numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at), *_decided_by(d)])
         return [*out, numbers, *statement, signature]
     # The numbers on one line (the header has the case number already), and the closing
     # words kept with the signature line: no page holds only those.
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
-    numbers = [*_numbers_line(d), Spacer(1, 3 * mm)]
-    if _decided_by(d):
-        numbers = [fields(_decided_by(d)), *numbers]
+    # Who decided goes on that line too, not in a table of its own: the lines saved keep
+    # the closing words and the signature on the page before (no near-empty last page).
+    numbers = [*_numbers_line(d), Spacer(1, 2 * mm)]
     return [*out, *numbers, KeepTogether([*statement, *signature._content])]
 
 
 def _numbers_line(d: DocumentData) -> list[Flowable]:
     channel_zh, channel_en = L.zh(L.CHANNELS, d.channel), L.en(L.CHANNELS, d.channel)
+    by = _decided_by(d)
     return bi(
         f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
-        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}",
+        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}"
+        + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · decided {d.decided_at}",
+        f"case {d.case_number} · decided {d.decided_at}"
+        + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

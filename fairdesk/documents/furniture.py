@@ -235,9 +235,13 @@ def grid(
     return table
 
 
-def signature_lines(parties: Sequence[tuple[str, str]], date_line: bool = True) -> Flowable:
-    """Lines for the parties to sign in the body (the center's own boxes are in the footer)."""
-    cells = []
+def signature_lines(
+    parties: Sequence[tuple[str, str]], date_line: bool = True, date_beside: bool = False
+) -> Flowable:
+    """Lines for the parties to sign in the body (the center's own boxes are in the footer).
+    date_beside puts one date beside the signatures rather than under each: a line less,
+    for a paper whose last lines must fit the page they are on."""
+    cells: list[list[Flowable]] = []
     for zh, en in parties:
         block: list[Flowable] = [
             para(f"{zh}（签字/盖章）：", S.label),
@@ -245,11 +249,14 @@ def signature_lines(parties: Sequence[tuple[str, str]], date_line: bool = True) 
             Spacer(1, 9 * mm),
             para("日期 Date：", S.label),
         ]
-        if not date_line:
+        if not date_line or date_beside:
             block = block[:3]
         cells.append(block)
-    col = BODY_W / max(len(cells), 1)
-    table = Table([cells], colWidths=[col] * len(cells), hAlign="LEFT")
+    widths = [BODY_W / max(len(cells), 1)] * len(cells)
+    if date_beside:
+        cells.append([para("日期 Date：", S.label)])
+        widths = [w * 0.6 for w in widths] + [BODY_W * 0.4]
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

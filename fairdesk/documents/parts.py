@@ -274,36 +274,35 @@ def exhibits_of(d: DocumentData) -> list[Flowable]:
     return exhibits_block(d.exhibits)
 
 
-def measures_block(d: DocumentData) -> list[Flowable]:
-    return [
-        *section("整改措施", "Measures ordered"),
-        grid(
-            [
-                ("措施", "Measure"),
-                ("要求时间", "Ordered"),
-                ("期限", "Due"),
-                ("承诺书", "Undertaking"),
-                ("暂存地点", "Kept at"),
-                ("复查", "Re-inspection"),
-            ],
-            [
-                [
-                    L.both(L.MEASURES, m.measure_type),
-                    m.ordered_at,
-                    m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
-                    "已签 / signed" if m.undertaking_signed else "未签 / not signed",
-                    m.storage_place,
-                    " ".join(
-                        x
-                        for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at)
-                        if x
-                    ),
-                ]
-                for i, m in enumerate(d.measures, 1)
-            ],
-            [20, 15, 13, 13, 18, 21],
-        ),
+def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
+    """The measures ordered. undertaking=False leaves out whether the undertaking is signed:
+    the remedial order is the very paper the respondent signs, so it never says it is."""
+    head = [
+        ("措施", "Measure"),
+        ("要求时间", "Ordered"),
+        ("期限", "Due"),
+        ("承诺书", "Undertaking"),
+        ("暂存地点", "Kept at"),
+        ("复查", "Re-inspection"),
     ]
+    rows = [
+        [
+            L.both(L.MEASURES, m.measure_type),
+            m.ordered_at,
+            m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
+            "已签 / signed" if m.undertaking_signed else "未签 / not signed",
+            m.storage_place,
+            " ".join(
+                x for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at) if x
+            ),
+        ]
+        for i, m in enumerate(d.measures, 1)
+    ]
+    widths = [20, 15, 13, 13, 18, 21]
+    if not undertaking:
+        head, widths = head[:3] + head[4:], [22, 17, 15, 22, 24]
+        rows = [row[:3] + row[4:] for row in rows]
+    return [*section("整改措施", "Measures ordered"), grid(head, rows, widths)]
 
 
 def case_rows(d: DocumentData) -> list[Row]:

@@ -74,20 +74,6 @@ def story(d: DocumentData) -> list[Flowable]:
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
                 f"take measures such as “{withdraw}” or “{cancel}”, and we accept liability.",
             )
-            + (
-                # The paper never says "signed" above an empty signature line: a signature
-                # given earlier is on the copy kept on file.
-                [
-                    para(
-                        "被投诉人已于现场签署本承诺书，签署件存档。"
-                        " / The respondent signed this undertaking at the booth; the signed "
-                        "copy is on file.",
-                        S.small,
-                    )
-                ]
-                if latest and latest.undertaking_signed
-                else []
-            )
         ),
     ]
     signature = signature_lines([("被投诉人", "Respondent")])
@@ -103,7 +89,9 @@ def story(d: DocumentData) -> list[Flowable]:
             f"are required to {asked_en}, by {due} at the latest; the service center will "
             "re-inspect once that time has come.",
         ),
-        *measures_block(d),
+        # Whether the undertaking is signed is not this paper's to say: it is the paper
+        # handed over for signing, so its signature line is always left to be signed.
+        *measures_block(d, undertaking=False),
         *exhibits_block(d.exhibits),
         # The undertaking and the line it is signed on stay on one page: the respondent
         # never signs a sheet that carries nothing of what it undertakes.

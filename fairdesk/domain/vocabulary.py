@@ -133,7 +133,11 @@ CASE_STATES = Vocabulary(
         CaseState.DEFENCE_RECEIVED: W("Defence received", "已答辩"),
         CaseState.DEFENCE_OVERDUE: W("Defence overdue", "答辩逾期"),
         CaseState.UNDER_REVIEW: W("Under review", "审查中"),
-        CaseState.INFRINGEMENT_FOUND: W("Infringement found", "认定侵权"),
+        # On paper the center's finding is the preliminary one the decision states (上海市会展业
+        # 条例 Arts 27, 38): the heading and the sentence under it say the same.
+        CaseState.INFRINGEMENT_FOUND: W(
+            "Infringement found", "认定侵权", "Infringement found preliminarily", "初步认定侵权"
+        ),
         # Not "认定不侵权": the center only says the materials do not establish it.
         CaseState.NOT_INFRINGING: W("Infringement not established", "未认定构成侵权"),
         CaseState.UNDETERMINED: W("Cannot be determined", "无法认定"),

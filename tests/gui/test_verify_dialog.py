@@ -70,7 +70,7 @@ def test_scanner_genuine_then_forged_then_unknown(
     assert decision.number in dialog.message_label.text()
     summary = dialog.summary_text()
     assert summary["number"] == decision.number
-    assert summary["says"].startswith("认定侵权")
+    assert summary["says"].startswith("初步认定侵权")
     assert summary["respondent"] == "测试展商1有限公司"
     assert summary["copy"].startswith("被投诉人联")
     assert summary["case"] == decision.case_number

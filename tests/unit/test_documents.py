@@ -300,7 +300,9 @@ def test_decision_copies_say_what_they_should(
         for expected in (
             "处理意见书",
             zh,
-            "结论：认定侵权",
+            # The heading says what the sentence under it says: a preliminary finding.
+            "结论：初步认定侵权",
+            "本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利",
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",
@@ -310,7 +312,7 @@ def test_decision_copies_say_what_they_should(
         for expected in (
             "Decision",
             en,
-            "Outcome: Infringement found",
+            "Outcome: Infringement found preliminarily",
             "Test Exhibitor 1 GmbH",
             "Regulations of Shanghai Municipality on the Conference and Exhibition Industry "
             "(2020), Arts. 27 and 38",
@@ -423,7 +425,7 @@ def test_genuine_forged_unknown_malformed(team: Team, case_in: Callable[..., str
     ok = docs.verify(team.organizer, info.payload)
     assert (ok.ok, ok.status) == (True, "genuine")
     assert ok.summary["number"] == info.number
-    assert ok.summary["says"].startswith("认定侵权")
+    assert ok.summary["says"].startswith("初步认定侵权")
     assert ok.summary["respondent"] == "测试展商1有限公司"
     assert ok.summary["copy"].startswith("被投诉人联")
     # A USB scanner types a newline after the code.
@@ -492,7 +494,7 @@ def test_altered_pdf_with_a_genuine_qr(team: Team, case_in: Callable[..., str]) 
     )
     result = docs.verify_file(team.desk, forged_pdf)
     assert (result.ok, result.status) == (False, "altered")
-    assert "结论：认定侵权" in result.message
+    assert "结论：初步认定侵权" in result.message
     genuine = docs.verify_file(team.desk, info.pdf)
     assert genuine.status == "genuine" and "byte-identical" in genuine.message
 
@@ -670,6 +672,9 @@ def test_a_one_respondent_decision_has_no_near_empty_last_page(
     import dataclasses
 
     filed = dataclasses.replace(complaint_input(agent=True), power_of_attorney=True)
+    # Two exhibits accused under the same right, as at the demo booth: the case whose
+    # closing words once stood alone on a third page.
+    filed.respondents[0].exhibits.append(ExhibitInput("椅子", "X-2", 3))
     reg = register_complaint(team.desk, FAIR, filed)
     act_on_complaint(team.desk, reg.number, "accept")
     number = reg.case_numbers[0]
@@ -684,6 +689,25 @@ def test_a_one_respondent_decision_has_no_near_empty_last_page(
         # The last page carries the decision itself, not only the closing words.
         assert "结论" in last or "处理意见" in last, last
         assert last.count("法律依据 Legal basis") == 1  # the legal basis: one line a page
+        # Exhibits infringing the same right share one sentence.
+        flat = "".join(pdf_text(info.pdf, tmp_path).split())
+        assert "展品“椅子（X-1）”、“椅子（X-2）”侵犯投诉人的" in flat
+        assert "Theexhibits“椅子(X-1)”and“椅子(X-2)”infringedesignpatent" in flat
+
+
+@needs_poppler
+def test_the_remedial_order_never_says_the_undertaking_is_signed(
+    team: Team, case_in: Callable[..., str], tmp_path: Path
+) -> None:
+    """It is the paper handed over for signing: even when the desk recorded a signed
+    undertaking, it leaves the signature line to be signed and claims no signature."""
+    number = case_in("INFRINGEMENT_FOUND")
+    act_on_case(team.desk, number, "order_remedy", measure="cover", undertaking_signed=True)
+    flat = "".join(pdf_text(_issue(team, "remedial-order", number).pdf, tmp_path).split())
+    assert "被投诉人（签字/盖章）" in flat and "Respondent(signature/seal)" in flat
+    for claim in ("已签", "签署件", "signed", "onfile"):
+        assert claim not in flat, claim
+    assert "本单位承诺" in flat  # the undertaking itself is still there to sign
 
 
 def test_the_pdf_creation_date_is_the_issue_time(
