@@ -66,9 +66,10 @@ def test_fair_create_and_list(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_setting_up_a_fair_that_is_already_over_warns(run) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date, timedelta
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
 
-    today = date.today()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the fair's own day, its zone's
     dates = {
         "PAST": (today - timedelta(days=40), today - timedelta(days=35)),
         "NEXT": (today + timedelta(days=30), today + timedelta(days=35)),
