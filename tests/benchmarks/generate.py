@@ -105,6 +105,8 @@ from fairdesk.services.fair import fairs
 from fairdesk.services.trust import audit, users
 
 GENERATOR_VERSION = 2
+# Each generated complaint's exhibits fall under its rights as named: none to refuse or link.
+RIGHTS_EFFECTS = frozenset({Effect.RECORD_REFUSED_RIGHTS, Effect.LINK_EXHIBIT_RIGHTS})
 SEED = 8
 SH = ZoneInfo("Asia/Shanghai")
 # The benchmarks' "now": 10:30 in Guangzhou on the third day of the live edition.
@@ -597,6 +599,8 @@ class Walks:
         actor = SimpleNamespace(username=user, role=role)
         now = SimpleNamespace(now=lambda: at, actor=actor)
         for effect in s.effects:
+            if effect in RIGHTS_EFFECTS:
+                continue
             if effect in AFTER_FLUSH:
                 self.after_flush(effect, paper, move, at)
             else:  # the effects look up no more than the fair
