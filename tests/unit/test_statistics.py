@@ -13,6 +13,7 @@ from fairdesk.services.organizer.day_report import day_report, format_day_report
 from fairdesk.services.organizer.statistics import fair_statistics, is_foreign, summary_rows
 from fairdesk.services.organizer.statistics_report import export_report
 from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, make_fair
 from tests.unit.test_followup import CURRENT, EARLIER, build_history
 
 
@@ -134,3 +135,15 @@ def test_day_reports(team: Team, clock: FakeClock) -> None:
 )
 def test_foreign_related(country: str, foreign: bool) -> None:
     assert is_foreign(country) is foreign
+
+
+def test_a_booth_visited_three_times_is_one_booth_visited(team: Team) -> None:
+    """The dashboard's "patrols / booths" tile: visits to one booth count it once."""
+    from fairdesk.services.inspection.patrols import VisitInput, record_visit, start_round
+
+    make_fair(team.admin)
+    rnd = start_round(team.inspector, FAIR, "4.1").uid
+    for _ in range(3):
+        record_visit(team.inspector, VisitInput(round_uid=rnd, target="4.1A01", finding="nothing"))
+    s = fair_statistics(team.organizer, FAIR).current
+    assert (s.patrol_rounds, s.booth_visits, sum(s.findings.values())) == (1, 1, 3)

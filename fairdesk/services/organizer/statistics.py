@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
@@ -546,7 +546,8 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         patrol_rounds=scalar(
             select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
         ),
-        booth_visits=scalar(select(count).select_from(BoothVisit).where(visits)),
+        # Booths, not visits: a booth visited three times is one booth visited.
+        booth_visits=scalar(select(func.count(distinct(BoothVisit.booth_no))).where(visits)),
         findings=_grouped(
             session, select(BoothVisit.finding, count).where(visits).group_by(BoothVisit.finding)
         ),
