@@ -546,7 +546,6 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         patrol_rounds=scalar(
             select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
         ),
-        # Booths, not visits: a booth visited three times is one booth visited.
         booth_visits=scalar(select(func.count(distinct(BoothVisit.booth_no))).where(visits)),
         findings=_grouped(
             session, select(BoothVisit.finding, count).where(visits).group_by(BoothVisit.finding)

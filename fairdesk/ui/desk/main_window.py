@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
         if change != self._seen_change or recovered:
             self._seen_change = change
             self.refresh()
-        elif self.model is not None:
+        elif self.model is not None and self.model.rowCount():  # none: no range to redraw
             # Countdowns move even when nothing changed.
             self.model.dataChanged.emit(
                 self.model.index(0, COL_DUE), self.model.index(self.model.rowCount() - 1, COL_DUE)
