@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fairdesk.cli_common import context
 from fairdesk.config import data_dir, database_url
 from fairdesk.domain.errors import InvalidInput, StorageError
 
@@ -66,10 +67,9 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from fairdesk.cli_common import context as _context
     from fairdesk.services.trust.backup import backup
 
-    ctx = _context(args)
+    ctx = context(args)
     info = backup(ctx, args.output, progress=_say, data_folder=data_dir(args.data_dir))
     m = info.manifest
     print(f"backup written: {info.path}")
@@ -87,7 +87,6 @@ def _restorer(args: argparse.Namespace, url: str) -> Any:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import DBAPIError
 
-    from fairdesk.cli_common import context as _context
     from fairdesk.services.trust.backup import sqlite_file
 
     sqlite = make_url(url).get_backend_name() == "sqlite"
@@ -96,7 +95,7 @@ def _restorer(args: argparse.Namespace, url: str) -> Any:
         if not path.exists() or path.stat().st_size == 0:
             return url
     try:
-        return _context(args, migrate=False)
+        return context(args, migrate=False)
     except (StorageError, DBAPIError) as exc:
         if not sqlite:
             raise

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fairdesk.cli_common import context, print_rows
 from fairdesk.documents.kinds import KINDS
 from fairdesk.domain.errors import InvalidInput
 
@@ -105,12 +106,6 @@ def add_parsers(sub: Any) -> None:
     dv.add_argument("--reason", required=True)
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli_common import context as cli_context
-
-    return cli_context(args)
-
-
 def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
@@ -123,7 +118,7 @@ def _write(path: Path, data: bytes) -> None:
 def cmd_print(args: argparse.Namespace) -> int:
     from fairdesk.services.paper.documents import issue_document
 
-    ctx = _context(args)
+    ctx = context(args)
     info = issue_document(ctx, args.kind, args.number, copy=args.copy, served=args.served)
     _write(args.output, info.pdf)
     target = info.case_number or info.complaint_number
@@ -146,7 +141,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     if cli_handoff.is_package(args.input):
         return cli_handoff.verify_package(Path(args.input), args.root)  # offline
-    ctx = _context(args)
+    ctx = context(args)
     text: str = args.input
     if text == "-":
         result = verify(ctx, sys.stdin.read(), args.root)
@@ -189,7 +184,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from fairdesk.services.paper.documents import list_keys
     from fairdesk.services.trust import keys as key_service
 
-    ctx = _context(args)
+    ctx = context(args)
     if args.keys_command == "revoke":
         key_id = key_service.revoke_user_key(ctx, args.name, args.reason)
         print(f"revoked key {key_id} of {args.name}; their next sign-in makes a new one")
@@ -225,10 +220,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_document(args: argparse.Namespace) -> int:
-    from fairdesk.cli_common import print_rows
     from fairdesk.services.paper import documents
 
-    ctx = _context(args)
+    ctx = context(args)
     command = args.document_command
     if command == "list":
         rows = documents.list_documents(ctx, args.case or "", args.fair or "")

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fairdesk.cli_common import context
+
 HANDOFFS = ("credit", "referral", "evidence")
 
 
@@ -57,12 +59,6 @@ def add_parsers(sub: Any) -> None:
     ev.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.zip")
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli_common import context as cli_context
-
-    return cli_context(args)
-
-
 def cmd_handoff(args: argparse.Namespace) -> int:
     if args.export_command == "credit":
         return _credit(args)
@@ -70,7 +66,7 @@ def cmd_handoff(args: argparse.Namespace) -> int:
     from fairdesk.services.handoff.handoff_referral import export_referral
 
     export = export_referral if args.export_command == "referral" else export_evidence
-    result = export(_context(args), args.case, args.output)
+    result = export(context(args), args.case, args.output)
     specimen = " (demo specimen)" if result.specimen else ""
     print(
         f"{result.path}: {args.export_command} package of {result.case_number}, "
@@ -84,7 +80,7 @@ def _credit(args: argparse.Namespace) -> int:
     from fairdesk.services.handoff.handoff_credit import export_credit
 
     result = export_credit(
-        _context(args), args.fair, args.output, fmt=args.format, source_unit=args.source_unit
+        context(args), args.fair, args.output, fmt=args.format, source_unit=args.source_unit
     )
     for refused in result.refused:
         print(f"fairdesk: record refused: {refused.sentence()}", file=sys.stderr)

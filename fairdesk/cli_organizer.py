@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from fairdesk.cli_common import context, print_rows
 from fairdesk.domain.errors import InvalidInput
 
 
@@ -96,18 +97,6 @@ def add_parsers(sub: Any) -> None:
     co.add_argument("--note", default="")
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli_common import context as cli_context
-
-    return cli_context(args)
-
-
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    from fairdesk.cli_common import print_rows
-
-    print_rows(rows, fmt)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from fairdesk import cli_handoff
     from fairdesk.services.organizer.followup import export_followup
@@ -115,7 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.export_command in cli_handoff.HANDOFFS:
         return cli_handoff.cmd_handoff(args)
 
-    ctx = _context(args)
+    ctx = context(args)
     result = export_followup(
         ctx,
         args.fair,
@@ -131,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    ctx = context(args)
     if args.day is not None:
         from fairdesk.services.organizer.day_report import day_report, format_day_report
 
@@ -172,7 +161,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_watchlist(args: argparse.Namespace) -> int:
     from fairdesk.services.fair.watchlist import flag_imported, watch_list
 
-    ctx = _context(args)
+    ctx = context(args)
     rows: list[dict[str, Any]]
     if args.imported:
         hits = flag_imported(ctx, args.fair)
@@ -212,7 +201,7 @@ def cmd_watchlist(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-    _print_rows(rows, args.format)
+    print_rows(rows, args.format)
     if args.format == "table":
         proposals = sum(1 for r in rows if r["bar_proposal"])
         print(
@@ -225,7 +214,7 @@ def cmd_watchlist(args: argparse.Namespace) -> int:
 def cmd_screening(args: argparse.Namespace) -> int:
     from fairdesk.services.fair.watchlist import export_screening
 
-    ctx = _context(args)
+    ctx = context(args)
     count, in_list = export_screening(ctx, args.fair, args.output)
     print(f"{args.output}: {count} companies to screen, {in_list} of them in {args.fair}'s list")
     return 0
@@ -234,7 +223,7 @@ def cmd_screening(args: argparse.Namespace) -> int:
 def cmd_consult(args: argparse.Namespace) -> int:
     from fairdesk.services.organizer.consultations import log_consultation
 
-    ctx = _context(args)
+    ctx = context(args)
     info = log_consultation(ctx, args.fair, args.topic, args.nationality, args.language, args.note)
     print(
         f"consultation {info.id} logged: {info.topic} "

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from fairdesk.cli_common import context, language, print_rows
 from fairdesk.domain.enums import Finding
 from fairdesk.domain.vocabulary import FINDINGS, MEASURES, say
 
@@ -58,23 +59,16 @@ def add_parsers(sub: Any) -> None:
     ta.add_argument("--format", choices=FORMATS, default="table")
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli_common import context as cli_context
-
-    return cli_context(args)
-
-
 def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | str:
     """In the fair's zone; printed with the zone in JSON, as wall time elsewhere."""
     return moment.astimezone(zone) if moment else ""
 
 
 def cmd_patrols(args: argparse.Namespace) -> int:
-    from fairdesk.cli_common import language, print_rows
     from fairdesk.services.fair.fairs import get_fair
     from fairdesk.services.inspection.patrols import list_rounds, list_visits
 
-    ctx = _context(args)
+    ctx = context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)
     lang = language(args)
     rows: list[dict[str, Any]]
@@ -122,11 +116,10 @@ def cmd_patrols(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from fairdesk.cli_common import print_rows
     from fairdesk.services.fair.fairs import get_fair
     from fairdesk.services.inspection.rechecks import list_tasks
 
-    ctx = _context(args)
+    ctx = context(args)
     zone = ZoneInfo(get_fair(ctx, args.fair).timezone)
     rows = [
         {

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from fairdesk.cli_common import context, print_rows
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import ComplaintState
@@ -149,12 +150,6 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", default="", help="the step's note or reason")
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from fairdesk.cli_common import context as cli_context
-
-    return cli_context(args)
-
-
 # -- step fields from the command line ------------------------------------------------------
 
 
@@ -212,7 +207,7 @@ def _example(args: argparse.Namespace) -> int:
         from fairdesk.services.fair.exhibitor_queries import list_exhibitors
         from fairdesk.services.fair.fairs import get_fair
 
-        ctx = _context(args)
+        ctx = context(args)
         info = get_fair(ctx, args.fair)
         on = ctx.now().astimezone(ZoneInfo(info.timezone)).date()
         row = next((r for r in list_exhibitors(ctx, info.code, limit=50) if r.booths), None)
@@ -333,7 +328,7 @@ def _register(args: argparse.Namespace) -> int:
     reason = ""
     if action:
         params, reason = step_params(step(Entity.COMPLAINT, action), args.set, args.reason)
-    ctx = _context(args)
+    ctx = context(args)
     fair = get_fair(ctx, parsed.fair)
     problems = _resolve_names(ctx, fair.code, parsed)
     refused, unaccepted = _before_step(ctx, fair.timezone, parsed.data, action, params, reason)
@@ -395,10 +390,9 @@ def step_json(choice: Any) -> dict[str, Any]:
 
 @_reports
 def cmd_steps(args: argparse.Namespace) -> int:
-    from fairdesk.cli_common import print_rows
     from fairdesk.services.casework.steps import available_steps
 
-    found = available_steps(_context(args), args.number)
+    found = available_steps(context(args), args.number)
     if args.format == "json":
         json.dump([step_json(c) for c in found.choices], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -429,7 +423,7 @@ def cmd_steps(args: argparse.Namespace) -> int:
 def cmd_step(args: argparse.Namespace) -> int:
     from fairdesk.services.casework.steps import available_steps, take_step
 
-    ctx = _context(args)
+    ctx = context(args)
     found = available_steps(ctx, args.number)
     entity = found.entity
     s = step(entity, args.step)
