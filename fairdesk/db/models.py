@@ -466,6 +466,10 @@ class IssuedDocument(Base):
     key_id: Mapped[str] = mapped_column(String(16), default="")
     revoked_at: Mapped[datetime | None]
     revoke_reason: Mapped[str] = mapped_column(Text, default="")
+    # The PDF as issued. A reprint hands back these bytes (checked against content_hash),
+    # so a paper issued before a change of wording or fonts still reprints as it was.
+    # Deferred: lists of documents never load it. None on documents issued before 0019.
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 # SigningKey.kind: the installation's root, a user's own key, a demo key, a plain old key

@@ -575,10 +575,34 @@ def test_reprint_refuses_changed_bytes(team: Team, case_in: Callable[..., str]) 
         session.execute(
             update(IssuedDocument)
             .where(IssuedDocument.number == info.number)
-            .values(content_hash="0" * 64)
+            .values(pdf=info.pdf + b"\n%changed behind the app")
+        )
+    with pytest.raises(docs.DocumentMismatch, match="stored copy .* is not the document"):
+        docs.render_document(team.desk, info.number)
+
+
+def test_reprint_of_an_old_document_refuses_a_drawing_that_differs(
+    team: Team, case_in: Callable[..., str]
+) -> None:
+    info = docs.issue_document(team.desk, "dossier", case_in("NOTIFIED"))
+    with team.desk.db.writing() as session:  # as issued before the bytes were kept
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == info.number)
+            .values(pdf=None, content_hash="0" * 64)
         )
     with pytest.raises(docs.DocumentMismatch, match="does not give the document that was issued"):
         docs.render_document(team.desk, info.number)
+
+
+def test_a_paper_reprints_as_issued_after_its_wording_changed(
+    team: Team, case_in: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade that rewords a template must not strand the papers already served."""
+    info = docs.issue_document(team.desk, "complaint-notice", case_in("NOTIFIED"))
+    monkeypatch.setattr(docs, "render", lambda *a, **k: b"%PDF-1.4 reworded")
+    assert docs.render_document(team.organizer, info.number) == info.pdf
+    assert docs.verify_file(team.organizer, info.pdf).ok
 
 
 def test_numbers_audit_and_own_keys(team: Team, case_in: Callable[..., str]) -> None:
@@ -737,4 +761,5 @@ def test_a_document_issued_under_the_first_layout_still_reprints_as_issued(
         # As a document issued before layouts were kept: no "paper", layout 1's bytes.
         doc.content = {k: v for k, v in doc.content.items() if k != "paper"}
         doc.content_hash = hashlib.sha256(old).hexdigest()
+        doc.pdf = None  # nor were its bytes kept then
     assert docs.render_document(team.desk, info.number) == old

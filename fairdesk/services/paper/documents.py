@@ -5,8 +5,9 @@ data), gives it a number from the fair's "document" series (`CIIE2026-D000123`),
 its key content with the installation's (or the fair's) Ed25519 key, renders the PDF
 and registers it: kind, title, snapshot, QR payload, SHA-256 of the PDF bytes, key id,
 who and when, in one transaction with its audit event (the PDF is drawn just before
-that transaction, see `issue_document`). A reprint renders the stored
-snapshot again and must give the same bytes. `verify` answers a QR payload with what
+that transaction, see `issue_document`) and keeps the PDF itself. A reprint hands back
+the issued bytes (a document issued before they were kept: its snapshot drawn again,
+which must give the same bytes). `verify` answers a QR payload with what
 the genuine document says, or why it is not genuine.
 """
 
@@ -719,6 +720,7 @@ def _entry(
         },
         payload=s.payload,
         key_id=s.key_id,
+        pdf=pdf,
     )
 
 
@@ -969,8 +971,16 @@ def render_document(ctx: Context, number: str) -> bytes:
                 number=doc.number,
                 reason=doc.revoke_reason,
             )
-        data = DocumentData.from_dict(doc.content["data"])
-        pdf = render(data, doc.payload, int(doc.content.get("paper", 1)))
+        pdf = doc.pdf
+        if pdf is None:  # issued before the bytes were kept: drawn again from its snapshot
+            data = DocumentData.from_dict(doc.content["data"])
+            pdf = render(data, doc.payload, int(doc.content.get("paper", 1)))
+        elif hashlib.sha256(pdf).hexdigest() != doc.content_hash:
+            raise DocumentMismatch(
+                "The stored copy of {number} is not the document that was issued: its "
+                "SHA-256 differs from the register's. Reissue it to print a new signed copy.",
+                number=doc.number,
+            )
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != doc.content_hash:
         raise DocumentMismatch(
