@@ -109,6 +109,18 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>BulkPrintDialog</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling after the case in hand… (documents issued stay issued)</source>
+        <translation>处理完当前案件后取消…（已签发的文书仍然有效）</translation>
+    </message>
+    <message>
+        <source>Case {0} of {1}: {2}…</source>
+        <translation>第 {0} 件，共 {1} 件：{2}…</translation>
+    </message>
+    <message>
         <source>Print documents for several cases · 批量打印</source>
         <translation>批量打印文书</translation>
     </message>
@@ -201,20 +213,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>正在签发 {0}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Printing documents</source>
         <translation>正在打印文书</translation>
-    </message>
-    <message>
-        <source>Cancelling after the case in hand… (documents issued stay issued)</source>
-        <translation>处理完当前案件后取消…（已签发的文书仍然有效）</translation>
-    </message>
-    <message>
-        <source>Case {0} of {1}: {2}…</source>
-        <translation>第 {0} 件，共 {1} 件：{2}…</translation>
     </message>
     <message>
         <source>{0} document(s) issued and printed, {1} page(s) in all</source>
@@ -1415,6 +1415,18 @@ power of attorney: {0}</source>
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
         <source>Documents of case {0} · 文书</source>
         <translation>案件 {0} 的文书</translation>
     </message>
@@ -1579,20 +1591,8 @@ power of attorney: {0}</source>
         <translation>正在打印 {0}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>正在打印</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Printing page {0} of {1}…</source>
-        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
     </message>
     <message>
         <source>Sent {0} to the printer ({1} page(s)).</source>
@@ -1981,6 +1981,18 @@ power of attorney: {0}</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} rows…</source>
+        <translation>{0}/{1} 行…</translation>
+    </message>
+    <message>
         <source>Export the follow-up list / 导出展后追查名单</source>
         <translation>导出展后追查名单</translation>
     </message>
@@ -2017,20 +2029,8 @@ power of attorney: {0}</source>
         <translation>正在导出 {0}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Exporting</source>
         <translation>正在导出</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>{0} of {1} rows…</source>
-        <translation>{0}/{1} 行…</translation>
     </message>
     <message>
         <source>, without personal contact data</source>
@@ -3218,6 +3218,10 @@ power of attorney: {0}</source>
     <message>
         <source>Document {number} was revoked ({reason}); print {successor} instead.</source>
         <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
+    </message>
+    <message>
+        <source>The stored copy of {number} is not the document that was issued: its SHA-256 differs from the register's. Reissue it to print a new signed copy.</source>
+        <translation>文书{number}的存档副本与签发时不一致：其SHA-256与登记簿所载不同。请重新签发以打印新的签名文本。</translation>
     </message>
     <message>
         <source>Document {number} is already revoked; reissue {successor} instead.</source>
@@ -4643,6 +4647,14 @@ power of attorney: {0}</source>
 <context>
     <name>HandoffDialog</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Hand-offs to public systems</source>
         <translation>移送与报送（公共平台）</translation>
     </message>
@@ -4673,10 +4685,6 @@ power of attorney: {0}</source>
     <message>
         <source>Preparing the hand-off…</source>
         <translation>正在准备材料…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>{0} records written to {1}.</source>
@@ -4749,6 +4757,18 @@ power of attorney: {0}</source>
         <translation>请将这些展馆添加到展会（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} rows read…</source>
+        <translation>已读取 {0} 行…</translation>
+    </message>
+    <message>
         <source>Import exhibitors — {0}</source>
         <translation>导入展商 — {0}</translation>
     </message>
@@ -4793,20 +4813,8 @@ power of attorney: {0}</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Importing exhibitors</source>
         <translation>正在导入展商</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>{0} rows read…</source>
-        <translation>已读取 {0} 行…</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported.</source>

@@ -130,14 +130,12 @@ def test_save_both_copies_into_a_folder(
 def test_cancel_between_cases(qtbot, team: Team, three: list[str], tmp_path: Path) -> None:
     dialog = open_bulk(qtbot, team, three, print_dialog=FakePrintDialog(tmp_path / "c.pdf"))
     dialog.set_kind("dossier")
-    original = dialog._progressed
 
     def press_cancel(done: int, total: int) -> None:
-        original(done, total)
         if done == 1 and dialog.progress_dialog is not None:
             dialog.progress_dialog.canceled.emit()  # what the Cancel button sends
 
-    dialog._progressed = press_cancel  # type: ignore[method-assign]
+    dialog._run.on_report = press_cancel  # heard after the bar moved
     with qtbot.waitSignal(dialog.finished_run) as finished:
         qtbot.mouseClick(dialog.start_button, LEFT)
     report: BulkReport = finished.args[0]

@@ -339,14 +339,12 @@ def test_cancel_while_printing(
     docs.issue_document(team.desk, "dossier", number)
     dialog = open_dialog(qtbot, team, number, print_dialog=FakePrintDialog(tmp_path / "c.pdf"))
     qtbot.waitUntil(lambda: dialog.preview.page_count() > 1)
-    original = dialog._print_progressed
 
     def press_cancel(done: int, total: int) -> None:
-        original(done, total)
         if done == 1 and dialog.progress_dialog is not None:
             dialog.progress_dialog.canceled.emit()  # what the Cancel button sends
 
-    dialog._print_progressed = press_cancel  # type: ignore[method-assign]
+    dialog._print_run.on_report = press_cancel  # heard after the bar moved
     qtbot.mouseClick(dialog.print_button, LEFT)
     assert "Printing cancelled" in dialog.message()
     assert dialog.progress_dialog is None and dialog.print_button.isEnabled()

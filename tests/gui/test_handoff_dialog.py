@@ -37,8 +37,7 @@ def test_evidence_package_from_the_case_view(qtbot, team: Team, tmp_path: Path) 
     assert dialog.kind == "evidence"
     dialog.file_edit.setText(str(tmp_path / "ev.zip"))
     steps: list[tuple[int, int]] = []
-    original = dialog._progress
-    dialog._progress = lambda d, t: (steps.append((d, t)), original(d, t))  # type: ignore[method-assign]
+    dialog._run.on_report = lambda d, t: steps.append((d, t))
     with qtbot.waitSignal(dialog.handoff_done):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert steps[-1][0] == steps[-1][1] > 0  # the bar went to its end

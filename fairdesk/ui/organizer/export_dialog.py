@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +27,8 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, format_number
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.followup import ExportResult, export_followup
-from fairdesk.ui.common.progress_dialog import close_progress, open_progress
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.progress_dialog import LongRun
+from fairdesk.ui.common.tasks import Cancelled
 
 FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
 
@@ -44,9 +43,15 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.fair_code = fair_code
         self.result_info: ExportResult | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self._task: Task | None = None
-        self._cancel = threading.Event()
+        self._run = LongRun(
+            self,
+            name="export_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr("Cancelling…"),
+            describe=lambda done, total: self.tr("{0} of {1} rows…").format(
+                format_number(done), format_number(total)
+            ),
+        )
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export the follow-up list / 导出展后追查名单"))
 
@@ -112,7 +117,11 @@ class ExportDialog(QDialog):
     # -- exporting ----------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.progress_dialog is not None
+        return self._run.running
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._run.dialog
 
     def start_export(self) -> None:
         if self.running:
@@ -127,58 +136,23 @@ class ExportDialog(QDialog):
             self.file_edit.setText(str(path))
         self.export_button.setEnabled(False)
         self.status_label.hide()
-        self._cancel.clear()
-        progress = open_progress(
-            self,
-            self.tr("Exporting {0}…").format(path.name),
-            cancel_text=self.tr("Cancel"),
-            title=self.tr("Exporting"),
-            name="export_progress",
-            on_cancel=self.cancel_export,
-        )
-        self.progress_dialog = progress
-        ctx, code, cancel = self.ctx, self.fair_code, self._cancel
+        ctx, code = self.ctx, self.fair_code
         contacts = not self.no_contacts_check.isChecked()
-
-        def work(task: Task) -> ExportResult:
-            def report(done: int, total: int) -> None:
-                if cancel.is_set():
-                    raise Cancelled()
-                task.progress(done, total)
-
-            return export_followup(ctx, code, path, include_contacts=contacts, progress=report)
-
-        task = run_task(
-            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        self._run.start(
+            self.tr("Exporting {0}…").format(path.name),
+            self.tr("Exporting"),
+            lambda report: export_followup(
+                ctx, code, path, include_contacts=contacts, progress=report
+            ),
+            on_done=self._done,
+            on_error=self._failed,
         )
-        if self.progress_dialog is progress:  # still running (a synchronous pool is done)
-            self._task = task
 
     def cancel_export(self) -> None:
-        self._cancel.set()
-        if self._task is not None:
-            self._task.cancel()
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress_dialog is None:
-            return
-        if total > 0:
-            self.progress_dialog.setMaximum(total)
-            self.progress_dialog.setValue(min(done, total))
-        self.progress_dialog.setLabelText(
-            self.tr("{0} of {1} rows…").format(format_number(done), format_number(total))
-        )
-
-    def _finish(self) -> None:
-        close_progress(self.progress_dialog, self.cancel_export)
-        self.progress_dialog = None
-        self._task = None
-        self.export_button.setEnabled(True)
+        self._run.cancel()
 
     def _done(self, result: ExportResult) -> None:
-        self._finish()
+        self.export_button.setEnabled(True)
         self.result_info = result
         extra = "" if result.include_contacts else self.tr(", without personal contact data")
         self._show(
@@ -187,7 +161,7 @@ class ExportDialog(QDialog):
         self.export_done.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        self.export_button.setEnabled(True)
         if isinstance(exc, Cancelled):
             self._show(self.tr("Export cancelled: no file was written."))
             self.export_cancelled.emit()

@@ -8,7 +8,6 @@ the rows read and can cancel. The service imports all or nothing, so a cancel ra
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +42,8 @@ from fairdesk.services.fair.exhibitors import (
     rows_in_halls,
 )
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
-from fairdesk.ui.common.progress_dialog import close_progress, open_progress
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.progress_dialog import LongRun, Report
+from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_CONTENT,
     COL_REASON,
@@ -95,9 +94,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.unknown_halls: dict[str, int] = {}
         self.hall_rows: dict[str, list[int]] = {}
-        self.progress_dialog: QProgressDialog | None = None
-        self._task: Task | None = None
-        self._cancel = threading.Event()
+        self._run = self._long_run()
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import exhibitors — {0}").format(fair_code))
         self.resize(760, 520)
@@ -187,9 +184,23 @@ class ImportDialog(QDialog):
             self.file_edit.setText(path)
 
     # -- importing ----------------------------------------------------------------------
+    def _long_run(self) -> LongRun:
+        return LongRun(
+            self,
+            name="import_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr("Cancelling…"),
+            describe=self._rows_read,
+            on_report=self.progressed.emit,
+        )
+
     @property
     def running(self) -> bool:
-        return self.progress_dialog is not None
+        return self._run.running
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._run.dialog
 
     def start_import(self) -> None:
         if self.running:
@@ -204,68 +215,34 @@ class ImportDialog(QDialog):
         self.status_label.hide()
         self.report_group.hide()
         self.import_button.setEnabled(False)
-        self._cancel.clear()
+        ctx, fair_code = self.ctx, self.fair_code
 
-        progress = open_progress(
-            self,
-            self.tr("Reading {0}…").format(path.name),
-            cancel_text=self.tr("Cancel"),
-            title=self.tr("Importing exhibitors"),
-            name="import_progress",
-            on_cancel=self.cancel_import,
-        )
-        self.progress_dialog = progress
-
-        ctx, fair_code, cancel = self.ctx, self.fair_code, self._cancel
-
-        def work(task: Task) -> _Imported:
-            def progress_callback(done: int, total: int) -> None:
-                # Raised inside the reader, before the one write transaction begins.
-                if cancel.is_set():
-                    raise Cancelled()
-                task.progress(done, total)
-
-            progress_callback(0, 0)
-            report = import_exhibitors(ctx, fair_code, path, progress=progress_callback)
+        def work(report: Report) -> _Imported:
+            report(0, 0)  # raised inside the reader, before the one write transaction
+            imported = import_exhibitors(ctx, fair_code, path, progress=report)
             try:
                 unknown = halls_not_of_fair(ctx, fair_code)
                 rows = rows_in_halls(path, unknown) if unknown else {}
             except FairDeskError:
                 unknown, rows = {}, {}  # imported all the same; the report is what matters
-            return _Imported(report, unknown, rows)
+            return _Imported(imported, unknown, rows)
 
-        task = run_task(
-            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        self._run.start(
+            self.tr("Reading {0}…").format(path.name),
+            self.tr("Importing exhibitors"),
+            work,
+            on_done=self._done,
+            on_error=self._failed,
         )
-        if self.progress_dialog is progress:  # still running (a synchronous pool is done)
-            self._task = task
 
     def cancel_import(self) -> None:
-        self._cancel.set()
-        if self._task is not None:
-            self._task.cancel()
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+        self._run.cancel()
 
-    def _progressed(self, done: int, total: int) -> None:
-        progress = self.progress_dialog
-        if progress is None:
-            return
-        if total > 0:
-            progress.setMaximum(total)
-            progress.setValue(min(done, total))
-        if done:
-            progress.setLabelText(self.tr("{0} rows read…").format(format_number(done)))
-        self.progressed.emit(done, total)
-
-    def _finish(self) -> None:
-        close_progress(self.progress_dialog, self.cancel_import)
-        self.progress_dialog = None
-        self._task = None
-        self.import_button.setEnabled(True)
+    def _rows_read(self, done: int, _total: int) -> str | None:
+        return self.tr("{0} rows read…").format(format_number(done)) if done else None
 
     def _done(self, imported: _Imported) -> None:
-        self._finish()
+        self.import_button.setEnabled(True)
         report = imported.report
         self.report = report
         self.unknown_halls, self.hall_rows = imported.unknown_halls, imported.hall_rows
@@ -275,7 +252,7 @@ class ImportDialog(QDialog):
         self.import_done.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        self.import_button.setEnabled(True)
         if isinstance(exc, Cancelled):
             self.status_label.setText(self.tr("Import cancelled: nothing was imported."))
             self.status_label.show()

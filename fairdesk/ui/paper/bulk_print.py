@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +53,8 @@ from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
-from fairdesk.ui.common.progress_dialog import close_progress, open_progress
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.progress_dialog import LongRun
+from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.paper.document_dialog import (
     COPY_WORDS,
     PrintDialogFactory,
@@ -214,9 +213,7 @@ class BulkPrintDialog(QDialog):
         self._print_dialog = print_dialog or system_print_dialog
         self._choose_folder = choose_folder or system_choose_folder
         self.report: BulkReport | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self._task: Task | None = None
-        self._cancel = threading.Event()
+        self._run = self._long_run()
         self._printer: QPrinter | None = None
         self.setObjectName("bulk_print_dialog")
         self.setWindowTitle(self.tr("Print documents for several cases · 批量打印"))
@@ -393,9 +390,24 @@ class BulkPrintDialog(QDialog):
         self.status_label.show()
 
     # -- running ---------------------------------------------------------------------------
+    def _long_run(self) -> LongRun:
+        return LongRun(
+            self,
+            name="bulk_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr(
+                "Cancelling after the case in hand… (documents issued stay issued)"
+            ),
+            describe=self._case_in_hand,
+        )
+
     @property
     def running(self) -> bool:
-        return self.progress_dialog is not None
+        return self._run.running
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._run.dialog
 
     def start(self) -> None:
         if self.running or not self.can_issue or not self.case_numbers:
@@ -430,59 +442,28 @@ class BulkPrintDialog(QDialog):
         self.status_label.hide()
         self.report_table.setRowCount(0)
         self.report_table.hide()
-        progress = open_progress(
-            self,
+        ctx, numbers = self.ctx, list(self.case_numbers)
+        self._run.start(
             self.tr("Issuing {0}…").format(kind_label(k)),
-            cancel_text=self.tr("Cancel"),
-            title=self.tr("Printing documents"),
-            name="bulk_progress",
-            on_cancel=self.cancel,
-            maximum=len(self.case_numbers),
-        )
-        self.progress_dialog = progress
-        self._update_enabled()
-        ctx, numbers, cancel = self.ctx, list(self.case_numbers), self._cancel
-        cancel.clear()
-
-        def work(task: Task) -> BulkReport:
-            def report(done: int, total: int) -> None:
-                if cancel.is_set():
-                    raise Cancelled()
-                task.progress(done, total)
-
-            return run_bulk(
+            self.tr("Printing documents"),
+            lambda report: run_bulk(
                 ctx, kind, numbers, copy=copy, printer=printer, folder=folder, progress=report
-            )
-
-        task = run_task(
-            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+            ),
+            on_done=self._done,
+            on_error=self._failed,
+            maximum=len(numbers),
         )
-        if self.progress_dialog is progress:
-            self._task = task
+        self._update_enabled()
 
     def cancel(self) -> None:
-        self._cancel.set()
-        if self._task is not None:
-            self._task.cancel()
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(
-                self.tr("Cancelling after the case in hand… (documents issued stay issued)")
-            )
+        self._run.cancel()
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress_dialog is None:
-            return
-        self.progress_dialog.setMaximum(max(total, 1))
-        self.progress_dialog.setValue(min(done, total))
-        if done < total:
-            self.progress_dialog.setLabelText(
-                self.tr("Case {0} of {1}: {2}…").format(done + 1, total, self.case_numbers[done])
-            )
+    def _case_in_hand(self, done: int, total: int) -> str | None:
+        if done >= total:
+            return None
+        return self.tr("Case {0} of {1}: {2}…").format(done + 1, total, self.case_numbers[done])
 
     def _finish(self) -> None:
-        close_progress(self.progress_dialog, self.cancel)
-        self.progress_dialog = None
-        self._task = None
         self._printer = None
         self._update_enabled()
 

@@ -16,7 +16,6 @@ print to a PDF file and never open a system dialog.
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +63,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.case_labels import COMPLAINT_STATES, both, local_time, state_words
 from fairdesk.ui.common.pdf_preview import PdfPreview, pdf_printer, print_pdf
+from fairdesk.ui.common.progress_dialog import LongRun
 from fairdesk.ui.common.step_dialog import StepDialog
 from fairdesk.ui.common.table_model import RowTableModel
 from fairdesk.ui.common.tasks import Cancelled, Task, run_task
@@ -284,10 +284,18 @@ class DocumentDialog(QDialog):
         self._pdfs: dict[str, bytes] = {}  # issued or reprinted bytes, by number
         self._load_generation = 0
         self._load_task: Task | None = None
-        self._print_task: Task | None = None
-        self._print_cancel = threading.Event()
         self._printer: QPrinter | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self._print_run = LongRun(
+            self,
+            name="print_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr("Cancelling…"),
+            describe=lambda done, total: (
+                self.tr("Printing page {0} of {1}…").format(min(done + 1, total), total)
+                if total
+                else None
+            ),
+        )
         self.reason_dialog: StepDialog | None = None
         self.verify_dialog: QDialog | None = None
         self.setObjectName("document_dialog")
@@ -883,62 +891,23 @@ class DocumentDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._printer = printer
-        progress = QProgressDialog(
-            self.tr("Printing {0}…").format(number), self.tr("Cancel"), 0, 0, self
-        )
-        progress.setObjectName("print_progress")
-        progress.setWindowTitle(self.tr("Printing"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(400)
-        progress.canceled.connect(self.cancel_print)
-        self.progress_dialog = progress
-        self._update_buttons()
-
-        cancel = self._print_cancel
-        cancel.clear()
-
-        def work(task: Task) -> int:
-            def report(done: int, total: int) -> None:
-                if cancel.is_set():
-                    raise Cancelled()
-                task.progress(done, total)
-
-            return print_pdf(printer, pdf, ranged=True, progress=report)
-
-        task = run_task(
-            work,
+        self._print_run.start(
+            self.tr("Printing {0}…").format(number),
+            self.tr("Printing"),
+            lambda report: print_pdf(printer, pdf, ranged=True, progress=report),
             on_done=lambda pages: self._printed(number, pages),
             on_error=self._print_failed,
-            on_progress=self._print_progressed,
         )
-        if self.progress_dialog is progress:
-            self._print_task = task
+        self._update_buttons()
 
     def cancel_print(self) -> None:
-        self._print_cancel.set()
-        if self._print_task is not None:
-            self._print_task.cancel()
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+        self._print_run.cancel()
 
-    def _print_progressed(self, done: int, total: int) -> None:
-        if self.progress_dialog is None:
-            return
-        self.progress_dialog.setMaximum(total)
-        self.progress_dialog.setValue(min(done, total))
-        self.progress_dialog.setLabelText(
-            self.tr("Printing page {0} of {1}…").format(min(done + 1, total), total)
-        )
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._print_run.dialog
 
     def _end_print(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel_print)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-        self._print_task = None
         self._printer = None
         self._update_buttons()
 

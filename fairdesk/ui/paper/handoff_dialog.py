@@ -30,8 +30,8 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.vocabulary import say
 from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
-from fairdesk.ui.common.progress_dialog import close_progress, open_progress
-from fairdesk.ui.common.tasks import Task, run_task
+from fairdesk.ui.common.progress_dialog import LongRun, Report
+from fairdesk.ui.common.tasks import Cancelled
 
 KINDS = ("credit", "referral", "evidence")
 
@@ -50,8 +50,12 @@ class HandoffDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.fair_code = ctx, fair_code
-        self.progress_dialog: QProgressDialog | None = None
-        self._task: Task | None = None
+        self._run = LongRun(
+            self,
+            name="handoff_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr("Cancelling…"),
+        )
         self.setObjectName("handoff_dialog")
         self.setWindowTitle(self.tr("Hand-offs to public systems"))
         form = QFormLayout()
@@ -122,45 +126,31 @@ class HandoffDialog(QDialog):
         kind, ctx, path = self.kind, self.ctx, Path(self.file_edit.text().strip())
         number = self.case_edit.text().strip()
 
-        def run(task: Task) -> Any:
+        def run(report: Report) -> Any:
             if kind == "credit":
-                return export_credit(ctx, self.fair_code, path, progress=task.progress)
+                return export_credit(ctx, self.fair_code, path, progress=report)
             export = export_referral if kind == "referral" else export_evidence
-            return export(ctx, number, path, progress=task.progress)
+            return export(ctx, number, path, progress=report)
 
         return run
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._run.dialog
 
     def start(self) -> None:
         self.export_button.setEnabled(False)
         self.status_label.setText(self.tr("Writing…"))
-        self.progress_dialog = open_progress(
-            self,
+        self._run.start(
             self.tr("Preparing the hand-off…"),
-            cancel_text=self.tr("Cancel"),
-            title=self.windowTitle(),
-            name="handoff_progress",
-            on_cancel=self._cancel,
+            self.windowTitle(),
+            self._work(),
+            on_done=self._done,
+            on_error=self._failed,
         )
-        self._task = run_task(
-            self._work(), on_done=self._done, on_error=self._failed, on_progress=self._progress
-        )
-
-    def _cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setMaximum(total)
-            self.progress_dialog.setValue(done)
-
-    def _finish(self) -> None:
-        close_progress(self.progress_dialog, self._cancel)
-        self.progress_dialog, self._task = None, None
-        self.export_button.setEnabled(True)
 
     def _done(self, result: Any) -> None:
-        self._finish()
+        self.export_button.setEnabled(True)
         if self.kind == "credit":
             refused = "\n".join(r.sentence() for r in result.refused)
             text = self.tr("{0} records written to {1}.").format(result.records, result.path)
@@ -175,9 +165,9 @@ class HandoffDialog(QDialog):
         self.handoff_done.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        self.export_button.setEnabled(True)
         text = error_text(exc) if isinstance(exc, FairDeskError) else self.tr("Cancelled.")
-        if not isinstance(exc, FairDeskError) and exc.__class__.__name__ != "Cancelled":
+        if not isinstance(exc, (FairDeskError, Cancelled)):
             raise exc  # a bug: the crash dialog and the log take it
         self.status_label.setText(text)
         self.handoff_failed.emit(text)
