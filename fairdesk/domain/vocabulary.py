@@ -645,6 +645,24 @@ TOPICS = Vocabulary(
     },
 )
 
+# The languages a consultation is held in (the quick log offers them; other text is kept).
+CONSULTATION_LANGUAGES = Vocabulary(
+    "consultation language",
+    {
+        "zh": W("Chinese", "中文"),
+        "en": W("English", "英语"),
+        "ja": W("Japanese", "日语"),
+        "ko": W("Korean", "韩语"),
+        "fr": W("French", "法语"),
+        "de": W("German", "德语"),
+        "es": W("Spanish", "西班牙语"),
+        "it": W("Italian", "意大利语"),
+        "ru": W("Russian", "俄语"),
+        "ar": W("Arabic", "阿拉伯语"),
+        "other": W("other", "其他"),
+    },
+)
+
 # The kinds of commercial dispute the desk mediates.
 DISPUTE_TYPES = Vocabulary(
     "commercial dispute",

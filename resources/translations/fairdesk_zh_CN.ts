@@ -109,18 +109,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>BulkPrintDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancelling after the case in hand… (documents issued stay issued)</source>
-        <translation>处理完当前案件后取消…（已签发的文书仍然有效）</translation>
-    </message>
-    <message>
-        <source>Case {0} of {1}: {2}…</source>
-        <translation>第 {0} 件，共 {1} 件：{2}…</translation>
-    </message>
-    <message>
         <source>Print documents for several cases · 批量打印</source>
         <translation>批量打印文书</translation>
     </message>
@@ -197,6 +185,14 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>文书保存位置</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling after the case in hand… (documents issued stay issued)</source>
+        <translation>处理完当前案件后取消…（已签发的文书仍然有效）</translation>
+    </message>
+    <message>
         <source>Choose the folder to save the documents into.</source>
         <translation>请选择保存文书的文件夹。</translation>
     </message>
@@ -215,6 +211,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Printing documents</source>
         <translation>正在打印文书</translation>
+    </message>
+    <message>
+        <source>Case {0} of {1}: {2}…</source>
+        <translation>第 {0} 件，共 {1} 件：{2}…</translation>
     </message>
     <message>
         <source>{0} document(s) issued and printed, {1} page(s) in all</source>
@@ -1006,6 +1006,10 @@ Everything you typed is still in the form: correct it or try again.</source>
 <context>
     <name>ConsultationDialog</name>
     <message>
+        <source>Logged: {0} ({1} today in this window).</source>
+        <translation>已登记：{0}（本窗口今日共 {1} 条）。</translation>
+    </message>
+    <message>
         <source>Log a consultation / 咨询登记</source>
         <translation>咨询登记</translation>
     </message>
@@ -1014,12 +1018,12 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>咨询事项(&amp;T)</translation>
     </message>
     <message>
-        <source>e.g. 德国 / Germany</source>
-        <translation>例如：德国 / Germany</translation>
-    </message>
-    <message>
         <source>&amp;Nationality</source>
         <translation>国籍(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. 德国 / Germany</source>
+        <translation>例如：德国 / Germany</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1028,10 +1032,6 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Logged: {0} ({1} today in this window).</source>
-        <translation>已登记：{0}（本窗口今日共 {1} 条）。</translation>
     </message>
 </context>
 <context>
@@ -4757,18 +4757,6 @@ power of attorney: {0}</source>
         <translation>请将这些展馆添加到展会（展会 &gt; 编辑展会），或更正名单后重新导入；在此之前，巡查和展馆看板不会显示这些展位。</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>{0} rows read…</source>
-        <translation>已读取 {0} 行…</translation>
-    </message>
-    <message>
         <source>Import exhibitors — {0}</source>
         <translation>导入展商 — {0}</translation>
     </message>
@@ -4805,6 +4793,14 @@ power of attorney: {0}</source>
         <translation>选择展商名单</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Choose the exhibitor file to import first.</source>
         <translation>请先选择要导入的展商文件。</translation>
     </message>
@@ -4815,6 +4811,10 @@ power of attorney: {0}</source>
     <message>
         <source>Importing exhibitors</source>
         <translation>正在导入展商</translation>
+    </message>
+    <message>
+        <source>{0} rows read…</source>
+        <translation>已读取 {0} 行…</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported.</source>

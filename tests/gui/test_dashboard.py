@@ -86,13 +86,7 @@ def test_export_dialog_writes_and_cancels(qtbot, team: Team, history: None, tmp_
     assert "3 rows written" in dialog.status_label.text()
 
     dialog.file_edit.setText(str(tmp_path / "cancelled.xlsx"))
-    original = dialog._progressed
-
-    def press_cancel(done: int, total: int) -> None:
-        original(done, total)
-        dialog.cancel_export()
-
-    dialog._progressed = press_cancel  # type: ignore[method-assign]
+    dialog._run.on_report = lambda _done, _total: dialog.cancel_export()
     with qtbot.waitSignal(dialog.export_cancelled):
         dialog.export_button.click()
     assert not (tmp_path / "cancelled.xlsx").exists()
@@ -113,10 +107,13 @@ def test_consultation_quick_log(qtbot, team: Team, history: None) -> None:
     qtbot.addWidget(dialog)
     dialog.topic_combo.setCurrentIndex(dialog.topic_combo.findData("copyright"))
     qtbot.keyClicks(dialog.nationality_edit, "France")  # QTest types ASCII only
-    dialog.language_combo.setCurrentText("fr")
+    languages = [dialog.language_combo.itemText(i) for i in range(dialog.language_combo.count())]
+    assert "法语 / French" in languages and "fr" not in languages  # words, not codes
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert "Logged: copyright" in dialog.status_label.text()
+    assert "Logged: 著作权 / copyright" in dialog.status_label.text()
+    assert dialog.logged[-1].language == "fr"  # stored as the code, counted by it
     assert dialog.nationality_edit.text() == ""  # cleared for the next visitor
     assert consultation_counts(team.desk, CURRENT)["copyright"] == 1
     dialog.topic_combo.setCurrentText("")

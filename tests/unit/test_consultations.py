@@ -36,3 +36,25 @@ def test_only_the_desk_logs(team: Team) -> None:
     make_fair(team.admin)
     with pytest.raises(PermissionDenied, match="signed in as organizer"):
         log_consultation(team.organizer, FAIR, "patent")
+
+
+def test_the_statistics_report_counts_languages_in_words(team: Team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    from fairdesk.services.organizer.statistics_report import export_report
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext")
+    make_fair(team.admin)
+    log_consultation(team.desk, FAIR, "patent", "德国", "de")
+    log_consultation(team.desk, FAIR, "patent", "巴西", "葡萄牙语")  # typed, not offered
+    path = tmp_path / "report.pdf"
+    export_report(team.organizer, FAIR, path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert any(line.startswith("德语 / German") for line in lines)
+    assert any(line.startswith("葡萄牙语") for line in lines)  # kept as typed
+    assert not any(line.split()[:1] == ["de"] for line in lines if line)  # no bare code

@@ -20,7 +20,9 @@ from fairdesk.services.trust import audit
 # Offered in the quick-log dialog; any other short text is accepted too.
 # (code, "中文 / English"): the topics a consultation is counted by, in the vocabulary's words.
 TOPICS: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.TOPICS.items())
-LANGUAGES: tuple[str, ...] = ("zh", "en", "ja", "ko", "fr", "de", "es", "it", "ru", "ar", "other")
+LANGUAGES: tuple[tuple[str, str], ...] = tuple(
+    (k, w.both) for k, w in vocabulary.CONSULTATION_LANGUAGES.items()
+)
 MAX_TOPIC = 100
 
 

@@ -199,8 +199,12 @@ def _breakdown(title: str, data: dict[str, int], total_label: str = "") -> list[
 
 
 def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
-    """Counts by code, keyed by the code's words ("中文 / English")."""
-    return {table.words(k).both if k else "未填 / not given": n for k, n in data.items()}
+    """Counts by code, keyed by the code's words ("中文 / English"); a text typed in
+    place of a code (the quick log takes any topic or language) is kept as typed."""
+    return {
+        (table[k].both if k in table else k) if k else "未填 / not given": n
+        for k, n in data.items()
+    }
 
 
 def build_story(report: StatisticsReport) -> list[Any]:
@@ -326,7 +330,10 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ("按展区 / By exhibition area", cur.cases_by_area),
         ("咨询按主题 / Consultations by topic", _words(v.TOPICS, cur.consultations_by_topic)),
         ("咨询按国籍 / Consultations by nationality", cur.consultations_by_nationality),
-        ("咨询按语言 / Consultations by language", cur.consultations_by_language),
+        (
+            "咨询按语言 / Consultations by language",
+            _words(v.CONSULTATION_LANGUAGES, cur.consultations_by_language),
+        ),
         ("巡查发现 / Patrol findings", _words(v.FINDINGS, cur.findings)),
         (
             "商事纠纷按类型 / Commercial disputes by type",

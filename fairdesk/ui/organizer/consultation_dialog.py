@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
@@ -24,6 +15,7 @@ from fairdesk.services.organizer.consultations import (
     ConsultationInfo,
     log_consultation,
 )
+from fairdesk.ui.forms.ui_consultation_dialog import Ui_ConsultationDialog
 
 
 class ConsultationDialog(QDialog):
@@ -34,45 +26,24 @@ class ConsultationDialog(QDialog):
         self.ctx = ctx
         self.fair_code = fair_code
         self.logged: list[ConsultationInfo] = []
+        self.ui = Ui_ConsultationDialog()  # the layout: ui/consultation_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("consultation_dialog")
-        self.setWindowTitle(self.tr("Log a consultation / 咨询登记"))
-        form = QFormLayout()
-        self.topic_combo = QComboBox()
-        self.topic_combo.setObjectName("topic_combo")
-        self.topic_combo.setEditable(True)
+        self.topic_combo, self.language_combo = self.ui.topic_combo, self.ui.language_combo
+        self.nationality_edit, self.note_edit = self.ui.nationality_edit, self.ui.note_edit
+        self.status_label = self.ui.status_label
         for code, label in TOPICS:
             self.topic_combo.addItem(label, code)
-        form.addRow(self.tr("&Topic"), self.topic_combo)
-        self.nationality_edit = QLineEdit()
-        self.nationality_edit.setObjectName("nationality_edit")
-        self.nationality_edit.setPlaceholderText(self.tr("e.g. 德国 / Germany"))
-        form.addRow(self.tr("&Nationality"), self.nationality_edit)
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("language_combo")
-        self.language_combo.setEditable(True)
-        self.language_combo.addItems(LANGUAGES)
-        form.addRow(self.tr("&Language"), self.language_combo)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("note_edit")
-        form.addRow(self.tr("N&ote"), self.note_edit)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status_label)
-        layout.addWidget(buttons)
+        for code, label in LANGUAGES:
+            self.language_combo.addItem(label, code)
+        self.ui.button_box.accepted.connect(self.accept)
+        self.ui.button_box.rejected.connect(self.reject)
 
     def topic(self) -> str:
-        text = self.topic_combo.currentText().strip()
-        index = self.topic_combo.findText(text)
-        data: Any = self.topic_combo.itemData(index) if index >= 0 else None
-        return str(data) if data else text
+        return _code_or_text(self.topic_combo)
+
+    def language(self) -> str:
+        return _code_or_text(self.language_combo)
 
     def accept(self) -> None:
         """Validate and log; the dialog stays open for the next consultation."""
@@ -82,7 +53,7 @@ class ConsultationDialog(QDialog):
                 self.fair_code,
                 self.topic(),
                 self.nationality_edit.text(),
-                self.language_combo.currentText(),
+                self.language(),
                 self.note_edit.text(),
             )
         except FairDeskError as exc:
@@ -92,8 +63,18 @@ class ConsultationDialog(QDialog):
         self.logged.append(info)
         self.status_label.setStyleSheet("")
         self.status_label.setText(
-            self.tr("Logged: {0} ({1} today in this window).").format(info.topic, len(self.logged))
+            self.tr("Logged: {0} ({1} today in this window).").format(
+                self.topic_combo.currentText().strip(), len(self.logged)
+            )
         )
         self.note_edit.clear()
         self.nationality_edit.clear()
         self.topic_combo.setFocus()
+
+
+def _code_or_text(combo: QComboBox) -> str:
+    """The code of the offered item shown, or the text typed in its place."""
+    text = combo.currentText().strip()
+    index = combo.findText(text)
+    data: Any = combo.itemData(index) if index >= 0 else None
+    return str(data) if data else text
