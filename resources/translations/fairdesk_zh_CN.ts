@@ -1993,26 +1993,6 @@ power of attorney: {0}</source>
         <translation>{0}/{1} 行…</translation>
     </message>
     <message>
-        <source>Export the follow-up list / 导出展后追查名单</source>
-        <translation>导出展后追查名单</translation>
-    </message>
-    <message>
-        <source>&amp;Format</source>
-        <translation>格式(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>F&amp;ile</source>
-        <translation>文件(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Leave out personal contact data (contact, phone, email)</source>
-        <translation>不包含个人联系信息（联系人、电话、电子邮箱）</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -2043,6 +2023,26 @@ power of attorney: {0}</source>
     <message>
         <source>Export cancelled: no file was written.</source>
         <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export the follow-up list / 导出展后追查名单</source>
+        <translation>导出展后追查名单</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Leave out personal contact data (contact, phone, email)</source>
+        <translation>不包含个人联系信息（联系人、电话、电子邮箱）</translation>
     </message>
 </context>
 <context>

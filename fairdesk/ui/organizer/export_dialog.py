@@ -8,18 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +21,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.organizer.followup import ExportResult, export_followup
 from fairdesk.ui.common.progress_dialog import LongRun
 from fairdesk.ui.common.tasks import Cancelled
+from fairdesk.ui.forms.ui_export_dialog import Ui_ExportDialog
 
 FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
 
@@ -52,36 +45,19 @@ class ExportDialog(QDialog):
                 format_number(done), format_number(total)
             ),
         )
+        self.ui = Ui_ExportDialog()  # the layout: ui/export_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("export_dialog")
-        self.setWindowTitle(self.tr("Export the follow-up list / 导出展后追查名单"))
-
-        form = QFormLayout()
-        self.format_combo = QComboBox()
-        self.format_combo.setObjectName("format_combo")
+        ui = self.ui
+        self.format_combo, self.file_edit = ui.format_combo, ui.file_edit
+        self.no_contacts_check, self.status_label = ui.no_contacts_check, ui.status_label
+        self.buttons = ui.buttons
         for code, label in FORMATS:
             self.format_combo.addItem(label, code)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
-        form.addRow(self.tr("&Format"), self.format_combo)
-        row = QHBoxLayout()
-        self.file_edit = QLineEdit(str(Path.home() / f"followup-{fair_code}.xlsx"))
-        self.file_edit.setObjectName("file_edit")
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.setObjectName("browse_button")
-        browse.clicked.connect(self.browse)
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("F&ile"), row)
-        self.no_contacts_check = QCheckBox(
-            self.tr("Leave out personal contact data (contact, phone, email)")
-        )
-        self.no_contacts_check.setObjectName("no_contacts_check")
-        form.addRow("", self.no_contacts_check)
-
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
+        self.file_edit.setText(str(Path.home() / f"followup-{fair_code}.xlsx"))
+        ui.browse_button.clicked.connect(self.browse)
         self.status_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
             self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -89,11 +65,6 @@ class ExportDialog(QDialog):
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.buttons)
 
     def _format_changed(self) -> None:
         code = self.format_combo.currentData()
