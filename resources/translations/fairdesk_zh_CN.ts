@@ -4655,26 +4655,6 @@ power of attorney: {0}</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Hand-offs to public systems</source>
-        <translation>移送与报送（公共平台）</translation>
-    </message>
-    <message>
-        <source>&amp;Hand-off</source>
-        <translation>移送/报送类别(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Case number</source>
-        <translation>案件编号(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>F&amp;ile</source>
-        <translation>文件(&amp;I)</translation>
-    </message>
-    <message>
         <source>&amp;Export and record</source>
         <translation>导出并登记(&amp;E)</translation>
     </message>
@@ -4705,6 +4685,26 @@ power of attorney: {0}</source>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Hand-offs to public systems</source>
+        <translation>移送与报送（公共平台）</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-off</source>
+        <translation>移送/报送类别(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Case number</source>
+        <translation>案件编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
     </message>
 </context>
 <context>

@@ -11,17 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +25,7 @@ from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
 from fairdesk.ui.common.progress_dialog import LongRun, Report
 from fairdesk.ui.common.tasks import Cancelled
+from fairdesk.ui.forms.ui_handoff_dialog import Ui_HandoffDialog
 
 KINDS = ("credit", "referral", "evidence")
 
@@ -56,43 +50,25 @@ class HandoffDialog(QDialog):
             cancel_text=self.tr("Cancel"),
             cancelling=self.tr("Cancelling…"),
         )
+        self.ui = Ui_HandoffDialog()  # the layout: ui/handoff_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("handoff_dialog")
-        self.setWindowTitle(self.tr("Hand-offs to public systems"))
-        form = QFormLayout()
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("kind_combo")
+        ui = self.ui
+        self.kind_combo, self.case_edit, self.file_edit = ui.kind_combo, ui.case_edit, ui.file_edit
+        self.status_label, self.buttons = ui.status_label, ui.buttons
         language = current_language()
         for code in KINDS:
             self.kind_combo.addItem(say(v.HANDOFF_KINDS, code, language), code)
         self.kind_combo.setCurrentIndex(KINDS.index(kind))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        form.addRow(self.tr("&Hand-off"), self.kind_combo)
-        self.case_edit = QLineEdit(case_number)
-        self.case_edit.setObjectName("case_edit")
-        form.addRow(self.tr("&Case number"), self.case_edit)
-        row = QHBoxLayout()
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("file_edit")
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.setObjectName("browse_button")
-        browse.clicked.connect(self.browse)
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("F&ile"), row)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.case_edit.setText(case_number)
+        ui.browse_button.clicked.connect(self.browse)
         self.export_button = self.buttons.addButton(
             self.tr("&Export and record"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.buttons)
         self._kind_changed()
 
     @property
