@@ -1728,16 +1728,8 @@ power of attorney: {0}</source>
 <context>
     <name>EvidenceCheckRun</name>
     <message>
-        <source>Checking the evidence files…</source>
-        <translation>正在检查证据文件…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Evidence files</source>
-        <translation>证据文件</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1746,6 +1738,14 @@ power of attorney: {0}</source>
     <message>
         <source>{0} of {1} evidence files checked…</source>
         <translation>已检查 {0} / {1} 个证据文件…</translation>
+    </message>
+    <message>
+        <source>Checking the evidence files…</source>
+        <translation>正在检查证据文件…</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
     </message>
     <message>
         <source>Every evidence file is intact: each matches the SHA-256 recorded when it was imported.</source>

@@ -68,3 +68,21 @@ def test_cancel_stops_the_work_at_its_next_report(qtbot) -> None:  # type: ignor
     run.start("Working…", "Title", work, on_done=lambda r: None, on_error=errors.append)
     assert reached == [0, 1] and len(errors) == 1 and isinstance(errors[0], Cancelled)
     assert not run.running
+
+
+def test_one_way_to_say_what_stopped_a_service_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from fairdesk.domain.errors import InvalidInput
+    from fairdesk.ui.common.failure import report_failure
+
+    shown: list[str] = []
+    cancelled: list[bool] = []
+    crashes: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: crashes.append(kind))
+    report_failure(InvalidInput("The booth {booth} is unknown.", booth="9Z"), shown.append)
+    report_failure(Cancelled(), shown.append, cancelled=lambda: cancelled.append(True))
+    report_failure(Cancelled(), shown.append)  # nobody asked: nothing to say
+    report_failure(ZeroDivisionError("a bug"), shown.append)
+    assert shown == ["The booth 9Z is unknown."] and cancelled == [True]
+    assert crashes == [ZeroDivisionError]  # a bug is never passed off as a message

@@ -13,7 +13,6 @@ pdfium is not thread-safe, so every call into it here holds `PDFIUM_LOCK`.
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.i18n import error_text
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.tasks import Task, run_task
 
 PDFIUM_LOCK = threading.Lock()
 SCREEN_DPI = 96.0  # 100 % zoom: a page as large as on paper on a 96 dpi screen
@@ -476,13 +476,11 @@ class PdfPreview(QWidget):
             return
         self._task = None
         self._settled = generation
-        if isinstance(exc, Cancelled):
-            return
-        if isinstance(exc, FairDeskError):
-            self.show_message(error_text(exc))
-            self.failed.emit(error_text(exc))
-            return
-        sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(exc, self._not_drawn)
+
+    def _not_drawn(self, text: str) -> None:
+        self.show_message(text)
+        self.failed.emit(text)
 
     def _clear_pages(self) -> None:
         for label in self.page_labels:

@@ -7,7 +7,6 @@ lives at run time. "Test connection" opens the database the form names, off the 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -22,6 +21,7 @@ from fairdesk.db.engine import Database
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 from fairdesk.settings import DATA_DIR, DATABASE_URL, LANGUAGE, Settings
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import Task, run_task
 from fairdesk.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 
@@ -176,11 +176,9 @@ class SettingsDialog(QDialog):
         self._show_test(True, message)
 
     def _not_tested(self, exc: BaseException) -> None:
-        if not isinstance(exc, FairDeskError):
-            self._show_test(False, "")
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        self._show_test(False, error_text(exc))
+        said: list[str] = []
+        report_failure(exc, said.append)  # a bug goes to the crash handler; the test ends
+        self._show_test(False, "".join(said))
 
     def _show_test(self, ok: bool, message: str) -> None:
         self._test_task = None

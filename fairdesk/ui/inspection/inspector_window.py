@@ -62,6 +62,7 @@ from fairdesk.services.inspection.outbox import OUTBOX_FILE, FlushReport, Outbox
 from fairdesk.services.inspection.patrols import FINDING_ORDER, BoothTarget
 from fairdesk.services.inspection.rechecks import RecheckTask
 from fairdesk.ui.common.case_labels import both, desk_words, word
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import run_task
 from fairdesk.ui.inspection.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.inspection.hall_board import HallBoard
@@ -968,10 +969,7 @@ class InspectorWindow(QMainWindow):
     def _flush_error(self, exc: BaseException) -> None:
         self._flushing = False
         self._update_outbox_label()
-        if isinstance(exc, FairDeskError):
-            self._say(error_text(exc))
-        else:
-            raise exc
+        report_failure(exc, self._say)
 
     def refresh_views(self) -> None:
         self.refresh_tasks()

@@ -7,7 +7,6 @@ PySide6-Addons wheel (about 60 MB more to download and ship) and is deprecated s
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,8 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import vocabulary as vocab
-from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import current_language, error_text
+from fairdesk.i18n import current_language
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.statistics import (
     OUTCOMES,
@@ -49,6 +47,7 @@ from fairdesk.services.organizer.statistics import (
     summary_rows,
 )
 from fairdesk.ui.common.case_labels import word
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import Task, run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -352,12 +351,12 @@ class Dashboard(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        if isinstance(exc, FairDeskError):
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
-            self.failed.emit(error_text(exc))
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(exc, self._refused)
+
+    def _refused(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.failed.emit(text)
 
     def _show(self, report: StatisticsReport) -> None:
         self.refresh_button.setEnabled(True)
@@ -437,10 +436,7 @@ class Dashboard(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.report_button.setEnabled(True)
-            if isinstance(exc, FairDeskError):
-                QMessageBox.warning(self, self.tr("Report"), error_text(exc))
-            else:
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_failure(exc, lambda text: QMessageBox.warning(self, self.tr("Report"), text))
 
         self.report_button.setEnabled(False)
         run_task(lambda task: export_report(ctx, code, Path(path)), on_done=done, on_error=failed)

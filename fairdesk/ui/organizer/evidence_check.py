@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import current_language, error_text, format_number
 from fairdesk.services.context import Context
 from fairdesk.services.inspection.evidence import EvidenceCheck, check_all
-from fairdesk.ui.common.progress_dialog import close_progress, open_progress
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.progress_dialog import LongRun
 
 
 class EvidenceCheckResult(QDialog):
@@ -82,51 +81,39 @@ class EvidenceCheckRun(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.window = parent
-        self.progress: QProgressDialog | None = None
-        self.task: Task | None = None
         self.answer: QWidget | None = None  # the message or result dialog shown at the end
+        self._run = LongRun(
+            parent,
+            name="evidence_check_progress",
+            cancel_text=self.tr("Cancel"),
+            cancelling=self.tr("Cancelling…"),
+            describe=lambda done, total: (
+                self.tr("{0} of {1} evidence files checked…").format(
+                    format_number(done), format_number(total)
+                )
+                if total > 0
+                else None
+            ),
+        )
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self._run.dialog
 
     def start(self) -> None:
-        self.progress = open_progress(
-            self.window,
-            self.tr("Checking the evidence files…"),
-            cancel_text=self.tr("Cancel"),
-            title=self.tr("Evidence files"),
-            name="evidence_check_progress",
-            on_cancel=self.cancel,
-        )
         ctx = self.ctx
-
-        def work(task: Task) -> list[EvidenceCheck]:
-            return check_all(ctx, progress=task.progress)
-
-        self.task = run_task(
-            work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
+        self._run.start(
+            self.tr("Checking the evidence files…"),
+            self.tr("Evidence files"),
+            lambda report: check_all(ctx, progress=report),
+            on_done=self._done,
+            on_error=self._failed,
         )
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-        if self.progress is not None:
-            self.progress.setLabelText(self.tr("Cancelling…"))
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is None or total <= 0:
-            return
-        self.progress.setMaximum(total)
-        self.progress.setValue(min(done, total))
-        self.progress.setLabelText(
-            self.tr("{0} of {1} evidence files checked…").format(
-                format_number(done), format_number(total)
-            )
-        )
-
-    def _close_progress(self) -> None:
-        close_progress(self.progress, self.cancel)
-        self.progress = None
+        self._run.cancel()
 
     def _done(self, problems: list[EvidenceCheck]) -> None:
-        self._close_progress()
         if problems:
             dialog = EvidenceCheckResult(problems, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -143,11 +130,11 @@ class EvidenceCheckRun(QObject):
         self.finished.emit(problems)
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        if not isinstance(exc, Cancelled):
-            text = error_text(exc) if isinstance(exc, FairDeskError) else str(exc)
-            self.answer = self._message(QMessageBox.Icon.Warning, text)
+        report_failure(exc, self._refused)
         self.finished.emit(None)
+
+    def _refused(self, text: str) -> None:
+        self.answer = self._message(QMessageBox.Icon.Warning, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         box = QMessageBox(icon, self.tr("Evidence files"), text, parent=self.window)

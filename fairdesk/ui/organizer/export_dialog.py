@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import error_text, format_number
+from fairdesk.i18n import format_number
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.followup import ExportResult, export_followup
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.progress_dialog import LongRun
-from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.forms.ui_export_dialog import Ui_ExportDialog
 
 FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
@@ -133,14 +131,15 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        if isinstance(exc, Cancelled):
-            self._show(self.tr("Export cancelled: no file was written."))
-            self.export_cancelled.emit()
-        elif isinstance(exc, FairDeskError):
-            self._show(error_text(exc), error=True)
-            self.export_failed.emit(error_text(exc))
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(exc, self._refused, cancelled=self._cancelled)
+
+    def _refused(self, text: str) -> None:
+        self._show(text, error=True)
+        self.export_failed.emit(text)
+
+    def _cancelled(self) -> None:
+        self._show(self.tr("Export cancelled: no file was written."))
+        self.export_cancelled.emit()
 
     def reject(self) -> None:
         if self.running:

@@ -7,7 +7,6 @@ the rows read and can cancel. The service imports all or nothing, so a cancel ra
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import error_text, format_number
+from fairdesk.i18n import format_number
 from fairdesk.services.context import Context
 from fairdesk.services.fair.exhibitors import (
     ImportReport,
@@ -42,8 +41,8 @@ from fairdesk.services.fair.exhibitors import (
     rows_in_halls,
 )
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.progress_dialog import LongRun, Report
-from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_CONTENT,
     COL_REASON,
@@ -253,15 +252,16 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
-        if isinstance(exc, Cancelled):
-            self.status_label.setText(self.tr("Import cancelled: nothing was imported."))
-            self.status_label.show()
-            self.import_cancelled.emit()
-        elif isinstance(exc, FairDeskError):
-            self._show_error(error_text(exc))
-            self.import_failed.emit(error_text(exc))
-        else:  # a bug: the crash handler shows it and writes the log
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(exc, self._refused, cancelled=self._cancelled)
+
+    def _refused(self, text: str) -> None:
+        self._show_error(text)
+        self.import_failed.emit(text)
+
+    def _cancelled(self) -> None:
+        self.status_label.setText(self.tr("Import cancelled: nothing was imported."))
+        self.status_label.show()
+        self.import_cancelled.emit()
 
     # -- showing ------------------------------------------------------------------------
     def _show_error(self, message: str) -> None:

@@ -15,7 +15,6 @@ cancel between cases; what was issued before a cancel stays issued and is report
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +51,7 @@ from fairdesk.i18n import domain_word, error_text
 from fairdesk.services.casework.case_detail import case_detail
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
 from fairdesk.ui.common.progress_dialog import LongRun
 from fairdesk.ui.common.tasks import Cancelled
@@ -477,10 +477,7 @@ class BulkPrintDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, FairDeskError):
-            self._show(error_text(exc), error=True)
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(exc, lambda text: self._show(text, error=True))
 
     def _show_report(self, report: BulkReport) -> None:
         printing = self.print_radio.isChecked()

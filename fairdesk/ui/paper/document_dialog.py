@@ -15,7 +15,6 @@ print to a PDF file and never open a system dialog.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,11 +61,12 @@ from fairdesk.services.casework.cases import timeline
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.case_labels import COMPLAINT_STATES, both, local_time, state_words
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PdfPreview, pdf_printer, print_pdf
 from fairdesk.ui.common.progress_dialog import LongRun
 from fairdesk.ui.common.step_dialog import StepDialog
 from fairdesk.ui.common.table_model import RowTableModel
-from fairdesk.ui.common.tasks import Cancelled, Task, run_task
+from fairdesk.ui.common.tasks import Task, run_task
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -823,13 +823,7 @@ class DocumentDialog(QDialog):
             if generation != self._load_generation:
                 return
             self._load_task = None
-            if isinstance(exc, Cancelled):
-                return
-            if isinstance(exc, FairDeskError):
-                self.preview.show_message(error_text(exc))
-                self._update_buttons()
-                return
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_failure(exc, self._not_loaded)
 
         task = run_task(work, on_done=done, on_error=failed)
         if generation == self._load_generation and number not in self._pdfs:
@@ -907,6 +901,10 @@ class DocumentDialog(QDialog):
     def progress_dialog(self) -> QProgressDialog | None:
         return self._print_run.dialog
 
+    def _not_loaded(self, text: str) -> None:
+        self.preview.show_message(text)
+        self._update_buttons()
+
     def _end_print(self) -> None:
         self._printer = None
         self._update_buttons()
@@ -918,12 +916,13 @@ class DocumentDialog(QDialog):
 
     def _print_failed(self, exc: BaseException) -> None:
         self._end_print()
-        if isinstance(exc, Cancelled):
-            self.show_info(self.tr("Printing cancelled; pages already sent may still come out."))
-        elif isinstance(exc, FairDeskError):
-            self.show_error(error_text(exc))
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        report_failure(
+            exc,
+            self.show_error,
+            cancelled=lambda: self.show_info(
+                self.tr("Printing cancelled; pages already sent may still come out.")
+            ),
+        )
 
     # -- reissue, revoke ------------------------------------------------------------------
     def _ask_reason(

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.vocabulary import say
-from fairdesk.i18n import current_language, error_text
+from fairdesk.i18n import current_language
 from fairdesk.services.context import Context
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.progress_dialog import LongRun, Report
-from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.forms.ui_handoff_dialog import Ui_HandoffDialog
 
 KINDS = ("credit", "referral", "evidence")
@@ -142,8 +141,8 @@ class HandoffDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        text = error_text(exc) if isinstance(exc, FairDeskError) else self.tr("Cancelled.")
-        if not isinstance(exc, (FairDeskError, Cancelled)):
-            raise exc  # a bug: the crash dialog and the log take it
+        report_failure(exc, self._stopped, cancelled=lambda: self._stopped(self.tr("Cancelled.")))
+
+    def _stopped(self, text: str) -> None:
         self.status_label.setText(text)
         self.handoff_failed.emit(text)

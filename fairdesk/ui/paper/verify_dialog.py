@@ -11,7 +11,6 @@ alone), with the summary of what the genuine document says.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +49,7 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
+from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PDFIUM_LOCK
 from fairdesk.ui.common.tasks import Task, run_task
 
@@ -333,10 +333,7 @@ class VerifyDialog(QDialog):
             if generation != self._file_generation:
                 return
             self._task = None
-            if isinstance(exc, FairDeskError):
-                self.show_error(error_text(exc), source=file.name)
-            else:
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_failure(exc, lambda text: self.show_error(text, source=file.name))
 
         task = run_task(work, on_done=done, on_error=failed)
         if generation == self._file_generation and self.status == "":
