@@ -5568,6 +5568,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>NewUserDialog</name>
     <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
@@ -5590,10 +5594,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>&amp;Again:</source>
         <translation>再次输入(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

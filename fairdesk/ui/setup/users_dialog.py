@@ -9,10 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,6 +30,7 @@ from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents
 from fairdesk.services.trust import keys, users
+from fairdesk.ui.forms.ui_new_user_dialog import Ui_NewUserDialog
 
 
 def role_word(role: Role) -> str:
@@ -45,34 +44,17 @@ class NewUserDialog(QDialog):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.ui = Ui_NewUserDialog()  # the layout: ui/new_user_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("new_user_dialog")
-        self.setWindowTitle(self.tr("New user"))
-        self.username_edit = QLineEdit(objectName="username_edit")
-        self.display_edit = QLineEdit(objectName="display_edit")
-        self.role_combo = QComboBox(objectName="role_combo")
+        ui = self.ui
+        self.username_edit, self.display_edit = ui.username_edit, ui.display_edit
+        self.role_combo, self.error_label = ui.role_combo, ui.error_label
+        self.password_edit, self.confirm_edit = ui.password_edit, ui.confirm_edit
         for role in (Role.DESK, Role.INSPECTOR, Role.ORGANIZER, Role.OFFICER, Role.ADMIN):
             self.role_combo.addItem(role_word(role), role.value)
-        self.password_edit = QLineEdit(
-            objectName="password_edit", echoMode=QLineEdit.EchoMode.Password
-        )
-        self.confirm_edit = QLineEdit(
-            objectName="confirm_edit", echoMode=QLineEdit.EchoMode.Password
-        )
-        self.error_label = QLabel(objectName="error_label", wordWrap=True)
-        self.error_label.setStyleSheet("color: #b00020")
-        form = QFormLayout(self)
-        form.addRow(self.tr("&User name:"), self.username_edit)
-        form.addRow(self.tr("&Name:"), self.display_edit)
-        form.addRow(self.tr("&Role:"), self.role_combo)
-        form.addRow(self.tr("&Password:"), self.password_edit)
-        form.addRow(self.tr("&Again:"), self.confirm_edit)
-        form.addRow(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
 
     def accept(self) -> None:
         if self.password_edit.text() != self.confirm_edit.text():
