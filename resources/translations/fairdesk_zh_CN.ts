@@ -5599,14 +5599,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>OutboxDialog</name>
     <message>
-        <source>Waiting on this laptop</source>
-        <translation>本机待发送</translation>
-    </message>
-    <message>
-        <source>Findings are kept in {0} until the server has them; they are sent by themselves when it is reachable. A finding the server refused waits for you: retry it after the desk fixed the cause, or discard it.</source>
-        <translation>巡查结果保存在 {0}，直到服务器收到为止；可以连接服务器时会自动发送。被服务器拒绝的结果会等待您处理：请在受理台解决问题后重试，或将其丢弃。</translation>
-    </message>
-    <message>
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
@@ -5657,6 +5649,14 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Discard '{0}' for good? It will never reach the server.</source>
         <translation>永久丢弃“{0}”？它将不会发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Waiting on this laptop</source>
+        <translation>本机待发送</translation>
+    </message>
+    <message>
+        <source>Findings are kept in {0} until the server has them; they are sent by themselves when it is reachable. A finding the server refused waits for you: retry it after the desk fixed the cause, or discard it.</source>
+        <translation>巡查结果保存在 {0}，直到服务器收到为止；可以连接服务器时会自动发送。被服务器拒绝的结果会等待您处理：请在受理台解决问题后重试，或将其丢弃。</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +27,7 @@ from fairdesk.services.inspection.outbox import (
 )
 from fairdesk.services.inspection.patrols import FINDING_LABELS
 from fairdesk.services.inspection.rechecks import RESULT_LABELS
+from fairdesk.ui.forms.ui_outbox_dialog import Ui_OutboxDialog
 
 STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
 
@@ -42,30 +39,19 @@ class OutboxDialog(QDialog):
         self, outbox: Outbox, username: str, zone: ZoneInfo | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_OutboxDialog()  # the layout: ui/outbox_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("outbox_dialog")
-        self.setWindowTitle(self.tr("Waiting on this laptop"))
-        self.resize(900, 420)
         self.outbox = outbox
         self.username = username
         self.zone = zone
         self.entries: list[Entry] = []
-        self.intro = QLabel(
-            self.tr(
-                "Findings are kept in {0} until the server has them; they are sent by "
-                "themselves when it is reachable. A finding the server refused waits for you: "
-                "retry it after the desk fixed the cause, or discard it."
-            ).format(outbox.path)
-        )
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4, objectName="outbox_table")
+        self.intro, self.table, buttons = self.ui.intro, self.ui.outbox_table, self.ui.buttons
+        self.intro.setText(self.intro.text().format(outbox.path))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Recorded"), self.tr("What"), self.tr("Status"), self.tr("Server said")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.send_button = QPushButton(self.tr("Send now"), objectName="send_now_button")
         self.retry_button = QPushButton(self.tr("Retry"), objectName="retry_button")
@@ -76,10 +62,6 @@ class OutboxDialog(QDialog):
         self.retry_button.clicked.connect(self._retry)
         self.discard_button.clicked.connect(self._discard)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:
