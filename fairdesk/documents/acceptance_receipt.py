@@ -16,6 +16,7 @@ from fairdesk.documents.parts import (
     name_of,
     right_name,
     rights_block,
+    sides,
 )
 from fairdesk.documents.quantities import total
 
@@ -77,7 +78,52 @@ def counts(d: DocumentData) -> tuple[str, str]:
     return zh + "。", en + "."
 
 
+def _dispute(d: DocumentData) -> list[Flowable]:
+    """A commercial dispute's receipt (Shanghai Regulations Art 40): the center mediates;
+    no IP defence clock, no rights or exhibits to count, no IP material received."""
+    w = sides(d)
+    applicant, other = w.complainant, w.respondent
+    out: list[Flowable] = [
+        para(f"{d.complainant.name}：", S.zh, bold=True),
+        para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
+        *bi(
+            f"你方于{d.received_at}提交的{w.matter.zh}调解申请（{w.matter.zh}编号"
+            f"{d.complaint_number}），本中心已于{d.accepted_at}受理。"
+            f"本中心将通知{other.zh}，并组织双方调解。",
+            f"Your request for mediation of {w.matter.en} {d.complaint_number}, filed on "
+            f"{d.received_at}, was accepted on {d.accepted_at}. The service center will "
+            f"notify the {other.en.lower()} and arrange a mediation between the parties.",
+        ),
+        fields(case_rows(d)),
+        *rights_block(d),  # the kind of dispute
+        *section(other.zh, other.en),
+        grid(
+            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    booth_text(c.respondent),
+                ]
+                for c in d.cases
+            ],
+            [20, 55, 25],
+        ),
+    ]
+    if d.enclosures:
+        out += [
+            *section("收到的材料", "Materials received"),
+            *[para(f"{i}. {item}", S.zh) for i, item in enumerate(d.enclosures, 1)],
+        ]
+    out.append(
+        signature_lines([(f"{applicant.zh}签收", f"Received by the {applicant.en.lower()}")])
+    )
+    return out
+
+
 def story(d: DocumentData) -> list[Flowable]:
+    if d.complaint_kind == "commercial":
+        return _dispute(d)
     hours = f"{d.fair.defence_hours:g}"
     zh_count, en_count = counts(d)
     out: list[Flowable] = [
