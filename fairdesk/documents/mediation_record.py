@@ -43,17 +43,27 @@ _BLANK = "__________"
 
 def _attendees(d: DocumentData) -> str:
     """Who sat at the table and in what capacity, written in by hand: the register knows
-    the parties, not the persons who came for them (an agent's firm is named)."""
+    the parties, not the persons who came for them (an agent's firm is named). Each line
+    in Chinese, its English beneath."""
     w = sides(d)
     c, r = w.complainant, w.respondent
     if d.agent is not None:
-        people = [f"{c.zh}委托代理人 {c.en}'s agent：{_BLANK}（{d.agent.name}）"]
+        people = [
+            f"{c.zh}委托代理人{_BLANK}（{d.agent.name}）",
+            f"{c.en}'s agent (name, firm)",
+        ]
     elif d.complainant.kind == "person":
-        people = [f"{c.zh}本人 {c.en} in person：{d.complainant.name}"]
+        people = [f"{c.zh}本人{d.complainant.name}", f"{c.en} in person"]
     else:
-        people = [f"{c.zh}代表 {c.en}'s representative：{_BLANK}（职务 position：{_BLANK}）"]
+        people = [
+            f"{c.zh}代表{_BLANK}（职务{_BLANK}）",
+            f"{c.en}'s representative (name, position)",
+        ]
     if d.respondent is not None:
-        people.append(f"{r.zh}代表 {r.en}'s representative：{_BLANK}（职务 position：{_BLANK}）")
+        people += [
+            f"{r.zh}代表{_BLANK}（职务{_BLANK}）",
+            f"{r.en}'s representative (name, position)",
+        ]
     return "\n".join(people)
 
 

@@ -1352,6 +1352,10 @@ power of attorney: {0}</source>
         <translation>无知识产权（商事纠纷）。</translation>
     </message>
     <message>
+        <source>No IP rights: a commercial dispute about {0}.</source>
+        <translation>无知识产权（商事纠纷：{0}）。</translation>
+    </message>
+    <message>
         <source>hall {0}</source>
         <translation>{0} 号馆</translation>
     </message>

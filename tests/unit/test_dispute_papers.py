@@ -166,10 +166,9 @@ def test_the_mediation_record_leaves_the_persons_present_to_fill_in(
     text = _issue(team, "mediation-record", _ip_settled(team, clock, agent), tmp_path)
     present = text.split("参加人员")[1].split("当事人")[0]
     # A capacity and a blank for each person, not the companies' names alone.
-    assert "被投诉人代表Respondent'srepresentative：____" in present
+    assert "被投诉人代表__________（职务__________）Respondent'srepresentative" in present
     if agent:
-        assert "投诉人委托代理人Complainant'sagent：____" in present
-        assert "____（示例律师事务所）" in present
+        assert "投诉人委托代理人__________（示例律师事务所）Complainant'sagent" in present
     else:
         assert present.count("投诉人代表") == 2 and "委托代理人" not in present
     assert "投诉人示例品牌股份有限公司" not in present

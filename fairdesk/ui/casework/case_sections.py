@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain.vocabulary import DISPUTE_TYPES
 from fairdesk.i18n import format_date
 from fairdesk.services.casework.case_detail import CaseDetail, PartyDetail, RightDetail
 from fairdesk.ui.common.case_labels import (
@@ -300,6 +301,12 @@ class DetailPanel(QScrollArea):
         self.rights_warning_icon.setVisible(bool(warnings))
         if not d.rights:
             self.rights_label.setText(self.tr("No IP rights (commercial dispute)."))
+            if c.dispute_type:  # what the dispute is about, in words (货款, never "payment")
+                self.rights_label.setText(
+                    self.tr("No IP rights: a commercial dispute about {0}.").format(
+                        word(DISPUTE_TYPES, c.dispute_type)
+                    )
+                )
 
         e = d.respondent
         self.respondent_name.setText(_join(e.name_zh, e.name_en, sep="\n") or DASH)
