@@ -121,6 +121,25 @@ def _dispute(d: DocumentData) -> list[Flowable]:
     return out
 
 
+def _transfer(d: DocumentData) -> list[Flowable]:
+    """The time the transfer clock gives (24 natural hours, 2006 Art 11), or the transfer
+    itself once done: a date the complainant can hold the center to."""
+    if not d.authority:
+        return []
+    zh, en = authority_names(d.authority)
+    if d.transferred_at:
+        return bi(
+            f"本案已于{d.transferred_at}移交{zh}。",
+            f"The case was transferred to {en} on {d.transferred_at}.",
+        )
+    if d.transfer_due_at:
+        return bi(
+            f"本中心将于{d.transfer_due_at}前将本案移交{zh}。",
+            f"The service center will transfer the case to {en} by {d.transfer_due_at}.",
+        )
+    return []
+
+
 def story(d: DocumentData) -> list[Flowable]:
     if d.complaint_kind == "commercial":
         return _dispute(d)
@@ -140,21 +159,8 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *bi(zh_count, en_count),
     ]
-    if d.authority:
-        # The time the transfer clock gives (24 natural hours, 2006 Art 11), or the
-        # transfer itself once done: a date the complainant can hold the center to.
-        zh, en = authority_names(d.authority)
-        if d.transferred_at:
-            out += bi(
-                f"本案已于{d.transferred_at}移交{zh}。",
-                f"The case was transferred to {en} on {d.transferred_at}.",
-            )
-        elif d.transfer_due_at:
-            out += bi(
-                f"本中心将于{d.transfer_due_at}前将本案移交{zh}。",
-                f"The service center will transfer the case to {en} by {d.transfer_due_at}.",
-            )
     out += [
+        *_transfer(d),
         fields(case_rows(d)),
         *rights_block(d),
         *refused_block(d),

@@ -243,6 +243,15 @@ class DetailPanel(QScrollArea):
         reach = _join(party.contact, party.phone, party.email)
         return "\n".join(p for p in (_join(names, party.country), ids, reach) if p)
 
+    def _no_rights(self, dispute_type: str) -> str:
+        """A commercial dispute names no right: what it is about, in words (货款, never
+        the stored "payment")."""
+        if not dispute_type:
+            return self.tr("No IP rights (commercial dispute).")
+        return self.tr("No IP rights: a commercial dispute about {0}.").format(
+            word(DISPUTE_TYPES, dispute_type)
+        )
+
     def show_detail(self, d: CaseDetail) -> None:
         zone = ZoneInfo(d.fair_timezone)
         c = d.complaint
@@ -300,13 +309,7 @@ class DetailPanel(QScrollArea):
         self.rights_warning_row.setVisible(bool(warnings))
         self.rights_warning_icon.setVisible(bool(warnings))
         if not d.rights:
-            self.rights_label.setText(self.tr("No IP rights (commercial dispute)."))
-            if c.dispute_type:  # what the dispute is about, in words (货款, never "payment")
-                self.rights_label.setText(
-                    self.tr("No IP rights: a commercial dispute about {0}.").format(
-                        word(DISPUTE_TYPES, c.dispute_type)
-                    )
-                )
+            self.rights_label.setText(self._no_rights(c.dispute_type))
 
         e = d.respondent
         self.respondent_name.setText(_join(e.name_zh, e.name_en, sep="\n") or DASH)
