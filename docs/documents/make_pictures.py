@@ -184,12 +184,12 @@ def add_evidence(db: Database, desk: Context, case_no: str) -> None:
 
 
 def goods(filed: ComplaintInput, respondent: int) -> str:
-    """A respondent's accused exhibits as a note names them ("CM-201、CM-202型智能咖啡机共4台"),
+    """A respondent's accused exhibits as a note names them ("CM-201、CM-202型智能咖啡机共4件"),
     counted from what was filed, so that the paper never states two numbers for the same goods."""
     exhibits = filed.respondents[respondent].exhibits
     models = "、".join(x.model for x in exhibits)
     name = exhibits[0].name.split(" ")[0]
-    return f"{models}型{name}共{sum(x.quantity or 0 for x in exhibits)}台"
+    return f"{models}型{name}共{sum(x.quantity or 0 for x in exhibits)}件"
 
 
 def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
@@ -334,7 +334,7 @@ def main() -> int:
         case2,
         "settle",
         terms=f"被投诉人当场撤下{goods(filed, 1)}，并书面承诺本届展会期间不再展出；"
-        "投诉人撤回对其的投诉。",
+        "投诉人撤回对被投诉人的投诉。",
     )
     issue("mediation-record", case2)
 

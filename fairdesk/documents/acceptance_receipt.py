@@ -16,6 +16,7 @@ from fairdesk.documents.parts import (
     name_of,
     right_name,
     rights_block,
+    sides,
 )
 from fairdesk.documents.quantities import total
 
@@ -77,7 +78,71 @@ def counts(d: DocumentData) -> tuple[str, str]:
     return zh + "。", en + "."
 
 
+def _dispute(d: DocumentData) -> list[Flowable]:
+    """A commercial dispute's receipt (Shanghai Regulations Art 40): the center mediates;
+    no IP defence clock, no rights or exhibits to count, no IP material received."""
+    w = sides(d)
+    applicant, other = w.complainant, w.respondent
+    out: list[Flowable] = [
+        para(f"{d.complainant.name}：", S.zh, bold=True),
+        para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
+        *bi(
+            f"你方于{d.received_at}提交的{w.matter.zh}调解申请（{w.matter.zh}编号"
+            f"{d.complaint_number}），本中心已于{d.accepted_at}受理。"
+            f"本中心将通知{other.zh}，并组织双方调解。",
+            f"Your request for mediation of {w.matter.en} {d.complaint_number}, filed on "
+            f"{d.received_at}, was accepted on {d.accepted_at}. The service center will "
+            f"notify the {other.en.lower()} and arrange a mediation between the parties.",
+        ),
+        fields(case_rows(d)),
+        *rights_block(d),  # the kind of dispute
+        *section(other.zh, other.en),
+        grid(
+            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")],
+            [
+                [
+                    c.number,
+                    name_of(c.respondent.name_zh, c.respondent.name_en),
+                    booth_text(c.respondent),
+                ]
+                for c in d.cases
+            ],
+            [20, 55, 25],
+        ),
+    ]
+    if d.enclosures:
+        out += [
+            *section("收到的材料", "Materials received"),
+            *[para(f"{i}. {item}", S.zh) for i, item in enumerate(d.enclosures, 1)],
+        ]
+    out.append(
+        signature_lines([(f"{applicant.zh}签收", f"Received by the {applicant.en.lower()}")])
+    )
+    return out
+
+
+def _transfer(d: DocumentData) -> list[Flowable]:
+    """The time the transfer clock gives (24 natural hours, 2006 Art 11), or the transfer
+    itself once done: a date the complainant can hold the center to."""
+    if not d.authority:
+        return []
+    zh, en = authority_names(d.authority)
+    if d.transferred_at:
+        return bi(
+            f"本案已于{d.transferred_at}移交{zh}。",
+            f"The case was transferred to {en} on {d.transferred_at}.",
+        )
+    if d.transfer_due_at:
+        return bi(
+            f"本中心将于{d.transfer_due_at}前将本案移交{zh}。",
+            f"The service center will transfer the case to {en} by {d.transfer_due_at}.",
+        )
+    return []
+
+
 def story(d: DocumentData) -> list[Flowable]:
+    if d.complaint_kind == "commercial":
+        return _dispute(d)
     hours = f"{d.fair.defence_hours:g}"
     zh_count, en_count = counts(d)
     out: list[Flowable] = [
@@ -94,21 +159,8 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *bi(zh_count, en_count),
     ]
-    if d.authority:
-        # The time the transfer clock gives (24 natural hours, 2006 Art 11), or the
-        # transfer itself once done: a date the complainant can hold the center to.
-        zh, en = authority_names(d.authority)
-        if d.transferred_at:
-            out += bi(
-                f"本案已于{d.transferred_at}移交{zh}。",
-                f"The case was transferred to {en} on {d.transferred_at}.",
-            )
-        elif d.transfer_due_at:
-            out += bi(
-                f"本中心将于{d.transfer_due_at}前将本案移交{zh}。",
-                f"The service center will transfer the case to {en} by {d.transfer_due_at}.",
-            )
     out += [
+        *_transfer(d),
         fields(case_rows(d)),
         *rights_block(d),
         *refused_block(d),

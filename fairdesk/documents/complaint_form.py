@@ -18,7 +18,14 @@ from fairdesk.documents.furniture import (
     signature_lines,
 )
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import booth_text, case_rows, name_of, parties_block, rights_block
+from fairdesk.documents.parts import (
+    booth_text,
+    case_rows,
+    name_of,
+    parties_block,
+    rights_block,
+    sides,
+)
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -88,13 +95,14 @@ def _dispute(d: DocumentData) -> list[Flowable]:
     """A commercial dispute (contract, payment, service): no right, no accused exhibit and
     no IP commitment (Shanghai Regulations Art 40)."""
     rows = case_rows(d) + [("状态", "Status", L.both(L.COMPLAINT_STATES, d.complaint_state))]
+    applicant, other = sides(d).complainant, sides(d).respondent
     return [
         fields(rows),
         *parties_block(d, respondent=False),
         *rights_block(d),
-        *section("被申请人", "Other party"),
+        *section(other.zh, other.en),
         grid(
-            [("案件编号", "Case no."), ("被申请人", "Other party"), ("展位", "Booth")],
+            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")],
             [
                 [
                     c.number,
@@ -107,5 +115,5 @@ def _dispute(d: DocumentData) -> list[Flowable]:
         ),
         *section("纠纷事实与请求", "Facts and request"),
         para(d.summary or "—", S.zh),
-        signature_lines([("申请人", "Applicant"), ("代理人", "Agent")]),
+        signature_lines([(applicant.zh, applicant.en), ("代理人", "Agent")]),
     ]

@@ -338,8 +338,11 @@ def basis_keys(d: DocumentData) -> list[str]:
     it, a commercial dispute its own regulation."""
     key = kind(d.kind).legal_basis
     basis = d.fair.legal_basis
-    if d.complaint_kind == ComplaintKind.COMMERCIAL and key != "commitment":
-        return ["dispute"] if basis.get("dispute") else [key]
+    if d.complaint_kind == ComplaintKind.COMMERCIAL:
+        # Its form too: a dispute carries no IP commitment (2006 Art 10 is for IP complaints).
+        if basis.get("dispute"):
+            return ["dispute"]
+        return ["mediation" if key == "commitment" else key]
     if key == "non_acceptance":
         specific = f"non_acceptance_{d.reject_reason}"
         return [specific if basis.get(specific) else key]

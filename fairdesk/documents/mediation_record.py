@@ -26,9 +26,9 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_of,
-    name_of,
     parties_side_by_side,
     rights_block,
+    sides,
 )
 from fairdesk.documents.quantities import items_en, models, models_en, total
 
@@ -38,14 +38,33 @@ def _mediator(d: DocumentData) -> str:
     return d.timeline[0].user if d.timeline else ""
 
 
+_BLANK = "__________"
+
+
 def _attendees(d: DocumentData) -> str:
-    c = name_of(d.complainant.name, "")
-    people = [f"投诉人 {c}"]
+    """Who sat at the table and in what capacity, written in by hand: the register knows
+    the parties, not the persons who came for them (an agent's firm is named). Each line
+    in Chinese, its English beneath."""
+    w = sides(d)
+    c, r = w.complainant, w.respondent
     if d.agent is not None:
-        people.append(f"代理人 {d.agent.name}")
+        people = [
+            f"{c.zh}委托代理人{_BLANK}（{d.agent.name}）",
+            f"{c.en}'s agent (name, firm)",
+        ]
+    elif d.complainant.kind == "person":
+        people = [f"{c.zh}本人{d.complainant.name}", f"{c.en} in person"]
+    else:
+        people = [
+            f"{c.zh}代表{_BLANK}（职务{_BLANK}）",
+            f"{c.en}'s representative (name, position)",
+        ]
     if d.respondent is not None:
-        people.append(f"被投诉人 {d.respondent.name_zh}")
-    return "；".join(people)
+        people += [
+            f"{r.zh}代表{_BLANK}（职务{_BLANK}）",
+            f"{r.en}'s representative (name, position)",
+        ]
+    return "\n".join(people)
 
 
 def _agreement(d: DocumentData) -> list[Flowable]:
@@ -66,11 +85,15 @@ def _agreement(d: DocumentData) -> list[Flowable]:
                 ),
                 para(d.settlement_terms, S.zh),
                 *goods,
+                # The case is SETTLED, a finished state, when the parties agree: the
+                # paper says so, and what a party can do if the other does not perform.
                 *bi(
-                    "双方确认上述条款系自愿达成，应按约定的方式和期限履行；履行完毕后本案结案。",
+                    "双方确认上述条款系自愿达成，应按约定的方式和期限履行。"
+                    "本协议签署后本案结案；一方不履行的，另一方可依法主张权利。",
                     "The parties confirm that they agreed to these terms freely and will "
-                    "perform them as and when agreed; the case is closed once they are "
-                    "performed.",
+                    "perform them as and when agreed. The case is closed when this agreement "
+                    "is signed; if one party does not perform, the other may assert its "
+                    "rights at law.",
                 ),
                 *bi(
                     "本协议经双方签字（盖章）后成立，具有民事合同性质，双方应当按约履行。",
@@ -101,14 +124,19 @@ def story(d: DocumentData) -> list[Flowable]:
         *exhibits_of(d),
         *section("调解情况", "Course of the mediation"),
         *bi(
-            "在本中心主持下，双方当事人自愿就上述投诉进行调解。",
-            "Under the service center's chairing, the parties voluntarily mediated the complaint.",
+            f"在本中心主持下，双方当事人自愿就上述{sides(d).matter.zh}进行调解。",
+            "Chaired by the service center, the parties mediated voluntarily.",
         ),
         para("双方陈述要点 What each party stated：", S.zh),
         box([Spacer(1, 24 * mm)]),
     ]
+    w = sides(d)
     signatures = signature_lines(
-        [("投诉人", "Complainant"), ("被投诉人", "Respondent"), ("调解员", "Mediator")]
+        [
+            (w.complainant.zh, w.complainant.en),
+            (w.respondent.zh, w.respondent.en),
+            ("调解员", "Mediator"),
+        ]
     )
     # The parties sign on the page that carries the terms they agree to.
     if d.settlement_terms:

@@ -15,6 +15,7 @@ from fairdesk.documents.model import (
     RightView,
 )
 from fairdesk.documents.quantities import total
+from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, party_words
 
 
 def name_of(zh: str, en: str) -> str:
@@ -132,11 +133,16 @@ def booth_text(r: RespondentView) -> str:
     return f"{zh} / {en[:1].upper()}{en[1:]}" if zh else ""
 
 
-def respondent_rows(r: RespondentView | None) -> list[Row]:
+def sides(d: DocumentData) -> PartyWords:
+    """What this paper calls the two sides and the matter (投诉人 / 申请人, ...)."""
+    return party_words(d.complaint_kind)
+
+
+def respondent_rows(r: RespondentView | None, zh: str = "被投诉人") -> list[Row]:
     if r is None:
         return []
     rows: list[Row] = [
-        ("被投诉人", "Respondent", name_of(r.name_zh, r.name_en)),
+        (zh, "Respondent", name_of(r.name_zh, r.name_en)),
         ("展位", "Hall / booth", booth_text(r)),
     ]
     if r.credit_code:
@@ -156,7 +162,8 @@ def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
     # The respondent's copy of a decision does not pass on the complainant's phone and
     # e-mail (nor its agent's): the parties reach each other through the center.
     private = d.copy == "respondent"
-    rows = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
+    side = sides(d).complainant
+    rows = party_rows(d.complainant, side.zh, side.en, contact=not private)
     if d.agent is not None:
         rows += party_rows(d.agent, "代理人", "Agent", contact=not private)
         rows.append(
@@ -167,15 +174,14 @@ def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
             )
         )
     if respondent:
-        rows += respondent_rows(d.respondent)
+        rows += respondent_rows(d.respondent, sides(d).respondent.zh)
     return [*section("当事人", "Parties"), fields(rows)]
 
 
 def rights_block(d: DocumentData) -> list[Flowable]:
     if d.complaint_kind == "commercial":
-        rows: list[Row] = [
-            ("纠纷类型", "Type of dispute", d.dispute_type or "商事纠纷 / commercial")
-        ]
+        kind = L.both(DISPUTE_TYPES, d.dispute_type) if d.dispute_type else "商事纠纷 / Commercial"
+        rows: list[Row] = [("纠纷类型", "Type of dispute", kind)]
         return [*section("纠纷", "Dispute"), fields(rows)]
     return [
         *section("权利依据", "Rights relied on"),
@@ -306,9 +312,13 @@ def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
 
 
 def case_rows(d: DocumentData) -> list[Row]:
+    matter = sides(d).matter
+    filed: Row = ("投诉方式", "Filed", f"{L.both(L.CHANNELS, d.channel)}，{d.received_at}")
+    if d.complaint_kind == "commercial":  # the channels' words are a complaint's (现场投诉)
+        filed = ("申请时间", "Filed on", d.received_at)
     rows: list[Row] = [
-        ("投诉编号", "Complaint no.", d.complaint_number),
-        ("投诉方式", "Filed", f"{L.both(L.CHANNELS, d.channel)}，{d.received_at}"),
+        (f"{matter.zh}编号", f"{matter.en.capitalize()} no.", d.complaint_number),
+        filed,
     ]
     if d.case_number:
         rows.append(("案件编号", "Case no.", d.case_number))
@@ -339,14 +349,15 @@ def parties_side_by_side(d: DocumentData) -> list[Flowable]:
         return out
 
     private = d.copy == "respondent"  # see parties_block
-    left = party_rows(d.complainant, "投诉人", "Complainant", contact=not private)
+    side = sides(d).complainant
+    left = party_rows(d.complainant, side.zh, side.en, contact=not private)
     if d.agent is not None:
         left += party_rows(d.agent, "代理人", "Agent", contact=not private)
         filed = "已提交 / filed" if d.power_of_attorney else "未提交 / not filed"
         left.append(("授权委托书", "Power of attorney", filed))
     columns = [cell(left)]
     if d.respondent is not None:
-        columns.append(cell(respondent_rows(d.respondent)))
+        columns.append(cell(respondent_rows(d.respondent, sides(d).respondent.zh)))
     width = BODY_W / len(columns)
     table = Table([columns], colWidths=[width] * len(columns), hAlign="LEFT", spaceAfter=5)
     table.setStyle(

@@ -195,11 +195,19 @@ def _contract() -> str:
 # policy texts in seeds/, so nothing beyond the articles domain.md states is cited).
 # 2006 Arts 12-14 set the IP authority's own procedure and are never the center's basis;
 # the center's own steps with no article of their own (the notice, the defence period,
-# mediation, its opinion, measures) rest on the exhibitor contract, as the center asks
+# its opinion, measures) rest on the exhibitor contract, as the center asks
 # and orders under it. CNIPA Art 14 is cited by a decision taken under one of its triggers
 # ("decision_art14"), 2006 Art 6 by one taken by a stationed IP officer
 # ("decision_officer"). A non-acceptance cites the article of its reason.
 _CONTRACT_ONLY = _contract()
+
+
+def _with_contract(cited: str) -> str:
+    """An article, then the exhibitor contract the center acts under."""
+    zh, _, en = cited.partition(" / ")
+    return f"{zh}；参展合同 / {en}; the exhibitor contract"
+
+
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
@@ -220,7 +228,9 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "suspension": _cite((_M2006, ((7, 1),))),
         "notice": _CONTRACT_ONLY,
         "defence": _CONTRACT_ONLY,
-        "mediation": _CONTRACT_ONLY,
+        # The complaint body coordinates the handling of a complaint (2006 Art 7(3)); the
+        # parties' agreement is made under the exhibitor contract.
+        "mediation": _with_contract(_cite((_M2006, ((7, 3),)))),
         "decision": _CONTRACT_ONLY,
         "decision_art14": _cite((_G2022, (14,))),
         "decision_officer": _cite((_M2006, (6,))),
@@ -229,6 +239,8 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "escalation": _CONTRACT_ONLY,
         "repeat_bar": _cite((_M2006, (35,))),
         "authority_result": _cite((_M2006, (15,))),
+        # A commercial dispute is mediated under the exhibitor contract (Shanghai: Art 40).
+        "dispute": _CONTRACT_ONLY,
     }
 )
 

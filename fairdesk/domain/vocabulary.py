@@ -353,6 +353,33 @@ KINDS = Vocabulary(
     },
 )
 
+
+@dataclass(frozen=True)
+class PartyWords:
+    """What a kind of complaint calls its two sides and the matter itself on paper."""
+
+    complainant: Words
+    respondent: Words
+    matter: Words
+
+
+# An IP complaint has a 投诉人 and a 被投诉人; a commercial dispute, which is no complaint
+# of infringement (Shanghai Regulations Art 40), an 申请人 and a 被申请人 and is a 纠纷.
+PARTY_WORDS: Mapping[str, PartyWords] = {
+    ComplaintKind.IP: PartyWords(
+        W("Complainant", "投诉人"), W("Respondent", "被投诉人"), W("complaint", "投诉")
+    ),
+    ComplaintKind.COMMERCIAL: PartyWords(
+        W("Applicant", "申请人"), W("Respondent", "被申请人"), W("dispute", "纠纷")
+    ),
+}
+
+
+def party_words(kind: str) -> PartyWords:
+    """The side and matter words of a kind of complaint (an IP complaint's by default)."""
+    return PARTY_WORDS.get(str(kind), PARTY_WORDS[ComplaintKind.IP])
+
+
 CLOCKS = Vocabulary(
     "deadline",
     {

@@ -1306,6 +1306,14 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>主管部门：</translation>
     </message>
     <message>
+        <source>No IP rights (commercial dispute).</source>
+        <translation>无知识产权（商事纠纷）。</translation>
+    </message>
+    <message>
+        <source>No IP rights: a commercial dispute about {0}.</source>
+        <translation>无知识产权（商事纠纷：{0}）。</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1346,10 +1354,6 @@ power of attorney: {0}</source>
     <message>
         <source>Right {0}: {1}</source>
         <translation>权利 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>No IP rights (commercial dispute).</source>
-        <translation>无知识产权（商事纠纷）。</translation>
     </message>
     <message>
         <source>hall {0}</source>

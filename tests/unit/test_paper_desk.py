@@ -336,5 +336,7 @@ def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
     spec.loader.exec_module(pictures)
     filed = pictures.complaint(("4.1B12", "4.1B20"), 3)
     held = sum(x.quantity for x in filed.respondents[1].exhibits)
-    assert pictures.goods(filed, 1) == f"CM-201、CM-202、CM-203型智能咖啡机共{held}台"
+    # One unit, as the agreement counts the table: 件 (never 台 in one line and 件 in the next).
+    assert pictures.goods(filed, 1) == f"CM-201、CM-202、CM-203型智能咖啡机共{held}件"
     assert "2 台" not in path.read_text(encoding="utf-8")  # no count typed into a note
+    assert "撤回对其的投诉" not in path.read_text(encoding="utf-8")  # whose complaint: say so

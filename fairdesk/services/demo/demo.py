@@ -1243,7 +1243,7 @@ COMMERCIAL_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("settled", 6), ("withdrawn", 2), ("self_remedied", 1), ("mediating", 1),
 )  # fmt: skip
 COMMERCIAL_TERMS = (
-    "被投诉人当场退还定金 / The respondent refunded the deposit on the spot",
+    "被申请人当场退还定金 / The respondent refunded the deposit on the spot",
     "双方确认按合同约定交货日期履行 / Both confirm delivery on the contract date",
     "双方同意按七折结算服务费 / Both agree to settle the fee at 70%",
 )

@@ -58,7 +58,7 @@ from fairdesk.documents.model import (
 from fairdesk.documents.render import render
 from fairdesk.documents.summary import describe, key_content, printed_strings
 from fairdesk.domain import materials
-from fairdesk.domain.enums import CaseState, ClockKind
+from fairdesk.domain.enums import CaseState, ClockKind, ComplaintKind
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
@@ -243,6 +243,8 @@ def _last_event(session: Session, case_id: int, actions: tuple[str, ...]) -> Aud
 # Every step that records a decision, with the state it decides (from the step table, so a
 # decision taken at once is a decision too).
 _DECISIONS = {s.audit_code: s.target for s in STEPS if Effect.RECORD_DECISION in s.effects}
+# Every step that opens a mediation: an IP complaint's and a commercial dispute's.
+_MEDIATIONS = tuple(s.audit_code for s in STEPS if s.target == CaseState.MEDIATING)
 _CLOSING = (
     "case.close",
     "case.close_unaccepted",
@@ -403,7 +405,9 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     commitment when signed) and each material the complainant handed in."""
     form = K.kind("complaint-form")
     first = f"{form.title} / {form.title_en}"
-    if not complaint.commitment_signed:
+    if complaint.kind == ComplaintKind.COMMERCIAL:  # its own form, with no IP commitment
+        first = " / ".join(K.COMMERCIAL_TITLES["complaint-form"])
+    elif not complaint.commitment_signed:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
     return (first, *(m.label for m in materials.ALL_MATERIALS if ticks.get(m.key) is True))
@@ -486,7 +490,7 @@ def _snapshot(
         defence_due, capped = _due(session, owner, ClockKind.DEFENCE, now)
         recheck_due, _ = _due(session, owner, ClockKind.RECHECK, now)
         decided = _last_event(session, case.id, tuple(_DECISIONS))
-        mediation = _last_event(session, case.id, ("case.start_mediation",))
+        mediation = _last_event(session, case.id, _MEDIATIONS)
         escalation = _last_event(session, case.id, ("case.escalate",))
         closing = _last_event(session, case.id, _CLOSING)
         settled = case.state in (CaseState.SETTLED, CaseState.SELF_REMEDIED)

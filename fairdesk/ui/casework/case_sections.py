@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain.vocabulary import DISPUTE_TYPES
 from fairdesk.i18n import format_date
 from fairdesk.services.casework.case_detail import CaseDetail, PartyDetail, RightDetail
 from fairdesk.ui.common.case_labels import (
@@ -242,6 +243,15 @@ class DetailPanel(QScrollArea):
         reach = _join(party.contact, party.phone, party.email)
         return "\n".join(p for p in (_join(names, party.country), ids, reach) if p)
 
+    def _no_rights(self, dispute_type: str) -> str:
+        """A commercial dispute names no right: what it is about, in words (货款, never
+        the stored "payment")."""
+        if not dispute_type:
+            return self.tr("No IP rights (commercial dispute).")
+        return self.tr("No IP rights: a commercial dispute about {0}.").format(
+            word(DISPUTE_TYPES, dispute_type)
+        )
+
     def show_detail(self, d: CaseDetail) -> None:
         zone = ZoneInfo(d.fair_timezone)
         c = d.complaint
@@ -299,7 +309,7 @@ class DetailPanel(QScrollArea):
         self.rights_warning_row.setVisible(bool(warnings))
         self.rights_warning_icon.setVisible(bool(warnings))
         if not d.rights:
-            self.rights_label.setText(self.tr("No IP rights (commercial dispute)."))
+            self.rights_label.setText(self._no_rights(c.dispute_type))
 
         e = d.respondent
         self.respondent_name.setText(_join(e.name_zh, e.name_en, sep="\n") or DASH)
