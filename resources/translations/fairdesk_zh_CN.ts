@@ -463,8 +463,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0} 已通知被投诉人</translation>
     </message>
     <message>
-        <source>Complaint {0} · {1} · {2} · {3} · {4}</source>
-        <translation>投诉 {0} · {1} · {2} · {3} · {4}</translation>
+        <source>{0} {1} · {2} · {3} · {4} · {5}</source>
+        <translation>{0} {1} · {2} · {3} · {4} · {5}</translation>
     </message>
     <message>
         <source>Fair: {0} ({1})</source>
@@ -1312,6 +1312,14 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>No IP rights: a commercial dispute about {0}.</source>
         <translation>无知识产权（商事纠纷：{0}）。</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>Outcome · 处理情况</source>
+        <translation>处理情况</translation>
     </message>
     <message>
         <source>yes</source>

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.vocabulary import DISPUTE_TYPES
+from fairdesk.domain.vocabulary import DISPUTE_TYPES, party_words
+from fairdesk.domain.workflow import IP
 from fairdesk.i18n import format_date
 from fairdesk.services.casework.case_detail import CaseDetail, PartyDetail, RightDetail
 from fairdesk.ui.common.case_labels import (
@@ -34,6 +35,7 @@ from fairdesk.ui.common.case_labels import (
     LICENCES,
     REJECT_REASONS,
     both,
+    desk_words,
     local_time,
     word,
 )
@@ -131,6 +133,7 @@ class DetailPanel(QScrollArea):
         self.papers_label = plain_label("papers_label")
         parties = QGroupBox(self.tr("Parties · 当事人"), objectName="parties_box")
         form = QFormLayout(parties)
+        self.parties_form = form
         form.addRow(self.tr("Complainant:"), self.complainant_label)
         form.addRow(self.tr("Agent:"), self.agent_label)
         form.addRow(self.tr("Papers:"), self.papers_label)
@@ -163,6 +166,7 @@ class DetailPanel(QScrollArea):
         self.respondent_contact = plain_label("respondent_contact")
         self.respondent_ids = plain_label("respondent_ids")
         respondent = QGroupBox(self.tr("Respondent · 被投诉人"), objectName="respondent_box")
+        self.respondent_box = respondent
         form = QFormLayout(respondent)
         form.addRow(self.tr("Exhibitor:"), self.respondent_name)
         form.addRow(self.tr("Booth:"), self.respondent_booth)
@@ -183,6 +187,7 @@ class DetailPanel(QScrollArea):
             ],
         )
         exhibits = QGroupBox(self.tr("Accused exhibits · 涉嫌侵权展品"), objectName="exhibits_box")
+        self.exhibits_box = exhibits
         QVBoxLayout(exhibits).addWidget(self.exhibits_table)
         second.addWidget(exhibits)
 
@@ -219,7 +224,9 @@ class DetailPanel(QScrollArea):
         decision = QGroupBox(
             self.tr("Defence and decision · 答辩与处理"), objectName="decision_box"
         )
+        self.decision_box = decision
         form = QFormLayout(decision)
+        self.decision_form = form
         form.addRow(self.tr("Defence:"), self.defence_label)
         form.addRow(self.tr("Decision:"), self.decision_label)
         form.addRow(self.tr("Trigger:"), self.trigger_label)
@@ -252,9 +259,29 @@ class DetailPanel(QScrollArea):
             word(DISPUTE_TYPES, dispute_type)
         )
 
+    def _show_kind(self, kind: str) -> None:
+        """A commercial dispute has an applicant and a 被申请人, and no IP commitment,
+        accused exhibits or infringement decision: its page leaves those out (the
+        domain's words for its sides, its kinds for what applies)."""
+        ip = kind in IP
+        sides = party_words(kind)
+        label = self.parties_form.labelForField(self.complainant_label)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("{0}:").format(desk_words(sides.complainant)))
+        self.respondent_box.setTitle(desk_words(sides.respondent))
+        self.parties_form.setRowVisible(self.papers_label, ip)
+        self.exhibits_box.setVisible(ip)
+        for field in (self.defence_label, self.decision_label, self.trigger_label):
+            self.decision_form.setRowVisible(field, ip)
+        self.decision_form.setRowVisible(self.legal_basis_label, ip)
+        self.decision_box.setTitle(
+            self.tr("Defence and decision · 答辩与处理") if ip else self.tr("Outcome · 处理情况")
+        )
+
     def show_detail(self, d: CaseDetail) -> None:
         zone = ZoneInfo(d.fair_timezone)
         c = d.complaint
+        self._show_kind(c.kind)
         yes, no = self.tr("yes"), self.tr("no")
         self.complainant_label.setText(self._party(d.complainant))
         self.agent_label.setText(
@@ -334,8 +361,11 @@ class DetailPanel(QScrollArea):
         self.respondent_ids.setText(
             _join(
                 self.tr("credit code {0}").format(e.credit_code) if e.credit_code else "",
-                self.tr("IP commitment signed: {0}").format(yes if e.ip_commitment_signed else no),
+                self.tr("IP commitment signed: {0}").format(yes if e.ip_commitment_signed else no)
+                if c.kind in IP
+                else "",
             )
+            or DASH
         )
 
         self.exhibits_table.clear()

@@ -36,7 +36,7 @@ from fairdesk.domain.corrections import may_correct_decision
 from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.domain.vocabulary import say
+from fairdesk.domain.vocabulary import party_words, say
 from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
@@ -64,6 +64,7 @@ from fairdesk.ui.common.case_labels import (
     Tone,
     assign_mnemonics,
     both,
+    desk_words,
     local_time,
     state_tone,
     state_words,
@@ -361,8 +362,10 @@ class CaseView(QWidget):
             )
         if d.notified_at:
             times.append(self.tr("respondent notified {0}").format(local_time(d.notified_at, zone)))
+        matter = desk_words(party_words(c.kind).matter)  # 投诉, or a dispute's 纠纷
         self.complaint_label.setText(
-            self.tr("Complaint {0} · {1} · {2} · {3} · {4}").format(
+            self.tr("{0} {1} · {2} · {3} · {4} · {5}").format(
+                matter[:1].upper() + matter[1:],
                 c.number,
                 both(KINDS, c.kind),
                 both(CHANNELS, c.channel),
