@@ -30,9 +30,8 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     install_translations(qapp, "en")
 
 
-def test_the_dispute_page_names_the_dispute_type_in_words(
-    qtbot, team: Team, fair: str, language: str
-) -> None:  # type: ignore[no-untyped-def]
+def _dispute_page(qtbot, team: Team) -> CaseView:  # type: ignore[no-untyped-def]
+    """The case page of an accepted payment dispute."""
     data = complaint_input()
     data.kind = ComplaintKind.COMMERCIAL
     data.rights, data.materials, data.commitment_signed = [], {}, False
@@ -43,6 +42,13 @@ def test_the_dispute_page_names_the_dispute_type_in_words(
     act_on_complaint(team.desk, reg.number, "accept")
     view = CaseView(team.desk, reg.case_numbers[0])
     qtbot.addWidget(view)
+    return view
+
+
+def test_the_dispute_page_names_the_dispute_type_in_words(
+    qtbot, team: Team, fair: str, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    view = _dispute_page(qtbot, team)
     label = view.findChild(QLabel, "rights_label")
     assert label is not None
     qtbot.waitUntil(lambda: bool(label.text()))
@@ -59,16 +65,7 @@ def test_the_dispute_page_names_its_sides_and_leaves_out_the_ip_parts(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QGroupBox
 
-    data = complaint_input()
-    data.kind = ComplaintKind.COMMERCIAL
-    data.rights, data.materials, data.commitment_signed = [], {}, False
-    data.dispute_type = "payment"
-    for r in data.respondents:
-        r.exhibits = []
-    reg = register_complaint(team.desk, FAIR, data)
-    act_on_complaint(team.desk, reg.number, "accept")
-    view = CaseView(team.desk, reg.case_numbers[0])
-    qtbot.addWidget(view)
+    view = _dispute_page(qtbot, team)
     view.show()
     label = view.findChild(QLabel, "rights_label")
     qtbot.waitUntil(lambda: bool(label.text()))
