@@ -31,6 +31,7 @@ from fairdesk.documents.parts import (
 )
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
+from fairdesk.domain.normalize import has_cjk
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -38,8 +39,11 @@ def _ground(d: DocumentData) -> list[Flowable]:
     b = d.decision_basis
     out: list[Flowable] = []
     if b.get("admission"):
+        # Quoted as recorded: words in Chinese on the English line say they are the original.
+        original = " (original text)" if has_cjk(b["admission"]) else ""
         out += bi(
-            f"被投诉人承认侵权：{b['admission']}", f"Admission by the respondent: {b['admission']}"
+            f"被投诉人承认侵权：{b['admission']}",
+            f"Admission by the respondent{original}: {b['admission']}",
         )
     if b.get("document_body") or b.get("document_number"):
         body, no, on = (
@@ -69,12 +73,28 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
     for names, labels in groups.items():
         many = len(labels) > 1
         out += bi(
+            # The center's finding is preliminary (it is no administrative organ): each line
+            # says so, as the heading does.
             f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
-            f"侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
+            f"涉嫌侵犯投诉人的{'、'.join(zh for zh, _ in names)}（初步认定）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
-            f"infringe{'' if many else 's'} {' and '.join(en for _, en in names)}.",
+            f"{'are' if many else 'is'} found, preliminarily, to infringe "
+            f"{' and '.join(en for _, en in names)}.",
         )
     return out
+
+
+def _other_claims(d: DocumentData) -> list[Flowable]:
+    """What became of the claims under rights no exhibit is accused under, as the desk
+    worded it: the Chinese lines in the Chinese style, the others in the English one."""
+    text = d.decision_basis.get("other_claims", "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [para(line, S.zh if has_cjk(line) else S.en) for line in lines]
+
+
+def _mid_sentence(words: str) -> str:
+    """'Infringement found' after 'Outcome:' reads 'infringement found'."""
+    return words[:1].lower() + words[1:]
 
 
 def _and(items: list[str]) -> str:
@@ -149,12 +169,12 @@ def story(d: DocumentData) -> list[Flowable]:
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
-        para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
+        para(f"Outcome: {_mid_sentence(L.en(L.CASE_STATES, state))}", S.notice_en),
         *bi(finding.zh, finding.en),
         *before_authority,
     ]
     if state == CaseState.INFRINGEMENT_FOUND:
-        decision += _rights_infringed(d)
+        decision += _rights_infringed(d) + _other_claims(d)
     if d.decision_trigger:
         decision += bi(
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
@@ -167,11 +187,8 @@ def story(d: DocumentData) -> list[Flowable]:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
-    heading = (
-        section("初步意见", "Preliminary view")
-        if before_authority
-        else section("处理意见", "Decision")
-    )
+    # One heading whoever decides next: the center gives an opinion, never a decision.
+    heading = section("处理意见", "Opinion")
     out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
         act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
@@ -210,10 +227,10 @@ def _numbers_line(d: DocumentData) -> list[Flowable]:
     by = _decided_by(d)
     return bi(
         f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
-        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}"
+        f"案件编号 {d.case_number} · 出具时间 {d.decided_at}"
         + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · decided {d.decided_at}"
+        f"case {d.case_number} · issued {d.decided_at}"
         + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

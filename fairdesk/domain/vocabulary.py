@@ -168,10 +168,11 @@ TRIGGERS = Vocabulary(
     "trigger",
     {
         DecisionTrigger.DEFENCE_OVERDUE: W(
-            "No written defence and evidence in time (CNIPA Art 14)",
-            "未在期限内提交书面答辩及证据",
-            "the respondent filed no written defence and evidence in time",
-            "被投诉人在规定期限内未提交书面答辩及证据",
+            # CNIPA Art 14 (1) acts only when the silence has no good reason.
+            "No written defence and evidence in time, without good reason (CNIPA Art 14)",
+            "未在期限内提交书面答辩及证据且无正当理由",
+            "the respondent filed no written defence and evidence in time, without good reason",
+            "被投诉人在规定期限内未提交书面答辩及证据，且无正当理由",
         ),
         DecisionTrigger.PRIOR_LEGAL_DOCUMENT: W(
             "A court or administrative decision already confirms it",
