@@ -92,6 +92,16 @@ def _other_claims(d: DocumentData) -> list[Flowable]:
     return [para(line, S.zh if has_cjk(line) else S.en) for line in lines]
 
 
+SHORT_TABLE = 5  # rows of a table that is not split over two pages
+
+
+def _whole_when_short(block: list[Flowable], rows: int) -> list[Flowable]:
+    """A section whose few rows stay on one page (its page-break check stays in front)."""
+    if paper_version() < 2 or rows > SHORT_TABLE:
+        return block
+    return [block[0], KeepTogether(block[1:])]
+
+
 def _mid_sentence(words: str) -> str:
     """'Infringement found' after 'Outcome:' reads 'infringement found'."""
     return words[:1].lower() + words[1:]
@@ -129,6 +139,26 @@ def _decided_by(d: DocumentData) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _opening(d: DocumentData) -> list[Flowable]:
+    """What the opinion is on. The case number stands in the header and beside the
+    signature: not a third time (the lines saved keep the paper to two pages)."""
+    zh_r = d.respondent.name_zh if d.respondent else ""
+    en_r = (d.respondent.name_en or d.respondent.name_zh) if d.respondent else ""
+    en_c = d.complainant.name_en or d.complainant.name
+    if paper_version() < 2:
+        return bi(
+            f"关于{d.complainant.name}对{zh_r}的投诉（案件编号 {d.case_number}），"
+            "本中心处理意见如下。",
+            f"On the complaint of {en_c} against {en_r} (case {d.case_number}), the service "
+            "center gives the following opinion.",
+        )
+    return bi(
+        f"关于{d.complainant.name}对{zh_r}的投诉，本中心处理意见如下。",
+        f"On the complaint of {en_c} against {en_r}, the service center gives the following "
+        "opinion.",
+    )
+
+
 def story(d: DocumentData) -> list[Flowable]:
     if d.copy == "complainant":
         to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
@@ -140,16 +170,10 @@ def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
-        *bi(
-            f"关于{d.complainant.name}对{d.respondent.name_zh if d.respondent else ''}的投诉"
-            f"（案件编号 {d.case_number}），本中心处理意见如下。",
-            f"On the complaint of {d.complainant.name_en or d.complainant.name} against "
-            f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "
-            f"(case {d.case_number}), the service center gives the following opinion.",
-        ),
+        *_opening(d),
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
-        *exhibits_with_rights(d),
+        *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
         *section("被投诉人答辩", "Respondent's defence"),
     ]
     if d.defence_summary:
@@ -218,8 +242,10 @@ def story(d: DocumentData) -> list[Flowable]:
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
     # Who decided goes on that line too, not in a table of its own: the lines saved keep
     # the closing words and the signature on the page before (no near-empty last page).
+    # Who issued it stays with the service sentence and the line the receiver signs on: the
+    # signature confirms receipt of the opinion it sits under.
     numbers = [*_numbers_line(d), Spacer(1, 2 * mm)]
-    return [*out, *numbers, KeepTogether([*statement, *signature._content])]
+    return [*out, KeepTogether([*numbers, *statement, *signature._content])]
 
 
 def _numbers_line(d: DocumentData) -> list[Flowable]:

@@ -482,6 +482,8 @@ DETAILS = Vocabulary(
         "photos": W("photos", "照片"),
         "complaint": W("complaint", "投诉"),
         "decision_trigger": W("trigger", "认定依据"),
+        # A decision's trigger, whichever step recorded it (not "acting at once" on the merits).
+        "trigger": W("ground", "认定依据"),
         "decision_note": W("decision note", "处理说明"),
         "materials": W("materials received", "收到的材料"),
         "destination": W("sent to", "报送/移送对象"),

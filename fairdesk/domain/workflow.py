@@ -1279,7 +1279,9 @@ def detail_words(key: str) -> Words:
         return v.DETAILS[key]
     found = _FIELDS.get(key)
     if found is not None:
-        return found.words
+        # The field's name without the step dialog's help in brackets.
+        en, zh = found.words.en.partition(" (")[0], found.words.zh.partition("（")[0]
+        return Words(en, zh)
     plain = key.replace("_", " ")
     return Words(plain, plain)
 

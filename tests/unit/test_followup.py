@@ -322,7 +322,11 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
     assert one["decided_on"] == date(2026, 11, 5)
 
     three = by_case[c["c3"]]
-    assert three["agent"] == "示例律师事务所" and three["right_type"] == "商标 / Trademark"
+    assert three["agent"] == "示例律师事务所"
+    # The right named as the papers name it, its number in the register's form.
+    assert three["right_type"] == "注册商标专用权 / Exclusive right to a registered trademark"
+    assert three["right_number"] == "第12345678号"
+    assert one["right_type"] == "外观设计专利权 / Design patent right"
     assert three["referral_authority"] == "上海市知识产权局"
     assert three["referral_status"] == "已移交 / referred"
     assert three["referral_date"] == date(2026, 11, 5)
