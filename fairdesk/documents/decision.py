@@ -174,22 +174,25 @@ def story(d: DocumentData) -> list[Flowable]:
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
         *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
-        *section("被投诉人答辩", "Respondent's defence"),
     ]
+    defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
     if d.defence_summary:
-        out.append(para(d.defence_summary, S.zh))
+        defence.append(para(d.defence_summary, S.zh))
     elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
         # Decided at once (CNIPA Art 14): the defence period may still have been running.
-        out += bi(
+        defence += bi(
             "本案依法径行处理，未等待答辩期届满；被投诉人未提交书面答辩。",
             "Decided at once, without waiting for the defence period to end; the respondent "
             "filed no written defence.",
         )
     else:
-        out += bi(
+        defence += bi(
             "被投诉人未在答辩期限内提交书面答辩。",
             "The respondent filed no written defence within the defence period.",
         )
+    # A short defence stays with its heading wherever it fits, rather than after a page
+    # break that only the heading's usual check asked for.
+    out += [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
