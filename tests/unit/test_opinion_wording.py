@@ -5,13 +5,18 @@ opinion that finds no infringement, and no row that does not apply."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from fairdesk.db.models import IssuedDocument
+from fairdesk.documents.model import DocumentData
+from fairdesk.documents.render import render
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.errors import MissingRequirement
 from fairdesk.domain.workflow import Entity, step
@@ -239,11 +244,17 @@ def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
 
 def _demo_like_case(team: Team) -> str:
     """As at the demo booth: an agent, a design and a trademark, two exhibits under the
-    design, a defence, a finding on the merits with reasons, goods kept in custody."""
+    design, the complaint transferred, a defence, a finding on the merits with reasons,
+    goods kept in custody."""
     data = complaint_input(agent=True)
     data.power_of_attorney = True
-    data.complainant.contact, data.complainant.phone = "李明", "021-5555 0100"
-    data.complainant.address = "上海市浦东新区张江路 100 号"
+    data.complainant = dataclasses.replace(
+        data.complainant, id_doc_type="统一社会信用代码", id_doc_no="91310000MA1K000000",
+        country="中国", address="上海市浦东新区张江路 100 号", contact="李明",
+        phone="021-5555 0100",
+    )  # fmt: skip
+    assert data.agent is not None
+    data.agent = dataclasses.replace(data.agent, contact="陈律师", phone="021-5555 0200")
     data.rights.append(
         RightInput("trademark", "第 45678901 号", "EXAMPLE 图形商标", "示例品牌",
                    valid_until=date(2031, 12, 31))
@@ -255,7 +266,8 @@ def _demo_like_case(team: Team) -> str:
         for n in (1, 2)
     ]  # fmt: skip
     reg = register_complaint(team.desk, FAIR, data)
-    act_on_complaint(team.desk, reg.number, "accept")
+    act_on_complaint(team.desk, reg.number, "accept", authority="上海市知识产权局")
+    act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
     case = reg.case_numbers[0]
     act_on_case(team.desk, case, "notify")
     act_on_case(
@@ -267,7 +279,8 @@ def _demo_like_case(team: Team) -> str:
     act_on_case(
         team.desk, case, "decide_infringing", trigger="merits", legal_basis="参展合同",
         reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
-        other_claims=available_steps(team.desk, case).start_values(s, {})["other_claims"],
+        # What the screen prefills (the disposal of the trademark claim).
+        **available_steps(team.desk, case).start_values(s, {"legal_basis": "参展合同"}),
     )  # fmt: skip
     act_on_case(
         team.desk, case, "order_remedy", measure="detain", storage_place="4.1 馆 B 区服务仓库"
@@ -286,20 +299,26 @@ def test_a_one_respondent_opinion_fits_two_pages_with_its_closing_words_signed(
     assert [p for p in pages if "CM-101" in p] == [p for p in pages if "CM-102" in p]
     # The service sentence and the receiver's line stay with who issued it, and when.
     last = next(p for p in pages if "签收人（签字/盖章）" in p)
-    assert "本处理意见书同时送达投诉人和被投诉人" in last and "出具时间" in last
+    assert "本处理意见书同时送达投诉人和被投诉人" in last and "投诉编号" in last
     assert "结论：" in last
 
 
 def test_the_closing_records_signatures_stay_with_its_closing_note(
-    team: Team, fair: str, tmp_path: Path, clock: FakeClock
+    team: Team, fair: str, tmp_path: Path
 ) -> None:
     case = _demo_like_case(team)
     act_on_case(team.inspector, case, "request_recheck")
     act_on_case(team.inspector, case, "recheck_passed")
     act_on_case(team.desk, case, "return_detained", receipt="R-0001 展商代表签收")
     act_on_case(team.desk, case, "close")
-    pages = _pages(docs.issue_document(team.desk, "closing-record", case).pdf, tmp_path)
-    signed = [p for p in pages if "经办人（签字/盖章）" in p]
-    assert len(signed) == 1 and "结案说明" in signed[0]
-    # ... and that page holds the record, not the signatures alone.
-    assert "整改措施" in signed[0] or "涉嫌侵权展品" in signed[0]
+    number = docs.issue_document(team.desk, "closing-record", case).number
+    with team.desk.db.reading() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        data, payload = DocumentData.from_dict(doc.content["data"]), doc.payload
+    # Closing notes of every length up to a third of a page: wherever the note ends, the
+    # signatures are on its page.
+    for sentences in range(0, 24, 2):
+        note = "经复查，整改措施已落实，暂存展品已返还。" * sentences or "本案结案。"
+        pdf = render(dataclasses.replace(data, closing_reason=note), payload)
+        signed = [p for p in _pages(pdf, tmp_path) if "经办人（签字/盖章）" in p]
+        assert len(signed) == 1 and "结案说明" in signed[0], sentences
