@@ -556,7 +556,10 @@ DETAILS = Vocabulary(
 OUTCOMES = Vocabulary(
     "outcome",
     {
-        "infringing": W("Infringement found", "认定侵权"),
+        # On paper the center's finding is preliminary, as the decision says (CASE_STATES).
+        "infringing": W(
+            "Infringement found", "认定侵权", "Infringement found preliminarily", "初步认定侵权"
+        ),
         "not_infringing": W("Infringement not established", "未认定构成侵权"),
         "undetermined": W("Undetermined, referred", "无法认定、移交"),
         "settled": W("Settled", "已和解"),

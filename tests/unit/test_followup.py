@@ -303,7 +303,7 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
     one = by_case[c["c1"]]
     assert one["respondent_zh"] == "测试展商1有限公司" and one["credit_code"] == CODE_1
     assert (
-        one["outcome"].startswith("认定侵权")
+        one["outcome"].startswith("初步认定侵权 / Infringement found preliminarily")
         and "On review of both parties' materials" in one["trigger"]
     )
     assert one["measures"].startswith("撤下并暂存保管 / Take down and keep in custody 2026-11-05")

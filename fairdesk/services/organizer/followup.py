@@ -504,7 +504,7 @@ class _Formatter:
             "notified_on": self.day(notified_at),
             "decided_on": self.day(decided_at),
             "closed_on": self.day(closed_at),
-            "state": v.CASE_STATES.words(state).both,
+            "state": v.CASE_STATES.words(state).on_paper.both,
             "respondent_zh": name_zh,
             "respondent_en": name_en,
             "credit_code": credit_code,
@@ -545,7 +545,7 @@ class _Formatter:
 def _outcome(state: str, infringing: bool) -> str:
     """The case's outcome in the vocabulary's words, as the statistics count it (the list
     holds no case that ended cleanly, so no decision closes one here)."""
-    return v.OUTCOMES[outcome_of(state, infringing, decided=False)].both
+    return v.OUTCOMES[outcome_of(state, infringing, decided=False)].on_paper.both
 
 
 def _screening(
