@@ -244,8 +244,8 @@ def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
 
 def _demo_like_case(team: Team) -> str:
     """As at the demo booth: an agent, a design and a trademark, two exhibits under the
-    design, the complaint transferred, a defence, a finding on the merits with reasons,
-    goods kept in custody."""
+    design, the complaint transferred, a defence, a finding on the merits with reasons
+    (the opinion is served before measures are ordered)."""
     data = complaint_input(agent=True)
     data.power_of_attorney = True
     data.complainant = dataclasses.replace(
@@ -282,10 +282,14 @@ def _demo_like_case(team: Team) -> str:
         # What the screen prefills (the disposal of the trademark claim).
         **available_steps(team.desk, case).start_values(s, {"legal_basis": "参展合同"}),
     )  # fmt: skip
-    act_on_case(
-        team.desk, case, "order_remedy", measure="detain", storage_place="4.1 馆 B 区服务仓库"
-    )
     return case
+
+
+def _issued_data(team: Team, number: str) -> tuple[DocumentData, str]:
+    """The snapshot and QR payload a document was issued with, to render it again changed."""
+    with team.desk.db.reading() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        return DocumentData.from_dict(doc.content["data"]), doc.payload
 
 
 @pytest.mark.parametrize("copy", ["complainant", "respondent"])
@@ -293,28 +297,40 @@ def test_a_one_respondent_opinion_fits_two_pages_with_its_closing_words_signed(
     team: Team, fair: str, tmp_path: Path, copy: str
 ) -> None:
     case = _demo_like_case(team)
-    pages = _pages(docs.issue_document(team.desk, "decision", case, copy=copy).pdf, tmp_path)
-    assert len(pages) <= 2, len(pages)
-    # A short exhibits table stays whole.
-    assert [p for p in pages if "CM-101" in p] == [p for p in pages if "CM-102" in p]
-    # The service sentence and the receiver's line stay with who issued it, and when.
-    last = next(p for p in pages if "签收人（签字/盖章）" in p)
-    assert "本处理意见书同时送达投诉人和被投诉人" in last and "投诉编号" in last
-    assert "结论：" in last
+    info = docs.issue_document(team.desk, "decision", case, copy=copy)
+    assert len(_pages(info.pdf, tmp_path)) <= 2
+    data, payload = _issued_data(team, info.number)
+    # Wherever the page ends (a longer address above, longer reasons below): a short
+    # exhibits table stays whole, and the service sentence and the receiver's line stay
+    # with who issued it and when.
+    for more in range(0, 12):
+        address = "上海市浦东新区张江路 100 号" + "示例大厦东楼" * 4 * more
+        note = "被控展品与涉案外观设计整体视觉效果无实质性差异。" * 2 * more
+        party = dataclasses.replace(data.complainant, address=address)
+        for changed in (
+            dataclasses.replace(data, complainant=party),
+            dataclasses.replace(data, decision_note=note),
+        ):
+            pages = _pages(render(changed, payload), tmp_path)
+            assert [p for p in pages if "CM-101" in p] == [p for p in pages if "CM-102" in p], more
+            last = next(p for p in pages if "签收人（签字/盖章）" in p)
+            assert "本处理意见书同时送达投诉人和被投诉人" in last and "投诉编号" in last, more
 
 
 def test_the_closing_records_signatures_stay_with_its_closing_note(
     team: Team, fair: str, tmp_path: Path
 ) -> None:
     case = _demo_like_case(team)
+    act_on_case(
+        team.desk, case, "order_remedy", measure="detain", storage_place="4.1 馆 B 区服务仓库"
+    )
     act_on_case(team.inspector, case, "request_recheck")
     act_on_case(team.inspector, case, "recheck_passed")
     act_on_case(team.desk, case, "return_detained", receipt="R-0001 展商代表签收")
     act_on_case(team.desk, case, "close")
-    number = docs.issue_document(team.desk, "closing-record", case).number
-    with team.desk.db.reading() as session:
-        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
-        data, payload = DocumentData.from_dict(doc.content["data"]), doc.payload
+    data, payload = _issued_data(
+        team, docs.issue_document(team.desk, "closing-record", case).number
+    )
     # Closing notes of every length up to a third of a page: wherever the note ends, the
     # signatures are on its page.
     for sentences in range(0, 24, 2):
