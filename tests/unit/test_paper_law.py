@@ -193,7 +193,7 @@ def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does
     text = _issue(team, "decision", merits, tmp_path, copy="respondent")
     assert CNIPA_14 not in text and M2006_14 not in text
     assert "上海市会展业条例第二十七条、第三十八条" in text
-    assert "第七条第（三）项" not in text  # not what the sources state
+    assert "第七条第（三）项" not in text  # only an opinion finding no infringement cites it
 
     _, at_once = _accepted(team)
     act_on_case(team.desk, at_once, "notify")
