@@ -42,7 +42,11 @@ from fairdesk.services.intake.intake import (  # noqa: E402
     RightInput,
 )
 from fairdesk.services.intake.intake import register_complaint as register  # noqa: E402
-from fairdesk.services.casework.steps import act_on_case, act_on_complaint  # noqa: E402
+from fairdesk.services.casework.steps import (  # noqa: E402
+    act_on_case,
+    act_on_complaint,
+    available_steps,
+)
 
 
 class Clock:
@@ -296,6 +300,9 @@ def main() -> int:
         trigger="merits",
         legal_basis="展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条",
         reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
+        # The trademark names no exhibit: the claim under it is disposed of as the desk's
+        # screen words it.
+        other_claims=available_steps(desk, case1).other_claims,
     )
     issue("decision", case1, "decision-complainant", copy="complainant")
     issue("decision", case1, "decision-respondent", copy="respondent")
@@ -368,6 +375,9 @@ def main() -> int:
         trigger="merits",
         legal_basis="展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条",
         reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
+        # The trademark names no exhibit: the claim under it is disposed of as the desk's
+        # screen words it.
+        other_claims=available_steps(desk, case4).other_claims,
     )
     act_on_case(desk, case4, "order_remedy", measure="cover", undertaking_signed=True)
     clock.advance(90)

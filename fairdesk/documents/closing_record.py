@@ -3,16 +3,26 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import Row, S, box, fields, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    Row,
+    S,
+    box,
+    fields,
+    paper_version,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_of,
     measures_block,
     parties_block,
+    parties_side_by_side,
     rights_block,
 )
 from fairdesk.documents.quantities import total
@@ -37,6 +47,17 @@ def _authority_rows(d: DocumentData) -> list[Row]:
         # The snapshot carries the events recording the authority's result, if any.
         result = "；".join(x for e in d.timeline for x in (e.reason, e.detail) if x)
         rows.append(("有关部门处理结果", "Authority's result", result or "待反馈 / awaited"))
+    return rows
+
+
+def _decision_rows(d: DocumentData) -> list[Row]:
+    """The decision and its ground, where they apply: a case closed with no decision (a
+    dispute, a settlement) has no decision row, one found not infringing no ground."""
+    rows: list[Row] = []
+    if d.decision_state:
+        rows.append(("处理结论", "Decision", L.both(L.CASE_STATES, d.decision_state)))
+    if d.decision_trigger:
+        rows.append(("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)))
     return rows
 
 
@@ -75,25 +96,23 @@ def story(d: DocumentData) -> list[Flowable]:
             + [
                 ("结案状态", "Status", L.both(L.CASE_STATES, d.case_state)),
                 ("结案时间", "Closed on", d.closed_at),
-                (
-                    "处理结论",
-                    "Decision",
-                    L.both(L.CASE_STATES, d.decision_state) if d.decision_state else "—",
-                ),
-                ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
+                *_decision_rows(d),
                 *_authority_rows(d),
                 *_custody(d),
             ]
         ),
-        *parties_block(d),
+        # Side by side: the lines saved keep the signatures on the page of the record.
+        *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
         *exhibits_of(d),
     ]
     if d.measures:
         out += measures_block(d)
+    # The signatures sit on the record they close: with the closing note, on one page.
+    note = section("结案说明", "Closing note")
+    signatures = signature_lines([("经办人", "Officer"), ("负责人", "Head of the service center")])
     out += [
-        *section("结案说明", "Closing note"),
-        box([para(_how_it_ended(d) or "—", S.zh)]),
-        signature_lines([("经办人", "Officer"), ("负责人", "Head of the service center")]),
+        note[0],
+        KeepTogether([*note[1:], box([para(_how_it_ended(d) or "—", S.zh)]), *signatures._content]),
     ]
     return out

@@ -31,6 +31,7 @@ from fairdesk.documents.parts import (
 )
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
+from fairdesk.domain.normalize import has_cjk
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -38,8 +39,11 @@ def _ground(d: DocumentData) -> list[Flowable]:
     b = d.decision_basis
     out: list[Flowable] = []
     if b.get("admission"):
+        # Quoted as recorded: words in Chinese on the English line say they are the original.
+        original = " (original text)" if has_cjk(b["admission"]) else ""
         out += bi(
-            f"被投诉人承认侵权：{b['admission']}", f"Admission by the respondent: {b['admission']}"
+            f"被投诉人承认侵权：{b['admission']}",
+            f"Admission by the respondent{original}: {b['admission']}",
         )
     if b.get("document_body") or b.get("document_number"):
         body, no, on = (
@@ -69,12 +73,38 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
     for names, labels in groups.items():
         many = len(labels) > 1
         out += bi(
+            # The center's finding is preliminary (it is no administrative organ): each line
+            # says so, as the heading does.
             f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
-            f"侵犯投诉人的{'、'.join(zh for zh, _ in names)}。",
+            f"涉嫌侵犯投诉人的{'、'.join(zh for zh, _ in names)}（初步认定）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
-            f"infringe{'' if many else 's'} {' and '.join(en for _, en in names)}.",
+            f"{'are' if many else 'is'} found, preliminarily, to infringe "
+            f"{' and '.join(en for _, en in names)}.",
         )
     return out
+
+
+def _other_claims(d: DocumentData) -> list[Flowable]:
+    """What became of the claims under rights no exhibit is accused under, as the desk
+    worded it: the Chinese lines in the Chinese style, the others in the English one."""
+    text = d.decision_basis.get("other_claims", "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [para(line, S.zh if has_cjk(line) else S.en) for line in lines]
+
+
+SHORT_TABLE = 5  # rows of a table that is not split over two pages
+
+
+def _whole_when_short(block: list[Flowable], rows: int) -> list[Flowable]:
+    """A section whose few rows stay on one page (its page-break check stays in front)."""
+    if paper_version() < 2 or rows > SHORT_TABLE:
+        return block
+    return [block[0], KeepTogether(block[1:])]
+
+
+def _mid_sentence(words: str) -> str:
+    """'Infringement found' after 'Outcome:' reads 'infringement found'."""
+    return words[:1].lower() + words[1:]
 
 
 def _and(items: list[str]) -> str:
@@ -109,6 +139,26 @@ def _decided_by(d: DocumentData) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _opening(d: DocumentData) -> list[Flowable]:
+    """What the opinion is on. The case number stands in the header and beside the
+    signature: not a third time (the lines saved keep the paper to two pages)."""
+    zh_r = d.respondent.name_zh if d.respondent else ""
+    en_r = (d.respondent.name_en or d.respondent.name_zh) if d.respondent else ""
+    en_c = d.complainant.name_en or d.complainant.name
+    if paper_version() < 2:
+        return bi(
+            f"关于{d.complainant.name}对{zh_r}的投诉（案件编号 {d.case_number}），"
+            "本中心处理意见如下。",
+            f"On the complaint of {en_c} against {en_r} (case {d.case_number}), the service "
+            "center gives the following opinion.",
+        )
+    return bi(
+        f"关于{d.complainant.name}对{zh_r}的投诉，本中心处理意见如下。",
+        f"On the complaint of {en_c} against {en_r}, the service center gives the following "
+        "opinion.",
+    )
+
+
 def story(d: DocumentData) -> list[Flowable]:
     if d.copy == "complainant":
         to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
@@ -120,41 +170,38 @@ def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
-        *bi(
-            f"关于{d.complainant.name}对{d.respondent.name_zh if d.respondent else ''}的投诉"
-            f"（案件编号 {d.case_number}），本中心处理意见如下。",
-            f"On the complaint of {d.complainant.name_en or d.complainant.name} against "
-            f"{(d.respondent.name_en or d.respondent.name_zh) if d.respondent else ''} "
-            f"(case {d.case_number}), the service center gives the following opinion.",
-        ),
+        *_opening(d),
         *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
         *rights_block(d),
-        *exhibits_with_rights(d),
-        *section("被投诉人答辩", "Respondent's defence"),
+        *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
     ]
+    defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
     if d.defence_summary:
-        out.append(para(d.defence_summary, S.zh))
+        defence.append(para(d.defence_summary, S.zh))
     elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
         # Decided at once (CNIPA Art 14): the defence period may still have been running.
-        out += bi(
+        defence += bi(
             "本案依法径行处理，未等待答辩期届满；被投诉人未提交书面答辩。",
             "Decided at once, without waiting for the defence period to end; the respondent "
             "filed no written defence.",
         )
     else:
-        out += bi(
+        defence += bi(
             "被投诉人未在答辩期限内提交书面答辩。",
             "The respondent filed no written defence within the defence period.",
         )
+    # A short defence stays with its heading wherever it fits, rather than after a page
+    # break that only the heading's usual check asked for.
+    out += [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
-        para(f"Outcome: {L.en(L.CASE_STATES, state)}", S.notice_en),
+        para(f"Outcome: {_mid_sentence(L.en(L.CASE_STATES, state))}", S.notice_en),
         *bi(finding.zh, finding.en),
         *before_authority,
     ]
     if state == CaseState.INFRINGEMENT_FOUND:
-        decision += _rights_infringed(d)
+        decision += _rights_infringed(d) + _other_claims(d)
     if d.decision_trigger:
         decision += bi(
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
@@ -167,11 +214,8 @@ def story(d: DocumentData) -> list[Flowable]:
         decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
-    heading = (
-        section("初步意见", "Preliminary view")
-        if before_authority
-        else section("处理意见", "Decision")
-    )
+    # One heading whoever decides next: the center gives an opinion, never a decision.
+    heading = section("处理意见", "Opinion")
     out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
         act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
@@ -201,8 +245,10 @@ def story(d: DocumentData) -> list[Flowable]:
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
     # Who decided goes on that line too, not in a table of its own: the lines saved keep
     # the closing words and the signature on the page before (no near-empty last page).
+    # Who issued it stays with the service sentence and the line the receiver signs on: the
+    # signature confirms receipt of the opinion it sits under.
     numbers = [*_numbers_line(d), Spacer(1, 2 * mm)]
-    return [*out, *numbers, KeepTogether([*statement, *signature._content])]
+    return [*out, KeepTogether([*numbers, *statement, *signature._content])]
 
 
 def _numbers_line(d: DocumentData) -> list[Flowable]:
@@ -210,10 +256,10 @@ def _numbers_line(d: DocumentData) -> list[Flowable]:
     by = _decided_by(d)
     return bi(
         f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
-        f"案件编号 {d.case_number} · 决定时间 {d.decided_at}"
+        f"案件编号 {d.case_number} · 出具时间 {d.decided_at}"
         + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · decided {d.decided_at}"
+        f"case {d.case_number} · issued {d.decided_at}"
         + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

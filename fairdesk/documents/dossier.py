@@ -17,6 +17,16 @@ from fairdesk.documents.parts import (
 )
 
 
+def _details(reason: str, detail: str) -> str:
+    """The note and what the step recorded: a note that ends its sentence takes no "；"."""
+    if not reason or not detail:
+        return reason or detail
+    return f"{reason}{'' if reason.rstrip()[-1:] in _ENDS else '；'}{detail}"
+
+
+_ENDS = set("。；！？.;!?")
+
+
 def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         *section("案件概况", "Case overview"),
@@ -68,10 +78,7 @@ def story(d: DocumentData) -> list[Flowable]:
         *section("办理经过", "Timeline (from the audit trail)"),
         grid(
             [("时间", "Time"), ("人员", "By"), ("事项", "Step"), ("说明", "Details")],
-            [
-                [e.at, e.user, e.action, "；".join(x for x in (e.reason, e.detail) if x)]
-                for e in d.timeline
-            ],
+            [[e.at, e.user, e.action, _details(e.reason, e.detail)] for e in d.timeline],
             [15, 11, 22, 52],
         ),
         *section("证据清单", "Evidence (SHA-256 fingerprints)"),

@@ -357,7 +357,10 @@ def basis_keys(d: DocumentData) -> list[str]:
         # (Shanghai: the regulation's Art 27 is among them), never 2006 Art 11.
         return ["decision"]
     if key == "decision":
-        keys = [key]
+        # No infringement found: no measures, so not the measures articles (a fair set up
+        # before this citation keeps its decision's).
+        found_none = d.decision_state in (S.NOT_INFRINGING, S.UNDETERMINED)
+        keys = ["decision_not_found" if found_none and basis.get("decision_not_found") else key]
         if d.decision_trigger in ART14_TRIGGERS:
             keys.append("decision_art14")
         if d.decided_by_organ:  # a stationed IP officer decided (2006 Art 6)

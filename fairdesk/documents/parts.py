@@ -15,6 +15,7 @@ from fairdesk.documents.model import (
     RightView,
 )
 from fairdesk.documents.quantities import total
+from fairdesk.domain import right_names
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, party_words
 
 
@@ -40,39 +41,17 @@ def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row
     return rows
 
 
-_PATENTS = {"invention_patent", "utility_model", "design"}
-
-
 def right_name(r: RightView) -> tuple[str, str]:
     """A right named in full, as the center prints it: 第N号注册商标专用权,
     ZL… 号外观设计专利权, 《作品》著作权."""
-    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
-    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
-    if r.ip_type == "trademark":
-        return (
-            f"第{number}号注册商标专用权",
-            f"the exclusive right to registered trademark No. {number}",
-        )
-    if r.ip_type in _PATENTS:
-        return f"{number}号{kind_zh}专利权".replace(
-            "专利专利权", "专利权"
-        ), f"{kind_en.lower()} {number}"
-    if r.ip_type == "copyright":
-        title = f"《{r.title}》" if r.title else ""
-        return f"{title}著作权", f"the copyright in {r.title or number}"
-    return f"{kind_zh}（{number}）", f"{kind_en} {number}"
+    w = right_names.right_in_full(r.ip_type, r.number, r.title)
+    return w.zh, w.en
 
 
 def right_kind(r: RightView) -> tuple[str, str]:
     """The kind of right as a right (外观设计专利权, 注册商标专用权, 著作权), not of a thing."""
-    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
-    if r.ip_type == "trademark":
-        return "注册商标专用权", "Exclusive right to a registered trademark"
-    if r.ip_type in _PATENTS:
-        return f"{kind_zh}专利权".replace("专利专利权", "专利权"), f"{kind_en} right"
-    if r.ip_type == "copyright":
-        return "著作权", "Copyright"
-    return kind_zh, kind_en
+    w = right_names.right_kind(r.ip_type)
+    return w.zh, w.en
 
 
 def right_number(r: RightView) -> str:

@@ -190,6 +190,13 @@ def _contract() -> str:
     return "参展合同 / the exhibitor contract"
 
 
+def _and_contract(citation: str) -> str:
+    """A citation followed by the exhibitor contract, in both languages."""
+    zh, _, en = citation.partition(" / ")
+    contract_zh, _, contract_en = _contract().partition(" / ")
+    return f"{zh}；{contract_zh} / {en}; {contract_en}"
+
+
 # Which article each step rests on: only what the sources say (../shared/domain.md; the
 # 2006 Measures, the 2022 Guidelines and the 2020 Shanghai regulation are not among the
 # policy texts in seeds/, so nothing beyond the articles domain.md states is cited).
@@ -234,6 +241,10 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "decision": _CONTRACT_ONLY,
         "decision_art14": _cite((_G2022, (14,))),
         "decision_officer": _cite((_M2006, (6,))),
+        # An opinion that finds no infringement (or cannot find one) orders no measure: it
+        # rests on the complaint body's handling of the complaint (2006 Art 7(3)) and the
+        # contract, never on the measures articles (Shanghai Arts 27, 38).
+        "decision_not_found": _and_contract(_cite((_M2006, ((7, 3),)))),
         "remedy": _CONTRACT_ONLY,
         "recheck": _CONTRACT_ONLY,
         "escalation": _CONTRACT_ONLY,

@@ -168,10 +168,11 @@ TRIGGERS = Vocabulary(
     "trigger",
     {
         DecisionTrigger.DEFENCE_OVERDUE: W(
-            "No written defence and evidence in time (CNIPA Art 14)",
-            "未在期限内提交书面答辩及证据",
-            "the respondent filed no written defence and evidence in time",
-            "被投诉人在规定期限内未提交书面答辩及证据",
+            # CNIPA Art 14 (1) acts only when the silence has no good reason.
+            "No written defence and evidence in time, without good reason (CNIPA Art 14)",
+            "未在期限内提交书面答辩及证据且无正当理由",
+            "the respondent filed no written defence and evidence in time, without good reason",
+            "被投诉人在规定期限内未提交书面答辩及证据，且无正当理由",
         ),
         DecisionTrigger.PRIOR_LEGAL_DOCUMENT: W(
             "A court or administrative decision already confirms it",
@@ -508,6 +509,8 @@ DETAILS = Vocabulary(
         "photos": W("photos", "照片"),
         "complaint": W("complaint", "投诉"),
         "decision_trigger": W("trigger", "认定依据"),
+        # A decision's trigger, whichever step recorded it (not "acting at once" on the merits).
+        "trigger": W("ground", "认定依据"),
         "decision_note": W("decision note", "处理说明"),
         "materials": W("materials received", "收到的材料"),
         "destination": W("sent to", "报送/移送对象"),
@@ -580,7 +583,10 @@ DETAILS = Vocabulary(
 OUTCOMES = Vocabulary(
     "outcome",
     {
-        "infringing": W("Infringement found", "认定侵权"),
+        # On paper the center's finding is preliminary, as the decision says (CASE_STATES).
+        "infringing": W(
+            "Infringement found", "认定侵权", "Infringement found preliminarily", "初步认定侵权"
+        ),
         "not_infringing": W("Infringement not established", "未认定构成侵权"),
         "undetermined": W("Undetermined, referred", "无法认定、移交"),
         "settled": W("Settled", "已和解"),

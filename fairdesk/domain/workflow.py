@@ -645,6 +645,20 @@ EXHIBIT_RIGHTS = _text(
     max_length=1000,
 )
 DECISION_FIELDS = (PRIOR_BODY, PRIOR_NUMBER, PRIOR_DATE, ADMISSION, DECIDING_ORGAN)
+# A finding of infringement disposes of every right relied on: what becomes of the claims
+# under a right no exhibit is accused under (the screen and the CLI start from "not upheld").
+OTHER_CLAIMS = _text(
+    "other_claims",
+    "What becomes of the claims under rights no exhibit is accused under",
+    "未涉及展品的权利主张的处理意见",
+    required=False,
+    need=Words(
+        "what becomes of the claims under rights no exhibit is accused under",
+        "未涉及展品的权利主张的处理意见",
+    ),
+    prefill="other_claims",
+    kinds=IP,
+)
 
 C, S = ComplaintState, CaseState
 OPEN_CASE_STATES = tuple(s for s in CaseState if s not in TERMINAL_CASE_STATES)
@@ -874,6 +888,28 @@ def _each_exhibit_tied_to_a_right(f: Facts) -> Refusal | None:
     )
 
 
+def rights_without_exhibit(f: Facts) -> list[str]:
+    """The numbers of the rights relied on that no exhibit is accused under (with one
+    right, an exhibit that names none is under it)."""
+    if not f.exhibits or (len(f.rights) == 1 and any(not x.rights for x in f.exhibits)):
+        return []
+    named = {right_key(n) for x in f.exhibits for n in x.rights}
+    return [n for n in f.rights if right_key(n) not in named]
+
+
+def _other_claims_disposed(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    left = rights_without_exhibit(f)
+    if not left or str(params.get(OTHER_CLAIMS.name) or "").strip():
+        return None
+    return Refusal(
+        MissingRequirement,
+        "{number}: the complaint also relies on {rights}, which no exhibit is accused under; "
+        "say what becomes of that claim.",
+        {"number": f.number, "rights": tuple(left)},
+        field=OTHER_CLAIMS.name,
+    )
+
+
 def find_exhibit(exhibits: tuple[ExhibitFacts, ...], text: str) -> int | None:
     """The index of the exhibit `text` names: its number in the list (1, 2, ...), or its
     model or name when exactly one exhibit has it; None otherwise."""
@@ -1098,16 +1134,19 @@ STEPS: tuple[Step, ...] = (
     # organizer acts at once after notice, without a defence and without the clock.
     _step(CS, "decide_at_once", [S.NOTIFIED, S.MEDIATING, S.DEFENCE_RECEIVED],
           S.INFRINGEMENT_FOUND, "Decide at once: infringement confirmed", "径行认定侵权",
-          roles=DECIDERS, fields=(TRIGGER_AT_ONCE, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
-          guards=(_each_exhibit_tied_to_a_right,), checks=(_officer_names_organ,),
+          roles=DECIDERS,
+          fields=(TRIGGER_AT_ONCE, *DECISION_FIELDS, OTHER_CLAIMS, LEGAL_BASIS, NOTE),
+          guards=(_each_exhibit_tied_to_a_right,),
+          checks=(_officer_names_organ, _other_claims_disposed),
           stops=(ClockKind.DEFENCE,), kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
     _step(CS, "decide_infringing", [S.UNDER_REVIEW], S.INFRINGEMENT_FOUND,
           "Decide: infringement found", "认定侵权", roles=DECIDERS,
-          fields=(TRIGGER, *DECISION_FIELDS, LEGAL_BASIS, NOTE),
+          fields=(TRIGGER, *DECISION_FIELDS, OTHER_CLAIMS, LEGAL_BASIS, NOTE),
           guards=(_each_exhibit_tied_to_a_right,),
-          checks=(_overdue_trigger_needs_overdue, _officer_names_organ), kinds=IP,
+          checks=(_overdue_trigger_needs_overdue, _officer_names_organ, _other_claims_disposed),
+          kinds=IP,
           effects=(Effect.RECORD_DECISION,), documents=("decision",),
           legal_basis=("decision",)),
     # A decision says which right each exhibit infringes: the desk links an exhibit to the
@@ -1240,7 +1279,9 @@ def detail_words(key: str) -> Words:
         return v.DETAILS[key]
     found = _FIELDS.get(key)
     if found is not None:
-        return found.words
+        # The field's name without the step dialog's help in brackets.
+        en, zh = found.words.en.partition(" (")[0], found.words.zh.partition("（")[0]
+        return Words(en, zh)
     plain = key.replace("_", " ")
     return Words(plain, plain)
 

@@ -2416,6 +2416,10 @@ power of attorney: {0}</source>
         <translation>{number}：认定侵权须写明每件展品侵犯的权利，而{exhibits}未与投诉所依据的任何权利关联；请先关联（操作“指明展品涉嫌侵犯的权利”）。</translation>
     </message>
     <message>
+        <source>{number}: the complaint also relies on {rights}, which no exhibit is accused under; say what becomes of that claim.</source>
+        <translation>{number}：投诉还依据{rights}，但没有展品涉嫌侵犯该权利；请写明对该主张的处理意见。</translation>
+    </message>
+    <message>
         <source>{number}: the measure is due at {due}; before then a re-inspection may find it not carried out only if the exhibit was displayed again (the signed undertaking broken).</source>
         <translation>{number}：整改期限为{due}；期限届满前，仅在展品被重新展出（违反所签承诺书）时，复查方可认定措施未落实。</translation>
     </message>
@@ -4034,6 +4038,14 @@ power of attorney: {0}</source>
     <message>
         <source>Deciding organ (for a stationed IP officer: the IP office)</source>
         <translation>作出处理的机关（知识产权局派驻人员填写所属部门）</translation>
+    </message>
+    <message>
+        <source>what becomes of the claims under rights no exhibit is accused under</source>
+        <translation>未涉及展品的权利主张的处理意见</translation>
+    </message>
+    <message>
+        <source>What becomes of the claims under rights no exhibit is accused under</source>
+        <translation>未涉及展品的权利主张的处理意见</translation>
     </message>
     <message>
         <source>the legal basis</source>

@@ -310,9 +310,9 @@ def test_decision_copies_say_what_they_should(
         ):
             assert expected in flat, expected
         for expected in (
-            "Decision",
+            "Opinion",
             en,
-            "Outcome: Infringement found preliminarily",
+            "Outcome: infringement found preliminarily",
             "Test Exhibitor 1 GmbH",
             "Regulations of Shanghai Municipality on the Conference and Exhibition Industry "
             "(2020), Arts. 27 and 38",
@@ -715,8 +715,8 @@ def test_a_one_respondent_decision_has_no_near_empty_last_page(
         assert last.count("法律依据 Legal basis") == 1  # the legal basis: one line a page
         # Exhibits infringing the same right share one sentence.
         flat = "".join(pdf_text(info.pdf, tmp_path).split())
-        assert "展品“椅子（X-1）”、“椅子（X-2）”侵犯投诉人的" in flat
-        assert "Theexhibits“椅子(X-1)”and“椅子(X-2)”infringedesignpatent" in flat
+        assert "展品“椅子（X-1）”、“椅子（X-2）”涉嫌侵犯投诉人的" in flat
+        assert "Theexhibits“椅子(X-1)”and“椅子(X-2)”arefound,preliminarily,toinfringe" in flat
 
 
 @needs_poppler

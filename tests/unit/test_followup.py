@@ -303,7 +303,7 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
     one = by_case[c["c1"]]
     assert one["respondent_zh"] == "测试展商1有限公司" and one["credit_code"] == CODE_1
     assert (
-        one["outcome"].startswith("认定侵权")
+        one["outcome"].startswith("初步认定侵权 / Infringement found preliminarily")
         and "On review of both parties' materials" in one["trigger"]
     )
     assert one["measures"].startswith("撤下并暂存保管 / Take down and keep in custody 2026-11-05")
@@ -322,7 +322,11 @@ def test_the_list_holds_cases_not_closed_cleanly_or_found_infringing(
     assert one["decided_on"] == date(2026, 11, 5)
 
     three = by_case[c["c3"]]
-    assert three["agent"] == "示例律师事务所" and three["right_type"] == "商标 / Trademark"
+    assert three["agent"] == "示例律师事务所"
+    # The right named as the papers name it, its number in the register's form.
+    assert three["right_type"] == "注册商标专用权 / Exclusive right to a registered trademark"
+    assert three["right_number"] == "第12345678号"
+    assert one["right_type"] == "外观设计专利权 / Design patent right"
     assert three["referral_authority"] == "上海市知识产权局"
     assert three["referral_status"] == "已移交 / referred"
     assert three["referral_date"] == date(2026, 11, 5)

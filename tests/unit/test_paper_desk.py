@@ -75,7 +75,8 @@ def test_a_decision_on_a_transferred_case_is_a_preliminary_view_the_authority_de
     assert "本意见系本中心依据参展合同作出的初步意见" in text
     assert "由上海市知识产权局依法处理并作出决定" in text
     assert "preliminaryview" in text and "theShanghaiIntellectualPropertyAdministration" in text
-    assert "初步意见Preliminaryview" in text  # the heading says so too
+    # One heading whoever decides next (the sentence above says the view is preliminary).
+    assert "处理意见Opinion" in text and "初步意见Preliminaryview" not in text
 
 
 def test_a_decision_on_a_case_kept_by_the_center_names_no_authority(
@@ -84,7 +85,7 @@ def test_a_decision_on_a_case_kept_by_the_center_names_no_authority(
     _, case = _found(team, clock)
     text = _issue(team, "decision", case, tmp_path, copy="respondent")
     assert "初步意见Preliminaryview" not in text and "依法处理并作出决定" not in text
-    assert "处理意见Decision" in text
+    assert "处理意见Opinion" in text and "处理意见Decision" not in text
 
 
 def test_the_remedial_order_names_the_exhibits_taken_down_and_counts_them_from_the_table(

@@ -193,7 +193,7 @@ def test_a_decision_on_the_merits_cites_no_cnipa_art14_and_one_on_a_trigger_does
     text = _issue(team, "decision", merits, tmp_path, copy="respondent")
     assert CNIPA_14 not in text and M2006_14 not in text
     assert "上海市会展业条例第二十七条、第三十八条" in text
-    assert "第七条第（三）项" not in text  # not what the sources state
+    assert "第七条第（三）项" not in text  # only an opinion finding no infringement cites it
 
     _, at_once = _accepted(team)
     act_on_case(team.desk, at_once, "notify")
@@ -358,13 +358,16 @@ def test_a_decision_says_which_right_each_exhibit_infringes(
     act_on_case(team.desk, case, "notify")
     _decide(team, case, "decide_at_once", "admission", admission="当场承认")
     text = _issue(team, "decision", case, tmp_path, copy="complainant")
-    assert "展品“椅子（X-1）”侵犯投诉人的ZL202330123456.7号外观设计专利权。" in text
+    assert "展品“椅子（X-1）”涉嫌侵犯投诉人的ZL202330123456.7号外观设计专利权（初步认定）。" in text
     # (in the order the complaint lists its rights)
     assert (
-        "展品“靠垫（C-3）”侵犯投诉人的ZL202330123456.7号外观设计专利权、"
-        "第12345678号注册商标专用权。" in text
+        "展品“靠垫（C-3）”涉嫌侵犯投诉人的ZL202330123456.7号外观设计专利权、"
+        "第12345678号注册商标专用权（初步认定）。" in text
     )
-    assert "infringesdesignpatentZL202330123456.7andtheexclusiverighttoregisteredtrademark" in text
+    assert (
+        "isfound,preliminarily,toinfringedesignpatentZL202330123456.7andtheexclusiveright"
+        "toregisteredtrademark" in text
+    )
     # The exhibits' table names the rights accused under, in full.
     assert "涉嫌侵犯的权利" in text and "Right(s)accusedunder" in text
 
@@ -383,7 +386,7 @@ def test_infringement_not_established_is_worded_as_the_body_reasons(
     act_on_case(team.desk, case, "decide_not_infringing", reason="现有证据不足")
     text = _issue(team, "decision", case, tmp_path, copy="complainant")
     assert "认定不侵权" not in text
-    assert "结论：未认定构成侵权" in text and "Outcome:Infringementnotestablished" in text
+    assert "结论：未认定构成侵权" in text and "Outcome:infringementnotestablished" in text
     assert "现有材料不足以认定被投诉人展出的上述展品构成侵权" in text
     assert "notsufficienttoestablishthattheexhibitsaboveinfringe" in text
     # ... and that the parties may still go to the IP authority or a court.

@@ -317,6 +317,8 @@ STATED = {
     "展会知识产权保护办法": {
         "第六条",
         "第七条第（一）项",
+        # The complaint body coordinates and supervises the handling of complaints: the
+        # basis of an opinion that finds no infringement and of mediation (third document review).
         "第七条第（三）项",
         "第八条",
         "第九条",

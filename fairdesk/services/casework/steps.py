@@ -32,6 +32,7 @@ from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.right_names import claim_not_upheld, right_in_full
 from fairdesk.domain.workflow import (
     STEPS,
     Effect,
@@ -51,6 +52,7 @@ from fairdesk.domain.workflow import (
     parse_moment,
     refused_at_acceptance,
     right_key,
+    rights_without_exhibit,
     step,
     step_for_audit,
     suggested_legal_basis,
@@ -307,6 +309,7 @@ class AvailableSteps:
     authority: str = ""  # the complaint's authority, a start value for transfer/refer
     unlinked_exhibit: str = ""  # the first exhibit a decision could not name a right for
     rights: tuple[str, ...] = ()  # the numbers of the rights a decision may rely on
+    other_claims: str = ""  # "not upheld" for each right no exhibit is accused under
 
     def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
         """Start values of the step's prefilled fields that `given` lacks: the rule set's
@@ -316,6 +319,7 @@ class AvailableSteps:
             "legal_basis": suggested_legal_basis(self.legal_basis_texts, s, trigger),
             "authority": self.authority,
             "unlinked_exhibit": self.unlinked_exhibit,
+            "other_claims": self.other_claims,
         }
         return {
             f.name: found[f.prefill]
@@ -369,7 +373,20 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             authority or "",
             _exhibit_name(facts.exhibits, untied[0]) if untied else "",
             facts.rights,
+            _claims_not_upheld(case, facts) if case is not None else "",
         )
+
+
+def _claims_not_upheld(case: RespondentCase, facts: Facts) -> str:
+    """The start value of a decision's disposal of the claims under rights no exhibit is
+    accused under: not upheld, in Chinese then English, one right a line pair."""
+    left = {right_key(n) for n in rights_without_exhibit(facts)}
+    said = [
+        claim_not_upheld(right_in_full(r.ip_type, r.number, r.title))
+        for r in relied_on(case.complaint)
+        if right_key(r.number) in left
+    ]
+    return "\n".join([*(w.zh for w in said), *(w.en for w in said)])
 
 
 def _exhibit_name(exhibits: tuple[ExhibitFacts, ...], x: ExhibitFacts) -> str:
@@ -497,7 +514,9 @@ def _record_ending(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) 
     c.closed_at = ctx.now()
 
 
-_BASIS_FIELDS = ("document_body", "document_number", "document_date", "admission")
+# (With the disposal of the claims under rights no exhibit is accused under: the decision
+# prints it.)
+_BASIS_FIELDS = ("document_body", "document_number", "document_date", "admission", "other_claims")
 
 
 def _record_decision(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:

@@ -239,6 +239,8 @@ class Desk:
     legal_basis: Mapping[str, str] = field(default_factory=dict)
     authority: str = ""
     now: datetime | None = None  # the fair's local time, for a date a step needs
+    # A finding's disposal of the claims under rights no exhibit is accused under.
+    other_claims: str = ""
 
 
 def phrase(rng: random.Random, name: str, action: str) -> str:
@@ -277,6 +279,8 @@ def fill(
             if needed and desk.now is not None:
                 moment = desk.now.replace(second=0, microsecond=0, tzinfo=None)
                 params[f.name] = moment if f.kind is FieldKind.DATETIME else moment.date()
+        elif f.prefill == "other_claims" and desk.other_claims:
+            params[f.name] = desk.other_claims  # as the desk's screen words it
         elif needed or (f.name == REASON_NAME and rng.random() < NOTE_SHARE):
             params[f.name] = _prefilled(s, f.prefill, params, desk) or phrase(rng, f.name, s.action)
     return params
@@ -306,7 +310,7 @@ def seen(now: AvailableSteps, at: datetime | None = None) -> tuple[list[Choice],
     """A record's steps as the services answer (`available_steps`) at the fair's local
     time `at`, as the walker sees them."""
     choices = [Choice(c.step, c.allowed, c.ready_at) for c in now.choices]
-    return choices, Desk(now.legal_basis_texts, now.authority, at)
+    return choices, Desk(now.legal_basis_texts, now.authority, at, now.other_claims)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
+from fairdesk.domain import right_names
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import (
     CaseState,
@@ -493,7 +494,8 @@ class _Formatter:
             authority, ref_day = complaint_authority, None
             ref_status = "处理中 / in progress"
 
-        right_text = "; ".join(f"{n}" for _, n, _ in rights)
+        # Named as the papers name them: 注册商标专用权, 第45678901号.
+        right_text = "; ".join(right_names.right_number(t, n) for t, n, _ in rights)
         exhibits = b.exhibits
         return {
             "case_number": number,
@@ -502,7 +504,7 @@ class _Formatter:
             "notified_on": self.day(notified_at),
             "decided_on": self.day(decided_at),
             "closed_on": self.day(closed_at),
-            "state": v.CASE_STATES.words(state).both,
+            "state": v.CASE_STATES.words(state).on_paper.both,
             "respondent_zh": name_zh,
             "respondent_en": name_en,
             "credit_code": credit_code,
@@ -515,7 +517,9 @@ class _Formatter:
             "email": email,
             "complainant": complainant,
             "agent": agent or "",
-            "right_type": "; ".join(dict.fromkeys(v.IP_TYPES.words(t).both for t, _, _ in rights)),
+            "right_type": "; ".join(
+                dict.fromkeys(right_names.right_kind(t).both for t, _, _ in rights)
+            ),
             "right_number": right_text,
             "right_holder": "; ".join(dict.fromkeys(h for _, _, h in rights if h)),
             "exhibit": "; ".join(exhibits),
@@ -541,7 +545,7 @@ class _Formatter:
 def _outcome(state: str, infringing: bool) -> str:
     """The case's outcome in the vocabulary's words, as the statistics count it (the list
     holds no case that ended cleanly, so no decision closes one here)."""
-    return v.OUTCOMES[outcome_of(state, infringing, decided=False)].both
+    return v.OUTCOMES[outcome_of(state, infringing, decided=False)].on_paper.both
 
 
 def _screening(

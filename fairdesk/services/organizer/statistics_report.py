@@ -260,7 +260,7 @@ def build_story(report: StatisticsReport) -> list[Any]:
     )
     outcomes = horizontal_bars(
         "Outcomes of respondent cases",
-        [(v.OUTCOMES[k].en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
+        [(v.OUTCOMES[k].on_paper.en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
     )
     countries = horizontal_bars(
         "Respondent cases by country / region", _top(cur.cases_by_country, 10)

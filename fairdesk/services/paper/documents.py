@@ -268,10 +268,10 @@ def _value(key: str, value: Any) -> str:
     if key == "kind" and isinstance(value, str) and value in K.KINDS:
         return f"{K.KINDS[value].title} / {K.KINDS[value].title_en}"
     words = detail_value_words(key, value)
-    return words.both if words is not None else str(value)
+    return words.on_paper.both if words is not None else str(value)
 
 
-def _detail(after: dict[str, Any] | None) -> str:
+def _detail(after: dict[str, Any] | None, exhibits: list[tuple[str, str]] | None = None) -> str:
     """What an event recorded, one line on paper: "状态 / now: 已通知 / Notified; ..."."""
     if not after:
         return ""
@@ -279,6 +279,11 @@ def _detail(after: dict[str, Any] | None) -> str:
     for key, value in after.items():
         if value in (None, "", [], {}) or key in ("sha256", "key_id"):
             continue
+        if key == "in_force" and value is True:  # an issued document is in force: say nothing
+            continue
+        if key == "exhibits" and exhibits and list(value) == [name for name, _ in exhibits]:
+            # The case's exhibits as recorded when it opened: named with their models.
+            value = [f"{name}（{model}）" if model else name for name, model in exhibits]
         if key == "state":
             parts.append(f"→ {_value(key, value)}")
         else:
@@ -308,13 +313,14 @@ def _timeline(
     if actions:
         query = query.where(AuditEvent.action.in_(actions))
     names = _names(session)
+    exhibits = [(x.name, x.model or "") for x in case.exhibits]
     return tuple(
         EventView(
             clock.local(r.at),
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(r.after),
+            _detail(r.after, exhibits),
         )
         for r in session.scalars(query.order_by(AuditEvent.id)).all()
     )
