@@ -184,12 +184,12 @@ def add_evidence(db: Database, desk: Context, case_no: str) -> None:
 
 
 def goods(filed: ComplaintInput, respondent: int) -> str:
-    """A respondent's accused exhibits as a note names them ("CM-201、CM-202型智能咖啡机共4台"),
+    """A respondent's accused exhibits as a note names them ("CM-201、CM-202型智能咖啡机共4件"),
     counted from what was filed, so that the paper never states two numbers for the same goods."""
     exhibits = filed.respondents[respondent].exhibits
     models = "、".join(x.model for x in exhibits)
     name = exhibits[0].name.split(" ")[0]
-    return f"{models}型{name}共{sum(x.quantity or 0 for x in exhibits)}台"
+    return f"{models}型{name}共{sum(x.quantity or 0 for x in exhibits)}件"
 
 
 def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
@@ -318,11 +318,10 @@ def main() -> int:
         case1,
         "recheck_passed",
         reason="经现场复查，4.1B12展位已无CM-101、CM-102型智能咖啡机展出；"
-        "相关展品4台已存放于4.1馆B区服务仓库。",
+        "相关展品4件已存放于4.1馆B区服务仓库。",
     )
     issue("recheck-record", case1)
-    clock.advance(30)  # the exhibits go back against a receipt before the case closes
-    act_on_case(desk, case1, "return_detained", receipt="R-0001 展商代表签收")
+    clock.advance(30)  # the case closes; the exhibits stay in custody until the closing day
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
     add_evidence(db, desk, case1)
@@ -375,6 +374,11 @@ def main() -> int:
     act_on_case(inspector, case4, "recheck_failed", result="redisplayed")
     act_on_case(desk, case4, "escalate", escalation="cancel_participation")
     issue("escalation-notice", case4)
+    fifth = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    act_on_complaint(desk, fifth.number, "accept")
+    (case5,) = fifth.case_numbers
+    act_on_case(desk, case5, "suspend_display", reason="外观高度近似，先行暂停展出")
+    issue("booth-notice", case5, "booth-notice-suspension")
 
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):

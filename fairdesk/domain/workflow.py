@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -723,14 +723,23 @@ def _detained_unreturned(f: Facts) -> Refusal | None:
     )
 
 
-def _nothing_in_custody(f: Facts) -> Refusal | None:
-    if not f.detained_unreturned:
+def _closing_day_for_return(f: Facts) -> Refusal | None:
+    # The list of exhibits held in safekeeping has the respondent collect them on the day
+    # the fair closes, by its close, and the undertaking keeps them off display for the
+    # whole fair: a case may close meanwhile (its closing record says they await return);
+    # the goods go back on the closing day or later, never mid-fair.
+    if f.fair_closes_at is None:
+        return None
+    closes = f.fair_closes_at.astimezone(ZoneInfo(f.zone))
+    closing_day = datetime.combine(closes.date(), time(0), closes.tzinfo)
+    if f.now >= closing_day:
         return None
     return Refusal(
         IllegalTransition,
-        "{number} still holds exhibits in custody: hand them back against a receipt before "
-        "closing the case.",
-        {"number": f.number},
+        "The exhibits of {number} stay in custody until the fair's closing day; they are "
+        "handed back on that day, by the close at {closes}, or later.",
+        {"number": f.number, "closes": f.local(f.fair_closes_at)},
+        after=closing_day,
     )
 
 
@@ -1156,10 +1165,11 @@ STEPS: tuple[Step, ...] = (
           documents=("escalation-notice",), legal_basis=("escalation",)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",
-          fields=(RECEIPT, NOTE), guards=(_detained_unreturned,), kinds=IP,
+          fields=(RECEIPT, NOTE), guards=(_detained_unreturned, _closing_day_for_return),
+          kinds=IP,
           effects=(Effect.RETURN_DETAINED,), documents=("detained-items",)),
     _step(CS, "close", [S.NOT_INFRINGING, S.RECHECK_PASSED], S.CLOSED,
-          "Close the case", "结案", fields=(NOTE,), guards=(_nothing_in_custody,), kinds=IP,
+          "Close the case", "结案", fields=(NOTE,), kinds=IP,
           effects=(Effect.CLOSE,), documents=("closing-record",)),
     _step(CS, "close_unaccepted", [S.TO_NOTIFY], S.CLOSED,
           "Close: complaint not accepted", "结案（投诉不予受理）",

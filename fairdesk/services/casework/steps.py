@@ -31,6 +31,7 @@ from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
+from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import (
     STEPS,
@@ -543,7 +544,7 @@ def _order_measure(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) 
             measure_type=MeasureType(str(p["measure"])),
             ordered_at=ctx.now(),
             undertaking_signed=bool(p.get("undertaking_signed")),
-            storage_place=_text(p, "storage_place"),
+            storage_place=tighten(_text(p, "storage_place")),
             note=r.strip(),
         )
     )
