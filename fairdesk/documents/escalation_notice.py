@@ -84,8 +84,8 @@ def _broken(
     ordered = d.measures[-1].ordered_at if d.measures else ""
     if signed:
         return (
-            f"你方{done}，违反你方于{ordered}签署的承诺书",
-            f"{done_en}, breaking the undertaking you signed on {ordered}",
+            f"你方{done}，违反你方于{ordered}签署的承诺书（附于{order}）",
+            f"{done_en}, breaking the undertaking you signed on {ordered} (part of {order_en})",
         )
     return f"你方{done}，违反{order}的要求", f"{done_en}, against {order_en}"
 

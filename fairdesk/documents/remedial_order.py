@@ -70,7 +70,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 "We undertake to carry out the measures above at once and, for the rest of the "
                 "fair, not to display, promote or sell the exhibits above in any form. If we break "
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
-                "take measures such as requiring us to leave the fair or cancelling our "
+                "take measures such as requiring us to withdraw from the fair or cancelling our "
                 "participation, and we accept liability.",
             )
         ),

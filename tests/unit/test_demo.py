@@ -24,6 +24,7 @@ from fairdesk.db.models import (
     Exhibitor,
     Fair,
     IPRight,
+    Measure,
     RespondentCase,
     complaint_rights,
 )
@@ -661,3 +662,22 @@ def test_every_value_the_demo_records_has_words_for_the_timeline(demo: Demo) -> 
             keys |= {k for d in (before, after) if isinstance(d, dict) for k in d}
     assert keys, "the demo recorded nothing"
     assert sorted(k for k in keys if k not in v.DETAILS and k not in fields) == []
+
+
+def test_goods_in_custody_are_never_handed_back_before_the_closing_day(demo: Demo) -> None:
+    """The custody list has the respondent collect the goods on the fair's closing day: the
+    demo keeps them (its case may close) rather than return them mid-fair."""
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(Measure.returned_at, Fair.end_date, Fair.timezone)
+            .join(RespondentCase, RespondentCase.id == Measure.case_id)
+            .join(Fair, Fair.id == RespondentCase.fair_id)
+            .where(Measure.measure_type == "detain")
+        ).all()
+    assert rows  # the demo keeps goods in custody somewhere
+    early = [
+        (returned, end)
+        for returned, end, zone in rows
+        if returned is not None and returned.astimezone(ZoneInfo(zone)).date() < end
+    ]
+    assert early == []
