@@ -305,10 +305,10 @@ def main() -> int:
         "order_remedy",
         measure="detain",
         storage_place="4.1 馆 B 区服务仓库",
-        undertaking_signed=True,
         reason=f"撤下{goods(filed, 0)}交由本中心暂存保管",
     )
     issue("remedial-order", case1)
+    act_on_case(desk, case1, "record_undertaking")  # the signed order comes back
     issue("detained-items", case1)
     issue("booth-notice", case1)
     clock.advance(90)
@@ -368,7 +368,9 @@ def main() -> int:
         legal_basis="展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条",
         reason="被控展品与涉案外观设计整体视觉效果无实质性差异。",
     )
-    act_on_case(desk, case4, "order_remedy", measure="cover", undertaking_signed=True)
+    act_on_case(desk, case4, "order_remedy", measure="cover")
+    issue("remedial-order", case4, "remedial-order-cover")
+    act_on_case(desk, case4, "record_undertaking")
     clock.advance(90)
     act_on_case(inspector, case4, "request_recheck")
     act_on_case(inspector, case4, "recheck_failed", result="redisplayed")

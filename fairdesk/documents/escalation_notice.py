@@ -81,11 +81,10 @@ def _broken(
     done, done_en = _UNDONE.get(
         measure, ("擅自重新展出涉案展品", "you displayed the exhibits again")
     )
-    ordered = d.measures[-1].ordered_at if d.measures else ""
-    if signed:
+    if signed:  # the undertaking is signed on the order itself
         return (
-            f"你方{done}，违反你方于{ordered}签署的承诺书（附于{order}）",
-            f"{done_en}, breaking the undertaking you signed on {ordered} (part of {order_en})",
+            f"你方{done}，违反你方在{order}上签署的承诺书",
+            f"{done_en}, breaking the undertaking you signed on {order_en}",
         )
     return f"你方{done}，违反{order}的要求", f"{done_en}, against {order_en}"
 
@@ -118,7 +117,12 @@ def story(d: DocumentData) -> list[Flowable]:
             f"allegedly infringe {accused_en}. The following applies:",
         ),
         box([para(taken_zh, S.notice, bold=True), para(taken_en, S.notice_en)]),
-        *measures_block(d, heading=("原整改措施及复查情况", "Measures ordered and re-inspection")),
+        # (whether the undertaking is signed is said above, where it matters)
+        *measures_block(
+            d,
+            undertaking=False,
+            heading=("原整改措施及复查情况", "Measures ordered and re-inspection"),
+        ),
         *exhibits_block(d.exhibits),
         # The objection, the numbers and the receipt on one page.
         KeepTogether(

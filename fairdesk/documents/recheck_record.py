@@ -51,10 +51,8 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         fields(
             respondent_rows(d.respondent)[:2]  # name and booth: this is no contact sheet
-            + [
-                ("复查人员", "Inspector", inspector),
-                ("复查时间", "Inspected at", last.rechecked_at),
-            ]
+            # (the time is in the result below: the record keeps to one page)
+            + [("复查人员", "Inspector", inspector)]
         ),
         *section("复查结果", "Result"),
         box(

@@ -158,6 +158,7 @@ class Facts:
     before_mediation: str = ""
     suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
     detained_unreturned: bool = False  # exhibits kept in custody not yet handed back
+    undertaking_awaited: bool = False  # the last order's undertaking not yet signed
     found_infringing: bool = False  # a decision found infringement (any trigger)
     # The watch list proposes a bar from the next edition: found infringing at enough
     # consecutive editions (2006 Measures Art 35); read only where a case may escalate.
@@ -203,6 +204,7 @@ class Effect(StrEnum):
     RECORD_RECHECK = "record_recheck"
     SUSPEND_DISPLAY = "suspend_display"
     RETURN_DETAINED = "return_detained"
+    RECORD_UNDERTAKING = "record_undertaking"  # the signed undertaking is back
     RECORD_AUTHORITY_RESULT = "record_authority_result"
     LINK_EXHIBIT_RIGHTS = "link_exhibit_rights"  # which rights an accused exhibit is under
     RECORD_REFUSED_RIGHTS = "record_refused_rights"  # rights not accepted, with the reason
@@ -723,6 +725,16 @@ def _detained_unreturned(f: Facts) -> Refusal | None:
     )
 
 
+def _undertaking_awaited(f: Facts) -> Refusal | None:
+    if f.undertaking_awaited:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "{number} has no ordered measure whose undertaking is still to be signed.",
+        {"number": f.number},
+    )
+
+
 def _closing_day_for_return(f: Facts) -> Refusal | None:
     # The list of exhibits held in safekeeping has the respondent collect them on the day
     # the fair closes, by its close, and the undertaking keeps them off display for the
@@ -1163,6 +1175,13 @@ STEPS: tuple[Step, ...] = (
           fields=(ESCALATION, NOTE), guards=(_recheck_due_or_redisplayed,),
           checks=(_ban_needs_repeat_offence,), kinds=IP,
           documents=("escalation-notice",), legal_basis=("escalation",)),
+    # The remedial order is the paper the respondent signs: its undertaking is recorded as
+    # signed when the signed paper comes back, never printed as signed on the paper itself.
+    _step(CS, "record_undertaking",
+          [S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED],
+          STAYS, "Record the signed undertaking", "登记已签署的承诺书",
+          fields=(NOTE,), guards=(_undertaking_awaited,), kinds=IP,
+          effects=(Effect.RECORD_UNDERTAKING,)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",
           fields=(RECEIPT, NOTE), guards=(_detained_unreturned, _closing_day_for_return),

@@ -2376,6 +2376,10 @@ power of attorney: {0}</source>
         <translation>{number} 没有暂存保管中的展品可退还。</translation>
     </message>
     <message>
+        <source>{number} has no ordered measure whose undertaking is still to be signed.</source>
+        <translation>{number} 没有待签署承诺书的整改措施。</translation>
+    </message>
+    <message>
         <source>The exhibits of {number} stay in custody until the fair's closing day; they are handed back on that day, by the close at {closes}, or later.</source>
         <translation>{number} 的展品暂存保管至展会闭幕当日，于当日闭幕（{closes}）前或其后退还。</translation>
     </message>
@@ -4134,6 +4138,10 @@ power of attorney: {0}</source>
     <message>
         <source>Escalation</source>
         <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>Record the signed undertaking</source>
+        <translation>登记已签署的承诺书</translation>
     </message>
     <message>
         <source>Hand back the exhibits kept in custody</source>

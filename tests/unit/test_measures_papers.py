@@ -104,6 +104,26 @@ def test_the_remedial_order_never_asserts_the_undertaking_it_asks_for_is_signed(
     assert "被投诉人（签字/盖章）" in text  # left to be signed
 
 
+def test_the_signed_undertaking_is_recorded_when_the_paper_comes_back(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _found(team)
+    act_on_case(team.desk, case, "order_remedy", measure="cover")
+    assert "已签/signed" not in _issue(team, "remedial-order", case, tmp_path)
+    act_on_case(team.desk, case, "record_undertaking")
+    with pytest.raises(IllegalTransition, match="still to be signed"):
+        act_on_case(team.desk, case, "record_undertaking")
+    with team.desk.db.reading() as session:
+        assert session.scalars(select(Measure.undertaking_signed)).one() is True
+    inspector = team.by_role(Role.INSPECTOR)
+    act_on_case(inspector, case, "request_recheck")
+    clock.advance(hours=2)
+    act_on_case(inspector, case, "recheck_passed")
+    assert "已签/signed" in _issue(team, "recheck-record", case, tmp_path)
+    # The order reprinted later still leaves its undertaking to be signed.
+    assert "已签/signed" not in _issue(team, "remedial-order", case, tmp_path)
+
+
 def test_the_undertaking_names_the_measures_in_words_not_in_quoted_labels(
     team: Team, fair: str, tmp_path: Path
 ) -> None:
@@ -237,15 +257,16 @@ def test_an_exhibit_displayed_again_early_breaks_the_undertaking(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
     case = _found(team)
-    act_on_case(team.desk, case, "order_remedy", measure="cover", undertaking_signed=True)
+    act_on_case(team.desk, case, "order_remedy", measure="cover")
     order = docs.issue_document(team.desk, "remedial-order", case)
+    act_on_case(team.desk, case, "record_undertaking")  # the signed paper is back
     inspector = team.by_role(Role.INSPECTOR)
     act_on_case(inspector, case, "request_recheck")
     clock.advance(minutes=30)  # before the order's due time
     act_on_case(inspector, case, "recheck_failed", result="redisplayed")
     act_on_case(team.desk, case, "escalate", escalation="cancel_participation")
     text = _issue(team, "escalation-notice", case, tmp_path)
-    assert "你方在涉案展品已遮盖后擅自揭除遮盖、重新展出，违反你方于" in text
+    assert "你方在涉案展品已遮盖后擅自揭除遮盖、重新展出，违反你方在本中心" in text
     assert "签署的承诺书" in text and "未按" not in text
     assert "breakingtheundertakingyousigned" in text
     assert "涉嫌侵犯示例品牌股份有限公司ZL202330123456.7号外观设计专利权" in text

@@ -1172,8 +1172,12 @@ CASE_STORIES: dict[str, Story] = {
         _story("covered_rechecked", S.RECHECK_PASSED, measure=MeasureType.COVER),
         # A re-check finds a measure undone before its due time only when the exhibit is
         # displayed again, the signed undertaking broken: the cases that escalate at a fair.
-        _story("failed_recheck", S.RECHECK_FAILED, result=REDISPLAYED),
-        _story("escalated", S.ESCALATED, result=REDISPLAYED),
+        # The signed undertaking recorded when the paper comes back.
+        _story(
+            "failed_recheck", S.RECHECK_FAILED, result=REDISPLAYED,
+            also=(Effect.RECORD_UNDERTAKING,),
+        ),
+        _story("escalated", S.ESCALATED, result=REDISPLAYED, also=(Effect.RECORD_UNDERTAKING,)),
         _story("closed_rechecked", S.RECHECK_PASSED, S.CLOSED),
         _story(
             "escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED, result=REDISPLAYED
