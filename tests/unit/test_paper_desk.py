@@ -213,7 +213,8 @@ def test_the_booth_notice_prints_no_key_or_hash_lines(
     text = _text(info.pdf, tmp_path)
     assert "Rootkey" not in text and "Auditchain" not in text
     assert "根密钥" not in text and "审计链" not in text
-    assert "“撤下并暂存保管”" not in text and "已撤下并由本中心暂存保管" in text
+    assert "“撤下并暂存保管”" not in text
+    assert "已撤下并由展会知识产权保护与商事纠纷处理服务中心暂存保管" in text
     assert docs.verify_file(team.desk, info.pdf).ok  # the QR code still verifies it
     # A paper served on a party keeps its anchor lines.
     order = _issue(team, "remedial-order", case, tmp_path)
@@ -336,5 +337,5 @@ def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
     spec.loader.exec_module(pictures)
     filed = pictures.complaint(("4.1B12", "4.1B20"), 3)
     held = sum(x.quantity for x in filed.respondents[1].exhibits)
-    assert pictures.goods(filed, 1) == f"CM-201、CM-202、CM-203型智能咖啡机共{held}台"
+    assert pictures.goods(filed, 1) == f"CM-201、CM-202、CM-203型智能咖啡机共{held}件"
     assert "2 台" not in path.read_text(encoding="utf-8")  # no count typed into a note
