@@ -312,10 +312,10 @@ def main() -> int:
         "order_remedy",
         measure="detain",
         storage_place="4.1 馆 B 区服务仓库",
-        undertaking_signed=True,
         reason=f"撤下{goods(filed, 0)}交由本中心暂存保管",
     )
     issue("remedial-order", case1)
+    act_on_case(desk, case1, "record_undertaking")  # the signed order comes back
     issue("detained-items", case1)
     issue("booth-notice", case1)
     clock.advance(90)
@@ -325,11 +325,10 @@ def main() -> int:
         case1,
         "recheck_passed",
         reason="经现场复查，4.1B12展位已无CM-101、CM-102型智能咖啡机展出；"
-        "相关展品4台已存放于4.1馆B区服务仓库。",
+        "相关展品4件已存放于4.1馆B区服务仓库。",
     )
     issue("recheck-record", case1)
-    clock.advance(30)  # the exhibits go back against a receipt before the case closes
-    act_on_case(desk, case1, "return_detained", receipt="R-0001 展商代表签收")
+    clock.advance(30)  # the case closes; the exhibits stay in custody until the closing day
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
     add_evidence(db, desk, case1)
@@ -379,12 +378,19 @@ def main() -> int:
         # screen words it.
         other_claims=available_steps(desk, case4).other_claims,
     )
-    act_on_case(desk, case4, "order_remedy", measure="cover", undertaking_signed=True)
+    act_on_case(desk, case4, "order_remedy", measure="cover")
+    issue("remedial-order", case4, "remedial-order-cover")
+    act_on_case(desk, case4, "record_undertaking")
     clock.advance(90)
     act_on_case(inspector, case4, "request_recheck")
     act_on_case(inspector, case4, "recheck_failed", result="redisplayed")
     act_on_case(desk, case4, "escalate", escalation="cancel_participation")
     issue("escalation-notice", case4)
+    fifth = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    act_on_complaint(desk, fifth.number, "accept")
+    (case5,) = fifth.case_numbers
+    act_on_case(desk, case5, "suspend_display", reason="外观高度近似，先行暂停展出")
+    issue("booth-notice", case5, "booth-notice-suspension")
 
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):

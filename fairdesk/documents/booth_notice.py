@@ -14,9 +14,11 @@ from fairdesk.domain.enums import MeasureType
 
 # What was done to the exhibits, as a visitor reads it (no quoted measure label).
 _DONE: dict[str, tuple[str, str]] = {
+    # A visitor does not know who "本中心" is: the center is named in full.
     MeasureType.DETAIN: (
-        "已撤下并由本中心暂存保管",
-        "they have been taken down and are kept by the service center",
+        "已撤下并由展会知识产权保护与商事纠纷处理服务中心暂存保管",
+        "they have been taken down and are kept by the fair's IP protection and commercial "
+        "dispute service center",
     ),
     MeasureType.TAKE_DOWN: ("已撤下", "they have been taken down"),
     MeasureType.COVER: ("已遮盖", "they have been covered"),
@@ -29,23 +31,32 @@ def story(d: DocumentData, payload: str = "") -> list[Flowable]:
     done, done_en = _DONE.get(
         m.measure_type, (f"已采取{word.zh}措施", f"this measure was taken: {word.en.lower()}")
     )
+    zh = (
+        f"本展位部分展品涉嫌侵犯他人知识产权，依据参展合同及本公告下方所列规定，{done}。"
+        "请勿擅自揭除本公告，请勿移动或重新展出相关展品。"
+    )
+    en = (
+        f"Some exhibits at this booth are suspected of infringing another's IP rights; under "
+        f"the exhibitor contract and the rules cited below, {done_en}. Do not remove this "
+        "notice, and do not move these exhibits or display them again."
+    )
+    if m.measure_type == MeasureType.SUSPEND_DISPLAY:  # at intake (2006 Measures Art 7(1))
+        zh = (
+            "本展位部分展品因涉嫌侵犯他人知识产权，在投诉处理期间暂停展出。"
+            "请勿擅自揭除本公告，请勿重新展出相关展品。"
+        )
+        en = (
+            "The display of some exhibits at this booth is suspended while a complaint that "
+            "they infringe another's IP rights is handled. Do not remove this notice, and do "
+            "not display these exhibits again."
+        )
     out: list[Flowable] = [
         Spacer(1, 4 * mm),
         para("知识产权保护公告", S.big, bold=True),
         para("IP protection notice", S.big_en),
         Spacer(1, 8 * mm),
-        para(
-            f"本展位部分展品涉嫌侵犯他人知识产权，依据参展合同及本公告下方所列规定，"
-            f"{done}。请勿擅自揭除本公告，请勿移动或重新展出相关展品。",
-            S.notice,
-            bold=True,
-        ),
-        para(
-            f"Some exhibits at this booth are suspected of infringing another's IP rights; under "
-            f"the exhibitor contract and the rules cited below, {done_en}. Do not remove this "
-            "notice, and do not move these exhibits or display them again.",
-            S.notice_en,
-        ),
+        para(zh, S.notice, bold=True),
+        para(en, S.notice_en),
         Spacer(1, 6 * mm),
         fields(
             [

@@ -70,10 +70,12 @@ def _custody(d: DocumentData) -> list[Row]:
         text = f"已于{m.returned_at}返还 / returned on {m.returned_at}"
     else:
         place = m.storage_place or "本中心"
+        # A case may close while the goods stay in custody: they go back on the fair's
+        # closing day (the custody list's terms), never mid-fair.
         text = (
-            f"{total(d.exhibits)}件，存放于{place}，尚未返还 / "
-            f"{total(d.exhibits)} item(s) kept at {m.storage_place or 'the service center'}, "
-            "not yet returned"
+            f"{total(d.exhibits)}件，存放于{place}，暂存展品待展会闭幕后返还 / "
+            f"{total(d.exhibits)} item(s) kept by the service center, to be returned when "
+            "the fair closes"
         )
     return [("暂存展品", "Exhibits in safekeeping", text)]
 

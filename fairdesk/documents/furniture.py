@@ -464,8 +464,11 @@ class Furniture:
         basis = fitted(text, basis_w, room, 7, color=GREY)
         _, bh = basis.wrap(basis_w, room)
         basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
-        # Footer: signature and seal boxes.
-        _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", "Officer's signature")
+        # Footer: signature and seal boxes (a public notice is sealed, not signed).
+        if not self.public:
+            _label_box(
+                canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", "Officer's signature"
+            )
         _label_box(
             canvas,
             MARGIN_X + 66 * mm,

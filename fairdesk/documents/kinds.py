@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from fairdesk.documents import labels
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.enums import CaseState as S
-from fairdesk.domain.enums import ComplaintKind
+from fairdesk.domain.enums import ComplaintKind, MeasureType
 from fairdesk.domain.enums import ComplaintState as C
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, translatable
-from fairdesk.domain.workflow import ART14_TRIGGERS
+from fairdesk.domain.workflow import ART14_TRIGGERS, Entity, step
 
 COMPLAINT = "complaint"
 CASE = "case"
@@ -238,7 +238,7 @@ KINDS: dict[str, DocKind] = {
         DocKind(
             "detained-items",
             "暂存展品清单",
-            "List of detained items",
+            "List of exhibits held in safekeeping",
             CASE,
             MEASURED,
             "remedy",
@@ -270,11 +270,14 @@ KINDS: dict[str, DocKind] = {
             "展位公告",
             "Booth notice",
             CASE,
-            frozenset(
-                {S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED}
-            ),
+            # Posted where the display is suspended at intake (the step's own states) and
+            # where ordered measures are in force.
+            step(Entity.CASE, "suspend_display").sources
+            | {S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED},
             "remedy",
-            translatable("while ordered measures are in force at the booth"),
+            translatable(
+                "while the display is suspended or ordered measures are in force at the booth"
+            ),
             condition=_has_measure,
             public=True,
         ),
@@ -330,6 +333,11 @@ SERVABLE = ("decision", "remedial-order", "complaint-notice", "mediation-record"
 _ESCALATION_BASIS = {"propose_ban": "repeat_bar", "credit_referral": "credit"}
 
 
+def _suspended_only(d: DocumentData) -> bool:
+    """The booth notice is of a suspension of display (no measure ordered after it)."""
+    return bool(d.measures) and d.measures[-1].measure_type == MeasureType.SUSPEND_DISPLAY
+
+
 def basis_keys(d: DocumentData) -> list[str]:
     """The rule set's citation keys a document prints: the article of the step it records.
 
@@ -346,6 +354,8 @@ def basis_keys(d: DocumentData) -> list[str]:
     if key == "non_acceptance":
         specific = f"non_acceptance_{d.reject_reason}"
         return [specific if basis.get(specific) else key]
+    if key == "remedy" and d.kind == "booth-notice" and _suspended_only(d):
+        return ["suspension"]  # 2006 Art 7(1): the display suspended during the complaint
     if key == "escalation":
         specific = _ESCALATION_BASIS.get(d.escalation, key)
         return [specific if basis.get(specific) else key]

@@ -204,6 +204,10 @@ class DocumentData:
     closed_at: str = ""
     closing_reason: str = ""
     served: ServedView | None = None
+    # The remedial order a later paper carries out or refers to (the custody list, the
+    # escalation notice): its number and issue time, as that paper names it.
+    order: ServedView | None = None
+    custody_until: str = ""  # the custody list: collect the goods by then (the fair's close)
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
@@ -237,6 +241,8 @@ _LATER: dict[str, Any] = {
     "audit_event": 0,
     "audit_head": "",
     "specimen": False,
+    "order": None,
+    "custody_until": "",
 }
 
 

@@ -221,6 +221,26 @@ def accused_under(d: DocumentData, x: ExhibitView) -> list[tuple[str, str]]:
     return [right_name(by_number[n]) for n in x.accused_under if n in by_number]
 
 
+def rights_accused(d: DocumentData) -> tuple[str, str]:
+    """The rights the case's exhibits are accused under, named in full in the order the
+    complaint lists them: ("ZL…号外观设计专利权、第N号注册商标专用权", "design patent ZL…
+    and the exclusive right to registered trademark No. N"); ("", "") when none is known."""
+    named = {name for x in d.exhibits for name in accused_under(d, x)}
+    names = [right_name(r) for r in d.rights if right_name(r) in named]
+    zh = "、".join(n[0] for n in names)
+    en = " and ".join(n[1].removeprefix("the ") for n in names)
+    return zh, en
+
+
+def accused(d: DocumentData) -> tuple[str, str]:
+    """What the exhibits allegedly infringe, the right named in full from the exhibits'
+    links: ("涉嫌侵犯<投诉人>ZL…号外观设计专利权", "the complainant's design patent ZL…")."""
+    zh, en = rights_accused(d)
+    if not zh:
+        return "涉嫌侵权", "the complainant's rights"
+    return f"涉嫌侵犯{d.complainant.name}{zh}", f"the complainant's {en}"
+
+
 def exhibits_with_rights(d: DocumentData) -> list[Flowable]:
     """The accused exhibits, each with the right(s) it is accused under."""
     rows = []
@@ -259,7 +279,11 @@ def exhibits_of(d: DocumentData) -> list[Flowable]:
     return exhibits_block(d.exhibits)
 
 
-def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
+def measures_block(
+    d: DocumentData,
+    undertaking: bool = True,
+    heading: tuple[str, str] = ("整改措施", "Measures ordered"),
+) -> list[Flowable]:
     """The measures ordered. undertaking=False leaves out whether the undertaking is signed:
     the remedial order is the very paper the respondent signs, so it never says it is."""
     head = [
@@ -287,7 +311,7 @@ def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
     if not undertaking:
         head, widths = head[:3] + head[4:], [22, 17, 15, 22, 24]
         rows = [row[:3] + row[4:] for row in rows]
-    return [*section("整改措施", "Measures ordered"), grid(head, rows, widths)]
+    return [*section(*heading), grid(head, rows, widths)]
 
 
 def case_rows(d: DocumentData) -> list[Row]:

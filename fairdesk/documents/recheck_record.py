@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
@@ -19,6 +20,10 @@ from fairdesk.documents.furniture import (
 from fairdesk.documents.model import DocumentData, EventView
 from fairdesk.documents.parts import exhibits_block, measures_block, respondent_rows
 from fairdesk.documents.quantities import total_line
+
+# The inspector's free text: CJK wrapping lets a closing "。" hang past the line's end, so
+# a line that fills exactly would run onto the margin; one character's room keeps it in.
+_FREE_TEXT = ParagraphStyle("zh_free_text", parent=S.zh, rightIndent=S.zh.fontSize)
 
 
 def _check(d: DocumentData) -> EventView | None:
@@ -46,10 +51,8 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         fields(
             respondent_rows(d.respondent)[:2]  # name and booth: this is no contact sheet
-            + [
-                ("复查人员", "Inspector", inspector),
-                ("复查时间", "Inspected at", last.rechecked_at),
-            ]
+            # (the time is in the result below: the record keeps to one page)
+            + [("复查人员", "Inspector", inspector)]
         ),
         *section("复查结果", "Result"),
         box(
@@ -76,7 +79,7 @@ def story(d: DocumentData) -> list[Flowable]:
         finding = [
             para("现场情况：", S.zh),  # the label's two languages on two lines, as elsewhere
             para("Findings at the booth:", S.en),
-            para(check.reason, S.zh),
+            para(check.reason, _FREE_TEXT),
         ]
     signatures = signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])
     return [*out, *on_one_page([*finding, signatures])]

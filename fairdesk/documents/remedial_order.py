@@ -8,9 +8,8 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, ExhibitView
-from fairdesk.documents.parts import booth_words, exhibits_block, measures_block
+from fairdesk.documents.parts import accused, booth_words, exhibits_block, measures_block
 from fairdesk.documents.quantities import items_en, models, models_en, total
-from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import MeasureType
 
 # What the respondent is asked to do with the exhibits, the object named in the sentence
@@ -57,22 +56,22 @@ def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     latest = d.measures[-1] if d.measures else None
     asked_zh, asked_en = _asked(d, latest.measure_type if latest else "")
-    then = v.measures_phrase((MeasureType.WITHDRAW_FROM_FAIR, MeasureType.CANCEL_PARTICIPATION))
-    # The measures named as measures (the organizer does not withdraw; it has it done).
-    withdraw = v.MEASURES.words(MeasureType.WITHDRAW_FROM_FAIR).on_paper.en
-    cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper.en
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
     booth, booth_en = booth_words(r) if r else ("", "your booth")
+    accused_zh, accused_en = accused(d)
     undertaking = [
         *section("被投诉人承诺书", "Respondent's undertaking"),
         box(
             bi(
                 "本单位承诺：立即按上述要求整改，展会期间不再以任何形式展出、宣传、销售上述展品；"
-                f"如违反承诺，同意主办方依据参展合同采取{then.zh}等措施，并承担相应责任。",
+                # Said in words, not as the measures' labels: the organizer has us leave the
+                # fair (撤出展会; 撤展 would also read as taking an exhibit down).
+                "如违反承诺，同意主办方依据参展合同采取撤出展会、取消参展资格等措施，并承担相应责任。",
                 "We undertake to carry out the measures above at once and, for the rest of the "
                 "fair, not to display, promote or sell the exhibits above in any form. If we break "
                 "this undertaking we accept that the organizer may, under the exhibitor contract, "
-                f"take measures such as “{withdraw}” or “{cancel}”, and we accept liability.",
+                "take measures such as requiring us to withdraw from the fair or cancelling our "
+                "participation, and we accept liability.",
             )
         ),
     ]
@@ -81,11 +80,11 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
         para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
         *bi(
-            f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品涉嫌侵权"
+            f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品{accused_zh}"
             f"（案件编号 {d.case_number}）。现要求你方{asked_zh}，最迟不晚于{due}完成；"
             "本中心将于期限届满后进行复查。",
             f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
-            f"at your {booth_en} infringe the complainant's rights (case {d.case_number}). You "
+            f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}). You "
             f"are required to {asked_en}, by {due} at the latest; the service center will "
             "re-inspect once that time has come.",
         ),

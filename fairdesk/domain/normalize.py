@@ -26,6 +26,7 @@ __all__ = [
     "normalize_credit_code",
     "normalize_hall",
     "normalize_name",
+    "tighten",
 ]
 
 # Dash look-alikes that survive NFKC (NFKC already folds －, ﹣ and ｰ into -, - and ー).
@@ -173,6 +174,18 @@ _CJK_CLASS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaf
 _CJK_LATIN_SEAM = re.compile(
     rf"(?<={_CJK_CLASS})(?=[^\W_])(?!{_CJK_CLASS})|(?<=[^\W_])(?<!{_CJK_CLASS})(?={_CJK_CLASS})"
 )
+
+
+# A space next to a Chinese character or a full-width sign: what an input method leaves
+# in "4.1 馆 B 区服务仓库"; Chinese is written without spaces.
+_CJK_SIDE = rf"(?:{_CJK_CLASS}|[\u3000-\u303f\uff00-\uffef])"
+_SPACE_BY_CJK = re.compile(rf"\s+(?={_CJK_SIDE})|(?<={_CJK_SIDE})\s+")
+
+
+def tighten(text: str) -> str:
+    """A typed place or phrase as printed: "4.1 馆 B 区服务仓库" -> "4.1馆B区服务仓库", spaces
+    between Latin words kept ("Hall 8.2 store" stays), runs of spaces made one."""
+    return _SPACE_BY_CJK.sub("", " ".join(text.split()))
 
 
 def _key(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -158,6 +158,7 @@ class Facts:
     before_mediation: str = ""
     suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
     detained_unreturned: bool = False  # exhibits kept in custody not yet handed back
+    undertaking_awaited: bool = False  # the last order's undertaking not yet signed
     found_infringing: bool = False  # a decision found infringement (any trigger)
     # The watch list proposes a bar from the next edition: found infringing at enough
     # consecutive editions (2006 Measures Art 35); read only where a case may escalate.
@@ -203,6 +204,7 @@ class Effect(StrEnum):
     RECORD_RECHECK = "record_recheck"
     SUSPEND_DISPLAY = "suspend_display"
     RETURN_DETAINED = "return_detained"
+    RECORD_UNDERTAKING = "record_undertaking"  # the signed undertaking is back
     RECORD_AUTHORITY_RESULT = "record_authority_result"
     LINK_EXHIBIT_RIGHTS = "link_exhibit_rights"  # which rights an accused exhibit is under
     RECORD_REFUSED_RIGHTS = "record_refused_rights"  # rights not accepted, with the reason
@@ -737,14 +739,33 @@ def _detained_unreturned(f: Facts) -> Refusal | None:
     )
 
 
-def _nothing_in_custody(f: Facts) -> Refusal | None:
-    if not f.detained_unreturned:
+def _undertaking_awaited(f: Facts) -> Refusal | None:
+    if f.undertaking_awaited:
         return None
     return Refusal(
         IllegalTransition,
-        "{number} still holds exhibits in custody: hand them back against a receipt before "
-        "closing the case.",
+        "{number} has no ordered measure whose undertaking is still to be signed.",
         {"number": f.number},
+    )
+
+
+def _closing_day_for_return(f: Facts) -> Refusal | None:
+    # The list of exhibits held in safekeeping has the respondent collect them on the day
+    # the fair closes, by its close, and the undertaking keeps them off display for the
+    # whole fair: a case may close meanwhile (its closing record says they await return);
+    # the goods go back on the closing day or later, never mid-fair.
+    if f.fair_closes_at is None:
+        return None
+    closes = f.fair_closes_at.astimezone(ZoneInfo(f.zone))
+    closing_day = datetime.combine(closes.date(), time(0), closes.tzinfo)
+    if f.now >= closing_day:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "The exhibits of {number} stay in custody until the fair's closing day; they are "
+        "handed back on that day, by the close at {closes}, or later.",
+        {"number": f.number, "closes": f.local(f.fair_closes_at)},
+        after=closing_day,
     )
 
 
@@ -1193,12 +1214,20 @@ STEPS: tuple[Step, ...] = (
           fields=(ESCALATION, NOTE), guards=(_recheck_due_or_redisplayed,),
           checks=(_ban_needs_repeat_offence,), kinds=IP,
           documents=("escalation-notice",), legal_basis=("escalation",)),
+    # The remedial order is the paper the respondent signs: its undertaking is recorded as
+    # signed when the signed paper comes back, never printed as signed on the paper itself.
+    _step(CS, "record_undertaking",
+          [S.REMEDY_ORDERED, S.RECHECK_DUE, S.RECHECK_PASSED, S.RECHECK_FAILED, S.ESCALATED],
+          STAYS, "Record the signed undertaking", "登记已签署的承诺书",
+          fields=(NOTE,), guards=(_undertaking_awaited,), kinds=IP,
+          effects=(Effect.RECORD_UNDERTAKING,)),
     _step(CS, "return_detained", list(CaseState), STAYS,
           "Hand back the exhibits kept in custody", "退还暂存展品",
-          fields=(RECEIPT, NOTE), guards=(_detained_unreturned,), kinds=IP,
+          fields=(RECEIPT, NOTE), guards=(_detained_unreturned, _closing_day_for_return),
+          kinds=IP,
           effects=(Effect.RETURN_DETAINED,), documents=("detained-items",)),
     _step(CS, "close", [S.NOT_INFRINGING, S.RECHECK_PASSED], S.CLOSED,
-          "Close the case", "结案", fields=(NOTE,), guards=(_nothing_in_custody,), kinds=IP,
+          "Close the case", "结案", fields=(NOTE,), kinds=IP,
           effects=(Effect.CLOSE,), documents=("closing-record",)),
     _step(CS, "close_unaccepted", [S.TO_NOTIFY], S.CLOSED,
           "Close: complaint not accepted", "结案（投诉不予受理）",

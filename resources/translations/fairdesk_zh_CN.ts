@@ -2312,8 +2312,8 @@ power of attorney: {0}</source>
         <translation>复查未通过、案件升级处理之后</translation>
     </message>
     <message>
-        <source>while ordered measures are in force at the booth</source>
-        <translation>所要求的措施在展位执行期间</translation>
+        <source>while the display is suspended or ordered measures are in force at the booth</source>
+        <translation>在暂停展出期间或所要求的措施在展位执行期间</translation>
     </message>
     <message>
         <source>once the case is finished (closed, settled, withdrawn, referred or handed over)</source>
@@ -2388,8 +2388,12 @@ power of attorney: {0}</source>
         <translation>{number} 没有暂存保管中的展品可退还。</translation>
     </message>
     <message>
-        <source>{number} still holds exhibits in custody: hand them back against a receipt before closing the case.</source>
-        <translation>{number} 仍有暂存保管的展品：请凭领回凭证退还后再结案。</translation>
+        <source>{number} has no ordered measure whose undertaking is still to be signed.</source>
+        <translation>{number} 没有待签署承诺书的整改措施。</translation>
+    </message>
+    <message>
+        <source>The exhibits of {number} stay in custody until the fair's closing day; they are handed back on that day, by the close at {closes}, or later.</source>
+        <translation>{number} 的展品暂存保管至展会闭幕当日，于当日闭幕（{closes}）前或其后退还。</translation>
     </message>
     <message>
         <source>{number}: the trigger '{trigger}' needs the defence to have been marked overdue; the respondent answered in time.</source>
@@ -4162,6 +4166,10 @@ power of attorney: {0}</source>
     <message>
         <source>Escalation</source>
         <translation>升级措施</translation>
+    </message>
+    <message>
+        <source>Record the signed undertaking</source>
+        <translation>登记已签署的承诺书</translation>
     </message>
     <message>
         <source>Hand back the exhibits kept in custody</source>

@@ -24,6 +24,7 @@ from fairdesk.db.models import (
     Exhibitor,
     Fair,
     IPRight,
+    Measure,
     RespondentCase,
     complaint_rights,
 )
@@ -192,6 +193,9 @@ def test_no_event_is_in_the_future_and_steps_fall_in_opening_hours(demo: Demo) -
         local = event.at.astimezone(SH)
         if event.action == "case.move_post_fair":
             assert local.date() == fair.end_date and local.time() >= fair.closing_time
+            continue
+        if event.action == "case.return_detained":  # on the closing day, or at the hand-over
+            assert local.date() >= fair.end_date, (event.action, local)
             continue
         assert fair.start_date <= local.date() <= fair.end_date, event.action
         assert fair.opening_time <= local.time() < fair.closing_time, (event.action, local)
@@ -661,3 +665,22 @@ def test_every_value_the_demo_records_has_words_for_the_timeline(demo: Demo) -> 
             keys |= {k for d in (before, after) if isinstance(d, dict) for k in d}
     assert keys, "the demo recorded nothing"
     assert sorted(k for k in keys if k not in v.DETAILS and k not in fields) == []
+
+
+def test_goods_in_custody_are_never_handed_back_before_the_closing_day(demo: Demo) -> None:
+    """The custody list has the respondent collect the goods on the fair's closing day: the
+    demo keeps them (its case may close) rather than return them mid-fair."""
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(Measure.returned_at, Fair.end_date, Fair.timezone)
+            .join(RespondentCase, RespondentCase.id == Measure.case_id)
+            .join(Fair, Fair.id == RespondentCase.fair_id)
+            .where(Measure.measure_type == "detain")
+        ).all()
+    assert rows  # the demo keeps goods in custody somewhere
+    early = [
+        (returned, end)
+        for returned, end, zone in rows
+        if returned is not None and returned.astimezone(ZoneInfo(zone)).date() < end
+    ]
+    assert early == []

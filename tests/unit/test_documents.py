@@ -92,12 +92,8 @@ PATHS: dict[str, list[Step]] = {
     "RECHECK_PASSED": PASSED,
     "RECHECK_FAILED": FAILED,
     "ESCALATED": [*FAILED, ("escalate", {"escalation": "cancel_participation"}, DESK)],
-    # Exhibits kept in custody go back against a receipt before the case closes.
-    "CLOSED": [
-        *PASSED,
-        ("return_detained", {"receipt": "R-001 李明签收"}, DESK),
-        ("close", {}, DESK),
-    ],
+    # The case closes while the exhibits stay in custody until the fair's closing day.
+    "CLOSED": [*PASSED, ("close", {}, DESK)],
 }
 CASE_KINDS = [k for k in K.KINDS.values() if k.level == K.CASE]
 COMPLAINT_KINDS = [k for k in K.KINDS.values() if k.level == K.COMPLAINT]

@@ -5,6 +5,7 @@ from the domain's table."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -25,7 +26,8 @@ CASE_STEPS = [
     if s.entity is Entity.CASE and not s.internal
     for kind in sorted(s.kinds)
 ]
-AFTER_A_DETENTION = {"return_detained"}  # its guard needs exhibits in custody first
+# Their guards need exhibits in custody, or an undertaking still to be signed, first.
+AFTER_A_DETENTION = {"return_detained", "record_undertaking"}
 AFTER_A_FINDING = {"refer_credit"}  # its guard needs a finding of infringement
 
 
@@ -78,8 +80,10 @@ def test_step_refused_for_other_roles_then_taken(
     number, states = _case_in(team, clock, kind, source)
     if s.action in AFTER_A_DETENTION:
         order = next(x for x in STEPS if x.action == "order_remedy")
-        _call(team, Role.DESK, number, order, fill(order) | {"measure": "detain"})
+        unsigned = {"measure": "detain", "undertaking_signed": False}
+        _call(team, Role.DESK, number, order, fill(order) | unsigned)
         source = _state(team, number)
+        clock.set(datetime(2026, 11, 10, 1, 0, tzinfo=UTC))  # goods go back on the closing day
     for role in Role:
         if role not in s.roles:
             with pytest.raises(PermissionDenied):

@@ -271,7 +271,10 @@ def test_exhibits_suspended_at_intake_and_kept_in_custody_are_handed_back(
     act_on_case(team.desk, case, "decide_at_once", trigger="admission", admission="承认",
                 legal_basis="Art 14")  # fmt: skip
     act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="服务中心库房")
-    clock.advance(hours=1)
+    clock.advance(hours=1)  # mid-fair: the goods stay in custody until the closing day
+    with pytest.raises(IllegalTransition, match="closing day"):
+        act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
+    clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))
     act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
     with team.desk.db.reading() as session:
         measures = session.query(Measure).order_by(Measure.id).all()

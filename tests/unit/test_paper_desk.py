@@ -214,7 +214,8 @@ def test_the_booth_notice_prints_no_key_or_hash_lines(
     text = _text(info.pdf, tmp_path)
     assert "Rootkey" not in text and "Auditchain" not in text
     assert "根密钥" not in text and "审计链" not in text
-    assert "“撤下并暂存保管”" not in text and "已撤下并由本中心暂存保管" in text
+    assert "“撤下并暂存保管”" not in text
+    assert "已撤下并由展会知识产权保护与商事纠纷处理服务中心暂存保管" in text
     assert docs.verify_file(team.desk, info.pdf).ok  # the QR code still verifies it
     # A paper served on a party keeps its anchor lines.
     order = _issue(team, "remedial-order", case, tmp_path)

@@ -276,7 +276,7 @@ def test_a_first_offender_is_not_proposed_for_a_ban_and_the_notice_cites_no_art3
     assert "进一步处理措施通知书" in text and "Noticeoffurthermeasures" in text
     assert "根据参展合同，展会主办方决定取消你方本届展会参展资格" in text
     assert "第三十五条" not in text and "Art.35" not in text
-    assert "违反承诺重新展出" in text
+    assert "擅自揭除遮盖、重新展出" in text  # displayed again: not "did not carry out"
 
 
 # -- words --------------------------------------------------------------------------------

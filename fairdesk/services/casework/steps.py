@@ -8,7 +8,7 @@ the table (`workflow.check`), and apply what the step declares: its state, its e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +31,7 @@ from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
+from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.right_names import claim_not_upheld, right_in_full
 from fairdesk.domain.workflow import (
@@ -261,6 +262,7 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
         detained_unreturned=any(
             m.measure_type == MeasureType.DETAIN and m.returned_at is None for m in measures
         ),
+        undertaking_awaited=_undertaking_awaited(measures),
         found_infringing=bool(case.decision_trigger),
         recheck=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.RECHECK, now),
         recheck_result=measures[-1].recheck_result if measures else "",
@@ -556,13 +558,25 @@ def _return_detained(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str
             m.note = "\n".join(x for x in (m.note, f"退还凭证 / receipt: {receipt}") if x)
 
 
+def _undertaking_awaited(measures: Sequence[Measure]) -> bool:
+    """The last measure ordered (not an interim suspension) awaits its signed undertaking."""
+    ordered = [m for m in measures if m.measure_type != MeasureType.SUSPEND_DISPLAY]
+    return bool(ordered) and not ordered[-1].undertaking_signed
+
+
+def _record_undertaking(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    ordered = [m for m in c.measures if m.measure_type != MeasureType.SUSPEND_DISPLAY]
+    if ordered:
+        ordered[-1].undertaking_signed = True
+
+
 def _order_measure(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.measures.append(
         Measure(
             measure_type=MeasureType(str(p["measure"])),
             ordered_at=ctx.now(),
             undertaking_signed=bool(p.get("undertaking_signed")),
-            storage_place=_text(p, "storage_place"),
+            storage_place=tighten(_text(p, "storage_place")),
             note=r.strip(),
         )
     )
@@ -633,6 +647,7 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.RECORD_AUTHORITY_RESULT: _record_authority_result,
     Effect.SUSPEND_DISPLAY: _suspend_display,
     Effect.RETURN_DETAINED: _return_detained,
+    Effect.RECORD_UNDERTAKING: _record_undertaking,
     Effect.RECORD_TRANSFER: _record_transfer,
     Effect.START_TRANSFER_CLOCK: _start_transfer_clock,
     Effect.MARK_NOTIFIED: _mark_notified,
@@ -656,6 +671,7 @@ MEASURE_EFFECTS = frozenset(
     {
         Effect.SUSPEND_DISPLAY,
         Effect.RETURN_DETAINED,
+        Effect.RECORD_UNDERTAKING,
         Effect.ORDER_MEASURE,
         Effect.RECORD_RECHECK,
     }

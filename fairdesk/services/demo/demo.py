@@ -1172,8 +1172,14 @@ CASE_STORIES: dict[str, Story] = {
         _story("covered_rechecked", S.RECHECK_PASSED, measure=MeasureType.COVER),
         # A re-check finds a measure undone before its due time only when the exhibit is
         # displayed again, the signed undertaking broken: the cases that escalate at a fair.
-        _story("failed_recheck", S.RECHECK_FAILED, result=REDISPLAYED),
-        _story("escalated", S.ESCALATED, result=REDISPLAYED),
+        # The signed undertaking recorded when the paper comes back.
+        _story(
+            "failed_recheck",
+            S.RECHECK_FAILED,
+            result=REDISPLAYED,
+            also=(Effect.RECORD_UNDERTAKING,),
+        ),
+        _story("escalated", S.ESCALATED, result=REDISPLAYED, also=(Effect.RECORD_UNDERTAKING,)),
         _story("closed_rechecked", S.RECHECK_PASSED, S.CLOSED),
         _story(
             "escalated_then_closed", S.ESCALATED, S.RECHECK_PASSED, S.CLOSED, result=REDISPLAYED
@@ -1206,6 +1212,9 @@ COMPLAINT_STORIES: dict[str, Story] = {
     )
 }
 POST_FAIR = _story("post_fair", S.POST_FAIR)
+# After the close: goods still in custody go back (the custody list's terms), then the
+# case goes to post-fair follow-up when it is still open.
+HAND_OVER = _story("post_fair", S.POST_FAIR, also=(Effect.RETURN_DETAINED,))
 # Complaints that never reach acceptance; their cases wait.
 UNACCEPTED = frozenset(n for n, s in COMPLAINT_STORIES.items() if C.ACCEPTED not in s.states)
 
@@ -1828,9 +1837,14 @@ def _hand_over(actors: _Actors, close: datetime, plans: list[_Plan], rng: random
     moved = 0
     for number in sorted(n for p in plans for n in p.case_numbers):
         actors.clock.set(when)
+        walker = Walker(Entity.CASE, HAND_OVER, rng)
         now = available_steps(actors["desk1"], number)
-        walker = Walker(Entity.CASE, POST_FAIR, rng)
         move = walker.decide(now.state, *seen(now, when.astimezone(SH)))
+        if isinstance(move, Move) and Effect.RETURN_DETAINED in move.step.effects:
+            act_on_case(actors["desk1"], number, move.step.action, reason=move.reason,
+                        **move.params)  # fmt: skip
+            now = available_steps(actors["desk1"], number)
+            move = walker.decide(now.state, *seen(now, when.astimezone(SH)))
         if not isinstance(move, Move) or move.step.target not in POST_FAIR.states:
             continue  # ended already, or no direct hand-over from where it stands
         act_on_case(actors["desk1"], number, move.step.action, reason=move.reason, **move.params)

@@ -60,6 +60,7 @@ from fairdesk.documents.summary import describe, key_content, printed_strings
 from fairdesk.domain import materials
 from fairdesk.domain.enums import CaseState, ClockKind, ComplaintKind
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
+from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.domain.workflow import (
@@ -73,7 +74,7 @@ from fairdesk.services.casework import clocks, numbering
 from fairdesk.services.casework.clocks import Owner
 from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.context import Context
-from fairdesk.services.fair.fairs import fair_by_code
+from fairdesk.services.fair.fairs import fair_by_code, fair_close
 from fairdesk.services.trust import audit, keys, root_pin
 
 DOCUMENT_SERIES = "document"
@@ -406,6 +407,28 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
     )
 
 
+# Papers that name the remedial order they carry out or go beyond (its number and date).
+_NAMES_THE_ORDER = ("detained-items", "escalation-notice")
+
+
+def _order(session: Session, case: RespondentCase) -> ServedView | None:
+    """The case's latest remedial order still valid, as a later paper names it."""
+    doc = session.scalar(
+        select(IssuedDocument)
+        .where(
+            IssuedDocument.case_id == case.id,
+            IssuedDocument.revoked_at.is_(None),
+            IssuedDocument.kind == "remedial-order",
+        )
+        .order_by(IssuedDocument.id.desc())
+    )
+    if doc is None:
+        return None
+    k = K.kind(doc.kind)
+    issued = str(doc.content.get("data", {}).get("issued_at", ""))
+    return ServedView(doc.number, doc.kind, k.title, k.title_en, issued)
+
+
 def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     """What goes to the authority with a transfer letter: the complaint form (with the
     commitment when signed) and each material the complainant handed in."""
@@ -532,7 +555,7 @@ def _snapshot(
                     clock.local(m.ordered_at),
                     clock.local(m.due_at),
                     m.undertaking_signed,
-                    m.storage_place,
+                    tighten(m.storage_place),
                     clock.local(m.returned_at),
                     m.recheck_result,
                     clock.local(m.rechecked_at),
@@ -547,6 +570,10 @@ def _snapshot(
         )
         if k.code == "proof-of-service":
             base["served"] = _served(session, case, served)
+        if k.code in _NAMES_THE_ORDER:
+            base["order"] = _order(session, case)
+        if k.code == "detained-items":  # the goods are collected by the fair's close
+            base["custody_until"] = clock.local(fair_close(fair))
         if k.code in _PEOPLE_OF:
             base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
         if k.code == "dossier":
