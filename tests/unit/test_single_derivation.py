@@ -91,9 +91,7 @@ def test_a_sign_in_derives_once(team: Team, derivations: list[str], name: str) -
     assert len(derivations) == 1
 
 
-def test_the_command_line_signs_in_with_one_derivation(
-    team: Team, derivations: list[str]
-) -> None:
+def test_the_command_line_signs_in_with_one_derivation(team: Team, derivations: list[str]) -> None:
     ctx = app_context.open_context(
         team.admin.db.url, None, "desk1", migrate=False, password=lambda _: "desk1-pass-1"
     )
@@ -104,9 +102,7 @@ def test_the_command_line_signs_in_with_one_derivation(
     assert len(derivations) == 1
 
 
-def test_a_record_of_before_signs_in_and_is_rewritten(
-    team: Team, derivations: list[str]
-) -> None:
+def test_a_record_of_before_signs_in_and_is_rewritten(team: Team, derivations: list[str]) -> None:
     key_id = team.desk.keyring.user_key_id
     _make_old(team, "desk1", "desk1-pass-1")
     assert not sign_in_secret.is_split(_record(team, "desk1"))
