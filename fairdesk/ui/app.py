@@ -103,6 +103,7 @@ def run_app(args: argparse.Namespace) -> int:
     use_data_dir(data_dir(args.data_dir))  # the one folder, for every part that keeps files
     from fairdesk.ui.common.sign_in import NewDatabase
 
+    assert isinstance(app, QApplication)
     try:
         # A database file that exists is most likely set up: the sign-in comes first,
         # drawn before the database is opened; it says when the database is new after all.

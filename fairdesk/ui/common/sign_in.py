@@ -96,9 +96,10 @@ class _AfterPaint(QObject):
     def __init__(self, dialog: QDialog, then: Callable[[], None]) -> None:
         super().__init__(dialog)
         self._dialog, self._then = dialog, then
-        self._app = QApplication.instance()
-        assert self._app is not None
-        self._app.installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        self._app = app
+        app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
