@@ -15,22 +15,24 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from fairdesk.config import data_dir, use_data_dir
+from fairdesk.config import data_dir, database_url, use_data_dir
 from fairdesk.db.files import owner_only
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text, install_translations
 from fairdesk.locations import apply_saved_locations
-from fairdesk.services.context import Context
 from fairdesk.settings import ENV_SETTINGS, default_settings_path
 from fairdesk.ui.common.help import application_icon, install_help
 from fairdesk.ui.common.tasks import wait_for_tasks
-from fairdesk.ui.setup.welcome import Choice, welcome_new_desk
+
+if TYPE_CHECKING:  # the database layer loads after the sign-in dialog is drawn
+    from fairdesk.services.context import Context
+    from fairdesk.ui.setup.welcome import Welcome
 
 log = logging.getLogger("fairdesk")
 BACKUP_EVERY = timedelta(hours=1)
@@ -99,11 +101,39 @@ def run_app(args: argparse.Namespace) -> int:
     install_translations(app, getattr(args, "lang", None))
     apply_saved_locations(args)
     use_data_dir(data_dir(args.data_dir))  # the one folder, for every part that keeps files
+    from fairdesk.ui.common.sign_in import NewDatabase
+
+    assert isinstance(app, QApplication)
+    try:
+        # A database file that exists is most likely set up: the sign-in comes first,
+        # drawn before the database is opened; it says when the database is new after all.
+        return _start(app, args, check_welcome=not _probably_set_up(args))
+    except NewDatabase:
+        return _start(app, args, check_welcome=True)
+
+
+def _probably_set_up(args: argparse.Namespace) -> bool:
+    """A database server, or an SQLite file with something in it (a look at the file
+    only: nothing of the database layer is imported for it)."""
+    url = database_url(args.db, args.data_dir)
+    prefix = "sqlite:///"
+    if args.demo or not url.startswith(prefix):
+        return not args.demo
+    path = Path(url[len(prefix) :].split("?", 1)[0])
+    return path.is_file() and path.stat().st_size > 0
+
+
+def _start(app: QApplication, args: argparse.Namespace, *, check_welcome: bool) -> int:
+    from fairdesk.ui.common.sign_in import NewDatabase
+
     # First run (no user, no fair): the welcome offers the demo or setting up a fair.
-    welcome = None if args.demo else welcome_new_desk(args.db, args.data_dir)
-    if welcome is not None and welcome.choice is Choice.CLOSED:
-        return 0
-    args.demo = args.demo or (welcome is not None and welcome.choice is Choice.DEMO)
+    welcome = _welcome(args) if check_welcome and not args.demo else None
+    if welcome is not None:
+        from fairdesk.ui.setup.welcome import Choice
+
+        if welcome.choice is Choice.CLOSED:
+            return 0
+        args.demo = args.demo or welcome.choice is Choice.DEMO
     # The demo keeps nothing: all it writes (database, logs, backups, the inspector's
     # outbox) goes to a throwaway folder removed on exit.
     throwaway = Path(tempfile.mkdtemp(prefix="fairdesk-demo-")) if args.demo else None
@@ -116,6 +146,9 @@ def run_app(args: argparse.Namespace) -> int:
     handlers, waker = _quit_on_signals(app)
     try:
         return _run(app, args, throwaway, welcome.ctx if welcome is not None else None)
+    except NewDatabase:
+        close_logging(log_path)  # the start is tried again, with the welcome
+        raise
     finally:
         waker.stop()
         for signum, handler in handlers.items():
@@ -125,6 +158,12 @@ def run_app(args: argparse.Namespace) -> int:
             shutil.rmtree(throwaway, ignore_errors=True)
             use_data_dir(None)
             _restore_env(ENV_SETTINGS, saved_settings)
+
+
+def _welcome(args: argparse.Namespace) -> Welcome | None:
+    from fairdesk.ui.setup.welcome import welcome_new_desk
+
+    return welcome_new_desk(args.db, args.data_dir)
 
 
 def _keep_qt_settings_in(folder: Path) -> None:

@@ -102,7 +102,7 @@ def test_app_quits_when_the_welcome_is_closed(
     from fairdesk import cli
     from fairdesk.ui import app
 
-    monkeypatch.setattr(app, "welcome_new_desk", lambda *a, **k: w.Welcome(w.Choice.CLOSED))
+    monkeypatch.setattr(w, "welcome_new_desk", lambda *a, **k: w.Welcome(w.Choice.CLOSED))
     args = cli.build_parser().parse_args(["--lang", "en"])
     assert app.run_app(args) == 0
     assert QApplication.instance() is not None

@@ -3,7 +3,8 @@
 The installation (the service center) has a root key; each desk user who issues
 documents has a key of their own, certified by the root. Private halves exist in plain
 form only in memory, unlocked by a password: a user key is sealed under its owner's
-password, the root under each administrator's (`key_wraps`). A password change re-seals
+password (through the sealing key their sign-in derives: `sign_in_secret`), the root
+under each administrator's (`key_wraps`). A password change re-seals
 them; an administrator's reset of someone else's password cannot open the old key, so
 it retires it (it keeps verifying what it signed) and makes a new one.
 
@@ -56,22 +57,30 @@ def _context_of(key_id: str, user_id: int | None) -> str:
     return f"fairdesk key {key_id} user {user_id or 0}"
 
 
+_DEMO_LOCK = keywrap.Lock(password=DEMO_PASSPHRASE)
+
+
 def _seal(
-    session: Session, key_id: str, user: User | None, secret: bytes, pw: str, now: datetime
+    session: Session,
+    key_id: str,
+    user: User | None,
+    secret: bytes,
+    lock: keywrap.Lock,
+    now: datetime,
 ) -> None:
     user_id = user.id if user else None
     session.add(
         KeyWrap(
             key_id=key_id,
             user_id=user_id,
-            wrapped=keywrap.wrap(secret, pw, _context_of(key_id, user_id)),
+            wrapped=lock.seal(secret, _context_of(key_id, user_id)),
             created_at=now,
         )
     )
 
 
-def _open(wrap: KeyWrap, password: str) -> Ed25519PrivateKey:
-    raw = keywrap.unwrap(wrap.wrapped, password, _context_of(wrap.key_id, wrap.user_id))
+def _open(wrap: KeyWrap, lock: keywrap.Lock) -> Ed25519PrivateKey:
+    raw = lock.open(wrap.wrapped, _context_of(wrap.key_id, wrap.user_id))
     return signing.private_from_raw(raw)
 
 
@@ -110,7 +119,7 @@ def _new_key(
     return key
 
 
-def create_root(session: Session, ctx: Context, admin: User, password: str) -> Keyring:
+def create_root(session: Session, ctx: Context, admin: User, lock: keywrap.Lock) -> Keyring:
     """The installation's root key, sealed under the first administrator's password; it
     certifies the keys of before, so they stay genuine and no later one can pass as them."""
     url = root_pin.session_url(session)
@@ -125,7 +134,7 @@ def create_root(session: Session, ctx: Context, admin: User, password: str) -> K
     private = signing.new_private()
     key = _new_key(session, ROOT, private, ctx.now())
     root_pin.pin_after_commit(session, url, signing.fingerprint(key.public_key))
-    _seal(session, key.key_id, admin, signing.private_raw(private), password, ctx.now())
+    _seal(session, key.key_id, admin, signing.private_raw(private), lock, ctx.now())
     legacy = session.scalars(select(SigningKey).where(SigningKey.kind == LEGACY)).all()
     for old in legacy:
         old.certificate = signing.b64url(
@@ -148,7 +157,7 @@ def create_root(session: Session, ctx: Context, admin: User, password: str) -> K
 
 
 def create_user_key(
-    session: Session, ctx: Context, user: User, password: str, reason: str = ""
+    session: Session, ctx: Context, user: User, lock: keywrap.Lock, reason: str = ""
 ) -> Keyring:
     """A new signing key for `user`, sealed under their password, certified at once when
     the acting administrator holds the root (else at the next administrator's sign-in)."""
@@ -163,7 +172,7 @@ def create_user_key(
         user_id=user.id,
         certificate=signing.b64url(cert) if cert else "",
     )
-    _seal(session, key.key_id, user, signing.private_raw(private), password, ctx.now())
+    _seal(session, key.key_id, user, signing.private_raw(private), lock, ctx.now())
     audit.record(
         session,
         ctx,
@@ -201,7 +210,7 @@ def _wrap_of(session: Session, key_id: str, user: User) -> KeyWrap | None:
     )
 
 
-def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring:
+def unlock(session: Session, ctx: Context, user: User, lock: keywrap.Lock) -> Keyring:
     """At sign-in (password already checked): open the user's keys, making what is missing.
 
     A desk user gets a key of their own; the first administrator after the upgrade makes
@@ -214,20 +223,20 @@ def unlock(session: Session, ctx: Context, user: User, password: str) -> Keyring
         root = root_key(session)
         if root is None:
             if not root_pin.pinned(root_pin.session_url(session)):  # else removed: reported
-                ring = create_root(session, ctx, user, password)
+                ring = create_root(session, ctx, user, lock)
         else:
             wrap = _wrap_of(session, root.key_id, user)
             if wrap is not None:
-                ring.root_key_id, ring.root = root.key_id, _open(wrap, password)
+                ring.root_key_id, ring.root = root.key_id, _open(wrap, lock)
     _pin_first_seen(session)
     if role in SIGNING_ROLES:
         key = _current_user_key(session, user)
         wrap = _wrap_of(session, key.key_id, user) if key else None
         if key is None or wrap is None:
-            made = create_user_key(session, ctx, user, password, "first sign-in with a password")
+            made = create_user_key(session, ctx, user, lock, "first sign-in with a password")
             ring.user_key_id, ring.user_key = made.user_key_id, made.user_key
         else:
-            ring.user_key_id, ring.user_key = key.key_id, _open(wrap, password)
+            ring.user_key_id, ring.user_key = key.key_id, _open(wrap, lock)
     return ring
 
 
@@ -283,50 +292,59 @@ def _squeeze(fingerprint: str) -> str:
     return "".join(ch for ch in fingerprint.upper() if ch.isalnum())
 
 
-def on_new_user(session: Session, ctx: Context, user: User, password: str) -> None:
+def on_new_user(session: Session, ctx: Context, user: User, lock: keywrap.Lock) -> None:
     """A new account with a password: its key (desk) or its copy of the root (admin)."""
     role = Role(user.role)
     if role in SIGNING_ROLES:
-        create_user_key(session, ctx, user, password, "new user")
+        create_user_key(session, ctx, user, lock, "new user")
     if role is Role.ADMIN:
         root = root_key(session)
         if root is None:
-            create_root(session, ctx, user, password)
+            create_root(session, ctx, user, lock)
         elif ctx.keyring.root is not None:
             _seal(
                 session,
                 root.key_id,
                 user,
                 signing.private_raw(ctx.keyring.root),
-                password,
+                lock,
                 ctx.now(),
             )
 
 
+def reseal(
+    session: Session, ctx: Context, user: User, old: keywrap.Lock, new: keywrap.Lock
+) -> None:
+    """Open every wrap of the user with `old` and seal it again with `new` (a password
+    changed, or a record of before made again at sign-in). One that does not open stops
+    it all (WrongPassword), and the transaction with it."""
+    wraps = session.scalars(select(KeyWrap).where(KeyWrap.user_id == user.id)).all()
+    for wrap in wraps:
+        secret = old.open(wrap.wrapped, _context_of(wrap.key_id, user.id))
+        wrap.wrapped = new.seal(secret, _context_of(wrap.key_id, user.id))
+        wrap.created_at = ctx.now()
+
+
 def on_password_change(
-    session: Session, ctx: Context, user: User, new_password: str, old_password: str | None
+    session: Session, ctx: Context, user: User, new: keywrap.Lock, old: keywrap.Lock | None
 ) -> None:
     """Re-seal the user's keys under the new password. Without the old one (an
     administrator's reset) the user key cannot be opened: it is retired and replaced."""
-    wraps = session.scalars(select(KeyWrap).where(KeyWrap.user_id == user.id)).all()
     now = ctx.now()
-    if old_password is not None:
-        for wrap in wraps:
-            secret = keywrap.unwrap(wrap.wrapped, old_password, _context_of(wrap.key_id, user.id))
-            wrap.wrapped = keywrap.wrap(secret, new_password, _context_of(wrap.key_id, user.id))
-            wrap.created_at = now
+    if old is not None:
+        reseal(session, ctx, user, old, new)
         return
     session.execute(delete(KeyWrap).where(KeyWrap.user_id == user.id))
-    old = _current_user_key(session, user)
-    if old is not None:
-        old.retired_at = now
+    retired = _current_user_key(session, user)
+    if retired is not None:
+        retired.retired_at = now
     session.flush()
     role = Role(user.role)
     if role in SIGNING_ROLES:
-        create_user_key(session, ctx, user, new_password, "password reset by an administrator")
+        create_user_key(session, ctx, user, new, "password reset by an administrator")
     root = root_key(session)
     if role is Role.ADMIN and root is not None and ctx.keyring.root is not None:
-        _seal(session, root.key_id, user, signing.private_raw(ctx.keyring.root), new_password, now)
+        _seal(session, root.key_id, user, signing.private_raw(ctx.keyring.root), new, now)
 
 
 def revoke_user_key(ctx: Context, username: str, reason: str) -> str:
@@ -388,7 +406,7 @@ def ensure_demo_key(session: Session, ctx: Context) -> SigningKey:
     private = signing.new_private()
     cert = signing.certify(private, signing.public_raw(private))
     key = _new_key(session, DEMO, private, ctx.now(), certificate=signing.b64url(cert))
-    _seal(session, key.key_id, None, signing.private_raw(private), DEMO_PASSPHRASE, ctx.now())
+    _seal(session, key.key_id, None, signing.private_raw(private), _DEMO_LOCK, ctx.now())
     audit.record(
         session, ctx, "key.demo_create", "signing_key", key.id, after={"key_id": key.key_id}
     )
@@ -430,7 +448,7 @@ def signer(session: Session, ctx: Context) -> Signer:
             "with your password to issue documents."
         )
     if ring.demo is None or ring.demo_key_id != demo.key_id:
-        ring.demo, ring.demo_key_id = _open(wrap, DEMO_PASSPHRASE), demo.key_id
+        ring.demo, ring.demo_key_id = _open(wrap, _DEMO_LOCK), demo.key_id
     private = ring.demo
     return Signer(
         demo,
@@ -464,7 +482,7 @@ def demo_key(session: Session) -> tuple[SigningKey, Ed25519PrivateKey] | None:
     wrap = session.scalar(select(KeyWrap).where(KeyWrap.key_id == demo.key_id)) if demo else None
     if demo is None or wrap is None:
         return None
-    return demo, _open(wrap, DEMO_PASSPHRASE)
+    return demo, _open(wrap, _DEMO_LOCK)
 
 
 def is_demo(ctx: Context) -> bool:

@@ -1,4 +1,5 @@
-"""Users and roles. Passwords are hashed with argon2."""
+"""Users and roles. A password's record is one argon2id derivation split in two
+(`sign_in_secret`); records of before are argon2's own hashes, rewritten at sign-in."""
 
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fairdesk.db.models import User
+from fairdesk.db.models import AuditEvent, User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Actor, Context
-from fairdesk.services.trust import audit, keys
+from fairdesk.services.trust import audit, keys, keywrap, sign_in_secret
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
-_hasher = PasswordHasher()
+_hasher = PasswordHasher()  # checks the records of before only
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,12 @@ def _new_user(
         raise InvalidInput("The user '{username}' already exists.", username=username)
     if password is not None and len(password) < 8:
         raise InvalidInput("A password needs at least 8 characters.")
+    made = sign_in_secret.make(password) if password else None
     user = User(
         username=username,
         display_name=display_name or username,
         role=role,
-        password_hash=_hasher.hash(password) if password else None,
+        password_hash=made.record if made else None,
         active=True,
         failed_logins=0,
         created_at=ctx.now(),
@@ -96,8 +98,8 @@ def _new_user(
             "password": password_mark(user.password_hash),
         },
     )
-    if password:
-        keys.on_new_user(session, ctx, user, password)
+    if made:
+        keys.on_new_user(session, ctx, user, keywrap.Lock(made.sealing_key))
     return user
 
 
@@ -152,57 +154,108 @@ def authenticate(ctx: Context, username: str, password: str) -> UserInfo:
 
     The message never says whether the user name exists.
     """
-    refused = PermissionDenied("Unknown user name or wrong password.")
-    now = ctx.now()
     with ctx.db.writing() as session:
-        user = session.scalar(select(User).where(User.username == username.strip()))
-        if user is None or not user.active or not user.password_hash:
-            raise refused
-        if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60))
-            if minutes == 1:
-                raise PermissionDenied(
-                    "Too many failed sign-ins: the account '{username}' is locked for "
-                    "1 more minute, or until an admin resets its password.",
-                    username=user.username,
-                )
+        user, _ = _check(session, ctx, username, password)
+        info = UserInfo.of(user) if user is not None else None
+    if info is None:
+        raise _refused()
+    return info
+
+
+def _refused() -> PermissionDenied:
+    return PermissionDenied("Unknown user name or wrong password.")
+
+
+def _check(
+    session: Session, ctx: Context, username: str, password: str
+) -> tuple[User | None, sign_in_secret.Unlocked | None]:
+    """(the user, their sealing key) when the password is right; (None, None) when it
+    is wrong, the failure counted (committed with the caller's block, which refuses)."""
+    now = ctx.now()
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active or not user.password_hash:
+        raise _refused()
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60))
+        if minutes == 1:
             raise PermissionDenied(
                 "Too many failed sign-ins: the account '{username}' is locked for "
-                "{minutes} more minutes, or until an admin resets its password.",
+                "1 more minute, or until an admin resets its password.",
                 username=user.username,
-                minutes=minutes,
             )
+        raise PermissionDenied(
+            "Too many failed sign-ins: the account '{username}' is locked for "
+            "{minutes} more minutes, or until an admin resets its password.",
+            username=user.username,
+            minutes=minutes,
+        )
+    unlocked = None
+    if sign_in_secret.is_split(user.password_hash):
+        unlocked = sign_in_secret.check(user.password_hash, password)
+        right = unlocked is not None
+    else:
         try:
-            _hasher.verify(user.password_hash, password)
+            right = _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            # The failure is counted (and committed with this block) before refusing.
-            user.failed_logins += 1
-            locked = user.failed_logins >= MAX_FAILED_LOGINS
-            if locked:
-                user.locked_until = now + LOCKOUT
-                user.failed_logins = 0
-            audit.record(
-                session, ctx, "user.login_failed", "user", user.id, after={"locked": locked}
-            )
-            info = None
-        else:
-            info = UserInfo.of(user)
-            if user.failed_logins or user.locked_until:
-                user.failed_logins = 0
-                user.locked_until = None
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(password)
-                audit.record(
-                    session,
-                    ctx,
-                    "user.rehash",
-                    "user",
-                    user.id,
-                    after={"password": password_mark(user.password_hash)},
-                )
-    if info is None:
-        raise refused
-    return info
+            right = False
+    if not right:
+        user.failed_logins += 1
+        locked = user.failed_logins >= MAX_FAILED_LOGINS
+        if locked:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        audit.record(session, ctx, "user.login_failed", "user", user.id, after={"locked": locked})
+        return None, None
+    if user.failed_logins or user.locked_until:
+        user.failed_logins = 0
+        user.locked_until = None
+    return user, unlocked
+
+
+def _recorded_mark(session: Session, user: User) -> str | None:
+    """The password mark the audit trail last recorded for `user` (None: none yet)."""
+    mark = None
+    for after in session.scalars(
+        select(AuditEvent.after)
+        .where(AuditEvent.entity_type == "user", AuditEvent.entity_id == user.id)
+        .order_by(AuditEvent.id)
+    ):
+        if after and "password" in after:
+            mark = after["password"]
+    return mark
+
+
+def _lock_of(
+    session: Session,
+    ctx: Context,
+    user: User,
+    password: str,
+    unlocked: sign_in_secret.Unlocked | None,
+) -> keywrap.Lock:
+    """What opens the user's keys. A record of before (or of older costs) is made again
+    and the keys sealed under it, in the sign-in's transaction: a key that does not open
+    undoes it. Not when the record differs from the one the audit trail last recorded:
+    it was edited behind the app's back, and rewriting it would hide that from the check."""
+    lock = keywrap.Lock(unlocked.sealing_key if unlocked else None, password)
+    assert user.password_hash
+    if unlocked is not None and sign_in_secret.is_current(user.password_hash):
+        return lock
+    recorded = _recorded_mark(session, user)
+    if recorded is not None and recorded != password_mark(user.password_hash):
+        return lock
+    made = sign_in_secret.make(password)
+    new = keywrap.Lock(made.sealing_key, password)
+    keys.reseal(session, ctx, user, lock, new)
+    user.password_hash = made.record
+    audit.record(
+        session,
+        ctx,
+        "user.rehash",
+        "user",
+        user.id,
+        after={"password": password_mark(user.password_hash)},
+    )
+    return new
 
 
 def _change(ctx: Context, username: str, action: str, reason: str = "", **changes: Any) -> UserInfo:
@@ -260,7 +313,8 @@ def set_password(
         ctx.require(Permission.MANAGE_USERS)
         with ctx.db.writing() as session:
             user = _by_name(session, username)
-            user.password_hash = _hasher.hash(new_password)
+            made = sign_in_secret.make(new_password)
+            user.password_hash = made.record
             user.failed_logins = 0
             user.locked_until = None
             session.flush()
@@ -273,31 +327,42 @@ def set_password(
                 after={"password": password_mark(user.password_hash)},
                 reason="reset",
             )
-            keys.on_password_change(session, ctx, user, new_password, None)
+            keys.on_password_change(session, ctx, user, keywrap.Lock(made.sealing_key), None)
             return UserInfo.of(user)
-    authenticate(ctx, username, old_password)
+    # One transaction: the old password checked (a failure counted and committed), then
+    # the keys opened with what it unlocked and sealed under the new one.
     with ctx.db.writing() as session:
-        user = _by_name(session, username)
-        user.password_hash = _hasher.hash(new_password)
-        audit.record(
-            session,
-            ctx,
-            "user.password",
-            "user",
-            user.id,
-            after={"password": password_mark(user.password_hash)},
-        )
-        keys.on_password_change(session, ctx, user, new_password, old_password)
-        return UserInfo.of(user)
+        checked, unlocked = _check(session, ctx, username, old_password)
+        if checked is not None:
+            old = keywrap.Lock(unlocked.sealing_key if unlocked else None, old_password)
+            made = sign_in_secret.make(new_password)
+            checked.password_hash = made.record
+            audit.record(
+                session,
+                ctx,
+                "user.password",
+                "user",
+                checked.id,
+                after={"password": password_mark(checked.password_hash)},
+            )
+            keys.on_password_change(session, ctx, checked, keywrap.Lock(made.sealing_key), old)
+            info = UserInfo.of(checked)
+    if checked is None:
+        raise _refused()
+    return info
 
 
 def sign_in(ctx: Context, username: str, password: str) -> Context:
     """Check the password and unlock the user's keys: a context acting as that user,
-    holding the keys in memory for the session."""
-    info = authenticate(ctx, username, password)
-    user_ctx = Context(ctx.db, info.actor, ctx.now)
+    holding the keys in memory for the session. One argon2id derivation does both."""
     with ctx.db.writing() as session:
-        ring = keys.unlock(session, user_ctx, _by_name(session, info.username), password)
+        user, unlocked = _check(session, ctx, username, password)
+        if user is not None:
+            user_ctx = Context(ctx.db, UserInfo.of(user).actor, ctx.now)
+            lock = _lock_of(session, ctx, user, password, unlocked)
+            ring = keys.unlock(session, user_ctx, user, lock)
+    if user is None:
+        raise _refused()
     return user_ctx.with_keyring(ring)
 
 

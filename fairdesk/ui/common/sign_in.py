@@ -1,9 +1,17 @@
-"""Sign-in: the first admin account on a new database, then the login dialog."""
+"""Sign-in: the first admin account on a new database, then the login dialog.
+
+The login dialog is the first window a person sees: it is drawn before the database
+layer (SQLAlchemy, the models, the key services: half a second and more) is imported,
+and the database is opened right after it has been painted, while the person types.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -12,14 +20,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressDialog,
+    QWidget,
 )
 
-from fairdesk.app_context import SYSTEM, open_database
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
-from fairdesk.services.context import Context
-from fairdesk.services.trust import users
+
+if TYPE_CHECKING:
+    from fairdesk.services.context import Context
 
 DEMO_USER = "desk1"
 # Big enough to look like a fair, small enough to start in seconds.
@@ -76,9 +85,84 @@ class CredentialsDialog(QDialog):
         super().accept()
 
 
+class NewDatabase(Exception):  # noqa: N818 - a signal to the start, not an error
+    """The database opened behind the sign-in holds no user and no fair: the welcome
+    (demo or set-up) is what the start shows instead."""
+
+
+class _AfterPaint(QObject):
+    """Runs `then` once, right after `dialog` (or a widget in it) has been painted."""
+
+    def __init__(self, dialog: QDialog, then: Callable[[], None]) -> None:
+        super().__init__(dialog)
+        self._dialog, self._then = dialog, then
+        app = QApplication.instance()
+        assert app is not None
+        self._app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._dialog
+        ):
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 def sign_in(db_url: str | None, folder: str | None) -> Context | None:
-    db = open_database(db_url, folder)
-    system = Context(db, SYSTEM)
+    """The signed-in context, or None when the person closed the dialog. A database
+    found new (no user, no fair) closes the dialog and raises NewDatabase."""
+    login = CredentialsDialog("FairDesk", QApplication.translate("sign_in", "Sign in."))
+    opened: dict[str, object] = {}
+
+    def open_now() -> None:
+        from fairdesk.app_context import SYSTEM, open_database
+        from fairdesk.services.context import Context
+        from fairdesk.services.trust import users
+
+        try:
+            system = Context(open_database(db_url, folder), SYSTEM)
+            opened["system"] = system
+            from fairdesk.ui.setup.welcome import is_new_database
+
+            opened["new"] = is_new_database(system.db)
+            opened["first"] = users.count_users(system) == 0
+        except FairDeskError as exc:
+            opened["error"] = exc
+        if "error" in opened or opened.get("new") or opened["first"]:  # not this dialog
+            login.reject()
+            return
+        # Signing in also unlocks the user's keys for the session (services/keys.py).
+        login.check = lambda name, password: users.sign_in(system, name, password)
+
+    _AfterPaint(login, open_now)
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    if "error" in opened:
+        raise opened["error"]  # type: ignore[misc]
+    if opened.get("new"):
+        _dispose(opened["system"])
+        raise NewDatabase
+    if opened.get("first"):
+        return _first_admin(opened["system"])  # type: ignore[arg-type]
+    if not accepted:
+        if "system" in opened:
+            _dispose(opened["system"])
+        return None
+    signed_in: Context = login.result_value
+    return signed_in
+
+
+def _dispose(system: object) -> None:
+    system.db.dispose()  # type: ignore[attr-defined]
+
+
+def _first_admin(system: Context) -> Context | None:
+    """A database with fairs but no user yet: its administrator first, then sign in."""
+    from fairdesk.services.trust import users
+
     if users.count_users(system) == 0:
         first = CredentialsDialog(
             "FairDesk",
@@ -102,7 +186,10 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
 
 def demo_context(folder: Path) -> Context:
     """A freshly seeded demo fair in `folder` (a throwaway folder), signed in as a desk user."""
+    from fairdesk.app_context import SYSTEM, open_database
+    from fairdesk.services.context import Context
     from fairdesk.services.demo.demo import DemoOptions, create_demo
+    from fairdesk.services.trust import users
 
     db = open_database(f"sqlite:///{folder / 'fairdesk-demo.sqlite3'}")
     admin = Context(db, users.ensure_user(Context(db, SYSTEM), "admin", Role.ADMIN).actor)
