@@ -1,7 +1,7 @@
 """a sign-in pays argon2id once: passwords' records split into verifier and sealing key
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-07
 
 No table changes: users.password_hash holds either argon2's own hash (a record of
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
