@@ -15,6 +15,9 @@ from fairdesk.documents.model import (
     RightView,
 )
 from fairdesk.documents.quantities import total
+from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.enums import ProtectionBasis
+from fairdesk.domain.vocabulary import jurisdiction_words
 
 
 def name_of(zh: str, en: str) -> str:
@@ -42,10 +45,51 @@ def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row
 _PATENTS = {"invention_patent", "utility_model", "design"}
 
 
+def protected_in_china(r: RightView) -> bool:
+    """Whether the right is protected in China (the acceptance rule's basis): a right
+    granted or registered abroad only is not, and confers no 专用权/专利权 here."""
+    facts = RightFacts(
+        ip_type=r.ip_type,
+        number=r.number,
+        jurisdiction=r.jurisdiction,
+        basis=r.basis,
+        ir_number=r.ir_number,
+    )
+    return basis_of(facts) is not ProtectionBasis.FOREIGN_ONLY
+
+
+def _bare_number(r: RightView) -> str:
+    """The number without the 第…号 and stray spaces a desk may type ("第 45678901 号")."""
+    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
+    return number if not number.replace(" ", "").isdigit() else number.replace(" ", "")
+
+
+def foreign_right_name(r: RightView) -> tuple[str, str]:
+    """A right from abroad not protected in China, named for what it is: "欧盟商标EUTM
+    018123456（未在中国注册）", never 第…号注册商标专用权."""
+    where = jurisdiction_words(r.jurisdiction)
+    number = _bare_number(r)
+    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type).lower()
+    if r.ip_type == "trademark":
+        return f"{where.zh}商标{number}（未在中国注册）", (
+            f"{where.en} trade mark {number} (not registered in China)"
+        )
+    if r.ip_type in _PATENTS:
+        return f"{where.zh}{kind_zh}{number}（未在中国授权）", (
+            f"{where.en} {kind_en} {number} (not granted in China)"
+        )
+    return f"{where.zh}{kind_zh}{number}（在中国不受保护）", (
+        f"{where.en} {kind_en} {number} (not protected in China)"
+    )
+
+
 def right_name(r: RightView) -> tuple[str, str]:
     """A right named in full, as the center prints it: 第N号注册商标专用权,
-    ZL… 号外观设计专利权, 《作品》著作权."""
-    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
+    ZL… 号外观设计专利权, 《作品》著作权; a right from abroad not protected in China by
+    `foreign_right_name`."""
+    if not protected_in_china(r):
+        return foreign_right_name(r)
+    number = _bare_number(r)
     kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
     if r.ip_type == "trademark":
         return (
@@ -65,6 +109,9 @@ def right_name(r: RightView) -> tuple[str, str]:
 def right_kind(r: RightView) -> tuple[str, str]:
     """The kind of right as a right (外观设计专利权, 注册商标专用权, 著作权), not of a thing."""
     kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
+    if not protected_in_china(r):  # no 专用权 in China: the kind of thing, from abroad
+        where = jurisdiction_words(r.jurisdiction)
+        return f"{where.zh}{kind_zh}", f"{where.en} {kind_en.lower()}"
     if r.ip_type == "trademark":
         return "注册商标专用权", "Exclusive right to a registered trademark"
     if r.ip_type in _PATENTS:
@@ -76,7 +123,7 @@ def right_kind(r: RightView) -> tuple[str, str]:
 
 def right_number(r: RightView) -> str:
     """The number as the register writes it; the country only for a right from abroad."""
-    number = r.number.strip()
+    number = _bare_number(r)
     if r.ip_type == "trademark" and number.isdigit():
         number = f"第{number}号"
     return number if r.jurisdiction in ("", "CN") else f"{number}（{r.jurisdiction}）"

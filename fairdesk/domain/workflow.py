@@ -993,6 +993,25 @@ def _refused_rights_named_well(f: Facts, params: Mapping[str, Any]) -> Refusal |
     return None
 
 
+def _reject_not_for_a_foreign_right(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    """A right not valid in China does not refuse a complaint whose other rights are valid
+    (CNIPA 2022 Guidelines Art 12): it is accepted for those, the foreign right refused."""
+    if params.get("reason_code") != RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+        return None
+    foreign = [n for n, why in f.refused if why == RejectReason.RIGHT_NOT_VALID_IN_CHINA]
+    if not foreign:
+        return None
+    valid = [n for n in f.rights if n not in {number for number, _ in f.refused}]
+    return Refusal(
+        IllegalTransition,
+        "Complaint {number}: {foreign} is not valid in China, but {valid} is: accept the "
+        "complaint for the valid rights (the rights not valid in China are refused on the "
+        "receipt) instead of rejecting it as a whole.",
+        {"number": f.number, "foreign": tuple(foreign), "valid": tuple(valid) or ("-",)},
+        field="reason_code",
+    )
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -1041,6 +1060,7 @@ STEPS: tuple[Step, ...] = (
           documents=("acceptance-receipt",), legal_basis=("acceptance",)),
     _step(CP, "reject", [C.DRAFT, C.PENDING_SUPPLEMENT], C.REJECTED, "Reject", "不予受理",
           fields=(REASON_CODE, NOTE), stops=(ClockKind.SUPPLEMENT,),
+          checks=(_reject_not_for_a_foreign_right,),
           effects=(Effect.RECORD_REJECTION, Effect.CLOSE_CASES_OF_COMPLAINT),
           documents=("non-acceptance",), legal_basis=("non_acceptance",)),
     _step(CP, "withdraw", [C.DRAFT, C.PENDING_SUPPLEMENT], C.WITHDRAWN,

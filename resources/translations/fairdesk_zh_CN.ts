@@ -2412,6 +2412,10 @@ power of attorney: {0}</source>
         <translation>{number}：复查期限为{due}；请在期限届满后，或复查发现展品重新展出时，再采取进一步处理措施。</translation>
     </message>
     <message>
+        <source>Complaint {number}: {foreign} is not valid in China, but {valid} is: accept the complaint for the valid rights (the rights not valid in China are refused on the receipt) instead of rejecting it as a whole.</source>
+        <translation>投诉 {number}：{foreign} 在中国不受保护，但 {valid} 有效：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理），而不是对整件投诉不予受理。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>

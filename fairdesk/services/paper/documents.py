@@ -432,6 +432,8 @@ def _snapshot(
             r.valid_until.isoformat() if r.valid_until else "",
             r.licence_type,
             refused.get(r.id, ""),
+            r.basis,
+            r.ir_number,
         )
         for r in sorted(complaint.rights, key=lambda r: r.id)
     ]
