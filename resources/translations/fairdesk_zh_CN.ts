@@ -1111,8 +1111,8 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>认定侵权（比例）</translation>
     </message>
     <message>
-        <source>涉外 Foreign-related</source>
-        <translation>涉外</translation>
+        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
+        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
     </message>
     <message>
         <source>24 h 移交 Transfers on time</source>

@@ -41,14 +41,27 @@ from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.fair.watchlist import series_fairs
 from fairdesk.services.handoff import handoff_log
 
-# Country names that mean the Chinese mainland; anything else (Hong Kong, Macao and
-# Taiwan included, as in the usual "foreign-related" statistics) is foreign-related.
+# Country names that mean the Chinese mainland.
 DOMESTIC = frozenset(
     {"中国", "中国大陆", "中华人民共和国", "china", "cn", "prc", "people's republic of china"}
 )
+# Hong Kong, Macao and Taiwan are not foreign: Chinese statistics count them apart
+# (涉港澳台) beside foreign (涉外), and together as 涉外及涉港澳台.
+HK_MACAO_TAIWAN = frozenset(
+    {
+        "香港", "中国香港", "香港特别行政区", "中国香港特别行政区", "hong kong", "hk",
+        "hong kong sar", "hong kong, china", "hongkong",
+        "澳门", "中国澳门", "澳门特别行政区", "中国澳门特别行政区", "macao", "macau", "mo",
+        "macao sar", "macao, china",
+        "台湾", "中国台湾", "台湾地区", "中国台湾地区", "taiwan", "tw", "chinese taipei",
+        "中华台北", "taiwan, china",
+    }
+)  # fmt: skip
 UNKNOWN = "未填 / not given"
-# Hong Kong, Macao and Taiwan count with foreign countries here; the label says so.
-FOREIGN_LABEL = "涉外（含港澳台）占比 / foreign-related (incl. Hong Kong, Macao, Taiwan)"
+FOREIGN_LABEL = "涉外投诉 / foreign complaints"
+HMT_LABEL = "涉港澳台投诉 / Hong Kong, Macao, Taiwan complaints"
+FOREIGN_RELATED_LABEL = "涉外及涉港澳台 / foreign, Hong Kong, Macao, Taiwan (total)"
+FOREIGN_RELATED_SHARE_LABEL = "涉外及涉港澳台占比 / share foreign, Hong Kong, Macao, Taiwan"
 
 # (code, "中文 / English"), in the order reports list them; the words are the vocabulary's.
 OUTCOMES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.OUTCOMES.items())
@@ -81,9 +94,14 @@ _ACTIONS = (
 )
 
 
+def is_hk_macao_taiwan(country: str) -> bool:
+    return " ".join((country or "").split()).casefold() in HK_MACAO_TAIWAN
+
+
 def is_foreign(country: str) -> bool:
+    """Outside China: neither the mainland nor Hong Kong, Macao or Taiwan."""
     text = (country or "").strip()
-    return bool(text) and text.casefold() not in DOMESTIC
+    return bool(text) and text.casefold() not in DOMESTIC and not is_hk_macao_taiwan(text)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -135,7 +153,9 @@ class EditionStatistics:
     cases_by_hall: dict[str, int]
     cases_by_area: dict[str, int]
     cases_by_country: dict[str, int]  # the respondent's country or region
-    foreign_complaints: int  # complainant or a respondent outside the Chinese mainland
+    foreign_complaints: int  # complainant or a respondent from a foreign country (涉外)
+    hmt_complaints: int  # complainant or a respondent from Hong Kong, Macao, Taiwan (涉港澳台)
+    foreign_related_complaints: int  # either of the two, each complaint once (涉外及涉港澳台)
     outcomes: dict[str, int]  # respondent cases by OUTCOMES key
     stage_times: tuple[StageTime, ...]
     transfer: TransferCompliance
@@ -167,7 +187,8 @@ class EditionStatistics:
 
     @property
     def foreign_share(self) -> float | None:
-        return rate(self.foreign_complaints, self.complaints)
+        """涉外及涉港澳台 / all complaints."""
+        return rate(self.foreign_related_complaints, self.complaints)
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -225,7 +246,10 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("被投诉企业 / respondent enterprises", lambda e: e.respondent_enterprises),
         row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
         row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
-        row(FOREIGN_LABEL, lambda e: _pct(e.foreign_share)),
+        row(FOREIGN_LABEL, lambda e: e.foreign_complaints),
+        row(HMT_LABEL, lambda e: e.hmt_complaints),
+        row(FOREIGN_RELATED_LABEL, lambda e: e.foreign_related_complaints),
+        row(FOREIGN_RELATED_SHARE_LABEL, lambda e: _pct(e.foreign_share)),
         row(
             "24小时移交 / transfers on time",
             lambda e: (
@@ -479,25 +503,26 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .where(cases_ip)
         .group_by(Exhibitor.country),
     )
-    # Foreign-related: the complainant or any respondent outside the Chinese mainland.
+    # Foreign (涉外) and Hong Kong, Macao, Taiwan (涉港澳台): the complainant or any
+    # respondent from there. A complaint with parties from both counts in each.
     foreign: set[int] = set()
+    hmt: set[int] = set()
     for complaint_id, country in session.execute(
         select(Complaint.id, Party.country)
         .join(Party, Party.id == Complaint.complainant_id)
         .where(ip)
-    ):
-        if is_foreign(country):
-            foreign.add(complaint_id)
-    for complaint_id, country in session.execute(
+    ).all() + session.execute(
         select(Complaint.id, Exhibitor.country)
         .select_from(RespondentCase)
         .join(Complaint, Complaint.id == RespondentCase.complaint_id)
         .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
         .where(cases_ip)
         .distinct()
-    ):
+    ).all():
         if is_foreign(country):
             foreign.add(complaint_id)
+        elif is_hk_macao_taiwan(country):
+            hmt.add(complaint_id)
     consult = Consultation.fair_id == fair.id
     visits = BoothVisit.fair_id == fair.id
     commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
@@ -526,6 +551,8 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         cases_by_area=by_area,
         cases_by_country=by_country,
         foreign_complaints=len(foreign),
+        hmt_complaints=len(hmt),
+        foreign_related_complaints=len(foreign | hmt),
         outcomes=_outcomes(session, fair),
         stage_times=_stage_times(session, fair),
         transfer=_transfer(session, fair, now),
