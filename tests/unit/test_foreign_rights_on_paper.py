@@ -93,4 +93,3 @@ def test_the_partial_receipt_calls_the_eu_mark_an_eu_mark(
     flat = _text(team, "acceptance-receipt", number, tmp_path)
     assert "欧盟商标EUTM018765432（未在中国注册）" in flat
     assert "第EUTM018765432号" not in flat and "No.EUTM" not in flat
-

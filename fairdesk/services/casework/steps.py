@@ -61,6 +61,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.cases import case_by_number, complaint_by_number
 from fairdesk.services.casework.clocks import Owner
+from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair import watchlist
 from fairdesk.services.fair.fairs import fair_close
@@ -470,10 +471,13 @@ def _record_transfer(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str
 
 
 def _start_transfer_clock(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
-    # 2006 Art 11: complete materials go to the authority within 24 h.
+    # 2006 Art 11: complete materials go to the authority within 24 h of their receipt.
     if c.authority:
         owner = Owner(s.get_one(Fair, c.fair_id), complaint_id=c.id)
-        clocks.apply(s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer")
+        since = materials_complete_at(s, c)
+        clocks.apply(
+            s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer", at=since
+        )
 
 
 def served_at(p: dict[str, Any], zone: str, now: datetime) -> datetime:

@@ -36,6 +36,7 @@ from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, 
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.services.casework.transfer_time import materials_complete_times
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.fair.watchlist import series_fairs
@@ -386,9 +387,13 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
         )
     ).all()
     on_time = late = pending = 0
-    for _, accepted, transferred, due in rows:
-        if due is None and accepted is not None:
-            due = accepted + timedelta(hours=hours)  # transferred without a clock: wall clock
+    # Transferred without a clock: 24 natural hours from the receipt of complete materials
+    # (2006 Art 11), the moment the clock counts from; never from the acceptance click.
+    complete = materials_complete_times(session, [r[0] for r in rows if r[3] is None])
+    for complaint_id, accepted, transferred, due in rows:
+        since = complete.get(complaint_id, accepted)
+        if due is None and since is not None:
+            due = since + timedelta(hours=hours)
         if transferred is not None:
             if due is None or transferred <= due:
                 on_time += 1
@@ -507,18 +512,20 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
     # respondent from there. A complaint with parties from both counts in each.
     foreign: set[int] = set()
     hmt: set[int] = set()
-    for complaint_id, country in session.execute(
+    complainants = session.execute(
         select(Complaint.id, Party.country)
         .join(Party, Party.id == Complaint.complainant_id)
         .where(ip)
-    ).all() + session.execute(
+    ).all()
+    respondents = session.execute(
         select(Complaint.id, Exhibitor.country)
         .select_from(RespondentCase)
         .join(Complaint, Complaint.id == RespondentCase.complaint_id)
         .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
         .where(cases_ip)
         .distinct()
-    ).all():
+    ).all()
+    for complaint_id, country in [*complainants, *respondents]:
         if is_foreign(country):
             foreign.add(complaint_id)
         elif is_hk_macao_taiwan(country):
