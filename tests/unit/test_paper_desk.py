@@ -184,7 +184,8 @@ def test_the_referral_of_a_fair_set_up_before_cites_its_decision_article(
     text = _text(render(old, doc.payload), tmp_path)
     assert "上海市会展业条例第二十七条" in text and "第十一条" not in text
     assert "移送贵单位" in text  # the police is no bureau of the kind 贵局 names
-    assert "To" not in text.split("青浦公安分局：", 1)[1][:3]  # no English name: no "To …"
+    # No English name typed: the English line names the kind, never the Chinese name.
+    assert "青浦公安分局：Tothepublicsecurityauthority:" in text
 
 
 def test_the_acceptance_receipt_counts_what_the_complaint_holds(
