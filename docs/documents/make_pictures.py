@@ -346,7 +346,14 @@ def main() -> int:
         missing_items="1. 外观设计专利权评价报告；2. 代理人授权委托书原件及中文译本。",
     )
     issue("supplement-notice", other.number)
-    third = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    # Not accepted: the only right relied on is an EU trade mark, not registered in China.
+    eu_only = complaint(("4.1C03",), 1)
+    eu_only.rights = [RightInput("trademark", "EUTM 018123456", "EXAMPLE",
+                                 "上海示例智能家居科技有限公司", jurisdiction="EU")]  # fmt: skip
+    for respondent in eu_only.respondents:
+        for x in respondent.exhibits:
+            x.rights = []
+    third = register(desk, "CIIE2026", eu_only)
     act_on_complaint(
         desk,
         third.number,

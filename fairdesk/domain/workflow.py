@@ -171,6 +171,9 @@ class Facts:
     # A complaint's rights the acceptance rule refuses while others are valid (partial
     # non-acceptance): (number, RejectReason) each.
     refused: tuple[tuple[str, str], ...] = ()
+    # The numbers of a complaint's rights protected in China (a Chinese grant or
+    # registration, a Madrid registration designating China, copyright).
+    valid_in_china: tuple[str, ...] = ()
     # The re-check of the measure last ordered: its clock, and what the last re-check found.
     recheck: ClockState | None = None
     recheck_result: str = ""
@@ -994,20 +997,17 @@ def _refused_rights_named_well(f: Facts, params: Mapping[str, Any]) -> Refusal |
 
 
 def _reject_not_for_a_foreign_right(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
-    """A right not valid in China does not refuse a complaint whose other rights are valid
-    (CNIPA 2022 Guidelines Art 12): it is accepted for those, the foreign right refused."""
-    if params.get("reason_code") != RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+    """The reason "not valid in China" does not refuse a complaint while one of its rights
+    is valid there (CNIPA 2022 Guidelines Art 12): it is accepted for that right, and a
+    foreign right is refused on the receipt (partial acceptance)."""
+    if params.get("reason_code") != RejectReason.RIGHT_NOT_VALID_IN_CHINA or not f.valid_in_china:
         return None
-    foreign = [n for n, why in f.refused if why == RejectReason.RIGHT_NOT_VALID_IN_CHINA]
-    if not foreign:
-        return None
-    valid = [n for n in f.rights if n not in {number for number, _ in f.refused}]
     return Refusal(
         IllegalTransition,
-        "Complaint {number}: {foreign} is not valid in China, but {valid} is: accept the "
-        "complaint for the valid rights (the rights not valid in China are refused on the "
-        "receipt) instead of rejecting it as a whole.",
-        {"number": f.number, "foreign": tuple(foreign), "valid": tuple(valid) or ("-",)},
+        "Complaint {number}: {valid} is valid in China, so the complaint cannot be rejected "
+        "as not valid in China: accept it for the valid rights (a right not valid in China "
+        "is listed as not accepted on the receipt).",
+        {"number": f.number, "valid": f.valid_in_china},
         field="reason_code",
     )
 

@@ -2412,8 +2412,8 @@ power of attorney: {0}</source>
         <translation>{number}：复查期限为{due}；请在期限届满后，或复查发现展品重新展出时，再采取进一步处理措施。</translation>
     </message>
     <message>
-        <source>Complaint {number}: {foreign} is not valid in China, but {valid} is: accept the complaint for the valid rights (the rights not valid in China are refused on the receipt) instead of rejecting it as a whole.</source>
-        <translation>投诉 {number}：{foreign} 在中国不受保护，但 {valid} 有效：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理），而不是对整件投诉不予受理。</translation>
+        <source>Complaint {number}: {valid} is valid in China, so the complaint cannot be rejected as not valid in China: accept it for the valid rights (a right not valid in China is listed as not accepted on the receipt).</source>
+        <translation>投诉 {number}：{valid} 在中国有效，不能以“权利在中国不受保护”为由对整件投诉不予受理：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理）。</translation>
     </message>
     <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>

@@ -21,7 +21,7 @@ from fairdesk.services.casework.steps import act_on_complaint
 from fairdesk.services.paper import documents
 from tests.conftest import Team
 from tests.helpers import make_fair
-from tests.unit.test_law_partial import DESIGN, EU_MARK, _complaint
+from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
 
 pdf_tools = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
 
@@ -44,10 +44,16 @@ def test_a_foreign_right_does_not_reject_a_complaint_with_a_valid_chinese_right(
     team: Team, fair: str
 ) -> None:
     number, _ = _complaint(team, DESIGN, EU_MARK, accused=["ZL202330123456.7"])
-    with pytest.raises(IllegalTransition, match="accept the complaint for the valid rights"):
+    with pytest.raises(IllegalTransition, match="accept it for the valid rights"):
         act_on_complaint(team.desk, number, "reject", reason_code="right_not_valid_in_china")
     # Another reason still rejects; and the partial acceptance goes through.
     assert act_on_complaint(team.desk, number, "accept").state == "ACCEPTED"
+
+
+def test_chinese_rights_are_never_rejected_as_not_valid_in_china(team: Team, fair: str) -> None:
+    number, _ = _complaint(team, DESIGN, MARK)
+    with pytest.raises(IllegalTransition, match="ZL202330123456.7.*45678901|valid in China"):
+        act_on_complaint(team.desk, number, "reject", reason_code="right_not_valid_in_china")
 
 
 @pdf_tools

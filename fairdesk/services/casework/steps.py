@@ -29,7 +29,13 @@ from fairdesk.db.models import (
 )
 from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
+from fairdesk.domain.enums import (
+    CaseState,
+    ClockAction,
+    ClockKind,
+    MeasureType,
+    ProtectionBasis,
+)
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import (
@@ -193,6 +199,11 @@ def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: 
         acceptance=tuple(p.refusal for p in problems),
         rights=tuple(r.number for r in relied_on(complaint)),
         refused=tuple((r.number, r.reason) for r in refused),
+        valid_in_china=tuple(
+            r.number
+            for r in facts.rights
+            if acceptance.basis_of(r) is not ProtectionBasis.FOREIGN_ONLY
+        ),
     )
 
 
