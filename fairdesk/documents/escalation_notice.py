@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import case_rows, exhibits_block, measures_block
+from fairdesk.documents.parts import case_rows, exhibits_block, exhibits_heading, measures_block
 
 STEP_TAKEN = {
     "leave_fair": (
@@ -71,7 +71,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         box([para(taken_zh, S.notice, bold=True), para(taken_en, S.notice_en)]),
         *measures_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         # The objection, the numbers and the receipt on one page.
         KeepTogether(
             [

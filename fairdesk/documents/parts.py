@@ -251,6 +251,18 @@ def rights_block(d: DocumentData) -> list[Flowable]:
     ]
 
 
+def found_infringing(d: DocumentData) -> bool:
+    """The case's decision found infringement (preliminarily: the center is no organ)."""
+    return d.decision_state == "INFRINGEMENT_FOUND" or bool(d.decision_trigger)
+
+
+def exhibits_heading(d: DocumentData) -> tuple[str, str]:
+    """The exhibits' heading: accused until a decision finds them infringing."""
+    if found_infringing(d):
+        return "被初步认定侵权的展品", "Exhibits preliminarily found infringing"
+    return "涉嫌侵权展品", "Accused exhibits"
+
+
 def exhibits_block(
     exhibits: tuple[ExhibitView, ...], zh: str = "涉嫌侵权展品", en: str = "Accused exhibits"
 ) -> list[Flowable]:
@@ -298,7 +310,7 @@ def exhibits_with_rights(d: DocumentData) -> list[Flowable]:
             ]
         )
     return [
-        *section("涉嫌侵权展品", "Accused exhibits"),
+        *section(*exhibits_heading(d)),
         grid(
             [
                 ("序号", "No."),
@@ -318,7 +330,7 @@ def exhibits_of(d: DocumentData) -> list[Flowable]:
     dispute accuses no exhibit (none printed when it names none)."""
     if d.complaint_kind == "commercial":
         return exhibits_block(d.exhibits, "涉及展品", "Exhibits concerned") if d.exhibits else []
-    return exhibits_block(d.exhibits)
+    return exhibits_block(d.exhibits, *exhibits_heading(d))
 
 
 def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
@@ -355,7 +367,8 @@ def measures_block(d: DocumentData, undertaking: bool = True) -> list[Flowable]:
 def case_rows(d: DocumentData) -> list[Row]:
     rows: list[Row] = [
         ("投诉编号", "Complaint no.", d.complaint_number),
-        ("投诉方式", "Filed", f"{L.both(L.CHANNELS, d.channel)}，{d.received_at}"),
+        ("投诉方式", "Filed", L.both(L.CHANNELS, d.channel)),
+        ("投诉时间", "Filed at", d.received_at),
     ]
     if d.case_number:
         rows.append(("案件编号", "Case no.", d.case_number))

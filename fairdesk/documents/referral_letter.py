@@ -17,12 +17,14 @@ from fairdesk.documents.parts import (
     authority_names,
     case_rows,
     exhibits_block,
+    exhibits_heading,
+    found_infringing,
     measures_block,
     outcome,
     parties_block,
     rights_block,
 )
-from fairdesk.domain.enums import AuthorityKind, CaseState
+from fairdesk.domain.enums import AuthorityKind
 
 # How the letter addresses an authority of each kind: a bureau (局), or a unit.
 _YOU: dict[str, str] = {AuthorityKind.IP_OFFICE: "贵局", AuthorityKind.MARKET_REGULATION: "贵局"}
@@ -38,7 +40,7 @@ _TO_EN: dict[str, str] = {
 
 
 def _exhibit_words(model: str, name: str) -> tuple[str, str]:
-    """"CM-101型智能咖啡机" / "the CM-101 (智能咖啡机)": the model leads, as a lead names it."""
+    """ "CM-101型智能咖啡机" / "the CM-101 (智能咖啡机)": the model leads, as a lead names it."""
     if model:
         return f"{model}型{name}", f"the exhibit {model}"
     return name, f"the exhibit “{name}”"
@@ -48,9 +50,7 @@ def _finding(d: DocumentData) -> list[Flowable]:
     """What the center found, naming the right each exhibit is suspected of infringing and
     the ground; a case not found infringing keeps its outcome's words."""
     found_zh, found_en = outcome(d)
-    if (d.decision_state or d.case_state) != CaseState.INFRINGEMENT_FOUND and not (
-        d.decision_trigger
-    ):
+    if not found_infringing(d):
         found_en = found_en[:1].lower() + found_en[1:]  # mid-sentence
         return bi(
             f"本中心在展会期间处理的被投诉人案件{d.case_number}（投诉编号{d.complaint_number}），"
@@ -102,7 +102,7 @@ def story(d: DocumentData) -> list[Flowable]:
         fields(case_rows(d)),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         *_measures(d),
     ]
     if d.closing_reason.strip():  # no heading over a dash

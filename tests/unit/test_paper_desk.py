@@ -216,9 +216,10 @@ def test_the_booth_notice_prints_no_key_or_hash_lines(
     assert "根密钥" not in text and "审计链" not in text
     assert "“撤下并暂存保管”" not in text and "已撤下并由本中心暂存保管" in text
     assert docs.verify_file(team.desk, info.pdf).ok  # the QR code still verifies it
-    # A paper served on a party keeps its anchor lines.
+    # A paper served on a party says how to verify it; the dossier keeps the anchor lines.
     order = _issue(team, "remedial-order", case, tmp_path)
-    assert "Rootkey" in order and "Auditchain" in order
+    assert "Rootkey" not in order and "本文书可扫码核验真伪" in order
+    assert "Auditchain" in _issue(team, "dossier", case, tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,8 @@ def given(text: str) -> str:
     if data.startswith(b"%PDF"):
         from fairdesk.documents import qrread
 
-        content = qrread.pdf_text(data)
+        # A party's paper keeps the fingerprint in the file's keywords (the dossier prints it).
+        content = qrread.pdf_text(data) + "\n" + qrread.pdf_keywords(data)
     else:
         content = data.decode("utf-8", errors="replace")
     found = _PRINTED.search(content)
