@@ -3492,8 +3492,8 @@ power of attorney: {0}</source>
         <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
-        <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of every document.</source>
-        <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在每份文书的页脚。</translation>
+        <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of the case dossier.</source>
+        <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在案件卷宗的页脚。</translation>
     </message>
     <message>
         <source>{file} prints no root key fingerprint (a line 'Root key: XXXX XXXX ...').</source>
