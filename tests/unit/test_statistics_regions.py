@@ -97,3 +97,33 @@ def test_the_report_labels_them_apart(counted: Team, tmp_path: Path) -> None:
     flat = "".join(text.split())
     assert "含港澳台" not in flat and "incl.HongKong" not in flat
     assert "涉外投诉2，涉港澳台投诉3，涉外及涉港澳台4" in flat
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+def test_the_report_is_dated_in_beijing_time_and_its_charts_speak_english(
+    counted: Team, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "stats.pdf"
+    export_report(counted.organizer, FAIR, pdf)  # the clock: 2026-11-05 01:30 UTC
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    flat = "".join(text.split())
+    assert "生成于/generated2026-11-0509:30（北京时间/Beijingtime）" in flat
+    assert "UTC·" not in flat
+    # The country chart names countries as the other charts do, in English.
+    assert "Germany" in flat and "HongKong" in flat and "德国" not in flat
+
+
+def test_an_edition_code_under_a_chart_stays_level() -> None:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    from fairdesk.services.organizer.statistics_report import vertical_bars
+
+    def angle(categories: list[str]) -> float:
+        drawing = vertical_bars("t", categories, [[1] * len(categories)])
+        chart = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
+        return float(chart.categoryAxis.labels.angle)
+
+    assert angle(["CIIE2022", "CIIE2023", "CIIE2024", "CIIE2025", "CIIE2026"]) == 0
+    assert angle([f"Hall {i}.1 long name" for i in range(12)]) == 30  # too many to fit

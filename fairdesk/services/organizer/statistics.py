@@ -154,6 +154,7 @@ class EditionStatistics:
     cases_by_hall: dict[str, int]
     cases_by_area: dict[str, int]
     cases_by_country: dict[str, int]  # the respondent's country or region
+    country_names_en: dict[str, str]  # a country as recorded -> its English name
     foreign_complaints: int  # complainant or a respondent from a foreign country (涉外)
     hmt_complaints: int  # complainant or a respondent from Hong Kong, Macao, Taiwan (涉港澳台)
     foreign_related_complaints: int  # either of the two, each complaint once (涉外及涉港澳台)
@@ -201,6 +202,7 @@ class StatisticsReport:
     current: EditionStatistics
     earlier: tuple[EditionStatistics, ...]  # oldest first
     generated_at: datetime
+    timezone: str = "Asia/Shanghai"  # the fair's: the report's times are read there
 
     @property
     def editions(self) -> tuple[EditionStatistics, ...]:
@@ -406,6 +408,20 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
     return TransferCompliance(len(rows), on_time, late, pending)
 
 
+def _country_names_en(session: Session, fair: Fair) -> dict[str, str]:
+    """The English name the fair's exhibitor list gives each country (the most common)."""
+    rows = session.execute(
+        select(Exhibitor.country, Exhibitor.country_en, func.count())
+        .where(Exhibitor.fair_id == fair.id, Exhibitor.country_en != "")
+        .group_by(Exhibitor.country, Exhibitor.country_en)
+        .order_by(func.count().desc(), Exhibitor.country_en)
+    )
+    out: dict[str, str] = {}
+    for country, english, _ in rows:
+        out.setdefault(country or UNKNOWN, english)
+    return out
+
+
 def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     counts: Counter[str] = Counter()
     decided = RespondentCase.decided_at.is_not(None)
@@ -557,6 +573,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         cases_by_hall=by_hall,
         cases_by_area=by_area,
         cases_by_country=by_country,
+        country_names_en=_country_names_en(session, fair),
         foreign_complaints=len(foreign),
         hmt_complaints=len(hmt),
         foreign_related_complaints=len(foreign | hmt),
@@ -646,4 +663,5 @@ def fair_statistics(ctx: Context, fair_code: str, *, earlier: int = 4) -> Statis
             current=_edition(session, fair, now),
             earlier=tuple(_edition(session, f, now) for f in before),
             generated_at=now,
+            timezone=fair.timezone,
         )

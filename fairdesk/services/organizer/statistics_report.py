@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -106,7 +107,14 @@ def vertical_bars(
     chart.data = [list(s) for s in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories) or [""]
     _fix_labels(chart.categoryAxis.labels, list(categories), 6.5)
-    long = max((len(c) for c in categories), default=0) > 6 or len(categories) > 10
+    # Level labels while they fit their slot (an edition code, a hall); slanted only when
+    # they would run into each other, with room below the axis for them.
+    slot = chart.width / max(len(categories), 1)
+    widest = max((pdf_fonts.string_width(c, 6.5) for c in categories), default=0)
+    long = widest > slot - 2
+    if long:
+        chart.y += 10
+        chart.height -= 10
     chart.categoryAxis.labels.angle = 30 if long else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if chart.categoryAxis.labels.angle else "n"
     chart.valueAxis.valueMin = 0
@@ -203,13 +211,21 @@ def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
     return {table.words(k).both if k else "未填 / not given": n for k, n in data.items()}
 
 
+def _local(report: StatisticsReport) -> str:
+    """When the report was made, in the fair's time zone (Beijing time for a fair in China)."""
+    moment = report.generated_at.astimezone(ZoneInfo(report.timezone))
+    offset = moment.strftime("%z")
+    zone = "北京时间 / Beijing time" if offset == "+0800" else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
+
+
 def build_story(report: StatisticsReport) -> list[Any]:
     cur = report.current
     story: list[Any] = [
         _p(f"{cur.fair_name} 统计报告 / Statistics report — {cur.fair_code}", 14, bold=True),
         _p(
-            f"{cur.start} – {cur.end} · 生成于 / generated "
-            f"{report.generated_at:%Y-%m-%d %H:%M} UTC · 往届对比 / earlier editions: "
+            f"{cur.start} – {cur.end} · 生成于 / generated {_local(report)} · "
+            "往届对比 / earlier editions: "
             + (", ".join(e.fair_code for e in report.earlier) or "—"),
             8,
         ),
@@ -258,12 +274,14 @@ def build_story(report: StatisticsReport) -> list[Any]:
         "Outcomes of respondent cases",
         [(v.OUTCOMES[k].en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
     )
+    # Every chart in English (a label keeps to one face): countries by their English name.
     countries = horizontal_bars(
-        "Respondent cases by country / region", _top(cur.cases_by_country, 10)
+        "Respondent cases by country / region",
+        [(cur.country_names_en.get(c, c), n) for c, n in _top(cur.cases_by_country, 10)],
     )
     stages = vertical_bars(
         "Hours per stage (median, max)",
-        [v.STAGES.words(s.key).zh for s in cur.stage_times],
+        [v.STAGES.words(s.key).en for s in cur.stage_times],
         [
             [round(s.median_hours or 0, 1) for s in cur.stage_times],
             [round(s.max_hours or 0, 1) for s in cur.stage_times],

@@ -5,8 +5,9 @@ service center's, and documents certified by it would then verify inside that da
 So the root's fingerprint is also kept where a database writer does not reach: in an
 owner-only file of the data folder (written when the root is made, or at the first
 sign-in of an installation made before), and on paper (the case dossier prints it, every
-document's PDF file keeps it in its keywords, the About box shows it). Issuing refuses, verifying says "forged" and `audit verify` reports
-when the database's root is not the pinned one.
+document's PDF file keeps it in its keywords, the About box shows it). Issuing refuses,
+verifying says "forged" and `audit verify` reports when the database's root is not the
+pinned one.
 
 Someone who can also write the data folder can change the pin as well: the fingerprint
 printed on the service center's genuine paper is the final word. `fairdesk verify
