@@ -90,6 +90,14 @@ EXHIBITORS = [
 ]
 
 
+# Each exhibitor's own contact at the fair (name, phone, e-mail), by booth.
+CONTACTS = {
+    "4.1B12": ("Anna Schmidt", "+49 89 1234 5678", "expo@munich-kitchen.example"),
+    "4.1B20": ("Marco Rossi", "+39 02 8765 4321", "fiera@milano-casa.example"),
+    "4.1C03": ("Sato Yuki", "+81 6 6123 4567", "expo@osaka-living.example"),
+}
+
+
 def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
     system = Context(db, SYSTEM, clock)
     users.add_user(system, "admin", Role.ADMIN, "admin-pass-1", "管理员")
@@ -125,9 +133,9 @@ def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
                 area_en="Consumer Goods",
                 delegation="",
                 booths=((hall, booth),),
-                contact="Anna Schmidt",
-                phone="+49 89 1234 5678",
-                email="expo@example.com",
+                contact=CONTACTS[booth][0],
+                phone=CONTACTS[booth][1],
+                email=CONTACTS[booth][2],
                 identity=exhibitor_identity(code, zh, en),
             )
             for i, (zh, en, code, c, c_en, hall, booth) in enumerate(EXHIBITORS)
@@ -234,7 +242,7 @@ def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
                 exhibits=[
                     # Each exhibit is accused under the design patent (a finding names it).
                     ExhibitInput(
-                        "智能咖啡机 Smart coffee machine",
+                        "智能咖啡机",  # one language in the column (one name per exhibit)
                         f"CM-{i}0{n}",
                         2,
                         rights=["ZL202330123456.7"],

@@ -483,10 +483,7 @@ class Furniture:
         canvas.setFillColor(GREY)
         label_y = qr_y - 3.5 * mm
         draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
-        if self.full_trust_data:
-            _trust_lines(canvas, d)
-        elif not self.public:
-            _verify_line(canvas, qr_x)
+        _trust_marks(canvas, d, qr_x, self.public, self.full_trust_data)
         canvas.setFillColor(colors.black)
         if d.specimen:
             _specimen_mark(canvas)
@@ -522,6 +519,15 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
     if d.audit_head:
         line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
         draw_text(canvas, MARGIN_X, 10.3 * mm, line, 5)  # above the page number
+
+
+def _trust_marks(canvas: Canvas, d: DocumentData, qr_x: float, public: bool, full: bool) -> None:
+    """The dossier prints the key and chain data; a party's paper how to verify it; a
+    posted notice neither (its QR code verifies it)."""
+    if full:
+        _trust_lines(canvas, d)
+    elif not public:
+        _verify_line(canvas, qr_x)
 
 
 def _verify_line(canvas: Canvas, qr_x: float) -> None:

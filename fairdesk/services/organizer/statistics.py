@@ -233,6 +233,19 @@ def _breakdown(
     ]
 
 
+def _region_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
+    """涉外, 涉港澳台 apart, their total (a complaint once) and its share."""
+    return [
+        (label, [str(fn(e)) for e in report.editions])
+        for label, fn in (
+            (FOREIGN_LABEL, lambda e: e.foreign_complaints),
+            (HMT_LABEL, lambda e: e.hmt_complaints),
+            (FOREIGN_RELATED_LABEL, lambda e: e.foreign_related_complaints),
+            (FOREIGN_RELATED_SHARE_LABEL, lambda e: _pct(e.foreign_share)),
+        )
+    ]
+
+
 def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     """The headline figures as (label, one text per edition, oldest first): the table of
     the report and of the dashboard."""
@@ -249,10 +262,7 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("被投诉企业 / respondent enterprises", lambda e: e.respondent_enterprises),
         row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
         row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
-        row(FOREIGN_LABEL, lambda e: e.foreign_complaints),
-        row(HMT_LABEL, lambda e: e.hmt_complaints),
-        row(FOREIGN_RELATED_LABEL, lambda e: e.foreign_related_complaints),
-        row(FOREIGN_RELATED_SHARE_LABEL, lambda e: _pct(e.foreign_share)),
+        *_region_rows(report),
         row(
             "24小时移交 / transfers on time",
             lambda e: (
@@ -436,6 +446,33 @@ def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     return {key: counts.get(key, 0) for key, _ in OUTCOMES}
 
 
+def _regions(session: Session, ip: Any, cases_ip: Any) -> tuple[set[int], set[int]]:
+    """The IP complaints with a party from a foreign country, and from Hong Kong, Macao or
+    Taiwan: the complainant or any respondent. A complaint with parties from both counts
+    in each."""
+    foreign: set[int] = set()
+    hmt: set[int] = set()
+    complainants = session.execute(
+        select(Complaint.id, Party.country)
+        .join(Party, Party.id == Complaint.complainant_id)
+        .where(ip)
+    ).all()
+    respondents = session.execute(
+        select(Complaint.id, Exhibitor.country)
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(cases_ip)
+        .distinct()
+    ).all()
+    for complaint_id, country in [*complainants, *respondents]:
+        if is_foreign(country):
+            foreign.add(complaint_id)
+        elif is_hk_macao_taiwan(country):
+            hmt.add(complaint_id)
+    return foreign, hmt
+
+
 def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
     ip = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
     count = func.count()
@@ -524,28 +561,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .where(cases_ip)
         .group_by(Exhibitor.country),
     )
-    # Foreign (涉外) and Hong Kong, Macao, Taiwan (涉港澳台): the complainant or any
-    # respondent from there. A complaint with parties from both counts in each.
-    foreign: set[int] = set()
-    hmt: set[int] = set()
-    complainants = session.execute(
-        select(Complaint.id, Party.country)
-        .join(Party, Party.id == Complaint.complainant_id)
-        .where(ip)
-    ).all()
-    respondents = session.execute(
-        select(Complaint.id, Exhibitor.country)
-        .select_from(RespondentCase)
-        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-        .where(cases_ip)
-        .distinct()
-    ).all()
-    for complaint_id, country in [*complainants, *respondents]:
-        if is_foreign(country):
-            foreign.add(complaint_id)
-        elif is_hk_macao_taiwan(country):
-            hmt.add(complaint_id)
+    foreign, hmt = _regions(session, ip, cases_ip)
     consult = Consultation.fair_id == fair.id
     visits = BoothVisit.fair_id == fair.id
     commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)

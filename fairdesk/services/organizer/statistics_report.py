@@ -38,6 +38,7 @@ from fairdesk.exports.table import atomic_output
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.statistics import (
     OUTCOMES,
+    EditionStatistics,
     StatisticsReport,
     fair_statistics,
     summary_rows,
@@ -219,6 +220,14 @@ def _local(report: StatisticsReport) -> str:
     return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
 
 
+def _country_chart(cur: EditionStatistics) -> Drawing:
+    # Every chart in English (a label keeps to one face): countries by their English name.
+    return horizontal_bars(
+        "Respondent cases by country / region",
+        [(cur.country_names_en.get(c, c), n) for c, n in _top(cur.cases_by_country, 10)],
+    )
+
+
 def build_story(report: StatisticsReport) -> list[Any]:
     cur = report.current
     story: list[Any] = [
@@ -274,11 +283,7 @@ def build_story(report: StatisticsReport) -> list[Any]:
         "Outcomes of respondent cases",
         [(v.OUTCOMES[k].en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
     )
-    # Every chart in English (a label keeps to one face): countries by their English name.
-    countries = horizontal_bars(
-        "Respondent cases by country / region",
-        [(cur.country_names_en.get(c, c), n) for c, n in _top(cur.cases_by_country, 10)],
-    )
+    countries = _country_chart(cur)
     stages = vertical_bars(
         "Hours per stage (median, max)",
         [v.STAGES.words(s.key).en for s in cur.stage_times],
