@@ -74,8 +74,8 @@ def _reason(d: DocumentData) -> tuple[str, str]:
     if d.reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
         failing = [r for r in d.rights if _not_protected_in_china(r)]
         if failing:
-            named = [_why_not_protected(r) for r in failing]
-            return "".join(zh for zh, _ in named), " ".join(en for _, en in named)
+            why = [_why_not_protected(r) for r in failing]
+            return "".join(zh for zh, _ in why), " ".join(en for _, en in why)
         return (
             "投诉所依据的权利未在中国获得授权或注册（在中国境内不受保护）。",
             "The right relied on was not granted or registered in China and is not protected "

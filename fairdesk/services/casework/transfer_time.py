@@ -27,7 +27,7 @@ def materials_complete_times(session: Session, complaint_ids: Iterable[int]) -> 
     if not ids:
         return {}
     out: dict[int, datetime] = dict(
-        session.execute(  # type: ignore[arg-type]
+        session.execute(
             select(Complaint.id, Complaint.received_at).where(Complaint.id.in_(ids))
         ).all()
     )
