@@ -94,6 +94,14 @@ EXHIBITORS = [
 ]
 
 
+# Each exhibitor's own contact at the fair (name, phone, e-mail), by booth.
+CONTACTS = {
+    "4.1B12": ("Anna Schmidt", "+49 89 1234 5678", "expo@munich-kitchen.example"),
+    "4.1B20": ("Marco Rossi", "+39 02 8765 4321", "fiera@milano-casa.example"),
+    "4.1C03": ("Sato Yuki", "+81 6 6123 4567", "expo@osaka-living.example"),
+}
+
+
 def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
     system = Context(db, SYSTEM, clock)
     users.add_user(system, "admin", Role.ADMIN, "admin-pass-1", "管理员")
@@ -129,9 +137,9 @@ def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
                 area_en="Consumer Goods",
                 delegation="",
                 booths=((hall, booth),),
-                contact="Anna Schmidt",
-                phone="+49 89 1234 5678",
-                email="expo@example.com",
+                contact=CONTACTS[booth][0],
+                phone=CONTACTS[booth][1],
+                email=CONTACTS[booth][2],
                 identity=exhibitor_identity(code, zh, en),
             )
             for i, (zh, en, code, c, c_en, hall, booth) in enumerate(EXHIBITORS)
@@ -238,7 +246,7 @@ def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
                 exhibits=[
                     # Each exhibit is accused under the design patent (a finding names it).
                     ExhibitInput(
-                        "智能咖啡机 Smart coffee machine",
+                        "智能咖啡机",  # one language in the column (one name per exhibit)
                         f"CM-{i}0{n}",
                         2,
                         rights=["ZL202330123456.7"],
@@ -352,7 +360,14 @@ def main() -> int:
         missing_items="1. 外观设计专利权评价报告；2. 代理人授权委托书原件及中文译本。",
     )
     issue("supplement-notice", other.number)
-    third = register(desk, "CIIE2026", complaint(("4.1C03",), 1))
+    # Not accepted: the only right relied on is an EU trade mark, not registered in China.
+    eu_only = complaint(("4.1C03",), 1)
+    eu_only.rights = [RightInput("trademark", "EUTM 018123456", "EXAMPLE",
+                                 "上海示例智能家居科技有限公司", jurisdiction="EU")]  # fmt: skip
+    for respondent in eu_only.respondents:
+        for x in respondent.exhibits:
+            x.rights = []
+    third = register(desk, "CIIE2026", eu_only)
     act_on_complaint(
         desk,
         third.number,

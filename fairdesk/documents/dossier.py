@@ -11,6 +11,7 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_block,
+    exhibits_heading,
     measures_block,
     parties_block,
     rights_block,
@@ -66,7 +67,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
         *section("答辩", "Defence"),

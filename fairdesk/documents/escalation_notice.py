@@ -13,7 +13,13 @@ from reportlab.platypus import Flowable, KeepTogether
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import accused, case_rows, exhibits_block, measures_block
+from fairdesk.documents.parts import (
+    accused,
+    case_rows,
+    exhibits_block,
+    exhibits_heading,
+    measures_block,
+)
 from fairdesk.domain.enums import MeasureType
 
 STEP_TAKEN = {
@@ -123,7 +129,7 @@ def story(d: DocumentData) -> list[Flowable]:
             undertaking=False,
             heading=("原整改措施及复查情况", "Measures ordered and re-inspection"),
         ),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         # The objection, the numbers and the receipt on one page.
         KeepTogether(
             [

@@ -415,6 +415,7 @@ class Furniture:
     legal_basis: str
     doc_title: str
     public: bool = False  # posted for visitors: see kinds.DocKind.public
+    full_trust_data: bool = False  # see kinds.DocKind.full_trust_data
 
     def on_page(self, canvas: Canvas, doc: Any) -> None:
         d = self.data
@@ -485,8 +486,7 @@ class Furniture:
         canvas.setFillColor(GREY)
         label_y = qr_y - 3.5 * mm
         draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
-        if not self.public:
-            _trust_lines(canvas, d)
+        _trust_marks(canvas, d, qr_x, self.public, self.full_trust_data)
         canvas.setFillColor(colors.black)
         if d.specimen:
             _specimen_mark(canvas)
@@ -522,6 +522,34 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
     if d.audit_head:
         line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
         draw_text(canvas, MARGIN_X, 10.3 * mm, line, 5)  # above the page number
+
+
+def _trust_marks(canvas: Canvas, d: DocumentData, qr_x: float, public: bool, full: bool) -> None:
+    """The dossier prints the key and chain data; a party's paper how to verify it; a
+    posted notice neither (its QR code verifies it)."""
+    if full:
+        _trust_lines(canvas, d)
+    elif not public:
+        _verify_line(canvas, qr_x)
+
+
+def _verify_line(canvas: Canvas, qr_x: float) -> None:
+    """What a party does with the code beside it; the key and chain data a party cannot
+    use stay in the file's metadata (`trust_keywords`) and in the dossier."""
+    # One line between the signature boxes and the page number, ending at the code.
+    line = "本文书可扫码核验真伪 / Scan the QR code to verify this document"
+    draw_text(canvas, qr_x - 2.5 * mm, 11.3 * mm, line, 6.5, right=True)
+
+
+def trust_keywords(d: DocumentData) -> str:
+    """The root key's fingerprint and the audit chain's anchor as the PDF's keywords: in
+    the file (`fairdesk audit verify --anchor FILE.pdf` reads them), not on the paper."""
+    parts = []
+    if d.root_fingerprint:
+        parts.append(f"Root key: {d.root_fingerprint}")
+    if d.audit_head:
+        parts.append(f"Audit chain #{d.audit_event}: {d.audit_head}")
+    return "; ".join(parts)
 
 
 def _specimen_mark(canvas: Canvas) -> None:
@@ -576,6 +604,7 @@ def build_pdf(
     story: list[Flowable],
     on_first: Callable[[Canvas, Any], None] | None = None,
     public: bool = False,
+    full_trust_data: bool = False,
 ) -> bytes:
     fonts.register_fonts()
     buf = io.BytesIO()
@@ -590,10 +619,11 @@ def build_pdf(
         author="FairDesk",
         subject=f"{data.fair.code} {data.case_number or data.complaint_number}",
         creator="FairDesk",
+        keywords=trust_keywords(data),
         invariant=1,
         initialFontName=fonts.LATIN,
     )
-    furniture = Furniture(data, payload, legal_basis, doc_title, public)
+    furniture = Furniture(data, payload, legal_basis, doc_title, public, full_trust_data)
     frame = Frame(
         MARGIN_X,
         _frame_bottom(),

@@ -35,6 +35,9 @@ class DocKind:
     # Posted for visitors (the booth notice): no root key or audit hash lines, which a
     # visitor cannot use; its QR code carries what verification needs.
     public: bool = False
+    # Kept by the center, not served on a party (the dossier): prints the root key's
+    # fingerprint and the audit chain's head in full; a party's paper says how to verify it.
+    full_trust_data: bool = False
     # A fact the state cannot show (e.g. "a detain measure exists"): returns the refusal
     # sentence, or "" when the document applies. The sentence is a translatable template
     # that may name {complaint} and {case} (the numbers).
@@ -300,6 +303,7 @@ KINDS: dict[str, DocKind] = {
             frozenset(S),
             "decision",
             translatable("in every state of a case"),
+            full_trust_data=True,
         ),
     )
 }

@@ -76,6 +76,8 @@ class RightView:
     valid_until: str = ""
     licence_type: str = "owner"
     refused_reason: str = ""  # why the desk did not accept it (RejectReason); "": relied on
+    basis: str = ""  # ProtectionBasis as recorded; "" lets the jurisdiction decide
+    ir_number: str = ""  # a Madrid international registration designating China
 
 
 @dataclass(frozen=True)

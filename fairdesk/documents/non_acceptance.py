@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from reportlab.platypus import Flowable
@@ -10,14 +11,18 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, RightView
-from fairdesk.documents.parts import case_rows, right_name, rights_block
-from fairdesk.domain.acceptance import RightFacts, basis_of
-from fairdesk.domain.enums import ProtectionBasis, RejectReason
+from fairdesk.documents.parts import (
+    case_rows,
+    foreign_right_name,
+    protected_in_china,
+    right_name,
+    rights_block,
+)
+from fairdesk.domain.enums import RejectReason
 
 
 def _not_protected_in_china(r: RightView) -> bool:
-    facts = RightFacts(ip_type=r.ip_type, number=r.number, jurisdiction=r.jurisdiction)
-    return basis_of(facts) is ProtectionBasis.FOREIGN_ONLY
+    return not protected_in_china(r)
 
 
 def _lapsed(r: RightView, on: str) -> bool:
@@ -25,6 +30,40 @@ def _lapsed(r: RightView, on: str) -> bool:
         return bool(r.valid_until) and date.fromisoformat(r.valid_until) < date.fromisoformat(on)
     except ValueError:
         return False
+
+
+def _why_not_protected(r: RightView) -> tuple[str, str]:
+    """One right from abroad, named, and why China does not protect it: a mark can still
+    be protected through a Madrid registration designating China, a patent cannot."""
+    zh, en = foreign_right_name(r)
+    zh, en = zh.rpartition("（")[0] or zh, en.rpartition(" (")[0] or en
+    if r.ip_type == "trademark":
+        mark = f"“{r.title}”商标" if r.title else "商标"
+        mark_en = f'"{r.title}" trade mark' if r.title else "trade mark"
+        return (
+            f"投诉人所依据的{mark}（{zh}）未在中国注册，亦未经马德里国际注册指定中国，"
+            "在中国境内不受保护。",
+            f"The {mark_en} relied on by the complainant ({en}) is neither registered in China "
+            "nor designated for China by a Madrid international registration, and is not "
+            "protected in China.",
+        )
+    return (
+        f"投诉人所依据的{zh}未在中国获得授权，在中国境内不受保护。",
+        f"The {en} relied on by the complainant was not granted in China and is not "
+        "protected in China.",
+    )
+
+
+def _concerned(d: DocumentData) -> DocumentData:
+    """The paper with only the rights its reason is about, when the reason is about rights:
+    a right the reason does not touch is not printed as if it failed too."""
+    if d.reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
+        failing = [r for r in d.rights if _not_protected_in_china(r)]
+    elif d.reject_reason == RejectReason.RIGHT_INVALID:
+        failing = [r for r in d.rights if _lapsed(r, d.issued_at[:10])]
+    else:
+        return d
+    return replace(d, rights=tuple(failing)) if failing else d
 
 
 def _reason(d: DocumentData) -> tuple[str, str]:
@@ -35,13 +74,8 @@ def _reason(d: DocumentData) -> tuple[str, str]:
     if d.reject_reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA:
         failing = [r for r in d.rights if _not_protected_in_china(r)]
         if failing:
-            zh = "、".join(right_name(r)[0] for r in failing)
-            en = ", ".join(f"{right_name(r)[1]} ({r.jurisdiction})" for r in failing)
-            return (
-                f"投诉所依据的{zh}未在中国获得授权或注册（在中国境内不受保护）。",
-                f"The {en} relied on was not granted or registered in China and is not "
-                "protected in China.",
-            )
+            why = [_why_not_protected(r) for r in failing]
+            return "".join(zh for zh, _ in why), " ".join(en for _, en in why)
         return (
             "投诉所依据的权利未在中国获得授权或注册（在中国境内不受保护）。",
             "The right relied on was not granted or registered in China and is not protected "
@@ -95,7 +129,7 @@ def story(d: DocumentData) -> list[Flowable]:
     if d.note:
         out += [para(f"说明 Note：{d.note}", S.zh)]
     out += _unaffected(d)
-    out += rights_block(d)
+    out += rights_block(_concerned(d))
     out += [
         fields(case_rows(d)),
         *bi(

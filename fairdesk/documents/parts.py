@@ -16,7 +16,9 @@ from fairdesk.documents.model import (
 )
 from fairdesk.documents.quantities import total
 from fairdesk.domain import right_names
-from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, party_words
+from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.enums import ProtectionBasis
+from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
 
 
 def name_of(zh: str, en: str) -> str:
@@ -41,22 +43,70 @@ def party_rows(p: PartyView, zh: str, en: str, contact: bool = True) -> list[Row
     return rows
 
 
+_PATENTS = {"invention_patent", "utility_model", "design"}
+
+
+def protected_in_china(r: RightView) -> bool:
+    """Whether the right is protected in China (the acceptance rule's basis): a right
+    granted or registered abroad only is not, and confers no 专用权/专利权 here."""
+    facts = RightFacts(
+        ip_type=r.ip_type,
+        number=r.number,
+        jurisdiction=r.jurisdiction,
+        basis=r.basis,
+        ir_number=r.ir_number,
+    )
+    return basis_of(facts) is not ProtectionBasis.FOREIGN_ONLY
+
+
+def _bare_number(r: RightView) -> str:
+    """The number without the 第…号 and stray spaces a desk may type ("第 45678901 号")."""
+    number = r.number.strip().removeprefix("第").removesuffix("号").strip()
+    return number if not number.replace(" ", "").isdigit() else number.replace(" ", "")
+
+
+def foreign_right_name(r: RightView) -> tuple[str, str]:
+    """A right from abroad not protected in China, named for what it is: "欧盟商标EUTM
+    018123456（未在中国注册）", never 第…号注册商标专用权."""
+    where = jurisdiction_words(r.jurisdiction)
+    number = _bare_number(r)
+    kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type).lower()
+    if r.ip_type == "trademark":
+        return f"{where.zh}商标{number}（未在中国注册）", (
+            f"{where.en} trade mark {number} (not registered in China)"
+        )
+    if r.ip_type in _PATENTS:
+        return f"{where.zh}{kind_zh}{number}（未在中国授权）", (
+            f"{where.en} {kind_en} {number} (not granted in China)"
+        )
+    return f"{where.zh}{kind_zh}{number}（在中国不受保护）", (
+        f"{where.en} {kind_en} {number} (not protected in China)"
+    )
+
+
 def right_name(r: RightView) -> tuple[str, str]:
     """A right named in full, as the center prints it: 第N号注册商标专用权,
-    ZL… 号外观设计专利权, 《作品》著作权."""
+    ZL… 号外观设计专利权, 《作品》著作权; a right from abroad not protected in China by
+    `foreign_right_name`."""
+    if not protected_in_china(r):
+        return foreign_right_name(r)
     w = right_names.right_in_full(r.ip_type, r.number, r.title)
     return w.zh, w.en
 
 
 def right_kind(r: RightView) -> tuple[str, str]:
     """The kind of right as a right (外观设计专利权, 注册商标专用权, 著作权), not of a thing."""
+    if not protected_in_china(r):  # no 专用权 in China: the kind of thing, from abroad
+        kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
+        where = jurisdiction_words(r.jurisdiction)
+        return f"{where.zh}{kind_zh}", f"{where.en} {kind_en.lower()}"
     w = right_names.right_kind(r.ip_type)
     return w.zh, w.en
 
 
 def right_number(r: RightView) -> str:
     """The number as the register writes it; the country only for a right from abroad."""
-    number = r.number.strip()
+    number = _bare_number(r)
     if r.ip_type == "trademark" and number.isdigit():
         number = f"第{number}号"
     return number if r.jurisdiction in ("", "CN") else f"{number}（{r.jurisdiction}）"
@@ -189,6 +239,18 @@ def rights_block(d: DocumentData) -> list[Flowable]:
     ]
 
 
+def found_infringing(d: DocumentData) -> bool:
+    """The case's decision found infringement (preliminarily: the center is no organ)."""
+    return d.decision_state == "INFRINGEMENT_FOUND" or bool(d.decision_trigger)
+
+
+def exhibits_heading(d: DocumentData) -> tuple[str, str]:
+    """The exhibits' heading: accused until a decision finds them infringing."""
+    if found_infringing(d):
+        return "被初步认定侵权的展品", "Exhibits preliminarily found infringing"
+    return "涉嫌侵权展品", "Accused exhibits"
+
+
 def exhibits_block(
     exhibits: tuple[ExhibitView, ...], zh: str = "涉嫌侵权展品", en: str = "Accused exhibits"
 ) -> list[Flowable]:
@@ -256,7 +318,7 @@ def exhibits_with_rights(d: DocumentData) -> list[Flowable]:
             ]
         )
     return [
-        *section("涉嫌侵权展品", "Accused exhibits"),
+        *section(*exhibits_heading(d)),
         grid(
             [
                 ("序号", "No."),
@@ -276,7 +338,7 @@ def exhibits_of(d: DocumentData) -> list[Flowable]:
     dispute accuses no exhibit (none printed when it names none)."""
     if d.complaint_kind == "commercial":
         return exhibits_block(d.exhibits, "涉及展品", "Exhibits concerned") if d.exhibits else []
-    return exhibits_block(d.exhibits)
+    return exhibits_block(d.exhibits, *exhibits_heading(d))
 
 
 def measures_block(
@@ -316,12 +378,15 @@ def measures_block(
 
 def case_rows(d: DocumentData) -> list[Row]:
     matter = sides(d).matter
-    filed: Row = ("投诉方式", "Filed", f"{L.both(L.CHANNELS, d.channel)}，{d.received_at}")
+    filed: list[Row] = [
+        ("投诉方式", "Filed", L.both(L.CHANNELS, d.channel)),
+        ("投诉时间", "Filed at", d.received_at),
+    ]
     if d.complaint_kind == "commercial":  # the channels' words are a complaint's (现场投诉)
-        filed = ("申请时间", "Filed on", d.received_at)
+        filed = [("申请时间", "Filed on", d.received_at)]
     rows: list[Row] = [
         (f"{matter.zh}编号", f"{matter.en.capitalize()} no.", d.complaint_number),
-        filed,
+        *filed,
     ]
     if d.case_number:
         rows.append(("案件编号", "Case no.", d.case_number))

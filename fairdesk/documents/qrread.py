@@ -9,6 +9,7 @@ when it is installed, else with poppler's `pdftoppm`.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -127,6 +128,19 @@ def pdf_text(data: bytes) -> str:
         return "\n".join(parts)
     finally:
         pdf.close()
+
+
+def pdf_keywords(data: bytes) -> str:
+    """The PDF's /Keywords entry (FairDesk writes the root key and the audit anchor there;
+    reportlab writes it as a literal string), "" when there is none."""
+    found = _KEYWORDS.search(data)
+    if found is None:
+        return ""
+    raw = re.sub(rb"\\(.)", rb"\1", found[1])  # undo the string's escapes
+    return raw.decode("latin-1")
+
+
+_KEYWORDS = re.compile(rb"/Keywords\s*\(((?:\\.|[^\\)])*)\)")
 
 
 def is_pdf(data: bytes) -> bool:

@@ -18,7 +18,12 @@ from fairdesk.documents.furniture import (
     signature_lines,
 )
 from fairdesk.documents.model import DocumentData, EventView
-from fairdesk.documents.parts import exhibits_block, measures_block, respondent_rows
+from fairdesk.documents.parts import (
+    exhibits_block,
+    exhibits_heading,
+    measures_block,
+    respondent_rows,
+)
 from fairdesk.documents.quantities import total_line
 
 # The inspector's free text: CJK wrapping lets a closing "。" hang past the line's end, so
@@ -64,7 +69,7 @@ def story(d: DocumentData) -> list[Flowable]:
             ]
         ),
         *measures_block(d),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         para(f"{zh_total}　{en_total}", S.zh),
     ]
     if d.escalation:

@@ -8,7 +8,13 @@ from reportlab.platypus import Flowable
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, ExhibitView
-from fairdesk.documents.parts import accused, booth_words, exhibits_block, measures_block
+from fairdesk.documents.parts import (
+    accused,
+    booth_words,
+    exhibits_block,
+    exhibits_heading,
+    measures_block,
+)
 from fairdesk.documents.quantities import items_en, models, models_en, total
 from fairdesk.domain.enums import MeasureType
 
@@ -91,7 +97,7 @@ def story(d: DocumentData) -> list[Flowable]:
         # Whether the undertaking is signed is not this paper's to say: it is the paper
         # handed over for signing, so its signature line is always left to be signed.
         *measures_block(d, undertaking=False),
-        *exhibits_block(d.exhibits),
+        *exhibits_block(d.exhibits, *exhibits_heading(d)),
         # The undertaking and the line it is signed on stay on one page: the respondent
         # never signs a sheet that carries nothing of what it undertakes.
         *on_one_page([*undertaking, signature]),

@@ -69,4 +69,12 @@ def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:
         body = make(data, payload) if k.code == "booth-notice" else make(data)
         zh, en = titles(data)
         story = [*title(data, zh, en), *body]
-        return build_pdf(data, payload, legal_basis_text(data), zh, story, public=k.public)
+        return build_pdf(
+            data,
+            payload,
+            legal_basis_text(data),
+            zh,
+            story,
+            public=k.public,
+            full_trust_data=k.full_trust_data,
+        )

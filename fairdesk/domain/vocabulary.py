@@ -794,6 +794,41 @@ EVIDENCE_STATUS = Vocabulary(
     },
 )
 
+# Where a right from abroad was granted or registered, as papers name it ("欧盟商标…");
+# a code not listed prints as typed (`jurisdiction_words`).
+JURISDICTIONS = Vocabulary(
+    "jurisdiction of a right",
+    {
+        "EU": W("EU", "欧盟"),
+        "EUIPO": W("EU", "欧盟"),
+        "EP": W("European", "欧洲"),
+        "WO": W("international", "国际"),
+        "US": W("US", "美国"),
+        "JP": W("Japanese", "日本"),
+        "KR": W("Korean", "韩国"),
+        "DE": W("German", "德国"),
+        "FR": W("French", "法国"),
+        "IT": W("Italian", "意大利"),
+        "GB": W("UK", "英国"),
+        "UK": W("UK", "英国"),
+        "CH": W("Swiss", "瑞士"),
+        "ES": W("Spanish", "西班牙"),
+        "NL": W("Dutch", "荷兰"),
+        "AU": W("Australian", "澳大利亚"),
+        "CA": W("Canadian", "加拿大"),
+        "SG": W("Singapore", "新加坡"),
+        "HK": W("Hong Kong", "香港"),
+        "MO": W("Macao", "澳门"),
+        "TW": W("Taiwan", "台湾地区"),
+    },
+)
+
+
+def jurisdiction_words(code: str) -> Words:
+    """A jurisdiction's words; an unlisted code ("BR") is its own word in both languages."""
+    return JURISDICTIONS.get(code.strip().upper()) or Words(code.strip(), code.strip())
+
+
 ALL: tuple[Vocabulary, ...] = (
     CASE_STATES,
     COMPLAINT_STATES,
@@ -828,4 +863,5 @@ ALL: tuple[Vocabulary, ...] = (
     HANDOFF_DESTINATIONS,
     YES_NO,
     EVIDENCE_STATUS,
+    JURISDICTIONS,
 )

@@ -172,6 +172,9 @@ class Facts:
     # A complaint's rights the acceptance rule refuses while others are valid (partial
     # non-acceptance): (number, RejectReason) each.
     refused: tuple[tuple[str, str], ...] = ()
+    # The numbers of a complaint's rights protected in China (a Chinese grant or
+    # registration, a Madrid registration designating China, copyright).
+    valid_in_china: tuple[str, ...] = ()
     # The re-check of the measure last ordered: its clock, and what the last re-check found.
     recheck: ClockState | None = None
     recheck_result: str = ""
@@ -1050,6 +1053,22 @@ def _refused_rights_named_well(f: Facts, params: Mapping[str, Any]) -> Refusal |
     return None
 
 
+def _reject_not_for_a_foreign_right(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
+    """The reason "not valid in China" does not refuse a complaint while one of its rights
+    is valid there (CNIPA 2022 Guidelines Art 12): it is accepted for that right, and a
+    foreign right is refused on the receipt (partial acceptance)."""
+    if params.get("reason_code") != RejectReason.RIGHT_NOT_VALID_IN_CHINA or not f.valid_in_china:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "Complaint {number}: {valid} is valid in China, so the complaint cannot be rejected "
+        "as not valid in China: accept it for the valid rights (a right not valid in China "
+        "is listed as not accepted on the receipt).",
+        {"number": f.number, "valid": f.valid_in_china},
+        field="reason_code",
+    )
+
+
 # -- the steps ----------------------------------------------------------------------------------
 
 
@@ -1098,6 +1117,7 @@ STEPS: tuple[Step, ...] = (
           documents=("acceptance-receipt",), legal_basis=("acceptance",)),
     _step(CP, "reject", [C.DRAFT, C.PENDING_SUPPLEMENT], C.REJECTED, "Reject", "不予受理",
           fields=(REASON_CODE, NOTE), stops=(ClockKind.SUPPLEMENT,),
+          checks=(_reject_not_for_a_foreign_right,),
           effects=(Effect.RECORD_REJECTION, Effect.CLOSE_CASES_OF_COMPLAINT),
           documents=("non-acceptance",), legal_basis=("non_acceptance",)),
     _step(CP, "withdraw", [C.DRAFT, C.PENDING_SUPPLEMENT], C.WITHDRAWN,

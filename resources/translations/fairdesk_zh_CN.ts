@@ -1111,8 +1111,8 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>认定侵权（比例）</translation>
     </message>
     <message>
-        <source>涉外 Foreign-related</source>
-        <translation>涉外</translation>
+        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
+        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
     </message>
     <message>
         <source>24 h 移交 Transfers on time</source>
@@ -2432,6 +2432,10 @@ power of attorney: {0}</source>
         <translation>{number}：复查期限为{due}；请在期限届满后，或复查发现展品重新展出时，再采取进一步处理措施。</translation>
     </message>
     <message>
+        <source>Complaint {number}: {valid} is valid in China, so the complaint cannot be rejected as not valid in China: accept it for the valid rights (a right not valid in China is listed as not accepted on the receipt).</source>
+        <translation>投诉 {number}：{valid} 在中国有效，不能以“权利在中国不受保护”为由对整件投诉不予受理：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理）。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
@@ -3512,8 +3516,8 @@ power of attorney: {0}</source>
         <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
-        <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of every document.</source>
-        <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在每份文书的页脚。</translation>
+        <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of the case dossier.</source>
+        <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在案件卷宗的页脚。</translation>
     </message>
     <message>
         <source>{file} prints no root key fingerprint (a line 'Root key: XXXX XXXX ...').</source>
@@ -3544,6 +3548,10 @@ power of attorney: {0}</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
+        <source>Too many failed sign-ins: the account '{username}' is locked for {minutes} more minutes, or until an admin resets its password.</source>
+        <translation>登录失败次数过多：账户“{username}”将再锁定 {minutes} 分钟，或直至管理员重置其密码。</translation>
+    </message>
+    <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账户。</translation>
     </message>
@@ -3560,16 +3568,12 @@ power of attorney: {0}</source>
         <translation>第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <source>Too many failed sign-ins: the account '{username}' is locked for {minutes} more minutes, or until an admin resets its password.</source>
-        <translation>登录失败次数过多：账户“{username}”将再锁定 {minutes} 分钟，或直至管理员重置其密码。</translation>
+        <source>Too many failed sign-ins: the account '{username}' is locked for 1 more minute, or until an admin resets its password.</source>
+        <translation>登录失败次数过多：账户“{username}”将再锁定 1 分钟，或直至管理员重置其密码。</translation>
     </message>
     <message>
         <source>'{role}' is not a role.</source>
         <translation>“{role}”不是有效的角色。</translation>
-    </message>
-    <message>
-        <source>Too many failed sign-ins: the account '{username}' is locked for 1 more minute, or until an admin resets its password.</source>
-        <translation>登录失败次数过多：账户“{username}”将再锁定 1 分钟，或直至管理员重置其密码。</translation>
     </message>
     <message>
         <source>The printer {where!r} could not be started (is it connected, or is the file writable?). Nothing was printed.</source>
@@ -6398,12 +6402,12 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>sign_in</name>
     <message>
-        <source>Welcome. Create the administrator account of this service center.</source>
-        <translation>欢迎使用。请创建本服务中心的管理员账户。</translation>
-    </message>
-    <message>
         <source>Sign in.</source>
         <translation>请登录。</translation>
+    </message>
+    <message>
+        <source>Welcome. Create the administrator account of this service center.</source>
+        <translation>欢迎使用。请创建本服务中心的管理员账户。</translation>
     </message>
     <message>
         <source>Creating the demo fair…</source>

@@ -181,7 +181,8 @@ def test_a_replaced_root_is_caught_by_the_pin_and_by_the_printed_fingerprint(
     team: Team, decided: str, tmp_path: Path
 ) -> None:
     genuine = _issue(team, decided)
-    printed = _printed_root(genuine.pdf)
+    # A party's paper says "scan to verify"; the center's dossier prints the fingerprint.
+    printed = _printed_root(docs.issue_document(team.desk, "dossier", decided).pdf)
     assert root_pin.pinned(team.admin.db.url) == printed == keys.root_fingerprint(team.admin)
     forged, fake_root = _replace_root(team, genuine.number)
     # The pin in the data folder: the forged decision does not verify, audit verify says why.
@@ -193,7 +194,8 @@ def test_a_replaced_root_is_caught_by_the_pin_and_by_the_printed_fingerprint(
     # everything agrees now ...
     root_pin.write(team.admin.db.url, signing.fingerprint(signing.public_b64(fake_root)))
     assert docs.verify(team.organizer, forged).status == "genuine"
-    # ... but not with the fingerprint printed on the genuine paper, typed or read from it.
+    # ... but not with the fingerprint printed on the genuine paper, typed, or read from
+    # the genuine decision's file (which keeps it in its keywords).
     paper = tmp_path / "genuine.pdf"
     paper.write_bytes(genuine.pdf)
     for root in (printed, printed.replace(" ", "").lower(), str(paper)):

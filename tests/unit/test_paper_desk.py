@@ -185,7 +185,8 @@ def test_the_referral_of_a_fair_set_up_before_cites_its_decision_article(
     text = _text(render(old, doc.payload), tmp_path)
     assert "上海市会展业条例第二十七条" in text and "第十一条" not in text
     assert "移送贵单位" in text  # the police is no bureau of the kind 贵局 names
-    assert "To" not in text.split("青浦公安分局：", 1)[1][:3]  # no English name: no "To …"
+    # No English name typed: the English line names the kind, never the Chinese name.
+    assert "青浦公安分局：Tothepublicsecurityauthority:" in text
 
 
 def test_the_acceptance_receipt_counts_what_the_complaint_holds(
@@ -217,9 +218,10 @@ def test_the_booth_notice_prints_no_key_or_hash_lines(
     assert "“撤下并暂存保管”" not in text
     assert "已撤下并由展会知识产权保护与商事纠纷处理服务中心暂存保管" in text
     assert docs.verify_file(team.desk, info.pdf).ok  # the QR code still verifies it
-    # A paper served on a party keeps its anchor lines.
+    # A paper served on a party says how to verify it; the dossier keeps the anchor lines.
     order = _issue(team, "remedial-order", case, tmp_path)
-    assert "Rootkey" in order and "Auditchain" in order
+    assert "Rootkey" not in order and "本文书可扫码核验真伪" in order
+    assert "Auditchain" in _issue(team, "dossier", case, tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,13 @@ from fairdesk.db.models import (
 )
 from fairdesk.domain import acceptance
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import CaseState, ClockAction, ClockKind, MeasureType
+from fairdesk.domain.enums import (
+    CaseState,
+    ClockAction,
+    ClockKind,
+    MeasureType,
+    ProtectionBasis,
+)
 from fairdesk.domain.errors import ConcurrentEdit, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
@@ -64,6 +70,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.cases import case_by_number, complaint_by_number
 from fairdesk.services.casework.clocks import Owner
+from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair import watchlist
 from fairdesk.services.fair.fairs import fair_close
@@ -195,6 +202,11 @@ def complaint_facts(session: Session, ctx: Context, complaint: Complaint, fair: 
         acceptance=tuple(p.refusal for p in problems),
         rights=tuple(r.number for r in relied_on(complaint)),
         refused=tuple((r.number, r.reason) for r in refused),
+        valid_in_china=tuple(
+            r.number
+            for r in facts.rights
+            if acceptance.basis_of(r) is not ProtectionBasis.FOREIGN_ONLY
+        ),
     )
 
 
@@ -489,10 +501,13 @@ def _record_transfer(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str
 
 
 def _start_transfer_clock(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
-    # 2006 Art 11: complete materials go to the authority within 24 h.
+    # 2006 Art 11: complete materials go to the authority within 24 h of their receipt.
     if c.authority:
         owner = Owner(s.get_one(Fair, c.fair_id), complaint_id=c.id)
-        clocks.apply(s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer")
+        since = materials_complete_at(s, c)
+        clocks.apply(
+            s, ctx, owner, ClockKind.TRANSFER, ClockAction.START, "accepted for transfer", at=since
+        )
 
 
 def served_at(p: dict[str, Any], zone: str, now: datetime) -> datetime:

@@ -65,7 +65,8 @@ def parse_given(given: str) -> list[Anchor]:
     if data.startswith(b"%PDF"):
         from fairdesk.documents import qrread
 
-        text = qrread.pdf_text(data)
+        # A party's paper prints no anchor; its file keeps it in the PDF's keywords.
+        text = qrread.pdf_text(data) + "\n" + qrread.pdf_keywords(data)
         number = _document_number(qrread.read_codes(data))
     else:
         text = data.decode("utf-8", errors="replace")

@@ -1508,10 +1508,12 @@ class _Planner:
 
     def _exhibits(self, product: tuple[str, str, str], accused: list[str]) -> list[ExhibitInput]:
         rng = self.rng
-        p_zh, p_en, model = product
+        # An exhibit has one name: the Chinese one, so the papers' 展品名称 column keeps to
+        # one language.
+        p_zh, _p_en, model = product
         out = [
             ExhibitInput(
-                name=f"{p_zh} / {p_en}",
+                name=p_zh,
                 model=f"{model}-{rng.randint(100, 990)}",
                 quantity=rng.randint(1, 24),
                 rights=list(accused),
@@ -1520,7 +1522,7 @@ class _Planner:
         if rng.random() < 0.3:
             out.append(
                 ExhibitInput(
-                    name=f"{p_zh}宣传册 / {p_en} brochure",
+                    name=f"{p_zh}宣传册",
                     model="",
                     quantity=rng.randint(20, 300),
                     note="展台资料架 / on the booth's leaflet stand",

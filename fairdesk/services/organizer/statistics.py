@@ -36,19 +36,33 @@ from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, 
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.services.casework.transfer_time import materials_complete_times
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.fair.watchlist import series_fairs
 from fairdesk.services.handoff import handoff_log
 
-# Country names that mean the Chinese mainland; anything else (Hong Kong, Macao and
-# Taiwan included, as in the usual "foreign-related" statistics) is foreign-related.
+# Country names that mean the Chinese mainland.
 DOMESTIC = frozenset(
     {"中国", "中国大陆", "中华人民共和国", "china", "cn", "prc", "people's republic of china"}
 )
+# Hong Kong, Macao and Taiwan are not foreign: Chinese statistics count them apart
+# (涉港澳台) beside foreign (涉外), and together as 涉外及涉港澳台.
+HK_MACAO_TAIWAN = frozenset(
+    {
+        "香港", "中国香港", "香港特别行政区", "中国香港特别行政区", "hong kong", "hk",
+        "hong kong sar", "hong kong, china", "hongkong",
+        "澳门", "中国澳门", "澳门特别行政区", "中国澳门特别行政区", "macao", "macau", "mo",
+        "macao sar", "macao, china",
+        "台湾", "中国台湾", "台湾地区", "中国台湾地区", "taiwan", "tw", "chinese taipei",
+        "中华台北", "taiwan, china",
+    }
+)  # fmt: skip
 UNKNOWN = "未填 / not given"
-# Hong Kong, Macao and Taiwan count with foreign countries here; the label says so.
-FOREIGN_LABEL = "涉外（含港澳台）占比 / foreign-related (incl. Hong Kong, Macao, Taiwan)"
+FOREIGN_LABEL = "涉外投诉 / foreign complaints"
+HMT_LABEL = "涉港澳台投诉 / Hong Kong, Macao, Taiwan complaints"
+FOREIGN_RELATED_LABEL = "涉外及涉港澳台 / foreign, Hong Kong, Macao, Taiwan (total)"
+FOREIGN_RELATED_SHARE_LABEL = "涉外及涉港澳台占比 / share foreign, Hong Kong, Macao, Taiwan"
 
 # (code, "中文 / English"), in the order reports list them; the words are the vocabulary's.
 OUTCOMES: tuple[tuple[str, str], ...] = tuple((k, w.both) for k, w in vocabulary.OUTCOMES.items())
@@ -81,9 +95,14 @@ _ACTIONS = (
 )
 
 
+def is_hk_macao_taiwan(country: str) -> bool:
+    return " ".join((country or "").split()).casefold() in HK_MACAO_TAIWAN
+
+
 def is_foreign(country: str) -> bool:
+    """Outside China: neither the mainland nor Hong Kong, Macao or Taiwan."""
     text = (country or "").strip()
-    return bool(text) and text.casefold() not in DOMESTIC
+    return bool(text) and text.casefold() not in DOMESTIC and not is_hk_macao_taiwan(text)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -135,7 +154,10 @@ class EditionStatistics:
     cases_by_hall: dict[str, int]
     cases_by_area: dict[str, int]
     cases_by_country: dict[str, int]  # the respondent's country or region
-    foreign_complaints: int  # complainant or a respondent outside the Chinese mainland
+    country_names_en: dict[str, str]  # a country as recorded -> its English name
+    foreign_complaints: int  # complainant or a respondent from a foreign country (涉外)
+    hmt_complaints: int  # complainant or a respondent from Hong Kong, Macao, Taiwan (涉港澳台)
+    foreign_related_complaints: int  # either of the two, each complaint once (涉外及涉港澳台)
     outcomes: dict[str, int]  # respondent cases by OUTCOMES key
     stage_times: tuple[StageTime, ...]
     transfer: TransferCompliance
@@ -167,7 +189,8 @@ class EditionStatistics:
 
     @property
     def foreign_share(self) -> float | None:
-        return rate(self.foreign_complaints, self.complaints)
+        """涉外及涉港澳台 / all complaints."""
+        return rate(self.foreign_related_complaints, self.complaints)
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -179,6 +202,7 @@ class StatisticsReport:
     current: EditionStatistics
     earlier: tuple[EditionStatistics, ...]  # oldest first
     generated_at: datetime
+    timezone: str = "Asia/Shanghai"  # the fair's: the report's times are read there
 
     @property
     def editions(self) -> tuple[EditionStatistics, ...]:
@@ -209,6 +233,19 @@ def _breakdown(
     ]
 
 
+def _region_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
+    """涉外, 涉港澳台 apart, their total (a complaint once) and its share."""
+    return [
+        (label, [str(fn(e)) for e in report.editions])
+        for label, fn in (
+            (FOREIGN_LABEL, lambda e: e.foreign_complaints),
+            (HMT_LABEL, lambda e: e.hmt_complaints),
+            (FOREIGN_RELATED_LABEL, lambda e: e.foreign_related_complaints),
+            (FOREIGN_RELATED_SHARE_LABEL, lambda e: _pct(e.foreign_share)),
+        )
+    ]
+
+
 def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     """The headline figures as (label, one text per edition, oldest first): the table of
     the report and of the dashboard."""
@@ -225,7 +262,7 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("被投诉企业 / respondent enterprises", lambda e: e.respondent_enterprises),
         row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
         row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
-        row(FOREIGN_LABEL, lambda e: _pct(e.foreign_share)),
+        *_region_rows(report),
         row(
             "24小时移交 / transfers on time",
             lambda e: (
@@ -362,9 +399,13 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
         )
     ).all()
     on_time = late = pending = 0
-    for _, accepted, transferred, due in rows:
-        if due is None and accepted is not None:
-            due = accepted + timedelta(hours=hours)  # transferred without a clock: wall clock
+    # Transferred without a clock: 24 natural hours from the receipt of complete materials
+    # (2006 Art 11), the moment the clock counts from; never from the acceptance click.
+    complete = materials_complete_times(session, [r[0] for r in rows if r[3] is None])
+    for complaint_id, accepted, transferred, due in rows:
+        since = complete.get(complaint_id, accepted)
+        if due is None and since is not None:
+            due = since + timedelta(hours=hours)
         if transferred is not None:
             if due is None or transferred <= due:
                 on_time += 1
@@ -375,6 +416,20 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
         else:
             pending += 1
     return TransferCompliance(len(rows), on_time, late, pending)
+
+
+def _country_names_en(session: Session, fair: Fair) -> dict[str, str]:
+    """The English name the fair's exhibitor list gives each country (the most common)."""
+    rows = session.execute(
+        select(Exhibitor.country, Exhibitor.country_en, func.count())
+        .where(Exhibitor.fair_id == fair.id, Exhibitor.country_en != "")
+        .group_by(Exhibitor.country, Exhibitor.country_en)
+        .order_by(func.count().desc(), Exhibitor.country_en)
+    )
+    out: dict[str, str] = {}
+    for country, english, _ in rows:
+        out.setdefault(country or UNKNOWN, english)
+    return out
 
 
 def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
@@ -389,6 +444,33 @@ def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     for state, trigger, was_decided, n in rows:
         counts[outcome_of(state, bool(trigger), bool(was_decided))] += int(n)
     return {key: counts.get(key, 0) for key, _ in OUTCOMES}
+
+
+def _regions(session: Session, ip: Any, cases_ip: Any) -> tuple[set[int], set[int]]:
+    """The IP complaints with a party from a foreign country, and from Hong Kong, Macao or
+    Taiwan: the complainant or any respondent. A complaint with parties from both counts
+    in each."""
+    foreign: set[int] = set()
+    hmt: set[int] = set()
+    complainants = session.execute(
+        select(Complaint.id, Party.country)
+        .join(Party, Party.id == Complaint.complainant_id)
+        .where(ip)
+    ).all()
+    respondents = session.execute(
+        select(Complaint.id, Exhibitor.country)
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(cases_ip)
+        .distinct()
+    ).all()
+    for complaint_id, country in [*complainants, *respondents]:
+        if is_foreign(country):
+            foreign.add(complaint_id)
+        elif is_hk_macao_taiwan(country):
+            hmt.add(complaint_id)
+    return foreign, hmt
 
 
 def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
@@ -479,25 +561,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .where(cases_ip)
         .group_by(Exhibitor.country),
     )
-    # Foreign-related: the complainant or any respondent outside the Chinese mainland.
-    foreign: set[int] = set()
-    for complaint_id, country in session.execute(
-        select(Complaint.id, Party.country)
-        .join(Party, Party.id == Complaint.complainant_id)
-        .where(ip)
-    ):
-        if is_foreign(country):
-            foreign.add(complaint_id)
-    for complaint_id, country in session.execute(
-        select(Complaint.id, Exhibitor.country)
-        .select_from(RespondentCase)
-        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-        .where(cases_ip)
-        .distinct()
-    ):
-        if is_foreign(country):
-            foreign.add(complaint_id)
+    foreign, hmt = _regions(session, ip, cases_ip)
     consult = Consultation.fair_id == fair.id
     visits = BoothVisit.fair_id == fair.id
     commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
@@ -525,7 +589,10 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         cases_by_hall=by_hall,
         cases_by_area=by_area,
         cases_by_country=by_country,
+        country_names_en=_country_names_en(session, fair),
         foreign_complaints=len(foreign),
+        hmt_complaints=len(hmt),
+        foreign_related_complaints=len(foreign | hmt),
         outcomes=_outcomes(session, fair),
         stage_times=_stage_times(session, fair),
         transfer=_transfer(session, fair, now),
@@ -612,4 +679,5 @@ def fair_statistics(ctx: Context, fair_code: str, *, earlier: int = 4) -> Statis
             current=_edition(session, fair, now),
             earlier=tuple(_edition(session, f, now) for f in before),
             generated_at=now,
+            timezone=fair.timezone,
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -37,6 +38,7 @@ from fairdesk.exports.table import atomic_output
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.statistics import (
     OUTCOMES,
+    EditionStatistics,
     StatisticsReport,
     fair_statistics,
     summary_rows,
@@ -106,7 +108,14 @@ def vertical_bars(
     chart.data = [list(s) for s in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories) or [""]
     _fix_labels(chart.categoryAxis.labels, list(categories), 6.5)
-    long = max((len(c) for c in categories), default=0) > 6 or len(categories) > 10
+    # Level labels while they fit their slot (an edition code, a hall); slanted only when
+    # they would run into each other, with room below the axis for them.
+    slot = chart.width / max(len(categories), 1)
+    widest = max((pdf_fonts.string_width(c, 6.5) for c in categories), default=0)
+    long = widest > slot - 2
+    if long:
+        chart.y += 10
+        chart.height -= 10
     chart.categoryAxis.labels.angle = 30 if long else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if chart.categoryAxis.labels.angle else "n"
     chart.valueAxis.valueMin = 0
@@ -207,13 +216,29 @@ def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
     }
 
 
+def _local(report: StatisticsReport) -> str:
+    """When the report was made, in the fair's time zone (Beijing time for a fair in China)."""
+    moment = report.generated_at.astimezone(ZoneInfo(report.timezone))
+    offset = moment.strftime("%z")
+    zone = "北京时间 / Beijing time" if offset == "+0800" else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
+
+
+def _country_chart(cur: EditionStatistics) -> Drawing:
+    # Every chart in English (a label keeps to one face): countries by their English name.
+    return horizontal_bars(
+        "Respondent cases by country / region",
+        [(cur.country_names_en.get(c, c), n) for c, n in _top(cur.cases_by_country, 10)],
+    )
+
+
 def build_story(report: StatisticsReport) -> list[Any]:
     cur = report.current
     story: list[Any] = [
         _p(f"{cur.fair_name} 统计报告 / Statistics report — {cur.fair_code}", 14, bold=True),
         _p(
-            f"{cur.start} – {cur.end} · 生成于 / generated "
-            f"{report.generated_at:%Y-%m-%d %H:%M} UTC · 往届对比 / earlier editions: "
+            f"{cur.start} – {cur.end} · 生成于 / generated {_local(report)} · "
+            "往届对比 / earlier editions: "
             + (", ".join(e.fair_code for e in report.earlier) or "—"),
             8,
         ),
@@ -262,12 +287,10 @@ def build_story(report: StatisticsReport) -> list[Any]:
         "Outcomes of respondent cases",
         [(v.OUTCOMES[k].on_paper.en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
     )
-    countries = horizontal_bars(
-        "Respondent cases by country / region", _top(cur.cases_by_country, 10)
-    )
+    countries = _country_chart(cur)
     stages = vertical_bars(
         "Hours per stage (median, max)",
-        [v.STAGES.words(s.key).zh for s in cur.stage_times],
+        [v.STAGES.words(s.key).en for s in cur.stage_times],
         [
             [round(s.median_hours or 0, 1) for s in cur.stage_times],
             [round(s.max_hours or 0, 1) for s in cur.stage_times],
@@ -288,16 +311,18 @@ def build_story(report: StatisticsReport) -> list[Any]:
             f"投诉 {cur.complaints}（受理 {cur.accepted}，不予受理 {cur.rejected}，待定 "
             f"{cur.complaints_pending}）· 被投诉案件 {cur.respondent_cases}，被投诉企业 "
             f"{cur.respondent_enterprises} · 认定侵权 {cur.confirmed_cases} 件 / "
-            f"{cur.confirmed_enterprises} 家 · 涉外（含港澳台）投诉 {cur.foreign_complaints}",
+            f"{cur.confirmed_enterprises} 家 · 涉外投诉 {cur.foreign_complaints}，涉港澳台投诉 "
+            f"{cur.hmt_complaints}，涉外及涉港澳台 {cur.foreign_related_complaints}",
             8,
         ),
         _p(
             f"Complaints {cur.complaints} (accepted {cur.accepted}, not accepted {cur.rejected}, "
             f"pending {cur.complaints_pending}); respondent cases {cur.respondent_cases} against "
             f"{cur.respondent_enterprises} enterprises; confirmed {cur.confirmed_cases} cases "
-            f"against {cur.confirmed_enterprises} enterprises; foreign-related complaints (Hong "
-            f"Kong, Macao and Taiwan included) "
-            f"{cur.foreign_complaints}. Transfers to the authority: {t.due} due, {t.on_time} on "
+            f"against {cur.confirmed_enterprises} enterprises; foreign complaints "
+            f"{cur.foreign_complaints}, Hong Kong, Macao and Taiwan complaints "
+            f"{cur.hmt_complaints}, together {cur.foreign_related_complaints}. "
+            f"Transfers to the authority: {t.due} due, {t.on_time} on "
             f"time, {t.late} late, {t.pending} pending. Complaints from patrols: "
             f"{cur.patrol_complaints}.",
             8,

@@ -33,6 +33,7 @@ from fairdesk.db.models import (
     EvidenceLink,
     Exhibitor,
     Fair,
+    IPRight,
     IssuedDocument,
     Party,
     RespondentCase,
@@ -442,6 +443,21 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     return (first, *(m.label for m in materials.ALL_MATERIALS if ticks.get(m.key) is True))
 
 
+def _right_view(r: IPRight, refused: dict[int, str]) -> RightView:
+    return RightView(
+        r.ip_type,
+        r.number,
+        r.title,
+        r.holder,
+        r.jurisdiction,
+        r.valid_until.isoformat() if r.valid_until else "",
+        r.licence_type,
+        refused.get(r.id, ""),
+        r.basis,
+        r.ir_number,
+    )
+
+
 def _snapshot(
     session: Session,
     ctx: Context,
@@ -456,19 +472,7 @@ def _snapshot(
     now = ctx.now()
     clock = _Clock(fair, now)
     refused = refused_reasons(session, complaint)
-    rights = [
-        RightView(
-            r.ip_type,
-            r.number,
-            r.title,
-            r.holder,
-            r.jurisdiction,
-            r.valid_until.isoformat() if r.valid_until else "",
-            r.licence_type,
-            refused.get(r.id, ""),
-        )
-        for r in sorted(complaint.rights, key=lambda r: r.id)
-    ]
+    rights = [_right_view(r, refused) for r in sorted(complaint.rights, key=lambda r: r.id)]
     supplement_due, _ = _due(
         session, Owner(fair, complaint_id=complaint.id), ClockKind.SUPPLEMENT, now
     )

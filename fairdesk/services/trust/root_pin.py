@@ -4,9 +4,10 @@ Whoever can write the database could put a root key of their own in place of the
 service center's, and documents certified by it would then verify inside that database.
 So the root's fingerprint is also kept where a database writer does not reach: in an
 owner-only file of the data folder (written when the root is made, or at the first
-sign-in of an installation made before), and on paper (every document prints it, the
-About box shows it). Issuing refuses, verifying says "forged" and `audit verify` reports
-when the database's root is not the pinned one.
+sign-in of an installation made before), and on paper (the case dossier prints it, every
+document's PDF file keeps it in its keywords, the About box shows it). Issuing refuses,
+verifying says "forged" and `audit verify` reports when the database's root is not the
+pinned one.
 
 Someone who can also write the data folder can change the pin as well: the fingerprint
 printed on the service center's genuine paper is the final word. `fairdesk verify
@@ -48,7 +49,7 @@ def normalize(fingerprint: str) -> str:
     if not _HEX32.match(bare):
         raise InvalidInput(
             "'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, "
-            "printed in groups of four at the foot of every document.",
+            "printed in groups of four at the foot of the case dossier.",
             given=fingerprint,
         )
     return " ".join(bare[i : i + 4] for i in range(0, 32, 4))
@@ -70,7 +71,8 @@ def given(text: str) -> str:
     if data.startswith(b"%PDF"):
         from fairdesk.documents import qrread
 
-        content = qrread.pdf_text(data)
+        # A party's paper keeps the fingerprint in the file's keywords (the dossier prints it).
+        content = qrread.pdf_text(data) + "\n" + qrread.pdf_keywords(data)
     else:
         content = data.decode("utf-8", errors="replace")
     found = _PRINTED.search(content)

@@ -299,7 +299,7 @@ class Dashboard(QWidget):
                 ("complaints", self.tr("投诉 Complaints")),
                 ("enterprises", self.tr("被投诉企业 Respondent enterprises")),
                 ("confirmed", self.tr("认定侵权 Confirmed (rate)")),
-                ("foreign", self.tr("涉外 Foreign-related")),
+                ("foreign", self.tr("涉外及涉港澳台 Foreign, HK, Macao, Taiwan")),
                 ("transfer", self.tr("24 h 移交 Transfers on time")),
                 ("consultations", self.tr("咨询 Consultations")),
                 ("patrols", self.tr("巡查 Patrols / booths")),
@@ -372,7 +372,11 @@ class Dashboard(QWidget):
         self.tiles["confirmed"].setText(
             f"{cur.confirmed_cases}" + (f"  ({rate * 100:.0f}%)" if rate is not None else "")
         )
-        self.tiles["foreign"].setText("—" if share is None else f"{share * 100:.0f}%")
+        # 涉外 + 涉港澳台 (each counted apart) and their share of all complaints.
+        self.tiles["foreign"].setText(
+            f"{cur.foreign_complaints} + {cur.hmt_complaints}"
+            + ("" if share is None else f"  ({share * 100:.0f}%)")
+        )
         self.tiles["transfer"].setText(f"{t.on_time}/{t.on_time + t.late}")
         self.tiles["consultations"].setText(str(cur.consultations))
         self.tiles["patrols"].setText(f"{cur.patrol_rounds} / {cur.booth_visits}")
