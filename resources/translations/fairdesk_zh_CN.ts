@@ -213,6 +213,14 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
         <source>Applies {0} (a {1} document).</source>
         <translation>适用于{0}（{1}级文书）。</translation>
     </message>
