@@ -72,6 +72,10 @@
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
+        <source>- **{0}**: {1}; {2}</source>
+        <translation>- **{0}**：{1}；{2}</translation>
+    </message>
+    <message>
         <source>Printed documents embed a part of these fonts, so a PDF looks the same on every computer and its Chinese text can be copied and searched. Each licence allows this and allows shipping the fonts with FairDesk.</source>
         <translation>打印的文书嵌入以下字体的所需部分，因此 PDF 在任何电脑上显示一致，其中的中文可以复制和搜索。各字体的许可证均允许这样嵌入，并允许随本软件一同分发。</translation>
     </message>

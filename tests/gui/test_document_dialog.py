@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from fairdesk.documents import kinds as K
 from fairdesk.domain.enums import Role
@@ -493,3 +493,23 @@ def test_document_model(qtmodeltester, team: Team, case_in: Callable[..., str]) 
     assert model.index(0, COL_ISSUED).data() == "05/11 09:30"  # fair time, not UTC
     tip = model.index(0, COL_ISSUED).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "05/11/2026 09:30:00 by desk1"
+
+
+def test_a_message_moves_no_field_of_the_form(
+    qtbot, team: Team, case_in: Callable[..., str]
+) -> None:
+    """The message bar (an error, what was just issued) appears where it pushes nothing
+    the desk may be about to click."""
+    dialog = open_dialog(qtbot, team, case_in("INFRINGEMENT_FOUND"))
+    aimed = [dialog.kind_combo, dialog.copy_combo, dialog.issue_button, dialog.save_button]
+
+    def places() -> list[tuple[int, int]]:
+        QApplication.processEvents()
+        return [w.mapTo(dialog, w.rect().topLeft()).toTuple() for w in aimed]
+
+    before = places()
+    dialog.show_error("A long message " * 12)
+    assert dialog.message_bar.isVisible()
+    assert places() == before
+    dialog.clear_message()
+    assert places() == before

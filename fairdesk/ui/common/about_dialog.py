@@ -140,9 +140,8 @@ class AboutDialog(QDialog):
         files = licence_files(folder)
         if not files:
             return ""
-        fonts = "\n".join(
-            f"- **{name}**: {self.tr(used)}; {self.tr(licence)}" for name, used, licence in FONTS
-        )
+        line = self.tr("- **{0}**: {1}; {2}")  # Chinese punctuation in Chinese
+        fonts = "\n".join(line.format(n, self.tr(used), self.tr(lic)) for n, used, lic in FONTS)
         links = "\n".join(
             f"- [{p.relative_to(folder).as_posix()}]({QUrl.fromLocalFile(str(p)).toString()})"
             for p in files

@@ -495,9 +495,9 @@ class DocumentDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter must never issue or print by accident
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
+        layout = QVBoxLayout(self)  # the message above the buttons: showing it moves no field
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message_bar)
         layout.addLayout(bottom)
         self._update_buttons()
 
