@@ -288,6 +288,10 @@ def test_save_as_pdf_writes_the_issued_bytes(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked and asked[0].endswith(f"{dialog.current_number}-remedial-order.pdf")
+    # Offered in the data folder's documents/, made for it (never the working directory).
+    from fairdesk.config import data_dir
+
+    assert Path(asked[0]).parent == data_dir() / "documents" and Path(asked[0]).parent.is_dir()
     saved = tmp_path / "order.pdf"
     assert saved.read_bytes() == docs.render_document(team.organizer, dialog.current_number)
     assert f"Saved {dialog.current_number}" in dialog.message()

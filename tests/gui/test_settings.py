@@ -372,3 +372,35 @@ def test_a_remembered_value_is_written_at_once_for_the_owner_only(tmp_path: Path
     Settings(path).set(LAST_IMPORT_DIR, str(tmp_path))
     assert path.exists()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_the_first_runs_file_dialogs_remember_in_the_data_folder(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guided set-up opens file dialogs (the exhibitor list) before any window: what Qt
+    remembers of them already goes to the chosen data folder, not the home's."""
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from fairdesk.config import use_data_dir
+    from fairdesk.ui import app as app_module
+    from fairdesk.ui.setup.welcome import Choice, Welcome
+
+    seen: list[str] = []
+    before = Path(QSettings(QSettings.Scope.UserScope, "QtProject").fileName()).parent
+
+    def welcome(_db: str | None, _folder: str | None) -> Welcome:
+        seen.append(QSettings(QSettings.Scope.UserScope, "QtProject").fileName())
+        return Welcome(Choice.CLOSED)
+
+    monkeypatch.setattr(app_module, "welcome_new_desk", welcome)
+    folder = tmp_path / "chosen"
+    args = argparse.Namespace(db=None, data_dir=str(folder), demo=False, lang="en")
+    try:
+        assert app_module.run_app(args) == 0
+    finally:
+        use_data_dir(None)
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(before))
+    assert seen and Path(seen[0]).is_relative_to(folder), seen

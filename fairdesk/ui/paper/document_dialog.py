@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.config import data_dir
 from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
@@ -100,8 +100,15 @@ def system_save_file_name(parent: QWidget, caption: str, suggested: str, filters
 
 
 def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    """Where a saved paper goes unless the desk says otherwise: the data folder's
+    documents/, made when missing (a fresh home has no Documents folder, and the file
+    dialog would then open wherever the app was started)."""
+    folder = data_dir() / "documents"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only data folder: the home, which exists
+        return Path.home()
+    return folder
 
 
 def kind_label(k: K.DocKind) -> str:
