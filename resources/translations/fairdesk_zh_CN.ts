@@ -1038,22 +1038,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>涉嫌侵权展品（受理时）</translation>
     </message>
     <message>
-        <source>Complaint {0} saved as a draft (cases {1}).</source>
-        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
-        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
-        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} not accepted (rejected).</source>
-        <translation>投诉 {0} 不予受理。</translation>
-    </message>
-    <message>
         <source>Not attached (add them from the case view): {0}</source>
         <translation>未附上（请在案件页面添加）：{0}</translation>
     </message>
@@ -1096,6 +1080,30 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
+        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} not accepted (rejected).</source>
+        <translation>投诉 {0} 不予受理。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (case {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (cases {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: case {1} is to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
     </message>
 </context>
 <context>
@@ -4611,7 +4619,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Rule set (deadlines)</source>
-        <translation>规则（期限）</translation>
+        <translation>期限规则</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
