@@ -1634,6 +1634,10 @@ power of attorney: {0}</source>
         <translation>适用于{0}；{1}适用。</translation>
     </message>
     <message>
+        <source>1 other kind does not apply now (hover for when it does).</source>
+        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
         <source>{0} other kinds do not apply now (hover for when they do).</source>
         <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
     </message>

@@ -213,6 +213,11 @@ def test_only_kinds_that_apply_are_offered(qtbot, team: Team, case_in: Callable[
     assert "cannot be printed for case" in dialog.message()
     assert "decision" in dialog.offered_kinds()
     assert "complaint-notice" not in dialog.offered_kinds()
+    # ... and says again which kinds do not apply: the decision does now.
+    decided = len(K.KINDS) - len(dialog.offered_kinds())
+    assert dialog.unavailable_label.text().startswith(f"{decided} other kind")
+    assert "Opinion on the complaint" not in dialog.unavailable_label.toolTip()
+    assert "Notice of complaint" in dialog.unavailable_label.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_F5)
     assert dialog.message() == ""
 

@@ -592,11 +592,12 @@ class DocumentDialog(QDialog):
         self.kind_combo.blockSignals(False)
         missing = [k for k in K.KINDS.values() if k not in offered]
         if missing:
-            self.unavailable_label.setText(
-                self.tr("{0} other kinds do not apply now (hover for when they do).").format(
-                    len(missing)
-                )
+            text = (
+                self.tr("1 other kind does not apply now (hover for when it does).")
+                if len(missing) == 1
+                else self.tr("{0} other kinds do not apply now (hover for when they do).")
             )
+            self.unavailable_label.setText(text.format(len(missing)))
             self.unavailable_label.setToolTip(
                 "\n".join(f"{kind_label(k)}: {domain_word(k.when)}" for k in missing)
             )
