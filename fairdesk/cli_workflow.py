@@ -364,10 +364,11 @@ def _register(args: argparse.Namespace) -> int:
         json.dump(out | {"state": str(state)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"Complaint {registered.number}: {_state_words(Entity.COMPLAINT, state)}")
-    print(f"cases: {', '.join(registered.case_numbers)}")
+    state_words = words(v.COMPLAINT_STATES.words(state))
+    print(_t("Complaint {0}: {1}").format(registered.number, state_words))
+    print(_t("cases: {0}").format(", ".join(registered.case_numbers)))
     if state == ComplaintState.DRAFT and unaccepted:
-        print("to accept it, still needed:")
+        print(_t("to accept it, still needed:"))
         for problem in unaccepted:
             print(f"  {problem}")
     return 0

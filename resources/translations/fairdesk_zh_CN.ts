@@ -641,6 +641,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0} {1}：{2}（第 {3} 版）</translation>
     </message>
     <message>
+        <source>to accept it, still needed:</source>
+        <translation>受理前尚需：</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -655,6 +659,14 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Complaint {0}: {1}</source>
+        <translation>投诉 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>cases: {0}</source>
+        <translation>案件：{0}</translation>
     </message>
     <message>
         <source>take one: fairdesk step {0} NAME [--set FIELD=VALUE …]</source>

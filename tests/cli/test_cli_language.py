@@ -107,3 +107,16 @@ def test_a_step_taken_and_a_paper_issued_in_chinese(
     assert out.startswith(f"已出具 {FAIR}-D000001：{case} 的") and f"-> {pdf}（sha256 " in out
     assert "/" not in out.split("的", 1)[1].split("->")[0]  # the title once, in Chinese
     assert QCoreApplication.translate("CommandLine", "yes") == "yes"  # translators removed
+
+
+def test_a_complaint_registered_in_chinese(run: Run, case: str, tmp_path: Path) -> None:
+    code, out, err = run("complaint", "example", "--fair", FAIR)
+    assert code == 0, err
+    path = tmp_path / "complaint.json"
+    path.write_text(out, encoding="utf-8")
+    code, out, err = run("--lang", "zh_CN", "complaint", "register", str(path))
+    assert code == 0, err
+    first, second = out.splitlines()[:2]
+    draft = v.COMPLAINT_STATES.words("DRAFT").zh
+    assert re.fullmatch(rf"投诉 {FAIR}-\d{{4}}：{draft}", first), first
+    assert second.startswith("案件：")
