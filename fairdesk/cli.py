@@ -237,7 +237,7 @@ SHARED_OPTIONS = ("--db", "--data-dir", "--user", "--password-stdin", "--lang")
 
 
 def _after_the_command_too(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    shared = [a for a in parser._actions if a.option_strings[:1] in ([o] for o in SHARED_OPTIONS)]
+    shared = [a for a in parser._actions if a.option_strings[:1] in [[o] for o in SHARED_OPTIONS]]
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
