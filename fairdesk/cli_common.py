@@ -55,6 +55,7 @@ def language(args: argparse.Namespace) -> str:
 
 # The language `speak` installed: English loads no Qt at all (most commands are English).
 _spoken = {"language": "en"}
+_locale_before: list[Any] = []
 
 
 def speak(lang: str) -> None:
@@ -62,12 +63,16 @@ def speak(lang: str) -> None:
     step, a refusal or a state reads on the command line as on the desk's screen."""
     if lang == _spoken["language"]:
         return
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QLocale
 
     from fairdesk.i18n import install_translations
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "fairdesk"])
+    if _spoken["language"] == "en":
+        _locale_before.append(QLocale())  # given back when English is spoken again
     install_translations(app, lang)
+    if lang == "en" and _locale_before:
+        QLocale.setDefault(_locale_before.pop())
     _spoken["language"] = lang
 
 
