@@ -15,6 +15,9 @@ from fairdesk.services.trust import keys, users
 DEFAULT_CLI_USER = "admin"
 # Acts only to create the first admin account, which then takes over.
 SYSTEM = Actor(None, "system", Role.ADMIN)
+# Checks a paper against the register: it reads the documents and the public keys, signs
+# nothing and changes nothing, so nobody signs in for it. Handed only to the checks.
+READER = Actor(None, "verify", Role.ORGANIZER)
 
 
 def open_database(
@@ -28,6 +31,11 @@ def open_database(
             db.dispose()
             raise
     return db
+
+
+def open_reader(db_url: str | None, data_dir: str | None, *, migrate: bool = True) -> Context:
+    """A context that checks papers (`fairdesk verify`): no password asked of anyone."""
+    return Context(open_database(db_url, data_dir, migrate_schema=migrate), READER)
 
 
 def open_context(

@@ -31,7 +31,9 @@ from fairdesk.cli_common import (
     ENV_USER,
     context,
     language,
+    message,
     print_rows,
+    speak,
     stdin_line,
 )
 from fairdesk.config import (
@@ -74,6 +76,9 @@ def _hours(text: str) -> float:
     return value
 
 
+LANG_HELP = "language of the app and of what commands print (default: Settings; commands: English)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="fairdesk",
@@ -98,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"{ENV_PASSWORD}, else a prompt on a terminal)",
     )
     p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
-    p.add_argument("--lang", choices=("zh_CN", "en"), help="app language (default: Settings)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help=LANG_HELP)
     p.add_argument("--self-test", action="store_true", help="check this installation, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -223,7 +228,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for extension in EXTENSIONS:
         extension.add_parsers(sub)
-    return p
+    return _after_the_command_too(p)
+
+
+# Who acts and where: also taken after the command (`fairdesk verify x.pdf --lang zh_CN`),
+# as `user add … --password-stdin` is; a command's own option of the same name wins.
+SHARED_OPTIONS = ("--db", "--data-dir", "--user", "--password-stdin", "--lang")
+
+
+def _after_the_command_too(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    shared = [a for a in parser._actions if a.option_strings[:1] in [[o] for o in SHARED_OPTIONS]]
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for command in set(action.choices.values()):
+            for option in shared:
+                if option.option_strings[0] in command._option_string_actions:
+                    continue
+                kwargs: dict[str, Any] = {"dest": option.dest, "help": argparse.SUPPRESS}
+                # Not given here, the value given before the command (or its default) stays.
+                kwargs["default"] = argparse.SUPPRESS
+                if option.nargs == 0:
+                    kwargs["action"] = "store_true"
+                else:
+                    kwargs.update(metavar=option.metavar, choices=option.choices)
+                command.add_argument(*option.option_strings, **kwargs)
+            _after_the_command_too(command)
+    return parser
 
 
 # -- output -------------------------------------------------------------------------------
@@ -577,6 +608,7 @@ def _main(argv: Sequence[str]) -> int:
             return run_app(args)
         apply_saved_locations(args)
         use_data_dir(data_dir(args.data_dir))  # backups and the outbox: the chosen folder
+        speak(language(args))
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
@@ -587,7 +619,7 @@ def _main(argv: Sequence[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except FairDeskError as exc:
-        print(f"fairdesk: {exc}", file=sys.stderr)
+        print(f"fairdesk: {message(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("fairdesk: interrupted; nothing half-done was saved", file=sys.stderr)
@@ -595,6 +627,7 @@ def _main(argv: Sequence[str]) -> int:
     finally:
         args.cleanup.close()
         use_data_dir(None)
+        speak("en")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -53,6 +53,52 @@ def language(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or "en"
 
 
+# The language `speak` installed: English loads no Qt at all (most commands are English).
+_spoken = {"language": "en"}
+_locale_before: list[Any] = []
+
+
+def speak(lang: str) -> None:
+    """Print in `lang` from now on: the app's own translation files (and vocabulary), so a
+    step, a refusal or a state reads on the command line as on the desk's screen."""
+    if lang == _spoken["language"]:
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from fairdesk.i18n import install_translations
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "fairdesk"])
+    if _spoken["language"] == "en":
+        _locale_before.append(QLocale())  # given back when English is spoken again
+    install_translations(app, lang)
+    if lang == "en" and _locale_before:
+        QLocale.setDefault(_locale_before.pop())
+    _spoken["language"] = lang
+
+
+def translate(context: str, text: str) -> str:
+    """`text` (English, as written in the code) in the language `speak` installed."""
+    if _spoken["language"] == "en":
+        return text
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
+def message(exc: BaseException) -> str:
+    """A service's error in the language `speak` installed, as the screens show it."""
+    if _spoken["language"] == "en":
+        return str(exc)
+    from fairdesk.i18n import error_text
+
+    return error_text(exc)
+
+
+def words(pair: Any) -> str:
+    """A vocabulary entry's words (`Words`: .en, .zh) in the language `speak` installed."""
+    return str(pair.in_language(_spoken["language"]))
+
+
 def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
     out = out or sys.stdout
     rows = [{k: _cell(v, fmt) for k, v in r.items()} for r in rows]
@@ -101,6 +147,15 @@ def context(args: argparse.Namespace, *, migrate: bool = True) -> Any:
         migrate=migrate,
         password=lambda name: _ask_password(args, name),
     )
+    args.cleanup.callback(ctx.db.dispose)
+    return ctx
+
+
+def reader(args: argparse.Namespace) -> Any:
+    """The database, for checking a paper's authenticity: read-only, so no one signs in."""
+    from fairdesk.app_context import open_reader
+
+    ctx = open_reader(args.db, args.data_dir)
     args.cleanup.callback(ctx.db.dispose)
     return ctx
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fairdesk.cli_common import context, print_rows
+from fairdesk.cli_common import context, language, print_rows, reader, translate
 from fairdesk.documents.kinds import KINDS
 from fairdesk.domain.errors import InvalidInput
 
@@ -106,6 +106,10 @@ def add_parsers(sub: Any) -> None:
     dv.add_argument("--reason", required=True)
 
 
+def _t(text: str) -> str:
+    return translate("CommandLine", text)
+
+
 def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
@@ -122,9 +126,11 @@ def cmd_print(args: argparse.Namespace) -> int:
     info = issue_document(ctx, args.kind, args.number, copy=args.copy, served=args.served)
     _write(args.output, info.pdf)
     target = info.case_number or info.complaint_number
+    title = info.title if language(args).startswith("zh") else f"{info.title} / {info.title_en}"
     print(
-        f"issued {info.number}: {info.title} / {info.title_en} for {target} -> {args.output} "
-        f"(sha256 {info.content_hash[:16]}…)"
+        _t("issued {0}: {1} for {2} -> {3} (sha256 {4}…)").format(
+            info.number, title, target, args.output, info.content_hash[:16]
+        )
     )
     if info.missing_glyphs:
         print(
@@ -141,7 +147,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     if cli_handoff.is_package(args.input):
         return cli_handoff.verify_package(Path(args.input), args.root)  # offline
-    ctx = context(args)
+    ctx = reader(args)  # a check reads the register and public keys: no password
     text: str = args.input
     if text == "-":
         result = verify(ctx, sys.stdin.read(), args.root)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fairdesk.cli_common import context, print_rows
+from fairdesk.cli_common import context, message, print_rows, translate, words
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import ComplaintState
@@ -185,13 +185,25 @@ def step_params(s: Step, sets: Sequence[str], reason: str) -> tuple[dict[str, An
     return params, reason
 
 
+def _t(text: str) -> str:
+    return translate("CommandLine", text)
+
+
 def _entity_words(entity: Entity) -> str:
-    return ENTITY_WORDS[entity].en.capitalize()
+    return words(ENTITY_WORDS[entity]).capitalize()
 
 
 def _state_words(entity: Entity, state: str) -> str:
     table = v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES
     return table.words(state).en
+
+
+def _status_line(entity: Entity, number: str, state: str, version: int) -> str:
+    """'Respondent case X: Closed (version 13)', in the language of --lang."""
+    table = v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES
+    return _t("{0} {1}: {2} (version {3})").format(
+        _entity_words(entity), number, words(table.words(state)), version
+    )
 
 
 # -- complaint example | register -------------------------------------------------------------
@@ -352,10 +364,11 @@ def _register(args: argparse.Namespace) -> int:
         json.dump(out | {"state": str(state)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"Complaint {registered.number}: {_state_words(Entity.COMPLAINT, state)}")
-    print(f"cases: {', '.join(registered.case_numbers)}")
+    state_words = words(v.COMPLAINT_STATES.words(state))
+    print(_t("Complaint {0}: {1}").format(registered.number, state_words))
+    print(_t("cases: {0}").format(", ".join(registered.case_numbers)))
     if state == ComplaintState.DRAFT and unaccepted:
-        print("to accept it, still needed:")
+        print(_t("to accept it, still needed:"))
         for problem in unaccepted:
             print(f"  {problem}")
     return 0
@@ -397,25 +410,23 @@ def cmd_steps(args: argparse.Namespace) -> int:
         json.dump([step_json(c) for c in found.choices], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(
-        f"{_entity_words(found.entity)} {found.number}: {_state_words(found.entity, found.state)} "
-        f"(version {found.version})"
-    )
+    print(_status_line(found.entity, found.number, found.state, found.version))
     # As the case view: the steps its state leads to (refused for a role or a guard, with
     # why); --all adds the rest. The name is what `fairdesk step` takes.
+    yes, no = _t("yes"), _t("no")
     rows = [
         {
-            "name": c.action,
-            "step": c.step.label,
-            "allowed": "yes" if c.allowed else "no",
-            "reason": "" if c.refusal is None else str(c.refusal),
+            _t("name"): c.action,
+            _t("step"): words(c.step.words),
+            _t("allowed"): yes if c.allowed else no,
+            _t("reason"): "" if c.refusal is None else message(c.refusal),
         }
         for c in found.choices
         if c.in_reach or args.all
     ]
     print_rows(rows, "table")
     if any(c.allowed for c in found.choices):
-        print(f"take one: fairdesk step {found.number} NAME [--set FIELD=VALUE …]")
+        print(_t("take one: fairdesk step {0} NAME [--set FIELD=VALUE …]").format(found.number))
     return 0
 
 
@@ -434,7 +445,7 @@ def cmd_step(args: argparse.Namespace) -> int:
         value = found.start_values(s, params).get(f.name)
         if value:
             params[f.name] = value
-            print(f"{f.words.en} (prefilled): {value}", file=sys.stderr)
+            print(_t("{0} (prefilled): {1}").format(words(f.words), value), file=sys.stderr)
     result = take_step(
         ctx,
         args.number,
@@ -448,8 +459,7 @@ def cmd_step(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    words = _state_words(entity, result.state)
-    print(f"{_entity_words(entity)} {result.number}: {words} (version {result.version})")
+    print(_status_line(entity, result.number, result.state, result.version))
     return 0
 
 

@@ -173,8 +173,8 @@ def ensure_chinese_font() -> bool:
     ships for its documents available to the screens; True when one is there now."""
     from PySide6.QtGui import QFontDatabase, QGuiApplication
 
-    if QGuiApplication.instance() is None:
-        return False  # fonts need a GUI application (the self-test's CLI part has none)
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return False  # fonts need a GUI application (the command line has a core one, or none)
     system = QFontDatabase.WritingSystem
     # Korean and Thai exhibitor names need a face on screen too (Qt falls back by script).
     for writing, name in ((system.Korean, "NanumGothic.ttf"), (system.Thai, "Loma.ttf")):

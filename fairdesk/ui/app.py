@@ -100,7 +100,9 @@ def run_app(args: argparse.Namespace) -> int:
     app.setWindowIcon(application_icon())
     install_translations(app, getattr(args, "lang", None))
     apply_saved_locations(args)
-    use_data_dir(data_dir(args.data_dir))  # the one folder, for every part that keeps files
+    # The one folder, for every part that keeps files; Qt's own memory (the set-up's file
+    # dialogs) too, from the first window on.
+    _keep_qt_settings_in(use_data_dir(data_dir(args.data_dir)))  # type: ignore[arg-type]
     from fairdesk.ui.common.sign_in import NewDatabase
 
     assert isinstance(app, QApplication)

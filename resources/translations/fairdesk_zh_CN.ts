@@ -4,6 +4,38 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Chinese text</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Apache License 2.0</source>
+        <translation>Apache 许可证 2.0 版</translation>
+    </message>
+    <message>
+        <source>Latin letters with accents, Greek, Cyrillic, numbers</source>
+        <translation>带重音符号的拉丁字母、希腊字母、西里尔字母和数字</translation>
+    </message>
+    <message>
+        <source>Bitstream Vera licence, changes in the public domain</source>
+        <translation>Bitstream Vera 许可证，修改部分属于公有领域</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>GPL 2 or later with the font exception (a document is not put under the GPL)</source>
+        <translation>GPL 第 2 版或更高版本，附字体例外条款（文书本身不因嵌入字体而受 GPL 约束）</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩文</translation>
+    </message>
+    <message>
+        <source>SIL Open Font License 1.1</source>
+        <translation>SIL 开放字体许可证 1.1 版</translation>
+    </message>
+    <message>
         <source>About FairDesk</source>
         <translation>关于 FairDesk</translation>
     </message>
@@ -36,12 +68,24 @@
         <translation>运行环境：</translation>
     </message>
     <message>
-        <source>Licence texts</source>
-        <translation>许可证文本</translation>
-    </message>
-    <message>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>- **{0}**: {1}; {2}</source>
+        <translation>- **{0}**：{1}；{2}</translation>
+    </message>
+    <message>
+        <source>Printed documents embed a part of these fonts, so a PDF looks the same on every computer and its Chinese text can be copied and searched. Each licence allows this and allows shipping the fonts with FairDesk.</source>
+        <translation>打印的文书嵌入以下字体的所需部分，因此 PDF 在任何电脑上显示一致，其中的中文可以复制和搜索。各字体的许可证均允许这样嵌入，并允许随本软件一同分发。</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Licence texts</source>
+        <translation>许可证全文</translation>
     </message>
     <message>
         <source>{found}: NOT the root key pinned for this installation ({pin}). Compare with the fingerprint on the service center's genuine documents.</source>
@@ -171,6 +215,14 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>&amp;Issue and print</source>
         <translation>签发并打印(&amp;I)</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Applies {0} (a {1} document).</source>
@@ -571,6 +623,61 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
+        <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} (version {3})</source>
+        <translation>{0} {1}：{2}（第 {3} 版）</translation>
+    </message>
+    <message>
+        <source>to accept it, still needed:</source>
+        <translation>受理前尚需：</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>可执行</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Complaint {0}: {1}</source>
+        <translation>投诉 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>cases: {0}</source>
+        <translation>案件：{0}</translation>
+    </message>
+    <message>
+        <source>take one: fairdesk step {0} NAME [--set FIELD=VALUE …]</source>
+        <translation>执行一步：fairdesk step {0} 名称 [--set 字段=值 …]</translation>
+    </message>
+    <message>
+        <source>{0} (prefilled): {1}</source>
+        <translation>{0}（已预填）：{1}</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonModel</name>
     <message>
         <source>Figure / 指标</source>
@@ -943,22 +1050,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>涉嫌侵权展品（受理时）</translation>
     </message>
     <message>
-        <source>Complaint {0} saved as a draft (cases {1}).</source>
-        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
-        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
-        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} not accepted (rejected).</source>
-        <translation>投诉 {0} 不予受理。</translation>
-    </message>
-    <message>
         <source>Not attached (add them from the case view): {0}</source>
         <translation>未附上（请在案件页面添加）：{0}</translation>
     </message>
@@ -1001,6 +1092,30 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
+        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} not accepted (rejected).</source>
+        <translation>投诉 {0} 不予受理。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (case {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (cases {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: case {1} is to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1668,10 @@ power of attorney: {0}</source>
     <message>
         <source>For the {0}; applies {1}.</source>
         <translation>适用于{0}；{1}适用。</translation>
+    </message>
+    <message>
+        <source>1 other kind does not apply now (hover for when it does).</source>
+        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
     </message>
     <message>
         <source>{0} other kinds do not apply now (hover for when they do).</source>
@@ -4556,7 +4675,7 @@ power of attorney: {0}</source>
     </message>
     <message>
         <source>Rule set (deadlines)</source>
-        <translation>规则（期限）</translation>
+        <translation>期限规则</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
@@ -5377,10 +5496,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -6412,6 +6527,17 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Creating the demo fair…</source>
         <translation>正在创建演示展会…</translation>
+    </message>
+</context>
+<context>
+    <name>SignOut</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user…</source>
+        <translation>注销 / 切换用户(&amp;O)…</translation>
     </message>
 </context>
 <context>

@@ -210,3 +210,27 @@ def test_keys_show_and_revoke(
     assert code == 0 and "certified key" in out, err
     code, _, err = run("print", "dossier", case_no, "-o", str(tmp_path / "b.pdf"))
     assert code == 0, err
+
+
+def test_verify_asks_nobody_for_a_password(
+    run: Callable[..., tuple[int, str, str]],
+    case_no: str,
+    tmp_path: Path,
+    db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Checking a paper only reads the register and the public keys: no one signs in, not
+    even the default administrator; the acting user's options may follow the command."""
+    pdf = tmp_path / "decision.pdf"
+    assert run("print", "decision", case_no, "--copy", "respondent", "-o", str(pdf))[0] == 0
+    monkeypatch.delenv("FAIRDESK_PASSWORD")
+    monkeypatch.delenv("FAIRDESK_USER", raising=False)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))  # no terminal to ask on
+    place = ["--db", db.url, "--data-dir", str(tmp_path / "data")]
+    assert _main([*place, "verify", str(pdf)]) == 0
+    out, err = capsys.readouterr()
+    assert "GENUINE" in out and err == ""
+    assert cli.main(["verify", str(pdf), *place, "--password-stdin"]) == 0
+    out, err = capsys.readouterr()
+    assert "GENUINE" in out and "byte-identical" in out, err

@@ -195,3 +195,28 @@ def test_organizer_cannot_start(qtbot, team: Team, three: list[str], tmp_path: P
     # The work itself refuses too, with the service's words.
     report = run_bulk(team.organizer, "dossier", three, folder=tmp_path)
     assert report.issued == [] and "Only desk staff may issue" in report.error
+
+
+def test_when_each_kind_applies_is_said_in_chinese(
+    qapp, qtbot, team: Team, three: list[str]
+) -> None:
+    """The hint under the kind and each kind's tooltip: the desk's language, no English."""
+    import re
+
+    from fairdesk.documents.kinds import KINDS
+    from fairdesk.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = open_bulk(qtbot, team, three)
+        combo = dialog.kind_combo
+        for index in range(combo.count()):
+            combo.setCurrentIndex(index)
+            hint = dialog.when_label.text()
+            tip = combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
+            kind = KINDS[combo.itemData(index)]
+            for text in (hint, tip):
+                assert text and kind.when not in text, text
+                assert not re.search(r"[A-Za-z]{3,}", text), text
+    finally:
+        install_translations(qapp, "en")

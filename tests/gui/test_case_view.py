@@ -937,3 +937,21 @@ def test_a_refresh_with_a_new_answer_draws_buttons_with_their_words(qtbot, team:
     after = _buttons(view)
     assert after.keys() != before.keys()
     assert all(text.strip() for _, text in after.values())
+
+
+def test_the_keyboard_comes_back_to_the_case_after_a_step_dialog(
+    qtbot, team: Team, fair: str
+) -> None:
+    """Alt+letter works again at once when a step dialog closes, taken or cancelled. (The
+    offscreen platform gives the focus back by itself; under Xvfb with no window manager,
+    QT_QPA_PLATFORM=xcb, only the view does.)"""
+    from PySide6.QtWidgets import QApplication
+
+    view = open_view(qtbot, team, accepted_case(team))
+    click_step(qtbot, view, "notify")
+    dialog = step_dialog(qtbot, view)
+    dialog.reject()
+    qtbot.waitUntil(lambda: view.step_dialog is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window())
+    focused = QApplication.focusWidget()
+    assert focused is not None and view.isAncestorOf(focused), focused

@@ -1135,3 +1135,20 @@ def test_what_stops_acceptance_is_the_services_rule(
         assert [error_text(p.refusal.exception()) for p in in_service] == on_form
     with pytest.raises(MissingRequirement):
         steps.act_on_complaint(team.desk, complaint.number, "accept")
+
+
+@pytest.mark.parametrize(
+    ("cases", "said"),
+    [
+        (("X-0001-1",), "Complaint X-0001 accepted: case X-0001-1 is to be notified."),
+        (
+            ("X-0001-1", "X-0001-2"),
+            "Complaint X-0001 accepted: cases X-0001-1, X-0001-2 are to be notified.",
+        ),
+    ],
+)
+def test_the_outcome_counts_its_cases(cases: tuple[str, ...], said: str) -> None:
+    from fairdesk.ui.intake.complaint_form import outcome_text
+
+    assert outcome_text("accepted", "X-0001", cases) == said
+    assert ("(case X" in outcome_text("draft", "X-0001", cases)) is (len(cases) == 1)

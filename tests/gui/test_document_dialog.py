@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from fairdesk.documents import kinds as K
 from fairdesk.domain.enums import Role
@@ -213,6 +213,11 @@ def test_only_kinds_that_apply_are_offered(qtbot, team: Team, case_in: Callable[
     assert "cannot be printed for case" in dialog.message()
     assert "decision" in dialog.offered_kinds()
     assert "complaint-notice" not in dialog.offered_kinds()
+    # ... and says again which kinds do not apply: the decision does now.
+    decided = len(K.KINDS) - len(dialog.offered_kinds())
+    assert dialog.unavailable_label.text().startswith(f"{decided} other kind")
+    assert "Opinion on the complaint" not in dialog.unavailable_label.toolTip()
+    assert "Notice of complaint" in dialog.unavailable_label.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_F5)
     assert dialog.message() == ""
 
@@ -288,6 +293,10 @@ def test_save_as_pdf_writes_the_issued_bytes(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked and asked[0].endswith(f"{dialog.current_number}-remedial-order.pdf")
+    # Offered in the data folder's documents/, made for it (never the working directory).
+    from fairdesk.config import data_dir
+
+    assert Path(asked[0]).parent == data_dir() / "documents" and Path(asked[0]).parent.is_dir()
     saved = tmp_path / "order.pdf"
     assert saved.read_bytes() == docs.render_document(team.organizer, dialog.current_number)
     assert f"Saved {dialog.current_number}" in dialog.message()
@@ -491,3 +500,23 @@ def test_document_model(qtmodeltester, team: Team, case_in: Callable[..., str]) 
     assert model.index(0, COL_ISSUED).data() == "05/11 09:30"  # fair time, not UTC
     tip = model.index(0, COL_ISSUED).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "05/11/2026 09:30:00 by desk1"
+
+
+def test_a_message_moves_no_field_of_the_form(
+    qtbot, team: Team, case_in: Callable[..., str]
+) -> None:
+    """The message bar (an error, what was just issued) appears where it pushes nothing
+    the desk may be about to click."""
+    dialog = open_dialog(qtbot, team, case_in("INFRINGEMENT_FOUND"))
+    aimed = [dialog.kind_combo, dialog.copy_combo, dialog.issue_button, dialog.save_button]
+
+    def places() -> list[tuple[int, int]]:
+        QApplication.processEvents()
+        return [w.mapTo(dialog, w.rect().topLeft()).toTuple() for w in aimed]
+
+    before = places()
+    dialog.show_error("A long message " * 12)
+    assert dialog.message_bar.isVisible()
+    assert places() == before
+    dialog.clear_message()
+    assert places() == before

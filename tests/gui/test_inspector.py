@@ -340,3 +340,28 @@ def test_the_inspector_window_has_a_file_menu_and_names_the_user(
     assert not again.signed_out
     for closed in (window, again):  # no poll of a database gone after the test
         closed._poll.stop()
+
+
+def test_the_finding_buttons_and_notes_stay_put_when_the_booth_is_found(
+    qtbot, team: Team, fair: str, tmp_path: Path
+) -> None:
+    """The booth's information (open case, a re-check due) fills in after Enter: it must
+    not push the finding buttons or the notes box under a pointer already aimed at them."""
+    number = ordered_case(team, "4.1A05")
+    window = _window(qtbot, team.inspector, tmp_path)
+    aimed = [*window.finding_buttons, window.notes_edit, window.save_button]
+
+    def places() -> list[tuple[int, int]]:
+        QApplication.processEvents()
+        return [(w.mapTo(window, w.rect().topLeft()).toTuple()) for w in aimed]
+
+    before = places()
+    window.booth_edit.setText("4.1A05")
+    window.go_to_booth()
+    assert number in window.target_label.text() and "Measure to re-check" in (
+        window.target_label.text()
+    )
+    assert len(window.target_label.text().splitlines()) >= 3
+    assert places() == before
+    window.exhibitor_combo.show()  # a shared booth asks which exhibitor: nothing moves
+    assert places() == before

@@ -472,3 +472,52 @@ def test_a_fair_just_set_up_says_what_to_do_first(qtbot, team: Team, qapp) -> No
         assert "受理人员" in other.first_steps.text() and "Desk" not in other.first_steps.text()
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_desk_signs_out_and_the_app_asks_who_signs_in_next(
+    qtbot, team: Team, cases: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cases ▸ Sign out closes the window marked signed out; the app then shows the one
+    sign-in dialog again (nobody is signed in by the window itself)."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from fairdesk.ui import app as app_module
+    from fairdesk.ui.common import sign_in as sign_in_module
+
+    asked: list[str] = []
+    windows: list[MainWindow] = []
+
+    def sign_in(db_url: str | None, folder: str | None):  # type: ignore[no-untyped-def]
+        asked.append("sign in")
+        return None  # the sign-in dialog closed: nobody next
+
+    def run_window() -> int:  # the event loop: the desk signs out from the Cases menu
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next(w for w in shown if w.isVisible())
+        windows.append(window)
+        case_menu = window.menuBar().actions()[0].menu()
+        names = [a.objectName() for a in case_menu.actions()]
+        assert names[-2:] == ["sign_out_action", ""]  # then Quit
+        case_menu.actions()[-2].trigger()
+        return 0
+
+    monkeypatch.setattr(sign_in_module, "sign_in", sign_in)
+    monkeypatch.setattr(app_module, "install_help", lambda *a: None)
+    monkeypatch.setattr(app_module, "after_first_paint", lambda *a: None)
+    monkeypatch.setattr(team.desk.db, "dispose", lambda: None)  # the test's database stays
+    qapp = QApplication.instance()
+    monkeypatch.setattr(qapp, "exec", run_window)
+    args = argparse.Namespace(db=None, data_dir=None)
+    assert app_module._run(qapp, args, None, team.desk) == 0
+    assert asked == ["sign in"] and len(windows) == 1
+    assert windows[0].signed_out and not windows[0].isVisible()
+
+
+def test_the_demo_desk_has_quit_but_no_sign_out(qtbot, team: Team, cases: list[str]) -> None:
+    window = MainWindow(team.desk, demo=True)
+    qtbot.addWidget(window)
+    case_menu = window.menuBar().actions()[0].menu()
+    assert case_menu.actions()[-1].text() == "&Quit"
+    assert not [a for a in case_menu.actions() if a.objectName() == "sign_out_action"]

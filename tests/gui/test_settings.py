@@ -306,15 +306,13 @@ def test_about_shows_version_folder_and_database_without_password(
     assert copied.startswith(f"FairDesk {fairdesk.__version__}\n") and "s3cret" not in copied
 
 
-def test_about_lists_font_licences_when_resources_say_so(
+def test_about_lists_font_licences_when_resources_ship_them(
     qtbot, tmp_path: Path, db: Database
 ) -> None:
     resources = tmp_path / "resources"
     (resources / "fonts").mkdir(parents=True)
     (resources / "README.md").write_text(
-        "# Resources\n\nShipped as `fairdesk.resources` (see `pyproject.toml`).\n\n"
-        "## Fonts\n\nDroid Sans Fallback: Apache License 2.0.\n",
-        encoding="utf-8",
+        "# Resources\n\nShipped as `fairdesk.resources` (see `pyproject.toml`).\n", "utf-8"
     )
     (resources / "fonts" / "LICENSE-Apache-2.0.txt").write_text("Apache", encoding="utf-8")
     from fairdesk.app_context import SYSTEM
@@ -325,10 +323,30 @@ def test_about_lists_font_licences_when_resources_say_so(
     dialog.show()
     text = dialog.licences.toPlainText()
     assert dialog.licences.isVisible()
-    assert "Droid Sans Fallback: Apache License 2.0." in text
+    assert "Droid Sans Fallback: Chinese text; Apache License 2.0" in text
     assert "pyproject" not in text and "fairdesk.resources" not in text  # a developer's note
     assert "fonts/LICENSE-Apache-2.0.txt" in text
     assert dialog.database_label.text() == hide_password(db.url)
+
+
+def test_about_in_chinese_has_no_english_sentence(qapp, qtbot, tmp_path: Path) -> None:
+    """The fonts and licences read in Chinese; only names (of fonts, files) stay Latin."""
+    import re
+
+    from fairdesk.i18n import install_translations
+    from fairdesk.resources_path import resource_dir
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = AboutDialog(resources=resource_dir())
+        qtbot.addWidget(dialog)
+        text = dialog.licences.toPlainText()
+    finally:
+        install_translations(qapp, "en")
+    assert "字体" in text and "许可证" in text
+    names = r"Droid Sans Fallback|DejaVu Sans|NanumGothic|Loma|fonts/\S+|Apache|Bitstream Vera"
+    rest = re.sub(names + r"|SIL|GPL|OFL|PDF|FairDesk", "", text)
+    assert not re.search(r"[A-Za-z]{3,}", rest), rest
 
 
 @pytest.mark.parametrize(
@@ -354,3 +372,35 @@ def test_a_remembered_value_is_written_at_once_for_the_owner_only(tmp_path: Path
     Settings(path).set(LAST_IMPORT_DIR, str(tmp_path))
     assert path.exists()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_the_first_runs_file_dialogs_remember_in_the_data_folder(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guided set-up opens file dialogs (the exhibitor list) before any window: what Qt
+    remembers of them already goes to the chosen data folder, not the home's."""
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from fairdesk.config import use_data_dir
+    from fairdesk.ui import app as app_module
+    from fairdesk.ui.setup.welcome import Choice, Welcome
+
+    seen: list[str] = []
+    before = Path(QSettings(QSettings.Scope.UserScope, "QtProject").fileName()).parent
+
+    def welcome(_db: str | None, _folder: str | None) -> Welcome:
+        seen.append(QSettings(QSettings.Scope.UserScope, "QtProject").fileName())
+        return Welcome(Choice.CLOSED)
+
+    monkeypatch.setattr(app_module, "welcome_new_desk", welcome)
+    folder = tmp_path / "chosen"
+    args = argparse.Namespace(db=None, data_dir=str(folder), demo=False, lang="en")
+    try:
+        assert app_module.run_app(args) == 0
+    finally:
+        use_data_dir(None)
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(before))
+    assert seen and Path(seen[0]).is_relative_to(folder), seen

@@ -233,6 +233,8 @@ def test_the_first_users_are_added_from_the_keyboard(qtbot, english: None, db: D
         qtbot.waitUntil(lambda: form.username_edit.text() == "")
         assert wizard.currentId() == USERS_PAGE and form.username_edit.text() == ""
     assert page.added_label.text() == "Added: alice (Desk staff), ivan (Inspector)"
+    # The role starts again at desk staff: a Down too many never makes an administrator.
+    assert form.role_combo.currentData() == Role.DESK.value
     admin = wizard.admin
     assert admin is not None
     assert users.get_user(admin, "alice").actor.role is Role.DESK

@@ -290,6 +290,8 @@ def test_summary_and_progress(demo: Demo) -> None:
     assert any(s.startswith("demo users:") and "desk1" in s for s in demo.lines)
     assert any(p.startswith(f"{demo.live}:") for p in demo.progress)
     assert any(p.endswith("steps taken") for p in demo.progress)
+    # The long walk through the steps says it moves, not only when it ends.
+    assert any(p == f"{demo.live}: 100 steps taken so far…" for p in demo.progress)
     assert not [p for p in demo.progress if "short of their planned state" in p]  # none stuck
     assert not [p for p in demo.progress if "stor" in p]  # the user reads no jargon
     for name, role in [

@@ -1737,6 +1737,9 @@ class _Record:
         return self.gaps.pop(0) if self.gaps else rng.randint(*GAP_MINUTES) * MIN
 
 
+PROGRESS_EVERY = 100  # steps between two lines of progress (a few seconds each)
+
+
 class _Walk:
     """Every story of an edition, in time order: each record asks which steps are allowed
     at its moment, and its walker takes one towards the story's next state."""
@@ -1756,14 +1759,17 @@ class _Walk:
     def gaps(self, n: int) -> list[int]:
         return [self.rng.randint(*GAP_MINUTES) * MIN for _ in range(n)]
 
-    def run(self, code: str) -> None:
+    def run(self, code: str, note: Callable[[str], None] = lambda _text: None) -> None:
         while self.queue:
             at, _, _, item = heapq.heappop(self.queue)
             self.actors.clock.set(self.axis.at(at))
             if isinstance(item, _Plan):
                 self._register(code, item, at)
-            else:
-                self._step(item, at)
+                continue
+            before = self.steps
+            self._step(item, at)
+            if self.steps != before and self.steps % PROGRESS_EVERY == 0:
+                note(f"{self.steps} steps taken so far…")  # the longest part: say it moves
 
     def _register(self, code: str, plan: _Plan, at: int) -> None:
         plan.data.received_at = self.actors.clock()
@@ -1884,7 +1890,7 @@ def _run_cases(
     for plan in plans:
         walk.place(plan, window)
     note(f"{len(plans)} complaints planned")
-    walk.run(code)
+    walk.run(code, note)
     told = [p for p in plans if p.number]
     note(f"{walk.steps} steps taken")
     if walk.stuck:  # a developer's concern (the step table changed), not the user's

@@ -72,7 +72,7 @@ from fairdesk.ui.common.case_labels import (
     transition_label,
     word,
 )
-from fairdesk.ui.common.step_dialog import StepDialog
+from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
 
 Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
@@ -506,9 +506,9 @@ class CaseView(QWidget):
         dialog.open()
 
     def _dialog_closed(self, dialog: StepDialog) -> None:
-        if self.step_dialog is dialog:
-            self.step_dialog = None
+        self.step_dialog = None if self.step_dialog is dialog else self.step_dialog
         dialog.deleteLater()
+        give_back_focus(self)  # Alt+letter at once, no click first
 
     def _take_from_dialog(
         self, dialog: StepDialog, s: Step, params: dict[str, Any], reason: str

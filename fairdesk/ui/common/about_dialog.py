@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,34 @@ import fairdesk
 from fairdesk import config
 from fairdesk.resources_path import resource_dir
 from fairdesk.services.context import Context
+
+# The fonts printed documents embed (resources/README.md keeps the developers' notes): the
+# faces, what each prints, its licence. Names stay as their makers wrote them.
+FONTS = (
+    (
+        "Droid Sans Fallback",
+        QT_TRANSLATE_NOOP("AboutDialog", "Chinese text"),
+        QT_TRANSLATE_NOOP("AboutDialog", "Apache License 2.0"),
+    ),
+    (
+        "DejaVu Sans",
+        QT_TRANSLATE_NOOP("AboutDialog", "Latin letters with accents, Greek, Cyrillic, numbers"),
+        QT_TRANSLATE_NOOP("AboutDialog", "Bitstream Vera licence, changes in the public domain"),
+    ),
+    (
+        "Loma",
+        QT_TRANSLATE_NOOP("AboutDialog", "Thai"),
+        QT_TRANSLATE_NOOP(
+            "AboutDialog",
+            "GPL 2 or later with the font exception (a document is not put under the GPL)",
+        ),
+    ),
+    (
+        "NanumGothic",
+        QT_TRANSLATE_NOOP("AboutDialog", "Korean"),
+        QT_TRANSLATE_NOOP("AboutDialog", "SIL Open Font License 1.1"),
+    ),
+)
 
 
 def hide_password(url: str) -> str:
@@ -85,18 +113,8 @@ class AboutDialog(QDialog):
 
         self.licences = QTextBrowser(objectName="licences_browser")
         self.licences.setOpenExternalLinks(True)
-        readme = folder / "README.md"
-        if readme.is_file():
-            text = readme.read_text(encoding="utf-8", errors="replace")
-            # The licence sections only: what comes before them is a note for developers
-            # (how the folder ships), not for the person who opened About.
-            text = text[text.index("\n## ") + 1 :] if "\n## " in text else ""
-            links = "\n".join(
-                f"- [{p.relative_to(folder).as_posix()}]({QUrl.fromLocalFile(str(p)).toString()})"
-                for p in licence_files(folder)
-            )
-            if links:
-                text += "\n\n## " + self.tr("Licence texts") + "\n\n" + links + "\n"
+        text = self._licence_text(folder)
+        if text:
             self.licences.setMarkdown(text)
         else:
             self.licences.hide()
@@ -115,6 +133,26 @@ class AboutDialog(QDialog):
         if self.licences.isHidden():
             layout.addStretch(1)
         layout.addWidget(buttons)
+
+    def _licence_text(self, folder: Path) -> str:
+        """The fonts and their licences in the desk's language, with a link to each licence
+        text shipped ("" when none is: a developer's checkout without resources)."""
+        files = licence_files(folder)
+        if not files:
+            return ""
+        line = self.tr("- **{0}**: {1}; {2}")  # Chinese punctuation in Chinese
+        fonts = "\n".join(line.format(n, self.tr(used), self.tr(lic)) for n, used, lic in FONTS)
+        links = "\n".join(
+            f"- [{p.relative_to(folder).as_posix()}]({QUrl.fromLocalFile(str(p)).toString()})"
+            for p in files
+        )
+        intro = self.tr(
+            "Printed documents embed a part of these fonts, so a PDF looks the same on every "
+            "computer and its Chinese text can be copied and searched. Each licence allows "
+            "this and allows shipping the fonts with FairDesk."
+        )
+        heading, texts = self.tr("Fonts"), self.tr("Licence texts")
+        return f"## {heading}\n\n{intro}\n\n{fonts}\n\n## {texts}\n\n{links}\n"
 
     def _root(self, ctx: Context | None) -> str:
         """The fingerprint every genuine document prints: compare them."""

@@ -68,6 +68,16 @@ def choice_words(words: Words) -> str:
     return f"{words.en} · {words.zh}"
 
 
+def give_back_focus(widget: QWidget) -> None:
+    """A dialog over `widget` closed: its window is active again and the keyboard is back
+    where it was (or on `widget`), so Alt+letter works without a click first. Without a
+    window manager, or on some desktops, Qt leaves no window active."""
+    window = widget.window()
+    window.activateWindow()
+    target = widget.focusWidget() or widget
+    target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
 def ad_hoc_step(name: str, fields: Sequence[Field]) -> Step:
     """A step-shaped question that is not a workflow step (pausing a deadline, revoking a
     document), so its fields are checked by the same `field_problems`."""

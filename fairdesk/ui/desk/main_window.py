@@ -60,6 +60,7 @@ from fairdesk.ui.casework.case_model import (
 )
 from fairdesk.ui.casework.case_summary import CaseSummary
 from fairdesk.ui.common.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
+from fairdesk.ui.common.sign_out import add_sign_out_and_quit
 from fairdesk.ui.desk.queue_panel import QUEUES, QueuePanel, count_from_states
 from fairdesk.ui.desk.saved_views import SavedView, delete_view, load_views, save_view
 
@@ -317,8 +318,7 @@ class MainWindow(QMainWindow):
         action(self.tr("&Open case"), self.open_selected, None, case_menu)
         action(self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find, case_menu)
         action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, case_menu)
-        case_menu.addSeparator()
-        action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, case_menu)
+        add_sign_out_and_quit(self, case_menu, demo=self.demo)
         self.view_menu = bar.addMenu(self.tr("&View"))
         action(
             self.tr("Clear &filters"),

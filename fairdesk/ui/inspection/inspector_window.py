@@ -63,6 +63,7 @@ from fairdesk.services.inspection.patrols import FINDING_ORDER, BoothTarget
 from fairdesk.services.inspection.rechecks import RecheckTask
 from fairdesk.ui.common.case_labels import both, desk_words, word
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.steady import ReservedLines, keep_place
 from fairdesk.ui.common.tasks import run_task
 from fairdesk.ui.inspection.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.inspection.hall_board import HallBoard
@@ -80,6 +81,8 @@ log = logging.getLogger(__name__)
 POLL_MS = 5000  # send what waits / look for the desk's changes
 RESULT_ORDER: tuple[RecheckResult, ...] = tuple(RecheckResult)
 TAB_PATROL, TAB_RECHECKS, TAB_BOARD = range(3)
+# The booth, its exhibitor, open cases, a re-check due, a note: more scrolls in its box.
+TARGET_LINES = 5
 
 STYLE = """
 QWidget#inspector_central { font-size: 15px; }
@@ -307,8 +310,8 @@ class InspectorWindow(QMainWindow):
         row.addWidget(go)
         form = QVBoxLayout()
         form.addLayout(row)
-        form.addWidget(self.target_label)
-        form.addWidget(self.exhibitor_combo)
+        form.addWidget(ReservedLines(self.target_label, TARGET_LINES))  # the buttons stay put
+        form.addWidget(keep_place(self.exhibitor_combo))
         form.addWidget(box)
         form.addWidget(self.notes_edit)
         form.addWidget(self.photos)

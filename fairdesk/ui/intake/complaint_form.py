@@ -22,11 +22,12 @@ database is locked) is shown as a message and the form keeps its content.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -123,6 +124,26 @@ QLabel#outcome_banner {{
 def describe_party(hit: PartyHit) -> tuple[str, str]:
     parts = [hit.name, hit.name_en, hit.id_doc_no, hit.country]
     return "  ·  ".join(p for p in parts if p), hit.name
+
+
+def _form_tr(text: str) -> str:
+    return QCoreApplication.translate("ComplaintForm", text)
+
+
+def outcome_text(word: str, number: str, cases: Sequence[str]) -> str:
+    """What saving did, as the status bar says it: "case … is", "cases … are"."""
+    one = len(cases) == 1
+    texts = {
+        "draft": _form_tr("Complaint {0} saved as a draft (case {1}).")
+        if one
+        else _form_tr("Complaint {0} saved as a draft (cases {1})."),
+        "accepted": _form_tr("Complaint {0} accepted: case {1} is to be notified.")
+        if one
+        else _form_tr("Complaint {0} accepted: cases {1} are to be notified."),
+        "supplement": _form_tr("Complaint {0} saved; the complainant is asked to supplement."),
+        "rejected": _form_tr("Complaint {0} not accepted (rejected)."),
+    }
+    return texts[word].format(number, ", ".join(cases))
 
 
 def field_of(widget: QWidget) -> Field | None:
@@ -1125,13 +1146,7 @@ class ComplaintForm(QDialog):
 
     def _finish(self, registered: Registered, word: str) -> None:
         self.action_taken = word
-        cases = ", ".join(registered.case_numbers)
-        self.outcome = {
-            "draft": self.tr("Complaint {0} saved as a draft (cases {1})."),
-            "accepted": self.tr("Complaint {0} accepted: cases {1} are to be notified."),
-            "supplement": self.tr("Complaint {0} saved; the complainant is asked to supplement."),
-            "rejected": self.tr("Complaint {0} not accepted (rejected)."),
-        }[word].format(registered.number, cases)
+        self.outcome = outcome_text(word, registered.number, registered.case_numbers)
         if self._photo_problems:
             self.outcome += " " + self.tr("Not attached (add them from the case view): {0}").format(
                 "; ".join(self._photo_problems)

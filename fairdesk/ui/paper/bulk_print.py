@@ -239,7 +239,7 @@ class BulkPrintDialog(QDialog):
             self.kind_combo.addItem(kind_label(k), k.code)
             self.kind_combo.setItemData(
                 self.kind_combo.count() - 1,
-                self.tr("Applies {0}.").format(k.when),
+                self.tr("Applies {0}.").format(domain_word(k.when)),
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -356,8 +356,9 @@ class BulkPrintDialog(QDialog):
 
     def _kind_changed(self) -> None:
         k = K.KINDS[str(self.kind_combo.currentData())]
+        level = self.tr("complaint") if k.level == K.COMPLAINT else self.tr("case")
         self.when_label.setText(
-            self.tr("Applies {0} (a {1} document).").format(k.when, self.tr(k.level))
+            self.tr("Applies {0} (a {1} document).").format(domain_word(k.when), level)
         )
         self.copy_label.setVisible(k.needs_copy)
         self.copy_combo.setVisible(k.needs_copy)

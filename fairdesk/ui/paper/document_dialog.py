@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.config import data_dir
 from fairdesk.documents import kinds as K
 from fairdesk.domain.errors import FairDeskError, IllegalTransition
 from fairdesk.domain.permissions import GRANTS, Permission
@@ -100,8 +100,15 @@ def system_save_file_name(parent: QWidget, caption: str, suggested: str, filters
 
 
 def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    """Where a saved paper goes unless the desk says otherwise: the data folder's
+    documents/, made when missing (a fresh home has no Documents folder, and the file
+    dialog would then open wherever the app was started)."""
+    folder = data_dir() / "documents"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only data folder: the home, which exists
+        return Path.home()
+    return folder
 
 
 def kind_label(k: K.DocKind) -> str:
@@ -503,9 +510,9 @@ class DocumentDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter must never issue or print by accident
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
+        layout = QVBoxLayout(self)  # the message above the buttons: showing it moves no field
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message_bar)
         layout.addLayout(bottom)
         self._update_buttons()
 
@@ -593,11 +600,12 @@ class DocumentDialog(QDialog):
         self.kind_combo.blockSignals(False)
         missing = [k for k in K.KINDS.values() if k not in offered]
         if missing:
-            self.unavailable_label.setText(
-                self.tr("{0} other kinds do not apply now (hover for when they do).").format(
-                    len(missing)
-                )
+            text = (
+                self.tr("1 other kind does not apply now (hover for when it does).")
+                if len(missing) == 1
+                else self.tr("{0} other kinds do not apply now (hover for when they do).")
             )
+            self.unavailable_label.setText(text.format(len(missing)))
             self.unavailable_label.setToolTip(
                 "\n".join(f"{kind_label(k)}: {domain_word(k.when)}" for k in missing)
             )

@@ -83,6 +83,7 @@ class UserForm(NewUserDialog):
                 self.confirm_edit,
             ):
                 edit.clear()
+            self.role_combo.setCurrentIndex(0)  # desk staff again: no admin by a key too many
             self.error_label.clear()
             self.username_edit.setFocus()
 

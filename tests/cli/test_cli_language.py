@@ -1,0 +1,122 @@
+"""`fairdesk --lang zh_CN …`: what the commands print for people is Chinese, in the words
+of the vocabulary and the translation files the desk's screens use."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from fairdesk import app_context
+from fairdesk.cli import main
+from fairdesk.db.engine import Database
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.workflow import Entity, step
+from fairdesk.i18n import current_language
+from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.context import Context
+from fairdesk.services.intake.intake import register_complaint
+from tests.conftest import FakeClock, Team
+from tests.helpers import FAIR, complaint_input, make_fair
+
+Run = Callable[..., tuple[int, str, str]]
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+@pytest.fixture
+def run(
+    tmp_path: Path,
+    db: Database,
+    team: Team,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Run:
+    real = app_context.open_context
+
+    def on_fake_clock(*args: Any, **kwargs: Any) -> Context:
+        return dataclasses.replace(real(*args, **kwargs), now=clock)
+
+    monkeypatch.setattr(app_context, "open_context", on_fake_clock)
+
+    def _run(*args: str, user: str = "desk1") -> tuple[int, str, str]:
+        monkeypatch.setenv("FAIRDESK_PASSWORD", f"{user}-pass-1")
+        argv = ["--db", db.url, "--data-dir", str(tmp_path / "data"), "--user", user, *args]
+        code = main(argv)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def case(team: Team) -> str:
+    make_fair(team.admin)
+    return register_complaint(team.desk, FAIR, complaint_input("4.1A01")).case_numbers[0]
+
+
+def _without_codes(text: str, *codes: str) -> str:
+    """The text less the codes a person types back (case numbers, step names, file names)."""
+    for code in codes:
+        text = text.replace(code, "")
+    return text
+
+
+def test_steps_in_chinese_name_the_state_the_steps_and_the_refusals(run: Run, case: str) -> None:
+    code, out, err = run("--lang", "zh_CN", "steps", case)
+    assert code == 0, err
+    lines = out.splitlines()
+    state = v.CASE_STATES.words("TO_NOTIFY").zh
+    assert lines[0] == f"被投诉人案件 {case}：{state}（第 1 版）"
+    notify = step(Entity.CASE, "notify")
+    row = next(line for line in lines if line.startswith("notify "))
+    assert notify.words.zh in row and "否" in row  # refused: the complaint is not accepted
+    reason = row.split("否", 1)[1].strip()
+    assert reason and not LATIN_WORD.search(_without_codes(reason, case)), reason
+    names = [line.split()[0] for line in lines[3:-1]]
+    shown = _without_codes(out, case, *names, "fairdesk", "step", "--set", "Asia/Shanghai")
+    assert not LATIN_WORD.search(shown), shown
+    # The language is the command's alone: the next one speaks English again.
+    assert current_language() == "en"
+    assert run("steps", case)[1].splitlines()[0].startswith(f"Respondent case {case}: ")
+
+
+def test_a_refused_step_in_chinese(run: Run, case: str) -> None:
+    code, out, err = run("--lang", "zh_CN", "step", case, "close")
+    assert code == 1 and out == ""
+    assert err.startswith("fairdesk: ") and "“结案”" in err, err
+    assert not LATIN_WORD.search(_without_codes(err, case, "fairdesk")), err
+
+
+def test_a_step_taken_and_a_paper_issued_in_chinese(
+    run: Run, case: str, team: Team, tmp_path: Path
+) -> None:
+    act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
+    code, out, err = run("--lang", "zh_CN", "step", case, "notify")
+    assert code == 0, err
+    notified = v.CASE_STATES.words("NOTIFIED").zh
+    assert out == f"被投诉人案件 {case}：{notified}（第 3 版）\n"
+    pdf = tmp_path / "notice.pdf"
+    code, out, err = run("--lang", "zh_CN", "print", "complaint-notice", case, "-o", str(pdf))
+    assert code == 0, err
+    assert out.startswith(f"已出具 {FAIR}-D000001：{case} 的") and f"-> {pdf}（sha256 " in out
+    assert "/" not in out.split("的", 1)[1].split("->")[0]  # the title once, in Chinese
+    assert QCoreApplication.translate("CommandLine", "yes") == "yes"  # translators removed
+
+
+def test_a_complaint_registered_in_chinese(run: Run, case: str, tmp_path: Path) -> None:
+    code, out, err = run("complaint", "example", "--fair", FAIR)
+    assert code == 0, err
+    path = tmp_path / "complaint.json"
+    path.write_text(out, encoding="utf-8")
+    code, out, err = run("--lang", "zh_CN", "complaint", "register", str(path))
+    assert code == 0, err
+    first, second = out.splitlines()[:2]
+    draft = v.COMPLAINT_STATES.words("DRAFT").zh
+    assert re.fullmatch(rf"投诉 {FAIR}-\d{{4}}：{draft}", first), first
+    assert second.startswith("案件：")
