@@ -467,9 +467,7 @@ class Furniture:
         basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
         # Footer: signature and seal boxes (a public notice is sealed, not signed).
         if not self.public:
-            _label_box(
-                canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", "Officer's signature"
-            )
+            _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", OFFICER_EN)
         _label_box(
             canvas,
             MARGIN_X + 66 * mm,
@@ -522,6 +520,9 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
     if d.audit_head:
         line = f"审计链 Audit chain #{d.audit_event}: {d.audit_head}"
         draw_text(canvas, MARGIN_X, 10.3 * mm, line, 5)  # above the page number
+
+
+OFFICER_EN = "Officer's signature"
 
 
 def _trust_marks(canvas: Canvas, d: DocumentData, qr_x: float, public: bool, full: bool) -> None:

@@ -515,10 +515,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0} 已通知被投诉人</translation>
     </message>
     <message>
-        <source>{0} {1} · {2} · {3} · {4} · {5}</source>
-        <translation>{0} {1} · {2} · {3} · {4} · {5}</translation>
-    </message>
-    <message>
         <source>Fair: {0} ({1})</source>
         <translation>展会：{0}（{1}）</translation>
     </message>
@@ -565,6 +561,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Pause the deadline</source>
         <translation>暂停期限</translation>
+    </message>
+    <message>
+        <source>{0} {1} · {2} · {3} · {4} · {5}</source>
+        <translation>{0} {1} · {2} · {3} · {4} · {5}</translation>
     </message>
     <message>
         <source>Next steps · 可执行操作</source>
@@ -1445,6 +1445,14 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>否</translation>
     </message>
     <message>
+        <source>credit code {0}</source>
+        <translation>统一社会信用代码 {0}</translation>
+    </message>
+    <message>
+        <source>IP commitment signed: {0}</source>
+        <translation>已签署知识产权承诺书：{0}</translation>
+    </message>
+    <message>
         <source>
 power of attorney: {0}</source>
         <translation>
@@ -1485,14 +1493,6 @@ power of attorney: {0}</source>
     <message>
         <source> (also at {0})</source>
         <translation>（同时位于 {0}）</translation>
-    </message>
-    <message>
-        <source>credit code {0}</source>
-        <translation>统一社会信用代码 {0}</translation>
-    </message>
-    <message>
-        <source>IP commitment signed: {0}</source>
-        <translation>已签署知识产权承诺书：{0}</translation>
     </message>
     <message>
         <source>re-inspection: {0}</source>

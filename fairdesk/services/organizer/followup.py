@@ -494,8 +494,7 @@ class _Formatter:
             authority, ref_day = complaint_authority, None
             ref_status = "处理中 / in progress"
 
-        # Named as the papers name them: 注册商标专用权, 第45678901号.
-        right_text = "; ".join(right_names.right_number(t, n) for t, n, _ in rights)
+        right_text = _right_numbers(rights)  # as the papers print them: 第45678901号
         exhibits = b.exhibits
         return {
             "case_number": number,
@@ -517,9 +516,7 @@ class _Formatter:
             "email": email,
             "complainant": complainant,
             "agent": agent or "",
-            "right_type": "; ".join(
-                dict.fromkeys(right_names.right_kind(t).both for t, _, _ in rights)
-            ),
+            "right_type": _right_kinds(rights),
             "right_number": right_text,
             "right_holder": "; ".join(dict.fromkeys(h for _, _, h in rights if h)),
             "exhibit": "; ".join(exhibits),
@@ -777,3 +774,12 @@ def export_followup(
             },
         )
     return ExportResult(path, chosen, count, seconds, include_contacts)
+
+
+def _right_numbers(rights: list[tuple[str, str, str]]) -> str:
+    return "; ".join(right_names.right_number(t, n) for t, n, _ in rights)
+
+
+def _right_kinds(rights: list[tuple[str, str, str]]) -> str:
+    """The kinds as rights (注册商标专用权, 外观设计专利权), each once."""
+    return "; ".join(dict.fromkeys(right_names.right_kind(t).both for t, _, _ in rights))

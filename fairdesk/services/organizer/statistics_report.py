@@ -224,6 +224,16 @@ def _local(report: StatisticsReport) -> str:
     return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
 
 
+def _regions(cur: EditionStatistics) -> tuple[str, str]:
+    """Foreign and Hong Kong, Macao and Taiwan complaints counted apart, then together."""
+    return (
+        f"涉外投诉 {cur.foreign_complaints}，涉港澳台投诉 {cur.hmt_complaints}，"
+        f"涉外及涉港澳台 {cur.foreign_related_complaints}",
+        f"foreign complaints {cur.foreign_complaints}, Hong Kong, Macao and Taiwan complaints "
+        f"{cur.hmt_complaints}, together {cur.foreign_related_complaints}",
+    )
+
+
 def _country_chart(cur: EditionStatistics) -> Drawing:
     # Every chart in English (a label keeps to one face): countries by their English name.
     return horizontal_bars(
@@ -311,17 +321,14 @@ def build_story(report: StatisticsReport) -> list[Any]:
             f"投诉 {cur.complaints}（受理 {cur.accepted}，不予受理 {cur.rejected}，待定 "
             f"{cur.complaints_pending}）· 被投诉案件 {cur.respondent_cases}，被投诉企业 "
             f"{cur.respondent_enterprises} · 认定侵权 {cur.confirmed_cases} 件 / "
-            f"{cur.confirmed_enterprises} 家 · 涉外投诉 {cur.foreign_complaints}，涉港澳台投诉 "
-            f"{cur.hmt_complaints}，涉外及涉港澳台 {cur.foreign_related_complaints}",
+            f"{cur.confirmed_enterprises} 家 · {_regions(cur)[0]}",
             8,
         ),
         _p(
             f"Complaints {cur.complaints} (accepted {cur.accepted}, not accepted {cur.rejected}, "
             f"pending {cur.complaints_pending}); respondent cases {cur.respondent_cases} against "
             f"{cur.respondent_enterprises} enterprises; confirmed {cur.confirmed_cases} cases "
-            f"against {cur.confirmed_enterprises} enterprises; foreign complaints "
-            f"{cur.foreign_complaints}, Hong Kong, Macao and Taiwan complaints "
-            f"{cur.hmt_complaints}, together {cur.foreign_related_complaints}. "
+            f"against {cur.confirmed_enterprises} enterprises; {_regions(cur)[1]}. "
             f"Transfers to the authority: {t.due} due, {t.on_time} on "
             f"time, {t.late} late, {t.pending} pending. Complaints from patrols: "
             f"{cur.patrol_complaints}.",

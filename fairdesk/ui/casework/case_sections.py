@@ -133,7 +133,6 @@ class DetailPanel(QScrollArea):
         self.papers_label = plain_label("papers_label")
         parties = QGroupBox(self.tr("Parties · 当事人"), objectName="parties_box")
         form = QFormLayout(parties)
-        self.parties_form = form
         form.addRow(self.tr("Complainant:"), self.complainant_label)
         form.addRow(self.tr("Agent:"), self.agent_label)
         form.addRow(self.tr("Papers:"), self.papers_label)
@@ -166,7 +165,6 @@ class DetailPanel(QScrollArea):
         self.respondent_contact = plain_label("respondent_contact")
         self.respondent_ids = plain_label("respondent_ids")
         respondent = QGroupBox(self.tr("Respondent · 被投诉人"), objectName="respondent_box")
-        self.respondent_box = respondent
         form = QFormLayout(respondent)
         form.addRow(self.tr("Exhibitor:"), self.respondent_name)
         form.addRow(self.tr("Booth:"), self.respondent_booth)
@@ -187,7 +185,6 @@ class DetailPanel(QScrollArea):
             ],
         )
         exhibits = QGroupBox(self.tr("Accused exhibits · 涉嫌侵权展品"), objectName="exhibits_box")
-        self.exhibits_box = exhibits
         QVBoxLayout(exhibits).addWidget(self.exhibits_table)
         second.addWidget(exhibits)
 
@@ -224,9 +221,7 @@ class DetailPanel(QScrollArea):
         decision = QGroupBox(
             self.tr("Defence and decision · 答辩与处理"), objectName="decision_box"
         )
-        self.decision_box = decision
         form = QFormLayout(decision)
-        self.decision_form = form
         form.addRow(self.tr("Defence:"), self.defence_label)
         form.addRow(self.tr("Decision:"), self.decision_label)
         form.addRow(self.tr("Trigger:"), self.trigger_label)
@@ -259,23 +254,45 @@ class DetailPanel(QScrollArea):
             word(DISPUTE_TYPES, dispute_type)
         )
 
+    def _box(self, name: str) -> QGroupBox:
+        box = self.findChild(QGroupBox, name)
+        assert box is not None
+        return box
+
+    @property
+    def parties_form(self) -> QFormLayout:
+        return self._box("parties_box").layout()  # type: ignore[return-value]
+
     def _show_kind(self, kind: str) -> None:
         """A commercial dispute has an applicant and a 被申请人, and no IP commitment,
         accused exhibits or infringement decision: its page leaves those out (the
         domain's words for its sides, its kinds for what applies)."""
         ip = kind in IP
+        decision_form: QFormLayout = self._box("decision_box").layout()  # type: ignore[assignment]
         sides = party_words(kind)
         label = self.parties_form.labelForField(self.complainant_label)
         if isinstance(label, QLabel):
             label.setText(self.tr("{0}:").format(desk_words(sides.complainant)))
-        self.respondent_box.setTitle(desk_words(sides.respondent))
+        self._box("respondent_box").setTitle(desk_words(sides.respondent))
         self.parties_form.setRowVisible(self.papers_label, ip)
-        self.exhibits_box.setVisible(ip)
+        self._box("exhibits_box").setVisible(ip)
         for field in (self.defence_label, self.decision_label, self.trigger_label):
-            self.decision_form.setRowVisible(field, ip)
-        self.decision_form.setRowVisible(self.legal_basis_label, ip)
-        self.decision_box.setTitle(
+            decision_form.setRowVisible(field, ip)
+        decision_form.setRowVisible(self.legal_basis_label, ip)
+        self._box("decision_box").setTitle(
             self.tr("Defence and decision · 答辩与处理") if ip else self.tr("Outcome · 处理情况")
+        )
+
+    def _registration(self, d: CaseDetail) -> str:
+        """The respondent's credit code, and its IP commitment (an IP complaint's only)."""
+        e, ip = d.respondent, d.complaint.kind in IP
+        signed = self.tr("yes") if e.ip_commitment_signed else self.tr("no")
+        return (
+            _join(
+                self.tr("credit code {0}").format(e.credit_code) if e.credit_code else "",
+                self.tr("IP commitment signed: {0}").format(signed) if ip else "",
+            )
+            or DASH
         )
 
     def show_detail(self, d: CaseDetail) -> None:
@@ -358,15 +375,7 @@ class DetailPanel(QScrollArea):
             or DASH
         )
         self.respondent_contact.setText(_join(e.contact, e.phone, e.email) or DASH)
-        self.respondent_ids.setText(
-            _join(
-                self.tr("credit code {0}").format(e.credit_code) if e.credit_code else "",
-                self.tr("IP commitment signed: {0}").format(yes if e.ip_commitment_signed else no)
-                if c.kind in IP
-                else "",
-            )
-            or DASH
-        )
+        self.respondent_ids.setText(self._registration(d))
 
         self.exhibits_table.clear()
         for x in d.exhibits:

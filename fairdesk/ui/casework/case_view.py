@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggeste
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.amend import Amended
-from fairdesk.services.casework.case_detail import CaseDetail, case_detail
+from fairdesk.services.casework.case_detail import CaseDetail, ComplaintDetail, case_detail
 from fairdesk.services.casework.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.casework.steps import (
     AvailableSteps,
@@ -362,17 +362,7 @@ class CaseView(QWidget):
             )
         if d.notified_at:
             times.append(self.tr("respondent notified {0}").format(local_time(d.notified_at, zone)))
-        matter = desk_words(party_words(c.kind).matter)  # 投诉, or a dispute's 纠纷
-        self.complaint_label.setText(
-            self.tr("{0} {1} · {2} · {3} · {4} · {5}").format(
-                matter[:1].upper() + matter[1:],
-                c.number,
-                both(KINDS, c.kind),
-                both(CHANNELS, c.channel),
-                both(COMPLAINT_STATES, c.state),
-                ", ".join(times),
-            )
-        )
+        self.complaint_label.setText(complaint_line(c, times))
         fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
         self.fair_label.setText(self.tr("Fair: {0} ({1})").format(fair, d.fair_code))
         self.fair_label.setToolTip(
@@ -648,3 +638,17 @@ class CaseView(QWidget):
             self.show_message(error_text(exc))
             return
         self._after_change()
+
+
+def complaint_line(c: ComplaintDetail, times: list[str]) -> str:
+    """The complaint's line over the case: 投诉 (or a dispute's 纠纷) with its number, kind,
+    channel, state and times."""
+    matter = desk_words(party_words(c.kind).matter)
+    return QCoreApplication.translate("CaseView", "{0} {1} · {2} · {3} · {4} · {5}").format(
+        matter[:1].upper() + matter[1:],
+        c.number,
+        both(KINDS, c.kind),
+        both(CHANNELS, c.channel),
+        both(COMPLAINT_STATES, c.state),
+        ", ".join(times),
+    )

@@ -28,6 +28,7 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 
 if TYPE_CHECKING:
+    from fairdesk.db.engine import Database
     from fairdesk.services.context import Context
 
 DEMO_USER = "desk1"
@@ -126,8 +127,6 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
         try:
             system = Context(open_database(db_url, folder), SYSTEM)
             opened["system"] = system
-            from fairdesk.ui.setup.welcome import is_new_database
-
             opened["new"] = is_new_database(system.db)
             opened["first"] = users.count_users(system) == 0
         except FairDeskError as exc:
@@ -207,3 +206,14 @@ def demo_context(folder: Path) -> Context:
     finally:
         dialog.close()
     return Context(db, users.get_user(admin, DEMO_USER).actor)
+
+
+def is_new_database(db: Database) -> bool:
+    """No user and no fair yet: nothing to sign in to (the welcome comes instead)."""
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.services.context import Context
+    from fairdesk.services.fair import fairs
+    from fairdesk.services.trust import users
+
+    system = Context(db, SYSTEM)
+    return users.count_users(system) == 0 and not fairs.list_fairs(system)

@@ -32,15 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.app_context import SYSTEM, open_database
+from fairdesk.app_context import open_database
 from fairdesk.db.engine import Database
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import LANGUAGE_NAMES, current_language, install_translations
 from fairdesk.services.context import Context
-from fairdesk.services.fair import fairs
-from fairdesk.services.trust import users
 from fairdesk.settings import LANGUAGE, Settings
 from fairdesk.ui.common.help import application_icon
+from fairdesk.ui.common.sign_in import is_new_database
 
 # Runs a modal dialog; True when the user accepted it (tests pass one that fills it in).
 RunDialog = Callable[[QDialog], bool]
@@ -62,12 +61,6 @@ class Welcome:
 
     choice: Choice
     ctx: Context | None = None
-
-
-def is_new_database(db: Database) -> bool:
-    """No user and no fair yet: nothing to sign in to."""
-    system = Context(db, SYSTEM)
-    return users.count_users(system) == 0 and not fairs.list_fairs(system)
 
 
 class WelcomeDialog(QDialog):
