@@ -190,9 +190,16 @@ def _contract() -> str:
     return "参展合同 / the exhibitor contract"
 
 
+def _and_contract(text: str) -> str:
+    """A citation followed by the exhibitor contract the center acts under."""
+    zh, _, en = text.partition(" / ")
+    return f"{zh}；参展合同 / {en}; the exhibitor contract"
+
+
 # Which article each step rests on: only what the sources say (../shared/domain.md; the
 # 2006 Measures, the 2022 Guidelines and the 2020 Shanghai regulation are not among the
-# policy texts in seeds/, so nothing beyond the articles domain.md states is cited).
+# policy texts in seeds/, so nothing beyond the articles domain.md states is cited, save
+# 2006 Art 7(3) for the notice, which the legal review names).
 # 2006 Arts 12-14 set the IP authority's own procedure and are never the center's basis;
 # the center's own steps with no article of their own (the notice, the defence period,
 # mediation, its opinion, measures) rest on the exhibitor contract, as the center asks
@@ -200,6 +207,9 @@ def _contract() -> str:
 # ("decision_art14"), 2006 Art 6 by one taken by a stationed IP officer
 # ("decision_officer"). A non-acceptance cites the article of its reason.
 _CONTRACT_ONLY = _contract()
+# The notice and its service: the complaint body sees the complaint handled (2006 Art 7(3))
+# under the exhibitor contract; CNIPA Art 14 is the basis of a decision under its triggers.
+_NOTICE = _and_contract(_cite((_M2006, ((7, 3),))))
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
@@ -218,8 +228,8 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         # (2006 Art 11): nationally the center refers what it found under the contract.
         "referral": _CONTRACT_ONLY,
         "suspension": _cite((_M2006, ((7, 1),))),
-        "notice": _CONTRACT_ONLY,
-        "defence": _CONTRACT_ONLY,
+        "notice": _NOTICE,
+        "defence": _NOTICE,
         "mediation": _CONTRACT_ONLY,
         "decision": _CONTRACT_ONLY,
         "decision_art14": _cite((_G2022, (14,))),
@@ -232,15 +242,13 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-# CIIE (Shanghai) defaults: the 24 h defence counted from the notice rests on CNIPA Art 14;
-# the municipal regulation gives the organizer its preliminary judgment and measures
-# (Arts 27, 38), credit referral (Art 42) and the commercial-dispute path (Art 40).
+# CIIE (Shanghai) defaults: the municipal regulation gives the organizer its preliminary
+# judgment and measures (Arts 27, 38), credit referral (Art 42) and the commercial-dispute
+# path (Art 40).
 # Other cities use the national set.
 SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         **NATIONAL_LEGAL_BASIS,
-        "notice": _cite((_G2022, (14,))),
-        "defence": _cite((_G2022, (14,))),
         "decision": _cite((_SH2020, (27, 38))),
         "referral": _cite((_SH2020, (27,))),  # the organizer refers the case to the authority
         "remedy": _cite((_SH2020, (27, 38))),

@@ -163,6 +163,23 @@ def test_a_notice_printed_before_service_is_recorded_leaves_the_time_to_fill_in(
     assert f"送达时间Served{local}" not in text  # never the time it was printed
 
 
+def test_the_time_of_service_from_the_proof_reaches_the_notice_and_the_dossier(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify", service_manner="in_person")  # 09:30, the click
+    clock.advance(hours=1)
+    act_on_case(team.desk, case, "record_service", served_at="2026-11-05 10:15")
+    notice = _text(docs.issue_document(team.desk, "complaint-notice", case).pdf, tmp_path)
+    tight = "".join(notice.split())
+    assert "通知书签发时间2026-11-0509:30" in tight  # the click, named for what it is
+    assert "送达时间2026-11-0510:15" in tight
+    assert "请于2026-11-0610:15前" in tight  # 24 h from service, not from the click
+    dossier = _text(docs.issue_document(team.desk, "dossier", case).pdf, tmp_path)
+    tight = "".join(dossier.split())
+    assert "送达时间2026-11-0510:15" in tight and "答辩期限2026-11-0610:15" in tight
+
+
 def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -232,6 +249,41 @@ def test_the_notice_cites_no_article_of_the_authoritys_procedure(
     text = _issue(team, "complaint-notice", case, tmp_path)
     for article in ("第十二条", "第十三条", "第十四条"):
         assert "展会知识产权保护办法" + article not in text
+
+
+def test_the_notice_and_its_proof_of_service_rest_on_art7_3_and_name_cnipa_art14_in_the_text(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    """CNIPA Art 14 is a decision's basis; the notice only warns of it (review 3, #7)."""
+    case = _notified(team, clock)
+    notice = docs.issue_document(team.desk, "complaint-notice", case)
+    text = _text(notice.pdf, tmp_path)
+    basis = "法律依据Legalbasis：展会知识产权保护办法第七条第（三）项；参展合同"
+    assert basis in text and CNIPA_14 not in text.split("法律依据", 1)[1]
+    assert "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由" in text
+    assert "UnderArt.14oftheCNIPAGuidelines" in text
+    served = _issue(team, "proof-of-service", case, tmp_path, served=notice.number)
+    assert basis in served and CNIPA_14 not in served
+
+
+def test_the_notice_names_only_the_rights_its_exhibits_are_linked_to(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    data = complaint_input()
+    mark = RightInput("trademark", "45678901", "EXAMPLE", "示例品牌", valid_until=date(2030, 1, 1))
+    data.rights.append(mark)
+    data.materials = received(["design", "trademark"])
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "link_exhibit_rights", exhibit="1", rights="ZL202330123456.7")
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "涉嫌侵犯其ZL202330123456.7号外观设计专利权。" in text
+    assert "第45678901号" not in text.split("涉嫌侵权展品", 1)[0]  # not in the opening
+    exhibits = text.split("涉嫌侵权展品", 1)[1]
+    assert "涉嫌侵犯的权利" in exhibits
+    assert "ZL202330123456.7号外观设计专利权" in exhibits.split("权利依据", 1)[0]
 
 
 def test_non_acceptance_cites_the_article_of_its_reason(

@@ -130,10 +130,12 @@ def test_legal_basis_is_bilingual(code: str) -> None:
             "decision",
             "参展合同 / the exhibitor contract",
         ),
+        # The notice and its service: 2006 Art 7(3) and the contract, in every preset.
         (
             "huabo-4h",
             "defence",
-            "参展合同 / the exhibitor contract",
+            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at "
+            "Exhibitions (2006), Art. 7(3); the exhibitor contract",
         ),
         # A decision by a stationed IP officer: 2006 Art 6.
         (
@@ -182,12 +184,17 @@ def test_legal_basis_texts(code: str, key: str, text: str) -> None:
 @pytest.mark.parametrize("code", sorted(PRESETS))
 def test_the_authoritys_articles_are_not_the_centers_basis(code: str) -> None:
     """2006 Arts 12-14 are the IP authority's duties; CNIPA Art 14 is kept for decisions
-    under its triggers."""
+    under its triggers (the notice and the proof of service rest on 2006 Art 7(3))."""
     for key, text in preset(code).legal_basis.items():
         for article in ("第十二条", "第十三条", "第十四条"):
             assert f"展会知识产权保护办法 {article}" not in text, (key, text)
         if "展会知识产权保护指引 第十四条" in text:
-            assert key in ("decision_art14", "notice", "defence"), key
+            assert key == "decision_art14", key
+    for key in ("notice", "defence"):
+        assert preset(code).legal_basis[key] == (
+            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at "
+            "Exhibitions (2006), Art. 7(3); the exhibitor contract"
+        )
 
 
 def test_only_shanghai_default_cites_shanghai_regulation() -> None:
@@ -315,6 +322,9 @@ STATED = {
     "展会知识产权保护办法": {
         "第六条",
         "第七条第（一）项",
+        # The complaint body coordinates and urges the handling of a complaint: the
+        # notice's basis, as the legal review (documents_zh_3 §1.1, §2.1) names it.
+        "第七条第（三）项",
         "第八条",
         "第九条",
         "第十条",
