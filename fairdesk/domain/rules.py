@@ -219,10 +219,12 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "non_acceptance": _cite((_M2006, (9,))),
         "non_acceptance_materials_not_supplemented": _cite((_M2006, (9,))),
         "non_acceptance_patent_dispute_pending": _cite((_M2006, (17,))),
-        "non_acceptance_right_not_valid_in_china": _cite((_G2022, (12,))),
+        # The materials prove no right valid in China (2006 Art 8; CNIPA Art 12).
+        "non_acceptance_right_not_valid_in_china": _cite((_M2006, (8,)), (_G2022, (12,))),
         "non_acceptance_right_invalid": _cite((_M2006, (8,)), (_G2022, (12,))),
         "non_acceptance_no_standing": _cite((_M2006, (8,))),
-        "commitment": _cite((_M2006, (10,))),
+        # The complaint form lists the materials (2006 Art 8) and carries the commitment (Art 10).
+        "commitment": _cite((_M2006, (8, 10))),
         "transfer": _cite((_M2006, (11,))),
         # A decided case referred to an authority is no transfer of complaint materials
         # (2006 Art 11): nationally the center refers what it found under the contract.

@@ -199,6 +199,24 @@ def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
         assert private not in text
 
 
+def test_a_supplement_notice_on_the_last_day_gives_the_deadline_once_and_even_items(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    clock.set(datetime(2026, 11, 10, 8, 30, tzinfo=UTC))  # 16:30 on the last day
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(
+        team.desk, reg.number, "request_supplement",
+        missing_items="1. 外观设计专利权评价报告\n2. 代理人授权委托书原件及中文译本。",
+    )  # fmt: skip
+    text = _issue(team, "supplement-notice", reg.number, tmp_path)
+    assert "请于本届展会闭幕前（2026-11-1017:00）补正下列材料；未能补正的" in text
+    assert text.count("闭幕前") == 1
+    assert "1.外观设计专利权评价报告2.代理人授权委托书原件及中文译本" in text
+    assert "中文译本。" not in text
+
+
 # -- legal bases --------------------------------------------------------------------------
 
 
@@ -296,6 +314,28 @@ def test_non_acceptance_cites_the_article_of_its_reason(
     text = _issue(team, "non-acceptance", reg.number, tmp_path)
     assert "展会知识产权保护办法第十七条" in text
     assert "展会知识产权保护办法第九条" not in text
+
+
+def test_a_right_not_valid_in_china_cites_art8_and_the_note_has_an_english_line(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    eu = RightInput("trademark", "EUTM 018123456", "EXAMPLE", "示例品牌", jurisdiction="EU")
+    reg = register_complaint(team.desk, FAIR, complaint_input(right=eu))
+    act_on_complaint(
+        team.desk, reg.number, "reject", reason_code="right_not_valid_in_china",
+        reason="商标仅在欧盟注册。",
+    )  # fmt: skip
+    text = _issue(team, "non-acceptance", reg.number, tmp_path)
+    assert "展会知识产权保护办法第八条；展会知识产权保护指引第十二条" in text
+    assert "说明：商标仅在欧盟注册。Note(originaltext):商标仅在欧盟注册。" in text
+
+
+def test_the_complaint_form_cites_the_materials_and_the_commitment(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    text = _issue(team, "complaint-form", reg.number, tmp_path)
+    assert "展会知识产权保护办法第八条、第十条" in text
 
 
 def test_the_mediation_record_cites_no_defence_period(

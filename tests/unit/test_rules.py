@@ -172,8 +172,16 @@ def test_legal_basis_is_bilingual(code: str) -> None:
         (
             "ciftis-12h",
             "non_acceptance_right_not_valid_in_china",
-            "展会知识产权保护指引 第十二条 / "
+            "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP "
+            "Protection at Exhibitions (2006), Art. 8; "
             "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
+        ),
+        # The complaint form: the materials (2006 Art 8) and the commitment (Art 10).
+        (
+            "cnipa-24h",
+            "commitment",
+            "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions "
+            "(2006), Arts. 8 and 10",
         ),
     ],
 )
