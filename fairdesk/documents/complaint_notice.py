@@ -56,13 +56,13 @@ def _deadline(d: DocumentData) -> list[Flowable]:
     if d.served_at:
         due = d.defence_due_at or "—"
         out: list[Flowable] = [
-            para(f"请于 {due} 前向本中心提交书面答辩及证据。", S.notice, bold=True),
+            para(f"请于{due}前向本中心提交书面答辩及证据。", S.notice, bold=True),
             para(
                 f"File your written defence and evidence with the service center by {due}.",
                 S.notice_en,
             ),
             *bi(
-                f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
+                f"（答辩期自本通知书送达时{d.served_at}起算。）",
                 f"(The period runs from the time this notice was served on you, {d.served_at}.)",
             ),
         ]

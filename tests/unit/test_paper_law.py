@@ -217,6 +217,37 @@ def test_a_supplement_notice_on_the_last_day_gives_the_deadline_once_and_even_it
     assert "中文译本。" not in text
 
 
+def _sentences(team: Team, number: str) -> str:
+    """The issued document's paragraphs as written (spaces kept, no line breaks)."""
+    import re
+
+    from reportlab.platypus import Paragraph
+    from sqlalchemy import select
+
+    from fairdesk.db.models import IssuedDocument
+    from fairdesk.documents.model import DocumentData
+    from fairdesk.documents.render import MODULES
+
+    with team.desk.db.reading() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        data = DocumentData.from_dict(doc.content["data"])
+    story = MODULES[data.kind].story(data)
+    return "\n".join(re.sub(r"<[^>]+>", "", f.text) for f in story if isinstance(f, Paragraph))
+
+
+def test_times_in_running_chinese_text_carry_no_stray_spaces(team: Team, fair: str) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept", authority="上海市知识产权局")
+    issued = docs.issue_document(team.desk, "acceptance-receipt", reg.number)
+    receipt = _sentences(team, issued.number)
+    assert "你方于2026-11-05 09:30提交的投诉（投诉编号TEST2026-0001）材料齐备" in receipt
+    assert "本中心已于2026-11-05 09:30受理。" in receipt
+    act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
+    letter = _sentences(team, docs.issue_document(team.desk, "transfer-letter", reg.number).number)
+    assert "本中心于2026-11-05 09:30受理的投诉（投诉编号TEST2026-0001）" in letter
+    assert "现于2026-11-05 09:30将本案移交贵局处理" in letter
+
+
 # -- legal bases --------------------------------------------------------------------------
 
 
