@@ -125,6 +125,8 @@ def story(d: DocumentData) -> list[Flowable]:
             f"allegedly infringe {rights_en}. The complaint has been "
             "accepted and you are hereby notified.",
         ),
+        # "下列展品": the exhibits, each with the rights it is accused under, follow at once.
+        *exhibits_with_rights(d),
         *section("答辩期限", "Defence deadline"),
         box(_deadline(d)),
         *section("请提交的材料", "What to submit"),
@@ -144,7 +146,6 @@ def story(d: DocumentData) -> list[Flowable]:
         "administrative decision already confirms the infringement, or you admit it, the "
         f"organizer will act at once: {act.en}.",
     )
-    out += exhibits_with_rights(d)
     out += rights_block(d)
     out += [
         *section("投诉人", "Complainant"),
@@ -159,6 +160,7 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
             ]
         ),
-        signature_lines([("被投诉人签收", "Received by the respondent")]),
+        # A line less: the signature stays on the page of the record above it.
+        signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True),
     ]
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -169,7 +169,8 @@ def test_the_time_of_service_from_the_proof_reaches_the_notice_and_the_dossier(
     _, case = _accepted(team)
     act_on_case(team.desk, case, "notify", service_manner="in_person")  # 09:30, the click
     clock.advance(hours=1)
-    act_on_case(team.desk, case, "record_service", served_at="2026-11-05 10:15")
+    served = datetime(2026, 11, 5, 2, 15, tzinfo=UTC)  # 10:15 in Shanghai, as a script gives it
+    act_on_case(team.desk, case, "record_service", served_at=served)
     notice = _text(docs.issue_document(team.desk, "complaint-notice", case).pdf, tmp_path)
     tight = "".join(notice.split())
     assert "通知书签发时间2026-11-0509:30" in tight  # the click, named for what it is
@@ -178,6 +179,8 @@ def test_the_time_of_service_from_the_proof_reaches_the_notice_and_the_dossier(
     dossier = _text(docs.issue_document(team.desk, "dossier", case).pdf, tmp_path)
     tight = "".join(dossier.split())
     assert "送达时间2026-11-0510:15" in tight and "答辩期限2026-11-0610:15" in tight
+    # The timeline words the recorded time as the desk reads it, never the stored value.
+    assert "送达时间/timeofservice:2026-11-0510:15" in tight
 
 
 def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
@@ -202,8 +205,6 @@ def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
 def test_a_supplement_notice_on_the_last_day_gives_the_deadline_once_and_even_items(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
-    from datetime import UTC, datetime
-
     clock.set(datetime(2026, 11, 10, 8, 30, tzinfo=UTC))  # 16:30 on the last day
     reg = register_complaint(team.desk, FAIR, complaint_input())
     act_on_complaint(

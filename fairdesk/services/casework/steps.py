@@ -704,6 +704,17 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
     return {k: val for k, val in params.items() if val not in (None, "")}
 
 
+def _as_typed(s: Step, params: dict[str, Any], zone: str) -> dict[str, Any]:
+    """The values as the audit trail keeps them: a time as the fair's local time a person
+    types and reads ("2026-11-05 10:20"), whether it came typed or as a datetime."""
+    out = dict(params)
+    for f in s.fields:
+        moment = parse_moment(out.get(f.name), f.kind) if f.kind is FieldKind.DATETIME else None
+        if isinstance(moment, datetime):
+            out[f.name] = local_time(attach_zone(moment, zone), zone).strftime("%Y-%m-%d %H:%M")
+    return out
+
+
 def _apply(
     session: Session,
     ctx: Context,
@@ -748,7 +759,7 @@ def _apply(
         before=before,
         after={
             "state": record.state,
-            **_plain(params),
+            **_plain(_as_typed(s, params, fair.timezone)),
             **_recorded_after(recorded, record, params),
         },
         reason=reason,
