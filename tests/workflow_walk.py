@@ -4,6 +4,7 @@ and taking a step as soon as the screen would offer it."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fairdesk.domain.enums import ComplaintKind, Role
@@ -17,8 +18,9 @@ TEXT = "理由"
 NAMED = {"exhibit": "1", "rights": "ZL202330123456.7", "refused_rights": ""}
 
 
-def fill(step: Step) -> dict[str, Any]:
-    """Well-formed values for a step's fields, from their declarations alone."""
+def fill(step: Step, now: datetime | None = None) -> dict[str, Any]:
+    """Well-formed values for a step's fields, from their declarations alone; a time that
+    must be given is `now` (an optional one is left out: not served yet)."""
     values: dict[str, Any] = {}
     for f in step.fields:
         if f.kind is FieldKind.CHOICE:
@@ -30,7 +32,7 @@ def fill(step: Step) -> dict[str, Any]:
         elif f.kind is FieldKind.DATE:
             values[f.name] = "2026-11-01"
         elif f.kind is FieldKind.DATETIME:
-            values[f.name] = ""  # now
+            values[f.name] = now if f.required and now is not None else ""
         elif f.name in NAMED:
             values[f.name] = NAMED[f.name]
         elif f.example or f.default:
@@ -67,12 +69,19 @@ def take_when_allowed(team: Team, clock: FakeClock, number: str, s: Step) -> str
     that may stand in the way of a step on the table's path is time (a deadline, the close).
     Returns the record's new state."""
     ctx = team.by_role(role_for(s))
+    act = steps.act_on_case if s.entity is Entity.CASE else steps.act_on_complaint
     choice = None
     for _hour in range(24 * 10):
-        choice = next(c for c in steps.available_steps(ctx, number).choices if c.step == s)
+        offered = steps.available_steps(ctx, number).choices
+        choice = next(c for c in offered if c.step == s)
         if choice.allowed:
-            act = steps.act_on_case if s.entity is Entity.CASE else steps.act_on_complaint
-            return act(ctx, number, s.action, **fill(s)).state
+            return act(ctx, number, s.action, **fill(s, clock())).state
         assert choice.in_reach, choice.refusal
+        # A period that has not started waits for the time it counts from (the time of
+        # service): the step that records it comes first.
+        starting = [c for c in offered if c.allowed and c.step.clocks_from and not c.step.target]
+        if choice.ready_at is None and starting:
+            act(ctx, number, starting[0].step.action, **fill(starting[0].step, clock()))
+            continue
         clock.advance(hours=1)
     raise AssertionError(f"{s.action} never became possible: {choice and choice.refusal}")

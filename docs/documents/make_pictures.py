@@ -293,7 +293,9 @@ def main() -> int:
     act_on_case(desk, case1, "notify", service_manner="in_person")
     issue("complaint-notice", case1)
     issue("proof-of-service", case1)
-    clock.advance(120)
+    clock.advance(20)  # the proof of service comes back: handed over 10 minutes ago
+    act_on_case(desk, case1, "record_service", served_at=clock() - timedelta(minutes=10))
+    clock.advance(100)
     act_on_case(
         desk,
         case1,

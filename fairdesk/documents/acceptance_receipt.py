@@ -149,8 +149,8 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"{d.complainant.name}：", S.zh, bold=True),
         para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
         *bi(
-            f"你方于 {d.received_at} 提交的投诉（投诉编号 {d.complaint_number}）材料齐备，"
-            f"本中心已于 {d.accepted_at} 受理。本中心将通知被投诉人，被投诉人应自通知送达之时起"
+            f"你方于{d.received_at}提交的投诉（投诉编号{d.complaint_number}）材料齐备，"
+            f"本中心已于{d.accepted_at}受理。本中心将通知被投诉人，被投诉人应自通知送达之时起"
             f"{hours}小时内提交书面答辩及证据（展会闭幕时尚未届满的，截至闭幕时止）。",
             f"Your complaint {d.complaint_number}, filed on {d.received_at}, is complete and was "
             f"accepted on {d.accepted_at}. The service center will notify each respondent, which "

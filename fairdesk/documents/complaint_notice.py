@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
@@ -13,11 +15,12 @@ from fairdesk.documents.deadlines import (
     hours,
 )
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
-from fairdesk.documents.model import DocumentData
+from fairdesk.documents.model import DocumentData, RightView
 from fairdesk.documents.parts import (
+    accused_under,
     booth_words,
     case_rows,
-    exhibits_block,
+    exhibits_with_rights,
     party_rows,
     right_name,
     rights_block,
@@ -53,13 +56,13 @@ def _deadline(d: DocumentData) -> list[Flowable]:
     if d.served_at:
         due = d.defence_due_at or "—"
         out: list[Flowable] = [
-            para(f"请于 {due} 前向本中心提交书面答辩及证据。", S.notice, bold=True),
+            para(f"请于{due}前向本中心提交书面答辩及证据。", S.notice, bold=True),
             para(
                 f"File your written defence and evidence with the service center by {due}.",
                 S.notice_en,
             ),
             *bi(
-                f"（答辩期自本通知书送达时 {d.served_at} 起算。）",
+                f"（答辩期自本通知书送达时{d.served_at}起算。）",
                 f"(The period runs from the time this notice was served on you, {d.served_at}.)",
             ),
         ]
@@ -84,11 +87,30 @@ def _deadline(d: DocumentData) -> list[Flowable]:
     return out
 
 
+def _linked(d: DocumentData) -> DocumentData:
+    """The notice's exhibits each with the rights it is accused under: those linked to it,
+    or, while the desk has linked none, every right the complaint relies on."""
+    every = tuple(r.number for r in d.rights)
+    exhibits = tuple(
+        x if accused_under(d, x) else replace(x, accused_under=every) for x in d.exhibits
+    )
+    return replace(d, exhibits=exhibits)
+
+
+def _accused_rights(d: DocumentData) -> list[RightView]:
+    """The rights the notice names: only those some exhibit is accused under."""
+    named = {n for x in d.exhibits for n in x.accused_under}
+    if len(d.rights) == 1:
+        return list(d.rights)
+    return [r for r in d.rights if r.number in named] or list(d.rights)
+
+
 def story(d: DocumentData) -> list[Flowable]:
+    d = _linked(d)
     r = d.respondent
     name = r.name_zh if r else ""
     name_en = (r.name_en or r.name_zh) if r else ""
-    names = [right_name(x) for x in d.rights]
+    names = [right_name(x) for x in _accused_rights(d)]
     rights = "、".join(zh for zh, _ in names) or "相关权利"
     rights_en = _en_list([en for _, en in names]) or "its rights"
     booth, booth_en = booth_words(r) if r else ("", "")
@@ -103,6 +125,8 @@ def story(d: DocumentData) -> list[Flowable]:
             f"allegedly infringe {rights_en}. The complaint has been "
             "accepted and you are hereby notified.",
         ),
+        # "下列展品": the exhibits, each with the rights it is accused under, follow at once.
+        *exhibits_with_rights(d),
         *section("答辩期限", "Defence deadline"),
         box(_deadline(d)),
         *section("请提交的材料", "What to submit"),
@@ -113,13 +137,15 @@ def story(d: DocumentData) -> list[Flowable]:
         (MeasureType.COVER, MeasureType.TAKE_DOWN, MeasureType.DISCONNECT_LINK), en_join=" or "
     )
     out += bi(
-        "逾期未提交书面答辩及证据且无正当理由，或已有生效法律文书确认侵权，或你方承认侵权的，"
+        # The consequence is CNIPA Art 14's, named here; the paper's basis is the notice's.
+        "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由，"
+        "或已有生效法律文书确认侵权，或你方承认侵权的，"
         f"展会主办方将立即采取{act.zh}等措施。",
-        "If you file no written defence and evidence in time without good reason, or a court or "
+        "Under Art. 14 of the CNIPA Guidelines for IP Protection at Exhibitions (2022), if you "
+        "file no written defence and evidence in time without good reason, or a court or "
         "administrative decision already confirms the infringement, or you admit it, the "
         f"organizer will act at once: {act.en}.",
     )
-    out += exhibits_block(d.exhibits)
     out += rights_block(d)
     out += [
         *section("投诉人", "Complainant"),
@@ -129,11 +155,12 @@ def story(d: DocumentData) -> list[Flowable]:
             party_rows(d.complainant, "投诉人", "Complainant", contact=False)
             + case_rows(d)
             + [
-                ("通知时间", "Notified", d.notified_at),
+                ("通知书签发时间", "Notice issued", d.notified_at),
                 ("送达时间", "Served", d.served_at or BLANK_TIME_ZH),
                 ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
             ]
         ),
-        signature_lines([("被投诉人签收", "Received by the respondent")]),
+        # A line less: the signature stays on the page of the record above it.
+        signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True),
     ]
     return out

@@ -36,10 +36,12 @@ def defence_cut_by_close(d: DocumentData) -> tuple[str, str]:
 
 
 def supplement_cut_by_close(d: DocumentData) -> tuple[str, str]:
+    """The request on the last day: the close is the deadline, said once."""
+    due = d.supplement_due_at
     return (
-        "因展会即将闭幕，请于闭幕前补正；未能补正的，你方可在展会结束后直接向有关知识产权管理部门"
-        "或人民法院主张权利。",
-        "As the fair is about to close, please supply them before the close; if you cannot, "
-        "you may assert your rights after the fair directly before the IP authority or a "
+        f"请于本届展会闭幕前（{due}）补正下列材料；未能补正的，你方可在展会结束后直接向有关"
+        "知识产权管理部门或人民法院主张权利。",
+        f"Please supply the items below before the fair closes ({due}); if you cannot, you "
+        "may assert your rights after the fair directly before the IP authority or a "
         "people's court.",
     )

@@ -28,6 +28,14 @@ def _details(reason: str, detail: str) -> str:
 _ENDS = set("。；！？.;!?")
 
 
+def _served(d: DocumentData) -> str:
+    """The time of service once the proof of service is recorded; the defence clock waits
+    for it."""
+    if d.served_at or not d.notified_at:
+        return d.served_at
+    return "未登记 / not recorded"
+
+
 def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         *section("案件概况", "Case overview"),
@@ -47,7 +55,8 @@ def story(d: DocumentData) -> list[Flowable]:
                     "Commitment",
                     "已签署 / signed" if d.commitment_signed else "未签署 / not signed",
                 ),
-                ("通知时间", "Notified", d.notified_at),
+                ("通知书签发时间", "Notice issued", d.notified_at),
+                ("送达时间", "Served", _served(d)),
                 ("答辩期限", "Defence due", d.defence_due_at),
                 (
                     "决定",

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
@@ -48,12 +48,24 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as rl_paragraph
 
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
 
 PAPER = 2  # the layout new documents are issued with
+
+# 避头尾: reportlab's CJK wrapping (wordWrap="CJK") lets a character that may not open a
+# line hang in the margin instead, but its list is Japanese and lacks Chinese full-width
+# punctuation (，；：？！ and closing marks), so a line could begin with "，". Both of its
+# wrappers (one text run, several runs) read the list from their module, so it is
+# completed here, once, for every paragraph.
+CANNOT_START_LINE = "，；：？！》〉”’％"
+_CANNOT_START = textsplit.ALL_CANNOT_START + "".join(
+    c for c in CANNOT_START_LINE if c not in textsplit.ALL_CANNOT_START
+)
+textsplit.ALL_CANNOT_START = rl_paragraph.ALL_CANNOT_START = _CANNOT_START
 _paper: ContextVar[int] = ContextVar("fairdesk_paper", default=PAPER)
 
 

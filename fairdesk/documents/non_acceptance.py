@@ -127,7 +127,11 @@ def story(d: DocumentData) -> list[Flowable]:
         box(bi(zh, en)),
     ]
     if d.note:
-        out += [para(f"说明 Note：{d.note}", S.zh)]
+        # The desk's note as typed: its English part when it has one ("中文 / English").
+        note_zh, sep, note_en = d.note.partition(" / ")
+        out += bi(
+            f"说明：{note_zh}", f"Note: {note_en}" if sep else f"Note (original text): {d.note}"
+        )
     out += _unaffected(d)
     out += rights_block(_concerned(d))
     out += [

@@ -14,9 +14,11 @@ from fairdesk.documents.parts import case_rows, name_of
 
 
 def _items(missing: str) -> list[str]:
-    """The missing items one a line ("1. …；2. …" or one per line as typed)."""
+    """The missing items one a line ("1. …；2. …" or one per line as typed), each without
+    the closing mark some were typed with, so the list reads evenly."""
     parts = re.split(r"[；;\n]+\s*(?=\d+[.、．])|\n+", missing.strip())
-    return [p.strip() for p in parts if p.strip()] or ["—"]
+    items = [p.strip().rstrip("。；;，,").rstrip() for p in parts]
+    return [item for item in items if item] or ["—"]
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -24,20 +26,22 @@ def story(d: DocumentData) -> list[Flowable]:
     due = d.supplement_due_at or "—"
     # A deadline the close cuts short: refusing for a missed half hour would not hold;
     # the complainant is told where to go after the fair instead (2006 Art 9).
-    cut = on_last_day(d.supplement_due_at, d)
-    if cut:
-        then_zh, then_en = supplement_cut_by_close(d)
+    if on_last_day(d.supplement_due_at, d):
+        ask_zh, ask_en = supplement_cut_by_close(d)
     else:
-        then_zh = "逾期未补正的，本中心将不予受理。"
-        then_en = "If they are not supplied in time, the complaint will not be accepted."
+        ask_zh = f"请于{due}前补正下列材料；逾期未补正的，本中心将不予受理。"
+        ask_en = (
+            f"Please supply the items below by {due}. If they are not supplied in time, the "
+            "complaint will not be accepted."
+        )
     out: list[Flowable] = [
         para(f"{d.complainant.name}：", S.zh, bold=True),
         para(f"To {d.complainant.name_en or d.complainant.name}:", S.en),
         *bi(
             f"你方于{d.received_at}向本中心提交的投诉（投诉编号{d.complaint_number}）"
-            f"材料不齐备。请于{due}前补正下列材料；{then_zh}",
+            f"材料不齐备。{ask_zh}",
             f"The materials of your complaint {d.complaint_number}, filed on {d.received_at}, "
-            f"are incomplete. Please supply the items below by {due}. {then_en}",
+            f"are incomplete. {ask_en}",
         ),
         *section("需补正的材料", "Materials to supplement"),
         box([para(item, S.zh) for item in _items(d.missing_items)]),

@@ -24,8 +24,8 @@ def story(d: DocumentData) -> list[Flowable]:
     out: list[Flowable] = [
         *addressee(*authority_names(d.authority, fallback_en="")),
         *bi(
-            f"本中心于 {d.accepted_at} 受理的投诉（投诉编号 {d.complaint_number}）材料齐备。"
-            f"根据《展会知识产权保护办法》第十一条，现于 {when} 将本案移交贵局处理，请予接收。"
+            f"本中心于{d.accepted_at}受理的投诉（投诉编号{d.complaint_number}）材料齐备。"
+            f"根据《展会知识产权保护办法》第十一条，现于{when}将本案移交贵局处理，请予接收。"
             "案件材料见附件。",
             f"The complaint {d.complaint_number}, accepted by the service center on "
             f"{d.accepted_at}, is complete. Under Art. 11 of the Measures for IP Protection at "

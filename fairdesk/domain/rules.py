@@ -199,7 +199,8 @@ def _and_contract(citation: str) -> str:
 
 # Which article each step rests on: only what the sources say (../shared/domain.md; the
 # 2006 Measures, the 2022 Guidelines and the 2020 Shanghai regulation are not among the
-# policy texts in seeds/, so nothing beyond the articles domain.md states is cited).
+# policy texts in seeds/, so nothing beyond the articles domain.md states is cited, save
+# 2006 Art 7(3) for the notice, which the legal review names).
 # 2006 Arts 12-14 set the IP authority's own procedure and are never the center's basis;
 # the center's own steps with no article of their own (the notice, the defence period,
 # its opinion, measures) rest on the exhibitor contract, as the center asks
@@ -209,12 +210,9 @@ def _and_contract(citation: str) -> str:
 _CONTRACT_ONLY = _contract()
 
 
-def _with_contract(cited: str) -> str:
-    """An article, then the exhibitor contract the center acts under."""
-    zh, _, en = cited.partition(" / ")
-    return f"{zh}；参展合同 / {en}; the exhibitor contract"
-
-
+# The notice and its service: the complaint body sees the complaint handled (2006 Art 7(3))
+# under the exhibitor contract; CNIPA Art 14 is the basis of a decision under its triggers.
+_NOTICE = _and_contract(_cite((_M2006, ((7, 3),))))
 NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         "acceptance": _cite((_M2006, (8,)), (_G2022, (12,))),
@@ -224,20 +222,22 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
         "non_acceptance": _cite((_M2006, (9,))),
         "non_acceptance_materials_not_supplemented": _cite((_M2006, (9,))),
         "non_acceptance_patent_dispute_pending": _cite((_M2006, (17,))),
-        "non_acceptance_right_not_valid_in_china": _cite((_G2022, (12,))),
+        # The materials prove no right valid in China (2006 Art 8; CNIPA Art 12).
+        "non_acceptance_right_not_valid_in_china": _cite((_M2006, (8,)), (_G2022, (12,))),
         "non_acceptance_right_invalid": _cite((_M2006, (8,)), (_G2022, (12,))),
         "non_acceptance_no_standing": _cite((_M2006, (8,))),
-        "commitment": _cite((_M2006, (10,))),
+        # The complaint form lists the materials (2006 Art 8) and carries the commitment (Art 10).
+        "commitment": _cite((_M2006, (8, 10))),
         "transfer": _cite((_M2006, (11,))),
         # A decided case referred to an authority is no transfer of complaint materials
         # (2006 Art 11): nationally the center refers what it found under the contract.
         "referral": _CONTRACT_ONLY,
         "suspension": _cite((_M2006, ((7, 1),))),
-        "notice": _CONTRACT_ONLY,
-        "defence": _CONTRACT_ONLY,
+        "notice": _NOTICE,
+        "defence": _NOTICE,
         # The complaint body coordinates the handling of a complaint (2006 Art 7(3)); the
         # parties' agreement is made under the exhibitor contract.
-        "mediation": _with_contract(_cite((_M2006, ((7, 3),)))),
+        "mediation": _and_contract(_cite((_M2006, ((7, 3),)))),
         "decision": _CONTRACT_ONLY,
         "decision_art14": _cite((_G2022, (14,))),
         "decision_officer": _cite((_M2006, (6,))),
@@ -255,15 +255,13 @@ NATIONAL_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-# CIIE (Shanghai) defaults: the 24 h defence counted from the notice rests on CNIPA Art 14;
-# the municipal regulation gives the organizer its preliminary judgment and measures
-# (Arts 27, 38), credit referral (Art 42) and the commercial-dispute path (Art 40).
+# CIIE (Shanghai) defaults: the municipal regulation gives the organizer its preliminary
+# judgment and measures (Arts 27, 38), credit referral (Art 42) and the commercial-dispute
+# path (Art 40).
 # Other cities use the national set.
 SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
     {
         **NATIONAL_LEGAL_BASIS,
-        "notice": _cite((_G2022, (14,))),
-        "defence": _cite((_G2022, (14,))),
         "decision": _cite((_SH2020, (27, 38))),
         "referral": _cite((_SH2020, (27,))),  # the organizer refers the case to the authority
         "remedy": _cite((_SH2020, (27, 38))),

@@ -487,6 +487,7 @@ DETAILS = Vocabulary(
         "assigned_to": W("assigned to", "承办人"),
         "clock": W("deadline", "期限"),
         "due_at": W("due", "到期"),
+        "served_at": W("time of service", "送达时间"),
         "complainant": W("complainant", "投诉人"),
         "agent": W("agent", "代理人"),
         "rights": W("rights", "权利"),

@@ -154,6 +154,8 @@ class Facts:
     fair_closes_at: datetime | None = None
     defence: ClockState | None = None
     defence_marked_overdue: bool = False
+    # When the notice reached the respondent, as recorded by hand (None: not yet known).
+    served_at: datetime | None = None
     # The state a case was in when its mediation began (it goes back there if it fails).
     before_mediation: str = ""
     suspended: bool = False  # an accused exhibit's display is suspended (Art 7(1))
@@ -199,6 +201,7 @@ class Effect(StrEnum):
     RECORD_TRANSFER = "record_transfer"
     START_TRANSFER_CLOCK = "start_transfer_clock"  # when an authority is named at acceptance
     MARK_NOTIFIED = "mark_notified"
+    RECORD_SERVICE = "record_service"  # the time and manner of service, from the proof
     RECORD_DEFENCE = "record_defence"
     RECORD_ENDING = "record_ending"  # settlement terms or the voluntary removal's note
     RECORD_DECISION = "record_decision"
@@ -239,7 +242,8 @@ class Step:
     kinds: frozenset[str] = frozenset(ComplaintKind)
     # Back to the state the case was in before mediation, instead of `target`.
     returns: bool = False
-    # The field whose time the clocks it starts count from (the time of service).
+    # The field whose time the clocks it starts count from (the time of service); left
+    # empty, they do not start (a later step that records the time starts them).
     clocks_from: str = ""
 
     @property
@@ -571,13 +575,24 @@ RECEIPT = _text(
     need=Words("the receipt", "领回凭证"),
     max_length=200,
 )
+# CNIPA's 24 h run from the time of service, not from the desk's click: a notice printed
+# after the click is served later, and that time comes back on the proof of service.
 SERVED_AT = _text(
     "served_at",
-    "Time of service (the fair's local time; empty: now)",
-    "送达时间（展会当地时间；不填为现在）",
+    "Time of service (the fair's local time; empty: not served yet, record it from the "
+    "proof of service)",
+    "送达时间（展会当地时间；尚未送达的不填，送达回证交回后登记）",
     required=False,
     kind=FieldKind.DATETIME,
     need=Words("the time of service", "送达时间"),
+)
+SERVED_AT_PROOF = replace(
+    SERVED_AT,
+    words=Words(
+        "Time of service (the fair's local time, as the proof of service records it)",
+        "送达时间（展会当地时间，以送达回证记载为准）",
+    ),
+    required=True,
 )
 SERVICE_MANNER = Field(
     "service_manner",
@@ -710,6 +725,27 @@ def _defence_period_over(f: Facts) -> Refusal | None:
         "The defence period of {number} is not over (due {due}); it cannot be marked overdue yet.",
         {"number": f.number, "due": f.local(clock.due_at)},
         after=clock.due_at,
+    )
+
+
+def _service_recorded(f: Facts) -> Refusal | None:
+    if f.served_at is not None:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "The time of service of {number} is not recorded, and the defence period runs from "
+        "it: record it from the proof of service first (step '{step}').",
+        {"number": f.number, "step": "Record the time of service"},
+    )
+
+
+def _service_not_recorded(f: Facts) -> Refusal | None:
+    if f.served_at is None:
+        return None
+    return Refusal(
+        IllegalTransition,
+        "The notice of {number} was served at {served}; the defence period runs from then.",
+        {"number": f.number, "served": f.local(f.served_at)},
     )
 
 
@@ -1142,6 +1178,13 @@ STEPS: tuple[Step, ...] = (
           checks=(_service_time_possible,), starts=(ClockKind.DEFENCE,),
           clocks_from="served_at", kinds=IP, effects=(Effect.MARK_NOTIFIED,),
           documents=("complaint-notice", "proof-of-service")),
+    # The proof of service comes back: its time starts the defence clock (CNIPA Art 14 (1)).
+    _step(CS, "record_service", [S.NOTIFIED], STAYS,
+          "Record the time of service", "登记送达时间",
+          fields=(SERVICE_MANNER, SERVED_AT_PROOF, NOTE), guards=(_service_not_recorded,),
+          checks=(_service_time_possible,), starts=(ClockKind.DEFENCE,),
+          clocks_from="served_at", kinds=IP, effects=(Effect.RECORD_SERVICE,),
+          documents=("proof-of-service",)),
     _step(CS, "self_remedy", BEFORE_DECISION, S.SELF_REMEDIED,
           "Record the exhibits taken down voluntarily", "记录主动撤下展品",
           fields=(REASON,), stops=(ClockKind.DEFENCE,), kinds=IP,
@@ -1167,7 +1210,8 @@ STEPS: tuple[Step, ...] = (
           fields=(DEFENCE, NOTE), stops=(ClockKind.DEFENCE,), kinds=IP,
           effects=(Effect.RECORD_DEFENCE,)),
     _step(CS, "mark_defence_overdue", [S.NOTIFIED], S.DEFENCE_OVERDUE,
-          "Defence overdue", "答辩逾期", fields=(NOTE,), guards=(_defence_period_over,),
+          "Defence overdue", "答辩逾期", fields=(NOTE,),
+          guards=(_service_recorded, _defence_period_over),
           stops=(ClockKind.DEFENCE,), kinds=IP),
     _step(CS, "begin_review", [S.DEFENCE_RECEIVED, S.DEFENCE_OVERDUE], S.UNDER_REVIEW,
           "Review", "审查", fields=(NOTE,), kinds=IP),

@@ -2495,6 +2495,14 @@ power of attorney: {0}</source>
         <translation>{number} 的答辩期尚未届满（截止 {due}），尚不能记为逾期未答辩。</translation>
     </message>
     <message>
+        <source>The time of service of {number} is not recorded, and the defence period runs from it: record it from the proof of service first (step '{step}').</source>
+        <translation>{number} 的送达时间尚未登记，答辩期自送达之时起算：请先按送达回证登记送达时间（步骤“{step}”）。</translation>
+    </message>
+    <message>
+        <source>The notice of {number} was served at {served}; the defence period runs from then.</source>
+        <translation>{number} 的投诉通知书已于 {served} 送达，答辩期自该时起算。</translation>
+    </message>
+    <message>
         <source>The fair closes at {closes}; open cases go to post-fair follow-up after that.</source>
         <translation>展会于 {closes} 闭幕；此后未结案件转入展后跟踪。</translation>
     </message>
@@ -4063,8 +4071,16 @@ power of attorney: {0}</source>
         <translation>送达时间</translation>
     </message>
     <message>
-        <source>Time of service (the fair's local time; empty: now)</source>
-        <translation>送达时间（展会当地时间；不填为现在）</translation>
+        <source>Time of service (the fair's local time; empty: not served yet, record it from the proof of service)</source>
+        <translation>送达时间（展会当地时间；尚未送达的不填，送达回证交回后登记）</translation>
+    </message>
+    <message>
+        <source>Record the time of service</source>
+        <translation>登记送达时间</translation>
+    </message>
+    <message>
+        <source>Time of service (the fair's local time, as the proof of service records it)</source>
+        <translation>送达时间（展会当地时间，以送达回证记载为准）</translation>
     </message>
     <message>
         <source>Record the exhibits taken down voluntarily</source>

@@ -108,10 +108,13 @@ def apply(qtbot, view: CaseView, dialog: StepDialog) -> None:  # type: ignore[no
     qtbot.waitUntil(lambda: view.step_dialog is None)
 
 
-def notify(qtbot, view: CaseView) -> None:  # type: ignore[no-untyped-def]
-    """Notify the respondent from the view, served in person now (the dialog's default)."""
+def notify(qtbot, view: CaseView, served: str = "2026-11-05 09:30") -> None:  # type: ignore[no-untyped-def]
+    """Notify the respondent from the view: served in person (the dialog's default) at
+    `served` (the fake clock's start); the defence period runs from it."""
     click_step(qtbot, view, "notify")
-    apply(qtbot, view, step_dialog(qtbot, view))
+    dialog = step_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.fields["served_at"], served)
+    apply(qtbot, view, dialog)
 
 
 def wait_state(qtbot, view: CaseView, team: Team, state: str) -> None:  # type: ignore[no-untyped-def]
@@ -135,6 +138,7 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     dialog = step_dialog(qtbot, view)
     manner = dialog.fields["service_manner"]
     assert isinstance(manner, QComboBox) and manner.currentData() == "in_person"
+    qtbot.keyClicks(dialog.fields["served_at"], "2026-11-05 09:30")
     with qtbot.waitSignal(view.changed) as changed:
         apply(qtbot, view, dialog)
     assert changed.args == [number]
@@ -269,7 +273,7 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
 
 def test_organizer_sees_the_steps_refused_and_why(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number, Role.ORGANIZER)
     assert_buttons_match_table(view, team, Role.ORGANIZER)
     assert allowed_buttons(view) == []
@@ -328,7 +332,7 @@ def test_a_stale_view_is_refused_with_who_changed_it_and_keeps_the_input(
     qtbot, team: Team, fair: str
 ) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     loaded = view.detail.version if view.detail else 0
 
@@ -362,7 +366,7 @@ def test_a_stale_view_is_refused_with_who_changed_it_and_keeps_the_input(
 
 def test_a_step_no_longer_possible_keeps_the_text_to_copy(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     act_on_case(team.desk2, number, "record_defence", summary="desk2's note")
 
@@ -410,7 +414,7 @@ def test_dialog_refuses_a_missing_requirement(
     qtbot, team: Team, fair: str, path: list[str], action: str, fill: dict, message: str
 ) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     for step in path:
         act_on_case(
             team.desk, number, step, **({"summary": "答辩"} if step == "record_defence" else {})
@@ -445,7 +449,7 @@ def test_dialog_refuses_a_missing_requirement(
 
 def test_dialog_keyboard_apply_and_escape(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     click_step(qtbot, view, "withdraw")
     dialog = step_dialog(qtbot, view)
@@ -470,7 +474,7 @@ def test_a_database_error_is_shown_and_the_input_kept(
     from fairdesk.domain.errors import StorageError
 
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
 
     def locked(*_a, **_k):  # type: ignore[no-untyped-def]
@@ -493,7 +497,7 @@ def test_a_database_error_is_shown_and_the_input_kept(
 
 def test_pause_asks_why_and_resume_restarts(qtbot, team: Team, fair: str, clock: FakeClock) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     pause = view.findChild(QPushButton, "pause_defence_button")
     assert pause is not None and pause.isVisible()
@@ -527,7 +531,7 @@ def test_pause_asks_why_and_resume_restarts(qtbot, team: Team, fair: str, clock:
 
 def test_another_desk_pausing_first_is_explained(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     clocks.pause(team.desk2, number, ClockKind.DEFENCE, "desk2 paused it")
     qtbot.mouseClick(view.findChild(QPushButton, "pause_defence_button"), LEFT)
@@ -543,7 +547,7 @@ def test_another_desk_pausing_first_is_explained(qtbot, team: Team, fair: str) -
 
 def test_every_button_has_a_unique_mnemonic_or_a_shortcut(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     letters = []
     for button in view.findChildren(QPushButton):
@@ -619,7 +623,7 @@ def test_timeline_model_passes_the_model_tester(
     qtbot, qtmodeltester, team: Team, fair: str
 ) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     clocks.pause(team.desk, number, ClockKind.DEFENCE, "等待翻译")
     from fairdesk.services.casework.cases import timeline
 
@@ -657,7 +661,7 @@ def test_another_desks_change_shows_on_the_next_tick(qtbot, team: Team, fair: st
 
 def test_no_reload_under_an_open_step_dialog(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     click_step(qtbot, view, "record_defence")
     dialog = step_dialog(qtbot, view)
@@ -895,7 +899,7 @@ def test_the_desk_links_an_exhibit_to_a_right_in_the_step_dialog(
     reg = register_complaint(team.desk, FAIR, data)
     act_on_complaint(team.desk, reg.number, "accept")
     number = reg.case_numbers[0]
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     view = open_view(qtbot, team, number)
     assert view.action_buttons["decide_at_once"].property("refused")
     assert "椅子 (X-1)" in view.action_buttons["decide_at_once"].toolTip()

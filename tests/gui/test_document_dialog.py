@@ -60,6 +60,8 @@ def make_case(team: Team, clock: FakeClock, state: str, **complaint: Any) -> str
     for action, params, role in PATHS[state]:
         if action == "mark_defence_overdue":
             clock.advance(hours=25)
+        if params.get("served_at") == "now":
+            params = params | {"served_at": clock.current}
         needs_reason = action.startswith("decide_") or action in ("self_remedy", "withdraw")
         act_on_case(
             team.by_role(role),

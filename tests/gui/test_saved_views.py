@@ -25,8 +25,8 @@ def cases(team: Team) -> list[str]:
         reg = register_complaint(team.desk, FAIR, complaint_input(booth))
         act_on_complaint(team.desk, reg.number, "accept")
         numbers.extend(reg.case_numbers)
-    act_on_case(team.desk, numbers[0], "notify")
-    act_on_case(team.desk, numbers[1], "notify")
+    act_on_case(team.desk, numbers[0], "notify", served_at=team.desk.now())
+    act_on_case(team.desk, numbers[1], "notify", served_at=team.desk.now())
     return numbers
 
 

@@ -196,7 +196,7 @@ def test_defence_marked_overdue_is_reported(team: Team, fair: str, clock: FakeCl
     reg = register_complaint(team.desk, FAIR, complaint_input())
     act_on_complaint(team.desk, reg.number, "accept")
     number = reg.case_numbers[0]
-    act_on_case(team.desk, number, "notify")
+    act_on_case(team.desk, number, "notify", served_at=team.desk.now())
     clock.advance(hours=25)
     act_on_case(team.desk, number, "mark_defence_overdue")
     assert case_detail(team.desk, number).defence_marked_overdue

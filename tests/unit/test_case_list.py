@@ -31,9 +31,9 @@ def numbers(team: Team, clock: FakeClock) -> list[str]:
         reg = register_complaint(team.desk, FAIR, complaint_input(booth, right=right))
         act_on_complaint(team.desk, reg.number, "accept")
         out.append(reg.case_numbers[0])
-    act_on_case(team.desk, out[0], "notify")
+    act_on_case(team.desk, out[0], "notify", served_at=team.desk.now())
     clock.advance(hours=1)
-    act_on_case(team.desk, out[1], "notify")
+    act_on_case(team.desk, out[1], "notify", served_at=team.desk.now())
     return out
 
 

@@ -217,6 +217,20 @@ def test_deadlines_due_soon_and_overdue_are_listed(demo: Demo) -> None:
     assert any(s.startswith("  deadlines now:") and "due within 24 h" in s for s in demo.lines)
 
 
+def test_every_notified_case_records_its_time_of_service(demo: Demo) -> None:
+    """The defence period runs from the time of service (CNIPA 2022 Art 14 (1)): a
+    notified IP case of the demo has one, never before its notice was issued."""
+    with demo.ctx.db.reading() as session:
+        rows = session.execute(
+            select(RespondentCase.notified_at, RespondentCase.served_at).where(
+                RespondentCase.notified_at.is_not(None)
+            )
+        ).all()
+    assert rows
+    assert all(served is not None for _, served in rows)
+    assert all(served <= notified for notified, served in rows)
+
+
 def test_live_edition_is_open_around_the_real_date(demo: Demo) -> None:
     with demo.ctx.db.reading() as session:
         fair = session.scalar(select(Fair).where(Fair.code == demo.live))

@@ -77,7 +77,12 @@ PATHS: dict[str, list[Step]] = {
     "SELF_REMEDIED": [*NOTIFIED, ("self_remedy", {}, DESK)],
     "WITHDRAWN": [*NOTIFIED, ("withdraw", {}, DESK)],
     "DEFENCE_RECEIVED": [*NOTIFIED, ("record_defence", {"summary": "答辩"}, DESK)],
-    "DEFENCE_OVERDUE": [*NOTIFIED, ("mark_defence_overdue", {}, DESK)],
+    # The period runs from the time of service the proof of service brings back.
+    "DEFENCE_OVERDUE": [
+        *NOTIFIED,
+        ("record_service", {"served_at": "now"}, DESK),
+        ("mark_defence_overdue", {}, DESK),
+    ],
     "UNDER_REVIEW": REVIEW,
     "INFRINGEMENT_FOUND": FOUND,
     "NOT_INFRINGING": [*REVIEW, ("decide_not_infringing", {}, DESK)],
@@ -148,6 +153,8 @@ def case_in(team: Team, clock: FakeClock, fair: str) -> Callable[..., str]:
         for action, params, role in PATHS[state]:
             if action == "mark_defence_overdue":
                 clock.advance(hours=25)
+            if params.get("served_at") == "now":
+                params = params | {"served_at": clock.current}
             needs_reason = action.startswith("decide_") or action in ("self_remedy", "withdraw")
             reason = "经审查双方材料" if needs_reason else ""
             act_on_case(team.by_role(role), number, action, reason=reason, **params)

@@ -44,7 +44,7 @@ def _events(team: Team, action: str) -> list[AuditEvent]:
 def _notified_case(team: Team) -> str:
     reg = register_complaint(team.desk, FAIR, complaint_input("4.1A01"))
     act_on_complaint(team.desk, reg.number, "accept")
-    act_on_case(team.desk, reg.case_numbers[0], "notify")
+    act_on_case(team.desk, reg.case_numbers[0], "notify", served_at=team.desk.now())
     return reg.case_numbers[0]
 
 

@@ -179,7 +179,7 @@ def build_history(team: Team, clock: FakeClock) -> History:
         clock.advance(hours=gap)
         act_on_complaint(desk, reg.number, "accept", **accept)
         clock.advance(minutes=30)
-        act_on_case(desk, reg.case_numbers[0], "notify")
+        act_on_case(desk, reg.case_numbers[0], "notify", served_at=desk.now())
         cases[label] = reg.case_numbers[0]
         return reg.case_numbers[0]
 

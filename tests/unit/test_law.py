@@ -192,6 +192,47 @@ def test_the_defence_period_runs_from_the_time_of_service(
     assert defence.due_at == datetime(2026, 11, 6, 2, 0, tzinfo=UTC)  # 24 h after service
 
 
+def test_without_a_time_of_service_the_defence_clock_waits_for_the_proof_of_service(
+    team: Team, fair: str, clock: FakeClock
+) -> None:
+    """CNIPA 2022 Art 14 (1): 24 h from the time of service, not from the desk's click; the
+    overdue trigger cannot fire on a period that never started."""
+    case = _accepted(team)
+    act_on_case(team.desk, case, "notify")  # the notice is printed after this click
+    assert _case(team, case).served_at is None
+    assert [c.kind for c in clocks.clocks_for_case(team.desk, case)] == []
+    clock.advance(hours=25)
+    with pytest.raises(IllegalTransition, match="time of service of .* is not recorded"):
+        act_on_case(team.desk, case, "mark_defence_overdue")
+    # The proof of service comes back: served at 11:00 on the first day.
+    act_on_case(
+        team.desk, case, "record_service", service_manner="left_at_booth",
+        served_at="2026-11-05 11:00",
+    )  # fmt: skip
+    row = _case(team, case)
+    assert (row.served_at, row.service_manner) == (
+        datetime(2026, 11, 5, 3, 0, tzinfo=UTC),
+        "left_at_booth",
+    )
+    (defence,) = clocks.clocks_for_case(team.desk, case)
+    assert defence.due_at == datetime(2026, 11, 6, 3, 0, tzinfo=UTC)
+    with pytest.raises(IllegalTransition, match="is not over"):
+        act_on_case(team.desk, case, "mark_defence_overdue")  # 10:30: due at 11:00
+    with pytest.raises(IllegalTransition, match="was served at"):
+        act_on_case(team.desk, case, "record_service", served_at="2026-11-05 12:00")
+    clock.advance(hours=1)
+    assert act_on_case(team.desk, case, "mark_defence_overdue").state == "DEFENCE_OVERDUE"
+
+
+def test_the_time_of_service_is_recorded_only_with_a_time(team: Team, fair: str) -> None:
+    case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    with pytest.raises(MissingRequirement, match="needs the time of service"):
+        act_on_case(team.desk, case, "record_service")
+    with pytest.raises(MissingRequirement, match="before the complaint was accepted"):
+        act_on_case(team.desk, case, "record_service", served_at="2026-11-05 08:00")
+
+
 def test_a_time_of_service_in_the_future_is_refused(team: Team, fair: str) -> None:
     case = _accepted(team)
     with pytest.raises(MissingRequirement, match="is in the future"):

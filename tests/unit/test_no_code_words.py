@@ -107,6 +107,8 @@ def case_in(team: Team, clock: FakeClock) -> Callable[[str], str]:
         for action, params, role in PATHS[state]:
             if action == "mark_defence_overdue":
                 clock.advance(hours=25)
+            if params.get("served_at") == "now":
+                params = params | {"served_at": clock.current}
             needs_reason = action.startswith("decide_") or action in ("self_remedy", "withdraw")
             reason = "经审查双方材料" if needs_reason else ""
             act_on_case(team.by_role(role), number, action, reason=reason, **params)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -163,6 +163,26 @@ def test_a_notice_printed_before_service_is_recorded_leaves_the_time_to_fill_in(
     assert f"送达时间Served{local}" not in text  # never the time it was printed
 
 
+def test_the_time_of_service_from_the_proof_reaches_the_notice_and_the_dossier(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify", service_manner="in_person")  # 09:30, the click
+    clock.advance(hours=1)
+    served = datetime(2026, 11, 5, 2, 15, tzinfo=UTC)  # 10:15 in Shanghai, as a script gives it
+    act_on_case(team.desk, case, "record_service", served_at=served)
+    notice = _text(docs.issue_document(team.desk, "complaint-notice", case).pdf, tmp_path)
+    tight = "".join(notice.split())
+    assert "通知书签发时间2026-11-0509:30" in tight  # the click, named for what it is
+    assert "送达时间2026-11-0510:15" in tight
+    assert "请于2026-11-0610:15前" in tight  # 24 h from service, not from the click
+    dossier = _text(docs.issue_document(team.desk, "dossier", case).pdf, tmp_path)
+    tight = "".join(dossier.split())
+    assert "送达时间2026-11-0510:15" in tight and "答辩期限2026-11-0610:15" in tight
+    # The timeline words the recorded time as the desk reads it, never the stored value.
+    assert "送达时间/timeofservice:2026-11-0510:15" in tight
+
+
 def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -180,6 +200,53 @@ def test_the_notice_keeps_the_complainants_phone_and_email_from_the_respondent(
     assert "示例品牌股份有限公司" in text
     for private in ("021-55550100", "ip@example.com"):
         assert private not in text
+
+
+def test_a_supplement_notice_on_the_last_day_gives_the_deadline_once_and_even_items(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    clock.set(datetime(2026, 11, 10, 8, 30, tzinfo=UTC))  # 16:30 on the last day
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(
+        team.desk, reg.number, "request_supplement",
+        missing_items="1. 外观设计专利权评价报告\n2. 代理人授权委托书原件及中文译本。",
+    )  # fmt: skip
+    text = _issue(team, "supplement-notice", reg.number, tmp_path)
+    assert "请于本届展会闭幕前（2026-11-1017:00）补正下列材料；未能补正的" in text
+    assert text.count("闭幕前") == 1
+    assert "1.外观设计专利权评价报告2.代理人授权委托书原件及中文译本" in text
+    assert "中文译本。" not in text
+
+
+def _sentences(team: Team, number: str) -> str:
+    """The issued document's paragraphs as written (spaces kept, no line breaks)."""
+    import re
+
+    from reportlab.platypus import Paragraph
+    from sqlalchemy import select
+
+    from fairdesk.db.models import IssuedDocument
+    from fairdesk.documents.model import DocumentData
+    from fairdesk.documents.render import MODULES
+
+    with team.desk.db.reading() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        data = DocumentData.from_dict(doc.content["data"])
+    story = MODULES[data.kind].story(data)
+    return "\n".join(re.sub(r"<[^>]+>", "", f.text) for f in story if isinstance(f, Paragraph))
+
+
+def test_times_in_running_chinese_text_carry_no_stray_spaces(team: Team, fair: str) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept", authority="上海市知识产权局")
+    issued = docs.issue_document(team.desk, "acceptance-receipt", reg.number)
+    receipt = _sentences(team, issued.number)
+    assert "你方于2026-11-05 09:30提交的投诉（投诉编号TEST2026-0001）材料齐备" in receipt
+    assert "本中心已于2026-11-05 09:30受理。" in receipt
+    act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
+    letter = _sentences(team, docs.issue_document(team.desk, "transfer-letter", reg.number).number)
+    assert "本中心于2026-11-05 09:30受理的投诉（投诉编号TEST2026-0001）" in letter
+    assert "现于2026-11-05 09:30将本案移交贵局处理" in letter
 
 
 # -- legal bases --------------------------------------------------------------------------
@@ -234,6 +301,41 @@ def test_the_notice_cites_no_article_of_the_authoritys_procedure(
         assert "展会知识产权保护办法" + article not in text
 
 
+def test_the_notice_and_its_proof_of_service_rest_on_art7_3_and_name_cnipa_art14_in_the_text(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    """CNIPA Art 14 is a decision's basis; the notice only warns of it (review 3, #7)."""
+    case = _notified(team, clock)
+    notice = docs.issue_document(team.desk, "complaint-notice", case)
+    text = _text(notice.pdf, tmp_path)
+    basis = "法律依据Legalbasis：展会知识产权保护办法第七条第（三）项；参展合同"
+    assert basis in text and CNIPA_14 not in text.split("法律依据", 1)[1]
+    assert "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由" in text
+    assert "UnderArt.14oftheCNIPAGuidelines" in text
+    served = _issue(team, "proof-of-service", case, tmp_path, served=notice.number)
+    assert basis in served and CNIPA_14 not in served
+
+
+def test_the_notice_names_only_the_rights_its_exhibits_are_linked_to(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    data = complaint_input()
+    mark = RightInput("trademark", "45678901", "EXAMPLE", "示例品牌", valid_until=date(2030, 1, 1))
+    data.rights.append(mark)
+    data.materials = received(["design", "trademark"])
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "link_exhibit_rights", exhibit="1", rights="ZL202330123456.7")
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "涉嫌侵犯其ZL202330123456.7号外观设计专利权。" in text
+    assert "第45678901号" not in text.split("涉嫌侵权展品", 1)[0]  # not in the opening
+    exhibits = text.split("涉嫌侵权展品", 1)[1]
+    assert "涉嫌侵犯的权利" in exhibits
+    assert "ZL202330123456.7号外观设计专利权" in exhibits.split("权利依据", 1)[0]
+
+
 def test_non_acceptance_cites_the_article_of_its_reason(
     team: Team, fair: str, tmp_path: Path
 ) -> None:
@@ -244,6 +346,28 @@ def test_non_acceptance_cites_the_article_of_its_reason(
     text = _issue(team, "non-acceptance", reg.number, tmp_path)
     assert "展会知识产权保护办法第十七条" in text
     assert "展会知识产权保护办法第九条" not in text
+
+
+def test_a_right_not_valid_in_china_cites_art8_and_the_note_has_an_english_line(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    eu = RightInput("trademark", "EUTM 018123456", "EXAMPLE", "示例品牌", jurisdiction="EU")
+    reg = register_complaint(team.desk, FAIR, complaint_input(right=eu))
+    act_on_complaint(
+        team.desk, reg.number, "reject", reason_code="right_not_valid_in_china",
+        reason="商标仅在欧盟注册。",
+    )  # fmt: skip
+    text = _issue(team, "non-acceptance", reg.number, tmp_path)
+    assert "展会知识产权保护办法第八条；展会知识产权保护指引第十二条" in text
+    assert "说明：商标仅在欧盟注册。Note(originaltext):商标仅在欧盟注册。" in text
+
+
+def test_the_complaint_form_cites_the_materials_and_the_commitment(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    text = _issue(team, "complaint-form", reg.number, tmp_path)
+    assert "展会知识产权保护办法第八条、第十条" in text
 
 
 def test_the_mediation_record_cites_no_defence_period(

@@ -180,7 +180,7 @@ def test_service_as_role(team: Team, service: str, role: Role, tmp_path: Path) -
 
     reg = register_complaint(team.desk, FAIR, complaint_input())
     act_on_complaint(team.desk, reg.number, "accept")
-    act_on_case(team.desk, reg.case_numbers[0], "notify")
+    act_on_case(team.desk, reg.case_numbers[0], "notify", served_at=team.desk.now())
     if service == "clocks.resume":
         from fairdesk.services.casework.clocks import pause
 

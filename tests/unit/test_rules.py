@@ -130,10 +130,12 @@ def test_legal_basis_is_bilingual(code: str) -> None:
             "decision",
             "参展合同 / the exhibitor contract",
         ),
+        # The notice and its service: 2006 Art 7(3) and the contract, in every preset.
         (
             "huabo-4h",
             "defence",
-            "参展合同 / the exhibitor contract",
+            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at "
+            "Exhibitions (2006), Art. 7(3); the exhibitor contract",
         ),
         # A decision by a stationed IP officer: 2006 Art 6.
         (
@@ -170,8 +172,16 @@ def test_legal_basis_is_bilingual(code: str) -> None:
         (
             "ciftis-12h",
             "non_acceptance_right_not_valid_in_china",
-            "展会知识产权保护指引 第十二条 / "
+            "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP "
+            "Protection at Exhibitions (2006), Art. 8; "
             "CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
+        ),
+        # The complaint form: the materials (2006 Art 8) and the commitment (Art 10).
+        (
+            "cnipa-24h",
+            "commitment",
+            "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions "
+            "(2006), Arts. 8 and 10",
         ),
     ],
 )
@@ -182,12 +192,17 @@ def test_legal_basis_texts(code: str, key: str, text: str) -> None:
 @pytest.mark.parametrize("code", sorted(PRESETS))
 def test_the_authoritys_articles_are_not_the_centers_basis(code: str) -> None:
     """2006 Arts 12-14 are the IP authority's duties; CNIPA Art 14 is kept for decisions
-    under its triggers."""
+    under its triggers (the notice and the proof of service rest on 2006 Art 7(3))."""
     for key, text in preset(code).legal_basis.items():
         for article in ("第十二条", "第十三条", "第十四条"):
             assert f"展会知识产权保护办法 {article}" not in text, (key, text)
         if "展会知识产权保护指引 第十四条" in text:
-            assert key in ("decision_art14", "notice", "defence"), key
+            assert key == "decision_art14", key
+    for key in ("notice", "defence"):
+        assert preset(code).legal_basis[key] == (
+            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at "
+            "Exhibitions (2006), Art. 7(3); the exhibitor contract"
+        )
 
 
 def test_only_shanghai_default_cites_shanghai_regulation() -> None:
@@ -317,8 +332,9 @@ STATED = {
     "展会知识产权保护办法": {
         "第六条",
         "第七条第（一）项",
-        # The complaint body coordinates and supervises the handling of complaints: the
-        # basis of an opinion that finds no infringement and of mediation (third document review).
+        # The complaint body coordinates and urges the handling of complaints: the basis of
+        # the notice and its service, of mediation and of an opinion that finds no
+        # infringement, as the legal review names it (documents_zh_3 §1.1, §2.1, §3.4, §9.3).
         "第七条第（三）项",
         "第八条",
         "第九条",

@@ -168,7 +168,7 @@ def test_recheck_failed_escalates_and_rechecks_again(team: Team, fair: str) -> N
 
 def test_defence_clock_overdue_and_art14_trigger(team: Team, fair: str, clock: FakeClock) -> None:
     _, (case,) = _accepted_case(team)
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     with pytest.raises(IllegalTransition, match="is not over"):
         act_on_case(team.desk, case, "mark_defence_overdue")
     assert [r.number for r in list_cases(team.desk, CaseFilter(FAIR, due_within_hours=25))] == [
@@ -205,7 +205,7 @@ def test_defence_overdue_trigger_refused_when_defence_came_in_time(team: Team, f
 
 def test_mediation_pauses_the_defence_clock(team: Team, fair: str, clock: FakeClock) -> None:
     _, (case,) = _accepted_case(team)
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     due_before = clocks.clocks_for_case(team.desk, case)[-1].due_at
     act_on_case(team.desk, case, "start_mediation")
     clock.advance(hours=3)
@@ -219,7 +219,7 @@ def test_mediation_pauses_the_defence_clock(team: Team, fair: str, clock: FakeCl
 
 def test_pause_and_resume_with_reason(team: Team, fair: str, clock: FakeClock) -> None:
     _, (case,) = _accepted_case(team)
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     with pytest.raises(InvalidInput, match="needs a reason"):
         clocks.pause(team.desk, case, ClockKind.DEFENCE, " ")
     with pytest.raises(PermissionDenied):
@@ -236,7 +236,7 @@ def test_pause_and_resume_with_reason(team: Team, fair: str, clock: FakeClock) -
 def test_deadline_capped_at_fair_close(team: Team, fair: str, clock: FakeClock) -> None:
     _, (case,) = _accepted_case(team)
     clock.set(datetime(2026, 11, 10, 2, 0, tzinfo=UTC))  # last day, 10:00 in Shanghai
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     (row,) = list_cases(team.desk, CaseFilter(FAIR))
     assert row.decide_before_close
     assert row.next_due == datetime(2026, 11, 10, 9, 0, tzinfo=UTC)  # 17:00 Shanghai
@@ -244,7 +244,7 @@ def test_deadline_capped_at_fair_close(team: Team, fair: str, clock: FakeClock) 
 
 def test_post_fair_only_after_close(team: Team, fair: str, clock: FakeClock) -> None:
     _, (case,) = _accepted_case(team)
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     with pytest.raises(IllegalTransition, match="after that"):
         act_on_case(team.desk, case, "move_post_fair")
     clock.set(datetime(2026, 11, 10, 9, 1, tzinfo=UTC))
@@ -292,7 +292,7 @@ def test_rule_change_moves_running_deadlines(team: Team, fair: str, clock: FakeC
     from fairdesk.services.organizer.fair_setup import update_rules
 
     _, (case,) = _accepted_case(team)
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at=team.desk.now())
     update_rules(team.admin, FAIR, reason="本届答辩期12小时", defence_hours=4)
     (row,) = list_cases(team.desk, CaseFilter(FAIR))
     assert row.next_due == clock.current + timedelta(hours=4)

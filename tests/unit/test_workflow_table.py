@@ -15,8 +15,8 @@ NOW = datetime(2026, 11, 6, 10, 0, tzinfo=UTC)
 
 
 def _facts(entity: Entity, state: str, role: Role) -> Facts:
-    """A record with every guard satisfied: accepted complaint, defence period over, fair
-    closed; what is left is the table's role and state."""
+    """A record with every guard satisfied: accepted complaint, notice served, defence
+    period over, fair closed; what is left is the table's role and state."""
     from fairdesk.domain.clocks import ClockState, ClockStatus
     from fairdesk.domain.enums import ClockKind
 
@@ -32,6 +32,7 @@ def _facts(entity: Entity, state: str, role: Role) -> Facts:
         fair_closes_at=NOW,
         defence=over,
         defence_marked_overdue=True,
+        served_at=NOW,
     )
 
 

@@ -268,6 +268,7 @@ def case_facts(session: Session, ctx: Context, case: RespondentCase, fair: Fair)
         fair_closes_at=fair_close(fair),
         defence=clocks.state_of(session, Owner(fair, case_id=case.id), ClockKind.DEFENCE, now),
         defence_marked_overdue=overdue_marked is not None,
+        served_at=case.served_at,
         complaint_accepted_at=complaint.accepted_at,
         before_mediation=_before_mediation(session, case) if case.state == "MEDIATING" else "",
         suspended=any(m.measure_type == MeasureType.SUSPEND_DISPLAY for m in measures),
@@ -510,16 +511,20 @@ def _start_transfer_clock(s: Session, ctx: Context, c: Any, p: dict[str, Any], r
         )
 
 
-def served_at(p: dict[str, Any], zone: str, now: datetime) -> datetime:
-    """The recorded time of service; now when none was given."""
+def served_at(p: dict[str, Any], zone: str) -> datetime | None:
+    """The time of service given by hand; None when none was given (never the click)."""
     moment = parse_moment(p.get("served_at"), FieldKind.DATETIME)
-    return attach_zone(moment, zone) if isinstance(moment, datetime) else now
+    return attach_zone(moment, zone) if isinstance(moment, datetime) else None
 
 
 def _mark_notified(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
     c.notified_at = ctx.now()
-    c.served_at = served_at(p, s.get_one(Fair, c.fair_id).timezone, c.notified_at)
-    c.service_manner = _text(p, "service_manner")
+    _record_service(s, ctx, c, p, r)
+
+
+def _record_service(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
+    c.served_at = served_at(p, s.get_one(Fair, c.fair_id).timezone) or c.served_at
+    c.service_manner = _text(p, "service_manner") or c.service_manner
 
 
 def _record_defence(s: Session, ctx: Context, c: Any, p: dict[str, Any], r: str) -> None:
@@ -666,6 +671,7 @@ EFFECTS: dict[Effect, EffectFn] = {
     Effect.RECORD_TRANSFER: _record_transfer,
     Effect.START_TRANSFER_CLOCK: _start_transfer_clock,
     Effect.MARK_NOTIFIED: _mark_notified,
+    Effect.RECORD_SERVICE: _record_service,
     Effect.RECORD_DEFENCE: _record_defence,
     Effect.RECORD_ENDING: _record_ending,
     Effect.RECORD_DECISION: _record_decision,
@@ -712,7 +718,7 @@ def _clock_effects(
 ) -> None:
     """Stop, pause, resume, then start what the step declares (a step that stops and starts
     a clock restarts it), each clock on its owner; started clocks count from the step's
-    `clocks_from` time when it has one (the time of service)."""
+    `clocks_from` time when it has one (the time of service), and wait for it without."""
     case = record if isinstance(record, RespondentCase) else None
     complaint = record.complaint if isinstance(record, RespondentCase) else record
     effects = (
@@ -721,11 +727,13 @@ def _clock_effects(
         (s.resumes, ClockAction.RESUME),
         (s.starts, ClockAction.START),
     )
-    start_at = served_at(params, fair.timezone, ctx.now()) if s.clocks_from else None
+    start_at = served_at(params, fair.timezone) if s.clocks_from else None
     for kinds, action in effects:
         for kind in kinds:
             if case is None and kind not in clocks.COMPLAINT_CLOCKS:
                 continue  # a complaint step never moves a respondent's clock
+            if action is ClockAction.START and s.clocks_from and start_at is None:
+                continue  # not served yet: the step recording the time starts it
             owner = Owner.for_kind(kind, case=case, complaint=complaint, fair=fair)
             at = start_at if action is ClockAction.START else None
             clocks.apply(session, ctx, owner, kind, action, reason or s.label, at=at)
@@ -744,6 +752,17 @@ def _recorded_after(
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
     return {k: val for k, val in params.items() if val not in (None, "")}
+
+
+def _as_typed(s: Step, params: dict[str, Any], zone: str) -> dict[str, Any]:
+    """The values as the audit trail keeps them: a time as the fair's local time a person
+    types and reads ("2026-11-05 10:20"), whether it came typed or as a datetime."""
+    out = dict(params)
+    for f in s.fields:
+        moment = parse_moment(out.get(f.name), f.kind) if f.kind is FieldKind.DATETIME else None
+        if isinstance(moment, datetime):
+            out[f.name] = local_time(attach_zone(moment, zone), zone).strftime("%Y-%m-%d %H:%M")
+    return out
 
 
 def _apply(
@@ -790,7 +809,7 @@ def _apply(
         before=before,
         after={
             "state": record.state,
-            **_plain(params),
+            **_plain(_as_typed(s, params, fair.timezone)),
             **_recorded_after(recorded, record, params),
         },
         reason=reason,

@@ -1114,6 +1114,9 @@ REDISPLAYED = RecheckResult.REDISPLAYED.value
 def _story(
     name: str, *states: str, finish: str = "", also: tuple[str, ...] = (), **prefer: Any
 ) -> Story:
+    # The notice is handed over when the respondent is notified: the proof of service
+    # records that time, and the defence period runs from it.
+    prefer = {"served_at": NOW, **prefer}
     return Story(name, tuple(str(s) for s in states), prefer, finish, also)
 
 

@@ -337,9 +337,10 @@ _PEOPLE_OF = {
 
 
 def _service_recorded(session: Session, case: RespondentCase) -> bool:
-    """Whether the notify step recorded a time of service (else it defaulted to the click,
-    which the paper must not pass off as the time the respondent received the notice)."""
-    event = _last_event(session, case.id, ("case.notify",))
+    """Whether a time of service was recorded by hand (notify, or the proof of service
+    coming back); older notify steps defaulted it to the click, which the paper must not
+    pass off as the time the respondent received the notice."""
+    event = _last_event(session, case.id, ("case.notify", "case.record_service"))
     return event is not None and bool((event.after or {}).get("served_at"))
 
 
