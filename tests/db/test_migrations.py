@@ -309,3 +309,46 @@ def test_0015_links_exhibits_to_their_complaints_only_right(team) -> None:  # ty
     assert basis["decision"] == PRESETS["cnipa-24h"].legal_basis["decision"]
     assert basis["decision_officer"] == PRESETS["cnipa-24h"].legal_basis["decision_officer"]
     assert basis["transfer"] == "kept"  # a text of the fair's own is left as it is
+
+
+def test_0021_corrects_the_citations_a_fair_kept_as_its_preset_had_them(team) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+
+    import sqlalchemy as sa
+    from alembic import command
+    from sqlalchemy import select
+
+    from fairdesk.db.models import Fair
+    from fairdesk.domain.rules import PRESETS
+    from tests.helpers import make_fair
+
+    make_fair(team.admin)
+    db = team.desk.db
+    revision = importlib.import_module(
+        "fairdesk.db.migrations.versions.0021_corrected_citations"
+    )
+    changed = revision.CHANGED["cnipa-24h"]
+    with db.engine.begin() as conn:
+        config = migrate._config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0020")
+    fairs = sa.table("fairs", sa.column("rules", sa.JSON))
+    with db.engine.begin() as conn:  # a fair set up before: the citations of then
+        rules = dict(conn.scalars(sa.select(fairs.c.rules)).one())
+        basis = dict(rules["legal_basis"])
+        for key, (before, _after) in changed.items():
+            if before is None:
+                basis.pop(key, None)
+            else:
+                basis[key] = before
+        basis["mediation"] = "本展会调解规则 / the fair's own mediation rules"  # edited
+        rules["legal_basis"] = basis
+        conn.execute(sa.update(fairs).values(rules=rules))
+    migrate.upgrade(db)
+    with db.reading() as session:
+        basis = session.scalars(select(Fair)).one().rules["legal_basis"]
+    now = PRESETS["cnipa-24h"].legal_basis
+    for key in ("notice", "defence", "decision_not_found", "commitment"):
+        assert basis[key] == now[key], key
+    assert "第十四条" not in basis["notice"]  # the legal review's §1.1
+    assert basis["mediation"] == "本展会调解规则 / the fair's own mediation rules"  # kept
