@@ -161,7 +161,7 @@ def test_the_overdue_ground_says_without_good_reason_everywhere(
     reg = register_complaint(team.desk, FAIR, complaint_input())
     act_on_complaint(team.desk, reg.number, "accept")
     case = reg.case_numbers[0]
-    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "notify", served_at="2026-11-05 09:30")
     clock.advance(hours=25)
     act_on_case(team.desk, case, "mark_defence_overdue")
     act_on_case(team.desk, case, "begin_review")
