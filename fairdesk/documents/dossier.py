@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
-from fairdesk.documents.furniture import S, fields, grid, para, section
+from fairdesk.documents.furniture import Row, S, fields, grid, para, section
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
@@ -15,7 +15,9 @@ from fairdesk.documents.parts import (
     measures_block,
     parties_block,
     rights_block,
+    sides,
 )
+from fairdesk.domain.enums import ComplaintKind
 
 
 def _details(reason: str, detail: str) -> str:
@@ -36,52 +38,68 @@ def _served(d: DocumentData) -> str:
     return "未登记 / not recorded"
 
 
+def _overview(d: DocumentData) -> list[Row]:
+    """Every field of the case; a commercial dispute's leave out what only an IP complaint
+    has (the commitment, the notice and defence clock, the finding)."""
+    matter = sides(d).matter
+    ip = d.complaint_kind != ComplaintKind.COMMERCIAL
+    rows = case_rows(d) + [
+        (
+            f"{matter.zh}状态",
+            f"{matter.en.capitalize()} status",
+            L.both(L.COMPLAINT_STATES, d.complaint_state),
+        ),
+        ("案件状态", "Case status", L.both(L.CASE_STATES, d.case_state)),
+        ("受理时间", "Accepted", d.accepted_at),
+    ]
+    if ip:
+        decided = (L.both(L.CASE_STATES, d.decision_state), d.decided_at)
+        rows += [
+            (
+                "投诉移交",
+                "Complaint transferred",
+                f"{d.authority}（{d.transferred_at}）" if d.transferred_at else d.authority,
+            ),
+            (
+                "承诺书",
+                "Commitment",
+                "已签署 / signed" if d.commitment_signed else "未签署 / not signed",
+            ),
+            ("通知书签发时间", "Notice issued", d.notified_at),
+            ("送达时间", "Served", _served(d)),
+            ("答辩期限", "Defence due", d.defence_due_at),
+            ("决定", "Decision", " ".join(x for x in decided if x)),
+            ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
+            ("适用规定", "Rules applied", d.decision_legal_basis),
+        ]
+    rows += [
+        ("理由", "Reasons", d.decision_note),
+        ("和解条款", "Settlement", d.settlement_terms),
+        ("升级处理", "Escalation", L.both(L.ESCALATIONS, d.escalation)),
+        ("案件移送", "Case referred to", d.case_authority),
+        ("结案时间", "Closed", d.closed_at),
+    ]
+    return rows
+
+
 def story(d: DocumentData) -> list[Flowable]:
+    ip = d.complaint_kind != ComplaintKind.COMMERCIAL
     out: list[Flowable] = [
         *section("案件概况", "Case overview"),
-        fields(
-            case_rows(d)
-            + [
-                ("投诉状态", "Complaint status", L.both(L.COMPLAINT_STATES, d.complaint_state)),
-                ("案件状态", "Case status", L.both(L.CASE_STATES, d.case_state)),
-                ("受理时间", "Accepted", d.accepted_at),
-                (
-                    "投诉移交",
-                    "Complaint transferred",
-                    f"{d.authority}（{d.transferred_at}）" if d.transferred_at else d.authority,
-                ),
-                (
-                    "承诺书",
-                    "Commitment",
-                    "已签署 / signed" if d.commitment_signed else "未签署 / not signed",
-                ),
-                ("通知书签发时间", "Notice issued", d.notified_at),
-                ("送达时间", "Served", _served(d)),
-                ("答辩期限", "Defence due", d.defence_due_at),
-                (
-                    "决定",
-                    "Decision",
-                    " ".join(
-                        x for x in (L.both(L.CASE_STATES, d.decision_state), d.decided_at) if x
-                    ),
-                ),
-                ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
-                ("适用规定", "Rules applied", d.decision_legal_basis),
-                ("理由", "Reasons", d.decision_note),
-                ("和解条款", "Settlement", d.settlement_terms),
-                ("升级处理", "Escalation", L.both(L.ESCALATIONS, d.escalation)),
-                ("案件移送", "Case referred to", d.case_authority),
-                ("结案时间", "Closed", d.closed_at),
-            ]
-        ),
+        fields(_overview(d)),
         *parties_block(d),
         *rights_block(d),
-        *exhibits_block(d.exhibits, *exhibits_heading(d)),
-        *section("投诉事实与理由", "Facts and grounds"),
-        para(d.summary or "—", S.zh),
-        *section("答辩", "Defence"),
-        para(d.defence_summary or "—", S.zh),
     ]
+    if ip:
+        out += [
+            *exhibits_block(d.exhibits, *exhibits_heading(d)),
+            *section("投诉事实与理由", "Facts and grounds"),
+            para(d.summary or "—", S.zh),
+            *section("答辩", "Defence"),
+            para(d.defence_summary or "—", S.zh),
+        ]
+    else:
+        out += [*section("纠纷事实与请求", "Facts and request"), para(d.summary or "—", S.zh)]
     if d.measures:
         out += measures_block(d)
     out += [

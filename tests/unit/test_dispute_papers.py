@@ -201,3 +201,16 @@ def test_the_dispute_mediation_keeps_the_dispute_article(
     _, case = _settled_dispute(team, clock)
     text = _issue(team, "mediation-record", case, tmp_path)
     assert ART40 in text and "第七条" not in text
+
+
+def test_the_dispute_dossier_has_no_ip_rows_and_names_its_own_papers(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    number, case = _settled_dispute(team, clock)
+    docs.issue_document(team.desk, "complaint-form", number)
+    text = _issue(team, "dossier", case, tmp_path)
+    assert "纠纷状态" in text and "纠纷事实与请求" in text
+    for ip_only in ("承诺书", "答辩期限", "送达时间", "涉嫌侵权展品", "投诉事实与理由", "认定依据"):
+        assert ip_only not in text, ip_only
+    assert "商事纠纷登记表" in text  # the form issued, in the timeline by its own title
+    assert "知识产权投诉登记表" not in text

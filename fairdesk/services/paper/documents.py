@@ -264,16 +264,23 @@ def _action_label(action: str) -> str:
     return f"{words.zh} {words.en}" if words.zh != words.en else words.en
 
 
-def _value(key: str, value: Any) -> str:
+def _value(key: str, value: Any, commercial: bool = False) -> str:
     if isinstance(value, list | tuple):
-        return "、".join(_value(key, x) for x in value)
+        return "、".join(_value(key, x, commercial) for x in value)
     if key == "kind" and isinstance(value, str) and value in K.KINDS:
-        return f"{K.KINDS[value].title} / {K.KINDS[value].title_en}"
+        k = K.KINDS[value]
+        own = K.COMMERCIAL_TITLES if commercial else {}  # a dispute's papers: their titles
+        zh, en = own.get(value, (k.title, k.title_en))
+        return f"{zh} / {en}"
     words = detail_value_words(key, value)
     return words.on_paper.both if words is not None else str(value)
 
 
-def _detail(after: dict[str, Any] | None, exhibits: list[tuple[str, str]] | None = None) -> str:
+def _detail(
+    after: dict[str, Any] | None,
+    exhibits: list[tuple[str, str]] | None = None,
+    commercial: bool = False,
+) -> str:
     """What an event recorded, one line on paper: "状态 / now: 已通知 / Notified; ..."."""
     if not after:
         return ""
@@ -289,7 +296,7 @@ def _detail(after: dict[str, Any] | None, exhibits: list[tuple[str, str]] | None
         if key == "state":
             parts.append(f"→ {_value(key, value)}")
         else:
-            parts.append(f"{detail_words(key).both}: {_value(key, value)}")
+            parts.append(f"{detail_words(key).both}: {_value(key, value, commercial)}")
     return "; ".join(parts)
 
 
@@ -316,13 +323,14 @@ def _timeline(
         query = query.where(AuditEvent.action.in_(actions))
     names = _names(session)
     exhibits = [(x.name, x.model or "") for x in case.exhibits]
+    commercial = case.complaint.kind == ComplaintKind.COMMERCIAL
     return tuple(
         EventView(
             clock.local(r.at),
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(r.after, exhibits),
+            _detail(r.after, exhibits, commercial),
         )
         for r in session.scalars(query.order_by(AuditEvent.id)).all()
     )
