@@ -3359,6 +3359,10 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已撤销（{reason}）。</translation>
     </message>
     <message>
+        <source>Document {number} cannot be reprinted: {reason}</source>
+        <translation>文书{number}无法重印：{reason}</translation>
+    </message>
+    <message>
         <source>Document {number} is already revoked.</source>
         <translation>文书 {number} 已被撤销。</translation>
     </message>
@@ -3371,8 +3375,8 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
     </message>
     <message>
-        <source>The stored copy of {number} is not the document that was issued: its SHA-256 differs from the register's. Reissue it to print a new signed copy.</source>
-        <translation>文书{number}的存档副本与签发时不一致：其SHA-256与登记簿所载不同。请重新签发以打印新的签名文本。</translation>
+        <source>The stored copy of {number} is not the document that was issued: its SHA-256 or its seal differs from the signer's. Reissue it to print a new signed copy.</source>
+        <translation>文书{number}的存档副本不是签发时的文书：其SHA-256或签发人的封印不符。请重新签发以打印新的签名文本。</translation>
     </message>
     <message>
         <source>Document {number} is already revoked; reissue {successor} instead.</source>

@@ -570,7 +570,7 @@ def test_editing_a_measure_row_is_reported(team: Team, decided: str) -> None:
     report = verify_chain(team.admin)
     assert not report.ok
     found = [p for p in report.problems if f"of case {decided}" in p]
-    assert any("storage_place is ''" in p and "'库房 A'" in p for p in found)
+    assert any("storage_place is ''" in p and "'库房A'" in p for p in found)
     assert any("measure_type is 'cover'" in p for p in found)
 
 

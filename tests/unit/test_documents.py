@@ -766,3 +766,37 @@ def test_a_document_issued_under_the_first_layout_still_reprints_as_issued(
         doc.content_hash = hashlib.sha256(old).hexdigest()
         doc.pdf = None  # nor were its bytes kept then
     assert docs.render_document(team.desk, info.number) == old
+
+
+def test_a_forged_copy_kept_with_a_matching_hash_is_neither_reprinted_nor_genuine(
+    team: Team, case_in: Callable[..., str]
+) -> None:
+    """The register's SHA-256 is no secret: an insider who swaps the kept PDF and writes its
+    hash beside it still lacks the signer's seal over those bytes."""
+    import hashlib
+
+    info = docs.issue_document(team.desk, "dossier", case_in("NOTIFIED"))
+    forged = info.pdf + b"\n% changed behind the app\n"
+    with team.desk.db.writing() as session:
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == info.number)
+            .values(pdf=forged, content_hash=hashlib.sha256(forged).hexdigest())
+        )
+    with pytest.raises(docs.DocumentMismatch, match="seal"):
+        docs.render_document(team.desk, info.number)
+    answer = docs.verify_file(team.desk, forged)
+    assert not answer.ok and answer.status == "altered"
+
+
+def test_a_pdf_that_is_not_the_issued_file_is_never_genuine(
+    team: Team, case_in: Callable[..., str]
+) -> None:
+    """Its text may be drawn over a picture of the genuine page: carrying the key text is
+    not being the issued document."""
+    info = docs.issue_document(team.desk, "complaint-notice", case_in("NOTIFIED"))
+    assert docs.verify_file(team.desk, info.pdf).ok
+    copy = info.pdf + b"\n% saved again by another program\n"
+    answer = docs.verify_file(team.desk, copy)
+    assert not answer.ok and answer.status == "altered"
+    assert "NOT THE ISSUED FILE" in answer.message and answer.summary  # what it should say

@@ -675,6 +675,12 @@ class _Signed:
     payload: str
     root_fingerprint: str
     certificate: bytes
+    private: Any = field(repr=False)  # the signer's key, held only while issuing
+
+    def seal(self, pdf: bytes) -> str:
+        """The signer's signature over the PDF's SHA-256: the bytes kept for reprints are
+        the issued ones, which nobody without the key can make again."""
+        return signing.b64url(signing.sign(self.private, _pdf_content(self.data.number, pdf)))
 
 
 def _check_state(k: K.DocKind, complaint: Complaint, case: RespondentCase | None) -> None:
@@ -686,6 +692,26 @@ def _check_state(k: K.DocKind, complaint: Complaint, case: RespondentCase | None
 
 def _doc_number(fair: Fair, value: int) -> str:
     return f"{fair.code}-D{value:06d}"
+
+
+def _pdf_content(number: str, pdf: bytes) -> dict[str, Any]:
+    return {"number": number, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+
+
+def _sealed(session: Session, doc: IssuedDocument, pdf: bytes) -> bool:
+    """`pdf` is the document as issued: its SHA-256 is the register's and its seal is the
+    signer's (a hash written into the register alone proves nothing: it is no secret)."""
+    seal = doc.content.get("pdf_seal")
+    key = session.scalar(select(SigningKey).where(SigningKey.key_id == doc.key_id))
+    if not isinstance(seal, str) or key is None:
+        return False
+    if hashlib.sha256(pdf).hexdigest() != doc.content_hash:
+        return False
+    try:
+        signature = signing.unb64url(seal)
+    except ValueError:
+        return False
+    return signing.verify(key.public_key, signature, _pdf_content(doc.number, pdf))
 
 
 def _sign(
@@ -729,6 +755,7 @@ def _sign(
         payload,
         signer.root_fingerprint,
         signer.certificate,
+        signer.private,
     )
 
 
@@ -766,6 +793,7 @@ def _entry(
             "data": s.data.to_dict(),
             "options": {"copy": copy, "served": served},
             "paper": PAPER,  # the layout: a reprint uses it (older documents have none: 1)
+            "pdf_seal": s.seal(pdf),  # the kept bytes are the issued ones (see _sealed)
             **({"missing_glyphs": list(missing)} if missing else {}),
         },
         payload=s.payload,
@@ -1021,14 +1049,22 @@ def render_document(ctx: Context, number: str) -> bytes:
                 number=doc.number,
                 reason=doc.revoke_reason,
             )
+        check = _verify(session, signing.parse_payload(doc.payload))
+        if check.status not in ("genuine", "specimen"):  # the register entry was changed
+            raise DocumentMismatch(
+                "Document {number} cannot be reprinted: {reason}",
+                number=doc.number,
+                reason=check.message,
+            )
         pdf = doc.pdf
         if pdf is None:  # issued before the bytes were kept: drawn again from its snapshot
             data = DocumentData.from_dict(doc.content["data"])
             pdf = render(data, doc.payload, int(doc.content.get("paper", 1)))
-        elif hashlib.sha256(pdf).hexdigest() != doc.content_hash:
+        elif not _sealed(session, doc, pdf):
             raise DocumentMismatch(
                 "The stored copy of {number} is not the document that was issued: its "
-                "SHA-256 differs from the register's. Reissue it to print a new signed copy.",
+                "SHA-256 or its seal differs from the signer's. Reissue it to print a new "
+                "signed copy.",
                 number=doc.number,
             )
     digest = hashlib.sha256(pdf).hexdigest()
@@ -1409,7 +1445,7 @@ def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
         return result
     with ctx.db.reading() as session:
         doc = _document(session, result.number)
-        if hashlib.sha256(data).hexdigest() == doc.content_hash:
+        if _sealed(session, doc, data) or (doc.pdf is None and _drawn_as_issued(doc, data)):
             return _with_note(result, "The file is byte-identical to the issued PDF.")
         snapshot = DocumentData.from_dict(doc.content["data"])
     text_layer = "".join(qrread.pdf_text(data).split())
@@ -1428,9 +1464,26 @@ def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
             result.number,
             result.case_number,
         )
-    return _with_note(
-        result, "The file differs from the issued PDF byte for byte, but its key text matches."
+    # Its text can be redrawn over a picture of the genuine page, or hidden under one: a file
+    # that is not the issued one is never called genuine, whatever text it carries.
+    return Verification(
+        False,
+        "altered",
+        f"NOT THE ISSUED FILE: the QR code of {result.number} is genuine, but this PDF is not "
+        "the one that was issued (its bytes differ, although its key text is there). Do not "
+        "rely on it: reprint the document, or compare the paper with the summary below.",
+        result.summary,
+        result.number,
+        result.case_number,
     )
+
+
+def _drawn_as_issued(doc: IssuedDocument, data: bytes) -> bool:
+    """A document issued before PDFs were kept: the file is what its snapshot draws."""
+    if hashlib.sha256(data).hexdigest() != doc.content_hash:
+        return False
+    snapshot = DocumentData.from_dict(doc.content["data"])
+    return render(snapshot, doc.payload, int(doc.content.get("paper", 1))) == data
 
 
 def _with_note(result: Verification, note: str) -> Verification:
