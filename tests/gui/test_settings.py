@@ -394,7 +394,9 @@ def test_the_first_runs_file_dialogs_remember_in_the_data_folder(
         seen.append(QSettings(QSettings.Scope.UserScope, "QtProject").fileName())
         return Welcome(Choice.CLOSED)
 
-    monkeypatch.setattr(app_module, "welcome_new_desk", welcome)
+    from fairdesk.ui.setup import welcome as welcome_module
+
+    monkeypatch.setattr(welcome_module, "welcome_new_desk", welcome)  # what app imports late
     folder = tmp_path / "chosen"
     args = argparse.Namespace(db=None, data_dir=str(folder), demo=False, lang="en")
     try:
