@@ -70,11 +70,16 @@ class CredentialsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.check = lambda name, password: None  # set by the caller; raises FairDeskError
+        # Set by the caller when the dialog is drawn before what `check` needs is there:
+        # makes it ready, False when the dialog closed for something else instead.
+        self.ready: Callable[[], bool] = lambda: True
 
     def accept(self) -> None:
         name, password = self.username_edit.text().strip(), self.password_edit.text()
         if self.confirm_edit is not None and password != self.confirm_edit.text():
             self.error_label.setText(self.tr("The two passwords differ."))
+            return
+        if not self.ready():
             return
         try:
             self.result_value = self.check(name, password)
@@ -120,6 +125,8 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
     opened: dict[str, object] = {}
 
     def open_now() -> None:
+        if opened:  # Enter or OK came first and opened it already
+            return
         from fairdesk.app_context import SYSTEM, open_database
         from fairdesk.services.context import Context
         from fairdesk.services.trust import users
@@ -137,6 +144,17 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
         # Signing in also unlocks the user's keys for the session (services/keys.py).
         login.check = lambda name, password: users.sign_in(system, name, password)
 
+    def ready() -> bool:
+        """Enter or OK before the database has opened: open it now, then sign in;
+        False when the database closed the dialog instead (new, first user, an error)."""
+        if not opened:
+            login.error_label.setText(QApplication.translate("sign_in", "Opening the database…"))
+            login.error_label.repaint()  # the opening holds the screen: say why first
+            open_now()
+            login.error_label.clear()
+        return login.isVisible()
+
+    login.ready = ready
     _AfterPaint(login, open_now)
     accepted = login.exec() == QDialog.DialogCode.Accepted
     if "error" in opened:
