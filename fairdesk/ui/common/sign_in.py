@@ -39,6 +39,8 @@ DEMO_SIZE = {"complaints": 80, "editions": 2, "exhibitors": 1500}
 class CredentialsDialog(QDialog):
     """User name and password; with `confirm`, the password twice (a new account)."""
 
+    ERROR_STYLE = "color: #b00020"
+
     def __init__(
         self, title: str, intro: str, *, confirm: bool = False, username: str = ""
     ) -> None:
@@ -55,7 +57,7 @@ class CredentialsDialog(QDialog):
             else None
         )
         self.error_label = QLabel(objectName="error_label")
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(self.ERROR_STYLE)
         form = QFormLayout(self)
         form.addRow(QLabel(intro, wordWrap=True))
         form.addRow(self.tr("&User name:"), self.username_edit)
@@ -123,10 +125,9 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
     found new (no user, no fair) closes the dialog and raises NewDatabase."""
     login = CredentialsDialog("FairDesk", QApplication.translate("sign_in", "Sign in."))
     opened: dict[str, object] = {}
+    asked: list[bool] = []  # Enter or OK came before the database had opened
 
     def open_now() -> None:
-        if opened:  # Enter or OK came first and opened it already
-            return
         from fairdesk.app_context import SYSTEM, open_database
         from fairdesk.services.context import Context
         from fairdesk.services.trust import users
@@ -143,16 +144,20 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
             return
         # Signing in also unlocks the user's keys for the session (services/keys.py).
         login.check = lambda name, password: users.sign_in(system, name, password)
+        if asked:  # pressed while it opened: sign in with what is typed now
+            login.error_label.clear()
+            login.error_label.setStyleSheet(login.ERROR_STYLE)
+            login.accept()
 
     def ready() -> bool:
-        """Enter or OK before the database has opened: open it now, then sign in;
-        False when the database closed the dialog instead (new, first user, an error)."""
-        if not opened:
-            login.error_label.setText(QApplication.translate("sign_in", "Opening the database…"))
-            login.error_label.repaint()  # the opening holds the screen: say why first
-            open_now()
-            login.error_label.clear()
-        return login.isVisible()
+        """Enter or OK before the database has opened keeps the dialog, says so and
+        signs in once it has (open_now): it never counts as closing the dialog."""
+        if opened:
+            return True
+        asked.append(True)
+        login.error_label.setStyleSheet("")  # a word of patience, not an error
+        login.error_label.setText(QApplication.translate("sign_in", "Opening the database…"))
+        return False
 
     login.ready = ready
     _AfterPaint(login, open_now)
