@@ -3,6 +3,7 @@
 The login dialog is the first window a person sees: it is drawn before the database
 layer (SQLAlchemy, the models, the key services: half a second and more) is imported,
 and the database is opened right after it has been painted, while the person types.
+Enter pressed sooner keeps the dialog ("Opening the database…") and signs in once it is open.
 """
 
 from __future__ import annotations
@@ -72,8 +73,8 @@ class CredentialsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.check = lambda name, password: None  # set by the caller; raises FairDeskError
-        # Set by the caller when the dialog is drawn before what `check` needs is there:
-        # makes it ready, False when the dialog closed for something else instead.
+        # Set by the caller when the dialog is drawn before `check` can work: False keeps
+        # the dialog open, the caller accepts it again once `check` can.
         self.ready: Callable[[], bool] = lambda: True
 
     def accept(self) -> None:
