@@ -163,7 +163,7 @@ class FastPerson(QObject):
         self.dialog = dialog
         dialog.username_edit.setText("admin")
         dialog.password_edit.setText(self.password)
-        QTimer.singleShot(20_000, dialog.reject)  # a dialog left open fails, not hangs
+        QTimer.singleShot(20_000, dialog, dialog.reject)  # left open: fails, not hangs
         if self.how == "enter":  # queued ahead of the paint and of the opening after it
             press = QKeyEvent(
                 QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier
@@ -178,9 +178,11 @@ class FastPerson(QObject):
         self.after_opening()
 
     def after_opening(self) -> None:
+        if not self.dialog.isVisible():  # closed without waiting: nothing to hand on
+            return
         if "open" not in self.events:
-            QTimer.singleShot(10, self.after_opening)
-        elif self.then is not None and self.dialog.isVisible():
+            QTimer.singleShot(10, self, self.after_opening)
+        elif self.then is not None:
             self.then(self.dialog)
 
 
