@@ -6541,6 +6541,10 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>请登录。</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Welcome. Create the administrator account of this service center.</source>
         <translation>欢迎使用。请创建本服务中心的管理员账户。</translation>
     </message>

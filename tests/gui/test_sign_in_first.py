@@ -9,9 +9,15 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from fairdesk.app_context import SYSTEM
 from fairdesk.db.engine import Database
@@ -121,3 +127,141 @@ def test_a_database_found_new_behind_the_sign_in_gets_the_welcome(tmp_path: Path
     report = _start(db_file, tmp_path, "unused-password")
     assert report["first"] == "credentials_dialog"
     assert report["next"] == "welcome_dialog"
+
+
+# Enter or OK before the database has opened: the person who types fast, or whose
+# password is typed for them, presses it the moment the dialog appears.
+
+
+class FastPerson(QObject):
+    """Fills in the sign-in dialog as it appears and presses Enter (or clicks OK) at
+    once, before the opening that follows its first paint; then, once the database
+    has opened and the dialog is still there, hands it to `then`. `events` records the
+    order (press, open) and `note` what the dialog said while it opened."""
+
+    def __init__(self, password: str, how: str, then: Callable[[Any], None] | None = None):
+        super().__init__()
+        self.password, self.how, self.then = password, how, then
+        self.events: list[str] = []
+        self.note = ""
+        self.dialog: Any = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and watched.objectName() == "credentials_dialog":
+            if self.dialog is None:
+                self.answer(watched)
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and self.dialog is not None
+            and watched is self.dialog.password_edit
+            and "press" not in self.events
+        ):
+            self.pressed()
+        return False
+
+    def answer(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.username_edit.setText("admin")
+        dialog.password_edit.setText(self.password)
+        QTimer.singleShot(20_000, dialog, dialog.reject)  # left open: fails, not hangs
+        if self.how == "enter":  # queued ahead of the paint and of the opening after it
+            press = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier
+            )
+            QApplication.postEvent(dialog.password_edit, press)
+        else:
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            QTimer.singleShot(0, lambda: (self.pressed(), ok.click()))
+
+    def pressed(self) -> None:
+        self.events.append("press")
+        self.after_opening()
+
+    def after_opening(self) -> None:
+        if not self.dialog.isVisible():  # closed without waiting: nothing to hand on
+            return
+        if "open" not in self.events:
+            QTimer.singleShot(10, self, self.after_opening)
+        elif self.then is not None:
+            self.then(self.dialog)
+
+
+@pytest.fixture
+def desk_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    db = Database(url)
+    from fairdesk.db import migrate
+
+    migrate.upgrade(db)
+    users.add_user(Context(db, SYSTEM), "admin", Role.ADMIN, "admin-pass-1")
+    db.dispose()
+    return url
+
+
+def _sign_in_fast(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, person: FastPerson
+) -> Context | None:
+    from fairdesk import app_context
+    from fairdesk.ui.common import sign_in as sign_in_module
+
+    real_open = app_context.open_database
+
+    def open_database(*args: Any, **kwargs: Any) -> Database:
+        person.events.append("open")
+        person.note = person.dialog.error_label.text()
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(app_context, "open_database", open_database)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(person)
+    try:
+        return sign_in_module.sign_in(url, str(tmp_path / "data"))
+    finally:
+        app.removeEventFilter(person)
+
+
+@pytest.mark.parametrize("how", ["enter", "ok"])
+def test_enter_before_the_database_opened_waits_and_signs_in(
+    qapp: QApplication, desk_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    person = FastPerson("admin-pass-1", how)
+    ctx = _sign_in_fast(desk_url, tmp_path, monkeypatch, person)
+    assert person.events[0] == "press"  # before the database was opened
+    assert ctx is not None, "the app closed as if the person had cancelled"
+    assert ctx.actor.username == "admin"
+    assert person.events == ["press", "open"]  # opened once
+    assert person.note, "nothing said while the database opened"
+    ctx.db.dispose()
+
+
+def test_a_wrong_password_before_the_database_opened_keeps_the_dialog(
+    qapp: QApplication, desk_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def then(dialog: Any) -> None:  # the message, then the right password
+        seen["message"] = dialog.error_label.text()
+        dialog.password_edit.setText("admin-pass-1")
+        QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+    person = FastPerson("wrong-pass-1", "enter", then)
+    ctx = _sign_in_fast(desk_url, tmp_path, monkeypatch, person)
+    assert person.events[0] == "press"
+    assert "message" in seen, "the dialog closed on the wrong password"
+    assert seen["message"] and seen["message"] != person.note, "no word on the password"
+    assert ctx is not None and ctx.actor.username == "admin"
+    assert person.events == ["press", "open"]
+    ctx.db.dispose()
+
+
+def test_enter_before_a_new_database_opened_still_gets_the_welcome(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fairdesk.ui.common.sign_in import NewDatabase
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    person = FastPerson("any-pass-1", "enter")
+    with pytest.raises(NewDatabase):
+        _sign_in_fast(url, tmp_path, monkeypatch, person)
+    assert person.events[0] == "press"

@@ -3,6 +3,7 @@
 The login dialog is the first window a person sees: it is drawn before the database
 layer (SQLAlchemy, the models, the key services: half a second and more) is imported,
 and the database is opened right after it has been painted, while the person types.
+Enter pressed sooner keeps the dialog ("Opening the database…") and signs in once it is open.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ DEMO_SIZE = {"complaints": 80, "editions": 2, "exhibitors": 1500}
 class CredentialsDialog(QDialog):
     """User name and password; with `confirm`, the password twice (a new account)."""
 
+    ERROR_STYLE = "color: #b00020"
+
     def __init__(
         self, title: str, intro: str, *, confirm: bool = False, username: str = ""
     ) -> None:
@@ -55,7 +58,7 @@ class CredentialsDialog(QDialog):
             else None
         )
         self.error_label = QLabel(objectName="error_label")
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(self.ERROR_STYLE)
         form = QFormLayout(self)
         form.addRow(QLabel(intro, wordWrap=True))
         form.addRow(self.tr("&User name:"), self.username_edit)
@@ -70,11 +73,16 @@ class CredentialsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.check = lambda name, password: None  # set by the caller; raises FairDeskError
+        # Set by the caller when the dialog is drawn before `check` can work: False keeps
+        # the dialog open, the caller accepts it again once `check` can.
+        self.ready: Callable[[], bool] = lambda: True
 
     def accept(self) -> None:
         name, password = self.username_edit.text().strip(), self.password_edit.text()
         if self.confirm_edit is not None and password != self.confirm_edit.text():
             self.error_label.setText(self.tr("The two passwords differ."))
+            return
+        if not self.ready():
             return
         try:
             self.result_value = self.check(name, password)
@@ -118,6 +126,7 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
     found new (no user, no fair) closes the dialog and raises NewDatabase."""
     login = CredentialsDialog("FairDesk", QApplication.translate("sign_in", "Sign in."))
     opened: dict[str, object] = {}
+    asked: list[bool] = []  # Enter or OK came before the database had opened
 
     def open_now() -> None:
         from fairdesk.app_context import SYSTEM, open_database
@@ -136,7 +145,22 @@ def sign_in(db_url: str | None, folder: str | None) -> Context | None:
             return
         # Signing in also unlocks the user's keys for the session (services/keys.py).
         login.check = lambda name, password: users.sign_in(system, name, password)
+        if asked:  # pressed while it opened: sign in with what is typed now
+            login.error_label.clear()
+            login.error_label.setStyleSheet(login.ERROR_STYLE)
+            login.accept()
 
+    def ready() -> bool:
+        """Enter or OK before the database has opened keeps the dialog, says so and
+        signs in once it has (open_now): it never counts as closing the dialog."""
+        if opened:
+            return True
+        asked.append(True)
+        login.error_label.setStyleSheet("")  # a word of patience, not an error
+        login.error_label.setText(QApplication.translate("sign_in", "Opening the database…"))
+        return False
+
+    login.ready = ready
     _AfterPaint(login, open_now)
     accepted = login.exec() == QDialog.DialogCode.Accepted
     if "error" in opened:
