@@ -33,3 +33,16 @@ def test_a_patrol_visit_shows_words_not_ids() -> None:
 def test_a_complaint_opened_from_a_patrol_hides_the_visit_id() -> None:
     text = event_details({"visit": "9f1e-77", "complaint": "CIIE2026-0003", "photos": []}, SH)
     assert text == "complaint: CIIE2026-0003"
+
+
+def test_a_time_typed_at_the_desk_is_the_fairs_whatever_this_pcs_zone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # a desk PC left on UTC, 8 hours from the fair
+    time.tzset()
+    try:
+        text = event_details({"served_at": "2026-12-08T02:58"}, SH)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert text.endswith("08/12/2026 02:58"), text  # as typed, not 10:58

@@ -197,9 +197,11 @@ def _value_text(key: str, value: Any, zone: ZoneInfo) -> str:
         return ", ".join(_value_text(key, x, zone) for x in value)
     if key.endswith("_at") and isinstance(value, str):  # a moment: in the fair's time
         try:
-            return local_time(datetime.fromisoformat(value), zone)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             return value
+        # A time as the desk typed it has no zone: it is the fair's, never this PC's.
+        return local_time(moment if moment.tzinfo else moment.replace(tzinfo=zone), zone)
     words = detail_value_words(key, value)
     if words is None:
         return str(value)
