@@ -121,8 +121,9 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
         return
     cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
-    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
-    for line in [headers, ["-" * w for w in widths], *cells]:
+    titles = [h.replace("_", " ") for h in headers]  # words for a person (json keeps the keys)
+    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(titles)]
+    for line in [titles, ["-" * w for w in widths], *cells]:
         out.write("  ".join(_pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
 
 

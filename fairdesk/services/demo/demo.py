@@ -1897,7 +1897,9 @@ def _run_cases(
     told = [p for p in plans if p.number]
     note(f"{walk.steps} steps taken")
     if walk.stuck:  # a developer's concern (the step table changed), not the user's
-        log.warning("demo %s: cases short of their planned state: %s", code, walk.stuck)
+        log.warning(
+            "demo %s: cases short of their planned state: %s", code, ", ".join(walk.stuck)
+        )
     moved = 0 if live else _hand_over(actors, close, told, world.rng)
     return len(told), moved
 
