@@ -38,6 +38,7 @@ from fairdesk.db.models import (
     Party,
     RespondentCase,
     complaint_rights,
+    exhibit_rights,
 )
 from fairdesk.domain import right_names
 from fairdesk.domain import vocabulary as v
@@ -52,6 +53,7 @@ from fairdesk.domain.enums import (
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.exports.table import Column
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
@@ -213,6 +215,7 @@ class _Batch:
 
     rights: list[tuple[str, str, str]]  # (type, number, holder)
     exhibits: list[str]
+    exhibit_rights: list[list[str]]  # each exhibit's linked right numbers
     measures: list[tuple[str, datetime, str, str, datetime | None]]
     events: list[tuple[str, datetime, dict[str, Any]]]
 
@@ -272,11 +275,13 @@ class _Lookups:
         )
         x = AccusedExhibit
         self._exhibits = _Stream(
-            rows(
-                select(c.complaint_id, c.seq, x.name, x.model, x.quantity)
+            rows(  # an exhibit a row per right it is accused under (one without any)
+                select(c.complaint_id, c.seq, x.id, x.name, x.model, x.quantity, IPRight.number)
                 .join(c, c.id == x.case_id)
+                .outerjoin(exhibit_rights, exhibit_rights.c.exhibit_id == x.id)
+                .outerjoin(IPRight, IPRight.id == exhibit_rights.c.right_id)
                 .where(c.fair_id == fair.id)
-                .order_by(c.complaint_id, c.seq, x.id)
+                .order_by(c.complaint_id, c.seq, x.id, IPRight.id)
                 .execution_options(**stream)
             ),
             2,
@@ -324,12 +329,16 @@ class _Lookups:
             self._complaint_rights = [
                 (str(t), str(n), str(h)) for t, n, h in self._rights.take((complaint_id,))
             ]
+        exhibits: dict[int, tuple[str, list[str]]] = {}
+        for x_id, name, model, qty, number in self._exhibits.take((complaint_id, seq)):
+            label = name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
+            linked = exhibits.setdefault(x_id, (label, []))[1]
+            if number is not None:
+                linked.append(str(number))
         return _Batch(
             self._complaint_rights,
-            [
-                name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
-                for name, model, qty in self._exhibits.take((complaint_id, seq))
-            ],
+            [label for label, _ in exhibits.values()],
+            [linked for _, linked in exhibits.values()],
             [
                 (t, at, res, place, ret)
                 for t, at, res, place, ret in self._measures.take((complaint_id, seq))
@@ -494,6 +503,9 @@ class _Formatter:
             authority, ref_day = complaint_authority, None
             ref_status = "处理中 / in progress"
 
+        if infringing:  # the finding rests on the rights its exhibits infringe, no other claim
+            found = set(rights_under_exhibits([n for _, n, _ in rights], b.exhibit_rights))
+            rights = [r for r in rights if r[1] in found]
         right_text = _right_numbers(rights)  # as the papers print them: 第45678901号
         exhibits = b.exhibits
         return {
