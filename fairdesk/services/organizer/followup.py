@@ -273,19 +273,7 @@ class _Lookups:
             ),
             1,
         )
-        x = AccusedExhibit
-        self._exhibits = _Stream(
-            rows(  # an exhibit a row per right it is accused under (one without any)
-                select(c.complaint_id, c.seq, x.id, x.name, x.model, x.quantity, IPRight.number)
-                .join(c, c.id == x.case_id)
-                .outerjoin(exhibit_rights, exhibit_rights.c.exhibit_id == x.id)
-                .outerjoin(IPRight, IPRight.id == exhibit_rights.c.right_id)
-                .where(c.fair_id == fair.id)
-                .order_by(c.complaint_id, c.seq, x.id, IPRight.id)
-                .execution_options(**stream)
-            ),
-            2,
-        )
+        self._exhibits = _Stream(rows(_exhibits_query(fair).execution_options(**stream)), 2)
         m = Measure
         self._measures = _Stream(
             rows(
@@ -345,6 +333,29 @@ class _Lookups:
             ],  # fmt: skip
             [(a, at, after or {}) for a, at, after in self._events.take((complaint_id, seq))],
         )
+
+
+def _exhibits_query(fair: Fair) -> Select[*tuple[Any, ...]]:
+    """The fair's exhibits in the list's order, a row per right each is accused under (one
+    row for an exhibit under none)."""
+    c, x = RespondentCase, AccusedExhibit
+    return (
+        select(c.complaint_id, c.seq, x.id, x.name, x.model, x.quantity, IPRight.number)
+        .join(c, c.id == x.case_id)
+        .outerjoin(exhibit_rights, exhibit_rights.c.exhibit_id == x.id)
+        .outerjoin(IPRight, IPRight.id == exhibit_rights.c.right_id)
+        .where(c.fair_id == fair.id)
+        .order_by(c.complaint_id, c.seq, x.id, IPRight.id)
+    )
+
+
+def _rights_of(b: _Batch, infringing: bool) -> list[tuple[str, str, str]]:
+    """The rights a row names: for a case found infringing, only those its exhibits were
+    found to infringe (a claim the decision did not uphold is no ground for screening)."""
+    if not infringing:
+        return b.rights
+    found = set(rights_under_exhibits([n for _, n, _ in b.rights], b.exhibit_rights))
+    return [r for r in b.rights if r[1] in found]
 
 
 def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]]:
@@ -446,7 +457,7 @@ class _Formatter:
             transferred_at,
             _seq,
         ) = r
-        rights, measures, events = b.rights, b.measures, b.events
+        rights, measures, events = _rights_of(b, bool(trigger)), b.measures, b.events
         rechecks = [(a, at, after) for a, at, after in events if a.startswith("case.recheck_")]
         escalations = [
             after.get("escalation", "") for a, _, after in events if a == "case.escalate"
@@ -503,9 +514,6 @@ class _Formatter:
             authority, ref_day = complaint_authority, None
             ref_status = "处理中 / in progress"
 
-        if infringing:  # the finding rests on the rights its exhibits infringe, no other claim
-            found = set(rights_under_exhibits([n for _, n, _ in rights], b.exhibit_rights))
-            rights = [r for r in rights if r[1] in found]
         right_text = _right_numbers(rights)  # as the papers print them: 第45678901号
         exhibits = b.exhibits
         return {
