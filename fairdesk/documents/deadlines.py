@@ -25,7 +25,7 @@ def on_last_day(due: str, d: DocumentData) -> bool:
 
 
 def defence_cut_by_close(d: DocumentData) -> tuple[str, str]:
-    due = d.defence_due_at
+    due = d.fair_closes_at or d.defence_due_at  # papers issued before the close was kept
     return (
         f"因本届展会于{due}闭幕，答辩期限截至闭幕时止；届时未处理完毕的，本案转入展后跟踪处理，"
         "你方仍可向本中心或有关知识产权管理部门提交答辩及证据。",

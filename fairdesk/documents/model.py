@@ -184,6 +184,7 @@ class DocumentData:
     defence_passed: bool = False  # the defence deadline was already over when issued
     defence_due_at: str = ""
     defence_capped_at_close: bool = False
+    fair_closes_at: str = ""  # the close that ends the defence period, when it does
     defence_summary: str = ""
     mediation_started_at: str = ""
     settlement_terms: str = ""
@@ -245,6 +246,7 @@ _LATER: dict[str, Any] = {
     "specimen": False,
     "order": None,
     "custody_until": "",
+    "fair_closes_at": "",
 }
 
 

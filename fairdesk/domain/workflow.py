@@ -15,7 +15,7 @@ entered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -948,13 +948,22 @@ def _each_exhibit_tied_to_a_right(f: Facts) -> Refusal | None:
     )
 
 
+def rights_under_exhibits(rights: Sequence[str], exhibits: Sequence[Sequence[str]]) -> list[str]:
+    """The numbers of the rights relied on (`rights`) that some exhibit is accused under,
+    given each exhibit's linked right numbers: what a finding of infringement rests on, and
+    what statistics and the follow-up list count it under. With one right, an exhibit that
+    names none is under it; a case without exhibits rests on every right relied on."""
+    if not exhibits or (len(rights) == 1 and any(not x for x in exhibits)):
+        return list(rights)
+    named = {right_key(n) for x in exhibits for n in x}
+    return [n for n in rights if right_key(n) in named]
+
+
 def rights_without_exhibit(f: Facts) -> list[str]:
     """The numbers of the rights relied on that no exhibit is accused under (with one
     right, an exhibit that names none is under it)."""
-    if not f.exhibits or (len(f.rights) == 1 and any(not x.rights for x in f.exhibits)):
-        return []
-    named = {right_key(n) for x in f.exhibits for n in x.rights}
-    return [n for n in f.rights if right_key(n) not in named]
+    under = set(rights_under_exhibits(f.rights, [x.rights for x in f.exhibits]))
+    return [n for n in f.rights if n not in under]
 
 
 def _other_claims_disposed(f: Facts, params: Mapping[str, Any]) -> Refusal | None:

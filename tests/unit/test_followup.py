@@ -26,8 +26,9 @@ from sqlalchemy.orm import selectinload
 
 from fairdesk.db.models import BoothVisit, PatrolRound, RespondentCase
 from fairdesk.domain.normalize import exhibitor_identity
+from fairdesk.domain.workflow import Entity, step
 from fairdesk.exports.safe_cells import needs_neutralising
-from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
 from fairdesk.services.fair.exhibitor_file import ExhibitorRecord
 from fairdesk.services.fair.exhibitors import upsert_exhibitors
 from fairdesk.services.fair.fairs import fair_by_code
@@ -506,3 +507,56 @@ def test_the_lists_times_are_the_stored_times_in_the_fairs_zone(
             assert row["decided_on"] == day(case.decided_at)
             assert row["closed_on"] == day(case.closed_at)
     assert any(r["decided_on"] for r in rows) and any(r["notified_on"] for r in rows)
+
+
+# -- a claim the decision did not uphold (fourth document review, top 1) ---------------------
+
+DESIGN_NO, MARK_NO = "ZL202330123456.7", "第45678901号"
+
+
+def found_infringing(team: Team, fair: str, booth: str, exhibits: list[ExhibitInput]) -> str:
+    """A design-and-trademark complaint against `booth`, found infringing on the merits; a
+    claim under a right no exhibit is accused under is disposed of as not upheld."""
+    data = _complaint(booth)
+    data.rights.append(
+        RightInput("trademark", MARK_NO, "EXAMPLE", "示例品牌", valid_until=date(2030, 1, 1))
+    )
+    data.materials = received(["design", "trademark"])
+    data.respondents[0].exhibits = exhibits
+    reg = register_complaint(team.desk, fair, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "record_defence", summary="展品系自主设计")
+    act_on_case(team.desk, case, "begin_review")
+    decide = step(Entity.CASE, "decide_infringing")
+    start = available_steps(team.desk, case).start_values(decide, {})
+    act_on_case(
+        team.desk, case, "decide_infringing", trigger="merits", legal_basis="参展合同",
+        **{k: val for k, val in start.items() if k == "other_claims"},
+    )  # fmt: skip
+    return case
+
+
+def test_a_claim_not_upheld_is_neither_listed_nor_screened(team: Team, clock: FakeClock) -> None:
+    make_fair(team.admin, code=CURRENT)
+    design_only = found_infringing(
+        team, CURRENT, "4.1A01", [ExhibitInput("椅子", "X-1", 2, rights=[DESIGN_NO])]
+    )
+    both = found_infringing(
+        team, CURRENT, "4.1A02",
+        [
+            ExhibitInput("椅子", "X-1", 2, rights=[DESIGN_NO]),
+            ExhibitInput("靠垫", "C-2", 1, rights=[MARK_NO]),
+        ],
+    )  # fmt: skip
+    keys = [c.key for c in COLUMNS]
+    rows = {r[0]: dict(zip(keys, r, strict=True)) for r in _rows(team)}
+    one, two = rows[design_only], rows[both]
+    assert one["right_number"] == DESIGN_NO
+    assert one["right_type"] == "外观设计专利权 / Design patent right"
+    assert one["screening"].startswith(f"展前重点核查 / check before opening: {DESIGN_NO} — 椅子")
+    assert MARK_NO not in one["screening"]
+    # Where an exhibit was found to infringe the mark, the mark is listed and screened.
+    assert two["right_number"] == f"{DESIGN_NO}; {MARK_NO}"
+    assert f"{DESIGN_NO}; {MARK_NO} — " in two["screening"]

@@ -218,6 +218,35 @@ def test_a_supplement_notice_on_the_last_day_gives_the_deadline_once_and_even_it
     assert "中文译本。" not in text
 
 
+CUT_BY_CLOSE = "因本届展会于2026-11-1017:00闭幕，答辩期限截至闭幕时止；"
+
+
+def test_a_notice_on_the_last_day_says_the_close_ends_the_period_before_service_too(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The paper handed over at notification is printed before the time of service is
+    recorded; the close already cuts its period short (fourth document review, top 2)."""
+    clock.set(datetime(2026, 11, 10, 8, 30, tzinfo=UTC))  # 16:30 on the last day
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "请自本通知书送达之时起24小时内向本中心提交书面答辩及证据。" in text
+    assert CUT_BY_CLOSE in text and "Asthefairclosesat2026-11-1017:00" in text
+    clock.advance(minutes=10)
+    act_on_case(team.desk, case, "record_service", served_at="2026-11-10 16:35")
+    assert CUT_BY_CLOSE in _issue(team, "complaint-notice", case, tmp_path)
+
+
+def test_a_notice_whose_period_ends_before_the_close_does_not_mention_it(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    clock.set(datetime(2026, 11, 9, 1, 30, tzinfo=UTC))  # 09:30 on the day before the last
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "送达之时起24小时内" in text and "闭幕时止" not in text
+
+
 def _sentences(team: Team, number: str) -> str:
     """The issued document's paragraphs as written (spaces kept, no line breaks)."""
     import re

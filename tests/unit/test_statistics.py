@@ -9,12 +9,20 @@ from pathlib import Path
 
 import pytest
 
+from fairdesk.services.intake.intake import ExhibitInput
 from fairdesk.services.organizer.day_report import day_report, format_day_report
 from fairdesk.services.organizer.statistics import fair_statistics, is_foreign, summary_rows
 from fairdesk.services.organizer.statistics_report import export_report
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, make_fair
-from tests.unit.test_followup import CURRENT, EARLIER, build_history
+from tests.unit.test_followup import (
+    CURRENT,
+    DESIGN_NO,
+    EARLIER,
+    MARK_NO,
+    build_history,
+    found_infringing,
+)
 
 
 def test_figures_equal_the_hand_count(team: Team, clock: FakeClock, tmp_path: Path) -> None:
@@ -147,3 +155,21 @@ def test_a_booth_visited_three_times_is_one_booth_visited(team: Team) -> None:
         record_visit(team.inspector, VisitInput(round_uid=rnd, target="4.1A01", finding="nothing"))
     s = fair_statistics(team.organizer, FAIR).current
     assert (s.patrol_rounds, s.booth_visits, sum(s.findings.values())) == (1, 1, 3)
+
+
+def test_a_claim_not_upheld_is_not_counted_as_confirmed(team: Team, clock: FakeClock) -> None:
+    """Found infringing under the design only (the mark's claim not upheld), and under
+    both: the mark counts once, for the case whose exhibit infringes it."""
+    make_fair(team.admin, code=CURRENT)
+    found_infringing(team, CURRENT, "4.1A01", [ExhibitInput("椅子", "X-1", 2, rights=[DESIGN_NO])])
+    found_infringing(
+        team, CURRENT, "4.1A02",
+        [
+            ExhibitInput("椅子", "X-1", 2, rights=[DESIGN_NO]),
+            ExhibitInput("靠垫", "C-2", 1, rights=[MARK_NO]),
+        ],
+    )  # fmt: skip
+    s = fair_statistics(team.organizer, CURRENT).current
+    assert s.confirmed_cases == 2
+    assert s.complaints_by_ip_type == {"design": 2, "trademark": 2}
+    assert s.confirmed_by_ip_type == {"design": 2, "trademark": 1}

@@ -81,6 +81,12 @@ def state_of(session: Session, owner: Owner, kind: ClockKind, now: datetime) -> 
     return _compute(owner.fair, kind, _events(session, owner, kind), now)
 
 
+def projected(fair: Fair, kind: ClockKind, start: datetime, now: datetime) -> ClockState:
+    """The clock as it would stand were it started at `start`: what a paper printed before
+    its clock starts (a notice before its time of service) can already say of it."""
+    return _compute(fair, kind, [ClockEvent(kind, ClockAction.START, start, "")], now)
+
+
 def _refresh_due(session: Session, owner: Owner, kind: ClockKind, state: ClockState) -> None:
     col = ClockDue.case_id if owner.case_id else ClockDue.complaint_id
     session.execute(

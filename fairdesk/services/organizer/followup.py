@@ -38,6 +38,7 @@ from fairdesk.db.models import (
     Party,
     RespondentCase,
     complaint_rights,
+    exhibit_rights,
 )
 from fairdesk.domain import right_names
 from fairdesk.domain import vocabulary as v
@@ -52,6 +53,7 @@ from fairdesk.domain.enums import (
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.exports.table import Column
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
@@ -213,6 +215,7 @@ class _Batch:
 
     rights: list[tuple[str, str, str]]  # (type, number, holder)
     exhibits: list[str]
+    exhibit_rights: list[list[str]]  # each exhibit's linked right numbers
     measures: list[tuple[str, datetime, str, str, datetime | None]]
     events: list[tuple[str, datetime, dict[str, Any]]]
 
@@ -270,17 +273,7 @@ class _Lookups:
             ),
             1,
         )
-        x = AccusedExhibit
-        self._exhibits = _Stream(
-            rows(
-                select(c.complaint_id, c.seq, x.name, x.model, x.quantity)
-                .join(c, c.id == x.case_id)
-                .where(c.fair_id == fair.id)
-                .order_by(c.complaint_id, c.seq, x.id)
-                .execution_options(**stream)
-            ),
-            2,
-        )
+        self._exhibits = _Stream(rows(_exhibits_query(fair).execution_options(**stream)), 2)
         m = Measure
         self._measures = _Stream(
             rows(
@@ -324,18 +317,45 @@ class _Lookups:
             self._complaint_rights = [
                 (str(t), str(n), str(h)) for t, n, h in self._rights.take((complaint_id,))
             ]
+        exhibits: dict[int, tuple[str, list[str]]] = {}
+        for x_id, name, model, qty, number in self._exhibits.take((complaint_id, seq)):
+            label = name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
+            linked = exhibits.setdefault(x_id, (label, []))[1]
+            if number is not None:
+                linked.append(str(number))
         return _Batch(
             self._complaint_rights,
-            [
-                name + (f" ({model})" if model else "") + (f" ×{qty}" if qty else "")
-                for name, model, qty in self._exhibits.take((complaint_id, seq))
-            ],
+            [label for label, _ in exhibits.values()],
+            [linked for _, linked in exhibits.values()],
             [
                 (t, at, res, place, ret)
                 for t, at, res, place, ret in self._measures.take((complaint_id, seq))
             ],  # fmt: skip
             [(a, at, after or {}) for a, at, after in self._events.take((complaint_id, seq))],
         )
+
+
+def _exhibits_query(fair: Fair) -> Select[*tuple[Any, ...]]:
+    """The fair's exhibits in the list's order, a row per right each is accused under (one
+    row for an exhibit under none)."""
+    c, x = RespondentCase, AccusedExhibit
+    return (
+        select(c.complaint_id, c.seq, x.id, x.name, x.model, x.quantity, IPRight.number)
+        .join(c, c.id == x.case_id)
+        .outerjoin(exhibit_rights, exhibit_rights.c.exhibit_id == x.id)
+        .outerjoin(IPRight, IPRight.id == exhibit_rights.c.right_id)
+        .where(c.fair_id == fair.id)
+        .order_by(c.complaint_id, c.seq, x.id, IPRight.id)
+    )
+
+
+def _rights_of(b: _Batch, infringing: bool) -> list[tuple[str, str, str]]:
+    """The rights a row names: for a case found infringing, only those its exhibits were
+    found to infringe (a claim the decision did not uphold is no ground for screening)."""
+    if not infringing:
+        return b.rights
+    found = set(rights_under_exhibits([n for _, n, _ in b.rights], b.exhibit_rights))
+    return [r for r in b.rights if r[1] in found]
 
 
 def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]]:
@@ -437,7 +457,7 @@ class _Formatter:
             transferred_at,
             _seq,
         ) = r
-        rights, measures, events = b.rights, b.measures, b.events
+        rights, measures, events = _rights_of(b, bool(trigger)), b.measures, b.events
         rechecks = [(a, at, after) for a, at, after in events if a.startswith("case.recheck_")]
         escalations = [
             after.get("escalation", "") for a, _, after in events if a == "case.escalate"

@@ -17,6 +17,7 @@ from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
+    AccusedExhibit,
     AuditEvent,
     BoothVisit,
     ClockDue,
@@ -30,12 +31,14 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
     complaint_rights,
+    exhibit_rights,
 )
 from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, ComplaintState
 from fairdesk.domain.outcomes import outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.services.casework.transfer_time import materials_complete_times
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
@@ -473,6 +476,40 @@ def _regions(session: Session, ip: Any, cases_ip: Any) -> tuple[set[int], set[in
     return foreign, hmt
 
 
+def _confirmed_by_type(session: Session, confirmed: Any) -> dict[str, int]:
+    """Cases found infringing, once per type of the rights the finding rests on: those its
+    exhibits are accused under, not a claim the decision did not uphold (other_claims),
+    nor a right refused at acceptance. Two plain scans, folded by the domain's rule."""
+    relied: dict[int, dict[str, str]] = defaultdict(dict)  # case -> {number: type}
+    for case_id, number, ip_type in session.execute(
+        select(RespondentCase.id, IPRight.number, IPRight.ip_type)
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
+        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+        .where(confirmed, complaint_rights.c.refused_reason == "")
+    ):
+        relied[case_id][number] = ip_type
+    exhibits: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for case_id, exhibit_id, number in session.execute(
+        select(AccusedExhibit.case_id, AccusedExhibit.id, IPRight.number)
+        .select_from(AccusedExhibit)
+        .join(RespondentCase, RespondentCase.id == AccusedExhibit.case_id)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .outerjoin(exhibit_rights, exhibit_rights.c.exhibit_id == AccusedExhibit.id)
+        .outerjoin(IPRight, IPRight.id == exhibit_rights.c.right_id)
+        .where(confirmed)
+    ):
+        linked = exhibits[case_id][exhibit_id]
+        if number is not None:
+            linked.append(number)
+    counts: Counter[str] = Counter()
+    for case_id, rights in relied.items():
+        found = rights_under_exhibits(list(rights), list(exhibits[case_id].values()))
+        counts.update({rights[n] or UNKNOWN for n in found})
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
     ip = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
     count = func.count()
@@ -524,17 +561,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .where(ip)
         .group_by(IPRight.ip_type),
     )
-    confirmed_by_type = _grouped(
-        session,
-        select(IPRight.ip_type, func.count(func.distinct(RespondentCase.id)))
-        .select_from(RespondentCase)
-        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
-        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-        # A finding rests on the rights accepted, not on those refused at acceptance.
-        .where(confirmed, complaint_rights.c.refused_reason == "")
-        .group_by(IPRight.ip_type),
-    )
+    confirmed_by_type = _confirmed_by_type(session, confirmed)
     by_hall = _grouped(
         session,
         select(RespondentCase.hall, count)

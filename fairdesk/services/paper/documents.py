@@ -530,6 +530,10 @@ def _snapshot(
     if case is not None:
         owner = Owner(fair, case_id=case.id)
         defence_due, capped = _due(session, owner, ClockKind.DEFENCE, now)
+        if defence_due is None and k.code == "complaint-notice":
+            # Not served yet: served now at the earliest, so a period that the close cuts
+            # when counted from now is cut whenever the notice is served.
+            capped = clocks.projected(fair, ClockKind.DEFENCE, now, now).capped_at_close
         recheck_due, _ = _due(session, owner, ClockKind.RECHECK, now)
         decided = _last_event(session, case.id, tuple(_DECISIONS))
         mediation = _last_event(session, case.id, _MEDIATIONS)
@@ -547,6 +551,7 @@ def _snapshot(
             defence_passed=defence_due is not None and defence_due <= now,
             defence_due_at=clock.local(defence_due),
             defence_capped_at_close=capped,
+            fair_closes_at=clock.local(fair_close(fair)) if capped else "",
             defence_summary=case.defence_summary,
             mediation_started_at=clock.local(mediation.at) if mediation else "",
             settlement_terms=case.decision_note if settled else "",
