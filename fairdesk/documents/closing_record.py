@@ -73,9 +73,9 @@ def _custody(d: DocumentData) -> list[Row]:
         # A case may close while the goods stay in custody: they go back on the fair's
         # closing day (the custody list's terms), never mid-fair.
         text = (
-            f"{total(d.exhibits)}件，存放于{place}，暂存展品待展会闭幕后返还 / "
-            f"{total(d.exhibits)} item(s) kept by the service center, to be returned when "
-            "the fair closes"
+            f"{total(d.exhibits)}件，存放于{place}，暂存展品于展会闭幕当日凭暂存展品清单返还 / "
+            f"{total(d.exhibits)} item(s) kept by the service center, to be returned on the "
+            "fair's closing day against the list of exhibits held in safekeeping"
         )
     return [("暂存展品", "Exhibits in safekeeping", text)]
 

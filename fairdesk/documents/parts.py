@@ -10,6 +10,7 @@ from fairdesk.documents.furniture import Row, S, fields, grid, para, section
 from fairdesk.documents.model import (
     DocumentData,
     ExhibitView,
+    MeasureView,
     PartyView,
     RespondentView,
     RightView,
@@ -17,7 +18,7 @@ from fairdesk.documents.model import (
 from fairdesk.documents.quantities import total
 from fairdesk.domain import right_names
 from fairdesk.domain.acceptance import RightFacts, basis_of
-from fairdesk.domain.enums import ProtectionBasis
+from fairdesk.domain.enums import MeasureType, ProtectionBasis
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
 
 
@@ -341,6 +342,14 @@ def exhibits_of(d: DocumentData) -> list[Flowable]:
     return exhibits_block(d.exhibits, *exhibits_heading(d))
 
 
+def _undertaking(m: MeasureView) -> str:
+    """Whether the undertaking is signed; a suspension of display during the complaint asks
+    for none (2006 Art 7(1)), so it says nothing rather than "not signed"."""
+    if m.measure_type == MeasureType.SUSPEND_DISPLAY:
+        return "—"
+    return "已签 / signed" if m.undertaking_signed else "未签 / not signed"
+
+
 def measures_block(
     d: DocumentData,
     undertaking: bool = True,
@@ -361,7 +370,7 @@ def measures_block(
             L.both(L.MEASURES, m.measure_type),
             m.ordered_at,
             m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
-            "已签 / signed" if m.undertaking_signed else "未签 / not signed",
+            _undertaking(m),
             m.storage_place,
             " ".join(
                 x for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at) if x

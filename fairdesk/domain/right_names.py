@@ -52,9 +52,12 @@ def right_in_full(ip_type: str, number: str, title: str = "") -> Words:
 
 def claim_not_upheld(right: Words) -> Words:
     """The desk's start value for a claim under a right no exhibit is accused under: a
-    finding of infringement disposes of every right relied on."""
+    finding of infringement disposes of every right relied on. The respondent's notice
+    named no exhibit under it, so the claim was not examined, and stays the complainant's
+    to pursue (not dismissed on its merits)."""
     return Words(
-        f"The complainant's claim under {right.en} is not upheld: the materials now "
-        "available do not establish it.",
-        f"投诉人关于{right.zh}的主张，现有材料不足以认定，本意见不予支持。",
+        f"The complainant's claim under {right.en} was not put to the respondent with any "
+        "exhibit and is not examined in this opinion; the complainant may pursue it "
+        "separately.",
+        f"投诉人关于{right.zh}的主张，未指明涉嫌侵权展品，本意见未予审查；投诉人可另行主张。",
     )

@@ -18,7 +18,10 @@ from tests.conftest import Team
 from tests.gui.test_case_view import choose
 from tests.helpers import FAIR, complaint_input, make_fair, received
 
-NOT_UPHELD = "投诉人关于第12345678号注册商标专用权的主张，现有材料不足以认定，本意见不予支持。"
+NOT_UPHELD = (
+    "投诉人关于第12345678号注册商标专用权的主张，"
+    "未指明涉嫌侵权展品，本意见未予审查；投诉人可另行主张。"
+)
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def test_the_decide_dialog_starts_from_the_other_claims_not_upheld(
     assert isinstance(field, QPlainTextEdit)
     lines = field.toPlainText().splitlines()
     assert lines[0] == NOT_UPHELD
-    assert "registered trademark No. 12345678 is not upheld" in lines[1]
+    assert "registered trademark No. 12345678 was not put to the respondent" in lines[1]
 
     choose(qtbot, dialog, "trigger", "On", "merits")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

@@ -180,7 +180,7 @@ def test_goods_in_custody_go_back_on_the_closing_day_and_the_case_may_close_befo
         act_on_case(team.desk, case, "return_detained", receipt="R-1")
     act_on_case(team.desk, case, "close")  # the goods stay in custody
     text = _issue(team, "closing-record", case, tmp_path)
-    assert "暂存展品待展会闭幕后返还" in text and "尚未返还" not in text
+    assert "暂存展品于展会闭幕当日凭暂存展品清单返还" in text and "尚未返还" not in text
     clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))  # 16:00 on the closing day
     act_on_case(team.desk, case, "return_detained", receipt="R-1 展商代表签收")
     with team.desk.db.reading() as session:
@@ -274,3 +274,16 @@ def test_an_exhibit_displayed_again_early_breaks_the_undertaking(
     assert "within2hoursofreceivingthisnotice" in text
     assert f"（文书编号{order.number}）" in text
     assert "原整改措施及复查情况" in text
+
+
+def test_a_suspension_of_display_is_not_printed_as_an_unsigned_undertaking() -> None:
+    from fairdesk.documents.model import MeasureView
+    from fairdesk.documents.parts import _undertaking
+
+    fields = {f: "" for f in MeasureView.__dataclass_fields__}
+    suspended = MeasureView(
+        **{**fields, "measure_type": "suspend_display", "undertaking_signed": False}
+    )  # type: ignore[arg-type]
+    covered = MeasureView(**{**fields, "measure_type": "cover", "undertaking_signed": False})  # type: ignore[arg-type]
+    assert _undertaking(suspended) == "—"  # a suspension asks for no undertaking
+    assert _undertaking(covered) == "未签 / not signed"

@@ -30,7 +30,10 @@ pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
 )
 
-NOT_UPHELD = "投诉人关于第12345678号注册商标专用权的主张，现有材料不足以认定，本意见不予支持。"
+NOT_UPHELD = (
+    "投诉人关于第12345678号注册商标专用权的主张，"
+    "未指明涉嫌侵权展品，本意见未予审查；投诉人可另行主张。"
+)
 
 
 @pytest.fixture
@@ -92,18 +95,19 @@ def test_a_finding_disposes_of_the_claim_under_a_right_no_exhibit_is_under(
     with pytest.raises(MissingRequirement, match="第 12345678 号.*what becomes of that claim"):
         act_on_case(team.desk, case, "decide_infringing", **decide)
 
-    # The screen and the CLI start from "not upheld", in both languages.
+    # The screen and the CLI start from "not examined", in both languages.
     s = step(Entity.CASE, "decide_infringing")
     start = available_steps(team.desk, case).start_values(s, {})["other_claims"]
     assert start.splitlines() == [
         NOT_UPHELD,
         "The complainant's claim under the exclusive right to registered trademark "
-        "No. 12345678 is not upheld: the materials now available do not establish it.",
+        "No. 12345678 was not put to the respondent with any exhibit and is not examined "
+        "in this opinion; the complainant may pursue it separately.",
     ]
     act_on_case(team.desk, case, "decide_infringing", other_claims=start, **decide)
     text = _issue(team, "decision", case, tmp_path, copy="complainant")
     assert NOT_UPHELD in text
-    assert "registeredtrademarkNo.12345678isnotupheld" in text
+    assert "registeredtrademarkNo.12345678wasnotputtotherespondent" in text
 
 
 def test_a_finding_where_every_right_has_an_exhibit_asks_for_no_disposal(
@@ -113,7 +117,7 @@ def test_a_finding_where_every_right_has_an_exhibit_asks_for_no_disposal(
     s = step(Entity.CASE, "decide_infringing")
     assert "other_claims" not in available_steps(team.desk, case).start_values(s, {})
     act_on_case(team.desk, case, "decide_infringing", trigger="merits", legal_basis="参展合同")
-    assert "不予支持" not in _issue(team, "decision", case, tmp_path, copy="complainant")
+    assert "未予审查" not in _issue(team, "decision", case, tmp_path, copy="complainant")
 
 
 # -- §3.2, §3.5, §3.7: a preliminary opinion, worded as one ----------------------------------
