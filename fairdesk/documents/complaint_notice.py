@@ -153,7 +153,8 @@ def story(d: DocumentData) -> list[Flowable]:
             # The respondent's paper: the complainant's phone and e-mail stay with the
             # center (as on the respondent's copy of a decision).
             party_rows(d.complainant, "投诉人", "Complainant", contact=False)
-            + case_rows(d)
+            # The case number is in the letterhead.
+            + [row for row in case_rows(d) if row[0] != "案件编号"]
             + [
                 ("通知书签发时间", "Notice issued", d.notified_at),
                 ("送达时间", "Served", d.served_at or BLANK_TIME_ZH),
