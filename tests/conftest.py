@@ -46,6 +46,10 @@ def pytest_report_header() -> str:
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real user's data folder or database."""
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "data"))
+    # The platform's own folders too: a test (or a process it starts) that drops the
+    # variable above, or Qt writing its settings, lands in the test's folder, not $HOME.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setattr(config, "_chosen", None)  # a folder an app or CLI run chose
     monkeypatch.delenv("FAIRDESK_DB", raising=False)
     monkeypatch.delenv("FAIRDESK_USER", raising=False)
