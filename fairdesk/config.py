@@ -48,9 +48,22 @@ def database_url(override: str | None = None, data_dir_override: str | None = No
     return f"sqlite:///{data_dir(data_dir_override) / DB_FILE}"
 
 
+_settings_folder: Path | None = None
+
+
+def keep_settings_in(folder: str | os.PathLike[str] | None) -> None:
+    """A data folder given on the command line keeps this run's preferences too (the last
+    import folder, saved views): nothing is written outside the folder chosen. None: the
+    user's configuration folder again."""
+    global _settings_folder
+    _settings_folder = Path(folder).expanduser() if folder else None
+
+
 def default_settings_path() -> Path:
     """The settings file (here, not in `fairdesk.settings`, which imports Qt)."""
     override = os.environ.get(ENV_SETTINGS)
     if override:
         return Path(override).expanduser()
+    if _settings_folder is not None:
+        return _settings_folder / SETTINGS_FILE
     return Path(user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from fairdesk.config import data_dir, database_url, use_data_dir
+from fairdesk.config import data_dir, database_url, keep_settings_in, use_data_dir
 from fairdesk.db.files import owner_only
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
@@ -98,6 +98,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("FairDesk")
     app.setOrganizationName("FairDesk")
     app.setWindowIcon(application_icon())
+    keep_settings_in(args.data_dir)  # --data-dir: the one folder, preferences included
     install_translations(app, getattr(args, "lang", None))
     apply_saved_locations(args)
     # The one folder, for every part that keeps files; Qt's own memory (the set-up's file

@@ -198,3 +198,24 @@ def test_the_demo_keeps_nothing(home: dict[str, str], tmp_path: Path) -> None:
     assert demo["about"] == demo["data_dir"] != str(chosen)  # the demo's own folder
     _check_home(tmp_path)
     assert _files(chosen) == before  # the desk's own folder is not touched either
+
+
+def test_a_data_folder_given_on_the_command_line_keeps_the_preferences_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set-up's exhibitor import remembers its folder: with --data-dir that lands in
+    the chosen folder, not in the user's configuration folder (the fourth new-user review)."""
+    from fairdesk import config
+    from fairdesk.settings import LAST_IMPORT_DIR, Settings
+
+    monkeypatch.delenv("FAIRDESK_SETTINGS", raising=False)
+    chosen = tmp_path / "chosen"
+    config.keep_settings_in(chosen)
+    try:
+        settings = Settings()
+        settings.set(LAST_IMPORT_DIR, str(tmp_path / "lists"))
+        settings.sync()
+        assert settings.path == chosen / "settings.ini" and settings.path.is_file()
+    finally:
+        config.keep_settings_in(None)
+    assert Settings().path != chosen / "settings.ini"  # a run without it: the usual place
