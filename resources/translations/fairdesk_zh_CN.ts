@@ -5614,8 +5614,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>关于 FairDesk(&amp;A)</translation>
     </message>
     <message>
-        <source>No fair is set up yet. Create one with 'fairdesk fair create' or open the demo (fairdesk --demo).</source>
-        <translation>尚未设置展会。请使用“fairdesk fair create”创建，或打开演示展会（fairdesk --demo）。</translation>
+        <source>No fair is set up yet: an administrator creates one with Fair ▸ New fair…</source>
+        <translation>尚未设立展会：请管理员通过“展会 ▸ 新建展会…”设立。</translation>
     </message>
     <message>
         <source>All halls</source>

@@ -430,10 +430,7 @@ class MainWindow(QMainWindow):
         self.fair_combo.blockSignals(False)
         if self.fair_combo.count() == 0:
             self.strip.setText(
-                self.tr(
-                    "No fair is set up yet. Create one with "
-                    "'fairdesk fair create' or open the demo (fairdesk --demo)."
-                )
+                self.tr("No fair is set up yet: an administrator creates one with Fair ▸ New fair…")
             )
             return
         self._fair_changed()
