@@ -135,7 +135,7 @@ def test_the_decision_and_measures_with_their_recheck(team: Team, fair: str) -> 
     (m,) = d.measures
     assert (m.measure_type, m.storage_place, m.note, m.recheck_result) == (
         "detain",
-        "仓库 B2",
+        "仓库B2",  # typed "仓库 B2": tightened
         "封存",
         "redisplayed",
     )
