@@ -152,11 +152,28 @@ def _opening(d: DocumentData) -> list[Flowable]:
             f"On the complaint of {en_c} against {en_r} (case {d.case_number}), the service "
             "center gives the following opinion.",
         )
+    who_zh, who_en = _speaker(d)
     return bi(
-        f"关于{d.complainant.name}对{zh_r}的投诉，本中心处理意见如下。",
-        f"On the complaint of {en_c} against {en_r}, the service center gives the following "
-        "opinion.",
+        f"关于{d.complainant.name}对{zh_r}的投诉，{who_zh}处理意见如下。",
+        f"On the complaint of {en_c} against {en_r}, {who_en} gives the following opinion.",
     )
+
+
+def _speaker(d: DocumentData) -> tuple[str, str]:
+    """Who gives the opinion: the center, or the stationed IP officer who decided (2006
+    Art 6), in the organ's name: the paper speaks as the one who decided."""
+    if not d.decided_by_organ:
+        return "本中心", "the service center"
+    zh, en = authority_names(d.decided_by_organ, "the IP authority")
+    officer = d.decided_by_officer
+    named = f"{officer}, the officer of {en} stationed at the fair" if officer else ""
+    return f"{zh}派驻展会执法人员{officer}", named or f"the officer of {en} stationed at the fair"
+
+
+def _in_voice(d: DocumentData, zh: str, en: str) -> tuple[str, str]:
+    """A finding's words in the voice of the one who decided."""
+    who_zh, who_en = _speaker(d)
+    return zh.replace("本中心", who_zh), en.replace("the service center", who_en)
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -197,7 +214,7 @@ def story(d: DocumentData) -> list[Flowable]:
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
         para(f"Outcome: {_mid_sentence(L.en(L.CASE_STATES, state))}", S.notice_en),
-        *bi(finding.zh, finding.en),
+        *bi(*_in_voice(d, finding.zh, finding.en)),
         *before_authority,
     ]
     if state == CaseState.INFRINGEMENT_FOUND:

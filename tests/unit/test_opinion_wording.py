@@ -341,3 +341,17 @@ def test_the_closing_records_signatures_stay_with_its_closing_note(
         pdf = render(dataclasses.replace(data, closing_reason=note), payload)
         signed = [p for p in _pages(pdf, tmp_path) if "经办人（签字/盖章）" in p]
         assert len(signed) == 1 and "结案说明" in signed[0], sentences
+
+
+def test_a_stationed_officers_opinion_speaks_as_the_officer(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    """2006 Art 6: the officer decided, in the organ's name; the paper does not say the
+    center found it (the fourth document review, #3)."""
+    case = _one_right_reviewed(team)
+    act_on_case(team.officer, case, "decide_undetermined", reason="需鉴定",
+                deciding_organ="上海市知识产权局")  # fmt: skip
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "上海市知识产权局派驻展会执法人员" in text
+    assert "本中心依据现有材料无法认定" not in text and "本中心处理意见如下" not in text
+    assert "theofficerof" in text  # the English line too
