@@ -16,7 +16,7 @@ from fairdesk.documents.model import (
     RightView,
 )
 from fairdesk.documents.quantities import total
-from fairdesk.domain import right_names
+from fairdesk.domain import credit_code, right_names
 from fairdesk.domain.acceptance import RightFacts, basis_of
 from fairdesk.domain.enums import MeasureType, ProtectionBasis
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
@@ -175,8 +175,13 @@ def respondent_rows(r: RespondentView | None, zh: str = "被投诉人") -> list[
         (zh, "Respondent", name_of(r.name_zh, r.name_en)),
         ("展位", "Hall / booth", booth_text(r)),
     ]
-    if r.credit_code:
-        rows.append(("统一社会信用代码/注册号", "Credit code / reg. no.", r.credit_code))
+    if r.credit_code:  # a Chinese unified social credit code, or a registration abroad
+        chinese = credit_code.is_valid(r.credit_code)
+        rows.append(
+            ("统一社会信用代码", "Unified social credit code", r.credit_code)
+            if chinese
+            else ("注册号", "Registration no.", r.credit_code)
+        )
     country = name_of(r.country, r.country_en).replace("\n", " / ")
     if country:
         rows.append(("国家/地区", "Country / region", country))

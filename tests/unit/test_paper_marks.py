@@ -100,3 +100,20 @@ def test_after_a_finding_the_exhibits_are_those_found_infringing(
         act_on_case(team.desk, other_case, action, **kw)
     text = _issue(team, "decision", other_case, tmp_path, copy="complainant")
     assert "涉嫌侵权展品" in text and "被初步认定侵权的展品" not in text
+
+
+def test_a_foreign_respondents_number_is_a_registration_not_a_credit_code() -> None:
+    """Only a Chinese unified social credit code is called one (the fourth document
+    review, #10): a German register number is a registration number."""
+    from fairdesk.documents.model import RespondentView
+    from fairdesk.documents.parts import respondent_rows
+    from fairdesk.domain.credit_code import is_valid
+
+    fields = {f: "" for f in RespondentView.__dataclass_fields__}
+    german = RespondentView(**{**fields, "name_zh": "米兰", "credit_code": "DE-HRB-228811"})  # type: ignore[arg-type]
+    chinese = RespondentView(**{**fields, "name_zh": "示例", "credit_code": "91310000MA1K000000"})  # type: ignore[arg-type]
+    labels = {row[0] for row in respondent_rows(german)}
+    assert "注册号" in labels and "统一社会信用代码" not in labels
+    labels = {row[0] for row in respondent_rows(chinese)}
+    assert ("统一社会信用代码" in labels) == is_valid("91310000MA1K000000")
+
