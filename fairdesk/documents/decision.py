@@ -227,8 +227,9 @@ def story(d: DocumentData) -> list[Flowable]:
     decision += _ground(d)
     # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
     # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
-    if d.decision_note:
-        decision += [para(f"理由 Reasons：{d.decision_note}", S.zh)]
+    if d.decision_note:  # as the desk typed it, in one language: each line says which
+        original = " (original text)" if has_cjk(d.decision_note) else ""
+        decision += bi(f"理由：{d.decision_note}", f"Reasons{original}: {d.decision_note}")
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
     # One heading whoever decides next: the center gives an opinion, never a decision.

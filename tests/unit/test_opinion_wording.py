@@ -355,3 +355,15 @@ def test_a_stationed_officers_opinion_speaks_as_the_officer(
     assert "上海市知识产权局派驻展会执法人员" in text
     assert "本中心依据现有材料无法认定" not in text and "本中心处理意见如下" not in text
     assert "theofficerof" in text  # the English line too
+
+
+def test_the_reasons_typed_in_chinese_are_marked_as_such_on_the_english_line(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    """理由 stands on the Chinese line; the English line says it quotes the original (the
+    fourth document review, #9), as the admission does."""
+    case = _one_right_reviewed(team)
+    act_on_case(team.desk, case, "decide_undetermined", reason="需要技术鉴定")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "理由：需要技术鉴定" in text and "Reasons(originaltext):需要技术鉴定" in text
+    assert "理由Reasons" not in text
