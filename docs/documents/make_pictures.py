@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from fairdesk.app_context import SYSTEM  # noqa: E402
+from fairdesk.config import use_data_dir  # noqa: E402
 from fairdesk.db import migrate  # noqa: E402
 from fairdesk.db.engine import Database  # noqa: E402
 from fairdesk.domain import materials  # noqa: E402
@@ -269,6 +270,7 @@ def main() -> int:
     parser.add_argument("--dpi", type=int, default=60)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fairdesk-docs-"))
+    use_data_dir(tmp)  # the keys' pin and backups: in the throwaway folder, not the user's
     db = Database(f"sqlite:///{tmp / 'demo.sqlite3'}")
     migrate.upgrade(db)
     clock = Clock()
