@@ -12,6 +12,7 @@ from fairdesk.documents.parts import (
     authority_names,
     booth_text,
     case_rows,
+    dispute_respondents,
     exhibits_cell,
     name_of,
     right_name,
@@ -96,19 +97,7 @@ def _dispute(d: DocumentData) -> list[Flowable]:
         ),
         fields(case_rows(d)),
         *rights_block(d),  # the kind of dispute
-        *section(other.zh, other.en),
-        grid(
-            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")],
-            [
-                [
-                    c.number,
-                    name_of(c.respondent.name_zh, c.respondent.name_en),
-                    booth_text(c.respondent),
-                ]
-                for c in d.cases
-            ],
-            [20, 55, 25],
-        ),
+        *dispute_respondents(d),
     ]
     if d.enclosures:
         out += [

@@ -21,6 +21,7 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     booth_text,
     case_rows,
+    dispute_respondents,
     name_of,
     parties_block,
     rights_block,
@@ -95,24 +96,12 @@ def _dispute(d: DocumentData) -> list[Flowable]:
     """A commercial dispute (contract, payment, service): no right, no accused exhibit and
     no IP commitment (Shanghai Regulations Art 40)."""
     rows = case_rows(d) + [("状态", "Status", L.both(L.COMPLAINT_STATES, d.complaint_state))]
-    applicant, other = sides(d).complainant, sides(d).respondent
+    applicant = sides(d).complainant
     return [
         fields(rows),
         *parties_block(d, respondent=False),
         *rights_block(d),
-        *section(other.zh, other.en),
-        grid(
-            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")],
-            [
-                [
-                    c.number,
-                    name_of(c.respondent.name_zh, c.respondent.name_en),
-                    booth_text(c.respondent),
-                ]
-                for c in d.cases
-            ],
-            [20, 55, 25],
-        ),
+        *dispute_respondents(d),
         *section("纠纷事实与请求", "Facts and request"),
         para(d.summary or "—", S.zh),
         signature_lines([(applicant.zh, applicant.en), ("代理人", "Agent")]),

@@ -35,7 +35,8 @@ from fairdesk.domain.normalize import has_cjk
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
-    """What a decision taken at once rests on: the admission or the legal document."""
+    """What a decision rests on: the admission or the legal document it was taken on at
+    once, and the reasons the desk gave."""
     b = d.decision_basis
     out: list[Flowable] = []
     if b.get("admission"):
@@ -55,6 +56,9 @@ def _ground(d: DocumentData) -> list[Flowable]:
             f"生效法律文书：{body} {no}（{on}）",
             f"Effective legal document: {body} {no} ({on})",
         )
+    if d.decision_note:  # as the desk typed it, in one language: each line says which
+        original = " (original text)" if has_cjk(d.decision_note) else ""
+        out += bi(f"理由：{d.decision_note}", f"Reasons{original}: {d.decision_note}")
     return out
 
 
@@ -227,9 +231,6 @@ def story(d: DocumentData) -> list[Flowable]:
     decision += _ground(d)
     # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
     # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
-    if d.decision_note:  # as the desk typed it, in one language: each line says which
-        original = " (original text)" if has_cjk(d.decision_note) else ""
-        decision += bi(f"理由：{d.decision_note}", f"Reasons{original}: {d.decision_note}")
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
     # One heading whoever decides next: the center gives an opinion, never a decision.

@@ -168,6 +168,21 @@ def sides(d: DocumentData) -> PartyWords:
     return party_words(d.complaint_kind)
 
 
+def dispute_respondents(d: DocumentData) -> list[Flowable]:
+    """A commercial dispute's other side(s), one row per case: no exhibits to list."""
+    other = sides(d).respondent
+    rows = [
+        [c.number, name_of(c.respondent.name_zh, c.respondent.name_en), booth_text(c.respondent)]
+        for c in d.cases
+    ]
+    return [
+        *section(other.zh, other.en),
+        grid(
+            [("案件编号", "Case no."), (other.zh, other.en), ("展位", "Booth")], rows, [20, 55, 25]
+        ),
+    ]
+
+
 def respondent_rows(r: RespondentView | None, zh: str = "被投诉人") -> list[Row]:
     if r is None:
         return []
@@ -377,9 +392,7 @@ def measures_block(
             m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
             _undertaking(m),
             m.storage_place,
-            " ".join(
-                x for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at) if x
-            ),
+            " ".join(x for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at) if x),
         ]
         for i, m in enumerate(d.measures, 1)
     ]
