@@ -739,6 +739,12 @@ def _service_recorded(f: Facts) -> Refusal | None:
     )
 
 
+def awaiting_service(state: str, served_at: datetime | None) -> bool:
+    """Notified, but the time of service is not recorded: no defence period runs yet, and
+    nothing will start it but the step that records the proof of service."""
+    return state == CaseState.NOTIFIED and served_at is None
+
+
 def _service_not_recorded(f: Facts) -> Refusal | None:
     if f.served_at is None:
         return None

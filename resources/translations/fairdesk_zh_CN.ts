@@ -590,6 +590,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>尚未开始计算任何期限。</translation>
     </message>
     <message>
+        <source>No deadline yet: the defence period starts when the time of service is recorded from the proof of service.</source>
+        <translation>尚无期限：答辩期自根据送达回证登记送达时间之时起算。</translation>
+    </message>
+    <message>
         <source>Pause {0}</source>
         <translation>暂停{0}</translation>
     </message>

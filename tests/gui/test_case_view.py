@@ -959,3 +959,16 @@ def test_the_keyboard_comes_back_to_the_case_after_a_step_dialog(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window())
     focused = QApplication.focusWidget()
     assert focused is not None and view.isAncestorOf(focused), focused
+
+
+def test_a_notice_not_yet_served_says_why_no_deadline_runs(qtbot, team: Team, fair: str) -> None:  # type: ignore[no-untyped-def]
+    """Notified without a time of service: the defence period has not started, and the
+    panel says what starts it (the fourth new-user review, #5)."""
+    case = accepted_case(team)
+    act_on_case(team.desk, case, "notify")
+    view = open_view(qtbot, team, case)
+    empty = view.clocks_panel.empty
+    assert empty.isVisible() and "time of service" in empty.text()
+    act_on_case(team.desk, case, "record_service", served_at="2026-11-05 09:30")
+    view.reload()
+    assert not empty.isVisible()  # the defence clock runs now

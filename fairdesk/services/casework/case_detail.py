@@ -20,7 +20,6 @@ from fairdesk.db.models import (
     EvidenceFile,
     EvidenceLink,
     Fair,
-    Measure,
     Party,
     RespondentCase,
     User,
@@ -192,6 +191,7 @@ class CaseDetail:
     defence_marked_overdue: bool
     # The fair's rule set citation texts ("decision", "remedy", ...), Chinese / English.
     legal_basis_texts: dict[str, str]
+    served_at: datetime | None = None  # the recorded time of service (the defence clock's start)
 
 
 def _party(party: Party) -> PartyDetail:
@@ -267,7 +267,6 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
         )
         exhibits: list[AccusedExhibit] = list(case.exhibits)
         refused = refused_reasons(session, complaint)
-        measures: list[Measure] = list(case.measures)
         return CaseDetail(
             id=case.id,
             number=case.number,
@@ -352,7 +351,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
                     rechecked_at=m.rechecked_at,
                     note=m.note,
                 )
-                for m in measures
+                for m in case.measures
             ),
             evidence=_evidence(session, case),
             siblings=siblings,
@@ -362,6 +361,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             decision_note=case.decision_note,
             authority=case.authority,
             notified_at=case.notified_at,
+            served_at=case.served_at,
             decided_at=case.decided_at,
             closed_at=case.closed_at,
             updated_at=case.updated_at,

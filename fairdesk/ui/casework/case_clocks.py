@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.clocks import ClockState, ClockStatus
+from fairdesk.domain.workflow import awaiting_service
+from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.ui.casework.case_model import countdown
 from fairdesk.ui.common.case_labels import CLOCKS, CLOCKS_SHORT, both, local_time, tr
 
@@ -62,10 +64,25 @@ class ClocksPanel(QGroupBox):
         self.grid.setColumnStretch(1, 1)
         self.grid.setVerticalSpacing(2)
         self.empty = QLabel(self.tr("No deadline has started yet."), objectName="clocks_empty")
+        self.empty.setWordWrap(True)
         self.rows: dict[str, ClockRow] = {}
         self._zone = ZoneInfo("UTC")
 
     def set_clocks(
+        self, states: Sequence[ClockState], case: CaseDetail, can_pause: bool, now: datetime
+    ) -> None:
+        """The case's clocks, or why none runs yet (a notice not yet served)."""
+        self.empty.setText(
+            self.tr(
+                "No deadline yet: the defence period starts when the time of service is "
+                "recorded from the proof of service."
+            )
+            if awaiting_service(case.state, case.served_at)
+            else self.tr("No deadline has started yet.")
+        )
+        self._show_clocks(states, case.fair_timezone, can_pause, now)
+
+    def _show_clocks(
         self, states: Sequence[ClockState], timezone: str, can_pause: bool, now: datetime
     ) -> None:
         for row in self.rows.values():

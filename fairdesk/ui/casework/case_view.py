@@ -288,7 +288,7 @@ class CaseView(QWidget):
             # After the layout has settled, or the scroll lands short of the newest event.
             QTimer.singleShot(0, self.timeline_view, self.timeline_view.scrollToBottom)
         can_pause = self.ctx.actor.role in GRANTS[Permission.PAUSE_CLOCK]
-        self.clocks_panel.set_clocks(states, detail.fair_timezone, can_pause, self.ctx.now())
+        self.clocks_panel.set_clocks(states, detail, can_pause, self.ctx.now())
         self._load_steps(detail)
         self._assign_mnemonics()
         self.correct_button.setVisible(
