@@ -144,7 +144,7 @@ def close_database(database: Database) -> None:
     ResourceWarning in whichever later test the garbage collector happens to run)."""
     tasks = sys.modules.get("fairdesk.ui.common.tasks")
     if tasks is not None:
-        tasks.wait_for_tasks()
+        tasks.wait_for_tasks(60_000)  # a loaded machine (two suites at once) is slow
     database.dispose()
 
 
