@@ -14,7 +14,6 @@ as it is. The texts are written out here, as they were and as they are, so that 
 changes to the presets do not change what this revision did.
 """
 
-# ruff: noqa: E501  (the citations are written out whole, as the presets hold them)
 from __future__ import annotations
 
 from typing import Any
@@ -27,93 +26,44 @@ down_revision = "0020"
 branch_labels = None
 depends_on = None
 
+# The texts as the presets held them, and as they read now.
+_CONTRACT = "参展合同 / the exhibitor contract"
+_ART_7_3 = (
+    "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at "
+    "Exhibitions (2006), Art. 7(3); the exhibitor contract"
+)
+_CNIPA_14 = (
+    "展会知识产权保护指引 第十四条 / CNIPA Guidelines for IP Protection at Exhibitions "
+    "(2022), Art. 14"
+)
+_COMMITMENT = (
+    "展会知识产权保护办法 第十条 / Measures for IP Protection at Exhibitions (2006), Art. 10",
+    "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions (2006), "
+    "Arts. 8 and 10",
+)
+_NOT_VALID_IN_CHINA = (
+    "展会知识产权保护指引 第十二条 / CNIPA Guidelines for IP Protection at Exhibitions "
+    "(2022), Art. 12",
+    "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP Protection "
+    "at Exhibitions (2006), Art. 8; CNIPA Guidelines for IP Protection at Exhibitions (2022), "
+    "Art. 12",
+)
+_EVERY_SET: dict[str, tuple[str | None, str]] = {
+    "commitment": _COMMITMENT,
+    "decision_not_found": (None, _ART_7_3),
+    "mediation": (_CONTRACT, _ART_7_3),
+    "non_acceptance_right_not_valid_in_china": _NOT_VALID_IN_CHINA,
+}
+_NATIONAL: dict[str, tuple[str | None, str]] = {
+    **_EVERY_SET,
+    "notice": (_CONTRACT, _ART_7_3),
+    "defence": (_CONTRACT, _ART_7_3),
+    "dispute": (None, _CONTRACT),
+}
 CHANGED: dict[str, dict[str, tuple[str | None, str]]] = {
-    "cnipa-24h": {
-        "commitment": (
-            "展会知识产权保护办法 第十条 / Measures for IP Protection at Exhibitions (2006), Art. 10",
-            "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions (2006), Arts. 8 and 10",
-        ),
-        "decision_not_found": (
-            None,
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "defence": (
-            "展会知识产权保护指引 第十四条 / CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "mediation": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "non_acceptance_right_not_valid_in_china": (
-            "展会知识产权保护指引 第十二条 / CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-            "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP Protection at Exhibitions (2006), Art. 8; CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-        ),
-        "notice": (
-            "展会知识产权保护指引 第十四条 / CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 14",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-    },
-    "ciftis-12h": {
-        "commitment": (
-            "展会知识产权保护办法 第十条 / Measures for IP Protection at Exhibitions (2006), Art. 10",
-            "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions (2006), Arts. 8 and 10",
-        ),
-        "decision_not_found": (
-            None,
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "defence": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "dispute": (
-            None,
-            "参展合同 / the exhibitor contract",
-        ),
-        "mediation": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "non_acceptance_right_not_valid_in_china": (
-            "展会知识产权保护指引 第十二条 / CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-            "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP Protection at Exhibitions (2006), Art. 8; CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-        ),
-        "notice": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-    },
-    "huabo-4h": {
-        "commitment": (
-            "展会知识产权保护办法 第十条 / Measures for IP Protection at Exhibitions (2006), Art. 10",
-            "展会知识产权保护办法 第八条、第十条 / Measures for IP Protection at Exhibitions (2006), Arts. 8 and 10",
-        ),
-        "decision_not_found": (
-            None,
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "defence": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "dispute": (
-            None,
-            "参展合同 / the exhibitor contract",
-        ),
-        "mediation": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-        "non_acceptance_right_not_valid_in_china": (
-            "展会知识产权保护指引 第十二条 / CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-            "展会知识产权保护办法 第八条；展会知识产权保护指引 第十二条 / Measures for IP Protection at Exhibitions (2006), Art. 8; CNIPA Guidelines for IP Protection at Exhibitions (2022), Art. 12",
-        ),
-        "notice": (
-            "参展合同 / the exhibitor contract",
-            "展会知识产权保护办法 第七条第（三）项；参展合同 / Measures for IP Protection at Exhibitions (2006), Art. 7(3); the exhibitor contract",
-        ),
-    },
+    "cnipa-24h": {**_EVERY_SET, "notice": (_CNIPA_14, _ART_7_3), "defence": (_CNIPA_14, _ART_7_3)},
+    "ciftis-12h": _NATIONAL,
+    "huabo-4h": _NATIONAL,
 }
 
 
