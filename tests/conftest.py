@@ -145,7 +145,7 @@ def close_database(database: Database) -> None:
     tasks = sys.modules.get("fairdesk.ui.common.tasks")
     if tasks is not None:
         tasks.wait_for_tasks(60_000)  # a loaded machine (two suites at once) is slow
-    database.dispose()
+    database.close()
 
 
 @dataclass

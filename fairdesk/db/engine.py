@@ -161,6 +161,7 @@ class Database:
             self.engine.execution_options(fairdesk_write=True), expire_on_commit=False
         )
         lengths.install(self._write)  # the same refusal on both databases
+        self.closed = False
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -176,6 +177,8 @@ class Database:
 
     @contextmanager
     def guard(self) -> Iterator[None]:
+        if self.closed:
+            raise StorageError("The database was closed when FairDesk quit or signed out.")
         try:
             yield
         except DBAPIError as exc:
@@ -185,4 +188,11 @@ class Database:
             raise known from exc
 
     def dispose(self) -> None:
+        """Close the pooled connections; the next unit of work opens new ones."""
+        self.engine.dispose()
+
+    def close(self) -> None:
+        """Close the connections for good: work that arrives late (a window's timer while it
+        is torn down) is refused rather than opening one that nobody would close."""
+        self.closed = True
         self.engine.dispose()

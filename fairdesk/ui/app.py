@@ -247,7 +247,7 @@ def _run(
         after_first_paint(app, lambda: _start_watchers(ctx, window))
     code = app.exec()
     wait_for_tasks()  # a refresh still running holds a connection: let it finish cleanly
-    ctx.db.dispose()
+    ctx.db.close()
     if getattr(window, "signed_out", False):  # File > Sign out: whoever signs in next
         window.deleteLater()
         return _run(app, args, throwaway)

@@ -2259,6 +2259,10 @@ power of attorney: {0}</source>
         <translation>“{url}”不是数据库 URL；请使用如 sqlite:///path/fairdesk.sqlite3 或 postgresql+psycopg://user:password@host/dbname 的格式</translation>
     </message>
     <message>
+        <source>The database was closed when FairDesk quit or signed out.</source>
+        <translation>数据库已在 FairDesk 退出或注销时关闭。</translation>
+    </message>
+    <message>
         <source>Cannot create the data folder {folder}: {reason}.</source>
         <translation>无法创建数据文件夹 {folder}：{reason}。</translation>
     </message>

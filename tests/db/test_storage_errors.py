@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from fairdesk.app_context import SYSTEM
 from fairdesk.db import migrate
@@ -106,3 +107,19 @@ def test_a_write_race_on_the_server_reads_as_try_again(driver_text: str) -> None
     known = storage_error(error, "postgresql+psycopg://desk@db.example:5432/fair")
     assert known is not None
     assert str(known).startswith("Another desk was saving at the same moment; nothing was saved")
+
+
+def test_a_closed_database_refuses_late_work_instead_of_opening_a_connection(
+    tmp_path: Path,
+) -> None:
+    """A window's timer that fires while the desk quits must not open a connection that
+    nobody would close: the closed database says so instead."""
+    db = Database(f"sqlite:///{tmp_path / 'closed.sqlite3'}")
+    with db.reading() as session:
+        session.execute(sqlalchemy.text("SELECT 1"))
+    db.close()
+    with pytest.raises(StorageError, match="closed"), db.reading():
+        pass
+    with pytest.raises(StorageError, match="closed"), db.writing():
+        pass
+    assert db.engine.pool.checkedout() == 0

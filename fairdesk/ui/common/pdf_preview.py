@@ -467,7 +467,7 @@ class PdfPreview(QWidget):
                     self.tr("Rendering page {0} of {1}…").format(min(done_pages + 1, total), total)
                 )
 
-        task = run_task(work, on_done=done, on_error=failed, on_progress=progressed)
+        task = run_task(work, owner=self, on_done=done, on_error=failed, on_progress=progressed)
         if generation == self._generation and self._settled != generation:
             self._task = task  # still running (a synchronous pool has finished already)
 

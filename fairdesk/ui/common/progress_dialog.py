@@ -114,6 +114,7 @@ class LongRun:
 
         task = run_task(
             run,
+            owner=self,
             on_done=self._then(on_done),
             on_error=self._then(on_error),
             on_progress=self._progressed,

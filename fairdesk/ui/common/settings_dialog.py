@@ -167,7 +167,10 @@ class SettingsDialog(QDialog):
         ui.test_result_label.setText(self.tr("Connecting…"))
 
         task = run_task(
-            lambda _task: check_connection(url), on_done=self._tested, on_error=self._not_tested
+            lambda _task: check_connection(url),
+            owner=self,
+            on_done=self._tested,
+            on_error=self._not_tested,
         )
         if not ui.test_button.isEnabled():  # still running (a synchronous pool is done)
             self._test_task = task

@@ -1,8 +1,9 @@
 """Long work off the UI thread, with results, errors and progress back on it.
 
-`run_task(fn, on_done=..., on_error=..., on_progress=...)` runs `fn(task)` on the global
-QThreadPool; `fn` may call `task.progress(done, total)` and must stop when
-`task.cancelled` is set (raising `Cancelled` is the simplest way). Tests call
+`run_task(fn, owner=widget, on_done=..., on_error=..., on_progress=...)` runs `fn(task)` on
+the global QThreadPool; `fn` may call `task.progress(done, total)` and must stop when
+`task.cancelled` is set (raising `Cancelled` is the simplest way). The callbacks are
+dropped once `owner` is gone: a window closed while its work ran is not touched again. Tests call
 `use_synchronous_pool()` so the same code runs inline and deterministically.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -66,15 +68,16 @@ def use_synchronous_pool(enabled: bool = True) -> None:
 def run_task(
     fn: Callable[[Task], Any],
     *,
+    owner: QObject,
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Task:
     task = Task(fn)
-    task.signals.done.connect(on_done)
-    task.signals.failed.connect(on_error)
+    task.signals.done.connect(_while_alive(owner, on_done))
+    task.signals.failed.connect(_while_alive(owner, on_error))
     if on_progress is not None:
-        task.signals.progressed.connect(on_progress)
+        task.signals.progressed.connect(_while_alive(owner, on_progress))
     _running.add(task)
     task.signals.done.connect(lambda _r: _running.discard(task))
     task.signals.failed.connect(lambda _e: _running.discard(task))
@@ -83,6 +86,14 @@ def run_task(
     else:
         QThreadPool.globalInstance().start(task)
     return task
+
+
+def _while_alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    def deliver(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return deliver
 
 
 def wait_for_tasks(timeout_ms: int = 10_000) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -606,6 +606,12 @@ class MainWindow(QMainWindow):
         )
 
     # -- live refresh and a lost server -----------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A closed window asks the server nothing more: its database may be closed next.
+        super().closeEvent(event)
+        if event.isAccepted():
+            self._poll_timer.stop()
+
     def poll_changes(self) -> None:
         """Reload when another desk changed something; say so when the server is gone."""
         try:

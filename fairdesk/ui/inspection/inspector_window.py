@@ -24,7 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -601,6 +601,7 @@ class InspectorWindow(QMainWindow):
             return
         run_task(
             lambda _task: patrols.resolve_target(self.ctx, self.fair_code, text, hall),
+            owner=self,
             on_done=self._target_found,
             on_error=lambda exc: self._target_failed(text, exc),
         )
@@ -945,6 +946,7 @@ class InspectorWindow(QMainWindow):
         self._flushing = True
         run_task(
             lambda _task: self.outbox.flush(self.ctx),
+            owner=self,
             on_done=self._flushed,
             on_error=self._flush_error,
         )
@@ -984,6 +986,12 @@ class InspectorWindow(QMainWindow):
         else:
             self.board.refresh()
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A closed window asks the server nothing more: its database may be closed next.
+        super().closeEvent(event)
+        if event.isAccepted():
+            self._poll.stop()
+
     def tick(self) -> None:
         """Every few seconds: send what waits, else look for the desk's changes."""
         if self.outbox.waiting_count(self.ctx.actor.username, include_failed=False):
@@ -991,6 +999,7 @@ class InspectorWindow(QMainWindow):
             return
         run_task(
             lambda _task: last_change(self.ctx),
+            owner=self,
             on_done=self._polled,
             on_error=lambda exc: (
                 self._went_offline(error_text(exc)) if isinstance(exc, StorageError) else None

@@ -346,7 +346,10 @@ class Dashboard(QWidget):
         ctx, code = self.ctx, self.fair_code
         self.refresh_button.setEnabled(False)
         self._task = run_task(
-            lambda task: fair_statistics(ctx, code), on_done=self._show, on_error=self._failed
+            lambda task: fair_statistics(ctx, code),
+            owner=self,
+            on_done=self._show,
+            on_error=self._failed,
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -443,7 +446,12 @@ class Dashboard(QWidget):
             report_failure(exc, lambda text: QMessageBox.warning(self, self.tr("Report"), text))
 
         self.report_button.setEnabled(False)
-        run_task(lambda task: export_report(ctx, code, Path(path)), on_done=done, on_error=failed)
+        run_task(
+            lambda task: export_report(ctx, code, Path(path)),
+            owner=self,
+            on_done=done,
+            on_error=failed,
+        )
 
     def export_followup(self) -> None:
         from fairdesk.ui.organizer.export_dialog import ExportDialog

@@ -140,7 +140,7 @@ class WatchListView(QWidget):
         def work(_task: object) -> Any:
             return flag_imported(ctx, code) if imported else watch_list(ctx, code)
 
-        run_task(work, on_done=self._show, on_error=self._failed)
+        run_task(work, owner=self, on_done=self._show, on_error=self._failed)
 
     def _show(self, rows: list[Any]) -> None:
         if self.imported_check.isChecked():

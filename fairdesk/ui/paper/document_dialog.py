@@ -833,7 +833,7 @@ class DocumentDialog(QDialog):
             self._load_task = None
             report_failure(exc, self._not_loaded)
 
-        task = run_task(work, on_done=done, on_error=failed)
+        task = run_task(work, owner=self, on_done=done, on_error=failed)
         if generation == self._load_generation and number not in self._pdfs:
             self._load_task = task
 

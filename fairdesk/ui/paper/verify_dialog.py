@@ -335,7 +335,7 @@ class VerifyDialog(QDialog):
             self._task = None
             report_failure(exc, lambda text: self.show_error(text, source=file.name))
 
-        task = run_task(work, on_done=done, on_error=failed)
+        task = run_task(work, owner=self, on_done=done, on_error=failed)
         if generation == self._file_generation and self.status == "":
             self._task = task
 
