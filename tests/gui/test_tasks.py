@@ -60,3 +60,21 @@ def _alive(obj: QObject) -> bool:
     from shiboken6 import isValid
 
     return bool(isValid(obj))
+
+
+def test_a_window_polls_until_it_is_closed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from fairdesk.ui.common.tasks import poll_while_open
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    ticks: list[int] = []
+    timer = poll_while_open(window, 10, lambda: ticks.append(1))
+    window.show()
+    qtbot.waitUntil(lambda: len(ticks) >= 2, timeout=5000)
+    window.close()
+    assert not timer.isActive()
+    seen = len(ticks)
+    qtbot.wait(60)
+    assert len(ticks) == seen

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
@@ -101,3 +102,25 @@ def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
     `timeout_ms`): a task may hold a database connection, which must be back in its pool
     before the database is closed."""
     return bool(QThreadPool.globalInstance().waitForDone(timeout_ms))
+
+
+class _StopOnClose(QObject):
+    def __init__(self, window: QWidget, timer: QTimer) -> None:
+        super().__init__(window)
+        self.timer = timer
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close and event.isAccepted():
+            self.timer.stop()
+        return False
+
+
+def poll_while_open(window: QWidget, interval_ms: int, tick: Callable[[], None]) -> QTimer:
+    """A timer calling `tick` every `interval_ms` until `window` is closed: a closed window
+    asks the server nothing more (its database may be closed next)."""
+    timer = QTimer(window, interval=interval_ms)
+    timer.timeout.connect(tick)
+    _StopOnClose(window, timer)
+    timer.start()
+    return timer

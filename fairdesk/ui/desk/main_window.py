@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,6 +61,7 @@ from fairdesk.ui.casework.case_model import (
 from fairdesk.ui.casework.case_summary import CaseSummary
 from fairdesk.ui.common.case_labels import CASE_STATES, CLOCKS, IP_TYPES, both, word
 from fairdesk.ui.common.sign_out import add_sign_out_and_quit
+from fairdesk.ui.common.tasks import poll_while_open
 from fairdesk.ui.desk.queue_panel import QUEUES, QueuePanel, count_from_states
 from fairdesk.ui.desk.saved_views import SavedView, delete_view, load_views, save_view
 
@@ -129,9 +130,7 @@ class MainWindow(QMainWindow):
         self._build_table()
         self._build_status()
         self._build_actions()
-        self._poll_timer = QTimer(self, interval=POLL_MS)
-        self._poll_timer.timeout.connect(self.poll_changes)
-        self._poll_timer.start()
+        self._poll_timer = poll_while_open(self, POLL_MS, self.poll_changes)
         if fill_after_paint:
             self.table.viewport().installEventFilter(self)
         else:
@@ -606,12 +605,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- live refresh and a lost server -----------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # A closed window asks the server nothing more: its database may be closed next.
-        super().closeEvent(event)
-        if event.isAccepted():
-            self._poll_timer.stop()
-
     def poll_changes(self) -> None:
         """Reload when another desk changed something; say so when the server is gone."""
         try:

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -64,7 +64,7 @@ from fairdesk.services.inspection.rechecks import RecheckTask
 from fairdesk.ui.common.case_labels import both, desk_words, word
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.steady import ReservedLines, keep_place
-from fairdesk.ui.common.tasks import run_task
+from fairdesk.ui.common.tasks import poll_while_open, run_task
 from fairdesk.ui.inspection.evidence_strip import EvidenceGallery, EvidenceStrip
 from fairdesk.ui.inspection.hall_board import HallBoard
 from fairdesk.ui.inspection.inspector_menu import display_name, install_menu
@@ -198,9 +198,7 @@ class InspectorWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
         )
-        self._poll = QTimer(self, interval=POLL_MS)
-        self._poll.timeout.connect(self.tick)
-        self._poll.start()
+        self._poll = poll_while_open(self, POLL_MS, self.tick)
         self._load_fairs()
         self._update_outbox_label()
         self.booth_edit.setFocus()
@@ -944,12 +942,8 @@ class InspectorWindow(QMainWindow):
         if self._flushing:
             return
         self._flushing = True
-        run_task(
-            lambda _task: self.outbox.flush(self.ctx),
-            owner=self,
-            on_done=self._flushed,
-            on_error=self._flush_error,
-        )
+        flush = lambda _task: self.outbox.flush(self.ctx)  # noqa: E731
+        run_task(flush, owner=self, on_done=self._flushed, on_error=self._flush_error)
 
     def _flushed(self, report: FlushReport) -> None:
         self._flushing = False
@@ -985,12 +979,6 @@ class InspectorWindow(QMainWindow):
             self.board.show_hall(self.fair_code, hall)
         else:
             self.board.refresh()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # A closed window asks the server nothing more: its database may be closed next.
-        super().closeEvent(event)
-        if event.isAccepted():
-            self._poll.stop()
 
     def tick(self) -> None:
         """Every few seconds: send what waits, else look for the desk's changes."""
