@@ -2,8 +2,9 @@
 and signed-in contexts for every role.
 
 The backend is chosen by FAIRDESK_TEST_DB: unset means SQLite in a temp folder; a
-postgresql+psycopg:// URL means that server (each test gets its own database, cloned
-from a migrated template so tests stay fast).
+postgresql+psycopg:// URL means that server (each test gets a database of its own,
+cloned from a migrated template, or one an earlier test left with the template's schema,
+emptied).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import QLocale
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -84,6 +86,91 @@ class PgServer:
         with self.admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
+    # Cloning the template takes a server a third of a second or more (hundreds of files);
+    # emptying the tables of a database whose schema no test changed takes a few
+    # milliseconds. So a test's database is emptied and lent to the next test, unless its
+    # schema, grants or triggers differ from the template's (then it is dropped).
+    def lend(self) -> str:
+        if self.spare:
+            return self.spare.pop()
+        name = f"fdt_{uuid.uuid4().hex[:12]}"
+        self.create(name, template=self.template)
+        return name
+
+    def take_back(self, name: str) -> None:
+        try:
+            with self._engine_of(name).connect() as conn:
+                if conn.execute(text(SCHEMA_PRINT)).scalar_one() != self.template_print:
+                    raise LookupError("the test changed the schema")
+                conn.execute(text("SET lock_timeout = '2s'"))
+                conn.execute(text(self.emptying))
+        except Exception:  # changed, or a connection still holds a lock: start afresh
+            self.drop(name)
+        else:
+            self.spare.append(name)
+
+    def _engine_of(self, name: str) -> Engine:
+        url = self.url.set(database=name)
+        return create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+    def prepare_lending(self) -> None:
+        self.spare: list[str] = []
+        with self._engine_of(self.template).connect() as conn:
+            self.template_print = conn.execute(text(SCHEMA_PRINT)).scalar_one()
+            tables = conn.execute(text(KEPT_AND_EMPTIED)).scalars().all()
+            sequences = conn.execute(text(SEQUENCES)).scalars().all()
+        listed = ", ".join(f'"{t}"' for t in tables)
+        restarts = "".join(f'ALTER SEQUENCE "{q}" RESTART; ' for q in sequences)
+        # Triggers off (the audit trail refuses TRUNCATE to the app; this is the harness).
+        self.emptying = (
+            "SET session_replication_role = replica; "
+            f"TRUNCATE {listed} RESTART IDENTITY CASCADE; {restarts}"
+            "SET session_replication_role = DEFAULT"
+        )
+
+
+# What a test may not change if its database is to be lent again: tables, columns,
+# indexes, constraints, triggers, functions, grants, rules, extensions, schemas.
+SCHEMA_PRINT = """
+SELECT md5(concat_ws('|',
+  (SELECT string_agg(c.relname || ':' || c.relkind::text || ':' || coalesce(c.relacl::text, ''),
+                     ',' ORDER BY c.relname)
+   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')),
+  (SELECT string_agg(a.attrelid::regclass::text || '.' || a.attname || ':' || a.atttypid::text
+                     || ':' || a.attnotnull || ':' || a.attisdropped,
+                     ',' ORDER BY a.attrelid::regclass::text, a.attnum)
+   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+   JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = 'public' AND a.attnum > 0),
+  (SELECT string_agg(t.tgrelid::regclass::text || '.' || t.tgname || ':' || t.tgenabled::text,
+                     ',' ORDER BY t.tgrelid::regclass::text, t.tgname)
+   FROM pg_trigger t),
+  (SELECT string_agg(p.proname || ':' || md5(p.prosrc) || ':' || coalesce(p.proacl::text, ''),
+                     ',' ORDER BY p.proname, md5(p.prosrc))
+   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE n.nspname = 'public'),
+  (SELECT string_agg(conrelid::regclass::text || '.' || conname || ':'
+                     || md5(pg_get_constraintdef(oid)),
+                     ',' ORDER BY conrelid::regclass::text, conname)
+   FROM pg_constraint WHERE connamespace = 'public'::regnamespace),
+  (SELECT string_agg(rulename, ',' ORDER BY rulename) FROM pg_rules WHERE schemaname = 'public'),
+  (SELECT string_agg(extname, ',' ORDER BY extname) FROM pg_extension),
+  (SELECT string_agg(nspname || ':' || coalesce(nspacl::text, ''), ',' ORDER BY nspname)
+   FROM pg_namespace),
+  (SELECT string_agg(coalesce(defaclacl::text, ''), ',') FROM pg_default_acl),
+  (SELECT string_agg(setconfig::text, ',') FROM pg_db_role_setting
+   WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())),
+  (SELECT string_agg(version_num, ',') FROM alembic_version)
+))
+"""
+SEQUENCES = "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+# Every table but the migration's own record of the schema's version.
+KEPT_AND_EMPTIED = """
+SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'
+ORDER BY tablename
+"""
+
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer | None]:
@@ -95,8 +182,10 @@ def pg_server() -> Iterator[PgServer | None]:
     db = Database(server.create(server.template))
     migrate.upgrade(db)
     db.dispose()
+    server.prepare_lending()
     yield server
-    server.drop(server.template)
+    for name in [*server.spare, server.template]:
+        server.drop(name)
     server.admin.dispose()
 
 
@@ -131,11 +220,11 @@ def db(tmp_path: Path, pg_server: PgServer | None, sqlite_template: Path) -> Ite
         yield database
         close_database(database)
         return
-    name = f"fdt_{uuid.uuid4().hex[:12]}"
-    database = Database(pg_server.create(name, template=pg_server.template))
+    name = pg_server.lend()
+    database = Database(str(pg_server.url.set(database=name).render_as_string(False)))
     yield database
     close_database(database)
-    pg_server.drop(name)
+    pg_server.take_back(name)
 
 
 def close_database(database: Database) -> None:
