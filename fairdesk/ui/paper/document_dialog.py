@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,7 +63,7 @@ from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.case_labels import COMPLAINT_STATES, both, local_time, state_words
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PdfPreview, pdf_printer, print_pdf
-from fairdesk.ui.common.progress_dialog import LongRun
+from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun
 from fairdesk.ui.common.step_dialog import StepDialog
 from fairdesk.ui.common.table_model import RowTableModel
 from fairdesk.ui.common.tasks import Task, run_task
@@ -258,7 +258,7 @@ class DocumentTableModel(RowTableModel):
 # -- the dialog ---------------------------------------------------------------------------
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(CancelOnCloseDialog):
     """Documents of case `case_number`; raises NotFound if there is no such case.
 
     Emits `changed(case_number)` after a document was issued, reissued or revoked (the
@@ -1021,18 +1021,15 @@ class DocumentDialog(QDialog):
     def _busy(self) -> bool:
         return self.progress_dialog is not None
 
-    def reject(self) -> None:
-        if self._busy():
-            self.cancel_print()
-            return
-        self._load_generation += 1
-        if self._load_task is not None:
-            self._load_task.cancel()
-        super().reject()
+    def work_running(self) -> bool:
+        return self._busy()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self._busy():
-            self.cancel_print()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def cancel_work(self) -> None:
+        self.cancel_print()
+
+    def reject(self) -> None:
+        if not self._busy():  # a preview still loading is dropped with the dialog
+            self._load_generation += 1
+            if self._load_task is not None:
+                self._load_task.cancel()
+        super().reject()
