@@ -1546,6 +1546,54 @@ power of attorney: {0}</source>
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>Documents of case {0} · 文书</source>
+        <translation>案件 {0} 的文书</translation>
+    </message>
+    <message>
+        <source>Save {0} as PDF</source>
+        <translation>将 {0} 另存为 PDF</translation>
+    </message>
+    <message>
+        <source>{0} could not be saved to {1}: {2}</source>
+        <translation>无法将 {0} 保存到 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Saved {0} to {1}.</source>
+        <translation>已将 {0} 保存到 {1}。</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>正在打印 {0}…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Sent {0} to the printer ({1} page(s)).</source>
+        <translation>已将 {0} 发送到打印机（{1} 页）。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; pages already sent may still come out.</source>
+        <translation>打印已取消；已发送的页面可能仍会打印出来。</translation>
+    </message>
+    <message>
+        <source>Issued {0} in place of {1}; {1} now verifies as revoked.</source>
+        <translation>已签发 {0} 替代 {1}；{1} 现核验为已撤销。</translation>
+    </message>
+    <message>
+        <source>{0} is revoked: a scan of its QR code now says REVOKED.</source>
+        <translation>{0} 已撤销：扫描其二维码现显示“已撤销”。</translation>
+    </message>
+    <message>
+        <source>Reissue the document</source>
+        <translation>重新签发文书</translation>
+    </message>
+    <message>
+        <source>Revoke the document</source>
+        <translation>撤销文书</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1554,16 +1602,68 @@ power of attorney: {0}</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Printing page {0} of {1}…</source>
-        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>打印(&amp;P)… (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Documents of case {0} · 文书</source>
-        <translation>案件 {0} 的文书</translation>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a document… (Ctrl+Shift+V)</source>
+        <translation>核验文书(&amp;H)… (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Reissue {0} · 重新签发</source>
+        <translation>重新签发 {0}</translation>
+    </message>
+    <message>
+        <source>A corrected copy of {0} is issued under a new number with what the case says now; {0} is then revoked and its QR code says so. Say what was corrected.</source>
+        <translation>将以新编号、按案件当前信息签发 {0} 的更正文书；{0} 随即撤销，其二维码也将显示为已撤销。请说明更正了哪些内容。</translation>
+    </message>
+    <message>
+        <source>Revoke {0} · 撤销</source>
+        <translation>撤销 {0}</translation>
+    </message>
+    <message>
+        <source>{0} stops being valid and nothing replaces it: a scan of its QR code will say REVOKED, with your reason. To correct it instead, reissue it.</source>
+        <translation>{0} 将失效且不会有替代文书：扫描其二维码将显示“已撤销”及您填写的原因。如需更正，请改为重新签发。</translation>
     </message>
     <message>
         <source>Signed in as {0}: you can preview, print, save and check documents already issued; only desk staff issue, reissue or revoke them.</source>
         <translation>当前登录用户为 {0}：您可以预览、打印、保存和核验已签发的文书；只有受理人员可以签发、重新签发或撤销文书。</translation>
+    </message>
+    <message>
+        <source>Case {0} · {1} · {2}</source>
+        <translation>案件 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Complaint {0} ({1}) · complainant {2} · fair {3}</source>
+        <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
+        <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
+        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
+    </message>
+    <message>
+        <source>New document · 签发新文书</source>
+        <translation>签发新文书</translation>
     </message>
     <message>
         <source>Kind of document</source>
@@ -1602,8 +1702,36 @@ power of attorney: {0}</source>
         <translation>对应文书(&amp;D)：</translation>
     </message>
     <message>
-        <source>New document · 签发新文书</source>
-        <translation>签发新文书</translation>
+        <source>1 other kind does not apply now (hover for when it does).</source>
+        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
+        <source>{0} other kinds do not apply now (hover for when they do).</source>
+        <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
+        <source>The latest notice, decision or order</source>
+        <translation>最近的通知书、处理意见书或整改通知书</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>For the {0}; applies {1}.</source>
+        <translation>适用于{0}；{1}适用。</translation>
+    </message>
+    <message>
+        <source>Applies {0}.</source>
+        <translation>适用于{0}。</translation>
+    </message>
+    <message>
+        <source>Issued for this case · 已签发文书</source>
+        <translation>已签发文书</translation>
     </message>
     <message>
         <source>Documents issued for this case</source>
@@ -1630,72 +1758,8 @@ power of attorney: {0}</source>
         <translation>文书将失效；请说明原因</translation>
     </message>
     <message>
-        <source>Issued for this case · 已签发文书</source>
-        <translation>已签发文书</translation>
-    </message>
-    <message>
-        <source>&amp;Print… (Ctrl+P)</source>
-        <translation>打印(&amp;P)… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF… (Ctrl+S)</source>
-        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>C&amp;heck a document… (Ctrl+Shift+V)</source>
-        <translation>核验文书(&amp;H)… (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <source>Reload (F5)</source>
-        <translation>刷新 (F5)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
-        <source>Case {0} · {1} · {2}</source>
-        <translation>案件 {0} · {1} · {2}</translation>
-    </message>
-    <message>
-        <source>Complaint {0} ({1}) · complainant {2} · fair {3}</source>
-        <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
-    </message>
-    <message>
-        <source>complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>For the {0}; applies {1}.</source>
-        <translation>适用于{0}；{1}适用。</translation>
-    </message>
-    <message>
-        <source>1 other kind does not apply now (hover for when it does).</source>
-        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
-    </message>
-    <message>
-        <source>{0} other kinds do not apply now (hover for when they do).</source>
-        <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
-    </message>
-    <message>
-        <source>The latest notice, decision or order</source>
-        <translation>最近的通知书、处理意见书或整改通知书</translation>
-    </message>
-    <message>
-        <source>Applies {0}.</source>
-        <translation>适用于{0}。</translation>
-    </message>
-    <message>
-        <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
-        <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
-    </message>
-    <message>
-        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
-        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
+        <source>Rendering {0}…</source>
+        <translation>正在生成 {0}…</translation>
     </message>
     <message>
         <source> Print {0} instead.</source>
@@ -1704,70 +1768,6 @@ power of attorney: {0}</source>
     <message>
         <source>{0} was revoked ({1}) and cannot be printed again: a scan of its QR code says REVOKED.{2}</source>
         <translation>{0} 已撤销（{1}），不能再次打印：扫描其二维码将显示“已撤销”。{2}</translation>
-    </message>
-    <message>
-        <source>Rendering {0}…</source>
-        <translation>正在生成 {0}…</translation>
-    </message>
-    <message>
-        <source>Save {0} as PDF</source>
-        <translation>将 {0} 另存为 PDF</translation>
-    </message>
-    <message>
-        <source>{0} could not be saved to {1}: {2}</source>
-        <translation>无法将 {0} 保存到 {1}：{2}</translation>
-    </message>
-    <message>
-        <source>Saved {0} to {1}.</source>
-        <translation>已将 {0} 保存到 {1}。</translation>
-    </message>
-    <message>
-        <source>Printing {0}…</source>
-        <translation>正在打印 {0}…</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>正在打印</translation>
-    </message>
-    <message>
-        <source>Sent {0} to the printer ({1} page(s)).</source>
-        <translation>已将 {0} 发送到打印机（{1} 页）。</translation>
-    </message>
-    <message>
-        <source>Printing cancelled; pages already sent may still come out.</source>
-        <translation>打印已取消；已发送的页面可能仍会打印出来。</translation>
-    </message>
-    <message>
-        <source>Issued {0} in place of {1}; {1} now verifies as revoked.</source>
-        <translation>已签发 {0} 替代 {1}；{1} 现核验为已撤销。</translation>
-    </message>
-    <message>
-        <source>Reissue {0} · 重新签发</source>
-        <translation>重新签发 {0}</translation>
-    </message>
-    <message>
-        <source>A corrected copy of {0} is issued under a new number with what the case says now; {0} is then revoked and its QR code says so. Say what was corrected.</source>
-        <translation>将以新编号、按案件当前信息签发 {0} 的更正文书；{0} 随即撤销，其二维码也将显示为已撤销。请说明更正了哪些内容。</translation>
-    </message>
-    <message>
-        <source>Reissue the document</source>
-        <translation>重新签发文书</translation>
-    </message>
-    <message>
-        <source>{0} is revoked: a scan of its QR code now says REVOKED.</source>
-        <translation>{0} 已撤销：扫描其二维码现显示“已撤销”。</translation>
-    </message>
-    <message>
-        <source>Revoke {0} · 撤销</source>
-        <translation>撤销 {0}</translation>
-    </message>
-    <message>
-        <source>{0} stops being valid and nothing replaces it: a scan of its QR code will say REVOKED, with your reason. To correct it instead, reissue it.</source>
-        <translation>{0} 将失效且不会有替代文书：扫描其二维码将显示“已撤销”及您填写的原因。如需更正，请改为重新签发。</translation>
-    </message>
-    <message>
-        <source>Revoke the document</source>
-        <translation>撤销文书</translation>
     </message>
 </context>
 <context>

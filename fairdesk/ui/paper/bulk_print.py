@@ -55,12 +55,11 @@ from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
 from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun
 from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.paper.document_dialog import (
-    COPY_WORDS,
     PrintDialogFactory,
     documents_folder,
-    kind_label,
     system_print_dialog,
 )
+from fairdesk.ui.paper.document_list import COPY_WORDS, kind_label
 
 BOTH = "both"
 # (parent, caption, start folder) -> the chosen folder, "" if cancelled
