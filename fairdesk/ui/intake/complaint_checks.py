@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QPoint
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from fairdesk.domain import acceptance, workflow
 from fairdesk.domain.enums import Channel, ComplaintKind, ComplaintState
@@ -47,7 +47,8 @@ class ComplaintForm(Protocol):
     power_of_attorney: QCheckBox
     commitment: QCheckBox
     summary_edit: QPlainTextEdit
-    scroll: QScrollArea
+
+    def sections(self) -> QWidget: ...
 
     def is_ip(self) -> bool: ...
 
@@ -169,7 +170,7 @@ def _step_waits_for(
 
 def _height_of(form: ComplaintForm, widget: QWidget) -> int:
     """Where a field sits in the form, so problems read top to bottom."""
-    content = form.scroll.widget()
+    content = form.sections()
     if not content.isAncestorOf(widget):
         return 1 << 30
     return widget.mapTo(content, QPoint(0, 0)).y()
@@ -184,8 +185,8 @@ def _placed(form: ComplaintForm, refusal: Refusal) -> Problem:
     if area == "rights":
         index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
         named = form.rights.named() or form.rights.rows
-        row = named[min(index, len(named)) - 1]
-        return row.widget_for(parts[-1]), message, _tr("Right {0}").format(index)
+        right = named[min(index, len(named)) - 1]
+        return right.widget_for(parts[-1]), message, _tr("Right {0}").format(index)
     if area == "materials" and len(parts) > 1 and parts[1] in boxes:
         return boxes[parts[1]], message, _tr("Materials")
     if area == "respondents":

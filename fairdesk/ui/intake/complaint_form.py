@@ -263,6 +263,10 @@ class ComplaintForm(KeyboardForm):
         self.no_auto_default()
         self._rebuild_materials()
 
+    def sections(self) -> QWidget:
+        """The widget holding every section, inside the scroll area."""
+        return self.scroll.widget()
+
     def bring_into_view(self, widget: QWidget) -> None:
         """A row just added is scrolled to and its first field focused: it is typed in next."""
         # The new row has no place yet until the pending layout requests are done.
