@@ -6128,22 +6128,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>移除被投诉人</translation>
     </message>
     <message>
-        <source>Photos…</source>
-        <translation>照片…</translation>
-    </message>
-    <message>
-        <source>Photos or scans of the accused exhibits</source>
-        <translation>涉嫌侵权展品的照片或扫描件</translation>
-    </message>
-    <message>
-        <source>Add photos of the accused exhibits</source>
-        <translation>添加涉嫌侵权展品的照片</translation>
-    </message>
-    <message>
-        <source>Clear photos</source>
-        <translation>清除照片</translation>
-    </message>
-    <message>
         <source>Accused exhibits:</source>
         <translation>涉嫌侵权展品：</translation>
     </message>
@@ -6180,24 +6164,32 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>展位 {0} 由 {1} 共用：请选择展商。</translation>
     </message>
     <message>
-        <source>booth {0}</source>
-        <translation>展位 {0}</translation>
-    </message>
-    <message>
-        <source> (hall {0})</source>
-        <translation>（{0} 号馆）</translation>
-    </message>
-    <message>
-        <source>, shared booth</source>
-        <translation>，共用展位</translation>
-    </message>
-    <message>
-        <source>Booth {0} is shared by {1} exhibitors: choose one above.</source>
-        <translation>展位 {0} 由 {1} 家展商共用：请在上方选择一家。</translation>
-    </message>
-    <message>
         <source>Type the exhibit's name first.</source>
         <translation>请先输入展品名称。</translation>
+    </message>
+    <message>
+        <source>Give the exhibit a name, or clear its model and quantity.</source>
+        <translation>请填写展品名称，或清空其型号和数量。</translation>
+    </message>
+    <message>
+        <source>Say who the exhibits belong to: type the booth number or name.</source>
+        <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Photos or scans of the accused exhibits</source>
+        <translation>涉嫌侵权展品的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Add photos of the accused exhibits</source>
+        <translation>添加涉嫌侵权展品的照片</translation>
+    </message>
+    <message>
+        <source>Clear photos</source>
+        <translation>清除照片</translation>
     </message>
     <message>
         <source>Photos of the accused exhibits</source>
@@ -6208,24 +6200,32 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot read {0}: {1}.</source>
-        <translation>无法读取 {0}：{1}。</translation>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>{0} to attach: {1}</source>
         <translation>待附上的{0}：{1}</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+        <source>Cannot read {0}: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
     </message>
     <message>
-        <source>Give the exhibit a name, or clear its model and quantity.</source>
-        <translation>请填写展品名称，或清空其型号和数量。</translation>
+        <source>Booth {0} is shared by {1} exhibitors: choose one above.</source>
+        <translation>展位 {0} 由 {1} 家展商共用：请在上方选择一家。</translation>
     </message>
     <message>
-        <source>Say who the exhibits belong to: type the booth number or name.</source>
-        <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+        <source>, shared booth</source>
+        <translation>，共用展位</translation>
+    </message>
+    <message>
+        <source>booth {0}</source>
+        <translation>展位 {0}</translation>
+    </message>
+    <message>
+        <source> (hall {0})</source>
+        <translation>（{0} 号馆）</translation>
     </message>
 </context>
 <context>
