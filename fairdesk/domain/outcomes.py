@@ -1,9 +1,11 @@
 """What became of a respondent case, as the statistics count it and the follow-up list
-prints it: one rule, so the two never disagree. Pure: no database, no Qt."""
+prints it: one rule, so the two never disagree; and what became of a complaint, read
+from the step table. Pure: no database, no Qt."""
 
 from __future__ import annotations
 
 from fairdesk.domain.enums import CaseState
+from fairdesk.domain.workflow import STEPS, Entity, step
 
 _ENDINGS = {
     CaseState.SETTLED: "settled",
@@ -12,6 +14,30 @@ _ENDINGS = {
     CaseState.CLOSED: "not_accepted",
     CaseState.POST_FAIR: "post_fair",
 }
+
+# Cases that ended with nothing left to follow up (unless an infringement was found).
+CLEAN_ENDINGS = frozenset(
+    {CaseState.CLOSED, CaseState.SETTLED, CaseState.WITHDRAWN, CaseState.SELF_REMEDIED}
+)
+
+
+def _complaint_states_from(state: str) -> tuple[str, ...]:
+    """`state` and every state the complaint's steps lead on to from it."""
+    found = [state]
+    for current in found:  # grows while it is walked: a breadth-first walk
+        for s in STEPS:
+            leads_on = s.entity == Entity.COMPLAINT and current in s.sources and s.target
+            if leads_on and s.target not in found:
+                found.append(s.target)
+    return tuple(found)
+
+
+# Complaints as the statistics count them: still before the desk's decision, accepted
+# (whatever happened after, e.g. a transfer), not accepted.
+_ACCEPT = step(Entity.COMPLAINT, "accept")
+PENDING_COMPLAINTS = tuple(sorted(_ACCEPT.sources))
+ACCEPTED_COMPLAINTS = _complaint_states_from(_ACCEPT.target)
+REJECTED_COMPLAINTS = _complaint_states_from(step(Entity.COMPLAINT, "reject").target)
 
 
 def outcome_of(state: str, infringing: bool, decided: bool) -> str:

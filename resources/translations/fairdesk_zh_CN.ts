@@ -710,6 +710,18 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>ComplaintForm</name>
     <message>
+        <source>New complaint — {0} ({1})</source>
+        <translation>新建投诉 — {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Not attached (add them from the case view): {0}</source>
+        <translation>未附上（请在案件页面添加）：{0}</translation>
+    </message>
+    <message>
+        <source>The complaint was not saved:</source>
+        <translation>投诉未保存：</translation>
+    </message>
+    <message>
         <source>Contract 合同</source>
         <translation>合同</translation>
     </message>
@@ -726,16 +738,148 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>其他</translation>
     </message>
     <message>
-        <source>New complaint — {0} ({1})</source>
-        <translation>新建投诉 — {0}（{1}）</translation>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-        <source>Problems to correct</source>
-        <translation>需要更正的问题</translation>
+        <source>complainant</source>
+        <translation>投诉人</translation>
     </message>
     <message>
-        <source>Possible repeat complaint</source>
-        <translation>可能为重复投诉</translation>
+        <source>a valid right</source>
+        <translation>有效的权利</translation>
+    </message>
+    <message>
+        <source>respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter accepts the complaint: everything needed is there.</source>
+        <translation>Ctrl+Enter 受理投诉：所需材料已齐全。</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves a draft · Esc cancels.</source>
+        <translation>Ctrl+S 保存草稿 · Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves a draft; to accept, still needed: {0}.</source>
+        <translation>Ctrl+Enter 保存草稿；受理前仍需：{0}。</translation>
+    </message>
+    <message>
+        <source>Enter the complainant's name (person or company).</source>
+        <translation>请输入投诉人名称（个人或企业）。</translation>
+    </message>
+    <message>
+        <source>Give the agent's name, or clear the agent's details.</source>
+        <translation>请填写代理人名称，或清空代理人信息。</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>权利 {0}</translation>
+    </message>
+    <message>
+        <source>Respondent {0}</source>
+        <translation>被投诉人 {0}</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
+        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} not accepted (rejected).</source>
+        <translation>投诉 {0} 不予受理。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (case {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} saved as a draft (cases {1}).</source>
+        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: case {1} is to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
+    </message>
+    <message>
+        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
+        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
+    </message>
+    <message>
+        <source>Accused exhibits (at intake)</source>
+        <translation>涉嫌侵权展品（受理时）</translation>
+    </message>
+    <message>
+        <source>Materials received (2006 Measures Art 8)</source>
+        <translation>已收材料（2006年《展会知识产权保护办法》第八条）</translation>
+    </message>
+    <message>
+        <source>A&amp;ll received</source>
+        <translation>全部收到(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Tick every item of the checklist</source>
+        <translation>勾选清单中的每一项</translation>
+    </message>
+    <message>
+        <source>What is not ticked is prefilled as missing when you ask for supplements.</source>
+        <translation>未勾选的项目将在要求补正时自动列为缺少的材料。</translation>
+    </message>
+    <message>
+        <source>Commitment (承诺书, 2006 Measures Art 10)</source>
+        <translation>承诺书（2006年《展会知识产权保护办法》第十条）</translation>
+    </message>
+    <message>
+        <source>Commi&amp;tment signed: the complainant vouches for the complaint and is liable for a false one</source>
+        <translation>已签署承诺书(&amp;T)：投诉人保证投诉真实，并对虚假投诉承担责任</translation>
+    </message>
+    <message>
+        <source>Commitment signed</source>
+        <translation>已签署承诺书</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summary of facts and grounds</source>
+        <translation>事实与理由摘要</translation>
+    </message>
+    <message>
+        <source>What is infringed and how (e.g. same design on the chairs shown at the booth)</source>
+        <translation>侵犯何种权利及如何侵权（例如：展位展示的椅子与外观设计相同）</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary of facts and grounds:</source>
+        <translation>事实与理由摘要(&amp;U)：</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -756,10 +900,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Dispute about:</source>
         <translation>纠纷事项：</translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation>投诉人</translation>
     </message>
     <message>
         <source>Complainant name</source>
@@ -810,6 +950,38 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>投诉人地址</translation>
     </message>
     <message>
+        <source>Agent (only when someone files for the complainant)</source>
+        <translation>代理人（仅在他人代为投诉时填写）</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>代理人名称</translation>
+    </message>
+    <message>
+        <source>Law firm or agent; leave empty if none</source>
+        <translation>律师事务所或代理人；没有则留空</translation>
+    </message>
+    <message>
+        <source>Agent name in English</source>
+        <translation>代理人英文名称</translation>
+    </message>
+    <message>
+        <source>Agent's document number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Agent phone</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <source>Power of attorney received (授权委托书)</source>
+        <translation>已收到授权委托书</translation>
+    </message>
+    <message>
+        <source>Power of attorney received</source>
+        <translation>已收到授权委托书</translation>
+    </message>
+    <message>
         <source>&amp;Complainant:</source>
         <translation>投诉人(&amp;C)：</translation>
     </message>
@@ -850,84 +1022,76 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>地址：</translation>
     </message>
     <message>
-        <source>Agent (only when someone files for the complainant)</source>
-        <translation>代理人（仅在他人代为投诉时填写）</translation>
-    </message>
-    <message>
-        <source>Agent name</source>
-        <translation>代理人名称</translation>
-    </message>
-    <message>
-        <source>Law firm or agent; leave empty if none</source>
-        <translation>律师事务所或代理人；没有则留空</translation>
-    </message>
-    <message>
-        <source>Agent name in English</source>
-        <translation>代理人英文名称</translation>
-    </message>
-    <message>
-        <source>Agent's document number</source>
-        <translation>代理人证件号码</translation>
-    </message>
-    <message>
-        <source>Agent phone</source>
-        <translation>代理人电话</translation>
-    </message>
-    <message>
-        <source>Power of attorney received (授权委托书)</source>
-        <translation>已收到授权委托书</translation>
-    </message>
-    <message>
-        <source>Power of attorney received</source>
-        <translation>已收到授权委托书</translation>
-    </message>
-    <message>
         <source>A&amp;gent:</source>
         <translation>代理人(&amp;G)：</translation>
     </message>
     <message>
-        <source>Materials received (2006 Measures Art 8)</source>
-        <translation>已收材料（2006年《展会知识产权保护办法》第八条）</translation>
+        <source>Complaint not saved</source>
+        <translation>投诉未保存</translation>
     </message>
     <message>
-        <source>A&amp;ll received</source>
-        <translation>全部收到(&amp;L)</translation>
+        <source>Discard this complaint?</source>
+        <translation>放弃此投诉？</translation>
     </message>
     <message>
-        <source>Tick every item of the checklist</source>
-        <translation>勾选清单中的每一项</translation>
+        <source>Close the form and lose what you typed? Nothing has been saved.</source>
+        <translation>关闭表单并丢弃已填写的内容？尚未保存任何内容。</translation>
     </message>
     <message>
-        <source>What is not ticked is prefilled as missing when you ask for supplements.</source>
-        <translation>未勾选的项目将在要求补正时自动列为缺少的材料。</translation>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
     <message>
-        <source>Commitment (承诺书, 2006 Measures Art 10)</source>
-        <translation>承诺书（2006年《展会知识产权保护办法》第十条）</translation>
+        <source>Problems to correct</source>
+        <translation>需要更正的问题</translation>
     </message>
     <message>
-        <source>Commi&amp;tment signed: the complainant vouches for the complaint and is liable for a false one</source>
-        <translation>已签署承诺书(&amp;T)：投诉人保证投诉真实，并对虚假投诉承担责任</translation>
+        <source>Please correct this before saving:</source>
+        <translation>保存前请更正以下问题：</translation>
     </message>
     <message>
-        <source>Commitment signed</source>
-        <translation>已签署承诺书</translation>
+        <source>The complaint was not saved:
+
+{0}
+
+Everything you typed is still in the form: correct it or try again.</source>
+        <translation>投诉未保存：
+
+{0}
+
+您填写的内容仍在表单中：请更正后重试。</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
+        <source>The complaint was not saved. Everything you typed is kept:</source>
+        <translation>投诉未保存。您填写的内容均已保留：</translation>
     </message>
     <message>
-        <source>Summary of facts and grounds</source>
-        <translation>事实与理由摘要</translation>
+        <source>Please correct these {0} problems before saving:</source>
+        <translation>保存前请更正以下 {0} 个问题：</translation>
     </message>
     <message>
-        <source>What is infringed and how (e.g. same design on the chairs shown at the booth)</source>
-        <translation>侵犯何种权利及如何侵权（例如：展位展示的椅子与外观设计相同）</translation>
+        <source>⚠ Possible repeat complaint: the same complainant, right and respondent were handled before. The desk decides; this does not block registering.</source>
+        <translation>⚠ 可能为重复投诉：相同的投诉人、权利和被投诉人此前已处理过。由受理人员决定；这不影响登记。</translation>
     </message>
     <message>
-        <source>S&amp;ummary of facts and grounds:</source>
-        <translation>事实与理由摘要(&amp;U)：</translation>
+        <source>this fair</source>
+        <translation>本届展会</translation>
+    </message>
+    <message>
+        <source>Canton Fair rule: a complaint already handled at an earlier edition is not accepted without proof of legal follow-up (reason: repeat without follow-up).</source>
+        <translation>广交会规则：往届已处理过的投诉，如无后续法律程序的证明，不予受理（原因：重复投诉且无后续程序）。</translation>
+    </message>
+    <message>
+        <source>Possible repeat complaint</source>
+        <translation>可能为重复投诉</translation>
+    </message>
+    <message>
+        <source>{0} at {1}, received {2}{3}: complaint {4}; {5}.</source>
+        <translation>{0}，{1}，{2} 收到{3}：投诉 {4}；{5}。</translation>
+    </message>
+    <message>
+        <source>, right {0}</source>
+        <translation>，权利 {0}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -956,170 +1120,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>⚠ Possible repeat complaint: the same complainant, right and respondent were handled before. The desk decides; this does not block registering.</source>
-        <translation>⚠ 可能为重复投诉：相同的投诉人、权利和被投诉人此前已处理过。由受理人员决定；这不影响登记。</translation>
-    </message>
-    <message>
-        <source>this fair</source>
-        <translation>本届展会</translation>
-    </message>
-    <message>
-        <source>{0} at {1}, received {2}{3}: complaint {4}; {5}.</source>
-        <translation>{0}，{1}，{2} 收到{3}：投诉 {4}；{5}。</translation>
-    </message>
-    <message>
-        <source>, right {0}</source>
-        <translation>，权利 {0}</translation>
-    </message>
-    <message>
-        <source>Canton Fair rule: a complaint already handled at an earlier edition is not accepted without proof of legal follow-up (reason: repeat without follow-up).</source>
-        <translation>广交会规则：往届已处理过的投诉，如无后续法律程序的证明，不予受理（原因：重复投诉且无后续程序）。</translation>
-    </message>
-    <message>
-        <source>complainant</source>
-        <translation>投诉人</translation>
-    </message>
-    <message>
-        <source>a valid right</source>
-        <translation>有效的权利</translation>
-    </message>
-    <message>
-        <source>respondent</source>
-        <translation>被投诉人</translation>
-    </message>
-    <message>
-        <source>materials</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>power of attorney</source>
-        <translation>授权委托书</translation>
-    </message>
-    <message>
-        <source>commitment</source>
-        <translation>承诺书</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter saves a draft; to accept, still needed: {0}.</source>
-        <translation>Ctrl+Enter 保存草稿；受理前仍需：{0}。</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter accepts the complaint: everything needed is there.</source>
-        <translation>Ctrl+Enter 受理投诉：所需材料已齐全。</translation>
-    </message>
-    <message>
-        <source>Ctrl+S saves a draft · Esc cancels.</source>
-        <translation>Ctrl+S 保存草稿 · Esc 取消。</translation>
-    </message>
-    <message>
-        <source>Enter the complainant's name (person or company).</source>
-        <translation>请输入投诉人名称（个人或企业）。</translation>
-    </message>
-    <message>
-        <source>Give the agent's name, or clear the agent's details.</source>
-        <translation>请填写代理人名称，或清空代理人信息。</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>代理人</translation>
-    </message>
-    <message>
-        <source>Right {0}</source>
-        <translation>权利 {0}</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>Respondent {0}</source>
-        <translation>被投诉人 {0}</translation>
-    </message>
-    <message>
-        <source>Commitment</source>
-        <translation>承诺书</translation>
-    </message>
-    <message>
-        <source>Please correct this before saving:</source>
-        <translation>保存前请更正以下问题：</translation>
-    </message>
-    <message>
-        <source>Please correct these {0} problems before saving:</source>
-        <translation>保存前请更正以下 {0} 个问题：</translation>
-    </message>
-    <message>
-        <source>Accused exhibits (at intake)</source>
-        <translation>涉嫌侵权展品（受理时）</translation>
-    </message>
-    <message>
-        <source>Not attached (add them from the case view): {0}</source>
-        <translation>未附上（请在案件页面添加）：{0}</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>The complaint was not saved. Everything you typed is kept:</source>
-        <translation>投诉未保存。您填写的内容均已保留：</translation>
-    </message>
-    <message>
-        <source>The complaint was not saved:</source>
-        <translation>投诉未保存：</translation>
-    </message>
-    <message>
-        <source>Complaint not saved</source>
-        <translation>投诉未保存</translation>
-    </message>
-    <message>
-        <source>The complaint was not saved:
-
-{0}
-
-Everything you typed is still in the form: correct it or try again.</source>
-        <translation>投诉未保存：
-
-{0}
-
-您填写的内容仍在表单中：请更正后重试。</translation>
-    </message>
-    <message>
-        <source>Discard this complaint?</source>
-        <translation>放弃此投诉？</translation>
-    </message>
-    <message>
-        <source>Close the form and lose what you typed? Nothing has been saved.</source>
-        <translation>关闭表单并丢弃已填写的内容？尚未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved; the complainant is asked to supplement.</source>
-        <translation>投诉 {0} 已保存；已要求投诉人补正材料。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} not accepted (rejected).</source>
-        <translation>投诉 {0} 不予受理。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved as a draft (case {1}).</source>
-        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} saved as a draft (cases {1}).</source>
-        <translation>投诉 {0} 已保存为草稿（案件 {1}）。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} accepted: case {1} is to be notified.</source>
-        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
-    </message>
-    <message>
-        <source>Complaint {0} accepted: cases {1} are to be notified.</source>
-        <translation>投诉 {0} 已受理：案件 {1} 待通知。</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1546,54 @@ power of attorney: {0}</source>
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>Documents of case {0} · 文书</source>
+        <translation>案件 {0} 的文书</translation>
+    </message>
+    <message>
+        <source>Save {0} as PDF</source>
+        <translation>将 {0} 另存为 PDF</translation>
+    </message>
+    <message>
+        <source>{0} could not be saved to {1}: {2}</source>
+        <translation>无法将 {0} 保存到 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Saved {0} to {1}.</source>
+        <translation>已将 {0} 保存到 {1}。</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>正在打印 {0}…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Sent {0} to the printer ({1} page(s)).</source>
+        <translation>已将 {0} 发送到打印机（{1} 页）。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; pages already sent may still come out.</source>
+        <translation>打印已取消；已发送的页面可能仍会打印出来。</translation>
+    </message>
+    <message>
+        <source>Issued {0} in place of {1}; {1} now verifies as revoked.</source>
+        <translation>已签发 {0} 替代 {1}；{1} 现核验为已撤销。</translation>
+    </message>
+    <message>
+        <source>{0} is revoked: a scan of its QR code now says REVOKED.</source>
+        <translation>{0} 已撤销：扫描其二维码现显示“已撤销”。</translation>
+    </message>
+    <message>
+        <source>Reissue the document</source>
+        <translation>重新签发文书</translation>
+    </message>
+    <message>
+        <source>Revoke the document</source>
+        <translation>撤销文书</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1554,16 +1602,68 @@ power of attorney: {0}</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Printing page {0} of {1}…</source>
-        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>打印(&amp;P)… (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Documents of case {0} · 文书</source>
-        <translation>案件 {0} 的文书</translation>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a document… (Ctrl+Shift+V)</source>
+        <translation>核验文书(&amp;H)… (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Reissue {0} · 重新签发</source>
+        <translation>重新签发 {0}</translation>
+    </message>
+    <message>
+        <source>A corrected copy of {0} is issued under a new number with what the case says now; {0} is then revoked and its QR code says so. Say what was corrected.</source>
+        <translation>将以新编号、按案件当前信息签发 {0} 的更正文书；{0} 随即撤销，其二维码也将显示为已撤销。请说明更正了哪些内容。</translation>
+    </message>
+    <message>
+        <source>Revoke {0} · 撤销</source>
+        <translation>撤销 {0}</translation>
+    </message>
+    <message>
+        <source>{0} stops being valid and nothing replaces it: a scan of its QR code will say REVOKED, with your reason. To correct it instead, reissue it.</source>
+        <translation>{0} 将失效且不会有替代文书：扫描其二维码将显示“已撤销”及您填写的原因。如需更正，请改为重新签发。</translation>
     </message>
     <message>
         <source>Signed in as {0}: you can preview, print, save and check documents already issued; only desk staff issue, reissue or revoke them.</source>
         <translation>当前登录用户为 {0}：您可以预览、打印、保存和核验已签发的文书；只有受理人员可以签发、重新签发或撤销文书。</translation>
+    </message>
+    <message>
+        <source>Case {0} · {1} · {2}</source>
+        <translation>案件 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Complaint {0} ({1}) · complainant {2} · fair {3}</source>
+        <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
+        <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
+        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
+    </message>
+    <message>
+        <source>New document · 签发新文书</source>
+        <translation>签发新文书</translation>
     </message>
     <message>
         <source>Kind of document</source>
@@ -1602,8 +1702,36 @@ power of attorney: {0}</source>
         <translation>对应文书(&amp;D)：</translation>
     </message>
     <message>
-        <source>New document · 签发新文书</source>
-        <translation>签发新文书</translation>
+        <source>1 other kind does not apply now (hover for when it does).</source>
+        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
+        <source>{0} other kinds do not apply now (hover for when they do).</source>
+        <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
+    </message>
+    <message>
+        <source>The latest notice, decision or order</source>
+        <translation>最近的通知书、处理意见书或整改通知书</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>For the {0}; applies {1}.</source>
+        <translation>适用于{0}；{1}适用。</translation>
+    </message>
+    <message>
+        <source>Applies {0}.</source>
+        <translation>适用于{0}。</translation>
+    </message>
+    <message>
+        <source>Issued for this case · 已签发文书</source>
+        <translation>已签发文书</translation>
     </message>
     <message>
         <source>Documents issued for this case</source>
@@ -1630,72 +1758,8 @@ power of attorney: {0}</source>
         <translation>文书将失效；请说明原因</translation>
     </message>
     <message>
-        <source>Issued for this case · 已签发文书</source>
-        <translation>已签发文书</translation>
-    </message>
-    <message>
-        <source>&amp;Print… (Ctrl+P)</source>
-        <translation>打印(&amp;P)… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF… (Ctrl+S)</source>
-        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>C&amp;heck a document… (Ctrl+Shift+V)</source>
-        <translation>核验文书(&amp;H)… (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <source>Reload (F5)</source>
-        <translation>刷新 (F5)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
-        <source>Case {0} · {1} · {2}</source>
-        <translation>案件 {0} · {1} · {2}</translation>
-    </message>
-    <message>
-        <source>Complaint {0} ({1}) · complainant {2} · fair {3}</source>
-        <translation>投诉 {0}（{1}）· 投诉人 {2} · 展会 {3}</translation>
-    </message>
-    <message>
-        <source>complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>For the {0}; applies {1}.</source>
-        <translation>适用于{0}；{1}适用。</translation>
-    </message>
-    <message>
-        <source>1 other kind does not apply now (hover for when it does).</source>
-        <translation>另有 1 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
-    </message>
-    <message>
-        <source>{0} other kinds do not apply now (hover for when they do).</source>
-        <translation>另有 {0} 种文书目前不适用（将鼠标悬停可查看适用情形）。</translation>
-    </message>
-    <message>
-        <source>The latest notice, decision or order</source>
-        <translation>最近的通知书、处理意见书或整改通知书</translation>
-    </message>
-    <message>
-        <source>Applies {0}.</source>
-        <translation>适用于{0}。</translation>
-    </message>
-    <message>
-        <source>Issued {0}: {1}{2}. It is registered; print it or save it as PDF.</source>
-        <translation>已签发 {0}：{1}{2}。文书已登记，可打印或另存为 PDF。</translation>
-    </message>
-    <message>
-        <source>No font has {0}: these characters are printed as their codes. Check the name on paper.</source>
-        <translation>字库中没有 {0}：这些字符已按字符编码打印，请核对纸面上的名称。</translation>
+        <source>Rendering {0}…</source>
+        <translation>正在生成 {0}…</translation>
     </message>
     <message>
         <source> Print {0} instead.</source>
@@ -1704,70 +1768,6 @@ power of attorney: {0}</source>
     <message>
         <source>{0} was revoked ({1}) and cannot be printed again: a scan of its QR code says REVOKED.{2}</source>
         <translation>{0} 已撤销（{1}），不能再次打印：扫描其二维码将显示“已撤销”。{2}</translation>
-    </message>
-    <message>
-        <source>Rendering {0}…</source>
-        <translation>正在生成 {0}…</translation>
-    </message>
-    <message>
-        <source>Save {0} as PDF</source>
-        <translation>将 {0} 另存为 PDF</translation>
-    </message>
-    <message>
-        <source>{0} could not be saved to {1}: {2}</source>
-        <translation>无法将 {0} 保存到 {1}：{2}</translation>
-    </message>
-    <message>
-        <source>Saved {0} to {1}.</source>
-        <translation>已将 {0} 保存到 {1}。</translation>
-    </message>
-    <message>
-        <source>Printing {0}…</source>
-        <translation>正在打印 {0}…</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>正在打印</translation>
-    </message>
-    <message>
-        <source>Sent {0} to the printer ({1} page(s)).</source>
-        <translation>已将 {0} 发送到打印机（{1} 页）。</translation>
-    </message>
-    <message>
-        <source>Printing cancelled; pages already sent may still come out.</source>
-        <translation>打印已取消；已发送的页面可能仍会打印出来。</translation>
-    </message>
-    <message>
-        <source>Issued {0} in place of {1}; {1} now verifies as revoked.</source>
-        <translation>已签发 {0} 替代 {1}；{1} 现核验为已撤销。</translation>
-    </message>
-    <message>
-        <source>Reissue {0} · 重新签发</source>
-        <translation>重新签发 {0}</translation>
-    </message>
-    <message>
-        <source>A corrected copy of {0} is issued under a new number with what the case says now; {0} is then revoked and its QR code says so. Say what was corrected.</source>
-        <translation>将以新编号、按案件当前信息签发 {0} 的更正文书；{0} 随即撤销，其二维码也将显示为已撤销。请说明更正了哪些内容。</translation>
-    </message>
-    <message>
-        <source>Reissue the document</source>
-        <translation>重新签发文书</translation>
-    </message>
-    <message>
-        <source>{0} is revoked: a scan of its QR code now says REVOKED.</source>
-        <translation>{0} 已撤销：扫描其二维码现显示“已撤销”。</translation>
-    </message>
-    <message>
-        <source>Revoke {0} · 撤销</source>
-        <translation>撤销 {0}</translation>
-    </message>
-    <message>
-        <source>{0} stops being valid and nothing replaces it: a scan of its QR code will say REVOKED, with your reason. To correct it instead, reissue it.</source>
-        <translation>{0} 将失效且不会有替代文书：扫描其二维码将显示“已撤销”及您填写的原因。如需更正，请改为重新签发。</translation>
-    </message>
-    <message>
-        <source>Revoke the document</source>
-        <translation>撤销文书</translation>
     </message>
 </context>
 <context>
@@ -6128,22 +6128,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>移除被投诉人</translation>
     </message>
     <message>
-        <source>Photos…</source>
-        <translation>照片…</translation>
-    </message>
-    <message>
-        <source>Photos or scans of the accused exhibits</source>
-        <translation>涉嫌侵权展品的照片或扫描件</translation>
-    </message>
-    <message>
-        <source>Add photos of the accused exhibits</source>
-        <translation>添加涉嫌侵权展品的照片</translation>
-    </message>
-    <message>
-        <source>Clear photos</source>
-        <translation>清除照片</translation>
-    </message>
-    <message>
         <source>Accused exhibits:</source>
         <translation>涉嫌侵权展品：</translation>
     </message>
@@ -6180,24 +6164,32 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>展位 {0} 由 {1} 共用：请选择展商。</translation>
     </message>
     <message>
-        <source>booth {0}</source>
-        <translation>展位 {0}</translation>
-    </message>
-    <message>
-        <source> (hall {0})</source>
-        <translation>（{0} 号馆）</translation>
-    </message>
-    <message>
-        <source>, shared booth</source>
-        <translation>，共用展位</translation>
-    </message>
-    <message>
-        <source>Booth {0} is shared by {1} exhibitors: choose one above.</source>
-        <translation>展位 {0} 由 {1} 家展商共用：请在上方选择一家。</translation>
-    </message>
-    <message>
         <source>Type the exhibit's name first.</source>
         <translation>请先输入展品名称。</translation>
+    </message>
+    <message>
+        <source>Give the exhibit a name, or clear its model and quantity.</source>
+        <translation>请填写展品名称，或清空其型号和数量。</translation>
+    </message>
+    <message>
+        <source>Say who the exhibits belong to: type the booth number or name.</source>
+        <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Photos or scans of the accused exhibits</source>
+        <translation>涉嫌侵权展品的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Add photos of the accused exhibits</source>
+        <translation>添加涉嫌侵权展品的照片</translation>
+    </message>
+    <message>
+        <source>Clear photos</source>
+        <translation>清除照片</translation>
     </message>
     <message>
         <source>Photos of the accused exhibits</source>
@@ -6208,24 +6200,32 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot read {0}: {1}.</source>
-        <translation>无法读取 {0}：{1}。</translation>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>{0} to attach: {1}</source>
         <translation>待附上的{0}：{1}</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+        <source>Cannot read {0}: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
     </message>
     <message>
-        <source>Give the exhibit a name, or clear its model and quantity.</source>
-        <translation>请填写展品名称，或清空其型号和数量。</translation>
+        <source>Booth {0} is shared by {1} exhibitors: choose one above.</source>
+        <translation>展位 {0} 由 {1} 家展商共用：请在上方选择一家。</translation>
     </message>
     <message>
-        <source>Say who the exhibits belong to: type the booth number or name.</source>
-        <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+        <source>, shared booth</source>
+        <translation>，共用展位</translation>
+    </message>
+    <message>
+        <source>booth {0}</source>
+        <translation>展位 {0}</translation>
+    </message>
+    <message>
+        <source> (hall {0})</source>
+        <translation>（{0} 号馆）</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from fairdesk.services.fair.exhibitors import upsert_exhibitors
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.inspection.evidence import evidence_of
 from fairdesk.services.intake.intake import register_complaint
-from fairdesk.ui.intake import complaint_form, complaint_respondents
+from fairdesk.ui.intake import complaint_form, complaint_photos
 from fairdesk.ui.intake.complaint_form import ComplaintForm
 from fairdesk.ui.intake.complaint_respondents import ExhibitsModel
 from fairdesk.ui.intake.complaint_steps import RejectDialog, SupplementDialog
@@ -1046,7 +1046,7 @@ def test_photos_of_the_exhibits_are_attached_to_the_new_case(
     assert image.save(str(photo))
     missing = tmp_path / "gone.jpg"
     monkeypatch.setattr(
-        complaint_respondents.QFileDialog,
+        complaint_photos.QFileDialog,
         "getOpenFileNames",
         lambda *args, **kwargs: ([str(photo), str(missing)], ""),
     )

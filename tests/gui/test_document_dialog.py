@@ -23,11 +23,11 @@ from fairdesk.services.intake.intake import ExhibitInput, register_complaint
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.pdf_preview import pdf_info
 from fairdesk.ui.common.tasks import use_synchronous_pool
-from fairdesk.ui.paper.document_dialog import (
+from fairdesk.ui.paper.document_dialog import DocumentDialog
+from fairdesk.ui.paper.document_list import (
     COL_COPY,
     COL_ISSUED,
     COL_STATUS,
-    DocumentDialog,
     DocumentEntry,
     DocumentTableModel,
     NumberRole,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from fairdesk.ui.common.progress_dialog import LongRun, Report
+from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun, Report
 from fairdesk.ui.common.tasks import Cancelled, use_synchronous_pool
 
 
@@ -86,3 +87,27 @@ def test_one_way_to_say_what_stopped_a_service_call(monkeypatch: pytest.MonkeyPa
     report_failure(ZeroDivisionError("a bug"), shown.append)
     assert shown == ["The booth 9Z is unknown."] and cancelled == [True]
     assert crashes == [ZeroDivisionError]  # a bug is never passed off as a message
+
+
+class _Working(CancelOnCloseDialog):
+    def __init__(self) -> None:
+        super().__init__()
+        self.running, self.cancels = True, 0
+
+    def work_running(self) -> bool:
+        return self.running
+
+    def cancel_work(self) -> None:
+        self.cancels += 1
+
+
+def test_closing_while_the_work_runs_cancels_it_and_keeps_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _Working()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.close() is False  # the close box: refused while the work runs
+    assert (dialog.cancels, dialog.isVisible()) == (2, True)
+    dialog.running = False  # the work has stopped: now closing closes
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert (dialog.cancels, dialog.isVisible(), dialog.result()) == (2, False, 0)

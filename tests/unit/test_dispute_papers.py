@@ -9,8 +9,6 @@ matter 纠纷 throughout. Each test failed on the papers before that review was 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,10 +20,9 @@ from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
+from tests.pdf_text import needs_pdftotext, pdf_words
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
-)
+pytestmark = needs_pdftotext
 
 ART40 = "上海市会展业条例第四十条"
 DISPUTE_PAPERS = ("complaint-form", "acceptance-receipt", "mediation-record", "closing-record")
@@ -36,17 +33,8 @@ def fair(team: Team) -> str:
     return make_fair(team.admin)
 
 
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
-    return "".join(out.split())
-
-
 def _issue(team: Team, kind: str, number: str, tmp_path: Path) -> str:
-    return _text(docs.issue_document(team.desk, kind, number).pdf, tmp_path)
+    return pdf_words(docs.issue_document(team.desk, kind, number).pdf, tmp_path)
 
 
 def _dispute(team: Team, dispute_type: str = "payment") -> tuple[str, str]:

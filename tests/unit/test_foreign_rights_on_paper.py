@@ -8,8 +8,6 @@ Each test failed before this change; all run on SQLite or PostgreSQL (FAIRDESK_T
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,9 +19,10 @@ from fairdesk.services.casework.steps import act_on_complaint
 from fairdesk.services.paper import documents
 from tests.conftest import Team
 from tests.helpers import make_fair
+from tests.pdf_text import needs_pdftotext, pdf_words
 from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
 
-pdf_tools = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+pdf_tools = needs_pdftotext
 
 
 @pytest.fixture
@@ -32,12 +31,7 @@ def fair(team: Team) -> str:
 
 
 def _text(team: Team, kind: str, number: str, tmp_path: Path) -> str:
-    pdf = tmp_path / f"{kind}.pdf"
-    pdf.write_bytes(documents.issue_document(team.desk, kind, number).pdf)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    return "".join(out.split())
+    return pdf_words(documents.issue_document(team.desk, kind, number).pdf, tmp_path)
 
 
 def test_a_foreign_right_does_not_reject_a_complaint_with_a_valid_chinese_right(

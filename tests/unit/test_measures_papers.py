@@ -8,8 +8,6 @@ Each test failed on the documents before this review's fixes.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,10 +26,9 @@ from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
+from tests.pdf_text import needs_pdftotext, pdf_text, pdf_words
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
-)
+pytestmark = needs_pdftotext
 
 
 @pytest.fixture
@@ -39,21 +36,8 @@ def fair(team: Team) -> str:
     return make_fair(team.admin)
 
 
-def _pdf(pdf: bytes, tmp_path: Path, *args: str) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
-
-
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    """The words without spaces or line breaks (a sentence may wrap anywhere)."""
-    return "".join(_pdf(pdf, tmp_path).split())
-
-
 def _issue(team: Team, kind: str, case: str, tmp_path: Path) -> str:
-    return _text(docs.issue_document(team.desk, kind, case).pdf, tmp_path)
+    return pdf_words(docs.issue_document(team.desk, kind, case).pdf, tmp_path)
 
 
 def _accepted(team: Team) -> str:
@@ -140,7 +124,7 @@ def test_a_typed_storage_place_is_kept_and_printed_without_stray_spaces(
     case = _detained(team, "  4.1 馆 B 区服务仓库 ")
     with team.desk.db.reading() as session:
         assert session.scalars(select(Measure.storage_place)).one() == "4.1馆B区服务仓库"
-    raw = _pdf(docs.issue_document(team.desk, "remedial-order", case).pdf, tmp_path)
+    raw = pdf_text(docs.issue_document(team.desk, "remedial-order", case).pdf, tmp_path)
     assert "4.1馆B区服务仓库" in raw and "4.1 馆" not in raw
     assert tighten("Hall 8.2  store 2") == "Hall 8.2 store 2"
 
@@ -154,7 +138,7 @@ def test_the_custody_list_names_its_order_the_deadline_and_the_consequence(
     case = _detained(team)
     order = docs.issue_document(team.desk, "remedial-order", case)
     info = docs.issue_document(team.desk, "detained-items", case)
-    text = _text(info.pdf, tmp_path)
+    text = pdf_words(info.pdf, tmp_path)
     issued = order.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d%H:%M")
     assert f"依据本中心{issued}《整改通知书》（文书编号{order.number}）" in text
     assert (
@@ -163,7 +147,7 @@ def test_the_custody_list_names_its_order_the_deadline_and_the_consequence(
     )
     assert "Listofexhibitsheldinsafekeeping" in text and "Listofdetaineditems" not in text
     # No Chinese in the English sentences (the place typed in Chinese stays in its row).
-    raw = _pdf(info.pdf, tmp_path)
+    raw = pdf_text(info.pdf, tmp_path)
     english = raw[raw.index("Under the service center") : raw.index("due care.")]
     assert not has_cjk(english), english
 
@@ -241,7 +225,7 @@ def test_the_inspectors_findings_wrap_inside_the_margin(
     )
     act_on_case(inspector, case, "recheck_passed", reason=finding)
     info = docs.issue_document(team.desk, "recheck-record", case)
-    boxes = _pdf(info.pdf, tmp_path, "-bbox")
+    boxes = pdf_text(info.pdf, tmp_path, "-bbox")
     right = [
         float(m.group(1))
         for m in re.finditer(r'xMax="([0-9.]+)"[^>]*>([^<]*)</word>', boxes)

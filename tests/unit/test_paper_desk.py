@@ -5,8 +5,6 @@ printed with their hall. Each test failed on the documents before that reading."
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,10 +19,9 @@ from fairdesk.services.intake.intake import ExhibitInput, RespondentInput, regis
 from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
+from tests.pdf_text import needs_pdftotext, pdf_text, pdf_words
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
-)
+pytestmark = needs_pdftotext
 
 AUTHORITY = "上海市知识产权局 / Shanghai Intellectual Property Administration"
 BASIS = "上海市会展业条例 第二十七条"
@@ -35,18 +32,8 @@ def fair(team: Team) -> str:
     return make_fair(team.admin)
 
 
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    """The PDF's text without white space (a line break may fall anywhere)."""
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
-    return "".join(out.split())
-
-
 def _issue(team: Team, kind: str, number: str, tmp_path: Path, **kw: str) -> str:
-    return _text(docs.issue_document(team.desk, kind, number, **kw).pdf, tmp_path)
+    return pdf_words(docs.issue_document(team.desk, kind, number, **kw).pdf, tmp_path)
 
 
 def _found(team: Team, clock: FakeClock, transfer: bool = False) -> tuple[str, str]:
@@ -131,11 +118,7 @@ def test_the_remedial_orders_signature_line_stays_with_the_undertaking(
 
 
 def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "pages.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
+    out = pdf_text(pdf, tmp_path)
     return ["".join(p.split()) for p in out.split("\f") if p.strip()]
 
 
@@ -182,7 +165,7 @@ def test_the_referral_of_a_fair_set_up_before_cites_its_decision_article(
     # As the fair's stored rule set was before referrals had their own citation.
     stored = {k: v for k, v in data.fair.legal_basis.items() if k != "referral"}
     old = replace(data, fair=replace(data.fair, legal_basis=stored))
-    text = _text(render(old, doc.payload), tmp_path)
+    text = pdf_words(render(old, doc.payload), tmp_path)
     assert "上海市会展业条例第二十七条" in text and "第十一条" not in text
     assert "移送贵单位" in text  # the police is no bureau of the kind 贵局 names
     # No English name typed: the English line names the kind, never the Chinese name.
@@ -212,7 +195,7 @@ def test_the_booth_notice_prints_no_key_or_hash_lines(
     _, case = _found(team, clock)
     act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="B2 仓库")
     info = docs.issue_document(team.desk, "booth-notice", case)
-    text = _text(info.pdf, tmp_path)
+    text = pdf_words(info.pdf, tmp_path)
     assert "Rootkey" not in text and "Auditchain" not in text
     assert "根密钥" not in text and "审计链" not in text
     assert "“撤下并暂存保管”" not in text

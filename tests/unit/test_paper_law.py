@@ -6,8 +6,6 @@ Each test failed on the documents before the legal review.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,10 +21,9 @@ from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_c
 from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair, received
+from tests.pdf_text import needs_pdftotext, pdf_words
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
-)
+pytestmark = needs_pdftotext
 
 CNIPA_14 = "展会知识产权保护指引第十四条"
 M2006_14 = "展会知识产权保护办法第十四条"
@@ -35,15 +32,6 @@ M2006_14 = "展会知识产权保护办法第十四条"
 @pytest.fixture
 def fair(team: Team) -> str:
     return make_fair(team.admin)
-
-
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
-    return "".join(out.split())
 
 
 def _accepted(team: Team) -> tuple[str, str]:
@@ -79,7 +67,7 @@ def _decide(team: Team, case: str, action: str, trigger: str, **extra: str) -> N
 
 
 def _issue(team: Team, kind: str, number: str, tmp_path: Path, **kw: str) -> str:
-    return _text(docs.issue_document(team.desk, kind, number, **kw).pdf, tmp_path)
+    return pdf_words(docs.issue_document(team.desk, kind, number, **kw).pdf, tmp_path)
 
 
 # -- service ------------------------------------------------------------------------------
@@ -156,7 +144,7 @@ def test_a_notice_printed_before_service_is_recorded_leaves_the_time_to_fill_in(
     _, case = _accepted(team)
     act_on_case(team.desk, case, "notify", service_manner="in_person")  # no time of service
     issued = docs.issue_document(team.desk, "complaint-notice", case)
-    text = _text(issued.pdf, tmp_path)
+    text = pdf_words(issued.pdf, tmp_path)
     assert "送达时间：____年__月__日__时__分（以送达回证记载为准）" in text
     assert "请自本通知书送达之时起24小时内" in text
     local = issued.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d%H:%M")
@@ -171,12 +159,12 @@ def test_the_time_of_service_from_the_proof_reaches_the_notice_and_the_dossier(
     clock.advance(hours=1)
     served = datetime(2026, 11, 5, 2, 15, tzinfo=UTC)  # 10:15 in Shanghai, as a script gives it
     act_on_case(team.desk, case, "record_service", served_at=served)
-    notice = _text(docs.issue_document(team.desk, "complaint-notice", case).pdf, tmp_path)
+    notice = pdf_words(docs.issue_document(team.desk, "complaint-notice", case).pdf, tmp_path)
     tight = "".join(notice.split())
     assert "通知书签发时间2026-11-0509:30" in tight  # the click, named for what it is
     assert "送达时间2026-11-0510:15" in tight
     assert "请于2026-11-0610:15前" in tight  # 24 h from service, not from the click
-    dossier = _text(docs.issue_document(team.desk, "dossier", case).pdf, tmp_path)
+    dossier = pdf_words(docs.issue_document(team.desk, "dossier", case).pdf, tmp_path)
     tight = "".join(dossier.split())
     assert "送达时间2026-11-0510:15" in tight and "答辩期限2026-11-0610:15" in tight
     # The timeline words the recorded time as the desk reads it, never the stored value.
@@ -336,7 +324,7 @@ def test_the_notice_and_its_proof_of_service_rest_on_art7_3_and_name_cnipa_art14
     """CNIPA Art 14 is a decision's basis; the notice only warns of it (review 3, #7)."""
     case = _notified(team, clock)
     notice = docs.issue_document(team.desk, "complaint-notice", case)
-    text = _text(notice.pdf, tmp_path)
+    text = pdf_words(notice.pdf, tmp_path)
     basis = "法律依据Legalbasis：展会知识产权保护办法第七条第（三）项；参展合同"
     assert basis in text and CNIPA_14 not in text.split("法律依据", 1)[1]
     assert "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由" in text

@@ -26,12 +26,16 @@ from fairdesk.db.models import (
 )
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.workflow import Entity, step
 from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.context import Context
 
 # Where an evidence file can hang that belongs to this case (EvidenceLink.owner_type).
 EVIDENCE_OWNERS = ("case", "complaint", "exhibit", "measure")
+
+# The audit code of the step, as the step table declares it (never typed again here).
+OVERDUE_EVENT = step(Entity.CASE, "mark_defence_overdue").audit_code
 
 
 @dataclass(frozen=True)
@@ -262,7 +266,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
         )
         overdue_event = session.scalar(
             select(AuditEvent.id)
-            .where(AuditEvent.case_id == case.id, AuditEvent.action == "case.mark_defence_overdue")
+            .where(AuditEvent.case_id == case.id, AuditEvent.action == OVERDUE_EVENT)
             .limit(1)
         )
         exhibits: list[AccusedExhibit] = list(case.exhibits)

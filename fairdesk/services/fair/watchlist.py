@@ -44,6 +44,7 @@ from fairdesk.domain import vocabulary
 from fairdesk.domain.enums import ComplaintKind, EscalationAction, MeasureType
 from fairdesk.domain.normalize import normalize_credit_code, normalize_name
 from fairdesk.domain.permissions import Permission
+from fairdesk.domain.workflow import Entity, step
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 
@@ -52,6 +53,9 @@ from fairdesk.services.fair.fairs import fair_by_code
 BAR_AFTER_CONSECUTIVE = 2
 
 _SERIES = re.compile(r"^(.*?)[-_.]?\d+$")
+
+# The audit code of the step, as the step table declares it (never typed again here).
+ESCALATION_EVENT = step(Entity.CASE, "escalate").audit_code
 
 
 def series_key(code: str) -> str:
@@ -294,7 +298,7 @@ def load_history(session: Session, fairs: list[Fair]) -> History:
             measures[case_id].append(mtype)
         for case_id, after in session.execute(
             select(AuditEvent.case_id, AuditEvent.after).where(
-                AuditEvent.case_id.in_(chunk), AuditEvent.action == "case.escalate"
+                AuditEvent.case_id.in_(chunk), AuditEvent.action == ESCALATION_EVENT
             )
         ):
             if after and after.get("escalation"):

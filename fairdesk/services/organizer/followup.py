@@ -51,7 +51,7 @@ from fairdesk.domain.enums import (
     RecheckResult,
 )
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.outcomes import outcome_of
+from fairdesk.domain.outcomes import CLEAN_ENDINGS, outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.exports.table import Column
@@ -64,11 +64,6 @@ from fairdesk.services.fair.watchlist import (
     name_keys,
 )
 from fairdesk.services.trust import audit
-
-# Cases that ended without anything left to follow up (unless found infringing).
-CLEAN_END_STATES = frozenset(
-    {CaseState.CLOSED, CaseState.SETTLED, CaseState.WITHDRAWN, CaseState.SELF_REMEDIED}
-)
 
 YES, NO = v.YES_NO["yes"].both, v.YES_NO["no"].both
 
@@ -138,7 +133,7 @@ def _where(fair: Fair) -> Any:
     return and_(
         c.fair_id == fair.id,
         Complaint.kind == ComplaintKind.IP,
-        or_(c.decision_trigger != "", c.state.not_in([str(s) for s in CLEAN_END_STATES])),
+        or_(c.decision_trigger != "", c.state.not_in([str(s) for s in CLEAN_ENDINGS])),
     )
 
 
@@ -508,7 +503,7 @@ class _Formatter:
         elif state == CaseState.POST_FAIR:
             authority, ref_day = case_authority or complaint_authority, None
             ref_status = "展后追查中 / post-fair follow-up"
-        elif state in CLEAN_END_STATES:
+        elif state in CLEAN_ENDINGS:
             authority, ref_day, ref_status = "", None, "已结案 / closed"
         else:
             authority, ref_day = complaint_authority, None

@@ -34,8 +34,13 @@ from fairdesk.db.models import (
     exhibit_rights,
 )
 from fairdesk.domain import vocabulary
-from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind, ComplaintState
-from fairdesk.domain.outcomes import outcome_of
+from fairdesk.domain.enums import CaseState, Channel, ClockKind, ComplaintKind
+from fairdesk.domain.outcomes import (
+    ACCEPTED_COMPLAINTS,
+    PENDING_COMPLAINTS,
+    REJECTED_COMPLAINTS,
+    outcome_of,
+)
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
 from fairdesk.domain.workflow import rights_under_exhibits
@@ -517,10 +522,8 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         session.execute(select(Complaint.state, count).where(ip).group_by(Complaint.state)).all()
     )
     complaints = sum(by_state.values())
-    accepted = by_state.get(ComplaintState.ACCEPTED, 0) + by_state.get(
-        ComplaintState.TRANSFERRED, 0
-    )
-    rejected = by_state.get(ComplaintState.REJECTED, 0)
+    accepted = sum(by_state.get(s, 0) for s in ACCEPTED_COMPLAINTS)
+    rejected = sum(by_state.get(s, 0) for s in REJECTED_COMPLAINTS)
     cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
 
     def scalar(stmt: Any) -> int:
@@ -535,12 +538,11 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         .join(Complaint)
         .where(cases_ip)
     )
-    accepted_states = [ComplaintState.ACCEPTED, ComplaintState.TRANSFERRED]
     cases_of_accepted = scalar(
         select(count)
         .select_from(RespondentCase)
         .join(Complaint)
-        .where(cases_ip, Complaint.state.in_(accepted_states))
+        .where(cases_ip, Complaint.state.in_(ACCEPTED_COMPLAINTS))
     )
     confirmed = and_(cases_ip, RespondentCase.decision_trigger != "")
     confirmed_cases = scalar(
@@ -604,8 +606,7 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
         complaints=complaints,
         accepted=accepted,
         rejected=rejected,
-        complaints_pending=by_state.get(ComplaintState.DRAFT, 0)
-        + by_state.get(ComplaintState.PENDING_SUPPLEMENT, 0),
+        complaints_pending=sum(by_state.get(s, 0) for s in PENDING_COMPLAINTS),
         respondent_cases=respondent_cases,
         respondent_enterprises=enterprises,
         cases_of_accepted=cases_of_accepted,

@@ -67,8 +67,10 @@ from fairdesk.domain.rules import RuleSet
 from fairdesk.domain.workflow import (
     STEPS,
     Effect,
+    Entity,
     detail_value_words,
     detail_words,
+    step,
     words_of_event,
 )
 from fairdesk.services.casework import clocks, numbering
@@ -247,6 +249,7 @@ def _last_event(session: Session, case_id: int, actions: tuple[str, ...]) -> Aud
 _DECISIONS = {s.audit_code: s.target for s in STEPS if Effect.RECORD_DECISION in s.effects}
 # Every step that opens a mediation: an IP complaint's and a commercial dispute's.
 _MEDIATIONS = tuple(s.audit_code for s in STEPS if s.target == CaseState.MEDIATING)
+_REJECTION = step(Entity.COMPLAINT, "reject").audit_code
 _CLOSING = (
     "case.close",
     "case.close_unaccepted",
@@ -522,7 +525,7 @@ def _snapshot(
     if complaint.reject_reason:
         event = session.scalar(
             select(AuditEvent)
-            .where(AuditEvent.complaint_id == complaint.id, AuditEvent.action == "complaint.reject")
+            .where(AuditEvent.complaint_id == complaint.id, AuditEvent.action == _REJECTION)
             .order_by(AuditEvent.id.desc())
             .limit(1)
         )

@@ -4,7 +4,8 @@
 runs the work off the UI thread (`fairdesk.ui.common.tasks`), moves the bar as the work
 reports, and turns Cancel into `Cancelled` raised at the work's next report. The dialog is
 closed before the screen's own `on_done` or `on_error` runs, so a screen only says what
-came of it.
+came of it. A dialog that runs such work derives from `CancelOnCloseDialog`: closing it
+while the work runs means cancel.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from fairdesk.ui.common.tasks import Cancelled, Task, run_task
 
@@ -149,3 +151,31 @@ class LongRun:
             handler(value)
 
         return finish
+
+
+class CancelOnCloseDialog(QDialog):
+    """A dialog whose long work stops, not strands, when a person closes it.
+
+    Esc or the close box while the work runs cancels it and keeps the dialog open: the
+    work reports back to this dialog when it has stopped, and says what was done by then.
+    A subclass tells whether its work runs and how to cancel it.
+    """
+
+    def work_running(self) -> bool:
+        raise NotImplementedError
+
+    def cancel_work(self) -> None:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.work_running():
+            self.cancel_work()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.work_running():
+            self.cancel_work()
+            event.ignore()
+            return
+        super().closeEvent(event)

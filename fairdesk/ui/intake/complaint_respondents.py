@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,7 +21,6 @@ from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -38,10 +38,10 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.normalize import normalize_booth
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
-from fairdesk.services.inspection.evidence import check_size
 from fairdesk.services.intake.intake import ExhibitInput, RespondentInput
 from fairdesk.services.intake.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.intake.complaint_photos import PhotosRow
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,6 +60,29 @@ def describe_exhibitor(hit: ExhibitorHit) -> tuple[str, str]:
     names = " · ".join(n for n in (hit.name_zh, hit.name_en) if n)
     country = hit.country_en or hit.country
     return f"{hit.booth}  {names}" + (f"  ({country})" if country else ""), hit.booth or hit.name
+
+
+def _row_tr(text: str) -> str:
+    return QCoreApplication.translate("RespondentRow", text)
+
+
+def exhibitor_status(hit: ExhibitorHit | None, shared: list[ExhibitorHit]) -> tuple[str, str]:
+    """The line under a respondent's booth: who was found there (green), or that the booth
+    is shared and one must be chosen (amber); with its colour ("" when there is nothing)."""
+    if hit is not None:
+        names = " · ".join(n for n in (hit.name_zh, hit.name_en) if n)
+        country = " / ".join(c for c in (hit.country, hit.country_en) if c)
+        where = _row_tr("booth {0}").format(hit.booth)
+        if hit.hall:
+            where += _row_tr(" (hall {0})").format(hit.hall)
+        if shared:
+            where += _row_tr(", shared booth")
+        parts = [names, country, where]
+        return "✓ " + " · ".join(p for p in parts if p), "#1b5e20"
+    if shared:
+        text = _row_tr("Booth {0} is shared by {1} exhibitors: choose one above.")
+        return text.format(shared[0].booth, len(shared)), "#8a5300"
+    return "", ""
 
 
 class ExhibitsModel(QAbstractTableModel):
@@ -246,14 +269,9 @@ class RespondentRow(QFrame):
             self.tr("Remove respondent"), objectName="remove_respondent"
         )
         # Photos of the accused exhibits: chosen now, attached to the case once it is saved.
-        self.photos: list[Path] = []
-        self.add_photos = QPushButton(self.tr("Photos…"), objectName="add_photos")
-        self.add_photos.setToolTip(self.tr("Photos or scans of the accused exhibits"))
-        self.add_photos.setAccessibleName(self.tr("Add photos of the accused exhibits"))
-        self.photos_field = Field(self.add_photos)
-        self.photos_label = QLabel(objectName="photos_label")
-        self.photos_label.setWordWrap(True)
-        self.clear_photos = QPushButton(self.tr("Clear photos"), objectName="clear_photos")
+        self.photo_row = photos_row = PhotosRow()
+        self.add_photos, self.photos_field = photos_row.add_photos, photos_row.photos_field
+        self.photos_label, self.clear_photos = photos_row.photos_label, photos_row.clear_photos
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -277,10 +295,6 @@ class RespondentRow(QFrame):
         table_row.addWidget(self.table, 1)
         table_row.addWidget(self.remove_exhibit, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(table_row, 4, 1, 1, 2)
-        photos_row = QHBoxLayout()
-        photos_row.addWidget(self.photos_field, 0, Qt.AlignmentFlag.AlignTop)
-        photos_row.addWidget(self.photos_label, 1)
-        photos_row.addWidget(self.clear_photos, 0, Qt.AlignmentFlag.AlignTop)
         photos_label = QLabel(self.tr("Photos:"))
         photos_label.setBuddy(self.add_photos)
         grid.addWidget(photos_label, 5, 0, Qt.AlignmentFlag.AlignTop)
@@ -306,8 +320,7 @@ class RespondentRow(QFrame):
         self.add_exhibit.clicked.connect(self._add_clicked)
         self.remove_exhibit.clicked.connect(self._remove_exhibit)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.add_photos.clicked.connect(self.choose_photos)
-        self.clear_photos.clicked.connect(lambda: self.set_photos([]))
+        photos_row.changed.connect(self.changed)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._remove_exhibit)
@@ -316,7 +329,7 @@ class RespondentRow(QFrame):
         self.exhibits.dataChanged.connect(self.changed)
         self._show_choice(False)
         self._exhibits_changed()
-        self.set_photos([])
+        photos_row.set_photos([])
         self.set_number(number)
 
     # -- numbering and focus ------------------------------------------------------------------
@@ -450,28 +463,11 @@ class RespondentRow(QFrame):
         return self.tr("Booth {0} is shared by {1}: choose which exhibitor.").format(booth, names)
 
     def _update_status(self) -> None:
-        hit = self.exhibitor
-        if hit is not None:
-            names = " · ".join(n for n in (hit.name_zh, hit.name_en) if n)
-            country = " / ".join(c for c in (hit.country, hit.country_en) if c)
-            where = self.tr("booth {0}").format(hit.booth)
-            if hit.hall:
-                where += self.tr(" (hall {0})").format(hit.hall)
-            if self.shared:
-                where += self.tr(", shared booth")
-            parts = [names, country, where]
-            self.status.setText("✓ " + " · ".join(p for p in parts if p))
-            self.status.setStyleSheet("color: #1b5e20;")
-        elif self.shared:
-            self.status.setText(
-                self.tr("Booth {0} is shared by {1} exhibitors: choose one above.").format(
-                    self.shared[0].booth, len(self.shared)
-                )
-            )
-            self.status.setStyleSheet("color: #8a5300;")
-        else:
-            self.status.setText("")
-        self.status.setVisible(bool(self.status.text()))
+        text, colour = exhibitor_status(self.exhibitor, self.shared)
+        self.status.setText(text)
+        if colour:
+            self.status.setStyleSheet(f"color: {colour};")
+        self.status.setVisible(bool(text))
 
     # -- exhibits --------------------------------------------------------------------------
     def commit_pending(self, focus: bool = True) -> bool:
@@ -526,41 +522,10 @@ class RespondentRow(QFrame):
             )
         self.changed.emit()
 
-    # -- photos ------------------------------------------------------------------------------
-    def choose_photos(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Photos of the accused exhibits"),
-            "",
-            self.tr("Photos and scans (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;"
-                    "All files (*)"),
-        )  # fmt: skip
-        if paths:
-            self.set_photos(self.photos + [Path(p) for p in paths if Path(p) not in self.photos])
-
-    def set_photos(self, photos: list[Path]) -> None:
-        """Keep the chosen files; one that is too large or unreadable is named at once."""
-        kept: list[Path] = []
-        problems: list[str] = []
-        for path in photos:
-            try:
-                check_size(path.name, path.stat().st_size)
-            except FairDeskError as exc:
-                problems.append(error_text(exc))
-                continue
-            except OSError as exc:
-                problems.append(self.tr("Cannot read {0}: {1}.").format(path.name, exc.strerror))
-                continue
-            kept.append(path)
-        self.photos = kept
-        self.photos_field.show_error(" ".join(problems))
-        self.photos_label.setText(
-            self.tr("{0} to attach: {1}").format(len(kept), ", ".join(p.name for p in kept))
-            if kept
-            else self.tr("none")
-        )
-        self.clear_photos.setEnabled(bool(kept))
-        self.changed.emit()
+    @property
+    def photos(self) -> list[Path]:
+        """The photos to attach to the case once it is saved."""
+        return self.photo_row.photos
 
     # -- validation and the service's input -----------------------------------------------------
     def clear_errors(self) -> None:

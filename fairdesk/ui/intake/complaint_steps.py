@@ -1,5 +1,6 @@
 """What the desk is asked before it saves a complaint with a decision: the missing items of
-a notice to supplement (with the deadline the rule set gives), or why it is not accepted."""
+a notice to supplement (with the deadline the rule set gives), or why it is not accepted;
+and the row of buttons that save the complaint and take those steps."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +26,43 @@ from fairdesk.ui.intake.complaint_widgets import Field
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("complaint_steps", text)
+
+
+def _form_tr(text: str) -> str:
+    return QCoreApplication.translate("ComplaintForm", text)
+
+
+class StepButtons(QHBoxLayout):
+    """Cancel on the left; save as a draft, ask for supplements, reject, accept on the
+    right; Close takes their place once the complaint is saved."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_button = QPushButton(_form_tr("Cancel"), objectName="cancel_button")
+        self.draft_button = QPushButton(_form_tr("Save &draft"), objectName="save_draft_button")
+        self.draft_button.setToolTip(_form_tr("Register the complaint without deciding (Ctrl+S)"))
+        self.supplement_button = QPushButton(
+            _form_tr("Ask for &supplements…"), objectName="supplement_button"
+        )
+        self.reject_button = QPushButton(_form_tr("Re&ject…"), objectName="reject_button")
+        self.accept_button = QPushButton(_form_tr("&Accept"), objectName="accept_button")
+        self.close_button = QPushButton(_form_tr("Close"), objectName="close_button")
+        self.close_button.hide()
+        self.addWidget(self.cancel_button)
+        self.addStretch(1)
+        for button in self.buttons()[1:]:
+            self.addWidget(button)
+
+    def buttons(self) -> list[QPushButton]:
+        """The buttons, left to right."""
+        return [
+            self.cancel_button,
+            self.draft_button,
+            self.supplement_button,
+            self.reject_button,
+            self.accept_button,
+            self.close_button,
+        ]
 
 
 def deadline_text(deadline: SupplementDeadline) -> str:

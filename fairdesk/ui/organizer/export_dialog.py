@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QProgressDialog,
@@ -18,13 +16,13 @@ from fairdesk.i18n import format_number
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.followup import ExportResult, export_followup
 from fairdesk.ui.common.failure import report_failure
-from fairdesk.ui.common.progress_dialog import LongRun
+from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun
 from fairdesk.ui.forms.ui_export_dialog import Ui_ExportDialog
 
 FORMATS = (("xlsx", "Excel (*.xlsx)"), ("csv", "CSV, UTF-8 (*.csv)"), ("pdf", "PDF (*.pdf)"))
 
 
-class ExportDialog(QDialog):
+class ExportDialog(CancelOnCloseDialog):
     export_done = Signal(object)  # ExportResult
     export_cancelled = Signal()
     export_failed = Signal(str)
@@ -141,15 +139,8 @@ class ExportDialog(QDialog):
         self._show(self.tr("Export cancelled: no file was written."))
         self.export_cancelled.emit()
 
-    def reject(self) -> None:
-        if self.running:
-            self.cancel_export()
-            return
-        super().reject()
+    def work_running(self) -> bool:
+        return self.running
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
-        if self.running:
-            self.cancel_export()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def cancel_work(self) -> None:
+        self.cancel_export()

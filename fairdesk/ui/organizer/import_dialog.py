@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
@@ -42,7 +41,7 @@ from fairdesk.services.fair.exhibitors import (
 )
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.common.failure import report_failure
-from fairdesk.ui.common.progress_dialog import LongRun, Report
+from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun, Report
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_CONTENT,
     COL_REASON,
@@ -63,7 +62,7 @@ class _Imported:
     hall_rows: dict[str, list[int]]  # hall -> rows of the file with a booth there
 
 
-class ImportDialog(QDialog):
+class ImportDialog(CancelOnCloseDialog):
     """Import into `fair_code`; emits `import_done(ImportReport)` when the list was saved.
 
     `fix_halls` says how to add halls the fair lacks (the fair set-up's own way differs)."""
@@ -342,18 +341,11 @@ class ImportDialog(QDialog):
         QGuiApplication.clipboard().setText(self.rejected_model.as_text(rows or None))
 
     # -- closing ------------------------------------------------------------------------
-    def reject(self) -> None:
-        if self.running:  # closing while it runs means cancel, and wait for the worker
-            self.cancel_import()
-            return
-        super().reject()
+    def work_running(self) -> bool:
+        return self.running
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
-        if self.running:
-            self.cancel_import()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def cancel_work(self) -> None:
+        self.cancel_import()
 
 
 class _CopyableTable(QTableView):

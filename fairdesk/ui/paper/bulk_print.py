@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,15 +52,14 @@ from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
-from fairdesk.ui.common.progress_dialog import LongRun
+from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun
 from fairdesk.ui.common.tasks import Cancelled
 from fairdesk.ui.paper.document_dialog import (
-    COPY_WORDS,
     PrintDialogFactory,
     documents_folder,
-    kind_label,
     system_print_dialog,
 )
+from fairdesk.ui.paper.document_list import COPY_WORDS, kind_label
 
 BOTH = "both"
 # (parent, caption, start folder) -> the chosen folder, "" if cancelled
@@ -187,7 +185,7 @@ def run_bulk(
     return report
 
 
-class BulkPrintDialog(QDialog):
+class BulkPrintDialog(CancelOnCloseDialog):
     """Print or save one kind of document for `case_numbers`.
 
     Emits `finished_run(BulkReport)` when a run ends (done, cancelled or stopped by an
@@ -543,15 +541,8 @@ class BulkPrintDialog(QDialog):
         return out  # type: ignore[return-value]
 
     # -- closing ---------------------------------------------------------------------------
-    def reject(self) -> None:
-        if self.running:
-            self.cancel()
-            return
-        super().reject()
+    def work_running(self) -> bool:
+        return self.running
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.running:
-            self.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def cancel_work(self) -> None:
+        self.cancel()
