@@ -192,7 +192,7 @@ def test_only_kinds_that_apply_are_offered(qtbot, team: Team, case_in: Callable[
     missing = len(K.KINDS) - len(expected)
     assert dialog.unavailable_label.text().startswith(f"{missing} other kinds")
     tip = dialog.unavailable_label.toolTip()
-    assert "Opinion on the complaint: once the case is decided" in tip
+    assert "Opinion on the complaint · 处理意见书: once the case is decided" in tip
 
     # A proof of service asks which served document it is for.
     choose(qtbot, dialog.kind_combo, "complaint-notice")
@@ -522,3 +522,22 @@ def test_a_message_moves_no_field_of_the_form(
     assert places() == before
     dialog.clear_message()
     assert places() == before
+
+
+def test_a_chinese_desk_names_kinds_and_copies_in_chinese_alone(
+    qtbot, team: Team, clock: FakeClock, fair: str, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from fairdesk.i18n import install_translations
+
+    number = make_case(team, clock, "REMEDY_ORDERED")
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = DocumentDialog(team.desk, number)
+        qtbot.addWidget(dialog)
+        combos = [dialog.kind_combo, dialog.copy_combo]
+        shown = [c.itemText(i) for c in combos for i in range(c.count())]
+    finally:
+        install_translations(qapp, "en")
+    assert "整改通知书及承诺书" in shown and "被投诉人联" in shown
+    english = [t for t in shown if any("a" <= ch.lower() <= "z" for ch in t)]
+    assert english == []

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.documents import kinds as K
+from fairdesk.domain import vocabulary
 from fairdesk.i18n import domain_word
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.services.paper import documents as docs
-from fairdesk.ui.paper.document_list import COPY_WORDS, DocumentEntry, kind_label
+from fairdesk.ui.paper.document_list import DocumentEntry, copy_label, kind_label
 
 
 def _tr(text: str) -> str:
@@ -41,9 +42,8 @@ def _quiet_label(name: str) -> QLabel:
 
 def issued_text(info: docs.IssuedInfo, k: K.DocKind, copy: str) -> tuple[str, bool]:
     """What issuing did, and whether it is a warning: never a silent box on paper."""
-    words = COPY_WORDS.get(copy)
     text = _tr("Issued {0}: {1}{2}. It is registered; print it or save it as PDF.").format(
-        info.number, kind_label(k), f" ({_tr(words[0])} · {words[1]})" if words else ""
+        info.number, kind_label(k), f" ({copy_label(copy)})" if copy else ""
     )
     if not info.missing_glyphs:
         return text, False
@@ -67,8 +67,8 @@ class IssueSection(QGroupBox):
         self.copy_combo = QComboBox(objectName="copy_combo")
         self.copy_combo.setAccessibleName(_tr("Copy"))
         self.copy_combo.addItem(_tr("Choose which party's copy…"), "")
-        for code, (en, zh) in COPY_WORDS.items():
-            self.copy_combo.addItem(f"{_tr(en)} · {zh}", code)
+        for code in vocabulary.COPIES:
+            self.copy_combo.addItem(copy_label(code), code)
         self.served_combo = QComboBox(objectName="served_combo")
         self.served_combo.setAccessibleName(_tr("Document served"))
         self.when_label = _quiet_label("kind_when_label")

@@ -33,24 +33,28 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.documents import kinds as K
+from fairdesk.domain import vocabulary
 from fairdesk.i18n import format_day_time
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.services.casework.cases import timeline
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
-from fairdesk.ui.common.case_labels import local_time
+from fairdesk.ui.common.case_labels import both, desk_both, local_time
 from fairdesk.ui.common.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-COPY_WORDS = {
-    "complainant": ("Complainant's copy", "投诉人联"),
-    "respondent": ("Respondent's copy", "被投诉人联"),
-}
+COPY_WORDS = {code: (w.en, w.zh) for code, w in vocabulary.COPIES.items()}  # bulk print's
+
+
+def copy_label(copy: str) -> str:
+    """A party's copy in the desk's words ("" for a document with no party copy)."""
+    return both(vocabulary.COPIES, copy)
 
 
 def kind_label(k: K.DocKind) -> str:
-    return f"{k.title} · {k.title_en}"
+    """A document's name: Chinese alone on a Chinese desk, else English with the Chinese."""
+    return desk_both(vocabulary.Words(k.title_en, k.title))
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,7 @@ def entry_title(entry: DocumentEntry, status: str) -> str:
     """The preview's title: number, kind, copy and status."""
     r = entry.row
     k = K.KINDS.get(r.kind)
-    words = COPY_WORDS.get(entry.copy)
-    copy = f" — {_tr(words[0])} · {words[1]}" if words else ""
+    copy = f" — {copy_label(entry.copy)}" if entry.copy else ""
     title = kind_label(k) if k else r.title
     return f"{r.number} · {title}{copy} · {status}"
 
@@ -154,7 +157,7 @@ class DocumentTableModel(RowTableModel):
             return kind_label(k) if k else r.title
         if column == COL_COPY:
             # Chinese only here, as on the paper's first line; English in the tooltip.
-            return COPY_WORDS[entry.copy][1] if entry.copy in COPY_WORDS else ""
+            return vocabulary.COPIES[entry.copy].zh if entry.copy in vocabulary.COPIES else ""
         if column == COL_ISSUED:
             # Month and day: a fair's documents are all of one week (the year is in the tip).
             return format_day_time(r.issued_at.astimezone(self._zone))
@@ -194,8 +197,7 @@ class DocumentTableModel(RowTableModel):
             if index.column() == COL_STATUS:
                 return self.status_text(entry)
             if index.column() == COL_COPY and entry.copy:
-                words = COPY_WORDS[entry.copy]
-                return f"{self.tr(words[0])} · {words[1]}"
+                return copy_label(entry.copy)
             return self._text(entry, index.column()) or None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_STATUS:
             icon = (
