@@ -306,6 +306,14 @@ def _names(session: Session) -> dict[str, str]:
     return {login: (name or login) for login, name in rows}
 
 
+def _printed(event: AuditEvent) -> dict[str, Any] | None:
+    """What an event recorded, less a decision's typed legal basis: the decision cites the
+    articles of the step it records, and a paper gives one decision one legal basis."""
+    if event.action not in _DECISIONS or not event.after:
+        return event.after
+    return {k: v for k, v in event.after.items() if k != "legal_basis"}
+
+
 def _timeline(
     session: Session,
     case: RespondentCase,
@@ -330,7 +338,7 @@ def _timeline(
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(r.after, exhibits, commercial),
+            _detail(_printed(r), exhibits, commercial),
         )
         for r in session.scalars(query.order_by(AuditEvent.id)).all()
     )

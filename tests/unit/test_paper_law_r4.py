@@ -1,0 +1,50 @@
+"""The paper as the fourth Chinese reading left it (reviews/documents_zh_4.md): one legal
+basis per decision, English lines in English, the wording of each paper.
+
+Each test failed on the documents before this round.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fairdesk.services.casework.steps import act_on_case
+from tests.conftest import FakeClock, Team
+from tests.helpers import make_fair
+from tests.unit.test_paper_law import _issue, _reviewed
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
+)
+
+TYPED = "展会知识产权保护办法 第七条第（三）项；上海市会展业条例 第二十七条"
+
+
+@pytest.fixture
+def fair(team: Team) -> str:
+    return make_fair(team.admin)
+
+
+def test_the_dossier_gives_a_decision_the_one_legal_basis_the_decision_printed(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    act_on_case(
+        team.desk, case, "decide_infringing", trigger="merits", reason="比对一致", legal_basis=TYPED
+    )
+    decision = _issue(team, "decision", case, tmp_path, copy="respondent")
+    dossier = _issue(team, "dossier", case, tmp_path)
+    typed = "".join(TYPED.split())
+    assert typed not in decision
+    # Neither the overview nor the timeline repeats the typed text beside the printed one.
+    assert typed not in dossier and "第七条第（三）项" not in dossier
+    printed = re.search(r"法律依据Legalbasis：(.+?)/", decision)
+    assert printed is not None
+    # The overview cites it once beside the footer of each page.
+    pages = re.search(r"共(\d+)页", dossier)
+    assert pages is not None and "Rulesapplied" in dossier
+    assert dossier.count(printed.group(1)) == int(pages.group(1)) + 1
