@@ -489,13 +489,15 @@ class Furniture:
             "服务中心盖章",
             "Seal of the service center",
         )
-        # Footer: QR in the bottom right corner.
+        # Footer: QR in the bottom right corner (a posted notice carries one large code in
+        # its body instead: one code on a page).
         qr_x = right - QR_SIZE
         qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
-        draw_qr(canvas, self.payload, qr_x, qr_y, QR_SIZE)
-        canvas.setFillColor(GREY)
-        label_y = qr_y - 3.5 * mm
-        draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
+        if not self.public:
+            draw_qr(canvas, self.payload, qr_x, qr_y, QR_SIZE)
+            canvas.setFillColor(GREY)
+            label_x, label_y = qr_x + QR_SIZE / 2, qr_y - 3.5 * mm
+            draw_text(canvas, label_x, label_y, "扫码验真 Scan to verify", 6, center=True)
         _trust_marks(canvas, d, qr_x, self.public, self.full_trust_data)
         canvas.setFillColor(colors.black)
         if d.specimen:

@@ -15,7 +15,7 @@ import pytest
 from fairdesk.services.casework.steps import act_on_case
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
-from tests.unit.test_paper_law import _issue, _reviewed
+from tests.unit.test_paper_law import _accepted, _issue, _reviewed
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
@@ -48,3 +48,15 @@ def test_the_dossier_gives_a_decision_the_one_legal_basis_the_decision_printed(
     pages = re.search(r"共(\d+)页", dossier)
     assert pages is not None and "Rulesapplied" in dossier
     assert dossier.count(printed.group(1)) == int(pages.group(1)) + 1
+
+
+def test_the_booth_notice_has_one_code_that_verifies_the_notice(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "suspend_display", reason="外观高度近似，先行暂停展出")
+    text = _issue(team, "booth-notice", case, tmp_path)
+    assert "扫码核验本公告真伪/Scantoverifythisnotice" in text
+    assert "openthecase" not in text and "查验本公告及案件" not in text
+    # The footer's small code and its caption are gone: one code on the page.
+    assert "扫码验真" not in text
