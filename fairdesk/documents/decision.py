@@ -237,7 +237,7 @@ def story(d: DocumentData) -> list[Flowable]:
     heading = section("处理意见", "Opinion")
     out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
-        act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
+        act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         out += bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"

@@ -249,6 +249,11 @@ MEASURES = Vocabulary(
 )
 
 
+# What a decision asks of the respondent for its exhibits, in one sentence (each measure's
+# own word is for one exhibit: "cover the exhibit").
+COVER_OR_TAKE_DOWN_EXHIBITS = W("cover the exhibits or take them down", "遮盖、撤下展品")
+
+
 def measures_phrase(codes: tuple[str, ...], zh_join: str = "、", en_join: str = ", ") -> Words:
     """Several measures named in a sentence, each by its one word ("遮盖、撤下展品",
     "cover the exhibit, take the exhibit down"); the last joined with `en_join`'s "or"
@@ -628,9 +633,11 @@ DECISION_FINDINGS = Vocabulary(
     "finding of a decision",
     {
         CaseState.INFRINGEMENT_FOUND: W(
+            # Suspected, as the line of each exhibit below says: a preliminary finding.
             "Having reviewed the case, the service center finds, preliminarily, that the "
-            "exhibits above infringe the complainant's rights.",
-            "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
+            "exhibits above are suspected of infringing the complainant's rights (see each "
+            "item below).",
+            "经审查，本中心初步认定被投诉人展出的上述展品涉嫌侵犯投诉人的权利（详见下列各项）。",
         ),
         CaseState.NOT_INFRINGING: W(
             "Having reviewed the case, the service center finds that the materials now "

@@ -305,7 +305,7 @@ def test_decision_copies_say_what_they_should(
             zh,
             # The heading says what the sentence under it says: a preliminary finding.
             "结论：初步认定侵权",
-            "本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利",
+            "本中心初步认定被投诉人展出的上述展品涉嫌侵犯投诉人的权利（详见下列各项）",
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",

@@ -15,7 +15,7 @@ import pytest
 from fairdesk.services.casework.steps import act_on_case
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
-from tests.unit.test_paper_law import _accepted, _issue, _reviewed
+from tests.unit.test_paper_law import _accepted, _decide, _issue, _reviewed
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
@@ -60,3 +60,15 @@ def test_the_booth_notice_has_one_code_that_verifies_the_notice(
     assert "openthecase" not in text and "查验本公告及案件" not in text
     # The footer's small code and its caption are gone: one code on the page.
     assert "扫码验真" not in text
+
+
+def test_a_decision_says_suspected_in_its_summary_and_asks_in_plain_english(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "初步认定被投诉人展出的上述展品涉嫌侵犯投诉人的权利（详见下列各项）" in text
+    assert "上述展品侵犯投诉人的权利" not in text
+    assert "mustatoncecovertheexhibitsortakethemdown" in text
+    assert "takethe exhibitdown".replace(" ", "") not in text
