@@ -152,6 +152,14 @@ CASE_STATES = Vocabulary(
     },
 )
 
+# When a finished case left the desk, as its closing record labels the time: a case
+# referred or moved to post-fair follow-up is handed over, not closed.
+ENDED_AT: Mapping[str, Words] = {
+    CaseState.REFERRED: W("Referred on", "移送时间"),
+    CaseState.POST_FAIR: W("Moved to post-fair follow-up on", "转展后追查时间"),
+}
+CLOSED_AT = W("Closed on", "结案时间")
+
 COMPLAINT_STATES = Vocabulary(
     "complaint state",
     {

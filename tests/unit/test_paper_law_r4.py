@@ -72,3 +72,27 @@ def test_a_decision_says_suspected_in_its_summary_and_asks_in_plain_english(
     assert "上述展品侵犯投诉人的权利" not in text
     assert "mustatoncecovertheexhibitsortakethemdown" in text
     assert "takethe exhibitdown".replace(" ", "") not in text
+
+
+def test_a_referred_case_has_a_referral_time_and_says_where_it_went(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(
+        team.desk, case, "refer", referral_kind="market_regulation", authority="青浦区市场监管局"
+    )
+    text = _issue(team, "closing-record", case, tmp_path)
+    assert "移送时间" in text and "Referredon" in text and "结案时间" not in text
+    assert "已移送青浦区市场监管局，待反馈。" in text
+
+
+def test_a_case_closed_as_not_infringing_says_so_in_its_closing_note(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    act_on_case(team.desk, case, "decide_not_infringing", reason="设计不同")
+    act_on_case(team.desk, case, "close")
+    text = _issue(team, "closing-record", case, tmp_path)
+    assert "结案时间" in text
+    assert "未认定构成侵权，被投诉人可继续展出，本案结案。" in text
