@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.services.casework.steps import act_on_case
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import make_fair
+from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_paper_law import _accepted, _decide, _issue, _reviewed
 
 pytestmark = pytest.mark.skipif(
@@ -96,3 +97,30 @@ def test_a_case_closed_as_not_infringing_says_so_in_its_closing_note(
     text = _issue(team, "closing-record", case, tmp_path)
     assert "结案时间" in text
     assert "未认定构成侵权，被投诉人可继续展出，本案结案。" in text
+
+
+def test_the_referral_letter_names_its_addressee_in_english_as_in_chinese(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(
+        team.desk, case, "refer", referral_kind="market_regulation", authority="上海市市场监督管理局"
+    )
+    text = _issue(team, "referral-letter", case, tmp_path)
+    assert "上海市市场监督管理局：" in text
+    assert "TotheShanghaiMunicipalAdministrationforMarketRegulation:" in text
+    assert "Tothemarketregulationauthority" not in text
+
+
+def test_the_transfer_letter_says_when_the_materials_were_complete(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())  # complete on filing
+    clock.advance(hours=2)
+    act_on_complaint(team.desk, reg.number, "accept")
+    act_on_complaint(team.desk, reg.number, "transfer", authority="上海市知识产权局")
+    text = _issue(team, "transfer-letter", reg.number, tmp_path)
+    # Filed complete at 09:30, accepted and transferred at 11:30: the 24 h run from 09:30.
+    assert "受理的投诉（投诉编号TEST2026-0001），投诉材料于2026-11-0509:30齐备。" in text
+    assert "wascompleteon2026-11-0509:30." in text

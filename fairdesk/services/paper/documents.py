@@ -74,6 +74,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.services.casework import clocks, numbering
 from fairdesk.services.casework.clocks import Owner
 from fairdesk.services.casework.steps import refused_reasons
+from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code, fair_close
 from fairdesk.services.trust import audit, keys, root_pin
@@ -518,6 +519,9 @@ def _snapshot(
         accepted_at=clock.local(complaint.accepted_at),
         transferred_at=clock.local(complaint.transferred_at),
         transfer_due_at=clock.local(transfer_due),
+        materials_complete_at=(
+            clock.local(materials_complete_at(session, complaint)) if complaint.authority else ""
+        ),
         rights=tuple(v for v in rights if not v.refused_reason),
         refused_rights=tuple(v for v in rights if v.refused_reason),
         cases=tuple(
