@@ -104,9 +104,8 @@ def test_the_referral_letter_names_its_addressee_in_english_as_in_chinese(
 ) -> None:
     case = _reviewed(team, clock)
     _decide(team, case, "decide_infringing", "merits")
-    act_on_case(
-        team.desk, case, "refer", referral_kind="market_regulation", authority="上海市市场监督管理局"
-    )
+    to = "上海市市场监督管理局"
+    act_on_case(team.desk, case, "refer", referral_kind="market_regulation", authority=to)
     text = _issue(team, "referral-letter", case, tmp_path)
     assert "上海市市场监督管理局：" in text
     assert "TotheShanghaiMunicipalAdministrationforMarketRegulation:" in text
