@@ -17,7 +17,7 @@ Pure: no database, no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from fairdesk.domain import materials as _materials
@@ -843,6 +843,28 @@ JURISDICTIONS = Vocabulary(
 def jurisdiction_words(code: str) -> Words:
     """A jurisdiction's words; an unlisted code ("BR") is its own word in both languages."""
     return JURISDICTIONS.get(code.strip().upper()) or Words(code.strip(), code.strip())
+
+
+def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) -> str:
+    """A material as a list of received papers names it; a proof of a right registered
+    abroad says where ("商标注册证明（欧盟） / Trademark registration certificate (EU)").
+    `rights` are the complaint's (ip_type, jurisdiction)."""
+    codes: list[str] = []
+    for ip_type, where in rights:
+        code = (where or "CN").strip().upper()
+        if m in _materials.PROOF_OF_RIGHT.get(ip_type, ()) and code not in codes:
+            codes.append(code)
+    if codes in ([], ["CN"]):  # a Chinese right's proof needs no place
+        return m.label
+    places: list[Words] = []
+    for code in codes:
+        words = W("Chinese", "中国") if code == "CN" else jurisdiction_words(code)
+        if words not in places:
+            places.append(words)
+    return (
+        f"{m.zh}（{'、'.join(w.zh for w in places)}） / "
+        f"{m.en} ({', '.join(w.en for w in places)})"
+    )
 
 
 ALL: tuple[Vocabulary, ...] = (

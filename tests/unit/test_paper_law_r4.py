@@ -16,6 +16,7 @@ from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
+from tests.unit.test_law_partial import DESIGN, EU_MARK, _complaint
 from tests.unit.test_paper_law import _accepted, _decide, _issue, _reviewed
 
 pytestmark = pytest.mark.skipif(
@@ -123,3 +124,16 @@ def test_the_transfer_letter_says_when_the_materials_were_complete(
     # Filed complete at 09:30, accepted and transferred at 11:30: the 24 h run from 09:30.
     assert "受理的投诉（投诉编号TEST2026-0001），投诉材料于2026-11-0509:30齐备。" in text
     assert "wascompleteon2026-11-0509:30." in text
+
+
+def test_a_partial_receipt_words_the_refusal_as_the_non_acceptance_and_names_eu_papers(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, _ = _complaint(team, DESIGN, EU_MARK, accused=["ZL202330123456.7"])
+    act_on_complaint(team.desk, number, "accept")
+    text = _issue(team, "acceptance-receipt", number, tmp_path)
+    # The non-acceptance notice's words for the same right.
+    assert "投诉人所依据的“EXAMPLE”商标（欧盟商标EUTM018765432）未在中国注册" in text
+    assert "权利未在中国获得授权或注册" not in text
+    assert "商标注册证明（欧盟）/Trademarkregistrationcertificate(EU)" in text
+    assert "专利证书/Patentcertificate" in text  # a Chinese patent's papers need no place

@@ -64,6 +64,7 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.vocabulary import material_label
 from fairdesk.domain.workflow import (
     STEPS,
     Effect,
@@ -458,7 +459,9 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     elif not complaint.commitment_signed:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
-    return (first, *(m.label for m in materials.ALL_MATERIALS if ticks.get(m.key) is True))
+    rights = [(r.ip_type, r.jurisdiction) for r in complaint.rights]
+    received = [m for m in materials.ALL_MATERIALS if ticks.get(m.key) is True]
+    return (first, *(material_label(m, rights) for m in received))
 
 
 def _right_view(r: IPRight, refused: dict[int, str]) -> RightView:
