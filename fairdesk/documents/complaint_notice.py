@@ -146,7 +146,9 @@ def story(d: DocumentData) -> list[Flowable]:
         "administrative decision already confirms the infringement, or you admit it, the "
         f"organizer will act at once: {act.en}.",
     )
-    out += rights_block(d)
+    # The rights table lists what the notice accuses under: a right no exhibit is accused
+    # under is not put to the respondent.
+    out += rights_block(replace(d, rights=tuple(_accused_rights(d))))
     out += [
         *section("投诉人", "Complainant"),
         fields(

@@ -16,7 +16,7 @@ from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
-from tests.unit.test_law_partial import DESIGN, EU_MARK, _complaint
+from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
 from tests.unit.test_paper_law import _accepted, _decide, _issue, _reviewed
 
 pytestmark = pytest.mark.skipif(
@@ -137,3 +137,15 @@ def test_a_partial_receipt_words_the_refusal_as_the_non_acceptance_and_names_eu_
     assert "权利未在中国获得授权或注册" not in text
     assert "商标注册证明（欧盟）/Trademarkregistrationcertificate(EU)" in text
     assert "专利证书/Patentcertificate" in text  # a Chinese patent's papers need no place
+
+
+def test_the_notice_lists_only_the_rights_its_exhibits_are_accused_under(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, case = _complaint(team, DESIGN, MARK, accused=["ZL202330123456.7"])
+    act_on_complaint(team.desk, number, "accept")
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    table = text.split("权利依据", 1)[1]
+    assert "ZL202330123456.7" in table
+    assert "45678901" not in text  # in neither the text nor the table
