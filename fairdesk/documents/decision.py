@@ -29,6 +29,7 @@ from fairdesk.documents.parts import (
     parties_side_by_side,
     rights_block,
 )
+from fairdesk.documents.quantities import name_en
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 from fairdesk.domain.normalize import has_cjk
@@ -71,7 +72,7 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         if not names:
             continue
         label = f"{x.name}（{x.model}）" if x.model else x.name
-        label_en = f"{x.name} ({x.model})" if x.model else x.name
+        label_en = f"{name_en(x.name)}, model {x.model}" if x.model else name_en(x.name)
         groups.setdefault(names, []).append((label, label_en))
     out: list[Flowable] = []
     for names, labels in groups.items():

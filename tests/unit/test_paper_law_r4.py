@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from fairdesk.documents.model import ExhibitView
+from fairdesk.documents.quantities import models_en
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
@@ -149,3 +151,20 @@ def test_the_notice_lists_only_the_rights_its_exhibits_are_accused_under(
     table = text.split("权利依据", 1)[1]
     assert "ZL202330123456.7" in table
     assert "45678901" not in text  # in neither the text nor the table
+
+
+def test_english_lines_mark_a_chinese_exhibit_name_as_original_text(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "Theexhibit“椅子(originaltext),modelX-1”isfound" in text
+    act_on_case(team.desk, case, "refer", referral_kind="market_regulation", authority="某局")
+    letter = _issue(team, "referral-letter", case, tmp_path)
+    assert "theexhibitX-1displayed" in letter
+
+
+def test_an_exhibit_listed_in_english_by_its_chinese_name_is_marked_original_text() -> None:
+    listed = models_en((ExhibitView("靠垫"), ExhibitView("椅子", "X-1"), ExhibitView("Lamp")))
+    assert listed == "靠垫 (original text), X-1 and Lamp"
