@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from fairdesk.documents.model import ExhibitView
 from fairdesk.documents.quantities import models_en
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
@@ -168,3 +170,30 @@ def test_english_lines_mark_a_chinese_exhibit_name_as_original_text(
 def test_an_exhibit_listed_in_english_by_its_chinese_name_is_marked_original_text() -> None:
     listed = models_en((ExhibitView("靠垫"), ExhibitView("椅子", "X-1"), ExhibitView("Lamp")))
     assert listed == "靠垫 (original text), X-1 and Lamp"
+
+
+def test_the_dossier_timeline_prints_typed_text_without_stray_spaces(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(
+        team.desk, case, "order_remedy", measure="detain", storage_place="4.1 馆 B 区服务仓库"
+    )
+    raw = _raw(_issue_pdf(team, "dossier", case), tmp_path)
+    assert "4.1馆B区服务仓库" in raw
+    assert "4.1 馆 B 区" not in raw
+
+
+def _issue_pdf(team: Team, kind: str, number: str) -> bytes:
+    return docs.issue_document(team.desk, kind, number).pdf
+
+
+def _raw(pdf: bytes, tmp_path: Path) -> str:
+    """The text as laid out, spaces kept (one line per line)."""
+    path = tmp_path / "raw.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    )
+    return out.stdout.decode()

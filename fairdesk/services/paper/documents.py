@@ -275,7 +275,8 @@ def _value(key: str, value: Any, commercial: bool = False) -> str:
         zh, en = own.get(value, (k.title, k.title_en))
         return f"{zh} / {en}"
     words = detail_value_words(key, value)
-    return words.on_paper.both if words is not None else str(value)
+    # Text of its own is printed as typed, less the stray spaces ("4.1 馆 B 区" -> "4.1馆B区").
+    return words.on_paper.both if words is not None else tighten(str(value))
 
 
 def _detail(
