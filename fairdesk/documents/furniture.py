@@ -53,6 +53,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
+from fairdesk.domain.normalize import has_cjk
 
 PAPER = 2  # the layout new documents are issued with
 
@@ -150,6 +151,9 @@ class Styles:
     value: ParagraphStyle = _style("value", 9.5, 13)
     cell: ParagraphStyle = _style("cell", 8, 10.5)
     cell_en: ParagraphStyle = _style("cell_en", 6.8, 8.5, textColor=GREY)
+    # Chinese in a cell breaks as running text does (避头尾, a number kept whole).
+    value_zh: ParagraphStyle = _style("value_zh", 9.5, 13, wordWrap="CJK")
+    cell_zh: ParagraphStyle = _style("cell_zh", 8, 10.5, wordWrap="CJK")
     small: ParagraphStyle = _style("small", 7, 9, textColor=GREY, wordWrap="CJK")
     big: ParagraphStyle = _style("big", 30, 40, alignment=TA_CENTER, wordWrap="CJK")
     big_en: ParagraphStyle = _style("big_en", 17, 22, alignment=TA_CENTER, textColor=GREY)
@@ -196,10 +200,18 @@ def label_cell(zh: str, en: str) -> list[Flowable]:
 Row = tuple[str, str, str]  # label zh, label en, value
 
 
+def _cell_style(value: object, latin: ParagraphStyle) -> ParagraphStyle:
+    """A cell's style: Chinese text wraps the Chinese way; Latin text keeps its words."""
+    if isinstance(value, str) and has_cjk(value):
+        return S.value_zh if latin is S.value else S.cell_zh
+    return latin
+
+
 def fields(rows: Sequence[Row], label_w: float = 42 * mm) -> Flowable:
     """Label / value pairs as a two-column table; empty values print as a dash."""
     data = [
-        [label_cell(z, e), para(v if v not in ("", None) else "—", S.value)] for z, e, v in rows
+        [label_cell(z, e), para(v if v not in ("", None) else "—", _cell_style(v, S.value))]
+        for z, e, v in rows
     ]
     table = Table(data, colWidths=[label_w, BODY_W - label_w], hAlign="LEFT", spaceAfter=5)
     table.setStyle(
@@ -227,7 +239,10 @@ def grid(
     total = sum(widths)
     col_w = [w * BODY_W / total for w in widths]
     head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
-    body = [[para(str(v) if v not in ("", None) else "—", S.cell) for v in r] for r in rows]
+    body = [
+        [para(str(v) if v not in ("", None) else "—", _cell_style(v, S.cell)) for v in r]
+        for r in rows
+    ]
     if not body:
         body = [[para(f"{empty[0]} / {empty[1]}", S.cell)] + [""] * (len(headers) - 1)]
     table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)
