@@ -128,7 +128,9 @@ def story(d: DocumentData) -> list[Flowable]:
             "Chaired by the service center, the parties mediated voluntarily.",
         ),
         para("双方陈述要点 What each party stated：", S.zh),
-        box([Spacer(1, 24 * mm)]),
+        # Room for a few handwritten lines; less when an agreement follows, so that the
+        # record and its agreement fit on two pages.
+        box([Spacer(1, (14 if d.settlement_terms else 24) * mm)]),
     ]
     w = sides(d)
     signatures = signature_lines(

@@ -719,7 +719,10 @@ def test_a_one_respondent_decision_has_no_near_empty_last_page(
         # Exhibits infringing the same right share one sentence.
         flat = "".join(pdf_text(info.pdf, tmp_path).split())
         assert "展品“椅子（X-1）”、“椅子（X-2）”涉嫌侵犯投诉人的" in flat
-        assert "Theexhibits“椅子(X-1)”and“椅子(X-2)”arefound,preliminarily,toinfringe" in flat
+        assert (
+            "Theexhibits“椅子(originaltext),modelX-1”and“椅子(originaltext),modelX-2”"
+            "arefound,preliminarily,toinfringe"
+        ) in flat
 
 
 @needs_poppler

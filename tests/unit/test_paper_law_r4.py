@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fairdesk.documents.furniture import BODY_W, S, grid
 from fairdesk.documents.model import ExhibitView
 from fairdesk.documents.quantities import models_en
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
@@ -117,6 +118,16 @@ def test_the_referral_letter_names_its_addressee_in_english_as_in_chinese(
     assert "Tothemarketregulationauthority" not in text
 
 
+def test_an_organ_not_listed_keeps_the_words_of_its_kind_in_english(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "refer", referral_kind="market_regulation", authority="某区局")
+    text = _issue(team, "referral-letter", case, tmp_path)
+    assert "Tothemarketregulationauthority:" in text and "To某区局" not in text
+
+
 def test_the_transfer_letter_says_when_the_materials_were_complete(
     team: Team, fair: str, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -197,3 +208,48 @@ def _raw(pdf: bytes, tmp_path: Path) -> str:
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
     )
     return out.stdout.decode()
+
+
+def _cell_lines(text: str) -> list[str]:
+    """The lines a dossier timeline's details cell breaks `text` into."""
+    table = grid([("时间", "Time"), ("说明", "Details")], [["10:00", text]], [48, 52])
+    table.wrap(BODY_W, 1000)
+    cell = table._cellvalues[1][1]
+    bl = (cell if hasattr(cell, "blPara") else cell[0]).blPara
+    if bl.kind == 0:
+        return ["".join(words) for _, words in bl.lines]
+    return ["".join(w.text for w in line.words) for line in bl.lines]
+
+
+def test_a_table_cell_never_opens_a_line_with_closing_punctuation_or_splits_a_number() -> None:
+    width = 0.52 * BODY_W - 12  # the column, less the cell's padding
+    n = int(width // S.cell.fontSize)  # full-width characters on one line
+    lines = _cell_lines("展" * n + "；相关展品4件" + "展" * (n - 4) + "第45678901号注册商标专用权")
+    assert len(lines) >= 3
+    assert all(not line.startswith(("；", "，", "。")) for line in lines), lines
+    joined = [(a[-1:], b[:1]) for a, b in zip(lines, lines[1:], strict=False)]
+    assert all(not (a.isdigit() and b.isdigit()) for a, b in joined), lines
+
+
+def test_a_measure_ordered_after_a_suspension_says_it_replaces_it(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "suspend_display", reason="外观高度近似，先行暂停展出")
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "record_defence", summary="展品系自主设计")
+    act_on_case(team.desk, case, "begin_review")
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "order_remedy", measure="take_down")
+    text = _issue(team, "remedial-order", case, tmp_path)
+    assert "原暂停展出措施由本措施替代。" in text
+    assert "Thesuspensionofthedisplayisreplacedbythismeasure." in text
+
+
+def test_a_remedial_order_without_a_suspension_says_nothing_of_one(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "order_remedy", measure="take_down")
+    assert "原暂停展出措施" not in _issue(team, "remedial-order", case, tmp_path)
