@@ -26,6 +26,7 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_of,
+    only_rights_accused,
     parties_side_by_side,
     rights_block,
     sides,
@@ -120,7 +121,7 @@ def story(d: DocumentData) -> list[Flowable]:
         # Side by side: half the height, so the terms and the signatures share a page
         # with the record rather than fill a third one.
         *parties_side_by_side(d),
-        *rights_block(d),
+        *rights_block(only_rights_accused(d)),
         *exhibits_of(d),
         *section("调解情况", "Course of the mediation"),
         *bi(
@@ -128,9 +129,7 @@ def story(d: DocumentData) -> list[Flowable]:
             "Chaired by the service center, the parties mediated voluntarily.",
         ),
         para("双方陈述要点 What each party stated：", S.zh),
-        # Room for a few handwritten lines; less when an agreement follows, so that the
-        # record and its agreement fit on two pages.
-        box([Spacer(1, (14 if d.settlement_terms else 24) * mm)]),
+        box([Spacer(1, 24 * mm)]),
     ]
     w = sides(d)
     signatures = signature_lines(

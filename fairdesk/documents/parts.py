@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
@@ -307,6 +309,14 @@ def accused_under(d: DocumentData, x: ExhibitView) -> list[tuple[str, str]]:
     if not x.accused_under and len(d.rights) == 1:
         return [right_name(d.rights[0])]
     return [right_name(by_number[n]) for n in x.accused_under if n in by_number]
+
+
+def only_rights_accused(d: DocumentData) -> DocumentData:
+    """The paper with only the rights its exhibits are accused under (all of them while no
+    exhibit names one): a right no exhibit is accused under is not this case's."""
+    named = {name for x in d.exhibits for name in accused_under(d, x)}
+    rights = tuple(r for r in d.rights if right_name(r) in named)
+    return replace(d, rights=rights) if rights else d
 
 
 def rights_accused(d: DocumentData) -> tuple[str, str]:

@@ -253,3 +253,18 @@ def test_a_remedial_order_without_a_suspension_says_nothing_of_one(
     _decide(team, case, "decide_infringing", "merits")
     act_on_case(team.desk, case, "order_remedy", measure="take_down")
     assert "原暂停展出措施" not in _issue(team, "remedial-order", case, tmp_path)
+
+
+def test_the_mediation_record_lists_only_the_rights_its_exhibits_are_accused_under(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, case = _complaint(team, DESIGN, MARK, accused=["ZL202330123456.7"])
+    act_on_complaint(team.desk, number, "accept")
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "start_mediation")
+    act_on_case(team.desk, case, "settle", terms="被投诉人当场撤下展品；投诉人撤回投诉。")
+    text = _issue(team, "mediation-record", case, tmp_path)
+    assert "ZL202330123456.7" in text.split("权利依据", 1)[1]
+    assert "45678901" not in text
+    # The agreement is followed by its signatures.
+    assert "调解员（签字/盖章）" in text.rsplit("调解协议书", 1)[1]
