@@ -16,6 +16,7 @@ import pytest
 from fairdesk.documents.furniture import BODY_W, S, grid
 from fairdesk.documents.model import ExhibitView
 from fairdesk.documents.quantities import models_en
+from fairdesk.domain.enums import Role
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
@@ -268,3 +269,17 @@ def test_the_mediation_record_lists_only_the_rights_its_exhibits_are_accused_und
     assert "45678901" not in text
     # The agreement is followed by its signatures.
     assert "调解员（签字/盖章）" in text.rsplit("调解协议书", 1)[1]
+
+
+def test_the_recheck_record_marks_the_inspectors_chinese_words_on_the_english_line(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    act_on_case(team.desk, case, "order_remedy", measure="take_down")
+    inspector = team.by_role(Role.INSPECTOR)
+    act_on_case(inspector, case, "request_recheck")
+    clock.advance(hours=2)
+    act_on_case(inspector, case, "recheck_passed", reason="展位已无被控展品展出。")
+    text = _issue(team, "recheck-record", case, tmp_path)
+    assert "现场情况：Findingsatthebooth(originaltext):展位已无被控展品展出。" in text
