@@ -17,16 +17,24 @@ from fairdesk.documents.furniture import (
     section,
     signature_lines,
 )
-from fairdesk.documents.model import DocumentData
+from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import (
     booth_text,
     case_rows,
     dispute_respondents,
     name_of,
     parties_block,
+    right_number,
     rights_block,
     sides,
 )
+
+
+def _accused_under(d: DocumentData, x: ExhibitView) -> str:
+    """The rights an exhibit is accused under, by number: "（ZL202330123456.7）"."""
+    by_number = {r.number: r for r in d.rights}
+    numbers = [right_number(by_number[n]) for n in x.accused_under if n in by_number]
+    return f"（{'、'.join(numbers)}）" if numbers else ""
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -53,7 +61,9 @@ def story(d: DocumentData) -> list[Flowable]:
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
                     "；".join(
-                        f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "")
+                        f"{x.name} {x.model}".strip()
+                        + (f" ×{x.quantity}" if x.quantity else "")
+                        + _accused_under(d, x)
                         for x in c.exhibits
                     ),
                 ]

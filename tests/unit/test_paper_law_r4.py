@@ -283,3 +283,11 @@ def test_the_recheck_record_marks_the_inspectors_chinese_words_on_the_english_li
     act_on_case(inspector, case, "recheck_passed", reason="展位已无被控展品展出。")
     text = _issue(team, "recheck-record", case, tmp_path)
     assert "现场情况：Findingsatthebooth(originaltext):展位已无被控展品展出。" in text
+
+
+def test_the_complaint_form_says_which_right_each_exhibit_is_accused_under(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, _ = _complaint(team, DESIGN, MARK, accused=["45678901"])
+    text = _issue(team, "complaint-form", number, tmp_path)
+    assert "智能咖啡机CM-101×2（第45678901号）" in text
