@@ -30,11 +30,12 @@ from fairdesk.documents.parts import (
 )
 
 
-def _accused_under(d: DocumentData, x: ExhibitView) -> str:
-    """The rights an exhibit is accused under, by number: "（ZL202330123456.7）"."""
+def _exhibit(d: DocumentData, x: ExhibitView) -> str:
+    """An exhibit with the rights it is accused under: "智能咖啡机 CM-101 ×2（ZL…）"."""
     by_number = {r.number: r for r in d.rights}
     numbers = [right_number(by_number[n]) for n in x.accused_under if n in by_number]
-    return f"（{'、'.join(numbers)}）" if numbers else ""
+    accused = f"（{'、'.join(numbers)}）" if numbers else ""
+    return f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "") + accused
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -60,12 +61,7 @@ def story(d: DocumentData) -> list[Flowable]:
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
-                    "；".join(
-                        f"{x.name} {x.model}".strip()
-                        + (f" ×{x.quantity}" if x.quantity else "")
-                        + _accused_under(d, x)
-                        for x in c.exhibits
-                    ),
+                    "；".join(_exhibit(d, x) for x in c.exhibits),
                 ]
                 for c in d.cases
             ],

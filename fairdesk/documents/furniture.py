@@ -507,12 +507,8 @@ class Furniture:
         # Footer: QR in the bottom right corner (a posted notice carries one large code in
         # its body instead: one code on a page).
         qr_x = right - QR_SIZE
-        qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
         if not self.public:
-            draw_qr(canvas, self.payload, qr_x, qr_y, QR_SIZE)
-            canvas.setFillColor(GREY)
-            label_x, label_y = qr_x + QR_SIZE / 2, qr_y - 3.5 * mm
-            draw_text(canvas, label_x, label_y, "扫码验真 Scan to verify", 6, center=True)
+            _footer_code(canvas, self.payload, qr_x)
         _trust_marks(canvas, d, qr_x, self.public, self.full_trust_data)
         canvas.setFillColor(colors.black)
         if d.specimen:
@@ -552,6 +548,15 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
 
 
 OFFICER_EN = "Officer's signature"
+
+
+def _footer_code(canvas: Canvas, payload: str, qr_x: float) -> None:
+    """The QR code in the bottom right corner, with its caption beneath."""
+    qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
+    draw_qr(canvas, payload, qr_x, qr_y, QR_SIZE)
+    canvas.setFillColor(GREY)
+    label_y = qr_y - 3.5 * mm
+    draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
 
 
 def _trust_marks(canvas: Canvas, d: DocumentData, qr_x: float, public: bool, full: bool) -> None:

@@ -450,6 +450,12 @@ def _order(session: Session, case: RespondentCase) -> ServedView | None:
     return ServedView(doc.number, doc.kind, k.title, k.title_en, issued)
 
 
+def _complete_at(session: Session, complaint: Complaint, clock: _Clock) -> str:
+    """When the materials were complete, for a complaint the IP authority handles: its 24 h
+    transfer counts from then (2006 Art 11)."""
+    return clock.local(materials_complete_at(session, complaint)) if complaint.authority else ""
+
+
 def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     """What goes to the authority with a transfer letter: the complaint form (with the
     commitment when signed) and each material the complainant handed in."""
@@ -495,10 +501,9 @@ def _snapshot(
     clock = _Clock(fair, now)
     refused = refused_reasons(session, complaint)
     rights = [_right_view(r, refused) for r in sorted(complaint.rights, key=lambda r: r.id)]
-    supplement_due, _ = _due(
-        session, Owner(fair, complaint_id=complaint.id), ClockKind.SUPPLEMENT, now
-    )
-    transfer_due, _ = _due(session, Owner(fair, complaint_id=complaint.id), ClockKind.TRANSFER, now)
+    of_complaint = Owner(fair, complaint_id=complaint.id)
+    supplement_due, _ = _due(session, of_complaint, ClockKind.SUPPLEMENT, now)
+    transfer_due, _ = _due(session, of_complaint, ClockKind.TRANSFER, now)
     base: dict[str, Any] = dict(
         kind=k.code,
         number=number,
@@ -523,9 +528,7 @@ def _snapshot(
         accepted_at=clock.local(complaint.accepted_at),
         transferred_at=clock.local(complaint.transferred_at),
         transfer_due_at=clock.local(transfer_due),
-        materials_complete_at=(
-            clock.local(materials_complete_at(session, complaint)) if complaint.authority else ""
-        ),
+        materials_complete_at=_complete_at(session, complaint, clock),
         rights=tuple(v for v in rights if not v.refused_reason),
         refused_rights=tuple(v for v in rights if v.refused_reason),
         cases=tuple(
