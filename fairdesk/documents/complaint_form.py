@@ -61,11 +61,11 @@ def story(d: DocumentData) -> list[Flowable]:
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
-                    "；".join(_exhibit(d, x) for x in c.exhibits),
+                    "；\n".join(_exhibit(d, x) for x in c.exhibits),  # one a line
                 ]
                 for c in d.cases
             ],
-            [18, 28, 18, 36],  # the booth with its hall and words needs room
+            [18, 24, 16, 42],  # the booth with its hall and words needs room
         ),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),
