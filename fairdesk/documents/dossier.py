@@ -23,10 +23,11 @@ from fairdesk.domain.rules import merge_citations
 
 
 def _details(reason: str, detail: str) -> str:
-    """The note and what the step recorded: a note that ends its sentence takes no "；"."""
+    """The note, then on its own line what the step recorded: the note is the desk's
+    Chinese, wrapped as Chinese; a note that ends its sentence takes no "；"."""
     if not reason or not detail:
         return reason or detail
-    return f"{reason}{'' if reason.rstrip()[-1:] in _ENDS else '；'}{detail}"
+    return f"{reason}{'' if reason.rstrip()[-1:] in _ENDS else '；'}\n{detail}"
 
 
 _ENDS = set("。；！？.;!?")

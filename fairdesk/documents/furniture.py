@@ -200,18 +200,27 @@ def label_cell(zh: str, en: str) -> list[Flowable]:
 Row = tuple[str, str, str]  # label zh, label en, value
 
 
-def _cell_style(value: object, latin: ParagraphStyle) -> ParagraphStyle:
-    """A cell's style: Chinese text wraps the Chinese way; Latin text keeps its words."""
-    if isinstance(value, str) and has_cjk(value):
-        return S.value_zh if latin is S.value else S.cell_zh
-    return latin
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _cell(value: object, latin: ParagraphStyle) -> Flowable | list[Flowable]:
+    """A cell's text, each line wrapped its own way: a Chinese line as running Chinese text
+    (避头尾, a number kept whole), a line with English words by words (reportlab's Chinese
+    wrapping would cut an English word in a narrow column)."""
+    text = str(value) if value not in ("", None) else "—"
+    lines = [
+        para(line, S.value_zh if latin is S.value else S.cell_zh)
+        if has_cjk(line) and not _ENGLISH_WORD.search(line)
+        else para(line, latin)
+        for line in text.split("\n")
+    ]
+    return lines[0] if len(lines) == 1 else lines
 
 
 def fields(rows: Sequence[Row], label_w: float = 42 * mm) -> Flowable:
     """Label / value pairs as a two-column table; empty values print as a dash."""
     data = [
-        [label_cell(z, e), para(v if v not in ("", None) else "—", _cell_style(v, S.value))]
-        for z, e, v in rows
+        [label_cell(z, e), _cell(v, S.value)] for z, e, v in rows
     ]
     table = Table(data, colWidths=[label_w, BODY_W - label_w], hAlign="LEFT", spaceAfter=5)
     table.setStyle(
@@ -239,10 +248,7 @@ def grid(
     total = sum(widths)
     col_w = [w * BODY_W / total for w in widths]
     head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
-    body = [
-        [para(str(v) if v not in ("", None) else "—", _cell_style(v, S.cell)) for v in r]
-        for r in rows
-    ]
+    body = [[_cell(v, S.cell) for v in r] for r in rows]
     if not body:
         body = [[para(f"{empty[0]} / {empty[1]}", S.cell)] + [""] * (len(headers) - 1)]
     table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)

@@ -211,15 +211,20 @@ def _raw(pdf: bytes, tmp_path: Path) -> str:
     return out.stdout.decode()
 
 
-def _cell_lines(text: str) -> list[str]:
-    """The lines a dossier timeline's details cell breaks `text` into."""
-    table = grid([("时间", "Time"), ("说明", "Details")], [["10:00", text]], [48, 52])
+def _cell_lines(text: str, share: int = 52) -> list[str]:
+    """The lines a cell of `share` % of the width (the dossier timeline's details: 52)
+    breaks `text` into."""
+    table = grid([("时间", "Time"), ("说明", "Details")], [["10:00", text]], [100 - share, share])
     table.wrap(BODY_W, 1000)
     cell = table._cellvalues[1][1]
-    bl = (cell if hasattr(cell, "blPara") else cell[0]).blPara
-    if bl.kind == 0:
-        return ["".join(words) for _, words in bl.lines]
-    return ["".join(w.text for w in line.words) for line in bl.lines]
+    lines = []
+    for p in cell if isinstance(cell, list | tuple) else [cell]:
+        bl = p.blPara
+        if bl.kind == 0:
+            lines += ["".join(words) for _, words in bl.lines]
+        else:
+            lines += ["".join(w.text for w in line.words) for line in bl.lines]
+    return lines
 
 
 def test_a_table_cell_never_opens_a_line_with_closing_punctuation_or_splits_a_number() -> None:
@@ -230,6 +235,12 @@ def test_a_table_cell_never_opens_a_line_with_closing_punctuation_or_splits_a_nu
     assert all(not line.startswith(("；", "，", "。")) for line in lines), lines
     joined = [(a[-1:], b[:1]) for a, b in zip(lines, lines[1:], strict=False)]
     assert all(not (a.isdigit() and b.isdigit()) for a, b in joined), lines
+
+
+def test_an_english_word_in_a_narrow_cell_is_not_cut() -> None:
+    # The timeline's "step" column (22 %): before, "Respon" / "dent case opened".
+    lines = _cell_lines("立案（被投诉人） Respondent case opened", 22)
+    assert any("Respondent" in line for line in lines), lines
 
 
 def test_a_measure_ordered_after_a_suspension_says_it_replaces_it(
