@@ -286,6 +286,7 @@ def main() -> int:
     filed = complaint(("4.1B12", "4.1B20"))
     reg = register(desk, "CIIE2026", filed)
     issue("complaint-form", reg.number)
+    add_evidence(db, desk, reg.case_numbers[0])  # the photos and papers filed with it
     act_on_complaint(desk, reg.number, "accept", authority=AUTHORITY)
     issue("acceptance-receipt", reg.number)
     clock.advance(30)
@@ -343,10 +344,10 @@ def main() -> int:
     clock.advance(30)  # the case closes; the exhibits stay in custody until the closing day
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
-    add_evidence(db, desk, case1)
     issue("dossier", case1)
     act_on_case(desk, case2, "notify")
     act_on_case(desk, case2, "start_mediation")
+    clock.advance(25)  # the parties talk before they agree
     act_on_case(
         desk,
         case2,

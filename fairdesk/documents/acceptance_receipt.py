@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import S, bi, fields, grid, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, RightView
+from fairdesk.documents.non_acceptance import refusal_words
 from fairdesk.documents.parts import (
     authority_names,
     booth_text,
@@ -30,9 +30,10 @@ def _article(d: DocumentData, reason: str) -> str:
 
 def _refused_row(d: DocumentData, r: RightView) -> list[str]:
     zh, en = right_name(r)
+    why, why_en = refusal_words(r, r.refused_reason)
     return [
         f"{zh}\n{en}",
-        L.both(L.REJECT_REASONS, r.refused_reason),
+        f"{why}\n{why_en}",
         _article(d, r.refused_reason),
     ]
 

@@ -1,5 +1,5 @@
 # mypy: disable-error-code="import-untyped,import-not-found"
-"""展位公告: large print to post on a covered exhibit; its QR opens the case."""
+"""展位公告: large print to post on a covered exhibit; its one QR code verifies it."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ def story(d: DocumentData, payload: str = "") -> list[Flowable]:
         out += [
             QRFlowable(payload, 55 * mm),
             Spacer(1, 3 * mm),
-            para("扫码查验本公告及案件 · Scan to check this notice and open the case", S.copy),
+            # A visitor verifies the notice; the case stays the desk's business.
+            para("扫码核验本公告真伪 / Scan to verify this notice", S.copy),
         ]
     return out

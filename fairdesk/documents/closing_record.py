@@ -26,6 +26,8 @@ from fairdesk.documents.parts import (
     rights_block,
 )
 from fairdesk.documents.quantities import total
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import CaseState
 
 
 def _referred_to(d: DocumentData) -> str:
@@ -88,7 +90,18 @@ def _how_it_ended(d: DocumentData) -> str:
     checked = [m for m in d.measures if m.rechecked_at and m.recheck_result == "passed"]
     if checked:
         return f"经{checked[-1].rechecked_at}复查，整改措施已落实，本案结案。"
+    if d.case_state == CaseState.REFERRED and d.case_authority:
+        return f"已移送{d.case_authority}，待反馈。"
+    if d.decision_state == CaseState.NOT_INFRINGING:
+        # The decision's own finding, then what it means for the case.
+        return f"{L.zh(L.CASE_STATES, d.decision_state)}，被投诉人可继续展出，本案结案。"
     return ""
+
+
+def _ended_at(d: DocumentData) -> Row:
+    """The time the case left the desk, labelled as it left (a referral is no closing)."""
+    words = v.ENDED_AT.get(d.case_state, v.CLOSED_AT)
+    return (words.zh, words.en, d.closed_at)
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -97,7 +110,7 @@ def story(d: DocumentData) -> list[Flowable]:
             case_rows(d)
             + [
                 ("结案状态", "Status", L.both(L.CASE_STATES, d.case_state)),
-                ("结案时间", "Closed on", d.closed_at),
+                _ended_at(d),
                 *_decision_rows(d),
                 *_authority_rows(d),
                 *_custody(d),

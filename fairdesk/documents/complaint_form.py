@@ -17,16 +17,25 @@ from fairdesk.documents.furniture import (
     section,
     signature_lines,
 )
-from fairdesk.documents.model import DocumentData
+from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import (
     booth_text,
     case_rows,
     dispute_respondents,
     name_of,
     parties_block,
+    right_number,
     rights_block,
     sides,
 )
+
+
+def _exhibit(d: DocumentData, x: ExhibitView) -> str:
+    """An exhibit with the rights it is accused under: "智能咖啡机 CM-101 ×2（ZL…）"."""
+    by_number = {r.number: r for r in d.rights}
+    numbers = [right_number(by_number[n]) for n in x.accused_under if n in by_number]
+    accused = f"（{'、'.join(numbers)}）" if numbers else ""
+    return f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "") + accused
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -52,14 +61,11 @@ def story(d: DocumentData) -> list[Flowable]:
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
-                    "；".join(
-                        f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "")
-                        for x in c.exhibits
-                    ),
+                    "；\n".join(_exhibit(d, x) for x in c.exhibits),  # one a line
                 ]
                 for c in d.cases
             ],
-            [18, 28, 18, 36],  # the booth with its hall and words needs room
+            [18, 24, 16, 42],  # the booth with its hall and words needs room
         ),
         *section("投诉事实与理由", "Facts and grounds"),
         para(d.summary or "—", S.zh),

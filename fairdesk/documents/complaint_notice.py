@@ -98,7 +98,9 @@ def _linked(d: DocumentData) -> DocumentData:
 
 
 def _accused_rights(d: DocumentData) -> list[RightView]:
-    """The rights the notice names: only those some exhibit is accused under."""
+    """The rights the notice names, in its text and its rights table: only those some
+    exhibit is accused under (a right no exhibit is accused under is not put to the
+    respondent)."""
     named = {n for x in d.exhibits for n in x.accused_under}
     if len(d.rights) == 1:
         return list(d.rights)
@@ -146,7 +148,7 @@ def story(d: DocumentData) -> list[Flowable]:
         "administrative decision already confirms the infringement, or you admit it, the "
         f"organizer will act at once: {act.en}.",
     )
-    out += rights_block(d)
+    out += rights_block(replace(d, rights=tuple(_accused_rights(d))))
     out += [
         *section("投诉人", "Complainant"),
         fields(

@@ -29,6 +29,7 @@ from fairdesk.documents.parts import (
     parties_side_by_side,
     rights_block,
 )
+from fairdesk.documents.quantities import name_en
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 from fairdesk.domain.normalize import has_cjk
@@ -71,7 +72,7 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         if not names:
             continue
         label = f"{x.name}（{x.model}）" if x.model else x.name
-        label_en = f"{x.name} ({x.model})" if x.model else x.name
+        label_en = f"{name_en(x.name)}, model {x.model}" if x.model else name_en(x.name)
         groups.setdefault(names, []).append((label, label_en))
     out: list[Flowable] = []
     for names, labels in groups.items():
@@ -237,7 +238,7 @@ def story(d: DocumentData) -> list[Flowable]:
     heading = section("处理意见", "Opinion")
     out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
-        act = v.measures_phrase((MeasureType.COVER, MeasureType.TAKE_DOWN), en_join=" or ")
+        act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         out += bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import Row, S, fields, grid, para, section
+from fairdesk.documents.kinds import basis_keys
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
@@ -18,13 +19,15 @@ from fairdesk.documents.parts import (
     sides,
 )
 from fairdesk.domain.enums import ComplaintKind
+from fairdesk.domain.rules import merge_citations
 
 
 def _details(reason: str, detail: str) -> str:
-    """The note and what the step recorded: a note that ends its sentence takes no "；"."""
+    """The note, then on its own line what the step recorded: the note is the desk's
+    Chinese, wrapped as Chinese; a note that ends its sentence takes no "；"."""
     if not reason or not detail:
         return reason or detail
-    return f"{reason}{'' if reason.rstrip()[-1:] in _ENDS else '；'}{detail}"
+    return f"{reason}{'' if reason.rstrip()[-1:] in _ENDS else '；'}\n{detail}"
 
 
 _ENDS = set("。；！？.;!?")
@@ -36,6 +39,15 @@ def _served(d: DocumentData) -> str:
     if d.served_at or not d.notified_at:
         return d.served_at
     return "未登记 / not recorded"
+
+
+def _decision_basis(d: DocumentData) -> str:
+    """The citation the decision printed (the dossier cites as the decision does), not a
+    text typed beside it: one decision has one legal basis."""
+    if not d.decision_state:
+        return ""
+    basis = d.fair.legal_basis
+    return merge_citations([basis[k] for k in basis_keys(d) if basis.get(k)])
 
 
 def _overview(d: DocumentData) -> list[Row]:
@@ -70,7 +82,7 @@ def _overview(d: DocumentData) -> list[Row]:
             ("答辩期限", "Defence due", d.defence_due_at),
             ("决定", "Decision", " ".join(x for x in decided if x)),
             ("认定依据", "Ground", L.both(L.TRIGGERS, d.decision_trigger)),
-            ("适用规定", "Rules applied", d.decision_legal_basis),
+            ("适用规定", "Rules applied", _decision_basis(d)),
         ]
     rows += [
         ("理由", "Reasons", d.decision_note),

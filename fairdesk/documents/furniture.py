@@ -53,6 +53,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
 from fairdesk.documents.model import DocumentData
+from fairdesk.domain.normalize import has_cjk
 
 PAPER = 2  # the layout new documents are issued with
 
@@ -150,6 +151,9 @@ class Styles:
     value: ParagraphStyle = _style("value", 9.5, 13)
     cell: ParagraphStyle = _style("cell", 8, 10.5)
     cell_en: ParagraphStyle = _style("cell_en", 6.8, 8.5, textColor=GREY)
+    # Chinese in a cell breaks as running text does (避头尾, a number kept whole).
+    value_zh: ParagraphStyle = _style("value_zh", 9.5, 13, wordWrap="CJK")
+    cell_zh: ParagraphStyle = _style("cell_zh", 8, 10.5, wordWrap="CJK")
     small: ParagraphStyle = _style("small", 7, 9, textColor=GREY, wordWrap="CJK")
     big: ParagraphStyle = _style("big", 30, 40, alignment=TA_CENTER, wordWrap="CJK")
     big_en: ParagraphStyle = _style("big_en", 17, 22, alignment=TA_CENTER, textColor=GREY)
@@ -196,10 +200,27 @@ def label_cell(zh: str, en: str) -> list[Flowable]:
 Row = tuple[str, str, str]  # label zh, label en, value
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _cell(value: object, latin: ParagraphStyle) -> Flowable | list[Flowable]:
+    """A cell's text, each line wrapped its own way: a Chinese line as running Chinese text
+    (避头尾, a number kept whole), a line with English words by words (reportlab's Chinese
+    wrapping would cut an English word in a narrow column)."""
+    text = str(value) if value not in ("", None) else "—"
+    lines = [
+        para(line, S.value_zh if latin is S.value else S.cell_zh)
+        if has_cjk(line) and not _ENGLISH_WORD.search(line)
+        else para(line, latin)
+        for line in text.split("\n")
+    ]
+    return lines[0] if len(lines) == 1 else lines
+
+
 def fields(rows: Sequence[Row], label_w: float = 42 * mm) -> Flowable:
     """Label / value pairs as a two-column table; empty values print as a dash."""
     data = [
-        [label_cell(z, e), para(v if v not in ("", None) else "—", S.value)] for z, e, v in rows
+        [label_cell(z, e), _cell(v, S.value)] for z, e, v in rows
     ]
     table = Table(data, colWidths=[label_w, BODY_W - label_w], hAlign="LEFT", spaceAfter=5)
     table.setStyle(
@@ -227,7 +248,7 @@ def grid(
     total = sum(widths)
     col_w = [w * BODY_W / total for w in widths]
     head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
-    body = [[para(str(v) if v not in ("", None) else "—", S.cell) for v in r] for r in rows]
+    body = [[_cell(v, S.cell) for v in r] for r in rows]
     if not body:
         body = [[para(f"{empty[0]} / {empty[1]}", S.cell)] + [""] * (len(headers) - 1)]
     table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)
@@ -489,13 +510,11 @@ class Furniture:
             "服务中心盖章",
             "Seal of the service center",
         )
-        # Footer: QR in the bottom right corner.
+        # Footer: QR in the bottom right corner (a posted notice carries one large code in
+        # its body instead: one code on a page).
         qr_x = right - QR_SIZE
-        qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
-        draw_qr(canvas, self.payload, qr_x, qr_y, QR_SIZE)
-        canvas.setFillColor(GREY)
-        label_y = qr_y - 3.5 * mm
-        draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
+        if not self.public:
+            _footer_code(canvas, self.payload, qr_x)
         _trust_marks(canvas, d, qr_x, self.public, self.full_trust_data)
         canvas.setFillColor(colors.black)
         if d.specimen:
@@ -535,6 +554,15 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
 
 
 OFFICER_EN = "Officer's signature"
+
+
+def _footer_code(canvas: Canvas, payload: str, qr_x: float) -> None:
+    """The QR code in the bottom right corner, with its caption beneath."""
+    qr_y = 14 * mm if paper_version() < 2 else 12.5 * mm  # below the lower rule
+    draw_qr(canvas, payload, qr_x, qr_y, QR_SIZE)
+    canvas.setFillColor(GREY)
+    label_y = qr_y - 3.5 * mm
+    draw_text(canvas, qr_x + QR_SIZE / 2, label_y, "扫码验真 Scan to verify", 6, center=True)
 
 
 def _trust_marks(canvas: Canvas, d: DocumentData, qr_x: float, public: bool, full: bool) -> None:

@@ -26,6 +26,7 @@ from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
     exhibits_of,
+    only_rights_accused,
     parties_side_by_side,
     rights_block,
     sides,
@@ -120,7 +121,7 @@ def story(d: DocumentData) -> list[Flowable]:
         # Side by side: half the height, so the terms and the signatures share a page
         # with the record rather than fill a third one.
         *parties_side_by_side(d),
-        *rights_block(d),
+        *rights_block(only_rights_accused(d)),
         *exhibits_of(d),
         *section("调解情况", "Course of the mediation"),
         *bi(

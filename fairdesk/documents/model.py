@@ -173,6 +173,7 @@ class DocumentData:
     accepted_at: str = ""
     transferred_at: str = ""
     transfer_due_at: str = ""
+    materials_complete_at: str = ""  # the transfer's 24 h count from here (2006 Art 11)
     rights: tuple[RightView, ...] = ()  # the rights the complaint relies on
     refused_rights: tuple[RightView, ...] = ()  # the rights not accepted, with their reason
     cases: tuple[CaseView, ...] = ()

@@ -54,6 +54,21 @@ def _why_not_protected(r: RightView) -> tuple[str, str]:
     )
 
 
+def refusal_words(r: RightView, reason: str) -> tuple[str, str]:
+    """Why one right is not accepted, as this notice words it (a receipt that refuses one
+    right of a complaint says the same)."""
+    if reason == RejectReason.RIGHT_NOT_VALID_IN_CHINA and _not_protected_in_china(r):
+        return _why_not_protected(r)
+    if reason == RejectReason.RIGHT_INVALID:
+        zh, en = right_name(r)
+        return (
+            f"{zh}已被宣告无效或已失效（期满/终止）。",
+            f"{en[:1].upper()}{en[1:]} was declared invalid or has lapsed (expired or "
+            "terminated).",
+        )
+    return L.zh(L.REJECT_REASONS, reason), L.en(L.REJECT_REASONS, reason)
+
+
 def _concerned(d: DocumentData) -> DocumentData:
     """The paper with only the rights its reason is about, when the reason is about rights:
     a right the reason does not touch is not printed as if it failed too."""

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from dataclasses import replace
+
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import Row, S, fields, grid, para, section
@@ -18,6 +20,7 @@ from fairdesk.documents.model import (
 from fairdesk.documents.quantities import total
 from fairdesk.domain import credit_code, right_names
 from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.authorities import english_name
 from fairdesk.domain.enums import MeasureType, ProtectionBasis
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
 
@@ -118,7 +121,7 @@ def authority_names(text: str, fallback_en: str = "the IP authority") -> tuple[s
     Administration", or the Chinese name alone) as its Chinese and English names; an
     English line never prints the Chinese name, so it falls back to words."""
     zh, _, en = text.partition(" / ")
-    en = en.strip()
+    en = en.strip() or english_name(zh)  # a well-known organ typed in Chinese only
     if en and not en.lower().startswith("the "):
         en = f"the {en}"  # an organ's name takes the article: "the Shanghai … Administration"
     return zh.strip(), en or fallback_en
@@ -223,9 +226,13 @@ def parties_block(d: DocumentData, respondent: bool = True) -> list[Flowable]:
                 "已提交 / filed" if d.power_of_attorney else "未提交 / not filed",
             )
         )
-    if respondent:
-        rows += respondent_rows(d.respondent, sides(d).respondent.zh)
-    return [*section("当事人", "Parties"), fields(rows)]
+    if not respondent:
+        return [*section("当事人", "Parties"), fields(rows)]
+    # The respondent's details are read as one: a page break never falls inside them.
+    first = fields(rows)
+    first.spaceAfter = 0
+    accused = fields(respondent_rows(d.respondent, sides(d).respondent.zh))
+    return [*section("当事人", "Parties"), first, KeepTogether([accused])]
 
 
 def rights_block(d: DocumentData) -> list[Flowable]:
@@ -302,6 +309,14 @@ def accused_under(d: DocumentData, x: ExhibitView) -> list[tuple[str, str]]:
     if not x.accused_under and len(d.rights) == 1:
         return [right_name(d.rights[0])]
     return [right_name(by_number[n]) for n in x.accused_under if n in by_number]
+
+
+def only_rights_accused(d: DocumentData) -> DocumentData:
+    """The paper with only the rights its exhibits are accused under (all of them while no
+    exhibit names one): a right no exhibit is accused under is not this case's."""
+    named = {name for x in d.exhibits for name in accused_under(d, x)}
+    rights = tuple(r for r in d.rights if right_name(r) in named)
+    return replace(d, rights=rights) if rights else d
 
 
 def rights_accused(d: DocumentData) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fairdesk.documents.model import ExhibitView
+from fairdesk.domain.normalize import has_cjk
 
 
 def total(exhibits: Sequence[ExhibitView]) -> int:
@@ -34,9 +35,19 @@ def models(exhibits: Sequence[ExhibitView]) -> str:
     return "、".join(seen)
 
 
+def name_en(name: str) -> str:
+    """An exhibit's name on an English line: an exhibit has one name, in the language it
+    was typed in; a Chinese one is marked as quoted untranslated."""
+    return f"{name} (original text)" if has_cjk(name) else name
+
+
 def models_en(exhibits: Sequence[ExhibitView]) -> str:
     """The same list in English: "CM-101 and CM-102", "A, B and C"."""
-    seen = models(exhibits).split("、") if exhibits else []
+    seen: list[str] = []
+    for x in exhibits:
+        label = x.model or name_en(x.name)
+        if label and label not in seen:
+            seen.append(label)
     if len(seen) <= 1:
         return "".join(seen)
     return ", ".join(seen[:-1]) + " and " + seen[-1]

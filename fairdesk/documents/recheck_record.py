@@ -25,6 +25,7 @@ from fairdesk.documents.parts import (
     respondent_rows,
 )
 from fairdesk.documents.quantities import total_line
+from fairdesk.domain.normalize import has_cjk
 
 # The inspector's free text: CJK wrapping lets a closing "。" hang past the line's end, so
 # a line that fills exactly would run onto the margin; one character's room keeps it in.
@@ -83,7 +84,13 @@ def story(d: DocumentData) -> list[Flowable]:
     if check is not None and check.reason:
         finding = [
             para("现场情况：", S.zh),  # the label's two languages on two lines, as elsewhere
-            para("Findings at the booth:", S.en),
+            # The inspector's words as written: an English reader is told they stay untranslated.
+            para(
+                "Findings at the booth (original text):"
+                if has_cjk(check.reason)
+                else "Findings at the booth:",
+                S.en,
+            ),
             para(check.reason, _FREE_TEXT),
         ]
     signatures = signature_lines([("复查人员", "Inspector"), ("被投诉人", "Respondent")])

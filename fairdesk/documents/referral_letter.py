@@ -24,6 +24,7 @@ from fairdesk.documents.parts import (
     parties_block,
     rights_block,
 )
+from fairdesk.documents.quantities import name_en
 from fairdesk.domain.enums import AuthorityKind
 
 # How the letter addresses an authority of each kind: a bureau (局), or a unit.
@@ -43,7 +44,7 @@ def _exhibit_words(model: str, name: str) -> tuple[str, str]:
     """ "CM-101型智能咖啡机" / "the CM-101 (智能咖啡机)": the model leads, as a lead names it."""
     if model:
         return f"{model}型{name}", f"the exhibit {model}"
-    return name, f"the exhibit “{name}”"
+    return name, f"the exhibit “{name_en(name)}”"
 
 
 def _finding(d: DocumentData) -> list[Flowable]:

@@ -58,6 +58,18 @@ def _asked(d: DocumentData, measure: str) -> tuple[str, str]:
     )
 
 
+def _replaces_suspension(d: DocumentData) -> list[Flowable]:
+    """A display suspended at intake (2006 Art 7(1)) ends with the measure now ordered: the
+    table lists both, so the paper says which one stands."""
+    earlier = [m.measure_type for m in d.measures[:-1]]
+    if MeasureType.SUSPEND_DISPLAY not in earlier:
+        return []
+    return bi(
+        "原暂停展出措施由本措施替代。",
+        "The suspension of the display is replaced by this measure.",
+    )
+
+
 def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     latest = d.measures[-1] if d.measures else None
@@ -94,6 +106,7 @@ def story(d: DocumentData) -> list[Flowable]:
             f"are required to {asked_en}, by {due} at the latest; the service center will "
             "re-inspect once that time has come.",
         ),
+        *_replaces_suspension(d),
         # Whether the undertaking is signed is not this paper's to say: it is the paper
         # handed over for signing, so its signature line is always left to be signed.
         *measures_block(d, undertaking=False),

@@ -21,16 +21,19 @@ from fairdesk.documents.parts import (
 
 def story(d: DocumentData) -> list[Flowable]:
     when = d.transferred_at or d.issued_at
+    complete = d.materials_complete_at or d.accepted_at
     out: list[Flowable] = [
         *addressee(*authority_names(d.authority, fallback_en="")),
         *bi(
-            f"本中心于{d.accepted_at}受理的投诉（投诉编号{d.complaint_number}）材料齐备。"
+            # When the materials were complete: the authority checks the 24 h from it.
+            f"本中心于{d.accepted_at}受理的投诉（投诉编号{d.complaint_number}），"
+            f"投诉材料于{complete}齐备。"
             f"根据《展会知识产权保护办法》第十一条，现于{when}将本案移交贵局处理，请予接收。"
             "案件材料见附件。",
             f"The complaint {d.complaint_number}, accepted by the service center on "
-            f"{d.accepted_at}, is complete. Under Art. 11 of the Measures for IP Protection at "
-            f"Exhibitions (2006), it is transferred to you on {when} for handling. The case "
-            "materials are enclosed (see below).",
+            f"{d.accepted_at}, was complete on {complete}. Under Art. 11 of the Measures for IP "
+            f"Protection at Exhibitions (2006), it is transferred to you on {when} for handling. "
+            "The case materials are enclosed (see below).",
         ),
         fields(
             case_rows(d)

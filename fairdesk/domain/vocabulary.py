@@ -17,7 +17,7 @@ Pure: no database, no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from fairdesk.domain import materials as _materials
@@ -152,6 +152,14 @@ CASE_STATES = Vocabulary(
     },
 )
 
+# When a finished case left the desk, as its closing record labels the time: a case
+# referred or moved to post-fair follow-up is handed over, not closed.
+ENDED_AT: Mapping[str, Words] = {
+    CaseState.REFERRED: W("Referred on", "移送时间"),
+    CaseState.POST_FAIR: W("Moved to post-fair follow-up on", "转展后追查时间"),
+}
+CLOSED_AT = W("Closed on", "结案时间")
+
 COMPLAINT_STATES = Vocabulary(
     "complaint state",
     {
@@ -247,6 +255,11 @@ MEASURES = Vocabulary(
         MeasureType.CANCEL_PARTICIPATION: W("Cancel participation", "取消参展资格"),
     },
 )
+
+
+# What a decision asks of the respondent for its exhibits, in one sentence (each measure's
+# own word is for one exhibit: "cover the exhibit").
+COVER_OR_TAKE_DOWN_EXHIBITS = W("cover the exhibits or take them down", "遮盖、撤下展品")
 
 
 def measures_phrase(codes: tuple[str, ...], zh_join: str = "、", en_join: str = ", ") -> Words:
@@ -628,9 +641,11 @@ DECISION_FINDINGS = Vocabulary(
     "finding of a decision",
     {
         CaseState.INFRINGEMENT_FOUND: W(
+            # Suspected, as the line of each exhibit below says: a preliminary finding.
             "Having reviewed the case, the service center finds, preliminarily, that the "
-            "exhibits above infringe the complainant's rights.",
-            "经审查，本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利。",
+            "exhibits above are suspected of infringing the complainant's rights (see each "
+            "item below).",
+            "经审查，本中心初步认定被投诉人展出的上述展品涉嫌侵犯投诉人的权利（详见下列各项）。",
         ),
         CaseState.NOT_INFRINGING: W(
             "Having reviewed the case, the service center finds that the materials now "
@@ -828,6 +843,28 @@ JURISDICTIONS = Vocabulary(
 def jurisdiction_words(code: str) -> Words:
     """A jurisdiction's words; an unlisted code ("BR") is its own word in both languages."""
     return JURISDICTIONS.get(code.strip().upper()) or Words(code.strip(), code.strip())
+
+
+def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) -> str:
+    """A material as a list of received papers names it; a proof of a right registered
+    abroad says where ("商标注册证明（欧盟） / Trademark registration certificate (EU)").
+    `rights` are the complaint's (ip_type, jurisdiction)."""
+    codes: list[str] = []
+    for ip_type, where in rights:
+        code = (where or "CN").strip().upper()
+        if m in _materials.PROOF_OF_RIGHT.get(ip_type, ()) and code not in codes:
+            codes.append(code)
+    if codes in ([], ["CN"]):  # a Chinese right's proof needs no place
+        return m.label
+    places: list[Words] = []
+    for code in codes:
+        words = W("Chinese", "中国") if code == "CN" else jurisdiction_words(code)
+        if words not in places:
+            places.append(words)
+    return (
+        f"{m.zh}（{'、'.join(w.zh for w in places)}） / "
+        f"{m.en} ({', '.join(w.en for w in places)})"
+    )
 
 
 ALL: tuple[Vocabulary, ...] = (

@@ -305,7 +305,7 @@ def test_decision_copies_say_what_they_should(
             zh,
             # The heading says what the sentence under it says: a preliminary finding.
             "结论：初步认定侵权",
-            "本中心初步认定被投诉人展出的上述展品侵犯投诉人的权利",
+            "本中心初步认定被投诉人展出的上述展品涉嫌侵犯投诉人的权利（详见下列各项）",
             "测试展商1有限公司",
             "ZL202330123456.7",
             "展品系自主设计",
@@ -719,7 +719,10 @@ def test_a_one_respondent_decision_has_no_near_empty_last_page(
         # Exhibits infringing the same right share one sentence.
         flat = "".join(pdf_text(info.pdf, tmp_path).split())
         assert "展品“椅子（X-1）”、“椅子（X-2）”涉嫌侵犯投诉人的" in flat
-        assert "Theexhibits“椅子(X-1)”and“椅子(X-2)”arefound,preliminarily,toinfringe" in flat
+        assert (
+            "Theexhibits“椅子(originaltext),modelX-1”and“椅子(originaltext),modelX-2”"
+            "arefound,preliminarily,toinfringe"
+        ) in flat
 
 
 @needs_poppler

@@ -148,7 +148,10 @@ def test_the_receipt_lists_accepted_and_refused_rights_with_the_article(
     assert "Rights not accepted" in refused
     assert "018765432" in refused and "ZL201530111111.1" in refused
     assert "展会知识产权保护指引 第十二条" in refused  # the article of "not valid in China"
-    assert "权利已被宣告无效或已失效" in refused and "未在中国获得授权或注册" in refused
+    # Each refusal in the non-acceptance notice's words, naming the right.
+    flat = "".join(refused.split())
+    assert "ZL201530111111.1号外观设计专利权已被宣告无效或已失效" in flat
+    assert "“EXAMPLE”商标（欧盟商标EUTM018765432）未在中国注册" in flat
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")

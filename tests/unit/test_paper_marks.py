@@ -44,7 +44,8 @@ def test_the_referral_letter_names_the_right_and_the_finding(
     )
     assert "本中心的初步意见为" not in text
     assert "（市场监督管理部门）" not in text and "移送贵局依法处理" in text
-    assert "Tothemarketregulationauthority:" in text  # the desk typed the Chinese name only
+    # The desk typed the Chinese name only: a known organ keeps its name in English.
+    assert "TotheShanghaiMunicipalAdministrationforMarketRegulation:" in text
     assert "未采取整改措施" in text and "整改措施无" not in text
 
 

@@ -64,6 +64,7 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.vocabulary import material_label
 from fairdesk.domain.workflow import (
     STEPS,
     Effect,
@@ -76,6 +77,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.services.casework import clocks, numbering
 from fairdesk.services.casework.clocks import Owner
 from fairdesk.services.casework.steps import refused_reasons
+from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code, fair_close
 from fairdesk.services.trust import audit, keys, root_pin
@@ -276,7 +278,8 @@ def _value(key: str, value: Any, commercial: bool = False) -> str:
         zh, en = own.get(value, (k.title, k.title_en))
         return f"{zh} / {en}"
     words = detail_value_words(key, value)
-    return words.on_paper.both if words is not None else str(value)
+    # Text of its own is printed as typed, less the stray spaces ("4.1 馆 B 区" -> "4.1馆B区").
+    return words.on_paper.both if words is not None else tighten(str(value))
 
 
 def _detail(
@@ -309,6 +312,14 @@ def _names(session: Session) -> dict[str, str]:
     return {login: (name or login) for login, name in rows}
 
 
+def _printed(event: AuditEvent) -> dict[str, Any] | None:
+    """What an event recorded, less a decision's typed legal basis: the decision cites the
+    articles of the step it records, and a paper gives one decision one legal basis."""
+    if event.action not in _DECISIONS or not event.after:
+        return event.after
+    return {k: v for k, v in event.after.items() if k != "legal_basis"}
+
+
 def _timeline(
     session: Session,
     case: RespondentCase,
@@ -333,7 +344,7 @@ def _timeline(
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(r.after, exhibits, commercial),
+            _detail(_printed(r), exhibits, commercial),
         )
         for r in session.scalars(query.order_by(AuditEvent.id)).all()
     )
@@ -442,6 +453,12 @@ def _order(session: Session, case: RespondentCase) -> ServedView | None:
     return ServedView(doc.number, doc.kind, k.title, k.title_en, issued)
 
 
+def _complete_at(session: Session, complaint: Complaint, clock: _Clock) -> str:
+    """When the materials were complete, for a complaint the IP authority handles: its 24 h
+    transfer counts from then (2006 Art 11)."""
+    return clock.local(materials_complete_at(session, complaint)) if complaint.authority else ""
+
+
 def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     """What goes to the authority with a transfer letter: the complaint form (with the
     commitment when signed) and each material the complainant handed in."""
@@ -452,7 +469,9 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     elif not complaint.commitment_signed:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
-    return (first, *(m.label for m in materials.ALL_MATERIALS if ticks.get(m.key) is True))
+    rights = [(r.ip_type, r.jurisdiction) for r in complaint.rights]
+    received = [m for m in materials.ALL_MATERIALS if ticks.get(m.key) is True]
+    return (first, *(material_label(m, rights) for m in received))
 
 
 def _right_view(r: IPRight, refused: dict[int, str]) -> RightView:
@@ -485,10 +504,9 @@ def _snapshot(
     clock = _Clock(fair, now)
     refused = refused_reasons(session, complaint)
     rights = [_right_view(r, refused) for r in sorted(complaint.rights, key=lambda r: r.id)]
-    supplement_due, _ = _due(
-        session, Owner(fair, complaint_id=complaint.id), ClockKind.SUPPLEMENT, now
-    )
-    transfer_due, _ = _due(session, Owner(fair, complaint_id=complaint.id), ClockKind.TRANSFER, now)
+    of_complaint = Owner(fair, complaint_id=complaint.id)
+    supplement_due, _ = _due(session, of_complaint, ClockKind.SUPPLEMENT, now)
+    transfer_due, _ = _due(session, of_complaint, ClockKind.TRANSFER, now)
     base: dict[str, Any] = dict(
         kind=k.code,
         number=number,
@@ -513,6 +531,7 @@ def _snapshot(
         accepted_at=clock.local(complaint.accepted_at),
         transferred_at=clock.local(complaint.transferred_at),
         transfer_due_at=clock.local(transfer_due),
+        materials_complete_at=_complete_at(session, complaint, clock),
         rights=tuple(v for v in rights if not v.refused_reason),
         refused_rights=tuple(v for v in rights if v.refused_reason),
         cases=tuple(
