@@ -22,7 +22,8 @@ from fairdesk.services.paper import documents as docs
 from fairdesk.services.trust import keys, root_pin
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
-from tests.unit.test_paper_desk import _found, _issue, _text, pytestmark  # noqa: F401
+from tests.pdf_text import pdf_words as _text
+from tests.unit.test_paper_desk import _found, _issue, pytestmark  # noqa: F401
 
 MARKET = "上海市市场监督管理局"
 
