@@ -226,8 +226,17 @@ def unlock(session: Session, ctx: Context, user: User, lock: keywrap.Lock) -> Ke
                 ring = create_root(session, ctx, user, lock)
         else:
             wrap = _wrap_of(session, root.key_id, user)
-            if wrap is not None:
-                ring.root_key_id, ring.root = root.key_id, _open(wrap, lock)
+            if wrap is None:
+                # Every administrator gets a copy of the root with their password; one
+                # without it had their key copies moved away behind the app's back.
+                raise PermissionDenied(
+                    "The administrator '{username}' holds no copy of the root key, so this "
+                    "sign-in is refused: their keys were changed behind the app's back. "
+                    "Another administrator sets a new password for them and runs the "
+                    "audit check.",
+                    username=user.username,
+                )
+            ring.root_key_id, ring.root = root.key_id, _open(wrap, lock)
     _pin_first_seen(session)
     if role in SIGNING_ROLES:
         key = _current_user_key(session, user)

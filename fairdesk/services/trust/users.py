@@ -352,15 +352,31 @@ def set_password(
     return info
 
 
+def _refuse_swapped_record(session: Session, user: User) -> None:
+    """A sign-in record other than the one the trail last recorded was put there behind
+    the app's back (to sign in as this user with a password of one's own): refused."""
+    recorded = _recorded_mark(session, user)
+    if recorded is not None and recorded != password_mark(user.password_hash):
+        raise PermissionDenied(
+            "The password record of '{username}' is not the one the audit trail recorded: "
+            "it was changed behind the app's back, so nobody signs in with it. An "
+            "administrator sets a new password and runs the audit check.",
+            username=user.username,
+        )
+
+
 def sign_in(ctx: Context, username: str, password: str) -> Context:
     """Check the password and unlock the user's keys: a context acting as that user,
     holding the keys in memory for the session. One argon2id derivation does both."""
     with ctx.db.writing() as session:
         user, unlocked = _check(session, ctx, username, password)
         if user is not None:
+            _refuse_swapped_record(session, user)
+            # What a sign-in writes is the user's own doing, not the app's.
             user_ctx = Context(ctx.db, UserInfo.of(user).actor, ctx.now)
-            lock = _lock_of(session, ctx, user, password, unlocked)
+            lock = _lock_of(session, user_ctx, user, password, unlocked)
             ring = keys.unlock(session, user_ctx, user, lock)
+            audit.record(session, user_ctx, "user.sign_in", "user", user.id)
     if user is None:
         raise _refused()
     return user_ctx.with_keyring(ring)
