@@ -527,6 +527,7 @@ DETAILS = Vocabulary(
         # A decision's trigger, whichever step recorded it (not "acting at once" on the merits).
         "trigger": W("ground", "认定依据"),
         "decision_note": W("decision note", "处理说明"),
+        "unopened_keys": W("key copies the password did not open", "密码无法打开的密钥副本"),
         "materials": W("materials received", "收到的材料"),
         "destination": W("sent to", "报送/移送对象"),
         "recipient": W("recipient", "接收单位"),

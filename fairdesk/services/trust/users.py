@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -195,8 +195,9 @@ def _check(
         right = unlocked is not None
     else:
         try:
+            _bounded_legacy(user.password_hash)
             right = _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError, ValueError):
             right = False
     if not right:
         user.failed_logins += 1
@@ -210,6 +211,13 @@ def _check(
         user.failed_logins = 0
         user.locked_until = None
     return user, unlocked
+
+
+def _bounded_legacy(record: str) -> None:
+    """ValueError for a record of before asking for costs FairDesk never used (planted
+    to make a sign-in hang)."""
+    found = extract_parameters(record)
+    keywrap.bounded(keywrap.KdfCost(found.time_cost, found.memory_cost, found.parallelism))
 
 
 def _recorded_mark(session: Session, user: User) -> str | None:
@@ -245,7 +253,7 @@ def _lock_of(
         return lock
     made = sign_in_secret.make(password)
     new = keywrap.Lock(made.sealing_key, password)
-    keys.reseal(session, ctx, user, lock, new)
+    skipped = keys.reseal(session, ctx, user, lock, new)
     user.password_hash = made.record
     audit.record(
         session,
@@ -253,7 +261,9 @@ def _lock_of(
         "user.rehash",
         "user",
         user.id,
-        after={"password": password_mark(user.password_hash)},
+        # Key copies the password did not open were planted: left, and named here.
+        after={"password": password_mark(user.password_hash)}
+        | ({"unopened_keys": skipped} if skipped else {}),
     )
     return new
 
