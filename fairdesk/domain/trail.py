@@ -42,6 +42,9 @@ class Writer:
     # The values it always sets ({field: value}): a revocation never puts a document
     # back in force.
     values: tuple[tuple[str, object], ...] = ()
+    # Event keys that are another name of a history field ({key: field}): a correction
+    # records the decision's trigger under the column's name.
+    renames: tuple[tuple[str, str], ...] = ()
 
     def allows(self, role: Role | None, is_own: bool, is_first: bool) -> bool:
         if is_first and self.first:
@@ -81,7 +84,10 @@ WRITERS: dict[str, Writer] = {
     ),
     "case.assign": Writer("case", _fields("assigned_to"), _grant(Permission.ASSIGN_CASES)),
     "case.amend_decision": Writer(
-        "case", _fields("legal_basis", "decision_note", "decision_trigger"), _DECIDERS
+        "case",
+        _fields("legal_basis", "decision_note", "decision_trigger"),
+        _DECIDERS,
+        renames=(("decision_trigger", "trigger"),),
     ),
     "patrol.recheck": Writer(
         "case", _fields("result", "visit", "photos"), _grant(Permission.PATROL)

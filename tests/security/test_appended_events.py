@@ -252,3 +252,10 @@ def test_a_swapped_password_record_is_refused_at_sign_in(team: Team) -> None:
     system = Context(team.admin.db, SYSTEM, team.admin.now)
     with pytest.raises(PermissionDenied, match="behind the app's back"):
         users.sign_in(system, "officer1", "Known#Pass1")
+
+
+def test_a_corrected_trigger_is_its_history_not_an_edit(team: Team, decided: str) -> None:
+    from fairdesk.services.casework.amend import amend_decision
+
+    amend_decision(team.desk, decided, "typo", decision_trigger="admission")
+    assert verify_chain(team.admin).ok

@@ -184,6 +184,8 @@ def _history(session: Session) -> _Fold:
         sets = after or {}
         if trail.ALL_FIELDS not in declared.sets:
             sets = {k: v for k, v in sets.items() if k in declared.sets}
+        renamed = dict(declared.renames)
+        sets = {renamed.get(k, k): v for k, v in sets.items()}
         known = (entity, entity_id) in fold.state
         if (declared.birth and known) or any(
             k in sets and sets[k] != v for k, v in declared.values
