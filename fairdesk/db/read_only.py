@@ -28,6 +28,8 @@ def install(db: Database) -> None:
         else:
             cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         cursor.close()
+        if not db.is_sqlite:
+            dbapi_conn.commit()  # a SET in a transaction rolled back would be undone
 
 
 def require_current_schema(db: Database) -> None:

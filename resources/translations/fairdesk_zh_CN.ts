@@ -3415,8 +3415,8 @@ power of attorney: {0}</source>
         <translation>{file} 中没有可读取的文书二维码，其中任何内容都不能作为根密钥或锚点：请改为按纸质文书输入。</translation>
     </message>
     <message>
-        <source>{file} is not a genuine document of this service center ({verdict}), so its root key and anchor are not taken from it.</source>
-        <translation>{file} 不是本服务中心出具的真实文书（{verdict}），因此不采用其中的根密钥和锚点。</translation>
+        <source>{file} does not verify against this database's register ({verdict}). If it is the service center's genuine paper, the register or its keys were changed behind the app's back. Its root key and anchor are not taken from it.</source>
+        <translation>{file} 与此数据库的登记簿核对不符（{verdict}）。如果它是服务中心出具的真实文书，则登记簿或其密钥已被绕过本软件改动。不采用其中的根密钥和锚点。</translation>
     </message>
     <message>
         <source>Document {number} of {file} is not in this database's register: it was removed behind the app's back, or the file is of another service center.</source>
@@ -3425,6 +3425,10 @@ power of attorney: {0}</source>
     <message>
         <source>Document {number} was issued before documents signed the root key: type the fingerprint printed on the service center's paper instead.</source>
         <translation>文书 {number} 出具于文书签署根密钥之前：请改为输入服务中心纸质文书上印制的指纹。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
     </message>
     <message>
         <source>The database {where} cannot be read for a backup: {error}.</source>

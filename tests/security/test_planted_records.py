@@ -60,6 +60,7 @@ def no_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(sign_in_secret, "hash_secret_raw", refuse)
     monkeypatch.setattr(keywrap, "hash_secret_raw", refuse)
+
     class Refusing:
         verify = staticmethod(refuse)  # a record of before's check
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from fairdesk.db.models import IssuedDocument
 from fairdesk.documents import signing
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
 
 # What a check may take values from: a document in force or revoked since (its signed
@@ -48,10 +49,17 @@ def signed_trust(ctx: Context, file: str) -> SignedTrust:
     from fairdesk.documents import qrread
     from fairdesk.services.paper import documents as docs
 
+    ctx.require(Permission.VIEW)
     path = Path(file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            "{file} cannot be read: {reason}.", file=str(path), reason=exc.strerror or str(exc)
+        ) from None
     codes = [
         c
-        for c in qrread.read_codes(path.read_bytes())
+        for c in qrread.read_codes(data)
         if c.strip().startswith((signing.PREFIX + ".", signing.PREFIX2 + "."))
     ]
     if not codes:
@@ -68,10 +76,11 @@ def signed_trust(ctx: Context, file: str) -> SignedTrust:
             )
         if held is None:
             return SignedTrust(result.number, "", 0, "", in_register=False)
-    if result.status not in _TRUSTED:
+    if result.status not in _TRUSTED and not (result.status == "specimen" and _demo(ctx)):
         raise InvalidInput(
-            "{file} is not a genuine document of this service center ({verdict}), so its "
-            "root key and anchor are not taken from it.",
+            "{file} does not verify against this database's register ({verdict}). If it is "
+            "the service center's genuine paper, the register or its keys were changed "
+            "behind the app's back. Its root key and anchor are not taken from it.",
             file=path.name,
             verdict=result.message,
         )
@@ -87,6 +96,13 @@ def signed_trust(ctx: Context, file: str) -> SignedTrust:
         int(audit.get("id") or 0),
         str(audit.get("hash") or ""),
     )
+
+
+def _demo(ctx: Context) -> bool:
+    # A demo's specimens prove nothing, and vouch for nothing but the demo's own trail.
+    from fairdesk.services.trust import keys
+
+    return keys.is_demo(ctx)
 
 
 def signed_root(ctx: Context, file: str) -> str:
