@@ -23,6 +23,7 @@ from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
+from fairdesk.services.paper import paper_trust
 from fairdesk.services.trust import audit, keys, root_pin, users
 from tests.conftest import PG_URL, Team
 from tests.helpers import FAIR, complaint_input, make_fair
@@ -205,7 +206,7 @@ def test_a_replaced_root_is_caught_by_the_pin_and_by_the_printed_fingerprint(
     paper = tmp_path / "genuine.pdf"
     paper.write_bytes(genuine.pdf)
     with pytest.raises(InvalidInput, match="register or its keys were changed"):
-        docs.verify(team.organizer, forged, root=str(paper))
+        paper_trust.signed_root(team.organizer, str(paper))  # what `verify --root` asks
     with pytest.raises(InvalidInput, match="register or its keys were changed"):
         verify_chain(team.admin, root=str(paper))
 

@@ -1220,11 +1220,7 @@ def verify(ctx: Context, payload_or_text: str, root: str = "") -> Verification:
     `root`: the root key's fingerprint as printed on the service center's paper; the
     document's chain must end in it (by default, in the root pinned in the data folder)."""
     ctx.require(Permission.VIEW)
-    if root:
-        from fairdesk.services.paper import paper_trust
-
-        pdf = paper_trust.is_pdf_file(root)  # only what its signature covers
-        root = paper_trust.signed_root(ctx, root) if pdf else root_pin.given(root)
+    root = root_pin.given(root) if root else ""  # a PDF: paper_trust.signed_root first
     try:
         parsed = signing.parse_payload(payload_or_text)
     except signing.MalformedPayload as exc:
