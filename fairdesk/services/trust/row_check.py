@@ -146,12 +146,13 @@ class _Fold:
     roles: dict[int, Role] = _field(default_factory=dict)  # each user's role, as of now
     seen: set[str] = _field(default_factory=set)  # actions taken so far
     problems: list[RowProblem] = _field(default_factory=list)
+    session: Session | None = None  # to name a record a problem is about
 
 
 def _history(session: Session) -> _Fold:
     """Every audited record's folded history, in one pass in the order of the trail (an
     author's role is the one their own history gave them when they acted)."""
-    fold = _Fold()
+    fold = _Fold(session=session)
     events = session.execute(
         select(
             AuditEvent.id,
@@ -190,7 +191,7 @@ def _history(session: Session) -> _Fold:
         if (declared.birth and known) or any(
             k in sets and sets[k] != v for k, v in declared.values
         ):
-            fold.problems.append(_out_of_place(event_id, action, entity, entity_id))
+            fold.problems.append(_out_of_place(event_id, action, fold, entity, entity_id))
             continue
         fold.seen.add(action)
         _, folded = fold.state.get((entity, entity_id), (0, {}))
@@ -209,9 +210,13 @@ def _author(username: str, user_id: int | None, fold: _Fold) -> str:
     return f"{username} ({vocabulary.ROLES.words(role).en})"
 
 
-def _what(entity: str, entity_id: int) -> str:
-    label = next(c.label for c in CHECKED if c.entity == entity)
-    return f"{label} {entity_id}"
+def _what(fold: _Fold, entity: str, entity_id: int) -> str:
+    checked = next(c for c in CHECKED if c.entity == entity)
+    row = fold.session.get(checked.model, entity_id) if fold.session is not None else None
+    if row is None:
+        return f"{checked.label} {entity_id} (no longer in the database)"
+    name = checked.named(row) if checked.named else getattr(row, checked.name_column)
+    return f"{checked.label} {name}"
 
 
 def _stranger(
@@ -219,17 +224,19 @@ def _stranger(
 ) -> RowProblem:
     return RowProblem(
         event_id,
-        f"audit event {event_id} on {_what(entity, entity_id)}, by "
+        f"audit event {event_id} on {_what(fold, entity, entity_id)}, by "
         f"{_author(username, user_id, fold)}, records an action FairDesk never takes on it: "
         "it was written behind the app's back",
     )
 
 
-def _out_of_place(event_id: int, action: str, entity: str, entity_id: int) -> RowProblem:
+def _out_of_place(
+    event_id: int, action: str, fold: _Fold, entity: str, entity_id: int
+) -> RowProblem:
     said = workflow.words_of_event(action).en
     return RowProblem(
         event_id,
-        f"audit event {event_id} ({said}, on {_what(entity, entity_id)}) cannot be where it "
+        f"audit event {event_id} ({said}, on {_what(fold, entity, entity_id)}) cannot be where it "
         "is or say what it says: FairDesk never records that action so. It was written "
         "behind the app's back",
     )
@@ -247,7 +254,7 @@ def _unallowed(
     said = workflow.words_of_event(action).en
     return RowProblem(
         event_id,
-        f"audit event {event_id} ({said}, on {_what(entity, entity_id)}) is by "
+        f"audit event {event_id} ({said}, on {_what(fold, entity, entity_id)}) is by "
         f"{_author(username, user_id, fold)}, who may not take that action: it was "
         "written behind the app's back",
     )
