@@ -259,3 +259,21 @@ def test_a_corrected_trigger_is_its_history_not_an_edit(team: Team, decided: str
 
     amend_decision(team.desk, decided, "typo", decision_trigger="admission")
     assert verify_chain(team.admin).ok
+
+
+def test_an_appended_event_of_another_kind_does_not_make_a_swapped_record_sign_in(
+    team: Team,
+) -> None:
+    record = sign_in_secret.make("Known#Pass1").record
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(User).where(User.username == "officer1").values(password_hash=record)
+        )
+        uid = session.scalars(select(User.id).where(User.username == "officer1")).one()
+    event = _append(
+        team, team.officer, "user.note", "user", uid, {"password": users.password_mark(record)}
+    )
+    system = Context(team.admin.db, SYSTEM, team.admin.now)
+    with pytest.raises(PermissionDenied, match="behind the app's back"):
+        users.sign_in(system, "officer1", "Known#Pass1")
+    assert any(f"audit event {event} " in p for p in verify_chain(team.admin).problems)

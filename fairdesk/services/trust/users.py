@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import AuditEvent, User
+from fairdesk.domain import trail
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
@@ -220,12 +221,21 @@ def _bounded_legacy(record: str) -> None:
     keywrap.bounded(keywrap.KdfCost(found.time_cost, found.memory_cost, found.parallelism))
 
 
+_SETS_PASSWORD = tuple(
+    a for a, w in trail.WRITERS.items() if w.entity == "user" and "password" in w.sets
+)
+
+
 def _recorded_mark(session: Session, user: User) -> str | None:
     """The password mark the audit trail last recorded for `user` (None: none yet)."""
     mark = None
     for after in session.scalars(
         select(AuditEvent.after)
-        .where(AuditEvent.entity_type == "user", AuditEvent.entity_id == user.id)
+        .where(
+            AuditEvent.entity_type == "user",
+            AuditEvent.entity_id == user.id,
+            AuditEvent.action.in_(_SETS_PASSWORD),  # an event of another kind says nothing
+        )
         .order_by(AuditEvent.id)
     ):
         if after and "password" in after:
