@@ -33,9 +33,20 @@ def open_database(
     return db
 
 
-def open_reader(db_url: str | None, data_dir: str | None, *, migrate: bool = True) -> Context:
-    """A context that checks papers (`fairdesk verify`): no password asked of anyone."""
-    return Context(open_database(db_url, data_dir, migrate_schema=migrate), READER)
+def open_reader(db_url: str | None, data_dir: str | None) -> Context:
+    """A context that checks papers (`fairdesk verify`): no password asked of anyone, so
+    it changes nothing, the schema included: the database is opened read-only, and one
+    whose schema is not this program's is refused (an administrator upgrades it)."""
+    from fairdesk.db import read_only
+
+    db = open_database(db_url, data_dir, migrate_schema=False)
+    try:
+        read_only.install(db)
+        read_only.require_current_schema(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return Context(db, READER)
 
 
 def open_context(

@@ -59,6 +59,7 @@ EXTENSIONS = [
     cli_records,
 ]
 
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -540,8 +541,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from fairdesk.services.checks.anchors import parse_given
     from fairdesk.services.checks.audit_verify import verify_chain
 
-    given = [anchor for text in args.anchor for anchor in parse_given(text)]
-    report = verify_chain(context(args), given=given, root=args.root)
+    ctx = context(args)
+    given = [anchor for text in args.anchor for anchor in parse_given(text, ctx)]
+    report = verify_chain(ctx, given=given, root=args.root)
     if report.ok:
         print(
             f"audit trail intact: {report.checked} events checked, "

@@ -143,11 +143,14 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from fairdesk import cli_handoff
+    from fairdesk.services.paper import paper_trust
     from fairdesk.services.paper.documents import verify, verify_file
 
     if cli_handoff.is_package(args.input):
         return cli_handoff.verify_package(Path(args.input), args.root)  # offline
     ctx = reader(args)  # a check reads the register and public keys: no password
+    if args.root and paper_trust.is_pdf_file(args.root):  # only what its signature covers
+        args.root = paper_trust.signed_root(ctx, args.root)
     text: str = args.input
     if text == "-":
         result = verify(ctx, sys.stdin.read(), args.root)

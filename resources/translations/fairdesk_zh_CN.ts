@@ -2323,6 +2323,18 @@ power of attorney: {0}</source>
         <translation>“{field}”长 {count} 个字符；最多只能 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>This database's layout (version {current}) is newer than this FairDesk's (version {head}): check the paper with the FairDesk that uses this database.</source>
+        <translation>此数据库的结构（版本 {current}）比本 FairDesk 的（版本 {head}）更新：请使用该数据库所用的 FairDesk 核验文书。</translation>
+    </message>
+    <message>
+        <source>This database holds no FairDesk register (is it the right database?). Checking a paper changes nothing, so nothing was created.</source>
+        <translation>此数据库中没有 FairDesk 登记簿（是否选错了数据库？）。核验文书不会更改任何内容，因此未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>This database's layout is older (version {current}) than this FairDesk's (version {head}): an administrator upgrades it with 'fairdesk db upgrade'. Checking a paper changes nothing, so it was not upgraded.</source>
+        <translation>此数据库的结构（版本 {current}）比本 FairDesk 的（版本 {head}）更旧：请管理员用“fairdesk db upgrade”升级。核验文书不会更改任何内容，因此未升级。</translation>
+    </message>
+    <message>
         <source>An SQLite database has no roles: its file is readable and writable by its owner alone. Database roles are for a shared PostgreSQL server.</source>
         <translation>SQLite 数据库没有角色：其文件仅所有者可读写。数据库角色用于共享的 PostgreSQL 服务器。</translation>
     </message>
@@ -2761,6 +2773,14 @@ power of attorney: {0}</source>
     <message>
         <source>{file} holds no audit chain anchor (a line like 'Audit chain #123: &lt;hash&gt;').</source>
         <translation>{file} 中没有审计链锚点（形如“Audit chain #123: &lt;hash&gt;”的一行）。</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF: its anchor is taken only once its QR code is checked against the register.</source>
+        <translation>{file} 是 PDF 文件：只有在其二维码与登记簿核对无误后，才会采用其中的锚点。</translation>
+    </message>
+    <message>
+        <source>Document {number} was issued before documents signed the audit chain's head: it gives no anchor.</source>
+        <translation>文书 {number} 出具于文书签署审计链链头之前：它不提供锚点。</translation>
     </message>
     <message>
         <source>'{given}' is neither a 64-character hash nor a readable file: {reason}.</source>
@@ -3391,6 +3411,26 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已被撤销；请改为重新签发 {successor}。</translation>
     </message>
     <message>
+        <source>{file} carries no readable document QR code, so nothing in it can be trusted as the root key or an anchor: type them from paper instead.</source>
+        <translation>{file} 中没有可读取的文书二维码，其中任何内容都不能作为根密钥或锚点：请改为按纸质文书输入。</translation>
+    </message>
+    <message>
+        <source>{file} does not verify against this database's register ({verdict}). If it is the service center's genuine paper, the register or its keys were changed behind the app's back. Its root key and anchor are not taken from it.</source>
+        <translation>{file} 与此数据库的登记簿核对不符（{verdict}）。如果它是服务中心出具的真实文书，则登记簿或其密钥已被绕过本软件改动。不采用其中的根密钥和锚点。</translation>
+    </message>
+    <message>
+        <source>Document {number} of {file} is not in this database's register: it was removed behind the app's back, or the file is of another service center.</source>
+        <translation>{file} 中的文书 {number} 不在此数据库的登记簿中：它已被绕过本软件删除，或该文件来自其他服务中心。</translation>
+    </message>
+    <message>
+        <source>Document {number} was issued before documents signed the root key: type the fingerprint printed on the service center's paper instead.</source>
+        <translation>文书 {number} 出具于文书签署根密钥之前：请改为输入服务中心纸质文书上印制的指纹。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
         <source>The database {where} cannot be read for a backup: {error}.</source>
         <translation>无法读取数据库 {where} 以进行备份：{error}。</translation>
     </message>
@@ -3647,6 +3687,10 @@ power of attorney: {0}</source>
         <translation>只有新的空数据库才能成为演示数据库。</translation>
     </message>
     <message>
+        <source>The administrator '{username}' holds no copy of the root key, so this sign-in is refused: their keys were changed behind the app's back. Another administrator sets a new password for them and runs the audit check.</source>
+        <translation>管理员“{username}”没有根密钥的副本，因此拒绝此次登录：其密钥已被绕过本软件改动。请另一位管理员为其重设密码，并进行审计核查。</translation>
+    </message>
+    <message>
         <source>A stored signing key is damaged and cannot be opened.</source>
         <translation>存储的签名密钥已损坏，无法打开。</translation>
     </message>
@@ -3657,6 +3701,10 @@ power of attorney: {0}</source>
     <message>
         <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of the case dossier.</source>
         <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在案件卷宗的页脚。</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF: its root key is taken only from a document whose QR code is checked against the register (fairdesk audit verify --root FILE.pdf). Here, type the fingerprint printed on the service center's paper.</source>
+        <translation>{file} 是 PDF 文件：只有二维码与登记簿核对无误的文书，才会采用其根密钥（fairdesk audit verify --root FILE.pdf）。此处请输入服务中心纸质文书上印制的指纹。</translation>
     </message>
     <message>
         <source>{file} prints no root key fingerprint (a line 'Root key: XXXX XXXX ...').</source>
@@ -3697,6 +3745,10 @@ power of attorney: {0}</source>
     <message>
         <source>You cannot take the admin role from your own account.</source>
         <translation>不能取消自己账户的管理员角色。</translation>
+    </message>
+    <message>
+        <source>The password record of '{username}' is not the one the audit trail recorded: it was changed behind the app's back, so nobody signs in with it. An administrator sets a new password and runs the audit check.</source>
+        <translation>“{username}”的密码记录与审计记录所载的不一致：它已被绕过本软件改动，因此任何人都不能用它登录。请管理员重设密码，并进行审计核查。</translation>
     </message>
     <message>
         <source>'{role}' is not a role; use one of {roles}.</source>
@@ -4557,6 +4609,62 @@ power of attorney: {0}</source>
     <message>
         <source>Measure recorded</source>
         <translation>记录措施</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in refused (wrong password)</source>
+        <translation>登录被拒（密码错误）</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>Password record renewed</source>
+        <translation>更新密码记录</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User enabled again</source>
+        <translation>重新启用用户</translation>
+    </message>
+    <message>
+        <source>Root key made</source>
+        <translation>生成根密钥</translation>
+    </message>
+    <message>
+        <source>Signing key made</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key certified</source>
+        <translation>认证签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key revoked</source>
+        <translation>吊销签名密钥</translation>
+    </message>
+    <message>
+        <source>Root key pinned</source>
+        <translation>固定根密钥</translation>
+    </message>
+    <message>
+        <source>Demo key made</source>
+        <translation>生成演示密钥</translation>
     </message>
     <message>
         <source>Referral package sent</source>

@@ -23,6 +23,7 @@ from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
+from fairdesk.services.paper import paper_trust
 from fairdesk.services.trust import audit, keys, root_pin, users
 from tests.conftest import PG_URL, Team
 from tests.helpers import FAIR, complaint_input, make_fair
@@ -194,15 +195,20 @@ def test_a_replaced_root_is_caught_by_the_pin_and_by_the_printed_fingerprint(
     # everything agrees now ...
     root_pin.write(team.admin.db.url, signing.fingerprint(signing.public_b64(fake_root)))
     assert docs.verify(team.organizer, forged).status == "genuine"
-    # ... but not with the fingerprint printed on the genuine paper, typed, or read from
-    # the genuine decision's file (which keeps it in its keywords).
-    paper = tmp_path / "genuine.pdf"
-    paper.write_bytes(genuine.pdf)
-    for root in (printed, printed.replace(" ", "").lower(), str(paper)):
+    # ... but not with the fingerprint printed on the genuine paper, typed ...
+    for root in (printed, printed.replace(" ", "").lower()):
         result = docs.verify(team.organizer, forged, root=root)
         assert result.status == "forged" and "the fingerprint given" in result.message
         report = verify_chain(team.admin, root=root)
         assert any("the fingerprint given is " + printed in p for p in report.problems)
+    # ... and the genuine decision's file no longer verifies against the register, so it
+    # gives no root (its keywords are not signed) and says why.
+    paper = tmp_path / "genuine.pdf"
+    paper.write_bytes(genuine.pdf)
+    with pytest.raises(InvalidInput, match="register or its keys were changed"):
+        paper_trust.signed_root(team.organizer, str(paper))  # what `verify --root` asks
+    with pytest.raises(InvalidInput, match="register or its keys were changed"):
+        verify_chain(team.admin, root=str(paper))
 
 
 def test_no_private_key_in_plain_form_in_the_database(team: Team, decided: str) -> None:
@@ -283,7 +289,7 @@ def test_an_anchor_on_paper_catches_a_rewrite_that_deleted_the_document_too(
     info = _issue(team, decided)
     pdf = tmp_path / "decision.pdf"
     pdf.write_bytes(info.pdf)
-    given = anchors.parse_given(str(pdf))
+    given = anchors.parse_given(str(pdf), team.admin)
     assert given and given[0].event_id > 0
     assert verify_chain(team.admin, given=given).ok
     victim = _decision_event(team)
@@ -297,7 +303,7 @@ def test_an_anchor_on_paper_catches_a_rewrite_that_deleted_the_document_too(
         )
     _rechain(team)
     assert verify_chain(team.admin).ok  # nothing inside the database shows it any more
-    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf)))
+    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf), team.admin))
     assert not report.ok and "decision.pdf" in report.problem
     # The same head given as a hash.
     assert not verify_chain(team.admin, given=anchors.parse_given(given[0].hash)).ok
@@ -396,11 +402,11 @@ def test_the_day_report_prints_and_signs_the_head(team: Team, decided: str, tmp_
     public.verify(signing.unb64url(report.signature), statement.encode())
     saved = tmp_path / "day.txt"
     saved.write_text(text, encoding="utf-8")
-    assert verify_chain(team.admin, given=anchors.parse_given(str(saved))).ok
+    assert verify_chain(team.admin, given=anchors.parse_given(str(saved), team.admin)).ok
     with team.admin.db.writing() as session:  # cut the last event and re-chain
         last = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
         session.execute(delete(AuditEvent).where(AuditEvent.id == last))
-    report_now = verify_chain(team.admin, given=anchors.parse_given(str(saved)))
+    report_now = verify_chain(team.admin, given=anchors.parse_given(str(saved), team.admin))
     assert not report_now.ok and "day.txt" in " ".join(report_now.problems)
     unsigned = format_day_report(day_report(team.organizer, FAIR, date(2026, 11, 5)))
     assert "unsigned" in unsigned
@@ -481,7 +487,7 @@ def test_removing_the_last_document_and_its_events_is_caught_by_its_paper(
     info = _issue(team, decided)
     pdf = tmp_path / "decision.pdf"
     pdf.write_bytes(info.pdf)
-    given = anchors.parse_given(str(pdf))
+    given = anchors.parse_given(str(pdf), team.admin)
     assert given[0].document == info.number
     with team.admin.db.reading() as session:
         issued = session.scalar(select(AuditEvent.id).where(AuditEvent.action == "document.issue"))
@@ -489,7 +495,7 @@ def test_removing_the_last_document_and_its_events_is_caught_by_its_paper(
         session.execute(delete(IssuedDocument))
         session.execute(delete(AuditEvent).where(AuditEvent.id >= issued))
     assert verify_chain(team.admin).ok  # nothing inside the database shows it
-    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf)))
+    report = verify_chain(team.admin, given=anchors.parse_given(str(pdf), team.admin))
     assert not report.ok
     assert any(f"document {info.number}" in p and "missing" in p for p in report.problems)
 
@@ -526,12 +532,14 @@ def test_a_forged_or_altered_day_report_is_reported(
     text = format_day_report(made)
     genuine = tmp_path / "day.txt"
     genuine.write_text(text, encoding="utf-8")
-    assert verify_chain(team.admin, given=anchors.parse_given(str(genuine))).ok
+    assert verify_chain(team.admin, given=anchors.parse_given(str(genuine), team.admin)).ok
 
     def given(name: str, content: str) -> list[str]:
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
-        return list(verify_chain(team.admin, given=anchors.parse_given(str(path))).problems)
+        return list(
+            verify_chain(team.admin, given=anchors.parse_given(str(path), team.admin)).problems
+        )
 
     # The attacker re-chains history, then prints the new head on the old report.
     _rechain_after_deleting_the_decision(team)

@@ -19,7 +19,8 @@ from fairdesk.services.checks.anchors import parse_given
 from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
-from fairdesk.services.trust import keys, root_pin
+from fairdesk.services.paper import paper_trust
+from fairdesk.services.trust import keys
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.pdf_text import pdf_words as _text
@@ -63,10 +64,10 @@ def test_a_party_paper_says_how_to_verify_it_and_keeps_its_anchor_in_the_file(
     assert docs.verify_file(team.desk, info.pdf).ok
     pdf = tmp_path / "decision.pdf"
     pdf.write_bytes(info.pdf)
-    anchors = parse_given(str(pdf))
+    anchors = parse_given(str(pdf), team.admin)
     assert anchors and all(len(a.hash) == 64 for a in anchors)
     assert verify_chain(team.admin, given=anchors).ok
-    assert root_pin.given(str(pdf)) == keys.root_fingerprint(team.admin)
+    assert paper_trust.signed_root(team.admin, str(pdf)) == keys.root_fingerprint(team.admin)
     # The dossier, kept by the center, prints both in full.
     dossier = _issue(team, "dossier", case, tmp_path)
     assert "Rootkey" in dossier and "Auditchain" in dossier
@@ -118,4 +119,3 @@ def test_a_foreign_respondents_number_is_a_registration_not_a_credit_code() -> N
     assert "注册号" in labels and "统一社会信用代码" not in labels
     labels = {row[0] for row in respondent_rows(chinese)}
     assert ("统一社会信用代码" in labels) == is_valid("91310000MA1K000000")
-

@@ -143,7 +143,8 @@ def test_a_hash_replaced_behind_the_apps_back_is_not_rewritten(team: Team) -> No
         session.execute(
             update(User).where(User.username == "organizer1").values(password_hash=planted)
         )
-    users.sign_in(_system(team), "organizer1", "eve-pass-1")  # no key: it signs in, as before
+    with pytest.raises(PermissionDenied, match="behind the app's back"):
+        users.sign_in(_system(team), "organizer1", "eve-pass-1")  # refused, not rewritten
     assert _record(team, "organizer1") == planted
     problems = verify_chain(team.admin).problems
     assert any("user organizer1: password_hash is replaced" in p for p in problems)
@@ -154,7 +155,7 @@ def test_a_replaced_record_does_not_open_the_keys(team: Team) -> None:
     planted = sign_in_secret.make("eve-pass-1").record
     with team.admin.db.writing() as session:
         session.execute(update(User).where(User.username == "desk1").values(password_hash=planted))
-    with pytest.raises(PermissionDenied, match="does not open"):
+    with pytest.raises(PermissionDenied, match="behind the app's back"):
         users.sign_in(_system(team), "desk1", "eve-pass-1")
 
 

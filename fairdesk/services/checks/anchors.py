@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from fairdesk.db.models import AuditEvent, IssuedDocument
 from fairdesk.documents import signing
 from fairdesk.domain.errors import InvalidInput
+from fairdesk.services.context import Context
 from fairdesk.services.paper import day_signature
 
 # How documents and day reports print an anchor: "Audit chain #123: <64 hex>".
@@ -47,8 +48,9 @@ def line(event_id: int, head: str) -> str:
     return f"Audit chain #{event_id}: {head}"
 
 
-def parse_given(given: str) -> list[Anchor]:
-    """Anchors from the command line: a 64-hex hash, or a text or PDF file holding them."""
+def parse_given(given: str, ctx: Context | None = None) -> list[Anchor]:
+    """Anchors from the command line: a 64-hex hash, a text file holding them, or a
+    document's PDF (its signed chain head, once `ctx` has checked its QR code)."""
     bare = BARE_HASH.match(given)
     if bare:
         return [Anchor(0, bare[1].lower(), "the hash given")]
@@ -65,9 +67,9 @@ def parse_given(given: str) -> list[Anchor]:
     if data.startswith(b"%PDF"):
         from fairdesk.documents import qrread
 
-        # A party's paper prints no anchor; its file keeps it in the PDF's keywords.
-        text = qrread.pdf_text(data) + "\n" + qrread.pdf_keywords(data)
-        number = _document_number(qrread.read_codes(data))
+        text = qrread.pdf_text(data)  # a day report's own signature vouches for its anchor
+        if day_signature.read(text) is None:
+            return [_signed_anchor(given, path, ctx)]
     else:
         text = data.decode("utf-8", errors="replace")
     signed = day_signature.read(text)  # a day report's: checked with its anchor
@@ -89,13 +91,27 @@ def parse_given(given: str) -> list[Anchor]:
     return found
 
 
-def _document_number(codes: list[str]) -> str:
-    for code in codes:
-        try:
-            return signing.parse_payload(code).number
-        except signing.MalformedPayload:
-            continue
-    return ""
+def _signed_anchor(given: str, path: Path, ctx: Context | None) -> Anchor:
+    """A document's anchor from what its signature covers, never from its text or keywords
+    (any PDF can carry any): the QR code checked against the register first."""
+    from fairdesk.services.paper import paper_trust
+
+    if ctx is None:
+        raise InvalidInput(
+            "{file} is a PDF: its anchor is taken only once its QR code is checked against "
+            "the register.",
+            file=path.name,
+        )
+    found = paper_trust.signed_trust(ctx, given)
+    if not found.in_register:  # the check reports it missing
+        return Anchor(0, "", path.name, True, found.number)
+    if not found.audit_hash:
+        raise InvalidInput(
+            "Document {number} was issued before documents signed the audit chain's head: "
+            "it gives no anchor.",
+            number=found.number,
+        )
+    return Anchor(found.audit_id, found.audit_hash, path.name, True, found.number)
 
 
 def registered(session: Session) -> tuple[list[Anchor], list[AnchorProblem]]:
@@ -160,6 +176,15 @@ def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
             if forged:
                 problems.append(AnchorProblem(anchor.event_id, forged))
                 continue  # a forged anchor vouches for nothing
+        if anchor.document and not anchor.hash and not _in_register(session, anchor.document):
+            problems.append(
+                AnchorProblem(
+                    0,
+                    f"document {anchor.document} ({anchor.source}) is missing from the "
+                    "register: it was removed behind the app's back",
+                )
+            )
+            continue
         if anchor.event_id == 0:
             if session.scalar(select(AuditEvent.id).where(AuditEvent.hash == anchor.hash)) is None:
                 problems.append(

@@ -16,7 +16,8 @@ from fairdesk.db.models import AuditEvent
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.checks import anchors
 from fairdesk.services.context import Context
-from fairdesk.services.trust import audit, root_pin
+from fairdesk.services.paper import paper_trust
+from fairdesk.services.trust import audit, root_pin, wrap_check
 from fairdesk.services.trust import row_check as rows
 
 
@@ -38,15 +39,19 @@ def verify_chain(
     The database's root key is checked against the pinned one and against `root`, a
     fingerprint from paper."""
     ctx.require(Permission.VERIFY_AUDIT)
+    if root and paper_trust.is_pdf_file(root):
+        root = paper_trust.signed_root(ctx, root)  # only what its signature covers
     chain = _walk(ctx, batch)
     with ctx.db.reading() as session:
         roots = root_pin.check(session, root)
         known, problems = anchors.registered(session)
         problems += anchors.check(session, [*known, *given])
         edited = rows.check(session)
+        moved = wrap_check.check(session)
     findings = [*([chain.problem] if not chain.ok else []), *roots.problems]
     findings += [p.message for p in problems]
     findings += [p.message for p in edited]
+    findings += moved
     findings = list(dict.fromkeys(findings))  # one line per finding, however many anchors
     first = chain.first_broken_id  # else the first event an anchor no longer vouches for
     if first is None:

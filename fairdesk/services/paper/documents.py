@@ -1242,7 +1242,7 @@ def verify(ctx: Context, payload_or_text: str, root: str = "") -> Verification:
     `root`: the root key's fingerprint as printed on the service center's paper; the
     document's chain must end in it (by default, in the root pinned in the data folder)."""
     ctx.require(Permission.VIEW)
-    root = root_pin.given(root) if root else ""
+    root = root_pin.given(root) if root else ""  # a PDF: paper_trust.signed_root first
     try:
         parsed = signing.parse_payload(payload_or_text)
     except signing.MalformedPayload as exc:

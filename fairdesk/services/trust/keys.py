@@ -226,8 +226,17 @@ def unlock(session: Session, ctx: Context, user: User, lock: keywrap.Lock) -> Ke
                 ring = create_root(session, ctx, user, lock)
         else:
             wrap = _wrap_of(session, root.key_id, user)
-            if wrap is not None:
-                ring.root_key_id, ring.root = root.key_id, _open(wrap, lock)
+            if wrap is None:
+                # Every administrator gets a copy of the root with their password; one
+                # without it had their key copies moved away behind the app's back.
+                raise PermissionDenied(
+                    "The administrator '{username}' holds no copy of the root key, so this "
+                    "sign-in is refused: their keys were changed behind the app's back. "
+                    "Another administrator sets a new password for them and runs the "
+                    "audit check.",
+                    username=user.username,
+                )
+            ring.root_key_id, ring.root = root.key_id, _open(wrap, lock)
     _pin_first_seen(session)
     if role in SIGNING_ROLES:
         key = _current_user_key(session, user)
@@ -314,15 +323,23 @@ def on_new_user(session: Session, ctx: Context, user: User, lock: keywrap.Lock) 
 
 def reseal(
     session: Session, ctx: Context, user: User, old: keywrap.Lock, new: keywrap.Lock
-) -> None:
+) -> list[str]:
     """Open every wrap of the user with `old` and seal it again with `new` (a password
-    changed, or a record of before made again at sign-in). One that does not open stops
-    it all (WrongPassword), and the transaction with it."""
+    changed, or a record of before made again at sign-in). One that does not open was
+    not sealed by the app under this password (planted behind its back): it is left as
+    it is, so it cannot lock its user out; the key ids of those are returned for the
+    trail, and `audit verify` names wraps no event explains."""
     wraps = session.scalars(select(KeyWrap).where(KeyWrap.user_id == user.id)).all()
+    skipped: list[str] = []
     for wrap in wraps:
-        secret = old.open(wrap.wrapped, _context_of(wrap.key_id, user.id))
+        try:
+            secret = old.open(wrap.wrapped, _context_of(wrap.key_id, user.id))
+        except keywrap.WrongPassword:
+            skipped.append(wrap.key_id)
+            continue
         wrap.wrapped = new.seal(secret, _context_of(wrap.key_id, user.id))
         wrap.created_at = ctx.now()
+    return skipped
 
 
 def on_password_change(

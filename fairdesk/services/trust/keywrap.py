@@ -35,6 +35,20 @@ class KdfCost:
 
 # Production costs; tests swap in a cheap one (the costs travel with each wrap).
 COST = KdfCost()
+# The most a stored record may ask for: several times today's costs. A record or a wrap
+# planted with huge costs would otherwise make a sign-in hang or run out of memory.
+MAX_COST = KdfCost(time_cost=16, memory_cost=512 * 1024, parallelism=8)
+
+
+def bounded(cost: KdfCost) -> KdfCost:
+    """`cost` when it is within what FairDesk ever stores; ValueError otherwise."""
+    if not (
+        1 <= cost.time_cost <= MAX_COST.time_cost
+        and 1 <= cost.parallelism <= MAX_COST.parallelism
+        and 8 * cost.parallelism <= cost.memory_cost <= MAX_COST.memory_cost
+    ):
+        raise ValueError("costs out of bounds")
+    return cost
 
 
 class WrongPassword(PermissionDenied):
@@ -82,7 +96,7 @@ def unwrap(wrapped: str, password: str, context: str) -> bytes:
     """The secret again; WrongPassword when the password (or the context) does not fit."""
     try:
         blob = json.loads(wrapped)
-        cost = KdfCost(int(blob["t"]), int(blob["m"]), int(blob["p"]))
+        cost = bounded(KdfCost(int(blob["t"]), int(blob["m"]), int(blob["p"])))
         salt = base64.b64decode(blob["salt"])
         nonce = base64.b64decode(blob["nonce"])
         sealed = base64.b64decode(blob["ct"])

@@ -59,8 +59,8 @@ _PRINTED = re.compile(r"Root\s*key\s*[:：]\s*((?:[0-9A-F]{4}\s*){8})")
 
 
 def given(text: str) -> str:
-    """A fingerprint typed from paper, or read from a file of the service center's (a
-    genuine document as PDF, a text file) whose footer prints "Root key: ..."."""
+    """A fingerprint typed from paper, or read from a text file that prints "Root key:
+    ..." (a PDF only through `paper_trust`, which checks its signature first)."""
     try:
         return normalize(text)
     except InvalidInput:
@@ -69,12 +69,15 @@ def given(text: str) -> str:
             raise
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
-        from fairdesk.documents import qrread
-
-        # A party's paper keeps the fingerprint in the file's keywords (the dossier prints it).
-        content = qrread.pdf_text(data) + "\n" + qrread.pdf_keywords(data)
-    else:
-        content = data.decode("utf-8", errors="replace")
+        # Any PDF can carry any text: a document's fingerprint counts only as its signature
+        # covers it, read by the check that verifies it (services/paper/paper_trust.py).
+        raise InvalidInput(
+            "{file} is a PDF: its root key is taken only from a document whose QR code is "
+            "checked against the register (fairdesk audit verify --root FILE.pdf). Here, "
+            "type the fingerprint printed on the service center's paper.",
+            file=str(path),
+        )
+    content = data.decode("utf-8", errors="replace")
     found = _PRINTED.search(content)
     if found is None:
         raise InvalidInput(

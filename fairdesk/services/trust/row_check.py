@@ -3,13 +3,17 @@
 Every change the app makes to an audited record writes an audit event whose `after`
 holds the new values. Folding a record's events in order gives the state its history
 says it has; a row whose current content differs was changed without the app (an SQL
-editor, a doctored restore). Only fields the services always record are compared.
+editor, a doctored restore). Only fields the services always record are compared, and
+only the events FairDesk writes count, each for the fields it sets and only when its
+author's role may take it (`fairdesk.domain.trail`): one event appended by someone who
+can write the database does not make a changed row "match its history".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +32,14 @@ from fairdesk.db.models import (
     SigningKey,
     User,
 )
+from fairdesk.domain import trail, vocabulary, workflow
+from fairdesk.domain.enums import Role
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    event_id: int
+    message: str
 
 
 @dataclass(frozen=True)
@@ -113,11 +125,8 @@ CHECKED = (
     ),
 )
 
-
-@dataclass(frozen=True)
-class RowProblem:
-    event_id: int
-    message: str
+ENTITIES = tuple(c.entity for c in CHECKED)
+ROLE_CODES = frozenset(r.value for r in Role)
 
 
 def _now(row: Any, column: str) -> Any:
@@ -129,24 +138,133 @@ def _now(row: Any, column: str) -> Any:
     return value.value if hasattr(value, "value") else value
 
 
-def _history(session: Session, entity: str) -> dict[int, tuple[int, dict[str, Any]]]:
-    """{entity id: (last event id, folded `after`)} for one entity type."""
-    state: dict[int, tuple[int, dict[str, Any]]] = {}
+@dataclass
+class _Fold:
+    """The audited records' histories, folded from the events that may set each field."""
+
+    state: dict[tuple[str, int], tuple[int, dict[str, Any]]] = _field(default_factory=dict)
+    roles: dict[int, Role] = _field(default_factory=dict)  # each user's role, as of now
+    seen: set[str] = _field(default_factory=set)  # actions taken so far
+    problems: list[RowProblem] = _field(default_factory=list)
+    session: Session | None = None  # to name a record a problem is about
+
+
+def _history(session: Session) -> _Fold:
+    """Every audited record's folded history, in one pass in the order of the trail (an
+    author's role is the one their own history gave them when they acted)."""
+    fold = _Fold(session=session)
     events = session.execute(
-        select(AuditEvent.id, AuditEvent.entity_id, AuditEvent.after)
-        .where(AuditEvent.entity_type == entity, AuditEvent.entity_id.is_not(None))
+        select(
+            AuditEvent.id,
+            AuditEvent.user_id,
+            AuditEvent.username,
+            AuditEvent.action,
+            AuditEvent.entity_type,
+            AuditEvent.entity_id,
+            AuditEvent.after,
+        )
+        .where(AuditEvent.entity_type.in_(ENTITIES), AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
-    for event_id, entity_id, after in events:
-        _, folded = state.get(entity_id, (0, {}))
-        state[entity_id] = (event_id, folded | (after or {}))
-    return state
+    for event_id, user_id, username, action, entity, entity_id, after in events:
+        declared = trail.writer(action, entity)
+        if declared is None:
+            fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
+            continue
+        role = fold.roles.get(user_id) if user_id is not None else None
+        if user_id is not None and role is None:
+            allowed = declared.first and action not in fold.seen
+        else:
+            own = entity == "user" and user_id is not None and user_id == entity_id
+            allowed = declared.allows(role, own, action not in fold.seen)
+        if not allowed:
+            fold.problems.append(
+                _unallowed(event_id, action, username, user_id, fold, entity, entity_id)
+            )
+            continue
+        sets = after or {}
+        if trail.ALL_FIELDS not in declared.sets:
+            sets = {k: v for k, v in sets.items() if k in declared.sets}
+        renamed = dict(declared.renames)
+        sets = {renamed.get(k, k): v for k, v in sets.items()}
+        known = (entity, entity_id) in fold.state
+        if (declared.birth and known) or any(
+            k in sets and sets[k] != v for k, v in declared.values
+        ):
+            fold.problems.append(_out_of_place(event_id, action, fold, entity, entity_id))
+            continue
+        fold.seen.add(action)
+        _, folded = fold.state.get((entity, entity_id), (0, {}))
+        fold.state[(entity, entity_id)] = (event_id, folded | sets)
+        if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
+            fold.roles[entity_id] = Role(sets["role"])
+    return fold
+
+
+def _author(username: str, user_id: int | None, fold: _Fold) -> str:
+    if user_id is None:
+        return "the app itself (nobody signed in)"
+    role = fold.roles.get(user_id)
+    if role is None:
+        return f"{username}, an account with no history"
+    return f"{username} ({vocabulary.ROLES.words(role).en})"
+
+
+def _what(fold: _Fold, entity: str, entity_id: int) -> str:
+    checked = next(c for c in CHECKED if c.entity == entity)
+    row = fold.session.get(checked.model, entity_id) if fold.session is not None else None
+    if row is None:
+        return f"{checked.label} {entity_id} (no longer in the database)"
+    name = checked.named(row) if checked.named else getattr(row, checked.name_column)
+    return f"{checked.label} {name}"
+
+
+def _stranger(
+    event_id: int, username: str, user_id: int | None, fold: _Fold, entity: str, entity_id: int
+) -> RowProblem:
+    return RowProblem(
+        event_id,
+        f"audit event {event_id} on {_what(fold, entity, entity_id)}, by "
+        f"{_author(username, user_id, fold)}, records an action FairDesk never takes on it: "
+        "it was written behind the app's back",
+    )
+
+
+def _out_of_place(
+    event_id: int, action: str, fold: _Fold, entity: str, entity_id: int
+) -> RowProblem:
+    said = workflow.words_of_event(action).en
+    return RowProblem(
+        event_id,
+        f"audit event {event_id} ({said}, on {_what(fold, entity, entity_id)}) cannot be where it "
+        "is or say what it says: FairDesk never records that action so. It was written "
+        "behind the app's back",
+    )
+
+
+def _unallowed(
+    event_id: int,
+    action: str,
+    username: str,
+    user_id: int | None,
+    fold: _Fold,
+    entity: str,
+    entity_id: int,
+) -> RowProblem:
+    said = workflow.words_of_event(action).en
+    return RowProblem(
+        event_id,
+        f"audit event {event_id} ({said}, on {_what(fold, entity, entity_id)}) is by "
+        f"{_author(username, user_id, fold)}, who may not take that action: it was "
+        "written behind the app's back",
+    )
 
 
 def check(session: Session) -> list[RowProblem]:
-    problems: list[RowProblem] = []
+    fold = _history(session)
+    problems = list(fold.problems)
     for checked in CHECKED:
-        history = _history(session, checked.entity)
+        history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
         if not history and not checked.born_with_event:
             continue  # a kind whose events came later: rows of before have none
         for row in session.scalars(select(checked.model).options(*checked.loads)):

@@ -82,7 +82,9 @@ def _parse(record: str) -> tuple[keywrap.KdfCost, bytes, bytes]:
     try:
         costs, salt, verifier = record[len(PREFIX) :].split("$")
         values = dict(part.split("=", 1) for part in costs.split(","))
-        cost = keywrap.KdfCost(int(values["t"]), int(values["m"]), int(values["p"]))
+        cost = keywrap.bounded(
+            keywrap.KdfCost(int(values["t"]), int(values["m"]), int(values["p"]))
+        )
         return cost, _unb64(salt), _unb64(verifier)
     except (KeyError, binascii.Error) as exc:
         raise ValueError("damaged record") from exc

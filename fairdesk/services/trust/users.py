@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import AuditEvent, User
+from fairdesk.domain import trail
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
@@ -195,8 +196,9 @@ def _check(
         right = unlocked is not None
     else:
         try:
+            _bounded_legacy(user.password_hash)
             right = _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError, ValueError):
             right = False
     if not right:
         user.failed_logins += 1
@@ -212,12 +214,28 @@ def _check(
     return user, unlocked
 
 
+def _bounded_legacy(record: str) -> None:
+    """ValueError for a record of before asking for costs FairDesk never used (planted
+    to make a sign-in hang)."""
+    found = extract_parameters(record)
+    keywrap.bounded(keywrap.KdfCost(found.time_cost, found.memory_cost, found.parallelism))
+
+
+_SETS_PASSWORD = tuple(
+    a for a, w in trail.WRITERS.items() if w.entity == "user" and "password" in w.sets
+)
+
+
 def _recorded_mark(session: Session, user: User) -> str | None:
     """The password mark the audit trail last recorded for `user` (None: none yet)."""
     mark = None
     for after in session.scalars(
         select(AuditEvent.after)
-        .where(AuditEvent.entity_type == "user", AuditEvent.entity_id == user.id)
+        .where(
+            AuditEvent.entity_type == "user",
+            AuditEvent.entity_id == user.id,
+            AuditEvent.action.in_(_SETS_PASSWORD),  # an event of another kind says nothing
+        )
         .order_by(AuditEvent.id)
     ):
         if after and "password" in after:
@@ -245,7 +263,7 @@ def _lock_of(
         return lock
     made = sign_in_secret.make(password)
     new = keywrap.Lock(made.sealing_key, password)
-    keys.reseal(session, ctx, user, lock, new)
+    skipped = keys.reseal(session, ctx, user, lock, new)
     user.password_hash = made.record
     audit.record(
         session,
@@ -253,7 +271,9 @@ def _lock_of(
         "user.rehash",
         "user",
         user.id,
-        after={"password": password_mark(user.password_hash)},
+        # Key copies the password did not open were planted: left, and named here.
+        after={"password": password_mark(user.password_hash)}
+        | ({"unopened_keys": skipped} if skipped else {}),
     )
     return new
 
@@ -352,15 +372,31 @@ def set_password(
     return info
 
 
+def _refuse_swapped_record(session: Session, user: User) -> None:
+    """A sign-in record other than the one the trail last recorded was put there behind
+    the app's back (to sign in as this user with a password of one's own): refused."""
+    recorded = _recorded_mark(session, user)
+    if recorded is not None and recorded != password_mark(user.password_hash):
+        raise PermissionDenied(
+            "The password record of '{username}' is not the one the audit trail recorded: "
+            "it was changed behind the app's back, so nobody signs in with it. An "
+            "administrator sets a new password and runs the audit check.",
+            username=user.username,
+        )
+
+
 def sign_in(ctx: Context, username: str, password: str) -> Context:
     """Check the password and unlock the user's keys: a context acting as that user,
     holding the keys in memory for the session. One argon2id derivation does both."""
     with ctx.db.writing() as session:
         user, unlocked = _check(session, ctx, username, password)
         if user is not None:
+            _refuse_swapped_record(session, user)
+            # What a sign-in writes is the user's own doing, not the app's.
             user_ctx = Context(ctx.db, UserInfo.of(user).actor, ctx.now)
-            lock = _lock_of(session, ctx, user, password, unlocked)
+            lock = _lock_of(session, user_ctx, user, password, unlocked)
             ring = keys.unlock(session, user_ctx, user, lock)
+            audit.record(session, user_ctx, "user.sign_in", "user", user.id)
     if user is None:
         raise _refused()
     return user_ctx.with_keyring(ring)
