@@ -164,36 +164,41 @@ def registered(session: Session) -> tuple[list[Anchor], list[AnchorProblem]]:
     return anchors, problems
 
 
+def _settled_early(session: Session, anchor: Anchor) -> tuple[bool, AnchorProblem | None]:
+    """An anchor settled before its event is read (forged, its document gone, or a bare
+    hash): whether it is settled, and the problem it shows if any."""
+    if anchor.signed is not None:
+        forged = day_signature.problem(
+            session, anchor.signed, anchor.event_id, anchor.hash, anchor.source
+        )
+        if forged:  # a forged anchor vouches for nothing
+            return True, AnchorProblem(anchor.event_id, forged)
+    if anchor.document and not anchor.hash and not _in_register(session, anchor.document):
+        return True, AnchorProblem(
+            0,
+            f"document {anchor.document} ({anchor.source}) is missing from the "
+            "register: it was removed behind the app's back",
+        )
+    if anchor.event_id != 0:
+        return False, None
+    if session.scalar(select(AuditEvent.id).where(AuditEvent.hash == anchor.hash)) is None:
+        return True, AnchorProblem(
+            0,
+            f"the anchor {anchor.hash[:16]}… ({anchor.source}) is in no event of "
+            "the trail: events were changed, removed or re-chained",
+        )
+    return True, None
+
+
 def check(session: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
     """Each anchor against the trail as it is now, oldest first; one line per mismatch."""
     problems = []
     last_good = 0
     for anchor in sorted(anchors, key=lambda a: (a.event_id == 0, a.event_id)):
-        if anchor.signed is not None:
-            forged = day_signature.problem(
-                session, anchor.signed, anchor.event_id, anchor.hash, anchor.source
-            )
-            if forged:
-                problems.append(AnchorProblem(anchor.event_id, forged))
-                continue  # a forged anchor vouches for nothing
-        if anchor.document and not anchor.hash and not _in_register(session, anchor.document):
-            problems.append(
-                AnchorProblem(
-                    0,
-                    f"document {anchor.document} ({anchor.source}) is missing from the "
-                    "register: it was removed behind the app's back",
-                )
-            )
-            continue
-        if anchor.event_id == 0:
-            if session.scalar(select(AuditEvent.id).where(AuditEvent.hash == anchor.hash)) is None:
-                problems.append(
-                    AnchorProblem(
-                        0,
-                        f"the anchor {anchor.hash[:16]}… ({anchor.source}) is in no event of "
-                        "the trail: events were changed, removed or re-chained",
-                    )
-                )
+        settled, problem = _settled_early(session, anchor)
+        if problem is not None:
+            problems.append(problem)
+        if settled:
             continue
         if anchor.document and not _in_register(session, anchor.document):
             problems.append(
