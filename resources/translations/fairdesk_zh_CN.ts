@@ -629,8 +629,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>CommandLine</name>
     <message>
-        <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
-        <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>yes</source>
@@ -639,6 +639,218 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>audit trail intact: {0} events checked, {1} anchors matched, audited records match their history</source>
+        <translation>审计记录完整：已核对 {0} 条事件，{1} 个锚点相符，受审计的记录与其历史一致</translation>
+    </message>
+    <message>
+        <source>audit trail broken: {0}</source>
+        <translation>审计记录已损坏：{0}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Decide before close</source>
+        <translation>闭展前决定</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Role name</source>
+        <translation>角色名称</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>巡查次数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>巡查结果</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>责令时间</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家或地区</translation>
+    </message>
+    <message>
+        <source>Earlier names</source>
+        <translation>曾用名</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历届记录</translation>
+    </message>
+    <message>
+        <source>Editions with infringement</source>
+        <translation>认定侵权的届数</translation>
+    </message>
+    <message>
+        <source>In a row</source>
+        <translation>连续届数</translation>
+    </message>
+    <message>
+        <source>Highest measure</source>
+        <translation>最重处理</translation>
+    </message>
+    <message>
+        <source>Proposed to be barred</source>
+        <translation>建议禁展</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>建议处理</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
+        <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
     </message>
     <message>
         <source>{0} {1}: {2} (version {3})</source>
