@@ -420,7 +420,8 @@ def _demo_context(args: argparse.Namespace) -> Any:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from fairdesk.domain.vocabulary import CASE_STATES, CLOCKS, KINDS, say
+    from fairdesk.domain.vocabulary import AWAITING_SERVICE, CASE_STATES, CLOCKS, KINDS, say
+    from fairdesk.domain.workflow import awaiting_service
     from fairdesk.services.casework.cases import CaseFilter, list_cases
     from fairdesk.services.fair.fairs import get_fair
 
@@ -451,7 +452,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
             "booth": r.booth,
             "exhibitor": r.exhibitor_zh or r.exhibitor_en,
             "complainant": r.complainant,
-            "deadline": words(CLOCKS, r.next_due_kind),
+            "deadline": (
+                AWAITING_SERVICE.in_language(lang)
+                if awaiting_service(r.state, r.served_at) and args.format != "json"
+                else words(CLOCKS, r.next_due_kind)
+            ),
             "next_due": r.next_due.astimezone(zone) if r.next_due else "",
             "decide_before_close": _t("yes") if r.decide_before_close else "",
         }

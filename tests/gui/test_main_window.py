@@ -60,6 +60,17 @@ def test_overdue_rows_say_so_in_words(team: Team, cases: list[str], clock: FakeC
     assert model.data(index, OverdueRole) is True
 
 
+def test_a_notice_not_yet_served_waits_for_its_proof_of_service(
+    team: Team, cases: list[str]
+) -> None:
+    act_on_case(team.desk, cases[1], "notify")  # no time of service: no deadline runs
+    model = CaseTableModel(team.desk, CaseFilter(FAIR))
+    rows = {model.row_at(r).number: r for r in range(model.rowCount())}
+    assert model.data(model.index(rows[cases[1]], COL_DUE)) == "Awaiting proof of service"
+    assert model.data(model.index(rows[cases[0]], COL_DUE)).startswith("Defence in ")
+    assert model.data(model.index(rows[cases[2]], COL_DUE)) == ""  # not notified: nothing
+
+
 @pytest.mark.parametrize(
     ("minutes", "capped", "text"),
     [
