@@ -748,6 +748,16 @@ def awaiting_service(state: str, served_at: datetime | None) -> bool:
 def _service_not_recorded(f: Facts) -> Refusal | None:
     if f.served_at is None:
         return None
+    defence = f.defence
+    if defence is not None and defence.moved_to_opening and defence.due_at is not None:
+        # Why the deadline is more than the period after the service: said, not guessed.
+        return Refusal(
+            IllegalTransition,
+            "The notice of {number} was served at {served}; the defence period runs from "
+            "then. It would end while the fair is closed, so it is due at the next opening "
+            "hour: {due}.",
+            {"number": f.number, "served": f.local(f.served_at), "due": f.local(defence.due_at)},
+        )
     return Refusal(
         IllegalTransition,
         "The notice of {number} was served at {served}; the defence period runs from then.",

@@ -2787,6 +2787,10 @@ power of attorney: {0}</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
     <message>
+        <source>The notice of {number} was served at {served}; the defence period runs from then. It would end while the fair is closed, so it is due at the next opening hour: {due}.</source>
+        <translation>{number} 的投诉通知书已于 {served} 送达，答辩期自该时起算；期满时展会未开放，故顺延至下一开放时间：{due}。</translation>
+    </message>
+    <message>
         <source>The time of service {served} is in the future.</source>
         <translation>送达时间 {served} 晚于当前时间。</translation>
     </message>
