@@ -1523,6 +1523,37 @@ def target_of(s: Step, facts: Facts) -> str:
     return s.target or facts.state
 
 
+def closed_choices(facts: Facts, s: Step) -> dict[str, frozenset[str]]:
+    """Per choice field of `s`, the codes the record's facts refuse whatever else is
+    entered (the trigger "no written defence" once a defence was recorded in time): a
+    dialog does not offer them, and the step's checks still refuse them if given."""
+    closed: dict[str, frozenset[str]] = {}
+    for f in s.fields:
+        if f.kind is not FieldKind.CHOICE or f.choices is None:
+            continue
+        refused = frozenset(
+            code
+            for code in f.codes()
+            if any(
+                (refusal := param_check(facts, {f.name: code})) is not None
+                and refusal.field == f.name
+                for param_check in s.checks
+            )
+        )
+        if refused:
+            closed[f.name] = refused
+    return closed
+
+
+def asked(f: Field, values: Mapping[str, Any]) -> bool:
+    """Whether field `f` means anything with these values: one needed only for one value
+    of another field (a prior decision's court, for that trigger) is asked only then."""
+    if f.required_when is None:
+        return True
+    name, wanted = f.required_when
+    return str(values.get(name) or "") == wanted
+
+
 def options(facts: Facts, *, internal: bool = False) -> list[Option]:
     """Every step of the record's kind, in the table's order, allowed or refused with why."""
     return [evaluate(facts, s.action) for s in steps_of(facts.entity, internal=internal)]

@@ -268,6 +268,34 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
     assert case_detail(team.desk, number).legal_basis == "Own citation"
 
 
+def test_the_decision_asks_only_what_its_trigger_needs(qtbot, team: Team, fair: str) -> None:
+    """A defence was recorded: "no written defence" is not offered; the prior decision's
+    court, number and date are asked only for that trigger (the fourth review, #9)."""
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    trigger = dialog.fields["trigger"]
+    assert isinstance(trigger, QComboBox)
+    offered = {trigger.itemData(i) for i in range(trigger.count())}
+    assert "defence_overdue" not in offered and {"admission", "merits"} <= offered, offered
+    prior = ("document_body", "document_number", "document_date")
+    assert all(not dialog.fields[name].isVisible() for name in prior)
+    assert not dialog.fields["admission"].isVisible()
+    choose(qtbot, dialog, "trigger", "Th", "admission")
+    assert dialog.fields["admission"].isVisible()
+    assert all(not dialog.fields[name].isVisible() for name in prior)
+    trigger.setCurrentIndex(trigger.findData("prior_legal_document"))
+    assert all(dialog.fields[name].isVisible() for name in prior)
+    assert not dialog.fields["admission"].isVisible()
+
+
 # -- roles ------------------------------------------------------------------------------------
 
 

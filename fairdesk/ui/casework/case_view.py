@@ -12,6 +12,7 @@ dialog keeps the user's input.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -37,7 +38,14 @@ from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import party_words, say
-from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
+from fairdesk.domain.workflow import (
+    REASON,
+    REASON_NAME,
+    Entity,
+    Field,
+    Step,
+    suggested_legal_basis,
+)
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.amend import Amended
@@ -456,6 +464,7 @@ class CaseView(QWidget):
             choice = fresh
         s = choice.step
         fields = s.fields_for(self.detail.complaint.kind) if self.detail else s.fields
+        fields = tuple(_open_choices(f, choice.closed.get(f.name)) for f in fields)
         if all(f.name == REASON_NAME and not f.required for f in fields):
             # Nothing to ask but an optional note: taken at once (the timeline says so).
             try:
@@ -652,3 +661,11 @@ def complaint_line(c: ComplaintDetail, times: list[str]) -> str:
         both(COMPLAINT_STATES, c.state),
         ", ".join(times),
     )
+
+
+def _open_choices(f: Field, closed: frozenset[str] | None) -> Field:
+    """The field offering only the codes the record's facts leave open (the domain's
+    closed_choices: no "no written defence" trigger once a defence was recorded)."""
+    if not closed:
+        return f
+    return replace(f, allowed=tuple(code for code in f.codes() if code not in closed))
