@@ -5474,6 +5474,10 @@ power of attorney: {0}</source>
         <translation>（共用展位：是哪家展商？）</translation>
     </message>
     <message>
+        <source>This booth is in hall {0}, not on the hall list: the visit goes on the round of hall {1}.</source>
+        <translation>该展位位于 {0} 号馆，不在展馆列表中：本次巡查记入 {1} 号馆的巡查。</translation>
+    </message>
+    <message>
         <source>{0}
 The server cannot be reached: the booth is checked when the finding is sent. Record the finding as usual.</source>
         <translation>{0}
@@ -5524,12 +5528,16 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation> · {0} 项逾期</translation>
     </message>
     <message>
-        <source>Re-checks ({0}{1})  (Alt+2)</source>
-        <translation>复查（{0}{1}）  (Alt+2)</translation>
-    </message>
-    <message>
         <source>, {0} late</source>
         <translation>，{0} 项逾期</translation>
+    </message>
+    <message>
+        <source>Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)</source>
+        <translation>复查：{0} 号馆（{1}{2}），其他展馆 {3}  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Re-checks ({0}{1})  (Alt+2)</source>
+        <translation>复查（{0}{1}）  (Alt+2)</translation>
     </message>
     <message>
         <source>Choose a re-check in the list (arrows, Enter).</source>
