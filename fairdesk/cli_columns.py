@@ -73,6 +73,14 @@ TITLES = {
     "highest": _title("Highest measure"),
     "bar_proposal": _title("Proposed to be barred"),
     "recommended": _title("Recommended"),
+    # verify: what the document says of itself
+    "number": _title("Number"),
+    "copy": _title("Copy"),
+    "fair": _title("Fair"),
+    "respondent": _title("Respondent"),
+    "says": _title("It says"),
+    "issued by": _title("Issued by"),
+    "superseded by": _title("Superseded by"),
     # evidence check
     "file": _title("File"),
     "problem": _title("Problem"),

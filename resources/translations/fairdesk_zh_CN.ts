@@ -841,6 +841,30 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>建议处理</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>联次</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>It says</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -851,6 +875,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
         <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
+    </message>
+    <message>
+        <source>checked against the root key pinned in this data folder; to rest on the paper alone, give the fingerprint printed on the service center's documents: --root &quot;XXXX XXXX ...&quot;</source>
+        <translation>已依据本数据文件夹中固定的根密钥核验；如只依据纸质文书核验，请给出服务中心文书上印制的指纹：--root &quot;XXXX XXXX ...&quot;</translation>
     </message>
     <message>
         <source>{0} {1}: {2} (version {3})</source>
