@@ -413,8 +413,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <source>nobody yet</source>
-        <translation>尚未分派</translation>
+        <source>not assigned (Cases ▸ Assign to…, Ctrl+Shift+A)</source>
+        <translation>未分派（案件 ▸ 分派给…，Ctrl+Shift+A）</translation>
     </message>
     <message>
         <source>None now.</source>

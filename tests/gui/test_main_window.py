@@ -437,6 +437,12 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
     window.open_case = opened.append  # type: ignore[method-assign]
     window.summary.open_button.click()
     assert opened == [cases[0]]
+    # Steps taken do not assign a case: the panel says where assigning is done.
+    assert "Assign to…" in window.summary.assigned.text()
+    act_on_case(team.desk, cases[1], "notify")  # no time of service yet
+    window.refresh()
+    window.table.selectRow(window.table.model().row_of(cases[1]))
+    assert window.summary.deadline.text() == "Awaiting proof of service"
 
 
 def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
