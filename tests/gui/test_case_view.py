@@ -1000,3 +1000,18 @@ def test_a_notice_not_yet_served_says_why_no_deadline_runs(qtbot, team: Team, fa
     act_on_case(team.desk, case, "record_service", served_at="2026-11-05 09:30")
     view.reload()
     assert not empty.isVisible()  # the defence clock runs now
+
+
+def test_the_timeline_keeps_its_rows_when_the_steps_are_many(
+    qtbot, team: Team, fair: str
+) -> None:
+    """After Notify a dozen steps are listed: they scroll, and the timeline keeps room for
+    five entries in a window that fits a 1000-pixel screen (the fourth review, #9)."""
+    case = accepted_case(team)
+    act_on_case(team.desk, case, "notify")
+    view = open_view(qtbot, team, case)
+    view.resize(1280, 860)
+    qtbot.waitUntil(lambda: view.height() <= 860)
+    rows = view.timeline_view.verticalHeader().defaultSectionSize()
+    assert view.timeline_view.viewport().height() >= 5 * rows
+    assert view.height() <= 860

@@ -19,11 +19,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTableView,
@@ -84,6 +86,7 @@ from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
 
 Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
+TIMELINE_ROWS = 5  # entries the timeline shows at least
 
 _TONE_ICON = {
     Tone.ACT: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -178,6 +181,14 @@ class CaseView(QWidget):
         side.addWidget(self.clocks_panel)
         side.addWidget(self.steps_panel)
         side.addStretch(1)
+        # The steps of a case in full flow are many: they scroll, rather than push the
+        # timeline below down to two rows (or the window off a 1000-pixel screen).
+        side_scroll = QScrollArea(objectName="case_side_scroll")
+        side_scroll.setWidget(right)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setMinimumWidth(right.minimumSizeHint().width() + 20)
 
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QTableView(objectName="timeline_view")
@@ -192,6 +203,11 @@ class CaseView(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
             self.timeline_view.setColumnWidth(column, width)
+        # Room for a handful of entries whatever the panels above hold.
+        rows = self.timeline_view.verticalHeader().defaultSectionSize()
+        self.timeline_view.setMinimumHeight(
+            self.timeline_view.horizontalHeader().sizeHint().height() + TIMELINE_ROWS * rows + 4
+        )
         timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
         QVBoxLayout(timeline_box).addWidget(self.timeline_view)
 
@@ -199,7 +215,7 @@ class CaseView(QWidget):
         self._top_splitter = top
         self._sized = False
         top.addWidget(self.details)
-        top.addWidget(right)
+        top.addWidget(side_scroll)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 1)
         top.setChildrenCollapsible(False)
