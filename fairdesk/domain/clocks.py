@@ -201,9 +201,7 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
         # Not reached yet: count on from as_of (for a paused clock, as if resumed now).
         due = calendar.add_duration(as_of, left, opening_hours_only)
 
-    counted_end = due
-    if not natural:
-        due = _in_opening_hours(calendar, due)
+    counted_end, due = due, due if natural else _in_opening_hours(calendar, due)
     close = calendar.fair_close()
     capped = _u(due) > _u(close)
     if capped:

@@ -181,33 +181,10 @@ class CaseView(QWidget):
         side.addWidget(self.clocks_panel)
         side.addWidget(self.steps_panel)
         side.addStretch(1)
-        # The steps of a case in full flow are many: they scroll, rather than push the
-        # timeline below down to two rows (or the window off a 1000-pixel screen).
-        side_scroll = QScrollArea(objectName="case_side_scroll")
-        side_scroll.setWidget(right)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setMinimumWidth(right.minimumSizeHint().width() + 20)
+        side_scroll = _side_scroll(right)
 
         self.timeline_model = TimelineModel(self)
-        self.timeline_view = QTableView(objectName="timeline_view")
-        self.timeline_view.setModel(self.timeline_model)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.setWordWrap(False)
-        self.timeline_view.verticalHeader().setVisible(False)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.timeline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
-            self.timeline_view.setColumnWidth(column, width)
-        # Room for a handful of entries whatever the panels above hold.
-        rows = self.timeline_view.verticalHeader().defaultSectionSize()
-        self.timeline_view.setMinimumHeight(
-            self.timeline_view.horizontalHeader().sizeHint().height() + TIMELINE_ROWS * rows + 4
-        )
+        self.timeline_view = _timeline_table(self.timeline_model)
         timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
         QVBoxLayout(timeline_box).addWidget(self.timeline_view)
 
@@ -685,3 +662,35 @@ def _open_choices(f: Field, closed: frozenset[str] | None) -> Field:
     if not closed:
         return f
     return replace(f, allowed=tuple(code for code in f.codes() if code not in closed))
+
+
+def _side_scroll(side: QWidget) -> QScrollArea:
+    """The steps of a case in full flow are many: they scroll, rather than push the
+    timeline below down to two rows (or the window off a 1000-pixel screen)."""
+    scroll = QScrollArea(objectName="case_side_scroll")
+    scroll.setWidget(side)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(side.minimumSizeHint().width() + 20)
+    return scroll
+
+
+def _timeline_table(model: TimelineModel) -> QTableView:
+    """The timeline's table: one line an entry, room for TIMELINE_ROWS of them."""
+    view = QTableView(objectName="timeline_view")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
+        view.setColumnWidth(column, width)
+    # Room for a handful of entries whatever the panels above hold.
+    rows = view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + TIMELINE_ROWS * rows + 4)
+    return view

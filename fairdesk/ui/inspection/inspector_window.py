@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -630,29 +630,13 @@ class InspectorWindow(QMainWindow):
         if target.note:
             lines.append(target.note)
         self.target_label.setText("\n".join(lines))
-        self._follow_booth_hall(target.hall)
+        _follow_booth_hall(self, target.hall)
         self.exhibitor_combo.clear()
         if len(target.exhibitors) > 1:
             self.exhibitor_combo.addItem(self.tr("(shared booth: which exhibitor?)"), None)
             for e in target.exhibitors:
                 self.exhibitor_combo.addItem(e.name, e.id)
         self.exhibitor_combo.setVisible(len(target.exhibitors) > 1)
-
-    def _follow_booth_hall(self, hall: str) -> None:
-        """The round and the hall board follow the booth typed: a booth in another hall
-        moves them there (_hall_changed closes the open round and says so)."""
-        if not hall or hall == self.current_hall():
-            return
-        index = self.hall_combo.findData(hall)
-        if index >= 0:
-            self.hall_combo.setCurrentIndex(index)
-            return
-        self._say(
-            self.tr(
-                "This booth is in hall {0}, not on the hall list: the visit goes on the "
-                "round of hall {1}."
-            ).format(hall, self.current_hall())
-        )
 
     def _target_failed(self, text: str, exc: BaseException) -> None:
         if isinstance(exc, StorageError):
@@ -852,19 +836,7 @@ class InspectorWindow(QMainWindow):
                 self.tr("1 re-check to do{0}") if n == 1 else self.tr("{1} re-checks to do{0}")
             ).format(self.tr(" · {0} OVERDUE").format(late) if late else "", n)
         )
-        late_text = self.tr(", {0} late").format(late) if late else ""
-        # Counting one hall while others have re-checks too: the tab says so.
-        try:
-            elsewhere = len(rechecks.list_tasks(self.ctx, self.fair_code)) - n if hall else 0
-        except StorageError:
-            elsewhere = 0  # offline: the hall's own count stands
-        if elsewhere:
-            title = self.tr("Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)").format(
-                hall, n, late_text, elsewhere
-            )
-        else:
-            title = self.tr("Re-checks ({0}{1})  (Alt+2)").format(n, late_text)
-        self.tabs.setTabText(TAB_RECHECKS, title)
+        self.tabs.setTabText(TAB_RECHECKS, _rechecks_title(self, hall, n, late))
         row = self.task_model.row_of(selected.case_number) if selected else None
         if row is not None:
             self.task_view.selectRow(row)
@@ -1098,3 +1070,40 @@ class InspectorWindow(QMainWindow):
         label.setText(text)
         if modal and self.isVisible():
             QMessageBox.warning(self, self.tr("FairDesk"), text)
+
+
+def _follow_booth_hall(window: InspectorWindow, hall: str) -> None:
+    """The round and the hall board follow the booth typed: a booth in another hall
+    moves them there (_hall_changed closes the open round and says so)."""
+    if not hall or hall == window.current_hall():
+        return
+    index = window.hall_combo.findData(hall)
+    if index >= 0:
+        window.hall_combo.setCurrentIndex(index)
+        return
+    window._say(
+        QCoreApplication.translate(
+            "InspectorWindow",
+            "This booth is in hall {0}, not on the hall list: the visit goes on the "
+            "round of hall {1}.",
+        ).format(hall, window.current_hall())
+    )
+
+
+def _rechecks_title(window: InspectorWindow, hall: str, n: int, late: int) -> str:
+    """The re-checks tab's title: the count, and which hall it counts when the list shows
+    one hall while others have re-checks too."""
+    late_text = (
+        QCoreApplication.translate("InspectorWindow", ", {0} late").format(late) if late else ""
+    )
+    try:
+        elsewhere = len(rechecks.list_tasks(window.ctx, window.fair_code)) - n if hall else 0
+    except StorageError:
+        elsewhere = 0  # offline: the hall's own count stands
+    if elsewhere:
+        return QCoreApplication.translate(
+            "InspectorWindow", "Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)"
+        ).format(hall, n, late_text, elsewhere)
+    return QCoreApplication.translate("InspectorWindow", "Re-checks ({0}{1})  (Alt+2)").format(
+        n, late_text
+    )
