@@ -35,6 +35,7 @@ from fairdesk.cli_common import (
     print_rows,
     speak,
     stdin_line,
+    translate,
 )
 from fairdesk.config import (
     ENV_DATA_DIR,
@@ -58,6 +59,9 @@ EXTENSIONS = [
     cli_handoff,
     cli_records,
 ]
+
+def _t(text: str) -> str:
+    return translate("CommandLine", text)
 
 
 def _date(text: str) -> date:
@@ -416,7 +420,8 @@ def _demo_context(args: argparse.Namespace) -> Any:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from fairdesk.domain.vocabulary import CASE_STATES, CLOCKS, KINDS, say
+    from fairdesk.domain.vocabulary import AWAITING_SERVICE, CASE_STATES, CLOCKS, KINDS, say
+    from fairdesk.domain.workflow import awaiting_service
     from fairdesk.services.casework.cases import CaseFilter, list_cases
     from fairdesk.services.fair.fairs import get_fair
 
@@ -447,9 +452,13 @@ def cmd_cases(args: argparse.Namespace) -> int:
             "booth": r.booth,
             "exhibitor": r.exhibitor_zh or r.exhibitor_en,
             "complainant": r.complainant,
-            "deadline": words(CLOCKS, r.next_due_kind),
+            "deadline": (
+                AWAITING_SERVICE.in_language(lang)
+                if awaiting_service(r.state, r.served_at) and args.format != "json"
+                else words(CLOCKS, r.next_due_kind)
+            ),
             "next_due": r.next_due.astimezone(zone) if r.next_due else "",
-            "decide_before_close": "yes" if r.decide_before_close else "",
+            "decide_before_close": _t("yes") if r.decide_before_close else "",
         }
         for r in rows
     ]
@@ -516,7 +525,7 @@ def cmd_user(args: argparse.Namespace) -> int:
                 "name": u.display_name,
                 "role": u.role.value,
                 "role name": _role_words(u.role),
-                "active": "yes" if u.active else "no",
+                "active": _t("yes") if u.active else _t("no"),
             }
             for u in users.list_users(ctx)
         ]
@@ -546,12 +555,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     report = verify_chain(ctx, given=given, root=args.root)
     if report.ok:
         print(
-            f"audit trail intact: {report.checked} events checked, "
-            f"{report.anchors_checked} anchors matched, audited records match their history"
+            _t(
+                "audit trail intact: {0} events checked, {1} anchors matched, audited "
+                "records match their history"
+            ).format(report.checked, report.anchors_checked)
         )
         return 0
     for problem in report.problems:
-        print(f"audit trail broken: {problem}", file=sys.stderr)
+        print(_t("audit trail broken: {0}").format(problem), file=sys.stderr)
     return 1
 
 

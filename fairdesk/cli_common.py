@@ -108,7 +108,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         return
     if not rows:
         if fmt == "table":
-            out.write("(none)\n")
+            out.write(translate("CommandLine", "(none)") + "\n")
         return
     headers = list(rows[0])
     if fmt == "csv":
@@ -121,10 +121,17 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, out: Any = None) -> None:
         writer.writerows({h: "" if r[h] is None else csv_cell(r[h]) for h in headers} for r in rows)
         return
     cells = [[str(r[h]) if r[h] is not None else "" for h in headers] for r in rows]
-    titles = [h.replace("_", " ") for h in headers]  # words for a person (json keeps the keys)
+    titles = [column_title(h) for h in headers]  # words for a person (json keeps the keys)
     widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(titles)]
     for line in [titles, ["-" * w for w in widths], *cells]:
         out.write("  ".join(_pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def column_title(key: str) -> str:
+    """A column's title in the language `speak` installed."""
+    from fairdesk.cli_columns import title
+
+    return translate("CommandLine", title(key))
 
 
 def _width(text: str) -> int:

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fairdesk.cli_common import context, language, print_rows, reader, translate
+from fairdesk.cli_common import _width as text_width
+from fairdesk.cli_common import column_title, context, language, print_rows, reader, translate
 from fairdesk.documents.kinds import KINDS
 from fairdesk.domain.errors import InvalidInput
 
@@ -167,15 +168,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
             result = verify_file(ctx, data, args.root)
         else:
             result = verify(ctx, text, args.root)
+    titles = {label: column_title(label) for label in result.summary}
+    width = max((text_width(t) for t in titles.values()), default=0)
     for label, value in result.summary.items():
-        print(f"{label:>14}: {value}")
+        print(f"{' ' * (width - text_width(titles[label]))}{titles[label]}: {value}")
     if result.ok:
         print(result.message)
         if not args.root:  # what the answer rests on: compare it with the paper
             print(
-                "checked against the root key pinned in this data folder; to rest on the "
-                "paper alone, give the fingerprint printed on the service center's "
-                'documents: --root "XXXX XXXX ..."'
+                _t(
+                    "checked against the root key pinned in this data folder; to rest on the "
+                    "paper alone, give the fingerprint printed on the service center's "
+                    'documents: --root "XXXX XXXX ..."'
+                )
             )
         return 0
     if result.status == "specimen":

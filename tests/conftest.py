@@ -44,19 +44,32 @@ def pytest_report_header() -> str:
     return f"fairdesk database backend: {'postgresql' if PG_URL else 'sqlite'}"
 
 
+def _isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAIRDESK_DATA_DIR", str(folder / "data"))
+    # The platform's own folders too: a test (or a process it starts) that drops the
+    # variable above, or Qt writing its settings, lands in the test's folder, not $HOME.
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
+    monkeypatch.setenv("FAIRDESK_SETTINGS", str(folder / "settings.ini"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same for module- and session-wide fixtures (a shared demo), which are set up
+    before any test's own folder exists: they would pin keys in the real user's folder."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _isolate(tmp_path_factory.mktemp("session-home"), monkeypatch)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real user's data folder or database."""
-    monkeypatch.setenv("FAIRDESK_DATA_DIR", str(tmp_path / "data"))
-    # The platform's own folders too: a test (or a process it starts) that drops the
-    # variable above, or Qt writing its settings, lands in the test's folder, not $HOME.
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    _isolate(tmp_path, monkeypatch)
     monkeypatch.setattr(config, "_chosen", None)  # a folder an app or CLI run chose
     monkeypatch.delenv("FAIRDESK_DB", raising=False)
     monkeypatch.delenv("FAIRDESK_USER", raising=False)
     monkeypatch.delenv("FAIRDESK_PASSWORD", raising=False)
-    monkeypatch.setenv("FAIRDESK_SETTINGS", str(tmp_path / "settings.ini"))
     # Production-strength argon2 costs ~0.1 s a hash; tests hash many passwords.
     monkeypatch.setattr(
         users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

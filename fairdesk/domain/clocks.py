@@ -62,6 +62,8 @@ class ClockState:
     paused_reason: str
     capped_at_close: bool
     stopped_at: datetime | None
+    # The end fell while the fair was closed, so the deadline is its next opening.
+    moved_to_opening: bool = False
 
 
 _CLOCK_NAMES = {
@@ -199,8 +201,7 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
         # Not reached yet: count on from as_of (for a paused clock, as if resumed now).
         due = calendar.add_duration(as_of, left, opening_hours_only)
 
-    if not natural:
-        due = _in_opening_hours(calendar, due)
+    counted_end, due = due, due if natural else _in_opening_hours(calendar, due)
     close = calendar.fair_close()
     capped = _u(due) > _u(close)
     if capped:
@@ -233,6 +234,7 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
         paused_reason=paused_reason if status is _PAUSED else "",
         capped_at_close=capped,
         stopped_at=stopped_at.astimezone(zone) if stopped_at is not None else None,
+        moved_to_opening=not capped and due != counted_end,
     )
 
 

@@ -403,6 +403,9 @@ CLOCKS = Vocabulary(
         ClockKind.RECHECK: W("Re-inspection", "复查期限"),
     },
 )
+# Where a deadline would show: a notified case whose time of service is not recorded
+# (workflow.awaiting_service) has none, and waits for its proof of service.
+AWAITING_SERVICE = W("Awaiting proof of service", "待送达回证")
 
 ROLES = Vocabulary(
     "role",

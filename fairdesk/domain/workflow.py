@@ -748,6 +748,16 @@ def awaiting_service(state: str, served_at: datetime | None) -> bool:
 def _service_not_recorded(f: Facts) -> Refusal | None:
     if f.served_at is None:
         return None
+    defence = f.defence
+    if defence is not None and defence.moved_to_opening and defence.due_at is not None:
+        # Why the deadline is more than the period after the service: said, not guessed.
+        return Refusal(
+            IllegalTransition,
+            "The notice of {number} was served at {served}; the defence period runs from "
+            "then. It would end while the fair is closed, so it is due at the next opening "
+            "hour: {due}.",
+            {"number": f.number, "served": f.local(f.served_at), "due": f.local(defence.due_at)},
+        )
     return Refusal(
         IllegalTransition,
         "The notice of {number} was served at {served}; the defence period runs from then.",
@@ -1511,6 +1521,37 @@ def target_of(s: Step, facts: Facts) -> str:
     if s.returns and facts.before_mediation:
         return facts.before_mediation
     return s.target or facts.state
+
+
+def closed_choices(facts: Facts, s: Step) -> dict[str, frozenset[str]]:
+    """Per choice field of `s`, the codes the record's facts refuse whatever else is
+    entered (the trigger "no written defence" once a defence was recorded in time): a
+    dialog does not offer them, and the step's checks still refuse them if given."""
+    closed: dict[str, frozenset[str]] = {}
+    for f in s.fields:
+        if f.kind is not FieldKind.CHOICE or f.choices is None:
+            continue
+        refused = frozenset(
+            code
+            for code in f.codes()
+            if any(
+                (refusal := param_check(facts, {f.name: code})) is not None
+                and refusal.field == f.name
+                for param_check in s.checks
+            )
+        )
+        if refused:
+            closed[f.name] = refused
+    return closed
+
+
+def asked(f: Field, values: Mapping[str, Any]) -> bool:
+    """Whether field `f` means anything with these values: one needed only for one value
+    of another field (a prior decision's court, for that trigger) is asked only then."""
+    if f.required_when is None:
+        return True
+    name, wanted = f.required_when
+    return str(values.get(name) or "") == wanted
 
 
 def options(facts: Facts, *, internal: bool = False) -> list[Option]:

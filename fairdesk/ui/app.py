@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from fairdesk.config import data_dir, database_url, keep_settings_in, use_data_dir
 from fairdesk.db.files import owner_only
@@ -107,12 +107,26 @@ def run_app(args: argparse.Namespace) -> int:
     from fairdesk.ui.common.sign_in import NewDatabase
 
     assert isinstance(app, QApplication)
+    before = set(app.topLevelWidgets())
     try:
         # A database file that exists is most likely set up: the sign-in comes first,
         # drawn before the database is opened; it says when the database is new after all.
         return _start(app, args, check_welcome=not _probably_set_up(args))
     except NewDatabase:
         return _start(app, args, check_welcome=True)
+    finally:
+        _free_windows(app, before)
+
+
+def _free_windows(app: QApplication, before: set[QWidget]) -> None:
+    """The windows and dialogs this run made (the desk, the sign-in) are freed while the
+    application and its X connection still stand: left to the interpreter's exit, they
+    went after it, and X reported the closed connection ("XIO: fatal IO error")."""
+    for widget in app.topLevelWidgets():
+        if widget not in before:
+            widget.close()
+            widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _probably_set_up(args: argparse.Namespace) -> bool:

@@ -413,8 +413,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <source>nobody yet</source>
-        <translation>尚未分派</translation>
+        <source>not assigned (Cases ▸ Assign to…, Ctrl+Shift+A)</source>
+        <translation>未分派（案件 ▸ 分派给…，Ctrl+Shift+A）</translation>
     </message>
     <message>
         <source>None now.</source>
@@ -629,8 +629,8 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>CommandLine</name>
     <message>
-        <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
-        <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>yes</source>
@@ -639,6 +639,246 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>audit trail intact: {0} events checked, {1} anchors matched, audited records match their history</source>
+        <translation>审计记录完整：已核对 {0} 条事件，{1} 个锚点相符，受审计的记录与其历史一致</translation>
+    </message>
+    <message>
+        <source>audit trail broken: {0}</source>
+        <translation>审计记录已损坏：{0}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Decide before close</source>
+        <translation>闭展前决定</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Role name</source>
+        <translation>角色名称</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>巡查次数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>巡查结果</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>责令时间</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家或地区</translation>
+    </message>
+    <message>
+        <source>Earlier names</source>
+        <translation>曾用名</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历届记录</translation>
+    </message>
+    <message>
+        <source>Editions with infringement</source>
+        <translation>认定侵权的届数</translation>
+    </message>
+    <message>
+        <source>In a row</source>
+        <translation>连续届数</translation>
+    </message>
+    <message>
+        <source>Highest measure</source>
+        <translation>最重处理</translation>
+    </message>
+    <message>
+        <source>Proposed to be barred</source>
+        <translation>建议禁展</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>建议处理</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>联次</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>It says</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>issued {0}: {1} for {2} -&gt; {3} (sha256 {4}…)</source>
+        <translation>已出具 {0}：{2} 的{1} -&gt; {3}（sha256 {4}…）</translation>
+    </message>
+    <message>
+        <source>checked against the root key pinned in this data folder; to rest on the paper alone, give the fingerprint printed on the service center's documents: --root &quot;XXXX XXXX ...&quot;</source>
+        <translation>已依据本数据文件夹中固定的根密钥核验；如只依据纸质文书核验，请给出服务中心文书上印制的指纹：--root &quot;XXXX XXXX ...&quot;</translation>
     </message>
     <message>
         <source>{0} {1}: {2} (version {3})</source>
@@ -2585,6 +2825,10 @@ power of attorney: {0}</source>
     <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
+    </message>
+    <message>
+        <source>The notice of {number} was served at {served}; the defence period runs from then. It would end while the fair is closed, so it is due at the next opening hour: {due}.</source>
+        <translation>{number} 的投诉通知书已于 {served} 送达，答辩期自该时起算；期满时展会未开放，故顺延至下一开放时间：{due}。</translation>
     </message>
     <message>
         <source>The time of service {served} is in the future.</source>
@@ -5416,14 +5660,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation> · {0} 项逾期</translation>
     </message>
     <message>
-        <source>Re-checks ({0}{1})  (Alt+2)</source>
-        <translation>复查（{0}{1}）  (Alt+2)</translation>
-    </message>
-    <message>
-        <source>, {0} late</source>
-        <translation>，{0} 项逾期</translation>
-    </message>
-    <message>
         <source>Choose a re-check in the list (arrows, Enter).</source>
         <translation>请在列表中选择一项复查（方向键、Enter）。</translation>
     </message>
@@ -5486,6 +5722,22 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>FairDesk</source>
         <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>This booth is in hall {0}, not on the hall list: the visit goes on the round of hall {1}.</source>
+        <translation>该展位位于 {0} 号馆，不在展馆列表中：本次巡查记入 {1} 号馆的巡查。</translation>
+    </message>
+    <message>
+        <source>, {0} late</source>
+        <translation>，{0} 项逾期</translation>
+    </message>
+    <message>
+        <source>Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)</source>
+        <translation>复查：{0} 号馆（{1}{2}），其他展馆 {3}  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Re-checks ({0}{1})  (Alt+2)</source>
+        <translation>复查（{0}{1}）  (Alt+2)</translation>
     </message>
 </context>
 <context>

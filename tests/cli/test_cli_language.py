@@ -120,3 +120,30 @@ def test_a_complaint_registered_in_chinese(run: Run, case: str, tmp_path: Path) 
     draft = v.COMPLAINT_STATES.words("DRAFT").zh
     assert re.fullmatch(rf"投诉 {FAIR}-\d{{4}}：{draft}", first), first
     assert second.startswith("案件：")
+
+
+def _header(out: str) -> str:
+    return out.splitlines()[0]
+
+
+def test_table_headers_in_chinese_and_in_words_for_a_person(run: Run, case: str) -> None:
+    code, out, err = run("--lang", "zh_CN", "cases", "--fair", FAIR)
+    assert code == 0, err
+    header = _header(out)
+    assert "案件" in header and "展位" in header, header
+    assert not LATIN_WORD.search(header), header
+    code, out, err = run("--lang", "zh_CN", "fair", "list")
+    assert code == 0, err
+    assert not LATIN_WORD.search(_header(out)), _header(out)
+    # In English too: titles, not the keys JSON gives programs (next_due, decide_before_close).
+    code, out, err = run("cases", "--fair", FAIR)
+    assert code == 0, err
+    assert "_" not in _header(out) and "Due" in _header(out), _header(out)
+    code, out, err = run("cases", "--fair", FAIR, "--format", "json")
+    assert "next_due" in out and "decide_before_close" in out  # programs keep the keys
+
+
+def test_audit_verify_in_chinese(run: Run, case: str) -> None:
+    code, out, err = run("--lang", "zh_CN", "audit", "verify", user="admin")
+    assert code == 0, err
+    assert "审计记录完整" in out and not LATIN_WORD.search(out), out

@@ -114,6 +114,28 @@ def test_print_decision_then_verify_it_and_refuse_a_forgery(
     assert code == 1 and "unknown" in err
 
 
+def test_verify_in_chinese_names_what_the_document_says_in_chinese(
+    run: Callable[..., tuple[int, str, str]],
+    case_no: str,
+    tmp_path: Path,
+    db: Database,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pdf = tmp_path / "decision.pdf"
+    code, _, err = run("print", "decision", case_no, "--copy", "respondent", "-o", str(pdf))
+    assert code == 0, err
+    # The whole command line (this file's `run` skips the language set-up).
+    code = cli.main(["--db", db.url, "--data-dir", str(tmp_path / "data"), "--lang", "zh_CN",
+                     "verify", str(pdf)])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    summary = out.splitlines()[:-2]  # then the verdict and what it rests on
+    labels = [line.split(":", 1)[0].strip() for line in summary]
+    assert "文书编号" in labels and "被投诉人" in labels, labels
+    assert not any(re.search(r"[A-Za-z]", label) for label in labels), labels
+    assert "已依据本数据文件夹中固定的根密钥核验" in out
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 def test_verify_a_picture_of_the_page(
     run: Callable[..., tuple[int, str, str]], case_no: str, tmp_path: Path

@@ -172,3 +172,29 @@ def test_start_up_work_waits_for_the_first_paint(qtbot) -> None:
     label.update()
     QApplication.processEvents()
     assert ran == [True]  # once
+
+
+def test_the_windows_of_a_run_are_freed_before_the_app_ends(
+    qtbot, qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting leaves no window of the run for the interpreter's exit to free after the
+    application (under X that printed "XIO: fatal IO error" at every quit)."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    from fairdesk import cli
+    from fairdesk.ui import app
+
+    made: list[QMainWindow | QDialog] = []
+
+    def a_session(*_args: object, **_kwargs: object) -> int:
+        made.extend([QDialog(), QMainWindow()])  # the sign-in, the desk: both parentless
+        made[1].show()
+        return 0
+
+    monkeypatch.setattr(app, "_start", a_session)
+    kept = QMainWindow()  # one made before the run is not the run's to free
+    qtbot.addWidget(kept)
+    assert app.run_app(cli.build_parser().parse_args(["--lang", "en"])) == 0
+    assert made and not any(shiboken6.isValid(widget) for widget in made)
+    assert shiboken6.isValid(kept)

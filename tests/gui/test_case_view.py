@@ -268,6 +268,34 @@ def test_an_edited_legal_basis_is_not_overwritten_by_the_trigger(
     assert case_detail(team.desk, number).legal_basis == "Own citation"
 
 
+def test_the_decision_asks_only_what_its_trigger_needs(qtbot, team: Team, fair: str) -> None:
+    """A defence was recorded: "no written defence" is not offered; the prior decision's
+    court, number and date are asked only for that trigger (the fourth review, #9)."""
+    number = accepted_case(team)
+    for action, params in (
+        ("notify", {}),
+        ("record_defence", {"summary": "答辩"}),
+        ("begin_review", {}),
+    ):
+        act_on_case(team.desk, number, action, **params)
+    view = open_view(qtbot, team, number)
+    click_step(qtbot, view, "decide_infringing")
+    dialog = step_dialog(qtbot, view)
+    trigger = dialog.fields["trigger"]
+    assert isinstance(trigger, QComboBox)
+    offered = {trigger.itemData(i) for i in range(trigger.count())}
+    assert "defence_overdue" not in offered and {"admission", "merits"} <= offered, offered
+    prior = ("document_body", "document_number", "document_date")
+    assert all(not dialog.fields[name].isVisible() for name in prior)
+    assert not dialog.fields["admission"].isVisible()
+    choose(qtbot, dialog, "trigger", "Th", "admission")
+    assert dialog.fields["admission"].isVisible()
+    assert all(not dialog.fields[name].isVisible() for name in prior)
+    trigger.setCurrentIndex(trigger.findData("prior_legal_document"))
+    assert all(dialog.fields[name].isVisible() for name in prior)
+    assert not dialog.fields["admission"].isVisible()
+
+
 # -- roles ------------------------------------------------------------------------------------
 
 
@@ -972,3 +1000,18 @@ def test_a_notice_not_yet_served_says_why_no_deadline_runs(qtbot, team: Team, fa
     act_on_case(team.desk, case, "record_service", served_at="2026-11-05 09:30")
     view.reload()
     assert not empty.isVisible()  # the defence clock runs now
+
+
+def test_the_timeline_keeps_its_rows_when_the_steps_are_many(
+    qtbot, team: Team, fair: str
+) -> None:
+    """After Notify a dozen steps are listed: they scroll, and the timeline keeps room for
+    five entries in a window that fits a 1000-pixel screen (the fourth review, #9)."""
+    case = accepted_case(team)
+    act_on_case(team.desk, case, "notify")
+    view = open_view(qtbot, team, case)
+    view.resize(1280, 860)
+    qtbot.waitUntil(lambda: view.height() <= 860)
+    rows = view.timeline_view.verticalHeader().defaultSectionSize()
+    assert view.timeline_view.viewport().height() >= 5 * rows
+    assert view.height() <= 860

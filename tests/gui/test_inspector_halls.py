@@ -141,3 +141,32 @@ def test_the_rechecks_tab_shows_the_rechecks_of_the_rounds_hall(
     assert listed() == [there]
     window.only_hall.setChecked(False)
     assert sorted(listed()) == sorted([here, there])
+
+
+def test_a_booth_typed_in_another_hall_moves_the_round_and_the_board(
+    qtbot, team: Team, two_halls: str, tmp_path: Path
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # a round in hall 4.1
+    first = window.round_uid
+    window.booth_edit.setFocus()
+    qtbot.keyClicks(window.booth_edit, "5.1B02")
+    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.target is not None)
+    assert window.current_hall() == "5.1"
+    assert window.round_hall == "5.1" and window.round_uid != first
+    assert "5.1B02" in board_booths(window)
+    window.flush()
+    assert not patrols.get_round(team.desk, first).open
+
+
+def test_the_rechecks_tab_says_which_hall_it_counts(
+    qtbot, team: Team, two_halls: str, tmp_path: Path
+) -> None:
+    ordered_case(team, "5.1B03")  # the only re-check is in the other hall
+    window = _window(qtbot, team.inspector, tmp_path)
+    window.refresh_tasks()
+    title = window.tabs.tabText(TAB_RECHECKS)
+    assert "hall 4.1 (0" in title and "other halls 1" in title, title
+    window.only_hall.setChecked(False)
+    assert window.tabs.tabText(TAB_RECHECKS).startswith("Re-checks (1"), title

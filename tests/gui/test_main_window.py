@@ -60,6 +60,17 @@ def test_overdue_rows_say_so_in_words(team: Team, cases: list[str], clock: FakeC
     assert model.data(index, OverdueRole) is True
 
 
+def test_a_notice_not_yet_served_waits_for_its_proof_of_service(
+    team: Team, cases: list[str]
+) -> None:
+    act_on_case(team.desk, cases[1], "notify")  # no time of service: no deadline runs
+    model = CaseTableModel(team.desk, CaseFilter(FAIR))
+    rows = {model.row_at(r).number: r for r in range(model.rowCount())}
+    assert model.data(model.index(rows[cases[1]], COL_DUE)) == "Awaiting proof of service"
+    assert model.data(model.index(rows[cases[0]], COL_DUE)).startswith("Defence in ")
+    assert model.data(model.index(rows[cases[2]], COL_DUE)) == ""  # not notified: nothing
+
+
 @pytest.mark.parametrize(
     ("minutes", "capped", "text"),
     [
@@ -426,6 +437,12 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
     window.open_case = opened.append  # type: ignore[method-assign]
     window.summary.open_button.click()
     assert opened == [cases[0]]
+    # Steps taken do not assign a case: the panel says where assigning is done.
+    assert "Assign to…" in window.summary.assigned.text()
+    act_on_case(team.desk, cases[1], "notify")  # no time of service yet
+    window.refresh()
+    window.table.selectRow(window.table.model().row_of(cases[1]))
+    assert window.summary.deadline.text() == "Awaiting proof of service"
 
 
 def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
@@ -456,6 +473,8 @@ def test_a_fair_just_set_up_says_what_to_do_first(qtbot, team: Team, qapp) -> No
     window.show()
     assert window.first_steps.isVisible()
     assert "New complaint" in window.first_steps.text()
+    # The desk has one thing to do: a list of one is not numbered.
+    assert "1." not in window.first_steps.text(), window.first_steps.text()
     register_complaint(team.desk, FAIR, complaint_input())
     window.refresh()
     assert not window.first_steps.isVisible()

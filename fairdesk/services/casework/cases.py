@@ -104,6 +104,7 @@ class CaseRow:
     decide_before_close: bool
     version: int
     assigned_to: str = ""  # username of the desk user handling the case
+    served_at: datetime | None = None  # when the notice reached the respondent, if known
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _columns(complainant: Any, assignee: Any) -> Select[*tuple[Any, ...]]:
             c.decide_before_close,
             c.version,
             func.coalesce(assignee.username, ""),
+            c.served_at,
         )
         .join(Complaint, Complaint.id == c.complaint_id)
         .join(Exhibitor, Exhibitor.id == c.exhibitor_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,10 +49,10 @@ from fairdesk.domain.workflow import (
     Facts,
     Field,
     FieldKind,
-    Option,
     Step,
     attach_zone,
     check,
+    closed_choices,
     find_exhibit,
     flag_value,
     list_value,
@@ -303,6 +304,8 @@ class StepChoice:
     in_reach: bool  # the record's state lets the step be taken (role or guard may refuse)
     refusal: Exception | None
     ready_at: datetime | None = None  # a refusal that time alone lifts: allowed from then
+    # Per choice field, the codes this record's facts refuse (not offered by a dialog).
+    closed: Mapping[str, frozenset[str]] = dataclass_field(default_factory=dict)
 
     @property
     def action(self) -> str:
@@ -343,7 +346,7 @@ class AvailableSteps:
         }
 
 
-def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoice, ...]:
+def _choices(entity: Entity, number: str, facts: Facts) -> tuple[StepChoice, ...]:
     return tuple(
         StepChoice(
             entity,
@@ -353,8 +356,9 @@ def _choices(entity: Entity, number: str, opts: list[Option]) -> tuple[StepChoic
             o.in_reach,
             None if o.refusal is None else o.refusal.exception(),
             None if o.refusal is None else o.refusal.after,
+            closed_choices(facts, o.step) if o.allowed else {},
         )
-        for o in opts
+        for o in options(facts)
     )
 
 
@@ -383,7 +387,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             entity,
             record.state,
             record.version,
-            _choices(entity, record.number, options(facts)),
+            _choices(entity, record.number, facts),
             dict(RuleSet.from_dict(fair.rules).legal_basis),
             authority or "",
             _exhibit_name(facts.exhibits, untied[0]) if untied else "",

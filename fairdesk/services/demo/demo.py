@@ -1252,7 +1252,7 @@ PAST_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("failed_recheck", 2), ("escalated", 3), ("notified", 2), ("undetermined", 1),
 )  # fmt: skip
 COMMERCIAL_WEIGHTS: tuple[tuple[str, float], ...] = (
-    ("settled", 6), ("withdrawn", 2), ("self_remedied", 1), ("mediating", 1),
+    ("settled", 6), ("withdrawn", 2), ("mediating", 1),
 )  # fmt: skip
 COMMERCIAL_TERMS = (
     "被申请人当场退还定金 / The respondent refunded the deposit on the spot",

@@ -12,11 +12,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.vocabulary import AWAITING_SERVICE
+from fairdesk.domain.workflow import awaiting_service
 from fairdesk.i18n import format_datetime
 from fairdesk.services.casework.cases import CaseFilter, CaseRow, list_cases, list_page
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import get_fair
-from fairdesk.ui.common.case_labels import CASE_STATES, CLOCKS, word
+from fairdesk.ui.common.case_labels import CASE_STATES, CLOCKS, desk_words, word
 from fairdesk.ui.common.table_model import CachedPagesTableModel
 
 PAGE = 200
@@ -151,6 +153,8 @@ class CaseTableModel(CachedPagesTableModel):
         if column == COL_COMPLAINANT:
             return row.complainant
         if column == COL_DUE:
+            if awaiting_service(row.state, row.served_at):
+                return desk_words(AWAITING_SERVICE)
             text = countdown(row.next_due, self._now, row.decide_before_close)
             clock = word(CLOCKS, row.next_due_kind) if row.next_due_kind else ""
             return f"{clock} {text}".strip()

@@ -10,13 +10,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.domain.workflow import Entity, Step
+from fairdesk.domain.vocabulary import AWAITING_SERVICE
+from fairdesk.domain.workflow import Entity, Step, awaiting_service
 from fairdesk.i18n import format_datetime
 from fairdesk.services.casework.cases import CaseRow
 from fairdesk.services.casework.steps import available_steps
 from fairdesk.services.context import Context
 from fairdesk.ui.casework.case_model import countdown
-from fairdesk.ui.common.case_labels import CLOCKS, state_words, transition_label, word
+from fairdesk.ui.common.case_labels import (
+    CLOCKS,
+    desk_words,
+    state_words,
+    transition_label,
+    word,
+)
 
 
 class CaseSummary(QFrame):
@@ -98,9 +105,14 @@ class CaseSummary(QFrame):
             due = countdown(row.next_due, now, row.decide_before_close)
             when = format_datetime(row.next_due.astimezone(zone))
             self.deadline.setText(self.tr("{0}: {1}").format(clock, due) + f"\n{when}")
+        elif awaiting_service(row.state, row.served_at):
+            self.deadline.setText(desk_words(AWAITING_SERVICE))
         else:
             self.deadline.setText("—")
-        self.assigned.setText(row.assigned_to or self.tr("nobody yet"))
+        # Taking steps does not assign a case: say where assigning is done.
+        self.assigned.setText(
+            row.assigned_to or self.tr("not assigned (Cases ▸ Assign to…, Ctrl+Shift+A)")
+        )
         steps = self._open_steps(row.number)
         if steps:
             items = "".join(f"<li>{escape(transition_label(t))}</li>" for t in steps)

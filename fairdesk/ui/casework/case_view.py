@@ -12,17 +12,20 @@ dialog keeps the user's input.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTableView,
@@ -37,7 +40,14 @@ from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.vocabulary import party_words, say
-from fairdesk.domain.workflow import REASON, REASON_NAME, Entity, Step, suggested_legal_basis
+from fairdesk.domain.workflow import (
+    REASON,
+    REASON_NAME,
+    Entity,
+    Field,
+    Step,
+    suggested_legal_basis,
+)
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.amend import Amended
@@ -76,6 +86,7 @@ from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
 
 Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
+TIMELINE_ROWS = 5  # entries the timeline shows at least
 
 _TONE_ICON = {
     Tone.ACT: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -170,20 +181,10 @@ class CaseView(QWidget):
         side.addWidget(self.clocks_panel)
         side.addWidget(self.steps_panel)
         side.addStretch(1)
+        side_scroll = _side_scroll(right)
 
         self.timeline_model = TimelineModel(self)
-        self.timeline_view = QTableView(objectName="timeline_view")
-        self.timeline_view.setModel(self.timeline_model)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.setWordWrap(False)
-        self.timeline_view.verticalHeader().setVisible(False)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.timeline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
-            self.timeline_view.setColumnWidth(column, width)
+        self.timeline_view = _timeline_table(self.timeline_model)
         timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
         QVBoxLayout(timeline_box).addWidget(self.timeline_view)
 
@@ -191,7 +192,7 @@ class CaseView(QWidget):
         self._top_splitter = top
         self._sized = False
         top.addWidget(self.details)
-        top.addWidget(right)
+        top.addWidget(side_scroll)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 1)
         top.setChildrenCollapsible(False)
@@ -456,6 +457,7 @@ class CaseView(QWidget):
             choice = fresh
         s = choice.step
         fields = s.fields_for(self.detail.complaint.kind) if self.detail else s.fields
+        fields = tuple(_open_choices(f, choice.closed.get(f.name)) for f in fields)
         if all(f.name == REASON_NAME and not f.required for f in fields):
             # Nothing to ask but an optional note: taken at once (the timeline says so).
             try:
@@ -652,3 +654,43 @@ def complaint_line(c: ComplaintDetail, times: list[str]) -> str:
         both(COMPLAINT_STATES, c.state),
         ", ".join(times),
     )
+
+
+def _open_choices(f: Field, closed: frozenset[str] | None) -> Field:
+    """The field offering only the codes the record's facts leave open (the domain's
+    closed_choices: no "no written defence" trigger once a defence was recorded)."""
+    if not closed:
+        return f
+    return replace(f, allowed=tuple(code for code in f.codes() if code not in closed))
+
+
+def _side_scroll(side: QWidget) -> QScrollArea:
+    """The steps of a case in full flow are many: they scroll, rather than push the
+    timeline below down to two rows (or the window off a 1000-pixel screen)."""
+    scroll = QScrollArea(objectName="case_side_scroll")
+    scroll.setWidget(side)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(side.minimumSizeHint().width() + 20)
+    return scroll
+
+
+def _timeline_table(model: TimelineModel) -> QTableView:
+    """The timeline's table: one line an entry, room for TIMELINE_ROWS of them."""
+    view = QTableView(objectName="timeline_view")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
+        view.setColumnWidth(column, width)
+    # Room for a handful of entries whatever the panels above hold.
+    rows = view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + TIMELINE_ROWS * rows + 4)
+    return view

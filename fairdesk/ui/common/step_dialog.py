@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.vocabulary import Words
-from fairdesk.domain.workflow import REASON_NAME, Entity, Field, FieldKind, Step, field_problems
+from fairdesk.domain.workflow import (
+    REASON_NAME,
+    Entity,
+    Field,
+    FieldKind,
+    Step,
+    asked,
+    field_problems,
+)
 from fairdesk.i18n import current_language, error_text
 from fairdesk.ui.common.case_labels import assign_mnemonics
 from fairdesk.ui.common.combo_search import make_searchable
@@ -290,9 +298,14 @@ class StepDialog(QDialog):
                 continue
             name, wanted = f.required_when
             text = self._label_texts[f.name]
-            if str(self.value(name) or "") == wanted:
+            needed = asked(f, {name: self.value(name)})
+            if needed:
                 text = text.rstrip(":") + " *:"
             self.labels[f.name].setText(text)
+            # Asked only when it means something (the court of a prior decision, for
+            # that trigger): hidden otherwise, and what it held is not sent.
+            self.labels[f.name].setVisible(needed)
+            self.fields[f.name].setVisible(needed)
 
     def required_now(self, name: str) -> bool:
         """Whether field `name` shows the required star now."""
@@ -330,8 +343,12 @@ class StepDialog(QDialog):
         raise TypeError(name)
 
     def values(self) -> dict[str, Any]:
-        """Everything entered, by field name (the reason included)."""
-        return {name: self.value(name) for name in self.fields}
+        """Everything entered in the fields asked now, by field name (the reason included)."""
+        return {
+            name: self.value(name)
+            for name in self.fields
+            if name not in self.labels or not self.labels[name].isHidden()
+        }
 
     def params(self) -> tuple[dict[str, Any], str]:
         """(keyword parameters for the service, reason)."""

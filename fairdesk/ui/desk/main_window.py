@@ -538,10 +538,9 @@ class MainWindow(QMainWindow):
             self.first_steps.hide()
             return
         language = current_language()
-        lines = [
-            f"{n}. {FIRST_STEPS.words(code).in_language(language)}"
-            for n, code in enumerate(steps, 1)
-        ]
+        texts = [FIRST_STEPS.words(code).in_language(language) for code in steps]
+        # Numbers only say an order: a single step goes without one.
+        lines = texts if len(texts) == 1 else [f"{n}. {t}" for n, t in enumerate(texts, 1)]
         self.first_steps.setText("\n".join([self.tr("To start with this fair:"), *lines]))
         self.first_steps.show()
 

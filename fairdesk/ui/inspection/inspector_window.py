@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -628,6 +628,7 @@ class InspectorWindow(QMainWindow):
         if target.note:
             lines.append(target.note)
         self.target_label.setText("\n".join(lines))
+        _follow_booth_hall(self, target.hall)
         self.exhibitor_combo.clear()
         if len(target.exhibitors) > 1:
             self.exhibitor_combo.addItem(self.tr("(shared booth: which exhibitor?)"), None)
@@ -833,12 +834,7 @@ class InspectorWindow(QMainWindow):
                 self.tr("1 re-check to do{0}") if n == 1 else self.tr("{1} re-checks to do{0}")
             ).format(self.tr(" · {0} OVERDUE").format(late) if late else "", n)
         )
-        self.tabs.setTabText(
-            TAB_RECHECKS,
-            self.tr("Re-checks ({0}{1})  (Alt+2)").format(
-                n, self.tr(", {0} late").format(late) if late else ""
-            ),
-        )
+        self.tabs.setTabText(TAB_RECHECKS, _rechecks_title(self, hall, n, late))
         row = self.task_model.row_of(selected.case_number) if selected else None
         if row is not None:
             self.task_view.selectRow(row)
@@ -1062,3 +1058,40 @@ class InspectorWindow(QMainWindow):
         label.setText(text)
         if modal and self.isVisible():
             QMessageBox.warning(self, self.tr("FairDesk"), text)
+
+
+def _follow_booth_hall(window: InspectorWindow, hall: str) -> None:
+    """The round and the hall board follow the booth typed: a booth in another hall
+    moves them there (_hall_changed closes the open round and says so)."""
+    if not hall or hall == window.current_hall():
+        return
+    index = window.hall_combo.findData(hall)
+    if index >= 0:
+        window.hall_combo.setCurrentIndex(index)
+        return
+    window._say(
+        QCoreApplication.translate(
+            "InspectorWindow",
+            "This booth is in hall {0}, not on the hall list: the visit goes on the "
+            "round of hall {1}.",
+        ).format(hall, window.current_hall())
+    )
+
+
+def _rechecks_title(window: InspectorWindow, hall: str, n: int, late: int) -> str:
+    """The re-checks tab's title: the count, and which hall it counts when the list shows
+    one hall while others have re-checks too."""
+    late_text = (
+        QCoreApplication.translate("InspectorWindow", ", {0} late").format(late) if late else ""
+    )
+    try:
+        elsewhere = len(rechecks.list_tasks(window.ctx, window.fair_code)) - n if hall else 0
+    except StorageError:
+        elsewhere = 0  # offline: the hall's own count stands
+    if elsewhere:
+        return QCoreApplication.translate(
+            "InspectorWindow", "Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)"
+        ).format(hall, n, late_text, elsewhere)
+    return QCoreApplication.translate("InspectorWindow", "Re-checks ({0}{1})  (Alt+2)").format(
+        n, late_text
+    )
