@@ -11,7 +11,9 @@ Modules beside the packages (May import):
     locations: fairdesk.config, fairdesk.settings
     i18n: fairdesk.domain, fairdesk.resources_path, fairdesk.settings
     app_context: fairdesk.config, fairdesk.db, fairdesk.domain, fairdesk.services
-    cli_common: fairdesk.app_context, fairdesk.domain, fairdesk.exports, fairdesk.i18n
+    cli_columns: nothing else of fairdesk
+    cli_common: fairdesk.app_context, fairdesk.cli_columns, fairdesk.domain, fairdesk.exports,
+        fairdesk.i18n
     cli_complaint_json: fairdesk.domain, fairdesk.services
     cli_*: fairdesk.cli_common, fairdesk.cli_complaint_json, fairdesk.cli_handoff,
         fairdesk.config, fairdesk.documents, fairdesk.domain, fairdesk.services
