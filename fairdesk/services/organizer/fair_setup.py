@@ -115,27 +115,36 @@ def update_fair(
             calendar_of(fair)  # the fair's own day overrides must fit the new dates
         except ValueError as exc:
             raise InvalidInput("{problem}", problem=str(exc)) from None
-        after = snapshot(fair)
-        changed = [k for k in after if after[k] != before[k]]
-        if not changed:
+        if not _record_change(ctx, session, fair, before, reason):
             return current
-
-        _require_reason(session, fair, reason)
-        _flush(session, fair)
-        audit.record(
-            session,
-            ctx,
-            "fair.update",
-            "fair",
-            fair.id,
-            before={k: before[k] for k in changed},
-            after={k: after[k] for k in changed},
-            reason=reason.strip(),
-            fair_id=fair.id,
-        )
-        if any(k in _CLOCK_FIELDS for k in changed):
-            refresh_fair_clocks(session, fair, ctx.now())
         return FairInfo.of(fair)
+
+
+def _record_change(
+    ctx: Context, session: Session, fair: Fair, before: dict[str, Any], reason: str
+) -> bool:
+    """Audit what changed since `before` and move the running clocks with it; False when
+    nothing changed (then nothing is written)."""
+    after = snapshot(fair)
+    changed = [k for k in after if after[k] != before[k]]
+    if not changed:
+        return False
+    _require_reason(session, fair, reason)
+    _flush(session, fair)
+    audit.record(
+        session,
+        ctx,
+        "fair.update",
+        "fair",
+        fair.id,
+        before={k: before[k] for k in changed},
+        after={k: after[k] for k in changed},
+        reason=reason.strip(),
+        fair_id=fair.id,
+    )
+    if any(k in _CLOCK_FIELDS for k in changed):
+        refresh_fair_clocks(session, fair, ctx.now())
+    return True
 
 
 def _refuse_errors(wanted: FairFields) -> None:
