@@ -143,7 +143,7 @@ def _hall_key(hall: str) -> tuple[float, str]:
         return (float("inf"), hall)
 
 
-def _tasks_query(fair: Fair, hall: str) -> Select[Any]:
+def _tasks_query(fair: Fair, hall: str) -> Select[*tuple[Any, ...]]:
     """The cases of the fair whose measure waits for a check, with their latest measure and
     running RECHECK clock; only those of `hall` when one is given."""
     latest = (
@@ -195,7 +195,7 @@ def _tasks_query(fair: Fair, hall: str) -> Select[Any]:
     )
 
 
-def _task(row: Row[Any], now: datetime) -> RecheckTask:
+def _task(row: Row[*tuple[Any, ...]], now: datetime) -> RecheckTask:
     due = row[11] or row[8]  # the running clock's, else the measure's own
     return RecheckTask(
         case_number=row[0],
