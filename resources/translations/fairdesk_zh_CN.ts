@@ -6765,38 +6765,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>VerifyDialog</name>
     <message>
-        <source>Check a document · 核验文书</source>
-        <translation>核验文书</translation>
-    </message>
-    <message>
-        <source>Scan the QR code on the paper with the scanner, or paste the code's text and press Enter. Or open a PDF or a photo of the page (or drop it here).</source>
-        <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
-    </message>
-    <message>
-        <source>FD2.… — scan or paste here, then Enter</source>
-        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
-    </message>
-    <message>
-        <source>Document code</source>
-        <translation>文书二维码</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>代码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Chec&amp;k (Enter)</source>
-        <translation>核验(&amp;K) (Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;Open file…</source>
-        <translation>打开文件(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>What the document says · 文书内容</source>
-        <translation>文书内容</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -6819,6 +6787,38 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Checking… · 核验中</source>
         <translation>核验中…</translation>
+    </message>
+    <message>
+        <source>Check a document · 核验文书</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the paper with the scanner, or paste the code's text and press Enter. Or open a PDF or a photo of the page (or drop it here).</source>
+        <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>文书二维码</translation>
+    </message>
+    <message>
+        <source>FD2.… — scan or paste here, then Enter</source>
+        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k (Enter)</source>
+        <translation>核验(&amp;K) (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>What the document says · 文书内容</source>
+        <translation>文书内容</translation>
     </message>
 </context>
 <context>
