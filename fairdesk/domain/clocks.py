@@ -135,7 +135,83 @@ def validate_sequence(events: Sequence[ClockEvent]) -> None:
         _check_one_kind(kind_events)
 
 
-def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, issue 17)
+@dataclass(frozen=True)
+class _Run:
+    """How a clock ran since its last start, as of `as_of` (now, or when it was stopped)."""
+
+    spans: tuple[tuple[datetime, datetime], ...]  # the stretches it was running
+    as_of: datetime
+    ticking: bool  # running at as_of
+    paused_reason: str
+    stopped_at: datetime | None
+
+
+def _run(history: Sequence[ClockEvent], now: datetime) -> _Run:
+    spans: list[tuple[datetime, datetime]] = []
+    running_since: datetime | None = None
+    paused_reason = ""
+    stopped_at: datetime | None = None
+    ticking_at_stop = False
+    for event in history:
+        if event.action in (ClockAction.START, ClockAction.RESUME):
+            running_since = event.at
+            paused_reason = ""
+            continue
+        if event.action is ClockAction.STOP:
+            stopped_at = event.at
+            ticking_at_stop = running_since is not None
+        else:
+            paused_reason = event.reason
+        if running_since is not None:
+            spans.append((running_since, event.at))
+            running_since = None
+    # A stopped clock is frozen as it stood when stopped.
+    as_of = stopped_at if stopped_at is not None else now
+    if running_since is not None:
+        spans.append((running_since, as_of))
+    ticking = running_since is not None or ticking_at_stop
+    return _Run(tuple(spans), as_of, ticking, paused_reason, stopped_at)
+
+
+def _due_and_left(
+    run: _Run, calendar: FairCalendar, duration: timedelta, opening_hours_only: bool
+) -> tuple[datetime, timedelta]:
+    """When the duration runs out (before any move to an opening or cap at the close), and
+    how much of it was not used by the running spans."""
+    due: datetime | None = None
+    left = duration
+    for a, b in run.spans:
+        counted = calendar.elapsed(a, b, opening_hours_only)
+        if due is None and counted >= left:
+            due = calendar.add_duration(a, left, opening_hours_only)
+        left -= counted
+    if due is None:
+        # Not reached yet: count on from as_of (for a paused clock, as if resumed now).
+        due = calendar.add_duration(run.as_of, left, opening_hours_only)
+    return due, left
+
+
+def _status(run: _Run, due: datetime, now: datetime) -> ClockStatus:
+    if run.stopped_at is not None:
+        return _STOPPED
+    if not run.ticking:
+        return _PAUSED
+    return ClockStatus.OVERDUE if _u(now) > _u(due) else _RUNNING
+
+
+def _remaining(
+    run: _Run, due: datetime, left: timedelta, calendar: FairCalendar, opening_hours_only: bool
+) -> timedelta:
+    """What is left: the unused duration while not ticking, else the time to `due` (minus the
+    wall-clock time since, once overdue)."""
+    if not run.ticking:
+        return left
+    if _u(run.as_of) <= _u(due):
+        return calendar.elapsed(run.as_of, due, opening_hours_only)
+    return -(_u(run.as_of) - _u(due))
+
+
+def compute_clock(
     kind: ClockKind,
     events: Sequence[ClockEvent],
     calendar: FairCalendar,
@@ -166,42 +242,11 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
 
     # Only the last start counts: a restart after a stop is a fresh clock.
     history = mine[starts[-1] :]
-    spans: list[tuple[datetime, datetime]] = []
-    running_since: datetime | None = None
-    paused_reason = ""
-    stopped_at: datetime | None = None
-    ticking_at_stop = False
-    for event in history:
-        if event.action in (ClockAction.START, ClockAction.RESUME):
-            running_since = event.at
-            paused_reason = ""
-            continue
-        if event.action is ClockAction.STOP:
-            stopped_at = event.at
-            ticking_at_stop = running_since is not None
-        else:
-            paused_reason = event.reason
-        if running_since is not None:
-            spans.append((running_since, event.at))
-            running_since = None
-    # A stopped clock is frozen as it stood when stopped.
-    as_of = stopped_at if stopped_at is not None else now
-    if running_since is not None:
-        spans.append((running_since, as_of))
-    ticking = running_since is not None or ticking_at_stop
-
-    due: datetime | None = None
-    left = duration
-    for a, b in spans:
-        counted = calendar.elapsed(a, b, opening_hours_only)
-        if due is None and counted >= left:
-            due = calendar.add_duration(a, left, opening_hours_only)
-        left -= counted
-    if due is None:
-        # Not reached yet: count on from as_of (for a paused clock, as if resumed now).
-        due = calendar.add_duration(as_of, left, opening_hours_only)
-
-    counted_end, due = due, due if natural else _in_opening_hours(calendar, due)
+    run = _run(history, now)
+    due, left = _due_and_left(run, calendar, duration, opening_hours_only)
+    counted_end = due
+    if not natural:
+        due = _in_opening_hours(calendar, due)
     close = calendar.fair_close()
     capped = _u(due) > _u(close)
     if capped:
@@ -209,21 +254,8 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
         # follow-up) falls due as it starts, never before the step that started it.
         due = max(close, history[0].at, key=_u)
 
-    if not ticking:
-        remaining = left
-    elif _u(as_of) <= _u(due):
-        remaining = calendar.elapsed(as_of, due, opening_hours_only)
-    else:
-        remaining = -(_u(as_of) - _u(due))
-    if stopped_at is not None:
-        status = _STOPPED
-    elif not ticking:
-        status = _PAUSED
-    elif _u(now) > _u(due):
-        status = ClockStatus.OVERDUE
-    else:
-        status = _RUNNING
-
+    remaining = _remaining(run, due, left, calendar, opening_hours_only)
+    status = _status(run, due, now)
     zone = calendar.zone
     return ClockState(
         kind=kind,
@@ -231,9 +263,9 @@ def compute_clock(  # noqa: C901 (one branch per clock event kind; to split, iss
         started_at=history[0].at.astimezone(zone),
         due_at=due.astimezone(zone),
         remaining=remaining,
-        paused_reason=paused_reason if status is _PAUSED else "",
+        paused_reason=run.paused_reason if status is _PAUSED else "",
         capped_at_close=capped,
-        stopped_at=stopped_at.astimezone(zone) if stopped_at is not None else None,
+        stopped_at=run.stopped_at.astimezone(zone) if run.stopped_at is not None else None,
         moved_to_opening=not capped and due != counted_end,
     )
 

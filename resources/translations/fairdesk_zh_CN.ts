@@ -36,36 +36,8 @@
         <translation>SIL 开放字体许可证 1.1 版</translation>
     </message>
     <message>
-        <source>About FairDesk</source>
-        <translation>关于 FairDesk</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;FairDesk {0}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;FairDesk {0}&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <source>The on-site IP complaint desk of a trade fair: intake, deadlines, decisions, patrols and follow-up.</source>
-        <translation>展会现场知识产权投诉工作台：受理、期限、处理决定、巡查与展后追查。</translation>
-    </message>
-    <message>
-        <source>Version:</source>
-        <translation>版本：</translation>
-    </message>
-    <message>
-        <source>Data folder:</source>
-        <translation>数据文件夹：</translation>
-    </message>
-    <message>
-        <source>Database:</source>
-        <translation>数据库：</translation>
-    </message>
-    <message>
-        <source>Root key:</source>
-        <translation>根密钥：</translation>
-    </message>
-    <message>
-        <source>Running on:</source>
-        <translation>运行环境：</translation>
     </message>
     <message>
         <source>&amp;Copy details</source>
@@ -98,6 +70,34 @@
     <message>
         <source>none yet (made with the first administrator's password)</source>
         <translation>尚无（由第一位管理员的密码生成）</translation>
+    </message>
+    <message>
+        <source>About FairDesk</source>
+        <translation>关于 FairDesk</translation>
+    </message>
+    <message>
+        <source>The on-site IP complaint desk of a trade fair: intake, deadlines, decisions, patrols and follow-up.</source>
+        <translation>展会现场知识产权投诉工作台：受理、期限、处理决定、巡查与展后追查。</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Root key:</source>
+        <translation>根密钥：</translation>
+    </message>
+    <message>
+        <source>Running on:</source>
+        <translation>运行环境：</translation>
     </message>
 </context>
 <context>
@@ -2943,10 +2943,6 @@ power of attorney: {0}</source>
         <translation>巡查记录 {number}</translation>
     </message>
     <message>
-        <source>Select at least one case to assign.</source>
-        <translation>请至少选择一个要分派的案件。</translation>
-    </message>
-    <message>
         <source>There is no user '{username}'.</source>
         <translation>没有用户“{username}”。</translation>
     </message>
@@ -2957,6 +2953,10 @@ power of attorney: {0}</source>
     <message>
         <source>Cases can only be assigned to an active desk user; '{username}' is {role}.</source>
         <translation>案件只能分派给在用的受理人员账户；“{username}”是{role}。</translation>
+    </message>
+    <message>
+        <source>Select at least one case to assign.</source>
+        <translation>请至少选择一个要分派的案件。</translation>
     </message>
     <message>
         <source>Cannot export to '{name}': give a file ending in .csv or .xlsx.</source>
@@ -3499,16 +3499,16 @@ power of attorney: {0}</source>
         <translation>不存在案件 {number}。</translation>
     </message>
     <message>
-        <source>'{result}' is not a re-inspection result; use one of {results}.</source>
-        <translation>“{result}”不是有效的复查结果；请使用以下之一：{results}。</translation>
-    </message>
-    <message>
         <source>The re-check time must carry a time zone.</source>
         <translation>复查时间必须带有时区。</translation>
     </message>
     <message>
         <source>Case {number} is {state}: there is no measure waiting for a re-check (it may have been checked or closed at the desk meanwhile).</source>
         <translation>案件 {number} 的状态为“{state}”：没有待复查的措施（受理台可能已在此期间完成复查或结案）。</translation>
+    </message>
+    <message>
+        <source>'{result}' is not a re-inspection result; use one of {results}.</source>
+        <translation>“{result}”不是有效的复查结果；请使用以下之一：{results}。</translation>
     </message>
     <message>
         <source>Case {number} has no measure ordered yet.</source>
@@ -7125,38 +7125,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>VerifyDialog</name>
     <message>
-        <source>Check a document · 核验文书</source>
-        <translation>核验文书</translation>
-    </message>
-    <message>
-        <source>Scan the QR code on the paper with the scanner, or paste the code's text and press Enter. Or open a PDF or a photo of the page (or drop it here).</source>
-        <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
-    </message>
-    <message>
-        <source>FD2.… — scan or paste here, then Enter</source>
-        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
-    </message>
-    <message>
-        <source>Document code</source>
-        <translation>文书二维码</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>代码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Chec&amp;k (Enter)</source>
-        <translation>核验(&amp;K) (Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;Open file…</source>
-        <translation>打开文件(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>What the document says · 文书内容</source>
-        <translation>文书内容</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -7179,6 +7147,38 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Checking… · 核验中</source>
         <translation>核验中…</translation>
+    </message>
+    <message>
+        <source>Check a document · 核验文书</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the paper with the scanner, or paste the code's text and press Enter. Or open a PDF or a photo of the page (or drop it here).</source>
+        <translation>用扫描枪扫描纸质文书上的二维码，或粘贴二维码文本后按 Enter。也可以打开 PDF 或页面照片（或拖放到此处）。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>文书二维码</translation>
+    </message>
+    <message>
+        <source>FD2.… — scan or paste here, then Enter</source>
+        <translation>FD2.… — 在此扫码或粘贴，然后按回车</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k (Enter)</source>
+        <translation>核验(&amp;K) (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>What the document says · 文书内容</source>
+        <translation>文书内容</translation>
     </message>
 </context>
 <context>

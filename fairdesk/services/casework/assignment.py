@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
@@ -49,6 +50,25 @@ def assignable_users(ctx: Context) -> list[str]:
         )
 
 
+def _assignee(session: Session, username: str) -> User:
+    """The user cases may be assigned to, or the reason a person reads why not."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFound("There is no user '{username}'.", username=username)
+    if not user.active:
+        raise InvalidInput(
+            "Cases can only be assigned to an active desk user; '{username}' is inactive.",
+            username=username,
+        )
+    if user.role not in ASSIGNABLE_ROLES:
+        raise InvalidInput(
+            "Cases can only be assigned to an active desk user; '{username}' is {role}.",
+            username=username,
+            role=str(user.role),
+        )
+    return user
+
+
 def assign_cases(
     ctx: Context,
     numbers: Iterable[str],
@@ -66,22 +86,7 @@ def assign_cases(
     changed: list[str] = []
     unchanged: list[str] = []
     with ctx.db.writing() as session:
-        user: User | None = None
-        if username:
-            user = session.scalar(select(User).where(User.username == username))
-            if user is None:
-                raise NotFound("There is no user '{username}'.", username=username)
-            if not user.active:
-                raise InvalidInput(
-                    "Cases can only be assigned to an active desk user; '{username}' is inactive.",
-                    username=username,
-                )
-            if user.role not in ASSIGNABLE_ROLES:
-                raise InvalidInput(
-                    "Cases can only be assigned to an active desk user; '{username}' is {role}.",
-                    username=username,
-                    role=str(user.role),
-                )
+        user = _assignee(session, username) if username else None
         for number in wanted:
             case = case_by_number(session, number)
             check_version(

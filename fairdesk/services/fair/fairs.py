@@ -166,6 +166,12 @@ def check_fair(fields: FairFields) -> dict[str, str]:
 def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
     """field -> the error `create_fair` would raise for it (as `check_fair`, but errors a
     screen can translate with `fairdesk.i18n.error_text`); empty when all is well."""
+    errors = {**_text_errors(fields), **_calendar_errors(fields)}
+    return {f: errors[f] for f in FIELDS if f in errors}
+
+
+def _text_errors(fields: FairFields) -> dict[str, InvalidInput]:
+    """The code, names, venue and the service center's contact: present and not too long."""
     errors: dict[str, InvalidInput] = {}
     code = fields.code.strip()
     if not CODE_PATTERN.match(code):
@@ -198,6 +204,12 @@ def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
             "The service center's telephone is longer than {limit} characters.",
             limit=MAX_PHONE_CHARS,
         )
+    return errors
+
+
+def _calendar_errors(fields: FairFields) -> dict[str, InvalidInput]:
+    """The time zone, opening hours, dates and the days with other hours."""
+    errors: dict[str, InvalidInput] = {}
     try:
         ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -231,7 +243,39 @@ def check_fair_errors(fields: FairFields) -> dict[str, InvalidInput]:
             errors["day_hours"] = exc
         except ValueError as exc:  # every day closed
             errors["day_hours"] = InvalidInput("{problem}", problem=str(exc))
-    return {f: errors[f] for f in FIELDS if f in errors}
+    return errors
+
+
+def _new_fair(
+    fields: FairFields, rules: str | RuleSet, edition: int | None, halls: list[str], now: datetime
+) -> Fair:
+    """The fair's row from checked fields; an unknown rule set, or dates and hours that do
+    not make a calendar, are refused in the words of the rules and the calendar."""
+    try:
+        opening, closing = parse_hours(fields.hours)
+        rule_set = preset(rules) if isinstance(rules, str) else rules
+        fair = Fair(
+            code=fields.code,
+            name=fields.name.strip(),
+            name_en=fields.name_en.strip(),
+            edition=edition,
+            venue=fields.venue.strip(),
+            start_date=fields.start,
+            end_date=fields.end,
+            timezone=fields.timezone,
+            opening_time=opening,
+            closing_time=closing,
+            day_hours=parse_day_hours(fields.day_hours, fields.start, fields.end),
+            center_address=fields.center_address.strip(),
+            center_phone=fields.center_phone.strip(),
+            halls={"halls": list(halls)},
+            rules=rule_set.to_dict(),
+            created_at=now,
+        )
+        calendar_of(fair)  # validates dates and hours together
+    except ValueError as exc:
+        raise InvalidInput("{problem}", problem=str(exc)) from None
+    return fair
 
 
 def create_fair(
@@ -271,30 +315,7 @@ def create_fair(
     errors = check_fair_errors(fields)
     if errors:
         raise next(iter(errors.values()))
-    try:
-        opening, closing = parse_hours(hours)
-        rule_set = preset(rules) if isinstance(rules, str) else rules
-        fair = Fair(
-            code=code,
-            name=name.strip(),
-            name_en=name_en.strip(),
-            edition=edition,
-            venue=venue.strip(),
-            start_date=start,
-            end_date=end,
-            timezone=timezone,
-            opening_time=opening,
-            closing_time=closing,
-            day_hours=parse_day_hours(day_hours, start, end),
-            center_address=center_address.strip(),
-            center_phone=center_phone.strip(),
-            halls={"halls": list(halls or [])},
-            rules=rule_set.to_dict(),
-            created_at=ctx.now(),
-        )
-        calendar_of(fair)  # validates dates and hours together
-    except ValueError as exc:
-        raise InvalidInput("{problem}", problem=str(exc)) from None
+    fair = _new_fair(fields, rules, edition, halls or [], ctx.now())
     try:
         with ctx.db.writing() as session:
             session.add(fair)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from fairdesk.db.models import (
     AuditEvent,
     BoothVisit,
+    Complaint,
     EvidenceFile,
     Fair,
     Party,
@@ -165,6 +166,62 @@ def event_entries(events: list[AuditEvent], zone: str) -> list[dict[str, Any]]:
     ]
 
 
+def _rights(complaint: Complaint) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": r.ip_type,
+            "type_words": _both(v.IP_TYPES, r.ip_type),
+            "number": r.number,
+            "title": r.title,
+            "holder": r.holder,
+            "jurisdiction": r.jurisdiction,
+            "valid_until": r.valid_until.isoformat() if r.valid_until else None,
+        }
+        for r in complaint.rights
+    ]
+
+
+def _findings(case: RespondentCase) -> dict[str, Any]:
+    return {
+        "trigger": case.decision_trigger,
+        "trigger_words": _both(v.TRIGGERS, case.decision_trigger),
+        "legal_basis": case.legal_basis,
+        "note": case.decision_note,
+        "prior_decision": case.decision_basis or {},
+        "deciding_organ": case.decided_by_organ,
+        "decided_by": case.decided_by_officer,
+        "defence": case.defence_summary,
+    }
+
+
+def _measures(case: RespondentCase, zone: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": m.measure_type,
+            "type_words": _both(v.MEASURES, m.measure_type),
+            "ordered_at": _local(m.ordered_at, zone),
+            "storage_place": m.storage_place,
+            "undertaking_signed": m.undertaking_signed,
+            "recheck_result": m.recheck_result,
+            "rechecked_at": _local(m.rechecked_at, zone),
+            "returned_at": _local(m.returned_at, zone),
+        }
+        for m in case.measures
+    ]
+
+
+def _dates(case: RespondentCase, zone: str) -> dict[str, Any]:
+    complaint = case.complaint
+    return {
+        "received": _local(complaint.received_at, zone),
+        "accepted": _local(complaint.accepted_at, zone),
+        "notified": _local(case.notified_at, zone),
+        "served": _local(case.served_at, zone),
+        "decided": _local(case.decided_at, zone),
+        "closed": _local(case.closed_at, zone),
+    }
+
+
 def case_summary(session: Session, case: RespondentCase) -> dict[str, Any]:
     """The structured case summary (what an authority's system reads)."""
     fair = session.get_one(Fair, case.fair_id)
@@ -187,55 +244,16 @@ def case_summary(session: Session, case: RespondentCase) -> dict[str, Any]:
             "hall": case.hall,
             "booth": case.booth_no,
         },
-        "rights": [
-            {
-                "type": r.ip_type,
-                "type_words": _both(v.IP_TYPES, r.ip_type),
-                "number": r.number,
-                "title": r.title,
-                "holder": r.holder,
-                "jurisdiction": r.jurisdiction,
-                "valid_until": r.valid_until.isoformat() if r.valid_until else None,
-            }
-            for r in complaint.rights
-        ],
+        "rights": _rights(complaint),
         "exhibits": [
             {"name": e.name, "model": e.model, "quantity": e.quantity} for e in case.exhibits
         ],
-        "findings": {
-            "trigger": case.decision_trigger,
-            "trigger_words": _both(v.TRIGGERS, case.decision_trigger),
-            "legal_basis": case.legal_basis,
-            "note": case.decision_note,
-            "prior_decision": case.decision_basis or {},
-            "deciding_organ": case.decided_by_organ,
-            "decided_by": case.decided_by_officer,
-            "defence": case.defence_summary,
-        },
-        "measures": [
-            {
-                "type": m.measure_type,
-                "type_words": _both(v.MEASURES, m.measure_type),
-                "ordered_at": _local(m.ordered_at, zone),
-                "storage_place": m.storage_place,
-                "undertaking_signed": m.undertaking_signed,
-                "recheck_result": m.recheck_result,
-                "rechecked_at": _local(m.rechecked_at, zone),
-                "returned_at": _local(m.returned_at, zone),
-            }
-            for m in case.measures
-        ],
+        "findings": _findings(case),
+        "measures": _measures(case, zone),
         "referral": {
             "kind": case.referral_kind,
             "kind_words": _both(v.AUTHORITY_KINDS, case.referral_kind),
             "authority": case.authority,
         },
-        "dates": {
-            "received": _local(complaint.received_at, zone),
-            "accepted": _local(complaint.accepted_at, zone),
-            "notified": _local(case.notified_at, zone),
-            "served": _local(case.served_at, zone),
-            "decided": _local(case.decided_at, zone),
-            "closed": _local(case.closed_at, zone),
-        },
+        "dates": _dates(case, zone),
     }

@@ -568,6 +568,51 @@ def _pick_exhibitor(target: BoothTarget, chosen: int | None, warnings: list[str]
     return None
 
 
+def _checked_notes(notes: str) -> str:
+    notes = notes.strip()
+    if len(notes) > NOTES_MAX:
+        raise InvalidInput(
+            "The notes are {length} characters; keep them under {limit}.",
+            length=len(notes),
+            limit=NOTES_MAX,
+        )
+    return notes
+
+
+def _case_visited(session: Session, target: BoothTarget, finding: Finding) -> int | None:
+    """The case a visit is about: the one the target names, or, for a measure found carried
+    out or not, the booth's only case with a measure waiting for a check."""
+    if target.case_number:
+        case_id = session.scalar(
+            select(RespondentCase.id).where(RespondentCase.number == target.case_number)
+        )
+        if case_id is not None:
+            return case_id
+    if finding not in (Finding.MEASURE_VERIFIED, Finding.MEASURE_VIOLATED):
+        return None
+    ordered = [c.number for c in target.open_cases if c.state in RECHECKABLE]
+    if len(ordered) != 1:
+        return None
+    return session.scalar(select(RespondentCase.id).where(RespondentCase.number == ordered[0]))
+
+
+def _store_photos(
+    session: Session,
+    ctx: Context,
+    fair: Fair,
+    visit: BoothVisit,
+    photos: list[PhotoInput],
+    purpose: str,
+) -> list[str]:
+    """Keep the visit's photos as evidence linked to it; their fingerprints, in order."""
+    shas = []
+    for photo in photos:
+        row = evidence.store(session, ctx, photo.data, photo.name, zone=fair.timezone)
+        evidence.link(session, row, "visit", visit.id, purpose)
+        shas.append(row.sha256)
+    return shas
+
+
 def add_visit(
     session: Session,
     ctx: Context,
@@ -586,23 +631,9 @@ def add_visit(
 ) -> tuple[BoothVisit, list[str]]:
     """Write one visit and its photos inside the caller's transaction."""
     warnings: list[str] = [target.note] if target.note and not target.known else []
-    notes = notes.strip()
-    if len(notes) > NOTES_MAX:
-        raise InvalidInput(
-            "The notes are {length} characters; keep them under {limit}.",
-            length=len(notes),
-            limit=NOTES_MAX,
-        )
-    if case_id is None and target.case_number:
-        case_id = session.scalar(
-            select(RespondentCase.id).where(RespondentCase.number == target.case_number)
-        )
-    if case_id is None and finding in (Finding.MEASURE_VERIFIED, Finding.MEASURE_VIOLATED):
-        ordered = [c.number for c in target.open_cases if c.state in RECHECKABLE]
-        if len(ordered) == 1:
-            case_id = session.scalar(
-                select(RespondentCase.id).where(RespondentCase.number == ordered[0])
-            )
+    notes = _checked_notes(notes)
+    if case_id is None:
+        case_id = _case_visited(session, target, finding)
     visit = BoothVisit(
         uid=uid,
         round_id=rnd.id,
@@ -616,11 +647,7 @@ def add_visit(
     )
     session.add(visit)
     session.flush()
-    shas = []
-    for photo in photos:
-        row = evidence.store(session, ctx, photo.data, photo.name, zone=fair.timezone)
-        evidence.link(session, row, "visit", visit.id, purpose or "patrol")
-        shas.append(row.sha256)
+    shas = _store_photos(session, ctx, fair, visit, photos, purpose or "patrol")
     case = session.get(RespondentCase, case_id) if case_id else None
     audit.record(
         session,
@@ -686,6 +713,44 @@ def _visit(session: Session, uid: str) -> BoothVisit:
     return row
 
 
+# A visit as the lists show it: its round, booth, exhibitor, inspector and case.
+_VISIT_COLUMNS = (
+    select(
+        BoothVisit.uid,
+        PatrolRound.uid,
+        BoothVisit.visited_at,
+        PatrolRound.hall,
+        BoothVisit.booth_no,
+        Exhibitor.name_zh,
+        Exhibitor.name_en,
+        BoothVisit.finding,
+        BoothVisit.notes,
+        User.username,
+        RespondentCase.number,
+        BoothVisit.id,
+    )
+    .join(PatrolRound, PatrolRound.id == BoothVisit.round_id)
+    .outerjoin(Exhibitor, Exhibitor.id == BoothVisit.exhibitor_id)
+    .outerjoin(User, User.id == PatrolRound.inspector_id)
+    .outerjoin(RespondentCase, RespondentCase.id == BoothVisit.case_id)
+)
+
+
+def _photo_counts(session: Session, visit_ids: list[int]) -> dict[int, int]:
+    """visit id -> how many photos it has (visits without photos are left out)."""
+    counts: dict[int, int] = {}
+    for start_at in range(0, len(visit_ids), 500):  # a bounded IN list, for any backend
+        chunk = visit_ids[start_at : start_at + 500]
+        counts.update(
+            session.execute(
+                select(EvidenceLink.owner_id, func.count())
+                .where(EvidenceLink.owner_type == "visit", EvidenceLink.owner_id.in_(chunk))
+                .group_by(EvidenceLink.owner_id)
+            ).all()
+        )
+    return counts
+
+
 def list_visits(
     ctx: Context,
     fair_code: str,
@@ -702,27 +767,7 @@ def list_visits(
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        query = (
-            select(
-                BoothVisit.uid,
-                PatrolRound.uid,
-                BoothVisit.visited_at,
-                PatrolRound.hall,
-                BoothVisit.booth_no,
-                Exhibitor.name_zh,
-                Exhibitor.name_en,
-                BoothVisit.finding,
-                BoothVisit.notes,
-                User.username,
-                RespondentCase.number,
-                BoothVisit.id,
-            )
-            .join(PatrolRound, PatrolRound.id == BoothVisit.round_id)
-            .outerjoin(Exhibitor, Exhibitor.id == BoothVisit.exhibitor_id)
-            .outerjoin(User, User.id == PatrolRound.inspector_id)
-            .outerjoin(RespondentCase, RespondentCase.id == BoothVisit.case_id)
-            .where(BoothVisit.fair_id == fair.id)
-        )
+        query = _VISIT_COLUMNS.where(BoothVisit.fair_id == fair.id)
         if day is not None:
             start, end = _local_day(fair, day)
             query = query.where(BoothVisit.visited_at >= start, BoothVisit.visited_at < end)
@@ -736,17 +781,7 @@ def list_visits(
             query = query.where(BoothVisit.case_id.is_(None))
         query = query.order_by(BoothVisit.visited_at, BoothVisit.id).limit(limit)
         rows = session.execute(query).all()
-        ids = [int(r[-1]) for r in rows]
-        counts: dict[int, int] = {}
-        for start_at in range(0, len(ids), 500):
-            chunk = ids[start_at : start_at + 500]
-            counts.update(
-                session.execute(
-                    select(EvidenceLink.owner_id, func.count())
-                    .where(EvidenceLink.owner_type == "visit", EvidenceLink.owner_id.in_(chunk))
-                    .group_by(EvidenceLink.owner_id)
-                ).all()
-            )
+        counts = _photo_counts(session, [int(r[-1]) for r in rows])
         return [
             VisitRow(
                 r[0],

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from fairdesk.db.models import (
@@ -142,6 +143,75 @@ def _hall_key(hall: str) -> tuple[float, str]:
         return (float("inf"), hall)
 
 
+def _tasks_query(fair: Fair, hall: str) -> Select[*tuple[Any, ...]]:
+    """The cases of the fair whose measure waits for a check, with their latest measure and
+    running RECHECK clock; only those of `hall` when one is given."""
+    latest = (
+        select(Measure.case_id, func.max(Measure.id).label("measure_id"))
+        .group_by(Measure.case_id)
+        .subquery()
+    )
+    query = (
+        select(
+            RespondentCase.number,
+            RespondentCase.state,
+            RespondentCase.hall,
+            RespondentCase.booth_no,
+            Exhibitor.name_zh,
+            Exhibitor.name_en,
+            Measure.measure_type,
+            Measure.ordered_at,
+            Measure.due_at,
+            Measure.storage_place,
+            Measure.note,
+            ClockDue.due_at,
+        )
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .outerjoin(latest, latest.c.case_id == RespondentCase.id)
+        .outerjoin(Measure, Measure.id == latest.c.measure_id)
+        .outerjoin(
+            ClockDue,
+            and_(
+                ClockDue.case_id == RespondentCase.id,
+                ClockDue.kind == ClockKind.RECHECK,
+                ClockDue.status == "running",
+            ),
+        )
+        .where(
+            RespondentCase.fair_id == fair.id,
+            RespondentCase.state.in_([str(s) for s in RECHECKABLE]),
+        )
+    )
+    if not hall:
+        return query
+    hall = normalize_hall(hall)
+    # A case registered without its hall is in the hall its booth is listed in.
+    in_hall = select(Booth.booth_no).where(Booth.fair_id == fair.id, Booth.hall == hall)
+    return query.where(
+        or_(
+            RespondentCase.hall == hall,
+            and_(RespondentCase.hall == "", RespondentCase.booth_no.in_(in_hall)),
+        )
+    )
+
+
+def _task(row: Row[*tuple[Any, ...]], now: datetime) -> RecheckTask:
+    due = row[11] or row[8]  # the running clock's, else the measure's own
+    return RecheckTask(
+        case_number=row[0],
+        state=row[1],
+        hall=row[2],
+        booth=row[3],
+        exhibitor=row[4] or row[5] or "",
+        measure_type=row[6] or "",
+        ordered_at=row[7],
+        due_at=due,
+        overdue=due is not None and due < now,
+        storage_place=row[9] or "",
+        note=row[10] or "",
+    )
+
+
 def list_tasks(
     ctx: Context, fair_code: str, *, hall: str = "", overdue_only: bool = False
 ) -> list[RecheckTask]:
@@ -150,71 +220,9 @@ def list_tasks(
     now = ctx.now()
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        latest = (
-            select(Measure.case_id, func.max(Measure.id).label("measure_id"))
-            .group_by(Measure.case_id)
-            .subquery()
-        )
-        query = (
-            select(
-                RespondentCase.number,
-                RespondentCase.state,
-                RespondentCase.hall,
-                RespondentCase.booth_no,
-                Exhibitor.name_zh,
-                Exhibitor.name_en,
-                Measure.measure_type,
-                Measure.ordered_at,
-                Measure.due_at,
-                Measure.storage_place,
-                Measure.note,
-                ClockDue.due_at,
-            )
-            .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-            .outerjoin(latest, latest.c.case_id == RespondentCase.id)
-            .outerjoin(Measure, Measure.id == latest.c.measure_id)
-            .outerjoin(
-                ClockDue,
-                and_(
-                    ClockDue.case_id == RespondentCase.id,
-                    ClockDue.kind == ClockKind.RECHECK,
-                    ClockDue.status == "running",
-                ),
-            )
-            .where(
-                RespondentCase.fair_id == fair.id,
-                RespondentCase.state.in_([str(s) for s in RECHECKABLE]),
-            )
-        )
-        if hall:
-            hall = normalize_hall(hall)
-            # A case registered without its hall is in the hall its booth is listed in.
-            in_hall = select(Booth.booth_no).where(Booth.fair_id == fair.id, Booth.hall == hall)
-            query = query.where(
-                or_(
-                    RespondentCase.hall == hall,
-                    and_(RespondentCase.hall == "", RespondentCase.booth_no.in_(in_hall)),
-                )
-            )
-        tasks = []
-        for row in session.execute(query).all():
-            due = row[11] or row[8]
-            task = RecheckTask(
-                case_number=row[0],
-                state=row[1],
-                hall=row[2],
-                booth=row[3],
-                exhibitor=row[4] or row[5] or "",
-                measure_type=row[6] or "",
-                ordered_at=row[7],
-                due_at=due,
-                overdue=due is not None and due < now,
-                storage_place=row[9] or "",
-                note=row[10] or "",
-            )
-            if overdue_only and not task.overdue:
-                continue
-            tasks.append(task)
+        tasks = [_task(row, now) for row in session.execute(_tasks_query(fair, hall)).all()]
+    if overdue_only:
+        tasks = [t for t in tasks if t.overdue]
     far = datetime.max.replace(tzinfo=now.tzinfo)
     tasks.sort(
         key=lambda t: (t.due_at is None, t.due_at or far, _hall_key(t.hall), t.booth, t.case_number)
@@ -259,6 +267,69 @@ def _outcome(session: Session, visit: BoothVisit, duplicate: bool) -> RecheckOut
     )
 
 
+def _check_recheckable(case: RespondentCase, when: datetime) -> None:
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise InvalidInput("The re-check time must carry a time zone.")
+    if case.state not in RECHECKABLE:
+        raise IllegalTransition(
+            "Case {number} is {state}: there is no measure waiting for a "
+            "re-check (it may have been checked or closed at the desk meanwhile).",
+            number=case.number,
+            state=Term(v.CASE_STATES, case.state),
+        )
+
+
+def _move_case(
+    session: Session, ctx: Context, case: RespondentCase, result: RecheckResult, reason: str
+) -> None:
+    """The workflow's own steps: due now if it was not yet, then passed or failed.
+
+    The reason is the inspector's own note, or none: the step ("Re-inspection passed") and
+    its result field say the rest, in the reader's language, from the vocabulary."""
+    if case.state != CaseState.RECHECK_DUE:
+        steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
+    if result is RecheckResult.PASSED:
+        steps.apply_case_step(session, ctx, case, "recheck_passed", reason, {})
+    else:
+        steps.apply_case_step(
+            session, ctx, case, "recheck_failed", reason, {"result": result.value}
+        )
+
+
+def _round_of(
+    session: Session, ctx: Context, case: RespondentCase, round_uid: str | None, when: datetime
+) -> PatrolRound:
+    """The patrol round the re-check was made in, or a round of its own."""
+    if not round_uid:
+        return _adhoc_round(session, ctx, case, when)
+    rnd = session.scalar(select(PatrolRound).where(PatrolRound.uid == check_uid(round_uid)))
+    if rnd is None:
+        raise NotFound("There is no patrol round {uid}.", uid=round_uid)
+    return rnd
+
+
+def _case_target(case: RespondentCase, exhibitor: Exhibitor) -> BoothTarget:
+    return BoothTarget(
+        case.number,
+        case.booth_no,
+        case.hall,
+        (ExhibitorBrief(exhibitor.id, exhibitor.name_zh, exhibitor.name_en),),
+        (CaseBrief(case.number, case.state),),
+        case.number,
+        "case",
+    )
+
+
+def _link_to_measure(session: Session, case: RespondentCase, visit: BoothVisit) -> None:
+    """The visit's "after" photos also belong to the measure, beside its "before" ones."""
+    if not case.measures:
+        return
+    measure = case.measures[-1]
+    for linked in evidence.linked_evidence(session, [("visit", visit.id)]):
+        row = evidence.evidence_row(session, linked.evidence.sha256)
+        evidence.link(session, row, "measure", measure.id, "after")
+
+
 def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
     """Record a re-inspection result and move the case (idempotent on `uid`)."""
     ctx.require(Permission.PATROL)
@@ -271,44 +342,10 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
         case = case_by_number(session, data.case_number)
         fair = session.get_one(Fair, case.fair_id)
         when = data.visited_at or ctx.now()
-        if when.tzinfo is None or when.utcoffset() is None:
-            raise InvalidInput("The re-check time must carry a time zone.")
-        if case.state not in RECHECKABLE:
-            raise IllegalTransition(
-                "Case {number} is {state}: there is no measure waiting for a "
-                "re-check (it may have been checked or closed at the desk meanwhile).",
-                number=case.number,
-                state=Term(v.CASE_STATES, case.state),
-            )
-        # The inspector's own note, or none: the step ("Re-inspection passed") and its
-        # result field say the rest, in the reader's language, from the vocabulary.
-        reason = data.notes.strip()
-        if case.state != CaseState.RECHECK_DUE:
-            steps.apply_case_step(session, ctx, case, "request_recheck", reason, {})
-        if result is RecheckResult.PASSED:
-            steps.apply_case_step(session, ctx, case, "recheck_passed", reason, {})
-        else:
-            steps.apply_case_step(
-                session, ctx, case, "recheck_failed", reason, {"result": result.value}
-            )
-        if data.round_uid:
-            rnd = session.scalar(
-                select(PatrolRound).where(PatrolRound.uid == check_uid(data.round_uid))
-            )
-            if rnd is None:
-                raise NotFound("There is no patrol round {uid}.", uid=data.round_uid)
-        else:
-            rnd = _adhoc_round(session, ctx, case, when)
+        _check_recheckable(case, when)
+        _move_case(session, ctx, case, result, data.notes.strip())
+        rnd = _round_of(session, ctx, case, data.round_uid, when)
         exhibitor = session.get_one(Exhibitor, case.exhibitor_id)
-        target = BoothTarget(
-            case.number,
-            case.booth_no,
-            case.hall,
-            (ExhibitorBrief(exhibitor.id, exhibitor.name_zh, exhibitor.name_en),),
-            (CaseBrief(case.number, case.state),),
-            case.number,
-            "case",
-        )
         finding = (
             Finding.MEASURE_VERIFIED if result is RecheckResult.PASSED else Finding.MEASURE_VIOLATED
         )
@@ -320,7 +357,7 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
             ctx,
             rnd,
             fair,
-            target,
+            _case_target(case, exhibitor),
             finding,
             notes,
             data.photos,
@@ -330,11 +367,7 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
             case_id=case.id,
             purpose="after",
         )
-        if case.measures:
-            measure = case.measures[-1]
-            for linked in evidence.linked_evidence(session, [("visit", visit.id)]):
-                row = evidence.evidence_row(session, linked.evidence.sha256)
-                evidence.link(session, row, "measure", measure.id, "after")
+        _link_to_measure(session, case, visit)
         audit.record(
             session,
             ctx,

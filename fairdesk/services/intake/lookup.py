@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from fairdesk.db.models import (
@@ -342,6 +342,83 @@ def _respondent_keys(
     return ids, codes, names
 
 
+_Found = dict[int, tuple[Complaint, Fair, list[PriorCase]]]  # complaint id -> its cases
+
+
+def _repeats_query(
+    fair: Fair, key: str, numbers: set[str], ids: set[int], codes: set[str], names: set[str]
+) -> Select[RespondentCase, Complaint, Fair, Exhibitor]:
+    """The cases of the complainant's complaints against the same respondent (here by
+    exhibitor, at earlier editions by credit code or name) about any of the rights."""
+    earlier = and_(Fair.id != fair.id, Fair.start_date <= fair.start_date)
+    same_respondent = or_(
+        and_(Fair.id == fair.id, RespondentCase.exhibitor_id.in_(ids)),
+        and_(earlier, or_(Exhibitor.credit_code.in_(codes), Exhibitor.name_key.in_(names))),
+    )
+    query = (
+        select(RespondentCase, Complaint, Fair, Exhibitor)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .join(Fair, Fair.id == Complaint.fair_id)
+        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+        .where(
+            Complaint.complainant_id.in_(select(Party.id).where(Party.name_key == key)),
+            or_(Fair.id == fair.id, earlier),
+            same_respondent,
+        )
+        .order_by(Complaint.received_at.desc(), Complaint.id.desc(), RespondentCase.seq)
+    )
+    if not numbers:
+        return query
+    return query.where(
+        select(complaint_rights.c.right_id)
+        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+        .where(
+            complaint_rights.c.complaint_id == Complaint.id,
+            _number_column().in_(numbers),
+        )
+        .exists()
+    )
+
+
+def _first_complaints(
+    session: Session, query: Select[RespondentCase, Complaint, Fair, Exhibitor], limit: int
+) -> _Found:
+    """The first `limit` complaints the query's cases belong to, each with its cases."""
+    found: _Found = {}
+    for case, complaint, their_fair, exhibitor in session.execute(query):
+        if complaint.id not in found:
+            if len(found) >= limit:
+                break
+            found[complaint.id] = (complaint, their_fair, [])
+        found[complaint.id][2].append(
+            PriorCase(
+                case.number,
+                exhibitor.name_zh or exhibitor.name_en,
+                exhibitor.name_en,
+                case.booth_no,
+                case.state,
+                case.decision_trigger,
+            )
+        )
+    return found
+
+
+def _rights_named(
+    session: Session, complaint_ids: list[int], numbers: set[str]
+) -> dict[int, list[str]]:
+    """complaint id -> the numbers of its rights among `numbers` (all, when none given)."""
+    rights: dict[int, list[str]] = {}
+    for complaint_id, right_number in session.execute(
+        select(complaint_rights.c.complaint_id, IPRight.number)
+        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+        .where(complaint_rights.c.complaint_id.in_(complaint_ids))
+        .order_by(IPRight.number)
+    ):
+        if not numbers or number_key(right_number) in numbers:
+            rights.setdefault(complaint_id, []).append(right_number)
+    return rights
+
+
 def prior_complaints(
     ctx: Context,
     fair_code: str,
@@ -369,59 +446,9 @@ def prior_complaints(
         ids, codes, names = _respondent_keys(session, fair.id, exhibitor_ids)
         if not ids:
             return []
-        earlier = and_(Fair.id != fair.id, Fair.start_date <= fair.start_date)
-        same_respondent = or_(
-            and_(Fair.id == fair.id, RespondentCase.exhibitor_id.in_(ids)),
-            and_(earlier, or_(Exhibitor.credit_code.in_(codes), Exhibitor.name_key.in_(names))),
-        )
-        query = (
-            select(RespondentCase, Complaint, Fair, Exhibitor)
-            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-            .join(Fair, Fair.id == Complaint.fair_id)
-            .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-            .where(
-                Complaint.complainant_id.in_(select(Party.id).where(Party.name_key == key)),
-                or_(Fair.id == fair.id, earlier),
-                same_respondent,
-            )
-            .order_by(Complaint.received_at.desc(), Complaint.id.desc(), RespondentCase.seq)
-        )
-        if numbers:
-            query = query.where(
-                select(complaint_rights.c.right_id)
-                .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-                .where(
-                    complaint_rights.c.complaint_id == Complaint.id,
-                    _number_column().in_(numbers),
-                )
-                .exists()
-            )
-        found: dict[int, tuple[Complaint, Fair, list[PriorCase]]] = {}
-        for case, complaint, their_fair, exhibitor in session.execute(query):
-            if complaint.id not in found:
-                if len(found) >= limit:
-                    break
-                found[complaint.id] = (complaint, their_fair, [])
-            found[complaint.id][2].append(
-                PriorCase(
-                    case.number,
-                    exhibitor.name_zh or exhibitor.name_en,
-                    exhibitor.name_en,
-                    case.booth_no,
-                    case.state,
-                    case.decision_trigger,
-                )
-            )
-        rights: dict[int, list[str]] = {}
-        if found:
-            for complaint_id, right_number in session.execute(
-                select(complaint_rights.c.complaint_id, IPRight.number)
-                .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-                .where(complaint_rights.c.complaint_id.in_(found))
-                .order_by(IPRight.number)
-            ):
-                if not numbers or number_key(right_number) in numbers:
-                    rights.setdefault(complaint_id, []).append(right_number)
+        query = _repeats_query(fair, key, numbers, ids, codes, names)
+        found = _first_complaints(session, query, limit)
+        rights = _rights_named(session, list(found), numbers) if found else {}
         return [
             PriorComplaint(
                 number=complaint.number,

@@ -141,153 +141,181 @@ def _count_actions(
     return {label: int(found.get(action, 0)) for action, label in labels.items()}
 
 
+def _check_near(fair: Fair, day: date) -> None:
+    if not (fair.start_date - timedelta(days=30) <= day <= fair.end_date + timedelta(days=30)):
+        raise InvalidInput(
+            "{day} is not near fair {fair} ({start} to {end}).",
+            day=day,
+            fair=fair.code,
+            start=fair.start_date,
+            end=fair.end_date,
+        )
+
+
+def _intake_figures(session: Session, fair: Fair, start: datetime, end: datetime) -> dict[str, Any]:
+    """Complaints received, accepted, rejected and transferred; the cases they opened."""
+    received = and_(
+        Complaint.fair_id == fair.id,
+        Complaint.received_at >= start,
+        Complaint.received_at < end,
+    )
+    kinds = dict(
+        session.execute(
+            select(Complaint.kind, func.count()).where(received).group_by(Complaint.kind)
+        ).all()
+    )
+    steps = _count_actions(
+        session,
+        fair,
+        start,
+        end,
+        {
+            "complaint.accept": "accept",
+            "complaint.reject": "reject",
+            "complaint.transfer": "transfer",
+        },
+    )
+    new_cases, new_respondents = session.execute(
+        select(func.count(), func.count(func.distinct(RespondentCase.exhibitor_id)))
+        .select_from(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .where(received)
+    ).one()
+    return dict(
+        new_complaints=int(kinds.get(ComplaintKind.IP, 0)),
+        new_commercial=int(kinds.get(ComplaintKind.COMMERCIAL, 0)),
+        accepted=steps["accept"],
+        rejected=steps["reject"],
+        transferred=steps["transfer"],
+        new_cases=int(new_cases),
+        new_respondents=int(new_respondents),
+    )
+
+
+def _measures_ordered(
+    session: Session, fair: Fair, start: datetime, end: datetime
+) -> dict[str, int]:
+    """Measures ordered in the window, by their words (Chinese and English)."""
+    measures = Counter(
+        {
+            v.MEASURES.words(t).both: int(n)
+            for t, n in session.execute(
+                select(Measure.measure_type, func.count())
+                .join(RespondentCase, RespondentCase.id == Measure.case_id)
+                .where(
+                    RespondentCase.fair_id == fair.id,
+                    Measure.ordered_at >= start,
+                    Measure.ordered_at < end,
+                )
+                .group_by(Measure.measure_type)
+            )
+        }
+    )
+    return dict(measures)
+
+
+def _floor_figures(session: Session, fair: Fair, start: datetime, end: datetime) -> dict[str, Any]:
+    """Consultations at the desk, patrol rounds and booth visits of the window."""
+    consult = and_(Consultation.fair_id == fair.id, Consultation.at >= start, Consultation.at < end)
+    topics = {
+        t: int(n)
+        for t, n in session.execute(
+            select(Consultation.topic, func.count())
+            .where(consult)
+            .group_by(Consultation.topic)
+            .order_by(func.count().desc())
+        )
+    }
+    visits = and_(
+        BoothVisit.fair_id == fair.id,
+        BoothVisit.visited_at >= start,
+        BoothVisit.visited_at < end,
+    )
+    findings = {
+        f: int(n)
+        for f, n in session.execute(
+            select(BoothVisit.finding, func.count()).where(visits).group_by(BoothVisit.finding)
+        )
+    }
+    rounds = session.scalar(
+        select(func.count())
+        .select_from(PatrolRound)
+        .where(
+            PatrolRound.fair_id == fair.id,
+            PatrolRound.started_at >= start,
+            PatrolRound.started_at < end,
+        )
+    )
+    return dict(
+        consultations=sum(topics.values()),
+        consultation_topics=topics,
+        patrol_rounds=int(rounds or 0),
+        booth_visits=sum(findings.values()),
+        findings=findings,
+    )
+
+
+def _overdue_at(session: Session, fair: Fair, close: datetime | None) -> tuple[OverdueItem, ...]:
+    """The running clocks due by the day's close (none on a closed day), earliest first."""
+    if close is None:
+        return ()
+    zone = ZoneInfo(fair.timezone)
+    overdue: list[OverdueItem] = []
+    for case_no, complaint_no, kind, due in session.execute(
+        select(RespondentCase.number, Complaint.number, ClockDue.kind, ClockDue.due_at)
+        .select_from(ClockDue)
+        .outerjoin(RespondentCase, RespondentCase.id == ClockDue.case_id)
+        .outerjoin(
+            Complaint,
+            or_(
+                Complaint.id == ClockDue.complaint_id,
+                Complaint.id == RespondentCase.complaint_id,
+            ),
+        )
+        .where(
+            ClockDue.fair_id == fair.id,
+            ClockDue.status == "running",
+            ClockDue.due_at <= close,
+        )
+        .order_by(ClockDue.due_at)
+    ):
+        if due is not None:
+            overdue.append(OverdueItem(case_no or complaint_no, kind, due.astimezone(zone)))
+    return tuple(overdue)
+
+
+def _open_cases(session: Session, fair: Fair) -> int:
+    open_cases = session.scalar(
+        select(func.count())
+        .select_from(RespondentCase)
+        .where(
+            RespondentCase.fair_id == fair.id,
+            RespondentCase.state.not_in([str(s) for s in TERMINAL_CASE_STATES]),
+        )
+    )
+    return int(open_cases or 0)
+
+
 def day_report(ctx: Context, fair_code: str, day: date) -> DayReport:
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        if not (fair.start_date - timedelta(days=30) <= day <= fair.end_date + timedelta(days=30)):
-            raise InvalidInput(
-                "{day} is not near fair {fair} ({start} to {end}).",
-                day=day,
-                fair=fair.code,
-                start=fair.start_date,
-                end=fair.end_date,
-            )
+        _check_near(fair, day)
         start, end, close = _window(fair, day)
-        zone = ZoneInfo(fair.timezone)
-        received = and_(
-            Complaint.fair_id == fair.id,
-            Complaint.received_at >= start,
-            Complaint.received_at < end,
-        )
-        kinds = dict(
-            session.execute(
-                select(Complaint.kind, func.count()).where(received).group_by(Complaint.kind)
-            ).all()
-        )
-        steps = _count_actions(
-            session,
-            fair,
-            start,
-            end,
-            {
-                "complaint.accept": "accept",
-                "complaint.reject": "reject",
-                "complaint.transfer": "transfer",
-            },
-        )
-        new_cases, new_respondents = session.execute(
-            select(func.count(), func.count(func.distinct(RespondentCase.exhibitor_id)))
-            .select_from(RespondentCase)
-            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-            .where(received)
-        ).one()
-        measures = Counter(
-            {
-                v.MEASURES.words(t).both: int(n)
-                for t, n in session.execute(
-                    select(Measure.measure_type, func.count())
-                    .join(RespondentCase, RespondentCase.id == Measure.case_id)
-                    .where(
-                        RespondentCase.fair_id == fair.id,
-                        Measure.ordered_at >= start,
-                        Measure.ordered_at < end,
-                    )
-                    .group_by(Measure.measure_type)
-                )
-            }
-        )
-        consult = and_(
-            Consultation.fair_id == fair.id, Consultation.at >= start, Consultation.at < end
-        )
-        topics = {
-            t: int(n)
-            for t, n in session.execute(
-                select(Consultation.topic, func.count())
-                .where(consult)
-                .group_by(Consultation.topic)
-                .order_by(func.count().desc())
-            )
-        }
-        visits = and_(
-            BoothVisit.fair_id == fair.id,
-            BoothVisit.visited_at >= start,
-            BoothVisit.visited_at < end,
-        )
-        findings = {
-            f: int(n)
-            for f, n in session.execute(
-                select(BoothVisit.finding, func.count()).where(visits).group_by(BoothVisit.finding)
-            )
-        }
-        overdue: list[OverdueItem] = []
-        if close is not None:
-            for case_no, complaint_no, kind, due in session.execute(
-                select(RespondentCase.number, Complaint.number, ClockDue.kind, ClockDue.due_at)
-                .select_from(ClockDue)
-                .outerjoin(RespondentCase, RespondentCase.id == ClockDue.case_id)
-                .outerjoin(
-                    Complaint,
-                    or_(
-                        Complaint.id == ClockDue.complaint_id,
-                        Complaint.id == RespondentCase.complaint_id,
-                    ),
-                )
-                .where(
-                    ClockDue.fair_id == fair.id,
-                    ClockDue.status == "running",
-                    ClockDue.due_at <= close,
-                )
-                .order_by(ClockDue.due_at)
-            ):
-                if due is not None:
-                    overdue.append(OverdueItem(case_no or complaint_no, kind, due.astimezone(zone)))
-        open_cases = (
-            session.scalar(
-                select(func.count())
-                .select_from(RespondentCase)
-                .where(
-                    RespondentCase.fair_id == fair.id,
-                    RespondentCase.state.not_in([str(s) for s in TERMINAL_CASE_STATES]),
-                )
-            )
-            or 0
-        )
         return DayReport(
             fair_code=fair.code,
             fair_name=fair.name,
             day=day,
             close_at=close,
-            new_complaints=int(kinds.get(ComplaintKind.IP, 0)),
-            new_commercial=int(kinds.get(ComplaintKind.COMMERCIAL, 0)),
-            accepted=steps["accept"],
-            rejected=steps["reject"],
-            transferred=steps["transfer"],
-            new_cases=int(new_cases),
-            new_respondents=int(new_respondents),
             decisions=_count_actions(session, fair, start, end, DECISIONS),
-            measures=dict(measures),
+            measures=_measures_ordered(session, fair, start, end),
             rechecks=_count_actions(session, fair, start, end, RECHECKS),
             endings=_count_actions(session, fair, start, end, ENDINGS),
-            consultations=sum(topics.values()),
-            consultation_topics=topics,
-            patrol_rounds=int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(PatrolRound)
-                    .where(
-                        PatrolRound.fair_id == fair.id,
-                        PatrolRound.started_at >= start,
-                        PatrolRound.started_at < end,
-                    )
-                )
-                or 0
-            ),
-            booth_visits=sum(findings.values()),
-            findings=findings,
-            overdue_at_close=tuple(overdue),
-            open_cases=int(open_cases),
-            generated_at=ctx.now().astimezone(zone),
+            overdue_at_close=_overdue_at(session, fair, close),
+            open_cases=_open_cases(session, fair),
+            generated_at=ctx.now().astimezone(ZoneInfo(fair.timezone)),
+            **_intake_figures(session, fair, start, end),
+            **_floor_figures(session, fair, start, end),
             **_anchor(session, ctx, fair.code, day),
         )
 

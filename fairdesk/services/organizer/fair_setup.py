@@ -106,78 +106,108 @@ def update_fair(
             center_address=current.center_address if center_address is None else center_address,
             center_phone=current.center_phone if center_phone is None else center_phone,
         )
-        errors = check_fair_errors(wanted)
-        if len(errors) == 1:
-            raise next(iter(errors.values()))
-        if errors:  # all of them, one sentence after the other
-            raise InvalidInput("{problem}", problem=" ".join(str(err) for err in errors.values()))
-        try:
-            rule_set = preset(rules) if isinstance(rules, str) else rules
-        except ValueError as exc:
-            raise InvalidInput("{problem}", problem=str(exc)) from None
-
+        _refuse_errors(wanted)
         before = snapshot(fair)
-        opening, closing = parse_hours(wanted.hours)
-        changes: dict[str, Any] = {
-            "name": wanted.name.strip(),
-            "name_en": wanted.name_en.strip(),
-            "venue": wanted.venue.strip(),
-            "start_date": wanted.start,
-            "end_date": wanted.end,
-            "opening_time": opening,
-            "closing_time": closing,
-            "timezone": wanted.timezone,
-            "day_hours": parse_day_hours(wanted.day_hours, wanted.start, wanted.end),
-            "center_address": wanted.center_address.strip(),
-            "center_phone": wanted.center_phone.strip(),
-        }
-        if halls is not None:
-            changes["halls"] = {"halls": parse_halls(",".join(halls))}
-        if rule_set is not None:
-            changes["rules"] = rule_set.to_dict()
-        for attr, value in changes.items():
+        for attr, value in _columns(wanted, halls, rules).items():
             if getattr(fair, attr) != value:
                 setattr(fair, attr, value)
         try:
             calendar_of(fair)  # the fair's own day overrides must fit the new dates
         except ValueError as exc:
             raise InvalidInput("{problem}", problem=str(exc)) from None
-        after = snapshot(fair)
-        changed = [k for k in after if after[k] != before[k]]
-        if not changed:
+        if not _record_change(ctx, session, fair, before, reason):
             return current
-
-        complaints = session.scalar(
-            select(func.count()).select_from(Complaint).where(Complaint.fair_id == fair.id)
-        )
-        if complaints and not reason.strip():
-            raise MissingRequirement(
-                "The fair already has {complaints} complaint(s): say why you change its "
-                "set-up (the reason is kept in the audit trail).",
-                complaints=complaints,
-            )
-        try:
-            session.flush()
-        except StaleDataError:
-            raise ConcurrentEdit(
-                "The fair {code} was changed at another desk at the same moment; "
-                "reopen it and apply your change again.",
-                code=fair.code,
-            ) from None
-        audit.record(
-            session,
-            ctx,
-            "fair.update",
-            "fair",
-            fair.id,
-            before={k: before[k] for k in changed},
-            after={k: after[k] for k in changed},
-            reason=reason.strip(),
-            fair_id=fair.id,
-        )
-        if any(k in _CLOCK_FIELDS for k in changed):
-            refresh_fair_clocks(session, fair, ctx.now())
         return FairInfo.of(fair)
+
+
+def _record_change(
+    ctx: Context, session: Session, fair: Fair, before: dict[str, Any], reason: str
+) -> bool:
+    """Audit what changed since `before` and move the running clocks with it; False when
+    nothing changed (then nothing is written)."""
+    after = snapshot(fair)
+    changed = [k for k in after if after[k] != before[k]]
+    if not changed:
+        return False
+    _require_reason(session, fair, reason)
+    _flush(session, fair)
+    audit.record(
+        session,
+        ctx,
+        "fair.update",
+        "fair",
+        fair.id,
+        before={k: before[k] for k in changed},
+        after={k: after[k] for k in changed},
+        reason=reason.strip(),
+        fair_id=fair.id,
+    )
+    if any(k in _CLOCK_FIELDS for k in changed):
+        refresh_fair_clocks(session, fair, ctx.now())
+    return True
+
+
+def _refuse_errors(wanted: FairFields) -> None:
+    """Refuse a set-up `create_fair` would refuse: one error as it is, several in one
+    message, one sentence after the other."""
+    errors = check_fair_errors(wanted)
+    if len(errors) == 1:
+        raise next(iter(errors.values()))
+    if errors:
+        raise InvalidInput("{problem}", problem=" ".join(str(err) for err in errors.values()))
+
+
+def _columns(
+    wanted: FairFields, halls: list[str] | None, rules: str | RuleSet | None
+) -> dict[str, Any]:
+    """The fair's columns as the checked fields set them (halls and rules only if given)."""
+    try:
+        rule_set = preset(rules) if isinstance(rules, str) else rules
+    except ValueError as exc:
+        raise InvalidInput("{problem}", problem=str(exc)) from None
+    opening, closing = parse_hours(wanted.hours)
+    columns: dict[str, Any] = {
+        "name": wanted.name.strip(),
+        "name_en": wanted.name_en.strip(),
+        "venue": wanted.venue.strip(),
+        "start_date": wanted.start,
+        "end_date": wanted.end,
+        "opening_time": opening,
+        "closing_time": closing,
+        "timezone": wanted.timezone,
+        "day_hours": parse_day_hours(wanted.day_hours, wanted.start, wanted.end),
+        "center_address": wanted.center_address.strip(),
+        "center_phone": wanted.center_phone.strip(),
+    }
+    if halls is not None:
+        columns["halls"] = {"halls": parse_halls(",".join(halls))}
+    if rule_set is not None:
+        columns["rules"] = rule_set.to_dict()
+    return columns
+
+
+def _require_reason(session: Session, fair: Fair, reason: str) -> None:
+    """Once a fair has complaints, changing its set-up needs a reason for the audit trail."""
+    complaints = session.scalar(
+        select(func.count()).select_from(Complaint).where(Complaint.fair_id == fair.id)
+    )
+    if complaints and not reason.strip():
+        raise MissingRequirement(
+            "The fair already has {complaints} complaint(s): say why you change its "
+            "set-up (the reason is kept in the audit trail).",
+            complaints=complaints,
+        )
+
+
+def _flush(session: Session, fair: Fair) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConcurrentEdit(
+            "The fair {code} was changed at another desk at the same moment; "
+            "reopen it and apply your change again.",
+            code=fair.code,
+        ) from None
 
 
 def update_rules(ctx: Context, code: str, reason: str = "", **changes: Any) -> FairInfo:

@@ -325,8 +325,12 @@ def _grouped(session: Session, stmt: Any) -> dict[str, int]:
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
-    """Hours between audit events of IP complaints and their cases (wall clock)."""
+_Times = dict[int, dict[str, datetime]]  # complaint or case -> action -> first time
+
+
+def _audit_times(session: Session, fair: Fair) -> tuple[_Times, _Times, dict[int, int]]:
+    """When each step first happened to each IP complaint and each of its cases, and which
+    complaint each case belongs to."""
     complaint_at: dict[int, dict[str, datetime]] = defaultdict(dict)
     case_at: dict[int, dict[str, datetime]] = defaultdict(dict)
     case_complaint: dict[int, int] = {}
@@ -349,6 +353,18 @@ def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
             case_at[case_id].setdefault(action, at)
             if complaint_id is not None:
                 case_complaint[case_id] = complaint_id
+    return complaint_at, case_at, case_complaint
+
+
+def _first(events: dict[str, datetime], actions: tuple[str, ...]) -> datetime | None:
+    """The earliest of these actions, or None when none happened."""
+    times = [events[a] for a in actions if a in events]
+    return min(times) if times else None
+
+
+def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
+    """Hours between audit events of IP complaints and their cases (wall clock)."""
+    complaint_at, case_at, case_complaint = _audit_times(session, fair)
     spans: dict[str, list[float]] = {k: [] for k, _ in STAGES}
 
     def add(key: str, a: datetime | None, b: datetime | None) -> None:
@@ -361,25 +377,17 @@ def _stage_times(session: Session, fair: Fair) -> tuple[StageTime, ...]:
         complaint = complaint_at.get(case_complaint.get(case_id, -1), {})
         notified = events.get("case.notify")
         add("notify", complaint.get("complaint.accept"), notified)
-        answered = [
-            events[a] for a in ("case.record_defence", "case.mark_defence_overdue") if a in events
-        ]
-        add("defence", notified, min(answered) if answered else None)
-        decided = [
-            events[a]
-            for a in (
-                "case.decide_infringing",
-                "case.decide_not_infringing",
-                "case.decide_undetermined",
-            )
-            if a in events
-        ]
-        add("decide", notified, min(decided) if decided else None)
+        answered = _first(events, ("case.record_defence", "case.mark_defence_overdue"))
+        add("defence", notified, answered)
+        decided = _first(
+            events,
+            ("case.decide_infringing", "case.decide_not_infringing", "case.decide_undetermined"),
+        )
+        add("decide", notified, decided)
         add("remedy", events.get("case.decide_infringing"), events.get("case.order_remedy"))
-        checked = [events[a] for a in ("case.recheck_passed", "case.recheck_failed") if a in events]
-        add("recheck", events.get("case.order_remedy"), min(checked) if checked else None)
-        ended = [events[a] for a in _END_ACTIONS if a in events]
-        add("total", complaint.get("complaint.register"), min(ended) if ended else None)
+        checked = _first(events, ("case.recheck_passed", "case.recheck_failed"))
+        add("recheck", events.get("case.order_remedy"), checked)
+        add("total", complaint.get("complaint.register"), _first(events, _END_ACTIONS))
     return tuple(
         StageTime(
             key,
@@ -515,156 +523,87 @@ def _confirmed_by_type(session: Session, confirmed: Any) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
+def _count(session: Session, stmt: Any) -> int:
+    return int(session.scalar(stmt) or 0)
+
+
+def _ip_complaint_figures(session: Session, fair: Fair) -> dict[str, Any]:
+    """IP complaints by state, and their respondent cases and enterprises."""
     ip = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    confirmed = and_(cases_ip, RespondentCase.decision_trigger != "")
     count = func.count()
     by_state = dict(
         session.execute(select(Complaint.state, count).where(ip).group_by(Complaint.state)).all()
     )
-    complaints = sum(by_state.values())
-    accepted = sum(by_state.get(s, 0) for s in ACCEPTED_COMPLAINTS)
-    rejected = sum(by_state.get(s, 0) for s in REJECTED_COMPLAINTS)
-    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
-
-    def scalar(stmt: Any) -> int:
-        return int(session.scalar(stmt) or 0)
-
-    respondent_cases = scalar(
-        select(count).select_from(RespondentCase).join(Complaint).where(cases_ip)
-    )
-    enterprises = scalar(
+    cases = select(count).select_from(RespondentCase).join(Complaint)
+    enterprises = (
         select(func.count(func.distinct(RespondentCase.exhibitor_id)))
         .select_from(RespondentCase)
         .join(Complaint)
-        .where(cases_ip)
-    )
-    cases_of_accepted = scalar(
-        select(count)
-        .select_from(RespondentCase)
-        .join(Complaint)
-        .where(cases_ip, Complaint.state.in_(ACCEPTED_COMPLAINTS))
-    )
-    confirmed = and_(cases_ip, RespondentCase.decision_trigger != "")
-    confirmed_cases = scalar(
-        select(count).select_from(RespondentCase).join(Complaint).where(confirmed)
-    )
-    confirmed_enterprises = scalar(
-        select(func.count(func.distinct(RespondentCase.exhibitor_id)))
-        .select_from(RespondentCase)
-        .join(Complaint)
-        .where(confirmed)
-    )
-    by_type = _grouped(
-        session,
-        select(IPRight.ip_type, func.count(func.distinct(Complaint.id)))
-        .select_from(Complaint)
-        .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
-        .join(IPRight, IPRight.id == complaint_rights.c.right_id)
-        .where(ip)
-        .group_by(IPRight.ip_type),
-    )
-    confirmed_by_type = _confirmed_by_type(session, confirmed)
-    by_hall = _grouped(
-        session,
-        select(RespondentCase.hall, count)
-        .select_from(RespondentCase)
-        .join(Complaint)
-        .where(cases_ip)
-        .group_by(RespondentCase.hall),
-    )
-    by_area = _grouped(
-        session,
-        select(Exhibitor.area, count)
-        .select_from(RespondentCase)
-        .join(Complaint)
-        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-        .where(cases_ip)
-        .group_by(Exhibitor.area),
-    )
-    by_country = _grouped(
-        session,
-        select(Exhibitor.country, count)
-        .select_from(RespondentCase)
-        .join(Complaint)
-        .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
-        .where(cases_ip)
-        .group_by(Exhibitor.country),
     )
     foreign, hmt = _regions(session, ip, cases_ip)
-    consult = Consultation.fair_id == fair.id
-    visits = BoothVisit.fair_id == fair.id
-    commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
-    cases_commercial = and_(
-        RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL
-    )
-    return EditionStatistics(
-        fair_code=fair.code,
-        fair_name=fair.name,
-        start=fair.start_date.isoformat(),
-        end=fair.end_date.isoformat(),
-        exhibitors=scalar(select(count).select_from(Exhibitor).where(Exhibitor.fair_id == fair.id)),
-        complaints=complaints,
-        accepted=accepted,
-        rejected=rejected,
+    return dict(
+        complaints=sum(by_state.values()),
+        accepted=sum(by_state.get(s, 0) for s in ACCEPTED_COMPLAINTS),
+        rejected=sum(by_state.get(s, 0) for s in REJECTED_COMPLAINTS),
         complaints_pending=sum(by_state.get(s, 0) for s in PENDING_COMPLAINTS),
-        respondent_cases=respondent_cases,
-        respondent_enterprises=enterprises,
-        cases_of_accepted=cases_of_accepted,
-        confirmed_cases=confirmed_cases,
-        confirmed_enterprises=confirmed_enterprises,
-        complaints_by_ip_type=by_type,
-        confirmed_by_ip_type=confirmed_by_type,
-        cases_by_hall=by_hall,
-        cases_by_area=by_area,
-        cases_by_country=by_country,
-        country_names_en=_country_names_en(session, fair),
+        respondent_cases=_count(session, cases.where(cases_ip)),
+        respondent_enterprises=_count(session, enterprises.where(cases_ip)),
+        cases_of_accepted=_count(
+            session, cases.where(cases_ip, Complaint.state.in_(ACCEPTED_COMPLAINTS))
+        ),
+        confirmed_cases=_count(session, cases.where(confirmed)),
+        confirmed_enterprises=_count(session, enterprises.where(confirmed)),
+        complaints_by_ip_type=_grouped(
+            session,
+            select(IPRight.ip_type, func.count(func.distinct(Complaint.id)))
+            .select_from(Complaint)
+            .join(complaint_rights, complaint_rights.c.complaint_id == Complaint.id)
+            .join(IPRight, IPRight.id == complaint_rights.c.right_id)
+            .where(ip)
+            .group_by(IPRight.ip_type),
+        ),
+        confirmed_by_ip_type=_confirmed_by_type(session, confirmed),
         foreign_complaints=len(foreign),
         hmt_complaints=len(hmt),
         foreign_related_complaints=len(foreign | hmt),
+        patrol_complaints=_count(
+            session,
+            select(count).select_from(Complaint).where(ip, Complaint.channel == Channel.PATROL),
+        ),
+    )
+
+
+def _ip_case_places(session: Session, fair: Fair) -> dict[str, Any]:
+    """Where the respondents of IP complaints stand: hall, area, country."""
+    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    count = func.count()
+    cases = select(RespondentCase.hall, count).select_from(RespondentCase).join(Complaint)
+    of_exhibitors = cases.join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
+    return dict(
+        cases_by_hall=_grouped(session, cases.where(cases_ip).group_by(RespondentCase.hall)),
+        cases_by_area=_grouped(
+            session,
+            of_exhibitors.with_only_columns(Exhibitor.area, count)
+            .where(cases_ip)
+            .group_by(Exhibitor.area),
+        ),
+        cases_by_country=_grouped(
+            session,
+            of_exhibitors.with_only_columns(Exhibitor.country, count)
+            .where(cases_ip)
+            .group_by(Exhibitor.country),
+        ),
+        country_names_en=_country_names_en(session, fair),
+    )
+
+
+def _ip_case_results(session: Session, fair: Fair) -> dict[str, Any]:
+    """What became of the respondent cases: outcomes, measures, referrals, hand-offs."""
+    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    return dict(
         outcomes=_outcomes(session, fair),
-        stage_times=_stage_times(session, fair),
-        transfer=_transfer(session, fair, now),
-        consultations=scalar(select(count).select_from(Consultation).where(consult)),
-        consultations_by_topic=_grouped(
-            session, select(Consultation.topic, count).where(consult).group_by(Consultation.topic)
-        ),
-        consultations_by_nationality=_grouped(
-            session,
-            select(Consultation.nationality, count)
-            .where(consult)
-            .group_by(Consultation.nationality),
-        ),
-        consultations_by_language=_grouped(
-            session,
-            select(Consultation.language, count).where(consult).group_by(Consultation.language),
-        ),
-        patrol_rounds=scalar(
-            select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
-        ),
-        booth_visits=scalar(select(func.count(distinct(BoothVisit.booth_no))).where(visits)),
-        findings=_grouped(
-            session, select(BoothVisit.finding, count).where(visits).group_by(BoothVisit.finding)
-        ),
-        patrol_complaints=scalar(
-            select(count).select_from(Complaint).where(ip, Complaint.channel == Channel.PATROL)
-        ),
-        commercial_disputes=scalar(select(count).select_from(Complaint).where(commercial)),
-        commercial_by_type=_grouped(
-            session,
-            select(Complaint.dispute_type, count)
-            .where(commercial)
-            .group_by(Complaint.dispute_type),
-        ),
-        commercial_settled=scalar(
-            select(count)
-            .select_from(RespondentCase)
-            .join(Complaint)
-            .where(
-                RespondentCase.fair_id == fair.id,
-                Complaint.kind == ComplaintKind.COMMERCIAL,
-                RespondentCase.state == CaseState.SETTLED,
-            )
-        ),
         measures_by_type=_grouped(
             session,
             select(Measure.measure_type, func.count(func.distinct(Measure.case_id)))
@@ -673,21 +612,91 @@ def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
             .where(cases_ip)
             .group_by(Measure.measure_type),
         ),
-        commercial_outcomes=_grouped(
-            session,
-            select(RespondentCase.state, count)
-            .select_from(RespondentCase)
-            .join(Complaint)
-            .where(cases_commercial)
-            .group_by(RespondentCase.state),
-        ),
         referrals_by_kind=_grouped(
             session,
-            select(RespondentCase.referral_kind, count)
+            select(RespondentCase.referral_kind, func.count())
             .where(RespondentCase.fair_id == fair.id, RespondentCase.referral_kind != "")
             .group_by(RespondentCase.referral_kind),
         ),
         handoffs_by_destination=handoff_log.counts_by_destination(session, fair.id),
+    )
+
+
+def _consultation_figures(session: Session, fair: Fair) -> dict[str, Any]:
+    consult = Consultation.fair_id == fair.id
+    count = func.count()
+
+    def by(column: Any) -> dict[str, int]:
+        return _grouped(session, select(column, count).where(consult).group_by(column))
+
+    return dict(
+        consultations=_count(session, select(count).select_from(Consultation).where(consult)),
+        consultations_by_topic=by(Consultation.topic),
+        consultations_by_nationality=by(Consultation.nationality),
+        consultations_by_language=by(Consultation.language),
+    )
+
+
+def _patrol_figures(session: Session, fair: Fair) -> dict[str, Any]:
+    visits = BoothVisit.fair_id == fair.id
+    count = func.count()
+    return dict(
+        patrol_rounds=_count(
+            session, select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
+        ),
+        booth_visits=_count(
+            session, select(func.count(distinct(BoothVisit.booth_no))).where(visits)
+        ),
+        findings=_grouped(
+            session, select(BoothVisit.finding, count).where(visits).group_by(BoothVisit.finding)
+        ),
+    )
+
+
+def _commercial_figures(session: Session, fair: Fair) -> dict[str, Any]:
+    commercial = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL)
+    cases_commercial = and_(
+        RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.COMMERCIAL
+    )
+    count = func.count()
+    cases = select(count).select_from(RespondentCase).join(Complaint)
+    return dict(
+        commercial_disputes=_count(session, select(count).select_from(Complaint).where(commercial)),
+        commercial_by_type=_grouped(
+            session,
+            select(Complaint.dispute_type, count)
+            .where(commercial)
+            .group_by(Complaint.dispute_type),
+        ),
+        commercial_settled=_count(
+            session, cases.where(cases_commercial, RespondentCase.state == CaseState.SETTLED)
+        ),
+        commercial_outcomes=_grouped(
+            session,
+            cases.with_only_columns(RespondentCase.state, count)
+            .where(cases_commercial)
+            .group_by(RespondentCase.state),
+        ),
+    )
+
+
+def _edition(session: Session, fair: Fair, now: datetime) -> EditionStatistics:
+    return EditionStatistics(
+        fair_code=fair.code,
+        fair_name=fair.name,
+        start=fair.start_date.isoformat(),
+        end=fair.end_date.isoformat(),
+        exhibitors=_count(
+            session, select(func.count()).select_from(Exhibitor).where(Exhibitor.fair_id == fair.id)
+        ),
+        stage_times=_stage_times(session, fair),
+        transfer=_transfer(session, fair, now),
+        **_ip_complaint_figures(session, fair),
+        **_ip_case_places(session, fair),
+        **_ip_case_results(session, fair),
+        **_consultation_figures(session, fair),
+        **_patrol_figures(session, fair),
+        **_commercial_figures(session, fair),
     )
 
 

@@ -242,9 +242,9 @@ def _country_chart(cur: EditionStatistics) -> Drawing:
     )
 
 
-def build_story(report: StatisticsReport) -> list[Any]:
+def _heading(report: StatisticsReport) -> list[Any]:
     cur = report.current
-    story: list[Any] = [
+    return [
         _p(f"{cur.fair_name} 统计报告 / Statistics report — {cur.fair_code}", 14, bold=True),
         _p(
             f"{cur.start} – {cur.end} · 生成于 / generated {_local(report)} · "
@@ -254,7 +254,10 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ),
         Spacer(1, 4 * mm),
     ]
-    # Headline figures beside the earlier editions.
+
+
+def _key_figures(report: StatisticsReport) -> list[Any]:
+    """The headline figures, the current edition beside the earlier ones."""
     editions = report.editions
     head = [_p("指标 / Figure", 7.5, bold=True)] + [
         _p(e.fair_code, 7.5, bold=True) for e in editions
@@ -270,9 +273,12 @@ def build_story(report: StatisticsReport) -> list[Any]:
             [("BACKGROUND", (len(editions), 1), (len(editions), -1), colors.HexColor("#F2F5F9"))]
         )
     )
-    story += [_p("主要指标 / Key figures", 11, bold=True, space=2), table, Spacer(1, 5 * mm)]
+    return [_p("主要指标 / Key figures", 11, bold=True, space=2), table, Spacer(1, 5 * mm)]
 
-    # Charts.
+
+def _charts(report: StatisticsReport) -> list[Any]:
+    cur = report.current
+    editions = report.editions
     codes = [e.fair_code for e in editions]
     compare = vertical_bars(
         "Complaints, respondent cases, confirmed",
@@ -311,11 +317,13 @@ def build_story(report: StatisticsReport) -> list[Any]:
     charts = [[compare, by_type], [by_hall, outcomes], [countries, stages]]
     grid = Table(charts, colWidths=[(A4[0] - 30 * mm) / 2] * 2)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story += [_p("图表 / Charts", 11, bold=True, space=2), grid]
+    return [_p("图表 / Charts", 11, bold=True, space=2), grid]
 
-    # Details of the current edition.
+
+def _summary(cur: EditionStatistics) -> list[Any]:
+    """The current edition's figures in a sentence, in Chinese and in English."""
     t = cur.transfer
-    details: list[Any] = [
+    return [
         _p(f"{cur.fair_code} 明细 / Details", 11, bold=True, space=6),
         _p(
             f"投诉 {cur.complaints}（受理 {cur.accepted}，不予受理 {cur.rejected}，待定 "
@@ -335,12 +343,15 @@ def build_story(report: StatisticsReport) -> list[Any]:
             8,
         ),
     ]
+
+
+def _stage_table(cur: EditionStatistics) -> list[Any]:
     stage_rows = [
         [_p(s.label, 7.5), _p(str(s.count), 7.5)]
         + [_p("—" if v is None else f"{v:.1f}", 7.5) for v in (s.median_hours, s.max_hours)]
         for s in cur.stage_times
     ]
-    details += [
+    return [
         _p("各阶段用时（小时）/ Hours per stage", 9, bold=True, space=4),
         _grid(
             [
@@ -353,6 +364,10 @@ def build_story(report: StatisticsReport) -> list[Any]:
             [80 * mm, 15 * mm, 25 * mm, 25 * mm],
         ),
     ]
+
+
+def _breakdowns(cur: EditionStatistics) -> list[Any]:
+    details: list[Any] = []
     for title, data in (
         (
             "按权利类型（投诉）/ Complaints by IP type",
@@ -373,6 +388,14 @@ def build_story(report: StatisticsReport) -> list[Any]:
         ),
     ):
         details += _breakdown(title, data)
+    return details
+
+
+def build_story(report: StatisticsReport) -> list[Any]:
+    story = _heading(report) + _key_figures(report) + _charts(report)
+    # The details' title and summary stay on one page.
+    details = _summary(report.current) + _stage_table(report.current)
+    details += _breakdowns(report.current)
     story.append(KeepTogether(details[:3]))
     story += details[3:]
     return story

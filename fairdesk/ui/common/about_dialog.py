@@ -6,18 +6,9 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -25,6 +16,7 @@ import fairdesk
 from fairdesk import config
 from fairdesk.resources_path import resource_dir
 from fairdesk.services.context import Context
+from fairdesk.ui.forms.ui_about_dialog import Ui_AboutDialog
 
 # The fonts printed documents embed (resources/README.md keeps the developers' notes): the
 # faces, what each prints, its licence. Names stay as their makers wrote them.
@@ -78,61 +70,43 @@ class AboutDialog(QDialog):
         resources: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_AboutDialog()  # the layout: ui/about_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("about_dialog")
-        self.setWindowTitle(self.tr("About FairDesk"))
-        self.resize(620, 520)
+        ui = self.ui
         self.database_url = hide_password(ctx.db.url if ctx is not None else config.database_url())
         self.data_folder = str(config.data_dir())
         folder = resources if resources is not None else resource_dir()
 
-        title = QLabel(
-            self.tr("<h2>FairDesk {0}</h2>").format(fairdesk.__version__), objectName="title"
-        )
-        blurb = QLabel(
-            self.tr(
-                "The on-site IP complaint desk of a trade fair: intake, deadlines, decisions, "
-                "patrols and follow-up."
-            ),
-            wordWrap=True,
-        )
-        form = QFormLayout()
-        self.version_label = self._value(fairdesk.__version__, "version_label")
-        self.data_dir_label = self._value(self.data_folder, "data_dir_label")
-        self.database_label = self._value(self.database_url, "database_label")
-        self.root_label = self._value(self._root(ctx), "root_label")
-        self.runtime_label = self._value(
+        ui.title.setText(self.tr("<h2>FairDesk {0}</h2>").format(fairdesk.__version__))
+        self.version_label, self.data_dir_label = ui.version_label, ui.data_dir_label
+        self.database_label, self.root_label = ui.database_label, ui.root_label
+        self.runtime_label = ui.runtime_label
+        self.version_label.setText(fairdesk.__version__)
+        self.data_dir_label.setText(self.data_folder)
+        self.database_label.setText(self.database_url)
+        self.root_label.setText(self._root(ctx))
+        self.runtime_label.setText(
             f"Python {platform.python_version()} · Qt {qVersion()} · "
-            f"PySide6 {PySide6.__version__} · {platform.system()} {platform.release()}",
-            "runtime_label",
+            f"PySide6 {PySide6.__version__} · {platform.system()} {platform.release()}"
         )
-        form.addRow(self.tr("Version:"), self.version_label)
-        form.addRow(self.tr("Data folder:"), self.data_dir_label)
-        form.addRow(self.tr("Database:"), self.database_label)
-        form.addRow(self.tr("Root key:"), self.root_label)
-        form.addRow(self.tr("Running on:"), self.runtime_label)
 
-        self.licences = QTextBrowser(objectName="licences_browser")
-        self.licences.setOpenExternalLinks(True)
+        self.licences = ui.licences_browser
         text = self._licence_text(folder)
         if text:
             self.licences.setMarkdown(text)
-        else:
+        else:  # the buttons stay at the bottom
             self.licences.hide()
+            ui.layout.insertStretch(ui.layout.indexOf(ui.buttons), 1)
 
         copy = QPushButton(self.tr("&Copy details"), objectName="copy_button")
         copy.clicked.connect(self.copy_details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(blurb)
-        layout.addLayout(form)
-        layout.addWidget(self.licences, 1)
-        if self.licences.isHidden():
-            layout.addStretch(1)
-        layout.addWidget(buttons)
+        ui.buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter closes, as before: a button added later would otherwise become the default.
+        close = ui.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        QWidget.setTabOrder(close, copy)
+        ui.buttons.rejected.connect(self.reject)
 
     def _licence_text(self, folder: Path) -> str:
         """The fonts and their licences in the desk's language, with a link to each licence
@@ -167,12 +141,6 @@ class AboutDialog(QDialog):
                 "with the fingerprint on the service center's genuine documents."
             ).format(found=found or self.tr("missing"), pin=pin)
         return found or self.tr("none yet (made with the first administrator's password)")
-
-    def _value(self, text: str, name: str) -> QLabel:
-        label = QLabel(text, objectName=name, wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     def details(self) -> str:
         """Plain text for a support request; the database password is never in it."""

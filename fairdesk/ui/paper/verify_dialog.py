@@ -34,14 +34,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +46,7 @@ from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PDFIUM_LOCK
 from fairdesk.ui.common.tasks import Task, run_task
+from fairdesk.ui.forms.ui_verify_dialog import Ui_VerifyDialog
 
 # (parent, caption, start folder, filter) -> the chosen path, "" if cancelled
 OpenFileName = Callable[[QWidget, str, str, str], str]
@@ -146,6 +141,15 @@ def status_icon(status: str, size: int = 64) -> QPixmap:
     return pixmap
 
 
+def _bold(label: QLabel, larger: float = 1.0) -> None:
+    """Bold, `larger` times the desk's own font size (which the form cannot know)."""
+    font = label.font()
+    font.setBold(True)
+    if larger != 1.0:
+        font.setPointSizeF(font.pointSizeF() * larger)
+    label.setFont(font)
+
+
 class VerifyDialog(QDialog):
     """`VerifyDialog(ctx, parent)`: check scanned, pasted or file documents, one after another.
 
@@ -169,30 +173,12 @@ class VerifyDialog(QDialog):
         self._task: Task | None = None
         self._file_generation = 0
         self._last_folder = str(Path.home())
+        self.ui = Ui_VerifyDialog()  # the layout: ui/verify_dialog.ui
+        self.ui.setupUi(self)
         self.setObjectName("verify_dialog")
-        self.setWindowTitle(self.tr("Check a document · 核验文书"))
-        self.setAcceptDrops(True)
-        self.resize(760, 640)
-        self.setSizeGripEnabled(True)
-
-        heading = QLabel(self.tr("Check a document · 核验文书"), objectName="verify_heading")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
-        hint = QLabel(
-            self.tr(
-                "Scan the QR code on the paper with the scanner, or paste the code's text and "
-                "press Enter. Or open a PDF or a photo of the page (or drop it here)."
-            ),
-            objectName="verify_hint",
-        )
-        hint.setWordWrap(True)
-
-        self.payload_edit = QLineEdit(objectName="payload_edit")
-        self.payload_edit.setPlaceholderText(self.tr("FD2.… — scan or paste here, then Enter"))
-        self.payload_edit.setAccessibleName(self.tr("Document code"))
-        self.payload_edit.setClearButtonEnabled(True)
+        ui = self.ui
+        _bold(ui.verify_heading, 1.3)
+        self.payload_edit = ui.payload_edit
         self.payload_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         # A scanner types ASCII; an input method (pinyin) would catch its keystrokes.
         self.payload_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -200,74 +186,28 @@ class VerifyDialog(QDialog):
             Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
         )
         self.payload_edit.returnPressed.connect(self.check_typed)
-        code_label = QLabel(self.tr("&Code:"))
-        code_label.setBuddy(self.payload_edit)
-        self.check_button = QPushButton(self.tr("Chec&k (Enter)"), objectName="check_button")
+        self.check_button, self.open_button = ui.check_button, ui.open_file_button
         self.check_button.clicked.connect(self.check_typed)
-        self.open_button = QPushButton(self.tr("&Open file…"), objectName="open_file_button")
         self.open_button.clicked.connect(self.ask_file)
-        row = QHBoxLayout()
-        row.addWidget(code_label)
-        row.addWidget(self.payload_edit, 1)
-        row.addWidget(self.check_button)
-        row.addWidget(self.open_button)
 
         # -- the answer ----------------------------------------------------------------------
-        self.icon_label = QLabel(objectName="status_icon")
-        self.icon_label.setFixedSize(72, 72)
-        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label = QLabel(objectName="status_label")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        big = self.status_label.font()
-        big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        self.status_label.setFont(big)
-        self.message_label = QLabel(objectName="verify_message")
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        words = QVBoxLayout()
-        words.addWidget(self.status_label)
-        words.addWidget(self.message_label)
-        words.addStretch(1)
-        self.result_box = QFrame(objectName="result_box")
-        head = QHBoxLayout(self.result_box)
-        head.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        head.addLayout(words, 1)
+        self.icon_label, self.status_label = ui.status_icon, ui.status_label
+        self.message_label = ui.verify_message
+        _bold(self.status_label, 1.8)
+        self.result_box = ui.result_box
         self.result_box.hide()
-
-        self.summary_box = QFrame(objectName="summary_box")
-        self.summary_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary_form = QFormLayout(self.summary_box)
-        self.summary_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.summary_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.summary_heading = QLabel(
-            self.tr("What the document says · 文书内容"), objectName="summary_heading"
-        )
-        bold = self.summary_heading.font()
-        bold.setBold(True)
-        self.summary_heading.setFont(bold)
+        self.summary_box, self.summary_form = ui.summary_box, ui.summary_form
+        self.summary_heading = ui.summary_heading
+        _bold(self.summary_heading)
         self.summary_box.hide()
         self.summary_heading.hide()
         self.summary_values: dict[str, QLabel] = {}
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close = ui.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("verify_close")
         close.setText(self.tr("Close (Esc)"))
-        buttons.rejected.connect(self.reject)
-        for button in (self.check_button, self.open_button, close):
-            button.setAutoDefault(False)  # Enter belongs to the code field
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(hint)
-        layout.addLayout(row)
-        layout.addWidget(self.result_box)
-        layout.addWidget(self.summary_heading)
-        layout.addWidget(self.summary_box)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        close.setAutoDefault(False)  # Enter belongs to the code field
+        ui.buttons.rejected.connect(self.reject)
         self.payload_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- checking --------------------------------------------------------------------------
