@@ -1,0 +1,65 @@
+"""The last points of the fourth Chinese reading (reviews/documents_zh_4.md): a suspension
+told in the notice and replaced in the order, a note said once, rights named in full, an
+organ field that holds an organ. Each test failed on the documents before this round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fairdesk.services.casework.steps import act_on_case
+from tests.conftest import FakeClock, Team
+from tests.helpers import make_fair
+from tests.pdf_text import needs_pdftotext
+from tests.unit.test_paper_law import _accepted, _issue
+
+pytestmark = needs_pdftotext
+
+
+@pytest.fixture
+def fair(team: Team) -> str:
+    return make_fair(team.admin)
+
+
+def _suspended_and_notified(team: Team, clock: FakeClock) -> str:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "suspend_display", reason="外观高度近似，先行暂停展出")
+    clock.advance(hours=1)
+    act_on_case(
+        team.desk, case, "notify", service_manner="left_at_booth", served_at="2026-11-05 10:00"
+    )
+    return case
+
+
+def test_the_notice_says_the_display_is_suspended_since_when_and_on_what_basis(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _suspended_and_notified(team, clock)
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "本中心已于2026-11-0509:30暂停上述展品（X-1，共2件）在展会期间展出" in text
+    assert "（展会知识产权保护办法第七条第（一）项）" in text
+    assert "Since2026-11-0509:30thedisplayoftheexhibitsabove(X-1,2items)hasbeensuspended" in text
+
+
+def test_a_notice_without_a_suspension_says_nothing_of_one(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    text = _issue(team, "complaint-notice", case, tmp_path)
+    assert "暂停" not in text and "suspended" not in text
+
+
+def test_the_order_says_which_measure_replaces_the_suspension_in_its_table(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _suspended_and_notified(team, clock)
+    act_on_case(
+        team.officer, case, "decide_at_once", trigger="prior_legal_document",
+        document_body="上海知识产权法院", document_number="(2026)沪73民初123号",
+        document_date="2026-03-01", legal_basis="Art 14", deciding_organ="上海市知识产权局",
+    )  # fmt: skip
+    act_on_case(team.desk, case, "order_remedy", measure="take_down")
+    text = _issue(team, "remedial-order", case, tmp_path)
+    assert "已由“撤下展品”替代/Replacedby:taketheexhibitdown" in text
