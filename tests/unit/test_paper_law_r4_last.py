@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.services.casework.steps import act_on_case
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
 from tests.pdf_text import needs_pdftotext
+from tests.unit.test_law_partial import EU_MARK, _complaint
 from tests.unit.test_paper_law import _accepted, _issue
 
 pytestmark = needs_pdftotext
@@ -63,3 +64,25 @@ def test_the_order_says_which_measure_replaces_the_suspension_in_its_table(
     act_on_case(team.desk, case, "order_remedy", measure="take_down")
     text = _issue(team, "remedial-order", case, tmp_path)
     assert "已由“撤下展品”替代/Replacedby:taketheexhibitdown" in text
+
+
+def _rejected_eu_mark(team: Team, tmp_path: Path, note: str) -> str:
+    number, _ = _complaint(team, EU_MARK)
+    act_on_complaint(
+        team.desk, number, "reject", reason_code="right_not_valid_in_china", reason=note
+    )
+    return _issue(team, "non-acceptance", number, tmp_path)
+
+
+def test_a_note_that_repeats_the_printed_reason_is_left_out(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    # The reason's own words, typed with other spaces and punctuation.
+    text = _rejected_eu_mark(team, tmp_path, "未在中国注册, 亦未经马德里国际注册 指定中国。")
+    assert "未在中国注册，亦未经马德里国际注册指定中国" in text
+    assert "说明：" not in text and "Note" not in text
+
+
+def test_a_note_that_adds_to_the_reason_is_printed(team: Team, fair: str, tmp_path: Path) -> None:
+    text = _rejected_eu_mark(team, tmp_path, "投诉人称其马德里申请尚在审查中。")
+    assert "说明：投诉人称其马德里申请尚在审查中。" in text
