@@ -12,7 +12,7 @@ from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
 from tests.pdf_text import needs_pdftotext
-from tests.unit.test_law_partial import EU_MARK, _complaint
+from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
 from tests.unit.test_paper_law import _accepted, _issue
 
 pytestmark = needs_pdftotext
@@ -86,3 +86,18 @@ def test_a_note_that_repeats_the_printed_reason_is_left_out(
 def test_a_note_that_adds_to_the_reason_is_printed(team: Team, fair: str, tmp_path: Path) -> None:
     text = _rejected_eu_mark(team, tmp_path, "投诉人称其马德里申请尚在审查中。")
     assert "说明：投诉人称其马德里申请尚在审查中。" in text
+
+
+def test_the_complaint_form_names_each_accused_right_in_full(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    number, _ = _complaint(
+        team, DESIGN, MARK, EU_MARK, accused=["ZL202330123456.7", "EUTM 018765432"]
+    )
+    text = _issue(team, "complaint-form", number, tmp_path)
+    table = text[text.index("Accusedexhibits") :]
+    assert "ZL202330123456.7号外观设计专利权designpatentZL202330123456.7" in table
+    # A right from abroad says it is not protected in China, as the other papers say it.
+    assert "欧盟商标EUTM018765432（未在中国注册）" in table
+    # The mark no exhibit is accused under stays in the rights table only.
+    assert "第45678901号注册商标专用权" not in table
