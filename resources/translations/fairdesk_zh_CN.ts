@@ -2575,6 +2575,10 @@ power of attorney: {0}</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
     <message>
+        <source>The deciding organ is the office alone (e.g. 上海市知识产权局): '{word}' names a person. The officer who decides is recorded as the user taking this step.</source>
+        <translation>作出处理的机关只填写机关名称（如上海市知识产权局）：“{word}”是人员的称谓。作出处理的派驻人员以执行本步骤的用户记录。</translation>
+    </message>
+    <message>
         <source>The time of service {served} is in the future.</source>
         <translation>送达时间 {served} 晚于当前时间。</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fairdesk.domain.errors import MissingRequirement
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
@@ -101,3 +102,27 @@ def test_the_complaint_form_names_each_accused_right_in_full(
     assert "欧盟商标EUTM018765432（未在中国注册）" in table
     # The mark no exhibit is accused under stays in the rights table only.
     assert "第45678901号注册商标专用权" not in table
+
+
+@pytest.mark.parametrize(
+    "organ",
+    ["上海市知识产权局 派驻展会执法人员 张三", "上海市知识产权局 王局长", "IP office, officer Li"],
+)
+def test_the_deciding_organ_holds_an_organ_and_no_person(
+    team: Team, fair: str, clock: FakeClock, organ: str
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "record_defence", summary="不侵权")
+    act_on_case(team.desk, case, "begin_review")
+    for who in (team.officer, team.desk):
+        with pytest.raises(MissingRequirement, match="deciding organ is the office alone"):
+            act_on_case(who, case, "decide_undetermined", reason="需鉴定", deciding_organ=organ)
+    result = act_on_case(
+        team.officer,
+        case,
+        "decide_undetermined",
+        reason="需鉴定",
+        deciding_organ="上海市知识产权局",
+    )
+    assert result.state == "UNDETERMINED"
