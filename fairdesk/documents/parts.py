@@ -387,12 +387,13 @@ def _undertaking(m: MeasureView) -> str:
 
 def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     """A measure's due time; a suspension of display (2006 Art 7(1)) has none: it lasts
-    while the complaint is handled, until the measure ordered after it replaces it."""
+    while the complaint is handled (its label says so), until the measure ordered after
+    it replaces it."""
     if m.measure_type != MeasureType.SUSPEND_DISPLAY:
         return m.due_at or (d.recheck_due_at if i == len(d.measures) else "")
     later = d.measures[i:]
     if not later:
-        return "投诉处理期间 / While the complaint is handled"
+        return ""
     word = L.MEASURES.words(later[0].measure_type).on_paper
     return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from fairdesk.domain.errors import MissingRequirement
-from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
-from tests.pdf_text import needs_pdftotext
+from tests.pdf_text import needs_pdftotext, pdf_text
 from tests.unit.test_law_partial import DESIGN, EU_MARK, MARK, _complaint
 from tests.unit.test_paper_law import _accepted, _issue
 
@@ -126,3 +127,34 @@ def test_the_deciding_organ_holds_an_organ_and_no_person(
         deciding_organ="上海市知识产权局",
     )
     assert result.state == "UNDETERMINED"
+
+
+def _signed_page(pdf: bytes, tmp_path: Path) -> str:
+    """The text of the page the receiver signs on (the last one holding 签收人)."""
+    pages = pdf_text(pdf, tmp_path).split("\f")
+    return "".join(next(p for p in reversed(pages) if "签收人" in p).split())
+
+
+@pytest.mark.parametrize("copy", ["complainant", "respondent"])
+def test_a_prior_judgment_decision_keeps_its_signature_with_what_it_signs_for(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path, copy: str
+) -> None:
+    number, case = _complaint(team, DESIGN, MARK, accused=["ZL202330123456.7"])
+    act_on_complaint(team.desk, number, "accept")
+    act_on_case(team.desk, case, "suspend_display", reason="外观高度近似，先行暂停展出")
+    clock.advance(hours=1)
+    act_on_case(
+        team.desk, case, "notify", service_manner="left_at_booth", served_at="2026-11-05 10:00"
+    )
+    steps = available_steps(team.officer, case)
+    act_on_case(
+        team.officer, case, "decide_at_once", trigger="prior_legal_document",
+        document_body="上海知识产权法院", document_number="（2025）沪73民初123号",
+        document_date="2025-09-01", reason="已有生效判决确认侵权。", legal_basis="Art 14",
+        deciding_organ="上海市知识产权局", other_claims=steps.other_claims,
+    )  # fmt: skip
+    pdf = docs.issue_document(team.desk, "decision", case, copy=copy).pdf
+    signed = _signed_page(pdf, tmp_path)
+    # Never a page with only the closing words and the signature: the last block of the
+    # opinion (here the measures table) is on it too.
+    assert "整改措施" in signed and "暂停展出/Suspend" in signed
