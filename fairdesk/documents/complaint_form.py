@@ -19,23 +19,23 @@ from fairdesk.documents.furniture import (
 )
 from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import (
+    accused_under,
     booth_text,
     case_rows,
     dispute_respondents,
     name_of,
     parties_block,
-    right_number,
     rights_block,
     sides,
 )
 
 
 def _exhibit(d: DocumentData, x: ExhibitView) -> str:
-    """An exhibit with the rights it is accused under: "智能咖啡机 CM-101 ×2（ZL…）"."""
-    by_number = {r.number: r for r in d.rights}
-    numbers = [right_number(by_number[n]) for n in x.accused_under if n in by_number]
-    accused = f"（{'、'.join(numbers)}）" if numbers else ""
-    return f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "") + accused
+    """An exhibit with the rights it is accused under, each named in full as the other
+    papers name it (kind, number, protection in China): "智能咖啡机 CM-101 ×2" then
+    "ZL…号外观设计专利权" and "design patent ZL…", a line each."""
+    head = f"{x.name} {x.model}".strip() + (f" ×{x.quantity}" if x.quantity else "")
+    return "\n".join([head, *(f"{zh}\n{en}" for zh, en in accused_under(d, x))])
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -61,7 +61,7 @@ def story(d: DocumentData) -> list[Flowable]:
                     c.number,
                     name_of(c.respondent.name_zh, c.respondent.name_en),
                     booth_text(c.respondent),
-                    "；\n".join(_exhibit(d, x) for x in c.exhibits),  # one a line
+                    "\n".join(_exhibit(d, x) for x in c.exhibits),
                 ]
                 for c in d.cases
             ],

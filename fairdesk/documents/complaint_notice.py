@@ -25,6 +25,7 @@ from fairdesk.documents.parts import (
     right_name,
     rights_block,
 )
+from fairdesk.documents.quantities import items_en, models, models_en, total
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import MeasureType
 
@@ -107,6 +108,28 @@ def _accused_rights(d: DocumentData) -> list[RightView]:
     return [r for r in d.rights if r.number in named] or list(d.rights)
 
 
+def _suspension(d: DocumentData) -> list[Flowable]:
+    """A display suspended at intake (2006 Art 7(1)) is told to the respondent here too, not
+    only on the booth notice: which exhibits, since when, on what basis."""
+    m = next((m for m in d.measures if m.measure_type == MeasureType.SUSPEND_DISPLAY), None)
+    if m is None:
+        return []
+    basis_zh, _, basis_en = d.fair.legal_basis.get("suspension", "").partition(" / ")
+    what_zh, what_en, n = models(d.exhibits), models_en(d.exhibits), total(d.exhibits)
+    count_zh, count_en = (f"，共{n}件", f", {items_en(n)}") if n else ("", "")
+    what_zh = f"（{what_zh}{count_zh}）" if what_zh else ""
+    what_en = f" ({what_en}{count_en})" if what_en else ""
+    cite_zh = f"（{basis_zh.replace(' ', '')}）" if basis_zh else ""
+    cite_en = f" ({basis_en})" if basis_en else ""
+    return bi(
+        f"本中心已于{m.ordered_at}暂停上述展品{what_zh}在展会期间展出{cite_zh}。"
+        "投诉处理期间，请勿重新展出上述展品。",
+        f"Since {m.ordered_at} the display of the exhibits above{what_en} has been suspended "
+        f"for the rest of the fair{cite_en}. Do not display them again while the complaint "
+        "is handled.",
+    )
+
+
 def story(d: DocumentData) -> list[Flowable]:
     d = _linked(d)
     r = d.respondent
@@ -129,6 +152,7 @@ def story(d: DocumentData) -> list[Flowable]:
         ),
         # "下列展品": the exhibits, each with the rights it is accused under, follow at once.
         *exhibits_with_rights(d),
+        *_suspension(d),
         *section("答辩期限", "Defence deadline"),
         box(_deadline(d)),
         *section("请提交的材料", "What to submit"),

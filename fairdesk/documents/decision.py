@@ -236,11 +236,15 @@ def story(d: DocumentData) -> list[Flowable]:
     # page and would leave the heading behind).
     # One heading whoever decides next: the center gives an opinion, never a decision.
     heading = section("处理意见", "Opinion")
-    out += [heading[0], KeepTogether([*heading[1:], box(decision)])]
+    out.append(heading[0])
+    # The last block of content before the closing words: kept with them (below), so the
+    # receiver never signs a page that holds only the closing words and the signature.
+    last: list[Flowable] = [KeepTogether([*heading[1:], box(decision)])]
     if state == "INFRINGEMENT_FOUND" or d.measures:
         act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
-        out += bi(
+        out += last
+        last = bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
             f"拒不执行的，主办方可依据参展合同{cancel.zh}。",
             f"For the exhibits above the respondent must at once {act.en}, and must not "
@@ -248,7 +252,9 @@ def story(d: DocumentData) -> list[Flowable]:
             f"may {cancel.en.lower()} under the exhibitor contract.",
         )
         if d.measures:
-            out += measures_block(d)
+            table = measures_block(d)
+            out += [*last, table[0]]  # the heading's page-break check stays outside
+            last = table[1:]
     statement = bi(
         "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
         "或请求知识产权管理部门处理。",
@@ -259,7 +265,7 @@ def story(d: DocumentData) -> list[Flowable]:
     signature = signature_lines([("签收人", "Received by")], date_beside=paper_version() >= 2)
     if paper_version() < 2:
         numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at), *_decided_by(d)])
-        return [*out, numbers, *statement, signature]
+        return [*out, *last, numbers, *statement, signature]
     # The numbers on one line (the header has the case number already), and the closing
     # words kept with the signature line: no page holds only those.
     # (One KeepTogether: reportlab moves a nested one to a new page even when it fits.)
@@ -268,7 +274,9 @@ def story(d: DocumentData) -> list[Flowable]:
     # Who issued it stays with the service sentence and the line the receiver signs on: the
     # signature confirms receipt of the opinion it sits under.
     numbers = [*_numbers_line(d), Spacer(1, 2 * mm)]
-    return [*out, KeepTogether([*numbers, *statement, *signature._content])]
+    # (The opinion's own KeepTogether is opened: one level only, as said above.)
+    kept = [f for x in last for f in (x._content if isinstance(x, KeepTogether) else [x])]
+    return [*out, KeepTogether([*kept, *numbers, *statement, *signature._content])]
 
 
 def _numbers_line(d: DocumentData) -> list[Flowable]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -63,8 +64,7 @@ def refusal_words(r: RightView, reason: str) -> tuple[str, str]:
         zh, en = right_name(r)
         return (
             f"{zh}已被宣告无效或已失效（期满/终止）。",
-            f"{en[:1].upper()}{en[1:]} was declared invalid or has lapsed (expired or "
-            "terminated).",
+            f"{en[:1].upper()}{en[1:]} was declared invalid or has lapsed (expired or terminated).",
         )
     return L.zh(L.REJECT_REASONS, reason), L.en(L.REJECT_REASONS, reason)
 
@@ -127,6 +127,24 @@ def _unaffected(d: DocumentData) -> list[Flowable]:
     )
 
 
+def _letters(text: str) -> str:
+    """Text reduced to its letters and digits (full-width folded, case ignored): a note is
+    compared with the reason whatever its spaces and punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+
+
+def _note(d: DocumentData, reason: tuple[str, str]) -> list[Flowable]:
+    """The desk's note as typed, when it adds to the printed reason: a note the reason
+    already says word for word is left out rather than said twice."""
+    # Its English part when it has one ("中文 / English").
+    note_zh, sep, note_en = d.note.partition(" / ")
+    said = _letters("".join(reason))
+    if not _letters(d.note) or all(_letters(x) in said for x in (note_zh, note_en) if x):
+        return []
+    return bi(f"说明：{note_zh}", f"Note: {note_en}" if sep else f"Note (original text): {d.note}")
+
+
 def story(d: DocumentData) -> list[Flowable]:
     zh, en = _reason(d)
     out: list[Flowable] = [
@@ -141,12 +159,7 @@ def story(d: DocumentData) -> list[Flowable]:
         *section("不予受理的理由", "Reason"),
         box(bi(zh, en)),
     ]
-    if d.note:
-        # The desk's note as typed: its English part when it has one ("中文 / English").
-        note_zh, sep, note_en = d.note.partition(" / ")
-        out += bi(
-            f"说明：{note_zh}", f"Note: {note_en}" if sep else f"Note (original text): {d.note}"
-        )
+    out += _note(d, (zh, en))
     out += _unaffected(d)
     out += rights_block(_concerned(d))
     out += [

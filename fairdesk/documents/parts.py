@@ -385,6 +385,19 @@ def _undertaking(m: MeasureView) -> str:
     return "已签 / signed" if m.undertaking_signed else "未签 / not signed"
 
 
+def _due(d: DocumentData, i: int, m: MeasureView) -> str:
+    """A measure's due time; a suspension of display (2006 Art 7(1)) has none: it lasts
+    while the complaint is handled (its label says so), until the measure ordered after
+    it replaces it."""
+    if m.measure_type != MeasureType.SUSPEND_DISPLAY:
+        return m.due_at or (d.recheck_due_at if i == len(d.measures) else "")
+    later = d.measures[i:]
+    if not later:
+        return ""
+    word = L.MEASURES.words(later[0].measure_type).on_paper
+    return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"
+
+
 def measures_block(
     d: DocumentData,
     undertaking: bool = True,
@@ -404,7 +417,7 @@ def measures_block(
         [
             L.both(L.MEASURES, m.measure_type),
             m.ordered_at,
-            m.due_at or (d.recheck_due_at if i == len(d.measures) else ""),
+            _due(d, i, m),
             _undertaking(m),
             m.storage_place,
             " ".join(x for x in (L.both(L.RECHECK_RESULTS, m.recheck_result), m.rechecked_at) if x),

@@ -836,8 +836,23 @@ def _overdue_trigger_needs_overdue(f: Facts, params: Mapping[str, Any]) -> Refus
     )
 
 
+# Words of a person, not of an organ: the officer who decides is the user taking the step,
+# printed apart ("经上海市知识产权局派驻人员张三审查"), so the organ field holds the organ only.
+PERSON_WORDS = ("派驻", "人员", "局长", "处长", "科长", "主任", "同志", "先生", "女士", "officer")
+
+
 def _officer_names_organ(f: Facts, params: Mapping[str, Any]) -> Refusal | None:
-    if f.role is not Role.OFFICER or str(params.get("deciding_organ") or "").strip():
+    organ = str(params.get("deciding_organ") or "").strip()
+    person = next((w for w in PERSON_WORDS if w in organ.casefold()), "")
+    if person:
+        return Refusal(
+            MissingRequirement,
+            "The deciding organ is the office alone (e.g. 上海市知识产权局): '{word}' names "
+            "a person. The officer who decides is recorded as the user taking this step.",
+            {"word": person},
+            field="deciding_organ",
+        )
+    if f.role is not Role.OFFICER or organ:
         return None
     return Refusal(
         MissingRequirement,

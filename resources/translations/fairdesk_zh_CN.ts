@@ -2831,6 +2831,10 @@ power of attorney: {0}</source>
         <translation>{number} 的投诉通知书已于 {served} 送达，答辩期自该时起算；期满时展会未开放，故顺延至下一开放时间：{due}。</translation>
     </message>
     <message>
+        <source>The deciding organ is the office alone (e.g. 上海市知识产权局): '{word}' names a person. The officer who decides is recorded as the user taking this step.</source>
+        <translation>作出处理的机关只填写机关名称（如上海市知识产权局）：“{word}”是人员的称谓。作出处理的派驻人员以执行本步骤的用户记录。</translation>
+    </message>
+    <message>
         <source>The time of service {served} is in the future.</source>
         <translation>送达时间 {served} 晚于当前时间。</translation>
     </message>

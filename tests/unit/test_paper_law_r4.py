@@ -301,4 +301,4 @@ def test_the_complaint_form_says_which_right_each_exhibit_is_accused_under(
 ) -> None:
     number, _ = _complaint(team, DESIGN, MARK, accused=["45678901"])
     text = _issue(team, "complaint-form", number, tmp_path)
-    assert "智能咖啡机CM-101×2（第45678901号）" in text
+    assert "智能咖啡机CM-101×2第45678901号注册商标专用权" in text
