@@ -130,6 +130,23 @@ def _suspension(d: DocumentData) -> list[Flowable]:
     )
 
 
+def _consequence() -> list[Flowable]:
+    """What follows a missed defence, an earlier ruling or an admission: CNIPA Art 14's
+    consequence, named here (the paper's own basis is the notice's)."""
+    act = v.measures_phrase(
+        (MeasureType.COVER, MeasureType.TAKE_DOWN, MeasureType.DISCONNECT_LINK), en_join=" or "
+    )
+    return bi(
+        "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由，"
+        "或已有生效法律文书确认侵权，或你方承认侵权的，"
+        f"展会主办方将立即采取{act.zh}等措施。",
+        "Under Art. 14 of the CNIPA Guidelines for IP Protection at Exhibitions (2022), if you "
+        "file no written defence and evidence in time without good reason, or a court or "
+        "administrative decision already confirms the infringement, or you admit it, the "
+        f"organizer will act at once: {act.en}.",
+    )
+
+
 def story(d: DocumentData) -> list[Flowable]:
     d = _linked(d)
     r = d.respondent
@@ -159,19 +176,7 @@ def story(d: DocumentData) -> list[Flowable]:
     ]
     for i, (zh, en) in enumerate(TO_SUBMIT, 1):
         out += bi(f"{i}. {zh}", f"{i}. {en}")
-    act = v.measures_phrase(
-        (MeasureType.COVER, MeasureType.TAKE_DOWN, MeasureType.DISCONNECT_LINK), en_join=" or "
-    )
-    out += bi(
-        # The consequence is CNIPA Art 14's, named here; the paper's basis is the notice's.
-        "根据《展会知识产权保护指引》第十四条，逾期未提交书面答辩及证据且无正当理由，"
-        "或已有生效法律文书确认侵权，或你方承认侵权的，"
-        f"展会主办方将立即采取{act.zh}等措施。",
-        "Under Art. 14 of the CNIPA Guidelines for IP Protection at Exhibitions (2022), if you "
-        "file no written defence and evidence in time without good reason, or a court or "
-        "administrative decision already confirms the infringement, or you admit it, the "
-        f"organizer will act at once: {act.en}.",
-    )
+    out += _consequence()
     out += rights_block(replace(d, rights=tuple(_accused_rights(d))))
     out += [
         *section("投诉人", "Complainant"),

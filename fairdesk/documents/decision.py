@@ -181,22 +181,8 @@ def _in_voice(d: DocumentData, zh: str, en: str) -> tuple[str, str]:
     return zh.replace("本中心", who_zh), en.replace("the service center", who_en)
 
 
-def story(d: DocumentData) -> list[Flowable]:
-    if d.copy == "complainant":
-        to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
-    else:
-        r = d.respondent
-        to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
-    state = d.decision_state
-    finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
-    out: list[Flowable] = [
-        para(f"{to}：", S.zh, bold=True),
-        para(f"To {to_en}:", S.en),
-        *_opening(d),
-        *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
-        *rights_block(d),
-        *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
-    ]
+def _defence(d: DocumentData) -> list[Flowable]:
+    """The respondent's defence, or why there is none."""
     defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
     if d.defence_summary:
         defence.append(para(d.defence_summary, S.zh))
@@ -214,7 +200,26 @@ def story(d: DocumentData) -> list[Flowable]:
         )
     # A short defence stays with its heading wherever it fits, rather than after a page
     # break that only the heading's usual check asked for.
-    out += [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
+    return [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
+
+
+def story(d: DocumentData) -> list[Flowable]:
+    if d.copy == "complainant":
+        to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
+    else:
+        r = d.respondent
+        to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
+    state = d.decision_state
+    finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
+    out: list[Flowable] = [
+        para(f"{to}：", S.zh, bold=True),
+        para(f"To {to_en}:", S.en),
+        *_opening(d),
+        *(parties_block(d) if paper_version() < 2 else parties_side_by_side(d)),
+        *rights_block(d),
+        *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
+    ]
+    out += _defence(d)
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
