@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -92,6 +93,15 @@ def message(exc: BaseException) -> str:
     from fairdesk.i18n import error_text
 
     return error_text(exc)
+
+
+def sentences(said: Sequence[Any], english: str) -> str:
+    """A service's sentences (`Phrase`s) in the language `speak` installed."""
+    if _spoken["language"] == "en" or not said:
+        return english
+    from fairdesk.i18n import said_text
+
+    return said_text(said, english)
 
 
 def words(pair: Any) -> str:

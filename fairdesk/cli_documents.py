@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk.cli_common import _width as text_width
-from fairdesk.cli_common import column_title, context, language, print_rows, reader, translate
+from fairdesk.cli_common import (
+    column_title,
+    context,
+    language,
+    print_rows,
+    reader,
+    sentences,
+    translate,
+)
 from fairdesk.documents.kinds import KINDS
 from fairdesk.domain.errors import InvalidInput
 
@@ -172,8 +180,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     width = max((text_width(t) for t in titles.values()), default=0)
     for label, value in result.summary.items():
         print(f"{' ' * (width - text_width(titles[label]))}{titles[label]}: {value}")
+    said = sentences(result.said, result.message)
     if result.ok:
-        print(result.message)
+        print(said)
         if not args.root:  # what the answer rests on: compare it with the paper
             print(
                 _t(
@@ -185,12 +194,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 0
     if result.status == "specimen":
         # Not an error of the tool: the document is a demo's example, said once on stdout.
-        print(result.message)
+        print(said)
         return EXIT_SPECIMEN
     # The status once: "FORGED: …" needs no "forged:" before it.
-    said = result.message.upper().startswith(f"{result.status.upper()}:")
-    prefix = "" if said else f"{result.status}: "
-    print(f"fairdesk: {prefix}{result.message}", file=sys.stderr)
+    named = result.message.upper().startswith(f"{result.status.upper()}:")
+    prefix = "" if named else f"{result.status}: "
+    print(f"fairdesk: {prefix}{said}", file=sys.stderr)
     return 1
 
 

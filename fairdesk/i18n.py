@@ -23,6 +23,7 @@ state's bare code) shows the vocabulary's words in the desk's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -307,6 +308,15 @@ def _term(value: object) -> object:
     if isinstance(value, list | tuple):  # joined by commas in English
         return QCoreApplication.translate(ERROR_CONTEXT, ", ").join(str(_term(v)) for v in value)
     return value
+
+
+def said_text(said: Sequence[Phrase], english: str) -> str:
+    """A service's sentences (e.g. a document check's verdict) in the desk's language;
+    `english` when it gave none."""
+    if not said:
+        return english
+    gap = "" if current_language() == "zh_CN" else " "  # Chinese sentences run on
+    return gap.join(_translated(p.template, p.params) for p in said)
 
 
 def error_text(exc: BaseException) -> str:

@@ -870,7 +870,9 @@ def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) ->
     codes: list[str] = []
     for ip_type, where in rights:
         code = (where or "CN").strip().upper()
-        if m in _materials.PROOF_OF_RIGHT.get(ip_type, ()) and code not in codes:
+        known = ip_type in {t.value for t in IPType}
+        proofs = _materials.PROOF_OF_RIGHT.get(IPType(ip_type), ()) if known else ()
+        if m in proofs and code not in codes:
             codes.append(code)
     if codes in ([], ["CN"]):  # a Chinese right's proof needs no place
         return m.label

@@ -3627,6 +3627,30 @@ power of attorney: {0}</source>
         <translation>撤销文书须说明理由。</translation>
     </message>
     <message>
+        <source>GENUINE: {number} was issued by the service center and is in force.</source>
+        <translation>真实有效：{number} 由本服务中心签发，现行有效。</translation>
+    </message>
+    <message>
+        <source>FORGED: {number} {why}. This code was not issued by the service center.</source>
+        <translation>伪造：{number}{why}。此二维码并非本服务中心签发。</translation>
+    </message>
+    <message>
+        <source>the fingerprint given</source>
+        <translation>所给出的指纹</translation>
+    </message>
+    <message>
+        <source>the root key pinned for this installation</source>
+        <translation>本安装固定的根密钥</translation>
+    </message>
+    <message>
+        <source>does not chain to {source} ({fingerprint}): this database's root key was replaced</source>
+        <translation>无法追溯至{source}（{fingerprint}）：本数据库的根密钥已被替换</translation>
+    </message>
+    <message>
+        <source>NOT THE ISSUED FILE: the QR code of {number} is genuine, but this PDF is not the one that was issued (its bytes differ, although its key text is there). Do not rely on it: reprint the document, or compare the paper with the summary below.</source>
+        <translation>并非签发的文件：{number} 的二维码真实，但此 PDF 并非签发时的文件（字节不同，尽管关键文字仍在）。请勿依赖此文件：请重新打印该文书，或将纸质文书与下方摘要逐项核对。</translation>
+    </message>
+    <message>
         <source>Case {case} has no valid issued document numbered '{number}' to serve.</source>
         <translation>案件 {case} 中没有编号为“{number}”的有效已签发文书可供送达。</translation>
     </message>
@@ -3647,6 +3671,66 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已被撤销（{reason}）。</translation>
     </message>
     <message>
+        <source>No document numbered {number} was issued by this service center (or this database is not the one it was issued from).</source>
+        <translation>本服务中心未签发编号为 {number} 的文书（或本数据库并非签发该文书的数据库）。</translation>
+    </message>
+    <message>
+        <source>Document {number} names signing key {key}, which this database does not hold.</source>
+        <translation>文书 {number} 载明的签名密钥 {key} 不在本数据库中。</translation>
+    </message>
+    <message>
+        <source>FORGED: the signature does not belong to document {number}. This code was not issued by the service center.</source>
+        <translation>伪造：该签名不属于文书 {number}。此二维码并非本服务中心签发。</translation>
+    </message>
+    <message>
+        <source>The stored content of {number} was changed after it was issued. Report this to the administrator.</source>
+        <translation>{number} 的存档内容在签发后被改动。请报告管理员。</translation>
+    </message>
+    <message>
+        <source>SPECIMEN: {number} was printed from a demo database; it is an example and proves nothing.</source>
+        <translation>样本：{number} 由演示数据库打印，仅为示例，不具任何证明效力。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was superseded by {successor} on {when} ({reason}). Ask for {successor}.</source>
+        <translation>已撤销：{number} 已于 {when} 被 {successor} 取代（{reason}）。请索取 {successor}。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was revoked on {when} ({reason}).</source>
+        <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
+    </message>
+    <message>
+        <source>was not signed by the key its register entry names</source>
+        <translation>并非由其登记条目载明的密钥签名</translation>
+    </message>
+    <message>
+        <source>was signed by a key the service center's root key never certified</source>
+        <translation>由未经本服务中心根密钥认证的密钥签名</translation>
+    </message>
+    <message>
+        <source>names another root key than the one that certified its signer</source>
+        <translation>载明的根密钥与认证其签名人的根密钥不一致</translation>
+    </message>
+    <message>
+        <source>REFUSED: {number} was signed with key {key} after that key was revoked ({reason}). Documents it signed before stay genuine.</source>
+        <translation>拒绝：{number} 系在密钥 {key} 撤销后以该密钥签名（{reason}）。该密钥撤销前签署的文书仍然有效。</translation>
+    </message>
+    <message>
+        <source>Its signer's key is certified by this service center's root key, but without the register its content cannot be checked.</source>
+        <translation>其签名人的密钥经本服务中心根密钥认证，但没有登记簿，无法核对其内容。</translation>
+    </message>
+    <message>
+        <source>No QR code could be read from this file (is it sharp and whole?).</source>
+        <translation>无法从此文件读取二维码（是否清晰完整？）。</translation>
+    </message>
+    <message>
+        <source>The file has no text to compare (a scan?): compare it with the summary.</source>
+        <translation>此文件没有可比对的文字（扫描件？）：请与摘要逐项核对。</translation>
+    </message>
+    <message>
+        <source>ALTERED: the QR code of {number} is genuine but the text of this file differs from the issued document (it should read: {expected}).</source>
+        <translation>已被篡改：{number} 的二维码真实，但此文件的文字与签发的文书不同（应为：{expected}）。</translation>
+    </message>
+    <message>
         <source>Document {number} was revoked ({reason}); print {successor} instead.</source>
         <translation>文书 {number} 已撤销（{reason}）；请改为打印 {successor}。</translation>
     </message>
@@ -3657,6 +3741,30 @@ power of attorney: {0}</source>
     <message>
         <source>Document {number} is already revoked; reissue {successor} instead.</source>
         <translation>文书 {number} 已被撤销；请改为重新签发 {successor}。</translation>
+    </message>
+    <message>
+        <source>Not a valid document code: {why}.</source>
+        <translation>不是有效的文书二维码：{why}。</translation>
+    </message>
+    <message>
+        <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
+        <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
+    </message>
+    <message>
+        <source>carries an old-style code its key never signed</source>
+        <translation>带有其密钥从未签署的旧式二维码</translation>
+    </message>
+    <message>
+        <source>names a key this installation never had</source>
+        <translation>载明的密钥本安装从未拥有</translation>
+    </message>
+    <message>
+        <source>carries a damaged demo certificate</source>
+        <translation>带有已损坏的演示证书</translation>
+    </message>
+    <message>
+        <source>The file is byte-identical to the issued PDF.</source>
+        <translation>此文件与签发的 PDF 逐字节一致。</translation>
     </message>
     <message>
         <source>{file} carries no readable document QR code, so nothing in it can be trusted as the root key or an anchor: type them from paper instead.</source>

@@ -134,6 +134,11 @@ def test_verify_in_chinese_names_what_the_document_says_in_chinese(
     assert "文书编号" in labels and "被投诉人" in labels, labels
     assert not any(re.search(r"[A-Za-z]", label) for label in labels), labels
     assert "已依据本数据文件夹中固定的根密钥核验" in out
+    verdict = out.splitlines()[-2]  # the verdict too, in Chinese but for the numbers
+    assert verdict.startswith("真实有效：") and "逐字节一致" in verdict, verdict
+    assert not re.search(
+        r"\b[A-Za-z]{3,}\b", verdict.replace(case_no.split("-")[0], "").replace("PDF", "")
+    ), verdict
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")

@@ -4,6 +4,7 @@ and the issued PDF opened as files, an unreadable file (pytest-qt, no sleeps).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -220,3 +221,25 @@ def test_every_status_has_words_and_an_icon(qtbot, team: Team, fair_code: str) -
     # Different statuses look different (shape, not colour alone: compare in grey).
     grey = {s: img.convertToFormat(img.Format.Format_Grayscale8) for s, img in images.items()}
     assert grey["genuine"] != grey["forged"] != grey["altered"] != grey["revoked"]
+
+
+def test_a_chinese_desk_reads_the_verdict_in_chinese(  # type: ignore[no-untyped-def]
+    qtbot, qapp, team: Team, decision: docs.IssuedInfo
+) -> None:
+    from fairdesk.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        dialog = open_verify(qtbot, team)
+        scan(qtbot, dialog, decision.payload)
+        status, message = dialog.status_label.text(), dialog.message_label.text()
+        labels = [
+            dialog.summary_form.itemAt(row, dialog.summary_form.ItemRole.LabelRole).widget().text()
+            for row in range(dialog.summary_form.rowCount())
+        ]
+    finally:
+        install_translations(qapp, "en")
+    assert status == "真实有效" and message.startswith("真实有效：" + decision.number), message
+    latin = re.compile(r"\b[A-Za-z]{3,}\b")
+    assert not latin.search(message.replace(decision.number, "")), message
+    assert labels and not any(latin.search(label) for label in labels), labels

@@ -60,7 +60,7 @@ from fairdesk.documents.render import render
 from fairdesk.documents.summary import describe, key_content, printed_strings
 from fairdesk.domain import materials
 from fairdesk.domain.enums import CaseState, ClockKind, ComplaintKind
-from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound
+from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
@@ -130,10 +130,23 @@ class DocumentRow:
 class Verification:
     ok: bool
     status: str  # genuine | forged | altered | unknown | revoked | malformed
-    message: str
+    message: str  # in English; `said` holds its sentences, translated where they are shown
     summary: dict[str, str] = field(default_factory=dict)
     number: str = ""
     case_number: str = ""
+    said: tuple[Phrase, ...] = ()
+
+
+def _verdict(
+    ok: bool,
+    status: str,
+    *said: Phrase,
+    summary: dict[str, str] | None = None,
+    number: str = "",
+    case_number: str = "",
+) -> Verification:
+    message = " ".join(str(p) for p in said)
+    return Verification(ok, status, message, summary or {}, number, case_number, said)
 
 
 @dataclass(frozen=True)
@@ -1246,30 +1259,95 @@ def verify(ctx: Context, payload_or_text: str, root: str = "") -> Verification:
     try:
         parsed = signing.parse_payload(payload_or_text)
     except signing.MalformedPayload as exc:
-        return Verification(False, "malformed", f"Not a valid document code: {exc}.")
+        return _verdict(
+            False, "malformed", Phrase("Not a valid document code: {why}.", why=str(exc))
+        )
     with ctx.db.reading() as session:
         return _verify(session, parsed, root)
+
+
+def _signature_refused(
+    doc: IssuedDocument, parsed: signing.Payload, summary: dict[str, str], case_no: str
+) -> Verification:
+    """The paper's signature does not match the register: the entry was changed, or the
+    code is not the center's."""
+    if signing.b64url(parsed.signature) == doc.signature:
+        return _verdict(
+            False,
+            "altered",
+            Phrase(
+                "The register entry of {number} was changed after it was issued: the "
+                "signature on the paper no longer matches it. Report this to the "
+                "administrator.",
+                number=doc.number,
+            ),
+            summary=summary,
+            number=doc.number,
+            case_number=case_no,
+        )
+    return _verdict(
+        False,
+        "forged",
+        Phrase(
+            "FORGED: the signature does not belong to document {number}. This code was "
+            "not issued by the service center.",
+            number=doc.number,
+        ),
+        number=doc.number,
+    )
+
+
+def _revoked(
+    session: Session, doc: IssuedDocument, summary: dict[str, str], case_no: str
+) -> Verification:
+    """A revoked document, with the one that superseded it if any."""
+    successor = _successor(session, doc)
+    when = doc.revoked_at.strftime("%Y-%m-%d %H:%M UTC") if doc.revoked_at else ""
+    if successor:
+        said = Phrase(
+            "REVOKED: {number} was superseded by {successor} on {when} ({reason}). "
+            "Ask for {successor}.",
+            number=doc.number,
+            successor=successor,
+            when=when,
+            reason=doc.revoke_reason,
+        )
+        summary = summary | {"superseded by": successor}
+    else:
+        said = Phrase(
+            "REVOKED: {number} was revoked on {when} ({reason}).",
+            number=doc.number,
+            when=when,
+            reason=doc.revoke_reason,
+        )
+    return _verdict(False, "revoked", said, summary=summary, number=doc.number, case_number=case_no)
 
 
 def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verification:
     doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == parsed.number))
     if doc is None:
-        return Verification(
+        return _verdict(
             False,
             "unknown",
-            f"No document numbered {parsed.number} was issued by this service center "
-            "(or this database is not the one it was issued from)."
-            + _offline_note(session, parsed),
+            Phrase(
+                "No document numbered {number} was issued by this service center (or this "
+                "database is not the one it was issued from).",
+                number=parsed.number,
+            ),
+            *_offline_note(session, parsed),
             number=parsed.number,
         )
     key = session.scalar(select(SigningKey).where(SigningKey.key_id == doc.key_id))
     signed = doc.content.get("key", {})
     if key is None:
-        return Verification(
+        return _verdict(
             False,
             "unknown",
-            f"Document {doc.number} names signing key {doc.key_id}, which this database "
-            "does not hold.",
+            Phrase(
+                "Document {number} names signing key {key}, which this database does not hold.",
+                number=doc.number,
+                key=doc.key_id,
+            ),
             number=doc.number,
         )
     refused = _check_root(session, key, doc, root) or _check_key(session, key, parsed, doc, signed)
@@ -1278,23 +1356,7 @@ def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verifi
     summary = describe(signed) if signed.get("kind") in K.KINDS else {}
     case_no = str(signed.get("case") or signed.get("complaint") or "")
     if not signing.verify(key.public_key, parsed.signature, signed):
-        if signing.b64url(parsed.signature) == doc.signature:
-            return Verification(
-                False,
-                "altered",
-                f"The register entry of {doc.number} was changed after it was issued: the "
-                "signature on the paper no longer matches it. Report this to the administrator.",
-                summary,
-                doc.number,
-                case_no,
-            )
-        return Verification(
-            False,
-            "forged",
-            f"FORGED: the signature does not belong to document {doc.number}. This code was "
-            "not issued by the service center.",
-            number=doc.number,
-        )
+        return _signature_refused(doc, parsed, summary, case_no)
     try:
         intact = DocumentData.from_dict(doc.content["data"]).digest() == signed.get(
             "content_sha256"
@@ -1302,52 +1364,54 @@ def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verifi
     except (KeyError, TypeError, ValueError):
         intact = False
     if not intact:
-        return Verification(
+        return _verdict(
             False,
             "altered",
-            f"The stored content of {doc.number} was changed after it was issued. Report this "
-            "to the administrator.",
-            summary,
-            doc.number,
-            case_no,
+            Phrase(
+                "The stored content of {number} was changed after it was issued. Report this "
+                "to the administrator.",
+                number=doc.number,
+            ),
+            summary=summary,
+            number=doc.number,
+            case_number=case_no,
         )
     if key.kind == keys.DEMO or signed.get("specimen"):
-        return Verification(
+        return _verdict(
             False,
             "specimen",
-            f"SPECIMEN: {doc.number} was printed from a demo database; it is an example "
-            "and proves nothing.",
-            summary,
-            doc.number,
-            case_no,
+            Phrase(
+                "SPECIMEN: {number} was printed from a demo database; it is an example and "
+                "proves nothing.",
+                number=doc.number,
+            ),
+            summary=summary,
+            number=doc.number,
+            case_number=case_no,
         )
     if doc.revoked_at is not None:
-        successor = _successor(session, doc)
-        when = doc.revoked_at.strftime("%Y-%m-%d %H:%M UTC")
-        if successor:
-            message = (
-                f"REVOKED: {doc.number} was superseded by {successor} on {when} "
-                f"({doc.revoke_reason}). Ask for {successor}."
-            )
-            summary = summary | {"superseded by": successor}
-        else:
-            message = f"REVOKED: {doc.number} was revoked on {when} ({doc.revoke_reason})."
-        return Verification(False, "revoked", message, summary, doc.number, case_no)
-    return Verification(
+        return _revoked(session, doc, summary, case_no)
+    return _verdict(
         True,
         "genuine",
-        f"GENUINE: {doc.number} was issued by the service center and is in force.",
-        summary,
-        doc.number,
-        case_no,
+        Phrase(
+            "GENUINE: {number} was issued by the service center and is in force.", number=doc.number
+        ),
+        summary=summary,
+        number=doc.number,
+        case_number=case_no,
     )
 
 
-def _forged(number: str, why: str) -> Verification:
-    return Verification(
+def _forged(number: str, why: Phrase) -> Verification:
+    return _verdict(
         False,
         "forged",
-        f"FORGED: {number} {why}. This code was not issued by the service center.",
+        Phrase(
+            "FORGED: {number} {why}. This code was not issued by the service center.",
+            number=number,
+            why=why,
+        ),
         number=number,
     )
 
@@ -1365,10 +1429,18 @@ def _check_root(
         and doc.content.get("key", {}).get("root", expected) == expected
     ):
         return None
-    source = "the fingerprint given" if given else "the root key pinned for this installation"
+    source = (
+        Phrase("the fingerprint given")
+        if given
+        else Phrase("the root key pinned for this installation")
+    )
     return _forged(
         doc.number,
-        f"does not chain to {source} ({expected}): this database's root key was replaced",
+        Phrase(
+            "does not chain to {source} ({fingerprint}): this database's root key was replaced",
+            source=source,
+            fingerprint=expected,
+        ),
     )
 
 
@@ -1392,7 +1464,7 @@ def _check_key(
     """Does the key that signed chain to the root, and was it in force? None when so."""
     if not parsed.signer:  # FD1: a key of before, certified by the root when it was made
         if key.kind != keys.LEGACY:
-            return _forged(doc.number, "carries an old-style code its key never signed")
+            return _forged(doc.number, Phrase("carries an old-style code its key never signed"))
         # Any root row, revoked or not: revoking the root must not lift the check.
         has_root = session.scalar(
             select(SigningKey.id).where(SigningKey.kind == keys.ROOT).limit(1)
@@ -1400,22 +1472,24 @@ def _check_key(
         if has_root is not None and not _certified_by(
             session, signing.raw_public(key.public_key), signing.unb64url(key.certificate or "")
         ):
-            return _forged(doc.number, "names a key this installation never had")
+            return _forged(doc.number, Phrase("names a key this installation never had"))
         return None
     if parsed.signer != signing.raw_public(key.public_key):
-        return _forged(doc.number, "was not signed by the key its register entry names")
+        return _forged(doc.number, Phrase("was not signed by the key its register entry names"))
     if key.kind == keys.DEMO:
         ok = signing.check_certificate(key.public_key, parsed.signer, parsed.certificate)
-        return None if ok else _forged(doc.number, "carries a damaged demo certificate")
+        return None if ok else _forged(doc.number, Phrase("carries a damaged demo certificate"))
     root = (
         _certified_by(session, parsed.signer, parsed.certificate) if key.kind == keys.USER else None
     )
     if root is None:
         return _forged(
-            doc.number, "was signed by a key the service center's root key never certified"
+            doc.number, Phrase("was signed by a key the service center's root key never certified")
         )
     if signed.get("root") != signing.fingerprint(root.public_key):
-        return _forged(doc.number, "names another root key than the one that certified its signer")
+        return _forged(
+            doc.number, Phrase("names another root key than the one that certified its signer")
+        )
     revoked = _revocation_event(session, key)
     anchored = int((signed.get("audit") or {}).get("id") or 0)
     # After the revocation: by the audit chain's head it committed to when it has one
@@ -1424,11 +1498,16 @@ def _check_key(
     if late is None and key.revoked_at is not None:
         late = doc.issued_at > key.revoked_at
     if late:
-        return Verification(
+        return _verdict(
             False,
             "revoked",
-            f"REFUSED: {doc.number} was signed with key {key.key_id} after that key was "
-            f"revoked ({key.revoke_reason}). Documents it signed before stay genuine.",
+            Phrase(
+                "REFUSED: {number} was signed with key {key} after that key was revoked "
+                "({reason}). Documents it signed before stay genuine.",
+                number=doc.number,
+                key=key.key_id,
+                reason=key.revoke_reason,
+            ),
             number=doc.number,
         )
     return None
@@ -1446,13 +1525,15 @@ def _revocation_event(session: Session, key: SigningKey) -> int | None:
     )
 
 
-def _offline_note(session: Session, parsed: signing.Payload) -> str:
+def _offline_note(session: Session, parsed: signing.Payload) -> tuple[Phrase, ...]:
     if parsed.signer and _certified_by(session, parsed.signer, parsed.certificate):
         return (
-            " Its signer's key is certified by this service center's root key, but without "
-            "the register its content cannot be checked."
+            Phrase(
+                "Its signer's key is certified by this service center's root key, but without "
+                "the register its content cannot be checked."
+            ),
         )
-    return ""
+    return ()
 
 
 def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
@@ -1463,8 +1544,10 @@ def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
     ctx.require(Permission.VIEW)
     codes = qrread.read_codes(data)
     if not codes:
-        return Verification(
-            False, "malformed", "No QR code could be read from this file (is it sharp and whole?)."
+        return _verdict(
+            False,
+            "malformed",
+            Phrase("No QR code could be read from this file (is it sharp and whole?)."),
         )
     ours = [c for c in codes if c.strip().startswith((signing.PREFIX + ".", signing.PREFIX2 + "."))]
     result = verify(ctx, (ours or codes)[0], root)
@@ -1473,35 +1556,43 @@ def verify_file(ctx: Context, data: bytes, root: str = "") -> Verification:
     with ctx.db.reading() as session:
         doc = _document(session, result.number)
         if _sealed(session, doc, data) or (doc.pdf is None and _drawn_as_issued(doc, data)):
-            return _with_note(result, "The file is byte-identical to the issued PDF.")
+            return _with_note(result, Phrase("The file is byte-identical to the issued PDF."))
         snapshot = DocumentData.from_dict(doc.content["data"])
     text_layer = "".join(qrread.pdf_text(data).split())
     if len(text_layer) < 20:
         return _with_note(
-            result, "The file has no text to compare (a scan?): compare it with the summary."
+            result,
+            Phrase("The file has no text to compare (a scan?): compare it with the summary."),
         )
     missing = [s for s in printed_strings(snapshot) if "".join(s.split()) not in text_layer]
     if missing:
-        return Verification(
+        return _verdict(
             False,
             "altered",
-            f"ALTERED: the QR code of {result.number} is genuine but the text of this file "
-            f"differs from the issued document (it should read: {'; '.join(missing)}).",
-            result.summary,
-            result.number,
-            result.case_number,
+            Phrase(
+                "ALTERED: the QR code of {number} is genuine but the text of this file differs "
+                "from the issued document (it should read: {expected}).",
+                number=result.number,
+                expected="; ".join(missing),
+            ),
+            summary=result.summary,
+            number=result.number,
+            case_number=result.case_number,
         )
     # Its text can be redrawn over a picture of the genuine page, or hidden under one: a file
     # that is not the issued one is never called genuine, whatever text it carries.
-    return Verification(
+    return _verdict(
         False,
         "altered",
-        f"NOT THE ISSUED FILE: the QR code of {result.number} is genuine, but this PDF is not "
-        "the one that was issued (its bytes differ, although its key text is there). Do not "
-        "rely on it: reprint the document, or compare the paper with the summary below.",
-        result.summary,
-        result.number,
-        result.case_number,
+        Phrase(
+            "NOT THE ISSUED FILE: the QR code of {number} is genuine, but this PDF is not the "
+            "one that was issued (its bytes differ, although its key text is there). Do not "
+            "rely on it: reprint the document, or compare the paper with the summary below.",
+            number=result.number,
+        ),
+        summary=result.summary,
+        number=result.number,
+        case_number=result.case_number,
     )
 
 
@@ -1513,14 +1604,15 @@ def _drawn_as_issued(doc: IssuedDocument, data: bytes) -> bool:
     return render(snapshot, doc.payload, int(doc.content.get("paper", 1))) == data
 
 
-def _with_note(result: Verification, note: str) -> Verification:
-    return Verification(
+def _with_note(result: Verification, note: Phrase) -> Verification:
+    return _verdict(
         result.ok,
         result.status,
-        f"{result.message} {note}",
-        result.summary,
-        result.number,
-        result.case_number,
+        *result.said,
+        note,
+        summary=result.summary,
+        number=result.number,
+        case_number=result.case_number,
     )
 
 

@@ -82,7 +82,7 @@ def signed_trust(ctx: Context, file: str) -> SignedTrust:
             "the service center's genuine paper, the register or its keys were changed "
             "behind the app's back. Its root key and anchor are not taken from it.",
             file=path.name,
-            verdict=result.message,
+            verdict=result.said[0] if result.said else result.message,
         )
     with ctx.db.reading() as session:
         content = session.scalar(

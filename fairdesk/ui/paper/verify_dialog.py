@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.i18n import error_text
+from fairdesk.domain.vocabulary import Words
+from fairdesk.i18n import error_text, said_text
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
+from fairdesk.ui.common.case_labels import desk_both
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PDFIUM_LOCK
 from fairdesk.ui.common.tasks import Task, run_task
@@ -298,7 +300,7 @@ class VerifyDialog(QDialog):
         en, zh, colour, background = STATUS[status]
         self.status = status
         self.icon_label.setPixmap(status_icon(status, 64))
-        self.icon_label.setAccessibleName(f"{self.tr(en)} · {zh}")
+        self.icon_label.setAccessibleName(desk_both(Words(en, zh)))
         self.status_label.setText(words)
         self.status_label.setStyleSheet(f"color: {colour};")
         self.message_label.setText(message)
@@ -313,8 +315,9 @@ class VerifyDialog(QDialog):
         self.verification = result
         status = result.status if result.status in STATUS else "unknown"
         en, zh, _colour, _bg = STATUS[status]
-        words = f"{self.tr(en).upper()} · {zh}"
-        message = f"{source}: {result.message}" if source else result.message
+        words = desk_both(Words(en.upper(), zh))
+        said = said_text(result.said, result.message)
+        message = f"{source}: {said}" if source else said
         self._paint(status, words, message)
         self._fill_summary(result.summary)
         self.checked.emit(result)
@@ -322,7 +325,7 @@ class VerifyDialog(QDialog):
     def show_error(self, text: str, source: str = "") -> None:
         self.verification = None
         en, zh, _colour, _bg = STATUS["error"]
-        self._paint("error", f"{self.tr(en)} · {zh}", f"{source}: {text}" if source else text)
+        self._paint("error", desk_both(Words(en, zh)), f"{source}: {text}" if source else text)
         self._fill_summary({})
 
     def _fill_summary(self, summary: dict[str, str]) -> None:
@@ -342,7 +345,7 @@ class VerifyDialog(QDialog):
                 bold = value.font()
                 bold.setBold(True)
                 value.setFont(bold)
-            label = f"{self.tr(en)} · {zh}:" if zh else f"{key}:"
+            label = f"{desk_both(Words(en, zh))}:" if zh else f"{key}:"
             self.summary_form.addRow(label, value)
             self.summary_values[key] = value
         self.summary_box.setVisible(bool(keys))
