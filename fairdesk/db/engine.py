@@ -199,29 +199,11 @@ class Database:
             self.engine.execution_options(fairdesk_write=True), expire_on_commit=False
         )
         lengths.install(self._write)  # the same refusal on both databases
-        # A server's reads of one statement need no transaction of their own (READ
-        # COMMITTED gives each statement its own snapshot either way): no BEGIN and no
-        # ROLLBACK, two round trips of a keystroke's three. SQLite's are in-process.
-        self._glance = (
-            self._read
-            if self.is_sqlite
-            else sessionmaker(
-                self.engine.execution_options(isolation_level="AUTOCOMMIT"),
-                expire_on_commit=False,
-            )
-        )
         self.closed = False
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with self.guard(), self._read() as session:
-            yield session
-
-    @contextmanager
-    def glancing(self) -> Iterator[Session]:
-        """A reading session for one statement (or statements that need not agree with
-        each other): on a server, without a transaction around them. Locks are not for it."""
-        with self.guard(), self._glance() as session:
             yield session
 
     @contextmanager

@@ -73,24 +73,3 @@ def test_a_connection_lost_right_after_use_fails_once_then_recovers(
     with pytest.raises(StorageError):
         _backend(db)  # the one unit of work that met the dead connection
     assert _backend(db) != first  # the next one has a new connection, no restart needed
-
-
-def _two_nows(session) -> tuple[object, object]:  # type: ignore[no-untyped-def]
-    first = session.scalar(text("SELECT now()"))
-    session.execute(text("SELECT pg_sleep(0.02)"))
-    return first, session.scalar(text("SELECT now()"))
-
-
-def test_a_glance_runs_each_statement_on_its_own_and_leaves_reads_transactional(
-    db: Database,
-) -> None:
-    """A glance (the search list's one statement) opens no transaction around it: no
-    BEGIN and no ROLLBACK to wait for. The pooled connection it used is transactional
-    again for the next reading session."""
-    with db.glancing() as session:
-        first, second = _two_nows(session)
-        assert first != second  # now() is a transaction's start: each statement its own
-    with db.reading() as session:
-        first, second = _two_nows(session)
-        assert first == second  # one transaction
-    assert db.engine.pool.checkedout() == 0

@@ -14,7 +14,6 @@ from fairdesk.db.models import (
     AuditEvent,
     Complaint,
     Exhibitor,
-    Fair,
     IPRight,
     Party,
     RespondentCase,
@@ -196,9 +195,7 @@ def _case_query(
 ) -> Select[*tuple[Any, ...]]:
     """The list's statement; with `ids_only` (a sort in _NARROW_SORTS), the cases' ids
     alone, without the joins that only fetch what a row shows."""
-    # The fair by its code inside the statement: one round trip less per keystroke on a
-    # server. An unknown code lists nothing; the callers then ask fair_by_code (_known_fair).
-    fair_id = select(Fair.id).where(Fair.code == flt.fair_code).scalar_subquery()
+    fair = fair_by_code(session, flt.fair_code)
     complainant = aliased(Party)
     assignee = aliased(User)
     c = RespondentCase
@@ -207,7 +204,7 @@ def _case_query(
     fts = _use_fts(session, needle)
     # With the FTS table, the matches drive the query: "+ 0" keeps SQLite from walking
     # the fair's index instead (every case of the fair, probing the matches one by one).
-    query = query.where((c.fair_id + 0 if fts else c.fair_id) == fair_id)
+    query = query.where((c.fair_id + 0 if fts else c.fair_id) == fair.id)
     if flt.states:
         query = query.where(c.state.in_(flt.states))
     if flt.assigned_to.strip():
@@ -333,10 +330,7 @@ def list_cases(
     with ctx.db.reading() as session:
         query = _case_query(session, flt, ctx.now(), after)
         query = query.limit(limit) if after is not None else query.offset(offset).limit(limit)
-        rows = [CaseRow(*row) for row in session.execute(query).all()]
-        if not rows:
-            _known_fair(session, flt)
-        return rows
+        return [CaseRow(*row) for row in session.execute(query).all()]
 
 
 def list_page(
@@ -347,7 +341,7 @@ def list_page(
     the search box costs one query. The same rows and total as list_cases and count_cases.
     """
     ctx.require(Permission.VIEW)
-    with ctx.db.glancing() as session:  # one statement (more only for an empty page)
+    with ctx.db.reading() as session:
         if flt.sort in _NARROW_SORTS:
             # The page's ids and the total first, from the case rows alone; the joins then
             # fetch what those rows show. A search most cases match is counted without
@@ -374,7 +368,6 @@ def list_page(
         found = session.execute(paged).all()
         if found:
             return int(found[0][-1]), [CaseRow(*row[:-1]) for row in found]
-        _known_fair(session, flt)
         if offset <= 0:
             return 0, []
         # A page past the end holds no row to carry the total: count on its own.
@@ -386,15 +379,7 @@ def count_cases(ctx: Context, flt: CaseFilter) -> int:
     ctx.require(Permission.VIEW)
     with ctx.db.reading() as session:
         sub = _case_query(session, flt, ctx.now()).order_by(None).subquery()
-        found = session.scalar(select(func.count()).select_from(sub)) or 0
-        if not found:
-            _known_fair(session, flt)
-        return found
-
-
-def _known_fair(session: Session, flt: CaseFilter) -> None:
-    """NotFound for a fair code that names no fair (a list that came back empty)."""
-    fair_by_code(session, flt.fair_code)
+        return session.scalar(select(func.count()).select_from(sub)) or 0
 
 
 def counts_by_state(ctx: Context, fair_code: str) -> dict[str, int]:
