@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidatePoolError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fairdesk.db import lengths
@@ -136,13 +137,50 @@ def _make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        kwargs.setdefault("pool_pre_ping", True)
         kwargs.setdefault("connect_args", {"connect_timeout": 10})
-        return create_engine(url, **kwargs)
+        engine = create_engine(url, **kwargs)
+        _ping_when_idle(engine)
+        return engine
     raise StorageError(
         "FairDesk works with SQLite or PostgreSQL, not '{kind}'.",
         kind=parsed.get_backend_name(),
     )
+
+
+# A pooled server connection idle longer than this is pinged before use, so a desk finds
+# a restarted server by itself (the main window polls every 3 s: every poll pings). One
+# used within the last second (keystrokes of a search) is not: a ping is a round trip,
+# which on a loaded machine costs as much as the search. A server lost within that second
+# fails that one unit of work with the usual StorageError, and the pool is renewed.
+PING_AFTER_IDLE_S = 1.0
+_LAST_USED = "fairdesk_last_used"
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    dialect = engine.dialect
+
+    def fresh(_dbapi: Any, record: Any) -> None:
+        record.info[_LAST_USED] = time.monotonic()  # just connected: alive
+
+    def checkin(_dbapi: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_LAST_USED] = time.monotonic()
+
+    def checkout(dbapi: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get(_LAST_USED)
+        if last is not None and time.monotonic() - last < PING_AFTER_IDLE_S:
+            return
+        try:
+            dialect.do_ping(dbapi)
+        except dialect.loaded_dbapi.Error as exc:
+            if dialect.is_disconnect(exc, dbapi, None):
+                # As pool_pre_ping does: every pooled connection of before is renewed.
+                raise InvalidatePoolError() from exc
+            raise
+
+    event.listen(engine, "connect", fresh)
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
 
 
 class Database:

@@ -206,3 +206,27 @@ def test_a_page_that_cannot_be_read_paints_empty_and_is_not_retried_until_reload
     assert model.index(5, 0).data(CaseNumberRole) is None  # still blank until a reload
     model.reload()
     assert model.index(5, 0).data(CaseNumberRole) == numbers[5]
+
+
+def test_typing_a_search_reads_the_fair_once_per_list_not_per_keystroke(
+    team: Team, numbers: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = CaseTableModel(team.desk, CaseFilter(FAIR))
+    asked: list[str] = []
+    real = case_model.get_fair
+
+    def counted(ctx: Any, code: str) -> Any:
+        asked.append(code)
+        return real(ctx, code)
+
+    monkeypatch.setattr(case_model, "get_fair", counted)
+    for needle in ("4", "4.1", "4.1A0", "4.1A01"):
+        model.set_filter(CaseFilter(FAIR, search=needle))
+    assert asked == []
+    assert model.total() == 3  # the search itself was made each time
+    model.reload()  # a poll or a change: the fair (its zone) is read again
+    assert asked == [FAIR]
+    make_fair(team.admin, code="OTHER2026")
+    model.set_filter(CaseFilter("OTHER2026"))  # another fair: its own zone
+    assert asked == [FAIR, "OTHER2026"]
+    assert model.total() == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fairdesk.domain.errors import InvalidInput
+from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.services.casework.cases import (
     SORT_KEYS,
     CaseFilter,
@@ -73,6 +73,23 @@ def test_every_sort_key_works(team: Team, numbers: list[str]) -> None:
 def test_unknown_sort_key_is_refused(team: Team, numbers: list[str]) -> None:
     with pytest.raises(InvalidInput, match="Cannot sort by 'colour'"):
         _numbers(team, sort="colour")
+
+
+def test_a_fair_code_naming_no_fair_is_refused_by_every_list_call(
+    team: Team, numbers: list[str]
+) -> None:
+    flt = CaseFilter("NOFAIR2026")
+    for call in (
+        lambda: list_cases(team.desk, flt),
+        lambda: list_cases(team.desk, flt, offset=5, limit=2),
+        lambda: list_page(team.desk, flt),
+        lambda: list_page(team.desk, flt, 200, 200),
+        lambda: count_cases(team.desk, flt),
+    ):
+        with pytest.raises(NotFound, match="no fair with the code 'NOFAIR2026'"):
+            call()
+    # A known fair with nothing matching is an empty list, not an error.
+    assert list_page(team.desk, CaseFilter(FAIR, search="no such case")) == (0, [])
 
 
 @pytest.mark.parametrize("sort", SORT_KEYS)

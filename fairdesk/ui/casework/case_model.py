@@ -74,8 +74,15 @@ class CaseTableModel(CachedPagesTableModel):
 
     # -- loading ------------------------------------------------------------------------
     def set_filter(self, flt: CaseFilter) -> None:
+        same_fair = flt.fair_code == self._filter.fair_code
         self._filter = flt
-        self.reload()
+        if not same_fair:
+            self.reload()
+            return
+        # A keystroke in the search box: the fair's zone is the one read at the last
+        # reload (a poll or a change re-reads it), not one more query per keystroke.
+        self._now = self._ctx.now()
+        super().reload()
 
     @property
     def case_filter(self) -> CaseFilter:
