@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from fairdesk.config import data_dir
 from fairdesk.db.models import (
@@ -64,6 +65,15 @@ _VIOLATED = {CaseState.RECHECK_FAILED, CaseState.ESCALATED}
 _ORDERED = {CaseState.INFRINGEMENT_FOUND, CaseState.REMEDY_ORDERED}
 _SUSPICIOUS = {Finding.SUSPECTED_INFRINGEMENT, Finding.PATENT_MARKING}
 _TERMINAL = [str(s) for s in TERMINAL_CASE_STATES]
+
+
+def running_recheck_clock() -> ColumnElement[bool]:
+    """The join of a case to its running re-check clock (the re-check's due time)."""
+    return and_(
+        ClockDue.case_id == RespondentCase.id,
+        ClockDue.kind == ClockKind.RECHECK,
+        ClockDue.status == "running",
+    )
 
 
 @dataclass(frozen=True)
@@ -148,14 +158,7 @@ def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:
                 RespondentCase.booth_no,
                 ClockDue.due_at,
             )
-            .outerjoin(
-                ClockDue,
-                and_(
-                    ClockDue.case_id == RespondentCase.id,
-                    ClockDue.kind == ClockKind.RECHECK,
-                    ClockDue.status == "running",
-                ),
-            )
+            .outerjoin(ClockDue, running_recheck_clock())
             .where(
                 RespondentCase.fair_id == fair.id,
                 RespondentCase.state.not_in(_TERMINAL),

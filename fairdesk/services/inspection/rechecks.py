@@ -34,7 +34,7 @@ from fairdesk.db.models import (
     RespondentCase,
 )
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import CaseState, ClockKind, Finding, RecheckResult
+from fairdesk.domain.enums import CaseState, Finding, RecheckResult
 from fairdesk.domain.errors import IllegalTransition, InvalidInput, NotFound
 from fairdesk.domain.normalize import normalize_hall
 from fairdesk.domain.permissions import Permission
@@ -45,6 +45,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.inspection import evidence
 from fairdesk.services.inspection.evidence import LinkedEvidence, PhotoInput
+from fairdesk.services.inspection.hall_board import running_recheck_clock
 from fairdesk.services.inspection.patrols import (
     RECHECKABLE,
     BoothTarget,
@@ -169,14 +170,7 @@ def _tasks_query(fair: Fair, hall: str) -> Select[*tuple[Any, ...]]:
         .join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
         .outerjoin(latest, latest.c.case_id == RespondentCase.id)
         .outerjoin(Measure, Measure.id == latest.c.measure_id)
-        .outerjoin(
-            ClockDue,
-            and_(
-                ClockDue.case_id == RespondentCase.id,
-                ClockDue.kind == ClockKind.RECHECK,
-                ClockDue.status == "running",
-            ),
-        )
+        .outerjoin(ClockDue, running_recheck_clock())
         .where(
             RespondentCase.fair_id == fair.id,
             RespondentCase.state.in_([str(s) for s in RECHECKABLE]),
