@@ -404,7 +404,7 @@ def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     later = d.measures[i:]
     if not later:
         lifted = suspension_lifted_at(d)
-        return f"已于{lifted}解除 / Lifted {lifted}" if lifted else ""
+        return f"已解除 / Lifted {lifted}" if lifted else ""
     word = L.MEASURES.words(later[0].measure_type).on_paper
     return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"
 
