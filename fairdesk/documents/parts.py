@@ -386,6 +386,14 @@ def _undertaking(m: MeasureView) -> str:
     return "已签 / signed" if m.undertaking_signed else "未签 / not signed"
 
 
+def custody_return(d: DocumentData) -> tuple[str, str]:
+    """When goods in custody go back, said alike on the custody list and the closing record:
+    once the fair has closed (the undertaking keeps them off display all the closing day)."""
+    if d.custody_until:
+        return f"{d.custody_until}展会闭幕后", f"after the fair closes at {d.custody_until}"
+    return "展会闭幕后", "after the fair closes"
+
+
 def suspension_lifted_at(d: DocumentData) -> str:
     """When the suspension of display ends with the decision (the domain says which
     decisions lift it): the decision's time; "" while it stands or a later measure replaced it."""

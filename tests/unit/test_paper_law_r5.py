@@ -1,14 +1,17 @@
 """The fifth Chinese reading's points on suspensions (reviews/documents_zh_5.md): a
 suspension is interim (2006 Art 7(1)), lasts while the complaint is handled, is lifted when
-no infringement is found, and an officer's finding stays the officer's on the order.
+no infringement is found, and an officer's finding stays the officer's on the order; goods
+in custody go back only once the fair has closed.
 Each test failed on the documents before this round."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from fairdesk.domain.errors import IllegalTransition
 from fairdesk.services.casework.steps import act_on_case
 from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
@@ -126,3 +129,27 @@ def test_the_order_after_the_centers_decision_keeps_the_centers_voice(
     text = _issue(team, "remedial-order", case, tmp_path)
     assert "经审查，本中心于" in text and "现要求你方立即将" in text
     assert "Youarerequiredtotake" in text
+
+
+def test_goods_in_custody_go_back_only_once_the_fair_has_closed(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    _, case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "decide_at_once", trigger="admission", admission="承认",
+                legal_basis="Art 14")  # fmt: skip
+    act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="服务中心库房")
+    custody = _issue(team, "detained-items", case, tmp_path)
+    assert "被投诉人应于2026-11-1017:00展会闭幕后、撤展结束前凭本清单至服务中心库房领回" in custody
+    assert "闭幕当日" not in custody and "17:00前领回" not in custody
+    act_on_case(team.inspector, case, "request_recheck")
+    act_on_case(team.inspector, case, "recheck_passed")
+    act_on_case(team.desk, case, "close")
+    closing = _issue(team, "closing-record", case, tmp_path)
+    assert "暂存展品于2026-11-1017:00展会闭幕后凭暂存展品清单返还" in closing
+    # 16:00 on the closing day: the fair is open, the goods stay in custody.
+    clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))
+    with pytest.raises(IllegalTransition, match="until the fair closes at 2026-11-10 17:00"):
+        act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
+    clock.set(datetime(2026, 11, 10, 9, 0, tzinfo=UTC))  # 17:00: closed
+    act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
