@@ -341,7 +341,7 @@ def main() -> int:
         "相关展品4件已存放于4.1馆B区服务仓库。",
     )
     issue("recheck-record", case1)
-    clock.advance(30)  # the case closes; the exhibits stay in custody until the closing day
+    clock.advance(30)  # the case closes; the exhibits stay in custody until the fair closes
     act_on_case(desk, case1, "close")
     issue("closing-record", case1)
     issue("dossier", case1)

@@ -10,6 +10,7 @@ from fairdesk.documents import labels as L
 from fairdesk.documents.furniture import QRFlowable, S, fields, para
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import booth_text
+from fairdesk.domain import vocabulary as v
 from fairdesk.domain.enums import MeasureType
 
 # What was done to the exhibits, as a visitor reads it (no quoted measure label).
@@ -42,12 +43,12 @@ def story(d: DocumentData, payload: str = "") -> list[Flowable]:
     )
     if m.measure_type == MeasureType.SUSPEND_DISPLAY:  # at intake (2006 Measures Art 7(1))
         zh = (
-            "本展位部分展品因涉嫌侵犯他人知识产权，在投诉处理期间暂停展出。"
+            f"本展位部分展品因涉嫌侵犯他人知识产权，{v.SUSPENSION_LASTS.zh}暂停展出。"
             "请勿擅自揭除本公告，请勿重新展出相关展品。"
         )
         en = (
-            "The display of some exhibits at this booth is suspended while a complaint that "
-            "they infringe another's IP rights is handled. Do not remove this notice, and do "
+            "The display of some exhibits at this booth, suspected of infringing another's "
+            f"IP rights, is suspended {v.SUSPENSION_LASTS.en}. Do not remove this notice, and do "
             "not display these exhibits again."
         )
     out: list[Flowable] = [

@@ -19,6 +19,7 @@ from fairdesk.documents.furniture import (
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import (
     case_rows,
+    custody_return,
     exhibits_of,
     measures_block,
     parties_block,
@@ -72,12 +73,13 @@ def _custody(d: DocumentData) -> list[Row]:
         text = f"已于{m.returned_at}返还 / returned on {m.returned_at}"
     else:
         place = m.storage_place or "本中心"
-        # A case may close while the goods stay in custody: they go back on the fair's
-        # closing day (the custody list's terms), never mid-fair.
+        # A case may close while the goods stay in custody: they go back once the fair has
+        # closed (the custody list's terms, in its words), never while it is open.
+        after_zh, after_en = custody_return(d)
         text = (
-            f"{total(d.exhibits)}件，存放于{place}，暂存展品于展会闭幕当日凭暂存展品清单返还 / "
-            f"{total(d.exhibits)} item(s) kept by the service center, to be returned on the "
-            "fair's closing day against the list of exhibits held in safekeeping"
+            f"{total(d.exhibits)}件，存放于{place}，暂存展品于{after_zh}凭暂存展品清单返还 / "
+            f"{total(d.exhibits)} item(s) kept by the service center, to be returned "
+            f"{after_en} against the list of exhibits held in safekeeping"
         )
     return [("暂存展品", "Exhibits in safekeeping", text)]
 

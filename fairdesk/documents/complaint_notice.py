@@ -121,12 +121,12 @@ def _suspension(d: DocumentData) -> list[Flowable]:
     what_en = f" ({what_en}{count_en})" if what_en else ""
     cite_zh = f"（{basis_zh.replace(' ', '')}）" if basis_zh else ""
     cite_en = f" ({basis_en})" if basis_en else ""
+    lasts = v.SUSPENSION_LASTS
     return bi(
-        f"本中心已于{m.ordered_at}暂停上述展品{what_zh}在展会期间展出{cite_zh}。"
-        "投诉处理期间，请勿重新展出上述展品。",
+        f"本中心已于{m.ordered_at}{lasts.zh}暂停上述展品{what_zh}展出{cite_zh}，"
+        "请勿重新展出上述展品。",
         f"Since {m.ordered_at} the display of the exhibits above{what_en} has been suspended "
-        f"for the rest of the fair{cite_en}. Do not display them again while the complaint "
-        "is handled.",
+        f"{lasts.en}{cite_en}. Do not display them again.",
     )
 
 

@@ -28,6 +28,7 @@ from fairdesk.documents.parts import (
     parties_block,
     parties_side_by_side,
     rights_block,
+    suspension_lifted_at,
 )
 from fairdesk.documents.quantities import name_en
 from fairdesk.domain import vocabulary as v
@@ -245,7 +246,9 @@ def story(d: DocumentData) -> list[Flowable]:
     # The last block of content before the closing words: kept with them (below), so the
     # receiver never signs a page that holds only the closing words and the signature.
     last: list[Flowable] = [KeepTogether([*heading[1:], box(decision)])]
-    if state == "INFRINGEMENT_FOUND" or d.measures:
+    # The order to cover or take down follows a finding of infringement only: a suspension
+    # before the decision is interim (2006 Art 7(1)), never an order of its own.
+    if state == CaseState.INFRINGEMENT_FOUND:
         act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         out += last
@@ -256,10 +259,17 @@ def story(d: DocumentData) -> list[Flowable]:
             "display, promote or sell them again during the fair; if it refuses, the organizer "
             f"may {cancel.en.lower()} under the exhibitor contract.",
         )
-        if d.measures:
-            table = measures_block(d)
-            out += [*last, table[0]]  # the heading's page-break check stays outside
-            last = table[1:]
+    elif lifted := suspension_lifted_at(d):
+        out += last
+        last = bi(
+            f"原暂停展出措施自{lifted}起解除，被投诉人可揭除展位公告并恢复展出上述展品。",
+            f"The suspension of the display is lifted from {lifted}: the respondent may remove "
+            "the booth notice and display the exhibits above again.",
+        )
+    if d.measures:
+        table = measures_block(d)
+        out += [*last, table[0]]  # the heading's page-break check stays outside
+        last = table[1:]
     statement = bi(
         "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
         "或请求知识产权管理部门处理。",

@@ -15,7 +15,13 @@ from fairdesk.documents.furniture import (
     signature_lines,
 )
 from fairdesk.documents.model import DocumentData
-from fairdesk.documents.parts import booth_text, case_rows, exhibits_block, name_of
+from fairdesk.documents.parts import (
+    booth_text,
+    case_rows,
+    custody_return,
+    exhibits_block,
+    name_of,
+)
 from fairdesk.documents.quantities import total_line
 
 
@@ -50,19 +56,18 @@ def story(d: DocumentData) -> list[Flowable]:
     ]
     zh_total, en_total = total_line(d.exhibits)
     order_zh, order_en = _order(d, m.ordered_at)
-    until = d.custody_until or "展会闭幕"
-    until_en = d.custody_until or "the close of the fair"
+    after_zh, after_en = custody_return(d)
     out: list[Flowable] = [
         *bi(
             f"依据{order_zh}，下列展品经被投诉人与本中心共同清点后，由本中心暂存保管。"
-            f"被投诉人应于展会闭幕当日凭本清单至{place}，于{until}前领回；"
-            "逾期未领取的，本中心将通知被投诉人并按参展合同约定处理，由此产生的费用由被投诉人"
+            f"被投诉人应于{after_zh}、撤展结束前凭本清单至{place}领回；"
+            "撤展结束前未领取的，本中心将通知被投诉人并按参展合同约定处理，由此产生的费用由被投诉人"
             "承担。本中心对暂存展品仅负妥善保管责任。",
             # The place is typed in Chinese: the English line says whose it is instead.
             f"Under {order_en}, the exhibits below, counted together by the respondent and "
             "the service center, are held in safekeeping by the service center. The respondent "
-            "collects them on the fair's closing day at the storage place named below, on "
-            f"presenting this list, by {until_en}. If they are not collected in time, the "
+            f"collects them {after_en} and before move-out ends, at the storage place named "
+            "below, on presenting this list. If they are not collected by then, the "
             "service center will notify the respondent and deal with them as the exhibitor "
             "contract provides, at the respondent's expense. The service center is responsible "
             "only for keeping them with due care.",

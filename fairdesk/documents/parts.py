@@ -23,6 +23,7 @@ from fairdesk.domain.acceptance import RightFacts, basis_of
 from fairdesk.domain.authorities import english_name
 from fairdesk.domain.enums import MeasureType, ProtectionBasis
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
+from fairdesk.domain.workflow import LIFTS_SUSPENSION
 
 
 def name_of(zh: str, en: str) -> str:
@@ -385,6 +386,23 @@ def _undertaking(m: MeasureView) -> str:
     return "已签 / signed" if m.undertaking_signed else "未签 / not signed"
 
 
+def custody_return(d: DocumentData) -> tuple[str, str]:
+    """When goods in custody go back, said alike on the custody list and the closing record:
+    once the fair has closed (the undertaking keeps them off display all the closing day)."""
+    if d.custody_until:
+        return f"{d.custody_until}展会闭幕后", f"after the fair closes at {d.custody_until}"
+    return "展会闭幕后", "after the fair closes"
+
+
+def suspension_lifted_at(d: DocumentData) -> str:
+    """When the suspension of display ends with the decision (the domain says which
+    decisions lift it): the decision's time; "" while it stands or a later measure replaced it."""
+    last = d.measures[-1] if d.measures else None
+    if last is None or last.measure_type != MeasureType.SUSPEND_DISPLAY:
+        return ""
+    return d.decided_at if d.decision_state in LIFTS_SUSPENSION else ""
+
+
 def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     """A measure's due time; a suspension of display (2006 Art 7(1)) has none: it lasts
     while the complaint is handled (its label says so), until the measure ordered after
@@ -393,7 +411,8 @@ def _due(d: DocumentData, i: int, m: MeasureView) -> str:
         return m.due_at or (d.recheck_due_at if i == len(d.measures) else "")
     later = d.measures[i:]
     if not later:
-        return ""
+        lifted = suspension_lifted_at(d)
+        return f"已解除 / Lifted {lifted}" if lifted else ""
     word = L.MEASURES.words(later[0].measure_type).on_paper
     return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"
 

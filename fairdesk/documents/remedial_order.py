@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from fairdesk.documents import labels as L
+from fairdesk.documents.decision import _in_voice
 from fairdesk.documents.furniture import S, bi, box, on_one_page, para, section, signature_lines
 from fairdesk.documents.model import DocumentData, ExhibitView
 from fairdesk.documents.parts import (
@@ -77,6 +78,20 @@ def story(d: DocumentData) -> list[Flowable]:
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
     booth, booth_en = booth_words(r) if r else ("", "your booth")
     accused_zh, accused_en = accused(d)
+    # The finding in the voice of the one who made it (a stationed officer, 2006 Art 6); the
+    # order is the center's own, under the exhibitor contract.
+    found_zh, found_en = _in_voice(
+        d,
+        f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品{accused_zh}"
+        f"（案件编号 {d.case_number}）。",
+        f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
+        f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}).",
+    )
+    basis_zh, basis_en = (
+        ("本中心依据参展合同", "Under the exhibitor contract, the service center requires you")
+        if d.decided_by_organ
+        else ("", "You are required")
+    )
     undertaking = [
         *section("被投诉人承诺书", "Respondent's undertaking"),
         box(
@@ -98,13 +113,10 @@ def story(d: DocumentData) -> list[Flowable]:
         para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
         para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
         *bi(
-            f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品{accused_zh}"
-            f"（案件编号 {d.case_number}）。现要求你方{asked_zh}，最迟不晚于{due}完成；"
+            found_zh + f"现{basis_zh}要求你方{asked_zh}，最迟不晚于{due}完成；"
             "本中心将于期限届满后进行复查。",
-            f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
-            f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}). You "
-            f"are required to {asked_en}, by {due} at the latest; the service center will "
-            "re-inspect once that time has come.",
+            found_en + f" {basis_en} to {asked_en}, by {due} at the latest; "
+            "the service center will re-inspect once that time has come.",
         ),
         *_replaces_suspension(d),
         # Whether the undertaking is signed is not this paper's to say: it is the paper

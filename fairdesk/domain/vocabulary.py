@@ -261,6 +261,10 @@ MEASURES = Vocabulary(
 # own word is for one exhibit: "cover the exhibit").
 COVER_OR_TAKE_DOWN_EXHIBITS = W("cover the exhibits or take them down", "遮盖、撤下展品")
 
+# How long a suspension of display lasts (2006 Art 7(1): interim, never for the rest of the
+# fair): every paper that names a suspension says it with these words.
+SUSPENSION_LASTS = W("while the complaint is handled", "在投诉处理期间")
+
 
 def measures_phrase(codes: tuple[str, ...], zh_join: str = "、", en_join: str = ", ") -> Words:
     """Several measures named in a sentence, each by its one word ("遮盖、撤下展品",

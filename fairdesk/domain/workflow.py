@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -282,6 +282,10 @@ Requirement = Field
 DESK = frozenset({Role.DESK})
 FLOOR = frozenset({Role.DESK, Role.INSPECTOR})
 DECIDERS = frozenset({Role.DESK, Role.OFFICER})  # the desk, or a stationed IP officer
+# A suspension of display (2006 Art 7(1)) is interim: a decision that no infringement is
+# established lifts it from the decision (display continues); other decisions keep it
+# until a measure replaces it or the case is referred.
+LIFTS_SUSPENSION = frozenset({CaseState.NOT_INFRINGING})
 IP = frozenset({ComplaintKind.IP.value})
 COMMERCIAL = frozenset({ComplaintKind.COMMERCIAL.value})
 REASON_NAME = "reason"
@@ -805,22 +809,18 @@ def _undertaking_awaited(f: Facts) -> Refusal | None:
 
 
 def _closing_day_for_return(f: Facts) -> Refusal | None:
-    # The list of exhibits held in safekeeping has the respondent collect them on the day
-    # the fair closes, by its close, and the undertaking keeps them off display for the
-    # whole fair: a case may close meanwhile (its closing record says they await return);
-    # the goods go back on the closing day or later, never mid-fair.
-    if f.fair_closes_at is None:
-        return None
-    closes = f.fair_closes_at.astimezone(ZoneInfo(f.zone))
-    closing_day = datetime.combine(closes.date(), time(0), closes.tzinfo)
-    if f.now >= closing_day:
+    # The undertaking keeps the goods off display for the whole fair, the closing day's
+    # hours included: the list of exhibits held in safekeeping has the respondent collect
+    # them once the fair has closed. A case may close meanwhile (its closing record says
+    # they await return); the goods never go back while the fair is open.
+    if f.fair_closes_at is None or f.now >= f.fair_closes_at:
         return None
     return Refusal(
         IllegalTransition,
-        "The exhibits of {number} stay in custody until the fair's closing day; they are "
-        "handed back on that day, by the close at {closes}, or later.",
+        "The exhibits of {number} stay in custody until the fair closes at {closes}; they "
+        "are handed back from then on.",
         {"number": f.number, "closes": f.local(f.fair_closes_at)},
-        after=closing_day,
+        after=f.fair_closes_at,
     )
 
 

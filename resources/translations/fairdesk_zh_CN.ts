@@ -2779,8 +2779,8 @@ power of attorney: {0}</source>
         <translation>{number} 没有待签署承诺书的整改措施。</translation>
     </message>
     <message>
-        <source>The exhibits of {number} stay in custody until the fair's closing day; they are handed back on that day, by the close at {closes}, or later.</source>
-        <translation>{number} 的展品暂存保管至展会闭幕当日，于当日闭幕（{closes}）前或其后退还。</translation>
+        <source>The exhibits of {number} stay in custody until the fair closes at {closes}; they are handed back from then on.</source>
+        <translation>{number} 的展品暂存保管至展会于{closes}闭幕；闭幕后方可退还。</translation>
     </message>
     <message>
         <source>{number}: the trigger '{trigger}' needs the defence to have been marked overdue; the respondent answered in time.</source>
@@ -3627,6 +3627,18 @@ power of attorney: {0}</source>
         <translation>撤销文书须说明理由。</translation>
     </message>
     <message>
+        <source>FORGED: the signature does not belong to document {number}. This code was not issued by the service center.</source>
+        <translation>伪造：该签名不属于文书 {number}。此二维码并非本服务中心签发。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was superseded by {successor} on {when} ({reason}). Ask for {successor}.</source>
+        <translation>已撤销：{number} 已于 {when} 被 {successor} 取代（{reason}）。请索取 {successor}。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was revoked on {when} ({reason}).</source>
+        <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
+    </message>
+    <message>
         <source>GENUINE: {number} was issued by the service center and is in force.</source>
         <translation>真实有效：{number} 由本服务中心签发，现行有效。</translation>
     </message>
@@ -3671,6 +3683,10 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已被撤销（{reason}）。</translation>
     </message>
     <message>
+        <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
+        <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
+    </message>
+    <message>
         <source>No document numbered {number} was issued by this service center (or this database is not the one it was issued from).</source>
         <translation>本服务中心未签发编号为 {number} 的文书（或本数据库并非签发该文书的数据库）。</translation>
     </message>
@@ -3679,24 +3695,12 @@ power of attorney: {0}</source>
         <translation>文书 {number} 载明的签名密钥 {key} 不在本数据库中。</translation>
     </message>
     <message>
-        <source>FORGED: the signature does not belong to document {number}. This code was not issued by the service center.</source>
-        <translation>伪造：该签名不属于文书 {number}。此二维码并非本服务中心签发。</translation>
-    </message>
-    <message>
         <source>The stored content of {number} was changed after it was issued. Report this to the administrator.</source>
         <translation>{number} 的存档内容在签发后被改动。请报告管理员。</translation>
     </message>
     <message>
         <source>SPECIMEN: {number} was printed from a demo database; it is an example and proves nothing.</source>
         <translation>样本：{number} 由演示数据库打印，仅为示例，不具任何证明效力。</translation>
-    </message>
-    <message>
-        <source>REVOKED: {number} was superseded by {successor} on {when} ({reason}). Ask for {successor}.</source>
-        <translation>已撤销：{number} 已于 {when} 被 {successor} 取代（{reason}）。请索取 {successor}。</translation>
-    </message>
-    <message>
-        <source>REVOKED: {number} was revoked on {when} ({reason}).</source>
-        <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
     </message>
     <message>
         <source>was not signed by the key its register entry names</source>
@@ -3745,10 +3749,6 @@ power of attorney: {0}</source>
     <message>
         <source>Not a valid document code: {why}.</source>
         <translation>不是有效的文书二维码：{why}。</translation>
-    </message>
-    <message>
-        <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
-        <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
     </message>
     <message>
         <source>carries an old-style code its key never signed</source>

@@ -97,7 +97,7 @@ PATHS: dict[str, list[Step]] = {
     "RECHECK_PASSED": PASSED,
     "RECHECK_FAILED": FAILED,
     "ESCALATED": [*FAILED, ("escalate", {"escalation": "cancel_participation"}, DESK)],
-    # The case closes while the exhibits stay in custody until the fair's closing day.
+    # The case closes while the exhibits stay in custody until the fair closes.
     "CLOSED": [*PASSED, ("close", {}, DESK)],
 }
 CASE_KINDS = [k for k in K.KINDS.values() if k.level == K.CASE]

@@ -83,7 +83,7 @@ def test_step_refused_for_other_roles_then_taken(
         unsigned = {"measure": "detain", "undertaking_signed": False}
         _call(team, Role.DESK, number, order, fill(order) | unsigned)
         source = _state(team, number)
-        clock.set(datetime(2026, 11, 10, 1, 0, tzinfo=UTC))  # goods go back on the closing day
+        clock.set(datetime(2026, 11, 10, 9, 0, tzinfo=UTC))  # goods go back once the fair closed
     for role in Role:
         if role not in s.roles:
             with pytest.raises(PermissionDenied):

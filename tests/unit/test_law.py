@@ -313,9 +313,9 @@ def test_exhibits_suspended_at_intake_and_kept_in_custody_are_handed_back(
                 legal_basis="Art 14")  # fmt: skip
     act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="服务中心库房")
     clock.advance(hours=1)  # mid-fair: the goods stay in custody until the closing day
-    with pytest.raises(IllegalTransition, match="closing day"):
+    with pytest.raises(IllegalTransition, match="until the fair closes"):
         act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
-    clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))
+    clock.set(datetime(2026, 11, 10, 9, 0, tzinfo=UTC))  # 17:00 on the closing day: closed
     act_on_case(team.desk, case, "return_detained", receipt="领回人：王某")
     with team.desk.db.reading() as session:
         measures = session.query(Measure).order_by(Measure.id).all()

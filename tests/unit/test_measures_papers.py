@@ -142,7 +142,8 @@ def test_the_custody_list_names_its_order_the_deadline_and_the_consequence(
     issued = order.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d%H:%M")
     assert f"依据本中心{issued}《整改通知书》（文书编号{order.number}）" in text
     assert (
-        "于2026-11-1017:00前领回；逾期未领取的，本中心将通知被投诉人并按参展合同约定处理，"
+        "于2026-11-1017:00展会闭幕后、撤展结束前凭本清单至4.1馆B区服务仓库领回；"
+        "撤展结束前未领取的，本中心将通知被投诉人并按参展合同约定处理，"
         "由此产生的费用由被投诉人承担。" in text
     )
     assert "Listofexhibitsheldinsafekeeping" in text and "Listofdetaineditems" not in text
@@ -160,12 +161,16 @@ def test_goods_in_custody_go_back_on_the_closing_day_and_the_case_may_close_befo
     act_on_case(inspector, case, "request_recheck")
     clock.advance(hours=2)
     act_on_case(inspector, case, "recheck_passed")
-    with pytest.raises(IllegalTransition, match="until the fair's closing day"):
+    with pytest.raises(IllegalTransition, match="until the fair closes at 2026-11-10 17:00"):
         act_on_case(team.desk, case, "return_detained", receipt="R-1")
     act_on_case(team.desk, case, "close")  # the goods stay in custody
     text = _issue(team, "closing-record", case, tmp_path)
-    assert "暂存展品于展会闭幕当日凭暂存展品清单返还" in text and "尚未返还" not in text
-    clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))  # 16:00 on the closing day
+    assert "暂存展品于2026-11-1017:00展会闭幕后凭暂存展品清单返还" in text
+    assert "tobereturnedafterthefairclosesat2026-11-1017:00" in text and "尚未返还" not in text
+    clock.set(datetime(2026, 11, 10, 8, 0, tzinfo=UTC))  # 16:00 on the closing day: still open
+    with pytest.raises(IllegalTransition, match="until the fair closes"):
+        act_on_case(team.desk, case, "return_detained", receipt="R-1")
+    clock.set(datetime(2026, 11, 10, 9, 0, tzinfo=UTC))  # 17:00: the fair has closed
     act_on_case(team.desk, case, "return_detained", receipt="R-1 展商代表签收")
     with team.desk.db.reading() as session:
         assert session.scalars(select(Measure.returned_at)).one() is not None

@@ -40,7 +40,7 @@ def test_the_notice_says_the_display_is_suspended_since_when_and_on_what_basis(
 ) -> None:
     case = _suspended_and_notified(team, clock)
     text = _issue(team, "complaint-notice", case, tmp_path)
-    assert "本中心已于2026-11-0509:30暂停上述展品（X-1，共2件）在展会期间展出" in text
+    assert "本中心已于2026-11-0509:30在投诉处理期间暂停上述展品（X-1，共2件）展出" in text
     assert "（展会知识产权保护办法第七条第（一）项）" in text
     assert "Since2026-11-0509:30thedisplayoftheexhibitsabove(X-1,2items)hasbeensuspended" in text
 

@@ -625,7 +625,9 @@ def _snapshot(
             base["served"] = _served(session, case, served)
         if k.code in _NAMES_THE_ORDER:
             base["order"] = _order(session, case)
-        if k.code == "detained-items":  # the goods are collected by the fair's close
+        # Goods in custody go back once the fair has closed: the list and the closing record
+        # name that time alike.
+        if k.code in ("detained-items", "closing-record"):
             base["custody_until"] = clock.local(fair_close(fair))
         if k.code in _PEOPLE_OF:
             base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
