@@ -502,6 +502,23 @@ def _right_view(r: IPRight, refused: dict[int, str]) -> RightView:
     )
 
 
+def _measure_views(case: RespondentCase, clock: _Clock) -> tuple[MeasureView, ...]:
+    return tuple(
+        MeasureView(
+            m.measure_type,
+            clock.local(m.ordered_at),
+            clock.local(m.due_at),
+            m.undertaking_signed,
+            tighten(m.storage_place),
+            clock.local(m.returned_at),
+            m.recheck_result,
+            clock.local(m.rechecked_at),
+            m.note,
+        )
+        for m in case.measures
+    )
+
+
 def _snapshot(
     session: Session,
     ctx: Context,
@@ -602,20 +619,7 @@ def _snapshot(
             decision_note=case.decision_note if decided and not settled else "",
             decided_at=clock.local(case.decided_at),
             case_authority=case.authority,
-            measures=tuple(
-                MeasureView(
-                    m.measure_type,
-                    clock.local(m.ordered_at),
-                    clock.local(m.due_at),
-                    m.undertaking_signed,
-                    tighten(m.storage_place),
-                    clock.local(m.returned_at),
-                    m.recheck_result,
-                    clock.local(m.rechecked_at),
-                    m.note,
-                )
-                for m in case.measures
-            ),
+            measures=_measure_views(case, clock),
             recheck_due_at=clock.local(recheck_due),
             escalation=str((escalation.after or {}).get("escalation", "")) if escalation else "",
             closed_at=clock.local(case.closed_at),
