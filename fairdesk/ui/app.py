@@ -331,4 +331,10 @@ def schedule_backups(ctx: Context, window: QMainWindow) -> None:
     timer.start()
     app = QApplication.instance()
     assert app is not None
-    app.aboutToQuit.connect(lambda: backup(timedelta(0)))
+    def on_quit() -> None:
+        # Once, for this sign-in: after a sign-out the next desk's run quits on its own
+        # context, never on this closed one and its deleted window.
+        app.aboutToQuit.disconnect(on_quit)
+        backup(timedelta(0))
+
+    app.aboutToQuit.connect(on_quit)

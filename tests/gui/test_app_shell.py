@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from fairdesk.ui.app import install_crash_dialog, setup_logging
 from fairdesk.ui.common.idle_lock import IdleWatcher, LockDialog
@@ -108,6 +109,30 @@ def test_automatic_backup_on_exit(qtbot, team: Team, tmp_path: Path) -> None:
     QApplication.instance().aboutToQuit.emit()
     backups = list((tmp_path / "data" / "backups").glob("fairdesk-*.zip"))
     assert len(backups) == 1
+
+
+def test_a_signed_out_desk_does_not_back_up_again_at_the_next_quit(
+    qtbot, team: Team, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Sign out, sign in again, quit: the first sign-in's closed database and deleted
+    window are not touched at the last quit (each run backs up once, on its own quit)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from fairdesk.ui.app import schedule_backups
+
+    if not team.admin.db.is_sqlite:
+        pytest.skip("automatic backups are for the embedded SQLite database")
+    first = QMainWindow()
+    schedule_backups(team.desk, first)
+    QApplication.instance().aboutToQuit.emit()  # the sign-out ends the first run
+    first.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(first), timeout=5000)
+    team.desk.db.close()  # as the app does after each run
+    errors: list[BaseException] = []
+    with qtbot.captureExceptions() as caught:
+        QApplication.instance().aboutToQuit.emit()  # the next desk quits
+    errors += [e for _, e, _ in caught]
+    assert errors == []
 
 
 def test_saved_locations_apply_only_when_nothing_else_chose(
