@@ -6250,6 +6250,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>OutboxDialog</name>
     <message>
+        <source>waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
@@ -7040,8 +7052,8 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Sign &amp;out / switch user…</source>
-        <translation>注销 / 切换用户(&amp;O)…</translation>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>注销 / 切换用户(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -7302,6 +7314,18 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 </context>
 <context>
     <name>VisitLogModel</name>
+    <message>
+        <source>waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>REFUSED — see outbox</source>
+        <translation>被拒绝 — 见待发送队列</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>

@@ -27,7 +27,7 @@ def add_sign_out_and_quit(window: QMainWindow, menu: QMenu, *, demo: bool) -> No
     the demo is one desk user's tour) and Quit (the platform's shortcut)."""
     menu.addSeparator()
     window.signed_out = False  # type: ignore[attr-defined]
-    entries = [] if demo else [(_t("Sign &out / switch user…"), lambda: sign_out(window), None)]
+    entries = [] if demo else [(_t("&Sign out / switch user…"), lambda: sign_out(window), None)]
     entries.append((_t("&Quit"), window.close, QKeySequence(QKeySequence.StandardKey.Quit)))
     for text, slot, keys in entries:
         action = QAction(text, window, objectName="sign_out_action" if keys is None else "")

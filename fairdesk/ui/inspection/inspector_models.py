@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fairdesk.domain import vocabulary as v
@@ -148,7 +148,11 @@ class LogItem:
 
 LOG_HEADERS = ("Time", "Booth", "Finding", "Photos", "Sent")
 COL_LOG_FINDING = 2
-STATUS_TEXT = {"waiting": "waiting to send", "sent": "sent", "failed": "REFUSED — see outbox"}
+STATUS_TEXT = {
+    "waiting": QT_TRANSLATE_NOOP("VisitLogModel", "waiting to send"),
+    "sent": QT_TRANSLATE_NOOP("VisitLogModel", "sent"),
+    "failed": QT_TRANSLATE_NOOP("VisitLogModel", "REFUSED — see outbox"),
+}
 
 
 class VisitLogModel(RowTableModel):
@@ -190,7 +194,7 @@ class VisitLogModel(RowTableModel):
                 item.booth,
                 item.text,
                 str(item.photos) if item.photos else "",
-                self.tr(STATUS_TEXT.get(item.status, item.status)),
+                self.tr(STATUS_TEXT[item.status]) if item.status in STATUS_TEXT else item.status,
             )[index.column()]
         if role == StatusRole:
             return item.status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +29,11 @@ from fairdesk.services.inspection.patrols import FINDING_LABELS
 from fairdesk.services.inspection.rechecks import RESULT_LABELS
 from fairdesk.ui.forms.ui_outbox_dialog import Ui_OutboxDialog
 
-STATUS = {"waiting": "waiting to send", "failed": "refused by the server", "sent": "sent"}
+STATUS = {
+    "waiting": QT_TRANSLATE_NOOP("OutboxDialog", "waiting to send"),
+    "failed": QT_TRANSLATE_NOOP("OutboxDialog", "refused by the server"),
+    "sent": QT_TRANSLATE_NOOP("OutboxDialog", "sent"),
+}
 
 
 class OutboxDialog(QDialog):
@@ -72,7 +76,7 @@ class OutboxDialog(QDialog):
                 format_datetime(entry.created_at.astimezone(self.zone), seconds=True),
                 self.describe(entry)
                 + (self.tr(" · {0} photo(s)").format(entry.photos) if entry.photos else ""),
-                self.tr(STATUS.get(entry.status, entry.status)),
+                self.tr(STATUS[entry.status]) if entry.status in STATUS else entry.status,
                 entry.last_error,
             )
             for column, text in enumerate(cells):
