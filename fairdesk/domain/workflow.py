@@ -873,7 +873,9 @@ def _service_time_possible(f: Facts, params: Mapping[str, Any]) -> Refusal | Non
             {"served": f.local(served)},
             field="served_at",
         )
-    if f.complaint_accepted_at is not None and served < f.complaint_accepted_at:
+    # Typed to the minute: served in the minute of acceptance is not "before" it.
+    accepted = f.complaint_accepted_at
+    if accepted is not None and served < accepted.replace(second=0, microsecond=0):
         return Refusal(
             MissingRequirement,
             "The time of service {served} is before the complaint was accepted ({accepted}).",

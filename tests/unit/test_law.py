@@ -233,6 +233,19 @@ def test_the_time_of_service_is_recorded_only_with_a_time(team: Team, fair: str)
         act_on_case(team.desk, case, "record_service", served_at="2026-11-05 08:00")
 
 
+def test_served_in_the_minute_the_complaint_was_accepted_is_not_before_it(
+    team: Team, fair: str, clock: FakeClock
+) -> None:
+    clock.advance(seconds=25)  # accepted at 09:30:25; the desk types 09:30
+    case = _accepted(team)
+    act_on_case(team.desk, case, "notify")
+    act_on_case(
+        team.desk, case, "record_service", service_manner="left_at_booth",
+        served_at="2026-11-05 09:30",
+    )  # fmt: skip
+    assert _case(team, case).served_at == datetime(2026, 11, 5, 1, 30, tzinfo=UTC)
+
+
 def test_a_time_of_service_in_the_future_is_refused(team: Team, fair: str) -> None:
     case = _accepted(team)
     with pytest.raises(MissingRequirement, match="is in the future"):
