@@ -147,9 +147,16 @@ def test_foreign_related(country: str, foreign: bool) -> None:
 
 def test_a_booth_visited_three_times_is_one_booth_visited(team: Team) -> None:
     """The dashboard's "patrols / booths" tile: visits to one booth count it once."""
-    from fairdesk.services.inspection.patrols import VisitInput, record_visit, start_round
+    from fairdesk.services.inspection.patrols import (
+        VisitInput,
+        close_round,
+        record_visit,
+        start_round,
+    )
 
     make_fair(team.admin)
+    empty = start_round(team.inspector, FAIR, "4.1").uid  # opened and left: patrolled nothing
+    close_round(team.inspector, empty)
     rnd = start_round(team.inspector, FAIR, "4.1").uid
     for _ in range(3):
         record_visit(team.inspector, VisitInput(round_uid=rnd, target="4.1A01", finding="nothing"))

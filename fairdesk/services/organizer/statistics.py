@@ -28,7 +28,6 @@ from fairdesk.db.models import (
     IPRight,
     Measure,
     Party,
-    PatrolRound,
     RespondentCase,
     complaint_rights,
     exhibit_rights,
@@ -641,8 +640,10 @@ def _patrol_figures(session: Session, fair: Fair) -> dict[str, Any]:
     visits = BoothVisit.fair_id == fair.id
     count = func.count()
     return dict(
+        # A round counts once it visited a booth: one opened and left (a booth typed in
+        # another hall starts a round there) patrolled nothing.
         patrol_rounds=_count(
-            session, select(count).select_from(PatrolRound).where(PatrolRound.fair_id == fair.id)
+            session, select(func.count(distinct(BoothVisit.round_id))).where(visits)
         ),
         booth_visits=_count(
             session, select(func.count(distinct(BoothVisit.booth_no))).where(visits)
