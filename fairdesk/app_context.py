@@ -78,7 +78,8 @@ def open_context(
         if given is None:
             raise PermissionDenied(
                 "The user '{name}' needs its password: run the command in a terminal, "
-                "or give it with --password-stdin or FAIRDESK_PASSWORD.",
+                "set FAIRDESK_PASSWORD, or give --password-stdin before the command (after "
+                "'user add' or 'user passwd' it reads the new user's password instead).",
                 name=info.username,
             )
         return users.sign_in(system, info.username, given)  # unlocks the user's keys

@@ -2427,8 +2427,8 @@ power of attorney: {0}</source>
         <translation>用户“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The user '{name}' needs its password: run the command in a terminal, or give it with --password-stdin or FAIRDESK_PASSWORD.</source>
-        <translation>用户“{name}”需要输入密码：请在终端中运行该命令，或通过 --password-stdin 或 FAIRDESK_PASSWORD 提供密码。</translation>
+        <source>The user '{name}' needs its password: run the command in a terminal, set FAIRDESK_PASSWORD, or give --password-stdin before the command (after 'user add' or 'user passwd' it reads the new user's password instead).</source>
+        <translation>用户“{name}”需要输入其密码：请在终端中运行该命令，或设置 FAIRDESK_PASSWORD，或在命令之前给出 --password-stdin（写在“user add”或“user passwd”之后时，它读取的是新用户的密码）。</translation>
     </message>
     <message>
         <source>There is no user '{name}'. Add one with: fairdesk user add {name} --role desk</source>
