@@ -149,9 +149,10 @@ class _Fold:
     session: Session | None = None  # to name a record a problem is about
 
 
-def _history(session: Session) -> _Fold:
+def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
     """Every audited record's folded history, in one pass in the order of the trail (an
-    author's role is the one their own history gave them when they acted)."""
+    author's role is the one their own history gave them when they acted). `entities`
+    must hold "user": authors' roles come from the users' histories."""
     fold = _Fold(session=session)
     events = session.execute(
         select(
@@ -163,7 +164,7 @@ def _history(session: Session) -> _Fold:
             AuditEvent.entity_id,
             AuditEvent.after,
         )
-        .where(AuditEvent.entity_type.in_(ENTITIES), AuditEvent.entity_id.is_not(None))
+        .where(AuditEvent.entity_type.in_(entities), AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
     for event_id, user_id, username, action, entity, entity_id, after in events:
@@ -199,6 +200,12 @@ def _history(session: Session) -> _Fold:
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
             fold.roles[entity_id] = Role(sets["role"])
     return fold
+
+
+def history_of(session: Session, entity: str, entity_id: int) -> dict[str, Any]:
+    """One record's state as `audit verify` folds it: only the events it accepts count."""
+    fold = _history(session, tuple({entity, "user"}))
+    return fold.state.get((entity, entity_id), (0, {}))[1]
 
 
 def _author(username: str, user_id: int | None, fold: _Fold) -> str:
