@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 
 from fairdesk.app_context import SYSTEM
-from fairdesk.db.models import User
+from fairdesk.db.models import AuditEvent, IssuedDocument, User
 from fairdesk.domain.errors import PermissionDenied
 from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
+from fairdesk.services.paper import documents as docs
 from fairdesk.services.trust import sign_in_secret, users
 from tests.conftest import Team
 from tests.security.test_appended_events import _append
+from tests.security.test_attacks import _issue
 
 
 def test_a_password_event_by_a_desk_user_does_not_let_a_swapped_record_sign_in(
@@ -37,3 +39,44 @@ def test_an_administrator_changing_a_password_still_lets_the_user_sign_in(team: 
     system = Context(team.admin.db, SYSTEM, team.admin.now)
     users.sign_in(system, "officer1", "New#Officer1")
     assert verify_chain(team.admin).ok
+
+
+def _reborn(team: Team, number: str, with_event: bool) -> int | None:
+    """The revoked row deleted and inserted again in force under a new id, and (or not)
+    its "issued" event copied onto the new id, by its real issuer."""
+    with team.admin.db.writing() as session:
+        doc = session.scalars(select(IssuedDocument).where(IssuedDocument.number == number)).one()
+        cols = {c.key: getattr(doc, c.key) for c in IssuedDocument.__table__.columns}
+        old_id = cols.pop("id")
+        issue = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "document.issue", AuditEvent.entity_id == old_id
+            )
+        ).one()
+        by, after = issue.user_id, dict(issue.after or {})
+        session.execute(delete(IssuedDocument).where(IssuedDocument.id == old_id))
+        session.flush()
+        new_id = old_id + 100  # SQLite would give the same id back: a known id is reported
+        cols.update(id=new_id, revoked_at=None, revoke_reason="")
+        session.execute(insert(IssuedDocument).values(**cols))
+    if not with_event:
+        return None
+    issuer = team.desk if by == team.desk.actor.user_id else team.admin
+    return _append(team, issuer, "document.issue", "document", new_id, after)
+
+
+@pytest.mark.parametrize("with_event", [True, False])
+def test_a_revoked_document_inserted_again_under_a_new_id_is_reported(
+    team: Team, decided: str, with_event: bool
+) -> None:
+    """Finding 3: the history of a document follows its number, not only its row."""
+    info = _issue(team, decided)
+    docs.revoke(team.desk, info.number, "issued in error")
+    event = _reborn(team, info.number, with_event)
+    problems = verify_chain(team.admin).problems
+    assert any(f"document {info.number} was revoked" in p for p in problems)
+    if event is not None:
+        assert any(
+            f"audit event {event} says document {info.number} was issued again" in p
+            for p in problems
+        )

@@ -146,6 +146,9 @@ class _Fold:
     roles: dict[int, Role] = _field(default_factory=dict)  # each user's role, as of now
     seen: set[str] = _field(default_factory=set)  # actions taken so far
     problems: list[RowProblem] = _field(default_factory=list)
+    # Each document number's history: {number: (row id, event id, in force)}. A row id can
+    # change (delete, insert again); the number a party holds on paper cannot.
+    numbers: dict[str, tuple[int, int, bool]] = _field(default_factory=dict)
     session: Session | None = None  # to name a record a problem is about
 
 
@@ -188,6 +191,8 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
             sets = {k: v for k, v in sets.items() if k in declared.sets}
         renamed = dict(declared.renames)
         sets = {renamed.get(k, k): v for k, v in sets.items()}
+        if entity == "document" and not _by_number(fold, event_id, declared, entity_id, after):
+            continue
         known = (entity, entity_id) in fold.state
         if (declared.birth and known) or any(
             k in sets and sets[k] != v for k, v in declared.values
@@ -200,6 +205,51 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
             fold.roles[entity_id] = Role(sets["role"])
     return fold
+
+
+def _by_number(
+    fold: _Fold, event_id: int, declared: trail.Writer, entity_id: int, after: Any
+) -> bool:
+    """Follow a document's history by its number; False (and a problem) for a second
+    birth of a number already issued under another row."""
+    number = after.get("number") if isinstance(after, dict) else None
+    if not isinstance(number, str):
+        return True
+    had = fold.numbers.get(number)
+    if declared.birth and had is not None and had[0] != entity_id:
+        fold.problems.append(
+            RowProblem(
+                event_id,
+                f"audit event {event_id} says document {number} was issued again (it was "
+                f"issued at audit event {had[1]}): a document is issued once. It was "
+                "written behind the app's back",
+            )
+        )
+        return False
+    in_force = after.get("in_force", had[2] if had else True)
+    fold.numbers[number] = (entity_id, event_id, bool(in_force))
+    return True
+
+
+def _revoked_in_force(session: Session, fold: _Fold) -> list[RowProblem]:
+    """A document its history revoked whose row (under another id) is in force now."""
+    revoked = {n: v for n, v in fold.numbers.items() if not v[2]}
+    if not revoked:
+        return []
+    rows = session.execute(
+        select(IssuedDocument.id, IssuedDocument.number).where(
+            IssuedDocument.number.in_(revoked), IssuedDocument.revoked_at.is_(None)
+        )
+    )
+    return [
+        RowProblem(
+            revoked[number][1],
+            f"document {number} was revoked (audit event {revoked[number][1]}) but the "
+            "database holds it in force: put back behind the app's back",
+        )
+        for row_id, number in rows
+        if row_id != revoked[number][0]  # the same row: its own history reports it
+    ]
 
 
 def history_of(session: Session, entity: str, entity_id: int) -> dict[str, Any]:
@@ -269,7 +319,7 @@ def _unallowed(
 
 def check(session: Session) -> list[RowProblem]:
     fold = _history(session)
-    problems = list(fold.problems)
+    problems = list(fold.problems) + _revoked_in_force(session, fold)
     for checked in CHECKED:
         history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
         if not history and not checked.born_with_event:
