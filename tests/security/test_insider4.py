@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import delete, insert, select, update
 
 from fairdesk.app_context import SYSTEM
-from fairdesk.db.models import AuditEvent, IssuedDocument, User
+from fairdesk.db.models import AuditEvent, IssuedDocument, SigningKey, User
 from fairdesk.domain.errors import PermissionDenied
 from fairdesk.services.checks.audit_verify import verify_chain
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
-from fairdesk.services.trust import sign_in_secret, users
+from fairdesk.services.trust import keys, keywrap, sign_in_secret, users
 from tests.conftest import Team
 from tests.security.test_appended_events import _append
 from tests.security.test_attacks import _issue
@@ -80,3 +82,60 @@ def test_a_revoked_document_inserted_again_under_a_new_id_is_reported(
             f"audit event {event} says document {info.number} was issued again" in p
             for p in problems
         )
+
+
+def _desk_key(team: Team) -> str:
+    with team.admin.db.reading() as session:
+        return session.scalars(
+            select(SigningKey.key_id)
+            .join(User, User.id == SigningKey.user_id)
+            .where(User.username == "desk1", SigningKey.kind == keys.USER)
+        ).one()
+
+
+def test_a_revocation_date_no_event_records_is_reported_and_not_believed(
+    team: Team, decided: str
+) -> None:
+    """Finding 4: one UPDATE made every genuine document "refused, key stolen"."""
+    genuine = _issue(team, decided)
+    key_id = _desk_key(team)
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(SigningKey)
+            .where(SigningKey.key_id == key_id)
+            .values(revoked_at=datetime(2026, 1, 1, tzinfo=UTC), revoke_reason="key stolen")
+        )
+    assert docs.verify(team.organizer, genuine.payload).status == "genuine"
+    problems = verify_chain(team.admin).problems
+    assert any(f"signing key {key_id}: revoked_at" in p for p in problems)
+
+
+def test_a_real_revocation_matches_and_its_date_moved_is_reported(
+    team: Team, decided: str
+) -> None:
+    _issue(team, decided)
+    key_id = keys.revoke_user_key(team.admin, "desk1", "laptop lost")
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(SigningKey)
+            .where(SigningKey.key_id == key_id)
+            .values(revoked_at=datetime(2026, 1, 1, tzinfo=UTC))
+        )
+    problems = verify_chain(team.admin).problems
+    assert any(f"signing key {key_id}: revoked_at" in p for p in problems)
+
+
+def test_no_second_root_is_made_over_a_root_marked_revoked(team: Team) -> None:
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(SigningKey)
+            .where(SigningKey.kind == keys.ROOT)
+            .values(revoked_at=datetime(2026, 1, 1, tzinfo=UTC))
+        )
+    with team.admin.db.writing() as session:
+        admin = session.scalars(select(User).where(User.username == "admin")).one()
+        lock = keywrap.Lock(None, "unused")
+        with pytest.raises(PermissionDenied, match="already holds a root key"):
+            keys.create_root(session, team.admin, admin, lock)
+        assert session.scalars(select(SigningKey).where(SigningKey.kind == keys.ROOT)).all()

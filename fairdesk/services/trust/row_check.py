@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as _field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -72,6 +73,22 @@ def _document_state(row: Any) -> dict[str, Any]:
     return {"sha256": row.content_hash, "in_force": row.revoked_at is None}
 
 
+def _instant(value: Any) -> str | None:
+    """A moment as UTC to the second, whichever way it was stored (a naive SQLite
+    datetime, an aware PostgreSQL one, an ISO text in an event)."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return str(moment.astimezone(UTC).replace(microsecond=0).isoformat())
+
+
+def _key_state(row: Any) -> dict[str, Any]:
+    # A revocation made behind the app's back makes verify refuse genuine documents.
+    return {"public_key": row.public_key, "revoked_at": _instant(row.revoked_at)}
+
+
 def _exhibitor_state(row: Any) -> dict[str, Any]:
     from fairdesk.services.trust.record_state import exhibitor_state
 
@@ -94,7 +111,7 @@ CHECKED = (
         {"role": "role", "active": "active", "password": "password_hash"},
         "username",
     ),
-    Checked(SigningKey, "signing_key", "signing key", {"public_key": "public_key"}, "key_id"),
+    Checked(SigningKey, "signing_key", "signing key", {}, "key_id", _key_state),
     Checked(
         IPRight, "ip_right", "right", {"number": "number", "jurisdiction": "jurisdiction"}, "number"
     ),
@@ -160,6 +177,7 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
     events = session.execute(
         select(
             AuditEvent.id,
+            AuditEvent.at,
             AuditEvent.user_id,
             AuditEvent.username,
             AuditEvent.action,
@@ -170,7 +188,7 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
         .where(AuditEvent.entity_type.in_(entities), AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
-    for event_id, user_id, username, action, entity, entity_id, after in events:
+    for event_id, at, user_id, username, action, entity, entity_id, after in events:
         declared = trail.writer(action, entity)
         if declared is None:
             fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
@@ -191,6 +209,9 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
             sets = {k: v for k, v in sets.items() if k in declared.sets}
         renamed = dict(declared.renames)
         sets = {renamed.get(k, k): v for k, v in sets.items()}
+        if declared.dated:
+            sets[declared.dated] = _instant(sets.get(declared.dated) or at)
+        sets = dict(declared.starts) | sets
         if entity == "document" and not _by_number(fold, event_id, declared, entity_id, after):
             continue
         known = (entity, entity_id) in fold.state
