@@ -3627,6 +3627,18 @@ power of attorney: {0}</source>
         <translation>撤销文书须说明理由。</translation>
     </message>
     <message>
+        <source>FORGED: the signature does not belong to document {number}. This code was not issued by the service center.</source>
+        <translation>伪造：该签名不属于文书 {number}。此二维码并非本服务中心签发。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was superseded by {successor} on {when} ({reason}). Ask for {successor}.</source>
+        <translation>已撤销：{number} 已于 {when} 被 {successor} 取代（{reason}）。请索取 {successor}。</translation>
+    </message>
+    <message>
+        <source>REVOKED: {number} was revoked on {when} ({reason}).</source>
+        <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
+    </message>
+    <message>
         <source>GENUINE: {number} was issued by the service center and is in force.</source>
         <translation>真实有效：{number} 由本服务中心签发，现行有效。</translation>
     </message>
@@ -3671,6 +3683,10 @@ power of attorney: {0}</source>
         <translation>文书 {number} 已被撤销（{reason}）。</translation>
     </message>
     <message>
+        <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
+        <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
+    </message>
+    <message>
         <source>No document numbered {number} was issued by this service center (or this database is not the one it was issued from).</source>
         <translation>本服务中心未签发编号为 {number} 的文书（或本数据库并非签发该文书的数据库）。</translation>
     </message>
@@ -3679,24 +3695,12 @@ power of attorney: {0}</source>
         <translation>文书 {number} 载明的签名密钥 {key} 不在本数据库中。</translation>
     </message>
     <message>
-        <source>FORGED: the signature does not belong to document {number}. This code was not issued by the service center.</source>
-        <translation>伪造：该签名不属于文书 {number}。此二维码并非本服务中心签发。</translation>
-    </message>
-    <message>
         <source>The stored content of {number} was changed after it was issued. Report this to the administrator.</source>
         <translation>{number} 的存档内容在签发后被改动。请报告管理员。</translation>
     </message>
     <message>
         <source>SPECIMEN: {number} was printed from a demo database; it is an example and proves nothing.</source>
         <translation>样本：{number} 由演示数据库打印，仅为示例，不具任何证明效力。</translation>
-    </message>
-    <message>
-        <source>REVOKED: {number} was superseded by {successor} on {when} ({reason}). Ask for {successor}.</source>
-        <translation>已撤销：{number} 已于 {when} 被 {successor} 取代（{reason}）。请索取 {successor}。</translation>
-    </message>
-    <message>
-        <source>REVOKED: {number} was revoked on {when} ({reason}).</source>
-        <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
     </message>
     <message>
         <source>was not signed by the key its register entry names</source>
@@ -3745,10 +3749,6 @@ power of attorney: {0}</source>
     <message>
         <source>Not a valid document code: {why}.</source>
         <translation>不是有效的文书二维码：{why}。</translation>
-    </message>
-    <message>
-        <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
-        <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
     </message>
     <message>
         <source>carries an old-style code its key never signed</source>
@@ -3993,6 +3993,10 @@ power of attorney: {0}</source>
     <message>
         <source>The database {path} is in use by another FairDesk or program. Close it everywhere and try again; nothing was changed.</source>
         <translation>数据库 {path} 正被另一个 FairDesk 或其他程序使用。请在各处将其关闭后重试；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This database already holds a root key, marked revoked behind the app's back: no second root key is made. Run `fairdesk audit verify` and restore the database from a backup.</source>
+        <translation>该数据库中已有根密钥，但它已被绕过本软件标记为吊销：不会另建第二把根密钥。请运行 `fairdesk audit verify`，并从备份恢复数据库。</translation>
     </message>
     <message>
         <source>This database's root key is missing, yet {file} pins one for it: it was removed behind the app's back. Restore the database from a backup; no new root key is made over it.</source>
