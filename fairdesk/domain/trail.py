@@ -45,6 +45,12 @@ class Writer:
     # Event keys that are another name of a history field ({key: field}): a correction
     # records the decision's trigger under the column's name.
     renames: tuple[tuple[str, str], ...] = ()
+    # What a record it makes starts with, said or not ({field: value}): a key is born in
+    # force.
+    starts: tuple[tuple[str, object], ...] = ()
+    # The field the event's own time gives when the event does not say it (events of
+    # before that field was recorded).
+    dated: str = ""
 
     def allows(self, role: Role | None, is_own: bool, is_first: bool) -> bool:
         if is_first and self.first:
@@ -144,7 +150,12 @@ WRITERS: dict[str, Writer] = {
     "user.login_failed": Writer("user", _fields(), system=True),
     # The root: made by the first administrator (or at their first sign-in).
     "key.root_create": Writer(
-        "signing_key", _fields("public_key"), _ADMINS, first=True, birth=True
+        "signing_key",
+        _fields("public_key"),
+        _ADMINS,
+        first=True,
+        birth=True,
+        starts=(("revoked_at", None),),
     ),
     # A user's key: made at their sign-in, or by the administrator adding them.
     "key.create": Writer(
@@ -152,11 +163,14 @@ WRITERS: dict[str, Writer] = {
         _fields("public_key"),
         _ADMINS | _grant(Permission.ISSUE_DOCUMENT),
         birth=True,
+        starts=(("revoked_at", None),),
     ),
     "key.certify": Writer("signing_key", _fields(), _ADMINS),
-    "key.revoke": Writer("signing_key", _fields(), _ADMINS),
+    "key.revoke": Writer("signing_key", _fields("revoked_at"), _ADMINS, dated="revoked_at"),
     "key.pin": Writer("signing_key", _fields(), _ADMINS),
-    "key.demo_create": Writer("signing_key", _fields(), first=True, birth=True),
+    "key.demo_create": Writer(
+        "signing_key", _fields(), first=True, birth=True, starts=(("revoked_at", None),)
+    ),
 }
 
 

@@ -3995,6 +3995,10 @@ power of attorney: {0}</source>
         <translation>数据库 {path} 正被另一个 FairDesk 或其他程序使用。请在各处将其关闭后重试；未作任何更改。</translation>
     </message>
     <message>
+        <source>This database already holds a root key, marked revoked behind the app's back: no second root key is made. Run `fairdesk audit verify` and restore the database from a backup.</source>
+        <translation>该数据库中已有根密钥，但它已被绕过本软件标记为吊销：不会另建第二把根密钥。请运行 `fairdesk audit verify`，并从备份恢复数据库。</translation>
+    </message>
+    <message>
         <source>This database's root key is missing, yet {file} pins one for it: it was removed behind the app's back. Restore the database from a backup; no new root key is made over it.</source>
         <translation>数据库中的根密钥缺失，但 {file} 为其固定了根密钥：它已被绕过本软件删除。请从备份恢复数据库；不会另建新的根密钥覆盖它。</translation>
     </message>

@@ -1501,7 +1501,9 @@ def _check_key(
     # After the revocation: by the audit chain's head it committed to when it has one
     # (a clock can be set back), else by its issue time.
     late = anchored >= revoked if revoked is not None and anchored else None
-    if late is None and key.revoked_at is not None:
+    # A revocation date no admin's revocation event backs is not believed (one UPDATE
+    # would refuse every genuine document the key signed); `audit verify` reports it.
+    if late is None and revoked is not None and key.revoked_at is not None:
         late = doc.issued_at > key.revoked_at
     if late:
         return _verdict(

@@ -122,6 +122,14 @@ def _new_key(
 def create_root(session: Session, ctx: Context, admin: User, lock: keywrap.Lock) -> Keyring:
     """The installation's root key, sealed under the first administrator's password; it
     certifies the keys of before, so they stay genuine and no later one can pass as them."""
+    if session.scalar(select(SigningKey.id).where(SigningKey.kind == ROOT).limit(1)):
+        # The one there is marked revoked (root_key() skips it): one database write would
+        # otherwise fork the installation's trust.
+        raise PermissionDenied(
+            "This database already holds a root key, marked revoked behind the app's back: "
+            "no second root key is made. Run `fairdesk audit verify` and restore the "
+            "database from a backup."
+        )
     url = root_pin.session_url(session)
     others = session.scalar(select(User.id).where(User.id != admin.id).limit(1))
     if root_pin.pinned(url) and others is not None:
@@ -386,7 +394,8 @@ def revoke_user_key(ctx: Context, username: str, reason: str) -> str:
             "key.revoke",
             "signing_key",
             key.id,
-            after={"key_id": key.key_id, "user": user.username},
+            # What `audit verify` holds the row's revocation date against.
+            after={"key_id": key.key_id, "user": user.username, "revoked_at": key.revoked_at},
             reason=reason.strip(),
         )
         return key.key_id

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as _field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -72,6 +73,22 @@ def _document_state(row: Any) -> dict[str, Any]:
     return {"sha256": row.content_hash, "in_force": row.revoked_at is None}
 
 
+def _instant(value: Any) -> str | None:
+    """A moment as UTC to the second, whichever way it was stored (a naive SQLite
+    datetime, an aware PostgreSQL one, an ISO text in an event)."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return str(moment.astimezone(UTC).replace(microsecond=0).isoformat())
+
+
+def _key_state(row: Any) -> dict[str, Any]:
+    # A revocation made behind the app's back makes verify refuse genuine documents.
+    return {"public_key": row.public_key, "revoked_at": _instant(row.revoked_at)}
+
+
 def _exhibitor_state(row: Any) -> dict[str, Any]:
     from fairdesk.services.trust.record_state import exhibitor_state
 
@@ -94,7 +111,7 @@ CHECKED = (
         {"role": "role", "active": "active", "password": "password_hash"},
         "username",
     ),
-    Checked(SigningKey, "signing_key", "signing key", {"public_key": "public_key"}, "key_id"),
+    Checked(SigningKey, "signing_key", "signing key", {}, "key_id", _key_state),
     Checked(
         IPRight, "ip_right", "right", {"number": "number", "jurisdiction": "jurisdiction"}, "number"
     ),
@@ -146,16 +163,21 @@ class _Fold:
     roles: dict[int, Role] = _field(default_factory=dict)  # each user's role, as of now
     seen: set[str] = _field(default_factory=set)  # actions taken so far
     problems: list[RowProblem] = _field(default_factory=list)
+    # Each document number's history: {number: (row id, event id, in force)}. A row id can
+    # change (delete, insert again); the number a party holds on paper cannot.
+    numbers: dict[str, tuple[int, int, bool]] = _field(default_factory=dict)
     session: Session | None = None  # to name a record a problem is about
 
 
-def _history(session: Session) -> _Fold:
+def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
     """Every audited record's folded history, in one pass in the order of the trail (an
-    author's role is the one their own history gave them when they acted)."""
+    author's role is the one their own history gave them when they acted). `entities`
+    must hold "user": authors' roles come from the users' histories."""
     fold = _Fold(session=session)
     events = session.execute(
         select(
             AuditEvent.id,
+            AuditEvent.at,
             AuditEvent.user_id,
             AuditEvent.username,
             AuditEvent.action,
@@ -163,10 +185,10 @@ def _history(session: Session) -> _Fold:
             AuditEvent.entity_id,
             AuditEvent.after,
         )
-        .where(AuditEvent.entity_type.in_(ENTITIES), AuditEvent.entity_id.is_not(None))
+        .where(AuditEvent.entity_type.in_(entities), AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
-    for event_id, user_id, username, action, entity, entity_id, after in events:
+    for event_id, at, user_id, username, action, entity, entity_id, after in events:
         declared = trail.writer(action, entity)
         if declared is None:
             fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
@@ -187,6 +209,11 @@ def _history(session: Session) -> _Fold:
             sets = {k: v for k, v in sets.items() if k in declared.sets}
         renamed = dict(declared.renames)
         sets = {renamed.get(k, k): v for k, v in sets.items()}
+        if declared.dated:
+            sets[declared.dated] = _instant(sets.get(declared.dated) or at)
+        sets = dict(declared.starts) | sets
+        if entity == "document" and not _by_number(fold, event_id, declared, entity_id, after):
+            continue
         known = (entity, entity_id) in fold.state
         if (declared.birth and known) or any(
             k in sets and sets[k] != v for k, v in declared.values
@@ -199,6 +226,57 @@ def _history(session: Session) -> _Fold:
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
             fold.roles[entity_id] = Role(sets["role"])
     return fold
+
+
+def _by_number(
+    fold: _Fold, event_id: int, declared: trail.Writer, entity_id: int, after: Any
+) -> bool:
+    """Follow a document's history by its number; False (and a problem) for a second
+    birth of a number already issued under another row."""
+    number = after.get("number") if isinstance(after, dict) else None
+    if not isinstance(number, str):
+        return True
+    had = fold.numbers.get(number)
+    if declared.birth and had is not None and had[0] != entity_id:
+        fold.problems.append(
+            RowProblem(
+                event_id,
+                f"audit event {event_id} says document {number} was issued again (it was "
+                f"issued at audit event {had[1]}): a document is issued once. It was "
+                "written behind the app's back",
+            )
+        )
+        return False
+    in_force = after.get("in_force", had[2] if had else True)
+    fold.numbers[number] = (entity_id, event_id, bool(in_force))
+    return True
+
+
+def _revoked_in_force(session: Session, fold: _Fold) -> list[RowProblem]:
+    """A document its history revoked whose row (under another id) is in force now."""
+    revoked = {n: v for n, v in fold.numbers.items() if not v[2]}
+    if not revoked:
+        return []
+    rows = session.execute(
+        select(IssuedDocument.id, IssuedDocument.number).where(
+            IssuedDocument.number.in_(revoked), IssuedDocument.revoked_at.is_(None)
+        )
+    )
+    return [
+        RowProblem(
+            revoked[number][1],
+            f"document {number} was revoked (audit event {revoked[number][1]}) but the "
+            "database holds it in force: put back behind the app's back",
+        )
+        for row_id, number in rows
+        if row_id != revoked[number][0]  # the same row: its own history reports it
+    ]
+
+
+def history_of(session: Session, entity: str, entity_id: int) -> dict[str, Any]:
+    """One record's state as `audit verify` folds it: only the events it accepts count."""
+    fold = _history(session, tuple({entity, "user"}))
+    return fold.state.get((entity, entity_id), (0, {}))[1]
 
 
 def _author(username: str, user_id: int | None, fold: _Fold) -> str:
@@ -262,7 +340,7 @@ def _unallowed(
 
 def check(session: Session) -> list[RowProblem]:
     fold = _history(session)
-    problems = list(fold.problems)
+    problems = list(fold.problems) + _revoked_in_force(session, fold)
     for checked in CHECKED:
         history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
         if not history and not checked.born_with_event:

@@ -14,13 +14,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fairdesk.db.models import AuditEvent, User
-from fairdesk.domain import trail
+from fairdesk.db.models import User
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Actor, Context
-from fairdesk.services.trust import audit, keys, keywrap, sign_in_secret
+from fairdesk.services.trust import audit, keys, keywrap, row_check, sign_in_secret
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -221,26 +220,12 @@ def _bounded_legacy(record: str) -> None:
     keywrap.bounded(keywrap.KdfCost(found.time_cost, found.memory_cost, found.parallelism))
 
 
-_SETS_PASSWORD = tuple(
-    a for a, w in trail.WRITERS.items() if w.entity == "user" and "password" in w.sets
-)
-
-
 def _recorded_mark(session: Session, user: User) -> str | None:
-    """The password mark the audit trail last recorded for `user` (None: none yet)."""
-    mark = None
-    for after in session.scalars(
-        select(AuditEvent.after)
-        .where(
-            AuditEvent.entity_type == "user",
-            AuditEvent.entity_id == user.id,
-            AuditEvent.action.in_(_SETS_PASSWORD),  # an event of another kind says nothing
-        )
-        .order_by(AuditEvent.id)
-    ):
-        if after and "password" in after:
-            mark = after["password"]
-    return mark
+    """The password mark the audit trail last recorded for `user` (None: none yet). Only
+    events `audit verify` accepts count: one appended by an author who may not set a
+    password would otherwise let a swapped record sign in."""
+    mark = row_check.history_of(session, "user", user.id).get("password")
+    return mark if isinstance(mark, str) else None
 
 
 def _lock_of(
