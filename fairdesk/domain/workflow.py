@@ -879,7 +879,7 @@ def _service_time_possible(f: Facts, params: Mapping[str, Any]) -> Refusal | Non
         return Refusal(
             MissingRequirement,
             "The time of service {served} is before the complaint was accepted ({accepted}).",
-            {"served": f.local(served), "accepted": f.local(f.complaint_accepted_at)},
+            {"served": f.local(served), "accepted": f.local(accepted)},
             field="served_at",
         )
     return None

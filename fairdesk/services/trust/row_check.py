@@ -149,7 +149,7 @@ ROLE_CODES = frozenset(r.value for r in Role)
 def _now(row: Any, column: str) -> Any:
     value = getattr(row, column)
     if column == "password_hash":  # the trail keeps a digest of it, never the hash
-        from fairdesk.services.trust.users import password_mark
+        from fairdesk.services.trust.sign_in_secret import password_mark
 
         return password_mark(value)
     return value.value if hasattr(value, "value") else value

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import os
 from dataclasses import dataclass
@@ -118,3 +119,11 @@ def is_current(record: str) -> bool:
         return _parse(record)[0] == keywrap.COST
     except ValueError:
         return False
+
+
+def password_mark(password_hash: str | None) -> str:
+    """What the audit trail keeps of a password hash: a short digest of it (not the
+    hash), so a hash cleared or replaced behind the app's back shows (row_check)."""
+    if not password_hash:
+        return ""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +19,7 @@ from fairdesk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Actor, Context
 from fairdesk.services.trust import audit, keys, keywrap, row_check, sign_in_secret
+from fairdesk.services.trust.sign_in_secret import password_mark
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -42,14 +42,6 @@ class UserInfo:
     @property
     def actor(self) -> Actor:
         return Actor(self.id, self.username, self.role)
-
-
-def password_mark(password_hash: str | None) -> str:
-    """What the audit trail keeps of a password hash: a short digest of it (not the
-    hash), so a hash cleared or replaced behind the app's back shows (row_check)."""
-    if not password_hash:
-        return ""
-    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
 
 
 def _by_name(session: Session, username: str) -> User:
