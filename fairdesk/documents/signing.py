@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fairdesk.documents.model import canonical_json
+from fairdesk.domain.errors import Phrase
 
 PREFIX = "FD1"
 PREFIX2 = "FD2"
@@ -40,7 +41,7 @@ _PAYLOAD2 = re.compile(
 
 
 class MalformedPayload(ValueError):
-    pass
+    """A code that is not one FairDesk prints; its argument is the reason, a `Phrase`."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,9 @@ def _strict(part: str) -> bytes:
     try:
         data = unb64url(part)
     except (binascii.Error, ValueError):
-        raise MalformedPayload("the signature part of the code is damaged") from None
+        raise MalformedPayload(Phrase("the signature part of the code is damaged")) from None
     if b64url(data) != part:
-        raise MalformedPayload("the signature part of the code is damaged")
+        raise MalformedPayload(Phrase("the signature part of the code is damaged"))
     return data
 
 
@@ -85,13 +86,15 @@ def parse_payload(text: str) -> Payload:
     """Read what a QR code or a USB scanner gave; raises MalformedPayload with a reason."""
     cleaned = "".join(str(text).split())  # scanners add newlines; copy-paste adds spaces
     if not cleaned:
-        raise MalformedPayload("nothing to check: the text is empty")
+        raise MalformedPayload(Phrase("nothing to check: the text is empty"))
     if cleaned.startswith(PREFIX2 + "."):
         match2 = _PAYLOAD2.match(cleaned)
         if match2 is None or not 3 <= len(match2["number"]) <= 48:
             raise MalformedPayload(
-                "this FairDesk code is damaged or incomplete (expected FD2.<document number>."
-                "<key>.<certificate>.<signature>)"
+                Phrase(
+                    "this FairDesk code is damaged or incomplete (expected FD2.<document "
+                    "number>.<key>.<certificate>.<signature>)"
+                )
             )
         return Payload(
             match2["number"],
@@ -100,12 +103,16 @@ def parse_payload(text: str) -> Payload:
             _strict(match2["cert"]),
         )
     if not cleaned.startswith(PREFIX + "."):
-        raise MalformedPayload("this is not a FairDesk document code (it should start with 'FD1.')")
+        raise MalformedPayload(
+            Phrase("this is not a FairDesk document code (it should start with 'FD1.')")
+        )
     match = _PAYLOAD.match(cleaned)
     if match is None:
         raise MalformedPayload(
-            "this FairDesk code is damaged or incomplete (expected FD1.<document number>."
-            "<86-character signature>)"
+            Phrase(
+                "this FairDesk code is damaged or incomplete (expected FD1.<document number>."
+                "<86-character signature>)"
+            )
         )
     return Payload(match["number"], _strict(match["sig"]))
 

@@ -2723,6 +2723,26 @@ power of attorney: {0}</source>
         <translation>此文件既不是 PDF，也不是 FairDesk 可读取的图片（{reason}）。</translation>
     </message>
     <message>
+        <source>the signature part of the code is damaged</source>
+        <translation>二维码的签名部分已损坏</translation>
+    </message>
+    <message>
+        <source>nothing to check: the text is empty</source>
+        <translation>没有可核验的内容：文本为空</translation>
+    </message>
+    <message>
+        <source>this is not a FairDesk document code (it should start with 'FD1.')</source>
+        <translation>这不是 FairDesk 文书二维码（应以“FD1.”或“FD2.”开头）</translation>
+    </message>
+    <message>
+        <source>this FairDesk code is damaged or incomplete (expected FD1.&lt;document number&gt;.&lt;86-character signature&gt;)</source>
+        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD1.&lt;文书编号&gt;.&lt;86 个字符的签名&gt;）</translation>
+    </message>
+    <message>
+        <source>this FairDesk code is damaged or incomplete (expected FD2.&lt;document number&gt;.&lt;key&gt;.&lt;certificate&gt;.&lt;signature&gt;)</source>
+        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD2.&lt;文书编号&gt;.&lt;密钥&gt;.&lt;证书&gt;.&lt;签名&gt;）</translation>
+    </message>
+    <message>
         <source>Trademark {number} rests on a Madrid registration designating China: enter its international registration number.</source>
         <translation>商标 {number} 以指定中国的马德里国际注册为依据：请填写其国际注册号。</translation>
     </message>

@@ -237,9 +237,12 @@ def test_a_chinese_desk_reads_the_verdict_in_chinese(  # type: ignore[no-untyped
             dialog.summary_form.itemAt(row, dialog.summary_form.ItemRole.LabelRole).widget().text()
             for row in range(dialog.summary_form.rowCount())
         ]
+        scan(qtbot, dialog, "hello there")
+        malformed = dialog.message_label.text()
     finally:
         install_translations(qapp, "en")
     assert status == "真实有效" and message.startswith("真实有效：" + decision.number), message
     latin = re.compile(r"\b[A-Za-z]{3,}\b")
     assert not latin.search(message.replace(decision.number, "")), message
     assert labels and not any(latin.search(label) for label in labels), labels
+    assert not latin.search(malformed.replace("FairDesk", "")), malformed

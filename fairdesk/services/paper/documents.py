@@ -1266,7 +1266,9 @@ def verify(ctx: Context, payload_or_text: str, root: str = "") -> Verification:
         parsed = signing.parse_payload(payload_or_text)
     except signing.MalformedPayload as exc:
         return _verdict(
-            False, "malformed", Phrase("Not a valid document code: {why}.", why=str(exc))
+            False,
+            "malformed",
+            Phrase("Not a valid document code: {why}.", why=exc.args[0] if exc.args else ""),
         )
     with ctx.db.reading() as session:
         return _verify(session, parsed, root)
