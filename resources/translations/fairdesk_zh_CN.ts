@@ -3283,8 +3283,8 @@ power of attorney: {0}</source>
         <translation>没有代码为“{code}”的展会。目前尚未设置任何展会。</translation>
     </message>
     <message>
-        <source>The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).</source>
-        <translation>展会代码“{code}”须由 1-32 个字母、数字、“.”、“_”或“-”组成（例如 CIIE2026）。</translation>
+        <source>The fair needs a code (for example CIIE2026).</source>
+        <translation>请填写展会代码（例如 CIIE2026）。</translation>
     </message>
     <message>
         <source>The fair needs a name.</source>
@@ -3313,6 +3313,10 @@ power of attorney: {0}</source>
     <message>
         <source>There is no fair with the code '{code}'. Known fairs: {known}.</source>
         <translation>没有代码为“{code}”的展会。已有展会：{known}。</translation>
+    </message>
+    <message>
+        <source>The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).</source>
+        <translation>展会代码“{code}”须由 1-32 个字母、数字、“.”、“_”或“-”组成（例如 CIIE2026）。</translation>
     </message>
     <message>
         <source>'{timezone}' is not a known time zone (e.g. Asia/Shanghai).</source>

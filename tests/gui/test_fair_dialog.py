@@ -216,7 +216,7 @@ BAD_INPUT = [
     (
         _code(""),
         "code",
-        "The fair code '' must be 1-32 letters, digits, '.', '_' or '-' (for example CIIE2026).",
+        "The fair needs a code (for example CIIE2026).",  # not "the fair code ''"
     ),
     (
         _code("CIIE 2026"),

@@ -174,7 +174,9 @@ def _text_errors(fields: FairFields) -> dict[str, InvalidInput]:
     """The code, names, venue and the service center's contact: present and not too long."""
     errors: dict[str, InvalidInput] = {}
     code = fields.code.strip()
-    if not CODE_PATTERN.match(code):
+    if not code:
+        errors["code"] = InvalidInput("The fair needs a code (for example CIIE2026).")
+    elif not CODE_PATTERN.match(code):
         errors["code"] = InvalidInput(
             "The fair code '{code}' must be 1-32 letters, digits, '.', '_' or '-' "
             "(for example CIIE2026).",
