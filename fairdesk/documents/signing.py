@@ -92,8 +92,8 @@ def parse_payload(text: str) -> Payload:
         if match2 is None or not 3 <= len(match2["number"]) <= 48:
             raise MalformedPayload(
                 Phrase(
-                    "this FairDesk code is damaged or incomplete (expected FD2.<document "
-                    "number>.<key>.<certificate>.<signature>)"
+                    "this FairDesk code is damaged or incomplete (expected FD2.[document "
+                    "number].[key].[certificate].[signature])"
                 )
             )
         return Payload(
@@ -110,8 +110,8 @@ def parse_payload(text: str) -> Payload:
     if match is None:
         raise MalformedPayload(
             Phrase(
-                "this FairDesk code is damaged or incomplete (expected FD1.<document number>."
-                "<86-character signature>)"
+                "this FairDesk code is damaged or incomplete (expected FD1.[document number]."
+                "[86-character signature])"
             )
         )
     return Payload(match["number"], _strict(match["sig"]))

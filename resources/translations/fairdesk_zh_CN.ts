@@ -2735,12 +2735,12 @@ power of attorney: {0}</source>
         <translation>这不是 FairDesk 文书二维码（应以“FD1.”或“FD2.”开头）</translation>
     </message>
     <message>
-        <source>this FairDesk code is damaged or incomplete (expected FD1.&lt;document number&gt;.&lt;86-character signature&gt;)</source>
-        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD1.&lt;文书编号&gt;.&lt;86 个字符的签名&gt;）</translation>
+        <source>this FairDesk code is damaged or incomplete (expected FD1.[document number].[86-character signature])</source>
+        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD1.[文书编号].[86 个字符的签名]）</translation>
     </message>
     <message>
-        <source>this FairDesk code is damaged or incomplete (expected FD2.&lt;document number&gt;.&lt;key&gt;.&lt;certificate&gt;.&lt;signature&gt;)</source>
-        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD2.&lt;文书编号&gt;.&lt;密钥&gt;.&lt;证书&gt;.&lt;签名&gt;）</translation>
+        <source>this FairDesk code is damaged or incomplete (expected FD2.[document number].[key].[certificate].[signature])</source>
+        <translation>此 FairDesk 二维码已损坏或不完整（应为 FD2.[文书编号].[密钥].[证书].[签名]）</translation>
     </message>
     <message>
         <source>Trademark {number} rests on a Madrid registration designating China: enter its international registration number.</source>
