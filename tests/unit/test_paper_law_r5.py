@@ -17,6 +17,7 @@ from tests.conftest import FakeClock, Team
 from tests.helpers import make_fair
 from tests.pdf_text import needs_pdftotext
 from tests.unit.test_paper_law import _accepted, _decide, _issue
+from tests.unit.test_paper_law_r4_last import _suspended_and_notified
 
 pytestmark = needs_pdftotext
 
@@ -30,12 +31,7 @@ def fair(team: Team) -> str:
 
 
 def _suspended_then_reviewed(team: Team, clock: FakeClock) -> str:
-    _, case = _accepted(team)
-    act_on_case(team.desk, case, "suspend_display", reason="外观高度近似，先行暂停展出")
-    clock.advance(hours=1)
-    act_on_case(
-        team.desk, case, "notify", service_manner="left_at_booth", served_at="2026-11-05 10:00"
-    )
+    case = _suspended_and_notified(team, clock)
     act_on_case(team.desk, case, "record_defence", summary="被投诉人提交了现有设计证据。")
     act_on_case(team.desk, case, "begin_review")
     return case
