@@ -44,6 +44,27 @@ def pytest_report_header() -> str:
     return f"fairdesk database backend: {'postgresql' if PG_URL else 'sqlite'}"
 
 
+def touches_the_database(fixturenames: list[str]) -> bool:
+    """Every test database comes through `pg_server` (the `db`, `team` and `empty_db_url`
+    fixtures ask for it); a test without it runs the same code on either backend."""
+    return "pg_server" in fixturenames
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The suite runs once per backend. On PostgreSQL, a test that opens no database would
+    # only repeat its SQLite run (a third of the tests, and the slowest: the README's
+    # commands, the demo, the import graph), so it is left to that run.
+    # FAIRDESK_TEST_EVERYTHING=1 keeps them all.
+    if not PG_URL or os.environ.get("FAIRDESK_TEST_EVERYTHING") == "1":
+        return
+    kept, left = [], []
+    for item in items:
+        (kept if touches_the_database(getattr(item, "fixturenames", [])) else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 def _isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(folder / "data"))
     # The platform's own folders too: a test (or a process it starts) that drops the
