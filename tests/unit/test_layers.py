@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,13 @@ def _module(path: Path) -> str:
     return ".".join(parts)
 
 
-def _imports(path: Path) -> Iterator[str]:
+@cache  # every test here reads the same files
+def _imports(path: Path) -> tuple[str, ...]:
     """Every module a file imports, absolute, at any depth of the file."""
+    return tuple(_walk_imports(path))
+
+
+def _walk_imports(path: Path) -> Iterator[str]:
     package = _module(path) if path.name == "__init__.py" else _module(path).rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -106,6 +112,7 @@ def test_every_package_and_module_has_a_rule() -> None:
 
 def test_imports_follow_the_docstrings() -> None:
     rules = allowed_imports()
+    units = _units_here()
     offenders = []
     for path in _files():
         unit = _unit(path)
@@ -116,7 +123,7 @@ def test_imports_follow_the_docstrings() -> None:
             if not name.startswith("fairdesk."):
                 continue
             target = name.split(".")[1]
-            if target == unit or target == "__version__" or target not in _units_here():
+            if target == unit or target == "__version__" or target not in units:
                 continue
             if target not in allowed:
                 offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
