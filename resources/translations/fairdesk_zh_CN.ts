@@ -1446,50 +1446,6 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>统计 — {0}</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation>统计报告 PDF(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Follow-up list…</source>
-        <translation>展后追查名单(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>投诉 Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>被投诉企业 Respondent enterprises</source>
-        <translation>被投诉企业</translation>
-    </message>
-    <message>
-        <source>认定侵权 Confirmed (rate)</source>
-        <translation>认定侵权（比例）</translation>
-    </message>
-    <message>
-        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
-        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
-    </message>
-    <message>
-        <source>24 h 移交 Transfers on time</source>
-        <translation>24 小时内移交</translation>
-    </message>
-    <message>
-        <source>咨询 Consultations</source>
-        <translation>咨询</translation>
-    </message>
-    <message>
-        <source>巡查 Patrols / booths</source>
-        <translation>巡查 / 展位</translation>
-    </message>
-    <message>
-        <source>商事纠纷 Commercial disputes</source>
-        <translation>商事纠纷</translation>
-    </message>
-    <message>
         <source>往届对比 Editions: complaints, cases, confirmed</source>
         <translation>往届对比：投诉、案件、认定侵权</translation>
     </message>
@@ -1544,6 +1500,50 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Report</source>
         <translation>统计报告</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Report &amp;PDF…</source>
+        <translation>统计报告 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up list…</source>
+        <translation>展后追查名单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>投诉 Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>被投诉企业 Respondent enterprises</source>
+        <translation>被投诉企业</translation>
+    </message>
+    <message>
+        <source>认定侵权 Confirmed (rate)</source>
+        <translation>认定侵权（比例）</translation>
+    </message>
+    <message>
+        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
+        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
+    </message>
+    <message>
+        <source>24 h 移交 Transfers on time</source>
+        <translation>24 小时内移交</translation>
+    </message>
+    <message>
+        <source>咨询 Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>巡查 Patrols / booths</source>
+        <translation>巡查 / 展位</translation>
+    </message>
+    <message>
+        <source>商事纠纷 Commercial disputes</source>
+        <translation>商事纠纷</translation>
     </message>
 </context>
 <context>
@@ -5248,22 +5248,6 @@ power of attorney: {0}</source>
 <context>
     <name>HallBoard</name>
     <message>
-        <source>Hall board</source>
-        <translation>展馆看板</translation>
-    </message>
-    <message>
-        <source>&amp;Grid</source>
-        <translation>网格(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Floor &amp;plan</source>
-        <translation>平面图(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Load floor plan…</source>
-        <translation>载入平面图…</translation>
-    </message>
-    <message>
         <source>Hall {0} · {1} booths</source>
         <translation>{0} 号馆 · {1} 个展位</translation>
     </message>
@@ -5298,6 +5282,22 @@ power of attorney: {0}</source>
     <message>
         <source>Cannot keep the floor plan in {0}: {1}</source>
         <translation>无法将平面图保存在 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Hall board</source>
+        <translation>展馆看板</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Floor &amp;plan</source>
+        <translation>平面图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load floor plan…</source>
+        <translation>载入平面图…</translation>
     </message>
 </context>
 <context>
