@@ -13,6 +13,10 @@ Large targets and a keyboard flow that needs no mouse:
 Everything recorded goes through the laptop's outbox (`fairdesk.services.inspection.outbox`) and is
 sent at once, or as soon as the server is back: the header always says how many
 findings wait on this laptop, and the log says which were sent.
+
+This window holds what the tabs share (the fair, the hall, the round, the outbox, whether
+the server answers); each part of the screen is a widget of its own: `inspector_header`,
+`patrol_panel`, `recheck_panel`, `round_log` and `hall_board`.
 """
 
 from __future__ import annotations
