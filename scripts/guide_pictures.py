@@ -184,7 +184,9 @@ def _inspector(contexts, tab: int):  # type: ignore[no-untyped-def]
     # The hall with re-checks due: the picture shows a hall at work, not an empty list.
     tasks = list_tasks(ctx, window.fair_code) if window.fair_code else []
     if tasks:
-        window.hall_combo.setCurrentIndex(max(0, window.hall_combo.findData(tasks[0].hall)))
+        window.header.hall_combo.setCurrentIndex(
+            max(0, window.header.hall_combo.findData(tasks[0].hall))
+        )
     window.resize(1180, 720)
     window.tabs.setCurrentIndex(tab)
     window.show()

@@ -1446,50 +1446,6 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>统计 — {0}</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation>统计报告 PDF(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Follow-up list…</source>
-        <translation>展后追查名单(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>投诉 Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>被投诉企业 Respondent enterprises</source>
-        <translation>被投诉企业</translation>
-    </message>
-    <message>
-        <source>认定侵权 Confirmed (rate)</source>
-        <translation>认定侵权（比例）</translation>
-    </message>
-    <message>
-        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
-        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
-    </message>
-    <message>
-        <source>24 h 移交 Transfers on time</source>
-        <translation>24 小时内移交</translation>
-    </message>
-    <message>
-        <source>咨询 Consultations</source>
-        <translation>咨询</translation>
-    </message>
-    <message>
-        <source>巡查 Patrols / booths</source>
-        <translation>巡查 / 展位</translation>
-    </message>
-    <message>
-        <source>商事纠纷 Commercial disputes</source>
-        <translation>商事纠纷</translation>
-    </message>
-    <message>
         <source>往届对比 Editions: complaints, cases, confirmed</source>
         <translation>往届对比：投诉、案件、认定侵权</translation>
     </message>
@@ -1544,6 +1500,50 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Report</source>
         <translation>统计报告</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Report &amp;PDF…</source>
+        <translation>统计报告 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up list…</source>
+        <translation>展后追查名单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>投诉 Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>被投诉企业 Respondent enterprises</source>
+        <translation>被投诉企业</translation>
+    </message>
+    <message>
+        <source>认定侵权 Confirmed (rate)</source>
+        <translation>认定侵权（比例）</translation>
+    </message>
+    <message>
+        <source>涉外及涉港澳台 Foreign, HK, Macao, Taiwan</source>
+        <translation>涉外及涉港澳台（涉外 + 涉港澳台）</translation>
+    </message>
+    <message>
+        <source>24 h 移交 Transfers on time</source>
+        <translation>24 小时内移交</translation>
+    </message>
+    <message>
+        <source>咨询 Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>巡查 Patrols / booths</source>
+        <translation>巡查 / 展位</translation>
+    </message>
+    <message>
+        <source>商事纠纷 Commercial disputes</source>
+        <translation>商事纠纷</translation>
     </message>
 </context>
 <context>
@@ -5248,22 +5248,6 @@ power of attorney: {0}</source>
 <context>
     <name>HallBoard</name>
     <message>
-        <source>Hall board</source>
-        <translation>展馆看板</translation>
-    </message>
-    <message>
-        <source>&amp;Grid</source>
-        <translation>网格(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Floor &amp;plan</source>
-        <translation>平面图(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Load floor plan…</source>
-        <translation>载入平面图…</translation>
-    </message>
-    <message>
         <source>Hall {0} · {1} booths</source>
         <translation>{0} 号馆 · {1} 个展位</translation>
     </message>
@@ -5298,6 +5282,22 @@ power of attorney: {0}</source>
     <message>
         <source>Cannot keep the floor plan in {0}: {1}</source>
         <translation>无法将平面图保存在 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Hall board</source>
+        <translation>展馆看板</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Floor &amp;plan</source>
+        <translation>平面图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load floor plan…</source>
+        <translation>载入平面图…</translation>
     </message>
 </context>
 <context>
@@ -5553,6 +5553,77 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>InspectorHeader</name>
+    <message>
+        <source>⚠ Server unreachable — findings are kept here</source>
+        <translation>⚠ 无法连接服务器 — 巡查结果暂存在本机</translation>
+    </message>
+    <message>
+        <source>Server connected</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <source>Outbox unusable</source>
+        <translation>待发送队列不可用</translation>
+    </message>
+    <message>
+        <source>✓ All sent</source>
+        <translation>✓ 已全部发送</translation>
+    </message>
+    <message>
+        <source>{0} waiting · {1} refused</source>
+        <translation>{0} 条待发送 · {1} 条被拒绝</translation>
+    </message>
+    <message>
+        <source>{0} waiting to send</source>
+        <translation>{0} 条待发送</translation>
+    </message>
+    <message>
+        <source>What waits on this laptop (click to see)</source>
+        <translation>本机待发送的内容（点击查看）</translation>
+    </message>
+    <message>
+        <source>Start round  (F9)</source>
+        <translation>开始巡查  (F9)</translation>
+    </message>
+    <message>
+        <source>No round open</source>
+        <translation>未在巡查</translation>
+    </message>
+    <message>
+        <source>Close round  (F9)</source>
+        <translation>结束巡查  (F9)</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>已巡查 1 个展位</translation>
+    </message>
+    <message>
+        <source>{0} visits</source>
+        <translation>已巡查 {0} 个展位</translation>
+    </message>
+    <message>
+        <source>Round · hall {0} · since {1} · {2}</source>
+        <translation>巡查 · {0} 号馆 · 自 {1} 起 · {2}</translation>
+    </message>
+    <message>
+        <source>Fair:</source>
+        <translation>展会：</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Hall:</source>
+        <translation>展馆：</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+</context>
+<context>
     <name>InspectorMenu</name>
     <message>
         <source>&amp;File</source>
@@ -5586,6 +5657,10 @@ power of attorney: {0}</source>
         <translation>FairDesk — 巡查</translation>
     </message>
     <message>
+        <source>Signed in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
         <source>Patrol  (Alt+1)</source>
         <translation>巡查  (Alt+1)</translation>
     </message>
@@ -5598,104 +5673,8 @@ power of attorney: {0}</source>
         <translation>展馆看板  (Alt+3)</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>当前登录：{0}</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>展会</translation>
-    </message>
-    <message>
-        <source>Hall</source>
-        <translation>展馆</translation>
-    </message>
-    <message>
-        <source>Fair:</source>
-        <translation>展会：</translation>
-    </message>
-    <message>
-        <source>Hall:</source>
-        <translation>展馆：</translation>
-    </message>
-    <message>
-        <source>Booth number, or scan the booth notice — then Enter</source>
-        <translation>输入展位号或扫描展位告知书，然后按 Enter</translation>
-    </message>
-    <message>
-        <source>Booth</source>
-        <translation>展位</translation>
-    </message>
-    <message>
-        <source>Go</source>
-        <translation>前往</translation>
-    </message>
-    <message>
-        <source>Type a booth number and press Enter.</source>
-        <translation>输入展位号后按 Enter。</translation>
-    </message>
-    <message>
-        <source>Which exhibitor at a shared booth</source>
-        <translation>共用展位的哪家展商</translation>
-    </message>
-    <message>
-        <source>Finding — keys 1-6 or Ctrl+1-6</source>
-        <translation>巡查结果 — 按 1-6 或 Ctrl+1-6</translation>
-    </message>
-    <message>
-        <source>Key {0} or Ctrl+{0}</source>
-        <translation>按 {0} 或 Ctrl+{0}</translation>
-    </message>
-    <message>
-        <source>Notes (optional) — Ctrl+Enter saves</source>
-        <translation>备注（可选）— Ctrl+Enter 保存</translation>
-    </message>
-    <message>
-        <source>Save finding   (Ctrl+Enter)</source>
-        <translation>保存巡查结果   (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Open a complaint from this visit…</source>
-        <translation>根据本次巡查登记投诉…</translation>
-    </message>
-    <message>
-        <source>Correct this finding…  (Ctrl+Shift+F)</source>
-        <translation>更正此巡查结果…（Ctrl+Shift+F）</translation>
-    </message>
-    <message>
-        <source>This round</source>
-        <translation>本轮巡查</translation>
-    </message>
-    <message>
-        <source>Only the round's hall</source>
-        <translation>仅本轮展馆</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>之前</translation>
-    </message>
-    <message>
-        <source>After (earlier re-checks)</source>
-        <translation>之后（以往复查）</translation>
-    </message>
-    <message>
-        <source>Result — keys 1-4 or Ctrl+1-4</source>
-        <translation>复查结果 — 按 1-4 或 Ctrl+1-4</translation>
-    </message>
-    <message>
-        <source>After photos: none yet — Ctrl+P or drop</source>
-        <translation>复查后照片：暂无 — 按 Ctrl+P 或拖放文件</translation>
-    </message>
-    <message>
-        <source>Save re-check   (Ctrl+Enter)</source>
-        <translation>保存复查   (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>No fair is set up yet.</source>
         <translation>尚未设置展会。</translation>
-    </message>
-    <message>
-        <source>Only hall {0}</source>
-        <translation>仅 {0} 号馆</translation>
     </message>
     <message>
         <source>Round in hall {0} closed; round in hall {1} started.</source>
@@ -5710,174 +5689,12 @@ power of attorney: {0}</source>
         <translation>{0} 号馆的巡查已结束。</translation>
     </message>
     <message>
-        <source>Start round  (F9)</source>
-        <translation>开始巡查  (F9)</translation>
-    </message>
-    <message>
-        <source>No round open</source>
-        <translation>未在巡查</translation>
-    </message>
-    <message>
-        <source>Close round  (F9)</source>
-        <translation>结束巡查  (F9)</translation>
-    </message>
-    <message>
-        <source>1 visit</source>
-        <translation>已巡查 1 个展位</translation>
-    </message>
-    <message>
-        <source>{0} visits</source>
-        <translation>已巡查 {0} 个展位</translation>
-    </message>
-    <message>
-        <source>Round · hall {0} · since {1} · {2}</source>
-        <translation>巡查 · {0} 号馆 · 自 {1} 起 · {2}</translation>
-    </message>
-    <message>
-        <source>hall {0}</source>
-        <translation>{0} 馆</translation>
-    </message>
-    <message>
-        <source>Open cases: {0}</source>
-        <translation>未结案件：{0}</translation>
-    </message>
-    <message>
-        <source>⚠ Measure to re-check here: {0} — record it on Re-checks (Alt+2)</source>
-        <translation>⚠ 此处有待复查的措施：{0} — 请在“复查”(Alt+2) 中登记</translation>
-    </message>
-    <message>
-        <source>(shared booth: which exhibitor?)</source>
-        <translation>（共用展位：是哪家展商？）</translation>
-    </message>
-    <message>
-        <source>{0}
-The server cannot be reached: the booth is checked when the finding is sent. Record the finding as usual.</source>
-        <translation>{0}
-无法连接服务器：巡查结果发送时再核对展位。请照常登记巡查结果。</translation>
-    </message>
-    <message>
-        <source>Type the booth number first.</source>
-        <translation>请先输入展位号。</translation>
-    </message>
-    <message>
-        <source>Choose the finding: keys 1-6 or Ctrl+1-6.</source>
-        <translation>请选择巡查结果：按 1-6 或 Ctrl+1-6。</translation>
-    </message>
-    <message>
-        <source>Saved: {0} — {1}{2}</source>
-        <translation>已保存：{0} — {1}{2}</translation>
-    </message>
-    <message>
-        <source> · {0} photo(s)</source>
-        <translation> · {0} 张照片</translation>
-    </message>
-    <message>
-        <source>Next booth: type its number and press Enter.</source>
-        <translation>下一个展位：输入展位号后按 Enter。</translation>
-    </message>
-    <message>
-        <source>Choose the visit in the list first.</source>
-        <translation>请先在列表中选择巡查记录。</translation>
-    </message>
-    <message>
-        <source>This finding waits on this laptop: correct it once it is sent.</source>
-        <translation>此巡查结果尚在本机等待发送，发送后才能更正。</translation>
-    </message>
-    <message>
-        <source>Re-check {0}: {1}</source>
-        <translation>复查 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>1 re-check to do{0}</source>
-        <translation>待复查 1 项{0}</translation>
-    </message>
-    <message>
-        <source>{1} re-checks to do{0}</source>
-        <translation>待复查 {1} 项{0}</translation>
-    </message>
-    <message>
-        <source> · {0} OVERDUE</source>
-        <translation> · {0} 项逾期</translation>
-    </message>
-    <message>
-        <source>Choose a re-check in the list (arrows, Enter).</source>
-        <translation>请在列表中选择一项复查（方向键、Enter）。</translation>
-    </message>
-    <message>
-        <source>after escalation</source>
-        <translation>升级处理后</translation>
-    </message>
-    <message>
-        <source>  —  OVERDUE</source>
-        <translation>  —  已逾期</translation>
-    </message>
-    <message>
-        <source>{0}: {1}; due {2}{3}</source>
-        <translation>{0}：{1}；{2} 到期{3}</translation>
-    </message>
-    <message>
-        <source>Choose the re-check in the list first.</source>
-        <translation>请先在列表中选择复查项。</translation>
-    </message>
-    <message>
-        <source>Choose the result: keys 1-4 or Ctrl+1-4.</source>
-        <translation>请选择复查结果：按 1-4 或 Ctrl+1-4。</translation>
-    </message>
-    <message>
-        <source>Saved: {0}</source>
-        <translation>已保存：{0}</translation>
-    </message>
-    <message>
         <source>The server refused {0}: {1}</source>
         <translation>服务器拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <source>⚠ Server unreachable — findings are kept here</source>
-        <translation>⚠ 无法连接服务器 — 巡查结果暂存在本机</translation>
-    </message>
-    <message>
-        <source>Server connected</source>
-        <translation>已连接服务器</translation>
-    </message>
-    <message>
-        <source>Outbox unusable</source>
-        <translation>待发送队列不可用</translation>
-    </message>
-    <message>
-        <source>✓ All sent</source>
-        <translation>✓ 已全部发送</translation>
-    </message>
-    <message>
-        <source>{0} waiting · {1} refused</source>
-        <translation>{0} 条待发送 · {1} 条被拒绝</translation>
-    </message>
-    <message>
-        <source>{0} waiting to send</source>
-        <translation>{0} 条待发送</translation>
-    </message>
-    <message>
-        <source>What waits on this laptop (click to see)</source>
-        <translation>本机待发送的内容（点击查看）</translation>
-    </message>
-    <message>
         <source>FairDesk</source>
         <translation>FairDesk</translation>
-    </message>
-    <message>
-        <source>This booth is in hall {0}, not on the hall list: the visit goes on the round of hall {1}.</source>
-        <translation>该展位位于 {0} 号馆，不在展馆列表中：本次巡查记入 {1} 号馆的巡查。</translation>
-    </message>
-    <message>
-        <source>, {0} late</source>
-        <translation>，{0} 项逾期</translation>
-    </message>
-    <message>
-        <source>Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)</source>
-        <translation>复查：{0} 号馆（{1}{2}），其他展馆 {3}  (Alt+2)</translation>
-    </message>
-    <message>
-        <source>Re-checks ({0}{1})  (Alt+2)</source>
-        <translation>复查（{0}{1}）  (Alt+2)</translation>
     </message>
 </context>
 <context>
@@ -6351,6 +6168,111 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     </message>
 </context>
 <context>
+    <name>PatrolPanel</name>
+    <message>
+        <source>Key {0} or Ctrl+{0}</source>
+        <translation>按 {0} 或 Ctrl+{0}</translation>
+    </message>
+    <message>
+        <source>hall {0}</source>
+        <translation>{0} 馆</translation>
+    </message>
+    <message>
+        <source>Open cases: {0}</source>
+        <translation>未结案件：{0}</translation>
+    </message>
+    <message>
+        <source>⚠ Measure to re-check here: {0} — record it on Re-checks (Alt+2)</source>
+        <translation>⚠ 此处有待复查的措施：{0} — 请在“复查”(Alt+2) 中登记</translation>
+    </message>
+    <message>
+        <source>(shared booth: which exhibitor?)</source>
+        <translation>（共用展位：是哪家展商？）</translation>
+    </message>
+    <message>
+        <source>This booth is in hall {0}, not on the hall list: the visit goes on the round of hall {1}.</source>
+        <translation>该展位位于 {0} 号馆，不在展馆列表中：本次巡查记入 {1} 号馆的巡查。</translation>
+    </message>
+    <message>
+        <source>{0}
+The server cannot be reached: the booth is checked when the finding is sent. Record the finding as usual.</source>
+        <translation>{0}
+无法连接服务器：巡查结果发送时再核对展位。请照常登记巡查结果。</translation>
+    </message>
+    <message>
+        <source>Type the booth number first.</source>
+        <translation>请先输入展位号。</translation>
+    </message>
+    <message>
+        <source>Choose the finding: keys 1-6 or Ctrl+1-6.</source>
+        <translation>请选择巡查结果：按 1-6 或 Ctrl+1-6。</translation>
+    </message>
+    <message>
+        <source>Saved: {0} — {1}{2}</source>
+        <translation>已保存：{0} — {1}{2}</translation>
+    </message>
+    <message>
+        <source> · {0} photo(s)</source>
+        <translation> · {0} 张照片</translation>
+    </message>
+    <message>
+        <source>Next booth: type its number and press Enter.</source>
+        <translation>下一个展位：输入展位号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Choose the visit in the list first.</source>
+        <translation>请先在列表中选择巡查记录。</translation>
+    </message>
+    <message>
+        <source>This finding waits on this laptop: correct it once it is sent.</source>
+        <translation>此巡查结果尚在本机等待发送，发送后才能更正。</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Booth number, or scan the booth notice — then Enter</source>
+        <translation>输入展位号或扫描展位告知书，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>Type a booth number and press Enter.</source>
+        <translation>输入展位号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Which exhibitor at a shared booth</source>
+        <translation>共用展位的哪家展商</translation>
+    </message>
+    <message>
+        <source>Finding — keys 1-6 or Ctrl+1-6</source>
+        <translation>巡查结果 — 按 1-6 或 Ctrl+1-6</translation>
+    </message>
+    <message>
+        <source>Notes (optional) — Ctrl+Enter saves</source>
+        <translation>备注（可选）— Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>Save finding   (Ctrl+Enter)</source>
+        <translation>保存巡查结果   (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>This round</source>
+        <translation>本轮巡查</translation>
+    </message>
+    <message>
+        <source>Correct this finding…  (Ctrl+Shift+F)</source>
+        <translation>更正此巡查结果…（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Open a complaint from this visit…</source>
+        <translation>根据本次巡查登记投诉…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Zoom out (Ctrl+-)</source>
@@ -6470,6 +6392,97 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Queues</source>
         <translation>待办队列</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPanel</name>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After (earlier re-checks)</source>
+        <translation>之后（以往复查）</translation>
+    </message>
+    <message>
+        <source>After photos: none yet — Ctrl+P or drop</source>
+        <translation>复查后照片：暂无 — 按 Ctrl+P 或拖放文件</translation>
+    </message>
+    <message>
+        <source>Only hall {0}</source>
+        <translation>仅 {0} 号馆</translation>
+    </message>
+    <message>
+        <source>1 re-check to do{0}</source>
+        <translation>待复查 1 项{0}</translation>
+    </message>
+    <message>
+        <source>{1} re-checks to do{0}</source>
+        <translation>待复查 {1} 项{0}</translation>
+    </message>
+    <message>
+        <source> · {0} OVERDUE</source>
+        <translation> · {0} 项逾期</translation>
+    </message>
+    <message>
+        <source>, {0} late</source>
+        <translation>，{0} 项逾期</translation>
+    </message>
+    <message>
+        <source>Re-checks: hall {0} ({1}{2}), other halls {3}  (Alt+2)</source>
+        <translation>复查：{0} 号馆（{1}{2}），其他展馆 {3}  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Re-checks ({0}{1})  (Alt+2)</source>
+        <translation>复查（{0}{1}）  (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Choose a re-check in the list (arrows, Enter).</source>
+        <translation>请在列表中选择一项复查（方向键、Enter）。</translation>
+    </message>
+    <message>
+        <source>after escalation</source>
+        <translation>升级处理后</translation>
+    </message>
+    <message>
+        <source>  —  OVERDUE</source>
+        <translation>  —  已逾期</translation>
+    </message>
+    <message>
+        <source>{0}: {1}; due {2}{3}</source>
+        <translation>{0}：{1}；{2} 到期{3}</translation>
+    </message>
+    <message>
+        <source>Choose the re-check in the list first.</source>
+        <translation>请先在列表中选择复查项。</translation>
+    </message>
+    <message>
+        <source>Choose the result: keys 1-4 or Ctrl+1-4.</source>
+        <translation>请选择复查结果：按 1-4 或 Ctrl+1-4。</translation>
+    </message>
+    <message>
+        <source>Re-check {0}: {1}</source>
+        <translation>复查 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <source>Only the round's hall</source>
+        <translation>仅本轮展馆</translation>
+    </message>
+    <message>
+        <source>Result — keys 1-4 or Ctrl+1-4</source>
+        <translation>复查结果 — 按 1-4 或 Ctrl+1-4</translation>
+    </message>
+    <message>
+        <source>Notes (optional) — Ctrl+Enter saves</source>
+        <translation>备注（可选）— Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>Save re-check   (Ctrl+Enter)</source>
+        <translation>保存复查   (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -6959,6 +6972,13 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Right {0}</source>
         <translation>权利 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoundLog</name>
+    <message>
+        <source>Re-check {0}: {1}</source>
+        <translation>复查 {0}：{1}</translation>
     </message>
 </context>
 <context>

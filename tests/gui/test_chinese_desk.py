@@ -99,8 +99,8 @@ def test_f1_opens_the_guide_in_inspector_mode(qtbot, team: Team, tmp_path) -> No
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    window.booth_edit.setFocus()
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_F1)
+    window.patrol.booth_edit.setFocus()
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: action.help_window is not None and action.help_window.isVisible())
     assert action.help_window is not None and action.help_window.guide == "inspector"
     action.help_window.close()

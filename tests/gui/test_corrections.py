@@ -128,8 +128,8 @@ def test_a_finding_is_corrected_from_the_visit_list(
     uid = _visit(team, Finding.NOTHING, "一切正常")
     window.log_round = patrols.get_visit(team.inspector, uid).round_uid
     window.refresh_log()
-    assert window.log_model.rowCount() == 1
-    assert window.correct_finding_button.isVisible()
+    assert window.patrol.log_model.rowCount() == 1
+    assert window.patrol.correct_finding_button.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)  # the newest visit when none is chosen
     dialog = _dialog(qtbot, window)
     assert dialog.value("finding") == "nothing"
@@ -139,4 +139,4 @@ def test_a_finding_is_corrected_from_the_visit_list(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert patrols.get_visit(team.desk, uid).finding == Finding.SUSPECTED_INFRINGEMENT
-    assert "Suspected" in window.log_model.index(0, 2).data()
+    assert "Suspected" in window.patrol.log_model.index(0, 2).data()

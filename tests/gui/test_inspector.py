@@ -66,52 +66,52 @@ def test_a_patrol_round_driven_at_the_keyboard(
     qtbot, team: Team, fair: str, tmp_path: Path, jpeg_file: Path, monkeypatch, clock: FakeClock
 ) -> None:
     window = _window(qtbot, team.inspector, tmp_path)
-    assert window.hall_combo.currentData() == "4.1"
-    assert window.outbox_button.text() == "✓ All sent"
-    assert window.booth_edit.hasFocus()
+    assert window.header.hall_combo.currentData() == "4.1"
+    assert window.header.outbox_button.text() == "✓ All sent"
+    assert window.patrol.booth_edit.hasFocus()
 
     qtbot.keyClick(window, Qt.Key.Key_F9)  # start the round
     assert window.round_uid is not None
-    assert window.round_label.text().startswith("Round · hall 4.1 · since 09:30")
+    assert window.header.round_label.text().startswith("Round · hall 4.1 · since 09:30")
     assert patrols.get_round(team.desk, window.round_uid).open
 
     # Booth 1: typed short, Enter, key 2 (suspected infringement), notes, a photo, Ctrl+Enter.
-    qtbot.keyClicks(window.booth_edit, "a01")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-    assert "4.1A01" in window.target_label.text()
-    assert "测试展商1有限公司" in window.target_label.text()
-    assert _focused() is window.finding_buttons[0]
+    qtbot.keyClicks(window.patrol.booth_edit, "a01")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
+    assert "4.1A01" in window.patrol.target_label.text()
+    assert "测试展商1有限公司" in window.patrol.target_label.text()
+    assert _focused() is window.patrol.finding_buttons[0]
     qtbot.keyClick(_focused(), Qt.Key.Key_2)
-    assert window.chosen_finding() is Finding.SUSPECTED_INFRINGEMENT
-    assert _focused() is window.notes_edit
-    qtbot.keyClicks(window.notes_edit, "Chairs identical to the registered design")
+    assert window.patrol.chosen_finding() is Finding.SUSPECTED_INFRINGEMENT
+    assert _focused() is window.patrol.notes_edit
+    qtbot.keyClicks(window.patrol.notes_edit, "Chairs identical to the registered design")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(jpeg_file)], ""))
-    qtbot.keyClick(window.notes_edit, Qt.Key.Key_P, CTRL)
-    assert window.photos.hint.text() == "Photos: 1 attached"
+    qtbot.keyClick(window.patrol.notes_edit, Qt.Key.Key_P, CTRL)
+    assert window.patrol.photos.hint.text() == "Photos: 1 attached"
     clock.advance(minutes=4)
-    qtbot.keyClick(window.notes_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(window.patrol.notes_edit, Qt.Key.Key_Return, CTRL)
 
-    assert window.booth_edit.hasFocus() and window.booth_edit.text() == ""
-    assert window.chosen_finding() is None and window.photos.photos == []
-    assert window.saved_label.text().startswith("Saved: 4.1A01 — Suspected infringement")
-    assert window.log_model.rowCount() == 1
-    assert window.log_model.index(0, 4).data() == "sent"
-    assert window.outbox_button.text() == "✓ All sent"
+    assert window.patrol.booth_edit.hasFocus() and window.patrol.booth_edit.text() == ""
+    assert window.patrol.chosen_finding() is None and window.patrol.photos.photos == []
+    assert window.patrol.saved_label.text().startswith("Saved: 4.1A01 — Suspected infringement")
+    assert window.patrol.log_model.rowCount() == 1
+    assert window.patrol.log_model.index(0, 4).data() == "sent"
+    assert window.header.outbox_button.text() == "✓ All sent"
 
     # Booth 2: full number, F1 (nothing to note) from the finding buttons, Ctrl+Enter.
-    qtbot.keyClicks(window.booth_edit, "4.1 A02")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Enter)
+    qtbot.keyClicks(window.patrol.booth_edit, "4.1 A02")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Enter)
     qtbot.keyClick(_focused(), Qt.Key.Key_1, CTRL)
     qtbot.keyClick(_focused(), Qt.Key.Key_Enter, CTRL)
     # Booth 3: a booth not in the list is still recorded (exhibitor absent: key 6).
-    qtbot.keyClicks(window.booth_edit, "4.1Z09")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-    assert "not in TEST2026's exhibitor list" in window.target_label.text()
+    qtbot.keyClicks(window.patrol.booth_edit, "4.1Z09")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
+    assert "not in TEST2026's exhibitor list" in window.patrol.target_label.text()
     qtbot.keyClick(_focused(), Qt.Key.Key_6)
-    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.patrol.save_button, Qt.MouseButton.LeftButton)
 
     qtbot.keyClick(window, Qt.Key.Key_F9)  # close the round
-    assert window.round_uid is None and window.round_button.text() == "Start round  (F9)"
+    assert window.round_uid is None and window.header.round_button.text() == "Start round  (F9)"
 
     visits = patrols.list_visits(team.desk, fair)
     assert [(v.booth, v.finding, v.photos, v.inspector) for v in visits] == [
@@ -134,12 +134,12 @@ def test_saving_without_a_finding_says_what_is_missing(
     qtbot, team: Team, fair: str, tmp_path: Path
 ) -> None:
     window = _window(qtbot, team.inspector, tmp_path)
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return, CTRL)
-    assert window.saved_label.text() == "Type the booth number first."
-    qtbot.keyClicks(window.booth_edit, "A01")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return, CTRL)
+    assert window.patrol.saved_label.text() == "Type the booth number first."
+    qtbot.keyClicks(window.patrol.booth_edit, "A01")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-    assert window.saved_label.text() == "Choose the finding: keys 1-6 or Ctrl+1-6."
+    assert window.patrol.saved_label.text() == "Choose the finding: keys 1-6 or Ctrl+1-6."
     assert window.round_uid is None and window.waiting_count() == 0
 
 
@@ -152,19 +152,19 @@ def test_a_network_drop_during_the_round(
     gone = Database(UNREACHABLE, connect_args={"connect_timeout": 3})
     try:
         window.ctx = Context(gone, online.actor, online.now)  # the network drops
-        qtbot.keyClicks(window.booth_edit, "A03")
-        qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-        assert "The server cannot be reached" in window.target_label.text()
-        assert window.connection_label.text().startswith("⚠ Server unreachable")
+        qtbot.keyClicks(window.patrol.booth_edit, "A03")
+        qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
+        assert "The server cannot be reached" in window.patrol.target_label.text()
+        assert window.header.connection_label.text().startswith("⚠ Server unreachable")
         qtbot.keyClick(_focused(), Qt.Key.Key_4)  # measure violated
-        window.photos.add_files([jpeg_file])
-        qtbot.keyClick(window.notes_edit, Qt.Key.Key_Return, CTRL)
-        qtbot.keyClicks(window.booth_edit, "A04")
-        qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
+        window.patrol.photos.add_files([jpeg_file])
+        qtbot.keyClick(window.patrol.notes_edit, Qt.Key.Key_Return, CTRL)
+        qtbot.keyClicks(window.patrol.booth_edit, "A04")
+        qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
         qtbot.keyClick(_focused(), Qt.Key.Key_1, CTRL)
         qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-        assert window.outbox_button.text() == "2 waiting to send"
-        assert window.log_model.index(0, 4).data() == "waiting to send"
+        assert window.header.outbox_button.text() == "2 waiting to send"
+        assert window.patrol.log_model.index(0, 4).data() == "waiting to send"
         assert window.waiting_count() == 2
         window.tick()  # still down: still waiting, nothing lost
         assert window.waiting_count() == 2
@@ -172,10 +172,10 @@ def test_a_network_drop_during_the_round(
         gone.dispose()
     window.ctx = online  # the network is back
     window.tick()
-    assert window.outbox_button.text() == "✓ All sent"
-    assert window.connection_label.text() == "Server connected"
-    rows = window.log_model.rowCount()
-    assert [window.log_model.index(r, 4).data() for r in range(rows)] == ["sent", "sent"]
+    assert window.header.outbox_button.text() == "✓ All sent"
+    assert window.header.connection_label.text() == "Server connected"
+    rows = window.patrol.log_model.rowCount()
+    assert [window.patrol.log_model.index(r, 4).data() for r in range(rows)] == ["sent", "sent"]
     visits = patrols.list_visits(team.desk, fair)
     assert [(v.booth, v.finding, v.photos) for v in visits] == [
         ("4.1A03", "measure_violated", 1),
@@ -193,35 +193,35 @@ def test_rechecks_move_cases_both_ways(
     window = _window(qtbot, team.inspector, tmp_path)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentIndex() == TAB_RECHECKS
-    assert window.task_model.rowCount() == 2
-    assert window.selected_task().case_number == covered
-    assert window.before_gallery.list.item(0).text() == "before.jpg"
+    assert window.rechecks.task_model.rowCount() == 2
+    assert window.rechecks.selected_task().case_number == covered
+    assert window.rechecks.before_gallery.list.item(0).text() == "before.jpg"
 
     qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # passed
-    window.after_photos.add_files([jpeg_file])
+    window.rechecks.after_photos.add_files([jpeg_file])
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-    assert window.recheck_saved.text().startswith(
+    assert window.rechecks.recheck_saved.text().startswith(
         f"Saved: Re-check {covered}: Measures carried out · 措施已落实"
     )
-    assert window.task_model.rowCount() == 1
+    assert window.rechecks.task_model.rowCount() == 1
     with team.desk.db.reading() as session:
         assert case_by_number(session, covered).state == CaseState.RECHECK_PASSED
     record = rechecks.recheck_record(team.desk, covered)
     assert [e.evidence.name for e in record.before] == ["before.jpg"]
     assert [e.evidence.name for e in record.after] == ["IMG_2041.JPG"]
 
-    window.task_view.selectRow(0)
-    assert window.selected_task().case_number == redisplayed
-    qtbot.keyClick(window.result_buttons[0], Qt.Key.Key_4)  # re-displayed
-    qtbot.keyClicks(window.recheck_notes, "Chairs back on the stand")
-    qtbot.keyClick(window.recheck_notes, Qt.Key.Key_Return, CTRL)
+    window.rechecks.task_view.selectRow(0)
+    assert window.rechecks.selected_task().case_number == redisplayed
+    qtbot.keyClick(window.rechecks.result_buttons[0], Qt.Key.Key_4)  # re-displayed
+    qtbot.keyClicks(window.rechecks.recheck_notes, "Chairs back on the stand")
+    qtbot.keyClick(window.rechecks.recheck_notes, Qt.Key.Key_Return, CTRL)
     with team.desk.db.reading() as session:
         case = case_by_number(session, redisplayed)
         assert (case.state, case.measures[-1].recheck_result) == (
             CaseState.RECHECK_FAILED,
             "redisplayed",
         )
-    assert window.task_model.rowCount() == 0
+    assert window.rechecks.task_model.rowCount() == 0
     assert window.tabs.tabText(TAB_RECHECKS) == "Re-checks (0)  (Alt+2)"
     assert window.waiting_count() == 0
     window.refresh_views()
@@ -238,9 +238,10 @@ def test_a_booth_clicked_on_the_board_opens_the_patrol_form(
     rect = window.board.grid.visualRect(index)
     qtbot.mouseClick(window.board.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tabs.currentIndex() == TAB_PATROL
-    assert window.booth_edit.text() == "4.1A05"
+    assert window.patrol.booth_edit.text() == "4.1A05"
     assert (
-        number in window.target_label.text() and "Measure to re-check" in window.target_label.text()
+        number in window.patrol.target_label.text()
+        and "Measure to re-check" in window.patrol.target_label.text()
     )
 
 
@@ -251,38 +252,38 @@ def test_photos_too_large_or_dropped(
     big = tmp_path / "huge.tif"
     with big.open("wb") as f:
         f.truncate(evidence.MAX_BYTES + 1)
-    assert window.photos.add_files([big]) == 0
-    assert window.photos.problem.isVisible()
+    assert window.patrol.photos.add_files([big]) == 0
+    assert window.patrol.photos.problem.isVisible()
     assert "'huge.tif' is 20.0 MB; an evidence file may be at most 20.0 MB" in (
-        window.photos.problem.text()
+        window.patrol.photos.problem.text()
     )
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(jpeg_file))])
     drop = QDropEvent(
         QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, CTRL
     )
-    window.photos.dropEvent(drop)
-    assert [p.name for p in window.photos.photos] == ["IMG_2041.JPG"]
-    assert not window.photos.problem.isVisible()
-    window.photos.list.setCurrentRow(0)
-    qtbot.mouseClick(window.photos.remove_button, Qt.MouseButton.LeftButton)
-    assert window.photos.photos == []
+    window.patrol.photos.dropEvent(drop)
+    assert [p.name for p in window.patrol.photos.photos] == ["IMG_2041.JPG"]
+    assert not window.patrol.photos.problem.isVisible()
+    window.patrol.photos.list.setCurrentRow(0)
+    qtbot.mouseClick(window.patrol.photos.remove_button, Qt.MouseButton.LeftButton)
+    assert window.patrol.photos.photos == []
 
 
 def test_the_desk_may_open_a_complaint_from_a_visit(
     qtbot, team: Team, fair: str, tmp_path: Path
 ) -> None:
     inspector = _window(qtbot, team.inspector, tmp_path / "i")
-    assert not inspector.complaint_button.isVisible()
+    assert not inspector.patrol.complaint_button.isVisible()
     desk = _window(qtbot, team.desk, tmp_path / "d")
-    assert desk.complaint_button.isVisible()
-    qtbot.keyClicks(desk.booth_edit, "A02")
-    qtbot.keyClick(desk.booth_edit, Qt.Key.Key_Return)
+    assert desk.patrol.complaint_button.isVisible()
+    qtbot.keyClicks(desk.patrol.booth_edit, "A02")
+    qtbot.keyClick(desk.patrol.booth_edit, Qt.Key.Key_Return)
     qtbot.keyClick(_focused(), Qt.Key.Key_2)
     qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
-    desk.log_view.selectRow(0)
+    desk.patrol.log_view.selectRow(0)
     with qtbot.waitSignal(desk.complaint_requested) as signal:
-        qtbot.mouseClick(desk.complaint_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(desk.patrol.complaint_button, Qt.MouseButton.LeftButton)
     draft = patrols.complaint_draft_from_visit(team.desk, signal.args[0])
     assert draft.respondents[0].booth == "4.1A02"
 
@@ -349,19 +350,19 @@ def test_the_finding_buttons_and_notes_stay_put_when_the_booth_is_found(
     not push the finding buttons or the notes box under a pointer already aimed at them."""
     number = ordered_case(team, "4.1A05")
     window = _window(qtbot, team.inspector, tmp_path)
-    aimed = [*window.finding_buttons, window.notes_edit, window.save_button]
+    aimed = [*window.patrol.finding_buttons, window.patrol.notes_edit, window.patrol.save_button]
 
     def places() -> list[tuple[int, int]]:
         QApplication.processEvents()
         return [(w.mapTo(window, w.rect().topLeft()).toTuple()) for w in aimed]
 
     before = places()
-    window.booth_edit.setText("4.1A05")
-    window.go_to_booth()
-    assert number in window.target_label.text() and "Measure to re-check" in (
-        window.target_label.text()
+    window.patrol.booth_edit.setText("4.1A05")
+    window.patrol.go_to_booth()
+    assert number in window.patrol.target_label.text() and "Measure to re-check" in (
+        window.patrol.target_label.text()
     )
-    assert len(window.target_label.text().splitlines()) >= 3
+    assert len(window.patrol.target_label.text().splitlines()) >= 3
     assert places() == before
-    window.exhibitor_combo.show()  # a shared booth asks which exhibitor: nothing moves
+    window.patrol.exhibitor_combo.show()  # a shared booth asks which exhibitor: nothing moves
     assert places() == before

@@ -48,7 +48,7 @@ def two_halls(team: Team) -> str:
 
 def choose_hall(qtbot, window: InspectorWindow, hall: str) -> None:  # type: ignore[no-untyped-def]
     """Pick the hall in the header's drop-down with the keyboard."""
-    combo = window.hall_combo
+    combo = window.header.hall_combo
     combo.setFocus()
     for _ in range(combo.count()):
         if combo.currentData() == hall:
@@ -80,17 +80,17 @@ def test_the_round_follows_the_hall_chosen(
     window.flush()
     assert window.round_uid not in (None, first)
     assert window.round_hall == "5.1"
-    assert window.round_label.text().startswith("Round · hall 5.1")
+    assert window.header.round_label.text().startswith("Round · hall 5.1")
     assert not patrols.get_round(team.desk, first).open
     assert patrols.get_round(team.desk, window.round_uid).hall == "5.1"
-    assert "5.1" in window.saved_label.text()
+    assert "5.1" in window.patrol.saved_label.text()
 
     # A booth typed short is looked for in the round's hall, the one chosen.
-    window.booth_edit.setFocus()
-    qtbot.keyClicks(window.booth_edit, "B02")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.target is not None)
-    assert window.target.booth == "5.1B02"
+    window.patrol.booth_edit.setFocus()
+    qtbot.keyClicks(window.patrol.booth_edit, "B02")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.patrol.target is not None)
+    assert window.patrol.target.booth == "5.1B02"
 
 
 def test_no_round_is_started_by_choosing_a_hall(
@@ -131,15 +131,15 @@ def test_the_rechecks_tab_shows_the_rechecks_of_the_rounds_hall(
     window.tabs.setCurrentIndex(TAB_RECHECKS)
 
     def listed() -> list[str]:
-        model = window.task_model
+        model = window.rechecks.task_model
         return [model.task_at(r).case_number for r in range(model.rowCount())]
 
     assert listed() == [here]
-    assert window.only_hall.text() == "Only hall 4.1"
+    assert window.rechecks.only_hall.text() == "Only hall 4.1"
     choose_hall(qtbot, window, "5.1")
     assert window.round_hall == "5.1"
     assert listed() == [there]
-    window.only_hall.setChecked(False)
+    window.rechecks.only_hall.setChecked(False)
     assert sorted(listed()) == sorted([here, there])
 
 
@@ -149,10 +149,10 @@ def test_a_booth_typed_in_another_hall_moves_the_round_and_the_board(
     window = _window(qtbot, team.inspector, tmp_path)
     qtbot.keyClick(window, Qt.Key.Key_F9)  # a round in hall 4.1
     first = window.round_uid
-    window.booth_edit.setFocus()
-    qtbot.keyClicks(window.booth_edit, "5.1B02")
-    qtbot.keyClick(window.booth_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.target is not None)
+    window.patrol.booth_edit.setFocus()
+    qtbot.keyClicks(window.patrol.booth_edit, "5.1B02")
+    qtbot.keyClick(window.patrol.booth_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.patrol.target is not None)
     assert window.current_hall() == "5.1"
     assert window.round_hall == "5.1" and window.round_uid != first
     assert "5.1B02" in board_booths(window)
@@ -165,8 +165,8 @@ def test_the_rechecks_tab_says_which_hall_it_counts(
 ) -> None:
     ordered_case(team, "5.1B03")  # the only re-check is in the other hall
     window = _window(qtbot, team.inspector, tmp_path)
-    window.refresh_tasks()
+    window.rechecks.refresh_tasks()
     title = window.tabs.tabText(TAB_RECHECKS)
     assert "hall 4.1 (0" in title and "other halls 1" in title, title
-    window.only_hall.setChecked(False)
+    window.rechecks.only_hall.setChecked(False)
     assert window.tabs.tabText(TAB_RECHECKS).startswith("Re-checks (1"), title

@@ -152,11 +152,11 @@ def test_the_organizer_and_floor_screens_show_no_codes(
     assert_no_codes(screen_texts(hall), f"hall board ({language})")
     inspector = InspectorWindow(team.inspector, outbox=Outbox(tmp_path / "outbox.sqlite3"))
     _shown(qtbot, inspector)
-    qtbot.keyClicks(inspector.booth_edit, "a01")  # a booth with an open, escalated case
-    qtbot.keyClick(inspector.booth_edit, Qt.Key.Key_Return)
-    assert "TEST2026-0001-1" in inspector.target_label.text()
-    inspector.task_view.selectRow(0)  # its re-check: the task, the measure, the due time
-    assert "TEST2026-0001-1" in inspector.recheck_title.text()
+    qtbot.keyClicks(inspector.patrol.booth_edit, "a01")  # a booth with an open, escalated case
+    qtbot.keyClick(inspector.patrol.booth_edit, Qt.Key.Key_Return)
+    assert "TEST2026-0001-1" in inspector.patrol.target_label.text()
+    inspector.rechecks.task_view.selectRow(0)  # its re-check: the task, the measure, the due time
+    assert "TEST2026-0001-1" in inspector.rechecks.recheck_title.text()
     for tab in range(inspector.tabs.count()):
         inspector.tabs.setCurrentIndex(tab)
         assert_no_codes(screen_texts(inspector), f"inspector, tab {tab} ({language})")

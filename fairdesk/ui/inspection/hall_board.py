@@ -26,24 +26,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFileDialog,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -56,6 +50,7 @@ from fairdesk.services.inspection import hall_board as board
 from fairdesk.services.inspection.evidence import safe_name
 from fairdesk.services.inspection.hall_board import BoothCell, BoothPosition, GridLayout
 from fairdesk.ui.common.case_labels import desk_both, desk_words, word
+from fairdesk.ui.forms.ui_hall_board import Ui_HallBoard
 
 Index = QModelIndex | QPersistentModelIndex
 BoothRole = Qt.ItemDataRole.UserRole + 1
@@ -353,55 +348,52 @@ class HallBoard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("hall_board")
+        self.ui = ui = Ui_HallBoard()  # the layout: ui/hall_board.ui
+        ui.setupUi(self)
         self.ctx = ctx
         self.data_folder = data_folder  # where floorplans/ lives (default: data_dir())
         self.model = HallBoardModel(ctx, parent=self)
         self._plan_files: tuple[Path, Path] | None = None
-        self.title = QLabel(objectName="hall_board_title")
+        self.title = ui.hall_board_title
         font = self.title.font()
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.title.setFont(font)
-        self.grid = QTableView(objectName="hall_board_grid")
-        self.grid.setModel(self.model)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setShowGrid(False)
-        self.grid.setWordWrap(True)
-        self.grid.setItemDelegate(BoothDelegate(self.grid))
-        self.grid.setStyleSheet("QTableView#hall_board_grid { background: white; }")
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.horizontalHeader().setDefaultSectionSize(CELL_WIDTH)
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.verticalHeader().setDefaultSectionSize(CELL_HEIGHT)
-        self.grid.horizontalHeader().setMinimumSectionSize(20)
-        self.grid.installEventFilter(self)
-        self.grid.setAccessibleName(self.tr("Hall board"))
-        self.grid.clicked.connect(self._activate_index)
-        self.grid.activated.connect(self._activate_index)
+        self.grid = ui.hall_board_grid
+        self._set_up_grid()
         self.plan = FloorPlanView()
         self.plan.booth_clicked.connect(self._activate_booth)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.grid)
+        self.stack = ui.stack
         self.stack.addWidget(self.plan)
-
-        self.grid_button = QPushButton(self.tr("&Grid"), objectName="grid_button", checkable=True)
-        self.plan_button = QPushButton(
-            self.tr("Floor &plan"), objectName="plan_button", checkable=True
-        )
-        self.load_plan_button = QPushButton(
-            self.tr("Load floor plan…"), objectName="load_plan_button"
-        )
+        self.grid_button, self.plan_button = ui.grid_button, ui.plan_button
+        self.load_plan_button = ui.load_plan_button
         self.load_plan_button.clicked.connect(self.choose_floor_plan)
         views = QButtonGroup(self)
         views.addButton(self.grid_button, 0)
         views.addButton(self.plan_button, 1)
         views.idClicked.connect(self.stack.setCurrentIndex)
-        self.grid_button.setChecked(True)
-        self.plan_button.setEnabled(False)
+        self.legend = ui.legend
+        self.legend_labels = self._add_legend()
+        self.message = ui.hall_board_message
+        self.message.hide()
 
-        self.legend = QHBoxLayout()
-        self.legend_labels: dict[str, QLabel] = {}
+    def _set_up_grid(self) -> None:
+        """Booth squares of a fixed size, painted by BoothDelegate; a click or Enter opens."""
+        self.grid.setModel(self.model)
+        self.grid.setItemDelegate(BoothDelegate(self.grid))
+        for header, size in (
+            (self.grid.horizontalHeader(), CELL_WIDTH),
+            (self.grid.verticalHeader(), CELL_HEIGHT),
+        ):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(size)
+        self.grid.installEventFilter(self)
+        self.grid.clicked.connect(self._activate_index)
+        self.grid.activated.connect(self._activate_index)
+
+    def _add_legend(self) -> dict[str, QLabel]:
+        """A chip per state in its colour and words; _after_reload adds the counts."""
+        chips: dict[str, QLabel] = {}
         for state in LEGEND_ORDER:
             back, fore = COLOURS[state]
             words = v.BOOTH_STATES.words(state)
@@ -410,24 +402,11 @@ class HallBoard(QWidget):
                 f"background: {back}; color: {fore}; padding: 3px 8px; border-radius: 3px;"
             )
             chip.setToolTip(desk_both(words))
-            self.legend_labels[state] = chip
+            chips[state] = chip
             self.legend.addWidget(chip)
             chip.setText(desk_words(words))
         self.legend.addStretch(1)
-        self.message = QLabel(objectName="hall_board_message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        for button in (self.grid_button, self.plan_button, self.load_plan_button):
-            top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(self.legend)
-        layout.addWidget(self.message)
-        layout.addWidget(self.stack, 1)
+        return chips
 
     # -- loading ------------------------------------------------------------------------
     def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802

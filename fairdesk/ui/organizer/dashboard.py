@@ -23,17 +23,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +43,7 @@ from fairdesk.services.organizer.statistics import (
 from fairdesk.ui.common.case_labels import word
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import Task, run_task
+from fairdesk.ui.forms.ui_dashboard import Ui_Dashboard
 
 Index = QModelIndex | QPersistentModelIndex
 SERIES_COLOURS = ("#3B6AA0", "#E3A857", "#C0504D", "#6C9A5B")
@@ -108,24 +103,36 @@ class BarChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 6.5))
         p.setFont(small)
-        metrics = p.fontMetrics()
-        top = r.top() + 22
-        if len(self.series) > 1:  # legend
-            x = r.left() + 30
-            for i, (name, _) in enumerate(self.series):
-                p.fillRect(QRectF(x, top + 2, 10, 10), QColor(SERIES_COLOURS[i % 4]))
-                p.drawText(QRectF(x + 14, top - 1, 200, 16), Qt.AlignmentFlag.AlignLeft, name)
-                x += 24 + metrics.horizontalAdvance(name)
-            top += 18
+        top = self._draw_legend(p, r, r.top() + 22)
         values = [v for _, vs in self.series for v in vs]
         if not self.categories or not values:
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, "无数据 / no data")
             return
         peak = max(max(values), 1.0)
+        metrics = p.fontMetrics()
         label_h = metrics.height() * 2 + 4
         plot = QRectF(r.left() + 30, top + metrics.height(), r.width() - 34, 0)
         plot.setBottom(r.bottom() - label_h)
-        # Axis and two grid lines.
+        self._draw_scale(p, r, plot, peak, text)
+        slot = plot.width() / len(self.categories)
+        for ci, category in enumerate(self.categories):
+            self._draw_bars(p, plot, ci, slot, peak)
+            self._draw_category(p, plot, ci, slot, label_h, category)
+
+    def _draw_legend(self, p: QPainter, r: QRectF, top: float) -> float:
+        """The series' colours and names, when there is more than one; the top of what
+        comes below."""
+        if len(self.series) <= 1:
+            return top
+        x = r.left() + 30
+        for i, (name, _) in enumerate(self.series):
+            p.fillRect(QRectF(x, top + 2, 10, 10), QColor(SERIES_COLOURS[i % 4]))
+            p.drawText(QRectF(x + 14, top - 1, 200, 16), Qt.AlignmentFlag.AlignLeft, name)
+            x += 24 + p.fontMetrics().horizontalAdvance(name)
+        return top + 18
+
+    def _draw_scale(self, p: QPainter, r: QRectF, plot: QRectF, peak: float, text: QColor) -> None:
+        """The axis and two grid lines, with their values at the left."""
         grid = QColor(text)
         grid.setAlpha(60)
         for frac in (0.0, 0.5, 1.0):
@@ -138,37 +145,42 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{peak * frac:.{self.decimals if peak < 10 else 0}f}",
             )
-        n, k = len(self.categories), len(self.series)
-        slot = plot.width() / n
+
+    def _draw_bars(self, p: QPainter, plot: QRectF, ci: int, slot: float, peak: float) -> None:
+        """The bars of one category, one per series, each with its value above it."""
+        k, metrics = len(self.series), p.fontMetrics()
         bar = max(min(slot * 0.8 / k, 40.0), 2.0)
-        for ci, category in enumerate(self.categories):
-            x0 = plot.left() + ci * slot + (slot - bar * k) / 2
-            for si, (_, vals) in enumerate(self.series):
-                v = vals[ci] if ci < len(vals) else 0.0
-                h = (v / peak) * plot.height() / 1.1
-                rect = QRectF(x0 + si * bar, plot.bottom() - h, bar - 1, h)
-                colour = SERIES_COLOURS[si % 4] if k > 1 else SERIES_COLOURS[0]
-                p.fillRect(rect, QColor(colour))
-                p.drawText(
-                    QRectF(
-                        rect.left() - 10, rect.top() - metrics.height(), bar + 20, metrics.height()
-                    ),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    f"{v:.{self.decimals}f}",
-                )
-            label = category
-            if metrics.horizontalAdvance(label) > slot and " " in label:
-                label = label.replace(" ", "\n", 1)  # "侵权 Infringing" on two lines
-            label = "\n".join(
-                metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(slot + 2))
-                for line in label.split("\n")
-            )
-            flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        x0 = plot.left() + ci * slot + (slot - bar * k) / 2
+        for si, (_, vals) in enumerate(self.series):
+            v = vals[ci] if ci < len(vals) else 0.0
+            h = (v / peak) * plot.height() / 1.1
+            rect = QRectF(x0 + si * bar, plot.bottom() - h, bar - 1, h)
+            colour = SERIES_COLOURS[si % 4] if k > 1 else SERIES_COLOURS[0]
+            p.fillRect(rect, QColor(colour))
             p.drawText(
-                QRectF(plot.left() + ci * slot - 2, plot.bottom() + 2, slot + 4, label_h),
-                flags,
-                label,
+                QRectF(rect.left() - 10, rect.top() - metrics.height(), bar + 20, metrics.height()),
+                Qt.AlignmentFlag.AlignHCenter,
+                f"{v:.{self.decimals}f}",
             )
+
+    def _draw_category(
+        self, p: QPainter, plot: QRectF, ci: int, slot: float, label_h: float, label: str
+    ) -> None:
+        """A category's name under its bars, on two lines if it is too wide, cut short if
+        it still is."""
+        metrics = p.fontMetrics()
+        if metrics.horizontalAdvance(label) > slot and " " in label:
+            label = label.replace(" ", "\n", 1)  # "侵权 Infringing" on two lines
+        label = "\n".join(
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(slot + 2))
+            for line in label.split("\n")
+        )
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        p.drawText(
+            QRectF(plot.left() + ci * slot - 2, plot.bottom() + 2, slot + 4, label_h),
+            flags,
+            label,
+        )
 
 
 COL_FIGURE = 0
@@ -226,20 +238,24 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
 
-def _tile(title: str) -> tuple[QFrame, QLabel]:
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    layout = QVBoxLayout(frame)
-    caption = QLabel(title)
-    caption.setWordWrap(True)
-    value = QLabel("—")
-    font = value.font()
-    font.setPointSizeF(font.pointSizeF() * 1.8)
+TILES = (  # the key figures, as ui/dashboard.ui lays them out: tile_<key>
+    "complaints",
+    "enterprises",
+    "confirmed",
+    "foreign",
+    "transfer",
+    "consultations",
+    "patrols",
+    "commercial",
+)
+
+
+def _scale_font(label: QLabel, factor: float) -> None:
+    """A bigger, bold face than the desk's (the desk's size is the user's choice)."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(True)
-    value.setFont(font)
-    layout.addWidget(caption)
-    layout.addWidget(value)
-    return frame, value
+    label.setFont(font)
 
 
 class Dashboard(QWidget):
@@ -257,62 +273,30 @@ class Dashboard(QWidget):
         self.setObjectName("dashboard")
         self.setWindowTitle(self.tr("Dashboard / 统计 — {0}").format(fair_code))
 
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.title_label = QLabel(fair_code)
-        self.title_label.setObjectName("dashboard_title")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        head.addWidget(self.title_label, 1)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("refresh_button")
+        self.ui = ui = Ui_Dashboard()  # the layout: ui/dashboard.ui
+        ui.setupUi(self)
+        self.title_label = ui.dashboard_title
+        self.title_label.setText(fair_code)
+        _scale_font(self.title_label, 1.4)
+        self.refresh_button, self.report_button = ui.refresh_button, ui.report_button
+        self.followup_button = ui.followup_button
         self.refresh_button.clicked.connect(self.refresh)
-        self.report_button = QPushButton(self.tr("Report &PDF…"))
-        self.report_button.setObjectName("report_button")
         self.report_button.clicked.connect(self.save_report)
-        self.followup_button = QPushButton(self.tr("&Follow-up list…"))
-        self.followup_button.setObjectName("followup_button")
         self.followup_button.clicked.connect(self.export_followup)
-        for b in (self.refresh_button, self.report_button, self.followup_button):
-            head.addWidget(b)
-        outer.addLayout(head)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setStyleSheet("color: #a00;")
-        self.error_label.setWordWrap(True)
+        self.error_label = ui.error_label
         self.error_label.hide()
-        outer.addWidget(self.error_label)
+        self.tiles: dict[str, QLabel] = {key: getattr(ui, f"tile_{key}") for key in TILES}
+        for label in self.tiles.values():
+            _scale_font(label, 1.8)
+        self._add_charts(ui.charts)
+        self.table_model = ComparisonModel(self)
+        self.table = ui.comparison_table
+        self.table.setModel(self.table_model)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.refresh()
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        layout = QVBoxLayout(body)
-
-        tiles = QGridLayout()
-        self.tiles: dict[str, QLabel] = {}
-        for i, (key, title) in enumerate(
-            (
-                ("complaints", self.tr("投诉 Complaints")),
-                ("enterprises", self.tr("被投诉企业 Respondent enterprises")),
-                ("confirmed", self.tr("认定侵权 Confirmed (rate)")),
-                ("foreign", self.tr("涉外及涉港澳台 Foreign, HK, Macao, Taiwan")),
-                ("transfer", self.tr("24 h 移交 Transfers on time")),
-                ("consultations", self.tr("咨询 Consultations")),
-                ("patrols", self.tr("巡查 Patrols / booths")),
-                ("commercial", self.tr("商事纠纷 Commercial disputes")),
-            )
-        ):
-            frame, label = _tile(title)
-            label.setObjectName(f"tile_{key}")
-            self.tiles[key] = label
-            tiles.addWidget(frame, i // 4, i % 4)
-        layout.addLayout(tiles)
-
-        charts = QGridLayout()
+    def _add_charts(self, grid: QGridLayout) -> None:
+        """The charts, two across: each draws itself (BarChart), so none is in the .ui."""
         self.compare_chart = BarChart(self.tr("往届对比 Editions: complaints, cases, confirmed"))
         self.type_chart = BarChart(self.tr("权利类型 Complaints by IP type"))
         self.hall_chart = BarChart(self.tr("展馆 Respondent cases by hall"))
@@ -328,18 +312,7 @@ class Dashboard(QWidget):
             self.stage_chart,
         ]
         for i, chart in enumerate(self.charts):
-            charts.addWidget(chart, i // 2, i % 2)
-        layout.addLayout(charts)
-
-        self.table_model = ComparisonModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("comparison_table")
-        self.table.setModel(self.table_model)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(380)
-        layout.addWidget(self.table)
-        self.refresh()
+            grid.addWidget(chart, i // 2, i % 2)
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
