@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fairdesk.documents.linebreak import break_long_words
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.table import PROGRESS_EVERY, RowProgress, atomic_output
 
@@ -48,8 +49,17 @@ def _style(size: float, bold: bool = False) -> ParagraphStyle:
         fontName=pdf_fonts.base_font(bold),
         fontSize=size,
         leading=size * 1.25,
-        wordWrap="CJK",  # Chinese has no spaces: break anywhere
+        # Lines break at spaces; a word too wide for its column is broken beforehand at a
+        # sensible point (`break_long_words`: Chinese between characters, an e-mail after
+        # its @ or a dot), never mid-word as CJK wrapping breaks English.
     )
+
+
+PADDING = 6  # reportlab's default cell padding, left and right
+
+
+def _cell_text(text: str, width: float, size: float, bold: bool = False) -> str:
+    return break_long_words(text, width, lambda w: pdf_fonts.string_width(w, size, bold))
 
 
 class _LazyStory:
@@ -107,19 +117,31 @@ def write_pdf_table(
     *,
     title: str,
     subtitle: str = "",
+    stamp: str = "",
     large: bool = False,
     progress: RowProgress | None = None,
 ) -> int:
-    """Write the rows as a landscape table (A4, or A3 when `large`); return the count."""
+    """Write the rows as a landscape table (A4, or A3 when `large`); return the count.
+
+    `stamp` is the footer's time, written by the caller in the fair's time zone with the
+    zone named (this machine's clock may be in another)."""
     page = landscape(A3 if large else A4)
     margin = 10 * mm
     width = page[0] - 2 * margin
     total_w = sum(c.width for c in columns)
     widths = [width * c.width / total_w for c in columns]
+    inner = [w - 2 * PADDING for w in widths]
     cell = _style(6.5)
     head = _style(6.5, bold=True)
     header = Table(
-        [[Paragraph(pdf_fonts.markup(c.header, bold=True), head) for c in columns]],
+        [
+            [
+                Paragraph(
+                    pdf_fonts.markup(_cell_text(c.header, w - 2 * PADDING, 6.5, True), True), head
+                )
+                for c, w in zip(columns, widths, strict=True)
+            ]
+        ],
         colWidths=widths,
     )
     header.setStyle(
@@ -144,7 +166,7 @@ def write_pdf_table(
         topPadding=0,
         bottomPadding=0,
     )
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    stamp = stamp or datetime.now().astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)")
 
     def furniture(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -178,7 +200,12 @@ def write_pdf_table(
         nonlocal count
         for row in rows:
             t = Table(
-                [[Paragraph(pdf_fonts.markup(c.render(row)), cell) for c in columns]],
+                [
+                    [
+                        Paragraph(pdf_fonts.markup(_cell_text(c.render(row), w, 6.5)), cell)
+                        for c, w in zip(columns, inner, strict=True)
+                    ]
+                ],
                 colWidths=widths,
                 splitInRow=1,
             )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -34,7 +33,7 @@ from fairdesk.domain.normalize import has_cjk
 from fairdesk.domain.permissions import Permission
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
-from fairdesk.exports.table import atomic_output
+from fairdesk.exports.table import atomic_output, local_stamp
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.statistics import (
     OUTCOMES,
@@ -218,10 +217,7 @@ def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
 
 def _local(report: StatisticsReport) -> str:
     """When the report was made, in the fair's time zone (Beijing time for a fair in China)."""
-    moment = report.generated_at.astimezone(ZoneInfo(report.timezone))
-    offset = moment.strftime("%z")
-    zone = "北京时间 / Beijing time" if offset == "+0800" else f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
+    return local_stamp(report.generated_at, report.timezone)
 
 
 def _regions(cur: EditionStatistics) -> tuple[str, str]:
