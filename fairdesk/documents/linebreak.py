@@ -4,7 +4,7 @@ reportlab wraps Latin text at spaces, and a word wider than the line it cuts at 
 character that fits: `Infringem|ent`, `expo@osaka-living.ex|ample`, `第45678|901号`, or a
 lone `）` opening the next line. Such a word is broken here first, at the best point that
 fits: after `@ . - / _` in an address or a code, between Chinese characters (never inside
-a number, never before closing punctuation); only a word with no such point is cut where
+a number or `第…号`, never before closing punctuation); only a word with no such point is cut where
 it must be. A word that fits is never touched, so most text prints as before.
 """
 
@@ -29,44 +29,65 @@ def _allowed(word: str, i: int) -> bool:
     before, after = word[i - 1], word[i]
     if after in CLOSING or before in OPENING or (before.isdigit() and after.isdigit()):
         return False
+    if (before == "第" and after.isdigit()) or (before.isdigit() and after == "号"):
+        return False  # 第45678901号 reads as one number
     if before in AFTER and not after.isspace():
         return True
     return has_cjk(before) or has_cjk(after)
 
 
-def _pieces(word: str, width: float, measure: Measure) -> list[str]:
-    """The word in pieces that each fit `width`, broken at allowed points where it can."""
+def _cut(word: str, room: float, measure: Measure) -> int:
+    """Where to end the first piece of `word` in `room`: the last allowed point that fits
+    (closing punctuation may hang past the edge, as in running Chinese text); 0 if none."""
+    fits = [i for i in range(1, len(word)) if measure(word[:i].rstrip(CLOSING)) <= room]
+    return max((i for i in fits if _allowed(word, i)), default=0)
+
+
+def _pieces(word: str, room: float, width: float, measure: Measure) -> list[str]:
+    """The word in pieces: the first for the `room` left on its line (none when nothing
+    fits there), each other one fitting `width`, broken at allowed points where it can."""
     out: list[str] = []
-    rest = word
-    while rest and measure(rest) > width:
-        # Closing punctuation may hang past the edge, as in running Chinese text.
-        fits = [i for i in range(1, len(rest)) if measure(rest[:i].rstrip(CLOSING)) <= width]
-        cut = max((i for i in fits if _allowed(rest, i)), default=0)
+    cut = _cut(word, room, measure) if room > 0 else 0
+    if cut:
+        out.append(word[:cut])
+        word = word[cut:]
+    elif room < width:
+        out.append("")  # starts the next line
+    while measure(word) > width:
+        cut = _cut(word, width, measure)
         if cut == 0:  # nothing allowed fits: cut at the last character that fits
-            cut = max(fits, default=1)
-        out.append(rest[:cut])
-        rest = rest[cut:]
-    if rest:
-        out.append(rest)
-    return out
+            cut = max((i for i in range(1, len(word)) if measure(word[:i]) <= width), default=1)
+        out.append(word[:cut])
+        word = word[cut:]
+    return [*out, word]
 
 
 def break_long_words(text: str, width: float, measure: Measure) -> str:
-    """`text` with a line break ("\\n") inside every word wider than `width`."""
+    """`text` with line breaks ("\\n") inside every word wider than `width`, placed where
+    the line fills up, as reportlab fills lines (a word that fits moves down whole)."""
     lines = []
+    space = measure(" ")
     for line in text.split("\n"):
         words = line.split(" ")
         if measure(line) <= width or all(measure(w) <= width for w in words):
             lines.append(line)
             continue
         out: list[str] = []
+        used = -space  # the width on the current line so far
         for w in words:
-            if measure(w) <= width:
+            size = measure(w)
+            if used + space + size <= width:
                 out.append(w)
-                continue
-            pieces = _pieces(w, width, measure)
-            # The first piece follows the text before it on its line (reportlab moves it
-            # down when it does not fit there); the others open lines of their own.
-            out.append("\n".join(pieces))
+                used += space + size
+            elif size <= width:
+                out.append(w)  # reportlab moves it down whole
+                used = size
+            else:
+                pieces = _pieces(w, width - used - space, width, measure)
+                if pieces[0] == "" and out:
+                    out[-1] += "\n" + "\n".join(pieces[1:])
+                else:
+                    out.append("\n".join(p for p in pieces if p))
+                used = measure(pieces[-1])
         lines.append(" ".join(out))
     return "\n".join(lines)

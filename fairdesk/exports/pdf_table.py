@@ -98,6 +98,32 @@ class _LazyStory:
         self._buf.insert(i, value)
 
 
+def _header(columns: Sequence[PdfColumn], widths: list[float]) -> Table:
+    """The header row repeated on every page."""
+    head = _style(6.5, bold=True)
+    header = Table(
+        [
+            [
+                Paragraph(
+                    pdf_fonts.markup(_cell_text(c.header, w - 2 * PADDING, 6.5, True), True), head
+                )
+                for c, w in zip(columns, widths, strict=True)
+            ]
+        ],
+        colWidths=widths,
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#DDE6F0")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return header
+
+
 def numbered_canvas(size: float) -> type[Canvas]:
     class _Canvas(Canvas):
         def save(self) -> None:
@@ -132,27 +158,7 @@ def write_pdf_table(
     widths = [width * c.width / total_w for c in columns]
     inner = [w - 2 * PADDING for w in widths]
     cell = _style(6.5)
-    head = _style(6.5, bold=True)
-    header = Table(
-        [
-            [
-                Paragraph(
-                    pdf_fonts.markup(_cell_text(c.header, w - 2 * PADDING, 6.5, True), True), head
-                )
-                for c, w in zip(columns, widths, strict=True)
-            ]
-        ],
-        colWidths=widths,
-    )
-    header.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#DDE6F0")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    header = _header(columns, widths)
     _, header_h = header.wrap(width, page[1])
     title_h = 14 * mm
     footer_h = 8 * mm
@@ -199,13 +205,9 @@ def write_pdf_table(
     def story() -> Iterator[Flowable]:
         nonlocal count
         for row in rows:
+            texts = [_cell_text(c.render(row), w, 6.5) for c, w in zip(columns, inner, strict=True)]
             t = Table(
-                [
-                    [
-                        Paragraph(pdf_fonts.markup(_cell_text(c.render(row), w, 6.5)), cell)
-                        for c, w in zip(columns, inner, strict=True)
-                    ]
-                ],
+                [[Paragraph(pdf_fonts.markup(text), cell) for text in texts]],
                 colWidths=widths,
                 splitInRow=1,
             )

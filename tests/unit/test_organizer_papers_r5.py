@@ -93,9 +93,15 @@ def _width(text: str) -> float:
     [
         ("Infringement found", 8, ["Infringe", "ment found"]),  # no better point: cut
         (EMAIL, 12, ["expo@osaka-", "living.", "example"]),
-        ("第45678901号注册商标", 8, ["第", "45678901", "号注册商标"]),  # the number whole
+        ("第45678901号注册商标", 10, ["第45678901号", "注册商标"]),  # the number whole
         ("第1234567号（WIPO）", 14, ["第1234567号", "（WIPO）"]),  # never a lone "）"
         ("已通知，答辩期内", 3, ["已通知，", "答辩期", "内"]),
+        # After other words: the line is filled first, the number still whole (§11).
+        (
+            "under: 投诉人关于第45678901号注册商标",
+            12,
+            ["under: 投诉人关于", "第45678901号注册", "商标"],
+        ),
     ],
 )
 def test_long_words_break_at_sensible_points(text: str, width: int, lines: list[str]) -> None:

@@ -196,6 +196,13 @@ def count_followup(ctx: Context, fair_code: str) -> int:
         return _count(session, fair)
 
 
+def _heading(ctx: Context, session: Session, fair: Fair) -> tuple[int, str, str, str]:
+    """The list's row count, title, note and time (the fair's, its zone named)."""
+    title = f"{fair.name} 展后追查名单 / Post-fair follow-up list — {fair.code}"
+    stamp = local_stamp(ctx.now(), fair.timezone)
+    return _count(session, fair), title, _pending_note(session, fair), stamp
+
+
 def _pending_note(session: Session, fair: Fair) -> str:
     """The list's note on the complaints it leaves out: those not yet accepted."""
     pending = (
@@ -761,10 +768,7 @@ def export_followup(
     started = time.monotonic()
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        total = _count(session, fair)
-        title = f"{fair.name} 展后追查名单 / Post-fair follow-up list — {fair.code}"
-        note = _pending_note(session, fair)
-        stamp = local_stamp(ctx.now(), fair.timezone)
+        total, title, note, stamp = _heading(ctx, session, fair)
     columns = followup_columns(include_contacts)
     if progress is not None:
         progress(0, total)
