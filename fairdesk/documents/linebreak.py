@@ -38,8 +38,9 @@ def _allowed(word: str, i: int) -> bool:
 
 def _cut(word: str, room: float, measure: Measure) -> int:
     """Where to end the first piece of `word` in `room`: the last allowed point that fits
-    (closing punctuation may hang past the edge, as in running Chinese text); 0 if none."""
-    fits = [i for i in range(1, len(word)) if measure(word[:i].rstrip(CLOSING)) <= room]
+    (nothing hangs past the edge: reportlab would cut a piece that does not fit); 0 if
+    none."""
+    fits = [i for i in range(1, len(word)) if measure(word[:i]) <= room]
     return max((i for i in fits if _allowed(word, i)), default=0)
 
 

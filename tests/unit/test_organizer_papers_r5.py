@@ -95,7 +95,8 @@ def _width(text: str) -> float:
         (EMAIL, 12, ["expo@osaka-", "living.", "example"]),
         ("第45678901号注册商标", 10, ["第45678901号", "注册商标"]),  # the number whole
         ("第1234567号（WIPO）", 14, ["第1234567号", "（WIPO）"]),  # never a lone "）"
-        ("已通知，答辩期内", 3, ["已通知，", "答辩期", "内"]),
+        ("已通知，答辩期内", 3, ["已通", "知，答", "辩期内"]),
+        ("expo@munich-kitchen.example", 19, ["expo@munich-", "kitchen.example"]),  # no lone "."
         # After other words: the line is filled first, the number still whole (§11).
         (
             "under: 投诉人关于第45678901号注册商标",
