@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from fairdesk.documents.furniture import S, bi, fields, grid, para, section, signature_lines
+from fairdesk.documents.furniture import (
+    S,
+    bi,
+    fields,
+    grid,
+    keep_with_next,
+    on_one_page,
+    para,
+    section,
+    signature_lines,
+)
 from fairdesk.documents.model import DocumentData, RightView
 from fairdesk.documents.non_acceptance import refusal_words
 from fairdesk.documents.parts import (
@@ -43,14 +53,15 @@ def refused_block(d: DocumentData) -> list[Flowable]:
     reason and the article of that reason; the rights above are the ones relied on."""
     if not d.refused_rights:
         return []
+    intro = bi(
+        "本中心对投诉所依据的下列权利不予受理，本投诉仅就上表所列权利受理，"
+        "处理意见亦仅以上表所列权利为依据。",
+        "The service center does not accept the complaint for the rights below; it is "
+        "accepted for the rights listed above only, and its opinion will rest on them alone.",
+    )
     return [
         *section("不予受理的权利", "Rights not accepted"),
-        *bi(
-            "本中心对投诉所依据的下列权利不予受理，本投诉仅就上表所列权利受理，"
-            "处理意见亦仅以上表所列权利为依据。",
-            "The service center does not accept the complaint for the rights below; it is "
-            "accepted for the rights listed above only, and its opinion will rest on them alone.",
-        ),
+        *keep_with_next(intro),  # the sentence with the table it introduces
         grid(
             [("权利", "Right"), ("不予受理的理由", "Reason"), ("依据", "Legal basis")],
             [_refused_row(d, r) for r in d.refused_rights],
@@ -179,5 +190,6 @@ def story(d: DocumentData) -> list[Flowable]:
             *section("收到的投诉材料", "Materials received"),
             *[para(f"{i}. {item}", S.zh) for i, item in enumerate(d.enclosures, 1)],
         ]
-    out.append(signature_lines([("投诉人签收", "Received by the complainant")]))
-    return out
+    signature = signature_lines([("投诉人签收", "Received by the complainant")])
+    # Never alone on a last page: with the list's last item (or the table above it).
+    return [*out[:-1], *on_one_page([out[-1], signature])]

@@ -52,6 +52,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
+from fairdesk.documents.linebreak import break_long_words
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.normalize import has_cjk
 
@@ -179,8 +180,49 @@ def bi(zh: str, en: str, s: tuple[ParagraphStyle, ParagraphStyle] = (S.zh, S.en)
 
 
 def section(zh: str, en: str) -> list[Flowable]:
-    # Keep a heading with the first lines that follow it.
-    return [CondPageBreak(30 * mm), para(zh, S.h, bold=True), para(en, S.h_en)]
+    # Keep a heading with the first lines that follow it, and with what follows it whole
+    # when that fits a page (a table is never left on the next page without its heading).
+    return [CondPageBreak(30 * mm), *keep_with_next([para(zh, S.h, bold=True), para(en, S.h_en)])]
+
+
+def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables kept on the page of the flowable after them (an introduction with
+    its table): with its start, see KeepStart."""
+    for f in flowables:
+        f.keepWithNext = 1
+    return flowables
+
+
+class KeepStart(KeepTogether):
+    """What reportlab groups for keepWithNext (a heading and what follows it). Its own
+    KeepTogether moves the whole group to the next page when it does not fit, which left
+    pages half empty before a long table; this moves it only when the heading and the
+    start of what follows (a table's header and first row, a paragraph's first lines)
+    do not fit, and otherwise lets the rest flow on."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if aH < self._H and not at_top and _start_height(content, aW) > aH:
+            content.insert(0, self.FrameBreak())
+        return content
+
+
+def _start_height(flowables: list[Flowable], width: float) -> float:
+    """The height of all but the last flowable, and of the last one's start."""
+    total = 0.0
+    for i, f in enumerate(flowables):
+        _, h = f.wrap(width, PAGE_H)
+        if i == len(flowables) - 1:
+            if isinstance(f, Table) and getattr(f, "_rowHeights", None):
+                h = sum(f._rowHeights[: int(f.repeatRows or 0) + 1])
+            elif isinstance(f, Paragraph):
+                h = min(h, 2 * f.style.leading)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 def title(data: DocumentData, zh: str, en: str) -> list[Flowable]:
@@ -203,24 +245,36 @@ Row = tuple[str, str, str]  # label zh, label en, value
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def _cell(value: object, latin: ParagraphStyle) -> Flowable | list[Flowable]:
+def _cell(value: object, latin: ParagraphStyle, width: float = 0) -> Flowable | list[Flowable]:
     """A cell's text, each line wrapped its own way: a Chinese line as running Chinese text
     (避头尾, a number kept whole), a line with English words by words (reportlab's Chinese
-    wrapping would cut an English word in a narrow column)."""
+    wrapping would cut an English word in a narrow column), a word wider than the column
+    (`width`, when given) broken at a sensible point rather than where it reaches the edge
+    (`第45678|901号`, a lone `）`)."""
     text = str(value) if value not in ("", None) else "—"
     lines = [
         para(line, S.value_zh if latin is S.value else S.cell_zh)
         if has_cjk(line) and not _ENGLISH_WORD.search(line)
-        else para(line, latin)
+        else para(_fit(line, latin, width), latin)
         for line in text.split("\n")
     ]
     return lines[0] if len(lines) == 1 else lines
 
 
+CELL_PADDING = 12  # reportlab's default cell padding, left and right together
+
+
+def _fit(line: str, style: ParagraphStyle, width: float) -> str:
+    if width <= 0:
+        return line
+    size = style.fontSize
+    return break_long_words(line, width - CELL_PADDING, lambda w: fonts.string_width(w, size))
+
+
 def fields(rows: Sequence[Row], label_w: float = 42 * mm) -> Flowable:
     """Label / value pairs as a two-column table; empty values print as a dash."""
     data = [
-        [label_cell(z, e), _cell(v, S.value)] for z, e, v in rows
+        [label_cell(z, e), _cell(v, S.value, BODY_W - label_w)] for z, e, v in rows
     ]
     table = Table(data, colWidths=[label_w, BODY_W - label_w], hAlign="LEFT", spaceAfter=5)
     table.setStyle(
@@ -248,7 +302,7 @@ def grid(
     total = sum(widths)
     col_w = [w * BODY_W / total for w in widths]
     head = [[para(z, S.cell, bold=True), para(e, S.cell_en)] for z, e in headers]
-    body = [[_cell(v, S.cell) for v in r] for r in rows]
+    body = [[_cell(v, S.cell, w) for v, w in zip(r, col_w, strict=False)] for r in rows]
     if not body:
         body = [[para(f"{empty[0]} / {empty[1]}", S.cell)] + [""] * (len(headers) - 1)]
     table = Table([head, *body], colWidths=col_w, repeatRows=1, hAlign="LEFT", spaceAfter=5)
@@ -664,6 +718,7 @@ def build_pdf(
         invariant=1,
         initialFontName=fonts.LATIN,
     )
+    doc.keepTogetherClass = KeepStart  # a heading kept with the start of what follows
     furniture = Furniture(data, payload, legal_basis, doc_title, public, full_trust_data)
     frame = Frame(
         MARGIN_X,

@@ -21,7 +21,7 @@ from fairdesk.documents.parts import (
     found_infringing,
     measures_block,
     outcome,
-    parties_block,
+    parties_side_by_side,
     rights_block,
 )
 from fairdesk.documents.quantities import name_en
@@ -101,7 +101,8 @@ def story(d: DocumentData) -> list[Flowable]:
             "evidence files (with their electronic check values).",
         ),
         fields(case_rows(d)),
-        *parties_block(d),
+        # Side by side: the authority reads both parties together, never split by a page.
+        *parties_side_by_side(d),
         *rights_block(d),
         *exhibits_block(d.exhibits, *exhibits_heading(d)),
         *_measures(d),

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fairdesk.documents.linebreak import break_long_words
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.table import PROGRESS_EVERY, RowProgress, atomic_output
 
@@ -48,8 +49,17 @@ def _style(size: float, bold: bool = False) -> ParagraphStyle:
         fontName=pdf_fonts.base_font(bold),
         fontSize=size,
         leading=size * 1.25,
-        wordWrap="CJK",  # Chinese has no spaces: break anywhere
+        # Lines break at spaces; a word too wide for its column is broken beforehand at a
+        # sensible point (`break_long_words`: Chinese between characters, an e-mail after
+        # its @ or a dot), never mid-word as CJK wrapping breaks English.
     )
+
+
+PADDING = 6  # reportlab's default cell padding, left and right
+
+
+def _cell_text(text: str, width: float, size: float, bold: bool = False) -> str:
+    return break_long_words(text, width, lambda w: pdf_fonts.string_width(w, size, bold))
 
 
 class _LazyStory:
@@ -88,6 +98,32 @@ class _LazyStory:
         self._buf.insert(i, value)
 
 
+def _header(columns: Sequence[PdfColumn], widths: list[float]) -> Table:
+    """The header row repeated on every page."""
+    head = _style(6.5, bold=True)
+    header = Table(
+        [
+            [
+                Paragraph(
+                    pdf_fonts.markup(_cell_text(c.header, w - 2 * PADDING, 6.5, True), True), head
+                )
+                for c, w in zip(columns, widths, strict=True)
+            ]
+        ],
+        colWidths=widths,
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#DDE6F0")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return header
+
+
 def numbered_canvas(size: float) -> type[Canvas]:
     class _Canvas(Canvas):
         def save(self) -> None:
@@ -107,30 +143,22 @@ def write_pdf_table(
     *,
     title: str,
     subtitle: str = "",
+    stamp: str = "",
     large: bool = False,
     progress: RowProgress | None = None,
 ) -> int:
-    """Write the rows as a landscape table (A4, or A3 when `large`); return the count."""
+    """Write the rows as a landscape table (A4, or A3 when `large`); return the count.
+
+    `stamp` is the footer's time, written by the caller in the fair's time zone with the
+    zone named (this machine's clock may be in another)."""
     page = landscape(A3 if large else A4)
     margin = 10 * mm
     width = page[0] - 2 * margin
     total_w = sum(c.width for c in columns)
     widths = [width * c.width / total_w for c in columns]
+    inner = [w - 2 * PADDING for w in widths]
     cell = _style(6.5)
-    head = _style(6.5, bold=True)
-    header = Table(
-        [[Paragraph(pdf_fonts.markup(c.header, bold=True), head) for c in columns]],
-        colWidths=widths,
-    )
-    header.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#DDE6F0")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    header = _header(columns, widths)
     _, header_h = header.wrap(width, page[1])
     title_h = 14 * mm
     footer_h = 8 * mm
@@ -144,7 +172,7 @@ def write_pdf_table(
         topPadding=0,
         bottomPadding=0,
     )
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    stamp = stamp or datetime.now().astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)")
 
     def furniture(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -177,8 +205,9 @@ def write_pdf_table(
     def story() -> Iterator[Flowable]:
         nonlocal count
         for row in rows:
+            texts = [_cell_text(c.render(row), w, 6.5) for c, w in zip(columns, inner, strict=True)]
             t = Table(
-                [[Paragraph(pdf_fonts.markup(c.render(row)), cell) for c in columns]],
+                [[Paragraph(pdf_fonts.markup(text), cell) for text in texts]],
                 colWidths=widths,
                 splitInRow=1,
             )

@@ -7,7 +7,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fairdesk.domain.errors import StorageError
 
@@ -34,6 +36,15 @@ class Column:
     def header_line(self) -> str:
         """The bilingual header on one line (CSV)."""
         return f"{self.zh} / {self.en}"
+
+
+def local_stamp(moment: datetime, timezone: str) -> str:
+    """A time in the fair's zone, the zone named: '2026-11-06 10:08（北京时间 / Beijing time）'
+    (a list is read by the fair's people, whatever zone the machine that made it is in)."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    offset = local.strftime("%z")
+    zone = "北京时间 / Beijing time" if offset == "+0800" else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{local:%Y-%m-%d %H:%M}（{zone}）"
 
 
 @contextmanager

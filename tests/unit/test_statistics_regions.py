@@ -100,7 +100,7 @@ def test_the_report_labels_them_apart(counted: Team, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
-def test_the_report_is_dated_in_beijing_time_and_its_charts_speak_english(
+def test_the_report_is_dated_in_beijing_time_and_its_charts_speak_both_languages(
     counted: Team, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "stats.pdf"
@@ -111,8 +111,8 @@ def test_the_report_is_dated_in_beijing_time_and_its_charts_speak_english(
     flat = "".join(text.split())
     assert "生成于/generated2026-11-0509:30（北京时间/Beijingtime）" in flat
     assert "UTC·" not in flat
-    # The country chart names countries as the other charts do, in English.
-    assert "Germany" in flat and "HongKong" in flat and "德国" not in flat
+    # The country chart names countries as the other charts do, in both languages.
+    assert "Germany" in flat and "HongKong" in flat and "德国" in flat
 
 
 def test_an_edition_code_under_a_chart_stays_level() -> None:
@@ -121,7 +121,7 @@ def test_an_edition_code_under_a_chart_stays_level() -> None:
     from fairdesk.services.organizer.statistics_report import vertical_bars
 
     def angle(categories: list[str]) -> float:
-        drawing = vertical_bars("t", categories, [[1] * len(categories)])
+        drawing = vertical_bars(("t", "t"), categories, [[1] * len(categories)])
         chart = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
         return float(chart.categoryAxis.labels.angle)
 

@@ -51,10 +51,10 @@ from fairdesk.domain.enums import (
     RecheckResult,
 )
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.outcomes import CLEAN_ENDINGS, outcome_of
+from fairdesk.domain.outcomes import CLEAN_ENDINGS, PENDING_COMPLAINTS, outcome_of
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import rights_under_exhibits
-from fairdesk.exports.table import Column
+from fairdesk.exports.table import Column, local_stamp
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.fair.watchlist import (
@@ -133,8 +133,15 @@ def _where(fair: Fair) -> Any:
     return and_(
         c.fair_id == fair.id,
         Complaint.kind == ComplaintKind.IP,
+        _accepted(),
         or_(c.decision_trigger != "", c.state.not_in([str(s) for s in CLEAN_ENDINGS])),
     )
+
+
+def _accepted() -> Any:
+    """A complaint still before the desk's decision (awaiting supplement) has no case yet
+    to follow up: its respondents are neither rows nor counted."""
+    return Complaint.state.not_in([str(s) for s in PENDING_COMPLAINTS])
 
 
 def _query(fair: Fair) -> Select[*tuple[Any, ...]]:
@@ -187,6 +194,33 @@ def count_followup(ctx: Context, fair_code: str) -> int:
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
         return _count(session, fair)
+
+
+def _heading(ctx: Context, session: Session, fair: Fair) -> tuple[int, str, str, str]:
+    """The list's row count, title, note and time (the fair's, its zone named)."""
+    title = f"{fair.name} 展后追查名单 / Post-fair follow-up list — {fair.code}"
+    stamp = local_stamp(ctx.now(), fair.timezone)
+    return _count(session, fair), title, _pending_note(session, fair), stamp
+
+
+def _pending_note(session: Session, fair: Fair) -> str:
+    """The list's note on the complaints it leaves out: those not yet accepted."""
+    pending = (
+        session.scalar(
+            select(func.count())
+            .select_from(Complaint)
+            .where(
+                Complaint.fair_id == fair.id,
+                Complaint.kind == ComplaintKind.IP,
+                Complaint.state.in_([str(s) for s in PENDING_COMPLAINTS]),
+            )
+        )
+        or 0
+    )
+    return (
+        f"尚未受理（待补正材料）的投诉不列入本名单：{pending} 件 / complaints not yet "
+        f"accepted (awaiting supplement) are not listed: {pending}"
+    )
 
 
 def _count(session: Session, fair: Fair) -> int:
@@ -362,7 +396,11 @@ def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]
         for ex_id, n, k in session.execute(
             select(RespondentCase.exhibitor_id, func.count(), infringing)
             .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-            .where(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+            .where(
+                RespondentCase.fair_id == fair.id,
+                Complaint.kind == ComplaintKind.IP,
+                _accepted(),
+            )
             .group_by(RespondentCase.exhibitor_id)
         )
     }
@@ -730,8 +768,7 @@ def export_followup(
     started = time.monotonic()
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        total = _count(session, fair)
-        title = f"{fair.name} 展后追查名单 / Post-fair follow-up list — {fair.code}"
+        total, title, note, stamp = _heading(ctx, session, fair)
     columns = followup_columns(include_contacts)
     if progress is not None:
         progress(0, total)
@@ -765,7 +802,8 @@ def export_followup(
                 _pdf_columns(include_contacts),
                 rows,
                 title=title,
-                subtitle=subtitle,
+                subtitle=f"{subtitle} · {note}",
+                stamp=stamp,
                 large=True,
                 progress=rows_done,
             )

@@ -187,6 +187,8 @@ class EditionStatistics:
     referrals_by_kind: dict[str, int] = field(default_factory=dict)
     # Hand-offs that left FairDesk, by destination (police, credit platform, deposit...).
     handoffs_by_destination: dict[str, int] = field(default_factory=dict)
+    # An exhibition area as recorded -> its English name (the exhibitor list's).
+    area_names_en: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -253,6 +255,14 @@ def _region_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     ]
 
 
+def _transfer_text(e: EditionStatistics) -> str:
+    """On time out of all due, the rest named: the figure the details print, the same
+    denominator (a late or a pending transfer is not left out of it)."""
+    t = e.transfer
+    rest = f"（逾期 {t.late}，未到期 {t.pending} / {t.late} late, {t.pending} pending）"
+    return f"{t.on_time}/{t.due}" + (rest if t.late or t.pending else "")
+
+
 def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
     """The headline figures as (label, one text per edition, oldest first): the table of
     the report and of the dashboard."""
@@ -270,13 +280,7 @@ def summary_rows(report: StatisticsReport) -> list[tuple[str, list[str]]]:
         row("认定侵权 / confirmed", lambda e: e.confirmed_cases),
         row("侵权认定率 / confirmed rate", lambda e: _pct(e.confirmed_rate)),
         *_region_rows(report),
-        row(
-            "24小时移交 / transfers on time",
-            lambda e: (
-                f"{e.transfer.on_time}/{e.transfer.on_time + e.transfer.late}"
-                + (f" ({_pct(e.transfer.rate)})" if e.transfer.rate is not None else "")
-            ),
-        ),
+        row("24小时移交：按时/应移交 / transfers in 24 h: on time/due", _transfer_text),
         row("咨询 / consultations", lambda e: e.consultations),
         row("巡查 / patrol rounds", lambda e: e.patrol_rounds),
         row("巡查展位 / booths visited", lambda e: e.booth_visits),
@@ -433,13 +437,16 @@ def _transfer(session: Session, fair: Fair, now: datetime) -> TransferCompliance
     return TransferCompliance(len(rows), on_time, late, pending)
 
 
-def _country_names_en(session: Session, fair: Fair) -> dict[str, str]:
-    """The English name the fair's exhibitor list gives each country (the most common)."""
+def _country_names_en(
+    session: Session, fair: Fair, zh: Any = Exhibitor.country, en: Any = Exhibitor.country_en
+) -> dict[str, str]:
+    """The English name the fair's exhibitor list gives each country (the most common);
+    or each area, given the area's columns."""
     rows = session.execute(
-        select(Exhibitor.country, Exhibitor.country_en, func.count())
-        .where(Exhibitor.fair_id == fair.id, Exhibitor.country_en != "")
-        .group_by(Exhibitor.country, Exhibitor.country_en)
-        .order_by(func.count().desc(), Exhibitor.country_en)
+        select(zh, en, func.count())
+        .where(Exhibitor.fair_id == fair.id, en != "")
+        .group_by(zh, en)
+        .order_by(func.count().desc(), en)
     )
     out: dict[str, str] = {}
     for country, english, _ in rows:
@@ -595,6 +602,7 @@ def _ip_case_places(session: Session, fair: Fair) -> dict[str, Any]:
             .group_by(Exhibitor.country),
         ),
         country_names_en=_country_names_en(session, fair),
+        area_names_en=_country_names_en(session, fair, Exhibitor.area, Exhibitor.area_en),
     )
 
 

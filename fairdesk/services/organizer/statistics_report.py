@@ -1,21 +1,21 @@
 # mypy: disable-error-code="import-untyped"
 """The statistics report as PDF: the figures beside the earlier editions, with charts.
 
-Charts are reportlab.graphics drawings (vector, no extra dependency). Chart labels keep
-to one script each (Chinese names in the CJK face, codes and English in the Latin face),
-since neither shipped face has the other's glyphs.
+Charts are reportlab.graphics drawings (vector, no extra dependency). Their labels are in
+both languages, Chinese above English: two strings, each in one face (the CJK face for
+Chinese, the Latin face for codes and English), since neither shipped face has the
+other's glyphs and a chart's string has one face.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -29,12 +29,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fairdesk.domain import right_names
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.normalize import has_cjk
 from fairdesk.domain.permissions import Permission
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
-from fairdesk.exports.table import atomic_output
+from fairdesk.exports.table import atomic_output, local_stamp
 from fairdesk.services.context import Context
 from fairdesk.services.organizer.statistics import (
     OUTCOMES,
@@ -78,24 +79,56 @@ def _fix_labels(labels: Any, texts: Sequence[str], size: float) -> None:
         labels[i].fontName = _label_font(t)
 
 
-def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
-    drawing.add(
-        String(
-            width / 2,
-            height - 10,
-            text,
-            fontName=_label_font(text),
-            fontSize=9,
-            textAnchor="middle",
+Pair = tuple[str, str]  # a label in Chinese and in English (either may be empty)
+
+
+def _pair(drawing: Drawing, x: float, y: float, label: Pair, size: float, anchor: str) -> None:
+    """A label on two lines, Chinese above English, each in the face that has its glyphs
+    (a chart's String has one face); centred on y."""
+    zh, en = (t for t in label)
+    lines = [t for t in (zh, en) if t]
+    if zh == en:
+        lines = [zh]
+    top = y + (len(lines) - 1) * size * 0.55 - size * 0.35
+    for i, text in enumerate(lines):
+        drawing.add(
+            String(
+                x,
+                top - i * size * 1.1,
+                text,
+                fontName=_label_font(text),
+                fontSize=size if i == 0 else size - 0.5,
+                textAnchor=anchor,
+            )
         )
-    )
+
+
+def _title(drawing: Drawing, title: Pair, width: float, height: float) -> None:
+    _pair(drawing, width / 2, height - 12, title, 8.5, "middle")
+
+
+def _count_axis(axis: Any, top: float) -> None:
+    """Whole numbers only on an axis of counts (no 0.5 of a case)."""
+    step = max(1, math.ceil(top / 5))
+    axis.valueMin = 0
+    axis.valueStep = step
+    axis.valueMax = step * max(1, math.ceil(top * 1.15 / step))
+    axis.labelTextFormat = "%d"
+
+
+def _legend(drawing: Drawing, x: float, y: float, pairs: Sequence[tuple[Any, Pair]]) -> None:
+    """Coloured squares with their names in both languages, side by side."""
+    for color, (zh, en) in pairs:
+        drawing.add(Rect(x, y - 3, 6, 6, fillColor=color, strokeColor=None))
+        _pair(drawing, x + 9, y, (zh, en), 6, "start")
+        x += 15 + max(pdf_fonts.string_width(zh, 6), pdf_fonts.string_width(en, 5.5))
 
 
 def vertical_bars(
-    title: str,
+    title: Pair,
     categories: Sequence[str],
     series: Sequence[Sequence[float]],
-    names: Sequence[str] = (),
+    names: Sequence[Pair] = (),
     width: float = 250,
     height: float = 170,
     label_format: str = "%d",
@@ -104,7 +137,7 @@ def vertical_bars(
     _title(d, title, width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 34
-    chart.width, chart.height = width - 44, height - 60 - (14 if names else 0)
+    chart.width, chart.height = width - 44, height - 70 - (14 if names else 0)
     chart.data = [list(s) for s in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories) or [""]
     _fix_labels(chart.categoryAxis.labels, list(categories), 6.5)
@@ -118,11 +151,9 @@ def vertical_bars(
         chart.height -= 10
     chart.categoryAxis.labels.angle = 30 if long else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if chart.categoryAxis.labels.angle else "n"
-    chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = _label_font("0")
     chart.valueAxis.labels.fontSize = 6.5
-    top = max((v for s in series for v in s), default=0)
-    chart.valueAxis.valueMax = max(top * 1.15, 1)
+    _count_axis(chart.valueAxis, max((v for s in series for v in s), default=0))
     chart.barLabels.fontName = _label_font("0")
     chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 5
@@ -133,44 +164,59 @@ def vertical_bars(
         chart.bars[i].strokeColor = None
     d.add(chart)
     if names:
-        legend = Legend()
-        legend.x, legend.y = 36, height - 22
-        legend.fontName = _label_font("A")
-        legend.fontSize = 6.5
-        legend.alignment = "right"
-        legend.columnMaximum = 1
-        legend.dx = legend.dy = 6
-        legend.colorNamePairs = [(chart.bars[i].fillColor, n) for i, n in enumerate(names)]
-        d.add(legend)
+        _legend(d, 36, height - 32, [(chart.bars[i].fillColor, n) for i, n in enumerate(names)])
     return d
 
 
 def horizontal_bars(
-    title: str, items: Sequence[tuple[str, float]], width: float = 250, height: float = 170
+    title: Pair,
+    items: Sequence[tuple[Pair, float]],
+    width: float = 250,
+    height: float = 170,
+    *,
+    more: Sequence[Sequence[float]] = (),
+    names: Sequence[Pair] = (),
+    label_format: str = "%d",
 ) -> Drawing:
+    """Bars from the left, each labelled in both languages; `more` holds further series
+    beside the first (named by `names`, e.g. median and max), which are then not counts."""
     d = Drawing(width, height)
     _title(d, title, width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 86, 10
-    chart.width, chart.height = width - 104, height - 28
+    chart.x, chart.y = 104, 12
+    chart.width, chart.height = width - 122, height - 38 - (12 if names else 0)
     # Categories are drawn bottom-up: reversed, the first item is on top.
-    names = [n for n, _ in reversed(items)] or [""]
-    chart.data = [[v for _, v in reversed(items)] or [0]]
-    chart.categoryAxis.categoryNames = names
-    _fix_labels(chart.categoryAxis.labels, names, 6.5)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(max((v for _, v in items), default=0) * 1.15, 1)
+    labels = [n for n, _ in reversed(items)]
+    series = [[v for _, v in items], *more]
+    chart.data = [list(reversed(s)) or [0] for s in series]
+    chart.categoryAxis.categoryNames = [""] * max(len(labels), 1)
+    chart.categoryAxis.visibleLabels = 0  # drawn below on two lines, one face each
+    slot = chart.height / max(len(labels), 1)
+    for i, label in enumerate(labels):
+        _pair(d, chart.x - 4, chart.y + (i + 0.5) * slot, label, 6, "end")
+    top = max((v for s in series for v in s), default=0)
+    if more:
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = max(top * 1.15, 1)
+    else:
+        _count_axis(chart.valueAxis, top)
     chart.valueAxis.labels.fontName = _label_font("0")
     chart.valueAxis.labels.fontSize = 6.5
     chart.barLabels.fontName = _label_font("0")
     chart.barLabels.fontSize = 6
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
-    chart.barLabelFormat = "%d"
-    chart.bars[0].fillColor = CURRENT
-    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = label_format
+    for i in range(len(series)):
+        chart.bars[i].fillColor = CURRENT if len(series) == 1 else SERIES[i % len(SERIES)]
+        chart.bars[i].strokeColor = None
     d.add(chart)
+    if names:
+        _legend(d, 36, height - 32, [(chart.bars[i].fillColor, n) for i, n in enumerate(names)])
     return d
+
+
+OTHER = "其他 / Other"
 
 
 def _top(items: dict[str, int], n: int) -> list[tuple[str, float]]:
@@ -178,7 +224,7 @@ def _top(items: dict[str, int], n: int) -> list[tuple[str, float]]:
     if len(pairs) <= n:
         return [(k, float(v)) for k, v in pairs]
     rest = sum(v for _, v in pairs[n - 1 :])
-    return [(k, float(v)) for k, v in pairs[: n - 1]] + [("Other", float(rest))]
+    return [(k, float(v)) for k, v in pairs[: n - 1]] + [(OTHER, float(rest))]
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], header_rows: int = 1) -> Table:
@@ -218,10 +264,7 @@ def _words(table: v.Vocabulary, data: dict[str, int]) -> dict[str, int]:
 
 def _local(report: StatisticsReport) -> str:
     """When the report was made, in the fair's time zone (Beijing time for a fair in China)."""
-    moment = report.generated_at.astimezone(ZoneInfo(report.timezone))
-    offset = moment.strftime("%z")
-    zone = "北京时间 / Beijing time" if offset == "+0800" else f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{moment:%Y-%m-%d %H:%M}（{zone}）"
+    return local_stamp(report.generated_at, report.timezone)
 
 
 def _regions(cur: EditionStatistics) -> tuple[str, str]:
@@ -235,10 +278,14 @@ def _regions(cur: EditionStatistics) -> tuple[str, str]:
 
 
 def _country_chart(cur: EditionStatistics) -> Drawing:
-    # Every chart in English (a label keeps to one face): countries by their English name.
+    # A country as the exhibitor list records it (Chinese), with its English name beneath.
+    def label(country: str) -> Pair:
+        zh, _, en = country.partition(" / ")  # "其他 / Other", "未填 / not given"
+        return (zh, en or cur.country_names_en.get(country, ""))
+
     return horizontal_bars(
-        "Respondent cases by country / region",
-        [(cur.country_names_en.get(c, c), n) for c, n in _top(cur.cases_by_country, 10)],
+        ("被投诉案件按国家或地区", "Respondent cases by country / region"),
+        [(label(c), n) for c, n in _top(cur.cases_by_country, 10)],
     )
 
 
@@ -281,43 +328,59 @@ def _charts(report: StatisticsReport) -> list[Any]:
     editions = report.editions
     codes = [e.fair_code for e in editions]
     compare = vertical_bars(
-        "Complaints, respondent cases, confirmed",
+        ("投诉、被投诉案件与认定侵权", "Complaints, respondent cases, confirmed"),
         codes,
         [
             [e.complaints for e in editions],
             [e.respondent_cases for e in editions],
             [e.confirmed_cases for e in editions],
         ],
-        names=["Complaints", "Respondent cases", "Confirmed"],
+        names=[
+            ("投诉", "Complaints"),
+            ("被投诉案件", "Respondent cases"),
+            ("认定侵权", "Confirmed"),
+        ],
     )
-    types = [v.IP_TYPES.words(k).en for k in cur.complaints_by_ip_type]
     by_type = horizontal_bars(
-        "Complaints by IP type", list(zip(types, cur.complaints_by_ip_type.values(), strict=True))
+        ("投诉按权利类型", "Complaints by type of right"),
+        [(_right(k), n) for k, n in cur.complaints_by_ip_type.items()],
     )
     halls = list(cur.cases_by_hall.items())
     halls.sort(key=lambda kv: kv[0])
     by_hall = vertical_bars(
-        "Respondent cases by hall", [h for h, _ in halls], [[v for _, v in halls]]
+        ("被投诉案件按展馆", "Respondent cases by hall"),
+        [h for h, _ in halls],
+        [[v for _, v in halls]],
     )
     outcomes = horizontal_bars(
-        "Outcomes of respondent cases",
-        [(v.OUTCOMES[k].on_paper.en, float(cur.outcomes.get(k, 0))) for k, _ in OUTCOMES],
+        ("被投诉案件处理结果", "Outcomes of respondent cases"),
+        [
+            ((v.OUTCOMES[k].on_paper.zh, v.OUTCOMES[k].on_paper.en), float(cur.outcomes.get(k, 0)))
+            for k, _ in OUTCOMES
+        ],
     )
     countries = _country_chart(cur)
-    stages = vertical_bars(
-        "Hours per stage (median, max)",
-        [v.STAGES.words(s.key).en for s in cur.stage_times],
+    words = [v.STAGES.words(s.key) for s in cur.stage_times]
+    stages = horizontal_bars(
+        ("各阶段用时（小时，中位与最长）", "Hours per stage (median, max)"),
         [
-            [round(s.median_hours or 0, 1) for s in cur.stage_times],
-            [round(s.max_hours or 0, 1) for s in cur.stage_times],
+            ((w.zh, w.en), round(s.median_hours or 0, 1))
+            for w, s in zip(words, cur.stage_times, strict=True)
         ],
-        names=["Median", "Max"],
+        more=[[round(s.max_hours or 0, 1) for s in cur.stage_times]],
+        names=[("中位", "Median"), ("最长", "Max")],
         label_format="%.1f",
     )
     charts = [[compare, by_type], [by_hall, outcomes], [countries, stages]]
     grid = Table(charts, colWidths=[(A4[0] - 30 * mm) / 2] * 2)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [_p("图表 / Charts", 11, bold=True, space=2), grid]
+
+
+def _right(ip_type: str) -> Pair:
+    """A type of right named in full (外观设计专利权 / Design patent right), as on the papers."""
+    w = right_names.right_kind(ip_type)
+    return (w.zh, w.en)
 
 
 def _summary(cur: EditionStatistics) -> list[Any]:
@@ -329,7 +392,8 @@ def _summary(cur: EditionStatistics) -> list[Any]:
             f"投诉 {cur.complaints}（受理 {cur.accepted}，不予受理 {cur.rejected}，待定 "
             f"{cur.complaints_pending}）· 被投诉案件 {cur.respondent_cases}，被投诉企业 "
             f"{cur.respondent_enterprises} · 认定侵权 {cur.confirmed_cases} 件 / "
-            f"{cur.confirmed_enterprises} 家 · {_regions(cur)[0]}",
+            f"{cur.confirmed_enterprises} 家 · {_regions(cur)[0]} · 24小时移交：应移交 "
+            f"{t.due}，按时 {t.on_time}，逾期 {t.late}，未到期 {t.pending}",
             8,
         ),
         _p(
@@ -366,15 +430,25 @@ def _stage_table(cur: EditionStatistics) -> list[Any]:
     ]
 
 
+def _rights(data: dict[str, int]) -> dict[str, int]:
+    return {" / ".join(_right(k)): n for k, n in data.items()}
+
+
+def _areas(cur: EditionStatistics) -> dict[str, int]:
+    """Areas as recorded, with the English name the exhibitor list gives them."""
+    names = cur.area_names_en
+    return {(f"{a} / {names[a]}" if names.get(a) else a): n for a, n in cur.cases_by_area.items()}
+
+
 def _breakdowns(cur: EditionStatistics) -> list[Any]:
     details: list[Any] = []
     for title, data in (
         (
-            "按权利类型（投诉）/ Complaints by IP type",
-            _words(v.IP_TYPES, cur.complaints_by_ip_type),
+            "按权利类型（投诉）/ Complaints by type of right",
+            _rights(cur.complaints_by_ip_type),
         ),
-        ("认定侵权按权利类型 / Confirmed by IP type", _words(v.IP_TYPES, cur.confirmed_by_ip_type)),
-        ("按展区 / By exhibition area", cur.cases_by_area),
+        ("认定侵权按权利类型 / Confirmed by type of right", _rights(cur.confirmed_by_ip_type)),
+        ("按展区 / By exhibition area", _areas(cur)),
         ("咨询按主题 / Consultations by topic", _words(v.TOPICS, cur.consultations_by_topic)),
         ("咨询按国籍 / Consultations by nationality", cur.consultations_by_nationality),
         (
@@ -387,7 +461,7 @@ def _breakdowns(cur: EditionStatistics) -> list[Any]:
             _words(v.DISPUTE_TYPES, cur.commercial_by_type),
         ),
     ):
-        details += _breakdown(title, data)
+        details.append(KeepTogether(_breakdown(title, data)))  # a title with its table
     return details
 
 
@@ -395,9 +469,11 @@ def build_story(report: StatisticsReport) -> list[Any]:
     story = _heading(report) + _key_figures(report) + _charts(report)
     # The details' title and summary stay on one page.
     details = _summary(report.current) + _stage_table(report.current)
-    details += _breakdowns(report.current)
+    blocks = _breakdowns(report.current)
     story.append(KeepTogether(details[:3]))
     story += details[3:]
+    # The last two blocks together: no page holds a lone line or a table's last row.
+    story += blocks[:-2] + [KeepTogether(blocks[-2:])]
     return story
 
 

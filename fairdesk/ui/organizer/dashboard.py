@@ -353,7 +353,7 @@ class Dashboard(QWidget):
             f"{cur.foreign_complaints} + {cur.hmt_complaints}"
             + ("" if share is None else f"  ({share * 100:.0f}%)")
         )
-        self.tiles["transfer"].setText(f"{t.on_time}/{t.on_time + t.late}")
+        self.tiles["transfer"].setText(f"{t.on_time}/{t.due}")  # as the report: of all due
         self.tiles["consultations"].setText(str(cur.consultations))
         self.tiles["patrols"].setText(f"{cur.patrol_rounds} / {cur.booth_visits}")
         self.tiles["commercial"].setText(str(cur.commercial_disputes))
