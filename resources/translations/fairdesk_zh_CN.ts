@@ -153,8 +153,12 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>BulkPrintDialog</name>
     <message>
-        <source>Print documents for several cases · 批量打印</source>
-        <translation>批量打印文书</translation>
+        <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
+        <translation>当前登录用户为 {0}：只有受理人员可以签发文书。如需重印已签发的文书，请打开案件的文书列表。</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print</source>
+        <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
         <source>{0} case(s) selected · 已选 {0} 件</source>
@@ -167,54 +171,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Both copies (two documents a case) · 双方各一份</source>
         <translation>双方各一份（每件案件两份文书）</translation>
-    </message>
-    <message>
-        <source>C&amp;opy:</source>
-        <translation>副本(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Print (the print dialog comes next)</source>
-        <translation>打印(&amp;P)（接下来打开打印对话框）</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve as PDF files, one a document, into:</source>
-        <translation>另存为 PDF 文件（每份文书一个文件），保存到(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Document:</source>
-        <translation>文书(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>A new numbered, signed document is issued and registered for every case where this kind applies now; the others are skipped and listed below with the reason.</source>
-        <translation>对当前适用此类文书的每件案件签发并登记一份新的编号、签名文书；其余案件将被跳过，并在下方列出原因。</translation>
-    </message>
-    <message>
-        <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
-        <translation>当前登录用户为 {0}：只有受理人员可以签发文书。如需重印已签发的文书，请打开案件的文书列表。</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Document, or why not</source>
-        <translation>文书或未签发原因</translation>
-    </message>
-    <message>
-        <source>&amp;Issue and print</source>
-        <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
         <source>complaint</source>
@@ -299,6 +255,50 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Print documents for several cases · 批量打印</source>
+        <translation>批量打印文书</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;opy:</source>
+        <translation>副本(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog comes next)</source>
+        <translation>打印(&amp;P)（接下来打开打印对话框）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as PDF files, one a document, into:</source>
+        <translation>另存为 PDF 文件（每份文书一个文件），保存到(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A new numbered, signed document is issued and registered for every case where this kind applies now; the others are skipped and listed below with the reason.</source>
+        <translation>对当前适用此类文书的每件案件签发并登记一份新的编号、签名文书；其余案件将被跳过，并在下方列出原因。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Document, or why not</source>
+        <translation>文书或未签发原因</translation>
     </message>
 </context>
 <context>
@@ -2843,6 +2843,14 @@ power of attorney: {0}</source>
         <translation>投诉 {number}：{valid} 在中国有效，不能以“权利在中国不受保护”为由对整件投诉不予受理：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理）。</translation>
     </message>
     <message>
+        <source>'{step}' needs {requirement}.</source>
+        <translation>“{step}”须填写{requirement}。</translation>
+    </message>
+    <message>
+        <source>'{step}': '{value}' cannot be read as {requirement}; write it as {example}.</source>
+        <translation>“{step}”：无法将“{value}”识别为{requirement}；请按 {example} 的格式填写。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
@@ -2891,6 +2899,14 @@ power of attorney: {0}</source>
         <translation>投诉 {number} 的权利均不予受理：请改为对整件投诉不予受理。</translation>
     </message>
     <message>
+        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
+        <translation>“{step}”：{requirement}不接受“{value}”；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>'{step}': {requirement} is {length} characters long; at most {limit} fit.</source>
+        <translation>“{step}”：{requirement}长 {length} 个字符；最多 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
         <translation>“{step}”没有字段 {names}；可填字段为 {fields}。</translation>
     </message>
@@ -2905,22 +2921,6 @@ power of attorney: {0}</source>
     <message>
         <source>'{step}' is not a step of a {kind}.</source>
         <translation>“{step}”不是{kind}的办理步骤。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
-        <translation>“{step}”：{requirement}不接受“{value}”；请使用以下之一：{choices}。</translation>
-    </message>
-    <message>
-        <source>'{step}' needs {requirement}.</source>
-        <translation>“{step}”须填写{requirement}。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' cannot be read as {requirement}; write it as {example}.</source>
-        <translation>“{step}”：无法将“{value}”识别为{requirement}；请按 {example} 的格式填写。</translation>
-    </message>
-    <message>
-        <source>'{step}': {requirement} is {length} characters long; at most {limit} fit.</source>
-        <translation>“{step}”：{requirement}长 {length} 个字符；最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Cannot write in {folder}: {reason}.</source>
@@ -3055,6 +3055,10 @@ power of attorney: {0}</source>
         <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
     </message>
     <message>
+        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
+        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+    </message>
+    <message>
         <source>The fair {code} has not opened yet; demo complaints need a fair that is open or over.</source>
         <translation>展会 {code} 尚未开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
     </message>
@@ -3063,8 +3067,8 @@ power of attorney: {0}</source>
         <translation>演示数据的投诉数量不能为负数，且至少需要 1 届展会和 10 家展商。</translation>
     </message>
     <message>
-        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
-        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
+        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
     </message>
     <message>
         <source>The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints need a fair that is open or over.</source>
@@ -3081,10 +3085,6 @@ power of attorney: {0}</source>
     <message>
         <source>The demo user '{username}' is disabled; enable it or use another data folder for the demo.</source>
         <translation>演示用户“{username}”已停用；请启用该用户，或为演示使用其他数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
-        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
     </message>
     <message>
         <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
@@ -3879,6 +3879,18 @@ power of attorney: {0}</source>
         <translation>{label} 不是 FairDesk 备份：它不是 zip 压缩文件。</translation>
     </message>
     <message>
+        <source>{label} is not a FairDesk backup: it has no {manifest}.</source>
+        <translation>{label} 不是 FairDesk 备份：其中没有 {manifest}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its manifest lists no database.</source>
+        <translation>{label} 已损坏：其清单中未列出数据库。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: a file is in it twice.</source>
+        <translation>{label} 已损坏：其中有文件重复出现。</translation>
+    </message>
+    <message>
         <source>{label} was made by a newer FairDesk (backup format {version}; this FairDesk reads format {known}). Update FairDesk to restore it.</source>
         <translation>{label} 由更新版本的 FairDesk 创建（备份格式 {version}；本版 FairDesk 可读取格式 {known}）。请更新 FairDesk 后再恢复。</translation>
     </message>
@@ -3899,12 +3911,12 @@ power of attorney: {0}</source>
         <translation>{label} 不是 FairDesk 备份：其中列有文件“{name}”，该文件不应出现在备份中。</translation>
     </message>
     <message>
-        <source>{archive} is a backup of {kind} database; it cannot be restored into {target} database. Nothing was changed.</source>
-        <translation>{archive} 是 {kind} 数据库的备份，不能恢复到 {target} 数据库中。未作任何更改。</translation>
-    </message>
-    <message>
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} is a backup of {kind} database; it cannot be restored into {target} database. Nothing was changed.</source>
+        <translation>{archive} 是 {kind} 数据库的备份，不能恢复到 {target} 数据库中。未作任何更改。</translation>
     </message>
     <message>
         <source>{archive} was changed after it was made: its seal does not match its manifest. Nothing was changed.</source>
@@ -3967,16 +3979,16 @@ power of attorney: {0}</source>
         <translation>{label} 已损坏或不完整：无法读取该 zip 压缩文件（复制是否中途中断？）。</translation>
     </message>
     <message>
-        <source>{label} is not a FairDesk backup: it has no {manifest}.</source>
-        <translation>{label} 不是 FairDesk 备份：其中没有 {manifest}。</translation>
+        <source>{label} is damaged: its {manifest} cannot be read.</source>
+        <translation>{label} 已损坏：无法读取其中的 {manifest}。</translation>
     </message>
     <message>
-        <source>{label} is damaged: its manifest lists no database.</source>
-        <translation>{label} 已损坏：其清单中未列出数据库。</translation>
+        <source>{label} is damaged: {member} is missing.</source>
+        <translation>{label} 已损坏：缺少 {member}。</translation>
     </message>
     <message>
-        <source>{label} is damaged: a file is in it twice.</source>
-        <translation>{label} 已损坏：其中有文件重复出现。</translation>
+        <source>{label} is damaged: it contains {member}, which its manifest does not list.</source>
+        <translation>{label} 已损坏：其中含有清单未列出的 {member}。</translation>
     </message>
     <message>
         <source>{label} is damaged: its {manifest} is incomplete.</source>
@@ -3997,18 +4009,6 @@ power of attorney: {0}</source>
     <message>
         <source>{program} could not be started: {error}.</source>
         <translation>无法启动 {program}：{error}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: its {manifest} cannot be read.</source>
-        <translation>{label} 已损坏：无法读取其中的 {manifest}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: {member} is missing.</source>
-        <translation>{label} 已损坏：缺少 {member}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: it contains {member}, which its manifest does not list.</source>
-        <translation>{label} 已损坏：其中含有清单未列出的 {member}。</translation>
     </message>
     <message>
         <source>The database {source} is damaged (integrity check: {result}); no backup was written, so the older backups stay the newest. Restore the last good backup.</source>
