@@ -7095,12 +7095,12 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <source>* required</source>
-        <translation>* 必填</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
     </message>
 </context>
 <context>
