@@ -6353,30 +6353,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>PdfPreview</name>
     <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>缩小 (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl++)</source>
-        <translation>放大 (Ctrl++)</translation>
-    </message>
-    <message>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <source>Fit the page width (Ctrl+0)</source>
-        <translation>适合页面宽度 (Ctrl+0)</translation>
-    </message>
-    <message>
-        <source>As large as on paper</source>
-        <translation>与纸张实际大小相同</translation>
-    </message>
-    <message>
-        <source>Document preview</source>
-        <translation>文书预览</translation>
-    </message>
-    <message>
         <source>No document to show.</source>
         <translation>没有可显示的文书。</translation>
     </message>
@@ -6399,6 +6375,30 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>1 page · 共1页</source>
         <translation>共 1 页</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>As large as on paper</source>
+        <translation>与纸张实际大小相同</translation>
+    </message>
+    <message>
+        <source>Fit the page width (Ctrl+0)</source>
+        <translation>适合页面宽度 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>文书预览</translation>
     </message>
 </context>
 <context>
