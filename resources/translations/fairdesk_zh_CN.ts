@@ -2191,28 +2191,8 @@ power of attorney: {0}</source>
 <context>
     <name>ExhibitorsWindow</name>
     <message>
-        <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
-        <translation>搜索名称（中文或英文）、展位号或统一社会信用代码 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search exhibitors</source>
-        <translation>搜索展商</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
         <source>Only {0} staff may import.</source>
         <translation>只有{0}人员可以导入。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;History across editions&lt;/b&gt;</source>
-        <translation>&lt;b&gt;历届记录&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
         <source>Find</source>
@@ -2269,6 +2249,26 @@ power of attorney: {0}</source>
     <message>
         <source>Complaint {0}</source>
         <translation>投诉 {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Search exhibitors</source>
+        <translation>搜索展商</translation>
+    </message>
+    <message>
+        <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
+        <translation>搜索名称（中文或英文）、展位号或统一社会信用代码 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History across editions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历届记录&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Edition / case</source>
