@@ -6774,10 +6774,6 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
 <context>
     <name>RightRow</name>
     <message>
-        <source>Type of right</source>
-        <translation>权利类型</translation>
-    </message>
-    <message>
         <source>Type to search the rights register, or a new number</source>
         <translation>输入以检索权利登记信息，或输入新的号码</translation>
     </message>
@@ -6790,48 +6786,12 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>权利注册地；CN = 中国</translation>
     </message>
     <message>
-        <source>Complainant's standing (licence)</source>
-        <translation>投诉人的主体资格（许可情况）</translation>
-    </message>
-    <message>
-        <source>Basis of protection in China</source>
-        <translation>在中国受保护的依据</translation>
-    </message>
-    <message>
         <source>International registration no.</source>
         <translation>国际注册号</translation>
     </message>
     <message>
         <source>Madrid international registration number</source>
         <translation>马德里国际注册号</translation>
-    </message>
-    <message>
-        <source>Remove right</source>
-        <translation>移除权利</translation>
-    </message>
-    <message>
-        <source>Holder:</source>
-        <translation>权利人：</translation>
-    </message>
-    <message>
-        <source>Registered in:</source>
-        <translation>注册地：</translation>
-    </message>
-    <message>
-        <source>Standing:</source>
-        <translation>主体资格：</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>Protected in China by:</source>
-        <translation>在中国受保护依据：</translation>
-    </message>
-    <message>
-        <source>IR no.:</source>
-        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Right {0}</source>
@@ -6876,6 +6836,46 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Valid until ({0}) is before valid from ({1}).</source>
         <translation>有效期截止日（{0}）早于生效日（{1}）。</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Type of right</source>
+        <translation>权利类型</translation>
+    </message>
+    <message>
+        <source>Remove right</source>
+        <translation>移除权利</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>权利人：</translation>
+    </message>
+    <message>
+        <source>Registered in:</source>
+        <translation>注册地：</translation>
+    </message>
+    <message>
+        <source>Standing:</source>
+        <translation>主体资格：</translation>
+    </message>
+    <message>
+        <source>Complainant's standing (licence)</source>
+        <translation>投诉人的主体资格（许可情况）</translation>
+    </message>
+    <message>
+        <source>Protected in China by:</source>
+        <translation>在中国受保护依据：</translation>
+    </message>
+    <message>
+        <source>Basis of protection in China</source>
+        <translation>在中国受保护的依据</translation>
+    </message>
+    <message>
+        <source>IR no.:</source>
+        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Patent no.:</source>
