@@ -6576,76 +6576,12 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
         <translation>展位号（例如 4.1A01）或展商名称</translation>
     </message>
     <message>
-        <source>&amp;Booth or exhibitor:</source>
-        <translation>展位或展商(&amp;B)：</translation>
-    </message>
-    <message>
         <source>Which exhibitor at the shared booth</source>
         <translation>共用展位的哪家展商</translation>
     </message>
     <message>
-        <source>Shared booth, choose:</source>
-        <translation>共用展位，请选择：</translation>
-    </message>
-    <message>
         <source>Exhibit name</source>
         <translation>展品名称</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Exhibit model</source>
-        <translation>展品型号</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Exhibit quantity</source>
-        <translation>展品数量</translation>
-    </message>
-    <message>
-        <source>Right no(s)., if several</source>
-        <translation>权利号（多项权利时填写）</translation>
-    </message>
-    <message>
-        <source>Rights the exhibit is accused under</source>
-        <translation>该展品涉嫌侵犯的权利</translation>
-    </message>
-    <message>
-        <source>The numbers of the rights above this exhibit is accused under, separated by commas. Leave empty when the complaint names one right.</source>
-        <translation>该展品涉嫌侵犯的上列权利的号码，用逗号分隔。投诉只有一项权利时可不填。</translation>
-    </message>
-    <message>
-        <source>Add exhibit</source>
-        <translation>添加展品</translation>
-    </message>
-    <message>
-        <source>Adds the exhibit to the list (Enter in its fields)</source>
-        <translation>将展品加入列表（在展品字段中按 Enter）</translation>
-    </message>
-    <message>
-        <source>Accused exhibits</source>
-        <translation>涉嫌侵权展品</translation>
-    </message>
-    <message>
-        <source>Remove exhibit</source>
-        <translation>移除展品</translation>
-    </message>
-    <message>
-        <source>Remove respondent</source>
-        <translation>移除被投诉人</translation>
-    </message>
-    <message>
-        <source>Accused exhibits:</source>
-        <translation>涉嫌侵权展品：</translation>
-    </message>
-    <message>
-        <source>Photos:</source>
-        <translation>照片：</translation>
     </message>
     <message>
         <source>Respondent {0}</source>
@@ -6686,6 +6622,70 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Say who the exhibits belong to: type the booth number or name.</source>
         <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+    </message>
+    <message>
+        <source>&amp;Booth or exhibitor:</source>
+        <translation>展位或展商(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Remove respondent</source>
+        <translation>移除被投诉人</translation>
+    </message>
+    <message>
+        <source>Shared booth, choose:</source>
+        <translation>共用展位，请选择：</translation>
+    </message>
+    <message>
+        <source>Accused exhibits:</source>
+        <translation>涉嫌侵权展品：</translation>
+    </message>
+    <message>
+        <source>Exhibit model</source>
+        <translation>展品型号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Exhibit quantity</source>
+        <translation>展品数量</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The numbers of the rights above this exhibit is accused under, separated by commas. Leave empty when the complaint names one right.</source>
+        <translation>该展品涉嫌侵犯的上列权利的号码，用逗号分隔。投诉只有一项权利时可不填。</translation>
+    </message>
+    <message>
+        <source>Rights the exhibit is accused under</source>
+        <translation>该展品涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>Right no(s)., if several</source>
+        <translation>权利号（多项权利时填写）</translation>
+    </message>
+    <message>
+        <source>Adds the exhibit to the list (Enter in its fields)</source>
+        <translation>将展品加入列表（在展品字段中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Add exhibit</source>
+        <translation>添加展品</translation>
+    </message>
+    <message>
+        <source>Accused exhibits</source>
+        <translation>涉嫌侵权展品</translation>
+    </message>
+    <message>
+        <source>Remove exhibit</source>
+        <translation>移除展品</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
     </message>
     <message>
         <source>Photos…</source>
