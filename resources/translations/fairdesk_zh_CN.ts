@@ -5440,30 +5440,6 @@ power of attorney: {0}</source>
         <translation>请选择主办方导出的展会 {0} 展商名单：Excel 工作簿 (.xlsx) 或 CSV 文件。再次导入同一名单只会更新有变化的内容，不会产生重复；如有任何错误，将不导入任何数据。</translation>
     </message>
     <message>
-        <source>Path of the .xlsx or .csv file</source>
-        <translation>.xlsx 或 .csv 文件路径</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>选择(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>统计报告</translation>
-    </message>
-    <message>
-        <source>C&amp;opy rejected rows</source>
-        <translation>复制被拒绝的行(&amp;O)</translation>
-    </message>
-    <message>
         <source>Choose the exhibitor list</source>
         <translation>选择展商名单</translation>
     </message>
@@ -5550,6 +5526,30 @@ power of attorney: {0}</source>
     <message>
         <source>{0} in rows {1}</source>
         <translation>{0}，在第 {1} 行</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>统计报告</translation>
+    </message>
+    <message>
+        <source>C&amp;opy rejected rows</source>
+        <translation>复制被拒绝的行(&amp;O)</translation>
     </message>
 </context>
 <context>
