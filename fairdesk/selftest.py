@@ -23,6 +23,11 @@ import traceback
 import warnings
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported inside the checks: a missing piece fails the check needing it
+    from fairdesk.db.engine import Database
+    from fairdesk.services.context import Context
 
 PREFIX = "self-test:"
 # The fair's first morning (09:30 in Shanghai): the clocks run as on a fair day.
@@ -72,23 +77,8 @@ def check_resources() -> None:
 
 
 def check_documents(folder: Path) -> None:
-    from fairdesk.app_context import SYSTEM
     from fairdesk.db import migrate
     from fairdesk.db.engine import Database
-    from fairdesk.domain.enums import Role
-    from fairdesk.services.context import Context
-    from fairdesk.services.fair import fairs
-    from fairdesk.services.fair.exhibitors import import_exhibitors
-    from fairdesk.services.intake.intake import (
-        ComplaintInput,
-        ExhibitInput,
-        PartyInput,
-        RespondentInput,
-        RightInput,
-        register_complaint,
-    )
-    from fairdesk.services.paper import documents
-    from fairdesk.services.trust import users
 
     path = folder / "selftest.sqlite3"
     db = Database(f"sqlite:///{path}")
@@ -97,62 +87,93 @@ def check_documents(folder: Path) -> None:
         revision = migrate.current_revision(db)
         _check(revision == migrate.head_revision(), f"schema at {revision}, not at the head")
         _say(f"temporary database {path.name} migrated to revision {revision}")
-
-        system = Context(db, SYSTEM, lambda: FAIR_MORNING)
-        users.add_user(system, "admin", Role.ADMIN, "self-test-password-1")
-        admin = users.sign_in(system, "admin", "self-test-password-1")  # holds the root key
-        users.add_user(admin, "desk1", Role.DESK, "self-test-password-2")
-        desk = users.sign_in(system, "desk1", "self-test-password-2")  # unlocks desk1's key
-        fairs.create_fair(
-            admin,
-            "SELFTEST",
-            "自检博览会",
-            date(2026, 11, 5),
-            date(2026, 11, 8),
-            hours="09:00-17:00",
-            rules="cnipa-24h",
-            name_en="Self-test fair",
-        )
-        csv_file = folder / "exhibitors.csv"
-        csv_file.write_text(EXHIBITORS_CSV, encoding="utf-8-sig")
-        report = import_exhibitors(admin, "SELFTEST", csv_file)
-        _check(report.imported == 2, f"imported {report.imported} exhibitors, not 2")
-        registered = register_complaint(
-            desk,
-            "SELFTEST",
-            ComplaintInput(
-                complainant=PartyInput("示例品牌股份有限公司", "Example Brand Co., Ltd."),
-                rights=[
-                    RightInput(
-                        "design",
-                        "ZL202330123456.7",
-                        "座椅",
-                        "示例品牌",
-                        valid_until=date(2038, 1, 1),
-                    )
-                ],
-                respondents=[RespondentInput(booth="4.1A01", exhibits=[ExhibitInput("椅子")])],
-                commitment_signed=True,
-                summary="外观设计相同",
-            ),
-        )
-        number = registered.number
+        desk = _set_up_fair(db, folder)
+        number = _register_complaint(desk)
         _say(f"fair SELFTEST set up, 2 exhibitors imported, complaint {number} registered")
-
-        started = time.perf_counter()
-        issued = documents.issue_document(desk, "complaint-form", number)
-        took = time.perf_counter() - started
-        _check(issued.pdf.startswith(b"%PDF"), "the rendered document is not a PDF")
-        _say(
-            f"document {issued.number} ({issued.title_en}) rendered: "
-            f"{len(issued.pdf):,} bytes in {took:.1f} s"
-        )
-        result = documents.verify_file(desk, issued.pdf)
-        _check(result.ok and result.status == "genuine", f"QR check: {result.message}")
-        _check(result.number == issued.number, f"QR names {result.number}, not {issued.number}")
-        _say(f"QR code read back from the PDF and verified: {result.status} ({result.number})")
+        _print_and_verify(desk, number)
     finally:
         db.dispose()
+
+
+def _set_up_fair(db: Database, folder: Path) -> Context:
+    """An admin and a desk user, the fair and its two exhibitors; the desk's context."""
+    from fairdesk.app_context import SYSTEM
+    from fairdesk.domain.enums import Role
+    from fairdesk.services.context import Context
+    from fairdesk.services.fair import fairs
+    from fairdesk.services.fair.exhibitors import import_exhibitors
+    from fairdesk.services.trust import users
+
+    system = Context(db, SYSTEM, lambda: FAIR_MORNING)
+    users.add_user(system, "admin", Role.ADMIN, "self-test-password-1")
+    admin = users.sign_in(system, "admin", "self-test-password-1")  # holds the root key
+    users.add_user(admin, "desk1", Role.DESK, "self-test-password-2")
+    desk = users.sign_in(system, "desk1", "self-test-password-2")  # unlocks desk1's key
+    fairs.create_fair(
+        admin,
+        "SELFTEST",
+        "自检博览会",
+        date(2026, 11, 5),
+        date(2026, 11, 8),
+        hours="09:00-17:00",
+        rules="cnipa-24h",
+        name_en="Self-test fair",
+    )
+    csv_file = folder / "exhibitors.csv"
+    csv_file.write_text(EXHIBITORS_CSV, encoding="utf-8-sig")
+    report = import_exhibitors(admin, "SELFTEST", csv_file)
+    _check(report.imported == 2, f"imported {report.imported} exhibitors, not 2")
+    return desk
+
+
+def _register_complaint(desk: Context) -> str:
+    from fairdesk.services.intake.intake import (
+        ComplaintInput,
+        ExhibitInput,
+        PartyInput,
+        RespondentInput,
+        RightInput,
+        register_complaint,
+    )
+
+    registered = register_complaint(
+        desk,
+        "SELFTEST",
+        ComplaintInput(
+            complainant=PartyInput("示例品牌股份有限公司", "Example Brand Co., Ltd."),
+            rights=[
+                RightInput(
+                    "design",
+                    "ZL202330123456.7",
+                    "座椅",
+                    "示例品牌",
+                    valid_until=date(2038, 1, 1),
+                )
+            ],
+            respondents=[RespondentInput(booth="4.1A01", exhibits=[ExhibitInput("椅子")])],
+            commitment_signed=True,
+            summary="外观设计相同",
+        ),
+    )
+    return registered.number
+
+
+def _print_and_verify(desk: Context, number: str) -> None:
+    """Render the complaint form and read its QR code back from the PDF."""
+    from fairdesk.services.paper import documents
+
+    started = time.perf_counter()
+    issued = documents.issue_document(desk, "complaint-form", number)
+    took = time.perf_counter() - started
+    _check(issued.pdf.startswith(b"%PDF"), "the rendered document is not a PDF")
+    _say(
+        f"document {issued.number} ({issued.title_en}) rendered: "
+        f"{len(issued.pdf):,} bytes in {took:.1f} s"
+    )
+    result = documents.verify_file(desk, issued.pdf)
+    _check(result.ok and result.status == "genuine", f"QR check: {result.message}")
+    _check(result.number == issued.number, f"QR names {result.number}, not {issued.number}")
+    _say(f"QR code read back from the PDF and verified: {result.status} ({result.number})")
 
 
 def check_translations() -> None:

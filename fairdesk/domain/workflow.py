@@ -1589,86 +1589,79 @@ def field_problems(s: Step, params: Mapping[str, Any]) -> list[Refusal]:
         if f.kind is FieldKind.FLAG:
             continue
         if f.kind is FieldKind.CHOICES:
-            codes = list_value(value)
-            wrong = [c for c in codes if c not in f.codes()]
-            if wrong:
-                problems.append(
-                    Refusal(
-                        MissingRequirement,
-                        "'{step}': '{value}' is not accepted as {requirement}; use one of "
-                        "{choices}.",
-                        {
-                            "step": s.label,
-                            "value": ", ".join(wrong),
-                            "requirement": f.label,
-                            "choices": f.codes(),
-                        },
-                        field=f.name,
-                    )
-                )
-            elif needed and not codes:
-                problems.append(
-                    Refusal(
-                        MissingRequirement,
-                        "'{step}' needs {requirement}.",
-                        {"step": s.label, "requirement": f.label},
-                        field=f.name,
-                    )
-                )
-            continue
-        if not text:
-            if needed:
-                problems.append(
-                    Refusal(
-                        MissingRequirement,
-                        "'{step}' needs {requirement}.",
-                        {"step": s.label, "requirement": f.label},
-                        field=f.name,
-                    )
-                )
-            continue
-        if f.kind in (FieldKind.DATE, FieldKind.DATETIME):
-            if parse_moment(value, f.kind) is None:
-                example = "2026-11-05" if f.kind is FieldKind.DATE else "2026-11-05 10:30"
-                problems.append(
-                    Refusal(
-                        MissingRequirement,
-                        "'{step}': '{value}' cannot be read as {requirement}; "
-                        "write it as {example}.",
-                        {
-                            "step": s.label,
-                            "value": text,
-                            "requirement": f.label,
-                            "example": example,
-                        },
-                        field=f.name,
-                    )
-                )
-            continue
-        if f.choices is not None and text not in f.codes():
-            problems.append(
-                Refusal(
-                    MissingRequirement,
-                    "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
-                    {"step": s.label, "value": text, "requirement": f.label, "choices": f.codes()},
-                    field=f.name,
-                )
-            )
-        elif len(text) > f.max_length:
-            problems.append(
-                Refusal(
-                    MissingRequirement,
-                    "'{step}': {requirement} is {length} characters long; at most {limit} fit.",
-                    {
-                        "step": s.label,
-                        "requirement": f.label,
-                        "length": len(text),
-                        "limit": f.max_length,
-                    },
-                    field=f.name,
-                )
-            )
+            problem = _choices_problem(s, f, list_value(value), needed)
+        elif not text:
+            problem = _missing(s, f) if needed else None
+        elif f.kind in (FieldKind.DATE, FieldKind.DATETIME):
+            problem = _moment_problem(s, f, value, text)
+        else:
+            problem = _text_problem(s, f, text)
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+def _missing(s: Step, f: Field) -> Refusal:
+    return Refusal(
+        MissingRequirement,
+        "'{step}' needs {requirement}.",
+        {"step": s.label, "requirement": f.label},
+        field=f.name,
+    )
+
+
+def _choices_problem(s: Step, f: Field, codes: list[str], needed: bool) -> Refusal | None:
+    """A field of several codes: each must be one of its choices."""
+    wrong = [c for c in codes if c not in f.codes()]
+    if wrong:
+        return Refusal(
+            MissingRequirement,
+            "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
+            {
+                "step": s.label,
+                "value": ", ".join(wrong),
+                "requirement": f.label,
+                "choices": f.codes(),
+            },
+            field=f.name,
+        )
+    return _missing(s, f) if needed and not codes else None
+
+
+def _moment_problem(s: Step, f: Field, value: Any, text: str) -> Refusal | None:
+    if parse_moment(value, f.kind) is not None:
+        return None
+    example = "2026-11-05" if f.kind is FieldKind.DATE else "2026-11-05 10:30"
+    return Refusal(
+        MissingRequirement,
+        "'{step}': '{value}' cannot be read as {requirement}; write it as {example}.",
+        {"step": s.label, "value": text, "requirement": f.label, "example": example},
+        field=f.name,
+    )
+
+
+def _text_problem(s: Step, f: Field, text: str) -> Refusal | None:
+    """A one-of-a-list value outside its list, or a text too long for its column."""
+    if f.choices is not None and text not in f.codes():
+        return Refusal(
+            MissingRequirement,
+            "'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.",
+            {"step": s.label, "value": text, "requirement": f.label, "choices": f.codes()},
+            field=f.name,
+        )
+    if len(text) > f.max_length:
+        return Refusal(
+            MissingRequirement,
+            "'{step}': {requirement} is {length} characters long; at most {limit} fit.",
+            {
+                "step": s.label,
+                "requirement": f.label,
+                "length": len(text),
+                "limit": f.max_length,
+            },
+            field=f.name,
+        )
+    return None
 
 
 def parse_moment(value: Any, kind: FieldKind) -> date | datetime | None:

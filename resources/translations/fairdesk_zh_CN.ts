@@ -153,8 +153,12 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>BulkPrintDialog</name>
     <message>
-        <source>Print documents for several cases · 批量打印</source>
-        <translation>批量打印文书</translation>
+        <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
+        <translation>当前登录用户为 {0}：只有受理人员可以签发文书。如需重印已签发的文书，请打开案件的文书列表。</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print</source>
+        <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
         <source>{0} case(s) selected · 已选 {0} 件</source>
@@ -167,54 +171,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Both copies (two documents a case) · 双方各一份</source>
         <translation>双方各一份（每件案件两份文书）</translation>
-    </message>
-    <message>
-        <source>C&amp;opy:</source>
-        <translation>副本(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Print (the print dialog comes next)</source>
-        <translation>打印(&amp;P)（接下来打开打印对话框）</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve as PDF files, one a document, into:</source>
-        <translation>另存为 PDF 文件（每份文书一个文件），保存到(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Document:</source>
-        <translation>文书(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>A new numbered, signed document is issued and registered for every case where this kind applies now; the others are skipped and listed below with the reason.</source>
-        <translation>对当前适用此类文书的每件案件签发并登记一份新的编号、签名文书；其余案件将被跳过，并在下方列出原因。</translation>
-    </message>
-    <message>
-        <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
-        <translation>当前登录用户为 {0}：只有受理人员可以签发文书。如需重印已签发的文书，请打开案件的文书列表。</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Document, or why not</source>
-        <translation>文书或未签发原因</translation>
-    </message>
-    <message>
-        <source>&amp;Issue and print</source>
-        <translation>签发并打印(&amp;I)</translation>
     </message>
     <message>
         <source>complaint</source>
@@ -299,6 +255,50 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Print documents for several cases · 批量打印</source>
+        <translation>批量打印文书</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;opy:</source>
+        <translation>副本(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog comes next)</source>
+        <translation>打印(&amp;P)（接下来打开打印对话框）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as PDF files, one a document, into:</source>
+        <translation>另存为 PDF 文件（每份文书一个文件），保存到(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A new numbered, signed document is issued and registered for every case where this kind applies now; the others are skipped and listed below with the reason.</source>
+        <translation>对当前适用此类文书的每件案件签发并登记一份新的编号、签名文书；其余案件将被跳过，并在下方列出原因。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Document, or why not</source>
+        <translation>文书或未签发原因</translation>
     </message>
 </context>
 <context>
@@ -2191,28 +2191,8 @@ power of attorney: {0}</source>
 <context>
     <name>ExhibitorsWindow</name>
     <message>
-        <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
-        <translation>搜索名称（中文或英文）、展位号或统一社会信用代码 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search exhibitors</source>
-        <translation>搜索展商</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
         <source>Only {0} staff may import.</source>
         <translation>只有{0}人员可以导入。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;History across editions&lt;/b&gt;</source>
-        <translation>&lt;b&gt;历届记录&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
         <source>Find</source>
@@ -2269,6 +2249,26 @@ power of attorney: {0}</source>
     <message>
         <source>Complaint {0}</source>
         <translation>投诉 {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Search exhibitors</source>
+        <translation>搜索展商</translation>
+    </message>
+    <message>
+        <source>Search name (Chinese or English), booth or credit code (Ctrl+F)</source>
+        <translation>搜索名称（中文或英文）、展位号或统一社会信用代码 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History across editions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历届记录&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Edition / case</source>
@@ -2843,6 +2843,14 @@ power of attorney: {0}</source>
         <translation>投诉 {number}：{valid} 在中国有效，不能以“权利在中国不受保护”为由对整件投诉不予受理：请就有效的权利受理投诉（在中国不受保护的权利在受理回执中列为不予受理）。</translation>
     </message>
     <message>
+        <source>'{step}' needs {requirement}.</source>
+        <translation>“{step}”须填写{requirement}。</translation>
+    </message>
+    <message>
+        <source>'{step}': '{value}' cannot be read as {requirement}; write it as {example}.</source>
+        <translation>“{step}”：无法将“{value}”识别为{requirement}；请按 {example} 的格式填写。</translation>
+    </message>
+    <message>
         <source>The defence period of {number} is not over (due unknown); it cannot be marked overdue yet.</source>
         <translation>{number} 的答辩期尚未届满（截止时间未知），尚不能记为逾期未答辩。</translation>
     </message>
@@ -2891,6 +2899,14 @@ power of attorney: {0}</source>
         <translation>投诉 {number} 的权利均不予受理：请改为对整件投诉不予受理。</translation>
     </message>
     <message>
+        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
+        <translation>“{step}”：{requirement}不接受“{value}”；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>'{step}': {requirement} is {length} characters long; at most {limit} fit.</source>
+        <translation>“{step}”：{requirement}长 {length} 个字符；最多 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>'{step}' takes no field {names}; it takes {fields}.</source>
         <translation>“{step}”没有字段 {names}；可填字段为 {fields}。</translation>
     </message>
@@ -2905,22 +2921,6 @@ power of attorney: {0}</source>
     <message>
         <source>'{step}' is not a step of a {kind}.</source>
         <translation>“{step}”不是{kind}的办理步骤。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' is not accepted as {requirement}; use one of {choices}.</source>
-        <translation>“{step}”：{requirement}不接受“{value}”；请使用以下之一：{choices}。</translation>
-    </message>
-    <message>
-        <source>'{step}' needs {requirement}.</source>
-        <translation>“{step}”须填写{requirement}。</translation>
-    </message>
-    <message>
-        <source>'{step}': '{value}' cannot be read as {requirement}; write it as {example}.</source>
-        <translation>“{step}”：无法将“{value}”识别为{requirement}；请按 {example} 的格式填写。</translation>
-    </message>
-    <message>
-        <source>'{step}': {requirement} is {length} characters long; at most {limit} fit.</source>
-        <translation>“{step}”：{requirement}长 {length} 个字符；最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Cannot write in {folder}: {reason}.</source>
@@ -3055,6 +3055,10 @@ power of attorney: {0}</source>
         <translation>“{given}”既不是 64 位哈希值，也不是可读取的文件：{reason}。</translation>
     </message>
     <message>
+        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
+        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+    </message>
+    <message>
         <source>The fair {code} has not opened yet; demo complaints need a fair that is open or over.</source>
         <translation>展会 {code} 尚未开幕；演示投诉需要一个正在举办或已结束的展会。</translation>
     </message>
@@ -3063,8 +3067,8 @@ power of attorney: {0}</source>
         <translation>演示数据的投诉数量不能为负数，且至少需要 1 届展会和 10 家展商。</translation>
     </message>
     <message>
-        <source>The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {last}.</source>
-        <translation>演示展会 {fairs} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {last} 向其中添加演示案件。</translation>
+        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
+        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
     </message>
     <message>
         <source>The fair {code} opens {opening:%Y-%m-%d %H:%M}; demo complaints need a fair that is open or over.</source>
@@ -3081,10 +3085,6 @@ power of attorney: {0}</source>
     <message>
         <source>The demo user '{username}' is disabled; enable it or use another data folder for the demo.</source>
         <translation>演示用户“{username}”已停用；请启用该用户，或为演示使用其他数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The demo fair {fair} already exists; the demo never overwrites a fair. Use an empty data folder (--data-dir), or add demo cases to it with --fair {fair}.</source>
-        <translation>演示展会 {fair} 已存在；演示数据不会覆盖已有展会。请使用空的数据文件夹（--data-dir），或用 --fair {fair} 向其中添加演示案件。</translation>
     </message>
     <message>
         <source>Exhibitor file &quot;{file}&quot; has no recognizable header: could not find a header row with an exhibitor name and booth column; expected columns such as 展商名称 / Exhibitor Name and 展位号 / Booth No. within the first {rows} rows. Row {row} has {found} but no exhibitor name column.</source>
@@ -3879,6 +3879,18 @@ power of attorney: {0}</source>
         <translation>{label} 不是 FairDesk 备份：它不是 zip 压缩文件。</translation>
     </message>
     <message>
+        <source>{label} is not a FairDesk backup: it has no {manifest}.</source>
+        <translation>{label} 不是 FairDesk 备份：其中没有 {manifest}。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its manifest lists no database.</source>
+        <translation>{label} 已损坏：其清单中未列出数据库。</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: a file is in it twice.</source>
+        <translation>{label} 已损坏：其中有文件重复出现。</translation>
+    </message>
+    <message>
         <source>{label} was made by a newer FairDesk (backup format {version}; this FairDesk reads format {known}). Update FairDesk to restore it.</source>
         <translation>{label} 由更新版本的 FairDesk 创建（备份格式 {version}；本版 FairDesk 可读取格式 {known}）。请更新 FairDesk 后再恢复。</translation>
     </message>
@@ -3899,12 +3911,12 @@ power of attorney: {0}</source>
         <translation>{label} 不是 FairDesk 备份：其中列有文件“{name}”，该文件不应出现在备份中。</translation>
     </message>
     <message>
-        <source>{archive} is a backup of {kind} database; it cannot be restored into {target} database. Nothing was changed.</source>
-        <translation>{archive} 是 {kind} 数据库的备份，不能恢复到 {target} 数据库中。未作任何更改。</translation>
-    </message>
-    <message>
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{archive} is a backup of {kind} database; it cannot be restored into {target} database. Nothing was changed.</source>
+        <translation>{archive} 是 {kind} 数据库的备份，不能恢复到 {target} 数据库中。未作任何更改。</translation>
     </message>
     <message>
         <source>{archive} was changed after it was made: its seal does not match its manifest. Nothing was changed.</source>
@@ -3967,16 +3979,16 @@ power of attorney: {0}</source>
         <translation>{label} 已损坏或不完整：无法读取该 zip 压缩文件（复制是否中途中断？）。</translation>
     </message>
     <message>
-        <source>{label} is not a FairDesk backup: it has no {manifest}.</source>
-        <translation>{label} 不是 FairDesk 备份：其中没有 {manifest}。</translation>
+        <source>{label} is damaged: its {manifest} cannot be read.</source>
+        <translation>{label} 已损坏：无法读取其中的 {manifest}。</translation>
     </message>
     <message>
-        <source>{label} is damaged: its manifest lists no database.</source>
-        <translation>{label} 已损坏：其清单中未列出数据库。</translation>
+        <source>{label} is damaged: {member} is missing.</source>
+        <translation>{label} 已损坏：缺少 {member}。</translation>
     </message>
     <message>
-        <source>{label} is damaged: a file is in it twice.</source>
-        <translation>{label} 已损坏：其中有文件重复出现。</translation>
+        <source>{label} is damaged: it contains {member}, which its manifest does not list.</source>
+        <translation>{label} 已损坏：其中含有清单未列出的 {member}。</translation>
     </message>
     <message>
         <source>{label} is damaged: its {manifest} is incomplete.</source>
@@ -3997,18 +4009,6 @@ power of attorney: {0}</source>
     <message>
         <source>{program} could not be started: {error}.</source>
         <translation>无法启动 {program}：{error}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: its {manifest} cannot be read.</source>
-        <translation>{label} 已损坏：无法读取其中的 {manifest}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: {member} is missing.</source>
-        <translation>{label} 已损坏：缺少 {member}。</translation>
-    </message>
-    <message>
-        <source>{label} is damaged: it contains {member}, which its manifest does not list.</source>
-        <translation>{label} 已损坏：其中含有清单未列出的 {member}。</translation>
     </message>
     <message>
         <source>The database {source} is damaged (integrity check: {result}); no backup was written, so the older backups stay the newest. Restore the last good backup.</source>
@@ -5440,30 +5440,6 @@ power of attorney: {0}</source>
         <translation>请选择主办方导出的展会 {0} 展商名单：Excel 工作簿 (.xlsx) 或 CSV 文件。再次导入同一名单只会更新有变化的内容，不会产生重复；如有任何错误，将不导入任何数据。</translation>
     </message>
     <message>
-        <source>Path of the .xlsx or .csv file</source>
-        <translation>.xlsx 或 .csv 文件路径</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>选择(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>统计报告</translation>
-    </message>
-    <message>
-        <source>C&amp;opy rejected rows</source>
-        <translation>复制被拒绝的行(&amp;O)</translation>
-    </message>
-    <message>
         <source>Choose the exhibitor list</source>
         <translation>选择展商名单</translation>
     </message>
@@ -5550,6 +5526,30 @@ power of attorney: {0}</source>
     <message>
         <source>{0} in rows {1}</source>
         <translation>{0}，在第 {1} 行</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>统计报告</translation>
+    </message>
+    <message>
+        <source>C&amp;opy rejected rows</source>
+        <translation>复制被拒绝的行(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -6275,30 +6275,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
 <context>
     <name>PdfPreview</name>
     <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>缩小 (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl++)</source>
-        <translation>放大 (Ctrl++)</translation>
-    </message>
-    <message>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <source>Fit the page width (Ctrl+0)</source>
-        <translation>适合页面宽度 (Ctrl+0)</translation>
-    </message>
-    <message>
-        <source>As large as on paper</source>
-        <translation>与纸张实际大小相同</translation>
-    </message>
-    <message>
-        <source>Document preview</source>
-        <translation>文书预览</translation>
-    </message>
-    <message>
         <source>No document to show.</source>
         <translation>没有可显示的文书。</translation>
     </message>
@@ -6321,6 +6297,30 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>1 page · 共1页</source>
         <translation>共 1 页</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>As large as on paper</source>
+        <translation>与纸张实际大小相同</translation>
+    </message>
+    <message>
+        <source>Fit the page width (Ctrl+0)</source>
+        <translation>适合页面宽度 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>文书预览</translation>
     </message>
 </context>
 <context>
@@ -6589,76 +6589,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>展位号（例如 4.1A01）或展商名称</translation>
     </message>
     <message>
-        <source>&amp;Booth or exhibitor:</source>
-        <translation>展位或展商(&amp;B)：</translation>
-    </message>
-    <message>
         <source>Which exhibitor at the shared booth</source>
         <translation>共用展位的哪家展商</translation>
     </message>
     <message>
-        <source>Shared booth, choose:</source>
-        <translation>共用展位，请选择：</translation>
-    </message>
-    <message>
         <source>Exhibit name</source>
         <translation>展品名称</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Exhibit model</source>
-        <translation>展品型号</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Exhibit quantity</source>
-        <translation>展品数量</translation>
-    </message>
-    <message>
-        <source>Right no(s)., if several</source>
-        <translation>权利号（多项权利时填写）</translation>
-    </message>
-    <message>
-        <source>Rights the exhibit is accused under</source>
-        <translation>该展品涉嫌侵犯的权利</translation>
-    </message>
-    <message>
-        <source>The numbers of the rights above this exhibit is accused under, separated by commas. Leave empty when the complaint names one right.</source>
-        <translation>该展品涉嫌侵犯的上列权利的号码，用逗号分隔。投诉只有一项权利时可不填。</translation>
-    </message>
-    <message>
-        <source>Add exhibit</source>
-        <translation>添加展品</translation>
-    </message>
-    <message>
-        <source>Adds the exhibit to the list (Enter in its fields)</source>
-        <translation>将展品加入列表（在展品字段中按 Enter）</translation>
-    </message>
-    <message>
-        <source>Accused exhibits</source>
-        <translation>涉嫌侵权展品</translation>
-    </message>
-    <message>
-        <source>Remove exhibit</source>
-        <translation>移除展品</translation>
-    </message>
-    <message>
-        <source>Remove respondent</source>
-        <translation>移除被投诉人</translation>
-    </message>
-    <message>
-        <source>Accused exhibits:</source>
-        <translation>涉嫌侵权展品：</translation>
-    </message>
-    <message>
-        <source>Photos:</source>
-        <translation>照片：</translation>
     </message>
     <message>
         <source>Respondent {0}</source>
@@ -6699,6 +6635,70 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Say who the exhibits belong to: type the booth number or name.</source>
         <translation>请说明展品属于谁：输入展位号或展商名称。</translation>
+    </message>
+    <message>
+        <source>&amp;Booth or exhibitor:</source>
+        <translation>展位或展商(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Remove respondent</source>
+        <translation>移除被投诉人</translation>
+    </message>
+    <message>
+        <source>Shared booth, choose:</source>
+        <translation>共用展位，请选择：</translation>
+    </message>
+    <message>
+        <source>Accused exhibits:</source>
+        <translation>涉嫌侵权展品：</translation>
+    </message>
+    <message>
+        <source>Exhibit model</source>
+        <translation>展品型号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Exhibit quantity</source>
+        <translation>展品数量</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The numbers of the rights above this exhibit is accused under, separated by commas. Leave empty when the complaint names one right.</source>
+        <translation>该展品涉嫌侵犯的上列权利的号码，用逗号分隔。投诉只有一项权利时可不填。</translation>
+    </message>
+    <message>
+        <source>Rights the exhibit is accused under</source>
+        <translation>该展品涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>Right no(s)., if several</source>
+        <translation>权利号（多项权利时填写）</translation>
+    </message>
+    <message>
+        <source>Adds the exhibit to the list (Enter in its fields)</source>
+        <translation>将展品加入列表（在展品字段中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Add exhibit</source>
+        <translation>添加展品</translation>
+    </message>
+    <message>
+        <source>Accused exhibits</source>
+        <translation>涉嫌侵权展品</translation>
+    </message>
+    <message>
+        <source>Remove exhibit</source>
+        <translation>移除展品</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
     </message>
     <message>
         <source>Photos…</source>
@@ -6787,10 +6787,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
 <context>
     <name>RightRow</name>
     <message>
-        <source>Type of right</source>
-        <translation>权利类型</translation>
-    </message>
-    <message>
         <source>Type to search the rights register, or a new number</source>
         <translation>输入以检索权利登记信息，或输入新的号码</translation>
     </message>
@@ -6803,48 +6799,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>权利注册地；CN = 中国</translation>
     </message>
     <message>
-        <source>Complainant's standing (licence)</source>
-        <translation>投诉人的主体资格（许可情况）</translation>
-    </message>
-    <message>
-        <source>Basis of protection in China</source>
-        <translation>在中国受保护的依据</translation>
-    </message>
-    <message>
         <source>International registration no.</source>
         <translation>国际注册号</translation>
     </message>
     <message>
         <source>Madrid international registration number</source>
         <translation>马德里国际注册号</translation>
-    </message>
-    <message>
-        <source>Remove right</source>
-        <translation>移除权利</translation>
-    </message>
-    <message>
-        <source>Holder:</source>
-        <translation>权利人：</translation>
-    </message>
-    <message>
-        <source>Registered in:</source>
-        <translation>注册地：</translation>
-    </message>
-    <message>
-        <source>Standing:</source>
-        <translation>主体资格：</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>Protected in China by:</source>
-        <translation>在中国受保护依据：</translation>
-    </message>
-    <message>
-        <source>IR no.:</source>
-        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Right {0}</source>
@@ -6889,6 +6849,46 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Valid until ({0}) is before valid from ({1}).</source>
         <translation>有效期截止日（{0}）早于生效日（{1}）。</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Type of right</source>
+        <translation>权利类型</translation>
+    </message>
+    <message>
+        <source>Remove right</source>
+        <translation>移除权利</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>权利人：</translation>
+    </message>
+    <message>
+        <source>Registered in:</source>
+        <translation>注册地：</translation>
+    </message>
+    <message>
+        <source>Standing:</source>
+        <translation>主体资格：</translation>
+    </message>
+    <message>
+        <source>Complainant's standing (licence)</source>
+        <translation>投诉人的主体资格（许可情况）</translation>
+    </message>
+    <message>
+        <source>Protected in China by:</source>
+        <translation>在中国受保护依据：</translation>
+    </message>
+    <message>
+        <source>Basis of protection in China</source>
+        <translation>在中国受保护的依据</translation>
+    </message>
+    <message>
+        <source>IR no.:</source>
+        <translation>国际注册号：</translation>
     </message>
     <message>
         <source>Patent no.:</source>
@@ -7115,12 +7115,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <source>* required</source>
-        <translation>* 必填</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
     </message>
 </context>
 <context>

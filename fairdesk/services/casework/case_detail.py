@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from fairdesk.db.models import (
     AccusedExhibit,
     AuditEvent,
+    Complaint,
     EvidenceFile,
     EvidenceLink,
+    Exhibitor,
     Fair,
     Party,
     RespondentCase,
@@ -198,6 +200,86 @@ class CaseDetail:
     served_at: datetime | None = None  # the recorded time of service (the defence clock's start)
 
 
+def _complaint(complaint: Complaint) -> ComplaintDetail:
+    return ComplaintDetail(
+        id=complaint.id,
+        number=complaint.number,
+        kind=complaint.kind,
+        channel=complaint.channel,
+        state=complaint.state,
+        received_at=complaint.received_at,
+        accepted_at=complaint.accepted_at,
+        transferred_at=complaint.transferred_at,
+        closed_at=complaint.closed_at,
+        authority=complaint.authority,
+        reject_reason=complaint.reject_reason,
+        summary=complaint.summary,
+        dispute_type=complaint.dispute_type,
+        commitment_signed=complaint.commitment_signed,
+        power_of_attorney=complaint.power_of_attorney,
+        version=complaint.version,
+    )
+
+
+def _rights(complaint: Complaint, today: date, refused: dict[int, str]) -> tuple[RightDetail, ...]:
+    """The complaint's rights, each with whether it held on the day the case is read."""
+    return tuple(
+        RightDetail(
+            ip_type=r.ip_type,
+            number=r.number,
+            title=r.title,
+            holder=r.holder,
+            jurisdiction=r.jurisdiction,
+            valid_from=r.valid_from,
+            valid_until=r.valid_until,
+            licence_type=r.licence_type,
+            status_checked_at=r.status_checked_at,
+            expired=r.valid_until is not None and r.valid_until < today,
+            not_yet_valid=r.valid_from is not None and r.valid_from > today,
+            valid_in_china=r.jurisdiction.upper() == "CN",
+            refused_reason=refused.get(r.id, ""),
+        )
+        for r in sorted(complaint.rights, key=lambda r: r.id)
+    )
+
+
+def _exhibitor(exhibitor: Exhibitor) -> ExhibitorDetail:
+    return ExhibitorDetail(
+        id=exhibitor.id,
+        name_zh=exhibitor.name_zh,
+        name_en=exhibitor.name_en,
+        credit_code=exhibitor.credit_code,
+        country=exhibitor.country,
+        country_en=exhibitor.country_en,
+        area=exhibitor.area,
+        area_en=exhibitor.area_en,
+        delegation=exhibitor.delegation,
+        contact=exhibitor.contact,
+        phone=exhibitor.phone,
+        email=exhibitor.email,
+        ip_commitment_signed=exhibitor.ip_commitment_signed,
+        booths=tuple(BoothDetail(b.hall, b.booth_no) for b in exhibitor.booths),
+    )
+
+
+def _measures(case: RespondentCase) -> tuple[MeasureDetail, ...]:
+    return tuple(
+        MeasureDetail(
+            id=m.id,
+            measure_type=m.measure_type,
+            ordered_at=m.ordered_at,
+            due_at=m.due_at,
+            undertaking_signed=m.undertaking_signed,
+            storage_place=m.storage_place,
+            returned_at=m.returned_at,
+            recheck_result=m.recheck_result,
+            rechecked_at=m.rechecked_at,
+            note=m.note,
+        )
+        for m in case.measures
+    )
+
+
 def _party(party: Party) -> PartyDetail:
     return PartyDetail(
         party.name,
@@ -270,7 +352,6 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             .limit(1)
         )
         exhibits: list[AccusedExhibit] = list(case.exhibits)
-        refused = refused_reasons(session, complaint)
         return CaseDetail(
             id=case.id,
             number=case.number,
@@ -280,60 +361,11 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
             fair_name=fair.name,
             fair_name_en=fair.name_en,
             fair_timezone=fair.timezone,
-            complaint=ComplaintDetail(
-                id=complaint.id,
-                number=complaint.number,
-                kind=complaint.kind,
-                channel=complaint.channel,
-                state=complaint.state,
-                received_at=complaint.received_at,
-                accepted_at=complaint.accepted_at,
-                transferred_at=complaint.transferred_at,
-                closed_at=complaint.closed_at,
-                authority=complaint.authority,
-                reject_reason=complaint.reject_reason,
-                summary=complaint.summary,
-                dispute_type=complaint.dispute_type,
-                commitment_signed=complaint.commitment_signed,
-                power_of_attorney=complaint.power_of_attorney,
-                version=complaint.version,
-            ),
+            complaint=_complaint(complaint),
             complainant=_party(complaint.complainant),
             agent=_party(complaint.agent) if complaint.agent is not None else None,
-            rights=tuple(
-                RightDetail(
-                    ip_type=r.ip_type,
-                    number=r.number,
-                    title=r.title,
-                    holder=r.holder,
-                    jurisdiction=r.jurisdiction,
-                    valid_from=r.valid_from,
-                    valid_until=r.valid_until,
-                    licence_type=r.licence_type,
-                    status_checked_at=r.status_checked_at,
-                    expired=r.valid_until is not None and r.valid_until < today,
-                    not_yet_valid=r.valid_from is not None and r.valid_from > today,
-                    valid_in_china=r.jurisdiction.upper() == "CN",
-                    refused_reason=refused.get(r.id, ""),
-                )
-                for r in sorted(complaint.rights, key=lambda r: r.id)
-            ),
-            respondent=ExhibitorDetail(
-                id=exhibitor.id,
-                name_zh=exhibitor.name_zh,
-                name_en=exhibitor.name_en,
-                credit_code=exhibitor.credit_code,
-                country=exhibitor.country,
-                country_en=exhibitor.country_en,
-                area=exhibitor.area,
-                area_en=exhibitor.area_en,
-                delegation=exhibitor.delegation,
-                contact=exhibitor.contact,
-                phone=exhibitor.phone,
-                email=exhibitor.email,
-                ip_commitment_signed=exhibitor.ip_commitment_signed,
-                booths=tuple(BoothDetail(b.hall, b.booth_no) for b in exhibitor.booths),
-            ),
+            rights=_rights(complaint, today, refused_reasons(session, complaint)),
+            respondent=_exhibitor(exhibitor),
             hall=case.hall,
             booth_no=case.booth_no,
             exhibits=tuple(
@@ -342,21 +374,7 @@ def case_detail(ctx: Context, number: str) -> CaseDetail:
                 )
                 for x in exhibits
             ),
-            measures=tuple(
-                MeasureDetail(
-                    id=m.id,
-                    measure_type=m.measure_type,
-                    ordered_at=m.ordered_at,
-                    due_at=m.due_at,
-                    undertaking_signed=m.undertaking_signed,
-                    storage_place=m.storage_place,
-                    returned_at=m.returned_at,
-                    recheck_result=m.recheck_result,
-                    rechecked_at=m.rechecked_at,
-                    note=m.note,
-                )
-                for m in case.measures
-            ),
+            measures=_measures(case),
             evidence=_evidence(session, case),
             siblings=siblings,
             defence_summary=case.defence_summary,

@@ -945,8 +945,34 @@ class _RightFactory:
         """A right of `holder` valid on `on` (or expired by then)."""
         rng = self.rng
         product = rng.choice(AREAS[holder.area][5])
-        p_zh, p_en, model = product
-        years = {
+        ip_type, start_year, valid_from, valid_until = self._validity(ip_type, on, expired)
+        holder_name = holder.party.name_en or holder.party.name
+        if licence != LicenceType.OWNER:
+            holder_name = f"{holder.brand.title()} Holdings Ltd"
+        feature = rng.choice(FEATURES)
+        number, title = self._number_and_title(
+            holder, ip_type, jurisdiction, start_year, product, feature
+        )
+        right = RightInput(
+            ip_type=ip_type,
+            number=number,
+            title=title,
+            holder=holder_name,
+            jurisdiction=jurisdiction,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            licence_type=licence,
+        )
+        holder.products[number.upper()] = product
+        return right
+
+    def _validity(
+        self, ip_type: IPType, on: date, expired: bool
+    ) -> tuple[IPType, int, date, date | None]:
+        """The right's type (an expired one is a utility model), its first year and its
+        term: rights with a fixed term end with it, others run open."""
+        rng = self.rng
+        years: int | None = {
             IPType.INVENTION_PATENT: 20,
             IPType.UTILITY_MODEL: 10,
             IPType.DESIGN: 15,
@@ -965,10 +991,20 @@ class _RightFactory:
             if years
             else None
         )
-        holder_name = holder.party.name_en or holder.party.name
-        if licence != LicenceType.OWNER:
-            holder_name = f"{holder.brand.title()} Holdings Ltd"
-        feature = rng.choice(FEATURES)
+        return ip_type, start_year, valid_from, valid_until
+
+    def _number_and_title(
+        self,
+        holder: _Holder,
+        ip_type: IPType,
+        jurisdiction: str,
+        start_year: int,
+        product: tuple[str, str, str],
+        feature: tuple[str, str],
+    ) -> tuple[str, str]:
+        """A registration number of the right's kind and office, and its bilingual title."""
+        rng = self.rng
+        p_zh, p_en, model = product
         if jurisdiction != "CN" and ip_type is not IPType.COPYRIGHT:
             number = self._unique(
                 lambda: {
@@ -1011,18 +1047,7 @@ class _RightFactory:
                     f"一种{p_zh}及其{feature[0]} / {p_en} and its "
                     f"{feature[1].replace('structure', 'construction')}"
                 )
-        right = RightInput(
-            ip_type=ip_type,
-            number=number,
-            title=title,
-            holder=holder_name,
-            jurisdiction=jurisdiction,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            licence_type=licence,
-        )
-        holder.products[number.upper()] = product
-        return right
+        return number, title
 
 
 def _holders(rng: random.Random) -> list[_Holder]:
@@ -1422,15 +1447,7 @@ class _Planner:
         # Complaint-level states come in after the first case states, so that a small demo
         # still shows most case states; a demo smaller than its coverage list names three
         # respondents per complaint while covering.
-        special = {
-            3: "draft",
-            6: "not_valid_in_china",
-            9: "pending",
-            12: "supplemented",
-            15: "complaint_withdrawn",
-        }
-        if not self.live:
-            special = {3: "not_valid_in_china"}
+        special = self._special_outcomes()
         # The README's case, placed first (earliest start, lowest index) so registered
         # first, and a commercial dispute mediated to a settlement: always in a live demo.
         pinned = [("accepted", [README_CASE], False), ("accepted", ["settled"], True)]
@@ -1460,27 +1477,43 @@ class _Planner:
                 dispute_shown = True
                 out.append(("accepted", ["settled"], True))
                 continue
-            roll = rng.random()
-            if roll < 0.05:
-                table = COMMERCIAL_WEIGHTS if self.live else COMMERCIAL_WEIGHTS[:3]
-                out.append(("accepted", [_weighted(rng, table)], True))
-                continue
-            if self.live and roll < 0.07:
-                outcome = "draft"
-            elif self.live and roll < 0.10:
-                outcome = "pending"
-            elif roll < (0.16 if self.live else 0.13):
-                outcome = "not_supplemented" if rng.random() < 0.3 else "rejected"
-            elif rng.random() < 0.1:
-                outcome = "transferred"
-            else:
-                outcome = "supplemented" if rng.random() < 0.2 else "accepted"
-            if outcome in UNACCEPTED:
-                cases = ["waiting"] * k
-            else:
-                cases = [_weighted(rng, weights) for _ in range(k)]
-            out.append((outcome, cases, False))
+            out.append(self._random_story(k, weights))
         return pinned + out
+
+    def _special_outcomes(self) -> dict[int, str]:
+        """Complaint-level outcomes at fixed places, so that a small demo shows them too."""
+        if not self.live:
+            return {3: "not_valid_in_china"}
+        return {
+            3: "draft",
+            6: "not_valid_in_china",
+            9: "pending",
+            12: "supplemented",
+            15: "complaint_withdrawn",
+        }
+
+    def _random_story(
+        self, k: int, weights: Sequence[tuple[str, float]]
+    ) -> tuple[str, list[str], bool]:
+        """A complaint of k respondents drawn by chance, once the coverage list is used up."""
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.05:
+            table = COMMERCIAL_WEIGHTS if self.live else COMMERCIAL_WEIGHTS[:3]
+            return ("accepted", [_weighted(rng, table)], True)
+        if self.live and roll < 0.07:
+            outcome = "draft"
+        elif self.live and roll < 0.10:
+            outcome = "pending"
+        elif roll < (0.16 if self.live else 0.13):
+            outcome = "not_supplemented" if rng.random() < 0.3 else "rejected"
+        elif rng.random() < 0.1:
+            outcome = "transferred"
+        else:
+            outcome = "supplemented" if rng.random() < 0.2 else "accepted"
+        if outcome in UNACCEPTED:
+            return (outcome, ["waiting"] * k, False)
+        return (outcome, [_weighted(rng, weights) for _ in range(k)], False)
 
     # -- respondents --
     def _respondents(self, holder_area: str, stories: list[str]) -> list[_Ex]:
@@ -1591,51 +1624,12 @@ class _Planner:
             product = rng.choice(AREAS[holder_area][5])
             summary = DISPUTES[dispute]
         else:
-            fitting = [h for h in w.holders if ip_type is None or ip_type in AREA_IP_TYPES[h.area]]
-            holder = rng.choice(fitting or w.holders)
-            party, holder_area = holder.party, holder.area
-            dispute = ""
-            if rng.random() < 0.4:
-                agent = rng.choice(w.agents)
-            reject_reason = ""
-            if story.states[-1] == C.REJECTED:
-                reject_reason = story.prefer.get("reason_code") or _weighted(
-                    rng,
-                    (
-                        (RejectReason.RIGHT_NOT_VALID_IN_CHINA, 3),
-                        (RejectReason.RIGHT_INVALID, 2),
-                        (RejectReason.NO_STANDING, 1),
-                        (RejectReason.OUT_OF_SCOPE, 1),
-                    ),
-                )
-                prefer["reason_code"] = reject_reason
-            kind = ip_type or rng.choice(AREA_IP_TYPES[holder_area])
-            rights = self._rights(holder, kind, reject_reason)
-            if not self.partial_shown and outcome == "accepted":
-                # A foreign patent named beside a valid right: the complaint is accepted for
-                # the valid right only (CNIPA 2022 Guidelines Art 12), the patent refused.
-                self.partial_shown = True
-                rights.append(w.rights.make(holder, IPType.DESIGN, self.day, jurisdiction="US"))
-            product = holder.products[rights[0].number.upper()]
-            zh, en = IP_NAMES[IPType(rights[0].ip_type)]
-            summary = (
-                f"投诉人认为被投诉人展出的{product[0]}涉嫌侵犯其{zh}（{rights[0].number}）。"
-                f" / The complainant alleges that the {_lower(product[1])} shown by the "
-                f"respondent infringes its {en} {rights[0].number}."
+            party, holder_area, agent, rights, product, summary = self._ip_claim(
+                outcome, story, ip_type, prefer
             )
-            if story.states[-1] == C.TRANSFERRED:
-                copyright_ = any(r.ip_type == IPType.COPYRIGHT for r in rights)
-                prefer["authority"] = COPYRIGHT_AUTHORITY if copyright_ else rng.choice(AUTHORITIES)
+            dispute = ""
         respondents = self._respondents(holder_area, stories)
-        cases = []
-        for name, ex in zip(stories, respondents, strict=True):
-            case_story = CASE_STORIES[name]
-            if commercial:
-                case_story = case_story.with_prefer(terms=rng.choice(COMMERCIAL_TERMS))
-            # The exhibits are the product of the first right (the complaint's summary says
-            # so): a decision names that right for each of them.
-            accused = [rights[0].number] if rights else []
-            cases.append(_CasePlan(case_story, ex, self._exhibits(product, accused)))
+        cases = self._case_plans(stories, respondents, commercial, rights, product)
         materials, missing = self._materials(story, rights, agent is not None)
         prefer["materials"] = sorted(materials)
         if missing:
@@ -1672,6 +1666,66 @@ class _Planner:
             recent,
             rng.random(),
         )
+
+    def _ip_claim(
+        self, outcome: str, story: Any, ip_type: Any, prefer: dict[str, Any]
+    ) -> tuple[PartyInput, str, PartyInput | None, list[RightInput], Any, str]:
+        """Who claims which rights over which product (an IP complaint), and its summary;
+        what the story needs later goes into `prefer`."""
+        rng, w = self.rng, self.w
+        fitting = [h for h in w.holders if ip_type is None or ip_type in AREA_IP_TYPES[h.area]]
+        holder = rng.choice(fitting or w.holders)
+        party, holder_area = holder.party, holder.area
+        agent = rng.choice(w.agents) if rng.random() < 0.4 else None
+        reject_reason = ""
+        if story.states[-1] == C.REJECTED:
+            reject_reason = story.prefer.get("reason_code") or _weighted(
+                rng,
+                (
+                    (RejectReason.RIGHT_NOT_VALID_IN_CHINA, 3),
+                    (RejectReason.RIGHT_INVALID, 2),
+                    (RejectReason.NO_STANDING, 1),
+                    (RejectReason.OUT_OF_SCOPE, 1),
+                ),
+            )
+            prefer["reason_code"] = reject_reason
+        kind = ip_type or rng.choice(AREA_IP_TYPES[holder_area])
+        rights = self._rights(holder, kind, reject_reason)
+        if not self.partial_shown and outcome == "accepted":
+            # A foreign patent named beside a valid right: the complaint is accepted for
+            # the valid right only (CNIPA 2022 Guidelines Art 12), the patent refused.
+            self.partial_shown = True
+            rights.append(w.rights.make(holder, IPType.DESIGN, self.day, jurisdiction="US"))
+        product = holder.products[rights[0].number.upper()]
+        zh, en = IP_NAMES[IPType(rights[0].ip_type)]
+        summary = (
+            f"投诉人认为被投诉人展出的{product[0]}涉嫌侵犯其{zh}（{rights[0].number}）。"
+            f" / The complainant alleges that the {_lower(product[1])} shown by the "
+            f"respondent infringes its {en} {rights[0].number}."
+        )
+        if story.states[-1] == C.TRANSFERRED:
+            copyright_ = any(r.ip_type == IPType.COPYRIGHT for r in rights)
+            prefer["authority"] = COPYRIGHT_AUTHORITY if copyright_ else rng.choice(AUTHORITIES)
+        return party, holder_area, agent, rights, product, summary
+
+    def _case_plans(
+        self,
+        stories: list[str],
+        respondents: list[_Ex],
+        commercial: bool,
+        rights: list[RightInput],
+        product: Any,
+    ) -> list[_CasePlan]:
+        cases = []
+        for name, ex in zip(stories, respondents, strict=True):
+            case_story = CASE_STORIES[name]
+            if commercial:
+                case_story = case_story.with_prefer(terms=self.rng.choice(COMMERCIAL_TERMS))
+            # The exhibits are the product of the first right (the complaint's summary says
+            # so): a decision names that right for each of them.
+            accused = [rights[0].number] if rights else []
+            cases.append(_CasePlan(case_story, ex, self._exhibits(product, accused)))
+        return cases
 
     def _materials(
         self, story: Story, rights: list[RightInput], agent: bool
@@ -2182,24 +2236,77 @@ def create_demo(
 
     today = real_now.astimezone(SH).date()
     codes = demo_fair_codes(today, options.editions)
-    with ctx.db.reading() as session:
-        taken = [c for c in codes if _exists(session, c)]
-    if taken:
-        if len(taken) == 1:
-            raise InvalidInput(
-                "The demo fair {fair} already exists; the demo never overwrites a fair. Use an "
-                "empty data folder (--data-dir), or add demo cases to it with --fair {fair}.",
-                fair=taken[0],
-            )
-        raise InvalidInput(
-            "The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an "
-            "empty data folder (--data-dir), or add demo cases to it with --fair {last}.",
-            fairs=tuple(taken),
-            last=taken[-1],
-        )
-
+    _refuse_taken(ctx, codes)
     n_offenders = min(MAX_OFFENDERS, max(1, options.exhibitors // 5))
     world = _world(rng, n_offenders)
+    editions = _edition_plans(codes, today)
+    actors, created = _demo_actors(ctx, editions[0], note)
+    clock = actors.clock
+    lines: list[str] = []
+    previous: list[_Company] = []
+    last_time = clock()
+    first_year = min(CIIE_FIRST_YEAR, editions[0][1])  # a long history starts at the 1st
+    for code, year, live, start, end, hours, rules in editions:
+        plan = (code, year, live, start, end, hours, rules)
+        _open_edition(actors, plan, year - first_year + 1, last_time, rng, note)
+        exhibitors = _edition_exhibitors(
+            world, options.exhibitors, previous, renamed=live and options.editions > 1
+        )
+        _import_exhibitors(actors["organizer1"], code, exhibitors, rng)
+        previous = [ex.company for ex in exhibitors]
+        note(f"{code}: {len(exhibitors)} exhibitors")
+        n = options.complaints if live else round(options.complaints * PAST_SHARE)
+        live_now = real_now if live else None
+        _, moved = _run_cases(actors, world, code, exhibitors, n, live_now, _prefixed(note, code))
+        last_time = clock()
+        label = "live" if live else f"closed {end}, rules {rules}"
+        lines += _summary(ctx, code, label, len(exhibitors))
+        if moved:
+            lines.append(f"  post-fair follow-up: {moved} cases handed over after the close")
+    lines += living_floor(ctx, codes[-1], real_now, options.seed)  # patrols, consultations
+    if options.editions > 1:
+        lines.append(_offender_line(ctx, codes, world.offenders))
+    lines.append(_users_line(created))
+    return lines
+
+
+def _demo_actors(
+    ctx: Context, first: _EditionPlan, note: Callable[[str], None]
+) -> tuple[_Actors, list[str]]:
+    """The demo users, on a clock set the day before the first edition is set up."""
+    first_setup = datetime.combine(first[3] - timedelta(days=45), time(10), tzinfo=SH)
+    clock = DemoClock(first_setup - timedelta(days=1))
+    note("demo users")
+    contexts, created = _users(ctx, clock)
+    return _Actors(clock, Context(ctx.db, ctx.actor, clock), contexts), created
+
+
+def _refuse_taken(ctx: Context, codes: list[str]) -> None:
+    """The demo never overwrites a fair: refuse when one of its codes is in use."""
+    with ctx.db.reading() as session:
+        taken = [c for c in codes if _exists(session, c)]
+    if not taken:
+        return
+    if len(taken) == 1:
+        raise InvalidInput(
+            "The demo fair {fair} already exists; the demo never overwrites a fair. Use an "
+            "empty data folder (--data-dir), or add demo cases to it with --fair {fair}.",
+            fair=taken[0],
+        )
+    raise InvalidInput(
+        "The demo fairs {fairs} already exist; the demo never overwrites a fair. Use an "
+        "empty data folder (--data-dir), or add demo cases to it with --fair {last}.",
+        fairs=tuple(taken),
+        last=taken[-1],
+    )
+
+
+# (code, year, live, first day, last day, opening hours, rule set) of one demo edition
+_EditionPlan = tuple[str, int, bool, date, date, str, str]
+
+
+def _edition_plans(codes: list[str], today: date) -> list[_EditionPlan]:
+    """The live edition runs around today; past ones in November, each with other rules."""
     editions = []
     for i, code in enumerate(codes):
         year = int(code[4:])
@@ -2215,67 +2322,43 @@ def create_demo(
             start, end, hours = date(year, 11, 5), date(year, 11, 10), PAST_HOURS
             rules = PAST_RULES[(len(codes) - 2 - i) % len(PAST_RULES)]
         editions.append((code, year, live, start, end, hours, rules))
+    return editions
 
-    first_setup = datetime.combine(editions[0][3] - timedelta(days=45), time(10), tzinfo=SH)
-    clock = DemoClock(first_setup - timedelta(days=1))
-    note("demo users")
-    contexts, created = _users(ctx, clock)
-    actors = _Actors(clock, Context(ctx.db, ctx.actor, clock), contexts)
 
-    lines: list[str] = []
-    previous: list[_Company] = []
-    last_time = clock()
-    first_year = min(CIIE_FIRST_YEAR, editions[0][1])  # a long history starts at the 1st
-    for code, year, live, start, end, hours, rules in editions:
-        edition = year - first_year + 1
-        setup = max(
-            datetime.combine(start - timedelta(days=45), time(10), tzinfo=SH),
-            last_time + timedelta(hours=1),
-        )
-        clock.set(setup)
-        note(f"{code}: fair {start} to {end}, rules {rules}")
-        create_fair(
-            actors.admin,
-            code,
-            f"第{_zh_number(edition)}届中国国际进口博览会（演示）",
-            start,
-            end,
-            hours=hours,
-            rules=rules,
-            name_en=f"{_ordinal(edition)} China International Import Expo (demo)",
-            venue=VENUE,
-            edition=edition,
-            halls=list(HALLS),
-            center_address=DEMO_CENTER_ADDRESS,
-            center_phone=DEMO_CENTER_PHONE,
-        )
-        clock.set(setup + timedelta(days=14, minutes=rng.randint(0, 300)))
-        exhibitors = _edition_exhibitors(
-            world, options.exhibitors, previous, renamed=live and options.editions > 1
-        )
-        _import_exhibitors(actors["organizer1"], code, exhibitors, rng)
-        previous = [ex.company for ex in exhibitors]
-        note(f"{code}: {len(exhibitors)} exhibitors")
-        n = options.complaints if live else round(options.complaints * PAST_SHARE)
-        _, moved = _run_cases(
-            actors,
-            world,
-            code,
-            exhibitors,
-            n,
-            real_now if live else None,
-            _prefixed(note, code),
-        )
-        last_time = clock()
-        label = "live" if live else f"closed {end}, rules {rules}"
-        lines += _summary(ctx, code, label, len(exhibitors))
-        if moved:
-            lines.append(f"  post-fair follow-up: {moved} cases handed over after the close")
-    lines += living_floor(ctx, codes[-1], real_now, options.seed)  # patrols, consultations
-    if options.editions > 1:
-        lines.append(_offender_line(ctx, codes, world.offenders))
-    lines.append(_users_line(created))
-    return lines
+def _open_edition(
+    actors: _Actors,
+    plan: _EditionPlan,
+    edition: int,
+    last_time: datetime,
+    rng: random.Random,
+    note: Callable[[str], None],
+) -> None:
+    """Set the fair up 45 days before it opens (after the previous edition's last step),
+    then move the clock on to the exhibitor import."""
+    code, _year, _live, start, end, hours, rules = plan
+    clock = actors.clock
+    setup = max(
+        datetime.combine(start - timedelta(days=45), time(10), tzinfo=SH),
+        last_time + timedelta(hours=1),
+    )
+    clock.set(setup)
+    note(f"{code}: fair {start} to {end}, rules {rules}")
+    create_fair(
+        actors.admin,
+        code,
+        f"第{_zh_number(edition)}届中国国际进口博览会（演示）",
+        start,
+        end,
+        hours=hours,
+        rules=rules,
+        name_en=f"{_ordinal(edition)} China International Import Expo (demo)",
+        venue=VENUE,
+        edition=edition,
+        halls=list(HALLS),
+        center_address=DEMO_CENTER_ADDRESS,
+        center_phone=DEMO_CENTER_PHONE,
+    )
+    clock.set(setup + timedelta(days=14, minutes=rng.randint(0, 300)))
 
 
 def _prefixed(note: Callable[[str], None], code: str) -> Callable[[str], None]:

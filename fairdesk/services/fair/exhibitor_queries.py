@@ -343,52 +343,8 @@ def exhibitor_history(ctx: Context, exhibitor_id: int) -> ExhibitorHistory:
             .order_by(Fair.start_date.desc(), Fair.code, Exhibitor.id)
         ).all()
         matches = [(e, f) for e, f in candidates if _same_company(exhibitor, e)]
-        ids = [e.id for e, _f in matches]
-        cases = session.scalars(
-            select(RespondentCase)
-            .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-            .where(RespondentCase.exhibitor_id.in_(ids))
-            .options(
-                selectinload(RespondentCase.complaint).selectinload(Complaint.complainant),
-                selectinload(RespondentCase.complaint).selectinload(Complaint.rights),
-                selectinload(RespondentCase.measures),
-            )
-            .order_by(Complaint.received_at, RespondentCase.number)
-        ).all()
-        by_exhibitor: dict[int, list[HistoryCase]] = defaultdict(list)
-        for c in cases:
-            by_exhibitor[c.exhibitor_id].append(_history_case(c))
-
-        groups: dict[int, list[Exhibitor]] = {}
-        fairs: dict[int, Fair] = {}
-        for e, f in matches:
-            groups.setdefault(f.id, []).append(e)
-            fairs[f.id] = f
-        editions = []
-        for fair_id, members in groups.items():
-            fair = fairs[fair_id]
-            # This fair's own record names the edition when the company is listed twice.
-            first = next((m for m in members if m.id == exhibitor.id), members[0])
-            edition_cases = sorted(
-                (c for m in members for c in by_exhibitor.get(m.id, [])),
-                key=lambda c: (c.received_at, c.number),
-            )
-            editions.append(
-                EditionHistory(
-                    fair_code=fair.code,
-                    fair_name=fair.name,
-                    fair_name_en=fair.name_en,
-                    start_date=fair.start_date,
-                    end_date=fair.end_date,
-                    timezone=fair.timezone,
-                    exhibitor_ids=tuple(m.id for m in members),
-                    name_zh=first.name_zh,
-                    name_en=first.name_en,
-                    credit_code=first.credit_code,
-                    booths=tuple(dict.fromkeys(b.booth_no for m in members for b in m.booths)),
-                    cases=tuple(edition_cases),
-                )
-            )
+        by_exhibitor = _cases_by_exhibitor(session, [e.id for e, _f in matches])
+        editions = _editions(matches, by_exhibitor, exhibitor.id)
         return ExhibitorHistory(
             exhibitor_id=exhibitor.id,
             name_zh=exhibitor.name_zh,
@@ -397,3 +353,61 @@ def exhibitor_history(ctx: Context, exhibitor_id: int) -> ExhibitorHistory:
             matched_by="credit code" if exhibitor.credit_code else "name",
             editions=tuple(editions),
         )
+
+
+def _cases_by_exhibitor(session: Session, ids: list[int]) -> dict[int, list[HistoryCase]]:
+    """The cases against these exhibitor records, oldest complaint first."""
+    cases = session.scalars(
+        select(RespondentCase)
+        .join(Complaint, Complaint.id == RespondentCase.complaint_id)
+        .where(RespondentCase.exhibitor_id.in_(ids))
+        .options(
+            selectinload(RespondentCase.complaint).selectinload(Complaint.complainant),
+            selectinload(RespondentCase.complaint).selectinload(Complaint.rights),
+            selectinload(RespondentCase.measures),
+        )
+        .order_by(Complaint.received_at, RespondentCase.number)
+    ).all()
+    by_exhibitor: dict[int, list[HistoryCase]] = defaultdict(list)
+    for c in cases:
+        by_exhibitor[c.exhibitor_id].append(_history_case(c))
+    return by_exhibitor
+
+
+def _editions(
+    matches: list[tuple[Exhibitor, Fair]],
+    by_exhibitor: dict[int, list[HistoryCase]],
+    own_id: int,
+) -> list[EditionHistory]:
+    """One entry per fair, however many times the company is listed in it."""
+    groups: dict[int, list[Exhibitor]] = {}
+    fairs: dict[int, Fair] = {}
+    for e, f in matches:
+        groups.setdefault(f.id, []).append(e)
+        fairs[f.id] = f
+    editions = []
+    for fair_id, members in groups.items():
+        fair = fairs[fair_id]
+        # This fair's own record names the edition when the company is listed twice.
+        first = next((m for m in members if m.id == own_id), members[0])
+        edition_cases = sorted(
+            (c for m in members for c in by_exhibitor.get(m.id, [])),
+            key=lambda c: (c.received_at, c.number),
+        )
+        editions.append(
+            EditionHistory(
+                fair_code=fair.code,
+                fair_name=fair.name,
+                fair_name_en=fair.name_en,
+                start_date=fair.start_date,
+                end_date=fair.end_date,
+                timezone=fair.timezone,
+                exhibitor_ids=tuple(m.id for m in members),
+                name_zh=first.name_zh,
+                name_en=first.name_en,
+                credit_code=first.credit_code,
+                booths=tuple(dict.fromkeys(b.booth_no for m in members for b in m.booths)),
+                cases=tuple(edition_cases),
+            )
+        )
+    return editions

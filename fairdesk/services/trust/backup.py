@@ -574,6 +574,17 @@ def verify_archive(archive: Path, *, name: str | None = None) -> Manifest:
     """
     archive = Path(archive)
     label = name or archive.name
+    with _open_zip(archive, label) as zf:
+        names = zf.namelist()
+        manifest = _read_manifest(zf, names, label)
+        _check_listing(manifest, names, label)
+        for member in manifest.members:
+            _check_member(zf, member, label)
+    return manifest
+
+
+def _open_zip(archive: Path, label: str) -> zipfile.ZipFile:
+    """The archive opened as a zip file, or why it cannot be one."""
     if not archive.exists():
         raise ArchiveRefused("There is no file {archive}.", archive=str(archive))
     if archive.is_dir():
@@ -590,50 +601,54 @@ def verify_archive(archive: Path, *, name: str | None = None) -> Manifest:
             "{label} is not a FairDesk backup: it is not a zip archive.", label=label
         )
     try:
-        zf = zipfile.ZipFile(archive)
+        return zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise ArchiveRefused(
             "{label} is damaged or incomplete: the zip archive cannot be read "
             "(was the copy cut short?).",
             label=label,
         ) from exc
-    with zf:
-        names = zf.namelist()
-        if MANIFEST not in names:
-            raise ArchiveRefused(
-                "{label} is not a FairDesk backup: it has no {manifest}.",
-                label=label,
-                manifest=MANIFEST,
-            )
-        try:
-            raw = zf.read(MANIFEST)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise ArchiveRefused(
-                "{label} is damaged: its {manifest} cannot be read.", label=label, manifest=MANIFEST
-            ) from exc
-        manifest = _parse_manifest(raw, label)
-        _check_revision(manifest, label)
-        listed = {m.name: m for m in manifest.members}
-        if manifest.database_member not in listed:
-            raise ArchiveRefused("{label} is damaged: its manifest lists no database.", label=label)
-        for member_name in listed:
-            _check_member_name(member_name, label)
-            if member_name not in names:
-                raise ArchiveRefused(
-                    "{label} is damaged: {member} is missing.", label=label, member=member_name
-                )
-        for zip_name in names:
-            if zip_name != MANIFEST and zip_name not in listed:
-                raise ArchiveRefused(
-                    "{label} is damaged: it contains {member}, which its manifest does not list.",
-                    label=label,
-                    member=zip_name,
-                )
-        if len(names) != len(set(names)):
-            raise ArchiveRefused("{label} is damaged: a file is in it twice.", label=label)
-        for member in manifest.members:
-            _check_member(zf, member, label)
+
+
+def _read_manifest(zf: zipfile.ZipFile, names: list[str], label: str) -> Manifest:
+    """The archive's manifest, of a format and schema revision this app reads."""
+    if MANIFEST not in names:
+        raise ArchiveRefused(
+            "{label} is not a FairDesk backup: it has no {manifest}.",
+            label=label,
+            manifest=MANIFEST,
+        )
+    try:
+        raw = zf.read(MANIFEST)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise ArchiveRefused(
+            "{label} is damaged: its {manifest} cannot be read.", label=label, manifest=MANIFEST
+        ) from exc
+    manifest = _parse_manifest(raw, label)
+    _check_revision(manifest, label)
     return manifest
+
+
+def _check_listing(manifest: Manifest, names: list[str], label: str) -> None:
+    """The archive holds exactly what its manifest lists, each once and safely named."""
+    listed = {m.name: m for m in manifest.members}
+    if manifest.database_member not in listed:
+        raise ArchiveRefused("{label} is damaged: its manifest lists no database.", label=label)
+    for member_name in listed:
+        _check_member_name(member_name, label)
+        if member_name not in names:
+            raise ArchiveRefused(
+                "{label} is damaged: {member} is missing.", label=label, member=member_name
+            )
+    for zip_name in names:
+        if zip_name != MANIFEST and zip_name not in listed:
+            raise ArchiveRefused(
+                "{label} is damaged: it contains {member}, which its manifest does not list.",
+                label=label,
+                member=zip_name,
+            )
+    if len(names) != len(set(names)):
+        raise ArchiveRefused("{label} is damaged: a file is in it twice.", label=label)
 
 
 def _parse_manifest(raw: bytes, label: str) -> Manifest:
@@ -784,29 +799,11 @@ def restore(
     database and evidence folder it replaces; swap them in; migrate to this app's
     schema; record the restore in the restored audit trail.
     """
-    if isinstance(ctx_or_url, Context):
-        ctx_or_url.require(BACKUP)
-        url = target_url or ctx_or_url.db.url
-        actor, now = ctx_or_url.actor, ctx_or_url.now
-    else:
-        url = target_url or ctx_or_url
-        actor, now = RESTORER, utcnow
+    url, actor, now = _restorer(ctx_or_url, target_url)
     note = progress or (lambda _text: None)
     archive = Path(archive)
     note("checking the archive")
-    try:
-        manifest = verify_archive(archive)
-    except ArchiveRefused as exc:
-        raise ArchiveRefused("{refusal} Nothing was changed.", refusal=exc) from None
-    kind = make_url(url).get_backend_name()
-    if kind != manifest.database_kind:
-        raise ArchiveRefused(
-            "{archive} is a backup of {kind} database; it cannot be restored into {target} "
-            "database. Nothing was changed.",
-            archive=archive.name,
-            kind=_kind_name(manifest.database_kind),
-            target=_kind_name(kind),
-        )
+    manifest, kind = _verified_for(archive, url)
     sealed = _check_seal(archive, url, foreign)
     if confirm is not None and not confirm(manifest):
         raise FairDeskError("Restore cancelled; nothing was changed.")
@@ -821,15 +818,9 @@ def restore(
             kept_db, where = _restore_pg(zf, manifest, url, data_folder, now(), note)
         kept_evidence = _restore_evidence(zf, manifest, data_folder, stamp, note)
     note("bringing the schema up to date")
-    db = Database(url)
-    try:
-        migrate.upgrade(db)
-        revision = migrate.current_revision(db) or ""
-        _audit_restore(db, actor, now, archive, manifest, (kept_db, kept_evidence), sealed)
-        if sealed.state != "ours":  # the administrator chose another installation's root
-            _repin(db)
-    finally:
-        db.dispose()
+    revision = _migrate_and_record(
+        url, actor, now, archive, manifest, (kept_db, kept_evidence), sealed
+    )
     return RestoreInfo(
         archive,
         manifest,
@@ -841,6 +832,57 @@ def restore(
         sealed.state,
         sealed.root,
     )
+
+
+def _restorer(
+    ctx_or_url: Context | str, target_url: str | None
+) -> tuple[str, Actor, Callable[[], datetime]]:
+    """The database to restore into, who restores it and the clock they read."""
+    if isinstance(ctx_or_url, Context):
+        ctx_or_url.require(BACKUP)
+        return target_url or ctx_or_url.db.url, ctx_or_url.actor, ctx_or_url.now
+    return target_url or ctx_or_url, RESTORER, utcnow
+
+
+def _verified_for(archive: Path, url: str) -> tuple[Manifest, str]:
+    """The archive's manifest, once it is whole and of the target's kind of database."""
+    try:
+        manifest = verify_archive(archive)
+    except ArchiveRefused as exc:
+        raise ArchiveRefused("{refusal} Nothing was changed.", refusal=exc) from None
+    kind = make_url(url).get_backend_name()
+    if kind != manifest.database_kind:
+        raise ArchiveRefused(
+            "{archive} is a backup of {kind} database; it cannot be restored into {target} "
+            "database. Nothing was changed.",
+            archive=archive.name,
+            kind=_kind_name(manifest.database_kind),
+            target=_kind_name(kind),
+        )
+    return manifest, kind
+
+
+def _migrate_and_record(
+    url: str,
+    actor: Actor,
+    now: Callable[[], datetime],
+    archive: Path,
+    manifest: Manifest,
+    kept: tuple[Path | None, Path | None],
+    sealed: backup_seal.SealCheck,
+) -> str:
+    """Bring the restored database to this app's schema and write the restore into its
+    audit trail; the schema revision it is at."""
+    db = Database(url)
+    try:
+        migrate.upgrade(db)
+        revision = migrate.current_revision(db) or ""
+        _audit_restore(db, actor, now, archive, manifest, kept, sealed)
+        if sealed.state != "ours":  # the administrator chose another installation's root
+            _repin(db)
+    finally:
+        db.dispose()
+    return revision
 
 
 def _repin(db: Database) -> None:
@@ -1296,49 +1338,56 @@ def _restore_pg(
                     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
                     kept = _free_name(folder / f"fairdesk-before-restore-{stamp}.zip")
                     _backup(db, kept, now, None, data_folder)
-                # Tables the backup does not have (from a newer schema) would block the
-                # migrations that follow; --clean only drops what the dump contains.
-                extra = sorted(present - wanted)
-                if extra:
-                    with db.guard(), db.engine.begin() as conn:
-                        for table in extra:
-                            conn.execute(text(f'DROP TABLE IF EXISTS public."{table}" CASCADE'))
-                # Likewise foreign keys a newer schema added to a table the backup has
-                # (e.g. respondent_cases.assigned_to -> users): they would keep --clean
-                # from dropping the key they point at. The migrations add them back.
-                with db.guard(), db.engine.begin() as conn:
-                    inspector = inspect(conn)
-                    for table in sorted(present & wanted):
-                        for fk in inspector.get_foreign_keys(table, schema="public"):
-                            name = fk.get("name")
-                            if name and f"{table}.{name}" not in wanted_keys:
-                                conn.execute(
-                                    text(
-                                        f'ALTER TABLE public."{table}" '
-                                        f'DROP CONSTRAINT IF EXISTS "{name}"'
-                                    )
-                                )
+                _drop_what_blocks_the_dump(db, present, wanted, wanted_keys)
             finally:
                 db.dispose()
             note("restoring the dump (pg_restore)")
-            args, env = _pg_connection(url)
-            env["PGOPTIONS"] = f"-c lock_timeout={PG_LOCK_TIMEOUT_MS}"
-            _run_pg(
-                [
-                    str(pg_restore),
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--no-privileges",
-                    "--single-transaction",
-                    "--exit-on-error",
-                    *args,
-                    f"--dbname={make_url(url).database}",
-                    str(dump),
-                ],
-                env,
-                "pg_restore",
-                folder,
-                where,
-            )
+            _run_pg_restore(pg_restore, url, dump, folder, where)
     return kept, where
+
+
+def _drop_what_blocks_the_dump(
+    db: Database, present: set[str], wanted: set[str], wanted_keys: set[str]
+) -> None:
+    # Tables the backup does not have (from a newer schema) would block the
+    # migrations that follow; --clean only drops what the dump contains.
+    extra = sorted(present - wanted)
+    if extra:
+        with db.guard(), db.engine.begin() as conn:
+            for table in extra:
+                conn.execute(text(f'DROP TABLE IF EXISTS public."{table}" CASCADE'))
+    # Likewise foreign keys a newer schema added to a table the backup has
+    # (e.g. respondent_cases.assigned_to -> users): they would keep --clean
+    # from dropping the key they point at. The migrations add them back.
+    with db.guard(), db.engine.begin() as conn:
+        inspector = inspect(conn)
+        for table in sorted(present & wanted):
+            for fk in inspector.get_foreign_keys(table, schema="public"):
+                name = fk.get("name")
+                if name and f"{table}.{name}" not in wanted_keys:
+                    conn.execute(
+                        text(f'ALTER TABLE public."{table}" DROP CONSTRAINT IF EXISTS "{name}"')
+                    )
+
+
+def _run_pg_restore(pg_restore: Path, url: str, dump: Path, folder: Path, where: str) -> None:
+    args, env = _pg_connection(url)
+    env["PGOPTIONS"] = f"-c lock_timeout={PG_LOCK_TIMEOUT_MS}"
+    _run_pg(
+        [
+            str(pg_restore),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            *args,
+            f"--dbname={make_url(url).database}",
+            str(dump),
+        ],
+        env,
+        "pg_restore",
+        folder,
+        where,
+    )

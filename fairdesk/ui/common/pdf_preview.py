@@ -23,13 +23,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +31,7 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.i18n import error_text
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import Task, run_task
+from fairdesk.ui.forms.ui_pdf_preview import Ui_PdfPreview
 
 PDFIUM_LOCK = threading.Lock()
 SCREEN_DPI = 96.0  # 100 % zoom: a page as large as on paper on a 96 dpi screen
@@ -257,25 +252,16 @@ class PdfPreview(QWidget):
         self._images: list[QImage] = []
         self.page_labels: list[QLabel] = []
 
-        self.zoom_out_button = self._tool("zoom_out_button", "−", self.tr("Zoom out (Ctrl+-)"))
-        self.zoom_in_button = self._tool("zoom_in_button", "+", self.tr("Zoom in (Ctrl++)"))
-        self.fit_button = self._tool(
-            "fit_width_button", self.tr("Fit width"), self.tr("Fit the page width (Ctrl+0)")
-        )
-        self.fit_button.setCheckable(True)
-        self.fit_button.setChecked(True)
-        self.actual_button = self._tool(
-            "actual_size_button", "100 %", self.tr("As large as on paper")
-        )
+        self.ui = Ui_PdfPreview()  # the layout: ui/pdf_preview.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.zoom_out_button, self.zoom_in_button = ui.zoom_out_button, ui.zoom_in_button
+        self.fit_button, self.actual_button = ui.fit_width_button, ui.actual_size_button
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.fit_button.clicked.connect(self.fit_width)
         self.actual_button.clicked.connect(lambda: self.set_zoom(1.0))
-        self.zoom_label = QLabel(objectName="zoom_label")
-        self.zoom_label.setMinimumWidth(52)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages_label = QLabel(objectName="pages_label")
-        self.pages_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.zoom_label, self.pages_label = ui.zoom_label, ui.pages_label
         for sequence, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
             (QKeySequence("Ctrl+="), self.zoom_in),
@@ -283,55 +269,15 @@ class PdfPreview(QWidget):
             (QKeySequence("Ctrl+0"), self.fit_width),
         ):
             QShortcut(QKeySequence(sequence), self, activated=slot)
-
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.pages_label, 1)
-        for widget in (
-            self.zoom_out_button,
-            self.zoom_label,
-            self.zoom_in_button,
-            self.actual_button,
-            self.fit_button,
-        ):
-            bar.addWidget(widget)
-
-        self.pages_widget = QWidget(objectName="preview_pages")
-        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_widget, self.pages_layout = ui.preview_pages, ui.pages_layout
         self.pages_layout.setSpacing(PAGE_GAP)
         self.pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.message_label = QLabel(objectName="preview_message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.message_label.setStyleSheet("color: #333; padding: 24px;")
-        self.pages_layout.addWidget(self.message_label)
-        self.scroll_area = QScrollArea(objectName="preview_scroll")
-        self.scroll_area.setWidget(self.pages_widget)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll_area.setStyleSheet("#preview_pages { background: #7a7f86; }")
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.scroll_area.setAccessibleName(self.tr("Document preview"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.scroll_area, 1)
+        self.message_label, self.scroll_area = ui.preview_message, ui.preview_scroll
 
         self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_DELAY_MS)
         self._resize_timer.timeout.connect(self._refit)
         self.show_message(self.tr("No document to show."))
-
-    def _tool(self, name: str, text: str, tip: str) -> QToolButton:
-        button = QToolButton(objectName=name)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setAutoRaise(True)
-        return button
 
     # -- what is shown -------------------------------------------------------------------
     def data(self) -> bytes | None:

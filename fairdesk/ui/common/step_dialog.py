@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -50,6 +48,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.i18n import current_language, error_text
 from fairdesk.ui.common.case_labels import assign_mnemonics
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.forms.ui_step_dialog import Ui_StepDialog
 
 
 def _lines(edit: QPlainTextEdit, lines: int) -> None:
@@ -140,9 +139,9 @@ class StepDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("step_dialog")
+        self.ui = Ui_StepDialog()  # the layout: ui/step_dialog.ui
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        self.setMinimumWidth(560)
         self.step = step or ad_hoc_step(step_name or title, fields)
         self._fields = tuple(fields)
         self._apply = apply
@@ -151,36 +150,57 @@ class StepDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self._label_texts: dict[str, str] = {}
-        prefill = dict(prefill or {})
-
-        heading = QLabel(title, objectName="step_title")
-        font = heading.font()
+        ui = self.ui
+        ui.step_title.setText(title)
+        font = ui.step_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
-        heading.setFont(font)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.error_icon = QLabel(objectName="step_error_icon")
+        ui.step_title.setFont(font)
+        ui.step_subtitle.setText(subtitle)
+        ui.step_subtitle.setVisible(bool(subtitle))
+        self.error_icon, self.error_label = ui.step_error_icon, ui.step_error
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(24, 24))
-        self.error_label = QLabel(objectName="step_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_box = QWidget(objectName="step_error_box")
-        self.error_box.setStyleSheet(
-            "#step_error_box { background: #fff4e5; border: 1px solid #b35c00; }"
-        )
-        error_row = QHBoxLayout(self.error_box)
-        error_row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
-        error_row.addWidget(self.error_label, 1)
+        self.error_box = ui.step_error_box
         self.error_box.hide()
+        self._fill_form(dict(prefill or {}))
+        ui.step_required_note.setVisible(any(f.required or f.required_when for f in self._fields))
+        self.buttons = self._make_buttons()  # after the fields: Tab reaches them last
+        ui.layout.addWidget(self.buttons)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._connect_conditions()
+        trigger = self.fields.get("trigger")
+        if isinstance(trigger, QComboBox) and "legal_basis" in self.fields:
+            trigger.currentIndexChanged.connect(self._trigger_changed)
+        basis = self.fields.get("legal_basis")
+        if isinstance(basis, QPlainTextEdit) and not basis.toPlainText() and legal_basis_for:
+            self._fill_basis(legal_basis_for(str(self.value("trigger") or "")))
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- building -----------------------------------------------------------------------
+    def _make_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("step_ok")
+        self.ok_button.setText(self.tr("&Apply (Ctrl+Enter)"))
+        self.ok_button.setShortcut("Ctrl+Return")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("step_cancel")
+        cancel.setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _fill_form(self, prefill: dict[str, Any]) -> None:
+        """A labelled widget for each field; Alt+letter reaches every one."""
+        form = self.ui.form
         rows = [(f, self._make_field(f, prefill.get(f.name) or f.default)) for f in self._fields]
         texts = [self._label_text(f) for f, _w in rows]
-        # Alt+letter reaches every field; "a" stays for Apply.
+        # "a" stays for Apply.
         for (f, widget), marked in zip(rows, assign_mnemonics(texts, reserved="a"), strict=True):
             if f.kind is FieldKind.FLAG:
                 assert isinstance(widget, QCheckBox)
@@ -195,46 +215,6 @@ class StepDialog(QDialog):
             self._label_texts[f.name] = marked
             form.addRow(label, widget)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("step_ok")
-        self.ok_button.setText(self.tr("&Apply (Ctrl+Enter)"))
-        self.ok_button.setShortcut("Ctrl+Return")
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("step_cancel")
-        cancel.setText(self.tr("Cancel (Esc)"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        if subtitle:
-            sub = QLabel(subtitle, objectName="step_subtitle")
-            sub.setTextFormat(Qt.TextFormat.PlainText)
-            sub.setWordWrap(True)
-            layout.addWidget(sub)
-        layout.addWidget(self.error_box)
-        layout.addLayout(form)
-        if any(f.required or f.required_when for f in self._fields):
-            note = QLabel(self.tr("* required"), objectName="step_required_note")
-            note.setEnabled(False)
-            layout.addWidget(note)
-        layout.addWidget(self.buttons)
-
-        self._connect_conditions()
-        trigger = self.fields.get("trigger")
-        if isinstance(trigger, QComboBox) and "legal_basis" in self.fields:
-            trigger.currentIndexChanged.connect(self._trigger_changed)
-        basis = self.fields.get("legal_basis")
-        if isinstance(basis, QPlainTextEdit) and not basis.toPlainText() and legal_basis_for:
-            self._fill_basis(legal_basis_for(str(self.value("trigger") or "")))
-        first = next(iter(self.fields.values()), None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- building -----------------------------------------------------------------------
     def _label_text(self, f: Field) -> str:
         text = desk_words(f.words)
         if f.kind is FieldKind.FLAG:

@@ -19,17 +19,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +37,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.intake.intake import ExhibitInput, RespondentInput
 from fairdesk.services.intake.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.forms.ui_respondent_row import Ui_RespondentRow
 from fairdesk.ui.intake.complaint_photos import PhotosRow
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit
 
@@ -193,117 +190,36 @@ class RespondentRow(QFrame):
     remove_requested = Signal(object)
 
     def __init__(self, ctx: Context, fair_code: str, number: int, parent: QWidget | None = None):
-        super().__init__(parent, objectName="respondent_row")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        super().__init__(parent)
+        self.ui = Ui_RespondentRow()  # the labels and layout: ui/respondent_row.ui
+        self.ui.setupUi(self)
         self._ctx = ctx
         self._fair = fair_code
         self.exhibitor: ExhibitorHit | None = None
         self.shared: list[ExhibitorHit] = []
         self.problem = ""
         self._picked_text = ""
-
-        self.title = QLabel(objectName="respondent_title")
-        self.search = LookupEdit(
-            lambda text: search_exhibitors(ctx, fair_code, text),
-            describe_exhibitor,
-            object_name="respondent_search",
-        )
-        self.search.setPlaceholderText(self.tr("Booth number (e.g. 4.1A01) or exhibitor name"))
-        self.search_field = Field(self.search)
-        self.search_label = QLabel(self.tr("&Booth or exhibitor:"))
-        self.search_label.setBuddy(self.search)
-        self.choice = QComboBox(objectName="respondent_choice")
-        # Its entries name each exhibitor in Chinese and English: found by either as typed.
-        make_searchable(self.choice)
-        self.choice.setAccessibleName(self.tr("Which exhibitor at the shared booth"))
-        self.choice_field = Field(self.choice)
-        self.choice_label = QLabel(self.tr("Shared booth, choose:"))
-        self.choice_label.setBuddy(self.choice)
-        self.status = QLabel(objectName="respondent_status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.exhibit_name = QLineEdit(objectName="exhibit_name")
-        self.exhibit_name.setPlaceholderText(self.tr("Exhibit name"))
-        self.exhibit_name.setAccessibleName(self.tr("Exhibit name"))
-        self.exhibit_name_field = Field(self.exhibit_name)
-        self.exhibit_model = QLineEdit(objectName="exhibit_model")
-        self.exhibit_model.setPlaceholderText(self.tr("Model"))
-        self.exhibit_model.setAccessibleName(self.tr("Exhibit model"))
-        self.exhibit_quantity = QLineEdit(objectName="exhibit_quantity")
-        self.exhibit_quantity.setPlaceholderText(self.tr("Qty"))
-        self.exhibit_quantity.setAccessibleName(self.tr("Exhibit quantity"))
+        ui = self.ui
+        self.title, self.status = ui.respondent_title, ui.respondent_status
+        self._make_fields(ctx, fair_code)
+        self.search_label, self.choice_label = ui.search_label, ui.choice_label
+        self.exhibit_model, self.exhibit_quantity = ui.exhibit_model, ui.exhibit_quantity
         # Empty or a whole number from 1: an empty quantity must not stop Enter from adding.
         self.exhibit_quantity.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"|[1-9][0-9]{0,5}"), self)
         )
-        self.exhibit_quantity.setMaximumWidth(70)
         # Which of the complaint's rights the exhibit is accused under: the decision names
         # them. Left empty, the complaint's only right.
-        self.exhibit_rights = QLineEdit(objectName="exhibit_rights")
-        self.exhibit_rights.setPlaceholderText(self.tr("Right no(s)., if several"))
-        self.exhibit_rights.setAccessibleName(self.tr("Rights the exhibit is accused under"))
-        self.exhibit_rights.setToolTip(
-            self.tr(
-                "The numbers of the rights above this exhibit is accused under, separated by "
-                "commas. Leave empty when the complaint names one right."
-            )
-        )
-        self.add_exhibit = QPushButton(self.tr("Add exhibit"), objectName="add_exhibit")
-        self.add_exhibit.setToolTip(self.tr("Adds the exhibit to the list (Enter in its fields)"))
+        self.exhibit_rights, self.add_exhibit = ui.exhibit_rights, ui.add_exhibit
         self.exhibits = ExhibitsModel(self)
-        self.table = QTableView(objectName="exhibit_table")
-        self.table.setModel(self.exhibits)
-        self.table.setAccessibleName(self.tr("Accused exhibits"))
-        self.table.setTabKeyNavigation(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_MODEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_QUANTITY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_RIGHTS, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(110)
-        self.remove_exhibit = QPushButton(self.tr("Remove exhibit"), objectName="remove_exhibit")
-        self.remove_button = QPushButton(
-            self.tr("Remove respondent"), objectName="remove_respondent"
-        )
+        self.table = ui.exhibit_table
+        self._show_exhibits()
+        self.remove_exhibit, self.remove_button = ui.remove_exhibit, ui.remove_respondent
         # Photos of the accused exhibits: chosen now, attached to the case once it is saved.
         self.photo_row = photos_row = PhotosRow()
         self.add_photos, self.photos_field = photos_row.add_photos, photos_row.photos_field
         self.photos_label, self.clear_photos = photos_row.photos_label, photos_row.clear_photos
-
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.addWidget(self.search_label, 0, 0)
-        grid.addWidget(self.search_field, 0, 1)
-        grid.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.choice_label, 1, 0)
-        grid.addWidget(self.choice_field, 1, 1)
-        grid.addWidget(self.status, 2, 1, 1, 2)
-        entry = QHBoxLayout()
-        entry.addWidget(self.exhibit_name_field, 3)
-        entry.addWidget(self.exhibit_model, 2, Qt.AlignmentFlag.AlignTop)
-        entry.addWidget(self.exhibit_quantity, 0, Qt.AlignmentFlag.AlignTop)
-        entry.addWidget(self.exhibit_rights, 2, Qt.AlignmentFlag.AlignTop)
-        entry.addWidget(self.add_exhibit, 0, Qt.AlignmentFlag.AlignTop)
-        exhibits_label = QLabel(self.tr("Accused exhibits:"))
-        exhibits_label.setBuddy(self.exhibit_name)
-        grid.addWidget(exhibits_label, 3, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(entry, 3, 1, 1, 2)
-        table_row = QHBoxLayout()
-        table_row.addWidget(self.table, 1)
-        table_row.addWidget(self.remove_exhibit, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(table_row, 4, 1, 1, 2)
-        photos_label = QLabel(self.tr("Photos:"))
-        photos_label.setBuddy(self.add_photos)
-        grid.addWidget(photos_label, 5, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(photos_row, 5, 1, 1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(grid)
-        for label in (self.search_label, self.choice_label, exhibits_label, photos_label):
-            label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
+        self._place_fields()
 
         self.search.picked.connect(self._picked)
         self.search.textEdited.connect(self._edited)
@@ -331,6 +247,57 @@ class RespondentRow(QFrame):
         self._exhibits_changed()
         photos_row.set_photos([])
         self.set_number(number)
+
+    # -- building ---------------------------------------------------------------------------
+    def _make_fields(self, ctx: Context, fair_code: str) -> None:
+        """The fields that carry an error line below them (a Field each)."""
+        self.search = LookupEdit(
+            lambda text: search_exhibitors(ctx, fair_code, text),
+            describe_exhibitor,
+            object_name="respondent_search",
+        )
+        self.search.setPlaceholderText(self.tr("Booth number (e.g. 4.1A01) or exhibitor name"))
+        self.search_field = Field(self.search)
+        self.choice = QComboBox(objectName="respondent_choice")
+        # Its entries name each exhibitor in Chinese and English: found by either as typed.
+        make_searchable(self.choice)
+        self.choice.setAccessibleName(self.tr("Which exhibitor at the shared booth"))
+        self.choice_field = Field(self.choice)
+        self.exhibit_name = QLineEdit(objectName="exhibit_name")
+        self.exhibit_name.setPlaceholderText(self.tr("Exhibit name"))
+        self.exhibit_name.setAccessibleName(self.tr("Exhibit name"))
+        self.exhibit_name_field = Field(self.exhibit_name)
+
+    def _show_exhibits(self) -> None:
+        self.table.setModel(self.exhibits)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_MODEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_QUANTITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_RIGHTS, QHeaderView.ResizeMode.Stretch)
+
+    def _place_fields(self) -> None:
+        """Put the fields and the photos into the form's empty places."""
+        ui = self.ui
+        ui.grid.addWidget(self.search_field, 0, 1)
+        ui.grid.addWidget(self.choice_field, 1, 1)
+        ui.entry.insertWidget(0, self.exhibit_name_field, 3)
+        ui.grid.addLayout(self.photo_row, 5, 1, 1, 2)
+        for label, buddy in (
+            (ui.search_label, self.search),
+            (ui.choice_label, self.choice),
+            (ui.exhibits_label, self.exhibit_name),
+            (ui.photos_heading, self.add_photos),
+        ):
+            label.setBuddy(buddy)
+            label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
+        # Qt's own Tab order reads the grid row by row (the complaint form steers Tab itself).
+        chain = (self.search, self.remove_button, self.choice, self.exhibit_name,
+                 self.exhibit_model, self.exhibit_quantity, self.exhibit_rights,
+                 self.add_exhibit, self.table, self.remove_exhibit, self.add_photos,
+                 self.clear_photos)  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- numbering and focus ------------------------------------------------------------------
     def set_number(self, number: int) -> None:

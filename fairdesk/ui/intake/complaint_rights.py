@@ -9,9 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +29,7 @@ from fairdesk.services.intake.intake import RightInput
 from fairdesk.services.intake.lookup import RightHit, search_rights
 from fairdesk.ui.common.case_labels import both, search_words
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.forms.ui_right_row import Ui_RightRow
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit, parse_date
 
 Problem = tuple[QWidget, str]
@@ -77,18 +76,68 @@ class RightRow(QFrame):
     remove_requested = Signal(object)
 
     def __init__(self, ctx: Context, today: date, number: int, parent: QWidget | None = None):
-        super().__init__(parent, objectName="right_row")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        super().__init__(parent)
+        self.ui = Ui_RightRow()  # the labels and layout: ui/right_row.ui
+        self.ui.setupUi(self)
         self._today = today
         self.right_id: int | None = None
         self._picked_number = ""
+        ui = self.ui
+        self.title_label, self.type_combo = ui.right_title_label, ui.right_type
+        self.licence, self.basis = ui.right_licence, ui.right_basis
+        self._fill_choices()
+        self._basis_chosen = False
+        self.status, self.remove_button = ui.right_status, ui.remove_right
+        self._make_edits(ctx)
+        self.fields = {
+            w: Field(w)
+            for w in (
+                self.number,
+                self.title,
+                self.holder,
+                self.jurisdiction,
+                self.valid_from,
+                self.valid_until,
+                self.ir_number,
+            )
+        }
+        self.number_label, self.title_text_label = ui.number_label, ui.title_text_label
+        self.from_label, self.until_label = QLabel(), QLabel()
+        self.ir_label = ui.ir_label
+        self._place_fields()
 
-        self.title_label = QLabel(objectName="right_title_label")
-        self.type_combo = QComboBox(objectName="right_type")
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.number.picked.connect(self._picked)
+        self.number.textEdited.connect(self._number_edited)
+        for edit in (self.title, self.holder, self.jurisdiction, self.valid_from, self.valid_until):
+            edit.textEdited.connect(self._edited)
+        self.licence.currentIndexChanged.connect(self._edited)
+        self.basis.activated.connect(self._basis_picked)
+        self.ir_number.textEdited.connect(self._edited)
+        # A licensee's standing adds its licence contract to the materials checklist.
+        self.licence.currentIndexChanged.connect(self.type_changed)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.set_number(number)
+        self._retitle()
+        self._default_basis()
+        self.update_status()
+
+    def _fill_choices(self) -> None:
         for ip_type in IPType:
             self.type_combo.addItem(both(IP_TYPES, ip_type.value), ip_type.value)
         make_searchable(self.type_combo, [search_words(IP_TYPES, t.value) for t in IPType])
-        self.type_combo.setAccessibleName(self.tr("Type of right"))
+        for licence in LicenceType:
+            self.licence.addItem(both(LICENCES, licence.value), licence.value)
+        make_searchable(self.licence, [search_words(LICENCES, x.value) for x in LicenceType])
+        # The basis of protection in China follows type and jurisdiction until chosen by hand.
+        for basis in ProtectionBasis:
+            self.basis.addItem(both(PROTECTION_BASES, basis.value), basis.value)
+        make_searchable(
+            self.basis, [search_words(PROTECTION_BASES, x.value) for x in ProtectionBasis]
+        )
+
+    def _make_edits(self, ctx: Context) -> None:
+        """The typed fields (each goes into a Field, with its error line below it)."""
         self.number = LookupEdit(
             lambda text: search_rights(ctx, text),
             describe_right,
@@ -108,114 +157,47 @@ class RightRow(QFrame):
         for edit in (self.valid_from, self.valid_until):
             edit.setPlaceholderText(DATE_HINT)
             edit.setMaximumWidth(120)
-        self.licence = QComboBox(objectName="right_licence")
-        for licence in LicenceType:
-            self.licence.addItem(both(LICENCES, licence.value), licence.value)
-        make_searchable(self.licence, [search_words(LICENCES, x.value) for x in LicenceType])
-        self.licence.setAccessibleName(self.tr("Complainant's standing (licence)"))
-        # The basis of protection in China follows type and jurisdiction until chosen by hand.
-        self.basis = QComboBox(objectName="right_basis")
-        for basis in ProtectionBasis:
-            self.basis.addItem(both(PROTECTION_BASES, basis.value), basis.value)
-        make_searchable(
-            self.basis, [search_words(PROTECTION_BASES, x.value) for x in ProtectionBasis]
-        )
-        self.basis.setAccessibleName(self.tr("Basis of protection in China"))
-        self._basis_chosen = False
         self.ir_number = QLineEdit(objectName="right_ir_number")
         self.ir_number.setPlaceholderText(self.tr("International registration no."))
         self.ir_number.setAccessibleName(self.tr("Madrid international registration number"))
-        self.status = QLabel(objectName="right_status")
-        self.status.setWordWrap(True)
-        self.remove_button = QPushButton(self.tr("Remove right"), objectName="remove_right")
-        self.remove_button.setAutoDefault(False)
 
-        self.fields = {
-            w: Field(w)
-            for w in (
-                self.number,
-                self.title,
-                self.holder,
-                self.jurisdiction,
-                self.valid_from,
-                self.valid_until,
-                self.ir_number,
+    def _place_fields(self) -> None:
+        """Put the typed fields and the date labels into the form's empty places."""
+        ui, top = self.ui, Qt.AlignmentFlag.AlignTop
+        ui.grid.addWidget(self.fields[self.number], 0, 3)
+        ui.grid.addWidget(self.fields[self.title], 1, 1)
+        ui.grid.addWidget(self.fields[self.holder], 1, 3)
+        for index, widget in enumerate(
+            (
+                self.fields[self.jurisdiction],
+                self.from_label,
+                self.fields[self.valid_from],
+                self.until_label,
+                self.fields[self.valid_until],
             )
-        }
-        self.number_label = QLabel()
-        self.title_text_label = QLabel()
-        self.from_label = QLabel()
-        self.until_label = QLabel()
-        holder_label = QLabel(self.tr("Holder:"))
-        jurisdiction_label = QLabel(self.tr("Registered in:"))
-        licence_label = QLabel(self.tr("Standing:"))
-        type_label = QLabel(self.tr("Type:"))
-        basis_label = QLabel(self.tr("Protected in China by:"))
-        self.ir_label = QLabel(self.tr("IR no.:"))
+        ):
+            ui.dates.insertWidget(index, widget, 0, top)
+        ui.basis_line.insertWidget(2, self.fields[self.ir_number], 1, top)
         for label, buddy in (
-            (type_label, self.type_combo),
+            (ui.type_label, self.type_combo),
             (self.number_label, self.number),
             (self.title_text_label, self.title),
-            (holder_label, self.holder),
-            (jurisdiction_label, self.jurisdiction),
+            (ui.holder_label, self.holder),
+            (ui.jurisdiction_label, self.jurisdiction),
             (self.from_label, self.valid_from),
             (self.until_label, self.valid_until),
-            (licence_label, self.licence),
-            (basis_label, self.basis),
+            (ui.licence_label, self.licence),
+            (ui.basis_label, self.basis),
             (self.ir_label, self.ir_number),
         ):
             label.setBuddy(buddy)
             label.setContentsMargins(0, 4, 0, 0)  # level with the field's text
-
-        top = Qt.AlignmentFlag.AlignTop
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(3, 2)
-        grid.addWidget(type_label, 0, 0)
-        grid.addWidget(self.type_combo, 0, 1)
-        grid.addWidget(self.number_label, 0, 2)
-        grid.addWidget(self.fields[self.number], 0, 3)
-        grid.addWidget(self.remove_button, 0, 4, top)
-        grid.addWidget(self.title_text_label, 1, 0, top)
-        grid.addWidget(self.fields[self.title], 1, 1)
-        grid.addWidget(holder_label, 1, 2, top)
-        grid.addWidget(self.fields[self.holder], 1, 3)
-        dates = QHBoxLayout()
-        dates.addWidget(self.fields[self.jurisdiction], 0, top)
-        dates.addWidget(self.from_label, 0, top)
-        dates.addWidget(self.fields[self.valid_from], 0, top)
-        dates.addWidget(self.until_label, 0, top)
-        dates.addWidget(self.fields[self.valid_until], 0, top)
-        dates.addWidget(licence_label, 0, top)
-        dates.addWidget(self.licence, 1, top)
-        grid.addWidget(jurisdiction_label, 2, 0, top)
-        grid.addLayout(dates, 2, 1, 1, 4)
-        basis_line = QHBoxLayout()
-        basis_line.addWidget(self.basis, 2, top)
-        basis_line.addWidget(self.ir_label, 0, top)
-        basis_line.addWidget(self.fields[self.ir_number], 1, top)
-        grid.addWidget(basis_label, 3, 0, top)
-        grid.addLayout(basis_line, 3, 1, 1, 4)
-        grid.addWidget(self.status, 4, 1, 1, 4)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addLayout(grid)
-
-        self.type_combo.currentIndexChanged.connect(self._type_changed)
-        self.number.picked.connect(self._picked)
-        self.number.textEdited.connect(self._number_edited)
-        for edit in (self.title, self.holder, self.jurisdiction, self.valid_from, self.valid_until):
-            edit.textEdited.connect(self._edited)
-        self.licence.currentIndexChanged.connect(self._edited)
-        self.basis.activated.connect(self._basis_picked)
-        self.ir_number.textEdited.connect(self._edited)
-        # A licensee's standing adds its licence contract to the materials checklist.
-        self.licence.currentIndexChanged.connect(self.type_changed)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.set_number(number)
-        self._retitle()
-        self._default_basis()
-        self.update_status()
+        # Qt's own Tab order reads the grid row by row (the complaint form steers Tab itself).
+        chain = (self.type_combo, self.number, self.remove_button, self.title, self.holder,
+                 self.jurisdiction, self.valid_from, self.valid_until, self.licence,
+                 self.basis, self.ir_number)  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def set_number(self, number: int) -> None:
         self.index = number

@@ -8,18 +8,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +27,7 @@ from fairdesk.services.fair.exhibitor_queries import (
     exhibitor_history,
 )
 from fairdesk.settings import Settings
+from fairdesk.ui.forms.ui_exhibitors_window import Ui_ExhibitorsWindow
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_BOOTHS,
     COL_CASES,
@@ -92,74 +85,29 @@ class ExhibitorsWindow(QMainWindow):
         self.settings = settings
         self.import_dialog: ImportDialog | None = None
         self.history: ExhibitorHistory | None = None
-        self.setObjectName("exhibitors_window")
+        self.ui = Ui_ExhibitorsWindow()  # the layout: ui/exhibitors_window.ui
+        self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.resize(1280, 760)
-
-        self.search_edit = QLineEdit(objectName="exhibitor_search_edit")
-        self.search_edit.setPlaceholderText(
-            self.tr("Search name (Chinese or English), booth or credit code (Ctrl+F)")
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search exhibitors"))
-        self.count_label = QLabel(objectName="count_label")
-        self.import_button = QPushButton(self.tr("&Import…"), objectName="import_button")
+        ui = self.ui
+        self.search_edit, self.count_label = ui.exhibitor_search_edit, ui.count_label
+        self.import_button = ui.import_button
         may_import = ctx.actor.role in GRANTS[Permission.IMPORT_EXHIBITORS]
         self.import_button.setEnabled(may_import)
         if not may_import:
             who = ", ".join(sorted(r.value for r in GRANTS[Permission.IMPORT_EXHIBITORS]))
             self.import_button.setToolTip(self.tr("Only {0} staff may import.").format(who))
-
-        self.table = QTableView(objectName="exhibitor_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = ui.exhibitor_table
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-
-        self.history_title = QLabel(objectName="history_title", wordWrap=True)
-        self.history_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_tree = QTreeWidget(objectName="history_tree")
+        self.history_title, self.history_tree = ui.history_title, ui.history_tree
         self.history_tree.setHeaderLabels([self.tr(h) for h in HISTORY_HEADERS])
-        self.history_tree.setRootIsDecorated(True)
-        self.history_tree.setAlternatingRowColors(True)
-        self.history_tree.setUniformRowHeights(True)
-        history_header = self.history_tree.header()
-        history_header.setStretchLastSection(False)
         for column, width in ((HCOL_CASE, 190), (HCOL_COMPLAINANT, 240), (HCOL_RIGHTS, 240),
                               (HCOL_DECIDED, 130)):  # fmt: skip
             self.history_tree.setColumnWidth(column, width)
-        history_header.setSectionResizeMode(HCOL_OUTCOME, QHeaderView.ResizeMode.Stretch)
-        history_pane = QWidget(objectName="history_pane")
-        history_layout = QVBoxLayout(history_pane)
-        history_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("<b>History across editions</b>"))
-        history_layout.addWidget(heading)
-        history_layout.addWidget(self.history_title)
-        history_layout.addWidget(self.history_tree, 1)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="exhibitor_splitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(history_pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-
-        bar = QHBoxLayout()
-        search_label = QLabel(self.tr("&Search:"))
-        search_label.setBuddy(self.search_edit)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.count_label)
-        bar.addWidget(self.import_button)
-        layout = QVBoxLayout()
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
+        self.history_tree.header().setSectionResizeMode(
+            HCOL_OUTCOME, QHeaderView.ResizeMode.Stretch
+        )
+        ui.exhibitor_splitter.setStretchFactor(0, 3)
+        ui.exhibitor_splitter.setStretchFactor(1, 2)
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setStyleSheet("color: #b00020")
         self.statusBar().addWidget(self.error_label, 1)
@@ -174,6 +122,16 @@ class ExhibitorsWindow(QMainWindow):
         self.import_button.clicked.connect(self.open_import)
 
         self.model = ExhibitorTableModel(ctx, fair_code, parent=self)
+        self._show_model()
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(lambda: self._show_history(None))
+        self.model.failed.connect(self.error_label.setText)
+        self._set_title()
+        self._update_count()
+        self._show_history(None)
+
+    # -- list ---------------------------------------------------------------------------
+    def _show_model(self) -> None:
         self.table.setModel(self.model)
         self.table.sortByColumn(COL_NAME_ZH, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
@@ -190,14 +148,7 @@ class ExhibitorsWindow(QMainWindow):
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(lambda: self._show_history(None))
-        self.model.failed.connect(self.error_label.setText)
-        self._set_title()
-        self._update_count()
-        self._show_history(None)
 
-    # -- list ---------------------------------------------------------------------------
     def _set_title(self) -> None:
         try:
             info = fairs.get_fair(self.ctx, self.fair_code)

@@ -12,21 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +35,7 @@ from fairdesk.services.fair.exhibitors import (
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun, Report
+from fairdesk.ui.forms.ui_import_dialog import Ui_ImportDialog
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_CONTENT,
     COL_REASON,
@@ -93,84 +87,52 @@ class ImportDialog(CancelOnCloseDialog):
         self.unknown_halls: dict[str, int] = {}
         self.hall_rows: dict[str, list[int]] = {}
         self._run = self._long_run()
-        self.setObjectName("import_dialog")
+        self.ui = Ui_ImportDialog()  # the layout: ui/import_dialog.ui
+        self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Import exhibitors — {0}").format(fair_code))
-        self.resize(760, 520)
-
-        intro = QLabel(
+        ui = self.ui
+        ui.intro.setText(
             self.tr(
                 "Choose the exhibitor list of fair {0} as exported by the organiser: an Excel "
                 "workbook (.xlsx) or a CSV file. Importing a list again updates what changed "
                 "and adds no duplicates; if anything goes wrong, nothing is imported."
-            ).format(fair_code),
-            wordWrap=True,
+            ).format(fair_code)
         )
-        self.file_edit = QLineEdit(objectName="file_edit")
-        self.file_edit.setPlaceholderText(self.tr("Path of the .xlsx or .csv file"))
-        self.file_edit.setClearButtonEnabled(True)
-        self.browse_button = QPushButton(self.tr("&Choose…"), objectName="browse_button")
-        self.import_button = QPushButton(self.tr("&Import"), objectName="import_button")
-        self.import_button.setDefault(True)
-        file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.file_edit)
-        file_row = QHBoxLayout()
-        file_row.addWidget(file_label)
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.browse_button)
-        file_row.addWidget(self.import_button)
-
-        self.error_label = QLabel(objectName="error_label", wordWrap=True)
+        self.file_edit, self.browse_button = ui.file_edit, ui.browse_button
+        self.import_button = ui.import_button
+        self.error_label, self.status_label = ui.error_label, ui.status_label
         self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
-        self.status_label = QLabel(objectName="status_label", wordWrap=True)
         self.status_label.hide()
-
-        self.report_group = QGroupBox(self.tr("Report"), objectName="report_group")
-        self.summary_label = QLabel(objectName="summary_label", wordWrap=True)
-        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_group, self.summary_label = ui.report_group, ui.summary_label
         self.rejected_model = RejectedRowsModel(parent=self)
         self.rejected_view = _CopyableTable(self.copy_rejected, objectName="rejected_view")
-        self.rejected_view.setModel(self.rejected_model)
-        self.rejected_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rejected_view.verticalHeader().setVisible(False)
-        self.rejected_view.setAlternatingRowColors(True)
-        header = self.rejected_view.horizontalHeader()
-        header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.rejected_view.setColumnWidth(COL_REASON, 280)
-        self.rejected_view.setColumnWidth(COL_CONTENT, 300)
-        self.copy_button = QPushButton(
-            self.tr("C&opy rejected rows"), objectName="copy_button", enabled=False
-        )
-        report_layout = QVBoxLayout(self.report_group)
-        report_layout.addWidget(self.summary_label)
-        report_layout.addWidget(self.rejected_view, 1)
-        copy_row = QHBoxLayout()
-        copy_row.addStretch(1)
-        copy_row.addWidget(self.copy_button)
-        report_layout.addLayout(copy_row)
+        self._show_rejected()
+        self.copy_button = ui.copy_button
         self.report_group.hide()
-
-        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.button_box = ui.button_box
         self.button_box.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(file_row)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.report_group, 1)
-        layout.addStretch(0)
-        layout.addWidget(self.button_box)
 
         self.browse_button.clicked.connect(self.choose_file)
         self.import_button.clicked.connect(self.start_import)
         self.file_edit.returnPressed.connect(self.start_import)
         self.copy_button.clicked.connect(self.copy_rejected)
+
+    def _show_rejected(self) -> None:
+        """The table of rejected rows, in the report above its copy button."""
+        view = self.rejected_view
+        view.setModel(self.rejected_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.verticalHeader().setVisible(False)
+        view.setAlternatingRowColors(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        view.setColumnWidth(COL_REASON, 280)
+        view.setColumnWidth(COL_CONTENT, 300)
+        self.ui.report_layout.insertWidget(1, view, 1)
+        QWidget.setTabOrder(self.ui.import_button, view)  # Tab reaches it where it stands
 
     # -- choosing -----------------------------------------------------------------------
     def choose_file(self) -> None:

@@ -22,24 +22,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
     QPushButton,
-    QRadioButton,
     QStyle,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -54,6 +43,7 @@ from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.pdf_preview import PrintJob, pdf_info, pdf_printer
 from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun
 from fairdesk.ui.common.tasks import Cancelled
+from fairdesk.ui.forms.ui_bulk_print_dialog import Ui_BulkPrintDialog
 from fairdesk.ui.paper.document_dialog import (
     PrintDialogFactory,
     documents_folder,
@@ -130,18 +120,9 @@ def run_bulk(
         for index, number in enumerate(numbers):
             if progress is not None:
                 progress(index, len(numbers))
-            if k.level == K.COMPLAINT:
-                complaint = case_detail(ctx, number).complaint.number
-                if complaint in complaints_done:
-                    report.skipped.append(
-                        BulkSkipped(
-                            number,
-                            f"Complaint {complaint} already has this document from case "
-                            f"{complaints_done[complaint]} in this run.",
-                        )
-                    )
-                    report.done = index + 1
-                    continue
+            if k.level == K.COMPLAINT and _complaint_done(ctx, number, complaints_done, report):
+                report.done = index + 1
+                continue
             for one_copy in copies:
                 try:
                     info = docs.issue_document(ctx, k.code, number, copy=one_copy)
@@ -155,18 +136,7 @@ def run_bulk(
                     pages = job.add(info.pdf)
                 else:
                     assert folder is not None
-                    file = folder / _file_name(info, one_copy)
-                    try:
-                        file.write_bytes(info.pdf)
-                    except OSError as exc:
-                        report.issued.append(BulkIssued(number, info.number, one_copy, 0))
-                        raise FairDeskError(
-                            "{number} was issued but could not be saved to {file}: "
-                            "{reason}. Reprint it from the case's documents.",
-                            number=info.number,
-                            file=str(file),
-                            reason=exc.strerror or str(exc),
-                        ) from None
+                    file = _save(info, folder, number, one_copy, report)
                     pages = pdf_info(info.pdf).pages
                 report.pages += pages
                 report.issued.append(
@@ -183,6 +153,40 @@ def run_bulk(
         if job is not None:
             job.finish()
     return report
+
+
+def _complaint_done(
+    ctx: Context, number: str, complaints_done: dict[str, str], report: BulkReport
+) -> bool:
+    """Whether the case's complaint already had its document in this run (then skipped)."""
+    complaint = case_detail(ctx, number).complaint.number
+    if complaint not in complaints_done:
+        return False
+    report.skipped.append(
+        BulkSkipped(
+            number,
+            f"Complaint {complaint} already has this document from case "
+            f"{complaints_done[complaint]} in this run.",
+        )
+    )
+    return True
+
+
+def _save(info: docs.IssuedInfo, folder: Path, number: str, copy: str, report: BulkReport) -> Path:
+    """Write the issued PDF into the folder; a failure ends the run (it stays issued)."""
+    file = folder / _file_name(info, copy)
+    try:
+        file.write_bytes(info.pdf)
+    except OSError as exc:
+        report.issued.append(BulkIssued(number, info.number, copy, 0))
+        raise FairDeskError(
+            "{number} was issued but could not be saved to {file}: "
+            "{reason}. Reprint it from the case's documents.",
+            number=info.number,
+            file=str(file),
+            reason=exc.strerror or str(exc),
+        ) from None
+    return file
 
 
 class BulkPrintDialog(CancelOnCloseDialog):
@@ -213,86 +217,22 @@ class BulkPrintDialog(CancelOnCloseDialog):
         self.report: BulkReport | None = None
         self._run = self._long_run()
         self._printer: QPrinter | None = None
-        self.setObjectName("bulk_print_dialog")
-        self.setWindowTitle(self.tr("Print documents for several cases · 批量打印"))
-        self.resize(860, 620)
-        self.setSizeGripEnabled(True)
-
-        count = len(self.case_numbers)
-        heading = QLabel(
-            self.tr("{0} case(s) selected · 已选 {0} 件").format(count), objectName="bulk_heading"
-        )
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
-        shown = ", ".join(self.case_numbers[:12]) + (" …" if count > 12 else "")
-        self.cases_label = QLabel(shown, objectName="bulk_cases")
-        self.cases_label.setWordWrap(True)
-        self.cases_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cases_label.setToolTip("\n".join(self.case_numbers))
-
-        self.kind_combo = QComboBox(objectName="bulk_kind_combo")
-        for k in K.KINDS.values():
-            self.kind_combo.addItem(kind_label(k), k.code)
-            self.kind_combo.setItemData(
-                self.kind_combo.count() - 1,
-                self.tr("Applies {0}.").format(domain_word(k.when)),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+        self.ui = Ui_BulkPrintDialog()  # the layout: ui/bulk_print_dialog.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.cases_label = ui.bulk_cases
+        self._show_selection()
+        self.kind_combo, self.when_label = ui.bulk_kind_combo, ui.bulk_when
+        self.copy_combo, self.copy_label = ui.bulk_copy_combo, ui.copy_label
+        self._fill_choices()
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.when_label = QLabel(objectName="bulk_when")
-        self.when_label.setWordWrap(True)
-        self.when_label.setEnabled(False)
-        self.copy_combo = QComboBox(objectName="bulk_copy_combo")
-        for code, (en, zh) in COPY_WORDS.items():
-            self.copy_combo.addItem(f"{self.tr(en)} · {zh}", code)
-        self.copy_combo.addItem(self.tr("Both copies (two documents a case) · 双方各一份"), BOTH)
-        self.copy_combo.setCurrentIndex(self.copy_combo.count() - 1)
-        self.copy_label = QLabel(self.tr("C&opy:"))
-        self.copy_label.setBuddy(self.copy_combo)
-
-        self.print_radio = QRadioButton(
-            self.tr("&Print (the print dialog comes next)"), objectName="print_radio"
-        )
-        self.save_radio = QRadioButton(
-            self.tr("Sa&ve as PDF files, one a document, into:"), objectName="save_radio"
-        )
-        self.print_radio.setChecked(True)
-        self.output_group = QButtonGroup(self)
-        self.output_group.addButton(self.print_radio)
-        self.output_group.addButton(self.save_radio)
-        self.folder_edit = QLineEdit(str(documents_folder()), objectName="folder_edit")
-        self.folder_edit.setAccessibleName(self.tr("Folder"))
-        self.browse_button = QPushButton(self.tr("&Browse…"), objectName="browse_button")
+        self.print_radio, self.save_radio = ui.print_radio, ui.save_radio
+        self.output_group = ui.output_group
+        self.folder_edit, self.browse_button = ui.folder_edit, ui.browse_button
+        self.folder_edit.setText(str(documents_folder()))
         self.browse_button.clicked.connect(self.browse)
         self.save_radio.toggled.connect(self._output_changed)
-        folder_row = QHBoxLayout()
-        folder_row.addSpacing(24)
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.browse_button)
-
-        kind_label_widget = QLabel(self.tr("&Document:"))
-        kind_label_widget.setBuddy(self.kind_combo)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(kind_label_widget, self.kind_combo)
-        form.addRow(self.copy_label, self.copy_combo)
-
-        self.note_label = QLabel(objectName="bulk_note")
-        self.note_label.setWordWrap(True)
-        self.note_label.setText(
-            self.tr(
-                "A new numbered, signed document is issued and registered for every case "
-                "where this kind applies now; the others are skipped and listed below with "
-                "the reason."
-            )
-        )
-        self.read_only_label = QLabel(objectName="bulk_read_only")
-        self.read_only_label.setWordWrap(True)
-        self.read_only_label.setStyleSheet(
-            "background: #e8f0fe; border: 1px solid #1a56b0; padding: 6px;"
-        )
+        self.note_label, self.read_only_label = ui.bulk_note, ui.bulk_read_only
         self.read_only_label.setText(
             self.tr(
                 "Signed in as {0}: only desk staff issue documents. Open a case's documents "
@@ -300,29 +240,12 @@ class BulkPrintDialog(CancelOnCloseDialog):
             ).format(domain_word(ctx.actor.role.value))
         )
         self.read_only_label.setVisible(not self.can_issue)
-
-        self.status_label = QLabel(objectName="bulk_status")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label, self.report_table = ui.bulk_status, ui.report_table
         self.status_label.hide()
-        self.report_table = QTableWidget(0, 3, objectName="report_table")
-        self.report_table.setHorizontalHeaderLabels(
-            [self.tr("Case"), self.tr("Result"), self.tr("Document, or why not")]
-        )
-        self.report_table.verticalHeader().setVisible(False)
-        self.report_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.report_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.report_table.setWordWrap(True)
-        self.report_table.horizontalHeader().setStretchLastSection(True)
-        self.report_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive
-        )
         self.report_table.setColumnWidth(0, 150)
         self.report_table.setColumnWidth(1, 110)
         self.report_table.hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = ui.buttons
         self.start_button = self.buttons.addButton(
             self.tr("&Issue and print"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -331,24 +254,37 @@ class BulkPrintDialog(CancelOnCloseDialog):
         self.buttons.rejected.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.cases_label)
-        layout.addWidget(self.read_only_label)
-        layout.addLayout(form)
-        layout.addWidget(self.when_label)
-        layout.addWidget(self.print_radio)
-        layout.addWidget(self.save_radio)
-        layout.addLayout(folder_row)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.report_table, 1)
-        layout.addWidget(self.buttons)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        QWidget.setTabOrder(close, self.start_button)  # Tab reaches Close first, as it always has
         self._kind_changed()
         self._output_changed()
 
     # -- choices ---------------------------------------------------------------------------
+    def _show_selection(self) -> None:
+        count = len(self.case_numbers)
+        heading = self.ui.bulk_heading
+        heading.setText(self.tr("{0} case(s) selected · 已选 {0} 件").format(count))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        self.cases_label.setText(", ".join(self.case_numbers[:12]) + (" …" if count > 12 else ""))
+        self.cases_label.setToolTip("\n".join(self.case_numbers))
+
+    def _fill_choices(self) -> None:
+        """Every kind of document (with when it applies), and the decision's copies."""
+        for k in K.KINDS.values():
+            self.kind_combo.addItem(kind_label(k), k.code)
+            self.kind_combo.setItemData(
+                self.kind_combo.count() - 1,
+                self.tr("Applies {0}.").format(domain_word(k.when)),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        for code, (en, zh) in COPY_WORDS.items():
+            self.copy_combo.addItem(f"{self.tr(en)} · {zh}", code)
+        self.copy_combo.addItem(self.tr("Both copies (two documents a case) · 双方各一份"), BOTH)
+        self.copy_combo.setCurrentIndex(self.copy_combo.count() - 1)
+
     def set_kind(self, code: str) -> None:
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(code), 0))
 
