@@ -88,14 +88,18 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         # The center's finding is preliminary (it is no administrative organ): each line
         # says so, as the heading does; one an effective legal document confirms says that.
         suspected, how_zh = ("侵犯", v.CONFIRMED.zh) if confirmed else ("涉嫌侵犯", "初步认定")
-        how_en = f" to infringe {{}} ({v.CONFIRMED.en})" if confirmed else (
-            ", preliminarily, to infringe {}")
+        how_en = (
+            f" to infringe {{}} ({v.CONFIRMED.en})"
+            if confirmed
+            else (", preliminarily, to infringe {}")
+        )
         out += bi(
             f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
             f"{suspected}投诉人的{'、'.join(zh for zh, _ in names)}（{how_zh}）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
             f"{'are' if many else 'is'} found"
-            + how_en.format(" and ".join(en for _, en in names)) + ".",
+            + how_en.format(" and ".join(en for _, en in names))
+            + ".",
         )
     return out
 
@@ -221,9 +225,7 @@ def _defence(d: DocumentData) -> list[Flowable]:
     defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
     if d.defence_summary:  # as the desk typed it, in one language, like the reasons
         original = " (original text)" if has_cjk(d.defence_summary) else ""
-        defence += bi(
-            f"答辩要点：{d.defence_summary}", f"Defence{original}: {d.defence_summary}"
-        )
+        defence += bi(f"答辩要点：{d.defence_summary}", f"Defence{original}: {d.defence_summary}")
     elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
         # Decided at once (CNIPA Art 14): the defence period may still have been running.
         defence += bi(
@@ -299,11 +301,13 @@ def story(d: DocumentData) -> list[Flowable]:
         last = bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
             f"拒不执行的，主办方可依据参展合同{cancel.zh}"
-            + (f"（{cite_zh}）" if cite_zh else "") + "。",
+            + (f"（{cite_zh}）" if cite_zh else "")
+            + "。",
             f"For the exhibits above the respondent must at once {act.en}, and must not "
             "display, promote or sell them again during the fair; if it refuses, the organizer "
             f"may {cancel.en.lower()} under the exhibitor contract"
-            + (f" ({cite_en})" if cite_en else "") + ".",
+            + (f" ({cite_en})" if cite_en else "")
+            + ".",
         )
     elif lifted := suspension_lifted_at(d):
         out += last

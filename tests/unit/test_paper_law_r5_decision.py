@@ -49,7 +49,8 @@ def test_an_officers_decision_has_a_line_for_the_organ_to_sign(
     assert "Decidingorganandofficer(signature/seal):" in text
     # The center's own decision has no such line.
     other = _on_a_judgment(team, who="desk")
-    assert "作出处理的机关及人员" not in _issue(team, "decision", other, tmp_path, copy="respondent")
+    text = _issue(team, "decision", other, tmp_path, copy="respondent")
+    assert "作出处理的机关及人员" not in text
 
 
 def test_an_officers_finding_cites_art_6_and_the_measures_the_organizers_articles(

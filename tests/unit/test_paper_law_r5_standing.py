@@ -43,10 +43,11 @@ def _filed(team: Team, right: RightInput, *extra: str) -> str:
 
 
 def test_the_same_holder_typed_short_or_in_english_is_the_complainant() -> None:
-    assert holds_the_right("示例品牌", "示例品牌股份有限公司", "Example Brand Co., Ltd.")
-    assert holds_the_right("EXAMPLE BRAND CO.,LTD.", "示例品牌股份有限公司", "Example Brand Co., Ltd.")
+    names = ("示例品牌股份有限公司", "Example Brand Co., Ltd.")
+    assert holds_the_right("示例品牌", *names)
+    assert holds_the_right("EXAMPLE BRAND CO.,LTD.", *names)
     assert holds_the_right("", "示例品牌股份有限公司")
-    assert not holds_the_right("Example Art LLC", "上海示例智能家居科技有限公司", "Shanghai Example")
+    assert not holds_the_right("Example Art LLC", "上海示例智能家居科技有限公司", "Shanghai Ex")
     assert not holds_the_right("示例品牌（上海）贸易有限公司", "示例品牌股份有限公司")
 
 
@@ -106,7 +107,8 @@ def test_a_madrid_registration_is_named_as_one_with_its_proof(
     data.respondents[0].exhibits = [ExhibitInput("咖啡机", "CM-1", 1, rights=["1234567"])]
     reg = register_complaint(team.desk, FAIR, data)
     act_on_complaint(team.desk, reg.number, "accept")
-    receipt = pdf_words(docs.issue_document(team.desk, "acceptance-receipt", reg.number).pdf, tmp_path)
+    paper = docs.issue_document(team.desk, "acceptance-receipt", reg.number)
+    receipt = pdf_words(paper.pdf, tmp_path)
     assert "商标国际注册证明（马德里体系）" in receipt and "（WIPO" not in receipt
     assert "马德里国际注册商标专用权" in receipt
     from fairdesk.services.casework.steps import act_on_case
