@@ -127,3 +127,14 @@ def test_the_court_is_named_in_english_on_the_english_line(
     flat = _issue(team, "decision", case, tmp_path, copy="respondent")
     assert "theShanghaiIntellectualPropertyCourt" in flat
     assert "Effectivelegaldocument:上海" not in flat
+
+
+def test_the_order_after_a_judgment_says_the_infringement_is_confirmed(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    case = _on_a_judgment(team)
+    act_on_case(team.desk, case, "order_remedy", measure="take_down")
+    text = _issue(team, "remedial-order", case, tmp_path)
+    assert "初步认定" not in text and "preliminarily" not in text
+    assert "外观设计专利权，已为生效法律文书所确认（案件编号" in text
+    assert "confirmedbyaneffectivelegaldocument(case" in text
