@@ -455,11 +455,14 @@ AUTHORITY_OPTIONAL = _text(
     prefill="authority",
     max_length=200,
 )
+# The label says where a patent case goes: patent infringement disputes are the IP
+# administration's; market regulation handles trademarks and passing off a patent (假冒专利).
 REFERRAL_KIND = replace(
     _choice(
         "referral_kind",
-        "Kind of authority",
-        "移交部门类别",
+        "Kind of authority (patent infringement: the IP administration; market regulation: "
+        "trademarks and passing off a patent)",
+        "移交部门类别（专利侵权纠纷由知识产权管理部门处理；市场监督管理部门处理商标侵权及假冒专利）",
         v.AUTHORITY_KINDS,
         Words("the kind of authority", "移交部门类别"),
         allowed=(AuthorityKind.IP_OFFICE, AuthorityKind.MARKET_REGULATION, AuthorityKind.POLICE),

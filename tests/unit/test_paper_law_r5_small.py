@@ -79,3 +79,11 @@ def test_a_note_that_says_the_reason_in_other_words_is_left_out(
 ) -> None:
     text = _rejected_eu_mark(team, tmp_path, "商标仅在欧盟注册。")
     assert "说明：" not in text and "Note" not in text
+
+
+def test_the_referral_says_where_a_patent_case_goes() -> None:
+    from fairdesk.domain.workflow import Entity, step
+
+    words = step(Entity.CASE, "refer").field("referral_kind").words
+    assert "专利侵权纠纷由知识产权管理部门处理" in words.zh and "假冒专利" in words.zh
+    assert "patent infringement: the IP administration" in words.en
