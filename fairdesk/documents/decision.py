@@ -223,9 +223,11 @@ def _in_voice(d: DocumentData, zh: str, en: str) -> tuple[str, str]:
 def _defence(d: DocumentData) -> list[Flowable]:
     """The respondent's defence, or why there is none."""
     defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
-    if d.defence_summary:  # as the desk typed it, in one language, like the reasons
-        original = " (original text)" if has_cjk(d.defence_summary) else ""
-        defence += bi(f"答辩要点：{d.defence_summary}", f"Defence{original}: {d.defence_summary}")
+    if d.defence_summary:
+        # As the desk typed it, in one language: the heading says so in both, like the
+        # reasons' label (not the text twice: the signature keeps to the page before).
+        defence = section("被投诉人答辩要点（原文）", "Respondent's defence (original text)")
+        defence.append(para(d.defence_summary, S.zh))
     elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
         # Decided at once (CNIPA Art 14): the defence period may still have been running.
         defence += bi(

@@ -263,7 +263,7 @@ COVER_OR_TAKE_DOWN_EXHIBITS = W("cover the exhibits or take them down", "遮盖�
 
 # The standing printed for a complainant recorded as holder of a right another holds
 # (acceptance refuses it): never "权利人" on paper.
-STANDING_NOT_SHOWN = W("Not shown (the right is held by another)", "未证明（权利人另为他人）")
+STANDING_NOT_SHOWN = W("Standing not shown", "身份待证明")
 
 # How long a suspension of display lasts (2006 Art 7(1): interim, never for the rest of the
 # fair): every paper that names a suspension says it with these words.

@@ -116,8 +116,7 @@ def test_the_defence_summary_is_labelled_as_typed(
     case = _reviewed(team, clock)  # defence: 展品系自主设计
     _decide(team, case, "decide_infringing", "merits")
     text = _issue(team, "decision", case, tmp_path, copy="respondent")
-    assert "答辩要点：展品系自主设计" in text
-    assert "Defence(originaltext):展品系自主设计" in text
+    assert "被投诉人答辩要点（原文）Respondent'sdefence(originaltext)展品系自主设计" in text
 
 
 def test_the_court_is_named_in_english_on_the_english_line(

@@ -90,7 +90,7 @@ def test_the_form_never_prints_right_holder_for_a_right_another_holds(
     number = _filed(team, OTHERS)
     text = pdf_words(docs.issue_document(team.desk, "complaint-form", number).pdf, tmp_path)
     assert "权利人/Right" not in text.replace("权利人/Rightsrelied", "")
-    assert "未证明（权利人另为他人）" in text
+    assert "身份待证明/Standingnotshown" in text
     # (Another right: the standing is recorded with the right.)
     other = dataclasses.replace(OTHERS, number="ZL202330654321.0", licence_type="exclusive")
     licensed = _filed(team, other)
