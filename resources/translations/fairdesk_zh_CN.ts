@@ -4699,8 +4699,8 @@ power of attorney: {0}</source>
         <translation>移交部门类别</translation>
     </message>
     <message>
-        <source>Kind of authority (patent infringement: the IP administration; market regulation: trademarks and passing off a patent)</source>
-        <translation>移交部门类别（专利侵权纠纷由知识产权管理部门处理；市场监督管理部门处理商标侵权及假冒专利）</translation>
+        <source>Kind of authority</source>
+        <translation>移交部门类别</translation>
     </message>
     <message>
         <source>Order measures</source>

@@ -84,6 +84,7 @@ def test_a_note_that_says_the_reason_in_other_words_is_left_out(
 def test_the_referral_says_where_a_patent_case_goes() -> None:
     from fairdesk.domain.workflow import Entity, step
 
-    words = step(Entity.CASE, "refer").field("referral_kind").words
-    assert "专利侵权纠纷由知识产权管理部门处理" in words.zh and "假冒专利" in words.zh
-    assert "patent infringement: the IP administration" in words.en
+    hint = step(Entity.CASE, "refer").field("referral_kind").hint
+    assert hint is not None
+    assert "专利侵权纠纷由知识产权管理部门处理" in hint.zh and "假冒专利" in hint.zh
+    assert "A patent infringement dispute goes to the IP administration" in hint.en
