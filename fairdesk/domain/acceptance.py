@@ -15,6 +15,7 @@ Pure: no database, no Qt.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,19 +126,23 @@ class AcceptanceProblem:
 
 
 # A company's legal form at the end of its name: "示例品牌" and "示例品牌股份有限公司" are one
-# holder as the desk types it (longest first, so 股份有限公司 goes before 有限公司).
-_LEGAL_FORMS = (
-    "股份有限公司", "有限责任公司", "有限公司", "公司", "corporation", "limited", "company",
-    "gmbh", "corp", "co.,ltd", "co.ltd", "co,ltd", "ltd", "llc", "inc", "s.p.a", "spa", "ag",
-)  # fmt: skip
+# holder as the desk types it. Chinese forms end the name; Latin ones are whole words.
+_CJK_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+_LATIN_FORMS = re.compile(
+    r"[\s,.]+(co\.?,?\s*ltd|company|corporation|corp|limited|ltd|llc|inc|gmbh|s\.?p\.?a|ag|co)"
+    r"[\s,.]*$"
+)
 
 
 def _holder_key(name: str) -> str:
-    """A name without spaces, case, full-width forms, closing dots and its legal form."""
-    key = "".join(unicodedata.normalize("NFKC", name).casefold().split()).rstrip(".,")
-    for form in _LEGAL_FORMS:
+    """A name without case, full-width forms, spaces and its legal form."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip().rstrip(".,")
+    while (shorter := _LATIN_FORMS.sub("", text)) != text:
+        text = shorter.strip()
+    key = "".join(text.split())
+    for form in _CJK_FORMS:
         if key.endswith(form) and len(key) > len(form):
-            return key.removesuffix(form).rstrip(".,")
+            return key.removesuffix(form)
     return key
 
 

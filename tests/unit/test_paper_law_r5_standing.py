@@ -49,6 +49,8 @@ def test_the_same_holder_typed_short_or_in_english_is_the_complainant() -> None:
     assert holds_the_right("", "示例品牌股份有限公司")
     assert not holds_the_right("Example Art LLC", "上海示例智能家居科技有限公司", "Shanghai Ex")
     assert not holds_the_right("示例品牌（上海）贸易有限公司", "示例品牌股份有限公司")
+    assert holds_the_right("Example Brand", "示例品牌", "Example Brand Co.")
+    assert not holds_the_right("Tesco", "示例", "Tes Co., Ltd.")
 
 
 def test_owner_standing_is_refused_when_another_holds_the_right(team: Team, fair: str) -> None:
