@@ -28,8 +28,9 @@ def _listed(items: list[str]) -> list[Flowable]:
     out = [para(item, S.zh) for item in items]
     if any(has_cjk(item) and " / " not in item for item in items):
         out += bi(
-            "（未附英文的事项为原文。）",
-            "(Items without English are given in the original text, in Chinese.)",
+            "注：未附英文的事项为原文。",
+            "Note: items without English are given in the original text, in Chinese.",
+            (S.small, S.small),
         )
     return out
 

@@ -60,8 +60,8 @@ def test_typed_supplement_items_are_said_to_be_the_original_text(
     typed = "1. 外观设计专利权评价报告\n2. 代理人授权委托书原件及中文译本"
     act_on_complaint(team.desk, reg.number, "request_supplement", missing_items=typed)
     text = _issue(team, "supplement-notice", reg.number, tmp_path)
-    assert "（未附英文的事项为原文。）" in text
-    assert "ItemswithoutEnglisharegivenintheoriginaltext" in text
+    assert "注：未附英文的事项为原文。" in text
+    assert "Note:itemswithoutEnglisharegivenintheoriginaltext" in text
 
 
 def test_checklist_items_with_their_english_need_no_such_note(
