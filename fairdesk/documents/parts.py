@@ -21,7 +21,7 @@ from fairdesk.documents.quantities import total
 from fairdesk.domain import credit_code, right_names
 from fairdesk.domain.acceptance import RightFacts, basis_of, holds_the_right
 from fairdesk.domain.authorities import english_name
-from fairdesk.domain.enums import MeasureType, ProtectionBasis
+from fairdesk.domain.enums import DecisionTrigger, LicenceType, MeasureType, ProtectionBasis
 from fairdesk.domain.vocabulary import (
     DISPUTE_TYPES,
     STANDING_NOT_SHOWN,
@@ -288,7 +288,7 @@ def rights_block(d: DocumentData) -> list[Flowable]:
 def _standing(d: DocumentData, r: RightView) -> str:
     """The complainant's standing for the right: "权利人" only when it holds it."""
     names = (d.complainant.name, d.complainant.name_en)
-    if r.licence_type in ("owner", "") and not holds_the_right(r.holder, *names):
+    if r.licence_type in (LicenceType.OWNER, "") and not holds_the_right(r.holder, *names):
         return STANDING_NOT_SHOWN.both
     return L.both(L.LICENCES, r.licence_type)
 
@@ -300,7 +300,7 @@ def found_infringing(d: DocumentData) -> bool:
 
 def exhibits_heading(d: DocumentData) -> tuple[str, str]:
     """The exhibits' heading: accused until a decision finds them infringing."""
-    if found_infringing(d) and d.decision_trigger == "prior_legal_document":
+    if found_infringing(d) and d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT:
         # An effective court or administrative decision confirms it: not preliminary.
         return "被认定侵权的展品", "Exhibits found infringing"
     if found_infringing(d):
