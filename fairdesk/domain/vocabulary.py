@@ -693,14 +693,17 @@ DECISION_FINDINGS = Vocabulary(
 
 # A finding on an effective court or administrative decision (CNIPA Art 14 (2)): that
 # decision confirms the infringement, so the paper never calls it preliminary.
-CONFIRMED = W("confirmed by an effective legal document", "已为生效法律文书所确认")
+CONFIRMED = W(
+    "confirmed by an effective court or administrative decision", "已为生效法律文书所确认"
+)
 CONFIRMED_OUTCOME = W(
-    "Infringement found, confirmed by an effective legal document",
+    "Infringement found, confirmed by an effective court or administrative decision",
     "认定侵权（已为生效法律文书所确认）",
 )
 CONFIRMED_FINDING = W(
     "Having reviewed the case, the service center finds that the exhibits above infringe the "
-    "complainant's rights, as an effective legal document confirms (see each item below).",
+    "complainant's rights, as an effective court or administrative decision confirms (see "
+    "each item below).",
     "经审查，本中心认定被投诉人展出的上述展品侵犯投诉人的权利，该侵权已为生效法律文书所确认"
     "（详见下列各项）。",
 )

@@ -87,6 +87,7 @@ def test_an_infringement_a_judgment_confirms_is_not_called_preliminary(
         assert "结论：认定侵权（已为生效法律文书所确认）" in text
         assert "该侵权已为生效法律文书所确认" in text
         assert "被认定侵权的展品" in text
+        assert "Outcome:infringementfound,confirmedbyaneffectivecourtoradministrative" in text
 
 
 def test_a_decision_on_the_merits_stays_preliminary(
@@ -136,4 +137,4 @@ def test_the_order_after_a_judgment_says_the_infringement_is_confirmed(
     text = _issue(team, "remedial-order", case, tmp_path)
     assert "初步认定" not in text and "preliminarily" not in text
     assert "外观设计专利权，已为生效法律文书所确认（案件编号" in text
-    assert "confirmedbyaneffectivelegaldocument(case" in text
+    assert "confirmedbyaneffectivecourtoradministrativedecision(case" in text
