@@ -325,6 +325,7 @@ def acceptance_facts(data: ComplaintInput) -> ComplaintFacts:
     return ComplaintFacts(
         kind=data.kind,
         complainant=data.complainant.name,
+        complainant_en=data.complainant.name_en,
         respondents=len(data.respondents),
         agent=data.agent is not None,
         power_of_attorney=data.power_of_attorney,
@@ -340,6 +341,7 @@ def acceptance_facts(data: ComplaintInput) -> ComplaintFacts:
                 x.basis,
                 x.ir_number,
                 x.licence_type,
+                x.holder,
             )
             for x in data.rights
             if isinstance(x, RightInput)

@@ -32,8 +32,10 @@ from fairdesk.documents.parts import (
 )
 from fairdesk.documents.quantities import name_en
 from fairdesk.domain import vocabulary as v
+from fairdesk.domain.authorities import english_name
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 from fairdesk.domain.normalize import has_cjk
+from fairdesk.domain.vocabulary import Words
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -54,9 +56,13 @@ def _ground(d: DocumentData) -> list[Flowable]:
             b.get("document_number", ""),
             b.get("document_date", ""),
         )
+        # The court or organ in English when its name is known; else quoted as typed.
+        known = english_name(body)
+        body_en = f"the {known}," if known else body
+        original = " (original text)" if has_cjk(f"{body_en}{no}") else ""
         out += bi(
             f"生效法律文书：{body} {no}（{on}）",
-            f"Effective legal document: {body} {no} ({on})",
+            f"Effective legal document{original}: {body_en} {no} ({on})".replace(" ,", ","),
         )
     if d.decision_note:  # as the desk typed it, in one language: each line says which
         original = " (original text)" if has_cjk(d.decision_note) else ""
@@ -76,18 +82,35 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         label_en = f"{name_en(x.name)}, model {x.model}" if x.model else name_en(x.name)
         groups.setdefault(names, []).append((label, label_en))
     out: list[Flowable] = []
+    confirmed = _confirmed(d)
     for names, labels in groups.items():
         many = len(labels) > 1
+        # The center's finding is preliminary (it is no administrative organ): each line
+        # says so, as the heading does; one an effective legal document confirms says that.
+        suspected, how_zh = ("侵犯", v.CONFIRMED.zh) if confirmed else ("涉嫌侵犯", "初步认定")
+        how_en = (
+            f" to infringe {{}} ({v.CONFIRMED.en})"
+            if confirmed
+            else (", preliminarily, to infringe {}")
+        )
         out += bi(
-            # The center's finding is preliminary (it is no administrative organ): each line
-            # says so, as the heading does.
             f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
-            f"涉嫌侵犯投诉人的{'、'.join(zh for zh, _ in names)}（初步认定）。",
+            f"{suspected}投诉人的{'、'.join(zh for zh, _ in names)}（{how_zh}）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
-            f"{'are' if many else 'is'} found, preliminarily, to infringe "
-            f"{' and '.join(en for _, en in names)}.",
+            f"{'are' if many else 'is'} found"
+            + how_en.format(" and ".join(en for _, en in names))
+            + ".",
         )
     return out
+
+
+def _confirmed(d: DocumentData) -> bool:
+    """An infringement an effective court or administrative decision confirms (CNIPA Art 14
+    (2)): no longer a preliminary finding."""
+    return (
+        d.decision_state == CaseState.INFRINGEMENT_FOUND
+        and d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT
+    )
 
 
 def _other_claims(d: DocumentData) -> list[Flowable]:
@@ -176,6 +199,21 @@ def _speaker(d: DocumentData) -> tuple[str, str]:
     return f"{zh}派驻展会执法人员{officer}", named or f"the officer of {en} stationed at the fair"
 
 
+def _citation(d: DocumentData, key: str) -> tuple[str, str]:
+    """A rule-set citation as running text cites it ("展会知识产权保护办法第六条")."""
+    zh, _, en = d.fair.legal_basis.get(key, "").partition(" / ")
+    return zh.replace(" ", ""), en
+
+
+def _cited(d: DocumentData, key: str) -> list[Flowable]:
+    """An officer's finding says the article it rests on (2006 Art 6) right under it: the
+    organizer's articles (Shanghai Arts 27, 38) are for the measures only."""
+    zh, en = _citation(d, key)
+    if not d.decided_by_organ or not zh:
+        return []
+    return bi(f"法律依据：{zh}。", f"Legal basis: {en}." if en else "")
+
+
 def _in_voice(d: DocumentData, zh: str, en: str) -> tuple[str, str]:
     """A finding's words in the voice of the one who decided."""
     who_zh, who_en = _speaker(d)
@@ -186,6 +224,9 @@ def _defence(d: DocumentData) -> list[Flowable]:
     """The respondent's defence, or why there is none."""
     defence: list[Flowable] = section("被投诉人答辩", "Respondent's defence")
     if d.defence_summary:
+        # As the desk typed it, in one language: the heading says so in both, like the
+        # reasons' label (not the text twice: the signature keeps to the page before).
+        defence = section("被投诉人答辩要点（原文）", "Respondent's defence (original text)")
         defence.append(para(d.defence_summary, S.zh))
     elif d.decision_trigger in (DecisionTrigger.ADMISSION, DecisionTrigger.PRIOR_LEGAL_DOCUMENT):
         # Decided at once (CNIPA Art 14): the defence period may still have been running.
@@ -212,6 +253,9 @@ def story(d: DocumentData) -> list[Flowable]:
         to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
     state = d.decision_state
     finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
+    outcome = Words(L.en(L.CASE_STATES, state), L.zh(L.CASE_STATES, state))
+    if _confirmed(d):
+        finding, outcome = v.CONFIRMED_FINDING, v.CONFIRMED_OUTCOME
     out: list[Flowable] = [
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
@@ -223,9 +267,10 @@ def story(d: DocumentData) -> list[Flowable]:
     out += _defence(d)
     before_authority = _authority_decides(d)
     decision = [
-        para(f"结论：{L.zh(L.CASE_STATES, state)}", S.notice, bold=True),
-        para(f"Outcome: {_mid_sentence(L.en(L.CASE_STATES, state))}", S.notice_en),
+        para(f"结论：{outcome.zh}", S.notice, bold=True),
+        para(f"Outcome: {_mid_sentence(outcome.en)}", S.notice_en),
         *bi(*_in_voice(d, finding.zh, finding.en)),
+        *_cited(d, "decision_officer"),
         *before_authority,
     ]
     if state == CaseState.INFRINGEMENT_FOUND:
@@ -251,13 +296,20 @@ def story(d: DocumentData) -> list[Flowable]:
     if state == CaseState.INFRINGEMENT_FOUND:
         act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
+        # After an officer's finding the measures are the organizer's, under its own
+        # articles: cited here, not with the finding.
+        cite_zh, cite_en = _citation(d, "remedy") if d.decided_by_organ else ("", "")
         out += last
         last = bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
-            f"拒不执行的，主办方可依据参展合同{cancel.zh}。",
+            f"拒不执行的，主办方可依据参展合同{cancel.zh}"
+            + (f"（{cite_zh}）" if cite_zh else "")
+            + "。",
             f"For the exhibits above the respondent must at once {act.en}, and must not "
             "display, promote or sell them again during the fair; if it refuses, the organizer "
-            f"may {cancel.en.lower()} under the exhibitor contract.",
+            f"may {cancel.en.lower()} under the exhibitor contract"
+            + (f" ({cite_en})" if cite_en else "")
+            + ".",
         )
     elif lifted := suspension_lifted_at(d):
         out += last
@@ -277,7 +329,11 @@ def story(d: DocumentData) -> list[Flowable]:
         "prevent either party from bringing an action before a people's court or asking an "
         "IP authority to handle the matter.",
     )
-    signature = signature_lines([("签收人", "Received by")], date_beside=paper_version() >= 2)
+    signers = [("签收人", "Received by")]
+    if d.decided_by_organ:  # the organ's decision is signed or sealed by it (2006 Art 6)
+        signers.insert(0, ("作出处理的机关及人员", "Deciding organ and officer"))
+    # (Two signers: each dates its own line; beside them the organ's label would wrap.)
+    signature = signature_lines(signers, date_beside=paper_version() >= 2 and len(signers) < 2)
     if paper_version() < 2:
         numbers = fields(case_rows(d) + [("决定时间", "Decided", d.decided_at), *_decided_by(d)])
         return [*out, *last, numbers, *statement, signature]
@@ -299,10 +355,12 @@ def _numbers_line(d: DocumentData) -> list[Flowable]:
     by = _decided_by(d)
     return bi(
         f"投诉编号 {d.complaint_number}（{channel_zh}，{d.received_at}）· "
-        f"案件编号 {d.case_number} · 出具时间 {d.decided_at}"
+        # When the opinion was given (the header's 签发时间 is when this copy was issued):
+        # two times, two words; an opinion, not a decision.
+        f"案件编号 {d.case_number} · 作出时间 {d.decided_at}"
         + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · issued {d.decided_at}"
+        f"case {d.case_number} · opinion given {d.decided_at}"
         + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

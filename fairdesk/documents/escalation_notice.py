@@ -45,6 +45,11 @@ STEP_TAKEN = {
 }
 
 
+# The organizer's own decisions under the contract: the center serves them on its behalf
+# (受主办方委托), and the organizer seals them.
+ORGANIZER_DECIDES = frozenset({"leave_fair", "cancel_participation"})
+
+
 def _mid(words: str) -> str:
     return words[:1].lower() + words[1:]
 
@@ -114,6 +119,11 @@ def story(d: DocumentData) -> list[Flowable]:
     taken_zh, taken_en = STEP_TAKEN.get(
         d.escalation, (L.zh(L.ESCALATIONS, d.escalation), L.en(L.ESCALATIONS, d.escalation))
     )
+    signers = [("被投诉人签收", "Received by the respondent")]
+    if d.escalation in ORGANIZER_DECIDES:
+        taken_zh = f"受展会主办方委托，本中心通知如下：{taken_zh}"
+        taken_en = f"On behalf of the organizer, the service center gives notice: {taken_en}"
+        signers.insert(0, ("展会主办方", "The organizer"))
     return [
         para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
         para(f"To {(r.name_en or r.name_zh) if r else ''}:", S.en),
@@ -142,7 +152,7 @@ def story(d: DocumentData) -> list[Flowable]:
                     "latest); what is set out above stays in force meanwhile.",
                 ),
                 fields(case_rows(d)),
-                signature_lines([("被投诉人签收", "Received by the respondent")]),
+                signature_lines(signers),
             ]
         ),
     ]

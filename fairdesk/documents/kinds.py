@@ -374,6 +374,14 @@ def basis_keys(d: DocumentData) -> list[str]:
         # No infringement found: no measures, so not the measures articles (a fair set up
         # before this citation keeps its decision's).
         found_none = d.decision_state in (S.NOT_INFRINGING, S.UNDETERMINED)
+        if d.decided_by_organ and basis.get("decision_officer"):
+            # The officer's finding rests on 2006 Art 6, first; the organizer's measures on
+            # their own articles, only when there are measures (the center's contract
+            # handling is not the organ's basis).
+            keys = ["decision_officer"]
+            if d.decision_trigger in ART14_TRIGGERS:
+                keys.append("decision_art14")
+            return keys if found_none else [*keys, "remedy"]
         keys = ["decision_not_found" if found_none and basis.get("decision_not_found") else key]
         if d.decision_trigger in ART14_TRIGGERS:
             keys.append("decision_art14")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import date
@@ -134,13 +135,29 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
 
 
+# Words that add nothing of their own to a note ("商标仅在欧盟注册" says only what the
+# reason's "欧盟商标…未在中国注册" says): particles and adverbs, not facts.
+_PARTICLES = frozenset("仅只均都已未亦在的了是该其于并且而")
+
+
+def _restates(note: str, said: str) -> bool:
+    """Whether every word of the note is in the printed reason: each Chinese character
+    (particles aside) and each Latin word or number."""
+    folded = unicodedata.normalize("NFKC", note).casefold()
+    hanzi = {ch for ch in folded if "\u4e00" <= ch <= "\u9fff"} - _PARTICLES
+    words = {w for w in re.findall(r"[a-z0-9]+", folded) if len(w) > 2}
+    return all(ch in said for ch in hanzi) and all(w in said for w in words)
+
+
 def _note(d: DocumentData, reason: tuple[str, str]) -> list[Flowable]:
     """The desk's note as typed, when it adds to the printed reason: a note the reason
-    already says word for word is left out rather than said twice."""
+    already says, word for word or in its own words, is left out rather than said twice."""
     # Its English part when it has one ("中文 / English").
     note_zh, sep, note_en = d.note.partition(" / ")
     said = _letters("".join(reason))
     if not _letters(d.note) or all(_letters(x) in said for x in (note_zh, note_en) if x):
+        return []
+    if _restates(d.note, said):
         return []
     return bi(f"说明：{note_zh}", f"Note: {note_en}" if sep else f"Note (original text): {d.note}")
 

@@ -19,10 +19,16 @@ from fairdesk.documents.model import (
 )
 from fairdesk.documents.quantities import total
 from fairdesk.domain import credit_code, right_names
-from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.acceptance import RightFacts, basis_of, holds_the_right
 from fairdesk.domain.authorities import english_name
-from fairdesk.domain.enums import MeasureType, ProtectionBasis
-from fairdesk.domain.vocabulary import DISPUTE_TYPES, PartyWords, jurisdiction_words, party_words
+from fairdesk.domain.enums import DecisionTrigger, LicenceType, MeasureType, ProtectionBasis
+from fairdesk.domain.vocabulary import (
+    DISPUTE_TYPES,
+    STANDING_NOT_SHOWN,
+    PartyWords,
+    jurisdiction_words,
+    party_words,
+)
 from fairdesk.domain.workflow import LIFTS_SUSPENSION
 
 
@@ -96,7 +102,15 @@ def right_name(r: RightView) -> tuple[str, str]:
     if not protected_in_china(r):
         return foreign_right_name(r)
     w = right_names.right_in_full(r.ip_type, r.number, r.title)
+    if _madrid(r):
+        w = right_names.madrid_in_full(r.ir_number or r.number)
     return w.zh, w.en
+
+
+def _madrid(r: RightView) -> bool:
+    """A Madrid international registration designating China (not a Chinese registration)."""
+    facts = RightFacts(r.number, r.ip_type, r.jurisdiction, basis=r.basis, ir_number=r.ir_number)
+    return r.ip_type == "trademark" and basis_of(facts) is ProtectionBasis.MADRID
 
 
 def right_kind(r: RightView) -> tuple[str, str]:
@@ -105,13 +119,16 @@ def right_kind(r: RightView) -> tuple[str, str]:
         kind_zh, kind_en = L.zh(L.IP_TYPES, r.ip_type), L.en(L.IP_TYPES, r.ip_type)
         where = jurisdiction_words(r.jurisdiction)
         return f"{where.zh}{kind_zh}", f"{where.en} {kind_en.lower()}"
-    w = right_names.right_kind(r.ip_type)
+    w = right_names.MADRID_KIND if _madrid(r) else right_names.right_kind(r.ip_type)
     return w.zh, w.en
 
 
 def right_number(r: RightView) -> str:
-    """The number as the register writes it; the country only for a right from abroad."""
+    """The number as the register writes it; the country only for a right from abroad (a
+    Madrid registration's kind says where: its IR number alone)."""
     number = _bare_number(r)
+    if _madrid(r):
+        return right_names.right_number("trademark", r.ir_number or r.number)
     if r.ip_type == "trademark" and number.isdigit():
         number = f"第{number}号"
     return number if r.jurisdiction in ("", "CN") else f"{number}（{r.jurisdiction}）"
@@ -259,13 +276,21 @@ def rights_block(d: DocumentData) -> list[Flowable]:
                     r.title,
                     r.holder,
                     r.valid_until,
-                    L.both(L.LICENCES, r.licence_type),
+                    _standing(d, r),
                 ]
                 for r in d.rights
             ],
             [15, 20, 17, 19, 12, 15],
         ),
     ]
+
+
+def _standing(d: DocumentData, r: RightView) -> str:
+    """The complainant's standing for the right: "权利人" only when it holds it."""
+    names = (d.complainant.name, d.complainant.name_en)
+    if r.licence_type in (LicenceType.OWNER, "") and not holds_the_right(r.holder, *names):
+        return STANDING_NOT_SHOWN.both
+    return L.both(L.LICENCES, r.licence_type)
 
 
 def found_infringing(d: DocumentData) -> bool:
@@ -275,6 +300,9 @@ def found_infringing(d: DocumentData) -> bool:
 
 def exhibits_heading(d: DocumentData) -> tuple[str, str]:
     """The exhibits' heading: accused until a decision finds them infringing."""
+    if found_infringing(d) and d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT:
+        # An effective court or administrative decision confirms it: not preliminary.
+        return "被认定侵权的展品", "Exhibits found infringing"
     if found_infringing(d):
         return "被初步认定侵权的展品", "Exhibits preliminarily found infringing"
     return "涉嫌侵权展品", "Accused exhibits"

@@ -17,7 +17,8 @@ from fairdesk.documents.parts import (
     measures_block,
 )
 from fairdesk.documents.quantities import items_en, models, models_en, total
-from fairdesk.domain.enums import MeasureType
+from fairdesk.domain import vocabulary as v
+from fairdesk.domain.enums import DecisionTrigger, MeasureType
 
 # What the respondent is asked to do with the exhibits, the object named in the sentence
 # ({what} is the exhibits with their models and count): Chinese, English.
@@ -87,6 +88,14 @@ def story(d: DocumentData) -> list[Flowable]:
         f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
         f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}).",
     )
+    if d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT:
+        # An effective court or administrative decision confirms it: not preliminary.
+        found_zh = found_zh.replace("初步认定", "认定").replace("涉嫌侵犯", "侵犯", 1)
+        found_zh = found_zh.replace("（案件编号", f"，{v.CONFIRMED.zh}（案件编号", 1)
+        found_en = found_en.replace("found, preliminarily, that", "found that")
+        found_en = found_en.replace("allegedly infringe", "infringe", 1).replace(
+            " (case ", f", {v.CONFIRMED.en} (case ", 1
+        )
     basis_zh, basis_en = (
         ("本中心依据参展合同", "Under the exhibitor contract, the service center requires you")
         if d.decided_by_organ

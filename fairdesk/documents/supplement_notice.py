@@ -11,6 +11,7 @@ from fairdesk.documents.deadlines import on_last_day, supplement_cut_by_close
 from fairdesk.documents.furniture import S, bi, box, fields, para, section, signature_lines
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.parts import case_rows, name_of
+from fairdesk.domain.normalize import has_cjk
 
 
 def _items(missing: str) -> list[str]:
@@ -19,6 +20,19 @@ def _items(missing: str) -> list[str]:
     parts = re.split(r"[；;\n]+\s*(?=\d+[.、．])|\n+", missing.strip())
     items = [p.strip().rstrip("。；;，,").rstrip() for p in parts]
     return [item for item in items if item] or ["—"]
+
+
+def _listed(items: list[str]) -> list[Flowable]:
+    """The items, each as given ("中文 / English" from the checklist); an item the desk typed
+    in Chinese only is said to be the original text, on a paper foreign parties read."""
+    out = [para(item, S.zh) for item in items]
+    if any(has_cjk(item) and " / " not in item for item in items):
+        out += bi(
+            "注：未附英文的事项为原文。",
+            "Note: items without English are given in the original text, in Chinese.",
+            (S.small, S.small),
+        )
+    return out
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -44,7 +58,7 @@ def story(d: DocumentData) -> list[Flowable]:
             f"are incomplete. {ask_en}",
         ),
         *section("需补正的材料", "Materials to supplement"),
-        box([para(item, S.zh) for item in _items(d.missing_items)]),
+        box(_listed(_items(d.missing_items))),
         fields(case_rows(d) + [("投诉人", "Complainant", who)]),
         signature_lines([("投诉人签收", "Received by the complainant")]),
     ]

@@ -15,6 +15,8 @@ Pure: no database, no Qt.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +43,7 @@ class RightFacts:
     basis: str = ""  # ProtectionBasis; "" lets the jurisdiction decide
     ir_number: str = ""  # a Madrid international registration's number
     licence_type: str = LicenceType.OWNER
+    holder: str = ""  # "" when not typed: standing is then not compared
 
 
 PATENTS = frozenset({IPType.INVENTION_PATENT, IPType.UTILITY_MODEL, IPType.DESIGN})
@@ -106,6 +109,7 @@ class ComplaintFacts:
     number: str = ""
     kind: str = ComplaintKind.IP
     complainant: str = ""
+    complainant_en: str = ""
     respondents: int = 0
     unresolved_respondents: int = 0  # named on the form but not matched to an exhibitor
     agent: bool = False
@@ -119,6 +123,60 @@ class ComplaintFacts:
 class AcceptanceProblem:
     refusal: Refusal
     reject_reason: str = ""  # the reason code to reject with, when it cannot be put right
+
+
+# A company's legal form at the end of its name: "示例品牌" and "示例品牌股份有限公司" are one
+# holder as the desk types it. Chinese forms end the name; Latin ones are whole words.
+_CJK_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+_LATIN_FORMS = re.compile(
+    r"[\s,.]+(co\.?,?\s*ltd|company|corporation|corp|limited|ltd|llc|inc|gmbh|s\.?p\.?a|ag|co)"
+    r"[\s,.]*$"
+)
+
+
+def _holder_key(name: str) -> str:
+    """A name without case, full-width forms, spaces and its legal form."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip().rstrip(".,")
+    while (shorter := _LATIN_FORMS.sub("", text)) != text:
+        text = shorter.strip()
+    key = "".join(text.split())
+    for form in _CJK_FORMS:
+        if key.endswith(form) and len(key) > len(form):
+            return key.removesuffix(form)
+    return key
+
+
+def holds_the_right(holder: str, *complainant_names: str) -> bool:
+    """Whether the right's holder is the complainant (either of its names); a holder not
+    typed is taken as the complainant (nothing to compare)."""
+    if not holder.strip():
+        return True
+    key = _holder_key(holder)
+    return any(key == _holder_key(n) for n in complainant_names if n.strip())
+
+
+def standing_refusal(right: RightFacts, c: ComplaintFacts, index: int) -> AcceptanceProblem | None:
+    """Standing (Patent Law Art 65, Trademark Law Art 60 on 利害关系人): a complainant that
+    does not hold the right complains as a licensee (exclusive, sole, or simple with the
+    owner's authorisation), with the licence contract among the materials (the checklist
+    asks for them), never as the holder."""
+    if right.licence_type != LicenceType.OWNER or holds_the_right(
+        right.holder, c.complainant, c.complainant_en
+    ):
+        return None
+    return AcceptanceProblem(
+        Refusal(
+            MissingRequirement,
+            "Right {number} is held by {holder}, not by the complainant {complainant}: the "
+            "complainant cannot complain as the right holder. Record its standing as an "
+            "exclusive, sole or simple licensee and receive the licence contract (a simple "
+            "licensee also needs the holder's authorisation), or reject the complaint for "
+            "lack of standing.",
+            {"number": right.number, "holder": right.holder, "complainant": c.complainant},
+            field=f"rights.{index}.licence_type",
+        ),
+        RejectReason.NO_STANDING,
+    )
 
 
 def right_refusal(right: RightFacts, on: date, index: int = 1) -> AcceptanceProblem | None:
@@ -184,6 +242,8 @@ def acceptance_problems(c: ComplaintFacts, on: date) -> list[AcceptanceProblem]:
             problem = right_refusal(right, on, i)
             if problem is not None and right.number not in refused:
                 out.append(problem)
+            if right.number not in refused and (standing := standing_refusal(right, c, i)):
+                out.append(standing)
     if c.respondents < 1:
         add("A complaint names at least one respondent.", "respondents")
     elif c.unresolved_respondents:

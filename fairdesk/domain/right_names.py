@@ -50,6 +50,21 @@ def right_in_full(ip_type: str, number: str, title: str = "") -> Words:
     return Words(f"{kind.en} {bare}", f"{kind.zh}（{bare}）")
 
 
+def madrid_in_full(ir_number: str) -> Words:
+    """A Madrid international registration designating China, named as what it is (not a
+    Chinese registration): the IR number, the system and the designation."""
+    bare = bare_number(ir_number)
+    return Words(
+        f"the exclusive right to the mark of international registration No. {bare} "
+        "designating China",
+        f"第{bare}号国际注册商标（马德里体系，指定中国）专用权",
+    )
+
+
+# The kind in a table's narrow cell: no brackets to break across lines.
+MADRID_KIND = Words("Madrid mark designating China", "马德里国际注册商标专用权")
+
+
 def claim_not_upheld(right: Words) -> Words:
     """The desk's start value for a claim under a right no exhibit is accused under: a
     finding of infringement disposes of every right relied on. The respondent's notice

@@ -261,6 +261,10 @@ MEASURES = Vocabulary(
 # own word is for one exhibit: "cover the exhibit").
 COVER_OR_TAKE_DOWN_EXHIBITS = W("cover the exhibits or take them down", "遮盖、撤下展品")
 
+# The standing printed for a complainant recorded as holder of a right another holds
+# (acceptance refuses it): never "权利人" on paper.
+STANDING_NOT_SHOWN = W("Standing not shown", "身份待证明")
+
 # How long a suspension of display lasts (2006 Art 7(1): interim, never for the rest of the
 # fair): every paper that names a suspension says it with these words.
 SUSPENSION_LASTS = W("while the complaint is handled", "在投诉处理期间")
@@ -687,6 +691,23 @@ DECISION_FINDINGS = Vocabulary(
     },
 )
 
+# A finding on an effective court or administrative decision (CNIPA Art 14 (2)): that
+# decision confirms the infringement, so the paper never calls it preliminary.
+CONFIRMED = W(
+    "confirmed by an effective court or administrative decision", "已为生效法律文书所确认"
+)
+CONFIRMED_OUTCOME = W(
+    "Infringement found, confirmed by an effective court or administrative decision",
+    "认定侵权（已为生效法律文书所确认）",
+)
+CONFIRMED_FINDING = W(
+    "Having reviewed the case, the service center finds that the exhibits above infringe the "
+    "complainant's rights, as an effective court or administrative decision confirms (see "
+    "each item below).",
+    "经审查，本中心认定被投诉人展出的上述展品侵犯投诉人的权利，该侵权已为生效法律文书所确认"
+    "（详见下列各项）。",
+)
+
 # The stages whose times the statistics measure.
 STAGES = Vocabulary(
     "stage",
@@ -867,10 +888,18 @@ def jurisdiction_words(code: str) -> Words:
     return JURISDICTIONS.get(code.strip().upper()) or Words(code.strip(), code.strip())
 
 
+# A Madrid registration's place in `material_label`, and the proof it is shown by.
+MADRID = "MADRID"
+MADRID_PROOF = W(
+    "Certificate of international registration (Madrid System)", "商标国际注册证明（马德里体系）"
+)
+
+
 def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) -> str:
     """A material as a list of received papers names it; a proof of a right registered
     abroad says where ("商标注册证明（欧盟） / Trademark registration certificate (EU)").
-    `rights` are the complaint's (ip_type, jurisdiction)."""
+    `rights` are the complaint's (ip_type, jurisdiction), the jurisdiction `MADRID` for a
+    Madrid international registration designating China."""
     codes: list[str] = []
     for ip_type, where in rights:
         code = (where or "CN").strip().upper()
@@ -880,9 +909,13 @@ def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) ->
             codes.append(code)
     if codes in ([], ["CN"]):  # a Chinese right's proof needs no place
         return m.label
+    if codes == [MADRID]:  # WIPO's certificate, not a registration in some country
+        return f"{MADRID_PROOF.zh} / {MADRID_PROOF.en}"
     places: list[Words] = []
     for code in codes:
         words = W("Chinese", "中国") if code == "CN" else jurisdiction_words(code)
+        if code == MADRID:
+            words = W("international, Madrid System", "马德里国际注册")
         if words not in places:
             places.append(words)
     return (

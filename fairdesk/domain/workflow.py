@@ -91,6 +91,8 @@ class Field:
     default: str = ""
     # A well-formed value for a field with a format of its own (a credit code).
     example: str = ""
+    # A line the step dialog shows under the field (where a choice leads).
+    hint: Words | None = None
     # The kinds of complaint it is asked for (a commercial dispute names no IP right).
     kinds: frozenset[str] = frozenset(ComplaintKind)
 
@@ -455,6 +457,8 @@ AUTHORITY_OPTIONAL = _text(
     prefill="authority",
     max_length=200,
 )
+# The hint says where a patent case goes: patent infringement disputes are the IP
+# administration's; market regulation handles trademarks and passing off a patent (假冒专利).
 REFERRAL_KIND = replace(
     _choice(
         "referral_kind",
@@ -465,6 +469,11 @@ REFERRAL_KIND = replace(
         allowed=(AuthorityKind.IP_OFFICE, AuthorityKind.MARKET_REGULATION, AuthorityKind.POLICE),
     ),
     default=AuthorityKind.IP_OFFICE.value,
+    hint=Words(
+        "A patent infringement dispute goes to the IP administration; market regulation "
+        "handles trademarks and passing off a patent.",
+        "专利侵权纠纷由知识产权管理部门处理；市场监督管理部门处理商标侵权及假冒专利。",
+    ),
 )
 DISPUTE_REFERRAL = _choice(
     "referral_kind",

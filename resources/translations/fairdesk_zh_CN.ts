@@ -2743,6 +2743,10 @@ power of attorney: {0}</source>
         <translation>此 FairDesk 二维码已损坏或不完整（应为 FD2.[文书编号].[密钥].[证书].[签名]）</translation>
     </message>
     <message>
+        <source>Right {number} is held by {holder}, not by the complainant {complainant}: the complainant cannot complain as the right holder. Record its standing as an exclusive, sole or simple licensee and receive the licence contract (a simple licensee also needs the holder's authorisation), or reject the complaint for lack of standing.</source>
+        <translation>权利 {number} 的权利人为 {holder}，并非投诉人 {complainant}：投诉人不能以权利人身份投诉。请登记其被许可人身份（独占、排他或普通被许可人）并收取许可合同（普通被许可人另需权利人的明确授权），或以投诉人不具备投诉资格为由不予受理。</translation>
+    </message>
+    <message>
         <source>Trademark {number} rests on a Madrid registration designating China: enter its international registration number.</source>
         <translation>商标 {number} 以指定中国的马德里国际注册为依据：请填写其国际注册号。</translation>
     </message>

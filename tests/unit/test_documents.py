@@ -332,6 +332,7 @@ def test_long_names_and_sixty_exhibits_flow_onto_more_pages(
     data = complaint_input()
     long_zh = "超长名称国际贸易发展" * 20 + "有限公司"
     data.complainant.name = long_zh
+    data.rights[0].holder = long_zh  # it holds the right (standing is checked at acceptance)
     data.complainant.name_en = "Extraordinarily-Long-Hyphenated-Unbreakable-Company-Name" * 4
     data.respondents[0].exhibits = [
         ExhibitInput(

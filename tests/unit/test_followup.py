@@ -227,7 +227,15 @@ def build_history(team: Team, clock: FakeClock) -> History:
     clock.set(datetime(2026, 11, 6, 1, 30, tzinfo=UTC))  # the second morning
     intake(
         "c5",
-        _complaint("4.1A05", complainant=PartyInput(INJECTED, "\t=1+1"), exhibit="+SUM(1,2)"),
+        _complaint(
+            "4.1A05",
+            complainant=PartyInput(INJECTED, "\t=1+1"),
+            exhibit="+SUM(1,2)",
+            # A right the complainant holds itself (standing is checked at acceptance).
+            right=RightInput(
+                "design", "ZL202330765432.1", "座椅", INJECTED, valid_until=date(2038, 1, 1)
+            ),
+        ),
         2,
     )
     c6 = intake("c6", _complaint("4.1A01"), 1)

@@ -74,10 +74,10 @@ def test_a_foreign_right_is_named_for_what_it_is() -> None:
     assert "专用权" not in right_kind(eu)[0]
     us = RightView("design", "USD912345", jurisdiction="US")
     assert right_name(us)[0] == "美国外观设计专利USD912345（未在中国授权）"
-    # A Madrid registration designating China is a registered mark in China.
+    # A Madrid registration designating China is protected in China, named as what it is.
     madrid = RightView("trademark", "1234567", jurisdiction="EU", basis="madrid",
                        ir_number="1234567")  # fmt: skip
-    assert right_name(madrid)[0] == "第1234567号注册商标专用权"
+    assert right_name(madrid)[0] == "第1234567号国际注册商标（马德里体系，指定中国）专用权"
     # A number typed with spaces prints as in the running text.
     cn = RightView("trademark", "第 45678901 号")
     assert right_number(cn) == "第45678901号"

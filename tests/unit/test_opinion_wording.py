@@ -132,7 +132,8 @@ def test_the_opinion_is_preliminary_headed_opinion_and_issued(
     assert "处理意见Opinion结论：初步认定侵权Outcome:infringementfoundpreliminarily" in text
     assert "展品“椅子（X-1）”涉嫌侵犯投诉人的ZL202330123456.7号外观设计专利权（初步认定）。" in text
     assert "isfound,preliminarily,toinfringedesignpatentZL202330123456.7" in text
-    assert "出具时间" in text and "issued" in text
+    # When the opinion was given: not a second "issued" beside the header's issue time.
+    assert "作出时间" in text and "opiniongiven" in text and "出具时间" not in text
     assert "决定时间" not in text and "decided2026" not in text
 
 

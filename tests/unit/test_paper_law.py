@@ -372,11 +372,12 @@ def test_a_right_not_valid_in_china_cites_art8_and_the_note_has_an_english_line(
     reg = register_complaint(team.desk, FAIR, complaint_input(right=eu))
     act_on_complaint(
         team.desk, reg.number, "reject", reason_code="right_not_valid_in_china",
-        reason="商标仅在欧盟注册。",
+        reason="投诉人称其马德里申请尚在审查中。",
     )  # fmt: skip
     text = _issue(team, "non-acceptance", reg.number, tmp_path)
     assert "展会知识产权保护办法第八条；展会知识产权保护指引第十二条" in text
-    assert "说明：商标仅在欧盟注册。Note(originaltext):商标仅在欧盟注册。" in text
+    note = "投诉人称其马德里申请尚在审查中。"
+    assert f"说明：{note}Note(originaltext):{note}" in text
 
 
 def test_the_complaint_form_cites_the_materials_and_the_commitment(

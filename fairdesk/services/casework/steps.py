@@ -162,7 +162,8 @@ def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
     return acceptance.ComplaintFacts(
         number=complaint.number,
         kind=complaint.kind,
-        complainant="registered",  # a registered complaint always has its complainant
+        complainant=complaint.complainant.name,
+        complainant_en=complaint.complainant.name_en,
         respondents=len(complaint.cases),
         agent=complaint.agent_id is not None,
         power_of_attorney=complaint.power_of_attorney,
@@ -178,6 +179,7 @@ def acceptance_facts(complaint: Complaint) -> acceptance.ComplaintFacts:
                 r.basis,
                 r.ir_number,
                 r.licence_type,
+                r.holder,
             )
             for r in complaint.rights
         ),

@@ -59,12 +59,13 @@ from fairdesk.documents.model import (
 from fairdesk.documents.render import render
 from fairdesk.documents.summary import describe, key_content, printed_strings
 from fairdesk.domain import materials
-from fairdesk.domain.enums import CaseState, ClockKind, ComplaintKind
+from fairdesk.domain.acceptance import RightFacts, basis_of
+from fairdesk.domain.enums import CaseState, ClockKind, ComplaintKind, ProtectionBasis
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
-from fairdesk.domain.vocabulary import material_label
+from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
     STEPS,
     Effect,
@@ -482,9 +483,15 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     elif not complaint.commitment_signed:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
-    rights = [(r.ip_type, r.jurisdiction) for r in complaint.rights]
+    rights = [(r.ip_type, _proof_place(r)) for r in complaint.rights]
     received = [m for m in materials.ALL_MATERIALS if ticks.get(m.key) is True]
     return (first, *(material_label(m, rights) for m in received))
+
+
+def _proof_place(r: IPRight) -> str:
+    """Where the proof of a right comes from: its jurisdiction, or the Madrid System."""
+    facts = RightFacts(r.number, r.ip_type, r.jurisdiction, basis=r.basis, ir_number=r.ir_number)
+    return MADRID if basis_of(facts) is ProtectionBasis.MADRID else r.jurisdiction
 
 
 def _right_view(r: IPRight, refused: dict[int, str]) -> RightView:

@@ -214,6 +214,10 @@ class StepDialog(QDialog):
             self.labels[f.name] = label
             self._label_texts[f.name] = marked
             form.addRow(label, widget)
+            if f.hint is not None:  # declared with the field: where the choice leads
+                hint = QLabel(desk_words(f.hint), objectName=f"{f.name}_hint")
+                hint.setWordWrap(True)
+                form.addRow("", hint)
 
     def _label_text(self, f: Field) -> str:
         text = desk_words(f.words)

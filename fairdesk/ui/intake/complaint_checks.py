@@ -70,6 +70,7 @@ def complaint_facts(form: ComplaintForm) -> acceptance.ComplaintFacts:
     return acceptance.ComplaintFacts(
         kind=ComplaintKind.IP if ip else ComplaintKind.COMMERCIAL,
         complainant=form.complainant.name(),
+        complainant_en=form.complainant.value().name_en,
         respondents=len(rows),
         unresolved_respondents=sum(1 for r in rows if r.exhibitor is None),
         agent=form.agent.has_agent(),

@@ -341,6 +341,7 @@ class RightRow(QFrame):
             basis=str(self.basis.currentData() or ""),
             ir_number=self.ir_number.text().strip(),
             licence_type=str(self.licence.currentData()),
+            holder=self.holder.text().strip(),
         )
 
     def problem_today(self) -> str | None:
@@ -408,6 +409,7 @@ class RightRow(QFrame):
             "valid_from": self.valid_from,
             "valid_until": self.valid_until,
             "ir_number": self.ir_number,
+            "licence_type": self.licence,
         }.get(part, self.number)
 
     def to_input(self) -> RightInput | int:
