@@ -371,6 +371,92 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>Set up a fair first.</source>
+        <translation>请先设置展会。</translation>
+    </message>
+    <message>
+        <source>This visit already belongs to case {0}.</source>
+        <translation>该巡查记录已关联案件 {0}。</translation>
+    </message>
+    <message>
+        <source>No suspected infringement found on patrol waits for a complaint.</source>
+        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
+    </message>
+    <message>
+        <source>Complaint from a patrol visit</source>
+        <translation>根据巡查记录登记投诉</translation>
+    </message>
+    <message>
+        <source>Suspected infringements found on patrol, without a complaint yet:</source>
+        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
+    </message>
+    <message>
+        <source>Select the cases to print for first.</source>
+        <translation>请先选择要打印文书的案件。</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>1 case exported to {1}.</source>
+        <translation>已将 1 个案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} cases exported to {1}.</source>
+        <translation>已将 {0} 个案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>Select the cases to assign first.</source>
+        <translation>请先选择要分派的案件。</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（不分派）</translation>
+    </message>
+    <message>
+        <source>Assign cases</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>Assign {0} selected cases to:</source>
+        <translation>将所选的 {0} 个案件分派给：</translation>
+    </message>
+    <message>
+        <source>1 case assigned to {1}.</source>
+        <translation>已将 1 个案件分派给 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} cases assigned to {1}.</source>
+        <translation>已将 {0} 个案件分派给 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilters</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All rights</source>
+        <translation>全部权利</translation>
+    </message>
+    <message>
+        <source>All halls</source>
+        <translation>全部展馆</translation>
+    </message>
+</context>
+<context>
     <name>CaseSummary</name>
     <message>
         <source>Open the case (Enter)</source>
@@ -1544,6 +1630,21 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Report</source>
         <translation>统计报告</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindows</name>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>Set up a fair first.</source>
+        <translation>请先设置展会。</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>当日报告</translation>
     </message>
 </context>
 <context>
@@ -5914,6 +6015,44 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>FairDesk</translation>
     </message>
     <message>
+        <source>Demo mode: signed in as {0}</source>
+        <translation>演示模式：当前登录 {0}</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
+        <source>No fair is set up yet: an administrator creates one with Fair ▸ New fair…</source>
+        <translation>尚未设立展会：请管理员通过“展会 ▸ 新建展会…”设立。</translation>
+    </message>
+    <message>
+        <source>To start with this fair:</source>
+        <translation>本届展会从这里开始：</translation>
+    </message>
+    <message>
+        <source>1 case shown</source>
+        <translation>显示 1 件案件</translation>
+    </message>
+    <message>
+        <source>{0} cases shown</source>
+        <translation>显示 {0} 件案件</translation>
+    </message>
+    <message>
+        <source>Next deadlines: {0}</source>
+        <translation>即将到期：{0}</translation>
+    </message>
+    <message>
+        <source>{0}
+FairDesk keeps trying every few seconds; what was saved is safe.</source>
+        <translation>{0}
+FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
+    </message>
+    <message>
+        <source>Fai&amp;r:</source>
+        <translation>展会(&amp;R)：</translation>
+    </message>
+    <message>
         <source>Fair</source>
         <translation>展会</translation>
     </message>
@@ -5922,20 +6061,20 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>搜索案件编号、投诉人、展商、展位号或权利号 (Ctrl+F)</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
     </message>
     <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Type of right</source>
         <translation>权利类型</translation>
     </message>
     <message>
-        <source>All rights</source>
-        <translation>全部权利</translation>
+        <source>Hall:</source>
+        <translation>展馆：</translation>
     </message>
     <message>
         <source>Hall</source>
@@ -5950,44 +6089,48 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>到期时限(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Mine</source>
-        <translation>我的(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Only the cases assigned to me</source>
-        <translation>只显示分派给我的案件</translation>
+        <source>Due within hours</source>
+        <translation>到期时限（小时）</translation>
     </message>
     <message>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <source>Due within hours</source>
-        <translation>到期时限（小时）</translation>
+        <source>Only the cases assigned to me</source>
+        <translation>只显示分派给我的案件</translation>
     </message>
     <message>
-        <source>Saved views</source>
-        <translation>已保存的视图</translation>
+        <source>&amp;Mine</source>
+        <translation>我的(&amp;M)</translation>
     </message>
     <message>
         <source>Respondent cases</source>
         <translation>被投诉案件</translation>
     </message>
     <message>
-        <source>Fai&amp;r:</source>
-        <translation>展会(&amp;R)：</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Hall:</source>
-        <translation>展馆：</translation>
+        <source>&amp;Fair</source>
+        <translation>展会(&amp;F)</translation>
     </message>
     <message>
-        <source>Demo mode: signed in as {0}</source>
-        <translation>演示模式：当前登录 {0}</translation>
+        <source>E&amp;xhibitors</source>
+        <translation>展商(&amp;X)</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>当前登录：{0}</translation>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>主办方(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;New complaint…</source>
@@ -6026,10 +6169,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
         <source>Clear &amp;filters</source>
         <translation>清除筛选(&amp;F)</translation>
     </message>
@@ -6042,8 +6181,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>删除视图(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Fair</source>
-        <translation>展会(&amp;F)</translation>
+        <source>&amp;Inspector mode…</source>
+        <translation>巡查模式(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;New fair…</source>
@@ -6054,20 +6193,12 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>编辑展会(&amp;E)…</translation>
     </message>
     <message>
-        <source>E&amp;xhibitors</source>
-        <translation>展商(&amp;X)</translation>
-    </message>
-    <message>
         <source>&amp;Exhibitors…</source>
         <translation>展商列表(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -6080,10 +6211,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Check &amp;evidence files…</source>
         <translation>检查证据文件(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Organizer</source>
-        <translation>主办方(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Dashboard…</source>
@@ -6110,138 +6237,8 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>咨询登记(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Inspector mode…</source>
-        <translation>巡查模式(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;About FairDesk</source>
         <translation>关于 FairDesk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>No fair is set up yet: an administrator creates one with Fair ▸ New fair…</source>
-        <translation>尚未设立展会：请管理员通过“展会 ▸ 新建展会…”设立。</translation>
-    </message>
-    <message>
-        <source>All halls</source>
-        <translation>全部展馆</translation>
-    </message>
-    <message>
-        <source>To start with this fair:</source>
-        <translation>本届展会从这里开始：</translation>
-    </message>
-    <message>
-        <source>1 case shown</source>
-        <translation>显示 1 件案件</translation>
-    </message>
-    <message>
-        <source>{0} cases shown</source>
-        <translation>显示 {0} 件案件</translation>
-    </message>
-    <message>
-        <source>Next deadlines: {0}</source>
-        <translation>即将到期：{0}</translation>
-    </message>
-    <message>
-        <source>{0}
-FairDesk keeps trying every few seconds; what was saved is safe.</source>
-        <translation>{0}
-FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
-    </message>
-    <message>
-        <source>Select the cases to print for first.</source>
-        <translation>请先选择要打印文书的案件。</translation>
-    </message>
-    <message>
-        <source>Export cases</source>
-        <translation>导出案件</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <source>1 case exported to {1}.</source>
-        <translation>已将 1 个案件导出到 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} cases exported to {1}.</source>
-        <translation>已将 {0} 个案件导出到 {1}。</translation>
-    </message>
-    <message>
-        <source>Select the cases to assign first.</source>
-        <translation>请先选择要分派的案件。</translation>
-    </message>
-    <message>
-        <source>(no one)</source>
-        <translation>（不分派）</translation>
-    </message>
-    <message>
-        <source>Assign cases</source>
-        <translation>分派案件</translation>
-    </message>
-    <message>
-        <source>Assign {0} selected cases to:</source>
-        <translation>将所选的 {0} 个案件分派给：</translation>
-    </message>
-    <message>
-        <source>1 case assigned to {1}.</source>
-        <translation>已将 1 个案件分派给 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} cases assigned to {1}.</source>
-        <translation>已将 {0} 个案件分派给 {1}。</translation>
-    </message>
-    <message>
-        <source>Set up a fair first.</source>
-        <translation>请先设置展会。</translation>
-    </message>
-    <message>
-        <source>Day report</source>
-        <translation>当日报告</translation>
-    </message>
-    <message>
-        <source>This visit already belongs to case {0}.</source>
-        <translation>该巡查记录已关联案件 {0}。</translation>
-    </message>
-    <message>
-        <source>No suspected infringement found on patrol waits for a complaint.</source>
-        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
-    </message>
-    <message>
-        <source>Complaint from a patrol visit</source>
-        <translation>根据巡查记录登记投诉</translation>
-    </message>
-    <message>
-        <source>Suspected infringements found on patrol, without a complaint yet:</source>
-        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
-    </message>
-    <message>
-        <source>Saved views…</source>
-        <translation>已保存的视图…</translation>
-    </message>
-    <message>
-        <source>Save view</source>
-        <translation>保存视图</translation>
-    </message>
-    <message>
-        <source>Name of this view of the list:</source>
-        <translation>此列表视图的名称：</translation>
-    </message>
-    <message>
-        <source>View '{0}' saved.</source>
-        <translation>视图“{0}”已保存。</translation>
-    </message>
-    <message>
-        <source>Choose one of your own saved views first; built-in views stay.</source>
-        <translation>请先选择一个您自己保存的视图；内置视图不能删除。</translation>
-    </message>
-    <message>
-        <source>View '{0}' deleted.</source>
-        <translation>视图“{0}”已删除。</translation>
     </message>
 </context>
 <context>
@@ -6970,6 +6967,37 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Re-checks due</source>
         <translation>待复查</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsControl</name>
+    <message>
+        <source>Saved views…</source>
+        <translation>已保存的视图…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view of the list:</source>
+        <translation>此列表视图的名称：</translation>
+    </message>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>View '{0}' saved.</source>
+        <translation>视图“{0}”已保存。</translation>
+    </message>
+    <message>
+        <source>Choose one of your own saved views first; built-in views stay.</source>
+        <translation>请先选择一个您自己保存的视图；内置视图不能删除。</translation>
+    </message>
+    <message>
+        <source>View '{0}' deleted.</source>
+        <translation>视图“{0}”已删除。</translation>
     </message>
 </context>
 <context>
