@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setCollapsible(1, False)
         split.setSizes([self.queues.width(), 960, 250])
+        QWidget.setTabOrder(self.mine_check, self.queues)  # Tab goes on from the filters
         self.filters = CaseFilters(self.ctx, ui, self)
         self.filters.changed.connect(self.apply_filter)
         self.filters.search_paused.connect(self.apply_search)
