@@ -112,12 +112,17 @@ class CaseView(QWidget):
     def _keep_tab_order(self) -> None:
         """Tab goes from the body to the buttons below it, as on screen (the body joined
         the window after the form's buttons)."""
+        ui = self.ui
         previous: QWidget = self.body.timeline_view
-        for button in (self.ui.reload_button, self.ui.documents_button, self.ui.handoff_button):
+        for button in (
+            ui.reload_button,
+            ui.documents_button,
+            ui.handoff_button,
+            ui.correct_button,
+            ui.close_button,
+        ):
             QWidget.setTabOrder(previous, button)
             previous = button
-        QWidget.setTabOrder(previous, self.ui.correct_button)
-        QWidget.setTabOrder(self.ui.correct_button, self.ui.close_button)
 
     def _name_parts(self) -> None:
         """The parts by the short names the tests and older code use."""
