@@ -371,6 +371,157 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>Set up a fair first.</source>
+        <translation>请先设置展会。</translation>
+    </message>
+    <message>
+        <source>This visit already belongs to case {0}.</source>
+        <translation>该巡查记录已关联案件 {0}。</translation>
+    </message>
+    <message>
+        <source>No suspected infringement found on patrol waits for a complaint.</source>
+        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
+    </message>
+    <message>
+        <source>Complaint from a patrol visit</source>
+        <translation>根据巡查记录登记投诉</translation>
+    </message>
+    <message>
+        <source>Suspected infringements found on patrol, without a complaint yet:</source>
+        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
+    </message>
+    <message>
+        <source>Select the cases to print for first.</source>
+        <translation>请先选择要打印文书的案件。</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>1 case exported to {1}.</source>
+        <translation>已将 1 个案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} cases exported to {1}.</source>
+        <translation>已将 {0} 个案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>Select the cases to assign first.</source>
+        <translation>请先选择要分派的案件。</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（不分派）</translation>
+    </message>
+    <message>
+        <source>Assign cases</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>Assign {0} selected cases to:</source>
+        <translation>将所选的 {0} 个案件分派给：</translation>
+    </message>
+    <message>
+        <source>1 case assigned to {1}.</source>
+        <translation>已将 1 个案件分派给 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} cases assigned to {1}.</source>
+        <translation>已将 {0} 个案件分派给 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseBody</name>
+    <message>
+        <source>Timeline · 处理记录</source>
+        <translation>处理记录</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialogs</name>
+    <message>
+        <source>Nothing differs from the recorded decision.</source>
+        <translation>与已记录的处理意见相同，未作更改。</translation>
+    </message>
+    <message>
+        <source>Pause the {0} deadline · 暂停期限</source>
+        <translation>暂停{0}期限</translation>
+    </message>
+    <message>
+        <source>{0}: the deadline stops until it is resumed; say why (e.g. waiting for a translated power of attorney).</source>
+        <translation>{0}：期限将暂停，直至恢复；请说明原因（例如：等待授权委托书译文）。</translation>
+    </message>
+    <message>
+        <source>Pause the deadline</source>
+        <translation>暂停期限</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilters</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All rights</source>
+        <translation>全部权利</translation>
+    </message>
+    <message>
+        <source>All halls</source>
+        <translation>全部展馆</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>received {0}</source>
+        <translation>{0} 收到</translation>
+    </message>
+    <message>
+        <source>accepted {0}</source>
+        <translation>{0} 受理</translation>
+    </message>
+    <message>
+        <source>transferred {0} to {1}</source>
+        <translation>{0} 移交{1}</translation>
+    </message>
+    <message>
+        <source>respondent notified {0}</source>
+        <translation>{0} 已通知被投诉人</translation>
+    </message>
+    <message>
+        <source>Case {0} — {1}</source>
+        <translation>案件 {0} — {1}</translation>
+    </message>
+    <message>
+        <source>State: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <source>Fair: {0} ({1})</source>
+        <translation>展会：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>All times are the fair's local time ({0}).</source>
+        <translation>所有时间均为展会当地时间（{0}）。</translation>
+    </message>
+    <message>
+        <source>Other respondents of this complaint: {0}</source>
+        <translation>本投诉的其他被投诉人：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseSummary</name>
     <message>
         <source>Open the case (Enter)</source>
@@ -459,72 +610,16 @@ What you saved is safe. The details are in {1}; please send that file to your ad
 <context>
     <name>CaseView</name>
     <message>
+        <source>{0} {1} · {2} · {3} · {4} · {5}</source>
+        <translation>{0} {1} · {2} · {3} · {4} · {5}</translation>
+    </message>
+    <message>
         <source>Case {0}</source>
         <translation>案件 {0}</translation>
     </message>
     <message>
-        <source>Timeline · 处理记录</source>
-        <translation>处理记录</translation>
-    </message>
-    <message>
-        <source>Reload (F5)</source>
-        <translation>刷新 (F5)</translation>
-    </message>
-    <message>
-        <source>Documents… (Ctrl+P)</source>
-        <translation>文书… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Hand-o&amp;ffs…</source>
-        <translation>移送与报送(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Correct the decision… (Ctrl+Shift+D)</source>
-        <translation>更正处理意见…（Ctrl+Shift+D）</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
         <source>Signed in as {0} ({1})</source>
         <translation>当前登录：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>Case {0} — {1}</source>
-        <translation>案件 {0} — {1}</translation>
-    </message>
-    <message>
-        <source>State: {0}</source>
-        <translation>状态：{0}</translation>
-    </message>
-    <message>
-        <source>received {0}</source>
-        <translation>{0} 收到</translation>
-    </message>
-    <message>
-        <source>accepted {0}</source>
-        <translation>{0} 受理</translation>
-    </message>
-    <message>
-        <source>transferred {0} to {1}</source>
-        <translation>{0} 移交{1}</translation>
-    </message>
-    <message>
-        <source>respondent notified {0}</source>
-        <translation>{0} 已通知被投诉人</translation>
-    </message>
-    <message>
-        <source>Fair: {0} ({1})</source>
-        <translation>展会：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>All times are the fair's local time ({0}).</source>
-        <translation>所有时间均为展会当地时间（{0}）。</translation>
-    </message>
-    <message>
-        <source>Other respondents of this complaint: {0}</source>
-        <translation>本投诉的其他被投诉人：{0}</translation>
     </message>
     <message>
         <source>No step is open to you ({0}) while the case is {1}.</source>
@@ -547,24 +642,24 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>案件已处于“{1}”状态，无法再执行“{0}”；如需保留已填写的内容请先复制，然后取消。</translation>
     </message>
     <message>
-        <source>Nothing differs from the recorded decision.</source>
-        <translation>与已记录的处理意见相同，未作更改。</translation>
+        <source>Reload (F5)</source>
+        <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <source>Pause the {0} deadline · 暂停期限</source>
-        <translation>暂停{0}期限</translation>
+        <source>Documents… (Ctrl+P)</source>
+        <translation>文书… (Ctrl+P)</translation>
     </message>
     <message>
-        <source>{0}: the deadline stops until it is resumed; say why (e.g. waiting for a translated power of attorney).</source>
-        <translation>{0}：期限将暂停，直至恢复；请说明原因（例如：等待授权委托书译文）。</translation>
+        <source>Hand-o&amp;ffs…</source>
+        <translation>移送与报送(&amp;F)…</translation>
     </message>
     <message>
-        <source>Pause the deadline</source>
-        <translation>暂停期限</translation>
+        <source>Correct the decision… (Ctrl+Shift+D)</source>
+        <translation>更正处理意见…（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <source>{0} {1} · {2} · {3} · {4} · {5}</source>
-        <translation>{0} {1} · {2} · {3} · {4} · {5}</translation>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <source>Next steps · 可执行操作</source>
@@ -1547,95 +1642,7 @@ Everything you typed is still in the form: correct it or try again.</source>
     </message>
 </context>
 <context>
-    <name>DetailPanel</name>
-    <message>
-        <source>Parties · 当事人</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <source>Complainant:</source>
-        <translation>投诉人：</translation>
-    </message>
-    <message>
-        <source>Agent:</source>
-        <translation>代理人：</translation>
-    </message>
-    <message>
-        <source>Papers:</source>
-        <translation>材料：</translation>
-    </message>
-    <message>
-        <source>Grounds:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>Rights · 权利</source>
-        <translation>权利</translation>
-    </message>
-    <message>
-        <source>Respondent · 被投诉人</source>
-        <translation>被投诉人</translation>
-    </message>
-    <message>
-        <source>Exhibitor:</source>
-        <translation>展商：</translation>
-    </message>
-    <message>
-        <source>Booth:</source>
-        <translation>展位：</translation>
-    </message>
-    <message>
-        <source>Country / region:</source>
-        <translation>国家/地区：</translation>
-    </message>
-    <message>
-        <source>Contact:</source>
-        <translation>联系方式：</translation>
-    </message>
-    <message>
-        <source>Registration:</source>
-        <translation>登记信息：</translation>
-    </message>
-    <message>
-        <source>Exhibit</source>
-        <translation>展品</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Right(s) accused under</source>
-        <translation>涉嫌侵犯的权利</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Accused exhibits · 涉嫌侵权展品</source>
-        <translation>涉嫌侵权展品</translation>
-    </message>
-    <message>
-        <source>No measures ordered.</source>
-        <translation>尚未采取处理措施。</translation>
-    </message>
-    <message>
-        <source>Measures · 处理措施</source>
-        <translation>处理措施</translation>
-    </message>
-    <message>
-        <source>No evidence attached yet.</source>
-        <translation>尚未附上证据。</translation>
-    </message>
-    <message>
-        <source>Evidence · 证据</source>
-        <translation>证据</translation>
-    </message>
+    <name>DecisionBox</name>
     <message>
         <source>Defence and decision · 答辩与处理</source>
         <translation>答辩与处理</translation>
@@ -1665,114 +1672,8 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>主管部门：</translation>
     </message>
     <message>
-        <source>No IP rights (commercial dispute).</source>
-        <translation>无知识产权（商事纠纷）。</translation>
-    </message>
-    <message>
-        <source>No IP rights: a commercial dispute about {0}.</source>
-        <translation>无知识产权（商事纠纷：{0}）。</translation>
-    </message>
-    <message>
-        <source>{0}:</source>
-        <translation>{0}：</translation>
-    </message>
-    <message>
         <source>Outcome · 处理情况</source>
         <translation>处理情况</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>credit code {0}</source>
-        <translation>统一社会信用代码 {0}</translation>
-    </message>
-    <message>
-        <source>IP commitment signed: {0}</source>
-        <translation>已签署知识产权承诺书：{0}</translation>
-    </message>
-    <message>
-        <source>
-power of attorney: {0}</source>
-        <translation>
-授权委托书：{0}</translation>
-    </message>
-    <message>
-        <source>signed commitment (承诺书): {0}</source>
-        <translation>已签署承诺书：{0}</translation>
-    </message>
-    <message>
-        <source>status checked {0}</source>
-        <translation>{0} 核实状态</translation>
-    </message>
-    <message>
-        <source>holder: {0}</source>
-        <translation>权利人：{0}</translation>
-    </message>
-    <message>
-        <source>valid {0}</source>
-        <translation>有效期 {0}</translation>
-    </message>
-    <message>
-        <source>valid in China</source>
-        <translation>在中国有效</translation>
-    </message>
-    <message>
-        <source>Not accepted: {0}</source>
-        <translation>不予受理：{0}</translation>
-    </message>
-    <message>
-        <source>Right {0}: {1}</source>
-        <translation>权利 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>hall {0}</source>
-        <translation>{0} 号馆</translation>
-    </message>
-    <message>
-        <source> (also at {0})</source>
-        <translation>（同时位于 {0}）</translation>
-    </message>
-    <message>
-        <source>re-inspection: {0}</source>
-        <translation>复查：{0}</translation>
-    </message>
-    <message>
-        <source>not yet re-inspected</source>
-        <translation>尚未复查</translation>
-    </message>
-    <message>
-        <source>ordered {0}</source>
-        <translation>{0} 要求</translation>
-    </message>
-    <message>
-        <source>due {0}</source>
-        <translation>{0} 到期</translation>
-    </message>
-    <message>
-        <source>undertaking signed: {0}</source>
-        <translation>已签署承诺：{0}</translation>
-    </message>
-    <message>
-        <source>stored at {0}</source>
-        <translation>存放于 {0}</translation>
-    </message>
-    <message>
-        <source>returned {0}</source>
-        <translation>{0} 已退还</translation>
-    </message>
-    <message>
-        <source>attached to the {0}</source>
-        <translation>附于{0}</translation>
-    </message>
-    <message>
-        <source>captured {0} by {1}</source>
-        <translation>{0} 由 {1} 采集</translation>
     </message>
     <message>
         <source>decided {0}</source>
@@ -1781,6 +1682,21 @@ power of attorney: {0}</source>
     <message>
         <source>not decided yet</source>
         <translation>尚未作出处理决定</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindows</name>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>Set up a fair first.</source>
+        <translation>请先设置展会。</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>当日报告</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +1994,25 @@ power of attorney: {0}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>Evidence · 证据</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>No evidence attached yet.</source>
+        <translation>尚未附上证据。</translation>
+    </message>
+    <message>
+        <source>attached to the {0}</source>
+        <translation>附于{0}</translation>
+    </message>
+    <message>
+        <source>captured {0} by {1}</source>
+        <translation>{0} 由 {1} 采集</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceCheckResult</name>
     <message>
         <source>Evidence files</source>
@@ -2332,6 +2267,33 @@ power of attorney: {0}</source>
     <message>
         <source>IP commitment</source>
         <translation>知识产权承诺书</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitsBox</name>
+    <message>
+        <source>Accused exhibits · 涉嫌侵权展品</source>
+        <translation>涉嫌侵权展品</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Right(s) accused under</source>
+        <translation>涉嫌侵犯的权利</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -5735,6 +5697,44 @@ power of attorney: {0}</source>
         <translation>FairDesk</translation>
     </message>
     <message>
+        <source>Demo mode: signed in as {0}</source>
+        <translation>演示模式：当前登录 {0}</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
+        <source>No fair is set up yet: an administrator creates one with Fair ▸ New fair…</source>
+        <translation>尚未设立展会：请管理员通过“展会 ▸ 新建展会…”设立。</translation>
+    </message>
+    <message>
+        <source>To start with this fair:</source>
+        <translation>本届展会从这里开始：</translation>
+    </message>
+    <message>
+        <source>1 case shown</source>
+        <translation>显示 1 件案件</translation>
+    </message>
+    <message>
+        <source>{0} cases shown</source>
+        <translation>显示 {0} 件案件</translation>
+    </message>
+    <message>
+        <source>Next deadlines: {0}</source>
+        <translation>即将到期：{0}</translation>
+    </message>
+    <message>
+        <source>{0}
+FairDesk keeps trying every few seconds; what was saved is safe.</source>
+        <translation>{0}
+FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
+    </message>
+    <message>
+        <source>Fai&amp;r:</source>
+        <translation>展会(&amp;R)：</translation>
+    </message>
+    <message>
         <source>Fair</source>
         <translation>展会</translation>
     </message>
@@ -5743,20 +5743,20 @@ power of attorney: {0}</source>
         <translation>搜索案件编号、投诉人、展商、展位号或权利号 (Ctrl+F)</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
     </message>
     <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Type of right</source>
         <translation>权利类型</translation>
     </message>
     <message>
-        <source>All rights</source>
-        <translation>全部权利</translation>
+        <source>Hall:</source>
+        <translation>展馆：</translation>
     </message>
     <message>
         <source>Hall</source>
@@ -5771,44 +5771,48 @@ power of attorney: {0}</source>
         <translation>到期时限(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Mine</source>
-        <translation>我的(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Only the cases assigned to me</source>
-        <translation>只显示分派给我的案件</translation>
+        <source>Due within hours</source>
+        <translation>到期时限（小时）</translation>
     </message>
     <message>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <source>Due within hours</source>
-        <translation>到期时限（小时）</translation>
+        <source>Only the cases assigned to me</source>
+        <translation>只显示分派给我的案件</translation>
     </message>
     <message>
-        <source>Saved views</source>
-        <translation>已保存的视图</translation>
+        <source>&amp;Mine</source>
+        <translation>我的(&amp;M)</translation>
     </message>
     <message>
         <source>Respondent cases</source>
         <translation>被投诉案件</translation>
     </message>
     <message>
-        <source>Fai&amp;r:</source>
-        <translation>展会(&amp;R)：</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Hall:</source>
-        <translation>展馆：</translation>
+        <source>&amp;Fair</source>
+        <translation>展会(&amp;F)</translation>
     </message>
     <message>
-        <source>Demo mode: signed in as {0}</source>
-        <translation>演示模式：当前登录 {0}</translation>
+        <source>E&amp;xhibitors</source>
+        <translation>展商(&amp;X)</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>当前登录：{0}</translation>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>主办方(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;New complaint…</source>
@@ -5847,10 +5851,6 @@ power of attorney: {0}</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
         <source>Clear &amp;filters</source>
         <translation>清除筛选(&amp;F)</translation>
     </message>
@@ -5863,8 +5863,8 @@ power of attorney: {0}</source>
         <translation>删除视图(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Fair</source>
-        <translation>展会(&amp;F)</translation>
+        <source>&amp;Inspector mode…</source>
+        <translation>巡查模式(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;New fair…</source>
@@ -5875,20 +5875,12 @@ power of attorney: {0}</source>
         <translation>编辑展会(&amp;E)…</translation>
     </message>
     <message>
-        <source>E&amp;xhibitors</source>
-        <translation>展商(&amp;X)</translation>
-    </message>
-    <message>
         <source>&amp;Exhibitors…</source>
         <translation>展商列表(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -5901,10 +5893,6 @@ power of attorney: {0}</source>
     <message>
         <source>Check &amp;evidence files…</source>
         <translation>检查证据文件(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Organizer</source>
-        <translation>主办方(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Dashboard…</source>
@@ -5931,138 +5919,55 @@ power of attorney: {0}</source>
         <translation>咨询登记(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Inspector mode…</source>
-        <translation>巡查模式(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;About FairDesk</source>
         <translation>关于 FairDesk(&amp;A)</translation>
     </message>
+</context>
+<context>
+    <name>MeasuresBox</name>
     <message>
-        <source>No fair is set up yet: an administrator creates one with Fair ▸ New fair…</source>
-        <translation>尚未设立展会：请管理员通过“展会 ▸ 新建展会…”设立。</translation>
+        <source>Measures · 处理措施</source>
+        <translation>处理措施</translation>
     </message>
     <message>
-        <source>All halls</source>
-        <translation>全部展馆</translation>
+        <source>No measures ordered.</source>
+        <translation>尚未采取处理措施。</translation>
     </message>
     <message>
-        <source>To start with this fair:</source>
-        <translation>本届展会从这里开始：</translation>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <source>1 case shown</source>
-        <translation>显示 1 件案件</translation>
+        <source>no</source>
+        <translation>否</translation>
     </message>
     <message>
-        <source>{0} cases shown</source>
-        <translation>显示 {0} 件案件</translation>
+        <source>re-inspection: {0}</source>
+        <translation>复查：{0}</translation>
     </message>
     <message>
-        <source>Next deadlines: {0}</source>
-        <translation>即将到期：{0}</translation>
+        <source>not yet re-inspected</source>
+        <translation>尚未复查</translation>
     </message>
     <message>
-        <source>{0}
-FairDesk keeps trying every few seconds; what was saved is safe.</source>
-        <translation>{0}
-FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</translation>
+        <source>ordered {0}</source>
+        <translation>{0} 要求</translation>
     </message>
     <message>
-        <source>Select the cases to print for first.</source>
-        <translation>请先选择要打印文书的案件。</translation>
+        <source>due {0}</source>
+        <translation>{0} 到期</translation>
     </message>
     <message>
-        <source>Export cases</source>
-        <translation>导出案件</translation>
+        <source>undertaking signed: {0}</source>
+        <translation>已签署承诺：{0}</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+        <source>stored at {0}</source>
+        <translation>存放于 {0}</translation>
     </message>
     <message>
-        <source>1 case exported to {1}.</source>
-        <translation>已将 1 个案件导出到 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} cases exported to {1}.</source>
-        <translation>已将 {0} 个案件导出到 {1}。</translation>
-    </message>
-    <message>
-        <source>Select the cases to assign first.</source>
-        <translation>请先选择要分派的案件。</translation>
-    </message>
-    <message>
-        <source>(no one)</source>
-        <translation>（不分派）</translation>
-    </message>
-    <message>
-        <source>Assign cases</source>
-        <translation>分派案件</translation>
-    </message>
-    <message>
-        <source>Assign {0} selected cases to:</source>
-        <translation>将所选的 {0} 个案件分派给：</translation>
-    </message>
-    <message>
-        <source>1 case assigned to {1}.</source>
-        <translation>已将 1 个案件分派给 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} cases assigned to {1}.</source>
-        <translation>已将 {0} 个案件分派给 {1}。</translation>
-    </message>
-    <message>
-        <source>Set up a fair first.</source>
-        <translation>请先设置展会。</translation>
-    </message>
-    <message>
-        <source>Day report</source>
-        <translation>当日报告</translation>
-    </message>
-    <message>
-        <source>This visit already belongs to case {0}.</source>
-        <translation>该巡查记录已关联案件 {0}。</translation>
-    </message>
-    <message>
-        <source>No suspected infringement found on patrol waits for a complaint.</source>
-        <translation>没有待登记投诉的巡查涉嫌侵权记录。</translation>
-    </message>
-    <message>
-        <source>Complaint from a patrol visit</source>
-        <translation>根据巡查记录登记投诉</translation>
-    </message>
-    <message>
-        <source>Suspected infringements found on patrol, without a complaint yet:</source>
-        <translation>巡查发现、尚未登记投诉的涉嫌侵权：</translation>
-    </message>
-    <message>
-        <source>Saved views…</source>
-        <translation>已保存的视图…</translation>
-    </message>
-    <message>
-        <source>Save view</source>
-        <translation>保存视图</translation>
-    </message>
-    <message>
-        <source>Name of this view of the list:</source>
-        <translation>此列表视图的名称：</translation>
-    </message>
-    <message>
-        <source>View '{0}' saved.</source>
-        <translation>视图“{0}”已保存。</translation>
-    </message>
-    <message>
-        <source>Choose one of your own saved views first; built-in views stay.</source>
-        <translation>请先选择一个您自己保存的视图；内置视图不能删除。</translation>
-    </message>
-    <message>
-        <source>View '{0}' deleted.</source>
-        <translation>视图“{0}”已删除。</translation>
+        <source>returned {0}</source>
+        <translation>{0} 已退还</translation>
     </message>
 </context>
 <context>
@@ -6169,6 +6074,51 @@ FairDesk 每隔几秒会自动重试；已保存的内容是安全的。</transl
     <message>
         <source>Findings are kept in {0} until the server has them; they are sent by themselves when it is reachable. A finding the server refused waits for you: retry it after the desk fixed the cause, or discard it.</source>
         <translation>巡查结果保存在 {0}，直到服务器收到为止；可以连接服务器时会自动发送。被服务器拒绝的结果会等待您处理：请在受理台解决问题后重试，或将其丢弃。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesBox</name>
+    <message>
+        <source>Parties · 当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Complainant:</source>
+        <translation>投诉人：</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>代理人：</translation>
+    </message>
+    <message>
+        <source>Papers:</source>
+        <translation>材料：</translation>
+    </message>
+    <message>
+        <source>Grounds:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>
+power of attorney: {0}</source>
+        <translation>
+授权委托书：{0}</translation>
+    </message>
+    <message>
+        <source>signed commitment (承诺书): {0}</source>
+        <translation>已签署承诺书：{0}</translation>
     </message>
 </context>
 <context>
@@ -6587,6 +6537,57 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     </message>
 </context>
 <context>
+    <name>RespondentBox</name>
+    <message>
+        <source>Respondent · 被投诉人</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Exhibitor:</source>
+        <translation>展商：</translation>
+    </message>
+    <message>
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <source>Country / region:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>登记信息：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>credit code {0}</source>
+        <translation>统一社会信用代码 {0}</translation>
+    </message>
+    <message>
+        <source>IP commitment signed: {0}</source>
+        <translation>已签署知识产权承诺书：{0}</translation>
+    </message>
+    <message>
+        <source>hall {0}</source>
+        <translation>{0} 号馆</translation>
+    </message>
+    <message>
+        <source> (also at {0})</source>
+        <translation>（同时位于 {0}）</translation>
+    </message>
+</context>
+<context>
     <name>RespondentRow</name>
     <message>
         <source>Booth number (e.g. 4.1A01) or exhibitor name</source>
@@ -6956,6 +6957,45 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     </message>
 </context>
 <context>
+    <name>RightsBox</name>
+    <message>
+        <source>Rights · 权利</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <source>No IP rights (commercial dispute).</source>
+        <translation>无知识产权（商事纠纷）。</translation>
+    </message>
+    <message>
+        <source>No IP rights: a commercial dispute about {0}.</source>
+        <translation>无知识产权（商事纠纷：{0}）。</translation>
+    </message>
+    <message>
+        <source>status checked {0}</source>
+        <translation>{0} 核实状态</translation>
+    </message>
+    <message>
+        <source>holder: {0}</source>
+        <translation>权利人：{0}</translation>
+    </message>
+    <message>
+        <source>valid {0}</source>
+        <translation>有效期 {0}</translation>
+    </message>
+    <message>
+        <source>valid in China</source>
+        <translation>在中国有效</translation>
+    </message>
+    <message>
+        <source>Not accepted: {0}</source>
+        <translation>不予受理：{0}</translation>
+    </message>
+    <message>
+        <source>Right {0}: {1}</source>
+        <translation>权利 {0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>RightsSection</name>
     <message>
         <source>Rights (patent, trademark, copyright)</source>
@@ -6994,6 +7034,37 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     <message>
         <source>Re-checks due</source>
         <translation>待复查</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsControl</name>
+    <message>
+        <source>Saved views…</source>
+        <translation>已保存的视图…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view of the list:</source>
+        <translation>此列表视图的名称：</translation>
+    </message>
+    <message>
+        <source>FairDesk</source>
+        <translation>FairDesk</translation>
+    </message>
+    <message>
+        <source>View '{0}' saved.</source>
+        <translation>视图“{0}”已保存。</translation>
+    </message>
+    <message>
+        <source>Choose one of your own saved views first; built-in views stay.</source>
+        <translation>请先选择一个您自己保存的视图；内置视图不能删除。</translation>
+    </message>
+    <message>
+        <source>View '{0}' deleted.</source>
+        <translation>视图“{0}”已删除。</translation>
     </message>
 </context>
 <context>

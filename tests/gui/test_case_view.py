@@ -1015,3 +1015,18 @@ def test_the_timeline_keeps_its_rows_when_the_steps_are_many(
     rows = view.timeline_view.verticalHeader().defaultSectionSize()
     assert view.timeline_view.viewport().height() >= 5 * rows
     assert view.height() <= 860
+
+
+def test_tab_goes_from_the_timeline_to_the_buttons_below_it(qtbot, team: Team, fair: str) -> None:
+    view = open_view(qtbot, team, accepted_case(team))
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.reload_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.reload_button.hasFocus)
+    # The timeline keeps Tab for its cells: Shift+Tab from the first button reaches it.
+    qtbot.keyClick(view.reload_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is view.timeline_view
+    view.reload_button.setFocus(Qt.FocusReason.TabFocusReason)
+    for button in (view.documents_button, view.handoff_button, view.close_button):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the correction is hidden
+        assert QApplication.focusWidget() is button

@@ -540,3 +540,20 @@ def test_the_demo_desk_has_quit_but_no_sign_out(qtbot, team: Team, cases: list[s
     case_menu = window.menuBar().actions()[0].menu()
     assert case_menu.actions()[-1].text() == "&Quit"
     assert not [a for a in case_menu.actions() if a.objectName() == "sign_out_action"]
+
+
+def test_tab_goes_from_the_filters_to_the_queues_then_the_list(
+    qtbot, team: Team, cases: list[str]
+) -> None:
+    window = MainWindow(team.desk)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.mine_check.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.mine_check.hasFocus)
+    qtbot.keyClick(window.mine_check, Qt.Key.Key_Tab)
+    assert window.queues.hasFocus()
+    qtbot.keyClick(window.queues, Qt.Key.Key_Tab)
+    assert window.table.hasFocus()

@@ -1,5 +1,6 @@
-"""The read-only panels of the case view: parties, rights, respondent, exhibits,
-measures, evidence, defence and decision. Filled from a `CaseDetail`, nothing else."""
+"""The read-only sections of the case view: parties, rights, respondent, exhibits,
+measures, evidence, defence and decision, each a group box that fills itself from a
+`CaseDetail`, nothing else (`case_details.DetailPanel` lays them out)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,7 +27,12 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, party_words
 from fairdesk.domain.workflow import IP
 from fairdesk.i18n import format_date
-from fairdesk.services.casework.case_detail import CaseDetail, PartyDetail, RightDetail
+from fairdesk.services.casework.case_detail import (
+    CaseDetail,
+    MeasureDetail,
+    PartyDetail,
+    RightDetail,
+)
 from fairdesk.ui.common.case_labels import (
     CHOICES,
     IP_TYPES,
@@ -110,140 +114,77 @@ def right_flags(right: RightDetail) -> list[str]:
     return flags
 
 
-class DetailPanel(QScrollArea):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("case_details")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="case_details_body")
-        # Two columns: who and what right (left); what happened to the exhibits (right).
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 6, 0)
-        layout = QVBoxLayout()
-        second = QVBoxLayout()
-        columns.addLayout(layout, 1)
-        columns.addLayout(second, 1)
-        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+def _party(party: PartyDetail | None) -> str:
+    if party is None:
+        return DASH
+    names = _join(party.name, party.name_en, sep=" / ")
+    ids = _join(party.id_doc_type, party.id_doc_no, sep=" ")
+    reach = _join(party.contact, party.phone, party.email)
+    return "\n".join(p for p in (_join(names, party.country), ids, reach) if p)
 
-        # Parties
+
+class PartiesBox(QGroupBox):
+    """Who complains, through which agent, with which papers, on what grounds."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="parties_box")
+        self.setTitle(self.tr("Parties · 当事人"))
         self.complainant_label = plain_label("complainant_label")
         self.agent_label = plain_label("agent_label")
         self.complaint_summary = plain_label("complaint_summary")
         self.papers_label = plain_label("papers_label")
-        parties = QGroupBox(self.tr("Parties · 当事人"), objectName="parties_box")
-        form = QFormLayout(parties)
-        form.addRow(self.tr("Complainant:"), self.complainant_label)
-        form.addRow(self.tr("Agent:"), self.agent_label)
-        form.addRow(self.tr("Papers:"), self.papers_label)
-        form.addRow(self.tr("Grounds:"), self.complaint_summary)
-        layout.addWidget(parties)
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Complainant:"), self.complainant_label)
+        self.form.addRow(self.tr("Agent:"), self.agent_label)
+        self.form.addRow(self.tr("Papers:"), self.papers_label)
+        self.form.addRow(self.tr("Grounds:"), self.complaint_summary)
 
-        # Rights
+    def show_kind(self, kind: str) -> None:
+        """A commercial dispute has an applicant (the domain's word) and no papers row."""
+        label = self.form.labelForField(self.complainant_label)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("{0}:").format(desk_words(party_words(kind).complainant)))
+        self.form.setRowVisible(self.papers_label, kind in IP)
+
+    def show_detail(self, d: CaseDetail) -> None:
+        c = d.complaint
+        yes, no = self.tr("yes"), self.tr("no")
+        self.complainant_label.setText(_party(d.complainant))
+        self.agent_label.setText(
+            _party(d.agent)
+            + (
+                self.tr("\npower of attorney: {0}").format(yes if c.power_of_attorney else no)
+                if d.agent
+                else ""
+            )
+        )
+        self.papers_label.setText(
+            self.tr("signed commitment (承诺书): {0}").format(yes if c.commitment_signed else no)
+        )
+        self.complaint_summary.setText(c.summary or DASH)
+
+
+class RightsBox(QGroupBox):
+    """The rights relied on, each with its holder, validity and status check; a warning in
+    words over those the desk cannot enforce as they stand."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="rights_box")
+        self.setTitle(self.tr("Rights · 权利"))
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.rights_label = plain_label("rights_label")
         self.rights_warning_icon = QLabel(objectName="rights_warning_icon")
         self.rights_warning_icon.setPixmap(warn.pixmap(20, 20))
         self.rights_warning = plain_label("rights_warning")
         self.rights_warning.setStyleSheet("font-weight: bold; color: #9a1c00;")
-        warning_row = QWidget(objectName="rights_warning_row")
-        row = QHBoxLayout(warning_row)
+        self.rights_warning_row = QWidget(objectName="rights_warning_row")
+        row = QHBoxLayout(self.rights_warning_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rights_warning_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.rights_warning, 1)
-        self.rights_warning_row = warning_row
-        rights = QGroupBox(self.tr("Rights · 权利"), objectName="rights_box")
-        box = QVBoxLayout(rights)
-        box.addWidget(warning_row)
+        box = QVBoxLayout(self)
+        box.addWidget(self.rights_warning_row)
         box.addWidget(self.rights_label)
-        layout.addWidget(rights)
-
-        # Respondent
-        self.respondent_name = plain_label("respondent_name")
-        self.respondent_name.setStyleSheet("font-weight: bold;")
-        self.respondent_origin = plain_label("respondent_origin")
-        self.respondent_booth = plain_label("respondent_booth")
-        self.respondent_contact = plain_label("respondent_contact")
-        self.respondent_ids = plain_label("respondent_ids")
-        respondent = QGroupBox(self.tr("Respondent · 被投诉人"), objectName="respondent_box")
-        form = QFormLayout(respondent)
-        form.addRow(self.tr("Exhibitor:"), self.respondent_name)
-        form.addRow(self.tr("Booth:"), self.respondent_booth)
-        form.addRow(self.tr("Country / region:"), self.respondent_origin)
-        form.addRow(self.tr("Contact:"), self.respondent_contact)
-        form.addRow(self.tr("Registration:"), self.respondent_ids)
-        layout.addWidget(respondent)
-
-        # Exhibits and measures
-        self.exhibits_table = _tree(
-            "exhibits_table",
-            [
-                self.tr("Exhibit"),
-                self.tr("Model"),
-                self.tr("Quantity"),
-                self.tr("Right(s) accused under"),
-                self.tr("Note"),
-            ],
-        )
-        exhibits = QGroupBox(self.tr("Accused exhibits · 涉嫌侵权展品"), objectName="exhibits_box")
-        QVBoxLayout(exhibits).addWidget(self.exhibits_table)
-        second.addWidget(exhibits)
-
-        self.measures_label = plain_label("measures_label")
-        self.measures_empty = plain_label("measures_empty", self.tr("No measures ordered."))
-        measures = QGroupBox(self.tr("Measures · 处理措施"), objectName="measures_box")
-        box = QVBoxLayout(measures)
-        box.addWidget(self.measures_empty)
-        box.addWidget(self.measures_label)
-
-        # Evidence: a placeholder tile per file until the evidence store shows thumbnails.
-        self.evidence_list = QListWidget(objectName="evidence_list")
-        self.evidence_list.setViewMode(QListView.ViewMode.IconMode)
-        self.evidence_list.setIconSize(QSize(40, 40))
-        self.evidence_list.setGridSize(QSize(190, 92))
-        self.evidence_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.evidence_list.setMovement(QListView.Movement.Static)
-        self.evidence_list.setWordWrap(False)
-        self.evidence_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.evidence_list.setFixedHeight(112)
-        self.evidence_empty = plain_label("evidence_empty", self.tr("No evidence attached yet."))
-        evidence = QGroupBox(self.tr("Evidence · 证据"), objectName="evidence_box")
-        box = QVBoxLayout(evidence)
-        box.addWidget(self.evidence_empty)
-        box.addWidget(self.evidence_list)
-
-        # Defence and decision
-        self.defence_label = plain_label("defence_label")
-        self.decision_label = plain_label("decision_label")
-        self.trigger_label = plain_label("trigger_label")
-        self.legal_basis_label = plain_label("legal_basis_label")
-        self.decision_note_label = plain_label("decision_note_label")
-        self.authority_label = plain_label("authority_label")
-        decision = QGroupBox(
-            self.tr("Defence and decision · 答辩与处理"), objectName="decision_box"
-        )
-        form = QFormLayout(decision)
-        form.addRow(self.tr("Defence:"), self.defence_label)
-        form.addRow(self.tr("Decision:"), self.decision_label)
-        form.addRow(self.tr("Trigger:"), self.trigger_label)
-        form.addRow(self.tr("Legal basis:"), self.legal_basis_label)
-        form.addRow(self.tr("Note:"), self.decision_note_label)
-        form.addRow(self.tr("Authority:"), self.authority_label)
-        second.addWidget(decision)
-        second.addWidget(measures)
-        second.addWidget(evidence)
-        layout.addStretch(1)
-        second.addStretch(1)
-        self.setWidget(body)
-        self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-
-    # -- filling ------------------------------------------------------------------------
-    def _party(self, party: PartyDetail | None) -> str:
-        if party is None:
-            return DASH
-        names = _join(party.name, party.name_en, sep=" / ")
-        ids = _join(party.id_doc_type, party.id_doc_no, sep=" ")
-        reach = _join(party.contact, party.phone, party.email)
-        return "\n".join(p for p in (_join(names, party.country), ids, reach) if p)
 
     def _no_rights(self, dispute_type: str) -> str:
         """A commercial dispute names no right: what it is about, in words (货款, never
@@ -254,34 +195,69 @@ class DetailPanel(QScrollArea):
             word(DISPUTE_TYPES, dispute_type)
         )
 
-    def _box(self, name: str) -> QGroupBox:
-        box = self.findChild(QGroupBox, name)
-        assert box is not None
-        return box
-
-    @property
-    def parties_form(self) -> QFormLayout:
-        return self._box("parties_box").layout()  # type: ignore[return-value]
-
-    def _show_kind(self, kind: str) -> None:
-        """A commercial dispute has an applicant and a 被申请人, and no IP commitment,
-        accused exhibits or infringement decision: its page leaves those out (the
-        domain's words for its sides, its kinds for what applies)."""
-        ip = kind in IP
-        decision_form: QFormLayout = self._box("decision_box").layout()  # type: ignore[assignment]
-        sides = party_words(kind)
-        label = self.parties_form.labelForField(self.complainant_label)
-        if isinstance(label, QLabel):
-            label.setText(self.tr("{0}:").format(desk_words(sides.complainant)))
-        self._box("respondent_box").setTitle(desk_words(sides.respondent))
-        self.parties_form.setRowVisible(self.papers_label, ip)
-        self._box("exhibits_box").setVisible(ip)
-        for field in (self.defence_label, self.decision_label, self.trigger_label):
-            decision_form.setRowVisible(field, ip)
-        decision_form.setRowVisible(self.legal_basis_label, ip)
-        self._box("decision_box").setTitle(
-            self.tr("Defence and decision · 答辩与处理") if ip else self.tr("Outcome · 处理情况")
+    def _block(self, r: RightDetail, flags: list[str], zone: ZoneInfo) -> str:
+        valid = _join(
+            format_date(r.valid_from) if r.valid_from else "",
+            format_date(r.valid_until) if r.valid_until else "",
+            sep=" – ",
         )
+        holder = _join(r.holder, word(LICENCES, r.licence_type), sep=", ")
+        checked = (
+            self.tr("status checked {0}").format(local_time(r.status_checked_at, zone))
+            if r.status_checked_at
+            else ""
+        )
+        block = "\n".join(
+            [
+                _join(both(IP_TYPES, r.ip_type), r.number, r.title),
+                _join(
+                    self.tr("holder: {0}").format(holder) if holder else "",
+                    self.tr("valid {0}").format(valid) if valid else "",
+                    checked,
+                    "; ".join(flags) or self.tr("valid in China"),
+                ),
+            ]
+        )
+        if r.refused_reason:
+            block += "\n" + self.tr("Not accepted: {0}").format(
+                both(REJECT_REASONS, r.refused_reason)
+            )
+        return block
+
+    def show_detail(self, d: CaseDetail, zone: ZoneInfo) -> None:
+        blocks = []
+        warnings = []
+        for r in d.rights:
+            flags = right_flags(r)
+            blocks.append(self._block(r, flags, zone))
+            if flags:
+                warnings.append(self.tr("Right {0}: {1}").format(r.number, "; ".join(flags)))
+        self.rights_label.setText("\n\n".join(blocks))
+        self.rights_warning.setText("\n".join(warnings))
+        self.rights_warning_row.setVisible(bool(warnings))
+        self.rights_warning_icon.setVisible(bool(warnings))
+        if not d.rights:
+            self.rights_label.setText(self._no_rights(d.complaint.dispute_type))
+
+
+class RespondentBox(QGroupBox):
+    """The exhibitor complained against: names, booths, origin, contact, registration."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="respondent_box")
+        self.setTitle(self.tr("Respondent · 被投诉人"))
+        self.respondent_name = plain_label("respondent_name")
+        self.respondent_name.setStyleSheet("font-weight: bold;")
+        self.respondent_origin = plain_label("respondent_origin")
+        self.respondent_booth = plain_label("respondent_booth")
+        self.respondent_contact = plain_label("respondent_contact")
+        self.respondent_ids = plain_label("respondent_ids")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Exhibitor:"), self.respondent_name)
+        form.addRow(self.tr("Booth:"), self.respondent_booth)
+        form.addRow(self.tr("Country / region:"), self.respondent_origin)
+        form.addRow(self.tr("Contact:"), self.respondent_contact)
+        form.addRow(self.tr("Registration:"), self.respondent_ids)
 
     def _registration(self, d: CaseDetail) -> str:
         """The respondent's credit code, and its IP commitment (an IP complaint's only)."""
@@ -296,65 +272,7 @@ class DetailPanel(QScrollArea):
         )
 
     def show_detail(self, d: CaseDetail) -> None:
-        zone = ZoneInfo(d.fair_timezone)
-        c = d.complaint
-        self._show_kind(c.kind)
-        yes, no = self.tr("yes"), self.tr("no")
-        self.complainant_label.setText(self._party(d.complainant))
-        self.agent_label.setText(
-            self._party(d.agent)
-            + (
-                self.tr("\npower of attorney: {0}").format(yes if c.power_of_attorney else no)
-                if d.agent
-                else ""
-            )
-        )
-        self.papers_label.setText(
-            self.tr("signed commitment (承诺书): {0}").format(yes if c.commitment_signed else no)
-        )
-        self.complaint_summary.setText(c.summary or DASH)
-
-        blocks = []
-        warnings = []
-        for r in d.rights:
-            flags = right_flags(r)
-            valid = _join(
-                format_date(r.valid_from) if r.valid_from else "",
-                format_date(r.valid_until) if r.valid_until else "",
-                sep=" – ",
-            )
-            holder = _join(r.holder, word(LICENCES, r.licence_type), sep=", ")
-            checked = (
-                self.tr("status checked {0}").format(local_time(r.status_checked_at, zone))
-                if r.status_checked_at
-                else ""
-            )
-            blocks.append(
-                "\n".join(
-                    [
-                        _join(both(IP_TYPES, r.ip_type), r.number, r.title),
-                        _join(
-                            self.tr("holder: {0}").format(holder) if holder else "",
-                            self.tr("valid {0}").format(valid) if valid else "",
-                            checked,
-                            "; ".join(flags) or self.tr("valid in China"),
-                        ),
-                    ]
-                )
-            )
-            if r.refused_reason:
-                blocks[-1] += "\n" + self.tr("Not accepted: {0}").format(
-                    both(REJECT_REASONS, r.refused_reason)
-                )
-            if flags:
-                warnings.append(self.tr("Right {0}: {1}").format(r.number, "; ".join(flags)))
-        self.rights_label.setText("\n\n".join(blocks))
-        self.rights_warning.setText("\n".join(warnings))
-        self.rights_warning_row.setVisible(bool(warnings))
-        self.rights_warning_icon.setVisible(bool(warnings))
-        if not d.rights:
-            self.rights_label.setText(self._no_rights(c.dispute_type))
-
+        self.setTitle(desk_words(party_words(d.complaint.kind).respondent))
         e = d.respondent
         self.respondent_name.setText(_join(e.name_zh, e.name_en, sep="\n") or DASH)
         others = [
@@ -377,6 +295,27 @@ class DetailPanel(QScrollArea):
         self.respondent_contact.setText(_join(e.contact, e.phone, e.email) or DASH)
         self.respondent_ids.setText(self._registration(d))
 
+
+class ExhibitsBox(QGroupBox):
+    """The accused exhibits, one line each (an IP complaint's only)."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="exhibits_box")
+        self.setTitle(self.tr("Accused exhibits · 涉嫌侵权展品"))
+        self.exhibits_table = _tree(
+            "exhibits_table",
+            [
+                self.tr("Exhibit"),
+                self.tr("Model"),
+                self.tr("Quantity"),
+                self.tr("Right(s) accused under"),
+                self.tr("Note"),
+            ],
+        )
+        QVBoxLayout(self).addWidget(self.exhibits_table)
+
+    def show_detail(self, d: CaseDetail) -> None:
+        self.setVisible(d.complaint.kind in IP)
         self.exhibits_table.clear()
         for x in d.exhibits:
             qty = "" if x.quantity is None else str(x.quantity)
@@ -387,36 +326,75 @@ class DetailPanel(QScrollArea):
             )
         _fit(self.exhibits_table)
 
-        blocks = []
-        for m in d.measures:
-            recheck = (
-                self.tr("re-inspection: {0}").format(
-                    _join(
-                        word(CHOICES["result"], m.recheck_result),
-                        local_time(m.rechecked_at, zone),
-                    )
+
+class MeasuresBox(QGroupBox):
+    """The measures ordered, with their undertaking, storage, return and re-inspection."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="measures_box")
+        self.setTitle(self.tr("Measures · 处理措施"))
+        self.measures_label = plain_label("measures_label")
+        self.measures_empty = plain_label("measures_empty", self.tr("No measures ordered."))
+        box = QVBoxLayout(self)
+        box.addWidget(self.measures_empty)
+        box.addWidget(self.measures_label)
+
+    def _block(self, m: MeasureDetail, zone: ZoneInfo) -> str:
+        yes, no = self.tr("yes"), self.tr("no")
+        recheck = (
+            self.tr("re-inspection: {0}").format(
+                _join(
+                    word(CHOICES["result"], m.recheck_result),
+                    local_time(m.rechecked_at, zone),
                 )
-                if m.recheck_result
-                else self.tr("not yet re-inspected")
             )
-            first = _join(
-                both(CHOICES["measure"], m.measure_type),
-                self.tr("ordered {0}").format(local_time(m.ordered_at, zone)),
-                self.tr("due {0}").format(local_time(m.due_at, zone)) if m.due_at else "",
-            )
-            second = _join(
-                self.tr("undertaking signed: {0}").format(yes if m.undertaking_signed else no),
-                self.tr("stored at {0}").format(m.storage_place) if m.storage_place else "",
-                self.tr("returned {0}").format(local_time(m.returned_at, zone))
-                if m.returned_at
-                else "",
-                recheck,
-            )
-            blocks.append("\n".join(p for p in (first, second, m.note) if p))
-        self.measures_label.setText("\n\n".join(blocks))
+            if m.recheck_result
+            else self.tr("not yet re-inspected")
+        )
+        first = _join(
+            both(CHOICES["measure"], m.measure_type),
+            self.tr("ordered {0}").format(local_time(m.ordered_at, zone)),
+            self.tr("due {0}").format(local_time(m.due_at, zone)) if m.due_at else "",
+        )
+        second = _join(
+            self.tr("undertaking signed: {0}").format(yes if m.undertaking_signed else no),
+            self.tr("stored at {0}").format(m.storage_place) if m.storage_place else "",
+            self.tr("returned {0}").format(local_time(m.returned_at, zone))
+            if m.returned_at
+            else "",
+            recheck,
+        )
+        return "\n".join(p for p in (first, second, m.note) if p)
+
+    def show_detail(self, d: CaseDetail, zone: ZoneInfo) -> None:
+        self.measures_label.setText("\n\n".join(self._block(m, zone) for m in d.measures))
         self.measures_label.setVisible(bool(d.measures))
         self.measures_empty.setVisible(not d.measures)
 
+
+class EvidenceBox(QGroupBox):
+    """The evidence files: a placeholder tile per file until the evidence store shows
+    thumbnails; the tooltip has the whole SHA-256, who captured it and when."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="evidence_box")
+        self.setTitle(self.tr("Evidence · 证据"))
+        self.evidence_list = QListWidget(objectName="evidence_list")
+        self.evidence_list.setViewMode(QListView.ViewMode.IconMode)
+        self.evidence_list.setIconSize(QSize(40, 40))
+        self.evidence_list.setGridSize(QSize(190, 92))
+        self.evidence_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.evidence_list.setMovement(QListView.Movement.Static)
+        self.evidence_list.setWordWrap(False)
+        self.evidence_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.evidence_list.setFixedHeight(112)
+        self.evidence_empty = plain_label("evidence_empty", self.tr("No evidence attached yet."))
+        box = QVBoxLayout(self)
+        box.addWidget(self.evidence_empty)
+        box.addWidget(self.evidence_list)
+        self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+
+    def show_detail(self, d: CaseDetail, zone: ZoneInfo) -> None:
         self.evidence_list.clear()
         for ev in d.evidence:
             text = f"{ev.name}\n{ev.sha256[:SHA_SHORT]}…"
@@ -441,6 +419,39 @@ class DetailPanel(QScrollArea):
         self.evidence_list.setVisible(bool(d.evidence))
         self.evidence_empty.setVisible(not d.evidence)
 
+
+class DecisionBox(QGroupBox):
+    """The defence and the decision; a commercial dispute's outcome only."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="decision_box")
+        self.setTitle(self.tr("Defence and decision · 答辩与处理"))
+        self.defence_label = plain_label("defence_label")
+        self.decision_label = plain_label("decision_label")
+        self.trigger_label = plain_label("trigger_label")
+        self.legal_basis_label = plain_label("legal_basis_label")
+        self.decision_note_label = plain_label("decision_note_label")
+        self.authority_label = plain_label("authority_label")
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Defence:"), self.defence_label)
+        self.form.addRow(self.tr("Decision:"), self.decision_label)
+        self.form.addRow(self.tr("Trigger:"), self.trigger_label)
+        self.form.addRow(self.tr("Legal basis:"), self.legal_basis_label)
+        self.form.addRow(self.tr("Note:"), self.decision_note_label)
+        self.form.addRow(self.tr("Authority:"), self.authority_label)
+
+    def show_kind(self, kind: str) -> None:
+        """A commercial dispute has no defence, trigger or legal basis of an infringement
+        decision: its outcome only."""
+        ip = kind in IP
+        for field in (self.defence_label, self.decision_label, self.trigger_label):
+            self.form.setRowVisible(field, ip)
+        self.form.setRowVisible(self.legal_basis_label, ip)
+        self.setTitle(
+            self.tr("Defence and decision · 答辩与处理") if ip else self.tr("Outcome · 处理情况")
+        )
+
+    def show_detail(self, d: CaseDetail, zone: ZoneInfo) -> None:
         self.defence_label.setText(d.defence_summary or DASH)
         decided = ""
         if d.decided_at is not None:

@@ -15,33 +15,17 @@ import contextlib
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStyle,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStyle, QWidget
 
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.clocks import ClockState
 from fairdesk.domain.corrections import may_correct_decision
-from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import ConcurrentEdit, FairDeskError, IllegalTransition, NotFound
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.domain.vocabulary import party_words, say
+from fairdesk.domain.vocabulary import say
 from fairdesk.domain.workflow import (
-    REASON,
     REASON_NAME,
     Entity,
     Field,
@@ -50,8 +34,7 @@ from fairdesk.domain.workflow import (
 )
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
-from fairdesk.services.casework.amend import Amended
-from fairdesk.services.casework.case_detail import CaseDetail, ComplaintDetail, case_detail
+from fairdesk.services.casework.case_detail import CaseDetail, case_detail
 from fairdesk.services.casework.cases import TimelineEntry, last_change, timeline
 from fairdesk.services.casework.steps import (
     AvailableSteps,
@@ -61,43 +44,23 @@ from fairdesk.services.casework.steps import (
     available_steps,
 )
 from fairdesk.services.context import Context
-from fairdesk.ui.casework.case_clocks import ClocksPanel
-from fairdesk.ui.casework.case_sections import DetailPanel, plain_label
-from fairdesk.ui.casework.case_steps import StepsPanel, answers_of, refusal_text
-from fairdesk.ui.casework.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
+from fairdesk.ui.casework.case_body import CaseBody
+from fairdesk.ui.casework.case_dialogs import CaseDialogs
+from fairdesk.ui.casework.case_header import CaseHeader
+from fairdesk.ui.casework.case_steps import answers_of, refusal_text
+from fairdesk.ui.casework.case_timeline import COL_WHEN
 from fairdesk.ui.common.case_labels import (
-    CHANNELS,
-    CLOCKS,
     COMPLAINT_STATES,
-    KINDS,
-    TONE_WORDS,
-    Tone,
     assign_mnemonics,
     both,
-    desk_words,
-    local_time,
-    state_tone,
     state_words,
-    tr,
     transition_label,
-    word,
 )
 from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
+from fairdesk.ui.forms.ui_case_view import Ui_CaseView
 
 Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
-TIMELINE_ROWS = 5  # entries the timeline shows at least
-
-_TONE_ICON = {
-    Tone.ACT: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Tone.WAIT: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Tone.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
-}
-_TONE_STYLE = {
-    Tone.ACT: "background: #fff4e5; border: 2px solid #b35c00;",
-    Tone.WAIT: "background: #e8f0fe; border: 2px solid #1a56b0;",
-    Tone.DONE: "background: #e6f4ea; border: 2px solid #1e7a34;",
-}
 
 
 class CaseView(QWidget):
@@ -121,148 +84,91 @@ class CaseView(QWidget):
         self.setWindowTitle(self.tr("Case {0}").format(self.case_number))
         self.resize(1280, 860)
 
-        # -- header ---------------------------------------------------------------------
-        self.case_label = plain_label("case_number_label")
-        font = self.case_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.case_label.setFont(font)
-        self.case_label.setWordWrap(False)
-        self.state_icon = QLabel(objectName="state_icon")
-        self.state_label = QLabel(objectName="state_label")
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.state_label.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.state_label.setFont(bold)
-        self.state_badge = QWidget(objectName="state_badge")
-        badge = QHBoxLayout(self.state_badge)
-        badge.setContentsMargins(8, 3, 10, 3)
-        badge.addWidget(self.state_icon)
-        badge.addWidget(self.state_label)
-        self.complaint_label = plain_label("complaint_label")
-        self.fair_label = plain_label("fair_label")
-        self.fair_label.setWordWrap(False)
-        self.siblings_label = plain_label("siblings_label")
-
-        # A message bar for errors of steps taken without a dialog.
-        self.message_icon = QLabel(objectName="message_icon")
+        self.ui = Ui_CaseView()  # the head, the message bar and the buttons: ui/case_view.ui
+        self.ui.setupUi(self)
+        self.header = CaseHeader(self.ui, self)
+        self.body = CaseBody(self)
+        self.ui.layout.insertWidget(4, self.body, 1)  # between the message bar and the buttons
+        self._keep_tab_order()
+        self._name_parts()
+        self.dialogs = CaseDialogs(self)
+        self._connect()
+        self.message_bar.hide()
+        self.correct_button.hide()
         self.message_icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(22, 22)
         )
-        self.message_label = plain_label("message_label")
-        self.message_bar = QWidget(objectName="message_bar")
-        self.message_bar.setStyleSheet(
-            "#message_bar { background: #fff4e5; border: 1px solid #b35c00; }"
+        self.user_label.setText(
+            self.tr("Signed in as {0} ({1})").format(
+                ctx.actor.username, say(v.ROLES, ctx.actor.role.value, current_language())
+            )
         )
-        bar = QHBoxLayout(self.message_bar)
-        bar.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
-        bar.addWidget(self.message_label, 1)
-        self.message_bar.hide()
+        self._sized = False
+        self.clock_timer = QTimer(self, interval=TICK_MS, objectName="clock_timer")
+        self.clock_timer.timeout.connect(self.tick)
+        self.reload()
+        self.clock_timer.start()
 
-        # -- body -------------------------------------------------------------------------
-        self.details = DetailPanel()
-        self.clocks_panel = ClocksPanel()
-        self.clocks_panel.pause_requested.connect(self._pause)
-        self.clocks_panel.resume_requested.connect(self._resume)
+    def _keep_tab_order(self) -> None:
+        """Tab goes from the body to the buttons below it, as on screen (the body joined
+        the window after the form's buttons)."""
+        ui = self.ui
+        previous: QWidget = self.body.timeline_view
+        for button in (
+            ui.reload_button,
+            ui.documents_button,
+            ui.handoff_button,
+            ui.correct_button,
+            ui.close_button,
+        ):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
-        self.steps_panel = StepsPanel()
-        self.steps_panel.clicked.connect(self.start_step)
-        self.steps_panel.explain.connect(self.show_message)
-        # Short names the tests and older code use.
+    def _name_parts(self) -> None:
+        """The parts by the short names the tests and older code use."""
+        ui, body = self.ui, self.body
+        self.case_label, self.state_label, self.state_icon = (
+            ui.case_number_label,
+            ui.state_label,
+            ui.state_icon,
+        )
+        self.complaint_label, self.fair_label = ui.complaint_label, ui.fair_label
+        self.message_bar, self.message_label = ui.message_bar, ui.message_label
+        self.message_icon, self.user_label = ui.message_icon, ui.case_user_label
+        self.reload_button, self.documents_button = ui.reload_button, ui.documents_button
+        self.handoff_button, self.correct_button = ui.handoff_button, ui.correct_button
+        self.close_button = ui.close_button
+        self.details, self.clocks_panel = body.details, body.clocks_panel
+        self.timeline_model, self.timeline_view = body.timeline_model, body.timeline_view
+        self.steps_panel = body.steps_panel
         self.action_buttons = self.steps_panel.case_buttons
         self.complaint_buttons = self.steps_panel.complaint_buttons
         self.no_actions_label = self.steps_panel.no_actions_label
         self.complaint_box = self.steps_panel.complaint_box
 
-        right = QWidget(objectName="case_side")
-        side = QVBoxLayout(right)
-        side.setContentsMargins(6, 0, 0, 0)
-        side.addWidget(self.clocks_panel)
-        side.addWidget(self.steps_panel)
-        side.addStretch(1)
-        side_scroll = _side_scroll(right)
-
-        self.timeline_model = TimelineModel(self)
-        self.timeline_view = _timeline_table(self.timeline_model)
-        timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
-        QVBoxLayout(timeline_box).addWidget(self.timeline_view)
-
-        top = QSplitter(Qt.Orientation.Horizontal, objectName="case_top_splitter")
-        self._top_splitter = top
-        self._sized = False
-        top.addWidget(self.details)
-        top.addWidget(side_scroll)
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 1)
-        top.setChildrenCollapsible(False)
-        body = QSplitter(Qt.Orientation.Vertical, objectName="case_body_splitter")
-        body.addWidget(top)
-        body.addWidget(timeline_box)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 1)
-        body.setSizes([520, 260])
-        body.setChildrenCollapsible(False)
-
-        # -- bottom -----------------------------------------------------------------------
-        self.reload_button = QPushButton(self.tr("Reload (F5)"), objectName="reload_button")
+    def _connect(self) -> None:
+        self.clocks_panel.pause_requested.connect(self.dialogs.pause)
+        self.clocks_panel.resume_requested.connect(self.dialogs.resume)
+        self.steps_panel.clicked.connect(self.start_step)
+        self.steps_panel.explain.connect(self.show_message)
         self.reload_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_button.clicked.connect(self._reload_clicked)
-        self.documents_button = QPushButton(
-            self.tr("Documents… (Ctrl+P)"), objectName="documents_button"
-        )
         self.documents_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.documents_button.clicked.connect(self.open_documents)
-        self.handoff_button = QPushButton(self.tr("Hand-o&ffs…"), objectName="handoff_button")
-        self.handoff_button.clicked.connect(self.open_handoffs)
-        self.correct_button = QPushButton(
-            self.tr("Correct the decision… (Ctrl+Shift+D)"), objectName="correct_button"
-        )
+        self.documents_button.clicked.connect(self.dialogs.open_documents)
+        self.handoff_button.clicked.connect(self.dialogs.open_handoffs)
+        # In code, not in the form: a button's text, set after, would reset its shortcut.
         self.correct_button.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.correct_button.clicked.connect(self.correct_decision)
-        self.correct_button.hide()
-        self.close_button = QPushButton(self.tr("Close (Esc)"), objectName="close_button")
+        self.correct_button.clicked.connect(self.dialogs.correct_decision)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
-        self.user_label = plain_label(
-            "case_user_label",
-            self.tr("Signed in as {0} ({1})").format(
-                ctx.actor.username, say(v.ROLES, ctx.actor.role.value, current_language())
-            ),
-        )
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.user_label, 1)
-        bottom.addWidget(self.reload_button)
-        bottom.addWidget(self.documents_button)
-        bottom.addWidget(self.handoff_button)
-        bottom.addWidget(self.correct_button)
-        bottom.addWidget(self.close_button)
-
-        head = QHBoxLayout()
-        head.addWidget(self.case_label)
-        head.addWidget(self.state_badge)
-        head.addStretch(1)
-        head.addWidget(self.fair_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.complaint_label)
-        layout.addWidget(self.siblings_label)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(body, 1)
-        layout.addLayout(bottom)
-
-        self.clock_timer = QTimer(self, interval=TICK_MS, objectName="clock_timer")
-        self.clock_timer.timeout.connect(self.tick)
-        self.reload()
-        self.clock_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._sized:
             # Details get two thirds of the width, deadlines and steps the rest.
             self._sized = True
-            width = self._top_splitter.width() or self.width()
-            self._top_splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
+            width = self.body.top.width() or self.width()
+            self.body.top.setSizes([width * 2 // 3, width - width * 2 // 3])
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -281,7 +187,7 @@ class CaseView(QWidget):
     ) -> None:
         self.detail = detail
         self.clock_states = states
-        self._show_header(detail)
+        self.header.show_detail(detail)
         self.details.show_detail(detail)
         self.timeline_model.set_entries(entries, detail.fair_timezone)
         self.timeline_view.resizeColumnToContents(COL_WHEN)
@@ -338,49 +244,6 @@ class CaseView(QWidget):
             return False
         self._show(detail, entries, states)
         return True
-
-    def _show_header(self, d: CaseDetail) -> None:
-        zone = d.fair_timezone
-        c = d.complaint
-        self.setWindowTitle(
-            self.tr("Case {0} — {1}").format(d.number, d.respondent.name_zh or d.respondent.name_en)
-        )
-        self.case_label.setText(d.number)
-        tone = state_tone(d.state)
-        self.state_label.setText(state_words(d.state))
-        self.state_label.setToolTip(f"{state_words(d.state)} — {tr(TONE_WORDS[tone])}")
-        self.state_icon.setPixmap(self.style().standardIcon(_TONE_ICON[tone]).pixmap(22, 22))
-        self.state_badge.setStyleSheet(f"#state_badge {{ {_TONE_STYLE[tone]} }}")
-        self.state_badge.setAccessibleName(self.tr("State: {0}").format(state_words(d.state)))
-        times = [self.tr("received {0}").format(local_time(c.received_at, zone))]
-        if c.accepted_at:
-            times.append(self.tr("accepted {0}").format(local_time(c.accepted_at, zone)))
-        if c.transferred_at:
-            times.append(
-                self.tr("transferred {0} to {1}").format(
-                    local_time(c.transferred_at, zone), c.authority
-                )
-            )
-        if d.notified_at:
-            times.append(self.tr("respondent notified {0}").format(local_time(d.notified_at, zone)))
-        self.complaint_label.setText(complaint_line(c, times))
-        fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
-        self.fair_label.setText(self.tr("Fair: {0} ({1})").format(fair, d.fair_code))
-        self.fair_label.setToolTip(
-            self.tr("All times are the fair's local time ({0}).").format(zone)
-        )
-        if d.siblings:
-            self.siblings_label.setText(
-                self.tr("Other respondents of this complaint: {0}").format(
-                    "; ".join(
-                        f"{s.number} {s.exhibitor} {s.booth_no} ({state_words(s.state)})"
-                        for s in d.siblings
-                    )
-                )
-            )
-            self.siblings_label.show()
-        else:
-            self.siblings_label.hide()
 
     def _answers(self, d: CaseDetail) -> Answers:
         """Which steps of the case and of its complaint are open now, and why not."""
@@ -493,6 +356,11 @@ class CaseView(QWidget):
             apply=lambda params, reason: self._take_from_dialog(dialog, s, params, reason),
             parent=self,
         )
+        self.hold_dialog(dialog)
+
+    def hold_dialog(self, dialog: StepDialog) -> None:
+        """Open a dialog that works on the version shown: no reload under it until it
+        closes (poll_changes waits)."""
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.step_dialog = dialog
         dialog.open()
@@ -546,114 +414,15 @@ class CaseView(QWidget):
                 expected_version=d.complaint.version,
                 **params,
             )
-        self._after_change()
+        self.after_change()
 
-    def _after_change(self) -> None:
+    def after_change(self) -> None:
         try:
             self.reload()
         except NotFound:
             pass
         finally:
             self.changed.emit(self.case_number)
-
-    # -- documents ----------------------------------------------------------------------
-    def open_documents(self) -> None:
-        """Issue, preview, print or check this case's documents (the button, Ctrl+P)."""
-        from fairdesk.ui.paper.document_dialog import DocumentDialog
-
-        try:
-            dialog = DocumentDialog(self.ctx, self.case_number, self)
-        except FairDeskError as exc:
-            self.show_message(error_text(exc))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(lambda _number: self._after_change())
-        dialog.open()
-
-    def open_handoffs(self) -> None:
-        """Send this case to a public system: a referral or an evidence package."""
-        from fairdesk.ui.paper.handoff_dialog import HandoffDialog
-
-        if self.detail is None:
-            return
-        # A case handed to an authority (it names one) most likely goes with its package.
-        kind = "referral" if self.detail.authority else "evidence"
-        dialog = HandoffDialog(self.ctx, self.detail.fair_code, self.case_number, kind, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.handoff_done.connect(lambda _result: self._after_change())
-        dialog.open()
-
-    def correct_decision(self) -> None:
-        """Correct the recorded decision's wording (the button, Ctrl+Shift+D)."""
-        from fairdesk.ui.common.corrections import decision_dialog
-
-        if self.detail is None or not self.correct_button.isVisible():
-            return
-        self.clear_message()
-
-        def done(result: Amended) -> None:
-            if not result.changed:
-                self.show_message(self.tr("Nothing differs from the recorded decision."))
-            self._after_change()
-
-        def shown() -> CaseDetail:
-            assert self.detail is not None
-            return self.detail
-
-        def conflict() -> None:
-            with contextlib.suppress(FairDeskError):
-                self.reload()  # the other desk's wording behind the dialog
-
-        dialog = decision_dialog(self.ctx, shown, done, self, conflict)
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        self.step_dialog = dialog
-        dialog.open()
-
-    # -- clocks -------------------------------------------------------------------------
-    def _pause(self, kind: str) -> None:
-        self.clear_message()
-
-        def apply(_params: dict[str, Any], reason: str) -> None:
-            clocks.pause(self.ctx, self.case_number, ClockKind(kind), reason)
-            self._after_change()
-
-        dialog = StepDialog(
-            self.tr("Pause the {0} deadline · 暂停期限").format(word(CLOCKS, kind).lower()),
-            (REASON,),
-            subtitle=self.tr(
-                "{0}: the deadline stops until it is resumed; say why (e.g. waiting for a "
-                "translated power of attorney)."
-            ).format(self.case_number),
-            step_name=self.tr("Pause the deadline"),
-            apply=apply,
-            parent=self,
-        )
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        self.step_dialog = dialog
-        dialog.open()
-
-    def _resume(self, kind: str) -> None:
-        self.clear_message()
-        try:
-            clocks.resume(self.ctx, self.case_number, ClockKind(kind))
-        except FairDeskError as exc:
-            self.show_message(error_text(exc))
-            return
-        self._after_change()
-
-
-def complaint_line(c: ComplaintDetail, times: list[str]) -> str:
-    """The complaint's line over the case: 投诉 (or a dispute's 纠纷) with its number, kind,
-    channel, state and times."""
-    matter = desk_words(party_words(c.kind).matter)
-    return QCoreApplication.translate("CaseView", "{0} {1} · {2} · {3} · {4} · {5}").format(
-        matter[:1].upper() + matter[1:],
-        c.number,
-        both(KINDS, c.kind),
-        both(CHANNELS, c.channel),
-        both(COMPLAINT_STATES, c.state),
-        ", ".join(times),
-    )
 
 
 def _open_choices(f: Field, closed: frozenset[str] | None) -> Field:
@@ -662,35 +431,3 @@ def _open_choices(f: Field, closed: frozenset[str] | None) -> Field:
     if not closed:
         return f
     return replace(f, allowed=tuple(code for code in f.codes() if code not in closed))
-
-
-def _side_scroll(side: QWidget) -> QScrollArea:
-    """The steps of a case in full flow are many: they scroll, rather than push the
-    timeline below down to two rows (or the window off a 1000-pixel screen)."""
-    scroll = QScrollArea(objectName="case_side_scroll")
-    scroll.setWidget(side)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setMinimumWidth(side.minimumSizeHint().width() + 20)
-    return scroll
-
-
-def _timeline_table(model: TimelineModel) -> QTableView:
-    """The timeline's table: one line an entry, room for TIMELINE_ROWS of them."""
-    view = QTableView(objectName="timeline_view")
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in ((COL_WHEN, 130), (COL_WHO, 90), (COL_WHAT, 280), (COL_WHY, 220)):
-        view.setColumnWidth(column, width)
-    # Room for a handful of entries whatever the panels above hold.
-    rows = view.verticalHeader().defaultSectionSize()
-    view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + TIMELINE_ROWS * rows + 4)
-    return view

@@ -1,0 +1,361 @@
+# GENERATED from ui/main_window.ui by scripts/build_forms.py (pyside6-uic): do not edit.
+# Change the form in Qt Designer, then run: python scripts/build_forms.py
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QMenu, QMenuBar,
+    QSizePolicy, QSpacerItem, QSplitter, QTableView,
+    QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        self.new_action = QAction(MainWindow)
+        self.new_action.setObjectName(u"new_action")
+        self.visit_complaint_action = QAction(MainWindow)
+        self.visit_complaint_action.setObjectName(u"visit_complaint_action")
+        self.print_action = QAction(MainWindow)
+        self.print_action.setObjectName(u"print_action")
+        self.export_action = QAction(MainWindow)
+        self.export_action.setObjectName(u"export_action")
+#if QT_CONFIG(shortcut)
+        self.export_action.setShortcut(u"Ctrl+E")
+#endif // QT_CONFIG(shortcut)
+        self.assign_action = QAction(MainWindow)
+        self.assign_action.setObjectName(u"assign_action")
+#if QT_CONFIG(shortcut)
+        self.assign_action.setShortcut(u"Ctrl+Shift+A")
+#endif // QT_CONFIG(shortcut)
+        self.check_document_action = QAction(MainWindow)
+        self.check_document_action.setObjectName(u"check_document_action")
+#if QT_CONFIG(shortcut)
+        self.check_document_action.setShortcut(u"Ctrl+Shift+V")
+#endif // QT_CONFIG(shortcut)
+        self.open_case_action = QAction(MainWindow)
+        self.open_case_action.setObjectName(u"open_case_action")
+        self.find_action = QAction(MainWindow)
+        self.find_action.setObjectName(u"find_action")
+        self.refresh_action = QAction(MainWindow)
+        self.refresh_action.setObjectName(u"refresh_action")
+        self.clear_filters_action = QAction(MainWindow)
+        self.clear_filters_action.setObjectName(u"clear_filters_action")
+#if QT_CONFIG(shortcut)
+        self.clear_filters_action.setShortcut(u"Ctrl+Shift+L")
+#endif // QT_CONFIG(shortcut)
+        self.save_view_action = QAction(MainWindow)
+        self.save_view_action.setObjectName(u"save_view_action")
+#if QT_CONFIG(shortcut)
+        self.save_view_action.setShortcut(u"Ctrl+Shift+S")
+#endif // QT_CONFIG(shortcut)
+        self.delete_view_action = QAction(MainWindow)
+        self.delete_view_action.setObjectName(u"delete_view_action")
+        self.inspector_action = QAction(MainWindow)
+        self.inspector_action.setObjectName(u"inspector_action")
+        self.new_fair_action = QAction(MainWindow)
+        self.new_fair_action.setObjectName(u"new_fair_action")
+        self.edit_fair_action = QAction(MainWindow)
+        self.edit_fair_action.setObjectName(u"edit_fair_action")
+        self.exhibitors_action = QAction(MainWindow)
+        self.exhibitors_action.setObjectName(u"exhibitors_action")
+#if QT_CONFIG(shortcut)
+        self.exhibitors_action.setShortcut(u"Ctrl+Shift+E")
+#endif // QT_CONFIG(shortcut)
+        self.import_action = QAction(MainWindow)
+        self.import_action.setObjectName(u"import_action")
+        self.settings_action = QAction(MainWindow)
+        self.settings_action.setObjectName(u"settings_action")
+        self.users_action = QAction(MainWindow)
+        self.users_action.setObjectName(u"users_action")
+        self.evidence_check_action = QAction(MainWindow)
+        self.evidence_check_action.setObjectName(u"evidence_check_action")
+        self.dashboard_action = QAction(MainWindow)
+        self.dashboard_action.setObjectName(u"dashboard_action")
+#if QT_CONFIG(shortcut)
+        self.dashboard_action.setShortcut(u"Ctrl+Shift+D")
+#endif // QT_CONFIG(shortcut)
+        self.followup_action = QAction(MainWindow)
+        self.followup_action.setObjectName(u"followup_action")
+        self.watch_list_action = QAction(MainWindow)
+        self.watch_list_action.setObjectName(u"watch_list_action")
+        self.handoffs_action = QAction(MainWindow)
+        self.handoffs_action.setObjectName(u"handoffs_action")
+        self.day_report_action = QAction(MainWindow)
+        self.day_report_action.setObjectName(u"day_report_action")
+        self.consultation_action = QAction(MainWindow)
+        self.consultation_action.setObjectName(u"consultation_action")
+#if QT_CONFIG(shortcut)
+        self.consultation_action.setShortcut(u"Ctrl+K")
+#endif // QT_CONFIG(shortcut)
+        self.about_action = QAction(MainWindow)
+        self.about_action.setObjectName(u"about_action")
+        self.central = QWidget(MainWindow)
+        self.central.setObjectName(u"central")
+        self.layout = QVBoxLayout(self.central)
+        self.layout.setObjectName(u"layout")
+        self.connection_banner = QLabel(self.central)
+        self.connection_banner.setObjectName(u"connection_banner")
+        self.connection_banner.setStyleSheet(u"background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c060;")
+        self.connection_banner.setWordWrap(True)
+
+        self.layout.addWidget(self.connection_banner)
+
+        self.first_steps = QLabel(self.central)
+        self.first_steps.setObjectName(u"first_steps")
+        self.first_steps.setStyleSheet(u"background: #e8f1fb; color: #1d3b5c; padding: 6px; border: 1px solid #9cc0e6;")
+        self.first_steps.setWordWrap(True)
+
+        self.layout.addWidget(self.first_steps)
+
+        self.top_row = QHBoxLayout()
+        self.top_row.setObjectName(u"top_row")
+        self.fair_label = QLabel(self.central)
+        self.fair_label.setObjectName(u"fair_label")
+
+        self.top_row.addWidget(self.fair_label)
+
+        self.fair_combo = QComboBox(self.central)
+        self.fair_combo.setObjectName(u"fair_combo")
+        self.fair_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.top_row.addWidget(self.fair_combo)
+
+        self.search_edit = QLineEdit(self.central)
+        self.search_edit.setObjectName(u"search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+
+        self.top_row.addWidget(self.search_edit)
+
+        self.views_combo = QComboBox(self.central)
+        self.views_combo.setObjectName(u"views_combo")
+
+        self.top_row.addWidget(self.views_combo)
+
+        self.top_row.setStretch(2, 1)
+
+        self.layout.addLayout(self.top_row)
+
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setObjectName(u"filter_row")
+        self.state_combo = QComboBox(self.central)
+        self.state_combo.setObjectName(u"state_combo")
+
+        self.filter_row.addWidget(self.state_combo)
+
+        self.ip_combo = QComboBox(self.central)
+        self.ip_combo.setObjectName(u"ip_combo")
+
+        self.filter_row.addWidget(self.ip_combo)
+
+        self.hall_label = QLabel(self.central)
+        self.hall_label.setObjectName(u"hall_label")
+
+        self.filter_row.addWidget(self.hall_label)
+
+        self.hall_combo = QComboBox(self.central)
+        self.hall_combo.setObjectName(u"hall_combo")
+
+        self.filter_row.addWidget(self.hall_combo)
+
+        self.overdue_check = QCheckBox(self.central)
+        self.overdue_check.setObjectName(u"overdue_check")
+
+        self.filter_row.addWidget(self.overdue_check)
+
+        self.due_check = QCheckBox(self.central)
+        self.due_check.setObjectName(u"due_check")
+
+        self.filter_row.addWidget(self.due_check)
+
+        self.due_hours = QDoubleSpinBox(self.central)
+        self.due_hours.setObjectName(u"due_hours")
+        self.due_hours.setDecimals(1)
+        self.due_hours.setMinimum(0.500000000000000)
+        self.due_hours.setMaximum(240.000000000000000)
+        self.due_hours.setValue(2.000000000000000)
+
+        self.filter_row.addWidget(self.due_hours)
+
+        self.mine_check = QCheckBox(self.central)
+        self.mine_check.setObjectName(u"mine_check")
+
+        self.filter_row.addWidget(self.mine_check)
+
+        self.filter_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.filter_row.addItem(self.filter_stretch)
+
+        self.filter_row.setStretch(8, 1)
+
+        self.layout.addLayout(self.filter_row)
+
+        self.state_strip = QLabel(self.central)
+        self.state_strip.setObjectName(u"state_strip")
+        self.state_strip.setWordWrap(True)
+
+        self.layout.addWidget(self.state_strip)
+
+        self.main_split = QSplitter(self.central)
+        self.main_split.setObjectName(u"main_split")
+        self.main_split.setOrientation(Qt.Orientation.Horizontal)
+        self.case_table = QTableView(self.main_split)
+        self.case_table.setObjectName(u"case_table")
+        self.case_table.setAlternatingRowColors(True)
+        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_table.setSortingEnabled(True)
+        self.case_table.setWordWrap(False)
+        self.main_split.addWidget(self.case_table)
+        self.case_table.horizontalHeader().setStretchLastSection(False)
+        self.case_table.verticalHeader().setVisible(False)
+
+        self.layout.addWidget(self.main_split)
+
+        self.layout.setStretch(5, 1)
+        MainWindow.setCentralWidget(self.central)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.case_menu = QMenu(self.menubar)
+        self.case_menu.setObjectName(u"case_menu")
+        self.view_menu = QMenu(self.menubar)
+        self.view_menu.setObjectName(u"view_menu")
+        self.fair_menu = QMenu(self.menubar)
+        self.fair_menu.setObjectName(u"fair_menu")
+        self.exhibitor_menu = QMenu(self.menubar)
+        self.exhibitor_menu.setObjectName(u"exhibitor_menu")
+        self.tools_menu = QMenu(self.menubar)
+        self.tools_menu.setObjectName(u"tools_menu")
+        self.organizer_menu = QMenu(self.menubar)
+        self.organizer_menu.setObjectName(u"organizer_menu")
+        self.help_menu = QMenu(self.menubar)
+        self.help_menu.setObjectName(u"help_menu")
+        MainWindow.setMenuBar(self.menubar)
+#if QT_CONFIG(shortcut)
+        self.fair_label.setBuddy(self.fair_combo)
+#endif // QT_CONFIG(shortcut)
+
+        self.menubar.addAction(self.case_menu.menuAction())
+        self.menubar.addAction(self.view_menu.menuAction())
+        self.menubar.addAction(self.fair_menu.menuAction())
+        self.menubar.addAction(self.exhibitor_menu.menuAction())
+        self.menubar.addAction(self.tools_menu.menuAction())
+        self.menubar.addAction(self.organizer_menu.menuAction())
+        self.menubar.addAction(self.help_menu.menuAction())
+        self.case_menu.addAction(self.new_action)
+        self.case_menu.addAction(self.visit_complaint_action)
+        self.case_menu.addAction(self.print_action)
+        self.case_menu.addAction(self.export_action)
+        self.case_menu.addAction(self.assign_action)
+        self.case_menu.addAction(self.check_document_action)
+        self.case_menu.addAction(self.open_case_action)
+        self.case_menu.addAction(self.find_action)
+        self.case_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.clear_filters_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.save_view_action)
+        self.view_menu.addAction(self.delete_view_action)
+        self.view_menu.addAction(self.inspector_action)
+        self.fair_menu.addAction(self.new_fair_action)
+        self.fair_menu.addAction(self.edit_fair_action)
+        self.exhibitor_menu.addAction(self.exhibitors_action)
+        self.exhibitor_menu.addAction(self.import_action)
+        self.tools_menu.addAction(self.settings_action)
+        self.tools_menu.addAction(self.users_action)
+        self.tools_menu.addAction(self.evidence_check_action)
+        self.organizer_menu.addAction(self.dashboard_action)
+        self.organizer_menu.addAction(self.followup_action)
+        self.organizer_menu.addAction(self.watch_list_action)
+        self.organizer_menu.addAction(self.handoffs_action)
+        self.organizer_menu.addAction(self.day_report_action)
+        self.organizer_menu.addSeparator()
+        self.organizer_menu.addAction(self.consultation_action)
+        self.help_menu.addAction(self.about_action)
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        self.new_action.setText(QCoreApplication.translate("MainWindow", u"&New complaint\u2026", None))
+        self.visit_complaint_action.setText(QCoreApplication.translate("MainWindow", u"Register a complaint from a patrol &visit\u2026", None))
+        self.print_action.setText(QCoreApplication.translate("MainWindow", u"&Print documents\u2026", None))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", u"&Export selection\u2026", None))
+        self.assign_action.setText(QCoreApplication.translate("MainWindow", u"&Assign to\u2026", None))
+        self.check_document_action.setText(QCoreApplication.translate("MainWindow", u"C&heck a document\u2026", None))
+        self.open_case_action.setText(QCoreApplication.translate("MainWindow", u"&Open case", None))
+        self.find_action.setText(QCoreApplication.translate("MainWindow", u"&Find", None))
+        self.refresh_action.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+        self.clear_filters_action.setText(QCoreApplication.translate("MainWindow", u"Clear &filters", None))
+        self.save_view_action.setText(QCoreApplication.translate("MainWindow", u"&Save view\u2026", None))
+        self.delete_view_action.setText(QCoreApplication.translate("MainWindow", u"&Delete view", None))
+        self.inspector_action.setText(QCoreApplication.translate("MainWindow", u"&Inspector mode\u2026", None))
+        self.new_fair_action.setText(QCoreApplication.translate("MainWindow", u"&New fair\u2026", None))
+        self.edit_fair_action.setText(QCoreApplication.translate("MainWindow", u"&Edit fair\u2026", None))
+        self.exhibitors_action.setText(QCoreApplication.translate("MainWindow", u"&Exhibitors\u2026", None))
+        self.import_action.setText(QCoreApplication.translate("MainWindow", u"&Import\u2026", None))
+        self.settings_action.setText(QCoreApplication.translate("MainWindow", u"&Settings\u2026", None))
+        self.users_action.setText(QCoreApplication.translate("MainWindow", u"&Users\u2026", None))
+        self.evidence_check_action.setText(QCoreApplication.translate("MainWindow", u"Check &evidence files\u2026", None))
+        self.dashboard_action.setText(QCoreApplication.translate("MainWindow", u"&Dashboard\u2026", None))
+        self.followup_action.setText(QCoreApplication.translate("MainWindow", u"Export &follow-up list\u2026", None))
+        self.watch_list_action.setText(QCoreApplication.translate("MainWindow", u"&Watch list\u2026", None))
+        self.handoffs_action.setText(QCoreApplication.translate("MainWindow", u"&Hand-offs to public systems\u2026", None))
+        self.day_report_action.setText(QCoreApplication.translate("MainWindow", u"Day &report", None))
+        self.consultation_action.setText(QCoreApplication.translate("MainWindow", u"Log a &consultation\u2026", None))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", u"&About FairDesk", None))
+        self.fair_label.setText(QCoreApplication.translate("MainWindow", u"Fai&r:", None))
+#if QT_CONFIG(accessibility)
+        self.fair_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Fair", None))
+#endif // QT_CONFIG(accessibility)
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search case number, complainant, exhibitor, booth or right number (Ctrl+F)", None))
+#if QT_CONFIG(accessibility)
+        self.views_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Saved views", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.state_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"State", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.ip_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Type of right", None))
+#endif // QT_CONFIG(accessibility)
+        self.hall_label.setText(QCoreApplication.translate("MainWindow", u"Hall:", None))
+#if QT_CONFIG(accessibility)
+        self.hall_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Hall", None))
+#endif // QT_CONFIG(accessibility)
+        self.overdue_check.setText(QCoreApplication.translate("MainWindow", u"Ov&erdue", None))
+        self.due_check.setText(QCoreApplication.translate("MainWindow", u"&Due within", None))
+#if QT_CONFIG(accessibility)
+        self.due_hours.setAccessibleName(QCoreApplication.translate("MainWindow", u"Due within hours", None))
+#endif // QT_CONFIG(accessibility)
+        self.due_hours.setSuffix(QCoreApplication.translate("MainWindow", u" h", None))
+#if QT_CONFIG(tooltip)
+        self.mine_check.setToolTip(QCoreApplication.translate("MainWindow", u"Only the cases assigned to me", None))
+#endif // QT_CONFIG(tooltip)
+        self.mine_check.setText(QCoreApplication.translate("MainWindow", u"&Mine", None))
+#if QT_CONFIG(accessibility)
+        self.case_table.setAccessibleName(QCoreApplication.translate("MainWindow", u"Respondent cases", None))
+#endif // QT_CONFIG(accessibility)
+        self.case_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Cases", None))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+        self.fair_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Fair", None))
+        self.exhibitor_menu.setTitle(QCoreApplication.translate("MainWindow", u"E&xhibitors", None))
+        self.tools_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Tools", None))
+        self.organizer_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Organizer", None))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
+        pass
+    # retranslateUi
