@@ -246,16 +246,7 @@ def _defence(d: DocumentData) -> list[Flowable]:
 
 
 def story(d: DocumentData) -> list[Flowable]:
-    if d.copy == "complainant":
-        to, to_en = d.complainant.name, d.complainant.name_en or d.complainant.name
-    else:
-        r = d.respondent
-        to, to_en = (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
-    state = d.decision_state
-    finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
-    outcome = Words(L.en(L.CASE_STATES, state), L.zh(L.CASE_STATES, state))
-    if _confirmed(d):
-        finding, outcome = v.CONFIRMED_FINDING, v.CONFIRMED_OUTCOME
+    to, to_en = _addressee(d)
     out: list[Flowable] = [
         para(f"{to}：", S.zh, bold=True),
         para(f"To {to_en}:", S.en),
@@ -265,6 +256,41 @@ def story(d: DocumentData) -> list[Flowable]:
         *_whole_when_short(exhibits_with_rights(d), len(d.exhibits)),
     ]
     out += _defence(d)
+    # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
+    # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
+    # The heading stays with its box (a box is one table row: it moves whole to the next
+    # page and would leave the heading behind).
+    # One heading whoever decides next: the center gives an opinion, never a decision.
+    heading = section("处理意见", "Opinion")
+    out.append(heading[0])
+    # The last block of content before the closing words: kept with them (below), so the
+    # receiver never signs a page that holds only the closing words and the signature.
+    last: list[Flowable] = [KeepTogether([*heading[1:], box(_decision(d))])]
+    after = _after_the_opinion(d)
+    if after:
+        out += last
+        last = after
+    if d.measures:
+        table = measures_block(d)
+        out += [*last, table[0]]  # the heading's page-break check stays outside
+        last = table[1:]
+    return _closing(d, out, last)
+
+
+def _addressee(d: DocumentData) -> tuple[str, str]:
+    if d.copy == "complainant":
+        return d.complainant.name, d.complainant.name_en or d.complainant.name
+    r = d.respondent
+    return (r.name_zh, r.name_en or r.name_zh) if r else ("", "")
+
+
+def _decision(d: DocumentData) -> list[Flowable]:
+    """The opinion's box: the outcome, the finding in the decider's voice, its grounds."""
+    state = d.decision_state
+    finding = L.DECISION_FINDINGS.get(state) or L.DECISION_FINDINGS[CaseState.UNDETERMINED]
+    outcome = Words(L.en(L.CASE_STATES, state), L.zh(L.CASE_STATES, state))
+    if _confirmed(d):
+        finding, outcome = v.CONFIRMED_FINDING, v.CONFIRMED_OUTCOME
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{outcome.zh}", S.notice, bold=True),
@@ -280,27 +306,20 @@ def story(d: DocumentData) -> list[Flowable]:
             f"认定依据：{L.zh(L.TRIGGERS, d.decision_trigger)}。",
             f"Ground: {L.en(L.TRIGGERS, d.decision_trigger)}.",
         )
-    decision += _ground(d)
-    # The articles are cited once, in the footer (the step's citation, CNIPA Art 14 for a
-    # trigger, 2006 Art 6 for an officer): a second list in the body disagreed with it.
-    # The heading stays with its box (a box is one table row: it moves whole to the next
-    # page and would leave the heading behind).
-    # One heading whoever decides next: the center gives an opinion, never a decision.
-    heading = section("处理意见", "Opinion")
-    out.append(heading[0])
-    # The last block of content before the closing words: kept with them (below), so the
-    # receiver never signs a page that holds only the closing words and the signature.
-    last: list[Flowable] = [KeepTogether([*heading[1:], box(decision)])]
-    # The order to cover or take down follows a finding of infringement only: a suspension
-    # before the decision is interim (2006 Art 7(1)), never an order of its own.
-    if state == CaseState.INFRINGEMENT_FOUND:
+    return decision + _ground(d)
+
+
+def _after_the_opinion(d: DocumentData) -> list[Flowable]:
+    """The order to cover or take down, or the lifting of a suspension; else nothing."""
+    # The order follows a finding of infringement only: a suspension before the decision
+    # is interim (2006 Art 7(1)), never an order of its own.
+    if d.decision_state == CaseState.INFRINGEMENT_FOUND:
         act = v.COVER_OR_TAKE_DOWN_EXHIBITS
         cancel = v.MEASURES.words(MeasureType.CANCEL_PARTICIPATION).on_paper
         # After an officer's finding the measures are the organizer's, under its own
         # articles: cited here, not with the finding.
         cite_zh, cite_en = _citation(d, "remedy") if d.decided_by_organ else ("", "")
-        out += last
-        last = bi(
+        return bi(
             f"被投诉人应立即对上述展品采取{act.zh}等措施，展会期间不得再展出、宣传或销售；"
             f"拒不执行的，主办方可依据参展合同{cancel.zh}"
             + (f"（{cite_zh}）" if cite_zh else "")
@@ -311,17 +330,17 @@ def story(d: DocumentData) -> list[Flowable]:
             + (f" ({cite_en})" if cite_en else "")
             + ".",
         )
-    elif lifted := suspension_lifted_at(d):
-        out += last
-        last = bi(
+    if lifted := suspension_lifted_at(d):
+        return bi(
             f"原暂停展出措施自{lifted}起解除，被投诉人可揭除展位公告并恢复展出上述展品。",
             f"The suspension of the display is lifted from {lifted}: the respondent may remove "
             "the booth notice and display the exhibits above again.",
         )
-    if d.measures:
-        table = measures_block(d)
-        out += [*last, table[0]]  # the heading's page-break check stays outside
-        last = table[1:]
+    return []
+
+
+def _closing(d: DocumentData, out: list[Flowable], last: list[Flowable]) -> list[Flowable]:
+    """The service sentence, the numbers and the signature lines, kept with `last`."""
     statement = bi(
         "本处理意见书同时送达投诉人和被投诉人。本意见不影响当事人依法向人民法院起诉"
         "或请求知识产权管理部门处理。",

@@ -77,46 +77,12 @@ def story(d: DocumentData) -> list[Flowable]:
     latest = d.measures[-1] if d.measures else None
     asked_zh, asked_en = _asked(d, latest.measure_type if latest else "")
     due = d.recheck_due_at or (latest.due_at if latest else "") or "—"
-    booth, booth_en = booth_words(r) if r else ("", "your booth")
-    accused_zh, accused_en = accused(d)
-    # The finding in the voice of the one who made it (a stationed officer, 2006 Art 6); the
-    # order is the center's own, under the exhibitor contract.
-    found_zh, found_en = _in_voice(
-        d,
-        f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品{accused_zh}"
-        f"（案件编号 {d.case_number}）。",
-        f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
-        f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}).",
-    )
-    if d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT:
-        # An effective court or administrative decision confirms it: not preliminary.
-        found_zh = found_zh.replace("初步认定", "认定").replace("涉嫌侵犯", "侵犯", 1)
-        found_zh = found_zh.replace("（案件编号", f"，{v.CONFIRMED.zh}（案件编号", 1)
-        found_en = found_en.replace("found, preliminarily, that", "found that")
-        found_en = found_en.replace("allegedly infringe", "infringe", 1).replace(
-            " (case ", f", {v.CONFIRMED.en} (case ", 1
-        )
+    found_zh, found_en = _finding(d)
     basis_zh, basis_en = (
         ("本中心依据参展合同", "Under the exhibitor contract, the service center requires you")
         if d.decided_by_organ
         else ("", "You are required")
     )
-    undertaking = [
-        *section("被投诉人承诺书", "Respondent's undertaking"),
-        box(
-            bi(
-                "本单位承诺：立即按上述要求整改，展会期间不再以任何形式展出、宣传、销售上述展品；"
-                # Said in words, not as the measures' labels: the organizer has us leave the
-                # fair (撤出展会; 撤展 would also read as taking an exhibit down).
-                "如违反承诺，同意主办方依据参展合同采取撤出展会、取消参展资格等措施，并承担相应责任。",
-                "We undertake to carry out the measures above at once and, for the rest of the "
-                "fair, not to display, promote or sell the exhibits above in any form. If we break "
-                "this undertaking we accept that the organizer may, under the exhibitor contract, "
-                "take measures such as requiring us to withdraw from the fair or cancelling our "
-                "participation, and we accept liability.",
-            )
-        ),
-    ]
     signature = signature_lines([("被投诉人", "Respondent")])
     return [
         para(f"{r.name_zh if r else ''}：", S.zh, bold=True),
@@ -134,5 +100,48 @@ def story(d: DocumentData) -> list[Flowable]:
         *exhibits_block(d.exhibits, *exhibits_heading(d)),
         # The undertaking and the line it is signed on stay on one page: the respondent
         # never signs a sheet that carries nothing of what it undertakes.
-        *on_one_page([*undertaking, signature]),
+        *on_one_page([*_undertaking(), signature]),
+    ]
+
+
+def _finding(d: DocumentData) -> tuple[str, str]:
+    """The finding in the voice of the one who made it (a stationed officer, 2006 Art 6);
+    the order is the center's own, under the exhibitor contract."""
+    r = d.respondent
+    booth, booth_en = booth_words(r) if r else ("", "your booth")
+    accused_zh, accused_en = accused(d)
+    found_zh, found_en = _in_voice(
+        d,
+        f"经审查，本中心于{d.decided_at}初步认定你方在{booth}展出的下列展品{accused_zh}"
+        f"（案件编号 {d.case_number}）。",
+        f"On {d.decided_at} the service center found, preliminarily, that the exhibits below "
+        f"at your {booth_en} allegedly infringe {accused_en} (case {d.case_number}).",
+    )
+    if d.decision_trigger == DecisionTrigger.PRIOR_LEGAL_DOCUMENT:
+        # An effective court or administrative decision confirms it: not preliminary.
+        found_zh = found_zh.replace("初步认定", "认定").replace("涉嫌侵犯", "侵犯", 1)
+        found_zh = found_zh.replace("（案件编号", f"，{v.CONFIRMED.zh}（案件编号", 1)
+        found_en = found_en.replace("found, preliminarily, that", "found that")
+        found_en = found_en.replace("allegedly infringe", "infringe", 1).replace(
+            " (case ", f", {v.CONFIRMED.en} (case ", 1
+        )
+    return found_zh, found_en
+
+
+def _undertaking() -> list[Flowable]:
+    return [
+        *section("被投诉人承诺书", "Respondent's undertaking"),
+        box(
+            bi(
+                "本单位承诺：立即按上述要求整改，展会期间不再以任何形式展出、宣传、销售上述展品；"
+                # Said in words, not as the measures' labels: the organizer has us leave the
+                # fair (撤出展会; 撤展 would also read as taking an exhibit down).
+                "如违反承诺，同意主办方依据参展合同采取撤出展会、取消参展资格等措施，并承担相应责任。",
+                "We undertake to carry out the measures above at once and, for the rest of the "
+                "fair, not to display, promote or sell the exhibits above in any form. If we break "
+                "this undertaking we accept that the organizer may, under the exhibitor contract, "
+                "take measures such as requiring us to withdraw from the fair or cancelling our "
+                "participation, and we accept liability.",
+            )
+        ),
     ]
