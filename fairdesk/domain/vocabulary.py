@@ -478,6 +478,7 @@ EVENTS = Vocabulary(
         "evidence.attach": W("Evidence attached", "添加证据"),
         "evidence.import": W("Evidence file stored", "存入证据文件"),
         "evidence.link": W("Evidence attached", "添加证据"),
+        "evidence_link.add": W("Evidence file attached to a record", "证据文件关联到记录"),
         "visit.record": W("Patrol visit recorded", "记录巡查"),
         "visit.amend": W("Patrol finding corrected", "更正巡查结果"),
         "patrol.visit": W("Patrol visit recorded", "记录巡查"),
