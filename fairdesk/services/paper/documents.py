@@ -80,7 +80,7 @@ from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code, fair_close
-from fairdesk.services.trust import audit, keys, root_pin
+from fairdesk.services.trust import audit, keys, paper_check, root_pin
 
 DOCUMENT_SERIES = "document"
 
@@ -772,6 +772,8 @@ def _sign(
     served: str,
 ) -> _Signed:
     _check_state(k, complaint, case)
+    # Never sign a row changed behind the app's back as genuine.
+    paper_check.refuse_if_changed(session, complaint)
     # The chain's head before the case is read: when it has not moved by the time the
     # document is registered, nothing the document shows can have changed (every change
     # is a service's, with its audit event).
