@@ -23,6 +23,9 @@ ALL_FIELDS = "*"  # an event that records the record's whole state
 # What a signed paper prints of the record, recorded whole by every event that may change
 # it (services/trust/paper_state.py): compared field by field.
 PAPER = "paper"
+# Events kept for the audit check alone, not shown in a case's timeline (an attachment is
+# shown by its own "Evidence attached" event).
+UNSHOWN = frozenset({"evidence_link.add"})
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.trail import PAPER as PRINTED_STATE
+from fairdesk.domain.trail import UNSHOWN
 from fairdesk.domain.vocabulary import material_label
 from fairdesk.domain.workflow import (
     STEPS,
@@ -305,7 +307,7 @@ def _detail(
         return ""
     parts = []
     for key, value in after.items():
-        if value in (None, "", [], {}) or key in ("sha256", "key_id"):
+        if value in (None, "", [], {}) or key in ("sha256", "key_id", PRINTED_STATE):
             continue
         if key == "in_force" and value is True:  # an issued document is in force: say nothing
             continue
@@ -344,7 +346,8 @@ def _timeline(
         or_(
             AuditEvent.case_id == case.id,
             (AuditEvent.complaint_id == case.complaint_id) & AuditEvent.case_id.is_(None),
-        )
+        ),
+        AuditEvent.action.not_in(UNSHOWN),
     )
     if actions:
         query = query.where(AuditEvent.action.in_(actions))

@@ -213,17 +213,12 @@ class _Fold:
 Scope = dict[str, set[int]]  # {entity: record ids}: the records one paper draws from
 
 
-def _history(
-    session: Session, entities: tuple[str, ...] = ENTITIES, scope: Scope | None = None
-) -> _Fold:
-    """Every audited record's folded history, in one pass in the order of the trail (an
-    author's role is the one their own history gave them when they acted). `entities`
-    must hold "user": authors' roles come from the users' histories. With a `scope`,
-    only the users' and those records' events are read."""
-    fold = _Fold(session=session)
-    where = AuditEvent.entity_type.in_(entities)
+def _events_of(entities: tuple[str, ...], scope: Scope | None) -> Any:
+    """The events to fold, in the order of the trail: of `entities`, or of the users and
+    the records of `scope`."""
+    which: Any = AuditEvent.entity_type.in_(entities)
     if scope is not None:
-        where = or_(
+        which = or_(
             AuditEvent.entity_type == "user",
             *(
                 and_(AuditEvent.entity_type == e, AuditEvent.entity_id.in_(ids))
@@ -231,7 +226,7 @@ def _history(
                 if ids
             ),
         )
-    events = session.execute(
+    return (
         select(
             AuditEvent.id,
             AuditEvent.at,
@@ -242,11 +237,22 @@ def _history(
             AuditEvent.entity_id,
             AuditEvent.after,
         )
-        .where(where, AuditEvent.entity_id.is_not(None))
+        .where(which, AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
+
+
+def _history(
+    session: Session, entities: tuple[str, ...] = ENTITIES, scope: Scope | None = None
+) -> _Fold:
+    """Every audited record's folded history, in one pass in the order of the trail (an
+    author's role is the one their own history gave them when they acted). `entities`
+    must hold "user": authors' roles come from the users' histories. With a `scope`,
+    only the users' and those records' events are read."""
+    fold = _Fold(session=session)
+    events = session.execute(_events_of(entities, scope))
     for event_id, at, user_id, username, action, entity, entity_id, after in events:
-        if scope is not None and entity == "user" and entity not in scope:
+        if scope is not None and entity == "user":
             fold.users_only.add(event_id)
         declared = trail.writer(action, entity)
         if declared is None:
