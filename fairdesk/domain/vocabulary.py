@@ -520,6 +520,7 @@ DETAILS = Vocabulary(
         "reason": W("note", "备注"),
         "authority": W("authority", "移交部门"),
         "assigned_to": W("assigned to", "承办人"),
+        "paper": W("details as printed", "文书所载信息"),
         "clock": W("deadline", "期限"),
         "due_at": W("due", "到期"),
         "served_at": W("time of service", "送达时间"),
