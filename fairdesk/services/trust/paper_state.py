@@ -43,6 +43,7 @@ PARTY_FIELDS = (
     "email",
 )
 CASE_FIELDS = (
+    "exhibitor_id",  # the respondent (its own details are the exhibitor's history)
     "booth_no",
     "hall",
     "defence_summary",
@@ -58,7 +59,18 @@ CASE_FIELDS = (
     "decided_at",
     "closed_at",
 )
-COMPLAINT_FIELDS = ("summary", "authority", "dispute_type", "reject_reason")
+COMPLAINT_FIELDS = (
+    "summary",
+    "authority",
+    "dispute_type",
+    "reject_reason",
+    "materials",
+    "power_of_attorney",
+    "commitment_signed",
+    "received_at",
+    "accepted_at",
+    "transferred_at",
+)
 RIGHT_FIELDS = (
     "ip_type",
     "number",
