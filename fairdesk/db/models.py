@@ -535,6 +535,7 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_case", "case_id", "id"),
         Index("ix_audit_events_complaint", "complaint_id", "id"),
+        Index("ix_audit_events_entity", "entity_type", "entity_id", "id"),  # one record's
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]

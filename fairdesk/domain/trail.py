@@ -20,6 +20,12 @@ from fairdesk.domain.permissions import GRANTS, Permission
 from fairdesk.domain.workflow import STEPS, Entity
 
 ALL_FIELDS = "*"  # an event that records the record's whole state
+# What a signed paper prints of the record, recorded whole by every event that may change
+# it (services/trust/paper_state.py): compared field by field.
+PAPER = "paper"
+# Events kept for the audit check alone, not shown in a case's timeline (an attachment is
+# shown by its own "Evidence attached" event).
+UNSHOWN = frozenset({"evidence_link.add"})
 
 
 @dataclass(frozen=True)
@@ -72,26 +78,27 @@ def _fields(*names: str) -> frozenset[str]:
 _CASE_ROLES = frozenset().union(*(s.roles for s in STEPS if s.entity is Entity.CASE))
 _DECIDERS = frozenset(r for r in Role if may_correct_decision(r))
 _ADMINS = _grant(Permission.MANAGE_USERS)
+_ATTACHERS = _grant(Permission.PATROL)  # those who add evidence
 
 
 def _steps() -> Iterable[tuple[str, Writer]]:
     for s in STEPS:
-        sets = _fields("state", *(f.name for f in s.fields))
+        sets = _fields("state", PAPER, *(f.name for f in s.fields))
         yield s.audit_code, Writer(s.entity.value, sets, s.roles)
 
 
 WRITERS: dict[str, Writer] = {
     **dict(_steps()),
     "complaint.register": Writer(
-        "complaint", _fields("state"), _grant(Permission.REGISTER_COMPLAINT), birth=True
+        "complaint", _fields("state", PAPER), _grant(Permission.REGISTER_COMPLAINT), birth=True
     ),
     "case.create": Writer(
-        "case", _fields("state"), _grant(Permission.REGISTER_COMPLAINT), birth=True
+        "case", _fields("state", PAPER), _grant(Permission.REGISTER_COMPLAINT), birth=True
     ),
     "case.assign": Writer("case", _fields("assigned_to"), _grant(Permission.ASSIGN_CASES)),
     "case.amend_decision": Writer(
         "case",
-        _fields("legal_basis", "decision_note", "decision_trigger"),
+        _fields("legal_basis", "decision_note", "decision_trigger", PAPER),
         _DECIDERS,
         renames=(("decision_trigger", "trigger"),),
     ),
@@ -107,7 +114,7 @@ WRITERS: dict[str, Writer] = {
     "measure.record": Writer("measure", _fields(ALL_FIELDS), _CASE_ROLES),
     "right.register": Writer(
         "ip_right",
-        _fields("number", "jurisdiction"),
+        _fields("number", "jurisdiction", PAPER),
         _grant(Permission.REGISTER_COMPLAINT),
         birth=True,
     ),
@@ -131,8 +138,10 @@ WRITERS: dict[str, Writer] = {
         _grant(Permission.ISSUE_DOCUMENT),
         values=(("in_force", False),),
     ),
-    "evidence.import": Writer("evidence", _fields("sha256"), _grant(Permission.PATROL), birth=True),
-    "evidence.link": Writer("evidence", _fields(), _grant(Permission.PATROL)),
+    "evidence.import": Writer("evidence", _fields("sha256", PAPER), _ATTACHERS, birth=True),
+    "evidence.link": Writer("evidence", _fields(), _ATTACHERS),
+    # Each attachment of a file to a complaint, case, exhibit, measure or visit.
+    "evidence_link.add": Writer("evidence_link", _fields(PAPER), _ATTACHERS, birth=True),
     "exhibitor.record": Writer(
         "exhibitor", _fields(ALL_FIELDS), _grant(Permission.IMPORT_EXHIBITORS)
     ),

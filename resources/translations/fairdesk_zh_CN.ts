@@ -4049,6 +4049,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>该密码无法打开此签名密钥。</translation>
     </message>
     <message>
+        <source>Nothing is signed: {problem}. A record this paper prints was changed outside FairDesk; run fairdesk audit verify and put it right (or restore a backup) first.</source>
+        <translation>未签发任何文书：{problem}。本文书所载的记录已在 FairDesk 之外被改动；请先运行 fairdesk audit verify 核查并更正（或恢复备份）。</translation>
+    </message>
+    <message>
         <source>'{given}' is not a root key fingerprint: it has 32 hexadecimal characters, printed in groups of four at the foot of the case dossier.</source>
         <translation>“{given}”不是根密钥指纹：指纹由 32 个十六进制字符组成，每四个一组印在案件卷宗的页脚。</translation>
     </message>
@@ -4927,6 +4931,10 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>Evidence file stored</source>
         <translation>存入证据文件</translation>
+    </message>
+    <message>
+        <source>Evidence file attached to a record</source>
+        <translation>证据文件关联到记录</translation>
     </message>
     <message>
         <source>Patrol visit recorded</source>

@@ -299,7 +299,14 @@ def test_an_anchor_on_paper_catches_a_rewrite_that_deleted_the_document_too(
         session.execute(  # the case put back as its shortened history says
             update(RespondentCase)
             .where(RespondentCase.number == decided)
-            .values(state="UNDER_REVIEW")
+            .values(
+                state="UNDER_REVIEW",
+                decided_at=None,
+                decision_note="",
+                decision_basis=None,
+                decided_by_organ="",
+                decided_by_officer="",
+            )
         )
     _rechain(team)
     assert verify_chain(team.admin).ok  # nothing inside the database shows it any more

@@ -8,7 +8,6 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,10 +16,7 @@ import pytest
 from sqlalchemy import select, update
 
 from fairdesk.db.models import (
-    EvidenceFile,
-    EvidenceLink,
     IssuedDocument,
-    RespondentCase,
     SigningKey,
 )
 from fairdesk.documents import kinds as K
@@ -375,22 +371,16 @@ def test_dossier_has_timeline_and_evidence_fingerprints(
     team: Team, case_in: Callable[..., str], tmp_path: Path
 ) -> None:
     number = case_in("INFRINGEMENT_FOUND")
-    sha = "ab" * 32
-    with team.desk.db.writing() as session:
-        case = session.scalars(select(RespondentCase).where(RespondentCase.number == number)).one()
-        ev = EvidenceFile(
-            sha256=sha,
-            size=1234,
-            mime="image/jpeg",
-            original_name="booth-photo.jpg",
-            imported_at=datetime(2026, 11, 5, 2, tzinfo=UTC),
-            captured_at=datetime(2026, 11, 5, 2, tzinfo=UTC),
-        )
-        session.add(ev)
-        session.flush()
-        session.add(
-            EvidenceLink(evidence_id=ev.id, owner_type="case", owner_id=case.id, caption="展位照片")
-        )
+    from fairdesk.services.inspection import evidence
+    from tests.unit.test_patrols import photo
+
+    sha = evidence.import_file(  # through the service: a row planted behind it is refused
+        team.desk,
+        photo("booth-photo.jpg", taken="2026:11:05 10:00:00"),
+        owner_type="case",
+        owner=number,
+        caption="展位照片",
+    ).sha256
     info = docs.issue_document(team.desk, "dossier", number)
     flat = "".join(pdf_text(info.pdf, tmp_path).split())
     assert sha in flat and "booth-photo.jpg" in flat

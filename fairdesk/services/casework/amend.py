@@ -25,7 +25,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.casework.steps import check_version, flush_or_conflict
 from fairdesk.services.context import Context
-from fairdesk.services.trust import audit
+from fairdesk.services.trust import audit, paper_state
 
 DECISION_FIELDS = ("legal_basis", "decision_note", "decision_trigger")
 FINDING_FIELDS = ("finding", "notes")
@@ -84,7 +84,7 @@ def amend_decision(
             "case",
             case.id,
             before=before,
-            after=after,
+            after=after | paper_state.paper_of(case),
             reason=why,
             fair_id=case.fair_id,
             complaint_id=case.complaint_id,

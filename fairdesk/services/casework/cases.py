@@ -20,6 +20,7 @@ from fairdesk.db.models import (
     User,
     complaint_rights,
 )
+from fairdesk.domain import trail
 from fairdesk.domain.errors import InvalidInput, NotFound
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
@@ -418,7 +419,8 @@ def timeline(ctx: Context, case_number: str) -> list[TimelineEntry]:
                     and_(
                         AuditEvent.complaint_id == case.complaint_id, AuditEvent.case_id.is_(None)
                     ),
-                )
+                ),
+                AuditEvent.action.not_in(trail.UNSHOWN),
             )
             .order_by(AuditEvent.id)
         ).all()

@@ -75,7 +75,7 @@ from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair import watchlist
 from fairdesk.services.fair.fairs import fair_close
-from fairdesk.services.trust import audit, record_state
+from fairdesk.services.trust import audit, paper_state, record_state
 
 # The step a complaint's rejection takes on each of its cases.
 UNACCEPTED_CASE_STEP = "close_unaccepted"
@@ -817,6 +817,8 @@ def _apply(
             "state": record.state,
             **_plain(_as_typed(s, params, fair.timezone)),
             **_recorded_after(recorded, record, params),
+            # What a paper prints of it, so a row changed behind the app's back shows.
+            **paper_state.paper_of(record),
         },
         reason=reason,
         **ids,

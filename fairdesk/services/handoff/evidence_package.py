@@ -23,7 +23,7 @@ from fairdesk.services.casework.cases import case_by_number
 from fairdesk.services.context import Context
 from fairdesk.services.handoff import handoff_case, handoff_log
 from fairdesk.services.inspection import evidence
-from fairdesk.services.trust import keys, signed_package
+from fairdesk.services.trust import keys, paper_check, signed_package
 
 Progress = Callable[[int, int], None]
 
@@ -158,6 +158,7 @@ def export_evidence(
         )
     with ctx.db.reading() as session:
         case = case_by_number(session, number)
+        paper_check.refuse_if_changed(session, case.complaint)  # never sign a forged row
         zone = session.get_one(Fair, case.fair_id).timezone
         items = handoff_case.case_evidence(session, case)
         if not items:

@@ -26,6 +26,7 @@ from fairdesk.db.models import (
     RespondentCase,
 )
 from fairdesk.domain import vocabulary as v
+from fairdesk.domain.trail import PAPER
 from fairdesk.domain.workflow import words_of_event
 from fairdesk.services.inspection import evidence
 from fairdesk.services.trust.audit import jsonable
@@ -157,7 +158,8 @@ def event_entries(events: list[AuditEvent], zone: str) -> list[dict[str, Any]]:
             "user": e.username,
             "action": e.action,
             "action_words": words_of_event(e.action).both,
-            "details": jsonable(e.after or {}),
+            # (Less the record's printed state the audit check keeps: the package has it.)
+            "details": jsonable({k: v for k, v in (e.after or {}).items() if k != PAPER}),
             "reason": e.reason,
             "hash": e.hash,
             "prev_hash": e.prev_hash,

@@ -57,7 +57,7 @@ from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, PermissionDenied
 from fairdesk.domain.permissions import Permission
 from fairdesk.services.context import Context
-from fairdesk.services.trust import audit
+from fairdesk.services.trust import audit, paper_state
 
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo is 3-8 MB, a multi-page scan rarely 15 MB
 REDUCED_EDGE = 1600  # pixels on the long edge: sharp on a laptop screen and an A4 print
@@ -496,6 +496,7 @@ def store(
             "size": row.size,
             "mime": mime,
             "captured_at": row.captured_at,
+            **paper_state.paper_of(row),
         },
     )
     return row
@@ -503,6 +504,7 @@ def store(
 
 def link(
     session: Session,
+    ctx: Context,
     evidence: EvidenceFile,
     owner_type: str,
     owner_id: int,
@@ -541,7 +543,32 @@ def link(
     )
     session.add(row)
     session.flush()
+    # Born with its event: a link planted, deleted or re-captioned behind the app's back
+    # shows in `audit verify` (an evidence package prints what it says).
+    audit.record(
+        session,
+        ctx,
+        "evidence_link.add",
+        "evidence_link",
+        row.id,
+        after=paper_state.paper_of(row),
+        **_ids_of_owner(session, owner_type, owner_id),
+    )
     return row
+
+
+def _ids_of_owner(session: Session, owner_type: str, owner_id: int) -> dict[str, int | None]:
+    """The complaint and case an owner belongs to, for the link's event: issuing a paper
+    finds its case's links by them."""
+    if owner_type == "complaint":
+        complaint = session.get(Complaint, owner_id)
+        return {"complaint_id": owner_id, "fair_id": complaint.fair_id if complaint else None}
+    owner = session.get(_OWNER_MODELS[owner_type], owner_id)
+    case_id = owner_id if owner_type == "case" else getattr(owner, "case_id", None)
+    case = session.get(RespondentCase, case_id) if case_id is not None else None
+    if case is None:
+        return {}
+    return {"fair_id": case.fair_id, "complaint_id": case.complaint_id, "case_id": case.id}
 
 
 _OWNER_MODELS = {
@@ -600,7 +627,7 @@ def import_file(
         row = store(session, ctx, photo.data, photo.name, zone=zone)
         if owner_type:
             owner_id = _owner_id(session, owner_type, owner)
-            link(session, row, owner_type, owner_id, purpose, caption)
+            link(session, ctx, row, owner_type, owner_id, purpose, caption)
             audit.record(
                 session,
                 ctx,

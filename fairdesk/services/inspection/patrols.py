@@ -608,7 +608,7 @@ def _store_photos(
     shas = []
     for photo in photos:
         row = evidence.store(session, ctx, photo.data, photo.name, zone=fair.timezone)
-        evidence.link(session, row, "visit", visit.id, purpose)
+        evidence.link(session, ctx, row, "visit", visit.id, purpose)
         shas.append(row.sha256)
     return shas
 
@@ -869,7 +869,7 @@ def register_complaint_from_visit(
             .where(EvidenceLink.owner_type == "visit", EvidenceLink.owner_id == visit.id)
         ).all()
         for photo in photos:
-            evidence.link(session, photo, "complaint", complaint.id, "patrol")
+            evidence.link(session, ctx, photo, "complaint", complaint.id, "patrol")
         session.flush()
         audit.record(
             session,

@@ -314,14 +314,16 @@ def _case_target(case: RespondentCase, exhibitor: Exhibitor) -> BoothTarget:
     )
 
 
-def _link_to_measure(session: Session, case: RespondentCase, visit: BoothVisit) -> None:
+def _link_to_measure(
+    session: Session, ctx: Context, case: RespondentCase, visit: BoothVisit
+) -> None:
     """The visit's "after" photos also belong to the measure, beside its "before" ones."""
     if not case.measures:
         return
     measure = case.measures[-1]
     for linked in evidence.linked_evidence(session, [("visit", visit.id)]):
         row = evidence.evidence_row(session, linked.evidence.sha256)
-        evidence.link(session, row, "measure", measure.id, "after")
+        evidence.link(session, ctx, row, "measure", measure.id, "after")
 
 
 def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
@@ -361,7 +363,7 @@ def record_recheck(ctx: Context, data: RecheckInput) -> RecheckOutcome:
             case_id=case.id,
             purpose="after",
         )
-        _link_to_measure(session, case, visit)
+        _link_to_measure(session, ctx, case, visit)
         audit.record(
             session,
             ctx,
@@ -388,7 +390,7 @@ def add_before_photo(
             raise InvalidInput("Case {number} has no measure ordered yet.", number=case.number)
         fair = session.get_one(Fair, case.fair_id)
         row = evidence.store(session, ctx, photo.data, photo.name, zone=fair.timezone)
-        evidence.link(session, row, "measure", case.measures[-1].id, "before", caption)
+        evidence.link(session, ctx, row, "measure", case.measures[-1].id, "before", caption)
         audit.record(
             session,
             ctx,

@@ -44,7 +44,7 @@ from fairdesk.services.casework.cases import search_text_of
 from fairdesk.services.casework.steps import apply_step
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
-from fairdesk.services.trust import audit
+from fairdesk.services.trust import audit, paper_state
 
 
 @dataclass
@@ -223,6 +223,7 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
                 "number": number,
                 "jurisdiction": jurisdiction,
                 "valid_until": data.valid_until,
+                **paper_state.paper_of(right),
             },
         )
     return right
@@ -416,6 +417,7 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
                 "booth": booth,
                 "state": case.state,
                 "exhibits": [x.name for x in case.exhibits],
+                **paper_state.paper_of(case),
             },
             fair_id=fair.id,
             complaint_id=complaint.id,
@@ -436,6 +438,7 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
             "rights": [r.number for r in complaint.rights],
             "respondents": case_numbers,
             "state": complaint.state,
+            **paper_state.paper_of(complaint),
         },
         fair_id=fair.id,
         complaint_id=complaint.id,

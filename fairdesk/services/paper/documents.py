@@ -65,6 +65,8 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.trail import PAPER as PRINTED_STATE
+from fairdesk.domain.trail import UNSHOWN
 from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
     STEPS,
@@ -81,7 +83,7 @@ from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code, fair_close
-from fairdesk.services.trust import audit, keys, root_pin
+from fairdesk.services.trust import audit, keys, paper_check, root_pin
 
 DOCUMENT_SERIES = "document"
 
@@ -306,7 +308,7 @@ def _detail(
         return ""
     parts = []
     for key, value in after.items():
-        if value in (None, "", [], {}) or key in ("sha256", "key_id"):
+        if value in (None, "", [], {}) or key in ("sha256", "key_id", PRINTED_STATE):
             continue
         if key == "in_force" and value is True:  # an issued document is in force: say nothing
             continue
@@ -345,7 +347,8 @@ def _timeline(
         or_(
             AuditEvent.case_id == case.id,
             (AuditEvent.complaint_id == case.complaint_id) & AuditEvent.case_id.is_(None),
-        )
+        ),
+        AuditEvent.action.not_in(UNSHOWN),
     )
     if actions:
         query = query.where(AuditEvent.action.in_(actions))
@@ -779,6 +782,8 @@ def _sign(
     served: str,
 ) -> _Signed:
     _check_state(k, complaint, case)
+    # Never sign a row changed behind the app's back as genuine.
+    paper_check.refuse_if_changed(session, complaint)
     # The chain's head before the case is read: when it has not moved by the time the
     # document is registered, nothing the document shows can have changed (every change
     # is a service's, with its audit event).

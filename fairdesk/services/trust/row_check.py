@@ -11,20 +11,22 @@ can write the database does not make a changed row "match its history".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from fairdesk.db.models import (
+    AccusedExhibit,
     AuditEvent,
     Base,
     Complaint,
     EvidenceFile,
+    EvidenceLink,
     Exhibitor,
     IPRight,
     IssuedDocument,
@@ -35,6 +37,7 @@ from fairdesk.db.models import (
 )
 from fairdesk.domain import trail, vocabulary, workflow
 from fairdesk.domain.enums import Role
+from fairdesk.services.trust import paper_state
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Checked:
     # Every such record the app makes is born with an event, so a row with none was
     # planted. (Measures and exhibitors of before this check have none.)
     born_with_event: bool = True
+    # What a signed paper prints of it, as its events record it under `trail.PAPER`.
+    paper: Callable[[Any], dict[str, Any]] | None = None
 
 
 def _measure_state(row: Any) -> dict[str, Any]:
@@ -102,8 +107,18 @@ CHECKED = (
         "case",
         {"state": "state", "trigger": "decision_trigger", "legal_basis": "legal_basis"},
         "number",
+        loads=(selectinload(RespondentCase.exhibits).selectinload(AccusedExhibit.rights),),
+        paper=paper_state.case_paper,
     ),
-    Checked(Complaint, "complaint", "complaint", {"state": "state"}, "number"),
+    Checked(
+        Complaint,
+        "complaint",
+        "complaint",
+        {"state": "state"},
+        "number",
+        loads=(selectinload(Complaint.complainant), selectinload(Complaint.agent)),
+        paper=paper_state.complaint_paper,
+    ),
     Checked(
         User,
         "user",
@@ -113,11 +128,35 @@ CHECKED = (
     ),
     Checked(SigningKey, "signing_key", "signing key", {}, "key_id", _key_state),
     Checked(
-        IPRight, "ip_right", "right", {"number": "number", "jurisdiction": "jurisdiction"}, "number"
+        IPRight,
+        "ip_right",
+        "right",
+        {"number": "number", "jurisdiction": "jurisdiction"},
+        "number",
+        paper=paper_state.right_paper,
     ),
     Checked(IssuedDocument, "document", "document", {}, "number", _document_state),
     # Evidence files: each is born with its import event, which holds its hash.
-    Checked(EvidenceFile, "evidence", "evidence file", {"sha256": "sha256"}, "original_name"),
+    Checked(
+        EvidenceFile,
+        "evidence",
+        "evidence file",
+        {"sha256": "sha256"},
+        "original_name",
+        paper=paper_state.evidence_paper,
+    ),
+    # Which file belongs to which record, for what, with what caption: born with its
+    # event since this check (the links of before have none: see `_planted_link`).
+    Checked(
+        EvidenceLink,
+        "evidence_link",
+        "evidence link",
+        {},
+        "id",
+        named=lambda link: f"{link.id} ({link.owner_type} {link.owner_id})",
+        born_with_event=False,
+        paper=paper_state.link_paper,
+    ),
     Checked(
         Measure,
         "measure",
@@ -167,14 +206,27 @@ class _Fold:
     # change (delete, insert again); the number a party holds on paper cannot.
     numbers: dict[str, tuple[int, int, bool]] = _field(default_factory=dict)
     session: Session | None = None  # to name a record a problem is about
+    born: dict[tuple[str, int], int] = _field(default_factory=dict)  # {record: birth event}
+    users_only: set[int] = _field(default_factory=set)  # events on users (a scoped fold)
 
 
-def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
-    """Every audited record's folded history, in one pass in the order of the trail (an
-    author's role is the one their own history gave them when they acted). `entities`
-    must hold "user": authors' roles come from the users' histories."""
-    fold = _Fold(session=session)
-    events = session.execute(
+Scope = dict[str, set[int]]  # {entity: record ids}: the records one paper draws from
+
+
+def _events_of(entities: tuple[str, ...], scope: Scope | None) -> Any:
+    """The events to fold, in the order of the trail: of `entities`, or of the users and
+    the records of `scope`."""
+    which: Any = AuditEvent.entity_type.in_(entities)
+    if scope is not None:
+        which = or_(
+            AuditEvent.entity_type == "user",
+            *(
+                and_(AuditEvent.entity_type == e, AuditEvent.entity_id.in_(ids))
+                for e, ids in scope.items()
+                if ids
+            ),
+        )
+    return (
         select(
             AuditEvent.id,
             AuditEvent.at,
@@ -185,10 +237,23 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
             AuditEvent.entity_id,
             AuditEvent.after,
         )
-        .where(AuditEvent.entity_type.in_(entities), AuditEvent.entity_id.is_not(None))
+        .where(which, AuditEvent.entity_id.is_not(None))
         .order_by(AuditEvent.id)
     )
+
+
+def _history(
+    session: Session, entities: tuple[str, ...] = ENTITIES, scope: Scope | None = None
+) -> _Fold:
+    """Every audited record's folded history, in one pass in the order of the trail (an
+    author's role is the one their own history gave them when they acted). `entities`
+    must hold "user": authors' roles come from the users' histories. With a `scope`,
+    only the users' and those records' events are read."""
+    fold = _Fold(session=session)
+    events = session.execute(_events_of(entities, scope))
     for event_id, at, user_id, username, action, entity, entity_id, after in events:
+        if scope is not None and entity == "user":
+            fold.users_only.add(event_id)
         declared = trail.writer(action, entity)
         if declared is None:
             fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
@@ -221,6 +286,8 @@ def _history(session: Session, entities: tuple[str, ...] = ENTITIES) -> _Fold:
             fold.problems.append(_out_of_place(event_id, action, fold, entity, entity_id))
             continue
         fold.seen.add(action)
+        if declared.birth:
+            fold.born[(entity, entity_id)] = event_id
         _, folded = fold.state.get((entity, entity_id), (0, {}))
         fold.state[(entity, entity_id)] = (event_id, folded | sets)
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
@@ -341,34 +408,106 @@ def _unallowed(
 def check(session: Session) -> list[RowProblem]:
     fold = _history(session)
     problems = list(fold.problems) + _revoked_in_force(session, fold)
-    for checked in CHECKED:
-        history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
-        if not history and not checked.born_with_event:
-            continue  # a kind whose events came later: rows of before have none
-        for row in session.scalars(select(checked.model).options(*checked.loads)):
-            event_id, folded = history.get(row.id, (0, {}))  # type: ignore[attr-defined]
-            if not folded:
-                if event_id == 0 and checked.born_with_event:
-                    name = (
-                        checked.named(row) if checked.named else getattr(row, checked.name_column)
-                    )
-                    problems.append(
-                        RowProblem(
-                            0,
-                            f"{checked.label} {name} has no history at all: it was added "
-                            "behind the app's back",
-                        )
-                    )
-                continue
-            now_state = checked.state(row) if checked.state else None
-            fields = {name: name for name in now_state} if now_state is not None else checked.fields
-            for field, column in fields.items():
-                if field not in folded:
-                    continue
-                now = now_state[field] if now_state is not None else _now(row, column)
-                if now != folded[field]:
-                    problems.append(_problem(checked, row, column, now, folded[field], event_id))
+    with paper_state.rights_read_once(session):
+        for checked in CHECKED:
+            rows = session.scalars(select(checked.model).options(*checked.loads)).all()
+            problems += _compare(session, fold, checked, rows)
+            problems += _vanished(fold, checked, {r.id for r in rows})  # type: ignore[attr-defined]
     return problems
+
+
+def check_scope(session: Session, scope: Scope) -> list[RowProblem]:
+    """`check` for the records of `scope` only (and the users, whose roles it needs): what
+    issuing a paper runs first, reading those records' events and not the whole trail.
+    Problems with users' own events are left to `audit verify`."""
+    fold = _history(session, scope=scope)
+    problems = [p for p in fold.problems if p.event_id not in fold.users_only]
+    for checked in CHECKED:
+        ids = scope.get(checked.entity)
+        if not ids:
+            continue
+        model: Any = checked.model
+        rows = session.scalars(select(model).where(model.id.in_(ids)).options(*checked.loads)).all()
+        problems += _compare(session, fold, checked, rows)
+        problems += _vanished(fold, checked, {r.id for r in rows})
+    return problems
+
+
+def _first_born(session: Session, checked: Checked) -> int | None:
+    """The first record of a kind born with its event, when its kind's first records were
+    not (evidence links of before this check): a record with none after it was planted."""
+    if checked.born_with_event or checked.paper is None:
+        return None
+    return session.scalar(
+        select(func.min(AuditEvent.entity_id)).where(AuditEvent.entity_type == checked.entity)
+    )
+
+
+def _name(checked: Checked, row: Any) -> str:
+    return str(checked.named(row) if checked.named else getattr(row, checked.name_column))
+
+
+def _compare(
+    session: Session, fold: _Fold, checked: Checked, rows: Iterable[Any]
+) -> list[RowProblem]:
+    """Each row of a kind against its folded history."""
+    history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
+    first_born = _first_born(session, checked)
+    if not history and not checked.born_with_event and first_born is None:
+        return []  # a kind whose events came later: rows of before have none
+    problems = []
+    for row in rows:
+        event_id, folded = history.get(row.id, (0, {}))
+        if not folded:
+            planted = checked.born_with_event or (first_born is not None and row.id > first_born)
+            if event_id == 0 and planted:
+                problems.append(
+                    RowProblem(
+                        0,
+                        f"{checked.label} {_name(checked, row)} has no history at all: it was "
+                        "added behind the app's back",
+                    )
+                )
+            continue
+        now_state = checked.state(row) if checked.state else None
+        fields = {name: name for name in now_state} if now_state is not None else checked.fields
+        for field, column in fields.items():
+            if field not in folded:
+                continue
+            now = now_state[field] if now_state is not None else _now(row, column)
+            if now != folded[field]:
+                problems.append(_problem(checked, row, column, now, folded[field], event_id))
+        if checked.paper is not None and isinstance(folded.get(trail.PAPER), dict):
+            now_paper = checked.paper(row)
+            for field, was in folded[trail.PAPER].items():
+                if field in now_paper and now_paper[field] != was:
+                    problems.append(_problem(checked, row, field, now_paper[field], was, event_id))
+    return problems
+
+
+def _vanished(fold: _Fold, checked: Checked, present: set[int]) -> list[RowProblem]:
+    """Records born with an event whose row is gone: no service deletes them."""
+    return [
+        RowProblem(
+            event_id,
+            f"{checked.label} {_born_name(fold, checked.entity, record_id)} (made at audit "
+            f"event {event_id}) is no longer in the database: it was deleted behind the "
+            "app's back",
+        )
+        for (entity, record_id), event_id in sorted(fold.born.items())
+        if entity == checked.entity and record_id not in present
+    ]
+
+
+def _born_name(fold: _Fold, entity: str, record_id: int) -> str:
+    folded = fold.state.get((entity, record_id), (0, {}))[1]
+    paper = folded.get(trail.PAPER) if isinstance(folded.get(trail.PAPER), dict) else {}
+    for key in ("number", "original_name"):
+        if paper.get(key):
+            return f"{record_id} ({paper[key]})"
+    if paper.get("owner_type"):
+        return f"{record_id} ({paper['owner_type']} {paper.get('owner_id')})"
+    return str(record_id)
 
 
 def _problem(

@@ -109,7 +109,8 @@ CLOCKS_SHORT: dict[str, str] = {
 # Values of an audit event the timeline leaves out (shown elsewhere on the page).
 # Recorded values a person has no use for: internal ids (a visit's or round's uid) and
 # what other columns already say.
-_SKIP = {"number", "kind", "channel", "sha256", "key_id", "uid", "round", "visit"}
+# (`paper`: the record's printed state, kept for the audit check, not a change to show.)
+_SKIP = {"number", "kind", "channel", "sha256", "key_id", "uid", "round", "visit", "paper"}
 
 Table = Vocabulary | Mapping[str, tuple[str, ...]]
 
