@@ -545,6 +545,7 @@ def link(
     session.flush()
     # Born with its event: a link planted, deleted or re-captioned behind the app's back
     # shows in `audit verify` (an evidence package prints what it says).
+    fair_id, complaint_id, case_id = _ids_of_owner(session, owner_type, owner_id)
     audit.record(
         session,
         ctx,
@@ -552,23 +553,27 @@ def link(
         "evidence_link",
         row.id,
         after=paper_state.paper_of(row),
-        **_ids_of_owner(session, owner_type, owner_id),
+        fair_id=fair_id,
+        complaint_id=complaint_id,
+        case_id=case_id,
     )
     return row
 
 
-def _ids_of_owner(session: Session, owner_type: str, owner_id: int) -> dict[str, int | None]:
-    """The complaint and case an owner belongs to, for the link's event: issuing a paper
-    finds its case's links by them."""
+def _ids_of_owner(
+    session: Session, owner_type: str, owner_id: int
+) -> tuple[int | None, int | None, int | None]:
+    """The fair, complaint and case an owner belongs to, for the link's event: issuing a
+    paper finds its case's links by them."""
     if owner_type == "complaint":
         complaint = session.get(Complaint, owner_id)
-        return {"complaint_id": owner_id, "fair_id": complaint.fair_id if complaint else None}
+        return (complaint.fair_id if complaint else None), owner_id, None
     owner = session.get(_OWNER_MODELS[owner_type], owner_id)
     case_id = owner_id if owner_type == "case" else getattr(owner, "case_id", None)
     case = session.get(RespondentCase, case_id) if case_id is not None else None
     if case is None:
-        return {}
-    return {"fair_id": case.fair_id, "complaint_id": case.complaint_id, "case_id": case.id}
+        return None, None, None
+    return case.fair_id, case.complaint_id, case.id
 
 
 _OWNER_MODELS = {

@@ -11,7 +11,7 @@ function per record kind, used by both sides, so they cannot drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -125,7 +125,7 @@ def _rights_of(complaint: Complaint) -> list[list[Any]]:
     session = object_session(complaint)
     if session is None or complaint.id is None:
         return []
-    read = session.info.get(_RIGHTS)
+    read: dict[int, list[list[Any]]] | None = session.info.get(_RIGHTS)
     if read is not None:
         return read.get(complaint.id, [])
     cr = complaint_rights.c
@@ -168,13 +168,14 @@ def link_paper(row: EvidenceLink) -> dict[str, Any]:
 
 def paper_of(record: Any) -> dict[str, Any]:
     """{`PAPER`: state} of any record kind above, for an event's `after`."""
-    for model, state in (
+    kinds: tuple[tuple[type, Callable[[Any], dict[str, Any]]], ...] = (
         (RespondentCase, case_paper),
         (Complaint, complaint_paper),
         (IPRight, right_paper),
         (EvidenceFile, evidence_paper),
         (EvidenceLink, link_paper),
-    ):
+    )
+    for model, state in kinds:
         if isinstance(record, model):
             return {PAPER: state(record)}
     raise TypeError(f"no paper state for {type(record).__name__}")

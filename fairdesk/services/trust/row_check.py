@@ -501,7 +501,8 @@ def _vanished(fold: _Fold, checked: Checked, present: set[int]) -> list[RowProbl
 
 def _born_name(fold: _Fold, entity: str, record_id: int) -> str:
     folded = fold.state.get((entity, record_id), (0, {}))[1]
-    paper = folded.get(trail.PAPER) if isinstance(folded.get(trail.PAPER), dict) else {}
+    kept = folded.get(trail.PAPER)
+    paper: dict[str, Any] = kept if isinstance(kept, dict) else {}
     for key in ("number", "original_name"):
         if paper.get(key):
             return f"{record_id} ({paper[key]})"
