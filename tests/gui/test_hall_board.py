@@ -16,8 +16,8 @@ from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.inspection import patrols, rechecks
-from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.inspection.patrols import VisitInput
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.common.tasks import use_synchronous_pool
 from fairdesk.ui.inspection.hall_board import (
     COLOURS,
