@@ -108,9 +108,7 @@ def test_clicking_a_booth_says_which(qtbot, team: Team, hall: dict[str, str]) ->
     assert signal.args == ["4.1A02", [hall["ordered"]]]
 
 
-def test_a_finding_without_a_measure_is_an_open_case_not_a_measure(
-    qtbot, team: Team
-) -> None:
+def test_a_finding_without_a_measure_is_an_open_case_not_a_measure(qtbot, team: Team) -> None:
     """Decided infringing but no measure ordered yet, and the inspector notes a suspicion
     there: the inspector must not go looking for a measure that does not exist."""
     make_fair(team.admin, exhibitors=8)
@@ -123,9 +121,7 @@ def test_a_finding_without_a_measure_is_an_open_case_not_a_measure(
     act_on_case(team.desk, found, "decide_infringing", trigger="merits", legal_basis="Art 14")
     rnd = patrols.start_round(team.inspector, FAIR, "4.1").uid
     for booth in ("4.1A03", "4.1A04"):
-        patrols.record_visit(
-            team.inspector, VisitInput(rnd, booth, Finding.SUSPECTED_INFRINGEMENT)
-        )
+        patrols.record_visit(team.inspector, VisitInput(rnd, booth, Finding.SUSPECTED_INFRINGEMENT))
     board = HallBoard(team.inspector)
     qtbot.addWidget(board)
     board.show_hall(FAIR, "4.1")
