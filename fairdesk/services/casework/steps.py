@@ -43,6 +43,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.right_names import claim_not_upheld, right_in_full
 from fairdesk.domain.workflow import (
     STEPS,
+    TAKES_ON_UNASSIGNED,
     Effect,
     Entity,
     ExhibitFacts,
@@ -824,7 +825,34 @@ def _apply(
     for effect in s.effects:
         if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
+    if isinstance(record, RespondentCase):
+        _take_on(session, ctx, record)
     return s
+
+
+def _take_on(session: Session, ctx: Context, case: RespondentCase) -> None:
+    """The desk user who works an unassigned case becomes its handler, audited as an
+    assignment (so "Mine" counts the cases one actually handles)."""
+    actor = ctx.actor
+    if case.assigned_to is not None or actor.user_id is None:
+        return
+    if actor.role not in TAKES_ON_UNASSIGNED:
+        return
+    case.assigned_to = actor.user_id
+    flush_or_conflict(session, _label(case))
+    audit.record(
+        session,
+        ctx,
+        "case.assign",
+        "case",
+        case.id,
+        before={"assigned_to": ""},
+        after={"assigned_to": actor.username},
+        reason="",  # the step's own event, just before, says what was done
+        fair_id=case.fair_id,
+        complaint_id=case.complaint_id,
+        case_id=case.id,
+    )
 
 
 def _label(record: Record) -> Phrase:
