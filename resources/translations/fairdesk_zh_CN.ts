@@ -699,6 +699,26 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>恢复{0}</translation>
     </message>
     <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} of opening hours</source>
+        <translation>开放时间内 {0}</translation>
+    </message>
+    <message>
+        <source>({0} from {1} would end {2}, after the fair closes: due at the close.)</source>
+        <translation>（自 {1} 起计 {0}，将于闭展后的 {2} 届满：以闭展时间为限。）</translation>
+    </message>
+    <message>
+        <source>({0} from {1} end {2}, when the fair is closed: due at its next opening.)</source>
+        <translation>（自 {1} 起计 {0}，于 {2} 届满，其时展会未开放：顺延至下一开放时间。）</translation>
+    </message>
+    <message>
         <source>stopped {0}</source>
         <translation>{0} 终止</translation>
     </message>

@@ -4,7 +4,7 @@ dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -555,6 +555,22 @@ def test_pause_asks_why_and_resume_restarts(qtbot, team: Team, fair: str, clock:
     qtbot.waitUntil(lambda: view.clocks_panel.rows["defence"].countdown.text() == "in 24 h 00 min")
     states = {s.kind: s.status.value for s in clocks.clocks_for_case(team.desk, number)}
     assert states[ClockKind.DEFENCE] == "running"
+
+
+def test_a_defence_deadline_moved_to_the_next_opening_says_why(
+    qtbot, team: Team, fair: str, clock: FakeClock
+) -> None:
+    """Served at 17:30 (the fair closes at 17:00): 24 h end at 17:30 the next day, when
+    the fair is closed, so the defence is due at the following opening, 09:00."""
+    number = accepted_case(team)
+    clock.set(datetime(2026, 11, 5, 9, 40, tzinfo=UTC))  # 17:40 in Shanghai
+    act_on_case(team.desk, number, "notify", served_at="2026-11-05 17:30")
+    view = open_view(qtbot, team, number)
+    status = view.clocks_panel.rows["defence"].status.text()
+    assert status == (
+        "due 07/11/2026 09:00 (24 h from 05/11/2026 17:30 end 06/11/2026 17:30, when the fair "
+        "is closed: due at its next opening.)"
+    )
 
 
 def test_another_desk_pausing_first_is_explained(qtbot, team: Team, fair: str) -> None:

@@ -48,6 +48,7 @@ from fairdesk.domain.workflow import (
     Step,
     suggested_legal_basis,
 )
+from fairdesk.domain.zones import zone_words
 from fairdesk.i18n import current_language, domain_word, error_text
 from fairdesk.services.casework import clocks
 from fairdesk.services.casework.amend import Amended
@@ -367,7 +368,9 @@ class CaseView(QWidget):
         fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
         self.fair_label.setText(self.tr("Fair: {0} ({1})").format(fair, d.fair_code))
         self.fair_label.setToolTip(
-            self.tr("All times are the fair's local time ({0}).").format(zone)
+            self.tr("All times are the fair's local time ({0}).").format(
+                desk_words(zone_words(zone))
+            )
         )
         if d.siblings:
             self.siblings_label.setText(
