@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -328,8 +328,9 @@ class Dashboard(QWidget):
             self.stage_chart,
         ]
         for i, chart in enumerate(self.charts):
-            charts.addWidget(chart, i // 2, i % 2)
+            charts.addWidget(chart, i // 3, i % 3)  # two rows: all in view on a laptop
         layout.addLayout(charts)
+        self._head, self._figures = head, (tiles, charts)
 
         self.table_model = ComparisonModel(self)
         self.table = QTableView()
@@ -340,6 +341,30 @@ class Dashboard(QWidget):
         self.table.setMinimumHeight(380)
         layout.addWidget(self.table)
         self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Opens showing its figures and every chart without scrolling (the comparison
+        table below them scrolls), and never larger than the screen it opens on."""
+        tiles, charts = self._figures
+        margins = self.layout().contentsMargins()
+        spacing = max(self.layout().spacing(), 0)
+        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        frame = 4 + 2 * margins.left() + scrollbar  # the scroll area's and its body's edges
+        width = max(tiles.sizeHint().width(), charts.sizeHint().width()) + margins.left() + frame
+        height = (
+            self._head.sizeHint().height()
+            + tiles.sizeHint().height()
+            + charts.sizeHint().height()
+            + 4 * spacing
+            + 2 * (margins.top() + margins.bottom())
+            + 4
+        )
+        wanted = QSize(max(width, super().sizeHint().width()), height)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() * 0.95
+        return wanted.boundedTo(room)
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
