@@ -715,7 +715,7 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>（自 {1} 起计 {0}，将于闭展后的 {2} 届满：以闭展时间为限。）</translation>
     </message>
     <message>
-        <source>({0} from {1} end {2}, when the fair is closed: due at its next opening.)</source>
+        <source>({0} from {1} ends {2}, when the fair is closed: due at its next opening.)</source>
         <translation>（自 {1} 起计 {0}，于 {2} 届满，其时展会未开放：顺延至下一开放时间。）</translation>
     </message>
     <message>

@@ -568,7 +568,7 @@ def test_a_defence_deadline_moved_to_the_next_opening_says_why(
     view = open_view(qtbot, team, number)
     status = view.clocks_panel.rows["defence"].status.text()
     assert status == (
-        "due 07/11/2026 09:00 (24 h from 05/11/2026 17:30 end 06/11/2026 17:30, when the fair "
+        "due 07/11/2026 09:00 (24 h from 05/11/2026 17:30 ends 06/11/2026 17:30, when the fair "
         "is closed: due at its next opening.)"
     )
 

@@ -161,7 +161,7 @@ class ClocksPanel(QGroupBox):
                 "({0} from {1} would end {2}, after the fair closes: due at the close.)"
             ).format(period, start, end)
         return self.tr(
-            "({0} from {1} end {2}, when the fair is closed: due at its next opening.)"
+            "({0} from {1} ends {2}, when the fair is closed: due at its next opening.)"
         ).format(period, start, end)
 
     def tick(self, now: datetime) -> None:
