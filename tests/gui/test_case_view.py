@@ -189,8 +189,9 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     whats = [
         view.timeline_model.index(r, COL_WHAT).data() for r in range(view.timeline_model.rowCount())
     ]
-    assert whats[-5:] == [
+    assert whats[-6:] == [
         "Notify the respondent · 通知被投诉人",
+        "Case assigned",  # to desk1, who notified it
         "Record the defence · 登记答辩",
         "Review · 审查",
         "Decide: infringement found · 认定侵权",
@@ -674,7 +675,7 @@ def test_timeline_model_passes_the_model_tester(
     model = TimelineModel()
     model.set_entries(timeline(team.desk, number), "Asia/Shanghai")
     qtmodeltester.check(model, force_py=True)
-    assert model.rowCount() == 5
+    assert model.rowCount() == 6  # with the assignment to the desk user who notified
     last = model.rowCount() - 1
     assert model.index(last, COL_WHAT).data() == "Deadline paused"
     assert model.index(last, COL_WHY).data() == "等待翻译"

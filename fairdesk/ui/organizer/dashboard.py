@@ -330,7 +330,6 @@ class Dashboard(QWidget):
         for i, chart in enumerate(self.charts):
             charts.addWidget(chart, i // 3, i % 3)  # two rows: all in view on a laptop
         layout.addLayout(charts)
-        self._head, self._figures = head, (tiles, charts)
 
         self.table_model = ComparisonModel(self)
         self.table = QTableView()
@@ -345,14 +344,16 @@ class Dashboard(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         """Opens showing its figures and every chart without scrolling (the comparison
         table below them scrolls), and never larger than the screen it opens on."""
-        tiles, charts = self._figures
+        head = self.layout().itemAt(0)
+        body = self.findChild(QScrollArea).widget().layout()
+        tiles, charts = body.itemAt(0), body.itemAt(1)  # the figures, then the charts
         margins = self.layout().contentsMargins()
         spacing = max(self.layout().spacing(), 0)
         scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         frame = 4 + 2 * margins.left() + scrollbar  # the scroll area's and its body's edges
         width = max(tiles.sizeHint().width(), charts.sizeHint().width()) + margins.left() + frame
         height = (
-            self._head.sizeHint().height()
+            head.sizeHint().height()
             + tiles.sizeHint().height()
             + charts.sizeHint().height()
             + 4 * spacing
