@@ -793,8 +793,10 @@ def _apply(
     touches_measures = is_case and not MEASURE_EFFECTS.isdisjoint(s.effects)
     measures_before = record_state.measures_of(record) if touches_measures else {}
     record.state = target_of(s, facts)
+    taken_on = False
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
+        taken_on = _take_on(ctx, record)  # in the step's own write: one new version
     for effect in s.effects:
         if effect not in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
@@ -825,21 +827,25 @@ def _apply(
     for effect in s.effects:
         if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
-    if isinstance(record, RespondentCase):
-        _take_on(session, ctx, record)
+    if taken_on:
+        _audit_taken_on(session, ctx, record)
     return s
 
 
-def _take_on(session: Session, ctx: Context, case: RespondentCase) -> None:
-    """The desk user who works an unassigned case becomes its handler, audited as an
-    assignment (so "Mine" counts the cases one actually handles)."""
+def _take_on(ctx: Context, case: RespondentCase) -> bool:
+    """The desk user who works an unassigned case becomes its handler (so "Mine" counts
+    the cases one actually handles); True when it happened."""
     actor = ctx.actor
     if case.assigned_to is not None or actor.user_id is None:
-        return
+        return False
     if actor.role not in TAKES_ON_UNASSIGNED:
-        return
+        return False
     case.assigned_to = actor.user_id
-    flush_or_conflict(session, _label(case))
+    return True
+
+
+def _audit_taken_on(session: Session, ctx: Context, case: RespondentCase) -> None:
+    """The assignment a step brought, audited as one made from the list."""
     audit.record(
         session,
         ctx,
@@ -847,7 +853,7 @@ def _take_on(session: Session, ctx: Context, case: RespondentCase) -> None:
         "case",
         case.id,
         before={"assigned_to": ""},
-        after={"assigned_to": actor.username},
+        after={"assigned_to": ctx.actor.username},
         reason="",  # the step's own event, just before, says what was done
         fair_id=case.fair_id,
         complaint_id=case.complaint_id,
