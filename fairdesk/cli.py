@@ -26,6 +26,7 @@ from fairdesk import (
     cli_records,
     cli_workflow,
 )
+from fairdesk.cli_argparse import in_language
 from fairdesk.cli_common import (
     ENV_PASSWORD,
     ENV_USER,
@@ -608,7 +609,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+    with in_language(argv):
+        args = build_parser().parse_args(argv)
     args.cleanup = ExitStack()  # databases opened by the command, closed on the way out
     try:
         if args.self_test:

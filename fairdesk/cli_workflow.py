@@ -36,6 +36,7 @@ from fairdesk.domain.workflow import (
     FieldKind,
     Step,
     evaluate,
+    field_problems,
     list_value,
     refusal_with,
     step,
@@ -52,6 +53,21 @@ REGISTER_STEPS = tuple(
 )
 STEP_NAMES = tuple(sorted({s.action for s in steps_of(Entity.COMPLAINT) + steps_of(Entity.CASE)}))
 FLAG_WORDS = {"yes": True, "true": True, "no": False, "false": False}
+
+
+def _step_words(action: str) -> str:
+    found = [s for s in steps_of(Entity.CASE) + steps_of(Entity.COMPLAINT) if s.action == action]
+    return words(found[0].words) if found else ""
+
+
+def step_name(value: str) -> str:
+    """A step's name as `fairdesk step` takes it; refused with every step and its words."""
+    if value in STEP_NAMES:
+        return value
+    listed = "; ".join(f"{name} ({_step_words(name)})" for name in STEP_NAMES)
+    raise argparse.ArgumentTypeError(
+        _t("there is no step '{0}'; the steps: {1}").format(value, listed)
+    )
 
 
 class CommandError(Exception):
@@ -128,7 +144,7 @@ def add_parsers(sub: Any) -> None:
         "reason `fairdesk steps` shows, when it may not be taken now.",
     )
     one.add_argument("number", help="a case number or a complaint number")
-    one.add_argument("step", choices=STEP_NAMES, metavar="STEP", help="; ".join(STEP_NAMES))
+    one.add_argument("step", type=step_name, metavar="STEP", help="; ".join(STEP_NAMES))
     _step_options(one)
     one.add_argument(
         "--expect-version",
@@ -183,6 +199,29 @@ def step_params(s: Step, sets: Sequence[str], reason: str) -> tuple[dict[str, An
             raise CommandError("give the reason once: --reason or --set reason=...")
         reason = str(params.pop(REASON_NAME))
     return params, reason
+
+
+def field_hint(s: Step, params: dict[str, Any], refused: FairDeskError) -> list[str]:
+    """When the step was refused for one of its fields: how the command line takes that
+    field (`--set trigger=…`) and, for a choice, the values it accepts with their words."""
+    for problem in field_problems(s, params):
+        f = s.field(problem.field)
+        if f is None or str(problem.exception()) != str(refused):
+            continue
+        if f.name == REASON_NAME:
+            lines = [_t('give it with --reason "…" (or --set {0}=…)').format(f.name)]
+        else:
+            lines = [_t("give it with --set {0}=…").format(f.name)]
+        if f.codes() and f.choices is not None:
+            choices = f.choices
+            lines.append(
+                _t("{0} is one of: {1}").format(
+                    f.name,
+                    "; ".join(f"{code} ({words(choices.words(code))})" for code in f.codes()),
+                )
+            )
+        return lines
+    return []
 
 
 def _t(text: str) -> str:
@@ -446,14 +485,20 @@ def cmd_step(args: argparse.Namespace) -> int:
         if value:
             params[f.name] = value
             print(_t("{0} (prefilled): {1}").format(words(f.words), value), file=sys.stderr)
-    result = take_step(
-        ctx,
-        args.number,
-        args.step,
-        reason=reason,
-        expected_version=args.expect_version,
-        **params,
-    )
+    try:
+        result = take_step(
+            ctx,
+            args.number,
+            args.step,
+            reason=reason,
+            expected_version=args.expect_version,
+            **params,
+        )
+    except FairDeskError as exc:
+        hint = field_hint(s, params, exc)
+        if not hint:
+            raise
+        raise CommandError(message(exc), *hint) from exc
     if args.format == "json":
         out = {"number": result.number, "state": result.state, "version": result.version}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)

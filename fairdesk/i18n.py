@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from fairdesk.domain import vocabulary
 from fairdesk.domain.errors import FairDeskError, Phrase, with_articles
 from fairdesk.domain.vocabulary import Term, Words
+from fairdesk.domain.zones import zone_words
 from fairdesk.resources_path import resource_dir
 
 __all__ = [
@@ -304,7 +305,12 @@ def _term(value: object) -> object:
         return domain_word(value)
     if isinstance(value, datetime):
         zone = getattr(value.tzinfo, "key", None)
-        return format_datetime(value) + (f" ({zone})" if zone else "")
+        if not zone:
+            return format_datetime(value)
+        named = zone_words(zone, value).in_language(current_language())
+        return format_datetime(value) + (
+            f"（{named}）" if current_language() == "zh_CN" else f" ({named})"
+        )
     if isinstance(value, list | tuple):  # joined by commas in English
         return QCoreApplication.translate(ERROR_CONTEXT, ", ").join(str(_term(v)) for v in value)
     return value

@@ -67,6 +67,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAIRDESK_DATA_DIR", str(folder / "data"))
+    # A home of its own: a process a test starts without our variables (a README command,
+    # a frozen build) falls back to ~/.local/share/FairDesk, and would pin its keys there.
+    monkeypatch.setenv("HOME", str(folder / "home"))
     # The platform's own folders too: a test (or a process it starts) that drops the
     # variable above, or Qt writing its settings, lands in the test's folder, not $HOME.
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))

@@ -64,6 +64,11 @@ class ClockState:
     stopped_at: datetime | None
     # The end fell while the fair was closed, so the deadline is its next opening.
     moved_to_opening: bool = False
+    # Why the deadline is where it is: the period counted, from when, over which hours,
+    # and where it ran out before a move to an opening or the cap at the close.
+    period: timedelta | None = None
+    counted_end: datetime | None = None
+    opening_hours_only: bool = False
 
 
 _CLOCK_NAMES = {
@@ -267,6 +272,9 @@ def compute_clock(
         capped_at_close=capped,
         stopped_at=run.stopped_at.astimezone(zone) if run.stopped_at is not None else None,
         moved_to_opening=not capped and due != counted_end,
+        period=duration,
+        counted_end=counted_end.astimezone(zone),
+        opening_hours_only=opening_hours_only,
     )
 
 

@@ -284,6 +284,8 @@ Requirement = Field
 DESK = frozenset({Role.DESK})
 FLOOR = frozenset({Role.DESK, Role.INSPECTOR})
 DECIDERS = frozenset({Role.DESK, Role.OFFICER})  # the desk, or a stationed IP officer
+# A desk user who takes a step on a case nobody handles yet becomes its handler ("Mine").
+TAKES_ON_UNASSIGNED = frozenset({Role.DESK})
 # A suspension of display (2006 Art 7(1)) is interim: a decision that no infringement is
 # established lifts it from the decision (display continues); other decisions keep it
 # until a measure replaces it or the case is referred.

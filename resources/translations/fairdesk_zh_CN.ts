@@ -151,6 +151,99 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>以下参数是必需的：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>须给出以下参数之一：%s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>须跟一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多跟一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少跟一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>须跟 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>须跟 %s 个值</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>已忽略多余的值 %r</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+</context>
+<context>
     <name>BulkPrintDialog</name>
     <message>
         <source>Signed in as {0}: only desk staff issue documents. Open a case's documents to reprint what was already issued.</source>
@@ -701,6 +794,26 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>恢复{0}</translation>
     </message>
     <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} of opening hours</source>
+        <translation>开放时间内 {0}</translation>
+    </message>
+    <message>
+        <source>({0} from {1} would end {2}, after the fair closes: due at the close.)</source>
+        <translation>（自 {1} 起计 {0}，将于闭展后的 {2} 届满：以闭展时间为限。）</translation>
+    </message>
+    <message>
+        <source>({0} from {1} ends {2}, when the fair is closed: due at its next opening.)</source>
+        <translation>（自 {1} 起计 {0}，于 {2} 届满，其时展会未开放：顺延至下一开放时间。）</translation>
+    </message>
+    <message>
         <source>stopped {0}</source>
         <translation>{0} 终止</translation>
     </message>
@@ -1000,6 +1113,10 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>原因</translation>
     </message>
     <message>
+        <source>there is no step '{0}'; the steps: {1}</source>
+        <translation>没有步骤“{0}”；可用的步骤：{1}</translation>
+    </message>
+    <message>
         <source>Complaint {0}: {1}</source>
         <translation>投诉 {0}：{1}</translation>
     </message>
@@ -1010,6 +1127,18 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>take one: fairdesk step {0} NAME [--set FIELD=VALUE …]</source>
         <translation>执行一步：fairdesk step {0} 名称 [--set 字段=值 …]</translation>
+    </message>
+    <message>
+        <source>give it with --reason &quot;…&quot; (or --set {0}=…)</source>
+        <translation>请用 --reason &quot;…&quot;（或 --set {0}=…）填写</translation>
+    </message>
+    <message>
+        <source>give it with --set {0}=…</source>
+        <translation>请用 --set {0}=… 填写</translation>
+    </message>
+    <message>
+        <source>{0} is one of: {1}</source>
+        <translation>{0} 可取以下值之一：{1}</translation>
     </message>
     <message>
         <source>{0} (prefilled): {1}</source>

@@ -18,7 +18,7 @@ from fairdesk.db.engine import Database
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.workflow import Entity, step
 from fairdesk.i18n import current_language
-from fairdesk.services.casework.steps import act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.context import Context
 from fairdesk.services.intake.intake import register_complaint
 from tests.conftest import FakeClock, Team
@@ -79,7 +79,8 @@ def test_steps_in_chinese_name_the_state_the_steps_and_the_refusals(run: Run, ca
     reason = row.split("否", 1)[1].strip()
     assert reason and not LATIN_WORD.search(_without_codes(reason, case)), reason
     names = [line.split()[0] for line in lines[3:-1]]
-    shown = _without_codes(out, case, *names, "fairdesk", "step", "--set", "Asia/Shanghai")
+    assert "Asia/Shanghai" not in out  # the fair's zone in words: 北京时间 UTC+8
+    shown = _without_codes(out, case, *names, "fairdesk", "step", "--set", "UTC+8")
     assert not LATIN_WORD.search(shown), shown
     # The language is the command's alone: the next one speaks English again.
     assert current_language() == "en"
@@ -147,3 +148,61 @@ def test_audit_verify_in_chinese(run: Run, case: str) -> None:
     code, out, err = run("--lang", "zh_CN", "audit", "verify", user="admin")
     assert code == 0, err
     assert "审计记录完整" in out and not LATIN_WORD.search(out), out
+
+
+def _under_review(team: Team, case: str) -> None:
+    act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
+    for action in ("notify", "record_defence", "begin_review"):
+        extra = {"summary": "否认侵权"} if action == "record_defence" else {}
+        act_on_case(team.desk, case, action, **extra)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_missing_field_is_named_as_the_command_line_takes_it(
+    run: Run, team: Team, case: str, lang: str
+) -> None:
+    _under_review(team, case)
+    code, _, err = run("--lang", lang, "step", case, "decide_infringing")
+    assert code == 1
+    assert "--set trigger=" in err
+    trigger = step(Entity.CASE, "decide_infringing").field("trigger")
+    assert trigger is not None and trigger.choices is not None
+    for value in trigger.codes():  # every value, with its words in the command's language
+        said = trigger.choices.words(value).in_language(lang)
+        assert f"{value} ({said})" in err
+    if lang == "zh_CN":  # the refusal's lines (the prefilled legal basis is bilingual data)
+        refusal = "".join(line for line in err.splitlines() if line.startswith("fairdesk: "))
+        assert not LATIN_WORD.search(
+            _without_codes(refusal, "fairdesk", "--set trigger", "trigger", *trigger.codes())
+        )
+
+
+def _refused_usage(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert exited.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_argparse_speaks_chinese_too(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused_usage(capsys, "--lang", "zh_CN", "step", "X-0001-1", "bogus_step")
+    assert "usage:" not in err and "error:" not in err
+    assert "用法" in err and "错误" in err
+    assert "accept (受理)" in err  # the steps with their words, not codes alone
+    err = _refused_usage(capsys, "--lang", "zh_CN", "step")
+    assert "以下参数是必需的" in err
+    err = _refused_usage(capsys, "--lang", "zh_CN", "cases", "--fair", "X", "--bogus")
+    assert "unrecognized" not in err and "无法识别的参数" in err
+    err = _refused_usage(capsys, "step", "X-0001-1", "bogus_step")  # English again
+    assert "usage:" in err and "accept (Accept)" in err
+
+
+def test_argparse_help_titles_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "--help"])
+    out = capsys.readouterr().out
+    assert "positional arguments" not in out and "options:" not in out
+    assert "位置参数" in out and "选项" in out
+    with pytest.raises(SystemExit):
+        main(["--help"])  # English again for the next command
+    assert "options:" in capsys.readouterr().out

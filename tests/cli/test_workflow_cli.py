@@ -539,7 +539,8 @@ def test_a_commercial_dispute_carries_no_rights(
 
 def test_unknown_step_names_are_bad_usage(run: Run, fair: str) -> None:
     code, _, err = run("step", "TEST2026-0001-1", "dance")
-    assert code == 2 and "invalid choice: 'dance'" in err
+    assert code == 2 and "there is no step 'dance'" in err
+    assert "decide_infringing (Decide: infringement found)" in err  # the steps in words
 
 
 # -- the documentation cannot drift from the format and the step table -------------------------

@@ -4,7 +4,7 @@ dialog, stale views, clocks (pytest-qt, offscreen, fake clock, no sleeps)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -189,8 +189,9 @@ def test_decide_on_the_merits_and_order_a_cover(qtbot, team: Team, fair: str) ->
     whats = [
         view.timeline_model.index(r, COL_WHAT).data() for r in range(view.timeline_model.rowCount())
     ]
-    assert whats[-5:] == [
+    assert whats[-6:] == [
         "Notify the respondent · 通知被投诉人",
+        "Case assigned",  # to desk1, who notified it
         "Record the defence · 登记答辩",
         "Review · 审查",
         "Decide: infringement found · 认定侵权",
@@ -557,6 +558,22 @@ def test_pause_asks_why_and_resume_restarts(qtbot, team: Team, fair: str, clock:
     assert states[ClockKind.DEFENCE] == "running"
 
 
+def test_a_defence_deadline_moved_to_the_next_opening_says_why(
+    qtbot, team: Team, fair: str, clock: FakeClock
+) -> None:
+    """Served at 17:30 (the fair closes at 17:00): 24 h end at 17:30 the next day, when
+    the fair is closed, so the defence is due at the following opening, 09:00."""
+    number = accepted_case(team)
+    clock.set(datetime(2026, 11, 5, 9, 40, tzinfo=UTC))  # 17:40 in Shanghai
+    act_on_case(team.desk, number, "notify", served_at="2026-11-05 17:30")
+    view = open_view(qtbot, team, number)
+    status = view.clocks_panel.rows["defence"].status.text()
+    assert status == (
+        "due 07/11/2026 09:00 (24 h from 05/11/2026 17:30 ends 06/11/2026 17:30, when the fair "
+        "is closed: due at its next opening.)"
+    )
+
+
 def test_another_desk_pausing_first_is_explained(qtbot, team: Team, fair: str) -> None:
     number = accepted_case(team)
     act_on_case(team.desk, number, "notify", served_at=team.desk.now())
@@ -658,7 +675,7 @@ def test_timeline_model_passes_the_model_tester(
     model = TimelineModel()
     model.set_entries(timeline(team.desk, number), "Asia/Shanghai")
     qtmodeltester.check(model, force_py=True)
-    assert model.rowCount() == 5
+    assert model.rowCount() == 6  # with the assignment to the desk user who notified
     last = model.rowCount() - 1
     assert model.index(last, COL_WHAT).data() == "Deadline paused"
     assert model.index(last, COL_WHY).data() == "等待翻译"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
 
 from fairdesk.services.fair.watchlist import flag_imported, watch_list
 from fairdesk.services.organizer.consultations import consultation_counts
@@ -57,6 +57,41 @@ def test_dashboard_opens_on_data(qtbot, qtmodeltester, team: Team, history: None
     qtmodeltester.check(model, force_py=True)
     board.refresh_button.click()
     assert board.refresh_button.isEnabled()
+
+
+class _Screen:
+    """A screen of the given size (the offscreen platform has one small screen)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.room = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802
+        return self.room
+
+
+@pytest.mark.parametrize(("width", "height"), [(1600, 1000), (1920, 1080)])
+def test_the_dashboard_opens_showing_every_chart(
+    qtbot, team: Team, history: None, width: int, height: int
+) -> None:
+    board = Dashboard(team.organizer, CURRENT)
+    qtbot.addWidget(board)
+    board.screen = lambda: _Screen(width, height)  # type: ignore[method-assign]
+    board.resize(board.sizeHint())
+    with qtbot.waitExposed(board):
+        board.show()
+    assert board.width() <= width and board.height() <= height  # within the screen
+    viewport = board.findChild(QScrollArea).viewport()
+    for chart in board.charts:  # each whole, without scrolling
+        shown = QRect(chart.mapTo(viewport, QPoint(0, 0)), chart.size())
+        assert viewport.rect().contains(shown), (chart.title, shown, viewport.rect())
+
+
+def test_a_small_screen_holds_the_whole_dashboard(qtbot, team: Team, history: None) -> None:
+    board = Dashboard(team.organizer, CURRENT)
+    qtbot.addWidget(board)
+    board.screen = lambda: _Screen(1024, 600)  # type: ignore[method-assign]
+    hint = board.sizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 600
 
 
 def test_dashboard_on_an_unknown_fair_says_so(qtbot, team: Team) -> None:

@@ -14,8 +14,10 @@ from PySide6.QtGui import QColor
 from fairdesk.config import data_dir
 from fairdesk.db.engine import Database
 from fairdesk.domain.enums import Finding
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
 from fairdesk.services.inspection import patrols, rechecks
 from fairdesk.services.inspection.patrols import VisitInput
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.ui.common.tasks import use_synchronous_pool
 from fairdesk.ui.inspection.hall_board import (
     COLOURS,
@@ -26,7 +28,7 @@ from fairdesk.ui.inspection.hall_board import (
     StateRole,
 )
 from tests.conftest import Team
-from tests.helpers import FAIR, make_fair
+from tests.helpers import FAIR, complaint_input, make_fair
 from tests.unit.test_patrols import ordered_case
 
 
@@ -104,6 +106,31 @@ def test_clicking_a_booth_says_which(qtbot, team: Team, hall: dict[str, str]) ->
     with qtbot.waitSignal(board.booth_activated) as signal:
         qtbot.keyClick(board.grid, Qt.Key.Key_Return)
     assert signal.args == ["4.1A02", [hall["ordered"]]]
+
+
+def test_a_finding_without_a_measure_is_an_open_case_not_a_measure(qtbot, team: Team) -> None:
+    """Decided infringing but no measure ordered yet, and the inspector notes a suspicion
+    there: the inspector must not go looking for a measure that does not exist."""
+    make_fair(team.admin, exhibitors=8)
+    reg = register_complaint(team.desk, FAIR, complaint_input("4.1A03"))
+    act_on_complaint(team.desk, reg.number, "accept")
+    found = reg.case_numbers[0]
+    act_on_case(team.desk, found, "notify")
+    act_on_case(team.desk, found, "record_defence", summary="否认侵权")
+    act_on_case(team.desk, found, "begin_review")
+    act_on_case(team.desk, found, "decide_infringing", trigger="merits", legal_basis="Art 14")
+    rnd = patrols.start_round(team.inspector, FAIR, "4.1").uid
+    for booth in ("4.1A03", "4.1A04"):
+        patrols.record_visit(team.inspector, VisitInput(rnd, booth, Finding.SUSPECTED_INFRINGEMENT))
+    board = HallBoard(team.inspector)
+    qtbot.addWidget(board)
+    board.show_hall(FAIR, "4.1")
+    assert board.model.index_of("4.1A03").data() == "A03\nCASE"
+    assert board.model.index_of("4.1A04").data() == "A04\nSUSPECT"
+    legend = {state: chip.text() for state, chip in board.legend_labels.items()}
+    assert legend["measure_ordered"] == "Measure ordered: 0"
+    assert legend["open_case"] == "Open case: 1"
+    assert legend["suspected"] == "Suspected on patrol: 1"
 
 
 def _plan(folder: Path, rows: str) -> None:

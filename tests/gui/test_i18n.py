@@ -259,6 +259,18 @@ def test_a_moment_in_an_error_follows_the_desks_locale(qapp) -> None:
     assert "2026-11-05" not in text  # the locale's form, not the English message's
 
 
+def test_a_moment_on_a_chinese_desk_names_its_zone_in_chinese(qapp) -> None:
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 11, 5, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    install_translations(qapp, "zh_CN")
+    try:
+        text = error_text(NotFound("Not in any catalogue since {time}.", time=moment))
+    finally:
+        install_translations(qapp, "en")
+    assert "Asia/Shanghai" not in text and "（北京时间 UTC+8）" in text, text
+
+
 def test_an_untranslated_or_broken_error_translation_falls_back_to_english(qapp) -> None:
     assert error_text(NotFound("Not in any catalogue: {x}.", x=1)) == "Not in any catalogue: 1."
     assert error_text(NotFound("Braces {kept} without values.")) == "Braces {kept} without values."

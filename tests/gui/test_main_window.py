@@ -399,7 +399,8 @@ def test_the_queue_panel_counts_and_filters_by_click_and_key(
         1,
         0,
     )
-    assert counts["mine"] == 0 and counts["post_fair"] == 0
+    # desk1 notified the first case, so it handles it: "Mine" counts it.
+    assert counts["mine"] == 1 and counts["post_fair"] == 0
     window.queues.choose("to_notify")  # a click on the queue
     assert window.table.model().rowCount() == 2
     assert {window.table.model().row_at(r).number for r in range(2)} == set(cases[1:])
@@ -437,8 +438,8 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
     window.open_case = opened.append  # type: ignore[method-assign]
     window.summary.open_button.click()
     assert opened == [cases[0]]
-    # Steps taken do not assign a case: the panel says where assigning is done.
-    assert "Assign to…" in window.summary.assigned.text()
+    # The desk user who notified the case handles it.
+    assert window.summary.assigned.text() == "desk1"
     act_on_case(team.desk, cases[1], "notify")  # no time of service yet
     window.refresh()
     window.table.selectRow(window.table.model().row_of(cases[1]))
@@ -448,8 +449,10 @@ def test_the_selected_case_shows_beside_the_list(qtbot, team: Team, cases: list[
 def test_columns_fit_their_content_and_an_unused_assigned_column_hides(
     qtbot, team: Team, cases: list[str]
 ) -> None:
+    from fairdesk.services.casework.assignment import assign_cases
     from fairdesk.ui.casework.case_model import COL_ASSIGNED, COL_BOOTH, COL_EXHIBITOR
 
+    assign_cases(team.desk, [cases[0]], "")  # handled by nobody (desk1 notified it)
     window = MainWindow(team.desk)
     qtbot.addWidget(window)
     window.resize(1400, 800)

@@ -67,7 +67,8 @@ def test_stale_version_changes_nothing(team: Team, cases: list[str]) -> None:
     act_on_case(team.desk2, cases[1], "notify")  # another desk moves on
     with pytest.raises(ConcurrentEdit, match="desk2"):
         assign_cases(team.desk, cases, "desk1", expected_versions=versions)
-    assert set(assigned(team).values()) == {""}  # all or nothing
+    # All or nothing (the case desk2 worked on is desk2's: it took a step on it).
+    assert assigned(team) == {cases[0]: "", cases[1]: "desk2", cases[2]: ""}
     assign_cases(team.desk, [cases[0]], "desk1", expected_versions=versions)
     after = {r.number: r.version for r in list_cases(team.desk, CaseFilter(FAIR))}
     assert after[cases[0]] == versions[cases[0]] + 1  # assigning bumps the version
@@ -87,3 +88,22 @@ def test_refusals(team: Team, cases: list[str]) -> None:
     with pytest.raises(NotFound):
         assign_cases(team.desk, ["NOPE-1"], "desk1")
     assert assignable_users(team.inspector) == ["admin", "desk1", "desk2"]
+
+
+def test_a_desk_user_who_takes_a_step_on_an_unassigned_case_handles_it(
+    team: Team, cases: list[str]
+) -> None:
+    act_on_case(team.desk, cases[0], "notify")
+    assign_cases(team.desk, [cases[1]], "desk2")
+    act_on_case(team.desk, cases[1], "notify")  # already someone's: it stays theirs
+    assert assigned(team) == {cases[0]: "desk1", cases[1]: "desk2", cases[2]: ""}
+    mine = list_cases(team.desk, CaseFilter(FAIR, assigned_to="desk1"))
+    assert [r.number for r in mine] == [cases[0]]
+    with team.desk.db.reading() as session:
+        taken = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "case.assign").order_by(AuditEvent.id)
+        ).all()
+        assert [(e.username, e.before, e.after) for e in taken] == [
+            ("desk1", {"assigned_to": ""}, {"assigned_to": "desk1"}),
+            ("desk1", {"assigned_to": ""}, {"assigned_to": "desk2"}),
+        ]

@@ -46,7 +46,8 @@ S = CaseState
         ([], Finding.SUSPECTED_INFRINGEMENT, True, CLEAR),  # already a case (closed since)
         ([(S.NOTIFIED, None)], "", False, OPEN_CASE),
         ([(S.RECHECK_PASSED, None)], "", False, OPEN_CASE),
-        ([(S.INFRINGEMENT_FOUND, None)], "", False, MEASURE_ORDERED),
+        ([(S.INFRINGEMENT_FOUND, None)], "", False, OPEN_CASE),  # no measure ordered yet
+        ([(S.INFRINGEMENT_FOUND, None)], Finding.SUSPECTED_INFRINGEMENT, False, OPEN_CASE),
         ([(S.REMEDY_ORDERED, NOW + timedelta(minutes=1))], "", False, MEASURE_ORDERED),
         ([(S.REMEDY_ORDERED, NOW)], "", False, RECHECK_DUE),
         ([(S.RECHECK_DUE, NOW + timedelta(hours=1))], "", False, RECHECK_DUE),

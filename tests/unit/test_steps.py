@@ -132,8 +132,9 @@ def test_full_path_to_closed_after_recheck(team: Team, fair: str, clock: FakeClo
     act_on_case(team.inspector, case, "recheck_passed")
     assert act_on_case(team.desk, case, "close").state == "CLOSED"
     actions = [e.action for e in timeline(team.organizer, case)]
-    assert actions[-8:] == [
+    assert actions[-9:] == [
         "case.notify",
+        "case.assign",  # the desk user who notified handles the case from then on
         "case.record_defence",
         "case.begin_review",
         "case.decide_infringing",

@@ -43,6 +43,7 @@ from fairdesk.domain.permissions import Permission
 from fairdesk.domain.right_names import claim_not_upheld, right_in_full
 from fairdesk.domain.workflow import (
     STEPS,
+    TAKES_ON_UNASSIGNED,
     Effect,
     Entity,
     ExhibitFacts,
@@ -794,8 +795,10 @@ def _apply(
     touches_measures = is_case and not MEASURE_EFFECTS.isdisjoint(s.effects)
     measures_before = record_state.measures_of(record) if touches_measures else {}
     record.state = target_of(s, facts)
+    taken_on = False
     if isinstance(record, RespondentCase):
         record.updated_at = ctx.now()
+        taken_on = _take_on(ctx, record)  # in the step's own write: one new version
     for effect in s.effects:
         if effect not in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
@@ -828,7 +831,38 @@ def _apply(
     for effect in s.effects:
         if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
+    if taken_on:
+        _audit_taken_on(session, ctx, record)
     return s
+
+
+def _take_on(ctx: Context, case: RespondentCase) -> bool:
+    """The desk user who works an unassigned case becomes its handler (so "Mine" counts
+    the cases one actually handles); True when it happened."""
+    actor = ctx.actor
+    if case.assigned_to is not None or actor.user_id is None:
+        return False
+    if actor.role not in TAKES_ON_UNASSIGNED:
+        return False
+    case.assigned_to = actor.user_id
+    return True
+
+
+def _audit_taken_on(session: Session, ctx: Context, case: RespondentCase) -> None:
+    """The assignment a step brought, audited as one made from the list."""
+    audit.record(
+        session,
+        ctx,
+        "case.assign",
+        "case",
+        case.id,
+        before={"assigned_to": ""},
+        after={"assigned_to": ctx.actor.username},
+        reason="",  # the step's own event, just before, says what was done
+        fair_id=case.fair_id,
+        complaint_id=case.complaint_id,
+        case_id=case.id,
+    )
 
 
 def _label(record: Record) -> Phrase:

@@ -6,8 +6,8 @@ Each booth gets one state, the most urgent that applies:
 violation          a re-check failed or the case was escalated, or a patrol found the
                    measure violated while a case is open
 recheck_due        a re-check is due (RECHECK_DUE, or a measure whose re-check time passed)
-measure_ordered    infringement found or a measure ordered, re-check not yet due
-open_case          any other open respondent case
+measure_ordered    a measure ordered, re-check not yet due
+open_case          any other open respondent case (infringement found, no measure yet)
 suspected          a patrol noted a suspected infringement or marking issue, no case yet
 (empty)            nothing open
 =================  =========================================================================
@@ -41,8 +41,9 @@ from fairdesk.db.models import (
     PatrolRound,
     RespondentCase,
 )
+from fairdesk.domain import booth_board as domain
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.enums import TERMINAL_CASE_STATES, CaseState, ClockKind, Finding
+from fairdesk.domain.enums import TERMINAL_CASE_STATES, ClockKind, Finding
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.normalize import hall_from_booth, normalize_booth, normalize_hall
 from fairdesk.domain.permissions import Permission
@@ -50,19 +51,17 @@ from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import fair_by_code
 from fairdesk.services.inspection.evidence import safe_name
 
-VIOLATION = "violation"
-RECHECK_DUE = "recheck_due"
-MEASURE_ORDERED = "measure_ordered"
-OPEN_CASE = "open_case"
-SUSPECTED = "suspected"
-CLEAR = ""
-STATES = (VIOLATION, RECHECK_DUE, MEASURE_ORDERED, OPEN_CASE, SUSPECTED, CLEAR)
+VIOLATION = domain.VIOLATION
+RECHECK_DUE = domain.RECHECK_DUE
+MEASURE_ORDERED = domain.MEASURE_ORDERED
+OPEN_CASE = domain.OPEN_CASE
+SUSPECTED = domain.SUSPECTED
+CLEAR = domain.CLEAR
+STATES = domain.URGENCY
 # (Chinese, English, short label printed in the booth's square), from the vocabulary.
 STATE_LABELS: dict[str, tuple[str, str, str]] = {
     code: (w.zh if code else "", w.en, w.paper_en.strip()) for code, w in v.BOOTH_STATES.items()
 }
-_VIOLATED = {CaseState.RECHECK_FAILED, CaseState.ESCALATED}
-_ORDERED = {CaseState.INFRINGEMENT_FOUND, CaseState.REMEDY_ORDERED}
 _SUSPICIOUS = {Finding.SUSPECTED_INFRINGEMENT, Finding.PATENT_MARKING}
 _TERMINAL = [str(s) for s in TERMINAL_CASE_STATES]
 
@@ -116,21 +115,12 @@ def booth_state(
     now: datetime,
 ) -> str:
     """The board's state of one booth from its open cases and its latest visit."""
-    states = list(case_states)
-    names = {s for s, _ in states}
-    if names & _VIOLATED or (states and last_finding == Finding.MEASURE_VIOLATED):
-        return VIOLATION
-    if CaseState.RECHECK_DUE in names or any(
-        s == CaseState.REMEDY_ORDERED and due is not None and due <= now for s, due in states
-    ):
-        return RECHECK_DUE
-    if names & _ORDERED:
-        return MEASURE_ORDERED
-    if states:
-        return OPEN_CASE
-    if last_finding in _SUSPICIOUS and not last_visit_has_case:
-        return SUSPECTED
-    return CLEAR
+    states = [domain.of_case(s, due is not None and due <= now) for s, due in case_states]
+    if states and last_finding == Finding.MEASURE_VIOLATED:
+        states.append(VIOLATION)  # the patrol saw an open case's measure not carried out
+    if not states and last_finding in _SUSPICIOUS and not last_visit_has_case:
+        states.append(SUSPECTED)
+    return domain.most_urgent(states)
 
 
 def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:

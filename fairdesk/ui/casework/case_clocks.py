@@ -141,6 +141,29 @@ class ClocksPanel(QGroupBox):
             if b is not None
         ]
 
+    def _why(self, s: ClockState) -> str:
+        """Why a deadline is later (or earlier) than its period: the clock's own reasons,
+        so a 24 h defence period due after 26 h is not taken for a mistake."""
+        if not (s.moved_to_opening or s.capped_at_close) or s.period is None:
+            return ""
+        hours, minutes = divmod(int(s.period.total_seconds()) // 60, 60)
+        period = (
+            self.tr("{0} h").format(hours)
+            if not minutes
+            else self.tr("{0} h {1} min").format(hours, minutes)
+        )
+        if s.opening_hours_only:
+            period = self.tr("{0} of opening hours").format(period)
+        start = local_time(s.started_at, self._zone)
+        end = local_time(s.counted_end, self._zone)
+        if s.capped_at_close:
+            return self.tr(
+                "({0} from {1} would end {2}, after the fair closes: due at the close.)"
+            ).format(period, start, end)
+        return self.tr(
+            "({0} from {1} ends {2}, when the fair is closed: due at its next opening.)"
+        ).format(period, start, end)
+
     def tick(self, now: datetime) -> None:
         """Redraw every countdown for `now` (called every 30 s and after each reload)."""
         style = self.style()
@@ -160,7 +183,7 @@ class ClocksPanel(QGroupBox):
                 text = self.tr("{0} left when resumed").format(left)
                 icon = QStyle.StandardPixmap.SP_MediaPause
             else:
-                status = self.tr("due {0}").format(due)
+                status = " ".join(filter(None, (self.tr("due {0}").format(due), self._why(s))))
                 text = countdown(s.due_at, now, s.capped_at_close)
                 icon = (
                     QStyle.StandardPixmap.SP_MessageBoxWarning

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QStyle, QWidget
 
 from fairdesk.domain.vocabulary import party_words
+from fairdesk.domain.zones import zone_words
 from fairdesk.services.casework.case_detail import CaseDetail, ComplaintDetail
 from fairdesk.ui.common.case_labels import (
     CHANNELS,
@@ -94,7 +95,11 @@ class CaseHeader(QObject):
         ui.complaint_label.setText(complaint_line(d.complaint, self._times(d)))
         fair = " / ".join(n for n in (d.fair_name, d.fair_name_en) if n)
         ui.fair_label.setText(self.tr("Fair: {0} ({1})").format(fair, d.fair_code))
-        ui.fair_label.setToolTip(self.tr("All times are the fair's local time ({0}).").format(zone))
+        ui.fair_label.setToolTip(
+            self.tr("All times are the fair's local time ({0}).").format(
+                desk_words(zone_words(zone))
+            )
+        )
         if d.siblings:
             ui.siblings_label.setText(
                 self.tr("Other respondents of this complaint: {0}").format(

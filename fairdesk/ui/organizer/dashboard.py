@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -296,7 +296,7 @@ class Dashboard(QWidget):
         self.refresh()
 
     def _add_charts(self, grid: QGridLayout) -> None:
-        """The charts, two across: each draws itself (BarChart), so none is in the .ui."""
+        """The charts, three across: each draws itself (BarChart), so none is in the .ui."""
         self.compare_chart = BarChart(self.tr("往届对比 Editions: complaints, cases, confirmed"))
         self.type_chart = BarChart(self.tr("权利类型 Complaints by IP type"))
         self.hall_chart = BarChart(self.tr("展馆 Respondent cases by hall"))
@@ -312,7 +312,31 @@ class Dashboard(QWidget):
             self.stage_chart,
         ]
         for i, chart in enumerate(self.charts):
-            grid.addWidget(chart, i // 2, i % 2)
+            grid.addWidget(chart, i // 3, i % 3)  # two rows: all in view on a laptop
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Opens showing its figures and every chart without scrolling (the comparison
+        table below them scrolls), and never larger than the screen it opens on."""
+        head, tiles, charts = self.ui.head, self.ui.tiles, self.ui.charts
+        margins = self.layout().contentsMargins()
+        spacing = max(self.layout().spacing(), 0)
+        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        frame = 4 + 2 * margins.left() + scrollbar  # the scroll area's and its body's edges
+        width = max(tiles.sizeHint().width(), charts.sizeHint().width()) + margins.left() + frame
+        height = (
+            head.sizeHint().height()
+            + tiles.sizeHint().height()
+            + charts.sizeHint().height()
+            + 4 * spacing
+            + 2 * (margins.top() + margins.bottom())
+            + 4
+        )
+        wanted = QSize(max(width, super().sizeHint().width()), height)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() * 0.95
+        return wanted.boundedTo(room)
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
