@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from fairdesk.domain.errors import InvalidInput, PermissionDenied
 from fairdesk.services.casework.case_export import CASE_COLUMNS, export_cases
 from fairdesk.services.casework.cases import CaseFilter
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
-from fairdesk.services.intake.intake import PartyInput, register_complaint
+from fairdesk.services.intake.intake import PartyInput, RightInput, register_complaint
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input, make_fair
 
@@ -27,7 +27,12 @@ def cases(team: Team) -> list[str]:
     for booth in ("4.1A01", "4.1A02", "4.1A03"):
         data = complaint_input(booth)
         if booth == "4.1A02":  # a complainant name that a spreadsheet would run
-            data.complainant = PartyInput('=HYPERLINK("http://x","click")', "Evil")
+            evil = '=HYPERLINK("http://x","click")'
+            # (holding the right it complains under: standing is checked at acceptance)
+            until = date(2038, 1, 1)
+            held = RightInput("design", "ZL202330765432.1", "座椅", evil, valid_until=until)
+            data = complaint_input(booth, right=held)
+            data.complainant = PartyInput(evil, "Evil")
         reg = register_complaint(team.desk, FAIR, data)
         act_on_complaint(team.desk, reg.number, "accept")
         numbers.extend(reg.case_numbers)
