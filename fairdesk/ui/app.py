@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from fairdesk.config import data_dir, database_url, keep_settings_in, use_data_dir
@@ -93,8 +93,19 @@ def install_crash_dialog(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def _gui_application() -> QApplication:
+    """The process's QApplication. Reading `--lang` for the command line's own texts made
+    a QCoreApplication (no windows) already: it is shut down first, and the translations
+    are installed again below."""
+    core = QCoreApplication.instance()
+    if core is not None and not isinstance(core, QApplication):
+        core.shutdown()
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
+
+
 def run_app(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _gui_application()
     app.setApplicationName("FairDesk")
     app.setOrganizationName("FairDesk")
     app.setWindowIcon(application_icon())
