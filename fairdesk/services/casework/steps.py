@@ -831,7 +831,7 @@ def _apply(
     for effect in s.effects:
         if effect in AFTER_FLUSH:
             EFFECTS[effect](session, ctx, record, params, reason)
-    if taken_on:
+    if taken_on and isinstance(record, RespondentCase):
         _audit_taken_on(session, ctx, record)
     return s
 
