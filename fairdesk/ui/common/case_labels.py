@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -36,7 +36,8 @@ CONTEXT = "case_labels"
 
 
 def _n(text: str) -> str:
-    return QT_TRANSLATE_NOOP(CONTEXT, text)  # type: ignore[no-any-return]
+    # The stubs say object; it returns `text` unchanged (marked for translation).
+    return cast(str, QT_TRANSLATE_NOOP(CONTEXT, text))
 
 
 def tr(text: str) -> str:
