@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 from pathlib import Path
+from typing import cast
 
 import PySide6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, qVersion
@@ -16,6 +17,7 @@ import fairdesk
 from fairdesk import config
 from fairdesk.resources_path import resource_dir
 from fairdesk.services.context import Context
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_about_dialog import Ui_AboutDialog
 
 # The fonts printed documents embed (resources/README.md keeps the developers' notes): the
@@ -99,7 +101,7 @@ class AboutDialog(QDialog):
             self.licences.hide()
             ui.layout.insertStretch(ui.layout.indexOf(ui.buttons), 1)
 
-        copy = QPushButton(self.tr("&Copy details"), objectName="copy_button")
+        copy = named(QPushButton(self.tr("&Copy details")), "copy_button")
         copy.clicked.connect(self.copy_details)
         ui.buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         # Enter closes, as before: a button added later would otherwise become the default.
@@ -115,7 +117,11 @@ class AboutDialog(QDialog):
         if not files:
             return ""
         line = self.tr("- **{0}**: {1}; {2}")  # Chinese punctuation in Chinese
-        fonts = "\n".join(line.format(n, self.tr(used), self.tr(lic)) for n, used, lic in FONTS)
+        # QT_TRANSLATE_NOOP gives back its text, which the stubs call object.
+        fonts = "\n".join(
+            line.format(n, self.tr(cast(str, used)), self.tr(cast(str, lic)))
+            for n, used, lic in FONTS
+        )
         links = "\n".join(
             f"- [{p.relative_to(folder).as_posix()}]({QUrl.fromLocalFile(str(p)).toString()})"
             for p in files

@@ -14,13 +14,22 @@ and the tests that wait on them rely on.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit
 
 # Kept with each entry: the words it is found by (both languages), beside its data.
 SearchRole = Qt.ItemDataRole.UserRole + 40
 _RowRole = Qt.ItemDataRole.UserRole + 41
+
+
+def _line_of(combo: QComboBox) -> QLineEdit:
+    """The line edit of a searchable drop-down, which is editable and so always has one."""
+    line = combo.lineEdit()
+    assert line is not None, "a searchable drop-down is editable"
+    return line
 
 
 def entry_words(combo: QComboBox, row: int) -> str:
@@ -61,13 +70,21 @@ class _Finder(QCompleter):
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setMaxVisibleItems(12)
-        self.popup().setObjectName(f"{combo.objectName()}_popup")
-        self.activated[QModelIndex].connect(self._picked)
+        self._list().setObjectName(f"{combo.objectName()}_popup")
+        # The stubs type the overloaded signal as one SignalInstance, without the [] that
+        # picks its QModelIndex form.
+        cast(Any, self.activated)[QModelIndex].connect(self._picked)
+
+    def _list(self) -> QAbstractItemView:
+        """The list of matches, which a completer makes when first asked for it."""
+        popup = self.popup()
+        assert popup is not None, "QCompleter.popup() makes its list when it has none"
+        return popup
 
     def refresh(self, text: str) -> None:
         self._hits.clear()
         if not text.strip():
-            self.popup().hide()
+            self._list().hide()
             return
         rows = best_rows(self._combo, text)
         for row in rows:
@@ -79,13 +96,13 @@ class _Finder(QCompleter):
         if self._hits.rowCount() and self._combo.hasFocus():
             self.complete()
         else:
-            self.popup().hide()
+            self._list().hide()
 
     def _follow(self, row: int, text: str) -> None:
         """Choose `row` while the typed text stays in the field, the cursor where it was."""
         if self._combo.currentIndex() == row:
             return
-        line = self._combo.lineEdit()
+        line = _line_of(self._combo)
         cursor = line.cursorPosition()
         self._combo.setCurrentIndex(row)
         self._combo.activated.emit(row)
@@ -130,7 +147,7 @@ class _EnterAndLeave(QObject):
 
     def __init__(self, combo: QComboBox, finder: _Finder) -> None:
         super().__init__(combo)
-        self._line = combo.lineEdit()
+        self._line = _line_of(combo)
         self._finder = finder
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -162,7 +179,7 @@ def make_searchable(
     finder = _Finder(combo, free_text, follows_typing)
     combo.setCompleter(finder)
     combo.setCurrentIndex(current)
-    line = combo.lineEdit()
+    line = _line_of(combo)
     combo.installEventFilter(_EnterAndLeave(combo, finder))
     line.textEdited.connect(finder.refresh)
     line.editingFinished.connect(finder.settle)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.domain.enums import Role
 from fairdesk.resources_path import resource_dir
+from fairdesk.ui.common.named import named
 
 GUIDES = ("desk", "inspector", "organizer")
 # The guide each role opens first; an administrator sets up fairs, like the organizer.
@@ -82,14 +83,14 @@ class HelpWindow(QWidget):
         self.language = language
         self.setWindowTitle(self.tr("FairDesk help"))
         self.resize(880, 760)
-        self.tabs = QTabBar(objectName="guide_tabs")
+        self.tabs = named(QTabBar(), "guide_tabs")
         self.tabs.setAccessibleName(self.tr("Guides"))
         for guide in GUIDES:
             self.tabs.addTab(_title(guide))
-        self.browser = QTextBrowser(objectName="help_browser")
+        self.browser = named(QTextBrowser(), "help_browser")
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("Guide text"))
-        close = QPushButton(self.tr("&Close"), objectName="close_button")
+        close = named(QPushButton(self.tr("&Close")), "close_button")
         close.clicked.connect(self.close)
         hint = QLabel(self.tr("F1 opens this window from every screen."))
         hint.setObjectName("hint_label")

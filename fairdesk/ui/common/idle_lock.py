@@ -7,6 +7,7 @@ Unlocking asks for the signed-in user's password again (the same sign-in service
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
@@ -15,6 +16,7 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.trust import users
+from fairdesk.ui.common.named import named
 
 IDLE_MINUTES = 10
 _INPUT = {
@@ -32,8 +34,11 @@ class IdleWatcher(QObject):
     idle = Signal()
 
     def __init__(
-        self, minutes: float = IDLE_MINUTES, parent: QObject | None = None, clock=time.monotonic
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        minutes: float = IDLE_MINUTES,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.limit = minutes * 60
         self._clock = clock
@@ -70,12 +75,10 @@ class LockDialog(QDialog):
         self.setObjectName("lock_dialog")
         self.setWindowTitle(self.tr("FairDesk is locked"))
         self.setModal(True)
-        self.password_edit = QLineEdit(
-            objectName="password_edit", echoMode=QLineEdit.EchoMode.Password
-        )
+        self.password_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "password_edit")
         self.password_edit.setAccessibleName(self.tr("Password"))
-        self.error_label = QLabel(objectName="error_label")
-        unlock = QPushButton(self.tr("&Unlock"), objectName="unlock_button", default=True)
+        self.error_label = named(QLabel(), "error_label")
+        unlock = named(QPushButton(self.tr("&Unlock"), default=True), "unlock_button")
         unlock.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.i18n import error_text
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.tasks import Task, run_task
 from fairdesk.ui.forms.ui_pdf_preview import Ui_PdfPreview
 
@@ -268,7 +269,7 @@ class PdfPreview(QWidget):
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
             (QKeySequence("Ctrl+0"), self.fit_width),
         ):
-            QShortcut(QKeySequence(sequence), self, activated=slot)
+            QShortcut(QKeySequence(sequence), self, slot)
         self.pages_widget, self.pages_layout = ui.preview_pages, ui.pages_layout
         self.pages_layout.setSpacing(PAGE_GAP)
         self.pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
@@ -446,7 +447,7 @@ class PdfPreview(QWidget):
         for number, image in enumerate(self._images, start=1):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
-            label = QLabel(objectName=f"preview_page_{number}")
+            label = named(QLabel(), f"preview_page_{number}")
             label.setPixmap(pixmap)
             label.setStyleSheet("background: white; border: 1px solid #50555c;")
             label.setFixedSize(pixmap.deviceIndependentSize().toSize() + QSize(2, 2))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
+from fairdesk.ui.common.named import named
 
 if TYPE_CHECKING:
     from fairdesk.db.engine import Database
@@ -34,7 +35,13 @@ if TYPE_CHECKING:
 
 DEMO_USER = "desk1"
 # Big enough to look like a fair, small enough to start in seconds.
-DEMO_SIZE = {"complaints": 80, "editions": 2, "exhibitors": 1500}
+class _DemoSize(TypedDict):
+    complaints: int
+    editions: int
+    exhibitors: int
+
+
+DEMO_SIZE: _DemoSize = {"complaints": 80, "editions": 2, "exhibitors": 1500}
 
 
 class CredentialsDialog(QDialog):
@@ -48,16 +55,14 @@ class CredentialsDialog(QDialog):
         super().__init__()
         self.setWindowTitle(title)
         self.setObjectName("credentials_dialog")
-        self.username_edit = QLineEdit(username, objectName="username_edit")
-        self.password_edit = QLineEdit(
-            objectName="password_edit", echoMode=QLineEdit.EchoMode.Password
-        )
+        self.username_edit = named(QLineEdit(username), "username_edit")
+        self.password_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "password_edit")
         self.confirm_edit = (
-            QLineEdit(objectName="confirm_edit", echoMode=QLineEdit.EchoMode.Password)
+            named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "confirm_edit")
             if confirm
             else None
         )
-        self.error_label = QLabel(objectName="error_label")
+        self.error_label = named(QLabel(), "error_label")
         self.error_label.setStyleSheet(self.ERROR_STYLE)
         form = QFormLayout(self)
         form.addRow(QLabel(intro, wordWrap=True))
@@ -72,7 +77,10 @@ class CredentialsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.check = lambda name, password: None  # set by the caller; raises FairDeskError
+        # Set by the caller; returns what signing in gives (a context, a new user), kept in
+        # result_value, or raises FairDeskError.
+        self.check: Callable[[str, str], Any] = lambda name, password: None
+        self.result_value: Any = None
         # Set by the caller when the dialog is drawn before `check` can work: False keeps
         # the dialog open, the caller accepts it again once `check` can.
         self.ready: Callable[[], bool] = lambda: True

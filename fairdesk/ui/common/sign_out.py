@@ -6,9 +6,13 @@ No window builds a context of its own for the next user."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from fairdesk.ui.common.named import named
 
 CONTEXT = "SignOut"
 
@@ -27,10 +31,11 @@ def add_sign_out_and_quit(window: QMainWindow, menu: QMenu, *, demo: bool) -> No
     the demo is one desk user's tour) and Quit (the platform's shortcut)."""
     menu.addSeparator()
     window.signed_out = False  # type: ignore[attr-defined]
+    entries: list[tuple[str, Callable[[], object], QKeySequence | None]]
     entries = [] if demo else [(_t("&Sign out / switch user…"), lambda: sign_out(window), None)]
     entries.append((_t("&Quit"), window.close, QKeySequence(QKeySequence.StandardKey.Quit)))
     for text, slot, keys in entries:
-        action = QAction(text, window, objectName="sign_out_action" if keys is None else "")
+        action = named(QAction(text, window), "sign_out_action" if keys is None else "")
         if keys is not None:
             action.setShortcut(keys)
         action.triggered.connect(slot)

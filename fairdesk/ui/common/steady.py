@@ -18,7 +18,8 @@ class ReservedLines(QScrollArea):
     the box, a shorter one leaves the room empty."""
 
     def __init__(self, label: QLabel, lines: int) -> None:
-        super().__init__(objectName=f"{label.objectName()}_area")
+        super().__init__()
+        self.setObjectName(f"{label.objectName()}_area")
         self.label, self.lines = label, lines
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setWidget(label)

@@ -48,6 +48,7 @@ from fairdesk.domain.workflow import (
 from fairdesk.i18n import current_language, error_text
 from fairdesk.ui.common.case_labels import assign_mnemonics
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_step_dialog import Ui_StepDialog
 
 
@@ -102,7 +103,7 @@ class ChoicesBox(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         assert field.choices is not None
         for code in field.codes():
-            box = QCheckBox(choice_words(field.choices.words(code)), objectName=f"choice_{code}")
+            box = named(QCheckBox(choice_words(field.choices.words(code))), f"choice_{code}")
             box.setChecked(code in chosen)
             layout.addWidget(box)
             self.boxes[code] = box
@@ -207,15 +208,15 @@ class StepDialog(QDialog):
                 widget.setText(marked)
                 form.addRow("", widget)
                 continue
-            label = QLabel(marked, objectName=f"{f.name}_label")
-            label.setBuddy(
-                widget.findChild(QCheckBox) if isinstance(widget, ChoicesBox) else widget
-            )
+            label = named(QLabel(marked), f"{f.name}_label")
+            buddy = widget.findChild(QCheckBox) if isinstance(widget, ChoicesBox) else widget
+            if buddy is not None:  # a choice with no boxes has none
+                label.setBuddy(buddy)
             self.labels[f.name] = label
             self._label_texts[f.name] = marked
             form.addRow(label, widget)
             if f.hint is not None:  # declared with the field: where the choice leads
-                hint = QLabel(desk_words(f.hint), objectName=f"{f.name}_hint")
+                hint = named(QLabel(desk_words(f.hint)), f"{f.name}_hint")
                 hint.setWordWrap(True)
                 form.addRow("", hint)
 
@@ -229,7 +230,7 @@ class StepDialog(QDialog):
     def _make_field(self, f: Field, value: Any) -> QWidget:
         widget: QWidget
         if f.kind is FieldKind.CHOICE and f.choices is not None:
-            combo = QComboBox(objectName=field_name(f.name))
+            combo = named(QComboBox(), field_name(f.name))
             combo.addItem(self.tr("Choose…"), "")
             found_by = [""]
             for code in f.codes():

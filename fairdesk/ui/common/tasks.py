@@ -69,7 +69,7 @@ def use_synchronous_pool(enabled: bool = True) -> None:
 def run_task(
     fn: Callable[[Task], Any],
     *,
-    owner: QObject,
+    owner: object,
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, int], None] | None = None,
@@ -89,7 +89,8 @@ def run_task(
     return task
 
 
-def _while_alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+def _while_alive(owner: object, callback: Callable[..., None]) -> Callable[..., None]:
+    # A deleted QObject owner drops the callbacks; any other owner (a LongRun) stays alive.
     def deliver(*args: Any) -> None:
         if isValid(owner):
             callback(*args)

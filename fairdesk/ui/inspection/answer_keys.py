@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 
 from fairdesk.domain import vocabulary
 from fairdesk.i18n import current_language
+from fairdesk.ui.common.named import named
 
 
 def _answer_words(table: vocabulary.Vocabulary, code: str) -> str:
@@ -56,11 +57,11 @@ class AnswerKeys(QButtonGroup):
         self.buttons_in_order: list[QPushButton] = []
         digits = _DigitKeys(len(order), choose, self)
         for i, answer in enumerate(order):
-            button = QPushButton(
-                f"{i + 1}   {_answer_words(table, answer.value)}",
-                objectName=f"{prefix}_{answer.value}",
-                checkable=True,
+            button = named(
+                QPushButton(f"{i + 1}   {_answer_words(table, answer.value)}"),
+                f"{prefix}_{answer.value}",
             )
+            button.setCheckable(True)
             button.setProperty("answer", True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.installEventFilter(digits)

@@ -31,6 +31,7 @@ from fairdesk.i18n import error_text
 from fairdesk.services.context import Context
 from fairdesk.services.inspection import evidence
 from fairdesk.services.inspection.evidence import EvidenceProblem, LinkedEvidence, PhotoInput
+from fairdesk.ui.common.named import named
 
 THUMB = 96
 PHOTO_FILTER = (
@@ -60,7 +61,7 @@ def thumbnail(data: bytes | None, caption: str = "", colour: str = "#cfd8dc") ->
 
 
 def _photo_list(name: str) -> QListWidget:
-    view = QListWidget(objectName=name)
+    view = named(QListWidget(), name)
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setIconSize(QSize(THUMB, THUMB))
     view.setGridSize(QSize(THUMB + 24, THUMB + 34))
@@ -85,17 +86,17 @@ class EvidenceStrip(QWidget):
         self.list.setAcceptDrops(False)
         self.list.setAccessibleName(self.tr("Photos attached"))
         # The screen that holds the strip binds Ctrl+P to `choose_files` (one strip per tab).
-        self.add_button = QPushButton(self.tr("Add photo…"), objectName="add_photo_button")
+        self.add_button = named(QPushButton(self.tr("Add photo…")), "add_photo_button")
         self.add_button.setToolTip(self.tr("Ctrl+P, or drop files here"))
         self.add_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton(self.tr("Remove"), objectName="remove_photo_button")
+        self.remove_button = named(QPushButton(self.tr("Remove")), "remove_photo_button")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.problem = QLabel(objectName="photo_problem")
+        self.problem = named(QLabel(), "photo_problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
         self.empty_text = title or self.tr("Photos: none yet — Ctrl+P or drop files here")
-        self.hint = QLabel(self.empty_text, objectName="photo_hint")
+        self.hint = named(QLabel(self.empty_text), "photo_hint")
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -178,7 +179,7 @@ class EvidenceGallery(QWidget):
     def __init__(self, ctx: Context, title: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.title = QLabel(title, objectName=f"{name}_title")
+        self.title = named(QLabel(title), f"{name}_title")
         self.list = _photo_list(name)
         self.problems: list[str] = []
         layout = QVBoxLayout(self)

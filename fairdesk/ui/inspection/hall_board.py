@@ -50,6 +50,7 @@ from fairdesk.services.inspection import hall_board as board
 from fairdesk.services.inspection.evidence import safe_name
 from fairdesk.services.inspection.hall_board import BoothCell, BoothPosition, GridLayout
 from fairdesk.ui.common.case_labels import desk_both, desk_words, word
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_hall_board import Ui_HallBoard
 
 Index = QModelIndex | QPersistentModelIndex
@@ -397,7 +398,7 @@ class HallBoard(QWidget):
         for state in LEGEND_ORDER:
             back, fore = COLOURS[state]
             words = v.BOOTH_STATES.words(state)
-            chip = QLabel(objectName=f"legend_{state or 'clear'}")
+            chip = named(QLabel(), f"legend_{state or 'clear'}")
             chip.setStyleSheet(
                 f"background: {back}; color: {fore}; padding: 3px 8px; border-radius: 3px;"
             )

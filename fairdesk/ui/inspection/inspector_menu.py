@@ -3,6 +3,8 @@ has them (an inspector's laptop is a desk's peer, not a kiosk)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
@@ -28,7 +30,11 @@ def install_menu(window: QMainWindow, ctx: Context, *, demo: bool) -> None:
     asks who signs in next."""
     menu = window.menuBar().addMenu(QCoreApplication.translate("InspectorMenu", "&File"))
 
-    def add(text: str, slot, keys: QKeySequence | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def add(
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, window)
         if keys is not None:
             action.setShortcut(keys)

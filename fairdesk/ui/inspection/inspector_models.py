@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
@@ -194,7 +194,10 @@ class VisitLogModel(RowTableModel):
                 item.booth,
                 item.text,
                 str(item.photos) if item.photos else "",
-                self.tr(STATUS_TEXT[item.status]) if item.status in STATUS_TEXT else item.status,
+                # QT_TRANSLATE_NOOP gives back its text, which the stubs call object.
+                self.tr(cast(str, STATUS_TEXT[item.status]))
+                if item.status in STATUS_TEXT
+                else item.status,
             )[index.column()]
         if role == StatusRole:
             return item.status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -27,6 +28,7 @@ from fairdesk.services.inspection.outbox import (
 )
 from fairdesk.services.inspection.patrols import FINDING_LABELS
 from fairdesk.services.inspection.rechecks import RESULT_LABELS
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_outbox_dialog import Ui_OutboxDialog
 
 STATUS = {
@@ -57,9 +59,9 @@ class OutboxDialog(QDialog):
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         buttons.rejected.connect(self.reject)
-        self.send_button = QPushButton(self.tr("Send now"), objectName="send_now_button")
-        self.retry_button = QPushButton(self.tr("Retry"), objectName="retry_button")
-        self.discard_button = QPushButton(self.tr("Discard…"), objectName="discard_button")
+        self.send_button = named(QPushButton(self.tr("Send now")), "send_now_button")
+        self.retry_button = named(QPushButton(self.tr("Retry")), "retry_button")
+        self.discard_button = named(QPushButton(self.tr("Discard…")), "discard_button")
         for button in (self.send_button, self.retry_button, self.discard_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.send_button.clicked.connect(self._send)
@@ -76,7 +78,10 @@ class OutboxDialog(QDialog):
                 format_datetime(entry.created_at.astimezone(self.zone), seconds=True),
                 self.describe(entry)
                 + (self.tr(" · {0} photo(s)").format(entry.photos) if entry.photos else ""),
-                self.tr(STATUS[entry.status]) if entry.status in STATUS else entry.status,
+                # QT_TRANSLATE_NOOP gives back its text, which the stubs call object.
+                self.tr(cast(str, STATUS[entry.status]))
+                if entry.status in STATUS
+                else entry.status,
                 entry.last_error,
             )
             for column, text in enumerate(cells):

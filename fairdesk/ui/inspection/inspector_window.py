@@ -41,6 +41,7 @@ from fairdesk.services.fair.exhibitors import halls_in_use
 from fairdesk.services.inspection import patrols
 from fairdesk.services.inspection.outbox import OUTBOX_FILE, FlushReport, Outbox
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.tasks import poll_while_open, run_task
 from fairdesk.ui.inspection.hall_board import HallBoard
 from fairdesk.ui.inspection.inspector_header import InspectorHeader
@@ -123,7 +124,7 @@ class InspectorWindow(QMainWindow):
         role = vocabulary.say(vocabulary.ROLES, ctx.actor.role.value, current_language())
         who = f"{display_name(ctx)} ({role})"
         self.statusBar().addPermanentWidget(
-            QLabel(self.tr("Signed in as {0}").format(who), objectName="user_label")
+            named(QLabel(self.tr("Signed in as {0}").format(who)), "user_label")
         )
         self._poll = poll_while_open(self, POLL_MS, self.tick)
         self._load_fairs()
@@ -133,7 +134,7 @@ class InspectorWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------
     def _build(self, ctx: Context, data_folder: Path | None) -> None:
         """The header over three tabs, each a section with its own form."""
-        central = QWidget(objectName="inspector_central")
+        central = named(QWidget(), "inspector_central")
         central.setStyleSheet(STYLE)
         self.setCentralWidget(central)
         self.header = InspectorHeader()
@@ -141,7 +142,7 @@ class InspectorWindow(QMainWindow):
         self.header.hall_combo.currentIndexChanged.connect(self._hall_changed)
         self.header.round_button.clicked.connect(self.toggle_round)
         self.header.outbox_button.clicked.connect(self.show_outbox)
-        self.tabs = QTabWidget(objectName="inspector_tabs")
+        self.tabs = named(QTabWidget(), "inspector_tabs")
         layout = QVBoxLayout(central)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)

@@ -138,7 +138,8 @@ class BarChart(QWidget):
         for frac in (0.0, 0.5, 1.0):
             y = plot.bottom() - frac * plot.height() / 1.1
             p.setPen(QPen(grid, 1))
-            p.drawLine(plot.left(), y, plot.right(), y)
+            # Whole pixels: Qt took the coordinates as ints, a sharp one-pixel line.
+            p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             p.setPen(text)
             p.drawText(
                 QRectF(r.left(), y - 8, 26, 16),
@@ -318,8 +319,10 @@ class Dashboard(QWidget):
         """Opens showing its figures and every chart without scrolling (the comparison
         table below them scrolls), and never larger than the screen it opens on."""
         head, tiles, charts = self.ui.head, self.ui.tiles, self.ui.charts
-        margins = self.layout().contentsMargins()
-        spacing = max(self.layout().spacing(), 0)
+        layout = self.layout()
+        assert layout is not None, "set up by the form"
+        margins = layout.contentsMargins()
+        spacing = max(layout.spacing(), 0)
         scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         frame = 4 + 2 * margins.left() + scrollbar  # the scroll area's and its body's edges
         width = max(tiles.sizeHint().width(), charts.sizeHint().width()) + margins.left() + frame

@@ -24,6 +24,7 @@ from fairdesk.i18n import current_language, error_text, format_number
 from fairdesk.services.context import Context
 from fairdesk.services.inspection.evidence import EvidenceCheck, check_all
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.progress_dialog import LongRun
 
 
@@ -35,7 +36,7 @@ class EvidenceCheckResult(QDialog):
         self.setObjectName("evidence_check_result")
         self.setWindowTitle(self.tr("Evidence files"))
         self.resize(860, 360)
-        self.summary = QLabel(objectName="evidence_check_summary")
+        self.summary = named(QLabel(), "evidence_check_summary")
         self.summary.setWordWrap(True)
         self.summary.setText(
             self.tr(
@@ -43,7 +44,7 @@ class EvidenceCheckResult(QDialog):
                 "import the original again."
             ).format(format_number(len(problems)))
         )
-        self.table = QTableWidget(len(problems), 3, objectName="evidence_problems")
+        self.table = named(QTableWidget(len(problems), 3), "evidence_problems")
         self.table.setHorizontalHeaderLabels(
             [self.tr("File"), self.tr("Found"), self.tr("What it means")]
         )

@@ -27,6 +27,7 @@ from fairdesk.services.fair.exhibitor_queries import (
     exhibitor_history,
 )
 from fairdesk.settings import Settings
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_exhibitors_window import Ui_ExhibitorsWindow
 from fairdesk.ui.organizer.exhibitor_model import (
     COL_BOOTHS,
@@ -108,11 +109,11 @@ class ExhibitorsWindow(QMainWindow):
         )
         ui.exhibitor_splitter.setStretchFactor(0, 3)
         ui.exhibitor_splitter.setStretchFactor(1, 2)
-        self.error_label = QLabel(objectName="error_label")
+        self.error_label = named(QLabel(), "error_label")
         self.error_label.setStyleSheet("color: #b00020")
         self.statusBar().addWidget(self.error_label, 1)
 
-        find = QAction(self.tr("Find"), self, shortcut=QKeySequence.StandardKey.Find)
+        find = QAction(self.tr("Find"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._focus_search)
         self.addAction(find)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

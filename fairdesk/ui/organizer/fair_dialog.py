@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import cast
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
@@ -251,8 +252,9 @@ class FairDialog(QDialog):
             name=ui.name_edit.text(),
             name_en=ui.name_en_edit.text(),
             venue=ui.venue_edit.text(),
-            start=ui.start_date_edit.date().toPython(),
-            end=ui.end_date_edit.date().toPython(),
+            # QDate.toPython() gives a date; the stubs call it object.
+            start=cast(date, ui.start_date_edit.date().toPython()),
+            end=cast(date, ui.end_date_edit.date().toPython()),
             hours=(
                 f"{ui.opening_time_edit.time().toString('HH:mm')}-"
                 f"{ui.closing_time_edit.time().toString('HH:mm')}"
@@ -316,6 +318,7 @@ class FairDialog(QDialog):
     def _fit_height(self) -> None:
         """Grow (never shrink) so that messages under the fields are not cut off."""
         layout = self.layout()
+        assert layout is not None, "set up by the form"
         layout.activate()
         wanted = layout.totalHeightForWidth(self.width())
         if wanted > self.height():

@@ -34,6 +34,7 @@ from fairdesk.services.fair.exhibitors import (
 )
 from fairdesk.settings import LAST_IMPORT_DIR, Settings
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.progress_dialog import CancelOnCloseDialog, LongRun, Report
 from fairdesk.ui.forms.ui_import_dialog import Ui_ImportDialog
 from fairdesk.ui.organizer.exhibitor_model import (
@@ -106,7 +107,7 @@ class ImportDialog(CancelOnCloseDialog):
         self.status_label.hide()
         self.report_group, self.summary_label = ui.report_group, ui.summary_label
         self.rejected_model = RejectedRowsModel(parent=self)
-        self.rejected_view = _CopyableTable(self.copy_rejected, objectName="rejected_view")
+        self.rejected_view = named(_CopyableTable(self.copy_rejected), "rejected_view")
         self._show_rejected()
         self.copy_button = ui.copy_button
         self.report_group.hide()

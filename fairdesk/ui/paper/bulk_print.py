@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -441,7 +442,7 @@ class BulkPrintDialog(CancelOnCloseDialog):
         style = self.style()
         ok = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         skip = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        rows: list[tuple[str, object, str, str, str]] = []  # case, icon, result, text, tip
+        rows: list[tuple[str, QIcon, str, str, str]] = []  # case, icon, result, text, tip
         for item in report.issued:
             words = COPY_WORDS.get(item.copy)
             copy = f" · {self.tr(words[0])} · {words[1]}" if words else ""
@@ -460,7 +461,7 @@ class BulkPrintDialog(CancelOnCloseDialog):
         self.report_table.setRowCount(len(rows))
         for row, (case, icon, result, detail, tip) in enumerate(rows):
             self.report_table.setItem(row, 0, QTableWidgetItem(case))
-            result_item = QTableWidgetItem(icon, result)  # type: ignore[call-overload]
+            result_item = QTableWidgetItem(icon, result)
             self.report_table.setItem(row, 1, result_item)
             detail_item = QTableWidgetItem(detail)
             detail_item.setToolTip(tip)

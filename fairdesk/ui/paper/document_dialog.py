@@ -161,7 +161,7 @@ class DocumentDialog(CancelOnCloseDialog):
         self.issue_box = IssueSection()
         self.issue_box.kind_changed.connect(self._update_buttons)
         self.issue_box.issue_button.clicked.connect(self.issue)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._issue_shortcut)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._issue_shortcut)
         self.list_box = IssuedSection()
         self.list_box.documents_view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.list_box.reissue_button.clicked.connect(self.ask_reissue)
@@ -196,7 +196,7 @@ class DocumentDialog(CancelOnCloseDialog):
             (bottom.reload_button, QKeySequence.StandardKey.Refresh, self._reload_clicked),
         ):
             button.clicked.connect(act)
-            QShortcut(QKeySequence(keys), self, activated=act)
+            QShortcut(QKeySequence(keys), self, act)
         self.close_button.clicked.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter must never issue or print by accident

@@ -13,6 +13,7 @@ from fairdesk.domain.workflow import REASON
 from fairdesk.i18n import domain_word
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.ui.common.case_labels import COMPLAINT_STATES, both, state_words
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.progress_dialog import LongRun
 from fairdesk.ui.common.step_dialog import StepDialog
 
@@ -22,7 +23,7 @@ def _tr(text: str) -> str:
 
 
 def _plain(name: str) -> QLabel:
-    label = QLabel(objectName=name)
+    label = named(QLabel(), name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
@@ -43,7 +44,7 @@ def print_run(parent: QWidget) -> LongRun:
 
 def case_side(above: list[QWidget], rest: QWidget) -> QWidget:
     """The left side: the widgets `above` at their height, `rest` taking the remainder."""
-    side = QWidget(objectName="document_side")
+    side = named(QWidget(), "document_side")
     layout = QVBoxLayout(side)
     layout.setContentsMargins(0, 0, 6, 0)
     for widget in above:
@@ -54,7 +55,7 @@ def case_side(above: list[QWidget], rest: QWidget) -> QWidget:
 
 def side_by_side(left: QWidget, right: QWidget) -> QSplitter:
     """The case's side at its width, the preview taking what the window gains."""
-    splitter = QSplitter(Qt.Orientation.Horizontal, objectName="document_splitter")
+    splitter = named(QSplitter(Qt.Orientation.Horizontal), "document_splitter")
     splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setStretchFactor(0, 0)
@@ -109,13 +110,13 @@ class BottomButtons(QHBoxLayout):
 
     def __init__(self) -> None:
         super().__init__()
-        self.print_button = QPushButton(_tr("&Print… (Ctrl+P)"), objectName="print_button")
-        self.save_button = QPushButton(_tr("&Save as PDF… (Ctrl+S)"), objectName="save_button")
-        self.verify_button = QPushButton(
-            _tr("C&heck a document… (Ctrl+Shift+V)"), objectName="verify_button"
+        self.print_button = named(QPushButton(_tr("&Print… (Ctrl+P)")), "print_button")
+        self.save_button = named(QPushButton(_tr("&Save as PDF… (Ctrl+S)")), "save_button")
+        self.verify_button = named(
+            QPushButton(_tr("C&heck a document… (Ctrl+Shift+V)")), "verify_button"
         )
-        self.reload_button = QPushButton(_tr("Reload (F5)"), objectName="document_reload")
-        self.close_button = QPushButton(_tr("Close (Esc)"), objectName="document_close")
+        self.reload_button = named(QPushButton(_tr("Reload (F5)")), "document_reload")
+        self.close_button = named(QPushButton(_tr("Close (Esc)")), "document_close")
         self.addWidget(self.verify_button)
         self.addWidget(self.reload_button)
         self.addStretch(1)

@@ -25,6 +25,7 @@ from fairdesk.domain import vocabulary
 from fairdesk.i18n import domain_word
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.services.paper import documents as docs
+from fairdesk.ui.common.named import named
 from fairdesk.ui.paper.document_list import DocumentEntry, copy_label, kind_label
 
 
@@ -33,7 +34,7 @@ def _tr(text: str) -> str:
 
 
 def _quiet_label(name: str) -> QLabel:
-    label = QLabel(objectName=name)
+    label = named(QLabel(), name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setEnabled(False)
@@ -60,20 +61,21 @@ class IssueSection(QGroupBox):
     kind_changed = Signal()
 
     def __init__(self) -> None:
-        super().__init__(_tr("New document · 签发新文书"), objectName="issue_box")
-        self.kind_combo = QComboBox(objectName="kind_combo")
+        super().__init__(_tr("New document · 签发新文书"))
+        self.setObjectName("issue_box")
+        self.kind_combo = named(QComboBox(), "kind_combo")
         self.kind_combo.setAccessibleName(_tr("Kind of document"))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.copy_combo = QComboBox(objectName="copy_combo")
+        self.copy_combo = named(QComboBox(), "copy_combo")
         self.copy_combo.setAccessibleName(_tr("Copy"))
         self.copy_combo.addItem(_tr("Choose which party's copy…"), "")
         for code in vocabulary.COPIES:
             self.copy_combo.addItem(copy_label(code), code)
-        self.served_combo = QComboBox(objectName="served_combo")
+        self.served_combo = named(QComboBox(), "served_combo")
         self.served_combo.setAccessibleName(_tr("Document served"))
         self.when_label = _quiet_label("kind_when_label")
         self.unavailable_label = _quiet_label("unavailable_label")
-        self.issue_button = QPushButton(_tr("&Issue and preview · 签发"), objectName="issue_button")
+        self.issue_button = named(QPushButton(_tr("&Issue and preview · 签发")), "issue_button")
         self.issue_button.setToolTip(_tr("Registers a new numbered, signed document (Ctrl+Enter)"))
 
         self.kind_label = QLabel(_tr("&Document:"))

@@ -40,6 +40,7 @@ from fairdesk.services.casework.cases import timeline
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.case_labels import both, desk_both, local_time
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -225,9 +226,10 @@ class IssuedSection(QGroupBox):
     """The case's documents, the one chosen previewed; Reissue and Revoke act on it."""
 
     def __init__(self) -> None:
-        super().__init__(_tr("Issued for this case · 已签发文书"), objectName="list_box")
+        super().__init__(_tr("Issued for this case · 已签发文书"))
+        self.setObjectName("list_box")
         self.model = DocumentTableModel(self)
-        self.documents_view = view = QTableView(objectName="documents_view")
+        self.documents_view = view = named(QTableView(), "documents_view")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -247,14 +249,14 @@ class IssuedSection(QGroupBox):
             (COL_STATUS, 110),
         ):
             view.setColumnWidth(column, width)
-        self.no_documents_label = QLabel(objectName="no_documents_label")
+        self.no_documents_label = named(QLabel(), "no_documents_label")
         self.no_documents_label.setText(_tr("No document has been issued for this case yet."))
         self.no_documents_label.setEnabled(False)
-        self.reissue_button = QPushButton(_tr("&Reissue… · 重新签发"), objectName="reissue_button")
+        self.reissue_button = named(QPushButton(_tr("&Reissue… · 重新签发")), "reissue_button")
         self.reissue_button.setToolTip(
             _tr("A corrected copy under a new number; this one then verifies as revoked")
         )
-        self.revoke_button = QPushButton(_tr("Re&voke… · 撤销"), objectName="revoke_button")
+        self.revoke_button = named(QPushButton(_tr("Re&voke… · 撤销")), "revoke_button")
         self.revoke_button.setToolTip(_tr("The document stops being valid; say why"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.no_documents_label, 1)

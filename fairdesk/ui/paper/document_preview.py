@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.pdf_preview import PdfPreview
 from fairdesk.ui.common.tasks import Task, run_task
 from fairdesk.ui.paper.document_list import DocumentEntry
@@ -31,13 +32,14 @@ class PreviewSide(QWidget):
     ready = Signal(str)
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__(objectName="preview_side")
+        super().__init__()
+        self.setObjectName("preview_side")
         self.ctx = ctx
         self.number = ""  # the document shown
         self.pdfs: dict[str, bytes] = {}  # issued or reprinted bytes, by number
         self._generation = 0
         self._task: Task | None = None
-        self.title = QLabel(objectName="preview_title")
+        self.title = named(QLabel(), "preview_title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         bold = self.title.font()

@@ -7,14 +7,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
+from fairdesk.ui.common.named import named
+
 
 class MessageBar(QWidget):
     def __init__(self, name: str) -> None:
-        super().__init__(objectName=f"{name}_bar")
+        super().__init__()
+        self.setObjectName(f"{name}_bar")
         # A QWidget subclass paints no style-sheet background unless asked to.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.icon = QLabel(objectName=f"{name}_icon")
-        self.label = QLabel(objectName=name)
+        self.icon = named(QLabel(), f"{name}_icon")
+        self.label = named(QLabel(), name)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

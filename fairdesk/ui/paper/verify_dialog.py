@@ -46,6 +46,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.paper import documents as docs
 from fairdesk.ui.common.case_labels import desk_both
 from fairdesk.ui.common.failure import report_failure
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.pdf_preview import PDFIUM_LOCK
 from fairdesk.ui.common.tasks import Task, run_task
 from fairdesk.ui.forms.ui_verify_dialog import Ui_VerifyDialog
@@ -336,7 +337,7 @@ class VerifyDialog(QDialog):
         keys += [k for k in summary if k not in SUMMARY_LABELS and summary[k]]
         for key in keys:
             en, zh = SUMMARY_LABELS.get(key, (key, ""))
-            value = QLabel(summary[key], objectName=f"summary_{key.replace(' ', '_')}")
+            value = named(QLabel(summary[key]), f"summary_{key.replace(' ', '_')}")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setWordWrap(len(summary[key]) > 40)  # short ones: no height guesswork
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -55,7 +55,9 @@ class ImportForm(ImportDialog):
         if self.running:
             self.cancel_import()
             return
-        self.window().reject()
+        wizard = self.window()  # the wizard this form is a part of
+        if isinstance(wizard, QDialog):
+            wizard.reject()
 
 
 class UserForm(NewUserDialog):

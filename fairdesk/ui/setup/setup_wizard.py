@@ -41,6 +41,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.trust import users
 from fairdesk.settings import Settings
 from fairdesk.ui.common.help import application_icon
+from fairdesk.ui.common.named import named
 from fairdesk.ui.organizer.fair_dialog import FairDialog
 from fairdesk.ui.organizer.import_dialog import ImportDialog
 from fairdesk.ui.setup.setup_forms import FairForm, ImportForm, UserForm, embed
@@ -57,14 +58,10 @@ class AccountPage(QWizardPage):
         self.setObjectName("account_page")
         self._wizard = wizard
         self.intro = QLabel(wordWrap=True)
-        self.username_edit = QLineEdit("admin", objectName="username_edit")
-        self.password_edit = QLineEdit(
-            objectName="password_edit", echoMode=QLineEdit.EchoMode.Password
-        )
-        self.confirm_edit = QLineEdit(
-            objectName="confirm_edit", echoMode=QLineEdit.EchoMode.Password
-        )
-        self.error_label = QLabel(objectName="account_error", wordWrap=True)
+        self.username_edit = named(QLineEdit("admin"), "username_edit")
+        self.password_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "password_edit")
+        self.confirm_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "confirm_edit")
+        self.error_label = named(QLabel(wordWrap=True), "account_error")
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.username_label = QLabel()
         self.password_label = QLabel()
@@ -134,8 +131,8 @@ class UsersPage(QWizardPage):
         self._wizard = wizard
         self.form: UserForm | None = None
         self.added: list[str] = []
-        self.add_button = QPushButton(objectName="add_user_button")
-        self.added_label = QLabel(objectName="added_users", wordWrap=True)
+        self.add_button = named(QPushButton(), "add_user_button")
+        self.added_label = named(QLabel(wordWrap=True), "added_users")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()

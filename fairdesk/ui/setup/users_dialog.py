@@ -30,6 +30,7 @@ from fairdesk.i18n import current_language, error_text
 from fairdesk.services.context import Context
 from fairdesk.services.paper import documents
 from fairdesk.services.trust import keys, users
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_new_user_dialog import Ui_NewUserDialog
 
 
@@ -83,7 +84,7 @@ class UsersDialog(QDialog):
         self.setObjectName("users_dialog")
         self.setWindowTitle(self.tr("Users"))
         self.resize(760, 420)
-        self.table = QTableWidget(0, 5, objectName="users_table")
+        self.table = named(QTableWidget(0, 5), "users_table")
         self.table.setHorizontalHeaderLabels(
             [self.tr("User"), self.tr("Name"), self.tr("Role"), self.tr("State"), self.tr("Key")]
         )
@@ -91,15 +92,13 @@ class UsersDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.error_label = QLabel(objectName="error_label", wordWrap=True)
+        self.error_label = named(QLabel(wordWrap=True), "error_label")
         self.error_label.setStyleSheet("color: #b00020")
-        self.add_button = QPushButton(self.tr("&Add…"), objectName="add_button")
-        self.toggle_button = QPushButton(self.tr("&Disable"), objectName="toggle_button")
-        self.password_button = QPushButton(
-            self.tr("&Reset password…"), objectName="password_button"
-        )
-        self.revoke_button = QPushButton(self.tr("Re&voke key…"), objectName="revoke_button")
-        self.certify_button = QPushButton(self.tr("&Certify key…"), objectName="certify_button")
+        self.add_button = named(QPushButton(self.tr("&Add…")), "add_button")
+        self.toggle_button = named(QPushButton(self.tr("&Disable")), "toggle_button")
+        self.password_button = named(QPushButton(self.tr("&Reset password…")), "password_button")
+        self.revoke_button = named(QPushButton(self.tr("Re&voke key…")), "revoke_button")
+        self.certify_button = named(QPushButton(self.tr("&Certify key…")), "certify_button")
         self.certify_button.clicked.connect(self.certify_key)
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_user)

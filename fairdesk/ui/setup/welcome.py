@@ -39,6 +39,7 @@ from fairdesk.i18n import LANGUAGE_NAMES, current_language, install_translations
 from fairdesk.services.context import Context
 from fairdesk.settings import LANGUAGE, Settings
 from fairdesk.ui.common.help import application_icon
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.sign_in import is_new_database
 
 # Runs a modal dialog; True when the user accepted it (tests pass one that fills it in).
@@ -74,16 +75,16 @@ class WelcomeDialog(QDialog):
         self.setWindowIcon(application_icon())
         self.setMinimumWidth(600)
 
-        self.icon_label = QLabel(objectName="icon_label")
+        self.icon_label = named(QLabel(), "icon_label")
         self.icon_label.setPixmap(application_icon().pixmap(64, 64))
-        self.title_label = QLabel(objectName="title_label")
+        self.title_label = named(QLabel(), "title_label")
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.intro_label = QLabel(objectName="intro_label", wordWrap=True)
-        self.language_label = QLabel(objectName="language_label")
-        self.language_combo = QComboBox(objectName="language_combo")
+        self.intro_label = named(QLabel(wordWrap=True), "intro_label")
+        self.language_label = named(QLabel(), "language_label")
+        self.language_combo = named(QComboBox(), "language_combo")
         for code, name in LANGUAGE_NAMES.items():
             self.language_combo.addItem(name, code)
         self.language_label.setBuddy(self.language_combo)
@@ -92,12 +93,12 @@ class WelcomeDialog(QDialog):
         )
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
 
-        self.demo_button = QCommandLinkButton(objectName="demo_button")
-        self.setup_button = QCommandLinkButton(objectName="setup_button")
+        self.demo_button = named(QCommandLinkButton(), "demo_button")
+        self.setup_button = named(QCommandLinkButton(), "setup_button")
         self.demo_button.clicked.connect(lambda: self._choose(Choice.DEMO))
         self.setup_button.clicked.connect(lambda: self._choose(Choice.SET_UP))
         self.setup_button.setDefault(True)
-        self.quit_button = QPushButton(objectName="quit_button")
+        self.quit_button = named(QPushButton(), "quit_button")
         buttons = QDialogButtonBox()
         buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
