@@ -804,6 +804,29 @@ def _apply(
             EFFECTS[effect](session, ctx, record, params, reason)
     flush_or_conflict(session, label)
     _clock_effects(session, ctx, s, fair, record, reason, params)
+    _audit_step(session, ctx, s, record, fair, before, recorded, params, reason)
+    if touches_measures:
+        record_state.record_measures(session, ctx, record, measures_before)
+    for effect in s.effects:
+        if effect in AFTER_FLUSH:
+            EFFECTS[effect](session, ctx, record, params, reason)
+    if taken_on and isinstance(record, RespondentCase):
+        _audit_taken_on(session, ctx, record)
+    return s
+
+
+def _audit_step(
+    session: Session,
+    ctx: Context,
+    s: Step,
+    record: Record,
+    fair: Fair,
+    before: dict[str, Any],
+    recorded: list[Any],
+    params: dict[str, Any],
+    reason: str,
+) -> None:
+    """The step's event: the state and fields it set, and what a paper prints of the record."""
     ids: dict[str, Any] = {"fair_id": fair.id}
     if isinstance(record, RespondentCase):
         ids |= {"complaint_id": record.complaint_id, "case_id": record.id}
@@ -826,14 +849,6 @@ def _apply(
         reason=reason,
         **ids,
     )
-    if touches_measures:
-        record_state.record_measures(session, ctx, record, measures_before)
-    for effect in s.effects:
-        if effect in AFTER_FLUSH:
-            EFFECTS[effect](session, ctx, record, params, reason)
-    if taken_on and isinstance(record, RespondentCase):
-        _audit_taken_on(session, ctx, record)
-    return s
 
 
 def _take_on(ctx: Context, case: RespondentCase) -> bool:
