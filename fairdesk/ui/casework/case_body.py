@@ -20,7 +20,7 @@ from fairdesk.ui.casework.case_clocks import ClocksPanel
 from fairdesk.ui.casework.case_details import DetailPanel
 from fairdesk.ui.casework.case_steps import StepsPanel
 from fairdesk.ui.casework.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
-from fairdesk.ui.named import named
+from fairdesk.ui.common.named import named
 
 TIMELINE_ROWS = 5  # entries the timeline shows at least
 

@@ -21,7 +21,7 @@ from fairdesk.domain.workflow import awaiting_service
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.ui.casework.case_model import countdown
 from fairdesk.ui.common.case_labels import CLOCKS, CLOCKS_SHORT, both, local_time, tr
-from fairdesk.ui.named import named
+from fairdesk.ui.common.named import named
 
 
 def _span(delta: timedelta) -> str:

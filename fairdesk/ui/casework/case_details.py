@@ -18,7 +18,7 @@ from fairdesk.ui.casework.case_sections import (
     RespondentBox,
     RightsBox,
 )
-from fairdesk.ui.named import named
+from fairdesk.ui.common.named import named
 
 
 class DetailPanel(QScrollArea):

@@ -43,7 +43,7 @@ from fairdesk.ui.common.case_labels import (
     local_time,
     word,
 )
-from fairdesk.ui.named import named
+from fairdesk.ui.common.named import named
 
 DASH = "—"
 SHA_SHORT = 12  # hex digits of a SHA-256 shown in lists; the tooltip has all 64

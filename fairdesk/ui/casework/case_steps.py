@@ -17,8 +17,8 @@ from fairdesk.i18n import domain_word, error_text
 from fairdesk.services.casework.steps import AvailableSteps, StepChoice
 from fairdesk.ui.casework.case_sections import plain_label
 from fairdesk.ui.common.case_labels import transition_label
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.step_dialog import desk_words
-from fairdesk.ui.named import named
 
 _STYLE = "text-align: left; padding: 4px 10px;"
 _REFUSED_STYLE = _STYLE + " color: palette(mid);"

@@ -56,9 +56,9 @@ from fairdesk.ui.common.case_labels import (
     state_words,
     transition_label,
 )
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
 from fairdesk.ui.forms.ui_case_view import Ui_CaseView
-from fairdesk.ui.named import named
 
 Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
