@@ -263,9 +263,12 @@ class CaseView(CaseWindow):
     def refresh_steps(self) -> None:
         """Ask again which steps are open (time alone opens some); draw the buttons again,
         with their words, only when the answer changed: none may move under the pointer."""
-        fresh = self._answers(self.detail) if self.detail is not None else None
-        if fresh is not None and answers_of(*fresh) != self.steps_panel.answers():
-            self._load_steps(self.detail, fresh)  # type: ignore[arg-type]
+        detail = self.detail
+        if detail is None:
+            return
+        fresh = self._answers(detail)
+        if answers_of(*fresh) != self.steps_panel.answers():
+            self._load_steps(detail, fresh)
             self._assign_mnemonics()
 
     def choice(self, entity: Entity, action: str) -> StepChoice | None:
