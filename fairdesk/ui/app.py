@@ -13,8 +13,9 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from datetime import timedelta
+from io import TextIOWrapper
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread, QTimer
@@ -44,7 +45,7 @@ class _OwnerOnlyLog(logging.handlers.RotatingFileHandler):
     """A log readable by its owner alone, like the database: it names cases and people.
     Each new file (at start and at every rotation) is made so."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         stream = super()._open()
         owner_only(self.baseFilename)
         return stream
@@ -114,10 +115,11 @@ def run_app(args: argparse.Namespace) -> int:
     apply_saved_locations(args)
     # The one folder, for every part that keeps files; Qt's own memory (the set-up's file
     # dialogs) too, from the first window on.
-    _keep_qt_settings_in(use_data_dir(data_dir(args.data_dir)))  # type: ignore[arg-type]
+    folder = use_data_dir(data_dir(args.data_dir))
+    assert folder is not None  # a folder given is the folder kept
+    _keep_qt_settings_in(folder)
     from fairdesk.ui.common.sign_in import NewDatabase
 
-    assert isinstance(app, QApplication)
     before = set(app.topLevelWidgets())
     try:
         # A database file that exists is most likely set up: the sign-in comes first,
@@ -201,7 +203,11 @@ def _keep_qt_settings_in(folder: Path) -> None:
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder / "qt-settings"))
 
 
-def _quit_on_signals(app: QApplication) -> tuple[dict[int, Any], QTimer]:
+# What signal.signal() accepts and returns: a function, SIG_DFL/SIG_IGN, or None.
+_SignalHandler = Callable[[int, FrameType | None], Any] | int | None
+
+
+def _quit_on_signals(app: QApplication) -> tuple[dict[signal.Signals, _SignalHandler], QTimer]:
     """SIGTERM (a logout, a shutdown) and SIGINT (Ctrl+C) end the app as File > Quit does,
     so the way out runs: the demo's throwaway folder is removed, the exit backup made.
     Returns the handlers they replace, and the timer that lets them run."""
@@ -212,7 +218,7 @@ def _quit_on_signals(app: QApplication) -> tuple[dict[int, Any], QTimer]:
         else:  # still starting (the demo being built): unwind from here
             raise SystemExit(128 + signum)
 
-    old = {}
+    old: dict[signal.Signals, _SignalHandler] = {}
     for signum in (signal.SIGTERM, signal.SIGINT):
         old[signum] = signal.signal(signum, stop)
     # Python runs a handler only between its own bytecodes: wake it while Qt waits.

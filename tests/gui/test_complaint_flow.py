@@ -51,7 +51,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 def in_view(form: ComplaintForm, widget: QWidget) -> bool:
     """Whether all of `widget` shows inside the form's scrolling area."""
-    viewport = form.scroll.viewport()
+    viewport = form.scroll_area.viewport()
     top_left = widget.mapTo(viewport, QPoint(0, 0))
     return viewport.rect().contains(QRect(top_left, widget.size()))
 
@@ -63,23 +63,23 @@ def test_add_respondent_brings_the_new_booth_field_into_view_with_the_focus(
     qtbot, form: ComplaintForm
 ) -> None:
     form.resize(1040, 640)  # a laptop's desk: the sections do not all fit
-    qtbot.waitUntil(lambda: form.scroll.verticalScrollBar().maximum() > 0)
-    form.scroll.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: form.scroll_area.verticalScrollBar().maximum() > 0)
+    form.scroll_area.verticalScrollBar().setValue(0)
     for n in range(2, 5):
         qtbot.mouseClick(form.respondents.add_button, Qt.MouseButton.LeftButton)
         row = form.respondents.rows[-1]
         assert row.number == n
         assert focused() is row.search
         assert in_view(form, row.search), f"respondent {n}'s booth field is out of view"
-        form.scroll.verticalScrollBar().setValue(0)  # the desk scrolled back up meanwhile
+        form.scroll_area.verticalScrollBar().setValue(0)  # the desk scrolled back up meanwhile
     assert not in_view(form, form.respondents.rows[-1].search)
 
 
 def test_add_right_brings_the_new_right_into_view(qtbot, form: ComplaintForm) -> None:
     form.resize(1040, 640)
-    qtbot.waitUntil(lambda: form.scroll.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: form.scroll_area.verticalScrollBar().maximum() > 0)
     for _ in range(3):
-        form.scroll.verticalScrollBar().setValue(0)
+        form.scroll_area.verticalScrollBar().setValue(0)
         qtbot.mouseClick(form.rights.add_button, Qt.MouseButton.LeftButton)
         row = form.rights.rows[-1]
         assert focused() is row.type_combo and in_view(form, row.type_combo)

@@ -20,17 +20,19 @@ from fairdesk.ui.casework.case_clocks import ClocksPanel
 from fairdesk.ui.casework.case_details import DetailPanel
 from fairdesk.ui.casework.case_steps import StepsPanel
 from fairdesk.ui.casework.case_timeline import COL_WHAT, COL_WHEN, COL_WHO, COL_WHY, TimelineModel
+from fairdesk.ui.common.named import named
 
 TIMELINE_ROWS = 5  # entries the timeline shows at least
 
 
 class CaseBody(QSplitter):
     def __init__(self, model_parent: QObject) -> None:
-        super().__init__(Qt.Orientation.Vertical, objectName="case_body_splitter")
+        super().__init__(Qt.Orientation.Vertical)
+        self.setObjectName("case_body_splitter")
         self.details = DetailPanel()
         self.clocks_panel = ClocksPanel()
         self.steps_panel = StepsPanel()
-        right = QWidget(objectName="case_side")
+        right = named(QWidget(), "case_side")
         side = QVBoxLayout(right)
         side.setContentsMargins(6, 0, 0, 0)
         side.addWidget(self.clocks_panel)
@@ -38,9 +40,9 @@ class CaseBody(QSplitter):
         side.addStretch(1)
         self.timeline_model = TimelineModel(model_parent)
         self.timeline_view = _timeline_table(self.timeline_model)
-        timeline_box = QGroupBox(self.tr("Timeline · 处理记录"), objectName="timeline_box")
+        timeline_box = named(QGroupBox(self.tr("Timeline · 处理记录")), "timeline_box")
         QVBoxLayout(timeline_box).addWidget(self.timeline_view)
-        self.top = QSplitter(Qt.Orientation.Horizontal, objectName="case_top_splitter")
+        self.top = named(QSplitter(Qt.Orientation.Horizontal), "case_top_splitter")
         self.top.addWidget(self.details)
         self.top.addWidget(_side_scroll(right))
         self.top.setStretchFactor(0, 2)
@@ -57,7 +59,7 @@ class CaseBody(QSplitter):
 def _side_scroll(side: QWidget) -> QScrollArea:
     """The steps of a case in full flow are many: they scroll, rather than push the
     timeline below down to two rows (or the window off a 1000-pixel screen)."""
-    scroll = QScrollArea(objectName="case_side_scroll")
+    scroll = named(QScrollArea(), "case_side_scroll")
     scroll.setWidget(side)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -68,7 +70,7 @@ def _side_scroll(side: QWidget) -> QScrollArea:
 
 def _timeline_table(model: TimelineModel) -> QTableView:
     """The timeline's table: one line an entry, room for TIMELINE_ROWS of them."""
-    view = QTableView(objectName="timeline_view")
+    view = named(QTableView(), "timeline_view")
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)

@@ -21,6 +21,7 @@ from fairdesk.domain.workflow import awaiting_service
 from fairdesk.services.casework.case_detail import CaseDetail
 from fairdesk.ui.casework.case_model import countdown
 from fairdesk.ui.common.case_labels import CLOCKS, CLOCKS_SHORT, both, local_time, tr
+from fairdesk.ui.common.named import named
 
 
 def _span(delta: timedelta) -> str:
@@ -35,13 +36,13 @@ class ClockRow:
     def __init__(self, state: ClockState) -> None:
         kind = state.kind.value
         self.state = state
-        self.name = QLabel(both(CLOCKS, kind), objectName=f"clock_{kind}_name")
+        self.name = named(QLabel(both(CLOCKS, kind)), f"clock_{kind}_name")
         self.name.setStyleSheet("font-weight: bold;")
-        self.icon = QLabel(objectName=f"clock_{kind}_icon")
-        self.status = QLabel(objectName=f"clock_{kind}_status")
+        self.icon = named(QLabel(), f"clock_{kind}_icon")
+        self.status = named(QLabel(), f"clock_{kind}_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.countdown = QLabel(objectName=f"clock_{kind}_countdown")
+        self.countdown = named(QLabel(), f"clock_{kind}_countdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.pause_button: QPushButton | None = None
         self.resume_button: QPushButton | None = None
@@ -63,7 +64,7 @@ class ClocksPanel(QGroupBox):
         self.grid = QGridLayout(self)
         self.grid.setColumnStretch(1, 1)
         self.grid.setVerticalSpacing(2)
-        self.empty = QLabel(self.tr("No deadline has started yet."), objectName="clocks_empty")
+        self.empty = named(QLabel(self.tr("No deadline has started yet.")), "clocks_empty")
         self.empty.setWordWrap(True)
         self.rows: dict[str, ClockRow] = {}
         self._zone = ZoneInfo("UTC")
@@ -104,7 +105,7 @@ class ClocksPanel(QGroupBox):
             row = ClockRow(state)
             kind = state.kind.value
             if can_pause and state.status in (ClockStatus.RUNNING, ClockStatus.OVERDUE):
-                row.pause_button = QPushButton(objectName=f"pause_{kind}_button")
+                row.pause_button = named(QPushButton(), f"pause_{kind}_button")
                 row.pause_button.setProperty(
                     "label", self.tr("Pause {0}").format(tr(CLOCKS_SHORT[kind]))
                 )
@@ -113,7 +114,7 @@ class ClocksPanel(QGroupBox):
                     lambda _=False, k=kind: self.pause_requested.emit(k)
                 )
             if can_pause and state.status is ClockStatus.PAUSED:
-                row.resume_button = QPushButton(objectName=f"resume_{kind}_button")
+                row.resume_button = named(QPushButton(), f"resume_{kind}_button")
                 row.resume_button.setProperty(
                     "label", self.tr("Resume {0}").format(tr(CLOCKS_SHORT[kind]))
                 )

@@ -18,6 +18,7 @@ from fairdesk.ui.casework.case_sections import (
     RespondentBox,
     RightsBox,
 )
+from fairdesk.ui.common.named import named
 
 
 class DetailPanel(QScrollArea):
@@ -29,7 +30,7 @@ class DetailPanel(QScrollArea):
         self.parties, self.rights, self.respondent = PartiesBox(), RightsBox(), RespondentBox()
         self.exhibits, self.decision = ExhibitsBox(), DecisionBox()
         self.measures, self.evidence = MeasuresBox(), EvidenceBox()
-        body = QWidget(objectName="case_details_body")
+        body = named(QWidget(), "case_details_body")
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 6, 0)
         for boxes in (

@@ -5,10 +5,11 @@ of its deadlines. Each reloads the view when it changed the case."""
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Protocol
+from abc import abstractmethod
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from fairdesk.domain.enums import ClockKind
 from fairdesk.domain.errors import FairDeskError
@@ -22,24 +23,30 @@ from fairdesk.ui.common.case_labels import CLOCKS, word
 from fairdesk.ui.common.step_dialog import StepDialog
 
 
-class CaseWindow(Protocol):
-    """The case view (a QWidget) as these dialogs see it."""
+class CaseWindow(QWidget):
+    """The case view as these dialogs see it; `CaseView` sets these and does these. A
+    QWidget it derives from, not a Protocol: the dialogs' parent is the view."""
 
     ctx: Context
     case_number: str
     detail: CaseDetail | None
     correct_button: QPushButton
 
+    @abstractmethod
     def show_message(self, text: str) -> None: ...
+    @abstractmethod
     def clear_message(self) -> None: ...
+    @abstractmethod
     def reload(self) -> None: ...
+    @abstractmethod
     def after_change(self) -> None: ...
+    @abstractmethod
     def hold_dialog(self, dialog: StepDialog) -> None: ...
 
 
 class CaseDialogs(QObject):
     def __init__(self, view: CaseWindow) -> None:
-        super().__init__(view)  # type: ignore[arg-type]
+        super().__init__(view)
         self.view = view
         self.ctx = view.ctx
 

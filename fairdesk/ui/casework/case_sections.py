@@ -43,6 +43,7 @@ from fairdesk.ui.common.case_labels import (
     local_time,
     word,
 )
+from fairdesk.ui.common.named import named
 
 DASH = "—"
 SHA_SHORT = 12  # hex digits of a SHA-256 shown in lists; the tooltip has all 64
@@ -50,7 +51,7 @@ SHA_SHORT = 12  # hex digits of a SHA-256 shown in lists; the tooltip has all 64
 
 def plain_label(name: str, text: str = "") -> QLabel:
     """A selectable plain-text label: user data is never read as HTML."""
-    label = QLabel(text, objectName=name)
+    label = named(QLabel(text), name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(
@@ -65,7 +66,7 @@ def _join(*parts: str, sep: str = " · ") -> str:
 
 
 def _tree(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget(objectName=name)
+    tree = named(QTreeWidget(), name)
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
@@ -83,6 +84,7 @@ def _fit(tree: QTreeWidget) -> None:
         tree.resizeColumnToContents(column)
     for row in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(row)
+        assert item is not None  # the row is one of the tree's
         for column in range(tree.columnCount()):
             item.setToolTip(column, item.text(column))
     rows = max(tree.topLevelItemCount(), 1)
@@ -127,7 +129,8 @@ class PartiesBox(QGroupBox):
     """Who complains, through which agent, with which papers, on what grounds."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="parties_box")
+        super().__init__()
+        self.setObjectName("parties_box")
         self.setTitle(self.tr("Parties · 当事人"))
         self.complainant_label = plain_label("complainant_label")
         self.agent_label = plain_label("agent_label")
@@ -169,15 +172,16 @@ class RightsBox(QGroupBox):
     words over those the desk cannot enforce as they stand."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="rights_box")
+        super().__init__()
+        self.setObjectName("rights_box")
         self.setTitle(self.tr("Rights · 权利"))
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.rights_label = plain_label("rights_label")
-        self.rights_warning_icon = QLabel(objectName="rights_warning_icon")
+        self.rights_warning_icon = named(QLabel(), "rights_warning_icon")
         self.rights_warning_icon.setPixmap(warn.pixmap(20, 20))
         self.rights_warning = plain_label("rights_warning")
         self.rights_warning.setStyleSheet("font-weight: bold; color: #9a1c00;")
-        self.rights_warning_row = QWidget(objectName="rights_warning_row")
+        self.rights_warning_row = named(QWidget(), "rights_warning_row")
         row = QHBoxLayout(self.rights_warning_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rights_warning_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -244,7 +248,8 @@ class RespondentBox(QGroupBox):
     """The exhibitor complained against: names, booths, origin, contact, registration."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="respondent_box")
+        super().__init__()
+        self.setObjectName("respondent_box")
         self.setTitle(self.tr("Respondent · 被投诉人"))
         self.respondent_name = plain_label("respondent_name")
         self.respondent_name.setStyleSheet("font-weight: bold;")
@@ -300,7 +305,8 @@ class ExhibitsBox(QGroupBox):
     """The accused exhibits, one line each (an IP complaint's only)."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="exhibits_box")
+        super().__init__()
+        self.setObjectName("exhibits_box")
         self.setTitle(self.tr("Accused exhibits · 涉嫌侵权展品"))
         self.exhibits_table = _tree(
             "exhibits_table",
@@ -331,7 +337,8 @@ class MeasuresBox(QGroupBox):
     """The measures ordered, with their undertaking, storage, return and re-inspection."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="measures_box")
+        super().__init__()
+        self.setObjectName("measures_box")
         self.setTitle(self.tr("Measures · 处理措施"))
         self.measures_label = plain_label("measures_label")
         self.measures_empty = plain_label("measures_empty", self.tr("No measures ordered."))
@@ -377,9 +384,10 @@ class EvidenceBox(QGroupBox):
     thumbnails; the tooltip has the whole SHA-256, who captured it and when."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="evidence_box")
+        super().__init__()
+        self.setObjectName("evidence_box")
         self.setTitle(self.tr("Evidence · 证据"))
-        self.evidence_list = QListWidget(objectName="evidence_list")
+        self.evidence_list = named(QListWidget(), "evidence_list")
         self.evidence_list.setViewMode(QListView.ViewMode.IconMode)
         self.evidence_list.setIconSize(QSize(40, 40))
         self.evidence_list.setGridSize(QSize(190, 92))
@@ -424,7 +432,8 @@ class DecisionBox(QGroupBox):
     """The defence and the decision; a commercial dispute's outcome only."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="decision_box")
+        super().__init__()
+        self.setObjectName("decision_box")
         self.setTitle(self.tr("Defence and decision · 答辩与处理"))
         self.defence_label = plain_label("defence_label")
         self.decision_label = plain_label("decision_label")

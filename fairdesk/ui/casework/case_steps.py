@@ -17,6 +17,7 @@ from fairdesk.i18n import domain_word, error_text
 from fairdesk.services.casework.steps import AvailableSteps, StepChoice
 from fairdesk.ui.casework.case_sections import plain_label
 from fairdesk.ui.common.case_labels import transition_label
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.step_dialog import desk_words
 
 _STYLE = "text-align: left; padding: 4px 10px;"
@@ -49,11 +50,11 @@ class StepsPanel(QWidget):
         self.complaint_steps: AvailableSteps | None = None
         self.case_buttons: dict[str, QPushButton] = {}
         self.complaint_buttons: dict[str, QPushButton] = {}
-        self.actions_box = QGroupBox(_tr("Next steps · 可执行操作"), objectName="actions_box")
+        self.actions_box = named(QGroupBox(_tr("Next steps · 可执行操作")), "actions_box")
         self.actions_layout = QVBoxLayout(self.actions_box)
         self.no_actions_label = plain_label("no_actions_label")
         self.actions_layout.addWidget(self.no_actions_label)
-        self.complaint_box = QGroupBox(objectName="complaint_actions_box")
+        self.complaint_box = named(QGroupBox(), "complaint_actions_box")
         self.complaint_layout = QVBoxLayout(self.complaint_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +117,7 @@ class StepsPanel(QWidget):
 
     def _button(self, choice: StepChoice) -> QPushButton:
         s = choice.step
-        button = QPushButton(objectName=action_object_name(choice.entity, s.action))
+        button = named(QPushButton(), action_object_name(choice.entity, s.action))
         button.setProperty("label", transition_label(s, "\n"))
         button.setProperty("refused", not choice.allowed)
         if choice.allowed:

@@ -45,7 +45,7 @@ from fairdesk.services.casework.steps import (
 )
 from fairdesk.services.context import Context
 from fairdesk.ui.casework.case_body import CaseBody
-from fairdesk.ui.casework.case_dialogs import CaseDialogs
+from fairdesk.ui.casework.case_dialogs import CaseDialogs, CaseWindow
 from fairdesk.ui.casework.case_header import CaseHeader
 from fairdesk.ui.casework.case_steps import answers_of, refusal_text
 from fairdesk.ui.casework.case_timeline import COL_WHEN
@@ -56,6 +56,7 @@ from fairdesk.ui.common.case_labels import (
     state_words,
     transition_label,
 )
+from fairdesk.ui.common.named import named
 from fairdesk.ui.common.step_dialog import StepDialog, give_back_focus
 from fairdesk.ui.forms.ui_case_view import Ui_CaseView
 
@@ -63,7 +64,7 @@ Answers = tuple[AvailableSteps, AvailableSteps]
 TICK_MS = 30_000  # the countdowns are redrawn twice a minute
 
 
-class CaseView(QWidget):
+class CaseView(CaseWindow):
     """`CaseView(ctx, case_number, parent)`: a window on one case.
 
     Raises NotFound (a FairDeskError) if there is no such case. Emits `changed(number)`
@@ -104,7 +105,7 @@ class CaseView(QWidget):
             )
         )
         self._sized = False
-        self.clock_timer = QTimer(self, interval=TICK_MS, objectName="clock_timer")
+        self.clock_timer = named(QTimer(self, interval=TICK_MS), "clock_timer")
         self.clock_timer.timeout.connect(self.tick)
         self.reload()
         self.clock_timer.start()
@@ -160,7 +161,7 @@ class CaseView(QWidget):
         self.correct_button.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.correct_button.clicked.connect(self.dialogs.correct_decision)
         self.close_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -262,9 +263,12 @@ class CaseView(QWidget):
     def refresh_steps(self) -> None:
         """Ask again which steps are open (time alone opens some); draw the buttons again,
         with their words, only when the answer changed: none may move under the pointer."""
-        fresh = self._answers(self.detail) if self.detail is not None else None
-        if fresh is not None and answers_of(*fresh) != self.steps_panel.answers():
-            self._load_steps(self.detail, fresh)  # type: ignore[arg-type]
+        detail = self.detail
+        if detail is None:
+            return
+        fresh = self._answers(detail)
+        if answers_of(*fresh) != self.steps_panel.answers():
+            self._load_steps(detail, fresh)
             self._assign_mnemonics()
 
     def choice(self, entity: Entity, action: str) -> StepChoice | None:

@@ -1,14 +1,16 @@
 """What the parts of the desk's window (filters, saved views, menus, case actions, the
 windows it opens) may use of it: the window as they see it, without importing it (the
-window imports them)."""
+window imports them). A QMainWindow the window derives from, not a Protocol: the parts
+also make it the parent of their dialogs, and a Protocol cannot say it is a QWidget."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QStatusBar, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QTableView, QWidget
 
 from fairdesk.services.casework.cases import CaseFilter
 from fairdesk.services.context import Context
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
     from fairdesk.ui.forms.ui_main_window import Ui_MainWindow
 
 
-class Desk(Protocol):
-    """The main window (a QMainWindow) as its parts see it."""
+class Desk(QMainWindow):
+    """The main window as its parts see it; `MainWindow` sets these and does these."""
 
     ctx: Context
     demo: bool
@@ -40,11 +42,15 @@ class Desk(Protocol):
     ask_item: Callable[[QWidget, str, str, list[str]], tuple[str, bool]]
     save_file_name: Callable[[QWidget, str, str, str], str]
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802
-    def addAction(self, action: QAction) -> None: ...  # noqa: N802
+    @abstractmethod
     def current_filter(self) -> CaseFilter | None: ...
+    @abstractmethod
     def apply_filter(self, strip_data: bool = True) -> None: ...
+    @abstractmethod
     def refresh(self) -> None: ...
+    @abstractmethod
     def selected_numbers(self) -> list[str]: ...
+    @abstractmethod
     def complaint_from_visit(self, visit_uid: str = "", fair_code: str = "") -> None: ...
+    @abstractmethod
     def _load_fairs(self) -> None: ...

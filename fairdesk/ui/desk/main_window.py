@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QWidget,
 )
@@ -48,6 +47,7 @@ from fairdesk.ui.common.tasks import poll_while_open
 from fairdesk.ui.desk.case_actions import CaseActions
 from fairdesk.ui.desk.case_filters import CaseFilters
 from fairdesk.ui.desk.desk_menus import wire_menus
+from fairdesk.ui.desk.desk_protocol import Desk
 from fairdesk.ui.desk.desk_windows import DeskWindows
 from fairdesk.ui.desk.queue_panel import QUEUES, QueuePanel, count_from_states
 from fairdesk.ui.desk.saved_views import SavedView
@@ -83,7 +83,7 @@ def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> tuple
     return QInputDialog.getItem(parent, title, label, items, 0, False)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Desk):
     def __init__(
         self,
         ctx: Context,
@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         text = (
             self.tr("Demo mode: signed in as {0}") if self.demo else self.tr("Signed in as {0}")
         ).format(who)
-        self.user_label = QLabel(text, objectName="user_label")
+        self.user_label = QLabel(text)
+        self.user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(self.user_label)
 
     # -- the parts' doings, by the names the tests and other windows call -----------------

@@ -68,17 +68,18 @@ class SavedView:
         return view
 
 
-# Names are translated where shown (context "SavedViews").
+# Names are translated where shown (context "SavedViews"). str(): PySide6's stub says the
+# marker returns an object; it returns the text it marks.
 PRESETS = (
     SavedView(
-        QT_TRANSLATE_NOOP("SavedViews", "My defences due in 2 h"),
+        str(QT_TRANSLATE_NOOP("SavedViews", "My defences due in 2 h")),
         states=(CaseState.NOTIFIED.value,),
         due_within_hours=2.0,
         sort="due",
         preset=True,
     ),
     SavedView(
-        QT_TRANSLATE_NOOP("SavedViews", "Re-checks due"),
+        str(QT_TRANSLATE_NOOP("SavedViews", "Re-checks due")),
         states=(CaseState.RECHECK_DUE.value, CaseState.REMEDY_ORDERED.value),
         sort="due",
         preset=True,

@@ -23,6 +23,7 @@ from fairdesk.ui.intake.complaint_parties import AgentSection, ComplainantSectio
 from fairdesk.ui.intake.complaint_problems import Problem
 from fairdesk.ui.intake.complaint_respondents import RespondentsSection
 from fairdesk.ui.intake.complaint_rights import RightsSection
+from fairdesk.ui.intake.complaint_widgets import LookupEdit
 
 # What the buttons do: (the workflow step after registering, the word in action_taken).
 STEPS = {
@@ -42,8 +43,8 @@ class ComplaintForm(Protocol):
     agent: AgentSection
     rights: RightsSection
     respondents: RespondentsSection
-    complainant_name: QWidget
-    agent_name: QWidget
+    complainant_name: LookupEdit
+    agent_name: LookupEdit
     power_of_attorney: QCheckBox
     commitment: QCheckBox
     summary_edit: QPlainTextEdit

@@ -56,6 +56,7 @@ from fairdesk.services.intake.lookup import (
     search_parties,
     supplement_deadline,
 )
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake import complaint_checks as checks
 from fairdesk.ui.intake.complaint_checks import STEPS
 from fairdesk.ui.intake.complaint_keys import KeyboardForm
@@ -190,26 +191,26 @@ class ComplaintForm(KeyboardForm):
         self.materials_box, self.all_materials = self.materials, self.materials.all_materials
         self.commitment, self.summary_edit = commitment.commitment, summary.summary_edit
 
-        content = QWidget(objectName="complaint_sections")
+        content = named(QWidget(), "complaint_sections")
         sections = QVBoxLayout(content)
         for box in (self.kind, c, a, self.rights, self.respondents, self.materials):
             sections.addWidget(box)
         sections.addWidget(commitment)
         sections.addWidget(summary)
         sections.addStretch(1)
-        self.scroll = self.scrolling(content, "complaint_scroll")
+        self.scroll_area = self.scrolling(content, "complaint_scroll")
         # Banners above the scrolling sections, so they are seen whatever is scrolled.
-        self.problem_list = ProblemList(self, self.scroll)
+        self.problem_list = ProblemList(self, self.scroll_area)
         self.error_summary = self.problem_list.label
         self.repeats = RepeatWarning(self.ctx, self.fair_code, self.zone, self._asked)
         self.duplicate_banner = self.repeats.banner
-        self.hint = QLabel(objectName="ctrl_enter_hint")
+        self.hint = named(QLabel(), "ctrl_enter_hint")
         self.hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_summary)
         layout.addWidget(self.duplicate_banner)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.hint)
         self.button_bar = bar = StepButtons()
         layout.addLayout(bar)
@@ -239,12 +240,12 @@ class ComplaintForm(KeyboardForm):
         self.materials.rebuilt.connect(self._hint_timer.start)
         self.commitment.toggled.connect(self._commitment_toggled)
 
-        for widget in self.findChildren(QLineEdit):
-            widget.textEdited.connect(self._changed)
-        for widget in self.findChildren(QComboBox):
-            widget.currentIndexChanged.connect(self._changed)
-        for widget in self.findChildren(QCheckBox):
-            widget.toggled.connect(self._changed)
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(self._changed)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self._changed)
+        for box in self.findChildren(QCheckBox):
+            box.toggled.connect(self._changed)
         self.summary_edit.textChanged.connect(self._changed)
         self.rights.changed.connect(self._changed)
         self.respondents.changed.connect(self._changed)
@@ -256,8 +257,9 @@ class ComplaintForm(KeyboardForm):
         self.reject_button.clicked.connect(self.ask_to_reject)
         self.close_button.clicked.connect(self._close_saved)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save_default)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.request("draft"))
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save_default)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.activated.connect(lambda: self.request("draft"))
 
     def _structure_changed(self) -> None:
         self.no_auto_default()
@@ -265,13 +267,15 @@ class ComplaintForm(KeyboardForm):
 
     def sections(self) -> QWidget:
         """The widget holding every section, inside the scroll area."""
-        return self.scroll.widget()
+        content = self.scroll_area.widget()
+        assert content is not None  # set when the form was built
+        return content
 
     def bring_into_view(self, widget: QWidget) -> None:
         """A row just added is scrolled to and its first field focused: it is typed in next."""
         # The new row has no place yet until the pending layout requests are done.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.scroll.ensureWidgetVisible(widget, 40, 80)
+        self.scroll_area.ensureWidgetVisible(widget, 40, 80)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- keyboard (KeyboardForm walks the chain) ------------------------------------------

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.ui.common.named import named
+
 
 def chain_position(chain: Sequence[QWidget], current: QWidget | None) -> int:
     """Where the focused widget (or the row or field holding it) is in a Tab chain; -1 if
@@ -53,7 +55,7 @@ class KeyboardForm(QDialog):
 
     def scrolling(self, content: QWidget, name: str) -> QScrollArea:
         """The scroll area that holds the form's sections; Tab scrolls to where it goes."""
-        self._scroll_area = QScrollArea(objectName=name)
+        self._scroll_area = named(QScrollArea(), name)
         self._scroll_area.setWidgetResizable(True)
         self._scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -86,7 +88,8 @@ class KeyboardForm(QDialog):
             return False
         found.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         scroll = self._scroll_area
-        if scroll.widget().isAncestorOf(found):
+        content = scroll.widget()
+        if content is not None and content.isAncestorOf(found):
             scroll.ensureWidgetVisible(found, 40, 40)
         return True
 

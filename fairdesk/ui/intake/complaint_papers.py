@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain import materials
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake.complaint_problems import clear_field_error
 from fairdesk.ui.intake.complaint_widgets import Field
 
@@ -35,9 +36,8 @@ class MaterialsSection(QGroupBox):
     rebuilt = Signal()
 
     def __init__(self, power_of_attorney: QCheckBox) -> None:
-        super().__init__(
-            _tr("Materials received (2006 Measures Art 8)"), objectName="materials_section"
-        )
+        super().__init__(_tr("Materials received (2006 Measures Art 8)"))
+        self.setObjectName("materials_section")
         # The agent's box and the checklist's item are one tick, shown in two places.
         self.power_of_attorney = power_of_attorney
         power_of_attorney.toggled.connect(self._power_toggled)
@@ -45,7 +45,7 @@ class MaterialsSection(QGroupBox):
         self._ticks: dict[str, bool] = {}
         self._keys: tuple[str, ...] = ()
         self.materials_grid = QGridLayout()
-        self.all_materials = QPushButton(_tr("A&ll received"), objectName="all_materials")
+        self.all_materials = named(QPushButton(_tr("A&ll received")), "all_materials")
         self.all_materials.setToolTip(_tr("Tick every item of the checklist"))
         self.all_materials.clicked.connect(self.tick_all)
         note = QLabel(
@@ -70,12 +70,14 @@ class MaterialsSection(QGroupBox):
             return
         self._keys = keys
         for box in self._boxes.values():
-            self.materials_grid.removeWidget(box.parentWidget())
-            box.parentWidget().hide()
-            box.parentWidget().deleteLater()
+            row = box.parentWidget()
+            assert row is not None  # each box sits in its Field
+            self.materials_grid.removeWidget(row)
+            row.hide()
+            row.deleteLater()
         self._boxes = {}
         for i, item in enumerate(items):
-            box = QCheckBox(item.label, objectName=f"material_{item.key}")
+            box = named(QCheckBox(item.label), f"material_{item.key}")
             box.setAccessibleName(item.en)
             box.setToolTip(item.basis)
             box.setChecked(self._ticks.get(item.key, False))
@@ -119,15 +121,16 @@ class MaterialsSection(QGroupBox):
 
 class CommitmentSection(QGroupBox):
     def __init__(self) -> None:
-        super().__init__(
-            _tr("Commitment (承诺书, 2006 Measures Art 10)"), objectName="commitment_section"
-        )
-        self.commitment = QCheckBox(
-            _tr(
-                "Commi&tment signed: the complainant vouches for the complaint and is liable "
-                "for a false one"
+        super().__init__(_tr("Commitment (承诺书, 2006 Measures Art 10)"))
+        self.setObjectName("commitment_section")
+        self.commitment = named(
+            QCheckBox(
+                _tr(
+                    "Commi&tment signed: the complainant vouches for the complaint and is liable "
+                    "for a false one"
+                ),
             ),
-            objectName="commitment_signed",
+            "commitment_signed",
         )
         self.commitment.setAccessibleName(_tr("Commitment signed"))
         QVBoxLayout(self).addWidget(Field(self.commitment))
@@ -135,8 +138,9 @@ class CommitmentSection(QGroupBox):
 
 class SummarySection(QGroupBox):
     def __init__(self) -> None:
-        super().__init__(_tr("Summary"), objectName="summary_section")
-        self.summary_edit = QPlainTextEdit(objectName="summary_edit")
+        super().__init__(_tr("Summary"))
+        self.setObjectName("summary_section")
+        self.summary_edit = named(QPlainTextEdit(), "summary_edit")
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setAccessibleName(_tr("Summary of facts and grounds"))
         self.summary_edit.setPlaceholderText(

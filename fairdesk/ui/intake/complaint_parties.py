@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from fairdesk.services.intake.intake import PartyInput
 from fairdesk.services.intake.lookup import PartyHit
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit
 
 DISPUTE_TYPES = (
-    ("contract", QT_TRANSLATE_NOOP("ComplaintForm", "Contract 合同")),
-    ("payment", QT_TRANSLATE_NOOP("ComplaintForm", "Payment 货款")),
-    ("service", QT_TRANSLATE_NOOP("ComplaintForm", "Service 服务")),
-    ("other", QT_TRANSLATE_NOOP("ComplaintForm", "Other 其他")),
+    ("contract", str(QT_TRANSLATE_NOOP("ComplaintForm", "Contract 合同"))),
+    ("payment", str(QT_TRANSLATE_NOOP("ComplaintForm", "Payment 货款"))),
+    ("service", str(QT_TRANSLATE_NOOP("ComplaintForm", "Service 服务"))),
+    ("other", str(QT_TRANSLATE_NOOP("ComplaintForm", "Other 其他"))),
 )
 ID_DOCUMENTS = (
     "营业执照 Business licence",
@@ -53,7 +54,7 @@ def describe_party(hit: PartyHit) -> tuple[str, str]:
 
 
 def line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(objectName=name)
+    edit = named(QLineEdit(), name)
     edit.setAccessibleName(accessible)
     if placeholder:
         edit.setPlaceholderText(placeholder)
@@ -82,19 +83,20 @@ class KindSection(QGroupBox):
     """IP infringement or commercial dispute; a dispute names what it is about."""
 
     def __init__(self) -> None:
-        super().__init__(_tr("Kind"), objectName="kind_section")
-        self.kind_ip = QRadioButton(
-            _tr("IP infringement complaint (知识产权侵权投诉)"), objectName="kind_ip"
+        super().__init__(_tr("Kind"))
+        self.setObjectName("kind_section")
+        self.kind_ip = named(
+            QRadioButton(_tr("IP infringement complaint (知识产权侵权投诉)")), "kind_ip"
         )
-        self.kind_commercial = QRadioButton(
-            _tr("Co&mmercial dispute (商事纠纷): contract, payment, service"),
-            objectName="kind_commercial",
+        self.kind_commercial = named(
+            QRadioButton(_tr("Co&mmercial dispute (商事纠纷): contract, payment, service")),
+            "kind_commercial",
         )
         self.kind_ip.setChecked(True)
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.kind_ip)
         self.kind_group.addButton(self.kind_commercial)
-        self.dispute_type = QComboBox(objectName="dispute_type")
+        self.dispute_type = named(QComboBox(), "dispute_type")
         for code, text in DISPUTE_TYPES:
             self.dispute_type.addItem(_tr(text), code)
         make_searchable(self.dispute_type, [text for _code, text in DISPUTE_TYPES])
@@ -128,18 +130,19 @@ class ComplainantSection(QGroupBox):
     """Who complains: picked from those seen before, or typed new."""
 
     def __init__(self, search: Search) -> None:
-        super().__init__(_tr("Complainant"), objectName="complainant_section")
+        super().__init__(_tr("Complainant"))
+        self.setObjectName("complainant_section")
         self.complainant_name = LookupEdit(search, describe_party, object_name="complainant_name")
         self.complainant_name.setAccessibleName(_tr("Complainant name"))
         self.complainant_name.setPlaceholderText(
             _tr("Type to find a complainant seen before, or a new name")
         )
         self.complainant_name_en = line("complainant_name_en", _tr("Complainant name in English"))
-        self.complainant_kind = QComboBox(objectName="complainant_kind")
+        self.complainant_kind = named(QComboBox(), "complainant_kind")
         self.complainant_kind.addItem(_tr("Company 企业"), "company")
         self.complainant_kind.addItem(_tr("Person 个人"), "person")
         make_searchable(self.complainant_kind, ["Company 企业 公司", "Person 个人"])
-        self.complainant_id_type = QComboBox(objectName="complainant_id_type")
+        self.complainant_id_type = named(QComboBox(), "complainant_id_type")
         self.complainant_id_type.setEditable(True)
         self.complainant_id_type.addItems(ID_DOCUMENTS)
         self.complainant_id_type.setCurrentIndex(0)
@@ -217,17 +220,16 @@ class AgentSection(QGroupBox):
     """Who files for the complainant, if anyone, and whether their power of attorney is in."""
 
     def __init__(self, search: Search) -> None:
-        super().__init__(
-            _tr("Agent (only when someone files for the complainant)"), objectName="agent_section"
-        )
+        super().__init__(_tr("Agent (only when someone files for the complainant)"))
+        self.setObjectName("agent_section")
         self.agent_name = LookupEdit(search, describe_party, object_name="agent_name")
         self.agent_name.setAccessibleName(_tr("Agent name"))
         self.agent_name.setPlaceholderText(_tr("Law firm or agent; leave empty if none"))
         self.agent_name_en = line("agent_name_en", _tr("Agent name in English"))
         self.agent_id_no = line("agent_id_no", _tr("Agent's document number"))
         self.agent_phone = line("agent_phone", _tr("Agent phone"))
-        self.power_of_attorney = QCheckBox(
-            _tr("Power of attorney received (授权委托书)"), objectName="power_of_attorney"
+        self.power_of_attorney = named(
+            QCheckBox(_tr("Power of attorney received (授权委托书)")), "power_of_attorney"
         )
         self.power_of_attorney.setAccessibleName(_tr("Power of attorney received"))
         layout = grid(

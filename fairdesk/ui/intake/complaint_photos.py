@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
 from fairdesk.services.inspection.evidence import check_size
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake.complaint_widgets import Field
 
 
@@ -30,13 +31,13 @@ class PhotosRow(QHBoxLayout):
     def __init__(self) -> None:
         super().__init__()
         self.photos: list[Path] = []
-        self.add_photos = QPushButton(_tr("Photos…"), objectName="add_photos")
+        self.add_photos = named(QPushButton(_tr("Photos…")), "add_photos")
         self.add_photos.setToolTip(_tr("Photos or scans of the accused exhibits"))
         self.add_photos.setAccessibleName(_tr("Add photos of the accused exhibits"))
         self.photos_field = Field(self.add_photos)
-        self.photos_label = QLabel(objectName="photos_label")
+        self.photos_label = named(QLabel(), "photos_label")
         self.photos_label.setWordWrap(True)
-        self.clear_photos = QPushButton(_tr("Clear photos"), objectName="clear_photos")
+        self.clear_photos = named(QPushButton(_tr("Clear photos")), "clear_photos")
         self.addWidget(self.photos_field, 0, Qt.AlignmentFlag.AlignTop)
         self.addWidget(self.photos_label, 1)
         self.addWidget(self.clear_photos, 0, Qt.AlignmentFlag.AlignTop)

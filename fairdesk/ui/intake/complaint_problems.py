@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QWidget
 
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake.complaint_widgets import Field
 
 Problem = tuple[QWidget, str, str]  # the field, what is wrong, the section it is in
@@ -38,7 +39,7 @@ class ProblemList:
 
     def __init__(self, form: QWidget, scroll: QScrollArea) -> None:
         self.form, self.scroll = form, scroll
-        self.label = QLabel(objectName="error_summary")
+        self.label = named(QLabel(), "error_summary")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAccessibleName(_tr("Problems to correct"))

@@ -20,6 +20,7 @@ from fairdesk.i18n import format_date
 from fairdesk.services.context import Context
 from fairdesk.services.intake.lookup import PriorComplaint, prior_complaints
 from fairdesk.ui.common.case_labels import in_sentence, word
+from fairdesk.ui.common.named import named
 
 DELAY_MS = 300  # typing pauses this long before the look-up runs
 
@@ -86,7 +87,7 @@ class RepeatWarning:
         self.ctx, self.fair_code, self.zone, self.ask = ctx, fair_code, zone, ask
         self.prior: list[PriorComplaint] = []
         self._shown: set[str] = set()
-        self.banner = QLabel(objectName="duplicate_banner")
+        self.banner = named(QLabel(), "duplicate_banner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setAccessibleName(_tr("Possible repeat complaint"))

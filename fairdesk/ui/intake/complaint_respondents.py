@@ -37,6 +37,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.intake.intake import ExhibitInput, RespondentInput
 from fairdesk.services.intake.lookup import ExhibitorHit, exhibitors_at_booth, search_exhibitors
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_respondent_row import Ui_RespondentRow
 from fairdesk.ui.intake.complaint_photos import PhotosRow
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit
@@ -258,12 +259,12 @@ class RespondentRow(QFrame):
         )
         self.search.setPlaceholderText(self.tr("Booth number (e.g. 4.1A01) or exhibitor name"))
         self.search_field = Field(self.search)
-        self.choice = QComboBox(objectName="respondent_choice")
+        self.choice = named(QComboBox(), "respondent_choice")
         # Its entries name each exhibitor in Chinese and English: found by either as typed.
         make_searchable(self.choice)
         self.choice.setAccessibleName(self.tr("Which exhibitor at the shared booth"))
         self.choice_field = Field(self.choice)
-        self.exhibit_name = QLineEdit(objectName="exhibit_name")
+        self.exhibit_name = named(QLineEdit(), "exhibit_name")
         self.exhibit_name.setPlaceholderText(self.tr("Exhibit name"))
         self.exhibit_name.setAccessibleName(self.tr("Exhibit name"))
         self.exhibit_name_field = Field(self.exhibit_name)
@@ -554,7 +555,7 @@ class RespondentsSection(QGroupBox):
         self._fair = fair_code
         self.rows: list[RespondentRow] = []
         self._rows_layout = QVBoxLayout()
-        self.add_button = QPushButton(self.tr("Add res&pondent"), objectName="add_respondent")
+        self.add_button = named(QPushButton(self.tr("Add res&pondent")), "add_respondent")
         self.add_button.setToolTip(self.tr("Another exhibitor accused in the same complaint"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._rows_layout)

@@ -29,6 +29,7 @@ from fairdesk.services.intake.intake import RightInput
 from fairdesk.services.intake.lookup import RightHit, search_rights
 from fairdesk.ui.common.case_labels import both, search_words
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.common.named import named
 from fairdesk.ui.forms.ui_right_row import Ui_RightRow
 from fairdesk.ui.intake.complaint_widgets import Field, LookupEdit, parse_date
 
@@ -40,7 +41,9 @@ def _t(text: str) -> str:
 
 
 def _n(text: str) -> str:
-    return QT_TRANSLATE_NOOP("RightRow", text)  # type: ignore[no-any-return]
+    # PySide6's stub says the marker returns an object; it returns the text. Not str(...):
+    # scripts/update_translations.py finds this wrapper's texts by its plain return.
+    return QT_TRANSLATE_NOOP("RightRow", text)  # type: ignore[return-value]
 
 
 # Field labels by type of right: (number, title, valid from, valid until).
@@ -146,18 +149,18 @@ class RightRow(QFrame):
         self.number.setPlaceholderText(
             self.tr("Type to search the rights register, or a new number")
         )
-        self.title = QLineEdit(objectName="right_title")
-        self.holder = QLineEdit(objectName="right_holder")
+        self.title = named(QLineEdit(), "right_title")
+        self.holder = named(QLineEdit(), "right_holder")
         self.holder.setPlaceholderText(self.tr("Right holder"))
-        self.jurisdiction = QLineEdit("CN", objectName="right_jurisdiction")
+        self.jurisdiction = named(QLineEdit("CN"), "right_jurisdiction")
         self.jurisdiction.setMaximumWidth(70)
         self.jurisdiction.setToolTip(self.tr("Where the right is registered; CN = China"))
-        self.valid_from = QLineEdit(objectName="right_valid_from")
-        self.valid_until = QLineEdit(objectName="right_valid_until")
+        self.valid_from = named(QLineEdit(), "right_valid_from")
+        self.valid_until = named(QLineEdit(), "right_valid_until")
         for edit in (self.valid_from, self.valid_until):
             edit.setPlaceholderText(DATE_HINT)
             edit.setMaximumWidth(120)
-        self.ir_number = QLineEdit(objectName="right_ir_number")
+        self.ir_number = named(QLineEdit(), "right_ir_number")
         self.ir_number.setPlaceholderText(self.tr("International registration no."))
         self.ir_number.setAccessibleName(self.tr("Madrid international registration number"))
 
@@ -444,7 +447,7 @@ class RightsSection(QGroupBox):
         self._today = today
         self.rows: list[RightRow] = []
         self._rows_layout = QVBoxLayout()
-        self.add_button = QPushButton(self.tr("Add r&ight"), objectName="add_right")
+        self.add_button = named(QPushButton(self.tr("Add r&ight")), "add_right")
         self.add_button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self._rows_layout)

@@ -21,6 +21,7 @@ from fairdesk.domain import workflow
 from fairdesk.i18n import current_language, format_date, format_number, format_time, weekday_name
 from fairdesk.services.intake.lookup import SupplementDeadline
 from fairdesk.ui.common.combo_search import make_searchable
+from fairdesk.ui.common.named import named
 from fairdesk.ui.intake.complaint_widgets import Field
 
 
@@ -38,15 +39,15 @@ class StepButtons(QHBoxLayout):
 
     def __init__(self) -> None:
         super().__init__()
-        self.cancel_button = QPushButton(_form_tr("Cancel"), objectName="cancel_button")
-        self.draft_button = QPushButton(_form_tr("Save &draft"), objectName="save_draft_button")
+        self.cancel_button = named(QPushButton(_form_tr("Cancel")), "cancel_button")
+        self.draft_button = named(QPushButton(_form_tr("Save &draft")), "save_draft_button")
         self.draft_button.setToolTip(_form_tr("Register the complaint without deciding (Ctrl+S)"))
-        self.supplement_button = QPushButton(
-            _form_tr("Ask for &supplements…"), objectName="supplement_button"
+        self.supplement_button = named(
+            QPushButton(_form_tr("Ask for &supplements…")), "supplement_button"
         )
-        self.reject_button = QPushButton(_form_tr("Re&ject…"), objectName="reject_button")
-        self.accept_button = QPushButton(_form_tr("&Accept"), objectName="accept_button")
-        self.close_button = QPushButton(_form_tr("Close"), objectName="close_button")
+        self.reject_button = named(QPushButton(_form_tr("Re&ject…")), "reject_button")
+        self.accept_button = named(QPushButton(_form_tr("&Accept")), "accept_button")
+        self.close_button = named(QPushButton(_form_tr("Close")), "close_button")
         self.close_button.hide()
         self.addWidget(self.cancel_button)
         self.addStretch(1)
@@ -87,13 +88,13 @@ class SupplementDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("supplement_dialog")
         self.setWindowTitle(self.tr("Ask for supplements"))
-        self.items_edit = QPlainTextEdit(missing, objectName="missing_items")
+        self.items_edit = named(QPlainTextEdit(missing), "missing_items")
         self.items_edit.setTabChangesFocus(True)
         self.items_edit.setAccessibleName(self.tr("Missing materials"))
         self.items_field = Field(self.items_edit)
         label = QLabel(self.tr("&Missing materials (one per line; printed on the notice):"))
         label.setBuddy(self.items_edit)
-        self.deadline_label = QLabel(objectName="supplement_deadline")
+        self.deadline_label = named(QLabel(), "supplement_deadline")
         self.deadline_label.setWordWrap(True)
         self.deadline_label.setText(
             self.tr(
@@ -135,7 +136,7 @@ class RejectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reject_dialog")
         self.setWindowTitle(self.tr("Reject the complaint"))
-        self.reason_combo = QComboBox(objectName="reject_reason")
+        self.reason_combo = named(QComboBox(), "reject_reason")
         self.reason_combo.addItem(self.tr("— choose why it is not accepted —"), "")
         # The reasons the step takes, in the vocabulary's words (as the service checks them).
         reason_field = workflow.step(workflow.Entity.COMPLAINT, "reject").field("reason_code")
@@ -154,7 +155,7 @@ class RejectDialog(QDialog):
         self.reason_field = Field(self.reason_combo)
         reason_label = QLabel(self.tr("&Reason:"))
         reason_label.setBuddy(self.reason_combo)
-        self.note_edit = QPlainTextEdit(objectName="reject_note")
+        self.note_edit = named(QPlainTextEdit(), "reject_note")
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setPlaceholderText(self.tr("Optional: what the complainant is told"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidge
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.i18n import error_text
+from fairdesk.ui.common.named import named
 
 ERROR_COLOUR = "#b00020"
 FillRole = Qt.ItemDataRole.UserRole + 1  # the text a picked completion puts in the field
@@ -35,7 +36,7 @@ class Field(QWidget):
     def __init__(self, input_widget: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = input_widget
-        self.error = QLabel(objectName=f"{input_widget.objectName()}_error")
+        self.error = named(QLabel(), f"{input_widget.objectName()}_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.error.hide()
@@ -75,7 +76,8 @@ class LookupEdit(QLineEdit):
         min_chars: int = 1,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, objectName=object_name)
+        super().__init__(parent)
+        self.setObjectName(object_name)
         self._search = search
         self._describe = describe
         self._min_chars = min_chars
@@ -86,9 +88,12 @@ class LookupEdit(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCompletionRole(FillRole)
         completer.setMaxVisibleItems(10)
-        completer.popup().setObjectName(f"{object_name}_popup")
+        popup = completer.popup()
+        assert popup is not None  # the completer makes its list view when first asked
+        popup.setObjectName(f"{object_name}_popup")
         self.setCompleter(completer)
-        completer.activated[QModelIndex].connect(self._activated)
+        # PySide6's stub has no indexing on a signal; Qt picks the overload by the type.
+        completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.textEdited.connect(self.refresh)
 
     def refresh(self, text: str | None = None) -> None:
@@ -112,7 +117,9 @@ class LookupEdit(QLineEdit):
         if self.hits and self.hasFocus():
             completer.complete()
         else:
-            completer.popup().hide()
+            popup = completer.popup()
+            assert popup is not None  # made in __init__
+            popup.hide()
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(HitRole)
