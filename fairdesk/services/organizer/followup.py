@@ -495,15 +495,7 @@ class _Formatter:
     def row(self, r: Sequence[Any], b: _Batch) -> dict[str, Any]:
         c = _CaseRow(*r)
         rights, measures, events = _rights_of(b, bool(c.trigger)), b.measures, b.events
-        credit_at = next(
-            (
-                at
-                for a, at, after in events
-                if a == "case.escalate"
-                and after.get("escalation") == EscalationAction.CREDIT_REFERRAL
-            ),
-            None,
-        )
+        credit_at = _credit_referral_at(events)
         infringing = bool(c.trigger)
         cases_this, infringing_this = self.counts.get(c.ex_id, (1, int(infringing)))
         earlier_codes, earlier_streak = self.earlier_findings(
@@ -611,6 +603,18 @@ class _Formatter:
             authority, ref_day = c.complaint_authority, None
             ref_status = "处理中 / in progress"
         return authority, ref_day, ref_status
+
+
+def _credit_referral_at(events: list[tuple[str, datetime, dict[str, Any]]]) -> datetime | None:
+    """When the case was escalated to the credit platform's list, if it was."""
+    return next(
+        (
+            at
+            for a, at, after in events
+            if a == "case.escalate" and after.get("escalation") == EscalationAction.CREDIT_REFERRAL
+        ),
+        None,
+    )
 
 
 def _outcome(state: str, infringing: bool) -> str:
