@@ -91,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="FairDesk: the IP complaint desk of a trade fair. With no command, "
         "opens the desktop app.",
     )
+    _add_shared_options(p)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_db, _add_fair, _add_import, _add_demo, _add_cases, _add_user, _add_audit):
+        add(sub)
+    for extension in EXTENSIONS:
+        extension.add_parsers(sub)
+    return _after_the_command_too(p)
+
+
+def _add_shared_options(p: argparse.ArgumentParser) -> None:
+    """The options before any command (the shared ones are also taken after it)."""
     p.add_argument("--version", action="version", version=f"FairDesk {__version__}")
     p.add_argument(
         "--db",
@@ -111,8 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the app on a demo fair")
     p.add_argument("--lang", choices=("zh_CN", "en"), help=LANG_HELP)
     p.add_argument("--self-test", action="store_true", help="check this installation, then exit")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+
+def _add_db(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`db`: schema upgrades and the desk role."""
     db = sub.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", required=True
     )
@@ -130,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the desk role's new password from stdin (else a prompt on a terminal)",
     )
 
+
+def _add_fair(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`fair`: set up and list fair editions."""
     fair = sub.add_parser("fair", help="fair editions").add_subparsers(
         dest="fair_command", required=True
     )
@@ -154,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--center-phone", default="", help="the service center's telephone")
     fair.add_parser("list", help="list fair editions")
 
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`import`: the exhibitor list."""
     imp = sub.add_parser("import", help="import data").add_subparsers(
         dest="import_command", required=True
     )
@@ -161,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     ie.add_argument("file", type=Path)
     ie.add_argument("--fair", required=True, metavar="CODE")
 
+
+def _add_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`demo`: a realistic demo history."""
     demo = sub.add_parser("demo", help="create a realistic demo history")
     demo.add_argument("--fair", metavar="CODE", help="add the demo cases to this fair")
     demo.add_argument("--complaints", type=int, default=120, metavar="N")
@@ -170,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=8, metavar="S")
 
+
+def _add_cases(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`cases`: the respondent cases, filtered."""
     cases = sub.add_parser("cases", help="list respondent cases")
     cases.add_argument("--fair", required=True, metavar="CODE")
     cases.add_argument(
@@ -188,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--search", default="", help="substring of number, name, booth or right")
     cases.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
+
+def _add_user(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`user`: users and roles."""
     user = sub.add_parser("user", help="users and roles").add_subparsers(
         dest="user_command", required=True
     )
@@ -209,6 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     ur.add_argument("role", choices=[r.value for r in Role], help=_roles_help())
     ur.add_argument("--reason", default="")
 
+
+def _add_audit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`audit`: check the audit trail."""
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", required=True
     )
@@ -232,9 +263,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="the root key's fingerprint as printed on the service center's documents: "
         "the database's root key must be that one",
     )
-    for extension in EXTENSIONS:
-        extension.add_parsers(sub)
-    return _after_the_command_too(p)
 
 
 # Who acts and where: also taken after the command (`fairdesk verify x.pdf --lang zh_CN`),

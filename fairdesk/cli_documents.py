@@ -38,6 +38,12 @@ EXIT_SPECIMEN = 3
 
 def add_parsers(sub: Any) -> None:
     """Add the document commands to the `fairdesk` subparsers."""
+    for add in (_add_print, _add_verify, _add_keys, _add_document):
+        add(sub)
+
+
+def _add_print(sub: Any) -> None:
+    """`print`: issue a document and save it as PDF."""
     pr = sub.add_parser(
         "print",
         help="issue a document (registered, signed) and save it as PDF",
@@ -52,6 +58,9 @@ def add_parsers(sub: Any) -> None:
         "--served", default="", metavar="DOCNO", help="proof of service: the document served"
     )
 
+
+def _add_verify(sub: Any) -> None:
+    """`verify`: check a document or a signed package."""
     ve = sub.add_parser(
         "verify",
         help="check that a printed document or a signed package is genuine",
@@ -71,6 +80,9 @@ def add_parsers(sub: Any) -> None:
         "database or data folder says",
     )
 
+
+def _add_keys(sub: Any) -> None:
+    """`keys`: the keys that sign documents."""
     keys = sub.add_parser("keys", help="the keys that sign documents").add_subparsers(
         dest="keys_command", required=True
     )
@@ -96,6 +108,9 @@ def add_parsers(sub: Any) -> None:
     )
     kp.add_argument("fingerprint", metavar="FINGERPRINT", help="as printed, in quotes")
 
+
+def _add_document(sub: Any) -> None:
+    """`document`: list, reprint, reissue or revoke issued documents."""
     doc = sub.add_parser("document", help="issued documents").add_subparsers(
         dest="document_command", required=True
     )

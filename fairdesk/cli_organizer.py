@@ -34,6 +34,12 @@ def _date(text: str) -> date:
 
 def add_parsers(sub: Any) -> None:
     """Add the organizer commands to the `fairdesk` subparsers."""
+    for add in (_add_export, _add_report, _add_watchlist, _add_screening, _add_consult):
+        add(sub)
+
+
+def _add_export(sub: Any) -> None:
+    """`export followup`: the post-fair follow-up list."""
     ex = sub.add_parser("export", help="export lists").add_subparsers(
         dest="export_command", required=True
     )
@@ -52,6 +58,9 @@ def add_parsers(sub: Any) -> None:
     )
     ef.add_argument("--format", choices=["xlsx", "csv", "pdf"], help="override the file ending")
 
+
+def _add_report(sub: Any) -> None:
+    """`report`: the statistics report or the end-of-day summary."""
     rp = sub.add_parser(
         "report",
         help="statistics report (PDF) or the end-of-day summary (--day)",
@@ -65,6 +74,9 @@ def add_parsers(sub: Any) -> None:
         "--earlier", type=int, default=4, metavar="N", help="earlier editions beside (default 4)"
     )
 
+
+def _add_watchlist(sub: Any) -> None:
+    """`watchlist`: exhibitors found infringing across editions."""
     wl = sub.add_parser(
         "watchlist",
         help="exhibitors found infringing across editions",
@@ -80,6 +92,9 @@ def add_parsers(sub: Any) -> None:
         help="flag this edition's exhibitors against the earlier editions",
     )
 
+
+def _add_screening(sub: Any) -> None:
+    """`screening`: the pre-fair screening list."""
     sc = sub.add_parser(
         "screening",
         help="the pre-fair screening list for an edition (XLSX or CSV)",
@@ -89,6 +104,9 @@ def add_parsers(sub: Any) -> None:
     sc.add_argument("--fair", required=True, metavar="NEXT_CODE")
     sc.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx|.csv")
 
+
+def _add_consult(sub: Any) -> None:
+    """`consult`: count a consultation at the desk."""
     co = sub.add_parser("consult", help="count a consultation at the desk (咨询)")
     co.add_argument("--fair", required=True, metavar="CODE")
     co.add_argument("--topic", required=True, metavar="T", help="e.g. patent, trademark")

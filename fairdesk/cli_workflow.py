@@ -94,6 +94,12 @@ def _reports(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
 
 def add_parsers(sub: Any) -> None:
     """Add `complaint`, `steps` and `step` to the `fairdesk` subparsers."""
+    for add in (_add_complaint, _add_steps, _add_step):
+        add(sub)
+
+
+def _add_complaint(sub: Any) -> None:
+    """`complaint example` and `complaint register`: complaints as JSON."""
     complaint = sub.add_parser(
         "complaint", help="complaints as JSON: an example, or register one"
     ).add_subparsers(dest="complaint_command", required=True)
@@ -123,6 +129,9 @@ def add_parsers(sub: Any) -> None:
     _step_options(rg)
     rg.add_argument("--format", choices=["text", "json"], default="text")
 
+
+def _add_steps(sub: Any) -> None:
+    """`steps`: every step of a case or complaint, allowed or not."""
     st = sub.add_parser(
         "steps",
         help="every step of a case or complaint: allowed or not, and why",
@@ -137,6 +146,9 @@ def add_parsers(sub: Any) -> None:
         help="the table lists every step, also those its state does not lead to (JSON always does)",
     )
 
+
+def _add_step(sub: Any) -> None:
+    """`step`: take one step on a case or complaint."""
     one = sub.add_parser(
         "step",
         help="take one step on a case or complaint",

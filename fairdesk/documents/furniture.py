@@ -508,62 +508,17 @@ class Furniture:
         d = self.data
         canvas.saveState()
         right = PAGE_W - MARGIN_X
-        half = BODY_W * 0.56
         # Header, left: fair and service center.
-        fair = fitted(d.fair.name, half, 5.4 * mm, 10.5, bold=True)
-        _, fh = fair.wrap(half, 5.4 * mm)
-        fair.drawOn(canvas, MARGIN_X, HEADER_TOP - fh)
-        fair_en = fitted(d.fair.name_en or d.fair.code, half, 7.5 * mm, 7.5, color=GREY)
-        _, eh = fair_en.wrap(half, 7.5 * mm)
-        fair_en.drawOn(canvas, MARGIN_X, HEADER_TOP - fh - eh - 0.5 * mm)
-        canvas.setFillColor(GREY)
-        draw_text(canvas, MARGIN_X, HEADER_RULE + 5.5 * mm, CENTER_ZH, 7.5)
-        draw_text(canvas, MARGIN_X, HEADER_RULE + 2 * mm, CENTER_EN, 6.3)
-        _center_contact(canvas, d)
-        canvas.setFillColor(colors.black)
+        _header_left(canvas, d)
         # Header, right: numbers and time.
-        case_no = d.case_number or d.complaint_number
-        lines = [
-            ("文书编号 Doc. No.", d.number),
-            ("案件编号 Case No.", case_no),
-            ("签发时间 Issued", f"{d.issued_at} {_zone_words(d.fair.utc_offset)}"),
-        ]
-        y = HEADER_TOP - 3.2 * mm
-        for lab, value in lines:
-            canvas.setFillColor(GREY)
-            w = draw_text(canvas, right, y, value, 8.5, right=True, bold=True)
-            draw_text(canvas, right - w - 2 * mm, y, lab, 7, right=True)
-            canvas.setFillColor(colors.black)
-            y -= 5.6 * mm
+        _header_right(canvas, d, right)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, HEADER_RULE, right, HEADER_RULE)
         # Footer: legal basis.
-        rule = _footer_rule()
-        canvas.line(MARGIN_X, rule, right, rule)
-        basis_w = BODY_W - QR_SIZE - 6 * mm
-        zh, _, en = self.legal_basis.partition(" / ")
-        if paper_version() < 2:
-            text = f"法律依据 Legal basis：{zh}\n{en}" if en else f"法律依据 Legal basis：{zh}"
-            room = 14 * mm
-        else:  # one line, shrunk to fit
-            text = f"法律依据 Legal basis：{zh}" + (f" / {en}" if en else "")
-            room = 5.5 * mm
-        basis = fitted(text, basis_w, room, 7, color=GREY)
-        _, bh = basis.wrap(basis_w, room)
-        basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
+        _legal_basis(canvas, self.legal_basis, right)
         # Footer: signature and seal boxes (a public notice is sealed, not signed).
-        if not self.public:
-            _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", OFFICER_EN)
-        _label_box(
-            canvas,
-            MARGIN_X + 66 * mm,
-            14 * mm,
-            62 * mm,
-            18 * mm,
-            "服务中心盖章",
-            "Seal of the service center",
-        )
+        _signature_boxes(canvas, self.public)
         # Footer: QR in the bottom right corner (a posted notice carries one large code in
         # its body instead: one code on a page).
         qr_x = right - QR_SIZE
@@ -574,6 +529,71 @@ class Furniture:
         if d.specimen:
             _specimen_mark(canvas)
         canvas.restoreState()
+
+
+def _header_left(canvas: Canvas, d: DocumentData) -> None:
+    """The fair's names, then the service center's names and contact."""
+    half = BODY_W * 0.56
+    fair = fitted(d.fair.name, half, 5.4 * mm, 10.5, bold=True)
+    _, fh = fair.wrap(half, 5.4 * mm)
+    fair.drawOn(canvas, MARGIN_X, HEADER_TOP - fh)
+    fair_en = fitted(d.fair.name_en or d.fair.code, half, 7.5 * mm, 7.5, color=GREY)
+    _, eh = fair_en.wrap(half, 7.5 * mm)
+    fair_en.drawOn(canvas, MARGIN_X, HEADER_TOP - fh - eh - 0.5 * mm)
+    canvas.setFillColor(GREY)
+    draw_text(canvas, MARGIN_X, HEADER_RULE + 5.5 * mm, CENTER_ZH, 7.5)
+    draw_text(canvas, MARGIN_X, HEADER_RULE + 2 * mm, CENTER_EN, 6.3)
+    _center_contact(canvas, d)
+    canvas.setFillColor(colors.black)
+
+
+def _header_right(canvas: Canvas, d: DocumentData, right: float) -> None:
+    """The document's and the case's numbers and when it was issued, flush right."""
+    case_no = d.case_number or d.complaint_number
+    lines = [
+        ("文书编号 Doc. No.", d.number),
+        ("案件编号 Case No.", case_no),
+        ("签发时间 Issued", f"{d.issued_at} {_zone_words(d.fair.utc_offset)}"),
+    ]
+    y = HEADER_TOP - 3.2 * mm
+    for lab, value in lines:
+        canvas.setFillColor(GREY)
+        w = draw_text(canvas, right, y, value, 8.5, right=True, bold=True)
+        draw_text(canvas, right - w - 2 * mm, y, lab, 7, right=True)
+        canvas.setFillColor(colors.black)
+        y -= 5.6 * mm
+
+
+def _legal_basis(canvas: Canvas, legal_basis: str, right: float) -> None:
+    """The footer's rule and the legal basis above the boxes, shrunk to fit."""
+    rule = _footer_rule()
+    canvas.line(MARGIN_X, rule, right, rule)
+    basis_w = BODY_W - QR_SIZE - 6 * mm
+    zh, _, en = legal_basis.partition(" / ")
+    if paper_version() < 2:
+        text = f"法律依据 Legal basis：{zh}\n{en}" if en else f"法律依据 Legal basis：{zh}"
+        room = 14 * mm
+    else:  # one line, shrunk to fit
+        text = f"法律依据 Legal basis：{zh}" + (f" / {en}" if en else "")
+        room = 5.5 * mm
+    basis = fitted(text, basis_w, room, 7, color=GREY)
+    _, bh = basis.wrap(basis_w, room)
+    basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
+
+
+def _signature_boxes(canvas: Canvas, public: bool) -> None:
+    """The officer signs, the center seals; a notice posted for visitors is only sealed."""
+    if not public:
+        _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", OFFICER_EN)
+    _label_box(
+        canvas,
+        MARGIN_X + 66 * mm,
+        14 * mm,
+        62 * mm,
+        18 * mm,
+        "服务中心盖章",
+        "Seal of the service center",
+    )
 
 
 def _center_contact(canvas: Canvas, d: DocumentData) -> None:

@@ -151,28 +151,75 @@ def write_pdf_table(
 
     `stamp` is the footer's time, written by the caller in the fair's time zone with the
     zone named (this machine's clock may be in another)."""
+    lay = _layout(columns, large)
+    stamp = stamp or datetime.now().astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)")
+    story = _Rows(rows, columns, lay, progress)
+    with atomic_output(path) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=lay.page,
+            leftMargin=lay.margin,
+            rightMargin=lay.margin,
+            topMargin=lay.margin,
+            bottomMargin=lay.margin,
+            title=title,
+            author="FairDesk",
+        )
+        furniture = _furniture(lay, title, subtitle, stamp)
+        doc.addPageTemplates([PageTemplate("rows", [_frame(lay)], onPage=furniture)])
+        doc.build(_LazyStory(iter(story)), canvasmaker=numbered_canvas(8))
+        if progress is not None:
+            progress(story.count)  # may still cancel: the file is not in place yet
+    return story.count
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The page and where its parts go: margins, column widths, the header's height."""
+
+    page: tuple[float, float]
+    margin: float
+    widths: list[float]
+    header: Table
+    header_h: float
+    title_h: float = 14 * mm
+    footer_h: float = 8 * mm
+
+    @property
+    def width(self) -> float:
+        return self.page[0] - 2 * self.margin
+
+
+def _layout(columns: Sequence[PdfColumn], large: bool) -> _Layout:
     page = landscape(A3 if large else A4)
     margin = 10 * mm
     width = page[0] - 2 * margin
     total_w = sum(c.width for c in columns)
     widths = [width * c.width / total_w for c in columns]
-    inner = [w - 2 * PADDING for w in widths]
-    cell = _style(6.5)
     header = _header(columns, widths)
     _, header_h = header.wrap(width, page[1])
-    title_h = 14 * mm
-    footer_h = 8 * mm
-    frame = Frame(
-        margin,
-        margin + footer_h,
-        width,
-        page[1] - 2 * margin - footer_h - title_h - header_h,
+    return _Layout(page, margin, widths, header, header_h)
+
+
+def _frame(lay: _Layout) -> Frame:
+    """The rows' frame: below the title and the header, above the footer."""
+    return Frame(
+        lay.margin,
+        lay.margin + lay.footer_h,
+        lay.width,
+        lay.page[1] - 2 * lay.margin - lay.footer_h - lay.title_h - lay.header_h,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
-    stamp = stamp or datetime.now().astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)")
+
+
+def _furniture(
+    lay: _Layout, title: str, subtitle: str, stamp: str
+) -> Callable[[Canvas, Any], None]:
+    """Every page's title, column header, "page x of y" and the time it was made."""
+    page, margin, header = lay.page, lay.margin, lay.header
 
     def furniture(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -180,7 +227,7 @@ def write_pdf_table(
         pdf_fonts.draw_string(canvas, margin, top - 5 * mm, title, 12, bold=True)
         if subtitle:
             pdf_fonts.draw_string(canvas, margin, top - 10 * mm, subtitle, 8)
-        header.drawOn(canvas, margin, top - title_h - header_h)
+        header.drawOn(canvas, margin, top - lay.title_h - lay.header_h)
         n = canvas.getPageNumber()
         label = f"第 {n} 页 / Page {n} of "
         x = page[0] - margin - pdf_fonts.string_width(label, 8) - 6 * mm
@@ -192,46 +239,46 @@ def write_pdf_table(
         pdf_fonts.draw_string(canvas, margin, margin, f"FairDesk · {stamp}", 7)
         canvas.restoreState()
 
-    row_style = TableStyle(
-        [
-            ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]
-    )
-    count = 0
+    return furniture
 
-    def story() -> Iterator[Flowable]:
-        nonlocal count
-        for row in rows:
-            texts = [_cell_text(c.render(row), w, 6.5) for c, w in zip(columns, inner, strict=True)]
+
+class _Rows:
+    """The story: one small table per row, made as the pages need them, counted."""
+
+    def __init__(
+        self,
+        rows: Iterable[Sequence[Any]],
+        columns: Sequence[PdfColumn],
+        lay: _Layout,
+        progress: RowProgress | None,
+    ) -> None:
+        self.rows, self.columns, self.widths, self.progress = rows, columns, lay.widths, progress
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Flowable]:
+        cell = _style(6.5)
+        row_style = TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+        inner = [w - 2 * PADDING for w in self.widths]
+        for row in self.rows:
+            texts = [
+                _cell_text(c.render(row), w, 6.5) for c, w in zip(self.columns, inner, strict=True)
+            ]
             t = Table(
                 [[Paragraph(pdf_fonts.markup(text), cell) for text in texts]],
-                colWidths=widths,
+                colWidths=self.widths,
                 splitInRow=1,
             )
             t.setStyle(row_style)
             yield t
-            count += 1
-            if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count)
-        if count == 0:
+            self.count += 1
+            if self.progress is not None and self.count % PROGRESS_EVERY == 0:
+                self.progress(self.count)
+        if self.count == 0:
             yield Paragraph(pdf_fonts.markup("（无记录 / no rows）"), cell)
-
-    with atomic_output(path) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=page,
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin,
-            bottomMargin=margin,
-            title=title,
-            author="FairDesk",
-        )
-        doc.addPageTemplates([PageTemplate("rows", [frame], onPage=furniture)])
-        doc.build(_LazyStory(story()), canvasmaker=numbered_canvas(8))
-        if progress is not None:
-            progress(count)  # may still cancel: the file is not in place yet
-    return count

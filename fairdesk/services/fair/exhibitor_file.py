@@ -627,11 +627,19 @@ class _Collector:
 # --- file checks ---------------------------------------------------------------------------
 
 
-def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:  # noqa: C901 (one check per file fault)
+def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:
     """("xlsx" | "text", first bytes) or an ExhibitorFileError saying what the file is."""
     ext = path.suffix.lower()
+    size = _file_size(path)
+    _check_name_and_size(path, ext, size, max_bytes)
+    head = _first_bytes(path)
+    return _sniff(path, ext, head)
+
+
+def _file_size(path: Path) -> int:
+    """The file's size; refused when it is missing or cannot be looked at."""
     try:
-        st = path.stat()
+        return path.stat().st_size
     except FileNotFoundError:
         raise ExhibitorFileError(
             'Exhibitor file "{file}" does not exist (looked for {path}).', file=path.name, path=path
@@ -646,6 +654,10 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:  # noqa: C901 
             file=path.name,
             reason=exc.strerror or str(exc),
         ) from None
+
+
+def _check_name_and_size(path: Path, ext: str, size: int, max_bytes: int) -> None:
+    """Refuse a folder, a file type the import does not read, an empty or too large file."""
     if path.is_dir():
         raise ExhibitorFileError('Exhibitor file "{file}" is a folder, not a file.', file=path.name)
     if ext not in _SUPPORTED_EXT:
@@ -661,15 +673,19 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:  # noqa: C901 
             file=path.name,
             ext=ext,
         )
-    if st.st_size == 0:
+    if size == 0:
         raise ExhibitorFileError('Exhibitor file "{file}" is empty.', file=path.name)
-    if st.st_size > max_bytes:
+    if size > max_bytes:
         raise ExhibitorFileError(
             'Exhibitor file "{file}" is {size}, more than the {limit} limit for exhibitor lists.',
             file=path.name,
-            size=_size(st.st_size),
+            size=_size(size),
             limit=_size(max_bytes),
         )
+
+
+def _first_bytes(path: Path) -> bytes:
+    """The first 8 KB, where every file type shows what it is."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
@@ -685,7 +701,11 @@ def _check_file(path: Path, max_bytes: int) -> tuple[str, bytes]:  # noqa: C901 
             file=path.name,
             reason=exc.strerror or str(exc),
         ) from None
+    return head
 
+
+def _sniff(path: Path, ext: str, head: bytes) -> tuple[str, bytes]:
+    """What the first bytes say the file is: a workbook, text, or something to refuse."""
     if head.startswith(_OLE2_MAGIC):
         if ext in _XLSX_EXT:
             raise ExhibitorFileError(

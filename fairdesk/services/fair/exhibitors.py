@@ -189,21 +189,33 @@ def upsert_exhibitors(
     ids = _insert_new(session, fair_id, new)
     session.flush()
     if ctx is not None:
-        if touched:
-            session.expire_all()  # their state as stored (text without NUL), read back
-        record_state.record_exhibitors(
-            session,
-            ctx,
-            fair_id,
-            touched,
-            {
-                ids[identity]: record_state.exhibitor_values_state(
-                    row, [(hall, booth) for booth, hall in booths.items()]
-                )
-                for identity, (row, booths) in new.items()
-            },
-        )
+        _audit_import(session, ctx, fair_id, touched, new, ids)
     return imported, updated, unchanged
+
+
+def _audit_import(
+    session: Session,
+    ctx: Context,
+    fair_id: int,
+    touched: set[str],
+    new: dict[str, tuple[dict[str, Any], dict[str, str]]],
+    ids: dict[str, int],
+) -> None:
+    """An audit event with the new state of each exhibitor the import added or changed."""
+    if touched:
+        session.expire_all()  # their state as stored (text without NUL), read back
+    record_state.record_exhibitors(
+        session,
+        ctx,
+        fair_id,
+        touched,
+        {
+            ids[identity]: record_state.exhibitor_values_state(
+                row, [(hall, booth) for booth, hall in booths.items()]
+            )
+            for identity, (row, booths) in new.items()
+        },
+    )
 
 
 def import_exhibitors(

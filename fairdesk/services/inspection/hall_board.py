@@ -23,12 +23,13 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, NoReturn
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -131,46 +132,10 @@ def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:
     now = ctx.now()
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
-        names: dict[str, list[str]] = {}
-        for booth, zh, en in session.execute(
-            select(Booth.booth_no, Exhibitor.name_zh, Exhibitor.name_en)
-            .join(Exhibitor, Exhibitor.id == Booth.exhibitor_id)
-            .where(Booth.fair_id == fair.id, Booth.hall == hall)
-            .order_by(Booth.booth_no, Exhibitor.id)
-        ):
-            names.setdefault(booth, []).append(zh or en)
+        names = _exhibitor_names(session, fair.id, hall)
         in_hall = select(Booth.booth_no).where(Booth.fair_id == fair.id, Booth.hall == hall)
-        cases: dict[str, list[tuple[str, str, datetime | None]]] = {}
-        for number, state, booth, due in session.execute(
-            select(
-                RespondentCase.number,
-                RespondentCase.state,
-                RespondentCase.booth_no,
-                ClockDue.due_at,
-            )
-            .outerjoin(ClockDue, running_recheck_clock())
-            .where(
-                RespondentCase.fair_id == fair.id,
-                RespondentCase.state.not_in(_TERMINAL),
-                or_(RespondentCase.hall == hall, RespondentCase.booth_no.in_(in_hall)),
-            )
-            .order_by(RespondentCase.number)
-        ):
-            cases.setdefault(booth, []).append((number, state, due))
-        visits: dict[str, tuple[str, datetime | None, bool]] = {}
-        for booth, finding, at, case_id in session.execute(
-            select(
-                BoothVisit.booth_no, BoothVisit.finding, BoothVisit.visited_at, BoothVisit.case_id
-            )
-            .join(PatrolRound, PatrolRound.id == BoothVisit.round_id)
-            .where(
-                BoothVisit.fair_id == fair.id,
-                BoothVisit.booth_no != "",
-                or_(PatrolRound.hall == hall, BoothVisit.booth_no.in_(in_hall)),
-            )
-            .order_by(BoothVisit.visited_at, BoothVisit.id)
-        ):
-            visits[booth] = (finding, at, case_id is not None)  # the latest wins
+        cases = _open_cases(session, fair.id, hall, in_hall)
+        visits = _latest_visits(session, fair.id, hall, in_hall)
         elsewhere = _booths_of_other_halls(
             session, fair.id, hall, (set(cases) | set(visits)) - set(names)
         )
@@ -192,6 +157,62 @@ def hall_board(ctx: Context, fair_code: str, hall: str) -> list[BoothCell]:
             )
         )
     return cells
+
+
+_Cases = dict[str, list[tuple[str, str, datetime | None]]]
+_Visits = dict[str, tuple[str, datetime | None, bool]]
+
+
+def _exhibitor_names(session: Session, fair_id: int, hall: str) -> dict[str, list[str]]:
+    """Each booth of the hall's exhibitor list with its exhibitors' names."""
+    names: dict[str, list[str]] = {}
+    for booth, zh, en in session.execute(
+        select(Booth.booth_no, Exhibitor.name_zh, Exhibitor.name_en)
+        .join(Exhibitor, Exhibitor.id == Booth.exhibitor_id)
+        .where(Booth.fair_id == fair_id, Booth.hall == hall)
+        .order_by(Booth.booth_no, Exhibitor.id)
+    ):
+        names.setdefault(booth, []).append(zh or en)
+    return names
+
+
+def _open_cases(session: Session, fair_id: int, hall: str, in_hall: Select[Any]) -> _Cases:
+    """Each booth's open cases (number, state, re-check due), in the hall or at its booths."""
+    cases: _Cases = {}
+    for number, state, booth, due in session.execute(
+        select(
+            RespondentCase.number,
+            RespondentCase.state,
+            RespondentCase.booth_no,
+            ClockDue.due_at,
+        )
+        .outerjoin(ClockDue, running_recheck_clock())
+        .where(
+            RespondentCase.fair_id == fair_id,
+            RespondentCase.state.not_in(_TERMINAL),
+            or_(RespondentCase.hall == hall, RespondentCase.booth_no.in_(in_hall)),
+        )
+        .order_by(RespondentCase.number)
+    ):
+        cases.setdefault(booth, []).append((number, state, due))
+    return cases
+
+
+def _latest_visits(session: Session, fair_id: int, hall: str, in_hall: Select[Any]) -> _Visits:
+    """Each booth's latest patrol visit: its finding, when, and whether it opened a case."""
+    visits: _Visits = {}
+    for booth, finding, at, case_id in session.execute(
+        select(BoothVisit.booth_no, BoothVisit.finding, BoothVisit.visited_at, BoothVisit.case_id)
+        .join(PatrolRound, PatrolRound.id == BoothVisit.round_id)
+        .where(
+            BoothVisit.fair_id == fair_id,
+            BoothVisit.booth_no != "",
+            or_(PatrolRound.hall == hall, BoothVisit.booth_no.in_(in_hall)),
+        )
+        .order_by(BoothVisit.visited_at, BoothVisit.id)
+    ):
+        visits[booth] = (finding, at, case_id is not None)  # the latest wins
+    return visits
 
 
 def _booths_of_other_halls(session: Session, fair_id: int, hall: str, booths: set[str]) -> set[str]:
@@ -333,7 +354,17 @@ def read_positions(text: str) -> list[BoothPosition]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip().lower() for h in next(reader)]
+    columns = _position_columns([h.strip().lower() for h in next(reader)])
+    out, problems = _positions(reader, columns)
+    if problems:
+        _refuse_positions(problems)
+    if not out:
+        raise InvalidInput("The booth position file lists no booths.")
+    return out
+
+
+def _position_columns(header: list[str]) -> dict[str, int]:
+    """Where each of booth, x, y, w, h is in the header row; refused when one is missing."""
     columns: dict[str, int] = {}
     for key, aliases in _HEADERS.items():
         found = [i for i, h in enumerate(header) if h in aliases]
@@ -351,6 +382,13 @@ def read_positions(text: str) -> list[BoothPosition]:
                 header=tuple(header),
             )
         columns[key] = found[0]
+    return columns
+
+
+def _positions(
+    reader: Iterator[list[str]], columns: dict[str, int]
+) -> tuple[list[BoothPosition], list[str]]:
+    """The rows read as positions, and what is wrong with the others (with their lines)."""
     out: list[BoothPosition] = []
     problems: list[str] = []
     seen: set[str] = set()
@@ -372,18 +410,19 @@ def read_positions(text: str) -> list[BoothPosition]:
         else:
             seen.add(booth)
             out.append(BoothPosition(booth, x, y, w, h))
-    if problems:
-        shown = "; ".join(problems[:5])
-        if len(problems) > 5:
-            raise InvalidInput(
-                "The booth position file has errors: {problems} (and {more} more).",
-                problems=shown,
-                more=len(problems) - 5,
-            )
-        raise InvalidInput("The booth position file has errors: {problems}.", problems=shown)
-    if not out:
-        raise InvalidInput("The booth position file lists no booths.")
-    return out
+    return out, problems
+
+
+def _refuse_positions(problems: list[str]) -> NoReturn:
+    """The first five problems, and how many more there are."""
+    shown = "; ".join(problems[:5])
+    if len(problems) > 5:
+        raise InvalidInput(
+            "The booth position file has errors: {problems} (and {more} more).",
+            problems=shown,
+            more=len(problems) - 5,
+        )
+    raise InvalidInput("The booth position file has errors: {problems}.", problems=shown)
 
 
 def floor_plan_folder(fair_code: str, root: Path | None = None) -> Path:

@@ -34,6 +34,7 @@ from fairdesk.domain.enums import (
     ComplaintState,
     IPType,
     LicenceType,
+    ProtectionBasis,
 )
 from fairdesk.domain.errors import InvalidInput
 from fairdesk.domain.materials import normalize_jurisdiction
@@ -155,6 +156,22 @@ def _party(session: Session, ctx: Context, data: PartyInput, role: str) -> Party
 
 def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
     """Find the right in the register, or add it: one row per type, number and jurisdiction."""
+    ip_type, number = _type_and_number(data)
+    jurisdiction = normalize_jurisdiction(data.jurisdiction or "")[:10]
+    basis = acceptance.basis_of(
+        acceptance.RightFacts(
+            number, ip_type, jurisdiction, basis=data.basis, ir_number=data.ir_number
+        )
+    )
+    right = session.scalar(select(IPRight).where(*_same_right(ip_type, number, jurisdiction)))
+    if right is not None:
+        return right
+    return _add_right(session, ctx, data, ip_type, number, jurisdiction, basis)
+
+
+def _type_and_number(data: RightInput) -> tuple[IPType, str]:
+    """The right's type and its number as registered; refused when either is unusable or
+    its validity ends before it starts."""
     try:
         ip_type = IPType(data.ip_type)
     except ValueError:
@@ -173,20 +190,28 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
             valid_until=data.valid_until,
             valid_from=data.valid_from,
         )
-    jurisdiction = normalize_jurisdiction(data.jurisdiction or "")[:10]
-    basis = acceptance.basis_of(
-        acceptance.RightFacts(
-            number, ip_type, jurisdiction, basis=data.basis, ir_number=data.ir_number
-        )
-    )
-    key = (
+    return ip_type, number
+
+
+def _same_right(ip_type: IPType, number: str, jurisdiction: str) -> tuple[Any, ...]:
+    """What makes a right one row of the register."""
+    return (
         IPRight.ip_type == ip_type,
         IPRight.number == number,
         IPRight.jurisdiction == jurisdiction,
     )
-    right = session.scalar(select(IPRight).where(*key))
-    if right is not None:
-        return right
+
+
+def _add_right(
+    session: Session,
+    ctx: Context,
+    data: RightInput,
+    ip_type: IPType,
+    number: str,
+    jurisdiction: str,
+    basis: ProtectionBasis,
+) -> IPRight:
+    """Insert the right unless another desk just did, and audit it when this one did."""
     # Another desk may register the same right at the same moment: insert-or-nothing,
     # then read back whichever row won.
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -210,7 +235,9 @@ def register_right(session: Session, ctx: Context, data: RightInput) -> IPRight:
         .on_conflict_do_nothing()
         .returning(IPRight.id)
     ).scalar()
-    right = session.scalars(select(IPRight).where(*key)).one()
+    right = session.scalars(
+        select(IPRight).where(*_same_right(ip_type, number, jurisdiction))
+    ).one()
     if inserted is not None:
         audit.record(
             session,
@@ -373,56 +400,83 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
     complaint.rights = [r for r in rights if r is not None]
     session.add(complaint)
     session.flush()
-    case_numbers = []
-    for seq, (exhibitor, resp) in enumerate(zip(exhibitors, data.respondents, strict=True), 1):
-        booth = normalize_booth(resp.booth) or (
-            exhibitor.booths[0].booth_no if exhibitor.booths else ""
+    case_numbers = [
+        _open_case(session, ctx, complaint, complainant, seq, exhibitor, resp)
+        for seq, (exhibitor, resp) in enumerate(zip(exhibitors, data.respondents, strict=True), 1)
+    ]
+    _audit_registration(session, ctx, complaint, complainant, agent, case_numbers)
+    return complaint
+
+
+def _open_case(
+    session: Session,
+    ctx: Context,
+    complaint: Complaint,
+    complainant: Party,
+    seq: int,
+    exhibitor: Exhibitor,
+    resp: RespondentInput,
+) -> str:
+    """One respondent's case, at its booth, with its accused exhibits; returns its number."""
+    booth = normalize_booth(resp.booth) or (
+        exhibitor.booths[0].booth_no if exhibitor.booths else ""
+    )
+    hall = next((b.hall for b in exhibitor.booths if b.booth_no == booth), "")
+    case = RespondentCase(
+        complaint_id=complaint.id,
+        fair_id=complaint.fair_id,
+        seq=seq,
+        number=numbering.case_number(complaint.number, seq),
+        exhibitor_id=exhibitor.id,
+        booth_no=booth,
+        hall=hall,
+        state=CaseState.TO_NOTIFY,
+        updated_at=ctx.now(),
+    )
+    case.exhibits = [
+        AccusedExhibit(
+            name=x.name.strip(),
+            model=x.model.strip(),
+            quantity=x.quantity,
+            note=x.note.strip(),
+            rights=accused_under(x, complaint.rights),
         )
-        hall = next((b.hall for b in exhibitor.booths if b.booth_no == booth), "")
-        case = RespondentCase(
-            complaint_id=complaint.id,
-            fair_id=fair.id,
-            seq=seq,
-            number=numbering.case_number(number, seq),
-            exhibitor_id=exhibitor.id,
-            booth_no=booth,
-            hall=hall,
-            state=CaseState.TO_NOTIFY,
-            updated_at=ctx.now(),
-        )
-        case.exhibits = [
-            AccusedExhibit(
-                name=x.name.strip(),
-                model=x.model.strip(),
-                quantity=x.quantity,
-                note=x.note.strip(),
-                rights=accused_under(x, complaint.rights),
-            )
-            for x in resp.exhibits
-            if x.name.strip()
-        ]
-        case.search_text = search_text_of(case, complaint, exhibitor, complainant, complaint.rights)
-        session.add(case)
-        session.flush()
-        case_numbers.append(case.number)
-        audit.record(
-            session,
-            ctx,
-            "case.create",
-            "case",
-            case.id,
-            after={
-                "number": case.number,
-                "exhibitor": exhibitor.name_zh or exhibitor.name_en,
-                "booth": booth,
-                "state": case.state,
-                "exhibits": [x.name for x in case.exhibits],
-                **paper_state.paper_of(case),
-            },
-            fair_id=fair.id,
-            complaint_id=complaint.id,
-            case_id=case.id,
-        )
+        for x in resp.exhibits
+        if x.name.strip()
+    ]
+    case.search_text = search_text_of(case, complaint, exhibitor, complainant, complaint.rights)
+    session.add(case)
+    session.flush()
+    audit.record(
+        session,
+        ctx,
+        "case.create",
+        "case",
+        case.id,
+        after={
+            "number": case.number,
+            "exhibitor": exhibitor.name_zh or exhibitor.name_en,
+            "booth": booth,
+            "state": case.state,
+            "exhibits": [x.name for x in case.exhibits],
+            **paper_state.paper_of(case),
+        },
+        fair_id=complaint.fair_id,
+        complaint_id=complaint.id,
+        case_id=case.id,
+    )
+    return case.number
+
+
+def _audit_registration(
+    session: Session,
+    ctx: Context,
+    complaint: Complaint,
+    complainant: Party,
+    agent: Party | None,
+    case_numbers: list[str],
+) -> None:
+    """The registration in the audit trail: who complains, under which rights, against whom."""
     audit.record(
         session,
         ctx,
@@ -430,8 +484,8 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
         "complaint",
         complaint.id,
         after={
-            "number": number,
-            "kind": kind,
+            "number": complaint.number,
+            "kind": complaint.kind,
             "channel": complaint.channel,
             "complainant": complainant.name,
             "agent": agent.name if agent else None,
@@ -440,7 +494,6 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
             "state": complaint.state,
             **paper_state.paper_of(complaint),
         },
-        fair_id=fair.id,
+        fair_id=complaint.fair_id,
         complaint_id=complaint.id,
     )
-    return complaint

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import DateTime, Result, Select, and_, case, func, or_, select, type_coerce
@@ -409,6 +409,39 @@ def _exhibitor_counts(session: Session, fair: Fair) -> dict[int, tuple[int, int]
 # -- one row ---------------------------------------------------------------------------------
 
 
+class _CaseRow(NamedTuple):
+    """One row of the list's query, in its column order."""
+
+    case_id: Any
+    number: Any
+    complaint_number: Any
+    received_at: Any
+    notified_at: Any
+    decided_at: Any
+    closed_at: Any
+    state: Any
+    ex_id: Any
+    name_zh: Any
+    name_en: Any
+    credit_code: Any
+    country: Any
+    delegation: Any
+    hall: Any
+    booth: Any
+    contact: Any
+    phone: Any
+    email: Any
+    complainant: Any
+    agent: Any
+    complaint_id: Any
+    trigger: Any
+    case_authority: Any
+    complaint_state: Any
+    complaint_authority: Any
+    transferred_at: Any
+    seq: Any  # the case's place in its complaint: orders the list, not printed
+
+
 class _Formatter:
     def __init__(
         self,
@@ -460,57 +493,69 @@ class _Formatter:
         return codes, streak
 
     def row(self, r: Sequence[Any], b: _Batch) -> dict[str, Any]:
-        (
-            case_id,
-            number,
-            complaint_number,
-            received_at,
-            notified_at,
-            decided_at,
-            closed_at,
-            state,
-            ex_id,
-            name_zh,
-            name_en,
-            credit_code,
-            country,
-            delegation,
-            hall,
-            booth,
-            contact,
-            phone,
-            email,
-            complainant,
-            agent,
-            complaint_id,
-            trigger,
-            case_authority,
-            complaint_state,
-            complaint_authority,
-            transferred_at,
-            _seq,
-        ) = r
-        rights, measures, events = _rights_of(b, bool(trigger)), b.measures, b.events
+        c = _CaseRow(*r)
+        rights, measures, events = _rights_of(b, bool(c.trigger)), b.measures, b.events
+        credit_at = _credit_referral_at(events)
+        infringing = bool(c.trigger)
+        cases_this, infringing_this = self.counts.get(c.ex_id, (1, int(infringing)))
+        earlier_codes, earlier_streak = self.earlier_findings(
+            c.ex_id, c.credit_code, c.name_zh, c.name_en
+        )
+        streak = earlier_streak + 1 if infringing_this else 0
+        bar = streak >= BAR_AFTER_CONSECUTIVE
+        authority, ref_day, ref_status = self._referral(c, events)
+
+        right_text = _right_numbers(rights)  # as the papers print them: 第45678901号
+        exhibits = b.exhibits
+        return {
+            "case_number": c.number,
+            "complaint_number": c.complaint_number,
+            "received_at": self.local(c.received_at),
+            "notified_on": self.day(c.notified_at),
+            "decided_on": self.day(c.decided_at),
+            "closed_on": self.day(c.closed_at),
+            "state": v.CASE_STATES.words(c.state).on_paper.both,
+            "respondent_zh": c.name_zh,
+            "respondent_en": c.name_en,
+            "credit_code": c.credit_code,
+            "country": c.country,
+            "delegation": c.delegation,
+            "hall": c.hall,
+            "booth": c.booth,
+            "contact": c.contact,
+            "phone": c.phone,
+            "email": c.email,
+            "complainant": c.complainant,
+            "agent": c.agent or "",
+            "right_type": _right_kinds(rights),
+            "right_number": right_text,
+            "right_holder": "; ".join(dict.fromkeys(h for _, _, h in rights if h)),
+            "exhibit": "; ".join(exhibits),
+            "outcome": _outcome(c.state, infringing),
+            "trigger": v.TRIGGERS.words(c.trigger).both if c.trigger else "",
+            **self._measure_cells(measures, events),
+            "cases_this": cases_this,
+            "infringing_this": infringing_this,
+            "infringing_earlier": len(earlier_codes),
+            "earlier_editions": ", ".join(earlier_codes),
+            "bar_proposal": f"{YES} ({streak} 届连续 / in a row)" if bar else "",
+            "referral_authority": authority,
+            "referral_date": ref_day,
+            "referral_status": ref_status,
+            "credit_referral": f"{YES} ({self.day(credit_at)})" if credit_at else "",
+            "screening": _screening(bar, infringing, c.state, right_text, exhibits, credit_at),
+        }
+
+    def _measure_cells(
+        self,
+        measures: list[tuple[str, datetime, str, str, datetime | None]],
+        events: list[tuple[str, datetime, dict[str, Any]]],
+    ) -> dict[str, Any]:
+        """The measures taken, their re-checks and the goods kept in custody."""
         rechecks = [(a, at, after) for a, at, after in events if a.startswith("case.recheck_")]
         escalations = [
             after.get("escalation", "") for a, _, after in events if a == "case.escalate"
         ]
-        refer_at = next((at for a, at, _ in events if a == "case.refer"), None)
-        credit_at = next(
-            (
-                at
-                for a, at, after in events
-                if a == "case.escalate"
-                and after.get("escalation") == EscalationAction.CREDIT_REFERRAL
-            ),
-            None,
-        )
-        infringing = bool(trigger)
-        cases_this, infringing_this = self.counts.get(ex_id, (1, int(infringing)))
-        earlier_codes, earlier_streak = self.earlier_findings(ex_id, credit_code, name_zh, name_en)
-        streak = earlier_streak + 1 if infringing_this else 0
-        bar = streak >= BAR_AFTER_CONSECUTIVE
-
         recheck_text = " → ".join(
             v.RECHECK_RESULTS.words(str(after.get("result") or "passed")).both
             for _, _, after in rechecks
@@ -531,65 +576,45 @@ class _Formatter:
         measure_parts = [f"{v.MEASURES.words(m[0]).both} {self.day(m[1])}" for m in measures] + [
             v.ESCALATIONS.words(e).both for e in escalations if e
         ]
-
-        if state == CaseState.REFERRED:
-            authority, ref_day = case_authority, self.day(refer_at or closed_at)
-            ref_status = "已移交 / referred"
-        elif complaint_state == ComplaintState.TRANSFERRED:
-            authority, ref_day = complaint_authority, self.day(transferred_at)
-            ref_status = "投诉已移交 / complaint transferred"
-        elif state == CaseState.POST_FAIR:
-            authority, ref_day = case_authority or complaint_authority, None
-            ref_status = "展后追查中 / post-fair follow-up"
-        elif state in CLEAN_ENDINGS:
-            authority, ref_day, ref_status = "", None, "已结案 / closed"
-        else:
-            authority, ref_day = complaint_authority, None
-            ref_status = "处理中 / in progress"
-
-        right_text = _right_numbers(rights)  # as the papers print them: 第45678901号
-        exhibits = b.exhibits
         return {
-            "case_number": number,
-            "complaint_number": complaint_number,
-            "received_at": self.local(received_at),
-            "notified_on": self.day(notified_at),
-            "decided_on": self.day(decided_at),
-            "closed_on": self.day(closed_at),
-            "state": v.CASE_STATES.words(state).on_paper.both,
-            "respondent_zh": name_zh,
-            "respondent_en": name_en,
-            "credit_code": credit_code,
-            "country": country,
-            "delegation": delegation,
-            "hall": hall,
-            "booth": booth,
-            "contact": contact,
-            "phone": phone,
-            "email": email,
-            "complainant": complainant,
-            "agent": agent or "",
-            "right_type": _right_kinds(rights),
-            "right_number": right_text,
-            "right_holder": "; ".join(dict.fromkeys(h for _, _, h in rights if h)),
-            "exhibit": "; ".join(exhibits),
-            "outcome": _outcome(state, infringing),
-            "trigger": v.TRIGGERS.words(trigger).both if trigger else "",
             "measures": "; ".join(measure_parts),
             "recheck": recheck_text,
             "redisplayed": (YES if redisplayed else NO) if (rechecks or measures) else "",
             "detained_returned": detained_text,
-            "cases_this": cases_this,
-            "infringing_this": infringing_this,
-            "infringing_earlier": len(earlier_codes),
-            "earlier_editions": ", ".join(earlier_codes),
-            "bar_proposal": f"{YES} ({streak} 届连续 / in a row)" if bar else "",
-            "referral_authority": authority,
-            "referral_date": ref_day,
-            "referral_status": ref_status,
-            "credit_referral": f"{YES} ({self.day(credit_at)})" if credit_at else "",
-            "screening": _screening(bar, infringing, state, right_text, exhibits, credit_at),
         }
+
+    def _referral(
+        self, c: _CaseRow, events: list[tuple[str, datetime, dict[str, Any]]]
+    ) -> tuple[str, date | None, str]:
+        """Which authority has the case, since when, and how far the referral got."""
+        refer_at = next((at for a, at, _ in events if a == "case.refer"), None)
+        if c.state == CaseState.REFERRED:
+            authority, ref_day = c.case_authority, self.day(refer_at or c.closed_at)
+            ref_status = "已移交 / referred"
+        elif c.complaint_state == ComplaintState.TRANSFERRED:
+            authority, ref_day = c.complaint_authority, self.day(c.transferred_at)
+            ref_status = "投诉已移交 / complaint transferred"
+        elif c.state == CaseState.POST_FAIR:
+            authority, ref_day = c.case_authority or c.complaint_authority, None
+            ref_status = "展后追查中 / post-fair follow-up"
+        elif c.state in CLEAN_ENDINGS:
+            authority, ref_day, ref_status = "", None, "已结案 / closed"
+        else:
+            authority, ref_day = c.complaint_authority, None
+            ref_status = "处理中 / in progress"
+        return authority, ref_day, ref_status
+
+
+def _credit_referral_at(events: list[tuple[str, datetime, dict[str, Any]]]) -> datetime | None:
+    """When the case was escalated to the credit platform's list, if it was."""
+    return next(
+        (
+            at
+            for a, at, after in events
+            if a == "case.escalate" and after.get("escalation") == EscalationAction.CREDIT_REFERRAL
+        ),
+        None,
+    )
 
 
 def _outcome(state: str, infringing: bool) -> str:
@@ -686,29 +711,9 @@ def _pdf_columns(include_contacts: bool) -> list[Any]:
     at = {k: i for i, k in enumerate(keys)}
 
     def text(*parts: str, sep: str = "\n") -> Callable[[Sequence[Any]], str]:
-        def render(row: Sequence[Any]) -> str:
-            values = []
-            for p in parts:
-                if p not in at:
-                    continue
-                v = row[at[p]]
-                if v is None or v == "":
-                    continue
-                if isinstance(v, datetime):
-                    v = v.strftime("%Y-%m-%d %H:%M")
-                values.append(str(v))
-            return sep.join(values)
+        return _joined(at, parts, sep)
 
-        return render
-
-    def repeats(row: Sequence[Any]) -> str:
-        lines = [
-            f"本届 / this: {row[at['cases_this']]} ({row[at['infringing_this']]} 侵权 / infr.)",
-            f"往届 / earlier: {row[at['infringing_earlier']]} {row[at['earlier_editions']]}",
-        ]
-        if row[at["bar_proposal"]]:
-            lines.append(f"禁展 / bar: {row[at['bar_proposal']]}")
-        return "\n".join(lines)
+    repeats = _repeats(at)
 
     respondent = ["respondent_zh", "respondent_en", "credit_code", "country", "delegation"]
     booth = ["hall", "booth"]
@@ -748,6 +753,40 @@ def _pdf_columns(include_contacts: bool) -> list[Any]:
     ]
 
 
+def _joined(at: dict[str, int], parts: Sequence[str], sep: str) -> Callable[[Sequence[Any]], str]:
+    """A PDF cell of several columns' values, the empty ones left out."""
+
+    def render(row: Sequence[Any]) -> str:
+        values = []
+        for p in parts:
+            if p not in at:
+                continue
+            v = row[at[p]]
+            if v is None or v == "":
+                continue
+            if isinstance(v, datetime):
+                v = v.strftime("%Y-%m-%d %H:%M")
+            values.append(str(v))
+        return sep.join(values)
+
+    return render
+
+
+def _repeats(at: dict[str, int]) -> Callable[[Sequence[Any]], str]:
+    """The PDF cell of findings at this edition and earlier ones, and a proposed bar."""
+
+    def repeats(row: Sequence[Any]) -> str:
+        lines = [
+            f"本届 / this: {row[at['cases_this']]} ({row[at['infringing_this']]} 侵权 / infr.)",
+            f"往届 / earlier: {row[at['infringing_earlier']]} {row[at['earlier_editions']]}",
+        ]
+        if row[at["bar_proposal"]]:
+            lines.append(f"禁展 / bar: {row[at['bar_proposal']]}")
+        return "\n".join(lines)
+
+    return repeats
+
+
 def export_followup(
     ctx: Context,
     fair_code: str,
@@ -769,7 +808,6 @@ def export_followup(
     with ctx.db.reading() as session:
         fair = fair_by_code(session, fair_code)
         total, title, note, stamp = _heading(ctx, session, fair)
-    columns = followup_columns(include_contacts)
     if progress is not None:
         progress(0, total)
 
@@ -781,35 +819,58 @@ def export_followup(
         ctx, fair_code, include_contacts=include_contacts
     )
     try:
-        if chosen == "xlsx":
-            from fairdesk.exports.xlsx import write_xlsx
-
-            count = write_xlsx(
-                path, columns, rows, sheet="展后追查 Follow-up", title=title, progress=rows_done
-            )
-        elif chosen == "csv":
-            from fairdesk.exports.csv_file import write_csv
-
-            count = write_csv(path, columns, rows, progress=rows_done)
-        else:
-            from fairdesk.exports.pdf_table import write_pdf_table
-
-            subtitle = f"{total} 条 / rows" + (
-                "" if include_contacts else " · 不含个人联系方式 / without personal contact data"
-            )
-            count = write_pdf_table(
-                path,
-                _pdf_columns(include_contacts),
-                rows,
-                title=title,
-                subtitle=f"{subtitle} · {note}",
-                stamp=stamp,
-                large=True,
-                progress=rows_done,
-            )
+        count = _write(chosen, path, include_contacts, rows, rows_done, total, title, note, stamp)
     finally:
         rows.close()
     seconds = time.monotonic() - started
+    _record_export(ctx, fair_code, path, chosen, count, include_contacts)
+    return ExportResult(path, chosen, count, seconds, include_contacts)
+
+
+def _write(
+    chosen: str,
+    path: Path,
+    include_contacts: bool,
+    rows: Iterator[FollowUpRow],
+    rows_done: Callable[[int], None],
+    total: int,
+    title: str,
+    note: str,
+    stamp: str,
+) -> int:
+    """Write the rows in the chosen format; returns how many were written."""
+    columns = followup_columns(include_contacts)
+    if chosen == "xlsx":
+        from fairdesk.exports.xlsx import write_xlsx
+
+        return write_xlsx(
+            path, columns, rows, sheet="展后追查 Follow-up", title=title, progress=rows_done
+        )
+    if chosen == "csv":
+        from fairdesk.exports.csv_file import write_csv
+
+        return write_csv(path, columns, rows, progress=rows_done)
+    from fairdesk.exports.pdf_table import write_pdf_table
+
+    subtitle = f"{total} 条 / rows" + (
+        "" if include_contacts else " · 不含个人联系方式 / without personal contact data"
+    )
+    return write_pdf_table(
+        path,
+        _pdf_columns(include_contacts),
+        rows,
+        title=title,
+        subtitle=f"{subtitle} · {note}",
+        stamp=stamp,
+        large=True,
+        progress=rows_done,
+    )
+
+
+def _record_export(
+    ctx: Context, fair_code: str, path: Path, chosen: str, count: int, include_contacts: bool
+) -> None:
+    """The audit trail keeps which list left the desk, in which form, with or without contacts."""
     with ctx.db.writing() as session:
         fair = fair_by_code(session, fair_code)
         audit.record(
@@ -826,7 +887,6 @@ def export_followup(
                 "contacts": include_contacts,
             },
         )
-    return ExportResult(path, chosen, count, seconds, include_contacts)
 
 
 def _right_numbers(rights: list[tuple[str, str, str]]) -> str:

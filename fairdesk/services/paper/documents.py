@@ -542,6 +542,25 @@ def _snapshot(
 ) -> DocumentData:
     now = ctx.now()
     clock = _Clock(fair, now)
+    base = _complaint_fields(session, ctx, k, fair, complaint, number, copy, now, clock)
+    if case is not None:
+        base.update(_case_fields(session, k, fair, case, now, clock))
+        base.update(_case_extras(session, k, fair, case, clock, served))
+    return DocumentData(**base)
+
+
+def _complaint_fields(
+    session: Session,
+    ctx: Context,
+    k: K.DocKind,
+    fair: Fair,
+    complaint: Complaint,
+    number: str,
+    copy: str,
+    now: datetime,
+    clock: _Clock,
+) -> dict[str, Any]:
+    """What every document prints: the fair, the complaint, its parties and rights."""
     refused = refused_reasons(session, complaint)
     rights = [_right_view(r, refused) for r in sorted(complaint.rights, key=lambda r: r.id)]
     of_complaint = Owner(fair, complaint_id=complaint.id)
@@ -589,66 +608,82 @@ def _snapshot(
             .limit(1)
         )
         base["note"] = event.reason if event else ""
-    if case is not None:
-        owner = Owner(fair, case_id=case.id)
-        defence_due, capped = _due(session, owner, ClockKind.DEFENCE, now)
-        if defence_due is None and k.code == "complaint-notice":
-            # Not served yet: served now at the earliest, so a period that the close cuts
-            # when counted from now is cut whenever the notice is served.
-            capped = clocks.projected(fair, ClockKind.DEFENCE, now, now).capped_at_close
-        recheck_due, _ = _due(session, owner, ClockKind.RECHECK, now)
-        decided = _last_event(session, case.id, tuple(_DECISIONS))
-        mediation = _last_event(session, case.id, _MEDIATIONS)
-        escalation = _last_event(session, case.id, ("case.escalate",))
-        closing = _last_event(session, case.id, _CLOSING)
-        settled = case.state in (CaseState.SETTLED, CaseState.SELF_REMEDIED)
-        base.update(
-            case_number=case.number,
-            case_state=case.state,
-            respondent=_respondent(case),
-            exhibits=_exhibits(case),
-            notified_at=clock.local(case.notified_at),
-            served_at=clock.local(case.served_at) if _service_recorded(session, case) else "",
-            service_manner=case.service_manner,
-            defence_passed=defence_due is not None and defence_due <= now,
-            defence_due_at=clock.local(defence_due),
-            defence_capped_at_close=capped,
-            fair_closes_at=clock.local(fair_close(fair)) if capped else "",
-            defence_summary=case.defence_summary,
-            mediation_started_at=clock.local(mediation.at) if mediation else "",
-            settlement_terms=case.decision_note if settled else "",
-            decision_state=_DECISIONS[decided.action] if decided else "",
-            decision_trigger=case.decision_trigger if decided else "",
-            decision_legal_basis=case.legal_basis if decided else "",
-            decision_basis={k: str(v) for k, v in (case.decision_basis or {}).items()},
-            decided_by_organ=case.decided_by_organ,
-            decided_by_officer=_names(session).get(
-                case.decided_by_officer, case.decided_by_officer
-            ),
-            referral_kind=case.referral_kind,
-            decision_note=case.decision_note if decided and not settled else "",
-            decided_at=clock.local(case.decided_at),
-            case_authority=case.authority,
-            measures=_measure_views(case, clock),
-            recheck_due_at=clock.local(recheck_due),
-            escalation=str((escalation.after or {}).get("escalation", "")) if escalation else "",
-            closed_at=clock.local(case.closed_at),
-            closing_reason=closing.reason if closing else "",
-        )
-        if k.code == "proof-of-service":
-            base["served"] = _served(session, case, served)
-        if k.code in _NAMES_THE_ORDER:
-            base["order"] = _order(session, case)
-        # Goods in custody go back once the fair has closed: the list and the closing record
-        # name that time alike.
-        if k.code in ("detained-items", "closing-record"):
-            base["custody_until"] = clock.local(fair_close(fair))
-        if k.code in _PEOPLE_OF:
-            base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
-        if k.code == "dossier":
-            base["timeline"] = _timeline(session, case, clock)
-            base["evidence"] = _evidence(session, case, clock)
-    return DocumentData(**base)
+    return base
+
+
+def _case_fields(
+    session: Session,
+    k: K.DocKind,
+    fair: Fair,
+    case: RespondentCase,
+    now: datetime,
+    clock: _Clock,
+) -> dict[str, Any]:
+    """What a respondent case's document prints: service, defence, decision, measures."""
+    owner = Owner(fair, case_id=case.id)
+    defence_due, capped = _due(session, owner, ClockKind.DEFENCE, now)
+    if defence_due is None and k.code == "complaint-notice":
+        # Not served yet: served now at the earliest, so a period that the close cuts
+        # when counted from now is cut whenever the notice is served.
+        capped = clocks.projected(fair, ClockKind.DEFENCE, now, now).capped_at_close
+    recheck_due, _ = _due(session, owner, ClockKind.RECHECK, now)
+    decided = _last_event(session, case.id, tuple(_DECISIONS))
+    mediation = _last_event(session, case.id, _MEDIATIONS)
+    escalation = _last_event(session, case.id, ("case.escalate",))
+    closing = _last_event(session, case.id, _CLOSING)
+    settled = case.state in (CaseState.SETTLED, CaseState.SELF_REMEDIED)
+    return dict(
+        case_number=case.number,
+        case_state=case.state,
+        respondent=_respondent(case),
+        exhibits=_exhibits(case),
+        notified_at=clock.local(case.notified_at),
+        served_at=clock.local(case.served_at) if _service_recorded(session, case) else "",
+        service_manner=case.service_manner,
+        defence_passed=defence_due is not None and defence_due <= now,
+        defence_due_at=clock.local(defence_due),
+        defence_capped_at_close=capped,
+        fair_closes_at=clock.local(fair_close(fair)) if capped else "",
+        defence_summary=case.defence_summary,
+        mediation_started_at=clock.local(mediation.at) if mediation else "",
+        settlement_terms=case.decision_note if settled else "",
+        decision_state=_DECISIONS[decided.action] if decided else "",
+        decision_trigger=case.decision_trigger if decided else "",
+        decision_legal_basis=case.legal_basis if decided else "",
+        decision_basis={k: str(v) for k, v in (case.decision_basis or {}).items()},
+        decided_by_organ=case.decided_by_organ,
+        decided_by_officer=_names(session).get(case.decided_by_officer, case.decided_by_officer),
+        referral_kind=case.referral_kind,
+        decision_note=case.decision_note if decided and not settled else "",
+        decided_at=clock.local(case.decided_at),
+        case_authority=case.authority,
+        measures=_measure_views(case, clock),
+        recheck_due_at=clock.local(recheck_due),
+        escalation=str((escalation.after or {}).get("escalation", "")) if escalation else "",
+        closed_at=clock.local(case.closed_at),
+        closing_reason=closing.reason if closing else "",
+    )
+
+
+def _case_extras(
+    session: Session, k: K.DocKind, fair: Fair, case: RespondentCase, clock: _Clock, served: str
+) -> dict[str, Any]:
+    """What only some kinds print: the paper served, the order, custody, the timeline."""
+    base: dict[str, Any] = {}
+    if k.code == "proof-of-service":
+        base["served"] = _served(session, case, served)
+    if k.code in _NAMES_THE_ORDER:
+        base["order"] = _order(session, case)
+    # Goods in custody go back once the fair has closed: the list and the closing record
+    # name that time alike.
+    if k.code in ("detained-items", "closing-record"):
+        base["custody_until"] = clock.local(fair_close(fair))
+    if k.code in _PEOPLE_OF:
+        base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
+    if k.code == "dossier":
+        base["timeline"] = _timeline(session, case, clock)
+        base["evidence"] = _evidence(session, case, clock)
+    return base
 
 
 # -- keys ---------------------------------------------------------------------------------
@@ -1346,30 +1381,11 @@ def _revoked(
 def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verification:
     doc = session.scalar(select(IssuedDocument).where(IssuedDocument.number == parsed.number))
     if doc is None:
-        return _verdict(
-            False,
-            "unknown",
-            Phrase(
-                "No document numbered {number} was issued by this service center (or this "
-                "database is not the one it was issued from).",
-                number=parsed.number,
-            ),
-            *_offline_note(session, parsed),
-            number=parsed.number,
-        )
+        return _unknown_document(session, parsed)
     key = session.scalar(select(SigningKey).where(SigningKey.key_id == doc.key_id))
     signed = doc.content.get("key", {})
     if key is None:
-        return _verdict(
-            False,
-            "unknown",
-            Phrase(
-                "Document {number} names signing key {key}, which this database does not hold.",
-                number=doc.number,
-                key=doc.key_id,
-            ),
-            number=doc.number,
-        )
+        return _unknown_key(doc)
     refused = _check_root(session, key, doc, root) or _check_key(session, key, parsed, doc, signed)
     if refused is not None:
         return refused
@@ -1377,6 +1393,45 @@ def _verify(session: Session, parsed: signing.Payload, root: str = "") -> Verifi
     case_no = str(signed.get("case") or signed.get("complaint") or "")
     if not signing.verify(key.public_key, parsed.signature, signed):
         return _signature_refused(doc, parsed, summary, case_no)
+    return _stored_verdict(session, doc, key, signed, summary, case_no)
+
+
+def _unknown_document(session: Session, parsed: signing.Payload) -> Verification:
+    return _verdict(
+        False,
+        "unknown",
+        Phrase(
+            "No document numbered {number} was issued by this service center (or this "
+            "database is not the one it was issued from).",
+            number=parsed.number,
+        ),
+        *_offline_note(session, parsed),
+        number=parsed.number,
+    )
+
+
+def _unknown_key(doc: IssuedDocument) -> Verification:
+    return _verdict(
+        False,
+        "unknown",
+        Phrase(
+            "Document {number} names signing key {key}, which this database does not hold.",
+            number=doc.number,
+            key=doc.key_id,
+        ),
+        number=doc.number,
+    )
+
+
+def _stored_verdict(
+    session: Session,
+    doc: IssuedDocument,
+    key: SigningKey,
+    signed: dict[str, Any],
+    summary: dict[str, str],
+    case_no: str,
+) -> Verification:
+    """A genuine signature: is what the database keeps still what was signed, and in force?"""
     try:
         intact = DocumentData.from_dict(doc.content["data"]).digest() == signed.get(
             "content_sha256"
