@@ -525,8 +525,7 @@ class ComplaintForm(KeyboardForm):
         if not self._dirty or self._discard:
             super().reject()
             return
-        box = discard_box(self)
-        self.message_box = box
+        self.message_box = box = discard_box(self)
 
         def finished(result: int) -> None:
             if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
