@@ -51,7 +51,12 @@ from fairdesk.domain.enums import (
     RecheckResult,
 )
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.outcomes import CLEAN_ENDINGS, PENDING_COMPLAINTS, outcome_of
+from fairdesk.domain.outcomes import (
+    CLEAN_ENDINGS,
+    PENDING_COMPLAINTS,
+    UNCOUNTED_CASES_OF,
+    outcome_of,
+)
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.exports.table import Column, local_stamp
@@ -141,7 +146,7 @@ def _where(fair: Fair) -> Any:
 def _accepted() -> Any:
     """A complaint still before the desk's decision (awaiting supplement) has no case yet
     to follow up: its respondents are neither rows nor counted."""
-    return Complaint.state.not_in([str(s) for s in PENDING_COMPLAINTS])
+    return Complaint.state.not_in([str(s) for s in UNCOUNTED_CASES_OF])
 
 
 def _query(fair: Fair) -> Select[*tuple[Any, ...]]:
