@@ -1,7 +1,7 @@
 """The organizer's papers after the sixth legal reading (points 8 and 10): the statistics
 count the cases the follow-up list lists, and say which; a stage with no data has no bar;
 the report ends on a page that holds more than its last lines; the follow-up list names
-a confirmed case's missing measure."""
+a confirmed case's missing measure. The dossier (point 9): test_dossier_r6.py."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from reportlab.graphics import renderPDF
 from reportlab.platypus import KeepTogether, Paragraph
 
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.organizer.followup import COLUMNS, iter_followup
 from fairdesk.services.organizer.statistics import fair_statistics
 from fairdesk.services.organizer.statistics_report import (
@@ -20,7 +22,7 @@ from fairdesk.services.organizer.statistics_report import (
 )
 from tests.conftest import FakeClock, Team
 from tests.pdf_text import needs_pdftotext, pdf_text
-from tests.unit.test_followup import CURRENT, History, build_history
+from tests.unit.test_followup import CURRENT, History, _complaint, build_history
 from tests.unit.test_organizer_papers_r5 import _awaiting_supplement
 
 
@@ -95,3 +97,20 @@ def test_the_report_does_not_end_on_a_nearly_empty_page(
 def _rows(team: Team) -> dict[str, dict[str, object]]:
     keys = [c.key for c in COLUMNS]
     return {r[0]: dict(zip(keys, r, strict=True)) for r in iter_followup(team.organizer, CURRENT)}
+
+
+def test_a_confirmed_case_without_a_measure_says_none_was_ordered(
+    team: Team, history: History
+) -> None:
+    reg = register_complaint(team.desk, CURRENT, _complaint("4.1A04"))
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    act_on_case(team.desk, case, "record_defence", summary="不侵权")
+    act_on_case(team.desk, case, "begin_review")
+    act_on_case(team.desk, case, "decide_infringing", trigger="merits", legal_basis="Art 27")
+    rows = _rows(team)
+    assert rows[case]["measures"] == "未采取措施 / none ordered"
+    # A case with a measure names it; an open case names none.
+    assert "未采取措施" not in str(rows[history.cases["c1"]]["measures"])
+    assert rows[history.cases["c5"]]["measures"] == ""

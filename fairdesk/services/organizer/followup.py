@@ -71,6 +71,7 @@ from fairdesk.services.fair.watchlist import (
 from fairdesk.services.trust import audit
 
 YES, NO = v.YES_NO["yes"].both, v.YES_NO["no"].both
+NONE_ORDERED = "未采取措施 / none ordered"  # a case found infringing without a measure
 
 COLUMNS: tuple[Column, ...] = (
     Column("case_number", "案件编号", "Case no.", 18),
@@ -580,7 +581,7 @@ class _Formatter:
             "exhibit": "; ".join(exhibits),
             "outcome": _outcome(state, infringing),
             "trigger": v.TRIGGERS.words(trigger).both if trigger else "",
-            "measures": "; ".join(measure_parts),
+            "measures": "; ".join(measure_parts) or (NONE_ORDERED if infringing else ""),
             "recheck": recheck_text,
             "redisplayed": (YES if redisplayed else NO) if (rechecks or measures) else "",
             "detained_returned": detained_text,

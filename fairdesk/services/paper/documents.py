@@ -361,10 +361,23 @@ def _timeline(
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(_printed(r), exhibits, commercial),
+            _detail(_named(_printed(r), names), exhibits, commercial),
         )
-        for r in session.scalars(query.order_by(AuditEvent.id)).all()
+        # By time; at one moment a complaint's own step (its registration) before the
+        # case steps it gave rise to, whatever order they were written in.
+        for r in session.scalars(
+            query.order_by(AuditEvent.at, AuditEvent.case_id.is_not(None), AuditEvent.id)
+        ).all()
     )
+
+
+_PERSON_KEYS = ("assigned_to",)  # details that hold a login: paper gives the person's name
+
+
+def _named(after: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any] | None:
+    if not after or not any(after.get(k) for k in _PERSON_KEYS):
+        return after
+    return {k: names.get(v, v) if k in _PERSON_KEYS and v else v for k, v in after.items()}
 
 
 # Documents that print who took some steps (the inspector, the mediator): those events.
