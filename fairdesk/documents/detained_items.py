@@ -57,17 +57,20 @@ def story(d: DocumentData) -> list[Flowable]:
     zh_total, en_total = total_line(d.exhibits)
     order_zh, order_en = _order(d, m.ordered_at)
     after_zh, after_en = custody_return(d)
+    # The window's end, from the fair's calendar (papers issued before it was kept: none).
+    ends_zh = f"（{d.move_out_until}）" if d.move_out_until else ""
+    ends_en = f" at {d.move_out_until}" if d.move_out_until else ""
     out: list[Flowable] = [
         *bi(
             f"依据{order_zh}，下列展品经被投诉人与本中心共同清点后，由本中心暂存保管。"
-            f"被投诉人应于{after_zh}、撤展结束前凭本清单至{place}领回；"
+            f"被投诉人应于{after_zh}、撤展结束{ends_zh}前凭本清单至{place}领回；"
             "撤展结束前未领取的，本中心将通知被投诉人并按参展合同约定处理，由此产生的费用由被投诉人"
             "承担。本中心对暂存展品仅负妥善保管责任。",
             # The place is typed in Chinese: the English line says whose it is instead.
             f"Under {order_en}, the exhibits below, counted together by the respondent and "
             "the service center, are held in safekeeping by the service center. The respondent "
-            f"collects them {after_en} and before move-out ends, at the storage place named "
-            "below, on presenting this list. If they are not collected by then, the "
+            f"collects them {after_en} and before move-out ends{ends_en}, at the storage place "
+            "named below, on presenting this list. If they are not collected by then, the "
             "service center will notify the respondent and deal with them as the exhibitor "
             "contract provides, at the respondent's expense. The service center is responsible "
             "only for keeping them with due care.",

@@ -31,6 +31,8 @@ def _details(reason: str, detail: str) -> str:
 
 
 _ENDS = set("。；！？.;!?")
+# A photo without a recorded capture time (no EXIF time) says so, not nothing.
+NO_CAPTURE_TIME = "未记录拍摄时间 / time not recorded"
 
 
 def _served(d: DocumentData) -> str:
@@ -135,7 +137,7 @@ def story(d: DocumentData) -> list[Flowable]:
                     str(i),
                     f"{e.name} {e.caption}".strip(),
                     e.attached_to,
-                    " ".join(x for x in (e.captured_at, e.captured_by) if x),
+                    "\n".join(x for x in (e.captured_at or NO_CAPTURE_TIME, e.captured_by) if x),
                     e.sha256,
                 ]
                 for i, e in enumerate(d.evidence, 1)

@@ -212,6 +212,7 @@ class DocumentData:
     # escalation notice): its number and issue time, as that paper names it.
     order: ServedView | None = None
     custody_until: str = ""  # the custody list: collect the goods by then (the fair's close)
+    move_out_until: str = ""  # ... and before move-out ends (the return window's end)
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
@@ -247,6 +248,7 @@ _LATER: dict[str, Any] = {
     "specimen": False,
     "order": None,
     "custody_until": "",
+    "move_out_until": "",
     "fair_closes_at": "",
 }
 

@@ -150,6 +150,11 @@ class FairCalendar:
         assert hours is not None
         return datetime.combine(day, hours[1], tzinfo=self.zone)
 
+    def move_out_end(self, hours_after_close: float) -> datetime:
+        """When move-out (撤展) ends: natural hours after the fair's close (the rule set's)."""
+        end = self._fair_close_utc() + timedelta(hours=hours_after_close)
+        return end.astimezone(self.zone)
+
     def _fair_close_utc(self) -> datetime:
         return self.fair_close().astimezone(UTC)
 

@@ -39,6 +39,20 @@ PENDING_COMPLAINTS = tuple(sorted(_ACCEPT.sources))
 ACCEPTED_COMPLAINTS = _complaint_states_from(_ACCEPT.target)
 REJECTED_COMPLAINTS = _complaint_states_from(step(Entity.COMPLAINT, "reject").target)
 
+# Which respondent cases count, in the statistics and on the follow-up list alike: those
+# of a complaint the desk has decided on. A complaint still before the decision (awaiting
+# supplement) names its respondents, but has no case yet to count or to follow up.
+UNCOUNTED_CASES_OF = PENDING_COMPLAINTS
+
+
+def uncounted_note(complaints: int) -> tuple[str, str]:
+    """What a paper that counts cases says it leaves out, in Chinese and in English."""
+    return (
+        f"尚未受理（待补正材料）的投诉 {complaints} 件，其被投诉人不计入被投诉案件",
+        f"the respondents of {complaints} complaint(s) not yet accepted (awaiting "
+        "supplement) are not counted as respondent cases",
+    )
+
 
 def outcome_of(state: str, infringing: bool, decided: bool) -> str:
     """The outcome code (vocabulary OUTCOMES) of a case in `state`; `infringing` when an

@@ -19,7 +19,10 @@ MAX_HOURS = 720.0  # 30 days: anything longer is a typo, not a fair deadline
 
 HOUR_FIELDS = ("defence_hours", "transfer_hours", "supplement_hours", "recheck_hours")
 _TEXT_FIELDS = ("code", "name")
-_FIELD_NAMES = (*_TEXT_FIELDS, *HOUR_FIELDS, "opening_hours_only", "legal_basis")
+_FIELD_NAMES = (*_TEXT_FIELDS, *HOUR_FIELDS, "opening_hours_only", "legal_basis", "move_out_hours")
+# Move-out (撤展) ends this many hours after the fair closes, unless a fair says otherwise:
+# goods in custody are collected by then (the custody list prints the time).
+MOVE_OUT_HOURS = 24.0
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class RuleSet:
     # Read-only after construction so that editing one fair cannot change a shared preset;
     # unhashable, hence left out of the hash.
     legal_basis: Mapping[str, str] = field(default_factory=dict, hash=False)
+    move_out_hours: float = MOVE_OUT_HOURS  # after the close; stored rule sets may lack it
 
     def __post_init__(self) -> None:
         for name in _TEXT_FIELDS:
@@ -51,6 +55,9 @@ class RuleSet:
                 f"got {self.opening_hours_only!r}."
             )
         object.__setattr__(self, "legal_basis", _check_legal_basis(self.legal_basis))
+        object.__setattr__(
+            self, "move_out_hours", _check_hours("move_out_hours", self.move_out_hours)
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready values, the inverse of `from_dict`."""
@@ -63,6 +70,12 @@ class RuleSet:
             "recheck_hours": self.recheck_hours,
             "opening_hours_only": self.opening_hours_only,
             "legal_basis": dict(self.legal_basis),
+            # Only when a fair set its own: stored rule sets stay as they were.
+            **(
+                {"move_out_hours": self.move_out_hours}
+                if self.move_out_hours != MOVE_OUT_HOURS
+                else {}
+            ),
         }
 
     @classmethod
@@ -73,7 +86,9 @@ class RuleSet:
         unknown = sorted(str(k) for k in d if k not in _FIELD_NAMES)
         if unknown:
             raise ValueError(f"Unknown rule set field(s): {', '.join(unknown)}.")
-        missing = [k for k in _FIELD_NAMES if k not in d and k != "legal_basis"]
+        missing = [
+            k for k in _FIELD_NAMES if k not in d and k not in ("legal_basis", "move_out_hours")
+        ]
         if missing:
             raise ValueError(f"Rule set is missing field(s): {', '.join(missing)}.")
         legal_basis = d.get("legal_basis", {})
@@ -93,6 +108,7 @@ class RuleSet:
             recheck_hours=d["recheck_hours"],  # type: ignore[arg-type]
             opening_hours_only=d["opening_hours_only"],  # type: ignore[arg-type]
             legal_basis=legal_basis,
+            move_out_hours=d.get("move_out_hours", MOVE_OUT_HOURS),  # type: ignore[arg-type]
         )
 
     def with_changes(self, **changes: object) -> RuleSet:

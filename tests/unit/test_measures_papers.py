@@ -142,7 +142,7 @@ def test_the_custody_list_names_its_order_the_deadline_and_the_consequence(
     issued = order.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d%H:%M")
     assert f"依据本中心{issued}《整改通知书》（文书编号{order.number}）" in text
     assert (
-        "于2026-11-1017:00展会闭幕后、撤展结束前凭本清单至4.1馆B区服务仓库领回；"
+        "于2026-11-1017:00展会闭幕后、撤展结束（2026-11-1117:00）前凭本清单至4.1馆B区服务仓库领回；"
         "撤展结束前未领取的，本中心将通知被投诉人并按参展合同约定处理，"
         "由此产生的费用由被投诉人承担。" in text
     )

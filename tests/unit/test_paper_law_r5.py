@@ -136,7 +136,10 @@ def test_goods_in_custody_go_back_only_once_the_fair_has_closed(
                 legal_basis="Art 14")  # fmt: skip
     act_on_case(team.desk, case, "order_remedy", measure="detain", storage_place="服务中心库房")
     custody = _issue(team, "detained-items", case, tmp_path)
-    assert "被投诉人应于2026-11-1017:00展会闭幕后、撤展结束前凭本清单至服务中心库房领回" in custody
+    assert (
+        "被投诉人应于2026-11-1017:00展会闭幕后、撤展结束（2026-11-1117:00）前凭本清单至服务中心库房领回"
+        in custody
+    )
     assert "闭幕当日" not in custody and "17:00前领回" not in custody
     act_on_case(team.inspector, case, "request_recheck")
     act_on_case(team.inspector, case, "recheck_passed")

@@ -51,7 +51,12 @@ from fairdesk.domain.enums import (
     RecheckResult,
 )
 from fairdesk.domain.errors import InvalidInput
-from fairdesk.domain.outcomes import CLEAN_ENDINGS, PENDING_COMPLAINTS, outcome_of
+from fairdesk.domain.outcomes import (
+    CLEAN_ENDINGS,
+    PENDING_COMPLAINTS,
+    UNCOUNTED_CASES_OF,
+    outcome_of,
+)
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.workflow import rights_under_exhibits
 from fairdesk.exports.table import Column, local_stamp
@@ -66,6 +71,7 @@ from fairdesk.services.fair.watchlist import (
 from fairdesk.services.trust import audit
 
 YES, NO = v.YES_NO["yes"].both, v.YES_NO["no"].both
+NONE_ORDERED = "未采取措施 / none ordered"  # a case found infringing without a measure
 
 COLUMNS: tuple[Column, ...] = (
     Column("case_number", "案件编号", "Case no.", 18),
@@ -141,7 +147,7 @@ def _where(fair: Fair) -> Any:
 def _accepted() -> Any:
     """A complaint still before the desk's decision (awaiting supplement) has no case yet
     to follow up: its respondents are neither rows nor counted."""
-    return Complaint.state.not_in([str(s) for s in PENDING_COMPLAINTS])
+    return Complaint.state.not_in([str(s) for s in UNCOUNTED_CASES_OF])
 
 
 def _query(fair: Fair) -> Select[*tuple[Any, ...]]:
@@ -533,7 +539,7 @@ class _Formatter:
             "exhibit": "; ".join(exhibits),
             "outcome": _outcome(c.state, infringing),
             "trigger": v.TRIGGERS.words(c.trigger).both if c.trigger else "",
-            **self._measure_cells(measures, events),
+            **self._measure_cells(measures, events, infringing),
             "cases_this": cases_this,
             "infringing_this": infringing_this,
             "infringing_earlier": len(earlier_codes),
@@ -550,8 +556,10 @@ class _Formatter:
         self,
         measures: list[tuple[str, datetime, str, str, datetime | None]],
         events: list[tuple[str, datetime, dict[str, Any]]],
+        infringing: bool,
     ) -> dict[str, Any]:
-        """The measures taken, their re-checks and the goods kept in custody."""
+        """The measures taken (none ordered for a case found infringing is said), their
+        re-checks and the goods kept in custody."""
         rechecks = [(a, at, after) for a, at, after in events if a.startswith("case.recheck_")]
         escalations = [
             after.get("escalation", "") for a, _, after in events if a == "case.escalate"
@@ -577,7 +585,7 @@ class _Formatter:
             v.ESCALATIONS.words(e).both for e in escalations if e
         ]
         return {
-            "measures": "; ".join(measure_parts),
+            "measures": "; ".join(measure_parts) or (NONE_ORDERED if infringing else ""),
             "recheck": recheck_text,
             "redisplayed": (YES if redisplayed else NO) if (rechecks or measures) else "",
             "detained_returned": detained_text,

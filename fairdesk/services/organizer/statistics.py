@@ -38,6 +38,7 @@ from fairdesk.domain.outcomes import (
     ACCEPTED_COMPLAINTS,
     PENDING_COMPLAINTS,
     REJECTED_COMPLAINTS,
+    UNCOUNTED_CASES_OF,
     outcome_of,
 )
 from fairdesk.domain.permissions import Permission
@@ -460,7 +461,7 @@ def _outcomes(session: Session, fair: Fair) -> dict[str, int]:
     rows = session.execute(
         select(RespondentCase.state, RespondentCase.decision_trigger, decided, func.count())
         .join(Complaint, Complaint.id == RespondentCase.complaint_id)
-        .where(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+        .where(_cases_ip(fair))
         .group_by(RespondentCase.state, RespondentCase.decision_trigger, decided)
     ).all()
     for state, trigger, was_decided, n in rows:
@@ -529,6 +530,15 @@ def _confirmed_by_type(session: Session, confirmed: Any) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _cases_ip(fair: Fair) -> Any:
+    """The IP respondent cases the figures count: the domain's rule, the follow-up list's."""
+    return and_(
+        RespondentCase.fair_id == fair.id,
+        Complaint.kind == ComplaintKind.IP,
+        Complaint.state.not_in([str(s) for s in UNCOUNTED_CASES_OF]),
+    )
+
+
 def _count(session: Session, stmt: Any) -> int:
     return int(session.scalar(stmt) or 0)
 
@@ -536,7 +546,8 @@ def _count(session: Session, stmt: Any) -> int:
 def _ip_complaint_figures(session: Session, fair: Fair) -> dict[str, Any]:
     """IP complaints by state, and their respondent cases and enterprises."""
     ip = and_(Complaint.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
-    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    named = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    cases_ip = _cases_ip(fair)
     confirmed = and_(cases_ip, RespondentCase.decision_trigger != "")
     count = func.count()
     by_state = dict(
@@ -548,7 +559,7 @@ def _ip_complaint_figures(session: Session, fair: Fair) -> dict[str, Any]:
         .select_from(RespondentCase)
         .join(Complaint)
     )
-    foreign, hmt = _regions(session, ip, cases_ip)
+    foreign, hmt = _regions(session, ip, named)  # a complaint's parties, accepted or not
     return dict(
         complaints=sum(by_state.values()),
         accepted=sum(by_state.get(s, 0) for s in ACCEPTED_COMPLAINTS),
@@ -583,7 +594,7 @@ def _ip_complaint_figures(session: Session, fair: Fair) -> dict[str, Any]:
 
 def _ip_case_places(session: Session, fair: Fair) -> dict[str, Any]:
     """Where the respondents of IP complaints stand: hall, area, country."""
-    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    cases_ip = _cases_ip(fair)
     count = func.count()
     cases = select(RespondentCase.hall, count).select_from(RespondentCase).join(Complaint)
     of_exhibitors = cases.join(Exhibitor, Exhibitor.id == RespondentCase.exhibitor_id)
@@ -608,7 +619,7 @@ def _ip_case_places(session: Session, fair: Fair) -> dict[str, Any]:
 
 def _ip_case_results(session: Session, fair: Fair) -> dict[str, Any]:
     """What became of the respondent cases: outcomes, measures, referrals, hand-offs."""
-    cases_ip = and_(RespondentCase.fair_id == fair.id, Complaint.kind == ComplaintKind.IP)
+    cases_ip = _cases_ip(fair)
     return dict(
         outcomes=_outcomes(session, fair),
         measures_by_type=_grouped(

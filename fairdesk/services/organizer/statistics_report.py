@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from fairdesk.domain import right_names
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.normalize import has_cjk
+from fairdesk.domain.outcomes import uncounted_note
 from fairdesk.domain.permissions import Permission
 from fairdesk.exports import pdf_fonts
 from fairdesk.exports.pdf_table import TOTAL_FORM, numbered_canvas
@@ -170,11 +171,11 @@ def vertical_bars(
 
 def horizontal_bars(
     title: Pair,
-    items: Sequence[tuple[Pair, float]],
+    items: Sequence[tuple[Pair, float | None]],
     width: float = 250,
     height: float = 170,
     *,
-    more: Sequence[Sequence[float]] = (),
+    more: Sequence[Sequence[float | None]] = (),
     names: Sequence[Pair] = (),
     label_format: str = "%d",
 ) -> Drawing:
@@ -194,7 +195,9 @@ def horizontal_bars(
     slot = chart.height / max(len(labels), 1)
     for i, label in enumerate(labels):
         _pair(d, chart.x - 4, chart.y + (i + 0.5) * slot, label, 6, "end")
-    top = max((v for s in series for v in s), default=0)
+        if all(s[i] is None for s in chart.data):  # no data: "—" as the table, not a 0 bar
+            _pair(d, chart.x + 3, chart.y + (i + 0.5) * slot, ("—", ""), 6, "start")
+    top = max((v for s in series for v in s if v is not None), default=0)
     if more:
         chart.valueAxis.valueMin = 0
         chart.valueAxis.valueMax = max(top * 1.15, 1)
@@ -249,7 +252,7 @@ def _breakdown(title: str, data: dict[str, int], total_label: str = "") -> list[
     rows = [[_p(k, 7.5), _p(str(v), 7.5)] for k, v in data.items()]
     return [
         _p(title, 9, bold=True, space=4),
-        _grid([[_p("", 7), _p("n", 7)], *rows], [90 * mm, 20 * mm]),
+        _grid([[_p("", 7), _p("n", 7)], *rows], [70 * mm, 14 * mm]),
     ]
 
 
@@ -360,21 +363,31 @@ def _charts(report: StatisticsReport) -> list[Any]:
         ],
     )
     countries = _country_chart(cur)
-    words = [v.STAGES.words(s.key) for s in cur.stage_times]
-    stages = horizontal_bars(
-        ("各阶段用时（小时，中位与最长）", "Hours per stage (median, max)"),
-        [
-            ((w.zh, w.en), round(s.median_hours or 0, 1))
-            for w, s in zip(words, cur.stage_times, strict=True)
-        ],
-        more=[[round(s.max_hours or 0, 1) for s in cur.stage_times]],
-        names=[("中位", "Median"), ("最长", "Max")],
-        label_format="%.1f",
-    )
+    stages = _stage_chart(cur)
     charts = [[compare, by_type], [by_hall, outcomes], [countries, stages]]
     grid = Table(charts, colWidths=[(A4[0] - 30 * mm) / 2] * 2)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [_p("图表 / Charts", 11, bold=True, space=2), grid]
+
+
+def _stage_chart(cur: EditionStatistics) -> Drawing:
+    """Median and longest hours per stage; a stage no case went through has no bar ("—")."""
+    words = [v.STAGES.words(s.key) for s in cur.stage_times]
+    return horizontal_bars(
+        ("各阶段用时（小时，中位与最长）", "Hours per stage (median, max)"),
+        [
+            ((w.zh, w.en), _rounded(s.median_hours))
+            for w, s in zip(words, cur.stage_times, strict=True)
+        ],
+        more=[[_rounded(s.max_hours) for s in cur.stage_times]],
+        names=[("中位", "Median"), ("最长", "Max")],
+        label_format="%.1f",
+    )
+
+
+def _rounded(hours: float | None) -> float | None:
+    """Hours to a tenth; None (no case went through the stage) stays None: no bar."""
+    return None if hours is None else round(hours, 1)
 
 
 def _right(ip_type: str) -> Pair:
@@ -406,6 +419,8 @@ def _summary(cur: EditionStatistics) -> list[Any]:
             f"{cur.patrol_complaints}.",
             8,
         ),
+        # Which cases count: the follow-up list's rule, said where the figures are.
+        _p("注：{}。 Note: {}.".format(*uncounted_note(cur.complaints_pending)), 8),
     ]
 
 
@@ -461,19 +476,35 @@ def _breakdowns(cur: EditionStatistics) -> list[Any]:
             _words(v.DISPUTE_TYPES, cur.commercial_by_type),
         ),
     ):
-        details.append(KeepTogether(_breakdown(title, data)))  # a title with its table
+        details.append(_breakdown(title, data))  # a title with its table: one cell
     return details
+
+
+def _two_columns(blocks: list[Any]) -> Table:
+    """The breakdowns side by side, two to a row: half the height, so the report does not
+    end on a page holding one short table; a row (two blocks) never splits."""
+    pairs = [
+        blocks[i : i + 2] + [""] * (2 - len(blocks[i : i + 2])) for i in range(0, len(blocks), 2)
+    ]
+    table = Table(pairs, colWidths=[(A4[0] - 30 * mm) / 2] * 2, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
 
 
 def build_story(report: StatisticsReport) -> list[Any]:
     story = _heading(report) + _key_figures(report) + _charts(report)
-    # The details' title and summary stay on one page.
+    # The details stay on one page, whole: the report never ends on a page holding only
+    # its last lines (a short page follows the charts instead, before the details).
     details = _summary(report.current) + _stage_table(report.current)
-    blocks = _breakdowns(report.current)
-    story.append(KeepTogether(details[:3]))
-    story += details[3:]
-    # The last two blocks together: no page holds a lone line or a table's last row.
-    story += blocks[:-2] + [KeepTogether(blocks[-2:])]
+    story.append(KeepTogether([*details, _two_columns(_breakdowns(report.current))]))
     return story
 
 

@@ -82,7 +82,7 @@ from fairdesk.services.casework.clocks import Owner
 from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
-from fairdesk.services.fair.fairs import fair_by_code, fair_close
+from fairdesk.services.fair.fairs import calendar_of, fair_by_code, fair_close
 from fairdesk.services.trust import audit, keys, paper_check, root_pin
 
 DOCUMENT_SERIES = "document"
@@ -361,10 +361,29 @@ def _timeline(
             names.get(r.username, r.username),
             _action_label(r.action),
             r.reason,
-            _detail(_printed(r), exhibits, commercial),
+            _detail(_named(_printed(r), names), exhibits, commercial),
         )
-        for r in session.scalars(query.order_by(AuditEvent.id)).all()
+        # By time; at one moment a complaint's own step (its registration) before the
+        # case steps it gave rise to, whatever order they were written in.
+        for r in session.scalars(
+            query.order_by(AuditEvent.at, AuditEvent.case_id.is_not(None), AuditEvent.id)
+        ).all()
     )
+
+
+_PERSON_KEYS = ("assigned_to",)  # details that hold a login: paper gives the person's name
+
+
+def _named(after: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any] | None:
+    if not after or not any(after.get(k) for k in _PERSON_KEYS):
+        return after
+    return {k: names.get(v, v) if k in _PERSON_KEYS and v else v for k, v in after.items()}
+
+
+def _move_out_end(fair: Fair) -> datetime:
+    """The end of the window for taking goods back: move-out's end, from the fair's
+    calendar and its rule set."""
+    return calendar_of(fair).move_out_end(RuleSet.from_dict(fair.rules).move_out_hours)
 
 
 # Documents that print who took some steps (the inspector, the mediator): those events.
@@ -678,6 +697,7 @@ def _case_extras(
     # name that time alike.
     if k.code in ("detained-items", "closing-record"):
         base["custody_until"] = clock.local(fair_close(fair))
+        base["move_out_until"] = clock.local(_move_out_end(fair))
     if k.code in _PEOPLE_OF:
         base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
     if k.code == "dossier":
