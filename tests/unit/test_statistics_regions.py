@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from fairdesk.services.casework.steps import act_on_complaint
 from fairdesk.services.fair.exhibitors import upsert_exhibitors
 from fairdesk.services.fair.fairs import fair_by_code
-from fairdesk.services.intake.intake import PartyInput, register_complaint
+from fairdesk.services.intake.intake import PartyInput, RightInput, register_complaint
 from fairdesk.services.organizer.statistics import (
     fair_statistics,
     is_foreign,
@@ -58,8 +59,11 @@ def _fair(team: Team) -> None:
 
 
 def _complain(team: Team, booth: str, complainant_country: str = "") -> None:
-    data = complaint_input(booth)
     name = f"示例品牌{complainant_country}公司"  # one party per country (parties are reused)
+    # Each complainant holds the right it complains under (standing is checked at acceptance).
+    number = "ZL202330765432.1" if complainant_country else "ZL202330123456.7"
+    until = date(2038, 1, 1)
+    data = complaint_input(booth, right=RightInput("design", number, "座椅", name, valid_until=until))
     data.complainant = PartyInput(name, "Example", country=complainant_country)
     act_on_complaint(team.desk, register_complaint(team.desk, FAIR, data).number, "accept")
 
