@@ -62,8 +62,8 @@ def _complain(team: Team, booth: str, complainant_country: str = "") -> None:
     name = f"示例品牌{complainant_country}公司"  # one party per country (parties are reused)
     # Each complainant holds the right it complains under (standing is checked at acceptance).
     number = "ZL202330765432.1" if complainant_country else "ZL202330123456.7"
-    until = date(2038, 1, 1)
-    data = complaint_input(booth, right=RightInput("design", number, "座椅", name, valid_until=until))
+    held = RightInput("design", number, "座椅", name, valid_until=date(2038, 1, 1))
+    data = complaint_input(booth, right=held)
     data.complainant = PartyInput(name, "Example", country=complainant_country)
     act_on_complaint(team.desk, register_complaint(team.desk, FAIR, data).number, "accept")
 
