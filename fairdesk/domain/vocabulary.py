@@ -494,6 +494,7 @@ EVENTS = Vocabulary(
         ),
         "exhibitor.record": W("Exhibitor's details recorded", "记录展商信息"),
         "measure.record": W("Measure recorded", "记录措施"),
+        "measure.order": W("Measure ordered", "下达措施"),
         "user.add": W("User added", "添加用户"),
         "user.sign_in": W("Signed in", "登录"),
         "user.login_failed": W("Sign-in refused (wrong password)", "登录被拒（密码错误）"),

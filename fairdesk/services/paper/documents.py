@@ -65,8 +65,8 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.trail import BIRTHS, UNSHOWN
 from fairdesk.domain.trail import PAPER as PRINTED_STATE
-from fairdesk.domain.trail import UNSHOWN
 from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
     STEPS,
@@ -308,7 +308,7 @@ def _detail(
         return ""
     parts = []
     for key, value in after.items():
-        if value in (None, "", [], {}) or key in ("sha256", "key_id", PRINTED_STATE):
+        if value in (None, "", [], {}) or key in ("sha256", "key_id", PRINTED_STATE, BIRTHS):
             continue
         if key == "in_force" and value is True:  # an issued document is in force: say nothing
             continue

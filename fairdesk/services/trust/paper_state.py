@@ -44,6 +44,9 @@ PARTY_FIELDS = (
 )
 CASE_FIELDS = (
     "exhibitor_id",  # the respondent (its own details are the exhibitor's history)
+    "complaint_id",  # the complainant, the agent and the rights it prints
+    "number",
+    "seq",
     "booth_no",
     "hall",
     "defence_summary",
@@ -60,6 +63,9 @@ CASE_FIELDS = (
     "closed_at",
 )
 COMPLAINT_FIELDS = (
+    "number",
+    "kind",  # an IP complaint or a commercial dispute: how its papers are laid out
+    "channel",
     "summary",
     "authority",
     "dispute_type",

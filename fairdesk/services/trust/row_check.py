@@ -24,6 +24,7 @@ from fairdesk.db.models import (
     AccusedExhibit,
     AuditEvent,
     Base,
+    BoothVisit,
     Complaint,
     EvidenceFile,
     EvidenceLink,
@@ -123,7 +124,15 @@ CHECKED = (
         User,
         "user",
         "user",
-        {"role": "role", "active": "active", "password": "password_hash"},
+        # Sign-in finds an account, an event names its author and a paper its people by
+        # these: a name swapped or changed would act or print as someone else.
+        {
+            "role": "role",
+            "active": "active",
+            "password": "password_hash",
+            "username": "username",
+            "display_name": "display_name",
+        },
         "username",
     ),
     Checked(SigningKey, "signing_key", "signing key", {}, "key_id", _key_state),
@@ -259,6 +268,8 @@ def _history(
             fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
             continue
         role = fold.roles.get(user_id) if user_id is not None else None
+        if user_id is not None:
+            _same_author(fold, event_id, user_id, username)
         if user_id is not None and role is None:
             allowed = declared.first and action not in fold.seen
         else:
@@ -293,6 +304,21 @@ def _history(
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
             fold.roles[entity_id] = Role(sets["role"])
     return fold
+
+
+def _same_author(fold: _Fold, event_id: int, user_id: int, username: str) -> None:
+    """An event names its author by the login their history gives them: another name is
+    an account renamed for a moment to act as someone else."""
+    kept = fold.state.get(("user", user_id), (0, {}))[1].get("username")
+    if isinstance(kept, str) and username != kept:
+        fold.problems.append(
+            RowProblem(
+                event_id,
+                f"audit event {event_id} names its author {username}, but it was written by "
+                f"the account {kept}: that account was renamed behind the app's back to act "
+                "as someone else",
+            )
+        )
 
 
 def _by_number(
@@ -435,12 +461,52 @@ def check_scope(session: Session, scope: Scope) -> list[RowProblem]:
 
 def _first_born(session: Session, checked: Checked) -> int | None:
     """The first record of a kind born with its event, when its kind's first records were
-    not (evidence links of before this check): a record with none after it was planted."""
-    if checked.born_with_event or checked.paper is None:
+    not (evidence links and measures of before this check): a record with none after it
+    was planted."""
+    if checked.born_with_event or checked.entity not in trail.BORN_UNDER:
         return None
+    births = [a for a, w in trail.WRITERS.items() if w.entity == checked.entity and w.birth]
     return session.scalar(
-        select(func.min(AuditEvent.entity_id)).where(AuditEvent.entity_type == checked.entity)
+        select(func.min(AuditEvent.entity_id)).where(
+            AuditEvent.entity_type == checked.entity, AuditEvent.action.in_(births)
+        )
     )
+
+
+def _born_under(session: Session, fold: _Fold, checked: Checked, rows: list[Any]) -> set[int]:
+    """The rows (with no history) made under a case or complaint whose birth event says
+    such records are born with an event of their own: they were planted, whatever id
+    they were given."""
+    if checked.entity not in trail.BORN_UNDER or not rows:
+        return set()
+    owners = dict(zip((r.id for r in rows), _owners(session, checked, rows), strict=True))
+    planted = set()
+    for row_id, owner in owners.items():
+        said = fold.state.get(owner, (0, {}))[1].get(trail.BIRTHS) if owner else None
+        if isinstance(said, list) and checked.entity in said:
+            planted.add(row_id)
+    return planted
+
+
+def _owners(session: Session, checked: Checked, rows: list[Any]) -> list[tuple[str, int] | None]:
+    """The case or complaint each measure or evidence link was made under."""
+    if checked.model is Measure:
+        return [("case", r.case_id) for r in rows]
+    through: dict[str, Any] = {"exhibit": AccusedExhibit, "measure": Measure, "visit": BoothVisit}
+    cases: dict[tuple[str, int], int | None] = {}
+    for kind, model in through.items():
+        ids = {r.owner_id for r in rows if r.owner_type == kind}
+        if ids:
+            found = session.execute(select(model.id, model.case_id).where(model.id.in_(ids)))
+            cases |= {(kind, i): case_id for i, case_id in found}
+    owners: list[tuple[str, int] | None] = []
+    for r in rows:
+        if r.owner_type in ("case", "complaint"):
+            owners.append((r.owner_type, r.owner_id))
+        else:
+            case_id = cases.get((r.owner_type, r.owner_id))
+            owners.append(("case", case_id) if case_id is not None else None)
+    return owners
 
 
 def _name(checked: Checked, row: Any) -> str:
@@ -453,13 +519,19 @@ def _compare(
     """Each row of a kind against its folded history."""
     history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
     first_born = _first_born(session, checked)
-    if not history and not checked.born_with_event and first_born is None:
+    rows = list(rows)
+    born_under = _born_under(session, fold, checked, [r for r in rows if r.id not in history])
+    if not history and not checked.born_with_event and first_born is None and not born_under:
         return []  # a kind whose events came later: rows of before have none
     problems = []
     for row in rows:
         event_id, folded = history.get(row.id, (0, {}))
         if not folded:
-            planted = checked.born_with_event or (first_born is not None and row.id > first_born)
+            planted = (
+                checked.born_with_event
+                or row.id in born_under
+                or (first_born is not None and row.id > first_born)
+            )
             if event_id == 0 and planted:
                 problems.append(
                     RowProblem(
