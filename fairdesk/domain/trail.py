@@ -152,7 +152,7 @@ WRITERS: dict[str, Writer] = {
     ),
     "document.revoke": Writer(
         "document",
-        _fields("in_force"),
+        _fields("in_force", "revoke_reason", "superseded_by"),
         _grant(Permission.ISSUE_DOCUMENT),
         values=(("in_force", False),),
     ),

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, insert, select, update
 
-from fairdesk.db.models import Complaint, EvidenceLink, Measure, RespondentCase, User
+from fairdesk.db.models import (
+    Complaint,
+    EvidenceLink,
+    IssuedDocument,
+    Measure,
+    RespondentCase,
+    SigningKey,
+    User,
+)
 from fairdesk.domain.enums import Role
 from fairdesk.domain.errors import PermissionDenied
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint
@@ -18,8 +26,10 @@ from fairdesk.services.context import Actor
 from fairdesk.services.handoff.evidence_package import export_evidence
 from fairdesk.services.intake.intake import register_complaint
 from fairdesk.services.paper import documents as docs
+from fairdesk.services.trust import keys, row_check
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input
+from tests.security.test_appended_events import _append
 from tests.security.test_attacks import _issue
 from tests.security.test_insider4_paper import _with_photos
 
@@ -179,9 +189,7 @@ def test_an_account_renamed_to_act_as_someone_else_is_reported(team: Team, decid
         _issue(team, decided)
 
 
-def test_a_changed_display_name_is_reported_and_the_paper_refused(
-    team: Team, decided: str
-) -> None:
+def test_a_changed_display_name_is_reported_and_the_paper_refused(team: Team, decided: str) -> None:
     """Finding 5: a decision prints its officer by the display name."""
     with team.admin.db.writing() as session:
         session.execute(
@@ -217,3 +225,43 @@ def test_honest_measures_and_a_second_complaint_stay_quiet(team: Team, decided: 
     assert verify_chain(team.admin).ok
     docs.issue_document(team.desk, "remedial-order", decided)
     _issue(team, decided)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "named"),
+    [("revoke_reason", "签发人员冒用", "revoke_reason"), ("superseded_by", 1, "superseded_by")],
+)
+def test_a_revocations_reason_or_successor_changed_is_reported(
+    team: Team, decided: str, column: str, value: Any, named: str
+) -> None:
+    """Low point: what verify tells the holder of a revoked paper comes from its history."""
+    first = _issue(team, decided)
+    second = _issue(team, decided)
+    docs.revoke(team.desk, second.number, "issued in error")
+    assert verify_chain(team.admin).ok
+    with team.admin.db.writing() as session:
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == second.number)
+            .values({column: value})
+        )
+    problems = verify_chain(team.admin).problems
+    assert any(f"document {second.number}: {named} is" in p for p in problems), problems
+    assert first.number != second.number
+
+
+def test_only_an_administrators_key_revocation_counts(team: Team, decided: str) -> None:
+    """Low point: a revocation event a desk user appended is not the key's revocation."""
+    _issue(team, decided)
+    with team.admin.db.reading() as session:
+        key = session.scalars(
+            select(SigningKey.id)
+            .join(User, User.id == SigningKey.user_id)
+            .where(User.username == "desk1", SigningKey.kind == keys.USER)
+        ).one()
+    _append(team, team.desk, "key.revoke", "signing_key", key, {"revoked_at": "2026-01-01"})
+    with team.admin.db.reading() as session:
+        assert row_check.accepted_event(session, "signing_key", key, "key.revoke") is None
+    keys.revoke_user_key(team.admin, "desk1", "laptop lost")
+    with team.admin.db.reading() as session:
+        assert row_check.accepted_event(session, "signing_key", key, "key.revoke") is not None

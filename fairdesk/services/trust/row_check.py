@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from fairdesk.db.models import (
     AccusedExhibit,
@@ -75,8 +75,19 @@ def _measure_state(row: Any) -> dict[str, Any]:
 
 
 def _document_state(row: Any) -> dict[str, Any]:
-    # A revocation cleared (or one made) behind the app's back changes what verify says.
-    return {"sha256": row.content_hash, "in_force": row.revoked_at is None}
+    # A revocation cleared (or one made) behind the app's back changes what verify says,
+    # and so do its reason and the successor it points the holder to.
+    successor = None
+    if row.superseded_by is not None:
+        session = object_session(row)
+        found = session.get(IssuedDocument, row.superseded_by) if session else None
+        successor = found.number if found is not None else str(row.superseded_by)
+    return {
+        "sha256": row.content_hash,
+        "in_force": row.revoked_at is None,
+        "revoke_reason": row.revoke_reason or "",
+        "superseded_by": successor,
+    }
 
 
 def _instant(value: Any) -> str | None:
@@ -217,6 +228,8 @@ class _Fold:
     session: Session | None = None  # to name a record a problem is about
     born: dict[tuple[str, int], int] = _field(default_factory=dict)  # {record: birth event}
     users_only: set[int] = _field(default_factory=set)  # events on users (a scoped fold)
+    # {(record, action): the first such event the check accepts}
+    accepted: dict[tuple[str, int, str], int] = _field(default_factory=dict)
 
 
 Scope = dict[str, set[int]]  # {entity: record ids}: the records one paper draws from
@@ -297,6 +310,7 @@ def _history(
             fold.problems.append(_out_of_place(event_id, action, fold, entity, entity_id))
             continue
         fold.seen.add(action)
+        fold.accepted.setdefault((entity, entity_id, action), event_id)
         if declared.birth:
             fold.born[(entity, entity_id)] = event_id
         _, folded = fold.state.get((entity, entity_id), (0, {}))
@@ -370,6 +384,13 @@ def history_of(session: Session, entity: str, entity_id: int) -> dict[str, Any]:
     """One record's state as `audit verify` folds it: only the events it accepts count."""
     fold = _history(session, tuple({entity, "user"}))
     return fold.state.get((entity, entity_id), (0, {}))[1]
+
+
+def accepted_event(session: Session, entity: str, entity_id: int, action: str) -> int | None:
+    """The first `action` event on a record that `audit verify` accepts (by an author
+    whose role may take it): a key's revocation appended by a desk user does not count."""
+    fold = _history(session, tuple({entity, "user"}))
+    return fold.accepted.get((entity, entity_id, action))
 
 
 def _author(username: str, user_id: int | None, fold: _Fold) -> str:

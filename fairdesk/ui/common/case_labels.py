@@ -121,6 +121,7 @@ _SKIP = {
     "visit",
     "paper",
     "births",
+    "revoke_reason",  # the event's own reason says it
 }
 
 Table = Vocabulary | Mapping[str, tuple[str, ...]]
