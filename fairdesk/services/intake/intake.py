@@ -26,7 +26,7 @@ from fairdesk.db.models import (
     Party,
     RespondentCase,
 )
-from fairdesk.domain import acceptance, trail
+from fairdesk.domain import acceptance
 from fairdesk.domain.enums import (
     CaseState,
     Channel,
@@ -417,8 +417,7 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
                 "booth": booth,
                 "state": case.state,
                 "exhibits": [x.name for x in case.exhibits],
-                **paper_state.paper_of(case),
-                trail.BIRTHS: list(trail.BORN_UNDER),
+                **paper_state.paper_of(case, born=True),
             },
             fair_id=fair.id,
             complaint_id=complaint.id,
@@ -439,8 +438,7 @@ def _register(session: Session, ctx: Context, fair_code: str, data: ComplaintInp
             "rights": [r.number for r in complaint.rights],
             "respondents": case_numbers,
             "state": complaint.state,
-            trail.BIRTHS: list(trail.BORN_UNDER),
-            **paper_state.paper_of(complaint),
+            **paper_state.paper_of(complaint, born=True),
         },
         fair_id=fair.id,
         complaint_id=complaint.id,

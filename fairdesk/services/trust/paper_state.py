@@ -27,7 +27,7 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
-from fairdesk.domain.trail import PAPER
+from fairdesk.domain.trail import BIRTHS, BORN_UNDER, PAPER
 from fairdesk.services.trust.record_state import plain
 
 PARTY_FIELDS = (
@@ -172,8 +172,10 @@ def link_paper(row: EvidenceLink) -> dict[str, Any]:
     return _values(row, LINK_FIELDS)
 
 
-def paper_of(record: Any) -> dict[str, Any]:
-    """{`PAPER`: state} of any record kind above, for an event's `after`."""
+def paper_of(record: Any, born: bool = False) -> dict[str, Any]:
+    """{`PAPER`: state} of any record kind above, for an event's `after`; `born`: the
+    event that makes a case or a complaint, which also says which records made under it
+    are born with an event of their own (`trail.BIRTHS`)."""
     kinds: tuple[tuple[type, Callable[[Any], dict[str, Any]]], ...] = (
         (RespondentCase, case_paper),
         (Complaint, complaint_paper),
@@ -183,5 +185,6 @@ def paper_of(record: Any) -> dict[str, Any]:
     )
     for model, state in kinds:
         if isinstance(record, model):
-            return {PAPER: state(record)}
+            births = {BIRTHS: list(BORN_UNDER)} if born else {}
+            return {PAPER: state(record)} | births
     raise TypeError(f"no paper state for {type(record).__name__}")
