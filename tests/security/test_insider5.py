@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import delete, insert, select, update
 
 from fairdesk.db.models import (
+    AuditEvent,
     Complaint,
     EvidenceLink,
     IssuedDocument,
@@ -30,7 +31,7 @@ from fairdesk.services.trust import keys, row_check
 from tests.conftest import Team
 from tests.helpers import FAIR, complaint_input
 from tests.security.test_appended_events import _append
-from tests.security.test_attacks import _issue
+from tests.security.test_attacks import _issue, _rechain
 from tests.security.test_insider4_paper import _with_photos
 
 REFUSED = "Nothing is signed: .*run fairdesk audit verify"
@@ -265,3 +266,20 @@ def test_only_an_administrators_key_revocation_counts(team: Team, decided: str) 
     keys.revoke_user_key(team.admin, "desk1", "laptop lost")
     with team.admin.db.reading() as session:
         assert row_check.accepted_event(session, "signing_key", key, "key.revoke") is not None
+
+
+def test_measures_and_links_of_a_database_of_before_stay_quiet(team: Team, decided: str) -> None:
+    """Cases registered before their measures and links were born with events: those
+    with no history are the old ones, not reported (the id rule still holds for links)."""
+    _ordered(team, decided)
+    _with_photos(team, decided)
+    with team.admin.db.writing() as session:
+        session.execute(
+            delete(AuditEvent).where(AuditEvent.entity_type.in_(("measure", "evidence_link")))
+        )
+        for row in session.scalars(select(AuditEvent)):
+            if isinstance(row.after, dict) and "births" in row.after:
+                row.after = {k: v for k, v in row.after.items() if k != "births"}
+    _rechain(team)
+    assert verify_chain(team.admin).ok
+    _issue(team, decided)
