@@ -24,8 +24,9 @@ ALL_FIELDS = "*"  # an event that records the record's whole state
 # it (services/trust/paper_state.py): compared field by field.
 PAPER = "paper"
 # Events kept for the audit check alone, not shown in a case's timeline (an attachment is
-# shown by its own "Evidence attached" event).
-UNSHOWN = frozenset({"evidence_link.add"})
+# shown by its own "Evidence attached" event; a measure by the step that orders or
+# changes it).
+UNSHOWN = frozenset({"evidence_link.add", "measure.order", "measure.record"})
 # What a case's or a complaint's birth event says of the records made under it: those
 # kinds are born with an event of their own, so one of them with no history was planted
 # (an id cannot say it: whoever writes the database chooses it).

@@ -526,6 +526,8 @@ DETAILS = Vocabulary(
         "authority": W("authority", "移交部门"),
         "assigned_to": W("assigned to", "承办人"),
         "paper": W("details as printed", "文书所载信息"),
+        "births": W("records with their own history", "自带记录的事项"),
+        "case_id": W("case", "案件"),
         "clock": W("deadline", "期限"),
         "due_at": W("due", "到期"),
         "served_at": W("time of service", "送达时间"),
