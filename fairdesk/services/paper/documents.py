@@ -1550,6 +1550,17 @@ def _check_key(
 
 
 def _revocation_event(session: Session, key: SigningKey) -> int | None:
+    any_event = session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.action == "key.revoke",
+            AuditEvent.entity_type == "signing_key",
+            AuditEvent.entity_id == key.id,
+        )
+        .limit(1)
+    )
+    if any_event is None:  # most keys: no need to fold the users' histories
+        return None
     # Only an administrator's revocation, as `audit verify` accepts it, counts.
     return row_check.accepted_event(session, "signing_key", key.id, "key.revoke")
 
