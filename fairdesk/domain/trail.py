@@ -17,15 +17,21 @@ from dataclasses import dataclass
 from fairdesk.domain.corrections import may_correct_decision
 from fairdesk.domain.enums import ClockAction, Role
 from fairdesk.domain.permissions import GRANTS, Permission
-from fairdesk.domain.workflow import STEPS, Entity
+from fairdesk.domain.workflow import STEPS, Effect, Entity
 
 ALL_FIELDS = "*"  # an event that records the record's whole state
 # What a signed paper prints of the record, recorded whole by every event that may change
 # it (services/trust/paper_state.py): compared field by field.
 PAPER = "paper"
 # Events kept for the audit check alone, not shown in a case's timeline (an attachment is
-# shown by its own "Evidence attached" event).
-UNSHOWN = frozenset({"evidence_link.add"})
+# shown by its own "Evidence attached" event; a measure by the step that orders or
+# changes it).
+UNSHOWN = frozenset({"evidence_link.add", "measure.order", "measure.record"})
+# What a case's or a complaint's birth event says of the records made under it: those
+# kinds are born with an event of their own, so one of them with no history was planted
+# (an id cannot say it: whoever writes the database chooses it).
+BIRTHS = "births"
+BORN_UNDER = ("measure", "evidence_link")
 
 
 @dataclass(frozen=True)
@@ -81,19 +87,30 @@ _ADMINS = _grant(Permission.MANAGE_USERS)
 _ATTACHERS = _grant(Permission.PATROL)  # those who add evidence
 
 
+# The case's decision columns: only a step that records a decision sets them. Another
+# step's field of that name is its own (a credit referral's legal basis, Art. 42).
+_DECISION_COLUMNS = frozenset({"legal_basis", "trigger"})
+
+
 def _steps() -> Iterable[tuple[str, Writer]]:
     for s in STEPS:
-        sets = _fields("state", PAPER, *(f.name for f in s.fields))
+        names = {f.name for f in s.fields}
+        if Effect.RECORD_DECISION not in s.effects:
+            names -= _DECISION_COLUMNS
+        sets = _fields("state", PAPER, *names)
         yield s.audit_code, Writer(s.entity.value, sets, s.roles)
 
 
 WRITERS: dict[str, Writer] = {
     **dict(_steps()),
     "complaint.register": Writer(
-        "complaint", _fields("state", PAPER), _grant(Permission.REGISTER_COMPLAINT), birth=True
+        "complaint",
+        _fields("state", PAPER, BIRTHS),
+        _grant(Permission.REGISTER_COMPLAINT),
+        birth=True,
     ),
     "case.create": Writer(
-        "case", _fields("state", PAPER), _grant(Permission.REGISTER_COMPLAINT), birth=True
+        "case", _fields("state", PAPER, BIRTHS), _grant(Permission.REGISTER_COMPLAINT), birth=True
     ),
     "case.assign": Writer("case", _fields("assigned_to"), _grant(Permission.ASSIGN_CASES)),
     "case.amend_decision": Writer(
@@ -112,6 +129,8 @@ WRITERS: dict[str, Writer] = {
         for a in ClockAction
     },
     "measure.record": Writer("measure", _fields(ALL_FIELDS), _CASE_ROLES),
+    # A measure a step orders: its first event, with its whole state.
+    "measure.order": Writer("measure", _fields(ALL_FIELDS), _CASE_ROLES, birth=True),
     "right.register": Writer(
         "ip_right",
         _fields("number", "jurisdiction", PAPER),
@@ -134,7 +153,7 @@ WRITERS: dict[str, Writer] = {
     ),
     "document.revoke": Writer(
         "document",
-        _fields("in_force"),
+        _fields("in_force", "revoke_reason", "superseded_by"),
         _grant(Permission.ISSUE_DOCUMENT),
         values=(("in_force", False),),
     ),
@@ -148,7 +167,13 @@ WRITERS: dict[str, Writer] = {
     "exhibitor.ip_commitment": Writer(
         "exhibitor", _fields("ip_commitment_signed"), _grant(Permission.IMPORT_EXHIBITORS)
     ),
-    "user.add": Writer("user", _fields("role", "password"), _ADMINS, first=True, birth=True),
+    "user.add": Writer(
+        "user",
+        _fields("role", "password", "username", "display_name"),
+        _ADMINS,
+        first=True,
+        birth=True,
+    ),
     "user.role": Writer("user", _fields("role"), _ADMINS),
     "user.disable": Writer("user", _fields("active"), _ADMINS, values=(("active", False),)),
     "user.enable": Writer("user", _fields("active"), _ADMINS, values=(("active", True),)),

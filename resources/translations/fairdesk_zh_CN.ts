@@ -5098,6 +5098,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>记录措施</translation>
     </message>
     <message>
+        <source>Measure ordered</source>
+        <translation>下达措施</translation>
+    </message>
+    <message>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>

@@ -26,7 +26,7 @@ from fairdesk.db.models import (
     RespondentCase,
 )
 from fairdesk.domain import vocabulary as v
-from fairdesk.domain.trail import PAPER
+from fairdesk.domain.trail import BIRTHS, PAPER
 from fairdesk.domain.workflow import words_of_event
 from fairdesk.services.inspection import evidence
 from fairdesk.services.trust.audit import jsonable
@@ -159,7 +159,9 @@ def event_entries(events: list[AuditEvent], zone: str) -> list[dict[str, Any]]:
             "action": e.action,
             "action_words": words_of_event(e.action).both,
             # (Less the record's printed state the audit check keeps: the package has it.)
-            "details": jsonable({k: v for k, v in (e.after or {}).items() if k != PAPER}),
+            "details": jsonable(
+                {k: v for k, v in (e.after or {}).items() if k not in (PAPER, BIRTHS)}
+            ),
             "reason": e.reason,
             "hash": e.hash,
             "prev_hash": e.prev_hash,

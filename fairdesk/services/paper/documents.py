@@ -65,8 +65,8 @@ from fairdesk.domain.errors import FairDeskError, InvalidInput, NotFound, Phrase
 from fairdesk.domain.normalize import tighten
 from fairdesk.domain.permissions import Permission
 from fairdesk.domain.rules import RuleSet
+from fairdesk.domain.trail import BIRTHS, UNSHOWN
 from fairdesk.domain.trail import PAPER as PRINTED_STATE
-from fairdesk.domain.trail import UNSHOWN
 from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
     STEPS,
@@ -83,7 +83,7 @@ from fairdesk.services.casework.steps import refused_reasons
 from fairdesk.services.casework.transfer_time import materials_complete_at
 from fairdesk.services.context import Context
 from fairdesk.services.fair.fairs import calendar_of, fair_by_code, fair_close
-from fairdesk.services.trust import audit, keys, paper_check, root_pin
+from fairdesk.services.trust import audit, keys, paper_check, root_pin, row_check
 
 DOCUMENT_SERIES = "document"
 
@@ -308,7 +308,13 @@ def _detail(
         return ""
     parts = []
     for key, value in after.items():
-        if value in (None, "", [], {}) or key in ("sha256", "key_id", PRINTED_STATE):
+        if value in (None, "", [], {}) or key in (
+            "sha256",
+            "key_id",
+            "revoke_reason",
+            PRINTED_STATE,
+            BIRTHS,
+        ):
             continue
         if key == "in_force" and value is True:  # an issued document is in force: say nothing
             continue
@@ -1236,6 +1242,7 @@ def reissue(ctx: Context, number: str, reason: str) -> IssuedInfo:
                 "kind": old.kind,
                 "in_force": False,
                 "superseded_by": doc.number,
+                "revoke_reason": old.revoke_reason,
             },
             reason=reason.strip(),
             fair_id=old.fair_id,
@@ -1268,7 +1275,14 @@ def revoke(ctx: Context, number: str, reason: str) -> None:
             "document.revoke",
             "document",
             doc.id,
-            after={"number": doc.number, "kind": doc.kind, "in_force": False},
+            after={
+                "number": doc.number,
+                "kind": doc.kind,
+                "in_force": False,
+                # What verify tells the holder (a revocation's reason, or no successor).
+                "revoke_reason": doc.revoke_reason,
+                "superseded_by": None,
+            },
             reason=reason.strip(),
             fair_id=doc.fair_id,
             complaint_id=doc.complaint_id,
@@ -1611,7 +1625,7 @@ def _check_key(
 
 
 def _revocation_event(session: Session, key: SigningKey) -> int | None:
-    return session.scalar(
+    any_event = session.scalar(
         select(AuditEvent.id)
         .where(
             AuditEvent.action == "key.revoke",
@@ -1620,6 +1634,10 @@ def _revocation_event(session: Session, key: SigningKey) -> int | None:
         )
         .limit(1)
     )
+    if any_event is None:  # most keys: no need to fold the users' histories
+        return None
+    # Only an administrator's revocation, as `audit verify` accepts it, counts.
+    return row_check.accepted_event(session, "signing_key", key.id, "key.revoke")
 
 
 def _offline_note(session: Session, parsed: signing.Payload) -> tuple[Phrase, ...]:

@@ -16,6 +16,7 @@ from fairdesk.db.models import (
     BoothVisit,
     Complaint,
     EvidenceLink,
+    User,
     complaint_rights,
 )
 from fairdesk.domain.errors import PermissionDenied
@@ -23,8 +24,9 @@ from fairdesk.services.trust import row_check
 
 
 def scope_of(session: Session, complaint: Complaint) -> row_check.Scope:
-    """The complaint, its cases with their exhibitors, measures and rights, and the
-    evidence attached to any of them (links whose rows are gone included)."""
+    """The complaint, its cases with their exhibitors, measures and rights, the evidence
+    attached to any of them (links and measures whose rows are gone included), and the
+    users."""
     cases = list(complaint.cases)
     case_ids = {c.id for c in cases}
     owners = {("complaint", complaint.id)} | {("case", i) for i in case_ids}
@@ -47,6 +49,11 @@ def scope_of(session: Session, complaint: Complaint) -> row_check.Scope:
             AuditEvent.complaint_id == complaint.id, AuditEvent.entity_type == "evidence_link"
         )
     )
+    measures = session.scalars(
+        select(AuditEvent.entity_id).where(
+            AuditEvent.complaint_id == complaint.id, AuditEvent.entity_type == "measure"
+        )
+    )
     rights = session.scalars(
         select(complaint_rights.c.right_id).where(complaint_rights.c.complaint_id == complaint.id)
     )
@@ -54,10 +61,13 @@ def scope_of(session: Session, complaint: Complaint) -> row_check.Scope:
         "complaint": {complaint.id},
         "case": case_ids,
         "exhibitor": {c.exhibitor_id for c in cases},
-        "measure": {m.id for c in cases for m in c.measures},
+        # Those deleted too (their events name the complaint).
+        "measure": {m.id for c in cases for m in c.measures} | {i for i in measures if i},
         "ip_right": set(rights),
         "evidence_link": {i for i, _ in mine} | {i for i in evented if i is not None},
         "evidence": {e for _, e in mine},
+        # A paper names its issuer and the people of the case by their accounts.
+        "user": set(session.scalars(select(User.id))),
     }
 
 

@@ -27,7 +27,7 @@ from fairdesk.db.models import (
     RespondentCase,
     complaint_rights,
 )
-from fairdesk.domain.trail import PAPER
+from fairdesk.domain.trail import BIRTHS, BORN_UNDER, PAPER
 from fairdesk.services.trust.record_state import plain
 
 PARTY_FIELDS = (
@@ -44,6 +44,9 @@ PARTY_FIELDS = (
 )
 CASE_FIELDS = (
     "exhibitor_id",  # the respondent (its own details are the exhibitor's history)
+    "complaint_id",  # the complainant, the agent and the rights it prints
+    "number",
+    "seq",
     "booth_no",
     "hall",
     "defence_summary",
@@ -60,6 +63,9 @@ CASE_FIELDS = (
     "closed_at",
 )
 COMPLAINT_FIELDS = (
+    "number",
+    "kind",  # an IP complaint or a commercial dispute: how its papers are laid out
+    "channel",
     "summary",
     "authority",
     "dispute_type",
@@ -166,8 +172,10 @@ def link_paper(row: EvidenceLink) -> dict[str, Any]:
     return _values(row, LINK_FIELDS)
 
 
-def paper_of(record: Any) -> dict[str, Any]:
-    """{`PAPER`: state} of any record kind above, for an event's `after`."""
+def paper_of(record: Any, born: bool = False) -> dict[str, Any]:
+    """{`PAPER`: state} of any record kind above, for an event's `after`; `born`: the
+    event that makes a case or a complaint, which also says which records made under it
+    are born with an event of their own (`trail.BIRTHS`)."""
     kinds: tuple[tuple[type, Callable[[Any], dict[str, Any]]], ...] = (
         (RespondentCase, case_paper),
         (Complaint, complaint_paper),
@@ -177,5 +185,6 @@ def paper_of(record: Any) -> dict[str, Any]:
     )
     for model, state in kinds:
         if isinstance(record, model):
-            return {PAPER: state(record)}
+            births = {BIRTHS: list(BORN_UNDER)} if born else {}
+            return {PAPER: state(record)} | births
     raise TypeError(f"no paper state for {type(record).__name__}")

@@ -20,6 +20,7 @@ from fairdesk.services.context import Context
 from fairdesk.services.trust import audit
 
 MEASURE_EVENT = "measure.record"
+MEASURE_BIRTH = "measure.order"  # a measure's first event: it was born with it
 EXHIBITOR_EVENT = "exhibitor.record"
 # The exhibitor's fields a list import or a person sets (not its bookkeeping columns).
 EXHIBITOR_FIELDS = (
@@ -51,6 +52,7 @@ def measure_state(m: Measure) -> dict[str, Any]:
     return {
         name: plain(getattr(m, name))
         for name in (
+            "case_id",  # a measure moved to another case prints on its papers
             "measure_type",
             "ordered_at",
             "due_at",
@@ -93,14 +95,21 @@ def measures_of(case: Any) -> dict[int, dict[str, Any]]:
 def record_measures(
     session: Session, ctx: Context, case: Any, before: dict[int, dict[str, Any]]
 ) -> None:
-    """An event for each measure of `case` a step added or changed (after the flush)."""
-    changed = [m for m in case.measures if measure_state(m) != before.get(m.id)]
-    audit.record_many(
-        session,
-        ctx,
-        [(MEASURE_EVENT, "measure", m.id, measure_state(m)) for m in changed],
-        fair_id=case.fair_id,
-    )
+    """An event for each measure of `case` a step added (its birth) or changed (after the
+    flush), under the case: a paper finds a deleted measure by it."""
+    for m in case.measures:
+        if measure_state(m) != before.get(m.id):
+            audit.record(
+                session,
+                ctx,
+                MEASURE_EVENT if m.id in before else MEASURE_BIRTH,
+                "measure",
+                m.id,
+                after=measure_state(m),
+                fair_id=case.fair_id,
+                complaint_id=case.complaint_id,
+                case_id=case.id,
+            )
 
 
 def record_exhibitors(

@@ -18,12 +18,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from fairdesk.db.models import (
     AccusedExhibit,
     AuditEvent,
     Base,
+    BoothVisit,
     Complaint,
     EvidenceFile,
     EvidenceLink,
@@ -74,8 +75,19 @@ def _measure_state(row: Any) -> dict[str, Any]:
 
 
 def _document_state(row: Any) -> dict[str, Any]:
-    # A revocation cleared (or one made) behind the app's back changes what verify says.
-    return {"sha256": row.content_hash, "in_force": row.revoked_at is None}
+    # A revocation cleared (or one made) behind the app's back changes what verify says,
+    # and so do its reason and the successor it points the holder to.
+    successor = None
+    if row.superseded_by is not None:
+        session = object_session(row)
+        found = session.get(IssuedDocument, row.superseded_by) if session else None
+        successor = found.number if found is not None else str(row.superseded_by)
+    return {
+        "sha256": row.content_hash,
+        "in_force": row.revoked_at is None,
+        "revoke_reason": row.revoke_reason or "",
+        "superseded_by": successor,
+    }
 
 
 def _instant(value: Any) -> str | None:
@@ -123,7 +135,15 @@ CHECKED = (
         User,
         "user",
         "user",
-        {"role": "role", "active": "active", "password": "password_hash"},
+        # Sign-in finds an account, an event names its author and a paper its people by
+        # these: a name swapped or changed would act or print as someone else.
+        {
+            "role": "role",
+            "active": "active",
+            "password": "password_hash",
+            "username": "username",
+            "display_name": "display_name",
+        },
         "username",
     ),
     Checked(SigningKey, "signing_key", "signing key", {}, "key_id", _key_state),
@@ -208,6 +228,8 @@ class _Fold:
     session: Session | None = None  # to name a record a problem is about
     born: dict[tuple[str, int], int] = _field(default_factory=dict)  # {record: birth event}
     users_only: set[int] = _field(default_factory=set)  # events on users (a scoped fold)
+    # {(record, action): the first such event the check accepts}
+    accepted: dict[tuple[str, int, str], int] = _field(default_factory=dict)
 
 
 Scope = dict[str, set[int]]  # {entity: record ids}: the records one paper draws from
@@ -259,6 +281,8 @@ def _history(
             fold.problems.append(_stranger(event_id, username, user_id, fold, entity, entity_id))
             continue
         role = fold.roles.get(user_id) if user_id is not None else None
+        if user_id is not None:
+            _same_author(fold, event_id, user_id, username)
         if user_id is not None and role is None:
             allowed = declared.first and action not in fold.seen
         else:
@@ -286,6 +310,7 @@ def _history(
             fold.problems.append(_out_of_place(event_id, action, fold, entity, entity_id))
             continue
         fold.seen.add(action)
+        fold.accepted.setdefault((entity, entity_id, action), event_id)
         if declared.birth:
             fold.born[(entity, entity_id)] = event_id
         _, folded = fold.state.get((entity, entity_id), (0, {}))
@@ -293,6 +318,21 @@ def _history(
         if entity == "user" and "role" in sets and sets["role"] in ROLE_CODES:
             fold.roles[entity_id] = Role(sets["role"])
     return fold
+
+
+def _same_author(fold: _Fold, event_id: int, user_id: int, username: str) -> None:
+    """An event names its author by the login their history gives them: another name is
+    an account renamed for a moment to act as someone else."""
+    kept = fold.state.get(("user", user_id), (0, {}))[1].get("username")
+    if isinstance(kept, str) and username != kept:
+        fold.problems.append(
+            RowProblem(
+                event_id,
+                f"audit event {event_id} names its author {username}, but it was written by "
+                f"the account {kept}: that account was renamed behind the app's back to act "
+                "as someone else",
+            )
+        )
 
 
 def _by_number(
@@ -344,6 +384,13 @@ def history_of(session: Session, entity: str, entity_id: int) -> dict[str, Any]:
     """One record's state as `audit verify` folds it: only the events it accepts count."""
     fold = _history(session, tuple({entity, "user"}))
     return fold.state.get((entity, entity_id), (0, {}))[1]
+
+
+def accepted_event(session: Session, entity: str, entity_id: int, action: str) -> int | None:
+    """The first `action` event on a record that `audit verify` accepts (by an author
+    whose role may take it): a key's revocation appended by a desk user does not count."""
+    fold = _history(session, tuple({entity, "user"}))
+    return fold.accepted.get((entity, entity_id, action))
 
 
 def _author(username: str, user_id: int | None, fold: _Fold) -> str:
@@ -435,12 +482,52 @@ def check_scope(session: Session, scope: Scope) -> list[RowProblem]:
 
 def _first_born(session: Session, checked: Checked) -> int | None:
     """The first record of a kind born with its event, when its kind's first records were
-    not (evidence links of before this check): a record with none after it was planted."""
-    if checked.born_with_event or checked.paper is None:
+    not (evidence links and measures of before this check): a record with none after it
+    was planted."""
+    if checked.born_with_event or checked.entity not in trail.BORN_UNDER:
         return None
+    births = [a for a, w in trail.WRITERS.items() if w.entity == checked.entity and w.birth]
     return session.scalar(
-        select(func.min(AuditEvent.entity_id)).where(AuditEvent.entity_type == checked.entity)
+        select(func.min(AuditEvent.entity_id)).where(
+            AuditEvent.entity_type == checked.entity, AuditEvent.action.in_(births)
+        )
     )
+
+
+def _born_under(session: Session, fold: _Fold, checked: Checked, rows: list[Any]) -> set[int]:
+    """The rows (with no history) made under a case or complaint whose birth event says
+    such records are born with an event of their own: they were planted, whatever id
+    they were given."""
+    if checked.entity not in trail.BORN_UNDER or not rows:
+        return set()
+    owners = dict(zip((r.id for r in rows), _owners(session, checked, rows), strict=True))
+    planted = set()
+    for row_id, owner in owners.items():
+        said = fold.state.get(owner, (0, {}))[1].get(trail.BIRTHS) if owner else None
+        if isinstance(said, list) and checked.entity in said:
+            planted.add(row_id)
+    return planted
+
+
+def _owners(session: Session, checked: Checked, rows: list[Any]) -> list[tuple[str, int] | None]:
+    """The case or complaint each measure or evidence link was made under."""
+    if checked.model is Measure:
+        return [("case", r.case_id) for r in rows]
+    through: dict[str, Any] = {"exhibit": AccusedExhibit, "measure": Measure, "visit": BoothVisit}
+    cases: dict[tuple[str, int], int | None] = {}
+    for kind, model in through.items():
+        ids = {r.owner_id for r in rows if r.owner_type == kind}
+        if ids:
+            found = session.execute(select(model.id, model.case_id).where(model.id.in_(ids)))
+            cases |= {(kind, i): case_id for i, case_id in found}
+    owners: list[tuple[str, int] | None] = []
+    for r in rows:
+        if r.owner_type in ("case", "complaint"):
+            owners.append((r.owner_type, r.owner_id))
+        else:
+            case_id = cases.get((r.owner_type, r.owner_id))
+            owners.append(("case", case_id) if case_id is not None else None)
+    return owners
 
 
 def _name(checked: Checked, row: Any) -> str:
@@ -453,13 +540,19 @@ def _compare(
     """Each row of a kind against its folded history."""
     history = {i: v for (e, i), v in fold.state.items() if e == checked.entity}
     first_born = _first_born(session, checked)
-    if not history and not checked.born_with_event and first_born is None:
+    rows = list(rows)
+    born_under = _born_under(session, fold, checked, [r for r in rows if r.id not in history])
+    if not history and not checked.born_with_event and first_born is None and not born_under:
         return []  # a kind whose events came later: rows of before have none
     problems = []
     for row in rows:
         event_id, folded = history.get(row.id, (0, {}))
         if not folded:
-            planted = checked.born_with_event or (first_born is not None and row.id > first_born)
+            planted = (
+                checked.born_with_event
+                or row.id in born_under
+                or (first_born is not None and row.id > first_born)
+            )
             if event_id == 0 and planted:
                 problems.append(
                     RowProblem(

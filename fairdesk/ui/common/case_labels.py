@@ -112,7 +112,19 @@ CLOCKS_SHORT: dict[str, str] = {
 # Recorded values a person has no use for: internal ids (a visit's or round's uid) and
 # what other columns already say.
 # (`paper`: the record's printed state, kept for the audit check, not a change to show.)
-_SKIP = {"number", "kind", "channel", "sha256", "key_id", "uid", "round", "visit", "paper"}
+_SKIP = {
+    "number",
+    "kind",
+    "channel",
+    "sha256",
+    "key_id",
+    "uid",
+    "round",
+    "visit",
+    "paper",
+    "births",
+    "revoke_reason",  # the event's own reason says it
+}
 
 Table = Vocabulary | Mapping[str, tuple[str, ...]]
 
