@@ -333,11 +333,23 @@ def error_text(exc: BaseException) -> str:
     return _translated(exc.template, exc.params)
 
 
+# Placeholders whose values are names a person typed or the system gave (a user, a fair's
+# code, a case number, a file): shown as they are, never looked up as the app's own words,
+# so a user called "admin" stays "admin" in Chinese.
+NAME_PLACEHOLDERS = frozenset(
+    {"name", "username", "user", "number", "file", "path", "folder", "code", "fair",
+     "fair_code", "case", "booth", "uid", "event_id", "archive", "manifest", "stem", "ext"}
+)
+
+
 def _translated(template: str, params: dict[str, object]) -> str:
     translated = QCoreApplication.translate(ERROR_CONTEXT, template)
     if not params:
         return translated
-    values = {k: _term(v) for k, v in params.items()}
+    values = {
+        k: v if k in NAME_PLACEHOLDERS and isinstance(v, str) else _term(v)
+        for k, v in params.items()
+    }
     if translated == template:  # English: "an IP complaint"
         translated = with_articles(template, values)
     try:
