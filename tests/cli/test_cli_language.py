@@ -100,7 +100,7 @@ def test_a_step_taken_and_a_paper_issued_in_chinese(
     act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
     code, out, err = run("--lang", "zh_CN", "step", case, "notify")
     assert code == 0, err
-    notified = v.CASE_STATES.words("NOTIFIED").zh
+    notified = v.AWAITING_SERVICE.zh  # no time of service given: no defence period runs yet
     assert re.fullmatch(rf"被投诉人案件 {case}：{notified}（第 \d+ 版）\n", out), out
     pdf = tmp_path / "notice.pdf"
     code, out, err = run("--lang", "zh_CN", "print", "complaint-notice", case, "-o", str(pdf))
