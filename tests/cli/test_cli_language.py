@@ -206,3 +206,13 @@ def test_argparse_help_titles_in_chinese(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["--help"])  # English again for the next command
     assert "options:" in capsys.readouterr().out
+
+
+def test_chinese_steps_write_a_moment_as_the_tables_do(run: Run, case: str, team: Team) -> None:
+    act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
+    code, _, err = run("step", case, "notify", "--set", "served_at=2026-11-05 09:30")
+    assert code == 0, err
+    code, out, err = run("--lang", "zh_CN", "steps", case)
+    assert code == 0, err
+    # One date-time format on the command line (as `cases` prints it), no space after "）".
+    assert "已于 2026-11-05 09:30（北京时间 UTC+8）送达" in out, out
