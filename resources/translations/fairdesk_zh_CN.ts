@@ -5201,6 +5201,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>展会设置</translation>
     </message>
     <message>
+        <source>comma-separated, e.g. 4.1, 4.2, 5.1; empty: taken from the exhibitor list</source>
+        <translation>用逗号分隔，例如 4.1, 4.2, 5.1；留空：从展商名单中获取</translation>
+    </message>
+    <message>
         <source>New fair</source>
         <translation>新建展会</translation>
     </message>
@@ -5219,6 +5223,10 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>This fair already has {0} complaint(s). Say why you change its set-up (the reason is kept in the audit trail):</source>
         <translation>本届展会已有 {0} 件投诉。请说明修改设置的原因（原因将记入审计记录）：</translation>
+    </message>
+    <message>
+        <source>No Chinese character: the papers print this name as the fair's Chinese title.</source>
+        <translation>没有汉字：文书会把此名称作为展会的中文名称打印。</translation>
     </message>
     <message>
         <source>Edition</source>
