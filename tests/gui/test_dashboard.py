@@ -195,3 +195,21 @@ def test_a_count_chart_labels_its_axis_with_whole_numbers_each_once(  # type: ig
     axis = [t for t in drawn[1:] if t.isdigit() or "." in t][: -2]  # the bars' values last
     assert axis == sorted(set(axis), key=int), drawn
     assert int(axis[0]) == 0 and int(axis[-1]) >= top, drawn
+
+
+def test_the_dashboard_opens_at_its_own_size_not_qts_two_thirds_of_the_screen(
+    qtbot, team: Team, history: None
+) -> None:
+    from fairdesk.settings import Settings
+    from fairdesk.ui.desk.main_window import MainWindow
+
+    window = MainWindow(team.admin, settings=Settings())
+    window._poll_timer.stop()
+    qtbot.addWidget(window)
+    window.show()
+    board = window.windows._show(Dashboard(team.admin, CURRENT, window))
+    qtbot.waitExposed(board)
+    room = board.screen().availableGeometry().size()
+    assert board.height() > room.height() * 2 / 3  # every chart in view, no scrolling
+    assert board.size() == board.sizeHint().boundedTo(room)
+    board.close()
