@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fairdesk.cli_common import context, message, print_rows, translate, words
+from fairdesk.cli_common import context, language, message, print_rows, translate, words
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import ComplaintState
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.rules import citation_in
 from fairdesk.domain.workflow import (
     ENTITY_WORDS,
     REASON_NAME,
@@ -500,7 +501,8 @@ def cmd_step(args: argparse.Namespace) -> int:
         value = found.start_values(s, params).get(f.name)
         if value:
             params[f.name] = value
-            print(_t("{0} (prefilled): {1}").format(words(f.words), value), file=sys.stderr)
+            shown = citation_in(value, language(args)) if f.name == "legal_basis" else value
+            print(_t("{0} (prefilled): {1}").format(words(f.words), shown), file=sys.stderr)
     try:
         result = take_step(
             ctx,

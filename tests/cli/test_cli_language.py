@@ -216,3 +216,21 @@ def test_chinese_steps_write_a_moment_as_the_tables_do(run: Run, case: str, team
     assert code == 0, err
     # One date-time format on the command line (as `cases` prints it), no space after "）".
     assert "已于 2026-11-05 09:30（北京时间 UTC+8）送达" in out, out
+
+
+def test_the_prefilled_legal_basis_is_said_in_the_commands_language(
+    run: Run, team: Team, case: str
+) -> None:
+    _under_review(team, case)
+    code, _, err = run("--lang", "zh_CN", "step", case, "decide_infringing", "--set",
+                       "trigger=merits")  # fmt: skip
+    assert code == 0, err
+    [line] = [x for x in err.splitlines() if "已预填" in x]
+    assert "条" in line and not LATIN_WORD.search(line), line
+    from sqlalchemy import select
+
+    from fairdesk.db.models import RespondentCase
+
+    with team.desk.db.reading() as session:  # the papers still print both languages
+        stored = session.scalars(select(RespondentCase)).one().legal_basis
+    assert " / " in stored and line.endswith(stored.partition(" / ")[0])
