@@ -37,6 +37,7 @@ from fairdesk.cli_common import (
     speak,
     stdin_line,
     translate,
+    words,
 )
 from fairdesk.config import (
     ENV_DATA_DIR,
@@ -48,6 +49,7 @@ from fairdesk.config import (
 from fairdesk.domain.enums import CaseState, Role
 from fairdesk.domain.errors import FairDeskError, InvalidInput
 from fairdesk.domain.rules import PRESETS
+from fairdesk.domain.vocabulary import ROLES
 from fairdesk.locations import apply_saved_locations
 
 # Command groups kept beside the features they drive; each has add_parsers and COMMANDS.
@@ -570,8 +572,14 @@ def cmd_user(args: argparse.Namespace) -> int:
         info = users.set_password(ctx, args.name, _new_password(args))
     else:
         info = users.set_role(ctx, args.name, args.role, args.reason)
-    state = "active" if info.active else "disabled"
-    print(f"{action}: {info.username} ({info.role.value}: {_role_words(info.role)}, {state})")
+    done = {  # a sentence, in the language of --lang, that says what changed
+        "add": _t("Added the user {0}: {1}, {2}."),
+        "disable": _t("Disabled the user {0}: {1}, {2}."),
+        "enable": _t("Enabled the user {0}: {1}, {2}."),
+        "passwd": _t("Set a new password for the user {0}: {1}, {2}."),
+    }.get(action, _t("Changed the role of the user {0}: {1}, {2}."))
+    state = _t("active") if info.active else _t("disabled")
+    print(done.format(info.username, words(ROLES.words(info.role)), state))
     return 0
 
 

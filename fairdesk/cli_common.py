@@ -66,7 +66,7 @@ def speak(lang: str) -> None:
         return
     from PySide6.QtCore import QCoreApplication, QLocale
 
-    from fairdesk.i18n import install_translations
+    from fairdesk.i18n import format_datetime, install_translations, write_moments_as
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "fairdesk"])
     if _spoken["language"] == "en":
@@ -74,7 +74,13 @@ def speak(lang: str) -> None:
     install_translations(app, lang)
     if lang == "en" and _locale_before:
         QLocale.setDefault(_locale_before.pop())
+    # A sentence's moments as the tables write them: one date-time format on the CLI.
+    write_moments_as(format_datetime if lang == "en" else _moment)
     _spoken["language"] = lang
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}"
 
 
 def translate(context: str, text: str) -> str:

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fairdesk.cli_common import context, message, print_rows, translate, words
+from fairdesk.cli_common import context, language, message, print_rows, translate, words
 from fairdesk.domain import vocabulary as v
 from fairdesk.domain.acceptance import acceptance_problems
 from fairdesk.domain.enums import ComplaintState
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.rules import citation_in
 from fairdesk.domain.workflow import (
     ENTITY_WORDS,
     REASON_NAME,
@@ -39,12 +40,15 @@ from fairdesk.domain.workflow import (
     field_problems,
     list_value,
     refusal_with,
+    shown_state,
     step,
     steps_of,
     with_defaults,
 )
 
 if TYPE_CHECKING:  # loaded by the commands that read a complaint: it imports the services
+    from datetime import datetime
+
     from fairdesk import cli_complaint_json as cj
 
 # Steps a registration may take at once: those that leave a new (draft) complaint's state.
@@ -249,11 +253,12 @@ def _state_words(entity: Entity, state: str) -> str:
     return table.words(state).en
 
 
-def _status_line(entity: Entity, number: str, state: str, version: int) -> str:
+def _status_line(
+    entity: Entity, number: str, state: str, version: int, served_at: datetime | None
+) -> str:
     """'Respondent case X: Closed (version 13)', in the language of --lang."""
-    table = v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES
     return _t("{0} {1}: {2} (version {3})").format(
-        _entity_words(entity), number, words(table.words(state)), version
+        _entity_words(entity), number, words(shown_state(entity, state, served_at)), version
     )
 
 
@@ -461,7 +466,7 @@ def cmd_steps(args: argparse.Namespace) -> int:
         json.dump([step_json(c) for c in found.choices], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(_status_line(found.entity, found.number, found.state, found.version))
+    print(_status_line(found.entity, found.number, found.state, found.version, found.served_at))
     # As the case view: the steps its state leads to (refused for a role or a guard, with
     # why); --all adds the rest. The name is what `fairdesk step` takes.
     yes, no = _t("yes"), _t("no")
@@ -496,7 +501,8 @@ def cmd_step(args: argparse.Namespace) -> int:
         value = found.start_values(s, params).get(f.name)
         if value:
             params[f.name] = value
-            print(_t("{0} (prefilled): {1}").format(words(f.words), value), file=sys.stderr)
+            shown = citation_in(value, language(args)) if f.name == "legal_basis" else value
+            print(_t("{0} (prefilled): {1}").format(words(f.words), shown), file=sys.stderr)
     try:
         result = take_step(
             ctx,
@@ -516,7 +522,7 @@ def cmd_step(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(_status_line(entity, result.number, result.state, result.version))
+    print(_status_line(entity, result.number, result.state, result.version, result.served_at))
     return 0
 
 

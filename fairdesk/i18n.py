@@ -23,7 +23,7 @@ state's bare code) shows the vocabulary's words in the desk's language.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -293,6 +293,15 @@ def domain_word(text: str) -> str:
     return QCoreApplication.translate(ERROR_CONTEXT, text) if text else text
 
 
+# How a sentence writes a moment's date and time: the locale's way on the screens; the
+# command line writes it as its tables do, so all it prints has one format.
+_moment_style = {"format": format_datetime}
+
+
+def write_moments_as(style: Callable[[datetime], str]) -> None:
+    _moment_style["format"] = style
+
+
 def _term(value: object) -> object:
     if isinstance(value, FairDeskError | Phrase):  # a part translated with the message
         return _translated(value.template, value.params)
@@ -306,9 +315,9 @@ def _term(value: object) -> object:
     if isinstance(value, datetime):
         zone = getattr(value.tzinfo, "key", None)
         if not zone:
-            return format_datetime(value)
+            return _moment_style["format"](value)
         named = zone_words(zone, value).in_language(current_language())
-        return format_datetime(value) + (
+        return _moment_style["format"](value) + (
             f"（{named}）" if current_language() == "zh_CN" else f" ({named})"
         )
     if isinstance(value, list | tuple):  # joined by commas in English
@@ -333,14 +342,28 @@ def error_text(exc: BaseException) -> str:
     return _translated(exc.template, exc.params)
 
 
+# Placeholders whose values are names a person typed or the system gave (a user, a fair's
+# code, a case number, a file): shown as they are, never looked up as the app's own words,
+# so a user called "admin" stays "admin" in Chinese.
+NAME_PLACEHOLDERS = frozenset(
+    {"name", "username", "user", "number", "file", "path", "folder", "code", "fair",
+     "fair_code", "case", "booth", "uid", "event_id", "archive", "manifest", "stem", "ext"}
+)
+
+
 def _translated(template: str, params: dict[str, object]) -> str:
     translated = QCoreApplication.translate(ERROR_CONTEXT, template)
     if not params:
         return translated
-    values = {k: _term(v) for k, v in params.items()}
+    values = {
+        k: v if k in NAME_PLACEHOLDERS and isinstance(v, str) else _term(v)
+        for k, v in params.items()
+    }
     if translated == template:  # English: "an IP complaint"
         translated = with_articles(template, values)
     try:
-        return translated.format(**values)
+        text = translated.format(**values)
+        # No space after a full-width bracket ("（北京时间 UTC+8） 送达"): Chinese runs on.
+        return text.replace("） ", "）") if current_language() == "zh_CN" else text
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return str(Phrase(template, **params))

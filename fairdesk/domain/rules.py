@@ -289,6 +289,15 @@ SHANGHAI_LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
 )
 
 
+def citation_in(text: str, language: str) -> str:
+    """A bilingual citation ("中文 / English") in one language, for a screen; papers print
+    both. A citation in one language only is returned as it is."""
+    zh, sep, en = text.partition(" / ")
+    if not sep:
+        return text
+    return zh if language == "zh_CN" else en
+
+
 def merge_citations(texts: list[str]) -> str:
     """Several bilingual citations as one: the Chinese parts joined with "；", then " / ",
     then the English parts joined with "; " (a part cited twice is printed once)."""

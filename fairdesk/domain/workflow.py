@@ -760,6 +760,15 @@ def awaiting_service(state: str, served_at: datetime | None) -> bool:
     return state == CaseState.NOTIFIED and served_at is None
 
 
+def shown_state(entity: Entity, state: str, served_at: datetime | None = None) -> Words:
+    """The words a person reads for a record's state: a notified case without its time of
+    service awaits the proof of service (no defence period runs yet), whatever screen or
+    command shows it."""
+    if entity is Entity.CASE and awaiting_service(state, served_at):
+        return v.AWAITING_SERVICE
+    return (v.CASE_STATES if entity is Entity.CASE else v.COMPLAINT_STATES).words(state)
+
+
 def _service_not_recorded(f: Facts) -> Refusal | None:
     if f.served_at is None:
         return None

@@ -841,8 +841,36 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Changed the role of the user {0}: {1}, {2}.</source>
+        <translation>已更改用户 {0} 的角色：{1}，{2}。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Added the user {0}: {1}, {2}.</source>
+        <translation>已添加用户 {0}：{1}，{2}。</translation>
+    </message>
+    <message>
+        <source>Disabled the user {0}: {1}, {2}.</source>
+        <translation>已停用用户 {0}：{1}，{2}。</translation>
+    </message>
+    <message>
+        <source>Enabled the user {0}: {1}, {2}.</source>
+        <translation>已启用用户 {0}：{1}，{2}。</translation>
+    </message>
+    <message>
+        <source>Set a new password for the user {0}: {1}, {2}.</source>
+        <translation>已为用户 {0} 设置新密码：{1}，{2}。</translation>
     </message>
     <message>
         <source>no</source>
@@ -1306,10 +1334,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>已收材料（2006年《展会知识产权保护办法》第八条）</translation>
     </message>
     <message>
-        <source>A&amp;ll received</source>
-        <translation>全部收到(&amp;L)</translation>
-    </message>
-    <message>
         <source>Tick every item of the checklist</source>
         <translation>勾选清单中的每一项</translation>
     </message>
@@ -1320,10 +1344,6 @@ What you saved is safe. The details are in {1}; please send that file to your ad
     <message>
         <source>Commitment (承诺书, 2006 Measures Art 10)</source>
         <translation>承诺书（2006年《展会知识产权保护办法》第十条）</translation>
-    </message>
-    <message>
-        <source>Commi&amp;tment signed: the complainant vouches for the complaint and is liable for a false one</source>
-        <translation>已签署承诺书(&amp;T)：投诉人保证投诉真实，并对虚假投诉承担责任</translation>
     </message>
     <message>
         <source>Commitment signed</source>
@@ -1346,16 +1366,16 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>事实与理由摘要(&amp;U)：</translation>
     </message>
     <message>
+        <source>A&amp;ll received</source>
+        <translation>全部收到(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Commi&amp;tment signed: the complainant vouches for the complaint and is liable for a false one</source>
+        <translation>已签署承诺书(&amp;T)：投诉人保证投诉真实，并对虚假投诉承担责任</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>IP infringement complaint (知识产权侵权投诉)</source>
-        <translation>知识产权侵权投诉</translation>
-    </message>
-    <message>
-        <source>Co&amp;mmercial dispute (商事纠纷): contract, payment, service</source>
-        <translation>商事纠纷(&amp;M)：合同、货款、服务</translation>
     </message>
     <message>
         <source>Type of commercial dispute</source>
@@ -1438,11 +1458,19 @@ What you saved is safe. The details are in {1}; please send that file to your ad
         <translation>代理人电话</translation>
     </message>
     <message>
-        <source>Power of attorney received (授权委托书)</source>
+        <source>Power of attorney received</source>
         <translation>已收到授权委托书</translation>
     </message>
     <message>
-        <source>Power of attorney received</source>
+        <source>IP infringement complaint (知识产权侵权投诉)</source>
+        <translation>知识产权侵权投诉</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmercial dispute (商事纠纷): contract, payment, service</source>
+        <translation>商事纠纷(&amp;M)：合同、货款、服务</translation>
+    </message>
+    <message>
+        <source>Power of attorney received (授权委托书)</source>
         <translation>已收到授权委托书</translation>
     </message>
     <message>
@@ -1558,16 +1586,16 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>，权利 {0}</translation>
     </message>
     <message>
+        <source>Register the complaint without deciding (Ctrl+S)</source>
+        <translation>登记投诉，暂不作受理决定 (Ctrl+S)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Save &amp;draft</source>
         <translation>保存草稿(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Register the complaint without deciding (Ctrl+S)</source>
-        <translation>登记投诉，暂不作受理决定 (Ctrl+S)</translation>
     </message>
     <message>
         <source>Ask for &amp;supplements…</source>
@@ -1967,10 +1995,6 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>送达的文书</translation>
     </message>
     <message>
-        <source>&amp;Issue and preview · 签发</source>
-        <translation>签发并预览(&amp;I)</translation>
-    </message>
-    <message>
         <source>Registers a new numbered, signed document (Ctrl+Enter)</source>
         <translation>登记一份新的编号、签名文书 (Ctrl+Enter)</translation>
     </message>
@@ -1997,6 +2021,10 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>The latest notice, decision or order</source>
         <translation>最近的通知书、处理意见书或整改通知书</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and preview · 签发</source>
+        <translation>签发并预览(&amp;I)</translation>
     </message>
     <message>
         <source>complaint</source>
@@ -2027,20 +2055,20 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>本案尚未签发任何文书。</translation>
     </message>
     <message>
-        <source>&amp;Reissue… · 重新签发</source>
-        <translation>重新签发(&amp;R)…</translation>
-    </message>
-    <message>
         <source>A corrected copy under a new number; this one then verifies as revoked</source>
         <translation>以新编号签发更正后的文书；原文书随即核验为已撤销</translation>
     </message>
     <message>
-        <source>Re&amp;voke… · 撤销</source>
-        <translation>撤销(&amp;V)…</translation>
-    </message>
-    <message>
         <source>The document stops being valid; say why</source>
         <translation>文书将失效；请说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue… · 重新签发</source>
+        <translation>重新签发(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke… · 撤销</source>
+        <translation>撤销(&amp;V)…</translation>
     </message>
     <message>
         <source>Rendering {0}…</source>
@@ -3510,16 +3538,20 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>无法读取证据文件 {where}：{reason}。</translation>
     </message>
     <message>
-        <source>The booth position file is empty.</source>
-        <translation>展位位置文件为空。</translation>
-    </message>
-    <message>
         <source>The booth position file has errors: {problems}.</source>
         <translation>展位位置文件有错误：{problems}。</translation>
     </message>
     <message>
+        <source>The booth position file is empty.</source>
+        <translation>展位位置文件为空。</translation>
+    </message>
+    <message>
         <source>The booth position file lists no booths.</source>
         <translation>展位位置文件中没有列出任何展位。</translation>
+    </message>
+    <message>
+        <source>The booth position file has errors: {problems} (and {more} more).</source>
+        <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
     </message>
     <message>
         <source>The booth position file needs a '{column}' column; its header is (empty) (expected booth,x,y,w,h).</source>
@@ -3528,10 +3560,6 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>The booth position file needs a '{column}' column; its header is {header} (expected booth,x,y,w,h).</source>
         <translation>展位位置文件需要“{column}”列；其表头为 {header}（应为 booth,x,y,w,h）。</translation>
-    </message>
-    <message>
-        <source>The booth position file has errors: {problems} (and {more} more).</source>
-        <translation>展位位置文件有错误：{problems}（另有 {more} 处）。</translation>
     </message>
     <message>
         <source>The outbox holds an entry of unknown kind '{kind}'.</source>
@@ -3758,6 +3786,14 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>已撤销：{number} 已于 {when} 撤销（{reason}）。</translation>
     </message>
     <message>
+        <source>No document numbered {number} was issued by this service center (or this database is not the one it was issued from).</source>
+        <translation>本服务中心未签发编号为 {number} 的文书（或本数据库并非签发该文书的数据库）。</translation>
+    </message>
+    <message>
+        <source>Document {number} names signing key {key}, which this database does not hold.</source>
+        <translation>文书 {number} 载明的签名密钥 {key} 不在本数据库中。</translation>
+    </message>
+    <message>
         <source>GENUINE: {number} was issued by the service center and is in force.</source>
         <translation>真实有效：{number} 由本服务中心签发，现行有效。</translation>
     </message>
@@ -3804,14 +3840,6 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>The register entry of {number} was changed after it was issued: the signature on the paper no longer matches it. Report this to the administrator.</source>
         <translation>{number} 的登记条目在签发后被改动：纸质文书上的签名与其不再相符。请报告管理员。</translation>
-    </message>
-    <message>
-        <source>No document numbered {number} was issued by this service center (or this database is not the one it was issued from).</source>
-        <translation>本服务中心未签发编号为 {number} 的文书（或本数据库并非签发该文书的数据库）。</translation>
-    </message>
-    <message>
-        <source>Document {number} names signing key {key}, which this database does not hold.</source>
-        <translation>文书 {number} 载明的签名密钥 {key} 不在本数据库中。</translation>
     </message>
     <message>
         <source>The stored content of {number} was changed after it was issued. Report this to the administrator.</source>
@@ -5177,6 +5205,10 @@ Everything you typed is still in the form: correct it or try again.</source>
         <translation>展会设置</translation>
     </message>
     <message>
+        <source>comma-separated, e.g. 4.1, 4.2, 5.1; empty: taken from the exhibitor list</source>
+        <translation>用逗号分隔，例如 4.1, 4.2, 5.1；留空：从展商名单中获取</translation>
+    </message>
+    <message>
         <source>New fair</source>
         <translation>新建展会</translation>
     </message>
@@ -5195,6 +5227,10 @@ Everything you typed is still in the form: correct it or try again.</source>
     <message>
         <source>This fair already has {0} complaint(s). Say why you change its set-up (the reason is kept in the audit trail):</source>
         <translation>本届展会已有 {0} 件投诉。请说明修改设置的原因（原因将记入审计记录）：</translation>
+    </message>
+    <message>
+        <source>No Chinese character: the papers print this name as the fair's Chinese title.</source>
+        <translation>没有汉字：文书会把此名称作为展会的中文名称打印。</translation>
     </message>
     <message>
         <source>Edition</source>
@@ -6847,10 +6883,6 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>照片：</translation>
     </message>
     <message>
-        <source>Photos…</source>
-        <translation>照片…</translation>
-    </message>
-    <message>
         <source>Photos or scans of the accused exhibits</source>
         <translation>涉嫌侵权展品的照片或扫描件</translation>
     </message>
@@ -6859,16 +6891,20 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
         <translation>添加涉嫌侵权展品的照片</translation>
     </message>
     <message>
-        <source>Clear photos</source>
-        <translation>清除照片</translation>
-    </message>
-    <message>
         <source>Photos of the accused exhibits</source>
         <translation>涉嫌侵权展品的照片</translation>
     </message>
     <message>
         <source>Photos and scans (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;All files (*)</source>
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Clear photos</source>
+        <translation>清除照片</translation>
     </message>
     <message>
         <source>none</source>
@@ -7452,7 +7488,7 @@ The server cannot be reached: the booth is checked when the finding is sent. Rec
     </message>
     <message>
         <source>active</source>
-        <translation>启用</translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>disabled</source>

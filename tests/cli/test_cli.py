@@ -247,7 +247,8 @@ def test_a_stationed_officer_is_added_and_listed_in_words(run, monkeypatch) -> N
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "ip1", "--role", "officer", "--password-stdin")
     assert code == 0
-    assert "add: ip1 (officer: Stationed IP officer · 知识产权局派驻人员, active)" in out
+    # A plain English sentence: no code, no Chinese.
+    assert out.strip() == "Added the user ip1: Stationed IP officer, active."
     code, out, _ = run("user", "list")
     (line,) = [row for row in out.splitlines() if row.startswith("ip1")]
     assert "Stationed IP officer · 知识产权局派驻人员" in line
@@ -259,7 +260,11 @@ def test_organizer_cannot_create_a_fair(run, monkeypatch) -> None:  # type: igno
     _create_fair(run)
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run("user", "add", "org1", "--role", "organizer", "--password-stdin")
-    assert code == 0 and "add: org1 (organizer: Organizer · 主办方, active)" in out
+    assert code == 0 and "Added the user org1: Organizer, active." in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run("--lang", "zh_CN", "user", "add", "org2", "--role", "organizer",
+                       "--password-stdin")  # fmt: skip
+    assert code == 0 and out.strip() == "已添加用户 org2：主办方，已启用。", out
     code, _, err = run("--user", "org1", "fair", "list", password=None)
     assert code == 1 and "needs its password" in err
     code, _, err = run("--user", "org1", "fair", "list", password="wrong-password")

@@ -100,7 +100,7 @@ def test_a_step_taken_and_a_paper_issued_in_chinese(
     act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
     code, out, err = run("--lang", "zh_CN", "step", case, "notify")
     assert code == 0, err
-    notified = v.CASE_STATES.words("NOTIFIED").zh
+    notified = v.AWAITING_SERVICE.zh  # no time of service given: no defence period runs yet
     assert re.fullmatch(rf"被投诉人案件 {case}：{notified}（第 \d+ 版）\n", out), out
     pdf = tmp_path / "notice.pdf"
     code, out, err = run("--lang", "zh_CN", "print", "complaint-notice", case, "-o", str(pdf))
@@ -206,3 +206,31 @@ def test_argparse_help_titles_in_chinese(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["--help"])  # English again for the next command
     assert "options:" in capsys.readouterr().out
+
+
+def test_chinese_steps_write_a_moment_as_the_tables_do(run: Run, case: str, team: Team) -> None:
+    act_on_complaint(team.desk, case.rsplit("-", 1)[0], "accept")
+    code, _, err = run("step", case, "notify", "--set", "served_at=2026-11-05 09:30")
+    assert code == 0, err
+    code, out, err = run("--lang", "zh_CN", "steps", case)
+    assert code == 0, err
+    # One date-time format on the command line (as `cases` prints it), no space after "）".
+    assert "已于 2026-11-05 09:30（北京时间 UTC+8）送达" in out, out
+
+
+def test_the_prefilled_legal_basis_is_said_in_the_commands_language(
+    run: Run, team: Team, case: str
+) -> None:
+    _under_review(team, case)
+    code, _, err = run("--lang", "zh_CN", "step", case, "decide_infringing", "--set",
+                       "trigger=merits")  # fmt: skip
+    assert code == 0, err
+    [line] = [x for x in err.splitlines() if "已预填" in x]
+    assert "条" in line and not LATIN_WORD.search(line), line
+    from sqlalchemy import select
+
+    from fairdesk.db.models import RespondentCase
+
+    with team.desk.db.reading() as session:  # the papers still print both languages
+        stored = session.scalars(select(RespondentCase)).one().legal_basis
+    assert " / " in stored and line.endswith(stored.partition(" / ")[0])

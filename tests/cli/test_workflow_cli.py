@@ -306,6 +306,22 @@ def test_steps_json_describes_each_field(run: Run, team: Team, fair: str) -> Non
     assert flag["kind"] == "flag" and flag["required"] is False and flag["choices"] == []
 
 
+def test_a_case_notified_without_its_time_of_service_awaits_the_proof(
+    run: Run, team: Team, fair: str
+) -> None:
+    registered = register_complaint(team.desk, FAIR, complaint_input("4.1A01"))
+    assert run("step", registered.number, "accept")[0] == 0
+    number = registered.case_numbers[0]
+    code, out, err = run("step", number, "notify")
+    assert code == 0, err
+    # No defence period runs before the time of service is recorded: the CLI says so.
+    assert out.strip() == f"Respondent case {number}: Awaiting proof of service (version 2)"
+    assert "running" not in run("steps", number)[1].splitlines()[0]
+    code, out, err = run("step", number, "record_service", "--set", "served_at=2026-11-05 09:30")
+    assert code == 0, err
+    assert "Notified, defence period running" in out
+
+
 def test_steps_table_shows_words_not_codes(run: Run, team: Team, fair: str) -> None:
     registered = register_complaint(team.desk, FAIR, complaint_input("4.1A01"))
     code, out, _ = run("steps", registered.case_numbers[0])

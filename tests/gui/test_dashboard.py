@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
 
 from fairdesk.services.fair.watchlist import flag_imported, watch_list
@@ -171,3 +172,44 @@ def test_watchlist_view_and_model(qtbot, qtmodeltester, team: Team, history: Non
     hits = WatchListModel()
     hits.set_hits(flag_imported(team.organizer, CURRENT))
     qtmodeltester.check(hits, force_py=True)
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 7, 12, 40])
+def test_a_count_chart_labels_its_axis_with_whole_numbers_each_once(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, top
+) -> None:
+    chart = BarChart("Cases")
+    qtbot.addWidget(chart)
+    chart.resize(320, 220)
+    chart.set_data(["A", "B"], [("Cases", [float(top), 0.0])])
+    drawn: list[str] = []
+    original = QPainter.drawText
+
+    def spy(painter, *args):  # type: ignore[no-untyped-def]
+        drawn.append(args[-1])
+        return original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", spy)
+    chart.grab()
+    # the axis' labels come first, after the title
+    axis = [t for t in drawn[1:] if t.isdigit() or "." in t][: -2]  # the bars' values last
+    assert axis == sorted(set(axis), key=int), drawn
+    assert int(axis[0]) == 0 and int(axis[-1]) >= top, drawn
+
+
+def test_the_dashboard_opens_at_its_own_size_not_qts_two_thirds_of_the_screen(
+    qtbot, team: Team, history: None
+) -> None:
+    from fairdesk.settings import Settings
+    from fairdesk.ui.desk.main_window import MainWindow
+
+    window = MainWindow(team.admin, settings=Settings())
+    window._poll_timer.stop()
+    qtbot.addWidget(window)
+    window.show()
+    board = window.windows._show(Dashboard(team.admin, CURRENT, window))
+    qtbot.waitExposed(board)
+    room = board.screen().availableGeometry().size()
+    assert board.height() > room.height() * 2 / 3  # every chart in view, no scrolling
+    assert board.size() == board.sizeHint().boundedTo(room)
+    board.close()

@@ -420,3 +420,16 @@ def test_a_fair_still_to_come_is_saved_without_a_word(qtbot, team: Team) -> None
     dialog.warn = said.append
     dialog.accept()
     assert dialog.fair is not None and said == []
+
+
+def test_a_latin_chinese_name_is_warned_about_but_saved(qtbot, team: Team) -> None:
+    dialog = _dialog(qtbot, team.admin)
+    assert "taken from the exhibitor list" in dialog.ui.halls_edit.placeholderText()
+    _fill_new(qtbot, dialog)
+    assert not dialog.ui.name_error.isVisible()
+    replace_text(qtbot, dialog.ui.name_edit, "Expo Shanghai")
+    assert dialog.ui.name_error.isVisible()
+    assert "No Chinese character" in dialog.ui.name_error.text()
+    with qtbot.waitSignal(dialog.saved):  # a warning, not a refusal
+        _save(qtbot, dialog)
+    assert fairs.get_fair(team.admin, "CIIE2026").name == "Expo Shanghai"

@@ -289,3 +289,16 @@ def test_steps_and_fields_in_messages_speak_the_step_tables_chinese(qapp, englis
             assert domain_word(role.value) == vocabulary.ROLES.words(role.value).zh
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_user_name_in_a_chinese_message_is_never_translated(qapp, english: None) -> None:
+    install_translations(qapp, "zh_CN", system=US)
+    assert domain_word("admin") != "admin"  # "admin" is also the role's word...
+    exc = PermissionDenied(
+        "The user '{name}' needs its password: run the command in a terminal, "
+        "set FAIRDESK_PASSWORD, or give --password-stdin before the command (after "
+        "'user add' or 'user passwd' it reads the new user's password instead).",
+        name="admin",
+    )
+    shown = error_text(exc)
+    assert "“admin”" in shown and "管理员" not in shown, shown  # ...but here it is a name

@@ -170,3 +170,26 @@ def test_the_rechecks_tab_says_which_hall_it_counts(
     assert "hall 4.1 (0" in title and "other halls 1" in title, title
     window.rechecks.only_hall.setChecked(False)
     assert window.tabs.tabText(TAB_RECHECKS).startswith("Re-checks (1"), title
+
+
+def _sign_out(window: InspectorWindow) -> None:
+    [file_menu] = [a.menu() for a in window.menuBar().actions() if a.menu()]
+    next(a for a in file_menu.actions() if a.text() == "Sign &out").trigger()
+    window._poll.stop()  # no poll of a database gone after the test
+
+
+def test_an_empty_round_is_closed_at_sign_out_a_visited_one_is_not(
+    qtbot, team: Team, two_halls: str, tmp_path: Path
+) -> None:
+    window = _window(qtbot, team.inspector, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # a round, and no booth visited
+    assert window.round_uid is not None
+    _sign_out(window)
+    assert patrols.list_rounds(team.desk, FAIR, open_only=True) == []
+
+    rnd = patrols.start_round(team.inspector, FAIR, "4.1").uid
+    patrols.record_visit(team.inspector, VisitInput(rnd, "4.1A03", Finding.SUSPECTED_INFRINGEMENT))
+    again = _window(qtbot, team.inspector, tmp_path / "again")
+    assert again.round_uid == rnd  # taken up again
+    _sign_out(again)
+    assert [r.uid for r in patrols.list_rounds(team.desk, FAIR, open_only=True)] == [rnd]

@@ -371,3 +371,12 @@ def test_every_preset_has_words_in_both_languages() -> None:
         words = RULE_SETS.get(code)
         assert words is not None, code
         assert words.en == rule_set.name and any("\u4e00" <= ch <= "\u9fff" for ch in words.zh)
+
+
+def test_a_screen_shows_a_bilingual_citation_in_its_own_language() -> None:
+    from fairdesk.domain.rules import SHANGHAI_LEGAL_BASIS, citation_in
+
+    both = SHANGHAI_LEGAL_BASIS["decision"]
+    zh, en = citation_in(both, "zh_CN"), citation_in(both, "en")
+    assert f"{zh} / {en}" == both and "Regulations" in en and "Regulations" not in zh
+    assert citation_in("Art 14", "zh_CN") == "Art 14"  # typed in one language: as typed

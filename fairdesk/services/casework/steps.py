@@ -89,6 +89,7 @@ class StepResult:
     number: str
     state: str
     version: int
+    served_at: datetime | None = None  # a case's time of service, once recorded
 
 
 def local_time(moment: datetime, zone: str) -> datetime:
@@ -331,6 +332,7 @@ class AvailableSteps:
     unlinked_exhibit: str = ""  # the first exhibit a decision could not name a right for
     rights: tuple[str, ...] = ()  # the numbers of the rights a decision may rely on
     other_claims: str = ""  # "not upheld" for each right no exhibit is accused under
+    served_at: datetime | None = None  # a case's time of service, once recorded
 
     def start_values(self, s: Step, given: Mapping[str, Any]) -> dict[str, str]:
         """Start values of the step's prefilled fields that `given` lacks: the rule set's
@@ -396,6 +398,7 @@ def available_steps(ctx: Context, number: str) -> AvailableSteps:
             _exhibit_name(facts.exhibits, untied[0]) if untied else "",
             facts.rights,
             _claims_not_upheld(case, facts) if case is not None else "",
+            case.served_at if case is not None else None,
         )
 
 
@@ -923,7 +926,9 @@ def _act(
     with ctx.db.writing() as session:
         record = load(session, number)
         apply_step(session, ctx, record, action, reason, params, expected_version)
-        return StepResult(record.number, record.state, record.version)
+        return StepResult(
+            record.number, record.state, record.version, getattr(record, "served_at", None)
+        )
 
 
 def act_on_complaint(

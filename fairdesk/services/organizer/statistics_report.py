@@ -108,12 +108,16 @@ def _title(drawing: Drawing, title: Pair, width: float, height: float) -> None:
     _pair(drawing, width / 2, height - 12, title, 8.5, "middle")
 
 
-def _count_axis(axis: Any, top: float) -> None:
-    """Whole numbers only on an axis of counts (no 0.5 of a case)."""
+def count_scale(top: float) -> tuple[int, int]:
+    """(step, end) of an axis of counts: whole numbers only (no 0.5 of a case), with room
+    above the highest bar. The dashboard's charts use the same rule."""
     step = max(1, math.ceil(top / 5))
+    return step, step * max(1, math.ceil(top * 1.15 / step))
+
+
+def _count_axis(axis: Any, top: float) -> None:
     axis.valueMin = 0
-    axis.valueStep = step
-    axis.valueMax = step * max(1, math.ceil(top * 1.15 / step))
+    axis.valueStep, axis.valueMax = count_scale(top)
     axis.labelTextFormat = "%d"
 
 

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain.rules import citation_in
 from fairdesk.domain.vocabulary import DISPUTE_TYPES, party_words
 from fairdesk.domain.workflow import IP
-from fairdesk.i18n import format_date
+from fairdesk.i18n import current_language, format_date
 from fairdesk.services.casework.case_detail import (
     CaseDetail,
     MeasureDetail,
@@ -469,6 +470,6 @@ class DecisionBox(QGroupBox):
         self.trigger_label.setText(
             both(CHOICES["trigger"], d.decision_trigger) if d.decision_trigger else DASH
         )
-        self.legal_basis_label.setText(d.legal_basis or DASH)
+        self.legal_basis_label.setText(citation_in(d.legal_basis, current_language()) or DASH)
         self.decision_note_label.setText(d.decision_note or DASH)
         self.authority_label.setText(d.authority or DASH)

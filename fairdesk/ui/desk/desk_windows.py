@@ -43,6 +43,11 @@ class DeskWindows(QObject):
         """Show a fair-level screen as its own window, freed when closed."""
         widget.setWindowFlag(Qt.WindowType.Window)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Qt opens a window at two thirds of the screen at most; the screen's own size hint
+        # (the dashboard: every chart in view) is what it should open at.
+        screen = self.window.screen()
+        hint = widget.sizeHint()
+        widget.resize(hint.boundedTo(screen.availableGeometry().size()) if screen else hint)
         widget.show()
         return widget
 

@@ -53,6 +53,7 @@ def install_menu(window: QMainWindow, ctx: Context, *, demo: bool) -> None:
         AboutDialog(ctx, window).open()
 
     def sign_out() -> None:
+        window.close_empty_round()  # type: ignore[attr-defined]
         window.signed_out = True  # type: ignore[attr-defined]
         window.close()
 

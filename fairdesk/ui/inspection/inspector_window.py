@@ -293,6 +293,12 @@ class InspectorWindow(QMainWindow):
         self._update_round_label()
         self.flush()
 
+    def close_empty_round(self) -> None:
+        """At sign-out a round with no booth visited is closed: taken up again at the next
+        sign-in, it would start at the old time and count the time away as patrol."""
+        if self.round_uid is not None and not self.patrol.log_model.rowCount():
+            self.close_round()
+
     def _update_round_label(self) -> None:
         if self.round_uid is None:
             self.header.show_no_round()

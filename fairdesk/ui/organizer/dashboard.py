@@ -40,6 +40,7 @@ from fairdesk.services.organizer.statistics import (
     fair_statistics,
     summary_rows,
 )
+from fairdesk.services.organizer.statistics_report import count_scale
 from fairdesk.ui.common.case_labels import word
 from fairdesk.ui.common.failure import report_failure
 from fairdesk.ui.common.tasks import Task, run_task
@@ -53,6 +54,17 @@ def _short(table: vocab.Vocabulary, code: str) -> str:
     """A chart's category: the Chinese alone on a Chinese desk, else "中文 English"."""
     words = table.words(code)
     return words.zh if current_language() == "zh_CN" else f"{words.zh} {words.en}"
+
+
+def scale(top: float, decimals: int) -> tuple[float, list[float]]:
+    """(the value a full bar stands for, the grid's values) for a chart whose highest bar is
+    `top`. A chart of
+    counts (no decimals) gets whole numbers, each once, as the statistics report does."""
+    if decimals == 0:
+        step, end = count_scale(top)
+        return end / 1.1, [float(v) for v in range(0, end + 1, step)]
+    peak = max(top, 1.0)
+    return peak, [0.0, peak / 2, peak]
 
 
 class BarChart(QWidget):
@@ -108,12 +120,12 @@ class BarChart(QWidget):
         if not self.categories or not values:
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, "无数据 / no data")
             return
-        peak = max(max(values), 1.0)
+        peak, ticks = scale(max(values), self.decimals)
         metrics = p.fontMetrics()
         label_h = metrics.height() * 2 + 4
         plot = QRectF(r.left() + 30, top + metrics.height(), r.width() - 34, 0)
         plot.setBottom(r.bottom() - label_h)
-        self._draw_scale(p, r, plot, peak, text)
+        self._draw_scale(p, r, plot, peak, ticks, text)
         slot = plot.width() / len(self.categories)
         for ci, category in enumerate(self.categories):
             self._draw_bars(p, plot, ci, slot, peak)
@@ -131,12 +143,14 @@ class BarChart(QWidget):
             x += 24 + p.fontMetrics().horizontalAdvance(name)
         return top + 18
 
-    def _draw_scale(self, p: QPainter, r: QRectF, plot: QRectF, peak: float, text: QColor) -> None:
-        """The axis and two grid lines, with their values at the left."""
+    def _draw_scale(
+        self, p: QPainter, r: QRectF, plot: QRectF, peak: float, ticks: list[float], text: QColor
+    ) -> None:
+        """The axis and its grid lines, with their values at the left."""
         grid = QColor(text)
         grid.setAlpha(60)
-        for frac in (0.0, 0.5, 1.0):
-            y = plot.bottom() - frac * plot.height() / 1.1
+        for value in ticks:
+            y = plot.bottom() - value / peak * plot.height() / 1.1
             p.setPen(QPen(grid, 1))
             # Whole pixels: Qt took the coordinates as ints, a sharp one-pixel line.
             p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
@@ -144,7 +158,7 @@ class BarChart(QWidget):
             p.drawText(
                 QRectF(r.left(), y - 8, 26, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{peak * frac:.{self.decimals if peak < 10 else 0}f}",
+                f"{value:.{self.decimals if peak < 10 else 0}f}",
             )
 
     def _draw_bars(self, p: QPainter, plot: QRectF, ci: int, slot: float, peak: float) -> None:

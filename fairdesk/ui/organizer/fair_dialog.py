@@ -7,6 +7,7 @@ checks again when saving, and what it refuses is shown the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import cast
@@ -162,6 +163,10 @@ class FairDialog(QDialog):
             ui.preset_combo.addItem(RULE_SETS.words(code).in_language(language), code)
         self._base_rules: RuleSet = PRESETS[DEFAULT_PRESET]
         ui.preset_combo.activated.connect(self._preset_chosen)
+        ui.name_edit.textEdited.connect(self._check_chinese_name)
+        ui.halls_edit.setPlaceholderText(
+            self.tr("comma-separated, e.g. 4.1, 4.2, 5.1; empty: taken from the exhibitor list")
+        )
 
         if fair_code is None:
             self._load_new()
@@ -286,6 +291,16 @@ class FairDialog(QDialog):
         return self._base_rules.with_changes(**changes)
 
     # -- errors -------------------------------------------------------------------------
+    def _check_chinese_name(self, text: str) -> None:
+        """A warning, not a refusal: the papers print this name as the Chinese title."""
+        latin = bool(text.strip()) and not re.search(r"[\u4e00-\u9fff]", text)
+        self._set_error_label(
+            self.ui.name_error,
+            self.tr("No Chinese character: the papers print this name as the fair's Chinese title.")
+            if latin
+            else "",
+        )
+
     def _clear_errors(self) -> None:
         for name in _ERROR_LABELS.values():
             self._set_error_label(getattr(self.ui, name), "")
