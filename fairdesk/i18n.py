@@ -295,7 +295,7 @@ def domain_word(text: str) -> str:
 
 # How a sentence writes a moment's date and time: the locale's way on the screens; the
 # command line writes it as its tables do, so all it prints has one format.
-_moment_style = {"format": format_datetime}
+_moment_style: dict[str, Callable[[datetime], str]] = {"format": format_datetime}
 
 
 def write_moments_as(style: Callable[[datetime], str]) -> None:
