@@ -346,7 +346,7 @@ class Dashboard(QWidget):
             + charts.sizeHint().height()
             + 4 * spacing
             + 2 * (margins.top() + margins.bottom())
-            + 4
+            + 16  # to spare: frames and rounding differ a pixel or two with the style and font
         )
         wanted = QSize(max(width, super().sizeHint().width()), height)
         screen = self.screen() or QGuiApplication.primaryScreen()
