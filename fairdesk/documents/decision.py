@@ -28,6 +28,7 @@ from fairdesk.documents.parts import (
     parties_block,
     parties_side_by_side,
     rights_block,
+    suspension_kept_until,
     suspension_lifted_at,
 )
 from fairdesk.documents.quantities import name_en
@@ -36,6 +37,7 @@ from fairdesk.domain.authorities import english_name
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 from fairdesk.domain.normalize import has_cjk
 from fairdesk.domain.vocabulary import Words
+from fairdesk.domain.workflow import NEXT_STEP_AFTER_DECISION, Entity, step
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -336,7 +338,23 @@ def _after_the_opinion(d: DocumentData) -> list[Flowable]:
             f"The suspension of the display is lifted from {lifted}: the respondent may remove "
             "the booth notice and display the exhibits above again.",
         )
-    return []
+    return _what_comes_next(d)
+
+
+def _what_comes_next(d: DocumentData) -> list[Flowable]:
+    """After a decision that leaves the matter open: the suspension it keeps, and the next
+    step (both as the domain declares them)."""
+    after = NEXT_STEP_AFTER_DECISION.get(d.decision_state)
+    if after is None:
+        return []
+    nxt = step(Entity.CASE, after).words
+    out = bi(f"本案{nxt.zh}。", f"Next: {nxt.en[0].lower()}{nxt.en[1:]}.")
+    if until := suspension_kept_until(d):
+        out = bi(
+            f"原暂停展出措施继续有效至本届展会闭幕（{until}）。",
+            f"The suspension of the display stays in force until the fair closes ({until}).",
+        ) + out
+    return out
 
 
 def _closing(d: DocumentData, out: list[Flowable], last: list[Flowable]) -> list[Flowable]:

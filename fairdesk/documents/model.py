@@ -212,6 +212,7 @@ class DocumentData:
     # escalation notice): its number and issue time, as that paper names it.
     order: ServedView | None = None
     custody_until: str = ""  # the custody list: collect the goods by then (the fair's close)
+    suspension_until: str = ""  # a suspension an undetermined decision keeps: the fair's close
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
@@ -248,6 +249,7 @@ _LATER: dict[str, Any] = {
     "order": None,
     "custody_until": "",
     "fair_closes_at": "",
+    "suspension_until": "",
 }
 
 

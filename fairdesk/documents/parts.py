@@ -431,6 +431,15 @@ def suspension_lifted_at(d: DocumentData) -> str:
     return d.decided_at if d.decision_state in LIFTS_SUSPENSION else ""
 
 
+def suspension_kept_until(d: DocumentData) -> str:
+    """When a suspension the decision keeps ends (the fair's close); "" when the decision
+    lifts it, a later measure replaced it or there is none."""
+    last = d.measures[-1] if d.measures else None
+    if last is None or last.measure_type != MeasureType.SUSPEND_DISPLAY:
+        return ""
+    return d.suspension_until
+
+
 def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     """A measure's due time; a suspension of display (2006 Art 7(1)) has none: it lasts
     while the complaint is handled (its label says so), until the measure ordered after
@@ -440,6 +449,8 @@ def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     later = d.measures[i:]
     if not later:
         lifted = suspension_lifted_at(d)
+        if until := suspension_kept_until(d):
+            return f"至展会闭幕 / Until the fair closes {until}"
         return f"已解除 / Lifted {lifted}" if lifted else ""
     word = L.MEASURES.words(later[0].measure_type).on_paper
     return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"

@@ -686,9 +686,9 @@ DECISION_FINDINGS = Vocabulary(
         ),
         CaseState.UNDETERMINED: W(
             "Having reviewed the case, the service center cannot determine on the materials "
-            "whether there is an infringement; the case goes to the competent authority or "
-            "to post-fair follow-up.",
-            "经审查，本中心依据现有材料无法认定是否构成侵权，本案移交有关部门或转展后处理。",
+            "whether there is an infringement.",
+            # (What comes next and what happens to a suspension, the decision says after.)
+            "经审查，本中心依据现有材料无法认定是否构成侵权。",
         ),
     },
 )

@@ -69,6 +69,7 @@ from fairdesk.domain.trail import PAPER as PRINTED_STATE
 from fairdesk.domain.trail import UNSHOWN
 from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
+    KEEPS_SUSPENSION_TO_CLOSE,
     STEPS,
     Effect,
     Entity,
@@ -643,6 +644,8 @@ def _snapshot(
         # name that time alike.
         if k.code in ("detained-items", "closing-record"):
             base["custody_until"] = clock.local(fair_close(fair))
+        if base["decision_state"] in KEEPS_SUSPENSION_TO_CLOSE:  # until the fair closes
+            base["suspension_until"] = clock.local(fair_close(fair))
         if k.code in _PEOPLE_OF:
             base["timeline"] = _timeline(session, case, clock, _PEOPLE_OF[k.code])
         if k.code == "dossier":
