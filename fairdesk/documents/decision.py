@@ -27,7 +27,9 @@ from fairdesk.documents.parts import (
     measures_block,
     parties_block,
     parties_side_by_side,
+    right_name,
     rights_block,
+    rights_of,
     suspension_kept_until,
     suspension_lifted_at,
 )
@@ -85,7 +87,10 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         groups.setdefault(names, []).append((label, label_en))
     out: list[Flowable] = []
     confirmed = _confirmed(d)
+    by_name = {right_name(r): r for r in d.rights}
     for names, labels in groups.items():
+        # Whose each right is: a licensee's is its holder's (the complainant holds a licence).
+        whose, names_en = rights_of([by_name[n] for n in names if n in by_name], "投诉人的")
         many = len(labels) > 1
         # The center's finding is preliminary (it is no administrative organ): each line
         # says so, as the heading does; one an effective legal document confirms says that.
@@ -96,12 +101,9 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
             else (", preliminarily, to infringe {}")
         )
         out += bi(
-            f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
-            f"{suspected}投诉人的{'、'.join(zh for zh, _ in names)}（{how_zh}）。",
+            f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}{suspected}{whose}（{how_zh}）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
-            f"{'are' if many else 'is'} found"
-            + how_en.format(" and ".join(en for _, en in names))
-            + ".",
+            f"{'are' if many else 'is'} found" + how_en.format(" and ".join(names_en)) + ".",
         )
     return out
 
@@ -350,10 +352,13 @@ def _what_comes_next(d: DocumentData) -> list[Flowable]:
     nxt = step(Entity.CASE, after).words
     out = bi(f"本案{nxt.zh}。", f"Next: {nxt.en[0].lower()}{nxt.en[1:]}.")
     if until := suspension_kept_until(d):
-        out = bi(
-            f"原暂停展出措施继续有效至本届展会闭幕（{until}）。",
-            f"The suspension of the display stays in force until the fair closes ({until}).",
-        ) + out
+        out = (
+            bi(
+                f"原暂停展出措施继续有效至本届展会闭幕（{until}）。",
+                f"The suspension of the display stays in force until the fair closes ({until}).",
+            )
+            + out
+        )
     return out
 
 

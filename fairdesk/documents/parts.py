@@ -293,6 +293,31 @@ def _standing(d: DocumentData, r: RightView) -> str:
     return L.both(L.LICENCES, r.licence_type)
 
 
+def licensed(r: RightView) -> bool:
+    """The complainant complains as a licensee of the right (its standing as recorded)."""
+    return r.licence_type not in (LicenceType.OWNER, "")
+
+
+def rights_of(rights: list[RightView], own_zh: str) -> tuple[str, list[str]]:
+    """Rights named with whose they are: the complainant's own after `own_zh` ("其",
+    "投诉人的"); a licensee's right as its holder's, never the complainant's
+    ("权利人Example Art LLC的《…》著作权（投诉人为其独占被许可人）"). The English names, one
+    a right, for the caller to join (an owner's as they are)."""
+    own = [right_name(r)[0] for r in rights if not licensed(r)]
+    zh = [own_zh + "、".join(own)] if own else []
+    en: list[str] = []
+    for r in rights:
+        name_zh, name_en = right_name(r)
+        if not licensed(r):
+            en.append(name_en)
+            continue
+        word = L.LICENCES.words(r.licence_type)
+        zh.append(f"权利人{r.holder}的{name_zh}（投诉人为其{word.zh}）")
+        en.append(f"{name_en} held by {r.holder}, of which the complainant is the "
+                  f"{word.en.lower()}")  # fmt: skip
+    return "、".join(zh), en
+
+
 def found_infringing(d: DocumentData) -> bool:
     """The case's decision found infringement (preliminarily: the center is no organ)."""
     return d.decision_state == "INFRINGEMENT_FOUND" or bool(d.decision_trigger)
@@ -365,6 +390,11 @@ def accused(d: DocumentData) -> tuple[str, str]:
     zh, en = rights_accused(d)
     if not zh:
         return "涉嫌侵权", "the complainant's rights"
+    named = {name for x in d.exhibits for name in accused_under(d, x)}
+    rights = [r for r in d.rights if right_name(r) in named]
+    if any(licensed(r) for r in rights):  # a licensee's right is named as its holder's
+        zh, names_en = rights_of(rights, d.complainant.name)
+        return f"涉嫌侵犯{zh}", " and ".join(names_en)
     return f"涉嫌侵犯{d.complainant.name}{zh}", f"the complainant's {en}"
 
 

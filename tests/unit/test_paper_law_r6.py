@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.services.casework.steps import act_on_case
+from fairdesk.domain import materials
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
-from tests.helpers import make_fair
+from tests.helpers import FAIR, complaint_input, make_fair
 from tests.pdf_text import needs_pdftotext
-from tests.unit.test_paper_law import _issue
+from tests.unit.test_paper_law import _decide, _issue
 from tests.unit.test_paper_law_r5 import _suspended_then_reviewed
 
 pytestmark = needs_pdftotext
@@ -52,3 +54,44 @@ def test_an_undetermined_decision_without_a_suspension_names_only_the_next_step(
     text = _issue(team, "decision", case, tmp_path, copy="respondent")
     assert "本案转展后追查。" in text
     assert "暂停展出措施" not in text
+
+
+# -- 3. a licensee's right is its holder's ------------------------------------------------
+
+ART = RightInput(
+    "copyright", "US-VA-2-345-678", "咖啡机包装插画 Coffee art", "Example Art LLC", jurisdiction="US",
+    licence_type="exclusive",
+)  # fmt: skip
+HOLDER_ZH = "权利人ExampleArtLLC的《咖啡机包装插画Coffeeart》著作权（投诉人为其独占被许可人）"
+
+
+def _licensee_notified(team: Team) -> str:
+    """A copyright licensee's complaint, its respondent notified."""
+    data = complaint_input(right=ART)
+    needed = materials.checklist(["copyright"], agent=False, licences=["exclusive"])
+    data.materials = materials.ticks_of(needed, [m.key for m in needed])
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    act_on_case(team.desk, case, "notify")
+    return case
+
+
+def test_a_licensees_right_is_named_as_its_holders_on_every_paper_that_says_it(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _licensee_notified(team)
+    notice = _issue(team, "complaint-notice", case, tmp_path)
+    assert f"涉嫌侵犯{HOLDER_ZH}。" in notice and "涉嫌侵犯其" not in notice
+    assert "heldbyExampleArtLLC,ofwhichthecomplainantistheexclusivelicensee" in notice
+    clock.advance(hours=1)
+    act_on_case(team.desk, case, "record_defence", summary="否认侵权")
+    act_on_case(team.desk, case, "begin_review")
+    _decide(team, case, "decide_infringing", "merits")
+    decision = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert f"涉嫌侵犯{HOLDER_ZH}（初步认定）" in decision
+    assert "投诉人的《" not in decision
+    act_on_case(team.desk, case, "order_remedy", measure="cover", reason="遮盖展品")
+    order = _issue(team, "remedial-order", case, tmp_path)
+    assert HOLDER_ZH in order and "示例品牌股份有限公司《" not in order
+    assert "thecomplainant'sthecopyright" not in order
