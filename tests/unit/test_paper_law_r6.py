@@ -95,3 +95,25 @@ def test_a_licensees_right_is_named_as_its_holders_on_every_paper_that_says_it(
     order = _issue(team, "remedial-order", case, tmp_path)
     assert HOLDER_ZH in order and "示例品牌股份有限公司《" not in order
     assert "thecomplainant'sthecopyright" not in order
+
+
+# -- 4. the licence contract named by its right --------------------------------------------
+
+
+def test_the_receipt_names_the_licence_contract_by_the_right_without_the_condition(
+    team: Team, fair: str, tmp_path: Path
+) -> None:
+    case = _licensee_notified(team)
+    receipt = _issue(team, "acceptance-receipt", case.rsplit("-", 1)[0], tmp_path)
+    assert "著作权许可合同/Copyrightlicencecontract" in receipt
+    assert "被许可人投诉时" not in receipt and "专利或商标" not in receipt
+
+
+def test_the_licence_contract_is_named_by_each_licensed_right_kind() -> None:
+    assert materials.licence_contract(["design", "trademark"]).label == (
+        "专利实施许可合同、商标使用许可合同 / Patent licence contract and trademark licence "
+        "contract"
+    )
+    assert materials.licence_contract(["utility_model", "design"]).zh == "专利实施许可合同"
+    # No standing recorded yet: the general name, with its condition.
+    assert materials.licence_contract([]).zh == "专利或商标实施许可合同（被许可人投诉时）"

@@ -488,8 +488,9 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
     rights = [(r.ip_type, _proof_place(r)) for r in complaint.rights]
+    licensed = [r.ip_type for r in complaint.rights if r.licence_type not in ("owner", "")]
     received = [m for m in materials.ALL_MATERIALS if ticks.get(m.key) is True]
-    return (first, *(material_label(m, rights) for m in received))
+    return (first, *(material_label(m, rights, licensed) for m in received))
 
 
 def _proof_place(r: IPRight) -> str:
