@@ -239,6 +239,8 @@ def _defence(d: DocumentData) -> list[Flowable]:
             "Decided at once, without waiting for the defence period to end; the respondent "
             "filed no written defence.",
         )
+    elif d.decision_trigger == DecisionTrigger.DEFENCE_OVERDUE and d.served_at:
+        defence += _overdue_clock(d)
     else:
         defence += bi(
             "被投诉人未在答辩期限内提交书面答辩。",
@@ -247,6 +249,22 @@ def _defence(d: DocumentData) -> list[Flowable]:
     # A short defence stays with its heading wherever it fits, rather than after a page
     # break that only the heading's usual check asked for.
     return [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
+
+
+def _overdue_clock(d: DocumentData) -> list[Flowable]:
+    """The clock a finding on a missing defence rests on (CNIPA Art 14 (1) counts from the
+    time of service): when and how the notice was served, and when the period ran out."""
+    manner = Words(
+        L.en(L.SERVICE_MANNERS, d.service_manner), L.zh(L.SERVICE_MANNERS, d.service_manner)
+    )
+    how_zh = f"以{manner.zh}方式" if d.service_manner else ""
+    how_en = f" ({manner.en[0].lower()}{manner.en[1:]})" if d.service_manner else ""
+    return bi(
+        f"投诉通知书于{d.served_at}{how_zh}送达，答辩期限于{d.defence_due_at}届满，"
+        "被投诉人未在期限内提交书面答辩。",
+        f"The notice of complaint was served at {d.served_at}{how_en}; the defence period ran "
+        f"out at {d.defence_due_at}, and the respondent filed no written defence within it.",
+    )
 
 
 def story(d: DocumentData) -> list[Flowable]:

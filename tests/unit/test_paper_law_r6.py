@@ -117,3 +117,27 @@ def test_the_licence_contract_is_named_by_each_licensed_right_kind() -> None:
     assert materials.licence_contract(["utility_model", "design"]).zh == "专利实施许可合同"
     # No standing recorded yet: the general name, with its condition.
     assert materials.licence_contract([]).zh == "专利或商标实施许可合同（被许可人投诉时）"
+
+
+# -- 5. the overdue decision shows its clock -----------------------------------------------
+
+
+def test_an_overdue_decision_prints_the_time_of_service_and_when_the_period_ran_out(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    reg = register_complaint(team.desk, FAIR, complaint_input())
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    clock.advance(minutes=30)  # 10:00; the notice was handed over at 09:55
+    act_on_case(team.desk, case, "notify", service_manner="in_person", served_at="2026-11-05 09:55")
+    clock.advance(hours=25)
+    act_on_case(team.desk, case, "mark_defence_overdue")
+    act_on_case(team.desk, case, "begin_review")
+    _decide(team, case, "decide_infringing", "defence_overdue")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert (
+        "投诉通知书于2026-11-0509:55以现场直接送达方式送达，答辩期限于2026-11-0609:55届满，"
+        "被投诉人未在期限内提交书面答辩。"
+    ) in text
+    assert "servedat2026-11-0509:55(handedoveratthebooth);thedefenceperiodranoutat" in text
+    assert "2026-11-0609:55" in text
