@@ -59,8 +59,8 @@ def test_an_undetermined_decision_without_a_suspension_names_only_the_next_step(
 # -- 3. a licensee's right is its holder's ------------------------------------------------
 
 ART = RightInput(
-    "copyright", "US-VA-2-345-678", "咖啡机包装插画 Coffee art", "Example Art LLC", jurisdiction="US",
-    licence_type="exclusive",
+    "copyright", "US-VA-2-345-678", "咖啡机包装插画 Coffee art", "Example Art LLC",
+    jurisdiction="US", licence_type="exclusive",
 )  # fmt: skip
 HOLDER_ZH = "权利人ExampleArtLLC的《咖啡机包装插画Coffeeart》著作权（投诉人为其独占被许可人）"
 
