@@ -300,21 +300,21 @@ def licensed(r: RightView) -> bool:
 
 def rights_of(rights: list[RightView], own_zh: str) -> tuple[str, list[str]]:
     """Rights named with whose they are: the complainant's own after `own_zh` ("其",
-    "投诉人的"); a licensee's right as its holder's, never the complainant's
-    ("权利人Example Art LLC的《…》著作权（投诉人为其独占被许可人）"). The English names, one
-    a right, for the caller to join (an owner's as they are)."""
-    own = [right_name(r)[0] for r in rights if not licensed(r)]
-    zh = [own_zh + "、".join(own)] if own else []
-    en: list[str] = []
+    "投诉人的"); a licensee's rights as their holder's, never the complainant's
+    ("权利人Example Art LLC的《…》著作权（投诉人为其独占被许可人）"), one phrase per holder and
+    licence. The English names, one a right or a holder's group, for the caller to join."""
+    own = [right_name(r) for r in rights if not licensed(r)]
+    zh = [own_zh + "、".join(z for z, _ in own)] if own else []
+    en = [e for _, e in own]
+    held: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for r in rights:
-        name_zh, name_en = right_name(r)
-        if not licensed(r):
-            en.append(name_en)
-            continue
-        word = L.LICENCES.words(r.licence_type)
-        zh.append(f"权利人{r.holder}的{name_zh}（投诉人为其{word.zh}）")
-        en.append(f"{name_en} held by {r.holder}, of which the complainant is the "
-                  f"{word.en.lower()}")  # fmt: skip
+        if licensed(r):
+            held.setdefault((r.holder, r.licence_type), []).append(right_name(r))
+    for (holder, licence), names in held.items():
+        word = L.LICENCES.words(licence)
+        zh.append(f"权利人{holder}的{'、'.join(z for z, _ in names)}（投诉人为其{word.zh}）")
+        en.append(f"{' and '.join(e for _, e in names)} held by {holder}, of which the "
+                  f"complainant is the {word.en.lower()}")  # fmt: skip
     return "、".join(zh), en
 
 
