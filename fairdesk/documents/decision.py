@@ -121,6 +121,8 @@ def _other_claims(d: DocumentData) -> list[Flowable]:
     """What became of the claims under rights no exhibit is accused under, as the desk
     worded it: the Chinese lines in the Chinese style, the others in the English one."""
     text = d.decision_basis.get("other_claims", "")
+    if d.decided_by_organ:  # the organ's decision speaks of itself as one
+        text = text.replace("本意见", "本决定").replace("this opinion", "this decision")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return [para(line, S.zh if has_cjk(line) else S.en) for line in lines]
 
@@ -186,6 +188,11 @@ def _opening(d: DocumentData) -> list[Flowable]:
             "center gives the following opinion.",
         )
     who_zh, who_en = _speaker(d)
+    if d.decided_by_organ:  # the organ's decision, not an opinion (2006 Art 6)
+        return bi(
+            f"关于{d.complainant.name}对{zh_r}的投诉，{who_zh}作出处理决定如下。",
+            f"On the complaint of {en_c} against {en_r}, {who_en} decides as follows.",
+        )
     return bi(
         f"关于{d.complainant.name}对{zh_r}的投诉，{who_zh}处理意见如下。",
         f"On the complaint of {en_c} against {en_r}, {who_en} gives the following opinion.",
@@ -283,7 +290,9 @@ def story(d: DocumentData) -> list[Flowable]:
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
     # One heading whoever decides next: the center gives an opinion, never a decision.
-    heading = section("处理意见", "Opinion")
+    heading = (
+        section("处理决定", "Decision") if d.decided_by_organ else section("处理意见", "Opinion")
+    )
     out.append(heading[0])
     # The last block of content before the closing words: kept with them (below), so the
     # receiver never signs a page that holds only the closing words and the signature.
@@ -389,6 +398,14 @@ def _closing(d: DocumentData, out: list[Flowable], last: list[Flowable]) -> list
         "prevent either party from bringing an action before a people's court or asking an "
         "IP authority to handle the matter.",
     )
+    if d.decided_by_organ:  # the IP administration decided: not asked to decide again
+        statement = bi(
+            "本处理决定书同时送达投诉人和被投诉人。当事人不服本处理决定的，可以依法申请"
+            "行政复议或者提起行政诉讼。",
+            "This decision is served on both the complainant and the respondent. A party "
+            "that disagrees with it may apply for administrative reconsideration or bring an "
+            "administrative action under the law.",
+        )
     signers = [("签收人", "Received by")]
     if d.decided_by_organ:  # the organ's decision is signed or sealed by it (2006 Art 6)
         signers.insert(0, ("作出处理的机关及人员", "Deciding organ and officer"))
@@ -420,7 +437,7 @@ def _numbers_line(d: DocumentData) -> list[Flowable]:
         f"案件编号 {d.case_number} · 作出时间 {d.decided_at}"
         + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · opinion given {d.decided_at}"
-        + "".join(f" · {en.lower()} {value}" for _, en, value in by),
+        f"case {d.case_number} · {'decided' if d.decided_by_organ else 'opinion given'} "
+        f"{d.decided_at}" + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

@@ -52,6 +52,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
+from fairdesk.documents.kinds import organ_decides
 from fairdesk.documents.linebreak import break_long_words
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.normalize import has_cjk
@@ -552,9 +553,11 @@ class Furniture:
         basis = fitted(text, basis_w, room, 7, color=GREY)
         _, bh = basis.wrap(basis_w, room)
         basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
-        # Footer: signature and seal boxes (a public notice is sealed, not signed).
+        # Footer: signature and seal boxes (a public notice is sealed, not signed); a
+        # stationed officer's decision is the organ's: the organ's seal comes first.
+        first = ORGAN_SEAL if organ_decides(d) else ("经办人签字", OFFICER_EN)
         if not self.public:
-            _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", OFFICER_EN)
+            _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, *first)
         _label_box(
             canvas,
             MARGIN_X + 66 * mm,
@@ -608,6 +611,7 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
 
 
 OFFICER_EN = "Officer's signature"
+ORGAN_SEAL = ("作出处理的机关盖章", "Seal of the deciding organ")
 
 
 def _footer_code(canvas: Canvas, payload: str, qr_x: float) -> None:

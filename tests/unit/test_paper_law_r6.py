@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from fairdesk.domain import materials
-from fairdesk.services.casework.steps import act_on_case, act_on_complaint
+from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
 from fairdesk.services.intake.intake import RightInput, register_complaint
 from tests.conftest import FakeClock, Team
 from tests.helpers import FAIR, complaint_input, make_fair
 from tests.pdf_text import needs_pdftotext
 from tests.unit.test_paper_law import _decide, _issue
+from tests.unit.test_paper_law_r4_last import _suspended_and_notified
 from tests.unit.test_paper_law_r5 import _suspended_then_reviewed
 
 pytestmark = needs_pdftotext
@@ -141,3 +142,49 @@ def test_an_overdue_decision_prints_the_time_of_service_and_when_the_period_ran_
     ) in text
     assert "servedat2026-11-0509:55(handedoveratthebooth);thedefenceperiodranoutat" in text
     assert "2026-11-0609:55" in text
+
+
+# -- 6. a stationed officer's decision is the organ's paper --------------------------------
+
+
+def _officer_decided(team: Team, clock: FakeClock) -> str:
+    """A stationed officer's decision on a prior judgment, after a suspension."""
+    case = _suspended_and_notified(team, clock)
+    act_on_case(
+        team.officer, case, "decide_at_once", trigger="prior_legal_document",
+        document_body="上海知识产权法院", document_number="（2025）沪73民初123号",
+        document_date="2025-09-01", reason="已有生效判决确认侵权。", legal_basis="Art 14",
+        deciding_organ="上海市知识产权局",
+        other_claims=available_steps(team.officer, case).other_claims,
+    )  # fmt: skip
+    return case
+
+
+def test_an_officers_decision_is_titled_worded_and_sealed_as_the_organs(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _officer_decided(team, clock)
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "处理决定书（派驻执法人员现场处理）" in text
+    assert "处理意见书" not in text and "本意见" not in text and "opinion" not in text
+    assert "作出处理决定如下" in text and "处理决定Decision" in text
+    # Not sent back to the IP administration that has just decided.
+    assert "请求知识产权管理部门处理" not in text
+    assert "不服本处理决定的，可以依法申请行政复议或者提起行政诉讼。" in text
+    assert "applyforadministrativereconsideration" in text
+    # The organ's seal first; the footer says which articles are whose.
+    assert "作出处理的机关盖章" in text and "经办人签字" not in text
+    assert "处理依据：展会知识产权保护办法第六条；展会知识产权保护指引第十四条；" in text
+    assert "主办方措施依据：上海市会展业条例第二十七条、第三十八条" in text
+    served = _issue(team, "proof-of-service", case, tmp_path)
+    assert "处理决定书（派驻执法人员现场处理）" in served and "处理意见书" not in served
+
+
+def test_the_desks_decision_stays_the_centers_opinion(
+    team: Team, fair: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    case = _suspended_then_reviewed(team, clock)
+    _decide(team, case, "decide_infringing", "merits")
+    text = _issue(team, "decision", case, tmp_path, copy="respondent")
+    assert "处理意见书" in text and "经办人签字" in text and "服务中心盖章" in text
+    assert "处理决定书" not in text and "行政复议" not in text and "处理依据：" not in text

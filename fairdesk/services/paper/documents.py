@@ -444,9 +444,10 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
     k = K.kind(doc.kind)
     data = doc.content.get("data", {})
     copy = str((doc.content.get("options") or {}).get("copy", ""))
-    return ServedView(
-        doc.number, doc.kind, k.title, k.title_en, str(data.get("issued_at", "")), copy
-    )
+    title, title_en = k.title, k.title_en
+    if doc.kind == "decision" and data.get("decided_by_organ"):  # the organ's, by its title
+        title, title_en = K.OFFICER_DECISION_TITLES
+    return ServedView(doc.number, doc.kind, title, title_en, str(data.get("issued_at", "")), copy)
 
 
 # Papers that name the remedial order they carry out or go beyond (its number and date).
