@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.deadlines import (
@@ -178,8 +178,9 @@ def story(d: DocumentData) -> list[Flowable]:
         out += bi(f"{i}. {zh}", f"{i}. {en}")
     out += _consequence()
     out += rights_block(replace(d, rights=tuple(_accused_rights(d))))
-    out += [
-        *section("投诉人", "Complainant"),
+    heading = section("投诉人", "Complainant")
+    last = [
+        *heading[1:],
         fields(
             # The respondent's paper: the complainant's phone and e-mail stay with the
             # center (as on the respondent's copy of a decision).
@@ -192,7 +193,9 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
             ]
         ),
-        # A line less: the signature stays on the page of the record above it.
-        signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True),
     ]
-    return out
+    # A line less: the signature stays on the page of the record above it, and the record
+    # with the signature (never a page with the signature line alone; one KeepTogether:
+    # a nested one moves to a new page even when it fits).
+    signature = signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True)
+    return [*out, heading[0], KeepTogether([*last, *signature._content])]

@@ -11,10 +11,11 @@ import pytest
 
 from fairdesk.domain import materials
 from fairdesk.services.casework.steps import act_on_case, act_on_complaint, available_steps
-from fairdesk.services.intake.intake import RightInput, register_complaint
+from fairdesk.services.intake.intake import ExhibitInput, RightInput, register_complaint
+from fairdesk.services.paper import documents as docs
 from tests.conftest import FakeClock, Team
-from tests.helpers import FAIR, complaint_input, make_fair
-from tests.pdf_text import needs_pdftotext
+from tests.helpers import FAIR, complaint_input, make_fair, received
+from tests.pdf_text import needs_pdftotext, pdf_text
 from tests.unit.test_paper_law import _decide, _issue
 from tests.unit.test_paper_law_r4_last import _suspended_and_notified
 from tests.unit.test_paper_law_r5 import _suspended_then_reviewed
@@ -188,3 +189,36 @@ def test_the_desks_decision_stays_the_centers_opinion(
     text = _issue(team, "decision", case, tmp_path, copy="respondent")
     assert "处理意见书" in text and "经办人签字" in text and "服务中心盖章" in text
     assert "处理决定书" not in text and "行政复议" not in text and "处理依据：" not in text
+
+
+# -- 7. the notice's signature line stays with the record above it -------------------------
+
+MARK = RightInput(
+    "trademark", "1234567", "EXAMPLE", "Example Art LLC", jurisdiction="WIPO", basis="madrid",
+    ir_number="1234567", licence_type="exclusive",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("suspended", [False, True])
+def test_a_notice_naming_two_rights_never_leaves_the_signature_alone_on_a_page(
+    team: Team, fair: str, tmp_path: Path, suspended: bool
+) -> None:
+    data = complaint_input(right=ART)
+    data.rights = [ART, MARK]
+    data.materials = received(["copyright", "trademark"]) | {"licence_contract": True}
+    both = ["US-VA-2-345-678", "1234567"]
+    exhibits = 1 if suspended else 2  # each fills the notice to a third page (before: alone)
+    data.respondents[0].exhibits = [
+        ExhibitInput("咖啡机包装", f"CM-{i}", 2, rights=both) for i in range(1, exhibits + 1)
+    ]
+    reg = register_complaint(team.desk, FAIR, data)
+    act_on_complaint(team.desk, reg.number, "accept")
+    case = reg.case_numbers[0]
+    if suspended:
+        act_on_case(team.desk, case, "suspend_display", reason="先行暂停展出")
+    act_on_case(team.desk, case, "notify", service_manner="in_person")
+    pdf = docs.issue_document(team.desk, "complaint-notice", case).pdf
+    pages = ["".join(p.split()) for p in pdf_text(pdf, tmp_path).split("\f") if p.strip()]
+    signed = next(p for p in reversed(pages) if "被投诉人签收" in p)
+    # The complainant's block (its heading and the service record) signs with it.
+    assert "投诉人Complainant" in signed and "通知书签发时间" in signed and "送达方式" in signed
