@@ -377,7 +377,7 @@ def _what_comes_next(d: DocumentData) -> list[Flowable]:
     if after is None:
         return []
     nxt = step(Entity.CASE, after).words
-    out = bi(f"本案{nxt.zh}。", f"Next: {nxt.en[0].lower()}{nxt.en[1:]}.")
+    out = bi(f"本案{nxt.zh}。", f"Next step: {nxt.en[0].lower()}{nxt.en[1:]}.")
     if until := suspension_kept_until(d):
         out = (
             bi(

@@ -42,7 +42,7 @@ def test_an_undetermined_decision_says_the_suspension_stays_until_the_close_and_
     assert "staysinforceuntilthefaircloses(2026-11-1017:00)" in text
     assert "至展会闭幕/Untilthefaircloses2026-11-1017:00" in text  # the measures table
     # One next step, named: not "the authority or follow-up".
-    assert "本案转展后追查。" in text and "Next:handovertopost-fairfollow-up." in text
+    assert "本案转展后追查。" in text and "Nextstep:handovertopost-fairfollow-up." in text
     assert "移交有关部门或转展后处理" not in text
 
 
