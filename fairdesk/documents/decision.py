@@ -24,6 +24,7 @@ from fairdesk.documents.parts import (
     authority_names,
     case_rows,
     exhibits_with_rights,
+    licensed,
     measures_block,
     parties_block,
     parties_side_by_side,
@@ -322,6 +323,11 @@ def _decision(d: DocumentData) -> list[Flowable]:
     outcome = Words(L.en(L.CASE_STATES, state), L.zh(L.CASE_STATES, state))
     if _confirmed(d):
         finding, outcome = v.CONFIRMED_FINDING, v.CONFIRMED_OUTCOME
+    if any(licensed(r) for r in d.rights):  # a licensee relies on rights others hold
+        finding = Words(
+            finding.en.replace("the complainant's rights", "the rights the complainant relies on"),
+            finding.zh.replace("投诉人的权利", "投诉人所主张的权利"),
+        )
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{outcome.zh}", S.notice, bold=True),

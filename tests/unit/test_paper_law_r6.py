@@ -92,7 +92,8 @@ def test_a_licensees_right_is_named_as_its_holders_on_every_paper_that_says_it(
     _decide(team, case, "decide_infringing", "merits")
     decision = _issue(team, "decision", case, tmp_path, copy="respondent")
     assert f"涉嫌侵犯{HOLDER_ZH}（初步认定）" in decision
-    assert "投诉人的《" not in decision
+    assert "投诉人的《" not in decision and "投诉人的权利" not in decision
+    assert "涉嫌侵犯投诉人所主张的权利（详见下列各项）" in decision
     act_on_case(team.desk, case, "order_remedy", measure="cover", reason="遮盖展品")
     order = _issue(team, "remedial-order", case, tmp_path)
     assert HOLDER_ZH in order and "示例品牌股份有限公司《" not in order
