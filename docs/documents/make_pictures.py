@@ -152,48 +152,54 @@ def setup(db: Database, clock: Clock) -> tuple[Context, Context]:
     )
 
 
-def add_evidence(db: Database, desk: Context, case_no: str) -> None:
-    """Photos as an evidence service would store them (by SHA-256)."""
-    import hashlib
+def _jpeg(colour: str, taken: datetime) -> bytes:
+    """A small photo with its camera time in EXIF, so the dossier can print when it was taken."""
+    import io
 
-    from sqlalchemy import select
+    from PIL import Image
 
-    from fairdesk.db.models import EvidenceFile, EvidenceLink, RespondentCase
+    image = Image.new("RGB", (160, 120), colour)
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = (taken + timedelta(hours=8)).strftime("%Y:%m:%d %H:%M:%S")
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
 
-    with db.writing() as session:
-        case = session.scalars(select(RespondentCase).where(RespondentCase.number == case_no)).one()
-        items = [
-            ("booth-4.1B12-overview.jpg", "展位全景 booth overview", "case", case.id),
-            (
-                "cm-101-front.jpg",
-                "被控展品正面 accused exhibit, front",
-                "exhibit",
-                case.exhibits[0].id,
-            ),
-            (
-                "design-patent-ZL202330123456.7.pdf",
-                "专利证书 patent certificate",
-                "complaint",
-                case.complaint_id,
-            ),
-        ]
-        for name, caption, owner, owner_id in items:
-            ev = EvidenceFile(
-                sha256=hashlib.sha256(name.encode()).hexdigest(),
-                size=1_234_567,
-                mime="image/jpeg",
-                original_name=name,
-                captured_at=desk.now(),
-                imported_at=desk.now(),
-                captured_by=desk.actor.user_id,
-            )
-            session.add(ev)
-            session.flush()
-            session.add(
-                EvidenceLink(
-                    evidence_id=ev.id, owner_type=owner, owner_id=owner_id, caption=caption
-                )
-            )
+
+def _scan() -> bytes:
+    """A one-page PDF standing for the scanned patent certificate."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, invariant=1)
+    page.drawString(72, 720, "ZL202330123456.7")
+    page.save()
+    return out.getvalue()
+
+
+def add_evidence(desk: Context, complaint_no: str, case_no: str) -> None:
+    """The photos and papers filed with the complaint, imported as the desk imports them."""
+    from fairdesk.services.casework.case_detail import case_detail
+    from fairdesk.services.inspection import evidence
+
+    exhibit_id = case_detail(desk, case_no).exhibits[0].id
+
+    taken = desk.now() - timedelta(minutes=20)  # photographed at the booth before filing
+    items = [
+        ("booth-4.1B12-overview.jpg", _jpeg("lightgray", taken), "展位全景 booth overview",
+         "case", case_no),
+        ("cm-101-front.jpg", _jpeg("tan", taken), "被控展品正面 accused exhibit, front",
+         "exhibit", exhibit_id),
+        ("design-patent-ZL202330123456.7.pdf", _scan(), "专利证书 patent certificate",
+         "complaint", complaint_no),
+    ]  # fmt: skip
+    for name, data, caption, owner_type, owner in items:
+        evidence.import_file(
+            desk, evidence.PhotoInput(name, data), owner_type=owner_type, owner=owner,
+            caption=caption,
+        )  # fmt: skip
 
 
 def goods(filed: ComplaintInput, respondent: int) -> str:
@@ -264,18 +270,15 @@ def complaint(booths: tuple[str, ...], exhibits: int = 2) -> ComplaintInput:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", nargs="?", type=Path, default=Path(__file__).resolve().parent)
-    parser.add_argument("--dpi", type=int, default=60)
-    args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="fairdesk-docs-"))
-    use_data_dir(tmp)  # the keys' pin and backups: in the throwaway folder, not the user's
-    db = Database(f"sqlite:///{tmp / 'demo.sqlite3'}")
-    migrate.upgrade(db)
+Issued = list[tuple[str, documents.IssuedInfo, float]]
+
+
+def story(db: Database) -> Issued:
+    """Walk the demo cases through the workflow and issue each kind of paper where it
+    applies (a test runs this, so the pictures cannot silently stop being made)."""
     clock = Clock()
     desk, inspector = setup(db, clock)
-    issued: list[tuple[str, documents.IssuedInfo, float]] = []
+    issued: Issued = []
 
     def issue(kind: str, number: str, name: str = "", **kw: str) -> None:
         start = time.perf_counter()
@@ -286,7 +289,7 @@ def main() -> int:
     filed = complaint(("4.1B12", "4.1B20"))
     reg = register(desk, "CIIE2026", filed)
     issue("complaint-form", reg.number)
-    add_evidence(db, desk, reg.case_numbers[0])  # the photos and papers filed with it
+    add_evidence(desk, reg.number, reg.case_numbers[0])  # the photos and papers filed with it
     act_on_complaint(desk, reg.number, "accept", authority=AUTHORITY)
     issue("acceptance-receipt", reg.number)
     clock.advance(30)
@@ -411,7 +414,19 @@ def main() -> int:
     (case5,) = fifth.case_numbers
     act_on_case(desk, case5, "suspend_display", reason="外观高度近似，先行暂停展出")
     issue("booth-notice", case5, "booth-notice-suspension")
+    return issued
 
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", nargs="?", type=Path, default=Path(__file__).resolve().parent)
+    parser.add_argument("--dpi", type=int, default=60)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="fairdesk-docs-"))
+    use_data_dir(tmp)  # the keys' pin and backups: in the throwaway folder, not the user's
+    db = Database(f"sqlite:///{tmp / 'demo.sqlite3'}")
+    migrate.upgrade(db)
+    issued = story(db)
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):
         old.unlink()

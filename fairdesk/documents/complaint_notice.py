@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from fairdesk.documents import labels as L
 from fairdesk.documents.deadlines import (
@@ -22,8 +22,8 @@ from fairdesk.documents.parts import (
     case_rows,
     exhibits_with_rights,
     party_rows,
-    right_name,
     rights_block,
+    rights_of,
 )
 from fairdesk.documents.quantities import items_en, models, models_en, total
 from fairdesk.domain import vocabulary as v
@@ -152,16 +152,16 @@ def story(d: DocumentData) -> list[Flowable]:
     r = d.respondent
     name = r.name_zh if r else ""
     name_en = (r.name_en or r.name_zh) if r else ""
-    names = [right_name(x) for x in _accused_rights(d)]
-    rights = "、".join(zh for zh, _ in names) or "相关权利"
-    rights_en = _en_list([en for _, en in names]) or "its rights"
+    rights, names_en = rights_of(_accused_rights(d), "其")  # a licensee's: the holder's
+    rights = rights or "其相关权利"
+    rights_en = _en_list(names_en) or "its rights"
     booth, booth_en = booth_words(r) if r else ("", "")
     out: list[Flowable] = [
         para(f"{name}：", S.zh, bold=True),
         para(f"To {name_en}:", S.en),
         *bi(
             f"{d.complainant.name}于{d.received_at}向本中心投诉，认为你方在本届展会"
-            f"{booth}展出的下列展品涉嫌侵犯其{rights}。本中心已受理该投诉，现通知你方。",
+            f"{booth}展出的下列展品涉嫌侵犯{rights}。本中心已受理该投诉，现通知你方。",
             f"On {d.received_at}, {d.complainant.name_en or d.complainant.name} complained to the "
             f"service center that the exhibits listed below, shown at your {booth_en}, "
             f"allegedly infringe {rights_en}. The complaint has been "
@@ -178,8 +178,9 @@ def story(d: DocumentData) -> list[Flowable]:
         out += bi(f"{i}. {zh}", f"{i}. {en}")
     out += _consequence()
     out += rights_block(replace(d, rights=tuple(_accused_rights(d))))
-    out += [
-        *section("投诉人", "Complainant"),
+    heading = section("投诉人", "Complainant")
+    last = [
+        *heading[1:],
         fields(
             # The respondent's paper: the complainant's phone and e-mail stay with the
             # center (as on the respondent's copy of a decision).
@@ -192,7 +193,9 @@ def story(d: DocumentData) -> list[Flowable]:
                 ("送达方式", "Manner of service", L.both(L.SERVICE_MANNERS, d.service_manner)),
             ]
         ),
-        # A line less: the signature stays on the page of the record above it.
-        signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True),
     ]
-    return out
+    # A line less: the signature stays on the page of the record above it, and the record
+    # with the signature (never a page with the signature line alone; one KeepTogether:
+    # a nested one moves to a new page even when it fits).
+    signature = signature_lines([("被投诉人签收", "Received by the respondent")], date_beside=True)
+    return [*out, heading[0], KeepTogether([*last, *signature._content])]

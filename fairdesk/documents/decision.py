@@ -24,10 +24,14 @@ from fairdesk.documents.parts import (
     authority_names,
     case_rows,
     exhibits_with_rights,
+    licensed,
     measures_block,
     parties_block,
     parties_side_by_side,
+    right_name,
     rights_block,
+    rights_of,
+    suspension_kept_until,
     suspension_lifted_at,
 )
 from fairdesk.documents.quantities import name_en
@@ -36,6 +40,7 @@ from fairdesk.domain.authorities import english_name
 from fairdesk.domain.enums import CaseState, DecisionTrigger, MeasureType
 from fairdesk.domain.normalize import has_cjk
 from fairdesk.domain.vocabulary import Words
+from fairdesk.domain.workflow import NEXT_STEP_AFTER_DECISION, Entity, step
 
 
 def _ground(d: DocumentData) -> list[Flowable]:
@@ -83,7 +88,10 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
         groups.setdefault(names, []).append((label, label_en))
     out: list[Flowable] = []
     confirmed = _confirmed(d)
+    by_name = {right_name(r): r for r in d.rights}
     for names, labels in groups.items():
+        # Whose each right is: a licensee's is its holder's (the complainant holds a licence).
+        whose, names_en = rights_of([by_name[n] for n in names if n in by_name], "投诉人的")
         many = len(labels) > 1
         # The center's finding is preliminary (it is no administrative organ): each line
         # says so, as the heading does; one an effective legal document confirms says that.
@@ -94,12 +102,9 @@ def _rights_infringed(d: DocumentData) -> list[Flowable]:
             else (", preliminarily, to infringe {}")
         )
         out += bi(
-            f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}"
-            f"{suspected}投诉人的{'、'.join(zh for zh, _ in names)}（{how_zh}）。",
+            f"展品{'、'.join(f'“{zh}”' for zh, _ in labels)}{suspected}{whose}（{how_zh}）。",
             f"The exhibit{'s' if many else ''} {_and([f'“{en}”' for _, en in labels])} "
-            f"{'are' if many else 'is'} found"
-            + how_en.format(" and ".join(en for _, en in names))
-            + ".",
+            f"{'are' if many else 'is'} found" + how_en.format(" and ".join(names_en)) + ".",
         )
     return out
 
@@ -117,6 +122,8 @@ def _other_claims(d: DocumentData) -> list[Flowable]:
     """What became of the claims under rights no exhibit is accused under, as the desk
     worded it: the Chinese lines in the Chinese style, the others in the English one."""
     text = d.decision_basis.get("other_claims", "")
+    if d.decided_by_organ:  # the organ's decision speaks of itself as one
+        text = text.replace("本意见", "本决定").replace("this opinion", "this decision")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return [para(line, S.zh if has_cjk(line) else S.en) for line in lines]
 
@@ -182,6 +189,11 @@ def _opening(d: DocumentData) -> list[Flowable]:
             "center gives the following opinion.",
         )
     who_zh, who_en = _speaker(d)
+    if d.decided_by_organ:  # the organ's decision, not an opinion (2006 Art 6)
+        return bi(
+            f"关于{d.complainant.name}对{zh_r}的投诉，{who_zh}作出处理决定如下。",
+            f"On the complaint of {en_c} against {en_r}, {who_en} decides as follows.",
+        )
     return bi(
         f"关于{d.complainant.name}对{zh_r}的投诉，{who_zh}处理意见如下。",
         f"On the complaint of {en_c} against {en_r}, {who_en} gives the following opinion.",
@@ -235,6 +247,8 @@ def _defence(d: DocumentData) -> list[Flowable]:
             "Decided at once, without waiting for the defence period to end; the respondent "
             "filed no written defence.",
         )
+    elif d.decision_trigger == DecisionTrigger.DEFENCE_OVERDUE and d.served_at:
+        defence += _overdue_clock(d)
     else:
         defence += bi(
             "被投诉人未在答辩期限内提交书面答辩。",
@@ -243,6 +257,22 @@ def _defence(d: DocumentData) -> list[Flowable]:
     # A short defence stays with its heading wherever it fits, rather than after a page
     # break that only the heading's usual check asked for.
     return [KeepTogether(defence[1:])] if paper_version() >= 2 else defence
+
+
+def _overdue_clock(d: DocumentData) -> list[Flowable]:
+    """The clock a finding on a missing defence rests on (CNIPA Art 14 (1) counts from the
+    time of service): when and how the notice was served, and when the period ran out."""
+    manner = Words(
+        L.en(L.SERVICE_MANNERS, d.service_manner), L.zh(L.SERVICE_MANNERS, d.service_manner)
+    )
+    how_zh = f"以{manner.zh}方式" if d.service_manner else ""
+    how_en = f" ({manner.en[0].lower()}{manner.en[1:]})" if d.service_manner else ""
+    return bi(
+        f"投诉通知书于{d.served_at}{how_zh}送达，答辩期限于{d.defence_due_at}届满，"
+        "被投诉人未在期限内提交书面答辩。",
+        f"The notice of complaint was served at {d.served_at}{how_en}; the defence period ran "
+        f"out at {d.defence_due_at}, and the respondent filed no written defence within it.",
+    )
 
 
 def story(d: DocumentData) -> list[Flowable]:
@@ -261,7 +291,9 @@ def story(d: DocumentData) -> list[Flowable]:
     # The heading stays with its box (a box is one table row: it moves whole to the next
     # page and would leave the heading behind).
     # One heading whoever decides next: the center gives an opinion, never a decision.
-    heading = section("处理意见", "Opinion")
+    heading = (
+        section("处理决定", "Decision") if d.decided_by_organ else section("处理意见", "Opinion")
+    )
     out.append(heading[0])
     # The last block of content before the closing words: kept with them (below), so the
     # receiver never signs a page that holds only the closing words and the signature.
@@ -291,6 +323,11 @@ def _decision(d: DocumentData) -> list[Flowable]:
     outcome = Words(L.en(L.CASE_STATES, state), L.zh(L.CASE_STATES, state))
     if _confirmed(d):
         finding, outcome = v.CONFIRMED_FINDING, v.CONFIRMED_OUTCOME
+    if any(licensed(r) for r in d.rights):  # a licensee relies on rights others hold
+        finding = Words(
+            finding.en.replace("the complainant's rights", "the rights the complainant relies on"),
+            finding.zh.replace("投诉人的权利", "投诉人所主张的权利"),
+        )
     before_authority = _authority_decides(d)
     decision = [
         para(f"结论：{outcome.zh}", S.notice, bold=True),
@@ -336,7 +373,27 @@ def _after_the_opinion(d: DocumentData) -> list[Flowable]:
             f"The suspension of the display is lifted from {lifted}: the respondent may remove "
             "the booth notice and display the exhibits above again.",
         )
-    return []
+    return _what_comes_next(d)
+
+
+def _what_comes_next(d: DocumentData) -> list[Flowable]:
+    """After a decision that leaves the matter open: the suspension it keeps, and the next
+    step (both as the domain declares them)."""
+    # (The states are text enums: the decision's state finds its own entry.)
+    after = {str(k): v for k, v in NEXT_STEP_AFTER_DECISION.items()}.get(d.decision_state)
+    if after is None:
+        return []
+    nxt = step(Entity.CASE, after).words
+    out = bi(f"本案{nxt.zh}。", f"Next step: {nxt.en[0].lower()}{nxt.en[1:]}.")
+    if until := suspension_kept_until(d):
+        out = (
+            bi(
+                f"原暂停展出措施继续有效至本届展会闭幕（{until}）。",
+                f"The suspension of the display stays in force until the fair closes ({until}).",
+            )
+            + out
+        )
+    return out
 
 
 def _closing(d: DocumentData, out: list[Flowable], last: list[Flowable]) -> list[Flowable]:
@@ -348,6 +405,14 @@ def _closing(d: DocumentData, out: list[Flowable], last: list[Flowable]) -> list
         "prevent either party from bringing an action before a people's court or asking an "
         "IP authority to handle the matter.",
     )
+    if d.decided_by_organ:  # the IP administration decided: not asked to decide again
+        statement = bi(
+            "本处理决定书同时送达投诉人和被投诉人。当事人不服本处理决定的，可以依法申请"
+            "行政复议或者提起行政诉讼。",
+            "This decision is served on both the complainant and the respondent. A party "
+            "that disagrees with it may apply for administrative reconsideration or bring an "
+            "administrative action under the law.",
+        )
     signers = [("签收人", "Received by")]
     if d.decided_by_organ:  # the organ's decision is signed or sealed by it (2006 Art 6)
         signers.insert(0, ("作出处理的机关及人员", "Deciding organ and officer"))
@@ -379,7 +444,7 @@ def _numbers_line(d: DocumentData) -> list[Flowable]:
         f"案件编号 {d.case_number} · 作出时间 {d.decided_at}"
         + "".join(f" · {zh} {value}" for zh, _, value in by),
         f"Complaint {d.complaint_number} ({channel_en}, {d.received_at}) · "
-        f"case {d.case_number} · opinion given {d.decided_at}"
-        + "".join(f" · {en.lower()} {value}" for _, en, value in by),
+        f"case {d.case_number} · {'decided' if d.decided_by_organ else 'opinion given'} "
+        f"{d.decided_at}" + "".join(f" · {en.lower()} {value}" for _, en, value in by),
         (S.small, S.small),
     )

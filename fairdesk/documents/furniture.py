@@ -52,6 +52,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from fairdesk.documents import fonts, qr
 from fairdesk.documents.fonts import markup
+from fairdesk.documents.kinds import organ_decides
 from fairdesk.documents.linebreak import break_long_words
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.normalize import has_cjk
@@ -517,8 +518,9 @@ class Furniture:
         canvas.line(MARGIN_X, HEADER_RULE, right, HEADER_RULE)
         # Footer: legal basis.
         _legal_basis(canvas, self.legal_basis, right)
-        # Footer: signature and seal boxes (a public notice is sealed, not signed).
-        _signature_boxes(canvas, self.public)
+        # Footer: signature and seal boxes (a public notice is sealed, not signed); a
+        # stationed officer's decision is the organ's: the organ's seal comes first.
+        _signature_boxes(canvas, self.public, organ_decides(d))
         # Footer: QR in the bottom right corner (a posted notice carries one large code in
         # its body instead: one code on a page).
         qr_x = right - QR_SIZE
@@ -581,10 +583,12 @@ def _legal_basis(canvas: Canvas, legal_basis: str, right: float) -> None:
     basis.drawOn(canvas, MARGIN_X, rule - 1.5 * mm - bh)
 
 
-def _signature_boxes(canvas: Canvas, public: bool) -> None:
-    """The officer signs, the center seals; a notice posted for visitors is only sealed."""
+def _signature_boxes(canvas: Canvas, public: bool, organ: bool) -> None:
+    """The officer signs (or the deciding organ seals), the center seals; a notice posted
+    for visitors is only sealed."""
+    first = ORGAN_SEAL if organ else ("经办人签字", OFFICER_EN)
     if not public:
-        _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, "经办人签字", OFFICER_EN)
+        _label_box(canvas, MARGIN_X, 14 * mm, 62 * mm, 18 * mm, *first)
     _label_box(
         canvas,
         MARGIN_X + 66 * mm,
@@ -628,6 +632,7 @@ def _trust_lines(canvas: Canvas, d: DocumentData) -> None:
 
 
 OFFICER_EN = "Officer's signature"
+ORGAN_SEAL = ("作出处理的机关盖章", "Seal of the deciding organ")
 
 
 def _footer_code(canvas: Canvas, payload: str, qr_x: float) -> None:

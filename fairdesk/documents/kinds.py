@@ -320,11 +320,26 @@ COMMERCIAL_TITLES = {
 }
 
 
+# A stationed IP officer's decision is the organ's own (2006 Art 6), not the center's
+# opinion: its own title.
+OFFICER_DECISION_TITLES = (
+    "处理决定书（派驻执法人员现场处理）",
+    "Decision (by the IP authority's officer stationed at the fair)",
+)
+
+
+def organ_decides(d: DocumentData) -> bool:
+    """The paper is a decision a stationed IP officer took in the organ's name."""
+    return d.kind == "decision" and bool(d.decided_by_organ)
+
+
 def titles(d: DocumentData) -> tuple[str, str]:
     """The document's Chinese and English titles, a commercial dispute's own where it has one."""
     k = kind(d.kind)
     if d.complaint_kind == ComplaintKind.COMMERCIAL and k.code in COMMERCIAL_TITLES:
         return COMMERCIAL_TITLES[k.code]
+    if organ_decides(d):
+        return OFFICER_DECISION_TITLES
     return k.title, k.title_en
 
 

@@ -213,6 +213,7 @@ class DocumentData:
     order: ServedView | None = None
     custody_until: str = ""  # the custody list: collect the goods by then (the fair's close)
     move_out_until: str = ""  # ... and before move-out ends (the return window's end)
+    suspension_until: str = ""  # a suspension an undetermined decision keeps: the fair's close
     timeline: tuple[EventView, ...] = ()
     evidence: tuple[EvidenceView, ...] = ()
     note: str = ""
@@ -250,6 +251,7 @@ _LATER: dict[str, Any] = {
     "custody_until": "",
     "move_out_until": "",
     "fair_closes_at": "",
+    "suspension_until": "",
 }
 
 

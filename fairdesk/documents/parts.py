@@ -293,6 +293,31 @@ def _standing(d: DocumentData, r: RightView) -> str:
     return L.both(L.LICENCES, r.licence_type)
 
 
+def licensed(r: RightView) -> bool:
+    """The complainant complains as a licensee of the right (its standing as recorded)."""
+    return r.licence_type not in (LicenceType.OWNER, "")
+
+
+def rights_of(rights: list[RightView], own_zh: str) -> tuple[str, list[str]]:
+    """Rights named with whose they are: the complainant's own after `own_zh` ("其",
+    "投诉人的"); a licensee's rights as their holder's, never the complainant's
+    ("权利人Example Art LLC的《…》著作权（投诉人为其独占被许可人）"), one phrase per holder and
+    licence. The English names, one a right or a holder's group, for the caller to join."""
+    own = [right_name(r) for r in rights if not licensed(r)]
+    zh = [own_zh + "、".join(z for z, _ in own)] if own else []
+    en = [e for _, e in own]
+    held: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for r in rights:
+        if licensed(r):
+            held.setdefault((r.holder, r.licence_type), []).append(right_name(r))
+    for (holder, licence), names in held.items():
+        word = L.LICENCES.words(licence)
+        zh.append(f"权利人{holder}的{'、'.join(z for z, _ in names)}（投诉人为其{word.zh}）")
+        en.append(f"{' and '.join(e for _, e in names)} held by {holder}, of which the "
+                  f"complainant is the {word.en.lower()}")  # fmt: skip
+    return "、".join(zh), en
+
+
 def found_infringing(d: DocumentData) -> bool:
     """The case's decision found infringement (preliminarily: the center is no organ)."""
     return d.decision_state == "INFRINGEMENT_FOUND" or bool(d.decision_trigger)
@@ -365,6 +390,11 @@ def accused(d: DocumentData) -> tuple[str, str]:
     zh, en = rights_accused(d)
     if not zh:
         return "涉嫌侵权", "the complainant's rights"
+    named = {name for x in d.exhibits for name in accused_under(d, x)}
+    rights = [r for r in d.rights if right_name(r) in named]
+    if any(licensed(r) for r in rights):  # a licensee's right is named as its holder's
+        zh, names_en = rights_of(rights, d.complainant.name)
+        return f"涉嫌侵犯{zh}", " and ".join(names_en)
     return f"涉嫌侵犯{d.complainant.name}{zh}", f"the complainant's {en}"
 
 
@@ -431,6 +461,15 @@ def suspension_lifted_at(d: DocumentData) -> str:
     return d.decided_at if d.decision_state in LIFTS_SUSPENSION else ""
 
 
+def suspension_kept_until(d: DocumentData) -> str:
+    """When a suspension the decision keeps ends (the fair's close); "" when the decision
+    lifts it, a later measure replaced it or there is none."""
+    last = d.measures[-1] if d.measures else None
+    if last is None or last.measure_type != MeasureType.SUSPEND_DISPLAY:
+        return ""
+    return d.suspension_until
+
+
 def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     """A measure's due time; a suspension of display (2006 Art 7(1)) has none: it lasts
     while the complaint is handled (its label says so), until the measure ordered after
@@ -440,6 +479,8 @@ def _due(d: DocumentData, i: int, m: MeasureView) -> str:
     later = d.measures[i:]
     if not later:
         lifted = suspension_lifted_at(d)
+        if until := suspension_kept_until(d):
+            return f"至展会闭幕 / Until the fair closes {until}"
         return f"已解除 / Lifted {lifted}" if lifted else ""
     word = L.MEASURES.words(later[0].measure_type).on_paper
     return f"已由“{word.zh}”替代 / Replaced by: {word.en.lower()}"

@@ -19,10 +19,13 @@ from fairdesk.documents.parts import (
     exhibits_block,
     exhibits_heading,
     found_infringing,
+    licensed,
     measures_block,
     outcome,
     parties_side_by_side,
+    right_name,
     rights_block,
+    rights_of,
 )
 from fairdesk.documents.quantities import name_en
 from fairdesk.domain.enums import AuthorityKind
@@ -63,18 +66,22 @@ def _finding(d: DocumentData) -> list[Flowable]:
     ground_en = L.en(L.TRIGGERS, d.decision_trigger)
     holder, holder_en = d.complainant.name, d.complainant.name_en or d.complainant.name
     out: list[Flowable] = []
+    by_name = {right_name(r): r for r in d.rights}
     for x in d.exhibits:
         names = accused_under(d, x)
         if not names:
             continue
         what, what_en = _exhibit_words(x.model, x.name)
         ground = f"（认定依据：{ground_zh}）" if ground_zh else ""
+        # A licensee's right is named as its holder's, never the complainant's.
+        rights = [by_name[n] for n in names if n in by_name]
+        whose, names_en = rights_of(rights, holder)
+        owner_en = "" if any(licensed(r) for r in rights) else f"{holder_en}'s "
         out += bi(
-            f"经审查，本中心初步认定被投诉人展出的{what}涉嫌侵犯{holder}"
-            f"{'、'.join(zh for zh, _ in names)}{ground}。",
+            f"经审查，本中心初步认定被投诉人展出的{what}涉嫌侵犯{whose}{ground}。",
             f"Having examined the case, the service center preliminarily finds that "
-            f"{what_en} displayed by the respondent is suspected of infringing {holder_en}'s "
-            f"{' and '.join(en for _, en in names)}"
+            f"{what_en} displayed by the respondent is suspected of infringing {owner_en}"
+            f"{' and '.join(names_en)}"
             + (f" (ground: {ground_en[:1].lower()}{ground_en[1:]})" if ground_en else "")
             + ".",
         )

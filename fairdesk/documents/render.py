@@ -28,7 +28,7 @@ from fairdesk.documents import (
     transfer_letter,
 )
 from fairdesk.documents.furniture import PAPER, build_pdf, paper, title
-from fairdesk.documents.kinds import basis_keys, kind, titles
+from fairdesk.documents.kinds import basis_keys, kind, organ_decides, titles
 from fairdesk.documents.model import DocumentData
 from fairdesk.domain.rules import merge_citations
 
@@ -56,7 +56,30 @@ MODULES: dict[str, ModuleType] = {
 def legal_basis_text(data: DocumentData) -> str:
     """The citation of the step the document records (kinds.basis_keys says which)."""
     basis = data.fair.legal_basis
-    return merge_citations([basis[k] for k in basis_keys(data) if basis.get(k)]) or "—"
+    keys = basis_keys(data)
+    if organ_decides(data) and "remedy" in keys and len(keys) > 1:
+        # The organ's articles for its finding, the organizer's for the measures: said apart.
+        found = merge_citations([basis[k] for k in keys if k != "remedy" and basis.get(k)])
+        return _labelled([(ORGAN_BASIS, found), (MEASURES_BASIS, basis.get("remedy", ""))])
+    return merge_citations([basis[k] for k in keys if basis.get(k)]) or "—"
+
+
+# The two parts of an officer's decision's citation.
+ORGAN_BASIS = ("处理依据", "decision")
+MEASURES_BASIS = ("主办方措施依据", "organizer's measures")
+
+
+def _labelled(parts: list[tuple[tuple[str, str], str]]) -> str:
+    """Bilingual citations each under its label ("处理依据：A；主办方措施依据：B / decision: …")."""
+    zh, en = [], []
+    for (label_zh, label_en), text in parts:
+        if not text:
+            continue
+        left, _, right = text.partition(" / ")
+        zh.append(f"{label_zh}：{left}")
+        if right:
+            en.append(f"{label_en}: {right}")
+    return "；".join(zh) + (" / " + "; ".join(en) if en else "")
 
 
 def render(data: DocumentData, payload: str, layout: int = PAPER) -> bytes:

@@ -117,6 +117,33 @@ ALL_MATERIALS: tuple[Material, ...] = (
 )
 BY_KEY: Mapping[str, Material] = {m.key: m for m in ALL_MATERIALS}
 
+# Once standing is recorded, the licence contract is named by the right it licenses.
+_PATENT_LICENCE = ("专利实施许可合同", "Patent licence contract")
+LICENCE_CONTRACTS: Mapping[IPType, tuple[str, str]] = {
+    IPType.INVENTION_PATENT: _PATENT_LICENCE,
+    IPType.UTILITY_MODEL: _PATENT_LICENCE,
+    IPType.DESIGN: _PATENT_LICENCE,
+    IPType.TRADEMARK: ("商标使用许可合同", "Trademark licence contract"),
+    IPType.COPYRIGHT: ("著作权许可合同", "Copyright licence contract"),
+    IPType.OTHER: ("许可合同", "Licence contract"),
+}
+
+
+def licence_contract(licensed: Iterable[str]) -> Material:
+    """The licence contract named by the types of the rights the complainant is a licensee
+    of ("著作权许可合同"); the general, conditional name while none is known."""
+    names: list[tuple[str, str]] = []
+    for code in licensed:
+        name = LICENCE_CONTRACTS.get(IPType(code))
+        if name is not None and name not in names:
+            names.append(name)
+    if not names:
+        return LICENCE_CONTRACT
+    en = " and ".join(e if i == 0 else e[0].lower() + e[1:] for i, (_, e) in enumerate(names))
+    return Material(
+        LICENCE_CONTRACT.key, "、".join(z for z, _ in names), en, LICENCE_CONTRACT.basis
+    )
+
 
 def checklist(
     ip_types: Iterable[str], *, agent: bool, licences: Iterable[str] = ()

@@ -689,9 +689,9 @@ DECISION_FINDINGS = Vocabulary(
         ),
         CaseState.UNDETERMINED: W(
             "Having reviewed the case, the service center cannot determine on the materials "
-            "whether there is an infringement; the case goes to the competent authority or "
-            "to post-fair follow-up.",
-            "经审查，本中心依据现有材料无法认定是否构成侵权，本案移交有关部门或转展后处理。",
+            "whether there is an infringement.",
+            # (What comes next and what happens to a suspension, the decision says after.)
+            "经审查，本中心依据现有材料无法认定是否构成侵权。",
         ),
     },
 )
@@ -900,11 +900,16 @@ MADRID_PROOF = W(
 )
 
 
-def material_label(m: _materials.Material, rights: Iterable[tuple[str, str]]) -> str:
+def material_label(
+    m: _materials.Material, rights: Iterable[tuple[str, str]], licensed: Iterable[str] = ()
+) -> str:
     """A material as a list of received papers names it; a proof of a right registered
     abroad says where ("商标注册证明（欧盟） / Trademark registration certificate (EU)").
     `rights` are the complaint's (ip_type, jurisdiction), the jurisdiction `MADRID` for a
-    Madrid international registration designating China."""
+    Madrid international registration designating China; `licensed` the types of the rights
+    the complainant is a licensee of, which name the licence contract."""
+    if m.key == _materials.LICENCE_CONTRACT.key:
+        return _materials.licence_contract(licensed).label
     codes: list[str] = []
     for ip_type, where in rights:
         code = (where or "CN").strip().upper()

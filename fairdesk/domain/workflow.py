@@ -290,6 +290,11 @@ TAKES_ON_UNASSIGNED = frozenset({Role.DESK})
 # established lifts it from the decision (display continues); other decisions keep it
 # until a measure replaces it or the case is referred.
 LIFTS_SUSPENSION = frozenset({CaseState.NOT_INFRINGING})
+# A decision that cannot determine the matter (UNDETERMINED ─▶ REFERRED, post-fair
+# follow-up) leaves the complaint in hand: the suspension stays until the fair closes,
+# and the paper names the step that comes next.
+KEEPS_SUSPENSION_TO_CLOSE = frozenset({CaseState.UNDETERMINED})
+NEXT_STEP_AFTER_DECISION = {CaseState.UNDETERMINED: "move_post_fair"}
 IP = frozenset({ComplaintKind.IP.value})
 COMMERCIAL = frozenset({ComplaintKind.COMMERCIAL.value})
 REASON_NAME = "reason"

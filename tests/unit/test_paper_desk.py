@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fairdesk.db.engine import Database
 from fairdesk.db.models import IssuedDocument
 from fairdesk.documents.model import DocumentData
 from fairdesk.documents.render import render
@@ -313,7 +314,7 @@ def test_a_reprint_a_month_later_is_byte_identical_and_dated_at_issue(
     assert again == info.pdf
 
 
-def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
+def _pictures_script():  # noqa: ANN202 (a module loaded from a file)
     import importlib.util
 
     path = Path(__file__).resolve().parents[2] / "docs" / "documents" / "make_pictures.py"
@@ -321,6 +322,21 @@ def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
     assert spec is not None and spec.loader is not None
     pictures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pictures)
+    return pictures
+
+
+def test_the_document_pictures_story_runs_to_the_end(db: Database) -> None:
+    # The documentation's pictures are made from this story: its evidence goes through
+    # the evidence service, or the paper check refuses to sign anything.
+    issued = _pictures_script().story(db)
+    names = [name for name, _, _ in issued]
+    assert len(names) == 19 and names[-1] == "booth-notice-suspension"
+    assert all(info.pdf.startswith(b"%PDF-") for _, info, _ in issued)
+
+
+def test_the_document_pictures_count_the_goods_from_the_complaint() -> None:
+    path = Path(__file__).resolve().parents[2] / "docs" / "documents" / "make_pictures.py"
+    pictures = _pictures_script()
     filed = pictures.complaint(("4.1B12", "4.1B20"), 3)
     held = sum(x.quantity for x in filed.respondents[1].exhibits)
     # One unit, as the agreement counts the table: 件 (never 台 in one line and 件 in the next).

@@ -69,6 +69,7 @@ from fairdesk.domain.trail import BIRTHS, UNSHOWN
 from fairdesk.domain.trail import PAPER as PRINTED_STATE
 from fairdesk.domain.vocabulary import MADRID, material_label
 from fairdesk.domain.workflow import (
+    KEEPS_SUSPENSION_TO_CLOSE,
     STEPS,
     Effect,
     Entity,
@@ -468,9 +469,10 @@ def _served(session: Session, case: RespondentCase, wanted: str) -> ServedView |
     k = K.kind(doc.kind)
     data = doc.content.get("data", {})
     copy = str((doc.content.get("options") or {}).get("copy", ""))
-    return ServedView(
-        doc.number, doc.kind, k.title, k.title_en, str(data.get("issued_at", "")), copy
-    )
+    title, title_en = k.title, k.title_en
+    if doc.kind == "decision" and data.get("decided_by_organ"):  # the organ's, by its title
+        title, title_en = K.OFFICER_DECISION_TITLES
+    return ServedView(doc.number, doc.kind, title, title_en, str(data.get("issued_at", "")), copy)
 
 
 # Papers that name the remedial order they carry out or go beyond (its number and date).
@@ -512,8 +514,9 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
         first = "知识产权投诉登记表 / Complaint form"
     ticks = complaint.materials or {}
     rights = [(r.ip_type, _proof_place(r)) for r in complaint.rights]
+    licensed = [r.ip_type for r in complaint.rights if r.licence_type not in ("owner", "")]
     received = [m for m in materials.ALL_MATERIALS if ticks.get(m.key) is True]
-    return (first, *(material_label(m, rights) for m in received))
+    return (first, *(material_label(m, rights, licensed) for m in received))
 
 
 def _proof_place(r: IPRight) -> str:
@@ -673,6 +676,12 @@ def _case_fields(
         mediation_started_at=clock.local(mediation.at) if mediation else "",
         settlement_terms=case.decision_note if settled else "",
         decision_state=_DECISIONS[decided.action] if decided else "",
+        # A suspension an undetermined decision keeps lasts until the fair closes.
+        suspension_until=(
+            clock.local(fair_close(fair))
+            if decided and _DECISIONS[decided.action] in KEEPS_SUSPENSION_TO_CLOSE
+            else ""
+        ),
         decision_trigger=case.decision_trigger if decided else "",
         decision_legal_basis=case.legal_basis if decided else "",
         decision_basis={k: str(v) for k, v in (case.decision_basis or {}).items()},
