@@ -1000,13 +1000,15 @@ class Generator:
             chosen.append(pick)
         row = SimpleNamespace(
             number=number, summary=summary, complainant_id=holder.party_id, fair_id=fid,
+            complainant=SimpleNamespace(name=holder.name, name_en=holder.name_en),
             kind=ComplaintKind.COMMERCIAL if commercial else ComplaintKind.IP,
             state=ComplaintState.DRAFT, agent_id=agent, power_of_attorney=agent is not None,
             commitment_signed=True, materials=materials, reject_reason="", authority="",
             accepted_at=None, transferred_at=None, closed_at=None, cases=[],
             rights=[SimpleNamespace(number=r[2], ip_type=r[1], jurisdiction="CN",
                                     valid_from=r[4], valid_until=r[5], basis="", ir_number="",
-                                    licence_type="owner") for r in rights],
+                                    licence_type="owner", holder=holder.name)
+                    for r in rights],
         )  # fmt: skip
         complaint = Paper(Entity.COMPLAINT, cid, number, row)
         prefer: dict[str, Any] = {"materials": [m.key for m in items], "commitment_signed": True,
