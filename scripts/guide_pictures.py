@@ -75,6 +75,17 @@ def save(widget, name: str, language: str, help_image: bool = True) -> Path:  # 
     return path
 
 
+def settle(app) -> None:  # type: ignore[no-untyped-def]
+    """Let a screen's background work end, and its closed windows go, before the next one:
+    a result arriving for a window already freed crashed the run now and then."""
+    from PySide6.QtCore import QEvent, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)
+    for _ in range(3):
+        app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def take_screenshots() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -92,6 +103,7 @@ def take_screenshots() -> None:
             print(f"{language}:")
             for shot in SHOTS_TO_TAKE:
                 shot(contexts, language)
+                settle(app)
         install_translations(app, "en")
         contexts["desk"].db.dispose()
 
@@ -220,6 +232,8 @@ def shot_fair(contexts, language) -> None:  # type: ignore[no-untyped-def]
 
 
 def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
     from fairdesk.services.fair.fairs import list_fairs
     from fairdesk.ui.organizer.dashboard import Dashboard
 
@@ -227,6 +241,7 @@ def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
     board = Dashboard(ctx, list_fairs(ctx)[0].code)
     board.resize(1180, 820)
     board.show()
+    settle(QApplication.instance())  # its figures loaded, not an empty board
     save(board, "organizer-dashboard", language)
     board.close()
 
