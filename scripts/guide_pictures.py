@@ -76,14 +76,18 @@ def save(widget, name: str, language: str, help_image: bool = True) -> Path:  # 
 
 
 def settle(app) -> None:  # type: ignore[no-untyped-def]
-    """Let a screen's background work end, and its closed windows go, before the next one:
-    a result arriving for a window already freed crashed the run now and then."""
+    """Let a screen's background work end, and its closed windows go, before the next one.
+    Their wrappers are collected here, on the screens' thread: collected by a background
+    task's thread (a garbage collection started there), they crashed the run."""
+    import gc
+
     from PySide6.QtCore import QEvent, QThreadPool
 
     QThreadPool.globalInstance().waitForDone(60_000)
     for _ in range(3):
         app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def take_screenshots() -> None:
@@ -238,6 +242,7 @@ def shot_dashboard(contexts, language) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.ui.organizer.dashboard import Dashboard
 
     ctx = contexts["organizer"]
+    settle(QApplication.instance())  # the earlier screens' leftovers go first
     board = Dashboard(ctx, list_fairs(ctx)[0].code)
     board.resize(1180, 820)
     board.show()
